@@ -1,0 +1,1 @@
+"""Loaders turn source files into validated armsgraph entities with provenance."""

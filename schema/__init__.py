@@ -1,0 +1,73 @@
+"""The armsgraph data model: entities and relations, declared once as pydantic models.
+
+Everything else (writer statements, constraints, indexes, the graph-shape docs, the curated
+JSON Lines format) is derived from the registries in :mod:`armsgraph.schema.model`.
+"""
+
+from armsgraph.schema.entities import (
+    Claim,
+    Country,
+    Document,
+    NonStateActor,
+    Organization,
+    Person,
+    Position,
+    Transfer,
+    Treaty,
+    UnresolvedActor,
+    WeaponCategory,
+    WeaponSystem,
+)
+from armsgraph.schema.model import (
+    NODE_TYPES,
+    RELATION_TYPES,
+    Node,
+    Provenance,
+    Relation,
+    label_of_id,
+)
+from armsgraph.schema.relations import (
+    About,
+    Claimed,
+    Holds,
+    InCategory,
+    Of,
+    PartOf,
+    PartyTo,
+    PositionOf,
+    SourcedFrom,
+    Supplied,
+    To,
+)
+
+__all__ = [
+    "NODE_TYPES",
+    "RELATION_TYPES",
+    "About",
+    "Claim",
+    "Claimed",
+    "Country",
+    "Document",
+    "Holds",
+    "InCategory",
+    "Node",
+    "NonStateActor",
+    "Of",
+    "Organization",
+    "PartOf",
+    "PartyTo",
+    "Person",
+    "Position",
+    "PositionOf",
+    "Provenance",
+    "Relation",
+    "SourcedFrom",
+    "Supplied",
+    "To",
+    "Transfer",
+    "Treaty",
+    "UnresolvedActor",
+    "WeaponCategory",
+    "WeaponSystem",
+    "label_of_id",
+]

@@ -1,0 +1,251 @@
+"""Node types of the graph. Each class is one label; its docstring's first line is its description."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from armsgraph.schema.ids import digest, slug
+from armsgraph.schema.model import ISO_DATE, Node
+
+IsoDate = str
+"""An ISO 8601 date string: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+_KEY = r"^[a-z0-9][a-z0-9.-]*$"
+
+
+class Actor(Node):
+    """Anything that can supply, receive or speak: states, organisations, armed groups."""
+
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    needs_review: bool | None = Field(default=None, description="Set when the name did not resolve.")
+
+
+class Country(Actor):
+    """A state, current (ISO 3166-1 alpha-3) or historical (its former ISO code, e.g. SUN)."""
+
+    label = "Country"
+    prefix = "country"
+    extra_labels = ("Actor",)
+    indexed = ("iso3", "name")
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    historical: bool = False
+
+    def natural_key(self) -> str:
+        return self.iso3
+
+
+class Organization(Actor):
+    """An international body, ministry, armed force, government office or company."""
+
+    label = "Organization"
+    prefix = "org"
+    extra_labels = ("Actor",)
+    indexed = ("name",)
+
+    key: str = Field(pattern=_KEY)
+    kind: Literal[
+        "international", "ministry", "armed-forces", "government", "agency", "company", "regime", "other"
+    ] = "other"
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO3 of its state.")
+
+    def natural_key(self) -> str:
+        return self.key
+
+
+class NonStateActor(Actor):
+    """A non-state armed group or rebel force (SIPRI marks them with '*')."""
+
+    label = "NonStateActor"
+    prefix = "nsa"
+    extra_labels = ("Actor",)
+    indexed = ("name",)
+
+    key: str = Field(pattern=_KEY)
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+
+    def natural_key(self) -> str:
+        return self.key
+
+
+class UnresolvedActor(Actor):
+    """A supplier/recipient/speaker name no rule resolved: kept, flagged for review, never dropped."""
+
+    label = "UnresolvedActor"
+    prefix = "unresolved"
+    extra_labels = ("Actor",)
+    indexed = ("name",)
+
+    needs_review: bool | None = True
+
+    def natural_key(self) -> str:
+        return slug(self.name) or digest(self.name)
+
+
+class Person(Node):
+    """A named person, e.g. an official who speaks or decides."""
+
+    label = "Person"
+    prefix = "person"
+    indexed = ("name",)
+
+    name: str = Field(min_length=1)
+    key: str | None = Field(default=None, pattern=_KEY, description="Defaults to the slug of the name.")
+    aliases: list[str] = Field(default_factory=list)
+
+    def natural_key(self) -> str:
+        return self.key or slug(self.name)
+
+
+class Position(Node):
+    """A person's role: a title held in an organisation or country, with since/until dates."""
+
+    label = "Position"
+    prefix = "position"
+    indexed = ("title",)
+
+    title: str = Field(min_length=1)
+    person: str = Field(description="Id of the Person holding it.")
+    of: str = Field(description="Id of the Organization or Country it belongs to.")
+    since: IsoDate | None = Field(default=None, pattern=ISO_DATE)
+    until: IsoDate | None = Field(default=None, pattern=ISO_DATE)
+
+    def natural_key(self) -> str:
+        return digest(self.person, slug(self.title), self.of)
+
+
+class WeaponCategory(Node):
+    """A class of weapons: a SIPRI armament category or a treaty-relevant class (cluster munitions)."""
+
+    label = "WeaponCategory"
+    prefix = "category"
+    indexed = ("name",)
+
+    key: str = Field(pattern=_KEY)
+    name: str = Field(min_length=1)
+    vocabulary: str | None = Field(default=None, description="'sipri', 'treaty', ...")
+
+    def natural_key(self) -> str:
+        return self.key
+
+
+class WeaponSystem(Node):
+    """A weapon system or munition type by its designation (DPICM, Patriot, D-30 122mm)."""
+
+    label = "WeaponSystem"
+    prefix = "weapon"
+    indexed = ("designation",)
+
+    designation: str = Field(min_length=1)
+    description: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    key: str | None = Field(default=None, pattern=_KEY, description="Defaults to the slug of the designation.")
+
+    def natural_key(self) -> str:
+        return self.key or slug(self.designation) or digest(self.designation)
+
+
+class Treaty(Node):
+    """An arms-control treaty or convention, with what it prohibits or controls."""
+
+    label = "Treaty"
+    prefix = "treaty"
+    indexed = ("name",)
+
+    key: str = Field(pattern=_KEY)
+    name: str = Field(min_length=1)
+    short_name: str | None = None
+    adopted: IsoDate | None = Field(default=None, pattern=ISO_DATE)
+    entry_into_force: IsoDate | None = Field(default=None, pattern=ISO_DATE)
+    prohibits: list[str] = Field(default_factory=list, description="WeaponCategory keys it bans.")
+    controls: list[str] = Field(default_factory=list, description="WeaponCategory keys it regulates.")
+
+    def natural_key(self) -> str:
+        return self.key
+
+
+class Transfer(Node):
+    """One transfer or deal (reified): supplier, recipient and weapon hang off it as relationships."""
+
+    label = "Transfer"
+    prefix = "transfer"
+    indexed = ("sipri_id", "order_year")
+
+    key: str = Field(min_length=1, description="Loader-chosen deterministic key (SIPRI deal id, content key).")
+    stage: Literal[
+        "requested", "considered", "approved", "announced", "pledged", "ordered", "contracted", "delivered"
+    ] | None = None
+    date: IsoDate | None = Field(default=None, pattern=ISO_DATE)
+    order_year: int | None = None
+    order_year_estimate: bool | None = None
+    number_ordered: int | None = None
+    number_ordered_estimate: bool | None = None
+    number_delivered: int | None = None
+    number_delivered_estimate: bool | None = None
+    delivery_years: list[int] | None = None
+    status: str | None = Field(default=None, description="SIPRI status: New, Second hand, ...")
+    tiv_unit: float | None = None
+    tiv_order: float | None = None
+    tiv_delivered: float | None = None
+    comments: str | None = None
+    sipri_id: str | None = None
+
+    def natural_key(self) -> str:
+        return self.key
+
+
+class Document(Node):
+    """A source document (article, statement, export file, table); its id is its content hash."""
+
+    label = "Document"
+    prefix = "doc"
+    indexed = ("sha256", "path")
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    kind: str = Field(description="'article', 'statement', 'sipri-export', 'curated', 'reference', ...")
+    path: str | None = Field(default=None, description="File name it was loaded from.")
+    title: str | None = None
+    publisher: str | None = None
+    date: IsoDate | None = Field(default=None, pattern=ISO_DATE)
+    url: str | None = None
+    language: str | None = None
+    bytes: int | None = None
+    encoding: str | None = None
+    data_generated: str | None = None
+    year_range: str | None = None
+    loader: str | None = None
+    status: Literal["loading", "loaded"] = "loading"
+
+    @field_validator("sha256")
+    @classmethod
+    def _lower(cls, v: str) -> str:
+        return v.lower()
+
+    def natural_key(self) -> str:
+        return self.sha256[:24]
+
+
+class Claim(Node):
+    """Something a speaker said, in a document: attributed, never asserted as fact."""
+
+    label = "Claim"
+    prefix = "claim"
+
+    text: str = Field(min_length=1)
+    document: str = Field(description="Id of the Document it was said in.")
+    speaker: str = Field(description="Id of the speaker node.")
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+    date: IsoDate | None = Field(default=None, pattern=ISO_DATE)
+    date_text: str | None = None
+    quote: bool | None = Field(default=None, description="True for a direct quotation.")
+
+    def natural_key(self) -> str:
+        return digest(self.document, self.speaker, self.text, self.start)
+
+
+ACTORS: tuple[type[Node], ...] = (Country, Organization, NonStateActor, UnresolvedActor)
+SPEAKERS: tuple[type[Node], ...] = (Person, *ACTORS)

@@ -1,0 +1,175 @@
+"""Base classes and registries: node labels, keys and relationship types are read from here.
+
+A node class declares its label, id prefix and natural key once; the writer, the constraint
+and index DDL, the curated JSON Lines loader and the generated docs all read the registries
+``NODE_TYPES`` and ``RELATION_TYPES`` instead of keeping lists of their own.
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+NODE_TYPES: dict[str, type[Node]] = {}
+"""Label -> node class, in declaration order."""
+
+PREFIXES: dict[str, str] = {}
+"""Id prefix -> label ('country' -> 'Country')."""
+
+RELATION_TYPES: list[type[Relation]] = []
+"""Every declared relation class (one relationship type may have several, e.g. OF)."""
+
+_IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+"""Dates are ISO 8601 strings (YYYY, YYYY-MM or YYYY-MM-DD): they sort and compare on every store."""
+
+
+def label_of_id(node_id: str) -> str:
+    """The label a node id belongs to, from its prefix ('country:USA' -> 'Country')."""
+    prefix, sep, _ = node_id.partition(":")
+    if not sep or prefix not in PREFIXES:
+        raise ValueError(f"not a node id: {node_id!r} (expected one of {sorted(PREFIXES)} + ':key')")
+    return PREFIXES[prefix]
+
+
+class Node(BaseModel):
+    """A graph node. Subclasses set ``label`` and ``prefix`` and implement ``natural_key``."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
+
+    label: ClassVar[str] = ""
+    prefix: ClassVar[str] = ""
+    extra_labels: ClassVar[tuple[str, ...]] = ()
+    indexed: ClassVar[tuple[str, ...]] = ()
+    """Properties with a (non-unique) index besides ``id``."""
+    summary: ClassVar[str] = ""
+
+    id: str = Field(default="", description="Deterministic id: '<prefix>:<natural key>'.")
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        label = cls.__dict__.get("label")
+        if label:
+            if not _IDENT.match(label) or label in NODE_TYPES:
+                raise TypeError(f"bad or duplicate node label {label!r}")
+            NODE_TYPES[label] = cls
+            PREFIXES[cls.prefix] = label
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        if cls.__dict__.get("label"):
+            doc = (cls.__doc__ or "").strip().splitlines()
+            cls.summary = doc[0] if doc else cls.label
+
+    def natural_key(self) -> str:
+        raise NotImplementedError
+
+    @model_validator(mode="after")
+    def _derive_id(self) -> Node:
+        expected = f"{self.prefix}:{self.natural_key()}"
+        if self.id and self.id != expected:
+            raise ValueError(f"id {self.id!r} does not match its key (expected {expected!r})")
+        self.id = expected
+        return self
+
+    @classmethod
+    def labels(cls) -> tuple[str, ...]:
+        return (cls.label, *cls.extra_labels)
+
+    def properties(self) -> dict[str, Any]:
+        """Properties as stored: JSON-compatible scalars and lists, no nulls."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class Relation(BaseModel):
+    """A relationship between two nodes given by id. Subclasses declare type and endpoints."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    type: ClassVar[str] = ""
+    sources: ClassVar[tuple[builtins.type[Node], ...]] = ()
+    targets: ClassVar[tuple[builtins.type[Node], ...]] = ()
+    key_props: ClassVar[tuple[str, ...]] = ()
+    """Properties that tell parallel relationships of this type between the same nodes apart."""
+    summary: ClassVar[str] = ""
+
+    src: str
+    dst: str
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("type"):
+            if not _IDENT.match(cls.type):
+                raise TypeError(f"bad relationship type {cls.type!r}")
+            RELATION_TYPES.append(cls)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        if cls.__dict__.get("type"):
+            doc = (cls.__doc__ or "").strip().splitlines()
+            cls.summary = doc[0] if doc else cls.type
+
+    @model_validator(mode="after")
+    def _check_endpoints(self) -> Relation:
+        for end, allowed in (("src", self.sources), ("dst", self.targets)):
+            node_id = getattr(self, end)
+            label = label_of_id(node_id)
+            if label not in {c.label for c in allowed}:
+                names = ", ".join(c.label for c in allowed)
+                raise ValueError(f"{self.type} {end} must be one of {names}, got {node_id!r}")
+        return self
+
+    @property
+    def src_label(self) -> str:
+        return label_of_id(self.src)
+
+    @property
+    def dst_label(self) -> str:
+        return label_of_id(self.dst)
+
+    def properties(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_none=True, exclude={"src", "dst"})
+
+
+class Provenance(BaseModel):
+    """Where a fact comes from: a document, a place in it, and the loader/rule that read it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document_id: str
+    loader: str
+    loader_version: str
+    rule: str | None = None
+    line: int | None = Field(default=None, ge=1, description="First physical line (1-based).")
+    line_end: int | None = Field(default=None, ge=1)
+    start: int | None = Field(default=None, ge=0, description="Character offset of the span.")
+    end: int | None = Field(default=None, ge=0)
+    citation: str | None = Field(default=None, description="A source the record itself cites.")
+
+    @field_validator("document_id")
+    @classmethod
+    def _doc_id(cls, v: str) -> str:
+        if not v.startswith("doc:"):
+            raise ValueError(f"not a document id: {v!r}")
+        return v
+
+    @property
+    def locator(self) -> str:
+        """Compact place in the document: 'L12', 'L12-13', 'c100-140', or '' for the whole document."""
+        if self.line is not None:
+            if self.line_end is not None and self.line_end != self.line:
+                return f"L{self.line}-{self.line_end}"
+            return f"L{self.line}"
+        if self.start is not None:
+            return f"c{self.start}-{self.end if self.end is not None else self.start}"
+        return ""
+
+    def edge_properties(self) -> dict[str, Any]:
+        props = self.model_dump(mode="json", exclude_none=True, exclude={"document_id"})
+        props["locator"] = self.locator
+        return props

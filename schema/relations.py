@@ -1,0 +1,116 @@
+"""Relationship types of the graph, with their allowed endpoints and properties."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from armsgraph.schema.entities import (
+    ACTORS,
+    SPEAKERS,
+    Claim,
+    Country,
+    Document,
+    Organization,
+    Person,
+    Position,
+    Transfer,
+    Treaty,
+    WeaponCategory,
+    WeaponSystem,
+)
+from armsgraph.schema.model import ISO_DATE, NODE_TYPES, Relation
+
+
+class Supplied(Relation):
+    """The supplier of a transfer: (supplier)-[:SUPPLIED]->(t:Transfer)."""
+
+    type = "SUPPLIED"
+    sources = ACTORS
+    targets = (Transfer,)
+
+
+class To(Relation):
+    """The recipient of a transfer: (t:Transfer)-[:TO]->(recipient)."""
+
+    type = "TO"
+    sources = (Transfer,)
+    targets = ACTORS
+
+
+class Of(Relation):
+    """What a transfer moves: (t:Transfer)-[:OF]->(w:WeaponSystem)."""
+
+    type = "OF"
+    sources = (Transfer,)
+    targets = (WeaponSystem,)
+    number: int | None = None
+
+
+class InCategory(Relation):
+    """A weapon system's category: (w:WeaponSystem)-[:IN_CATEGORY]->(c:WeaponCategory)."""
+
+    type = "IN_CATEGORY"
+    sources = (WeaponSystem,)
+    targets = (WeaponCategory,)
+
+
+class Holds(Relation):
+    """A person holds a position: (p:Person)-[:HOLDS]->(pos:Position)."""
+
+    type = "HOLDS"
+    sources = (Person,)
+    targets = (Position,)
+
+
+class PositionOf(Relation):
+    """Whose position it is: (pos:Position)-[:OF]->(org or country)."""
+
+    type = "OF"
+    sources = (Position,)
+    targets = (Organization, Country)
+
+
+class PartOf(Relation):
+    """An organisation belongs to a state or a larger organisation (the Pentagon is part of the US)."""
+
+    type = "PART_OF"
+    sources = (Organization,)
+    targets = (Organization, Country)
+
+
+class PartyTo(Relation):
+    """A state's dated relation to a treaty: signature, ratification/accession, withdrawal."""
+
+    type = "PARTY_TO"
+    sources = (Country,)
+    targets = (Treaty,)
+    signed: str | None = Field(default=None, pattern=ISO_DATE)
+    ratified: str | None = Field(default=None, pattern=ISO_DATE)
+    accession: str | None = Field(default=None, pattern=ISO_DATE)
+    entry_into_force: str | None = Field(default=None, pattern=ISO_DATE)
+    withdrew: str | None = Field(default=None, pattern=ISO_DATE)
+
+
+class Claimed(Relation):
+    """A speaker made a claim: (speaker)-[:CLAIMED]->(c:Claim)."""
+
+    type = "CLAIMED"
+    sources = SPEAKERS
+    targets = (Claim,)
+
+
+class About(Relation):
+    """What a claim is about: (c:Claim)-[:ABOUT]->(anything)."""
+
+    type = "ABOUT"
+    sources = (Claim,)
+    targets = tuple(NODE_TYPES.values())
+
+
+class SourcedFrom(Relation):
+    """Provenance: (node)-[:SOURCED_FROM {locator, loader, ...}]->(d:Document), one per place."""
+
+    type = "SOURCED_FROM"
+    sources = tuple(NODE_TYPES.values())
+    targets = (Document,)
+    key_props = ("locator",)
