@@ -79,7 +79,8 @@ class Batch(BaseModel):
         return relation
 
     def error(self, line: int | None, field: str | None, reason: str) -> None:
-        self.errors.append(LoadError(file=self.document.path or self.document.id, line=line, field=field, reason=reason))
+        file = self.document.path or self.document.id
+        self.errors.append(LoadError(file=file, line=line, field=field, reason=reason))
 
 
 def sha256_of(data: bytes) -> str:

