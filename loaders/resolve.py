@@ -481,8 +481,27 @@ def read_review(data_dir: Path) -> list[ReviewItem]:
     return sorted(merged.values(), key=lambda i: (-i.count, i.query))
 
 
+_user_dir: Path | None = None
+
+
+def set_data_dir(data_dir: Path | None) -> None:
+    """Tell the shared resolver about the user's data dir: its ``judgements.csv`` applies on the next load."""
+    global _user_dir
+    _user_dir = data_dir
+    default_resolver.cache_clear()
+
+
+def user_judgements_path(data_dir: Path | None = None) -> Path | None:
+    """Where a researcher's judgements live: $ARMSGRAPH_JUDGEMENTS, else ``<data dir>/judgements.csv``."""
+    extra = os.environ.get(JUDGEMENTS_ENV)
+    if extra:
+        return Path(extra)
+    base = data_dir or _user_dir
+    return None if base is None else base / JUDGEMENTS_FILE
+
+
 @functools.cache
 def default_resolver() -> Resolver:
-    """The shared resolver: data files read once per process, user judgements from $ARMSGRAPH_JUDGEMENTS."""
-    extra = os.environ.get(JUDGEMENTS_ENV)
-    return Resolver(judgements=[Path(extra)] if extra else [])
+    """The shared resolver: data files read once per process, plus the user's judgements file if any."""
+    path = user_judgements_path()
+    return Resolver(judgements=[path] if path is not None and path.exists() else [])

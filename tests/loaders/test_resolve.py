@@ -293,3 +293,30 @@ def test_alias_tables_load_cleanly(resolver: Resolver) -> None:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     assert all(row["source"] for row in rows)
     assert all(resolver.entity(row["entity_id"]) is not None for row in rows)
+
+
+def _cli(tmp_path: Path, *args: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from armsgraph.graph.cli import main
+
+    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "resolve", *args])
+    return result.exit_code, result.output
+
+
+def test_cli_resolve_name_review_and_judge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARMSGRAPH_JUDGEMENTS", raising=False)
+    code, out = _cli(tmp_path, "Kiev", "--context", "news", "--format", "json")
+    assert code == 0 and json.loads(out)[0]["entity"] == "country:UKR"
+    code, out = _cli(tmp_path, "--context", "sipri", "Kiev", "--format", "json")
+    assert code == 0 and json.loads(out)[0]["rule"] == "unresolved"
+    code, out = _cli(tmp_path, "review", "--format", "json")
+    assert code == 0 and [(r["name"], r["context"], r["count"]) for r in json.loads(out)] == [("Kiev", "sipri", 1)]
+    code, out = _cli(tmp_path, "judge", "Freedonia", "--is", "country:NOPE")
+    assert code != 0 and "unknown entity" in out and "Traceback" not in out
+    code, _ = _cli(tmp_path, "judge", "Freedonia", "--is", "country:AUT", "--note", "test")
+    assert code == 0
+    code, out = _cli(tmp_path, "Freedonia", "--format", "json")
+    assert json.loads(out)[0]["rule"] == "judgement"
+    code, out = _cli(tmp_path, "Ukraine", "--context", "twitter")
+    assert code != 0 and "Traceback" not in out
