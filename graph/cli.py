@@ -60,7 +60,7 @@ class Main(click.Group):
             return super().invoke(ctx)
         except (StoreError, CatalogueError, LoaderFailure, KeyError, OSError, ValueError) as exc:
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-            err.print(f"[red]armsgraph: error:[/red] {message}", highlight=False, markup=True)
+            click.echo(f"armsgraph: error: {' '.join(str(message).split())}", err=True)
             sys.exit(2)
         finally:
             obj = ctx.obj
@@ -113,9 +113,9 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
             for d in report.documents]
     emit(columns, rows, fmt, title="load summary")
     for error in report.errors[:200]:
-        err.print(str(error), highlight=False, markup=False)
+        click.echo(str(error), err=True)
     if len(report.errors) > 200:
-        err.print(f"... and {len(report.errors) - 200} more errors", highlight=False)
+        click.echo(f"... and {len(report.errors) - 200} more errors", err=True)
     sys.exit(1 if report.failed else 0)
 
 
@@ -166,8 +166,8 @@ def query_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, show_c
     q = get_query(name)
     bound = parse_params(params)
     if show_cypher:
-        err.print(obj.store.dialect.translate(q.cypher), highlight=False, markup=False)
-        err.print(f"// params: {json.dumps(q.bind(bound), default=str)}", highlight=False, markup=False)
+        click.echo(obj.store.dialect.translate(q.cypher), err=True)
+        click.echo(f"// params: {json.dumps(q.bind(bound), default=str)}", err=True)
     result = q.run(obj.store, bound)
     emit(result.columns, result.rows, fmt, title=q.name)
 

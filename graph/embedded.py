@@ -223,8 +223,10 @@ class FalkorStore(Store):
             res = self._graph.query(cypher, params) if write else self._graph.ro_query(cypher, params)
         except redis.ResponseError as exc:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if "empty key" in message and not write:
-                return QueryResult([], [])  # nothing loaded yet: a read of an absent graph finds nothing
+            if "empty key" in message and not write and not self._schema_ready:
+                # Nothing loaded yet: create the (empty) graph with its indexes, then run the read.
+                self.ensure_schema()
+                return self._execute(cypher, params, write)
             if "read-only" in message:
                 message = "this statement writes; pass --write to allow it"
             raise StoreError(message) from exc

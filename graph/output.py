@@ -41,6 +41,8 @@ def emit(columns: list[str], rows: list[list[Any]], fmt: str = "table", *, title
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(_cell(v) for v in row))
-        Console(file=out, soft_wrap=False).print(table)
+        # On a terminal, fit its width; in a pipe or file, never fold cells.
+        width = None if out.isatty() else 1000
+        Console(file=out, soft_wrap=False, width=width).print(table)
         if not rows:
             Console(file=out).print("[dim](no rows)[/dim]")

@@ -13,6 +13,9 @@ from typing import Any
 from armsgraph.graph.dialect import Dialect
 
 
+CLEAR = "MATCH (n) DETACH DELETE n"
+
+
 class StoreError(Exception):
     """A store could not be reached or refused a statement; the message is one readable line."""
 
@@ -67,7 +70,7 @@ class Store(ABC):
 
     def clear(self) -> None:
         """Delete every node and relationship (tests and benchmarks)."""
-        self.run("MATCH (n) DETACH DELETE n", write=True)
+        self.run(CLEAR, write=True)
 
     def __enter__(self) -> Store:
         return self

@@ -1,0 +1,61 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
+SEED_ARTICLE := ../shared/data/news/rt-2023-07-antonov-cluster-munitions.txt
+
+.PHONY: install demo test lint typecheck pytest bench eval clean docs
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build/typecheck/armsgraph:
+	@mkdir -p $@
+	@for d in schema loaders graph; do ln -sfn ../../../$$d $@/$$d; done
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/armsgraph db start
+	$(BIN)/armsgraph load examples/seed-entities.jsonl $(SEED_ARTICLE)
+	$(BIN)/armsgraph query run country-people --param country=USA
+	$(BIN)/armsgraph query run document-facts --param document=$(notdir $(SEED_ARTICLE)) --param limit=25
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP) build/typecheck/armsgraph
+	MYPYPATH=build/typecheck $(BIN)/mypy -p armsgraph.schema -p armsgraph.loaders -p armsgraph.graph
+
+pytest: $(STAMP) $(NODE_STAMP)
+	@$(BIN)/pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: a run with no tests is not green" >&2; exit 1; fi; \
+	exit $$rc
+
+test: lint typecheck pytest
+
+docs: $(STAMP)
+	$(BIN)/python tools/gen_docs.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_writer.py
+	@if [ -f bench/bench_sipri.py ]; then $(BIN)/python bench/bench_sipri.py; fi
+	@if [ -f bench/bench_resolve.py ]; then $(BIN)/python bench/bench_resolve.py; fi
+	@if [ -f bench/bench_text.py ]; then $(BIN)/python bench/bench_text.py; fi
+
+eval: $(STAMP)
+	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl
+
+clean:
+	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache

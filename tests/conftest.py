@@ -1,0 +1,49 @@
+"""Shared fixtures: the real embedded FalkorDB engine and the real shared data files."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("ARMSGRAPH_SHARED_DATA", REPO / ".." / "shared" / "data")).resolve()
+SEED_ARTICLE = "news/rt-2023-07-antonov-cluster-munitions.txt"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data beside the checkout (override with ARMSGRAPH_SHARED_DATA)."""
+    if not (SHARED_DATA / "README.md").exists():
+        pytest.fail(f"shared test data not found at {SHARED_DATA}; set ARMSGRAPH_SHARED_DATA")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared_data: Path) -> Path:
+    return shared_data / SEED_ARTICLE
+
+
+@pytest.fixture(scope="session")
+def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]:
+    """One real FalkorDB server for the test session, in a temporary data dir."""
+    server = EmbeddedServer(tmp_path_factory.mktemp("store"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def store(embedded_server: EmbeddedServer, request: pytest.FixtureRequest) -> Iterator[FalkorStore]:
+    """A fresh, empty graph on the real embedded engine (one graph per test, deleted afterwards)."""
+    name = "t_" + re.sub(r"\W+", "_", request.node.nodeid)[-80:]
+    graph = FalkorStore(embedded_server, graph_name=name)
+    graph.clear()
+    yield graph
+    graph.clear()
+    graph.close()

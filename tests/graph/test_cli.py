@@ -1,0 +1,110 @@
+"""The CLI end to end on the real embedded engine: load, query, cypher, stats, db, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from armsgraph.graph.cli import main
+from armsgraph.graph.embedded import EmbeddedServer
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "examples" / "seed-entities.jsonl"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "data"
+    yield path
+    EmbeddedServer(path).stop()
+
+
+def run(data_dir: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--data-dir", str(data_dir), *args], env={"NEO4J_URI": ""})
+
+
+def test_load_then_query_in_every_format(data_dir: Path, seed_article: Path) -> None:
+    loaded = run(data_dir, "load", str(SEED), str(seed_article), "--format", "json")
+    assert loaded.exit_code == 0, loaded.output
+    summary = json.loads(loaded.stdout)
+    assert {row["file"] for row in summary} == {SEED.name, seed_article.name}
+    assert all(row["errors"] == 0 for row in summary)
+
+    as_json = run(data_dir, "query", "run", "country-people", "--param", "country=RUS", "--format", "json")
+    assert as_json.exit_code == 0, as_json.output
+    rows = json.loads(as_json.stdout)
+    assert [r["person"] for r in rows] == ["Anatoly Antonov"]
+    assert rows[0]["position"] == "Ambassador of Russia to the United States"
+
+    as_csv = run(data_dir, "query", "run", "country-people", "--param", "country=USA", "--format", "csv")
+    table = list(csv.reader(io.StringIO(as_csv.stdout)))
+    assert table[0] == ["person", "position", "of", "since", "until"]
+    assert [r[0] for r in table[1:]] == ["Colin Kahl"]
+
+    as_table = run(data_dir, "query", "run", "provenance", "--param", "id=person:antonio-guterres")
+    assert as_table.exit_code == 0 and SEED.name in as_table.stdout
+
+
+def test_reload_is_skipped_and_counts_stay(data_dir: Path) -> None:
+    run(data_dir, "load", str(SEED))
+    before = run(data_dir, "stats", "--format", "json").stdout
+    again = run(data_dir, "load", str(SEED), "--format", "json")
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)[0]["skipped"] == "yes"
+    assert run(data_dir, "stats", "--format", "json").stdout == before
+
+
+def test_load_with_bad_records_exits_1_and_lists_errors(data_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"type": "Country", "iso3": "UKR", "name": "Ukraine", "source": "x"}\n{"type": "Cou\n')
+    result = run(data_dir, "load", str(bad))
+    assert result.exit_code == 1
+    assert "bad.jsonl:2::" in result.stderr and "Traceback" not in result.output
+
+
+def test_cypher_refuses_writes_unless_asked(data_dir: Path) -> None:
+    refused = run(data_dir, "cypher", "CREATE (:Country {id: 'country:X'})")
+    assert refused.exit_code != 0
+    assert "--write" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    allowed = run(data_dir, "cypher", "CREATE (c:Country {id: $id}) RETURN c.id AS id", "--param",
+                  "id=country:X", "--write", "--format", "json")
+    assert json.loads(allowed.stdout) == [{"id": "country:X"}]
+
+
+def test_params_are_values_not_cypher(data_dir: Path) -> None:
+    run(data_dir, "load", str(SEED))
+    hostile = "USA' OR 1=1 //"
+    result = run(data_dir, "query", "run", "country-people", "--param", f"country={hostile}", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_errors_are_one_line(data_dir: Path) -> None:
+    for args in (("query", "run", "no-such-query"), ("query", "run", "country-people"),
+                 ("query", "run", "country-people", "--param", "country=USA", "--param", "limit=many"),
+                 ("cypher", "MATCH (n RETURN n")):
+        result = run(data_dir, *args)
+        assert result.exit_code != 0, args
+        assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_query_list_and_show() -> None:
+    listed = CliRunner().invoke(main, ["query", "list", "--format", "json"])
+    names = {q["name"] for q in json.loads(listed.stdout)}
+    assert {"country-people", "document-facts", "provenance"} <= names
+    shown = CliRunner().invoke(main, ["query", "show", "provenance"])
+    assert "$id" in shown.stdout and "SOURCED_FROM" in shown.stdout
+
+
+def test_db_start_status_stop(data_dir: Path) -> None:
+    assert "running" in run(data_dir, "db", "start").stdout
+    status = json.loads(run(data_dir, "db", "status", "--format", "json").stdout)[0]
+    assert status["running"] is True
+    assert run(data_dir, "db", "stop").stdout.strip() == "stopped"
+    assert json.loads(run(data_dir, "db", "status", "--format", "json").stdout)[0]["running"] is False

@@ -1,0 +1,76 @@
+"""The embedded FalkorDB server: private socket, persistence, crash recovery, sharing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[EmbeddedServer]:
+    srv = EmbeddedServer(tmp_path / "data")
+    yield srv
+    srv.stop()
+
+
+def test_listens_only_on_a_private_unix_socket(server: EmbeddedServer) -> None:
+    status = server.start()
+    assert status.running and status.pid
+    mode = stat.S_IMODE(os.stat(server.socket).st_mode)
+    assert mode & 0o077 == 0, oct(mode)
+    client = redis.Redis(unix_socket_path=str(server.socket))
+    assert client.config_get("port")["port"] == "0"
+    assert client.config_get("appendonly")["appendonly"] == "yes"
+    client.close()
+
+
+def test_data_survives_stop_and_start(server: EmbeddedServer) -> None:
+    server.start()
+    store = FalkorStore(server, "persist")
+    store.run("CREATE (:Country {id: 'country:UKR', name: $name})", {"name": "Ukraine"}, write=True)
+    store.close()
+    assert server.stop()
+    assert not server.status().running
+    server.start()
+    store = FalkorStore(server, "persist")
+    assert store.run("MATCH (c:Country) RETURN c.name").rows == [["Ukraine"]]
+    store.close()
+
+
+def test_two_clients_share_one_server(server: EmbeddedServer) -> None:
+    first = server.start()
+    other = EmbeddedServer(server.data_dir).start()
+    assert other.pid == first.pid
+
+
+def test_stale_pid_and_socket_after_a_crash_are_recovered(server: EmbeddedServer) -> None:
+    first = server.start()
+    assert first.pid is not None
+    os.kill(first.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while server.status().running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    status = server.status()
+    assert not status.running and status.stale
+    again = server.start()
+    assert again.running and again.pid != first.pid
+
+
+def test_long_data_dir_gets_a_short_private_socket(tmp_path: Path) -> None:
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    srv = EmbeddedServer(deep)
+    try:
+        status = srv.start()
+        assert status.running and len(str(srv.socket)) < 108
+        assert stat.S_IMODE(os.stat(srv.socket.parent).st_mode) == 0o700
+    finally:
+        srv.stop()
