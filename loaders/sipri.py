@@ -45,7 +45,22 @@ if TYPE_CHECKING:
 HEADER_SEARCH_LINES = 40
 """The header must appear within this many lines (SIPRI's preamble has 11)."""
 
-_TRANSFER_FIELDS = frozenset(Transfer.model_fields)
+_PER_YEAR_FIELDS = frozenset({"delivered_per_year", "tiv_delivered_per_year", "local_production"})
+
+
+class SipriTransfer(Transfer):
+    """A Transfer with the transfers format's per-year deliveries (parallel to ``delivery_years``).
+
+    A bridge until ``armsgraph.schema.Transfer`` declares these fields itself (then Transfer is used):
+    no label of its own, so it is written, queried and rolled back as a plain Transfer.
+    """
+
+    delivered_per_year: list[int] | None = None
+    tiv_delivered_per_year: list[float] | None = None
+    local_production: bool | None = None
+
+
+TRANSFER_CLASS: type[Transfer] = Transfer if set(Transfer.model_fields) >= _PER_YEAR_FIELDS else SipriTransfer
 
 
 class SipriFormat(StrEnum):
@@ -253,7 +268,8 @@ class _BatchBuilder:
     def actor(self, name: str, line: int, column: str) -> str:
         seen = self.actors.get(name)
         if seen is None:
-            resolution: Resolution = self.resolver.resolve(name, context="sipri")
+            resolution: Resolution = self.resolver.resolve(
+                name, context="sipri", where=f"{self.batch.document.path}:{line}")
             node = self.resolver.node_for(resolution)
             unresolved = resolution.entity_id is None or resolution.rule in ("unresolved", "ambiguous")
             seen = self.actors[name] = _Seen(node, line, unresolved=unresolved, column=column)
@@ -340,13 +356,10 @@ class _BatchBuilder:
             "sipri_id": deal.sipri_id,
         }
         if not self.classic:
-            # Per-year deliveries, for a Transfer schema that has these fields (see docs/sipri.md).
-            for name, value in (("delivered_per_year", deal.delivered_per_year),
-                                ("tiv_delivered_per_year", deal.tiv_delivered_per_year),
-                                ("local_production", deal.local_production)):
-                if name in _TRANSFER_FIELDS:
-                    props[name] = value
-        transfer = Transfer(**props)
+            props["delivered_per_year"] = deal.delivered_per_year
+            props["tiv_delivered_per_year"] = deal.tiv_delivered_per_year
+            props["local_production"] = deal.local_production
+        transfer = TRANSFER_CLASS(**props)
         batch.add_node(transfer, prov)
         batch.add_relation(Supplied(src=supplier, dst=transfer.id), prov)
         batch.add_relation(To(src=transfer.id, dst=recipient), prov)

@@ -5,8 +5,9 @@ spelling varies between vintages ('Air defence systems' / 'Air-defence systems')
 which is the same for both. The classic format has no category, only a free-text 'Weapon description';
 ``loaders/data/sipri_description_categories.csv`` (built by ``tools/build_sipri_categories.py`` from the
 transfers files' description -> category pairs) maps a description to its category, first by the whole
-description, then by its head noun (the last word: 'anti-submarine/ship torpedo' -> 'torpedo'), where
-every description with that head noun had the same category. Anything else is reported, not guessed.
+description, then by its head noun (the last word: 'anti-submarine/ship torpedo' -> 'torpedo') where
+every description with that head noun had the same category or the head noun is itself a known description
+('light tank' -> 'tank'). Anything else is reported, not guessed.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ class DescriptionTable:
         found = self.descriptions.get(text)
         if found is not None:
             return found, "description-table"
-        found = self.heads.get(head_noun(text))
+        head = head_noun(text)
+        found = self.heads.get(head) or self.descriptions.get(head)
         if found is not None:
             return found, "description-head-noun"
         return None

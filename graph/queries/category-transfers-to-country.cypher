@@ -1,0 +1,20 @@
+// name: category-transfers-to-country
+// description: Deliveries of one weapon category to a country, year by year (deals, suppliers, SIPRI TIV)
+// param: recipient: str -- ISO 3166 alpha-3 of the recipient (e.g. UKR) or an Actor id
+// param: category: str -- WeaponCategory key, name or id (e.g. armoured-vehicles, 'Air defence systems')
+// param: from_year: int = 1950 -- first delivery year shown
+// param: to_year: int = 2100 -- last delivery year shown
+// Per-year TIV: SIPRI's per-year values where the export gave them, else the deal's TIV spread evenly.
+MATCH (c:WeaponCategory)<-[:IN_CATEGORY]-(w:WeaponSystem)<-[:OF]-(t:Transfer)-[:TO]->(r:Actor)
+WHERE (r.iso3 = $recipient OR r.id = $recipient)
+  AND (c.key = $category OR c.name = $category OR c.id = $category)
+MATCH (s:Actor)-[:SUPPLIED]->(t)
+UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
+WITH s, t, w, i, t.delivery_years[i] AS year
+WHERE year >= $from_year AND year <= $to_year
+WITH year, s, t, w, CASE WHEN t.tiv_delivered_per_year IS NULL
+                        THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
+                        ELSE t.tiv_delivered_per_year[i] END AS tiv
+RETURN year, count(DISTINCT t) AS deals, sum(tiv) AS tiv_delivered,
+       collect(DISTINCT s.name) AS suppliers, collect(DISTINCT w.designation) AS weapons
+ORDER BY year

@@ -1,0 +1,19 @@
+// name: recipients-of-supplier
+// description: Recipients of a supplier by SIPRI TIV delivered over a range of delivery years
+// param: supplier: str -- ISO 3166 alpha-3 of the supplier (e.g. FRA) or an Actor id (org:nato, ...)
+// param: from_year: int = 1950 -- first delivery year counted
+// param: to_year: int = 2100 -- last delivery year counted
+// param: limit: int = 20 -- rows shown
+// Per-year TIV as in top-suppliers-of-recipient: SIPRI's per-year values where given, else an even split.
+MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
+WHERE s.iso3 = $supplier OR s.id = $supplier
+UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
+WITH r, t, i, t.delivery_years[i] AS year
+WHERE year >= $from_year AND year <= $to_year
+WITH r, t, CASE WHEN t.tiv_delivered_per_year IS NULL
+               THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
+               ELSE t.tiv_delivered_per_year[i] END AS tiv, year
+WITH r, count(DISTINCT t) AS deals, sum(tiv) AS tiv, min(year) AS first_year, max(year) AS last_year
+RETURN r.name AS recipient, r.id AS recipient_id, deals, tiv AS tiv_delivered, first_year, last_year
+ORDER BY tiv_delivered DESC, recipient
+LIMIT $limit

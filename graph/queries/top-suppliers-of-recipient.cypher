@@ -1,0 +1,21 @@
+// name: top-suppliers-of-recipient
+// description: Top suppliers of a recipient by SIPRI TIV delivered over a range of delivery years
+// param: recipient: str -- ISO 3166 alpha-3 of the recipient (e.g. UKR) or an Actor id (nsa:..., org:...)
+// param: from_year: int = 1950 -- first delivery year counted
+// param: to_year: int = 2100 -- last delivery year counted
+// param: limit: int = 20 -- rows shown
+// A deal's TIV counts for the delivery years inside the range: SIPRI's per-year values where the export
+// gave them (transfers format), else the deal's TIV spread evenly over its delivery years (classic format).
+// TIV is a volume indicator, not money.
+MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
+WHERE r.iso3 = $recipient OR r.id = $recipient
+UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
+WITH s, t, i, t.delivery_years[i] AS year
+WHERE year >= $from_year AND year <= $to_year
+WITH s, t, CASE WHEN t.tiv_delivered_per_year IS NULL
+               THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
+               ELSE t.tiv_delivered_per_year[i] END AS tiv, year
+WITH s, count(DISTINCT t) AS deals, sum(tiv) AS tiv, min(year) AS first_year, max(year) AS last_year
+RETURN s.name AS supplier, s.id AS supplier_id, deals, tiv AS tiv_delivered, first_year, last_year
+ORDER BY tiv_delivered DESC, supplier
+LIMIT $limit
