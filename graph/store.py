@@ -12,7 +12,6 @@ from typing import Any
 
 from armsgraph.graph.dialect import Dialect
 
-
 CLEAR = "MATCH (n) DETACH DELETE n"
 
 

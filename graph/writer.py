@@ -6,6 +6,9 @@ fact: nodes get a ``SOURCED_FROM {locator, loader, ...}`` edge to their Document
 statement that merges them, relationships carry ``documents`` (ids, one hop to the Document) and
 ``evidence`` (``doc#locator@loader``) lists. Rollback of one document's contribution uses exactly
 that provenance, so it works on stores without multi-statement transactions.
+
+No statement filters rows after a SET (``SET ... WITH ... WHERE``): FalkorDB drops the updates of
+rows filtered out later, so each such step is two statements.
 """
 
 from __future__ import annotations
@@ -84,7 +87,12 @@ ROLLBACK_RELATIONS = (
     "WITH r, keep, size([e IN keep WHERE e STARTS WITH $prefix]) AS same_doc\n"
     "SET r.evidence = keep,\n"
     "    r.documents = CASE WHEN same_doc > 0 THEN r.documents ELSE [x IN r.documents WHERE x <> $doc] END\n"
-    "WITH r WHERE size(r.evidence) = 0\n"
+    "RETURN count(r) AS updated"
+)
+
+DELETE_UNSUPPORTED_RELATIONS = (
+    "MATCH ()-[r]->()\n"
+    "WHERE r.evidence IS NOT NULL AND size(r.evidence) = 0\n"
     "DELETE r\n"
     "RETURN count(*) AS deleted"
 )
@@ -112,10 +120,18 @@ ROLLBACK_DOCUMENT = (
     "MATCH (d:Document {id: $doc})\n"
     "SET d.loading = [x IN coalesce(d.loading, []) WHERE x <> $loader],\n"
     "    d.loaded_by = [x IN coalesce(d.loaded_by, []) WHERE x <> $loader]\n"
-    "WITH d WHERE size(d.loaded_by) = 0 AND size(d.loading) = 0\n"
+    "RETURN d.id AS id"
+)
+
+DELETE_ORPHAN_DOCUMENT = (
+    "MATCH (d:Document {id: $doc})\n"
+    "WHERE size(coalesce(d.loading, [])) + size(coalesce(d.loaded_by, [])) = 0\n"
     "DETACH DELETE d\n"
     "RETURN count(*) AS deleted"
 )
+
+ROLLBACK = (ROLLBACK_RELATIONS, DELETE_UNSUPPORTED_RELATIONS, ROLLBACK_NODES, ROLLBACK_EDGES, ROLLBACK_DOCUMENT,
+            DELETE_ORPHAN_DOCUMENT)
 
 EXISTING_IDS = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"
 
@@ -127,8 +143,7 @@ def all_statements() -> list[str]:
         for src in rel.sources:
             for dst in rel.targets:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props))
-    texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, ROLLBACK_RELATIONS, ROLLBACK_NODES,
-              ROLLBACK_EDGES, ROLLBACK_DOCUMENT]
+    texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, *ROLLBACK]
     texts += [EXISTING_IDS.format(label=label) for label in NODE_TYPES]
     return texts
 
@@ -181,7 +196,7 @@ class Writer:
     def rollback(self, document_id: str, loader: str) -> None:
         """Remove everything this loader wrote from this document (and the document, if nothing else)."""
         params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "suffix": f"@{loader}"}
-        for statement in (ROLLBACK_RELATIONS, ROLLBACK_NODES, ROLLBACK_EDGES, ROLLBACK_DOCUMENT):
+        for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
 
     # -- facts -----------------------------------------------------------------------------------
