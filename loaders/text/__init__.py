@@ -1,0 +1,1 @@
+"""Text extraction: news articles and official statements -> entities, transfers, claims."""

@@ -1,0 +1,800 @@
+"""Document text -> :class:`Extraction`: entities, officials' positions, transfers and attributed claims.
+
+Rules, in order: the EntityRuler marks gazetteer names (countries, capitals, demonyms, organisations,
+weapons, treaties, titles, known officials); a title followed or preceded by a capitalised name makes a
+person with a position; quotations and speech verbs make claims with a speaker; transfer verbs with a
+supplier, a recipient and a weapon in the same clause make transfers, unless the clause is negated,
+hypothetical, a deployment of one's own forces or a use of weapons. Each fact names its rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from armsgraph.loaders.text.clean import clean
+from armsgraph.loaders.text.dates import DateMention, find_dates, parse_iso
+from armsgraph.loaders.text.extraction import (
+    ClaimFact,
+    Entity,
+    Extraction,
+    Mention,
+    PositionFact,
+    TransferFact,
+)
+from armsgraph.loaders.text.extraction import Span as TextSpan
+from armsgraph.loaders.text.gazetteer import Gazetteer, load
+from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.schema.ids import digest, slug
+
+ENTITY_TYPES = {
+    "country": "Country", "org": "Organization", "person": "Person", "weapon": "WeaponSystem",
+    "category": "WeaponCategory", "treaty": "Treaty",
+}
+ACTOR_LABELS = {"COUNTRY": "name", "DEMONYM": "demonym", "CAPITAL": "capital", "ORG": "org"}
+STAGE_ORDER = ("requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered")
+FIRST_PERSON = {"we", "i", "our", "us", "my", "we've", "i've"}
+PRONOUNS = {"he", "she"}
+NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And", "But", "For", "To", "Of", "As",
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
+SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+RECIPIENT_PREPS = {"to", "for", "into", "toward", "towards"}
+NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with", "in", "on", "at", "over", "about",
+                     "than", "like", "across", "inside"}
+CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
+QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
+BULLETS = {"-", "•", "*", "+", "–"}
+
+
+@dataclass
+class Ref:
+    """Something in the text that stands for an actor or person, at tokens [start, end)."""
+
+    start: int
+    end: int
+    id: str
+    kind: str  # name | demonym | capital | org | person | title | pronoun | first-person
+
+
+@dataclass
+class PersonInfo:
+    id: str
+    name: str
+    surnames: set[str] = field(default_factory=set)
+    titles: list[tuple[str, str]] = field(default_factory=list)  # (title, of)
+
+
+@dataclass
+class Frame:
+    supplier: str | None
+    recipient: str | None
+    stage: str
+
+
+def _pick_stage(stages: list[str]) -> str | None:
+    for stage in STAGE_ORDER:
+        if stage in stages:
+            return stage
+    return None
+
+
+class Extractor:
+    """One document's extraction; construct, then call :meth:`run`."""
+
+    def __init__(self, text: str, document: dict[str, object], base_offset: int = 0) -> None:
+        self.g: Gazetteer = load()
+        self.text = text
+        self.document = document
+        self.base = base_offset
+        self.clean = clean(text)
+        self.doc: Doc = nlp()(self.clean)
+        self.off: list[int] = self.doc.user_data["offsets"]
+        doc_date = document.get("date")
+        self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
+        publisher = str(document.get("publisher") or "").lower()
+        home = self.g.publishers.get(publisher)
+        self.home: str | None = f"country:{home[0]}" if home and home[0] else None
+        self.entities: dict[str, Entity] = {}
+        self.refs: list[Ref] = []
+        self.ref_at: dict[int, Ref] = {}
+        self.persons: dict[str, PersonInfo] = {}
+        self.positions: dict[tuple[str, str, str], PositionFact] = {}
+        self.transfers: dict[str, TransferFact] = {}
+        self.claims: list[ClaimFact] = []
+        self.warnings: list[str] = []
+
+    # ---- offsets -------------------------------------------------------------------------------------
+
+    def cstart(self, i: int) -> int:
+        return self.off[i] if i < len(self.off) else len(self.clean)
+
+    def cend(self, i: int) -> int:
+        """Character end of token i."""
+        return self.off[i] + len(self.doc[i].text)
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character span of tokens [start, end)."""
+        return self.cstart(start), self.cend(end - 1)
+
+    def span(self, start_char: int, end_char: int) -> TextSpan:
+        return TextSpan(text=self.text[start_char:end_char], start=start_char + self.base, end=end_char + self.base)
+
+    def token_span(self, start: int, end: int) -> TextSpan:
+        return self.span(*self.chars(start, end))
+
+    # ---- entities ------------------------------------------------------------------------------------
+
+    def add_entity(self, entity_id: str, start: int, end: int, rule: str, name: str | None = None) -> None:
+        prefix = entity_id.partition(":")[0]
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            entity = Entity(type=ENTITY_TYPES[prefix], id=entity_id, name=name or self.g.name_of(entity_id))
+            if prefix == "weapon":
+                weapon = next((w for w in self.g.weapons.values() if w.id == entity_id), None)
+                if weapon is not None:
+                    entity.category = f"category:{weapon.category}"
+            if prefix == "org":
+                org = self.g.orgs.get(entity_id.partition(":")[2])
+                if org is not None:
+                    entity.country, entity.kind = org.country, org.kind
+            self.entities[entity_id] = entity
+        s, e = self.chars(start, end)
+        if not any(m.start == s + self.base for m in entity.mentions):
+            entity.mentions.append(Mention(text=self.text[s:e], start=s + self.base, end=e + self.base, rule=rule))
+
+    def add_ref(self, ref: Ref) -> None:
+        self.refs.append(ref)
+        for i in range(ref.start, ref.end):
+            self.ref_at[i] = ref
+
+    def gazetteer_entities(self) -> None:
+        for ent in self.doc.ents:
+            label, ident = ent.label_, ent.ent_id_
+            if label in ACTOR_LABELS:
+                self.add_entity(ident, ent.start, ent.end, f"{ident.partition(':')[0]}:{ACTOR_LABELS[label]}")
+                self.add_ref(Ref(ent.start, ent.end, ident, ACTOR_LABELS[label]))
+            elif label in ("WEAPON", "CATEGORY", "TREATY"):
+                self.add_entity(ident, ent.start, ent.end, f"{label.lower()}:gazetteer")
+        for i, tok in enumerate(self.doc):
+            if tok.lower_ in FIRST_PERSON and i not in self.ref_at and self.home:
+                self.add_ref(Ref(i, i + 1, self.home, "first-person"))
+            elif tok.lower_ in PRONOUNS:
+                self.add_ref(Ref(i, i + 1, "", "pronoun"))
+
+    # ---- persons and positions ---------------------------------------------------------------------
+
+    def _ent_at(self, i: int, labels: tuple[str, ...]) -> Span | None:
+        if i < 0 or i >= len(self.doc):
+            return None
+        for ent in self.doc[i : i + 1].ents if self.doc[i].ent_iob_ == "B" else ():
+            if ent.label_ in labels:
+                return ent
+        return None
+
+    def _adjacent(self, a: int, b: int) -> bool:
+        """Tokens a and b touch in the original text (no whitespace between)."""
+        return self.cend(a) == self.cstart(b)
+
+    def _name_tokens(self, i: int) -> tuple[int, int] | None:
+        """A capitalised personal name starting at token i: [i, j) or None."""
+        ent = self._ent_at(i, ("PERSON", "SURNAME"))
+        if ent is not None:
+            j = ent.end
+            while j < len(self.doc) and self.doc[j].text in SUFFIXES | {","} and j + 1 <= len(self.doc):
+                if self.doc[j].text == "," and not (j + 1 < len(self.doc) and self.doc[j + 1].text in SUFFIXES):
+                    break
+                j += 1
+            return ent.start, j
+        j = i
+        words = 0
+        while j < len(self.doc):
+            tok = self.doc[j]
+            if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "SURNAME"):
+                break
+            if tok.text in NAME_STOP:
+                break
+            if re.fullmatch(r"[A-Z][a-zà-ÿ'’]+|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.", tok.text):
+                words += 1
+                j += 1
+            elif tok.text == "-" and words and j + 1 < len(self.doc) and self._adjacent(j - 1, j) \
+                    and self._adjacent(j, j + 1) and self.doc[j + 1].is_title:
+                j += 1
+            else:
+                break
+        if words == 0 or words > 4:
+            return None
+        if self.doc[j - 1].text.endswith(".") and len(self.doc[j - 1].text) == 2:
+            return None
+        return i, j
+
+    def _name_text(self, start: int, end: int) -> str:
+        words = [t.text for t in self.doc[start:end] if t.text not in SUFFIXES and t.text != ","]
+        text = ""
+        for k, w in enumerate(words):
+            text += w if (k == 0 or w == "-" or (k > 0 and words[k - 1] == "-")) else " " + w
+        return text
+
+    def _known_official(self, name: str) -> tuple[str, str, str] | None:
+        """(canonical name, title, of) of a gazetteer official whose name or alias is ``name``."""
+        for o in self.g.officials:
+            if name == o.name or name in o.aliases:
+                return o.name, o.title, o.of
+        return None
+
+    def _affiliation_before(self, i: int) -> str | None:
+        """'Russia's ambassador', 'UN Secretary-General', 'German Chancellor': the actor right before token i."""
+        j = i - 1
+        if j >= 0 and self.doc[j].text in ("’s", "'s"):
+            j -= 1
+        ref = self.ref_at.get(j)
+        if ref is not None and ref.kind in ("name", "demonym", "capital", "org"):
+            return ref.id
+        return None
+
+    def _affiliation_of(self, i: int) -> tuple[str | None, int]:
+        """'... of Ukraine', '... of the United Nations' at token i: (actor, token after it)."""
+        if i < len(self.doc) and self.doc[i].lower_ == "of":
+            j = i + 1
+            if j < len(self.doc) and self.doc[j].lower_ == "the" and j + 1 not in self.ref_at:
+                j += 1
+            ref = self.ref_at.get(j)
+            if ref is not None and ref.kind in ("name", "org", "capital"):
+                return ref.id, ref.end
+        return None, i
+
+    def _register_person(self, name: str, start: int, end: int, rule: str) -> PersonInfo:
+        known = self._known_official(name)
+        surname = name.split()[-1] if name.split() else name
+        if known is None:
+            # a bare surname seen before in this document is that person
+            for person in self.persons.values():
+                if name in person.surnames or name == person.name:
+                    known = (person.name, "", "")
+                    break
+        canonical = known[0] if known else name
+        person_id = f"person:{slug(canonical)}"
+        info = self.persons.setdefault(person_id, PersonInfo(person_id, canonical))
+        info.surnames.add(surname)
+        info.surnames.add(canonical.split()[-1])
+        self.add_entity(person_id, start, end, rule, name=canonical)
+        self.add_ref(Ref(start, end, person_id, "person"))
+        return info
+
+    def _position(self, info: PersonInfo, title: str, of: str | None, title_span: tuple[int, int],
+                  name_span: tuple[int, int], rule: str) -> None:
+        known = self._known_official(info.name)
+        if of is None and known and (known[1] == title or known[1].startswith(title)):
+            of = known[2]
+        entry = self.g.titles.get(title.split(" to ")[0])
+        if of is None and entry is not None and entry.default_of:
+            of = entry.default_of
+        if of is None:
+            earlier = [o for t, o in info.titles if t == title]
+            of = earlier[0] if earlier else None
+        if of is None and self.home and entry is not None and (not entry.countries or self.home[-3:] in entry.countries):
+            of = self.home
+        if of is None:
+            return
+        info.titles.append((title, of))
+        a = min(title_span[0], name_span[0])
+        b = max(title_span[1], name_span[1])
+        key = (info.id, title, of)
+        if key not in self.positions:
+            self.positions[key] = PositionFact(person=info.id, title=title, of=of, evidence=self.token_span(a, b),
+                                               rule=rule)
+
+    def persons_and_positions(self) -> None:
+        doc = self.doc
+        used: set[int] = set()
+        for ent in list(doc.ents):
+            if ent.label_ != "TITLE":
+                continue
+            title = ent.ent_id_
+            of = self._affiliation_before(ent.start)
+            j = ent.end
+            if title == "Ambassador" and j + 1 < len(doc) and doc[j].lower_ == "to":
+                ref = self.ref_at.get(j + 1) or self.ref_at.get(j + 2)
+                if ref is not None and ref.id.startswith("country:"):
+                    title = f"Ambassador to {self.g.name_with_article(ref.id)}"
+                    j = ref.end
+            of_after, j2 = self._affiliation_of(j)
+            if of_after and of is None:
+                of, j = of_after, j2
+            rule = "position:title-name"
+            name = self._name_tokens(j)
+            if name is None and j < len(doc) and doc[j].text == ",":
+                name = self._name_tokens(j + 1)
+                rule = "position:title-appositive"
+            if name is None and ent.start >= 2 and doc[ent.start - 1].text == ",":
+                # 'Anatoly Antonov, Russia's ambassador' : name before the comma (known or capitalised)
+                k = ent.start - 1
+                while k > 0 and doc[k - 1].text in ("’s", "'s") or (k > 0 and (k - 1) in self.ref_at
+                                                                    and self.ref_at[k - 1].kind != "person"):
+                    k = self.ref_at[k - 1].start if (k - 1) in self.ref_at else k - 1
+                    if k <= 0:
+                        break
+                back = self.ref_at.get(k - 2) if k >= 2 else None
+                if back is not None and back.kind == "person":
+                    self._position(self.persons[back.id], title, of, (ent.start, ent.end), (back.start, back.end),
+                                   "position:name-appositive")
+                continue
+            if name is None:
+                self.add_ref(Ref(ent.start, ent.end, f"title:{title}", "title"))
+                continue
+            if name[0] in used:
+                continue
+            used.add(name[0])
+            text = self._name_text(*name)
+            info = self._register_person(text, name[0], name[1], "person:" + rule.partition(":")[2])
+            of_name, _ = self._affiliation_of(name[1])
+            self._position(info, title, of or of_name, (ent.start, ent.end), name, rule)
+        # known officials named without a title, and later bare surnames of people already seen
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.start not in used:
+                self._register_person(self._name_text(ent.start, ent.end), ent.start, ent.end, "person:gazetteer")
+                used.add(ent.start)
+        for i, tok in enumerate(doc):
+            if i in used or i in self.ref_at or not tok.is_title:
+                continue
+            for person in self.persons.values():
+                if tok.text in person.surnames:
+                    self.add_entity(person.id, i, i + 1, "person:surname")
+                    self.add_ref(Ref(i, i + 1, person.id, "person"))
+                    break
+
+    def resolve_title(self, title: str) -> str | None:
+        """'the ambassador' -> the person in this document holding that title."""
+        for person in self.persons.values():
+            if any(t == title or t.startswith(title) for t, _ in person.titles):
+                return person.id
+        return None
+
+    # ---- claims ------------------------------------------------------------------------------------------
+
+    def _speaker_near(self, start: int, end: int, last: str | None, backward: bool = False
+                      ) -> tuple[str, int] | None:
+        """The speaker referred to in tokens [start, end): a person, titled official, organisation or state.
+
+        ``backward`` scans from the end (the subject nearest a following speech verb).
+        """
+        for i in reversed(range(start, end)) if backward else range(start, end):
+            ref = self.ref_at.get(i)
+            if ref is None:
+                continue
+            if ref.kind == "person":
+                return ref.id, i
+            if ref.kind == "title":
+                person = self.resolve_title(ref.id.partition(":")[2])
+                if person:
+                    return person, i
+                modifier = self._affiliation_before(ref.start)
+                if modifier:
+                    return modifier, i
+            if ref.kind == "pronoun" and last:
+                return last, i
+            if ref.kind in ("org", "name", "capital"):
+                nxt = self.ref_at.get(ref.end)
+                if nxt is not None and nxt.kind == "title":
+                    continue
+                return ref.id, i
+            if ref.kind == "demonym" and self.doc[ref.end: ref.end + 1].text.lower() in ("government", "officials"):
+                return ref.id, i
+        return None
+
+    def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
+        """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
+        return (self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
+                or self._speaker_near(verb + 1, min(hi, verb + 5), last))
+
+    def _speech_verb(self, start: int, end: int) -> int | None:
+        for i in range(start, end):
+            if self.doc[i].lower_ in self.g.speech_verbs and not self.doc[i].ent_type_:
+                return i
+        return None
+
+    def _quotes(self, para_start: int, para_end: int) -> list[tuple[int, int, bool]]:
+        """(start, end) of quotation contents in a paragraph (char offsets), and whether it was closed."""
+        text = self.clean
+        found: list[tuple[int, int, bool]] = []
+        i = para_start
+        while i < para_end:
+            ch = text[i]
+            pair = next((p for p in QUOTE_PAIRS if p[0] == ch), None)
+            if pair is None or (ch == '"' and i > para_start and text[i - 1].isalnum()):
+                i += 1
+                continue
+            close = text.find(pair[1], i + 1, para_end)
+            if close == -1:
+                self.warnings.append(f"unclosed quotation at offset {i + self.base}: read to the end of the paragraph")
+                found.append((i + 1, para_end, False))
+                break
+            if close > i + 1:
+                found.append((i + 1, close, True))
+            i = close + 1
+        return found
+
+    def _tok_index(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        import bisect
+
+        return bisect.bisect_left(self.off, char)
+
+    def _sent_of(self, i: int) -> Span:
+        return self.doc[min(i, len(self.doc) - 1)].sent
+
+    def _about(self, start_char: int, end_char: int, speaker: str) -> list[str]:
+        ids: list[str] = []
+        for entity in self.entities.values():
+            if entity.id == speaker:
+                continue
+            if any(start_char + self.base <= m.start < end_char + self.base for m in entity.mentions):
+                ids.append(entity.id)
+        return sorted(ids)
+
+    def _date_in(self, start: int, end: int) -> tuple[str | None, str | None]:
+        s, e = self.chars(start, end)
+        dates: list[DateMention] = find_dates(self.clean[s:e], self.anchor, s)
+        for d in dates:
+            if d.value:
+                return d.value, d.text
+        return (str(self.document["date"]) if self.document.get("date") else None), None
+
+    def _add_claim(self, speaker: str, text_start: int, text_end: int, sent_start: int, sent_end: int,
+                   quote: bool, rule: str) -> None:
+        while text_start < text_end and self.clean[text_start] in " ,“”\"'":
+            text_start += 1
+        while text_end > text_start and self.clean[text_end - 1] in " ,.“”\"'":
+            text_end -= 1
+        if text_end - text_start < 3:
+            return
+        a, b = self._tok_index(sent_start), self._tok_index(sent_end)
+        when, when_text = self._date_in(a, max(a + 1, b))
+        ev_start, ev_end = min(sent_start, text_start), max(sent_end, text_end)
+        self.claims.append(ClaimFact(
+            speaker=speaker, text=self.text[text_start:text_end], start=text_start + self.base,
+            end=text_end + self.base, about=self._about(text_start, text_end, speaker), date=when,
+            date_text=when_text, quote=quote, evidence=self.span(ev_start, ev_end), rule=rule,
+        ))
+        if speaker.startswith(("person:", "org:", "country:")) and speaker not in self.entities:
+            self.entities[speaker] = Entity(type=ENTITY_TYPES[speaker.partition(":")[0]], id=speaker,
+                                            name=self.g.name_of(speaker))
+
+    def claims_in(self) -> None:
+        from armsgraph.loaders.text.clean import paragraphs
+
+        last_speaker: str | None = None
+        covered: list[tuple[int, int, str]] = []
+        para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.clean)]
+        quotes = [q for _, qs in para_quotes for q in qs]
+        # reported speech first: 'X said (that) ...', '..., X said', 'according to X'
+        for sent in self.doc.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                continue
+            lowers = [t.lower_ for t in sent]
+            for k in range(len(lowers) - 1):
+                if lowers[k] == "according" and lowers[k + 1] == "to":
+                    found = self._speaker_near(s + k + 2, min(e, s + k + 7), last_speaker)
+                    if found:
+                        sc, ec = self.chars(s, e)
+                        if k > 2:
+                            text_end = self.cstart(s + k)
+                            self._add_claim(found[0], sc, text_end, sc, ec, False, "claim:according-to")
+                        else:
+                            ref = self.ref_at[found[1]]
+                            self._add_claim(found[0], self.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
+                        covered.append((sc, ec, found[0]))
+                        last_speaker = found[0]
+            verb = self._speech_verb(s, e)
+            if verb is None:
+                continue
+            found = self._speaker_of_verb(verb, s, e, last_speaker)
+            if not found:
+                continue
+            speaker, at = found
+            ref_start = self.ref_at[at].start if at in self.ref_at else at
+            sc, ec = self.chars(s, e)
+            if any(qs <= sc + 1 and qe >= self.cstart(min(ref_start, verb)) - 3 for qs, qe, _ in quotes):
+                last_speaker = speaker  # the attribution of a quotation: the quotation is the claim
+                continue
+            before_ref = self.doc[ref_start - 1].text if ref_start > s else ""
+            if ref_start - s > 3 and (before_ref == "," or (before_ref in ("”", '"') and self.doc[ref_start - 2].text
+                                                              == ",")):
+                # trailing attribution: the claim is what precedes ', Antonov said'
+                self._add_claim(speaker, sc, self.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
+            else:
+                k = verb + 1
+                limit = min(e, verb + 10)
+                j = k
+                while j < limit and self.doc[j].lower_ != "that":
+                    j += 1
+                k = j + 1 if j < limit else k
+                if k < e and self.doc[k].text == ":":
+                    k += 1
+                if k >= e or self.clean[self.cstart(k)] in "“\"«":
+                    last_speaker = speaker  # 'He added “...”': the quotation is the claim
+                    continue
+                self._add_claim(speaker, self.cstart(k), ec, sc, ec, False, "claim:said-that")
+            covered.append((sc, ec, speaker))
+            last_speaker = speaker
+        # quotations: attribution after the closing or before the opening quote; else the previous speaker
+        prev_quote_speaker: str | None = None
+        for _para, para_qs in para_quotes:
+            prev_end = 0
+            for q_start, q_end, _closed in para_qs:
+                qa, qb = self._tok_index(q_start), self._tok_index(q_end)
+                if qb - qa < 3:
+                    continue
+                sent_after = self._sent_of(min(qb, len(self.doc) - 1))
+                after = self._speech_verb(qb, min(sent_after.end, qb + 8))
+                found = None
+                rule = "claim:quote-attributed"
+                if after is not None:
+                    found = self._speaker_of_verb(after, qb, sent_after.end, prev_quote_speaker)
+                if found is None:
+                    lo = max(self._sent_of(qa).start, qa - 14, self._tok_index(prev_end))
+                    verb_before = self._speech_verb(lo, qa)
+                    if verb_before is not None:
+                        found = self._speaker_of_verb(verb_before, lo, qa, prev_quote_speaker or last_speaker)
+                prev_end = q_end + 1
+                if found is None and prev_quote_speaker:
+                    found, rule = (prev_quote_speaker, -1), "claim:quote-continued"
+                if found is None:
+                    continue
+                speaker = found[0]
+                if any(c.start - self.base - 2 <= q_start and q_end <= c.end - self.base + 2 and c.speaker == speaker
+                       for c in self.claims):
+                    prev_quote_speaker = speaker
+                    continue
+                sent = self._sent_of(qa)
+                end_sent = self._sent_of(max(qa, min(qb, len(self.doc) - 1)))
+                self._add_claim(speaker, q_start, q_end, self.cstart(sent.start), self.cend(end_sent.end - 1),
+                                True, rule)
+                prev_quote_speaker = speaker
+        self.claims.sort(key=lambda c: c.start)
+
+    # ---- transfers ---------------------------------------------------------------------------------------
+
+    def _actor_of_ref(self, ref: Ref) -> str | None:
+        if ref.kind == "person":
+            person = self.persons.get(ref.id)
+            if person is not None:
+                for _title, of in person.titles:
+                    country = self.g.country_of(of)
+                    if country:
+                        return country
+            known = self._known_official(person.name) if person else None
+            return self.g.country_of(known[2]) if known else None
+        if ref.kind in ("name", "demonym", "capital", "first-person"):
+            return ref.id
+        if ref.kind == "org":
+            return self.g.country_of(ref.id) or ref.id
+        return None
+
+    def _recipient_in(self, start: int, end: int) -> str | None:
+        for i in range(start, end):
+            ref = self.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind in ("pronoun", "title"):
+                continue
+            prev = self.doc[i - 1].lower_ if i > 0 else ""
+            prev2 = self.doc[i - 2].lower_ if i > 1 else ""
+            direct = i <= start + 1 and ref.kind != "demonym"
+            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
+                actor = self._actor_of_ref(ref)
+                if actor and ref.kind != "first-person":
+                    return actor
+        return None
+
+    def _supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
+        """Nearest actor left of the trigger that is not in a prepositional phrase; 'A and B' gives both."""
+        i = end - 1
+        while i >= start:
+            ref = self.ref_at.get(i)
+            if ref is None or ref.kind in ("pronoun", "title"):
+                i -= 1
+                continue
+            first = ref.start
+            prev = self.doc[first - 1].lower_ if first > 0 else ""
+            prev2 = self.doc[first - 2].lower_ if first > 1 else ""
+            if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
+                i = first - 1
+                continue
+            if first + 1 < len(self.doc) and self.doc[ref.end].text in ("’s", "'s") and ref.kind != "first-person" \
+                    and self.doc[ref.end + 1].lower_ not in ("government", "military", "armed", "ministry"):
+                i = first - 1
+                continue
+            actor = self._actor_of_ref(ref)
+            if actor is None or actor == exclude:
+                i = first - 1
+                continue
+            found = [actor]
+            # coordination: 'The Danish and Dutch governments', 'Germany and France'
+            k = first - 1
+            if k >= start and self.doc[k].lower_ in ("and", ","):
+                other = self.ref_at.get(k - 1)
+                if other is not None:
+                    second = self._actor_of_ref(other)
+                    if second and second != exclude and second not in found:
+                        found.append(second)
+            return found
+        return []
+
+    def _cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
+        stages: list[str] = []
+        negated = hypothetical = False
+        for i in range(start, end):
+            low = self.doc[i].lower_
+            pair = low + " " + self.doc[i + 1].lower_ if i + 1 < len(self.doc) else low
+            for cue in (pair, low):
+                if cue in self.g.stage_cues:
+                    stages.append(self.g.stage_cues[cue])
+                kind = self.g.cues.get(cue)
+                if kind == "negation":
+                    negated = True
+                elif kind == "hypothetical":
+                    hypothetical = True
+        return stages, negated, hypothetical
+
+    def _triggers(self, s: int, e: int) -> list[tuple[int, str, str]]:
+        found: list[tuple[int, str, str]] = []
+        for i in range(s, e):
+            low = self.doc[i].lower_
+            if low not in self.g.triggers or self.doc[i].ent_type_:
+                continue
+            kind, tense = self.g.triggers[low]
+            nxt = self.doc[i + 1].lower_ if i + 1 < e else ""
+            prev = self.doc[i - 1].lower_ if i > s else ""
+            if nxt == "of" and kind in ("supply", "noun"):
+                kind, tense = "noun", "noun"
+            elif kind == "noun":
+                continue
+            if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
+                continue
+            found.append((i, kind, tense))
+        if not found:
+            for i in range(s, e):
+                if self.doc[i].lower_ in ("assistance", "aid", "package") and self.doc[i - 1].lower_ != "the" \
+                        or self.doc[i].lower_ == "packages":
+                    found.append((i, "aid", "noun"))
+        return found
+
+    def _transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
+                  rule: str) -> None:
+        if supplier == recipient or not supplier.startswith(("country:", "org:")) or not recipient.startswith(
+                ("country:", "org:")):
+            return
+        weapon = weapon_ent.ent_id_
+        when, when_text = self._date_in(sent.start, sent.end)
+        year = (when or "")[:4] or "undated"
+        key = "text-" + digest(supplier, recipient, weapon, year)
+        if key in self.transfers:
+            prior = self.transfers[key]
+            if STAGE_ORDER.index(stage) < STAGE_ORDER.index(prior.status):
+                prior.status = stage
+            return
+        self.transfers[key] = TransferFact(
+            key=key, supplier=supplier, recipient=recipient, weapon=weapon, status=stage, date=when,
+            date_text=when_text, evidence=self.token_span(sent.start, sent.end), rule=rule,
+        )
+
+    def _weapons(self, start: int, end: int) -> list[Span]:
+        return [ent for ent in self.doc[start:end].ents if ent.label_ == "WEAPON"]
+
+    def transfers_in(self) -> None:
+        list_frame: Frame | None = None
+        doc_frame = Frame(None, None, "pledged")
+        for sent in self.doc.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                self.warnings.append(f"sentence of {e - s} tokens at offset {self.cstart(s) + self.base}: "
+                                     "not read for transfers")
+                continue
+            is_bullet = self.doc[s].text in BULLETS
+            if not is_bullet:
+                list_frame = None
+            triggers = self._triggers(s, e)
+            weapons_here = self._weapons(s, e)
+            if is_bullet and list_frame is not None and not any(t[1] in ("supply", "receive", "noun")
+                                                                for t in triggers):
+                frame = list_frame
+                if frame.supplier and frame.recipient:
+                    for w in weapons_here:
+                        self._transfer(frame.supplier, frame.recipient, w, frame.stage, sent, "transfer:list-item")
+                continue
+            for n, (t, kind, tense) in enumerate(triggers):
+                left = triggers[n - 1][0] + 1 if n > 0 else s
+                right = triggers[n + 1][0] if n + 1 < len(triggers) else e
+                for i in range(t + 1, right):
+                    if self.doc[i].lower_ in CLAUSE_CUTS:
+                        right = i
+                        break
+                stages, negated, hypothetical = self._cues(left, t + 1)
+                if kind in ("deployment", "use"):
+                    continue
+                stage = _pick_stage(stages)
+                if stage is None:
+                    stage = "delivered" if tense == "past" and kind != "noun" else "pledged"
+                if kind == "receive":
+                    recipient_list = self._supplier_in(left, t, None)
+                    recipient = recipient_list[0] if recipient_list else None
+                    supplier = None
+                    for i in range(t + 1, right):
+                        if self.doc[i].lower_ == "from" and (i + 1) in self.ref_at:
+                            supplier = self._actor_of_ref(self.ref_at[i + 1])
+                    suppliers = [supplier] if supplier else []
+                    weapons = self._weapons(t + 1, right)
+                elif kind == "arrive":
+                    recipient = self._recipient_in(t + 1, right)
+                    if recipient is None:
+                        for i in range(t + 1, min(right, t + 4)):
+                            if self.doc[i].lower_ == "in" and (i + 1) in self.ref_at:
+                                recipient = self._actor_of_ref(self.ref_at[i + 1])
+                    suppliers = [doc_frame.supplier] if doc_frame.supplier else []
+                    weapons = self._weapons(left, t)
+                    stage = "delivered" if tense == "past" else stage
+                else:
+                    passive_by = t + 1 < right and self.doc[t + 1].lower_ == "by" and (t + 2) in self.ref_at
+                    if passive_by:
+                        by = self._actor_of_ref(self.ref_at[t + 2])
+                        suppliers = [by] if by else []
+                        weapons = self._weapons(left, t)
+                        recipient = self._recipient_in(t + 3, e)
+                        if recipient is None:
+                            for i in range(t + 3, e):
+                                if self.doc[i].lower_ in ("in", "to") and (i + 1) in self.ref_at:
+                                    recipient = self._actor_of_ref(self.ref_at[i + 1])
+                                    break
+                    else:
+                        recipient = self._recipient_in(t + 1, right)
+                        suppliers = self._supplier_in(left if kind != "noun" else s, t, recipient)
+                        if not suppliers and kind == "noun":
+                            for i in range(t + 1, right):
+                                if self.doc[i].lower_ == "from" and (i + 1) in self.ref_at:
+                                    actor = self._actor_of_ref(self.ref_at[i + 1])
+                                    suppliers = [actor] if actor else []
+                        weapons = self._weapons(t + 1, right)
+                if negated or hypothetical:
+                    continue
+                if not suppliers and doc_frame.supplier and (weapons or self.clean[self.cend(e - 1) - 1] == ":"):
+                    suppliers = [doc_frame.supplier]
+                if recipient is None and doc_frame.recipient and (weapons or self.clean[self.cend(e - 1) - 1] == ":"):
+                    recipient = doc_frame.recipient
+                suppliers = [x for x in suppliers if x and x != recipient]
+                if suppliers or recipient:
+                    doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
+                                      recipient or doc_frame.recipient, stage)
+                if self.doc[e - 1].text == ":" and kind in ("include", "aid", "supply", "noun"):
+                    list_frame = Frame(suppliers[0] if suppliers else None, recipient, stage)
+                if not suppliers or recipient is None:
+                    continue
+                for w in weapons:
+                    for supplier in suppliers:
+                        self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}")
+
+    # ---- all ---------------------------------------------------------------------------------------------
+
+    def run(self) -> Extraction:
+        self.gazetteer_entities()
+        self.persons_and_positions()
+        self.claims_in()
+        self.transfers_in()
+        for tr in self.transfers.values():
+            for ident in (tr.supplier, tr.recipient):
+                if ident not in self.entities and ident.partition(":")[0] in ENTITY_TYPES:
+                    self.entities[ident] = Entity(type=ENTITY_TYPES[ident.partition(":")[0]], id=ident,
+                                                  name=self.g.name_of(ident))
+        order = {"Country": 0, "Organization": 1, "Person": 2, "WeaponSystem": 3, "WeaponCategory": 4, "Treaty": 5}
+        entities = sorted(self.entities.values(), key=lambda x: (order.get(x.type, 9), x.id))
+        return Extraction(
+            document=self.document, entities=entities, positions=list(self.positions.values()),
+            transfers=sorted(self.transfers.values(), key=lambda t: t.evidence.start), claims=self.claims,
+            warnings=self.warnings,
+        )
+
+
+def extract_text(text: str, document: dict[str, object] | None = None, base_offset: int = 0) -> Extraction:
+    """Extract from a document body. ``document`` holds its metadata (date, publisher, ...)."""
+    return Extractor(text, dict(document or {}), base_offset).run()

@@ -1,0 +1,200 @@
+"""The rule data: gazetteers and cue lists kept as CSV files in ``data/``, loaded once.
+
+Everything the extractor knows about names (countries, organisations, weapons, treaties, titles,
+known officials) and about wording (transfer verbs, stage cues, negation and hypothetical cues,
+speech verbs) lives in these files, so a rule change is a data change that shows up in review.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from armsgraph.schema.ids import slug
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("armsgraph.loaders.text").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows: list[dict[str, str]] = []
+    for number, row in enumerate(csv.DictReader(lines), start=2):
+        if None in row:
+            raise ValueError(f"data/{name}:{number}: more fields than the header has (quote values with commas)")
+        rows.append({k: (v or "").strip() for k, v in row.items()})
+    return rows
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    iso3: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"country:{self.iso3}"
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"org:{self.key}"
+
+
+@dataclass(frozen=True)
+class WeaponEntry:
+    designation: str
+    kind: str  # system | munition | category
+    category: str
+    case_sensitive: bool
+    variants: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        if self.kind == "category":
+            return f"category:{self.category}"
+        return f"weapon:{slug(self.designation)}"
+
+
+@dataclass(frozen=True)
+class TreatyEntry:
+    key: str
+    name: str
+    short_name: str
+    aliases: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"treaty:{self.key}"
+
+
+@dataclass(frozen=True)
+class TitleEntry:
+    title: str
+    variants: tuple[str, ...]
+    default_of: str | None
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OfficialEntry:
+    name: str
+    aliases: tuple[str, ...]
+    title: str
+    of: str
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, CountryEntry] = field(default_factory=dict)
+    orgs: dict[str, OrgEntry] = field(default_factory=dict)
+    weapons: dict[str, WeaponEntry] = field(default_factory=dict)
+    categories: dict[str, tuple[str, str]] = field(default_factory=dict)
+    treaties: dict[str, TreatyEntry] = field(default_factory=dict)
+    titles: dict[str, TitleEntry] = field(default_factory=dict)
+    officials: list[OfficialEntry] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    triggers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    stage_cues: dict[str, str] = field(default_factory=dict)
+    cues: dict[str, str] = field(default_factory=dict)
+    speech_verbs: dict[str, str] = field(default_factory=dict)
+    publishers: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def name_of(self, entity_id: str) -> str:
+        """Display name of a gazetteer id ('country:USA' -> 'United States')."""
+        prefix, _, key = entity_id.partition(":")
+        if prefix == "country" and key in self.countries:
+            return self.countries[key].name
+        if prefix == "org" and key in self.orgs:
+            return self.orgs[key].name
+        if prefix == "treaty" and key in self.treaties:
+            return self.treaties[key].name
+        if prefix == "category" and key in self.categories:
+            return self.categories[key][0]
+        if prefix == "weapon":
+            for entry in self.weapons.values():
+                if entry.id == entity_id:
+                    return entry.designation
+        return key
+
+    def name_with_article(self, entity_id: str) -> str:
+        """'the United States', 'the Netherlands', 'Russia': the name as it follows 'to'."""
+        name = self.name_of(entity_id)
+        plural = name.endswith(("States", "Kingdom", "Netherlands", "Philippines", "Republic", "Emirates", "Federation"))
+        return f"the {name}" if plural or name.startswith("United ") else name
+
+    def country_of(self, entity_id: str) -> str | None:
+        """The state an actor id stands for: itself for a country, the owning state for an organisation."""
+        prefix, _, key = entity_id.partition(":")
+        if prefix == "country":
+            return entity_id
+        if prefix == "org" and key in self.orgs and self.orgs[key].country:
+            return f"country:{self.orgs[key].country}"
+        return None
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Read every data file once per process."""
+    g = Gazetteer()
+    for row in _rows("countries.csv"):
+        names = tuple(_split(row["names"]))
+        g.countries[row["iso3"]] = CountryEntry(
+            iso3=row["iso3"], name=names[0], names=names,
+            demonyms=tuple(_split(row["demonyms"])), capitals=tuple(_split(row["capitals"])),
+        )
+    for row in _rows("organizations.csv"):
+        g.orgs[row["key"]] = OrgEntry(
+            key=row["key"], name=row["name"], kind=row["kind"], country=row["country"] or None,
+            aliases=tuple(dict.fromkeys([row["name"], *_split(row["aliases"])])),
+        )
+    for row in _rows("categories.csv"):
+        g.categories[row["key"]] = (row["name"], row["vocabulary"])
+    for row in _rows("weapons.csv"):
+        entry = WeaponEntry(
+            designation=row["designation"], kind=row["kind"], category=row["category"],
+            case_sensitive=row["case"] == "exact", variants=tuple(_split(row["variants"])),
+        )
+        g.weapons[entry.designation] = entry
+    for row in _rows("treaties.csv"):
+        g.treaties[row["key"]] = TreatyEntry(
+            key=row["key"], name=row["name"], short_name=row["short_name"], aliases=tuple(_split(row["aliases"]))
+        )
+    for row in _rows("titles.csv"):
+        g.titles[row["title"]] = TitleEntry(
+            title=row["title"], variants=tuple(_split(row["variants"])), default_of=row["default_of"] or None,
+            countries=tuple(_split(row["countries"])),
+        )
+    for row in _rows("officials.csv"):
+        g.officials.append(OfficialEntry(
+            name=row["name"], aliases=tuple(_split(row["aliases"])), title=row["title"], of=row["of"]
+        ))
+    g.blocked = [line.strip() for line in resources.files("armsgraph.loaders.text").joinpath(
+        "data", "regions.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")]
+    for row in _rows("triggers.csv"):
+        g.triggers[row["form"]] = (row["kind"], row["tense"])
+    for row in _rows("stage_cues.csv"):
+        g.stage_cues[row["cue"]] = row["stage"]
+    for row in _rows("cues.csv"):
+        g.cues[row["cue"]] = row["kind"]
+    for row in _rows("speech_verbs.csv"):
+        g.speech_verbs[row["form"]] = row["tense"]
+    for row in _rows("publishers.csv"):
+        g.publishers[row["publisher"].lower()] = (row["country"], row["speaker"])
+    return g

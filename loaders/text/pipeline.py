@@ -1,0 +1,139 @@
+"""The spaCy pipeline: a blank English tokenizer, paragraph-aware sentence splitting and an EntityRuler
+fed from the gazetteers. Built once per process; no statistical model, nothing downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from armsgraph.loaders.text.gazetteer import Gazetteer, load
+from armsgraph.schema.ids import slug
+
+LABELS = ("COUNTRY", "DEMONYM", "CAPITAL", "ORG", "WEAPON", "CATEGORY", "TREATY", "TITLE", "PERSON", "SURNAME",
+          "BLOCK")
+
+
+class CompactTokenizer:
+    """spaCy's tokenizer without whitespace tokens; each token keeps its offset in the original text.
+
+    Hard-wrapped and indented text leaves runs of spaces that would split multi-word names; dropping the
+    whitespace tokens lets phrase patterns match across them. ``doc.user_data['offsets'][i]`` is token i's
+    character offset in the text given, ``doc.user_data['breaks'][i]`` says a line break precedes it.
+    """
+
+    def __init__(self, base: Any) -> None:
+        self.base = base
+        self.vocab = base.vocab
+
+    def __call__(self, text: str) -> Doc:
+        raw = self.base(text)
+        words: list[str] = []
+        offsets: list[int] = []
+        breaks: list[bool] = []
+        pending = True
+        for tok in raw:
+            if tok.is_space:
+                pending = pending or "\n" in tok.text
+                continue
+            words.append(tok.text)
+            offsets.append(tok.idx)
+            breaks.append(pending)
+            pending = False
+        doc = Doc(self.vocab, words=words, spaces=[True] * len(words))
+        doc.user_data["offsets"] = offsets
+        doc.user_data["breaks"] = breaks
+        doc.user_data["source"] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break starts a sentence (headlines, list items, paragraphs); the sentencizer does the rest."""
+    breaks: list[bool] = doc.user_data.get("breaks", [])
+    for i, token in enumerate(doc):
+        if i < len(breaks) and breaks[i]:
+            token.is_sent_start = True
+    return doc
+
+
+def _cased(variant: str, case_sensitive: bool) -> list[str]:
+    if case_sensitive:
+        return [variant]
+    return list(dict.fromkeys([variant, variant.lower(), variant[:1].upper() + variant[1:], variant.upper(),
+                               variant.title()]))
+
+
+def _plural(variant: str) -> str | None:
+    if variant.endswith(("s", "S")) or not variant[-1:].isalnum():
+        return None
+    return variant + ("S" if variant.isupper() and len(variant) > 3 and not variant[-1].isdigit() else "s")
+
+
+def patterns(g: Gazetteer) -> list[dict[str, Any]]:
+    """EntityRuler phrase patterns, each with a label and the id it resolves to."""
+    out: list[dict[str, Any]] = []
+
+    def add(label: str, text: str, ident: str) -> None:
+        out.append({"label": label, "pattern": text, "id": ident})
+
+    for c in g.countries.values():
+        for name in c.names:
+            add("COUNTRY", name, c.id)
+            if name.startswith("the "):
+                add("COUNTRY", "The " + name[4:], c.id)
+        for demonym in c.demonyms:
+            add("DEMONYM", demonym, c.id)
+        for capital in c.capitals:
+            add("CAPITAL", capital, c.id)
+    for o in g.orgs.values():
+        for alias in o.aliases:
+            add("ORG", alias, o.id)
+            if alias.startswith("the "):
+                add("ORG", "The " + alias[4:], o.id)
+    for w in g.weapons.values():
+        label = "CATEGORY" if w.kind == "category" else "WEAPON"
+        for variant in (w.designation, *w.variants):
+            for form in _cased(variant, w.case_sensitive):
+                add(label, form, w.id)
+                plural = _plural(form)
+                if plural:
+                    add(label, plural, w.id)
+    for t in g.treaties.values():
+        for alias in (t.name, *t.aliases):
+            add("TREATY", alias, t.id)
+    for title in g.titles.values():
+        for variant in title.variants:
+            add("TITLE", variant, title.title)
+    for official in g.officials:
+        ident = f"person:{slug(official.name)}"
+        add("PERSON", official.name, ident)
+        for alias in official.aliases:
+            add("PERSON" if " " in alias else "SURNAME", alias, ident)
+    for blocked in g.blocked:
+        add("BLOCK", blocked, "")
+    return out
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The shared pipeline: tokenizer, paragraph breaks, sentencizer, entity ruler."""
+    pipeline = spacy.blank("en")
+    infixes = [*pipeline.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
+    pipeline.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    pipeline.tokenizer = CompactTokenizer(pipeline.tokenizer)
+    pipeline.add_pipe("paragraph_breaks")
+    pipeline.add_pipe("sentencizer")
+    ruler = pipeline.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler.add_patterns(patterns(load()))  # type: ignore[attr-defined]
+    return pipeline
