@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from armsgraph.loaders.base import Batch, LoaderFailure, LoadError
+from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError
 from armsgraph.loaders.registry import pick
 from armsgraph.schema import Document
 
@@ -51,16 +51,25 @@ class LoadReport:
         return bool(self.errors)
 
 
-def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to load: the paths themselves, or the files under a directory (sidecars excluded)."""
+def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to load, each with whether it was named explicitly (else found under a directory)."""
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.name.endswith(SKIP_FILES) or child.name in SKIP_NAMES or child.name.startswith("."):
                     continue
-                yield child
+                yield child, False
         else:
-            yield path
+            yield path, True
+
+
+def recognises(loader: Loader, path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False
+    return type(loader).sniff(path, head) > 0
 
 
 def _file_document_id(path: Path) -> str | None:
@@ -84,11 +93,22 @@ def load_paths(
 
     writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE)
     report = LoadReport()
-    for path in expand(paths):
+    for path, explicit in expand(paths):
         try:
             loader = pick(path, loader_name)
-        except (LoaderFailure, KeyError) as exc:
-            error = exc.error if isinstance(exc, LoaderFailure) else LoadError(file=path.name, reason=str(exc))
+            if not explicit and not recognises(loader, path):
+                raise LoaderFailure(LoadError(file=path.name, reason="not a file this loader reads"))
+        except LoaderFailure as exc:
+            if not explicit:  # a directory may hold files of other kinds: note them, not an error
+                report.documents.append(DocumentReport(file=path.name, loader=loader_name or "-", skipped=True,
+                                                       note=exc.error.reason))
+                continue
+            report.errors.append(exc.error)
+            report.documents.append(DocumentReport(file=path.name, loader=loader_name or "?", errors=1,
+                                                   note=exc.error.reason))
+            continue
+        except KeyError as exc:
+            error = LoadError(file=path.name, reason=str(exc.args[0] if exc.args else exc))
             report.errors.append(error)
             report.documents.append(DocumentReport(file=path.name, loader=loader_name or "?", errors=1,
                                                    note=error.reason))
