@@ -144,8 +144,8 @@ def parse_transfers(lines: list[str], first_line: int) -> Iterator[SipriDeal | R
                                          f" {fields[index][:40]!r} vs {group.first[index][:40]!r}")
                 group.line_end = line
                 if year is not None and year in group.years:
-                    raise FieldError(COLUMNS[YEAR], f"deal {deal_id} already has a row for {year}"
-                                     f" (line {group.years[year][2]})")
+                    raise FieldError(COLUMNS[YEAR], f"a second row for delivery year {year} of deal {deal_id}"
+                                     f" (first at line {group.years[year][2]})")
         except FieldError as exc:
             yield RowError(line, exc.column, exc.reason)
             if group is not None:

@@ -1,0 +1,321 @@
+"""Bad SIPRI input, synthesised at test time (made-up deals, never SIPRI rows): every problem is reported as
+file:line:column, the good records still load, nothing is duplicated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from armsgraph.graph.store import Store
+from armsgraph.loaders import registry
+from armsgraph.loaders.base import Batch, LoaderFailure, LoadError
+from armsgraph.loaders.pipeline import load_paths
+from armsgraph.loaders.sipri import SipriLoader
+from armsgraph.schema import Transfer, UnresolvedActor
+
+PREAMBLE = [
+    "Transfers of major conventional arms (synthetic test file). Deals with deliveries made for the year range "
+    "'2010' to '2024' ",
+    "A '?' in a column indicates uncertain data.",
+    "An empty field for 'Number ordered' indicates that data is not yet available.",
+    "SIPRI trend-indicator values (TIVs) are in millions.",
+    "(synthetic)",
+    "(synthetic)",
+    "(synthetic)",
+    "(synthetic)",
+    "",
+    "Source: synthetic rows written by the armsgraph tests.",
+    "Data generated: 1 Feb 2024 9:05:00 AM",
+]
+CLASSIC_HEADER = ("Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
+                  "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,"
+                  "SIPRI TIV for total order,SIPRI TIV of delivered weapons")
+TRANSFERS_HEADER = ("SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,"
+                    "Order date,Order date is estimate,Numbers delivered,Numbers delivered is estimate,"
+                    "Delivery year,Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,"
+                    "TIV delivery values,Local production")
+FIRST = len(PREAMBLE) + 2
+"""Physical line of the first record."""
+
+
+def classic_row(recipient: str = "Norway", supplier: str = "Germany", year: str = "2020",
+                designation: str = "Testgun 155mm", description: str = "self-propelled gun", ordered: str = "10",
+                delivered: str = "10", years: str = "2021; 2022", comments: str = "synthetic", unit: str = "1.5",
+                total: str = "15", tiv: str = "15") -> str:
+    return ",".join([recipient, supplier, year, "", ordered, "", designation, description, delivered, "", years,
+                     "New", comments, unit, total, tiv])
+
+
+def transfers_row(deal: str, year: str, delivered: str = "2", tiv: str = "3", supplier: str = "France",
+                  recipient: str = "Chile", designation: str = "Testjet -", category: str = "Aircraft",
+                  flag: str = "No") -> str:
+    return ",".join([deal, supplier, recipient, designation, "FGA aircraft", category, "2019", "No", delivered, flag,
+                     year, "No", "New", "1.5", "1.5", tiv, "No"])
+
+
+def write(tmp_path: Path, name: str, lines: list[str], *, preamble: bool = True, encoding: str = "utf-8",
+          newline: str = "\n", header: str = CLASSIC_HEADER) -> Path:
+    path = tmp_path / name
+    body = ([*PREAMBLE] if preamble else []) + [header, *lines]
+    path.write_bytes(newline.join(body).encode(encoding) + newline.encode())
+    return path
+
+
+def read(path: Path) -> Batch:
+    batches = list(SipriLoader().read(path))
+    assert len(batches) == 1
+    return batches[0]
+
+
+def transfers(batch: Batch) -> list[Transfer]:
+    return [r.node for r in batch.nodes if isinstance(r.node, Transfer)]
+
+
+def only_error(batch: Batch) -> LoadError:
+    errors = [e for e in batch.errors if "no SIPRI category" not in e.reason]
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+@pytest.fixture
+def registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(registry.LOADERS, "sipri", "armsgraph.loaders.sipri:SipriLoader")
+
+
+# -- records ------------------------------------------------------------------------------------------
+def test_truncated_last_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "cut.csv", [classic_row(), classic_row(year="2021"), "Norway,Germany,2022,,10,,Testg"])
+    batch = read(path)
+    assert len(transfers(batch)) == 2
+    error = only_error(batch)
+    assert (error.file, error.line, error.field) == ("cut.csv", FIRST + 2, "Weapon description")
+    assert "7 of 16 fields" in error.reason
+    assert str(error).startswith(f"cut.csv:{FIRST + 2}:Weapon description: ")
+
+
+def test_too_few_and_too_many_fields(tmp_path: Path) -> None:
+    short = ",".join(classic_row(year="2011").split(",")[:12])
+    long = classic_row(year="2012", comments="a,b")
+    rows = [classic_row(), short, classic_row(year="2013"), long, classic_row(year="2014")]
+    path = write(tmp_path, "fields.csv", rows)
+    batch = read(path)
+    assert sorted(t.order_year or 0 for t in transfers(batch)) == [2013, 2014, 2020]
+    got = {(e.line, e.field) for e in batch.errors}
+    assert got == {(FIRST + 1, "Comments"), (FIRST + 3, "column 17")}
+
+
+@pytest.mark.parametrize(("row", "field"), [
+    (classic_row(tiv="n/a"), "SIPRI TIV of delivered weapons"),
+    (classic_row(unit="1.5.1"), "SIPRI TIV per unit"),
+    (classic_row(total="-3"), "SIPRI TIV for total order"),
+    (classic_row(year="19??"), "Year of order"),
+    (classic_row(years="2021; 20x2"), "Year(s) of delivery"),
+    (classic_row(ordered="ten"), "Number ordered"),
+    (classic_row(supplier=""), "Supplier"),
+])
+def test_unreadable_value_names_line_and_column(tmp_path: Path, row: str, field: str) -> None:
+    path = write(tmp_path, "values.csv", [classic_row(year="2010"), row, classic_row(year="2012")])
+    batch = read(path)
+    assert sorted(t.order_year or 0 for t in transfers(batch)) == [2010, 2012]
+    error = only_error(batch)
+    assert (error.file, error.line, error.field) == ("values.csv", FIRST + 1, field)
+
+
+def test_bad_estimate_flag(tmp_path: Path) -> None:
+    row = classic_row().split(",")
+    row[3] = "maybe"
+    batch = read(write(tmp_path, "flag.csv", [",".join(row), classic_row(year="2001")]))
+    error = only_error(batch)
+    assert (error.line, error.field) == (FIRST, "Year of order estimate flag")
+    assert len(transfers(batch)) == 1
+
+
+def test_byte_identical_records_are_two_deals(tmp_path: Path, store: Store, registered: None) -> None:
+    path = write(tmp_path, "twice.csv", [classic_row(), classic_row(), classic_row(ordered="12")])
+    batch = read(path)
+    keys = sorted(t.key for t in transfers(batch))
+    assert len(set(keys)) == 3
+    assert sum(1 for k in keys if k.endswith("-2")) == 1
+    load_paths(store, [path])
+    load_paths(store, [path], force=True)
+    assert store.run("MATCH (t:Transfer) RETURN count(t)").scalar() == 3
+
+
+def test_split_record_and_junk_row_fold_back(tmp_path: Path) -> None:
+    head = ",".join(classic_row(comments="first half").split(",")[:13])
+    lf = write(tmp_path, "split.csv", [classic_row(year="2001"), head + "\r", ",1.5,15,15", classic_row(year="2003")],
+               encoding="cp1252")
+    batch = read(lf)
+    assert not batch.errors
+    deal = next(t for r in batch.nodes if isinstance(t := r.node, Transfer) and t.order_year == 2020)
+    assert (deal.tiv_unit, deal.tiv_order, deal.tiv_delivered, deal.comments) == (1.5, 15.0, 15.0, "first half")
+    record = next(r for r in batch.nodes if r.node is deal)
+    assert (record.provenance.line, record.provenance.line_end) == (FIRST + 1, FIRST + 2)
+    resaved_head = classic_row(comments="first half", unit="", total="", tiv="")
+    junk = ",1.5,15,15" + "," * 12
+    resaved = write(tmp_path, "resaved.csv", [resaved_head, junk, classic_row(year="2003")], preamble=False,
+                    encoding="utf-8-sig")
+    batch = read(resaved)
+    assert not batch.errors
+    assert sorted((t.order_year, t.tiv_delivered) for t in transfers(batch)) == [(2003, 15.0), (2020, 15.0)]
+    assert batch.document.encoding == "utf_8_sig" and batch.document.data_generated is None
+
+
+def test_lonely_junk_row_is_an_error(tmp_path: Path) -> None:
+    batch = read(write(tmp_path, "junk.csv", [",1.5,15,15" + "," * 12, classic_row()]))
+    error = only_error(batch)
+    assert (error.line, error.field) == (FIRST, "Recipient")
+    assert len(transfers(batch)) == 1
+
+
+def test_latin1_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "latin1.csv", [classic_row(designation="Bär-7", comments="für Tests")], encoding="latin-1")
+    batch = read(path)
+    assert batch.document.encoding == "cp1252"
+    assert transfers(batch)[0].comments == "für Tests"
+    assert any(r.node.id == "weapon:bar-7" for r in batch.nodes)
+
+
+# -- actors -------------------------------------------------------------------------------------------
+HOSTILE = ["Robert'); MATCH (n) DETACH DELETE n //", 'The "Quoted" Front*', "Zzyzx Freedom Army*"]
+
+
+def test_hostile_and_unknown_names_load_flagged(tmp_path: Path, store: Store, registered: None) -> None:
+    rows = [classic_row(supplier=HOSTILE[0]), classic_row(recipient=HOSTILE[1], year="2011"),
+            classic_row(supplier=HOSTILE[0], year="2012"), classic_row(supplier="Xqwertz Republic", year="2013")]
+    path = write(tmp_path, "hostile.csv", rows)
+    batch = read(path)
+    assert len(transfers(batch)) == 4
+    unresolved = [e for e in batch.errors if "did not resolve" in e.reason]
+    assert {(e.line, e.field) for e in unresolved} >= {(FIRST, "Supplier"), (FIRST + 3, "Supplier")}
+    assert all(e.file == "hostile.csv" and e.line is not None for e in unresolved)
+    assert any("(2 records)" in e.reason and e.line == FIRST for e in unresolved)
+    report = load_paths(store, [path])
+    assert not report.documents[0].skipped
+    assert store.run("MATCH (t:Transfer) RETURN count(t)").scalar() == 4
+    names = {row[0] for row in store.run("MATCH (a:Actor)-[:SUPPLIED]->(:Transfer) RETURN a.name").rows}
+    assert HOSTILE[0] in names and "Xqwertz Republic" in names
+    flagged = store.run("MATCH (a:UnresolvedActor) WHERE a.needs_review = true RETURN a.name").rows
+    assert {HOSTILE[0], "Xqwertz Republic"} <= {r[0] for r in flagged}
+    for node in (r.node for r in batch.nodes if isinstance(r.node, UnresolvedActor)):
+        assert node.needs_review
+
+
+# -- whole files ----------------------------------------------------------------------------------------
+def test_empty_and_blank_files(tmp_path: Path, store: Store, registered: None) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.csv"
+    blank.write_bytes(b"\r\n  \n")
+    for path in (empty, blank):
+        with pytest.raises(LoaderFailure) as info:
+            read(path)
+        assert (info.value.error.file, info.value.error.line) == (path.name, 1)
+        assert "empty" in info.value.error.reason
+    report = load_paths(store, [empty], loader_name="sipri")
+    assert [e.file for e in report.errors] == ["empty.csv"]
+    assert store.run("MATCH (n) RETURN count(n)").scalar() == 0
+
+
+def test_preamble_only_and_header_only(tmp_path: Path) -> None:
+    pre = tmp_path / "preamble.csv"
+    pre.write_text("\n".join(PREAMBLE) + "\n", encoding="latin-1")
+    with pytest.raises(LoaderFailure) as info:
+        read(pre)
+    assert "only a preamble" in info.value.error.reason and info.value.error.file == "preamble.csv"
+    header = write(tmp_path, "header.csv", [])
+    with pytest.raises(LoaderFailure) as info:
+        read(header)
+    assert info.value.error.line == len(PREAMBLE) + 1 and "without records" in info.value.error.reason
+
+
+def test_csv_not_from_sipri(tmp_path: Path, store: Store, registered: None) -> None:
+    other = tmp_path / "people.csv"
+    other.write_text("name,age\nAda,36\nAlan,41\n", encoding="utf-8")
+    assert SipriLoader.sniff(other, other.read_bytes()) == 0.0
+    with pytest.raises(LoaderFailure) as info:
+        read(other)
+    assert "not a SIPRI export" in info.value.error.reason
+    report = load_paths(store, [other], loader_name="sipri")
+    assert report.errors and report.errors[0].file == "people.csv"
+    assert store.run("MATCH (n) RETURN count(n)").scalar() == 0
+
+
+def test_wrong_header_is_named(tmp_path: Path) -> None:
+    header = TRANSFERS_HEADER.replace("Armament category", "Category")
+    with pytest.raises(LoaderFailure) as info:
+        read(write(tmp_path, "hdr.csv", [transfers_row("1", "2020")], header=header))
+    assert info.value.error.line == len(PREAMBLE) + 1 and "column 6" in info.value.error.reason
+
+
+def test_same_file_twice_is_skipped(tmp_path: Path, store: Store, registered: None) -> None:
+    a = write(tmp_path, "a.csv", [classic_row(), classic_row(year="2011")])
+    b = tmp_path / "copy-of-a.csv"
+    b.write_bytes(a.read_bytes())
+    report = load_paths(store, [a, b])
+    assert [d.skipped for d in report.documents] == [False, True]
+    assert store.run("MATCH (t:Transfer) RETURN count(t)").scalar() == 2
+    assert store.run("MATCH (d:Document) RETURN count(d)").scalar() == 1
+
+
+# -- transfers format ------------------------------------------------------------------------------------
+def test_transfers_crlf_semicolons_and_grouping(tmp_path: Path) -> None:
+    rows = [transfers_row("7001", "2020") + ";", transfers_row("7001", "2021", delivered="3", tiv="4.5") + ";",
+            transfers_row("7002", "2022", flag="") + ";"]
+    path = tmp_path / "t.csv"
+    body = [line + ";" for line in PREAMBLE] + [TRANSFERS_HEADER + ";", *rows]
+    path.write_bytes("\r\n".join(body).encode("ascii"))  # no line end after the last line
+    batch = read(path)
+    assert not batch.errors
+    deals = {t.sipri_id: t for t in transfers(batch)}
+    assert set(deals) == {"7001", "7002"}
+    first = deals["7001"]
+    assert (first.delivery_years, first.number_delivered, first.tiv_delivered) == ([2020, 2021], 5, 7.5)
+    assert getattr(first, "tiv_delivered_per_year", None) == [3.0, 4.5]
+    assert deals["7002"].number_delivered_estimate is None
+    assert batch.document.data_generated == "2024-02-01T09:05:00" and batch.document.year_range == "2010-2024"
+
+
+def test_transfers_bad_row_rejects_its_deal_only(tmp_path: Path) -> None:
+    rows = [transfers_row("8001", "2020"), transfers_row("8001", "20x1"), transfers_row("8001", "2022"),
+            transfers_row("8002", "2020", flag="Maybe"), transfers_row("8003", "2020"), transfers_row("8003", "2020"),
+            transfers_row("8004", "2021", tiv="oops"), transfers_row("8005", "2021", recipient="Peru"),
+            transfers_row("8005", "2022", recipient="Chile"), transfers_row("8006", "2019")]
+    batch = read(write(tmp_path, "tb.csv", rows, header=TRANSFERS_HEADER))
+    assert [t.sipri_id for t in transfers(batch)] == ["8006"]
+    fields = {(e.line, e.field) for e in batch.errors if not e.reason.startswith("deal ")}
+    assert fields == {(FIRST + 1, "Delivery year"), (FIRST + 3, "Numbers delivered is estimate"),
+                      (FIRST + 5, "Delivery year"), (FIRST + 6, "TIV delivery values"), (FIRST + 8, "Recipient")}
+    rejected = sorted(e.reason.split()[1] for e in batch.errors if e.reason.startswith("deal "))
+    assert rejected == ["8001", "8002", "8003", "8004", "8005"]
+
+
+def test_unknown_category_is_reported_and_loaded(tmp_path: Path) -> None:
+    batch = read(write(tmp_path, "cat.csv", [transfers_row("9001", "2020", category="Lasers")],
+                       header=TRANSFERS_HEADER))
+    error = only_error(batch)
+    assert (error.line, error.field) == (FIRST, "Armament category")
+    assert any(r.node.id == "category:lasers" for r in batch.nodes)
+
+
+def test_unknown_description_is_reported_once(tmp_path: Path) -> None:
+    rows = [classic_row(description="quantum widget"), classic_row(description="quantum widget", year="2001")]
+    batch = read(write(tmp_path, "desc.csv", rows))
+    errors = [e for e in batch.errors if e.field == "Weapon description"]
+    assert len(errors) == 1 and errors[0].line == FIRST and "(2 records)" in errors[0].reason
+    assert not [r for r in batch.relations if r.relation.type == "IN_CATEGORY"]
+    assert len(transfers(batch)) == 2
+
+
+def test_two_vintages_meet_and_newer_values_win(tmp_path: Path, store: Store, registered: None) -> None:
+    old = write(tmp_path, "v1.csv", [transfers_row("5001", "2020"), transfers_row("5002", "2020")],
+                header=TRANSFERS_HEADER)
+    new = write(tmp_path, "v2.csv", [transfers_row("5001", "2020"), transfers_row("5001", "2021", tiv="6"),
+                                     transfers_row("5003", "2021")], header=TRANSFERS_HEADER)
+    load_paths(store, [old])
+    load_paths(store, [new])
+    rows = store.run("MATCH (t:Transfer) OPTIONAL MATCH (t)-[:SOURCED_FROM]->(d:Document) "
+                     "RETURN t.sipri_id, t.tiv_delivered, t.delivery_years, count(d) ORDER BY t.sipri_id").rows
+    assert rows == [["5001", 9.0, [2020, 2021], 2], ["5002", 3.0, [2020], 1], ["5003", 3.0, [2021], 1]]
+    assert store.run("MATCH (w:WeaponSystem) RETURN count(w)").scalar() == 1
