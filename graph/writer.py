@@ -30,11 +30,10 @@ DEFAULT_BATCH_SIZE = 2000
 def node_statement(label: str) -> str:
     labels = ":".join(NODE_TYPES[label].labels())
     return (
+        "MATCH (d:Document {id: $doc})\n"
         "UNWIND $rows AS row\n"
         f"MERGE (n:{labels} {{id: row.id}})\n"
         "SET n += row.props\n"
-        "WITH n, row\n"
-        "MATCH (d:Document {id: $doc})\n"
         "MERGE (n)-[p:SOURCED_FROM {locator: row.locator}]->(d)\n"
         "SET p += row.prov\n"
         "RETURN count(p) AS written"

@@ -14,6 +14,7 @@ from armsgraph.loaders.base import Loader, LoaderFailure, LoadError
 LOADERS: dict[str, str] = {
     "curated": "armsgraph.loaders.curated:CuratedLoader",
     "document": "armsgraph.loaders.document:DocumentLoader",
+    "sipri": "armsgraph.loaders.sipri:SipriLoader",
 }
 
 
