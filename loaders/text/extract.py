@@ -134,10 +134,10 @@ class Extractor:
             entity = Entity(type=ENTITY_TYPES[prefix], id=entity_id, name=name or self.g.name_of(entity_id))
             if prefix == "weapon":
                 weapon = next((w for w in self.g.weapons.values() if w.id == entity_id), None)
-                if weapon is not None:
+                if weapon is not None and weapon.category:
                     entity.category = f"category:{weapon.category}"
             if prefix == "org":
-                org = self.g.orgs.get(entity_id.partition(":")[2])
+                org = self.g.org(entity_id)
                 if org is not None:
                     entity.country, entity.kind = org.country, org.kind
             self.entities[entity_id] = entity

@@ -43,17 +43,19 @@ class CountryEntry:
         return f"country:{self.iso3}"
 
 
-@dataclass(frozen=True)
+@dataclass
 class OrgEntry:
     key: str
     name: str
     kind: str
     country: str | None
     aliases: tuple[str, ...]
+    canonical: str | None = None
+    """The shared resolver's id for this organisation, when it knows it (the graph-wide key)."""
 
     @property
     def id(self) -> str:
-        return f"org:{self.key}"
+        return self.canonical or f"org:{self.key}"
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,10 @@ class Gazetteer:
         prefix, _, key = entity_id.partition(":")
         if prefix == "country" and key in self.countries:
             return self.countries[key].name
-        if prefix == "org" and key in self.orgs:
-            return self.orgs[key].name
+        if prefix == "org":
+            org = self.org(entity_id)
+            if org is not None:
+                return org.name
         if prefix == "treaty" and key in self.treaties:
             return self.treaties[key].name
         if prefix == "category" and key in self.categories:
@@ -143,9 +147,32 @@ class Gazetteer:
         prefix, _, key = entity_id.partition(":")
         if prefix == "country":
             return entity_id
-        if prefix == "org" and key in self.orgs and self.orgs[key].country:
-            return f"country:{self.orgs[key].country}"
+        if prefix == "org":
+            org = self.org(entity_id)
+            if org is not None and org.country:
+                return f"country:{org.country}"
         return None
+
+    def org(self, entity_id: str) -> OrgEntry | None:
+        key = entity_id.partition(":")[2]
+        if key in self.orgs:
+            return self.orgs[key]
+        return next((o for o in self.orgs.values() if o.id == entity_id), None)
+
+
+def _canonicalise(g: Gazetteer) -> None:
+    """Use the shared resolver's organisation ids (org:united-nations, org:us-dod) where it has them."""
+    try:
+        from armsgraph.loaders.resolve import default_resolver
+    except ImportError:  # the resolver is optional for extraction
+        return
+    resolver = default_resolver()
+    for org in g.orgs.values():
+        for name in (org.name, *org.aliases):
+            found = resolver.resolve(name, context="news")
+            if found.entity_id and found.entity_id.startswith("org:") and found.rule in ("exact", "alias"):
+                org.canonical = found.entity_id
+                break
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +190,7 @@ def load() -> Gazetteer:
             key=row["key"], name=row["name"], kind=row["kind"], country=row["country"] or None,
             aliases=tuple(dict.fromkeys([row["name"], *_split(row["aliases"])])),
         )
+    _canonicalise(g)
     for row in _rows("categories.csv"):
         g.categories[row["key"]] = (row["name"], row["vocabulary"])
     for row in _rows("weapons.csv"):

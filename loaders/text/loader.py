@@ -1,0 +1,222 @@
+"""The 'text' loader: an article or statement (.txt/.md + .meta.json or front matter) -> one Batch.
+
+The Document node comes from :func:`armsgraph.loaders.document.read_document`, so it is the same node
+whichever loader registers the file. Every node and relationship carries the provenance of the place it
+was read from (character span) and the rule that read it. Countries and organisations are the shared
+resolver's nodes; treaties and weapon categories are the shared reference tables' nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError
+from armsgraph.loaders.document import TEXT_SUFFIXES, meta_path, read_document
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.extraction import Extraction
+from armsgraph.loaders.text.gazetteer import load
+from armsgraph.schema import (
+    Claim,
+    Country,
+    Node,
+    Organization,
+    Person,
+    Position,
+    Provenance,
+    Transfer,
+    Treaty,
+    WeaponCategory,
+    WeaponSystem,
+)
+from armsgraph.schema.relations import (
+    About,
+    Claimed,
+    InCategory,
+    Of,
+    PartOf,
+    PositionOf,
+    Supplied,
+    To,
+)
+from armsgraph.schema.relations import Holds as HoldsRel
+
+MAX_BYTES = 20_000_000
+MAX_MENTION_EDGES = 25
+"""Provenance edges per entity per document: the first mentions; the rest are in ``extract`` output."""
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+class TextLoader(Loader):
+    """News articles and official statements: entities, officials, transfers and attributed claims."""
+
+    name = "text"
+    version = "1.0"
+    description = "extract countries, officials, weapons, treaties, transfers and claims from articles and statements"
+
+    @classmethod
+    def sniff(cls, path: Path, head: bytes) -> float:
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            return 0.0
+        if meta_path(path).exists() or head.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            return 0.8
+        return 0.6  # plain text without metadata: still an article (no date), ahead of the bare document loader
+
+    def extract(self, path: Path) -> tuple[Extraction, str]:
+        """The extraction of one file (a dry run: nothing written) and its decoded text."""
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise LoaderFailure(LoadError(file=str(path), reason=f"cannot read: {exc.strerror}")) from exc
+        if size > MAX_BYTES:
+            raise LoaderFailure(LoadError(file=path.name, reason=f"file of {size} bytes is over the "
+                                          f"{MAX_BYTES}-byte limit for text extraction"))
+        document, text, offset = read_document(path)
+        body = text[offset:]
+        if not body.strip():
+            raise LoaderFailure(LoadError(file=path.name, line=_line_of(text, offset), reason="no text after the "
+                                          "front matter"))
+        meta = document.model_dump(mode="json", exclude_none=True)
+        return extract_text(body, meta, base_offset=offset), text
+
+    def read(self, path: Path) -> Iterator[Batch]:
+        extraction, text = self.extract(path)
+        document, _, _ = read_document(path)
+        batch = self.new_batch(document)
+        build_batch(batch, extraction, text)
+        yield batch
+
+
+def _node_for(entity_id: str, name: str, country: str | None = None, kind: str | None = None) -> Node:
+    """The graph node of an id the extractor produced, shared tables first."""
+    prefix, _, key = entity_id.partition(":")
+    if prefix in ("country", "org"):
+        try:
+            from armsgraph.loaders.resolve import default_resolver
+
+            node = default_resolver().node_for_id(entity_id)
+            if node is not None:
+                return node
+        except ImportError:
+            pass
+        if prefix == "country":
+            return Country(iso3=key, name=name)
+        g = load()
+        org = g.org(entity_id)
+        return Organization.model_validate({
+            "key": key, "name": name, "kind": kind or (org.kind if org else "other"),
+            "country": country or (org.country if org else None),
+        })
+    if prefix == "treaty":
+        from armsgraph.loaders.treaties import treaty_catalogue
+
+        info = treaty_catalogue().get(key)
+        if info is not None:
+            return info.node
+        entry = load().treaties.get(key)
+        return Treaty(key=key, name=entry.name if entry else name, short_name=entry.short_name if entry else None)
+    if prefix == "category":
+        from armsgraph.loaders.treaties import weapon_categories
+
+        shared = weapon_categories().get(key)
+        if shared is not None:
+            return shared
+        return WeaponCategory(key=key, name=name)
+    if prefix == "weapon":
+        return WeaponSystem(designation=name)
+    if prefix == "person":
+        return Person(name=name, key=key)
+    raise ValueError(f"no node type for id {entity_id!r}")
+
+
+def build_batch(batch: Batch, x: Extraction, text: str) -> None:
+    """Turn an extraction into nodes and relationships with provenance on ``batch``."""
+    nodes: dict[str, Node] = {}
+    doc_prov = batch.provenance(rule="text:document")
+
+    def prov(start: int, end: int, rule: str) -> Provenance:
+        return batch.provenance(start=start, end=end, line=_line_of(text, start), line_end=_line_of(text, end),
+                                rule=rule)
+
+    def ensure(entity_id: str, provenance: Provenance | None = None) -> bool:
+        """Add the node (once per provenance given); False when the id has no node type."""
+        node = nodes.get(entity_id)
+        if node is not None:
+            if provenance is not None:
+                batch.add_node(node, provenance)
+            return True
+        entity = x.entity(entity_id)
+        try:
+            node = _node_for(entity_id, entity.name if entity else load().name_of(entity_id),
+                             entity.country if entity else None, entity.kind if entity else None)
+        except ValueError as exc:
+            batch.error(None, entity_id, str(exc))
+            return False
+        nodes[entity_id] = node
+        batch.add_node(node, provenance or doc_prov)
+        if isinstance(node, Organization) and node.country:
+            country = f"country:{node.country}"
+            if ensure(country):
+                batch.add_relation(PartOf(src=entity_id, dst=country), provenance or doc_prov)
+        return True
+
+    for entity in x.entities:
+        mentions = entity.mentions[:MAX_MENTION_EDGES]
+        for m in mentions:
+            ensure(entity.id, prov(m.start, m.end, m.rule))
+        if not mentions:
+            ensure(entity.id)
+        batch.records_read += 1
+        if entity.type == "WeaponSystem":
+            from armsgraph.loaders.treaties import classify
+
+            categories = [c for c, _ in classify(entity.name)]
+            if entity.category and entity.category.partition(":")[2] not in categories:
+                categories.append(entity.category.partition(":")[2])
+            for key in categories:
+                cat_id = f"category:{key}"
+                first = mentions[0] if mentions else None
+                p = prov(first.start, first.end, "weapon:category") if first else doc_prov
+                if ensure(cat_id):
+                    batch.add_relation(InCategory(src=entity.id, dst=cat_id), p)
+
+    for pos in x.positions:
+        p = prov(pos.evidence.start, pos.evidence.end, pos.rule)
+        if not (ensure(pos.person) and ensure(pos.of)):
+            continue
+        node = Position(title=pos.title, person=pos.person, of=pos.of)
+        batch.add_node(node, p)
+        batch.add_relation(HoldsRel(src=pos.person, dst=node.id), p)
+        batch.add_relation(PositionOf(src=node.id, dst=pos.of), p)
+        batch.records_read += 1
+
+    for tr in x.transfers:
+        p = prov(tr.evidence.start, tr.evidence.end, f"{tr.rule}:{tr.status}")
+        if not all(ensure(i) for i in (tr.supplier, tr.recipient, tr.weapon)):
+            continue
+        node = Transfer(key=tr.key, stage=tr.status, date=tr.date)  # type: ignore[arg-type]
+        batch.add_node(node, p)
+        batch.add_relation(Supplied(src=tr.supplier, dst=node.id), p)
+        batch.add_relation(To(src=node.id, dst=tr.recipient), p)
+        batch.add_relation(Of(src=node.id, dst=tr.weapon), p)
+        batch.records_read += 1
+
+    for c in x.claims:
+        p = prov(c.start, c.end, c.rule)
+        if not ensure(c.speaker):
+            continue
+        node = Claim(text=c.text, document=batch.document.id, speaker=c.speaker, start=c.start, end=c.end,
+                     date=c.date, date_text=c.date_text, quote=c.quote)
+        batch.add_node(node, p)
+        batch.add_relation(Claimed(src=c.speaker, dst=node.id), p)
+        for about in c.about:
+            if ensure(about):
+                batch.add_relation(About(src=node.id, dst=about), p)
+        batch.records_read += 1
+
+    for warning in x.warnings:
+        offset = next((int(w) for w in warning.split() if w.isdigit()), None)
+        batch.error(_line_of(text, offset) if offset is not None else None, "text", warning)
