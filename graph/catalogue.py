@@ -152,3 +152,16 @@ def get_query(name: str) -> CannedQuery:
     if name not in catalogue:
         raise CatalogueError(f"no query named {name!r}; 'armsgraph query list' shows them")
     return catalogue[name]
+
+
+def catalogue_markdown() -> str:
+    """The query table for docs/queries.md (generated)."""
+    lines = ["# Query catalogue", "",
+             "Generated from `graph/queries/*.cypher` by `make docs`; run one with",
+             "`armsgraph query run NAME --param key=value`, print its Cypher with `armsgraph query show NAME`.", "",
+             "| name | description | parameters | stores |", "|---|---|---|---|"]
+    for q in load_catalogue().values():
+        params = "<br>".join(
+            f"`{p.name}` ({p.type}{'' if p.required else ', default ' + str(p.default)}): {p.doc}" for p in q.params)
+        lines.append(f"| `{q.name}` | {q.description} | {params} | {', '.join(q.dialects)} |")
+    return "\n".join(lines) + "\n"
