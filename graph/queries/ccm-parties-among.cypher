@@ -1,0 +1,30 @@
+// name: ccm-parties-among
+// description: Members of a group (NATO by default) and their status under a treaty (the CCM by default) on a date
+// param: group: str = org:nato -- Organization id or name whose member states are listed (MEMBER_OF)
+// param: treaty: str = ccm -- treaty key or short name
+// param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
+// Membership of the group counts when its since/until (if known) cover the date. Status as in treaty-status-on-date.
+MATCH (g:Organization)
+WHERE g.id = $group OR g.name = $group OR g.key = $group
+MATCH (c:Country)-[m:MEMBER_OF]->(g)
+WHERE (m.since IS NULL OR m.since <= $date) AND (m.until IS NULL OR m.until > $date)
+WITH DISTINCT g, c
+MATCH (t:Treaty)
+WHERE t.key = $treaty OR t.short_name = $treaty OR t.id = $treaty
+OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
+WITH g, c, t, p, coalesce(p.ratified, p.accession) AS joined
+WITH g, c, t, p, joined,
+     CASE WHEN p.entry_into_force IS NOT NULL THEN p.entry_into_force
+          WHEN joined IS NULL OR t.entry_into_force IS NULL THEN NULL
+          WHEN joined > t.entry_into_force THEN joined
+          ELSE t.entry_into_force END AS bound_from
+WITH g, c, t, p, joined, bound_from,
+     CASE WHEN p IS NULL THEN 'not a party'
+          WHEN p.withdrew IS NOT NULL AND p.withdrew <= $date THEN 'withdrawn'
+          WHEN bound_from IS NOT NULL AND bound_from <= $date THEN 'party'
+          WHEN joined IS NOT NULL AND joined <= $date THEN 'joined, not yet in force'
+          WHEN p.signed IS NOT NULL AND p.signed <= $date THEN 'signatory'
+          ELSE 'not a party' END AS status
+RETURN g.name AS group_name, c.name AS member, c.iso3 AS iso3, t.short_name AS treaty, status,
+       p.signed AS signed, joined AS joined, bound_from AS bound_from, p.withdrew AS withdrew
+ORDER BY status, member

@@ -1,0 +1,21 @@
+// name: regime-members-supplying
+// description: Members of an export-control regime (Wassenaar by default) that supplied a recipient, with deals and TIV
+// param: recipient: str -- ISO 3166 alpha-3 of the recipient (e.g. UKR) or an Actor id
+// param: regime: str = org:wassenaar-arrangement -- regime Organization id or name (org:mtcr, org:australia-group, org:nsg)
+// param: from_year: int = 1950 -- first order year counted (transfers without an order year always count)
+// param: to_year: int = 2100 -- last order year counted
+// param: limit: int = 50 -- rows shown
+// Membership is as the regime table states it (the EAR lists are as of their eCFR date: no accession dates),
+// so a supplier is listed when it is a member per any loaded source. TIV is a volume indicator, not money.
+MATCH (g:Organization)
+WHERE g.id = $regime OR g.name = $regime OR g.key = $regime
+MATCH (s:Country)-[m:MEMBER_OF]->(g)
+WITH DISTINCT g, s
+MATCH (s)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
+WHERE (r.iso3 = $recipient OR r.id = $recipient)
+  AND (t.order_year IS NULL OR (t.order_year >= $from_year AND t.order_year <= $to_year))
+RETURN g.name AS regime, s.name AS supplier, s.iso3 AS iso3, count(DISTINCT t) AS deals,
+       sum(coalesce(t.tiv_delivered, 0.0)) AS tiv_delivered, min(t.order_year) AS first_order,
+       max(t.order_year) AS last_order
+ORDER BY tiv_delivered DESC, supplier
+LIMIT $limit

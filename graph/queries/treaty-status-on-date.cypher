@@ -1,0 +1,28 @@
+// name: treaty-status-on-date
+// description: Was a state bound by a treaty on a date: party, joined but not yet in force, signatory only, withdrawn, or not a party
+// param: country: str -- ISO 3166 alpha-3 (e.g. GBR, SUN) or a Country id (country:GBR)
+// param: treaty: str = ccm -- treaty key or short name (ccm, att, apmbc, cwc, bwc, ccw, npt, tpnw, ctbt)
+// param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
+// Bound from = the state's entry into force when the table gives it, else the later of its ratification or
+// accession and the treaty's own entry into force (an approximation for treaties with a delay after deposit).
+// A signature alone binds to nothing; a withdrawal ends the status on its date.
+MATCH (c:Country)
+WHERE c.iso3 = $country OR c.id = $country
+MATCH (t:Treaty)
+WHERE t.key = $treaty OR t.short_name = $treaty OR t.id = $treaty
+OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
+WITH c, t, p, coalesce(p.ratified, p.accession) AS joined
+WITH c, t, p, joined,
+     CASE WHEN p.entry_into_force IS NOT NULL THEN p.entry_into_force
+          WHEN joined IS NULL OR t.entry_into_force IS NULL THEN NULL
+          WHEN joined > t.entry_into_force THEN joined
+          ELSE t.entry_into_force END AS bound_from
+RETURN c.name AS country, c.iso3 AS iso3, t.short_name AS treaty, $date AS on_date,
+       CASE WHEN p IS NULL THEN 'not a party'
+            WHEN p.withdrew IS NOT NULL AND p.withdrew <= $date THEN 'withdrawn'
+            WHEN bound_from IS NOT NULL AND bound_from <= $date THEN 'party'
+            WHEN joined IS NOT NULL AND joined <= $date THEN 'joined, not yet in force'
+            WHEN p.signed IS NOT NULL AND p.signed <= $date THEN 'signatory'
+            ELSE 'not a party' END AS status,
+       p.signed AS signed, p.ratified AS ratified, p.accession AS accession, bound_from AS bound_from,
+       p.withdrew AS withdrew

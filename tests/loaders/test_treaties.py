@@ -1,0 +1,308 @@
+"""Treaty reference data, the treaty-table loader and the treaty catalogue queries, on the real engine."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from armsgraph.graph.catalogue import get_query
+from armsgraph.graph.stats import counts_dict
+from armsgraph.graph.store import Store
+from armsgraph.loaders import registry
+from armsgraph.loaders.base import LoaderFailure
+from armsgraph.loaders.pipeline import load_paths
+from armsgraph.loaders.treaties import (
+    TreatyTableLoader,
+    classify,
+    parse_date,
+    treaty_catalogue,
+    treaty_key,
+    weapon_categories,
+)
+
+CCM = "reference/treaty-parties-ccm.csv"
+SURVIVAL = "reference/treaties_survivalscores/treaty_status_by_country.csv"
+LOWTRUST = "reference/treaty_parties_LOWTRUST_xocas123.csv"
+FACTBOOK = "reference/cia_factbook/factbook_countries_aliases_orgs.csv"
+
+
+@pytest.fixture(autouse=True)
+def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Until the registry lists them (requested from its owner)."""
+    monkeypatch.setitem(registry.LOADERS, "treaty-table", "armsgraph.loaders.treaties:TreatyTableLoader")
+    monkeypatch.setitem(registry.LOADERS, "regime-table", "armsgraph.loaders.regimes:RegimeTableLoader")
+
+
+def run(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
+    return get_query(name).run(store, {k: str(v) for k, v in params.items()}).records()
+
+
+def ccm_rows(shared_data: Path) -> dict[str, dict[str, str]]:
+    with (shared_data / CCM).open(encoding="utf-8", newline="") as fh:
+        return {row["state"]: row for row in csv.DictReader(fh)}
+
+
+# -- reference data ----------------------------------------------------------------------------------
+
+
+def test_treaty_catalogue() -> None:
+    treaties = treaty_catalogue()
+    assert {"ccm", "att", "apmbc", "cwc", "bwc", "ccw", "npt", "tpnw", "ctbt"} <= set(treaties)
+    ccm = treaties["ccm"].node
+    assert (ccm.adopted, ccm.entry_into_force, ccm.prohibits) == ("2008-05-30", "2010-08-01", ["cluster-munitions"])
+    assert treaties["apmbc"].node.prohibits == ["anti-personnel-mines"]
+    assert treaties["ctbt"].node.entry_into_force is None  # not in force
+    for info in treaties.values():
+        assert all(c in weapon_categories() for c in (*info.node.prohibits, *info.node.controls))
+        assert info.source
+    assert treaty_key("OTTAWA") == "apmbc" and treaty_key("Non-Proliferation Treaty") == "npt"
+    assert treaty_key("Prohibition of Nuclear Weapons") == "tpnw" and treaty_key("Paris Agreement") is None
+
+
+def test_weapon_categories_include_sipri_keys() -> None:
+    from armsgraph.loaders.sipri_categories import SIPRI_CATEGORIES, category_key
+
+    keys = set(weapon_categories())
+    assert {category_key(c) for c in SIPRI_CATEGORIES} <= keys
+    assert {"cluster-munitions", "anti-personnel-mines", "incendiary-weapons", "chemical-weapons",
+            "biological-weapons", "nuclear-weapons"} <= keys
+
+
+@pytest.mark.parametrize(
+    ("designation", "description", "expected"),
+    [
+        ("M864", None, "cluster-munitions"),
+        ("m483a1", "155mm artillery shell", "cluster-munitions"),
+        ("155mm DPICM", None, "cluster-munitions"),
+        ("M26", "DPICM rocket", "cluster-munitions"),
+        ("Patriot", None, "air-defence-systems"),
+        ("MIM-104 Patriot", "SAM system", "air-defence-systems"),
+    ],
+)
+def test_classify(designation: str, description: str | None, expected: str) -> None:
+    assert expected in [c for c, _ in classify(designation, description)]
+
+
+def test_classify_does_not_overreach() -> None:
+    assert classify("Leopard-2A6", "tank") == []
+    assert classify("M8640") == []  # designation rules match the whole designation
+    assert classify("SMArt-155", "sensor-fused artillery shell") == []  # outside the CCM definition
+
+
+@pytest.mark.parametrize("raw", ["31 Feb 2009", "2009-13-01", "2009-02-30", "yesterday", "09/12/2008", "2009"])
+def test_bad_dates_are_rejected(raw: str) -> None:
+    with pytest.raises(ValueError, match="invalid date"):
+        parse_date(raw)
+
+
+def test_good_dates() -> None:
+    assert parse_date("2008-12-03") == parse_date("3 Dec 2008") == parse_date("3 December 2008") == "2008-12-03"
+    assert parse_date("2009", year_only=True) == "2009" and parse_date(" ") is None
+
+
+# -- the shared tables -------------------------------------------------------------------------------
+
+
+def test_seed_article_facts(store: Store, shared_data: Path) -> None:
+    """US, Russia and Ukraine are not CCM parties; the UK, France and Germany are, with their dates."""
+    report = load_paths(store, [shared_data / CCM, shared_data / SURVIVAL], loader_name="treaty-table")
+    assert not report.errors, [str(e) for e in report.errors]
+    rows = ccm_rows(shared_data)
+    for iso3 in ("USA", "RUS", "UKR"):
+        [status] = run(store, "treaty-status-on-date", country=iso3, treaty="ccm", date="2023-07-08")
+        assert status["status"] == "not a party", status
+    for iso3, name in (("GBR", "United Kingdom"), ("FRA", "France"), ("DEU", "Germany")):
+        [status] = run(store, "treaty-status-on-date", country=iso3, treaty="CCM", date="2023-07-08")
+        assert status["status"] == "party"
+        assert status["signed"] == rows[name]["signed"]
+        assert status["ratified"] == rows[name]["ratified_or_acceded"]
+        assert status["bound_from"] == rows[name]["entry_into_force"]
+    # signed != ratified != bound: the UK ratified 4 May 2010, bound from 1 Nov 2010
+    uk = rows["United Kingdom"]
+    day_after = lambda d: d[:-2] + f"{int(d[-2:]) + 1:02d}"  # noqa: E731
+    assert run(store, "treaty-status-on-date", country="GBR", date=uk["signed"])[0]["status"] == "signatory"
+    assert run(store, "treaty-status-on-date", country="GBR",
+               date=day_after(uk["ratified_or_acceded"]))[0]["status"] == "joined, not yet in force"
+    assert run(store, "treaty-status-on-date", country="GBR", date=uk["entry_into_force"])[0]["status"] == "party"
+    assert run(store, "treaty-status-on-date", country="GBR", date="2008-01-01")[0]["status"] == "not a party"
+    # signature only (Angola) never binds; accession (Andorra) does
+    assert run(store, "treaty-status-on-date", country="AGO", date="2024-01-01")[0]["status"] == "signatory"
+    andorra = run(store, "treaty-status-on-date", country="AND", date="2024-01-01")[0]
+    assert andorra["status"] == "party" and andorra["accession"] == rows["Andorra"]["ratified_or_acceded"]
+
+
+def test_withdrawal_ends_membership(store: Store, shared_data: Path) -> None:
+    load_paths(store, [shared_data / SURVIVAL], loader_name="treaty-table")
+    with (shared_data / SURVIVAL).open(encoding="utf-8", newline="") as fh:
+        russia_ctbt = next(r for r in csv.DictReader(fh)
+                           if r["iso2"] == "RU" and r["treaty"] == "Comprehensive Nuclear-Test-Ban Treaty")
+    withdrew = russia_ctbt["withdrew"]
+    assert withdrew
+    before = run(store, "treaty-status-on-date", country="RUS", treaty="ctbt", date="2022-01-01")[0]
+    after = run(store, "treaty-status-on-date", country="RUS", treaty="ctbt", date=withdrew)[0]
+    assert before["status"] == "joined, not yet in force"  # the CTBT itself is not in force
+    assert after["status"] == "withdrawn" and after["withdrew"] == withdrew
+    npt = run(store, "treaty-status-on-date", country="USA", treaty="NPT", date="2020-01-01")[0]
+    assert npt["status"] == "party" and npt["bound_from"] == "1970-03-05"
+
+
+def test_reloading_every_reference_table_changes_no_count(store: Store, shared_data: Path) -> None:
+    treaty_tables = [shared_data / CCM, shared_data / SURVIVAL]
+    regime_tables = [shared_data / "reference/ear_country_groups/country-groups.json", shared_data / FACTBOOK]
+    first = load_paths(store, treaty_tables, loader_name="treaty-table")
+    load_paths(store, regime_tables, loader_name="regime-table")
+    assert not first.errors
+    counts = counts_dict(store)
+    assert counts["relationship:PARTY_TO"] > 600 and counts["relationship:MEMBER_OF"] > 700
+    again = load_paths(store, treaty_tables, loader_name="treaty-table")
+    assert all(d.skipped for d in again.documents)
+    load_paths(store, treaty_tables, loader_name="treaty-table", force=True)
+    load_paths(store, regime_tables, loader_name="regime-table", force=True)
+    assert counts_dict(store) == counts
+
+
+def test_loader_is_picked_by_sniffing(shared_data: Path) -> None:
+    for rel in (CCM, SURVIVAL, LOWTRUST):
+        path = shared_data / rel
+        assert isinstance(registry.pick(path), TreatyTableLoader), rel
+
+
+def test_lowtrust_table_smoke(store: Store, shared_data: Path) -> None:
+    """Low-trust list: loads, reports its one bad code with its line; never ground truth."""
+    path = shared_data / LOWTRUST
+    report = load_paths(store, [path], loader_name="treaty-table")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    bad = [(i, r["iso3"]) for i, r in enumerate(rows, start=2) if len(r["iso3"]) != 3 or r["iso3"] == "SAO"]
+    assert [(e.line, e.field) for e in report.errors] == [(line, "iso3") for line, _ in bad]
+    edges = store.run("MATCH (:Country)-[p:PARTY_TO]->(:Treaty) RETURN count(p)").scalar()
+    assert edges == len(rows) - len(bad)
+
+
+# -- bad input ---------------------------------------------------------------------------------------
+
+
+def test_bad_rows_are_reported_good_rows_load(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "my-parties.csv"
+    lines = [
+        "treaty,state,signed,ratified,accession,entry_into_force,withdrew,source",
+        "ccm,Norway,2008-12-03,2008-12-03,,2010-08-01,,good row",  # 2
+        "ccm,Freedonia,2008-12-03,,,,,unknown country",  # 3
+        "ccm,Sweden,31 Feb 2009,,,,,bad day",  # 4
+        "ccm,Spain,2008-12-03,2009-13-01,,,,bad month",  # 5
+        "ccm,Norway,2008-12-03,2008-12-03,,2010-08-01,,duplicate",  # 6
+        "ccm,Ireland,2008-12-03,2008-12-03,,2010-08-01,,good row",  # 7
+        "ccm,Iceland",  # 8 truncated but treaty and state are there: no dates -> error
+        "geneva-protocol,Malta,1970-01-01,,,,,unknown treaty",  # 9
+        "ccm,\"') DETACH DELETE n //\",2008-12-03,,,,,hostile",  # 10
+        "ccm,Ireland,2008-12-03,2009-01-01,,,,conflicting duplicate",  # 11
+        "ccm,NATO**,2008-12-03,,,,,not a state",  # 12
+        "ccm,Italy,2008-12-03,2011-09-21,,2012-03-01,2008-01-01,withdrew before joining",  # 13
+        "ccm,Italy,2009-12-03,2008-12-01,,,,ratified before signed",  # 14
+        "ccm,Japan,2008-12-03,2009-07-14,,2010-08-01,,good row",  # 15
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = load_paths(store, [path], loader_name="treaty-table")
+    got = {(e.line, e.field) for e in report.errors}
+    assert got == {(3, "state"), (4, "signed"), (5, "ratified"), (6, "state"), (8, "signed"), (9, "treaty"),
+                   (10, "state"), (11, "state"), (12, "state"), (13, "withdrew"), (14, "signed")}
+    assert all(e.file == "my-parties.csv" for e in report.errors)
+    messages = {e.line: e.reason for e in report.errors}
+    assert "Freedonia" in messages[3] and "31 Feb 2009" in messages[4] and "2009-13-01" in messages[5]
+    assert "duplicate of line 2" in messages[6] and "conflicts with line 7" in messages[11]
+    parties = store.run("MATCH (c:Country)-[:PARTY_TO]->(:Treaty {key: 'ccm'}) RETURN c.iso3 ORDER BY c.iso3")
+    assert [r[0] for r in parties.rows] == ["IRL", "JPN", "NOR"]
+    assert store.run("MATCH (n) RETURN count(n)").scalar() > 3  # the hostile string deleted nothing
+
+
+def test_latin1_file(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    text = ("treaty,state,signed,ratified\n"
+            "ccm,Côte d'Ivoire,2008-12-04,2012-03-12\n"
+            "ccm,Chile,2008-12-03,2010-12-16\n"
+            "ccm,Türkiye,2008-12-03,2010-12-16\n")
+    path.write_bytes(text.encode("latin-1"))
+    report = load_paths(store, [path], loader_name="treaty-table")
+    got = [(e.file, e.line, e.field) for e in report.errors]
+    assert got == [("latin1.csv", 2, "state"), ("latin1.csv", 4, "state")]
+    assert all("UTF-8" in e.reason for e in report.errors)
+    parties = store.run("MATCH (c:Country)-[:PARTY_TO]->(:Treaty) RETURN c.iso3")
+    assert [r[0] for r in parties.rows] == ["CHL"]
+
+
+@pytest.mark.parametrize(("content", "reason"), [(b"", "empty"), (b"   \n", "empty"),
+                                                 (b"foo,bar\n1,2\n", "layout")])
+def test_unreadable_tables(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(content)
+    with pytest.raises(LoaderFailure, match=reason) as info:
+        list(TreatyTableLoader().read(path))
+    assert info.value.error.file == "t.csv"
+
+
+def test_untc_layout_needs_a_treaty(tmp_path: Path, shared_data: Path) -> None:
+    path = tmp_path / "parties.csv"  # same layout as treaty-parties-ccm.csv, but the name says no treaty
+    path.write_bytes((shared_data / CCM).read_bytes())
+    [batch] = TreatyTableLoader().read(path)
+    assert batch.relations == [] and batch.errors and all(e.field == "treaty" for e in batch.errors)
+
+
+# -- queries over transfers --------------------------------------------------------------------------
+
+
+def _transfers_file(path: Path) -> Path:
+    """A curated file: cluster munitions from the US (not a party) and from the UK (a party) to Ukraine."""
+    m864 = classify("M864")[0][0]
+    records: list[dict[str, Any]] = [
+        {"type": "WeaponCategory", "key": "air-defence-systems", "name": "Air defence systems"},
+        {"type": "WeaponSystem", "designation": "M864", "category": m864},
+        {"type": "WeaponSystem", "designation": "Patriot", "category": classify("Patriot")[0][0]},
+        {"type": "Transfer", "key": "t-us-m864", "stage": "announced", "date": "2023-07-07"},
+        {"type": "Transfer", "key": "t-gb-m864", "stage": "delivered", "order_year": 2023, "delivery_years": [2024]},
+        {"type": "Transfer", "key": "t-gb-patriot", "stage": "delivered", "order_year": 2023},
+        {"type": "Transfer", "key": "t-gb-m864-old", "stage": "delivered", "order_year": 2005,
+         "delivery_years": [2006]},
+    ]
+    for key, supplier, weapon in (("t-us-m864", "USA", "m864"), ("t-gb-m864", "GBR", "m864"),
+                                  ("t-gb-patriot", "GBR", "patriot"), ("t-gb-m864-old", "GBR", "m864")):
+        records += [{"type": "SUPPLIED", "src": f"country:{supplier}", "dst": f"transfer:{key}"},
+                    {"type": "TO", "src": f"transfer:{key}", "dst": "country:UKR"},
+                    {"type": "OF", "src": f"transfer:{key}", "dst": f"weapon:{weapon}"}]
+    path.write_text("\n".join(json.dumps({**r, "source": "test"}) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_treaty_banned_transfers(store: Store, shared_data: Path, tmp_path: Path) -> None:
+    load_paths(store, [shared_data / CCM, shared_data / SURVIVAL], loader_name="treaty-table")
+    report = load_paths(store, [_transfers_file(tmp_path / "t.jsonl")], loader_name="curated")
+    assert not report.errors, [str(e) for e in report.errors]
+    rows = run(store, "treaty-banned-transfers", treaty="ccm")
+    assert [r["transfer"] for r in rows] == ["transfer:t-gb-m864"]  # not the US (no party), not before 2010
+    assert rows[0]["supplier_bound"] is True and rows[0]["recipient_bound"] is False
+    assert rows[0]["category"] == "Cluster munitions"
+    assert run(store, "treaty-banned-transfers", treaty="apmbc") == []
+
+
+def test_ccm_parties_among_nato(store: Store, shared_data: Path) -> None:
+    load_paths(store, [shared_data / CCM], loader_name="treaty-table")
+    load_paths(store, [shared_data / FACTBOOK], loader_name="regime-table")
+    rows = run(store, "ccm-parties-among", group="org:nato", date="2023-07-08")
+    status = {r["iso3"]: r["status"] for r in rows}
+    with (shared_data / FACTBOOK).open(encoding="utf-8", newline="") as fh:
+        nato = sum(1 for r in csv.DictReader(fh) if r["member_NATO"] == "NATO")
+    assert len(status) == nato
+    assert {status[c] for c in ("GBR", "FRA", "DEU", "BEL", "CAN")} == {"party"}
+    assert {status[c] for c in ("USA", "TUR", "POL", "ROU", "GRC", "EST", "LVA", "FIN")} == {"not a party"}
+    # the parties listed are exactly the NATO members the CCM table has in force by that date
+    from armsgraph.loaders.resolve import default_resolver
+
+    in_force = {default_resolver().resolve(r["state"], "treaty").entity_id
+                for r in ccm_rows(shared_data).values()
+                if r["entry_into_force"] and r["entry_into_force"] <= "2023-07-08"}
+    expected = {iso3 for iso3 in status if f"country:{iso3}" in in_force}
+    assert {iso3 for iso3, s in status.items() if s == "party"} == expected
+    assert {"GBR", "FRA", "DEU"} <= expected
