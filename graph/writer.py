@@ -243,7 +243,7 @@ class Writer:
     def _relation_row(rec: RelationRecord, tag: str) -> dict[str, Any]:
         rel = rec.relation
         props = _props(rel.properties())
-        key = {k: props.get(k) for k in rel.key_props}
+        key = {k: props.get(k, "") for k in rel.key_props}  # MERGE may not match on null
         locator = rec.provenance.locator or "doc"
         return {"src": rel.src, "dst": rel.dst, "props": props, "key": key,
                 "evidence": f"{rec.provenance.document_id}#{locator}@{tag}"}

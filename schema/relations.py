@@ -89,6 +89,22 @@ class PartyTo(Relation):
     accession: str | None = Field(default=None, pattern=ISO_DATE)
     entry_into_force: str | None = Field(default=None, pattern=ISO_DATE)
     withdrew: str | None = Field(default=None, pattern=ISO_DATE)
+    key_props = ("source",)
+    source: str = Field(default="", description="Short name of the source table: one edge per source, so "
+                        "two sources that disagree both stay visible.")
+
+
+class MemberOf(Relation):
+    """A state's dated membership of an organisation or export-control regime (not a treaty)."""
+
+    type = "MEMBER_OF"
+    sources = (Country,)
+    targets = (Organization,)
+    key_props = ("source",)
+    since: str | None = Field(default=None, pattern=ISO_DATE)
+    until: str | None = Field(default=None, pattern=ISO_DATE)
+    as_of: str | None = Field(default=None, pattern=ISO_DATE, description="Date the source's list is valid for.")
+    source: str = Field(default="", description="Short name of the source list ('ear', 'cia-factbook').")
 
 
 class Claimed(Relation):
