@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -62,6 +63,12 @@ class Main(click.Group):
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             click.echo(f"armsgraph: error: {' '.join(str(message).split())}", err=True)
             sys.exit(2)
+        except Exception as exc:  # a bug, not bad input: still one line unless asked for more
+            if os.environ.get("ARMSGRAPH_DEBUG"):
+                raise
+            click.echo(f"armsgraph: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
+                       "(set ARMSGRAPH_DEBUG=1 for the traceback)", err=True)
+            sys.exit(3)
         finally:
             obj = ctx.obj
             if isinstance(obj, Context):

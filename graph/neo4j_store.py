@@ -32,7 +32,12 @@ def _plain(value: Any) -> Any:
 class Neo4jStore(Store):
     dialect = NEO4J
 
+    SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
     def __init__(self, uri: str, user: str | None, password: str | None, database: str | None) -> None:
+        scheme = uri.partition("://")[0].lower()
+        if scheme not in self.SCHEMES:
+            raise StoreError(f"unsupported Neo4j URI {uri!r}: use one of {', '.join(s + '://' for s in self.SCHEMES)}")
         auth = (user or "neo4j", password or "") if (user or password) else None
         self.uri = uri
         self.graph_name = database or "neo4j"
