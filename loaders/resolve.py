@@ -436,6 +436,11 @@ class Resolver:
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
 
+    def node_for_id(self, entity_id: str) -> Node | None:
+        """The node of a known entity id ('country:UKR'), e.g. from a table's own ISO column."""
+        entity = self.entities.get(entity_id)
+        return None if entity is None else self._make_node(entity, entity.name)
+
     def review(self) -> list[ReviewItem]:
         """Names that went unresolved, ambiguous, fuzzy or derived in this process, most frequent first."""
         items = []
