@@ -63,6 +63,8 @@ class Main(click.Group):
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             click.echo(f"armsgraph: error: {' '.join(str(message).split())}", err=True)
             sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except Exception as exc:  # a bug, not bad input: still one line unless asked for more
             if os.environ.get("ARMSGRAPH_DEBUG"):
                 raise
