@@ -74,9 +74,16 @@ class Neo4jStore(Store):
         return QueryResult(keys, [[_plain(v) for v in r.values()] for r in records], stats)
 
     def _apply_schema(self) -> None:
-        for op in self.dialect.schema_ops(self.graph_name):
-            if op.cypher is not None:
-                self._execute(op.cypher, {}, True)
+        """DDL in its own session: Neo4j refuses schema and data changes in one transaction."""
+        try:
+            with self._driver.session(database=self._database) as session:
+                for op in self.dialect.schema_ops(self.graph_name):
+                    if op.cypher is not None:
+                        session.run(op.cypher).consume()
+        except ServiceUnavailable as exc:
+            raise StoreError(f"Neo4j not reachable at {self.uri}: {exc}") from exc
+        except Neo4jError as exc:
+            raise StoreError(exc.message or str(exc)) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

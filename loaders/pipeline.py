@@ -140,6 +140,7 @@ def _load_batch(writer: Writer, batch: Batch, path: Path, force: bool, report: L
         return row
     if batch.loader in loading or (force and batch.loader in loaded_by):
         writer.rollback(doc.id, batch.loader)
+    writer.store.ensure_schema()  # DDL before, never inside, the document's transaction
     try:
         with writer.store.transaction():
             writer.begin(doc, batch.loader)
