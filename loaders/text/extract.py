@@ -9,6 +9,7 @@ hypothetical, a deployment of one's own forces or a use of weapons. Each fact na
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +47,8 @@ NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with"
                      "than", "like", "across", "inside"}
 CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.")
+_OPENERS = re.compile("[\u201c\"\u00ab]")
 BULLETS = {"-", "•", "*", "+", "–"}
 
 
@@ -97,6 +100,14 @@ class Extractor:
         publisher = str(document.get("publisher") or "").lower()
         home = self.g.publishers.get(publisher)
         self.home: str | None = f"country:{home[0]}" if home and home[0] else None
+        self.words: list[str] = [t.text for t in self.doc]
+        self.lower: list[str] = [w.lower() for w in self.words]
+        self.ent_types: list[str] = [t.ent_type_ for t in self.doc]
+        self.sents: list[Span] = list(self.doc.sents)
+        self.sent_starts: list[int] = [sent.start for sent in self.sents]
+        self.ent_starts: dict[int, Span] = {ent.start: ent for ent in self.doc.ents}
+        self.weapon_ents: list[Span] = [ent for ent in self.doc.ents if ent.label_ == "WEAPON"]
+        self.weapon_starts: list[int] = [ent.start for ent in self.weapon_ents]
         self.entities: dict[str, Entity] = {}
         self.refs: list[Ref] = []
         self.ref_at: dict[int, Ref] = {}
@@ -113,7 +124,7 @@ class Extractor:
 
     def cend(self, i: int) -> int:
         """Character end of token i."""
-        return self.off[i] + len(self.doc[i].text)
+        return self.off[i] + len(self.words[i])
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character span of tokens [start, end)."""
@@ -158,21 +169,17 @@ class Extractor:
                 self.add_ref(Ref(ent.start, ent.end, ident, ACTOR_LABELS[label]))
             elif label in ("WEAPON", "CATEGORY", "TREATY"):
                 self.add_entity(ident, ent.start, ent.end, f"{label.lower()}:gazetteer")
-        for i, tok in enumerate(self.doc):
-            if tok.lower_ in FIRST_PERSON and i not in self.ref_at and self.home:
+        for i, low in enumerate(self.lower):
+            if low in FIRST_PERSON and i not in self.ref_at and self.home:
                 self.add_ref(Ref(i, i + 1, self.home, "first-person"))
-            elif tok.lower_ in PRONOUNS:
+            elif low in PRONOUNS:
                 self.add_ref(Ref(i, i + 1, "", "pronoun"))
 
     # ---- persons and positions ---------------------------------------------------------------------
 
     def _ent_at(self, i: int, labels: tuple[str, ...]) -> Span | None:
-        if i < 0 or i >= len(self.doc):
-            return None
-        for ent in self.doc[i : i + 1].ents if self.doc[i].ent_iob_ == "B" else ():
-            if ent.label_ in labels:
-                return ent
-        return None
+        ent = self.ent_starts.get(i)
+        return ent if ent is not None and ent.label_ in labels else None
 
     def _adjacent(self, a: int, b: int) -> bool:
         """Tokens a and b touch in the original text (no whitespace between)."""
@@ -183,30 +190,30 @@ class Extractor:
         ent = self._ent_at(i, ("PERSON", "SURNAME"))
         if ent is not None:
             j = ent.end
-            while j < len(self.doc) and self.doc[j].text in SUFFIXES | {","} and j + 1 <= len(self.doc):
-                if self.doc[j].text == "," and not (j + 1 < len(self.doc) and self.doc[j + 1].text in SUFFIXES):
+            while j < len(self.doc) and self.words[j] in SUFFIXES | {","} and j + 1 <= len(self.doc):
+                if self.words[j] == "," and not (j + 1 < len(self.doc) and self.words[j + 1] in SUFFIXES):
                     break
                 j += 1
             return ent.start, j
         j = i
         words = 0
         while j < len(self.doc):
-            tok = self.doc[j]
-            if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "SURNAME"):
+            word, ent_type = self.words[j], self.ent_types[j]
+            if ent_type and ent_type not in ("PERSON", "SURNAME"):
                 break
-            if tok.text in NAME_STOP:
+            if word in NAME_STOP:
                 break
-            if re.fullmatch(r"[A-Z][a-zà-ÿ'’]+|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.", tok.text):
+            if _NAME_WORD.fullmatch(word):
                 words += 1
                 j += 1
-            elif tok.text == "-" and words and j + 1 < len(self.doc) and self._adjacent(j - 1, j) \
-                    and self._adjacent(j, j + 1) and self.doc[j + 1].is_title:
+            elif word == "-" and words and j + 1 < len(self.doc) and self._adjacent(j - 1, j) \
+                    and self._adjacent(j, j + 1) and self.words[j + 1].istitle():
                 j += 1
             else:
                 break
         if words == 0 or words > 4:
             return None
-        if self.doc[j - 1].text.endswith(".") and len(self.doc[j - 1].text) == 2:
+        if self.words[j - 1].endswith(".") and len(self.words[j - 1]) == 2:
             return None
         return i, j
 
@@ -227,7 +234,7 @@ class Extractor:
     def _affiliation_before(self, i: int) -> str | None:
         """'Russia's ambassador', 'UN Secretary-General', 'German Chancellor': the actor right before token i."""
         j = i - 1
-        if j >= 0 and self.doc[j].text in ("’s", "'s"):
+        if j >= 0 and self.words[j] in ("’s", "'s"):
             j -= 1
         ref = self.ref_at.get(j)
         if ref is not None and ref.kind in ("name", "demonym", "capital", "org"):
@@ -236,9 +243,9 @@ class Extractor:
 
     def _affiliation_of(self, i: int) -> tuple[str | None, int]:
         """'... of Ukraine', '... of the United Nations' at token i: (actor, token after it)."""
-        if i < len(self.doc) and self.doc[i].lower_ == "of":
+        if i < len(self.doc) and self.lower[i] == "of":
             j = i + 1
-            if j < len(self.doc) and self.doc[j].lower_ == "the" and j + 1 not in self.ref_at:
+            if j < len(self.doc) and self.lower[j] == "the" and j + 1 not in self.ref_at:
                 j += 1
             ref = self.ref_at.get(j)
             if ref is not None and ref.kind in ("name", "org", "capital"):
@@ -274,7 +281,8 @@ class Extractor:
         if of is None:
             earlier = [o for t, o in info.titles if t == title]
             of = earlier[0] if earlier else None
-        if of is None and self.home and entry is not None and (not entry.countries or self.home[-3:] in entry.countries):
+        if of is None and self.home and entry is not None and (
+                not entry.countries or self.home[-3:] in entry.countries):
             of = self.home
         if of is None:
             return
@@ -311,7 +319,7 @@ class Extractor:
             if name is None and ent.start >= 2 and doc[ent.start - 1].text == ",":
                 # 'Anatoly Antonov, Russia's ambassador' : name before the comma (known or capitalised)
                 k = ent.start - 1
-                while k > 0 and doc[k - 1].text in ("’s", "'s") or (k > 0 and (k - 1) in self.ref_at
+                while (k > 0 and doc[k - 1].text in ("’s", "'s")) or (k > 0 and (k - 1) in self.ref_at
                                                                     and self.ref_at[k - 1].kind != "person"):
                     k = self.ref_at[k - 1].start if (k - 1) in self.ref_at else k - 1
                     if k <= 0:
@@ -336,14 +344,13 @@ class Extractor:
             if ent.label_ == "PERSON" and ent.start not in used:
                 self._register_person(self._name_text(ent.start, ent.end), ent.start, ent.end, "person:gazetteer")
                 used.add(ent.start)
-        for i, tok in enumerate(doc):
-            if i in used or i in self.ref_at or not tok.is_title:
+        surnames = {name: person for person in self.persons.values() for name in person.surnames}
+        for i, word in enumerate(self.words):
+            if i in used or i in self.ref_at or word not in surnames:
                 continue
-            for person in self.persons.values():
-                if tok.text in person.surnames:
-                    self.add_entity(person.id, i, i + 1, "person:surname")
-                    self.add_ref(Ref(i, i + 1, person.id, "person"))
-                    break
+            person = surnames[word]
+            self.add_entity(person.id, i, i + 1, "person:surname")
+            self.add_ref(Ref(i, i + 1, person.id, "person"))
 
     def resolve_title(self, title: str) -> str | None:
         """'the ambassador' -> the person in this document holding that title."""
@@ -391,7 +398,7 @@ class Extractor:
 
     def _speech_verb(self, start: int, end: int) -> int | None:
         for i in range(start, end):
-            if self.doc[i].lower_ in self.g.speech_verbs and not self.doc[i].ent_type_:
+            if self.lower[i] in self.g.speech_verbs and not self.ent_types[i]:
                 return i
         return None
 
@@ -401,9 +408,13 @@ class Extractor:
         found: list[tuple[int, int, bool]] = []
         i = para_start
         while i < para_end:
+            opener = _OPENERS.search(text, i, para_end)
+            if opener is None:
+                break
+            i = opener.start()
             ch = text[i]
-            pair = next((p for p in QUOTE_PAIRS if p[0] == ch), None)
-            if pair is None or (ch == '"' and i > para_start and text[i - 1].isalnum()):
+            pair = next(p for p in QUOTE_PAIRS if p[0] == ch)
+            if ch == '"' and i > para_start and text[i - 1].isalnum():
                 i += 1
                 continue
             close = text.find(pair[1], i + 1, para_end)
@@ -418,12 +429,11 @@ class Extractor:
 
     def _tok_index(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
-        import bisect
-
         return bisect.bisect_left(self.off, char)
 
     def _sent_of(self, i: int) -> Span:
-        return self.doc[min(i, len(self.doc) - 1)].sent
+        k = bisect.bisect_right(self.sent_starts, min(i, len(self.doc) - 1)) - 1
+        return self.sents[max(k, 0)]
 
     def _about(self, start_char: int, end_char: int, speaker: str) -> list[str]:
         ids: list[str] = []
@@ -470,7 +480,7 @@ class Extractor:
         para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.clean)]
         quotes = [q for _, qs in para_quotes for q in qs]
         # reported speech first: 'X said (that) ...', '..., X said', 'according to X'
-        for sent in self.doc.sents:
+        for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
                 continue
@@ -500,8 +510,8 @@ class Extractor:
             if any(qs <= sc + 1 and qe >= self.cstart(min(ref_start, verb)) - 3 for qs, qe, _ in quotes):
                 last_speaker = speaker  # the attribution of a quotation: the quotation is the claim
                 continue
-            before_ref = self.doc[ref_start - 1].text if ref_start > s else ""
-            if ref_start - s > 3 and (before_ref == "," or (before_ref in ("”", '"') and self.doc[ref_start - 2].text
+            before_ref = self.words[ref_start - 1] if ref_start > s else ""
+            if ref_start - s > 3 and (before_ref == "," or (before_ref in ("”", '"') and self.words[ref_start - 2]
                                                               == ",")):
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
@@ -509,10 +519,10 @@ class Extractor:
                 k = verb + 1
                 limit = min(e, verb + 10)
                 j = k
-                while j < limit and self.doc[j].lower_ != "that":
+                while j < limit and self.lower[j] != "that":
                     j += 1
                 k = j + 1 if j < limit else k
-                if k < e and self.doc[k].text == ":":
+                if k < e and self.words[k] == ":":
                     k += 1
                 if k >= e or self.clean[self.cstart(k)] in "“\"«":
                     last_speaker = speaker  # 'He added “...”': the quotation is the claim
@@ -579,8 +589,8 @@ class Extractor:
             ref = self.ref_at.get(i)
             if ref is None or ref.start != i or ref.kind in ("pronoun", "title"):
                 continue
-            prev = self.doc[i - 1].lower_ if i > 0 else ""
-            prev2 = self.doc[i - 2].lower_ if i > 1 else ""
+            prev = self.lower[i - 1] if i > 0 else ""
+            prev2 = self.lower[i - 2] if i > 1 else ""
             direct = i <= start + 1 and ref.kind != "demonym"
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
                 actor = self._actor_of_ref(ref)
@@ -597,13 +607,13 @@ class Extractor:
                 i -= 1
                 continue
             first = ref.start
-            prev = self.doc[first - 1].lower_ if first > 0 else ""
-            prev2 = self.doc[first - 2].lower_ if first > 1 else ""
+            prev = self.lower[first - 1] if first > 0 else ""
+            prev2 = self.lower[first - 2] if first > 1 else ""
             if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
                 i = first - 1
                 continue
-            if first + 1 < len(self.doc) and self.doc[ref.end].text in ("’s", "'s") and ref.kind != "first-person" \
-                    and self.doc[ref.end + 1].lower_ not in ("government", "military", "armed", "ministry"):
+            if first + 1 < len(self.doc) and self.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
+                    and self.lower[ref.end + 1] not in ("government", "military", "armed", "ministry"):
                 i = first - 1
                 continue
             actor = self._actor_of_ref(ref)
@@ -613,7 +623,7 @@ class Extractor:
             found = [actor]
             # coordination: 'The Danish and Dutch governments', 'Germany and France'
             k = first - 1
-            if k >= start and self.doc[k].lower_ in ("and", ","):
+            if k >= start and self.lower[k] in ("and", ","):
                 other = self.ref_at.get(k - 1)
                 if other is not None:
                     second = self._actor_of_ref(other)
@@ -626,8 +636,8 @@ class Extractor:
         stages: list[str] = []
         negated = hypothetical = False
         for i in range(start, end):
-            low = self.doc[i].lower_
-            pair = low + " " + self.doc[i + 1].lower_ if i + 1 < len(self.doc) else low
+            low = self.lower[i]
+            pair = low + " " + self.lower[i + 1] if i + 1 < len(self.doc) else low
             for cue in (pair, low):
                 if cue in self.g.stage_cues:
                     stages.append(self.g.stage_cues[cue])
@@ -641,12 +651,12 @@ class Extractor:
     def _triggers(self, s: int, e: int) -> list[tuple[int, str, str]]:
         found: list[tuple[int, str, str]] = []
         for i in range(s, e):
-            low = self.doc[i].lower_
-            if low not in self.g.triggers or self.doc[i].ent_type_:
+            low = self.lower[i]
+            if low not in self.g.triggers or self.ent_types[i]:
                 continue
             kind, tense = self.g.triggers[low]
-            nxt = self.doc[i + 1].lower_ if i + 1 < e else ""
-            prev = self.doc[i - 1].lower_ if i > s else ""
+            nxt = self.lower[i + 1] if i + 1 < e else ""
+            prev = self.lower[i - 1] if i > s else ""
             if nxt == "of" and kind in ("supply", "noun"):
                 kind, tense = "noun", "noun"
             elif kind == "noun":
@@ -656,8 +666,8 @@ class Extractor:
             found.append((i, kind, tense))
         if not found:
             for i in range(s, e):
-                if self.doc[i].lower_ in ("assistance", "aid", "package") and self.doc[i - 1].lower_ != "the" \
-                        or self.doc[i].lower_ == "packages":
+                if (self.lower[i] in ("assistance", "aid", "package") and self.lower[i - 1] != "the") \
+                        or self.lower[i] == "packages":
                     found.append((i, "aid", "noun"))
         return found
 
@@ -681,18 +691,20 @@ class Extractor:
         )
 
     def _weapons(self, start: int, end: int) -> list[Span]:
-        return [ent for ent in self.doc[start:end].ents if ent.label_ == "WEAPON"]
+        lo = bisect.bisect_left(self.weapon_starts, start)
+        hi = bisect.bisect_left(self.weapon_starts, end)
+        return [w for w in self.weapon_ents[lo:hi] if w.end <= end]
 
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
         doc_frame = Frame(None, None, "pledged")
-        for sent in self.doc.sents:
+        for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
                 self.warnings.append(f"sentence of {e - s} tokens at offset {self.cstart(s) + self.base}: "
                                      "not read for transfers")
                 continue
-            is_bullet = self.doc[s].text in BULLETS
+            is_bullet = self.words[s] in BULLETS
             if not is_bullet:
                 list_frame = None
             triggers = self._triggers(s, e)
@@ -708,7 +720,7 @@ class Extractor:
                 left = triggers[n - 1][0] + 1 if n > 0 else s
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
                 for i in range(t + 1, right):
-                    if self.doc[i].lower_ in CLAUSE_CUTS:
+                    if self.lower[i] in CLAUSE_CUTS:
                         right = i
                         break
                 stages, negated, hypothetical = self._cues(left, t + 1)
@@ -722,7 +734,7 @@ class Extractor:
                     recipient = recipient_list[0] if recipient_list else None
                     supplier = None
                     for i in range(t + 1, right):
-                        if self.doc[i].lower_ == "from" and (i + 1) in self.ref_at:
+                        if self.lower[i] == "from" and (i + 1) in self.ref_at:
                             supplier = self._actor_of_ref(self.ref_at[i + 1])
                     suppliers = [supplier] if supplier else []
                     weapons = self._weapons(t + 1, right)
@@ -730,13 +742,13 @@ class Extractor:
                     recipient = self._recipient_in(t + 1, right)
                     if recipient is None:
                         for i in range(t + 1, min(right, t + 4)):
-                            if self.doc[i].lower_ == "in" and (i + 1) in self.ref_at:
+                            if self.lower[i] == "in" and (i + 1) in self.ref_at:
                                 recipient = self._actor_of_ref(self.ref_at[i + 1])
                     suppliers = [doc_frame.supplier] if doc_frame.supplier else []
                     weapons = self._weapons(left, t)
                     stage = "delivered" if tense == "past" else stage
                 else:
-                    passive_by = t + 1 < right and self.doc[t + 1].lower_ == "by" and (t + 2) in self.ref_at
+                    passive_by = t + 1 < right and self.lower[t + 1] == "by" and (t + 2) in self.ref_at
                     if passive_by:
                         by = self._actor_of_ref(self.ref_at[t + 2])
                         suppliers = [by] if by else []
@@ -744,7 +756,7 @@ class Extractor:
                         recipient = self._recipient_in(t + 3, e)
                         if recipient is None:
                             for i in range(t + 3, e):
-                                if self.doc[i].lower_ in ("in", "to") and (i + 1) in self.ref_at:
+                                if self.lower[i] in ("in", "to") and (i + 1) in self.ref_at:
                                     recipient = self._actor_of_ref(self.ref_at[i + 1])
                                     break
                     else:
@@ -752,7 +764,7 @@ class Extractor:
                         suppliers = self._supplier_in(left if kind != "noun" else s, t, recipient)
                         if not suppliers and kind == "noun":
                             for i in range(t + 1, right):
-                                if self.doc[i].lower_ == "from" and (i + 1) in self.ref_at:
+                                if self.lower[i] == "from" and (i + 1) in self.ref_at:
                                     actor = self._actor_of_ref(self.ref_at[i + 1])
                                     suppliers = [actor] if actor else []
                         weapons = self._weapons(t + 1, right)
@@ -766,7 +778,7 @@ class Extractor:
                 if suppliers or recipient:
                     doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
                                       recipient or doc_frame.recipient, stage)
-                if self.doc[e - 1].text == ":" and kind in ("include", "aid", "supply", "noun"):
+                if self.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):
                     list_frame = Frame(suppliers[0] if suppliers else None, recipient, stage)
                 if not suppliers or recipient is None:
                     continue

@@ -139,12 +139,13 @@ class Gazetteer:
     def name_with_article(self, entity_id: str) -> str:
         """'the United States', 'the Netherlands', 'Russia': the name as it follows 'to'."""
         name = self.name_of(entity_id)
-        plural = name.endswith(("States", "Kingdom", "Netherlands", "Philippines", "Republic", "Emirates", "Federation"))
+        plural = name.endswith(("States", "Kingdom", "Netherlands", "Philippines", "Republic", "Emirates",
+                                "Federation"))
         return f"the {name}" if plural or name.startswith("United ") else name
 
     def country_of(self, entity_id: str) -> str | None:
         """The state an actor id stands for: itself for a country, the owning state for an organisation."""
-        prefix, _, key = entity_id.partition(":")
+        prefix = entity_id.partition(":")[0]
         if prefix == "country":
             return entity_id
         if prefix == "org":

@@ -8,6 +8,7 @@ resolver's nodes; treaties and weapon categories are the shared reference tables
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -187,36 +188,36 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         p = prov(pos.evidence.start, pos.evidence.end, pos.rule)
         if not (ensure(pos.person) and ensure(pos.of)):
             continue
-        node = Position(title=pos.title, person=pos.person, of=pos.of)
-        batch.add_node(node, p)
-        batch.add_relation(HoldsRel(src=pos.person, dst=node.id), p)
-        batch.add_relation(PositionOf(src=node.id, dst=pos.of), p)
+        position = Position(title=pos.title, person=pos.person, of=pos.of)
+        batch.add_node(position, p)
+        batch.add_relation(HoldsRel(src=pos.person, dst=position.id), p)
+        batch.add_relation(PositionOf(src=position.id, dst=pos.of), p)
         batch.records_read += 1
 
     for tr in x.transfers:
         p = prov(tr.evidence.start, tr.evidence.end, f"{tr.rule}:{tr.status}")
         if not all(ensure(i) for i in (tr.supplier, tr.recipient, tr.weapon)):
             continue
-        node = Transfer(key=tr.key, stage=tr.status, date=tr.date)  # type: ignore[arg-type]
-        batch.add_node(node, p)
-        batch.add_relation(Supplied(src=tr.supplier, dst=node.id), p)
-        batch.add_relation(To(src=node.id, dst=tr.recipient), p)
-        batch.add_relation(Of(src=node.id, dst=tr.weapon), p)
+        transfer = Transfer.model_validate({"key": tr.key, "stage": tr.status, "date": tr.date})
+        batch.add_node(transfer, p)
+        batch.add_relation(Supplied(src=tr.supplier, dst=transfer.id), p)
+        batch.add_relation(To(src=transfer.id, dst=tr.recipient), p)
+        batch.add_relation(Of(src=transfer.id, dst=tr.weapon), p)
         batch.records_read += 1
 
     for c in x.claims:
         p = prov(c.start, c.end, c.rule)
         if not ensure(c.speaker):
             continue
-        node = Claim(text=c.text, document=batch.document.id, speaker=c.speaker, start=c.start, end=c.end,
-                     date=c.date, date_text=c.date_text, quote=c.quote)
-        batch.add_node(node, p)
-        batch.add_relation(Claimed(src=c.speaker, dst=node.id), p)
+        claim = Claim(text=c.text, document=batch.document.id, speaker=c.speaker, start=c.start, end=c.end,
+                      date=c.date, date_text=c.date_text, quote=c.quote)
+        batch.add_node(claim, p)
+        batch.add_relation(Claimed(src=c.speaker, dst=claim.id), p)
         for about in c.about:
             if ensure(about):
-                batch.add_relation(About(src=node.id, dst=about), p)
+                batch.add_relation(About(src=claim.id, dst=about), p)
         batch.records_read += 1
 
     for warning in x.warnings:
-        offset = next((int(w) for w in warning.split() if w.isdigit()), None)
-        batch.error(_line_of(text, offset) if offset is not None else None, "text", warning)
+        found = re.search(r"offset (\d+)", warning)
+        batch.error(_line_of(text, int(found.group(1))) if found else None, "text", warning)

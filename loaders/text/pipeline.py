@@ -129,9 +129,10 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
 def nlp() -> Language:
     """The shared pipeline: tokenizer, paragraph breaks, sentencizer, entity ruler."""
     pipeline = spacy.blank("en")
-    infixes = [*pipeline.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
-    pipeline.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    pipeline.tokenizer = CompactTokenizer(pipeline.tokenizer)
+    base: Any = pipeline.tokenizer
+    infixes = [*list(pipeline.Defaults.infixes or []), r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
+    base.infix_finditer = compile_infix_regex(infixes).finditer
+    pipeline.tokenizer = CompactTokenizer(base)
     pipeline.add_pipe("paragraph_breaks")
     pipeline.add_pipe("sentencizer")
     ruler = pipeline.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
