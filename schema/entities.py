@@ -186,6 +186,9 @@ class Transfer(Node):
     number_delivered: int | None = None
     number_delivered_estimate: bool | None = None
     delivery_years: list[int] | None = None
+    delivered_per_year: list[int] | None = Field(default=None, description="Numbers delivered, per delivery_years.")
+    tiv_delivered_per_year: list[float] | None = Field(default=None, description="TIV delivered, per delivery_years.")
+    local_production: bool | None = None
     status: str | None = Field(default=None, description="SIPRI status: New, Second hand, ...")
     tiv_unit: float | None = None
     tiv_order: float | None = None
