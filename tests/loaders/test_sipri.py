@@ -437,3 +437,19 @@ def test_vintage_is_on_every_fact(store: Store, sipri_dir: Path, registered: Non
     rows = store.run("MATCH (t:Transfer)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.data_generated").rows
     assert rows == [["2026-02-12T12:26:12"]]
 
+
+
+@pytest.mark.parametrize("name", [CLASSIC, T2026])
+def test_every_record_validates(sipri_dir: Path, name: str) -> None:
+    """The loader builds per-deal records without re-running validators: they must all be valid anyway."""
+    batch = next(SipriLoader().read(sipri_dir / name))
+    for rec in batch.relations:
+        rel = rec.relation
+        again = type(rel).model_validate(rel.model_dump())
+        assert again == rel
+        assert (rel.src_label, rel.dst_label) == (again.src_label, again.dst_label)
+        assert type(rec.provenance).model_validate(rec.provenance.model_dump()) == rec.provenance
+    for node_rec in batch.nodes:
+        node = node_rec.node
+        assert type(node).model_validate(node.model_dump()) == node
+        assert node_rec.provenance.document_id == batch.document.id

@@ -1,0 +1,287 @@
+"""Benchmark the SIPRI loader on a generated classic-format export (never SIPRI rows: drawn at run time).
+
+    .venv/bin/python bench/bench_sipri.py [--deals 30000] [--also-300k] [--keep DIR]
+
+The file is generated in a temporary directory from the value distributions of the classic excerpts in
+../shared/data/sipri (names, designation/description pairs, order years, numbers, TIVs, flags, the share of
+records broken inside Comments and of byte-identical twins), Latin-1 encoded with SIPRI's preamble. Then, on a
+fresh embedded FalkorDB, it measures:
+
+* parse + validate: the loader alone (file -> Batch of validated entities), no store;
+* full load: ``load_paths`` (loader + writer with provenance) into an empty graph;
+* raw MERGE: the same nodes and relationships as one batched ``UNWIND $rows ... MERGE`` statement per chunk,
+  without provenance, through the same client, into another empty graph of the same server: the floor the
+  engine sets;
+* unchanged reload: ``load_paths`` again (skipped by content hash);
+* peak RSS of this process and of the FalkorDB server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
+from armsgraph.loaders import registry
+from armsgraph.loaders.pipeline import load_paths
+from armsgraph.loaders.resolve import default_resolver
+from armsgraph.loaders.sipri import SipriLoader, parse_export, read_export_text
+from armsgraph.loaders.sipri_classic import COLUMNS
+from armsgraph.loaders.sipri_records import SipriDeal
+from armsgraph.schema import Transfer
+
+REPO = Path(__file__).resolve().parents[1]
+SIPRI = REPO / ".." / "shared" / "data" / "sipri"
+EXCERPTS = ("classic-trade-register-2025-03.excerpt.csv", "classic-trade-register-resaved.excerpt.csv")
+PREAMBLE = [
+    "Transfers of major conventional arms from All countries  to All countries . Deals with deliveries made for "
+    "the year range 'Not specified' to 'Not specified' ",
+    "A '?' in a column indicates uncertain data. (Generated benchmark file: synthetic deals.)",
+    "An empty field for 'Number ordered' indicates that data is not yet available.",
+    "SIPRI trend-indicator values (TIVs) are in millions.",
+    "Synthetic rows drawn from the value distributions of small excerpts; not SIPRI data.",
+    "-", "-", "-", "",
+    "Source: armsgraph bench/bench_sipri.py (synthetic).",
+    "Data generated: 1 Jan 2026 12:00:00 PM",
+]
+
+
+# -- generating an export ---------------------------------------------------------------------------------
+@dataclass
+class Distributions:
+    pairs: list[tuple[str, str]]
+    """(supplier, recipient) pairs as they occur."""
+    weapons: list[tuple[str, str]]
+    """(designation, description)."""
+    years: list[int]
+    ordered: list[int | None]
+    units: list[float]
+    statuses: list[str]
+    comment_words: list[str]
+    flag_rates: tuple[float, float, float]
+    undelivered: float
+    split: float
+    twins: float
+
+
+def distributions() -> Distributions:
+    deals: list[SipriDeal] = []
+    for name in EXCERPTS:
+        deals.extend(parse_export(read_export_text(SIPRI / name)).deals)
+    n = len(deals)
+    words = sorted({w for d in deals for w in (d.comments or "").replace(";", " ").split() if w.isalpha()})
+    return Distributions(
+        pairs=[(d.supplier, d.recipient) for d in deals],
+        weapons=[(d.designation, d.description) for d in deals],
+        years=[d.order_year for d in deals if d.order_year],
+        ordered=[d.number_ordered for d in deals],
+        units=[d.tiv_unit for d in deals if d.tiv_unit is not None],
+        statuses=[d.status or "New" for d in deals],
+        comment_words=words or ["comment"],
+        flag_rates=(sum(bool(d.order_year_estimate) for d in deals) / n,
+                    sum(bool(d.number_ordered_estimate) for d in deals) / n,
+                    sum(bool(d.number_delivered_estimate) for d in deals) / n),
+        undelivered=sum(not d.delivery_years for d in deals) / n,
+        split=sum(d.line_end > d.line for d in deals) / n,
+        twins=0.001,
+    )
+
+
+def _tiv(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x else "0"
+
+
+def generate(path: Path, deals: int, seed: int = 20260101) -> int:
+    """Write a classic-format export of ``deals`` synthetic deals; returns the number of records written."""
+    dist = distributions()
+    rng = random.Random(seed)
+    out: list[str] = [*PREAMBLE, ",".join(c if c else " " for c in COLUMNS)]
+    written = 0
+    while written < deals:
+        supplier, recipient = rng.choice(dist.pairs)
+        designation, description = rng.choice(dist.weapons)
+        year = rng.choice(dist.years)
+        ordered = rng.choice(dist.ordered)
+        unit = rng.choice(dist.units)
+        if rng.random() < dist.undelivered:
+            delivered, years = 0, []
+        else:
+            delivered = ordered if ordered is not None else rng.randint(1, 20)
+            span = rng.randint(1, 4)
+            years = [y for y in range(year + 1, year + 1 + span) if y <= 2025] or [min(year, 2025)]
+        comments = " ".join(rng.choice(dist.comment_words) for _ in range(rng.randint(0, 8)))
+        f = dist.flag_rates
+        row = [recipient, supplier, str(year), "?" if rng.random() < f[0] else "",
+               "" if ordered is None else str(ordered), "?" if rng.random() < f[1] else "",
+               designation, description, str(delivered), "?" if rng.random() < f[2] else "",
+               "; ".join(map(str, years)), rng.choice(dist.statuses), comments,
+               _tiv(unit), _tiv(unit * (ordered or 0)), _tiv(unit * delivered)]
+        split = rng.random() < dist.split  # a line break inside Comments, as SIPRI writes it
+        lines = [",".join(row[:13]), "," + ",".join(row[13:])] if split else [",".join(row)]
+        out.extend(lines)
+        written += 1
+        if written < deals and rng.random() < dist.twins:  # two equal orders, listed twice
+            out.extend(lines)
+            written += 1
+    path.write_bytes(("\n".join(out) + "\n").encode("cp1252", errors="replace"))
+    return written
+
+
+# -- the raw baseline ------------------------------------------------------------------------------------------
+RAW_NODES = (
+    "UNWIND $rows AS row\n"
+    "MERGE (s:Actor {id: row.supplier})\n"
+    "MERGE (r:Actor {id: row.recipient})\n"
+    "MERGE (w:WeaponSystem {id: row.weapon})\n"
+    "MERGE (t:Transfer {id: row.id})\n"
+    "SET t += row.props\n"
+    "MERGE (s)-[:SUPPLIED]->(t)\n"
+    "MERGE (t)-[:TO]->(r)\n"
+    "MERGE (t)-[:OF]->(w)\n"
+    "RETURN count(t)"
+)
+
+
+def raw_rows(path: Path) -> list[dict[str, Any]]:
+    """The rows the raw baseline writes: one per deal, with the loader's own ids and properties."""
+    batch = next(SipriLoader().read(path))
+    by_transfer: dict[str, dict[str, Any]] = {}
+    for rec in batch.nodes:
+        if isinstance(rec.node, Transfer):
+            props = {k: v for k, v in rec.node.properties().items() if v is not None and v != [] and k != "id"}
+            by_transfer[rec.node.id] = {"id": rec.node.id, "props": props}
+    for rel in batch.relations:
+        r = rel.relation
+        if r.type == "SUPPLIED":
+            by_transfer[r.dst]["supplier"] = r.src
+        elif r.type == "TO":
+            by_transfer[r.src]["recipient"] = r.dst
+        elif r.type == "OF":
+            by_transfer[r.src]["weapon"] = r.dst
+    return list(by_transfer.values())
+
+
+def raw_merge(store: FalkorStore, rows: list[dict[str, Any]], chunk: int = 2000) -> None:
+    store.ensure_schema()
+    for i in range(0, len(rows), chunk):
+        store.run(RAW_NODES, {"rows": rows[i:i + chunk]}, write=True)
+
+
+# -- measuring ------------------------------------------------------------------------------------------------
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def server_peak_rss_mb(server: EmbeddedServer) -> float | None:
+    pid = server.status().pid
+    if pid is None:
+        return None
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def run(deals: int, workdir: Path, console: Console) -> list[tuple[str, str, str, str]]:
+    registry.LOADERS.setdefault("sipri", "armsgraph.loaders.sipri:SipriLoader")
+    path = workdir / f"sipri-classic-{deals}.csv"
+    gen_time, records = timed(lambda: generate(path, deals))
+    size_mb = path.stat().st_size / 1e6
+    console.print(f"generated {records:,} deals ({size_mb:.1f} MB) in {gen_time:.1f}s: {path}")
+    resolver_time, _ = timed(default_resolver)  # alias tables, read once per process
+    server = EmbeddedServer(workdir / "store")
+    server.start()
+    try:
+        store = FalkorStore(server, graph_name="bench_load")
+        store.clear()
+        # The full load first, so that the process's peak RSS is the loader's and the writer's, not the
+        # benchmark's own copies below.
+        load_time, report = timed(lambda: load_paths(store, [path]))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        assert not report.documents[0].skipped and report.documents[0].read == records
+        transfers = store.run("MATCH (t:Transfer) RETURN count(t)").scalar()
+        assert transfers == records, (transfers, records)
+        reload_time, again = timed(lambda: load_paths(store, [path]))
+        assert again.documents[0].skipped
+        server_rss = server_peak_rss_mb(server)
+        store.clear()
+        store.close()
+        parse_time, export = timed(lambda: parse_export(read_export_text(path)))
+        assert len(export.deals) == records, (len(export.deals), records)
+        del export
+        batch_time, batch = timed(lambda: next(SipriLoader().read(path)))
+        assert not [e for e in batch.errors if e.field not in ("Weapon description", "Supplier", "Recipient")]
+        del batch
+        rows = raw_rows(path)
+        raw_store = FalkorStore(server, graph_name="bench_raw")
+        raw_store.clear()
+        raw_time, _ = timed(lambda: raw_merge(raw_store, rows))
+        assert raw_store.run("MATCH (t:Transfer) RETURN count(t)").scalar() == records
+        raw_store.clear()
+        raw_store.close()
+    finally:
+        server.stop()
+
+    def rate(seconds: float) -> str:
+        return f"{records / seconds:,.0f}" if seconds > 0 else "-"
+
+    ratio = load_time / raw_time if raw_time else math.nan
+    label = f"{records:,} deals"
+    return [
+        (label, "resolver start-up (once per process)", f"{resolver_time:.2f}", ""),
+        (label, "parse only (csv -> deals)", f"{parse_time:.2f}", rate(parse_time)),
+        (label, "parse + validate (file -> Batch)", f"{batch_time:.2f}", rate(batch_time)),
+        (label, "full load (load_paths, provenance)", f"{load_time:.2f}", rate(load_time)),
+        (label, "raw UNWIND ... MERGE, same rows", f"{raw_time:.2f}", rate(raw_time)),
+        (label, "ratio full load / raw MERGE", f"{ratio:.2f}x", ""),
+        (label, "unchanged reload (skipped by hash)", f"{reload_time:.3f}", ""),
+        (label, "writer alone (full load - parse + validate)", f"{load_time - batch_time:.2f}",
+         rate(load_time - batch_time)),
+        (label, "peak RSS: loading process / FalkorDB", f"{rss:,.0f} MB / "
+                f"{'-' if server_rss is None else f'{server_rss:,.0f} MB'}", ""),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="SIPRI loader benchmark on a generated classic-format export")
+    parser.add_argument("--deals", type=int, default=30_000)
+    parser.add_argument("--also-300k", action="store_true", help="also run 300,000 deals")
+    parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    args = parser.parse_args(argv)
+    console = Console()
+    sizes = [args.deals] + ([300_000] if args.also_300k else [])
+    table = Table(title="SIPRI loader (classic format, embedded FalkorDB)")
+    for column in ("input", "step", "seconds", "deals/s"):
+        table.add_column(column, justify="left" if column in ("input", "step") else "right")
+    for size in sizes:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            rows = run(size, args.keep, console)
+        else:
+            with tempfile.TemporaryDirectory(prefix="bench-sipri-") as tmp:
+                rows = run(size, Path(tmp), console)
+        for row in rows:
+            table.add_row(*row)
+        table.add_section()
+    console.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
