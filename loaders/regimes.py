@@ -12,8 +12,6 @@ Two layouts, picked by ``sniff``:
   (the US arms-embargo list, modelled as membership of that list). Membership is as of the eCFR date;
 * the CIA Factbook table's ``member_*`` columns (NATO, EU, OSCE, CSTO, OPCW, UN, Wassenaar, NSG, Australia
   Group). Qualified entries ('NSG (observer)', 'EU (candidate country)') are not memberships and are skipped.
-
-``MemberOf`` is defined here until schema/relations.py has it (requested from the schema owner).
 """
 
 from __future__ import annotations
@@ -24,30 +22,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
-from pydantic import Field
-
 from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError
 from armsgraph.loaders.resolve import Resolver, default_resolver
 from armsgraph.loaders.textio import read_text
-from armsgraph.schema import Country, Document, Node, Organization, Relation
-from armsgraph.schema.model import ISO_DATE
-
-try:  # the schema owner may already have added it
-    from armsgraph.schema.relations import MemberOf  # type: ignore[attr-defined]
-except ImportError:
-
-    class MemberOf(Relation):  # type: ignore[no-redef]
-        """A state's membership of an organisation or export-control regime: (c:Country)-[:MEMBER_OF]->(o)."""
-
-        type = "MEMBER_OF"
-        sources = (Country,)
-        targets = (Organization,)
-        key_props = ("source",)
-        since: str | None = Field(default=None, pattern=ISO_DATE)
-        until: str | None = Field(default=None, pattern=ISO_DATE)
-        as_of: str | None = Field(default=None, pattern=ISO_DATE, description="Date the source's list is valid for.")
-        source: str = Field(description="Short name of the source list ('ear', 'cia-factbook').")
-
+from armsgraph.schema import Document, Node
+from armsgraph.schema.relations import MemberOf
 
 EAR_GROUPS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "A:1": ("org:wassenaar-arrangement", ("Malta", "Russia", "Ukraine"),
@@ -145,6 +124,8 @@ class _State:
         try:
             data: dict[str, Any] = json.loads(text)
             groups: dict[str, list[str]] = data["groups"]
+            if not isinstance(groups, dict):
+                raise TypeError("'groups' must be an object of group -> country list")
         except (ValueError, KeyError, TypeError) as exc:
             raise LoaderFailure(LoadError(file=self.file, reason=f"not an EAR country-groups file: {exc}")) from exc
         as_of = data.get("ecfrIssueDate")

@@ -266,6 +266,8 @@ class _TableReader:
         self.added: set[str] = set()
         self.seen: dict[tuple[str, str], tuple[int, dict[str, str | None]]] = {}
         self.file_treaty = self._treaty_from_filename(path)
+        self.source = path.stem
+        """PARTY_TO is keyed by source: each table keeps its own edge, so disagreeing tables both stay."""
 
     @staticmethod
     def _treaty_from_filename(path: Path) -> str | None:
@@ -410,4 +412,4 @@ class _TableReader:
                 b.add_node(node, prov if isinstance(node, Country) else b.provenance(
                     line=row.line, rule="reference:" + (TREATIES_FILE if isinstance(node, Treaty) else CATEGORIES_FILE),
                     citation=info.source if isinstance(node, Treaty) else None))
-        b.add_relation(PartyTo(src=country.id, dst=info.node.id, **dates), prov)
+        b.add_relation(PartyTo(src=country.id, dst=info.node.id, source=self.source, **dates), prov)

@@ -3,7 +3,8 @@
 // param: group: str = org:nato -- Organization id or name whose member states are listed (MEMBER_OF)
 // param: treaty: str = ccm -- treaty key or short name
 // param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
-// Membership of the group counts when its since/until (if known) cover the date. Status as in treaty-status-on-date.
+// Membership of the group counts when its since/until (if known) cover the date. Status as in treaty-status-on-date,
+// one row per PARTY_TO source table.
 MATCH (g:Organization)
 WHERE g.id = $group OR g.name = $group OR g.key = $group
 MATCH (c:Country)-[m:MEMBER_OF]->(g)
@@ -26,5 +27,5 @@ WITH g, c, t, p, joined, bound_from,
           WHEN p.signed IS NOT NULL AND p.signed <= $date THEN 'signatory'
           ELSE 'not a party' END AS status
 RETURN g.name AS group_name, c.name AS member, c.iso3 AS iso3, t.short_name AS treaty, status,
-       p.signed AS signed, joined AS joined, bound_from AS bound_from, p.withdrew AS withdrew
-ORDER BY status, member
+       p.signed AS signed, joined AS joined, bound_from AS bound_from, p.withdrew AS withdrew, p.source AS source
+ORDER BY status, member, source

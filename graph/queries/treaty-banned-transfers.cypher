@@ -31,7 +31,7 @@ WITH tr, cat, w, t, s, r, ordered, delivered,
      [d IN [ordered] + delivered WHERE d IS NOT NULL AND r_from IS NOT NULL AND r_from <= d
         AND (pr.withdrew IS NULL OR pr.withdrew > d)] AS r_bound
 WHERE size(s_bound) > 0 OR size(r_bound) > 0
-RETURN tr.short_name AS treaty, cat.name AS category, w.designation AS weapon, s.name AS supplier,
+RETURN DISTINCT tr.short_name AS treaty, cat.name AS category, w.designation AS weapon, s.name AS supplier,
        size(s_bound) > 0 AS supplier_bound, r.name AS recipient, size(r_bound) > 0 AS recipient_bound,
        ordered AS order_date, t.delivery_years AS delivery_years, t.stage AS stage, t.id AS transfer
 ORDER BY order_date, supplier, recipient

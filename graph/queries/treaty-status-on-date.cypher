@@ -5,7 +5,8 @@
 // param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
 // Bound from = the state's entry into force when the table gives it, else the later of its ratification or
 // accession and the treaty's own entry into force (an approximation for treaties with a delay after deposit).
-// A signature alone binds to nothing; a withdrawal ends the status on its date.
+// A signature alone binds to nothing; a withdrawal ends the status on its date. One row per source table
+// (PARTY_TO is kept per source): where two tables disagree, both rows show.
 MATCH (c:Country)
 WHERE c.iso3 = $country OR c.id = $country
 MATCH (t:Treaty)
@@ -25,4 +26,5 @@ RETURN c.name AS country, c.iso3 AS iso3, t.short_name AS treaty, $date AS on_da
             WHEN p.signed IS NOT NULL AND p.signed <= $date THEN 'signatory'
             ELSE 'not a party' END AS status,
        p.signed AS signed, p.ratified AS ratified, p.accession AS accession, bound_from AS bound_from,
-       p.withdrew AS withdrew
+       p.withdrew AS withdrew, p.source AS source
+ORDER BY source

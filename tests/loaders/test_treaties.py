@@ -306,3 +306,18 @@ def test_ccm_parties_among_nato(store: Store, shared_data: Path) -> None:
     expected = {iso3 for iso3 in status if f"country:{iso3}" in in_force}
     assert {iso3 for iso3, s in status.items() if s == "party"} == expected
     assert {"GBR", "FRA", "DEU"} <= expected
+
+
+def test_disagreeing_sources_both_stay(store: Store, shared_data: Path) -> None:
+    """The authoritative CCM table and the low-trust list keep one PARTY_TO each, with their provenance."""
+    load_paths(store, [shared_data / CCM, shared_data / LOWTRUST], loader_name="treaty-table")
+    germany = run(store, "treaty-status-on-date", country="DEU", treaty="ccm", date="2023-07-08")
+    assert sorted(r["source"] for r in germany) == sorted([Path(CCM).stem, Path(LOWTRUST).stem])
+    ratified = {r["source"]: r["ratified"] for r in germany}
+    assert ratified[Path(CCM).stem] == ccm_rows(shared_data)["Germany"]["ratified_or_acceded"]
+    assert ratified[Path(LOWTRUST).stem] == ratified[Path(CCM).stem][:4]  # year only
+    uk = run(store, "treaty-status-on-date", country="GBR", treaty="ccm", date="2023-07-08")
+    assert [r["source"] for r in uk] == [Path(CCM).stem]  # the low-trust list misses the UK (its SOURCE notes)
+    evidence = store.run("MATCH (:Country {iso3: 'DEU'})-[p:PARTY_TO]->(:Treaty {key: 'ccm'}) "
+                         "RETURN p.source AS source, p.evidence AS evidence ORDER BY source").rows
+    assert all(len(ev) == 1 for _, ev in evidence)
