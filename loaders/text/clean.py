@@ -12,6 +12,7 @@ import re
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|#\d{1,5});")
 _MD_ESCAPE = re.compile(r"\\(?=[\[\]#*_`\\()])")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")
 _SOFT_WRAP = re.compile(r"(?<=\S)([ ]*)\n(?=[ ]*(?![-*•+][ ]|\d{1,2}[.)][ ])\S)")
 _ENTITY_CHAR = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&apos;": "'", "&lt;": "<", "&gt;": ">"}
@@ -43,7 +44,8 @@ def is_hard_wrapped(text: str) -> bool:
 
 def clean(text: str) -> str:
     """The text with markup blanked out and soft wraps joined; same length as the input."""
-    out = _TAG.sub(_blank, text)
+    out = _MD_LINK.sub(lambda m: " " + m.group(1) + " " * (m.end() - m.start(1) - len(m.group(1))), text)
+    out = _TAG.sub(_blank, out)
     out = _ENTITY.sub(_entity, out)
     out = _MD_ESCAPE.sub(" ", out)
     out = _EMPHASIS.sub(_blank, out)

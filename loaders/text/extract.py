@@ -41,13 +41,15 @@ FIRST_PERSON = {"we", "i", "our", "us", "my", "we've", "i've"}
 PRONOUNS = {"he", "she"}
 NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And", "But", "For", "To", "Of", "As",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
+RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
+         "Capt.", "Sergeant", "Dr.", "Doctor"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 RECIPIENT_PREPS = {"to", "for", "into", "toward", "towards"}
 NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with", "in", "on", "at", "over", "about",
                      "than", "like", "across", "inside"}
 CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.")
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.|[A-Z]{2}(?=$)")
 _OPENERS = re.compile("[\u201c\"\u00ab]")
 BULLETS = {"-", "•", "*", "+", "–"}
 
@@ -100,6 +102,9 @@ class Extractor:
         publisher = str(document.get("publisher") or "").lower()
         home = self.g.publishers.get(publisher)
         self.home: str | None = f"country:{home[0]}" if home and home[0] else None
+        title = str(document.get("title") or "")
+        # in a joint statement 'we' is several governments: first person resolves to nobody
+        self.first_person: str | None = None if re.search(r"\bjoint\b", title, re.I) else self.home
         self.words: list[str] = [t.text for t in self.doc]
         self.lower: list[str] = [w.lower() for w in self.words]
         self.ent_types: list[str] = [t.ent_type_ for t in self.doc]
@@ -170,8 +175,8 @@ class Extractor:
             elif label in ("WEAPON", "CATEGORY", "TREATY"):
                 self.add_entity(ident, ent.start, ent.end, f"{label.lower()}:gazetteer")
         for i, low in enumerate(self.lower):
-            if low in FIRST_PERSON and i not in self.ref_at and self.home:
-                self.add_ref(Ref(i, i + 1, self.home, "first-person"))
+            if low in FIRST_PERSON and i not in self.ref_at and self.first_person:
+                self.add_ref(Ref(i, i + 1, self.first_person, "first-person"))
             elif low in PRONOUNS:
                 self.add_ref(Ref(i, i + 1, "", "pronoun"))
 
@@ -195,6 +200,8 @@ class Extractor:
                     break
                 j += 1
             return ent.start, j
+        while i < len(self.doc) and self.words[i] in RANKS:
+            i += 1
         j = i
         words = 0
         while j < len(self.doc):
@@ -313,7 +320,9 @@ class Extractor:
                 of, j = of_after, j2
             rule = "position:title-name"
             name = self._name_tokens(j)
-            if name is None and j < len(doc) and doc[j].text == ",":
+            governed = ent.start >= 2 and self.lower[ent.start - 1] == "the" and self.lower[ent.start - 2] in (
+                "to", "of", "for")
+            if name is None and j < len(doc) and self.words[j] == "," and not governed:
                 name = self._name_tokens(j + 1)
                 rule = "position:title-appositive"
             if name is None and ent.start >= 2 and doc[ent.start - 1].text == ",":
@@ -584,6 +593,24 @@ class Extractor:
             return self.g.country_of(ref.id) or ref.id
         return None
 
+    def _for_actor(self, start: int, end: int) -> str | None:
+        for i in range(start, end - 1):
+            if self.lower[i] == "for":
+                j = i + 2 if self.lower[i + 1] == "the" else i + 1
+                ref = self.ref_at.get(j)
+                if ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
+                    return self._actor_of_ref(ref)
+        return None
+
+    def _title_recipient(self) -> str | None:
+        """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any."""
+        title = str(self.document.get("title") or "")
+        if not title:
+            return None
+        found = {ent.ent_id_ for ent in nlp()(clean(title)).ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")}
+        found.discard(self.home or "")
+        return found.pop() if len(found) == 1 else None
+
     def _recipient_in(self, start: int, end: int) -> str | None:
         for i in range(start, end):
             ref = self.ref_at.get(i)
@@ -591,7 +618,7 @@ class Extractor:
                 continue
             prev = self.lower[i - 1] if i > 0 else ""
             prev2 = self.lower[i - 2] if i > 1 else ""
-            direct = i <= start + 1 and ref.kind != "demonym"
+            direct = i == start and ref.kind != "demonym"
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
                 actor = self._actor_of_ref(ref)
                 if actor and ref.kind != "first-person":
@@ -621,6 +648,16 @@ class Extractor:
                 i = first - 1
                 continue
             found = [actor]
+            # 'Germany will join the United States in supplying': both supply
+            k = first - 1 if prev != "the" else first - 2
+            if k >= start and self.lower[k] in ("join", "joins", "joined", "joining"):
+                for m in range(k - 1, start - 1, -1):
+                    other = self.ref_at.get(m)
+                    if other is not None and other.kind not in ("pronoun", "title"):
+                        second = self._actor_of_ref(other)
+                        if second and second != exclude and second not in found:
+                            found.append(second)
+                        break
             # coordination: 'The Danish and Dutch governments', 'Germany and France'
             k = first - 1
             if k >= start and self.lower[k] in ("and", ","):
@@ -654,16 +691,27 @@ class Extractor:
             low = self.lower[i]
             if low not in self.g.triggers or self.ent_types[i]:
                 continue
-            kind, tense = self.g.triggers[low]
+            readings = self.g.triggers[low]
             nxt = self.lower[i + 1] if i + 1 < e else ""
             prev = self.lower[i - 1] if i > s else ""
-            if nxt == "of" and kind in ("supply", "noun"):
+            kind, tense = next((r for r in readings if r[0] != "noun"), readings[0])
+            if nxt == "of" and any(r[0] in ("supply", "noun") for r in readings):
                 kind, tense = "noun", "noun"
             elif kind == "noun":
                 continue
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
             found.append((i, kind, tense))
+        # 'including X' lists what a package or a supply verb carries, nothing else ('including announcements')
+        aid_words = {"assistance", "aid", "package", "packages", "capabilities", "weapons", "equipment", "pda", "pdas",
+                     "drawdown", "tranche"}
+        has_aid = any(w in aid_words for w in self.lower[s:e])
+        kept: list[tuple[int, str, str]] = []
+        for trig in found:
+            if trig[1] == "include" and not has_aid and not any(k in ("supply", "noun") for _, k, _ in kept):
+                continue
+            kept.append(trig)
+        found = kept
         if not found:
             for i in range(s, e):
                 if (self.lower[i] in ("assistance", "aid", "package") and self.lower[i - 1] != "the") \
@@ -697,7 +745,7 @@ class Extractor:
 
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
-        doc_frame = Frame(None, None, "pledged")
+        doc_frame = Frame(None, self._title_recipient(), "pledged")
         for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
@@ -729,7 +777,13 @@ class Extractor:
                 stage = _pick_stage(stages)
                 if stage is None:
                     stage = "delivered" if tense == "past" and kind != "noun" else "pledged"
-                if kind == "receive":
+                beneficiary = self._for_actor(t + 1, right) if kind == "receive" else None
+                if beneficiary is not None:
+                    # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
+                    recipient = beneficiary
+                    suppliers = self._supplier_in(left, t, recipient)
+                    weapons = self._weapons(t + 1, right)
+                elif kind == "receive":
                     recipient_list = self._supplier_in(left, t, None)
                     recipient = recipient_list[0] if recipient_list else None
                     supplier = None
@@ -770,7 +824,11 @@ class Extractor:
                         weapons = self._weapons(t + 1, right)
                 if negated or hypothetical:
                     continue
-                if not suppliers and doc_frame.supplier and (weapons or self.clean[self.cend(e - 1) - 1] == ":"):
+                # no subject in the clause: the supplier of the text around it, unless the subject is an
+                # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
+                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[left:t])
+                if not suppliers and doc_frame.supplier and kind != "receive" and not we and (
+                        weapons or self.clean[self.cend(e - 1) - 1] == ":"):
                     suppliers = [doc_frame.supplier]
                 if recipient is None and doc_frame.recipient and (weapons or self.clean[self.cend(e - 1) - 1] == ":"):
                     recipient = doc_frame.recipient

@@ -111,7 +111,8 @@ class Gazetteer:
     titles: dict[str, TitleEntry] = field(default_factory=dict)
     officials: list[OfficialEntry] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
-    triggers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    triggers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Word form -> its readings (kind, tense): 'transfer' is a verb and a noun."""
     stage_cues: dict[str, str] = field(default_factory=dict)
     cues: dict[str, str] = field(default_factory=dict)
     speech_verbs: dict[str, str] = field(default_factory=dict)
@@ -217,7 +218,7 @@ def load() -> Gazetteer:
         "data", "regions.txt").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")]
     for row in _rows("triggers.csv"):
-        g.triggers[row["form"]] = (row["kind"], row["tense"])
+        g.triggers.setdefault(row["form"], []).append((row["kind"], row["tense"]))
     for row in _rows("stage_cues.csv"):
         g.stage_cues[row["cue"]] = row["stage"]
     for row in _rows("cues.csv"):
