@@ -196,7 +196,7 @@ class Resolver:
         self._tables: dict[str, list[Entry]] = {}
         self._judgements = _Judgements()
         self._cache: dict[tuple[str, str | None], Resolution] = {}
-        self._fuzzy_keys: dict[str | None, list[str]] = {}
+        self._fuzzy_keys: dict[int, list[str]] = {}
         self._review: Counter[tuple[str, str, str | None]] = Counter()
         self._review_info: dict[tuple[str, str, str | None], tuple[Resolution, list[str]]] = {}
         self._load_countries()
@@ -328,7 +328,9 @@ class Resolver:
                 if found is not None:
                     return found
         if marker:
-            return self._derived(query, marker)
+            # a typo of a known group ('Hezbolah (Lebanon)*') is a fuzzy hit, not a new group
+            fuzzy = self._fuzzy(query, forms[0], context, marker)
+            return fuzzy if fuzzy.entity_id is not None else self._derived(query, marker)
         return self._fuzzy(query, forms[0], context, marker)
 
     def _allowed(self, entry: Entry, context: str | None, marker: int, excluded: set[str]) -> bool:
@@ -377,22 +379,24 @@ class Resolver:
         return Resolution(query=query, entity_id=eid, label=label, name=self.entities[eid].name, rule="alias",
                           score=100.0, source="derived: SIPRI marker " + "*" * marker)
 
-    def _fuzzy_index(self, context: str | None) -> list[str]:
-        keys = self._fuzzy_keys.get(context)
+    def _fuzzy_index(self, marker: int) -> list[str]:
+        """Names fuzzy matching may land on: states (no marker), or the groups / organisations a marker names."""
+        labels = {0: ("Country",), 1: ("NonStateActor",), 2: ("Organization",)}[marker]
+        keys = self._fuzzy_keys.get(marker)
         if keys is None:
             keys = sorted(
                 k for index in (self._exact, self._curated, self._tables) for k, entries in index.items()
                 if len(k) >= FUZZY_MIN_LENGTH
-                and any(KIND_TIER[e.kind] <= 2 and self.entities[e.entity_id].label == "Country" for e in entries)
+                and any(KIND_TIER[e.kind] <= 2 and self.entities[e.entity_id].label in labels for e in entries)
             )
-            self._fuzzy_keys[context] = keys
+            self._fuzzy_keys[marker] = keys
         return keys
 
     def _fuzzy(self, query: str, form: str, context: str | None, marker: int) -> Resolution:
-        if len(form) < FUZZY_MIN_LENGTH or marker:
+        if len(form) < FUZZY_MIN_LENGTH:
             return self._unresolved(query)
         excluded = self._judgements.is_not.get(form, set())
-        hits = process.extract(form, self._fuzzy_index(context), scorer=fuzz.ratio,
+        hits = process.extract(form, self._fuzzy_index(marker), scorer=fuzz.ratio,
                                score_cutoff=FUZZY_CUTOFF, limit=5)
         scored: dict[str, float] = {}
         for key, score, _ in hits:

@@ -205,6 +205,9 @@ def test_sipri_marker_for_unseen_armed_group() -> None:
     assert res.label == "NonStateActor" and res.entity_id == "nsa:some-new-front-chad"
     assert isinstance(resolver.node_for(res), NonStateActor)
     assert any(i.query == "Some New Front (Chad)*" for i in resolver.review())
+    # a typo of a known group is a (reported) fuzzy hit on that group, not a new group
+    typo = resolver.resolve("Hezbolah (Lebanon)*", "sipri")
+    assert (typo.entity_id, typo.rule) == ("nsa:hezbollah", "fuzzy")
     # the marker forbids resolving to a state, even when the bare name is one
     assert resolver.resolve("Ukraine*", "sipri").label == "NonStateActor"
 
