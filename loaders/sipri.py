@@ -52,6 +52,7 @@ from armsgraph.schema.relations import InCategory, Of, Supplied, To
 if TYPE_CHECKING:
     from armsgraph.loaders.resolve import Resolution, Resolver
 
+PREAMBLE_SOURCE = "Source: SIPRI Arms Transfers Database"
 HEADER_SEARCH_LINES = 40
 """The header must appear within this many lines (SIPRI's preamble has 11)."""
 
@@ -114,7 +115,8 @@ def parse_export(source: SourceText) -> ParsedExport:
     lines = split_lines(source.text)
     found = find_header(lines)
     if found is None:
-        what = "only a preamble" if any("SIPRI" in line for line in lines[:HEADER_SEARCH_LINES]) else "no"
+        preamble = any(line.startswith(PREAMBLE_SOURCE) for line in lines[:HEADER_SEARCH_LINES])
+        what = "only a preamble, no" if preamble else "no"
         raise LoaderFailure(LoadError(
             file=source.name, line=min(len(lines), HEADER_SEARCH_LINES) or 1, field=None,
             reason=f"not a SIPRI export: {what} SIPRI header line ('Recipient,Supplier,...' or "
@@ -215,8 +217,8 @@ class SipriLoader(Loader):
         lines = split_lines(_sniff_text(head))
         if find_header(lines) is not None:
             return 0.95
-        if any("SIPRI Arms Transfers Database" in line for line in lines[:HEADER_SEARCH_LINES]):
-            return 0.5
+        if any(line.startswith(PREAMBLE_SOURCE) for line in lines[:HEADER_SEARCH_LINES]):
+            return 0.5  # SIPRI's preamble without a header: this loader explains what is wrong
         return 0.0
 
     def read(self, path: Path) -> Iterator[Batch]:

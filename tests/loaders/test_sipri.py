@@ -453,3 +453,15 @@ def test_every_record_validates(sipri_dir: Path, name: str) -> None:
         node = node_rec.node
         assert type(node).model_validate(node.model_dump()) == node
         assert node_rec.provenance.document_id == batch.document.id
+
+
+def test_detection_claims_sipri_files_only(shared_data: Path, registered: None) -> None:
+    for name in FILES:
+        path = shared_data / "sipri" / name
+        assert SipriLoader.sniff(path, path.read_bytes()[:65536]) >= 0.9
+        assert isinstance(registry.pick(path), SipriLoader)
+    others = [p for p in shared_data.rglob("*") if p.is_file() and p.suffix in (".csv", ".txt", ".json", ".md")
+              and "sipri" not in p.parts]
+    assert others
+    for path in others:
+        assert SipriLoader.sniff(path, path.read_bytes()[:65536]) < 0.5, path

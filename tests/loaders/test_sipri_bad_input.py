@@ -220,7 +220,9 @@ def test_empty_and_blank_files(tmp_path: Path, store: Store, registered: None) -
 
 def test_preamble_only_and_header_only(tmp_path: Path) -> None:
     pre = tmp_path / "preamble.csv"
-    pre.write_text("\n".join(PREAMBLE) + "\n", encoding="latin-1")
+    sipri_like = [*PREAMBLE[:-2], "Source: SIPRI Arms Transfers Database (c) SIPRI.", PREAMBLE[-1]]
+    pre.write_text("\n".join(sipri_like) + "\n", encoding="latin-1")
+    assert SipriLoader.sniff(pre, pre.read_bytes()) == 0.5
     with pytest.raises(LoaderFailure) as info:
         read(pre)
     assert "only a preamble" in info.value.error.reason and info.value.error.file == "preamble.csv"
