@@ -115,8 +115,8 @@ def parse_export(source: SourceText) -> ParsedExport:
     lines = split_lines(source.text)
     found = find_header(lines)
     if found is None:
-        preamble = any(line.startswith(PREAMBLE_SOURCE) for line in lines[:HEADER_SEARCH_LINES])
-        what = "only a preamble, no" if preamble else "no"
+        sipri_preamble = any(line.startswith(PREAMBLE_SOURCE) for line in lines[:HEADER_SEARCH_LINES])
+        what = "only a preamble, no" if sipri_preamble else "no"
         raise LoaderFailure(LoadError(
             file=source.name, line=min(len(lines), HEADER_SEARCH_LINES) or 1, field=None,
             reason=f"not a SIPRI export: {what} SIPRI header line ('Recipient,Supplier,...' or "
