@@ -215,7 +215,9 @@ class TreatyTableLoader(Loader):
         while first.startswith("#"):
             rest = head.split(b"\n")
             first = next((r.decode("utf-8", "replace") for r in rest if not r.startswith(b"#")), "")
-        return 0.9 if detect_layout(next(csv.reader([first]), [])) else 0.0
+        layout = detect_layout(next(csv.reader([first]), []))
+        # year-only lists are low trust: read only when asked for by name (--loader treaty-table)
+        return 0.9 if layout is not None and layout != "year-only" else 0.0
 
     def read(self, path: Path) -> Iterator[Batch]:
         try:

@@ -166,9 +166,12 @@ def test_reloading_every_reference_table_changes_no_count(store: Store, shared_d
 
 
 def test_loader_is_picked_by_sniffing(shared_data: Path) -> None:
-    for rel in (CCM, SURVIVAL, LOWTRUST):
+    for rel in (CCM, SURVIVAL):
         path = shared_data / rel
         assert isinstance(registry.pick(path), TreatyTableLoader), rel
+    # the low-trust year-only list is never picked by sniffing: it loads only when named
+    assert TreatyTableLoader.sniff(shared_data / LOWTRUST, (shared_data / LOWTRUST).read_bytes()) == 0.0
+    assert isinstance(registry.pick(shared_data / LOWTRUST, "treaty-table"), TreatyTableLoader)
 
 
 def test_lowtrust_table_smoke(store: Store, shared_data: Path) -> None:
