@@ -42,7 +42,7 @@ from armsgraph.loaders.base import (
     RelationRecord,
     sha256_of,
 )
-from armsgraph.loaders.sipri_categories import category_node, description_table, is_known
+from armsgraph.loaders.sipri_categories import category_key, category_node, description_table, is_known
 from armsgraph.loaders.sipri_records import Preamble, RowError, SipriDeal, parse_preamble
 from armsgraph.loaders.textio import SourceText
 from armsgraph.schema import Document, Node, Provenance, Transfer, WeaponSystem
@@ -273,8 +273,7 @@ class _BatchBuilder:
             batch.error(lines[0], "Weapon description",
                         f"no SIPRI category known for description {description!r} ({len(lines)} records): "
                         "weapon loaded without a category")
-        batch.records_read = len(self.export.deals) + sum(
-            1 for e in self.export.errors if not e.reason.startswith("deal ") and e.field != "Data generated")
+        batch.records_read = len(self.export.deals) + sum(1 for e in self.export.errors if e.rejects)
         return batch
 
     # -- actors -------------------------------------------------------------------------------
@@ -319,7 +318,7 @@ class _BatchBuilder:
         """(category node id, rule) of a deal's weapon, adding the category node the first time."""
         if deal.category is not None:
             name, rule = deal.category, "armament-category"
-            if not is_known(name) and name not in self.categories:
+            if not is_known(name) and category_key(name) not in self.categories:
                 self.batch.error(deal.line, "Armament category",
                                  f"not one of SIPRI's 11 categories: {name!r} (loaded as a new category)")
         else:
@@ -328,10 +327,11 @@ class _BatchBuilder:
                 self.unknown_descriptions.setdefault(deal.description, []).append(deal.line)
                 return None
             name, rule = found
-        seen = self.categories.get(name)
+        key = category_key(name)
+        seen = self.categories.get(key)
         if seen is None:
             node = category_node(name)
-            seen = self.categories[name] = _Seen(node, deal.line)
+            seen = self.categories[key] = _Seen(node, deal.line)
             self.batch.add_node(node, self.batch.provenance(line=deal.line, rule=rule))
         return seen.node.id, rule
 

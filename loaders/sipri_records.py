@@ -50,6 +50,8 @@ class RowError:
     line: int
     field: str | None
     reason: str
+    rejects: bool = True
+    """True when this error is the reason a whole deal is not loaded (counts it as read but rejected)."""
 
 
 class FieldError(ValueError):
@@ -133,7 +135,8 @@ def parse_preamble(lines: list[str]) -> tuple[Preamble, list[RowError]]:
             try:
                 generated = datetime.strptime(raw, "%d %b %Y %I:%M:%S %p").isoformat()
             except ValueError:
-                errors.append(RowError(number, "Data generated", f"unreadable date {raw[:60]!r}"))
+                errors.append(RowError(number, "Data generated", f"unreadable date {raw[:60]!r}",
+                                       rejects=False))
         found = _RANGE.search(line)
         if found and year_range is None:
             ends = [e if e.isdigit() else "" for e in found.groups()]

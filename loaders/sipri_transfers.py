@@ -110,7 +110,7 @@ def parse_transfers(lines: list[str], first_line: int) -> Iterator[SipriDeal | R
         if len(fields) != WIDTH:
             name = COLUMNS[len(fields)] if len(fields) < WIDTH else f"column {WIDTH + 1}"
             what = "ends after" if len(fields) < WIDTH else "has"
-            yield RowError(line, name, f"row {what} {len(fields)} of {WIDTH} fields")
+            yield RowError(line, name, f"row {what} {len(fields)} of {WIDTH} fields", rejects=False)
             if group is not None:
                 group.error = True
             elif deal_id.isdigit():
@@ -147,7 +147,7 @@ def parse_transfers(lines: list[str], first_line: int) -> Iterator[SipriDeal | R
                     raise FieldError(COLUMNS[YEAR], f"a second row for delivery year {year} of deal {deal_id}"
                                      f" (first at line {group.years[year][2]})")
         except FieldError as exc:
-            yield RowError(line, exc.column, exc.reason)
+            yield RowError(line, exc.column, exc.reason, rejects=False)
             if group is not None:
                 group.error = True
             elif deal_id.isdigit():

@@ -160,6 +160,7 @@ def test_figures_match_independent_parse_and_source_notes(sipri_dir: Path, name:
     batch = next(SipriLoader().read(path))
     transfers = [r.node for r in batch.nodes if isinstance(r.node, Transfer)]
     assert len(transfers) == len({t.id for t in transfers}) == ref.deal_count()
+    assert batch.records_read == ref.deal_count()
     suppliers = {r.relation.src for r in batch.relations if r.relation.type == "SUPPLIED"}
     recipients = {r.relation.dst for r in batch.relations if r.relation.type == "TO"}
     assert len(suppliers) == len(ref.suppliers())

@@ -103,6 +103,7 @@ def test_too_few_and_too_many_fields(tmp_path: Path) -> None:
     assert sorted(t.order_year or 0 for t in transfers(batch)) == [2013, 2014, 2020]
     got = {(e.line, e.field) for e in batch.errors}
     assert got == {(FIRST + 1, "Comments"), (FIRST + 3, "column 17")}
+    assert batch.records_read == 5
 
 
 @pytest.mark.parametrize(("row", "field"), [
@@ -291,6 +292,7 @@ def test_transfers_bad_row_rejects_its_deal_only(tmp_path: Path) -> None:
                       (FIRST + 5, "Delivery year"), (FIRST + 6, "TIV delivery values"), (FIRST + 8, "Recipient")}
     rejected = sorted(e.reason.split()[1] for e in batch.errors if e.reason.startswith("deal "))
     assert rejected == ["8001", "8002", "8003", "8004", "8005"]
+    assert batch.records_read == 6
 
 
 def test_unknown_category_is_reported_and_loaded(tmp_path: Path) -> None:
