@@ -20,13 +20,16 @@ import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError
 from armsgraph.loaders.resolve import Resolver, default_resolver
 from armsgraph.loaders.textio import read_text
 from armsgraph.schema import Document, Node
 from armsgraph.schema.relations import MemberOf
+
+if TYPE_CHECKING:
+    from armsgraph.graph.store import Store
 
 EAR_GROUPS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "A:1": ("org:wassenaar-arrangement", ("Malta", "Russia", "Ukraine"),
@@ -169,3 +172,26 @@ def _line_of(lines: list[str], needle: str, start: int) -> int:
         if needle in lines[i]:
             return i + 1
     return 0
+
+
+MEMBER_EDGES = (
+    "MATCH (c:Country)-[m:MEMBER_OF]->(o:Organization)\n"
+    "RETURN o.id AS org, c.id AS country, c.name AS name, m.source AS source\n"
+    "ORDER BY org, country, source"
+)
+
+
+def membership_conflicts(store: Store) -> list[dict[str, str]]:
+    """Members one source lists and another source for the same organisation does not: both edges stay."""
+    rows = store.run(MEMBER_EDGES).records()
+    sources: dict[str, set[str]] = {}
+    listed: dict[tuple[str, str], tuple[str, set[str]]] = {}
+    for row in rows:
+        sources.setdefault(row["org"], set()).add(row["source"])
+        listed.setdefault((row["org"], row["country"]), (row["name"], set()))[1].add(row["source"])
+    out = []
+    for (org, country), (name, have) in sorted(listed.items()):
+        for absent in sorted(sources[org] - have):
+            out.append({"org": org, "country": country, "name": name, "listed_by": ", ".join(sorted(have)),
+                        "not_listed_by": absent})
+    return out

@@ -27,13 +27,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pycountry
 
 from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError, sha256_of
 from armsgraph.loaders.resolve import Resolver, default_resolver, normalize
 from armsgraph.schema import Country, Document, Node, PartyTo, Treaty, WeaponCategory
+
+if TYPE_CHECKING:
+    from armsgraph.graph.store import Store
 
 TREATIES_FILE = "treaties.csv"
 CATEGORIES_FILE = "weapon_categories.csv"
@@ -415,3 +418,51 @@ class _TableReader:
                     line=row.line, rule="reference:" + (TREATIES_FILE if isinstance(node, Treaty) else CATEGORIES_FILE),
                     citation=info.source if isinstance(node, Treaty) else None))
         b.add_relation(PartyTo(src=country.id, dst=info.node.id, source=self.source, **dates), prov)
+
+
+# -- conflicts between sources ----------------------------------------------------------------------
+
+PARTY_EDGES = (
+    "MATCH (c:Country)-[p:PARTY_TO]->(t:Treaty)\n"
+    "RETURN c.id AS country, c.name AS name, t.key AS treaty, p.source AS source, p.signed AS signed,\n"
+    "       coalesce(p.ratified, p.accession) AS joined, p.withdrew AS withdrew\n"
+    "ORDER BY treaty, country, source"
+)
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """Dates agree at their common precision ('2009' agrees with '2009-07-08'). A date one source does not
+    record (the low-trust list has no signatures) is not a disagreement."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def party_conflicts(store: Store, *, missing: bool = False) -> list[dict[str, str | None]]:
+    """Where treaty tables disagree: the same state and treaty with different dates in two sources, and
+    (``missing=True``) a state one source lists as bound that another source for the same treaty omits.
+
+    Both edges stay in the graph with their provenance; this only lists the differences for a researcher.
+    """
+    rows = store.run(PARTY_EDGES).records()
+    by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    sources_of: dict[str, set[str]] = {}
+    for row in rows:
+        by_pair.setdefault((row["treaty"], row["country"]), []).append(row)
+        sources_of.setdefault(row["treaty"], set()).add(row["source"])
+    out: list[dict[str, str | None]] = []
+    for (treaty, country), edges in sorted(by_pair.items()):
+        first = edges[0]
+        for other in edges[1:]:
+            for fld in ("signed", "joined", "withdrew"):
+                if not _same(first[fld], other[fld]):
+                    out.append({"treaty": treaty, "country": country, "name": first["name"], "field": fld,
+                                "source": first["source"], "value": first[fld],
+                                "other_source": other["source"], "other_value": other[fld]})
+        if missing and any(e["joined"] for e in edges):
+            for absent in sorted(sources_of[treaty] - {e["source"] for e in edges}):
+                out.append({"treaty": treaty, "country": country, "name": first["name"], "field": "listed",
+                            "source": first["source"], "value": "yes", "other_source": absent,
+                            "other_value": None})
+    return out

@@ -103,3 +103,15 @@ def test_unknown_country_in_group(tmp_path: Path) -> None:
     assert ("A:2", "unknown") in errors and ("A:2", "duplicate") in errors
     assert [r.relation.src for r in batch.relations] == ["country:FRA"]
     assert all(e.line for e in batch.errors if "Freedonia" in e.reason)
+
+
+def test_membership_conflicts(store: Store, shared_data: Path) -> None:
+    from armsgraph.loaders.regimes import membership_conflicts
+
+    load_paths(store, [shared_data / EAR, shared_data / FACTBOOK], loader_name="regime-table")
+    conflicts = membership_conflicts(store)
+    wassenaar = {c["country"].split(":")[1] for c in conflicts if c["org"] == "org:wassenaar-arrangement"}
+    assert wassenaar == members(store, "org:wassenaar-arrangement", "ear") ^ members(
+        store, "org:wassenaar-arrangement", "cia-factbook")
+    # NATO has one source only: nothing to disagree about
+    assert not [c for c in conflicts if c["org"] == "org:nato"]

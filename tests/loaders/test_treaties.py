@@ -324,3 +324,35 @@ def test_disagreeing_sources_both_stay(store: Store, shared_data: Path) -> None:
     evidence = store.run("MATCH (:Country {iso3: 'DEU'})-[p:PARTY_TO]->(:Treaty {key: 'ccm'}) "
                          "RETURN p.source AS source, p.evidence AS evidence ORDER BY source").rows
     assert all(len(ev) == 1 for _, ev in evidence)
+
+
+def test_conflicts_are_listed(store: Store, shared_data: Path, tmp_path: Path) -> None:
+    from armsgraph.loaders.treaties import party_conflicts
+
+    other = tmp_path / "other-ccm.csv"
+    other.write_text("treaty,state,signed,ratified\n"
+                     "ccm,Germany,2008-12-03,2010-01-01\n"   # disagrees with the UNTC/Monitor table
+                     "ccm,France,2008-12-03,2009-09-25\n",   # agrees
+                     encoding="utf-8")
+    load_paths(store, [shared_data / CCM, other], loader_name="treaty-table")
+    conflicts = party_conflicts(store)
+    assert [(c["country"], c["field"]) for c in conflicts] == [("country:DEU", "joined")]
+    assert {conflicts[0]["value"], conflicts[0]["other_value"]} == {
+        ccm_rows(shared_data)["Germany"]["ratified_or_acceded"], "2010-01-01"}
+    assert {conflicts[0]["source"], conflicts[0]["other_source"]} == {"other-ccm", Path(CCM).stem}
+    # both edges stay
+    assert len(run(store, "treaty-status-on-date", country="DEU", date="2009-12-01")) == 2
+    missing = {(c["country"], c["other_source"]) for c in party_conflicts(store, missing=True)
+               if c["field"] == "listed"}
+    assert ("country:GBR", "other-ccm") in missing and ("country:FRA", "other-ccm") not in missing
+
+
+def test_lowtrust_agrees_on_years_but_misses_the_uk(store: Store, shared_data: Path) -> None:
+    """The SOURCE notes' spot-check, recomputed: same years A..E, the UK missing from the low-trust list."""
+    from armsgraph.loaders.treaties import party_conflicts
+
+    load_paths(store, [shared_data / CCM], loader_name="treaty-table")
+    load_paths(store, [shared_data / LOWTRUST], loader_name="treaty-table")
+    conflicts = party_conflicts(store, missing=True)
+    assert [c for c in conflicts if c["field"] != "listed"] == []
+    assert ("country:GBR", Path(LOWTRUST).stem) in {(c["country"], c["other_source"]) for c in conflicts}
