@@ -49,7 +49,7 @@ NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with"
                      "than", "like", "across", "inside"}
 CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.|[A-Z]{2}(?=$)")
+_NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 _OPENERS = re.compile("[\u201c\"\u00ab]")
 BULLETS = {"-", "•", "*", "+", "–"}
 
@@ -280,6 +280,11 @@ class Extractor:
     def _position(self, info: PersonInfo, title: str, of: str | None, title_span: tuple[int, int],
                   name_span: tuple[int, int], rule: str) -> None:
         known = self._known_official(info.name)
+        if title == "Secretary":
+            # 'Secretary Austin': which department only the gazetteer knows
+            if known is None or not known[1].startswith("Secretary"):
+                return
+            title = known[1]
         if of is None and known and (known[1] == title or known[1].startswith(title)):
             of = known[2]
         entry = self.g.titles.get(title.split(" to ")[0])
@@ -380,6 +385,8 @@ class Extractor:
             ref = self.ref_at.get(i)
             if ref is None:
                 continue
+            if ref.start > 0 and self.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for"):
+                continue
             if ref.kind == "person":
                 return ref.id, i
             if ref.kind == "title":
@@ -402,12 +409,22 @@ class Extractor:
 
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
-        return (self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
-                or self._speaker_near(verb + 1, min(hi, verb + 5), last))
+        found = (self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
+                 or self._speaker_near(verb + 1, min(hi, verb + 5), last))
+        if found is None:
+            # 'President Biden stood on the stage ... and said': the person the sentence starts with
+            start = self._sent_of(verb).start
+            for i in range(max(lo, start), verb):
+                ref = self.ref_at.get(i)
+                if ref is not None and ref.kind == "person" and (ref.start == 0 or self.lower[ref.start - 1] not in (
+                        "to", "with", "by", "for", "from", "at")):
+                    return ref.id, i
+        return found
 
     def _speech_verb(self, start: int, end: int) -> int | None:
         for i in range(start, end):
-            if self.lower[i] in self.g.speech_verbs and not self.ent_types[i]:
+            if self.lower[i] in self.g.speech_verbs and not self.ent_types[i] and (
+                    i == 0 or self.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
                 return i
         return None
 
@@ -531,6 +548,11 @@ class Extractor:
                 while j < limit and self.lower[j] != "that":
                     j += 1
                 k = j + 1 if j < limit else k
+                if j >= limit and self.lower[verb] in ("told", "tells", "tell"):
+                    # 'told President Putin directly, we will ...': the claim follows the addressee
+                    comma = next((m for m in range(verb + 1, min(e, verb + 7)) if self.words[m] == ","), None)
+                    if comma is not None:
+                        k = comma + 1
                 if k < e and self.words[k] == ":":
                     k += 1
                 if k >= e or self.clean[self.cstart(k)] in "“\"«":

@@ -162,6 +162,21 @@ class Gazetteer:
         return next((o for o in self.orgs.values() if o.id == entity_id), None)
 
 
+def _pycountry_names(g: Gazetteer) -> None:
+    """States missing from countries.csv get their ISO 3166 names ('Tuvalu', 'Federated States of Micronesia')."""
+    import pycountry
+
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        if iso3 in g.countries:
+            continue
+        names = [n for n in (getattr(country, "common_name", None), country.name,
+                             getattr(country, "official_name", None)) if n and "," not in n]
+        if names:
+            g.countries[iso3] = CountryEntry(iso3=iso3, name=names[0], names=tuple(dict.fromkeys(names)),
+                                             demonyms=(), capitals=())
+
+
 def _canonicalise(g: Gazetteer) -> None:
     """Use the shared resolver's organisation ids (org:united-nations, org:us-dod) where it has them."""
     try:
@@ -187,6 +202,7 @@ def load() -> Gazetteer:
             iso3=row["iso3"], name=names[0], names=names,
             demonyms=tuple(_split(row["demonyms"])), capitals=tuple(_split(row["capitals"])),
         )
+    _pycountry_names(g)
     for row in _rows("organizations.csv"):
         g.orgs[row["key"]] = OrgEntry(
             key=row["key"], name=row["name"], kind=row["kind"], country=row["country"] or None,

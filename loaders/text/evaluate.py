@@ -1,0 +1,149 @@
+"""Scoring the extractor against gold annotations: precision, recall and F1 per fact type.
+
+Matching rules (also in docs/text-extraction.md):
+- countries: ISO alpha-3 codes, per document, as sets;
+- weapons: WeaponSystem ids (slug of the canonical designation), per document, as sets;
+- officials: one gold (name, title, of) matches one extracted position when ``of`` is equal, the titles are
+  equal ignoring case, hyphens and spaces, and the names agree: same surname and, when both have a first
+  name, the same first initial ('Joe Biden' = 'Joseph R. Biden, Jr.');
+- transfers: (supplier, recipient, weapon) triples, per document, as sets (status is reported, not scored);
+- claims (only documents whose gold line has ``claims``): same speaker and the texts overlap (one contains
+  the other, or word-set Jaccard >= 0.5), one-to-one.
+Counts are summed over documents (micro-averaged).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from armsgraph.loaders.text.extraction import Extraction
+from armsgraph.loaders.text.gold import GoldDocument, GoldError, read_gold
+from armsgraph.schema.ids import slug
+
+TYPES = ("countries", "weapons", "officials", "transfers", "claims")
+_SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+
+@dataclass
+class Evaluation:
+    scores: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in TYPES})
+    documents: int = 0
+    misses: list[str] = field(default_factory=list)
+    """Human-readable false positives / negatives, for error analysis."""
+
+
+def _name_key(name: str) -> tuple[str, str]:
+    words = [w for w in slug(_SUFFIX.sub("", name)).split("-") if len(w) > 1 or name.isupper()]
+    if not words:
+        return "", ""
+    return words[-1], words[0][0] if len(words) > 1 else ""
+
+
+def same_person(a: str, b: str) -> bool:
+    (sa, ia), (sb, ib) = _name_key(a), _name_key(b)
+    return bool(sa) and sa == sb and (not ia or not ib or ia == ib)
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[\s-]+", "", title.casefold())
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def same_claim_text(a: str, b: str) -> bool:
+    na, nb = " ".join(sorted(_words(a))), " ".join(sorted(_words(b)))
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    if " ".join(re.findall(r"\w+", a.casefold())) in " ".join(re.findall(r"\w+", b.casefold())) or \
+            " ".join(re.findall(r"\w+", b.casefold())) in " ".join(re.findall(r"\w+", a.casefold())):
+        return True
+    return na == nb or len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _set_score(score: Score, gold: set[str], found: set[str], kind: str, doc: str, misses: list[str]) -> None:
+    score.add(len(gold & found), len(found - gold), len(gold - found))
+    misses.extend(f"{doc}: {kind} false positive {x}" for x in sorted(found - gold))
+    misses.extend(f"{doc}: {kind} missed {x}" for x in sorted(gold - found))
+
+
+def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
+    doc = gold.document
+    names = {e.id: e.name for e in x.entities}
+    _set_score(ev.scores["countries"], set(gold.countries),
+               {e.id.partition(":")[2] for e in x.entities if e.type == "Country"}, "country", doc, ev.misses)
+    _set_score(ev.scores["weapons"], set(gold.weapons),
+               {e.id for e in x.entities if e.type == "WeaponSystem"}, "weapon", doc, ev.misses)
+    _set_score(ev.scores["transfers"], {f"{t.supplier} -> {t.recipient}: {t.weapon}" for t in gold.transfers},
+               {f"{t.supplier} -> {t.recipient}: {t.weapon}" for t in x.transfers}, "transfer", doc, ev.misses)
+    # officials: one-to-one on (person, title, of)
+    found = [(names.get(p.person, p.person), p.title, p.of) for p in x.positions]
+    unmatched = list(found)
+    tp = 0
+    for g in gold.officials:
+        hit = next((f for f in unmatched if f[2] == g.of and _title_key(f[1]) == _title_key(g.title)
+                    and same_person(f[0], g.name)), None)
+        if hit is None:
+            ev.misses.append(f"{doc}: official missed {g.name} ({g.title}, {g.of})")
+        else:
+            unmatched.remove(hit)
+            tp += 1
+    ev.misses.extend(f"{doc}: official false positive {n} ({t}, {o})" for n, t, o in unmatched)
+    ev.scores["officials"].add(tp, len(unmatched), len(gold.officials) - tp)
+    if gold.claims is not None:
+        left = list(x.claims)
+        tp = 0
+        for gc in gold.claims:
+            hit = next((c for c in left if c.speaker == gc.speaker and same_claim_text(c.text, gc.text)), None)
+            if hit is None:
+                ev.misses.append(f"{doc}: claim missed {gc.speaker}: {gc.text[:60]}")
+            else:
+                left.remove(hit)
+                tp += 1
+        ev.misses.extend(f"{doc}: claim false positive {c.speaker}: {c.text[:60]}" for c in left)
+        ev.scores["claims"].add(tp, len(left), len(gold.claims) - tp)
+
+
+def evaluate(docs: Path, gold_path: Path) -> Evaluation:
+    """Extract every gold document from ``docs`` and score it; GoldError for a bad gold file or missing doc."""
+    from armsgraph.loaders.text.loader import TextLoader
+
+    loader = TextLoader()
+    ev = Evaluation()
+    for gold in read_gold(gold_path):
+        path = docs / gold.document
+        if not path.is_file():
+            raise GoldError(f"{gold_path.name}: document {gold.document} not found in {docs}")
+        x, _ = loader.extract(path)
+        score_document(gold, x, ev)
+        ev.documents += 1
+    return ev
