@@ -56,6 +56,9 @@ MAX_NAME_LENGTH = 300
 FUZZY_MIN_LENGTH = 6
 """Normalised names shorter than this are never fuzzy-matched ('Iran' must not become 'Iraq')."""
 FUZZY_CUTOFF = 90.0
+CACHE_SIZE = 200_000
+SHORT_ABBREVIATION = 3
+"""Names this short ('US', 'UN', 'EU', 'UAE') only match when written in capitals: 'us' is a pronoun."""
 
 KIND_TIER: dict[str, int] = {
     "name": 1, "official": 1, "sipri": 1, "un": 1, "ear": 1, "treaty": 1, "abbreviation": 1,
@@ -97,6 +100,13 @@ def variants(text: str) -> list[str]:
     if match:
         forms.append(normalize(f"{match['tail']} {match['head']}"))
     return [f for i, f in enumerate(forms) if f and f not in forms[:i]]
+
+
+def _shouted(query: str) -> bool:
+    """False for a name of at most 3 letters not written in capitals ('us', 'the un', 'Eu')."""
+    letters = re.sub(r"^\s*the\s+", "", query, flags=re.IGNORECASE)
+    letters = "".join(c for c in letters if c.isalpha())
+    return len(letters) > SHORT_ABBREVIATION or letters.isupper()
 
 
 def sipri_marker(text: str) -> int:
@@ -296,6 +306,8 @@ class Resolver:
         result = self._cache.get(key)
         if result is None:
             result = self._resolve(query, context)
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()  # bounded: a stream of unique junk names must not grow memory
             self._cache[key] = result
         if result.rule in ("unresolved", "ambiguous", "fuzzy") or (result.source or "").startswith("derived"):
             rkey = (query, result.rule, context)
@@ -306,7 +318,7 @@ class Resolver:
         return result
 
     def _resolve(self, query: str, context: str | None) -> Resolution:
-        if not query or len(query) > MAX_NAME_LENGTH or not normalize(query):
+        if not query or len(query) > MAX_NAME_LENGTH or not normalize(query) or not _shouted(query):
             return self._unresolved(query)
         marker = sipri_marker(query) if context in (None, "sipri") else 0
         forms = variants(query)

@@ -230,6 +230,12 @@ def test_hostile_strings(resolver: Resolver, name: str) -> None:
             assert isinstance(node, UnresolvedActor) and node.needs_review
 
 
+@pytest.mark.parametrize("name", ["us", "Us", "the us", "un", "eu", "uk", "usa"])
+def test_short_names_in_lower_case_are_words_not_actors(resolver: Resolver, name: str) -> None:
+    assert resolver.resolve(name, "news").entity_id is None
+    assert resolver.resolve(name.upper(), "news").entity_id is not None
+
+
 def test_fullwidth_and_nul_do_not_break_ukraine(resolver: Resolver) -> None:
     assert resolver.resolve("ＵＫＲＡＩＮＥ").entity_id == "country:UKR"  # NFKD folds full-width letters
     assert resolver.resolve("Ukraine\x00").entity_id == "country:UKR"
