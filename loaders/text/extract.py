@@ -513,7 +513,8 @@ class Extractor:
             lowers = [t.lower_ for t in sent]
             for k in range(len(lowers) - 1):
                 if lowers[k] == "according" and lowers[k + 1] == "to":
-                    found = self._speaker_near(s + k + 2, min(e, s + k + 7), last_speaker)
+                    # the source follows 'according to' directly ('according to the Russian Defense Ministry')
+                    found = self._speaker_near(s + k + 2, min(e, s + k + 4), last_speaker)
                     if found:
                         sc, ec = self.chars(s, e)
                         if k > 2:
@@ -532,12 +533,21 @@ class Extractor:
                 continue
             speaker, at = found
             ref_start = self.ref_at[at].start if at in self.ref_at else at
+            # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said', ', the Swedish Defence Minister'
+            while ref_start > s and (self.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                                     or self.lower[ref_start - 1] in ("the", "’s", "'s")):
+                ref_start -= 1
+            if at > verb:
+                # inverted attribution: '..., said the Swedish Defence Minister'
+                ref_start = verb
             sc, ec = self.chars(s, e)
             if any(qs <= sc + 1 and qe >= self.cstart(min(ref_start, verb)) - 3 for qs, qe, _ in quotes):
                 last_speaker = speaker  # the attribution of a quotation: the quotation is the claim
                 continue
             before_ref = self.words[ref_start - 1] if ref_start > s else ""
-            if ref_start - s > 3 and (before_ref == "," or (before_ref in ("”", '"') and self.words[ref_start - 2]
+            ref_end = self.ref_at[at].end if at in self.ref_at else at + 1
+            adjacent = ref_end <= verb + 1 and verb - ref_end <= 2 or at > verb
+            if adjacent and ref_start - s > 3 and (before_ref == "," or (before_ref in ("”", '"') and self.words[ref_start - 2]
                                                               == ",")):
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
