@@ -117,6 +117,18 @@ def test_historical_states_stay_distinct(resolver: Resolver, historical: str, su
         assert new.entity_id is not None and new.entity_id != old.entity_id, name
 
 
+def test_sipri_germany_before_1990_is_the_frg(resolver: Resolver) -> None:
+    """SIPRI lists FRG deals before reunification as 'Germany' (and the GDR apart): West Germany = DEU."""
+    name = "classic-trade-register-2025-03.excerpt.csv"
+    lines = (SHARED / "sipri" / name).read_text(encoding="latin-1").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Recipient,"))
+    rows = [r for r in csv.reader(lines[start + 1:]) if len(r) > 3 and r[2].isdigit()]
+    assert any("Germany" in (r[0], r[1]) and int(r[2]) < 1990 for r in rows)
+    assert any("East Germany (GDR)" in (r[0], r[1]) for r in rows)
+    assert resolver.resolve("West Germany").entity_id == resolver.resolve("Germany", "sipri").entity_id
+    assert resolver.resolve("FRG").entity_id == "country:DEU"
+
+
 def test_historical_keys_are_pycountry_codes(resolver: Resolver) -> None:
     for name, code in [("Soviet Union", "SUN"), ("Czechoslovakia", "CSK"), ("Yugoslavia", "YUG"),
                        ("East Germany (GDR)", "DDR")]:
