@@ -123,11 +123,11 @@ def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
         left = list(x.claims)
         tp = 0
         for gc in gold.claims:
-            hit = next((c for c in left if c.speaker == gc.speaker and same_claim_text(c.text, gc.text)), None)
-            if hit is None:
+            claim = next((c for c in left if c.speaker == gc.speaker and same_claim_text(c.text, gc.text)), None)
+            if claim is None:
                 ev.misses.append(f"{doc}: claim missed {gc.speaker}: {gc.text[:60]}")
             else:
-                left.remove(hit)
+                left.remove(claim)
                 tp += 1
         ev.misses.extend(f"{doc}: claim false positive {c.speaker}: {c.text[:60]}" for c in left)
         ev.scores["claims"].add(tp, len(left), len(gold.claims) - tp)

@@ -533,7 +533,7 @@ class Extractor:
                 continue
             speaker, at = found
             ref_start = self.ref_at[at].start if at in self.ref_at else at
-            # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said', ', the Swedish Defence Minister'
+            # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
             while ref_start > s and (self.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
                                      or self.lower[ref_start - 1] in ("the", "’s", "'s")):
                 ref_start -= 1
@@ -546,9 +546,9 @@ class Extractor:
                 continue
             before_ref = self.words[ref_start - 1] if ref_start > s else ""
             ref_end = self.ref_at[at].end if at in self.ref_at else at + 1
-            adjacent = ref_end <= verb + 1 and verb - ref_end <= 2 or at > verb
-            if adjacent and ref_start - s > 3 and (before_ref == "," or (before_ref in ("”", '"') and self.words[ref_start - 2]
-                                                              == ",")):
+            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb
+            quoted_comma = before_ref in ("”", '"') and self.words[ref_start - 2] == ","
+            if adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma):
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
             else:
@@ -809,6 +809,8 @@ class Extractor:
                 stage = _pick_stage(stages)
                 if stage is None:
                     stage = "delivered" if tense == "past" and kind != "noun" else "pledged"
+                recipient: str | None
+                suppliers: list[str]
                 beneficiary = self._for_actor(t + 1, right) if kind == "receive" else None
                 if beneficiary is not None:
                     # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
