@@ -91,6 +91,9 @@ def main(ctx: click.Context, data_dir: Path | None, uri: str | None, user: str |
     """armsgraph: an arms-transfer knowledge graph (Neo4j, or an embedded FalkorDB by default)."""
     ctx.obj = Context(Settings(uri=uri or None, user=user, password=password, database=database,
                                data_dir=data_dir))
+    from armsgraph.loaders.resolve import set_data_dir
+
+    set_data_dir(ctx.obj.data_dir)  # researcher judgements and the review list live beside the data
 
 
 @main.command()
@@ -117,6 +120,10 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
 
         report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
                             progress=progress)
+    if obj.data_dir is not None:
+        from armsgraph.loaders.resolve import default_resolver
+
+        default_resolver().flush_review(obj.data_dir)  # names to review, for 'armsgraph resolve review'
     columns = ["file", "loader", "read", "loaded", "skipped", "errors", "note"]
     rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.note]
             for d in report.documents]

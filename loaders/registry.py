@@ -15,6 +15,8 @@ LOADERS: dict[str, str] = {
     "curated": "armsgraph.loaders.curated:CuratedLoader",
     "document": "armsgraph.loaders.document:DocumentLoader",
     "sipri": "armsgraph.loaders.sipri:SipriLoader",
+    "treaty-table": "armsgraph.loaders.treaties:TreatyTableLoader",
+    "regime-table": "armsgraph.loaders.regimes:RegimeTableLoader",
 }
 
 
