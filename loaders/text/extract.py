@@ -39,6 +39,7 @@ ACTOR_LABELS = {"COUNTRY": "name", "DEMONYM": "demonym", "CAPITAL": "capital", "
 STAGE_ORDER = ("requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered")
 FIRST_PERSON = {"we", "i", "our", "us", "my", "we've", "i've"}
 PRONOUNS = {"he", "she"}
+PRONOUN_SUBJECTS = {"them", "they", "it", "who", "which", "he", "she"}
 NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And", "But", "For", "To", "Of", "As",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
 RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
@@ -820,6 +821,8 @@ class Extractor:
                 elif kind == "receive":
                     recipient_list = self._supplier_in(left, t, None)
                     recipient = recipient_list[0] if recipient_list else None
+                    if any(w in PRONOUN_SUBJECTS for w in self.lower[max(left, t - 2) : t]):
+                        recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
                     supplier = None
                     for i in range(t + 1, right):
                         if self.lower[i] == "from" and (i + 1) in self.ref_at:

@@ -111,6 +111,8 @@ class Gazetteer:
     titles: dict[str, TitleEntry] = field(default_factory=dict)
     officials: list[OfficialEntry] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
+    shared_country_aliases: list[tuple[str, str, str]] = field(default_factory=list)
+    """(label, alias, country id) from the shared resolver's alias tables, for states countries.csv lacks."""
     triggers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Word form -> its readings (kind, tense): 'transfer' is a verb and a noun."""
     stage_cues: dict[str, str] = field(default_factory=dict)
@@ -177,6 +179,43 @@ def _pycountry_names(g: Gazetteer) -> None:
                                              demonyms=(), capitals=())
 
 
+SHARED_ALIAS_FILES = ("curated.csv", "world_countries.csv", "cia_factbook.csv")
+SHARED_KINDS = {"name": "COUNTRY", "official": "COUNTRY", "un": "COUNTRY", "demonym": "DEMONYM",
+                "capital": "CAPITAL", "metonym": "CAPITAL"}
+COMMON_WORDS = {"Male", "Malé", "Victoria", "Kingston", "Hamilton", "Georgetown", "Stanley", "Douglas", "Plymouth",
+                "Jamestown", "Adamstown", "The Valley", "Road Town", "Nassau", "Gibraltar", "Saint Helier",
+                "Avarua", "Brades", "Castries", "Roseau", "Basseterre", "D.C.", "Washington", "Jordan", "Chad",
+                "Turkey", "Georgia", "Guinea"}
+
+
+def _shared_aliases(g: Gazetteer) -> None:
+    """Names, demonyms and capitals of every state from the resolver's alias tables (loaders/data/aliases).
+
+    countries.csv wins where both know a word; a word the tables give to two states ('American', 'Korean',
+    'Congolese') or that is a common English word or first name ('Victoria', 'Male') is left out.
+    """
+    known: set[str] = set()
+    for c in g.countries.values():
+        known.update(c.names, c.demonyms, c.capitals)
+    owners: dict[tuple[str, str], set[str]] = {}
+    for name in SHARED_ALIAS_FILES:
+        try:
+            text = resources.files("armsgraph.loaders").joinpath("data", "aliases", name).read_text(encoding="utf-8")
+        except (FileNotFoundError, OSError):
+            continue
+        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        for row in csv.DictReader(lines):
+            alias, entity_id, kind = (row.get("alias") or "").strip(), row.get("entity_id") or "", row.get("kind") or ""
+            if not entity_id.startswith("country:") or kind not in SHARED_KINDS or len(alias) < 3:
+                continue
+            if alias in known or alias in COMMON_WORDS or "," in alias or (alias.isupper() and len(alias) > 5):
+                continue
+            owners.setdefault((SHARED_KINDS[kind], alias), set()).add(entity_id)
+    for (label, alias), ids in sorted(owners.items()):
+        if len(ids) == 1:
+            g.shared_country_aliases.append((label, alias, next(iter(ids))))
+
+
 def _canonicalise(g: Gazetteer) -> None:
     """Use the shared resolver's organisation ids (org:united-nations, org:us-dod) where it has them."""
     try:
@@ -209,6 +248,7 @@ def load() -> Gazetteer:
             aliases=tuple(dict.fromkeys([row["name"], *_split(row["aliases"])])),
         )
     _canonicalise(g)
+    _shared_aliases(g)
     for row in _rows("categories.csv"):
         g.categories[row["key"]] = (row["name"], row["vocabulary"])
     for row in _rows("weapons.csv"):
