@@ -22,6 +22,7 @@ Transfer keys (deterministic, so a reload or a second vintage meets the existing
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import Counter
 from collections.abc import Iterator
@@ -222,9 +223,9 @@ class SipriLoader(Loader):
         return 0.0
 
     def read(self, path: Path) -> Iterator[Batch]:
-        source = read_export_text(path)
-        export = parse_export(source)
-        yield self.batch_of(export)
+        batch = self.batch_of(parse_export(read_export_text(path)))
+        # Nothing but the batch stays referenced while the pipeline writes it (file text, parsed deals).
+        yield batch
 
     def document_of(self, export: ParsedExport) -> Document:
         source, preamble = export.source, export.preamble
@@ -242,8 +243,19 @@ class SipriLoader(Loader):
         )
 
     def batch_of(self, export: ParsedExport) -> Batch:
-        """Everything the export contributes to the graph, with every record error on the batch."""
-        return _BatchBuilder(self, export).build()
+        """Everything the export contributes to the graph, with every record error on the batch.
+
+        The cyclic garbage collector is paused while the batch is built: it allocates ~9 objects per deal,
+        none of them in reference cycles, and the collector's passes over the growing heap took 45 % of the
+        time at 30,000 deals. Reference counting still frees everything; the previous state is restored.
+        """
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return _BatchBuilder(self, export).build()
+        finally:
+            if was_enabled:
+                gc.enable()
 
 
 class _BatchBuilder:
