@@ -626,6 +626,27 @@ class Extractor:
             return self.g.country_of(ref.id) or ref.id
         return None
 
+    def _from_actors(self, start: int, end: int) -> list[str]:
+        """'... from Germany and Poland': the actors after 'from'."""
+        for i in range(start, end - 1):
+            if self.lower[i] != "from":
+                continue
+            found: list[str] = []
+            j = i + 1
+            while j < end:
+                if self.lower[j] in ("the", "and", ","):
+                    j += 1
+                    continue
+                ref = self.ref_at.get(j)
+                if ref is None or ref.start != j or ref.kind in ("pronoun", "title"):
+                    break
+                actor = self._actor_of_ref(ref)
+                if actor and actor not in found:
+                    found.append(actor)
+                j = ref.end
+            return found
+        return []
+
     def _for_actor(self, start: int, end: int) -> str | None:
         for i in range(start, end - 1):
             if self.lower[i] == "for":
@@ -691,14 +712,18 @@ class Extractor:
                         if second and second != exclude and second not in found:
                             found.append(second)
                         break
-            # coordination: 'The Danish and Dutch governments', 'Germany and France'
+            # coordination: 'The Danish and Dutch governments', 'Germany, the Netherlands, and Romania'
             k = first - 1
-            if k >= start and self.lower[k] in ("and", ","):
-                other = self.ref_at.get(k - 1)
-                if other is not None:
-                    second = self._actor_of_ref(other)
-                    if second and second != exclude and second not in found:
-                        found.append(second)
+            while k >= start and self.lower[k] in ("and", ",", "the"):
+                while k >= start and self.lower[k] in ("and", ",", "the"):
+                    k -= 1
+                other = self.ref_at.get(k)
+                if other is None or other.kind in ("pronoun", "title", "first-person"):
+                    break
+                second = self._actor_of_ref(other)
+                if second and second != exclude and second not in found:
+                    found.append(second)
+                k = other.start - 1
             return found
         return []
 
@@ -823,11 +848,7 @@ class Extractor:
                     recipient = recipient_list[0] if recipient_list else None
                     if any(w in PRONOUN_SUBJECTS for w in self.lower[max(left, t - 2) : t]):
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
-                    supplier = None
-                    for i in range(t + 1, right):
-                        if self.lower[i] == "from" and (i + 1) in self.ref_at:
-                            supplier = self._actor_of_ref(self.ref_at[i + 1])
-                    suppliers = [supplier] if supplier else []
+                    suppliers = self._from_actors(t + 1, right)
                     weapons = self._weapons(t + 1, right)
                 elif kind == "arrive":
                     recipient = self._recipient_in(t + 1, right)
