@@ -87,6 +87,15 @@ def _pick_stage(stages: list[str]) -> str | None:
     return None
 
 
+def _drop_initials(name: str) -> str:
+    """'Lloyd J. Austin' -> 'Lloyd Austin' (a first initial stays: 'J. D. Vance' keeps its shape)."""
+    words = name.split()
+    if len(words) <= 2:
+        return name
+    kept = [words[0], *[w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.", w)], words[-1]]
+    return " ".join(kept)
+
+
 class Extractor:
     """One document's extraction; construct, then call :meth:`run`."""
 
@@ -233,9 +242,13 @@ class Extractor:
         return text
 
     def _known_official(self, name: str) -> tuple[str, str, str] | None:
-        """(canonical name, title, of) of a gazetteer official whose name or alias is ``name``."""
+        """(canonical name, title, of) of a gazetteer official whose name or alias is ``name``.
+
+        Middle initials do not count: 'Lloyd J. Austin' is 'Lloyd Austin'.
+        """
+        plain = _drop_initials(name)
         for o in self.g.officials:
-            if name == o.name or name in o.aliases:
+            if name == o.name or name in o.aliases or plain == o.name or plain in o.aliases:
                 return o.name, o.title, o.of
         return None
 
@@ -269,7 +282,7 @@ class Extractor:
                 if name in person.surnames or name == person.name:
                     known = (person.name, "", "")
                     break
-        canonical = known[0] if known else name
+        canonical = known[0] if known else _drop_initials(name)
         person_id = f"person:{slug(canonical)}"
         info = self.persons.setdefault(person_id, PersonInfo(person_id, canonical))
         info.surnames.add(surname)
@@ -740,7 +753,10 @@ class Extractor:
                 if kind == "negation":
                     negated = True
                 elif kind == "hypothetical":
-                    hypothetical = True
+                    if cue == "would" and any(w in self.g.speech_verbs for w in self.lower[start:i]):
+                        stages.append("pledged")  # 'said the United States would provide': reported future
+                    else:
+                        hypothetical = True
         return stages, negated, hypothetical
 
     def _triggers(self, s: int, e: int) -> list[tuple[int, str, str]]:
@@ -803,7 +819,8 @@ class Extractor:
 
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
-        doc_frame = Frame(None, self._title_recipient(), "pledged")
+        # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
+        doc_frame = Frame(self.first_person, self._title_recipient(), "pledged")
         for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400:

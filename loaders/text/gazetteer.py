@@ -99,6 +99,8 @@ class OfficialEntry:
     aliases: tuple[str, ...]
     title: str
     of: str
+    bare: bool = False
+    """A one-word alias ('Zelensky') names this person even without a title or an earlier full name."""
 
 
 @dataclass
@@ -268,7 +270,8 @@ def load() -> Gazetteer:
         )
     for row in _rows("officials.csv"):
         g.officials.append(OfficialEntry(
-            name=row["name"], aliases=tuple(_split(row["aliases"])), title=row["title"], of=row["of"]
+            name=row["name"], aliases=tuple(_split(row["aliases"])), title=row["title"], of=row["of"],
+            bare=row.get("bare", "") == "yes",
         ))
     g.blocked = [line.strip() for line in resources.files("armsgraph.loaders.text").joinpath(
         "data", "regions.txt").read_text(encoding="utf-8").splitlines()

@@ -121,7 +121,7 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
         ident = f"person:{slug(official.name)}"
         add("PERSON", official.name, ident)
         for alias in official.aliases:
-            add("PERSON" if " " in alias else "SURNAME", alias, ident)
+            add("PERSON" if " " in alias or official.bare else "SURNAME", alias, ident)
     for blocked in g.blocked:
         add("BLOCK", blocked, "")
     return out
