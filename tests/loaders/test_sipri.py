@@ -130,11 +130,6 @@ def sipri_dir(shared_data: Path) -> Path:
     return shared_data / "sipri"
 
 
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The 'sipri' registry entry (a no-op once the registry lists it)."""
-    monkeypatch.setitem(registry.LOADERS, "sipri", "armsgraph.loaders.sipri:SipriLoader")
-
 
 # -- figures: loader == independent parse == SOURCE.md ----------------------------------------------
 @pytest.mark.parametrize("name", FILES)
@@ -272,7 +267,7 @@ def count(store: Store, cypher: str, **params: Any) -> Any:
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_store_figures_and_idempotent_reload(store: Store, sipri_dir: Path, registered: None, name: str) -> None:
+def test_store_figures_and_idempotent_reload(store: Store, sipri_dir: Path, name: str) -> None:
     path = sipri_dir / name
     ref = reference(path)
     report = load_paths(store, [path])
@@ -304,7 +299,7 @@ def test_store_figures_and_idempotent_reload(store: Store, sipri_dir: Path, regi
     assert {k: count(store, q) for k, q in figures.items()} == first
 
 
-def test_two_transfers_vintages_meet_on_deal_ids(store: Store, sipri_dir: Path, registered: None) -> None:
+def test_two_transfers_vintages_meet_on_deal_ids(store: Store, sipri_dir: Path) -> None:
     old, new = reference(sipri_dir / T2025), reference(sipri_dir / T2026)
     load_paths(store, [sipri_dir / T2025, sipri_dir / T2026])
     both = set(old.deals) & set(new.deals)
@@ -331,7 +326,7 @@ def _resolved_key(row: list[str], counter: Counter[tuple[Any, ...]]) -> tuple[An
     return (*ident, counter[ident])
 
 
-def test_two_classic_vintages_meet_on_content_keys(store: Store, sipri_dir: Path, registered: None) -> None:
+def test_two_classic_vintages_meet_on_content_keys(store: Store, sipri_dir: Path) -> None:
     a, b = reference(sipri_dir / CLASSIC), reference(sipri_dir / RESAVED)
     raw_a = Counter((r[0], r[1], r[2], r[6].strip(), r[4]) for r in a.rows)
     raw_b = Counter((r[0], r[1], r[2], r[6].strip(), r[4]) for r in b.rows)
@@ -346,7 +341,7 @@ def test_two_classic_vintages_meet_on_content_keys(store: Store, sipri_dir: Path
     assert count(store, "MATCH (t:Transfer) RETURN count(t)") == len(keys_a | keys_b)
 
 
-def test_formats_meet_on_actors_and_weapons(store: Store, sipri_dir: Path, registered: None) -> None:
+def test_formats_meet_on_actors_and_weapons(store: Store, sipri_dir: Path) -> None:
     """SOURCE: transfers-2025-01 line 1057 (ID 65387) is classic line 1688: same actors and weapon node."""
     load_paths(store, [sipri_dir / CLASSIC, sipri_dir / T2025])
     rows = store.run(
@@ -386,7 +381,7 @@ def _check_ranking(rows: list[list[Any]], expected: dict[str, float], limit: int
 
 
 @pytest.mark.parametrize(("lo", "hi"), [(1950, 2100), (2023, 2023), (1960, 1991)])
-def test_supplier_and_recipient_rankings(store: Store, sipri_dir: Path, registered: None, lo: int, hi: int) -> None:
+def test_supplier_and_recipient_rankings(store: Store, sipri_dir: Path, lo: int, hi: int) -> None:
     load_paths(store, [sipri_dir / CLASSIC])
     ref = reference(sipri_dir / CLASSIC)
     for query, param, who, actor_col, other_col in (
@@ -401,7 +396,7 @@ def test_supplier_and_recipient_rankings(store: Store, sipri_dir: Path, register
         _check_ranking(rows, expected, 8)
 
 
-def test_category_transfers_by_year(store: Store, sipri_dir: Path, registered: None) -> None:
+def test_category_transfers_by_year(store: Store, sipri_dir: Path) -> None:
     load_paths(store, [sipri_dir / T2026])
     ref = reference(sipri_dir / T2026)
     want: dict[int, list[Any]] = defaultdict(lambda: [set(), 0.0])
@@ -420,7 +415,7 @@ def test_category_transfers_by_year(store: Store, sipri_dir: Path, registered: N
     assert [r[0] for r in window.rows] == [2023]
 
 
-def test_open_deals(store: Store, sipri_dir: Path, registered: None) -> None:
+def test_open_deals(store: Store, sipri_dir: Path) -> None:
     load_paths(store, [sipri_dir / CLASSIC])
     ref = reference(sipri_dir / CLASSIC)
     open_rows = [r for r in ref.rows if r[0] == "Ukraine" and r[4] and int(r[8] or 0) < int(r[4])]
@@ -433,7 +428,7 @@ def test_open_deals(store: Store, sipri_dir: Path, registered: None) -> None:
     assert len(every.rows) == sum(1 for r in ref.rows if r[4] and int(r[8] or 0) < int(r[4]))
 
 
-def test_vintage_is_on_every_fact(store: Store, sipri_dir: Path, registered: None) -> None:
+def test_vintage_is_on_every_fact(store: Store, sipri_dir: Path) -> None:
     load_paths(store, [sipri_dir / T2026])
     rows = store.run("MATCH (t:Transfer)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.data_generated").rows
     assert rows == [["2026-02-12T12:26:12"]]
@@ -456,7 +451,7 @@ def test_every_record_validates(sipri_dir: Path, name: str) -> None:
         assert node_rec.provenance.document_id == batch.document.id
 
 
-def test_detection_claims_sipri_files_only(shared_data: Path, registered: None) -> None:
+def test_detection_claims_sipri_files_only(shared_data: Path) -> None:
     for name in FILES:
         path = shared_data / "sipri" / name
         assert SipriLoader.sniff(path, path.read_bytes()[:65536]) >= 0.9

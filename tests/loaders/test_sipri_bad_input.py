@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from armsgraph.graph.store import Store
-from armsgraph.loaders import registry
 from armsgraph.loaders.base import Batch, LoaderFailure, LoadError
 from armsgraph.loaders.pipeline import load_paths
 from armsgraph.loaders.sipri import SipriLoader
@@ -78,10 +77,6 @@ def only_error(batch: Batch) -> LoadError:
     return errors[0]
 
 
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(registry.LOADERS, "sipri", "armsgraph.loaders.sipri:SipriLoader")
-
 
 # -- records ------------------------------------------------------------------------------------------
 def test_truncated_last_line(tmp_path: Path) -> None:
@@ -132,7 +127,7 @@ def test_bad_estimate_flag(tmp_path: Path) -> None:
     assert len(transfers(batch)) == 1
 
 
-def test_byte_identical_records_are_two_deals(tmp_path: Path, store: Store, registered: None) -> None:
+def test_byte_identical_records_are_two_deals(tmp_path: Path, store: Store) -> None:
     path = write(tmp_path, "twice.csv", [classic_row(), classic_row(), classic_row(ordered="12")])
     batch = read(path)
     keys = sorted(t.key for t in transfers(batch))
@@ -182,7 +177,7 @@ def test_latin1_file(tmp_path: Path) -> None:
 HOSTILE = ["Robert'); MATCH (n) DETACH DELETE n //", 'The "Quoted" Front*', "Zzyzx Freedom Army*"]
 
 
-def test_hostile_and_unknown_names_load_flagged(tmp_path: Path, store: Store, registered: None) -> None:
+def test_hostile_and_unknown_names_load_flagged(tmp_path: Path, store: Store) -> None:
     rows = [classic_row(supplier=HOSTILE[0]), classic_row(recipient=HOSTILE[1], year="2011"),
             classic_row(supplier=HOSTILE[0], year="2012"), classic_row(supplier="Xqwertz Republic", year="2013")]
     path = write(tmp_path, "hostile.csv", rows)
@@ -204,7 +199,7 @@ def test_hostile_and_unknown_names_load_flagged(tmp_path: Path, store: Store, re
 
 
 # -- whole files ----------------------------------------------------------------------------------------
-def test_empty_and_blank_files(tmp_path: Path, store: Store, registered: None) -> None:
+def test_empty_and_blank_files(tmp_path: Path, store: Store) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     blank = tmp_path / "blank.csv"
@@ -233,7 +228,7 @@ def test_preamble_only_and_header_only(tmp_path: Path) -> None:
     assert info.value.error.line == len(PREAMBLE) + 1 and "without records" in info.value.error.reason
 
 
-def test_csv_not_from_sipri(tmp_path: Path, store: Store, registered: None) -> None:
+def test_csv_not_from_sipri(tmp_path: Path, store: Store) -> None:
     other = tmp_path / "people.csv"
     other.write_text("name,age\nAda,36\nAlan,41\n", encoding="utf-8")
     assert SipriLoader.sniff(other, other.read_bytes()) == 0.0
@@ -252,7 +247,7 @@ def test_wrong_header_is_named(tmp_path: Path) -> None:
     assert info.value.error.line == len(PREAMBLE) + 1 and "column 6" in info.value.error.reason
 
 
-def test_same_file_twice_is_skipped(tmp_path: Path, store: Store, registered: None) -> None:
+def test_same_file_twice_is_skipped(tmp_path: Path, store: Store) -> None:
     a = write(tmp_path, "a.csv", [classic_row(), classic_row(year="2011")])
     b = tmp_path / "copy-of-a.csv"
     b.write_bytes(a.read_bytes())
@@ -312,7 +307,7 @@ def test_unknown_description_is_reported_once(tmp_path: Path) -> None:
     assert len(transfers(batch)) == 2
 
 
-def test_two_vintages_meet_and_newer_values_win(tmp_path: Path, store: Store, registered: None) -> None:
+def test_two_vintages_meet_and_newer_values_win(tmp_path: Path, store: Store) -> None:
     old = write(tmp_path, "v1.csv", [transfers_row("5001", "2020"), transfers_row("5002", "2020")],
                 header=TRANSFERS_HEADER)
     new = write(tmp_path, "v2.csv", [transfers_row("5001", "2020"), transfers_row("5001", "2021", tiv="6"),
