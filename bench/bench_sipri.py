@@ -35,7 +35,6 @@ from rich.console import Console
 from rich.table import Table
 
 from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
-from armsgraph.loaders import registry
 from armsgraph.loaders.pipeline import load_paths
 from armsgraph.loaders.resolve import default_resolver
 from armsgraph.loaders.sipri import SipriLoader, parse_export, read_export_text
@@ -246,7 +245,6 @@ def server_peak_rss_mb(server: EmbeddedServer) -> float | None:
 
 
 def run(deals: int, workdir: Path, console: Console) -> list[tuple[str, str, str, str]]:
-    registry.LOADERS.setdefault("sipri", "armsgraph.loaders.sipri:SipriLoader")
     path = workdir / f"sipri-classic-{deals}.csv"
     gen_time, records = timed(lambda: generate(path, deals))
     size_mb = path.stat().st_size / 1e6

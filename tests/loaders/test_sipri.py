@@ -130,7 +130,6 @@ def sipri_dir(shared_data: Path) -> Path:
     return shared_data / "sipri"
 
 
-
 # -- figures: loader == independent parse == SOURCE.md ----------------------------------------------
 @pytest.mark.parametrize("name", FILES)
 def test_figures_match_independent_parse_and_source_notes(sipri_dir: Path, name: str) -> None:
