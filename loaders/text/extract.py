@@ -273,6 +273,15 @@ class Extractor:
                 return ref.id, ref.end
         return None, i
 
+    def _full_title(self, title: str, of: str) -> str:
+        """The title as the graph stores it: 'Ambassador of Russia to the United States',
+        'Secretary-General of the United Nations' (the curated seed's convention); other titles stay bare."""
+        if title.startswith("Ambassador to ") and of.startswith("country:"):
+            return f"Ambassador of {self.g.name_with_article(of)} to {title[len('Ambassador to '):]}"
+        if title in ("Secretary-General", "Director General") and of.startswith("org:"):
+            return f"{title} of {self.g.name_with_article(of)}"
+        return title
+
     def _register_person(self, name: str, start: int, end: int, rule: str) -> PersonInfo:
         known = self._known_official(name)
         surname = name.split()[-1] if name.split() else name
@@ -312,6 +321,7 @@ class Extractor:
             of = self.home
         if of is None:
             return
+        title = self._full_title(title, of)
         info.titles.append((title, of))
         a = min(title_span[0], name_span[0])
         b = max(title_span[1], name_span[1])

@@ -141,9 +141,25 @@ class Gazetteer:
                     return entry.designation
         return key
 
+    def display_name(self, entity_id: str) -> str:
+        """The graph's name for an id: the shared resolver's when it has one, else the gazetteer's."""
+        try:
+            from armsgraph.loaders.resolve import default_resolver
+
+            entity = default_resolver().entity(entity_id)
+            if entity is not None:
+                return str(entity.name)
+        except ImportError:
+            pass
+        return self.name_of(entity_id)
+
     def name_with_article(self, entity_id: str) -> str:
         """'the United States', 'the Netherlands', 'Russia': the name as it follows 'to'."""
-        name = self.name_of(entity_id)
+        name = self.display_name(entity_id)
+        if name.isupper():  # NATO, IAEA
+            return name
+        if entity_id.startswith("org:"):
+            return name if name.lower().startswith("the ") else f"the {name}"
         plural = name.endswith(("States", "Kingdom", "Netherlands", "Philippines", "Republic", "Emirates",
                                 "Federation"))
         return f"the {name}" if plural or name.startswith("United ") else name

@@ -27,11 +27,14 @@ def test_metonyms_and_demonyms_resolve_to_their_state(seed_extraction: Extractio
 
 def test_officials_with_their_positions(seed_extraction: Extraction) -> None:
     positions = {(p.person, p.title, p.of) for p in seed_extraction.positions}
+    # titles and affiliations as the curated seed (examples/seed-entities.jsonl) has them: one Position node each
     assert positions == {
-        ("person:anatoly-antonov", "Ambassador to the United States", "country:RUS"),
-        ("person:colin-kahl", "Under Secretary of Defense for Policy", "country:USA"),
-        ("person:antonio-guterres", "Secretary-General", "org:united-nations"),
+        ("person:anatoly-antonov", "Ambassador of Russia to the United States", "country:RUS"),
+        ("person:colin-kahl", "Under Secretary of Defense for Policy", "org:us-dod"),
+        ("person:antonio-guterres", "Secretary-General of the United Nations", "org:united-nations"),
     }
+    kahl_org = seed_extraction.entity("org:us-dod")
+    assert kahl_org is not None and kahl_org.country == "USA"  # the Pentagon is part of the United States
     assert ids(seed_extraction, "Person") == {"person:anatoly-antonov", "person:colin-kahl",
                                               "person:antonio-guterres"}
 

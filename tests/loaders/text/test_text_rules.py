@@ -75,13 +75,13 @@ def test_joint_statement_we_is_nobody() -> None:
         ("German Chancellor Olaf Scholz spoke.", "person:olaf-scholz", "Chancellor", "country:DEU"),
         ("President Volodymyr Zelensky of Ukraine met reporters.", "person:volodymyr-zelenskyy", "President",
          "country:UKR"),
-        ("NATO Secretary General Jens Stoltenberg said so.", "person:jens-stoltenberg", "Secretary-General",
+        ("NATO Secretary General Jens Stoltenberg said so.", "person:jens-stoltenberg", "Secretary-General of NATO",
          "org:nato"),
         ("Secretary of Defense Lloyd J. Austin III spoke.", "person:lloyd-austin", "Secretary of Defense",
          "country:USA"),
         ("Dutch Prime Minister Dick Schoof spoke.", "person:dick-schoof", "Prime Minister", "country:NLD"),
         ("France's ambassador to Kyiv, Gael Veyssiere, said so.", "person:gael-veyssiere",
-         "Ambassador to Ukraine", "country:FRA"),
+         "Ambassador of France to Ukraine", "country:FRA"),
     ],
 )
 def test_officials_and_positions(text: str, person: str, title: str, of: str) -> None:

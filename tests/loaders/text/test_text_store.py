@@ -44,10 +44,11 @@ def test_seed_article_in_the_graph(store: FalkorStore, seed_article: Path) -> No
         "MATCH (p:Person)-[:HOLDS]->(pos:Position)-[:OF]->(o) RETURN p.name, pos.title, o.id ORDER BY p.name"
     ).rows
     assert [tuple(r) for r in holds] == [
-        ("Anatoly Antonov", "Ambassador to the United States", "country:RUS"),
-        ("Antonio Guterres", "Secretary-General", "org:united-nations"),
-        ("Colin Kahl", "Under Secretary of Defense for Policy", "country:USA"),
+        ("Anatoly Antonov", "Ambassador of Russia to the United States", "country:RUS"),
+        ("Antonio Guterres", "Secretary-General of the United Nations", "org:united-nations"),
+        ("Colin Kahl", "Under Secretary of Defense for Policy", "org:us-dod"),
     ]
+    assert store.run("MATCH (:Organization {id: 'org:us-dod'})-[:PART_OF]->(c:Country) RETURN c.iso3").scalar() == "USA"
     assert store.run("MATCH (t:Treaty {id: 'treaty:ccm'}) RETURN t.prohibits").scalar() == ["cluster-munitions"]
 
 
