@@ -109,7 +109,7 @@ def test_non_utf8_and_missing_date(tmp_path: Path) -> None:
     x = TextLoader().extract(path)[0]
     assert x.document.get("date") is None and x.document.get("encoding") != "utf_8"
     transfers = [(t.supplier, t.recipient, t.weapon, t.date) for t in x.transfers]
-    assert transfers == [("country:FRA", "country:UKR", "weapon:caesar", None)]  # no document date: no date
+    assert transfers == [("country:FRA", "country:UKR", "weapon:caesar-155mm", None)]  # no document date: no date
 
 
 def test_negated_hypothetical_and_deployment_are_not_transfers() -> None:

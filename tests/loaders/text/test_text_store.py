@@ -91,3 +91,19 @@ def test_directory_of_statements_loads(store: FalkorStore, shared_data: Path, tm
     assert store.run("MATCH (d:Document) RETURN count(d)").scalar() == 4
     assert store.run("MATCH (:Country {iso3: 'UKR'})-[:SOURCED_FROM]->(d:Document) "
                      "RETURN count(DISTINCT d)").scalar() == 4
+
+
+def test_text_weapons_are_the_sipri_loaders_nodes(store: FalkorStore, shared_data: Path, tmp_path: Path) -> None:
+    sipri = shared_data / "sipri" / "transfers-2026-02.excerpt.csv"
+    assert not load_paths(store, [sipri]).failed
+    path = tmp_path / "himars.txt"
+    path.write_text("The United States will send HIMARS, Stinger missiles and Storm Shadow missiles to Ukraine.\n",
+                    encoding="utf-8")
+    path.with_suffix(".meta.json").write_text('{"publisher": "Test Wire", "date": "2024-05-01"}', encoding="utf-8")
+    assert not load_paths(store, [path], loader_name="text").failed
+    rows = store.run(
+        "MATCH (w:WeaponSystem)-[:SOURCED_FROM]->(d:Document) WHERE w.id IN $ids "
+        "RETURN w.id, count(DISTINCT d) ORDER BY w.id", {"ids": ["weapon:himars", "weapon:stinger",
+                                                                "weapon:storm-shadow"]}
+    ).rows
+    assert [tuple(r) for r in rows] == [("weapon:himars", 2), ("weapon:stinger", 2), ("weapon:storm-shadow", 2)]
