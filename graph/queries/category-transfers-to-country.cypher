@@ -5,10 +5,16 @@
 // param: from_year: int = 1950 -- first delivery year shown
 // param: to_year: int = 2100 -- last delivery year shown
 // Per-year TIV: SIPRI's per-year values where the export gave them, else the deal's TIV spread evenly.
+// A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
+// the two formats have no common key) is counted once, from the transfers format.
 MATCH (c:WeaponCategory)<-[:IN_CATEGORY]-(w:WeaponSystem)<-[:OF]-(t:Transfer)-[:TO]->(r:Actor)
 WHERE (r.iso3 = $recipient OR r.id = $recipient)
   AND (c.key = $category OR c.name = $category OR c.id = $category)
 MATCH (s:Actor)-[:SUPPLIED]->(t)
+OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
+WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
+WITH s, t, w, count(twin) AS twins
+WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH s, t, w, i, t.delivery_years[i] AS year
 WHERE year >= $from_year AND year <= $to_year

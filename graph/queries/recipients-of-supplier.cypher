@@ -5,8 +5,14 @@
 // param: to_year: int = 2100 -- last delivery year counted
 // param: limit: int = 20 -- rows shown
 // Per-year TIV as in top-suppliers-of-recipient: SIPRI's per-year values where given, else an even split.
+// A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
+// the two formats have no common key) is counted once, from the transfers format.
 MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
 WHERE s.iso3 = $supplier OR s.id = $supplier
+OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
+WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
+WITH r, t, count(twin) AS twins
+WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH r, t, i, t.delivery_years[i] AS year
 WHERE year >= $from_year AND year <= $to_year

@@ -7,8 +7,14 @@
 // A deal's TIV counts for the delivery years inside the range: SIPRI's per-year values where the export
 // gave them (transfers format), else the deal's TIV spread evenly over its delivery years (classic format).
 // TIV is a volume indicator, not money.
+// A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
+// the two formats have no common key) is counted once, from the transfers format.
 MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
 WHERE r.iso3 = $recipient OR r.id = $recipient
+OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
+WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
+WITH s, t, count(twin) AS twins
+WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH s, t, i, t.delivery_years[i] AS year
 WHERE year >= $from_year AND year <= $to_year
