@@ -205,7 +205,8 @@ def test_split_and_junk_records_are_whole(sipri_dir: Path) -> None:
     resaved = {d.line: d for d in parse_export(read_export_text(sipri_dir / RESAVED)).deals}
     for line in (281, 1149, 1336, 1883):
         assert classic[line].line_end == line + 1
-        assert classic[line].comments and "\n" not in classic[line].comments.strip()
+        comments = classic[line].comments
+        assert comments and "\n" not in comments.strip()
     for line in (98, 462, 559, 759):
         assert resaved[line].line_end == line + 1
     pairs = [(281, 98), (1149, 462), (1336, 559), (1883, 759)]
