@@ -171,6 +171,18 @@ class Extractor:
         if not any(m.start == s + self.base for m in entity.mentions):
             entity.mentions.append(Mention(text=self.text[s:e], start=s + self.base, end=e + self.base, rule=rule))
 
+    def _state_in_org_name(self, org_id: str, ent: Span) -> None:
+        """'Russian Defense Ministry', 'U.S. Department of State' also name the state."""
+        org = self.g.org(org_id)
+        country = self.g.countries.get(org.country or "") if org else None
+        if country is None:
+            return
+        words = set(country.names) | set(country.demonyms)
+        for i in range(ent.start, ent.end):
+            if self.words[i] in words:
+                self.add_entity(country.id, i, i + 1, "country:in-organisation-name")
+                return
+
     def add_ref(self, ref: Ref) -> None:
         self.refs.append(ref)
         for i in range(ref.start, ref.end):
@@ -182,6 +194,8 @@ class Extractor:
             if label in ACTOR_LABELS:
                 self.add_entity(ident, ent.start, ent.end, f"{ident.partition(':')[0]}:{ACTOR_LABELS[label]}")
                 self.add_ref(Ref(ent.start, ent.end, ident, ACTOR_LABELS[label]))
+                if label == "ORG":
+                    self._state_in_org_name(ident, ent)
             elif label in ("WEAPON", "CATEGORY", "TREATY"):
                 self.add_entity(ident, ent.start, ent.end, f"{label.lower()}:gazetteer")
         for i, low in enumerate(self.lower):
