@@ -318,3 +318,16 @@ def test_two_vintages_meet_and_newer_values_win(tmp_path: Path, store: Store) ->
                      "RETURN t.sipri_id, t.tiv_delivered, t.delivery_years, count(d) ORDER BY t.sipri_id").rows
     assert rows == [["5001", 9.0, [2020, 2021], 2], ["5002", 3.0, [2020], 1], ["5003", 3.0, [2021], 1]]
     assert store.run("MATCH (w:WeaponSystem) RETURN count(w)").scalar() == 1
+
+
+def test_transfers_truncated_last_line(tmp_path: Path) -> None:
+    cut = transfers_row("6002", "2021")[:40]
+    path = tmp_path / "tcut.csv"
+    body = [*PREAMBLE, TRANSFERS_HEADER, transfers_row("6001", "2020"), transfers_row("6002", "2020"), cut]
+    path.write_bytes("\n".join(body).encode("ascii"))
+    batch = read(path)
+    assert [t.sipri_id for t in transfers(batch)] == ["6001"]
+    row_errors = [e for e in batch.errors if not e.reason.startswith("deal ")]
+    assert [(e.file, e.line) for e in row_errors] == [("tcut.csv", FIRST + 2)]
+    assert row_errors[0].field == TRANSFERS_HEADER.split(",")[len(cut.split(","))]  # the first missing column
+    assert [e.reason.split()[1] for e in batch.errors if e.reason.startswith("deal ")] == ["6002"]
