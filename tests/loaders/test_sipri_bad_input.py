@@ -331,3 +331,15 @@ def test_transfers_truncated_last_line(tmp_path: Path) -> None:
     assert [(e.file, e.line) for e in row_errors] == [("tcut.csv", FIRST + 2)]
     assert row_errors[0].field == TRANSFERS_HEADER.split(",")[len(cut.split(","))]  # the first missing column
     assert [e.reason.split()[1] for e in batch.errors if e.reason.startswith("deal ")] == ["6002"]
+
+
+def test_classic_revision_between_vintages(tmp_path: Path, store: Store) -> None:
+    """docs/sipri.md: a revised delivery updates the node; a revised identity field makes a new one."""
+    old = write(tmp_path, "c1.csv", [classic_row(delivered="5", tiv="7.5"), classic_row(year="2015", ordered="4")])
+    new = write(tmp_path, "c2.csv", [classic_row(delivered="10", tiv="15"), classic_row(year="2015", ordered="6")])
+    load_paths(store, [old, new])
+    rows = store.run("MATCH (t:Transfer)-[:SOURCED_FROM]->(d:Document) "
+                     "RETURN t.order_year, t.number_ordered, t.tiv_delivered, collect(d.path) "
+                     "ORDER BY t.order_year, t.number_ordered").rows
+    assert [(y, n, tiv, sorted(docs)) for y, n, tiv, docs in rows] == [
+        (2015, 4, 15.0, ["c1.csv"]), (2015, 6, 15.0, ["c2.csv"]), (2020, 10, 15.0, ["c1.csv", "c2.csv"])]
