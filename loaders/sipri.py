@@ -17,7 +17,8 @@ Transfer keys (deterministic, so a reload or a second vintage meets the existing
   Document: find such stale deals by their SOURCED_FROM edges. Revisions of any other field (deliveries,
   TIVs, comments, flags) update the same node.
 * the two formats do not share a key (the transfers format has no number ordered, the classic one no id):
-  they meet on the same actor, WeaponSystem and WeaponCategory nodes; see docs/sipri.md.
+  they meet on the same actor, WeaponSystem and WeaponCategory nodes, and the catalogue's TIV rankings count
+  a deal present in both (same supplier, recipient, weapon, order year) once; see docs/sipri.md.
 """
 
 from __future__ import annotations
@@ -285,6 +286,7 @@ class _BatchBuilder:
             batch.error(lines[0], "Weapon description",
                         f"no SIPRI category known for description {description!r} ({len(lines)} records): "
                         "weapon loaded without a category")
+        batch.errors.sort(key=lambda e: e.line or 0)
         batch.records_read = len(self.export.deals) + sum(1 for e in self.export.errors if e.rejects)
         return batch
 
