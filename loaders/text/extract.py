@@ -709,7 +709,9 @@ class Extractor:
                 continue
             prev = self.lower[i - 1] if i > 0 else ""
             prev2 = self.lower[i - 2] if i > 1 else ""
-            direct = i == start and ref.kind != "demonym"
+            # 'provide Ukraine with', 'send the Ukrainians F-16s' (a people, not an adjective)
+            direct = (i == start or (i == start + 1 and self.lower[start] == "the")) and (
+                ref.kind != "demonym" or self.words[ref.end - 1].endswith("ans"))
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
                 actor = self._actor_of_ref(ref)
                 if actor and ref.kind != "first-person":
@@ -925,7 +927,7 @@ class Extractor:
                     continue
                 # no subject in the clause: the supplier of the text around it, unless the subject is an
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
-                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[left:t])
+                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[s:t])
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and (
                         weapons or self.clean[self.cend(e - 1) - 1] == ":"):
                     suppliers = [doc_frame.supplier]

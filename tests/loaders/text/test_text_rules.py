@@ -37,6 +37,10 @@ def triples(text: str, meta: dict[str, object]) -> set[tuple[str, str, str]]:
          "Patriot interceptors.", WHITE_HOUSE, {("USA", "UKR", "patriot")}),
         ("The Department of Defense announces the procurement of Abrams tanks for Ukraine.", WIRE,
          {("USA", "UKR", "abrams")}),
+        ("Germany will also send Leopard 2 tanks. The United Kingdom has already committed Challenger tanks, and "
+         "France has provided AMX-10 armored vehicles.", WHITE_HOUSE,
+         {("DEU", "UKR", "leopard-2"), ("GBR", "UKR", "challenger-2"), ("FRA", "UKR", "amx-10-rc")}),
+        ("Poland handed over MiG-29 fighter jets to Ukraine last month.", WIRE, {("POL", "UKR", "mig-29")}),
     ],
 )
 def test_transfers_are_read(text: str, meta: dict[str, object], expected: set[tuple[str, str, str]]) -> None:
