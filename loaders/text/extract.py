@@ -37,6 +37,7 @@ ENTITY_TYPES = {
 }
 ACTOR_LABELS = {"COUNTRY": "name", "DEMONYM": "demonym", "CAPITAL": "capital", "ORG": "org"}
 STAGE_ORDER = ("requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered")
+ADVANCEMENT = ("requested", "considered", "announced", "approved", "pledged", "ordered", "contracted", "delivered")
 FIRST_PERSON = {"we", "i", "our", "us", "my", "we've", "i've"}
 PRONOUNS = {"he", "she"}
 PRONOUN_SUBJECTS = {"them", "they", "it", "who", "which", "he", "she"}
@@ -830,8 +831,8 @@ class Extractor:
         key = "text-" + digest(supplier, recipient, weapon, year)
         if key in self.transfers:
             prior = self.transfers[key]
-            if STAGE_ORDER.index(stage) < STAGE_ORDER.index(prior.status):
-                prior.status = stage
+            if ADVANCEMENT.index(stage) > ADVANCEMENT.index(prior.status):
+                prior.status = stage  # the most advanced stage read wins: announced, then delivered
             return
         self.transfers[key] = TransferFact(
             key=key, supplier=supplier, recipient=recipient, weapon=weapon, status=stage, date=when,
