@@ -435,8 +435,12 @@ class Extractor:
                 modifier = self._affiliation_before(ref.start)
                 if modifier:
                     return modifier, i
-            if ref.kind == "pronoun" and last:
-                return last, i
+            if ref.kind == "pronoun":
+                # he/she: the last person named before, in this sentence or the one before; else the last speaker
+                person = self._last_person_before(ref.start) or (
+                    last if last is not None and last.startswith("person:") else None)
+                if person:
+                    return person, i
             if ref.kind in ("org", "name", "capital"):
                 nxt = self.ref_at.get(ref.end)
                 if nxt is not None and nxt.kind == "title":
@@ -446,10 +450,26 @@ class Extractor:
                 return ref.id, i
         return None
 
+    def _last_person_before(self, i: int) -> str | None:
+        sent = self._sent_of(i)
+        start = self.sents[max(0, self.sents.index(sent) - 1)].start if sent.start > 0 else 0
+        for k in range(i - 1, start - 1, -1):
+            ref = self.ref_at.get(k)
+            if ref is not None and ref.kind == "person":
+                return ref.id
+        return None
+
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
-        found = (self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
-                 or self._speaker_near(verb + 1, min(hi, verb + 5), last))
+        found = self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
+        if found is None:
+            # 'said Antonov.', ', said the Swedish Defence Minister': the speaker closes the clause
+            after = self._speaker_near(verb + 1, min(hi, verb + 5), last)
+            if after is not None:
+                ref = self.ref_at.get(after[1])
+                end = ref.end if ref is not None else after[1] + 1
+                if end >= len(self.words) or self.words[end] in (",", ".", ";", ":", "”", '"') or end >= hi:
+                    found = after
         if found is None:
             # 'President Biden stood on the stage ... and said': the person the sentence starts with
             start = self._sent_of(verb).start
