@@ -256,16 +256,21 @@ class Extractor:
             text += w if (k == 0 or w == "-" or (k > 0 and words[k - 1] == "-")) else " " + w
         return text
 
-    def _known_official(self, name: str) -> tuple[str, str, str] | None:
+    def _known_official(self, name: str, title: str | None = None) -> tuple[str, str, str] | None:
         """(canonical name, title, of) of a gazetteer official whose name or alias is ``name``.
 
         Middle initials do not count: 'Lloyd J. Austin' is 'Lloyd Austin'.
         """
         plain = _drop_initials(name)
-        for o in self.g.officials:
-            if name == o.name or name in o.aliases or plain == o.name or plain in o.aliases:
-                return o.name, o.title, o.of
-        return None
+        found = [o for o in self.g.officials
+                 if name == o.name or name in o.aliases or plain == o.name or plain in o.aliases]
+        if len(found) > 1 and title:
+            # 'Speaker Johnson' is not 'Prime Minister Johnson'
+            found = [o for o in found if o.title == title or o.title.startswith(title)] or found
+        if len(found) > 1:
+            exact = [o for o in found if o.name in (name, plain)]
+            found = exact if len(exact) == 1 else []
+        return (found[0].name, found[0].title, found[0].of) if found else None
 
     def _affiliation_before(self, i: int) -> str | None:
         """'Russia's ambassador', 'UN Secretary-General', 'German Chancellor': the actor right before token i."""
@@ -297,8 +302,8 @@ class Extractor:
             return f"{title} of {self.g.name_with_article(of)}"
         return title
 
-    def _register_person(self, name: str, start: int, end: int, rule: str) -> PersonInfo:
-        known = self._known_official(name)
+    def _register_person(self, name: str, start: int, end: int, rule: str, title: str | None = None) -> PersonInfo:
+        known = self._known_official(name, title)
         surname = name.split()[-1] if name.split() else name
         if known is None:
             # a bare surname seen before in this document is that person
@@ -317,7 +322,7 @@ class Extractor:
 
     def _position(self, info: PersonInfo, title: str, of: str | None, title_span: tuple[int, int],
                   name_span: tuple[int, int], rule: str) -> None:
-        known = self._known_official(info.name)
+        known = self._known_official(info.name, title)
         if title == "Secretary":
             # 'Secretary Austin': which department only the gazetteer knows
             if known is None or not known[1].startswith("Secretary"):
@@ -389,7 +394,7 @@ class Extractor:
                 continue
             used.add(name[0])
             text = self._name_text(*name)
-            info = self._register_person(text, name[0], name[1], "person:" + rule.partition(":")[2])
+            info = self._register_person(text, name[0], name[1], "person:" + rule.partition(":")[2], title)
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (ent.start, ent.end), name, rule)
         # known officials named without a title, and later bare surnames of people already seen
