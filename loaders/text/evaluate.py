@@ -1,7 +1,7 @@
 """Scoring the extractor against gold annotations: precision, recall and F1 per fact type.
 
 Matching rules (also in docs/text-extraction.md):
-- countries: ISO alpha-3 codes, per document, as sets;
+- countries: ISO alpha-3 codes of the states the text mentions, per document, as sets;
 - weapons: WeaponSystem ids (slug of the canonical designation), per document, as sets;
 - officials: one gold (name, title, of) matches one extracted position when ``of`` is equal, the titles are
   equal ignoring case, hyphens and spaces, and the names agree: same surname and, when both have a first
@@ -99,10 +99,12 @@ def _set_score(score: Score, gold: set[str], found: set[str], kind: str, doc: st
 def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
     doc = gold.document
     names = {e.id: e.name for e in x.entities}
+    # entities count when the text mentions them (a transfer's supplier may be implied: 'the Pentagon')
     _set_score(ev.scores["countries"], set(gold.countries),
-               {e.id.partition(":")[2] for e in x.entities if e.type == "Country"}, "country", doc, ev.misses)
+               {e.id.partition(":")[2] for e in x.entities if e.type == "Country" and e.mentions}, "country", doc,
+               ev.misses)
     _set_score(ev.scores["weapons"], set(gold.weapons),
-               {e.id for e in x.entities if e.type == "WeaponSystem"}, "weapon", doc, ev.misses)
+               {e.id for e in x.entities if e.type == "WeaponSystem" and e.mentions}, "weapon", doc, ev.misses)
     _set_score(ev.scores["transfers"], {f"{t.supplier} -> {t.recipient}: {t.weapon}" for t in gold.transfers},
                {f"{t.supplier} -> {t.recipient}: {t.weapon}" for t in x.transfers}, "transfer", doc, ev.misses)
     # officials: one-to-one on (person, title, of)

@@ -352,7 +352,13 @@ class Extractor:
 
     def persons_and_positions(self) -> None:
         doc = self.doc
-        used: set[int] = set()
+        # known officials first, so that titles before or after them find them
+        registered: dict[int, PersonInfo] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                registered[ent.start] = self._register_person(self._name_text(ent.start, ent.end), ent.start,
+                                                              ent.end, "person:gazetteer")
+        used: set[int] = set(registered)
         for ent in list(doc.ents):
             if ent.label_ != "TITLE":
                 continue
@@ -390,18 +396,16 @@ class Extractor:
             if name is None:
                 self.add_ref(Ref(ent.start, ent.end, f"title:{title}", "title"))
                 continue
-            if name[0] in used:
-                continue
+            if name[0] in registered:
+                info = registered[name[0]]
+            else:
+                text = self._name_text(*name)
+                info = self._register_person(text, name[0], name[1], "person:" + rule.partition(":")[2], title)
+                registered[name[0]] = info
             used.add(name[0])
-            text = self._name_text(*name)
-            info = self._register_person(text, name[0], name[1], "person:" + rule.partition(":")[2], title)
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (ent.start, ent.end), name, rule)
-        # known officials named without a title, and later bare surnames of people already seen
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.start not in used:
-                self._register_person(self._name_text(ent.start, ent.end), ent.start, ent.end, "person:gazetteer")
-                used.add(ent.start)
+        # later bare surnames of people already seen
         surnames = {name: person for person in self.persons.values() for name in person.surnames}
         for i, word in enumerate(self.words):
             if i in used or i in self.ref_at or word not in surnames:
@@ -429,7 +433,8 @@ class Extractor:
             ref = self.ref_at.get(i)
             if ref is None:
                 continue
-            if ref.start > 0 and self.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for"):
+            if ref.start > 0 and self.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
+                    and not (ref.start > 1 and self.lower[ref.start - 2] == "according"):
                 continue
             if ref.kind == "person":
                 return ref.id, i

@@ -28,7 +28,14 @@ def test_statements_meet_the_targets(shared_data: Path) -> None:
 
 def test_seed_article_gold_is_met_exactly(shared_data: Path) -> None:
     ev = evaluate(shared_data / "news", GOLD / "news.jsonl")
-    assert ev.misses == []
+    assert [m for m in ev.misses if m.startswith("rt-2023-07-antonov")] == []
+
+
+def test_news_summaries_not_used_for_tuning_meet_the_targets(shared_data: Path) -> None:
+    """The 14 Protect Ukraine Now summaries: a check of the rules on text they were not written for."""
+    s = evaluate(shared_data / "news", GOLD / "news.jsonl").scores
+    assert s["countries"].f1 >= 0.95 and s["weapons"].f1 >= 0.85 and s["officials"].f1 >= 0.8
+    assert s["transfers"].precision >= 0.9 and s["transfers"].recall >= 0.7
 
 
 def test_matching_rules() -> None:
@@ -86,7 +93,7 @@ def test_cli_extract_json_is_the_documented_shape(seed_article: Path) -> None:
 def test_cli_eval_and_errors(shared_data: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     ok = runner.invoke(main, ["eval", "--docs", str(shared_data / "news"), "--gold", str(GOLD / "news.jsonl")])
-    assert ok.exit_code == 0 and "transfers" in ok.output and "1.00" in ok.output
+    assert ok.exit_code == 0 and "transfers" in ok.output and "(15 documents)" in ok.output
     bad = tmp_path / "gold.jsonl"
     bad.write_text('{"document": "missing.txt", "countries": [], "weapons": [], "officials": [], "transfers": []}\n')
     failed = runner.invoke(main, ["eval", "--docs", str(shared_data / "news"), "--gold", str(bad)])
