@@ -53,6 +53,9 @@ CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 _OPENERS = re.compile("[\u201c\"\u00ab]")
+NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
+                         "simulators", "spares"}
+NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
 BULLETS = {"-", "•", "*", "+", "–"}
 
 
@@ -870,9 +873,19 @@ class Extractor:
         )
 
     def _weapons(self, start: int, end: int) -> list[Span]:
+        """Weapon mentions in [start, end) that are what moves, not its parts or its crews."""
         lo = bisect.bisect_left(self.weapon_starts, start)
         hi = bisect.bisect_left(self.weapon_starts, end)
-        return [w for w in self.weapon_ents[lo:hi] if w.end <= end]
+        found = []
+        for w in self.weapon_ents[lo:hi]:
+            if w.end > end:
+                continue
+            before = self.lower[max(0, w.start - 3) : w.start]
+            after = self.lower[w.end] if w.end < len(self.lower) else ""
+            if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
+                continue
+            found.append(w)
+        return found
 
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
@@ -924,6 +937,9 @@ class Extractor:
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
                     suppliers = self._from_actors(t + 1, right)
                     weapons = self._weapons(t + 1, right)
+                    if not weapons and suppliers:
+                        # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
+                        weapons = self._weapons(left, t)[-1:]
                 elif kind == "arrive":
                     recipient = self._recipient_in(t + 1, right)
                     if recipient is None:

@@ -41,6 +41,8 @@ def triples(text: str, meta: dict[str, object]) -> set[tuple[str, str, str]]:
          "France has provided AMX-10 armored vehicles.", WHITE_HOUSE,
          {("DEU", "UKR", "leopard-2"), ("GBR", "UKR", "challenger-2"), ("FRA", "UKR", "amx-10-rc")}),
         ("Poland handed over MiG-29 fighter jets to Ukraine last month.", WIRE, {("POL", "UKR", "mig-29")}),
+        ("The Royal Moroccan Armed Forces have T-72 tanks, purchased in 1999-2001 from Belarus.", WIRE,
+         {("BLR", "MAR", "t-72")}),
     ],
 )
 def test_transfers_are_read(text: str, meta: dict[str, object], expected: set[tuple[str, str, str]]) -> None:
@@ -60,6 +62,8 @@ def test_transfers_are_read(text: str, meta: dict[str, object], expected: set[tu
         "Russia is using Iranian-made Shahed drones against Ukrainian cities.",
         "The Biden administration is actively considering sending cluster munitions to Ukraine.",
         "Israel will buy F-35 jets.",
+        "Morocco agreed to transfer spare parts for T-72 tanks to Kyiv.",
+        "The Department of Defense will expand training for Ukrainian F-16 pilots.",
     ],
 )
 def test_non_transfers_are_not_asserted(text: str) -> None:
