@@ -20,6 +20,7 @@ from armsgraph.loaders.text.gazetteer import load
 from armsgraph.schema import (
     Claim,
     Country,
+    Document,
     Node,
     Organization,
     Person,
@@ -68,6 +69,16 @@ class TextLoader(Loader):
 
     def extract(self, path: Path) -> tuple[Extraction, str]:
         """The extraction of one file (a dry run: nothing written) and its decoded text."""
+        _document, extraction, text = self._read(path)
+        return extraction, text
+
+    def read(self, path: Path) -> Iterator[Batch]:
+        document, extraction, text = self._read(path)
+        batch = self.new_batch(document)
+        build_batch(batch, extraction, text)
+        yield batch
+
+    def _read(self, path: Path) -> tuple[Document, Extraction, str]:
         try:
             size = path.stat().st_size
         except OSError as exc:
@@ -78,17 +89,10 @@ class TextLoader(Loader):
         document, text, offset = read_document(path)
         body = text[offset:]
         if not body.strip():
-            raise LoaderFailure(LoadError(file=path.name, line=_line_of(text, offset), reason="no text after the "
-                                          "front matter"))
+            raise LoaderFailure(LoadError(file=path.name, line=_line_of(text, offset),
+                                          reason="no text after the front matter"))
         meta = document.model_dump(mode="json", exclude_none=True)
-        return extract_text(body, meta, base_offset=offset), text
-
-    def read(self, path: Path) -> Iterator[Batch]:
-        extraction, text = self.extract(path)
-        document, _, _ = read_document(path)
-        batch = self.new_batch(document)
-        build_batch(batch, extraction, text)
-        yield batch
+        return document, extract_text(body, meta, base_offset=offset), text
 
 
 def _node_for(entity_id: str, name: str, country: str | None = None, kind: str | None = None) -> Node:

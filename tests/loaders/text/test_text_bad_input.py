@@ -128,3 +128,26 @@ def test_long_document_in_pieces_is_linear(tmp_path: Path, shared_data: Path) ->
     started = time.perf_counter()
     extract_text(text * 5, {"date": "2023-07-07", "publisher": "The White House"})
     assert time.perf_counter() - started < 15
+
+
+def test_front_matter_without_body_and_oversized_files(tmp_path: Path) -> None:
+    path = article(tmp_path, "---\ntitle: Only metadata\ndate: 2024-01-01\n---\n\n", name="note.md", meta=None)
+    with pytest.raises(LoaderFailure) as info:
+        TextLoader().extract(path)
+    assert "no text after the front matter" in str(info.value) and "note.md" in str(info.value)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(20_000_001)
+    with pytest.raises(LoaderFailure) as info:
+        TextLoader().extract(big)
+    assert "over the" in str(info.value) and "big.txt" in str(info.value)
+
+
+def test_front_matter_offsets_point_into_the_file(tmp_path: Path) -> None:
+    text = ("---\ntitle: Patriots\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
+            "Germany will send Patriot systems to Ukraine.\n")
+    path = article(tmp_path, text, name="fm.md", meta=None)
+    x = TextLoader().extract(path)[0]
+    assert x.document["date"] == "2024-04-13"
+    evidence = x.transfers[0].evidence
+    assert text[evidence.start : evidence.end] == "Germany will send Patriot systems to Ukraine."
