@@ -2,11 +2,15 @@
 
 Matching rules (also in docs/text-extraction.md):
 - countries: ISO alpha-3 codes of the states the text mentions, per document, as sets;
-- weapons: WeaponSystem ids (slug of the canonical designation), per document, as sets;
-- officials: one gold (name, title, of) matches one extracted position when ``of`` is equal, the titles are
-  equal ignoring case, hyphens and spaces, and the names agree: same surname and, when both have a first
-  name, the same first initial ('Joe Biden' = 'Joseph R. Biden, Jr.');
-- transfers: (supplier, recipient, weapon) triples, per document, as sets (status is reported, not scored);
+- weapons: WeaponSystem ids, per document, as sets; a gold id that is the slug of a listed variant counts as
+  the canonical id ('weapon:javelin' = 'weapon:fgm-148-javelin');
+- officials: one gold (name, title, of) matches one extracted position when the affiliations are equal (an
+  organisation of a state equals the state: org:us-dod = country:USA), the titles are equal ignoring case,
+  hyphens and spaces or one is the other plus 'of ...', 'to ...' or 'for ...' ('Secretary-General' =
+  'Secretary-General of NATO'), and the names agree: same surname and, when both have a first name, the same
+  first initial ('Joe Biden' = 'Joseph R. Biden, Jr.');
+- transfers: (supplier, recipient, weapon) triples, per document, as sets, organisations counted as their
+  state and weapons as above (status is reported, not scored);
 - claims (only documents whose gold line has ``claims``): same speaker and the texts overlap (one contains
   the other, or word-set Jaccard >= 0.5), one-to-one.
 Counts are summed over documents (micro-averaged).
@@ -16,9 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from armsgraph.loaders.text.extraction import Extraction
+from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.gold import GoldDocument, GoldError, read_gold
 from armsgraph.schema.ids import slug
 
@@ -90,6 +96,37 @@ def same_claim_text(a: str, b: str) -> bool:
     return na == nb or len(wa & wb) / len(wa | wb) >= 0.5
 
 
+@lru_cache(maxsize=1)
+def _weapon_ids() -> dict[str, str]:
+    """slug of every designation and variant in weapons.csv -> the canonical weapon id."""
+    out: dict[str, str] = {}
+    for entry in load().weapons.values():
+        for name in (entry.designation, *entry.variants):
+            out.setdefault(slug(name), entry.id)
+    return out
+
+
+def canonical_weapon(weapon_id: str) -> str:
+    """'weapon:javelin' (a variant's slug) -> 'weapon:fgm-148-javelin' (the gazetteer's id)."""
+    return _weapon_ids().get(weapon_id.partition(":")[2], weapon_id)
+
+
+def canonical_actor(actor_id: str) -> str:
+    """An organisation of a state counts as that state in a triple ('org:us-dod' = 'country:USA')."""
+    return load().country_of(actor_id) or actor_id
+
+
+def same_affiliation(a: str, b: str) -> bool:
+    return a == b or canonical_actor(a) == canonical_actor(b)
+
+
+def same_title(a: str, b: str) -> bool:
+    """Equal ignoring case, spaces and hyphens, or one is the other plus 'of ...'/'to ...' or 'for ...'."""
+    ka, kb = _title_key(a), _title_key(b)
+    return ka == kb or ka.startswith(kb + "of") or kb.startswith(ka + "of") or ka.startswith(kb + "to") \
+        or kb.startswith(ka + "to") or ka.startswith(kb + "for") or kb.startswith(ka + "for")
+
+
 def _set_score(score: Score, gold: set[str], found: set[str], kind: str, doc: str, misses: list[str]) -> None:
     score.add(len(gold & found), len(found - gold), len(gold - found))
     misses.extend(f"{doc}: {kind} false positive {x}" for x in sorted(found - gold))
@@ -103,16 +140,20 @@ def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
     _set_score(ev.scores["countries"], set(gold.countries),
                {e.id.partition(":")[2] for e in x.entities if e.type == "Country" and e.mentions}, "country", doc,
                ev.misses)
-    _set_score(ev.scores["weapons"], set(gold.weapons),
+    _set_score(ev.scores["weapons"], {canonical_weapon(w) for w in gold.weapons},
                {e.id for e in x.entities if e.type == "WeaponSystem" and e.mentions}, "weapon", doc, ev.misses)
-    _set_score(ev.scores["transfers"], {f"{t.supplier} -> {t.recipient}: {t.weapon}" for t in gold.transfers},
-               {f"{t.supplier} -> {t.recipient}: {t.weapon}" for t in x.transfers}, "transfer", doc, ev.misses)
+
+    def triple(supplier: str, recipient: str, weapon: str) -> str:
+        return f"{canonical_actor(supplier)} -> {canonical_actor(recipient)}: {canonical_weapon(weapon)}"
+
+    _set_score(ev.scores["transfers"], {triple(t.supplier, t.recipient, t.weapon) for t in gold.transfers},
+               {triple(t.supplier, t.recipient, t.weapon) for t in x.transfers}, "transfer", doc, ev.misses)
     # officials: one-to-one on (person, title, of)
     found = [(names.get(p.person, p.person), p.title, p.of) for p in x.positions]
     unmatched = list(found)
     tp = 0
     for g in gold.officials:
-        hit = next((f for f in unmatched if f[2] == g.of and _title_key(f[1]) == _title_key(g.title)
+        hit = next((f for f in unmatched if same_affiliation(f[2], g.of) and same_title(f[1], g.title)
                     and same_person(f[0], g.name)), None)
         if hit is None:
             ev.misses.append(f"{doc}: official missed {g.name} ({g.title}, {g.of})")

@@ -10,7 +10,14 @@ from click.testing import CliRunner
 
 from armsgraph.graph.cli import main
 from armsgraph.loaders.text.dates import find_dates, parse_iso
-from armsgraph.loaders.text.evaluate import evaluate, same_claim_text, same_person
+from armsgraph.loaders.text.evaluate import (
+    canonical_actor,
+    canonical_weapon,
+    evaluate,
+    same_claim_text,
+    same_person,
+    same_title,
+)
 from armsgraph.loaders.text.gold import GoldError, read_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "data" / "gold"
@@ -46,6 +53,13 @@ def test_matching_rules() -> None:
     assert same_claim_text("Abrams tanks will arrive in Ukraine next week", "He also shared that Abrams tanks will "
                            "arrive in Ukraine next week.")
     assert not same_claim_text("Abrams tanks will arrive", "the casualties were high")
+    assert same_title("Secretary-General", "Secretary-General of NATO") and same_title("secretary general",
+                                                                                      "Secretary-General")
+    assert same_title("Ambassador", "Ambassador of Russia to the United States")
+    assert not same_title("President", "Vice President")
+    assert canonical_weapon("weapon:javelin") == "weapon:fgm-148-javelin"
+    assert canonical_weapon("weapon:not-in-the-gazetteer") == "weapon:not-in-the-gazetteer"
+    assert canonical_actor("org:us-dod") == "country:USA" and canonical_actor("org:nato") == "org:nato"
 
 
 @pytest.mark.parametrize(
