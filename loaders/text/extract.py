@@ -897,6 +897,8 @@ class Extractor:
                 self.warnings.append(f"sentence of {e - s} tokens at offset {self.cstart(s) + self.base}: "
                                      "not read for transfers")
                 continue
+            if self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
+                continue  # a question asserts nothing ('Will you send ATACMS?')
             is_bullet = self.words[s] in BULLETS
             if not is_bullet:
                 list_frame = None

@@ -64,6 +64,7 @@ def test_transfers_are_read(text: str, meta: dict[str, object], expected: set[tu
         "Israel will buy F-35 jets.",
         "Morocco agreed to transfer spare parts for T-72 tanks to Kyiv.",
         "The Department of Defense will expand training for Ukrainian F-16 pilots.",
+        "Q    Will the United States send ATACMS to Ukraine?",
     ],
 )
 def test_non_transfers_are_not_asserted(text: str) -> None:
