@@ -70,17 +70,23 @@ class EmbeddedServer:
             return True
         return b"redis-server" in cmdline
 
-    def _ping(self) -> bool:
+    def _probe(self) -> str:
+        """'up', 'loading' (replaying its append-only file) or 'down'."""
         import redis
 
         try:
-            client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
+            client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5)
             try:
-                return bool(client.ping())
+                return "up" if client.ping() else "down"
             finally:
                 client.close()
+        except redis.BusyLoadingError:
+            return "loading"
         except (redis.RedisError, OSError):
-            return False
+            return "down"
+
+    def _ping(self) -> bool:
+        return self._probe() == "up"
 
     def status(self) -> ServerStatus:
         pid = self._pid()
@@ -101,11 +107,18 @@ class EmbeddedServer:
 
     # -- start / stop ----------------------------------------------------------------------------
     def start(self, timeout: float = 20.0) -> ServerStatus:
-        """Start the server unless one already serves this data dir; recover from a crash's leftovers."""
+        """Start the server unless one already serves this data dir; recover from a crash's leftovers.
+
+        ``timeout`` bounds the wait for a server that neither answers nor loads; a server replaying
+        a large append-only file answers LOADING and is waited for as long as it makes progress.
+        """
         with self._locked():
             current = self.status()
             if current.running:
                 return current
+            if current.pid is not None and self._probe() == "loading":
+                self._wait_ready(None, timeout)
+                return self.status()
             if current.pid is not None:  # alive but not answering: a hung server from a crash
                 with contextlib.suppress(OSError):
                     os.kill(current.pid, signal.SIGKILL)
@@ -126,6 +139,9 @@ class EmbeddedServer:
                 "--dir", str(self.db_dir),
                 "--appendonly", "yes",
                 "--appendfsync", "everysec",
+                # compact the log (graph snapshot + tail) early: replaying many queries is slow to start
+                "--auto-aof-rewrite-min-size", "16mb",
+                "--auto-aof-rewrite-percentage", "100",
                 "--save", "",
                 "--daemonize", "no",
                 "--pidfile", str(self.pid_file),
@@ -139,18 +155,29 @@ class EmbeddedServer:
                 )
             except OSError as exc:
                 raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                if proc.poll() is not None:
-                    raise StoreError(
-                        f"embedded FalkorDB server exited with code {proc.returncode}; see {self.log_file}"
-                    )
-                if self.socket.exists() and self._ping():
-                    self.pid_file.write_text(f"{proc.pid}\n")
-                    return self.status()
-                time.sleep(0.05)
-            proc.kill()
-            raise StoreError(f"embedded FalkorDB server did not answer within {timeout:.0f}s; see {self.log_file}")
+            try:
+                self._wait_ready(proc, timeout)
+            except StoreError:
+                if proc.poll() is None:
+                    proc.kill()
+                raise
+            self.pid_file.write_text(f"{proc.pid}\n")
+            return self.status()
+
+    def _wait_ready(self, proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
+        """Wait until the server answers; while it reports LOADING, keep waiting (no deadline)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc is not None and proc.poll() is not None:
+                raise StoreError(f"embedded FalkorDB server exited with code {proc.returncode}; see {self.log_file}")
+            state = self._probe() if self.socket.exists() else "down"
+            if state == "up":
+                return
+            if state == "loading":
+                deadline = time.monotonic() + timeout
+            elif time.monotonic() > deadline:
+                raise StoreError(f"embedded FalkorDB server did not answer within {timeout:.0f}s; see {self.log_file}")
+            time.sleep(0.05)
 
     def stop(self, timeout: float = 20.0) -> bool:
         """Stop the server (it flushes the append-only file on SIGTERM). False if none was running."""
@@ -200,6 +227,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _select(db: Any, name: str) -> Any:
+    """The client's Graph, with the faster parameter encoder of :mod:`armsgraph.graph.falkor_params`."""
+    from falkordb.graph import Graph
+
+    from armsgraph.graph.falkor_params import params_header
+
+    class FastParamsGraph(Graph):  # type: ignore[misc]
+        def _build_params_header(self, params: dict[str, Any] | None) -> str:
+            return params_header(params)
+
+    return FastParamsGraph(db, name)
+
+
 class FalkorStore(Store):
     """A graph in the embedded FalkorDB server (one Redis key per graph)."""
 
@@ -211,7 +251,7 @@ class FalkorStore(Store):
         self.server = server
         self.graph_name = graph_name
         self._db = FalkorDB(unix_socket_path=str(server.socket))
-        self._graph = self._db.select_graph(graph_name)
+        self._graph = _select(self._db, graph_name)
 
     def describe(self) -> str:
         return f"embedded FalkorDB, graph {self.graph_name!r} in {self.server.data_dir}"
@@ -240,10 +280,30 @@ class FalkorStore(Store):
         }
         return QueryResult(columns, rows, stats)
 
+    def _existing_schema(self) -> set[str]:
+        """Descriptions of the indexes and constraints the graph already has."""
+        have: set[str] = set()
+        try:
+            for label, props in self._graph.ro_query("CALL db.indexes() YIELD label, properties "
+                                                  "RETURN label, properties").result_set:
+                have.update(f"index {label}.{prop}" for prop in props)
+            for row in self._graph.ro_query("CALL db.constraints()").result_set:
+                if row[0] == "UNIQUE" and row[3] == "NODE":
+                    have.update(f"unique {row[1]}.{prop}" for prop in row[2])
+        except Exception:  # an absent graph has neither
+            return set()
+        return have
+
     def _apply_schema(self) -> None:
+        """Create only what is missing: a failing DDL command would still be logged and replayed."""
         import redis
 
+        have = self._existing_schema()
+        created = False
         for op in self.dialect.schema_ops(self.graph_name):
+            if op.description in have:
+                continue
+            created = True
             try:
                 if op.command is not None:
                     self._db.connection.execute_command(*op.command)
@@ -252,13 +312,18 @@ class FalkorStore(Store):
             except redis.ResponseError as exc:
                 if not any(t in str(exc) for t in op.tolerate):
                     raise StoreError(f"schema step '{op.description}' failed: {exc}") from exc
+        if created:
+            # FalkorDB logs a constraint both as the command and as its effect; replaying that log
+            # reports "Constraint already exists". Compacting the log now makes restarts clean.
+            with contextlib.suppress(redis.ResponseError):
+                self._db.connection.execute_command("BGREWRITEAOF")
 
     def clear(self) -> None:
         import redis
 
         with contextlib.suppress(redis.ResponseError):
             self._graph.delete()
-        self._graph = self._db.select_graph(self.graph_name)
+        self._graph = _select(self._db, self.graph_name)
         self._schema_ready = False
 
     def close(self) -> None:

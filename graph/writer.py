@@ -21,7 +21,7 @@ from typing import Any
 
 from armsgraph.graph.store import Store
 from armsgraph.loaders.base import Batch, LoadError, NodeRecord, RelationRecord
-from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Document, Relation, label_of_id
+from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Document, Node, Relation, label_of_id
 
 DEFAULT_BATCH_SIZE = 2000
 
@@ -34,8 +34,8 @@ def node_statement(label: str) -> str:
         "UNWIND $rows AS row\n"
         f"MERGE (n:{labels} {{id: row.id}})\n"
         "SET n += row.props\n"
-        "MERGE (n)-[p:SOURCED_FROM {locator: row.locator}]->(d)\n"
-        "SET p += row.prov\n"
+        "MERGE (n)-[p:SOURCED_FROM {locator: row.loc}]->(d)\n"
+        "SET p += row.prov, p.loader = $loader, p.loader_version = $loader_version\n"
         "RETURN count(p) AS written"
     )
 
@@ -49,11 +49,12 @@ def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props:
         f"MATCH (a:{src_label} {{id: row.src}})\n"
         f"MATCH (b:{dst_label} {{id: row.dst}})\n"
         f"MERGE (a)-{pattern}->(b)\n"
+        "WITH r, row, $doc + '#' + row.loc + '@' + $loader AS ev\n"
         "SET r += row.props,\n"
         "    r.documents = CASE WHEN $doc IN coalesce(r.documents, []) THEN r.documents"
         " ELSE coalesce(r.documents, []) + [$doc] END,\n"
-        "    r.evidence = CASE WHEN row.evidence IN coalesce(r.evidence, []) THEN r.evidence"
-        " ELSE coalesce(r.evidence, []) + [row.evidence] END\n"
+        "    r.evidence = CASE WHEN ev IN coalesce(r.evidence, []) THEN r.evidence"
+        " ELSE coalesce(r.evidence, []) + [ev] END\n"
         "RETURN count(r) AS written"
     )
 
@@ -152,6 +153,19 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
         yield rows[i : i + size]
 
 
+_BATCH_WIDE = frozenset({"document_id", "loader", "loader_version"})
+"""Provenance fields the same for the whole batch: sent once as parameters, not per row."""
+_ENDPOINTS = frozenset({"id", "src", "dst"})
+
+
+def _fields(model: Node | Relation, skip: frozenset[str] = frozenset({"id"})) -> dict[str, Any]:
+    """Stored properties straight from the validated fields (all JSON scalars or lists of them).
+
+    Reading ``__dict__`` instead of ``model_dump`` keeps per-row cost low on large loads.
+    """
+    return {k: v for k, v in model.__dict__.items() if v is not None and v != [] and k not in skip}
+
+
 def _props(values: dict[str, Any]) -> dict[str, Any]:
     """Drop nulls and empty lists: neither store keeps them, and MERGE must not see them."""
     return {k: v for k, v in values.items() if v is not None and v != [] and k != "id"}
@@ -202,8 +216,8 @@ class Writer:
     def write(self, batch: Batch, progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
         """Write a batch's nodes, then the relations whose endpoints exist; report the others."""
         stats = WriteStats()
-        tag = loader_tag(batch)
         doc = batch.document.id
+        batch_params = {"doc": doc, "loader": loader_tag(batch), "loader_version": batch.loader_version}
         total = len(batch.nodes) + len(batch.relations)
         name = batch.document.path or doc
 
@@ -213,10 +227,10 @@ class Writer:
 
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for rec in batch.nodes:
-            by_label[rec.node.label].append(self._node_row(rec, tag))
+            by_label[rec.node.label].append(self._node_row(rec))
         for label, rows in by_label.items():
             for chunk in _chunks(rows, self.batch_size):
-                self.store.run(node_statement(label), {"rows": chunk, "doc": doc}, write=True)
+                self.store.run(node_statement(label), {"rows": chunk, **batch_params}, write=True)
                 stats.nodes += len(chunk)
                 advance(stats.nodes)
         written_ids = {rec.node.id for rec in batch.nodes}
@@ -224,29 +238,29 @@ class Writer:
         groups: dict[tuple[str, str, str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
         for rel_rec in relations:
             rel = rel_rec.relation
-            groups[(rel.type, rel.src_label, rel.dst_label, rel.key_props)].append(self._relation_row(rel_rec, tag))
+            groups[(rel.type, rel.src_label, rel.dst_label, rel.key_props)].append(self._relation_row(rel_rec))
         for (rel_type, src, dst, keys), rows in groups.items():
             statement = relation_statement(rel_type, src, dst, keys)
             for chunk in _chunks(rows, self.batch_size):
-                self.store.run(statement, {"rows": chunk, "doc": doc}, write=True)
+                self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 stats.relations += len(chunk)
                 advance(stats.nodes + stats.relations)
         return stats
 
     @staticmethod
-    def _node_row(rec: NodeRecord, tag: str) -> dict[str, Any]:
-        prov = rec.provenance.edge_properties()
-        return {"id": rec.node.id, "props": _props(rec.node.properties()), "locator": prov.pop("locator") or "doc",
-                "prov": _props(prov)}
+    def _node_row(rec: NodeRecord) -> dict[str, Any]:
+        prov = rec.provenance
+        return {"id": rec.node.id, "props": _fields(rec.node), "loc": prov.locator or "doc",
+                "prov": {k: v for k, v in prov.__dict__.items() if v is not None and k not in _BATCH_WIDE}}
 
     @staticmethod
-    def _relation_row(rec: RelationRecord, tag: str) -> dict[str, Any]:
+    def _relation_row(rec: RelationRecord) -> dict[str, Any]:
         rel = rec.relation
-        props = _props(rel.properties())
-        key = {k: props.get(k, "") for k in rel.key_props}  # MERGE may not match on null
-        locator = rec.provenance.locator or "doc"
-        return {"src": rel.src, "dst": rel.dst, "props": props, "key": key,
-                "evidence": f"{rec.provenance.document_id}#{locator}@{tag}"}
+        props = _fields(rel, skip=_ENDPOINTS)
+        row = {"src": rel.src, "dst": rel.dst, "props": props, "loc": rec.provenance.locator or "doc"}
+        if rel.key_props:
+            row["key"] = {k: props.get(k, "") for k in rel.key_props}  # MERGE may not match on null
+        return row
 
     def _with_known_endpoints(
         self, batch: Batch, relations: Iterable[RelationRecord], written: set[str]

@@ -8,8 +8,10 @@ rolled back and reported; the other documents still load.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +24,9 @@ if TYPE_CHECKING:
     from armsgraph.graph.store import Store
     from armsgraph.graph.writer import Writer
 
-SKIP_FILES = (".meta.json",)
-SKIP_NAMES = ("SOURCE.md", "README.md", "LICENSE", "LICENSE.md")
+SKIP_FILES = (".meta.json", "SOURCE.md", "README.md", "README.markdown")
+"""Sidecars and notes about a folder's files are not documents to load from it."""
+SKIP_NAMES = ("LICENSE", "LICENSE.md", "LICENSE.txt")
 
 Progress = Callable[[str, int, int], None]
 """progress(file name, records written so far, records in this document)."""
@@ -119,42 +122,108 @@ def load_paths(
             report.documents.append(DocumentReport(file=path.name, loader=loader.name, document_id=file_doc,
                                                    skipped=True, note="already loaded (same content hash)"))
             continue
-        try:
-            for batch in loader.read(path):
-                report.documents.append(_load_batch(writer, batch, path, force, report, progress))
-        except LoaderFailure as exc:
-            report.errors.append(exc.error)
-            report.documents.append(DocumentReport(file=path.name, loader=loader.name, errors=1,
-                                                   note=exc.error.reason))
+        _load_file(writer, loader, path, force, report, progress)
     return report
 
 
-def _load_batch(writer: Writer, batch: Batch, path: Path, force: bool, report: LoadReport,
-                progress: Progress | None) -> DocumentReport:
-    doc = batch.document
-    row = DocumentReport(file=path.name, loader=batch.loader, document_id=doc.id, read=batch.records_read)
-    loaded_by, loading = writer.state(doc.id)
-    if batch.loader in loaded_by and not force:
-        row.skipped = True
-        row.note = "already loaded (same content hash)"
-        return row
-    if batch.loader in loading or (force and batch.loader in loaded_by):
-        writer.rollback(doc.id, batch.loader)
-    writer.store.ensure_schema()  # DDL before, never inside, the document's transaction
+def _load_file(writer: Writer, loader: Loader, path: Path, force: bool, report: LoadReport,
+               progress: Progress | None) -> None:
+    """Write the batches of one file; consecutive batches of one document form one atomic load."""
+    current: DocumentLoad | None = None
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # loaders build many small objects and few cycles: collection passes only cost time
     try:
-        with writer.store.transaction():
-            writer.begin(doc, batch.loader)
-            stats = writer.write(batch, progress=progress)
-            writer.commit(doc, batch.loader)
-    except Exception as exc:
-        writer.rollback(doc.id, batch.loader)
-        error = LoadError(file=path.name, reason=f"document not loaded, nothing written: {str(exc).splitlines()[0]}")
-        report.errors.append(error)
-        row.errors = 1
-        row.note = error.reason
-        return row
-    errors = [*batch.errors, *stats.dropped]
-    report.errors.extend(errors)
-    row.errors = len(errors)
-    row.loaded = stats.nodes + stats.relations
-    return row
+        for batch in loader.read(path):
+            if current is None or current.document_id != batch.document.id:
+                if current is not None:
+                    report.documents.append(current.finish())
+                current = DocumentLoad(writer, batch, path, force, report, progress)
+            current.add(batch)
+        if current is not None:
+            report.documents.append(current.finish())
+    except LoaderFailure as exc:
+        report.errors.append(exc.error)
+        if current is not None and not current.done:
+            current.abort(exc.error.reason)
+            report.documents.append(current.finish())
+        else:
+            report.documents.append(DocumentReport(file=path.name, loader=loader.name, errors=1,
+                                                   note=exc.error.reason))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+class DocumentLoad:
+    """One document's load: skip if already loaded, undo a crashed attempt, then begin/write/commit.
+
+    A loader may yield a large document as several batches (bounded memory); they are written in
+    order inside one transaction (Neo4j) or under one ``loading`` mark (FalkorDB), and any failure
+    rolls the whole document back through its provenance.
+    """
+
+    def __init__(self, writer: Writer, first: Batch, path: Path, force: bool, report: LoadReport,
+                 progress: Progress | None) -> None:
+        self.writer, self.path, self.report, self.progress = writer, path, report, progress
+        self.document = first.document
+        self.document_id = first.document.id
+        self.loader = first.loader
+        self.row = DocumentReport(file=path.name, loader=first.loader, document_id=self.document_id)
+        self.failed = False
+        self.done = False
+        self._tx = ExitStack()
+        loaded_by, loading = writer.state(self.document_id)
+        self.skipped = self.loader in loaded_by and not force
+        if self.skipped:
+            self.row.skipped = True
+            self.row.note = "already loaded (same content hash)"
+            return
+        if self.loader in loading or (force and self.loader in loaded_by):
+            writer.rollback(self.document_id, self.loader)
+        writer.store.ensure_schema()  # DDL before, never inside, the document's transaction
+        try:
+            self._tx.enter_context(writer.store.transaction())
+            writer.begin(self.document, self.loader)
+        except Exception as exc:
+            self._fail(exc)
+
+    def add(self, batch: Batch) -> None:
+        self.row.read += batch.records_read
+        if self.skipped or self.failed:
+            return
+        try:
+            stats = self.writer.write(batch, progress=self.progress)
+        except Exception as exc:
+            self._fail(exc)
+            return
+        errors = [*batch.errors, *stats.dropped]
+        self.report.errors.extend(errors)
+        self.row.errors += len(errors)
+        self.row.loaded += stats.nodes + stats.relations
+
+    def abort(self, reason: str) -> None:
+        """The loader gave up part-way through the document: nothing of it may stay."""
+        if not self.skipped and not self.failed:
+            self._fail(RuntimeError(reason))
+
+    def finish(self) -> DocumentReport:
+        if not self.done and not self.skipped and not self.failed:
+            try:
+                self.writer.commit(self.document, self.loader)
+                self._tx.close()
+            except Exception as exc:
+                self._fail(exc)
+        self.done = True
+        return self.row
+
+    def _fail(self, exc: BaseException) -> None:
+        self.failed = True
+        with suppress(Exception):
+            self._tx.__exit__(type(exc), exc, exc.__traceback__)  # Neo4j: roll the transaction back
+        self.writer.rollback(self.document_id, self.loader)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        error = LoadError(file=self.path.name, reason=f"document not loaded, nothing written: {reason}")
+        self.report.errors.append(error)
+        self.row.errors += 1
+        self.row.loaded = 0
+        self.row.note = error.reason

@@ -8,6 +8,7 @@ and index DDL, the curated JSON Lines loader and the generated docs all read the
 from __future__ import annotations
 
 import builtins
+import functools
 import re
 from typing import Any, ClassVar
 
@@ -114,14 +115,18 @@ class Relation(BaseModel):
             doc = (cls.__doc__ or "").strip().splitlines()
             cls.summary = doc[0] if doc else cls.type
 
+    @classmethod
+    @functools.cache
+    def endpoint_labels(cls) -> tuple[frozenset[str], frozenset[str]]:
+        """Labels allowed at (src, dst); computed once per class, validation runs per row."""
+        return frozenset(c.label for c in cls.sources), frozenset(c.label for c in cls.targets)
+
     @model_validator(mode="after")
     def _check_endpoints(self) -> Relation:
-        for end, allowed in (("src", self.sources), ("dst", self.targets)):
+        for end, allowed in zip(("src", "dst"), self.endpoint_labels(), strict=True):
             node_id = getattr(self, end)
-            label = label_of_id(node_id)
-            if label not in {c.label for c in allowed}:
-                names = ", ".join(c.label for c in allowed)
-                raise ValueError(f"{self.type} {end} must be one of {names}, got {node_id!r}")
+            if label_of_id(node_id) not in allowed:
+                raise ValueError(f"{self.type} {end} must be one of {', '.join(sorted(allowed))}, got {node_id!r}")
         return self
 
     @property

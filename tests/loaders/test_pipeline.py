@@ -8,14 +8,15 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
 from armsgraph.graph.stats import counts_dict
 from armsgraph.graph.writer import Writer
-from armsgraph.loaders.base import Batch
+from armsgraph.loaders.base import Batch, LoaderFailure, LoadError
 from armsgraph.loaders.curated import CuratedLoader
-from armsgraph.loaders.pipeline import LoadReport, _load_batch, load_paths
+from armsgraph.loaders.pipeline import DocumentLoad, LoadReport, _load_file, load_paths
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "seed-entities.jsonl"
@@ -56,7 +57,9 @@ def test_a_failing_document_leaves_nothing_behind(store: FalkorStore) -> None:
     for rel in batch.relations:
         rel.provenance = rel.provenance.model_copy(update={"document_id": batch.document.id})
     report = LoadReport()
-    row = _load_batch(ExplodingWriter(store), batch, Path("other.jsonl"), False, report, None)
+    load = DocumentLoad(ExplodingWriter(store), batch, Path("other.jsonl"), False, report, None)
+    load.add(batch)
+    row = load.finish()
     assert row.errors == 1 and "nothing written" in report.errors[0].reason
     assert counts_dict(store) == before  # shared nodes kept, the failed document's edges and node gone
     assert store.run("MATCH (d:Document {id: $id}) RETURN count(d)", {"id": batch.document.id}).scalar() == 0
@@ -99,3 +102,38 @@ def test_kill_9_of_the_server_mid_load_then_rerun(tmp_path: Path) -> None:
         clean.close()
     finally:
         server.stop()
+
+
+class SplittingLoader(CuratedLoader):
+    """Yields one document as several batches, then fails part-way (a truncated stream)."""
+
+    name = "curated"
+
+    def __init__(self, fail: bool) -> None:
+        self.fail = fail
+
+    def read(self, path: Path) -> Iterator[Batch]:
+        [whole] = list(super().read(path))
+        half = len(whole.nodes) // 2
+        yield whole.model_copy(update={"nodes": whole.nodes[:half], "relations": []})
+        if self.fail:
+            raise LoaderFailure(LoadError(file=path.name, line=99, reason="truncated"))
+        yield whole.model_copy(update={"nodes": whole.nodes[half:], "records_read": 0})
+
+
+def test_a_document_in_several_batches_is_one_atomic_load(store: FalkorStore) -> None:
+    writer = Writer(store)
+    report = LoadReport()
+    _load_file(writer, SplittingLoader(fail=True), SEED, False, report, None)
+    assert report.failed and store.run("MATCH (n) RETURN count(n)").scalar() == 0
+    report = LoadReport()
+    _load_file(writer, SplittingLoader(fail=False), SEED, False, report, None)
+    assert not report.failed
+    split = counts_dict(store)
+    whole = FalkorStore(store.server, store.graph_name + "_whole")
+    try:
+        load_paths(whole, [SEED])
+        assert counts_dict(whole) == split
+    finally:
+        whole.clear()
+        whole.close()
