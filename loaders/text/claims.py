@@ -1,0 +1,275 @@
+"""Attributed claims: quotations and reported speech with a named speaker, never facts."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Span
+
+from armsgraph.loaders.text.dates import DateMention, find_dates
+from armsgraph.loaders.text.extraction import ClaimFact, Entity
+from armsgraph.loaders.text.persons import PersonRules
+from armsgraph.loaders.text.textdoc import ENTITY_TYPES
+
+QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
+_OPENERS = re.compile("[\u201c\"\u00ab]")
+
+
+class ClaimRules(PersonRules):
+    """Quotations, 'X said (that) ...', '..., X said', 'according to X'."""
+
+    # ---- claims ------------------------------------------------------------------------------------------
+
+    def _speaker_near(self, start: int, end: int, last: str | None, backward: bool = False
+                      ) -> tuple[str, int] | None:
+        """The speaker referred to in tokens [start, end): a person, titled official, organisation or state.
+
+        ``backward`` scans from the end (the subject nearest a following speech verb).
+        """
+        for i in reversed(range(start, end)) if backward else range(start, end):
+            ref = self.ref_at.get(i)
+            if ref is None:
+                continue
+            if ref.start > 0 and self.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
+                    and not (ref.start > 1 and self.lower[ref.start - 2] == "according"):
+                continue
+            if ref.kind == "person":
+                return ref.id, i
+            if ref.kind == "title":
+                person = self.resolve_title(ref.id.partition(":")[2])
+                if person:
+                    return person, i
+                modifier = self._affiliation_before(ref.start)
+                if modifier:
+                    return modifier, i
+            if ref.kind == "pronoun":
+                # he/she: the last person named before, in this sentence or the one before; else the last speaker
+                person = self._last_person_before(ref.start) or (
+                    last if last is not None and last.startswith("person:") else None)
+                if person:
+                    return person, i
+            if ref.kind in ("org", "name", "capital"):
+                nxt = self.ref_at.get(ref.end)
+                if nxt is not None and nxt.kind == "title":
+                    continue
+                return ref.id, i
+            if ref.kind == "demonym" and self.doc[ref.end: ref.end + 1].text.lower() in ("government", "officials"):
+                return ref.id, i
+        return None
+
+    def _last_person_before(self, i: int) -> str | None:
+        sent = self._sent_of(i)
+        start = self.sents[max(0, self.sents.index(sent) - 1)].start if sent.start > 0 else 0
+        for k in range(i - 1, start - 1, -1):
+            ref = self.ref_at.get(k)
+            if ref is not None and ref.kind == "person":
+                return ref.id
+        return None
+
+    def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
+        """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
+        found = self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
+        if found is None:
+            # 'said Antonov.', ', said the Swedish Defence Minister': the speaker closes the clause
+            after = self._speaker_near(verb + 1, min(hi, verb + 5), last)
+            if after is not None:
+                ref = self.ref_at.get(after[1])
+                end = ref.end if ref is not None else after[1] + 1
+                if end >= len(self.words) or self.words[end] in (",", ".", ";", ":", "”", '"') or end >= hi:
+                    found = after
+        if found is None:
+            # 'President Biden stood on the stage ... and said': the person the sentence starts with
+            start = self._sent_of(verb).start
+            for i in range(max(lo, start), verb):
+                ref = self.ref_at.get(i)
+                if ref is not None and ref.kind == "person" and (ref.start == 0 or self.lower[ref.start - 1] not in (
+                        "to", "with", "by", "for", "from", "at")):
+                    return ref.id, i
+        return found
+
+    def _speech_verb(self, start: int, end: int) -> int | None:
+        for i in range(start, end):
+            if self.lower[i] in self.g.speech_verbs and not self.ent_types[i] and (
+                    i == 0 or self.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
+                return i
+        return None
+
+    def _quotes(self, para_start: int, para_end: int) -> list[tuple[int, int, bool]]:
+        """(start, end) of quotation contents in a paragraph (char offsets), and whether it was closed."""
+        text = self.clean
+        found: list[tuple[int, int, bool]] = []
+        i = para_start
+        while i < para_end:
+            opener = _OPENERS.search(text, i, para_end)
+            if opener is None:
+                break
+            i = opener.start()
+            ch = text[i]
+            pair = next(p for p in QUOTE_PAIRS if p[0] == ch)
+            if ch == '"' and i > para_start and text[i - 1].isalnum():
+                i += 1
+                continue
+            close = text.find(pair[1], i + 1, para_end)
+            if close == -1:
+                self.warnings.append(f"unclosed quotation at offset {i + self.base}: read to the end of the paragraph")
+                found.append((i + 1, para_end, False))
+                break
+            if close > i + 1:
+                found.append((i + 1, close, True))
+            i = close + 1
+        return found
+
+    def _tok_index(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self.off, char)
+
+    def _sent_of(self, i: int) -> Span:
+        k = bisect.bisect_right(self.sent_starts, min(i, len(self.doc) - 1)) - 1
+        return self.sents[max(k, 0)]
+
+    def _about(self, start_char: int, end_char: int, speaker: str) -> list[str]:
+        ids: list[str] = []
+        for entity in self.entities.values():
+            if entity.id == speaker:
+                continue
+            if any(start_char + self.base <= m.start < end_char + self.base for m in entity.mentions):
+                ids.append(entity.id)
+        return sorted(ids)
+
+    def _date_in(self, start: int, end: int) -> tuple[str | None, str | None]:
+        s, e = self.chars(start, end)
+        dates: list[DateMention] = find_dates(self.clean[s:e], self.anchor, s)
+        for d in dates:
+            if d.value:
+                return d.value, d.text
+        return (str(self.document["date"]) if self.document.get("date") else None), None
+
+    def _add_claim(self, speaker: str, text_start: int, text_end: int, sent_start: int, sent_end: int,
+                   quote: bool, rule: str) -> None:
+        while text_start < text_end and self.clean[text_start] in " ,“”\"'":
+            text_start += 1
+        while text_end > text_start and self.clean[text_end - 1] in " ,.“”\"'":
+            text_end -= 1
+        if text_end - text_start < 3:
+            return
+        a, b = self._tok_index(sent_start), self._tok_index(sent_end)
+        when, when_text = self._date_in(a, max(a + 1, b))
+        ev_start, ev_end = min(sent_start, text_start), max(sent_end, text_end)
+        self.claims.append(ClaimFact(
+            speaker=speaker, text=self.text[text_start:text_end], start=text_start + self.base,
+            end=text_end + self.base, about=self._about(text_start, text_end, speaker), date=when,
+            date_text=when_text, quote=quote, evidence=self.span(ev_start, ev_end), rule=rule,
+        ))
+        if speaker.startswith(("person:", "org:", "country:")) and speaker not in self.entities:
+            self.entities[speaker] = Entity(type=ENTITY_TYPES[speaker.partition(":")[0]], id=speaker,
+                                            name=self.g.name_of(speaker))
+
+    def claims_in(self) -> None:
+        from armsgraph.loaders.text.clean import paragraphs
+
+        last_speaker: str | None = None
+        covered: list[tuple[int, int, str]] = []
+        para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.clean)]
+        quotes = [q for _, qs in para_quotes for q in qs]
+        # reported speech first: 'X said (that) ...', '..., X said', 'according to X'
+        for sent in self.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                continue
+            lowers = [t.lower_ for t in sent]
+            for k in range(len(lowers) - 1):
+                if lowers[k] == "according" and lowers[k + 1] == "to":
+                    # the source follows 'according to' directly ('according to the Russian Defense Ministry')
+                    found = self._speaker_near(s + k + 2, min(e, s + k + 4), last_speaker)
+                    if found:
+                        sc, ec = self.chars(s, e)
+                        if k > 2:
+                            text_end = self.cstart(s + k)
+                            self._add_claim(found[0], sc, text_end, sc, ec, False, "claim:according-to")
+                        else:
+                            ref = self.ref_at[found[1]]
+                            self._add_claim(found[0], self.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
+                        covered.append((sc, ec, found[0]))
+                        last_speaker = found[0]
+            verb = self._speech_verb(s, e)
+            if verb is None:
+                continue
+            found = self._speaker_of_verb(verb, s, e, last_speaker)
+            if not found:
+                continue
+            speaker, at = found
+            ref_start = self.ref_at[at].start if at in self.ref_at else at
+            # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
+            while ref_start > s and (self.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                                     or self.lower[ref_start - 1] in ("the", "’s", "'s")):
+                ref_start -= 1
+            if at > verb:
+                # inverted attribution: '..., said the Swedish Defence Minister'
+                ref_start = verb
+            sc, ec = self.chars(s, e)
+            if any(qs <= sc + 1 and qe >= self.cstart(min(ref_start, verb)) - 3 for qs, qe, _ in quotes):
+                last_speaker = speaker  # the attribution of a quotation: the quotation is the claim
+                continue
+            before_ref = self.words[ref_start - 1] if ref_start > s else ""
+            ref_end = self.ref_at[at].end if at in self.ref_at else at + 1
+            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb
+            quoted_comma = before_ref in ("”", '"') and self.words[ref_start - 2] == ","
+            if adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma):
+                # trailing attribution: the claim is what precedes ', Antonov said'
+                self._add_claim(speaker, sc, self.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
+            else:
+                k = verb + 1
+                limit = min(e, verb + 10)
+                j = k
+                while j < limit and self.lower[j] != "that":
+                    j += 1
+                k = j + 1 if j < limit else k
+                if j >= limit and self.lower[verb] in ("told", "tells", "tell"):
+                    # 'told President Putin directly, we will ...': the claim follows the addressee
+                    comma = next((m for m in range(verb + 1, min(e, verb + 7)) if self.words[m] == ","), None)
+                    if comma is not None:
+                        k = comma + 1
+                if k < e and self.words[k] == ":":
+                    k += 1
+                if k >= e or self.clean[self.cstart(k)] in "“\"«":
+                    last_speaker = speaker  # 'He added “...”': the quotation is the claim
+                    continue
+                self._add_claim(speaker, self.cstart(k), ec, sc, ec, False, "claim:said-that")
+            covered.append((sc, ec, speaker))
+            last_speaker = speaker
+        # quotations: attribution after the closing or before the opening quote; else the previous speaker
+        prev_quote_speaker: str | None = None
+        for _para, para_qs in para_quotes:
+            prev_end = 0
+            for q_start, q_end, _closed in para_qs:
+                qa, qb = self._tok_index(q_start), self._tok_index(q_end)
+                if qb - qa < 3:
+                    continue
+                sent_after = self._sent_of(min(qb, len(self.doc) - 1))
+                after = self._speech_verb(qb, min(sent_after.end, qb + 8))
+                found = None
+                rule = "claim:quote-attributed"
+                if after is not None:
+                    found = self._speaker_of_verb(after, qb, sent_after.end, prev_quote_speaker)
+                if found is None:
+                    lo = max(self._sent_of(qa).start, qa - 14, self._tok_index(prev_end))
+                    verb_before = self._speech_verb(lo, qa)
+                    if verb_before is not None:
+                        found = self._speaker_of_verb(verb_before, lo, qa, prev_quote_speaker or last_speaker)
+                prev_end = q_end + 1
+                if found is None and prev_quote_speaker:
+                    found, rule = (prev_quote_speaker, -1), "claim:quote-continued"
+                if found is None:
+                    continue
+                speaker = found[0]
+                if any(c.start - self.base - 2 <= q_start and q_end <= c.end - self.base + 2 and c.speaker == speaker
+                       for c in self.claims):
+                    prev_quote_speaker = speaker
+                    continue
+                sent = self._sent_of(qa)
+                end_sent = self._sent_of(max(qa, min(qb, len(self.doc) - 1)))
+                self._add_claim(speaker, q_start, q_end, self.cstart(sent.start), self.cend(end_sent.end - 1),
+                                True, rule)
+                prev_quote_speaker = speaker
+        self.claims.sort(key=lambda c: c.start)

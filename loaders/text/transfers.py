@@ -1,0 +1,361 @@
+"""Transfers: supplier, recipient and weapon from clauses with a transfer word, unless negated,
+hypothetical, a question, a deployment of own forces or a use of weapons."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from armsgraph.loaders.text.claims import ClaimRules
+from armsgraph.loaders.text.clean import clean
+from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
+from armsgraph.schema.ids import digest
+
+STAGE_ORDER = ("requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered")
+ADVANCEMENT = ("requested", "considered", "announced", "approved", "pledged", "ordered", "contracted", "delivered")
+PRONOUN_SUBJECTS = {"them", "they", "it", "who", "which", "he", "she"}
+RECIPIENT_PREPS = {"to", "for", "into", "toward", "towards"}
+NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with", "in", "on", "at", "over", "about",
+                     "than", "like", "across", "inside"}
+CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
+NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
+                         "simulators", "spares"}
+NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
+BULLETS = {"-", "•", "*", "+", "–"}
+
+
+@dataclass
+class Frame:
+    supplier: str | None
+    recipient: str | None
+    stage: str
+
+
+def _pick_stage(stages: list[str]) -> str | None:
+    for stage in STAGE_ORDER:
+        if stage in stages:
+            return stage
+    return None
+
+
+class TransferRules(ClaimRules):
+    """The transfer rules, clause by clause."""
+
+    # ---- transfers ---------------------------------------------------------------------------------------
+
+    def _actor_of_ref(self, ref: Ref) -> str | None:
+        if ref.kind == "person":
+            person = self.persons.get(ref.id)
+            if person is not None:
+                for _title, of in person.titles:
+                    country = self.g.country_of(of)
+                    if country:
+                        return country
+            known = self._known_official(person.name) if person else None
+            return self.g.country_of(known[2]) if known else None
+        if ref.kind in ("name", "demonym", "capital", "first-person"):
+            return ref.id
+        if ref.kind == "org":
+            return self.g.country_of(ref.id) or ref.id
+        return None
+
+    def _from_actors(self, start: int, end: int) -> list[str]:
+        """'... from Germany and Poland': the actors after 'from'."""
+        for i in range(start, end - 1):
+            if self.lower[i] != "from":
+                continue
+            found: list[str] = []
+            j = i + 1
+            while j < end:
+                if self.lower[j] in ("the", "and", ","):
+                    j += 1
+                    continue
+                ref = self.ref_at.get(j)
+                if ref is None or ref.start != j or ref.kind in ("pronoun", "title"):
+                    break
+                actor = self._actor_of_ref(ref)
+                if actor and actor not in found:
+                    found.append(actor)
+                j = ref.end
+            return found
+        return []
+
+    def _for_actor(self, start: int, end: int) -> str | None:
+        for i in range(start, end - 1):
+            if self.lower[i] == "for":
+                j = i + 2 if self.lower[i + 1] == "the" else i + 1
+                ref = self.ref_at.get(j)
+                if ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
+                    return self._actor_of_ref(ref)
+        return None
+
+    def _title_recipient(self) -> str | None:
+        """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any."""
+        title = str(self.document.get("title") or "")
+        if not title:
+            return None
+        found = {ent.ent_id_ for ent in nlp()(clean(title)).ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")}
+        found.discard(self.home or "")
+        return found.pop() if len(found) == 1 else None
+
+    def _recipient_in(self, start: int, end: int) -> str | None:
+        for i in range(start, end):
+            ref = self.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind in ("pronoun", "title"):
+                continue
+            prev = self.lower[i - 1] if i > 0 else ""
+            prev2 = self.lower[i - 2] if i > 1 else ""
+            # 'provide Ukraine with', 'send the Ukrainians F-16s' (a people, not an adjective)
+            direct = (i == start or (i == start + 1 and self.lower[start] == "the")) and (
+                ref.kind != "demonym" or self.words[ref.end - 1].endswith("ans"))
+            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
+                actor = self._actor_of_ref(ref)
+                if actor and ref.kind != "first-person":
+                    return actor
+        return None
+
+    def _supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
+        """Nearest actor left of the trigger that is not in a prepositional phrase; 'A and B' gives both."""
+        i = end - 1
+        while i >= start:
+            ref = self.ref_at.get(i)
+            if ref is None or ref.kind in ("pronoun", "title"):
+                i -= 1
+                continue
+            first = ref.start
+            prev = self.lower[first - 1] if first > 0 else ""
+            prev2 = self.lower[first - 2] if first > 1 else ""
+            if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
+                i = first - 1
+                continue
+            if first + 1 < len(self.doc) and self.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
+                    and self.lower[ref.end + 1] not in ("government", "military", "armed", "ministry"):
+                i = first - 1
+                continue
+            actor = self._actor_of_ref(ref)
+            if actor is None or actor == exclude:
+                i = first - 1
+                continue
+            found = [actor]
+            # 'Germany will join the United States in supplying': both supply
+            k = first - 1 if prev != "the" else first - 2
+            if k >= start and self.lower[k] in ("join", "joins", "joined", "joining"):
+                for m in range(k - 1, start - 1, -1):
+                    other = self.ref_at.get(m)
+                    if other is not None and other.kind not in ("pronoun", "title"):
+                        second = self._actor_of_ref(other)
+                        if second and second != exclude and second not in found:
+                            found.append(second)
+                        break
+            # coordination: 'The Danish and Dutch governments', 'Germany, the Netherlands, and Romania'
+            k = first - 1
+            while k >= start and self.lower[k] in ("and", ",", "the"):
+                while k >= start and self.lower[k] in ("and", ",", "the"):
+                    k -= 1
+                other = self.ref_at.get(k)
+                if other is None or other.kind in ("pronoun", "title", "first-person"):
+                    break
+                second = self._actor_of_ref(other)
+                if second and second != exclude and second not in found:
+                    found.append(second)
+                k = other.start - 1
+            return found
+        return []
+
+    def _cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
+        stages: list[str] = []
+        negated = hypothetical = False
+        for i in range(start, end):
+            low = self.lower[i]
+            pair = low + " " + self.lower[i + 1] if i + 1 < len(self.doc) else low
+            for cue in (pair, low):
+                if cue in self.g.stage_cues:
+                    stages.append(self.g.stage_cues[cue])
+                kind = self.g.cues.get(cue)
+                if kind == "negation":
+                    negated = True
+                elif kind == "hypothetical":
+                    if cue == "would" and any(w in self.g.speech_verbs for w in self.lower[start:i]):
+                        stages.append("pledged")  # 'said the United States would provide': reported future
+                    else:
+                        hypothetical = True
+        return stages, negated, hypothetical
+
+    def _triggers(self, s: int, e: int) -> list[tuple[int, str, str]]:
+        found: list[tuple[int, str, str]] = []
+        for i in range(s, e):
+            low = self.lower[i]
+            if low not in self.g.triggers or self.ent_types[i]:
+                continue
+            readings = self.g.triggers[low]
+            nxt = self.lower[i + 1] if i + 1 < e else ""
+            prev = self.lower[i - 1] if i > s else ""
+            kind, tense = next((r for r in readings if r[0] != "noun"), readings[0])
+            if nxt == "of" and any(r[0] in ("supply", "noun") for r in readings):
+                kind, tense = "noun", "noun"
+            elif kind == "noun":
+                continue
+            if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
+                continue
+            found.append((i, kind, tense))
+        # 'including X' lists what a package or a supply verb carries, nothing else ('including announcements')
+        aid_words = {"assistance", "aid", "package", "packages", "capabilities", "weapons", "equipment", "pda", "pdas",
+                     "drawdown", "tranche"}
+        has_aid = any(w in aid_words for w in self.lower[s:e])
+        kept: list[tuple[int, str, str]] = []
+        for trig in found:
+            if trig[1] == "include" and not has_aid and not any(k in ("supply", "noun") for _, k, _ in kept):
+                continue
+            kept.append(trig)
+        found = kept
+        if not found:
+            for i in range(s, e):
+                if (self.lower[i] in ("assistance", "aid", "package") and self.lower[i - 1] != "the") \
+                        or self.lower[i] == "packages":
+                    found.append((i, "aid", "noun"))
+        return found
+
+    def _transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
+                  rule: str) -> None:
+        if supplier == recipient or not supplier.startswith(("country:", "org:")) or not recipient.startswith(
+                ("country:", "org:")):
+            return
+        weapon = weapon_ent.ent_id_
+        when, when_text = self._date_in(sent.start, sent.end)
+        year = (when or "")[:4] or "undated"
+        key = "text-" + digest(supplier, recipient, weapon, year)
+        if key in self.transfers:
+            prior = self.transfers[key]
+            if ADVANCEMENT.index(stage) > ADVANCEMENT.index(prior.status):
+                prior.status = stage  # the most advanced stage read wins: announced, then delivered
+            return
+        self.transfers[key] = TransferFact(
+            key=key, supplier=supplier, recipient=recipient, weapon=weapon, status=stage, date=when,
+            date_text=when_text, evidence=self.token_span(sent.start, sent.end), rule=rule,
+        )
+
+    def _weapons(self, start: int, end: int) -> list[Span]:
+        """Weapon mentions in [start, end) that are what moves, not its parts or its crews."""
+        lo = bisect.bisect_left(self.weapon_starts, start)
+        hi = bisect.bisect_left(self.weapon_starts, end)
+        found = []
+        for w in self.weapon_ents[lo:hi]:
+            if w.end > end:
+                continue
+            before = self.lower[max(0, w.start - 3) : w.start]
+            after = self.lower[w.end] if w.end < len(self.lower) else ""
+            if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
+                continue
+            found.append(w)
+        return found
+
+    def transfers_in(self) -> None:
+        list_frame: Frame | None = None
+        # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
+        doc_frame = Frame(self.first_person, self._title_recipient(), "pledged")
+        for sent in self.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                self.warnings.append(f"sentence of {e - s} tokens at offset {self.cstart(s) + self.base}: "
+                                     "not read for transfers")
+                continue
+            if self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
+                continue  # a question asserts nothing ('Will you send ATACMS?')
+            is_bullet = self.words[s] in BULLETS
+            if not is_bullet:
+                list_frame = None
+            triggers = self._triggers(s, e)
+            weapons_here = self._weapons(s, e)
+            if is_bullet and list_frame is not None and not any(t[1] in ("supply", "receive", "noun")
+                                                                for t in triggers):
+                frame = list_frame
+                if frame.supplier and frame.recipient:
+                    for w in weapons_here:
+                        self._transfer(frame.supplier, frame.recipient, w, frame.stage, sent, "transfer:list-item")
+                continue
+            for n, (t, kind, tense) in enumerate(triggers):
+                left = triggers[n - 1][0] + 1 if n > 0 else s
+                right = triggers[n + 1][0] if n + 1 < len(triggers) else e
+                for i in range(t + 1, right):
+                    if self.lower[i] in CLAUSE_CUTS:
+                        right = i
+                        break
+                stages, negated, hypothetical = self._cues(left, t + 1)
+                if kind in ("deployment", "use"):
+                    continue
+                stage = _pick_stage(stages)
+                if stage is None:
+                    stage = "delivered" if tense == "past" and kind != "noun" else "pledged"
+                recipient: str | None
+                suppliers: list[str]
+                beneficiary = self._for_actor(t + 1, right) if kind == "receive" else None
+                if beneficiary is not None:
+                    # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
+                    recipient = beneficiary
+                    suppliers = self._supplier_in(left, t, recipient)
+                    weapons = self._weapons(t + 1, right)
+                elif kind == "receive":
+                    recipient_list = self._supplier_in(left, t, None)
+                    recipient = recipient_list[0] if recipient_list else None
+                    if any(w in PRONOUN_SUBJECTS for w in self.lower[max(left, t - 2) : t]):
+                        recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
+                    suppliers = self._from_actors(t + 1, right)
+                    weapons = self._weapons(t + 1, right)
+                    if not weapons and suppliers:
+                        # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
+                        weapons = self._weapons(left, t)[-1:]
+                elif kind == "arrive":
+                    recipient = self._recipient_in(t + 1, right)
+                    if recipient is None:
+                        for i in range(t + 1, min(right, t + 4)):
+                            if self.lower[i] == "in" and (i + 1) in self.ref_at:
+                                recipient = self._actor_of_ref(self.ref_at[i + 1])
+                    suppliers = [doc_frame.supplier] if doc_frame.supplier else []
+                    weapons = self._weapons(left, t)
+                    stage = "delivered" if tense == "past" else stage
+                else:
+                    passive_by = t + 1 < right and self.lower[t + 1] == "by" and (t + 2) in self.ref_at
+                    if passive_by:
+                        by = self._actor_of_ref(self.ref_at[t + 2])
+                        suppliers = [by] if by else []
+                        weapons = self._weapons(left, t)
+                        recipient = self._recipient_in(t + 3, e)
+                        if recipient is None:
+                            for i in range(t + 3, e):
+                                if self.lower[i] in ("in", "to") and (i + 1) in self.ref_at:
+                                    recipient = self._actor_of_ref(self.ref_at[i + 1])
+                                    break
+                    else:
+                        recipient = self._recipient_in(t + 1, right)
+                        suppliers = self._supplier_in(left if kind != "noun" else s, t, recipient)
+                        if not suppliers and kind == "noun":
+                            for i in range(t + 1, right):
+                                if self.lower[i] == "from" and (i + 1) in self.ref_at:
+                                    actor = self._actor_of_ref(self.ref_at[i + 1])
+                                    suppliers = [actor] if actor else []
+                        weapons = self._weapons(t + 1, right)
+                if negated or hypothetical:
+                    continue
+                # no subject in the clause: the supplier of the text around it, unless the subject is an
+                # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
+                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[s:t])
+                if not suppliers and doc_frame.supplier and kind != "receive" and not we and (
+                        weapons or self.clean[self.cend(e - 1) - 1] == ":"):
+                    suppliers = [doc_frame.supplier]
+                if recipient is None and doc_frame.recipient and (weapons or self.clean[self.cend(e - 1) - 1] == ":"):
+                    recipient = doc_frame.recipient
+                suppliers = [x for x in suppliers if x and x != recipient]
+                if suppliers or recipient:
+                    doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
+                                      recipient or doc_frame.recipient, stage)
+                if self.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):
+                    list_frame = Frame(suppliers[0] if suppliers else None, recipient, stage)
+                if not suppliers or recipient is None:
+                    continue
+                for w in weapons:
+                    for supplier in suppliers:
+                        self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}")
