@@ -17,8 +17,6 @@ from armsgraph.loaders.text.transfers import TransferRules
 class Extractor(TransferRules):
     """One document's extraction; construct, then call :meth:`run`."""
 
-    # ---- all ---------------------------------------------------------------------------------------------
-
     def run(self) -> Extraction:
         self.gazetteer_entities()
         self.persons_and_positions()
