@@ -87,6 +87,9 @@ class TextDoc:
         self.transfers: dict[str, TransferFact] = {}
         self.claims: list[ClaimFact] = []
         self.warnings: list[str] = []
+        language = str(document.get("language") or "en").lower()
+        if not language.startswith("en"):
+            self.warnings.append(f"language {language!r}: the rules and gazetteers are English; expect little")
 
     # ---- offsets -------------------------------------------------------------------------------------
 

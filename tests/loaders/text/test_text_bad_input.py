@@ -57,6 +57,9 @@ def test_other_languages_and_scripts(tmp_path: Path) -> None:
     x = TextLoader().extract(article(tmp_path, text))[0]
     assert [(t.supplier, t.recipient, t.weapon) for t in x.transfers] == [
         ("country:DEU", "country:UKR", "weapon:patriot")]
+    ukrainian = article(tmp_path, text.splitlines()[0] + "\n", name="uk.txt", meta={**META, "language": "uk"})
+    y = TextLoader().extract(ukrainian)[0]
+    assert y.transfers == [] and any("language 'uk'" in w for w in y.warnings)
 
 
 def test_html_left_in_the_text_is_ignored_but_offsets_stay(tmp_path: Path) -> None:
