@@ -31,6 +31,7 @@ def _plain(value: Any) -> Any:
 
 class Neo4jStore(Store):
     dialect = NEO4J
+    transactional = True
 
     SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 

@@ -37,6 +37,8 @@ class Store(ABC):
 
     dialect: Dialect
     graph_name: str
+    transactional: bool = False
+    """True when ``transaction()`` really is one (Neo4j); else the writer snapshots and restores."""
     _schema_ready: bool = False
 
     @abstractmethod

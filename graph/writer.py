@@ -17,10 +17,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from armsgraph.graph.store import Store
-from armsgraph.loaders.base import Batch, LoadError, NodeRecord, RelationRecord
+from armsgraph.loaders.base import Batch, LoadError, NodeRecord
 from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Document, Node, Relation, label_of_id
 
 DEFAULT_BATCH_SIZE = 2000
@@ -34,8 +34,10 @@ def node_statement(label: str) -> str:
         "UNWIND $rows AS row\n"
         f"MERGE (n:{labels} {{id: row.id}})\n"
         "SET n += row.props\n"
-        "MERGE (n)-[p:SOURCED_FROM {locator: row.loc}]->(d)\n"
-        "SET p += row.prov, p.loader = $loader, p.loader_version = $loader_version\n"
+        "WITH n, row, d\n"
+        "UNWIND row.provs AS pv\n"
+        "MERGE (n)-[p:SOURCED_FROM {locator: pv.loc, loader: $loader}]->(d)\n"
+        "SET p += pv.prov, p.loader_version = $loader_version\n"
         "RETURN count(p) AS written"
     )
 
@@ -49,12 +51,11 @@ def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props:
         f"MATCH (a:{src_label} {{id: row.src}})\n"
         f"MATCH (b:{dst_label} {{id: row.dst}})\n"
         f"MERGE (a)-{pattern}->(b)\n"
-        "WITH r, row, $doc + '#' + row.loc + '@' + $loader AS ev\n"
+        "WITH r, row, [l IN row.locs | $doc + '#' + l + '@' + $loader + '/' + $loader_version] AS evs\n"
         "SET r += row.props,\n"
         "    r.documents = CASE WHEN $doc IN coalesce(r.documents, []) THEN r.documents"
         " ELSE coalesce(r.documents, []) + [$doc] END,\n"
-        "    r.evidence = CASE WHEN ev IN coalesce(r.evidence, []) THEN r.evidence"
-        " ELSE coalesce(r.evidence, []) + [ev] END\n"
+        "    r.evidence = coalesce(r.evidence, []) + [e IN evs WHERE NOT e IN coalesce(r.evidence, [])]\n"
         "RETURN count(r) AS written"
     )
 
@@ -83,7 +84,7 @@ DOCUMENT_STATE = (
 ROLLBACK_RELATIONS = (
     "MATCH ()-[r]->()\n"
     "WHERE $doc IN r.documents\n"
-    "WITH r, [e IN r.evidence WHERE NOT (e STARTS WITH $prefix AND e ENDS WITH $suffix)] AS keep\n"
+    "WITH r, [e IN r.evidence WHERE NOT (e STARTS WITH $prefix AND e CONTAINS $tag)] AS keep\n"
     "WITH r, keep, size([e IN keep WHERE e STARTS WITH $prefix]) AS same_doc\n"
     "SET r.evidence = keep,\n"
     "    r.documents = CASE WHEN same_doc > 0 THEN r.documents ELSE [x IN r.documents WHERE x <> $doc] END\n"
@@ -133,7 +134,15 @@ DELETE_ORPHAN_DOCUMENT = (
 ROLLBACK = (ROLLBACK_RELATIONS, DELETE_UNSUPPORTED_RELATIONS, ROLLBACK_NODES, ROLLBACK_EDGES, ROLLBACK_DOCUMENT,
             DELETE_ORPHAN_DOCUMENT)
 
-EXISTING_IDS = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"
+EXISTING_IDS = (
+    "MATCH (n:{label}) WHERE n.id IN $ids\n"
+    "OPTIONAL MATCH (n)-[p:SOURCED_FROM {{loader: $loader}}]->(:Document {{id: $doc}})\n"
+    "RETURN n.id AS id, count(p) AS from_this_document"
+)
+
+SNAPSHOT = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
+
+RESTORE = "UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.props RETURN count(n) AS restored"
 
 
 def all_statements() -> list[str]:
@@ -144,11 +153,15 @@ def all_statements() -> list[str]:
             for dst in rel.targets:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, *ROLLBACK]
-    texts += [EXISTING_IDS.format(label=label) for label in NODE_TYPES]
+    for template in (EXISTING_IDS, SNAPSHOT, RESTORE):
+        texts += [template.format(label=label) for label in NODE_TYPES]
     return texts
 
 
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+T = TypeVar("T")
+
+
+def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
 
@@ -178,17 +191,26 @@ def loader_tag(batch: Batch) -> str:
 
 @dataclass
 class WriteStats:
+    """Rows sent (one per node id and per relationship key) and relations dropped for unknown ends."""
+
     nodes: int = 0
     relations: int = 0
     dropped: list[LoadError] = field(default_factory=list)
 
 
 class Writer:
-    """Writes batches to a store in chunks of ``batch_size`` rows per statement."""
+    """Writes batches to a store in chunks of ``batch_size`` rows per statement.
+
+    Each node id and each relationship key is sent once per batch, its rows merged in Python in
+    file order (later values win, every place is kept as provenance): MERGE of a key repeated in
+    one UNWIND behaves differently on FalkorDB and Neo4j. On stores without transactions the
+    properties of nodes that existed before are snapshotted, so a rollback restores them.
+    """
 
     def __init__(self, store: Store, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         self.store = store
         self.batch_size = batch_size
+        self._snapshots: dict[str, list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
 
     # -- document lifecycle ----------------------------------------------------------------------
     def state(self, document_id: str) -> tuple[list[str], list[str]]:
@@ -200,17 +222,23 @@ class Writer:
 
     def begin(self, document: Document, loader: str) -> None:
         self.store.ensure_schema()
+        self._snapshots.pop(document.id, None)
         self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": _props(document.properties()),
                                         "loader": loader}, write=True)
 
     def commit(self, document: Document, loader: str) -> None:
         self.store.run(DOCUMENT_COMMIT, {"id": document.id, "loader": loader}, write=True)
+        self._snapshots.pop(document.id, None)
 
     def rollback(self, document_id: str, loader: str) -> None:
-        """Remove everything this loader wrote from this document (and the document, if nothing else)."""
-        params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "suffix": f"@{loader}"}
+        """Remove everything this loader wrote from this document (and the document, if nothing else),
+        and put back the properties it changed on nodes that other documents support."""
+        params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "tag": f"@{loader}/"}
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
+        for label, rows in self._snapshots.pop(document_id, []):
+            for chunk in _chunks(rows, self.batch_size):
+                self.store.run(RESTORE.format(label=label), {"rows": chunk}, write=True)
 
     # -- facts -----------------------------------------------------------------------------------
     def write(self, batch: Batch, progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
@@ -225,67 +253,105 @@ class Writer:
             if progress is not None:
                 progress(name, count, total)
 
-        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for rec in batch.nodes:
-            by_label[rec.node.label].append(self._node_row(rec))
-        for label, rows in by_label.items():
-            for chunk in _chunks(rows, self.batch_size):
+        nodes = _merge_nodes(batch.nodes)
+        relations, references, stats.dropped = self._with_known_endpoints(batch, nodes)
+        for label, rows in references.items():  # support for nodes this document only refers to
+            for row in rows.values():
+                nodes[label].setdefault(row["id"], row)
+        for label, rows in nodes.items():
+            if not self.store.transactional:
+                self._snapshot(doc, label, list(rows))
+            for chunk in _chunks(list(rows.values()), self.batch_size):
                 self.store.run(node_statement(label), {"rows": chunk, **batch_params}, write=True)
                 stats.nodes += len(chunk)
                 advance(stats.nodes)
-        written_ids = {rec.node.id for rec in batch.nodes}
-        relations, stats.dropped = self._with_known_endpoints(batch, batch.relations, written_ids)
-        groups: dict[tuple[str, str, str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
-        for rel_rec in relations:
-            rel = rel_rec.relation
-            groups[(rel.type, rel.src_label, rel.dst_label, rel.key_props)].append(self._relation_row(rel_rec))
-        for (rel_type, src, dst, keys), rows in groups.items():
+        for (rel_type, src, dst, keys), rel_rows in relations.items():
             statement = relation_statement(rel_type, src, dst, keys)
-            for chunk in _chunks(rows, self.batch_size):
+            for chunk in _chunks(list(rel_rows.values()), self.batch_size):
                 self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 stats.relations += len(chunk)
                 advance(stats.nodes + stats.relations)
         return stats
 
-    @staticmethod
-    def _node_row(rec: NodeRecord) -> dict[str, Any]:
-        prov = rec.provenance
-        return {"id": rec.node.id, "props": _fields(rec.node), "loc": prov.locator or "doc",
-                "prov": {k: v for k, v in prov.__dict__.items() if v is not None and k not in _BATCH_WIDE}}
-
-    @staticmethod
-    def _relation_row(rec: RelationRecord) -> dict[str, Any]:
-        rel = rec.relation
-        props = _fields(rel, skip=_ENDPOINTS)
-        row = {"src": rel.src, "dst": rel.dst, "props": props, "loc": rec.provenance.locator or "doc"}
-        if rel.key_props:
-            row["key"] = {k: props.get(k, "") for k in rel.key_props}  # MERGE may not match on null
-        return row
+    def _snapshot(self, doc: str, label: str, ids: list[str]) -> None:
+        for chunk in _chunks(ids, self.batch_size):
+            res = self.store.run(SNAPSHOT.format(label=label), {"ids": chunk})
+            if res.rows:
+                self._snapshots[doc].append((label, [{"id": r[0], "props": r[1]} for r in res.rows]))
 
     def _with_known_endpoints(
-        self, batch: Batch, relations: Iterable[RelationRecord], written: set[str]
-    ) -> tuple[list[RelationRecord], list[LoadError]]:
-        relations = list(relations)
+        self, batch: Batch, nodes: dict[str, dict[str, dict[str, Any]]]
+    ) -> tuple[RelationGroups, dict[str, dict[str, dict[str, Any]]], list[LoadError]]:
+        """Relations grouped and merged; reference rows for endpoints found only in the graph; errors."""
+        written = {node_id for rows in nodes.values() for node_id in rows}
         missing: dict[str, set[str]] = defaultdict(set)
-        for rec in relations:
+        for rec in batch.relations:
             for node_id in (rec.relation.src, rec.relation.dst):
                 if node_id not in written:
                     missing[label_of_id(node_id)].add(node_id)
         existing: set[str] = set()
+        supported: set[str] = set()  # already sourced from this document (an earlier batch of it)
+        params = {"doc": batch.document.id, "loader": loader_tag(batch)}
         for label, ids in missing.items():
-            res = self.store.run(EXISTING_IDS.format(label=label), {"ids": sorted(ids)})
-            existing.update(row[0] for row in res.rows)
-        known = written | existing
-        keep: list[RelationRecord] = []
+            for chunk in _chunks(sorted(ids), self.batch_size):
+                res = self.store.run(EXISTING_IDS.format(label=label), {"ids": chunk, **params})
+                existing.update(row[0] for row in res.rows)
+                supported.update(row[0] for row in res.rows if row[1])
+        groups: RelationGroups = defaultdict(dict)
+        references: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         dropped: list[LoadError] = []
-        for rec in relations:
+        for rec in batch.relations:
             rel: Relation = rec.relation
-            unknown = [i for i in (rel.src, rel.dst) if i not in known]
+            unknown = [i for i in (rel.src, rel.dst) if i not in written and i not in existing]
             if unknown:
                 dropped.append(LoadError(
                     file=batch.document.path or batch.document.id, line=rec.provenance.line,
                     field=rel.type, reason=f"unknown reference {unknown[0]!r} (not in this file or the graph)",
                 ))
-            else:
-                keep.append(rec)
-        return keep, dropped
+                continue
+            loc = rec.provenance.locator or "doc"
+            for node_id in (rel.src, rel.dst):
+                if node_id in existing and node_id not in supported:
+                    ref = references[label_of_id(node_id)].setdefault(
+                        node_id, {"id": node_id, "props": {}, "provs": {}})
+                    ref["provs"].setdefault(loc, {"loc": loc, "prov": {"rule": f"reference:{rel.type}"}})
+            props = _fields(rel, skip=_ENDPOINTS)
+            key = tuple(props.get(k, "") for k in rel.key_props)
+            group = groups[(rel.type, rel.src_label, rel.dst_label, rel.key_props)]
+            row = group.get((rel.src, rel.dst, key))
+            if row is None:
+                row = {"src": rel.src, "dst": rel.dst, "props": {}, "locs": []}
+                if rel.key_props:
+                    row["key"] = dict(zip(rel.key_props, key, strict=True))  # MERGE may not match on null
+                group[(rel.src, rel.dst, key)] = row
+            row["props"].update(props)
+            if loc not in row["locs"]:
+                row["locs"].append(loc)
+        for rows in references.values():
+            for row in rows.values():
+                row["provs"] = list(row["provs"].values())
+        return groups, references, dropped
+
+
+RelationGroups = dict[tuple[str, str, str, tuple[str, ...]], dict[tuple[str, str, tuple[Any, ...]], dict[str, Any]]]
+
+
+def _merge_nodes(records: Iterable[NodeRecord]) -> dict[str, dict[str, dict[str, Any]]]:
+    """label -> id -> one row: properties merged in order, one provenance entry per locator."""
+    nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for rec in records:
+        node = rec.node
+        prov = rec.provenance
+        loc = prov.locator or "doc"
+        entry = {"loc": loc, "prov": {k: v for k, v in prov.__dict__.items()
+                                      if v is not None and k not in _BATCH_WIDE}}
+        row = nodes[node.label].get(node.id)
+        if row is None:
+            nodes[node.label][node.id] = {"id": node.id, "props": _fields(node), "provs": {loc: entry}}
+        else:
+            row["props"].update(_fields(node))
+            row["provs"][loc] = entry
+    for rows in nodes.values():
+        for row in rows.values():
+            row["provs"] = list(row["provs"].values())
+    return nodes
