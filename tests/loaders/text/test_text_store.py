@@ -107,3 +107,19 @@ def test_text_weapons_are_the_sipri_loaders_nodes(store: FalkorStore, shared_dat
                                                                 "weapon:storm-shadow"]}
     ).rows
     assert [tuple(r) for r in rows] == [("weapon:himars", 2), ("weapon:stinger", 2), ("weapon:storm-shadow", 2)]
+
+
+def test_seed_article_joins_the_curated_seed(store: FalkorStore, seed_article: Path) -> None:
+    """The article's officials are the curated seed's nodes: one Position each, curated dates and aliases kept."""
+    curated = Path(__file__).resolve().parents[3] / "examples" / "seed-entities.jsonl"
+    assert not load_paths(store, [curated]).failed
+    assert not load_paths(store, [seed_article], loader_name="text").failed
+    rows = store.run(
+        "MATCH (p:Person)-[:HOLDS]->(pos:Position)-[:OF]->(o) "
+        "MATCH (pos)-[:SOURCED_FROM]->(d:Document) "
+        "RETURN p.name, pos.since, count(DISTINCT d) ORDER BY p.name"
+    ).rows
+    assert [tuple(r) for r in rows] == [
+        ("Anatoly Antonov", "2017-08-21", 2), ("Antonio Guterres", "2017-01-01", 2), ("Colin Kahl", "2021-04-28", 2)]
+    assert store.run("MATCH (p:Person {id: 'person:anatoly-antonov'}) RETURN p.aliases").scalar() == [
+        "Anatoly Ivanovich Antonov"]
