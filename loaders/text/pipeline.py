@@ -74,10 +74,13 @@ def _cased(variant: str, case_sensitive: bool) -> list[str]:
                                variant.title()]))
 
 
-def _plural(variant: str) -> str | None:
+def _plurals(variant: str) -> list[str]:
+    """'Javelins', 'F-16s', 'HIMARSs' never, 'HARMs' and 'HARMS' both (acronyms are written either way)."""
     if variant.endswith(("s", "S")) or not variant[-1:].isalnum():
-        return None
-    return variant + ("S" if variant.isupper() and len(variant) > 3 and not variant[-1].isdigit() else "s")
+        return []
+    if variant.isupper() and len(variant) > 3 and not variant[-1].isdigit():
+        return [variant + "s", variant + "S"]
+    return [variant + "s"]
 
 
 def patterns(g: Gazetteer) -> list[dict[str, Any]]:
@@ -108,8 +111,7 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
         for variant in (w.designation, *w.variants):
             for form in _cased(variant, w.case_sensitive):
                 add(label, form, w.id)
-                plural = _plural(form)
-                if plural:
+                for plural in _plurals(form):
                     add(label, plural, w.id)
     for t in g.treaties.values():
         for alias in (t.name, *t.aliases):

@@ -108,3 +108,16 @@ def test_claim_attributions() -> None:
         ("person:volodymyr-zelenskyy", "We will prevail", "claim:quote-attributed"),
         ("country:RUS", "the deliveries would prolong the war", "claim:said-that"),
     }
+
+
+def test_fact_sheet_list_with_variant_spellings() -> None:
+    text = ("The capabilities in this package include:\n\n"
+            "-   Additional ammunition for High Mobility Artillery Rocket Systems (HIMARS);\n"
+            "-   Mine Resistant Ambush Protected Vehicles (MRAPs);\n"
+            "-   High-speed Anti-radiation missiles (HARMs);\n"
+            "-   Puma Unmanned Aerial Systems and Scan Eagle drones;\n"
+            "-   M109A6 self-propelled howitzers and JDAMs.\n")
+    meta = {"date": "2022-08-24", "publisher": "The White House",
+            "title": "Fact Sheet on U.S. Security Assistance for Ukraine"}
+    assert triples(text, meta) == {("USA", "UKR", w) for w in
+                                   ("himars", "mrap", "harm", "puma-uas", "scaneagle", "m109", "jdam")}
