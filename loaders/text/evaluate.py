@@ -18,6 +18,7 @@ Counts are summed over documents (micro-averaged).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -176,17 +177,51 @@ def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
         ev.scores["claims"].add(tp, len(left), len(gold.claims) - tp)
 
 
+def cooccurrence_baseline(x: Extraction, text: str) -> set[str]:
+    """The naive baseline the transfer rules are measured against, from the same entity mentions: a sentence
+    naming a weapon system and two or more states is a transfer of each weapon from the first state named to
+    the last other one. Triples as in scoring."""
+    bounds = [m.end() for m in re.finditer(r"[.!?;]\s|\n", text)]
+
+    def sentence(offset: int) -> int:
+        return bisect.bisect_right(bounds, offset)
+
+    actors: dict[int, list[tuple[int, str]]] = {}
+    weapons: dict[int, set[str]] = {}
+    for e in x.entities:
+        for m in e.mentions:
+            if e.type == "Country":
+                actors.setdefault(sentence(m.start), []).append((m.start, e.id))
+            elif e.type == "WeaponSystem":
+                weapons.setdefault(sentence(m.start), set()).add(e.id)
+    out: set[str] = set()
+    for k, found in weapons.items():
+        named = [a for _, a in sorted(actors.get(k, []))]
+        if len(set(named)) >= 2:
+            first, last = named[0], next(a for a in reversed(named) if a != named[0])
+            out.update(f"{first} -> {last}: {w}" for w in found)
+    return out
+
+
 def evaluate(docs: Path, gold_path: Path) -> Evaluation:
-    """Extract every gold document from ``docs`` and score it; GoldError for a bad gold file or missing doc."""
+    """Extract every gold document from ``docs`` and score it; GoldError for a bad gold file or missing doc.
+
+    ``scores['transfers (co-occurrence baseline)']`` scores the naive baseline on the same documents.
+    """
     from armsgraph.loaders.text.loader import TextLoader
 
     loader = TextLoader()
     ev = Evaluation()
+    baseline = ev.scores.setdefault("transfers (co-occurrence baseline)", Score())
     for gold in read_gold(gold_path):
         path = docs / gold.document
         if not path.is_file():
             raise GoldError(f"{gold_path.name}: document {gold.document} not found in {docs}")
-        x, _ = loader.extract(path)
+        x, text = loader.extract(path)
         score_document(gold, x, ev)
+        gold_triples = {f"{canonical_actor(t.supplier)} -> {canonical_actor(t.recipient)}: "
+                        f"{canonical_weapon(t.weapon)}" for t in gold.transfers}
+        found = cooccurrence_baseline(x, text)
+        baseline.add(len(gold_triples & found), len(found - gold_triples), len(gold_triples - found))
         ev.documents += 1
     return ev
