@@ -38,6 +38,8 @@ class Dialect:
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     unsupported: tuple[Unsupported, ...] = ()
     features: frozenset[str] = field(default_factory=frozenset)
+    notes: tuple[str, ...] = ()
+    """Differences no rewrite can hide; catalogue authors follow them (docs/architecture.md)."""
 
     def translate(self, cypher: str) -> str:
         """Rewrite a Neo4j 5 query for this store; raise ValueError when it cannot run here."""
@@ -106,6 +108,14 @@ FALKORDB = Dialect(
         Unsupported(re.compile(r"\bCALL\s*\{", re.I), "CALL { } subqueries"),
         Unsupported(re.compile(r"\bdatetime\s*\(", re.I), "datetime()"),
         Unsupported(re.compile(r"MATCH\s+\w+\s*=\s*shortestPath", re.I), "shortestPath in MATCH"),
+        # FalkorDB binds STARTS WITH tighter than +: 'ab' STARTS WITH 'a' + 'b' is 'trueb' there.
+        Unsupported(re.compile(r"(STARTS|ENDS)\s+WITH\s+[^()\n]*?\+", re.I),
+                    "an unparenthesised + after STARTS/ENDS WITH (write STARTS WITH (a + b))"),
+    ),
+    notes=(
+        "No SET ... WITH ... WHERE: rows filtered after a SET lose their updates.",
+        "A MERGE key repeated inside one UNWIND keeps the first row's values: send each key once.",
+        "Parenthesise string concatenation after STARTS WITH / ENDS WITH / CONTAINS.",
     ),
 )
 

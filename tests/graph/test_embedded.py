@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import stat
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,6 +52,28 @@ def test_two_clients_share_one_server(server: EmbeddedServer) -> None:
     first = server.start()
     other = EmbeddedServer(server.data_dir).start()
     assert other.pid == first.pid
+
+
+def test_two_processes_starting_at_once_share_one_server(server: EmbeddedServer) -> None:
+    code = ("import sys; from pathlib import Path; from armsgraph.graph.embedded import EmbeddedServer; "
+            "print(EmbeddedServer(Path(sys.argv[1])).start().pid)")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(server.data_dir)], stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    pids = {int(p.communicate(timeout=60)[0].strip()) for p in procs}
+    assert len(pids) == 1
+    assert server.status().pid in pids
+
+
+def test_a_reused_pid_of_another_server_is_not_ours(server: EmbeddedServer, tmp_path: Path) -> None:
+    other = EmbeddedServer(tmp_path / "other")
+    try:
+        other_pid = other.start().pid
+        server.db_dir.mkdir(parents=True, exist_ok=True)
+        server.pid_file.write_text(f"{other_pid}\n")  # a stale pid file that now names someone else
+        mine = server.start()
+        assert mine.pid != other_pid and other.status().running
+    finally:
+        other.stop()
 
 
 def test_stale_pid_and_socket_after_a_crash_are_recovered(server: EmbeddedServer) -> None:
