@@ -124,8 +124,8 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
         from armsgraph.loaders.resolve import default_resolver
 
         default_resolver().flush_review(obj.data_dir)  # names to review, for 'armsgraph resolve review'
-    columns = ["file", "loader", "read", "loaded", "skipped", "errors", "note"]
-    rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.note]
+    columns = ["file", "loader", "read", "loaded", "skipped", "errors", "warnings", "note"]
+    rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.warnings, d.note]
             for d in report.documents]
     emit(columns, rows, fmt, title="load summary")
     for error in report.errors[:200]:

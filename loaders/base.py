@@ -11,7 +11,7 @@ import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
@@ -27,10 +27,13 @@ class LoadError(BaseModel):
     line: int | None = None
     field: str | None = None
     reason: str
+    severity: Literal["error", "warning"] = "error"
+    """A warning marks a record that loaded but needs a look (say, a name flagged for review)."""
 
     def __str__(self) -> str:
         line = "" if self.line is None else str(self.line)
-        return f"{self.file}:{line}:{self.field or ''}: {self.reason}"
+        tag = "warning: " if self.severity == "warning" else ""
+        return f"{self.file}:{line}:{self.field or ''}: {tag}{self.reason}"
 
 
 class LoaderFailure(Exception):
@@ -79,8 +82,14 @@ class Batch(BaseModel):
         return relation
 
     def error(self, line: int | None, field: str | None, reason: str) -> None:
+        """A record that could not load (the others still do)."""
         file = self.document.path or self.document.id
         self.errors.append(LoadError(file=file, line=line, field=field, reason=reason))
+
+    def warn(self, line: int | None, field: str | None, reason: str) -> None:
+        """A record that loaded but deserves a look; does not make the load fail."""
+        file = self.document.path or self.document.id
+        self.errors.append(LoadError(file=file, line=line, field=field, reason=reason, severity="warning"))
 
 
 def sha256_of(data: bytes) -> str:

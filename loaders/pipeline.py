@@ -41,6 +41,7 @@ class DocumentReport:
     loaded: int = 0
     skipped: bool = False
     errors: int = 0
+    warnings: int = 0
     note: str = ""
 
 
@@ -51,7 +52,12 @@ class LoadReport:
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors)
+        """True if any record or document failed; warnings alone do not fail a load."""
+        return any(e.severity == "error" for e in self.errors)
+
+    @property
+    def warnings(self) -> list[LoadError]:
+        return [e for e in self.errors if e.severity == "warning"]
 
 
 def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
@@ -201,7 +207,9 @@ class DocumentLoad:
             return
         errors = [*batch.errors, *stats.dropped]
         self.report.errors.extend(errors)
-        self.row.errors += len(errors)
+        warnings = sum(1 for e in errors if e.severity == "warning")
+        self.row.warnings += warnings
+        self.row.errors += len(errors) - warnings
         self.row.loaded += stats.nodes + stats.relations
 
     def abort(self, reason: str) -> None:
