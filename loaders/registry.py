@@ -17,6 +17,7 @@ LOADERS: dict[str, str] = {
     "sipri": "armsgraph.loaders.sipri:SipriLoader",
     "treaty-table": "armsgraph.loaders.treaties:TreatyTableLoader",
     "regime-table": "armsgraph.loaders.regimes:RegimeTableLoader",
+    "text": "armsgraph.loaders.text.loader:TextLoader",
 }
 
 
