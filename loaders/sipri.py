@@ -5,9 +5,9 @@ it), whatever the encoding (Latin-1 raw exports, UTF-8 with BOM re-saves, ASCII)
 
 Transfer keys (deterministic, so a reload or a second vintage meets the existing node):
 
-* transfers format: ``sipri:<SIPRI AT Database ID>``. SIPRI keeps the id stable across vintages, so a newer
-  vintage updates the same node (its values win: the writer sets the properties of the last load) and adds
-  one more SOURCED_FROM edge to its own Document, which carries the vintage (``data_generated``).
+* transfers format: ``sipri:<SIPRI AT Database ID>``. SIPRI keeps the id stable across vintages, so a second
+  vintage meets the same node and adds one more SOURCED_FROM edge to its own Document, which carries the vintage
+  (``data_generated``). Which vintage's values the node keeps: see "Vintages" in docs/sipri.md.
 * classic format (no deal id): ``sipri-classic:<digest>[-n]`` where the digest is taken over the deal's
   identity: resolved supplier id, resolved recipient id, order year, weapon id (slug of the designation)
   and number ordered; ``-n`` (n >= 2) numbers the n-th record of the same identity in the file, because SIPRI
@@ -27,6 +27,7 @@ import gc
 import math
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -58,22 +59,12 @@ PREAMBLE_SOURCE = "Source: SIPRI Arms Transfers Database"
 HEADER_SEARCH_LINES = 40
 """The header must appear within this many lines (SIPRI's preamble has 11)."""
 
-_PER_YEAR_FIELDS = frozenset({"delivered_per_year", "tiv_delivered_per_year", "local_production"})
+BATCH_DEALS = 5_000
+"""Deals per Batch: a large export is yielded as several batches of one Document (one atomic load), so the
+loading process's memory stays bounded whatever the file's size."""
 
-
-class SipriTransfer(Transfer):
-    """A Transfer with the transfers format's per-year deliveries (parallel to ``delivery_years``).
-
-    A bridge until ``armsgraph.schema.Transfer`` declares these fields itself (then Transfer is used):
-    no label of its own, so it is written, queried and rolled back as a plain Transfer.
-    """
-
-    delivered_per_year: list[int] | None = None
-    tiv_delivered_per_year: list[float] | None = None
-    local_production: bool | None = None
-
-
-TRANSFER_CLASS: type[Transfer] = Transfer if set(Transfer.model_fields) >= _PER_YEAR_FIELDS else SipriTransfer
+_VINTAGED = "vintage" in Transfer.model_fields
+"""True once ``schema.Transfer`` declares ``vintage`` (see docs/sipri.md, Vintages): then it is set."""
 
 
 class SipriFormat(StrEnum):
@@ -112,8 +103,24 @@ def find_header(lines: list[str]) -> tuple[SipriFormat, int] | None:
     return None
 
 
-def parse_export(source: SourceText) -> ParsedExport:
-    """Detect the format and parse every record; raise :class:`LoaderFailure` if this is no SIPRI export."""
+@dataclass
+class ExportStream:
+    """A SIPRI export opened for reading: format, preamble, and its records as a one-pass iterator."""
+
+    name: str
+    format: SipriFormat
+    header_line: int
+    preamble: Preamble
+    preamble_errors: list[RowError]
+    records: Iterator[SipriDeal | RowError]
+    """Deals and unreadable records in file order, parsed as they are taken."""
+
+
+def open_export(source: SourceText) -> ExportStream:
+    """Detect the format and read the preamble; raise :class:`LoaderFailure` if this is no SIPRI export.
+
+    The records are parsed lazily (``ExportStream.records``): nothing per record is held beyond the lines.
+    """
     lines = split_lines(source.text)
     found = find_header(lines)
     if found is None:
@@ -132,17 +139,28 @@ def parse_export(source: SourceText) -> ParsedExport:
         raise LoaderFailure(LoadError(file=source.name, line=index + 1, field=None,
                                       reason=f"unexpected SIPRI {fmt} header: {problem}"))
     preamble, preamble_errors = parse_preamble(lines[:index])
-    export = ParsedExport(source, fmt, index + 1, preamble, errors=list(preamble_errors))
-    body = lines[index + 1:]
     parse = sipri_classic.parse_classic if fmt is SipriFormat.CLASSIC else sipri_transfers.parse_transfers
-    for item in parse(body, index + 2):
+    del lines[: index + 1]  # the body only, without a copy
+    return ExportStream(source.name, fmt, index + 1, preamble, preamble_errors, parse(lines, index + 2))
+
+
+def no_records(stream: ExportStream) -> LoaderFailure:
+    return LoaderFailure(LoadError(file=stream.name, line=stream.header_line, field=None,
+                                   reason="SIPRI export without records: nothing after the header"))
+
+
+def parse_export(source: SourceText) -> ParsedExport:
+    """Every record of an export at once (tools and tests; the loader itself streams, see :func:`open_export`)."""
+    stream = open_export(source)
+    export = ParsedExport(source, stream.format, stream.header_line, stream.preamble,
+                          errors=list(stream.preamble_errors))
+    for item in stream.records:
         if isinstance(item, RowError):
             export.errors.append(item)
         else:
             export.deals.append(item)
     if not export.deals and not export.errors:
-        raise LoaderFailure(LoadError(file=source.name, line=index + 1, field=None,
-                                      reason="SIPRI export without records: nothing after the header"))
+        raise no_records(stream)
     return export
 
 
@@ -202,8 +220,11 @@ class SipriLoader(Loader):
     version: ClassVar[str] = "1"
     description: ClassVar[str] = "SIPRI Arms Transfers Database CSV export (trade register or transfers)"
 
-    def __init__(self, resolver: Resolver | None = None) -> None:
+    def __init__(self, resolver: Resolver | None = None, batch_deals: int = BATCH_DEALS) -> None:
+        if batch_deals < 1:
+            raise ValueError(f"batch_deals must be at least 1, got {batch_deals}")
         self._resolver = resolver
+        self.batch_deals = batch_deals
 
     @property
     def resolver(self) -> Resolver:
@@ -224,12 +245,34 @@ class SipriLoader(Loader):
         return 0.0
 
     def read(self, path: Path) -> Iterator[Batch]:
-        batch = self.batch_of(parse_export(read_export_text(path)))
-        # Nothing but the batch stays referenced while the pipeline writes it (file text, parsed deals).
-        yield batch
+        """One Document, as batches of at most ``batch_deals`` deals (the pipeline writes them as one load).
 
-    def document_of(self, export: ParsedExport) -> Document:
-        source, preamble = export.source, export.preamble
+        Actor, weapon and category nodes come in the batch of their first deal; later batches only refer to
+        them (the writer finds them in the graph). The per-file reports (unresolved names, unknown
+        descriptions) come with the last batch. A file without records fails before any batch is yielded.
+        """
+        source = read_export_text(path)
+        stream = open_export(source)
+        document = self.document_of(source, stream.preamble)
+        del source  # the file's bytes and text: only the lines stay, for the parser
+        builder = _BatchBuilder(self, document, stream.format)
+        for error in stream.preamble_errors:
+            builder.batch.warn(error.line, error.field, f"{error.reason} (the Document has no vintage)")
+        records = stream.records
+        first = True
+        while True:
+            with _gc_paused():
+                taken, done = builder.fill(records, self.batch_deals)
+                if first and taken == 0:
+                    raise no_records(stream)
+                first = False
+                batch = builder.finish() if done else builder.flush()
+            yield batch
+            del batch
+            if done:
+                return
+
+    def document_of(self, source: SourceText, preamble: Preamble) -> Document:
         return Document(
             sha256=source.sha256,
             kind="sipri-export",
@@ -243,52 +286,79 @@ class SipriLoader(Loader):
             year_range=preamble.year_range,
         )
 
-    def batch_of(self, export: ParsedExport) -> Batch:
-        """Everything the export contributes to the graph, with every record error on the batch.
 
-        The cyclic garbage collector is paused while the batch is built: it allocates ~9 objects per deal,
-        none of them in reference cycles, and the collector's passes over the growing heap took 45 % of the
-        time at 30,000 deals. Reference counting still frees everything; the previous state is restored.
-        """
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return _BatchBuilder(self, export).build()
-        finally:
-            if was_enabled:
-                gc.enable()
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while deals become records (the pipeline already does so).
+
+    Building a batch allocates ~9 objects per deal, none of them in reference cycles; the collector's passes
+    over the growing heap took 45 % of the loader's time at 30,000 deals. Reference counting still frees
+    everything; the previous state is restored (before each batch is handed out).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _BatchBuilder:
-    """Turns parsed deals into nodes and relations; actors, weapons and categories once per file."""
+    """Turns parsed deals into nodes and relations, batch after batch; actors, weapons, categories once per file."""
 
-    def __init__(self, loader: SipriLoader, export: ParsedExport) -> None:
-        self.export = export
-        self.batch = loader.new_batch(loader.document_of(export))
+    def __init__(self, loader: SipriLoader, document: Document, fmt: SipriFormat) -> None:
+        self.loader = loader
+        self.document = document
+        self.batch = loader.new_batch(document)
         self.resolver = loader.resolver
-        self.classic = export.format is SipriFormat.CLASSIC
+        self.classic = fmt is SipriFormat.CLASSIC
         self.rule = "classic" if self.classic else "transfers"
+        self.vintage = document.data_generated
         self.actors: dict[str, _Seen] = {}
         self.weapons: dict[str, _Seen] = {}
         self.categories: dict[str, _Seen] = {}
         self.in_category: set[tuple[str, str]] = set()
         self.unknown_descriptions: dict[str, list[int]] = {}
+        """Description -> [first line, records]."""
         self.identities: Counter[str] = Counter()
 
-    def build(self) -> Batch:
+    def fill(self, records: Iterator[SipriDeal | RowError], limit: int) -> tuple[int, bool]:
+        """Take records into the current batch until it holds ``limit`` deals or the records end.
+
+        Returns (records taken, whether the records ended).
+        """
         batch = self.batch
-        for error in self.export.errors:
-            batch.error(error.line, error.field, error.reason)
-        for deal in self.export.deals:
-            self.add_deal(deal)
-        self.report_unresolved()
-        for description, lines in self.unknown_descriptions.items():
-            batch.error(lines[0], "Weapon description",
-                        f"no SIPRI category known for description {description!r} ({len(lines)} records): "
-                        "weapon loaded without a category")
+        taken = deals = 0
+        for item in records:
+            taken += 1
+            if isinstance(item, RowError):
+                batch.error(item.line, item.field, item.reason)
+                if item.rejects:
+                    batch.records_read += 1
+                continue
+            self.add_deal(item)
+            batch.records_read += 1
+            deals += 1
+            if deals >= limit:
+                return taken, False
+        return taken, True
+
+    def flush(self) -> Batch:
+        """The current batch (errors in line order); the next deals go to a new batch of the same Document."""
+        batch = self.batch
         batch.errors.sort(key=lambda e: e.line or 0)
-        batch.records_read = len(self.export.deals) + sum(1 for e in self.export.errors if e.rejects)
+        self.batch = self.loader.new_batch(self.document)
         return batch
+
+    def finish(self) -> Batch:
+        """The last batch, with the reports about the whole file."""
+        self.report_unresolved()
+        for description, (line, records) in self.unknown_descriptions.items():
+            self.batch.warn(line, "Weapon description",
+                            f"no SIPRI category known for description {description!r} ({records} records): "
+                            "weapon loaded without a category")
+        return self.flush()
 
     # -- actors -------------------------------------------------------------------------------
     def actor(self, name: str, line: int, column: str) -> str:
@@ -306,9 +376,9 @@ class _BatchBuilder:
     def report_unresolved(self) -> None:
         for name, seen in self.actors.items():
             if seen.unresolved:
-                self.batch.error(seen.first_line, seen.column,
-                                 f"actor name {name!r} did not resolve ({seen.records} records): "
-                                 f"loaded as {seen.node.id} for review")
+                self.batch.warn(seen.first_line, seen.column,
+                                f"actor name {name!r} did not resolve ({seen.records} records): "
+                                f"loaded as {seen.node.id} for review")
 
     # -- weapons and categories ------------------------------------------------------------------
     def weapon(self, deal: SipriDeal, prov: Provenance) -> str:
@@ -333,12 +403,12 @@ class _BatchBuilder:
         if deal.category is not None:
             name, rule = deal.category, "armament-category"
             if not is_known(name) and category_key(name) not in self.categories:
-                self.batch.error(deal.line, "Armament category",
-                                 f"not one of SIPRI's 11 categories: {name!r} (loaded as a new category)")
+                self.batch.warn(deal.line, "Armament category",
+                                f"not one of SIPRI's 11 categories: {name!r} (loaded as a new category)")
         else:
             found = description_table().lookup(deal.description)
             if found is None:
-                self.unknown_descriptions.setdefault(deal.description, []).append(deal.line)
+                self.unknown_descriptions.setdefault(deal.description, [deal.line, 0])[1] += 1
                 return None
             name, rule = found
         key = category_key(name)
@@ -386,9 +456,13 @@ class _BatchBuilder:
             props["delivered_per_year"] = deal.delivered_per_year
             props["tiv_delivered_per_year"] = deal.tiv_delivered_per_year
             props["local_production"] = deal.local_production
-        transfer = TRANSFER_CLASS(**props)
+        if _VINTAGED:
+            props["vintage"] = self.vintage
+        transfer = Transfer(**props)
         tid = transfer.id
-        number = deal.number_ordered if deal.number_ordered is not None else deal.number_delivered
+        # Only the number ordered (classic; part of the deal's key): relationships keep the values of every
+        # load, so a figure that changes between vintages (numbers delivered) stays on the Transfer only.
+        number = deal.number_ordered
         batch.nodes.append(_trusted(NodeRecord, node=transfer, provenance=prov))
         relations = batch.relations
         relations.append(_trusted(RelationRecord, relation=_trusted(Supplied, src=supplier, dst=tid), provenance=prov))

@@ -65,10 +65,6 @@ def header_problem(fields: list[str]) -> str | None:
     return f"header has {len(names)} columns, expected {WIDTH}"
 
 
-def _split(lines: list[str]) -> list[list[str]]:
-    return list(csv.reader(lines, quoting=csv.QUOTE_NONE, strict=False))
-
-
 def _flag(value: str, index: int) -> bool:
     if value == "?":
         return True
@@ -86,30 +82,31 @@ def _is_junk_row(fields: list[str]) -> bool:
 def parse_classic(lines: list[str], first_line: int) -> Iterator[SipriDeal | RowError]:
     """Parse the record lines (the physical lines after the header; ``first_line`` = number of the first).
 
-    Yields one :class:`SipriDeal` per record and one :class:`RowError` per unreadable record; lines
-    holding nothing but commas or blanks are skipped.
+    Yields one :class:`SipriDeal` per record and one :class:`RowError` per unreadable record, in file order,
+    as it goes (rows are split one at a time: memory does not grow with the file); lines holding nothing but
+    commas or blanks are skipped.
     """
-    rows = _split(lines)
-    count = len(rows)
+    # With quoting off the reader yields exactly one row per line ([] for an empty one), so row i is lines[i].
+    rows = csv.reader(lines, quoting=csv.QUOTE_NONE, strict=False)
+    ahead: list[str] | None = next(rows, None)
     i = 0
-    while i < count:
-        fields = rows[i]
-        start = i
+    while ahead is not None:
+        fields, start = ahead, i
+        ahead = next(rows, None)
         if not any(f.strip() for f in fields):
             i += 1
             continue
-        fields = list(fields)
         # A line break inside Comments: the record goes on in the next line(s), which start with ','.
-        while len(fields) < WIDTH and i + 1 < count and lines[i + 1].startswith(","):
+        while len(fields) < WIDTH and ahead is not None and lines[i + 1].startswith(","):
             i += 1
-            tail = rows[i]
+            tail, ahead = ahead, next(rows, None)
             fields[-1] = f"{fields[-1]}\n{tail[0]}".strip() if tail[0] else fields[-1]
             fields.extend(tail[1:])
         # A spreadsheet re-save: the TIVs of a broken record moved to a junk row below it.
-        if (len(fields) == WIDTH and not any(fields[13:16]) and i + 1 < count
-                and _is_junk_row(rows[i + 1])):
+        if len(fields) == WIDTH and not any(fields[13:16]) and ahead is not None and _is_junk_row(ahead):
             i += 1
-            fields[13:16] = rows[i][1:4]
+            fields[13:16] = ahead[1:4]
+            ahead = next(rows, None)
         i += 1
         line, line_end = first_line + start, first_line + i - 1
         if len(fields) != WIDTH:

@@ -1,8 +1,9 @@
 """The newer SIPRI "transfers" export (one row per deal and delivery year, 17 named columns).
 
 Rows are grouped into deals by 'SIPRI AT Database ID' (SIPRI writes a deal's rows together; rows of one id
-that turn up apart are still grouped). The per-year rows are kept as parallel lists on the deal
-(``delivery_years``, ``delivered_per_year``, ``tiv_delivered_per_year``); the deal's totals are their sums.
+that turn up apart are still grouped: a deal is complete at its id's last row). The per-year rows are kept as
+parallel lists on the deal (``delivery_years``, ``delivered_per_year``, ``tiv_delivered_per_year``); the deal's
+totals are their sums.
 A spreadsheet re-save adds CR LF and one stray ';' at the end of every line: both are removed.
 Estimate flags read 'Yes'/'No' and may be empty on recent rows (-> unknown, None).
 A deal with one unreadable row is rejected whole: half a deal would give wrong totals.
@@ -95,77 +96,98 @@ def _strip_stray_semicolon(line: str) -> str:
     return line[:-1] if line.endswith(";") else line
 
 
+def _deal_id(line: str) -> str:
+    """The deal id of a record line, as the row reader will see it (first field, stripped)."""
+    return _strip_stray_semicolon(line).split(",", 1)[0].strip()
+
+
 def parse_transfers(lines: list[str], first_line: int) -> Iterator[SipriDeal | RowError]:
-    """Parse the record lines after the header (``first_line`` = physical number of the first one)."""
+    """Parse the record lines after the header (``first_line`` = physical number of the first one).
+
+    Two passes keep memory flat: the first notes the last line of every deal id, the second yields a deal (or
+    the error that rejects it) as soon as its last row is read, so only deals still open are held.
+    """
+    last: dict[str, int] = {}
+    for offset, text in enumerate(lines):
+        deal_id = _deal_id(text)
+        if deal_id.isdigit():
+            last[deal_id] = offset
     groups: dict[str, _Group] = {}
     rows = csv.reader((_strip_stray_semicolon(x) for x in lines), quoting=csv.QUOTE_NONE, strict=False)
     for offset, fields in enumerate(rows):
-        line = first_line + offset
         if not any(f.strip() for f in fields):
             continue
         deal_id = fields[0].strip()
-        group = groups.get(deal_id)
-        if group is not None and group.error:
-            continue
-        if len(fields) != WIDTH:
-            name = COLUMNS[len(fields)] if len(fields) < WIDTH else f"column {WIDTH + 1}"
-            what = "ends after" if len(fields) < WIDTH else "has"
-            yield RowError(line, name, f"row {what} {len(fields)} of {WIDTH} fields", rejects=False)
-            if group is not None:
-                group.error = True
-            elif deal_id.isdigit():
-                groups[deal_id] = _Group(deal_id, fields, line, line, None, None, None, None, error=True)
-            continue
-        try:
-            if not deal_id.isdigit():
-                raise FieldError(COLUMNS[ID], f"not a deal id: {deal_id[:40]!r}")
-            for index in (SUPPLIER, RECIPIENT, DESIGNATION):
-                if not fields[index].strip():
-                    raise FieldError(COLUMNS[index], "empty")
-            year = parse_year(fields[YEAR].strip(), COLUMNS[YEAR])
-            _yes_no(fields[YEAR_EST].strip(), COLUMNS[YEAR_EST])
-            delivered = parse_int(fields[DELIVERED].strip(), COLUMNS[DELIVERED])
-            delivered_flag = _yes_no(fields[DELIVERED_EST].strip(), COLUMNS[DELIVERED_EST])
-            value = parse_float(fields[TIV_VALUE].strip(), COLUMNS[TIV_VALUE])
-            parse_float(fields[TIV_NEW].strip(), COLUMNS[TIV_NEW])
-            if group is None:
-                group = groups[deal_id] = _Group(
-                    deal_id, fields, line, line,
-                    order_year=parse_year(fields[ORDER].strip(), COLUMNS[ORDER]),
-                    order_year_estimate=_yes_no(fields[ORDER_EST].strip(), COLUMNS[ORDER_EST]),
-                    tiv_unit=parse_float(fields[TIV_UNIT].strip(), COLUMNS[TIV_UNIT]),
-                    local_production=_yes_no(fields[LOCAL].strip(), COLUMNS[LOCAL]),
-                )
+        error = _take(groups, fields, deal_id, first_line + offset)
+        if error is not None:
+            yield error
+        if last.get(deal_id) == offset and deal_id in groups:
+            group = groups.pop(deal_id)
+            if group.error:
+                yield RowError(group.line, COLUMNS[ID],
+                               f"deal {group.deal_id} not loaded: one of its rows is unreadable")
             else:
-                for index in _SAME_FOR_A_DEAL:
-                    if fields[index].strip() != group.first[index].strip():
-                        raise FieldError(COLUMNS[index],
-                                         f"differs from the deal's first row (line {group.line}):"
-                                         f" {fields[index][:40]!r} vs {group.first[index][:40]!r}")
-                group.line_end = line
-                if year is not None and year in group.years:
-                    raise FieldError(COLUMNS[YEAR], f"a second row for delivery year {year} of deal {deal_id}"
-                                     f" (first at line {group.years[year][2]})")
-        except FieldError as exc:
-            yield RowError(line, exc.column, exc.reason, rejects=False)
-            if group is not None:
-                group.error = True
-            elif deal_id.isdigit():
-                groups[deal_id] = _Group(deal_id, fields, line, line, None, None, None, None, error=True)
-            continue
-        group.delivered_flags.append(delivered_flag)
-        if year is not None:
-            group.years[year] = (delivered or 0, value or 0.0, line)
-        if delivered is not None:
-            group.delivered.append(delivered)
-        if value is not None:
-            group.tiv.append(value)
-    for group in groups.values():
-        if group.error:
-            yield RowError(group.line, COLUMNS[ID],
-                           f"deal {group.deal_id} not loaded: one of its rows is unreadable")
-            continue
-        yield _deal(group)
+                yield _deal(group)
+
+
+def _take(groups: dict[str, _Group], fields: list[str], deal_id: str, line: int) -> RowError | None:
+    """Add one row to its deal's group; the row's error, if it has one (its deal is then rejected)."""
+    group = groups.get(deal_id)
+    if group is not None and group.error:
+        return None
+    if len(fields) != WIDTH:
+        name = COLUMNS[len(fields)] if len(fields) < WIDTH else f"column {WIDTH + 1}"
+        what = "ends after" if len(fields) < WIDTH else "has"
+        if group is not None:
+            group.error = True
+        elif deal_id.isdigit():
+            groups[deal_id] = _Group(deal_id, fields, line, line, None, None, None, None, error=True)
+        return RowError(line, name, f"row {what} {len(fields)} of {WIDTH} fields", rejects=False)
+    try:
+        if not deal_id.isdigit():
+            raise FieldError(COLUMNS[ID], f"not a deal id: {deal_id[:40]!r}")
+        for index in (SUPPLIER, RECIPIENT, DESIGNATION):
+            if not fields[index].strip():
+                raise FieldError(COLUMNS[index], "empty")
+        year = parse_year(fields[YEAR].strip(), COLUMNS[YEAR])
+        _yes_no(fields[YEAR_EST].strip(), COLUMNS[YEAR_EST])
+        delivered = parse_int(fields[DELIVERED].strip(), COLUMNS[DELIVERED])
+        delivered_flag = _yes_no(fields[DELIVERED_EST].strip(), COLUMNS[DELIVERED_EST])
+        value = parse_float(fields[TIV_VALUE].strip(), COLUMNS[TIV_VALUE])
+        parse_float(fields[TIV_NEW].strip(), COLUMNS[TIV_NEW])
+        if group is None:
+            group = _Group(
+                deal_id, fields, line, line,
+                order_year=parse_year(fields[ORDER].strip(), COLUMNS[ORDER]),
+                order_year_estimate=_yes_no(fields[ORDER_EST].strip(), COLUMNS[ORDER_EST]),
+                tiv_unit=parse_float(fields[TIV_UNIT].strip(), COLUMNS[TIV_UNIT]),
+                local_production=_yes_no(fields[LOCAL].strip(), COLUMNS[LOCAL]),
+            )
+            groups[deal_id] = group
+        else:
+            for index in _SAME_FOR_A_DEAL:
+                if fields[index].strip() != group.first[index].strip():
+                    raise FieldError(COLUMNS[index],
+                                     f"differs from the deal's first row (line {group.line}):"
+                                     f" {fields[index][:40]!r} vs {group.first[index][:40]!r}")
+            group.line_end = line
+            if year is not None and year in group.years:
+                raise FieldError(COLUMNS[YEAR], f"a second row for delivery year {year} of deal {deal_id}"
+                                 f" (first at line {group.years[year][2]})")
+    except FieldError as exc:
+        if group is not None:
+            group.error = True
+        elif deal_id.isdigit():
+            groups[deal_id] = _Group(deal_id, fields, line, line, None, None, None, None, error=True)
+        return RowError(line, exc.column, exc.reason, rejects=False)
+    group.delivered_flags.append(delivered_flag)
+    if year is not None:
+        group.years[year] = (delivered or 0, value or 0.0, line)
+    if delivered is not None:
+        group.delivered.append(delivered)
+    if value is not None:
+        group.tiv.append(value)
+    return None
 
 
 def _deal(g: _Group) -> SipriDeal:

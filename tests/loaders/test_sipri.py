@@ -7,6 +7,7 @@ file (csv module, simple rules) and the figures table in each file's SOURCE.md.
 from __future__ import annotations
 
 import csv
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -15,14 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from armsgraph.graph.catalogue import get_query
+from armsgraph.graph.cli import main
+from armsgraph.graph.embedded import EmbeddedServer
 from armsgraph.graph.store import Store
-from armsgraph.loaders import registry
+from armsgraph.loaders import pipeline, registry
+from armsgraph.loaders.base import Batch, LoaderFailure, LoadError
 from armsgraph.loaders.pipeline import load_paths
 from armsgraph.loaders.resolve import default_resolver
 from armsgraph.loaders.sipri import SipriLoader, parse_export, read_export_text
-from armsgraph.schema import Transfer, WeaponCategory
+from armsgraph.schema import Transfer, WeaponCategory, WeaponSystem
 from armsgraph.schema.ids import slug
 
 CLASSIC = "classic-trade-register-2025-03.excerpt.csv"
@@ -234,12 +239,14 @@ def test_actors_resolve_to_canonical_nodes(sipri_dir: Path) -> None:
     assert {"unresolved:unknown-supplier-s", "unresolved:unknown-recipient-s"} <= set(names)
     labels = Counter(type(r.node).__name__ for r in batch.nodes)
     assert labels["NonStateActor"] > 0 and labels["Organization"] > 0
-    # an unresolved name is never silent: it is a node flagged for review and an error naming file:line:field
+    # an unresolved name is never silent: it is a node flagged for review and a warning naming file:line:field
     for error in batch.errors:
         assert error.file == CLASSIC and error.line and error.field
     flagged = [r.node for r in batch.nodes if getattr(r.node, "needs_review", None)]
     reported = [e for e in batch.errors if e.field in ("Supplier", "Recipient")]
     assert len(flagged) == len(reported)
+    # every record of the excerpt loaded: what is left to report are warnings, not errors
+    assert batch.errors and {e.severity for e in batch.errors} == {"warning"}
 
 
 def test_categories(sipri_dir: Path) -> None:
@@ -259,6 +266,7 @@ def test_categories(sipri_dir: Path) -> None:
     assert unknown, "descriptions no transfers file has are reported"
     for error in unknown:
         assert error.line is not None and "no SIPRI category" in error.reason
+        assert error.severity == "warning"  # the weapon and its deals did load
 
 
 # -- through the pipeline into the real embedded store ------------------------------------------------
@@ -496,3 +504,134 @@ def test_rankings_count_a_deal_in_both_formats_once(store: Store, sipri_dir: Pat
     result = get_query("top-suppliers-of-recipient").run(
         store, {"recipient": "UKR", "from_year": str(lo), "to_year": str(hi), "limit": "10"})
     _check_ranking([[r[1], r[3]] for r in result.rows], expected, 10)
+
+
+# -- a large export is read as several batches of one Document ---------------------------------------------
+def _facts(batches: list[Batch]) -> tuple[set[Any], set[Any], set[str]]:
+    nodes = {(r.node.id, r.provenance.line, r.provenance.line_end, r.provenance.rule)
+             for b in batches for r in b.nodes}
+    relations = {(r.relation.type, r.relation.src, r.relation.dst, r.provenance.line)
+                 for b in batches for r in b.relations}
+    return nodes, relations, {str(e) for b in batches for e in b.errors}
+
+
+@pytest.mark.parametrize("name", [CLASSIC, T2026])
+def test_batches_of_one_document_hold_the_same_facts(sipri_dir: Path, name: str) -> None:
+    path = sipri_dir / name
+    ref = reference(path)
+    whole = list(SipriLoader().read(path))
+    assert len(whole) == 1  # the excerpts are smaller than one batch
+    parts = list(SipriLoader(batch_deals=150).read(path))
+    assert len(parts) == math.ceil(ref.deal_count() / 150) + (ref.deal_count() % 150 == 0)
+    assert all(b.document == whole[0].document for b in parts)
+    per_batch = [sum(isinstance(r.node, Transfer) for r in b.nodes) for b in parts]
+    assert max(per_batch) == 150 and sum(per_batch) == ref.deal_count()
+    assert sum(b.records_read for b in parts) == whole[0].records_read == ref.deal_count()
+    assert _facts(parts) == _facts(whole)
+    # actors, weapons and categories come once, in the batch of their first deal; later batches refer to them
+    shared = [r.node.id for b in parts for r in b.nodes if not isinstance(r.node, Transfer)]
+    assert len(shared) == len(set(shared))
+    assert any(isinstance(r.node, WeaponSystem) for r in parts[-1].nodes) or len(parts) == 1
+    # the reports about the whole file come with the last batch
+    warnings = [e for b in parts[:-1] for e in b.errors if e.severity == "warning"]
+    assert warnings == []
+
+
+def _graph(store: Store) -> dict[str, Any]:
+    """Everything a load wrote, in a comparable form."""
+    return {
+        "labels": store.run("MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) ORDER BY l").rows,
+        "types": store.run("MATCH ()-[r]->() RETURN type(r), count(r) ORDER BY type(r)").rows,
+        "sources": sorted(map(tuple, store.run(
+            "MATCH (n)-[p:SOURCED_FROM]->(d:Document) RETURN n.id, d.id, p.locator, p.rule").rows)),
+        "relations": sorted((a, t, b, sorted(ev), num) for a, t, b, ev, num in store.run(
+            "MATCH (a)-[r]->(b) WHERE type(r) <> 'SOURCED_FROM' "
+            "RETURN a.id, type(r), b.id, r.evidence, r.number").rows),
+        "transfers": sorted((i, sorted(p.items())) for i, p in store.run(
+            "MATCH (t:Transfer) RETURN t.id, properties(t)").rows),
+        "documents": store.run("MATCH (d:Document) RETURN d.id, d.loaded_by, d.loading ORDER BY d.id").rows,
+    }
+
+
+def test_batched_load_writes_what_one_batch_writes(store: Store, sipri_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path = sipri_dir / CLASSIC
+    report = load_paths(store, [path])
+    assert not report.failed
+    single = _graph(store)
+    store.clear()
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: SipriLoader(batch_deals=150))
+    report = load_paths(store, [path])
+    assert [d.document_id for d in report.documents] == [single["documents"][0][0]]  # one document, one row
+    assert report.documents[0].read == reference(path).deal_count()
+    assert not report.failed
+    assert _graph(store) == single
+
+
+class _FailsAfter(SipriLoader):
+    """The real loader, which gives up after ``good`` batches (as a loader bug or a lost file would)."""
+
+    def __init__(self, good: int) -> None:
+        super().__init__(batch_deals=150)
+        self.good = good
+
+    def read(self, path: Path) -> Any:
+        for number, batch in enumerate(super().read(path)):
+            if number == self.good:
+                raise LoaderFailure(LoadError(file=path.name, line=batch.nodes[0].provenance.line,
+                                              reason="gave up"))
+            yield batch
+
+
+def test_failure_after_some_batches_rolls_the_whole_document_back(store: Store, sipri_dir: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches already written by a document that then fails are removed; what other files wrote stays."""
+    load_paths(store, [sipri_dir / RESAVED])  # shares actors, weapons and deals with CLASSIC
+    before = _graph(store)
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: _FailsAfter(good=3))
+    report = load_paths(store, [sipri_dir / CLASSIC])
+    assert report.failed and any("gave up" in e.reason for e in report.errors)
+    assert report.documents[0].loaded == 0
+    assert _graph(store) == before
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: SipriLoader(batch_deals=150))
+    again = load_paths(store, [sipri_dir / CLASSIC])
+    assert not again.failed and not again.documents[0].skipped
+    assert count(store, "MATCH (d:Document) RETURN count(d)") == 2
+
+
+def test_directory_load_exits_0_when_every_record_loaded(tmp_path: Path, sipri_dir: Path) -> None:
+    """Unresolved names and unknown descriptions are warnings (the records loaded): exit code 0."""
+    data_dir = tmp_path / "data"
+    try:
+        result = CliRunner().invoke(main, ["--data-dir", str(data_dir), "load", str(sipri_dir), "--format", "json"],
+                                    env={"NEO4J_URI": ""})
+    finally:
+        EmbeddedServer(data_dir).stop()
+    assert result.exit_code == 0, result.output
+    summary = {row["file"]: row for row in json.loads(result.stdout)}
+    assert set(summary) == set(FILES)
+    for name in FILES:
+        assert summary[name]["errors"] == 0
+        assert summary[name]["read"] == reference(sipri_dir / name).deal_count()
+    assert summary[CLASSIC]["warnings"] > 0
+    assert ": warning: no SIPRI category known for description" in result.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="needs Transfer.vintage and the writer's vintage guard (docs/sipri.md)")
+def test_newer_vintage_wins_whatever_the_load_order(store: Store, sipri_dir: Path) -> None:
+    """docs/sipri.md, Vintages: load 2026, then 2025; the 2026 values stay, both Documents stay provenance."""
+    old, new = reference(sipri_dir / T2025), reference(sipri_dir / T2026)
+    load_paths(store, [sipri_dir / T2026])
+    load_paths(store, [sipri_dir / T2025])
+    both = set(old.deals) & set(new.deals)
+    changed = [i for i in sorted(both)
+               if math.fsum(float(r[15]) for r in old.deals[i]) != math.fsum(float(r[15]) for r in new.deals[i])]
+    assert changed
+    rows = store.run("MATCH (t:Transfer)-[:SOURCED_FROM]->(d:Document) WHERE t.sipri_id IN $ids "
+                     "RETURN t.sipri_id, t.tiv_delivered, t.vintage, collect(d.data_generated)",
+                     {"ids": changed}).rows
+    assert len(rows) == len(changed)
+    for deal_id, tiv, vintage, vintages in rows:
+        assert tiv == pytest.approx(math.fsum(float(r[15]) for r in new.deals[deal_id]))
+        assert vintage == "2026-02-12T12:26:12"
+        assert sorted(vintages) == ["2025-01-03T21:16:02", "2026-02-12T12:26:12"]

@@ -79,7 +79,7 @@ def only_error(batch: Batch) -> LoadError:
 
 
 # -- records ------------------------------------------------------------------------------------------
-def test_truncated_last_line(tmp_path: Path) -> None:
+def test_truncated_last_line(tmp_path: Path, store: Store) -> None:
     path = write(tmp_path, "cut.csv", [classic_row(), classic_row(year="2021"), "Norway,Germany,2022,,10,,Testg"])
     batch = read(path)
     assert len(transfers(batch)) == 2
@@ -87,6 +87,10 @@ def test_truncated_last_line(tmp_path: Path) -> None:
     assert (error.file, error.line, error.field) == ("cut.csv", FIRST + 2, "Weapon description")
     assert "7 of 16 fields" in error.reason
     assert str(error).startswith(f"cut.csv:{FIRST + 2}:Weapon description: ")
+    assert error.severity == "error"  # a record that did not load fails the load (exit code 1) ...
+    report = load_paths(store, [path])
+    assert report.failed and report.documents[0].errors == 1
+    assert store.run("MATCH (t:Transfer) RETURN count(t)").scalar() == 2  # ... and the good records are in
 
 
 def test_too_few_and_too_many_fields(tmp_path: Path) -> None:
@@ -115,7 +119,7 @@ def test_unreadable_value_names_line_and_column(tmp_path: Path, row: str, field:
     batch = read(path)
     assert sorted(t.order_year or 0 for t in transfers(batch)) == [2010, 2012]
     error = only_error(batch)
-    assert (error.file, error.line, error.field) == ("values.csv", FIRST + 1, field)
+    assert (error.file, error.line, error.field, error.severity) == ("values.csv", FIRST + 1, field, "error")
 
 
 def test_bad_estimate_flag(tmp_path: Path) -> None:
@@ -187,8 +191,11 @@ def test_hostile_and_unknown_names_load_flagged(tmp_path: Path, store: Store) ->
     assert {(e.line, e.field) for e in unresolved} >= {(FIRST, "Supplier"), (FIRST + 3, "Supplier")}
     assert all(e.file == "hostile.csv" and e.line is not None for e in unresolved)
     assert any("(2 records)" in e.reason and e.line == FIRST for e in unresolved)
+    assert {e.severity for e in unresolved} == {"warning"}  # loaded, flagged for review: not a failed record
     report = load_paths(store, [path])
     assert not report.documents[0].skipped
+    assert not report.failed and report.documents[0].errors == 0
+    assert report.documents[0].warnings == len([e for e in batch.errors if e.severity == "warning"]) >= 2
     assert store.run("MATCH (t:Transfer) RETURN count(t)").scalar() == 4
     names = {row[0] for row in store.run("MATCH (a:Actor)-[:SUPPLIED]->(:Transfer) RETURN a.name").rows}
     assert HOSTILE[0] in names and "Xqwertz Republic" in names
@@ -270,7 +277,8 @@ def test_transfers_crlf_semicolons_and_grouping(tmp_path: Path) -> None:
     assert set(deals) == {"7001", "7002"}
     first = deals["7001"]
     assert (first.delivery_years, first.number_delivered, first.tiv_delivered) == ([2020, 2021], 5, 7.5)
-    assert getattr(first, "tiv_delivered_per_year", None) == [3.0, 4.5]
+    assert (first.delivered_per_year, first.tiv_delivered_per_year) == ([2, 3], [3.0, 4.5])
+    assert first.local_production is False and type(first) is Transfer
     assert deals["7002"].number_delivered_estimate is None
     assert batch.document.data_generated == "2024-02-01T09:05:00" and batch.document.year_range == "2010-2024"
 
@@ -294,7 +302,7 @@ def test_unknown_category_is_reported_and_loaded(tmp_path: Path) -> None:
     batch = read(write(tmp_path, "cat.csv", [transfers_row("9001", "2020", category="Lasers")],
                        header=TRANSFERS_HEADER))
     error = only_error(batch)
-    assert (error.line, error.field) == (FIRST, "Armament category")
+    assert (error.line, error.field, error.severity) == (FIRST, "Armament category", "warning")
     assert any(r.node.id == "category:lasers" for r in batch.nodes)
 
 
@@ -303,6 +311,7 @@ def test_unknown_description_is_reported_once(tmp_path: Path) -> None:
     batch = read(write(tmp_path, "desc.csv", rows))
     errors = [e for e in batch.errors if e.field == "Weapon description"]
     assert len(errors) == 1 and errors[0].line == FIRST and "(2 records)" in errors[0].reason
+    assert errors[0].severity == "warning"
     assert not [r for r in batch.relations if r.relation.type == "IN_CATEGORY"]
     assert len(transfers(batch)) == 2
 
