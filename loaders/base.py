@@ -11,11 +11,14 @@ import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
 from armsgraph.schema import Document, Node, Provenance, Relation
+
+if TYPE_CHECKING:
+    from armsgraph.loaders.resolve import Resolver
 
 
 class LoadError(BaseModel):
@@ -114,3 +117,18 @@ class Loader(ABC):
 
     def new_batch(self, document: Document) -> Batch:
         return Batch(document=document, loader=self.name, loader_version=self.version)
+
+
+class ResolvingLoader(Loader):
+    """A loader that names countries and actors through the shared resolver (or one given, in tests)."""
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self._resolver = resolver
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            from armsgraph.loaders.resolve import default_resolver
+
+            self._resolver = default_resolver()
+        return self._resolver

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError
-from armsgraph.loaders.resolve import Resolver, default_resolver
+from armsgraph.loaders.base import Batch, LoaderFailure, LoadError, ResolvingLoader
+from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.textio import read_text
 from armsgraph.schema import Document, Node
 from armsgraph.schema.relations import MemberOf
@@ -54,21 +54,12 @@ FACTBOOK_COLUMNS: dict[str, str] = {
 }
 
 
-class RegimeTableLoader(Loader):
+class RegimeTableLoader(ResolvingLoader):
     """Regime/organisation membership tables -> Organization, Country and MEMBER_OF per source."""
 
     name: ClassVar[str] = "regime-table"
     version: ClassVar[str] = "1"
     description: ClassVar[str] = "regime memberships: EAR country groups JSON, CIA Factbook member_* columns"
-
-    def __init__(self, resolver: Resolver | None = None) -> None:
-        self._resolver = resolver
-
-    @property
-    def resolver(self) -> Resolver:
-        if self._resolver is None:
-            self._resolver = default_resolver()
-        return self._resolver
 
     @classmethod
     def sniff(cls, path: Path, head: bytes) -> float:

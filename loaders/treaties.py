@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import pycountry
 
-from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError, sha256_of
-from armsgraph.loaders.resolve import Resolver, default_resolver, normalize
+from armsgraph.loaders.base import Batch, LoaderFailure, LoadError, ResolvingLoader, sha256_of
+from armsgraph.loaders.resolve import normalize
 from armsgraph.schema import Country, Document, Node, PartyTo, Treaty, WeaponCategory
 
 if TYPE_CHECKING:
@@ -194,21 +194,12 @@ class _Row:
     skip: bool = False
 
 
-class TreatyTableLoader(Loader):
+class TreatyTableLoader(ResolvingLoader):
     """Dated treaty-membership tables (CSV) -> Treaty, Country and PARTY_TO with provenance per row."""
 
     name: ClassVar[str] = "treaty-table"
     version: ClassVar[str] = "1"
     description: ClassVar[str] = "treaty party/status tables (CSV): armsgraph, UNTC, survivalscores, year-only"
-
-    def __init__(self, resolver: Resolver | None = None) -> None:
-        self._resolver = resolver
-
-    @property
-    def resolver(self) -> Resolver:
-        if self._resolver is None:
-            self._resolver = default_resolver()
-        return self._resolver
 
     @classmethod
     def sniff(cls, path: Path, head: bytes) -> float:
