@@ -315,8 +315,16 @@ class _BatchBuilder:
         self.classic = fmt is SipriFormat.CLASSIC
         self.rule = "classic" if self.classic else "transfers"
         self.vintage = document.data_generated
+        self.deal_provenance = dict(self.batch.provenance(rule=self.rule).__dict__)
+        """A validated deal provenance; per deal only its lines change (see :func:`_trusted`)."""
         self.actors: dict[str, _Seen] = {}
         self.weapons: dict[str, _Seen] = {}
+        self.designations: dict[str, _Seen] = {}
+        """Designation as written -> its weapon (saves a slug per deal)."""
+        self.category_names: dict[str, _Seen] = {}
+        """Category name as written -> its node."""
+        self.described: dict[str, tuple[str, str] | None] = {}
+        """Weapon description -> (category name, rule) from the table, None when it does not know it."""
         self.categories: dict[str, _Seen] = {}
         self.in_category: set[tuple[str, str]] = set()
         self.unknown_descriptions: dict[str, list[int]] = {}
@@ -382,15 +390,18 @@ class _BatchBuilder:
 
     # -- weapons and categories ------------------------------------------------------------------
     def weapon(self, deal: SipriDeal, prov: Provenance) -> str:
-        designation = deal.designation
-        if designation.endswith(" -"):
-            designation = designation[:-2].rstrip() or designation
-        key = slug(designation) or digest(designation)
-        seen = self.weapons.get(key)
+        seen = self.designations.get(deal.designation)
         if seen is None:
-            node = WeaponSystem(designation=designation, description=deal.description or None, key=key)
-            seen = self.weapons[key] = _Seen(node, deal.line)
-            self.batch.add_node(node, prov)
+            designation = deal.designation
+            if designation.endswith(" -"):
+                designation = designation[:-2].rstrip() or designation
+            key = slug(designation) or digest(designation)
+            seen = self.weapons.get(key)
+            if seen is None:
+                node = WeaponSystem(designation=designation, description=deal.description or None, key=key)
+                seen = self.weapons[key] = _Seen(node, deal.line)
+                self.batch.add_node(node, prov)
+            self.designations[deal.designation] = seen
         category = self.category_of(deal)
         if category is not None and (seen.node.id, category[0]) not in self.in_category:
             self.in_category.add((seen.node.id, category[0]))
@@ -402,28 +413,34 @@ class _BatchBuilder:
         """(category node id, rule) of a deal's weapon, adding the category node the first time."""
         if deal.category is not None:
             name, rule = deal.category, "armament-category"
-            if not is_known(name) and category_key(name) not in self.categories:
-                self.batch.warn(deal.line, "Armament category",
-                                f"not one of SIPRI's 11 categories: {name!r} (loaded as a new category)")
         else:
-            found = description_table().lookup(deal.description)
+            if deal.description in self.described:
+                found = self.described[deal.description]
+            else:
+                found = self.described[deal.description] = description_table().lookup(deal.description)
             if found is None:
                 self.unknown_descriptions.setdefault(deal.description, [deal.line, 0])[1] += 1
                 return None
             name, rule = found
-        key = category_key(name)
-        seen = self.categories.get(key)
+        seen = self.category_names.get(name)
         if seen is None:
-            node = category_node(name)
-            seen = self.categories[key] = _Seen(node, deal.line)
-            self.batch.add_node(node, self.batch.provenance(line=deal.line, rule=rule))
+            key = category_key(name)
+            seen = self.categories.get(key)
+            if seen is None:
+                if not is_known(name):
+                    self.batch.warn(deal.line, "Armament category",
+                                    f"not one of SIPRI's 11 categories: {name!r} (loaded as a new category)")
+                node = category_node(name)
+                seen = self.categories[key] = _Seen(node, deal.line)
+                self.batch.add_node(node, self.batch.provenance(line=deal.line, rule=rule))
+            self.category_names[name] = seen
         return seen.node.id, rule
 
     # -- deals ------------------------------------------------------------------------------------
     def add_deal(self, deal: SipriDeal) -> None:
         """One validated Transfer, with its SUPPLIED, TO and OF relations (see :func:`_trusted`)."""
         batch = self.batch
-        prov = batch.provenance(line=deal.line, line_end=deal.line_end, rule=self.rule)
+        prov = _trusted(Provenance, **{**self.deal_provenance, "line": deal.line, "line_end": deal.line_end})
         supplier = self.actor(deal.supplier, deal.line, "Supplier")
         recipient = self.actor(deal.recipient, deal.line, "Recipient")
         weapon = self.weapon(deal, prov)
@@ -478,9 +495,10 @@ def _trusted(cls: type[_M], **values: Any) -> _M:
     """A model instance from values that are valid by construction, without running its validators.
 
     Used only per deal, for records and relations whose every value comes from nodes validated just before
-    (actor, weapon and transfer ids; the batch's provenance): at 30,000 deals their validation was a third
-    of the loader's time. Every field must be given. ``tests/loaders/test_sipri.py`` re-validates all of
-    them on the real excerpts, so a pydantic change that breaks this shows there.
+    (actor, weapon and transfer ids; the batch's provenance with the deal's line numbers, positive ints from
+    the parser): at 30,000 deals their validation was a third of the loader's time. Every field must be given.
+    ``tests/loaders/test_sipri.py`` re-validates all of them on the real excerpts, so a pydantic change that
+    breaks this shows there.
     """
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
