@@ -60,7 +60,8 @@ class ClaimRules(PersonRules):
 
     def _last_person_before(self, i: int) -> str | None:
         sent = self._sent_of(i)
-        start = self.sents[max(0, self.sents.index(sent) - 1)].start if sent.start > 0 else 0
+        k = bisect.bisect_right(self.sent_starts, sent.start) - 1
+        start = self.sents[max(0, k - 1)].start
         for k in range(i - 1, start - 1, -1):
             ref = self.ref_at.get(k)
             if ref is not None and ref.kind == "person":
@@ -129,13 +130,9 @@ class ClaimRules(PersonRules):
         return self.sents[max(k, 0)]
 
     def _about(self, start_char: int, end_char: int, speaker: str) -> list[str]:
-        ids: list[str] = []
-        for entity in self.entities.values():
-            if entity.id == speaker:
-                continue
-            if any(start_char + self.base <= m.start < end_char + self.base for m in entity.mentions):
-                ids.append(entity.id)
-        return sorted(ids)
+        lo = bisect.bisect_left(self.mention_index, (start_char, ""))
+        hi = bisect.bisect_left(self.mention_index, (end_char, ""))
+        return sorted({ident for _, ident in self.mention_index[lo:hi] if ident != speaker})
 
     def _date_in(self, start: int, end: int) -> tuple[str | None, str | None]:
         s, e = self.chars(start, end)
@@ -169,9 +166,9 @@ class ClaimRules(PersonRules):
         from armsgraph.loaders.text.clean import paragraphs
 
         last_speaker: str | None = None
-        covered: list[tuple[int, int, str]] = []
         para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.clean)]
-        quotes = [q for _, qs in para_quotes for q in qs]
+        quotes = sorted(q for _, qs in para_quotes for q in qs)
+        quote_starts = [q[0] for q in quotes]
         # reported speech first: 'X said (that) ...', '..., X said', 'according to X'
         for sent in self.sents:
             s, e = sent.start, sent.end
@@ -190,7 +187,6 @@ class ClaimRules(PersonRules):
                         else:
                             ref = self.ref_at[found[1]]
                             self._add_claim(found[0], self.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
-                        covered.append((sc, ec, found[0]))
                         last_speaker = found[0]
             verb = self._speech_verb(s, e)
             if verb is None:
@@ -208,7 +204,9 @@ class ClaimRules(PersonRules):
                 # inverted attribution: '..., said the Swedish Defence Minister'
                 ref_start = verb
             sc, ec = self.chars(s, e)
-            if any(qs <= sc + 1 and qe >= self.cstart(min(ref_start, verb)) - 3 for qs, qe, _ in quotes):
+            # the last quotation opening at or before the sentence start (quotations do not nest)
+            k = bisect.bisect_right(quote_starts, sc + 1) - 1
+            if k >= 0 and quotes[k][1] >= self.cstart(min(ref_start, verb)) - 3:
                 last_speaker = speaker  # the attribution of a quotation: the quotation is the claim
                 continue
             before_ref = self.words[ref_start - 1] if ref_start > s else ""
@@ -236,10 +234,12 @@ class ClaimRules(PersonRules):
                     last_speaker = speaker  # 'He added “...”': the quotation is the claim
                     continue
                 self._add_claim(speaker, self.cstart(k), ec, sc, ec, False, "claim:said-that")
-            covered.append((sc, ec, speaker))
             last_speaker = speaker
         # quotations: attribution after the closing or before the opening quote; else the previous speaker
         prev_quote_speaker: str | None = None
+        # a quotation inside a reported-speech claim of the same speaker is part of that claim
+        reported = sorted((c.start - self.base, c.end - self.base, c.speaker) for c in self.claims)
+        reported_starts = [r[0] for r in reported]
         for _para, para_qs in para_quotes:
             prev_end = 0
             for q_start, q_end, _closed in para_qs:
@@ -263,8 +263,9 @@ class ClaimRules(PersonRules):
                 if found is None:
                     continue
                 speaker = found[0]
-                if any(c.start - self.base - 2 <= q_start and q_end <= c.end - self.base + 2 and c.speaker == speaker
-                       for c in self.claims):
+                near = reported[max(0, bisect.bisect_right(reported_starts, q_start + 2) - 3) :
+                                bisect.bisect_right(reported_starts, q_start + 2)]
+                if any(cs - 2 <= q_start and q_end <= ce + 2 and sp == speaker for cs, ce, sp in near):
                     prev_quote_speaker = speaker
                     continue
                 sent = self._sent_of(qa)

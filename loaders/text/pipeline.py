@@ -46,7 +46,10 @@ class CompactTokenizer:
             offsets.append(tok.idx)
             breaks.append(pending)
             pending = False
-        doc = Doc(self.vocab, words=words, spaces=[True] * len(words))
+        # a line break starts a sentence (headlines, list items, paragraphs); the sentencizer decides the rest.
+        # Set here, in one go: setting token.is_sent_start one token at a time is quadratic in spaCy.
+        doc = Doc(self.vocab, words=words, spaces=[True] * len(words),
+                  sent_starts=[True if b else None for b in breaks])
         doc.user_data["offsets"] = offsets
         doc.user_data["breaks"] = breaks
         doc.user_data["source"] = text
@@ -55,16 +58,6 @@ class CompactTokenizer:
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
             yield self(text)
-
-
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break starts a sentence (headlines, list items, paragraphs); the sentencizer does the rest."""
-    breaks: list[bool] = doc.user_data.get("breaks", [])
-    for i, token in enumerate(doc):
-        if i < len(breaks) and breaks[i]:
-            token.is_sent_start = True
-    return doc
 
 
 def _cased(variant: str, case_sensitive: bool) -> list[str]:
@@ -131,13 +124,14 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
-    """The shared pipeline: tokenizer, paragraph breaks, sentencizer, entity ruler."""
+    """The shared pipeline: tokenizer (line breaks start sentences), sentencizer, entity ruler."""
     pipeline = spacy.blank("en")
+    # no parser or NER model: memory grows with the tokens only, so the loader's own byte limit is the limit
+    pipeline.max_length = 30_000_000
     base: Any = pipeline.tokenizer
     infixes = [*list(pipeline.Defaults.infixes or []), r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
     base.infix_finditer = compile_infix_regex(infixes).finditer
     pipeline.tokenizer = CompactTokenizer(base)
-    pipeline.add_pipe("paragraph_breaks")
     pipeline.add_pipe("sentencizer")
     ruler = pipeline.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     ruler.add_patterns(patterns(load()))  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ The rule modules (persons, claims, transfers) build on this state; ``extract.Ext
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,6 +81,9 @@ class TextDoc:
         self.weapon_ents: list[Span] = [ent for ent in self.doc.ents if ent.label_ == "WEAPON"]
         self.weapon_starts: list[int] = [ent.start for ent in self.weapon_ents]
         self.entities: dict[str, Entity] = {}
+        self.mention_keys: set[tuple[str, int]] = set()
+        self.mention_index: list[tuple[int, str]] = []
+        """(start in the cleaned text, entity id) of every mention, sorted: claims look up what they are about."""
         self.refs: list[Ref] = []
         self.ref_at: dict[int, Ref] = {}
         self.persons: dict[str, PersonInfo] = {}
@@ -127,7 +131,9 @@ class TextDoc:
                     entity.country, entity.kind = org.country, org.kind
             self.entities[entity_id] = entity
         s, e = self.chars(start, end)
-        if not any(m.start == s + self.base for m in entity.mentions):
+        if (entity_id, s) not in self.mention_keys:
+            self.mention_keys.add((entity_id, s))
+            bisect.insort(self.mention_index, (s, entity_id))
             entity.mentions.append(Mention(text=self.text[s:e], start=s + self.base, end=e + self.base, rule=rule))
 
     def _state_in_org_name(self, org_id: str, ent: Span) -> None:

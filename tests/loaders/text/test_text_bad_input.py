@@ -154,3 +154,13 @@ def test_front_matter_offsets_point_into_the_file(tmp_path: Path) -> None:
     assert x.document["date"] == "2024-04-13"
     evidence = x.transfers[0].evidence
     assert text[evidence.start : evidence.end] == "Germany will send Patriot systems to Ukraine."
+
+
+def test_a_million_characters_in_short_lines_is_linear(tmp_path: Path) -> None:
+    line = "Germany will send Patriot systems to Ukraine, officials in Berlin said.\n"
+    path = article(tmp_path, line * 16_000, name="long.txt")  # 1.1 million characters, 16,000 line breaks
+    started = time.perf_counter()
+    x = TextLoader().extract(path)[0]
+    assert time.perf_counter() - started < 30
+    assert [(t.supplier, t.recipient, t.weapon) for t in x.transfers] == [
+        ("country:DEU", "country:UKR", "weapon:patriot")]
