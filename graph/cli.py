@@ -211,6 +211,25 @@ def stats(obj: Context, fmt: str) -> None:
     emit(["kind", "name", "count"], [[k, n, c] for k, n, c in counts], fmt, title=obj.store.describe())
 
 
+@main.command()
+@click.option("--missing", is_flag=True, help="also list states one treaty table has and another omits")
+@format_option
+@click.pass_obj
+def conflicts(obj: Context, missing: bool, fmt: str) -> None:
+    """Where reference sources disagree (treaty dates, regime memberships); both sides stay in the graph."""
+    from armsgraph.loaders.regimes import membership_conflicts
+    from armsgraph.loaders.treaties import party_conflicts
+
+    rows: list[list[Any]] = []
+    for c in party_conflicts(obj.store, missing=missing):
+        rows.append(["treaty", c.get("treaty"), c.get("country"), c.get("name"), json.dumps(
+            {k: v for k, v in c.items() if k not in ("treaty", "country", "name")}, ensure_ascii=False)])
+    for m in membership_conflicts(obj.store):
+        rows.append(["membership", m["org"], m["country"], m["name"],
+                     f"listed by {m['listed_by']}, not by {m['not_listed_by']}"])
+    emit(["kind", "of", "country", "name", "difference"], rows, fmt, title="source conflicts")
+
+
 @main.group()
 def db() -> None:
     """The embedded FalkorDB server (not used when Neo4j is configured)."""

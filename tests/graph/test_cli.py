@@ -122,3 +122,19 @@ def test_db_start_status_stop(data_dir: Path) -> None:
     assert status["running"] is True
     assert run(data_dir, "db", "stop").stdout.strip() == "stopped"
     assert json.loads(run(data_dir, "db", "status", "--format", "json").stdout)[0]["running"] is False
+
+
+def test_conflicts_lists_disagreeing_sources(data_dir: Path, shared_data: Path) -> None:
+    reference = shared_data / "reference"
+    groups = reference / "ear_country_groups" / "country-groups.json"
+    factbook = reference / "cia_factbook" / "factbook_countries_aliases_orgs.csv"
+    assert run(data_dir, "load", str(groups), str(factbook)).exit_code == 0
+    result = run(data_dir, "conflicts", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and all(r["kind"] == "membership" for r in rows)
+    listed = run(data_dir, "cypher", "MATCH (c:Country)-[m:MEMBER_OF]->(o:Organization) "
+                 "RETURN o.id AS org, c.id AS country, collect(m.source) AS sources", "--format", "json")
+    by_pair = {(r["org"], r["country"]): set(r["sources"]) for r in json.loads(listed.stdout)}
+    for row in rows:  # each listed conflict really is a pair only one source has
+        assert len(by_pair[(row["of"], row["country"])]) == 1
