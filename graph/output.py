@@ -18,6 +18,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, str):
+        return " ".join(value.split())  # line breaks inside a cell (wrapped article text) only confuse a table
     if isinstance(value, float):
         return f"{value:.2f}" if abs(value) >= 0.01 or value == 0 else f"{value:g}"
     return str(value)

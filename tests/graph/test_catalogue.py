@@ -15,7 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 # One real value per required parameter, for a graph holding the seed file, SIPRI excerpts and treaty tables.
 SAMPLES = {
     "country": "RUS", "recipient": "UKR", "supplier": "USA", "document": "seed-entities.jsonl",
-    "id": "person:anatoly-antonov", "category": "armoured-vehicles",
+    "id": "person:anatoly-antonov", "category": "armoured-vehicles", "about": "UKR",
+    "speaker": "person:anatoly-antonov",
 }
 # Queries that may rightly find nothing in that graph (no cluster-munition deals in SIPRI's categories).
 MAY_BE_EMPTY = {"treaty-banned-transfers", "ccm-parties-among", "regime-members-supplying",
@@ -26,6 +27,7 @@ MAY_BE_EMPTY = {"treaty-banned-transfers", "ccm-parties-among", "regime-members-
 def loaded(store: FalkorStore, shared_data: Path) -> FalkorStore:
     paths = [
         REPO / "examples" / "seed-entities.jsonl",
+        shared_data / "news" / "rt-2023-07-antonov-cluster-munitions.txt",
         shared_data / "sipri" / "transfers-2026-02.excerpt.csv",
         shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv",
         shared_data / "reference" / "treaty-parties-ccm.csv",
