@@ -221,6 +221,18 @@ def test_empty_and_blank_files(tmp_path: Path, store: Store) -> None:
     assert store.run("MATCH (n) RETURN count(n)").scalar() == 0
 
 
+def test_unreadable_vintage_is_a_warning(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "when.csv"
+    preamble = [*PREAMBLE[:-1], "Data generated: sometime in 2024"]
+    path.write_text("\n".join([*preamble, CLASSIC_HEADER, classic_row()]) + "\n", encoding="utf-8")
+    batch = read(path)
+    error = only_error(batch)
+    assert (error.line, error.field, error.severity) == (len(PREAMBLE), "Data generated", "warning")
+    assert batch.document.data_generated is None and len(transfers(batch)) == 1
+    report = load_paths(store, [path])
+    assert not report.failed and report.documents[0].warnings >= 1
+
+
 def test_preamble_only_and_header_only(tmp_path: Path) -> None:
     pre = tmp_path / "preamble.csv"
     sipri_like = [*PREAMBLE[:-2], "Source: SIPRI Arms Transfers Database (c) SIPRI.", PREAMBLE[-1]]
