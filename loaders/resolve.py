@@ -502,6 +502,48 @@ def read_review(data_dir: Path) -> list[ReviewItem]:
     return sorted(merged.values(), key=lambda i: (-i.count, i.query))
 
 
+def aliases_for_context(context: str | None = None, data_dir: Path = DATA_DIR,
+                        generated: Iterable[str] = GENERATED_FILES) -> Iterator[tuple[str, str, str, str]]:
+    """Every name the resolver knows, as written: ``(alias, entity_id, kind, table)``, in precedence order.
+
+    For readers that need the surface forms (a text gazetteer matching names in prose) rather than a
+    resolution. Order: canonical names (pycountry current and historical states, ``entities.csv``; kind
+    ``name``, table ``pycountry`` / ``entities.csv``), then ``curated.csv``, then the generated tables.
+    Kinds the context does not allow are left out (capitals, metonyms and demonyms outside ``news``/None).
+    Rows naming an unknown entity or kind are left out, as the resolver leaves them out. Judgements are
+    not aliases and are not listed; resolve a name to apply them.
+    """
+    if context is not None and context not in CONTEXTS:
+        raise ValueError(f"unknown context {context!r} (expected one of {', '.join(CONTEXTS)})")
+    known: set[str] = set()
+    for c in pycountry.countries:
+        eid = f"country:{c.alpha_3}"
+        known.add(eid)
+        names = (c.name, getattr(c, "common_name", None) or _display_name(c.name), getattr(c, "official_name", None))
+        for name in dict.fromkeys(n for n in names if n):
+            yield name, eid, "name", "pycountry"
+    for h in pycountry.historic_countries:
+        known.add(f"country:{h.alpha_3}")
+        yield h.name, f"country:{h.alpha_3}", "name", "pycountry"
+    for _, row in _read_csv(data_dir / ENTITIES_FILE):
+        eid = row.get("id", "")
+        if eid:
+            known.add(eid)
+            if row.get("name"):
+                yield row["name"], eid, "name", ENTITIES_FILE
+    for table in (CURATED_FILE, *generated):
+        path = data_dir / table
+        if not path.exists():
+            continue
+        for _, row in _read_csv(path):
+            alias, eid, kind = row.get("alias", ""), row.get("entity_id", ""), row.get("kind", "")
+            if not alias or eid not in known or kind not in KIND_TIER:
+                continue
+            if context in ("sipri", "treaty") and kind in NEWS_ONLY_KINDS:
+                continue
+            yield alias, eid, kind, table
+
+
 _user_dir: Path | None = None
 
 

@@ -8,6 +8,8 @@ speech verbs) lives in these files, so a rule change is a data change that shows
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -113,8 +115,6 @@ class Gazetteer:
     titles: dict[str, TitleEntry] = field(default_factory=dict)
     officials: list[OfficialEntry] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
-    shared_country_aliases: list[tuple[str, str, str]] = field(default_factory=list)
-    """(label, alias, country id) from the shared resolver's alias tables, for states countries.csv lacks."""
     triggers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Word form -> its readings (kind, tense): 'transfer' is a verb and a noun."""
     stage_cues: dict[str, str] = field(default_factory=dict)
@@ -182,103 +182,185 @@ class Gazetteer:
         return next((o for o in self.orgs.values() if o.id == entity_id), None)
 
 
-def _pycountry_names(g: Gazetteer) -> None:
-    """States missing from countries.csv get their ISO 3166 names ('Tuvalu', 'Federated States of Micronesia')."""
-    import pycountry
-
-    for country in pycountry.countries:
-        iso3 = country.alpha_3
-        if iso3 in g.countries:
-            continue
-        names = [n for n in (getattr(country, "common_name", None), country.name,
-                             getattr(country, "official_name", None)) if n and "," not in n]
-        if names:
-            g.countries[iso3] = CountryEntry(iso3=iso3, name=names[0], names=tuple(dict.fromkeys(names)),
-                                             demonyms=(), capitals=())
-
-
-SHARED_ALIAS_FILES = ("curated.csv", "world_countries.csv", "cia_factbook.csv")
-SHARED_KINDS = {"name": "COUNTRY", "official": "COUNTRY", "un": "COUNTRY", "demonym": "DEMONYM",
-                "capital": "CAPITAL", "metonym": "CAPITAL"}
-COMMON_WORDS = {"Male", "Malé", "Victoria", "Kingston", "Hamilton", "Georgetown", "Stanley", "Douglas", "Plymouth",
-                "Jamestown", "Adamstown", "The Valley", "Road Town", "Nassau", "Gibraltar", "Saint Helier",
-                "Avarua", "Brades", "Castries", "Roseau", "Basseterre", "D.C.", "Washington", "Jordan", "Chad",
-                "Turkey", "Georgia", "Guinea"}
+TRUSTED_TABLES = frozenset({"pycountry", "entities.csv", "curated.csv"})
+"""Canonical names and hand-checked aliases: every kind the news context allows is used."""
+GENERATED_KINDS = frozenset({"name", "official", "un", "abbreviation", "demonym", "capital", "metonym"})
+"""Kinds taken from the generated tables; their alternative, native and former names are left to the resolver."""
+FIELD_OF_KIND = {"demonym": "demonyms", "capital": "capitals", "metonym": "capitals"}
+"""Which pattern label an alias kind gets (other kinds are names)."""
+RESOLVED = ("exact", "alias", "judgement")
+_SHORT_CAPS = re.compile(r"^[A-Z]{2,3}$")
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$")
+_MIXED_ABBREVIATION = re.compile(r"^[A-Z][a-z][A-Z]$")
+_TABLE_CELL_NOTE = re.compile(r" or |/|\(")
+"""Generated-table cells that are notes, not names ('US or USA', 'Belgique/Belgie/Belgien')."""
+PLURAL_DEMONYM_ENDINGS = ("an", "i", "k", "er", "ot", "o", "ar")
+"""Demonyms whose plural is regular ('Syrians', 'Iraqis', 'Slovaks', 'New Zealanders'); irregular plurals
+('Danes', 'Poles') are aliases in curated.csv."""
 
 
-def _shared_aliases(g: Gazetteer) -> None:
-    """Names, demonyms and capitals of every state from the resolver's alias tables (loaders/data/aliases).
+def _lines(name: str) -> list[str]:
+    text = resources.files("armsgraph.loaders.text").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
-    countries.csv wins where both know a word; a word the tables give to two states ('American', 'Korean',
-    'Congolese') or that is a common English word or first name ('Victoria', 'Male') is left out.
+
+def spelling_variants(alias: str) -> list[str]:
+    """Spellings of ``alias`` that the shared resolver reads as the same name (its ``normalize`` drops accents,
+    dots, case and apostrophe shapes): 'Bogotá' -> 'Bogota', 'US' -> 'U.S.', 'U.N.' -> 'UN', "Russia's" ->
+    'Russia’s', 'DoD' -> 'DOD'. The phrase matcher needs each spelling it should find."""
+    out: list[str] = []
+    folded = "".join(c for c in unicodedata.normalize("NFKD", alias) if not unicodedata.combining(c))
+    if folded != alias and folded.isascii():
+        out.append(folded)
+    words = alias.split(" ")
+    if any(_SHORT_CAPS.match(w) for w in words):
+        out.append(" ".join(".".join(w) + "." if _SHORT_CAPS.match(w) else w for w in words))
+    if any(_DOTTED.match(w) for w in words):
+        out.append(" ".join(w.replace(".", "") if _DOTTED.match(w) else w for w in words))
+    if any(_MIXED_ABBREVIATION.match(w) for w in words):
+        out.append(" ".join(w.upper() if _MIXED_ABBREVIATION.match(w) else w for w in words))
+    for a, b in (("'", "\u2019"), ("\u2019", "'")):
+        if a in alias:
+            out.append(alias.replace(a, b))
+    return [v for v in dict.fromkeys(out) if v != alias]
+
+
+def plural_demonym(demonym: str) -> str | None:
+    """'Syrian' -> 'Syrians', 'Iraqi' -> 'Iraqis'; None where English has no regular plural ('Chinese', 'French')."""
+    regular = demonym.endswith(PLURAL_DEMONYM_ENDINGS) and not demonym.endswith("man")
+    return demonym + "s" if regular and demonym[:1].isupper() else None
+
+
+def _shared_names(g: Gazetteer) -> None:
+    """Countries and organisations from the shared resolver's data (``loaders/data/aliases``), read once.
+
+    Every name the resolver lists for the news context (``resolve.aliases_for_context``) becomes a pattern for
+    the entity the resolver resolves it to: canonical names and curated aliases of every kind; from the
+    generated tables names, official names, abbreviations, demonyms and capitals. Left out: names the resolver
+    finds ambiguous ('Congolese'), inverted forms with a comma, SIPRI's marked names, long capitals-only
+    table cells, and words that in prose are mostly something else (``alias_stoplist.txt``). Added by rule:
+    spellings the resolver treats as equal (:func:`spelling_variants`), regular plurals of demonyms,
+    '<name>-made' as a demonym ('U.S.-made'), and 'the Pentagon' for institutions used as metonyms.
     """
-    known: set[str] = set()
-    for c in g.countries.values():
-        known.update(c.names, c.demonyms, c.capitals)
-    owners: dict[tuple[str, str], set[str]] = {}
-    for name in SHARED_ALIAS_FILES:
-        try:
-            text = resources.files("armsgraph.loaders").joinpath("data", "aliases", name).read_text(encoding="utf-8")
-        except (FileNotFoundError, OSError):
-            continue
-        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-        for row in csv.DictReader(lines):
-            alias, entity_id, kind = (row.get("alias") or "").strip(), row.get("entity_id") or "", row.get("kind") or ""
-            if not entity_id.startswith("country:") or kind not in SHARED_KINDS or len(alias) < 3:
-                continue
-            if alias in known or alias in COMMON_WORDS or "," in alias or (alias.isupper() and len(alias) > 5):
-                continue
-            owners.setdefault((SHARED_KINDS[kind], alias), set()).add(entity_id)
-    for (label, alias), ids in sorted(owners.items()):
-        if len(ids) == 1:
-            g.shared_country_aliases.append((label, alias, next(iter(ids))))
+    from armsgraph.loaders.resolve import aliases_for_context, default_resolver
 
-
-def _canonicalise(g: Gazetteer) -> None:
-    """Use the shared resolver's organisation ids (org:united-nations, org:us-dod) where it has them."""
-    try:
-        from armsgraph.loaders.resolve import default_resolver
-    except ImportError:  # the resolver is optional for extraction
-        return
     resolver = default_resolver()
-    for org in g.orgs.values():
-        for name in (org.name, *org.aliases):
-            found = resolver.resolve(name, context="news")
-            if found.entity_id and found.entity_id.startswith("org:") and found.rule in ("exact", "alias"):
-                org.canonical = found.entity_id
-                break
+    stop = set(_lines("alias_stoplist.txt"))
+    blocked = set(g.blocked)
+    owner: dict[str, str] = {}
+    fields: dict[str, dict[str, list[str]]] = {}
+
+    def claim(surface: str, eid: str, fld: str) -> None:
+        if surface in owner or surface in blocked or surface in stop:
+            return
+        owner[surface] = eid
+        fields.setdefault(eid, {}).setdefault(fld, []).append(surface)
+
+    real: list[tuple[str, str, str]] = []
+    kinds: dict[str, set[str]] = {}
+    for alias, eid, kind, table in aliases_for_context("news"):
+        if not eid.startswith(("country:", "org:")):
+            continue
+        if table not in TRUSTED_TABLES and (kind not in GENERATED_KINDS or (alias.isupper() and len(alias) > 5)
+                                            or _TABLE_CELL_NOTE.search(alias)):
+            continue
+        kinds.setdefault(alias, set()).add(kind)
+        if alias in owner:
+            continue
+        if "," in alias or alias.endswith("*") or len(alias) < 2:
+            continue
+        found = resolver.resolve(alias, context="news")
+        if found.entity_id is None and len(alias) <= 3 and not alias.isupper():
+            # the resolver reads names of 3 letters or fewer only in capitals ('us' is a pronoun): 'DoD' as 'DOD'
+            found = resolver.resolve(alias.upper(), context="news")
+        if found.rule not in RESOLVED or found.entity_id is None:
+            continue
+        entity = resolver.entity(found.entity_id)
+        if entity is None or entity.label not in ("Country", "Organization"):
+            continue
+        fld = FIELD_OF_KIND.get(kind, "names")
+        claim(alias, found.entity_id, fld)
+        if owner.get(alias) == found.entity_id:
+            real.append((alias, found.entity_id, fld))
+    for alias, eid, fld in real:
+        for variant in spelling_variants(alias):
+            claim(variant, eid, fld)
+        if eid.startswith("country:") and fld == "demonyms":
+            plural = plural_demonym(alias)
+            if plural:
+                claim(plural, eid, fld)
+        if eid.startswith("country:") and fld in ("names", "demonyms") and " " not in alias:
+            for form in (alias, *spelling_variants(alias)):
+                claim(f"{form}-made", eid, "demonyms")
+        if eid.startswith("org:") and "metonym" in kinds[alias] and not alias.startswith("the "):
+            claim(f"the {alias}", eid, fld)
+    for eid, by_field in fields.items():
+        entity = resolver.entity(eid)
+        assert entity is not None
+        prefix, _, key = eid.partition(":")
+        if prefix == "country":
+            g.countries[key] = CountryEntry(
+                iso3=key, name=entity.name, names=tuple(by_field.get("names", ())),
+                demonyms=tuple(by_field.get("demonyms", ())), capitals=tuple(by_field.get("capitals", ())),
+            )
+        else:
+            aliases = [a for fld in ("names", "demonyms", "capitals") for a in by_field.get(fld, ())]
+            g.orgs[key] = OrgEntry(key=key, name=entity.name, kind=entity.kind or "other", country=entity.country,
+                                   aliases=tuple(aliases), canonical=eid)
+    # organisations the shared data does not know: text-only rows; a name the resolver owns stays the resolver's
+    for row in _rows("organizations.csv"):
+        names = [n for n in dict.fromkeys([row["name"], *_split(row["aliases"])]) if n not in owner]
+        names += [v for n in names for v in spelling_variants(n) if v not in owner and v not in names]
+        for n in names:
+            owner[n] = f"org:{row['key']}"
+        g.orgs[row["key"]] = OrgEntry(key=row["key"], name=row["name"], kind=row["kind"],
+                                      country=row["country"] or None, aliases=tuple(names))
+
+
+def _oxford(name: str) -> list[str]:
+    """'A, B and C' <-> 'A, B, and C': a list in a treaty's name is written with and without the serial comma."""
+    with_comma = re.sub(r"(, [^,]+?) and ", r"\1, and ", name)
+    without = name.replace(", and ", " and ")
+    return [v for v in dict.fromkeys([with_comma, without]) if v != name]
+
+
+def _treaties(g: Gazetteer) -> None:
+    """The shared treaty catalogue (``loaders/data/treaties.csv``: name, short name, aliases), then the
+    treaties it does not list (``other_treaties.csv``: a key the catalogue has is the catalogue's)."""
+    from armsgraph.loaders.treaties import treaty_catalogue
+
+    catalogue = treaty_catalogue()
+    for key, info in catalogue.items():
+        names = [info.node.name, *([info.node.short_name] if info.node.short_name else []), *info.aliases]
+        names += [v for n in names for v in _oxford(n)]
+        g.treaties[key] = TreatyEntry(key=key, name=info.node.name, short_name=info.node.short_name or "",
+                                      aliases=tuple(dict.fromkeys(names)))
+    for row in _rows("other_treaties.csv"):
+        if row["key"] not in catalogue:
+            g.treaties[row["key"]] = TreatyEntry(key=row["key"], name=row["name"], short_name=row["short_name"],
+                                                 aliases=tuple(_split(row["aliases"])))
 
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """Read every data file once per process."""
     g = Gazetteer()
-    for row in _rows("countries.csv"):
-        names = tuple(_split(row["names"]))
-        g.countries[row["iso3"]] = CountryEntry(
-            iso3=row["iso3"], name=names[0], names=names,
-            demonyms=tuple(_split(row["demonyms"])), capitals=tuple(_split(row["capitals"])),
-        )
-    _pycountry_names(g)
-    for row in _rows("organizations.csv"):
-        g.orgs[row["key"]] = OrgEntry(
-            key=row["key"], name=row["name"], kind=row["kind"], country=row["country"] or None,
-            aliases=tuple(dict.fromkeys([row["name"], *_split(row["aliases"])])),
-        )
-    _canonicalise(g)
-    _shared_aliases(g)
-    for row in _rows("categories.csv"):
-        g.categories[row["key"]] = (row["name"], row["vocabulary"])
-    for row in _rows("weapons.csv"):
+    g.blocked = _lines("regions.txt")
+    _shared_names(g)
+    from armsgraph.loaders.treaties import weapon_categories
+
+    for key, category in weapon_categories().items():
+        g.categories[key] = (category.name, category.vocabulary or "")
+    for number, row in enumerate(_rows("weapons.csv"), start=2):
+        if row["category"] and row["category"] not in g.categories:
+            raise ValueError(f"data/weapons.csv: row {number} ({row['designation']}): category {row['category']!r} "
+                             "is not in loaders/data/weapon_categories.csv")
         entry = WeaponEntry(
             designation=row["designation"], kind=row["kind"], category=row["category"],
             case_sensitive=row["case"] == "exact", variants=tuple(_split(row["variants"])),
         )
         g.weapons[entry.designation] = entry
-    for row in _rows("treaties.csv"):
-        g.treaties[row["key"]] = TreatyEntry(
-            key=row["key"], name=row["name"], short_name=row["short_name"], aliases=tuple(_split(row["aliases"]))
-        )
+    _treaties(g)
     for row in _rows("titles.csv"):
         g.titles[row["title"]] = TitleEntry(
             title=row["title"], variants=tuple(_split(row["variants"])), default_of=row["default_of"] or None,
@@ -289,9 +371,6 @@ def load() -> Gazetteer:
             name=row["name"], aliases=tuple(_split(row["aliases"])), title=row["title"], of=row["of"],
             bare=row.get("bare", "") == "yes",
         ))
-    g.blocked = [line.strip() for line in resources.files("armsgraph.loaders.text").joinpath(
-        "data", "regions.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")]
     for row in _rows("triggers.csv"):
         g.triggers.setdefault(row["form"], []).append((row["kind"], row["tense"]))
     for row in _rows("stage_cues.csv"):

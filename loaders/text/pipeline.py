@@ -92,8 +92,6 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
             add("DEMONYM", demonym, c.id)
         for capital in c.capitals:
             add("CAPITAL", capital, c.id)
-    for label, alias, ident in g.shared_country_aliases:
-        add(label, alias, ident)
     for o in g.orgs.values():
         for alias in o.aliases:
             add("ORG", alias, o.id)
