@@ -28,12 +28,18 @@ DEFAULT_BATCH_SIZE = 2000
 
 @cache
 def node_statement(label: str) -> str:
-    labels = ":".join(NODE_TYPES[label].labels())
+    cls = NODE_TYPES[label]
+    labels = ":".join(cls.labels())
+    if cls.precedence:  # an older version of the node (say, an earlier SIPRI vintage) never overwrites a newer
+        p = cls.precedence
+        update = f"SET n += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(n.{p}, '') THEN row.props ELSE {{}} END\n"
+    else:
+        update = "SET n += row.props\n"
     return (
         "MATCH (d:Document {id: $doc})\n"
         "UNWIND $rows AS row\n"
         f"MERGE (n:{labels} {{id: row.id}})\n"
-        "SET n += row.props\n"
+        + update +
         "WITH n, row, d\n"
         "UNWIND row.provs AS pv\n"
         "MERGE (n)-[p:SOURCED_FROM {locator: pv.loc, loader: $loader}]->(d)\n"

@@ -173,6 +173,7 @@ class Transfer(Node):
     label = "Transfer"
     prefix = "transfer"
     indexed = ("sipri_id", "order_year")
+    precedence = "vintage"
 
     key: str = Field(min_length=1, description="Loader-chosen deterministic key (SIPRI deal id, content key).")
     stage: Literal[
@@ -195,6 +196,8 @@ class Transfer(Node):
     tiv_delivered: float | None = None
     comments: str | None = None
     sipri_id: str | None = None
+    vintage: str | None = Field(default=None, description="When the source's data was generated (ISO date-time): "
+                                "a newer vintage's values win over an older one's, whatever the load order.")
 
     def natural_key(self) -> str:
         return self.key

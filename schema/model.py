@@ -46,6 +46,8 @@ class Node(BaseModel):
     extra_labels: ClassVar[tuple[str, ...]] = ()
     indexed: ClassVar[tuple[str, ...]] = ()
     """Properties with a (non-unique) index besides ``id``."""
+    precedence: ClassVar[str | None] = None
+    """A property that orders versions of the same node (ISO strings): an older version never overwrites a newer."""
     summary: ClassVar[str] = ""
 
     id: str = Field(default="", description="Deterministic id: '<prefix>:<natural key>'.")

@@ -617,7 +617,6 @@ def test_directory_load_exits_0_when_every_record_loaded(tmp_path: Path, sipri_d
     assert ": warning: no SIPRI category known for description" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="needs Transfer.vintage and the writer's vintage guard (docs/sipri.md)")
 def test_newer_vintage_wins_whatever_the_load_order(store: Store, sipri_dir: Path) -> None:
     """docs/sipri.md, Vintages: load 2026, then 2025; the 2026 values stay, both Documents stay provenance."""
     old, new = reference(sipri_dir / T2025), reference(sipri_dir / T2026)
