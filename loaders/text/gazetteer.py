@@ -120,6 +120,8 @@ class Gazetteer:
     stage_cues: dict[str, str] = field(default_factory=dict)
     cues: dict[str, str] = field(default_factory=dict)
     speech_verbs: dict[str, str] = field(default_factory=dict)
+    aid_words: dict[str, str] = field(default_factory=dict)
+    """Nouns naming military aid -> 'package' (may stand in for a transfer word) or 'aid' (licenses 'including')."""
     publishers: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def name_of(self, entity_id: str) -> str:
@@ -379,6 +381,8 @@ def load() -> Gazetteer:
         g.cues[row["cue"]] = row["kind"]
     for row in _rows("speech_verbs.csv"):
         g.speech_verbs[row["form"]] = row["tense"]
+    for row in _rows("aid_words.csv"):
+        g.aid_words[row["word"]] = row["kind"]
     for row in _rows("publishers.csv"):
         g.publishers[row["publisher"].lower()] = (row["country"], row["speaker"])
     return g

@@ -26,6 +26,8 @@ NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repa
                          "simulators", "spares"}
 NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
 BULLETS = {"-", "•", "*", "+", "–"}
+REFERRING_SUBJECTS = {"it", "this", "these", "they"}
+"""Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 
 
 @dataclass
@@ -102,7 +104,9 @@ class TransferRules(ClaimRules):
         found.discard(self.home or "")
         return found.pop() if len(found) == 1 else None
 
-    def _recipient_in(self, start: int, end: int) -> str | None:
+    def _recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
+        """The actor after 'to'/'for' in [start, end), or ('direct') the object right after the verb."""
+        allow_direct = direct
         for i in range(start, end):
             ref = self.ref_at.get(i)
             if ref is None or ref.start != i or ref.kind in ("pronoun", "title"):
@@ -110,7 +114,7 @@ class TransferRules(ClaimRules):
             prev = self.lower[i - 1] if i > 0 else ""
             prev2 = self.lower[i - 2] if i > 1 else ""
             # 'provide Ukraine with', 'send the Ukrainians F-16s' (a people, not an adjective)
-            direct = (i == start or (i == start + 1 and self.lower[start] == "the")) and (
+            direct = allow_direct and (i == start or (i == start + 1 and self.lower[start] == "the")) and (
                 ref.kind != "demonym" or self.words[ref.end - 1].endswith("ans"))
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
                 actor = self._actor_of_ref(ref)
@@ -185,7 +189,7 @@ class TransferRules(ClaimRules):
                         hypothetical = True
         return stages, negated, hypothetical
 
-    def _triggers(self, s: int, e: int) -> list[tuple[int, str, str]]:
+    def _triggers(self, s: int, e: int, after_package: bool = False) -> list[tuple[int, str, str]]:
         found: list[tuple[int, str, str]] = []
         for i in range(s, e):
             low = self.lower[i]
@@ -202,10 +206,9 @@ class TransferRules(ClaimRules):
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
             found.append((i, kind, tense))
-        # 'including X' lists what a package or a supply verb carries, nothing else ('including announcements')
-        aid_words = {"assistance", "aid", "package", "packages", "capabilities", "weapons", "equipment", "pda", "pdas",
-                     "drawdown", "tranche"}
-        has_aid = any(w in aid_words for w in self.lower[s:e])
+        # 'including X' lists what a package or a supply verb carries, nothing else ('including announcements');
+        # 'It includes X' after a sentence about a package is that package
+        has_aid = after_package or any(w in self.g.aid_words for w in self.lower[s:e])
         kept: list[tuple[int, str, str]] = []
         for trig in found:
             if trig[1] == "include" and not has_aid and not any(k in ("supply", "noun") for _, k, _ in kept):
@@ -214,8 +217,8 @@ class TransferRules(ClaimRules):
         found = kept
         if not found:
             for i in range(s, e):
-                if (self.lower[i] in ("assistance", "aid", "package") and self.lower[i - 1] != "the") \
-                        or self.lower[i] == "packages":
+                low = self.lower[i]
+                if self.g.aid_words.get(low) == "package" and (low.endswith("s") or self.lower[i - 1] != "the"):
                     found.append((i, "aid", "noun"))
         return found
 
@@ -257,6 +260,7 @@ class TransferRules(ClaimRules):
         list_frame: Frame | None = None
         # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
         doc_frame = Frame(self.first_person, self._title_recipient(), "pledged")
+        package_before = False  # the previous sentence was about a package or a supply ('It includes: ...')
         for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
@@ -268,7 +272,12 @@ class TransferRules(ClaimRules):
             is_bullet = self.words[s] in BULLETS
             if not is_bullet:
                 list_frame = None
-            triggers = self._triggers(s, e)
+            starts_with_reference = self.lower[s] in REFERRING_SUBJECTS
+            triggers = self._triggers(s, e, after_package=package_before and starts_with_reference)
+            package_before = False
+            sent_frame: Frame | None = None
+            """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
+            sent_blocked = False
             weapons_here = self._weapons(s, e)
             if is_bullet and list_frame is not None and not any(t[1] in ("supply", "receive", "noun")
                                                                 for t in triggers):
@@ -286,6 +295,18 @@ class TransferRules(ClaimRules):
                         break
                 stages, negated, hypothetical = self._cues(left, t + 1)
                 if kind in ("deployment", "use"):
+                    continue
+                if kind == "include" and (sent_frame is not None or sent_blocked):
+                    # 'including X' after a supply clause of the same sentence: that clause's parties and stage
+                    if sent_blocked or negated or hypothetical or sent_frame is None:
+                        continue
+                    weapons = self._weapons(t + 1, right)
+                    if self.words[e - 1] == ":":
+                        list_frame = sent_frame
+                    if sent_frame.supplier and sent_frame.recipient:
+                        for w in weapons:
+                            self._transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
+                                           "transfer:include-after-supply")
                     continue
                 stage = _pick_stage(stages)
                 if stage is None:
@@ -331,6 +352,9 @@ class TransferRules(ClaimRules):
                                     break
                     else:
                         recipient = self._recipient_in(t + 1, right)
+                        if recipient is None and kind in ("include", "aid"):
+                            # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
+                            recipient = self._recipient_in(left, t, direct=False)
                         suppliers = self._supplier_in(left if kind != "noun" else s, t, recipient)
                         if not suppliers and kind == "noun":
                             for i in range(t + 1, right):
@@ -339,11 +363,14 @@ class TransferRules(ClaimRules):
                                     suppliers = [actor] if actor else []
                         weapons = self._weapons(t + 1, right)
                 if negated or hypothetical:
+                    sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue
                 # no subject in the clause: the supplier of the text around it, unless the subject is an
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
                 we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[s:t])
-                if not suppliers and doc_frame.supplier and kind != "receive" and not we and (
+                # 'Allies and partners have committed ...': a supplier the text does not name is nobody
+                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in self.lower[left:t])
+                if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
                         weapons or self.clean[self.cend(e - 1) - 1] == ":"):
                     suppliers = [doc_frame.supplier]
                 if recipient is None and doc_frame.recipient and (weapons or self.clean[self.cend(e - 1) - 1] == ":"):
@@ -354,6 +381,10 @@ class TransferRules(ClaimRules):
                                       recipient or doc_frame.recipient, stage)
                 if self.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):
                     list_frame = Frame(suppliers[0] if suppliers else None, recipient, stage)
+                if kind in ("supply", "noun", "aid"):
+                    package_before = True
+                    if suppliers and recipient and not unnamed:
+                        sent_frame = Frame(suppliers[0], recipient, stage)
                 if not suppliers or recipient is None:
                     continue
                 for w in weapons:

@@ -1,0 +1,86 @@
+"""General phrasings of official statements on arms transfers, in sentences written for these tests (not taken
+from any statement): what the rules must read, and what they must not assert."""
+
+from __future__ import annotations
+
+import pytest
+
+from armsgraph.loaders.text.extract import extract_text
+
+FACT_SHEET = {"date": "2024-05-10", "publisher": "The White House",
+              "title": "Fact Sheet: Security Assistance for Ukraine"}
+REMARKS = {"date": "2024-05-10", "publisher": "The White House", "title": "Remarks by the President"}
+
+
+def triples(text: str, meta: dict[str, object]) -> set[tuple[str, str, str]]:
+    return {(t.supplier.partition(":")[2], t.recipient.partition(":")[2], t.weapon.partition(":")[2])
+            for t in extract_text(text, meta).transfers}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency as the supplier stands for its state
+        ("The Department of Defense will provide Ukraine with additional Stinger missiles.",
+         {("USA", "UKR", "stinger")}),
+        # a package named in one sentence, its contents in a bulleted list
+        ("Today, I authorized a Presidential Drawdown package valued at up to $300 million for Ukraine, "
+         "including:\n- Stinger anti-aircraft systems;\n- 155mm artillery rounds;\n- Javelin anti-armor systems.",
+         {("USA", "UKR", "stinger"), ("USA", "UKR", "155mm-artillery-ammunition"),
+          ("USA", "UKR", "fgm-148-javelin")}),
+        ("This package includes:\n\n• NASAMS munitions\n• HIMARS ammunition",
+         {("USA", "UKR", "nasams"), ("USA", "UKR", "himars")}),
+        # 'authorizing the transfer of'
+        ("The President is authorizing the transfer of Patriot interceptors to Ukraine.", {("USA", "UKR", "patriot")}),
+        # first person of the publisher
+        ("We are sending HIMARS to Ukraine.", {("USA", "UKR", "himars")}),
+        # a supply clause followed by 'including' in the same sentence
+        ("The United States will provide Ukraine an additional $500 million in security assistance, including "
+         "Javelins and Stingers.", {("USA", "UKR", "fgm-148-javelin"), ("USA", "UKR", "stinger")}),
+        # 'It includes' after a sentence about a package
+        ("Today, the Department of Defense announced a new package for Ukraine. It includes HIMARS munitions and "
+         "Patriot interceptors.", {("USA", "UKR", "himars"), ("USA", "UKR", "patriot")}),
+        # third-country transfers
+        ("The Netherlands and Denmark will transfer F-16s to Ukraine.", {("NLD", "UKR", "f-16"),
+                                                                        ("DNK", "UKR", "f-16")}),
+        ("Canada is donating a NASAMS battery to Ukraine.", {("CAN", "UKR", "nasams")}),
+        # deliveries
+        ("The first F-16s arrived in Ukraine this summer.", {("USA", "UKR", "f-16")}),
+        ("Patriot systems donated by Germany have arrived in Ukraine.", {("DEU", "UKR", "patriot")}),
+        ("Ukraine has received IRIS-T systems from Germany.", {("DEU", "UKR", "iris-t")}),
+    ],
+)
+def test_general_transfer_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    meta = FACT_SHEET if text.startswith(("The first", "This package")) else REMARKS
+    assert triples(text, meta) == expected
+
+
+def test_stage_of_a_delivery_and_of_an_include_after_a_pledge() -> None:
+    x = extract_text("The first F-16s arrived in Ukraine this summer.", FACT_SHEET)
+    assert [t.status for t in x.transfers] == ["delivered"]
+    x = extract_text("The United States will provide Ukraine $1 billion in aid, including Stingers.", REMARKS)
+    assert [(t.status, t.rule) for t in x.transfers] == [("pledged", "transfer:include-after-supply")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are not providing ATACMS at this time.",
+        "We are not providing ATACMS to Ukraine at this time.",
+        "The United States will not provide Ukraine with F-16s, including those in storage.",
+        "The United States has ruled out sending Taurus missiles to Ukraine.",
+        "Germany paused deliveries of Leopard tanks to Ukraine.",
+        # a supplier the text does not name is no supplier (not the publisher)
+        "Allies and partners have committed more than 200 Leopard tanks to Ukraine.",
+        "Other countries have sent Patriot batteries to Ukraine.",
+        # advocacy and conditions assert nothing
+        "We call on Congress to pass funding so we can send Patriot interceptors to Ukraine.",
+        "Congress must act so that we can provide HIMARS to Ukraine.",
+        # use, not transfer
+        "Russia has launched Kinzhal missiles at Kyiv.",
+        # 'including' that lists no aid
+        "The leaders discussed outcomes for Ukraine, including announcements on F-16s.",
+    ],
+)
+def test_general_non_transfers(text: str) -> None:
+    assert triples(text, REMARKS) == set()
