@@ -27,7 +27,12 @@ DEFAULT_BATCH_SIZE = 2000
 
 
 @cache
-def node_statement(label: str) -> str:
+def node_statement(label: str, snapshot: bool = False) -> str:
+    """MERGE nodes and their provenance edges.
+
+    With ``snapshot`` (stores without transactions) it also returns the previous properties of the
+    nodes it changed, which the writer keeps until the document commits, so a rollback can restore them.
+    """
     cls = NODE_TYPES[label]
     labels = ":".join(cls.labels())
     if cls.precedence:  # an older version of the node (say, an earlier SIPRI vintage) never overwrites a newer
@@ -35,16 +40,25 @@ def node_statement(label: str) -> str:
         update = f"SET n += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(n.{p}, '') THEN row.props ELSE {{}} END\n"
     else:
         update = "SET n += row.props\n"
+    before = (
+        f"OPTIONAL MATCH (o:{label} {{id: row.id}})\n"
+        "WITH d, row, CASE WHEN o IS NULL THEN NULL\n"
+        "  WHEN any(k IN keys(row.props) WHERE o[k] IS NULL OR o[k] <> row.props[k]) THEN properties(o) END AS before\n"
+    ) if snapshot else ""
+    carry = ", before" if snapshot else ""
+    result = ("WITH DISTINCT n, before\nRETURN count(n) AS written, collect(before) AS changed" if snapshot
+              else "RETURN count(p) AS written")
     return (
         "MATCH (d:Document {id: $doc})\n"
         "UNWIND $rows AS row\n"
-        f"MERGE (n:{labels} {{id: row.id}})\n"
-        + update +
-        "WITH n, row, d\n"
+        + before
+        + f"MERGE (n:{labels} {{id: row.id}})\n"
+        + update
+        + f"WITH n, row, d{carry}\n"
         "UNWIND row.provs AS pv\n"
         "MERGE (n)-[p:SOURCED_FROM {locator: pv.loc, loader: $loader}]->(d)\n"
         "SET p += pv.prov, p.loader_version = $loader_version\n"
-        "RETURN count(p) AS written"
+        + result
     )
 
 
@@ -146,20 +160,18 @@ EXISTING_IDS = (
     "RETURN n.id AS id, count(p) AS from_this_document"
 )
 
-SNAPSHOT = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
-
 RESTORE = "UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.props RETURN count(n) AS restored"
 
 
 def all_statements() -> list[str]:
     """Every statement text the writer can send (for the Cypher grammar check)."""
-    texts = [node_statement(label) for label in NODE_TYPES]
+    texts = [node_statement(label, snapshot) for label in NODE_TYPES for snapshot in (False, True)]
     for rel in RELATION_TYPES:
         for src in rel.sources:
             for dst in rel.targets:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, *ROLLBACK]
-    for template in (EXISTING_IDS, SNAPSHOT, RESTORE):
+    for template in (EXISTING_IDS, RESTORE):
         texts += [template.format(label=label) for label in NODE_TYPES]
     return texts
 
@@ -182,7 +194,18 @@ def _fields(model: Node | Relation, skip: frozenset[str] = frozenset({"id"})) ->
 
     Reading ``__dict__`` instead of ``model_dump`` keeps per-row cost low on large loads.
     """
-    return {k: v for k, v in model.__dict__.items() if v is not None and v != [] and k not in skip}
+    values = model.__dict__
+    out: dict[str, Any] = {}
+    for name in _stored_fields(type(model), skip):
+        value = values[name]
+        if value is not None and value != []:
+            out[name] = value
+    return out
+
+
+@cache
+def _stored_fields(cls: type[Node] | type[Relation], skip: frozenset[str]) -> tuple[str, ...]:
+    return tuple(name for name in cls.model_fields if name not in skip)
 
 
 def _props(values: dict[str, Any]) -> dict[str, Any]:
@@ -264,11 +287,13 @@ class Writer:
         for label, rows in references.items():  # support for nodes this document only refers to
             for row in rows.values():
                 nodes[label].setdefault(row["id"], row)
+        snapshot = not self.store.transactional
         for label, rows in nodes.items():
-            if not self.store.transactional:
-                self._snapshot(doc, label, list(rows))
+            statement = node_statement(label, snapshot)
             for chunk in _chunks(list(rows.values()), self.batch_size):
-                self.store.run(node_statement(label), {"rows": chunk, **batch_params}, write=True)
+                res = self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
+                if snapshot and res.rows and res.rows[0][1]:
+                    self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))
                 stats.nodes += len(chunk)
                 advance(stats.nodes)
         for (rel_type, src, dst, keys), rel_rows in relations.items():
@@ -279,22 +304,17 @@ class Writer:
                 advance(stats.nodes + stats.relations)
         return stats
 
-    def _snapshot(self, doc: str, label: str, ids: list[str]) -> None:
-        for chunk in _chunks(ids, self.batch_size):
-            res = self.store.run(SNAPSHOT.format(label=label), {"ids": chunk})
-            if res.rows:
-                self._snapshots[doc].append((label, [{"id": r[0], "props": r[1]} for r in res.rows]))
-
     def _with_known_endpoints(
         self, batch: Batch, nodes: dict[str, dict[str, dict[str, Any]]]
     ) -> tuple[RelationGroups, dict[str, dict[str, dict[str, Any]]], list[LoadError]]:
         """Relations grouped and merged; reference rows for endpoints found only in the graph; errors."""
         written = {node_id for rows in nodes.values() for node_id in rows}
         missing: dict[str, set[str]] = defaultdict(set)
-        for rec in batch.relations:
-            for node_id in (rec.relation.src, rec.relation.dst):
+        ends = [(label_of_id(rec.relation.src), label_of_id(rec.relation.dst)) for rec in batch.relations]
+        for rec, labels in zip(batch.relations, ends, strict=True):
+            for node_id, label in zip((rec.relation.src, rec.relation.dst), labels, strict=True):
                 if node_id not in written:
-                    missing[label_of_id(node_id)].add(node_id)
+                    missing[label].add(node_id)
         existing: set[str] = set()
         supported: set[str] = set()  # already sourced from this document (an earlier batch of it)
         params = {"doc": batch.document.id, "loader": loader_tag(batch)}
@@ -306,7 +326,7 @@ class Writer:
         groups: RelationGroups = defaultdict(dict)
         references: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         dropped: list[LoadError] = []
-        for rec in batch.relations:
+        for rec, (src_label, dst_label) in zip(batch.relations, ends, strict=True):
             rel: Relation = rec.relation
             unknown = [i for i in (rel.src, rel.dst) if i not in written and i not in existing]
             if unknown:
@@ -316,14 +336,14 @@ class Writer:
                 ))
                 continue
             loc = rec.provenance.locator or "doc"
-            for node_id in (rel.src, rel.dst):
+            for node_id, label in ((rel.src, src_label), (rel.dst, dst_label)):
                 if node_id in existing and node_id not in supported:
-                    ref = references[label_of_id(node_id)].setdefault(
+                    ref = references[label].setdefault(
                         node_id, {"id": node_id, "props": {}, "provs": {}})
                     ref["provs"].setdefault(loc, {"loc": loc, "prov": {"rule": f"reference:{rel.type}"}})
             props = _fields(rel, skip=_ENDPOINTS)
             key = tuple(props.get(k, "") for k in rel.key_props)
-            group = groups[(rel.type, rel.src_label, rel.dst_label, rel.key_props)]
+            group = groups[(rel.type, src_label, dst_label, rel.key_props)]
             row = group.get((rel.src, rel.dst, key))
             if row is None:
                 row = {"src": rel.src, "dst": rel.dst, "props": {}, "locs": []}
