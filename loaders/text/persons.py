@@ -15,6 +15,8 @@ NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And",
 RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
          "Capt.", "Sergeant", "Dr.", "Doctor"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
+"""A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
 
@@ -145,8 +147,33 @@ class PersonRules(TextDoc):
         self.add_ref(Ref(start, end, person_id, "person"))
         return info
 
+    def _title_complement(self, j: int) -> int | None:
+        """End of a 'for <Capitalised Words>' complement of a title at token j, before the name that follows it.
+
+        The complement is the capitalised run after 'for' ('Political Affairs', 'Ukraine’s Economic Recovery')
+        minus its last two words when no comma ends it (those are the name); None when there is no such run.
+        """
+        if j >= len(self.doc) or self.lower[j] != "for":
+            return None
+        k = j + 1
+        caps: list[int] = []
+        while k < len(self.doc):
+            word = self.words[k]
+            if word[:1].isupper() and _NAME_WORD.fullmatch(word) and self.ent_types[k] not in ("TITLE",):
+                caps.append(k)
+            elif word not in ("’s", "'s", "of", "and", "the", "-") or not caps:
+                break
+            k += 1
+        if not caps:
+            return None
+        if k < len(self.doc) and self.words[k] == "," and self._name_tokens(k + 1) is not None:
+            return caps[-1] + 1  # 'Special Envoy for Ukraine, Penny Pritzker': the name follows the comma
+        person = next((m for m in caps if self.ent_types[m] == "PERSON"), None)
+        end = person if person is not None else (caps[-2] if len(caps) >= 3 else None)
+        return end if end is not None and end > j + 1 else None
+
     def _position(self, info: PersonInfo, title: str, of: str | None, title_span: tuple[int, int],
-                  name_span: tuple[int, int], rule: str) -> None:
+                  name_span: tuple[int, int], rule: str, base: str | None = None) -> None:
         known = self._known_official(info.name, title)
         if title == "Secretary":
             # 'Secretary Austin': which department only the gazetteer knows
@@ -155,7 +182,7 @@ class PersonRules(TextDoc):
             title = known[1]
         if of is None and known and (known[1] == title or known[1].startswith(title)):
             of = known[2]
-        entry = self.g.titles.get(title.split(" to ")[0])
+        entry = self.g.titles.get(base or title.split(" to ")[0])
         if of is None and entry is not None and entry.default_of:
             of = entry.default_of
         if of is None:
@@ -187,8 +214,14 @@ class PersonRules(TextDoc):
         for ent in list(doc.ents):
             if ent.label_ != "TITLE":
                 continue
-            title = ent.ent_id_
-            of = self._affiliation_before(ent.start)
+            title = base = ent.ent_id_
+            title_start = ent.start
+            prefix = self.words[ent.start - 1] if ent.start > 0 and not self.ent_types[ent.start - 1] else ""
+            if prefix in TITLE_PREFIXES and (prefix != "Under" or title.startswith("Secretary")):
+                # 'Deputy National Security Advisor', 'Under Secretary of State': a rank of the same office
+                title_start = ent.start - 1
+                title = f"{self.words[title_start]} {title}"
+            of = self._affiliation_before(title_start)
             j = ent.end
             if title == "Ambassador" and j + 1 < len(doc) and doc[j].lower_ == "to":
                 ref = self.ref_at.get(j + 1) or self.ref_at.get(j + 2)
@@ -199,6 +232,11 @@ class PersonRules(TextDoc):
             if of_after and of is None:
                 of, j = of_after, j2
             rule = "position:title-name"
+            complement = self._title_complement(j)
+            if complement is not None:
+                # 'Special Representative for Ukraine’s Economic Recovery Penny Pritzker'
+                title = f"{title} {' '.join(self.clean[self.cstart(j):self.cend(complement - 1)].split())}"
+                j = complement
             name = self._name_tokens(j)
             governed = ent.start >= 2 and self.lower[ent.start - 1] == "the" and self.lower[ent.start - 2] in (
                 "to", "of", "for")
@@ -229,7 +267,7 @@ class PersonRules(TextDoc):
                 registered[name[0]] = info
             used.add(name[0])
             of_name, _ = self._affiliation_of(name[1])
-            self._position(info, title, of or of_name, (ent.start, ent.end), name, rule)
+            self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         # later bare surnames of people already seen
         surnames = {name: person for person in self.persons.values() for name in person.surnames}
         for i, word in enumerate(self.words):

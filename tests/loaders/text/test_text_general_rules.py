@@ -84,3 +84,42 @@ def test_stage_of_a_delivery_and_of_an_include_after_a_pledge() -> None:
 )
 def test_general_non_transfers(text: str) -> None:
     assert triples(text, REMARKS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "of"),
+    [
+        ("Deputy National Security Advisor Jon Finer spoke with his counterpart.", "person:jon-finer",
+         "Deputy National Security Advisor", "country:USA"),
+        ("Under Secretary of State for Political Affairs Victoria Nuland traveled to Kyiv.", "person:victoria-nuland",
+         "Under Secretary of State for Political Affairs", "country:USA"),
+        ("The President named Special Envoy for Energy Security Jane Roe, who will lead the effort.",
+         "person:jane-roe", "Special Envoy for Energy Security", "country:USA"),
+        ("The President named a Special Representative for Reconstruction, John Doe.", "person:john-doe",
+         "Special Representative for Reconstruction", "country:USA"),
+    ],
+)
+def test_ranked_titles_and_title_complements(text: str, person: str, title: str, of: str) -> None:
+    positions = {(p.person, p.title, p.of) for p in extract_text(text, REMARKS).positions}
+    assert (person, title, of) in positions
+
+
+def test_under_as_a_preposition_is_not_part_of_a_title() -> None:
+    positions = extract_text("Under President Biden, the United States led the coalition.", REMARKS).positions
+    assert [(p.person, p.title) for p in positions] == [("person:joe-biden", "President")]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("- 81mm mortar rounds;", "weapon:81mm-mortar-ammunition"),
+        ("- 152mm artillery rounds;", "weapon:152mm-artillery-ammunition"),
+        ("- Hawk air defense missiles;", "weapon:hawk"),
+        ("- Mistral missiles;", "weapon:mistral"),
+    ],
+)
+def test_fact_sheet_items_are_weapons(text: str, weapon: str) -> None:
+    x = extract_text("This package includes:\n" + text, FACT_SHEET)
+    assert weapon in {e.id for e in x.entities}
+    assert ("USA", "UKR", weapon.partition(":")[2]) in {
+        (t.supplier[8:], t.recipient[8:], t.weapon.partition(":")[2]) for t in x.transfers}
