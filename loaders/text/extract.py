@@ -27,6 +27,17 @@ class Extractor(TransferRules):
                 if ident not in self.entities and ident.partition(":")[0] in ENTITY_TYPES:
                     self.entities[ident] = Entity(type=ENTITY_TYPES[ident.partition(":")[0]], id=ident,
                                                   name=self.g.name_of(ident))
+        # a claim that reports a transfer is about that transfer too (the graph keeps both: the transfer read
+        # from the sentence, and who said so)
+        for claim in self.claims:
+            for tr in self.transfers.values():
+                if tr.evidence.start < claim.end and claim.start < tr.evidence.end:
+                    weapon = self.entities.get(tr.weapon)
+                    weapon_here = weapon is not None and any(claim.start <= m.start < claim.end
+                                                             for m in weapon.mentions)
+                    ident = f"transfer:{tr.key}"
+                    if weapon_here and ident not in claim.about:
+                        claim.about.append(ident)
         order = {"Country": 0, "Organization": 1, "Person": 2, "WeaponSystem": 3, "WeaponCategory": 4, "Treaty": 5}
         entities = sorted(self.entities.values(), key=lambda x: (order.get(x.type, 9), x.id))
         return Extraction(

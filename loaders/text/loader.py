@@ -198,11 +198,13 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         batch.add_relation(PositionOf(src=position.id, dst=pos.of), p)
         batch.records_read += 1
 
+    transfer_ids: set[str] = set()
     for tr in x.transfers:
         p = prov(tr.evidence.start, tr.evidence.end, f"{tr.rule}:{tr.status}")
         if not all(ensure(i) for i in (tr.supplier, tr.recipient, tr.weapon)):
             continue
         transfer = Transfer.model_validate({"key": tr.key, "stage": tr.status, "date": tr.date})
+        transfer_ids.add(transfer.id)
         batch.add_node(transfer, p)
         batch.add_relation(Supplied(src=tr.supplier, dst=transfer.id), p)
         batch.add_relation(To(src=transfer.id, dst=tr.recipient), p)
@@ -218,7 +220,7 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         batch.add_node(claim, p)
         batch.add_relation(Claimed(src=c.speaker, dst=claim.id), p)
         for about in c.about:
-            if ensure(about):
+            if about in transfer_ids or (not about.startswith("transfer:") and ensure(about)):
                 batch.add_relation(About(src=claim.id, dst=about), p)
         batch.records_read += 1
 

@@ -317,7 +317,8 @@ class TransferRules(ClaimRules):
                 if beneficiary is not None:
                     # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
                     recipient = beneficiary
-                    suppliers = self._supplier_in(left, t, recipient)
+                    # 'the DoD will use USAI funds to procure NASAMS for Ukraine': the buyer may head the sentence
+                    suppliers = self._supplier_in(left, t, recipient) or self._supplier_in(s, t, recipient)
                     weapons = self._weapons(t + 1, right)
                 elif kind == "receive":
                     recipient_list = self._supplier_in(left, t, None)

@@ -123,3 +123,38 @@ def test_fact_sheet_items_are_weapons(text: str, weapon: str) -> None:
     assert weapon in {e.id for e in x.entities}
     assert ("USA", "UKR", weapon.partition(":")[2]) in {
         (t.supplier[8:], t.recipient[8:], t.weapon.partition(":")[2]) for t in x.transfers}
+
+
+WIRE = {"date": "2024-04-13", "publisher": "Test Wire"}
+
+
+def test_claim_is_about_the_entities_it_mentions_and_the_transfer_it_reports() -> None:
+    x = extract_text("Chancellor Olaf Scholz said that Germany will send a Patriot system to Ukraine. He added that "
+                     "the talks with NATO continue.", WIRE)
+    first, second = x.claims
+    assert first.speaker == "person:olaf-scholz"
+    assert set(first.about) == {"country:DEU", "country:UKR", "weapon:patriot", f"transfer:{x.transfers[0].key}"}
+    assert second.about == ["org:nato"]   # the speaker is never what he talks about
+
+
+def test_claim_without_a_transfer_is_not_about_one() -> None:
+    x = extract_text("Germany sent Patriot systems to Ukraine. Scholz said that the talks with NATO continue.", WIRE)
+    assert x.transfers and all(not a.startswith("transfer:") for c in x.claims for a in c.about)
+
+
+def test_a_buyer_heading_the_sentence_buys_for_the_beneficiary() -> None:
+    text = "In addition, the Department of Defense will use USAI funds to procure NASAMS for Ukraine."
+    assert triples(text, REMARKS) == {("USA", "UKR", "nasams")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Without additional funding, we will not be able to send Patriot interceptors to Ukraine.",
+        "The United States does not support the transfer of ATACMS to Ukraine.",
+        "There are no plans to send F-16s to Ukraine.",
+        "If Congress passes the supplemental, we will send more ATACMS to Ukraine.",
+    ],
+)
+def test_more_non_transfers(text: str) -> None:
+    assert triples(text, REMARKS) == set()

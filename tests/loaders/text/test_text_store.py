@@ -123,3 +123,18 @@ def test_seed_article_joins_the_curated_seed(store: FalkorStore, seed_article: P
         ("Anatoly Antonov", "2017-08-21", 2), ("Antonio Guterres", "2017-01-01", 2), ("Colin Kahl", "2021-04-28", 2)]
     assert store.run("MATCH (p:Person {id: 'person:anatoly-antonov'}) RETURN p.aliases").scalar() == [
         "Anatoly Ivanovich Antonov"]
+
+
+def test_claim_about_edges_reach_entities_and_the_reported_transfer(store: FalkorStore, tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
+                    "Chancellor Olaf Scholz said that Germany will send a Patriot system to Ukraine.\n",
+                    encoding="utf-8")
+    report = load_paths(store, [path], loader_name="text")
+    assert not report.failed, report.errors
+    rows = store.run("MATCH (:Person {name: 'Olaf Scholz'})-[:CLAIMED]->(c:Claim)-[:ABOUT]->(x) "
+                     "RETURN labels(x)[0], x.id ORDER BY x.id").rows
+    about = {label for label, _ in rows}
+    assert about == {"Country", "WeaponSystem", "Transfer"}
+    transfer = store.run("MATCH (c:Claim)-[:ABOUT]->(t:Transfer)<-[:SUPPLIED]-(s) RETURN s.id").scalar()
+    assert transfer == "country:DEU"
