@@ -4,6 +4,7 @@ hypothetical, a question, a deployment of own forces or a use of weapons."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -25,7 +26,10 @@ CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
 NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
                          "simulators", "spares"}
 NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
-BULLETS = {"-", "•", "*", "+", "–"}
+BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
+LIST_ITEM_MAX_TOKENS = 15
+"""An unmarked line after 'includes:' is a list item when it is this short and has no transfer word."""
 REFERRING_SUBJECTS = {"it", "this", "these", "they"}
 """Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 
@@ -261,6 +265,8 @@ class TransferRules(ClaimRules):
         # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
         doc_frame = Frame(self.first_person, self._title_recipient(), "pledged")
         package_before = False  # the previous sentence was about a package or a supply ('It includes: ...')
+        numbered_item = False
+        marked_list = False
         for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
@@ -269,9 +275,21 @@ class TransferRules(ClaimRules):
                 continue
             if self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
                 continue  # a question asserts nothing ('Will you send ATACMS?')
-            is_bullet = self.words[s] in BULLETS
-            if not is_bullet:
+            numbered = _NUMBERED.match(self.words[s]) is not None or (
+                s + 1 < e and self.words[s].isdigit() and self.words[s + 1] in (".", ")"))
+            if numbered and e - s <= 2:
+                numbered_item = True  # '1.' split off as a sentence of its own: the item is the next one
+                continue
+            is_bullet = self.words[s] in BULLETS or numbered or numbered_item
+            numbered_item = False
+            # an unmarked line right under 'includes:' ('Stinger anti-aircraft systems;') is an item too
+            # (only in a list that has no marked items: after '- Javelins', a plain line ends the list)
+            unmarked_item = (list_frame is not None and not marked_list and self.doc.user_data["breaks"][s]
+                             and e - s <= LIST_ITEM_MAX_TOKENS)
+            marked_list = marked_list or (is_bullet and list_frame is not None)
+            if not is_bullet and not unmarked_item:
                 list_frame = None
+                marked_list = False
             starts_with_reference = self.lower[s] in REFERRING_SUBJECTS
             triggers = self._triggers(s, e, after_package=package_before and starts_with_reference)
             package_before = False
@@ -279,8 +297,8 @@ class TransferRules(ClaimRules):
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
             weapons_here = self._weapons(s, e)
-            if is_bullet and list_frame is not None and not any(t[1] in ("supply", "receive", "noun")
-                                                                for t in triggers):
+            if (is_bullet or unmarked_item) and list_frame is not None and not any(
+                    t[1] in ("supply", "receive", "noun") for t in triggers):
                 frame = list_frame
                 if frame.supplier and frame.recipient:
                     for w in weapons_here:

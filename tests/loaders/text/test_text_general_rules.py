@@ -158,3 +158,23 @@ def test_a_buyer_heading_the_sentence_buys_for_the_beneficiary() -> None:
 )
 def test_more_non_transfers(text: str) -> None:
     assert triples(text, REMARKS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This package includes:\n\nStinger anti-aircraft systems;\nJavelin anti-armor systems;\nHIMARS ammunition.",
+         {"stinger", "fgm-148-javelin", "himars"}),
+        ("This package includes:\n1. Stinger anti-aircraft systems;\n2. Javelin anti-armor systems.",
+         {"stinger", "fgm-148-javelin"}),
+        ("This package includes:\n— Stinger anti-aircraft systems;\n— Javelin anti-armor systems.",
+         {"stinger", "fgm-148-javelin"}),
+        # after a marked list, a plain line ends it: Germany's tanks are not in the US package
+        ("This package includes:\n- Stinger anti-aircraft systems;\n- Javelins.\nGermany has announced its own "
+         "package.\n- Leopard tanks", {"stinger", "fgm-148-javelin"}),
+        ("Today, we are announcing a new package. It contains HIMARS ammunition.", {"himars"}),
+    ],
+)
+def test_list_styles(text: str, expected: set[str]) -> None:
+    found = triples(text, FACT_SHEET)
+    assert {w for s, r, w in found} == expected and {(s, r) for s, r, _ in found} == {("USA", "UKR")}
