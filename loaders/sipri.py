@@ -63,10 +63,6 @@ BATCH_DEALS = 5_000
 """Deals per Batch: a large export is yielded as several batches of one Document (one atomic load), so the
 loading process's memory stays bounded whatever the file's size."""
 
-_VINTAGED = "vintage" in Transfer.model_fields
-"""True once ``schema.Transfer`` declares ``vintage`` (see docs/sipri.md, Vintages): then it is set."""
-
-
 class SipriFormat(StrEnum):
     CLASSIC = "classic"
     TRANSFERS = "transfers"
@@ -468,13 +464,12 @@ class _BatchBuilder:
             "tiv_delivered": deal.tiv_delivered,
             "comments": deal.comments,
             "sipri_id": deal.sipri_id,
+            "vintage": self.vintage,  # the newer vintage's values win, whatever the load order (the writer)
         }
         if not self.classic:
             props["delivered_per_year"] = deal.delivered_per_year
             props["tiv_delivered_per_year"] = deal.tiv_delivered_per_year
             props["local_production"] = deal.local_production
-        if _VINTAGED:
-            props["vintage"] = self.vintage
         transfer = Transfer(**props)
         tid = transfer.id
         # Only the number ordered (classic; part of the deal's key): relationships keep the values of every
