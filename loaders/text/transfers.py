@@ -23,6 +23,8 @@ RECIPIENT_PREPS = {"to", "for", "into", "toward", "towards"}
 NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with", "in", "on", "at", "over", "about",
                      "than", "like", "across", "inside"}
 CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
+THIRD_PARTY = {"third-party", "third-country", "thirdparty", "re-export", "retransfer"}
+"""Words before a transfer noun that make it someone else's ('third-party transfers of F-16s')."""
 NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
                          "simulators", "spares"}
 NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
@@ -89,6 +91,22 @@ class TransferRules(ClaimRules):
                 j = ref.end
             return found
         return []
+
+    def _new_clause_at(self, i: int) -> bool:
+        """', and the United States will ...': a comma, 'and' and an actor start another clause."""
+        if self.lower[i] != "and" or i == 0 or self.words[i - 1] != ",":
+            return False
+        j = i + 2 if i + 1 < len(self.lower) and self.lower[i + 1] == "the" else i + 1
+        ref = self.ref_at.get(j)
+        return ref is not None and ref.start == j and ref.kind not in ("pronoun", "title")
+
+    def _possessor_before(self, t: int) -> str | None:
+        """"Denmark's transfer": the actor owning the noun at token t."""
+        if t >= 2 and self.words[t - 1] in ("’s", "'s"):
+            ref = self.ref_at.get(t - 2)
+            if ref is not None and ref.kind not in ("pronoun", "title", "first-person"):
+                return self._actor_of_ref(ref)
+        return None
 
     def _for_actor(self, start: int, end: int) -> str | None:
         for i in range(start, end - 1):
@@ -308,7 +326,7 @@ class TransferRules(ClaimRules):
                 left = triggers[n - 1][0] + 1 if n > 0 else s
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
                 for i in range(t + 1, right):
-                    if self.lower[i] in CLAUSE_CUTS:
+                    if self.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
                         right = i
                         break
                 stages, negated, hypothetical = self._cues(left, t + 1)
@@ -327,6 +345,7 @@ class TransferRules(ClaimRules):
                                            "transfer:include-after-supply")
                     continue
                 stage = _pick_stage(stages)
+                third_party = False
                 if stage is None:
                     stage = "delivered" if tense == "past" and kind != "noun" else "pledged"
                 recipient: str | None
@@ -375,11 +394,15 @@ class TransferRules(ClaimRules):
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self._recipient_in(left, t, direct=False)
                         suppliers = self._supplier_in(left if kind != "noun" else s, t, recipient)
-                        if not suppliers and kind == "noun":
-                            for i in range(t + 1, right):
-                                if self.lower[i] == "from" and (i + 1) in self.ref_at:
-                                    actor = self._actor_of_ref(self.ref_at[i + 1])
-                                    suppliers = [actor] if actor else []
+                        if kind == "noun":
+                            # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
+                            # the subject that approves it; a 'third-party transfer' is never the subject's
+                            owner = self._possessor_before(t)
+                            given = self._from_actors(t + 1, right) or ([owner] if owner else [])
+                            if given:
+                                suppliers = [a for a in given if a != recipient]
+                            elif "".join(self.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
+                                suppliers, third_party = [], True
                         weapons = self._weapons(t + 1, right)
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
@@ -388,7 +411,7 @@ class TransferRules(ClaimRules):
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
                 we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[s:t])
                 # 'Allies and partners have committed ...': a supplier the text does not name is nobody
-                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in self.lower[left:t])
+                unnamed = third_party or any(self.g.cues.get(w) == "unnamed-actor" for w in self.lower[left:t])
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
                         weapons or self.clean[self.cend(e - 1) - 1] == ":"):
                     suppliers = [doc_frame.supplier]

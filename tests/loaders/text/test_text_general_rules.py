@@ -178,3 +178,26 @@ def test_more_non_transfers(text: str) -> None:
 def test_list_styles(text: str, expected: set[str]) -> None:
     found = triples(text, FACT_SHEET)
     assert {w for s, r, w in found} == expected and {(s, r) for s, r, _ in found} == {("USA", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the approver is not the supplier of a third-country transfer
+        ("We have approved the transfer of F-16s from Denmark and the Netherlands to Ukraine.",
+         {("DNK", "UKR", "f-16"), ("NLD", "UKR", "f-16")}),
+        ("The United States approved Denmark's transfer of F-16s to Ukraine.", {("DNK", "UKR", "f-16")}),
+        ("The President authorized the Netherlands to transfer F-16s to Ukraine.", {("NLD", "UKR", "f-16")}),
+        ("The United States will expedite third-party transfers of F-16s to Ukraine.", set()),
+        # ', and <actor>' starts another clause: its weapons are not the first clause's
+        ("Poland is sending its MiG-29s to Ukraine, and the United States will backfill Poland with F-16s.",
+         {("POL", "UKR", "mig-29")}),
+    ],
+)
+def test_third_country_transfers(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text, REMARKS) == expected
+
+
+def test_started_delivering_is_delivered() -> None:
+    x = extract_text("Denmark has started delivering F-16 fighter jets to Ukraine.", REMARKS)
+    assert [(t.supplier, t.status) for t in x.transfers] == [("country:DNK", "delivered")]
