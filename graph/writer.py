@@ -63,8 +63,15 @@ def node_statement(label: str, snapshot: bool = False) -> str:
 
 
 @cache
-def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...]) -> str:
+def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...],
+                       precedence: str | None = None) -> str:
     keys = ", ".join(f"{k}: row.key.{k}" for k in key_props)
+    if precedence:
+        p = precedence
+        update = (f"SET r += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(r.{p}, '') "
+                  "THEN row.props ELSE {} END,\n")
+    else:
+        update = "SET r += row.props,\n"
     pattern = f"[r:{rel_type} {{{keys}}}]" if keys else f"[r:{rel_type}]"
     return (
         "UNWIND $rows AS row\n"
@@ -72,7 +79,7 @@ def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props:
         f"MATCH (b:{dst_label} {{id: row.dst}})\n"
         f"MERGE (a)-{pattern}->(b)\n"
         "WITH r, row, [l IN row.locs | $doc + '#' + l + '@' + $loader + '/' + $loader_version] AS evs\n"
-        "SET r += row.props,\n"
+        + update +
         "    r.documents = CASE WHEN $doc IN coalesce(r.documents, []) THEN r.documents"
         " ELSE coalesce(r.documents, []) + [$doc] END,\n"
         "    r.evidence = coalesce(r.evidence, []) + [e IN evs WHERE NOT e IN coalesce(r.evidence, [])]\n"
@@ -169,7 +176,7 @@ def all_statements() -> list[str]:
     for rel in RELATION_TYPES:
         for src in rel.sources:
             for dst in rel.targets:
-                texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props))
+                texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props, rel.precedence))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, *ROLLBACK]
     for template in (EXISTING_IDS, RESTORE):
         texts += [template.format(label=label) for label in NODE_TYPES]
@@ -296,8 +303,8 @@ class Writer:
                     self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))
                 stats.nodes += len(chunk)
                 advance(stats.nodes)
-        for (rel_type, src, dst, keys), rel_rows in relations.items():
-            statement = relation_statement(rel_type, src, dst, keys)
+        for (rel_type, src, dst, keys, precedence), rel_rows in relations.items():
+            statement = relation_statement(rel_type, src, dst, keys, precedence)
             for chunk in _chunks(list(rel_rows.values()), self.batch_size):
                 self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 stats.relations += len(chunk)
@@ -343,7 +350,7 @@ class Writer:
                     ref["provs"].setdefault(loc, {"loc": loc, "prov": {"rule": f"reference:{rel.type}"}})
             props = _fields(rel, skip=_ENDPOINTS)
             key = tuple(props.get(k, "") for k in rel.key_props)
-            group = groups[(rel.type, src_label, dst_label, rel.key_props)]
+            group = groups[(rel.type, src_label, dst_label, rel.key_props, rel.precedence)]
             row = group.get((rel.src, rel.dst, key))
             if row is None:
                 row = {"src": rel.src, "dst": rel.dst, "props": {}, "locs": []}
@@ -359,7 +366,8 @@ class Writer:
         return groups, references, dropped
 
 
-RelationGroups = dict[tuple[str, str, str, tuple[str, ...]], dict[tuple[str, str, tuple[Any, ...]], dict[str, Any]]]
+RelationGroups = dict[tuple[str, str, str, tuple[str, ...], str | None],
+                      dict[tuple[str, str, tuple[Any, ...]], dict[str, Any]]]
 
 
 def _merge_nodes(records: Iterable[NodeRecord]) -> dict[str, dict[str, dict[str, Any]]]:

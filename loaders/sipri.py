@@ -477,10 +477,13 @@ class _BatchBuilder:
         number = deal.number_ordered
         batch.nodes.append(_trusted(NodeRecord, node=transfer, provenance=prov))
         relations = batch.relations
-        relations.append(_trusted(RelationRecord, relation=_trusted(Supplied, src=supplier, dst=tid), provenance=prov))
-        relations.append(_trusted(RelationRecord, relation=_trusted(To, src=tid, dst=recipient), provenance=prov))
-        relations.append(_trusted(RelationRecord, relation=_trusted(Of, src=tid, dst=weapon, number=number),
+        vintage = self.vintage  # the edges a vintage asserts carry it: revised deals keep only the newest edges current
+        relations.append(_trusted(RelationRecord, relation=_trusted(Supplied, src=supplier, dst=tid, vintage=vintage),
                                   provenance=prov))
+        relations.append(_trusted(RelationRecord, relation=_trusted(To, src=tid, dst=recipient, vintage=vintage),
+                                  provenance=prov))
+        relations.append(_trusted(RelationRecord, relation=_trusted(Of, src=tid, dst=weapon, number=number,
+                                                                    vintage=vintage), provenance=prov))
 
 
 _M = TypeVar("_M", bound=BaseModel)

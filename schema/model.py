@@ -98,6 +98,8 @@ class Relation(BaseModel):
     targets: ClassVar[tuple[builtins.type[Node], ...]] = ()
     key_props: ClassVar[tuple[str, ...]] = ()
     """Properties that tell parallel relationships of this type between the same nodes apart."""
+    precedence: ClassVar[str | None] = None
+    """As on nodes: a property (ISO string) that stops an older source's values overwriting a newer one's."""
     summary: ClassVar[str] = ""
 
     src: str

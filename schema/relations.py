@@ -27,6 +27,8 @@ class Supplied(Relation):
     type = "SUPPLIED"
     sources = ACTORS
     targets = (Transfer,)
+    precedence = "vintage"
+    vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
 
 
 class To(Relation):
@@ -35,6 +37,8 @@ class To(Relation):
     type = "TO"
     sources = (Transfer,)
     targets = ACTORS
+    precedence = "vintage"
+    vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
 
 
 class Of(Relation):
@@ -44,6 +48,8 @@ class Of(Relation):
     sources = (Transfer,)
     targets = (WeaponSystem,)
     number: int | None = None
+    precedence = "vintage"
+    vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
 
 
 class InCategory(Relation):

@@ -7,10 +7,12 @@
 // Per-year TIV: SIPRI's per-year values where the export gave them, else the deal's TIV spread evenly.
 // A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
 // the two formats have no common key) is counted once, from the transfers format.
-MATCH (c:WeaponCategory)<-[:IN_CATEGORY]-(w:WeaponSystem)<-[:OF]-(t:Transfer)-[:TO]->(r:Actor)
+MATCH (c:WeaponCategory)<-[:IN_CATEGORY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE (r.iso3 = $recipient OR r.id = $recipient)
+  AND coalesce(ro.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
   AND (c.key = $category OR c.name = $category OR c.id = $category)
-MATCH (s:Actor)-[:SUPPLIED]->(t)
+MATCH (s:Actor)-[rs:SUPPLIED]->(t)
+WHERE coalesce(rs.vintage, '') = coalesce(t.vintage, '')
 OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
 WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
 WITH s, t, w, count(twin) AS twins

@@ -6,8 +6,9 @@
 // param: limit: int = 50 -- rows shown
 // Open = a known number ordered and fewer delivered. Deals without a number ordered (SIPRI: not yet known;
 // the transfers export never gives one) are not listed.
-MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
-WHERE t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
+MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE coalesce(rs.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
+  AND t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
   AND coalesce(t.order_year, 0) >= $from_year
   AND ($recipient = '' OR r.iso3 = $recipient OR r.id = $recipient)
   AND ($supplier = '' OR s.iso3 = $supplier OR s.id = $supplier)

@@ -11,8 +11,9 @@ MATCH (g:Organization)
 WHERE g.id = $regime OR g.name = $regime OR g.key = $regime
 MATCH (s:Country)-[m:MEMBER_OF]->(g)
 WITH DISTINCT g, s
-MATCH (s)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
+MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE (r.iso3 = $recipient OR r.id = $recipient)
+  AND coalesce(rs.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
   AND (t.order_year IS NULL OR (t.order_year >= $from_year AND t.order_year <= $to_year))
 RETURN g.name AS regime, s.name AS supplier, s.iso3 AS iso3, count(DISTINCT t) AS deals,
        sum(coalesce(t.tiv_delivered, 0.0)) AS tiv_delivered, min(t.order_year) AS first_order,

@@ -9,8 +9,10 @@ MATCH (tr:Treaty)
 WHERE tr.key = $treaty OR tr.short_name = $treaty OR tr.id = $treaty
 MATCH (w:WeaponSystem)-[:IN_CATEGORY]->(cat:WeaponCategory)
 WHERE cat.key IN tr.prohibits
-MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:OF]->(w)
-MATCH (t)-[:TO]->(r:Actor)
+MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[ro:OF]->(w)
+MATCH (t)-[rt:TO]->(r:Actor)
+WHERE coalesce(rs.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
+  AND coalesce(ro.vintage, '') = coalesce(t.vintage, '')
 OPTIONAL MATCH (s)-[ps:PARTY_TO]->(tr)
 OPTIONAL MATCH (r)-[pr:PARTY_TO]->(tr)
 WITH tr, cat, w, t, s, r, ps, pr,

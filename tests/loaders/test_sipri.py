@@ -634,3 +634,36 @@ def test_newer_vintage_wins_whatever_the_load_order(store: Store, sipri_dir: Pat
         assert tiv == pytest.approx(math.fsum(float(r[15]) for r in new.deals[deal_id]))
         assert vintage == "2026-02-12T12:26:12"
         assert sorted(vintages) == ["2025-01-03T21:16:02", "2026-02-12T12:26:12"]
+
+
+def _suppliers_by_deal(path: Path) -> dict[str, str]:
+    """Deal id -> supplier name, read with the csv module (independent of the loader)."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID"))
+    rows = csv.reader(line.rstrip(";") for line in lines[start:])
+    header = next(rows)
+    at, sup = header.index("SIPRI AT Database ID"), header.index("Supplier")
+    return {row[at]: row[sup] for row in rows if len(row) > sup and row[at]}
+
+
+def test_a_revised_supplier_is_current_only_in_the_newer_vintage(store: Store, sipri_dir: Path) -> None:
+    old, new = sipri_dir / "transfers-2025-01.excerpt.csv", sipri_dir / "transfers-2026-02.excerpt.csv"
+    before, after = _suppliers_by_deal(old), _suppliers_by_deal(new)
+    changed = {deal for deal in before.keys() & after.keys() if before[deal] != after[deal]}
+    assert changed, "the excerpts hold deals whose supplier SIPRI revised"
+    for order in ((new, old), (old, new)):
+        store.clear()
+        for path in order:
+            load_paths(store, [path])
+        rows = store.run(
+            "MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer) WHERE t.sipri_id IN $ids "
+            "AND coalesce(rs.vintage, '') = coalesce(t.vintage, '') RETURN t.sipri_id, collect(s.name)",
+            {"ids": sorted(changed)}).rows
+        current = {deal: names for deal, names in rows}
+        assert set(current) == changed
+        for deal in changed:
+            resolved = default_resolver().resolve(after[deal], context="sipri").name
+            assert current[deal] == [resolved], (deal, order)
+        both = store.run("MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer) WHERE t.sipri_id IN $ids RETURN count(*)",
+                         {"ids": sorted(changed)}).scalar()
+        assert both == 2 * len(changed)  # the older edge stays, as provenance of what the older vintage said
