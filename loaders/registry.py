@@ -20,6 +20,16 @@ LOADERS: dict[str, str] = {
     "text": "armsgraph.loaders.text.loader:TextLoader",
 }
 
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "curated": (".jsonl", ".ndjson"),
+    "document": (".txt", ".md", ".markdown"),
+    "text": (".txt", ".md", ".markdown"),
+    "treaty-table": (".csv",),
+    "regime-table": (".csv", ".json"),
+}
+"""File suffixes a loader can read at all: ``pick`` does not import (or ask) the others.
+A loader missing here is asked about every file."""
+
 
 def get(name: str) -> type[Loader]:
     if name not in LOADERS:
@@ -39,7 +49,10 @@ def pick(path: Path, name: str | None = None) -> Loader:
     except OSError as exc:
         raise LoaderFailure(LoadError(file=str(path), reason=f"cannot read: {exc.strerror}")) from exc
     best: tuple[float, str] | None = None
+    suffix = path.suffix.lower()
     for candidate in LOADERS:
+        if candidate in SUFFIXES and suffix not in SUFFIXES[candidate]:
+            continue  # cheap: never import spaCy to look at a CSV
         score = get(candidate).sniff(path, head)
         if score > 0 and (best is None or score > best[0]):
             best = (score, candidate)
