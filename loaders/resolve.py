@@ -275,6 +275,15 @@ class Resolver:
                 self._error(path, line, "kind", f"unknown alias kind {kind!r}")
                 continue
             self._add(index, alias, Entry(eid, kind, row.get("source") or path.name))
+            if kind == "former" and index is self._curated and not self.entities[eid].historical:
+                self._drop_historic(alias)
+
+    def _drop_historic(self, alias: str) -> None:
+        """A curated renaming (East Timor is Timor-Leste) beats pycountry's historic record of the old name."""
+        for key in variants(alias):
+            kept = [e for e in self._exact.get(key, []) if e.source != "pycountry.historic_countries"]
+            if key in self._exact:
+                self._exact[key] = kept
 
     def _load_judgements(self, path: Path) -> None:
         for line, row in _read_csv(path):

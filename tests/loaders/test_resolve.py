@@ -341,3 +341,9 @@ def test_cli_resolve_name_review_and_judge(tmp_path: Path, monkeypatch: pytest.M
     assert json.loads(out)[0]["rule"] == "judgement"
     code, out = _cli(tmp_path, "Ukraine", "--context", "twitter")
     assert code != 0 and "Traceback" not in out
+
+
+@pytest.mark.parametrize(("old", "new"), [("East Timor", "country:TLS"), ("Burma", "country:MMR"),
+                                          ("Zaire", "country:COD"), ("Upper Volta", "country:BFA")])
+def test_renamings_are_the_same_state(resolver: Resolver, old: str, new: str) -> None:
+    assert resolver.resolve(old, "sipri").entity_id == new
