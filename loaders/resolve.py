@@ -531,9 +531,13 @@ def aliases_for_context(context: str | None = None, data_dir: Path = DATA_DIR,
         names = (c.name, getattr(c, "common_name", None) or _display_name(c.name), getattr(c, "official_name", None))
         for name in dict.fromkeys(n for n in names if n):
             yield name, eid, "name", "pycountry"
+    current = {f"country:{c.alpha_3}" for c in pycountry.countries}
+    renamed = {normalize(row.get("alias", "")) for _, row in _read_csv(data_dir / CURATED_FILE)
+               if row.get("kind") == "former" and row.get("entity_id") in current}
     for h in pycountry.historic_countries:
         known.add(f"country:{h.alpha_3}")
-        yield h.name, f"country:{h.alpha_3}", "name", "pycountry"
+        if normalize(h.name) not in renamed:  # a renaming resolves to the current state (see Resolver)
+            yield h.name, f"country:{h.alpha_3}", "name", "pycountry"
     for _, row in _read_csv(data_dir / ENTITIES_FILE):
         eid = row.get("id", "")
         if eid:
