@@ -47,7 +47,7 @@ from armsgraph.loaders.base import (
 )
 from armsgraph.loaders.sipri_categories import category_key, category_node, description_table, is_known
 from armsgraph.loaders.sipri_records import Preamble, RowError, SipriDeal, parse_preamble
-from armsgraph.loaders.textio import SourceText
+from armsgraph.loaders.textio import SourceText, read_bytes
 from armsgraph.schema import Document, Node, Provenance, Transfer, WeaponSystem
 from armsgraph.schema.ids import digest, slug
 from armsgraph.schema.relations import InCategory, Of, Supplied, To
@@ -168,12 +168,7 @@ def read_export_text(path: Path) -> SourceText:
     charset-normalizer, asked about the raw Latin-1 export, answers cp1250 (which differs on letters such as
     'ã'), and it takes seconds on a 30,000-deal file. Bytes cp1252 leaves undefined decode as Latin-1.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoaderFailure(LoadError(file=path.name, reason=f"cannot read: {exc.strerror}")) from exc
-    if not data.strip():
-        raise LoaderFailure(LoadError(file=path.name, line=1, reason="empty file"))
+    data = read_bytes(path)
     if data.startswith(b"\xef\xbb\xbf"):
         text, encoding = data[3:].decode("utf-8", errors="replace"), "utf_8_sig"
     else:

@@ -22,6 +22,7 @@ from armsgraph.loaders.sipri_records import (
     FieldError,
     RowError,
     SipriDeal,
+    header_mismatch,
     parse_float,
     parse_int,
     parse_year,
@@ -55,14 +56,7 @@ def is_header(fields: list[str]) -> bool:
 
 def header_problem(fields: list[str]) -> str | None:
     """Why a header line is not the classic header, or None when it is."""
-    names = [f.strip() for f in fields]
-    if names == list(COLUMNS):
-        return None
-    for i, expected in enumerate(COLUMNS):
-        got = names[i] if i < len(names) else "<missing>"
-        if got != expected:
-            return f"header column {i + 1} is {got!r}, expected {expected or ' '!r}"
-    return f"header has {len(names)} columns, expected {WIDTH}"
+    return header_mismatch([f.strip() for f in fields], COLUMNS)
 
 
 def _flag(value: str, index: int) -> bool:

@@ -63,6 +63,17 @@ class FieldError(ValueError):
         self.reason = reason
 
 
+def header_mismatch(names: list[str], columns: tuple[str, ...] | list[str]) -> str | None:
+    """Why stripped header ``names`` are not exactly ``columns``, naming the first column that differs."""
+    if names == list(columns):
+        return None
+    for i, expected in enumerate(columns):
+        got = names[i] if i < len(names) else "<missing>"
+        if got != expected:
+            return f"header column {i + 1} is {got!r}, expected {expected or ' '!r}"
+    return f"header has {len(names)} columns, expected {len(columns)}"
+
+
 def parse_int(value: str, column: str) -> int | None:
     """An optional whole number ('' -> None)."""
     if not value:

@@ -20,6 +20,7 @@ from armsgraph.loaders.sipri_records import (
     FieldError,
     RowError,
     SipriDeal,
+    header_mismatch,
     parse_float,
     parse_int,
     parse_year,
@@ -44,15 +45,9 @@ def is_header(fields: list[str]) -> bool:
 def header_problem(fields: list[str]) -> str | None:
     """Why a header line is not the transfers header, or None when it is."""
     names = [f.strip() for f in fields]
-    if names and names[-1] == "":
+    if names and names[-1] == "":  # a spreadsheet's trailing ';' left an empty last field
         names = names[:-1]
-    if names == list(COLUMNS):
-        return None
-    for i, expected in enumerate(COLUMNS):
-        got = names[i] if i < len(names) else "<missing>"
-        if got != expected:
-            return f"header column {i + 1} is {got!r}, expected {expected!r}"
-    return f"header has {len(names)} columns, expected {WIDTH}"
+    return header_mismatch(names, COLUMNS)
 
 
 def _yes_no(value: str, column: str) -> bool | None:

@@ -64,13 +64,19 @@ def decode(data: bytes, *, path: Path, allowed: tuple[str, ...] | None = None) -
         return data.decode("latin_1"), "latin_1"
 
 
-def read_text(path: Path, *, allowed: tuple[str, ...] | None = None) -> SourceText:
-    """Read and decode a file; an empty file raises :class:`LoaderFailure`."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; an unreadable or empty (blank) file raises :class:`LoaderFailure` naming it."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise LoaderFailure(LoadError(file=str(path), reason=f"cannot read: {exc.strerror}")) from exc
+        raise LoaderFailure(LoadError(file=path.name, reason=f"cannot read: {exc.strerror}")) from exc
     if not data.strip():
         raise LoaderFailure(LoadError(file=path.name, line=1, reason="empty file"))
+    return data
+
+
+def read_text(path: Path, *, allowed: tuple[str, ...] | None = None) -> SourceText:
+    """Read and decode a file; an empty file raises :class:`LoaderFailure`."""
+    data = read_bytes(path)
     text, encoding = decode(data, path=path, allowed=allowed)
     return SourceText(path=path, data=data, text=text, encoding=encoding, sha256=sha256_of(data))

@@ -33,6 +33,7 @@ import pycountry
 
 from armsgraph.loaders.base import Batch, LoaderFailure, LoadError, ResolvingLoader, sha256_of
 from armsgraph.loaders.resolve import normalize
+from armsgraph.loaders.textio import read_bytes
 from armsgraph.schema import Country, Document, Node, PartyTo, Treaty, WeaponCategory
 
 if TYPE_CHECKING:
@@ -214,12 +215,7 @@ class TreatyTableLoader(ResolvingLoader):
         return 0.9 if layout is not None and layout != "year-only" else 0.0
 
     def read(self, path: Path) -> Iterator[Batch]:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise LoaderFailure(LoadError(file=path.name, reason=f"cannot read: {exc.strerror}")) from exc
-        if not data.strip():
-            raise LoaderFailure(LoadError(file=path.name, line=1, reason="empty file"))
+        data = read_bytes(path)
         lines, bad = _decode_lines(data)
         header_at = next((i for i, text in enumerate(lines) if text.strip() and not text.startswith("#")), None)
         if header_at is None or header_at in bad:
