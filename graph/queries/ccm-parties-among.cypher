@@ -3,7 +3,8 @@
 // param: group: str = org:nato -- Organization id or name whose member states are listed (MEMBER_OF)
 // param: treaty: str = ccm -- treaty key or short name
 // param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
-// Membership of the group counts when its since/until (if known) cover the date. Status as in treaty-status-on-date,
+// Membership of the group counts when its since/until (if known) cover the date. Status as in treaty-status-on-date
+// ('no record' where no loaded table lists the state),
 // one row per PARTY_TO source table.
 MATCH (g:Organization)
 WHERE g.id = $group OR g.name = $group OR g.key = $group
@@ -20,7 +21,7 @@ WITH g, c, t, p, joined,
           WHEN joined > t.entry_into_force THEN joined
           ELSE t.entry_into_force END AS bound_from
 WITH g, c, t, p, joined, bound_from,
-     CASE WHEN p IS NULL THEN 'not a party'
+     CASE WHEN p IS NULL THEN 'no record'
           WHEN p.withdrew IS NOT NULL AND p.withdrew <= $date THEN 'withdrawn'
           WHEN bound_from IS NOT NULL AND bound_from <= $date THEN 'party'
           WHEN joined IS NOT NULL AND joined <= $date THEN 'joined, not yet in force'

@@ -3,8 +3,8 @@
 // param: treaty: str = ccm -- treaty key or short name (its 'prohibits' categories are used)
 // param: limit: int = 200 -- rows shown
 // A weapon is in a category through IN_CATEGORY (weapon_category_rules.csv: DPICM, M864, M483A1 -> cluster munitions).
-// The order date is the transfer's date, else its order year; a year-only date is taken as 31 December of that
-// year (the status that year could apply). Bound as in treaty-status-on-date; a withdrawal ends it.
+// The order date is the transfer's date, else its order year; a year-only date (order or delivery year) covers the
+// whole year: bound if bound on any day of it. Bound as in treaty-status-on-date; a withdrawal ends it.
 MATCH (tr:Treaty)
 WHERE tr.key = $treaty OR tr.short_name = $treaty OR tr.id = $treaty
 MATCH (w:WeaponSystem)-[:IN_CATEGORY]->(cat:WeaponCategory)
@@ -16,9 +16,10 @@ WHERE coalesce(rs.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage
 OPTIONAL MATCH (s)-[ps:PARTY_TO]->(tr)
 OPTIONAL MATCH (r)-[pr:PARTY_TO]->(tr)
 WITH tr, cat, w, t, s, r, ps, pr,
-     CASE WHEN t.date IS NOT NULL THEN t.date
-          WHEN t.order_year IS NOT NULL THEN toString(t.order_year) + '-12-31' END AS ordered,
-     [y IN coalesce(t.delivery_years, []) | toString(y) + '-12-31'] AS delivered,
+     CASE WHEN t.date IS NOT NULL THEN [t.date, t.date]
+          WHEN t.order_year IS NOT NULL THEN [toString(t.order_year) + '-01-01', toString(t.order_year) + '-12-31']
+          END AS ordered,
+     [y IN coalesce(t.delivery_years, []) | [toString(y) + '-01-01', toString(y) + '-12-31']] AS delivered,
      coalesce(ps.ratified, ps.accession) AS s_joined, coalesce(pr.ratified, pr.accession) AS r_joined
 WITH tr, cat, w, t, s, r, ps, pr, ordered, delivered,
      CASE WHEN ps.entry_into_force IS NOT NULL THEN ps.entry_into_force
@@ -28,13 +29,13 @@ WITH tr, cat, w, t, s, r, ps, pr, ordered, delivered,
           WHEN r_joined IS NULL OR tr.entry_into_force IS NULL THEN NULL
           WHEN r_joined > tr.entry_into_force THEN r_joined ELSE tr.entry_into_force END AS r_from
 WITH tr, cat, w, t, s, r, ordered, delivered,
-     [d IN [ordered] + delivered WHERE d IS NOT NULL AND s_from IS NOT NULL AND s_from <= d
-        AND (ps.withdrew IS NULL OR ps.withdrew > d)] AS s_bound,
-     [d IN [ordered] + delivered WHERE d IS NOT NULL AND r_from IS NOT NULL AND r_from <= d
-        AND (pr.withdrew IS NULL OR pr.withdrew > d)] AS r_bound
+     [d IN [ordered] + delivered WHERE d IS NOT NULL AND s_from IS NOT NULL AND s_from <= d[1]
+        AND (ps.withdrew IS NULL OR ps.withdrew > d[0])] AS s_bound,
+     [d IN [ordered] + delivered WHERE d IS NOT NULL AND r_from IS NOT NULL AND r_from <= d[1]
+        AND (pr.withdrew IS NULL OR pr.withdrew > d[0])] AS r_bound
 WHERE size(s_bound) > 0 OR size(r_bound) > 0
 RETURN DISTINCT tr.short_name AS treaty, cat.name AS category, w.designation AS weapon, s.name AS supplier,
        size(s_bound) > 0 AS supplier_bound, r.name AS recipient, size(r_bound) > 0 AS recipient_bound,
-       ordered AS order_date, t.delivery_years AS delivery_years, t.stage AS stage, t.id AS transfer
+       coalesce(t.date, toString(t.order_year)) AS order_date, t.delivery_years AS delivery_years, t.stage AS stage, t.id AS transfer
 ORDER BY order_date, supplier, recipient
 LIMIT $limit

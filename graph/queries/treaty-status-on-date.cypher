@@ -1,11 +1,12 @@
 // name: treaty-status-on-date
-// description: Was a state bound by a treaty on a date: party, joined but not yet in force, signatory only, withdrawn, or not a party
+// description: Was a state bound by a treaty on a date: party, joined but not yet in force, signatory only, withdrawn, not a party, or no record
 // param: country: str -- ISO 3166 alpha-3 (e.g. GBR, SUN) or a Country id (country:GBR)
 // param: treaty: str = ccm -- treaty key or short name (ccm, att, apmbc, cwc, bwc, ccw, npt, tpnw, ctbt)
 // param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
 // Bound from = the state's entry into force when the table gives it, else the later of its ratification or
 // accession and the treaty's own entry into force (an approximation for treaties with a delay after deposit).
-// A signature alone binds to nothing; a withdrawal ends the status on its date. One row per source table
+// No PARTY_TO edge from any loaded table is 'no record', never 'not a party': a missing row in a partial
+// table (the shared CCM table stops at E) says nothing. A signature alone binds to nothing; a withdrawal ends the status on its date. One row per source table
 // (PARTY_TO is kept per source): where two tables disagree, both rows show.
 MATCH (c:Country)
 WHERE c.iso3 = $country OR c.id = $country
@@ -19,7 +20,7 @@ WITH c, t, p, joined,
           WHEN joined > t.entry_into_force THEN joined
           ELSE t.entry_into_force END AS bound_from
 RETURN c.name AS country, c.iso3 AS iso3, t.short_name AS treaty, $date AS on_date,
-       CASE WHEN p IS NULL THEN 'not a party'
+       CASE WHEN p IS NULL THEN 'no record'
             WHEN p.withdrew IS NOT NULL AND p.withdrew <= $date THEN 'withdrawn'
             WHEN bound_from IS NOT NULL AND bound_from <= $date THEN 'party'
             WHEN joined IS NOT NULL AND joined <= $date THEN 'joined, not yet in force'

@@ -84,6 +84,14 @@ def test_regime_members_supplying(store: Store, shared_data: Path) -> None:
     expected = {s.split(":")[1] for s in suppliers if s and s.split(":")[1] in wassenaar}
     assert {r["iso3"] for r in rows} == expected and expected
     assert all(r["deals"] >= 1 for r in rows)
+    # a transfer reported in the news (no order year, no TIV) is not a deal: the figures stay the same
+    load_paths(store, [shared_data / "news" / "rt-2023-07-antonov-cluster-munitions.txt"])
+    assert store.run("MATCH (t:Transfer) WHERE t.stage = 'announced' RETURN count(t)").scalar() >= 1
+    again = get_query("regime-members-supplying").run(store, {"recipient": "UKR"}).records()
+    assert again == rows
+    narrow = get_query("regime-members-supplying").run(store, {"recipient": "UKR", "from_year": "1990",
+                                                               "to_year": "1991"}).records()
+    assert not [r for r in narrow if r["last_order"] is None or r["last_order"] > 1991]
 
 
 @pytest.mark.parametrize(("content", "name"), [(b"{not json", "x.json"), (b'{"groups": 1, "byCountry": {}}', "y.json")])

@@ -114,7 +114,9 @@ def test_seed_article_facts(store: Store, shared_data: Path) -> None:
     rows = ccm_rows(shared_data)
     for iso3 in ("USA", "RUS", "UKR"):
         [status] = run(store, "treaty-status-on-date", country=iso3, treaty="ccm", date="2023-07-08")
-        assert status["status"] == "not a party", status
+        # the CCM table lists parties and signatories (partially): a state it does not list is "no record",
+        # which is not bound in any way the graph knows of
+        assert status["status"] == "no record", status
     for iso3, name in (("GBR", "United Kingdom"), ("FRA", "France"), ("DEU", "Germany")):
         [status] = run(store, "treaty-status-on-date", country=iso3, treaty="CCM", date="2023-07-08")
         assert status["status"] == "party"
@@ -299,7 +301,8 @@ def test_ccm_parties_among_nato(store: Store, shared_data: Path) -> None:
         nato = sum(1 for r in csv.DictReader(fh) if r["member_NATO"] == "NATO")
     assert len(status) == nato
     assert {status[c] for c in ("GBR", "FRA", "DEU", "BEL", "CAN")} == {"party"}
-    assert {status[c] for c in ("USA", "TUR", "POL", "ROU", "GRC", "EST", "LVA", "FIN")} == {"not a party"}
+    assert {status[c] for c in ("USA", "TUR", "POL", "ROU", "GRC", "EST", "LVA", "FIN")} == {"no record"}
+    assert status["ITA"] == "no record"  # a party, but beyond the partial table's A-E: unknown, not "not a party"
     # the parties listed are exactly the NATO members the CCM table has in force by that date
     from armsgraph.loaders.resolve import default_resolver
 
@@ -356,3 +359,29 @@ def test_lowtrust_agrees_on_years_but_misses_the_uk(store: Store, shared_data: P
     conflicts = party_conflicts(store, missing=True)
     assert [c for c in conflicts if c["field"] != "listed"] == []
     assert ("country:GBR", Path(LOWTRUST).stem) in {(c["country"], c["other_source"]) for c in conflicts}
+
+
+def test_a_year_only_delivery_counts_when_bound_on_any_day_of_it(store: Store, tmp_path: Path) -> None:
+    """A state that withdrew in March 2025 was bound for part of 2025: a 2025 delivery is listed."""
+    path = tmp_path / "w.jsonl"
+    records: list[dict[str, Any]] = [
+        {"type": "Country", "iso3": "LTU", "name": "Lithuania"},
+        {"type": "Country", "iso3": "UKR", "name": "Ukraine"},
+        {"type": "WeaponSystem", "designation": "M864", "category": classify("M864")[0][0]},
+        {"type": "PARTY_TO", "src": "country:LTU", "dst": "treaty:ccm", "ratified": "2011-03-24",
+         "entry_into_force": "2011-09-01", "withdrew": "2025-03-06"},
+        {"type": "Transfer", "key": "t-lt-2025", "stage": "delivered", "order_year": 2026, "delivery_years": [2025]},
+        {"type": "Transfer", "key": "t-lt-2026", "stage": "delivered", "order_year": 2026, "delivery_years": [2026]},
+    ]
+    for key in ("t-lt-2025", "t-lt-2026"):
+        records += [{"type": "SUPPLIED", "src": "country:LTU", "dst": f"transfer:{key}"},
+                    {"type": "TO", "src": f"transfer:{key}", "dst": "country:UKR"},
+                    {"type": "OF", "src": f"transfer:{key}", "dst": "weapon:m864"}]
+    treaties = tmp_path / "parties.csv"
+    treaties.write_text("treaty,state,signed,ratified,accession,entry_into_force,withdrew,source\n"
+                        "ccm,Norway,2008-12-03,2008-12-03,,2010-08-01,,t\n", encoding="utf-8")
+    assert not load_paths(store, [treaties], loader_name="treaty-table").failed
+    path.write_text("\n".join(json.dumps({**r, "source": "test"}) for r in records) + "\n", encoding="utf-8")
+    assert not load_paths(store, [path], loader_name="curated").failed
+    listed = [r["transfer"] for r in run(store, "treaty-banned-transfers", treaty="ccm")]
+    assert listed == ["transfer:t-lt-2025"]
