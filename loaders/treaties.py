@@ -19,6 +19,7 @@ the good rows load. The file must be UTF-8; a line that is not is reported, the 
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import re
@@ -70,6 +71,28 @@ class TreatyInfo:
     node: Treaty
     aliases: tuple[str, ...]
     source: str
+    eif_rule: str = ""
+    """How the treaty enters into force for a state joining later (treaties.csv, column eif_rule)."""
+
+    def entry_into_force_for(self, joined: str) -> str | None:
+        """The state's entry into force from its deposit date (YYYY-MM-DD) by the treaty's own article."""
+        if len(joined) != 10 or not self.eif_rule:
+            return None
+        day = dt.date.fromisoformat(joined)
+        rule = self.eif_rule
+        if rule == "deposit":
+            own = day
+        elif rule.startswith("days"):
+            own = day + dt.timedelta(days=int(rule[4:]))
+        elif rule in ("month6", "months6"):
+            month = day.month - 1 + 6
+            year, month = day.year + month // 12, month % 12 + 1
+            last = calendar.monthrange(year, month)[1]
+            own = dt.date(year, month, 1 if rule == "month6" else min(day.day, last))
+        else:
+            return None
+        treaty = self.node.entry_into_force
+        return max(own.isoformat(), treaty) if treaty else own.isoformat()
 
 
 @cache
@@ -84,7 +107,7 @@ def treaty_catalogue() -> dict[str, TreatyInfo]:
         unknown = [c for c in (*node.prohibits, *node.controls) if c not in categories]
         if unknown:
             raise ValueError(f"{TREATIES_FILE}: treaty {node.key} names unknown categories {unknown}")
-        out[node.key] = TreatyInfo(node, tuple(_split(r["aliases"])), r["source"])
+        out[node.key] = TreatyInfo(node, tuple(_split(r["aliases"])), r["source"], r.get("eif_rule") or "")
     return out
 
 
@@ -404,6 +427,8 @@ class _TableReader:
                 b.add_node(node, prov if isinstance(node, Country) else b.provenance(
                     line=row.line, rule="reference:" + (TREATIES_FILE if isinstance(node, Treaty) else CATEGORIES_FILE),
                     citation=info.source if isinstance(node, Treaty) else None))
+        if not dates.get("entry_into_force") and joined:
+            dates["entry_into_force"] = info.entry_into_force_for(str(joined))  # the treaty's own article
         b.add_relation(PartyTo(src=country.id, dst=info.node.id, source=self.source, **dates), prov)
 
 

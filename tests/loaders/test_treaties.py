@@ -385,3 +385,25 @@ def test_a_year_only_delivery_counts_when_bound_on_any_day_of_it(store: Store, t
     assert not load_paths(store, [path], loader_name="curated").failed
     listed = [r["transfer"] for r in run(store, "treaty-banned-transfers", treaty="ccm")]
     assert listed == ["transfer:t-lt-2025"]
+
+
+
+@pytest.mark.parametrize(("treaty", "joined", "expected"), [
+    ("ccm", "2010-05-04", "2010-11-01"),   # CCM art. 17: first day of the sixth month after deposit (UK)
+    ("ccm", "2008-12-03", "2010-08-01"),   # early ratifier: the treaty's own entry into force
+    ("tpnw", "2021-02-18", "2021-05-19"),  # TPNW art. 15: 90 days after deposit
+    ("ccw", "2020-08-31", "2021-02-28"),   # CCW art. 5: six months after deposit (clamped to the month)
+    ("npt", "1968-07-01", "1970-03-05"),   # on deposit, but not before the treaty's entry into force
+    ("ctbt", "2000-01-01", None),          # not in force: no date
+    ("ccm", "2010", None),                 # a year alone cannot place the date
+])
+def test_entry_into_force_for_a_state_follows_the_treaty(treaty: str, joined: str, expected: str | None) -> None:
+    from armsgraph.loaders.treaties import treaty_catalogue
+
+    assert treaty_catalogue()[treaty].entry_into_force_for(joined) == expected
+
+
+def test_a_table_without_entry_into_force_gets_the_treatys_rule(store: Store, shared_data: Path) -> None:
+    load_paths(store, [shared_data / SURVIVAL], loader_name="treaty-table")
+    [row] = run(store, "treaty-status-on-date", country="PHL", treaty="tpnw", date="2021-03-01")
+    assert (row["status"], row["bound_from"]) == ("joined, not yet in force", "2021-05-19")
