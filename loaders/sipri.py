@@ -38,11 +38,11 @@ from pydantic import BaseModel
 from armsgraph.loaders import sipri_classic, sipri_transfers
 from armsgraph.loaders.base import (
     Batch,
-    Loader,
     LoaderFailure,
     LoadError,
     NodeRecord,
     RelationRecord,
+    ResolvingLoader,
     sha256_of,
 )
 from armsgraph.loaders.sipri_categories import category_key, category_node, description_table, is_known
@@ -204,7 +204,7 @@ class _Seen:
     column: str | None = None
 
 
-class SipriLoader(Loader):
+class SipriLoader(ResolvingLoader):
     """SIPRI Arms Transfers Database exports: classic trade register and the newer transfers format."""
 
     name: ClassVar[str] = "sipri"
@@ -214,17 +214,8 @@ class SipriLoader(Loader):
     def __init__(self, resolver: Resolver | None = None, batch_deals: int = BATCH_DEALS) -> None:
         if batch_deals < 1:
             raise ValueError(f"batch_deals must be at least 1, got {batch_deals}")
-        self._resolver = resolver
+        super().__init__(resolver)
         self.batch_deals = batch_deals
-
-    @property
-    def resolver(self) -> Resolver:
-        """The shared resolver (``default_resolver()``) unless one was given."""
-        if self._resolver is None:
-            from armsgraph.loaders.resolve import default_resolver
-
-            self._resolver = default_resolver()
-        return self._resolver
 
     @classmethod
     def sniff(cls, path: Path, head: bytes) -> float:
