@@ -450,7 +450,8 @@ class _BatchBuilder:
             "tiv_delivered": deal.tiv_delivered,
             "comments": deal.comments,
             "sipri_id": deal.sipri_id,
-            "vintage": self.vintage,  # the newer vintage's values win, whatever the load order (the writer)
+            "vintage": self.vintage,
+            "rank": self.vintage,  # the newer vintage's values win, whatever the load order (the writer)
         }
         if not self.classic:
             props["delivered_per_year"] = deal.delivered_per_year

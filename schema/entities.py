@@ -173,7 +173,7 @@ class Transfer(Node):
     label = "Transfer"
     prefix = "transfer"
     indexed = ("sipri_id", "order_year")
-    precedence = "vintage"
+    precedence = "rank"
 
     key: str = Field(min_length=1, description="Loader-chosen deterministic key (SIPRI deal id, content key).")
     stage: Literal[
@@ -196,8 +196,10 @@ class Transfer(Node):
     tiv_delivered: float | None = None
     comments: str | None = None
     sipri_id: str | None = None
-    vintage: str | None = Field(default=None, description="When the source's data was generated (ISO date-time): "
-                                "a newer vintage's values win over an older one's, whatever the load order.")
+    vintage: str | None = Field(default=None, description="When the source's data was generated (ISO date-time).")
+    rank: str | None = Field(default=None, description="Orders reports of the same transfer: a higher rank's values "
+                             "are never overwritten by a lower one's, whatever the load order (SIPRI: the vintage; "
+                             "text: stage advancement, then date).")
 
     def natural_key(self) -> str:
         return self.key

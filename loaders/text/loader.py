@@ -17,6 +17,7 @@ from armsgraph.loaders.document import TEXT_SUFFIXES, meta_path, read_document
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.gazetteer import load
+from armsgraph.loaders.text.transfers import ADVANCEMENT
 from armsgraph.schema import (
     Claim,
     Country,
@@ -203,7 +204,9 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         p = prov(tr.evidence.start, tr.evidence.end, f"{tr.rule}:{tr.status}")
         if not all(ensure(i) for i in (tr.supplier, tr.recipient, tr.weapon)):
             continue
-        transfer = Transfer.model_validate({"key": tr.key, "stage": tr.status, "date": tr.date})
+        # the most advanced stage reported wins across documents (then the latest date), whatever the load order
+        rank = f"{ADVANCEMENT.index(tr.status):02d}|{tr.date or ''}" if tr.status in ADVANCEMENT else None
+        transfer = Transfer.model_validate({"key": tr.key, "stage": tr.status, "date": tr.date, "rank": rank})
         transfer_ids.add(transfer.id)
         batch.add_node(transfer, p)
         batch.add_relation(Supplied(src=tr.supplier, dst=transfer.id), p)

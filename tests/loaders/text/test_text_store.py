@@ -138,3 +138,22 @@ def test_claim_about_edges_reach_entities_and_the_reported_transfer(store: Falko
     assert about == {"Country", "WeaponSystem", "Transfer"}
     transfer = store.run("MATCH (c:Claim)-[:ABOUT]->(t:Transfer)<-[:SUPPLIED]-(s) RETURN s.id").scalar()
     assert transfer == "country:DEU"
+
+
+def test_the_most_advanced_stage_reported_wins_whatever_the_load_order(store: FalkorStore, tmp_path: Path) -> None:
+    docs = {
+        "delivered.txt": ("2023-10-10", "Germany delivered Leopard 2 tanks to Ukraine on Monday, officials said."),
+        "announced.txt": ("2023-02-03", "Germany announced on Friday that it will send Leopard 2 tanks to Ukraine."),
+    }
+    for name, (day, sentence) in docs.items():
+        (tmp_path / name).write_text(sentence + "\n", encoding="utf-8")
+        (tmp_path / name).with_suffix(".meta.json").write_text(
+            json.dumps({"title": sentence, "publisher": "Agency", "date": day}), encoding="utf-8")
+    for order in (["delivered.txt", "announced.txt"], ["announced.txt", "delivered.txt"]):
+        store.clear()
+        for name in order:
+            assert not load_paths(store, [tmp_path / name], loader_name="text").failed
+        rows = store.run("MATCH (t:Transfer)-[:SOURCED_FROM]->(d:Document) "
+                         "RETURN t.stage, t.date, count(DISTINCT d)").rows
+        assert len(rows) == 1 and rows[0][2] == 2, rows  # one transfer, both reports as evidence
+        assert rows[0][0] == "delivered" and rows[0][1].startswith("2023-10"), (order, rows)
