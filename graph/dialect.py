@@ -8,7 +8,7 @@ for the constraints and indexes derived from :mod:`armsgraph.schema`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from armsgraph.schema import NODE_TYPES
 
@@ -37,7 +37,6 @@ class Dialect:
     name: str
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     unsupported: tuple[Unsupported, ...] = ()
-    features: frozenset[str] = field(default_factory=frozenset)
     notes: tuple[str, ...] = ()
     """Differences no rewrite can hide; catalogue authors follow them (docs/architecture.md)."""
 
@@ -93,7 +92,7 @@ class Dialect:
         )]
 
 
-NEO4J = Dialect(name="neo4j", features=frozenset({"exists-subquery", "call-subquery", "shortest-path-match"}))
+NEO4J = Dialect(name="neo4j")
 
 FALKORDB = Dialect(
     name="falkordb",

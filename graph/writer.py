@@ -215,16 +215,6 @@ def _stored_fields(cls: type[Node] | type[Relation], skip: frozenset[str]) -> tu
     return tuple(name for name in cls.model_fields if name not in skip)
 
 
-def _props(values: dict[str, Any]) -> dict[str, Any]:
-    """Drop nulls and empty lists: neither store keeps them, and MERGE must not see them."""
-    return {k: v for k, v in values.items() if v is not None and v != [] and k != "id"}
-
-
-def loader_tag(batch: Batch) -> str:
-    """Skip and rollback work per (document, loader name); versions are recorded on the provenance."""
-    return batch.loader
-
-
 @dataclass
 class WriteStats:
     """Rows sent (one per node id and per relationship key) and relations dropped for unknown ends."""
@@ -259,7 +249,7 @@ class Writer:
     def begin(self, document: Document, loader: str) -> None:
         self.store.ensure_schema()
         self._snapshots.pop(document.id, None)
-        self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": _props(document.properties()),
+        self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": _fields(document),
                                         "loader": loader}, write=True)
 
     def commit(self, document: Document, loader: str) -> None:
@@ -281,7 +271,7 @@ class Writer:
         """Write a batch's nodes, then the relations whose endpoints exist; report the others."""
         stats = WriteStats()
         doc = batch.document.id
-        batch_params = {"doc": doc, "loader": loader_tag(batch), "loader_version": batch.loader_version}
+        batch_params = {"doc": doc, "loader": batch.loader, "loader_version": batch.loader_version}
         total = len(batch.nodes) + len(batch.relations)
         name = batch.document.path or doc
 
@@ -324,7 +314,7 @@ class Writer:
                     missing[label].add(node_id)
         existing: set[str] = set()
         supported: set[str] = set()  # already sourced from this document (an earlier batch of it)
-        params = {"doc": batch.document.id, "loader": loader_tag(batch)}
+        params = {"doc": batch.document.id, "loader": batch.loader}
         for label, ids in missing.items():
             for chunk in _chunks(sorted(ids), self.batch_size):
                 res = self.store.run(EXISTING_IDS.format(label=label), {"ids": chunk, **params})

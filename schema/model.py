@@ -177,8 +177,3 @@ class Provenance(BaseModel):
         if self.start is not None:
             return f"c{self.start}-{self.end if self.end is not None else self.start}"
         return ""
-
-    def edge_properties(self) -> dict[str, Any]:
-        props = self.model_dump(mode="json", exclude_none=True, exclude={"document_id"})
-        props["locator"] = self.locator
-        return props

@@ -10,7 +10,6 @@ import pytest
 
 from armsgraph.graph.catalogue import get_query
 from armsgraph.graph.store import Store
-from armsgraph.loaders import registry
 from armsgraph.loaders.base import LoaderFailure
 from armsgraph.loaders.pipeline import load_paths
 from armsgraph.loaders.regimes import EAR_GROUPS, RegimeTableLoader
@@ -21,9 +20,6 @@ FACTBOOK = "reference/cia_factbook/factbook_countries_aliases_orgs.csv"
 SIPRI_2025 = "sipri/transfers-2025-01.excerpt.csv"
 
 
-@pytest.fixture(autouse=True)
-def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(registry.LOADERS, "regime-table", "armsgraph.loaders.regimes:RegimeTableLoader")
 
 
 def members(store: Store, org: str, source: str) -> set[str]:

@@ -30,11 +30,6 @@ LOWTRUST = "reference/treaty_parties_LOWTRUST_xocas123.csv"
 FACTBOOK = "reference/cia_factbook/factbook_countries_aliases_orgs.csv"
 
 
-@pytest.fixture(autouse=True)
-def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the registry lists them (requested from its owner)."""
-    monkeypatch.setitem(registry.LOADERS, "treaty-table", "armsgraph.loaders.treaties:TreatyTableLoader")
-    monkeypatch.setitem(registry.LOADERS, "regime-table", "armsgraph.loaders.regimes:RegimeTableLoader")
 
 
 def run(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
