@@ -9,15 +9,14 @@ rolled back and reported; the other documents still load.
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError
-from armsgraph.loaders.registry import pick
+from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError, sha256_of
+from armsgraph.loaders.registry import get, pick, read_head
 from armsgraph.schema import Document
 
 if TYPE_CHECKING:
@@ -72,21 +71,11 @@ def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
             yield path, True
 
 
-def recognises(loader: Loader, path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(65536)
-    except OSError:
-        return False
-    return type(loader).sniff(path, head) > 0
-
-
 def _file_document_id(path: Path) -> str | None:
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return Document(sha256=sha256_of(path.read_bytes()), kind="file").id
     except OSError:
         return None
-    return Document(sha256=digest, kind="file").id
 
 
 def load_paths(
@@ -100,12 +89,14 @@ def load_paths(
     """Load every file under ``paths``; never raises for bad input, reports it instead."""
     from armsgraph.graph.writer import DEFAULT_BATCH_SIZE, Writer
 
+    if loader_name:
+        get(loader_name)  # an unknown name is a usage error for the whole call (KeyError), not per file
     writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE)
     report = LoadReport()
     for path, explicit in expand(paths):
         try:
             loader = pick(path, loader_name)
-            if not explicit and not recognises(loader, path):
+            if not explicit and loader_name and type(loader).sniff(path, read_head(path)) <= 0:
                 raise LoaderFailure(LoadError(file=path.name, reason="not a file this loader reads"))
         except LoaderFailure as exc:
             if not explicit:  # a directory may hold files of other kinds: note them, not an error
@@ -115,12 +106,6 @@ def load_paths(
             report.errors.append(exc.error)
             report.documents.append(DocumentReport(file=path.name, loader=loader_name or "?", errors=1,
                                                    note=exc.error.reason))
-            continue
-        except KeyError as exc:
-            error = LoadError(file=path.name, reason=str(exc.args[0] if exc.args else exc))
-            report.errors.append(error)
-            report.documents.append(DocumentReport(file=path.name, loader=loader_name or "?", errors=1,
-                                                   note=error.reason))
             continue
         # Cheap skip before parsing: one file is one document for every loader we have.
         file_doc = _file_document_id(path)

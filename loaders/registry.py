@@ -39,15 +39,20 @@ def get(name: str) -> type[Loader]:
     return cls
 
 
+def read_head(path: Path) -> bytes:
+    """The first 64 KiB a loader's ``sniff`` looks at."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(65536)
+    except OSError as exc:
+        raise LoaderFailure(LoadError(file=path.name, reason=f"cannot read: {exc.strerror}")) from exc
+
+
 def pick(path: Path, name: str | None = None) -> Loader:
     """The named loader, or the one most confident about ``path``; LoaderFailure when none fits."""
     if name:
         return get(name)()
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(65536)
-    except OSError as exc:
-        raise LoaderFailure(LoadError(file=str(path), reason=f"cannot read: {exc.strerror}")) from exc
+    head = read_head(path)
     best: tuple[float, str] | None = None
     suffix = path.suffix.lower()
     for candidate in LOADERS:
