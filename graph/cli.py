@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from armsgraph.graph.catalogue import CatalogueError, get_query, load_catalogue
+from armsgraph.graph.cli_resolve import resolve
+from armsgraph.graph.cli_text import eval_cmd, extract
 from armsgraph.graph.output import FORMATS, emit
 from armsgraph.graph.store import Settings, Store, StoreError, open_store
 from armsgraph.loaders.base import LoaderFailure
@@ -268,18 +270,6 @@ def db_status(obj: Context, fmt: str) -> None:
     emit(list(fields), [[str(v) if isinstance(v, Path) else v for v in fields.values()]], fmt)
 
 
-def _register_optional() -> None:
-    """Commands that live in their own modules (resolver, text extraction)."""
-    for module, names in (("armsgraph.graph.cli_resolve", ("resolve",)),
-                          ("armsgraph.graph.cli_text", ("extract", "eval"))):
-        try:
-            mod = __import__(module, fromlist=list(names))
-        except ModuleNotFoundError:
-            continue
-        for name in names:
-            command = getattr(mod, name, None)
-            if isinstance(command, click.Command):
-                main.add_command(command, name)
-
-
-_register_optional()
+main.add_command(resolve)
+main.add_command(extract)
+main.add_command(eval_cmd)
