@@ -19,11 +19,12 @@ import argparse
 import csv
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from timing import best_of
 
 from armsgraph.loaders.resolve import Resolver
 
@@ -61,15 +62,6 @@ def shared_names(shared: Path) -> list[tuple[str, str]]:
 def typos(names: Iterable[str]) -> list[str]:
     """One letter dropped from the middle of each name of 8+ letters: deterministic fuzzy-path input."""
     return [n[: len(n) // 2] + n[len(n) // 2 + 1:] for n in names if sum(c.isalpha() for c in n) >= 8]
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,10 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     base = Resolver()
     base.resolve("warm-up", None)
     results = [
-        ("exact/alias, distinct names, cold cache", len(distinct), timed(cold, args.repeat)),
-        ("all occurrences, warm cache", len(occurrences), timed(warm, args.repeat)),
-        ("fuzzy path (one letter dropped)", len(fuzzy_input), timed(fuzzy, args.repeat)),
-        ("baseline: plain dict.get", len(occurrences), timed(baseline, args.repeat)),
+        ("exact/alias, distinct names, cold cache", len(distinct), best_of(cold, args.repeat)),
+        ("all occurrences, warm cache", len(occurrences), best_of(warm, args.repeat)),
+        ("fuzzy path (one letter dropped)", len(fuzzy_input), best_of(fuzzy, args.repeat)),
+        ("baseline: plain dict.get", len(occurrences), best_of(baseline, args.repeat)),
     ]
     outcome = {rule: 0 for rule in ("exact", "alias", "fuzzy", "judgement", "ambiguous", "unresolved")}
     for name, context in distinct:

@@ -27,13 +27,13 @@ import random
 import resource
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from timing import timed
 
 from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
 from armsgraph.loaders.pipeline import load_paths
@@ -223,12 +223,6 @@ class TimedStore(FalkorStore):
 
     def reset(self) -> None:
         self.calls, self.engine[0] = 0.0, 0.0
-
-
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
 
 
 def server_peak_rss_mb(server: EmbeddedServer) -> float | None:

@@ -17,14 +17,13 @@ Best of ``--repeat`` runs; the pipeline is built (and the gazetteers loaded) bef
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import spacy
 from rich.console import Console
 from rich.table import Table
+from timing import best_of
 
 from armsgraph.loaders.document import read_document
 from armsgraph.loaders.text.clean import clean
@@ -40,15 +39,6 @@ def _documents(folder: Path) -> list[tuple[str, dict[str, object]]]:
         document, text, offset = read_document(path)
         docs.append((text[offset:], document.model_dump(mode="json", exclude_none=True)))
     return docs
-
-
-def _best(run: Callable[[], None], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def _extract_chunk(chunk: list[tuple[str, dict[str, object]]]) -> int:
@@ -81,10 +71,10 @@ def main() -> None:
         ours(text)
 
     rows: list[tuple[str, float]] = []
-    rows.append(("spaCy bare tokenizer (baseline)", _best(lambda: [bare.tokenizer(t) for t in texts], args.repeat)))
+    rows.append(("spaCy bare tokenizer (baseline)", best_of(lambda: [bare.tokenizer(t) for t in texts], args.repeat)))
     rows.append(("our pipeline: tokenizer + sentencizer + EntityRuler",
-                 _best(lambda: [ours(t) for t in cleaned], args.repeat)))
-    rows.append(("full extraction, 1 process", _best(lambda: _extract_chunk(docs), args.repeat)))
+                 best_of(lambda: [ours(t) for t in cleaned], args.repeat)))
+    rows.append(("full extraction, 1 process", best_of(lambda: _extract_chunk(docs), args.repeat)))
     if args.processes > 1:
         # longest documents first, dealt round-robin, so the workers finish together
         order = sorted(docs, key=lambda d: -len(d[0]))
@@ -95,7 +85,7 @@ def main() -> None:
             def parallel() -> None:
                 list(pool.map(_extract_chunk, chunks))
 
-            rows.append((f"full extraction, {args.processes} processes", _best(parallel, args.repeat)))
+            rows.append((f"full extraction, {args.processes} processes", best_of(parallel, args.repeat)))
 
     baseline = rows[0][1]
     table = Table(title=f"text extraction speed: {len(docs)} statements, {words:,} words, {chars:,} characters "

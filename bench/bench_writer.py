@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from timing import timed
 
 from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
 from armsgraph.graph.writer import Writer
@@ -72,12 +72,6 @@ def raw_merge(store: FalkorStore, work: RawRows) -> None:
         store.run(statement, {"rows": rows}, write=True)
 
 
-def timed(fn: Any) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--entities", type=int, default=10_000)
@@ -95,7 +89,7 @@ def main() -> None:
             for run in range(args.repeat):
                 raw = FalkorStore(server, f"raw{run}")
                 raw.ensure_schema()
-                raw_times.append(timed(lambda raw=raw: raw_merge(raw, work)))
+                raw_times.append(timed(lambda raw=raw: raw_merge(raw, work))[0])
                 store = FalkorStore(server, f"writer{run}")
                 writer = Writer(store, args.batch_size)
 
@@ -104,8 +98,8 @@ def main() -> None:
                     writer.write(batch)
                     writer.commit(batch.document, batch.loader)
 
-                writer_times.append(timed(load))
-                reload_times.append(timed(load))  # everything exists: MERGE matches, nothing new
+                writer_times.append(timed(load)[0])
+                reload_times.append(timed(load)[0])  # everything exists: MERGE matches, nothing new
         finally:
             server.stop()
     raw_t, writer_t, reload_t = (statistics.median(x) for x in (raw_times, writer_times, reload_times))
