@@ -63,6 +63,10 @@ BATCH_DEALS = 5_000
 """Deals per Batch: a large export is yielded as several batches of one Document (one atomic load), so the
 loading process's memory stays bounded whatever the file's size."""
 
+DEAL_FIELDS = tuple(name for name in Transfer.model_fields if name in SipriDeal.__dataclass_fields__)
+"""Transfer properties a parsed deal carries under the same name (declared once, in the schema)."""
+
+
 class SipriFormat(StrEnum):
     CLASSIC = "classic"
     TRANSFERS = "transfers"
@@ -433,30 +437,16 @@ class _BatchBuilder:
             self.identities[identity] += 1
             n = self.identities[identity]
             key = f"sipri-classic:{identity}" + (f"-{n}" if n > 1 else "")
-        props: dict[str, Any] = {
-            "key": key,
-            "stage": "delivered" if deal.delivery_years else "ordered",
-            "date": None if deal.order_year is None else f"{deal.order_year:04d}",
-            "order_year": deal.order_year,
-            "order_year_estimate": deal.order_year_estimate,
-            "number_ordered": deal.number_ordered,
-            "number_ordered_estimate": deal.number_ordered_estimate if self.classic else None,
-            "number_delivered": deal.number_delivered,
-            "number_delivered_estimate": deal.number_delivered_estimate,
-            "delivery_years": deal.delivery_years,
-            "status": deal.status,
-            "tiv_unit": deal.tiv_unit,
-            "tiv_order": deal.tiv_order,
-            "tiv_delivered": deal.tiv_delivered,
-            "comments": deal.comments,
-            "sipri_id": deal.sipri_id,
-            "vintage": self.vintage,
-            "rank": self.vintage,  # the newer vintage's values win, whatever the load order (the writer)
-        }
-        if not self.classic:
-            props["delivered_per_year"] = deal.delivered_per_year
-            props["tiv_delivered_per_year"] = deal.tiv_delivered_per_year
-            props["local_production"] = deal.local_production
+        props: dict[str, Any] = {name: getattr(deal, name) for name in DEAL_FIELDS}
+        props.update(
+            key=key,
+            stage="delivered" if deal.delivery_years else "ordered",
+            date=None if deal.order_year is None else f"{deal.order_year:04d}",
+            vintage=self.vintage,
+            rank=self.vintage,  # the newer vintage's values win, whatever the load order (the writer)
+        )
+        if self.classic:  # per-year figures exist only in the transfers format
+            props.update(delivered_per_year=None, tiv_delivered_per_year=None)
         transfer = Transfer(**props)
         tid = transfer.id
         # Only the number ordered (classic; part of the deal's key): relationships keep the values of every
