@@ -35,12 +35,12 @@ from rich.console import Console
 from rich.table import Table
 from timing import timed
 
-from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
-from armsgraph.loaders.pipeline import load_paths
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.loaders.resolve import default_resolver
-from armsgraph.loaders.sipri import SipriLoader, parse_export, read_export_text
-from armsgraph.loaders.sipri_classic import COLUMNS
-from armsgraph.loaders.sipri_records import SipriDeal
+from armsgraph.loaders.sipri.classic import COLUMNS
+from armsgraph.loaders.sipri.loader import SipriLoader, parse_export, read_export_text
+from armsgraph.loaders.sipri.records import SipriDeal
 from armsgraph.schema import Transfer
 
 REPO = Path(__file__).resolve().parents[1]

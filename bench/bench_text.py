@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.table import Table
 from timing import best_of
 
-from armsgraph.loaders.document import read_document
+from armsgraph.loaders.documents.loader import read_document
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.pipeline import nlp

@@ -18,10 +18,10 @@ from rich.console import Console
 from rich.table import Table
 from timing import timed
 
-from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
+from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.graph.writer import Writer
-from armsgraph.loaders.base import Batch
 from armsgraph.schema import Country, Document, Of, Supplied, To, Transfer, WeaponSystem
+from armsgraph.schema.batch import Batch
 
 
 def make_batch(entities: int) -> Batch:

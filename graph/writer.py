@@ -20,8 +20,9 @@ from functools import cache
 from typing import Any, TypeVar
 
 from armsgraph.graph.store import Store
-from armsgraph.loaders.base import Batch, LoadError, NodeRecord
 from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Document, Node, Relation, label_of_id
+from armsgraph.schema.batch import Batch, NodeRecord
+from armsgraph.schema.errors import LoadError
 
 DEFAULT_BATCH_SIZE = 2000
 

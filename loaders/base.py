@@ -1,102 +1,23 @@
-"""The loader interface: a file in, validated entities and relations with provenance out.
+"""The loader interface and the registry of loaders: a file in, validated Batches out.
 
-A loader yields one :class:`Batch` per document. The pipeline (``armsgraph.loaders.pipeline``)
-writes each batch atomically: a batch that fails leaves nothing behind, other batches still load.
-Record-level problems are not exceptions: they go to ``Batch.errors`` and the good records load.
+A loader yields one :class:`~armsgraph.schema.batch.Batch` per document (or several consecutive
+batches of one large document). The graph layer writes each document atomically. Loaders are
+listed by import path so that picking one for a CSV never imports spaCy; ``pick`` asks each
+candidate's ``sniff`` how sure it is about a file.
 """
 
 from __future__ import annotations
 
-import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
-
-from armsgraph.schema import Document, Node, Provenance, Relation
-
-if TYPE_CHECKING:
-    from armsgraph.loaders.resolve import Resolver
-
-
-class LoadError(BaseModel):
-    """One bad record: where it is and what is wrong, printed as ``file:line:field: reason``."""
-
-    model_config = ConfigDict(frozen=True)
-
-    file: str
-    line: int | None = None
-    field: str | None = None
-    reason: str
-    severity: Literal["error", "warning"] = "error"
-    """A warning marks a record that loaded but needs a look (say, a name flagged for review)."""
-
-    def __str__(self) -> str:
-        line = "" if self.line is None else str(self.line)
-        tag = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{line}:{self.field or ''}: {tag}{self.reason}"
-
-
-class LoaderFailure(Exception):
-    """A whole document cannot be read (empty, wrong format, undecodable): nothing of it loads."""
-
-    def __init__(self, error: LoadError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-class NodeRecord(BaseModel):
-    node: SerializeAsAny[Node]
-    provenance: Provenance
-
-
-class RelationRecord(BaseModel):
-    relation: SerializeAsAny[Relation]
-    provenance: Provenance
-
-
-class Batch(BaseModel):
-    """Everything one document contributes to the graph, plus the errors found reading it."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    document: Document
-    loader: str
-    loader_version: str
-    nodes: list[NodeRecord] = Field(default_factory=list)
-    relations: list[RelationRecord] = Field(default_factory=list)
-    errors: list[LoadError] = Field(default_factory=list)
-    records_read: int = 0
-
-    def provenance(self, **where: Any) -> Provenance:
-        """Provenance for a fact of this document: ``line=``, ``start=``/``end=``, ``rule=``, ``citation=``."""
-        return Provenance(
-            document_id=self.document.id, loader=self.loader, loader_version=self.loader_version, **where
-        )
-
-    def add_node(self, node: Node, provenance: Provenance) -> Node:
-        self.nodes.append(NodeRecord(node=node, provenance=provenance))
-        return node
-
-    def add_relation(self, relation: Relation, provenance: Provenance) -> Relation:
-        self.relations.append(RelationRecord(relation=relation, provenance=provenance))
-        return relation
-
-    def error(self, line: int | None, field: str | None, reason: str) -> None:
-        """A record that could not load (the others still do)."""
-        file = self.document.path or self.document.id
-        self.errors.append(LoadError(file=file, line=line, field=field, reason=reason))
-
-    def warn(self, line: int | None, field: str | None, reason: str) -> None:
-        """A record that loaded but deserves a look; does not make the load fail."""
-        file = self.document.path or self.document.id
-        self.errors.append(LoadError(file=file, line=line, field=field, reason=reason, severity="warning"))
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+from armsgraph.loaders.resolve import Resolver, default_resolver
+from armsgraph.schema import Document
+from armsgraph.schema.batch import Batch
+from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
 
 
 class Loader(ABC):
@@ -128,7 +49,62 @@ class ResolvingLoader(Loader):
     @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
-            from armsgraph.loaders.resolve import default_resolver
-
             self._resolver = default_resolver()
         return self._resolver
+
+
+# -- the registry --------------------------------------------------------------------------------
+
+LOADERS: dict[str, str] = {
+    "curated": "armsgraph.loaders.curated.loader:CuratedLoader",
+    "document": "armsgraph.loaders.documents.loader:DocumentLoader",
+    "sipri": "armsgraph.loaders.sipri.loader:SipriLoader",
+    "treaty-table": "armsgraph.loaders.tables.treaties:TreatyTableLoader",
+    "regime-table": "armsgraph.loaders.tables.regimes:RegimeTableLoader",
+    "text": "armsgraph.loaders.text.loader:TextLoader",
+}
+
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "curated": (".jsonl", ".ndjson"),
+    "document": (".txt", ".md", ".markdown"),
+    "text": (".txt", ".md", ".markdown"),
+    "treaty-table": (".csv",),
+    "regime-table": (".csv", ".json"),
+}
+"""File suffixes a loader can read at all: ``pick`` does not import (or ask) the others.
+A loader missing here is asked about every file."""
+
+
+def get(name: str) -> type[Loader]:
+    if name not in LOADERS:
+        raise UserError(f"unknown loader {name!r} (known: {', '.join(sorted(LOADERS))})")
+    module, _, attr = LOADERS[name].partition(":")
+    cls: type[Loader] = getattr(import_module(module), attr)
+    return cls
+
+
+def read_head(path: Path) -> bytes:
+    """The first 64 KiB a loader's ``sniff`` looks at."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(65536)
+    except OSError as exc:
+        raise LoaderFailure(LoadError(file=path.name, reason=f"cannot read: {exc.strerror}")) from exc
+
+
+def pick(path: Path, name: str | None = None) -> Loader:
+    """The named loader, or the one most confident about ``path``; LoaderFailure when none fits."""
+    if name:
+        return get(name)()
+    head = read_head(path)
+    best: tuple[float, str] | None = None
+    suffix = path.suffix.lower()
+    for candidate in LOADERS:
+        if candidate in SUFFIXES and suffix not in SUFFIXES[candidate]:
+            continue  # cheap: never import spaCy to look at a CSV
+        score = get(candidate).sniff(path, head)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, candidate)
+    if best is None:
+        raise LoaderFailure(LoadError(file=path.name, reason="no loader recognises this file; name one with --loader"))
+    return get(best[1])()

@@ -22,3 +22,8 @@ def digest(*parts: object, length: int = 16) -> str:
         h.update(repr(part).encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()[:length]
+
+
+def sha256_of(data: bytes) -> str:
+    """A document's content hash: the key of a file Document."""
+    return hashlib.sha256(data).hexdigest()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
+from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("ARMSGRAPH_SHARED_DATA", REPO / ".." / "shared" / "data")).resolve()

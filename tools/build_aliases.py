@@ -1,4 +1,4 @@
-"""Derive the generated alias tables in loaders/data/aliases/ from the shared reference data.
+"""Derive the generated alias tables in loaders/resolve/data/aliases/ from the shared reference data.
 
 Why a script: the alias tables are data the resolver reads, but they must be reproducible from their
 sources (and re-derived when a source is updated). Run from the repo root:

@@ -1,4 +1,4 @@
-"""Build loaders/data/sipri_description_categories.csv from SIPRI "transfers" exports.
+"""Build loaders/sipri/data/sipri_description_categories.csv from SIPRI "transfers" exports.
 
 Why: the classic trade register has no armament category, only a free-text weapon description; the newer
 transfers format has both. This script keeps only the description -> category pairs (never SIPRI rows):
@@ -23,12 +23,12 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from armsgraph.loaders.sipri import SipriFormat, parse_export
-from armsgraph.loaders.sipri_categories import SIPRI_CATEGORIES, TABLE, category_key, head_noun
-from armsgraph.loaders.textio import read_text
+from armsgraph.loaders.io import read_text
+from armsgraph.loaders.sipri.categories import SIPRI_CATEGORIES, TABLE, category_key, head_noun
+from armsgraph.loaders.sipri.loader import SipriFormat, parse_export
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "loaders" / "data" / TABLE
+OUT = REPO / "loaders" / "sipri" / "data" / TABLE
 DEFAULT_INPUTS = sorted((REPO / ".." / "shared" / "data" / "sipri").glob("transfers-*.csv"))
 MIN_HEAD_DESCRIPTIONS = 2
 CANONICAL = {category_key(c): c for c in SIPRI_CATEGORIES}

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span
 
+from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import DateMention, find_dates
 from armsgraph.loaders.text.extraction import ClaimFact, Entity
 from armsgraph.loaders.text.persons import PersonRules
@@ -163,8 +164,6 @@ class ClaimRules(PersonRules):
                                             name=self.g.name_of(speaker))
 
     def claims_in(self) -> None:
-        from armsgraph.loaders.text.clean import paragraphs
-
         last_speaker: str | None = None
         para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.clean)]
         quotes = sorted(q for _, qs in para_quotes for q in qs)

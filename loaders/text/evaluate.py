@@ -26,7 +26,9 @@ from pathlib import Path
 
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.gazetteer import load
-from armsgraph.loaders.text.gold import GoldDocument, GoldError, read_gold
+from armsgraph.loaders.text.gold import GoldDocument, read_gold
+from armsgraph.loaders.text.loader import TextLoader
+from armsgraph.schema.errors import GoldError
 from armsgraph.schema.ids import slug
 
 TYPES = ("countries", "weapons", "officials", "transfers", "claims")
@@ -208,8 +210,6 @@ def evaluate(docs: Path, gold_path: Path) -> Evaluation:
 
     ``scores['transfers (co-occurrence baseline)']`` scores the naive baseline on the same documents.
     """
-    from armsgraph.loaders.text.loader import TextLoader
-
     loader = TextLoader()
     ev = Evaluation()
     baseline = ev.scores.setdefault("transfers (co-occurrence baseline)", Score())

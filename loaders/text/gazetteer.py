@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from armsgraph.loaders.reference.categories import weapon_categories
+from armsgraph.loaders.reference.treaties import treaty_catalogue
+from armsgraph.loaders.resolve import aliases_for_context, default_resolver
 from armsgraph.schema.ids import slug
 
 
@@ -146,8 +149,6 @@ class Gazetteer:
     def display_name(self, entity_id: str) -> str:
         """The graph's name for an id: the shared resolver's when it has one, else the gazetteer's."""
         try:
-            from armsgraph.loaders.resolve import default_resolver
-
             entity = default_resolver().entity(entity_id)
             if entity is not None:
                 return str(entity.name)
@@ -234,7 +235,7 @@ def plural_demonym(demonym: str) -> str | None:
 
 
 def _shared_names(g: Gazetteer) -> None:
-    """Countries and organisations from the shared resolver's data (``loaders/data/aliases``), read once.
+    """Countries and organisations from the shared resolver's data (``loaders/resolve/data/aliases``), read once.
 
     Every name the resolver lists for the news context (``resolve.aliases_for_context``) becomes a pattern for
     the entity the resolver resolves it to: canonical names and curated aliases of every kind; from the
@@ -244,8 +245,6 @@ def _shared_names(g: Gazetteer) -> None:
     spellings the resolver treats as equal (:func:`spelling_variants`), regular plurals of demonyms,
     '<name>-made' as a demonym ('U.S.-made'), and 'the Pentagon' for institutions used as metonyms.
     """
-    from armsgraph.loaders.resolve import aliases_for_context, default_resolver
-
     resolver = default_resolver()
     stop = set(_lines("alias_stoplist.txt"))
     blocked = set(g.blocked)
@@ -327,10 +326,8 @@ def _oxford(name: str) -> list[str]:
 
 
 def _treaties(g: Gazetteer) -> None:
-    """The shared treaty catalogue (``loaders/data/treaties.csv``: name, short name, aliases), then the
+    """The shared treaty catalogue (``loaders/reference/data/treaties.csv``: name, short name, aliases), then the
     treaties it does not list (``other_treaties.csv``: a key the catalogue has is the catalogue's)."""
-    from armsgraph.loaders.treaties import treaty_catalogue
-
     catalogue = treaty_catalogue()
     for key, info in catalogue.items():
         names = [info.node.name, *([info.node.short_name] if info.node.short_name else []), *info.aliases]
@@ -349,14 +346,13 @@ def load() -> Gazetteer:
     g = Gazetteer()
     g.blocked = _lines("regions.txt")
     _shared_names(g)
-    from armsgraph.loaders.treaties import weapon_categories
 
     for key, category in weapon_categories().items():
         g.categories[key] = (category.name, category.vocabulary or "")
     for number, row in enumerate(_rows("weapons.csv"), start=2):
         if row["category"] and row["category"] not in g.categories:
             raise ValueError(f"data/weapons.csv: row {number} ({row['designation']}): category {row['category']!r} "
-                             "is not in loaders/data/weapon_categories.csv")
+                             "is not in loaders/reference/data/weapon_categories.csv")
         entry = WeaponEntry(
             designation=row["designation"], kind=row["kind"], category=row["category"],
             case_sensitive=row["case"] == "exact", variants=tuple(_split(row["variants"])),

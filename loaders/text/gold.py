@@ -16,6 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from armsgraph.schema.errors import GoldError
+
 
 class GoldOfficial(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -55,10 +57,6 @@ class GoldDocument(BaseModel):
         if bad:
             raise ValueError(f"countries are ISO alpha-3 codes, got {bad}")
         return v
-
-
-class GoldError(Exception):
-    """A gold file that cannot be read: the message names file, line and field."""
 
 
 def read_gold(path: Path) -> list[GoldDocument]:

@@ -1,6 +1,6 @@
 """The 'text' loader: an article or statement (.txt/.md + .meta.json or front matter) -> one Batch.
 
-The Document node comes from :func:`armsgraph.loaders.document.read_document`, so it is the same node
+The Document node comes from :func:`armsgraph.loaders.documents.loader.read_document`, so it is the same node
 whichever loader registers the file. Every node and relationship carries the provenance of the place it
 was read from (character span) and the rule that read it. Countries and organisations are the shared
 resolver's nodes; treaties and weapon categories are the shared reference tables' nodes.
@@ -12,8 +12,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from armsgraph.loaders.base import Batch, Loader, LoaderFailure, LoadError
-from armsgraph.loaders.document import TEXT_SUFFIXES, meta_path, read_document
+from armsgraph.loaders.base import Loader
+from armsgraph.loaders.documents.loader import TEXT_SUFFIXES, meta_path, read_document
+from armsgraph.loaders.reference.categories import classify, weapon_categories
+from armsgraph.loaders.reference.treaties import treaty_catalogue
+from armsgraph.loaders.resolve import default_resolver
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.gazetteer import load
@@ -32,6 +35,8 @@ from armsgraph.schema import (
     WeaponCategory,
     WeaponSystem,
 )
+from armsgraph.schema.batch import Batch
+from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.relations import (
     About,
     Claimed,
@@ -101,8 +106,6 @@ def _node_for(entity_id: str, name: str, country: str | None = None, kind: str |
     prefix, _, key = entity_id.partition(":")
     if prefix in ("country", "org"):
         try:
-            from armsgraph.loaders.resolve import default_resolver
-
             node = default_resolver().node_for_id(entity_id)
             if node is not None:
                 return node
@@ -117,16 +120,12 @@ def _node_for(entity_id: str, name: str, country: str | None = None, kind: str |
             "country": country or (org.country if org else None),
         })
     if prefix == "treaty":
-        from armsgraph.loaders.treaties import treaty_catalogue
-
         info = treaty_catalogue().get(key)
         if info is not None:
             return info.node
         entry = load().treaties.get(key)
         return Treaty(key=key, name=entry.name if entry else name, short_name=entry.short_name if entry else None)
     if prefix == "category":
-        from armsgraph.loaders.treaties import weapon_categories
-
         shared = weapon_categories().get(key)
         if shared is not None:
             return shared
@@ -177,8 +176,6 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
             ensure(entity.id)
         batch.records_read += 1
         if entity.type == "WeaponSystem":
-            from armsgraph.loaders.treaties import classify
-
             categories = [c for c, _ in classify(entity.name)]
             if entity.category and entity.category.partition(":")[2] not in categories:
                 categories.append(entity.category.partition(":")[2])

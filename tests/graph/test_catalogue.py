@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from armsgraph.graph.catalogue import CatalogueError, load_catalogue, parse_query_file
-from armsgraph.graph.embedded import FalkorStore
-from armsgraph.loaders.pipeline import load_paths
+from armsgraph.graph.catalogue.catalogue import load_catalogue, parse_query_file
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.schema.errors import CatalogueError
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from armsgraph.graph.inventory import neo4j_statements
+from armsgraph.graph.catalogue.inventory import neo4j_statements
 
 REPO = Path(__file__).resolve().parents[2]
 LINT = REPO / "tests" / "grammar" / "lint.cjs"

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from falkordb.helpers import stringify_param_value
 
-from armsgraph.graph.embedded import FalkorStore
-from armsgraph.graph.falkor_params import encode_value
+from armsgraph.graph.store.falkor_params import encode_value
+from armsgraph.graph.store.falkordb import FalkorStore
 
 HOSTILE = [
     'a"b', "back\\slash", "new\nline", "tab\there", "cr\r\n", "uni Côte d'Ivoire ☃ 𝄞", "ctl\x01x", "bell\x07",

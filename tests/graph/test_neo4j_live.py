@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from armsgraph.graph.catalogue import load_catalogue
-from armsgraph.graph.stats import counts_dict
+from armsgraph.graph.catalogue.stats import counts_dict
+from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Settings, Store, open_store
 from armsgraph.graph.writer import Writer
-from armsgraph.loaders.pipeline import load_paths
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("NEO4J_URI"),

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.embedded import FalkorStore
-from armsgraph.graph.stats import counts_dict
+from armsgraph.graph.catalogue.stats import counts_dict
+from armsgraph.graph.load import DocumentLoad, LoadReport, load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.writer import Writer
-from armsgraph.loaders.base import Batch
-from armsgraph.loaders.curated import CuratedLoader
-from armsgraph.loaders.pipeline import DocumentLoad, LoadReport, load_paths
+from armsgraph.loaders.curated.loader import CuratedLoader
+from armsgraph.schema.batch import Batch
 
 DUMP_NODES = "MATCH (n) RETURN n.id AS id, properties(n) AS props ORDER BY id"
 DUMP_RELS = ("MATCH (a)-[r]->(b) WHERE type(r) <> 'SOURCED_FROM' "

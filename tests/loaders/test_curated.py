@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from armsgraph.graph.embedded import FalkorStore
-from armsgraph.graph.stats import counts_dict
-from armsgraph.loaders.curated import CuratedLoader
-from armsgraph.loaders.pipeline import load_paths
+from armsgraph.graph.catalogue.stats import counts_dict
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.loaders.curated.loader import CuratedLoader
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "seed-entities.jsonl"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from armsgraph.graph.embedded import FalkorStore
-from armsgraph.graph.stats import counts_dict
-from armsgraph.loaders.base import LoaderFailure
-from armsgraph.loaders.document import read_document
-from armsgraph.loaders.pipeline import load_paths
+from armsgraph.graph.catalogue.stats import counts_dict
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.loaders.documents.loader import read_document
+from armsgraph.schema.errors import LoaderFailure
 
 
 def test_seed_article_metadata_from_its_sidecar(seed_article: Path) -> None:

@@ -11,12 +11,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from armsgraph.graph.embedded import EmbeddedServer, FalkorStore
-from armsgraph.graph.stats import counts_dict
+from armsgraph.graph.catalogue.stats import counts_dict
+from armsgraph.graph.load import DocumentLoad, LoadReport, _load_file, load_paths
+from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.graph.writer import Writer
-from armsgraph.loaders.base import Batch, LoaderFailure, LoadError
-from armsgraph.loaders.curated import CuratedLoader
-from armsgraph.loaders.pipeline import DocumentLoad, LoadReport, _load_file, load_paths
+from armsgraph.loaders.curated.loader import CuratedLoader
+from armsgraph.schema.batch import Batch
+from armsgraph.schema.errors import LoaderFailure, LoadError
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "seed-entities.jsonl"

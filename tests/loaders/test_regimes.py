@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from armsgraph.graph.catalogue import get_query
+from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
-from armsgraph.loaders.base import LoaderFailure
-from armsgraph.loaders.pipeline import load_paths
-from armsgraph.loaders.regimes import EAR_GROUPS, RegimeTableLoader
 from armsgraph.loaders.resolve import default_resolver
+from armsgraph.loaders.tables.regimes import EAR_GROUPS, RegimeTableLoader
+from armsgraph.schema.errors import LoaderFailure
 
 EAR = "reference/ear_country_groups/country-groups.json"
 FACTBOOK = "reference/cia_factbook/factbook_countries_aliases_orgs.csv"
@@ -110,7 +110,7 @@ def test_unknown_country_in_group(tmp_path: Path) -> None:
 
 
 def test_membership_conflicts(store: Store, shared_data: Path) -> None:
-    from armsgraph.loaders.regimes import membership_conflicts
+    from armsgraph.graph.catalogue.conflicts import membership_conflicts
 
     load_paths(store, [shared_data / EAR, shared_data / FACTBOOK], loader_name="regime-table")
     conflicts = membership_conflicts(store)

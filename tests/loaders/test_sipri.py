@@ -18,16 +18,18 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from armsgraph.graph import load as pipeline
 from armsgraph.graph.catalogue import get_query
 from armsgraph.graph.cli import main
-from armsgraph.graph.embedded import EmbeddedServer
+from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
-from armsgraph.loaders import pipeline, registry
-from armsgraph.loaders.base import Batch, LoaderFailure, LoadError
-from armsgraph.loaders.pipeline import load_paths
+from armsgraph.graph.store.falkordb import EmbeddedServer
+from armsgraph.loaders import base as registry
 from armsgraph.loaders.resolve import default_resolver
-from armsgraph.loaders.sipri import SipriLoader, parse_export, read_export_text
+from armsgraph.loaders.sipri.loader import SipriLoader, parse_export, read_export_text
 from armsgraph.schema import Transfer, WeaponCategory, WeaponSystem
+from armsgraph.schema.batch import Batch
+from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import slug
 
 CLASSIC = "classic-trade-register-2025-03.excerpt.csv"

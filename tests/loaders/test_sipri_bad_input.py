@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
-from armsgraph.loaders.base import Batch, LoaderFailure, LoadError
-from armsgraph.loaders.pipeline import load_paths
-from armsgraph.loaders.sipri import SipriLoader
+from armsgraph.loaders.sipri.loader import SipriLoader
 from armsgraph.schema import Transfer, UnresolvedActor
+from armsgraph.schema.batch import Batch
+from armsgraph.schema.errors import LoaderFailure, LoadError
 
 PREAMBLE = [
     "Transfers of major conventional arms (synthetic test file). Deals with deliveries made for the year range "

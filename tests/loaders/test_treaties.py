@@ -10,19 +10,14 @@ from typing import Any
 import pytest
 
 from armsgraph.graph.catalogue import get_query
-from armsgraph.graph.stats import counts_dict
+from armsgraph.graph.catalogue.stats import counts_dict
+from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
-from armsgraph.loaders import registry
-from armsgraph.loaders.base import LoaderFailure
-from armsgraph.loaders.pipeline import load_paths
-from armsgraph.loaders.treaties import (
-    TreatyTableLoader,
-    classify,
-    parse_date,
-    treaty_catalogue,
-    treaty_key,
-    weapon_categories,
-)
+from armsgraph.loaders import base as registry
+from armsgraph.loaders.reference.categories import classify, weapon_categories
+from armsgraph.loaders.reference.treaties import treaty_catalogue, treaty_key
+from armsgraph.loaders.tables.treaties import TreatyTableLoader, parse_date
+from armsgraph.schema.errors import LoaderFailure
 
 CCM = "reference/treaty-parties-ccm.csv"
 SURVIVAL = "reference/treaties_survivalscores/treaty_status_by_country.csv"
@@ -59,7 +54,7 @@ def test_treaty_catalogue() -> None:
 
 
 def test_weapon_categories_include_sipri_keys() -> None:
-    from armsgraph.loaders.sipri_categories import SIPRI_CATEGORIES, category_key
+    from armsgraph.loaders.sipri.categories import SIPRI_CATEGORIES, category_key
 
     keys = set(weapon_categories())
     assert {category_key(c) for c in SIPRI_CATEGORIES} <= keys
@@ -325,7 +320,7 @@ def test_disagreeing_sources_both_stay(store: Store, shared_data: Path) -> None:
 
 
 def test_conflicts_are_listed(store: Store, shared_data: Path, tmp_path: Path) -> None:
-    from armsgraph.loaders.treaties import party_conflicts
+    from armsgraph.graph.catalogue.conflicts import party_conflicts
 
     other = tmp_path / "other-ccm.csv"
     other.write_text("treaty,state,signed,ratified\n"
@@ -347,7 +342,7 @@ def test_conflicts_are_listed(store: Store, shared_data: Path, tmp_path: Path) -
 
 def test_lowtrust_agrees_on_years_but_misses_the_uk(store: Store, shared_data: Path) -> None:
     """The SOURCE notes' spot-check, recomputed: same years A..E, the UK missing from the low-trust list."""
-    from armsgraph.loaders.treaties import party_conflicts
+    from armsgraph.graph.catalogue.conflicts import party_conflicts
 
     load_paths(store, [shared_data / CCM], loader_name="treaty-table")
     load_paths(store, [shared_data / LOWTRUST], loader_name="treaty-table")
@@ -393,7 +388,7 @@ def test_a_year_only_delivery_counts_when_bound_on_any_day_of_it(store: Store, t
     ("ccm", "2010", None),                 # a year alone cannot place the date
 ])
 def test_entry_into_force_for_a_state_follows_the_treaty(treaty: str, joined: str, expected: str | None) -> None:
-    from armsgraph.loaders.treaties import treaty_catalogue
+    from armsgraph.loaders.reference.treaties import treaty_catalogue
 
     assert treaty_catalogue()[treaty].entry_into_force_for(joined) == expected
 

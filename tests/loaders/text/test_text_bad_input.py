@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from armsgraph.graph.embedded import FalkorStore
-from armsgraph.loaders.base import LoaderFailure
-from armsgraph.loaders.pipeline import load_paths
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.loader import TextLoader
+from armsgraph.schema.errors import LoaderFailure
 
 META = {"title": "t", "publisher": "Test Wire", "date": "2023-07-07"}
 

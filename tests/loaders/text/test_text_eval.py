@@ -18,7 +18,8 @@ from armsgraph.loaders.text.evaluate import (
     same_person,
     same_title,
 )
-from armsgraph.loaders.text.gold import GoldError, read_gold
+from armsgraph.loaders.text.gold import read_gold
+from armsgraph.schema.errors import GoldError
 
 GOLD = Path(__file__).resolve().parents[2] / "data" / "gold"
 

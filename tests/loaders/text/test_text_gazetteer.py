@@ -7,12 +7,13 @@ from importlib import resources
 
 import pytest
 
-from armsgraph.loaders import resolve
+from armsgraph.loaders.reference.categories import weapon_categories
+from armsgraph.loaders.reference.treaties import treaty_catalogue
 from armsgraph.loaders.resolve import aliases_for_context, default_resolver
+from armsgraph.loaders.resolve import resolver as resolve
 from armsgraph.loaders.text import gazetteer
 from armsgraph.loaders.text.gazetteer import load, plural_demonym, spelling_variants
 from armsgraph.loaders.text.pipeline import patterns
-from armsgraph.loaders.treaties import treaty_catalogue, weapon_categories
 
 TEXT_DATA = resources.files("armsgraph.loaders.text").joinpath("data")
 

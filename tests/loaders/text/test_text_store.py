@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from armsgraph.graph.embedded import FalkorStore
-from armsgraph.loaders.pipeline import load_paths
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
 
 
 def counts(store: FalkorStore) -> tuple[int, int]:

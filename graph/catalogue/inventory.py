@@ -1,0 +1,30 @@
+"""Every Cypher text armsgraph can send to Neo4j, for the offline grammar check in the test suite."""
+
+from __future__ import annotations
+
+from armsgraph.graph.catalogue import load_catalogue
+from armsgraph.graph.catalogue.conflicts import MEMBER_EDGES, PARTY_EDGES
+from armsgraph.graph.catalogue.stats import LABEL_COUNTS, TYPE_COUNTS
+from armsgraph.graph.store import CLEAR
+from armsgraph.graph.store.dialect import NEO4J
+from armsgraph.graph.writer import all_statements
+
+
+def neo4j_statements() -> dict[str, str]:
+    """Name -> Cypher text, exactly as it would reach Neo4j (after dialect translation)."""
+    texts: dict[str, str] = {}
+    for number, text in enumerate(all_statements()):
+        texts[f"writer#{number}"] = text
+    for op in NEO4J.schema_ops("neo4j"):
+        if op.cypher is not None:
+            texts[f"schema:{op.description}"] = op.cypher
+    texts["stats:labels"] = LABEL_COUNTS
+    texts["stats:types"] = TYPE_COUNTS
+    texts["store:clear"] = CLEAR
+
+    texts["loaders.treaties:PARTY_EDGES"] = PARTY_EDGES
+    texts["loaders.regimes:MEMBER_EDGES"] = MEMBER_EDGES
+    for query in load_catalogue().values():
+        if "neo4j" in query.dialects:
+            texts[f"catalogue:{query.name}"] = NEO4J.translate(query.cypher)
+    return texts

@@ -1,0 +1,119 @@
+"""``armsgraph resolve``: look a name up, list the names waiting for review, record a judgement.
+
+Why a CLI: a researcher checks what "Ankara" or "Libya HoR*" becomes before trusting a query, and
+settles unresolved names with a judgement that the next load applies.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import getpass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from armsgraph.graph.render import emit
+from armsgraph.loaders.resolve import (
+    CONTEXTS,
+    Resolver,
+    read_review,
+    user_judgements_path,
+)
+
+FORMATS = ("table", "json")
+
+
+def _data_dir(ctx: click.Context) -> Path | None:
+    obj = ctx.find_root().obj
+    data_dir = getattr(obj, "data_dir", None)
+    return data_dir if isinstance(data_dir, Path) else None
+
+
+def _resolver(data_dir: Path | None) -> Resolver:
+    path = user_judgements_path(data_dir)
+    return Resolver(judgements=[path] if path is not None and path.exists() else [])
+
+
+class _NameGroup(click.Group):
+    """``resolve NAME`` and ``resolve review``: anything that is not a subcommand is a name to look up."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["name", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group("resolve", cls=_NameGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def resolve() -> None:
+    """Resolve actor names: armsgraph resolve NAME [--context news|sipri|treaty]; resolve review."""
+
+
+@resolve.command("name")
+@click.argument("name")
+@click.option("--context", type=click.Choice(CONTEXTS), default=None,
+              help="news allows capitals and demonyms; sipri/treaty only names [default: any]")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_context
+def resolve_name(ctx: click.Context, name: str, context: str | None, fmt: str) -> None:
+    """Show the canonical entity a NAME resolves to, the rule that matched and its score."""
+    data_dir = _data_dir(ctx)
+    resolver = _resolver(data_dir)
+    for error in resolver.errors:
+        click.echo(f"armsgraph: warning: {error}", err=True)
+    res = resolver.resolve(name, context, where="armsgraph resolve")
+    record: dict[str, Any] = {"query": res.query, "entity": res.entity_id, "label": res.label, "name": res.name,
+                              "rule": res.rule, "score": res.score, "source": res.source,
+                              "candidates": res.candidates}
+    if fmt == "json":
+        emit(list(record), [list(record.values())], fmt)
+    else:
+        emit(["field", "value"], [[k, v] for k, v in record.items() if v not in (None, [])], fmt,
+             title=f"resolve {name!r}" + (f" (context {context})" if context else ""))
+    if data_dir is not None:
+        resolver.flush_review(data_dir)
+
+
+@resolve.command("review")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=200, show_default=True)
+@click.pass_context
+def resolve_review(ctx: click.Context, fmt: str, limit: int) -> None:
+    """Names that went unresolved, ambiguous, fuzzy or derived, with counts and where they came from."""
+    data_dir = _data_dir(ctx)
+    if data_dir is None:
+        raise click.UsageError("no data dir (Neo4j mode): the review list is kept in the embedded data dir")
+    items = read_review(data_dir)[:limit]
+    rows: list[list[Any]] = [[i.query, i.rule, i.context, i.count, i.entity_id, ", ".join(i.candidates),
+                              "; ".join(i.where[:5])] for i in items]
+    emit(["name", "rule", "context", "count", "entity", "candidates", "where"], rows, fmt, title="pending review")
+
+
+@resolve.command("judge")
+@click.argument("name")
+@click.option("--is", "is_", metavar="ENTITY_ID", help="NAME is this entity (e.g. country:UKR)")
+@click.option("--is-not", "is_not", metavar="ENTITY_ID", help="NAME is never this entity")
+@click.option("--context", type=click.Choice(CONTEXTS), default=None, help="only in this context")
+@click.option("--note", default="", help="why (kept with the judgement)")
+@click.pass_context
+def resolve_judge(ctx: click.Context, name: str, is_: str | None, is_not: str | None, context: str | None,
+                  note: str) -> None:
+    """Record a researcher's judgement; it applies on the next load (file: $ARMSGRAPH_JUDGEMENTS)."""
+    if (is_ is None) == (is_not is None):
+        raise click.UsageError("give exactly one of --is ENTITY_ID or --is-not ENTITY_ID")
+    entity_id = str(is_ or is_not)
+    path = user_judgements_path(_data_dir(ctx))
+    if path is None:
+        raise click.UsageError("no place for judgements: set ARMSGRAPH_JUDGEMENTS or use the embedded data dir")
+    if _resolver(None).entity(entity_id) is None:
+        raise click.UsageError(f"unknown entity {entity_id!r} (see 'armsgraph resolve NAME' for ids)")
+    new = not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        if new:
+            writer.writerow(["name", "decision", "entity_id", "context", "author", "date", "note"])
+        writer.writerow([name, "is" if is_ else "is-not", entity_id, context or "", getpass.getuser(),
+                         dt.date.today().isoformat(), note])
+    click.echo(f"recorded in {path}: {name!r} {'is' if is_ else 'is not'} {entity_id}")

@@ -1,0 +1,82 @@
+"""``armsgraph extract`` (a dry run of the text loader) and ``armsgraph eval`` (scores against gold).
+
+Why: a researcher sees exactly what an article would add to the graph, with the rule and the sentence
+behind each fact, before loading it; ``eval`` measures the rules on annotated documents.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from armsgraph.graph.load import SKIP_NAMES
+from armsgraph.graph.render import emit
+from armsgraph.loaders.documents.loader import TEXT_SUFFIXES
+from armsgraph.schema.errors import GoldError
+
+TARGETS = {"countries": "F1 >= 0.95", "weapons": "F1 >= 0.85", "officials": "F1 >= 0.80",
+           "transfers": "P >= 0.90, R >= 0.70", "claims": "", "transfers (co-occurrence baseline)": "baseline"}
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                      and p.name not in SKIP_NAMES and not p.name.startswith("."))
+    return [path]
+
+
+@click.command("extract")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="json: the documented stable shape (one object per document)")
+def extract(path: Path, fmt: str) -> None:
+    """Show what the text loader would write for PATH (a file or a folder); nothing is written."""
+    from armsgraph.loaders.text.loader import TextLoader
+
+    loader = TextLoader()
+    results = []
+    for file in _files(path):
+        x, _ = loader.extract(file)
+        results.append(x)
+        if fmt == "table":
+            title = f"{file.name}"
+            emit(["type", "id", "name", "mentions"],
+                 [[e.type, e.id, e.name, len(e.mentions)] for e in x.entities], title=f"{title}: entities")
+            emit(["person", "title", "of", "rule"], [[p.person, p.title, p.of, p.rule] for p in x.positions],
+                 title="positions")
+            emit(["supplier", "recipient", "weapon", "status", "date", "rule", "evidence"],
+                 [[t.supplier, t.recipient, t.weapon, t.status, t.date, t.rule, " ".join(t.evidence.text.split())]
+                  for t in x.transfers], title="transfers")
+            emit(["speaker", "text", "date", "quote", "rule"],
+                 [[c.speaker, " ".join(c.text.split()), c.date, c.quote, c.rule] for c in x.claims], title="claims")
+            for warning in x.warnings:
+                click.echo(f"warning: {file.name}: {warning}", err=True)
+    if fmt == "json":
+        payload = [x.model_dump(mode="json") for x in results]
+        click.echo(json.dumps(payload[0] if path.is_file() else payload, ensure_ascii=False, indent=1))
+
+
+@click.command("eval")
+@click.option("--docs", "docs", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="folder with the annotated documents (.txt + .meta.json)")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="gold annotations, JSON Lines (docs/text-extraction.md)")
+@click.option("--misses", is_flag=True, help="also list every false positive and false negative")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_cmd(docs: Path, gold: Path, misses: bool, fmt: str) -> None:
+    """Precision, recall and F1 per fact type of the text extractor against gold annotations."""
+    from armsgraph.loaders.text.evaluate import evaluate
+
+    try:
+        ev = evaluate(docs, gold)
+    except GoldError as exc:
+        raise click.ClickException(" ".join(str(exc).split())) from exc
+    rows = [[kind, s.tp, s.fp, s.fn, round(s.precision, 3), round(s.recall, 3), round(s.f1, 3), TARGETS.get(kind, "")]
+            for kind, s in ev.scores.items() if s.tp + s.fp + s.fn]
+    emit(["type", "tp", "fp", "fn", "precision", "recall", "f1", "target"], rows, fmt,
+         title=f"text extraction vs {gold.name} ({ev.documents} documents)")
+    if misses:
+        for line in ev.misses:
+            click.echo(line)

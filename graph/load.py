@@ -1,0 +1,222 @@
+"""Loading files into a store: pick a loader, skip what is already loaded, write each document atomically.
+
+Per document and loader: if it was loaded before (same content hash) it is skipped unless
+``force``; if a previous run died half-way (the Document still lists the loader under
+``loading``), that run's partial writes are rolled back first. A document whose write fails is
+rolled back and reported; the other documents still load.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from armsgraph.graph.store import Store
+from armsgraph.graph.writer import DEFAULT_BATCH_SIZE, Writer
+from armsgraph.loaders.base import Loader, get, pick, read_head
+from armsgraph.schema import Document
+from armsgraph.schema.batch import Batch
+from armsgraph.schema.errors import LoaderFailure, LoadError
+from armsgraph.schema.ids import sha256_of
+
+SKIP_FILES = (".meta.json", "SOURCE.md", "README.md", "README.markdown")
+"""Sidecars and notes about a folder's files are not documents to load from it."""
+SKIP_NAMES = ("LICENSE", "LICENSE.md", "LICENSE.txt")
+
+Progress = Callable[[str, int, int], None]
+"""progress(file name, records written so far, records in this document)."""
+
+
+@dataclass
+class DocumentReport:
+    file: str
+    loader: str
+    document_id: str | None = None
+    read: int = 0
+    loaded: int = 0
+    skipped: bool = False
+    errors: int = 0
+    warnings: int = 0
+    note: str = ""
+
+
+@dataclass
+class LoadReport:
+    documents: list[DocumentReport] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """True if any record or document failed; warnings alone do not fail a load."""
+        return any(e.severity == "error" for e in self.errors)
+
+    @property
+    def warnings(self) -> list[LoadError]:
+        return [e for e in self.errors if e.severity == "warning"]
+
+
+def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to load, each with whether it was named explicitly (else found under a directory)."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name.endswith(SKIP_FILES) or child.name in SKIP_NAMES or child.name.startswith("."):
+                    continue
+                yield child, False
+        else:
+            yield path, True
+
+
+def _file_document_id(path: Path) -> str | None:
+    try:
+        return Document(sha256=sha256_of(path.read_bytes()), kind="file").id
+    except OSError:
+        return None
+
+
+def load_paths(
+    store: Store,
+    paths: Iterable[Path],
+    loader_name: str | None = None,
+    force: bool = False,
+    batch_size: int | None = None,
+    progress: Progress | None = None,
+) -> LoadReport:
+    """Load every file under ``paths``; never raises for bad input, reports it instead."""
+    if loader_name:
+        get(loader_name)  # an unknown name is a usage error for the whole call (KeyError), not per file
+    writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE)
+    report = LoadReport()
+    for path, explicit in expand(paths):
+        try:
+            loader = pick(path, loader_name)
+            if not explicit and loader_name and type(loader).sniff(path, read_head(path)) <= 0:
+                raise LoaderFailure(LoadError(file=path.name, reason="not a file this loader reads"))
+        except LoaderFailure as exc:
+            if not explicit:  # a directory may hold files of other kinds: note them, not an error
+                report.documents.append(DocumentReport(file=path.name, loader=loader_name or "-", skipped=True,
+                                                       note=exc.error.reason))
+                continue
+            report.errors.append(exc.error)
+            report.documents.append(DocumentReport(file=path.name, loader=loader_name or "?", errors=1,
+                                                   note=exc.error.reason))
+            continue
+        # Cheap skip before parsing: one file is one document for every loader we have.
+        file_doc = _file_document_id(path)
+        if not force and file_doc is not None and loader.name in writer.state(file_doc)[0]:
+            report.documents.append(DocumentReport(file=path.name, loader=loader.name, document_id=file_doc,
+                                                   skipped=True, note="already loaded (same content hash)"))
+            continue
+        _load_file(writer, loader, path, force, report, progress)
+    return report
+
+
+def _load_file(writer: Writer, loader: Loader, path: Path, force: bool, report: LoadReport,
+               progress: Progress | None) -> None:
+    """Write the batches of one file; consecutive batches of one document form one atomic load."""
+    current: DocumentLoad | None = None
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # loaders build many small objects and few cycles: collection passes only cost time
+    try:
+        for batch in loader.read(path):
+            if current is None or current.document_id != batch.document.id:
+                if current is not None:
+                    report.documents.append(current.finish())
+                current = DocumentLoad(writer, batch, path, force, report, progress)
+            current.add(batch)
+        if current is not None:
+            report.documents.append(current.finish())
+    except Exception as exc:  # a loader bug or a store failure: this file fails, the others still load
+        error = exc.error if isinstance(exc, LoaderFailure) else LoadError(
+            file=path.name, reason=f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
+        exc = LoaderFailure(error)
+        report.errors.append(exc.error)
+        if current is not None and not current.done:
+            current.abort(exc.error.reason)
+            report.documents.append(current.finish())
+        else:
+            report.documents.append(DocumentReport(file=path.name, loader=loader.name, errors=1,
+                                                   note=exc.error.reason))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+class DocumentLoad:
+    """One document's load: skip if already loaded, undo a crashed attempt, then begin/write/commit.
+
+    A loader may yield a large document as several batches (bounded memory); they are written in
+    order inside one transaction (Neo4j) or under one ``loading`` mark (FalkorDB), and any failure
+    rolls the whole document back through its provenance.
+    """
+
+    def __init__(self, writer: Writer, first: Batch, path: Path, force: bool, report: LoadReport,
+                 progress: Progress | None) -> None:
+        self.writer, self.path, self.report, self.progress = writer, path, report, progress
+        self.document = first.document
+        self.document_id = first.document.id
+        self.loader = first.loader
+        self.row = DocumentReport(file=path.name, loader=first.loader, document_id=self.document_id)
+        self.failed = False
+        self.done = False
+        self._tx = ExitStack()
+        loaded_by, loading = writer.state(self.document_id)
+        self.skipped = self.loader in loaded_by and not force
+        if self.skipped:
+            self.row.skipped = True
+            self.row.note = "already loaded (same content hash)"
+            return
+        if self.loader in loading or (force and self.loader in loaded_by):
+            writer.rollback(self.document_id, self.loader)
+        writer.store.ensure_schema()  # DDL before, never inside, the document's transaction
+        try:
+            self._tx.enter_context(writer.store.transaction())
+            writer.begin(self.document, self.loader)
+        except Exception as exc:
+            self._fail(exc)
+
+    def add(self, batch: Batch) -> None:
+        self.row.read += batch.records_read
+        if self.skipped or self.failed:
+            return
+        try:
+            stats = self.writer.write(batch, progress=self.progress)
+        except Exception as exc:
+            self._fail(exc)
+            return
+        errors = [*batch.errors, *stats.dropped]
+        self.report.errors.extend(errors)
+        warnings = sum(1 for e in errors if e.severity == "warning")
+        self.row.warnings += warnings
+        self.row.errors += len(errors) - warnings
+        self.row.loaded += stats.nodes + stats.relations
+
+    def abort(self, reason: str) -> None:
+        """The loader gave up part-way through the document: nothing of it may stay."""
+        if not self.skipped and not self.failed:
+            self._fail(RuntimeError(reason))
+
+    def finish(self) -> DocumentReport:
+        if not self.done and not self.skipped and not self.failed:
+            try:
+                self.writer.commit(self.document, self.loader)
+                self._tx.close()
+            except Exception as exc:
+                self._fail(exc)
+        self.done = True
+        return self.row
+
+    def _fail(self, exc: BaseException) -> None:
+        self.failed = True
+        with suppress(Exception):
+            self._tx.__exit__(type(exc), exc, exc.__traceback__)  # Neo4j: roll the transaction back
+        self.writer.rollback(self.document_id, self.loader)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        error = LoadError(file=self.path.name, reason=f"document not loaded, nothing written: {reason}")
+        self.report.errors.append(error)
+        self.row.errors += 1
+        self.row.loaded = 0
+        self.row.note = error.reason

@@ -1,0 +1,5 @@
+"""Stores: the Store protocol, its dialects, Neo4j and the embedded FalkorDB. ``open_store`` picks one."""
+
+from armsgraph.graph.store.base import CLEAR, Cypher, QueryResult, Settings, Store, open_store
+
+__all__ = ["CLEAR", "Cypher", "QueryResult", "Settings", "Store", "open_store"]

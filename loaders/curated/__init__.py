@@ -1,0 +1,1 @@
+"""Hand-written JSON Lines: one entity per line, reference fields become relations (docs/curated-jsonl.md)."""

@@ -1,0 +1,157 @@
+"""Curated entity files: JSON Lines a researcher writes by hand (format in docs/curated-jsonl.md).
+
+One object per line: ``"type"`` is a node label (Country, Person, ...) or a relationship type
+(PARTY_TO, ...); the other keys are that model's fields; ``"source"`` (required) says where the
+fact comes from. Reference fields produce relations, so a file stays short:
+Position ``person``/``of`` -> HOLDS and OF, Organization ``country`` -> PART_OF,
+WeaponSystem ``category`` -> IN_CATEGORY, Claim ``speaker``/``about`` -> CLAIMED and ABOUT.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pycountry
+from pydantic import ValidationError
+
+from armsgraph.loaders.base import Loader
+from armsgraph.loaders.io import read_text
+from armsgraph.schema import (
+    NODE_TYPES,
+    RELATION_TYPES,
+    Claimed,
+    Country,
+    Document,
+    Holds,
+    InCategory,
+    Node,
+    PartOf,
+    PositionOf,
+    Relation,
+    label_of_id,
+)
+from armsgraph.schema.batch import Batch
+from armsgraph.schema.relations import About
+
+_HISTORIC = {c.alpha_3: c.name for c in pycountry.historic_countries}
+
+
+def _relation_class(rel_type: str, src: str, dst: str) -> type[Relation] | None:
+    """The declared relation of this type whose endpoints accept these ids (OF has two)."""
+    try:
+        src_label, dst_label = label_of_id(src), label_of_id(dst)
+    except ValueError:
+        return None
+    for cls in RELATION_TYPES:
+        if cls.type == rel_type and src_label in {c.label for c in cls.sources} \
+                and dst_label in {c.label for c in cls.targets}:
+            return cls
+    return None
+
+
+def known_country(iso3: str) -> bool:
+    return pycountry.countries.get(alpha_3=iso3) is not None or iso3 in _HISTORIC
+
+
+class CuratedLoader(Loader):
+    """Hand-curated entities and relations with a source each."""
+
+    name = "curated"
+    version = "1.0"
+    description = "curated entity files (.jsonl): countries, organisations, people, positions, treaties, ..."
+
+    @classmethod
+    def sniff(cls, path: Path, head: bytes) -> float:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            return 0.9 if b'"type"' in head or not head.strip() else 0.5
+        return 0.0
+
+    def read(self, path: Path) -> Iterator[Batch]:
+        source = read_text(path, allowed=("utf_8", "utf_8_sig"))
+        document = Document(sha256=source.sha256, kind="curated", path=path.name, title=path.name,
+                            bytes=len(source.data), encoding=source.encoding)
+        batch = self.new_batch(document)
+        seen: dict[str, int] = {}
+        for number, raw in enumerate(source.text.splitlines(), start=1):
+            if not raw.strip() or raw.lstrip().startswith("//"):
+                continue
+            batch.records_read += 1
+            self._record(batch, number, raw, seen)
+        yield batch
+
+    def _record(self, batch: Batch, line: int, raw: str, seen: dict[str, int]) -> None:
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            batch.error(line, None, f"not valid JSON ({exc.msg} at column {exc.colno}); truncated line?")
+            return
+        if not isinstance(obj, dict):
+            batch.error(line, None, "a record must be a JSON object")
+            return
+        kind = obj.pop("type", None)
+        source = obj.pop("source", None)
+        if not isinstance(kind, str):
+            batch.error(line, "type", "missing 'type' (a node label such as Country, or a relation such as PARTY_TO)")
+            return
+        if not isinstance(source, str) or not source.strip():
+            batch.error(line, "source", "missing 'source': say where this fact comes from")
+            return
+        prov = batch.provenance(line=line, citation=source.strip(), rule=f"curated:{kind}")
+        if kind in NODE_TYPES:
+            self._node(batch, line, kind, obj, prov, seen)
+        elif any(r.type == kind for r in RELATION_TYPES):
+            src, dst = obj.pop("src", None), obj.pop("dst", None)
+            if not isinstance(src, str) or not isinstance(dst, str):
+                batch.error(line, "src" if not isinstance(src, str) else "dst", "missing node id")
+                return
+            cls = _relation_class(kind, src, dst)
+            if cls is None:
+                batch.error(line, "src", f"{kind} does not connect {src!r} to {dst!r}")
+                return
+            self._add_relation(batch, line, cls, {"src": src, "dst": dst, **obj}, prov)
+        else:
+            batch.error(line, "type", f"unknown type {kind!r}")
+
+    def _node(self, batch: Batch, line: int, label: str, obj: dict[str, Any], prov: Any,
+              seen: dict[str, int]) -> None:
+        derived: list[tuple[type[Relation], str, str]] = []
+        if label == "WeaponSystem" and "category" in obj:
+            derived.append((InCategory, "", f"category:{obj.pop('category')}"))
+        abouts = obj.pop("about", []) if label == "Claim" else []
+        if label == "Country" and "iso3" in obj and not known_country(str(obj["iso3"])):
+            batch.error(line, "iso3", f"unknown country code {obj['iso3']!r} (not in ISO 3166)")
+            return
+        try:
+            node: Node = NODE_TYPES[label].model_validate(obj)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or None
+            batch.error(line, field, err["msg"])
+            return
+        if node.id in seen:
+            batch.error(line, "id", f"duplicate of line {seen[node.id]} ({node.id}); first one kept")
+            return
+        seen[node.id] = line
+        batch.add_node(node, prov)
+        values = node.properties()
+        if label == "Position":
+            derived += [(Holds, values["person"], node.id), (PositionOf, node.id, values["of"])]
+        if label == "Organization" and values.get("country"):
+            derived.append((PartOf, node.id, f"{Country.prefix}:{values['country']}"))
+        if label == "Claim":
+            derived.append((Claimed, values["speaker"], node.id))
+            derived += [(About, node.id, str(target)) for target in abouts]
+        for cls, src, dst in derived:
+            self._add_relation(batch, line, cls, {"src": src or node.id, "dst": dst}, prov)
+
+    @staticmethod
+    def _add_relation(batch: Batch, line: int, cls: type[Relation], values: dict[str, Any], prov: Any) -> None:
+        try:
+            batch.add_relation(cls.model_validate(values), prov)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or cls.type
+            batch.error(line, field, err["msg"])

@@ -1,0 +1,1 @@
+"""Articles and statements as Document nodes: the text, its sidecar metadata and its content hash."""

@@ -1,0 +1,1 @@
+"""Reference data: the treaty catalogue, weapon categories and the rules that classify weapons."""

@@ -1,0 +1,1 @@
+"""Reference tables as sources: dated treaty parties, regime and organisation memberships."""
