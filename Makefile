@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 SEED_ARTICLE := ../shared/data/news/rt-2023-07-antonov-cluster-munitions.txt
 
-.PHONY: install demo test lint typecheck pytest bench eval clean docs
+.PHONY: install demo test test-fast lint typecheck importlint pytest bench eval clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,14 @@ pytest: $(STAMP) $(NODE_STAMP)
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: a run with no tests is not green" >&2; exit 1; fi; \
 	exit $$rc
 
-test: lint typecheck pytest
+importlint: $(STAMP) build/typecheck/armsgraph
+	PYTHONPATH=build/typecheck $(BIN)/lint-imports
+
+test: lint typecheck importlint pytest
+
+# The fast lane (under 30 s): no store and nothing slow (markers set in tests/conftest.py and the tests).
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not store and not slow"
 
 docs: $(STAMP)
 	$(BIN)/python tools/gen_docs.py
@@ -53,6 +60,7 @@ bench: $(STAMP)
 	@if [ -f bench/bench_sipri.py ]; then $(BIN)/python bench/bench_sipri.py; fi
 	@if [ -f bench/bench_resolve.py ]; then $(BIN)/python bench/bench_resolve.py; fi
 	@if [ -f bench/bench_text.py ]; then $(BIN)/python bench/bench_text.py; fi
+	$(BIN)/python bench/bench_text_scaling.py
 
 eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl

@@ -16,6 +16,18 @@ SHARED_DATA = Path(os.environ.get("ARMSGRAPH_SHARED_DATA", REPO / ".." / "shared
 SEED_ARTICLE = "news/rt-2023-07-antonov-cluster-munitions.txt"
 
 
+STORE_FIXTURES = frozenset({"store", "embedded_server"})
+STORE_MODULES = frozenset({"test_cli.py", "test_embedded.py"})
+"""Modules whose tests start their own server (the CLI on a temporary data dir, server life-cycle)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that touches the real engine 'store', so ``make test-fast`` can leave them out."""
+    for item in items:
+        if STORE_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in STORE_MODULES:
+            item.add_marker(pytest.mark.store)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_resolver_state() -> Iterator[None]:
     """The CLI points the shared resolver at its data dir (judgements, review list): undo it per test."""

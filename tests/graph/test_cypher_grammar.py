@@ -11,6 +11,8 @@ import pytest
 
 from armsgraph.graph.catalogue.inventory import neo4j_statements
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 LINT = REPO / "tests" / "grammar" / "lint.cjs"
 

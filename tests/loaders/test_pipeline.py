@@ -11,6 +11,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from armsgraph.graph.catalogue.stats import counts_dict
 from armsgraph.graph.load import DocumentLoad, LoadReport, _load_file, load_paths
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
@@ -67,6 +69,7 @@ def test_a_failing_document_leaves_nothing_behind(store: FalkorStore) -> None:
     assert store.run(EVIDENCE).rows == evidence_before  # shared relationships lost only the failed evidence
 
 
+@pytest.mark.store
 def test_kill_9_of_the_server_mid_load_then_rerun(tmp_path: Path) -> None:
     data = tmp_path / "data"
     source = generated_entities(tmp_path / "people.jsonl", 6000)

@@ -601,6 +601,7 @@ def test_failure_after_some_batches_rolls_the_whole_document_back(store: Store, 
     assert count(store, "MATCH (d:Document) RETURN count(d)") == 2
 
 
+@pytest.mark.store
 def test_directory_load_exits_0_when_every_record_loaded(tmp_path: Path, sipri_dir: Path) -> None:
     """Unresolved names and unknown descriptions are warnings (the records loaded): exit code 0."""
     data_dir = tmp_path / "data"

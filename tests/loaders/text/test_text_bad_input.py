@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -38,12 +37,10 @@ def test_quote_that_never_closes_is_read_to_the_paragraph_end_and_reported(tmp_p
     assert any(e.field == "text" and "unclosed" in e.reason and e.line == 1 for e in batch.errors)
 
 
-def test_a_5000_word_sentence_is_handled_quickly(tmp_path: Path) -> None:
+def test_a_5000_word_sentence_is_not_read_for_transfers(tmp_path: Path) -> None:
     words = " ".join(["the United States will send Patriot systems to Ukraine and"] * 500)
     path = article(tmp_path, words + " more.\n")
-    started = time.perf_counter()
-    x = TextLoader().extract(path)[0]
-    assert time.perf_counter() - started < 10
+    x = TextLoader().extract(path)[0]  # its cost by size: bench/bench_text_scaling.py
     assert {"country:USA", "country:UKR"} <= {e.id for e in x.entities}
     assert any("not read for transfers" in w for w in x.warnings)
     assert x.transfers == []  # no sentence-level rule runs on a run-on sentence: nothing asserted from it
@@ -125,12 +122,15 @@ def test_negated_hypothetical_and_deployment_are_not_transfers() -> None:
     assert x.transfers == []
 
 
-def test_long_document_in_pieces_is_linear(tmp_path: Path, shared_data: Path) -> None:
+def test_long_document_in_pieces_is_read_whole(tmp_path: Path, shared_data: Path) -> None:
     body = (shared_data / "statements").glob("2023-07-07-*.txt")
     text = next(body).read_text(encoding="utf-8")
-    started = time.perf_counter()
-    extract_text(text * 5, {"date": "2023-07-07", "publisher": "The White House"})
-    assert time.perf_counter() - started < 15
+    once = extract_text(text, {"date": "2023-07-07", "publisher": "The White House"})
+    five = extract_text(text * 5, {"date": "2023-07-07", "publisher": "The White House"})
+    # every piece is read: each mention comes back five times (cost by size: bench/bench_text_scaling.py)
+    mentions = sum(len(e.mentions) for e in once.entities)
+    assert mentions > 0 and sum(len(e.mentions) for e in five.entities) == 5 * mentions
+    assert max(m.end for e in five.entities for m in e.mentions) > 4 * len(text)
 
 
 def test_front_matter_without_body_and_oversized_files(tmp_path: Path) -> None:
@@ -156,11 +156,9 @@ def test_front_matter_offsets_point_into_the_file(tmp_path: Path) -> None:
     assert text[evidence.start : evidence.end] == "Germany will send Patriot systems to Ukraine."
 
 
-def test_a_million_characters_in_short_lines_is_linear(tmp_path: Path) -> None:
+def test_a_million_characters_in_short_lines_is_read(tmp_path: Path) -> None:
     line = "Germany will send Patriot systems to Ukraine, officials in Berlin said.\n"
     path = article(tmp_path, line * 16_000, name="long.txt")  # 1.1 million characters, 16,000 line breaks
-    started = time.perf_counter()
-    x = TextLoader().extract(path)[0]
-    assert time.perf_counter() - started < 30
+    x = TextLoader().extract(path)[0]  # its cost by size: bench/bench_text_scaling.py
     assert [(t.supplier, t.recipient, t.weapon) for t in x.transfers] == [
         ("country:DEU", "country:UKR", "weapon:patriot")]
