@@ -95,6 +95,9 @@ class PartyTo(Relation):
     accession: str | None = Field(default=None, pattern=ISO_DATE)
     entry_into_force: str | None = Field(default=None, pattern=ISO_DATE)
     withdrew: str | None = Field(default=None, pattern=ISO_DATE)
+    bound_from: str | None = Field(default=None, pattern=ISO_DATE, description=(
+        "From when the state is bound, computed at load time so queries only compare: its own entry into force "
+        "where known, else the later of its ratification or accession and the treaty's entry into force."))
     key_props = ("source",)
     source: str = Field(default="", description="Short name of the source table: one edge per source, so "
                         "two sources that disagree both stay visible.")

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from armsgraph.loaders.base import Loader
 from armsgraph.loaders.io import read_text
+from armsgraph.loaders.reference.treaties import treaty_catalogue
 from armsgraph.schema import (
     NODE_TYPES,
     RELATION_TYPES,
@@ -29,6 +30,7 @@ from armsgraph.schema import (
     InCategory,
     Node,
     PartOf,
+    PartyTo,
     PositionOf,
     Relation,
     label_of_id,
@@ -50,6 +52,13 @@ def _relation_class(rel_type: str, src: str, dst: str) -> type[Relation] | None:
                 and dst_label in {c.label for c in cls.targets}:
             return cls
     return None
+
+
+def _bound_from(values: dict[str, Any]) -> str | None:
+    """A curated PARTY_TO is bound from the same date a treaty table's would be (the treaty's own rule)."""
+    info = treaty_catalogue().get(str(values.get("dst", "")).partition(":")[2])
+    joined, eif = values.get("ratified") or values.get("accession"), values.get("entry_into_force")
+    return info.bound_from(joined, eif) if info else eif
 
 
 def known_country(iso3: str) -> bool:
@@ -149,6 +158,8 @@ class CuratedLoader(Loader):
 
     @staticmethod
     def _add_relation(batch: Batch, line: int, cls: type[Relation], values: dict[str, Any], prov: Any) -> None:
+        if cls is PartyTo and not values.get("bound_from"):
+            values["bound_from"] = _bound_from(values)
         try:
             batch.add_relation(cls.model_validate(values), prov)
         except ValidationError as exc:

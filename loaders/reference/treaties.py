@@ -46,6 +46,18 @@ class TreatyInfo:
         treaty = self.node.entry_into_force
         return max(own.isoformat(), treaty) if treaty else own.isoformat()
 
+    def bound_from(self, joined: str | None, entry_into_force: str | None) -> str | None:
+        """From when a state is bound: its own entry into force, else the later of joining and the treaty's.
+
+        A year-only join ('2010') compares as text, so within the treaty's own year the treaty's date wins.
+        """
+        if entry_into_force:
+            return entry_into_force
+        treaty = self.node.entry_into_force
+        if not joined or not treaty:
+            return None
+        return max(joined, treaty)
+
 
 @cache
 def treaty_catalogue() -> dict[str, TreatyInfo]:

@@ -303,6 +303,8 @@ class _TableReader:
                     citation=info.source if isinstance(node, Treaty) else None))
         if not dates.get("entry_into_force") and joined:
             dates["entry_into_force"] = info.entry_into_force_for(str(joined))  # the treaty's own article
-        b.add_relation(PartyTo(src=country.id, dst=info.node.id, source=self.source, **dates), prov)
+        bound_from = info.bound_from(joined, dates.get("entry_into_force"))
+        b.add_relation(PartyTo(src=country.id, dst=info.node.id, source=self.source, bound_from=bound_from, **dates),
+                       prov)
 
 

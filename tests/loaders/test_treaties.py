@@ -12,7 +12,7 @@ import pytest
 from armsgraph.graph.catalogue import get_query
 from armsgraph.graph.catalogue.stats import counts_dict
 from armsgraph.graph.load import load_paths
-from armsgraph.graph.store import Store
+from armsgraph.graph.store import Cypher, Store
 from armsgraph.loaders import base as registry
 from armsgraph.loaders.reference.categories import classify, weapon_categories
 from armsgraph.loaders.reference.treaties import treaty_catalogue, treaty_key
@@ -397,3 +397,24 @@ def test_a_table_without_entry_into_force_gets_the_treatys_rule(store: Store, sh
     load_paths(store, [shared_data / SURVIVAL], loader_name="treaty-table")
     [row] = run(store, "treaty-status-on-date", country="PHL", treaty="tpnw", date="2021-03-01")
     assert (row["status"], row["bound_from"]) == ("joined, not yet in force", "2021-05-19")
+
+
+def test_bound_from_is_computed_when_loaded_and_queries_only_read_it(store: Store, tmp_path: Path) -> None:
+    """The rule 'bound from' lives in one place (TreatyInfo.bound_from), written on PARTY_TO at load time."""
+    table = tmp_path / "parties.csv"
+    table.write_text("treaty,state,signed,ratified,accession,entry_into_force,withdrew,source\n"
+                     "ccm,Norway,2008-12-03,2008-12-03,,,,t\n"       # early ratifier: the treaty's own date
+                     "ccm,United Kingdom,2008-12-03,2010-05-04,,,,t\n"  # art. 17: six months after deposit
+                     "ccm,Germany,2008-12-03,2009-07-08,,2010-08-01,,t\n", encoding="utf-8")
+    assert not load_paths(store, [table], loader_name="treaty-table").failed
+    curated = tmp_path / "p.jsonl"
+    curated.write_text(json.dumps({"type": "Country", "iso3": "FRA", "name": "France", "source": "test"}) + "\n"
+                       + json.dumps({"type": "PARTY_TO", "src": "country:FRA", "dst": "treaty:ccm",
+                                     "ratified": "2009-09-25", "source": "test"}) + "\n", encoding="utf-8")
+    assert not load_paths(store, [curated], loader_name="curated").failed
+    rows = store.run(Cypher("MATCH (c:Country)-[p:PARTY_TO]->(:Treaty {key: 'ccm'}) "
+                            "RETURN c.iso3 AS iso3, p.bound_from AS bound_from ORDER BY iso3")).records()
+    assert {r["iso3"]: r["bound_from"] for r in rows} == {
+        "DEU": "2010-08-01", "FRA": "2010-08-01", "GBR": "2010-11-01", "NOR": "2010-08-01"}
+    status = run(store, "treaty-status-on-date", country="GBR", treaty="ccm", date="2010-09-01")
+    assert [r["status"] for r in status] == ["joined, not yet in force"]

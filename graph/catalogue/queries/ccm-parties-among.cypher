@@ -16,10 +16,7 @@ WHERE t.key = $treaty OR t.short_name = $treaty OR t.id = $treaty
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
 WITH g, c, t, p, coalesce(p.ratified, p.accession) AS joined
 WITH g, c, t, p, joined,
-     CASE WHEN p.entry_into_force IS NOT NULL THEN p.entry_into_force
-          WHEN joined IS NULL OR t.entry_into_force IS NULL THEN NULL
-          WHEN joined > t.entry_into_force THEN joined
-          ELSE t.entry_into_force END AS bound_from
+     p.bound_from AS bound_from
 WITH g, c, t, p, joined, bound_from,
      CASE WHEN p IS NULL THEN 'no record'
           WHEN p.withdrew IS NOT NULL AND p.withdrew <= $date THEN 'withdrawn'

@@ -19,19 +19,11 @@ WITH tr, cat, w, t, s, r, ps, pr,
      CASE WHEN t.date IS NOT NULL THEN [t.date, t.date]
           WHEN t.order_year IS NOT NULL THEN [toString(t.order_year) + '-01-01', toString(t.order_year) + '-12-31']
           END AS ordered,
-     [y IN coalesce(t.delivery_years, []) | [toString(y) + '-01-01', toString(y) + '-12-31']] AS delivered,
-     coalesce(ps.ratified, ps.accession) AS s_joined, coalesce(pr.ratified, pr.accession) AS r_joined
-WITH tr, cat, w, t, s, r, ps, pr, ordered, delivered,
-     CASE WHEN ps.entry_into_force IS NOT NULL THEN ps.entry_into_force
-          WHEN s_joined IS NULL OR tr.entry_into_force IS NULL THEN NULL
-          WHEN s_joined > tr.entry_into_force THEN s_joined ELSE tr.entry_into_force END AS s_from,
-     CASE WHEN pr.entry_into_force IS NOT NULL THEN pr.entry_into_force
-          WHEN r_joined IS NULL OR tr.entry_into_force IS NULL THEN NULL
-          WHEN r_joined > tr.entry_into_force THEN r_joined ELSE tr.entry_into_force END AS r_from
+     [y IN coalesce(t.delivery_years, []) | [toString(y) + '-01-01', toString(y) + '-12-31']] AS delivered
 WITH tr, cat, w, t, s, r, ordered, delivered,
-     [d IN [ordered] + delivered WHERE d IS NOT NULL AND s_from IS NOT NULL AND s_from <= d[1]
+     [d IN [ordered] + delivered WHERE d IS NOT NULL AND ps.bound_from IS NOT NULL AND ps.bound_from <= d[1]
         AND (ps.withdrew IS NULL OR ps.withdrew > d[0])] AS s_bound,
-     [d IN [ordered] + delivered WHERE d IS NOT NULL AND r_from IS NOT NULL AND r_from <= d[1]
+     [d IN [ordered] + delivered WHERE d IS NOT NULL AND pr.bound_from IS NOT NULL AND pr.bound_from <= d[1]
         AND (pr.withdrew IS NULL OR pr.withdrew > d[0])] AS r_bound
 WHERE size(s_bound) > 0 OR size(r_bound) > 0
 RETURN DISTINCT tr.short_name AS treaty, cat.name AS category, w.designation AS weapon, s.name AS supplier,

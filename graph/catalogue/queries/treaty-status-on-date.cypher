@@ -3,8 +3,8 @@
 // param: country: str -- ISO 3166 alpha-3 (e.g. GBR, SUN) or a Country id (country:GBR)
 // param: treaty: str = ccm -- treaty key or short name (ccm, att, apmbc, cwc, bwc, ccw, npt, tpnw, ctbt)
 // param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
-// Bound from = the state's entry into force when the table gives it, else the later of its ratification or
-// accession and the treaty's own entry into force (an approximation for treaties with a delay after deposit).
+// Bound from (PARTY_TO.bound_from, computed when the table is loaded) = the state's entry into force, from the table
+// or the treaty's own article, else the later of its ratification or accession and the treaty's entry into force.
 // No PARTY_TO edge from any loaded table is 'no record', never 'not a party': a missing row in a partial
 // table (the shared CCM table stops at E) says nothing. A signature alone binds to nothing; a withdrawal ends the status on its date. One row per source table
 // (PARTY_TO is kept per source): where two tables disagree, both rows show.
@@ -15,10 +15,7 @@ WHERE t.key = $treaty OR t.short_name = $treaty OR t.id = $treaty
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
 WITH c, t, p, coalesce(p.ratified, p.accession) AS joined
 WITH c, t, p, joined,
-     CASE WHEN p.entry_into_force IS NOT NULL THEN p.entry_into_force
-          WHEN joined IS NULL OR t.entry_into_force IS NULL THEN NULL
-          WHEN joined > t.entry_into_force THEN joined
-          ELSE t.entry_into_force END AS bound_from
+     p.bound_from AS bound_from
 RETURN c.name AS country, c.iso3 AS iso3, t.short_name AS treaty, $date AS on_date,
        CASE WHEN p IS NULL THEN 'no record'
             WHEN p.withdrew IS NOT NULL AND p.withdrew <= $date THEN 'withdrawn'
