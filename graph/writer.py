@@ -88,6 +88,36 @@ def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props:
     )
 
 
+@cache
+def current_statement(rel_type: str, label: str, outgoing: bool, prop: str) -> str:
+    """Set ``current`` on every ``rel_type`` edge of the given endpoints: does it carry the endpoint's ``prop``?"""
+    arrow = f"-[r:{rel_type}]->()" if outgoing else f"<-[r:{rel_type}]-()"
+    return (
+        "UNWIND $ids AS id\n"
+        f"MATCH (n:{label} {{id: id}}){arrow}\n"
+        f"SET r.current = coalesce(r.{prop}, '') = coalesce(n.{prop}, '')\n"
+        "RETURN count(r) AS written"
+    )
+
+
+def current_rules() -> list[tuple[str, str, bool, str]]:
+    """(relationship type, endpoint label, edge leaves the endpoint, property) for each declared current rule."""
+    rules = []
+    for rel in RELATION_TYPES:
+        if rel.current_against and rel.precedence:
+            for end in (rel.targets if rel.current_against == "dst" else rel.sources):
+                rule = (rel.type, end.label, rel.current_against == "src", rel.precedence)
+                if rule not in rules:
+                    rules.append(rule)
+    return rules
+
+
+SOURCED_IDS = (
+    "MATCH (n:{label})-[:SOURCED_FROM {{loader: $loader}}]->(:Document {{id: $doc}})\n"
+    "RETURN DISTINCT n.id AS id"
+)
+
+
 DOCUMENT_BEGIN = (
     "MERGE (d:Document {id: $id})\n"
     "SET d += $props,\n"
@@ -179,8 +209,9 @@ def all_statements() -> list[str]:
             for dst in rel.targets:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props, rel.precedence))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, *ROLLBACK]
-    for template in (EXISTING_IDS, RESTORE):
+    for template in (EXISTING_IDS, RESTORE, SOURCED_IDS):
         texts += [template.format(label=label) for label in NODE_TYPES]
+    texts += [current_statement(*rule) for rule in current_rules()]
     return texts
 
 
@@ -261,11 +292,20 @@ class Writer:
         """Remove everything this loader wrote from this document (and the document, if nothing else),
         and put back the properties it changed on nodes that other documents support."""
         params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "tag": f"@{loader}/"}
+        touched = {label: [row[0] for row in self.store.run(SOURCED_IDS.format(label=label), params).rows]
+                   for label in {rule[1] for rule in current_rules()}}
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
         for label, rows in self._snapshots.pop(document_id, []):
             for chunk in _chunks(rows, self.batch_size):
                 self.store.run(RESTORE.format(label=label), {"rows": chunk}, write=True)
+        self._refresh_current(touched)
+
+    def _refresh_current(self, ids_by_label: dict[str, list[str]]) -> None:
+        """Recompute ``current`` on the edges of these endpoints (after a write, or a rollback restored them)."""
+        for rule in current_rules():
+            for chunk in _chunks(ids_by_label.get(rule[1], []), self.batch_size):
+                self.store.run(current_statement(*rule), {"ids": chunk}, write=True)
 
     # -- facts -----------------------------------------------------------------------------------
     def write(self, batch: Batch, progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
@@ -300,6 +340,7 @@ class Writer:
                 self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 stats.relations += len(chunk)
                 advance(stats.nodes + stats.relations)
+        self._refresh_current(_current_endpoints(relations))
         return stats
 
     def _with_known_endpoints(
@@ -359,6 +400,17 @@ class Writer:
 
 RelationGroups = dict[tuple[str, str, str, tuple[str, ...], str | None],
                       dict[tuple[str, str, tuple[Any, ...]], dict[str, Any]]]
+
+
+def _current_endpoints(relations: RelationGroups) -> dict[str, list[str]]:
+    """Ids of the endpoints whose edges' ``current`` flag a write may have changed, by label."""
+    wanted = {(rule[0], rule[1], rule[2]) for rule in current_rules()}
+    ids: dict[str, set[str]] = defaultdict(set)
+    for (rel_type, src, dst, _keys, _precedence), rows in relations.items():
+        for label, outgoing, end in ((src, True, "src"), (dst, False, "dst")):
+            if (rel_type, label, outgoing) in wanted:
+                ids[label].update(row[end] for row in rows.values())
+    return {label: sorted(found) for label, found in ids.items()}
 
 
 def _merge_nodes(records: Iterable[NodeRecord]) -> dict[str, dict[str, dict[str, Any]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import functools
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -100,6 +100,10 @@ class Relation(BaseModel):
     """Properties that tell parallel relationships of this type between the same nodes apart."""
     precedence: ClassVar[str | None] = None
     """As on nodes: a property (ISO string) that stops an older source's values overwriting a newer one's."""
+    current_against: ClassVar[Literal["src", "dst"] | None] = None
+    """The endpoint whose ``precedence`` value this edge must carry to be current. The writer keeps
+    ``current = (edge.p = endpoint.p)`` on every such edge of an endpoint it writes, so a query reads one
+    flag (a supplier SIPRI revised in a later vintage is not current) instead of repeating the rule."""
     summary: ClassVar[str] = ""
 
     src: str

@@ -28,6 +28,7 @@ class Supplied(Relation):
     sources = ACTORS
     targets = (Transfer,)
     precedence = "vintage"
+    current_against = "dst"
     vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
 
 
@@ -38,6 +39,7 @@ class To(Relation):
     sources = (Transfer,)
     targets = ACTORS
     precedence = "vintage"
+    current_against = "src"
     vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
 
 
@@ -49,6 +51,7 @@ class Of(Relation):
     targets = (WeaponSystem,)
     number: int | None = None
     precedence = "vintage"
+    current_against = "src"
     vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
 
 

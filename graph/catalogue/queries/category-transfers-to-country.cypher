@@ -9,10 +9,10 @@
 // the two formats have no common key) is counted once, from the transfers format.
 MATCH (c:WeaponCategory)<-[:IN_CATEGORY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE (r.iso3 = $recipient OR r.id = $recipient)
-  AND coalesce(ro.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
+  AND ro.current AND rt.current
   AND (c.key = $category OR c.name = $category OR c.id = $category)
 MATCH (s:Actor)-[rs:SUPPLIED]->(t)
-WHERE coalesce(rs.vintage, '') = coalesce(t.vintage, '')
+WHERE rs.current
 OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
 WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
 WITH s, t, w, count(twin) AS twins

@@ -7,7 +7,7 @@
 // Open = a known number ordered and fewer delivered. Deals without a number ordered (SIPRI: not yet known;
 // the transfers export never gives one) are not listed.
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE coalesce(rs.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
+WHERE rs.current AND rt.current
   AND t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
   AND coalesce(t.order_year, 0) >= $from_year
   AND ($recipient = '' OR r.iso3 = $recipient OR r.id = $recipient)

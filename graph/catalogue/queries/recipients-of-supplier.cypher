@@ -9,7 +9,7 @@
 // the two formats have no common key) is counted once, from the transfers format.
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE (s.iso3 = $supplier OR s.id = $supplier)
-  AND coalesce(rs.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
+  AND rs.current AND rt.current
 OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
 WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
 WITH r, t, count(twin) AS twins

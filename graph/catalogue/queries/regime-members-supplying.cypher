@@ -15,7 +15,7 @@ MATCH (s:Country)-[m:MEMBER_OF]->(g)
 WITH DISTINCT g, s
 MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE (r.iso3 = $recipient OR r.id = $recipient)
-  AND coalesce(rs.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
+  AND rs.current AND rt.current
   AND t.order_year >= $from_year AND t.order_year <= $to_year
 OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
 WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year

@@ -11,8 +11,8 @@ MATCH (w:WeaponSystem)-[:IN_CATEGORY]->(cat:WeaponCategory)
 WHERE cat.key IN tr.prohibits
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[ro:OF]->(w)
 MATCH (t)-[rt:TO]->(r:Actor)
-WHERE coalesce(rs.vintage, '') = coalesce(t.vintage, '') AND coalesce(rt.vintage, '') = coalesce(t.vintage, '')
-  AND coalesce(ro.vintage, '') = coalesce(t.vintage, '')
+WHERE rs.current AND rt.current
+  AND ro.current
 OPTIONAL MATCH (s)-[ps:PARTY_TO]->(tr)
 OPTIONAL MATCH (r)-[pr:PARTY_TO]->(tr)
 WITH tr, cat, w, t, s, r, ps, pr,
