@@ -231,12 +231,11 @@ _ENDPOINTS = frozenset({"id", "src", "dst"})
 def _fields(model: Node | Relation, skip: frozenset[str] = frozenset({"id"})) -> dict[str, Any]:
     """Stored properties straight from the validated fields (all JSON scalars or lists of them).
 
-    Reading ``__dict__`` instead of ``model_dump`` keeps per-row cost low on large loads.
+    Plain attribute reads of the declared fields instead of ``model_dump`` keep per-row cost low on large loads.
     """
-    values = model.__dict__
     out: dict[str, Any] = {}
     for name in _stored_fields(type(model), skip):
-        value = values[name]
+        value = getattr(model, name)
         if value is not None and value != []:
             out[name] = value
     return out

@@ -36,7 +36,6 @@ from armsgraph.schema.relations import (
     PartOf,
     PartyTo,
     PositionOf,
-    SourcedFrom,
     Supplied,
     To,
 )
@@ -63,7 +62,6 @@ __all__ = [
     "PositionOf",
     "Provenance",
     "Relation",
-    "SourcedFrom",
     "Supplied",
     "To",
     "Transfer",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from armsgraph.schema.model import NODE_TYPES, RELATION_TYPES
+from armsgraph.schema.model import NODE_TYPES, RELATION_TYPES, Provenance
 
 
 def _type_name(annotation: Any) -> str:
@@ -37,7 +37,8 @@ def graph_shape_markdown() -> str:
         src = "\\|".join(c.label for c in rel.sources) if len(rel.sources) < 6 else "any"
         dst = "\\|".join(c.label for c in rel.targets) if len(rel.targets) < 6 else "any"
         props = ", ".join(f"`{n}`" for n in rel.model_fields if n not in ("src", "dst"))
-        if rel.type == "SOURCED_FROM":
-            props = "`locator`, `loader`, `loader_version`, `rule`, `line`, `line_end`, `start`, `end`, `citation`"
         lines.append(f"| `({src})-[:{rel.type}]->({dst})` | {props} | {rel.summary} |")
+    provenance = ", ".join(f"`{n}`" for n in ("locator", *Provenance.model_fields) if n != "document_id")
+    lines.append(f"| `(any)-[:SOURCED_FROM]->(Document)` | {provenance} | Provenance, written by the writer with "
+                 "every node (never loaded as a fact): one edge per place. |")
     return "\n".join(lines) + "\n"

@@ -9,7 +9,6 @@ from armsgraph.schema.entities import (
     SPEAKERS,
     Claim,
     Country,
-    Document,
     Organization,
     Person,
     Position,
@@ -133,12 +132,3 @@ class About(Relation):
     type = "ABOUT"
     sources = (Claim,)
     targets = tuple(NODE_TYPES.values())
-
-
-class SourcedFrom(Relation):
-    """Provenance: (node)-[:SOURCED_FROM {locator, loader, ...}]->(d:Document), one per place."""
-
-    type = "SOURCED_FROM"
-    sources = tuple(NODE_TYPES.values())
-    targets = (Document,)
-    key_props = ("locator",)

@@ -24,16 +24,13 @@ Transfer keys (deterministic, so a reload or a second vintage meets the existing
 from __future__ import annotations
 
 import gc
-import math
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
-
-from pydantic import BaseModel
+from typing import Any, ClassVar
 
 from armsgraph.loaders.base import ResolvingLoader
 from armsgraph.loaders.io import SourceText, read_bytes
@@ -293,8 +290,8 @@ class _BatchBuilder:
         self.classic = fmt is SipriFormat.CLASSIC
         self.rule = "classic" if self.classic else "transfers"
         self.vintage = document.data_generated
-        self.deal_provenance = dict(self.batch.provenance(rule=self.rule).__dict__)
-        """A validated deal provenance; per deal only its lines change (see :func:`_trusted`)."""
+        self.deal_provenance = self.batch.provenance(rule=self.rule).model_dump()
+        """The batch provenance; per deal only its lines change."""
         self.actors: dict[str, _Seen] = {}
         self.weapons: dict[str, _Seen] = {}
         self.designations: dict[str, _Seen] = {}
@@ -416,9 +413,9 @@ class _BatchBuilder:
 
     # -- deals ------------------------------------------------------------------------------------
     def add_deal(self, deal: SipriDeal) -> None:
-        """One validated Transfer, with its SUPPLIED, TO and OF relations (see :func:`_trusted`)."""
+        """One validated Transfer, with its SUPPLIED, TO and OF relations."""
         batch = self.batch
-        prov = _trusted(Provenance, **{**self.deal_provenance, "line": deal.line, "line_end": deal.line_end})
+        prov = Provenance(**{**self.deal_provenance, "line": deal.line, "line_end": deal.line_end})
         supplier = self.actor(deal.supplier, deal.line, "Supplier")
         recipient = self.actor(deal.recipient, deal.line, "Recipient")
         weapon = self.weapon(deal, prov)
@@ -444,37 +441,12 @@ class _BatchBuilder:
         # Only the number ordered (classic; part of the deal's key): relationships keep the values of every
         # load, so a figure that changes between vintages (numbers delivered) stays on the Transfer only.
         number = deal.number_ordered
-        batch.nodes.append(_trusted(NodeRecord, node=transfer, provenance=prov))
+        batch.nodes.append(NodeRecord(node=transfer, provenance=prov))
         relations = batch.relations
         vintage = self.vintage  # the edges a vintage asserts carry it: revised deals keep only the newest edges current
-        relations.append(_trusted(RelationRecord, relation=_trusted(Supplied, src=supplier, dst=tid, vintage=vintage),
+        relations.append(RelationRecord(relation=Supplied(src=supplier, dst=tid, vintage=vintage),
                                   provenance=prov))
-        relations.append(_trusted(RelationRecord, relation=_trusted(To, src=tid, dst=recipient, vintage=vintage),
+        relations.append(RelationRecord(relation=To(src=tid, dst=recipient, vintage=vintage),
                                   provenance=prov))
-        relations.append(_trusted(RelationRecord, relation=_trusted(Of, src=tid, dst=weapon, number=number,
+        relations.append(RelationRecord(relation=Of(src=tid, dst=weapon, number=number,
                                                                     vintage=vintage), provenance=prov))
-
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def _trusted(cls: type[_M], **values: Any) -> _M:
-    """A model instance from values that are valid by construction, without running its validators.
-
-    Used only per deal, for records and relations whose every value comes from nodes validated just before
-    (actor, weapon and transfer ids; the batch's provenance with the deal's line numbers, positive ints from
-    the parser): at 30,000 deals their validation was a third of the loader's time. Every field must be given.
-    ``tests/loaders/test_sipri.py`` re-validates all of them on the real excerpts, so a pydantic change that
-    breaks this shows there.
-    """
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
-
-
-def tiv_total(deals: list[SipriDeal]) -> float:
-    """Sum of TIV delivered over deals (exact float sum, rounded to the cent of a million)."""
-    return round(math.fsum(d.tiv_delivered or 0.0 for d in deals), 2)

@@ -114,3 +114,12 @@ def test_empty_and_non_utf8_files_fail_cleanly(store: FalkorStore, tmp_path: Pat
     assert "empty file" in errors["empty.jsonl"].reason
     assert "not valid UTF-8" in errors["latin.jsonl"].reason and errors["latin.jsonl"].line == 1
     assert store.run("MATCH (n) RETURN count(n)").scalar() in (0, None)
+
+
+def test_provenance_cannot_be_loaded_as_a_fact(tmp_path: Path) -> None:
+    """SOURCED_FROM is written by the writer with every node; a curated line asserting one is refused."""
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"type": "SOURCED_FROM", "src": "country:USA", "dst": "doc:x", "locator": "L1", '
+                    '"source": "test"}\n', encoding="utf-8")
+    batch = next(CuratedLoader().read(path))
+    assert [e.field for e in batch.errors] == ["type"] and not batch.relations

@@ -48,7 +48,9 @@ def test_every_label_and_prefix_is_registered_once() -> None:
     for label, cls in NODE_TYPES.items():
         assert label_of_id(f"{cls.prefix}:x") == label
     assert {r.type for r in RELATION_TYPES} >= {"SUPPLIED", "TO", "OF", "IN_CATEGORY", "HOLDS", "PARTY_TO",
-                                                 "CLAIMED", "ABOUT", "SOURCED_FROM"}
+                                                 "CLAIMED", "ABOUT"}
+    # provenance is the writer's, never a fact a loader (or a curated file) can assert
+    assert "SOURCED_FROM" not in {r.type for r in RELATION_TYPES}
 
 
 def test_relations_check_their_endpoints() -> None:
