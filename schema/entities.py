@@ -8,6 +8,7 @@ from pydantic import Field, field_validator
 
 from armsgraph.schema.ids import digest, slug
 from armsgraph.schema.model import ISO_DATE, Node
+from armsgraph.schema.values import Stage
 
 IsoDate = str
 """An ISO 8601 date string: YYYY, YYYY-MM or YYYY-MM-DD."""
@@ -176,9 +177,7 @@ class Transfer(Node):
     precedence = "rank"
 
     key: str = Field(min_length=1, description="Loader-chosen deterministic key (SIPRI deal id, content key).")
-    stage: Literal[
-        "requested", "considered", "approved", "announced", "pledged", "ordered", "contracted", "delivered"
-    ] | None = None
+    stage: Stage | None = Field(default=None, description="How far the transfer got (schema.values.Stage).")
     date: IsoDate | None = Field(default=None, pattern=ISO_DATE)
     order_year: int | None = None
     order_year_estimate: bool | None = None

@@ -39,7 +39,8 @@ def label_of_id(node_id: str) -> str:
 class Node(BaseModel):
     """A graph node. Subclasses set ``label`` and ``prefix`` and implement ``natural_key``."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False,
+                              use_enum_values=True)  # stored values are plain strings on every store
 
     label: ClassVar[str] = ""
     prefix: ClassVar[str] = ""

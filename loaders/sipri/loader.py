@@ -43,6 +43,7 @@ from armsgraph.schema.batch import Batch, NodeRecord, RelationRecord
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import digest, sha256_of, slug
 from armsgraph.schema.relations import InCategory, Of, Supplied, To
+from armsgraph.schema.values import Stage
 
 PREAMBLE_SOURCE = "Source: SIPRI Arms Transfers Database"
 HEADER_SEARCH_LINES = 40
@@ -429,7 +430,7 @@ class _BatchBuilder:
         props: dict[str, Any] = {name: getattr(deal, name) for name in DEAL_FIELDS}
         props.update(
             key=key,
-            stage="delivered" if deal.delivery_years else "ordered",
+            stage=Stage.DELIVERED if deal.delivery_years else Stage.ORDERED,
             date=None if deal.order_year is None else f"{deal.order_year:04d}",
             vintage=self.vintage,
             rank=self.vintage,  # the newer vintage's values win, whatever the load order (the writer)

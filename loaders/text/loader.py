@@ -20,7 +20,6 @@ from armsgraph.loaders.resolve import default_resolver
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.gazetteer import load
-from armsgraph.loaders.text.transfers import ADVANCEMENT
 from armsgraph.schema import (
     Claim,
     Country,
@@ -48,6 +47,7 @@ from armsgraph.schema.relations import (
     To,
 )
 from armsgraph.schema.relations import Holds as HoldsRel
+from armsgraph.schema.values import Stage
 
 MAX_BYTES = 20_000_000
 MAX_MENTION_EDGES = 25
@@ -202,7 +202,8 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         if not all(ensure(i) for i in (tr.supplier, tr.recipient, tr.weapon)):
             continue
         # the most advanced stage reported wins across documents (then the latest date), whatever the load order
-        rank = f"{ADVANCEMENT.index(tr.status):02d}|{tr.date or ''}" if tr.status in ADVANCEMENT else None
+        stage = Stage.parse(tr.status)
+        rank = None if stage is None else f"{stage.advancement:02d}|{tr.date or ''}"
         transfer = Transfer.model_validate({"key": tr.key, "stage": tr.status, "date": tr.date, "rank": rank})
         transfer_ids.add(transfer.id)
         batch.add_node(transfer, p)

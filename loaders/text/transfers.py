@@ -15,9 +15,12 @@ from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
 from armsgraph.schema.ids import digest
+from armsgraph.schema.values import Stage
 
-STAGE_ORDER = ("requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered")
-ADVANCEMENT = ("requested", "considered", "announced", "approved", "pledged", "ordered", "contracted", "delivered")
+CUE_PRIORITY = tuple(Stage(s) for s in (
+    "requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered"))
+"""Which stage cue names a sentence's stage when it has several ('agreed to provide' = approved): a reading
+rule of the text, not the stages' advancement, which is ``Stage``'s own order."""
 PRONOUN_SUBJECTS = {"them", "they", "it", "who", "which", "he", "she"}
 RECIPIENT_PREPS = {"to", "for", "into", "toward", "towards"}
 NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with", "in", "on", "at", "over", "about",
@@ -44,7 +47,7 @@ class Frame:
 
 
 def _pick_stage(stages: list[str]) -> str | None:
-    for stage in STAGE_ORDER:
+    for stage in CUE_PRIORITY:
         if stage in stages:
             return stage
     return None
@@ -255,7 +258,7 @@ class TransferRules(ClaimRules):
         key = "text-" + digest(supplier, recipient, weapon, year)
         if key in self.transfers:
             prior = self.transfers[key]
-            if ADVANCEMENT.index(stage) > ADVANCEMENT.index(prior.status):
+            if Stage(stage).advancement > Stage(prior.status).advancement:
                 prior.status = stage  # the most advanced stage read wins: announced, then delivered
             return
         self.transfers[key] = TransferFact(
