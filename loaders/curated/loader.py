@@ -23,19 +23,15 @@ from armsgraph.loaders.reference.treaties import treaty_catalogue
 from armsgraph.schema import (
     NODE_TYPES,
     RELATION_TYPES,
-    Claimed,
-    Country,
     Document,
-    Holds,
     InCategory,
     Node,
-    PartOf,
     PartyTo,
-    PositionOf,
     Relation,
     label_of_id,
 )
 from armsgraph.schema.batch import Batch
+from armsgraph.schema.references import references_of
 from armsgraph.schema.relations import About
 
 _HISTORIC = {c.alpha_3: c.name for c in pycountry.historic_countries}
@@ -145,14 +141,12 @@ class CuratedLoader(Loader):
             return
         seen[node.id] = line
         batch.add_node(node, prov)
-        values = node.properties()
-        if label == "Position":
-            derived += [(Holds, values["person"], node.id), (PositionOf, node.id, values["of"])]
-        if label == "Organization" and values.get("country"):
-            derived.append((PartOf, node.id, f"{Country.prefix}:{values['country']}"))
-        if label == "Claim":
-            derived.append((Claimed, values["speaker"], node.id))
-            derived += [(About, node.id, str(target)) for target in abouts]
+        for ref in references_of(node):  # declared once in the schema
+            other = ref.other_id(node)
+            if other is not None:
+                ends = (node.id, other) if ref.node_is == "src" else (other, node.id)
+                self._add_relation(batch, line, ref.relation, {"src": ends[0], "dst": ends[1]}, prov)
+        derived += [(About, node.id, str(target)) for target in abouts]
         for cls, src, dst in derived:
             self._add_relation(batch, line, cls, {"src": src or node.id, "dst": dst}, prov)
 

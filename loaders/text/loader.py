@@ -36,17 +36,14 @@ from armsgraph.schema import (
 )
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
+from armsgraph.schema.references import derived_relations
 from armsgraph.schema.relations import (
     About,
-    Claimed,
     InCategory,
     Of,
-    PartOf,
-    PositionOf,
     Supplied,
     To,
 )
-from armsgraph.schema.relations import Holds as HoldsRel
 from armsgraph.schema.values import Stage
 
 MAX_BYTES = 20_000_000
@@ -162,11 +159,16 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
             return False
         nodes[entity_id] = node
         batch.add_node(node, provenance or doc_prov)
-        if isinstance(node, Organization) and node.country:
-            country = f"country:{node.country}"
-            if ensure(country):
-                batch.add_relation(PartOf(src=entity_id, dst=country), provenance or doc_prov)
+        add_references(node, provenance or doc_prov)
         return True
+
+    def add_references(node: Node, provenance: Provenance) -> bool:
+        """The edges the node's reference fields stand for (schema.references), their other ends ensured."""
+        relations = derived_relations(node)
+        ok = all(ensure(rel.dst if rel.src == node.id else rel.src) for rel in relations)
+        for rel in relations:
+            batch.add_relation(rel, provenance)
+        return ok
 
     for entity in x.entities:
         mentions = entity.mentions[:MAX_MENTION_EDGES]
@@ -192,8 +194,7 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
             continue
         position = Position(title=pos.title, person=pos.person, of=pos.of)
         batch.add_node(position, p)
-        batch.add_relation(HoldsRel(src=pos.person, dst=position.id), p)
-        batch.add_relation(PositionOf(src=position.id, dst=pos.of), p)
+        add_references(position, p)
         batch.records_read += 1
 
     transfer_ids: set[str] = set()
@@ -219,7 +220,7 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         claim = Claim(text=c.text, document=batch.document.id, speaker=c.speaker, start=c.start, end=c.end,
                       date=c.date, date_text=c.date_text, quote=c.quote)
         batch.add_node(claim, p)
-        batch.add_relation(Claimed(src=c.speaker, dst=claim.id), p)
+        add_references(claim, p)
         for about in c.about:
             if about in transfer_ids or (not about.startswith("transfer:") and ensure(about)):
                 batch.add_relation(About(src=claim.id, dst=about), p)
