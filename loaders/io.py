@@ -174,7 +174,7 @@ def csv_rows(lines: str | Sequence[str], *, bad: Mapping[int, str] | None = None
             if text.startswith("#") or (not fed and not text.strip()):
                 continue
             fed.append(i)
-            yield text
+            yield text + "\n"  # a line end, so a quoted cell spanning lines keeps its newline
 
     reader = csv.reader(feed())
     first = next(reader, None)
