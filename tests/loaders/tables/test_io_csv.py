@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from armsgraph.loaders.io import csv_rows, decode_lines, head_header, read_csv, strip_bom
+from armsgraph.loaders.reference.tables import data_rows
 from armsgraph.schema.errors import LoaderFailure
 
 
@@ -58,8 +57,6 @@ def test_sniff_helpers() -> None:
     assert head_header(b"") == []
 
 
-def test_packaged_tables_read_through_the_reader(tmp_path: Path) -> None:
-    from armsgraph.loaders.reference.tables import data_rows
-
+def test_packaged_tables_read_through_the_reader() -> None:
     rows = data_rows("treaties.csv")
     assert rows and all(k and v == v.strip() for r in rows for k, v in r.items())
