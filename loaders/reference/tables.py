@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 from importlib import resources
+
+from armsgraph.loaders.io import csv_rows
 
 
 def data_rows(name: str) -> list[dict[str, str]]:
     """Rows of ``loaders/reference/data/NAME`` as stripped strings (comment lines skipped)."""
     text = resources.files("armsgraph.loaders.reference").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
+    return [row.values for row in csv_rows(text).rows]
 
 
 def split_list(value: str) -> list[str]:

@@ -12,11 +12,11 @@ every description with that head noun had the same category or the head noun is 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from armsgraph.loaders.io import csv_rows
 from armsgraph.schema import WeaponCategory
 from armsgraph.schema.ids import slug
 
@@ -79,7 +79,7 @@ def description_table() -> DescriptionTable:
     text = resources.files("armsgraph.loaders.sipri").joinpath("data", TABLE).read_text(encoding="utf-8")
     descriptions: dict[str, str] = {}
     heads: dict[str, str] = {}
-    for row in csv.DictReader(text.splitlines()):
-        target = descriptions if row["match"] == "description" else heads
-        target[row["text"].strip().lower()] = row["category"]
+    for row in csv_rows(text).rows:
+        target = descriptions if row.values["match"] == "description" else heads
+        target[row.values["text"].lower()] = row.values["category"]
     return DescriptionTable(descriptions, heads)

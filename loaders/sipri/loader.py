@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from armsgraph.loaders.base import ResolvingLoader
-from armsgraph.loaders.io import SourceText, read_bytes
+from armsgraph.loaders.io import BOM, SourceText, read_bytes, strip_bom
 from armsgraph.loaders.resolve import Resolution, Resolver
 from armsgraph.loaders.sipri import classic, transfers
 from armsgraph.loaders.sipri.categories import category_key, category_node, description_table, is_known
@@ -163,8 +163,8 @@ def read_export_text(path: Path) -> SourceText:
     'ã'), and it takes seconds on a 30,000-deal file. Bytes cp1252 leaves undefined decode as Latin-1.
     """
     data = read_bytes(path)
-    if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf_8_sig"
+    if data.startswith(BOM):
+        text, encoding = strip_bom(data).decode("utf-8", errors="replace"), "utf_8_sig"
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf_8"
@@ -179,8 +179,7 @@ def read_export_text(path: Path) -> SourceText:
 
 
 def _sniff_text(head: bytes) -> str:
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
+    head = strip_bom(head)
     try:
         return head.decode("utf-8")
     except UnicodeDecodeError as exc:

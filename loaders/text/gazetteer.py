@@ -7,13 +7,13 @@ speech verbs) lives in these files, so a rule change is a data change that shows
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.reference.categories import weapon_categories
 from armsgraph.loaders.reference.treaties import treaty_catalogue
 from armsgraph.loaders.resolve import aliases_for_context, default_resolver
@@ -22,13 +22,11 @@ from armsgraph.schema.ids import slug
 
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files("armsgraph.loaders.text").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows: list[dict[str, str]] = []
-    for number, row in enumerate(csv.DictReader(lines), start=2):
-        if None in row:
-            raise ValueError(f"data/{name}:{number}: more fields than the header has (quote values with commas)")
-        rows.append({k: (v or "").strip() for k, v in row.items()})
-    return rows
+    table = csv_rows(text)
+    for row in table.rows:
+        if row.width > len(table.header):
+            raise ValueError(f"data/{name}:{row.line}: more fields than the header has (quote values with commas)")
+    return [row.values for row in table.rows]
 
 
 def _split(value: str) -> list[str]:

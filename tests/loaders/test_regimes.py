@@ -12,7 +12,7 @@ from armsgraph.graph.catalogue import get_query
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
 from armsgraph.loaders.resolve import default_resolver
-from armsgraph.loaders.tables.regimes import EAR_GROUPS, RegimeTableLoader
+from armsgraph.loaders.tables.regimes import RegimeTableLoader, ear_groups
 from armsgraph.schema.errors import LoaderFailure
 
 EAR = "reference/ear_country_groups/country-groups.json"
@@ -32,8 +32,8 @@ def test_ear_groups(store: Store, shared_data: Path) -> None:
     report = load_paths(store, [shared_data / EAR], loader_name="regime-table")
     assert not report.errors, [str(e) for e in report.errors]
     data = json.loads((shared_data / EAR).read_text(encoding="utf-8"))
-    for group, (org, extra, _) in EAR_GROUPS.items():
-        assert len(members(store, org, "ear")) == len(set(data["groups"][group]) | set(extra)), group
+    for group, spec in ear_groups().items():
+        assert len(members(store, spec.org, "ear")) == len(set(data["groups"][group]) | set(spec.extra)), group
     wassenaar = members(store, "org:wassenaar-arrangement", "ear")
     assert {"MLT", "RUS", "UKR", "USA", "TUR", "KOR"} <= wassenaar  # footnote states and EAR spellings
     kinds = store.run("MATCH (o:Organization) WHERE o.id IN $ids RETURN DISTINCT o.kind",
