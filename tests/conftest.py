@@ -16,15 +16,6 @@ SHARED_DATA = Path(os.environ.get("ARMSGRAPH_SHARED_DATA", REPO / ".." / "shared
 SEED_ARTICLE = "news/rt-2023-07-antonov-cluster-munitions.txt"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_resolver_state() -> Iterator[None]:
-    """The CLI points the shared resolver at its data dir (judgements, review list): undo it per test."""
-    yield
-    from armsgraph.loaders.resolve import set_data_dir
-
-    set_data_dir(None)
-
-
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """../shared/data beside the checkout (override with ARMSGRAPH_SHARED_DATA)."""

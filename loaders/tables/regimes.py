@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from armsgraph.loaders.base import ResolvingLoader
 from armsgraph.loaders.io import read_text
-from armsgraph.loaders.resolve import Resolver
+from armsgraph.loaders.resolve import TREATY, Resolver
 from armsgraph.schema import Document, Node
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -96,7 +96,7 @@ class _State:
 
     def _member(self, name: str, org_id: str, line: int | None, field: str, source: str, rule: str,
                 as_of: str | None = None, citation: str | None = None) -> None:
-        res = self.resolver.resolve(name, "treaty", where=f"{self.file}:{line or ''}")
+        res = self.resolver.resolve(name, TREATY, where=f"{self.file}:{line or ''}")
         if res.entity_id is None or res.label != "Country":
             self.batch.error(line, field, f"unknown country {name!r} ({res.rule}"
                                           + (f": {', '.join(res.candidates)}" if res.candidates else "") + ")")
@@ -148,7 +148,7 @@ class _State:
             if not wanted:
                 continue
             names = [n for n in (row.get("long"), row.get("short")) if n and n.strip().lower() != "none"]
-            found = [r for n in names if (r := self.resolver.resolve(n, "treaty")).rule in ("exact", "alias")]
+            found = [r for n in names if (r := self.resolver.resolve(n, TREATY)).rule in ("exact", "alias")]
             if not found or found[0].label != "Country":
                 continue  # non-state profiles (the EU's own page lists its memberships too)
             for col, org_id in wanted:

@@ -31,6 +31,7 @@ from armsgraph.loaders.base import ResolvingLoader
 from armsgraph.loaders.io import read_bytes
 from armsgraph.loaders.reference.categories import CATEGORIES_FILE, weapon_categories
 from armsgraph.loaders.reference.treaties import TREATIES_FILE, treaty_catalogue, treaty_key
+from armsgraph.loaders.resolve import TREATY
 from armsgraph.schema import Country, Document, Node, PartyTo, Treaty
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -234,7 +235,7 @@ class _TableReader:
             iso_node = self.loader.resolver.node_for_id(f"country:{rec.alpha_3}")
             if self.layout == "year-only":
                 return iso_node
-        res = self.loader.resolver.resolve(row.state, "treaty", where=where)
+        res = self.loader.resolver.resolve(row.state, TREATY, where=where)
         if res.entity_id is None:
             if iso_node is not None:
                 return iso_node  # the code settles it; the name stays on the review list
