@@ -563,7 +563,7 @@ def test_batched_load_writes_what_one_batch_writes(store: Store, sipri_dir: Path
     assert not report.failed
     single = _graph(store)
     store.clear()
-    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: SipriLoader(batch_deals=150))
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: SipriLoader(batch_deals=150))
     report = load_paths(store, [path])
     assert [d.document_id for d in report.documents] == [single["documents"][0][0]]  # one document, one row
     assert report.documents[0].read == reference(path).deal_count()
@@ -591,12 +591,12 @@ def test_failure_after_some_batches_rolls_the_whole_document_back(store: Store, 
     """Batches already written by a document that then fails are removed; what other files wrote stays."""
     load_paths(store, [sipri_dir / RESAVED])  # shares actors, weapons and deals with CLASSIC
     before = _graph(store)
-    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: _FailsAfter(good=3))
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: _FailsAfter(good=3))
     report = load_paths(store, [sipri_dir / CLASSIC])
     assert report.failed and any("gave up" in e.reason for e in report.errors)
     assert report.documents[0].loaded == 0
     assert _graph(store) == before
-    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: SipriLoader(batch_deals=150))
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: SipriLoader(batch_deals=150))
     again = load_paths(store, [sipri_dir / CLASSIC])
     assert not again.failed and not again.documents[0].skipped
     assert count(store, "MATCH (d:Document) RETURN count(d)") == 2
