@@ -99,9 +99,13 @@ def load_tables(data_dir: Path = DATA_DIR, generated: Iterable[str] = GENERATED_
     return t
 
 
-@functools.cache
-def standard_tables(data_dir: Path = DATA_DIR, generated: tuple[str, ...] = GENERATED_FILES) -> AliasTables:
+def standard_tables(data_dir: Path = DATA_DIR, generated: Iterable[str] = GENERATED_FILES) -> AliasTables:
     """The alias tables of ``data_dir``, read once per process (callers must not change them)."""
+    return _cached_tables(data_dir.resolve(), tuple(generated))
+
+
+@functools.cache
+def _cached_tables(data_dir: Path, generated: tuple[str, ...]) -> AliasTables:
     return load_tables(data_dir, generated)
 
 

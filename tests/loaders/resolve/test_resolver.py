@@ -14,7 +14,7 @@ from armsgraph.loaders.resolve import Resolution, Resolver, normalize, read_revi
 from armsgraph.loaders.sipri.names import POLICIES
 from armsgraph.schema import Country, NonStateActor, Organization, UnresolvedActor
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 SIPRI_FILES = {
     # file: (encoding, name columns) -- header found by its first cell, names read with the csv module
     "classic-trade-register-2025-03.excerpt.csv": ("latin-1", ("Recipient", "Supplier")),
