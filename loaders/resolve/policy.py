@@ -44,9 +44,12 @@ Marker = Callable[[str], Mark | None]
 """Reads a source's mark off a name as written; None when the name carries none."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ResolvePolicy:
-    """How one source's names are resolved; ``context`` keys its judgements and review entries."""
+    """How one source's names are resolved; ``context`` keys its judgements and review entries.
+
+    Compared by identity: policies are module constants, and a resolver's cache hashes one per look-up.
+    """
 
     context: str | None = None
     kinds: frozenset[str] = ALL_KINDS

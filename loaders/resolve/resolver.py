@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from armsgraph.loaders.resolve.entities import Entity, derived_entity
 from armsgraph.loaders.resolve.judgements import user_judgements_path
-from armsgraph.loaders.resolve.linker import Linker, Resolution, clean, is_name
+from armsgraph.loaders.resolve.linker import Linker, Resolution, is_name
 from armsgraph.loaders.resolve.names import bare, variants
 from armsgraph.loaders.resolve.policy import KIND_TIER, Mark, ResolvePolicy
 from armsgraph.loaders.resolve.review import ReviewItem, ReviewList
@@ -55,7 +55,7 @@ class Resolver(Linker):
         super().__init__(data_dir, judgements, generated, policies, tables=tables)
         self._derived: dict[str, Entity] = {}
         self._all: Mapping[str, Entity] = ChainMap(self._derived, self.tables.entities)
-        self._cache: dict[tuple[str, ResolvePolicy], Resolution] = {}
+        self._cache: dict[tuple[str, ResolvePolicy | str | None], Resolution] = {}
         self._review = ReviewList()
 
     @classmethod
@@ -74,17 +74,16 @@ class Resolver(Linker):
     def resolve(self, name: str, context: ResolvePolicy | str | None = None, *,
                 where: str | None = None) -> Resolution:
         """Resolve one actor name; ``where`` ('file:line') is remembered for the review list."""
-        policy = self.policy(context)
-        query = clean(name)
-        key = (query, policy)
+        query = name.strip() if isinstance(name, str) else ""
+        key = (query, context)  # as given: a context name hashes faster than the policy it stands for
         result = self._cache.get(key)
         if result is None:
-            result = self._resolve(query, policy)
+            result = self._resolve(query, self.policy(context))
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()  # bounded: a stream of unique junk names must not grow memory
             self._cache[key] = result
         if result.rule in ("unresolved", "ambiguous", "fuzzy") or (result.source or "").startswith("derived"):
-            self._review.record(query, result.rule, policy.context, entity_id=result.entity_id,
+            self._review.record(query, result.rule, self.policy(context).context, entity_id=result.entity_id,
                                 candidates=list(result.candidates), where=where)
         return result
 
