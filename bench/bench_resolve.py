@@ -27,6 +27,7 @@ from rich.table import Table
 from timing import best_of
 
 from armsgraph.loaders.resolve import Resolver
+from armsgraph.loaders.sipri.names import POLICIES
 
 REPO = Path(__file__).resolve().parents[1]
 SIPRI = {  # file: (encoding, header start, name columns)
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     console = Console()
 
     start = time.perf_counter()
-    Resolver()
+    Resolver(policies=POLICIES)
     build = time.perf_counter() - start
 
     occurrences = shared_names(args.shared)
@@ -81,8 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     table = {name: f"id:{i}" for i, (name, _) in enumerate(distinct)}
 
     def cold() -> None:
-        r = Resolver.__new__(Resolver)  # share the loaded data, fresh cache and review list
-        r.__dict__.update(base.__dict__, _cache={}, _review=type(base._review)(), _review_info={})
+        r = Resolver(policies=POLICIES, tables=base.tables)  # share the loaded data, fresh cache and review list
         for name, context in distinct:
             r.resolve(name, context)
 
@@ -91,8 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             base.resolve(name, context)
 
     def fuzzy() -> None:
-        r = Resolver.__new__(Resolver)
-        r.__dict__.update(base.__dict__, _cache={}, _review=type(base._review)(), _review_info={})
+        r = Resolver(policies=POLICIES, tables=base.tables)
         for name in fuzzy_input:
             r.resolve(name, "sipri")
 
@@ -101,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, _ in occurrences:
             get(name)
 
-    base = Resolver()
+    base = Resolver(policies=POLICIES)
     base.resolve("warm-up", None)
     results = [
         ("exact/alias, distinct names, cold cache", len(distinct), best_of(cold, args.repeat)),

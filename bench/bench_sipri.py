@@ -37,7 +37,7 @@ from timing import timed
 
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
-from armsgraph.loaders.resolve import default_resolver
+from armsgraph.loaders.resolve import standard_tables
 from armsgraph.loaders.sipri.classic import COLUMNS
 from armsgraph.loaders.sipri.loader import SipriLoader, parse_export, read_export_text
 from armsgraph.loaders.sipri.records import SipriDeal
@@ -248,7 +248,7 @@ def _rss_mb() -> float:
 def _full_load(path: str, data_dir: str, graph: str, out: Any) -> None:
     """The full load, in a fresh process (so that its peak RSS is the load's, not the benchmark's)."""
     store = TimedStore(EmbeddedServer(Path(data_dir)), graph_name=graph)
-    default_resolver()  # alias tables, read once per process: not part of a file's load
+    standard_tables()  # alias tables, read once per process: not part of a file's load
     gc.collect()
     before = _rss_mb()
     load_time, report = timed(lambda: load_paths(store, [Path(path)]))
@@ -274,7 +274,7 @@ def run(deals: int, workdir: Path, console: Console) -> list[tuple[str, str, str
     gen_time, records = timed(lambda: generate(path, deals))
     size_mb = path.stat().st_size / 1e6
     console.print(f"generated {records:,} deals ({size_mb:.1f} MB) in {gen_time:.1f}s: {path}")
-    resolver_time, _ = timed(default_resolver)  # alias tables, read once per process
+    resolver_time, _ = timed(standard_tables)  # alias tables, read once per process
     server = EmbeddedServer(workdir / "store")
     server.start()
     try:

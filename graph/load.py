@@ -17,6 +17,7 @@ from pathlib import Path
 from armsgraph.graph.store import Store
 from armsgraph.graph.writer import DEFAULT_BATCH_SIZE, Writer
 from armsgraph.loaders.base import Loader, get, pick, read_head
+from armsgraph.loaders.resolve import Resolver
 from armsgraph.schema import Document
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -84,15 +85,20 @@ def load_paths(
     force: bool = False,
     batch_size: int | None = None,
     progress: Progress | None = None,
+    resolver: Resolver | None = None,
 ) -> LoadReport:
-    """Load every file under ``paths``; never raises for bad input, reports it instead."""
+    """Load every file under ``paths``; never raises for bad input, reports it instead.
+
+    ``resolver`` names the actors of every file (its review list then covers the whole load); by
+    default each loader uses the standard resolver.
+    """
     if loader_name:
         get(loader_name)  # an unknown name is a usage error for the whole call (KeyError), not per file
     writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE)
     report = LoadReport()
     for path, explicit in expand(paths):
         try:
-            loader = pick(path, loader_name)
+            loader = pick(path, loader_name, resolver)
             if not explicit and loader_name and type(loader).sniff(path, read_head(path)) <= 0:
                 raise LoaderFailure(LoadError(file=path.name, reason="not a file this loader reads"))
         except LoaderFailure as exc:

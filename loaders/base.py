@@ -14,7 +14,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import ClassVar
 
-from armsgraph.loaders.resolve import Resolver, default_resolver
+from armsgraph.loaders.resolve import Resolver
 from armsgraph.schema import Document
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
@@ -41,7 +41,8 @@ class Loader(ABC):
 
 
 class ResolvingLoader(Loader):
-    """A loader that names countries and actors through the shared resolver (or one given, in tests)."""
+    """A loader that names countries and actors through a resolver: the one given (a whole load shares one,
+    so its review list covers every file), else the standard one without user judgements."""
 
     def __init__(self, resolver: Resolver | None = None) -> None:
         self._resolver = resolver
@@ -49,7 +50,7 @@ class ResolvingLoader(Loader):
     @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
-            self._resolver = default_resolver()
+            self._resolver = Resolver.standard()
         return self._resolver
 
 
@@ -92,10 +93,15 @@ def read_head(path: Path) -> bytes:
         raise LoaderFailure(LoadError(file=path.name, reason=f"cannot read: {exc.strerror}")) from exc
 
 
-def pick(path: Path, name: str | None = None) -> Loader:
+def make(cls: type[Loader], resolver: Resolver | None = None) -> Loader:
+    """An instance of a loader class; one that resolves names gets ``resolver``."""
+    return cls(resolver) if issubclass(cls, ResolvingLoader) else cls()
+
+
+def pick(path: Path, name: str | None = None, resolver: Resolver | None = None) -> Loader:
     """The named loader, or the one most confident about ``path``; LoaderFailure when none fits."""
     if name:
-        return get(name)()
+        return make(get(name), resolver)
     head = read_head(path)
     best: tuple[float, str] | None = None
     suffix = path.suffix.lower()
@@ -107,4 +113,4 @@ def pick(path: Path, name: str | None = None) -> Loader:
             best = (score, candidate)
     if best is None:
         raise LoaderFailure(LoadError(file=path.name, reason="no loader recognises this file; name one with --loader"))
-    return get(best[1])()
+    return make(get(best[1]), resolver)

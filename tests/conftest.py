@@ -28,15 +28,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.store)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_resolver_state() -> Iterator[None]:
-    """The CLI points the shared resolver at its data dir (judgements, review list): undo it per test."""
-    yield
-    from armsgraph.loaders.resolve import set_data_dir
-
-    set_data_dir(None)
-
-
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """../shared/data beside the checkout (override with ARMSGRAPH_SHARED_DATA)."""

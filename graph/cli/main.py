@@ -23,7 +23,7 @@ from armsgraph.graph.render import FORMATS, emit
 from armsgraph.graph.store import Settings, Store, open_store
 from armsgraph.graph.store.falkordb import EmbeddedServer
 from armsgraph.loaders.base import LOADERS, get
-from armsgraph.loaders.resolve import default_resolver, set_data_dir
+from armsgraph.loaders.resolve import Resolver
 from armsgraph.schema.errors import CatalogueError, LoaderFailure, StoreError
 
 err = Console(stderr=True)
@@ -100,8 +100,6 @@ def main(ctx: click.Context, data_dir: Path | None, uri: str | None, user: str |
     ctx.obj = Context(Settings(uri=uri or None, user=user, password=password, database=database,
                                data_dir=data_dir))
 
-    set_data_dir(ctx.obj.data_dir)  # researcher judgements and the review list live beside the data
-
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
@@ -123,10 +121,11 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
                 tasks[name] = bar.add_task(name, total=total)
             bar.update(tasks[name], completed=done)
 
+        resolver = Resolver.standard(obj.data_dir)  # the user's judgements live beside the data
         report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
-                            progress=progress)
+                            progress=progress, resolver=resolver)
     if obj.data_dir is not None:
-        default_resolver().flush_review(obj.data_dir)  # names to review, for 'armsgraph resolve review'
+        resolver.flush_review(obj.data_dir)  # names to review, for 'armsgraph resolve review'
     columns = ["file", "loader", "read", "loaded", "skipped", "errors", "warnings", "note"]
     rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.warnings, d.note]
             for d in report.documents]

@@ -15,12 +15,8 @@ from typing import Any
 import click
 
 from armsgraph.graph.render import emit
-from armsgraph.loaders.resolve import (
-    CONTEXTS,
-    Resolver,
-    read_review,
-    user_judgements_path,
-)
+from armsgraph.loaders.resolve import CONTEXTS, Resolver, read_review, user_judgements_path
+from armsgraph.loaders.sipri.names import POLICIES
 
 FORMATS = ("table", "json")
 
@@ -32,8 +28,9 @@ def _data_dir(ctx: click.Context) -> Path | None:
 
 
 def _resolver(data_dir: Path | None) -> Resolver:
+    """Read afresh: a judgement recorded a moment ago applies; SIPRI's marks read as 'armsgraph load' reads them."""
     path = user_judgements_path(data_dir)
-    return Resolver(judgements=[path] if path is not None and path.exists() else [])
+    return Resolver(judgements=[path] if path is not None and path.exists() else [], policies=POLICIES)
 
 
 class _NameGroup(click.Group):

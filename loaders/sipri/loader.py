@@ -37,6 +37,7 @@ from armsgraph.loaders.io import BOM, SourceText, read_bytes, strip_bom
 from armsgraph.loaders.resolve import Resolution, Resolver
 from armsgraph.loaders.sipri import classic, transfers
 from armsgraph.loaders.sipri.categories import category_key, category_node, description_table, is_known
+from armsgraph.loaders.sipri.names import SIPRI
 from armsgraph.loaders.sipri.records import Preamble, RowError, SipriDeal, parse_preamble
 from armsgraph.schema import Document, Node, Provenance, Transfer, WeaponSystem
 from armsgraph.schema.batch import Batch, NodeRecord, RelationRecord
@@ -348,7 +349,7 @@ class _BatchBuilder:
         seen = self.actors.get(name)
         if seen is None:
             resolution: Resolution = self.resolver.resolve(
-                name, context="sipri", where=f"{self.batch.document.path}:{line}")
+                name, SIPRI, where=f"{self.batch.document.path}:{line}")
             node = self.resolver.node_for(resolution)
             unresolved = resolution.entity_id is None or resolution.rule in ("unresolved", "ambiguous")
             seen = self.actors[name] = _Seen(node, line, unresolved=unresolved, column=column)

@@ -16,7 +16,7 @@ from importlib import resources
 from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.reference.categories import weapon_categories
 from armsgraph.loaders.reference.treaties import treaty_catalogue
-from armsgraph.loaders.resolve import aliases_for_context, default_resolver
+from armsgraph.loaders.resolve import NEWS, ResolverConfig, aliases_for_context, standard_tables
 from armsgraph.schema.ids import slug
 
 
@@ -145,14 +145,9 @@ class Gazetteer:
         return key
 
     def display_name(self, entity_id: str) -> str:
-        """The graph's name for an id: the shared resolver's when it has one, else the gazetteer's."""
-        try:
-            entity = default_resolver().entity(entity_id)
-            if entity is not None:
-                return str(entity.name)
-        except ImportError:
-            pass
-        return self.name_of(entity_id)
+        """The graph's name for an id: the shared alias tables' when they have one, else the gazetteer's."""
+        entity = standard_tables().entity(entity_id)
+        return entity.name if entity is not None else self.name_of(entity_id)
 
     def name_with_article(self, entity_id: str) -> str:
         """'the United States', 'the Netherlands', 'Russia': the name as it follows 'to'."""
@@ -243,7 +238,7 @@ def _shared_names(g: Gazetteer) -> None:
     spellings the resolver treats as equal (:func:`spelling_variants`), regular plurals of demonyms,
     '<name>-made' as a demonym ('U.S.-made'), and 'the Pentagon' for institutions used as metonyms.
     """
-    resolver = default_resolver()
+    resolver = ResolverConfig().linker()
     stop = set(_lines("alias_stoplist.txt"))
     blocked = set(g.blocked)
     owner: dict[str, str] = {}
@@ -257,7 +252,7 @@ def _shared_names(g: Gazetteer) -> None:
 
     real: list[tuple[str, str, str]] = []
     kinds: dict[str, set[str]] = {}
-    for alias, eid, kind, table in aliases_for_context("news"):
+    for alias, eid, kind, table in aliases_for_context(NEWS):
         if not eid.startswith(("country:", "org:")):
             continue
         if table not in TRUSTED_TABLES and (kind not in GENERATED_KINDS or (alias.isupper() and len(alias) > 5)
@@ -268,10 +263,10 @@ def _shared_names(g: Gazetteer) -> None:
             continue
         if "," in alias or alias.endswith("*") or len(alias) < 2:
             continue
-        found = resolver.resolve(alias, context="news")
+        found = resolver.link(alias, NEWS)
         if found.entity_id is None and len(alias) <= 3 and not alias.isupper():
             # the resolver reads names of 3 letters or fewer only in capitals ('us' is a pronoun): 'DoD' as 'DOD'
-            found = resolver.resolve(alias.upper(), context="news")
+            found = resolver.link(alias.upper(), NEWS)
         if found.rule not in RESOLVED or found.entity_id is None:
             continue
         entity = resolver.entity(found.entity_id)

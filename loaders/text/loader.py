@@ -16,7 +16,7 @@ from armsgraph.loaders.base import Loader
 from armsgraph.loaders.documents.loader import TEXT_SUFFIXES, meta_path, read_document
 from armsgraph.loaders.reference.categories import classify, weapon_categories
 from armsgraph.loaders.reference.treaties import treaty_catalogue
-from armsgraph.loaders.resolve import default_resolver
+from armsgraph.loaders.resolve import standard_tables
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.gazetteer import load
@@ -102,12 +102,9 @@ def _node_for(entity_id: str, name: str, country: str | None = None, kind: str |
     """The graph node of an id the extractor produced, shared tables first."""
     prefix, _, key = entity_id.partition(":")
     if prefix in ("country", "org"):
-        try:
-            node = default_resolver().node_for_id(entity_id)
-            if node is not None:
-                return node
-        except ImportError:
-            pass
+        node = standard_tables().node_for_id(entity_id)
+        if node is not None:
+            return node
         if prefix == "country":
             return Country(iso3=key, name=name)
         g = load()

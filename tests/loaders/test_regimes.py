@@ -11,7 +11,8 @@ import pytest
 from armsgraph.graph.catalogue import get_query
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
-from armsgraph.loaders.resolve import default_resolver
+from armsgraph.loaders.resolve import Resolver
+from armsgraph.loaders.sipri.names import POLICIES
 from armsgraph.loaders.tables.regimes import RegimeTableLoader, ear_groups
 from armsgraph.schema.errors import LoaderFailure
 
@@ -49,7 +50,7 @@ def test_factbook_memberships_and_disagreement(store: Store, shared_data: Path) 
     assert not report.errors, [str(e) for e in report.errors]
     with (shared_data / FACTBOOK).open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    nato = {default_resolver().resolve(r["long"] if r["long"] != "none" else r["short"], "treaty").entity_id
+    nato = {Resolver.standard().resolve(r["long"] if r["long"] != "none" else r["short"], "treaty").entity_id
             for r in rows if r["member_NATO"] == "NATO"}
     assert {f"country:{c}" for c in members(store, "org:nato", "cia-factbook")} == nato
     assert "country:USA" in nato and "country:SWE" in nato
@@ -62,7 +63,7 @@ def test_factbook_memberships_and_disagreement(store: Store, shared_data: Path) 
     assert {r[0] for r in both} == ear ^ cia
     # qualified entries are not memberships
     observers = {r["short"] for r in rows if r["member_NSG"] == "NSG (observer)"}
-    assert observers and not any(default_resolver().resolve(o, "treaty").entity_id in
+    assert observers and not any(Resolver.standard().resolve(o, "treaty").entity_id in
                                  {f"country:{c}" for c in members(store, "org:nsg", "cia-factbook")}
                                  for o in observers)
 
@@ -75,7 +76,7 @@ def test_regime_members_supplying(store: Store, shared_data: Path) -> None:
     # independent: suppliers of Ukraine in the excerpt, read with the csv module, that are Wassenaar members
     lines = (shared_data / SIPRI_2025).read_text(encoding="ascii").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID,"))
-    suppliers = {default_resolver().resolve(r[1], "sipri").entity_id
+    suppliers = {Resolver.standard(policies=POLICIES).resolve(r[1], "sipri").entity_id
                  for r in csv.reader(lines[start + 1:]) if len(r) > 2 and r[2] == "Ukraine"}
     expected = {s.split(":")[1] for s in suppliers if s and s.split(":")[1] in wassenaar}
     assert {r["iso3"] for r in rows} == expected and expected

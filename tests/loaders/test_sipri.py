@@ -25,8 +25,9 @@ from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.falkordb import EmbeddedServer
 from armsgraph.loaders import base as registry
-from armsgraph.loaders.resolve import default_resolver
+from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import SipriLoader, parse_export, read_export_text
+from armsgraph.loaders.sipri.names import POLICIES
 from armsgraph.schema import Transfer, WeaponCategory, WeaponSystem
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -329,7 +330,7 @@ def test_two_transfers_vintages_meet_on_deal_ids(store: Store, sipri_dir: Path) 
 
 
 def _resolved_key(row: list[str], counter: Counter[tuple[Any, ...]]) -> tuple[Any, ...]:
-    resolver = default_resolver()
+    resolver = Resolver.standard(policies=POLICIES)
     ident = (resolver.resolve(row[1], "sipri").entity_id or row[1], resolver.resolve(row[0], "sipri").entity_id
              or row[0], row[2], slug(row[6]), row[4])
     counter[ident] += 1
@@ -369,7 +370,7 @@ def _years(value: str) -> list[int]:
 
 def _expected_by_actor(ref: Reference, actor_col: int, other_col: int, who: str, lo: int, hi: int
                        ) -> dict[str, float]:
-    resolver = default_resolver()
+    resolver = Resolver.standard(policies=POLICIES)
     totals: dict[str, float] = defaultdict(float)
     for row in ref.rows:
         if resolver.resolve(row[actor_col], "sipri").entity_id != who:
@@ -477,7 +478,7 @@ def test_rankings_count_a_deal_in_both_formats_once(store: Store, sipri_dir: Pat
     """Classic and transfers Transfers of one deal are two nodes; the rankings count such a deal once."""
     load_paths(store, [sipri_dir / CLASSIC, sipri_dir / T2026])
     classic, transfers = reference(sipri_dir / CLASSIC), reference(sipri_dir / T2026)
-    resolver = default_resolver()
+    resolver = Resolver.standard(policies=POLICIES)
 
     def rid(name: str) -> str:
         return resolver.resolve(name, "sipri").entity_id or name
@@ -562,7 +563,7 @@ def test_batched_load_writes_what_one_batch_writes(store: Store, sipri_dir: Path
     assert not report.failed
     single = _graph(store)
     store.clear()
-    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: SipriLoader(batch_deals=150))
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: SipriLoader(batch_deals=150))
     report = load_paths(store, [path])
     assert [d.document_id for d in report.documents] == [single["documents"][0][0]]  # one document, one row
     assert report.documents[0].read == reference(path).deal_count()
@@ -590,12 +591,12 @@ def test_failure_after_some_batches_rolls_the_whole_document_back(store: Store, 
     """Batches already written by a document that then fails are removed; what other files wrote stays."""
     load_paths(store, [sipri_dir / RESAVED])  # shares actors, weapons and deals with CLASSIC
     before = _graph(store)
-    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: _FailsAfter(good=3))
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: _FailsAfter(good=3))
     report = load_paths(store, [sipri_dir / CLASSIC])
     assert report.failed and any("gave up" in e.reason for e in report.errors)
     assert report.documents[0].loaded == 0
     assert _graph(store) == before
-    monkeypatch.setattr(pipeline, "pick", lambda p, name=None: SipriLoader(batch_deals=150))
+    monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: SipriLoader(batch_deals=150))
     again = load_paths(store, [sipri_dir / CLASSIC])
     assert not again.failed and not again.documents[0].skipped
     assert count(store, "MATCH (d:Document) RETURN count(d)") == 2
@@ -665,7 +666,7 @@ def test_a_revised_supplier_is_current_only_in_the_newer_vintage(store: Store, s
         current = {deal: names for deal, names in rows}
         assert set(current) == changed
         for deal in changed:
-            resolved = default_resolver().resolve(after[deal], context="sipri").name
+            resolved = Resolver.standard(policies=POLICIES).resolve(after[deal], context="sipri").name
             assert current[deal] == [resolved], (deal, order)
         both = store.run("MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer) WHERE t.sipri_id IN $ids RETURN count(*)",
                          {"ids": sorted(changed)}).scalar()

@@ -16,6 +16,7 @@ from armsgraph.graph.store import Cypher, Store
 from armsgraph.loaders import base as registry
 from armsgraph.loaders.reference.categories import classify, weapon_categories
 from armsgraph.loaders.reference.treaties import treaty_catalogue, treaty_key
+from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.tables.treaties import TreatyTableLoader, parse_date
 from armsgraph.schema.errors import LoaderFailure
 
@@ -294,9 +295,7 @@ def test_ccm_parties_among_nato(store: Store, shared_data: Path) -> None:
     assert {status[c] for c in ("USA", "TUR", "POL", "ROU", "GRC", "EST", "LVA", "FIN")} == {"no record"}
     assert status["ITA"] == "no record"  # a party, but beyond the partial table's A-E: unknown, not "not a party"
     # the parties listed are exactly the NATO members the CCM table has in force by that date
-    from armsgraph.loaders.resolve import default_resolver
-
-    in_force = {default_resolver().resolve(r["state"], "treaty").entity_id
+    in_force = {Resolver.standard().resolve(r["state"], "treaty").entity_id
                 for r in ccm_rows(shared_data).values()
                 if r["entry_into_force"] and r["entry_into_force"] <= "2023-07-08"}
     expected = {iso3 for iso3 in status if f"country:{iso3}" in in_force}

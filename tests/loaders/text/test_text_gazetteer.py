@@ -7,10 +7,11 @@ from importlib import resources
 
 import pytest
 
+from armsgraph.loaders import resolve
 from armsgraph.loaders.reference.categories import weapon_categories
 from armsgraph.loaders.reference.treaties import treaty_catalogue
-from armsgraph.loaders.resolve import aliases_for_context, default_resolver
-from armsgraph.loaders.resolve import resolver as resolve
+from armsgraph.loaders.resolve import Resolver, aliases_for_context
+from armsgraph.loaders.sipri.names import SIPRI
 from armsgraph.loaders.text import gazetteer
 from armsgraph.loaders.text.gazetteer import load, plural_demonym, spelling_variants
 from armsgraph.loaders.text.pipeline import patterns
@@ -40,7 +41,7 @@ def test_aliases_for_context_lists_surface_forms_with_kind_and_table() -> None:
 
 
 def test_aliases_for_context_keeps_news_only_kinds_out_of_tables() -> None:
-    sipri = list(aliases_for_context("sipri"))
+    sipri = list(aliases_for_context(SIPRI))
     assert not [row for row in sipri if row[2] in resolve.NEWS_ONLY_KINDS]
     assert ("Turkiye", "country:TUR", "sipri", "curated.csv") in sipri
     assert list(aliases_for_context("treaty")) == sipri
@@ -50,7 +51,7 @@ def test_aliases_for_context_keeps_news_only_kinds_out_of_tables() -> None:
 
 
 def test_aliases_for_context_rows_are_what_the_resolver_resolves() -> None:
-    resolver = default_resolver()
+    resolver = Resolver.standard()
     rows = list(aliases_for_context("news"))
     canonical = {resolve.normalize(a) for a, _, _, t in rows if t in ("pycountry", "entities.csv")}
     for alias, eid, _kind, table in rows:
@@ -68,7 +69,7 @@ def test_aliases_for_context_rows_are_what_the_resolver_resolves() -> None:
 def test_text_data_holds_no_copy_of_shared_reference_data() -> None:
     names = {p.name for p in TEXT_DATA.iterdir()}
     assert not names & {"countries.csv", "treaties.csv", "categories.csv"}
-    resolver = default_resolver()
+    resolver = Resolver.standard()
     for row in _text_rows("organizations.csv"):
         for name in [row["name"], *row["aliases"].split("|")]:
             found = resolver.resolve(name, "news")
@@ -133,7 +134,7 @@ def test_organisation_patterns_are_the_resolvers_ids() -> None:
 
 
 def test_every_country_and_org_pattern_agrees_with_the_resolver() -> None:
-    resolver = default_resolver()
+    resolver = Resolver.standard()
     for (label, text), ident in _pattern_ids().items():
         if label not in ("COUNTRY", "DEMONYM", "CAPITAL", "ORG") or text.endswith("-made"):
             continue
@@ -172,7 +173,7 @@ def test_treaty_patterns_come_from_the_shared_catalogue() -> None:
 )
 def test_spelling_variants(alias: str, expected: list[str]) -> None:
     assert spelling_variants(alias) == expected
-    resolver = default_resolver()
+    resolver = Resolver.standard()
     for variant in expected:
         assert resolver.resolve(variant, "news").entity_id == resolver.resolve(alias.upper() if len(alias) <= 3
                                                                                 else alias, "news").entity_id

@@ -10,10 +10,11 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from armsgraph.loaders.resolve import Resolution, Resolver, default_resolver, normalize, read_review
+from armsgraph.loaders.resolve import Resolution, Resolver, normalize, read_review
+from armsgraph.loaders.sipri.names import POLICIES
 from armsgraph.schema import Country, NonStateActor, Organization, UnresolvedActor
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 SIPRI_FILES = {
     # file: (encoding, name columns) -- header found by its first cell, names read with the csv module
     "classic-trade-register-2025-03.excerpt.csv": ("latin-1", ("Recipient", "Supplier")),
@@ -25,7 +26,7 @@ SIPRI_FILES = {
 
 @pytest.fixture(scope="module")
 def resolver() -> Resolver:
-    return Resolver()
+    return Resolver(policies=POLICIES)
 
 
 def sipri_names(name: str) -> Iterator[tuple[int, str]]:
@@ -184,7 +185,7 @@ def test_unknown_parties_are_stable_countable_nodes(resolver: Resolver) -> None:
 
 
 def test_unknown_name_is_reported_not_guessed() -> None:
-    resolver = Resolver()
+    resolver = Resolver(policies=POLICIES)
     res = resolver.resolve("Freedonia", "news", where="article.txt:3")
     assert (res.entity_id, res.rule) == (None, "unresolved")
     node = resolver.node_for(res)
@@ -195,7 +196,7 @@ def test_unknown_name_is_reported_not_guessed() -> None:
 
 
 def test_ambiguous_names_list_candidates() -> None:
-    resolver = Resolver()
+    resolver = Resolver(policies=POLICIES)
     res = resolver.resolve("Congolese", "news")
     assert res.rule == "ambiguous" and res.entity_id is None
     assert {"country:COD", "country:COG"} <= set(res.candidates)
@@ -204,7 +205,7 @@ def test_ambiguous_names_list_candidates() -> None:
 
 
 def test_fuzzy_is_bounded_and_reported() -> None:
-    resolver = Resolver()
+    resolver = Resolver(policies=POLICIES)
     typo = resolver.resolve("Afghanistn", "sipri")
     assert typo.rule == "fuzzy" and typo.entity_id == "country:AFG" and 90 <= typo.score < 100
     assert resolver.resolve("Irak", "news").rule == "unresolved"  # short names are never fuzzy-matched
@@ -212,7 +213,7 @@ def test_fuzzy_is_bounded_and_reported() -> None:
 
 
 def test_sipri_marker_for_unseen_armed_group() -> None:
-    resolver = Resolver()
+    resolver = Resolver(policies=POLICIES)
     res = resolver.resolve("Some New Front (Chad)*", "sipri")
     assert res.label == "NonStateActor" and res.entity_id == "nsa:some-new-front-chad"
     assert isinstance(resolver.node_for(res), NonStateActor)
@@ -268,8 +269,8 @@ def test_judgements_applied_on_next_load(tmp_path: Path) -> None:
         "Graustark,maybe,country:AUT,,tester,2026-01-01,bad decision\n",
         encoding="utf-8",
     )
-    assert Resolver().resolve("Freedonia").rule == "unresolved"
-    judged = Resolver(judgements=[path])
+    assert Resolver(policies=POLICIES).resolve("Freedonia").rule == "unresolved"
+    judged = Resolver(judgements=[path], policies=POLICIES)
     res = judged.resolve("freedonia", "sipri")
     assert (res.entity_id, res.rule) == ("country:AUT", "judgement")
     assert judged.resolve("Georgia", "news").entity_id is None
@@ -281,16 +282,12 @@ def test_judgements_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "mine.csv"
     path.write_text("name,decision,entity_id\nFreedonia,is,country:AUT\n", encoding="utf-8")
     monkeypatch.setenv("ARMSGRAPH_JUDGEMENTS", str(path))
-    default_resolver.cache_clear()
-    try:
-        assert default_resolver().resolve("Freedonia").entity_id == "country:AUT"
-    finally:
-        default_resolver.cache_clear()
+    assert Resolver.standard().resolve("Freedonia").entity_id == "country:AUT"
 
 
 def test_review_persists_across_processes(tmp_path: Path) -> None:
     for _ in range(2):
-        r = Resolver()
+        r = Resolver(policies=POLICIES)
         r.resolve("Freedonia", "news", where="a.txt:1")
         r.resolve("Freedonia", "news")
         assert r.flush_review(tmp_path) is not None
