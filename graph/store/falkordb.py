@@ -119,6 +119,8 @@ class FalkorStore(Store):
             except redis.ResponseError as exc:
                 if not any(t in str(exc) for t in op.tolerate):
                     raise StoreError(f"schema step '{op.description}' failed: {exc}") from exc
+            except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+                raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
         if created:
             # FalkorDB logs a constraint both as the command and as its effect; replaying that log
             # reports "Constraint already exists". Compacting the log now makes restarts clean.
