@@ -4,15 +4,23 @@ Per document and loader: if it was loaded before (same content hash) it is skipp
 ``force``; if a previous run died half-way (the Document still lists the loader under
 ``loading``), that run's partial writes are rolled back first. A document whose write fails is
 rolled back and reported; the other documents still load.
+
+Errors: bad input and an unreachable store (:class:`ArmsgraphError`, a record's ``ValidationError``)
+are reported as load errors. Anything else is a bug: the document is still rolled back and reported,
+but the error is logged with its traceback, marked ``internal error`` and counted in
+``LoadReport.internal_errors`` (the CLI exits 3), never dressed as bad input.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from armsgraph.graph.store import Store
 from armsgraph.graph.writer import DEFAULT_BATCH_SIZE, Writer
@@ -20,7 +28,7 @@ from armsgraph.loaders.base import Loader, get, pick, read_head
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.schema import Document
 from armsgraph.schema.batch import Batch
-from armsgraph.schema.errors import LoaderFailure, LoadError
+from armsgraph.schema.errors import ArmsgraphError, LoaderFailure, LoadError
 from armsgraph.schema.ids import sha256_of
 
 SKIP_FILES = (".meta.json", "SOURCE.md", "README.md", "README.markdown")
@@ -29,6 +37,24 @@ SKIP_NAMES = ("LICENSE", "LICENSE.md", "LICENSE.txt")
 
 Progress = Callable[[str, int, int], None]
 """progress(file name, records written so far, records in this document)."""
+
+EXPECTED = (ArmsgraphError, ValidationError)
+"""Failures of the input or the store, reported as load errors; any other exception is a bug."""
+
+log = logging.getLogger(__name__)
+
+
+def _describe(exc: BaseException) -> str:
+    """``Type: message`` on one line, shortened: for the load report, not for debugging (that is the log)."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+
+
+def _internal(report: LoadReport, path: Path, exc: BaseException) -> str:
+    """Log a bug met while loading ``path`` with its traceback; count it; return the reason to report."""
+    reason = f"internal error: {_describe(exc)}"
+    log.error("internal error: loading %s: %s", path, _describe(exc), exc_info=exc)
+    report.internal_errors.append(f"{path.name}: {reason}")
+    return reason
 
 
 @dataclass
@@ -48,6 +74,8 @@ class DocumentReport:
 class LoadReport:
     documents: list[DocumentReport] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+    """Documents that failed on a bug (also in ``errors``, marked 'internal error'), already logged."""
 
     @property
     def failed(self) -> bool:
@@ -93,7 +121,7 @@ def load_paths(
     default each loader uses the standard resolver.
     """
     if loader_name:
-        get(loader_name)  # an unknown name is a usage error for the whole call (KeyError), not per file
+        get(loader_name)  # an unknown name is a usage error for the whole call (UserError), not per file
     writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE)
     report = LoadReport()
     for path, explicit in expand(paths):
@@ -135,17 +163,20 @@ def _load_file(writer: Writer, loader: Loader, path: Path, force: bool, report: 
             current.add(batch)
         if current is not None:
             report.documents.append(current.finish())
-    except Exception as exc:  # a loader bug or a store failure: this file fails, the others still load
-        error = exc.error if isinstance(exc, LoaderFailure) else LoadError(
-            file=path.name, reason=f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
-        exc = LoaderFailure(error)
-        report.errors.append(exc.error)
+    except Exception as exc:  # bad input, a store failure or a bug: this file fails, the others still load
+        if isinstance(exc, LoaderFailure):
+            error = exc.error
+        elif isinstance(exc, EXPECTED):
+            error = LoadError(file=path.name, reason=_describe(exc))
+        else:
+            error = LoadError(file=path.name, reason=_internal(report, path, exc))
+        report.errors.append(error)
         if current is not None and not current.done:
-            current.abort(exc.error.reason)
+            current.abort(error.reason)
             report.documents.append(current.finish())
         else:
             report.documents.append(DocumentReport(file=path.name, loader=loader.name, errors=1,
-                                                   note=exc.error.reason))
+                                                   note=error.reason))
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -201,9 +232,9 @@ class DocumentLoad:
         self.row.loaded += stats.nodes + stats.relations
 
     def abort(self, reason: str) -> None:
-        """The loader gave up part-way through the document: nothing of it may stay."""
+        """The loader gave up part-way through the document (already reported): nothing of it may stay."""
         if not self.skipped and not self.failed:
-            self._fail(RuntimeError(reason))
+            self._fail(LoaderFailure(LoadError(file=self.path.name, reason=reason)))
 
     def finish(self) -> DocumentReport:
         if not self.done and not self.skipped and not self.failed:
@@ -216,11 +247,15 @@ class DocumentLoad:
         return self.row
 
     def _fail(self, exc: BaseException) -> None:
+        """Roll the document back and report it; a bug (not an EXPECTED failure) is logged as one too."""
         self.failed = True
+        if isinstance(exc, EXPECTED):
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        else:  # logged before the rollback, which may fail in turn
+            reason = _internal(self.report, self.path, exc)
         with suppress(Exception):
             self._tx.__exit__(type(exc), exc, exc.__traceback__)  # Neo4j: roll the transaction back
         self.writer.rollback(self.document_id, self.loader)
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         error = LoadError(file=self.path.name, reason=f"document not loaded, nothing written: {reason}")
         self.report.errors.append(error)
         self.row.errors += 1

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
-from armsgraph.graph.store import Store
+from armsgraph.graph.store import Cypher, Store
 from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Document, Node, Relation, label_of_id
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoadError
@@ -28,7 +28,7 @@ DEFAULT_BATCH_SIZE = 2000
 
 
 @cache
-def node_statement(label: str, snapshot: bool = False) -> str:
+def node_statement(label: str, snapshot: bool = False) -> Cypher:
     """MERGE nodes and their provenance edges.
 
     With ``snapshot`` (stores without transactions) it also returns the previous properties of the
@@ -49,7 +49,7 @@ def node_statement(label: str, snapshot: bool = False) -> str:
     carry = ", before" if snapshot else ""
     result = ("WITH DISTINCT n, before\nRETURN count(n) AS written, collect(before) AS changed" if snapshot
               else "RETURN count(p) AS written")
-    return (
+    return Cypher(
         "MATCH (d:Document {id: $doc})\n"
         "UNWIND $rows AS row\n"
         + before
@@ -65,7 +65,7 @@ def node_statement(label: str, snapshot: bool = False) -> str:
 
 @cache
 def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...],
-                       precedence: str | None = None) -> str:
+                       precedence: str | None = None) -> Cypher:
     keys = ", ".join(f"{k}: row.key.{k}" for k in key_props)
     if precedence:
         p = precedence
@@ -74,7 +74,7 @@ def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props:
     else:
         update = "SET r += row.props,\n"
     pattern = f"[r:{rel_type} {{{keys}}}]" if keys else f"[r:{rel_type}]"
-    return (
+    return Cypher(
         "UNWIND $rows AS row\n"
         f"MATCH (a:{src_label} {{id: row.src}})\n"
         f"MATCH (b:{dst_label} {{id: row.dst}})\n"
@@ -89,10 +89,10 @@ def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props:
 
 
 @cache
-def current_statement(rel_type: str, label: str, outgoing: bool, prop: str) -> str:
+def current_statement(rel_type: str, label: str, outgoing: bool, prop: str) -> Cypher:
     """Set ``current`` on every ``rel_type`` edge of the given endpoints: does it carry the endpoint's ``prop``?"""
     arrow = f"-[r:{rel_type}]->()" if outgoing else f"<-[r:{rel_type}]-()"
-    return (
+    return Cypher(
         "UNWIND $ids AS id\n"
         f"MATCH (n:{label} {{id: id}}){arrow}\n"
         f"SET r.current = coalesce(r.{prop}, '') = coalesce(n.{prop}, '')\n"
@@ -118,7 +118,7 @@ SOURCED_IDS = (
 )
 
 
-DOCUMENT_BEGIN = (
+DOCUMENT_BEGIN = Cypher(
     "MERGE (d:Document {id: $id})\n"
     "SET d += $props,\n"
     "    d.loading = CASE WHEN $loader IN coalesce(d.loading, []) THEN d.loading"
@@ -126,7 +126,7 @@ DOCUMENT_BEGIN = (
     "RETURN d.id AS id"
 )
 
-DOCUMENT_COMMIT = (
+DOCUMENT_COMMIT = Cypher(
     "MATCH (d:Document {id: $id})\n"
     "SET d.loading = [x IN coalesce(d.loading, []) WHERE x <> $loader],\n"
     "    d.loaded_by = CASE WHEN $loader IN coalesce(d.loaded_by, []) THEN d.loaded_by"
@@ -134,12 +134,12 @@ DOCUMENT_COMMIT = (
     "RETURN d.id AS id"
 )
 
-DOCUMENT_STATE = (
+DOCUMENT_STATE = Cypher(
     "MATCH (d:Document {id: $id})\n"
     "RETURN coalesce(d.loaded_by, []) AS loaded_by, coalesce(d.loading, []) AS loading"
 )
 
-ROLLBACK_RELATIONS = (
+ROLLBACK_RELATIONS = Cypher(
     "MATCH ()-[r]->()\n"
     "WHERE $doc IN r.documents\n"
     "WITH r, [e IN r.evidence WHERE NOT (e STARTS WITH $prefix AND e CONTAINS $tag)] AS keep\n"
@@ -149,14 +149,14 @@ ROLLBACK_RELATIONS = (
     "RETURN count(r) AS updated"
 )
 
-DELETE_UNSUPPORTED_RELATIONS = (
+DELETE_UNSUPPORTED_RELATIONS = Cypher(
     "MATCH ()-[r]->()\n"
     "WHERE r.evidence IS NOT NULL AND size(r.evidence) = 0\n"
     "DELETE r\n"
     "RETURN count(*) AS deleted"
 )
 
-ROLLBACK_NODES = (
+ROLLBACK_NODES = Cypher(
     "MATCH (n)-[p:SOURCED_FROM]->(d:Document {id: $doc})\n"
     "WHERE p.loader = $loader\n"
     "WITH DISTINCT n\n"
@@ -168,21 +168,21 @@ ROLLBACK_NODES = (
     "RETURN count(*) AS deleted"
 )
 
-ROLLBACK_EDGES = (
+ROLLBACK_EDGES = Cypher(
     "MATCH (n)-[p:SOURCED_FROM]->(d:Document {id: $doc})\n"
     "WHERE p.loader = $loader\n"
     "DELETE p\n"
     "RETURN count(*) AS deleted"
 )
 
-ROLLBACK_DOCUMENT = (
+ROLLBACK_DOCUMENT = Cypher(
     "MATCH (d:Document {id: $doc})\n"
     "SET d.loading = [x IN coalesce(d.loading, []) WHERE x <> $loader],\n"
     "    d.loaded_by = [x IN coalesce(d.loaded_by, []) WHERE x <> $loader]\n"
     "RETURN d.id AS id"
 )
 
-DELETE_ORPHAN_DOCUMENT = (
+DELETE_ORPHAN_DOCUMENT = Cypher(
     "MATCH (d:Document {id: $doc})\n"
     "WHERE size(coalesce(d.loading, [])) + size(coalesce(d.loaded_by, [])) = 0\n"
     "DETACH DELETE d\n"
@@ -201,7 +201,7 @@ EXISTING_IDS = (
 RESTORE = "UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.props RETURN count(n) AS restored"
 
 
-def all_statements() -> list[str]:
+def all_statements() -> list[Cypher]:
     """Every statement text the writer can send (for the Cypher grammar check)."""
     texts = [node_statement(label, snapshot) for label in NODE_TYPES for snapshot in (False, True)]
     for rel in RELATION_TYPES:
@@ -210,7 +210,7 @@ def all_statements() -> list[str]:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props, rel.precedence))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, *ROLLBACK]
     for template in (EXISTING_IDS, RESTORE, SOURCED_IDS):
-        texts += [template.format(label=label) for label in NODE_TYPES]
+        texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
     texts += [current_statement(*rule) for rule in current_rules()]
     return texts
 
@@ -291,13 +291,13 @@ class Writer:
         """Remove everything this loader wrote from this document (and the document, if nothing else),
         and put back the properties it changed on nodes that other documents support."""
         params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "tag": f"@{loader}/"}
-        touched = {label: [row[0] for row in self.store.run(SOURCED_IDS.format(label=label), params).rows]
+        touched = {label: [row[0] for row in self.store.run(Cypher(SOURCED_IDS.format(label=label)), params).rows]
                    for label in {rule[1] for rule in current_rules()}}
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
         for label, rows in self._snapshots.pop(document_id, []):
             for chunk in _chunks(rows, self.batch_size):
-                self.store.run(RESTORE.format(label=label), {"rows": chunk}, write=True)
+                self.store.run(Cypher(RESTORE.format(label=label)), {"rows": chunk}, write=True)
         self._refresh_current(touched)
 
     def _refresh_current(self, ids_by_label: dict[str, list[str]]) -> None:
@@ -358,7 +358,7 @@ class Writer:
         params = {"doc": batch.document.id, "loader": batch.loader}
         for label, ids in missing.items():
             for chunk in _chunks(sorted(ids), self.batch_size):
-                res = self.store.run(EXISTING_IDS.format(label=label), {"ids": chunk, **params})
+                res = self.store.run(Cypher(EXISTING_IDS.format(label=label)), {"ids": chunk, **params})
                 existing.update(row[0] for row in res.rows)
                 supported.update(row[0] for row in res.rows if row[1])
         groups: RelationGroups = defaultdict(dict)

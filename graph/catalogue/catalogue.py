@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.store import QueryResult, Store
+from armsgraph.graph.store import Cypher, QueryResult, Store
 from armsgraph.schema.errors import CatalogueError
 
 _HEADER = re.compile(r"^//\s*(name|description|param|dialects)\s*:\s*(.*?)\s*$")
@@ -67,7 +67,7 @@ class Param:
 class CannedQuery:
     name: str
     description: str
-    cypher: str
+    cypher: Cypher
     path: Path
     params: tuple[Param, ...] = ()
     dialects: tuple[str, ...] = ("neo4j", "falkordb")
@@ -117,7 +117,7 @@ def parse_query_file(path: Path, text: str) -> CannedQuery:
             continue
         in_header = False
         body.append(line)
-    cypher = "\n".join(body).strip()
+    cypher = Cypher("\n".join(body).strip())  # a catalogue file is statement text by construction
     for required in ("name", "description"):
         if required not in meta:
             raise CatalogueError(f"{path.name}: header has no '// {required}:' line")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from armsgraph.graph.store import Store
+from armsgraph.graph.store import Cypher, Store
 
-LABEL_COUNTS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
-TYPE_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
+LABEL_COUNTS = Cypher("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label")
+TYPE_COUNTS = Cypher("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type")
 
 
 def graph_counts(store: Store) -> list[tuple[str, str, int]]:

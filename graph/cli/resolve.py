@@ -17,6 +17,7 @@ import click
 from armsgraph.graph.render import emit
 from armsgraph.loaders.resolve import CONTEXTS, Resolver, read_review, user_judgements_path
 from armsgraph.loaders.sipri.names import POLICIES
+from armsgraph.schema.errors import UserError
 
 FORMATS = ("table", "json")
 
@@ -106,11 +107,14 @@ def resolve_judge(ctx: click.Context, name: str, is_: str | None, is_not: str | 
     if _resolver(None).entity(entity_id) is None:
         raise click.UsageError(f"unknown entity {entity_id!r} (see 'armsgraph resolve NAME' for ids)")
     new = not path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        if new:
-            writer.writerow(["name", "decision", "entity_id", "context", "author", "date", "note"])
-        writer.writerow([name, "is" if is_ else "is-not", entity_id, context or "", getpass.getuser(),
-                         dt.date.today().isoformat(), note])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\n")
+            if new:
+                writer.writerow(["name", "decision", "entity_id", "context", "author", "date", "note"])
+            writer.writerow([name, "is" if is_ else "is-not", entity_id, context or "", getpass.getuser(),
+                             dt.date.today().isoformat(), note])
+    except OSError as exc:  # the judgements file is the user's to point somewhere writable
+        raise UserError(f"cannot write judgements to {path}: {exc.strerror or exc}") from exc
     click.echo(f"recorded in {path}: {name!r} {'is' if is_ else 'is not'} {entity_id}")

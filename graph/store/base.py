@@ -1,4 +1,4 @@
-"""The store interface shared by Neo4j and the embedded FalkorDB, and how to open one."""
+"""The store interface shared by Neo4j and the embedded FalkorDB, and the settings that pick one."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NewType
+from typing import Any
 
+from platformdirs import user_data_dir
+
+from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.dialect import Dialect
-
-Cypher = NewType("Cypher", str)
-"""Statement text a store may run. Only the writer, the DDL, the catalogue and the ``cypher`` command make
-one (``Cypher(...)`` over a literal or a schema-derived text): values never enter it, they are parameters."""
 
 CLEAR = Cypher("MATCH (n) DETACH DELETE n")
 
@@ -42,7 +41,7 @@ class Store(ABC):
     _schema_ready: bool = False
 
     @abstractmethod
-    def _execute(self, cypher: str, params: dict[str, Any], write: bool) -> QueryResult: ...
+    def _execute(self, cypher: Cypher, params: dict[str, Any], write: bool) -> QueryResult: ...
 
     @abstractmethod
     def _apply_schema(self) -> None: ...
@@ -54,8 +53,11 @@ class Store(ABC):
     def describe(self) -> str:
         """Where the data lives, for status lines."""
 
-    def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
-        """Run one statement (translated to this store's dialect); reads refuse to write."""
+    def run(self, cypher: Cypher, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
+        """Run one statement (translated to this store's dialect); reads refuse to write.
+
+        ``cypher`` is a :data:`Cypher`, not any ``str``: mypy rejects text built from values.
+        """
         return self._execute(self.dialect.translate(cypher), params or {}, write)
 
     def ensure_schema(self) -> None:
@@ -105,20 +107,5 @@ class Settings:
     def resolved_data_dir(self) -> Path:
         if self.data_dir is not None:
             return self.data_dir.expanduser().resolve()
-        from platformdirs import user_data_dir
-
         return Path(user_data_dir("armsgraph")).resolve()
 
-
-def open_store(settings: Settings | None = None) -> Store:
-    """Open Neo4j if configured, else the embedded FalkorDB (started on demand)."""
-    settings = settings or Settings.from_env()
-    if settings.uri:
-        from armsgraph.graph.store.neo4j import Neo4jStore
-
-        return Neo4jStore(settings.uri, settings.user, settings.password, settings.database)
-    from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
-
-    server = EmbeddedServer(settings.resolved_data_dir())
-    server.start()
-    return FalkorStore(server, graph_name=settings.database or "armsgraph")

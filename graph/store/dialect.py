@@ -1,16 +1,21 @@
-"""Every difference between Neo4j 5 Cypher and FalkorDB Cypher lives here.
+"""Every difference between Neo4j 5 Cypher and FalkorDB Cypher lives here, one class per store.
 
 Queries (writer statements and the catalogue) are written once, in the Neo4j 5 dialect.
-``translate`` turns them into what FalkorDB accepts; ``schema_ops`` gives each store its DDL
-for the constraints and indexes derived from :mod:`armsgraph.schema`.
+``translate`` turns them into what a store accepts; ``schema_ops`` gives each store its DDL for
+the constraints and indexes derived from :mod:`armsgraph.schema`. A store differs by overriding
+methods here, never by comparing dialect names elsewhere.
 """
 
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import ClassVar
 
+from armsgraph.graph.store.cypher import Cypher
 from armsgraph.schema import NODE_TYPES
+from armsgraph.schema.errors import StoreError
 
 
 @dataclass(frozen=True)
@@ -18,7 +23,7 @@ class SchemaOp:
     """One DDL step: Cypher text, or (FalkorDB) a raw module command as an argument list."""
 
     description: str
-    cypher: str | None = None
+    cypher: Cypher | None = None
     command: tuple[str, ...] | None = None
     tolerate: tuple[str, ...] = ()
     """Error-message fragments meaning 'already there' (FalkorDB has no IF NOT EXISTS)."""
@@ -32,77 +37,79 @@ class Unsupported:
     reason: str
 
 
-@dataclass(frozen=True)
-class Dialect:
-    name: str
-    rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
-    unsupported: tuple[Unsupported, ...] = ()
-    notes: tuple[str, ...] = ()
+class Dialect(ABC):
+    """The Cypher a store speaks, relative to Neo4j 5: rewrites, missing features, DDL."""
+
+    name: ClassVar[str]
+    """The name catalogue headers use in ``// dialects:``."""
+    rewrites: ClassVar[tuple[tuple[re.Pattern[str], str], ...]] = ()
+    unsupported: ClassVar[tuple[Unsupported, ...]] = ()
+    notes: ClassVar[tuple[str, ...]] = ()
     """Differences no rewrite can hide; catalogue authors follow them (docs/architecture.md)."""
 
-    def translate(self, cypher: str) -> str:
-        """Rewrite a Neo4j 5 query for this store; raise ValueError when it cannot run here."""
+    def translate(self, cypher: Cypher) -> Cypher:
+        """Rewrite a Neo4j 5 query for this store; StoreError when it cannot run here."""
         for item in self.unsupported:
             if item.pattern.search(cypher):
-                raise ValueError(f"{self.name} does not support {item.reason}")
+                raise StoreError(f"{self.name} does not support {item.reason}")
         for pattern, replacement in self.rewrites:
-            cypher = pattern.sub(replacement, cypher)
+            cypher = Cypher(pattern.sub(replacement, cypher))
         return cypher
 
     def schema_ops(self, graph: str) -> list[SchemaOp]:
+        """The DDL for every label's id key and indexed property, each step once."""
         ops: list[SchemaOp] = []
         for label, cls in NODE_TYPES.items():
             for lab in cls.labels():
-                ops.extend(self._unique(graph, lab) if lab == label else self._index(graph, lab, "id"))
+                ops.extend(self.unique_ops(graph, lab) if lab == label else self.index_ops(graph, lab, "id"))
             for prop in cls.indexed:
-                ops.extend(self._index(graph, label, prop))
+                ops.extend(self.index_ops(graph, label, prop))
         # deduplicate (shared extra labels such as Actor appear once per class)
         unique: dict[str, SchemaOp] = {}
         for op in ops:
             unique.setdefault(op.description, op)
         return list(unique.values())
 
-    def _unique(self, graph: str, label: str) -> list[SchemaOp]:
-        if self.name == "neo4j":
-            return [SchemaOp(
-                f"unique {label}.id",
-                cypher=f"CREATE CONSTRAINT armsgraph_{label.lower()}_id IF NOT EXISTS "
-                f"FOR (n:{label}) REQUIRE n.id IS UNIQUE",
-            )]
-        # FalkorDB: a unique constraint needs an exact-match index on the same property first.
-        return [
-            *self._index(graph, label, "id"),
-            SchemaOp(
-                f"unique {label}.id",
-                command=("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", label, "PROPERTIES", "1", "id"),
-                tolerate=("already exists",),
-            ),
-        ]
+    @abstractmethod
+    def unique_ops(self, graph: str, label: str) -> list[SchemaOp]:
+        """Steps that make ``label.id`` unique."""
 
-    def _index(self, graph: str, label: str, prop: str) -> list[SchemaOp]:
-        if self.name == "neo4j":
-            return [SchemaOp(
-                f"index {label}.{prop}",
-                cypher=f"CREATE INDEX armsgraph_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})",
-            )]
+    @abstractmethod
+    def index_ops(self, graph: str, label: str, prop: str) -> list[SchemaOp]:
+        """Steps that index ``label.prop``."""
+
+
+class Neo4jDialect(Dialect):
+    """Neo4j 5 / Aura: the dialect queries are written in; named, idempotent DDL."""
+
+    name = "neo4j"
+
+    def unique_ops(self, graph: str, label: str) -> list[SchemaOp]:
+        return [SchemaOp(
+            f"unique {label}.id",
+            cypher=Cypher(f"CREATE CONSTRAINT armsgraph_{label.lower()}_id IF NOT EXISTS "
+                          f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"),
+        )]
+
+    def index_ops(self, graph: str, label: str, prop: str) -> list[SchemaOp]:
         return [SchemaOp(
             f"index {label}.{prop}",
-            cypher=f"CREATE INDEX FOR (n:{label}) ON (n.{prop})",
-            tolerate=("already indexed",),
+            cypher=Cypher(f"CREATE INDEX armsgraph_{label.lower()}_{prop} IF NOT EXISTS "
+                          f"FOR (n:{label}) ON (n.{prop})"),
         )]
 
 
-NEO4J = Dialect(name="neo4j")
+class FalkorDialect(Dialect):
+    """FalkorDB: older function names, no subqueries, constraints through a module command."""
 
-FALKORDB = Dialect(
-    name="falkordb",
-    rewrites=(
+    name = "falkordb"
+    rewrites = (
         # Neo4j 5 element ids are strings; FalkorDB only has integer ids.
         (re.compile(r"\belementId\s*\("), "id("),
         # Neo4j 5 renamed the 4.x list functions; FalkorDB kept only the old spelling of this one.
         (re.compile(r"\btoStringOrNull\s*\("), "toString("),
-    ),
-    unsupported=(
+    )
+    unsupported = (
         Unsupported(re.compile(r"\bEXISTS\s*\{", re.I), "EXISTS { } subqueries"),
         Unsupported(re.compile(r"\bCALL\s*\{", re.I), "CALL { } subqueries"),
         Unsupported(re.compile(r"\bdatetime\s*\(", re.I), "datetime()"),
@@ -110,12 +117,32 @@ FALKORDB = Dialect(
         # FalkorDB binds STARTS WITH tighter than +: 'ab' STARTS WITH 'a' + 'b' is 'trueb' there.
         Unsupported(re.compile(r"(STARTS|ENDS)\s+WITH\s+[^()\n]*?\+", re.I),
                     "an unparenthesised + after STARTS/ENDS WITH (write STARTS WITH (a + b))"),
-    ),
-    notes=(
+    )
+    notes = (
         "No SET ... WITH ... WHERE: rows filtered after a SET lose their updates.",
         "A MERGE key repeated inside one UNWIND keeps the first row's values: send each key once.",
         "Parenthesise string concatenation after STARTS WITH / ENDS WITH / CONTAINS.",
-    ),
-)
+    )
 
-DIALECTS = {d.name: d for d in (NEO4J, FALKORDB)}
+    def unique_ops(self, graph: str, label: str) -> list[SchemaOp]:
+        # A unique constraint needs an exact-match index on the same property first.
+        return [
+            *self.index_ops(graph, label, "id"),
+            SchemaOp(
+                f"unique {label}.id",
+                command=("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", label, "PROPERTIES", "1", "id"),
+                tolerate=("already exists",),
+            ),
+        ]
+
+    def index_ops(self, graph: str, label: str, prop: str) -> list[SchemaOp]:
+        return [SchemaOp(
+            f"index {label}.{prop}",
+            cypher=Cypher(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"),
+            tolerate=("already indexed",),
+        )]
+
+
+NEO4J = Neo4jDialect()
+FALKORDB = FalkorDialect()
+DIALECTS: dict[str, Dialect] = {d.name: d for d in (NEO4J, FALKORDB)}

@@ -18,6 +18,8 @@ from typing import Any
 
 from falkordb.helpers import stringify_param_value
 
+from armsgraph.schema.errors import StoreError
+
 _UNREAD_ESCAPE = re.compile(r"\\[ubf]")
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
@@ -61,6 +63,6 @@ def params_header(params: dict[str, Any] | None) -> str:
     parts = ["CYPHER "]
     for key, value in params.items():
         if not key or "`" in key:
-            raise ValueError(f"bad parameter name {key!r}")
+            raise StoreError(f"bad parameter name {key!r}: FalkorDB takes non-empty names without backquotes")
         parts.append(f"`{key}`={encode_value(value)} ")
     return "".join(parts)

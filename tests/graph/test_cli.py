@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from armsgraph.graph.cli import main
-from armsgraph.graph.store.falkordb import EmbeddedServer
+from armsgraph.graph.store.server import EmbeddedServer
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "seed-entities.jsonl"

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
+from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.graph.store.server import EmbeddedServer
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def test_two_clients_share_one_server(server: EmbeddedServer) -> None:
 
 
 def test_two_processes_starting_at_once_share_one_server(server: EmbeddedServer) -> None:
-    code = ("import sys; from pathlib import Path; from armsgraph.graph.store.falkordb import EmbeddedServer; "
+    code = ("import sys; from pathlib import Path; from armsgraph.graph.store.server import EmbeddedServer; "
             "print(EmbeddedServer(Path(sys.argv[1])).start().pid)")
     procs = [subprocess.Popen([sys.executable, "-c", code, str(server.data_dir)], stdout=subprocess.PIPE, text=True)
              for _ in range(2)]

@@ -91,5 +91,6 @@ def test_a_failed_document_restores_what_it_changed(store: FalkorStore, tmp_path
     load.add(batch)
     load.finish()
     assert report.failed
+    assert len(report.internal_errors) == 1 and "internal error: RuntimeError: engine gone" in report.errors[0].reason
     assert counts_dict(store) == counts
     assert dump(store) == before

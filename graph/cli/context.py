@@ -1,0 +1,42 @@
+"""What every command shares: the settings and lazily opened store, and the common options."""
+
+from __future__ import annotations
+
+import click
+
+from armsgraph.graph.render import FORMATS
+from armsgraph.graph.store import Settings, Store, open_store
+
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                             help="table for people, json or csv for pipes")
+param_option = click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="query parameter")
+
+
+class Context:
+    """Settings from flags/environment and the store, opened on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.data_dir = settings.resolved_data_dir() if not settings.uri else None
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``KEY=VALUE`` pairs from ``--param``; a pair without ``=`` or key is a usage error."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.UsageError(f"--param expects KEY=VALUE, got {pair!r}")
+        params[key.strip()] = value
+    return params

@@ -1,0 +1,68 @@
+"""``armsgraph load`` and ``armsgraph loaders``: files into the graph, and what can read them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from armsgraph.graph.cli.context import Context, format_option
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.render import emit
+from armsgraph.loaders.base import LOADERS, get
+from armsgraph.loaders.resolve import Resolver
+
+EXIT_RECORDS_FAILED = 1
+EXIT_INTERNAL_ERROR = 3
+
+err = Console(stderr=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--loader", "loader_name", help="force a loader (see 'armsgraph loaders')")
+@click.option("--force", is_flag=True, help="reload documents whose content hash is already loaded")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=None, help="rows per write statement")
+@format_option
+@click.pass_obj
+def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: bool, batch_size: int | None,
+         fmt: str) -> None:
+    """Load files or directories; exit code 1 if any record failed, 3 if a document hit a bug."""
+    store = obj.store
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(name: str, done: int, total: int) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done)
+
+        resolver = Resolver.standard(obj.data_dir)  # the user's judgements live beside the data
+        report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
+                            progress=progress, resolver=resolver)
+    if obj.data_dir is not None:
+        resolver.flush_review(obj.data_dir)  # names to review, for 'armsgraph resolve review'
+    columns = ["file", "loader", "read", "loaded", "skipped", "errors", "warnings", "note"]
+    rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.warnings, d.note]
+            for d in report.documents]
+    emit(columns, rows, fmt, title="load summary")
+    for error in report.errors[:200]:
+        click.echo(str(error), err=True)
+    if len(report.errors) > 200:
+        click.echo(f"... and {len(report.errors) - 200} more errors", err=True)
+    if report.internal_errors:  # each was logged as 'armsgraph: internal error: ...' where it happened
+        sys.exit(EXIT_INTERNAL_ERROR)
+    sys.exit(EXIT_RECORDS_FAILED if report.failed else 0)
+
+
+@click.command("loaders")
+@format_option
+def loaders_cmd(fmt: str) -> None:
+    """List the loaders."""
+    rows = [[name, get(name).version, get(name).description] for name in LOADERS]
+    emit(["loader", "version", "reads"], rows, fmt)

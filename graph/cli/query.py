@@ -1,0 +1,68 @@
+"""``armsgraph query list|show|run`` (the catalogue) and ``armsgraph cypher`` (ad-hoc statements)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from armsgraph.graph.catalogue import get_query, load_catalogue
+from armsgraph.graph.cli.context import Context, format_option, param_option, parse_params
+from armsgraph.graph.render import emit
+from armsgraph.graph.store import Cypher
+
+
+@click.group()
+def query() -> None:
+    """The catalogue of prebuilt queries."""
+
+
+@query.command("list")
+@format_option
+def query_list(fmt: str) -> None:
+    """List the prebuilt queries with their parameters."""
+    rows = []
+    for q in load_catalogue().values():
+        params = ", ".join(p.name if p.required else f"{p.name}={p.default}" for p in q.params)
+        rows.append([q.name, q.description, params])
+    emit(["name", "description", "parameters"], rows, fmt)
+
+
+@query.command("show")
+@click.argument("name")
+def query_show(name: str) -> None:
+    """Print a query's Cypher (paste it into Neo4j Browser with :param lines)."""
+    q = get_query(name)
+    for p in q.params:
+        click.echo(f"// :param {p.name} ({p.type}{'' if p.required else ', default ' + str(p.default)}): {p.doc}")
+    click.echo(q.cypher)
+
+
+@query.command("run")
+@click.argument("name")
+@param_option
+@format_option
+@click.option("--show-cypher", is_flag=True, help="print the Cypher sent to the store on stderr")
+@click.pass_obj
+def query_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, show_cypher: bool) -> None:
+    """Run a prebuilt query: armsgraph query run country-people --param country=USA"""
+    q = get_query(name)
+    bound = parse_params(params)
+    if show_cypher:
+        click.echo(obj.store.dialect.translate(q.cypher), err=True)
+        click.echo(f"// params: {json.dumps(q.bind(bound), default=str)}", err=True)
+    result = q.run(obj.store, bound)
+    emit(result.columns, result.rows, fmt, title=q.name)
+
+
+@click.command()
+@click.argument("text")
+@param_option
+@format_option
+@click.option("--write", is_flag=True, help="allow statements that change the graph")
+@click.pass_obj
+def cypher(obj: Context, text: str, params: tuple[str, ...], fmt: str, write: bool) -> None:
+    """Run an ad-hoc Cypher query (read-only unless --write); parameters are strings."""
+    statement = Cypher(text)  # the one place a person's text becomes a statement: values still go as --param
+    result = obj.store.run(statement, dict(parse_params(params)), write=write)
+    emit(result.columns, result.rows, fmt)
