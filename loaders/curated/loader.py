@@ -28,6 +28,7 @@ from armsgraph.schema import (
     Node,
     PartyTo,
     Relation,
+    WeaponCategory,
     label_of_id,
 )
 from armsgraph.schema.batch import Batch
@@ -124,7 +125,7 @@ class CuratedLoader(Loader):
               seen: dict[str, int]) -> None:
         derived: list[tuple[type[Relation], str, str]] = []
         if label == "WeaponSystem" and "category" in obj:
-            derived.append((InCategory, "", f"category:{obj.pop('category')}"))
+            derived.append((InCategory, "", WeaponCategory.id_of(key=str(obj.pop("category")))))
         abouts = obj.pop("about", []) if label == "Claim" else []
         if label == "Country" and "iso3" in obj and not known_country(str(obj["iso3"])):
             batch.error(line, "iso3", f"unknown country code {obj['iso3']!r} (not in ISO 3166)")

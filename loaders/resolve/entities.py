@@ -59,4 +59,4 @@ def derived_entity(label: str, name: str, kind: str | None) -> Entity | None:
 
 def country_id(alpha_3: str) -> str:
     """'country:UKR': the id of a state by its ISO (or former ISO) alpha-3 code."""
-    return f"{Country.prefix}:{alpha_3}"
+    return Country.id_of(iso3=alpha_3)

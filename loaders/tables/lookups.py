@@ -18,7 +18,7 @@ def country_by_code(code: str, resolver: Resolver) -> Node | None:
     """The Country of an ISO 3166 alpha-2 or alpha-3 code (current or historic), or None."""
     rec = (pycountry.countries.get(alpha_2=code) if len(code) == 2
            else pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code))
-    return None if rec is None else resolver.node_for_id(f"{Country.prefix}:{rec.alpha_3}")
+    return None if rec is None else resolver.node_for_id(Country.id_of(iso3=rec.alpha_3))
 
 
 def country_lookup(resolver: Resolver) -> Lookup:

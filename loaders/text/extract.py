@@ -12,6 +12,7 @@ from __future__ import annotations
 from armsgraph.loaders.text.extraction import Entity, Extraction
 from armsgraph.loaders.text.textdoc import ENTITY_TYPES
 from armsgraph.loaders.text.transfers import TransferRules
+from armsgraph.schema import Transfer
 
 
 class Extractor(TransferRules):
@@ -35,7 +36,7 @@ class Extractor(TransferRules):
                     weapon = self.entities.get(tr.weapon)
                     weapon_here = weapon is not None and any(claim.start <= m.start < claim.end
                                                              for m in weapon.mentions)
-                    ident = f"transfer:{tr.key}"
+                    ident = Transfer.id_of(key=tr.key)
                     if weapon_here and ident not in claim.about:
                         claim.about.append(ident)
         order = {"Country": 0, "Organization": 1, "Person": 2, "WeaponSystem": 3, "WeaponCategory": 4, "Treaty": 5}

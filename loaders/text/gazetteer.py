@@ -17,7 +17,7 @@ from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.reference.categories import weapon_categories
 from armsgraph.loaders.reference.treaties import treaty_catalogue
 from armsgraph.loaders.resolve import NEWS, ResolverConfig, aliases_for_context, standard_tables
-from armsgraph.schema.ids import slug
+from armsgraph.schema import Country, Organization, Treaty, WeaponCategory, WeaponSystem
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -43,7 +43,7 @@ class CountryEntry:
 
     @property
     def id(self) -> str:
-        return f"country:{self.iso3}"
+        return Country.id_of(iso3=self.iso3)
 
 
 @dataclass
@@ -58,7 +58,7 @@ class OrgEntry:
 
     @property
     def id(self) -> str:
-        return self.canonical or f"org:{self.key}"
+        return self.canonical or Organization.id_of(key=self.key)
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,8 @@ class WeaponEntry:
     @property
     def id(self) -> str:
         if self.kind == "category":
-            return f"category:{self.category}"
-        return f"weapon:{slug(self.designation)}"
+            return WeaponCategory.id_of(key=self.category)
+        return WeaponSystem.id_of(designation=self.designation)
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class TreatyEntry:
 
     @property
     def id(self) -> str:
-        return f"treaty:{self.key}"
+        return Treaty.id_of(key=self.key)
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ class Gazetteer:
         if prefix == "org":
             org = self.org(entity_id)
             if org is not None and org.country:
-                return f"country:{org.country}"
+                return Country.id_of(iso3=org.country)
         return None
 
     def org(self, entity_id: str) -> OrgEntry | None:
@@ -306,7 +306,7 @@ def _shared_names(g: Gazetteer) -> None:
         names = [n for n in dict.fromkeys([row["name"], *_split(row["aliases"])]) if n not in owner]
         names += [v for n in names for v in spelling_variants(n) if v not in owner and v not in names]
         for n in names:
-            owner[n] = f"org:{row['key']}"
+            owner[n] = Organization.id_of(key=row["key"])
         g.orgs[row["key"]] = OrgEntry(key=row["key"], name=row["name"], kind=row["kind"],
                                       country=row["country"] or None, aliases=tuple(names))
 

@@ -179,7 +179,7 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
             if entity.category and entity.category.partition(":")[2] not in categories:
                 categories.append(entity.category.partition(":")[2])
             for key in categories:
-                cat_id = f"category:{key}"
+                cat_id = WeaponCategory.id_of(key=key)
                 first = mentions[0] if mentions else None
                 p = prov(first.start, first.end, "weapon:category") if first else doc_prov
                 if ensure(cat_id):

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.textdoc import PersonInfo, Ref, TextDoc
-from armsgraph.schema.ids import slug
+from armsgraph.schema import Person
 
 NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And", "But", "For", "To", "Of", "As",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
@@ -139,7 +139,7 @@ class PersonRules(TextDoc):
                     known = (person.name, "", "")
                     break
         canonical = known[0] if known else _drop_initials(name)
-        person_id = f"person:{slug(canonical)}"
+        person_id = Person.id_of(name=canonical)
         info = self.persons.setdefault(person_id, PersonInfo(person_id, canonical))
         info.surnames.add(surname)
         info.surnames.add(canonical.split()[-1])

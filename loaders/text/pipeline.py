@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from armsgraph.loaders.text.gazetteer import Gazetteer, load
-from armsgraph.schema.ids import slug
+from armsgraph.schema import Person
 
 LABELS = ("COUNTRY", "DEMONYM", "CAPITAL", "ORG", "WEAPON", "CATEGORY", "TREATY", "TITLE", "PERSON", "SURNAME",
           "BLOCK")
@@ -111,7 +111,7 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
         for variant in title.variants:
             add("TITLE", variant, title.title)
     for official in g.officials:
-        ident = f"person:{slug(official.name)}"
+        ident = Person.id_of(name=official.name)
         add("PERSON", official.name, ident)
         for alias in official.aliases:
             add("PERSON" if " " in alias or official.bare else "SURNAME", alias, ident)

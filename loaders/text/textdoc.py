@@ -24,6 +24,7 @@ from armsgraph.loaders.text.extraction import (
 from armsgraph.loaders.text.extraction import Span as TextSpan
 from armsgraph.loaders.text.gazetteer import Gazetteer, load
 from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.schema import Country, WeaponCategory
 
 ENTITY_TYPES = {
     "country": "Country", "org": "Organization", "person": "Person", "weapon": "WeaponSystem",
@@ -68,7 +69,7 @@ class TextDoc:
         self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
         publisher = str(document.get("publisher") or "").lower()
         home = self.g.publishers.get(publisher)
-        self.home: str | None = f"country:{home[0]}" if home and home[0] else None
+        self.home: str | None = Country.id_of(iso3=home[0]) if home and home[0] else None
         title = str(document.get("title") or "")
         # in a joint statement 'we' is several governments: first person resolves to nobody
         self.first_person: str | None = None if re.search(r"\bjoint\b", title, re.I) else self.home
@@ -124,7 +125,7 @@ class TextDoc:
             if prefix == "weapon":
                 weapon = next((w for w in self.g.weapons.values() if w.id == entity_id), None)
                 if weapon is not None and weapon.category:
-                    entity.category = f"category:{weapon.category}"
+                    entity.category = WeaponCategory.id_of(key=weapon.category)
             if prefix == "org":
                 org = self.g.org(entity_id)
                 if org is not None:
