@@ -17,7 +17,7 @@ SEED_ARTICLE = "news/rt-2023-07-antonov-cluster-munitions.txt"
 
 
 STORE_FIXTURES = frozenset({"store", "embedded_server"})
-STORE_MODULES = frozenset({"test_cli.py", "test_embedded.py"})
+STORE_MODULES = frozenset({"test_cli.py", "test_server.py"})
 """Modules whose tests start their own server (the CLI on a temporary data dir, server life-cycle)."""
 
 

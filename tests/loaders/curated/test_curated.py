@@ -10,7 +10,7 @@ from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.loaders.curated.loader import CuratedLoader
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "examples" / "seed-entities.jsonl"
 
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
     reason="NEO4J_URI not set: no Neo4j server can be installed on these machines; "
     "every statement is still checked against Neo4j's grammar in test_cypher_grammar.py",
 )
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "examples" / "seed-entities.jsonl"
 
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from armsgraph.graph.cli import main
 from armsgraph.graph.store.server import EmbeddedServer
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "examples" / "seed-entities.jsonl"
 
 

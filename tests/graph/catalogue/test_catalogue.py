@@ -11,7 +11,7 @@ from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.schema.errors import CatalogueError
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 # One real value per required parameter, for a graph holding the seed file, SIPRI excerpts and treaty tables.
 SAMPLES = {

@@ -13,7 +13,7 @@ from armsgraph.graph.catalogue.inventory import neo4j_statements
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 LINT = REPO / "tests" / "grammar" / "lint.cjs"
 
 

@@ -15,7 +15,7 @@ from armsgraph.graph.store.server import EmbeddedServer
 from armsgraph.loaders.curated.loader import CuratedLoader
 from armsgraph.schema.batch import Batch
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "examples" / "seed-entities.jsonl"
 
 
