@@ -5,24 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner, Result
 
 from armsgraph.graph.cli import main
-from armsgraph.graph.store.server import EmbeddedServer
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "examples" / "seed-entities.jsonl"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "data"
-    yield path
-    EmbeddedServer(path).stop()
 
 
 def seed_positions() -> dict[str, list[tuple[str, str]]]:

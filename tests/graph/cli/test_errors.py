@@ -11,19 +11,11 @@ from click.testing import CliRunner, Result
 from armsgraph.graph import load as load_module
 from armsgraph.graph.cli import main
 from armsgraph.graph.cli import summary as summary_module
-from armsgraph.graph.store.server import EmbeddedServer
 from armsgraph.loaders.curated.loader import CuratedLoader
 from armsgraph.schema.batch import Batch
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "examples" / "seed-entities.jsonl"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "data"
-    yield path
-    EmbeddedServer(path).stop()
 
 
 def run(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> Result:
