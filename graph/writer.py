@@ -65,7 +65,8 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
 
 @cache
 def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...],
-                       precedence: str | None = None) -> Cypher:
+                       precedence: str | None = None, current_against: str | None = None) -> Cypher:
+    """MERGE relationships with their evidence; with ``current_against``, also whether each is current."""
     keys = ", ".join(f"{k}: row.key.{k}" for k in key_props)
     if precedence:
         p = precedence
@@ -74,16 +75,22 @@ def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props:
     else:
         update = "SET r += row.props,\n"
     pattern = f"[r:{rel_type} {{{keys}}}]" if keys else f"[r:{rel_type}]"
+    ends, current = "", ""
+    if current_against and precedence:  # the edge just written; other edges of its endpoint: current_statement
+        end = "a" if current_against == "src" else "b"
+        ends = f"{end}, "
+        current = f"SET r.current = coalesce(r.{precedence}, '') = coalesce({end}.{precedence}, '')\n"
     return Cypher(
         "UNWIND $rows AS row\n"
         f"MATCH (a:{src_label} {{id: row.src}})\n"
         f"MATCH (b:{dst_label} {{id: row.dst}})\n"
         f"MERGE (a)-{pattern}->(b)\n"
-        "WITH r, row, [l IN row.locs | $doc + '#' + l + '@' + $loader + '/' + $loader_version] AS evs\n"
+        f"WITH {ends}r, row, [l IN row.locs | $doc + '#' + l + '@' + $loader + '/' + $loader_version] AS evs\n"
         + update +
         "    r.documents = CASE WHEN $doc IN coalesce(r.documents, []) THEN r.documents"
         " ELSE coalesce(r.documents, []) + [$doc] END,\n"
         "    r.evidence = coalesce(r.evidence, []) + [e IN evs WHERE NOT e IN coalesce(r.evidence, [])]\n"
+        + current +
         "RETURN count(r) AS written"
     )
 
@@ -95,7 +102,9 @@ def current_statement(rel_type: str, label: str, outgoing: bool, prop: str) -> C
     return Cypher(
         "UNWIND $ids AS id\n"
         f"MATCH (n:{label} {{id: id}}){arrow}\n"
-        f"SET r.current = coalesce(r.{prop}, '') = coalesce(n.{prop}, '')\n"
+        f"WITH r, coalesce(r.{prop}, '') = coalesce(n.{prop}, '') AS current\n"
+        "WHERE r.current IS NULL OR r.current <> current\n"  # write only what changes: most edges stay as they were
+        "SET r.current = current\n"
         "RETURN count(r) AS written"
     )
 
@@ -207,7 +216,8 @@ def all_statements() -> list[Cypher]:
     for rel in RELATION_TYPES:
         for src in rel.sources:
             for dst in rel.targets:
-                texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props, rel.precedence))
+                texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props, rel.precedence,
+                                                rel.current_against))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, *ROLLBACK]
     for template in (EXISTING_IDS, RESTORE, SOURCED_IDS):
         texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
@@ -333,8 +343,8 @@ class Writer:
                     self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))
                 stats.nodes += len(chunk)
                 advance(stats.nodes)
-        for (rel_type, src, dst, keys, precedence), rel_rows in relations.items():
-            statement = relation_statement(rel_type, src, dst, keys, precedence)
+        for (rel_type, src, dst, keys, precedence, current), rel_rows in relations.items():
+            statement = relation_statement(rel_type, src, dst, keys, precedence, current)
             for chunk in _chunks(list(rel_rows.values()), self.batch_size):
                 self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 stats.relations += len(chunk)
@@ -381,7 +391,7 @@ class Writer:
                     ref["provs"].setdefault(loc, {"loc": loc, "prov": {"rule": f"reference:{rel.type}"}})
             props = _fields(rel, skip=_ENDPOINTS)
             key = tuple(props.get(k, "") for k in rel.key_props)
-            group = groups[(rel.type, src_label, dst_label, rel.key_props, rel.precedence)]
+            group = groups[(rel.type, src_label, dst_label, rel.key_props, rel.precedence, rel.current_against)]
             row = group.get((rel.src, rel.dst, key))
             if row is None:
                 row = {"src": rel.src, "dst": rel.dst, "props": {}, "locs": []}
@@ -397,7 +407,7 @@ class Writer:
         return groups, references, dropped
 
 
-RelationGroups = dict[tuple[str, str, str, tuple[str, ...], str | None],
+RelationGroups = dict[tuple[str, str, str, tuple[str, ...], str | None, str | None],
                       dict[tuple[str, str, tuple[Any, ...]], dict[str, Any]]]
 
 
@@ -405,7 +415,7 @@ def _current_endpoints(relations: RelationGroups) -> dict[str, list[str]]:
     """Ids of the endpoints whose edges' ``current`` flag a write may have changed, by label."""
     wanted = {(rule[0], rule[1], rule[2]) for rule in current_rules()}
     ids: dict[str, set[str]] = defaultdict(set)
-    for (rel_type, src, dst, _keys, _precedence), rows in relations.items():
+    for (rel_type, src, dst, _keys, _precedence, _current), rows in relations.items():
         for label, outgoing, end in ((src, True, "src"), (dst, False, "dst")):
             if (rel_type, label, outgoing) in wanted:
                 ids[label].update(row[end] for row in rows.values())

@@ -10,9 +10,11 @@ from __future__ import annotations
 import builtins
 import functools
 import re
-from typing import Any, ClassVar, Literal
+from types import SimpleNamespace
+from typing import Any, ClassVar, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticUndefined
 
 NODE_TYPES: dict[str, type[Node]] = {}
 """Label -> node class, in declaration order."""
@@ -26,6 +28,12 @@ RELATION_TYPES: list[type[Relation]] = []
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """Dates are ISO 8601 strings (YYYY, YYYY-MM or YYYY-MM-DD): they sort and compare on every store."""
+
+
+@functools.cache
+def _key_defaults(cls: type[Node]) -> dict[str, Any]:
+    """Each field's plain default (None where it has none or a factory), for computing a key without a model."""
+    return {name: None if f.default is PydanticUndefined else f.default for name, f in cls.model_fields.items()}
 
 
 def label_of_id(node_id: str) -> str:
@@ -78,7 +86,8 @@ class Node(BaseModel):
 
         The only way ids are made outside a node's own validation, so a loader never spells a prefix.
         """
-        return f"{cls.prefix}:{cls.model_construct(**fields).natural_key()}"
+        view = SimpleNamespace(**{**_key_defaults(cls), **fields})  # no validation, no default factories: cheap
+        return f"{cls.prefix}:{cls.natural_key(cast(Any, view))}"
 
     @model_validator(mode="after")
     def _derive_id(self) -> Node:
