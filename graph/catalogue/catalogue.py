@@ -4,16 +4,21 @@ Header lines (before the Cypher) look like::
 
     // name: country-people
     // description: People and the positions they hold in a country
-    // param: country: str -- ISO 3166-1 alpha-3 (e.g. USA) or a node id
+    // param: country: country -- a state: name, ISO 3166-1 alpha-3 (USA) or id (country:USA)
     // param: limit: int = 50 -- rows shown
     // dialects: neo4j, falkordb
 
-A parameter without ``= default`` is required. The CLI, the generated docs table and the Cypher
-grammar check all read the catalogue through :func:`load_catalogue`.
+A parameter without ``= default`` is required. Types are ``str``, ``int``, ``float``, ``bool``, ``list``,
+``date`` (ISO, checked) and the entity kinds of :mod:`armsgraph.graph.catalogue.names` (``country``,
+``actor``, ``speaker``, ``person``, ``weapon``, ``category``, ``treaty``, ``organization``, ``document``,
+``entity``): the value may be a name or a code, and reaches the query as the node's id. A ``limit``
+parameter bounds the whole result, and a result cut by it says so (``CatalogueResult.truncated``). The CLI,
+the generated docs table and the Cypher grammar check all read the catalogue through :func:`load_catalogue`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,13 +26,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from armsgraph.graph.catalogue.names import KINDS, Names
 from armsgraph.graph.store import Cypher, QueryResult, Store
 from armsgraph.schema.errors import CatalogueError
 
 _HEADER = re.compile(r"^//\s*(name|description|param|dialects)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>str|int|float|bool|list)\s*(?:=\s*(?P<default>.*?))?\s*(?:--\s*(?P<doc>.*))?$"
+    r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>[a-z]+)\s*(?:=\s*(?P<default>.*?))?\s*(?:--\s*(?P<doc>.*))?$"
 )
+SCALAR_TYPES = ("str", "int", "float", "bool", "list", "date")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _USED = re.compile(r"\$([A-Za-z_]\w*)")
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n"}
@@ -44,8 +52,21 @@ class Param:
     def required(self) -> bool:
         return self.default is None
 
-    def coerce(self, raw: str) -> Any:
-        """Turn a command-line string into the declared type."""
+    @property
+    def kind(self) -> str | None:
+        """The entity kind this parameter names, or None for a plain value."""
+        return self.type if self.type in KINDS else None
+
+    def coerce(self, raw: str, names: Names | None = None) -> Any:
+        """Turn a command-line string into the declared type (an entity's name into its id)."""
+        if self.kind is not None:
+            if not raw.strip() and self.default == "":
+                return ""  # an optional entity left empty: the query's 'all'
+            if names is None:
+                return raw  # resolving a name needs the graph: without one the value goes as given
+            return names.id_of(self.kind, raw, param=self.name)
+        if self.type == "date":
+            return _check_date(self.name, raw)
         try:
             if self.type == "int":
                 return int(raw)
@@ -63,6 +84,26 @@ class Param:
         return raw
 
 
+def _check_date(name: str, raw: str) -> str:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that exists in the calendar."""
+    text = raw.strip()
+    if not _DATE.match(text):
+        raise CatalogueError(f"parameter {name}: {raw!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    try:
+        dt.date.fromisoformat((text + "-01-01")[:10] if len(text) < 10 else text)
+    except ValueError as exc:
+        raise CatalogueError(f"parameter {name}: {raw!r} is not a date ({exc})") from None
+    return text
+
+
+@dataclass
+class CatalogueResult(QueryResult):
+    """A query's rows; ``truncated`` when its ``limit`` cut the result (``limit`` rows are shown)."""
+
+    truncated: bool = False
+    limit: int | None = None
+
+
 @dataclass(frozen=True)
 class CannedQuery:
     name: str
@@ -73,7 +114,7 @@ class CannedQuery:
     dialects: tuple[str, ...] = ("neo4j", "falkordb")
     extra: dict[str, str] = field(default_factory=dict)
 
-    def bind(self, raw: dict[str, str]) -> dict[str, Any]:
+    def bind(self, raw: dict[str, str], names: Names | None = None) -> dict[str, Any]:
         """Declared parameters from strings, defaults filled in; unknown or missing ones are errors."""
         declared = {p.name: p for p in self.params}
         unknown = sorted(set(raw) - set(declared))
@@ -83,17 +124,27 @@ class CannedQuery:
         bound: dict[str, Any] = {}
         for param in self.params:
             if param.name in raw:
-                bound[param.name] = param.coerce(raw[param.name])
+                bound[param.name] = param.coerce(raw[param.name], names)
             elif param.required:
                 raise CatalogueError(f"{self.name} needs --param {param.name}=... ({param.doc})")
             else:
-                bound[param.name] = param.coerce(param.default or "")
+                bound[param.name] = param.coerce(param.default or "", names)
+        if isinstance(bound.get("limit"), int) and bound["limit"] < 0:
+            raise CatalogueError(f"parameter limit: {bound['limit']} is negative")
         return bound
 
-    def run(self, store: Store, raw: dict[str, str]) -> QueryResult:
+    def run(self, store: Store, raw: dict[str, str], names: Names | None = None) -> CatalogueResult:
+        """Run with parameters from strings; one row more than ``limit`` is asked for, to tell a cut result."""
         if store.dialect.name not in self.dialects:
             raise CatalogueError(f"{self.name} needs {' or '.join(self.dialects)}; this store is {store.dialect.name}")
-        return store.run(self.cypher, self.bind(raw))
+        bound = self.bind(raw, names or Names(store))
+        limit = bound.get("limit") if isinstance(bound.get("limit"), int) else None
+        if limit is not None:
+            bound["limit"] = limit + 1
+        result = store.run(self.cypher, bound)
+        truncated = limit is not None and len(result.rows) > limit
+        rows = result.rows[:limit] if limit is not None else result.rows
+        return CatalogueResult(result.columns, rows, result.stats, truncated=truncated, limit=limit)
 
 
 def parse_query_file(path: Path, text: str) -> CannedQuery:
@@ -109,6 +160,9 @@ def parse_query_file(path: Path, text: str) -> CannedQuery:
                 pm = _PARAM.match(value)
                 if not pm:
                     raise CatalogueError(f"{path.name}:{number}: malformed param line {value!r}")
+                if pm["type"] not in SCALAR_TYPES and pm["type"] not in KINDS:
+                    raise CatalogueError(f"{path.name}:{number}: unknown parameter type {pm['type']!r} "
+                                         f"(one of {', '.join((*SCALAR_TYPES, *KINDS))})")
                 params.append(Param(pm["name"], pm["type"], pm["default"], (pm["doc"] or "").strip()))
             else:
                 meta[key] = value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from armsgraph.graph.catalogue import load_catalogue
+from armsgraph.graph.catalogue import load_catalogue, names
 from armsgraph.graph.catalogue.conflicts import MEMBER_EDGES, PARTY_EDGES
 from armsgraph.graph.catalogue.stats import LABEL_COUNTS, TYPE_COUNTS
 from armsgraph.graph.store import CLEAR
@@ -22,8 +22,10 @@ def neo4j_statements() -> dict[str, str]:
     texts["stats:types"] = TYPE_COUNTS
     texts["store:clear"] = CLEAR
 
-    texts["loaders.treaties:PARTY_EDGES"] = PARTY_EDGES
-    texts["loaders.regimes:MEMBER_EDGES"] = MEMBER_EDGES
+    texts["conflicts:PARTY_EDGES"] = PARTY_EDGES
+    texts["conflicts:MEMBER_EDGES"] = MEMBER_EDGES
+    for number, text in enumerate(names.statements()):
+        texts[f"names#{number}"] = text
     for query in load_catalogue().values():
         if "neo4j" in query.dialects:
             texts[f"catalogue:{query.name}"] = NEO4J.translate(query.cypher)

@@ -1,16 +1,16 @@
 // name: category-transfers-to-country
 // description: Deliveries of one weapon category to a country, year by year (deals, suppliers, SIPRI TIV)
-// param: recipient: str -- ISO 3166 alpha-3 of the recipient (e.g. UKR) or an Actor id
-// param: category: str -- WeaponCategory key, name or id (e.g. armoured-vehicles, 'Air defence systems')
-// param: from_year: int = 1950 -- first delivery year shown
-// param: to_year: int = 2100 -- last delivery year shown
+// param: recipient: actor -- the recipient: a name (Ukraine), ISO 3166 alpha-3 (UKR) or id
+// param: category: category -- a weapon category: name, key or id (armoured vehicles, armoured-vehicles, 'Air defence systems')
+// param: delivered_from: int = 1950 -- first delivery year shown
+// param: delivered_to: int = 2100 -- last delivery year shown
 // Per-year TIV: SIPRI's per-year values where the export gave them, else the deal's TIV spread evenly.
 // A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
 // the two formats have no common key) is counted once, from the transfers format.
 MATCH (c:WeaponCategory)<-[:IN_CATEGORY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE (r.iso3 = $recipient OR r.id = $recipient)
+WHERE r.id = $recipient
   AND ro.current AND rt.current
-  AND (c.key = $category OR c.name = $category OR c.id = $category)
+  AND c.id = $category
 MATCH (s:Actor)-[rs:SUPPLIED]->(t)
 WHERE rs.current
 OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
@@ -19,7 +19,7 @@ WITH s, t, w, count(twin) AS twins
 WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH s, t, w, i, t.delivery_years[i] AS year
-WHERE year >= $from_year AND year <= $to_year
+WHERE year >= $delivered_from AND year <= $delivered_to
 WITH year, s, t, w, CASE WHEN t.tiv_delivered_per_year IS NULL
                         THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
                         ELSE t.tiv_delivered_per_year[i] END AS tiv

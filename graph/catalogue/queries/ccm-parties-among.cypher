@@ -1,18 +1,18 @@
 // name: ccm-parties-among
 // description: Members of a group (NATO by default) and their status under a treaty (the CCM by default) on a date
-// param: group: str = org:nato -- Organization id or name whose member states are listed (MEMBER_OF)
-// param: treaty: str = ccm -- treaty key or short name
-// param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
+// param: group: organization = org:nato -- the group whose member states are listed (MEMBER_OF): name (NATO) or id
+// param: treaty: treaty = ccm -- the treaty: key, short name, name or id (ccm, CCM, Convention on Cluster Munitions)
+// param: date: date = 2100-01-01 -- the date asked about: YYYY-MM-DD (or YYYY-MM, YYYY)
 // Membership of the group counts when its since/until (if known) cover the date. Status as in treaty-status-on-date
 // ('no record' where no loaded table lists the state),
 // one row per PARTY_TO source table.
 MATCH (g:Organization)
-WHERE g.id = $group OR g.name = $group OR g.key = $group
+WHERE g.id = $group
 MATCH (c:Country)-[m:MEMBER_OF]->(g)
 WHERE (m.since IS NULL OR m.since <= $date) AND (m.until IS NULL OR m.until > $date)
 WITH DISTINCT g, c
 MATCH (t:Treaty)
-WHERE t.key = $treaty OR t.short_name = $treaty OR t.id = $treaty
+WHERE t.id = $treaty
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
 WITH g, c, t, p, coalesce(p.ratified, p.accession) AS joined
 WITH g, c, t, p, joined,

@@ -1,9 +1,9 @@
 // name: claims-by
 // description: What a speaker (person, ministry, government) is reported to have said, and where
-// param: speaker: str -- speaker id (person:anatoly-antonov, org:russia-mod) or ISO 3166 alpha-3 code
+// param: speaker: speaker -- who said it: a person, state or organisation by name (Anatoly Antonov, Russian MoD) or id
 // param: limit: int = 100 -- rows shown
 MATCH (s)-[:CLAIMED]->(c:Claim)
-WHERE s.id = $speaker OR s.iso3 = $speaker
+WHERE s.id = $speaker
 MATCH (d:Document {id: c.document})
 OPTIONAL MATCH (c)-[:ABOUT]->(x)
 RETURN c.text AS claim, c.date AS date, collect(DISTINCT coalesce(x.name, x.designation, x.id)) AS about,

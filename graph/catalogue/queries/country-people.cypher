@@ -1,9 +1,11 @@
 // name: country-people
 // description: People and the positions they hold for a country, its ministries and other bodies
-// param: country: str -- ISO 3166-1 alpha-3 code (e.g. USA) or an Organization id (org:us-dod)
+// param: country: actor -- a state or organisation: name (United States), ISO 3166 alpha-3 (USA) or id (org:us-dod)
 // param: limit: int = 100 -- rows shown
 MATCH (p:Person)-[:HOLDS]->(pos:Position)-[:OF]->(o)
-WHERE o.iso3 = $country OR o.id = $country OR o.country = $country
+OPTIONAL MATCH (o)-[:PART_OF]->(parent)
+WITH p, pos, o, parent
+WHERE o.id = $country OR parent.id = $country
 RETURN p.name AS person, pos.title AS position, o.name AS of, pos.since AS since, pos.until AS until
 ORDER BY person, since
 LIMIT $limit

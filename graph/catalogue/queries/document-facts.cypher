@@ -1,9 +1,9 @@
 // name: document-facts
 // description: Everything one document contributed, node by node and relationship by relationship, with where in it
-// param: document: str -- Document id (doc:...), its file name, or its sha256
+// param: document: document -- the document: its file name, title, sha256 or id (doc:...)
 // param: limit: int = 500 -- rows shown
 MATCH (d:Document)
-WHERE d.id = $document OR d.path = $document OR d.sha256 = $document
+WHERE d.id = $document
 MATCH (n)-[p:SOURCED_FROM]->(d)
 RETURN 'node' AS kind, [l IN labels(n) WHERE l <> 'Actor'][0] AS type, n.id AS subject,
        coalesce(n.name, n.title, n.designation, n.text, n.key) AS object, p.locator AS locator,
@@ -11,7 +11,7 @@ RETURN 'node' AS kind, [l IN labels(n) WHERE l <> 'Actor'][0] AS type, n.id AS s
 LIMIT $limit
 UNION ALL
 MATCH (d:Document)
-WHERE d.id = $document OR d.path = $document OR d.sha256 = $document
+WHERE d.id = $document
 MATCH (a)-[r]->(b)
 WHERE d.id IN r.documents
 RETURN 'relationship' AS kind, type(r) AS type, a.id AS subject, b.id AS object,

@@ -1,17 +1,17 @@
 // name: open-deals
 // description: Deals still open: ordered but not fully delivered, largest outstanding SIPRI TIV first
-// param: recipient: str = -- ISO3 or Actor id of the recipient; empty for all
-// param: supplier: str = -- ISO3 or Actor id of the supplier; empty for all
-// param: from_year: int = 1950 -- earliest order year shown
+// param: recipient: actor = -- the recipient: name, ISO3 or id; empty for all
+// param: supplier: actor = -- the supplier: name, ISO3 or id; empty for all
+// param: ordered_from: int = 1950 -- earliest order year shown
 // param: limit: int = 50 -- rows shown
 // Open = a known number ordered and fewer delivered. Deals without a number ordered (SIPRI: not yet known;
 // the transfers export never gives one) are not listed.
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE rs.current AND rt.current
   AND t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
-  AND coalesce(t.order_year, 0) >= $from_year
-  AND ($recipient = '' OR r.iso3 = $recipient OR r.id = $recipient)
-  AND ($supplier = '' OR s.iso3 = $supplier OR s.id = $supplier)
+  AND coalesce(t.order_year, 0) >= $ordered_from
+  AND ($recipient = '' OR r.id = $recipient)
+  AND ($supplier = '' OR s.id = $supplier)
 OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)
 WITH s, r, t, w, t.number_ordered - coalesce(t.number_delivered, 0) AS outstanding,
      coalesce(t.tiv_order, 0.0) - coalesce(t.tiv_delivered, 0.0) AS tiv_outstanding

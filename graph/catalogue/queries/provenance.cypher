@@ -1,6 +1,6 @@
 // name: provenance
 // description: Where a node comes from: its documents, the place in each, and the loader and rule that made it
-// param: id: str -- node id, e.g. country:USA, person:anatoly-antonov, transfer:...
+// param: id: entity -- the fact: a node id (transfer:..., person:anatoly-antonov) or the name of an entity
 MATCH (n)-[p:SOURCED_FROM]->(d:Document)
 WHERE n.id = $id
 RETURN n.id AS node, d.id AS document, coalesce(d.title, d.path) AS title, d.publisher AS publisher,

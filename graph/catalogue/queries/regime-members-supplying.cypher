@@ -1,22 +1,22 @@
 // name: regime-members-supplying
 // description: Members of an export-control regime (Wassenaar by default) that supplied a recipient, with deals and TIV
-// param: recipient: str -- ISO 3166 alpha-3 of the recipient (e.g. UKR) or an Actor id
-// param: regime: str = org:wassenaar-arrangement -- regime Organization id or name (org:mtcr, org:australia-group, org:nsg)
-// param: from_year: int = 1950 -- first order year counted
-// param: to_year: int = 2100 -- last order year counted
+// param: recipient: actor -- the recipient: name, ISO 3166 alpha-3 (UKR) or id
+// param: regime: organization = org:wassenaar-arrangement -- the regime: name or id (Wassenaar Arrangement, org:mtcr, org:australia-group, org:nsg)
+// param: ordered_from: int = 1950 -- first order year counted
+// param: ordered_to: int = 2100 -- last order year counted
 // param: limit: int = 50 -- rows shown
 // Membership is as the regime table states it (the EAR lists are as of their eCFR date: no accession dates),
 // so a supplier is listed when it is a member per any loaded source. TIV is a volume indicator, not money.
 // Only deals with an order year count (SIPRI's; transfers reported in news have none: see reported-transfers), and a
 // classic-format deal the transfers format also has counts once, as in top-suppliers-of-recipient.
 MATCH (g:Organization)
-WHERE g.id = $regime OR g.name = $regime OR g.key = $regime
+WHERE g.id = $regime
 MATCH (s:Country)-[m:MEMBER_OF]->(g)
 WITH DISTINCT g, s
 MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE (r.iso3 = $recipient OR r.id = $recipient)
+WHERE r.id = $recipient
   AND rs.current AND rt.current
-  AND t.order_year >= $from_year AND t.order_year <= $to_year
+  AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
 OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
 WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
 WITH g, s, t, count(twin) AS twins

@@ -1,9 +1,10 @@
 // name: reported-transfers
 // description: Transfers reported in articles and statements (announced, pledged, delivered, ...) to or from a country, with every document that reports them
-// param: country: str -- ISO 3166 alpha-3 code of the supplier or recipient (e.g. UKR)
+// param: country: country -- a state, supplier or recipient: name, ISO 3166 alpha-3 (UKR) or id
 // param: limit: int = 100 -- rows shown
+// Reported in text, not a SIPRI deal: SIPRI's loader gives every deal its export's vintage; a text report has none.
 MATCH (s)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r)
-WHERE t.stage IS NOT NULL AND t.sipri_id IS NULL AND (s.iso3 = $country OR r.iso3 = $country)
+WHERE t.vintage IS NULL AND (s.id = $country OR r.id = $country)
 OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)
 OPTIONAL MATCH (t)-[:SOURCED_FROM]->(d:Document)
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.stage AS stage, t.date AS date,

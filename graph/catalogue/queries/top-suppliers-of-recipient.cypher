@@ -1,8 +1,8 @@
 // name: top-suppliers-of-recipient
 // description: Top suppliers of a recipient by SIPRI TIV delivered over a range of delivery years
-// param: recipient: str -- ISO 3166 alpha-3 of the recipient (e.g. UKR) or an Actor id (nsa:..., org:...)
-// param: from_year: int = 1950 -- first delivery year counted
-// param: to_year: int = 2100 -- last delivery year counted
+// param: recipient: actor -- the recipient: name (Ukraine), ISO 3166 alpha-3 (UKR) or id (nsa:..., org:...)
+// param: delivered_from: int = 1950 -- first delivery year counted
+// param: delivered_to: int = 2100 -- last delivery year counted
 // param: limit: int = 20 -- rows shown
 // A deal's TIV counts for the delivery years inside the range: SIPRI's per-year values where the export
 // gave them (transfers format), else the deal's TIV spread evenly over its delivery years (classic format).
@@ -10,7 +10,7 @@
 // A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
 // the two formats have no common key) is counted once, from the transfers format.
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE (r.iso3 = $recipient OR r.id = $recipient)
+WHERE r.id = $recipient
   AND rs.current AND rt.current
 OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
 WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
@@ -18,7 +18,7 @@ WITH s, t, count(twin) AS twins
 WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH s, t, i, t.delivery_years[i] AS year
-WHERE year >= $from_year AND year <= $to_year
+WHERE year >= $delivered_from AND year <= $delivered_to
 WITH s, t, CASE WHEN t.tiv_delivered_per_year IS NULL
                THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
                ELSE t.tiv_delivered_per_year[i] END AS tiv, year

@@ -1,12 +1,12 @@
 // name: treaty-banned-transfers
 // description: Transfers of weapons in a category a treaty prohibits, where the supplier or the recipient was bound by it at the order or a delivery date
-// param: treaty: str = ccm -- treaty key or short name (its 'prohibits' categories are used)
+// param: treaty: treaty = ccm -- the treaty whose 'prohibits' categories are used: key, short name or name
 // param: limit: int = 200 -- rows shown
 // A weapon is in a category through IN_CATEGORY (weapon_category_rules.csv: DPICM, M864, M483A1 -> cluster munitions).
 // The order date is the transfer's date, else its order year; a year-only date (order or delivery year) covers the
 // whole year: bound if bound on any day of it. Bound as in treaty-status-on-date; a withdrawal ends it.
 MATCH (tr:Treaty)
-WHERE tr.key = $treaty OR tr.short_name = $treaty OR tr.id = $treaty
+WHERE tr.id = $treaty
 MATCH (w:WeaponSystem)-[:IN_CATEGORY]->(cat:WeaponCategory)
 WHERE cat.key IN tr.prohibits
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[ro:OF]->(w)

@@ -1,17 +1,17 @@
 // name: treaty-status-on-date
 // description: Was a state bound by a treaty on a date: party, joined but not yet in force, signatory only, withdrawn, not a party, or no record
-// param: country: str -- ISO 3166 alpha-3 (e.g. GBR, SUN) or a Country id (country:GBR)
-// param: treaty: str = ccm -- treaty key or short name (ccm, att, apmbc, cwc, bwc, ccw, npt, tpnw, ctbt)
-// param: date: str = 2100-01-01 -- the date asked about, YYYY-MM-DD
+// param: country: country -- a state: name (United Kingdom), ISO 3166 alpha-3 (GBR, SUN) or id
+// param: treaty: treaty = ccm -- the treaty: key or name (ccm, att, apmbc, cwc, bwc, ccw, npt, tpnw, ctbt)
+// param: date: date = 2100-01-01 -- the date asked about: YYYY-MM-DD (or YYYY-MM, YYYY)
 // Bound from (PARTY_TO.bound_from, computed when the table is loaded) = the state's entry into force, from the table
 // or the treaty's own article, else the later of its ratification or accession and the treaty's entry into force.
 // No PARTY_TO edge from any loaded table is 'no record', never 'not a party': a missing row in a partial
 // table (the shared CCM table stops at E) says nothing. A signature alone binds to nothing; a withdrawal ends the status on its date. One row per source table
 // (PARTY_TO is kept per source): where two tables disagree, both rows show.
 MATCH (c:Country)
-WHERE c.iso3 = $country OR c.id = $country
+WHERE c.id = $country
 MATCH (t:Treaty)
-WHERE t.key = $treaty OR t.short_name = $treaty OR t.id = $treaty
+WHERE t.id = $treaty
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
 WITH c, t, p, coalesce(p.ratified, p.accession) AS joined
 WITH c, t, p, joined,

@@ -19,6 +19,8 @@ SAMPLES = {
     "id": "person:anatoly-antonov", "category": "armoured-vehicles", "about": "UKR",
     "speaker": "person:anatoly-antonov",
 }
+# Reported in text only: the seed article reports a US transfer to Ukraine and nothing Russian.
+PER_QUERY = {"reported-transfers": {"country": "UKR"}}
 # Queries that may rightly find nothing in that graph (no cluster-munition deals in SIPRI's categories).
 MAY_BE_EMPTY = {"treaty-banned-transfers", "ccm-parties-among", "regime-members-supplying",
                 "category-transfers-to-country"}
@@ -41,7 +43,7 @@ def loaded(store: FalkorStore, shared_data: Path) -> FalkorStore:
 
 def test_every_query_runs_on_the_embedded_store(loaded: FalkorStore) -> None:
     for query in load_catalogue().values():
-        params = {p.name: SAMPLES[p.name] for p in query.params if p.required}
+        params = {p.name: SAMPLES[p.name] for p in query.params if p.required} | PER_QUERY.get(query.name, {})
         result = query.run(loaded, params)
         assert result.columns, query.name
         if query.name not in MAY_BE_EMPTY:
@@ -67,6 +69,44 @@ def test_header_errors_are_caught(tmp_path: Path) -> None:
     for name, text in bad.items():
         with pytest.raises(CatalogueError):
             parse_query_file(tmp_path / name, text)
+
+
+def test_reported_transfers_are_text_reports_not_sipri_deals(loaded: FalkorStore) -> None:
+    """The seed article's DPICM decision is reported; SIPRI's deals with Ukraine (hundreds) are not 'reported'."""
+    rows = load_catalogue()["reported-transfers"].run(loaded, {"country": "Ukraine"}).records()
+    assert rows and all(r["reported_in"] for r in rows)
+    assert {r["weapon"] for r in rows} == {"DPICM"}
+
+
+def test_names_resolve_to_ids_and_unknown_names_fail_with_suggestions(loaded: FalkorStore) -> None:
+    query = load_catalogue()["top-suppliers-of-recipient"]
+    by_code = query.run(loaded, {"recipient": "UKR"}).rows
+    assert by_code and query.run(loaded, {"recipient": "Ukraine"}).rows == by_code
+    assert query.run(loaded, {"recipient": "Kyiv"}).rows == by_code  # the shared resolver's capital rule
+    with pytest.raises(CatalogueError, match=r"no actor named 'Ukrane'.*did you mean Ukraine \(country:UKR\)"):
+        query.run(loaded, {"recipient": "Ukrane"})
+    claims = load_catalogue()["claims-by"]
+    assert claims.run(loaded, {"speaker": "Anatoly Antonov"}).rows == \
+        claims.run(loaded, {"speaker": "person:anatoly-antonov"}).rows != []
+    with pytest.raises(CatalogueError, match="did you mean Anatoly Antonov"):
+        claims.run(loaded, {"speaker": "Antonov"})
+    with pytest.raises(CatalogueError, match="no treaty named 'xyz'"):
+        load_catalogue()["treaty-status-on-date"].run(loaded, {"country": "GBR", "treaty": "xyz"})
+    with pytest.raises(CatalogueError, match="not a date"):
+        load_catalogue()["treaty-status-on-date"].run(loaded, {"country": "GBR", "date": "yesterday"})
+    with pytest.raises(CatalogueError, match="not a date"):
+        load_catalogue()["treaty-status-on-date"].run(loaded, {"country": "GBR", "date": "2023-02-30"})
+
+
+def test_limit_bounds_the_whole_result_and_says_when_it_cut(loaded: FalkorStore) -> None:
+    """document-facts is a UNION of two parts: 25 rows means 25 in all, and a cut result says so."""
+    query = load_catalogue()["document-facts"]
+    full = query.run(loaded, {"document": "seed-entities.jsonl", "limit": "100000"})
+    assert not full.truncated and len(full.rows) > 25
+    cut = query.run(loaded, {"document": "seed-entities.jsonl", "limit": "25"})
+    assert len(cut.rows) == 25 and cut.truncated and cut.limit == 25
+    exact = query.run(loaded, {"document": "seed-entities.jsonl", "limit": str(len(full.rows))})
+    assert len(exact.rows) == len(full.rows) and not exact.truncated
 
 
 def test_parameters_are_typed() -> None:

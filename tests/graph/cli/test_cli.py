@@ -86,6 +86,9 @@ def test_params_are_values_not_cypher(data_dir: Path) -> None:
     run(data_dir, "load", str(SEED))
     hostile = "USA' OR 1=1 //"
     result = run(data_dir, "query", "run", "country-people", "--param", f"country={hostile}", "--format", "json")
+    assert result.exit_code == 2 and "no actor named \"USA' OR 1=1 //\"" in result.stderr  # a name, not Cypher
+    result = run(data_dir, "cypher", "MATCH (c:Country) WHERE c.iso3 = $x RETURN c.id AS id", "--param",
+                 f"x={hostile}", "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout) == []
 
 

@@ -401,7 +401,7 @@ def test_supplier_and_recipient_rankings(store: Store, sipri_dir: Path, lo: int,
         ("recipients-of-supplier", "supplier", "country:FRA", 1, 0),
     ):
         iso = who.split(":")[1]
-        result = get_query(query).run(store, {param: iso, "from_year": str(lo), "to_year": str(hi), "limit": "8"})
+        result = get_query(query).run(store, {param: iso, "delivered_from": str(lo), "delivered_to": str(hi), "limit": "8"})
         expected = _expected_by_actor(ref, actor_col, other_col, who, lo, hi)
         rows = [[r[1], r[3]] for r in result.rows]
         _check_ranking(rows, expected, 8)
@@ -422,7 +422,7 @@ def test_category_transfers_by_year(store: Store, sipri_dir: Path) -> None:
             assert deals == len(want[year][0])
             assert tiv == pytest.approx(want[year][1], abs=0.01)
     window = get_query("category-transfers-to-country").run(
-        store, {"recipient": "UKR", "category": "category:armoured-vehicles", "from_year": "2023", "to_year": "2023"})
+        store, {"recipient": "UKR", "category": "category:armoured-vehicles", "delivered_from": "2023", "delivered_to": "2023"})
     assert [r[0] for r in window.rows] == [2023]
 
 
@@ -505,7 +505,7 @@ def test_rankings_count_a_deal_in_both_formats_once(store: Store, sipri_dir: Pat
             expected[rid(row[1])] += float(row[15] or 0)
     assert skipped > 100  # the SOURCE notes: 278 of the 2026 Ukraine deals match a classic record
     result = get_query("top-suppliers-of-recipient").run(
-        store, {"recipient": "UKR", "from_year": str(lo), "to_year": str(hi), "limit": "10"})
+        store, {"recipient": "UKR", "delivered_from": str(lo), "delivered_to": str(hi), "limit": "10"})
     _check_ranking([[r[1], r[3]] for r in result.rows], expected, 10)
 
 

@@ -86,8 +86,8 @@ def test_regime_members_supplying(store: Store, shared_data: Path) -> None:
     assert store.run("MATCH (t:Transfer) WHERE t.stage = 'announced' RETURN count(t)").scalar() >= 1
     again = get_query("regime-members-supplying").run(store, {"recipient": "UKR"}).records()
     assert again == rows
-    narrow = get_query("regime-members-supplying").run(store, {"recipient": "UKR", "from_year": "1990",
-                                                               "to_year": "1991"}).records()
+    narrow = get_query("regime-members-supplying").run(store, {"recipient": "UKR", "ordered_from": "1990",
+                                                               "ordered_to": "1991"}).records()
     assert not [r for r in narrow if r["last_order"] is None or r["last_order"] > 1991]
 
 
