@@ -401,7 +401,8 @@ def test_supplier_and_recipient_rankings(store: Store, sipri_dir: Path, lo: int,
         ("recipients-of-supplier", "supplier", "country:FRA", 1, 0),
     ):
         iso = who.split(":")[1]
-        result = get_query(query).run(store, {param: iso, "delivered_from": str(lo), "delivered_to": str(hi), "limit": "8"})
+        years = {"delivered_from": str(lo), "delivered_to": str(hi)}
+        result = get_query(query).run(store, {param: iso, **years, "limit": "8"})
         expected = _expected_by_actor(ref, actor_col, other_col, who, lo, hi)
         rows = [[r[1], r[3]] for r in result.rows]
         _check_ranking(rows, expected, 8)
@@ -422,7 +423,8 @@ def test_category_transfers_by_year(store: Store, sipri_dir: Path) -> None:
             assert deals == len(want[year][0])
             assert tiv == pytest.approx(want[year][1], abs=0.01)
     window = get_query("category-transfers-to-country").run(
-        store, {"recipient": "UKR", "category": "category:armoured-vehicles", "delivered_from": "2023", "delivered_to": "2023"})
+        store, {"recipient": "UKR", "category": "category:armoured-vehicles",
+                "delivered_from": "2023", "delivered_to": "2023"})
     assert [r[0] for r in window.rows] == [2023]
 
 
