@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -10,6 +13,7 @@ from armsgraph.graph.catalogue import get_query, load_catalogue
 from armsgraph.graph.cli.context import Context, format_option, param_option, parse_params
 from armsgraph.graph.render import emit
 from armsgraph.graph.store import Cypher
+from armsgraph.schema.errors import UserError
 
 
 @click.group()
@@ -53,6 +57,35 @@ def query_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, show_c
         click.echo(f"// params: {json.dumps(q.bind(bound), default=str)}", err=True)
     result = q.run(obj.store, bound)
     emit(result.columns, result.rows, fmt, title=q.name)
+    if result.truncated:
+        click.echo(f"armsgraph: note: the first {result.limit} rows are shown; there are more "
+                   "(--param limit=N shows more)", err=True)
+
+
+_USED = re.compile(r"\$([A-Za-z_]\w*)")
+_TYPED: dict[str, Callable[[str], Any]] = {"str": str, "int": int, "float": float, "bool": lambda v: _bool(v),
+                                           "json": json.loads}
+
+
+def _bool(value: str) -> bool:
+    low = value.strip().lower()
+    if low not in ("true", "false", "yes", "no", "1", "0"):
+        raise ValueError(f"{value!r} is not true or false")
+    return low in ("true", "yes", "1")
+
+
+def typed_params(raw: dict[str, str]) -> dict[str, Any]:
+    """``name:type`` keys become typed values (int, float, bool, json); plain keys stay strings."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        name, _, kind = key.partition(":")
+        if kind and kind not in _TYPED:
+            raise UserError(f"--param {key}: unknown type {kind!r} (str, int, float, bool, json)")
+        try:
+            out[name] = _TYPED[kind or "str"](value)
+        except ValueError as exc:
+            raise UserError(f"--param {key}: {value!r} is not a valid {kind} ({exc})") from None
+    return out
 
 
 @click.command()
@@ -62,7 +95,15 @@ def query_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, show_c
 @click.option("--write", is_flag=True, help="allow statements that change the graph")
 @click.pass_obj
 def cypher(obj: Context, text: str, params: tuple[str, ...], fmt: str, write: bool) -> None:
-    """Run an ad-hoc Cypher query (read-only unless --write); parameters are strings."""
+    """Run an ad-hoc Cypher query (read-only unless --write).
+
+    Parameters are strings unless typed: --param n:int=3, --param x:float=1.5, --param b:bool=true,
+    --param ids:json='["country:USA"]'.
+    """
     statement = Cypher(text)  # the one place a person's text becomes a statement: values still go as --param
-    result = obj.store.run(statement, dict(parse_params(params)), write=write)
+    values = typed_params(parse_params(params))
+    missing = sorted(set(_USED.findall(text)) - set(values))
+    if missing:
+        raise UserError(f"the statement uses ${missing[0]} but no --param {missing[0]}=... was given")
+    result = obj.store.run(statement, values, write=write)
     emit(result.columns, result.rows, fmt)
