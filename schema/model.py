@@ -14,6 +14,8 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from armsgraph.schema.ids import bounded
+
 NODE_TYPES: dict[str, type[Node]] = {}
 """Label -> node class, in declaration order."""
 
@@ -26,6 +28,13 @@ RELATION_TYPES: list[type[Relation]] = []
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """Dates are ISO 8601 strings (YYYY, YYYY-MM or YYYY-MM-DD): they sort and compare on every store."""
+
+
+def bound_id(node_id: str) -> str:
+    """An id with its key bounded as :meth:`Node.id_of` bounds it: a long id written out in a record still
+    names the node that record's key made ('person:<5 KB>' -> 'person:<head>-<digest>')."""
+    prefix, sep, key = node_id.partition(":")
+    return f"{prefix}:{bounded(key)}" if sep else node_id
 
 
 def label_of_id(node_id: str) -> str:
@@ -72,18 +81,24 @@ class Node(BaseModel):
     def natural_key(self) -> str:
         raise NotImplementedError
 
+    def _make_id(self) -> str:
+        """The id rule, in one place: '<prefix>:<natural key>', the key bounded (schema.ids.bounded: over
+        KEY_MAX characters it keeps a head and a digest of the whole key), so no input makes an id a store
+        cannot index (FalkorDB's server crashes on one over 4,096 bytes); the full name stays a property."""
+        return f"{self.prefix}:{bounded(self.natural_key())}"
+
     @classmethod
     def id_of(cls, **fields: Any) -> str:
         """The id a node with these key fields gets, without validating one: ``Country.id_of(iso3="USA")``.
 
         The only way ids are made outside a node's own validation, so a loader never spells a prefix.
         """
-        return f"{cls.prefix}:{cls.model_construct(**fields).natural_key()}"
+        return cls.model_construct(**fields)._make_id()
 
     @model_validator(mode="after")
     def _derive_id(self) -> Node:
-        expected = f"{self.prefix}:{self.natural_key()}"
-        if self.id and self.id != expected:
+        expected = self._make_id()
+        if self.id and bound_id(self.id) != expected:
             raise ValueError(f"id {self.id!r} does not match its key (expected {expected!r})")
         self.id = expected
         return self
@@ -137,6 +152,11 @@ class Relation(BaseModel):
     def endpoint_labels(cls) -> tuple[frozenset[str], frozenset[str]]:
         """Labels allowed at (src, dst); computed once per class, validation runs per row."""
         return frozenset(c.label for c in cls.sources), frozenset(c.label for c in cls.targets)
+
+    @field_validator("src", "dst")
+    @classmethod
+    def _bound_endpoint(cls, node_id: str) -> str:
+        return bound_id(node_id)
 
     @model_validator(mode="after")
     def _check_endpoints(self) -> Relation:
