@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from armsgraph.schema.ids import digest, slug
+from armsgraph.schema.ids import digest, name_key, slug
 from armsgraph.schema.model import ISO_DATE, Node
 from armsgraph.schema.values import Stage
 
@@ -83,7 +83,7 @@ class UnresolvedActor(Actor):
     needs_review: bool | None = True
 
     def natural_key(self) -> str:
-        return slug(self.name) or digest(self.name)
+        return name_key(self.name)
 
 
 class Person(Node):
@@ -98,7 +98,8 @@ class Person(Node):
     aliases: list[str] = Field(default_factory=list)
 
     def natural_key(self) -> str:
-        return self.key or slug(self.name)
+        # name_key: a name in any script keeps its own key ('Владимир Путин' -> 'vladimir-putin'), never ''
+        return self.key or name_key(self.name)
 
 
 class Position(Node):
@@ -146,7 +147,7 @@ class WeaponSystem(Node):
     key: str | None = Field(default=None, pattern=_KEY, description="Defaults to the slug of the designation.")
 
     def natural_key(self) -> str:
-        return self.key or slug(self.designation) or digest(self.designation)
+        return self.key or name_key(self.designation)
 
 
 class Treaty(Node):

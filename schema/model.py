@@ -16,6 +16,8 @@ from typing import Any, ClassVar, Literal, cast
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticUndefined
 
+from armsgraph.schema.ids import bounded
+
 NODE_TYPES: dict[str, type[Node]] = {}
 """Label -> node class, in declaration order."""
 
@@ -34,6 +36,13 @@ ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 def _key_defaults(cls: type[Node]) -> dict[str, Any]:
     """Each field's plain default (None where it has none or a factory), for computing a key without a model."""
     return {name: None if f.default is PydanticUndefined else f.default for name, f in cls.model_fields.items()}
+
+
+def bound_id(node_id: str) -> str:
+    """An id with its key bounded as :meth:`Node.id_of` bounds it: a long id written out in a record still
+    names the node that record's key made ('person:<5 KB>' -> 'person:<head>-<digest>')."""
+    prefix, sep, key = node_id.partition(":")
+    return f"{prefix}:{bounded(key)}" if sep else node_id
 
 
 def label_of_id(node_id: str) -> str:
@@ -80,6 +89,12 @@ class Node(BaseModel):
     def natural_key(self) -> str:
         raise NotImplementedError
 
+    def _make_id(self) -> str:
+        """The id rule, in one place: '<prefix>:<natural key>', the key bounded (schema.ids.bounded: over
+        KEY_MAX characters it keeps a head and a digest of the whole key), so no input makes an id a store
+        cannot index (FalkorDB's server crashes on one over 4,096 bytes); the full name stays a property."""
+        return f"{self.prefix}:{bounded(self.natural_key())}"
+
     @classmethod
     def id_of(cls, **fields: Any) -> str:
         """The id a node with these key fields gets, without validating one: ``Country.id_of(iso3="USA")``.
@@ -87,12 +102,12 @@ class Node(BaseModel):
         The only way ids are made outside a node's own validation, so a loader never spells a prefix.
         """
         view = SimpleNamespace(**{**_key_defaults(cls), **fields})  # no validation, no default factories: cheap
-        return f"{cls.prefix}:{cls.natural_key(cast(Any, view))}"
+        return f"{cls.prefix}:{bounded(cls.natural_key(cast(Any, view)))}"
 
     @model_validator(mode="after")
     def _derive_id(self) -> Node:
-        expected = f"{self.prefix}:{self.natural_key()}"
-        if self.id and self.id != expected:
+        expected = self._make_id()
+        if self.id and bound_id(self.id) != expected:
             raise ValueError(f"id {self.id!r} does not match its key (expected {expected!r})")
         self.id = expected
         return self
@@ -146,6 +161,11 @@ class Relation(BaseModel):
     def endpoint_labels(cls) -> tuple[frozenset[str], frozenset[str]]:
         """Labels allowed at (src, dst); computed once per class, validation runs per row."""
         return frozenset(c.label for c in cls.sources), frozenset(c.label for c in cls.targets)
+
+    @field_validator("src", "dst")
+    @classmethod
+    def _bound_endpoint(cls, node_id: str) -> str:
+        return bound_id(node_id)
 
     @model_validator(mode="after")
     def _check_endpoints(self) -> Relation:

@@ -56,9 +56,13 @@ class Store(ABC):
     def run(self, cypher: Cypher, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
         """Run one statement (translated to this store's dialect); reads refuse to write.
 
-        ``cypher`` is a :data:`Cypher`, not any ``str``: mypy rejects text built from values.
+        ``cypher`` is a :data:`Cypher`, not any ``str``: mypy rejects text built from values. A parameter the
+        engine cannot take (a key over the dialect's ``key_bytes``) is refused before it is sent, whoever sends
+        it, so no input can crash the server.
         """
-        return self._execute(self.dialect.translate(cypher), params or {}, write)
+        params = params or {}
+        self.dialect.check_params(params, write)
+        return self._execute(self.dialect.translate(cypher), params, write)
 
     def ensure_schema(self) -> None:
         """Create the constraints and indexes derived from the schema, once per process."""

