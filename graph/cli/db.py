@@ -1,4 +1,4 @@
-"""``armsgraph db start|stop|status``: the embedded FalkorDB server of the data dir."""
+"""``armsgraph db start|stop|status|check|repair``: the embedded FalkorDB server of the data dir."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import click
 
 from armsgraph.graph.cli.context import Context, format_option
 from armsgraph.graph.render import emit
+from armsgraph.graph.store import aof
 from armsgraph.graph.store.server import EmbeddedServer
+from armsgraph.schema.errors import UserError
 
 
 @click.group()
@@ -46,3 +48,30 @@ def db_status(obj: Context, fmt: str) -> None:
     status = _server(obj).status()
     fields = asdict(status)
     emit(list(fields), [[str(v) if isinstance(v, Path) else v for v in fields.values()]], fmt)
+
+
+@db.command("check")
+@click.pass_obj
+def db_check(obj: Context) -> None:
+    """Check the append-only file: one line per file; exit 0 if sound, 2 if damaged."""
+    server = _server(obj)
+    report = aof.check(server.db_dir)
+    for state in report.files:
+        click.echo(str(state))
+    if not report.ok:
+        click.echo(f"armsgraph: damaged; run '{aof.REPAIR}' (it backs up {report.directory} first)", err=True)
+        raise SystemExit(2)
+
+
+@db.command("repair")
+@click.pass_obj
+def db_repair(obj: Context) -> None:
+    """Back up the append-only file, then make it loadable again, and say what was dropped."""
+    server = _server(obj)
+    if server.status().running:
+        raise UserError("the embedded server is running; stop it first: armsgraph db stop")
+    saved, done = aof.repair(server.db_dir)
+    if saved is not None:
+        click.echo(f"backup: {saved}")
+    for line in done:
+        click.echo(line)

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from armsgraph.graph.render import emit
+from armsgraph.loaders.private import append_private
 from armsgraph.loaders.resolve import CONTEXTS, Resolver, read_review, user_judgements_path
 from armsgraph.loaders.sipri.names import POLICIES
 from armsgraph.schema.errors import UserError
@@ -109,7 +110,7 @@ def resolve_judge(ctx: click.Context, name: str, is_: str | None, is_not: str | 
     new = not path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8", newline="") as fh:
+        with append_private(path, "judgements file") as fh:  # never through a planted symlink
             writer = csv.writer(fh, lineterminator="\n")
             if new:
                 writer.writerow(["name", "decision", "entity_id", "context", "author", "date", "note"])

@@ -20,7 +20,7 @@ from armsgraph.graph.store.base import QueryResult, Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.dialect import FALKORDB
 from armsgraph.graph.store.falkor_params import params_header
-from armsgraph.graph.store.server import EmbeddedServer
+from armsgraph.graph.store.server import EmbeddedServer, owned_pool
 from armsgraph.schema.errors import StoreError
 
 __all__ = ["EmbeddedServer", "FalkorStore"]
@@ -60,7 +60,9 @@ class FalkorStore(Store):
     def __init__(self, server: EmbeddedServer, graph_name: str = "armsgraph") -> None:
         self.server = server
         self.graph_name = graph_name
-        self._db = FalkorDB(unix_socket_path=str(server.socket))
+        # every connection checks that the server answering runs as this user (SO_PEERCRED)
+        self._pool = owned_pool(server.socket, decode_responses=True)
+        self._db = FalkorDB(connection_pool=self._pool)
         self._graph = FastParamsGraph(self._db, graph_name)
 
     def describe(self) -> str:
@@ -77,6 +79,8 @@ class FalkorStore(Store):
                 return self._execute(cypher, params, write)
             if "read-only" in message:
                 message = "this statement writes; pass --write to allow it"
+            elif message.startswith(("MISCONF", "OOM")):  # a full disk, or no memory left: say so
+                message = f"the embedded FalkorDB server refuses writes: {message} (data dir {self.server.data_dir})"
             raise StoreError(message) from exc
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
@@ -136,3 +140,5 @@ class FalkorStore(Store):
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self._db.connection.close()
+        with contextlib.suppress(Exception):
+            self._pool.disconnect()

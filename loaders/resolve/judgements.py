@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from armsgraph.loaders.private import check_private_file
 from armsgraph.loaders.resolve.entities import Entity
 from armsgraph.loaders.resolve.names import normalize, variants
 from armsgraph.loaders.resolve.policy import CONTEXTS
@@ -34,7 +35,8 @@ def read_judgements(paths: Iterable[Path], entities: Mapping[str, Entity]) -> Ju
     """Judgements of the files that exist, later files winning; bad rows listed in ``errors``."""
     judged = Judgements()
     for path in paths:
-        if path.exists():
+        if os.path.lexists(path):
+            check_private_file(path, "judgements file")  # a planted or shared file must not steer resolution
             _read(judged, path, entities)
     return judged
 

@@ -7,10 +7,13 @@ process's list to ``<data dir>/resolve-review.jsonl`` and :func:`read_review` su
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
 from pydantic import BaseModel, Field
+
+from armsgraph.loaders.private import append_private, read_private_text
 
 REVIEW_FILE = "resolve-review.jsonl"
 MAX_PLACES = 20
@@ -63,7 +66,7 @@ class ReviewList:
             return None
         path = data_dir / REVIEW_FILE
         data_dir.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
+        with append_private(path, "review list") as fh:  # no symlink, ours alone: a shared dir cannot redirect it
             for item in items:
                 fh.write(item.model_dump_json() + "\n")
         self._counts.clear()
@@ -75,9 +78,9 @@ def read_review(data_dir: Path) -> list[ReviewItem]:
     """The persisted review list, counts summed over processes; a corrupt line is skipped."""
     path = data_dir / REVIEW_FILE
     merged: dict[Key, ReviewItem] = {}
-    if not path.exists():
+    if not os.path.lexists(path):
         return []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_private_text(path, "review list").splitlines():
         try:
             item = ReviewItem.model_validate(json.loads(line))
         except (ValueError, TypeError):
