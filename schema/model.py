@@ -12,7 +12,9 @@ import functools
 import re
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from armsgraph.schema.values import iso_date_problem, value_problem
 
 NODE_TYPES: dict[str, type[Node]] = {}
 """Label -> node class, in declaration order."""
@@ -26,6 +28,29 @@ RELATION_TYPES: list[type[Relation]] = []
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """Dates are ISO 8601 strings (YYYY, YYYY-MM or YYYY-MM-DD): they sort and compare on every store."""
+
+
+@functools.cache
+def _date_fields(cls: builtins.type[BaseModel]) -> frozenset[str]:
+    """The fields of a model declared as ISO dates (``pattern=ISO_DATE``)."""
+    return frozenset(name for name, info in cls.model_fields.items()
+                     if any(getattr(m, "pattern", None) == ISO_DATE for m in info.metadata))
+
+
+def check_stored_values(model: BaseModel) -> None:
+    """Refuse a value no store keeps as given (schema.values): a NUL in a string, NaN, an int beyond 64 bits, a
+    date that is not on the calendar ('9999-99-99'). Raised as a ValidationError on the field, so every loader
+    reports it as ``file:line:field`` instead of the store failing the whole document (or clamping the value)."""
+    dates = _date_fields(type(model))
+    for name, value in model.__dict__.items():
+        if value is None or (type(value) is str and value.isascii() and "\x00" not in value and name not in dates):
+            continue
+        problem = value_problem(value)
+        if problem is None and name in dates and isinstance(value, str):
+            problem = iso_date_problem(value)
+        if problem is not None:
+            raise ValidationError.from_exception_data(type(model).__name__, [
+                {"type": "value_error", "loc": (name,), "input": value, "ctx": {"error": ValueError(problem)}}])
 
 
 def label_of_id(node_id: str) -> str:
@@ -79,6 +104,11 @@ class Node(BaseModel):
         The only way ids are made outside a node's own validation, so a loader never spells a prefix.
         """
         return f"{cls.prefix}:{cls.model_construct(**fields).natural_key()}"
+
+    @model_validator(mode="after")
+    def _check_values(self) -> Node:
+        check_stored_values(self)
+        return self
 
     @model_validator(mode="after")
     def _derive_id(self) -> Node:
@@ -137,6 +167,11 @@ class Relation(BaseModel):
     def endpoint_labels(cls) -> tuple[frozenset[str], frozenset[str]]:
         """Labels allowed at (src, dst); computed once per class, validation runs per row."""
         return frozenset(c.label for c in cls.sources), frozenset(c.label for c in cls.targets)
+
+    @model_validator(mode="after")
+    def _check_values(self) -> Relation:
+        check_stored_values(self)
+        return self
 
     @model_validator(mode="after")
     def _check_endpoints(self) -> Relation:
