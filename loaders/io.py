@@ -48,7 +48,7 @@ is read, not read until memory runs out."""
 MAX_FIELD_CHARS = 131_072
 """The longest CSV cell: the csv module's own limit, applied by every table reader (SIPRI splits without it)."""
 
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
@@ -71,6 +71,12 @@ def open_regular(path: Path, *, limit: int | None = None) -> BinaryIO:
     try:
         info = os.fstat(fd)
         mode, size = info.st_mode, info.st_size
+        if stat.S_ISDIR(mode):  # a directory the caller could not walk
+            try:
+                os.scandir(path).close()
+            except OSError as exc:
+                raise _failure(path, f"cannot read the directory: {exc.strerror}") from exc
+            raise _failure(path, "a directory, not a file")
         if not stat.S_ISREG(mode):
             kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
             raise _failure(path, f"not a regular file ({kind}): refused")
