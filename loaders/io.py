@@ -332,10 +332,26 @@ def csv_rows(lines: str | Sequence[str], *, bad: Mapping[int, str] | None = None
             continue  # blank line
         span = fed[start:reader.line_num]
         problem = next((bad[i] for i in span if i in bad), None)
+        culprit = None
+        if problem is None:
+            problem, culprit = _cells_problem(cells, header)
         table.bad_lines += problem is not None
         values = {h: (cells[j].strip() if j < len(cells) else "") for j, h in enumerate(header) if h}
-        table.rows.append(CsvRow(line=span[0] + 1, values=values, width=len(cells), bad=problem))
+        table.rows.append(CsvRow(line=span[0] + 1, values=values, width=len(cells), bad=problem, bad_field=culprit))
     return table
+
+
+def _cells_problem(cells: list[str], header: Sequence[str]) -> tuple[str | None, str | None]:
+    """(reason, column) for a record the csv module split but no table holds: a NUL byte in a cell, or values
+    beyond the header's last column (an unquoted ',' inside a cell shifts every value after it)."""
+    for j, cell in enumerate(cells):
+        if "\x00" in cell:
+            return "a NUL byte (binary data?)", header[j] if j < len(header) and header[j] else f"column {j + 1}"
+    extra = [j for j in range(len(header), len(cells)) if cells[j].strip()]
+    if extra:
+        return (f"{len(cells)} cells but the header has {len(header)} columns (a ',' inside an unquoted cell?)",
+                f"column {extra[0] + 1}")
+    return None, None
 
 
 def _csv_problem(exc: csv.Error) -> str:

@@ -208,6 +208,14 @@ class Provenance(BaseModel):
     end: int | None = Field(default=None, ge=0)
     citation: str | None = Field(default=None, description="A source the record itself cites.")
 
+    @field_validator("citation")
+    @classmethod
+    def _storable(cls, v: str | None) -> str | None:
+        problem = None if v is None else value_problem(v)
+        if problem is not None:
+            raise ValueError(problem)
+        return v
+
     @field_validator("document_id")
     @classmethod
     def _doc_id(cls, v: str) -> str:

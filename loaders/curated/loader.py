@@ -35,6 +35,7 @@ from armsgraph.schema import (
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.references import references_of
 from armsgraph.schema.relations import About
+from armsgraph.schema.values import value_problem
 
 _HISTORIC = {c.alpha_3: c.name for c in pycountry.historic_countries}
 
@@ -122,6 +123,9 @@ class CuratedLoader(Loader):
             return
         if not isinstance(source, str) or not source.strip():
             batch.error(line, "source", "missing 'source': say where this fact comes from")
+            return
+        if (problem := value_problem(source)) is not None:
+            batch.error(line, "source", problem)
             return
         prov = batch.provenance(line=line, citation=source.strip(), rule=f"curated:{kind}")
         if kind in NODE_TYPES:

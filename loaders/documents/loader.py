@@ -57,6 +57,9 @@ def _front_matter(path: Path, text: str) -> Any:
     except RecursionError as exc:
         raise LoaderFailure(LoadError(file=path.name, line=2, field="front matter",
                                       reason="invalid YAML: nested too deep")) from exc
+    except (ValueError, OverflowError) as exc:  # a scalar PyYAML cannot construct: 'date: 9999-99-99'
+        raise LoaderFailure(LoadError(file=path.name, line=2, field="front matter",
+                                      reason=f"invalid YAML value: {exc}")) from exc
 
 
 def meta_path(path: Path) -> Path:

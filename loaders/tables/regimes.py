@@ -152,8 +152,9 @@ class _Ear:
             groups: dict[str, list[str]] = data["groups"]
             if not isinstance(groups, dict):
                 raise TypeError("'groups' must be an object of group -> country list")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise LoaderFailure(LoadError(file=self.file, reason=f"not an EAR country-groups file: {exc}")) from exc
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            reason = "nested too deep" if isinstance(exc, RecursionError) else str(exc)
+            raise LoaderFailure(LoadError(file=self.file, reason=f"not an EAR country-groups file: {reason}")) from exc
         lines = text.splitlines()
         as_of = data.get("ecfrIssueDate")
         problem = None if as_of is None else (
