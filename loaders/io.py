@@ -127,7 +127,7 @@ def decode_utf16(data: bytes, *, path: Path, allowed: tuple[str, ...] | None = N
     encoding = utf16_encoding(data)
     if encoding is None:
         return None
-    name = encoding.upper().replace("_", "-", 1).replace("_", "")
+    name = {"utf_32": "UTF-32", "utf_16": "UTF-16", "utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE"}[encoding]
     if allowed is not None and encoding not in allowed:
         raise _failure(path, f"the file is {name} text: save it as UTF-8", line=1)
     try:
