@@ -43,7 +43,7 @@ HOSTILE = {
 NUMBERS = {"superscript": "2\u00b2", "negative": "-3", "plus": "+3", "underscore": "1_000",
            "arabic-indic": "\u0663", "int64": "99999999999999999999", "nan": "NaN", "exponent": "1e5"}
 DATES = {"year-9999": "9999", "date-99": "9999-99-99", "date-00": "0000-99-99", "year-q": "19??",
-         "superscript-year": "20\u00b200"}
+         "superscript-year": "20\u00b20"}
 TEXT = {"huge": "x" * 140_000, "cr": "a\rb", "nul": "a\x00b"}
 
 

@@ -54,7 +54,7 @@ def write(path: Path, header: str, rows: list[str]) -> Path:
 # -- item 8: one bad record fails itself, not its file ---------------------------------------------------------
 
 @pytest.mark.parametrize(("change", "column"), [
-    ({"year": "20\u00b200"}, "Year of order"),
+    ({"year": "20\u00b20"}, "Year of order"),
     ({"comments": "a\rb"}, "Comments"),
     ({"comments": "c" * 140_000}, "Comments"),
 ])
