@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
@@ -88,15 +89,32 @@ class LoadReport:
 
 
 def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
-    """Files to load, each with whether it was named explicitly (else found under a directory)."""
+    """Files to load, each with whether it was named explicitly (else found under a directory).
+
+    A directory that cannot be listed is yielded as if named explicitly, so reading it fails and is reported
+    (``cannot read the directory: Permission denied``) instead of its files being left out silently. Hidden
+    entries are not walked into.
+    """
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.endswith(SKIP_FILES) or child.name in SKIP_NAMES or child.name.startswith("."):
-                    continue
-                yield child, False
+            yield from _walk(path)
         else:
             yield path, True
+
+
+def _walk(folder: Path) -> list[tuple[Path, bool]]:
+    """The loadable files under ``folder`` (not explicit), and every subdirectory it could not list (explicit)."""
+    found: list[tuple[Path, bool]] = []
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            child = Path(root, name)
+            if name.endswith(SKIP_FILES) or name in SKIP_NAMES or name.startswith(".") or not child.is_file():
+                continue
+            found.append((child, False))
+    found += [(Path(exc.filename), True) for exc in unreadable]
+    return sorted(found)
 
 
 def _file_document_id(path: Path) -> str | None:

@@ -14,6 +14,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import ClassVar
 
+from armsgraph.loaders.io import check_readable
+from armsgraph.loaders.io import read_head as _read_head
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.schema import Document
 from armsgraph.schema.batch import Batch
@@ -85,12 +87,8 @@ def get(name: str) -> type[Loader]:
 
 
 def read_head(path: Path) -> bytes:
-    """The first 64 KiB a loader's ``sniff`` looks at."""
-    try:
-        with path.open("rb") as fh:
-            return fh.read(65536)
-    except OSError as exc:
-        raise LoaderFailure(LoadError(file=path.name, reason=f"cannot read: {exc.strerror}")) from exc
+    """The first 64 KiB a loader's ``sniff`` looks at; only of a regular file (a FIFO would block)."""
+    return _read_head(path, 65536)
 
 
 def make(cls: type[Loader], resolver: Resolver | None = None) -> Loader:
@@ -99,7 +97,9 @@ def make(cls: type[Loader], resolver: Resolver | None = None) -> Loader:
 
 
 def pick(path: Path, name: str | None = None, resolver: Resolver | None = None) -> Loader:
-    """The named loader, or the one most confident about ``path``; LoaderFailure when none fits."""
+    """The named loader, or the one most confident about ``path``; LoaderFailure when none fits, or when ``path``
+    is no regular file of a readable size (checked first: a named loader must not block on a FIFO either)."""
+    check_readable(path)
     if name:
         return make(get(name), resolver)
     head = read_head(path)

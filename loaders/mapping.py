@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from armsgraph.loaders.io import CsvRow, CsvTable
 from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Node, Relation
 from armsgraph.schema.batch import Batch
+from armsgraph.schema.values import iso_date_problem
 
 ISO, YEAR = "iso", "year"
 """Date formats beyond strptime's: ``iso`` = strict YYYY-MM-DD, ``year`` = YYYY alone (kept as 'YYYY')."""
@@ -43,16 +44,25 @@ class MappingError(ValueError):
 
 def parse_date(raw: str, formats: tuple[str, ...] = (ISO, "%d %b %Y", "%d %B %Y")) -> str | None:
     """An ISO date string (or 'YYYY' for the ``year`` format) from the first format that fits; ValueError
-    naming the value when none does or the date is not a real calendar date."""
+    naming the value when none does, or the date is not a real calendar date within the years every date of
+    the graph must lie in (schema.values: '9999-12-31' is a placeholder, and would overflow date arithmetic)."""
+    found = _parse_date(raw, formats)
+    problem = None if found is None else iso_date_problem(found)
+    if problem is not None:
+        raise ValueError(f"invalid date {raw.strip()[:40]!r}: {problem}")
+    return found
+
+
+def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
     text = raw.strip()
     if not text:
         return None
     for fmt in formats:
         if fmt == YEAR:
-            if re.fullmatch(r"\d{4}", text):
+            if re.fullmatch(r"[0-9]{4}", text):
                 return text
         elif fmt == ISO:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
                 try:
                     return dt.date.fromisoformat(text).isoformat()
                 except ValueError as exc:
@@ -396,7 +406,7 @@ class _Reader:
         for row in self.table.rows:
             b.records_read += 1
             if row.bad:
-                b.error(row.line, _first_bad_column(row, header), row.bad)
+                b.error(row.line, row.bad_field or _first_bad_column(row, header), row.bad)
                 continue
             missing = [h for j, h in enumerate(header) if j >= row.width and h in m.required]
             if missing:

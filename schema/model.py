@@ -13,10 +13,11 @@ import re
 from types import SimpleNamespace
 from typing import Any, ClassVar, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticUndefined
 
 from armsgraph.schema.ids import bounded
+from armsgraph.schema.values import iso_date_problem, value_problem
 
 NODE_TYPES: dict[str, type[Node]] = {}
 """Label -> node class, in declaration order."""
@@ -43,6 +44,29 @@ def bound_id(node_id: str) -> str:
     names the node that record's key made ('person:<5 KB>' -> 'person:<head>-<digest>')."""
     prefix, sep, key = node_id.partition(":")
     return f"{prefix}:{bounded(key)}" if sep else node_id
+
+
+@functools.cache
+def _date_fields(cls: builtins.type[BaseModel]) -> frozenset[str]:
+    """The fields of a model declared as ISO dates (``pattern=ISO_DATE``)."""
+    return frozenset(name for name, info in cls.model_fields.items()
+                     if any(getattr(m, "pattern", None) == ISO_DATE for m in info.metadata))
+
+
+def check_stored_values(model: BaseModel) -> None:
+    """Refuse a value no store keeps as given (schema.values): a NUL in a string, NaN, an int beyond 64 bits, a
+    date that is not on the calendar ('9999-99-99'). Raised as a ValidationError on the field, so every loader
+    reports it as ``file:line:field`` instead of the store failing the whole document (or clamping the value)."""
+    dates = _date_fields(type(model))
+    for name, value in model.__dict__.items():
+        if value is None or (type(value) is str and value.isascii() and "\x00" not in value and name not in dates):
+            continue
+        problem = value_problem(value)
+        if problem is None and name in dates and isinstance(value, str):
+            problem = iso_date_problem(value)
+        if problem is not None:
+            raise ValidationError.from_exception_data(type(model).__name__, [
+                {"type": "value_error", "loc": (name,), "input": value, "ctx": {"error": ValueError(problem)}}])
 
 
 def label_of_id(node_id: str) -> str:
@@ -103,6 +127,11 @@ class Node(BaseModel):
         """
         view = SimpleNamespace(**{**_key_defaults(cls), **fields})  # no validation, no default factories: cheap
         return f"{cls.prefix}:{bounded(cls.natural_key(cast(Any, view)))}"
+
+    @model_validator(mode="after")
+    def _check_values(self) -> Node:
+        check_stored_values(self)
+        return self
 
     @model_validator(mode="after")
     def _derive_id(self) -> Node:
@@ -168,6 +197,11 @@ class Relation(BaseModel):
         return bound_id(node_id)
 
     @model_validator(mode="after")
+    def _check_values(self) -> Relation:
+        check_stored_values(self)
+        return self
+
+    @model_validator(mode="after")
     def _check_endpoints(self) -> Relation:
         for end, allowed in zip(("src", "dst"), self.endpoint_labels(), strict=True):
             node_id = getattr(self, end)
@@ -201,6 +235,14 @@ class Provenance(BaseModel):
     start: int | None = Field(default=None, ge=0, description="Character offset of the span.")
     end: int | None = Field(default=None, ge=0)
     citation: str | None = Field(default=None, description="A source the record itself cites.")
+
+    @field_validator("citation")
+    @classmethod
+    def _storable(cls, v: str | None) -> str | None:
+        problem = None if v is None else value_problem(v)
+        if problem is not None:
+            raise ValueError(problem)
+        return v
 
     @field_validator("document_id")
     @classmethod

@@ -15,7 +15,10 @@ from armsgraph.graph.load import load_paths
 from armsgraph.graph.render import emit
 from armsgraph.loaders.base import LOADERS, get
 from armsgraph.loaders.resolve import Resolver
+from armsgraph.schema.errors import LoadError, UserError
 
+MAX_SHOWN = 200
+"""Errors and warnings printed on the terminal; ``--errors FILE`` keeps them all."""
 EXIT_RECORDS_FAILED = 1
 EXIT_INTERNAL_ERROR = 3
 
@@ -27,10 +30,12 @@ err = Console(stderr=True)
 @click.option("--loader", "loader_name", help="force a loader (see 'armsgraph loaders')")
 @click.option("--force", is_flag=True, help="reload documents whose content hash is already loaded")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=None, help="rows per write statement")
+@click.option("--errors", "errors_file", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help=f"write every error and warning to FILE (the terminal shows the first {MAX_SHOWN})")
 @format_option
 @click.pass_obj
 def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: bool, batch_size: int | None,
-         fmt: str) -> None:
+         errors_file: Path | None, fmt: str) -> None:
     """Load files or directories; exit code 1 if any record failed, 3 if a document hit a bug."""
     store = obj.store
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -51,13 +56,25 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
     rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.warnings, d.note]
             for d in report.documents]
     emit(columns, rows, fmt, title="load summary")
-    for error in report.errors[:200]:
-        click.echo(str(error), err=True)
-    if len(report.errors) > 200:
-        click.echo(f"... and {len(report.errors) - 200} more errors", err=True)
+    show_errors(report.errors, errors_file)
     if report.internal_errors:  # each was logged as 'armsgraph: internal error: ...' where it happened
         sys.exit(EXIT_INTERNAL_ERROR)
     sys.exit(EXIT_RECORDS_FAILED if report.failed else 0)
+
+
+def show_errors(errors: list[LoadError], errors_file: Path | None) -> None:
+    """The first MAX_SHOWN problems on stderr, how many more there are, and all of them in ``errors_file``."""
+    if errors_file is not None:
+        try:
+            errors_file.write_text("".join(f"{e}\n" for e in errors), encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot write {errors_file}: {exc.strerror}") from exc
+    for error in errors[:MAX_SHOWN]:
+        click.echo(str(error), err=True)
+    left_out = len(errors) - MAX_SHOWN
+    if left_out > 0:
+        where = f"all {len(errors)} are in {errors_file}" if errors_file else "write them all with --errors FILE"
+        click.echo(f"... {left_out} more errors and warnings not shown ({where})", err=True)
 
 
 @click.command("loaders")

@@ -2,7 +2,8 @@
 
 One object per line: ``"type"`` is a node label (Country, Person, ...) or a relationship type
 (PARTY_TO, ...); the other keys are that model's fields; ``"source"`` (required) says where the
-fact comes from. Reference fields produce relations, so a file stays short:
+fact comes from; on a relation keyed by its source (PARTY_TO, MEMBER_OF: one edge per source) it is also
+the key, so two sources that disagree stay two edges. Reference fields produce relations, so a file stays short:
 Position ``person``/``of`` -> HOLDS and OF, Organization ``country`` -> PART_OF,
 WeaponSystem ``category`` -> IN_CATEGORY, Claim ``speaker``/``about`` -> CLAIMED and ABOUT.
 """
@@ -34,8 +35,26 @@ from armsgraph.schema import (
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.references import references_of
 from armsgraph.schema.relations import About
+from armsgraph.schema.values import value_problem
 
 _HISTORIC = {c.alpha_3: c.name for c in pycountry.historic_countries}
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_record(raw: str) -> Any:
+    """One line's JSON value; ValueError (with the reason) for anything strict JSON refuses: NaN and Infinity
+    (Python's json takes them), numbers too long to convert, nesting deeper than the interpreter's stack."""
+    try:
+        return json.loads(raw, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno}); truncated line?") from None
+    except RecursionError:
+        raise ValueError("not valid JSON here: nested too deep") from None
+    except ValueError as exc:
+        raise ValueError(f"not valid JSON here: {exc}") from None
 
 
 def _relation_class(rel_type: str, src: str, dst: str) -> type[Relation] | None:
@@ -90,9 +109,9 @@ class CuratedLoader(Loader):
 
     def _record(self, batch: Batch, line: int, raw: str, seen: dict[str, int]) -> None:
         try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            batch.error(line, None, f"not valid JSON ({exc.msg} at column {exc.colno}); truncated line?")
+            obj = parse_record(raw)
+        except ValueError as exc:
+            batch.error(line, None, str(exc))
             return
         if not isinstance(obj, dict):
             batch.error(line, None, "a record must be a JSON object")
@@ -104,6 +123,9 @@ class CuratedLoader(Loader):
             return
         if not isinstance(source, str) or not source.strip():
             batch.error(line, "source", "missing 'source': say where this fact comes from")
+            return
+        if (problem := value_problem(source)) is not None:
+            batch.error(line, "source", problem)
             return
         prov = batch.provenance(line=line, citation=source.strip(), rule=f"curated:{kind}")
         if kind in NODE_TYPES:
@@ -117,7 +139,10 @@ class CuratedLoader(Loader):
             if cls is None:
                 batch.error(line, "src", f"{kind} does not connect {src!r} to {dst!r}")
                 return
-            self._add_relation(batch, line, cls, {"src": src, "dst": dst, **obj}, prov)
+            values = {"src": src, "dst": dst, **obj}
+            if "source" in cls.key_props:  # one edge per source, as the reference tables keep them
+                values["source"] = source.strip()
+            self._add_relation(batch, line, cls, values, prov)
         else:
             batch.error(line, "type", f"unknown type {kind!r}")
 
@@ -153,10 +178,11 @@ class CuratedLoader(Loader):
 
     @staticmethod
     def _add_relation(batch: Batch, line: int, cls: type[Relation], values: dict[str, Any], prov: Any) -> None:
-        if cls is PartyTo and not values.get("bound_from"):
-            values["bound_from"] = _bound_from(values)
         try:
-            batch.add_relation(cls.model_validate(values), prov)
+            relation = cls.model_validate(values)
+            if isinstance(relation, PartyTo) and not relation.bound_from:  # from validated dates only
+                relation = cls.model_validate({**values, "bound_from": _bound_from(relation.model_dump())})
+            batch.add_relation(relation, prov)
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or cls.type

@@ -27,6 +27,41 @@ _GOVERNMENT = re.compile(r"white house|department|ministry|government|embassy|of
 _DOCUMENT_FIELDS = ("title", "publisher", "date", "url", "language")
 
 
+MAX_FRONT_MATTER = 65_536
+"""Characters of YAML front matter read at most: metadata is a few lines, not a payload."""
+
+
+class FrontMatterLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no type stubs here
+    """PyYAML's safe loader without aliases: ``*name`` lets a few lines expand to billions of nodes (the
+    "billion laughs" bomb) that hang whatever walks them; front matter never needs one."""
+
+    def compose_node(self, parent: Any, index: int) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter", mark)
+        return super().compose_node(parent, index)
+
+
+def _front_matter(path: Path, text: str) -> Any:
+    """The parsed front matter, or LoaderFailure naming the file, the line and why."""
+    if len(text) > MAX_FRONT_MATTER:
+        raise LoaderFailure(LoadError(file=path.name, line=2, field="front matter",
+                                      reason=f"front matter longer than {MAX_FRONT_MATTER:,} characters"))
+    try:
+        return yaml.load(text, Loader=FrontMatterLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise LoaderFailure(LoadError(file=path.name, line=line, field="front matter",
+                                      reason=f"invalid YAML: {getattr(exc, 'problem', exc)}")) from exc
+    except RecursionError as exc:
+        raise LoaderFailure(LoadError(file=path.name, line=2, field="front matter",
+                                      reason="invalid YAML: nested too deep")) from exc
+    except (ValueError, OverflowError) as exc:  # a scalar PyYAML cannot construct: 'date: 9999-99-99'
+        raise LoaderFailure(LoadError(file=path.name, line=2, field="front matter",
+                                      reason=f"invalid YAML value: {exc}")) from exc
+
+
 def meta_path(path: Path) -> Path:
     return path.with_name(path.stem + ".meta.json")
 
@@ -38,13 +73,7 @@ def _metadata(path: Path, text: str) -> tuple[dict[str, Any], int]:
     offset = 0
     match = _FRONT_MATTER.match(text)
     if match:
-        try:
-            loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else 1
-            raise LoaderFailure(LoadError(file=path.name, line=line, field="front matter",
-                                          reason=f"invalid YAML: {getattr(exc, 'problem', exc)}")) from exc
+        loaded = _front_matter(path, match.group(1))
         if not isinstance(loaded, dict):
             raise LoaderFailure(LoadError(file=path.name, line=1, field="front matter",
                                           reason="front matter is not a mapping"))

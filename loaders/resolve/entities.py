@@ -44,8 +44,10 @@ def node_of(entity: Entity) -> Node:
 
 
 def unresolved_node(query: str) -> UnresolvedActor:
-    """A name nothing settled: a flagged node under the name as written (marks dropped)."""
-    return UnresolvedActor(name=bare(query) or query or "(empty name)", needs_review=True)
+    """A name nothing settled: a flagged node under the name as written (marks dropped, and NUL characters, which
+    no store keeps: schema.values)."""
+    name = (bare(query) or query).replace("\x00", "").strip()
+    return UnresolvedActor(name=name or "(empty name)", needs_review=True)
 
 
 def derived_entity(label: str, name: str, kind: str | None) -> Entity | None:

@@ -9,19 +9,20 @@ Quirks handled here, all seen in real exports:
   continuation row ``,tiv,tiv,tiv,,,,...``: the junk row is folded back into the row above;
 * 'Year(s) of delivery' is a '; '-separated list; 'Number ordered' may be empty.
 
-Rows are split with the csv module with quoting off (SIPRI never quotes, and a stray '"' in a hostile file
-must not swallow the following lines).
+Rows are split on ',' (SIPRI never quotes, and a stray '"' in a hostile file must not swallow the following
+lines); the csv module is not used, so a stray CR, a NUL or a huge cell is one bad record
+(:func:`records.cell_problem`), not an exception that ends the file.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from armsgraph.loaders.sipri.records import (
     FieldError,
     RowError,
     SipriDeal,
+    cell_problem,
     header_mismatch,
     parse_float,
     parse_int,
@@ -80,8 +81,8 @@ def parse_classic(lines: list[str], first_line: int) -> Iterator[SipriDeal | Row
     as it goes (rows are split one at a time: memory does not grow with the file); lines holding nothing but
     commas or blanks are skipped.
     """
-    # With quoting off the reader yields exactly one row per line ([] for an empty one), so row i is lines[i].
-    rows = csv.reader(lines, quoting=csv.QUOTE_NONE, strict=False)
+    # One row per line, so row i is lines[i].
+    rows = (line.split(",") for line in lines)
     ahead: list[str] | None = next(rows, None)
     i = 0
     while ahead is not None:
@@ -103,6 +104,10 @@ def parse_classic(lines: list[str], first_line: int) -> Iterator[SipriDeal | Row
             ahead = next(rows, None)
         i += 1
         line, line_end = first_line + start, first_line + i - 1
+        problem = cell_problem(fields)
+        if problem is not None:
+            yield RowError(line, column_name(problem[0]), problem[1])
+            continue
         if len(fields) != WIDTH:
             if len(fields) < WIDTH:
                 yield RowError(line_end, column_name(len(fields)),

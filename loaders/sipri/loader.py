@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from armsgraph.loaders.base import ResolvingLoader
-from armsgraph.loaders.io import BOM, SourceText, read_bytes, strip_bom
+from armsgraph.loaders.io import BOM, SourceText, decode_utf16, read_bytes, split_lines, strip_bom
 from armsgraph.loaders.resolve import Resolution, Resolver
 from armsgraph.loaders.sipri import classic, transfers
 from armsgraph.loaders.sipri.categories import category_key, category_node, description_table, is_known
@@ -73,14 +73,6 @@ class ParsedExport:
     preamble: Preamble
     deals: list[SipriDeal] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
-
-
-def split_lines(text: str) -> list[str]:
-    """Physical lines without their line ends (LF, CR LF, or old-Mac CR); no empty last line."""
-    lines = text.split("\n") if "\n" in text or "\r" not in text else text.split("\r")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 def find_header(lines: list[str]) -> tuple[SipriFormat, int] | None:
@@ -124,6 +116,10 @@ def open_export(source: SourceText) -> ExportStream:
     fmt, index = found
     module = classic if fmt is SipriFormat.CLASSIC else transfers
     header = lines[index].lstrip("\ufeff")
+    if fmt is SipriFormat.CLASSIC and header.endswith(";"):
+        # A spreadsheet re-save ends every line with one stray ';' (the transfers parser drops it per line).
+        lines[index:] = [line[:-1] if line.endswith(";") else line for line in lines[index:]]
+        header = header[:-1]
     header_fields = (header.removesuffix(";") if fmt is SipriFormat.TRANSFERS else header).split(",")
     problem = module.header_problem(header_fields)
     if problem is not None:
@@ -164,7 +160,10 @@ def read_export_text(path: Path) -> SourceText:
     'ã'), and it takes seconds on a 30,000-deal file. Bytes cp1252 leaves undefined decode as Latin-1.
     """
     data = read_bytes(path)
-    if data.startswith(BOM):
+    utf16 = decode_utf16(data, path=path)
+    if utf16 is not None:
+        text, encoding = utf16
+    elif data.startswith(BOM):
         text, encoding = strip_bom(data).decode("utf-8", errors="replace"), "utf_8_sig"
     else:
         try:
@@ -174,8 +173,6 @@ def read_export_text(path: Path) -> SourceText:
                 text, encoding = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin_1"), "latin_1"
-    if "\x00" in text:
-        raise LoaderFailure(LoadError(file=path.name, reason="binary file (NUL bytes), not a CSV export"))
     return SourceText(path=path, data=data, text=text, encoding=encoding, sha256=sha256_of(data))
 
 

@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from armsgraph.loaders.io import MAX_FIELD_CHARS
+from armsgraph.schema.values import whole_number
+
 TIV_COLUMNS = ("SIPRI TIV per unit", "SIPRI TIV for total order", "SIPRI TIV of delivered weapons")
 
 
@@ -74,34 +77,54 @@ def header_mismatch(names: list[str], columns: tuple[str, ...] | list[str]) -> s
     return f"header has {len(names)} columns, expected {len(columns)}"
 
 
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+_YEAR = re.compile(r"[0-9]{4}")
+_DEAL_ID = re.compile(r"[0-9]{1,18}")
+
+
+def is_deal_id(value: str) -> bool:
+    """A SIPRI deal id: ASCII digits only (``str.isdigit`` also says yes to '99²'), short enough for any store."""
+    return _DEAL_ID.fullmatch(value) is not None
+
+
+def cell_problem(fields: list[str]) -> tuple[int, str] | None:
+    """(index, reason) of the first cell no SIPRI export holds: one over MAX_FIELD_CHARS, a NUL byte, a CR left
+    inside a line (line ends are removed before; SIPRI breaks a comment with LF). Only that record fails."""
+    for index, cell in enumerate(fields):
+        if len(cell) > MAX_FIELD_CHARS:
+            return index, f"cell longer than {MAX_FIELD_CHARS:,} characters ({len(cell):,})"
+        if "\x00" in cell:
+            return index, "a NUL byte inside the record (binary data?)"
+        if "\r" in cell:
+            return index, "a stray carriage return (CR) inside the line"
+    return None
+
+
 def parse_int(value: str, column: str) -> int | None:
-    """An optional whole number ('' -> None)."""
+    """An optional count ('' -> None): ASCII digits, no sign, no separators, at most 64 bits."""
     if not value:
         return None
     try:
-        return int(value)
-    except ValueError:
-        raise FieldError(column, f"not a whole number: {value[:40]!r}") from None
+        return whole_number(value)
+    except ValueError as exc:
+        raise FieldError(column, str(exc)) from None
 
 
 def parse_float(value: str, column: str) -> float | None:
-    """An optional decimal number ('' -> None); TIVs are plain decimals, never thousands-separated."""
+    """An optional decimal number ('' -> None); TIVs are plain non-negative ASCII decimals ('12.5'), never
+    signed, thousands-separated, exponents or other digits."""
     if not value:
         return None
-    try:
-        number = float(value)
-    except ValueError:
-        raise FieldError(column, f"not a number: {value[:40]!r}") from None
-    if number != number or number in (float("inf"), float("-inf")) or number < 0:
-        raise FieldError(column, f"not a non-negative finite number: {value[:40]!r}")
-    return number
+    if len(value) > 40 or _DECIMAL.fullmatch(value) is None:
+        raise FieldError(column, f"not a non-negative decimal number: {value[:40]!r}")
+    return float(value)
 
 
 def parse_year(value: str, column: str) -> int | None:
     """An optional four-digit year between 1900 and 2100 ('19??' is an error, not a guess)."""
     if not value:
         return None
-    if len(value) != 4 or not value.isdigit() or not 1900 <= int(value) <= 2100:
+    if _YEAR.fullmatch(value) is None or not 1900 <= int(value) <= 2100:
         raise FieldError(column, f"not a year: {value[:40]!r}")
     return int(value)
 
@@ -150,6 +173,6 @@ def parse_preamble(lines: list[str]) -> tuple[Preamble, list[RowError]]:
                                        rejects=False))
         found = _RANGE.search(line)
         if found and year_range is None:
-            ends = [e if e.isdigit() else "" for e in found.groups()]
+            ends = [e if _YEAR.fullmatch(e) else "" for e in found.groups()]
             year_range = f"{ends[0]}-{ends[1]}" if any(ends) else None
     return Preamble(title=title or None, data_generated=generated, year_range=year_range), errors

@@ -11,7 +11,6 @@ A deal with one unreadable row is rejected whole: half a deal would give wrong t
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +19,9 @@ from armsgraph.loaders.sipri.records import (
     FieldError,
     RowError,
     SipriDeal,
+    cell_problem,
     header_mismatch,
+    is_deal_id,
     parse_float,
     parse_int,
     parse_year,
@@ -105,10 +106,10 @@ def parse_transfers(lines: list[str], first_line: int) -> Iterator[SipriDeal | R
     last: dict[str, int] = {}
     for offset, text in enumerate(lines):
         deal_id = _deal_id(text)
-        if deal_id.isdigit():
+        if is_deal_id(deal_id):
             last[deal_id] = offset
     groups: dict[str, _Group] = {}
-    rows = csv.reader((_strip_stray_semicolon(x) for x in lines), quoting=csv.QUOTE_NONE, strict=False)
+    rows = (_strip_stray_semicolon(x).split(",") for x in lines)  # SIPRI never quotes: no csv module limits
     for offset, fields in enumerate(rows):
         if not any(f.strip() for f in fields):
             continue
@@ -130,16 +131,21 @@ def _take(groups: dict[str, _Group], fields: list[str], deal_id: str, line: int)
     group = groups.get(deal_id)
     if group is not None and group.error:
         return None
-    if len(fields) != WIDTH:
-        name = COLUMNS[len(fields)] if len(fields) < WIDTH else f"column {WIDTH + 1}"
-        what = "ends after" if len(fields) < WIDTH else "has"
+    problem = cell_problem(fields)
+    if problem is not None or len(fields) != WIDTH:
+        if problem is not None:
+            name = COLUMNS[problem[0]] if problem[0] < WIDTH else f"column {problem[0] + 1}"
+            reason = problem[1]
+        else:
+            name = COLUMNS[len(fields)] if len(fields) < WIDTH else f"column {WIDTH + 1}"
+            reason = f"row {'ends after' if len(fields) < WIDTH else 'has'} {len(fields)} of {WIDTH} fields"
         if group is not None:
             group.error = True
-        elif deal_id.isdigit():
+        elif is_deal_id(deal_id):
             groups[deal_id] = _Group(deal_id, fields, line, line, None, None, None, None, error=True)
-        return RowError(line, name, f"row {what} {len(fields)} of {WIDTH} fields", rejects=False)
+        return RowError(line, name, reason, rejects=False)
     try:
-        if not deal_id.isdigit():
+        if not is_deal_id(deal_id):
             raise FieldError(COLUMNS[ID], f"not a deal id: {deal_id[:40]!r}")
         for index in (SUPPLIER, RECIPIENT, DESIGNATION):
             if not fields[index].strip():
@@ -172,7 +178,7 @@ def _take(groups: dict[str, _Group], fields: list[str], deal_id: str, line: int)
     except FieldError as exc:
         if group is not None:
             group.error = True
-        elif deal_id.isdigit():
+        elif is_deal_id(deal_id):
             groups[deal_id] = _Group(deal_id, fields, line, line, None, None, None, None, error=True)
         return RowError(line, exc.column, exc.reason, rejects=False)
     group.delivered_flags.append(delivered_flag)

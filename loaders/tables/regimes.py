@@ -34,6 +34,7 @@ from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import sha256_of
 from armsgraph.schema.relations import MemberOf
+from armsgraph.schema.values import iso_date_problem
 
 LOADER = "regime-table"
 MAPPINGS = Path(__file__).parent / "mappings"
@@ -151,21 +152,30 @@ class _Ear:
             groups: dict[str, list[str]] = data["groups"]
             if not isinstance(groups, dict):
                 raise TypeError("'groups' must be an object of group -> country list")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise LoaderFailure(LoadError(file=self.file, reason=f"not an EAR country-groups file: {exc}")) from exc
-        as_of = data.get("ecfrIssueDate")
-        citation = str(data.get("citation") or "15 C.F.R. Part 740, Supplement No. 1")
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            reason = "nested too deep" if isinstance(exc, RecursionError) else str(exc)
+            raise LoaderFailure(LoadError(file=self.file, reason=f"not an EAR country-groups file: {reason}")) from exc
         lines = text.splitlines()
+        as_of = data.get("ecfrIssueDate")
+        problem = None if as_of is None else (
+            iso_date_problem(as_of) if isinstance(as_of, str) else f"not a date string: {as_of!r}")
+        if problem is not None:  # the file's date only: the memberships still load, undated
+            self.batch.error(_line_of(lines, '"ecfrIssueDate"', 0) or 1, "ecfrIssueDate", problem)
+            as_of = None
+        citation = str(data.get("citation") or "15 C.F.R. Part 740, Supplement No. 1")
         for group, spec in ear_groups().items():
             members = groups.get(group)
             if not isinstance(members, list):
-                self.batch.error(None, group, f"group {group} missing from the file")
+                self.batch.error(_line_of(lines, '"groups"', 0) or 1, group, f"group {group} missing from the file")
                 continue
-            start = _line_of(lines, f'"{group}": [', 0)
+            start = _line_of(lines, f'"{group}": [', 0) or _line_of(lines, '"groups"', 0)
             for name in members:
                 self.batch.records_read += 1
-                line = _line_of(lines, f'"{name}"', start) if start else None
-                self._member(str(name), spec.org, line, group, f"regime-table:ear {group}", as_of, citation)
+                line = (_line_of(lines, json.dumps(name), start) or start) if start else None
+                if not isinstance(name, str) or not name.strip():
+                    self.batch.error(line, group, f"member {json.dumps(name)[:40]} is not a country name")
+                    continue
+                self._member(name, spec.org, line, group, f"regime-table:ear {group}", as_of, citation)
             for name in spec.extra:
                 if name not in members:
                     self._member(name, spec.org, start or None, group, f"regime-table:ear {group} footnote",
