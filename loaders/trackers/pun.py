@@ -1,6 +1,6 @@
 """Protect Ukraine Now (github.com/protect-ukraine-now/pun): heavy-weapon commitments to Ukraine and US drawdowns.
 
-Two files of the tracker's ``src/data/`` ([notes](docs/trackers.md)):
+Two files of the tracker's ``src/data/`` (docs/weapon-families.md):
 
 * ``commits.json``: a JSON array of ``[date, donor, category, system, quantity, source URL]`` rows, one per
   announcement. Each row becomes a Transfer at stage ``pledged`` (donor -> Ukraine, the system as a
