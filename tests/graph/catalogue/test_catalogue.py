@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[3]
 SAMPLES = {
     "country": "RUS", "recipient": "UKR", "supplier": "USA", "document": "seed-entities.jsonl",
     "id": "person:anatoly-antonov", "category": "armoured-vehicles", "about": "UKR",
-    "speaker": "person:anatoly-antonov",
+    "speaker": "person:anatoly-antonov", "family": "patriot",
 }
 # Queries that may rightly find nothing in that graph (no cluster-munition deals in SIPRI's categories).
 MAY_BE_EMPTY = {"treaty-banned-transfers", "ccm-parties-among", "regime-members-supplying",
