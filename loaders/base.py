@@ -65,6 +65,7 @@ LOADERS: dict[str, str] = {
     "treaty-table": "armsgraph.loaders.tables.treaties:TreatyTableLoader",
     "regime-table": "armsgraph.loaders.tables.regimes:RegimeTableLoader",
     "text": "armsgraph.loaders.text.loader:TextLoader",
+    "protect-ukraine-now": "armsgraph.loaders.trackers.pun:ProtectUkraineNowLoader",
 }
 
 SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -73,6 +74,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "text": (".txt", ".md", ".markdown"),
     "treaty-table": (".csv",),
     "regime-table": (".csv", ".json"),
+    "protect-ukraine-now": (".json", ".csv"),
 }
 """File suffixes a loader can read at all: ``pick`` does not import (or ask) the others.
 A loader missing here is asked about every file."""

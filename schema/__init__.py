@@ -16,6 +16,7 @@ from armsgraph.schema.entities import (
     Treaty,
     UnresolvedActor,
     WeaponCategory,
+    WeaponFamily,
     WeaponSystem,
 )
 from armsgraph.schema.model import (
@@ -31,6 +32,7 @@ from armsgraph.schema.relations import (
     Claimed,
     Holds,
     InCategory,
+    InFamily,
     MemberOf,
     Of,
     PartOf,
@@ -50,6 +52,7 @@ __all__ = [
     "Document",
     "Holds",
     "InCategory",
+    "InFamily",
     "MemberOf",
     "Node",
     "NonStateActor",
@@ -68,6 +71,7 @@ __all__ = [
     "Treaty",
     "UnresolvedActor",
     "WeaponCategory",
+    "WeaponFamily",
     "WeaponSystem",
     "label_of_id",
 ]

@@ -150,6 +150,21 @@ class WeaponSystem(Node):
         return self.key or name_key(self.designation)
 
 
+class WeaponFamily(Node):
+    """A family of variants of one weapon (Patriot: MIM-104 PAC-2/PAC-3, Patriot-3 SAMS, the MPQ-53 radar)."""
+
+    label = "WeaponFamily"
+    prefix = "family"
+    indexed = ("name",)
+
+    key: str = Field(pattern=_KEY)
+    name: str = Field(min_length=1)
+    source: str | None = Field(default=None, description="Where the family's membership rules come from.")
+
+    def natural_key(self) -> str:
+        return self.key
+
+
 class Treaty(Node):
     """An arms-control treaty or convention, with what it prohibits or controls."""
 
@@ -195,6 +210,7 @@ class Transfer(Node):
     tiv_order: float | None = None
     tiv_delivered: float | None = None
     comments: str | None = None
+    value_usd: float | None = Field(default=None, description="Announced value in US dollars (a drawdown notice).")
     sipri_id: str | None = None
     vintage: str | None = Field(default=None, description="When the source's data was generated (ISO date-time).")
     rank: str | None = Field(default=None, description="Orders reports of the same transfer: a higher rank's values "

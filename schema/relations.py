@@ -15,6 +15,7 @@ from armsgraph.schema.entities import (
     Transfer,
     Treaty,
     WeaponCategory,
+    WeaponFamily,
     WeaponSystem,
 )
 from armsgraph.schema.model import ISO_DATE, NODE_TYPES, Relation
@@ -60,6 +61,15 @@ class InCategory(Relation):
     type = "IN_CATEGORY"
     sources = (WeaponSystem,)
     targets = (WeaponCategory,)
+
+
+class InFamily(Relation):
+    """A weapon system's family: (w:WeaponSystem)-[:IN_FAMILY {role}]->(f:WeaponFamily)."""
+
+    type = "IN_FAMILY"
+    sources = (WeaponSystem,)
+    targets = (WeaponFamily,)
+    role: str = Field(default="member", description="'member' (a variant) or 'component' (a part: a radar).")
 
 
 class Holds(Relation):

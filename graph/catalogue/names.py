@@ -51,10 +51,12 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("person", ("Person",)),
     Kind("weapon", ("WeaponSystem",)),
     Kind("category", ("WeaponCategory",)),
+    Kind("family", ("WeaponFamily",)),
     Kind("treaty", ("Treaty",)),
     Kind("document", ("Document",)),
     Kind("entity", tuple(NODE_TYPES), resolver=True,
-         named=("Country", "Organization", "NonStateActor", "Person", "WeaponSystem", "WeaponCategory", "Treaty")),
+         named=("Country", "Organization", "NonStateActor", "Person", "WeaponSystem", "WeaponFamily", "WeaponCategory",
+                "Treaty")),
 )}
 """Parameter types that name an entity (``// param: recipient: country -- ...`` in a query header)."""
 

@@ -13,6 +13,7 @@ from armsgraph.graph.render import emit
 from armsgraph.schema.errors import UserError
 
 LISTS = {"countries": "Country", "organizations": "Organization", "regimes": "Organization", "people": "Person",
+         "families": "WeaponFamily",
          "categories": "WeaponCategory", "treaties": "Treaty", "weapons": "WeaponSystem", "documents": "Document"}
 """What ``armsgraph list`` can list, and the label each stands for."""
 

@@ -5,7 +5,8 @@ One object per line: ``"type"`` is a node label (Country, Person, ...) or a rela
 fact comes from; on a relation keyed by its source (PARTY_TO, MEMBER_OF: one edge per source) it is also
 the key, so two sources that disagree stay two edges. Reference fields produce relations, so a file stays short:
 Position ``person``/``of`` -> HOLDS and OF, Organization ``country`` -> PART_OF,
-WeaponSystem ``category`` -> IN_CATEGORY, Claim ``speaker``/``about`` -> CLAIMED and ABOUT.
+WeaponSystem ``category`` -> IN_CATEGORY (``family`` -> IN_FAMILY, else the family rules),
+Claim ``speaker``/``about`` -> CLAIMED and ABOUT.
 """
 
 from __future__ import annotations
@@ -20,16 +21,19 @@ from pydantic import ValidationError
 
 from armsgraph.loaders.base import Loader
 from armsgraph.loaders.io import read_text
+from armsgraph.loaders.reference.families import family_nodes, family_of
 from armsgraph.loaders.reference.treaties import treaty_catalogue
 from armsgraph.schema import (
     NODE_TYPES,
     RELATION_TYPES,
     Document,
     InCategory,
+    InFamily,
     Node,
     PartyTo,
     Relation,
     WeaponCategory,
+    WeaponSystem,
     label_of_id,
 )
 from armsgraph.schema.batch import Batch
@@ -151,6 +155,10 @@ class CuratedLoader(Loader):
         derived: list[tuple[type[Relation], str, str]] = []
         if label == "WeaponSystem" and "category" in obj:
             derived.append((InCategory, "", WeaponCategory.id_of(key=str(obj.pop("category")))))
+        family_key = str(obj.pop("family")) if label == "WeaponSystem" and "family" in obj else None
+        if family_key is not None and family_key not in family_nodes():
+            batch.error(line, "family", f"unknown weapon family {family_key!r} (see weapon_families.csv)")
+            return
         abouts = obj.pop("about", []) if label == "Claim" else []
         if label == "Country" and "iso3" in obj and not known_country(str(obj["iso3"])):
             batch.error(line, "iso3", f"unknown country code {obj['iso3']!r} (not in ISO 3166)")
@@ -173,6 +181,13 @@ class CuratedLoader(Loader):
                 ends = (node.id, other) if ref.node_is == "src" else (other, node.id)
                 self._add_relation(batch, line, ref.relation, {"src": ends[0], "dst": ends[1]}, prov)
         derived += [(About, node.id, str(target)) for target in abouts]
+        if isinstance(node, WeaponSystem):  # the named family, else the one the shared rules give
+            found = family_of(node.designation, node.description)
+            family = family_nodes()[family_key] if family_key else found.family if found else None
+            if family is not None:
+                batch.add_node(family, prov)
+                role = found.role if found is not None and found.family.id == family.id else "member"
+                self._add_relation(batch, line, InFamily, {"src": node.id, "dst": family.id, "role": role}, prov)
         for cls, src, dst in derived:
             self._add_relation(batch, line, cls, {"src": src or node.id, "dst": dst}, prov)
 

@@ -34,6 +34,8 @@ from typing import Any, ClassVar
 
 from armsgraph.loaders.base import ResolvingLoader
 from armsgraph.loaders.io import BOM, SourceText, decode_utf16, read_bytes, split_lines, strip_bom
+from armsgraph.loaders.reference.categories import classify, weapon_categories
+from armsgraph.loaders.reference.families import family_of
 from armsgraph.loaders.resolve import Resolution, Resolver
 from armsgraph.loaders.sipri import classic, transfers
 from armsgraph.loaders.sipri.categories import category_key, category_node, description_table, is_known
@@ -43,7 +45,7 @@ from armsgraph.schema import Document, Node, Provenance, Transfer, WeaponSystem
 from armsgraph.schema.batch import Batch, NodeRecord, RelationRecord
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import digest, sha256_of, slug
-from armsgraph.schema.relations import InCategory, Of, Supplied, To
+from armsgraph.schema.relations import InCategory, InFamily, Of, Supplied, To
 from armsgraph.schema.values import Stage
 
 PREAMBLE_SOURCE = "Source: SIPRI Arms Transfers Database"
@@ -300,6 +302,8 @@ class _BatchBuilder:
         """Weapon description -> (category name, rule) from the table, None when it does not know it."""
         self.categories: dict[str, _Seen] = {}
         self.in_category: set[tuple[str, str]] = set()
+        self.families: set[str] = set()
+        """Ids of the reference nodes (families, treaty categories) this file added already."""
         self.unknown_descriptions: dict[str, list[int]] = {}
         """Description -> [first line, records]."""
         self.identities: Counter[str] = Counter()
@@ -374,6 +378,7 @@ class _BatchBuilder:
                 node = WeaponSystem(designation=designation, description=deal.description or None, key=key)
                 seen = self.weapons[key] = _Seen(node, deal.line)
                 self.batch.add_node(node, prov)
+                self.reference_edges(node, deal.line)
             self.designations[deal.designation] = seen
         category = self.category_of(deal)
         if category is not None and (seen.node.id, category[0]) not in self.in_category:
@@ -381,6 +386,27 @@ class _BatchBuilder:
             self.batch.add_relation(InCategory(src=seen.node.id, dst=category[0]),
                                     self.batch.provenance(line=deal.line, rule=category[1]))
         return seen.node.id
+
+    def reference_edges(self, weapon: WeaponSystem, line: int) -> None:
+        """A new weapon's family and treaty categories (cluster munitions), from the shared reference rules.
+
+        SIPRI's own armament category stays the only one of SIPRI's vocabulary (``category_of``)."""
+        found = family_of(weapon.designation, weapon.description)
+        if found is not None:
+            if found.family.id not in self.families:
+                self.families.add(found.family.id)
+                self.batch.add_node(found.family, self.batch.provenance(line=line, rule=found.rule))
+            self.batch.add_relation(InFamily(src=weapon.id, dst=found.family.id, role=found.role),
+                                    self.batch.provenance(line=line, rule=found.rule))
+        for key, rule in classify(weapon.designation, weapon.description):
+            category = weapon_categories()[key]
+            if category.vocabulary != "treaty":
+                continue
+            if category.id not in self.families:
+                self.families.add(category.id)
+                self.batch.add_node(category, self.batch.provenance(line=line, rule=rule))
+            self.batch.add_relation(InCategory(src=weapon.id, dst=category.id),
+                                    self.batch.provenance(line=line, rule=rule))
 
     def category_of(self, deal: SipriDeal) -> tuple[str, str] | None:
         """(category node id, rule) of a deal's weapon, adding the category node the first time."""

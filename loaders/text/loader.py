@@ -15,6 +15,7 @@ from pathlib import Path
 from armsgraph.loaders.base import Loader
 from armsgraph.loaders.documents.loader import TEXT_SUFFIXES, meta_path, read_document
 from armsgraph.loaders.reference.categories import classify, weapon_categories
+from armsgraph.loaders.reference.families import family_of
 from armsgraph.loaders.reference.treaties import treaty_catalogue
 from armsgraph.loaders.resolve import standard_tables
 from armsgraph.loaders.text.extract import extract_text
@@ -40,6 +41,7 @@ from armsgraph.schema.references import derived_relations
 from armsgraph.schema.relations import (
     About,
     InCategory,
+    InFamily,
     Of,
     Supplied,
     To,
@@ -178,12 +180,17 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
             categories = [c for c, _ in classify(entity.name)]
             if entity.category and entity.category.partition(":")[2] not in categories:
                 categories.append(entity.category.partition(":")[2])
+            first = mentions[0] if mentions else None
             for key in categories:
                 cat_id = WeaponCategory.id_of(key=key)
-                first = mentions[0] if mentions else None
                 p = prov(first.start, first.end, "weapon:category") if first else doc_prov
                 if ensure(cat_id):
                     batch.add_relation(InCategory(src=entity.id, dst=cat_id), p)
+            family = family_of(entity.name)
+            if family is not None:
+                p = prov(first.start, first.end, family.rule) if first else doc_prov
+                batch.add_node(family.family, p)
+                batch.add_relation(InFamily(src=entity.id, dst=family.family.id, role=family.role), p)
 
     for pos in x.positions:
         p = prov(pos.evidence.start, pos.evidence.end, pos.rule)

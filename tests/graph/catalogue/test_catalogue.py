@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[3]
 SAMPLES = {
     "country": "RUS", "recipient": "UKR", "supplier": "USA", "document": "seed-entities.jsonl",
     "id": "person:anatoly-antonov", "category": "armoured-vehicles", "about": "UKR",
-    "speaker": "person:anatoly-antonov",
+    "speaker": "person:anatoly-antonov", "family": "patriot",
 }
 # Reported in text only: the seed article reports a US transfer to Ukraine and nothing Russian.
 PER_QUERY = {"reported-transfers": {"country": "UKR"}}

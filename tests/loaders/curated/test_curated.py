@@ -123,3 +123,18 @@ def test_provenance_cannot_be_loaded_as_a_fact(tmp_path: Path) -> None:
                     '"source": "test"}\n', encoding="utf-8")
     batch = next(CuratedLoader().read(path))
     assert [e.field for e in batch.errors] == ["type"] and not batch.relations
+
+
+def test_weapon_systems_get_their_family(store: FalkorStore, tmp_path: Path) -> None:
+    lines = [
+        {"type": "WeaponSystem", "designation": "MIM-104 PAC-3", "source": "test"},
+        {"type": "WeaponSystem", "designation": "Leopard-2A6", "family": "leopard-2", "source": "test"},
+        {"type": "WeaponSystem", "designation": "Mystery Gun", "family": "no-such-family", "source": "test"},
+    ]
+    path = write(tmp_path, "weapons.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
+    batch = next(iter(CuratedLoader().read(path)))
+    assert [(e.line, e.field) for e in batch.errors] == [(3, "family")]
+    load_paths(store, [path])
+    rows = store.run("MATCH (w:WeaponSystem)-[r:IN_FAMILY]->(f:WeaponFamily) "
+                     "RETURN w.designation, f.key, r.role ORDER BY f.key").rows
+    assert rows == [["Leopard-2A6", "leopard-2", "member"], ["MIM-104 PAC-3", "patriot", "member"]]
