@@ -3,14 +3,17 @@
 // param: group: organization = org:nato -- the group whose member states are listed (MEMBER_OF): name (NATO) or id
 // param: treaty: treaty = ccm -- the treaty: key, short name, name or id (ccm, CCM, Convention on Cluster Munitions)
 // param: date: date = 2100-01-01 -- the date asked about: YYYY-MM-DD (or YYYY-MM, YYYY)
-// Membership of the group counts when its since/until (if known) cover the date. Status as in treaty-status-on-date
+// Membership of the group counts when its since/until cover the date; where any source dates a state's membership,
+// the dated sources decide (an undated list such as the Factbook's says nothing about when). Status as in treaty-status-on-date
 // ('no record' where no loaded table lists the state),
 // one row per PARTY_TO source table.
 MATCH (g:Organization)
 WHERE g.id = $group
 MATCH (c:Country)-[m:MEMBER_OF]->(g)
-WHERE (m.since IS NULL OR m.since <= $date) AND (m.until IS NULL OR m.until > $date)
-WITH DISTINCT g, c
+WITH g, c, collect(m) AS listed
+WITH g, c, listed, [m IN listed WHERE m.since IS NOT NULL OR m.until IS NOT NULL] AS dated
+WHERE any(m IN CASE WHEN size(dated) > 0 THEN dated ELSE listed END
+          WHERE (m.since IS NULL OR m.since <= $date) AND (m.until IS NULL OR m.until > $date))
 MATCH (t:Treaty)
 WHERE t.id = $treaty
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)

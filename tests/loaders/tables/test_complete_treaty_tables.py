@@ -82,3 +82,13 @@ def test_nato_and_eu_member_lists_are_dated(store: Store, shared_data: Path) -> 
         ("SWE", "org:european-union", eu["SWE"]["accession_date"], None),
         ("SWE", "org:nato", nato["SWE"]["member_since"], None)]
     assert eu["GBR"]["exit_date"] and nato["SWE"]["member_since"] > "2024"
+
+
+def test_dated_membership_decides_membership_on_a_date(store: Store, shared_data: Path) -> None:
+    """Sweden joined NATO on 2024-03-07: the undated Factbook list must not make it a member in July 2023."""
+    nato = shared_data / "reference" / "treaties_complete"
+    factbook = shared_data / "reference" / "cia_factbook"
+    assert not load_paths(store, [nato, factbook]).failed
+    members = {r["iso3"] for r in get_query("ccm-parties-among").run(store, {"date": "2023-07-08"}).records()}
+    later = {r["iso3"] for r in get_query("ccm-parties-among").run(store, {"date": "2024-06-01"}).records()}
+    assert "FIN" in members and "SWE" not in members and "SWE" in later
