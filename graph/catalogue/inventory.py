@@ -5,6 +5,7 @@ from __future__ import annotations
 from armsgraph.graph.catalogue import load_catalogue
 from armsgraph.graph.catalogue.conflicts import MEMBER_EDGES, PARTY_EDGES
 from armsgraph.graph.catalogue.stats import LABEL_COUNTS, TYPE_COUNTS
+from armsgraph.graph.export.read import statements as export_statements
 from armsgraph.graph.store import CLEAR
 from armsgraph.graph.store.dialect import NEO4J
 from armsgraph.graph.writer import all_statements
@@ -22,6 +23,7 @@ def neo4j_statements() -> dict[str, str]:
     texts["stats:types"] = TYPE_COUNTS
     texts["store:clear"] = CLEAR
 
+    texts.update(export_statements())
     texts["loaders.treaties:PARTY_EDGES"] = PARTY_EDGES
     texts["loaders.regimes:MEMBER_EDGES"] = MEMBER_EDGES
     for query in load_catalogue().values():
