@@ -16,7 +16,7 @@ from armsgraph.graph.export.literal import literal
 from armsgraph.schema.errors import CatalogueError
 
 EXAMPLES: dict[str, str] = {
-    "about": "weapon:dpicm",
+    "about": "category:cluster-munitions",
     "category": "cluster-munitions",
     "country": "USA",
     "document": "rt-2023-07-antonov-cluster-munitions.txt",

@@ -96,7 +96,7 @@ SLIDES = (
         ("The kit's <code>queries/</code> folder holds every catalogue query as a <code>.cypher</code> file "
          "that starts with its <code>:param</code> lines: drag one onto Browser's favourites, or paste it into "
          "the editor and run it (multi-statement). <code>armsgraph query show NAME</code> prints the same.",
-         "Try <code>claims-about</code> (who said what about DPICM) and <code>provenance</code> (Antonov's "
+         "Try <code>claims-about</code> (who said what about cluster munitions) and <code>provenance</code> (Antonov's "
          "sources) first: their examples are from this story."),
     ),
 )
