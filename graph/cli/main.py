@@ -19,6 +19,7 @@ import click
 from armsgraph.graph.cli import logs
 from armsgraph.graph.cli.context import Context
 from armsgraph.graph.cli.db import db
+from armsgraph.graph.cli.export import browser_kit, export_cmd
 from armsgraph.graph.cli.find import find, list_cmd
 from armsgraph.graph.cli.load import load, loaders_cmd
 from armsgraph.graph.cli.query import cypher, query
@@ -88,5 +89,6 @@ def main(ctx: click.Context, data_dir: Path | None, uri: str | None, user: str |
 
 
 
-for command in (load, loaders_cmd, query, cypher, find, list_cmd, stats, conflicts, db, resolve, extract, eval_cmd):
+for command in (load, loaders_cmd, query, cypher, find, list_cmd, stats, conflicts, db, resolve, extract, eval_cmd,
+                export_cmd, browser_kit):
     main.add_command(command)

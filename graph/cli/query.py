@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from armsgraph.graph.catalogue import get_query, load_catalogue
+from armsgraph.graph.catalogue.browser import browser_text
 from armsgraph.graph.cli.context import Context, format_option, param_option, parse_params
 from armsgraph.graph.render import emit
 from armsgraph.graph.store import Cypher
@@ -35,11 +36,8 @@ def query_list(fmt: str) -> None:
 @query.command("show")
 @click.argument("name")
 def query_show(name: str) -> None:
-    """Print a query's Cypher (paste it into Neo4j Browser with :param lines)."""
-    q = get_query(name)
-    for p in q.params:
-        click.echo(f"// :param {p.name} ({p.type}{'' if p.required else ', default ' + str(p.default)}): {p.doc}")
-    click.echo(q.cypher)
+    """Print a query as Neo4j Browser runs it: :param lines (defaults, or examples), then the Cypher."""
+    click.echo(browser_text(get_query(name)), nl=False)
 
 
 @query.command("run")

@@ -1,7 +1,7 @@
 // name: ccm-parties-among
 // description: Members of a group (NATO by default) and their status under a treaty (the CCM by default) on a date
 // param: group: organization = org:nato -- the group whose member states are listed (MEMBER_OF): name (NATO) or id
-// param: treaty: treaty = ccm -- the treaty: key, short name, name or id (ccm, CCM, Convention on Cluster Munitions)
+// param: treaty: treaty = treaty:ccm -- the treaty: key, short name, name or id (ccm, CCM, Convention on Cluster Munitions)
 // param: date: date = 2100-01-01 -- the date asked about: YYYY-MM-DD (or YYYY-MM, YYYY)
 // Membership of the group counts when its since/until cover the date; where any source dates a state's membership,
 // the dated sources decide (an undated list such as the Factbook's says nothing about when). Status as in treaty-status-on-date

@@ -1,6 +1,6 @@
 // name: treaty-banned-transfers
 // description: Transfers of weapons in a category a treaty prohibits, where the supplier or the recipient was bound by it at the order or a delivery date
-// param: treaty: treaty = ccm -- the treaty whose 'prohibits' categories are used: key, short name or name
+// param: treaty: treaty = treaty:ccm -- the treaty whose 'prohibits' categories are used: key, short name or name
 // param: limit: int = 200 -- rows shown
 // A weapon is in a category through IN_CATEGORY (weapon_category_rules.csv: DPICM, M864, M483A1 -> cluster munitions).
 // The order date is the transfer's date, else its order year; a year-only date (order or delivery year) covers the

@@ -1,7 +1,7 @@
 // name: treaty-status-on-date
 // description: Was a state bound by a treaty on a date: party, joined but not yet in force, signatory only, withdrawn, not a party, or no record
 // param: country: country -- a state: name (United Kingdom), ISO 3166 alpha-3 (GBR, SUN) or id
-// param: treaty: treaty = ccm -- the treaty: key or name (ccm, att, apmbc, cwc, bwc, ccw, npt, tpnw, ctbt)
+// param: treaty: treaty = treaty:ccm -- the treaty: key or name (ccm, att, apmbc, cwc, bwc, ccw, npt, tpnw, ctbt)
 // param: date: date = 2100-01-01 -- the date asked about: YYYY-MM-DD (or YYYY-MM, YYYY)
 // Bound from (PARTY_TO.bound_from, computed when the table is loaded) = the state's entry into force, from the table
 // or the treaty's own article, else the later of its ratification or accession and the treaty's entry into force.

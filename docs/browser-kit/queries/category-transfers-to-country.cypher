@@ -1,0 +1,28 @@
+// category-transfers-to-country: Deliveries of one weapon category to a country, year by year (deals, suppliers, SIPRI TIV)
+// recipient (actor, example): the recipient: a name (Ukraine), ISO 3166 alpha-3 (UKR) or id
+// category (category, example): a weapon category: name, key or id (armoured vehicles, armoured-vehicles, 'Air defence systems')
+// delivered_from (int, default): first delivery year shown
+// delivered_to (int, default): last delivery year shown
+:param recipient => 'country:UKR';
+:param category => 'category:cluster-munitions';
+:param delivered_from => 1950;
+:param delivered_to => 2100;
+MATCH (c:WeaponCategory)<-[:IN_CATEGORY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE r.id = $recipient
+  AND ro.current AND rt.current
+  AND c.id = $category
+MATCH (s:Actor)-[rs:SUPPLIED]->(t)
+WHERE rs.current
+OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
+WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
+WITH s, t, w, count(twin) AS twins
+WHERE twins = 0
+UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
+WITH s, t, w, i, t.delivery_years[i] AS year
+WHERE year >= $delivered_from AND year <= $delivered_to
+WITH year, s, t, w, CASE WHEN t.tiv_delivered_per_year IS NULL
+                        THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
+                        ELSE t.tiv_delivered_per_year[i] END AS tiv
+RETURN year, count(DISTINCT t) AS deals, sum(tiv) AS tiv_delivered,
+       collect(DISTINCT s.name) AS suppliers, collect(DISTINCT w.designation) AS weapons
+ORDER BY year;

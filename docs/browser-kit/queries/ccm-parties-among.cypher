@@ -1,0 +1,30 @@
+// ccm-parties-among: Members of a group (NATO by default) and their status under a treaty (the CCM by default) on a date
+// group (organization, default): the group whose member states are listed (MEMBER_OF): name (NATO) or id
+// treaty (treaty, default): the treaty: key, short name, name or id (ccm, CCM, Convention on Cluster Munitions)
+// date (date, default): the date asked about: YYYY-MM-DD (or YYYY-MM, YYYY)
+:param group => 'org:nato';
+:param treaty => 'treaty:ccm';
+:param date => '2100-01-01';
+MATCH (g:Organization)
+WHERE g.id = $group
+MATCH (c:Country)-[m:MEMBER_OF]->(g)
+WITH g, c, collect(m) AS listed
+WITH g, c, listed, [m IN listed WHERE m.since IS NOT NULL OR m.until IS NOT NULL] AS dated
+WHERE any(m IN CASE WHEN size(dated) > 0 THEN dated ELSE listed END
+          WHERE (m.since IS NULL OR m.since <= $date) AND (m.until IS NULL OR m.until > $date))
+MATCH (t:Treaty)
+WHERE t.id = $treaty
+OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
+WITH g, c, t, p, coalesce(p.ratified, p.accession) AS joined
+WITH g, c, t, p, joined,
+     p.bound_from AS bound_from
+WITH g, c, t, p, joined, bound_from,
+     CASE WHEN p IS NULL THEN 'no record'
+          WHEN p.withdrew IS NOT NULL AND p.withdrew <= $date THEN 'withdrawn'
+          WHEN bound_from IS NOT NULL AND bound_from <= $date THEN 'party'
+          WHEN joined IS NOT NULL AND joined <= $date THEN 'joined, not yet in force'
+          WHEN p.signed IS NOT NULL AND p.signed <= $date THEN 'signatory'
+          ELSE 'not a party' END AS status
+RETURN g.name AS group_name, c.name AS member, c.iso3 AS iso3, t.short_name AS treaty, status,
+       p.signed AS signed, joined AS joined, bound_from AS bound_from, p.withdrew AS withdrew, p.source AS source
+ORDER BY status, member, source;

@@ -1,0 +1,13 @@
+// claims-about: Who said what about a country, person, organisation or weapon: attributed claims with their source documents
+// about (entity, example): what the claims are about: a name (Ukraine, DPICM, Anatoly Antonov), ISO3 code or id
+// limit (int, default): rows shown
+:param about => 'category:cluster-munitions';
+:param limit => 100;
+MATCH (speaker)-[:CLAIMED]->(c:Claim)-[:ABOUT]->(x)
+WHERE x.id = $about
+MATCH (d:Document {id: c.document})
+RETURN coalesce(speaker.name, speaker.id) AS speaker, c.text AS claim, c.date AS date, c.quote AS quote,
+       coalesce(d.title, d.path) AS document, d.publisher AS publisher, coalesce(d.url, d.path) AS source,
+       c.start AS start, c.end AS end
+ORDER BY date DESC, speaker
+LIMIT $limit;

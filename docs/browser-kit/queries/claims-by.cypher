@@ -1,0 +1,13 @@
+// claims-by: What a speaker (person, ministry, government) is reported to have said, and where
+// speaker (speaker, example): who said it: a person, state or organisation by name (Anatoly Antonov, Russian MoD) or id
+// limit (int, default): rows shown
+:param speaker => 'person:anatoly-antonov';
+:param limit => 100;
+MATCH (s)-[:CLAIMED]->(c:Claim)
+WHERE s.id = $speaker
+MATCH (d:Document {id: c.document})
+OPTIONAL MATCH (c)-[:ABOUT]->(x)
+RETURN c.text AS claim, c.date AS date, collect(DISTINCT coalesce(x.name, x.designation, x.id)) AS about,
+       coalesce(d.title, d.path) AS document, d.publisher AS publisher, coalesce(d.url, d.path) AS source
+ORDER BY date DESC
+LIMIT $limit;

@@ -1,0 +1,20 @@
+// document-facts: Everything one document contributed, node by node and relationship by relationship, with where in it
+// document (document, example): the document: its file name, title, sha256 or id (doc:...)
+// limit (int, default): rows shown
+:param document => 'doc:480893b407c0aea4219c4b99';
+:param limit => 500;
+MATCH (d:Document)
+WHERE d.id = $document
+MATCH (n)-[p:SOURCED_FROM]->(d)
+RETURN 'node' AS kind, [l IN labels(n) WHERE l <> 'Actor'][0] AS type, n.id AS subject,
+       coalesce(n.name, n.title, n.designation, n.text, n.key) AS object, p.locator AS locator,
+       p.loader AS loader, p.rule AS rule
+LIMIT $limit
+UNION ALL
+MATCH (d:Document)
+WHERE d.id = $document
+MATCH (a)-[r]->(b)
+WHERE d.id IN r.documents
+RETURN 'relationship' AS kind, type(r) AS type, a.id AS subject, b.id AS object,
+       [e IN r.evidence WHERE e STARTS WITH (d.id + '#')][0] AS locator, NULL AS loader, NULL AS rule
+LIMIT $limit;

@@ -1,0 +1,21 @@
+// family-transfers: Every transfer of a weapon family, from every source (SIPRI, trackers, text), with its documents and citations
+// family (family, example): the weapon family: key, name or id (patriot, 'Leopard 2', family:iris-t)
+// recipient (actor, default): the recipient: name, ISO 3166 alpha-3 or id; empty for all
+// limit (int, default): rows shown
+:param family => 'family:patriot';
+:param recipient => '';
+:param limit => 200;
+MATCH (f:WeaponFamily)<-[rf:IN_FAMILY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE f.id = $family
+  AND ro.current AND rt.current
+  AND ($recipient = '' OR r.id = $recipient)
+MATCH (s:Actor)-[rs:SUPPLIED]->(t)
+WHERE rs.current
+OPTIONAL MATCH (t)-[p:SOURCED_FROM]->(d:Document)
+RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, rf.role AS role, t.stage AS stage,
+       t.date AS date, t.order_year AS order_year, t.delivery_years AS delivery_years,
+       coalesce(ro.number, t.number_ordered) AS number, t.number_delivered AS delivered,
+       collect(DISTINCT d.kind) AS sources, collect(DISTINCT coalesce(d.title, d.path)) AS documents,
+       [c IN collect(DISTINCT p.citation) WHERE c IS NOT NULL] AS citations, t.id AS transfer
+ORDER BY coalesce(t.date, toString(t.order_year)) DESC, supplier, weapon, transfer
+LIMIT $limit;

@@ -1,0 +1,23 @@
+// open-deals: Deals still open: ordered but not fully delivered, largest outstanding SIPRI TIV first
+// recipient (actor, default): the recipient: name, ISO3 or id; empty for all
+// supplier (actor, default): the supplier: name, ISO3 or id; empty for all
+// ordered_from (int, default): earliest order year shown
+// limit (int, default): rows shown
+:param recipient => '';
+:param supplier => '';
+:param ordered_from => 1950;
+:param limit => 50;
+MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE rs.current AND rt.current
+  AND t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
+  AND coalesce(t.order_year, 0) >= $ordered_from
+  AND ($recipient = '' OR r.id = $recipient)
+  AND ($supplier = '' OR s.id = $supplier)
+OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)
+WITH s, r, t, w, t.number_ordered - coalesce(t.number_delivered, 0) AS outstanding,
+     coalesce(t.tiv_order, 0.0) - coalesce(t.tiv_delivered, 0.0) AS tiv_outstanding
+RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.order_year AS order_year,
+       t.number_ordered AS ordered, coalesce(t.number_delivered, 0) AS delivered, outstanding,
+       tiv_outstanding, t.id AS transfer
+ORDER BY tiv_outstanding DESC, order_year DESC, supplier, weapon, transfer
+LIMIT $limit;

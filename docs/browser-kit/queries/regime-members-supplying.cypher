@@ -1,0 +1,28 @@
+// regime-members-supplying: Members of an export-control regime (Wassenaar by default) that supplied a recipient, with deals and TIV
+// recipient (actor, example): the recipient: name, ISO 3166 alpha-3 (UKR) or id
+// regime (organization, default): the regime: name or id (Wassenaar Arrangement, org:mtcr, org:australia-group, org:nsg)
+// ordered_from (int, default): first order year counted
+// ordered_to (int, default): last order year counted
+// limit (int, default): rows shown
+:param recipient => 'country:UKR';
+:param regime => 'org:wassenaar-arrangement';
+:param ordered_from => 1950;
+:param ordered_to => 2100;
+:param limit => 50;
+MATCH (g:Organization)
+WHERE g.id = $regime
+MATCH (s:Country)-[m:MEMBER_OF]->(g)
+WITH DISTINCT g, s
+MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE r.id = $recipient
+  AND rs.current AND rt.current
+  AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
+OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
+WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
+WITH g, s, t, count(twin) AS twins
+WHERE twins = 0
+RETURN g.name AS regime, s.name AS supplier, s.iso3 AS iso3, count(DISTINCT t) AS deals,
+       sum(coalesce(t.tiv_delivered, 0.0)) AS tiv_delivered, min(t.order_year) AS first_order,
+       max(t.order_year) AS last_order
+ORDER BY tiv_delivered DESC, supplier
+LIMIT $limit;

@@ -1,0 +1,13 @@
+// reported-transfers: Transfers reported in articles and statements (announced, pledged, delivered, ...) to or from a country, with every document that reports them
+// country (country, example): a state, supplier or recipient: name, ISO 3166 alpha-3 (UKR) or id
+// limit (int, default): rows shown
+:param country => 'country:USA';
+:param limit => 100;
+MATCH (s)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r)
+WHERE t.vintage IS NULL AND (s.id = $country OR r.id = $country)
+OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)
+OPTIONAL MATCH (t)-[:SOURCED_FROM]->(d:Document)
+RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.stage AS stage, t.date AS date,
+       count(DISTINCT d) AS documents, collect(DISTINCT coalesce(d.title, d.path)) AS reported_in
+ORDER BY date DESC, supplier
+LIMIT $limit;

@@ -1,0 +1,26 @@
+// top-suppliers-of-recipient: Top suppliers of a recipient by SIPRI TIV delivered over a range of delivery years
+// recipient (actor, example): the recipient: name (Ukraine), ISO 3166 alpha-3 (UKR) or id (nsa:..., org:...)
+// delivered_from (int, default): first delivery year counted
+// delivered_to (int, default): last delivery year counted
+// limit (int, default): rows shown
+:param recipient => 'country:UKR';
+:param delivered_from => 1950;
+:param delivered_to => 2100;
+:param limit => 20;
+MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE r.id = $recipient
+  AND rs.current AND rt.current
+OPTIONAL MATCH (s)-[:SUPPLIED]->(twin:Transfer)-[:TO]->(r), (twin)-[:OF]->(:WeaponSystem)<-[:OF]-(t)
+WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
+WITH s, t, count(twin) AS twins
+WHERE twins = 0
+UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
+WITH s, t, i, t.delivery_years[i] AS year
+WHERE year >= $delivered_from AND year <= $delivered_to
+WITH s, t, CASE WHEN t.tiv_delivered_per_year IS NULL
+               THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
+               ELSE t.tiv_delivered_per_year[i] END AS tiv, year
+WITH s, count(DISTINCT t) AS deals, sum(tiv) AS tiv, min(year) AS first_year, max(year) AS last_year
+RETURN s.name AS supplier, s.id AS supplier_id, deals, tiv AS tiv_delivered, first_year, last_year
+ORDER BY tiv_delivered DESC, supplier
+LIMIT $limit;
