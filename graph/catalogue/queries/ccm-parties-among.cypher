@@ -7,13 +7,14 @@
 // ('no record' where no loaded table lists the state),
 // one row per PARTY_TO source table.
 MATCH (g:Organization)
-WHERE g.id = $group OR g.name = $group OR g.key = $group
+WHERE (g.id = $group OR g.name = $group OR g.key = $group) AND g.pending IS NULL
 MATCH (c:Country)-[m:MEMBER_OF]->(g)
-WHERE (m.since IS NULL OR m.since <= $date) AND (m.until IS NULL OR m.until > $date)
+WHERE (m.since IS NULL OR m.since <= $date) AND (m.until IS NULL OR m.until > $date) AND m.pending IS NULL
 WITH DISTINCT g, c
 MATCH (t:Treaty)
-WHERE t.key = $treaty OR t.short_name = $treaty OR t.id = $treaty
+WHERE (t.key = $treaty OR t.short_name = $treaty OR t.id = $treaty) AND t.pending IS NULL
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
+WHERE p.pending IS NULL
 WITH g, c, t, p, coalesce(p.ratified, p.accession) AS joined
 WITH g, c, t, p, joined,
      p.bound_from AS bound_from
