@@ -1,9 +1,12 @@
 """Loading files into a store: pick a loader, skip what is already loaded, write each document atomically.
 
 Per document and loader: if it was loaded before (same content hash) it is skipped unless
-``force``; if a previous run died half-way (the Document still lists the loader under
-``loading``), that run's partial writes are rolled back first. A document whose write fails is
-rolled back and reported; the other documents still load.
+``force``. Every document is written under the store's writer lock (:mod:`armsgraph.graph.store.lock`),
+so loads in parallel take turns per document. A load first rolls back every document a previous run
+left ``loading`` (its writer died, or its rollback failed): holding the lock, no live writer can own
+it. A document whose write fails is rolled back and reported; the other documents still load. If the
+rollback fails too (the store went away), the row still says the document failed: its partial writes
+stay marked pending (hidden from the catalogue) until the next load rolls them back.
 
 Errors: bad input and an unreachable store (:class:`ArmsgraphError`, a record's ``ValidationError``)
 are reported as load errors. Anything else is a bug: the document is still rolled back and reported,
@@ -16,6 +19,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
@@ -24,6 +28,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from armsgraph.graph.store import Store
+from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import DEFAULT_BATCH_SIZE, Writer
 from armsgraph.loaders.base import Loader, get, pick, read_head
 from armsgraph.loaders.resolve import Resolver
@@ -38,6 +43,10 @@ SKIP_NAMES = ("LICENSE", "LICENSE.md", "LICENSE.txt")
 
 Progress = Callable[[str, int, int], None]
 """progress(file name, records written so far, records in this document)."""
+
+
+def _stderr_note(message: str) -> None:
+    print(f"armsgraph: {message}", file=sys.stderr, flush=True)
 
 EXPECTED = (ArmsgraphError, ValidationError)
 """Failures of the input or the store, reported as load errors; any other exception is a bug."""
@@ -132,16 +141,20 @@ def load_paths(
     batch_size: int | None = None,
     progress: Progress | None = None,
     resolver: Resolver | None = None,
+    note: Note | None = _stderr_note,
 ) -> LoadReport:
     """Load every file under ``paths``; never raises for bad input, reports it instead.
 
     ``resolver`` names the actors of every file (its review list then covers the whole load); by
-    default each loader uses the standard resolver.
+    default each loader uses the standard resolver. ``note`` gets one-line notices (waiting for
+    another load's lock, rolling back a crashed load).
     """
     if loader_name:
         get(loader_name)  # an unknown name is a usage error for the whole call (UserError), not per file
     writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE)
+    writer.lock = WriterLock(store, note)
     report = LoadReport()
+    recover(writer, report, note)
     for path, explicit in expand(paths):
         try:
             loader = pick(path, loader_name, resolver)
@@ -164,6 +177,25 @@ def load_paths(
             continue
         _load_file(writer, loader, path, force, report, progress)
     return report
+
+
+def recover(writer: Writer, report: LoadReport, note: Note | None = None) -> None:
+    """Roll back every document a previous load left ``loading``: under the writer lock no live load owns one.
+
+    A store that fails here is reported as an error of the whole load (row ``-``), not raised: the files
+    are still tried, each reporting its own failure.
+    """
+    try:
+        with writer.lock.held():
+            writer.store.ensure_schema()
+            for document_id, loader in writer.unfinished():
+                if note is not None:
+                    note(f"rolling back {document_id} ({loader}): a previous load of it did not finish")
+                writer.rollback(document_id, loader)
+    except EXPECTED as exc:
+        error = LoadError(file="-", reason=f"cannot recover unfinished loads: {_describe(exc)}")
+        report.errors.append(error)
+        report.documents.append(DocumentReport(file="-", loader="-", errors=1, note=error.reason))
 
 
 def _load_file(writer: Writer, loader: Loader, path: Path, force: bool, report: LoadReport,
@@ -218,17 +250,24 @@ class DocumentLoad:
         self.failed = False
         self.done = False
         self._tx = ExitStack()
-        loaded_by, loading = writer.state(self.document_id)
-        self.skipped = self.loader in loaded_by and not force
-        if self.skipped:
-            self.row.skipped = True
-            self.row.note = "already loaded (same content hash)"
-            return
-        if self.loader in loading or (force and self.loader in loaded_by):
-            writer.rollback(self.document_id, self.loader)
-        writer.store.ensure_schema()  # DDL before, never inside, the document's transaction
+        self._lock = ExitStack()
+        lock = writer.lock
+        with ExitStack() as held:  # released at once if the document is skipped or cannot start
+            held.enter_context(lock.held())
+            writer.store.ensure_schema()  # DDL before, never inside, the document's transaction
+            loaded_by, loading = writer.state(self.document_id)
+            self.skipped = self.loader in loaded_by and not force
+            if self.skipped:
+                self.row.skipped = True
+                self.row.note = "already loaded (same content hash)"
+                return
+            if self.loader in loading or (force and self.loader in loaded_by):
+                writer.rollback(self.document_id, self.loader)
+            lock.prepare()
+            self._lock = held.pop_all()
         try:
             self._tx.enter_context(writer.store.transaction())
+            lock.claim()
             writer.begin(self.document, self.loader)
         except Exception as exc:
             self._fail(exc)
@@ -261,21 +300,35 @@ class DocumentLoad:
                 self._tx.close()
             except Exception as exc:
                 self._fail(exc)
+        self._lock.close()
         self.done = True
         return self.row
 
     def _fail(self, exc: BaseException) -> None:
-        """Roll the document back and report it; a bug (not an EXPECTED failure) is logged as one too."""
+        """Roll the document back and report it; a bug (not an EXPECTED failure) is logged as one too.
+
+        Never raises: when the rollback fails as well (the store is gone, its disk is full) the row still
+        says the document failed, and its partial writes, marked pending, wait for the next load's recovery.
+        """
         self.failed = True
+        self.row.errors += 1
+        self.row.loaded = 0
         if isinstance(exc, EXPECTED):
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         else:  # logged before the rollback, which may fail in turn
             reason = _internal(self.report, self.path, exc)
         with suppress(Exception):
             self._tx.__exit__(type(exc), exc, exc.__traceback__)  # Neo4j: roll the transaction back
-        self.writer.rollback(self.document_id, self.loader)
-        error = LoadError(file=self.path.name, reason=f"document not loaded, nothing written: {reason}")
+        try:
+            self.writer.rollback(self.document_id, self.loader)
+            message = f"document not loaded, nothing written: {reason}"
+        except Exception as undo:  # reported in the row; a bug is logged as well
+            if not isinstance(undo, EXPECTED):
+                _internal(self.report, self.path, undo)
+            message = (f"document not loaded: {reason}; rolling it back failed too ({_describe(undo)}): "
+                       "its partial writes stay hidden and the next load rolls them back")
+        finally:
+            self._lock.close()
+        error = LoadError(file=self.path.name, reason=message)
         self.report.errors.append(error)
-        self.row.errors += 1
-        self.row.loaded = 0
         self.row.note = error.reason

@@ -9,6 +9,10 @@ that provenance, so it works on stores without multi-statement transactions.
 
 No statement filters rows after a SET (``SET ... WITH ... WHERE``): FalkorDB drops the updates of
 rows filtered out later, so each such step is two statements.
+
+On stores without transactions a document in progress stays invisible to the catalogue: every node
+and relationship it creates carries ``pending: <document id>`` until :meth:`Writer.commit` clears
+the marks, and the catalogue queries skip pending elements (docs/reliability.md, "Atomicity").
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from armsgraph.graph.store import Cypher, Store
+from armsgraph.graph.store.lock import LOCK_STATEMENTS, WriterLock
 from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Document, Node, Relation, label_of_id
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoadError
@@ -31,6 +36,10 @@ DEFAULT_BATCH_SIZE = 2000
 def node_statement(label: str, snapshot: bool = False) -> Cypher:
     """MERGE nodes and their provenance edges.
 
+    A node it creates is marked ``pending = $pending`` (the document id on stores without transactions,
+    else null: nothing is set) until the document commits. With a *precedence* property, a row that
+    outranks the stored node replaces its values, including the ones the row leaves empty (``row.clear``:
+    those fields as nulls); a row ranked lower changes nothing; an equal rank adds its values.
     With ``snapshot`` (stores without transactions) it also returns the previous properties of the
     nodes it changed, which the writer keeps until the document commits, so a rollback can restore them.
     """
@@ -38,13 +47,19 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
     labels = ":".join(cls.labels())
     if cls.precedence:  # an older version of the node (say, an earlier SIPRI vintage) never overwrites a newer
         p = cls.precedence
-        update = f"SET n += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(n.{p}, '') THEN row.props ELSE {{}} END\n"
+        update = (
+            f"SET n += CASE WHEN coalesce(row.props.{p}, '') > coalesce(n.{p}, '') THEN row.clear ELSE {{}} END\n"
+            f"SET n += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(n.{p}, '') THEN row.props ELSE {{}} END\n"
+        )
+        cleared = " OR any(k IN keys(row.clear) WHERE o[k] IS NOT NULL)"
     else:
         update = "SET n += row.props\n"
+        cleared = ""
     before = (
         f"OPTIONAL MATCH (o:{label} {{id: row.id}})\n"
         "WITH d, row, CASE WHEN o IS NULL THEN NULL\n"
-        "  WHEN any(k IN keys(row.props) WHERE o[k] IS NULL OR o[k] <> row.props[k]) THEN properties(o) END AS before\n"
+        f"  WHEN any(k IN keys(row.props) WHERE o[k] IS NULL OR o[k] <> row.props[k]){cleared}"
+        " THEN properties(o) END AS before\n"
     ) if snapshot else ""
     carry = ", before" if snapshot else ""
     result = ("WITH DISTINCT n, before\nRETURN count(n) AS written, collect(before) AS changed" if snapshot
@@ -54,6 +69,7 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
         "UNWIND $rows AS row\n"
         + before
         + f"MERGE (n:{labels} {{id: row.id}})\n"
+        "ON CREATE SET n.pending = $pending\n"
         + update
         + f"WITH n, row, d{carry}\n"
         "UNWIND row.provs AS pv\n"
@@ -85,6 +101,7 @@ def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props:
         f"MATCH (a:{src_label} {{id: row.src}})\n"
         f"MATCH (b:{dst_label} {{id: row.dst}})\n"
         f"MERGE (a)-{pattern}->(b)\n"
+        "ON CREATE SET r.pending = $pending\n"
         f"WITH {ends}r, row, [l IN row.locs | $doc + '#' + l + '@' + $loader + '/' + $loader_version] AS evs\n"
         + update +
         "    r.documents = CASE WHEN $doc IN coalesce(r.documents, []) THEN r.documents"
@@ -129,6 +146,7 @@ SOURCED_IDS = (
 
 DOCUMENT_BEGIN = Cypher(
     "MERGE (d:Document {id: $id})\n"
+    "ON CREATE SET d.pending = $pending\n"
     "SET d += $props,\n"
     "    d.loading = CASE WHEN $loader IN coalesce(d.loading, []) THEN d.loading"
     " ELSE coalesce(d.loading, []) + [$loader] END\n"
@@ -137,7 +155,8 @@ DOCUMENT_BEGIN = Cypher(
 
 DOCUMENT_COMMIT = Cypher(
     "MATCH (d:Document {id: $id})\n"
-    "SET d.loading = [x IN coalesce(d.loading, []) WHERE x <> $loader],\n"
+    "SET d.pending = NULL,\n"
+    "    d.loading = [x IN coalesce(d.loading, []) WHERE x <> $loader],\n"
     "    d.loaded_by = CASE WHEN $loader IN coalesce(d.loaded_by, []) THEN d.loaded_by"
     " ELSE coalesce(d.loaded_by, []) + [$loader] END\n"
     "RETURN d.id AS id"
@@ -147,6 +166,36 @@ DOCUMENT_STATE = Cypher(
     "MATCH (d:Document {id: $id})\n"
     "RETURN coalesce(d.loaded_by, []) AS loaded_by, coalesce(d.loading, []) AS loading"
 )
+
+LOADING_DOCUMENTS = Cypher(
+    "MATCH (d:Document)\n"
+    "WHERE size(coalesce(d.loading, [])) > 0\n"
+    "RETURN d.id AS id, d.loading AS loading"
+)
+"""Documents a load started and never finished (its writer died, or its rollback failed)."""
+
+CLEAR_PENDING_NODES = Cypher(
+    "MATCH (n)-[:SOURCED_FROM]->(:Document {id: $doc})\n"
+    "WHERE n.pending = $doc\n"
+    "SET n.pending = NULL\n"
+    "RETURN count(n) AS cleared"
+)
+
+
+@cache
+def clear_pending_relations() -> Cypher:
+    """Clear the marks of the relationships a document created: both ends of each are sourced from it
+    (a relation's endpoints get a SOURCED_FROM edge, if only as a reference), so walk out from those."""
+    types = "|".join(sorted({rel.type for rel in RELATION_TYPES}))
+    return Cypher(
+        "MATCH (a)-[:SOURCED_FROM]->(:Document {id: $doc})\n"
+        "WITH DISTINCT a\n"
+        f"MATCH (a)-[r:{types}]->()\n"
+        "WHERE r.pending = $doc\n"
+        "SET r.pending = NULL\n"
+        "RETURN count(r) AS cleared"
+    )
+
 
 ROLLBACK_RELATIONS = Cypher(
     "MATCH ()-[r]->()\n"
@@ -198,8 +247,9 @@ DELETE_ORPHAN_DOCUMENT = Cypher(
     "RETURN count(*) AS deleted"
 )
 
-ROLLBACK = (ROLLBACK_RELATIONS, DELETE_UNSUPPORTED_RELATIONS, ROLLBACK_NODES, ROLLBACK_EDGES, ROLLBACK_DOCUMENT,
-            DELETE_ORPHAN_DOCUMENT)
+ROLLBACK = (ROLLBACK_RELATIONS, DELETE_UNSUPPORTED_RELATIONS, ROLLBACK_NODES, CLEAR_PENDING_NODES,
+            clear_pending_relations(), ROLLBACK_EDGES, ROLLBACK_DOCUMENT, DELETE_ORPHAN_DOCUMENT)
+"""What survives a rollback (supported by other documents too) loses the document's pending marks."""
 
 EXISTING_IDS = (
     "MATCH (n:{label}) WHERE n.id IN $ids\n"
@@ -218,7 +268,7 @@ def all_statements() -> list[Cypher]:
             for dst in rel.targets:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props, rel.precedence,
                                                 rel.current_against))
-    texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, *ROLLBACK]
+    texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, LOADING_DOCUMENTS, *ROLLBACK, *LOCK_STATEMENTS]
     for template in (EXISTING_IDS, RESTORE, SOURCED_IDS):
         texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
     texts += [current_statement(*rule) for rule in current_rules()]
@@ -256,6 +306,15 @@ def _stored_fields(cls: type[Node] | type[Relation], skip: frozenset[str]) -> tu
     return tuple(name for name in cls.model_fields if name not in skip)
 
 
+@cache
+def _clearable(label: str) -> tuple[str, ...]:
+    """Fields a higher-ranked row of this label empties when it leaves them empty (none without precedence)."""
+    cls = NODE_TYPES[label]
+    if not cls.precedence:
+        return ()
+    return tuple(name for name in _stored_fields(cls, frozenset({"id"})) if name != cls.precedence)
+
+
 @dataclass
 class WriteStats:
     """Rows sent (one per node id and per relationship key) and relations dropped for unknown ends."""
@@ -277,6 +336,10 @@ class Writer:
     def __init__(self, store: Store, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         self.store = store
         self.batch_size = batch_size
+        self._marks = not store.transactional
+        self.lock = WriterLock(store)
+        """Taken by the load around each document's write (:mod:`armsgraph.graph.store.lock`)."""
+        """Mark what a document creates as pending until it commits (a transaction hides it by itself)."""
         self._snapshots: dict[str, list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
 
     # -- document lifecycle ----------------------------------------------------------------------
@@ -290,12 +353,24 @@ class Writer:
     def begin(self, document: Document, loader: str) -> None:
         self.store.ensure_schema()
         self._snapshots.pop(document.id, None)
-        self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": _fields(document),
-                                        "loader": loader}, write=True)
+        self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": _fields(document), "loader": loader,
+                                        "pending": self._pending(document.id)}, write=True)
 
     def commit(self, document: Document, loader: str) -> None:
+        """Make the document's facts visible, then mark it loaded (a crash between the two leaves it
+        ``loading``: complete but rolled back by the next load, never visible and incomplete)."""
+        if self._marks:
+            for statement in (CLEAR_PENDING_NODES, clear_pending_relations()):
+                self.store.run(statement, {"doc": document.id}, write=True)
         self.store.run(DOCUMENT_COMMIT, {"id": document.id, "loader": loader}, write=True)
         self._snapshots.pop(document.id, None)
+
+    def unfinished(self) -> list[tuple[str, str]]:
+        """(document id, loader) of every load that started and never finished."""
+        return [(row[0], loader) for row in self.store.run(LOADING_DOCUMENTS).rows for loader in row[1]]
+
+    def _pending(self, document_id: str) -> str | None:
+        return document_id if self._marks else None
 
     def rollback(self, document_id: str, loader: str) -> None:
         """Remove everything this loader wrote from this document (and the document, if nothing else),
@@ -321,7 +396,8 @@ class Writer:
         """Write a batch's nodes, then the relations whose endpoints exist; report the others."""
         stats = WriteStats()
         doc = batch.document.id
-        batch_params = {"doc": doc, "loader": batch.loader, "loader_version": batch.loader_version}
+        batch_params = {"doc": doc, "loader": batch.loader, "loader_version": batch.loader_version,
+                        "pending": self._pending(doc)}
         total = len(batch.nodes) + len(batch.relations)
         name = batch.document.path or doc
 
@@ -337,6 +413,10 @@ class Writer:
         snapshot = not self.store.transactional
         for label, rows in nodes.items():
             statement = node_statement(label, snapshot)
+            clearable = _clearable(label)
+            if clearable:
+                for row in rows.values():
+                    row["clear"] = {name: None for name in clearable if name not in row["props"]}
             for chunk in _chunks(list(rows.values()), self.batch_size):
                 res = self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 if snapshot and res.rows and res.rows[0][1]:

@@ -9,7 +9,8 @@ this order, and the first step that finds something wins:
 3. the graph's own names: ``name``, ``designation``, ``short_name``, ``key``, ``title`` or an alias,
    compared without case.
 
-No match is an error with the closest names (rapidfuzz) as suggestions; several matches are an error
+A node of a document still loading (``pending``) is not named. No match is an error with the closest
+names (rapidfuzz) as suggestions; several matches are an error
 listing them. Labels in the statements come from the schema; values travel as parameters.
 """
 
@@ -72,7 +73,7 @@ def _name_props(label: str) -> list[str]:
 
 @cache
 def by_id(label: str) -> Cypher:
-    return Cypher(f"MATCH (n:{label} {{id: $id}}) RETURN n.id AS id")
+    return Cypher(f"MATCH (n:{label} {{id: $id}}) WHERE n.pending IS NULL RETURN n.id AS id")
 
 
 @cache
@@ -83,14 +84,15 @@ def by_name(label: str) -> Cypher:
     aliases = " OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) = $name)" \
         if "aliases" in NODE_TYPES[label].model_fields else ""
     shown = ", ".join(f"n.{p}" for p in props)
-    return Cypher(f"MATCH (n:{label})\nWHERE {tests}{aliases}\nRETURN n.id AS id, coalesce({shown}) AS name")
+    return Cypher(f"MATCH (n:{label})\nWHERE ({tests}{aliases}) AND n.pending IS NULL\n"
+                  f"RETURN n.id AS id, coalesce({shown}) AS name")
 
 
 @cache
 def all_names(label: str) -> Cypher:
     """Every node of ``label`` with its display name, for suggestions."""
     shown = ", ".join(f"n.{p}" for p in _name_props(label))
-    return Cypher(f"MATCH (n:{label})\nRETURN n.id AS id, coalesce({shown}, n.id) AS name")
+    return Cypher(f"MATCH (n:{label})\nWHERE n.pending IS NULL\nRETURN n.id AS id, coalesce({shown}, n.id) AS name")
 
 
 def statements() -> list[Cypher]:

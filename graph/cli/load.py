@@ -56,6 +56,10 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
     rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.warnings, d.note]
             for d in report.documents]
     emit(columns, rows, fmt, title="load summary")
+    failed = [d.file for d in report.documents if d.errors and not d.loaded and not d.skipped]
+    if failed:  # besides the table: a store that died mid-load must never read as a success
+        shown = ", ".join(failed[:10]) + (f" and {len(failed) - 10} more" if len(failed) > 10 else "")
+        click.echo(f"armsgraph: {len(failed)} document(s) not loaded: {shown}", err=True)
     show_errors(report.errors, errors_file)
     if report.internal_errors:  # each was logged as 'armsgraph: internal error: ...' where it happened
         sys.exit(EXIT_INTERNAL_ERROR)

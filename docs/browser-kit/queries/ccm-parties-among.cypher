@@ -6,15 +6,17 @@
 :param treaty => 'treaty:ccm';
 :param date => '2100-01-01';
 MATCH (g:Organization)
-WHERE g.id = $group
+WHERE (g.id = $group) AND g.pending IS NULL
 MATCH (c:Country)-[m:MEMBER_OF]->(g)
+WHERE m.pending IS NULL
 WITH g, c, collect(m) AS listed
 WITH g, c, listed, [m IN listed WHERE m.since IS NOT NULL OR m.until IS NOT NULL] AS dated
 WHERE any(m IN CASE WHEN size(dated) > 0 THEN dated ELSE listed END
           WHERE (m.since IS NULL OR m.since <= $date) AND (m.until IS NULL OR m.until > $date))
 MATCH (t:Treaty)
-WHERE t.id = $treaty
+WHERE (t.id = $treaty) AND t.pending IS NULL
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
+WHERE p.pending IS NULL
 WITH g, c, t, p, coalesce(p.ratified, p.accession) AS joined
 WITH g, c, t, p, joined,
      p.bound_from AS bound_from

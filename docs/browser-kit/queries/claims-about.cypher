@@ -3,8 +3,8 @@
 // limit (int, default): rows shown
 :param about => 'category:cluster-munitions';
 :param limit => 100;
-MATCH (speaker)-[:CLAIMED]->(c:Claim)-[:ABOUT]->(x)
-WHERE x.id = $about
+MATCH (speaker)-[rc:CLAIMED]->(c:Claim)-[ra:ABOUT]->(x)
+WHERE (x.id = $about) AND rc.pending IS NULL AND ra.pending IS NULL
 MATCH (d:Document {id: c.document})
 RETURN coalesce(speaker.name, speaker.id) AS speaker, c.text AS claim, c.date AS date, c.quote AS quote,
        coalesce(d.title, d.path) AS document, d.publisher AS publisher, coalesce(d.url, d.path) AS source,

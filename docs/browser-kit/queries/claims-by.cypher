@@ -3,10 +3,11 @@
 // limit (int, default): rows shown
 :param speaker => 'person:anatoly-antonov';
 :param limit => 100;
-MATCH (s)-[:CLAIMED]->(c:Claim)
-WHERE s.id = $speaker
+MATCH (s)-[rc:CLAIMED]->(c:Claim)
+WHERE (s.id = $speaker) AND rc.pending IS NULL
 MATCH (d:Document {id: c.document})
-OPTIONAL MATCH (c)-[:ABOUT]->(x)
+OPTIONAL MATCH (c)-[ra:ABOUT]->(x)
+WHERE ra.pending IS NULL
 RETURN c.text AS claim, c.date AS date, collect(DISTINCT coalesce(x.name, x.designation, x.id)) AS about,
        coalesce(d.title, d.path) AS document, d.publisher AS publisher, coalesce(d.url, d.path) AS source
 ORDER BY date DESC

@@ -4,7 +4,7 @@
 :param document => 'doc:480893b407c0aea4219c4b99';
 :param limit => 500;
 MATCH (d:Document)
-WHERE d.id = $document
+WHERE (d.id = $document) AND d.pending IS NULL
 MATCH (n)-[p:SOURCED_FROM]->(d)
 RETURN 'node' AS kind, [l IN labels(n) WHERE l <> 'Actor'][0] AS type, n.id AS subject,
        coalesce(n.name, n.title, n.designation, n.text, n.key) AS object, p.locator AS locator,
@@ -12,9 +12,9 @@ RETURN 'node' AS kind, [l IN labels(n) WHERE l <> 'Actor'][0] AS type, n.id AS s
 LIMIT $limit
 UNION ALL
 MATCH (d:Document)
-WHERE d.id = $document
+WHERE (d.id = $document) AND d.pending IS NULL
 MATCH (a)-[r]->(b)
-WHERE d.id IN r.documents
+WHERE d.id IN r.documents AND r.pending IS NULL
 RETURN 'relationship' AS kind, type(r) AS type, a.id AS subject, b.id AS object,
        [e IN r.evidence WHERE e STARTS WITH (d.id + '#')][0] AS locator, NULL AS loader, NULL AS rule
 LIMIT $limit;

@@ -7,11 +7,12 @@
 :param limit => 200;
 MATCH (f:WeaponFamily)<-[rf:IN_FAMILY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE f.id = $family
-  AND ro.current AND rt.current
+  AND ro.current AND rt.current AND rf.pending IS NULL AND ro.pending IS NULL AND rt.pending IS NULL
   AND ($recipient = '' OR r.id = $recipient)
 MATCH (s:Actor)-[rs:SUPPLIED]->(t)
-WHERE rs.current
+WHERE rs.current AND rs.pending IS NULL
 OPTIONAL MATCH (t)-[p:SOURCED_FROM]->(d:Document)
+WHERE d.pending IS NULL
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, rf.role AS role, t.stage AS stage,
        t.date AS date, t.order_year AS order_year, t.delivery_years AS delivery_years,
        coalesce(ro.number, t.number_ordered) AS number, t.number_delivered AS delivered,

@@ -3,10 +3,13 @@
 // limit (int, default): rows shown
 :param country => 'country:USA';
 :param limit => 100;
-MATCH (s)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r)
+MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r)
 WHERE t.vintage IS NULL AND (s.id = $country OR r.id = $country)
-OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)
+  AND rs.pending IS NULL AND rt.pending IS NULL
+OPTIONAL MATCH (t)-[ro:OF]->(w:WeaponSystem)
+WHERE ro.pending IS NULL
 OPTIONAL MATCH (t)-[:SOURCED_FROM]->(d:Document)
+WHERE d.pending IS NULL
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.stage AS stage, t.date AS date,
        count(DISTINCT d) AS documents, collect(DISTINCT coalesce(d.title, d.path)) AS reported_in
 ORDER BY date DESC, supplier

@@ -4,15 +4,17 @@
 :param treaty => 'treaty:ccm';
 :param limit => 200;
 MATCH (tr:Treaty)
-WHERE tr.id = $treaty
-MATCH (w:WeaponSystem)-[:IN_CATEGORY]->(cat:WeaponCategory)
-WHERE cat.key IN tr.prohibits
+WHERE (tr.id = $treaty) AND tr.pending IS NULL
+MATCH (w:WeaponSystem)-[rc:IN_CATEGORY]->(cat:WeaponCategory)
+WHERE cat.key IN tr.prohibits AND rc.pending IS NULL
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[ro:OF]->(w)
 MATCH (t)-[rt:TO]->(r:Actor)
 WHERE rs.current AND rt.current
-  AND ro.current
+  AND ro.current AND rs.pending IS NULL AND rt.pending IS NULL AND ro.pending IS NULL
 OPTIONAL MATCH (s)-[ps:PARTY_TO]->(tr)
+WHERE ps.pending IS NULL
 OPTIONAL MATCH (r)-[pr:PARTY_TO]->(tr)
+WHERE pr.pending IS NULL
 WITH tr, cat, w, t, s, r, ps, pr,
      CASE WHEN t.date IS NOT NULL THEN [t.date, t.date]
           WHEN t.order_year IS NOT NULL THEN [toString(t.order_year) + '-01-01', toString(t.order_year) + '-12-31']

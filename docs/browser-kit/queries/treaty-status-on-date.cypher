@@ -6,10 +6,11 @@
 :param treaty => 'treaty:ccm';
 :param date => '2100-01-01';
 MATCH (c:Country)
-WHERE c.id = $country
+WHERE (c.id = $country) AND c.pending IS NULL
 MATCH (t:Treaty)
-WHERE t.id = $treaty
+WHERE (t.id = $treaty) AND t.pending IS NULL
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
+WHERE p.pending IS NULL
 WITH c, t, p, coalesce(p.ratified, p.accession) AS joined
 WITH c, t, p, joined,
      p.bound_from AS bound_from

@@ -2,10 +2,11 @@
 // description: What a speaker (person, ministry, government) is reported to have said, and where
 // param: speaker: speaker -- who said it: a person, state or organisation by name (Anatoly Antonov, Russian MoD) or id
 // param: limit: int = 100 -- rows shown
-MATCH (s)-[:CLAIMED]->(c:Claim)
-WHERE s.id = $speaker
+MATCH (s)-[rc:CLAIMED]->(c:Claim)
+WHERE (s.id = $speaker) AND rc.pending IS NULL
 MATCH (d:Document {id: c.document})
-OPTIONAL MATCH (c)-[:ABOUT]->(x)
+OPTIONAL MATCH (c)-[ra:ABOUT]->(x)
+WHERE ra.pending IS NULL
 RETURN c.text AS claim, c.date AS date, collect(DISTINCT coalesce(x.name, x.designation, x.id)) AS about,
        coalesce(d.title, d.path) AS document, d.publisher AS publisher, coalesce(d.url, d.path) AS source
 ORDER BY date DESC

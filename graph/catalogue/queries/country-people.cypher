@@ -2,8 +2,10 @@
 // description: People and the positions they hold for a country, its ministries and other bodies
 // param: country: actor -- a state or organisation: name (United States), ISO 3166 alpha-3 (USA) or id (org:us-dod)
 // param: limit: int = 100 -- rows shown
-MATCH (p:Person)-[:HOLDS]->(pos:Position)-[:OF]->(o)
-OPTIONAL MATCH (o)-[:PART_OF]->(parent)
+MATCH (p:Person)-[rh:HOLDS]->(pos:Position)-[ro:OF]->(o)
+WHERE rh.pending IS NULL AND ro.pending IS NULL
+OPTIONAL MATCH (o)-[rp:PART_OF]->(parent)
+WHERE rp.pending IS NULL
 WITH p, pos, o, parent
 WHERE o.id = $country OR parent.id = $country
 RETURN p.name AS person, pos.title AS position, o.name AS of, pos.since AS since, pos.until AS until

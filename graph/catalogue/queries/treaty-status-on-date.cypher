@@ -9,10 +9,11 @@
 // table (the shared CCM table stops at E) says nothing. A signature alone binds to nothing; a withdrawal ends the status on its date. One row per source table
 // (PARTY_TO is kept per source): where two tables disagree, both rows show.
 MATCH (c:Country)
-WHERE c.id = $country
+WHERE (c.id = $country) AND c.pending IS NULL
 MATCH (t:Treaty)
-WHERE t.id = $treaty
+WHERE (t.id = $treaty) AND t.pending IS NULL
 OPTIONAL MATCH (c)-[p:PARTY_TO]->(t)
+WHERE p.pending IS NULL
 WITH c, t, p, coalesce(p.ratified, p.accession) AS joined
 WITH c, t, p, joined,
      p.bound_from AS bound_from
