@@ -12,6 +12,7 @@ from armsgraph.graph.store import Cypher, Store
 
 PARTY_EDGES = Cypher(
     "MATCH (c:Country)-[p:PARTY_TO]->(t:Treaty)\n"
+    "WHERE p.pending IS NULL\n"
     "RETURN c.id AS country, c.name AS name, t.key AS treaty, p.source AS source, p.signed AS signed,\n"
     "       coalesce(p.ratified, p.accession) AS joined, p.withdrew AS withdrew\n"
     "ORDER BY treaty, country, source"
@@ -59,6 +60,7 @@ def party_conflicts(store: Store, *, missing: bool = False) -> list[dict[str, st
 
 MEMBER_EDGES = Cypher(
     "MATCH (c:Country)-[m:MEMBER_OF]->(o:Organization)\n"
+    "WHERE m.pending IS NULL\n"
     "RETURN o.id AS org, c.id AS country, c.name AS name, m.source AS source\n"
     "ORDER BY org, country, source"
 )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from armsgraph.graph.store import Cypher, Store
 
-LABEL_COUNTS = Cypher("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label")
-TYPE_COUNTS = Cypher("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type")
+LABEL_COUNTS = Cypher("MATCH (n) WHERE n.pending IS NULL UNWIND labels(n) AS label "
+                      "RETURN label, count(*) AS count ORDER BY label")
+TYPE_COUNTS = Cypher("MATCH ()-[r]->() WHERE r.pending IS NULL RETURN type(r) AS type, count(*) AS count ORDER BY type")
+"""What a document still loading wrote (``pending``) is not counted: stats show what queries see."""
 
 
 def graph_counts(store: Store) -> list[tuple[str, str, int]]:

@@ -50,7 +50,8 @@ class GraphRelationship:
 @cache
 def id_page(label: str) -> Cypher:
     """The next ``$page`` ids of a label after ``$after``, in order (the cursor of every paged read)."""
-    return Cypher(f"MATCH (n:{label}) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $page")
+    return Cypher(f"MATCH (n:{label}) WHERE n.id > $after AND n.pending IS NULL "  # a loading document: not yet
+                  "RETURN n.id AS id ORDER BY id LIMIT $page")
 
 
 @cache
@@ -61,7 +62,7 @@ def nodes_by_id(label: str) -> Cypher:
 
 @cache
 def relationships_from(label: str) -> Cypher:
-    return Cypher(f"UNWIND $ids AS id MATCH (a:{label} {{id: id}})-[r]->(b) "
+    return Cypher(f"UNWIND $ids AS id MATCH (a:{label} {{id: id}})-[r]->(b) WHERE r.pending IS NULL "
                   "RETURN a.id AS start, type(r) AS type, b.id AS end, labels(b) AS end_labels, "
                   "properties(r) AS props ORDER BY start, type, end")
 
