@@ -198,6 +198,23 @@ def recover(writer: Writer, report: LoadReport, note: Note | None = None) -> Non
         report.documents.append(DocumentReport(file="-", loader="-", errors=1, note=error.reason))
 
 
+def recover_if_idle(store: Store, note: Note | None = _stderr_note) -> int:
+    """At a command's start: roll back what a crashed load left ``loading``, unless a live load holds the lock
+    (it recovers at its own start). Returns how many documents were rolled back."""
+    writer = Writer(store)
+    unfinished = writer.unfinished()
+    if not unfinished:
+        return 0
+    with writer.lock.held_if_free() as free:
+        if not free:
+            return 0
+        for document_id, loader in writer.unfinished():  # again, under the lock: a load may have finished
+            if note is not None:
+                note(f"rolling back {document_id} ({loader}): a previous load of it did not finish")
+            writer.rollback(document_id, loader)
+        return len(unfinished)
+
+
 def _load_file(writer: Writer, loader: Loader, path: Path, force: bool, report: LoadReport,
                progress: Progress | None) -> None:
     """Write the batches of one file; consecutive batches of one document form one atomic load."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from armsgraph.graph.load import recover_if_idle
 from armsgraph.graph.render import FORMATS
 from armsgraph.graph.store import Settings, Store, open_store
 
@@ -24,6 +25,7 @@ class Context:
     def store(self) -> Store:
         if self._store is None:
             self._store = open_store(self.settings)
+            recover_if_idle(self._store)  # a crashed load's half document goes at the next command, not later
         return self._store
 
     def close(self) -> None:

@@ -30,6 +30,7 @@ def _server(obj: Context) -> EmbeddedServer:
 def db_start(obj: Context) -> None:
     """Start the embedded server for the data dir (a no-op if it runs)."""
     status = _server(obj).start()
+    obj.store  # noqa: B018 -- opening it rolls back what a crashed load left half-written (graph.load.recover_if_idle)
     click.echo(f"running (pid {status.pid}) on {status.socket}, data in {status.data_dir}")
 
 

@@ -73,6 +73,30 @@ class WriterLock:
         finally:
             os.close(fd)
 
+    @contextlib.contextmanager
+    def held_if_free(self) -> Iterator[bool]:
+        """The lock if no load holds it now (True), else nothing (False): for work that may wait its turn."""
+        if not isinstance(self.store, FalkorStore):
+            yield True
+            return
+        path = self.store.server.db_dir / "writer.lock"
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError as exc:
+            raise StoreError(f"cannot open the writer lock {path}: {exc.strerror or exc}") from exc
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
     def prepare(self) -> None:
         """Outside any transaction: the lock node's constraint (Neo4j refuses DDL inside one)."""
         if self.store.transactional and not self._neo4j_ready:

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from armsgraph.graph.catalogue import get_query
 from armsgraph.graph.catalogue.stats import counts_dict
+from armsgraph.graph.cli import main
 from armsgraph.graph.load import LoadReport, _load_file, load_paths
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.graph.writer import Writer
@@ -174,4 +176,32 @@ def test_kill_9_mid_sipri_load_fails_hides_and_recovers(tmp_path: Path, shared_d
         store.close()
         clean.close()
     finally:
+        server.stop()
+
+
+@pytest.mark.store
+def test_the_next_command_rolls_back_a_crashed_load(tmp_path: Path, shared_data: Path) -> None:
+    """A document a crash left 'loading' is gone at the next command (db start, stats, a query), not only at
+    the next load: nothing half-written waits on disk for someone to load again."""
+    data = tmp_path / "data"
+    server = EmbeddedServer(data)
+    server.start()
+    store = FalkorStore(server, graph_name="armsgraph")
+    assert not load_paths(store, [shared_data / TRANSFERS]).failed
+    before = counts_dict(store)
+    writer = Writer(store)
+    batch = next(pick(shared_data / CLASSIC).read(shared_data / CLASSIC))
+    writer.begin(batch.document, batch.loader)
+    writer.write(batch)  # ... and the process dies before commit: the document stays 'loading'
+    assert writer.unfinished() and store.run("MATCH (n) WHERE n.pending IS NOT NULL RETURN count(n)").scalar()
+    store.close()
+    for args in (["db", "start"], ["stats", "--format", "json"]):
+        result = CliRunner().invoke(main, ["--data-dir", str(data), *args])
+        assert result.exit_code == 0, result.output
+    store = FalkorStore(server, graph_name="armsgraph")
+    try:
+        assert not Writer(store).unfinished()
+        assert pending(store) == (0, 0) and counts_dict(store) == before
+    finally:
+        store.close()
         server.stop()
