@@ -47,44 +47,31 @@ class WriterLock:
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
-        """Hold the data dir's file lock (embedded store); elsewhere nothing to do."""
-        if not isinstance(self.store, FalkorStore):
-            yield
-            return
-        path = self.store.server.db_dir / "writer.lock"
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-        except OSError as exc:
-            raise StoreError(f"cannot open the writer lock {path}: {exc.strerror or exc}") from exc
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if self.note is not None:
-                    self.note(f"waiting for another load (pid {_holder(fd)}) to finish its document")
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        """Hold the data dir's file lock (embedded store), waiting for a load that holds it; elsewhere nothing."""
+        with self._file() as fd:
+            if fd is not None:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    if self.note is not None:
+                        self.note(f"waiting for another load (pid {_holder(fd)}) to finish its document")
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
             try:
                 yield
             finally:
-                os.ftruncate(fd, 0)
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+                if fd is not None:
+                    os.ftruncate(fd, 0)
+                    fcntl.flock(fd, fcntl.LOCK_UN)
 
     @contextlib.contextmanager
     def held_if_free(self) -> Iterator[bool]:
         """The lock if no load holds it now (True), else nothing (False): for work that may wait its turn."""
-        if not isinstance(self.store, FalkorStore):
-            yield True
-            return
-        path = self.store.server.db_dir / "writer.lock"
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-        except OSError as exc:
-            raise StoreError(f"cannot open the writer lock {path}: {exc.strerror or exc}") from exc
-        try:
+        with self._file() as fd:
+            if fd is None:
+                yield True
+                return
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -94,6 +81,20 @@ class WriterLock:
                 yield True
             finally:
                 fcntl.flock(fd, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def _file(self) -> Iterator[int | None]:
+        """The lock file's descriptor (embedded store: ``<data dir>/falkordb/writer.lock``), None elsewhere."""
+        if not isinstance(self.store, FalkorStore):
+            yield None
+            return
+        path = self.store.server.db_dir / "writer.lock"
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError as exc:
+            raise StoreError(f"cannot open the writer lock {path}: {exc.strerror or exc}") from exc
+        try:
+            yield fd
         finally:
             os.close(fd)
 
