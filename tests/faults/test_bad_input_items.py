@@ -258,6 +258,7 @@ def test_an_unreadable_subdirectory_is_reported(tmp_path: Path, monkeypatch: pyt
         pick(locked)
 
 
+@pytest.mark.store
 def test_load_says_how_many_errors_were_left_out_and_writes_them_all(tmp_path: Path) -> None:
     path = tmp_path / "many.jsonl"
     path.write_text("".join(f'{{"type":"Spaceship","n":{i},"source":"s"}}\n' for i in range(250)), encoding="utf-8")

@@ -53,6 +53,7 @@ def test_a_malformed_file(case: Case, store: FalkorStore, tmp_path: Path, caplog
             assert any(e.field in case.fields for e in at_line), [str(e) for e in at_line]
 
 
+@pytest.mark.store
 def test_the_whole_corpus_through_the_cli(tmp_path: Path) -> None:
     """One directory of every fault, sniffed (no --loader): exit 1, never 3, and every error in --errors FILE."""
     corpus = tmp_path / "corpus"
