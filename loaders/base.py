@@ -64,6 +64,7 @@ LOADERS: dict[str, str] = {
     "sipri": "armsgraph.loaders.sipri.loader:SipriLoader",
     "treaty-table": "armsgraph.loaders.tables.treaties:TreatyTableLoader",
     "regime-table": "armsgraph.loaders.tables.regimes:RegimeTableLoader",
+    "aid-table": "armsgraph.loaders.tables.aid:AidTableLoader",
     "text": "armsgraph.loaders.text.loader:TextLoader",
     "protect-ukraine-now": "armsgraph.loaders.trackers.pun:ProtectUkraineNowLoader",
 }
@@ -74,6 +75,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "text": (".txt", ".md", ".markdown"),
     "treaty-table": (".csv",),
     "regime-table": (".csv", ".json"),
+    "aid-table": (".csv",),
     "protect-ukraine-now": (".json", ".csv"),
 }
 """File suffixes a loader can read at all: ``pick`` does not import (or ask) the others.

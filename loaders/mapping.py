@@ -269,6 +269,8 @@ def parse_mapping(data: Any, path: str) -> TableMapping:
     date_formats = _strs(path, "dates.formats", dates.get("formats")) or (ISO,)
     constants = {prop(f"constants.{k}", k): str(v) for k, v in (data.get("constants") or {}).items()}
     citation = data.get("citation") or {}
+    if not isinstance(citation, dict) or set(citation) - {"column", "value"}:
+        raise _fail(path, "citation", "expected {column: NAME} or {value: TEXT}")
     skip = set(_strs(path, "skip", data.get("skip")))
     if skip - {"empty", "unknown-target"}:
         raise _fail(path, "skip", f"unknown {sorted(skip - {'empty', 'unknown-target'})} "
@@ -369,7 +371,7 @@ class _Reader:
     def __init__(self, mapping: TableMapping, table: CsvTable, batch: Batch, ctx: MappingContext,
                  file: Path) -> None:
         self.m, self.table, self.batch, self.ctx, self.file = mapping, table, batch, ctx, file
-        self.seen: dict[tuple[str, str], tuple[int, dict[str, str | None]]] = {}
+        self.seen: dict[tuple[str, ...], tuple[int, dict[str, str | None]]] = {}
 
     def _lookup(self, ep: Endpoint, row: CsvRow) -> Node | Miss:
         """The node an endpoint names in this row (the last name tried decides the Miss)."""
@@ -502,7 +504,9 @@ class _Reader:
         m = self.m
         for k, v in m.constants.items():
             props[k] = v.replace("{file}", self.file.stem)
-        pair = (source.id, target.id)
+        # one relation per endpoints and key (a relation keyed by more than its source, such as a tracker's
+        # total per category, may link the same two entities once per key)
+        pair = (source.id, target.id, *(str(props.get(k)) for k in m.relation.key_props if k != "source"))
         if pair in self.seen:
             first, first_props = self.seen[pair]
             what = "duplicate of" if first_props == props else "conflicts with"

@@ -29,6 +29,7 @@ from armsgraph.schema.model import (
 )
 from armsgraph.schema.relations import (
     About,
+    AidTotal,
     Claimed,
     Holds,
     InCategory,
@@ -46,6 +47,7 @@ __all__ = [
     "NODE_TYPES",
     "RELATION_TYPES",
     "About",
+    "AidTotal",
     "Claim",
     "Claimed",
     "Country",

@@ -128,6 +128,22 @@ class MemberOf(Relation):
     source: str = Field(default="", description="Short name of the source list ('ear', 'cia-factbook').")
 
 
+class AidTotal(Relation):
+    """A tracker's total of what a donor committed to a recipient in one category: a reference figure to
+    compare the graph's transfers with, not a deal (the Kiel Institute's Ukraine Support Tracker)."""
+
+    type = "AID_TOTAL"
+    sources = ACTORS
+    targets = (Country,)
+    key_props = ("source", "category")
+    category: str = Field(min_length=1, description="The tracker's own category ('Tanks', 'Air Defense').")
+    number: int | None = Field(default=None, ge=0, description="Items committed, as the tracker counts them.")
+    value_eur: float | None = Field(default=None, ge=0, description="The tracker's value of those items, in EUR.")
+    items: str | None = Field(default=None, description="The tracker's list of systems ('M1A1 Abrams (49)').")
+    as_of: str | None = Field(default=None, pattern=ISO_DATE, description="The period the figures cover up to.")
+    source: str = Field(default="", description="The tracker and its release ('kiel-r29').")
+
+
 class Claimed(Relation):
     """A speaker made a claim: (speaker)-[:CLAIMED]->(c:Claim)."""
 

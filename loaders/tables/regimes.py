@@ -25,14 +25,13 @@ from typing import Any, ClassVar
 import yaml
 
 from armsgraph.loaders.base import ResolvingLoader
-from armsgraph.loaders.io import BOM, UTF8, head_header, read_bytes, read_csv, read_text
-from armsgraph.loaders.mapping import MappingContext, TableMapping, build, detect, load_mappings, map_rows
+from armsgraph.loaders.io import UTF8, head_header, read_text
+from armsgraph.loaders.mapping import TableMapping, detect, load_mappings
 from armsgraph.loaders.resolve import Resolver
-from armsgraph.loaders.tables.lookups import country_lookup
+from armsgraph.loaders.tables.mapped import read_mapped_table
 from armsgraph.schema import Document, Node
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
-from armsgraph.schema.ids import sha256_of
 from armsgraph.schema.relations import MemberOf
 from armsgraph.schema.values import iso_date_problem
 
@@ -89,29 +88,7 @@ class RegimeTableLoader(ResolvingLoader):
             _Ear(self.resolver, batch, path.name).read(source.text)
             yield batch
             return
-        data = read_bytes(path)
-        table = read_csv(data, file=path.name)
-        mapping = detect(layouts(), table.header)
-        if mapping is None:
-            raise LoaderFailure(LoadError(
-                file=path.name, line=table.header_line,
-                reason="unknown membership table layout; header must contain one of: "
-                       + "; ".join(", ".join(sorted(m.required)) for m in layouts().values())))
-        encoding = ("utf_8_sig" if data.startswith(BOM) else "utf_8") + (" (invalid lines)" if table.bad_lines else "")
-        batch = self.new_batch(Document(sha256=sha256_of(data), kind="reference", path=path.name,
-                                        title=path.name, bytes=len(data), encoding=encoding))
-        ctx = MappingContext(lookups={"Country": country_lookup(self.resolver)},
-                             node_by_id=self.resolver.node_for_id)
-        added: set[str] = set()
-        for row in map_rows(mapping, table, batch, ctx, path):
-            for node, rule in ((row.target, "reference:entities.csv"), (row.source, row.rule)):
-                if node.id not in added:
-                    added.add(node.id)
-                    batch.add_node(node, batch.provenance(line=row.line, rule=rule))
-            relation = build(row, batch)
-            if relation is not None:
-                batch.add_relation(relation, batch.provenance(line=row.line, rule=row.rule, citation=row.citation))
-        yield batch
+        yield read_mapped_table(self, path, layouts(), "membership table")
 
 
 class _Ear:

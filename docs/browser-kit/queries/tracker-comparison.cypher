@@ -1,0 +1,23 @@
+// tracker-comparison: Per donor, an aid tracker's committed totals (Kiel) beside the graph's transfers to the same recipient, from every source
+// recipient (actor, default): the recipient: name, ISO 3166 alpha-3 or id
+// source (str, default): the tracker release whose totals are compared (AID_TOTAL.source)
+// limit (int, default): rows shown
+:param recipient => 'country:UKR';
+:param source => 'kiel-r29';
+:param limit => 100;
+MATCH (d:Actor)-[a:AID_TOTAL]->(r:Actor)
+WHERE r.id = $recipient AND a.source = $source AND a.pending IS NULL
+WITH d, r, sum(coalesce(a.number, 0)) AS tracker_items, sum(coalesce(a.value_eur, 0.0)) AS tracker_eur,
+     collect(a.category) AS tracker_categories
+OPTIONAL MATCH (d)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r)
+WHERE rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
+OPTIONAL MATCH (t)-[ro:OF]->(:WeaponSystem)
+WHERE ro.current AND ro.pending IS NULL
+WITH d, tracker_items, tracker_eur, tracker_categories, t, coalesce(t.number_ordered, ro.number) AS number
+WITH d, tracker_items, tracker_eur, tracker_categories, count(DISTINCT t) AS graph_transfers,
+     sum(coalesce(number, 0)) AS graph_items
+RETURN d.name AS donor, d.id AS donor_id, toInteger(tracker_items) AS tracker_items,
+       toInteger(round(tracker_eur / 1000000.0)) AS tracker_eur_millions,
+       graph_transfers, toInteger(graph_items) AS graph_items, tracker_categories
+ORDER BY tracker_items DESC, donor
+LIMIT $limit;
