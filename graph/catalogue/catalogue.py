@@ -30,7 +30,7 @@ from armsgraph.graph.catalogue.names import KINDS, Names
 from armsgraph.graph.store import Cypher, QueryResult, Store
 from armsgraph.schema.errors import CatalogueError
 
-_HEADER = re.compile(r"^//\s*(name|description|param|dialects)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^//\s*(name|description|param|dialects|one of)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>[a-z]+)\s*(?:=\s*(?P<default>.*?))?\s*(?:--\s*(?P<doc>.*))?$"
 )
@@ -113,6 +113,8 @@ class CannedQuery:
     params: tuple[Param, ...] = ()
     dialects: tuple[str, ...] = ("neo4j", "falkordb")
     extra: dict[str, str] = field(default_factory=dict)
+    one_of: tuple[str, ...] = ()
+    """Parameters of which at least one must be given (``// one of: supplier, recipient``)."""
 
     def bind(self, raw: dict[str, str], names: Names | None = None) -> dict[str, Any]:
         """Declared parameters from strings, defaults filled in; unknown or missing ones are errors."""
@@ -129,6 +131,8 @@ class CannedQuery:
                 raise CatalogueError(f"{self.name} needs --param {param.name}=... ({param.doc})")
             else:
                 bound[param.name] = param.coerce(param.default or "", names)
+        if self.one_of and not any(str(raw.get(name, "")).strip() for name in self.one_of):
+            raise CatalogueError(f"{self.name} needs one of --param {' / '.join(f'{n}=...' for n in self.one_of)}")
         if isinstance(bound.get("limit"), int) and bound["limit"] < 0:
             raise CatalogueError(f"parameter limit: {bound['limit']} is negative")
         return bound
@@ -183,7 +187,10 @@ def parse_query_file(path: Path, text: str) -> CannedQuery:
         missing, unused = sorted(used - declared), sorted(declared - used)
         raise CatalogueError(f"{path.name}: parameters used but not declared {missing}, declared but unused {unused}")
     dialects = tuple(d.strip() for d in meta.get("dialects", "neo4j, falkordb").split(",") if d.strip())
-    return CannedQuery(meta["name"], meta["description"], cypher, path, tuple(params), dialects)
+    one_of = tuple(n.strip() for n in meta.get("one of", "").split(",") if n.strip())
+    if set(one_of) - declared:
+        raise CatalogueError(f"{path.name}: 'one of' names undeclared parameters {sorted(set(one_of) - declared)}")
+    return CannedQuery(meta["name"], meta["description"], cypher, path, tuple(params), dialects, one_of=one_of)
 
 
 @cache

@@ -44,7 +44,8 @@ def loaded(store: FalkorStore, shared_data: Path) -> FalkorStore:
 
 def test_every_query_runs_on_the_embedded_store(loaded: FalkorStore) -> None:
     for query in load_catalogue().values():
-        params = {p.name: SAMPLES[p.name] for p in query.params if p.required} | PER_QUERY.get(query.name, {})
+        params = {p.name: SAMPLES[p.name] for p in query.params if p.required or p.name in query.one_of[:1]}
+        params |= PER_QUERY.get(query.name, {})
         result = query.run(loaded, params)
         assert result.columns, query.name
         if query.name not in MAY_BE_EMPTY:
@@ -108,6 +109,22 @@ def test_limit_bounds_the_whole_result_and_says_when_it_cut(loaded: FalkorStore)
     assert len(cut.rows) == 25 and cut.truncated and cut.limit == 25
     exact = query.run(loaded, {"document": "seed-entities.jsonl", "limit": str(len(full.rows))})
     assert len(exact.rows) == len(full.rows) and not exact.truncated
+
+
+def test_sipri_tables_agree_with_the_rankings(loaded: FalkorStore) -> None:
+    """tiv-by-year per partner adds up to top-suppliers-of-recipient; the register lists each deal once."""
+    catalogue = load_catalogue()
+    top = {r["supplier_id"]: r["tiv_delivered"] for r in
+           catalogue["top-suppliers-of-recipient"].run(loaded, {"recipient": "Ukraine", "limit": "1000"}).records()}
+    by_year: dict[str, float] = {}
+    for row in catalogue["tiv-by-year"].run(loaded, {"recipient": "Ukraine", "limit": "100000"}).records():
+        by_year[row["partner_id"]] = by_year.get(row["partner_id"], 0.0) + row["tiv_delivered"]
+    assert top and by_year.keys() == top.keys()
+    assert all(abs(by_year[k] - top[k]) < 0.01 for k in top)
+    register = catalogue["trade-register"].run(loaded, {"recipient": "UKR", "limit": "100000"}).records()
+    assert register and len({r["transfer"] for r in register}) == len(register)
+    with pytest.raises(CatalogueError, match="needs one of"):
+        catalogue["tiv-by-year"].run(loaded, {})
 
 
 def test_parameters_are_typed() -> None:

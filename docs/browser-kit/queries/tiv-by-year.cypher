@@ -1,0 +1,31 @@
+// tiv-by-year: SIPRI TIV delivered per year by one supplier (to each recipient) or to one recipient (from each supplier), like SIPRI's exporter and importer tables
+// supplier (actor, default): the supplier: name, ISO 3166 alpha-3 or id; give this or recipient
+// recipient (actor, default): the recipient: name, ISO 3166 alpha-3 or id; give this or supplier
+// delivered_from (int, default): first delivery year counted
+// delivered_to (int, default): last delivery year counted
+// limit (int, default): rows shown (one per partner and year)
+:param supplier => '';
+:param recipient => '';
+:param delivered_from => 1950;
+:param delivered_to => 2100;
+:param limit => 2000;
+MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE (($supplier <> '' AND s.id = $supplier) OR ($recipient <> '' AND r.id = $recipient))
+  AND ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
+  AND t.vintage IS NOT NULL
+  AND rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
+OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
+WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
+  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
+WITH s, r, t, count(twin) AS twins
+WHERE twins = 0
+UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
+WITH s, r, t, i, t.delivery_years[i] AS year
+WHERE year >= $delivered_from AND year <= $delivered_to
+WITH s, r, year, CASE WHEN t.tiv_delivered_per_year IS NULL
+                      THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
+                      ELSE t.tiv_delivered_per_year[i] END AS tiv
+WITH CASE WHEN $supplier <> '' THEN r ELSE s END AS partner, year, sum(tiv) AS tiv
+RETURN partner.name AS partner, partner.id AS partner_id, year, tiv AS tiv_delivered
+ORDER BY partner, year
+LIMIT $limit;

@@ -1,0 +1,30 @@
+// name: trade-register
+// description: SIPRI-style trade register: each deal of a supplier and/or recipient ordered in a range of years, with weapon, numbers, delivery years and TIV
+// param: supplier: actor = -- the supplier: name, ISO 3166 alpha-3 or id; empty for all
+// param: recipient: actor = -- the recipient: name, ISO 3166 alpha-3 or id; empty for all
+// param: ordered_from: int = 1950 -- first order year listed
+// param: ordered_to: int = 2100 -- last order year listed
+// param: limit: int = 500 -- rows shown
+// one of: supplier, recipient
+// SIPRI deals only (a text report or a tracker commitment is not a register entry). A classic-format deal that
+// the transfers format also has (same supplier, recipient, weapon and order year) is listed once, from the
+// transfers format. Give a supplier or a recipient (or both): the whole register is large.
+MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
+  AND t.vintage IS NOT NULL AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
+  AND rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
+OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
+WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
+  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
+WITH s, r, t, count(twin) AS twins
+WHERE twins = 0
+OPTIONAL MATCH (t)-[ro:OF]->(w:WeaponSystem)
+WHERE ro.current AND ro.pending IS NULL
+OPTIONAL MATCH (w)-[rc:IN_CATEGORY]->(c:WeaponCategory {vocabulary: 'sipri'})
+WHERE rc.pending IS NULL
+RETURN s.name AS supplier, r.name AS recipient, t.order_year AS ordered, t.number_ordered AS number_ordered,
+       w.designation AS weapon, w.description AS description, collect(DISTINCT c.name) AS category,
+       t.number_delivered AS number_delivered, t.delivery_years AS delivery_years, t.status AS status,
+       t.tiv_unit AS tiv_unit, t.tiv_delivered AS tiv_delivered, t.comments AS comments, t.id AS transfer
+ORDER BY supplier, recipient, ordered, weapon, transfer
+LIMIT $limit
