@@ -90,6 +90,13 @@ class ClaimRules(PersonRules):
                     return ref.id, i
         return found
 
+    def _speaker_for(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
+        """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none."""
+        found = self._speaker_of_verb(verb, lo, hi, last)
+        if found is not None and self.lower[verb] in self.g.person_speech_verbs and not found[0].startswith("person:"):
+            return None
+        return found
+
     def _speech_verb(self, start: int, end: int) -> int | None:
         for i in range(start, end):
             if self.lower[i] in self.g.speech_verbs and not self.ent_types[i] and (
@@ -188,10 +195,13 @@ class ClaimRules(PersonRules):
                             self._add_claim(found[0], self.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
                         last_speaker = found[0]
             verb = self._speech_verb(s, e)
-            if verb is None:
-                continue
-            found = self._speaker_of_verb(verb, s, e, last_speaker)
-            if not found:
+            found = None
+            while verb is not None:
+                found = self._speaker_for(verb, s, e, last_speaker)
+                if found is not None or self.lower[verb] not in self.g.person_speech_verbs:
+                    break
+                verb = self._speech_verb(verb + 1, e)  # 'the Pentagon confirmed ..., a spokesman said'
+            if verb is None or not found:
                 continue
             speaker, at = found
             ref_start = self.ref_at[at].start if at in self.ref_at else at
@@ -232,7 +242,18 @@ class ClaimRules(PersonRules):
                 if k >= e or self.clean[self.cstart(k)] in "“\"«":
                     last_speaker = speaker  # 'He added “...”': the quotation is the claim
                     continue
-                self._add_claim(speaker, self.cstart(k), ec, sc, ec, False, "claim:said-that")
+                # 'confirms X sent Y, says more coming': a second speech verb without a subject of its own
+                # ends the first claim and starts another one of the same speaker
+                second = next((m for m in range(k + 1, e - 1) if self.lower[m] in self.g.speech_verbs
+                               and self.words[m - 1] in (",", "and") and not self.ent_types[m]), None)
+                if second is not None:
+                    self._add_claim(speaker, self.cstart(k), self.cstart(second - 1), sc, ec, False,
+                                    "claim:said-that")
+                    nxt = second + 2 if self.lower[second + 1] == "that" else second + 1
+                    if nxt < e:
+                        self._add_claim(speaker, self.cstart(nxt), ec, sc, ec, False, "claim:said-that")
+                else:
+                    self._add_claim(speaker, self.cstart(k), ec, sc, ec, False, "claim:said-that")
             last_speaker = speaker
         # quotations: attribution after the closing or before the opening quote; else the previous speaker
         prev_quote_speaker: str | None = None
@@ -250,12 +271,12 @@ class ClaimRules(PersonRules):
                 found = None
                 rule = "claim:quote-attributed"
                 if after is not None:
-                    found = self._speaker_of_verb(after, qb, sent_after.end, prev_quote_speaker)
+                    found = self._speaker_for(after, qb, sent_after.end, prev_quote_speaker)
                 if found is None:
                     lo = max(self._sent_of(qa).start, qa - 14, self._tok_index(prev_end))
                     verb_before = self._speech_verb(lo, qa)
                     if verb_before is not None:
-                        found = self._speaker_of_verb(verb_before, lo, qa, prev_quote_speaker or last_speaker)
+                        found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
                 prev_end = q_end + 1
                 if found is None and prev_quote_speaker:
                     found, rule = (prev_quote_speaker, -1), "claim:quote-continued"

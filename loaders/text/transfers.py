@@ -13,6 +13,7 @@ from armsgraph.loaders.text.claims import ClaimRules
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.loaders.text.quantities import quantity_before
 from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
 from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
@@ -255,16 +256,43 @@ class TransferRules(ClaimRules):
         weapon = weapon_ent.ent_id_
         when, when_text = self._date_in(sent.start, sent.end)
         year = (when or "")[:4] or "undated"
-        key = "text-" + digest(supplier, recipient, weapon, year)
+        mention = self.token_span(weapon_ent.start, weapon_ent.end)
+        attributed, speaker = self._attribution(mention.start, mention.end, sent)
+        parts = [supplier, recipient, weapon, year]
+        if attributed:
+            # a report inside someone's statement is that speaker's, never the document's own assertion
+            parts += ["reported-by", speaker or "unnamed-source"]
+        key = "text-" + digest(*parts)
+        quantity = quantity_before(self.lower, self.ent_types, weapon_ent.start, self.g.quantity_words)
         if key in self.transfers:
             prior = self.transfers[key]
             if Stage(stage).advancement > Stage(prior.status).advancement:
                 prior.status = stage  # the most advanced stage read wins: announced, then delivered
+            if prior.quantity is None and quantity is not None:
+                prior.quantity, prior.quantity_text = quantity[0], self.token_span(quantity[1], weapon_ent.start).text
             return
         self.transfers[key] = TransferFact(
             key=key, supplier=supplier, recipient=recipient, weapon=weapon, status=stage, date=when,
             date_text=when_text, evidence=self.token_span(sent.start, sent.end), rule=rule,
+            quantity=quantity[0] if quantity else None,
+            quantity_text=self.token_span(quantity[1], weapon_ent.start).text.strip() if quantity else None,
+            weapon_mention=mention, attributed=attributed, attributed_to=speaker,
         )
+
+    def _attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
+        """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
+        source ('according to Spiegel sources', 'reportedly'); (False, None) for the document's own voice."""
+        for claim in self.claims:
+            if claim.start <= start and end <= claim.end:
+                return True, claim.speaker
+        words = self.lower[sent.start : sent.end]
+        for i, w in enumerate(words):
+            if self.g.cues.get(w) == "hearsay":
+                return True, None
+            if w == "according" and i + 1 < len(words) and words[i + 1] == "to" and any(
+                    self.g.cues.get(x) == "unnamed-source" for x in words[i + 2 : i + 6]):
+                return True, None
+        return False, None
 
     def _weapons(self, start: int, end: int) -> list[Span]:
         """Weapon mentions in [start, end) that are what moves, not its parts or its crews."""

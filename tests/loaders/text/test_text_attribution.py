@@ -1,0 +1,82 @@
+"""Attribution and quantities on text transfers: sentences written for these tests (general patterns)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.extraction import TransferFact
+
+META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
+
+
+def one(text: str) -> TransferFact:
+    transfers = extract_text(text, META).transfers
+    assert len(transfers) == 1, transfers
+    return transfers[0]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Norway has approved the delivery of NASAMS launchers to Ukraine, according to Jonas Gahr Store, "
+     "prime minister of Norway.", None),
+    ("Chancellor Olaf Scholz said that Germany will send IRIS-T systems to Ukraine.", "person:olaf-scholz"),
+    ("Zelensky confirms Canada sent NASAMS to Ukraine, says more will follow.", "person:volodymyr-zelenskyy"),
+    ("According to Reuters sources, Spain has sent Patriot missiles to Ukraine.", None),
+    ("Sweden has reportedly delivered Archer howitzers to Ukraine.", None),
+])
+def test_a_transfer_inside_a_statement_is_attributed(text: str, speaker: str | None) -> None:
+    tr = one(text)
+    assert tr.attributed
+    if speaker is not None:
+        assert tr.attributed_to == speaker
+
+
+def test_the_narrators_sentence_stays_the_documents() -> None:
+    tr = one("Finland delivered CV90 vehicles to Ukraine in May, the ministry said in a statement on Friday.")
+    assert (tr.supplier, tr.weapon) == ("country:FIN", "weapon:cv90")
+    tr = one("Denmark will send F-16 jets to Ukraine.")
+    assert not tr.attributed and tr.attributed_to is None
+
+
+def test_an_attributed_report_is_another_transfer_than_an_asserted_one() -> None:
+    asserted = one("Poland sent MiG-29 jets to Ukraine.")
+    claimed = one("President Andrzej Duda said that Poland sent MiG-29 jets to Ukraine.")
+    assert asserted.key != claimed.key and claimed.attributed_to == "person:andrzej-duda"
+
+
+def test_confirm_is_speech_only_for_a_person() -> None:
+    x = extract_text("The Pentagon confirmed that the United States will send HIMARS to Ukraine.", META)
+    assert x.claims == [] and not x.transfers[0].attributed
+
+
+@pytest.mark.parametrize(("text", "quantity", "words"), [
+    ("The Netherlands will send 14 Leopard 2 tanks to Ukraine.", 14, "14"),
+    ("Italy delivered two batteries of SAMP/T to Ukraine.", 2, "two batteries of"),
+    ("Greece will provide a dozen M113 carriers to Ukraine.", 12, "a dozen"),
+    ("Portugal approved the transfer of 3 additional Leopard 2 tanks to Ukraine.", 3, "3 additional"),
+    ("Norway sent 1,200 Carl Gustaf rounds to Ukraine.", 1200, "1,200"),
+    ("Germany will send Gepard guns to Ukraine.", None, None),
+    ("Germany pledged $400 million for IRIS-T systems for Ukraine.", None, None),
+])
+def test_quantity_before_the_weapon(text: str, quantity: int | None, words: str | None) -> None:
+    tr = one(text)
+    assert (tr.quantity, tr.quantity_text) == (quantity, words)
+    assert tr.weapon_mention is not None and tr.evidence.start <= tr.weapon_mention.start
+
+
+@pytest.mark.store
+def test_attributed_report_and_quantity_in_the_graph(store: FalkorStore, tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
+                    "Chancellor Olaf Scholz said that Germany will send 40 Marder vehicles to Ukraine.\n"
+                    "Germany delivered 14 Leopard 2 tanks to Ukraine.\n", encoding="utf-8")
+    assert not load_paths(store, [path], loader_name="text").failed
+    rows = store.run("MATCH (t:Transfer)-[o:OF]->(w) RETURN w.id, o.number, t.reported_by ORDER BY w.id").rows
+    assert [tuple(r) for r in rows] == [("weapon:leopard-2", 14, None), ("weapon:marder", 40, "person:olaf-scholz")]
+    claimed = store.run("MATCH (:Person {name: 'Olaf Scholz'})-[:CLAIMED]->(:Claim)-[:ABOUT]->(t:Transfer) "
+                        "RETURN t.reported_by").scalar()
+    assert claimed == "person:olaf-scholz"
