@@ -75,6 +75,11 @@ class WeaponEntry:
             return WeaponCategory.id_of(key=self.category)
         return WeaponSystem.id_of(designation=self.designation)
 
+    @property
+    def system_id(self) -> str:
+        """The WeaponSystem a transfer moves: a category row's is a category-level system ('cluster munitions')."""
+        return WeaponSystem.id_of(designation=self.designation)
+
 
 @dataclass(frozen=True)
 class TreatyEntry:

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.claims import ClaimRules
 from armsgraph.loaders.text.clean import clean
-from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.quantities import quantity_before
 from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
@@ -253,7 +253,7 @@ class TransferRules(ClaimRules):
         if supplier == recipient or not supplier.startswith(("country:", "org:")) or not recipient.startswith(
                 ("country:", "org:")):
             return
-        weapon = weapon_ent.ent_id_
+        weapon = self._moved(weapon_ent)
         when, when_text = self._date_in(sent.start, sent.end)
         year = (when or "")[:4] or "undated"
         mention = self.token_span(weapon_ent.start, weapon_ent.end)
@@ -278,6 +278,39 @@ class TransferRules(ClaimRules):
             quantity_text=self.token_span(quantity[1], weapon_ent.start).text.strip() if quantity else None,
             weapon_mention=mention, attributed=attributed, attributed_to=speaker,
         )
+
+    def _moved(self, weapon_ent: Span) -> str:
+        """The WeaponSystem id a mention moves; a category mention ('cluster munitions') moves the category-level
+        system of that category, which the entities list with the category and no mention of its own."""
+        ident = weapon_ent.ent_id_
+        if not ident.startswith("category:"):
+            return ident
+        entry = next(w for w in self.g.weapons.values() if w.kind == "category" and w.id == ident)
+        if entry.system_id not in self.entities:
+            self.entities[entry.system_id] = Entity(type="WeaponSystem", id=entry.system_id, name=entry.designation,
+                                                    category=ident)
+        return entry.system_id
+
+    def drop_described_categories(self) -> None:
+        """A category-level transfer ('the decision to include cluster munitions') is dropped when the document
+        has a transfer of a named system of that category between the same parties (DPICM): it describes it."""
+        categories = self.category_systems
+
+        def parties(t: TransferFact) -> tuple[str, str, str | None]:
+            entity = self.entities.get(t.weapon)
+            return t.supplier, t.recipient, entity.category if entity else None
+
+        named = {parties(t) for t in self.transfers.values() if t.weapon not in categories}
+        for key, t in list(self.transfers.items()):
+            if t.weapon in categories and parties(t) in named:
+                del self.transfers[key]
+        used = {t.weapon for t in self.transfers.values()}
+        for ident in categories - used:
+            self.entities.pop(ident, None)
+
+    @property
+    def category_systems(self) -> set[str]:
+        return {w.system_id for w in self.g.weapons.values() if w.kind == "category"}
 
     def _attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
         """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
@@ -307,6 +340,8 @@ class TransferRules(ClaimRules):
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
             found.append(w)
+        if any(w.label_ == "WEAPON" for w in found):
+            return [w for w in found if w.label_ == "WEAPON"]  # a named system: the category only describes it
         return found
 
     def transfers_in(self) -> None:

@@ -80,3 +80,36 @@ def test_attributed_report_and_quantity_in_the_graph(store: FalkorStore, tmp_pat
     claimed = store.run("MATCH (:Person {name: 'Olaf Scholz'})-[:CLAIMED]->(:Claim)-[:ABOUT]->(t:Transfer) "
                         "RETURN t.reported_by").scalar()
     assert claimed == "person:olaf-scholz"
+
+
+@pytest.mark.parametrize(("text", "supplier"), [
+    ("The Biden administration is actively considering sending cluster munitions to Ukraine.", "country:USA"),
+    ("Turkey has delivered cluster bombs to Ukraine.", "country:TUR"),
+    ("Estonia is considering including 155 mm cluster munition projectiles among its military aid to Ukraine.",
+     "country:EST"),
+])
+def test_a_category_without_a_designation_moves_the_category_level_system(text: str, supplier: str) -> None:
+    x = extract_text(text, META)
+    tr = one(text)
+    assert (tr.supplier, tr.recipient, tr.weapon) == (supplier, "country:UKR", "weapon:cluster-munitions")
+    system = x.entity("weapon:cluster-munitions")
+    assert system is not None and system.category == "category:cluster-munitions" and not system.mentions
+    assert x.entity("weapon:155mm-artillery-ammunition") is None
+
+
+def test_a_category_describing_a_named_system_is_not_another_transfer() -> None:
+    text = ("The decision to include cluster munitions in the aid to Ukraine was confirmed: the United States will "
+            "send DPICM to Ukraine.")
+    assert {t.weapon for t in extract_text(text, META).transfers} == {"weapon:dpicm"}
+    assert [t.weapon for t in extract_text("Russia has been using cluster munitions in Ukraine.", META).transfers] == []
+
+
+@pytest.mark.store
+def test_a_category_transfer_reaches_the_category_in_the_graph(store: FalkorStore, tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
+                    "Turkey has delivered cluster bombs to Ukraine.\n", encoding="utf-8")
+    assert not load_paths(store, [path], loader_name="text").failed
+    row = store.run("MATCH (s)-[:SUPPLIED]->(:Transfer)-[:OF]->(:WeaponSystem)-[:IN_CATEGORY]->"
+                    "(c:WeaponCategory {key: 'cluster-munitions'}) RETURN s.id").scalar()
+    assert row == "country:TUR"
