@@ -12,9 +12,12 @@ from armsgraph.loaders.text.dates import DateMention, find_dates
 from armsgraph.loaders.text.extraction import ClaimFact, Entity
 from armsgraph.loaders.text.persons import PersonRules
 from armsgraph.loaders.text.textdoc import ENTITY_TYPES
+from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _OPENERS = re.compile("[\u201c\"\u00ab]")
+_TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,40}[A-Z])[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
+"""A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
 
 class ClaimRules(PersonRules):
@@ -170,7 +173,57 @@ class ClaimRules(PersonRules):
             self.entities[speaker] = Entity(type=ENTITY_TYPES[speaker.partition(":")[0]], id=speaker,
                                             name=self.g.name_of(speaker))
 
+    def _turn_speaker(self, label: str) -> str | None:
+        """'MR. SULLIVAN', 'SECRETARY AUSTIN' -> the person: one of the document's people with that surname, else
+        the known official (the title word picks between namesakes); unnamed labels ('Q', 'MODERATOR') -> None."""
+        words = label.split()
+        if len(words) < 2:
+            return None
+        head = " ".join(words[:-1]).lower()
+        titled = next((t for t in self.g.titles if t.lower() == head), None)
+        if self.g.cues.get(head) != "honorific" and titled is None:
+            return None
+        surname = "-".join(part.capitalize() for part in words[-1].split("-"))
+        for person in self.persons.values():
+            if surname in person.surnames and (titled is None or any(t.startswith(titled) for t, _ in person.titles)):
+                return person.id
+        known = self._known_official(surname, titled)
+        return Person.id_of(name=known[0]) if known else None
+
+    def transcript_turns(self) -> None:
+        """Transcripts: a turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:') makes its speaker say
+        the turn's sentences that name a weapon or a transfer word (claim:transcript-turn); 'Q' or an unknown label
+        ends the turn."""
+        turns = [(m.start(), m.end(), self._turn_speaker(" ".join((m.group(1) or "").replace(".", ". ").split())))
+                 for m in _TURN.finditer(self.clean)]
+        for n, (label_start, label_end, speaker) in enumerate(turns):
+            if speaker is None:
+                continue
+            a = self._tok_index(label_start)
+            self.add_entity(speaker, a, self._tok_index(label_end) - 1, "person:transcript-turn",
+                            name=self._official_name(speaker))
+            end = turns[n + 1][0] if n + 1 < len(turns) else len(self.clean)
+            first = max(0, bisect.bisect_right(self.sent_starts, self._tok_index(label_end)) - 1)
+            for sent in self.sents[first:]:
+                sc, ec = self.chars(sent.start, sent.end)
+                if sc >= end:
+                    break
+                if sent.end - sent.start > 400 or any(c.start - self.base <= sc < c.end - self.base
+                                                      for c in self.claims):
+                    continue
+                lo = max(sc, label_end)
+                if any(self.ent_types[i] in ("WEAPON", "CATEGORY") or self.lower[i] in self.g.triggers
+                       for i in range(sent.start, sent.end)):
+                    self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
+
+    def _official_name(self, person_id: str) -> str | None:
+        info = self.persons.get(person_id)
+        if info is not None:
+            return info.name
+        return next((o.name for o in self.g.officials if Person.id_of(name=o.name) == person_id), None)
+
     def claims_in(self) -> None:
+        self.transcript_turns()
         last_speaker: str | None = None
         para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.clean)]
         quotes = sorted(q for _, qs in para_quotes for q in qs)

@@ -113,3 +113,20 @@ def test_a_category_transfer_reaches_the_category_in_the_graph(store: FalkorStor
     row = store.run("MATCH (s)-[:SUPPLIED]->(:Transfer)-[:OF]->(:WeaponSystem)-[:IN_CATEGORY]->"
                     "(c:WeaponCategory {key: 'cluster-munitions'}) RETURN s.id").scalar()
     assert row == "country:TUR"
+
+
+def test_transcript_turns_give_the_speaker() -> None:
+    text = ("MS. SMITH:  Good afternoon. Our guest today is the National Security Advisor, Jane Doe.\n\n"
+            "MS. DOE:  Thanks. The United States will send HIMARS to Ukraine.\n\n"
+            "Q    Will you send ATACMS to Ukraine?\n\n"
+            "MS. DOE:  I have nothing to announce.\n\n"
+            "SECRETARY AUSTIN:  We have delivered Stinger missiles to Ukraine.\n\n"
+            "MODERATOR:  Germany has sent IRIS-T systems to Ukraine.\n")
+    x = extract_text(text, {"date": "2024-03-01", "publisher": "The White House", "title": "Press Briefing"})
+    said = {(c.speaker, c.text) for c in x.claims if c.rule == "claim:transcript-turn"}
+    assert said == {("person:jane-doe", "The United States will send HIMARS to Ukraine"),
+                    ("person:lloyd-austin", "We have delivered Stinger missiles to Ukraine")}
+    by_weapon = {t.weapon: t.attributed_to for t in x.transfers}
+    assert by_weapon["weapon:himars"] == "person:jane-doe"
+    assert by_weapon["weapon:stinger"] == "person:lloyd-austin"
+    assert by_weapon.get("weapon:iris-t") is None  # an unnamed label names nobody
