@@ -212,6 +212,9 @@ class Transfer(Node):
     comments: str | None = None
     value_usd: float | None = Field(default=None, description="Announced value in US dollars (a drawdown notice).")
     sipri_id: str | None = None
+    reported_by: str | None = Field(default=None, description="A text report known only from someone's statement: "
+                                    "the speaker's id (the Claim ABOUT it says more), or 'unnamed-source'; "
+                                    "unset when a source asserts the transfer in its own voice.")
     vintage: str | None = Field(default=None, description="When the source's data was generated (ISO date-time).")
     rank: str | None = Field(default=None, description="Orders reports of the same transfer: a higher rank's values "
                              "are never overwritten by a lower one's, whatever the load order (SIPRI: the vintage; "

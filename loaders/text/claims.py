@@ -12,9 +12,12 @@ from armsgraph.loaders.text.dates import DateMention, find_dates
 from armsgraph.loaders.text.extraction import ClaimFact, Entity
 from armsgraph.loaders.text.persons import PersonRules
 from armsgraph.loaders.text.textdoc import ENTITY_TYPES
+from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _OPENERS = re.compile("[\u201c\"\u00ab]")
+_TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,40}[A-Z])[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
+"""A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
 
 class ClaimRules(PersonRules):
@@ -90,6 +93,13 @@ class ClaimRules(PersonRules):
                     return ref.id, i
         return found
 
+    def _speaker_for(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
+        """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none."""
+        found = self._speaker_of_verb(verb, lo, hi, last)
+        if found is not None and self.lower[verb] in self.g.person_speech_verbs and not found[0].startswith("person:"):
+            return None
+        return found
+
     def _speech_verb(self, start: int, end: int) -> int | None:
         for i in range(start, end):
             if self.lower[i] in self.g.speech_verbs and not self.ent_types[i] and (
@@ -163,7 +173,57 @@ class ClaimRules(PersonRules):
             self.entities[speaker] = Entity(type=ENTITY_TYPES[speaker.partition(":")[0]], id=speaker,
                                             name=self.g.name_of(speaker))
 
+    def _turn_speaker(self, label: str) -> str | None:
+        """'MR. SULLIVAN', 'SECRETARY AUSTIN' -> the person: one of the document's people with that surname, else
+        the known official (the title word picks between namesakes); unnamed labels ('Q', 'MODERATOR') -> None."""
+        words = label.split()
+        if len(words) < 2:
+            return None
+        head = " ".join(words[:-1]).lower()
+        titled = next((t for t in self.g.titles if t.lower() == head), None)
+        if self.g.cues.get(head) != "honorific" and titled is None:
+            return None
+        surname = "-".join(part.capitalize() for part in words[-1].split("-"))
+        for person in self.persons.values():
+            if surname in person.surnames and (titled is None or any(t.startswith(titled) for t, _ in person.titles)):
+                return person.id
+        known = self._known_official(surname, titled)
+        return Person.id_of(name=known[0]) if known else None
+
+    def transcript_turns(self) -> None:
+        """Transcripts: a turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:') makes its speaker say
+        the turn's sentences that name a weapon or a transfer word (claim:transcript-turn); 'Q' or an unknown label
+        ends the turn."""
+        turns = [(m.start(), m.end(), self._turn_speaker(" ".join((m.group(1) or "").replace(".", ". ").split())))
+                 for m in _TURN.finditer(self.clean)]
+        for n, (label_start, label_end, speaker) in enumerate(turns):
+            if speaker is None:
+                continue
+            a = self._tok_index(label_start)
+            self.add_entity(speaker, a, self._tok_index(label_end) - 1, "person:transcript-turn",
+                            name=self._official_name(speaker))
+            end = turns[n + 1][0] if n + 1 < len(turns) else len(self.clean)
+            first = max(0, bisect.bisect_right(self.sent_starts, self._tok_index(label_end)) - 1)
+            for sent in self.sents[first:]:
+                sc, ec = self.chars(sent.start, sent.end)
+                if sc >= end:
+                    break
+                if sent.end - sent.start > 400 or any(c.start - self.base <= sc < c.end - self.base
+                                                      for c in self.claims):
+                    continue
+                lo = max(sc, label_end)
+                if any(self.ent_types[i] in ("WEAPON", "CATEGORY") or self.lower[i] in self.g.triggers
+                       for i in range(sent.start, sent.end)):
+                    self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
+
+    def _official_name(self, person_id: str) -> str | None:
+        info = self.persons.get(person_id)
+        if info is not None:
+            return info.name
+        return next((o.name for o in self.g.officials if Person.id_of(name=o.name) == person_id), None)
+
     def claims_in(self) -> None:
+        self.transcript_turns()
         last_speaker: str | None = None
         para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.clean)]
         quotes = sorted(q for _, qs in para_quotes for q in qs)
@@ -188,10 +248,13 @@ class ClaimRules(PersonRules):
                             self._add_claim(found[0], self.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
                         last_speaker = found[0]
             verb = self._speech_verb(s, e)
-            if verb is None:
-                continue
-            found = self._speaker_of_verb(verb, s, e, last_speaker)
-            if not found:
+            found = None
+            while verb is not None:
+                found = self._speaker_for(verb, s, e, last_speaker)
+                if found is not None or self.lower[verb] not in self.g.person_speech_verbs:
+                    break
+                verb = self._speech_verb(verb + 1, e)  # 'the Pentagon confirmed ..., a spokesman said'
+            if verb is None or not found:
                 continue
             speaker, at = found
             ref_start = self.ref_at[at].start if at in self.ref_at else at
@@ -232,7 +295,18 @@ class ClaimRules(PersonRules):
                 if k >= e or self.clean[self.cstart(k)] in "“\"«":
                     last_speaker = speaker  # 'He added “...”': the quotation is the claim
                     continue
-                self._add_claim(speaker, self.cstart(k), ec, sc, ec, False, "claim:said-that")
+                # 'confirms X sent Y, says more coming': a second speech verb without a subject of its own
+                # ends the first claim and starts another one of the same speaker
+                second = next((m for m in range(k + 1, e - 1) if self.lower[m] in self.g.speech_verbs
+                               and self.words[m - 1] in (",", "and") and not self.ent_types[m]), None)
+                if second is not None:
+                    self._add_claim(speaker, self.cstart(k), self.cstart(second - 1), sc, ec, False,
+                                    "claim:said-that")
+                    nxt = second + 2 if self.lower[second + 1] == "that" else second + 1
+                    if nxt < e:
+                        self._add_claim(speaker, self.cstart(nxt), ec, sc, ec, False, "claim:said-that")
+                else:
+                    self._add_claim(speaker, self.cstart(k), ec, sc, ec, False, "claim:said-that")
             last_speaker = speaker
         # quotations: attribution after the closing or before the opening quote; else the previous speaker
         prev_quote_speaker: str | None = None
@@ -250,12 +324,12 @@ class ClaimRules(PersonRules):
                 found = None
                 rule = "claim:quote-attributed"
                 if after is not None:
-                    found = self._speaker_of_verb(after, qb, sent_after.end, prev_quote_speaker)
+                    found = self._speaker_for(after, qb, sent_after.end, prev_quote_speaker)
                 if found is None:
                     lo = max(self._sent_of(qa).start, qa - 14, self._tok_index(prev_end))
                     verb_before = self._speech_verb(lo, qa)
                     if verb_before is not None:
-                        found = self._speaker_of_verb(verb_before, lo, qa, prev_quote_speaker or last_speaker)
+                        found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
                 prev_end = q_end + 1
                 if found is None and prev_quote_speaker:
                     found, rule = (prev_quote_speaker, -1), "claim:quote-continued"

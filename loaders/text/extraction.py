@@ -4,7 +4,8 @@ Shape (documented in docs/text-extraction.md; fields are only ever added, never 
 
     {"document": {...}, "entities": [{"type", "id", "name", "mentions": [{"text", "start", "end"}]}],
      "positions": [{"person", "title", "of"}],
-     "transfers": [{"supplier", "recipient", "weapon", "status", "date", "evidence": {"text", "start", "end"}}],
+     "transfers": [{"supplier", "recipient", "weapon", "status", "date", "evidence": {"text", "start", "end"},
+                    "quantity", "quantity_text", "weapon_mention", "attributed", "attributed_to"}],
      "claims": [{"speaker", "text", "about", "date", "evidence": {...}}]}
 
 Offsets are character offsets into the file as read (front matter included), end exclusive.
@@ -55,6 +56,14 @@ class TransferFact(BaseModel):
     date_text: str | None = None
     evidence: Span
     rule: str
+    quantity: int | None = Field(default=None, description="How many items of the weapon ('31 Abrams', 'two "
+                                 "batteries of Patriot', 'a dozen'), when the text gives a number.")
+    quantity_text: str | None = Field(default=None, description="The words the quantity was read from.")
+    weapon_mention: Span | None = Field(default=None, description="The weapon mention the transfer was read from.")
+    attributed: bool = Field(default=False, description="Known only from someone's statement (a claim, or "
+                             "'according to sources'), not asserted in the document's own voice.")
+    attributed_to: str | None = Field(default=None, description="The speaker (person, organisation or state id) "
+                                      "of the claim that reports it; None when unattributed or the source is unnamed.")
 
 
 class ClaimFact(BaseModel):

@@ -75,6 +75,11 @@ class WeaponEntry:
             return WeaponCategory.id_of(key=self.category)
         return WeaponSystem.id_of(designation=self.designation)
 
+    @property
+    def system_id(self) -> str:
+        """The WeaponSystem a transfer moves: a category row's is a category-level system ('cluster munitions')."""
+        return WeaponSystem.id_of(designation=self.designation)
+
 
 @dataclass(frozen=True)
 class TreatyEntry:
@@ -121,9 +126,13 @@ class Gazetteer:
     stage_cues: dict[str, str] = field(default_factory=dict)
     cues: dict[str, str] = field(default_factory=dict)
     speech_verbs: dict[str, str] = field(default_factory=dict)
+    person_speech_verbs: set[str] = field(default_factory=set)
+    """Speech verbs only with a person as subject ('Zelensky confirms ...'; 'the Pentagon confirmed' is a stage)."""
     aid_words: dict[str, str] = field(default_factory=dict)
     """Nouns naming military aid -> 'package' (may stand in for a transfer word) or 'aid' (licenses 'including')."""
     publishers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    quantity_words: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    """Words around a quantity: 'two' -> ('number', 2), 'batteries' -> ('unit', None), 'additional' -> modifier."""
 
     def name_of(self, entity_id: str) -> str:
         """Display name of a gazetteer id ('country:USA' -> 'United States')."""
@@ -370,8 +379,12 @@ def load() -> Gazetteer:
         g.cues[row["cue"]] = row["kind"]
     for row in _rows("speech_verbs.csv"):
         g.speech_verbs[row["form"]] = row["tense"]
+        if row.get("subject", "") == "person":
+            g.person_speech_verbs.add(row["form"])
     for row in _rows("aid_words.csv"):
         g.aid_words[row["word"]] = row["kind"]
+    for row in _rows("quantity_words.csv"):
+        g.quantity_words[row["word"]] = (row["kind"], int(row["value"]) if row["value"] else None)
     for row in _rows("publishers.csv"):
         g.publishers[row["publisher"].lower()] = (row["country"], row["speaker"])
     return g

@@ -203,18 +203,23 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
 
     transfer_ids: set[str] = set()
     for tr in x.transfers:
-        p = prov(tr.evidence.start, tr.evidence.end, f"{tr.rule}:{tr.status}")
+        attributed = ":attributed" if tr.attributed else ""
+        p = prov(tr.evidence.start, tr.evidence.end, f"{tr.rule}:{tr.status}{attributed}")
         if not all(ensure(i) for i in (tr.supplier, tr.recipient, tr.weapon)):
             continue
         # the most advanced stage reported wins across documents (then the latest date), whatever the load order
         stage = Stage.parse(tr.status)
         rank = None if stage is None else f"{stage.advancement:02d}|{tr.date or ''}"
-        transfer = Transfer.model_validate({"key": tr.key, "stage": tr.status, "date": tr.date, "rank": rank})
+        # a report known only from someone's statement is its own Transfer (its key names the speaker), marked
+        # reported_by and reached from the Claim (ABOUT): the document does not assert it in its own voice
+        reported_by = (tr.attributed_to or "unnamed-source") if tr.attributed else None
+        transfer = Transfer.model_validate({"key": tr.key, "stage": tr.status, "date": tr.date, "rank": rank,
+                                            "reported_by": reported_by})
         transfer_ids.add(transfer.id)
         batch.add_node(transfer, p)
         batch.add_relation(Supplied(src=tr.supplier, dst=transfer.id), p)
         batch.add_relation(To(src=transfer.id, dst=tr.recipient), p)
-        batch.add_relation(Of(src=transfer.id, dst=tr.weapon), p)
+        batch.add_relation(Of(src=transfer.id, dst=tr.weapon, number=tr.quantity), p)
         batch.records_read += 1
 
     for c in x.claims:

@@ -79,7 +79,7 @@ class TextDoc:
         self.sents: list[Span] = list(self.doc.sents)
         self.sent_starts: list[int] = [sent.start for sent in self.sents]
         self.ent_starts: dict[int, Span] = {ent.start: ent for ent in self.doc.ents}
-        self.weapon_ents: list[Span] = [ent for ent in self.doc.ents if ent.label_ == "WEAPON"]
+        self.weapon_ents: list[Span] = [ent for ent in self.doc.ents if ent.label_ in ("WEAPON", "CATEGORY")]
         self.weapon_starts: list[int] = [ent.start for ent in self.weapon_ents]
         self.entities: dict[str, Entity] = {}
         self.mention_keys: set[tuple[str, int]] = set()

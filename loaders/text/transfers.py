@@ -11,8 +11,9 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.claims import ClaimRules
 from armsgraph.loaders.text.clean import clean
-from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.loaders.text.quantities import quantity_before
 from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
 from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
@@ -252,19 +253,79 @@ class TransferRules(ClaimRules):
         if supplier == recipient or not supplier.startswith(("country:", "org:")) or not recipient.startswith(
                 ("country:", "org:")):
             return
-        weapon = weapon_ent.ent_id_
+        weapon = self._moved(weapon_ent)
         when, when_text = self._date_in(sent.start, sent.end)
         year = (when or "")[:4] or "undated"
-        key = "text-" + digest(supplier, recipient, weapon, year)
+        mention = self.token_span(weapon_ent.start, weapon_ent.end)
+        attributed, speaker = self._attribution(mention.start, mention.end, sent)
+        parts = [supplier, recipient, weapon, year]
+        if attributed:
+            # a report inside someone's statement is that speaker's, never the document's own assertion
+            parts += ["reported-by", speaker or "unnamed-source"]
+        key = "text-" + digest(*parts)
+        quantity = quantity_before(self.lower, self.ent_types, weapon_ent.start, self.g.quantity_words)
         if key in self.transfers:
             prior = self.transfers[key]
             if Stage(stage).advancement > Stage(prior.status).advancement:
                 prior.status = stage  # the most advanced stage read wins: announced, then delivered
+            if prior.quantity is None and quantity is not None:
+                prior.quantity, prior.quantity_text = quantity[0], self.token_span(quantity[1], weapon_ent.start).text
             return
         self.transfers[key] = TransferFact(
             key=key, supplier=supplier, recipient=recipient, weapon=weapon, status=stage, date=when,
             date_text=when_text, evidence=self.token_span(sent.start, sent.end), rule=rule,
+            quantity=quantity[0] if quantity else None,
+            quantity_text=self.token_span(quantity[1], weapon_ent.start).text.strip() if quantity else None,
+            weapon_mention=mention, attributed=attributed, attributed_to=speaker,
         )
+
+    def _moved(self, weapon_ent: Span) -> str:
+        """The WeaponSystem id a mention moves; a category mention ('cluster munitions') moves the category-level
+        system of that category, which the entities list with the category and no mention of its own."""
+        ident = weapon_ent.ent_id_
+        if not ident.startswith("category:"):
+            return ident
+        entry = next(w for w in self.g.weapons.values() if w.kind == "category" and w.id == ident)
+        if entry.system_id not in self.entities:
+            self.entities[entry.system_id] = Entity(type="WeaponSystem", id=entry.system_id, name=entry.designation,
+                                                    category=ident)
+        return entry.system_id
+
+    def drop_described_categories(self) -> None:
+        """A category-level transfer ('the decision to include cluster munitions') is dropped when the document
+        has a transfer of a named system of that category between the same parties (DPICM): it describes it."""
+        categories = self.category_systems
+
+        def parties(t: TransferFact) -> tuple[str, str, str | None]:
+            entity = self.entities.get(t.weapon)
+            return t.supplier, t.recipient, entity.category if entity else None
+
+        named = {parties(t) for t in self.transfers.values() if t.weapon not in categories}
+        for key, t in list(self.transfers.items()):
+            if t.weapon in categories and parties(t) in named:
+                del self.transfers[key]
+        used = {t.weapon for t in self.transfers.values()}
+        for ident in categories - used:
+            self.entities.pop(ident, None)
+
+    @property
+    def category_systems(self) -> set[str]:
+        return {w.system_id for w in self.g.weapons.values() if w.kind == "category"}
+
+    def _attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
+        """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
+        source ('according to Spiegel sources', 'reportedly'); (False, None) for the document's own voice."""
+        for claim in self.claims:
+            if claim.start <= start and end <= claim.end:
+                return True, claim.speaker
+        words = self.lower[sent.start : sent.end]
+        for i, w in enumerate(words):
+            if self.g.cues.get(w) == "hearsay":
+                return True, None
+            if w == "according" and i + 1 < len(words) and words[i + 1] == "to" and any(
+                    self.g.cues.get(x) == "unnamed-source" for x in words[i + 2 : i + 6]):
+                return True, None
+        return False, None
 
     def _weapons(self, start: int, end: int) -> list[Span]:
         """Weapon mentions in [start, end) that are what moves, not its parts or its crews."""
@@ -279,6 +340,8 @@ class TransferRules(ClaimRules):
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
             found.append(w)
+        if any(w.label_ == "WEAPON" for w in found):
+            return [w for w in found if w.label_ == "WEAPON"]  # a named system: the category only describes it
         return found
 
     def transfers_in(self) -> None:

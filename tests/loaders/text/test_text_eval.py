@@ -118,3 +118,10 @@ def test_cli_eval_and_errors(shared_data: Path, tmp_path: Path) -> None:
     empty.write_text("")
     nothing = runner.invoke(main, ["extract", str(empty)])
     assert nothing.exit_code != 0 and "empty file" in nothing.output and "Traceback" not in nothing.output
+
+
+def test_held_out_gold_reads_and_names_existing_documents(shared_data: Path) -> None:
+    """The held-out split is scored (make eval), never tuned on: here only its format is checked."""
+    docs = read_gold(GOLD / "news-pun-heldout.jsonl")
+    assert len(docs) >= 20
+    assert all((shared_data / "news-pun" / d.document).is_file() for d in docs)

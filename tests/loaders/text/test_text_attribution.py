@@ -1,0 +1,132 @@
+"""Attribution and quantities on text transfers: sentences written for these tests (general patterns)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.extraction import TransferFact
+
+META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
+
+
+def one(text: str) -> TransferFact:
+    transfers = extract_text(text, META).transfers
+    assert len(transfers) == 1, transfers
+    return transfers[0]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Norway has approved the delivery of NASAMS launchers to Ukraine, according to Jonas Gahr Store, "
+     "prime minister of Norway.", None),
+    ("Chancellor Olaf Scholz said that Germany will send IRIS-T systems to Ukraine.", "person:olaf-scholz"),
+    ("Zelensky confirms Canada sent NASAMS to Ukraine, says more will follow.", "person:volodymyr-zelenskyy"),
+    ("According to Reuters sources, Spain has sent Patriot missiles to Ukraine.", None),
+    ("Sweden has reportedly delivered Archer howitzers to Ukraine.", None),
+])
+def test_a_transfer_inside_a_statement_is_attributed(text: str, speaker: str | None) -> None:
+    tr = one(text)
+    assert tr.attributed
+    if speaker is not None:
+        assert tr.attributed_to == speaker
+
+
+def test_the_narrators_sentence_stays_the_documents() -> None:
+    tr = one("Finland delivered CV90 vehicles to Ukraine in May, the ministry said in a statement on Friday.")
+    assert (tr.supplier, tr.weapon) == ("country:FIN", "weapon:cv90")
+    tr = one("Denmark will send F-16 jets to Ukraine.")
+    assert not tr.attributed and tr.attributed_to is None
+
+
+def test_an_attributed_report_is_another_transfer_than_an_asserted_one() -> None:
+    asserted = one("Poland sent MiG-29 jets to Ukraine.")
+    claimed = one("President Andrzej Duda said that Poland sent MiG-29 jets to Ukraine.")
+    assert asserted.key != claimed.key and claimed.attributed_to == "person:andrzej-duda"
+
+
+def test_confirm_is_speech_only_for_a_person() -> None:
+    x = extract_text("The Pentagon confirmed that the United States will send HIMARS to Ukraine.", META)
+    assert x.claims == [] and not x.transfers[0].attributed
+
+
+@pytest.mark.parametrize(("text", "quantity", "words"), [
+    ("The Netherlands will send 14 Leopard 2 tanks to Ukraine.", 14, "14"),
+    ("Italy delivered two batteries of SAMP/T to Ukraine.", 2, "two batteries of"),
+    ("Greece will provide a dozen M113 carriers to Ukraine.", 12, "a dozen"),
+    ("Portugal approved the transfer of 3 additional Leopard 2 tanks to Ukraine.", 3, "3 additional"),
+    ("Norway sent 1,200 Carl Gustaf rounds to Ukraine.", 1200, "1,200"),
+    ("Germany will send Gepard guns to Ukraine.", None, None),
+    ("Germany pledged $400 million for IRIS-T systems for Ukraine.", None, None),
+])
+def test_quantity_before_the_weapon(text: str, quantity: int | None, words: str | None) -> None:
+    tr = one(text)
+    assert (tr.quantity, tr.quantity_text) == (quantity, words)
+    assert tr.weapon_mention is not None and tr.evidence.start <= tr.weapon_mention.start
+
+
+@pytest.mark.store
+def test_attributed_report_and_quantity_in_the_graph(store: FalkorStore, tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
+                    "Chancellor Olaf Scholz said that Germany will send 40 Marder vehicles to Ukraine.\n"
+                    "Germany delivered 14 Leopard 2 tanks to Ukraine.\n", encoding="utf-8")
+    assert not load_paths(store, [path], loader_name="text").failed
+    rows = store.run("MATCH (t:Transfer)-[o:OF]->(w) RETURN w.id, o.number, t.reported_by ORDER BY w.id").rows
+    assert [tuple(r) for r in rows] == [("weapon:leopard-2", 14, None), ("weapon:marder", 40, "person:olaf-scholz")]
+    claimed = store.run("MATCH (:Person {name: 'Olaf Scholz'})-[:CLAIMED]->(:Claim)-[:ABOUT]->(t:Transfer) "
+                        "RETURN t.reported_by").scalar()
+    assert claimed == "person:olaf-scholz"
+
+
+@pytest.mark.parametrize(("text", "supplier"), [
+    ("The Biden administration is actively considering sending cluster munitions to Ukraine.", "country:USA"),
+    ("Turkey has delivered cluster bombs to Ukraine.", "country:TUR"),
+    ("Estonia is considering including 155 mm cluster munition projectiles among its military aid to Ukraine.",
+     "country:EST"),
+])
+def test_a_category_without_a_designation_moves_the_category_level_system(text: str, supplier: str) -> None:
+    x = extract_text(text, META)
+    tr = one(text)
+    assert (tr.supplier, tr.recipient, tr.weapon) == (supplier, "country:UKR", "weapon:cluster-munitions")
+    system = x.entity("weapon:cluster-munitions")
+    assert system is not None and system.category == "category:cluster-munitions" and not system.mentions
+    assert x.entity("weapon:155mm-artillery-ammunition") is None
+
+
+def test_a_category_describing_a_named_system_is_not_another_transfer() -> None:
+    text = ("The decision to include cluster munitions in the aid to Ukraine was confirmed: the United States will "
+            "send DPICM to Ukraine.")
+    assert {t.weapon for t in extract_text(text, META).transfers} == {"weapon:dpicm"}
+    assert [t.weapon for t in extract_text("Russia has been using cluster munitions in Ukraine.", META).transfers] == []
+
+
+@pytest.mark.store
+def test_a_category_transfer_reaches_the_category_in_the_graph(store: FalkorStore, tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
+                    "Turkey has delivered cluster bombs to Ukraine.\n", encoding="utf-8")
+    assert not load_paths(store, [path], loader_name="text").failed
+    row = store.run("MATCH (s)-[:SUPPLIED]->(:Transfer)-[:OF]->(:WeaponSystem)-[:IN_CATEGORY]->"
+                    "(c:WeaponCategory {key: 'cluster-munitions'}) RETURN s.id").scalar()
+    assert row == "country:TUR"
+
+
+def test_transcript_turns_give_the_speaker() -> None:
+    text = ("MS. SMITH:  Good afternoon. Our guest today is the National Security Advisor, Jane Doe.\n\n"
+            "MS. DOE:  Thanks. The United States will send HIMARS to Ukraine.\n\n"
+            "Q    Will you send ATACMS to Ukraine?\n\n"
+            "MS. DOE:  I have nothing to announce.\n\n"
+            "SECRETARY AUSTIN:  We have delivered Stinger missiles to Ukraine.\n\n"
+            "MODERATOR:  Germany has sent IRIS-T systems to Ukraine.\n")
+    x = extract_text(text, {"date": "2024-03-01", "publisher": "The White House", "title": "Press Briefing"})
+    said = {(c.speaker, c.text) for c in x.claims if c.rule == "claim:transcript-turn"}
+    assert said == {("person:jane-doe", "The United States will send HIMARS to Ukraine"),
+                    ("person:lloyd-austin", "We have delivered Stinger missiles to Ukraine")}
+    by_weapon = {t.weapon: t.attributed_to for t in x.transfers}
+    assert by_weapon["weapon:himars"] == "person:jane-doe"
+    assert by_weapon["weapon:stinger"] == "person:lloyd-austin"
+    assert by_weapon.get("weapon:iris-t") is None  # an unnamed label names nobody
