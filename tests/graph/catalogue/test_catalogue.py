@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,9 @@ def test_limit_bounds_the_whole_result_and_says_when_it_cut(loaded: FalkorStore)
 
 def test_parameters_are_typed() -> None:
     query = load_catalogue()["country-people"]
-    assert query.bind({"country": "USA"}) == {"country": "USA", "limit": 100}
+    assert query.bind({"country": "USA"}) == {"country": "USA", "date": dt.date.today().isoformat(), "history": False,
+                                              "limit": 100}
+    assert query.bind({"country": "USA", "date": "2022-06"})["date"] == "2022-06"
     with pytest.raises(CatalogueError, match="not a valid int"):
         query.bind({"country": "USA", "limit": "ten"})
     with pytest.raises(CatalogueError, match="no parameter"):
