@@ -344,3 +344,15 @@ def test_cli_resolve_name_review_and_judge(tmp_path: Path, monkeypatch: pytest.M
                                           ("Zaire", "country:COD"), ("Upper Volta", "country:BFA")])
 def test_renamings_are_the_same_state(resolver: Resolver, old: str, new: str) -> None:
     assert resolver.resolve(old, "sipri").entity_id == new
+
+
+def test_lookups_and_documents_that_did_not_load_leave_the_review_list() -> None:
+    r = Resolver(policies=POLICIES)
+    r.resolve("Freedonia", "news", record=False)  # a person's look-up, no document's
+    assert r.review() == []
+    r.resolve("Sylvania", "news", where="a.txt:1")
+    mark = r.review_checkpoint()
+    r.resolve("Freedonia", "news", where="b.txt:3")
+    r.resolve("Sylvania", "news", where="b.txt:4")
+    r.review_restore(mark)  # b.txt was rolled back: its names are in no document of the graph
+    assert [(i.query, i.count, i.where) for i in r.review()] == [("Sylvania", 1, ["a.txt:1"])]
