@@ -21,7 +21,8 @@ SAMPLES = {
     "speaker": "person:anatoly-antonov", "family": "patriot",
 }
 # Reported in text only: the seed article reports a US transfer to Ukraine and nothing Russian.
-PER_QUERY = {"reported-transfers": {"country": "UKR"}}
+PER_QUERY = {"reported-transfers": {"country": "UKR"},
+             "country-people": {"date": "2020-01-01"}}  # Antonov was ambassador 2017-2024
 # Queries that may rightly find nothing in that graph (no cluster-munition deals in SIPRI's categories).
 MAY_BE_EMPTY = {"treaty-banned-transfers", "ccm-parties-among", "regime-members-supplying",
                 "category-transfers-to-country"}
