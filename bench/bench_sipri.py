@@ -253,7 +253,7 @@ def _full_load(path: str, data_dir: str, graph: str, out: Any) -> None:
     before = _rss_mb()
     load_time, report = timed(lambda: load_paths(store, [Path(path)]))
     doc = report.documents[0]
-    out.put({"time": load_time, "calls": store.calls, "engine": store.engine[0], "read": doc.read,
+    out.put({"time": load_time, "calls": store.calls, "engine": store.engine[0], "records": doc.records,
              "skipped": doc.skipped, "errors": doc.errors, "warnings": doc.warnings, "failed": report.failed,
              "rss_before": before, "rss_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
     store.close()
@@ -282,7 +282,7 @@ def run(deals: int, workdir: Path, console: Console) -> list[tuple[str, str, str
         store.clear()
         store.ensure_schema()
         load = full_load_in_child(path, server, "bench_load")
-        assert not load["skipped"] and load["read"] == records and not load["failed"], load
+        assert not load["skipped"] and load["records"] == records and not load["failed"], load
         transfers = store.run("MATCH (t:Transfer) RETURN count(t)").scalar()
         assert transfers == records, (transfers, records)
         server_rss = server_peak_rss_mb(server)

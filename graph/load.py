@@ -43,6 +43,8 @@ SKIP_NAMES = ("LICENSE", "LICENSE.md", "LICENSE.txt")
 
 Progress = Callable[[str, int, int], None]
 """progress(file name, records written so far, records in this document)."""
+FilesProgress = Callable[[int, int, str], None]
+"""files_progress(files done, files in the whole load, the file starting now or "" at the end)."""
 
 
 def _stderr_note(message: str) -> None:
@@ -63,21 +65,37 @@ def _internal(report: LoadReport, path: Path, exc: BaseException) -> str:
     """Log a bug met while loading ``path`` with its traceback; count it; return the reason to report."""
     reason = f"internal error: {_describe(exc)}"
     log.error("internal error: loading %s: %s", path, _describe(exc), exc_info=exc)
-    report.internal_errors.append(f"{path.name}: {reason}")
+    report.internal_errors.append(f"{shown(path)}: {reason}")
     return reason
 
 
 @dataclass
 class DocumentReport:
+    """One row of the load summary: a document (or a file that could not be read)."""
+
     file: str
+    """The path as given, relative to the current directory where it can be (two ``countries.json`` differ)."""
     loader: str
     document_id: str | None = None
-    read: int = 0
-    loaded: int = 0
+    records: int = 0
+    """Records the loader read from the file: rows, lines or objects, as the source counts them."""
+    facts: int = 0
+    """Nodes and relationships written: one per node id and relationship key in each batch (so one SIPRI deal
+    makes several: the transfer, its weapon, its edges), 0 when the document was rolled back."""
     skipped: bool = False
     errors: int = 0
     warnings: int = 0
     note: str = ""
+    committed: bool = False
+    """The document was written and committed (not skipped, not rolled back)."""
+    problems: list[LoadError] = field(default_factory=list)
+    """The errors and warnings of this document themselves, as the loader reported them (file by base name)."""
+
+    def located(self) -> list[LoadError]:
+        """:attr:`problems` naming their file as :attr:`file` does (so two ``countries.json`` differ)."""
+        folder = os.path.dirname(self.file)
+        return [p if not folder or os.sep in p.file or ":" in p.file or p.file in ("", "-")
+                else p.model_copy(update={"file": os.path.join(folder, p.file)}) for p in self.problems]
 
 
 @dataclass
@@ -126,6 +144,16 @@ def _walk(folder: Path) -> list[tuple[Path, bool]]:
     return sorted(found)
 
 
+def shown(path: Path) -> str:
+    """A path as a person refers to it: relative to the current directory (``data/x.csv``, ``../data/x.csv``),
+    absolute when that would climb more than one level (``/tmp/x.csv``, not ``../../../tmp/x.csv``)."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+    return str(path.absolute()) if relative.startswith(f"..{os.sep}..{os.sep}") else relative
+
+
 def _file_document_id(path: Path) -> str | None:
     try:
         return Document(sha256=sha256_of(path.read_bytes()), kind="file").id
@@ -142,12 +170,13 @@ def load_paths(
     progress: Progress | None = None,
     resolver: Resolver | None = None,
     note: Note | None = _stderr_note,
+    files_progress: FilesProgress | None = None,
 ) -> LoadReport:
     """Load every file under ``paths``; never raises for bad input, reports it instead.
 
     ``resolver`` names the actors of every file (its review list then covers the whole load); by
     default each loader uses the standard resolver. ``note`` gets one-line notices (waiting for
-    another load's lock, rolling back a crashed load).
+    another load's lock, rolling back a crashed load). ``files_progress`` follows the load across files.
     """
     if loader_name:
         get(loader_name)  # an unknown name is a usage error for the whole call (UserError), not per file
@@ -155,27 +184,37 @@ def load_paths(
     writer.lock = WriterLock(store, note)
     report = LoadReport()
     recover(writer, report, note)
-    for path, explicit in expand(paths):
+    files = list(expand(paths))  # only paths: counted first, for a progress bar over the whole load
+    for done, (path, explicit) in enumerate(files):
+        if files_progress is not None:
+            files_progress(done, len(files), shown(path))
         try:
             loader = pick(path, loader_name, resolver)
             if not explicit and loader_name and type(loader).sniff(path, read_head(path)) <= 0:
                 raise LoaderFailure(LoadError(file=path.name, reason="not a file this loader reads"))
         except LoaderFailure as exc:
             if not explicit:  # a directory may hold files of other kinds: note them, not an error
-                report.documents.append(DocumentReport(file=path.name, loader=loader_name or "-", skipped=True,
+                report.documents.append(DocumentReport(file=shown(path), loader=loader_name or "-", skipped=True,
                                                        note=exc.error.reason))
                 continue
-            report.errors.append(exc.error)
-            report.documents.append(DocumentReport(file=path.name, loader=loader_name or "?", errors=1,
-                                                   note=exc.error.reason))
+            error = exc.error
+            report.errors.append(error)
+            report.documents.append(DocumentReport(file=shown(path), loader=loader_name or "?", errors=1,
+                                                   note=error.reason, problems=[error]))
             continue
         # Cheap skip before parsing: one file is one document for every loader we have.
         file_doc = _file_document_id(path)
         if not force and file_doc is not None and loader.name in writer.state(file_doc)[0]:
-            report.documents.append(DocumentReport(file=path.name, loader=loader.name, document_id=file_doc,
+            report.documents.append(DocumentReport(file=shown(path), loader=loader.name, document_id=file_doc,
                                                    skipped=True, note="already loaded (same content hash)"))
             continue
+        checkpoint = resolver.review_checkpoint() if resolver is not None else None
+        rows = len(report.documents)
         _load_file(writer, loader, path, force, report, progress)
+        if checkpoint is not None and resolver is not None and not any(d.committed for d in report.documents[rows:]):
+            resolver.review_restore(checkpoint)  # only names of documents in the graph are for review
+    if files_progress is not None:
+        files_progress(len(files), len(files), "")
     return report
 
 
@@ -195,7 +234,7 @@ def recover(writer: Writer, report: LoadReport, note: Note | None = None) -> Non
     except EXPECTED as exc:
         error = LoadError(file="-", reason=f"cannot recover unfinished loads: {_describe(exc)}")
         report.errors.append(error)
-        report.documents.append(DocumentReport(file="-", loader="-", errors=1, note=error.reason))
+        report.documents.append(DocumentReport(file="-", loader="-", errors=1, note=error.reason, problems=[error]))
 
 
 def recover_if_idle(store: Store, note: Note | None = _stderr_note) -> int:
@@ -239,11 +278,12 @@ def _load_file(writer: Writer, loader: Loader, path: Path, force: bool, report: 
             error = LoadError(file=path.name, reason=_internal(report, path, exc))
         report.errors.append(error)
         if current is not None and not current.done:
+            current.row.problems.append(error)
             current.abort(error.reason)
             report.documents.append(current.finish())
         else:
-            report.documents.append(DocumentReport(file=path.name, loader=loader.name, errors=1,
-                                                   note=error.reason))
+            report.documents.append(DocumentReport(file=shown(path), loader=loader.name, errors=1,
+                                                   note=error.reason, problems=[error]))
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -263,7 +303,7 @@ class DocumentLoad:
         self.document = first.document
         self.document_id = first.document.id
         self.loader = first.loader
-        self.row = DocumentReport(file=path.name, loader=first.loader, document_id=self.document_id)
+        self.row = DocumentReport(file=shown(path), loader=first.loader, document_id=self.document_id)
         self.failed = False
         self.done = False
         self._tx = ExitStack()
@@ -290,7 +330,7 @@ class DocumentLoad:
             self._fail(exc)
 
     def add(self, batch: Batch) -> None:
-        self.row.read += batch.records_read
+        self.row.records += batch.records_read
         if self.skipped or self.failed:
             return
         try:
@@ -300,10 +340,11 @@ class DocumentLoad:
             return
         errors = [*batch.errors, *stats.dropped]
         self.report.errors.extend(errors)
+        self.row.problems.extend(errors)
         warnings = sum(1 for e in errors if e.severity == "warning")
         self.row.warnings += warnings
         self.row.errors += len(errors) - warnings
-        self.row.loaded += stats.nodes + stats.relations
+        self.row.facts += stats.nodes + stats.relations
 
     def abort(self, reason: str) -> None:
         """The loader gave up part-way through the document (already reported): nothing of it may stay."""
@@ -315,6 +356,7 @@ class DocumentLoad:
             try:
                 self.writer.commit(self.document, self.loader)
                 self._tx.close()
+                self.row.committed = True
             except Exception as exc:
                 self._fail(exc)
         self._lock.close()
@@ -329,7 +371,7 @@ class DocumentLoad:
         """
         self.failed = True
         self.row.errors += 1
-        self.row.loaded = 0
+        self.row.facts = 0
         if isinstance(exc, EXPECTED):
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         else:  # logged before the rollback, which may fail in turn
@@ -348,4 +390,5 @@ class DocumentLoad:
             self._lock.close()
         error = LoadError(file=self.path.name, reason=message)
         self.report.errors.append(error)
+        self.row.problems.append(error)
         self.row.note = error.reason

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from armsgraph.graph.catalogue.catalogue import CannedQuery, Param
+from armsgraph.graph.catalogue.catalogue import TODAY, CannedQuery, Param
 from armsgraph.graph.export.literal import literal
 from armsgraph.schema.errors import CatalogueError
 
@@ -39,8 +39,16 @@ def browser_value(query: CannedQuery, param: Param) -> Any:
 
 
 def param_lines(query: CannedQuery) -> list[str]:
-    """``:param name => value;`` for every parameter."""
-    return [f":param {p.name} => {literal(browser_value(query, p))};" for p in query.params]
+    """``:param name => value;`` for every parameter (a date defaulting to today: Browser's own date())."""
+    return [f":param {p.name} => {TODAY_EXPRESSION if _today(p) else literal(browser_value(query, p))};"
+            for p in query.params]
+
+
+TODAY_EXPRESSION = "toString(date())"
+
+
+def _today(param: Param) -> bool:
+    return param.type == "date" and not param.required and (param.default or "").strip().lower() == TODAY
 
 
 def browser_text(query: CannedQuery) -> str:

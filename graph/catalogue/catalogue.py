@@ -9,11 +9,12 @@ Header lines (before the Cypher) look like::
     // dialects: neo4j, falkordb
 
 A parameter without ``= default`` is required. Types are ``str``, ``int``, ``float``, ``bool``, ``list``,
-``date`` (ISO, checked) and the entity kinds of :mod:`armsgraph.graph.catalogue.names` (``country``,
-``actor``, ``speaker``, ``person``, ``weapon``, ``category``, ``treaty``, ``organization``, ``document``,
-``entity``): the value may be a name or a code, and reaches the query as the node's id. A ``limit``
-parameter bounds the whole result, and a result cut by it says so (``CatalogueResult.truncated``). The CLI,
-the generated docs table and the Cypher grammar check all read the catalogue through :func:`load_catalogue`.
+``date`` (ISO, checked; ``today`` is the day the query runs) and the entity kinds of
+:mod:`armsgraph.graph.catalogue.names` (``country``, ``actor``, ``speaker``, ``person``, ``weapon``,
+``category``, ``treaty``, ``organization``, ``document``, ``entity``): the value may be a name or a code, and
+reaches the query as the node's id. A ``limit`` parameter bounds the whole result, and a result cut by it says
+so (``CatalogueResult.truncated``). The CLI, the generated docs table and the Cypher grammar check all read the
+catalogue through :func:`load_catalogue`.
 """
 
 from __future__ import annotations
@@ -84,9 +85,15 @@ class Param:
         return raw
 
 
+TODAY = "today"
+"""A date parameter's value (or default) meaning the day the query runs."""
+
+
 def _check_date(name: str, raw: str) -> str:
-    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that exists in the calendar."""
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that exists in the calendar, or ``today``."""
     text = raw.strip()
+    if text.lower() == TODAY:
+        return dt.date.today().isoformat()
     if not _DATE.match(text):
         raise CatalogueError(f"parameter {name}: {raw!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     try:

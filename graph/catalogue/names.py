@@ -102,6 +102,16 @@ def statements() -> list[Cypher]:
     return [by_id(label) for label in ids] + [s for label in named for s in (by_name(label), all_names(label))]
 
 
+@dataclass(frozen=True)
+class Match:
+    """What a value names: node id -> (label, display name), and the step that found them."""
+
+    ids: dict[str, tuple[str, str]]
+    rule: str
+    """``id``, ``code``, a resolver rule (``exact``, ``alias``, ``judgement``), ``name`` (the graph's names or
+    aliases), or empty when nothing matched."""
+
+
 class Names:
     """Turns a parameter value into the id of one node of a kind, or fails with suggestions."""
 
@@ -115,8 +125,33 @@ class Names:
             self._resolver = Resolver.standard()
         return self._resolver
 
-    def _exists(self, kind: Kind, node_id: str) -> bool:
-        return any(self.store.run(by_id(label), {"id": node_id}).rows for label in kind.labels)
+    def _label(self, kind: Kind, node_id: str) -> str | None:
+        """The label of the node ``node_id`` among the kind's labels, None when the graph has none."""
+        return next((label for label in kind.labels if self.store.run(by_id(label), {"id": node_id}).rows), None)
+
+    def match(self, kind_name: str, value: str) -> Match:
+        """Every node of this kind ``value`` names, by the first step that finds any (see the module doc)."""
+        kind = KINDS[kind_name]
+        text = value.strip()
+        if not text:
+            return Match({}, "")
+        label = self._label(kind, text)
+        if label is not None:
+            return Match({text: (label, text)}, "id")
+        if kind.resolver:
+            resolution = self.resolver.resolve(text, "news", record=False)
+            named = resolution.entity_id if resolution.rule in SURE_RULES else None  # a guess is a suggestion
+            code = f"country:{text.upper()}" if len(text) == 3 and text.isalpha() else ""
+            for candidate, rule in ((code, "code"), (named or "", resolution.rule)):
+                label = self._label(kind, candidate) if candidate else None
+                if label is not None:
+                    shown = resolution.name if resolution.entity_id == candidate and resolution.name else candidate
+                    return Match({candidate: (label, shown)}, rule)
+        found: dict[str, tuple[str, str]] = {}
+        for label in kind.name_labels():
+            for row in self.store.run(by_name(label), {"name": text.lower()}).records():
+                found[row["id"]] = (label, str(row["name"]))
+        return Match(found, "name" if found else "")
 
     def id_of(self, kind_name: str, value: str, *, param: str = "") -> str:
         """The id of the one node of this kind that ``value`` names."""
@@ -124,22 +159,11 @@ class Names:
         text = value.strip()
         if not text:
             raise CatalogueError(f"{param or kind.name}: empty {kind.name} name")
-        if self._exists(kind, text):
-            return text
-        if kind.resolver:
-            resolution = self.resolver.resolve(text, "news")
-            named = resolution.entity_id if resolution.rule in SURE_RULES else None  # a guess is a suggestion
-            for candidate in (f"country:{text.upper()}" if len(text) == 3 and text.isalpha() else "", named or ""):
-                if candidate and self._exists(kind, candidate):
-                    return candidate
-        found: dict[str, str] = {}
-        for label in kind.name_labels():
-            for row in self.store.run(by_name(label), {"name": text.lower()}).records():
-                found[row["id"]] = str(row["name"])
+        found = self.match(kind_name, text).ids
         if len(found) == 1:
             return next(iter(found))
         if found:
-            listed = "; ".join(f"{name} ({i})" for i, name in sorted(found.items())[:8])
+            listed = "; ".join(f"{name} ({i})" for i, (_label, name) in sorted(found.items())[:8])
             raise CatalogueError(f"{param or kind.name}: {text!r} names several {kind.name} entries: {listed}; "
                                  "give the id")
         raise CatalogueError(f"no {kind.name} named {text!r}{self._suggest(kind, text)}")

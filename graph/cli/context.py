@@ -21,6 +21,10 @@ class Context:
         self.data_dir = settings.resolved_data_dir() if not settings.uri else None
         self._store: Store | None = None
 
+    def has_store(self) -> bool:
+        """Neo4j is configured, or the embedded store of the data dir exists (never created by asking)."""
+        return bool(self.settings.uri) or (self.data_dir is not None and (self.data_dir / "falkordb").is_dir())
+
     @property
     def store(self) -> Store:
         if self._store is None:

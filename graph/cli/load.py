@@ -36,31 +36,54 @@ err = Console(stderr=True)
 @click.pass_obj
 def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: bool, batch_size: int | None,
          errors_file: Path | None, fmt: str) -> None:
-    """Load files or directories; exit code 1 if any record failed, 3 if a document hit a bug."""
+    """Load files or directories; exit code 1 if any record failed, 3 if a document hit a bug.
+
+    \b
+    The summary has one row per document:
+      file      the path, relative to the current directory
+      loader    the loader that read it ('armsgraph loaders')
+      records   records read from the file: rows, lines or objects, as its format counts them
+      facts     nodes and relationships written (one record often makes several: a SIPRI deal is a
+                transfer, a weapon and their edges); 0 when the document was rolled back
+      skipped   'yes' when the same content was already loaded by this loader (--force reloads)
+      errors    records (or the whole document) that failed; warnings: records that loaded but need a look
+      note      why a document was skipped or not loaded
+    With --format json each document also lists its errors and warnings ("problems": file, line, field,
+    reason, severity); the table and csv formats print them on stderr.
+    """
     store = obj.store
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         tasks: dict[str, Any] = {}
+        overall = bar.add_task("files", total=None)
 
         def progress(name: str, done: int, total: int) -> None:
             if name not in tasks:
                 tasks[name] = bar.add_task(name, total=total)
             bar.update(tasks[name], completed=done)
 
+        def files_progress(done: int, total: int, path: str) -> None:
+            bar.update(overall, completed=done, total=total,
+                       description=f"files ({path})" if path else "files")
+
         resolver = Resolver.standard(obj.data_dir)  # the user's judgements live beside the data
         report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
-                            progress=progress, resolver=resolver)
+                            progress=progress, resolver=resolver, files_progress=files_progress)
     if obj.data_dir is not None:
         resolver.flush_review(obj.data_dir)  # names to review, for 'armsgraph resolve review'
-    columns = ["file", "loader", "read", "loaded", "skipped", "errors", "warnings", "note"]
-    rows = [[d.file, d.loader, d.read, d.loaded, "yes" if d.skipped else "", d.errors, d.warnings, d.note]
-            for d in report.documents]
+    columns = ["file", "loader", "records", "facts", "skipped", "errors", "warnings", "note"]
+    rows: list[list[Any]] = [[d.file, d.loader, d.records, d.facts, "yes" if d.skipped else "", d.errors,
+                              d.warnings, d.note] for d in report.documents]
+    if fmt == "json":  # the problems themselves, per document
+        columns.append("problems")
+        for row, d in zip(rows, report.documents, strict=True):
+            row.append([p.model_dump() for p in d.located()])
     emit(columns, rows, fmt, title="load summary")
-    failed = [d.file for d in report.documents if d.errors and not d.loaded and not d.skipped]
+    failed = [d.file for d in report.documents if d.errors and not d.facts and not d.skipped]
     if failed:  # besides the table: a store that died mid-load must never read as a success
         shown = ", ".join(failed[:10]) + (f" and {len(failed) - 10} more" if len(failed) > 10 else "")
         click.echo(f"armsgraph: {len(failed)} document(s) not loaded: {shown}", err=True)
-    show_errors(report.errors, errors_file)
+    show_errors([p for d in report.documents for p in d.located()], errors_file)
     if report.internal_errors:  # each was logged as 'armsgraph: internal error: ...' where it happened
         sys.exit(EXIT_INTERNAL_ERROR)
     sys.exit(EXIT_RECORDS_FAILED if report.failed else 0)

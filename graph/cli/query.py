@@ -12,9 +12,11 @@ import click
 from armsgraph.graph.catalogue import get_query, load_catalogue
 from armsgraph.graph.catalogue.browser import browser_text
 from armsgraph.graph.cli.context import Context, format_option, param_option, parse_params
-from armsgraph.graph.render import emit
+from armsgraph.graph.render import FORMATS, emit
 from armsgraph.graph.store import Cypher
 from armsgraph.schema.errors import UserError
+
+PARAM_COLUMNS = ["name", "type", "default", "required", "doc"]
 
 
 @click.group()
@@ -35,9 +37,25 @@ def query_list(fmt: str) -> None:
 
 @query.command("show")
 @click.argument("name")
-def query_show(name: str) -> None:
-    """Print a query as Neo4j Browser runs it: :param lines (defaults, or examples), then the Cypher."""
-    click.echo(browser_text(get_query(name)), nl=False)
+@click.option("--format", "fmt", type=click.Choice(("text", *FORMATS)), default="text", show_default=True,
+              help="text: as Neo4j Browser runs it; table/csv: the parameters; json: everything")
+def query_show(name: str, fmt: str) -> None:
+    """Print a query as Neo4j Browser runs it: :param lines (defaults, or examples), then the Cypher.
+
+    --format json gives one object: name, description, stores, params (name, type, default, required,
+    doc), cypher and browser (the text above); table and csv list the parameters.
+    """
+    q = get_query(name)
+    if fmt == "text":
+        click.echo(browser_text(q), nl=False)
+        return
+    params = [[p.name, p.type, p.default, p.required, p.doc] for p in q.params]
+    if fmt == "json":
+        described = [dict(zip(PARAM_COLUMNS, row, strict=True)) for row in params]
+        emit(["name", "description", "stores", "params", "cypher", "browser"],
+             [[q.name, q.description, list(q.dialects), described, str(q.cypher), browser_text(q)]], fmt)
+    else:
+        emit(PARAM_COLUMNS, params, fmt, title=f"{q.name}: {q.description}")
 
 
 @query.command("run")

@@ -14,19 +14,47 @@ from typing import Any
 
 import click
 
+from armsgraph.graph.catalogue.names import Names
+from armsgraph.graph.cli.context import Context, format_option
 from armsgraph.graph.render import emit
 from armsgraph.loaders.private import append_private
-from armsgraph.loaders.resolve import CONTEXTS, Resolver, read_review, user_judgements_path
+from armsgraph.loaders.resolve import CONTEXTS, Resolution, Resolver, read_review, user_judgements_path
 from armsgraph.loaders.sipri.names import POLICIES
-from armsgraph.schema.errors import UserError
+from armsgraph.schema.errors import StoreError, UserError
 
-FORMATS = ("table", "json")
+RESOLVED_COLUMNS = ["query", "entity", "label", "name", "rule", "score", "source", "candidates"]
 
 
 def _data_dir(ctx: click.Context) -> Path | None:
     obj = ctx.find_root().obj
     data_dir = getattr(obj, "data_dir", None)
     return data_dir if isinstance(data_dir, Path) else None
+
+
+def _graph_names(ctx: click.Context, resolver: Resolver) -> Names | None:
+    """Names over the graph when there is one (Neo4j, or an embedded store already made); never creates one."""
+    obj = ctx.find_root().obj
+    if not isinstance(obj, Context) or not obj.has_store():
+        return None
+    try:
+        return Names(obj.store, resolver)
+    except StoreError as exc:
+        click.echo(f"armsgraph: warning: the graph is not searched: {exc}", err=True)
+        return None
+
+
+def _through_graph(names: Names, res: Resolution) -> Resolution:
+    """An actor name the alias tables do not settle, or any other entity (person, weapon, family, category,
+    treaty), looked up by the graph's names and aliases, as a query parameter is."""
+    found = names.match("entity", res.query)
+    if not found.ids:
+        return res
+    if len(found.ids) > 1:
+        return Resolution(query=res.query, entity_id=None, label=None, name=None, rule="ambiguous", score=100.0,
+                          source="graph", candidates=sorted(found.ids))
+    [(entity_id, (label, name))] = found.ids.items()
+    return Resolution(query=res.query, entity_id=entity_id, label=label, name=name, rule="exact", score=100.0,
+                      source=f"graph ({found.rule})")
 
 
 def _resolver(data_dir: Path | None) -> Resolver:
@@ -46,40 +74,46 @@ class _NameGroup(click.Group):
 
 @click.group("resolve", cls=_NameGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def resolve() -> None:
-    """Resolve actor names: armsgraph resolve NAME [--context news|sipri|treaty]; resolve review."""
+    """Resolve names: armsgraph resolve NAME [--context news|sipri|treaty]; resolve review; resolve judge."""
 
 
 @resolve.command("name")
 @click.argument("name")
 @click.option("--context", type=click.Choice(CONTEXTS), default=None,
               help="news allows capitals and demonyms; sipri/treaty only names [default: any]")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option
 @click.pass_context
 def resolve_name(ctx: click.Context, name: str, context: str | None, fmt: str) -> None:
-    """Show the canonical entity a NAME resolves to, the rule that matched and its score."""
-    data_dir = _data_dir(ctx)
-    resolver = _resolver(data_dir)
+    """Show the canonical entity a NAME resolves to, the rule that matched and its score.
+
+    States and organisations resolve by the alias tables (docs/resolver.md); people, weapons, families,
+    categories and treaties, and actors the tables do not know, by the graph's names and aliases when
+    there is a graph (source 'graph'). A look-up is not put on the review list: only names met in documents are.
+    """
+    resolver = _resolver(_data_dir(ctx))
     for error in resolver.errors:
         click.echo(f"armsgraph: warning: {error}", err=True)
-    res = resolver.resolve(name, context, where="armsgraph resolve")
-    record: dict[str, Any] = {"query": res.query, "entity": res.entity_id, "label": res.label, "name": res.name,
-                              "rule": res.rule, "score": res.score, "source": res.source,
-                              "candidates": res.candidates}
-    if fmt == "json":
-        emit(list(record), [list(record.values())], fmt)
+    res = resolver.resolve(name, context, record=False)
+    if not res.resolved:
+        names = _graph_names(ctx, resolver)
+        if names is not None:
+            res = _through_graph(names, res)
+    values: list[Any] = [res.query, res.entity_id, res.label, res.name, res.rule, res.score, res.source,
+                         res.candidates]
+    if fmt == "table":
+        emit(["field", "value"], [[k, v] for k, v in zip(RESOLVED_COLUMNS, values, strict=True) if v not in (None, [])],
+             fmt, title=f"resolve {name!r}" + (f" (context {context})" if context else ""))
     else:
-        emit(["field", "value"], [[k, v] for k, v in record.items() if v not in (None, [])], fmt,
-             title=f"resolve {name!r}" + (f" (context {context})" if context else ""))
-    if data_dir is not None:
-        resolver.flush_review(data_dir)
+        emit(RESOLVED_COLUMNS, [values], fmt)
 
 
 @resolve.command("review")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option
 @click.option("--limit", type=click.IntRange(1), default=200, show_default=True)
 @click.pass_context
 def resolve_review(ctx: click.Context, fmt: str, limit: int) -> None:
-    """Names that went unresolved, ambiguous, fuzzy or derived, with counts and where they came from."""
+    """Names met while loading documents that went unresolved, ambiguous, fuzzy or derived, with counts and
+    the places (file:line) they came from. 'armsgraph resolve NAME' look-ups are not listed."""
     data_dir = _data_dir(ctx)
     if data_dir is None:
         raise click.UsageError("no data dir (Neo4j mode): the review list is kept in the embedded data dir")

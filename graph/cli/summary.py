@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -27,12 +26,23 @@ def stats(obj: Context, fmt: str) -> None:
 @format_option
 @click.pass_obj
 def conflicts(obj: Context, missing: bool, fmt: str) -> None:
-    """Where reference sources disagree (treaty dates, regime memberships); both sides stay in the graph."""
+    """Where reference sources disagree (treaty dates, regime memberships); both sides stay in the graph.
+
+    \b
+    One row per difference:
+      kind          treaty (a party table) or membership (a membership list)
+      of            the treaty key or the organisation id
+      country, name the state
+      field         what differs: signed, joined, withdrew, or listed (one source lists the state, one does not)
+      source, value             one source and what it says
+      other_source, other_value the other source and what it says (empty: it has no such date, or no row)
+    """
     rows: list[list[Any]] = []
     for c in party_conflicts(obj.store, missing=missing):
-        rows.append(["treaty", c.get("treaty"), c.get("country"), c.get("name"), json.dumps(
-            {k: v for k, v in c.items() if k not in ("treaty", "country", "name")}, ensure_ascii=False)])
+        rows.append(["treaty", c["treaty"], c["country"], c["name"], c["field"], c["source"], c["value"],
+                     c["other_source"], c["other_value"]])
     for m in membership_conflicts(obj.store):
-        rows.append(["membership", m["org"], m["country"], m["name"],
-                     f"listed by {m['listed_by']}, not by {m['not_listed_by']}"])
-    emit(["kind", "of", "country", "name", "difference"], rows, fmt, title="source conflicts")
+        rows.append(["membership", m["org"], m["country"], m["name"], "listed", m["listed_by"], "yes",
+                     m["not_listed_by"], "no"])
+    emit(["kind", "of", "country", "name", "field", "source", "value", "other_source", "other_value"], rows, fmt,
+         title="source conflicts")

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
-from armsgraph.graph.load import SKIP_NAMES
+from armsgraph.graph.cli.context import format_option
+from armsgraph.graph.load import SKIP_NAMES, shown
 from armsgraph.graph.render import emit
 from armsgraph.loaders.documents.loader import TEXT_SUFFIXES
+from armsgraph.loaders.text.extraction import Extraction
 
 TARGETS = {"countries": "F1 >= 0.95", "weapons": "F1 >= 0.85", "officials": "F1 >= 0.80",
            "transfers": "P >= 0.90, R >= 0.70", "claims": "", "transfers (co-occurrence baseline)": "baseline"}
@@ -26,12 +29,34 @@ def _files(path: Path) -> list[Path]:
     return [path]
 
 
+FACT_COLUMNS = ["file", "fact", "subject", "role", "object", "status", "date", "rule", "text"]
+"""``extract --format csv``: one row per fact of every kind."""
+
+
+def fact_rows(file: str, x: Extraction) -> list[list[Any]]:
+    """Every fact of an extraction as a row of :data:`FACT_COLUMNS` (entities, positions, transfers, claims)."""
+    rows: list[list[Any]] = [[file, "entity", e.id, e.type, e.name, "", "", "", f"{len(e.mentions)} mentions"]
+                             for e in x.entities]
+    rows += [[file, "position", p.person, p.title, p.of, "", "", p.rule, " ".join(p.evidence.text.split())]
+             for p in x.positions]
+    rows += [[file, "transfer", t.supplier, t.weapon, t.recipient, t.status, t.date, t.rule,
+              " ".join(t.evidence.text.split())] for t in x.transfers]
+    rows += [[file, "claim", c.speaker, "quote" if c.quote else "paraphrase", ", ".join(c.about), "", c.date, c.rule,
+              " ".join(c.text.split())] for c in x.claims]
+    return rows
+
+
 @click.command("extract")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="json: the documented stable shape (one object per document)")
+@format_option
 def extract(path: Path, fmt: str) -> None:
-    """Show what the text loader would write for PATH (a file or a folder); nothing is written."""
+    """Show what the text loader would write for PATH (a file or a folder); nothing is written.
+
+    table: a table per kind of fact and document; json: the documented stable shape (one object per
+    document, docs/text-extraction.md); csv: one row per fact (file, fact, subject, role, object, status,
+    date, rule, text: an entity is id/type/name, a position person/title/of, a transfer
+    supplier/weapon/recipient, a claim speaker/quote or paraphrase/what it is about).
+    """
     # Lazy for start-up time: the text loader (spaCy, gazetteers) takes ~0.9 s to import; other commands skip it.
     from armsgraph.loaders.text.loader import TextLoader
 
@@ -51,8 +76,11 @@ def extract(path: Path, fmt: str) -> None:
                   for t in x.transfers], title="transfers")
             emit(["speaker", "text", "date", "quote", "rule"],
                  [[c.speaker, " ".join(c.text.split()), c.date, c.quote, c.rule] for c in x.claims], title="claims")
-            for warning in x.warnings:
-                click.echo(f"warning: {file.name}: {warning}", err=True)
+        for warning in x.warnings:
+            click.echo(f"warning: {file.name}: {warning}", err=True)
+    if fmt == "csv":
+        emit(FACT_COLUMNS, [row for file, x in zip(_files(path), results, strict=True)
+                            for row in fact_rows(shown(file), x)], fmt)
     if fmt == "json":
         payload = [x.model_dump(mode="json") for x in results]
         click.echo(json.dumps(payload[0] if path.is_file() else payload, ensure_ascii=False, indent=1))
@@ -64,7 +92,7 @@ def extract(path: Path, fmt: str) -> None:
 @click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="gold annotations, JSON Lines (docs/text-extraction.md)")
 @click.option("--misses", is_flag=True, help="also list every false positive and false negative")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option
 def eval_cmd(docs: Path, gold: Path, misses: bool, fmt: str) -> None:
     """Precision, recall and F1 per fact type of the text extractor against gold annotations."""
     # Lazy for start-up time, as in extract: importing the evaluator pulls in the text loader (~0.9 s).

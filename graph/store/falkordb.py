@@ -19,6 +19,7 @@ from falkordb.path import Path as FPath
 from armsgraph.graph.store.base import QueryResult, Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.dialect import FALKORDB
+from armsgraph.graph.store.errors import engine_message
 from armsgraph.graph.store.falkor_params import params_header
 from armsgraph.graph.store.server import EmbeddedServer, owned_pool
 from armsgraph.schema.errors import StoreError
@@ -72,7 +73,7 @@ class FalkorStore(Store):
         try:
             res = self._graph.query(cypher, params) if write else self._graph.ro_query(cypher, params)
         except redis.ResponseError as exc:
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            message = engine_message(str(exc)) if str(exc).strip() else type(exc).__name__
             if "empty key" in message and not write and not self._schema_ready:
                 # Nothing loaded yet: create the (empty) graph with its indexes, then run the read.
                 self.ensure_schema()

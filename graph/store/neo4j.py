@@ -12,6 +12,7 @@ from neo4j.exceptions import ConfigurationError, DriverError, Neo4jError, Servic
 from armsgraph.graph.store.base import QueryResult, Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.dialect import NEO4J
+from armsgraph.graph.store.errors import engine_message
 from armsgraph.schema.errors import StoreError
 
 
@@ -72,7 +73,7 @@ class Neo4jStore(Store):
         except ServiceUnavailable as exc:
             raise StoreError(f"Neo4j not reachable at {self.uri}: {exc}") from exc
         except Neo4jError as exc:
-            raise StoreError(exc.message or str(exc)) from exc
+            raise StoreError(engine_message(exc.message or str(exc))) from exc
         except DriverError as exc:  # session expired, transaction closed, ...: the store's side
             raise StoreError(f"Neo4j at {self.uri}: {exc}") from exc
         stats = {

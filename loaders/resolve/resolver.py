@@ -23,7 +23,7 @@ from armsgraph.loaders.resolve.judgements import user_judgements_path
 from armsgraph.loaders.resolve.linker import Linker, Resolution, is_name
 from armsgraph.loaders.resolve.names import bare, variants
 from armsgraph.loaders.resolve.policy import KIND_TIER, Mark, ResolvePolicy
-from armsgraph.loaders.resolve.review import ReviewItem, ReviewList
+from armsgraph.loaders.resolve.review import Checkpoint, ReviewItem, ReviewList
 from armsgraph.loaders.resolve.tables import (
     DATA_DIR,
     FUZZY_MIN_LENGTH,
@@ -72,8 +72,12 @@ class Resolver(Linker):
         return self._derived.get(entity_id) or self.tables.entities.get(entity_id)
 
     def resolve(self, name: str, context: ResolvePolicy | str | None = None, *,
-                where: str | None = None) -> Resolution:
-        """Resolve one actor name; ``where`` ('file:line') is remembered for the review list."""
+                where: str | None = None, record: bool = True) -> Resolution:
+        """Resolve one actor name; ``where`` ('file:line') is remembered for the review list.
+
+        ``record=False`` for a look-up that is no document's (``armsgraph resolve NAME``, a query parameter):
+        only names met in documents belong on the review list.
+        """
         query = name.strip() if isinstance(name, str) else ""
         key = (query, context)  # as given: a context name hashes faster than the policy it stands for
         result = self._cache.get(key)
@@ -82,7 +86,8 @@ class Resolver(Linker):
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()  # bounded: a stream of unique junk names must not grow memory
             self._cache[key] = result
-        if result.rule in ("unresolved", "ambiguous", "fuzzy") or (result.source or "").startswith("derived"):
+        if record and (result.rule in ("unresolved", "ambiguous", "fuzzy")
+                       or (result.source or "").startswith("derived")):
             self._review.record(query, result.rule, self.policy(context).context, entity_id=result.entity_id,
                                 candidates=list(result.candidates), where=where)
         return result
@@ -139,6 +144,15 @@ class Resolver(Linker):
     def review(self) -> list[ReviewItem]:
         """Names that went unresolved, ambiguous, fuzzy or derived in this resolver, most frequent first."""
         return self._review.items()
+
+    def review_checkpoint(self) -> Checkpoint:
+        """This resolver's review list as it is now (the load takes it before each file)."""
+        return self._review.checkpoint()
+
+    def review_restore(self, checkpoint: Checkpoint) -> None:
+        """Forget what went on the review list since ``checkpoint``: the document was not loaded (skipped,
+        or rolled back), so its names are in no document of the graph."""
+        self._review.restore(checkpoint)
 
     def flush_review(self, data_dir: Path) -> Path | None:
         """Append this resolver's review list to ``data_dir/resolve-review.jsonl`` and clear it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -35,6 +36,14 @@ Key = tuple[str, str, str | None]
 """(name as written, rule, context)."""
 
 
+@dataclass(frozen=True)
+class Checkpoint:
+    """A copy of a :class:`ReviewList`'s state."""
+
+    counts: Counter[Key]
+    info: dict[Key, tuple[list[str], str | None, list[str]]]
+
+
 class ReviewList:
     """This process's review items, counted, with up to 20 places each."""
 
@@ -49,6 +58,14 @@ class ReviewList:
         _, _, places = self._info.setdefault(key, (list(candidates), entity_id, []))
         if where and len(places) < MAX_PLACES and where not in places:
             places.append(where)
+
+    def checkpoint(self) -> Checkpoint:
+        """The list as it is now, for :meth:`restore` (a document that did not load takes its names back)."""
+        return Checkpoint(Counter(self._counts), {k: (list(c), e, list(w)) for k, (c, e, w) in self._info.items()})
+
+    def restore(self, checkpoint: Checkpoint) -> None:
+        self._counts = Counter(checkpoint.counts)
+        self._info = {k: (list(c), e, list(w)) for k, (c, e, w) in checkpoint.info.items()}
 
     def items(self) -> list[ReviewItem]:
         """Most frequent first."""

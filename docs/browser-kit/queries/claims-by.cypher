@@ -8,7 +8,8 @@ WHERE (s.id = $speaker) AND rc.pending IS NULL
 MATCH (d:Document {id: c.document})
 OPTIONAL MATCH (c)-[ra:ABOUT]->(x)
 WHERE ra.pending IS NULL
-RETURN c.text AS claim, c.date AS date, collect(DISTINCT coalesce(x.name, x.designation, x.id)) AS about,
+WITH c, d, collect(DISTINCT coalesce(x.name, x.designation, x.id)) AS about
+RETURN c.text AS claim, c.date AS date, about,
        coalesce(d.title, d.path) AS document, d.publisher AS publisher, coalesce(d.url, d.path) AS source
-ORDER BY date DESC
+ORDER BY date DESC, document, c.start
 LIMIT $limit;

@@ -1,7 +1,11 @@
-// country-people: People and the positions they hold for a country, its ministries and other bodies
+// country-people: People in positions of a country, its ministries and other bodies on a date (today by default), with their dates
 // country (actor, example): a state or organisation: name (United States), ISO 3166 alpha-3 (USA) or id (org:us-dod)
+// date (date, default): the date asked about: YYYY-MM-DD (or YYYY-MM, YYYY; today if not given)
+// history (bool, default): also list positions that ended before the date or began after it
 // limit (int, default): rows shown
 :param country => 'country:USA';
+:param date => toString(date());
+:param history => false;
 :param limit => 100;
 MATCH (p:Person)-[rh:HOLDS]->(pos:Position)-[ro:OF]->(o)
 WHERE rh.pending IS NULL AND ro.pending IS NULL
@@ -9,6 +13,17 @@ OPTIONAL MATCH (o)-[rp:PART_OF]->(parent)
 WHERE rp.pending IS NULL
 WITH p, pos, o, parent
 WHERE o.id = $country OR parent.id = $country
-RETURN p.name AS person, pos.title AS position, o.name AS of, pos.since AS since, pos.until AS until
-ORDER BY person, since
+WITH DISTINCT p, pos, o
+WITH p, pos, o,
+     CASE WHEN pos.since IS NULL AND pos.until IS NULL THEN 'undated'
+          WHEN left(coalesce(pos.since, ''), size($date)) > $date THEN 'later'
+          WHEN pos.until IS NOT NULL AND pos.until < left($date, size(coalesce(pos.until, $date))) THEN 'ended'
+          ELSE 'held' END AS status
+WHERE $history OR status IN ['held', 'undated']
+OPTIONAL MATCH (pos)-[:SOURCED_FROM]->(d:Document)
+WHERE d.pending IS NULL
+WITH p, pos, o, status, max(d.date) AS reported
+RETURN p.name AS person, pos.title AS position, o.name AS of, pos.since AS since, pos.until AS until, status,
+       reported
+ORDER BY CASE status WHEN 'held' THEN 0 WHEN 'undated' THEN 1 WHEN 'ended' THEN 2 ELSE 3 END, person, since
 LIMIT $limit;

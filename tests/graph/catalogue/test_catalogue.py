@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ SAMPLES = {
     "speaker": "person:anatoly-antonov", "family": "patriot",
 }
 # Reported in text only: the seed article reports a US transfer to Ukraine and nothing Russian.
-PER_QUERY = {"reported-transfers": {"country": "UKR"}}
+PER_QUERY = {"reported-transfers": {"country": "UKR"},
+             "country-people": {"date": "2020-01-01"}}  # Antonov was ambassador 2017-2024
 # Queries that may rightly find nothing in that graph (no cluster-munition deals in SIPRI's categories).
 MAY_BE_EMPTY = {"tracker-comparison",  # no tracker table in that graph
                 "treaty-banned-transfers", "ccm-parties-among", "regime-members-supplying",
@@ -129,7 +131,9 @@ def test_sipri_tables_agree_with_the_rankings(loaded: FalkorStore) -> None:
 
 def test_parameters_are_typed() -> None:
     query = load_catalogue()["country-people"]
-    assert query.bind({"country": "USA"}) == {"country": "USA", "limit": 100}
+    assert query.bind({"country": "USA"}) == {"country": "USA", "date": dt.date.today().isoformat(), "history": False,
+                                              "limit": 100}
+    assert query.bind({"country": "USA", "date": "2022-06"})["date"] == "2022-06"
     with pytest.raises(CatalogueError, match="not a valid int"):
         query.bind({"country": "USA", "limit": "ten"})
     with pytest.raises(CatalogueError, match="no parameter"):

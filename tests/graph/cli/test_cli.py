@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from armsgraph.graph.cli import main
+from armsgraph.graph.load import shown
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "examples" / "seed-entities.jsonl"
@@ -37,18 +38,21 @@ def test_load_then_query_in_every_format(data_dir: Path, seed_article: Path) -> 
     loaded = run(data_dir, "load", str(SEED), str(seed_article), "--format", "json")
     assert loaded.exit_code == 0, loaded.output
     summary = json.loads(loaded.stdout)
-    assert {row["file"] for row in summary} == {SEED.name, seed_article.name}
+    assert {row["file"] for row in summary} == {shown(SEED), shown(seed_article)}
+    assert all(row["problems"] == [] for row in summary)
     assert all(row["errors"] == 0 for row in summary)
 
-    as_json = run(data_dir, "query", "run", "country-people", "--param", "country=RUS", "--format", "json")
+    as_json = run(data_dir, "query", "run", "country-people", "--param", "country=RUS", "--param", "history=true",
+                  "--format", "json")
     assert as_json.exit_code == 0, as_json.output
     rows = json.loads(as_json.stdout)
     expected = seed_positions()
     assert [(r["person"], r["position"]) for r in rows] == sorted(expected["RUS"])
 
-    as_csv = run(data_dir, "query", "run", "country-people", "--param", "country=USA", "--format", "csv")
+    as_csv = run(data_dir, "query", "run", "country-people", "--param", "country=USA", "--param", "date=2022-06-01",
+                 "--format", "csv")
     table = list(csv.reader(io.StringIO(as_csv.stdout)))
-    assert table[0] == ["person", "position", "of", "since", "until"]
+    assert table[0] == ["person", "position", "of", "since", "until", "status", "reported"]
     assert [(r[0], r[1]) for r in table[1:]] == sorted(expected["USA"])
 
     as_table = run(data_dir, "query", "run", "provenance", "--param", "id=person:antonio-guterres")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Callable
@@ -104,6 +105,9 @@ def test_saved_queries_run_with_their_param_lines(store: FalkorStore, seed_artic
             continue
         params, body = split_saved_query(text)
         values = {k: store.run(Cypher(f"RETURN {v} AS v")).scalar() for k, v in params.items()}
+        if name == "queries/country-people.cypher":  # Browser's date() is today: the seed story's US official
+            assert values["date"] == dt.date.today().isoformat()  # (Kahl) left in 2023, history shows him
+            values["history"] = True
         if store.run(Cypher(body), values).rows:
             found.add(name)
     assert {"queries/claims-about.cypher", "queries/claims-by.cypher", "queries/provenance.cypher",

@@ -571,7 +571,7 @@ def test_batched_load_writes_what_one_batch_writes(store: Store, sipri_dir: Path
     monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: SipriLoader(batch_deals=150))
     report = load_paths(store, [path])
     assert [d.document_id for d in report.documents] == [single["documents"][0][0]]  # one document, one row
-    assert report.documents[0].read == reference(path).deal_count()
+    assert report.documents[0].records == reference(path).deal_count()
     assert not report.failed
     assert _graph(store) == single
 
@@ -599,7 +599,7 @@ def test_failure_after_some_batches_rolls_the_whole_document_back(store: Store, 
     monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: _FailsAfter(good=3))
     report = load_paths(store, [sipri_dir / CLASSIC])
     assert report.failed and any("gave up" in e.reason for e in report.errors)
-    assert report.documents[0].loaded == 0
+    assert report.documents[0].facts == 0
     assert _graph(store) == before
     monkeypatch.setattr(pipeline, "pick", lambda p, name=None, resolver=None: SipriLoader(batch_deals=150))
     again = load_paths(store, [sipri_dir / CLASSIC])
@@ -617,11 +617,11 @@ def test_directory_load_exits_0_when_every_record_loaded(tmp_path: Path, sipri_d
     finally:
         EmbeddedServer(data_dir).stop()
     assert result.exit_code == 0, result.output
-    summary = {row["file"]: row for row in json.loads(result.stdout)}
+    summary = {Path(row["file"]).name: row for row in json.loads(result.stdout)}
     assert set(summary) == set(FILES)
     for name in FILES:
         assert summary[name]["errors"] == 0
-        assert summary[name]["read"] == reference(sipri_dir / name).deal_count()
+        assert summary[name]["records"] == reference(sipri_dir / name).deal_count()
     assert summary[CLASSIC]["warnings"] > 0
     assert ": warning: no SIPRI category known for description" in result.stderr
 
