@@ -162,6 +162,10 @@ class Names:
         found = self.match(kind_name, text).ids
         if len(found) == 1:
             return next(iter(found))
+        categories = [i for i, (label, _name) in found.items() if label == "WeaponCategory"]
+        if len(categories) == 1 and {name.lower() for _label, name in found.values()} == {text.lower()}:
+            return categories[0]  # a category-level weapon ('cluster munitions' named without a system) stands
+            # for its category: the name means the category
         if found:
             listed = "; ".join(f"{name} ({i})" for i, (_label, name) in sorted(found.items())[:8])
             raise CatalogueError(f"{param or kind.name}: {text!r} names several {kind.name} entries: {listed}; "
