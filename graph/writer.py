@@ -88,8 +88,8 @@ def _own(part: Part, var: str) -> str:
 @cache
 def caption_statement(label: str) -> Cypher:
     """Store the caption of the given nodes of a label whose caption reads through relationships (a Transfer's
-    supplier, recipient and weapon): run after a batch's relationships, and after a rollback. Only current edges
-    count where the type keeps ``current``; where several remain, the smallest value (stable across runs)."""
+    supplier, recipient and weapon): run after a batch's relationships, and after a rollback. Current edges count
+    first where the type keeps ``current`` (any edge where none is); of several, the smallest value (stable)."""
     caption = NODE_TYPES[label].caption
     lines = ["UNWIND $ids AS id", f"MATCH (n:{label} {{id: id}})"]
     values: list[str] = []
@@ -98,9 +98,10 @@ def caption_statement(label: str) -> Cypher:
             values.append(_own(part, "n"))
             continue
         arrow = f"<-[r{i}:{part.via}]-(m{i})" if part.incoming else f"-[r{i}:{part.via}]->(m{i})"
-        lines += [f"OPTIONAL MATCH (n){arrow}", f"WHERE coalesce(r{i}.current, true)",
+        value = _own(part, f"m{i}")
+        lines += [f"OPTIONAL MATCH (n){arrow}",
                   f"WITH n, {''.join(f'v{j}, ' for j in range(i) if caption.parts[j].via)}"
-                  f"min({_own(part, f'm{i}')}) AS v{i}"]
+                  f"coalesce(min(CASE WHEN coalesce(r{i}.current, true) THEN {value} END), min({value})) AS v{i}"]
         values.append(f"v{i}")
     expression = caption_expression(caption, values)
     lines += [f"WITH n, {expression} AS caption", "WHERE n.caption IS NULL OR n.caption <> caption",
@@ -142,7 +143,8 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
         # c and d). The node's own bookkeeping (id, pending mark) is put back; the caption is recomputed.
         update = (
             f"WITH d, row, n{', before' if snapshot else ''}, n.pending AS was\n"
-            f"SET n = CASE WHEN coalesce(row.props.{p}, '') > coalesce(n.{p}, '') THEN row.props ELSE properties(n) END\n"
+            f"SET n = CASE WHEN coalesce(row.props.{p}, '') > coalesce(n.{p}, '') THEN row.props\n"
+            "  ELSE properties(n) END\n"
             "SET n.id = row.id, n.pending = was\n"
             f"SET n += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(n.{p}, '') THEN row.props ELSE {{}} END\n"
         )
