@@ -44,7 +44,7 @@ _LOADER_VERSION = "$loader + '/' + $loader_version"
 
 def _add(prop: str, value: str) -> str:
     """``prop`` with ``value`` appended unless it holds it."""
-    return f"CASE WHEN {value} IN coalesce({prop}, []) THEN {prop} ELSE coalesce({prop}, []) + [{value}] END"
+    return f"CASE WHEN ({value}) IN coalesce({prop}, []) THEN {prop} ELSE coalesce({prop}, []) + [{value}] END"
 
 
 def _union(prop: str, new: str) -> str:
@@ -345,7 +345,7 @@ STRIP_EDGES = Cypher(
     "SET p.evidence = keep,\n"
     "    p.locators = [x IN coalesce(p.locators, []) WHERE any(e IN keep WHERE e STARTS WITH (x + '@'))],\n"
     "    p.loaders = [x IN p.loaders WHERE x <> $loader],\n"
-    "    p.loader_versions = [x IN coalesce(p.loader_versions, []) WHERE NOT ('@' + x) STARTS WITH $tag]\n"
+    "    p.loader_versions = [x IN coalesce(p.loader_versions, []) WHERE NOT (x STARTS WITH $versions)]\n"
     "RETURN count(p) AS updated"
 )
 """An edge another loader of the same document also wrote loses this loader's places and name; its rules,
@@ -492,7 +492,8 @@ class Writer:
     def rollback(self, document_id: str, loader: str) -> None:
         """Remove everything this loader wrote from this document (and the document, if nothing else),
         and put back the properties it changed on nodes that other documents support."""
-        params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "tag": f"@{loader}/"}
+        params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "tag": f"@{loader}/",
+                  "versions": f"{loader}/"}
         touched = {label: [row[0] for row in self.store.run(Cypher(SOURCED_IDS.format(label=label)), params).rows]
                    for label in {rule[1] for rule in current_rules()} | set(caption_labels())}
         for statement in ROLLBACK:
