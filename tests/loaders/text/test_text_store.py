@@ -35,6 +35,9 @@ def test_seed_article_in_the_graph(store: FalkorStore, seed_article: Path) -> No
     line = int(locator[1:].split("-")[0])  # the place: the line of the article the sentence starts on
     assert text.splitlines()[line - 1].lstrip().startswith("The White House and the Pentagon confirmed")
     assert quote.startswith("The White House and the Pentagon confirmed") and len(quote) <= 300
+    captions = store.run("MATCH (t:Transfer) RETURN t.caption").rows  # declared in the schema, written by the writer
+    assert captions == [["USA → UKR · DPICM · 2023"]]
+    assert store.run("MATCH (c:Country {iso3: 'UKR'}) RETURN c.caption").rows == [["Ukraine"]]
     assert rule.startswith("transfer:") and title.startswith("The escalatory move")
     claims = store.run(
         "MATCH (o:Organization {id: 'org:russia-mod'})-[:CLAIMED]->(c:Claim)-[:ABOUT]->(u:Country {iso3: 'UKR'}) "
