@@ -58,6 +58,8 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+_STORABLE = re.compile("[\x00\ud800-\udfff]")
+"""What no store keeps (schema.values): a quote leaves it out, the fact it quotes reports it where it is."""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n\s*\n")
 
 
@@ -69,7 +71,7 @@ def quote_of(text: str, start: int, end: int) -> str:
         begin = found.end()
     after = _SENTENCE_END.search(text, end, end + 2 * QUOTE_MAX)
     stop = after.start() + 1 if after else min(len(text), end + QUOTE_MAX)
-    sentence = " ".join(text[begin:stop].split())
+    sentence = " ".join(_STORABLE.sub("", text[begin:stop]).split())
     if len(sentence) <= QUOTE_MAX:
         return sentence
     span = " ".join(text[start:end].split())
