@@ -1,11 +1,14 @@
 """Batched, idempotent writes of loader batches: ``UNWIND $rows AS row MERGE ...``.
 
-Statement texts are derived from the schema (labels, relationship types, key properties) and are
-the same on every store; values only ever travel as parameters. Provenance is written with each
-fact: nodes get a ``SOURCED_FROM {locator, loader, ...}`` edge to their Document in the same
-statement that merges them, relationships carry ``documents`` (ids, one hop to the Document) and
-``evidence`` (``doc#locator@loader``) lists. Rollback of one document's contribution uses exactly
-that provenance, so it works on stores without multi-statement transactions.
+Statement texts are derived from the schema (labels, relationship types, key properties, captions) and
+are the same on every store; values only ever travel as parameters. Provenance is written with each
+fact: a node gets one ``SOURCED_FROM`` edge per Document it was read from, in the same statement that
+merges it, holding deduplicated lists (``locators``, ``rules``, ``loaders``, ``loader_versions``,
+``citations``, ``quotes``) and ``evidence`` (``locator@loader/version``: which loader read which place,
+for rollback); relationships carry ``documents`` (ids, one hop to the Document) and ``evidence``
+(``doc#locator@loader/version``) lists. Rollback of one document's contribution uses exactly that
+provenance, so it works on stores without multi-statement transactions. Every node gets a ``caption``
+(the schema's ``Caption`` of its label), computed from stored values.
 
 No statement filters rows after a SET (``SET ... WITH ... WHERE``): FalkorDB drops the updates of
 rows filtered out later, so each such step is two statements.
@@ -28,13 +31,101 @@ from armsgraph.graph.store.lock import LOCK_STATEMENTS, WriterLock
 from armsgraph.schema import NODE_TYPES, RELATION_TYPES, Document, Node, Relation, label_of_id
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoadError
+from armsgraph.schema.model import Caption, Part
 
 DEFAULT_BATCH_SIZE = 2000
+
+PROVENANCE_LISTS = (("rules", "rules"), ("citations", "cites"), ("quotes", "quotes"))
+"""Provenance edge property -> row key: what each place adds, deduplicated, kept as read (no attribution)."""
+
+
+_LOADER_VERSION = "$loader + '/' + $loader_version"
+
+
+def _add(prop: str, value: str) -> str:
+    """``prop`` with ``value`` appended unless it holds it."""
+    return f"CASE WHEN ({value}) IN coalesce({prop}, []) THEN {prop} ELSE coalesce({prop}, []) + [{value}] END"
+
+
+def _union(prop: str, new: str) -> str:
+    """``prop`` with the items of ``new`` it lacks appended; unchanged (no empty list stored) when ``new`` is."""
+    return (f"CASE WHEN size({new}) = 0 THEN {prop} "
+            f"ELSE coalesce({prop}, []) + [x IN {new} WHERE NOT x IN coalesce({prop}, [])] END")
+
+
+def _text(literal: str) -> str:
+    """A caption's fixed text (schema constants, never values) as a Cypher string literal."""
+    if any(c in literal for c in "'\\\n"):
+        raise ValueError(f"caption text must not hold quotes, backslashes or line breaks: {literal!r}")
+    return f"'{literal}'"
+
+
+def _cut(value: str, part: Part) -> str:
+    if part.chars is None:
+        return value
+    if not part.ellipsis:
+        return f"substring({value}, 0, {part.chars})"
+    return f"CASE WHEN size({value}) > {part.chars} THEN substring({value}, 0, {part.chars - 1}) + '…' ELSE {value} END"
+
+
+def caption_expression(caption: Caption, values: list[str]) -> str:
+    """The caption from each part's value expression (a string or null): parts joined with their texts."""
+    pieces = []
+    for part, value in zip(caption.parts, values, strict=True):
+        value = _cut(value, part)
+        if part.missing is not None:
+            value = f"coalesce({value}, {_text(part.missing)})"
+        pieces.append(f"coalesce({_text(part.before)} + {value}, '')" if part.before else f"coalesce({value}, '')")
+    return " + ".join(pieces)
+
+
+def _own(part: Part, var: str) -> str:
+    """The part's value on node ``var``: the first of its fields that is set, as a string."""
+    fields = [f"{var}.{f}" for f in part.fields]
+    return f"toString({fields[0] if len(fields) == 1 else 'coalesce(' + ', '.join(fields) + ')'})"
+
+
+@cache
+def caption_statement(label: str) -> Cypher:
+    """Store the caption of the given nodes of a label whose caption reads through relationships (a Transfer's
+    supplier, recipient and weapon): run after a batch's relationships, and after a rollback. Current edges count
+    first where the type keeps ``current`` (any edge where none is); of several, the smallest value (stable)."""
+    caption = NODE_TYPES[label].caption
+    lines = ["UNWIND $ids AS id", f"MATCH (n:{label} {{id: id}})"]
+    values: list[str] = []
+    for i, part in enumerate(caption.parts):
+        if part.via is None:
+            values.append(_own(part, "n"))
+            continue
+        arrow = f"<-[r{i}:{part.via}]-(m{i})" if part.incoming else f"-[r{i}:{part.via}]->(m{i})"
+        value = _own(part, f"m{i}")
+        lines += [f"OPTIONAL MATCH (n){arrow}",
+                  f"WITH n, {''.join(f'v{j}, ' for j in range(i) if caption.parts[j].via)}"
+                  f"coalesce(min(CASE WHEN coalesce(r{i}.current, true) THEN {value} END), min({value})) AS v{i}"]
+        values.append(f"v{i}")
+    expression = caption_expression(caption, values)
+    lines += [f"WITH n, {expression} AS caption", "WHERE n.caption IS NULL OR n.caption <> caption",
+              "SET n.caption = caption", "RETURN count(n) AS written"]
+    return Cypher("\n".join(lines))
+
+
+def caption_labels() -> list[str]:
+    """Labels whose caption needs the writer's pass after relationships."""
+    return [label for label, cls in NODE_TYPES.items() if cls.caption.via]
+
+
+def _own_caption(label: str) -> str:
+    """The SET of a caption read from the node's own fields (empty for one that needs relationships)."""
+    caption = NODE_TYPES[label].caption
+    if caption.via:
+        return ""
+    return f"SET n.caption = {caption_expression(caption, [_own(part, 'n') for part in caption.parts])}\n"
 
 
 @cache
 def node_statement(label: str, snapshot: bool = False) -> Cypher:
-    """MERGE nodes and their provenance edges.
+    """MERGE nodes, their caption, and their provenance edge to the document (one per node and document: the
+    row's places, rules, citations and quotes are added to its lists, each once, so a reload changes nothing).
 
     A node it creates is marked ``pending = $pending`` (the document id on stores without transactions,
     else null: nothing is set) until the document commits. With a *precedence* property, a row that
@@ -47,8 +138,14 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
     labels = ":".join(cls.labels())
     if cls.precedence:  # an older version of the node (say, an earlier SIPRI vintage) never overwrites a newer
         p = cls.precedence
+        # Replacing the whole map, not ``n += row.clear``: FalkorDB removes the wrong attribute when one
+        # statement removes several from a node (``SET n += {c: null, e: null}`` on a node with c, d, e drops
+        # c and d). The node's own bookkeeping (id, pending mark) is put back; the caption is recomputed.
         update = (
-            f"SET n += CASE WHEN coalesce(row.props.{p}, '') > coalesce(n.{p}, '') THEN row.clear ELSE {{}} END\n"
+            f"WITH d, row, n{', before' if snapshot else ''}, n.pending AS was\n"
+            f"SET n = CASE WHEN coalesce(row.props.{p}, '') > coalesce(n.{p}, '') THEN row.props\n"
+            "  ELSE properties(n) END\n"
+            "SET n.id = row.id, n.pending = was\n"
             f"SET n += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(n.{p}, '') THEN row.props ELSE {{}} END\n"
         )
         cleared = " OR any(k IN keys(row.clear) WHERE o[k] IS NOT NULL)"
@@ -63,7 +160,7 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
     ) if snapshot else ""
     carry = ", before" if snapshot else ""
     result = ("WITH DISTINCT n, before\nRETURN count(n) AS written, collect(before) AS changed" if snapshot
-              else "RETURN count(p) AS written")
+              else "RETURN count(p) AS written")  # one provenance edge per row: the row's node and this document
     return Cypher(
         "MATCH (d:Document {id: $doc})\n"
         "UNWIND $rows AS row\n"
@@ -71,10 +168,15 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
         + f"MERGE (n:{labels} {{id: row.id}})\n"
         "ON CREATE SET n.pending = $pending\n"
         + update
+        + _own_caption(label)
         + f"WITH n, row, d{carry}\n"
-        "UNWIND row.provs AS pv\n"
-        "MERGE (n)-[p:SOURCED_FROM {locator: pv.loc, loader: $loader}]->(d)\n"
-        "SET p += pv.prov, p.loader_version = $loader_version\n"
+        "MERGE (n)-[p:SOURCED_FROM]->(d)\n"
+        f"WITH n, p, row{carry}, [x IN row.locs | x + '@' + $loader + '/' + $loader_version] AS evs\n"
+        f"SET p.locators = {_union('p.locators', 'row.locs')},\n"
+        f"    p.evidence = {_union('p.evidence', 'evs')},\n"
+        f"    p.loaders = {_add('p.loaders', '$loader')},\n"
+        f"    p.loader_versions = {_add('p.loader_versions', _LOADER_VERSION)},\n"
+        + ",\n".join(f"    p.{prop} = {_union('p.' + prop, 'row.' + key)}" for prop, key in PROVENANCE_LISTS) + "\n"
         + result
     )
 
@@ -139,8 +241,9 @@ def current_rules() -> list[tuple[str, str, bool, str]]:
 
 
 SOURCED_IDS = (
-    "MATCH (n:{label})-[:SOURCED_FROM {{loader: $loader}}]->(:Document {{id: $doc}})\n"
-    "RETURN DISTINCT n.id AS id"
+    "MATCH (n:{label})-[p:SOURCED_FROM]->(:Document {{id: $doc}})\n"
+    "WHERE $loader IN p.loaders\n"
+    "RETURN n.id AS id"
 )
 
 
@@ -216,22 +319,37 @@ DELETE_UNSUPPORTED_RELATIONS = Cypher(
 
 ROLLBACK_NODES = Cypher(
     "MATCH (n)-[p:SOURCED_FROM]->(d:Document {id: $doc})\n"
-    "WHERE p.loader = $loader\n"
+    "WHERE $loader IN p.loaders\n"
     "WITH DISTINCT n\n"
     "OPTIONAL MATCH (n)-[q:SOURCED_FROM]->(o:Document)\n"
-    "WHERE o.id <> $doc OR q.loader <> $loader\n"
+    "WHERE o.id <> $doc OR any(x IN q.loaders WHERE x <> $loader)\n"
     "WITH n, count(q) AS others\n"
     "WHERE others = 0\n"
     "DETACH DELETE n\n"
     "RETURN count(*) AS deleted"
 )
+"""Nodes only this loader read from this document (no other document, no other loader of it) go."""
 
 ROLLBACK_EDGES = Cypher(
     "MATCH (n)-[p:SOURCED_FROM]->(d:Document {id: $doc})\n"
-    "WHERE p.loader = $loader\n"
+    "WHERE $loader IN p.loaders AND all(x IN p.loaders WHERE x = $loader)\n"
     "DELETE p\n"
     "RETURN count(*) AS deleted"
 )
+"""Provenance edges only this loader made go whole."""
+
+STRIP_EDGES = Cypher(
+    "MATCH (n)-[p:SOURCED_FROM]->(d:Document {id: $doc})\n"
+    "WHERE $loader IN p.loaders\n"
+    "WITH p, [e IN coalesce(p.evidence, []) WHERE NOT e CONTAINS $tag] AS keep\n"
+    "SET p.evidence = keep,\n"
+    "    p.locators = [x IN coalesce(p.locators, []) WHERE any(e IN keep WHERE e STARTS WITH (x + '@'))],\n"
+    "    p.loaders = [x IN p.loaders WHERE x <> $loader],\n"
+    "    p.loader_versions = [x IN coalesce(p.loader_versions, []) WHERE NOT (x STARTS WITH $versions)]\n"
+    "RETURN count(p) AS updated"
+)
+"""An edge another loader of the same document also wrote loses this loader's places and name; its rules,
+citations and quotes stay (they are not attributed to a loader: docs/reliability.md)."""
 
 ROLLBACK_DOCUMENT = Cypher(
     "MATCH (d:Document {id: $doc})\n"
@@ -248,13 +366,13 @@ DELETE_ORPHAN_DOCUMENT = Cypher(
 )
 
 ROLLBACK = (ROLLBACK_RELATIONS, DELETE_UNSUPPORTED_RELATIONS, ROLLBACK_NODES, CLEAR_PENDING_NODES,
-            clear_pending_relations(), ROLLBACK_EDGES, ROLLBACK_DOCUMENT, DELETE_ORPHAN_DOCUMENT)
+            clear_pending_relations(), ROLLBACK_EDGES, STRIP_EDGES, ROLLBACK_DOCUMENT, DELETE_ORPHAN_DOCUMENT)
 """What survives a rollback (supported by other documents too) loses the document's pending marks."""
 
 EXISTING_IDS = (
     "MATCH (n:{label}) WHERE n.id IN $ids\n"
-    "OPTIONAL MATCH (n)-[p:SOURCED_FROM {{loader: $loader}}]->(:Document {{id: $doc}})\n"
-    "RETURN n.id AS id, count(p) AS from_this_document"
+    "OPTIONAL MATCH (n)-[p:SOURCED_FROM]->(:Document {{id: $doc}})\n"
+    "RETURN n.id AS id, CASE WHEN p IS NOT NULL AND $loader IN p.loaders THEN 1 ELSE 0 END AS from_this_document"
 )
 
 RESTORE = "UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.props RETURN count(n) AS restored"
@@ -272,6 +390,7 @@ def all_statements() -> list[Cypher]:
     for template in (EXISTING_IDS, RESTORE, SOURCED_IDS):
         texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
     texts += [current_statement(*rule) for rule in current_rules()]
+    texts += [caption_statement(label) for label in caption_labels()]
     return texts
 
 
@@ -283,8 +402,6 @@ def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
         yield rows[i : i + size]
 
 
-_BATCH_WIDE = frozenset({"document_id", "loader", "loader_version"})
-"""Provenance fields the same for the whole batch: sent once as parameters, not per row."""
 _ENDPOINTS = frozenset({"id", "src", "dst"})
 
 
@@ -375,15 +492,23 @@ class Writer:
     def rollback(self, document_id: str, loader: str) -> None:
         """Remove everything this loader wrote from this document (and the document, if nothing else),
         and put back the properties it changed on nodes that other documents support."""
-        params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "tag": f"@{loader}/"}
+        params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "tag": f"@{loader}/",
+                  "versions": f"{loader}/"}
         touched = {label: [row[0] for row in self.store.run(Cypher(SOURCED_IDS.format(label=label)), params).rows]
-                   for label in {rule[1] for rule in current_rules()}}
+                   for label in {rule[1] for rule in current_rules()} | set(caption_labels())}
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
         for label, rows in self._snapshots.pop(document_id, []):
             for chunk in _chunks(rows, self.batch_size):
                 self.store.run(Cypher(RESTORE.format(label=label)), {"rows": chunk}, write=True)
         self._refresh_current(touched)
+        self._refresh_captions(touched)
+
+    def _refresh_captions(self, ids_by_label: dict[str, list[str]]) -> None:
+        """Recompute the captions that read through relationships (after a batch's relationships, a rollback)."""
+        for label in caption_labels():
+            for chunk in _chunks(ids_by_label.get(label, []), self.batch_size):
+                self.store.run(caption_statement(label), {"ids": chunk}, write=True)
 
     def _refresh_current(self, ids_by_label: dict[str, list[str]]) -> None:
         """Recompute ``current`` on the edges of these endpoints (after a write, or a rollback restored them)."""
@@ -430,6 +555,7 @@ class Writer:
                 stats.relations += len(chunk)
                 advance(stats.nodes + stats.relations)
         self._refresh_current(_current_endpoints(relations))
+        self._refresh_captions(_caption_ids(nodes, relations))
         return stats
 
     def _with_known_endpoints(
@@ -466,9 +592,10 @@ class Writer:
             loc = rec.provenance.locator or "doc"
             for node_id, label in ((rel.src, src_label), (rel.dst, dst_label)):
                 if node_id in existing and node_id not in supported:
-                    ref = references[label].setdefault(
-                        node_id, {"id": node_id, "props": {}, "provs": {}})
-                    ref["provs"].setdefault(loc, {"loc": loc, "prov": {"rule": f"reference:{rel.type}"}})
+                    ref = references[label].get(node_id)
+                    if ref is None:
+                        ref = references[label][node_id] = _node_row(node_id, {})
+                    _add_place(ref, loc, f"reference:{rel.type}", None, None)
             props = _fields(rel, skip=_ENDPOINTS)
             key = tuple(props.get(k, "") for k in rel.key_props)
             group = groups[(rel.type, src_label, dst_label, rel.key_props, rel.precedence, rel.current_against)]
@@ -481,9 +608,6 @@ class Writer:
             row["props"].update(props)
             if loc not in row["locs"]:
                 row["locs"].append(loc)
-        for rows in references.values():
-            for row in rows.values():
-                row["provs"] = list(row["provs"].values())
         return groups, references, dropped
 
 
@@ -502,22 +626,43 @@ def _current_endpoints(relations: RelationGroups) -> dict[str, list[str]]:
     return {label: sorted(found) for label, found in ids.items()}
 
 
+def _node_row(node_id: str, props: dict[str, Any]) -> dict[str, Any]:
+    """One node's row: its properties and the provenance lists its edge to the document gets."""
+    return {"id": node_id, "props": props, "locs": [], "rules": [], "cites": [], "quotes": []}
+
+
+def _add_place(row: dict[str, Any], loc: str, rule: str | None, citation: str | None, quote: str | None) -> None:
+    """Add a place and what it says to a row's lists, each value once, in file order."""
+    for key, value in (("locs", loc), ("rules", rule), ("cites", citation), ("quotes", quote)):
+        if value is not None and value not in row[key]:
+            row[key].append(value)
+
+
+def _caption_ids(nodes: dict[str, dict[str, dict[str, Any]]], relations: RelationGroups) -> dict[str, list[str]]:
+    """Ids whose relationship-read caption a batch may have changed: its own such nodes and the ends of its
+    relationships of the types those captions read through."""
+    ids: dict[str, set[str]] = defaultdict(set)
+    for label in caption_labels():
+        via = set(NODE_TYPES[label].caption.via)
+        ids[label].update(nodes.get(label, {}))
+        for (rel_type, src, dst, *_rest), rows in relations.items():
+            if rel_type in via:
+                for end, end_label in (("src", src), ("dst", dst)):
+                    if end_label == label:
+                        ids[label].update(row[end] for row in rows.values())
+    return {label: sorted(found) for label, found in ids.items() if found}
+
+
 def _merge_nodes(records: Iterable[NodeRecord]) -> dict[str, dict[str, dict[str, Any]]]:
-    """label -> id -> one row: properties merged in order, one provenance entry per locator."""
+    """label -> id -> one row: properties merged in order, every place, rule, citation and quote once."""
     nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for rec in records:
         node = rec.node
         prov = rec.provenance
-        loc = prov.locator or "doc"
-        entry = {"loc": loc, "prov": {k: v for k, v in prov.__dict__.items()
-                                      if v is not None and k not in _BATCH_WIDE}}
         row = nodes[node.label].get(node.id)
         if row is None:
-            nodes[node.label][node.id] = {"id": node.id, "props": _fields(node), "provs": {loc: entry}}
+            row = nodes[node.label][node.id] = _node_row(node.id, _fields(node))
         else:
             row["props"].update(_fields(node))
-            row["provs"][loc] = entry
-    for rows in nodes.values():
-        for row in rows.values():
-            row["provs"] = list(row["provs"].values())
+        _add_place(row, prov.locator or "doc", prov.rule, prov.citation, prov.quote)
     return nodes

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from armsgraph.schema.ids import digest, name_key, slug
-from armsgraph.schema.model import ISO_DATE, Node
+from armsgraph.schema.model import ISO_DATE, Caption, Node, Part
 from armsgraph.schema.values import Stage
 
 IsoDate = str
@@ -19,6 +19,7 @@ _KEY = r"^[a-z0-9][a-z0-9.-]*$"
 class Actor(Node):
     """Anything that can supply, receive or speak: states, organisations, armed groups."""
 
+    caption = Caption.of("name")
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     needs_review: bool | None = Field(default=None, description="Set when the name did not resolve.")
@@ -92,6 +93,7 @@ class Person(Node):
     label = "Person"
     prefix = "person"
     indexed = ("name",)
+    caption = Caption.of("name")
 
     name: str = Field(min_length=1)
     key: str | None = Field(default=None, pattern=_KEY, description="Defaults to the slug of the name.")
@@ -108,6 +110,7 @@ class Position(Node):
     label = "Position"
     prefix = "position"
     indexed = ("title",)
+    caption = Caption.of("title")
 
     title: str = Field(min_length=1)
     person: str = Field(description="Id of the Person holding it.")
@@ -125,6 +128,7 @@ class WeaponCategory(Node):
     label = "WeaponCategory"
     prefix = "category"
     indexed = ("name",)
+    caption = Caption.of("name")
 
     key: str = Field(pattern=_KEY)
     name: str = Field(min_length=1)
@@ -140,6 +144,7 @@ class WeaponSystem(Node):
     label = "WeaponSystem"
     prefix = "weapon"
     indexed = ("designation",)
+    caption = Caption.of("designation")
 
     designation: str = Field(min_length=1)
     description: str | None = None
@@ -156,6 +161,7 @@ class WeaponFamily(Node):
     label = "WeaponFamily"
     prefix = "family"
     indexed = ("name",)
+    caption = Caption.of("name")
 
     key: str = Field(pattern=_KEY)
     name: str = Field(min_length=1)
@@ -171,6 +177,7 @@ class Treaty(Node):
     label = "Treaty"
     prefix = "treaty"
     indexed = ("name",)
+    caption = Caption.of("short_name", "name")
 
     key: str = Field(pattern=_KEY)
     name: str = Field(min_length=1)
@@ -191,6 +198,12 @@ class Transfer(Node):
     prefix = "transfer"
     indexed = ("sipri_id", "order_year")
     precedence = "rank"
+    caption = Caption((  # USA → UKR · M142 HIMARS · 2022: who, to whom, what, when
+        Part(("iso3", "name"), via="SUPPLIED", incoming=True, missing="?"),
+        Part(("iso3", "name"), via="TO", before=" → ", missing="?"),
+        Part(("designation",), via="OF", before=" · "),
+        Part(("date", "order_year"), before=" · ", chars=4, ellipsis=False),
+    ))
 
     key: str = Field(min_length=1, description="Loader-chosen deterministic key (SIPRI deal id, content key).")
     stage: Stage | None = Field(default=None, description="How far the transfer got (schema.values.Stage).")
@@ -230,6 +243,7 @@ class Document(Node):
     label = "Document"
     prefix = "doc"
     indexed = ("sha256", "path")
+    caption = Caption.of("title", "path", "id")
 
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     kind: str = Field(description="'article', 'statement', 'sipri-export', 'curated', 'reference', ...")
@@ -258,6 +272,7 @@ class Claim(Node):
 
     label = "Claim"
     prefix = "claim"
+    caption = Caption.of("text", chars=60)
 
     text: str = Field(min_length=1)
     document: str = Field(description="Id of the Document it was said in.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import functools
 import re
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, ClassVar, Literal, cast
 
@@ -28,9 +29,47 @@ PREFIXES: dict[str, str] = {}
 RELATION_TYPES: list[type[Relation]] = []
 """Every declared relation class (one relationship type may have several, e.g. OF)."""
 
+QUOTE_MAX = 300
+"""Characters of a quoted sentence kept with a fact's provenance: enough to read it, bounded per place."""
+
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """Dates are ISO 8601 strings (YYYY, YYYY-MM or YYYY-MM-DD): they sort and compare on every store."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a caption: the first non-empty of ``fields``, read on the node itself or, with ``via``, on
+    the node a ``via`` relationship joins it to (``incoming``: the neighbour is the source). ``before`` is the
+    text put in front of it, dropped with the part when it is empty unless ``missing`` stands in. ``chars`` cuts
+    the value (``ellipsis``: marked with '…')."""
+
+    fields: tuple[str, ...]
+    via: str | None = None
+    incoming: bool = False
+    before: str = ""
+    missing: str | None = None
+    chars: int | None = None
+    ellipsis: bool = True
+
+
+@dataclass(frozen=True)
+class Caption:
+    """How a label names its nodes for a person (a Browser caption, a GraphML label), as data: the writer
+    derives the statement that stores it as the ``caption`` property. A caption with ``via`` parts depends on
+    relationships, so the writer computes it after a batch's relationships are written."""
+
+    parts: tuple[Part, ...]
+
+    @classmethod
+    def of(cls, *fields: str, chars: int | None = None) -> Caption:
+        """A caption from the node's own fields: the first non-empty one."""
+        return cls((Part(fields, chars=chars),))
+
+    @property
+    def via(self) -> tuple[str, ...]:
+        """The relationship types the caption reads through."""
+        return tuple(p.via for p in self.parts if p.via)
 
 
 @functools.cache
@@ -91,6 +130,8 @@ class Node(BaseModel):
     precedence: ClassVar[str | None] = None
     """A property that orders versions of the same node (ISO strings): an older version never overwrites a newer."""
     summary: ClassVar[str] = ""
+    caption: ClassVar[Caption] = Caption.of("id")
+    """The human name of a node of this label (every label declares one; stored as the ``caption`` property)."""
 
     id: str = Field(default="", description="Deterministic id: '<prefix>:<natural key>'.")
 
@@ -235,8 +276,10 @@ class Provenance(BaseModel):
     start: int | None = Field(default=None, ge=0, description="Character offset of the span.")
     end: int | None = Field(default=None, ge=0)
     citation: str | None = Field(default=None, description="A source the record itself cites.")
+    quote: str | None = Field(default=None, max_length=QUOTE_MAX, description=(
+        "The sentence the fact was read from (text documents), cut to QUOTE_MAX characters."))
 
-    @field_validator("citation")
+    @field_validator("citation", "quote")
     @classmethod
     def _storable(cls, v: str | None) -> str | None:
         problem = None if v is None else value_problem(v)

@@ -165,7 +165,7 @@ def ccm_among(rows: Rows, shared: Path, args: list[str]) -> None:
 def document_facts(rows: Rows, shared: Path, args: list[str]) -> None:
     lines = (shared / "news" / "rt-2023-07-antonov-cluster-munitions.txt").read_text(encoding="utf-8").splitlines()
     assert "person:anatoly-antonov" in {r["subject"] for r in rows}
-    at = [int(m[1]) for r in rows if (m := re.match(r"L(\d+)", r["locator"] or ""))]
+    at = [int(m[1]) for r in rows for loc in (r["locators"] or []) if (m := re.match(r"L(\d+)", loc))]
     assert at and max(at) <= len(lines)
 
 

@@ -55,6 +55,9 @@ def configure(verbose: bool = False, debug: bool = False) -> None:
     """
     debug = debug or debug_from_env()
     logger = logging.getLogger(LOGGER)
+    for name, other in logging.root.manager.loggerDict.items():  # a library's dictConfig may have disabled ours
+        if (name == LOGGER or name.startswith(LOGGER + ".")) and isinstance(other, logging.Logger):
+            other.disabled = False
     for handler in [h for h in logger.handlers if isinstance(h, EchoHandler)]:
         logger.removeHandler(handler)
     handler = EchoHandler()

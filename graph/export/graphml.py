@@ -52,8 +52,8 @@ class GraphMLSink(Sink):
 
     def node(self, node: GraphNode) -> None:
         self.nodes += 1
-        data = {"labels": ":" + ":".join(node.labels), "caption": display_name(node.label, node.properties),
-                **node.properties}
+        data = {"labels": ":" + ":".join(node.labels), **node.properties,
+                "caption": display_name(node.label, node.properties)}
         self.node_types.add(data)
         self.spool.write("nodes", [node.id, data])
 

@@ -78,14 +78,15 @@ SLIDES = (
     Slide(
         "Where each fact comes from",
         "Provenance: one hop from any node to its documents, with the place in each.",
-        ("Every node has a <code>SOURCED_FROM</code> edge to each <b>Document</b> it was read from, with the "
-         "locator (a line, <code>L4</code>, or characters, <code>c100-140</code>), the loader and the rule. "
+        ("Every node has one <code>SOURCED_FROM</code> edge to each <b>Document</b> it was read from, with lists: "
+         "the places (<code>locators</code>: a line, <code>L4</code>, or characters, <code>c100-140</code>), the "
+         "sentences quoted (<code>quotes</code>), the loaders and the rules. "
          "Relationships carry the same as properties: <code>documents</code> and <code>evidence</code>.",
          "The first query draws Antonov and his sources; the second lists every fact of the RT article with "
          "where in the text it was read; the third the relationships it supports."),
         ("MATCH (n {id: 'person:anatoly-antonov'})-[p:SOURCED_FROM]->(d:Document)\nRETURN n, p, d",
          "MATCH (n)-[p:SOURCED_FROM]->(d:Document {path: 'rt-2023-07-antonov-cluster-munitions.txt'})\n"
-         "RETURN n.id AS fact, p.locator AS place, p.rule AS rule, d.title AS document\nORDER BY place",
+         "RETURN n.caption AS fact, p.locators AS places, p.quotes AS quotes, p.rules AS rules\nORDER BY fact",
          "MATCH (a)-[r]->(b)\nWHERE any(doc IN r.documents WHERE doc STARTS WITH 'doc:')\n"
          "AND type(r) <> 'SOURCED_FROM'\n"
          "RETURN a.id AS from, type(r) AS relationship, b.id AS to, r.evidence AS evidence\nORDER BY from"),

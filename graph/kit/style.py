@@ -1,8 +1,11 @@
 """The GraSS stylesheet: a colour, a size and a caption per label, a caption per relationship type.
 
 Colours come from a fixed palette in sorted label order, so they are the same on every run and only move
-when a label is added. Browser applies the rules in file order, the last match winning: the shared
-``Actor`` label is styled first, so a country is coloured as a Country, not as an Actor.
+when a label is added. Every label is captioned by its ``caption`` property (the schema's ``Caption``, written by
+the writer: "USA → UKR · M142 HIMARS · 2022" for a Transfer). Browser applies the rules in file order, the last
+match winning, and gives a label without a colour rule a colour of its own, appended last, from the
+alphabetically first label of a node (``Actor``, for a Country): so the shared ``Actor`` label is styled first,
+in neutral grey, and a country is coloured as a Country, not as an Actor.
 """
 
 from __future__ import annotations
@@ -38,12 +41,13 @@ def grass() -> str:
     blocks = [
         _block("node", {"diameter": f"{DEFAULT_SIZE}px", "color": "#A5ABB6", "border-color": "#9AA1AC",
                         "border-width": "2px", "text-color-internal": "#FFFFFF", "font-size": "10px",
-                        "caption": '"{id}"'}),
+                        "caption": f'"{{{display_property("")}}}"'}),
         _block("relationship", {"color": "#A5ABB6", "shaft-width": "1px", "font-size": "8px", "padding": "3px",
                                 "text-color-external": "#000000", "text-color-internal": "#FFFFFF",
                                 "caption": '"<type>"'}),
     ]
-    blocks += [_block(f"node.{label}", {"color": "#A5ABB6", "border-color": "#9AA1AC"}) for label in SHARED_LABELS]
+    blocks += [_block(f"node.{label}", {"color": "#A5ABB6", "border-color": "#9AA1AC",
+                                        "caption": f'"{{{display_property(label)}}}"'}) for label in SHARED_LABELS]
     for label, colour in label_colours().items():
         blocks.append(_block(f"node.{label}", {
             "color": colour, "border-color": darker(colour), "text-color-internal": "#FFFFFF",
@@ -53,6 +57,6 @@ def grass() -> str:
     for rel_type in types:
         props = {"caption": '"<type>"'}
         if rel_type == "SOURCED_FROM":  # provenance: thin and grey, so the facts stand out
-            props = {"caption": '"{locator}"', "color": "#C8CCD4", "shaft-width": "1px"}
+            props = {"caption": '"{locators}"', "color": "#C8CCD4", "shaft-width": "1px"}
         blocks.append(_block(f"relationship.{rel_type}", props))
     return "".join(blocks)

@@ -37,6 +37,7 @@ from armsgraph.schema import (
 )
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
+from armsgraph.schema.model import QUOTE_MAX
 from armsgraph.schema.references import derived_relations
 from armsgraph.schema.relations import (
     About,
@@ -55,6 +56,28 @@ MAX_MENTION_EDGES = 25
 
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+_STORABLE = re.compile("[\x00\ud800-\udfff]")
+"""What no store keeps (schema.values): a quote leaves it out, the fact it quotes reports it where it is."""
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n\s*\n")
+
+
+def quote_of(text: str, start: int, end: int) -> str:
+    """The sentence around a span, for the provenance edge's ``quotes``: from the end of the sentence before to
+    the end of this one, whitespace collapsed, cut to QUOTE_MAX characters around the span ('…' where cut)."""
+    begin = 0
+    for found in _SENTENCE_END.finditer(text, max(0, start - 2 * QUOTE_MAX), start):
+        begin = found.end()
+    after = _SENTENCE_END.search(text, end, end + 2 * QUOTE_MAX)
+    stop = after.start() + 1 if after else min(len(text), end + QUOTE_MAX)
+    sentence = " ".join(_STORABLE.sub("", text[begin:stop]).split())
+    if len(sentence) <= QUOTE_MAX:
+        return sentence
+    span = " ".join(text[start:end].split())
+    at = max(0, sentence.find(span[:40]) - 40) if span else 0
+    cut = sentence[at:at + QUOTE_MAX - 2]
+    return ("…" if at else "") + cut + "…"
 
 
 class TextLoader(Loader):
@@ -140,7 +163,7 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
 
     def prov(start: int, end: int, rule: str) -> Provenance:
         return batch.provenance(start=start, end=end, line=_line_of(text, start), line_end=_line_of(text, end),
-                                rule=rule)
+                                rule=rule, quote=quote_of(text, start, end) or None)
 
     def ensure(entity_id: str, provenance: Provenance | None = None) -> bool:
         """Add the node (once per provenance given); False when the id has no node type."""

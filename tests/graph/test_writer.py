@@ -17,7 +17,7 @@ DUMP_NODES = "MATCH (n) RETURN n.id AS id, properties(n) AS props ORDER BY id"
 DUMP_RELS = ("MATCH (a)-[r]->(b) WHERE type(r) <> 'SOURCED_FROM' "
              "RETURN a.id, type(r), b.id, properties(r) AS props ORDER BY a.id, type(r), b.id")
 DUMP_PROV = ("MATCH (n)-[p:SOURCED_FROM]->(d:Document) "
-             "RETURN n.id, d.path, p.locator, p.loader, p.rule ORDER BY n.id, d.path, p.locator")
+             "RETURN n.id, d.path, properties(p) ORDER BY n.id, d.path")
 
 
 def jsonl(path: Path, *records: dict[str, Any]) -> Path:
@@ -64,8 +64,8 @@ def test_a_document_that_only_refers_to_nodes_keeps_them_alive(store: FalkorStor
     b = jsonl(tmp_path / "b.jsonl", {"type": "PARTY_TO", "src": "country:RUS", "dst": "treaty:ccm",
                                      "signed": "2008", "source": "b"})
     assert not load_paths(store, [a, b]).failed
-    refs = store.run("MATCH (n)-[p:SOURCED_FROM]->(d:Document {path: 'b.jsonl'}) RETURN n.id, p.rule ORDER BY n.id")
-    assert refs.rows == [["country:RUS", "reference:PARTY_TO"], ["treaty:ccm", "reference:PARTY_TO"]]
+    refs = store.run("MATCH (n)-[p:SOURCED_FROM]->(d:Document {path: 'b.jsonl'}) RETURN n.id, p.rules ORDER BY n.id")
+    assert refs.rows == [["country:RUS", ["reference:PARTY_TO"]], ["treaty:ccm", ["reference:PARTY_TO"]]]
     before = dump(store)
     assert not load_paths(store, [a], force=True).failed  # A's rollback must not take B's fact with it
     assert dump(store) == before
@@ -94,3 +94,33 @@ def test_a_failed_document_restores_what_it_changed(store: FalkorStore, tmp_path
     assert len(report.internal_errors) == 1 and "internal error: RuntimeError: engine gone" in report.errors[0].reason
     assert counts_dict(store) == counts
     assert dump(store) == before
+
+
+def test_one_provenance_edge_per_document_and_a_rollback_strips_only_its_loader(store: FalkorStore) -> None:
+    """Two loaders read one document: one edge with both; rolling one back leaves the other's places only."""
+    from armsgraph.schema import Country, Document
+
+    doc = Document(sha256="c" * 64, kind="test", path="shared.txt")
+    writer = Writer(store)
+    for loader, lines in (("first", (1, 2, 2)), ("second", (2, 7))):
+        batch = Batch(document=doc, loader=loader, loader_version="1")
+        for line in lines:
+            batch.add_node(Country(iso3="USA", name="United States"),
+                           batch.provenance(line=line, rule=f"{loader}:rule", quote=f"Line {line}."))
+        writer.begin(doc, loader)
+        writer.write(batch)
+        writer.commit(doc, loader)
+    edge = "MATCH (:Country {iso3: 'USA'})-[p:SOURCED_FROM]->(:Document) RETURN properties(p)"
+    rows = store.run(edge).rows
+    assert len(rows) == 1
+    props = rows[0][0]
+    assert props["locators"] == ["L1", "L2", "L7"] and props["loaders"] == ["first", "second"]
+    assert props["evidence"] == ["L1@first/1", "L2@first/1", "L2@second/1", "L7@second/1"]
+    assert props["quotes"] == ["Line 1.", "Line 2.", "Line 7."]
+    writer.rollback(doc.id, "second")
+    props = store.run(edge).rows[0][0]
+    assert props["locators"] == ["L1", "L2"] and props["loaders"] == ["first"]
+    assert props["evidence"] == ["L1@first/1", "L2@first/1"] and props["loader_versions"] == ["first/1"]
+    assert store.run("MATCH (n:Country) RETURN n.caption").rows == [["United States"]]
+    writer.rollback(doc.id, "first")
+    assert store.run("MATCH (n) RETURN count(n)").scalar() == 0

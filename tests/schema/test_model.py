@@ -84,3 +84,20 @@ def test_document_and_claim_ids() -> None:
 def test_transfer_properties_drop_nulls() -> None:
     t = Transfer(key="x", delivery_years=[2023, 2024], tiv_delivered=1.5)
     assert t.properties() == {"id": "transfer:x", "key": "x", "delivery_years": [2023, 2024], "tiv_delivered": 1.5}
+
+
+def test_every_label_declares_a_caption_over_fields_it_can_read() -> None:
+    """A caption names fields of the label, or of the labels a ``via`` relationship joins it to."""
+    from armsgraph.schema import Node
+
+    for label, cls in NODE_TYPES.items():
+        assert cls.caption is not Node.caption, f"{label} declares no caption"
+        for part in cls.caption.parts:
+            if part.via is None:
+                assert set(part.fields) & set(cls.model_fields), (label, part)
+                continue
+            rels = [r for r in RELATION_TYPES if r.type == part.via
+                    and cls in (r.targets if part.incoming else r.sources)]
+            assert rels, (label, part.via)
+            ends = {c for r in rels for c in (r.sources if part.incoming else r.targets)}
+            assert all(set(part.fields) & set(c.model_fields) for c in ends), (label, part)

@@ -7,8 +7,7 @@ MATCH (d:Document)
 WHERE (d.id = $document) AND d.pending IS NULL
 MATCH (n)-[p:SOURCED_FROM]->(d)
 RETURN 'node' AS kind, [l IN labels(n) WHERE l <> 'Actor'][0] AS type, n.id AS subject,
-       coalesce(n.name, n.title, n.designation, n.text, n.key) AS object, p.locator AS locator,
-       p.loader AS loader, p.rule AS rule
+       coalesce(n.caption, n.id) AS object, p.locators AS locators, p.loaders AS loaders, p.rules AS rules
 LIMIT $limit
 UNION ALL
 MATCH (d:Document)
@@ -16,5 +15,6 @@ WHERE (d.id = $document) AND d.pending IS NULL
 MATCH (a)-[r]->(b)
 WHERE d.id IN r.documents AND r.pending IS NULL
 RETURN 'relationship' AS kind, type(r) AS type, a.id AS subject, b.id AS object,
-       [e IN r.evidence WHERE e STARTS WITH (d.id + '#')][0] AS locator, NULL AS loader, NULL AS rule
+       [e IN r.evidence WHERE e STARTS WITH (d.id + '#') | split(substring(e, size(d.id) + 1), '@')[0]] AS locators,
+       NULL AS loaders, NULL AS rules
 LIMIT $limit;

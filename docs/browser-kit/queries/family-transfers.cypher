@@ -13,10 +13,12 @@ MATCH (s:Actor)-[rs:SUPPLIED]->(t)
 WHERE rs.current AND rs.pending IS NULL
 OPTIONAL MATCH (t)-[p:SOURCED_FROM]->(d:Document)
 WHERE d.pending IS NULL
+WITH s, r, w, rf, ro, t, collect(DISTINCT d.kind) AS sources, collect(DISTINCT coalesce(d.title, d.path)) AS documents,
+     collect(p.citations) AS cited
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, rf.role AS role, t.stage AS stage,
        t.date AS date, t.order_year AS order_year, t.delivery_years AS delivery_years,
-       coalesce(ro.number, t.number_ordered) AS number, t.number_delivered AS delivered,
-       collect(DISTINCT d.kind) AS sources, collect(DISTINCT coalesce(d.title, d.path)) AS documents,
-       [c IN collect(DISTINCT p.citation) WHERE c IS NOT NULL] AS citations, t.id AS transfer
+       coalesce(ro.number, t.number_ordered) AS number, t.number_delivered AS delivered, sources, documents,
+       reduce(cs = [], found IN cited | cs + [c IN coalesce(found, []) WHERE NOT c IN cs]) AS citations,
+       t.id AS transfer
 ORDER BY coalesce(t.date, toString(t.order_year)) DESC, supplier, weapon, transfer
 LIMIT $limit;

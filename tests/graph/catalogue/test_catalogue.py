@@ -58,7 +58,7 @@ def test_document_facts_lists_nodes_and_relationships_with_places(loaded: Falkor
     rows = load_catalogue()["document-facts"].run(loaded, {"document": "seed-entities.jsonl"}).records()
     kinds = {r["kind"] for r in rows}
     assert kinds == {"node", "relationship"}
-    assert all(r["locator"] for r in rows)
+    assert all(r["locators"] for r in rows)
     assert "Actor" not in {r["type"] for r in rows}
 
 

@@ -212,7 +212,7 @@ def test_json_lines_hold_every_node_and_relationship(seeded: tuple[FalkorStore, 
     assert hostile["properties"]["description"] == HOSTILE and hostile["labels"] == ["WeaponSystem"]
     assert set(rels[0]) == {"kind", "type", "start", "end", "properties"}
     provenance = [r for r in rels if r["start"] == "weapon:hostile" and r["type"] == "SOURCED_FROM"]
-    assert provenance and provenance[0]["properties"]["citation"] == HOSTILE
+    assert provenance and provenance[0]["properties"]["citations"] == [HOSTILE]
 
 
 def test_paging_reads_everything_in_small_pages(seeded: tuple[FalkorStore, Path]) -> None:

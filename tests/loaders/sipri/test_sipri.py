@@ -300,7 +300,7 @@ def test_store_figures_and_idempotent_reload(store: Store, sipri_dir: Path, name
     assert first["suppliers"] == len(ref.suppliers())
     assert first["recipients"] == len(ref.recipients())
     assert first["tiv"] == pytest.approx(ref.tiv_delivered(), abs=0.005)
-    lines = count(store, "MATCH (t:Transfer)-[p:SOURCED_FROM]->(d:Document) WHERE p.line IS NOT NULL "
+    lines = count(store, "MATCH (t:Transfer)-[p:SOURCED_FROM]->(d:Document) WHERE size(p.locators) > 0 "
                          "RETURN count(DISTINCT t)")
     assert lines == ref.deal_count()
     doc = store.run("MATCH (d:Document) RETURN d.kind, d.path, d.encoding").rows
@@ -360,7 +360,7 @@ def test_formats_meet_on_actors_and_weapons(store: Store, sipri_dir: Path) -> No
     load_paths(store, [sipri_dir / CLASSIC, sipri_dir / T2025])
     rows = store.run(
         "MATCH (s)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r), (t)-[:OF]->(w:WeaponSystem), (t)-[p:SOURCED_FROM]->(d) "
-        "WHERE (d.path = $a AND p.line = 1688) OR (d.path = $b AND t.sipri_id = '65387') "
+        "WHERE (d.path = $a AND 'L1688' IN p.locators) OR (d.path = $b AND t.sipri_id = '65387') "
         "RETURN s.id, r.id, w.id, t.order_year, d.path ORDER BY d.path", {"a": CLASSIC, "b": T2025}).rows
     assert len(rows) == 2
     assert rows[0][:4] == rows[1][:4]
@@ -551,7 +551,7 @@ def _graph(store: Store) -> dict[str, Any]:
         "labels": store.run("MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) ORDER BY l").rows,
         "types": store.run("MATCH ()-[r]->() RETURN type(r), count(r) ORDER BY type(r)").rows,
         "sources": sorted(map(tuple, store.run(
-            "MATCH (n)-[p:SOURCED_FROM]->(d:Document) RETURN n.id, d.id, p.locator, p.rule").rows)),
+            "MATCH (n)-[p:SOURCED_FROM]->(d:Document) RETURN n.id, d.id, p.locators, p.rules").rows)),
         "relations": sorted((a, t, b, sorted(ev), num) for a, t, b, ev, num in store.run(
             "MATCH (a)-[r]->(b) WHERE type(r) <> 'SOURCED_FROM' "
             "RETURN a.id, type(r), b.id, r.evidence, r.number").rows),

@@ -27,12 +27,17 @@ def test_seed_article_in_the_graph(store: FalkorStore, seed_article: Path) -> No
         ("country:USA", "country:UKR", "weapon:dpicm", "category:cluster-munitions", "announced", "2023-07-07")
     ]
     evidence = store.run(
-        "MATCH (t:Transfer)-[p:SOURCED_FROM]->(d:Document) RETURN p.rule, p.start, p.end, d.title"
+        "MATCH (t:Transfer)-[p:SOURCED_FROM]->(d:Document) RETURN p.rules[0], p.locators[0], p.quotes[0], d.title"
     ).rows
     assert len(evidence) == 1
-    rule, start, end, title = evidence[0]
+    rule, locator, quote, title = evidence[0]
     text = seed_article.read_text(encoding="utf-8")
-    assert text[start:end].startswith("The White House and the Pentagon confirmed")
+    line = int(locator[1:].split("-")[0])  # the place: the line of the article the sentence starts on
+    assert text.splitlines()[line - 1].lstrip().startswith("The White House and the Pentagon confirmed")
+    assert quote.startswith("The White House and the Pentagon confirmed") and len(quote) <= 300
+    captions = store.run("MATCH (t:Transfer) RETURN t.caption").rows  # declared in the schema, written by the writer
+    assert captions == [["USA → UKR · DPICM · 2023"]]
+    assert store.run("MATCH (c:Country {iso3: 'UKR'}) RETURN c.caption").rows == [["Ukraine"]]
     assert rule.startswith("transfer:") and title.startswith("The escalatory move")
     claims = store.run(
         "MATCH (o:Organization {id: 'org:russia-mod'})-[:CLAIMED]->(c:Claim)-[:ABOUT]->(u:Country {iso3: 'UKR'}) "

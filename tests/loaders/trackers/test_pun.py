@@ -74,7 +74,7 @@ def test_store_counts_per_donor_citations_and_idempotent_reload(store: Store, pu
         found = store.run(
             "MATCH (s:Country {iso3: $iso3})-[:SUPPLIED]->(t:Transfer {date: $date})-[o:OF]->(w:WeaponSystem), "
             "(t)-[p:SOURCED_FROM]->(d:Document) WHERE w.designation = $system "
-            "RETURN t.stage, t.number_ordered, o.number, p.citation, p.locator, d.kind",
+            "RETURN t.stage, t.number_ordered, o.number, p.citations[0], p.locators[0], d.kind",
             {"iso3": iso3, "date": when, "system": system}).rows
         assert len(found) == 1
         stage, number, on_edge, citation, locator, kind = found[0]
@@ -175,6 +175,6 @@ def test_hostile_strings_are_values_not_cypher(store: Store, tmp_path: Path) -> 
     report = load_paths(store, [path])
     assert report.documents[0].errors == 0
     assert store.run("MATCH (w:WeaponSystem) RETURN w.designation").rows == [[system]]
-    assert store.run("MATCH ()-[p:SOURCED_FROM]->() WHERE p.rule = 'pun:commitment' "
-                     "RETURN DISTINCT p.citation").rows == [
+    assert store.run("MATCH ()-[p:SOURCED_FROM]->() WHERE 'pun:commitment' IN p.rules "
+                     "UNWIND p.citations AS c RETURN DISTINCT c").rows == [
         ["https://example.org/'\"x"]]
