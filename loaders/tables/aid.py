@@ -7,39 +7,23 @@ mapping in ``mappings/`` (``loader: aid-table``), e.g. the Kiel Ukraine Support 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 from typing import ClassVar
 
-from armsgraph.loaders.base import ResolvingLoader
-from armsgraph.loaders.io import head_header
-from armsgraph.loaders.mapping import TableMapping, detect, load_mappings
-from armsgraph.loaders.tables.mapped import read_mapped_table
-from armsgraph.schema.batch import Batch
+from armsgraph.loaders.mapping import TableMapping
+from armsgraph.loaders.tables.mapped import MappedTableLoader, layouts_of
 
 LOADER = "aid-table"
-MAPPINGS = Path(__file__).parent / "mappings"
 
 
-@cache
 def layouts() -> dict[str, TableMapping]:
     """The aid-table layouts, by name."""
-    return load_mappings(MAPPINGS, LOADER)
+    return layouts_of(LOADER)
 
 
-class AidTableLoader(ResolvingLoader):
+class AidTableLoader(MappedTableLoader):
     """Aid-tracker totals (CSV) -> AID_TOTAL per donor, recipient and category, one per tracker release."""
 
     name: ClassVar[str] = LOADER
     version: ClassVar[str] = "1"
     description: ClassVar[str] = "aid-tracker totals per donor and category (CSV by mapping: Kiel weapons.csv)"
-
-    @classmethod
-    def sniff(cls, path: Path, head: bytes) -> float:
-        if path.suffix.lower() != ".csv":
-            return 0.0
-        return 0.9 if detect(layouts(), head_header(head), low_trust=False) is not None else 0.0
-
-    def read(self, path: Path) -> Iterator[Batch]:
-        yield read_mapped_table(self, path, layouts(), "aid table")
+    what: ClassVar[str] = "aid table"

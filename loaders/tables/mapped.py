@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+from typing import ClassVar
 
 from armsgraph.loaders.base import ResolvingLoader
-from armsgraph.loaders.io import BOM, read_bytes, read_csv
-from armsgraph.loaders.mapping import MappingContext, TableMapping, build, detect, map_rows
+from armsgraph.loaders.io import BOM, head_header, read_bytes, read_csv
+from armsgraph.loaders.mapping import MappingContext, TableMapping, build, detect, load_mappings, map_rows
 from armsgraph.loaders.tables.lookups import country_lookup
 from armsgraph.schema import Document
 from armsgraph.schema.batch import Batch
@@ -38,3 +41,34 @@ def read_mapped_table(loader: ResolvingLoader, path: Path, layouts: dict[str, Ta
         if relation is not None:
             batch.add_relation(relation, batch.provenance(line=row.line, rule=row.rule, citation=row.citation))
     return batch
+
+
+MAPPINGS = Path(__file__).parent / "mappings"
+
+
+@cache
+def layouts_of(loader: str) -> dict[str, TableMapping]:
+    """The mapping files of one table loader (``loader: NAME`` in ``mappings/*.yaml``), read and checked once."""
+    return load_mappings(MAPPINGS, loader)
+
+
+class MappedTableLoader(ResolvingLoader):
+    """A table source whose layouts are mapping files: it knows a CSV by its header and reads it by mapping.
+
+    Low-trust layouts are read only when the loader is named (``--loader``), never picked by ``sniff``.
+    """
+
+    what: ClassVar[str] = "table"
+
+    @classmethod
+    def layouts(cls) -> dict[str, TableMapping]:
+        return layouts_of(cls.name)
+
+    @classmethod
+    def sniff(cls, path: Path, head: bytes) -> float:
+        if path.suffix.lower() != ".csv":
+            return 0.0
+        return 0.9 if detect(cls.layouts(), head_header(head), low_trust=False) is not None else 0.0
+
+    def read(self, path: Path) -> Iterator[Batch]:
+        yield read_mapped_table(self, path, self.layouts(), self.what)

@@ -26,9 +26,9 @@ import yaml
 
 from armsgraph.loaders.base import ResolvingLoader
 from armsgraph.loaders.io import UTF8, head_header, read_text
-from armsgraph.loaders.mapping import TableMapping, detect, load_mappings
+from armsgraph.loaders.mapping import TableMapping, detect
 from armsgraph.loaders.resolve import Resolver
-from armsgraph.loaders.tables.mapped import read_mapped_table
+from armsgraph.loaders.tables.mapped import layouts_of, read_mapped_table
 from armsgraph.schema import Document, Node
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -57,10 +57,9 @@ def ear_groups() -> dict[str, EarGroup]:
             for group, spec in data.items()}
 
 
-@cache
 def layouts() -> dict[str, TableMapping]:
     """The regime-table CSV layouts, by name."""
-    return load_mappings(MAPPINGS, LOADER)
+    return layouts_of(LOADER)
 
 
 class RegimeTableLoader(ResolvingLoader):

@@ -14,12 +14,10 @@ the good rows load. The file must be UTF-8; a line that is not is reported, the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
-from armsgraph.loaders.base import ResolvingLoader
-from armsgraph.loaders.io import BOM, head_header, read_bytes, read_csv
+from armsgraph.loaders.io import BOM, read_bytes, read_csv
 from armsgraph.loaders.mapping import (
     ISO,
     YEAR,
@@ -27,13 +25,13 @@ from armsgraph.loaders.mapping import (
     TableMapping,
     build,
     detect,
-    load_mappings,
     map_rows,
 )
 from armsgraph.loaders.mapping import parse_date as parse_with
 from armsgraph.loaders.reference.categories import CATEGORIES_FILE, weapon_categories
 from armsgraph.loaders.reference.treaties import TREATIES_FILE, treaty_catalogue, treaty_key
 from armsgraph.loaders.tables.lookups import country_lookup, treaty_lookup
+from armsgraph.loaders.tables.mapped import MappedTableLoader, layouts_of
 from armsgraph.schema import Country, Document, Node, Treaty
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -43,10 +41,9 @@ MAPPINGS = Path(__file__).parent / "mappings"
 LOADER = "treaty-table"
 
 
-@cache
 def layouts() -> dict[str, TableMapping]:
     """The treaty-table layouts, by name (read and checked once per process)."""
-    return load_mappings(MAPPINGS, LOADER)
+    return layouts_of(LOADER)
 
 
 def parse_date(raw: str, *, year_only: bool = False) -> str | None:
@@ -72,19 +69,14 @@ def check_party_dates(dates: dict[str, str | None], treaty: Node) -> tuple[str, 
     return None
 
 
-class TreatyTableLoader(ResolvingLoader):
+class TreatyTableLoader(MappedTableLoader):
     """Dated treaty-membership tables (CSV) -> Treaty, Country and PARTY_TO with provenance per row."""
 
     name: ClassVar[str] = LOADER
     version: ClassVar[str] = "1"
     description: ClassVar[str] = "treaty party/status tables (CSV), one mapping per layout (tables/mappings/)"
 
-    @classmethod
-    def sniff(cls, path: Path, head: bytes) -> float:
-        if path.suffix.lower() != ".csv":
-            return 0.0
-        # low-trust lists (year-only) are read only when asked for by name (--loader treaty-table)
-        return 0.9 if detect(layouts(), head_header(head), low_trust=False) is not None else 0.0
+    # sniff: MappedTableLoader's (the low-trust year-only list is read only when asked for by name)
 
     def read(self, path: Path) -> Iterator[Batch]:
         data = read_bytes(path)
