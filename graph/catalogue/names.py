@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.loaders.resolve import Resolver
-from armsgraph.schema import NODE_TYPES
+from armsgraph.schema import NODE_TYPES, Country, label_of_id
 from armsgraph.schema.errors import CatalogueError
 
 ACTOR_LABELS = ("Country", "Organization", "NonStateActor", "UnresolvedActor")
@@ -127,7 +127,13 @@ class Names:
 
     def _label(self, kind: Kind, node_id: str) -> str | None:
         """The label of the node ``node_id`` among the kind's labels, None when the graph has none."""
-        return next((label for label in kind.labels if self.store.run(by_id(label), {"id": node_id}).rows), None)
+        try:  # the id's prefix names its label (schema): one lookup, not one per label of the kind
+            label = label_of_id(node_id)
+        except ValueError:
+            return None
+        if label not in kind.labels:
+            return None
+        return label if self.store.run(by_id(label), {"id": node_id}).rows else None
 
     def match(self, kind_name: str, value: str) -> Match:
         """Every node of this kind ``value`` names, by the first step that finds any (see the module doc)."""
@@ -141,7 +147,7 @@ class Names:
         if kind.resolver:
             resolution = self.resolver.resolve(text, "news", record=False)
             named = resolution.entity_id if resolution.rule in SURE_RULES else None  # a guess is a suggestion
-            code = f"country:{text.upper()}" if len(text) == 3 and text.isalpha() else ""
+            code = Country.id_of(iso3=text.upper()) if len(text) == 3 and text.isalpha() else ""
             for candidate, rule in ((code, "code"), (named or "", resolution.rule)):
                 label = self._label(kind, candidate) if candidate else None
                 if label is not None:
