@@ -27,6 +27,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from armsgraph.graph.deals import Deals
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import DEFAULT_BATCH_SIZE, Writer
@@ -171,16 +172,19 @@ def load_paths(
     resolver: Resolver | None = None,
     note: Note | None = _stderr_note,
     files_progress: FilesProgress | None = None,
+    judgements: Path | None = None,
 ) -> LoadReport:
     """Load every file under ``paths``; never raises for bad input, reports it instead.
 
     ``resolver`` names the actors of every file (its review list then covers the whole load); by
     default each loader uses the standard resolver. ``note`` gets one-line notices (waiting for
     another load's lock, rolling back a crashed load). ``files_progress`` follows the load across files.
+    ``judgements``: the researcher's deal decisions (loaders.deals), replayed whenever a block's deals are
+    resolved.
     """
     if loader_name:
         get(loader_name)  # an unknown name is a usage error for the whole call (UserError), not per file
-    writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE)
+    writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE, Deals(store, judgements))
     writer.lock = WriterLock(store, note)
     report = LoadReport()
     recover(writer, report, note)
@@ -237,10 +241,10 @@ def recover(writer: Writer, report: LoadReport, note: Note | None = None) -> Non
         report.documents.append(DocumentReport(file="-", loader="-", errors=1, note=error.reason, problems=[error]))
 
 
-def recover_if_idle(store: Store, note: Note | None = _stderr_note) -> int:
+def recover_if_idle(store: Store, note: Note | None = _stderr_note, judgements: Path | None = None) -> int:
     """At a command's start: roll back what a crashed load left ``loading``, unless a live load holds the lock
     (it recovers at its own start). Returns how many documents were rolled back."""
-    writer = Writer(store)
+    writer = Writer(store, derived=Deals(store, judgements))
     unfinished = writer.unfinished()
     if not unfinished:
         return 0

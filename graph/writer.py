@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.lock import LOCK_STATEMENTS, WriterLock
@@ -380,8 +380,11 @@ RESTORE = "UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.prop
 
 def all_statements() -> list[Cypher]:
     """Every statement text the writer can send (for the Cypher grammar check)."""
-    texts = [node_statement(label, snapshot) for label in NODE_TYPES for snapshot in (False, True)]
+    texts = [node_statement(label, snapshot) for label, cls in NODE_TYPES.items() if not cls.derived
+             for snapshot in (False, True)]
     for rel in RELATION_TYPES:
+        if rel.derived:
+            continue
         for src in rel.sources:
             for dst in rel.targets:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props, rel.precedence,
@@ -441,6 +444,14 @@ class WriteStats:
     dropped: list[LoadError] = field(default_factory=list)
 
 
+class Derivation(Protocol):
+    """Facts the graph derives from loaded ones (armsgraph.graph.deals.Deals), by block."""
+
+    def blocks_of(self, document_id: str) -> set[str]: ...
+
+    def resolve(self, blocks: Iterable[str], document_id: str = "") -> object: ...
+
+
 class Writer:
     """Writes batches to a store in chunks of ``batch_size`` rows per statement.
 
@@ -450,9 +461,12 @@ class Writer:
     properties of nodes that existed before are snapshotted, so a rollback restores them.
     """
 
-    def __init__(self, store: Store, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(self, store: Store, batch_size: int = DEFAULT_BATCH_SIZE, derived: Derivation | None = None) -> None:
         self.store = store
         self.batch_size = batch_size
+        self.derived = derived
+        """What the graph derives from loaded records (the deals from Reports): kept in step at every commit
+        and rollback, inside the document's transaction where the store has one."""
         self._marks = not store.transactional
         self.lock = WriterLock(store)
         """Taken by the load around each document's write (:mod:`armsgraph.graph.store.lock`)."""
@@ -476,6 +490,8 @@ class Writer:
     def commit(self, document: Document, loader: str) -> None:
         """Make the document's facts visible, then mark it loaded (a crash between the two leaves it
         ``loading``: complete but rolled back by the next load, never visible and incomplete)."""
+        if self.derived is not None:
+            self.derived.resolve(self.derived.blocks_of(document.id), document.id)
         if self._marks:
             for statement in (CLEAR_PENDING_NODES, clear_pending_relations()):
                 self.store.run(statement, {"doc": document.id}, write=True)
@@ -496,6 +512,7 @@ class Writer:
                   "versions": f"{loader}/"}
         touched = {label: [row[0] for row in self.store.run(Cypher(SOURCED_IDS.format(label=label)), params).rows]
                    for label in {rule[1] for rule in current_rules()} | set(caption_labels())}
+        blocks = self.derived.blocks_of(document_id) if self.derived is not None else set()
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
         for label, rows in self._snapshots.pop(document_id, []):
@@ -503,6 +520,8 @@ class Writer:
                 self.store.run(Cypher(RESTORE.format(label=label)), {"rows": chunk}, write=True)
         self._refresh_current(touched)
         self._refresh_captions(touched)
+        if self.derived is not None and blocks:
+            self.derived.resolve(blocks)
 
     def _refresh_captions(self, ids_by_label: dict[str, list[str]]) -> None:
         """Recompute the captions that read through relationships (after a batch's relationships, a rollback)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from armsgraph.schema.ids import digest, name_key, slug
 from armsgraph.schema.model import ISO_DATE, Caption, Node, Part
@@ -191,21 +191,9 @@ class Treaty(Node):
         return self.key
 
 
-class Transfer(Node):
-    """One transfer or deal (reified): supplier, recipient and weapon hang off it as relationships."""
+class _DealFacts(Node):
+    """What is known about one deal: stage, dates, numbers, TIV (no label: shared by Transfer and Report)."""
 
-    label = "Transfer"
-    prefix = "transfer"
-    indexed = ("sipri_id", "order_year")
-    precedence = "rank"
-    caption = Caption((  # USA → UKR · M142 HIMARS · 2022: who, to whom, what, when
-        Part(("iso3", "name"), via="SUPPLIED", incoming=True, missing="?"),
-        Part(("iso3", "name"), via="TO", before=" → ", missing="?"),
-        Part(("designation",), via="OF", before=" · "),
-        Part(("date", "order_year"), before=" · ", chars=4, ellipsis=False),
-    ))
-
-    key: str = Field(min_length=1, description="Loader-chosen deterministic key (SIPRI deal id, content key).")
     stage: Stage | None = Field(default=None, description="How far the transfer got (schema.values.Stage).")
     date: IsoDate | None = Field(default=None, pattern=ISO_DATE)
     order_year: int | None = None
@@ -225,13 +213,77 @@ class Transfer(Node):
     comments: str | None = None
     value_usd: float | None = Field(default=None, description="Announced value in US dollars (a drawdown notice).")
     sipri_id: str | None = None
-    reported_by: str | None = Field(default=None, description="A text report known only from someone's statement: "
-                                    "the speaker's id (the Claim ABOUT it says more), or 'unnamed-source'; "
-                                    "unset when a source asserts the transfer in its own voice.")
+    reported_by: str | None = Field(default=None, description="Known only from someone's statement: the speaker's "
+                                    "id (the Claim ABOUT the report says more), or 'unnamed-source'; unset when "
+                                    "a source asserts it in its own voice.")
     vintage: str | None = Field(default=None, description="When the source's data was generated (ISO date-time).")
-    rank: str | None = Field(default=None, description="Orders reports of the same transfer: a higher rank's values "
-                             "are never overwritten by a lower one's, whatever the load order (SIPRI: the vintage; "
-                             "text: stage advancement, then date).")
+
+
+REPORT_SOURCES = ("sipri-transfers", "sipri-classic", "tracker", "text", "curated")
+"""The kinds of record a Report can be; the deal resolver's precedence reads them (loaders.deals)."""
+ReportSource = Literal["sipri-transfers", "sipri-classic", "tracker", "text", "curated"]
+
+
+class Transfer(_DealFacts):
+    """One real-world deal: supplier, recipient and weapon hang off it; what each source says is a Report.
+
+    Derived, never loaded: the deal resolver groups Reports into Transfers after every load and sets these
+    values from the Reports by declared precedence, so counting Transfers counts each deal once.
+    """
+
+    label = "Transfer"
+    prefix = "transfer"
+    indexed = ("sipri_id", "order_year", "block")
+    derived = True
+    caption = Caption((  # USA → UKR · M142 HIMARS · 2022: who, to whom, what, when
+        Part(("iso3", "name"), via="SUPPLIED", incoming=True, missing="?"),
+        Part(("iso3", "name"), via="TO", before=" → ", missing="?"),
+        Part(("designation",), via="OF", before=" · "),
+        Part(("date", "order_year"), before=" · ", chars=4, ellipsis=False),
+    ))
+
+    key: str = Field(min_length=1, description="The lead record's deal key (a SIPRI deal id where one exists).")
+    block: str | None = Field(default=None, description="'supplier id|recipient id': the resolver's unit of work.")
+    records: int | None = Field(default=None, description="How many Reports REPORT this deal.")
+    sources: list[str] | None = Field(default=None, description="The kinds of those Reports (REPORT_SOURCES).")
+
+    def natural_key(self) -> str:
+        return self.key
+
+
+class Report(_DealFacts):
+    """What one source says about one deal: a SIPRI row of one vintage, a tracker commitment, a text report.
+
+    Loaded with its provenance; the deal resolver links it to its Transfer with (:Report)-[:REPORTS {rule, score}]
+    ->(:Transfer). Supplier, recipient and weapon are ids kept as properties, not edges, so only the Transfer
+    carries SUPPLIED/TO/OF and a plain Cypher pattern never counts a deal twice.
+    """
+
+    label = "Report"
+    prefix = "report"
+    indexed = ("block", "sipri_id")
+    caption = Caption((
+        Part(("source",)),
+        Part(("designation",), before=" · "),
+        Part(("date",), before=" · "),
+    ))
+
+    key: str = Field(min_length=1, description="Deterministic: the source's deal key and, for SIPRI, the vintage.")
+    source: ReportSource
+    supplier: str = Field(min_length=1, description="Supplier id as the source names it (resolved).")
+    recipient: str = Field(min_length=1, description="Recipient id as the source names it (resolved).")
+    weapon: str | None = Field(default=None, description="WeaponSystem id, when the source names one.")
+    family: str | None = Field(default=None, description="WeaponFamily id of the weapon, when it has one.")
+    designation: str | None = Field(default=None, description="The weapon as the source spells it.")
+    covers: str | None = Field(default=None, description="SIPRI: the delivery years its export covers ('1995-2025').")
+    block: str = Field(default="", description="'supplier|recipient', derived: the resolver reads a block at a time.")
+    withdrawn_by: str | None = Field(default=None, description="Set by the resolver: the newer SIPRI vintage "
+                                     "that covers this deal's years and no longer lists it.")
+
+    @model_validator(mode="after")
+    def _block(self) -> Report:
+        self.block = f"{self.supplier}|{self.recipient}"
+        return self
 
     def natural_key(self) -> str:
         return self.key

@@ -130,6 +130,8 @@ class Node(BaseModel):
     precedence: ClassVar[str | None] = None
     """A property that orders versions of the same node (ISO strings): an older version never overwrites a newer."""
     summary: ClassVar[str] = ""
+    derived: ClassVar[bool] = False
+    """Written by the graph's resolvers from other nodes (a Transfer from its Reports), never by a loader."""
     caption: ClassVar[Caption] = Caption.of("id")
     """The human name of a node of this label (every label declares one; stored as the ``caption`` property)."""
 
@@ -203,6 +205,8 @@ class Relation(BaseModel):
     """Properties that tell parallel relationships of this type between the same nodes apart."""
     precedence: ClassVar[str | None] = None
     """As on nodes: a property (ISO string) that stops an older source's values overwriting a newer one's."""
+    derived: ClassVar[bool] = False
+    """Written by the graph's resolvers (a Transfer's SUPPLIED, TO, OF and REPORTS), never by a loader."""
     current_against: ClassVar[Literal["src", "dst"] | None] = None
     """The endpoint whose ``precedence`` value this edge must carry to be current. The writer keeps
     ``current = (edge.p = endpoint.p)`` on every such edge of an endpoint it writes, so a query reads one

@@ -12,6 +12,7 @@ from armsgraph.schema.entities import (
     Organization,
     Person,
     Position,
+    Report,
     Transfer,
     Treaty,
     WeaponCategory,
@@ -22,37 +23,42 @@ from armsgraph.schema.model import ISO_DATE, NODE_TYPES, Relation
 
 
 class Supplied(Relation):
-    """The supplier of a transfer: (supplier)-[:SUPPLIED]->(t:Transfer)."""
+    """The supplier of a deal: (supplier)-[:SUPPLIED]->(t:Transfer), from its Reports by precedence."""
 
     type = "SUPPLIED"
     sources = ACTORS
     targets = (Transfer,)
-    precedence = "vintage"
-    current_against = "dst"
-    vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
+    derived = True
 
 
 class To(Relation):
-    """The recipient of a transfer: (t:Transfer)-[:TO]->(recipient)."""
+    """The recipient of a deal: (t:Transfer)-[:TO]->(recipient), from its Reports by precedence."""
 
     type = "TO"
     sources = (Transfer,)
     targets = ACTORS
-    precedence = "vintage"
-    current_against = "src"
-    vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
+    derived = True
 
 
 class Of(Relation):
-    """What a transfer moves: (t:Transfer)-[:OF]->(w:WeaponSystem)."""
+    """What a deal moves: (t:Transfer)-[:OF {number}]->(w:WeaponSystem), from its Reports by precedence."""
 
     type = "OF"
     sources = (Transfer,)
     targets = (WeaponSystem,)
+    derived = True
     number: int | None = None
-    precedence = "vintage"
-    current_against = "src"
-    vintage: str | None = Field(default=None, description="Newest source vintage asserting this edge (SIPRI).")
+
+
+class Reports(Relation):
+    """A source's record of a deal: (r:Report)-[:REPORTS {rule, score}]->(t:Transfer), set by the deal resolver."""
+
+    type = "REPORTS"
+    sources = (Report,)
+    targets = (Transfer,)
+    derived = True
+    rule: str = Field(min_length=1, description="The matching rule that put the record in this deal.")
+    score: float = Field(ge=0.0, le=1.0, description="How sure that rule is (1.0: a shared key or a judgement).")
 
 
 class InCategory(Relation):

@@ -7,6 +7,7 @@ import click
 from armsgraph.graph.load import recover_if_idle
 from armsgraph.graph.render import FORMATS
 from armsgraph.graph.store import Settings, Store, open_store
+from armsgraph.loaders.deals import judgements_path
 
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                              help="table for people, json or csv for pipes")
@@ -20,6 +21,8 @@ class Context:
         self.settings = settings
         self.data_dir = settings.resolved_data_dir() if not settings.uri else None
         self._store: Store | None = None
+        self.deal_judgements = judgements_path(self.data_dir)
+        """The researcher's deal decisions (``armsgraph review transfers``), replayed whenever deals are resolved."""
 
     def has_store(self) -> bool:
         """Neo4j is configured, or the embedded store of the data dir exists (never created by asking)."""
@@ -29,7 +32,7 @@ class Context:
     def store(self) -> Store:
         if self._store is None:
             self._store = open_store(self.settings)
-            recover_if_idle(self._store)  # a crashed load's half document goes at the next command, not later
+            recover_if_idle(self._store, judgements=self.deal_judgements)  # a crashed load's half document goes at the next command, not later
         return self._store
 
     def close(self) -> None:

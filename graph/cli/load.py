@@ -68,7 +68,8 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
 
         resolver = Resolver.standard(obj.data_dir)  # the user's judgements live beside the data
         report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
-                            progress=progress, resolver=resolver, files_progress=files_progress)
+                            progress=progress, resolver=resolver, files_progress=files_progress,
+                            judgements=obj.deal_judgements)
     if obj.data_dir is not None:
         resolver.flush_review(obj.data_dir)  # names to review, for 'armsgraph resolve review'
     columns = ["file", "loader", "records", "facts", "skipped", "errors", "warnings", "note"]

@@ -132,6 +132,14 @@ class CuratedLoader(Loader):
             batch.error(line, "source", problem)
             return
         prov = batch.provenance(line=line, citation=source.strip(), rule=f"curated:{kind}")
+        derived = NODE_TYPES[kind].derived if kind in NODE_TYPES else any(
+            r.derived for r in RELATION_TYPES if r.type == kind)
+        if derived:  # made by the graph's resolvers from loaded records: a curated deal is a Report
+            batch.error(line, "type", f"{kind} is derived from Reports, not loaded: write a Report "
+                        "(supplier, recipient, weapon ids) and the deal resolver makes the Transfer")
+            return
+        if kind == "Report":
+            obj["source"] = "curated"  # a curated record's kind; its 'source' line key is the citation
         if kind in NODE_TYPES:
             self._node(batch, line, kind, obj, prov, seen)
         elif any(r.type == kind for r in RELATION_TYPES):

@@ -1,29 +1,27 @@
-"""SIPRI Arms Transfers Database exports -> Transfer nodes with actors, weapons and categories.
+"""SIPRI Arms Transfers Database exports -> Reports (one per deal and vintage) with actors, weapons, categories.
 
 Both export formats are detected from their header line (the preamble above it is optional: spreadsheets drop
 it), whatever the encoding (Latin-1 raw exports, UTF-8 with BOM re-saves, ASCII) and line ends.
 
-Transfer keys (deterministic, so a reload or a second vintage meets the existing node):
+A Report is what one export says about one deal; the deal itself (the Transfer) is made by the graph's deal
+resolver from every Report of it (armsgraph.loaders.deals, docs/transfers.md). Report keys are
+deterministic, so a reload meets the same node; the vintage (``data_generated``, else the file's hash) is part
+of the key, so each vintage keeps its own record:
 
-* transfers format: ``sipri:<SIPRI AT Database ID>``. SIPRI keeps the id stable across vintages, so a second
-  vintage meets the same node and adds one more SOURCED_FROM edge to its own Document, which carries the vintage
-  (``data_generated``). Which vintage's values the node keeps: see "Vintages" in docs/sipri.md.
-* classic format (no deal id): ``sipri-classic:<digest>[-n]`` where the digest is taken over the deal's
-  identity: resolved supplier id, resolved recipient id, order year, weapon id (slug of the designation)
+* transfers format: ``sipri:<SIPRI AT Database ID>@<vintage>``; the resolver joins vintages on the id.
+* classic format (no deal id): ``sipri-classic:<digest>[-n]@<vintage>`` where the digest is taken over the
+  deal's identity: resolved supplier id, resolved recipient id, order year, weapon id (slug of the designation)
   and number ordered; ``-n`` (n >= 2) numbers the n-th record of the same identity in the file, because SIPRI
   lists two equal orders as two byte-identical records. Using resolved actor ids makes the key survive SIPRI's
-  renames (Turkey -> Turkiye). If SIPRI revises an identity field between vintages (a new order year, a
-  corrected number ordered), the revised deal gets a new node and the old one stays, linked only to the older
-  Document: find such stale deals by their SOURCED_FROM edges. Revisions of any other field (deliveries,
-  TIVs, comments, flags) update the same node.
-* the two formats do not share a key (the transfers format has no number ordered, the classic one no id):
-  they meet on the same actor, WeaponSystem and WeaponCategory nodes, and the catalogue's TIV rankings count
-  a deal present in both (same supplier, recipient, weapon, order year) once; see docs/sipri.md.
+  renames (Turkey -> Turkiye).
+* the two formats share no key (the transfers format has no number ordered, the classic one no id): the
+  resolver matches them on supplier, recipient, order year, designation, numbers, delivery years and TIV.
 """
 
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,11 +39,11 @@ from armsgraph.loaders.sipri import classic, transfers
 from armsgraph.loaders.sipri.categories import category_key, category_node, description_table, is_known
 from armsgraph.loaders.sipri.names import SIPRI
 from armsgraph.loaders.sipri.records import Preamble, RowError, SipriDeal, parse_preamble
-from armsgraph.schema import Document, Node, Provenance, Transfer, WeaponSystem
-from armsgraph.schema.batch import Batch, NodeRecord, RelationRecord
+from armsgraph.schema import Document, Node, Provenance, Report, WeaponSystem
+from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import digest, sha256_of, slug
-from armsgraph.schema.relations import InCategory, InFamily, Of, Supplied, To
+from armsgraph.schema.relations import InCategory, InFamily
 from armsgraph.schema.values import Stage
 
 PREAMBLE_SOURCE = "Source: SIPRI Arms Transfers Database"
@@ -56,8 +54,8 @@ BATCH_DEALS = 5_000
 """Deals per Batch: a large export is yielded as several batches of one Document (one atomic load), so the
 loading process's memory stays bounded whatever the file's size."""
 
-DEAL_FIELDS = tuple(name for name in Transfer.model_fields if name in SipriDeal.__dataclass_fields__)
-"""Transfer properties a parsed deal carries under the same name (declared once, in the schema)."""
+DEAL_FIELDS = tuple(name for name in Report.model_fields if name in SipriDeal.__dataclass_fields__)
+"""Report properties a parsed deal carries under the same name (declared once, in the schema)."""
 
 
 class SipriFormat(StrEnum):
@@ -75,6 +73,14 @@ class ParsedExport:
     preamble: Preamble
     deals: list[SipriDeal] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+
+
+def export_coverage(title: str | None, year_range: str | None) -> str | None:
+    """The delivery years an export lists every deal for ('1995-2025', 'all'), from its preamble; None when
+    the preamble is gone or the export is not of all countries to all countries (it then vouches for nothing)."""
+    if not title or not re.search(r"from All countries\s+to All countries", title):
+        return None
+    return year_range or "all"
 
 
 def find_header(lines: list[str]) -> tuple[SipriFormat, int] | None:
@@ -290,6 +296,12 @@ class _BatchBuilder:
         self.classic = fmt is SipriFormat.CLASSIC
         self.rule = "classic" if self.classic else "transfers"
         self.vintage = document.data_generated
+        self.edition = document.data_generated or document.sha256[:16]
+        """A Report's key names its export's vintage (the file's hash when it has none): two files of one
+        vintage meet on the same Reports, two vintages give two Reports of one deal."""
+        self.covers = export_coverage(document.title, document.year_range)
+        self.weapon_family: dict[str, str] = {}
+        """Weapon id -> its family's id (set once per weapon, read by every deal of it)."""
         self.deal_provenance = self.batch.provenance(rule=self.rule).model_dump()
         """The batch provenance; per deal only its lines change."""
         self.actors: dict[str, _Seen] = {}
@@ -398,6 +410,8 @@ class _BatchBuilder:
                 self.batch.add_node(found.family, self.batch.provenance(line=line, rule=found.rule))
             self.batch.add_relation(InFamily(src=weapon.id, dst=found.family.id, role=found.role),
                                     self.batch.provenance(line=line, rule=found.rule))
+            if found.role == "member":
+                self.weapon_family[weapon.id] = found.family.id
         for key, rule in classify(weapon.designation, weapon.description):
             category = weapon_categories()[key]
             if category.vocabulary != "treaty":
@@ -437,40 +451,30 @@ class _BatchBuilder:
 
     # -- deals ------------------------------------------------------------------------------------
     def add_deal(self, deal: SipriDeal) -> None:
-        """One validated Transfer, with its SUPPLIED, TO and OF relations."""
+        """One validated Report: what this export, of this vintage, says about one deal."""
         batch = self.batch
         prov = Provenance(**{**self.deal_provenance, "line": deal.line, "line_end": deal.line_end})
         supplier = self.actor(deal.supplier, deal.line, "Supplier")
         recipient = self.actor(deal.recipient, deal.line, "Recipient")
         weapon = self.weapon(deal, prov)
         if deal.sipri_id is not None:
-            key = f"sipri:{deal.sipri_id}"
+            deal_key = f"sipri:{deal.sipri_id}"
         else:
             identity = digest(supplier, recipient, deal.order_year, weapon, deal.number_ordered)
             self.identities[identity] += 1
             n = self.identities[identity]
-            key = f"sipri-classic:{identity}" + (f"-{n}" if n > 1 else "")
+            deal_key = f"sipri-classic:{identity}" + (f"-{n}" if n > 1 else "")
         props: dict[str, Any] = {name: getattr(deal, name) for name in DEAL_FIELDS}
         props.update(
-            key=key,
+            key=f"{deal_key}@{self.edition}",  # one Report per deal and vintage: the resolver joins them
+            source="sipri-classic" if self.classic else "sipri-transfers",
+            supplier=supplier, recipient=recipient, weapon=weapon, family=self.weapon_family.get(weapon),
+            designation=deal.designation,
+            covers=self.covers,
             stage=Stage.DELIVERED if deal.delivery_years else Stage.ORDERED,
             date=None if deal.order_year is None else f"{deal.order_year:04d}",
             vintage=self.vintage,
-            rank=self.vintage,  # the newer vintage's values win, whatever the load order (the writer)
         )
         if self.classic:  # per-year figures exist only in the transfers format
             props.update(delivered_per_year=None, tiv_delivered_per_year=None)
-        transfer = Transfer(**props)
-        tid = transfer.id
-        # Only the number ordered (classic; part of the deal's key): relationships keep the values of every
-        # load, so a figure that changes between vintages (numbers delivered) stays on the Transfer only.
-        number = deal.number_ordered
-        batch.nodes.append(NodeRecord(node=transfer, provenance=prov))
-        relations = batch.relations
-        vintage = self.vintage  # the edges a vintage asserts carry it: revised deals keep only the newest edges current
-        relations.append(RelationRecord(relation=Supplied(src=supplier, dst=tid, vintage=vintage),
-                                  provenance=prov))
-        relations.append(RelationRecord(relation=To(src=tid, dst=recipient, vintage=vintage),
-                                  provenance=prov))
-        relations.append(RelationRecord(relation=Of(src=tid, dst=weapon, number=number,
-                                                                    vintage=vintage), provenance=prov))
+        batch.nodes.append(NodeRecord(node=Report(**props), provenance=prov))

@@ -30,6 +30,7 @@ from armsgraph.schema import (
     Person,
     Position,
     Provenance,
+    Report,
     Transfer,
     Treaty,
     WeaponCategory,
@@ -43,11 +44,7 @@ from armsgraph.schema.relations import (
     About,
     InCategory,
     InFamily,
-    Of,
-    Supplied,
-    To,
 )
-from armsgraph.schema.values import Stage
 
 MAX_BYTES = 20_000_000
 MAX_MENTION_EDGES = 25
@@ -224,25 +221,28 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         add_references(position, p)
         batch.records_read += 1
 
-    transfer_ids: set[str] = set()
+    report_ids: dict[str, str] = {}
+    """Text transfer key -> its Report's id (a Claim is about the Report: what its speaker said)."""
     for tr in x.transfers:
         attributed = ":attributed" if tr.attributed else ""
         p = prov(tr.evidence.start, tr.evidence.end, f"{tr.rule}:{tr.status}{attributed}")
         if not all(ensure(i) for i in (tr.supplier, tr.recipient, tr.weapon)):
             continue
-        # the most advanced stage reported wins across documents (then the latest date), whatever the load order
-        stage = Stage.parse(tr.status)
-        rank = None if stage is None else f"{stage.advancement:02d}|{tr.date or ''}"
-        # a report known only from someone's statement is its own Transfer (its key names the speaker), marked
-        # reported_by and reached from the Claim (ABOUT): the document does not assert it in its own voice
+        # a report known only from someone's statement is marked reported_by and reached from the Claim
+        # (ABOUT): the document does not assert it in its own voice. One Report per document and transfer;
+        # the deal resolver joins it to its deal (a SIPRI deal, a tracker commitment, other texts).
         reported_by = (tr.attributed_to or "unnamed-source") if tr.attributed else None
-        transfer = Transfer.model_validate({"key": tr.key, "stage": tr.status, "date": tr.date, "rank": rank,
-                                            "reported_by": reported_by})
-        transfer_ids.add(transfer.id)
-        batch.add_node(transfer, p)
-        batch.add_relation(Supplied(src=tr.supplier, dst=transfer.id), p)
-        batch.add_relation(To(src=transfer.id, dst=tr.recipient), p)
-        batch.add_relation(Of(src=transfer.id, dst=tr.weapon, number=tr.quantity), p)
+        weapon = nodes[tr.weapon]
+        designation = weapon.designation if isinstance(weapon, WeaponSystem) else None
+        family = family_of(designation) if designation else None
+        report = Report.model_validate({
+            "key": f"text:{tr.key}@{batch.document.sha256[:16]}", "source": "text",
+            "supplier": tr.supplier, "recipient": tr.recipient, "weapon": tr.weapon,
+            "family": family.family.id if family is not None and family.role == "member" else None,
+            "designation": designation, "stage": tr.status, "date": tr.date,
+            "number_ordered": tr.quantity, "reported_by": reported_by})
+        report_ids[Transfer.id_of(key=tr.key)] = report.id  # the extractor's name for it
+        batch.add_node(report, p)
         batch.records_read += 1
 
     for c in x.claims:
@@ -254,8 +254,9 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         batch.add_node(claim, p)
         add_references(claim, p)
         for about in c.about:
-            if about in transfer_ids or (not about.startswith("transfer:") and ensure(about)):
-                batch.add_relation(About(src=claim.id, dst=about), p)
+            target = report_ids.get(about) if about.startswith("transfer:") else (about if ensure(about) else None)
+            if target is not None:
+                batch.add_relation(About(src=claim.id, dst=target), p)
         batch.records_read += 1
 
     for warning in x.warnings:

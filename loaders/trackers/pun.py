@@ -3,15 +3,15 @@
 Two files of the tracker's ``src/data/`` (docs/weapon-families.md):
 
 * ``commits.json``: a JSON array of ``[date, donor, category, system, quantity, source URL]`` rows, one per
-  announcement. Each row becomes a Transfer at stage ``pledged`` (donor -> Ukraine, the system as a
-  WeaponSystem with its family and category, the quantity as ``number_ordered`` and on ``OF``), cited to its
+  announcement. Each row becomes a Report (source ``tracker``) at stage ``pledged`` (donor -> Ukraine, the system as a
+  WeaponSystem with its family and category, the quantity as ``number_ordered``), cited to its
   URL. The donor is an ISO 3166 alpha-2 code (``gb``) or the tracker's ``eu``/``nato``.
 * ``notifications.csv``: tab-separated US drawdown notices (date, type, Federal Register URL, amounts). Each
-  becomes a Transfer at stage ``approved`` from the United States to Ukraine with its value, and no weapon.
+  becomes a Report at stage ``approved`` from the United States to Ukraine with its value, and no weapon.
 
 Keys are digests of what a row says (``pun:<donor, date, system, quantity>``, ``pun-drawdown:<date, URL>``),
 so a reload meets the same nodes. These are the tracker's records of a commitment; linking them to the SIPRI
-deal they announce is the cross-source matching's job, not this loader's.
+deal they announce is the deal resolver's job (loaders/deals.py), not this loader's.
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ from armsgraph.loaders.io import SourceText, decode_lines, read_text
 from armsgraph.loaders.reference.categories import classify, weapon_categories
 from armsgraph.loaders.reference.families import family_of
 from armsgraph.loaders.resolve import TREATY, Resolution
-from armsgraph.schema import Document, Node, Provenance, Transfer, WeaponSystem
+from armsgraph.schema import Document, Node, Provenance, Report, WeaponSystem
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import digest, slug
-from armsgraph.schema.relations import InCategory, InFamily, Of, Supplied, To
+from armsgraph.schema.relations import InCategory, InFamily
 from armsgraph.schema.values import Stage
 
 HOME = "https://github.com/protect-ukraine-now/pun"
@@ -230,22 +230,21 @@ class _Commitments(_Builder):
             batch.warn(line, "source", "no source URL: loaded without a citation")
         supplier = self.actor(donor_name(donor), line, "donor")
         recipient = self.actor(RECIPIENT, line, "recipient")
-        weapon = self.weapon(system, category, prov)
-        stage = Stage.PLEDGED
-        transfer = Transfer(key=f"pun:{digest(donor.strip().lower(), when, system, quantity)}", stage=stage,
-                            date=when, number_ordered=quantity, rank=f"{stage.advancement:02d}|{when}")
-        batch.add_node(transfer, prov)
-        batch.add_relation(Supplied(src=supplier, dst=transfer.id), prov)
-        batch.add_relation(To(src=transfer.id, dst=recipient), prov)
-        batch.add_relation(Of(src=transfer.id, dst=weapon, number=quantity), prov)
+        weapon, family = self.weapon(system, category, prov)
+        self.batch.add_node(Report(
+            key=f"pun:{digest(donor.strip().lower(), when, system, quantity)}", source="tracker",
+            supplier=supplier, recipient=recipient, weapon=weapon, family=family, designation=system,
+            stage=Stage.PLEDGED, date=when, number_ordered=quantity), prov)
 
-    def weapon(self, system: str, category: object, prov: Provenance) -> str:
-        """The system's WeaponSystem (shared by key with every source that names it so), family and categories."""
+    def weapon(self, system: str, category: object, prov: Provenance) -> tuple[str, str | None]:
+        """The system's WeaponSystem (shared by key with every source that names it so) and family id; adds its
+        family and category edges the first time."""
         node = WeaponSystem(designation=system, key=slug(system) or digest(system))
-        if node.id in self.added:
-            return node.id
-        self.once(node, prov)
         found = family_of(system)
+        family = found.family.id if found is not None and found.role == "member" else None
+        if node.id in self.added:
+            return node.id, family
+        self.once(node, prov)
         if found is not None:
             self.once(found.family, prov)
             self.batch.add_relation(InFamily(src=node.id, dst=found.family.id, role=found.role),
@@ -262,7 +261,7 @@ class _Commitments(_Builder):
             self.once(category_node, prov)
             self.batch.add_relation(InCategory(src=node.id, dst=category_node.id),
                                     prov.model_copy(update={"rule": f"pun:category {category!r:.60}"}))
-        return node.id
+        return node.id, family
 
 
 def donor_name(code: str) -> str:
@@ -308,11 +307,9 @@ class _Notices(_Builder):
                 continue
             values.append(float(found.group(1)) * (1e9 if found.group(2) == "billion" else 1e6))
         prov = batch.provenance(line=line, rule="pun:drawdown", citation=url)
-        stage = Stage.APPROVED
         shown = "; ".join(a.strip() for a in amounts if a.strip()) or "no amount"
-        transfer = Transfer(key=f"pun-drawdown:{digest(when, url)}", stage=stage, date=when,
-                            value_usd=sum(values) if values else None, rank=f"{stage.advancement:02d}|{when}",
-                            comments=f"US drawdown ({kind}): {shown}")
-        batch.add_node(transfer, prov)
-        batch.add_relation(Supplied(src=self.actor(DRAWDOWN_SUPPLIER, line, "supplier"), dst=transfer.id), prov)
-        batch.add_relation(To(src=transfer.id, dst=self.actor(RECIPIENT, line, "recipient")), prov)
+        batch.add_node(Report(
+            key=f"pun-drawdown:{digest(when, url)}", source="tracker",
+            supplier=self.actor(DRAWDOWN_SUPPLIER, line, "supplier"),
+            recipient=self.actor(RECIPIENT, line, "recipient"), stage=Stage.APPROVED, date=when,
+            value_usd=sum(values) if values else None, comments=f"US drawdown ({kind}): {shown}"), prov)

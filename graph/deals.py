@@ -1,0 +1,215 @@
+"""Deals in the store: after a document's Reports are written or rolled back, re-resolve the blocks they touch.
+
+A block is one supplier and recipient (``Report.block``). Resolving a block reads its Reports, groups them
+into deals with :func:`armsgraph.loaders.deals.resolve_deals`, and rewrites the block's Transfers with their
+SUPPLIED, TO, OF and REPORTS edges. The result depends only on the Reports and the judgements file, so a
+reload, another load order or a rerun after a crash gives the same Transfers. On Neo4j it runs inside the
+document's transaction; on FalkorDB a crash part-way leaves the document ``loading``, and the recovery that
+rolls it back resolves the same blocks again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from armsgraph.graph.store import Store
+from armsgraph.graph.store.cypher import Cypher
+from armsgraph.graph.writer import caption_statement
+from armsgraph.loaders.deals import Record, Resolution, read_judgements, resolve_deals
+from armsgraph.loaders.sipri.loader import export_coverage
+from armsgraph.schema import Transfer, label_of_id
+from armsgraph.schema.entities import ACTORS
+
+CHUNK = 2_000
+
+BLOCKS_OF_DOCUMENT = Cypher(
+    "MATCH (r:Report)-[:SOURCED_FROM]->(:Document {id: $doc})\n"
+    "RETURN DISTINCT r.block AS block"
+)
+REPORTS_IN_BLOCKS = Cypher(
+    "UNWIND $blocks AS b\n"
+    "MATCH (r:Report {block: b})\n"
+    "WHERE r.pending IS NULL OR r.pending = $doc\n"
+    "RETURN r.id AS id, properties(r) AS props"
+)
+BLOCKS_OF_SIPRI_IDS = Cypher(
+    "UNWIND $ids AS i\n"
+    "MATCH (r:Report {sipri_id: i})\n"
+    "RETURN DISTINCT r.block AS block"
+)
+SIPRI_EDITIONS = Cypher(
+    "MATCH (d:Document {kind: 'sipri-export'})\n"
+    "WHERE d.pending IS NULL OR d.id = $doc\n"
+    "RETURN d.data_generated AS vintage, d.title AS title, d.year_range AS year_range"
+)
+EXPORT_COVERAGE = Cypher(
+    "MATCH (d:Document {id: $doc, kind: 'sipri-export'})\n"
+    "RETURN d.title AS title, d.year_range AS year_range"
+)
+TRANSFERS_IN_BLOCKS = Cypher(
+    "UNWIND $blocks AS b\n"
+    "MATCH (t:Transfer {block: b})\n"
+    "RETURN t.id AS id"
+)
+DELETE_TRANSFERS = Cypher(
+    "UNWIND $ids AS id\n"
+    "MATCH (t:Transfer {id: id})\n"
+    "DETACH DELETE t"
+)
+CLEAR_OUT = Cypher(
+    "UNWIND $ids AS id\n"
+    "MATCH (:Transfer {id: id})-[e:TO|OF]->()\n"
+    "DELETE e"
+)
+CLEAR_IN = Cypher(
+    "UNWIND $ids AS id\n"
+    "MATCH ()-[e:SUPPLIED|REPORTS]->(:Transfer {id: id})\n"
+    "DELETE e"
+)
+WRITE_TRANSFERS = Cypher(
+    "UNWIND $rows AS row\n"
+    "MERGE (t:Transfer {id: row.id})\n"
+    "SET t = row.props"
+)
+WRITE_OF = Cypher(
+    "UNWIND $rows AS row\n"
+    "MATCH (t:Transfer {id: row.id})\n"
+    "MATCH (w:WeaponSystem {id: row.weapon})\n"
+    "CREATE (t)-[o:OF]->(w)\n"
+    "SET o.number = row.number"
+)
+WRITE_REPORTS = Cypher(
+    "UNWIND $rows AS row\n"
+    "MATCH (r:Report {id: row.record})\n"
+    "MATCH (t:Transfer {id: row.deal})\n"
+    "CREATE (r)-[:REPORTS {rule: row.rule, score: row.score}]->(t)"
+)
+ALL_REPORT_BLOCKS = Cypher("MATCH (r:Report) RETURN DISTINCT r.block AS block")
+ALL_TRANSFER_BLOCKS = Cypher("MATCH (t:Transfer) RETURN DISTINCT t.block AS block")
+MARK_WITHDRAWN = Cypher(
+    "UNWIND $rows AS row\n"
+    "MATCH (r:Report {id: row.id})\n"
+    "SET r.withdrawn_by = row.by"
+)
+
+
+def _party(rel: str, label: str) -> Cypher:
+    """SUPPLIED from / TO an actor of one label (labels cannot be parameters; they come from the schema)."""
+    if rel == "SUPPLIED":
+        return Cypher("UNWIND $rows AS row\n"
+                      f"MATCH (a:{label} {{id: row.supplier}})\n"
+                      "MATCH (t:Transfer {id: row.id})\n"
+                      "CREATE (a)-[:SUPPLIED]->(t)")
+    return Cypher("UNWIND $rows AS row\n"
+                  "MATCH (t:Transfer {id: row.id})\n"
+                  f"MATCH (a:{label} {{id: row.recipient}})\n"
+                  "CREATE (t)-[:TO]->(a)")
+
+
+def statements() -> list[Cypher]:
+    """Every statement this module can send (for the Cypher grammar check)."""
+    fixed = [BLOCKS_OF_DOCUMENT, REPORTS_IN_BLOCKS, BLOCKS_OF_SIPRI_IDS, SIPRI_EDITIONS, TRANSFERS_IN_BLOCKS,
+             DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN,
+             ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE]
+    return fixed + [_party(rel, cls.label) for rel in ("SUPPLIED", "TO") for cls in ACTORS]
+
+
+def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(rows), CHUNK):
+        yield rows[i:i + CHUNK]
+
+
+class Deals:
+    """Re-resolves blocks of a store's Reports into Transfers, reading the researcher's judgements each time."""
+
+    def __init__(self, store: Store, judgements: Path | None = None) -> None:
+        self.store = store
+        self.judgements = judgements
+
+    def blocks_of(self, document_id: str) -> set[str]:
+        """The blocks a document's Reports are in; every block for a SIPRI export that vouches for whole years
+        (it may withdraw any older deal it no longer lists, in whatever block)."""
+        blocks = {row[0] for row in self.store.run(BLOCKS_OF_DOCUMENT, {"doc": document_id}).rows if row[0]}
+        rows = self.store.run(EXPORT_COVERAGE, {"doc": document_id}).rows
+        if rows and export_coverage(rows[0][0], rows[0][1]) is not None:
+            blocks |= {row[0] for row in self.store.run(ALL_REPORT_BLOCKS).rows if row[0]}
+        return blocks
+
+    def read(self, blocks: Iterable[str], document_id: str = "") -> tuple[set[str], list[Record]]:
+        """The Reports of these blocks, widened to every block sharing a SIPRI deal id with them (SIPRI may
+        revise a deal's supplier between vintages: its id still makes it one deal)."""
+        wanted, done, records = set(blocks), set[str](), dict[str, Record]()
+        while wanted - done:
+            batch = sorted(wanted - done)
+            done |= wanted
+            ids: set[str] = set()
+            for chunk in _chunks(batch):
+                for rid, props in self.store.run(REPORTS_IN_BLOCKS, {"blocks": chunk, "doc": document_id}).rows:
+                    records[rid] = Record(rid, dict(props))
+                    if props.get("sipri_id"):
+                        ids.add(str(props["sipri_id"]))
+            for chunk in _chunks(sorted(ids)):
+                wanted |= {row[0] for row in self.store.run(BLOCKS_OF_SIPRI_IDS, {"ids": chunk}).rows if row[0]}
+        return done, list(records.values())
+
+    def editions(self, document_id: str = "") -> dict[str, str | None]:
+        """SIPRI export vintage -> the delivery years it vouches for (every loaded export, not only these blocks)."""
+        out: dict[str, str | None] = {}
+        for vintage, title, year_range in self.store.run(SIPRI_EDITIONS, {"doc": document_id}).rows:
+            if vintage:
+                out[str(vintage)] = export_coverage(title, year_range)
+        return out
+
+    def resolve(self, blocks: Iterable[str], document_id: str = "") -> Resolution:
+        """Rewrite the Transfers of these blocks from their Reports; returns what the resolver decided."""
+        blocks, records = self.read(blocks, document_id)
+        if not blocks:
+            return Resolution()
+        result = resolve_deals(records, read_judgements(self.judgements), self.editions(document_id))
+        self.write(sorted(blocks), records, result)
+        return result
+
+    def resolve_all(self) -> Resolution:
+        """Every block (a repair: ``armsgraph db repair``, tests)."""
+        rows = self.store.run(ALL_REPORT_BLOCKS).rows
+        old = self.store.run(ALL_TRANSFER_BLOCKS).rows
+        return self.resolve({row[0] for row in [*rows, *old] if row[0]})
+
+    def write(self, blocks: list[str], records: list[Record], result: Resolution) -> None:
+        run = self.store.run
+        old = {row[0] for chunk in _chunks(blocks)
+               for row in run(TRANSFERS_IN_BLOCKS, {"blocks": chunk}).rows}
+        rows = [{"id": Transfer.id_of(key=d.key), "deal": d} for d in result.deals]
+        new = {r["id"] for r in rows}
+        for chunk in _chunks(sorted(old - new)):
+            run(DELETE_TRANSFERS, {"ids": chunk}, write=True)
+        for chunk in _chunks(sorted(old & new)):
+            run(CLEAR_OUT, {"ids": chunk}, write=True)
+            run(CLEAR_IN, {"ids": chunk}, write=True)
+        transfers = [{"id": r["id"], "props": {**r["deal"].props, "id": r["id"]}} for r in rows]
+        for chunk in _chunks(transfers):
+            run(WRITE_TRANSFERS, {"rows": chunk}, write=True)
+        parties: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        of, reports = [], []
+        for r in rows:
+            deal = r["deal"]
+            parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": r["id"], "supplier": deal.supplier})
+            parties[("TO", label_of_id(deal.recipient))].append({"id": r["id"], "recipient": deal.recipient})
+            if deal.weapon:
+                of.append({"id": r["id"], "weapon": deal.weapon, "number": deal.number})
+            reports += [{"record": m.record, "deal": r["id"], "rule": m.rule, "score": m.score} for m in deal.members]
+        for (rel, label), party_rows in parties.items():
+            for chunk in _chunks(party_rows):
+                run(_party(rel, label), {"rows": chunk}, write=True)
+        for statement, data in ((WRITE_OF, of), (WRITE_REPORTS, reports)):
+            for chunk in _chunks(data):
+                run(statement, {"rows": chunk}, write=True)
+        marks = [{"id": rec.id, "by": result.withdrawn.get(rec.id)} for rec in records
+                 if rec.props.get("withdrawn_by") != result.withdrawn.get(rec.id)]
+        for chunk in _chunks(marks):
+            run(MARK_WITHDRAWN, {"rows": chunk}, write=True)
+        for chunk in _chunks(sorted(new)):
+            run(caption_statement("Transfer"), {"ids": chunk}, write=True)
