@@ -18,7 +18,7 @@ from typing import Any
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.writer import caption_statement
-from armsgraph.loaders.deals import Record, Resolution, read_judgements, resolve_deals
+from armsgraph.loaders.deals import Record, Resolution, ReviewItem, read_judgements, resolve_deals
 from armsgraph.loaders.sipri.loader import export_coverage
 from armsgraph.schema import Transfer, label_of_id
 from armsgraph.schema.entities import ACTORS
@@ -87,6 +87,11 @@ WRITE_REPORTS = Cypher(
     "MATCH (t:Transfer {id: row.deal})\n"
     "CREATE (r)-[:REPORTS {rule: row.rule, score: row.score}]->(t)"
 )
+REPORT_BLOCKS = Cypher(
+    "UNWIND $ids AS i\n"
+    "MATCH (r:Report {id: i})\n"
+    "RETURN r.id AS id, r.block AS block"
+)
 ALL_REPORT_BLOCKS = Cypher("MATCH (r:Report) RETURN DISTINCT r.block AS block")
 ALL_TRANSFER_BLOCKS = Cypher("MATCH (t:Transfer) RETURN DISTINCT t.block AS block")
 MARK_WITHDRAWN = Cypher(
@@ -113,7 +118,7 @@ def statements() -> list[Cypher]:
     """Every statement this module can send (for the Cypher grammar check)."""
     fixed = [BLOCKS_OF_DOCUMENT, REPORTS_IN_BLOCKS, BLOCKS_OF_SIPRI_IDS, SIPRI_EDITIONS, TRANSFERS_IN_BLOCKS,
              DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN,
-             ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE]
+             ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE, REPORT_BLOCKS]
     return fixed + [_party(rel, cls.label) for rel in ("SUPPLIED", "TO") for cls in ACTORS]
 
 
@@ -171,6 +176,17 @@ class Deals:
         result = resolve_deals(records, read_judgements(self.judgements), self.editions(document_id))
         self.write(sorted(blocks), records, result)
         return result
+
+    def review(self) -> tuple[list[ReviewItem], dict[str, Record]]:
+        """The review list as of now (every block resolved read-only) and the records it names."""
+        blocks = {row[0] for row in self.store.run(ALL_REPORT_BLOCKS).rows if row[0]}
+        _, records = self.read(blocks)
+        result = resolve_deals(records, read_judgements(self.judgements), self.editions())
+        return result.review, {r.id: r for r in records}
+
+    def blocks_of_reports(self, ids: list[str]) -> dict[str, str]:
+        """Report id -> its block, for the ids that name a Report."""
+        return {row[0]: row[1] for row in self.store.run(REPORT_BLOCKS, {"ids": ids}).rows}
 
     def resolve_all(self) -> Resolution:
         """Every block (a repair: ``armsgraph db repair``, tests)."""

@@ -38,7 +38,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from armsgraph.loaders.private import check_private_file
+from armsgraph.loaders.private import append_private, check_private_file
 from armsgraph.loaders.reference.families import tokens
 from armsgraph.schema.errors import LoadError
 from armsgraph.schema.values import Stage
@@ -49,7 +49,7 @@ REVIEW = 0.5
 """A best match scored at least this (and not taken) goes to the review list."""
 MARGIN = 0.1
 """A report links to its best SIPRI candidate only when it beats the second by this much."""
-REPORT_DAYS = 90
+REPORT_DAYS = 30
 """Two tracker/text records of the same weapon and quantity this close are one announcement."""
 
 SIPRI = ("sipri-transfers", "sipri-classic")
@@ -176,14 +176,13 @@ def read_judgements(path: Path | None) -> Judgements:
 
 
 def record_judgement(path: Path, record: str, other: str, decision: str, note: str = "") -> None:
-    """Append one decision (the file is the history; the last decision about a pair wins)."""
+    """Append one decision to the private judgements file (the file is the history; the last decision about a
+    pair wins)."""
     if decision not in ("same", "different"):
         raise ValueError(f"decision must be 'same' or 'different', not {decision!r}")
-    new = not path.exists()
+    new = not os.path.lexists(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8", newline="") as f:
-        if new:
-            os.chmod(path, 0o600)
+    with append_private(path, "deal judgements file") as f:
         writer = csv.writer(f)
         if new:
             writer.writerow(JUDGEMENT_FIELDS)
@@ -195,6 +194,13 @@ def designation_tokens(text: str | None) -> frozenset[str]:
     return frozenset(t for t in tokens(text or "") if t not in _NOISE)
 
 
+def _telling(shared: frozenset[str]) -> bool:
+    """Do the shared tokens name a weapon: a word ('excalibur'), or a model number with its letter ('m' '101')?"""
+    words = any(not t.isdigit() and len(t) > 1 for t in shared)
+    model = any(t.isdigit() and len(t) >= 2 for t in shared) and any(t.isalpha() for t in shared)
+    return words or model
+
+
 def designation_score(a: Record, b: Record) -> float:
     """1.0 for the same weapon; else how much of the shorter designation the longer one contains (tokens,
     SIPRI's format-specific words dropped), raised to 0.8 for the same family; 0 when the first name differs."""
@@ -202,8 +208,7 @@ def designation_score(a: Record, b: Record) -> float:
         return 1.0
     ta, tb = designation_tokens(a.designation), designation_tokens(b.designation)
     contained = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
-    alpha = {t for t in ta & tb if not t.isdigit() and len(t) > 1}
-    if not alpha:  # shared numbers alone ('155', '2') say nothing
+    if not _telling(ta & tb):  # shared numbers or letters alone ('155', '2', 't') say nothing
         contained = min(contained, 0.4)
     if a.family and a.family == b.family:
         contained = max(contained, 0.8)
@@ -329,7 +334,7 @@ def _greedy(pairs: list[tuple[float, str, str]], clusters: _Clusters, rule: str,
     """Take pairs one to one by descending score: from AUTO joined, from REVIEW listed for review."""
     used: set[str] = set()
     for score, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if a in used or b in used:
+        if a in used or b in used or not clusters.allowed(a, b):  # a researcher said these are two deals
             continue
         if score >= AUTO:
             if clusters.union(a, b, rule, score):
@@ -428,7 +433,7 @@ def resolve_deals(records: Iterable[Record], judgements: Judgements | None = Non
         lead = max(rs, key=lambda r: (SOURCE_RANK.get(r.source, 0), r.props["key"]))
         scored = sorted(((_report_score(lead, _lead(live[c])), c) for c in live_by_block.get(lead.block, [])),
                         key=lambda p: (-p[0], p[1]))
-        scored = [p for p in scored if p[0] > 0]
+        scored = [p for p in scored if p[0] > 0 and clusters.allowed(p[1], root)]
         if not scored:
             continue
         best, candidate = scored[0]
@@ -467,7 +472,7 @@ def _report_score(report: Record, deal: Record) -> float:
         weapon = 0.8
     else:
         ta, tb = designation_tokens(report.designation), designation_tokens(deal.designation)
-        weapon = 0.7 if ta and tb and (ta <= tb or tb <= ta) and any(not t.isdigit() for t in ta & tb) else 0.0
+        weapon = 0.7 if ta and tb and (ta <= tb or tb <= ta) and _telling(ta & tb) else 0.0
     if weapon == 0.0:
         return 0.0
     when, order = _year(report.date), deal.order_year
@@ -477,15 +482,16 @@ def _report_score(report: Record, deal: Record) -> float:
         last = max([order, *deal.years])
         if not order - 1 <= when <= last + 1:
             return 0.0
-        timing = {0: 1.0, 1: 0.7}.get(abs(when - order), 0.4)
-    qty = report.number_ordered
-    if qty is None:
+        timing = 1.0 if order <= when <= last else 0.7 if when == order - 1 else 0.6
+    qty, whole = report.number_ordered, deal.number_ordered or deal.number_delivered
+    if qty is None or whole is None:
         amount = 0.5
     elif qty in (deal.number_ordered, deal.number_delivered):
         amount = 1.0
     else:
-        amount = 0.2
-    return round(0.55 * weapon + 0.3 * timing + 0.15 * amount, 4)
+        amount = 0.7 if qty < whole else 0.0  # a tranche of the deal; more than the whole deal is another
+    score = round(0.55 * weapon + 0.3 * timing + 0.15 * amount, 4)
+    return min(score, AUTO - 0.05) if amount == 0.0 else score  # more than the whole deal: a person decides
 
 
 def _day(value: Any) -> date | None:
@@ -497,8 +503,8 @@ def _day(value: Any) -> date | None:
 
 
 def _same_announcement(a: Record, b: Record) -> bool:
-    if a.block != b.block:
-        return False
+    if a.block != b.block or (a.source == "tracker" and b.source == "tracker"):
+        return False  # a tracker lists each announcement once: two of its rows are two commitments
     if not ((a.weapon and a.weapon == b.weapon) or (a.family and a.family == b.family)):
         return False
     if a.number_ordered is not None and b.number_ordered is not None and a.number_ordered != b.number_ordered:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from armsgraph.graph.catalogue import load_catalogue, names
 from armsgraph.graph.catalogue.conflicts import MEMBER_EDGES, PARTY_EDGES
 from armsgraph.graph.catalogue.stats import LABEL_COUNTS, TYPE_COUNTS
+from armsgraph.graph.deals import statements as deal_statements
 from armsgraph.graph.export.read import statements as export_statements
 from armsgraph.graph.store import CLEAR
 from armsgraph.graph.store.dialect import NEO4J
@@ -28,6 +29,8 @@ def neo4j_statements() -> dict[str, str]:
     for number, text in enumerate(names.statements()):
         texts[f"names#{number}"] = text
     texts.update(export_statements())
+    for number, text in enumerate(deal_statements()):
+        texts[f"deals#{number}"] = text
     for query in load_catalogue().values():
         if "neo4j" in query.dialects:
             texts[f"catalogue:{query.name}"] = NEO4J.translate(query.cypher)

@@ -5,20 +5,12 @@
 // param: delivered_from: int = 1950 -- first delivery year shown
 // param: delivered_to: int = 2100 -- last delivery year shown
 // Per-year TIV: SIPRI's per-year values where the export gave them, else the deal's TIV spread evenly.
-// A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
-// the two formats have no common key) is counted once, from the transfers format.
+// Each Transfer is one deal (its Reports resolved into it): plain counts and sums count every deal once.
 MATCH (c:WeaponCategory)<-[rc:IN_CATEGORY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE r.id = $recipient
-  AND ro.current AND rt.current
-  AND rc.pending IS NULL AND ro.pending IS NULL AND rt.pending IS NULL
+  AND rc.pending IS NULL
   AND c.id = $category
 MATCH (s:Actor)-[rs:SUPPLIED]->(t)
-WHERE rs.current AND rs.pending IS NULL
-OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
-WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
-  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
-WITH s, t, w, count(twin) AS twins
-WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH s, t, w, i, t.delivery_years[i] AS year
 WHERE year >= $delivered_from AND year <= $delivered_to

@@ -4,18 +4,17 @@
 // param: recipient: actor = -- the recipient: name, ISO 3166 alpha-3 or id; empty for all
 // param: limit: int = 200 -- rows shown
 // A weapon is in a family by the rules of loaders/reference/data/weapon_families.csv (role 'component': a
-// part of the system, such as Patriot's MPQ-53 radar). Only current SUPPLIED/TO/OF edges count, so a deal a
-// later SIPRI vintage revised shows its newest supplier, recipient and weapon. Each source's record is its
-// own row until the cross-source matching links them.
-MATCH (f:WeaponFamily)<-[rf:IN_FAMILY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
+// part of the system, such as Patriot's MPQ-53 radar). One row per deal (Transfer), whatever the number of
+// sources that report it; sources and documents are those of its Reports.
+MATCH (f:WeaponFamily)<-[rf:IN_FAMILY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[:TO]->(r:Actor)
 WHERE f.id = $family
-  AND ro.current AND rt.current AND rf.pending IS NULL AND ro.pending IS NULL AND rt.pending IS NULL
+  AND rf.pending IS NULL
   AND ($recipient = '' OR r.id = $recipient)
-MATCH (s:Actor)-[rs:SUPPLIED]->(t)
-WHERE rs.current AND rs.pending IS NULL
-OPTIONAL MATCH (t)-[p:SOURCED_FROM]->(d:Document)
+MATCH (s:Actor)-[:SUPPLIED]->(t)
+OPTIONAL MATCH (rep:Report)-[:REPORTS]->(t)
+OPTIONAL MATCH (rep)-[p:SOURCED_FROM]->(d:Document)
 WHERE d.pending IS NULL
-WITH s, r, w, rf, ro, t, collect(DISTINCT d.kind) AS sources, collect(DISTINCT coalesce(d.title, d.path)) AS documents,
+WITH s, r, w, rf, ro, t, collect(DISTINCT rep.source) AS sources, collect(DISTINCT coalesce(d.title, d.path)) AS documents,
      collect(p.citations) AS cited
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, rf.role AS role, t.stage AS stage,
        t.date AS date, t.order_year AS order_year, t.delivery_years AS delivery_years,

@@ -7,13 +7,11 @@
 // Open = a known number ordered and fewer delivered. Deals without a number ordered (SIPRI: not yet known;
 // the transfers export never gives one) are not listed.
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
-  AND t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
+WHERE t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
   AND coalesce(t.order_year, 0) >= $ordered_from
   AND ($recipient = '' OR r.id = $recipient)
   AND ($supplier = '' OR s.id = $supplier)
 OPTIONAL MATCH (t)-[ro:OF]->(w:WeaponSystem)
-WHERE ro.pending IS NULL
 WITH s, r, t, w, t.number_ordered - coalesce(t.number_delivered, 0) AS outstanding,
      coalesce(t.tiv_order, 0.0) - coalesce(t.tiv_delivered, 0.0) AS tiv_outstanding
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.order_year AS order_year,

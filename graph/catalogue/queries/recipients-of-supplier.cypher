@@ -5,16 +5,9 @@
 // param: delivered_to: int = 2100 -- last delivery year counted
 // param: limit: int = 20 -- rows shown
 // Per-year TIV as in top-suppliers-of-recipient: SIPRI's per-year values where given, else an even split.
-// A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
-// the two formats have no common key) is counted once, from the transfers format.
+// Each Transfer is one deal (its Reports resolved into it): plain counts and sums count every deal once.
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE s.id = $supplier
-  AND rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
-OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
-WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
-  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
-WITH r, t, count(twin) AS twins
-WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH r, t, i, t.delivery_years[i] AS year
 WHERE year >= $delivered_from AND year <= $delivered_to

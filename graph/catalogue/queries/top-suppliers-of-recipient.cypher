@@ -7,16 +7,9 @@
 // A deal's TIV counts for the delivery years inside the range: SIPRI's per-year values where the export
 // gave them (transfers format), else the deal's TIV spread evenly over its delivery years (classic format).
 // TIV is a volume indicator, not money.
-// A classic-format deal that the transfers format also has (same supplier, recipient, weapon and order year:
-// the two formats have no common key) is counted once, from the transfers format.
+// Each Transfer is one deal (its Reports resolved into it): plain counts and sums count every deal once.
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE r.id = $recipient
-  AND rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
-OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
-WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
-  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
-WITH s, t, count(twin) AS twins
-WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH s, t, i, t.delivery_years[i] AS year
 WHERE year >= $delivered_from AND year <= $delivered_to

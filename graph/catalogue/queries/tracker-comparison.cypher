@@ -4,16 +4,14 @@
 // param: source: str = kiel-r29 -- the tracker release whose totals are compared (AID_TOTAL.source)
 // param: limit: int = 100 -- rows shown
 // The tracker's totals are reference figures (AID_TOTAL), not deals: items and EUR as the tracker counts them.
-// The graph's side counts Transfers (current SUPPLIED/TO edges) and the numbers they carry (ordered, else the
-// number on OF): SIPRI deals, tracker commitments and text reports alike, until cross-source matching links them.
+// The graph's side counts deals (Transfers: a SIPRI deal, a tracker commitment and a text report of the same
+// delivery are one) and the numbers they carry (ordered, else the number on OF).
 MATCH (d:Actor)-[a:AID_TOTAL]->(r:Actor)
 WHERE r.id = $recipient AND a.source = $source AND a.pending IS NULL
 WITH d, r, sum(coalesce(a.number, 0)) AS tracker_items, sum(coalesce(a.value_eur, 0.0)) AS tracker_eur,
      collect(a.category) AS tracker_categories
 OPTIONAL MATCH (d)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r)
-WHERE rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
 OPTIONAL MATCH (t)-[ro:OF]->(:WeaponSystem)
-WHERE ro.current AND ro.pending IS NULL
 WITH d, tracker_items, tracker_eur, tracker_categories, t, coalesce(t.number_ordered, ro.number) AS number
 WITH d, tracker_items, tracker_eur, tracker_categories, count(DISTINCT t) AS graph_transfers,
      sum(coalesce(number, 0)) AS graph_items
