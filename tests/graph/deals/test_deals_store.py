@@ -187,7 +187,8 @@ def test_judgements_are_replayed_on_reload(embedded_server: EmbeddedServer, shar
                     "RETURN t.id")
         pair = {"a": item.record, "b": item.candidate}
         joined = g.run(together, pair).rows  # type: ignore[arg-type]
-        assert joined and g.run(count).rows[0][0] == before - 1  # type: ignore[arg-type]
+        # one deal now: one Transfer fewer, or the same count when the older record had been withdrawn (unlisted)
+        assert joined and g.run(count).rows[0][0] in (before, before - 1)  # type: ignore[arg-type]
         assert all(frozenset((i.record, i.candidate)) != frozenset(pair.values()) for i in deals.review()[0])
         load_paths(g, files, force=True, note=None, judgements=judgements)  # a reload keeps the decision
         assert g.run(together, pair).rows == joined  # type: ignore[arg-type]
