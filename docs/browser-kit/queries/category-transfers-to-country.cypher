@@ -9,16 +9,9 @@
 :param delivered_to => 2100;
 MATCH (c:WeaponCategory)<-[rc:IN_CATEGORY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE r.id = $recipient
-  AND ro.current AND rt.current
-  AND rc.pending IS NULL AND ro.pending IS NULL AND rt.pending IS NULL
+  AND rc.pending IS NULL
   AND c.id = $category
 MATCH (s:Actor)-[rs:SUPPLIED]->(t)
-WHERE rs.current AND rs.pending IS NULL
-OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
-WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
-  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
-WITH s, t, w, count(twin) AS twins
-WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH s, t, w, i, t.delivery_years[i] AS year
 WHERE year >= $delivered_from AND year <= $delivered_to

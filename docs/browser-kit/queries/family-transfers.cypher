@@ -5,15 +5,15 @@
 :param family => 'family:patriot';
 :param recipient => '';
 :param limit => 200;
-MATCH (f:WeaponFamily)<-[rf:IN_FAMILY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[rt:TO]->(r:Actor)
+MATCH (f:WeaponFamily)<-[rf:IN_FAMILY]-(w:WeaponSystem)<-[ro:OF]-(t:Transfer)-[:TO]->(r:Actor)
 WHERE f.id = $family
-  AND ro.current AND rt.current AND rf.pending IS NULL AND ro.pending IS NULL AND rt.pending IS NULL
+  AND rf.pending IS NULL
   AND ($recipient = '' OR r.id = $recipient)
-MATCH (s:Actor)-[rs:SUPPLIED]->(t)
-WHERE rs.current AND rs.pending IS NULL
-OPTIONAL MATCH (t)-[p:SOURCED_FROM]->(d:Document)
+MATCH (s:Actor)-[:SUPPLIED]->(t)
+OPTIONAL MATCH (rep:Report)-[:REPORTS]->(t)
+OPTIONAL MATCH (rep)-[p:SOURCED_FROM]->(d:Document)
 WHERE d.pending IS NULL
-WITH s, r, w, rf, ro, t, collect(DISTINCT d.kind) AS sources, collect(DISTINCT coalesce(d.title, d.path)) AS documents,
+WITH s, r, w, rf, ro, t, collect(DISTINCT rep.source) AS sources, collect(DISTINCT coalesce(d.title, d.path)) AS documents,
      collect(p.citations) AS cited
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, rf.role AS role, t.stage AS stage,
        t.date AS date, t.order_year AS order_year, t.delivery_years AS delivery_years,

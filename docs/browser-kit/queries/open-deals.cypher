@@ -8,13 +8,11 @@
 :param ordered_from => 1950;
 :param limit => 50;
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
-  AND t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
+WHERE t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
   AND coalesce(t.order_year, 0) >= $ordered_from
   AND ($recipient = '' OR r.id = $recipient)
   AND ($supplier = '' OR s.id = $supplier)
 OPTIONAL MATCH (t)-[ro:OF]->(w:WeaponSystem)
-WHERE ro.pending IS NULL
 WITH s, r, t, w, t.number_ordered - coalesce(t.number_delivered, 0) AS outstanding,
      coalesce(t.tiv_order, 0.0) - coalesce(t.tiv_delivered, 0.0) AS tiv_outstanding
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.order_year AS order_year,

@@ -1,9 +1,14 @@
 // provenance: Where a node comes from: each document (title, file or URL, publisher, date), the places in it (SIPRI rows: line numbers), the sentences quoted, and the loaders and rules that read it
 // id (entity, example): the fact: a node id (transfer:..., person:anatoly-antonov) or the name of an entity
 :param id => 'person:anatoly-antonov';
-MATCH (n)-[p:SOURCED_FROM]->(d:Document)
-WHERE n.id = $id AND d.pending IS NULL
-RETURN n.id AS node, n.caption AS caption, d.id AS document, coalesce(d.title, d.path) AS title,
+MATCH (n)
+WHERE n.id = $id
+OPTIONAL MATCH (rep:Report)-[:REPORTS]->(n)
+WITH n, collect(rep) AS reports
+UNWIND CASE WHEN size(reports) = 0 THEN [n] ELSE reports END AS holder
+MATCH (holder)-[p:SOURCED_FROM]->(d:Document)
+WHERE d.pending IS NULL
+RETURN n.id AS node, n.caption AS caption, holder.id AS record, d.id AS document, coalesce(d.title, d.path) AS title,
        d.path AS path, d.url AS url, d.publisher AS publisher, d.date AS date, p.locators AS locators,
        p.quotes AS quotes, p.citations AS citations, p.rules AS rules, p.loader_versions AS loaders
-ORDER BY document;
+ORDER BY document, record;

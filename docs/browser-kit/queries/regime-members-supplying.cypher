@@ -16,13 +16,7 @@ WHERE m.pending IS NULL
 WITH DISTINCT g, s
 MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE r.id = $recipient
-  AND rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
   AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
-OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
-WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
-  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
-WITH g, s, t, count(twin) AS twins
-WHERE twins = 0
 RETURN g.name AS regime, s.name AS supplier, s.iso3 AS iso3, count(DISTINCT t) AS deals,
        sum(coalesce(t.tiv_delivered, 0.0)) AS tiv_delivered, min(t.order_year) AS first_order,
        max(t.order_year) AS last_order

@@ -3,14 +3,14 @@
 // limit (int, default): rows shown
 :param country => 'country:USA';
 :param limit => 100;
-MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r)
-WHERE t.vintage IS NULL AND (s.id = $country OR r.id = $country)
-  AND rs.pending IS NULL AND rt.pending IS NULL
-OPTIONAL MATCH (t)-[ro:OF]->(w:WeaponSystem)
-WHERE ro.pending IS NULL
-OPTIONAL MATCH (t)-[:SOURCED_FROM]->(d:Document)
+MATCH (rep:Report {source: 'text'})-[:REPORTS]->(t:Transfer)
+MATCH (s)-[:SUPPLIED]->(t)-[:TO]->(r)
+WHERE s.id = $country OR r.id = $country
+OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)
+OPTIONAL MATCH (rep)-[:SOURCED_FROM]->(d:Document)
 WHERE d.pending IS NULL
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.stage AS stage, t.date AS date,
-       count(DISTINCT d) AS documents, collect(DISTINCT coalesce(d.title, d.path)) AS reported_in
-ORDER BY date DESC, supplier
+       t.vintage IS NOT NULL AS in_sipri, t.reported_by AS reported_by,
+       count(DISTINCT d) AS documents, collect(DISTINCT coalesce(d.title, d.path)) AS reported_in, t.id AS transfer
+ORDER BY date DESC, supplier, transfer
 LIMIT $limit;

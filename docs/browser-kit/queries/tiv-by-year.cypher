@@ -13,12 +13,6 @@ MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE (($supplier <> '' AND s.id = $supplier) OR ($recipient <> '' AND r.id = $recipient))
   AND ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND t.vintage IS NOT NULL
-  AND rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
-OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
-WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
-  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
-WITH s, r, t, count(twin) AS twins
-WHERE twins = 0
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
 WITH s, r, t, i, t.delivery_years[i] AS year
 WHERE year >= $delivered_from AND year <= $delivered_to

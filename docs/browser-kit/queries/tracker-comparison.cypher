@@ -10,9 +10,7 @@ WHERE r.id = $recipient AND a.source = $source AND a.pending IS NULL
 WITH d, r, sum(coalesce(a.number, 0)) AS tracker_items, sum(coalesce(a.value_eur, 0.0)) AS tracker_eur,
      collect(a.category) AS tracker_categories
 OPTIONAL MATCH (d)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r)
-WHERE rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
 OPTIONAL MATCH (t)-[ro:OF]->(:WeaponSystem)
-WHERE ro.current AND ro.pending IS NULL
 WITH d, tracker_items, tracker_eur, tracker_categories, t, coalesce(t.number_ordered, ro.number) AS number
 WITH d, tracker_items, tracker_eur, tracker_categories, count(DISTINCT t) AS graph_transfers,
      sum(coalesce(number, 0)) AS graph_items

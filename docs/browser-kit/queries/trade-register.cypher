@@ -12,14 +12,7 @@
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND t.vintage IS NOT NULL AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
-  AND rs.current AND rt.current AND rs.pending IS NULL AND rt.pending IS NULL
-OPTIONAL MATCH (s)-[ws:SUPPLIED]->(twin:Transfer)-[wt:TO]->(r), (twin)-[wo:OF]->(:WeaponSystem)<-[:OF]-(t)
-WHERE t.sipri_id IS NULL AND twin.sipri_id IS NOT NULL AND twin.order_year = t.order_year
-  AND ws.pending IS NULL AND wt.pending IS NULL AND wo.pending IS NULL
-WITH s, r, t, count(twin) AS twins
-WHERE twins = 0
 OPTIONAL MATCH (t)-[ro:OF]->(w:WeaponSystem)
-WHERE ro.current AND ro.pending IS NULL
 OPTIONAL MATCH (w)-[rc:IN_CATEGORY]->(c:WeaponCategory {vocabulary: 'sipri'})
 WHERE rc.pending IS NULL
 RETURN s.name AS supplier, r.name AS recipient, t.order_year AS ordered, t.number_ordered AS number_ordered,

@@ -9,8 +9,6 @@ MATCH (w:WeaponSystem)-[rc:IN_CATEGORY]->(cat:WeaponCategory)
 WHERE cat.key IN tr.prohibits AND rc.pending IS NULL
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[ro:OF]->(w)
 MATCH (t)-[rt:TO]->(r:Actor)
-WHERE rs.current AND rt.current
-  AND ro.current AND rs.pending IS NULL AND rt.pending IS NULL AND ro.pending IS NULL
 OPTIONAL MATCH (s)-[ps:PARTY_TO]->(tr)
 WHERE ps.pending IS NULL
 OPTIONAL MATCH (r)-[pr:PARTY_TO]->(tr)

@@ -1,0 +1,24 @@
+// corroboration: Each deal with its records by source type (SIPRI vintages and formats, trackers, text): who says it, how it was matched, how sure
+// recipient (actor, default): the recipient: name, ISO 3166 alpha-3 or id; empty for all
+// supplier (actor, default): the supplier: name, ISO 3166 alpha-3 or id; empty for all
+// min_sources (int, default): only deals reported by at least this many kinds of source (2: corroborated)
+// limit (int, default): rows shown
+:param recipient => '';
+:param supplier => '';
+:param min_sources => 1;
+:param limit => 100;
+MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
+WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
+  AND ($supplier <> '' OR $recipient <> '')
+  AND size(coalesce(t.sources, [])) >= $min_sources
+MATCH (rep:Report)-[m:REPORTS]->(t)
+OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)
+WITH s, r, t, w, rep, m
+ORDER BY rep.source, rep.vintage, rep.id
+WITH s, r, t, w, collect(rep.source + CASE WHEN rep.vintage IS NULL THEN '' ELSE ' ' + substring(rep.vintage, 0, 10) END
+                         + ' (' + m.rule + ' ' + toString(m.score) + ')') AS records, min(m.score) AS weakest
+RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.stage AS stage,
+       coalesce(t.date, toString(t.order_year)) AS date, size(t.sources) AS sources, size(records) AS reports,
+       records, weakest, t.id AS transfer
+ORDER BY sources DESC, reports DESC, date DESC, supplier, transfer
+LIMIT $limit;

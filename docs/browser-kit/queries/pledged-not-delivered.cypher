@@ -1,0 +1,25 @@
+// pledged-not-delivered: Commitments and text reports (pledged, announced, approved, ordered) with no delivery on record after N months: not in any SIPRI delivery, no report of delivery
+// recipient (actor, default): the recipient: name, ISO 3166 alpha-3 or id
+// months (int, default): how long after the first report a delivery should be on record
+// as_of (date, default): the date the months are counted to (ISO)
+// limit (int, default): rows shown
+:param recipient => 'country:UKR';
+:param months => 12;
+:param as_of => toString(date());
+:param limit => 200;
+MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
+WHERE r.id = $recipient AND t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted'] AND t.date IS NOT NULL
+MATCH (rep:Report)-[:REPORTS]->(t)
+WHERE rep.source IN ['tracker', 'text']
+WITH s, r, t, collect(DISTINCT rep.source) AS sources, min(rep.date) AS first_reported
+WITH s, r, t, sources, first_reported,
+     toInteger(substring($as_of, 0, 4)) * 12
+     + toInteger(CASE WHEN size($as_of) >= 7 THEN substring($as_of, 5, 2) ELSE '12' END)
+     - toInteger(substring(first_reported, 0, 4)) * 12
+     - toInteger(CASE WHEN size(first_reported) >= 7 THEN substring(first_reported, 5, 2) ELSE '06' END) AS waited
+WHERE waited >= $months
+OPTIONAL MATCH (t)-[o:OF]->(w:WeaponSystem)
+RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, o.number AS number, t.stage AS stage,
+       first_reported, waited AS months_waited, sources, t.id AS transfer
+ORDER BY months_waited DESC, supplier, weapon, transfer
+LIMIT $limit;
