@@ -115,7 +115,7 @@ def test_a_deal_id_with_a_superscript_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path / "x.csv", TRANSFERS, [transfers("99\u00b2"), transfers("100")])
     [batch] = SipriLoader().read(path)
     assert [(e.line, e.field) for e in batch.errors] == [(FIRST, "SIPRI AT Database ID")]
-    assert [getattr(r.node, "sipri_id", None) for r in batch.nodes if r.node.label == "Transfer"] == ["100"]
+    assert [getattr(r.node, "sipri_id", None) for r in batch.nodes if r.node.label == "Report"] == ["100"]
 
 
 @pytest.mark.parametrize(("line", "field"), [

@@ -28,7 +28,7 @@ from armsgraph.loaders import base as registry
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import SipriLoader, parse_export, read_export_text
 from armsgraph.loaders.sipri.names import POLICIES
-from armsgraph.schema import Transfer, WeaponCategory, WeaponSystem
+from armsgraph.schema import Report, WeaponCategory, WeaponSystem
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import slug
@@ -160,11 +160,11 @@ def test_figures_match_independent_parse_and_source_notes(sipri_dir: Path, name:
     assert {d.recipient for d in export.deals} == ref.recipients()
     assert round(math.fsum(d.tiv_delivered or 0 for d in export.deals), 2) == pytest.approx(ref.tiv_delivered())
     batch = next(SipriLoader().read(path))
-    transfers = [r.node for r in batch.nodes if isinstance(r.node, Transfer)]
+    transfers = [r.node for r in batch.nodes if isinstance(r.node, Report)]
     assert len(transfers) == len({t.id for t in transfers}) == ref.deal_count()
     assert batch.records_read == ref.deal_count()
-    suppliers = {r.relation.src for r in batch.relations if r.relation.type == "SUPPLIED"}
-    recipients = {r.relation.dst for r in batch.relations if r.relation.type == "TO"}
+    suppliers = {t.supplier for t in transfers}  # a Report names its supplier and recipient by id
+    recipients = {t.recipient for t in transfers}
     assert len(suppliers) == len(ref.suppliers())
     assert len(recipients) == len(ref.recipients())
     tiv = math.fsum(t.tiv_delivered or 0 for t in transfers)
@@ -176,7 +176,7 @@ def test_every_transfer_has_lines_and_relations(sipri_dir: Path, name: str) -> N
     path = sipri_dir / name
     ref = reference(path)
     batch = next(SipriLoader().read(path))
-    records = [r for r in batch.nodes if isinstance(r.node, Transfer)]
+    records = [r for r in batch.nodes if isinstance(r.node, Report)]
     starts = sorted(r.provenance.line or 0 for r in records)
     if ref.kind == "classic":
         assert starts == ref.lines
@@ -532,12 +532,12 @@ def test_batches_of_one_document_hold_the_same_facts(sipri_dir: Path, name: str)
     parts = list(SipriLoader(batch_deals=150).read(path))
     assert len(parts) == math.ceil(ref.deal_count() / 150) + (ref.deal_count() % 150 == 0)
     assert all(b.document == whole[0].document for b in parts)
-    per_batch = [sum(isinstance(r.node, Transfer) for r in b.nodes) for b in parts]
+    per_batch = [sum(isinstance(r.node, Report) for r in b.nodes) for b in parts]
     assert max(per_batch) == 150 and sum(per_batch) == ref.deal_count()
     assert sum(b.records_read for b in parts) == whole[0].records_read == ref.deal_count()
     assert _facts(parts) == _facts(whole)
     # actors, weapons and categories come once, in the batch of their first deal; later batches refer to them
-    shared = [r.node.id for b in parts for r in b.nodes if not isinstance(r.node, Transfer)]
+    shared = [r.node.id for b in parts for r in b.nodes if not isinstance(r.node, Report)]
     assert len(shared) == len(set(shared))
     assert any(isinstance(r.node, WeaponSystem) for r in parts[-1].nodes) or len(parts) == 1
     # the reports about the whole file come with the last batch

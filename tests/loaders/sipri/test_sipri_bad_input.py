@@ -10,7 +10,7 @@ import pytest
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
 from armsgraph.loaders.sipri.loader import SipriLoader
-from armsgraph.schema import Transfer, UnresolvedActor
+from armsgraph.schema import Report, UnresolvedActor
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
 
@@ -68,8 +68,8 @@ def read(path: Path) -> Batch:
     return batches[0]
 
 
-def transfers(batch: Batch) -> list[Transfer]:
-    return [r.node for r in batch.nodes if isinstance(r.node, Transfer)]
+def transfers(batch: Batch) -> list[Report]:
+    return [r.node for r in batch.nodes if isinstance(r.node, Report)]
 
 
 def only_error(batch: Batch) -> LoadError:
@@ -149,7 +149,7 @@ def test_split_record_and_junk_row_fold_back(tmp_path: Path) -> None:
                encoding="cp1252")
     batch = read(lf)
     assert not batch.errors
-    deal = next(t for r in batch.nodes if isinstance(t := r.node, Transfer) and t.order_year == 2020)
+    deal = next(t for r in batch.nodes if isinstance(t := r.node, Report) and t.order_year == 2020)
     assert (deal.tiv_unit, deal.tiv_order, deal.tiv_delivered, deal.comments) == (1.5, 15.0, 15.0, "first half")
     record = next(r for r in batch.nodes if r.node is deal)
     assert (record.provenance.line, record.provenance.line_end) == (FIRST + 1, FIRST + 2)
@@ -291,7 +291,7 @@ def test_transfers_crlf_semicolons_and_grouping(tmp_path: Path) -> None:
     first = deals["7001"]
     assert (first.delivery_years, first.number_delivered, first.tiv_delivered) == ([2020, 2021], 5, 7.5)
     assert (first.delivered_per_year, first.tiv_delivered_per_year) == ([2, 3], [3.0, 4.5])
-    assert first.local_production is False and type(first) is Transfer
+    assert first.local_production is False and type(first) is Report
     assert deals["7002"].number_delivered_estimate is None
     assert batch.document.data_generated == "2024-02-01T09:05:00" and batch.document.year_range == "2010-2024"
 
