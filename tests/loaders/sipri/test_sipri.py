@@ -190,8 +190,9 @@ def test_every_transfer_has_lines_and_relations(sipri_dir: Path, name: str) -> N
         assert len(multi) == ref.multi_line + ref.junk_rows  # a folded junk row is part of its record
     else:
         assert len(multi) == sum(1 for rows in ref.deals.values() if len(rows) > 1)
-    by_type = Counter(r.relation.type for r in batch.relations)
-    assert by_type["SUPPLIED"] == by_type["TO"] == by_type["OF"] == ref.deal_count()
+    # a Report names its supplier, recipient and weapon by id (only the derived Transfer has the edges)
+    assert all(r.node.supplier and r.node.recipient and r.node.weapon for r in records)  # type: ignore[attr-defined]
+    assert not [r for r in batch.relations if r.relation.type in ("SUPPLIED", "TO", "OF")]
 
 
 def test_document_metadata(sipri_dir: Path) -> None:
@@ -300,9 +301,9 @@ def test_store_figures_and_idempotent_reload(store: Store, sipri_dir: Path, name
     assert first["suppliers"] == len(ref.suppliers())
     assert first["recipients"] == len(ref.recipients())
     assert first["tiv"] == pytest.approx(ref.tiv_delivered(), abs=0.005)
-    lines = count(store, "MATCH (t:Transfer)-[p:SOURCED_FROM]->(d:Document) WHERE size(p.locators) > 0 "
-                         "RETURN count(DISTINCT t)")
-    assert lines == ref.deal_count()
+    lines = count(store, "MATCH (t:Transfer)<-[:REPORTS]-(:Report)-[p:SOURCED_FROM]->(d:Document) "
+                         "WHERE size(p.locators) > 0 RETURN count(DISTINCT t)")
+    assert lines == ref.deal_count()  # each deal reaches its file lines in two hops
     doc = store.run("MATCH (d:Document) RETURN d.kind, d.path, d.encoding").rows
     assert doc == [["sipri-export", name, parse_export(read_export_text(path)).source.encoding]]
     again = load_paths(store, [path])
@@ -318,10 +319,18 @@ def test_two_transfers_vintages_meet_on_deal_ids(store: Store, sipri_dir: Path) 
     load_paths(store, [sipri_dir / T2025, sipri_dir / T2026])
     both = set(old.deals) & set(new.deals)
     assert len(both) == 366  # the SOURCE notes' figure
-    assert count(store, "MATCH (t:Transfer) RETURN count(t)") == len(set(old.deals) | set(new.deals))
-    shared = count(store, "MATCH (t:Transfer)-[:SOURCED_FROM]->(d:Document) WITH t, count(DISTINCT d) AS n "
-                          "WHERE n = 2 RETURN count(t)")
-    assert shared == len(both)
+    assert count(store, "MATCH (r:Report) RETURN count(r)") == len(old.deals) + len(new.deals)
+    shared = count(store, "MATCH (t:Transfer)<-[:REPORTS]-(r:Report) WITH t, count(DISTINCT r.sipri_id) AS ids, "
+                          "count(r) AS n WHERE n = 2 AND ids = 1 RETURN count(t)")
+    assert shared == len(both)  # one deal id in two vintages: one Transfer with two Reports
+    rekeyed = count(store, "MATCH (t:Transfer)<-[m:REPORTS {rule: 'sipri-rekeyed'}]-() RETURN count(t)")
+    assert rekeyed == 2  # LMM Martlet 65532 -> 68519, Starstreak 65319 -> 68520 (docs/transfers.md)
+    # a 2025 deal the 2026 export covers (deliveries 1995-2025) and no longer lists is withdrawn, not a deal
+    old_only = set(old.deals) - set(new.deals)
+    kept = [i for i in old_only if not any(r[10] and 1995 <= int(r[10]) <= 2025 for r in old.deals[i])]
+    assert count(store, "MATCH (t:Transfer) RETURN count(t)") == len(new.deals) + len(kept)
+    withdrawn = count(store, "MATCH (r:Report) WHERE r.withdrawn_by = '2026-02-12T12:26:12' RETURN count(r)")
+    assert withdrawn == len(old_only) - len(kept) - rekeyed
     # the vintage loaded last gives the values; the deals that changed prove it
     changed = [i for i in sorted(both)
                if math.fsum(float(r[15]) for r in old.deals[i]) != math.fsum(float(r[15]) for r in new.deals[i])]
@@ -352,18 +361,29 @@ def test_two_classic_vintages_meet_on_content_keys(store: Store, sipri_dir: Path
     overlap = len(keys_a & keys_b)
     assert overlap > 409  # renamed actors ('Libya HoR*' -> 'HoR (Libya)*') meet too
     load_paths(store, [sipri_dir / CLASSIC, sipri_dir / RESAVED])
-    assert count(store, "MATCH (t:Transfer) RETURN count(t)") == len(keys_a | keys_b)
+    assert count(store, "MATCH (r:Report) RETURN count(r)") == len(a.rows) + len(b.rows)
+    two = count(store, "MATCH (t:Transfer)<-[:REPORTS]-(r:Report) WITH t, count(r) AS n WHERE n = 2 RETURN count(t)")
+    assert two == overlap  # one identity in two files: one deal
+    # the dated 2025-03 export covers every year ('Not specified'): a deal only the undated re-save lists, with
+    # deliveries, is one SIPRI no longer lists (withdrawn); one without deliveries stays a deal
+    cb2: Counter[tuple[Any, ...]] = Counter()
+    only_b = [(k, r) for r in b.rows if (k := _resolved_key(r, cb2)) not in keys_a]
+    undelivered = sum(1 for _, r in only_b if not r[10].strip())
+    assert count(store, "MATCH (t:Transfer) RETURN count(t)") == len(keys_a) + undelivered
 
 
 def test_formats_meet_on_actors_and_weapons(store: Store, sipri_dir: Path) -> None:
     """SOURCE: transfers-2025-01 line 1057 (ID 65387) is classic line 1688: same actors and weapon node."""
     load_paths(store, [sipri_dir / CLASSIC, sipri_dir / T2025])
     rows = store.run(
-        "MATCH (s)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r), (t)-[:OF]->(w:WeaponSystem), (t)-[p:SOURCED_FROM]->(d) "
-        "WHERE (d.path = $a AND 'L1688' IN p.locators) OR (d.path = $b AND t.sipri_id = '65387') "
-        "RETURN s.id, r.id, w.id, t.order_year, d.path ORDER BY d.path", {"a": CLASSIC, "b": T2025}).rows
+        "MATCH (rep:Report)-[p:SOURCED_FROM]->(d) "
+        "WHERE (d.path = $a AND 'L1688' IN p.locators) OR (d.path = $b AND rep.sipri_id = '65387') "
+        "MATCH (rep)-[m:REPORTS]->(t:Transfer) "
+        "RETURN rep.supplier, rep.recipient, rep.weapon, rep.order_year, t.id, m.rule, d.path ORDER BY d.path",
+        {"a": CLASSIC, "b": T2025}).rows
     assert len(rows) == 2
-    assert rows[0][:4] == rows[1][:4]
+    assert rows[0][:5] == rows[1][:5]  # same actors, weapon and order year: one deal
+    assert {rows[0][5], rows[1][5]} <= {"anchor", "sipri-cross-format"}
 
 
 # -- catalogue queries on the loaded excerpts ---------------------------------------------------------
@@ -446,8 +466,9 @@ def test_open_deals(store: Store, sipri_dir: Path) -> None:
 
 def test_vintage_is_on_every_fact(store: Store, sipri_dir: Path) -> None:
     load_paths(store, [sipri_dir / T2026])
-    rows = store.run("MATCH (t:Transfer)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.data_generated").rows
+    rows = store.run("MATCH (r:Report)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.data_generated").rows
     assert rows == [["2026-02-12T12:26:12"]]
+    assert store.run("MATCH (t:Transfer) RETURN DISTINCT t.vintage").rows == [["2026-02-12T12:26:12"]]
 
 
 
@@ -480,35 +501,23 @@ def test_detection_claims_sipri_files_only(shared_data: Path) -> None:
 
 
 def test_rankings_count_a_deal_in_both_formats_once(store: Store, sipri_dir: Path) -> None:
-    """Classic and transfers Transfers of one deal are two nodes; the rankings count such a deal once."""
+    """A deal in both formats is one Transfer; the rankings count it once (from the newer transfers format)."""
     load_paths(store, [sipri_dir / CLASSIC, sipri_dir / T2026])
-    classic, transfers = reference(sipri_dir / CLASSIC), reference(sipri_dir / T2026)
+    transfers = reference(sipri_dir / T2026)
     resolver = Resolver.standard(policies=POLICIES)
 
     def rid(name: str) -> str:
         return resolver.resolve(name, "sipri").entity_id or name
 
-    def weapon(designation: str) -> str:
-        return slug(designation.strip().removesuffix(" -"))
-
-    twins = {(rid(r[1]), rid(r[2]), weapon(r[3]), r[6]) for r in transfers.rows}
-    lo, hi = 2022, 2024
+    lo, hi = 2022, 2024  # inside the years the 2026 export vouches for: it alone gives the figures
     expected: dict[str, float] = defaultdict(float)
-    skipped = 0
-    for row in classic.rows:
-        if rid(row[0]) != "country:UKR":
-            continue
-        if (rid(row[1]), rid(row[0]), weapon(row[6]), row[2]) in twins:
-            skipped += 1
-            continue
-        years = _years(row[10])
-        inside = [y for y in years if lo <= y <= hi]
-        if inside:
-            expected[rid(row[1])] += float(row[15] or 0) * len(inside) / len(years)
     for row in transfers.rows:
         if rid(row[2]) == "country:UKR" and row[10] and lo <= int(row[10]) <= hi:
             expected[rid(row[1])] += float(row[15] or 0)
-    assert skipped > 100  # the SOURCE notes: 278 of the 2026 Ukraine deals match a classic record
+    both = count(store, "MATCH (c:Report {source: 'sipri-classic'})-[:REPORTS]->(t:Transfer)"
+                        "<-[:REPORTS]-(:Report {source: 'sipri-transfers'}) MATCH (t)-[:TO]->(:Country {iso3: 'UKR'}) "
+                        "RETURN count(DISTINCT t)")
+    assert both > 250  # the SOURCE notes: 278 of the 2026 Ukraine deals match a classic record exactly
     result = get_query("top-suppliers-of-recipient").run(
         store, {"recipient": "UKR", "delivered_from": str(lo), "delivered_to": str(hi), "limit": "10"})
     _check_ranking([[r[1], r[3]] for r in result.rows], expected, 10)
@@ -552,7 +561,7 @@ def _graph(store: Store) -> dict[str, Any]:
         "types": store.run("MATCH ()-[r]->() RETURN type(r), count(r) ORDER BY type(r)").rows,
         "sources": sorted(map(tuple, store.run(
             "MATCH (n)-[p:SOURCED_FROM]->(d:Document) RETURN n.id, d.id, p.locators, p.rules").rows)),
-        "relations": sorted((a, t, b, sorted(ev), num) for a, t, b, ev, num in store.run(
+        "relations": sorted((a, t, b, sorted(ev or []), num) for a, t, b, ev, num in store.run(
             "MATCH (a)-[r]->(b) WHERE type(r) <> 'SOURCED_FROM' "
             "RETURN a.id, type(r), b.id, r.evidence, r.number").rows),
         "transfers": sorted((i, sorted(p.items())) for i, p in store.run(
@@ -627,7 +636,7 @@ def test_directory_load_exits_0_when_every_record_loaded(tmp_path: Path, sipri_d
 
 
 def test_newer_vintage_wins_whatever_the_load_order(store: Store, sipri_dir: Path) -> None:
-    """docs/sipri.md, Vintages: load 2026, then 2025; the 2026 values stay, both Documents stay provenance."""
+    """docs/sipri.md, Vintages: load 2026, then 2025; the deal takes the 2026 values, both vintages stay Reports."""
     old, new = reference(sipri_dir / T2025), reference(sipri_dir / T2026)
     load_paths(store, [sipri_dir / T2026])
     load_paths(store, [sipri_dir / T2025])
@@ -635,7 +644,8 @@ def test_newer_vintage_wins_whatever_the_load_order(store: Store, sipri_dir: Pat
     changed = [i for i in sorted(both)
                if math.fsum(float(r[15]) for r in old.deals[i]) != math.fsum(float(r[15]) for r in new.deals[i])]
     assert changed
-    rows = store.run("MATCH (t:Transfer)-[:SOURCED_FROM]->(d:Document) WHERE t.sipri_id IN $ids "
+    rows = store.run("MATCH (t:Transfer)<-[:REPORTS]-(r:Report)-[:SOURCED_FROM]->(d:Document) "
+                     "WHERE t.sipri_id IN $ids "
                      "RETURN t.sipri_id, t.tiv_delivered, t.vintage, collect(d.data_generated)",
                      {"ids": changed}).rows
     assert len(rows) == len(changed)
@@ -655,7 +665,7 @@ def _suppliers_by_deal(path: Path) -> dict[str, str]:
     return {row[at]: row[sup] for row in rows if len(row) > sup and row[at]}
 
 
-def test_a_revised_supplier_is_current_only_in_the_newer_vintage(store: Store, sipri_dir: Path) -> None:
+def test_a_revised_supplier_counts_only_for_the_newer_vintage(store: Store, sipri_dir: Path) -> None:
     old, new = sipri_dir / "transfers-2025-01.excerpt.csv", sipri_dir / "transfers-2026-02.excerpt.csv"
     before, after = _suppliers_by_deal(old), _suppliers_by_deal(new)
     changed = {deal for deal in before.keys() & after.keys() if before[deal] != after[deal]}
@@ -664,15 +674,13 @@ def test_a_revised_supplier_is_current_only_in_the_newer_vintage(store: Store, s
         store.clear()
         for path in order:
             load_paths(store, [path])
-        rows = store.run(
-            "MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer) WHERE t.sipri_id IN $ids "
-            "AND coalesce(rs.vintage, '') = coalesce(t.vintage, '') RETURN t.sipri_id, collect(s.name)",
-            {"ids": sorted(changed)}).rows
+        rows = store.run("MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer) WHERE t.sipri_id IN $ids "
+                         "RETURN t.sipri_id, collect(s.name)", {"ids": sorted(changed)}).rows
         current = {deal: names for deal, names in rows}
         assert set(current) == changed
         for deal in changed:
             resolved = Resolver.standard(policies=POLICIES).resolve(after[deal], context="sipri").name
             assert current[deal] == [resolved], (deal, order)
-        both = store.run("MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer) WHERE t.sipri_id IN $ids RETURN count(*)",
+        said = store.run("MATCH (r:Report) WHERE r.sipri_id IN $ids RETURN count(DISTINCT r.supplier)",
                          {"ids": sorted(changed)}).scalar()
-        assert both == 2 * len(changed)  # the older edge stays, as provenance of what the older vintage said
+        assert said >= 2  # what the older vintage said stays, as its Report
