@@ -198,25 +198,25 @@ class Deals:
         run = self.store.run
         old = {row[0] for chunk in _chunks(blocks)
                for row in run(TRANSFERS_IN_BLOCKS, {"blocks": chunk}).rows}
-        rows = [{"id": Transfer.id_of(key=d.key), "deal": d} for d in result.deals]
-        new = {r["id"] for r in rows}
+        deals = [(Transfer.id_of(key=d.key), d) for d in result.deals]
+        new = {tid for tid, _ in deals}
         for chunk in _chunks(sorted(old - new)):
             run(DELETE_TRANSFERS, {"ids": chunk}, write=True)
         for chunk in _chunks(sorted(old & new)):
             run(CLEAR_OUT, {"ids": chunk}, write=True)
             run(CLEAR_IN, {"ids": chunk}, write=True)
-        transfers = [{"id": r["id"], "props": {**r["deal"].props, "id": r["id"]}} for r in rows]
+        transfers = [{"id": tid, "props": {**deal.props, "id": tid}} for tid, deal in deals]
         for chunk in _chunks(transfers):
             run(WRITE_TRANSFERS, {"rows": chunk}, write=True)
         parties: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-        of, reports = [], []
-        for r in rows:
-            deal = r["deal"]
-            parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": r["id"], "supplier": deal.supplier})
-            parties[("TO", label_of_id(deal.recipient))].append({"id": r["id"], "recipient": deal.recipient})
+        of: list[dict[str, Any]] = []
+        reports: list[dict[str, Any]] = []
+        for tid, deal in deals:
+            parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": tid, "supplier": deal.supplier})
+            parties[("TO", label_of_id(deal.recipient))].append({"id": tid, "recipient": deal.recipient})
             if deal.weapon:
-                of.append({"id": r["id"], "weapon": deal.weapon, "number": deal.number})
-            reports += [{"record": m.record, "deal": r["id"], "rule": m.rule, "score": m.score} for m in deal.members]
+                of.append({"id": tid, "weapon": deal.weapon, "number": deal.number})
+            reports += [{"record": m.record, "deal": tid, "rule": m.rule, "score": m.score} for m in deal.members]
         for (rel, label), party_rows in parties.items():
             for chunk in _chunks(party_rows):
                 run(_party(rel, label), {"rows": chunk}, write=True)

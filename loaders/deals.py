@@ -450,8 +450,7 @@ def resolve_deals(records: Iterable[Record], judgements: Judgements | None = Non
     rest = sorted(groups_of(lambda rs: not any(r.is_sipri for r in rs)).items())
     for i, (a_root, a_rs) in enumerate(rest):
         for b_root, b_rs in rest[i + 1:]:
-            a, b = a_rs[0], b_rs[0]
-            if _same_announcement(a, b):
+            if _same_announcement(a_rs[0], b_rs[0]):
                 clusters.union(a_root, b_root, "same-report", 0.8)
 
     result = Resolution(withdrawn=withdrawn, review=review)
@@ -524,7 +523,10 @@ SIPRI_FIELDS = ("order_year", "order_year_estimate", "number_ordered", "number_o
 
 
 def _most_advanced(rs: list[Record], lead: Record) -> Any:
-    stages = [s for s in (Stage.parse(r.stage) for r in rs if r.stage) if s is not None]
+    """The most advanced stage any source reports; of SIPRI's records only the newest counts (a later vintage may
+    take back a delivery an earlier one listed)."""
+    voices = [r for r in rs if not r.is_sipri or r is lead]
+    stages = [s for s in (Stage.parse(r.stage) for r in voices if r.stage) if s is not None]
     return max(stages, key=lambda s: s.advancement).value if stages else None
 
 
@@ -577,8 +579,8 @@ def _deal(rs: list[Record], rules: Mapping[str, tuple[str, float]]) -> Deal:
         key = _lead(transfers).deal_key
     elif classic:
         key = _lead(classic).deal_key
-    else:
-        key = min(r.deal_key for r in rs)
+    else:  # its first record's own key: two deals of one weapon and year from two texts stay two Transfers
+        key = min(str(r.props["key"]) for r in rs)
     props = {name: rule(rs, lead) for name, rule in PRECEDENCE.items()}
     props = {k: v for k, v in props.items() if v is not None}
     props.update(key=key, block=lead.block, records=len(rs), sources=sorted({str(r.source) for r in rs}))

@@ -32,7 +32,8 @@ class Context:
     def store(self) -> Store:
         if self._store is None:
             self._store = open_store(self.settings)
-            recover_if_idle(self._store, judgements=self.deal_judgements)  # a crashed load's half document goes at the next command, not later
+            # a crashed load's half document goes at the next command, not later
+            recover_if_idle(self._store, judgements=self.deal_judgements)
         return self._store
 
     def close(self) -> None:

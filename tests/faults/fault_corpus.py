@@ -90,14 +90,14 @@ FORMATS = [
         "classic", "sipri", CLASSIC_HEADER, PREAMBLE,
         rows=lambda i: ["Norway", "Germany", "2020", "", "10", "", f"Faultgun {i}", "self-propelled gun", "10", "",
                         "2021; 2022", "New", f"good-{i}", "1.5", "15", "15"],
-        check=lambda i: ("MATCH (t:Transfer {comments: $c}) RETURN count(t)", {"c": f"good-{i}"}),
+        check=lambda i: ("MATCH (r:Report {comments: $c}) RETURN count(r)", {"c": f"good-{i}"}),
         columns={"number": 8, "date": 2, "text": 12, "name": 1},
         reports=frozenset({"number", "date", "text"}), utf16_loads=True),
     CsvFormat(
         "transfers", "sipri", TRANSFERS_HEADER, PREAMBLE,
         rows=lambda i: [str(90000 + i), "France", "Chile", f"Faultjet {i}", "FGA aircraft", "Aircraft", "2019", "No",
                         "2", "No", "2021", "No", "New", "1.5", "1.5", "3", "No"],
-        check=lambda i: ("MATCH (t:Transfer {sipri_id: $d}) RETURN count(t)", {"d": str(90000 + i)}),
+        check=lambda i: ("MATCH (r:Report {sipri_id: $d}) RETURN count(r)", {"d": str(90000 + i)}),
         columns={"number": 8, "date": 10, "text": 4, "name": 1},
         reports=frozenset({"number", "date", "text"}), utf16_loads=True),
     CsvFormat(
@@ -179,16 +179,20 @@ GOOD_CURATED = [
 CURATED_CHECKS = tuple(("MATCH (c:Country {iso3: $c}) RETURN count(c)", {"c": c}) for c in ("FRA", "NOR"))
 
 
+REPORT = '{"type":"Report","supplier":"country:FRA","recipient":"country:NOR",'
+"""A curated Report line (a deal is loaded as a Report) with everything it needs but the value under test."""
+
+
 def _curated_cases() -> Iterator[Case]:
     first, last = (json.dumps(r) for r in GOOD_CURATED)
     bad_lines: dict[str, tuple[str, frozenset[str]]] = {
-        "nan": ('{"type":"Transfer","key":"f1","tiv_unit":NaN,"source":"s"}', frozenset()),
-        "infinity": ('{"type":"Transfer","key":"f2","tiv_unit":Infinity,"source":"s"}', frozenset()),
-        "minus-infinity": ('{"type":"Transfer","key":"f3","tiv_unit":-Infinity,"source":"s"}', frozenset()),
-        "overflow-float": ('{"type":"Transfer","key":"f4","tiv_unit":1e999,"source":"s"}', frozenset({"tiv_unit"})),
-        "int64": ('{"type":"Transfer","key":"f5","number_ordered":99999999999999999999,"source":"s"}',
+        "nan": (REPORT + '"key":"f1","tiv_unit":NaN,"source":"s"}', frozenset()),
+        "infinity": (REPORT + '"key":"f2","tiv_unit":Infinity,"source":"s"}', frozenset()),
+        "minus-infinity": (REPORT + '"key":"f3","tiv_unit":-Infinity,"source":"s"}', frozenset()),
+        "overflow-float": (REPORT + '"key":"f4","tiv_unit":1e999,"source":"s"}', frozenset({"tiv_unit"})),
+        "int64": (REPORT + '"key":"f5","number_ordered":99999999999999999999,"source":"s"}',
                   frozenset({"number_ordered"})),
-        "long-number": ('{"type":"Transfer","key":"f6","number_ordered":' + "9" * 5000 + ',"source":"s"}',
+        "long-number": (REPORT + '"key":"f6","number_ordered":' + "9" * 5000 + ',"source":"s"}',
                         frozenset()),
         "nul-raw": ('{"type":"Person","name":"Ev\x00il","source":"s"}', frozenset()),
         "nul-escaped": ('{"type":"Person","name":"Ev\\u0000il","source":"s"}', frozenset({"name"})),

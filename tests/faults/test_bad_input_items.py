@@ -118,13 +118,17 @@ def test_a_deal_id_with_a_superscript_is_refused(tmp_path: Path) -> None:
     assert [getattr(r.node, "sipri_id", None) for r in batch.nodes if r.node.label == "Report"] == ["100"]
 
 
+REPORT = '{"type":"Report","supplier":"country:FRA","recipient":"country:UKR",'
+"""A curated Report line with everything it needs but the value under test."""
+
+
 @pytest.mark.parametrize(("line", "field"), [
-    ('{"type":"Transfer","key":"k1","number_ordered":99999999999999999999,"source":"s"}', "number_ordered"),
+    (REPORT + '"key":"k1","number_ordered":99999999999999999999,"source":"s"}', "number_ordered"),
     ('{"type":"PARTY_TO","src":"country:FRA","dst":"treaty:ccm","signed":"9999-99-99","source":"s"}', "signed"),
     ('{"type":"PARTY_TO","src":"country:FRA","dst":"treaty:ccm","signed":"0000-99-99","source":"s"}', "signed"),
     ('{"type":"Person","name":"Ev\\u0000il","source":"s"}', "name"),
-    ('{"type":"Transfer","key":"k2","tiv_unit":NaN,"source":"s"}', None),
-    ('{"type":"Transfer","key":"k3","tiv_unit":Infinity,"source":"s"}', None),
+    (REPORT + '"key":"k2","tiv_unit":NaN,"source":"s"}', None),
+    (REPORT + '"key":"k3","tiv_unit":Infinity,"source":"s"}', None),
     ("[" * 100_000, None),
 ])
 def test_curated_values_no_store_keeps_are_record_errors(store: FalkorStore, tmp_path: Path, line: str,
@@ -134,7 +138,20 @@ def test_curated_values_no_store_keeps_are_record_errors(store: FalkorStore, tmp
     report = load_paths(store, [path])
     assert [(e.line, e.field) for e in report.errors] == [(2, field)], report.errors
     assert store.run("MATCH (c:Country {iso3: 'FRA'}) RETURN count(c)").scalar() == 1
+    assert store.run("MATCH (r:Report) RETURN count(r)").scalar() == 0
     assert store.run("MATCH (t:Transfer) RETURN count(t)").scalar() == 0
+
+
+def test_the_curated_report_line_loads_when_its_values_are_good(store: FalkorStore, tmp_path: Path) -> None:
+    """The control for the cases above: the same Report line with good values loads, so there the value fails."""
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"type":"Country","iso3":"FRA","name":"France","source":"s"}\n'
+                    + REPORT + '"key":"k0","number_ordered":5,"tiv_unit":1.5,"source":"s"}\n', encoding="utf-8")
+    report = load_paths(store, [path])
+    assert report.errors == [], report.errors
+    rows = store.run("MATCH (r:Report)-[:REPORTS]->(t:Transfer) RETURN r.source, r.number_ordered, t.number_ordered, "
+                     "t.tiv_unit").rows
+    assert [tuple(r) for r in rows] == [("curated", 5, 5, 1.5)]
 
 
 # -- item 6: curated PARTY_TO / MEMBER_OF keep one edge per source ----------------------------------------------

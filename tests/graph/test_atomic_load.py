@@ -94,7 +94,7 @@ def test_a_failed_rollback_still_fails_the_document_and_hides_it(store: FalkorSt
     [row] = report.documents
     assert report.failed and row.errors >= 1 and row.facts == 0 and not row.skipped
     assert "document not loaded" in row.note and "rolling it back failed too" in row.note
-    assert store.run("MATCH (t:Transfer) RETURN count(t)").scalar() > 1000  # half-written, really there
+    assert store.run("MATCH (r:Report) RETURN count(r)").scalar() > 1000  # half-written, really there
     assert pending(store)[0] > 1000
     assert answers(store) == empty  # ... and invisible to the catalogue
 
@@ -144,7 +144,7 @@ def test_kill_9_mid_sipri_load_fails_hides_and_recovers(tmp_path: Path, shared_d
         deadline = time.monotonic() + 90
         seen = 0
         while time.monotonic() < deadline and proc.poll() is None:
-            seen = store.run("MATCH (t:Transfer) WHERE t.pending IS NOT NULL RETURN count(t)").scalar() or 0
+            seen = store.run("MATCH (r:Report) WHERE r.pending IS NOT NULL RETURN count(r)").scalar() or 0
             if seen >= 1500:
                 break
             time.sleep(0.02)
@@ -160,7 +160,7 @@ def test_kill_9_mid_sipri_load_fails_hides_and_recovers(tmp_path: Path, shared_d
 
         server.start()  # the half-written document is on disk ...
         store = FalkorStore(server)
-        assert store.run("MATCH (t:Transfer) RETURN count(t)").scalar() > 2000 + 1000 // 2
+        assert store.run("MATCH (r:Report) RETURN count(r)").scalar() > 2000 + 1000 // 2
         assert answers(store) == before  # ... and no catalogue query shows any of it
 
         rerun = subprocess.run(cli, env=env, capture_output=True, text=True, timeout=180, check=False)

@@ -137,19 +137,24 @@ def test_curated_records_with_5kb_names_load_with_bounded_ids(tmp_path: Path) ->
     records = [
         {"type": "Person", "name": FIVE_KB, "source": "test"},
         {"type": "WeaponSystem", "designation": FIVE_KB, "source": "test"},
-        {"type": "Transfer", "key": FIVE_KB, "source": "test"},
+        {"type": "Country", "iso3": "USA", "name": "United States", "source": "test"},
+        {"type": "Country", "iso3": "UKR", "name": "Ukraine", "source": "test"},
+        {"type": "Report", "key": FIVE_KB, "supplier": "country:USA", "recipient": "country:UKR", "source": "test"},
     ]
     curated.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     try:
         loaded = run(data_dir, "load", str(curated), "--format", "json")
         assert loaded.exit_code == 0, loaded.output
-        for label, prop in [("Person", "name"), ("WeaponSystem", "designation"), ("Transfer", "key")]:
+        # the Transfer the deal resolver makes from the Report takes the Report's key: bounded too
+        for label, prop in [("Person", "name"), ("WeaponSystem", "designation"), ("Report", "key"),
+                            ("Transfer", "key")]:
             (node,) = _nodes(data_dir, label, prop)
             assert node["value"] == FIVE_KB.strip(), "the full name is kept as a property"
             assert len(node["id"].split(":", 1)[1]) <= KEY_MAX
         again = run(data_dir, "load", str(curated), "--force", "--format", "json")
         assert again.exit_code == 0, again.output
         assert len(_nodes(data_dir, "Person", "name")) == 1, "the same long name keeps its id"
+        assert len(_nodes(data_dir, "Report", "key")) == 1 and len(_nodes(data_dir, "Transfer", "key")) == 1
     finally:
         EmbeddedServer(data_dir).stop()
 

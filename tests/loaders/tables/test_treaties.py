@@ -251,33 +251,45 @@ def test_untc_layout_needs_a_treaty(tmp_path: Path, shared_data: Path) -> None:
 
 
 def _transfers_file(path: Path) -> Path:
-    """A curated file: cluster munitions from the US (not a party) and from the UK (a party) to Ukraine."""
+    """A curated file: cluster munitions from the US (not a party) and from the UK (a party) to Ukraine, as curated
+    Reports (one per deal) that the deal resolver turns into Transfers."""
     m864 = classify("M864")[0][0]
     records: list[dict[str, Any]] = [
         {"type": "WeaponCategory", "key": "air-defence-systems", "name": "Air defence systems"},
         {"type": "WeaponSystem", "designation": "M864", "category": m864},
         {"type": "WeaponSystem", "designation": "Patriot", "category": classify("Patriot")[0][0]},
-        {"type": "Transfer", "key": "t-us-m864", "stage": "announced", "date": "2023-07-07"},
-        {"type": "Transfer", "key": "t-gb-m864", "stage": "delivered", "order_year": 2023, "delivery_years": [2024]},
-        {"type": "Transfer", "key": "t-gb-patriot", "stage": "delivered", "order_year": 2023},
-        {"type": "Transfer", "key": "t-gb-m864-old", "stage": "delivered", "order_year": 2005,
-         "delivery_years": [2006]},
     ]
-    for key, supplier, weapon in (("t-us-m864", "USA", "m864"), ("t-gb-m864", "GBR", "m864"),
-                                  ("t-gb-patriot", "GBR", "patriot"), ("t-gb-m864-old", "GBR", "m864")):
-        records += [{"type": "SUPPLIED", "src": f"country:{supplier}", "dst": f"transfer:{key}"},
-                    {"type": "TO", "src": f"transfer:{key}", "dst": "country:UKR"},
-                    {"type": "OF", "src": f"transfer:{key}", "dst": f"weapon:{weapon}"}]
+    for key, supplier, weapon, facts in (
+        ("t-us-m864", "USA", "m864", {"stage": "announced", "date": "2023-07-07"}),
+        ("t-gb-m864", "GBR", "m864", {"stage": "delivered", "order_year": 2023, "delivery_years": [2024]}),
+        ("t-gb-patriot", "GBR", "patriot", {"stage": "delivered", "order_year": 2023}),
+        ("t-gb-m864-old", "GBR", "m864", {"stage": "delivered", "order_year": 2005, "delivery_years": [2006]}),
+    ):
+        records.append({"type": "Report", "key": key, "supplier": f"country:{supplier}", "recipient": "country:UKR",
+                        "weapon": f"weapon:{weapon}", **facts})
     path.write_text("\n".join(json.dumps({**r, "source": "test"}) for r in records) + "\n", encoding="utf-8")
     return path
+
+
+def _deal_of(store: Store, report_key: str) -> str:
+    """The id of the Transfer the deal resolver made from a curated Report."""
+    ids = [r[0] for r in store.run("MATCH (:Report {key: $key, source: 'curated'})-[:REPORTS]->(t:Transfer) "
+                                   "RETURN t.id", {"key": report_key}).rows]
+    assert len(ids) == 1, (report_key, ids)
+    return str(ids[0])
 
 
 def test_treaty_banned_transfers(store: Store, shared_data: Path, tmp_path: Path) -> None:
     load_paths(store, [shared_data / CCM, shared_data / SURVIVAL], loader_name="treaty-table")
     report = load_paths(store, [_transfers_file(tmp_path / "t.jsonl")], loader_name="curated")
     assert not report.errors, [str(e) for e in report.errors]
+    # four curated Reports of four different deals: four Transfers, each with its supplier, recipient and weapon
+    deals = {key: _deal_of(store, key) for key in ("t-us-m864", "t-gb-m864", "t-gb-patriot", "t-gb-m864-old")}
+    assert len(set(deals.values())) == 4
+    assert store.run("MATCH (:Country)-[:SUPPLIED]->(t:Transfer)-[:TO]->(:Country {iso3: 'UKR'}), "
+                     "(t)-[:OF]->(:WeaponSystem) RETURN count(DISTINCT t)").scalar() == 4
     rows = run(store, "treaty-banned-transfers", treaty="ccm")
-    assert [r["transfer"] for r in rows] == ["transfer:t-gb-m864"]  # not the US (no party), not before 2010
+    assert [r["transfer"] for r in rows] == [deals["t-gb-m864"]]  # not the US (no party), not before 2010
     assert rows[0]["supplier_bound"] is True and rows[0]["recipient_bound"] is False
     assert rows[0]["category"] == "Cluster munitions"
     with pytest.raises(CatalogueError, match="no treaty named 'apmbc'"):  # no table of it loaded: say so
@@ -360,13 +372,10 @@ def test_a_year_only_delivery_counts_when_bound_on_any_day_of_it(store: Store, t
         {"type": "WeaponSystem", "designation": "M864", "category": classify("M864")[0][0]},
         {"type": "PARTY_TO", "src": "country:LTU", "dst": "treaty:ccm", "ratified": "2011-03-24",
          "entry_into_force": "2011-09-01", "withdrew": "2025-03-06"},
-        {"type": "Transfer", "key": "t-lt-2025", "stage": "delivered", "order_year": 2026, "delivery_years": [2025]},
-        {"type": "Transfer", "key": "t-lt-2026", "stage": "delivered", "order_year": 2026, "delivery_years": [2026]},
     ]
-    for key in ("t-lt-2025", "t-lt-2026"):
-        records += [{"type": "SUPPLIED", "src": "country:LTU", "dst": f"transfer:{key}"},
-                    {"type": "TO", "src": f"transfer:{key}", "dst": "country:UKR"},
-                    {"type": "OF", "src": f"transfer:{key}", "dst": "weapon:m864"}]
+    for key, year in (("t-lt-2025", 2025), ("t-lt-2026", 2026)):
+        records.append({"type": "Report", "key": key, "supplier": "country:LTU", "recipient": "country:UKR",
+                        "weapon": "weapon:m864", "stage": "delivered", "order_year": 2026, "delivery_years": [year]})
     treaties = tmp_path / "parties.csv"
     treaties.write_text("treaty,state,signed,ratified,accession,entry_into_force,withdrew,source\n"
                         "ccm,Norway,2008-12-03,2008-12-03,,2010-08-01,,t\n", encoding="utf-8")
@@ -374,7 +383,8 @@ def test_a_year_only_delivery_counts_when_bound_on_any_day_of_it(store: Store, t
     path.write_text("\n".join(json.dumps({**r, "source": "test"}) for r in records) + "\n", encoding="utf-8")
     assert not load_paths(store, [path], loader_name="curated").failed
     listed = [r["transfer"] for r in run(store, "treaty-banned-transfers", treaty="ccm")]
-    assert listed == ["transfer:t-lt-2025"]
+    assert listed == [_deal_of(store, "t-lt-2025")]
+    assert _deal_of(store, "t-lt-2026") not in listed
 
 
 

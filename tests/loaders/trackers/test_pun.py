@@ -13,7 +13,7 @@ from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
 from armsgraph.loaders.base import pick
 from armsgraph.loaders.trackers.pun import ProtectUkraineNowLoader
-from armsgraph.schema import Transfer, UnresolvedActor
+from armsgraph.schema import Report, UnresolvedActor
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure
 
@@ -46,9 +46,12 @@ def test_sniff_recognises_the_two_files_and_nothing_else(pun_dir: Path, shared_d
 def test_commitments_batch(pun_dir: Path) -> None:
     rows = json.loads((pun_dir / "commits.json").read_text("utf-8"))
     batch = read(pun_dir / "commits.json")
-    transfers = [r.node for r in batch.nodes if isinstance(r.node, Transfer)]
-    assert batch.records_read == len(rows) == len(transfers)
-    assert {t.stage for t in transfers} == {"pledged"}
+    reports = [r.node for r in batch.nodes if isinstance(r.node, Report)]
+    assert batch.records_read == len(rows) == len(reports)
+    assert {r.source for r in reports} == {"tracker"}
+    assert {r.stage for r in reports} == {"pledged"}
+    assert {r.recipient for r in reports} == {"country:UKR"}
+    assert all(r.weapon and r.weapon.startswith("weapon:") for r in reports)
     assert [e.severity for e in batch.errors] == ["warning"] * sum(1 for r in rows if r[5] is None)
     assert not any(isinstance(r.node, UnresolvedActor) for r in batch.nodes)
 
@@ -57,6 +60,9 @@ def test_store_counts_per_donor_citations_and_idempotent_reload(store: Store, pu
     path = pun_dir / "commits.json"
     rows = json.loads(path.read_text("utf-8"))
     load_paths(store, [path])
+    # two rows of one tracker are two commitments: one Report and one Transfer per row
+    assert count(store, "MATCH (r:Report {source: 'tracker'}) RETURN count(r)") == len(rows)
+    assert count(store, "MATCH (r:Report)-[:REPORTS]->(t:Transfer) RETURN count(DISTINCT t)") == len(rows)
     per_donor = dict(store.run("MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer) RETURN s.name, count(t)").rows)
     expected = Counter(r[1] for r in rows)
     by_name = {}
@@ -73,7 +79,8 @@ def test_store_counts_per_donor_citations_and_idempotent_reload(store: Store, pu
         row = next(r for r in rows if r[0] == when and r[3] == system and r[4] == quantity)
         found = store.run(
             "MATCH (s:Country {iso3: $iso3})-[:SUPPLIED]->(t:Transfer {date: $date})-[o:OF]->(w:WeaponSystem), "
-            "(t)-[p:SOURCED_FROM]->(d:Document) WHERE w.designation = $system "
+            "(t)<-[:REPORTS]-(r:Report {source: 'tracker'})-[p:SOURCED_FROM]->(d:Document) "
+            "WHERE w.designation = $system "
             "RETURN t.stage, t.number_ordered, o.number, p.citations[0], p.locators[0], d.kind",
             {"iso3": iso3, "date": when, "system": system}).rows
         assert len(found) == 1
@@ -86,7 +93,8 @@ def test_store_counts_per_donor_citations_and_idempotent_reload(store: Store, pu
     assert count(store, "MATCH (w:WeaponSystem {designation: 'Leopard 2'})-[:IN_CATEGORY]->"
                         "(:WeaponCategory {key: 'armoured-vehicles'}) RETURN count(w)") == 1
     figures = ["MATCH (n) RETURN count(n)", "MATCH ()-[r]->() RETURN count(r)",
-               "MATCH (t:Transfer) RETURN count(t)", "MATCH (:Transfer)-[p:SOURCED_FROM]->() RETURN count(p)"]
+               "MATCH (t:Transfer) RETURN count(t)", "MATCH (:Report)-[p:SOURCED_FROM]->() RETURN count(p)",
+               "MATCH (:Report)-[e:REPORTS]->(:Transfer) RETURN count(e)"]
     first = [count(store, q) for q in figures]
     assert load_paths(store, [path]).documents[0].skipped
     assert not load_paths(store, [path], force=True).documents[0].skipped
@@ -98,9 +106,13 @@ def test_drawdown_notices(store: Store, pun_dir: Path) -> None:
     lines = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
     report = load_paths(store, [path])
     assert report.documents[0].loader == "protect-ukraine-now"
+    reports = store.run("MATCH (r:Report) RETURN r.source, r.supplier, r.recipient, r.stage, r.weapon, count(r)").rows
+    assert reports == [["tracker", "country:USA", "country:UKR", "approved", None, len(lines)]]
     rows = store.run("MATCH (s:Country)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Country) "
                      "RETURN s.iso3, r.iso3, t.stage, count(t)").rows
     assert rows == [["USA", "UKR", "approved", len(lines)]]
+    value = store.run("MATCH (r:Report {date: '2024-09-26'}) RETURN r.value_usd").scalar()
+    assert value == pytest.approx(5.55e9)
     value = store.run("MATCH (t:Transfer {date: '2024-09-26'}) RETURN t.value_usd").scalar()
     assert value == pytest.approx(5.55e9)
     assert count(store, "MATCH (t:Transfer) WHERE t.value_usd IS NULL RETURN count(t)") == sum(
@@ -126,7 +138,7 @@ def test_empty_file_fails(tmp_path: Path) -> None:
 def test_truncated_json_keeps_the_rows_before(tmp_path: Path) -> None:
     text = json.dumps([GOOD, ["2023-02-01", "pl", "Tank", "Leopard 2", 4, "https://example.org/b"]], indent=1)
     batch = read(write(tmp_path, text[: text.rindex("Leopard")]))
-    assert len([r for r in batch.nodes if isinstance(r.node, Transfer)]) == 1
+    assert [r.node.number_ordered for r in batch.nodes if isinstance(r.node, Report)] == [GOOD[4]]
     assert len(batch.errors) == 1 and "truncated" in batch.errors[0].reason
     unclosed = read(write(tmp_path, json.dumps([GOOD])[:-1]))
     assert [e.reason for e in unclosed.errors] == ["truncated JSON: the array is not closed"]
@@ -140,6 +152,7 @@ def test_unknown_donor_is_kept_for_review(store: Store, tmp_path: Path) -> None:
     assert [(e.line, e.field, e.severity) for e in batch.errors] == [(1, "donor", "warning")]
     report = load_paths(store, [path])
     assert report.documents[0].errors == 0
+    assert count(store, "MATCH (u:UnresolvedActor), (r:Report {supplier: u.id}) RETURN count(r)") == 1
     assert count(store, "MATCH (:UnresolvedActor)-[:SUPPLIED]->(t:Transfer) RETURN count(t)") == 1
 
 
@@ -163,7 +176,7 @@ def test_unknown_donor_is_kept_for_review(store: Store, tmp_path: Path) -> None:
 )
 def test_bad_rows_are_reported_and_the_good_ones_load(tmp_path: Path, row: object, field: str | None) -> None:
     batch = read(write(tmp_path, json.dumps([GOOD, row, [*GOOD[:4], 15, *GOOD[5:]]], indent=1)))
-    assert len([r for r in batch.nodes if isinstance(r.node, Transfer)]) == 2
+    assert [r.node.number_ordered for r in batch.nodes if isinstance(r.node, Report)] == [GOOD[4], 15]
     errors = [e for e in batch.errors if e.severity == "error"]
     assert [e.field for e in errors] == [field]
     assert errors[0].line is not None and errors[0].line > 1
