@@ -24,6 +24,7 @@ from armsgraph.graph.cli.find import find, list_cmd
 from armsgraph.graph.cli.load import load, loaders_cmd
 from armsgraph.graph.cli.query import cypher, query
 from armsgraph.graph.cli.resolve import resolve
+from armsgraph.graph.cli.serve import serve
 from armsgraph.graph.cli.summary import conflicts, stats
 from armsgraph.graph.cli.text import eval_cmd, extract
 from armsgraph.graph.store import Settings
@@ -90,5 +91,5 @@ def main(ctx: click.Context, data_dir: Path | None, uri: str | None, user: str |
 
 
 for command in (load, loaders_cmd, query, cypher, find, list_cmd, stats, conflicts, db, resolve, extract, eval_cmd,
-                export_cmd, browser_kit):
+                export_cmd, browser_kit, serve):
     main.add_command(command)
