@@ -107,7 +107,7 @@ def _cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+        return f"{value:,.2f}" if value != int(value) else f"{int(value):,}"
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
@@ -120,13 +120,14 @@ def safe_url(value: Any) -> str:
 
 
 class SecurityHeaders:
-    """Headers on every response: scripts from this server only, no framing, no referrer, no sniffing."""
+    """Headers on every response: scripts from this server only, no framing, no referrer to other sites (a
+    same-site POST keeps its Origin header for the check below), no sniffing."""
 
     HEADERS = ((b"content-security-policy",
                 b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                 b"object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),
                (b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
-               (b"referrer-policy", b"no-referrer"))
+               (b"referrer-policy", b"same-origin"))
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -221,8 +222,8 @@ def create_app(config: WebConfig) -> Starlette:
             return _download(result, fmt)
         graph = None
         if result is not None and bound is not None and cytoscape is not None:
-            ids = pages.result_ids(result.rows, [bound[p.name] for p in q.params if p.kind is not None])
-            graph = pages.drawing(state.store, ids)
+            anchors = pages.result_ids([[bound[p.name] for p in q.params if p.kind is not None]])
+            graph = pages.drawing(state.store, pages.result_ids(result.rows, anchors), anchors)
         links = {f: f"/query/{q.name}.{f}" + (f"?{urlencode(raw)}" if raw else "") for f in DOWNLOADS}
         return page(request, "query.html", 400 if error else 200, title=q.name, q=q, raw=raw, error=error,
                     result=result, missing=missing, links=links, graph=graph,
@@ -310,6 +311,7 @@ def create_app(config: WebConfig) -> Starlette:
         Route("/review/{queue}", guarded(review_post), methods=["POST"]),
         Route("/cypher", guarded(cypher)),
         Route(f"/vendor/{assets.CYTOSCAPE}", vendor_cytoscape),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=str(assets.STATIC)), name="static"),
     ]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=config.allowed_hosts),

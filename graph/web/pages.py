@@ -84,14 +84,16 @@ def graph_direct(label: str) -> Cypher:
 
 @cache
 def graph_via(label: str) -> Cypher:
-    """Two-hop paths between nodes of ``$ids`` through a node not among them (a Transfer between a supplier and
-    a recipient, a Claim between a speaker and what it is about)."""
+    """Two-hop paths between nodes of ``$ids`` through nodes not among them (Transfers between a supplier and a
+    recipient, Claims between a speaker and what they are about), counted per pair and kind of path: the drawing
+    shows one edge per pair ("SUPPLIED·Transfer·TO ×100"), not a hundred transfer nodes."""
     return Cypher(f"MATCH (a:{label}) WHERE a.id IN $ids\nMATCH (a)-[r1]->(m)-[r2]->(b)\n"
                   "WHERE b.id IN $ids AND a <> b AND NOT m.id IN $ids AND type(r1) <> 'SOURCED_FROM'\n"
                   "  AND type(r2) <> 'SOURCED_FROM' AND r1.pending IS NULL AND r2.pending IS NULL\n"
                   "  AND m.pending IS NULL\n"
-                  "RETURN a.id AS source, type(r1) AS type1, m.id AS via, labels(m) AS via_labels,\n"
-                  "       coalesce(m.caption, m.id) AS via_caption, type(r2) AS type2, b.id AS target LIMIT $limit")
+                  "RETURN a.id AS source, type(r1) AS type1, labels(m) AS via_labels, type(r2) AS type2,\n"
+                  "       b.id AS target, count(*) AS paths\n"
+                  "ORDER BY paths DESC, source, target LIMIT $limit")
 
 
 def statements() -> dict[str, Cypher]:
@@ -266,7 +268,7 @@ def entity(store: Store, names: Names, node_id: str) -> Entity | None:
 # -- a query's drawing -------------------------------------------------------------------------------------------
 
 
-def result_ids(rows: list[list[Any]], extra: list[Any]) -> list[str]:
+def result_ids(rows: list[list[Any]], extra: list[Any] | None = None) -> list[str]:
     """Node ids among a result's cells (and the parameters' resolved ids), in order of first appearance."""
     seen: dict[str, None] = {}
 
@@ -277,7 +279,7 @@ def result_ids(rows: list[list[Any]], extra: list[Any]) -> list[str]:
         elif id_label(value) is not None and id_label(value) != "Document":
             seen.setdefault(value, None)
 
-    for value in extra:
+    for value in extra or []:
         visit(value)
     for row in rows:
         for value in row:
@@ -285,9 +287,13 @@ def result_ids(rows: list[list[Any]], extra: list[Any]) -> list[str]:
     return list(seen)
 
 
-def drawing(store: Store, ids: list[str], limit: int = GRAPH_EDGE_LIMIT) -> dict[str, list[dict[str, Any]]]:
-    """Cytoscape elements of the subgraph a result names: its nodes, the edges among them, and the nodes one hop
-    between two of them (a transfer between its supplier and recipient), at most ``limit`` edges."""
+def drawing(store: Store, ids: list[str], anchors: list[str] | None = None,
+            limit: int = GRAPH_EDGE_LIMIT) -> dict[str, list[dict[str, Any]]]:
+    """Cytoscape elements of the subgraph a result names: its nodes, the edges among them, and one counted edge
+    per pair joined through other nodes (the transfers between a supplier and a recipient), at most ``limit``.
+
+    ``anchors`` are the entities the query was asked about (its parameters): when there are any, only edges that
+    touch one are drawn (the suppliers of Ukraine, not what those suppliers sold each other)."""
     by_label: dict[str, list[str]] = defaultdict(list)
     for node_id in ids:
         label = id_label(node_id)
@@ -305,23 +311,18 @@ def drawing(store: Store, ids: list[str], limit: int = GRAPH_EDGE_LIMIT) -> dict
             add_node(str(row["id"]), list(row["labels"]), str(row["caption"]))
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
 
-    def add_edge(source: str, rel: str, target: str) -> None:
+    def add_edge(source: str, rel: str, target: str, paths: int = 1) -> None:
+        if anchors and source not in anchors and target not in anchors:
+            return
         edges.setdefault((source, rel, target), {"data": {"id": f"e{len(edges)}", "source": source,
-                                                          "target": target, "type": rel}})
+                                                          "target": target, "type": rel, "paths": paths}})
 
     present = list(nodes)
     for label in by_label:
-        if len(edges) >= limit:
-            break
         for row in store.run(graph_direct(label), {"ids": present, "limit": limit}).records():
             add_edge(str(row["source"]), str(row["type"]), str(row["target"]))
-    for label in by_label:
-        if len(edges) >= limit:
-            break
-        for row in store.run(graph_via(label), {"ids": present, "limit": limit // 2}).records():
-            if len(edges) >= limit:
-                break
-            add_node(str(row["via"]), list(row["via_labels"]), str(row["via_caption"]))
-            add_edge(str(row["source"]), str(row["type1"]), str(row["via"]))
-            add_edge(str(row["via"]), str(row["type2"]), str(row["target"]))
-    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+        for row in store.run(graph_via(label), {"ids": present, "limit": limit}).records():
+            paths = int(row["paths"])
+            via = f"{row['type1']}·{main_label(row['via_labels'])}·{row['type2']}"
+            add_edge(str(row["source"]), f"{via} ×{paths}" if paths > 1 else via, str(row["target"]), paths)
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())[:limit]}

@@ -20,12 +20,11 @@
         "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
       { selector: "node[label = 'Transfer'], node[label = 'Claim']", style: { "width": 14, "height": 14, "font-size": 9 } },
       { selector: "edge", style: {
-        "width": 1.2, "line-color": "#A5ABB6", "target-arrow-color": "#A5ABB6", "target-arrow-shape": "triangle",
-        "curve-style": "bezier", "label": "data(type)", "font-size": 8, "color": "#5b6473", "text-rotation": "autorotate" } }
+        "width": "mapData(paths, 1, 100, 1, 6)", "line-color": "#A5ABB6", "target-arrow-color": "#A5ABB6", "target-arrow-shape": "triangle",
+        "curve-style": "bezier", "label": elements.edges.length <= 40 ? "data(type)" : "", "font-size": 9, "color": "#5b6473", "text-rotation": "autorotate" } }
     ],
-    layout: { name: elements.nodes.length > 60 ? "concentric" : "cose", animate: false, padding: 30,
-              nodeDimensionsIncludeLabels: true, randomize: true,
-              concentric: function (n) { return n.degree(); }, levelWidth: function () { return 2; } }
+    layout: { name: "cose", animate: false, padding: 30, nodeDimensionsIncludeLabels: true, randomize: true,
+              nodeRepulsion: function () { return 400000; }, idealEdgeLength: function () { return 120; } }
   });
   cy.on("tap", "node", function (ev) { window.location.href = ev.target.data("href"); });
   window.armsgraphCy = cy;  // for the browser tests: the drawing's own state
