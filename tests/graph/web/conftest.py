@@ -13,6 +13,7 @@ import os
 import shutil
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,10 @@ from typing import Any
 import pytest
 import uvicorn
 from click.testing import CliRunner
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 for its test client; httpx (pinned) works the same
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 from web_fixtures import HOSTILE_ALIAS, HOSTILE_NAME, HOSTILE_SOURCE, SEED, UNKNOWN_NAMES, Loaded
 
 from armsgraph.graph.cli import main
