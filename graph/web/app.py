@@ -43,7 +43,7 @@ from armsgraph.graph.kit.style import label_colours
 from armsgraph.graph.render import RENDERERS
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.web import assets, pages
-from armsgraph.graph.web.document import Extractions, document
+from armsgraph.graph.web.document import Extractions, document, source_rows
 from armsgraph.graph.web.review import QUEUES, Where
 from armsgraph.schema.errors import ArmsgraphError, UserError
 
@@ -236,7 +236,9 @@ def create_app(config: WebConfig) -> Starlette:
             return failed(request, f"the graph has no node {node_id!r}", 404)
         if found.label == "Document":
             return RedirectResponse(pages.href(node_id), status_code=303)
-        return page(request, "entity.html", title=found.caption, e=found)
+        rows = {str(p["document"]): source_rows(state.store, config.docs, str(p["document"]), list(p["locators"] or []))
+                for p in found.provenance if not p.get("quotes")}
+        return page(request, "entity.html", title=found.caption, e=found, rows=rows)
 
     async def document_page(request: Request) -> Response:
         doc_id = request.path_params["id"]

@@ -9,6 +9,7 @@ is not passed off as the loaded one). The facts are the text loader's own extrac
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -20,6 +21,7 @@ from armsgraph.graph.catalogue.names import Names
 from armsgraph.graph.store import Store
 from armsgraph.graph.web.pages import colour, id_label, node_props
 from armsgraph.loaders.documents.loader import TEXT_SUFFIXES
+from armsgraph.loaders.io import read_text
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.loader import TextLoader
 
@@ -117,6 +119,30 @@ def segments(text: str, facts: list[Fact]) -> list[Segment]:
         else:
             out.append(Segment(text[start:end], covering))
     return out
+
+
+_LINES = re.compile(r"^L(\d+)(?:-(\d+))?$")
+ROWS_SHOWN = 5
+"""Source rows quoted per document on an entity page (a SIPRI deal is one row; a country is in thousands)."""
+
+
+def source_rows(store: Store, folders: list[Path], doc_id: str, locators: list[str]) -> list[tuple[str, str]]:
+    """The lines a node was read from in a table (``L12``, ``L12-13``): (locator, text), when the file is in one
+    of ``folders`` with the Document's content; the SIPRI files are read where they are, never copied."""
+    wanted = [(loc, _LINES.match(loc)) for loc in locators]
+    spans = [(loc, int(m[1]), int(m[2] or m[1])) for loc, m in wanted if m][:ROWS_SHOWN]
+    if not spans or not folders:
+        return []
+    rows = store.run(node_props("Document"), {"id": doc_id}).records()
+    if not rows:
+        return []
+    props = dict(rows[0]["props"] or {})
+    path = find_file(folders, str(props.get("path") or ""), str(props.get("sha256") or ""))
+    if path is None:
+        return []
+    lines = read_text(path).text.splitlines()
+    return [(loc, "\n".join(lines[first - 1:min(last, first + 4)])) for loc, first, last in spans
+            if 0 < first <= len(lines)]
 
 
 class Extractions:

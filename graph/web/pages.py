@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from rapidfuzz import fuzz, process
 
@@ -137,7 +138,7 @@ def id_label(value: Any) -> str | None:
 
 def href(node_id: str) -> str:
     """The page of a node: a document's text page, or an entity page."""
-    return ("/document/" if id_label(node_id) == "Document" else "/entity/") + node_id
+    return ("/document/" if id_label(node_id) == "Document" else "/entity/") + quote(node_id, safe=":/@")
 
 
 # -- home and search ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ run on the same store, never from a copy of the page's own code."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -20,7 +21,7 @@ from web_fixtures import HOSTILE_ALIAS, HOSTILE_NAME, SEED, UNKNOWN_NAMES, Loade
 from armsgraph.graph.catalogue import load_catalogue
 from armsgraph.graph.catalogue.stats import graph_counts
 from armsgraph.graph.cli import main
-from armsgraph.graph.store import Store
+from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.web import WebConfig, create_app
 from armsgraph.graph.web.pages import statements
 from armsgraph.loaders.resolve import Resolver
@@ -265,3 +266,17 @@ def test_every_web_statement_parses_as_neo4j_cypher(neo4j_lint: Any) -> None:
 
 def test_the_seed_person_files_exist() -> None:
     assert Path(SEED).exists()
+
+
+def test_a_sipri_transfer_shows_the_rows_it_was_read_from(client: TestClient, web_store: Store,
+                                                          web_data: Loaded) -> None:
+    [(node_id, sipri_id)] = web_store.run(Cypher(
+        "MATCH (t:Transfer)-[p:SOURCED_FROM]->(d:Document) WHERE t.sipri_id IS NOT NULL "
+        "RETURN t.id, t.sipri_id ORDER BY t.id LIMIT 1")).rows
+    page = client.get(f"/entity/{node_id}").text
+    shown = re.findall(r'<pre class="source-row" title="([^"]+) (L\d+)">L\d+: (.*?)</pre>', page, re.S)
+    assert shown
+    for name, locator, line in shown:
+        [path] = web_data.shared.glob(f"sipri/{name}")
+        text = path.read_text(encoding="utf-8-sig").splitlines()[int(locator[1:]) - 1]
+        assert html.unescape(line) == text and str(sipri_id) in text
