@@ -84,6 +84,7 @@ bench: $(STAMP)
 	@if [ -f bench/bench_text.py ]; then $(BIN)/python bench/bench_text.py; fi
 	$(BIN)/python bench/bench_text_scaling.py
 	$(BIN)/python bench/bench_export.py
+	$(BIN)/python bench/bench_web.py
 
 serve: $(STAMP) web-assets
 	$(BIN)/armsgraph serve --docs ../shared/data
