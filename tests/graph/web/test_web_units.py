@@ -13,11 +13,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from armsgraph.graph.cli import main
+from armsgraph.graph.cli import serve as serve_cli
 from armsgraph.graph.cli.serve import is_loopback
+from armsgraph.graph.store.server import EmbeddedServer
 from armsgraph.graph.web import assets
 from armsgraph.graph.web.app import safe_url
 from armsgraph.graph.web.document import Fact, find_file, segments
@@ -147,3 +150,21 @@ def test_serve_prints_the_url_it_serves_and_stops_on_sigint(tmp_path: Path) -> N
                 proc.kill()
         subprocess.run([sys.executable, "-m", "armsgraph.graph", "--data-dir", str(data_dir), "db", "stop"],
                        env=env, capture_output=True, timeout=60, check=False)
+
+
+@pytest.mark.store
+def test_serve_warns_before_listening_anywhere_but_loopback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(host: str, port: int) -> None:
+        raise click.UsageError(f"not listening on {host} in a test")
+
+    monkeypatch.setattr(serve_cli, "bind", refuse)
+    data_dir = tmp_path / "data"
+    try:
+        result = CliRunner().invoke(main, ["--data-dir", str(data_dir), "serve", "--host", "0.0.0.0", "--port", "0"],
+                                    env={"NEO4J_URI": ""})
+        assert result.exit_code == 2 and "not listening on 0.0.0.0" in result.output
+        assert "warning: listening on 0.0.0.0, not on loopback" in result.output
+        quiet = CliRunner().invoke(main, ["--data-dir", str(data_dir), "serve", "--port", "0"], env={"NEO4J_URI": ""})
+        assert "not listening on 127.0.0.1" in quiet.output and "warning" not in quiet.output
+    finally:
+        EmbeddedServer(data_dir).stop()
