@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 SEED_ARTICLE := ../shared/data/news/rt-2023-07-antonov-cluster-munitions.txt
 
-.PHONY: install demo test test-fast lint typecheck importlint pytest bench eval clean docs
+.PHONY: install demo test test-fast lint typecheck importlint pytest bench eval clean docs web-assets browser serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,28 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# The web view's drawing library: cytoscape.js from npm (pinned in package-lock.json), copied into the package
+# (git-ignored) so a built package carries it; without the copy the server takes it from node_modules.
+WEB_VENDOR := graph/web/static/vendor
+$(WEB_VENDOR)/cytoscape.min.js: $(NODE_STAMP)
+	@mkdir -p $(WEB_VENDOR)
+	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE $(WEB_VENDOR)/
+
+web-assets: $(WEB_VENDOR)/cytoscape.min.js
+
+# Debian's Chromium for the web view's browser tests (Playwright drives it; it never downloads a browser).
+# Installed when missing and we are root (or have password-less sudo); otherwise the browser tests skip, saying why.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
+	    >/dev/null) || echo "warning: chromium could not be installed: the browser tests will skip" >&2; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  (sudo -n apt-get update -qq && sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends chromium >/dev/null) || echo "warning: chromium not installed: browser tests skip" >&2; \
+	else echo "warning: chromium missing and not root: the browser tests will skip" >&2; fi
 
 build/typecheck/armsgraph:
 	@mkdir -p $@
@@ -38,7 +60,7 @@ lint: $(STAMP)
 typecheck: $(STAMP) build/typecheck/armsgraph
 	MYPYPATH=build/typecheck $(BIN)/mypy -p armsgraph.schema -p armsgraph.loaders -p armsgraph.graph
 
-pytest: $(STAMP) $(NODE_STAMP)
+pytest: $(STAMP) $(NODE_STAMP) web-assets browser
 	@$(BIN)/pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: a run with no tests is not green" >&2; exit 1; fi; \
 	exit $$rc
@@ -63,6 +85,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_text_scaling.py
 	$(BIN)/python bench/bench_export.py
 	$(BIN)/python bench/bench_deals.py
+	$(BIN)/python bench/bench_web.py
+
+serve: $(STAMP) web-assets
+	$(BIN)/armsgraph serve --docs ../shared/data
 
 eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl

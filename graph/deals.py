@@ -17,11 +17,13 @@ from typing import Any
 
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
+from armsgraph.graph.store.lock import WriterLock
 from armsgraph.graph.writer import caption_statement
-from armsgraph.loaders.deals import Record, Resolution, ReviewItem, read_judgements, resolve_deals
+from armsgraph.loaders.deals import Record, Resolution, ReviewItem, read_judgements, record_judgement, resolve_deals
 from armsgraph.loaders.sipri.loader import export_coverage
 from armsgraph.schema import Transfer, label_of_id
 from armsgraph.schema.entities import ACTORS
+from armsgraph.schema.errors import UserError
 
 CHUNK = 2_000
 
@@ -229,3 +231,31 @@ class Deals:
             run(MARK_WITHDRAWN, {"rows": chunk}, write=True)
         for chunk in _chunks(sorted(new)):
             run(caption_statement("Transfer"), {"ids": chunk}, write=True)
+
+
+def describe(record: Record | None) -> str:
+    """A record in one line, for a person deciding: source, supplier → recipient, designation, date, numbers."""
+    p = record.props if record is not None else {}
+    who = f"{str(p.get('supplier', '?')).partition(':')[2]} → {str(p.get('recipient', '?')).partition(':')[2]}"
+    parts = [str(p.get("source", "?")), who, str(p.get("designation") or "-"),
+             str(p.get("date") or p.get("order_year") or "-")]
+    if p.get("number_ordered") is not None or p.get("number_delivered") is not None:
+        parts.append(f"n={p.get('number_ordered') or '?'}/{p.get('number_delivered') or '?'}")
+    return " · ".join(parts)
+
+
+def judge(store: Store, judgements: Path | None, record: str, candidate: str, decision: str, note: str = "") -> str:
+    """Record that two Reports are one deal (``same``) or two (``different``), then resolve their blocks again
+    under the writer lock: what ``armsgraph review transfers accept/reject`` and the review page both do."""
+    if judgements is None:
+        raise UserError("no place for deal judgements: set ARMSGRAPH_DEAL_JUDGEMENTS to a file path")
+    deals = Deals(store, judgements)
+    found = deals.blocks_of_reports([record, candidate])
+    missing = [i for i in (record, candidate) if i not in found]
+    if missing:
+        raise UserError(f"no Report {missing[0]!r} in the graph (ids are listed by 'armsgraph review transfers')")
+    record_judgement(judgements, record, candidate, decision, note)
+    with WriterLock(store).held():
+        deals.resolve(set(found.values()))
+    return (f"recorded in {judgements}: {record} and {candidate} are "
+            f"{'one deal' if decision == 'same' else 'two deals'}")

@@ -25,6 +25,7 @@ from armsgraph.graph.cli.load import load, loaders_cmd
 from armsgraph.graph.cli.query import cypher, query
 from armsgraph.graph.cli.resolve import resolve
 from armsgraph.graph.cli.review import review
+from armsgraph.graph.cli.serve import serve
 from armsgraph.graph.cli.summary import conflicts, stats
 from armsgraph.graph.cli.text import eval_cmd, extract
 from armsgraph.graph.store import Settings
@@ -91,5 +92,5 @@ def main(ctx: click.Context, data_dir: Path | None, uri: str | None, user: str |
 
 
 for command in (load, loaders_cmd, query, cypher, find, list_cmd, stats, conflicts, db, resolve, extract, eval_cmd,
-                export_cmd, browser_kit, review):
+                export_cmd, browser_kit, review, serve):
     main.add_command(command)

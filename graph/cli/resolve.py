@@ -6,9 +6,6 @@ settles unresolved names with a judgement that the next load applies.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import getpass
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +14,10 @@ import click
 from armsgraph.graph.catalogue.names import Names
 from armsgraph.graph.cli.context import Context, format_option
 from armsgraph.graph.render import emit
-from armsgraph.loaders.private import append_private
 from armsgraph.loaders.resolve import CONTEXTS, Resolution, Resolver, read_review, user_judgements_path
+from armsgraph.loaders.resolve.record import record_judgement
 from armsgraph.loaders.sipri.names import POLICIES
-from armsgraph.schema.errors import StoreError, UserError
+from armsgraph.schema.errors import StoreError
 
 RESOLVED_COLUMNS = ["query", "entity", "label", "name", "rule", "score", "source", "candidates"]
 
@@ -141,15 +138,5 @@ def resolve_judge(ctx: click.Context, name: str, is_: str | None, is_not: str | 
         raise click.UsageError("no place for judgements: set ARMSGRAPH_JUDGEMENTS or use the embedded data dir")
     if _resolver(None).entity(entity_id) is None:
         raise click.UsageError(f"unknown entity {entity_id!r} (see 'armsgraph resolve NAME' for ids)")
-    new = not path.exists()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with append_private(path, "judgements file") as fh:  # never through a planted symlink
-            writer = csv.writer(fh, lineterminator="\n")
-            if new:
-                writer.writerow(["name", "decision", "entity_id", "context", "author", "date", "note"])
-            writer.writerow([name, "is" if is_ else "is-not", entity_id, context or "", getpass.getuser(),
-                             dt.date.today().isoformat(), note])
-    except OSError as exc:  # the judgements file is the user's to point somewhere writable
-        raise UserError(f"cannot write judgements to {path}: {exc.strerror or exc}") from exc
+    record_judgement(path, name, "is" if is_ else "is-not", entity_id, context, note)
     click.echo(f"recorded in {path}: {name!r} {'is' if is_ else 'is not'} {entity_id}")
