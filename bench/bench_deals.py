@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,30000", help="deals per generated vintage, comma-separated")
     args = parser.parse_args(argv)
-    console = Console()
+    console = Console(width=170)
     table = Table(title="Deal resolution: two vintages of a generated register, one run")
     for col in ("deals/vintage", "Reports", "Transfers", "deals (Python)", "load w/o resolution s",
                 "load with resolution s", "ratio", "resolver alone s", "resolver µs/Report"):
