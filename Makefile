@@ -67,6 +67,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news --gold tests/data/gold/news.jsonl
+	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-dev.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout.jsonl
 
 clean:
