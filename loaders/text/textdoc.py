@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.dates import parse_iso
+from armsgraph.loaders.text.designations import Designation, designations
 from armsgraph.loaders.text.extraction import (
     ClaimFact,
     Entity,
@@ -24,6 +25,7 @@ from armsgraph.loaders.text.extraction import (
 from armsgraph.loaders.text.extraction import Span as TextSpan
 from armsgraph.loaders.text.gazetteer import Gazetteer, load
 from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.loaders.text.syntax import Parse, parse
 from armsgraph.schema import Country, WeaponCategory
 
 ENTITY_TYPES = {
@@ -65,6 +67,9 @@ class TextDoc:
         self.clean = clean(text)
         self.doc: Doc = nlp()(self.clean)
         self.off: list[int] = self.doc.user_data["offsets"]
+        self.syntax: Parse | None = parse(self.doc, self._sentences_to_parse())
+        """The trained pipeline's parse of the sentences that can hold a transfer or a claim (None: rule-only)."""
+        self.designations: dict[int, Designation] = self._add_designations()
         doc_date = document.get("date")
         self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
         publisher = str(document.get("publisher") or "").lower()
@@ -95,6 +100,37 @@ class TextDoc:
         language = str(document.get("language") or "en").lower()
         if not language.startswith("en"):
             self.warnings.append(f"language {language!r}: the rules and gazetteers are English; expect little")
+
+    def _sentences_to_parse(self) -> list[tuple[int, int]]:
+        """Sentences with a weapon, a transfer or aid word, a speech verb or a weapon noun: the others hold no
+        transfer or claim, and parsing is most of the cost."""
+        g = self.g
+        wanted: list[tuple[int, int]] = []
+        weapon_tokens = {i for ent in self.doc.ents if ent.label_ in ("WEAPON", "CATEGORY")
+                         for i in range(ent.start, ent.end)}
+        for sent in self.doc.sents:
+            if sent.end - sent.start > 400:
+                continue  # not read for transfers or claims
+            for tok in sent:
+                low = tok.lower_
+                if tok.i in weapon_tokens or low in g.triggers or low in g.speech_verbs or low in g.weapon_nouns \
+                        or low in g.aid_words:
+                    wanted.append((sent.start, sent.end))
+                    break
+        return wanted
+
+    def _add_designations(self) -> dict[int, Designation]:
+        """Weapon systems the gazetteer lacks, named by designation before a weapon noun, become WEAPON entities."""
+        ents = list(self.doc.ents)
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        found = designations([t.text for t in self.doc], [s.start for s in self.doc.sents], taken, self.g,
+                             self.syntax)
+        if not found:
+            return {}
+        for d in found:
+            ents.append(Span(self.doc, d.start, d.end, label="WEAPON", span_id=d.weapon_id))
+        self.doc.ents = sorted(ents, key=lambda e: e.start)
+        return {d.start: d for d in found}
 
     # ---- offsets -------------------------------------------------------------------------------------
 
@@ -162,6 +198,10 @@ class TextDoc:
                 self.add_ref(Ref(ent.start, ent.end, ident, ACTOR_LABELS[label]))
                 if label == "ORG":
                     self._state_in_org_name(ident, ent)
+            elif ent.start in self.designations:
+                d = self.designations[ent.start]
+                self.add_entity(ident, ent.start, ent.end, "weapon:designation",
+                                name=None if self.g.name_of(ident) != ident.partition(":")[2] else d.designation)
             elif label in ("WEAPON", "CATEGORY", "TREATY"):
                 self.add_entity(ident, ent.start, ent.end, f"{label.lower()}:gazetteer")
         for i, low in enumerate(self.lower):

