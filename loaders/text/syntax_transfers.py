@@ -60,7 +60,8 @@ class SyntaxView:
 @dataclass(frozen=True)
 class TransferCandidate:
     """One reading: suppliers (possibly none yet), recipient (or None), the weapon mention (its index in
-    ``SyntaxView.weapons``), the trigger token and kind, and where the clause starts (for stage and negation cues)."""
+    ``SyntaxView.weapons``; -1: a frame without a weapon, which only sets the parties for what follows), the trigger
+    token and kind, and where the clause starts (for stage and negation cues)."""
 
     suppliers: tuple[str, ...]
     recipient: str | None
@@ -135,12 +136,24 @@ def _recipient(v: SyntaxView, h: int) -> tuple[str | None, set[int]]:
     for obj in _prep_objects(v, h, RECIPIENT_PREPS):
         actors = _np_actors(v, obj)
         if actors:
-            return actors[0], set(p.subtree(obj))
+            return actors[0], _np_tokens(p, obj)
     return None, set()
 
 
-def _weapons_under(v: SyntaxView, root: int, exclude: set[int]) -> list[int]:
-    """Indexes of the weapon mentions in root's phrase that are what moves."""
+def _np_tokens(p: Parse, h: int) -> set[int]:
+    """A noun phrase's tokens without its prepositional phrases ('Ukraine' of 'to Ukraine of 2 Kub systems', which
+    the parser may attach to the name)."""
+    out = set(p.subtree(h))
+    for k in p.kids(h, "prep", "acl", "relcl"):
+        out -= set(p.subtree(k))
+    return out
+
+
+def _weapons_under(v: SyntaxView, root: int, exclude: set[int], mentions_only: frozenset[int] = frozenset()
+                   ) -> list[int]:
+    """Indexes of the weapon mentions in root's phrase that are what moves: not in ``exclude`` (the subject's or the
+    recipient's tokens), not below a token of ``exclude`` unless it is in ``mentions_only`` (a recipient's name, to
+    which the parser may attach the 'of' phrase: 'donation to Ukraine of 2 Kub systems')."""
     p = v.parse
     out: list[int] = []
     for n, (start, end) in enumerate(v.weapons):
@@ -156,7 +169,7 @@ def _weapons_under(v: SyntaxView, root: int, exclude: set[int]) -> list[int]:
                 break
             if p.dep[node] == "prep" and v.lower[node] in NOT_WHAT_MOVES_PREPS:
                 break
-            if node in exclude or p.head[node] == node:
+            if (node != tok and node in exclude and node not in mentions_only) or p.head[node] == node:
                 break
             node = p.head[node]
         if ok:
@@ -169,7 +182,7 @@ def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
     for obj in _prep_objects(v, h, frozenset({"from"})):
         actors = _np_actors(v, obj)
         if actors:
-            return actors, set(p.subtree(obj))
+            return actors, _np_tokens(p, obj)
     return [], set()
 
 
@@ -225,6 +238,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     exclude |= set(p.subtree(k))
             recipient, covered = _recipient(v, t)
             exclude |= covered
+            bridge = frozenset(covered)
             if recipient is None:
                 # 'provide Ukraine with X': an actor as the direct object
                 for obj in p.kids(t, "dobj"):
@@ -232,11 +246,11 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     if actors and p.kids(t, "prep") and any(v.lower[k] == "with" for k in p.kids(t, "prep")):
                         recipient = actors[0]
                         exclude |= set(p.subtree(obj))
-            weapons = _weapons_under(v, t, exclude)
+            weapons = _weapons_under(v, t, exclude, bridge)
             # 'provide Ukraine with X': the with-object is what moves
             for prep in p.kids(t, "prep"):
                 if v.lower[prep] == "with" and recipient is not None:
-                    weapons += [w for w in _weapons_under(v, prep, exclude) if w not in weapons]
+                    weapons += [w for w in _weapons_under(v, prep, exclude, bridge) if w not in weapons]
         elif kind == "noun":
             suppliers = [v.actors[k] for k in p.kids(t, "poss") if k in v.actors]
             given, covered = _from_actors(v, t)
@@ -246,7 +260,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                 suppliers, clause_start = _subject(v, p.head[t])
             recipient, covered = _recipient(v, t)
             exclude |= covered
-            weapons = _weapons_under(v, t, exclude)
+            weapons = _weapons_under(v, t, exclude, frozenset(covered))
         elif kind == "receive":
             subj = p.kids(t, *SUBJECT_DEPS)
             if not subj:
@@ -266,7 +280,12 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                 # 'received Italian Centauro B1': the maker's state, when the weapon names one
                 for w in weapons:
                     start, end = v.weapons[w]
-                    made = {v.demonyms[k] for k in range(max(s, start - 3), start) if k in v.demonyms}
+                    made = set()
+                    for k in range(start - 1, max(s, start - 7) - 1, -1):
+                        if p.pos[k] in ("VERB", "AUX", "ADP") or v.lower[k] in (",", ";"):
+                            break
+                        if k in v.demonyms:
+                            made.add(v.demonyms[k])
                     if len(made) == 1:
                         suppliers = [made.pop()]
                         break
@@ -285,7 +304,13 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             poss = [v.actors[k] for k in p.kids(aid, "poss") if k in v.actors]
             suppliers = suppliers or poss
             weapons = _weapons_under(v, t, exclude)
+            # the parser may hang the list on the subject ('the package includes: A; B; C' with B, C in apposition)
+            weapons += [w for w in _weapons_under(v, aid, set()) if v.weapons[w][0] > t and w not in weapons]
         suppliers = [x for x in suppliers if x != recipient]
+        if not weapons and (suppliers or recipient):
+            # a transfer frame without a weapon ('a new package for Ukraine, which includes $375 million'): what the
+            # text around it takes as its parties
+            out.append(TransferCandidate(tuple(suppliers), recipient, -1, t, kind, clause_start, negated))
         for w in weapons:
             out.append(TransferCandidate(tuple(suppliers), recipient, w, t, kind, clause_start, negated))
     return out

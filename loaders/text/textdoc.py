@@ -24,6 +24,7 @@ from armsgraph.loaders.text.extraction import (
 )
 from armsgraph.loaders.text.extraction import Span as TextSpan
 from armsgraph.loaders.text.gazetteer import Gazetteer, load
+from armsgraph.loaders.text.misspelled import misspelled_states
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.syntax import Parse, parse
 from armsgraph.schema import Country, WeaponCategory
@@ -69,7 +70,9 @@ class TextDoc:
         self.off: list[int] = self.doc.user_data["offsets"]
         self.syntax: Parse | None = parse(self.doc, self._sentences_to_parse())
         """The trained pipeline's parse of the sentences that can hold a transfer or a claim (None: rule-only)."""
-        self.designations: dict[int, Designation] = self._add_designations()
+        self.designations: dict[int, Designation] = {}
+        self.misspelled: set[int] = set()
+        self._add_entities_from_shape()
         doc_date = document.get("date")
         self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
         publisher = str(document.get("publisher") or "").lower()
@@ -119,18 +122,24 @@ class TextDoc:
                     break
         return wanted
 
-    def _add_designations(self) -> dict[int, Designation]:
-        """Weapon systems the gazetteer lacks, named by designation before a weapon noun, become WEAPON entities."""
+    def _add_entities_from_shape(self) -> None:
+        """Weapon systems the gazetteer lacks (a designation before a weapon noun) and states named with a typo
+        become WEAPON and COUNTRY entities beside the gazetteer's."""
         ents = list(self.doc.ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        found = designations([t.text for t in self.doc], [s.start for s in self.doc.sents], taken, self.g,
-                             self.syntax)
-        if not found:
-            return {}
+        words = [t.text for t in self.doc]
+        firsts = [s.start for s in self.doc.sents]
+        found = designations(words, firsts, taken, self.g, self.syntax)
         for d in found:
             ents.append(Span(self.doc, d.start, d.end, label="WEAPON", span_id=d.weapon_id))
-        self.doc.ents = sorted(ents, key=lambda e: e.start)
-        return {d.start: d for d in found}
+            taken.update(range(d.start, d.end))
+            self.designations[d.start] = d
+        typos = misspelled_states(words, firsts, taken, self.syntax)
+        for m in typos:
+            ents.append(Span(self.doc, m.start, m.end, label="COUNTRY", span_id=m.country_id))
+            self.misspelled.add(m.start)
+        if found or typos:
+            self.doc.ents = sorted(ents, key=lambda e: e.start)
 
     # ---- offsets -------------------------------------------------------------------------------------
 
@@ -194,7 +203,9 @@ class TextDoc:
         for ent in self.doc.ents:
             label, ident = ent.label_, ent.ent_id_
             if label in ACTOR_LABELS:
-                self.add_entity(ident, ent.start, ent.end, f"{ident.partition(':')[0]}:{ACTOR_LABELS[label]}")
+                rule = "country:fuzzy" if ent.start in self.misspelled else \
+                    f"{ident.partition(':')[0]}:{ACTOR_LABELS[label]}"
+                self.add_entity(ident, ent.start, ent.end, rule)
                 self.add_ref(Ref(ent.start, ent.end, ident, ACTOR_LABELS[label]))
                 if label == "ORG":
                     self._state_in_org_name(ident, ent)

@@ -531,34 +531,47 @@ class TransferRules(ClaimRules):
             return
         found = {(t.supplier, t.recipient, t.weapon) for t in self.transfers.values()}
         title_recipient = self._title_recipient()
+        frame_supplier: str | None = self.first_person
+        frame_recipient: str | None = title_recipient
         for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400 or self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
                 continue
             movable = {(w.start, w.end) for w in self._weapons(s, e)}
+            # the clause rules' own reading of the text before this sentence, when they found a transfer there
+            before = [t for t in self.transfers.values() if t.evidence.end <= self.cstart(s) + self.base
+                      and not t.rule.startswith("transfer:syntax")]
+            if before:
+                frame_supplier, frame_recipient = before[-1].supplier, before[-1].recipient
+            next_supplier, next_recipient = frame_supplier, frame_recipient
             for cand in candidates(view, (s, e)):
-                span = view.weapons[cand.weapon]
-                if span not in movable or cand.negated:
+                if cand.negated:
                     continue
                 stages, negated, hypothetical = self._cues(cand.clause_start, cand.trigger + 1)
                 if negated or hypothetical:
                     continue
+                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in self.lower[cand.clause_start:cand.trigger])
+                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[cand.clause_start:cand.trigger])
+                suppliers = list(cand.suppliers)
+                if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
+                    suppliers = [frame_supplier]
+                recipient = cand.recipient or frame_recipient
+                if cand.kind != "receive" and suppliers and not unnamed:
+                    next_supplier = suppliers[0]
+                if recipient:
+                    next_recipient = recipient
+                if cand.weapon < 0:
+                    continue
+                span = view.weapons[cand.weapon]
+                if span not in movable or recipient is None:
+                    continue
                 readings = self.g.triggers.get(self.lower[cand.trigger], [])
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
                 stage = _pick_stage(stages) or ("delivered" if past else "pledged")
-                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in self.lower[cand.clause_start:cand.trigger])
-                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[cand.clause_start:cand.trigger])
-                before = [t for t in self.transfers.values() if t.evidence.start < self.cstart(s) + self.base]
-                suppliers = list(cand.suppliers)
-                if not suppliers and not unnamed and not we and cand.kind != "receive":
-                    frame = before[-1].supplier if before else self.first_person
-                    suppliers = [frame] if frame else []
-                recipient = cand.recipient or (before[-1].recipient if before else title_recipient)
-                if recipient is None:
-                    continue
                 weapon_ent = next(w for w in self.weapon_ents if (w.start, w.end) == span)
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue
                     self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}")
                     found.add((supplier, recipient, self._moved(weapon_ent)))
+            frame_supplier, frame_recipient = next_supplier, next_recipient
