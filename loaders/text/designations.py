@@ -125,3 +125,77 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
         out.append(Designation(start, end, ident, text))
         taken.update(range(start, n + 1))
     return out
+
+
+AMMUNITION_NOUNS = frozenset({"ammunition", "shells", "rounds", "projectiles", "munitions", "ammo"})
+_CALIBRE_UNITS = frozenset({"mm", "millimeter", "millimetre"})
+_NUMBER = re.compile(r"^\d{2,3}$")
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[\s-]", "", text.lower())
+
+
+def _calibre_at(words: Sequence[str], i: int) -> int | None:
+    """Token after the calibre starting at i ('155 mm', '155-mm', '155mm' as one token), or None."""
+    w = words[i]
+    if re.fullmatch(r"\d{2,3}mm", w.lower()):
+        return i + 1
+    if not _NUMBER.match(w):
+        return None
+    j = i + 1
+    if j < len(words) and words[j] == "-":
+        j += 1
+    return j + 1 if j < len(words) and words[j].lower() in _CALIBRE_UNITS else None
+
+
+def calibres(words: Sequence[str], ent_tokens: set[int], g: Gazetteer) -> list[Designation]:
+    """Ammunition by calibre, also in a coordination: '155 mm and 105 mm artillery ammunition', '155 and 120 mm
+    ammunition', '155-mm shells'. Each calibre takes the words after the last one ('artillery ammunition'); the
+    phrase is the weapons.csv row that spells it (ignoring spaces and hyphens), else ``weapon:<slug>`` of
+    '<N>mm <words>'."""
+    index: dict[str, str] = {}
+    for entry in g.weapons.values():
+        if entry.kind != "category":
+            for variant in (entry.designation, *entry.variants):
+                index.setdefault(_normal(variant), entry.id)
+    out: list[Designation] = []
+    i = 0
+    while i < len(words):
+        # a run of calibres joined by 'and' / ',' ('155 and 120 mm', '155 mm and 105 mm'), then the noun words
+        numbers: list[tuple[int, int]] = []
+        j = i
+        while j < len(words) and _NUMBER.match(words[j].lower().removesuffix("mm")):
+            after = _calibre_at(words, j)
+            numbers.append((j, after if after is not None else j + 1))
+            j = after if after is not None else j + 1
+            if j < len(words) and words[j] in ("and", ",", "or"):
+                j += 1
+                continue
+            break
+        if not numbers or _calibre_at(words, numbers[-1][0]) is None:
+            i += 1
+            continue
+        k = numbers[-1][1]
+        rest: list[str] = []
+        while k < len(words) and len(rest) < 3 and words[k].islower() and words[k].isalpha():
+            rest.append(words[k])
+            k += 1
+            if rest[-1] in AMMUNITION_NOUNS:
+                break
+        if not rest or rest[-1] not in AMMUNITION_NOUNS:
+            i = numbers[-1][1]
+            continue
+        for start, end in numbers:
+            if ent_tokens.intersection(range(start, end)):
+                continue
+            calibre = words[start].lower().removesuffix("mm")
+            text = f"{calibre}mm {' '.join(rest)}"
+            spellings = [text] + [f"{calibre}mm {' '.join([*rest[:-1], noun])}" for noun in sorted(AMMUNITION_NOUNS)]
+            ident = next((index[_normal(x)] for x in spellings if _normal(x) in index), None) \
+                or WeaponSystem.id_of(designation=text)
+            if len(numbers) == 1:
+                end = k  # a lone calibre phrase: the mention is the whole phrase
+            out.append(Designation(start, end, ident, text))
+        i = k
+    return out

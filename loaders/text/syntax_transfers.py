@@ -56,6 +56,10 @@ class SyntaxView:
     """Word form -> kind (supply, noun, receive, include, arrive, deployment, use)."""
     aid_words: frozenset[str]
 
+    @property
+    def weapon_tokens(self) -> frozenset[int]:
+        return frozenset(i for start, end in self.weapons for i in range(start, end))
+
 
 @dataclass(frozen=True)
 class TransferCandidate:
@@ -177,6 +181,31 @@ def _weapons_under(v: SyntaxView, root: int, exclude: set[int], mentions_only: f
     return out
 
 
+def for_something_else(v: SyntaxView, start: int, end: int) -> bool:
+    """The weapon mention [start, end) is what another noun is for ('training of pilots for F-16s', 'ammunition for
+    HIMARS', 'spare parts for M113'): its phrase hangs on 'for' under a noun that is not aid ('a package for ...')."""
+    p = v.parse
+    tok = next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
+    if not p.parsed[tok]:
+        return False
+    node = tok
+    for _ in range(8):
+        head = p.head[node]
+        if head == node or p.pos[node] in ("VERB", "AUX") or (node != tok and v.lower[node] in v.triggers):
+            return False  # reached a clause, or the weapon's own transfer word ('the transfer of Patriot ...')
+        if p.dep[node] == "prep" and v.lower[node] == "for":
+            if p.pos[head] in ("VERB", "AUX"):
+                # 'provide training ... for F-16s': the verb's object is something else, the weapon what it is for
+                objects = p.kids(head, "dobj")
+                return bool(objects) and all(
+                    o not in v.weapon_tokens and o not in v.actors and v.lower[o] not in v.aid_words
+                    and not any(k in v.weapon_tokens for k in p.subtree(o)) for o in objects)
+            return p.pos[head] in ("NOUN", "PROPN") and v.lower[head] not in v.aid_words \
+                and head not in v.actors and head not in v.weapon_tokens
+        node = head
+    return False
+
+
 def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
     p = v.parse
     for obj in _prep_objects(v, h, frozenset({"from"})):
@@ -240,12 +269,13 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             exclude |= covered
             bridge = frozenset(covered)
             if recipient is None:
-                # 'provide Ukraine with X': an actor as the direct object
+                # 'provide Ukraine with X', 'send Ukraine X': an actor as the direct object
                 for obj in p.kids(t, "dobj"):
                     actors = _np_actors(v, obj)
-                    if actors and p.kids(t, "prep") and any(v.lower[k] == "with" for k in p.kids(t, "prep")):
+                    if actors:
                         recipient = actors[0]
-                        exclude |= set(p.subtree(obj))
+                        exclude |= _np_tokens(p, obj)
+                        bridge = bridge | _np_tokens(p, obj)
             weapons = _weapons_under(v, t, exclude, bridge)
             # 'provide Ukraine with X': the with-object is what moves
             for prep in p.kids(t, "prep"):

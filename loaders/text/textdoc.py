@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.dates import parse_iso
-from armsgraph.loaders.text.designations import Designation, designations
+from armsgraph.loaders.text.designations import Designation, calibres, designations
 from armsgraph.loaders.text.extraction import (
     ClaimFact,
     Entity,
@@ -130,6 +130,7 @@ class TextDoc:
         words = [t.text for t in self.doc]
         firsts = [s.start for s in self.doc.sents]
         found = designations(words, firsts, taken, self.g, self.syntax)
+        found += calibres(words, taken | {i for d in found for i in range(d.start, d.end)}, self.g)
         for d in found:
             ents.append(Span(self.doc, d.start, d.end, label="WEAPON", span_id=d.weapon_id))
             taken.update(range(d.start, d.end))

@@ -14,7 +14,7 @@ from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.quantities import quantity_before
-from armsgraph.loaders.text.syntax_transfers import SyntaxView, candidates
+from armsgraph.loaders.text.syntax_transfers import SyntaxView, candidates, for_something_else
 from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
 from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
@@ -340,6 +340,8 @@ class TransferRules(ClaimRules):
             after = self.lower[w.end] if w.end < len(self.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
+            if self._view is not None and for_something_else(self._view, w.start, w.end):
+                continue
             found.append(w)
         if any(w.label_ == "WEAPON" for w in found):
             return [w for w in found if w.label_ == "WEAPON"]  # a named system: the category only describes it
@@ -502,6 +504,14 @@ class TransferRules(ClaimRules):
 
     # ---- transfers from the parse -------------------------------------------------------------------------
 
+    @property
+    def _view(self) -> SyntaxView | None:
+        view: SyntaxView | None = self.__dict__.get("_syntax_view")
+        if view is None and self.syntax is not None:
+            view = self.syntax_view()
+            self.__dict__["_syntax_view"] = view
+        return view
+
     def syntax_view(self) -> SyntaxView | None:
         """The read-only view the syntax component reads; None on the rule-only path."""
         if self.syntax is None:
@@ -526,7 +536,7 @@ class TransferRules(ClaimRules):
 
     def syntax_transfers_in(self) -> None:
         """Transfers the parse states that the clause rules did not read (rule ``transfer:syntax-<kind>``)."""
-        view = self.syntax_view()
+        view = self._view
         if view is None:
             return
         found = {(t.supplier, t.recipient, t.weapon) for t in self.transfers.values()}
@@ -562,6 +572,8 @@ class TransferRules(ClaimRules):
                     next_recipient = recipient
                 if cand.weapon < 0:
                     continue
+                if cand.kind != "include" and not cand.suppliers and cand.recipient is None:
+                    continue  # neither party in the clause: the frame alone does not make a transfer
                 span = view.weapons[cand.weapon]
                 if span not in movable or recipient is None:
                     continue
