@@ -74,6 +74,9 @@ class TransferCandidate:
     kind: str
     clause_start: int
     negated: bool
+    borrow: bool = True
+    """Whether a missing party may come from the text around ('The package includes X'); not for a gerund after a
+    preposition or a transfer noun deep in another phrase ('to accelerate the delivery of ...')."""
 
 
 def _np_actors(v: SyntaxView, h: int) -> list[str]:
@@ -108,16 +111,26 @@ def _conjuncts(p: Parse, h: int) -> list[int]:
     return out
 
 
-def _subject(v: SyntaxView, verb: int) -> tuple[list[str], int]:
-    """The supplier(s) a verb's subject names, climbing 'plans to deliver' / coordinated verbs; and the clause start."""
+def _subject(v: SyntaxView, verb: int, climb: int = 6) -> tuple[list[str], int]:
+    """The supplier(s) a verb's subject names, climbing 'plans to deliver' / coordinated verbs; and the clause start.
+
+    A gerund after a preposition takes the object of the verb it depends on ('thank the Slovakian government for
+    providing ...')."""
     p = v.parse
     node = verb
-    for _ in range(6):
+    if p.dep[verb] == "pcomp" and p.head[verb] != verb:
+        governor = p.head[p.head[verb]]
+        for obj in p.kids(governor, "dobj"):
+            actors = _np_actors(v, obj)
+            if actors:
+                return actors, min(p.subtree(verb))
+    for _ in range(climb):
         subj = p.kids(node, *SUBJECT_DEPS)
         if subj:
             return _np_actors(v, subj[0]), min(p.subtree(node))
-        if p.dep[node] in CONTROL_DEPS and p.head[node] != node:
-            node = p.head[node]
+        if p.head[node] != node and (p.dep[node] in CONTROL_DEPS or (
+                p.dep[node] == "advcl" and any(v.lower[k] == "to" for k in p.kids(node, "aux")))):
+            node = p.head[node]  # 'plans to deliver'; 'triples production to increase supplies'
             continue
         break
     return [], min(p.subtree(node))
@@ -250,6 +263,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             continue
         negated = _negated(v, t)
         exclude: set[int] = set()
+        borrow = True
         suppliers: list[str] = []
         recipient: str | None = None
         clause_start = s
@@ -263,6 +277,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                 clause_start = min(p.subtree(t))
             else:
                 suppliers, clause_start = _subject(v, t)
+                borrow = p.dep[t] != "pcomp"  # 'for providing': someone the sentence names, or nobody
                 for k in subj:
                     exclude |= set(p.subtree(k))
             recipient, covered = _recipient(v, t)
@@ -287,7 +302,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             exclude |= covered
             suppliers = suppliers or given
             if not suppliers and p.dep[t] in ("dobj", "nsubjpass"):
-                suppliers, clause_start = _subject(v, p.head[t])
+                suppliers, clause_start = _subject(v, p.head[t], climb=1)  # 'Slovakia announces donation'
+            borrow = p.dep[t] in ("ROOT", "dobj", "nsubj", "nsubjpass", "appos")
             recipient, covered = _recipient(v, t)
             exclude |= covered
             weapons = _weapons_under(v, t, exclude, frozenset(covered))
@@ -321,16 +337,25 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                         break
         else:  # include
             subj = p.kids(t, *SUBJECT_DEPS)
-            aid = subj[0] if subj else (p.head[t] if p.dep[t] == "relcl" else None)
-            if aid is None or v.lower[aid] not in v.aid_words:
-                continue
+            aid = subj[0] if subj else None
+            if p.dep[t] == "relcl" and (aid is None or v.lower[aid] in ("which", "that")):
+                aid = p.head[t]  # 'a new package ... that will include'
+            recipient = None
+            if aid is None or not (v.lower[aid] in v.aid_words or any(
+                    v.lower[o] in v.aid_words for k in p.kids(aid, "prep") if v.lower[k] == "of"
+                    for o in p.kids(k, "pobj"))):
+                continue  # 'the package includes', 'a round of security assistance, which includes'
+            if v.lower[aid] not in v.aid_words:
+                for k in p.kids(aid, "prep"):
+                    if v.lower[k] == "of":
+                        recipient = recipient or _recipient(v, next(iter(p.kids(k, "pobj")), aid))[0]
             exclude |= set(range(min(p.subtree(aid)), aid + 1))
-            recipient, covered = _recipient(v, aid)
+            recipient = recipient or _recipient(v, aid)[0]
             if p.dep[aid] in ("dobj", "nsubjpass", "pobj"):
                 gov = p.head[aid] if p.dep[aid] != "pobj" else p.head[p.head[aid]]
                 suppliers, clause_start = _subject(v, gov)
                 if recipient is None:
-                    recipient, covered = _recipient(v, gov)
+                    recipient = _recipient(v, gov)[0]
             poss = [v.actors[k] for k in p.kids(aid, "poss") if k in v.actors]
             suppliers = suppliers or poss
             weapons = _weapons_under(v, t, exclude)
@@ -340,7 +365,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
         if not weapons and (suppliers or recipient):
             # a transfer frame without a weapon ('a new package for Ukraine, which includes $375 million'): what the
             # text around it takes as its parties
-            out.append(TransferCandidate(tuple(suppliers), recipient, -1, t, kind, clause_start, negated))
+            out.append(TransferCandidate(tuple(suppliers), recipient, -1, t, kind, clause_start, negated, borrow))
         for w in weapons:
-            out.append(TransferCandidate(tuple(suppliers), recipient, w, t, kind, clause_start, negated))
+            out.append(TransferCandidate(tuple(suppliers), recipient, w, t, kind, clause_start, negated, borrow))
     return out

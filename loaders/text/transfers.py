@@ -574,6 +574,8 @@ class TransferRules(ClaimRules):
                     continue
                 if cand.kind != "include" and not cand.suppliers and cand.recipient is None:
                     continue  # neither party in the clause: the frame alone does not make a transfer
+                if not cand.borrow and not (cand.suppliers and cand.recipient):
+                    continue
                 span = view.weapons[cand.weapon]
                 if span not in movable or recipient is None:
                     continue
