@@ -20,6 +20,10 @@ _TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,40}[A-Z])[ \t]*:(?=\s)|^[
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
 
+ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
+"""Who was told, right after 'told': not part of the claim."""
+
+
 class ClaimRules(PersonRules):
     """Quotations, 'X said (that) ...', '..., X said', 'according to X'."""
 
@@ -32,8 +36,12 @@ class ClaimRules(PersonRules):
         ``backward`` scans from the end (the subject nearest a following speech verb).
         """
         for i in reversed(range(start, end)) if backward else range(start, end):
+            if self.lower[i] == "i" and backward:
+                # 'As I told President Zelenskyy': the author of a statement or remarks, else the publisher's own
+                # voice (no claim); never the addressee after the verb
+                return (self.author, i) if self.author else None
             ref = self.ref_at.get(i)
-            if ref is None:
+            if ref is None or ref.kind == "first-person":
                 continue
             if ref.start > 0 and self.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
                     and not (ref.start > 1 and self.lower[ref.start - 2] == "according"):
@@ -72,9 +80,17 @@ class ClaimRules(PersonRules):
                 return ref.id
         return None
 
+    def _first_person_subject(self, verb: int) -> bool:
+        """'I told', 'I have said', 'we told': the subject is the first person (by the parse, else the word before)."""
+        if self.syntax is not None and self.syntax.parsed[verb]:
+            return any(self.lower[k] in ("i", "we") for k in self.syntax.kids(verb, "nsubj"))
+        return verb > 0 and self.lower[verb - 1] in ("i", "we")
+
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
         found = self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
+        if found is None and self._first_person_subject(verb):
+            return None  # 'As I told President Zelenskyy' without an author: the publisher's voice, not the addressee's
         if found is None:
             # 'said Antonov.', ', said the Swedish Defence Minister': the speaker closes the clause
             after = self._speaker_near(verb + 1, min(hi, verb + 5), last)
@@ -290,6 +306,8 @@ class ClaimRules(PersonRules):
                     comma = next((m for m in range(verb + 1, min(e, verb + 7)) if self.words[m] == ","), None)
                     if comma is not None:
                         k = comma + 1
+                if k < e and self.lower[k] in ADDRESSEES and j >= limit:
+                    k += 1  # 'told me the Patriot batteries had arrived': the addressee is not what was said
                 if k < e and self.words[k] == ":":
                     k += 1
                 if k >= e or self.clean[self.cstart(k)] in "“\"«":

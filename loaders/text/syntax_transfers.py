@@ -124,7 +124,7 @@ def _subject(v: SyntaxView, verb: int, climb: int = 6) -> tuple[list[str], int]:
             actors = _np_actors(v, obj)
             if actors:
                 return actors, min(p.subtree(verb))
-    for _ in range(climb):
+    for _ in range(climb + 1):
         subj = p.kids(node, *SUBJECT_DEPS)
         if subj:
             return _np_actors(v, subj[0]), min(p.subtree(node))

@@ -519,9 +519,14 @@ class TransferRules(ClaimRules):
         actors: dict[int, str] = {}
         demonyms: dict[int, str] = {}
         for ref in self.refs:
-            if ref.kind in ("pronoun", "title"):
+            if ref.kind == "title":
                 continue
-            actor = self._actor_of_ref(ref)
+            if ref.kind == "pronoun":
+                # 'He also reported the delivery': the last person named before, standing for the state they serve
+                person = self._last_person_before(ref.start)
+                actor = self._actor_of_ref(Ref(ref.start, ref.end, person, "person")) if person else None
+            else:
+                actor = self._actor_of_ref(ref)
             if actor is None:
                 continue
             for i in range(ref.start, ref.end):
