@@ -10,8 +10,9 @@ from spacy.tokens import Span
 from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import DateMention, find_dates
 from armsgraph.loaders.text.extraction import ClaimFact, Entity
+from armsgraph.loaders.text.syntax_claims import speech
 from armsgraph.loaders.text.persons import PersonRules
-from armsgraph.loaders.text.textdoc import ENTITY_TYPES
+from armsgraph.loaders.text.textdoc import ENTITY_TYPES, Ref
 from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
@@ -20,6 +21,8 @@ _TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,40}[A-Z])[ \t]*:(?=\s)|^[
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
 
+GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military", "embassy", "army", "cabinet"})
+"""After a demonym, a body that speaks for the state ('the French Ministry of Defense said')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -66,7 +69,7 @@ class ClaimRules(PersonRules):
                 if nxt is not None and nxt.kind == "title":
                     continue
                 return ref.id, i
-            if ref.kind == "demonym" and self.doc[ref.end: ref.end + 1].text.lower() in ("government", "officials"):
+            if ref.kind == "demonym" and self.doc[ref.end: ref.end + 1].text.lower() in GOVERNMENT_WORDS:
                 return ref.id, i
         return None
 
@@ -364,4 +367,76 @@ class ClaimRules(PersonRules):
                 self._add_claim(speaker, q_start, q_end, self.cstart(sent.start), self.cend(end_sent.end - 1),
                                 True, rule)
                 prev_quote_speaker = speaker
+        self.syntax_claims_in()
         self.claims.sort(key=lambda c: c.start)
+
+    def syntax_claims_in(self) -> None:
+        """Reported speech the parse reads (``syntax_claims.py``): the subject of a speech verb says its clausal
+        complement. In a sentence the parse reads, it replaces the surface rules' reported-speech claim of the same
+        speaker (the parse knows where the clause said ends); quotations stay the quotation rules'."""
+        if self.syntax is None:
+            return
+        for sent in self.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                continue
+            for cand in speech(self.lower, self.syntax, self.g.speech_verbs, (s, e)):
+                a, b = cand.subject
+                if any(self.lower[k] in ("i", "we") for k in range(a, b)) and b - a == 1:
+                    if self.lower[a] != "i" or not self.author:
+                        continue
+                    speaker: str | None = self.author
+                else:
+                    speaker = self._np_speaker(a, b, cand.head)
+                if speaker is None:
+                    continue
+                if self.lower[cand.verb] in self.g.person_speech_verbs and not speaker.startswith("person:"):
+                    continue
+                sc, ec = self.chars(s, e)
+                ts, te = self.chars(*cand.content)
+                # the surface rules' claim of the same speaker in this sentence, if any, gives way
+                same = [c for c in self.claims if not c.quote and c.speaker == speaker
+                        and sc <= c.start - self.base < ec]
+                if any(c.start - self.base == ts and c.end - self.base >= te - 1 for c in same):
+                    continue
+                quoted = [c for c in self.claims if c.quote and c.start - self.base < te and ts < c.end - self.base]
+                if quoted:
+                    continue
+                for c in same:
+                    self.claims.remove(c)
+                self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
+
+    def _np_speaker(self, start: int, end: int, head: int) -> str | None:
+        """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a
+        name at its head the gazetteers lack ('European Union foreign policy chief Josep Borrell'), else what the
+        surface rules read in it (a title's holder, an organisation, a state, 'a U.S. official')."""
+        for k in range(start, end):
+            ref = self.ref_at.get(k)
+            if ref is not None and ref.kind == "person":
+                return ref.id
+        named = self._name_speaker(start, head + 1)
+        if named is not None:
+            return named
+        found = self._speaker_near(start, end, None)
+        return found[0] if found else None
+
+    def _name_speaker(self, start: int, end: int) -> str | None:
+        """A subject the gazetteers do not know that the parse shows is a name ('Josep Borrell'): two to four
+        capitalised proper nouns in a row, outside any entity; the person is added to the entities."""
+        syntax = self.syntax
+        if syntax is None:
+            return None
+        run: list[int] = []
+        k = end - 1
+        # the head and the name words compounded onto it ('Nachman' of 'Nachman Shai'), not a title's complement
+        while k >= start and syntax.pos[k] == "PROPN" and self.words[k][:1].isupper() and self.words[k].isalpha() \
+                and not self.ent_types[k] and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
+            run.insert(0, k)
+            k -= 1
+        if not 2 <= len(run) <= 4:
+            return None
+        name = " ".join(self.words[k] for k in run)
+        ident = Person.id_of(name=name)
+        self.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)
+        self.add_ref(Ref(run[0], run[-1] + 1, ident, "person"))  # 'He stressed ...' after it is this person
+        return ident
