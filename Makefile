@@ -63,6 +63,7 @@ bench: $(STAMP)
 	@if [ -f bench/bench_text.py ]; then $(BIN)/python bench/bench_text.py; fi
 	$(BIN)/python bench/bench_text_scaling.py
 	$(BIN)/python bench/bench_export.py
+	$(BIN)/python bench/bench_startup.py
 
 eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl

@@ -10,8 +10,8 @@ from spacy.tokens import Span
 from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import DateMention, find_dates
 from armsgraph.loaders.text.extraction import ClaimFact, Entity
-from armsgraph.loaders.text.syntax_claims import speech
 from armsgraph.loaders.text.persons import PersonRules
+from armsgraph.loaders.text.syntax_claims import speech
 from armsgraph.loaders.text.textdoc import ENTITY_TYPES, Ref
 from armsgraph.schema import Person
 

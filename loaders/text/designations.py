@@ -29,7 +29,8 @@ _CAPS = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
 _JOINERS = {"-", "/"}
 _QUOTES = {"“", "”", '"'}
 NOUN_PHRASE_DEPS = {"compound", "nmod", "amod", "appos", "npadvmod", "nummod", "punct", "dep", "advmod"}
-FUNCTION_WORDS = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "from", "by", "as", "at", "than"}
+FUNCTION_WORDS = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "from", "by", "as", "at",
+                  "than"}
 
 
 @dataclass(frozen=True)

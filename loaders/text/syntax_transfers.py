@@ -182,7 +182,8 @@ def _weapons_under(v: SyntaxView, root: int, exclude: set[int], mentions_only: f
             if node == root:
                 ok = True
                 break
-            if node != tok and (p.dep[node] in CLAUSE_DEPS or (p.dep[node] == "conj" and p.pos[node] in ("VERB", "AUX"))):
+            clause = p.dep[node] in CLAUSE_DEPS or (p.dep[node] == "conj" and p.pos[node] in ("VERB", "AUX"))
+            if node != tok and clause:
                 break
             if p.dep[node] == "prep" and v.lower[node] in NOT_WHAT_MOVES_PREPS:
                 break
@@ -325,7 +326,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             if not suppliers:
                 # 'received Italian Centauro B1': the maker's state, when the weapon names one
                 for w in weapons:
-                    start, end = v.weapons[w]
+                    start = v.weapons[w][0]
                     made = set()
                     for k in range(start - 1, max(s, start - 7) - 1, -1):
                         if p.pos[k] in ("VERB", "AUX", "ADP") or v.lower[k] in (",", ";"):

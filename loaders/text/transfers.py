@@ -565,8 +565,9 @@ class TransferRules(ClaimRules):
                 stages, negated, hypothetical = self._cues(cand.clause_start, cand.trigger + 1)
                 if negated or hypothetical:
                     continue
-                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in self.lower[cand.clause_start:cand.trigger])
-                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[cand.clause_start:cand.trigger])
+                before_trigger = self.lower[cand.clause_start : cand.trigger]
+                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in before_trigger)
+                we = self.first_person is None and any(w in FIRST_PERSON for w in before_trigger)
                 suppliers = list(cand.suppliers)
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
                     suppliers = [frame_supplier]
