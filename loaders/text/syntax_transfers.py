@@ -55,6 +55,8 @@ class SyntaxView:
     triggers: Mapping[str, str]
     """Word form -> kind (supply, noun, receive, include, arrive, deployment, use)."""
     aid_words: frozenset[str]
+    unnamed: frozenset[str] = frozenset()
+    """Words for a group of actors the text does not name ('allies', 'partners': ``cues.csv`` unnamed-actor)."""
 
     @property
     def weapon_tokens(self) -> frozenset[int]:
@@ -128,6 +130,12 @@ def _subject(v: SyntaxView, verb: int, climb: int = 6) -> tuple[list[str], int]:
         subj = p.kids(node, *SUBJECT_DEPS)
         if subj:
             return _np_actors(v, subj[0]), min(p.subtree(node))
+        if p.dep[node] == "xcomp" and p.head[node] != node:
+            # object control: 'authorized the Netherlands to transfer', 'persuade more allies to send': the object
+            # of the governing verb does it (an unnamed one names nobody: nothing is borrowed)
+            objects = p.kids(p.head[node], "dobj")
+            if objects:
+                return _np_actors(v, objects[0]), min(p.subtree(node))
         if p.head[node] != node and (p.dep[node] in CONTROL_DEPS or (
                 p.dep[node] == "advcl" and any(v.lower[k] == "to" for k in p.kids(node, "aux")))):
             node = p.head[node]  # 'plans to deliver'; 'triples production to increase supplies'
@@ -220,6 +228,25 @@ def for_something_else(v: SyntaxView, start: int, end: int) -> bool:
     return False
 
 
+def done_by_unnamed(v: SyntaxView, start: int, end: int) -> bool:
+    """The weapon mention [start, end) is moved by a verb whose doer is an unnamed group the governing verb names
+    as its object ('persuade more allies to send NASAMS'): whoever heads the sentence does not supply it."""
+    p = v.parse
+    tok = next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
+    if not p.parsed[tok]:
+        return False
+    node = tok
+    for _ in range(12):
+        if p.pos[node] in ("VERB", "AUX") and v.lower[node] in v.triggers:
+            if p.dep[node] != "xcomp" or p.kids(node, "nsubj"):
+                return False
+            return any(v.lower[o] in v.unnamed for o in p.kids(p.head[node], "dobj"))
+        if p.head[node] == node:
+            return False
+        node = p.head[node]
+    return False
+
+
 def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
     p = v.parse
     for obj in _prep_objects(v, h, frozenset({"from"})):
@@ -278,7 +305,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                 clause_start = min(p.subtree(t))
             else:
                 suppliers, clause_start = _subject(v, t)
-                borrow = p.dep[t] != "pcomp"  # 'for providing': someone the sentence names, or nobody
+                # 'for providing': someone the sentence names, or nobody; 'persuade allies to send': the allies
+                borrow = p.dep[t] != "pcomp" and not (p.dep[t] == "xcomp" and p.kids(p.head[t], "dobj"))
                 for k in subj:
                     exclude |= set(p.subtree(k))
             recipient, covered = _recipient(v, t)

@@ -14,7 +14,7 @@ from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.quantities import quantity_before
-from armsgraph.loaders.text.syntax_transfers import SyntaxView, candidates, for_something_else
+from armsgraph.loaders.text.syntax_transfers import SyntaxView, candidates, done_by_unnamed, for_something_else
 from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
 from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
@@ -340,7 +340,8 @@ class TransferRules(ClaimRules):
             after = self.lower[w.end] if w.end < len(self.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
-            if self._view is not None and for_something_else(self._view, w.start, w.end):
+            if self._view is not None and (for_something_else(self._view, w.start, w.end)
+                                           or done_by_unnamed(self._view, w.start, w.end)):
                 continue
             found.append(w)
         if any(w.label_ == "WEAPON" for w in found):
@@ -537,7 +538,8 @@ class TransferRules(ClaimRules):
                     for form, readings in self.g.triggers.items()}
         return SyntaxView(lower=self.lower, parse=self.syntax, actors=actors, demonyms=demonyms,
                           weapons=[(w.start, w.end) for w in self.weapon_ents], triggers=triggers,
-                          aid_words=frozenset(self.g.aid_words))
+                          aid_words=frozenset(self.g.aid_words),
+                          unnamed=frozenset(w for w, kind in self.g.cues.items() if kind == "unnamed-actor"))
 
     def syntax_transfers_in(self) -> None:
         """Transfers the parse states that the clause rules did not read (rule ``transfer:syntax-<kind>``)."""
@@ -559,11 +561,20 @@ class TransferRules(ClaimRules):
             if before:
                 frame_supplier, frame_recipient = before[-1].supplier, before[-1].recipient
             next_supplier, next_recipient = frame_supplier, frame_recipient
+            triggers_at = [k for k in range(s, e) if self.lower[k] in self.g.triggers]
+            blocked = False
             for cand in candidates(view, (s, e)):
                 if cand.negated:
                     continue
-                stages, negated, hypothetical = self._cues(cand.clause_start, cand.trigger + 1)
+                # cues as the clause rules read them: from the transfer word before this one in the sentence (or
+                # the sentence start), whatever the parse says the clause is ('We call on Congress to ... so we can
+                # send', 'There are no plans to send')
+                left = max([s, *(k + 1 for k in triggers_at if k < cand.trigger)])
+                stages, negated, hypothetical = self._cues(min(left, cand.clause_start), cand.trigger + 1)
                 if negated or hypothetical:
+                    blocked = blocked or cand.kind in ("supply", "noun")
+                    continue
+                if blocked and cand.kind == "include":
                     continue
                 before_trigger = self.lower[cand.clause_start : cand.trigger]
                 unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in before_trigger)
