@@ -376,6 +376,12 @@ class ClaimRules(PersonRules):
         speaker (the parse knows where the clause said ends); quotations stay the quotation rules'."""
         if self.syntax is None:
             return
+        quote_spans = sorted((c.start - self.base, c.end - self.base) for c in self.claims if c.quote)
+        quote_starts = [q[0] for q in quote_spans]
+        # the claims so far by the sentence they start in: one look-up per sentence, not a scan of all claims
+        by_sentence: dict[int, list[ClaimFact]] = {}
+        for c in self.claims:
+            by_sentence.setdefault(self._sent_of(self._tok_index(c.start - self.base)).start, []).append(c)
         for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
@@ -395,15 +401,17 @@ class ClaimRules(PersonRules):
                 sc, ec = self.chars(s, e)
                 ts, te = self.chars(*cand.content)
                 # the surface rules' claim of the same speaker in this sentence, if any, gives way
-                same = [c for c in self.claims if not c.quote and c.speaker == speaker
-                        and sc <= c.start - self.base < ec]
+                here = by_sentence.get(s, [])
+                same = [c for c in here if not c.quote and c.speaker == speaker and sc <= c.start - self.base < ec]
                 if any(c.start - self.base == ts and c.end - self.base >= te - 1 for c in same):
                     continue
-                quoted = [c for c in self.claims if c.quote and c.start - self.base < te and ts < c.end - self.base]
-                if quoted:
+                # a quotation the clause overlaps stays the quotation rules' (quotes may open a sentence before)
+                k = bisect.bisect_right(quote_starts, te)
+                if any(quote_spans[m][1] > ts for m in range(max(0, k - 3), k)):
                     continue
                 for c in same:
                     self.claims.remove(c)
+                    here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
 
     def _np_speaker(self, start: int, end: int, head: int) -> str | None:

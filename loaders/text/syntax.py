@@ -131,15 +131,21 @@ def parse(doc: Doc, sentences: Sequence[tuple[int, int]]) -> Parse | None:
     parsed = [False] * n
     words = [t.text for t in doc]
     table: dict[str, str] = m.meta["armsgraph_pos_table"]
-    docs = [Doc(m.vocab, words=words[s:e]) for s, e in sentences]
-    for (s, _e), sdoc in zip(sentences, m.pipe(docs), strict=True):
-        for tok in sdoc:
-            i = s + tok.i
-            head[i] = s + tok.head.i
-            dep[i] = tok.dep_
-            fine = tok.tag_
+    # a sentence repeated word for word (boilerplate, a document read twice) is parsed once
+    unique: dict[tuple[str, ...], int] = {}
+    for s, e in sentences:
+        unique.setdefault(tuple(words[s:e]), len(unique))
+    parses: list[list[tuple[int, str, str, str]]] = []
+    for sdoc in m.pipe(Doc(m.vocab, words=list(key)) for key in unique):
+        parses.append([(tok.head.i, tok.dep_, tok.tag_,
+                        table.get(f"{tok.tag_} {tok.lower_}") or table.get(tok.tag_, "X")) for tok in sdoc])
+    for s, e in sentences:
+        for k, (h, d, fine, coarse) in enumerate(parses[unique[tuple(words[s:e])]]):
+            i = s + k
+            head[i] = s + h
+            dep[i] = d
             tag[i] = fine
-            pos[i] = table.get(f"{fine} {tok.lower_}") or table.get(fine, "X")
+            pos[i] = coarse
             parsed[i] = True
     kids: dict[int, list[int]] = {}
     for j, h in enumerate(head):

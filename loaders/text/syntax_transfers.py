@@ -23,8 +23,10 @@ Per transfer word (``triggers.csv``, by word form):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from armsgraph.loaders.text.syntax import Parse
 
@@ -57,10 +59,20 @@ class SyntaxView:
     aid_words: frozenset[str]
     unnamed: frozenset[str] = frozenset()
     """Words for a group of actors the text does not name ('allies', 'partners': ``cues.csv`` unnamed-actor)."""
+    weapon_tokens: frozenset[int] = frozenset()
+    """Tokens inside a weapon mention."""
+    weapon_starts: Sequence[int] = ()
+    """Start token of each weapon mention (sorted): the mentions of a sentence by bisection."""
 
-    @property
-    def weapon_tokens(self) -> frozenset[int]:
-        return frozenset(i for start, end in self.weapons for i in range(start, end))
+    @classmethod
+    def of(cls, **fields: Any) -> SyntaxView:
+        weapons: Sequence[tuple[int, int]] = fields["weapons"]
+        return cls(**fields, weapon_tokens=frozenset(i for a, b in weapons for i in range(a, b)),
+                   weapon_starts=[a for a, _ in weapons])
+
+    def weapons_in(self, start: int, end: int) -> range:
+        """Indexes of the weapon mentions starting in tokens [start, end)."""
+        return range(bisect.bisect_left(self.weapon_starts, start), bisect.bisect_left(self.weapon_starts, end))
 
 
 @dataclass(frozen=True)
@@ -174,14 +186,15 @@ def _np_tokens(p: Parse, h: int) -> set[int]:
     return out
 
 
-def _weapons_under(v: SyntaxView, root: int, exclude: set[int], mentions_only: frozenset[int] = frozenset()
-                   ) -> list[int]:
+def _weapons_under(v: SyntaxView, sentence: tuple[int, int], root: int, exclude: set[int],
+                   mentions_only: frozenset[int] = frozenset()) -> list[int]:
     """Indexes of the weapon mentions in root's phrase that are what moves: not in ``exclude`` (the subject's or the
     recipient's tokens), not below a token of ``exclude`` unless it is in ``mentions_only`` (a recipient's name, to
     which the parser may attach the 'of' phrase: 'donation to Ukraine of 2 Kub systems')."""
     p = v.parse
     out: list[int] = []
-    for n, (start, end) in enumerate(v.weapons):
+    for n in v.weapons_in(*sentence):
+        start, end = v.weapons[n]
         tok = next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
         if tok in exclude or not p.parsed[tok]:
             continue
@@ -320,11 +333,11 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                         recipient = actors[0]
                         exclude |= _np_tokens(p, obj)
                         bridge = bridge | _np_tokens(p, obj)
-            weapons = _weapons_under(v, t, exclude, bridge)
+            weapons = _weapons_under(v, sentence, t, exclude, bridge)
             # 'provide Ukraine with X': the with-object is what moves
             for prep in p.kids(t, "prep"):
                 if v.lower[prep] == "with" and recipient is not None:
-                    weapons += [w for w in _weapons_under(v, prep, exclude, bridge) if w not in weapons]
+                    weapons += [w for w in _weapons_under(v, sentence, prep, exclude, bridge) if w not in weapons]
         elif kind == "noun":
             suppliers = [v.actors[k] for k in p.kids(t, "poss") if k in v.actors]
             given, covered = _from_actors(v, t)
@@ -335,7 +348,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             borrow = p.dep[t] in ("ROOT", "dobj", "nsubj", "nsubjpass", "appos")
             recipient, covered = _recipient(v, t)
             exclude |= covered
-            weapons = _weapons_under(v, t, exclude, frozenset(covered))
+            weapons = _weapons_under(v, sentence, t, exclude, frozenset(covered))
         elif kind == "receive":
             subj = p.kids(t, *SUBJECT_DEPS)
             if not subj:
@@ -350,7 +363,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     suppliers, covered = more, covered | covered2
             exclude |= covered
             clause_start = min(p.subtree(t))
-            weapons = _weapons_under(v, t, exclude)
+            weapons = _weapons_under(v, sentence, t, exclude)
             if not suppliers:
                 # 'received Italian Centauro B1': the maker's state, when the weapon names one
                 for w in weapons:
@@ -387,9 +400,9 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     recipient = _recipient(v, gov)[0]
             poss = [v.actors[k] for k in p.kids(aid, "poss") if k in v.actors]
             suppliers = suppliers or poss
-            weapons = _weapons_under(v, t, exclude)
+            weapons = _weapons_under(v, sentence, t, exclude)
             # the parser may hang the list on the subject ('the package includes: A; B; C' with B, C in apposition)
-            weapons += [w for w in _weapons_under(v, aid, set()) if v.weapons[w][0] > t and w not in weapons]
+            weapons += [w for w in _weapons_under(v, sentence, aid, set()) if v.weapons[w][0] > t and w not in weapons]
         suppliers = [x for x in suppliers if x != recipient]
         if not weapons and (suppliers or recipient):
             # a transfer frame without a weapon ('a new package for Ukraine, which includes $375 million'): what the

@@ -536,7 +536,7 @@ class TransferRules(ClaimRules):
                     demonyms[i] = actor
         triggers = {form: next((k for k, _ in readings if k != "noun"), readings[0][0])
                     for form, readings in self.g.triggers.items()}
-        return SyntaxView(lower=self.lower, parse=self.syntax, actors=actors, demonyms=demonyms,
+        return SyntaxView.of(lower=self.lower, parse=self.syntax, actors=actors, demonyms=demonyms,
                           weapons=[(w.start, w.end) for w in self.weapon_ents], triggers=triggers,
                           aid_words=frozenset(self.g.aid_words),
                           unnamed=frozenset(w for w, kind in self.g.cues.items() if kind == "unnamed-actor"))
@@ -550,16 +550,18 @@ class TransferRules(ClaimRules):
         title_recipient = self._title_recipient()
         frame_supplier: str | None = self.first_person
         frame_recipient: str | None = title_recipient
+        # the clause rules' own readings, by where their evidence ends: the frame of the text before a sentence
+        frames = sorted((t.evidence.end, n, t.supplier, t.recipient) for n, t in enumerate(self.transfers.values()))
+        seen = 0
+        ent_at = {(w.start, w.end): w for w in self.weapon_ents}
         for sent in self.sents:
             s, e = sent.start, sent.end
             if e - s > 400 or self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
                 continue
+            while seen < len(frames) and frames[seen][0] <= self.cstart(s) + self.base:
+                frame_supplier, frame_recipient = frames[seen][2], frames[seen][3]
+                seen += 1
             movable = {(w.start, w.end) for w in self._weapons(s, e)}
-            # the clause rules' own reading of the text before this sentence, when they found a transfer there
-            before = [t for t in self.transfers.values() if t.evidence.end <= self.cstart(s) + self.base
-                      and not t.rule.startswith("transfer:syntax")]
-            if before:
-                frame_supplier, frame_recipient = before[-1].supplier, before[-1].recipient
             next_supplier, next_recipient = frame_supplier, frame_recipient
             triggers_at = [k for k in range(s, e) if self.lower[k] in self.g.triggers]
             blocked = False
@@ -599,7 +601,7 @@ class TransferRules(ClaimRules):
                 readings = self.g.triggers.get(self.lower[cand.trigger], [])
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
                 stage = _pick_stage(stages) or ("delivered" if past else "pledged")
-                weapon_ent = next(w for w in self.weapon_ents if (w.start, w.end) == span)
+                weapon_ent = ent_at[span]
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue
