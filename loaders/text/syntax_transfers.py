@@ -91,6 +91,9 @@ class TransferCandidate:
     borrow: bool = True
     """Whether a missing party may come from the text around ('The package includes X'); not for a gerund after a
     preposition or a transfer noun deep in another phrase ('to accelerate the delivery of ...')."""
+    specific: bool = False
+    """The supplier is read from the weapon's own phrase ('Krab howitzers from Poland'): it wins over a supplier the
+    clause rules read for the whole clause."""
 
 
 def _np_actors(v: SyntaxView, h: int) -> list[str]:
@@ -169,21 +172,29 @@ def _prep_objects(v: SyntaxView, h: int, preps: frozenset[str]) -> list[int]:
 
 def _recipient(v: SyntaxView, h: int) -> tuple[str | None, set[int]]:
     """The actor after to/for/into attached to h, or a dative; and the tokens it covers."""
-    p = v.parse
     for obj in _prep_objects(v, h, RECIPIENT_PREPS):
         actors = _np_actors(v, obj)
         if actors:
-            return actors[0], _np_tokens(p, obj)
+            return actors[0], _np_tokens(v, obj)
     return None, set()
 
 
-def _np_tokens(p: Parse, h: int) -> set[int]:
+def _np_tokens(v: SyntaxView, h: int) -> set[int]:
     """A noun phrase's tokens without its prepositional phrases ('Ukraine' of 'to Ukraine of 2 Kub systems', which
     the parser may attach to the name)."""
+    p = v.parse
     out = set(p.subtree(h))
     for k in p.kids(h, "prep", "acl", "relcl"):
         out -= set(p.subtree(k))
+    for k in _conjuncts(p, h):
+        if k not in v.actors:
+            out -= set(p.subtree(k))  # 'from the United States and Krab howitzers from Poland': not a name
     return out
+
+
+def _mention_head(p: Parse, start: int, end: int) -> int:
+    """The token of a mention [start, end) whose head lies outside it."""
+    return next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
 
 
 def _weapons_under(v: SyntaxView, sentence: tuple[int, int], root: int, exclude: set[int],
@@ -261,11 +272,10 @@ def done_by_unnamed(v: SyntaxView, start: int, end: int) -> bool:
 
 
 def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
-    p = v.parse
     for obj in _prep_objects(v, h, frozenset({"from"})):
         actors = _np_actors(v, obj)
         if actors:
-            return actors, _np_tokens(p, obj)
+            return actors, _np_tokens(v, obj)
     return [], set()
 
 
@@ -331,8 +341,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     actors = _np_actors(v, obj)
                     if actors:
                         recipient = actors[0]
-                        exclude |= _np_tokens(p, obj)
-                        bridge = bridge | _np_tokens(p, obj)
+                        exclude |= _np_tokens(v, obj)
+                        bridge = bridge | _np_tokens(v, obj)
             weapons = _weapons_under(v, sentence, t, exclude, bridge)
             # 'provide Ukraine with X': the with-object is what moves
             for prep in p.kids(t, "prep"):
@@ -363,7 +373,31 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     suppliers, covered = more, covered | covered2
             exclude |= covered
             clause_start = min(p.subtree(t))
-            weapons = _weapons_under(v, sentence, t, exclude)
+            weapons = _weapons_under(v, sentence, t, exclude, frozenset(covered))
+            # 'received HIMARS from the United States and Krab howitzers from Poland': a 'from' on the weapon's
+            # own phrase names its supplier
+            own: dict[int, list[str]] = {}
+            for w in weapons:
+                head = _mention_head(p, *v.weapons[w])
+                for node in (head, p.head[head]) if p.dep[head] in ("compound", "nmod") else (head,):
+                    given = _from_actors(v, node)[0]
+                    if given:
+                        own[w] = given
+                        break
+            # several 'from' phrases on the verb, each after its weapon (the parser may hang them all on the verb)
+            froms = sorted(k for k in p.subtree(t) if v.lower[k] == "from" and p.dep[k] == "prep")
+            if len(froms) > 1:
+                for w in weapons:
+                    after = [k for k in froms if k >= v.weapons[w][1]]
+                    given = _np_actors(v, p.kids(after[0], "pobj")[0]) if after and p.kids(after[0], "pobj") else []
+                    if given and w not in own:
+                        own[w] = given
+            if own:
+                for w in weapons:
+                    given = own.get(w, suppliers)
+                    out.append(TransferCandidate(tuple(x for x in given if x != recipient), recipient, w, t, kind,
+                                                 clause_start, negated, True, w in own))
+                continue
             if not suppliers:
                 # 'received Italian Centauro B1': the maker's state, when the weapon names one
                 for w in weapons:

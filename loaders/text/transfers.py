@@ -206,6 +206,8 @@ class TransferRules(ClaimRules):
             for cue in (pair, low):
                 if cue in self.g.stage_cues:
                     stages.append(self.g.stage_cues[cue])
+                    if cue == pair and pair != low:
+                        break  # 'possible sale' is an approval's wording: its first word is not a cue of its own
                 kind = self.g.cues.get(cue)
                 if kind == "negation":
                     negated = True
@@ -602,6 +604,14 @@ class TransferRules(ClaimRules):
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
                 stage = _pick_stage(stages) or ("delivered" if past else "pledged")
                 weapon_ent = ent_at[span]
+                if cand.specific and suppliers:
+                    # the weapon's own 'from' wins over the clause's supplier: drop the clause rules' other reading
+                    mention = self.token_span(*span)
+                    for key, t in list(self.transfers.items()):
+                        if t.weapon_mention is not None and t.weapon_mention.start == mention.start \
+                                and t.supplier not in suppliers and not t.rule.startswith("transfer:syntax"):
+                            del self.transfers[key]
+                            found.discard((t.supplier, t.recipient, t.weapon))
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue

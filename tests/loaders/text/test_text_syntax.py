@@ -86,6 +86,11 @@ def test_the_parse_is_aligned_with_the_rule_tokens_and_stays_inside_sentences() 
         ("The President authorized the Netherlands to transfer F-16s to Ukraine.", {("NLD", "UKR", "f-16")}),
         # 'received X from A': the maker's state when no seller is named
         ("The Ukrainian servicemen received Bulgarian 60-mm M60CMA mortars.", {("BGR", "UKR", "m60cma")}),
+        # several donors in one sentence, each with its own system and its own 'from'
+        ("Ukraine received HIMARS from the United States and Krab howitzers from Poland.",
+         {("USA", "UKR", "himars"), ("POL", "UKR", "krab-155mm")}),
+        # a sale: 'possible sale' is the approval's wording, not a hypothetical
+        ("The State Department approved the possible sale of Patriot missiles to Poland.", {("USA", "POL", "patriot")}),
         # training for a system is not the system
         ("Czhech Republic will provide Ukraine with Mi-24 helicopters and will provide training of Ukrainian "
          "pilots for F-16s.", {("CZE", "UKR", "mi-24")}),
