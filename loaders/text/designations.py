@@ -104,6 +104,8 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
             mods += 1
         if j < 0 or not _attached(j, n, syntax):
             continue
+        if j + 2 < n + 1 and words[j + 1] in _JOINERS and words[j + 2].islower():
+            continue  # 'Anti-radiation missiles', 'Counter-battery radars': a prefix, not a name
         end = j + 1
         start = j
         while start - 1 >= 0 and (shaped(start - 1) or (words[start - 1] in _JOINERS and start - 2 >= 0
