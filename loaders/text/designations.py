@@ -29,6 +29,7 @@ _CAPS = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
 _JOINERS = {"-", "/"}
 _QUOTES = {"“", "”", '"'}
 NOUN_PHRASE_DEPS = {"compound", "nmod", "amod", "appos", "npadvmod", "nummod", "punct", "dep", "advmod"}
+OPENERS = {"“", '"', "‘", "'", "(", "-", "•", "*", "–", "—", ":", ";"}
 FUNCTION_WORDS = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "from", "by", "as", "at",
                   "than"}
 
@@ -84,9 +85,12 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
             return True  # 'M60CMA', 'AMBER-1800', 'ARCHER', the 'T' of 'Iris-T'
         if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
             return False
+        if w.lower() in g.quantity_words:
+            return False  # 'Three patrol boats' opening a list item
         if syntax is not None and syntax.parsed[i]:
             return syntax.pos[i] == "PROPN"
-        return i not in firsts
+        # without a tagger: not a word any sentence, list item or quotation may open with a capital
+        return i not in firsts and not (i > 0 and words[i - 1] in OPENERS)
 
     for n, w in enumerate(words):
         if not w.islower() or w not in g.weapon_nouns or n in ent_tokens or n in taken:

@@ -1,9 +1,9 @@
 """States named with a typo ('Ukriaine', 'Beligium', 'Czhech Republic'): the shared resolver's bounded fuzzy match.
 
-A capitalised word the gazetteers did not mark (of 6+ letters, tagged a proper noun by the trained pipeline, or on
-the rule-only path not opening its sentence), alone or with the capitalised word after it, is looked up with the
-shared resolver in the news context; only a ``fuzzy`` hit on a state counts (the resolver bounds it: names of 6+
-characters, score >= 90). Mentions carry the rule ``country:fuzzy``.
+A capitalised word the gazetteers did not mark and that does not end a longer capitalised name (of 6+ letters,
+tagged a proper noun by the trained pipeline, or on the rule-only path not opening its sentence), alone or with the
+capitalised word after it, is looked up with the shared resolver in the news context; only a ``fuzzy`` hit on a
+state counts (the resolver bounds it: names of 6+ characters, score >= 90). Mentions carry the rule ``country:fuzzy``.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def _candidate(words: Sequence[str], i: int, firsts: set[int], ent_tokens: set[i
     w = words[i]
     if i in ent_tokens or not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
         return False
+    if i > 0 and i not in firsts and words[i - 1][:1].isupper() and (i - 1) not in ent_tokens:
+        return False  # the end of a longer name ('the Senkaku Islands'), not a state on its own
     if syntax is not None and syntax.parsed[i]:
         return syntax.pos[i] == "PROPN"
     return i not in firsts
