@@ -257,6 +257,13 @@ class ClaimRules(PersonRules):
                 if lowers[k] == "according" and lowers[k + 1] == "to":
                     # the source follows 'according to' directly ('according to the Russian Defense Ministry')
                     found = self._speaker_near(s + k + 2, min(e, s + k + 4), last_speaker)
+                    if found is None and self.syntax is not None and self.syntax.parsed[s + k + 1]:
+                        # 'According to the German Minister of Defence Boris Pistorius, ...': the whole noun phrase
+                        for obj in self.syntax.kids(s + k + 1, "pobj"):
+                            tokens = [i for i in self.syntax.subtree(obj) if i < e]
+                            speaker = self._np_speaker(min(tokens), max(tokens) + 1, obj)
+                            if speaker is not None:
+                                found = (speaker, obj)
                     if found:
                         sc, ec = self.chars(s, e)
                         if k > 2:
@@ -352,6 +359,13 @@ class ClaimRules(PersonRules):
                     if verb_before is not None:
                         found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
                 prev_end = q_end + 1
+                colon = qa - 1
+                while colon > 0 and self.words[colon] in ("“", '"', "«"):
+                    colon -= 1
+                named = self.ref_at.get(colon - 1)
+                if found is None and self.words[colon] == ":" and named is not None and named.kind == "person":
+                    # 'Under Secretary of Defense Colin Kahl: "In recent packages ..."'
+                    found, rule = (named.id, colon - 1), "claim:quote-colon"
                 if found is None and prev_quote_speaker:
                     found, rule = (prev_quote_speaker, -1), "claim:quote-continued"
                 if found is None:

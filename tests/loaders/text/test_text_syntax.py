@@ -181,6 +181,15 @@ def test_claims_from_the_parse() -> None:
     assert [c.speaker for c in extract_text(text, NEWS).claims] == ["country:FRA"]
 
 
+def test_according_to_a_long_title_and_a_quotation_after_a_colon() -> None:
+    text = ("According to the German Minister of Defence Boris Pistorius, Lithuania is contributing six radars.\n"
+            'Under Secretary of Defense Colin Kahl: "In recent packages we have included anti-radiation missiles."')
+    claims = extract_text(text, NEWS).claims
+    assert [(c.speaker, c.rule) for c in claims] == [("person:boris-pistorius", "claim:according-to"),
+                                                     ("person:colin-kahl", "claim:quote-colon")]
+    assert claims[0].text.startswith("Lithuania is contributing")
+
+
 def test_a_statements_author_from_its_title_is_who_i_is() -> None:
     text = "As I told President Zelenskyy, we will send more Patriot interceptors to Ukraine."
     remarks = {"date": "2024-05-10", "publisher": "The White House", "title": "Remarks by President Biden on Ukraine"}
