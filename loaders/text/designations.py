@@ -47,11 +47,11 @@ class Designation:
 def _lookup(g: Gazetteer, text: str, noun: str) -> str | None:
     """The weapons.csv id of a designation written another way ('Iris-T', 'ARCHER' + 'howitzers')."""
     singular = noun[:-1] if noun.endswith("s") else noun
-    wanted = {text.lower(), f"{text} {singular}".lower(), f"{text} {noun}".lower()}
+    wanted = {_normal(text), _normal(f"{text} {singular}"), _normal(f"{text} {noun}")}  # 'M-113' is M113
     for entry in g.weapons.values():
         if entry.kind == "category":
             continue
-        if any(v.lower() in wanted for v in (entry.designation, *entry.variants)):
+        if any(_normal(v) in wanted for v in (entry.designation, *entry.variants)):
             return entry.id
     return None
 
@@ -71,8 +71,10 @@ def _attached(j: int, n: int, syntax: Parse | None) -> bool:
 
 
 def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: set[int], g: Gazetteer,
-                 syntax: Parse | None) -> list[Designation]:
-    """Weapon mentions by designation in a document's tokens; ``ent_tokens`` are tokens already in an entity."""
+                 syntax: Parse | None, names: frozenset[int] = frozenset()) -> list[Designation]:
+    """Weapon mentions by designation in a document's tokens; ``ent_tokens`` are tokens already in an entity,
+    ``names`` those of a weapon or title the gazetteers found: a run right after one is its suffix ('Leopard II
+    tanks', 'Senator APC vehicles'), not a designation of its own."""
     firsts = set(sent_starts)
     out: list[Designation] = []
     taken: set[int] = set()
@@ -95,6 +97,8 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
     for n, w in enumerate(words):
         if not w.islower() or w not in g.weapon_nouns or n in ent_tokens or n in taken:
             continue  # 'BAE Systems', 'Unmanned Aerial Systems': a capitalised noun is part of another name
+        if n > 0 and words[n - 1].lower() == "think":
+            continue  # a think tank
         # walk left over the modifiers ('air surveillance', 'armored “tank') to the designation's last token
         j = n - 1
         mods = 0
@@ -119,6 +123,8 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
                 break
         if words[start] in _JOINERS:
             start += 1
+        if start - 1 in names:
+            continue
         # the words as written, with spaces between words that are not joined by a hyphen or a slash
         parts: list[str] = []
         for k in range(start, end):
