@@ -120,8 +120,8 @@ class TextDoc:
                 continue  # not read for transfers or claims
             for tok in sent:
                 low = tok.lower_
-                if tok.i in weapon_tokens or low in g.triggers or low in g.speech_verbs or low in g.weapon_nouns \
-                        or low in g.aid_words:
+                if tok.i in weapon_tokens or low in g.speech_verbs or low in g.weapon_nouns or (
+                        low in g.aid_words and g.aid_words[low] == "package"):
                     wanted.append((sent.start, sent.end))
                     break
         return wanted
