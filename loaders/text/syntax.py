@@ -7,8 +7,8 @@ loses). ``ARMSGRAPH_TEXT_MODEL=none`` forces the rule-only path, ``=NAME`` loads
 
 The parse is read-only and aligned with the rule pipeline's tokens: each sentence the rules found is parsed as a
 document of its own from the same words, so token i of the text is token i of the parse and no arc crosses a
-sentence boundary. Only sentences that can hold a transfer or a claim (a weapon mention, a trigger, a speech
-verb) are parsed; the others have no arcs (``parsed[i]`` is False).
+sentence boundary. Only sentences that can hold a transfer or a claim (``TextDoc._sentences_to_parse``) are
+parsed; the others have no arcs (``parsed[i]`` is False).
 """
 
 from __future__ import annotations

@@ -109,8 +109,8 @@ class TextDoc:
             self.warnings.append(f"language {language!r}: the rules and gazetteers are English; expect little")
 
     def _sentences_to_parse(self) -> list[tuple[int, int]]:
-        """Sentences with a weapon, a transfer or aid word, a speech verb or a weapon noun: the others hold no
-        transfer or claim, and parsing is most of the cost."""
+        """Sentences with a weapon mention or a weapon noun (designations), a speech verb or a package word: the
+        others hold no transfer or claim the parse reads, and parsing is most of the cost."""
         g = self.g
         wanted: list[tuple[int, int]] = []
         weapon_tokens = {i for ent in self.doc.ents if ent.label_ in ("WEAPON", "CATEGORY")
