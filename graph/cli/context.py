@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from armsgraph.graph.load import recover_if_idle
 from armsgraph.graph.render import FORMATS
 from armsgraph.graph.store import Settings, Store, open_store
 from armsgraph.loaders.deals import judgements_path
@@ -32,6 +31,9 @@ class Context:
     def store(self) -> Store:
         if self._store is None:
             self._store = open_store(self.settings)
+            # imported here, when a command opens the store: 'extract' and 'eval' never do (start-up time)
+            from armsgraph.graph.load import recover_if_idle
+
             # a crashed load's half document goes at the next command, not later
             recover_if_idle(self._store, judgements=self.deal_judgements)
         return self._store

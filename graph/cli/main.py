@@ -8,6 +8,7 @@ traceback through ``logging`` with ``-v``/``--debug`` or ``ARMSGRAPH_DEBUG=1``.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -18,16 +19,6 @@ import click
 
 from armsgraph.graph.cli import logs
 from armsgraph.graph.cli.context import Context
-from armsgraph.graph.cli.db import db
-from armsgraph.graph.cli.export import browser_kit, export_cmd
-from armsgraph.graph.cli.find import find, list_cmd
-from armsgraph.graph.cli.load import load, loaders_cmd
-from armsgraph.graph.cli.query import cypher, query
-from armsgraph.graph.cli.resolve import resolve
-from armsgraph.graph.cli.review import review
-from armsgraph.graph.cli.serve import serve
-from armsgraph.graph.cli.summary import conflicts, stats
-from armsgraph.graph.cli.text import eval_cmd, extract
 from armsgraph.graph.store import Settings
 from armsgraph.schema.errors import ArmsgraphError
 
@@ -41,8 +32,36 @@ def one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
+COMMANDS: dict[str, tuple[str, str]] = {
+    "load": ("load", "load"), "loaders": ("load", "loaders_cmd"), "query": ("query", "query"),
+    "cypher": ("query", "cypher"), "find": ("find", "find"), "list": ("find", "list_cmd"),
+    "stats": ("summary", "stats"), "conflicts": ("summary", "conflicts"), "db": ("db", "db"),
+    "resolve": ("resolve", "resolve"),
+    "extract": ("text", "extract"), "eval": ("text", "eval_cmd"), "export": ("export", "export_cmd"),
+    "browser-kit": ("export", "browser_kit"), "review": ("review", "review"), "serve": ("serve", "serve"),
+}
+"""Command name -> (module of ``armsgraph.graph.cli``, attribute). A command's module is imported when the command
+runs (or help lists it): ``armsgraph extract`` does not import the query catalogue, the exporters or the loaders of
+other sources, which saves start-up time (``bench/bench_startup.py``)."""
+
+
 class Main(click.Group):
-    """Expected failures become one line and exit 2; anything else is a bug: exit 3, traceback on request."""
+    """Expected failures become one line and exit 2; anything else is a bug: exit 3, traceback on request.
+
+    Commands are imported on first use (``COMMANDS``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *super().list_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is not None or cmd_name not in COMMANDS:
+            return found
+        module, attr = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(f"armsgraph.graph.cli.{module}"), attr)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"armsgraph.graph.cli.{module}.{attr} is not a click command")
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -88,9 +107,3 @@ def main(ctx: click.Context, data_dir: Path | None, uri: str | None, user: str |
     logs.configure(verbose=verbose, debug=debug)
     ctx.obj = Context(Settings(uri=uri or None, user=user, password=password, database=database,
                                data_dir=data_dir))
-
-
-
-for command in (load, loaders_cmd, query, cypher, find, list_cmd, stats, conflicts, db, resolve, extract, eval_cmd,
-                export_cmd, browser_kit, review, serve):
-    main.add_command(command)

@@ -11,13 +11,20 @@ from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import DateMention, find_dates
 from armsgraph.loaders.text.extraction import ClaimFact, Entity
 from armsgraph.loaders.text.persons import PersonRules
-from armsgraph.loaders.text.textdoc import ENTITY_TYPES
+from armsgraph.loaders.text.syntax_claims import speech
+from armsgraph.loaders.text.textdoc import ENTITY_TYPES, Ref
 from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _OPENERS = re.compile("[\u201c\"\u00ab]")
 _TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,40}[A-Z])[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
+
+
+GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military", "embassy", "army", "cabinet"})
+"""After a demonym, a body that speaks for the state ('the French Ministry of Defense said')."""
+ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
+"""Who was told, right after 'told': not part of the claim."""
 
 
 class ClaimRules(PersonRules):
@@ -32,8 +39,12 @@ class ClaimRules(PersonRules):
         ``backward`` scans from the end (the subject nearest a following speech verb).
         """
         for i in reversed(range(start, end)) if backward else range(start, end):
+            if self.lower[i] == "i" and backward:
+                # 'As I told President Zelenskyy': the author of a statement or remarks, else the publisher's own
+                # voice (no claim); never the addressee after the verb
+                return (self.author, i) if self.author else None
             ref = self.ref_at.get(i)
-            if ref is None:
+            if ref is None or ref.kind == "first-person":
                 continue
             if ref.start > 0 and self.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
                     and not (ref.start > 1 and self.lower[ref.start - 2] == "according"):
@@ -58,7 +69,7 @@ class ClaimRules(PersonRules):
                 if nxt is not None and nxt.kind == "title":
                     continue
                 return ref.id, i
-            if ref.kind == "demonym" and self.doc[ref.end: ref.end + 1].text.lower() in ("government", "officials"):
+            if ref.kind == "demonym" and self.doc[ref.end: ref.end + 1].text.lower() in GOVERNMENT_WORDS:
                 return ref.id, i
         return None
 
@@ -72,9 +83,17 @@ class ClaimRules(PersonRules):
                 return ref.id
         return None
 
+    def _first_person_subject(self, verb: int) -> bool:
+        """'I told', 'I have said', 'we told': the subject is the first person (by the parse, else the word before)."""
+        if self.syntax is not None and self.syntax.parsed[verb]:
+            return any(self.lower[k] in ("i", "we") for k in self.syntax.kids(verb, "nsubj"))
+        return verb > 0 and self.lower[verb - 1] in ("i", "we")
+
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
         found = self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
+        if found is None and self._first_person_subject(verb):
+            return None  # 'As I told President Zelenskyy' without an author: the publisher's voice, not the addressee's
         if found is None:
             # 'said Antonov.', ', said the Swedish Defence Minister': the speaker closes the clause
             after = self._speaker_near(verb + 1, min(hi, verb + 5), last)
@@ -238,6 +257,13 @@ class ClaimRules(PersonRules):
                 if lowers[k] == "according" and lowers[k + 1] == "to":
                     # the source follows 'according to' directly ('according to the Russian Defense Ministry')
                     found = self._speaker_near(s + k + 2, min(e, s + k + 4), last_speaker)
+                    if found is None and self.syntax is not None and self.syntax.parsed[s + k + 1]:
+                        # 'According to the German Minister of Defence Boris Pistorius, ...': the whole noun phrase
+                        for obj in self.syntax.kids(s + k + 1, "pobj"):
+                            tokens = [i for i in self.syntax.subtree(obj) if i < e]
+                            speaker = self._np_speaker(min(tokens), max(tokens) + 1, obj)
+                            if speaker is not None:
+                                found = (speaker, obj)
                     if found:
                         sc, ec = self.chars(s, e)
                         if k > 2:
@@ -290,6 +316,8 @@ class ClaimRules(PersonRules):
                     comma = next((m for m in range(verb + 1, min(e, verb + 7)) if self.words[m] == ","), None)
                     if comma is not None:
                         k = comma + 1
+                if k < e and self.lower[k] in ADDRESSEES and j >= limit:
+                    k += 1  # 'told me the Patriot batteries had arrived': the addressee is not what was said
                 if k < e and self.words[k] == ":":
                     k += 1
                 if k >= e or self.clean[self.cstart(k)] in "“\"«":
@@ -331,6 +359,13 @@ class ClaimRules(PersonRules):
                     if verb_before is not None:
                         found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
                 prev_end = q_end + 1
+                colon = qa - 1
+                while colon > 0 and self.words[colon] in ("“", '"', "«"):
+                    colon -= 1
+                named = self.ref_at.get(colon - 1)
+                if found is None and self.words[colon] == ":" and named is not None and named.kind == "person":
+                    # 'Under Secretary of Defense Colin Kahl: "In recent packages ..."'
+                    found, rule = (named.id, colon - 1), "claim:quote-colon"
                 if found is None and prev_quote_speaker:
                     found, rule = (prev_quote_speaker, -1), "claim:quote-continued"
                 if found is None:
@@ -346,4 +381,84 @@ class ClaimRules(PersonRules):
                 self._add_claim(speaker, q_start, q_end, self.cstart(sent.start), self.cend(end_sent.end - 1),
                                 True, rule)
                 prev_quote_speaker = speaker
+        self.syntax_claims_in()
         self.claims.sort(key=lambda c: c.start)
+
+    def syntax_claims_in(self) -> None:
+        """Reported speech the parse reads (``syntax_claims.py``): the subject of a speech verb says its clausal
+        complement. In a sentence the parse reads, it replaces the surface rules' reported-speech claim of the same
+        speaker (the parse knows where the clause said ends); quotations stay the quotation rules'."""
+        if self.syntax is None:
+            return
+        quote_spans = sorted((c.start - self.base, c.end - self.base) for c in self.claims if c.quote)
+        quote_starts = [q[0] for q in quote_spans]
+        # the claims so far by the sentence they start in: one look-up per sentence, not a scan of all claims
+        by_sentence: dict[int, list[ClaimFact]] = {}
+        for c in self.claims:
+            by_sentence.setdefault(self._sent_of(self._tok_index(c.start - self.base)).start, []).append(c)
+        for sent in self.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                continue
+            for cand in speech(self.lower, self.syntax, self.g.speech_verbs, (s, e)):
+                a, b = cand.subject
+                if any(self.lower[k] in ("i", "we") for k in range(a, b)) and b - a == 1:
+                    if self.lower[a] != "i" or not self.author:
+                        continue
+                    speaker: str | None = self.author
+                else:
+                    speaker = self._np_speaker(a, b, cand.head)
+                if speaker is None:
+                    continue
+                if self.lower[cand.verb] in self.g.person_speech_verbs and not speaker.startswith("person:"):
+                    continue
+                sc, ec = self.chars(s, e)
+                ts, te = self.chars(*cand.content)
+                # the surface rules' claim of the same speaker in this sentence, if any, gives way
+                here = by_sentence.get(s, [])
+                same = [c for c in here if not c.quote and c.speaker == speaker and sc <= c.start - self.base < ec]
+                if any(c.start - self.base == ts and c.end - self.base >= te - 1 for c in same):
+                    continue
+                # a quotation the clause overlaps stays the quotation rules' (quotes may open a sentence before)
+                k = bisect.bisect_right(quote_starts, te)
+                if any(quote_spans[m][1] > ts for m in range(max(0, k - 3), k)):
+                    continue
+                for c in same:
+                    self.claims.remove(c)
+                    here.remove(c)
+                self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
+
+    def _np_speaker(self, start: int, end: int, head: int) -> str | None:
+        """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a
+        name at its head the gazetteers lack ('European Union foreign policy chief Josep Borrell'), else what the
+        surface rules read in it (a title's holder, an organisation, a state, 'a U.S. official')."""
+        for k in range(start, end):
+            ref = self.ref_at.get(k)
+            if ref is not None and ref.kind == "person":
+                return ref.id
+        named = self._name_speaker(start, head + 1)
+        if named is not None:
+            return named
+        found = self._speaker_near(start, end, None)
+        return found[0] if found else None
+
+    def _name_speaker(self, start: int, end: int) -> str | None:
+        """A subject the gazetteers do not know that the parse shows is a name ('Josep Borrell'): two to four
+        capitalised proper nouns in a row, outside any entity; the person is added to the entities."""
+        syntax = self.syntax
+        if syntax is None:
+            return None
+        run: list[int] = []
+        k = end - 1
+        # the head and the name words compounded onto it ('Nachman' of 'Nachman Shai'), not a title's complement
+        while k >= start and syntax.pos[k] == "PROPN" and self.words[k][:1].isupper() and self.words[k].isalpha() \
+                and not self.ent_types[k] and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
+            run.insert(0, k)
+            k -= 1
+        if not 2 <= len(run) <= 4:
+            return None
+        name = " ".join(self.words[k] for k in run)
+        ident = Person.id_of(name=name)
+        self.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)
+        self.add_ref(Ref(run[0], run[-1] + 1, ident, "person"))  # 'He stressed ...' after it is this person
+        return ident

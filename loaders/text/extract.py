@@ -23,6 +23,7 @@ class Extractor(TransferRules):
         self.persons_and_positions()
         self.claims_in()
         self.transfers_in()
+        self.syntax_transfers_in()
         self.drop_described_categories()
         for tr in self.transfers.values():
             for ident in (tr.supplier, tr.recipient):

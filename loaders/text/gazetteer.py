@@ -132,6 +132,12 @@ class Gazetteer:
     """Nouns naming military aid -> 'package' (may stand in for a transfer word) or 'aid' (licenses 'including')."""
     publishers: dict[str, tuple[str, str]] = field(default_factory=dict)
     quantity_words: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    weapon_nouns: set[str] = field(default_factory=set)
+    """Generic nouns that head a weapon's name ('tank destroyers', 'radars'): a designation before one is a weapon."""
+    designation_stoplist: set[str] = field(default_factory=set)
+    author_titles: tuple[str, ...] = ()
+    """Title openings that name the document's author ('Statement by', 'Remarks by')."""
+    """Capitalised words before a weapon noun that are not a designation ('Western', 'Soviet')."""
     """Words around a quantity: 'two' -> ('number', 2), 'batteries' -> ('unit', None), 'additional' -> modifier."""
 
     def name_of(self, entity_id: str) -> str:
@@ -347,6 +353,9 @@ def load() -> Gazetteer:
     """Read every data file once per process."""
     g = Gazetteer()
     g.blocked = _lines("regions.txt")
+    g.weapon_nouns = {w.lower() for w in _lines("weapon_nouns.txt")}
+    g.designation_stoplist = {w.lower() for w in _lines("designation_stoplist.txt")}
+    g.author_titles = tuple(w.lower() for w in _lines("author_titles.txt"))
     _shared_names(g)
 
     for key, category in weapon_categories().items():

@@ -110,6 +110,8 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
     for title in g.titles.values():
         for variant in title.variants:
             add("TITLE", variant, title.title)
+            if variant.islower() and variant[:1].isalpha():
+                add("TITLE", variant[:1].upper() + variant[1:], title.title)  # 'Defense minister of Spain ...'
     for official in g.officials:
         ident = Person.id_of(name=official.name)
         add("PERSON", official.name, ident)

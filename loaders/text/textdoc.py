@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.dates import parse_iso
+from armsgraph.loaders.text.designations import Designation, calibres, designations
 from armsgraph.loaders.text.extraction import (
     ClaimFact,
     Entity,
@@ -23,7 +24,10 @@ from armsgraph.loaders.text.extraction import (
 )
 from armsgraph.loaders.text.extraction import Span as TextSpan
 from armsgraph.loaders.text.gazetteer import Gazetteer, load
+from armsgraph.loaders.text.misspelled import misspelled_states
 from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.loaders.text.speakers import author_of
+from armsgraph.loaders.text.syntax import Parse, parse
 from armsgraph.schema import Country, WeaponCategory
 
 ENTITY_TYPES = {
@@ -65,6 +69,11 @@ class TextDoc:
         self.clean = clean(text)
         self.doc: Doc = nlp()(self.clean)
         self.off: list[int] = self.doc.user_data["offsets"]
+        self.syntax: Parse | None = parse(self.doc, self._sentences_to_parse())
+        """The trained pipeline's parse of the sentences that can hold a transfer or a claim (None: rule-only)."""
+        self.designations: dict[int, Designation] = {}
+        self.misspelled: set[int] = set()
+        self._add_entities_from_shape()
         doc_date = document.get("date")
         self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
         publisher = str(document.get("publisher") or "").lower()
@@ -73,6 +82,9 @@ class TextDoc:
         title = str(document.get("title") or "")
         # in a joint statement 'we' is several governments: first person resolves to nobody
         self.first_person: str | None = None if re.search(r"\bjoint\b", title, re.I) else self.home
+        # 'Statement by Press Secretary Jen Psaki': who 'I' is in the body
+        self.author: str | None = None if self.first_person is None else author_of(
+            title, self.g.author_titles, lambda t: nlp()(clean(t)))
         self.words: list[str] = [t.text for t in self.doc]
         self.lower: list[str] = [w.lower() for w in self.words]
         self.ent_types: list[str] = [t.ent_type_ for t in self.doc]
@@ -95,6 +107,46 @@ class TextDoc:
         language = str(document.get("language") or "en").lower()
         if not language.startswith("en"):
             self.warnings.append(f"language {language!r}: the rules and gazetteers are English; expect little")
+
+    def _sentences_to_parse(self) -> list[tuple[int, int]]:
+        """Sentences with a weapon mention or a weapon noun (designations), a speech verb or a package word: the
+        others hold no transfer or claim the parse reads, and parsing is most of the cost."""
+        g = self.g
+        wanted: list[tuple[int, int]] = []
+        weapon_tokens = {i for ent in self.doc.ents if ent.label_ in ("WEAPON", "CATEGORY")
+                         for i in range(ent.start, ent.end)}
+        for sent in self.doc.sents:
+            if sent.end - sent.start > 400:
+                continue  # not read for transfers or claims
+            for tok in sent:
+                low = tok.lower_
+                if tok.i in weapon_tokens or low in g.speech_verbs or low in g.weapon_nouns or (
+                        low in g.aid_words and g.aid_words[low] == "package"):
+                    wanted.append((sent.start, sent.end))
+                    break
+        return wanted
+
+    def _add_entities_from_shape(self) -> None:
+        """Weapon systems the gazetteer lacks (a designation before a weapon noun) and states named with a typo
+        become WEAPON and COUNTRY entities beside the gazetteer's."""
+        ents = list(self.doc.ents)
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        words = [t.text for t in self.doc]
+        firsts = [s.start for s in self.doc.sents]
+        names = frozenset(i for ent in ents if ent.label_ in ("WEAPON", "CATEGORY", "TITLE", "PERSON")
+                          for i in range(ent.start, ent.end))
+        found = designations(words, firsts, taken, self.g, self.syntax, names)
+        found += calibres(words, taken | {i for d in found for i in range(d.start, d.end)}, self.g)
+        for d in found:
+            ents.append(Span(self.doc, d.start, d.end, label="WEAPON", span_id=d.weapon_id))
+            taken.update(range(d.start, d.end))
+            self.designations[d.start] = d
+        typos = misspelled_states(words, firsts, taken, self.syntax)
+        for m in typos:
+            ents.append(Span(self.doc, m.start, m.end, label="COUNTRY", span_id=m.country_id))
+            self.misspelled.add(m.start)
+        if found or typos:
+            self.doc.ents = sorted(ents, key=lambda e: e.start)
 
     # ---- offsets -------------------------------------------------------------------------------------
 
@@ -158,10 +210,16 @@ class TextDoc:
         for ent in self.doc.ents:
             label, ident = ent.label_, ent.ent_id_
             if label in ACTOR_LABELS:
-                self.add_entity(ident, ent.start, ent.end, f"{ident.partition(':')[0]}:{ACTOR_LABELS[label]}")
+                rule = "country:fuzzy" if ent.start in self.misspelled else \
+                    f"{ident.partition(':')[0]}:{ACTOR_LABELS[label]}"
+                self.add_entity(ident, ent.start, ent.end, rule)
                 self.add_ref(Ref(ent.start, ent.end, ident, ACTOR_LABELS[label]))
                 if label == "ORG":
                     self._state_in_org_name(ident, ent)
+            elif ent.start in self.designations:
+                d = self.designations[ent.start]
+                self.add_entity(ident, ent.start, ent.end, "weapon:designation",
+                                name=None if self.g.name_of(ident) != ident.partition(":")[2] else d.designation)
             elif label in ("WEAPON", "CATEGORY", "TREATY"):
                 self.add_entity(ident, ent.start, ent.end, f"{label.lower()}:gazetteer")
         for i, low in enumerate(self.lower):

@@ -14,6 +14,7 @@ from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.quantities import quantity_before
+from armsgraph.loaders.text.syntax_transfers import SyntaxView, candidates, done_by_unnamed, for_something_else
 from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
 from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
@@ -205,6 +206,8 @@ class TransferRules(ClaimRules):
             for cue in (pair, low):
                 if cue in self.g.stage_cues:
                     stages.append(self.g.stage_cues[cue])
+                    if cue == pair and pair != low:
+                        break  # 'possible sale' is an approval's wording: its first word is not a cue of its own
                 kind = self.g.cues.get(cue)
                 if kind == "negation":
                     negated = True
@@ -338,6 +341,9 @@ class TransferRules(ClaimRules):
             before = self.lower[max(0, w.start - 3) : w.start]
             after = self.lower[w.end] if w.end < len(self.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
+                continue
+            if self._view is not None and (for_something_else(self._view, w.start, w.end)
+                                           or done_by_unnamed(self._view, w.start, w.end)):
                 continue
             found.append(w)
         if any(w.label_ == "WEAPON" for w in found):
@@ -498,3 +504,117 @@ class TransferRules(ClaimRules):
                 for w in weapons:
                     for supplier in suppliers:
                         self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}")
+
+    # ---- transfers from the parse -------------------------------------------------------------------------
+
+    @property
+    def _view(self) -> SyntaxView | None:
+        view: SyntaxView | None = self.__dict__.get("_syntax_view")
+        if view is None and self.syntax is not None:
+            view = self.syntax_view()
+            self.__dict__["_syntax_view"] = view
+        return view
+
+    def syntax_view(self) -> SyntaxView | None:
+        """The read-only view the syntax component reads; None on the rule-only path."""
+        if self.syntax is None:
+            return None
+        actors: dict[int, str] = {}
+        demonyms: dict[int, str] = {}
+        for ref in self.refs:
+            if ref.kind == "title":
+                continue
+            if ref.kind == "pronoun":
+                # 'He also reported the delivery': the last person named before, standing for the state they serve
+                person = self._last_person_before(ref.start)
+                actor = self._actor_of_ref(Ref(ref.start, ref.end, person, "person")) if person else None
+            else:
+                actor = self._actor_of_ref(ref)
+            if actor is None:
+                continue
+            for i in range(ref.start, ref.end):
+                actors.setdefault(i, actor)
+                if ref.kind == "demonym":
+                    demonyms[i] = actor
+        triggers = {form: next((k for k, _ in readings if k != "noun"), readings[0][0])
+                    for form, readings in self.g.triggers.items()}
+        return SyntaxView.of(lower=self.lower, parse=self.syntax, actors=actors, demonyms=demonyms,
+                          weapons=[(w.start, w.end) for w in self.weapon_ents], triggers=triggers,
+                          aid_words=frozenset(self.g.aid_words),
+                          unnamed=frozenset(w for w, kind in self.g.cues.items() if kind == "unnamed-actor"))
+
+    def syntax_transfers_in(self) -> None:
+        """Transfers the parse states that the clause rules did not read (rule ``transfer:syntax-<kind>``)."""
+        view = self._view
+        if view is None:
+            return
+        found = {(t.supplier, t.recipient, t.weapon) for t in self.transfers.values()}
+        title_recipient = self._title_recipient()
+        frame_supplier: str | None = self.first_person
+        frame_recipient: str | None = title_recipient
+        # the clause rules' own readings, by where their evidence ends: the frame of the text before a sentence
+        frames = sorted((t.evidence.end, n, t.supplier, t.recipient) for n, t in enumerate(self.transfers.values()))
+        seen = 0
+        ent_at = {(w.start, w.end): w for w in self.weapon_ents}
+        for sent in self.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400 or self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
+                continue
+            while seen < len(frames) and frames[seen][0] <= self.cstart(s) + self.base:
+                frame_supplier, frame_recipient = frames[seen][2], frames[seen][3]
+                seen += 1
+            movable = {(w.start, w.end) for w in self._weapons(s, e)}
+            next_supplier, next_recipient = frame_supplier, frame_recipient
+            triggers_at = [k for k in range(s, e) if self.lower[k] in self.g.triggers]
+            blocked = False
+            for cand in candidates(view, (s, e)):
+                if cand.negated:
+                    continue
+                # cues as the clause rules read them: from the transfer word before this one in the sentence (or
+                # the sentence start), whatever the parse says the clause is ('We call on Congress to ... so we can
+                # send', 'There are no plans to send')
+                left = max([s, *(k + 1 for k in triggers_at if k < cand.trigger)])
+                stages, negated, hypothetical = self._cues(min(left, cand.clause_start), cand.trigger + 1)
+                if negated or hypothetical:
+                    blocked = blocked or cand.kind in ("supply", "noun")
+                    continue
+                if blocked and cand.kind == "include":
+                    continue
+                before_trigger = self.lower[cand.clause_start : cand.trigger]
+                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in before_trigger)
+                we = self.first_person is None and any(w in FIRST_PERSON for w in before_trigger)
+                suppliers = list(cand.suppliers)
+                if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
+                    suppliers = [frame_supplier]
+                recipient = cand.recipient or frame_recipient
+                if cand.kind != "receive" and suppliers and not unnamed:
+                    next_supplier = suppliers[0]
+                if recipient:
+                    next_recipient = recipient
+                if cand.weapon < 0:
+                    continue
+                if cand.kind != "include" and not cand.suppliers and cand.recipient is None:
+                    continue  # neither party in the clause: the frame alone does not make a transfer
+                if not cand.borrow and not (cand.suppliers and cand.recipient):
+                    continue
+                span = view.weapons[cand.weapon]
+                if span not in movable or recipient is None:
+                    continue
+                readings = self.g.triggers.get(self.lower[cand.trigger], [])
+                past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
+                stage = _pick_stage(stages) or ("delivered" if past else "pledged")
+                weapon_ent = ent_at[span]
+                if cand.specific and suppliers:
+                    # the weapon's own 'from' wins over the clause's supplier: drop the clause rules' other reading
+                    mention = self.token_span(*span)
+                    for key, t in list(self.transfers.items()):
+                        if t.weapon_mention is not None and t.weapon_mention.start == mention.start \
+                                and t.supplier not in suppliers and not t.rule.startswith("transfer:syntax"):
+                            del self.transfers[key]
+                            found.discard((t.supplier, t.recipient, t.weapon))
+                for supplier in suppliers:
+                    if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
+                        continue
+                    self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}")
+                    found.add((supplier, recipient, self._moved(weapon_ent)))
+            frame_supplier, frame_recipient = next_supplier, next_recipient

@@ -1,0 +1,214 @@
+"""Weapon systems the gazetteer does not list, named by their designation right before a generic weapon noun.
+
+'Italian Centauro B1 armored tank destroyers', 'six AMBER-1800 air surveillance radars', '300 Lynx combat vehicles',
+'Bulgarian 60-mm M60CMA mortars', 'ARCHER mobile howitzers': a run of designation-shaped tokens (a letter and a digit,
+capitals only, or a capitalised proper noun), then at most three modifier words, then a noun of
+``data/weapon_nouns.txt``. The designation is looked up in ``weapons.csv`` ignoring case (with and without the
+noun: 'ARCHER howitzers' is the *Archer howitzer* row, 'Iris-T' is IRIS-T); otherwise it is a WeaponSystem of its own,
+``weapon:<slug of the designation>`` (the id the SIPRI loader gives the same designation).
+
+With the trained pipeline a capitalised word counts only when it is tagged a proper noun ('Western tanks',
+'Soviet tanks' are adjectives); without it, a capitalised word counts unless it opens the sentence or is in
+``data/designation_stoplist.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from armsgraph.loaders.text.gazetteer import Gazetteer
+from armsgraph.loaders.text.syntax import Parse
+from armsgraph.schema import WeaponSystem
+
+MAX_MODIFIERS = 3
+"""Words allowed between the designation and the weapon noun ('AMBER-1800 air surveillance radars')."""
+_ALNUM = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9./-]+$")
+_CAPS = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
+_JOINERS = {"-", "/"}
+_QUOTES = {"“", "”", '"'}
+NOUN_PHRASE_DEPS = {"compound", "nmod", "amod", "appos", "npadvmod", "nummod", "punct", "dep", "advmod"}
+OPENERS = {"“", '"', "‘", "'", "(", "-", "•", "*", "–", "—", ":", ";"}
+FUNCTION_WORDS = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "from", "by", "as", "at",
+                  "than"}
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A weapon mention the gazetteer did not mark: tokens [start, end), the id and the designation as written."""
+
+    start: int
+    end: int
+    weapon_id: str
+    designation: str
+
+
+def _lookup(g: Gazetteer, text: str, noun: str) -> str | None:
+    """The weapons.csv id of a designation written another way ('Iris-T', 'ARCHER' + 'howitzers')."""
+    singular = noun[:-1] if noun.endswith("s") else noun
+    wanted = {_normal(text), _normal(f"{text} {singular}"), _normal(f"{text} {noun}")}  # 'M-113' is M113
+    for entry in g.weapons.values():
+        if entry.kind == "category":
+            continue
+        if any(_normal(v) in wanted for v in (entry.designation, *entry.variants)):
+            return entry.id
+    return None
+
+
+def _attached(j: int, n: int, syntax: Parse | None) -> bool:
+    """With a parse, the designation's last token j modifies the noun n inside the noun phrase [j, n]."""
+    if syntax is None or not syntax.parsed[n]:
+        return True
+    k = j
+    for _ in range(n - j + 1):
+        if k == n:
+            return True
+        if not j <= syntax.head[k] <= n or syntax.dep[k] not in NOUN_PHRASE_DEPS:
+            return False
+        k = syntax.head[k]
+    return False
+
+
+def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: set[int], g: Gazetteer,
+                 syntax: Parse | None, names: frozenset[int] = frozenset()) -> list[Designation]:
+    """Weapon mentions by designation in a document's tokens; ``ent_tokens`` are tokens already in an entity,
+    ``names`` those of a weapon or title the gazetteers found: a run right after one is its suffix ('Leopard II
+    tanks', 'Senator APC vehicles'), not a designation of its own."""
+    firsts = set(sent_starts)
+    out: list[Designation] = []
+    taken: set[int] = set()
+
+    def shaped(i: int) -> bool:
+        w = words[i]
+        if i in ent_tokens or w.lower() in g.designation_stoplist or w.lower() in g.weapon_nouns:
+            return False
+        if _ALNUM.match(w) or _CAPS.match(w) or (len(w) == 1 and w.isupper() and i > 0 and words[i - 1] in _JOINERS):
+            return True  # 'M60CMA', 'AMBER-1800', 'ARCHER', the 'T' of 'Iris-T'
+        if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
+            return False
+        if w.lower() in g.quantity_words:
+            return False  # 'Three patrol boats' opening a list item
+        if syntax is not None and syntax.parsed[i]:
+            return syntax.pos[i] == "PROPN"
+        # without a tagger: not a word any sentence, list item or quotation may open with a capital
+        return i not in firsts and not (i > 0 and words[i - 1] in OPENERS)
+
+    for n, w in enumerate(words):
+        if not w.islower() or w not in g.weapon_nouns or n in ent_tokens or n in taken:
+            continue  # 'BAE Systems', 'Unmanned Aerial Systems': a capitalised noun is part of another name
+        if n > 0 and words[n - 1].lower() == "think":
+            continue  # a think tank
+        # walk left over the modifiers ('air surveillance', 'armored “tank') to the designation's last token
+        j = n - 1
+        mods = 0
+        while j >= 0 and not shaped(j):
+            w_j = words[j]
+            modifier = (w_j.islower() and w_j not in FUNCTION_WORDS) or w_j in _JOINERS or w_j in _QUOTES
+            if j in ent_tokens or j in firsts or mods == MAX_MODIFIERS or not modifier:
+                j = -1
+                break
+            j -= 1
+            mods += 1
+        if j < 0 or not _attached(j, n, syntax):
+            continue
+        if j + 2 < n + 1 and words[j + 1] in _JOINERS and words[j + 2].islower():
+            continue  # 'Anti-radiation missiles', 'Counter-battery radars': a prefix, not a name
+        end = j + 1
+        start = j
+        while start - 1 >= 0 and (shaped(start - 1) or (words[start - 1] in _JOINERS and start - 2 >= 0
+                                                          and shaped(start - 2))):
+            start -= 1
+            if start in firsts:
+                break
+        if words[start] in _JOINERS:
+            start += 1
+        if start - 1 in names:
+            continue
+        # the words as written, with spaces between words that are not joined by a hyphen or a slash
+        parts: list[str] = []
+        for k in range(start, end):
+            if parts and words[k] not in _JOINERS and words[k - 1] not in _JOINERS:
+                parts.append(" ")
+            parts.append(words[k])
+        text = "".join(parts)
+        if not any(c.isalpha() for c in text) or taken.intersection(range(start, end)):
+            continue
+        ident = _lookup(g, text, w.lower()) or WeaponSystem.id_of(designation=text)
+        out.append(Designation(start, end, ident, text))
+        taken.update(range(start, n + 1))
+    return out
+
+
+AMMUNITION_NOUNS = frozenset({"ammunition", "shells", "rounds", "projectiles", "munitions", "ammo"})
+_CALIBRE_UNITS = frozenset({"mm", "millimeter", "millimetre"})
+_NUMBER = re.compile(r"^\d{2,3}$")
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[\s-]", "", text.lower())
+
+
+def _calibre_at(words: Sequence[str], i: int) -> int | None:
+    """Token after the calibre starting at i ('155 mm', '155-mm', '155mm' as one token), or None."""
+    w = words[i]
+    if re.fullmatch(r"\d{2,3}mm", w.lower()):
+        return i + 1
+    if not _NUMBER.match(w):
+        return None
+    j = i + 1
+    if j < len(words) and words[j] == "-":
+        j += 1
+    return j + 1 if j < len(words) and words[j].lower() in _CALIBRE_UNITS else None
+
+
+def calibres(words: Sequence[str], ent_tokens: set[int], g: Gazetteer) -> list[Designation]:
+    """Ammunition by calibre, also in a coordination: '155 mm and 105 mm artillery ammunition', '155 and 120 mm
+    ammunition', '155-mm shells'. Each calibre takes the words after the last one ('artillery ammunition'); the
+    phrase is the weapons.csv row that spells it (ignoring spaces and hyphens), else ``weapon:<slug>`` of
+    '<N>mm <words>'."""
+    index: dict[str, str] = {}
+    for entry in g.weapons.values():
+        if entry.kind != "category":
+            for variant in (entry.designation, *entry.variants):
+                index.setdefault(_normal(variant), entry.id)
+    out: list[Designation] = []
+    i = 0
+    while i < len(words):
+        # a run of calibres joined by 'and' / ',' ('155 and 120 mm', '155 mm and 105 mm'), then the noun words
+        numbers: list[tuple[int, int]] = []
+        j = i
+        while j < len(words) and _NUMBER.match(words[j].lower().removesuffix("mm")):
+            after = _calibre_at(words, j)
+            numbers.append((j, after if after is not None else j + 1))
+            j = after if after is not None else j + 1
+            if j < len(words) and words[j] in ("and", ",", "or"):
+                j += 1
+                continue
+            break
+        if not numbers or _calibre_at(words, numbers[-1][0]) is None:
+            i += 1
+            continue
+        k = numbers[-1][1]
+        rest: list[str] = []
+        while k < len(words) and len(rest) < 3 and words[k].islower() and words[k].isalpha():
+            rest.append(words[k])
+            k += 1
+            if rest[-1] in AMMUNITION_NOUNS:
+                break
+        if not rest or rest[-1] not in AMMUNITION_NOUNS:
+            i = numbers[-1][1]
+            continue
+        for start, end in numbers:
+            if ent_tokens.intersection(range(start, end)):
+                continue
+            calibre = words[start].lower().removesuffix("mm")
+            text = f"{calibre}mm {' '.join(rest)}"
+            spellings = [text] + [f"{calibre}mm {' '.join([*rest[:-1], noun])}" for noun in sorted(AMMUNITION_NOUNS)]
+            ident = next((index[_normal(x)] for x in spellings if _normal(x) in index), None) \
+                or WeaponSystem.id_of(designation=text)
+            if len(numbers) == 1:
+                end = k  # a lone calibre phrase: the mention is the whole phrase
+            out.append(Designation(start, end, ident, text))
+        i = k
+    return out

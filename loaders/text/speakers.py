@@ -1,0 +1,46 @@
+"""Who speaks in a document as a whole: the author a statement's or remarks' title names.
+
+'Statement by Press Secretary Jen Psaki on ...', 'Remarks by President Biden on ...', 'Statement from National
+Security Advisor Jake Sullivan': the person after by/from/of in a title that opens with a word of
+``data/author_titles.txt`` (statement, remarks, op-ed, letter, message, ...). A readout or a fact sheet has no author.
+The author is who 'I' is in the body ('As I told President Zelenskyy, ...' is the author's claim); without one, 'I'
+is the publisher's own voice and makes no claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+
+from armsgraph.schema import Person
+
+_BY = re.compile(r"^\s*(?P<kind>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:by|from|of)\s+(?P<who>.+)$", re.I)
+_NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'’.-]+$")
+_STOP = {"on", "at", "to", "in", "following", "regarding", "about", "after", "before", "for", "and", "with"}
+
+
+def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc]) -> str | None:
+    """The person id of the author a title names, or None."""
+    m = _BY.match(title or "")
+    if m is None or m.group("kind").lower() not in kinds:
+        return None
+    doc = parse_title(m.group("who"))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            return ent.ent_id_ or None
+        if ent.label_ in ("ORG", "COUNTRY") and ent.start == 0:
+            return None  # 'Statement by the White House'
+    # a title, then a capitalised name up to the first lower-case word ('Press Secretary Jen Psaki on Ukraine')
+    titles = [ent for ent in doc.ents if ent.label_ == "TITLE"]
+    if not titles:
+        return None
+    words: list[str] = []
+    for tok in doc[titles[0].end :]:
+        if tok.lower_ in _STOP or not _NAME_WORD.match(tok.text):
+            break
+        words.append(tok.text)
+    if len(words) < 2 or len(words) > 4:
+        return None  # 'Statement from the President': no name
+    return Person.id_of(name=" ".join(words))

@@ -1,0 +1,63 @@
+"""Reported speech from sentence structure: who says what, read off the dependency parse.
+
+A component over the read-only parse: for a speech verb (``speech_verbs.csv``) it returns the subject's tokens and
+the clause said (the verb's clausal complement, before or after it: 'X said the EU must ...', '..., warned Josep
+Borrell', 'the supply of weapons has to be refilled, a U.S. official said Thursday'). A verb without a subject of
+its own takes its governor's ('He stressed ..., saying that ...'). The claim rules (``claims.py``) resolve the
+subject to a speaker and keep what they did not already read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from armsgraph.loaders.text.syntax import Parse
+
+
+@dataclass(frozen=True)
+class SpeechCandidate:
+    verb: int
+    subject: tuple[int, int]
+    """Tokens [start, end) of the subject noun phrase, without its prepositional phrases."""
+    head: int
+    """The subject's head token."""
+    content: tuple[int, int]
+    """Tokens [start, end) of what is said, without a leading 'that'."""
+
+
+def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], sentence: tuple[int, int]
+           ) -> list[SpeechCandidate]:
+    p = parse
+    s, e = sentence
+    out: list[SpeechCandidate] = []
+    for t in range(s, e):
+        if lower[t] not in speech_verbs or not p.parsed[t] or p.pos[t] not in ("VERB", "AUX"):
+            continue
+        content = p.kids(t, "ccomp")
+        if not content:
+            continue
+        node = t
+        subj: list[int] = []
+        for _ in range(3):
+            subj = p.kids(node, "nsubj")
+            if subj or p.dep[node] not in ("advcl", "conj", "xcomp") or p.head[node] == node:
+                break
+            node = p.head[node]
+        if not subj and content[0] < t:
+            # '..., warned Josep Borrell': the parser may read an inverted subject as the object
+            subj = [k for k in p.kids(t, "dobj") if k > t and p.pos[k] == "PROPN"]
+        if not subj:
+            continue
+        head = subj[0]
+        tokens = set(p.subtree(head))
+        for k in p.kids(head, "prep", "relcl", "acl"):
+            tokens -= set(p.subtree(k))
+        clause = sorted(set(p.subtree(content[0])))
+        start, end = clause[0], clause[-1] + 1
+        while start < end and lower[start] in ("that", ",", "“", "\""):
+            start += 1
+        if end - start < 3:
+            continue
+        out.append(SpeechCandidate(t, (min(tokens), max(tokens) + 1), head, (start, end)))
+    return out

@@ -1,0 +1,447 @@
+"""Transfers from sentence structure: who gives what to whom, read off the dependency parse.
+
+A component over a read-only view of the parsed document (:class:`SyntaxView`): it returns typed
+:class:`TransferCandidate` facts and changes nothing. The transfer rules (``transfers.py``) decide the stage,
+negation, dates and keys the same way for every candidate, and keep a candidate the clause rules did not find.
+
+Per transfer word (``triggers.csv``, by word form):
+- ``supply`` verbs: the supplier is the subject (through 'plans to deliver', 'is considering sending', a verb
+  coordinated with one that has it: 'will send X and provide Y'), or the passive's 'by' agent; the recipient is a
+  'to'/'for'/'into' object, a dative ('send Ukraine X'), or an actor as direct object ('provide Ukraine with X'); the
+  weapons are the weapon mentions in the verb's phrase (coordinations and lists included), not in a subordinate
+  clause of their own, not after 'for'/'against' ('ammunition for HIMARS'), not the subject's or the recipient's.
+- ``noun`` triggers ('donation to Ukraine of 2 Kub', "Denmark's transfer of F-16s"): the supplier is the
+  possessor, a 'from' object, or the subject of the verb the noun is the object of ('Slovakia announces donation');
+  recipient and weapons as for verbs, inside the noun's phrase.
+- ``receive`` verbs ('Ukraine has received Italian Centauro B1 ... from Italy'): the subject is the recipient, a
+  'from' object the supplier, else a demonym on the weapon ('Bulgarian ... M60CMA mortars': the maker's state).
+- ``include`` verbs: the subject or the antecedent ('a package ... that will include X') is the aid; its 'to'/'for'
+  object is the recipient and the subject of the verb it is the object of the supplier ('The Swedish government
+  announced a new package ... to Ukraine that will include ...'); what is missing the transfer rules fill from the
+  text around it, as for their own include clauses.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from armsgraph.loaders.text.syntax import Parse
+
+RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
+NOT_WHAT_MOVES_PREPS = frozenset({"for", "against", "than", "like", "besides", "instead", "about", "on", "with"})
+"""A weapon under one of these in the verb's phrase is not what moves ('ammunition for HIMARS', 'training on F-16s');
+'with' is the exception of 'provide Ukraine with X' (handled where the dative is)."""
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTROL_DEPS = frozenset({"xcomp", "conj"})
+"""'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
+OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council"})
+""""Norway's government", "the country's military": the possessor is the actor."""
+
+
+@dataclass(frozen=True)
+class SyntaxView:
+    """What the syntax rules read: words, the parse, actors and weapon mentions by token (read-only)."""
+
+    lower: Sequence[str]
+    parse: Parse
+    actors: Mapping[int, str]
+    """Token -> the actor id (state or organisation) the reference covering it stands for."""
+    demonyms: Mapping[int, str]
+    """Token -> the state id of a demonym ('Italian', 'Bulgarian')."""
+    weapons: Sequence[tuple[int, int]]
+    """Weapon mentions (token start, end), in order."""
+    triggers: Mapping[str, str]
+    """Word form -> kind (supply, noun, receive, include, arrive, deployment, use)."""
+    aid_words: frozenset[str]
+    unnamed: frozenset[str] = frozenset()
+    """Words for a group of actors the text does not name ('allies', 'partners': ``cues.csv`` unnamed-actor)."""
+    weapon_tokens: frozenset[int] = frozenset()
+    """Tokens inside a weapon mention."""
+    weapon_starts: Sequence[int] = ()
+    """Start token of each weapon mention (sorted): the mentions of a sentence by bisection."""
+
+    @classmethod
+    def of(cls, **fields: Any) -> SyntaxView:
+        weapons: Sequence[tuple[int, int]] = fields["weapons"]
+        return cls(**fields, weapon_tokens=frozenset(i for a, b in weapons for i in range(a, b)),
+                   weapon_starts=[a for a, _ in weapons])
+
+    def weapons_in(self, start: int, end: int) -> range:
+        """Indexes of the weapon mentions starting in tokens [start, end)."""
+        return range(bisect.bisect_left(self.weapon_starts, start), bisect.bisect_left(self.weapon_starts, end))
+
+
+@dataclass(frozen=True)
+class TransferCandidate:
+    """One reading: suppliers (possibly none yet), recipient (or None), the weapon mention (its index in
+    ``SyntaxView.weapons``; -1: a frame without a weapon, which only sets the parties for what follows), the trigger
+    token and kind, and where the clause starts (for stage and negation cues)."""
+
+    suppliers: tuple[str, ...]
+    recipient: str | None
+    weapon: int
+    trigger: int
+    kind: str
+    clause_start: int
+    negated: bool
+    borrow: bool = True
+    """Whether a missing party may come from the text around ('The package includes X'); not for a gerund after a
+    preposition or a transfer noun deep in another phrase ('to accelerate the delivery of ...')."""
+    specific: bool = False
+    """The supplier is read from the weapon's own phrase ('Krab howitzers from Poland'): it wins over a supplier the
+    clause rules read for the whole clause."""
+
+
+def _np_actors(v: SyntaxView, h: int) -> list[str]:
+    """The actors a noun phrase headed at h stands for: itself, a demonym or possessor of a government word, and
+    its conjuncts ('Germany, the Netherlands and Romania')."""
+    p = v.parse
+    found: list[str] = []
+    for head in [h, *_conjuncts(p, h)]:
+        actor = v.actors.get(head)
+        if actor is None:
+            for k in p.kids(head, "compound", "amod", "poss", "nmod"):
+                if k in v.actors and (p.dep[k] != "poss" or v.lower[head] in OWNER_HEADS):
+                    actor = v.actors[k]
+                    break
+        if actor is None and v.lower[head] in OWNER_HEADS:
+            for prep in p.kids(head, "prep"):
+                if v.lower[prep] == "of":
+                    for obj in p.kids(prep, "pobj"):
+                        actor = v.actors.get(obj)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _conjuncts(p: Parse, h: int) -> list[int]:
+    out: list[int] = []
+    todo = list(p.kids(h, "conj", "appos"))
+    while todo:
+        k = todo.pop(0)
+        out.append(k)
+        todo.extend(p.kids(k, "conj"))
+    return out
+
+
+def _subject(v: SyntaxView, verb: int, climb: int = 6) -> tuple[list[str], int]:
+    """The supplier(s) a verb's subject names, climbing 'plans to deliver' / coordinated verbs; and the clause start.
+
+    A gerund after a preposition takes the object of the verb it depends on ('thank the Slovakian government for
+    providing ...')."""
+    p = v.parse
+    node = verb
+    if p.dep[verb] == "pcomp" and p.head[verb] != verb:
+        governor = p.head[p.head[verb]]
+        for obj in p.kids(governor, "dobj"):
+            actors = _np_actors(v, obj)
+            if actors:
+                return actors, min(p.subtree(verb))
+    for _ in range(climb + 1):
+        subj = p.kids(node, *SUBJECT_DEPS)
+        if subj:
+            return _np_actors(v, subj[0]), min(p.subtree(node))
+        if p.dep[node] == "xcomp" and p.head[node] != node:
+            # object control: 'authorized the Netherlands to transfer', 'persuade more allies to send': the object
+            # of the governing verb does it (an unnamed one names nobody: nothing is borrowed)
+            objects = p.kids(p.head[node], "dobj")
+            if objects:
+                return _np_actors(v, objects[0]), min(p.subtree(node))
+        if p.head[node] != node and (p.dep[node] in CONTROL_DEPS or (
+                p.dep[node] == "advcl" and any(v.lower[k] == "to" for k in p.kids(node, "aux")))):
+            node = p.head[node]  # 'plans to deliver'; 'triples production to increase supplies'
+            continue
+        break
+    return [], min(p.subtree(node))
+
+
+def _prep_objects(v: SyntaxView, h: int, preps: frozenset[str]) -> list[int]:
+    p = v.parse
+    out: list[int] = []
+    for k in p.kids(h, "prep", "dative"):
+        if v.lower[k] in preps:
+            out.extend(p.kids(k, "pobj"))
+        elif p.dep[k] == "dative" and v.lower[k] not in ("to", "for"):
+            out.append(k)  # 'send Ukraine X'
+    return out
+
+
+def _recipient(v: SyntaxView, h: int) -> tuple[str | None, set[int]]:
+    """The actor after to/for/into attached to h, or a dative; and the tokens it covers."""
+    for obj in _prep_objects(v, h, RECIPIENT_PREPS):
+        actors = _np_actors(v, obj)
+        if actors:
+            return actors[0], _np_tokens(v, obj)
+    return None, set()
+
+
+def _np_tokens(v: SyntaxView, h: int) -> set[int]:
+    """A noun phrase's tokens without its prepositional phrases ('Ukraine' of 'to Ukraine of 2 Kub systems', which
+    the parser may attach to the name)."""
+    p = v.parse
+    out = set(p.subtree(h))
+    for k in p.kids(h, "prep", "acl", "relcl"):
+        out -= set(p.subtree(k))
+    for k in _conjuncts(p, h):
+        if k not in v.actors:
+            out -= set(p.subtree(k))  # 'from the United States and Krab howitzers from Poland': not a name
+    return out
+
+
+def _mention_head(p: Parse, start: int, end: int) -> int:
+    """The token of a mention [start, end) whose head lies outside it."""
+    return next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
+
+
+def _weapons_under(v: SyntaxView, sentence: tuple[int, int], root: int, exclude: set[int],
+                   mentions_only: frozenset[int] = frozenset()) -> list[int]:
+    """Indexes of the weapon mentions in root's phrase that are what moves: not in ``exclude`` (the subject's or the
+    recipient's tokens), not below a token of ``exclude`` unless it is in ``mentions_only`` (a recipient's name, to
+    which the parser may attach the 'of' phrase: 'donation to Ukraine of 2 Kub systems')."""
+    p = v.parse
+    out: list[int] = []
+    for n in v.weapons_in(*sentence):
+        start, end = v.weapons[n]
+        tok = next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
+        if tok in exclude or not p.parsed[tok]:
+            continue
+        node, ok = tok, False
+        for _ in range(40):
+            if node == root:
+                ok = True
+                break
+            clause = p.dep[node] in CLAUSE_DEPS or (p.dep[node] == "conj" and p.pos[node] in ("VERB", "AUX"))
+            if node != tok and clause:
+                break
+            if p.dep[node] == "prep" and v.lower[node] in NOT_WHAT_MOVES_PREPS:
+                break
+            if (node != tok and node in exclude and node not in mentions_only) or p.head[node] == node:
+                break
+            node = p.head[node]
+        if ok:
+            out.append(n)
+    return out
+
+
+def for_something_else(v: SyntaxView, start: int, end: int) -> bool:
+    """The weapon mention [start, end) is what another noun is for ('training of pilots for F-16s', 'ammunition for
+    HIMARS', 'spare parts for M113'): its phrase hangs on 'for' under a noun that is not aid ('a package for ...')."""
+    p = v.parse
+    tok = next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
+    if not p.parsed[tok]:
+        return False
+    node = tok
+    for _ in range(8):
+        head = p.head[node]
+        if head == node or p.pos[node] in ("VERB", "AUX") or (node != tok and v.lower[node] in v.triggers):
+            return False  # reached a clause, or the weapon's own transfer word ('the transfer of Patriot ...')
+        if p.dep[node] == "prep" and v.lower[node] == "for":
+            if p.pos[head] in ("VERB", "AUX"):
+                # 'provide training ... for F-16s': the verb's object is something else, the weapon what it is for
+                objects = p.kids(head, "dobj")
+                return bool(objects) and all(
+                    o not in v.weapon_tokens and o not in v.actors and v.lower[o] not in v.aid_words
+                    and not any(k in v.weapon_tokens for k in p.subtree(o)) for o in objects)
+            return p.pos[head] in ("NOUN", "PROPN") and v.lower[head] not in v.aid_words \
+                and head not in v.actors and head not in v.weapon_tokens
+        node = head
+    return False
+
+
+def done_by_unnamed(v: SyntaxView, start: int, end: int) -> bool:
+    """The weapon mention [start, end) is moved by a verb whose doer is an unnamed group the governing verb names
+    as its object ('persuade more allies to send NASAMS'): whoever heads the sentence does not supply it."""
+    p = v.parse
+    tok = next((t for t in range(start, end) if not start <= p.head[t] < end or p.head[t] == t), end - 1)
+    if not p.parsed[tok]:
+        return False
+    node = tok
+    for _ in range(12):
+        if p.pos[node] in ("VERB", "AUX") and v.lower[node] in v.triggers:
+            if p.dep[node] != "xcomp" or p.kids(node, "nsubj"):
+                return False
+            return any(v.lower[o] in v.unnamed for o in p.kids(p.head[node], "dobj"))
+        if p.head[node] == node:
+            return False
+        node = p.head[node]
+    return False
+
+
+def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
+    for obj in _prep_objects(v, h, frozenset({"from"})):
+        actors = _np_actors(v, obj)
+        if actors:
+            return actors, _np_tokens(v, obj)
+    return [], set()
+
+
+def _negated(v: SyntaxView, verb: int) -> bool:
+    p = v.parse
+    node = verb
+    for _ in range(6):
+        if p.kids(node, "neg"):
+            return True
+        if p.dep[node] in CONTROL_DEPS and p.head[node] != node:
+            node = p.head[node]
+            continue
+        return False
+    return False
+
+
+def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandidate]:
+    """The transfers the parse of one sentence [start, end) states."""
+    p = v.parse
+    s, e = sentence
+    out: list[TransferCandidate] = []
+    if not any(p.parsed[s:e]):
+        return out
+    for t in range(s, e):
+        kind = v.triggers.get(v.lower[t])
+        if kind is None:
+            continue
+        is_noun = p.pos[t] in ("NOUN", "PROPN")
+        if kind == "supply" and is_noun:
+            kind = "noun"  # 'supply of', 'transfer of'
+        if kind == "noun" and not is_noun:
+            continue
+        if kind in ("supply", "receive", "include") and p.pos[t] not in ("VERB", "AUX"):
+            continue
+        if kind not in ("supply", "noun", "receive", "include"):
+            continue
+        negated = _negated(v, t)
+        exclude: set[int] = set()
+        borrow = True
+        suppliers: list[str] = []
+        recipient: str | None = None
+        clause_start = s
+        if kind == "supply":
+            subj = p.kids(t, *SUBJECT_DEPS)
+            if p.kids(t, "nsubjpass") or (p.tag[t] == "VBN" and p.dep[t] in ("acl", "amod")):
+                for agent in p.kids(t, "agent"):
+                    for obj in p.kids(agent, "pobj"):
+                        suppliers = _np_actors(v, obj)
+                        exclude |= set(p.subtree(obj))
+                clause_start = min(p.subtree(t))
+            else:
+                suppliers, clause_start = _subject(v, t)
+                # 'for providing': someone the sentence names, or nobody; 'persuade allies to send': the allies
+                borrow = p.dep[t] != "pcomp" and not (p.dep[t] == "xcomp" and p.kids(p.head[t], "dobj"))
+                for k in subj:
+                    exclude |= set(p.subtree(k))
+            recipient, covered = _recipient(v, t)
+            exclude |= covered
+            bridge = frozenset(covered)
+            if recipient is None:
+                # 'provide Ukraine with X', 'send Ukraine X': an actor as the direct object
+                for obj in p.kids(t, "dobj"):
+                    actors = _np_actors(v, obj)
+                    if actors:
+                        recipient = actors[0]
+                        exclude |= _np_tokens(v, obj)
+                        bridge = bridge | _np_tokens(v, obj)
+            weapons = _weapons_under(v, sentence, t, exclude, bridge)
+            # 'provide Ukraine with X': the with-object is what moves
+            for prep in p.kids(t, "prep"):
+                if v.lower[prep] == "with" and recipient is not None:
+                    weapons += [w for w in _weapons_under(v, sentence, prep, exclude, bridge) if w not in weapons]
+        elif kind == "noun":
+            suppliers = [v.actors[k] for k in p.kids(t, "poss") if k in v.actors]
+            given, covered = _from_actors(v, t)
+            exclude |= covered
+            suppliers = suppliers or given
+            if not suppliers and p.dep[t] in ("dobj", "nsubjpass"):
+                suppliers, clause_start = _subject(v, p.head[t], climb=1)  # 'Slovakia announces donation'
+            borrow = p.dep[t] in ("ROOT", "dobj", "nsubj", "nsubjpass", "appos")
+            recipient, covered = _recipient(v, t)
+            exclude |= covered
+            weapons = _weapons_under(v, sentence, t, exclude, frozenset(covered))
+        elif kind == "receive":
+            subj = p.kids(t, *SUBJECT_DEPS)
+            if not subj:
+                continue
+            receivers = _np_actors(v, subj[0])
+            recipient = receivers[0] if receivers else None
+            exclude |= set(p.subtree(subj[0]))
+            suppliers, covered = _from_actors(v, t)
+            for obj in p.kids(t, "dobj"):
+                if not suppliers:
+                    more, covered2 = _from_actors(v, obj)
+                    suppliers, covered = more, covered | covered2
+            exclude |= covered
+            clause_start = min(p.subtree(t))
+            weapons = _weapons_under(v, sentence, t, exclude, frozenset(covered))
+            # 'received HIMARS from the United States and Krab howitzers from Poland': a 'from' on the weapon's
+            # own phrase names its supplier
+            own: dict[int, list[str]] = {}
+            for w in weapons:
+                head = _mention_head(p, *v.weapons[w])
+                for node in (head, p.head[head]) if p.dep[head] in ("compound", "nmod") else (head,):
+                    given = _from_actors(v, node)[0]
+                    if given:
+                        own[w] = given
+                        break
+            # several 'from' phrases on the verb, each after its weapon (the parser may hang them all on the verb)
+            froms = sorted(k for k in p.subtree(t) if v.lower[k] == "from" and p.dep[k] == "prep")
+            if len(froms) > 1:
+                for w in weapons:
+                    after = [k for k in froms if k >= v.weapons[w][1]]
+                    given = _np_actors(v, p.kids(after[0], "pobj")[0]) if after and p.kids(after[0], "pobj") else []
+                    if given and w not in own:
+                        own[w] = given
+            if own:
+                for w in weapons:
+                    given = own.get(w, suppliers)
+                    out.append(TransferCandidate(tuple(x for x in given if x != recipient), recipient, w, t, kind,
+                                                 clause_start, negated, True, w in own))
+                continue
+            if not suppliers:
+                # 'received Italian Centauro B1': the maker's state, when the weapon names one
+                for w in weapons:
+                    start = v.weapons[w][0]
+                    made = set()
+                    for k in range(start - 1, max(s, start - 7) - 1, -1):
+                        if p.pos[k] in ("VERB", "AUX", "ADP") or v.lower[k] in (",", ";"):
+                            break
+                        if k in v.demonyms:
+                            made.add(v.demonyms[k])
+                    if len(made) == 1:
+                        suppliers = [made.pop()]
+                        break
+        else:  # include
+            subj = p.kids(t, *SUBJECT_DEPS)
+            aid = subj[0] if subj else None
+            if p.dep[t] == "relcl" and (aid is None or v.lower[aid] in ("which", "that")):
+                aid = p.head[t]  # 'a new package ... that will include'
+            recipient = None
+            if aid is None or not (v.lower[aid] in v.aid_words or any(
+                    v.lower[o] in v.aid_words for k in p.kids(aid, "prep") if v.lower[k] == "of"
+                    for o in p.kids(k, "pobj"))):
+                continue  # 'the package includes', 'a round of security assistance, which includes'
+            if v.lower[aid] not in v.aid_words:
+                for k in p.kids(aid, "prep"):
+                    if v.lower[k] == "of":
+                        recipient = recipient or _recipient(v, next(iter(p.kids(k, "pobj")), aid))[0]
+            exclude |= set(range(min(p.subtree(aid)), aid + 1))
+            recipient = recipient or _recipient(v, aid)[0]
+            if p.dep[aid] in ("dobj", "nsubjpass", "pobj"):
+                gov = p.head[aid] if p.dep[aid] != "pobj" else p.head[p.head[aid]]
+                suppliers, clause_start = _subject(v, gov)
+                if recipient is None:
+                    recipient = _recipient(v, gov)[0]
+            poss = [v.actors[k] for k in p.kids(aid, "poss") if k in v.actors]
+            suppliers = suppliers or poss
+            weapons = _weapons_under(v, sentence, t, exclude)
+            # the parser may hang the list on the subject ('the package includes: A; B; C' with B, C in apposition)
+            weapons += [w for w in _weapons_under(v, sentence, aid, set()) if v.weapons[w][0] > t and w not in weapons]
+        suppliers = [x for x in suppliers if x != recipient]
+        if not weapons and (suppliers or recipient):
+            # a transfer frame without a weapon ('a new package for Ukraine, which includes $375 million'): what the
+            # text around it takes as its parties
+            out.append(TransferCandidate(tuple(suppliers), recipient, -1, t, kind, clause_start, negated, borrow))
+        for w in weapons:
+            out.append(TransferCandidate(tuple(suppliers), recipient, w, t, kind, clause_start, negated, borrow))
+    return out
