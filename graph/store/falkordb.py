@@ -31,8 +31,13 @@ _INDEXES = Cypher("CALL db.indexes() YIELD label, properties RETURN label, prope
 _CONSTRAINTS = Cypher("CALL db.constraints()")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """FalkorDB result values as plain JSON-able Python (nodes and edges become dicts)."""
+    if type(value) in _SCALARS:  # most values: no isinstance chain (a Deals read converts a million of them)
+        return value
     if isinstance(value, Node):
         return {"_labels": list(value.labels or []), **dict(value.properties)}
     if isinstance(value, Edge):
