@@ -49,6 +49,7 @@ def graph(embedded_server: EmbeddedServer, shared_data: Path) -> Iterator[Falkor
         shared_data / "sipri" / "transfers-2026-02.excerpt.csv",
         shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv",
         shared_data / "reference" / "treaty-parties-ccm.csv",
+        shared_data / "reference" / "ear_country_groups" / "country-groups.json",
     ], note=None)
     assert store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() > 0
     yield store
@@ -139,6 +140,20 @@ RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, t.order
        t.number_ordered AS ordered, coalesce(t.number_delivered, 0) AS delivered, outstanding,
        tiv_outstanding, t.id AS transfer
 ORDER BY tiv_outstanding DESC, order_year DESC, supplier, weapon, transfer
+LIMIT $limit""",
+    "regime-members-supplying": """
+MATCH (g:Organization)
+WHERE (g.id = $regime) AND g.pending IS NULL
+MATCH (s:Country)-[m:MEMBER_OF]->(g)
+WHERE m.pending IS NULL
+WITH DISTINCT g, s
+MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+WHERE r.id = $recipient
+  AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
+RETURN g.name AS regime, s.name AS supplier, s.iso3 AS iso3, count(DISTINCT t) AS deals,
+       sum(coalesce(t.tiv_delivered, 0.0)) AS tiv_delivered, min(t.order_year) AS first_order,
+       max(t.order_year) AS last_order
+ORDER BY tiv_delivered DESC, supplier
 LIMIT $limit""",
     "document-facts": """
 MATCH (d:Document)
