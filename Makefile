@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 SEED_ARTICLE := ../shared/data/news/rt-2023-07-antonov-cluster-munitions.txt
 
-.PHONY: install demo test test-fast lint typecheck importlint pytest bench eval clean docs
+.PHONY: install demo test test-fast lint typecheck importlint pytest bench bench-scale eval clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ bench: $(STAMP)
 	@if [ -f bench/bench_text.py ]; then $(BIN)/python bench/bench_text.py; fi
 	$(BIN)/python bench/bench_text_scaling.py
 	$(BIN)/python bench/bench_export.py
+	$(BIN)/python bench/bench_queries.py --sizes 10000,30000 --repeat 3
+
+# Catalogue queries and deal resolution at 30k, 100k and 300k generated deals (long: about half an hour here).
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_queries.py --sizes 30000,100000,300000 --repeat 3
 
 eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl
