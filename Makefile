@@ -62,6 +62,7 @@ bench: $(STAMP)
 	@if [ -f bench/bench_text.py ]; then $(BIN)/python bench/bench_text.py; fi
 	$(BIN)/python bench/bench_text_scaling.py
 	$(BIN)/python bench/bench_export.py
+	$(BIN)/python bench/bench_deals.py
 	$(BIN)/python bench/bench_queries.py --sizes 10000,30000 --repeat 3
 
 # Catalogue queries and deal resolution at 30k, 100k and 300k generated deals (long: about half an hour here).

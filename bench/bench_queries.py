@@ -9,7 +9,7 @@ directory). Measured:
 
 * **load with deal resolution**: ``load_paths`` of the synthetic export (its preamble covers every year, so the
   deal resolver re-reads and rewrites every block: the withdrawn rule), and the same load into another fresh
-  graph with the resolver switched off (``Writer(..., derived=None)``): the ratio is what resolution costs;
+  graph with the resolver switched off (``load_paths(..., resolve_deals=False)``: ``Writer(..., derived=None)``): the ratio is what resolution costs;
 * **re-resolution**: ``Deals.resolve_all()`` on the loaded graph (every block read, resolved, diffed, written);
 * **each catalogue query**: median of ``--repeat`` runs (after one warm-up) with realistic parameters: the
   busiest supplier and recipient of the generated deals, a SIPRI armament category, the RT article, one
@@ -27,8 +27,6 @@ import math
 import statistics
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +35,6 @@ from rich.console import Console
 from rich.table import Table
 from timing import timed
 
-import armsgraph.graph.load as load_module
 from armsgraph.graph.catalogue.catalogue import load_catalogue
 from armsgraph.graph.catalogue.names import Names
 from armsgraph.graph.deals import Deals
@@ -64,29 +61,6 @@ BUSIEST = Cypher(
 TEXT_TRANSFER = Cypher(
     "MATCH (:Report {source: 'text'})-[:REPORTS]->(t:Transfer) RETURN t.id ORDER BY t.id LIMIT 1"
 )
-
-
-class _NoDeals:
-    """A derivation that derives nothing: the writer without deal resolution."""
-
-    def __init__(self, *_args: Any) -> None:
-        pass
-
-    def blocks_of(self, document_id: str) -> set[str]:
-        return set()
-
-    def resolve(self, blocks: object, document_id: str = "") -> None:
-        return None
-
-
-@contextmanager
-def _without_resolution() -> Iterator[None]:
-    saved = load_module.Deals
-    load_module.Deals = _NoDeals  # type: ignore[assignment,misc]
-    try:
-        yield
-    finally:
-        load_module.Deals = saved  # type: ignore[misc]
 
 
 def _busiest(store: FalkorStore, rel: str) -> str:
@@ -138,9 +112,8 @@ def time_queries(store: FalkorStore, repeat: int) -> dict[str, tuple[float, int]
 def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, console: Console) -> dict[str, Any]:
     plain = FalkorStore(server, graph_name=f"plain_{deals}")
     plain.clear()
-    with _without_resolution():
-        load_paths(plain, BASE_FILES, note=None)
-        without, _ = timed(lambda: load_paths(plain, [path], note=None))
+    load_paths(plain, BASE_FILES, note=None, resolve_deals=False)
+    without, _ = timed(lambda: load_paths(plain, [path], note=None, resolve_deals=False))
     plain.clear()
     plain.close()
 

@@ -173,6 +173,7 @@ def load_paths(
     note: Note | None = _stderr_note,
     files_progress: FilesProgress | None = None,
     judgements: Path | None = None,
+    resolve_deals: bool = True,
 ) -> LoadReport:
     """Load every file under ``paths``; never raises for bad input, reports it instead.
 
@@ -180,11 +181,11 @@ def load_paths(
     default each loader uses the standard resolver. ``note`` gets one-line notices (waiting for
     another load's lock, rolling back a crashed load). ``files_progress`` follows the load across files.
     ``judgements``: the researcher's deal decisions (loaders.deals), replayed whenever a block's deals are
-    resolved.
+    resolved. ``resolve_deals=False`` writes Reports only (a bench's baseline; ``Deals.resolve_all`` later).
     """
     if loader_name:
         get(loader_name)  # an unknown name is a usage error for the whole call (UserError), not per file
-    writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE, Deals(store, judgements))
+    writer = Writer(store, batch_size or DEFAULT_BATCH_SIZE, Deals(store, judgements) if resolve_deals else None)
     writer.lock = WriterLock(store, note)
     report = LoadReport()
     recover(writer, report, note)

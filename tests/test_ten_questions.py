@@ -107,10 +107,11 @@ def family_transfers(rows: Rows, shared: Path, args: list[str]) -> None:
     def says_patriot(paths: Iterator[Path]) -> bool:
         return any("patriot" in p.read_text(encoding="utf-8").lower() for p in paths)
 
-    kinds = {"article": says_patriot((shared / "news").glob("*.txt")),
-             "statement": says_patriot((shared / "statements").glob("*.txt")),
+    # the kinds of record (Report.source) a deal's sources list: articles and statements are both 'text'
+    texts = [*(shared / "news").glob("*.txt"), *(shared / "statements").glob("*.txt")]
+    kinds = {"text": says_patriot(iter(texts)),
              "tracker": says_patriot(iter([shared / "ukraine" / "protect_ukraine_now" / "commits.json"])),
-             "sipri-export": any("patriot" in d["Designation"].lower() for d in _sipri_transfers(shared))}
+             "sipri-transfers": any("patriot" in d["Designation"].lower() for d in _sipri_transfers(shared))}
     found = {source for r in rows for source in r["sources"]}
     assert {kind for kind, present in kinds.items() if present} <= found, found
     families = REPO / "loaders" / "reference" / "data" / "weapon_families.csv"
