@@ -9,8 +9,9 @@ directory). Measured:
 
 * **load with deal resolution**: ``load_paths`` of the synthetic export (its preamble covers every year, so the
   deal resolver re-reads and rewrites every block: the withdrawn rule), and the same load into another fresh
-  graph with the resolver switched off (``load_paths(..., resolve_deals=False)``: ``Writer(..., derived=None)``): the ratio is what resolution costs;
-* **re-resolution**: ``Deals.resolve_all()`` on the loaded graph (every block read, resolved, diffed, written);
+  graph with the resolver switched off (``load_paths(..., resolve_deals=False)``, i.e.
+  ``Writer(..., derived=None)``): the ratio is what resolution costs;
+* **re-resolution**: ``Deals.resolve_all()`` on the loaded graph (every block read, resolved and rewritten);
 * **each catalogue query**: median of ``--repeat`` runs (after one warm-up) with realistic parameters: the
   busiest supplier and recipient of the generated deals, a SIPRI armament category, the RT article, one
   Transfer's provenance.
