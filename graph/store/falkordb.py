@@ -27,6 +27,12 @@ from armsgraph.schema.errors import StoreError
 __all__ = ["EmbeddedServer", "FalkorStore"]
 """EmbeddedServer is re-exported: a FalkorStore is always opened on one."""
 
+STATEMENT_TIMEOUT = 1800.0
+"""Seconds the client waits for one statement's reply. redis-py 8 waits 5 s by default: a statement over a large
+graph (a full export's deal resolution, deleting a graph of 300k deals) took longer, and the client called the
+server unreachable while it was still working. A dead server is still found at once (the socket closes)."""
+CONNECT_TIMEOUT = 5.0
+
 _INDEXES = Cypher("CALL db.indexes() YIELD label, properties RETURN label, properties")
 _CONSTRAINTS = Cypher("CALL db.constraints()")
 
@@ -67,7 +73,8 @@ class FalkorStore(Store):
         self.server = server
         self.graph_name = graph_name
         # every connection checks that the server answering runs as this user (SO_PEERCRED)
-        self._pool = owned_pool(server.socket, decode_responses=True)
+        self._pool = owned_pool(server.socket, decode_responses=True, socket_timeout=STATEMENT_TIMEOUT,
+                                socket_connect_timeout=CONNECT_TIMEOUT)
         self._db = FalkorDB(connection_pool=self._pool)
         self._graph = FastParamsGraph(self._db, graph_name)
 
