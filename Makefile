@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 SEED_ARTICLE := ../shared/data/news/rt-2023-07-antonov-cluster-munitions.txt
 
-.PHONY: install demo test test-fast lint typecheck importlint pytest bench eval clean docs web-assets browser serve
+.PHONY: install demo test test-fast lint typecheck importlint pytest bench bench-scale eval clean docs web-assets browser serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_deals.py
 	$(BIN)/python bench/bench_web.py
+	$(BIN)/python bench/bench_queries.py --sizes 10000,30000 --repeat 3
+
+# Catalogue queries and deal resolution at 30k, 100k and 300k generated deals (long: about half an hour here).
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_queries.py --sizes 30000,100000,300000 --repeat 3
 
 serve: $(STAMP) web-assets
 	$(BIN)/armsgraph serve --docs ../shared/data

@@ -124,6 +124,28 @@ def statements() -> list[Cypher]:
     return fixed + [_party(rel, cls.label) for rel in ("SUPPLIED", "TO") for cls in ACTORS]
 
 
+def query_fields(props: dict[str, Any]) -> dict[str, Any]:
+    """What every catalogue query would otherwise recompute per row, stored with the Transfer:
+
+    * ``tiv_per_year``: the TIV of each delivery year (``delivery_years[i]``): SIPRI's per-year values where the
+      export gave them, else ``tiv_delivered`` (0 when unknown) spread evenly; the queries unwind it with the
+      years, no CASE per row;
+    * ``outstanding``: ``number_ordered - number_delivered`` (none delivered: 0) when a number ordered is known;
+      indexed, so ``open-deals`` reads only open deals.
+    """
+    out: dict[str, Any] = {}
+    years = props.get("delivery_years") or []
+    if years:
+        per_year = props.get("tiv_delivered_per_year")
+        if per_year is not None:
+            out["tiv_per_year"] = list(per_year)
+        else:
+            out["tiv_per_year"] = [float(props.get("tiv_delivered") or 0.0) / len(years)] * len(years)
+    if props.get("number_ordered") is not None:
+        out["outstanding"] = props["number_ordered"] - (props.get("number_delivered") or 0)
+    return out
+
+
 def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(rows), CHUNK):
         yield rows[i:i + CHUNK]
@@ -207,7 +229,7 @@ class Deals:
         for chunk in _chunks(sorted(old & new)):
             run(CLEAR_OUT, {"ids": chunk}, write=True)
             run(CLEAR_IN, {"ids": chunk}, write=True)
-        transfers = [{"id": tid, "props": {**deal.props, "id": tid}} for tid, deal in deals]
+        transfers = [{"id": tid, "props": {**deal.props, **query_fields(deal.props), "id": tid}} for tid, deal in deals]
         for chunk in _chunks(transfers):
             run(WRITE_TRANSFERS, {"rows": chunk}, write=True)
         parties: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)

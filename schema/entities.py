@@ -127,7 +127,7 @@ class WeaponCategory(Node):
 
     label = "WeaponCategory"
     prefix = "category"
-    indexed = ("name",)
+    indexed = ("name", "key")
     caption = Caption.of("name")
 
     key: str = Field(pattern=_KEY)
@@ -233,7 +233,7 @@ class Transfer(_DealFacts):
 
     label = "Transfer"
     prefix = "transfer"
-    indexed = ("sipri_id", "order_year", "block")
+    indexed = ("sipri_id", "order_year", "block", "outstanding")
     derived = True
     caption = Caption((  # USA → UKR · M142 HIMARS · 2022: who, to whom, what, when
         Part(("iso3", "name"), via="SUPPLIED", incoming=True, missing="?"),
@@ -246,6 +246,11 @@ class Transfer(_DealFacts):
     block: str | None = Field(default=None, description="'supplier id|recipient id': the resolver's unit of work.")
     records: int | None = Field(default=None, description="How many Reports REPORT this deal.")
     sources: list[str] | None = Field(default=None, description="The kinds of those Reports (REPORT_SOURCES).")
+    tiv_per_year: list[float] | None = Field(default=None, description="TIV delivered per delivery_years entry, "
+                                             "for queries: tiv_delivered_per_year where given, else tiv_delivered "
+                                             "spread evenly (derived when written).")
+    outstanding: int | None = Field(default=None, description="number_ordered - number_delivered (0 if none) when "
+                                    "a number ordered is known; open deals have outstanding > 0 (derived, indexed).")
 
     def natural_key(self) -> str:
         return self.key
@@ -324,6 +329,7 @@ class Claim(Node):
 
     label = "Claim"
     prefix = "claim"
+    indexed = ("speaker",)
     caption = Caption.of("text", chars=60)
 
     text: str = Field(min_length=1)

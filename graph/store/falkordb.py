@@ -27,12 +27,23 @@ from armsgraph.schema.errors import StoreError
 __all__ = ["EmbeddedServer", "FalkorStore"]
 """EmbeddedServer is re-exported: a FalkorStore is always opened on one."""
 
+STATEMENT_TIMEOUT = 1800.0
+"""Seconds the client waits for one statement's reply. redis-py 8 waits 5 s by default: a statement over a large
+graph (a full export's deal resolution, deleting a graph of 300k deals) took longer, and the client called the
+server unreachable while it was still working. A dead server is still found at once (the socket closes)."""
+CONNECT_TIMEOUT = 5.0
+
 _INDEXES = Cypher("CALL db.indexes() YIELD label, properties RETURN label, properties")
 _CONSTRAINTS = Cypher("CALL db.constraints()")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """FalkorDB result values as plain JSON-able Python (nodes and edges become dicts)."""
+    if type(value) in _SCALARS:  # most values: no isinstance chain (a Deals read converts a million of them)
+        return value
     if isinstance(value, Node):
         return {"_labels": list(value.labels or []), **dict(value.properties)}
     if isinstance(value, Edge):
@@ -62,7 +73,8 @@ class FalkorStore(Store):
         self.server = server
         self.graph_name = graph_name
         # every connection checks that the server answering runs as this user (SO_PEERCRED)
-        self._pool = owned_pool(server.socket, decode_responses=True)
+        self._pool = owned_pool(server.socket, decode_responses=True, socket_timeout=STATEMENT_TIMEOUT,
+                                socket_connect_timeout=CONNECT_TIMEOUT)
         self._db = FalkorDB(connection_pool=self._pool)
         self._graph = FastParamsGraph(self._db, graph_name)
 
@@ -94,6 +106,18 @@ class FalkorStore(Store):
             "properties_set": res.properties_set, "nodes_deleted": res.nodes_deleted,
         }
         return QueryResult(columns, rows, stats)
+
+    def explain(self, cypher: Cypher, params: dict[str, Any] | None = None, *, profile: bool = False) -> list[str]:
+        """FalkorDB's plan of a statement (``GRAPH.EXPLAIN``; ``GRAPH.PROFILE`` runs it and adds records and
+        times per operation): one line per operation, indented by depth. Translated as ``run`` translates."""
+        params = params or {}
+        command = "GRAPH.PROFILE" if profile else "GRAPH.EXPLAIN"
+        text = params_header(params) + self.dialect.translate(cypher)
+        try:
+            plan = self._db.connection.execute_command(command, self.graph_name, text)
+        except redis.ResponseError as exc:
+            raise StoreError(engine_message(str(exc))) from exc
+        return [line if isinstance(line, str) else line.decode() for line in plan]
 
     def _existing_schema(self) -> set[str]:
         """Descriptions of the indexes and constraints the graph already has."""

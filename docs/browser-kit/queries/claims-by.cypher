@@ -3,7 +3,7 @@
 // limit (int, default): rows shown
 :param speaker => 'person:anatoly-antonov';
 :param limit => 100;
-MATCH (s)-[rc:CLAIMED]->(c:Claim)
+MATCH (s)-[rc:CLAIMED]->(c:Claim {speaker: $speaker})
 WHERE (s.id = $speaker) AND rc.pending IS NULL
 MATCH (d:Document {id: c.document})
 OPTIONAL MATCH (c)-[ra:ABOUT]->(x)

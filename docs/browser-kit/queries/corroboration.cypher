@@ -7,7 +7,11 @@
 :param supplier => '';
 :param min_sources => 1;
 :param limit => 100;
-MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
+MATCH (anchor:Actor)
+WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
+MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
+WITH DISTINCT deal AS t
+MATCH (s:Actor)-[:SUPPLIED]->(t)-[:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND ($supplier <> '' OR $recipient <> '')
   AND size(coalesce(t.sources, [])) >= $min_sources

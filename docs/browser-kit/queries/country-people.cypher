@@ -7,12 +7,13 @@
 :param date => toString(date());
 :param history => false;
 :param limit => 100;
+MATCH (c:Actor {id: $country})
+OPTIONAL MATCH (part)-[rp:PART_OF]->(c)
+WHERE rp.pending IS NULL
+WITH c, collect(part) AS parts
+UNWIND [c] + parts AS o
 MATCH (p:Person)-[rh:HOLDS]->(pos:Position)-[ro:OF]->(o)
 WHERE rh.pending IS NULL AND ro.pending IS NULL
-OPTIONAL MATCH (o)-[rp:PART_OF]->(parent)
-WHERE rp.pending IS NULL
-WITH p, pos, o, parent
-WHERE o.id = $country OR parent.id = $country
 WITH DISTINCT p, pos, o
 WITH p, pos, o,
      CASE WHEN pos.since IS NULL AND pos.until IS NULL THEN 'undated'

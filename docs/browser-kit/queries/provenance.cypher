@@ -1,8 +1,19 @@
 // provenance: Where a node comes from: each document (title, file or URL, publisher, date), the places in it (SIPRI rows: line numbers), the sentences quoted, and the loaders and rules that read it
 // id (entity, example): the fact: a node id (transfer:..., person:anatoly-antonov) or the name of an entity
 :param id => 'person:anatoly-antonov';
-MATCH (n)
-WHERE n.id = $id
+OPTIONAL MATCH (actor:Actor {id: $id})
+OPTIONAL MATCH (person:Person {id: $id})
+OPTIONAL MATCH (position:Position {id: $id})
+OPTIONAL MATCH (category:WeaponCategory {id: $id})
+OPTIONAL MATCH (weapon:WeaponSystem {id: $id})
+OPTIONAL MATCH (family:WeaponFamily {id: $id})
+OPTIONAL MATCH (treaty:Treaty {id: $id})
+OPTIONAL MATCH (transfer:Transfer {id: $id})
+OPTIONAL MATCH (report:Report {id: $id})
+OPTIONAL MATCH (document:Document {id: $id})
+OPTIONAL MATCH (claim:Claim {id: $id})
+WITH coalesce(actor, person, position, category, weapon, family, treaty, transfer, report, document, claim) AS n
+WHERE n IS NOT NULL
 OPTIONAL MATCH (rep:Report)-[:REPORTS]->(n)
 WITH n, collect(rep) AS reports
 UNWIND CASE WHEN size(reports) = 0 THEN [n] ELSE reports END AS holder

@@ -7,14 +7,10 @@
 :param delivered_from => 1950;
 :param delivered_to => 2100;
 :param limit => 20;
-MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE s.id = $supplier
+MATCH (s:Actor {id: $supplier})-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
-WITH r, t, i, t.delivery_years[i] AS year
+WITH r, t, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv
 WHERE year >= $delivered_from AND year <= $delivered_to
-WITH r, t, CASE WHEN t.tiv_delivered_per_year IS NULL
-               THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
-               ELSE t.tiv_delivered_per_year[i] END AS tiv, year
 WITH r, count(DISTINCT t) AS deals, sum(tiv) AS tiv, min(year) AS first_year, max(year) AS last_year
 RETURN r.name AS recipient, r.id AS recipient_id, deals, tiv AS tiv_delivered, first_year, last_year
 ORDER BY tiv_delivered DESC, recipient

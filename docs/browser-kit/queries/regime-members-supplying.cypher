@@ -11,12 +11,14 @@
 :param limit => 50;
 MATCH (g:Organization)
 WHERE (g.id = $regime) AND g.pending IS NULL
-MATCH (s:Country)-[m:MEMBER_OF]->(g)
+// Anchored on the recipient (indexed id): its deals, then whether each supplier is a member.
+MATCH (r:Actor {id: $recipient})<-[rt:TO]-(deal:Transfer)
+WITH g, r, deal AS t
+WHERE t.order_year >= $ordered_from AND t.order_year <= $ordered_to
+MATCH (s:Country)-[rs:SUPPLIED]->(t)
+MATCH (s)-[m:MEMBER_OF]->(g)
 WHERE m.pending IS NULL
-WITH DISTINCT g, s
-MATCH (s)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE r.id = $recipient
-  AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
+WITH DISTINCT g, s, t
 RETURN g.name AS regime, s.name AS supplier, s.iso3 AS iso3, count(DISTINCT t) AS deals,
        sum(coalesce(t.tiv_delivered, 0.0)) AS tiv_delivered, min(t.order_year) AS first_order,
        max(t.order_year) AS last_order

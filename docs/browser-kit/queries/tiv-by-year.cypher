@@ -9,16 +9,17 @@
 :param delivered_from => 1950;
 :param delivered_to => 2100;
 :param limit => 2000;
-MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+MATCH (anchor:Actor)
+WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
+MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
+WITH DISTINCT deal AS t
+MATCH (s:Actor)-[rs:SUPPLIED]->(t)-[rt:TO]->(r:Actor)
 WHERE (($supplier <> '' AND s.id = $supplier) OR ($recipient <> '' AND r.id = $recipient))
   AND ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND t.vintage IS NOT NULL
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
-WITH s, r, t, i, t.delivery_years[i] AS year
+WITH s, r, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv
 WHERE year >= $delivered_from AND year <= $delivered_to
-WITH s, r, year, CASE WHEN t.tiv_delivered_per_year IS NULL
-                      THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
-                      ELSE t.tiv_delivered_per_year[i] END AS tiv
 WITH CASE WHEN $supplier <> '' THEN r ELSE s END AS partner, year, sum(tiv) AS tiv
 RETURN partner.name AS partner, partner.id AS partner_id, year, tiv AS tiv_delivered
 ORDER BY partner, year

@@ -7,14 +7,10 @@
 :param delivered_from => 1950;
 :param delivered_to => 2100;
 :param limit => 20;
-MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE r.id = $recipient
+MATCH (r:Actor {id: $recipient})<-[rt:TO]-(t:Transfer)<-[rs:SUPPLIED]-(s:Actor)
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
-WITH s, t, i, t.delivery_years[i] AS year
+WITH s, t, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv
 WHERE year >= $delivered_from AND year <= $delivered_to
-WITH s, t, CASE WHEN t.tiv_delivered_per_year IS NULL
-               THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
-               ELSE t.tiv_delivered_per_year[i] END AS tiv, year
 WITH s, count(DISTINCT t) AS deals, sum(tiv) AS tiv, min(year) AS first_year, max(year) AS last_year
 RETURN s.name AS supplier, s.id AS supplier_id, deals, tiv AS tiv_delivered, first_year, last_year
 ORDER BY tiv_delivered DESC, supplier

@@ -9,7 +9,11 @@
 :param ordered_from => 1950;
 :param ordered_to => 2100;
 :param limit => 500;
-MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+MATCH (anchor:Actor)
+WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
+MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
+WITH DISTINCT deal AS t
+MATCH (s:Actor)-[rs:SUPPLIED]->(t)-[rt:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND t.vintage IS NOT NULL AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
 OPTIONAL MATCH (t)-[ro:OF]->(w:WeaponSystem)

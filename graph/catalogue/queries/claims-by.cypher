@@ -3,7 +3,8 @@
 // param: speaker: speaker -- who said it: a person, state or organisation by name (Anatoly Antonov, Russian MoD) or id
 // param: limit: int = 100 -- rows shown
 // Newest first; the claims of one document in the order it makes them.
-MATCH (s)-[rc:CLAIMED]->(c:Claim)
+// Anchored on the Claim's own speaker id (indexed): CLAIMED comes from it (schema/references.py).
+MATCH (s)-[rc:CLAIMED]->(c:Claim {speaker: $speaker})
 WHERE (s.id = $speaker) AND rc.pending IS NULL
 MATCH (d:Document {id: c.document})
 OPTIONAL MATCH (c)-[ra:ABOUT]->(x)

@@ -7,7 +7,12 @@
 // one of: supplier, recipient
 // A Transfer is one deal; its Reports are what each source says about it, joined by the deal resolver's rules
 // (rule, score on REPORTS; docs/transfers.md). sources counts kinds of source, records counts Reports.
-MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
+// Anchored on the actor given (indexed id; the recipient when both are): its deals either way, then the filters.
+MATCH (anchor:Actor)
+WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
+MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
+WITH DISTINCT deal AS t
+MATCH (s:Actor)-[:SUPPLIED]->(t)-[:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND ($supplier <> '' OR $recipient <> '')
   AND size(coalesce(t.sources, [])) >= $min_sources

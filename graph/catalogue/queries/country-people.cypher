@@ -9,12 +9,14 @@
 // date, so it is listed, marked, never hidden; 'ended' / 'later' (with history=true) when the dates fall before / after.
 // reported: the latest date of a dated document naming the position (when a source last said so). Held first,
 // then undated, ended, later; by person.
+// Anchored on the actor (indexed id): it and the bodies PART_OF it, then the positions OF them.
+MATCH (c:Actor {id: $country})
+OPTIONAL MATCH (part)-[rp:PART_OF]->(c)
+WHERE rp.pending IS NULL
+WITH c, collect(part) AS parts
+UNWIND [c] + parts AS o
 MATCH (p:Person)-[rh:HOLDS]->(pos:Position)-[ro:OF]->(o)
 WHERE rh.pending IS NULL AND ro.pending IS NULL
-OPTIONAL MATCH (o)-[rp:PART_OF]->(parent)
-WHERE rp.pending IS NULL
-WITH p, pos, o, parent
-WHERE o.id = $country OR parent.id = $country
 WITH DISTINCT p, pos, o
 WITH p, pos, o,
      CASE WHEN pos.since IS NULL AND pos.until IS NULL THEN 'undated'

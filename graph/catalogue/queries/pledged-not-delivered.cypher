@@ -6,8 +6,10 @@
 // param: limit: int = 200 -- rows shown
 // A deal is delivered when its resolved stage is 'delivered' (a SIPRI delivery year, a tracker or text report of
 // delivery: the most advanced stage of its records wins). A deal matched to a SIPRI deal takes SIPRI's stage.
-MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)
-WHERE r.id = $recipient AND t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted'] AND t.date IS NOT NULL
+MATCH (r:Actor {id: $recipient})<-[:TO]-(deal:Transfer)
+WITH r, deal AS t
+MATCH (s:Actor)-[:SUPPLIED]->(t)
+WHERE t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted'] AND t.date IS NOT NULL
 MATCH (rep:Report)-[:REPORTS]->(t)
 WHERE rep.source IN ['tracker', 'text']
 WITH s, r, t, collect(DISTINCT rep.source) AS sources, min(rep.date) AS first_reported

@@ -4,8 +4,21 @@
 // One row per document and record: its SOURCED_FROM edge holds every place the node was read at (L12, L12-13:
 // file lines; c100-140: characters), the sentence of each place in a text document (quotes), citations the record
 // gives. A Transfer is derived: its documents are those of the Reports that REPORT it (record: the Report).
-MATCH (n)
-WHERE n.id = $id
+// The node by its id through each label's id index (a label-less match scans every node); a test checks
+// that every label of the schema is here.
+OPTIONAL MATCH (actor:Actor {id: $id})
+OPTIONAL MATCH (person:Person {id: $id})
+OPTIONAL MATCH (position:Position {id: $id})
+OPTIONAL MATCH (category:WeaponCategory {id: $id})
+OPTIONAL MATCH (weapon:WeaponSystem {id: $id})
+OPTIONAL MATCH (family:WeaponFamily {id: $id})
+OPTIONAL MATCH (treaty:Treaty {id: $id})
+OPTIONAL MATCH (transfer:Transfer {id: $id})
+OPTIONAL MATCH (report:Report {id: $id})
+OPTIONAL MATCH (document:Document {id: $id})
+OPTIONAL MATCH (claim:Claim {id: $id})
+WITH coalesce(actor, person, position, category, weapon, family, treaty, transfer, report, document, claim) AS n
+WHERE n IS NOT NULL
 OPTIONAL MATCH (rep:Report)-[:REPORTS]->(n)
 WITH n, collect(rep) AS reports
 UNWIND CASE WHEN size(reports) = 0 THEN [n] ELSE reports END AS holder

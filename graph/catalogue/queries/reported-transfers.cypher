@@ -4,7 +4,10 @@
 // param: limit: int = 100 -- rows shown
 // A deal with at least one text Report (an article's or statement's record of it); in_sipri says whether SIPRI
 // lists the same deal (the deal resolver linked them: see corroboration). One row per deal, counted once.
-MATCH (rep:Report {source: 'text'})-[:REPORTS]->(t:Transfer)
+// Anchored on the country (indexed id): its deals either way, then their text Reports.
+MATCH (c:Actor {id: $country})-[:SUPPLIED|TO]-(deal:Transfer)
+WITH DISTINCT deal AS t
+MATCH (rep:Report {source: 'text'})-[:REPORTS]->(t)
 MATCH (s)-[:SUPPLIED]->(t)-[:TO]->(r)
 WHERE s.id = $country OR r.id = $country
 OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)

@@ -8,14 +8,11 @@
 // gave them (transfers format), else the deal's TIV spread evenly over its delivery years (classic format).
 // TIV is a volume indicator, not money.
 // Each Transfer is one deal (its Reports resolved into it): plain counts and sums count every deal once.
-MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
-WHERE r.id = $recipient
+// Anchored on the recipient (indexed id); tiv_per_year is stored with each Transfer (graph/deals.py).
+MATCH (r:Actor {id: $recipient})<-[rt:TO]-(t:Transfer)<-[rs:SUPPLIED]-(s:Actor)
 UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
-WITH s, t, i, t.delivery_years[i] AS year
+WITH s, t, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv
 WHERE year >= $delivered_from AND year <= $delivered_to
-WITH s, t, CASE WHEN t.tiv_delivered_per_year IS NULL
-               THEN coalesce(t.tiv_delivered, 0.0) / size(t.delivery_years)
-               ELSE t.tiv_delivered_per_year[i] END AS tiv, year
 WITH s, count(DISTINCT t) AS deals, sum(tiv) AS tiv, min(year) AS first_year, max(year) AS last_year
 RETURN s.name AS supplier, s.id AS supplier_id, deals, tiv AS tiv_delivered, first_year, last_year
 ORDER BY tiv_delivered DESC, supplier

@@ -9,7 +9,12 @@
 // SIPRI deals only (a text report or a tracker commitment is not a register entry). A classic-format deal that
 // the transfers format also has (same supplier, recipient, weapon and order year) is listed once, from the
 // transfers format. Give a supplier or a recipient (or both): the whole register is large.
-MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r:Actor)
+// Anchored on the actor given (indexed id; the recipient when both are): its deals either way, then the filters.
+MATCH (anchor:Actor)
+WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
+MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
+WITH DISTINCT deal AS t
+MATCH (s:Actor)-[rs:SUPPLIED]->(t)-[rt:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND t.vintage IS NOT NULL AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
 OPTIONAL MATCH (t)-[ro:OF]->(w:WeaponSystem)

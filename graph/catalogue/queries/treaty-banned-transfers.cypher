@@ -7,8 +7,9 @@
 // whole year: bound if bound on any day of it. Bound as in treaty-status-on-date; a withdrawal ends it.
 MATCH (tr:Treaty)
 WHERE (tr.id = $treaty) AND tr.pending IS NULL
-MATCH (w:WeaponSystem)-[rc:IN_CATEGORY]->(cat:WeaponCategory)
-WHERE cat.key IN tr.prohibits AND rc.pending IS NULL
+UNWIND tr.prohibits AS prohibited
+MATCH (w:WeaponSystem)-[rc:IN_CATEGORY]->(cat:WeaponCategory {key: prohibited})
+WHERE rc.pending IS NULL
 MATCH (s:Actor)-[rs:SUPPLIED]->(t:Transfer)-[ro:OF]->(w)
 MATCH (t)-[rt:TO]->(r:Actor)
 OPTIONAL MATCH (s)-[ps:PARTY_TO]->(tr)
