@@ -88,8 +88,8 @@ def _own(part: Part, var: str) -> str:
 @cache
 def caption_statement(label: str) -> Cypher:
     """Store the caption of the given nodes of a label whose caption reads through relationships (a Transfer's
-    supplier, recipient and weapon): run after a batch's relationships, and after a rollback. Current edges count
-    first where the type keeps ``current`` (any edge where none is); of several, the smallest value (stable)."""
+    supplier, recipient and weapon): run after a batch's relationships, and after a rollback. Of several
+    neighbours, the smallest value (stable)."""
     caption = NODE_TYPES[label].caption
     lines = ["UNWIND $ids AS id", f"MATCH (n:{label} {{id: id}})"]
     values: list[str] = []
@@ -101,7 +101,7 @@ def caption_statement(label: str) -> Cypher:
         value = _own(part, f"m{i}")
         lines += [f"OPTIONAL MATCH (n){arrow}",
                   f"WITH n, {''.join(f'v{j}, ' for j in range(i) if caption.parts[j].via)}"
-                  f"coalesce(min(CASE WHEN coalesce(r{i}.current, true) THEN {value} END), min({value})) AS v{i}"]
+                  f"min({value}) AS v{i}"]
         values.append(f"v{i}")
     expression = caption_expression(caption, values)
     lines += [f"WITH n, {expression} AS caption", "WHERE n.caption IS NULL OR n.caption <> caption",
@@ -128,34 +128,16 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
     row's places, rules, citations and quotes are added to its lists, each once, so a reload changes nothing).
 
     A node it creates is marked ``pending = $pending`` (the document id on stores without transactions,
-    else null: nothing is set) until the document commits. With a *precedence* property, a row that
-    outranks the stored node replaces its values, including the ones the row leaves empty (``row.clear``:
-    those fields as nulls); a row ranked lower changes nothing; an equal rank adds its values.
-    With ``snapshot`` (stores without transactions) it also returns the previous properties of the
-    nodes it changed, which the writer keeps until the document commits, so a rollback can restore them.
+    else null: nothing is set) until the document commits. With ``snapshot`` (stores without transactions) it
+    also returns the previous properties of the nodes it changed, which the writer keeps until the document
+    commits, so a rollback can restore them.
     """
     cls = NODE_TYPES[label]
     labels = ":".join(cls.labels())
-    if cls.precedence:  # an older version of the node (say, an earlier SIPRI vintage) never overwrites a newer
-        p = cls.precedence
-        # Replacing the whole map, not ``n += row.clear``: FalkorDB removes the wrong attribute when one
-        # statement removes several from a node (``SET n += {c: null, e: null}`` on a node with c, d, e drops
-        # c and d). The node's own bookkeeping (id, pending mark) is put back; the caption is recomputed.
-        update = (
-            f"WITH d, row, n{', before' if snapshot else ''}, n.pending AS was\n"
-            f"SET n = CASE WHEN coalesce(row.props.{p}, '') > coalesce(n.{p}, '') THEN row.props\n"
-            "  ELSE properties(n) END\n"
-            "SET n.id = row.id, n.pending = was\n"
-            f"SET n += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(n.{p}, '') THEN row.props ELSE {{}} END\n"
-        )
-        cleared = " OR any(k IN keys(row.clear) WHERE o[k] IS NOT NULL)"
-    else:
-        update = "SET n += row.props\n"
-        cleared = ""
     before = (
         f"OPTIONAL MATCH (o:{label} {{id: row.id}})\n"
         "WITH d, row, CASE WHEN o IS NULL THEN NULL\n"
-        f"  WHEN any(k IN keys(row.props) WHERE o[k] IS NULL OR o[k] <> row.props[k]){cleared}"
+        "  WHEN any(k IN keys(row.props) WHERE o[k] IS NULL OR o[k] <> row.props[k])"
         " THEN properties(o) END AS before\n"
     ) if snapshot else ""
     carry = ", before" if snapshot else ""
@@ -167,7 +149,7 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
         + before
         + f"MERGE (n:{labels} {{id: row.id}})\n"
         "ON CREATE SET n.pending = $pending\n"
-        + update
+        + "SET n += row.props\n"
         + _own_caption(label)
         + f"WITH n, row, d{carry}\n"
         "MERGE (n)-[p:SOURCED_FROM]->(d)\n"
@@ -182,62 +164,23 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
 
 
 @cache
-def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...],
-                       precedence: str | None = None, current_against: str | None = None) -> Cypher:
-    """MERGE relationships with their evidence; with ``current_against``, also whether each is current."""
+def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...]) -> Cypher:
+    """MERGE relationships with their evidence (the documents and places that assert each)."""
     keys = ", ".join(f"{k}: row.key.{k}" for k in key_props)
-    if precedence:
-        p = precedence
-        update = (f"SET r += CASE WHEN coalesce(row.props.{p}, '') >= coalesce(r.{p}, '') "
-                  "THEN row.props ELSE {} END,\n")
-    else:
-        update = "SET r += row.props,\n"
     pattern = f"[r:{rel_type} {{{keys}}}]" if keys else f"[r:{rel_type}]"
-    ends, current = "", ""
-    if current_against and precedence:  # the edge just written; other edges of its endpoint: current_statement
-        end = "a" if current_against == "src" else "b"
-        ends = f"{end}, "
-        current = f"SET r.current = coalesce(r.{precedence}, '') = coalesce({end}.{precedence}, '')\n"
     return Cypher(
         "UNWIND $rows AS row\n"
         f"MATCH (a:{src_label} {{id: row.src}})\n"
         f"MATCH (b:{dst_label} {{id: row.dst}})\n"
         f"MERGE (a)-{pattern}->(b)\n"
         "ON CREATE SET r.pending = $pending\n"
-        f"WITH {ends}r, row, [l IN row.locs | $doc + '#' + l + '@' + $loader + '/' + $loader_version] AS evs\n"
-        + update +
+        "WITH r, row, [l IN row.locs | $doc + '#' + l + '@' + $loader + '/' + $loader_version] AS evs\n"
+        "SET r += row.props,\n"
         "    r.documents = CASE WHEN $doc IN coalesce(r.documents, []) THEN r.documents"
         " ELSE coalesce(r.documents, []) + [$doc] END,\n"
         "    r.evidence = coalesce(r.evidence, []) + [e IN evs WHERE NOT e IN coalesce(r.evidence, [])]\n"
-        + current +
         "RETURN count(r) AS written"
     )
-
-
-@cache
-def current_statement(rel_type: str, label: str, outgoing: bool, prop: str) -> Cypher:
-    """Set ``current`` on every ``rel_type`` edge of the given endpoints: does it carry the endpoint's ``prop``?"""
-    arrow = f"-[r:{rel_type}]->()" if outgoing else f"<-[r:{rel_type}]-()"
-    return Cypher(
-        "UNWIND $ids AS id\n"
-        f"MATCH (n:{label} {{id: id}}){arrow}\n"
-        f"WITH r, coalesce(r.{prop}, '') = coalesce(n.{prop}, '') AS current\n"
-        "WHERE r.current IS NULL OR r.current <> current\n"  # write only what changes: most edges stay as they were
-        "SET r.current = current\n"
-        "RETURN count(r) AS written"
-    )
-
-
-def current_rules() -> list[tuple[str, str, bool, str]]:
-    """(relationship type, endpoint label, edge leaves the endpoint, property) for each declared current rule."""
-    rules = []
-    for rel in RELATION_TYPES:
-        if rel.current_against and rel.precedence:
-            for end in (rel.targets if rel.current_against == "dst" else rel.sources):
-                rule = (rel.type, end.label, rel.current_against == "src", rel.precedence)
-                if rule not in rules:
-                    rules.append(rule)
-    return rules
 
 
 SOURCED_IDS = (
@@ -387,12 +330,10 @@ def all_statements() -> list[Cypher]:
             continue
         for src in rel.sources:
             for dst in rel.targets:
-                texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props, rel.precedence,
-                                                rel.current_against))
+                texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, LOADING_DOCUMENTS, *ROLLBACK, *LOCK_STATEMENTS]
     for template in (EXISTING_IDS, RESTORE, SOURCED_IDS):
         texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
-    texts += [current_statement(*rule) for rule in current_rules()]
     texts += [caption_statement(label) for label in caption_labels()]
     return texts
 
@@ -427,14 +368,6 @@ def _stored_fields(cls: type[Node] | type[Relation], skip: frozenset[str]) -> tu
 
 
 @cache
-def _clearable(label: str) -> tuple[str, ...]:
-    """Fields a higher-ranked row of this label empties when it leaves them empty (none without precedence)."""
-    cls = NODE_TYPES[label]
-    if not cls.precedence:
-        return ()
-    return tuple(name for name in _stored_fields(cls, frozenset({"id"})) if name != cls.precedence)
-
-
 @dataclass
 class WriteStats:
     """Rows sent (one per node id and per relationship key) and relations dropped for unknown ends."""
@@ -511,14 +444,13 @@ class Writer:
         params = {"doc": document_id, "loader": loader, "prefix": f"{document_id}#", "tag": f"@{loader}/",
                   "versions": f"{loader}/"}
         touched = {label: [row[0] for row in self.store.run(Cypher(SOURCED_IDS.format(label=label)), params).rows]
-                   for label in {rule[1] for rule in current_rules()} | set(caption_labels())}
+                   for label in caption_labels()}
         blocks = self.derived.blocks_of(document_id) if self.derived is not None else set()
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
         for label, rows in self._snapshots.pop(document_id, []):
             for chunk in _chunks(rows, self.batch_size):
                 self.store.run(Cypher(RESTORE.format(label=label)), {"rows": chunk}, write=True)
-        self._refresh_current(touched)
         self._refresh_captions(touched)
         if self.derived is not None and blocks:
             self.derived.resolve(blocks)
@@ -528,12 +460,6 @@ class Writer:
         for label in caption_labels():
             for chunk in _chunks(ids_by_label.get(label, []), self.batch_size):
                 self.store.run(caption_statement(label), {"ids": chunk}, write=True)
-
-    def _refresh_current(self, ids_by_label: dict[str, list[str]]) -> None:
-        """Recompute ``current`` on the edges of these endpoints (after a write, or a rollback restored them)."""
-        for rule in current_rules():
-            for chunk in _chunks(ids_by_label.get(rule[1], []), self.batch_size):
-                self.store.run(current_statement(*rule), {"ids": chunk}, write=True)
 
     # -- facts -----------------------------------------------------------------------------------
     def write(self, batch: Batch, progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
@@ -557,23 +483,18 @@ class Writer:
         snapshot = not self.store.transactional
         for label, rows in nodes.items():
             statement = node_statement(label, snapshot)
-            clearable = _clearable(label)
-            if clearable:
-                for row in rows.values():
-                    row["clear"] = {name: None for name in clearable if name not in row["props"]}
             for chunk in _chunks(list(rows.values()), self.batch_size):
                 res = self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 if snapshot and res.rows and res.rows[0][1]:
                     self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))
                 stats.nodes += len(chunk)
                 advance(stats.nodes)
-        for (rel_type, src, dst, keys, precedence, current), rel_rows in relations.items():
-            statement = relation_statement(rel_type, src, dst, keys, precedence, current)
+        for (rel_type, src, dst, keys), rel_rows in relations.items():
+            statement = relation_statement(rel_type, src, dst, keys)
             for chunk in _chunks(list(rel_rows.values()), self.batch_size):
                 self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 stats.relations += len(chunk)
                 advance(stats.nodes + stats.relations)
-        self._refresh_current(_current_endpoints(relations))
         self._refresh_captions(_caption_ids(nodes, relations))
         return stats
 
@@ -617,7 +538,7 @@ class Writer:
                     _add_place(ref, loc, f"reference:{rel.type}", None, None)
             props = _fields(rel, skip=_ENDPOINTS)
             key = tuple(props.get(k, "") for k in rel.key_props)
-            group = groups[(rel.type, src_label, dst_label, rel.key_props, rel.precedence, rel.current_against)]
+            group = groups[(rel.type, src_label, dst_label, rel.key_props)]
             row = group.get((rel.src, rel.dst, key))
             if row is None:
                 row = {"src": rel.src, "dst": rel.dst, "props": {}, "locs": []}
@@ -630,19 +551,8 @@ class Writer:
         return groups, references, dropped
 
 
-RelationGroups = dict[tuple[str, str, str, tuple[str, ...], str | None, str | None],
+RelationGroups = dict[tuple[str, str, str, tuple[str, ...]],
                       dict[tuple[str, str, tuple[Any, ...]], dict[str, Any]]]
-
-
-def _current_endpoints(relations: RelationGroups) -> dict[str, list[str]]:
-    """Ids of the endpoints whose edges' ``current`` flag a write may have changed, by label."""
-    wanted = {(rule[0], rule[1], rule[2]) for rule in current_rules()}
-    ids: dict[str, set[str]] = defaultdict(set)
-    for (rel_type, src, dst, _keys, _precedence, _current), rows in relations.items():
-        for label, outgoing, end in ((src, True, "src"), (dst, False, "dst")):
-            if (rel_type, label, outgoing) in wanted:
-                ids[label].update(row[end] for row in rows.values())
-    return {label: sorted(found) for label, found in ids.items()}
 
 
 def _node_row(node_id: str, props: dict[str, Any]) -> dict[str, Any]:

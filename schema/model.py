@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, ClassVar, Literal, cast
+from typing import Any, ClassVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticUndefined
@@ -127,8 +127,6 @@ class Node(BaseModel):
     extra_labels: ClassVar[tuple[str, ...]] = ()
     indexed: ClassVar[tuple[str, ...]] = ()
     """Properties with a (non-unique) index besides ``id``."""
-    precedence: ClassVar[str | None] = None
-    """A property that orders versions of the same node (ISO strings): an older version never overwrites a newer."""
     summary: ClassVar[str] = ""
     derived: ClassVar[bool] = False
     """Written by the graph's resolvers from other nodes (a Transfer from its Reports), never by a loader."""
@@ -203,14 +201,8 @@ class Relation(BaseModel):
     targets: ClassVar[tuple[builtins.type[Node], ...]] = ()
     key_props: ClassVar[tuple[str, ...]] = ()
     """Properties that tell parallel relationships of this type between the same nodes apart."""
-    precedence: ClassVar[str | None] = None
-    """As on nodes: a property (ISO string) that stops an older source's values overwriting a newer one's."""
     derived: ClassVar[bool] = False
     """Written by the graph's resolvers (a Transfer's SUPPLIED, TO, OF and REPORTS), never by a loader."""
-    current_against: ClassVar[Literal["src", "dst"] | None] = None
-    """The endpoint whose ``precedence`` value this edge must carry to be current. The writer keeps
-    ``current = (edge.p = endpoint.p)`` on every such edge of an endpoint it writes, so a query reads one
-    flag (a supplier SIPRI revised in a later vintage is not current) instead of repeating the rule."""
     summary: ClassVar[str] = ""
 
     src: str
