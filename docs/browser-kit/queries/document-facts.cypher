@@ -19,4 +19,12 @@ WHERE d.id IN r.documents AND r.pending IS NULL
 RETURN 'relationship' AS kind, type(r) AS type, a.id AS subject, b.id AS object,
        [e IN r.evidence WHERE e STARTS WITH (d.id + '#') | split(substring(e, size(d.id) + 1), '@')[0]] AS locators,
        NULL AS loaders, NULL AS rules
+LIMIT $limit
+UNION ALL
+MATCH (d:Document)
+WHERE (d.id = $document) AND d.pending IS NULL
+// The deals the document's records belong to (derived: resolved from every source's Reports, docs/transfers.md).
+MATCH (d)<-[:SOURCED_FROM]-(rep:Report)-[m:REPORTS]->(t:Transfer)
+RETURN 'deal' AS kind, 'REPORTS' AS type, rep.id AS subject, coalesce(t.caption, t.id) AS object,
+       [t.id] AS locators, NULL AS loaders, [m.rule + ' ' + toString(m.score)] AS rules
 LIMIT $limit;
