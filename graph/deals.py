@@ -18,7 +18,7 @@ from typing import Any
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
-from armsgraph.graph.writer import caption_statement
+from armsgraph.graph.writer import caption_statement, chunks
 from armsgraph.loaders.deals import Record, Resolution, ReviewItem, read_judgements, record_judgement, resolve_deals
 from armsgraph.loaders.sipri.loader import export_coverage
 from armsgraph.schema import Transfer, label_of_id
@@ -147,8 +147,7 @@ def query_fields(props: dict[str, Any]) -> dict[str, Any]:
 
 
 def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
-    for i in range(0, len(rows), CHUNK):
-        yield rows[i:i + CHUNK]
+    return chunks(rows, CHUNK)
 
 
 class Deals:

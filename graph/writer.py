@@ -341,7 +341,7 @@ def all_statements() -> list[Cypher]:
 T = TypeVar("T")
 
 
-def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
+def chunks(rows: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
 
@@ -449,7 +449,7 @@ class Writer:
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
         for label, rows in self._snapshots.pop(document_id, []):
-            for chunk in _chunks(rows, self.batch_size):
+            for chunk in chunks(rows, self.batch_size):
                 self.store.run(Cypher(RESTORE.format(label=label)), {"rows": chunk}, write=True)
         self._refresh_captions(touched)
         if self.derived is not None and blocks:
@@ -458,7 +458,7 @@ class Writer:
     def _refresh_captions(self, ids_by_label: dict[str, list[str]]) -> None:
         """Recompute the captions that read through relationships (after a batch's relationships, a rollback)."""
         for label in caption_labels():
-            for chunk in _chunks(ids_by_label.get(label, []), self.batch_size):
+            for chunk in chunks(ids_by_label.get(label, []), self.batch_size):
                 self.store.run(caption_statement(label), {"ids": chunk}, write=True)
 
     # -- facts -----------------------------------------------------------------------------------
@@ -483,7 +483,7 @@ class Writer:
         snapshot = not self.store.transactional
         for label, rows in nodes.items():
             statement = node_statement(label, snapshot)
-            for chunk in _chunks(list(rows.values()), self.batch_size):
+            for chunk in chunks(list(rows.values()), self.batch_size):
                 res = self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 if snapshot and res.rows and res.rows[0][1]:
                     self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))
@@ -491,7 +491,7 @@ class Writer:
                 advance(stats.nodes)
         for (rel_type, src, dst, keys), rel_rows in relations.items():
             statement = relation_statement(rel_type, src, dst, keys)
-            for chunk in _chunks(list(rel_rows.values()), self.batch_size):
+            for chunk in chunks(list(rel_rows.values()), self.batch_size):
                 self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 stats.relations += len(chunk)
                 advance(stats.nodes + stats.relations)
@@ -513,7 +513,7 @@ class Writer:
         supported: set[str] = set()  # already sourced from this document (an earlier batch of it)
         params = {"doc": batch.document.id, "loader": batch.loader}
         for label, ids in missing.items():
-            for chunk in _chunks(sorted(ids), self.batch_size):
+            for chunk in chunks(sorted(ids), self.batch_size):
                 res = self.store.run(Cypher(EXISTING_IDS.format(label=label)), {"ids": chunk, **params})
                 existing.update(row[0] for row in res.rows)
                 supported.update(row[0] for row in res.rows if row[1])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -219,9 +219,9 @@ class _DealFacts(Node):
     vintage: str | None = Field(default=None, description="When the source's data was generated (ISO date-time).")
 
 
-REPORT_SOURCES = ("sipri-transfers", "sipri-classic", "tracker", "text", "curated")
-"""The kinds of record a Report can be; the deal resolver's precedence reads them (loaders.deals)."""
 ReportSource = Literal["sipri-transfers", "sipri-classic", "tracker", "text", "curated"]
+REPORT_SOURCES: tuple[str, ...] = get_args(ReportSource)
+"""The kinds of record a Report can be; the deal resolver's precedence reads them (loaders.deals)."""
 
 
 class Transfer(_DealFacts):

@@ -35,26 +35,18 @@ def transfers(ctx: click.Context, fmt: str) -> None:
     emit(COLUMNS, rows, fmt, title=f"{len(rows)} deal matches to review")
 
 
-def _decide(ctx: click.Context, record: str, candidate: str, decision: str, note: str) -> None:
-    obj: Context = ctx.find_root().obj
-    click.echo(judge(obj.store, obj.deal_judgements, record, candidate, decision, note))
+def _decision(name: str, decision: str, meaning: str) -> None:
+    """``review transfers NAME RECORD CANDIDATE``: record ``decision`` about the two Reports, resolve again."""
+
+    @transfers.command(name=name, help=f"RECORD and CANDIDATE (Report ids) are {meaning}.")
+    @click.argument("record")
+    @click.argument("candidate")
+    @click.option("--note", default="", help="why (kept in the judgements file)")
+    @click.pass_context
+    def command(ctx: click.Context, record: str, candidate: str, note: str) -> None:
+        obj: Context = ctx.find_root().obj
+        click.echo(judge(obj.store, obj.deal_judgements, record, candidate, decision, note))
 
 
-@transfers.command()
-@click.argument("record")
-@click.argument("candidate")
-@click.option("--note", default="", help="why (kept in the judgements file)")
-@click.pass_context
-def accept(ctx: click.Context, record: str, candidate: str, note: str) -> None:
-    """RECORD and CANDIDATE (Report ids) are one deal."""
-    _decide(ctx, record, candidate, "same", note)
-
-
-@transfers.command()
-@click.argument("record")
-@click.argument("candidate")
-@click.option("--note", default="", help="why (kept in the judgements file)")
-@click.pass_context
-def reject(ctx: click.Context, record: str, candidate: str, note: str) -> None:
-    """RECORD and CANDIDATE (Report ids) are two different deals."""
-    _decide(ctx, record, candidate, "different", note)
+_decision("accept", "same", "one deal")
+_decision("reject", "different", "two different deals")
