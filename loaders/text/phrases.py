@@ -7,27 +7,20 @@ milliseconds. The entities are the EntityRuler's, span, label and id alike (``te
 compares them on every shared document): every occurrence of every pattern, then the longest first, then the
 leftmost, never overlapping; when one phrase has two ids ('Johnson') the EntityRuler's own order decides.
 
-The cache file is named by a hash of the patterns themselves (so any gazetteer change rebuilds it), spaCy's version,
-the Python version and the source of this module and of the tokenizer's (``pipeline.py``). A missing, stale,
-truncated or unreadable file is rebuilt; an unwritable cache directory only costs the build on each start.
+The cache file (``cache.py``) is keyed by a hash of the patterns themselves (so any gazetteer change rebuilds it),
+spaCy's version and the source of this module and of the tokenizer's (``pipeline.py``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
-import marshal
-import os
-import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
-log = logging.getLogger(__name__)
+from armsgraph.loaders.text import cache
 
 ENT_ID_SEP = "||"
 """The EntityRuler's separator of label and id in a match key (its ``ent_id_sep`` default)."""
@@ -36,26 +29,12 @@ Table = dict[tuple[str, ...], list[tuple[str, str]]]
 """Token sequence -> the (label, id) pairs of the patterns that tokenize to it, in pattern order."""
 
 
-def cache_dir() -> Path:
-    """``$ARMSGRAPH_CACHE_DIR``, else the user cache directory (``$XDG_CACHE_HOME/armsgraph`` on Linux)."""
-    override = os.environ.get("ARMSGRAPH_CACHE_DIR", "").strip()
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir  # only when no override: one import less on the hot path
-
-    return Path(user_cache_dir("armsgraph"))
-
-
 def cache_key(patterns: Sequence[dict[str, Any]], code: Sequence[Path]) -> str:
-    """Hash of what the table is built from: the patterns, the code that tokenizes them, spaCy and Python."""
+    """Hash of what the table is built from: the patterns, the code that tokenizes them, spaCy's version."""
     from spacy.about import __version__ as spacy_version
 
-    h = hashlib.sha256()
-    h.update(json.dumps(list(patterns), sort_keys=True, ensure_ascii=False).encode())
-    for path in code:
-        h.update(path.read_bytes())
-    h.update(f"spacy {spacy_version} python {sys.version_info[:2]} marshal {marshal.version}".encode())
-    return h.hexdigest()[:32]
+    return cache.key_of([json.dumps(list(patterns), sort_keys=True, ensure_ascii=False).encode(),
+                         *(path.read_bytes() for path in code), f"spacy {spacy_version}".encode()])
 
 
 def build_table(patterns: Sequence[dict[str, Any]], tokenize: Callable[[str], Doc]) -> Table:
@@ -72,41 +51,30 @@ def build_table(patterns: Sequence[dict[str, Any]], tokenize: Callable[[str], Do
     return table
 
 
-def _read(path: Path, key: str) -> Table | None:
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if not (isinstance(data, tuple) and len(data) == 2 and data[0] == key and isinstance(data[1], dict)):
+def _checked(value: object) -> Table | None:
+    """A table read back, if it has a table's shape."""
+    if not isinstance(value, dict):
         return None
     table: Table = {}
-    for words, pairs in data[1].items():
-        if not (isinstance(words, tuple) and words and isinstance(pairs, list) and pairs):
+    for words, pairs in value.items():
+        if not (isinstance(words, tuple) and words and all(isinstance(w, str) for w in words)
+                and isinstance(pairs, list) and pairs):
             return None
-        table[words] = [(str(label), str(ident)) for label, ident in pairs]
+        if not all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
+            return None
+        table[words] = pairs
     return table
-
-
-def _write(path: Path, key: str, table: Table) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps((key, table)))
-        os.replace(tmp, path)  # atomic: a process reading meanwhile sees the old file or the new, never half
-    except OSError as exc:
-        log.debug("phrase table not cached (%s): it is rebuilt on each start", exc)
 
 
 def cached_table(patterns: Sequence[dict[str, Any]], tokenize: Callable[[str], Doc], code: Sequence[Path],
                  directory: Path | None = None) -> Table:
     """The table for ``patterns``, read from the cache when it is there and whole, else built and written."""
     key = cache_key(patterns, code)
-    path = (directory or cache_dir()) / f"phrases-{key}.marshal"
-    table = _read(path, key)
+    path = cache.path_for("phrases", key, directory)
+    table = _checked(cache.read(path, key))
     if table is None:
         table = build_table(patterns, tokenize)
-        _write(path, key, table)
+        cache.write(path, key, table)
     return table
 
 

@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 
 from armsgraph.loaders.documents.loader import read_document
-from armsgraph.loaders.text import phrases
+from armsgraph.loaders.text import cache, phrases
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.pipeline import PHRASE_CODE, base_pipeline, nlp, patterns
@@ -131,7 +131,16 @@ def test_a_cache_path_that_is_a_file_only_costs_the_build(tmp_path: Path) -> Non
 
 def test_the_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("ARMSGRAPH_CACHE_DIR", str(tmp_path / "c"))
-    assert phrases.cache_dir() == tmp_path / "c"
+    assert cache.cache_dir() == tmp_path / "c"
     monkeypatch.delenv("ARMSGRAPH_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert phrases.cache_dir() == tmp_path / "xdg" / "armsgraph"
+    assert cache.cache_dir() == tmp_path / "xdg" / "armsgraph"
+
+
+def test_a_table_of_the_wrong_shape_is_rebuilt(tmp_path: Path) -> None:
+    pats = patterns(load())
+    key = phrases.cache_key(pats, PHRASE_CODE)
+    path = cache.path_for("phrases", key, tmp_path)
+    cache.write(path, key, {("Ukraine",): [("COUNTRY",)]})  # right key, wrong shape (an older format)
+    table = phrases.cached_table(pats, nlp().tokenizer, PHRASE_CODE, tmp_path)
+    assert table[("Ukraine",)] == [("COUNTRY", Country.id_of(iso3="UKR"))]

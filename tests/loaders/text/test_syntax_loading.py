@@ -48,3 +48,18 @@ def test_the_parse_is_the_whole_packages(loaded: spacy.language.Language, seed_a
                 (doc[start:end].text, tok.text)
             compared += 1
     assert compared > 300
+
+
+def test_the_tag_table_is_the_attribute_rulers_and_is_cached(
+        loaded: spacy.language.Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = spacy.load(next(n for n in syntax.MODEL_PACKAGES if spacy.util.is_package(n)))
+    expected = syntax.pos_table(whole.get_pipe("attribute_ruler"))
+    assert expected["NNP"] == "PROPN" and len(expected) > 50
+    assert loaded.meta["armsgraph_pos_table"] == expected
+    monkeypatch.setenv("ARMSGRAPH_CACHE_DIR", str(tmp_path))
+    assert syntax.cached_pos_table(loaded) == expected  # built: the cache directory was empty
+    [written] = tmp_path.glob("pos-table-*.marshal")
+    written.write_bytes(written.read_bytes()[:20])  # truncated
+    assert syntax.cached_pos_table(loaded) == expected
+    assert len(written.read_bytes()) > 1000  # and written again, whole
+    assert "attribute_ruler" not in loaded.pipe_names
