@@ -13,10 +13,9 @@ from typing import Any
 import click
 
 from armsgraph.graph.cli.context import format_option
-from armsgraph.graph.load import SKIP_NAMES, shown
 from armsgraph.graph.render import emit
-from armsgraph.loaders.documents.loader import TEXT_SUFFIXES
 from armsgraph.loaders.text.extraction import Extraction
+from armsgraph.loaders.text.spacy_import import import_spacy
 
 TARGETS = {"countries": "F1 >= 0.95", "weapons": "F1 >= 0.85", "officials": "F1 >= 0.80",
            "transfers": "P >= 0.90, R >= 0.70", "claims": "", "transfers (co-occurrence baseline)": "baseline"}
@@ -24,6 +23,10 @@ TARGETS = {"countries": "F1 >= 0.95", "weapons": "F1 >= 0.85", "officials": "F1 
 
 def _files(path: Path) -> list[Path]:
     if path.is_dir():
+        # lazy: the load pipeline (writer, deals) is not needed to extract one file
+        from armsgraph.graph.load import SKIP_NAMES
+        from armsgraph.loaders.documents.loader import TEXT_SUFFIXES
+
         return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
                       and p.name not in SKIP_NAMES and not p.name.startswith("."))
     return [path]
@@ -48,23 +51,27 @@ def fact_rows(file: str, x: Extraction) -> list[list[Any]]:
 
 @click.command("extract")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="worker processes for a folder (0: one per available core, at most one per two files)")
 @format_option
-def extract(path: Path, fmt: str) -> None:
+def extract(path: Path, jobs: int, fmt: str) -> None:
     """Show what the text loader would write for PATH (a file or a folder); nothing is written.
 
     table: a table per kind of fact and document; json: the documented stable shape (one object per
     document, docs/text-extraction.md); csv: one row per fact (file, fact, subject, role, object, status,
     date, rule, text: an entity is id/type/name, a position person/title/of, a transfer
-    supplier/weapon/recipient, a claim speaker/quote or paraphrase/what it is about).
+    supplier/weapon/recipient, a claim speaker/quote or paraphrase/what it is about). A folder's files are
+    shared among --jobs processes; the output is in file order either way.
     """
     # Lazy for start-up time: the text loader (spaCy, gazetteers) takes ~0.9 s to import; other commands skip it.
-    from armsgraph.loaders.text.loader import TextLoader
+    # spaCy first, without its own CLI package (loaders/text/spacy_import.py)
+    import_spacy()
+    from armsgraph.loaders.text.parallel import extract_files, processes_for
 
-    loader = TextLoader()
-    results = []
-    for file in _files(path):
-        x, _ = loader.extract(file)
-        results.append(x)
+    files = _files(path)
+    results: list[tuple[Path, Extraction]] = []
+    for file, x in extract_files(files, processes_for(len(files), jobs or None)):
+        results.append((file, x))
         if fmt == "table":
             title = f"{file.name}"
             emit(["type", "id", "name", "mentions"],
@@ -79,10 +86,11 @@ def extract(path: Path, fmt: str) -> None:
         for warning in x.warnings:
             click.echo(f"warning: {file.name}: {warning}", err=True)
     if fmt == "csv":
-        emit(FACT_COLUMNS, [row for file, x in zip(_files(path), results, strict=True)
-                            for row in fact_rows(shown(file), x)], fmt)
+        from armsgraph.graph.load import shown
+
+        emit(FACT_COLUMNS, [row for file, x in results for row in fact_rows(shown(file), x)], fmt)
     if fmt == "json":
-        payload = [x.model_dump(mode="json") for x in results]
+        payload = [x.model_dump(mode="json") for _, x in results]
         click.echo(json.dumps(payload[0] if path.is_file() else payload, ensure_ascii=False, indent=1))
 
 
@@ -96,6 +104,7 @@ def extract(path: Path, fmt: str) -> None:
 def eval_cmd(docs: Path, gold: Path, misses: bool, fmt: str) -> None:
     """Precision, recall and F1 per fact type of the text extractor against gold annotations."""
     # Lazy for start-up time, as in extract: importing the evaluator pulls in the text loader (~0.9 s).
+    import_spacy()
     from armsgraph.loaders.text.evaluate import evaluate
 
     ev = evaluate(docs, gold)  # a bad gold file is a GoldError: one line, exit 2 (cli/main.py)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from armsgraph.graph.store.base import Settings, Store
-from armsgraph.graph.store.falkordb import FalkorStore
-from armsgraph.graph.store.server import EmbeddedServer
 
 
 def open_store(settings: Settings | None = None) -> Store:
@@ -16,6 +14,10 @@ def open_store(settings: Settings | None = None) -> Store:
         from armsgraph.graph.store.neo4j import Neo4jStore
 
         return Neo4jStore(settings.uri, settings.user, settings.password, settings.database)
+    # Lazy as well: redis-py and the FalkorDB client take ~0.1 s to import, which 'extract' and 'eval' never need
+    from armsgraph.graph.store.falkordb import FalkorStore
+    from armsgraph.graph.store.server import EmbeddedServer
+
     server = EmbeddedServer(settings.resolved_data_dir())
     server.start()
     return FalkorStore(server, graph_name=settings.database or "armsgraph")

@@ -1,18 +1,20 @@
-"""The spaCy pipeline: a blank English tokenizer, paragraph-aware sentence splitting and an EntityRuler
-fed from the gazetteers. Built once per process; no statistical model, nothing downloaded.
+"""The spaCy pipeline: a blank English tokenizer, paragraph-aware sentence splitting and the gazetteer names as
+entities (``phrases.PhraseEntities``, the EntityRuler's entities from a cached table). Built once per process; no
+statistical model, nothing downloaded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-import spacy
+from spacy.lang.en import English, EnglishDefaults
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
 
+from armsgraph.loaders.text import phrases
 from armsgraph.loaders.text.gazetteer import Gazetteer, load
 from armsgraph.schema import Person
 
@@ -122,17 +124,41 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def nlp() -> Language:
-    """The shared pipeline: tokenizer (line breaks start sentences), sentencizer, entity ruler."""
-    pipeline = spacy.blank("en")
+class _RulesDefaults(EnglishDefaults):
+    # "U.S.-made": split a hyphen after an abbreviation's full stop, so that "U.S." is a name of its own
+    infixes = [*EnglishDefaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]  # noqa: RUF012 (spaCy's own shape)
+
+
+class _RulesEnglish(English):  # type: ignore[no-untyped-call]  # Language.__init_subclass__
+    """English with the infix above in its defaults: the tokenizer is built once (setting ``infix_finditer``
+    afterwards reloads its 1,300 special cases: ~0.07 s of each start)."""
+
+    Defaults = _RulesDefaults
+
+
+def base_pipeline() -> Language:
+    """Tokenizer (no whitespace tokens; line breaks start sentences) and sentencizer, without entities."""
+    pipeline = _RulesEnglish()
     # no parser or NER model: memory grows with the tokens only, so the loader's own byte limit is the limit
     pipeline.max_length = 30_000_000
-    base: Any = pipeline.tokenizer
-    infixes = [*list(pipeline.Defaults.infixes or []), r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
-    base.infix_finditer = compile_infix_regex(infixes).finditer
-    pipeline.tokenizer = CompactTokenizer(base)
+    pipeline.tokenizer = CompactTokenizer(pipeline.tokenizer)
     pipeline.add_pipe("sentencizer")
-    ruler = pipeline.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
-    ruler.add_patterns(patterns(load()))  # type: ignore[attr-defined]
+    return pipeline
+
+
+PHRASE_CODE = (Path(__file__), Path(phrases.__file__))
+"""The code a cached phrase table depends on (the tokenizer here, the table's format there): part of its key."""
+
+
+@Language.factory("armsgraph_gazetteer_names")
+def gazetteer_names(nlp: Language, name: str) -> phrases.PhraseEntities:
+    """The gazetteers' phrase patterns as a :class:`phrases.PhraseEntities` component, its table cached."""
+    return phrases.PhraseEntities(phrases.cached_table(patterns(load()), nlp.tokenizer, PHRASE_CODE))
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The shared pipeline: tokenizer (line breaks start sentences), sentencizer, gazetteer names as entities."""
+    pipeline = base_pipeline()
+    pipeline.add_pipe("armsgraph_gazetteer_names")
     return pipeline

@@ -1,0 +1,72 @@
+"""Tables the text extractor builds once and keeps on disk between runs (the phrase table, the model's tag table).
+
+Why: each ``armsgraph extract`` is a fresh process; what it would rebuild identically every time is read back
+instead, in milliseconds. Values are marshalled (plain dicts, lists, tuples and strings: reading a file back can
+build nothing else, unlike a pickle) under a key that hashes everything the value is built from; a file that is
+missing, truncated, unreadable or under another key is ignored and rewritten, and an unwritable directory only
+costs the rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def cache_dir() -> Path:
+    """``$ARMSGRAPH_CACHE_DIR``, else the user cache directory (``$XDG_CACHE_HOME/armsgraph`` on Linux)."""
+    override = os.environ.get("ARMSGRAPH_CACHE_DIR", "").strip()
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir  # only when no override: one import less on the hot path
+
+    return Path(user_cache_dir("armsgraph"))
+
+
+def key_of(parts: Iterable[bytes]) -> str:
+    """A key for what a value is built from, with the Python and marshal versions (the file format's)."""
+    h = hashlib.sha256(f"python {sys.version_info[:2]} marshal {marshal.version}".encode())
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()[:32]
+
+
+def path_for(kind: str, key: str, directory: Path | None = None) -> Path:
+    return (directory or cache_dir()) / f"{kind}-{key}.marshal"
+
+
+def read(path: Path, key: str) -> object | None:
+    """The value stored under ``key``, or None (no file, a damaged one, or another key's)."""
+    try:
+        data: object = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if isinstance(data, tuple) and len(data) == 2 and data[0] == key:
+        value: object = data[1]
+        return value
+    return None
+
+
+def write(path: Path, key: str, value: Any) -> None:
+    """Store ``value`` under ``key``, atomically: a reader sees the old file or the new one, never half of one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps((key, value)))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError) as exc:
+        log.debug("%s not cached (%s): it is rebuilt on each start", path.name, exc)
