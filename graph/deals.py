@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,15 @@ from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
 from armsgraph.graph.writer import caption_statement, chunks
-from armsgraph.loaders.deals import Record, Resolution, ReviewItem, read_judgements, record_judgement, resolve_deals
+from armsgraph.loaders.deals import (
+    Deal,
+    Record,
+    Resolution,
+    ReviewItem,
+    read_judgements,
+    record_judgement,
+    resolve_deals,
+)
 from armsgraph.loaders.sipri.loader import export_coverage
 from armsgraph.schema import Transfer, label_of_id
 from armsgraph.schema.entities import ACTORS
@@ -146,6 +155,44 @@ def query_fields(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+@dataclass
+class DealRows:
+    """What the resolver's result writes, as rows: the store writer (:meth:`Deals.write`) and the bulk path
+    (:mod:`armsgraph.graph.bulk`) both send exactly these."""
+
+    transfers: list[dict[str, Any]] = field(default_factory=list)
+    """``{id, props}``: each deal's Transfer (its properties include the query fields and the id)."""
+    parties: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    """(``SUPPLIED`` or ``TO``, the actor's label) -> ``{id, supplier}`` / ``{id, recipient}``."""
+    of: list[dict[str, Any]] = field(default_factory=list)
+    """``{id, weapon, number}``: the deal's weapon, when it has one."""
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    """``{record, deal, rule, score}``: which Report joined which Transfer, by which rule."""
+    withdrawn: list[dict[str, Any]] = field(default_factory=list)
+    """``{id, by}``: Reports whose ``withdrawn_by`` changes (``by`` null clears it)."""
+
+
+def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Resolution) -> DealRows:
+    """The rows of resolved deals (``(Transfer id, deal)``), pure."""
+    rows = DealRows()
+    rows.transfers = [{"id": tid, "props": {**deal.props, **query_fields(deal.props), "id": tid}}
+                      for tid, deal in deals]
+    for tid, deal in deals:
+        rows.parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": tid, "supplier": deal.supplier})
+        rows.parties[("TO", label_of_id(deal.recipient))].append({"id": tid, "recipient": deal.recipient})
+        if deal.weapon:
+            rows.of.append({"id": tid, "weapon": deal.weapon, "number": deal.number})
+        rows.reports += [{"record": m.record, "deal": tid, "rule": m.rule, "score": m.score} for m in deal.members]
+    rows.withdrawn = [{"id": rec.id, "by": result.withdrawn.get(rec.id)} for rec in records
+                      if rec.props.get("withdrawn_by") != result.withdrawn.get(rec.id)]
+    return rows
+
+
+def transfer_ids(result: Resolution) -> list[tuple[str, Deal]]:
+    """Each resolved deal with its Transfer's id."""
+    return [(Transfer.id_of(key=d.key), d) for d in result.deals]
+
+
 def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
     return chunks(rows, CHUNK)
 
@@ -221,37 +268,27 @@ class Deals:
         run = self.store.run
         old = {row[0] for chunk in _chunks(blocks)
                for row in run(TRANSFERS_IN_BLOCKS, {"blocks": chunk}).rows}
-        deals = [(Transfer.id_of(key=d.key), d) for d in result.deals]
+        deals = transfer_ids(result)
         new = {tid for tid, _ in deals}
         for chunk in _chunks(sorted(old - new)):
             run(DELETE_TRANSFERS, {"ids": chunk}, write=True)
         for chunk in _chunks(sorted(old & new)):
             run(CLEAR_OUT, {"ids": chunk}, write=True)
             run(CLEAR_IN, {"ids": chunk}, write=True)
-        transfers = [{"id": tid, "props": {**deal.props, **query_fields(deal.props), "id": tid}} for tid, deal in deals]
-        for chunk in _chunks(transfers):
+        rows = deal_rows(deals, records, result)
+        for chunk in _chunks(rows.transfers):
             run(WRITE_TRANSFERS, {"rows": chunk}, write=True)
-        parties: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-        of: list[dict[str, Any]] = []
-        reports: list[dict[str, Any]] = []
-        for tid, deal in deals:
-            parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": tid, "supplier": deal.supplier})
-            parties[("TO", label_of_id(deal.recipient))].append({"id": tid, "recipient": deal.recipient})
-            if deal.weapon:
-                of.append({"id": tid, "weapon": deal.weapon, "number": deal.number})
-            reports += [{"record": m.record, "deal": tid, "rule": m.rule, "score": m.score} for m in deal.members]
-        for (rel, label), party_rows in parties.items():
+        for (rel, label), party_rows in rows.parties.items():
             for chunk in _chunks(party_rows):
                 run(_party(rel, label), {"rows": chunk}, write=True)
-        for statement, data in ((WRITE_OF, of), (WRITE_REPORTS, reports)):
+        for statement, data in ((WRITE_OF, rows.of), (WRITE_REPORTS, rows.reports)):
             for chunk in _chunks(data):
                 run(statement, {"rows": chunk}, write=True)
-        marks = [{"id": rec.id, "by": result.withdrawn.get(rec.id)} for rec in records
-                 if rec.props.get("withdrawn_by") != result.withdrawn.get(rec.id)]
-        for chunk in _chunks(marks):
+        for chunk in _chunks(rows.withdrawn):
             run(MARK_WITHDRAWN, {"rows": chunk}, write=True)
         for chunk in _chunks(sorted(new)):
             run(caption_statement("Transfer"), {"ids": chunk}, write=True)
+        # The blocks' Transfers are all written here (edges, captions): a per-block step follows this line.
 
 
 def describe(record: Record | None) -> str:
