@@ -85,6 +85,18 @@ WRITE_TRANSFERS = Cypher(
     "MERGE (t:Transfer {id: row.id})\n"
     "SET t = row.props"
 )
+CREATE_TRANSFERS = Cypher(
+    "UNWIND $rows AS row\n"
+    "CREATE (t:Transfer)\n"
+    "SET t = row.props"
+)
+"""Transfers the graph does not hold (most of a first load): no MERGE per row."""
+HELD_TRANSFERS = Cypher(
+    "UNWIND $ids AS id\n"
+    "MATCH (t:Transfer {id: id})\n"
+    "RETURN t.id AS id"
+)
+"""Which of the new ids a Transfer outside these blocks already has (it is then rewritten, not created again)."""
 WRITE_OF = Cypher(
     "UNWIND $rows AS row\n"
     "MATCH (t:Transfer {id: row.id})\n"
@@ -128,7 +140,8 @@ def _party(rel: str, label: str) -> Cypher:
 def statements() -> list[Cypher]:
     """Every statement this module can send (for the Cypher grammar check)."""
     fixed = [BLOCKS_OF_DOCUMENT, REPORTS_IN_BLOCKS, BLOCKS_OF_SIPRI_IDS, SIPRI_EDITIONS, TRANSFERS_IN_BLOCKS,
-             DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN,
+             DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, CREATE_TRANSFERS,
+             HELD_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN,
              ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE, REPORT_BLOCKS]
     return fixed + [_party(rel, cls.label) for rel in ("SUPPLIED", "TO") for cls in ACTORS]
 
@@ -276,8 +289,12 @@ class Deals:
             run(CLEAR_OUT, {"ids": chunk}, write=True)
             run(CLEAR_IN, {"ids": chunk}, write=True)
         rows = deal_rows(deals, records, result)
-        for chunk in _chunks(rows.transfers):
+        held = old | {row[0] for chunk in _chunks(sorted(new - old))
+                      for row in run(HELD_TRANSFERS, {"ids": chunk}).rows}
+        for chunk in _chunks([row for row in rows.transfers if row["id"] in held]):
             run(WRITE_TRANSFERS, {"rows": chunk}, write=True)
+        for chunk in _chunks([row for row in rows.transfers if row["id"] not in held]):
+            run(CREATE_TRANSFERS, {"rows": chunk}, write=True)
         for (rel, label), party_rows in rows.parties.items():
             for chunk in _chunks(party_rows):
                 run(_party(rel, label), {"rows": chunk}, write=True)

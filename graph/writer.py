@@ -164,6 +164,33 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
 
 
 @cache
+def create_statement(label: str) -> Cypher:
+    """CREATE nodes the graph does not hold yet, with their caption and their (new) provenance edge: what
+    :func:`node_statement` does for such rows, without its per-row lookups, snapshot and list unions."""
+    cls = NODE_TYPES[label]
+    evidence = f"[x IN row.locs | x + '@' + {_LOADER_VERSION}]"
+
+    def listed(value: str) -> str:  # an empty list is not stored, as the union of the MERGE leaves it unset
+        return f"CASE WHEN size({value}) = 0 THEN NULL ELSE {value} END"
+
+    return Cypher(
+        "MATCH (d:Document {id: $doc})\n"
+        "UNWIND $rows AS row\n"
+        f"CREATE (n:{':'.join(cls.labels())} {{id: row.id}})\n"
+        "SET n.pending = $pending\n"
+        "SET n += row.props\n"
+        + _own_caption(label)
+        + "CREATE (n)-[p:SOURCED_FROM]->(d)\n"
+        f"SET p.locators = {listed('row.locs')},\n"
+        f"    p.evidence = {listed(evidence)},\n"
+        "    p.loaders = [$loader],\n"
+        f"    p.loader_versions = [{_LOADER_VERSION}],\n"
+        + ",\n".join(f"    p.{prop} = {listed('row.' + key)}" for prop, key in PROVENANCE_LISTS) + "\n"
+        "RETURN count(p) AS written"
+    )
+
+
+@cache
 def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...]) -> Cypher:
     """MERGE relationships with their evidence (the documents and places that assert each)."""
     keys = ", ".join(f"{k}: row.key.{k}" for k in key_props)
@@ -312,6 +339,9 @@ ROLLBACK = (ROLLBACK_RELATIONS, DELETE_UNSUPPORTED_RELATIONS, ROLLBACK_NODES, CL
             clear_pending_relations(), ROLLBACK_EDGES, STRIP_EDGES, ROLLBACK_DOCUMENT, DELETE_ORPHAN_DOCUMENT)
 """What survives a rollback (supported by other documents too) loses the document's pending marks."""
 
+HELD_IDS = "UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id"
+"""Which of these ids the graph holds (their rows go through the MERGE; the others are created)."""
+
 EXISTING_IDS = (
     "MATCH (n:{label}) WHERE n.id IN $ids\n"
     "OPTIONAL MATCH (n)-[p:SOURCED_FROM]->(:Document {{id: $doc}})\n"
@@ -325,6 +355,7 @@ def all_statements() -> list[Cypher]:
     """Every statement text the writer can send (for the Cypher grammar check)."""
     texts = [node_statement(label, snapshot) for label, cls in NODE_TYPES.items() if not cls.derived
              for snapshot in (False, True)]
+    texts += [create_statement(label) for label, cls in NODE_TYPES.items() if not cls.derived]
     for rel in RELATION_TYPES:
         if rel.derived:
             continue
@@ -332,7 +363,7 @@ def all_statements() -> list[Cypher]:
             for dst in rel.targets:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, LOADING_DOCUMENTS, *ROLLBACK, *LOCK_STATEMENTS]
-    for template in (EXISTING_IDS, RESTORE, SOURCED_IDS):
+    for template in (EXISTING_IDS, RESTORE, SOURCED_IDS, HELD_IDS):
         texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
     texts += [caption_statement(label) for label in caption_labels()]
     return texts
@@ -468,6 +499,12 @@ class Writer:
             for row in self.store.run(Cypher(EXISTING_IDS.format(label=label)), {"ids": chunk, **params}).rows:
                 yield row[0], bool(row[1])
 
+    def _held(self, label: str, ids: list[str]) -> set[str]:
+        """The ids of a label the graph already holds (one indexed lookup per id, in chunks)."""
+        statement = Cypher(HELD_IDS.format(label=label))
+        return {row[0] for chunk in chunks(ids, self.batch_size)
+                for row in self.store.run(statement, {"ids": chunk}).rows}
+
     def write(self, batch: Batch, progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
         """Write a batch's nodes, then the relations whose endpoints exist; report the others."""
         stats = WriteStats()
@@ -484,8 +521,14 @@ class Writer:
         nodes, relations, stats.dropped = batch_rows(batch, self._existing)
         snapshot = not self.store.transactional
         for label, rows in nodes.items():
+            held = self._held(label, list(rows))
+            new = [row for node_id, row in rows.items() if node_id not in held]
+            for chunk in chunks(new, self.batch_size):
+                self.store.run(create_statement(label), {"rows": chunk, **batch_params}, write=True)
+                stats.nodes += len(chunk)
+                advance(stats.nodes)
             statement = node_statement(label, snapshot)
-            for chunk in chunks(list(rows.values()), self.batch_size):
+            for chunk in chunks([row for node_id, row in rows.items() if node_id in held], self.batch_size):
                 res = self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 if snapshot and res.rows and res.rows[0][1]:
                     self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))
