@@ -39,7 +39,7 @@ from armsgraph.schema.model import Caption, Part
 COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     labels: str
     props: dict[str, Any]
@@ -137,7 +137,7 @@ class BulkGraph:
         result = resolve_deals(records, read_judgements(judgements), editions)
         rows = deal_rows(transfer_ids(result), records, result)
         for row in rows.transfers:
-            self.nodes[row["id"]] = _Node("Transfer", dict(row["props"]))
+            self.nodes[row["id"]] = _Node("Transfer", row["props"])
         for (rel, label), party_rows in rows.parties.items():
             for row in party_rows:
                 if rel == "SUPPLIED" and self._is(row["supplier"], label):
@@ -187,8 +187,8 @@ class BulkGraph:
             by_labels[node.labels].append(node_id)
         internal: dict[str, int] = {}
         for labels, ids in by_labels.items():
-            rows = [self.nodes[i].props for i in ids]
-            internal.update(zip(ids, writer.nodes(labels, _keys(rows), rows), strict=True))
+            keys = _keys(self.nodes[i].props for i in ids)
+            internal.update(zip(ids, writer.nodes(labels, keys, (self.nodes[i].props for i in ids)), strict=True))
         by_type: dict[str, list[tuple[int, int, dict[str, Any]]]] = defaultdict(list)
         for (node_id, doc), props in self.sourced.items():
             by_type["SOURCED_FROM"].append((internal[node_id], internal[doc], props))

@@ -68,7 +68,8 @@ def _header(name: str, keys: Sequence[str]) -> bytes:
 
 
 def _props(keys: Sequence[str], props: dict[str, Any]) -> bytes:
-    return b"".join(encode(props.get(k)) for k in keys)
+    get = props.get
+    return b"".join([encode(get(k)) for k in keys])
 
 
 class BulkWriter:
