@@ -68,8 +68,19 @@ def _header(name: str, keys: Sequence[str]) -> bytes:
 
 
 def _props(keys: Sequence[str], props: dict[str, Any]) -> bytes:
+    """A node's or edge's values in ``keys`` order: strings and absent keys (most values) inline, the rest by
+    :func:`encode`."""
+    out = []
     get = props.get
-    return b"".join([encode(get(k)) for k in keys])
+    for key in keys:
+        value = get(key)
+        if type(value) is str and "\x00" not in value:
+            out.append(b"\x03%b\x00" % value.encode())
+        elif value is None:
+            out.append(_NULL)
+        else:
+            out.append(encode(value))
+    return b"".join(out)
 
 
 class BulkWriter:
