@@ -26,6 +26,7 @@ from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, s
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import PROVENANCE_LISTS, batch_rows, stored_properties
 from armsgraph.loaders.base import get, pick
 from armsgraph.loaders.deals import Record, read_judgements, resolve_deals
@@ -268,20 +269,32 @@ Progress = Callable[[int, int, str], None]
 
 def bulk_load(store: Store, paths: Iterable[Path], loader_name: str | None = None,
               resolver: Resolver | None = None, judgements: Path | None = None,
-              files_progress: Progress | None = None) -> LoadReport:
+              files_progress: Progress | None = None, note: Note | None = None) -> LoadReport:
     """Load files into an empty graph in one go; nothing is written unless every document reads.
 
     Raises :class:`UserError` for a store that is not the embedded one or a graph that holds anything; a
-    document that cannot be read is reported, and then nothing at all is written (the graph stays empty).
+    document that cannot be read is reported, and then nothing at all is written (the graph stays empty). Holds
+    the writer lock throughout, as a load holds it per document (``note``: waiting for another load).
     """
     if not isinstance(store, FalkorStore):
         raise UserError("--bulk needs the embedded FalkorDB store (Neo4j: 'armsgraph export --format neo4j-admin')")
     if loader_name:
         get(loader_name)
+    with WriterLock(store, note).held():  # no other load writes between the emptiness check and the bulk
+        _refuse_unless_empty(store)
+        report = _read_and_send(store, paths, loader_name, resolver, judgements, files_progress)
+    return report
+
+
+def _refuse_unless_empty(store: FalkorStore) -> None:
     held = store.run(COUNT_NODES).scalar() or 0
     if held:
         raise UserError(f"--bulk loads into an empty graph only; graph {store.graph_name!r} holds {held} nodes "
                         "(load without --bulk)")
+
+
+def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str | None, resolver: Resolver | None,
+                   judgements: Path | None, files_progress: Progress | None) -> LoadReport:
     graph = BulkGraph()
     report = LoadReport()
     files = list(expand(paths))

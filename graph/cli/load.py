@@ -73,6 +73,8 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
 
         resolver = Resolver.standard(obj.data_dir)  # the user's judgements live beside the data
         if bulk:
+            if force or batch_size:
+                raise UserError("--bulk loads into an empty graph: --force and --batch-size do not apply")
             report = bulk_load(store, list(paths), loader_name=loader_name, resolver=resolver,
                                judgements=obj.deal_judgements, files_progress=files_progress)
         else:
