@@ -10,6 +10,10 @@ for rollback); relationships carry ``documents`` (ids, one hop to the Document) 
 provenance, so it works on stores without multi-statement transactions. Every node gets a ``caption``
 (the schema's ``Caption`` of its label), computed from stored values.
 
+Nodes the graph does not hold yet (most of a first load) are created by one ``CREATE`` statement with their
+provenance edge (:func:`create_statement`); only the others take the ``MERGE`` with its snapshot and list unions
+(docs/loading.md). :func:`batch_rows` builds the rows, for this writer and the bulk path alike.
+
 No statement filters rows after a SET (``SET ... WITH ... WHERE``): FalkorDB drops the updates of
 rows filtered out later, so each such step is two statements.
 
