@@ -35,6 +35,9 @@ STATEMENT_TIMEOUT = 1800.0
 graph (a full export's deal resolution, deleting a graph of 300k deals) took longer, and the client called the
 server unreachable while it was still working. A dead server is still found at once (the socket closes)."""
 CONNECT_TIMEOUT = 5.0
+REWRITING = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "module_fork_in_progress")
+"""INFO persistence fields that say a rewrite is still under way (FalkorDB writes a graph's snapshot in a fork
+of its own, which redis reports as a module fork)."""
 COMPACT_GROWTH = 8 * 1024 * 1024
 """Bytes of statements logged since the last rewrite above which a load ends with one (:meth:`FalkorStore.compact`)."""
 
@@ -205,7 +208,7 @@ class FalkorStore(Store):
                 time.sleep(poll)
         while True:
             info = connection.info("persistence")
-            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+            if not any(info.get(k) for k in REWRITING):
                 break
             time.sleep(poll)
         if info.get("aof_last_bgrewrite_status", "ok") != "ok":
