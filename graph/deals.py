@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,15 @@ from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
 from armsgraph.graph.writer import caption_statement, chunks
-from armsgraph.loaders.deals import Record, Resolution, ReviewItem, read_judgements, record_judgement, resolve_deals
+from armsgraph.loaders.deals import (
+    Deal,
+    Record,
+    Resolution,
+    ReviewItem,
+    read_judgements,
+    record_judgement,
+    resolve_deals,
+)
 from armsgraph.loaders.sipri.loader import export_coverage
 from armsgraph.schema import Transfer, label_of_id
 from armsgraph.schema.entities import ACTORS
@@ -76,6 +85,18 @@ WRITE_TRANSFERS = Cypher(
     "MERGE (t:Transfer {id: row.id})\n"
     "SET t = row.props"
 )
+CREATE_TRANSFERS = Cypher(
+    "UNWIND $rows AS row\n"
+    "CREATE (t:Transfer)\n"
+    "SET t = row.props"
+)
+"""Transfers the graph does not hold (most of a first load): no MERGE per row."""
+HELD_TRANSFERS = Cypher(
+    "UNWIND $ids AS id\n"
+    "MATCH (t:Transfer {id: id})\n"
+    "RETURN t.id AS id"
+)
+"""Which of the new ids a Transfer outside these blocks already has (it is then rewritten, not created again)."""
 WRITE_OF = Cypher(
     "UNWIND $rows AS row\n"
     "MATCH (t:Transfer {id: row.id})\n"
@@ -119,7 +140,8 @@ def _party(rel: str, label: str) -> Cypher:
 def statements() -> list[Cypher]:
     """Every statement this module can send (for the Cypher grammar check)."""
     fixed = [BLOCKS_OF_DOCUMENT, REPORTS_IN_BLOCKS, BLOCKS_OF_SIPRI_IDS, SIPRI_EDITIONS, TRANSFERS_IN_BLOCKS,
-             DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN,
+             DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, CREATE_TRANSFERS,
+             HELD_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN,
              ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE, REPORT_BLOCKS]
     return fixed + [_party(rel, cls.label) for rel in ("SUPPLIED", "TO") for cls in ACTORS]
 
@@ -144,6 +166,44 @@ def query_fields(props: dict[str, Any]) -> dict[str, Any]:
     if props.get("number_ordered") is not None:
         out["outstanding"] = props["number_ordered"] - (props.get("number_delivered") or 0)
     return out
+
+
+@dataclass
+class DealRows:
+    """What the resolver's result writes, as rows: the store writer (:meth:`Deals.write`) and the bulk path
+    (:mod:`armsgraph.graph.bulk`) both send exactly these."""
+
+    transfers: list[dict[str, Any]] = field(default_factory=list)
+    """``{id, props}``: each deal's Transfer (its properties include the query fields and the id)."""
+    parties: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    """(``SUPPLIED`` or ``TO``, the actor's label) -> ``{id, supplier}`` / ``{id, recipient}``."""
+    of: list[dict[str, Any]] = field(default_factory=list)
+    """``{id, weapon, number}``: the deal's weapon, when it has one."""
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    """``{record, deal, rule, score}``: which Report joined which Transfer, by which rule."""
+    withdrawn: list[dict[str, Any]] = field(default_factory=list)
+    """``{id, by}``: Reports whose ``withdrawn_by`` changes (``by`` null clears it)."""
+
+
+def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Resolution) -> DealRows:
+    """The rows of resolved deals (``(Transfer id, deal)``), pure."""
+    rows = DealRows()
+    rows.transfers = [{"id": tid, "props": {**deal.props, **query_fields(deal.props), "id": tid}}
+                      for tid, deal in deals]
+    for tid, deal in deals:
+        rows.parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": tid, "supplier": deal.supplier})
+        rows.parties[("TO", label_of_id(deal.recipient))].append({"id": tid, "recipient": deal.recipient})
+        if deal.weapon:
+            rows.of.append({"id": tid, "weapon": deal.weapon, "number": deal.number})
+        rows.reports += [{"record": m.record, "deal": tid, "rule": m.rule, "score": m.score} for m in deal.members]
+    rows.withdrawn = [{"id": rec.id, "by": result.withdrawn.get(rec.id)} for rec in records
+                      if rec.props.get("withdrawn_by") != result.withdrawn.get(rec.id)]
+    return rows
+
+
+def transfer_ids(result: Resolution) -> list[tuple[str, Deal]]:
+    """Each resolved deal with its Transfer's id."""
+    return [(Transfer.id_of(key=d.key), d) for d in result.deals]
 
 
 def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
@@ -221,37 +281,31 @@ class Deals:
         run = self.store.run
         old = {row[0] for chunk in _chunks(blocks)
                for row in run(TRANSFERS_IN_BLOCKS, {"blocks": chunk}).rows}
-        deals = [(Transfer.id_of(key=d.key), d) for d in result.deals]
+        deals = transfer_ids(result)
         new = {tid for tid, _ in deals}
         for chunk in _chunks(sorted(old - new)):
             run(DELETE_TRANSFERS, {"ids": chunk}, write=True)
         for chunk in _chunks(sorted(old & new)):
             run(CLEAR_OUT, {"ids": chunk}, write=True)
             run(CLEAR_IN, {"ids": chunk}, write=True)
-        transfers = [{"id": tid, "props": {**deal.props, **query_fields(deal.props), "id": tid}} for tid, deal in deals]
-        for chunk in _chunks(transfers):
+        rows = deal_rows(deals, records, result)
+        held = old | {row[0] for chunk in _chunks(sorted(new - old))
+                      for row in run(HELD_TRANSFERS, {"ids": chunk}).rows}
+        for chunk in _chunks([row for row in rows.transfers if row["id"] in held]):
             run(WRITE_TRANSFERS, {"rows": chunk}, write=True)
-        parties: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-        of: list[dict[str, Any]] = []
-        reports: list[dict[str, Any]] = []
-        for tid, deal in deals:
-            parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": tid, "supplier": deal.supplier})
-            parties[("TO", label_of_id(deal.recipient))].append({"id": tid, "recipient": deal.recipient})
-            if deal.weapon:
-                of.append({"id": tid, "weapon": deal.weapon, "number": deal.number})
-            reports += [{"record": m.record, "deal": tid, "rule": m.rule, "score": m.score} for m in deal.members]
-        for (rel, label), party_rows in parties.items():
+        for chunk in _chunks([row for row in rows.transfers if row["id"] not in held]):
+            run(CREATE_TRANSFERS, {"rows": chunk}, write=True)
+        for (rel, label), party_rows in rows.parties.items():
             for chunk in _chunks(party_rows):
                 run(_party(rel, label), {"rows": chunk}, write=True)
-        for statement, data in ((WRITE_OF, of), (WRITE_REPORTS, reports)):
+        for statement, data in ((WRITE_OF, rows.of), (WRITE_REPORTS, rows.reports)):
             for chunk in _chunks(data):
                 run(statement, {"rows": chunk}, write=True)
-        marks = [{"id": rec.id, "by": result.withdrawn.get(rec.id)} for rec in records
-                 if rec.props.get("withdrawn_by") != result.withdrawn.get(rec.id)]
-        for chunk in _chunks(marks):
+        for chunk in _chunks(rows.withdrawn):
             run(MARK_WITHDRAWN, {"rows": chunk}, write=True)
         for chunk in _chunks(sorted(new)):
             run(caption_statement("Transfer"), {"ids": chunk}, write=True)
+        # The blocks' Transfers are all written here (edges, captions): a per-block step follows this line.
 
 
 def describe(record: Record | None) -> str:

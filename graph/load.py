@@ -220,6 +220,12 @@ def load_paths(
             resolver.review_restore(checkpoint)  # only names of documents in the graph are for review
     if files_progress is not None:
         files_progress(len(files), len(files), "")
+    if any(d.committed for d in report.documents):
+        try:
+            store.compact()
+        except EXPECTED as exc:  # everything is loaded; only the next start is slower
+            if note is not None:
+                note(f"the store's log was not compacted: {_describe(exc)}")
     return report
 
 

@@ -10,6 +10,10 @@ for rollback); relationships carry ``documents`` (ids, one hop to the Document) 
 provenance, so it works on stores without multi-statement transactions. Every node gets a ``caption``
 (the schema's ``Caption`` of its label), computed from stored values.
 
+Nodes the graph does not hold yet (most of a first load) are created by one ``CREATE`` statement with their
+provenance edge (:func:`create_statement`); only the others take the ``MERGE`` with its snapshot and list unions
+(docs/loading.md). :func:`batch_rows` builds the rows, for this writer and the bulk path alike.
+
 No statement filters rows after a SET (``SET ... WITH ... WHERE``): FalkorDB drops the updates of
 rows filtered out later, so each such step is two statements.
 
@@ -164,6 +168,33 @@ def node_statement(label: str, snapshot: bool = False) -> Cypher:
 
 
 @cache
+def create_statement(label: str) -> Cypher:
+    """CREATE nodes the graph does not hold yet, with their caption and their (new) provenance edge: what
+    :func:`node_statement` does for such rows, without its per-row lookups, snapshot and list unions."""
+    cls = NODE_TYPES[label]
+    evidence = f"[x IN row.locs | x + '@' + {_LOADER_VERSION}]"
+
+    def listed(value: str) -> str:  # an empty list is not stored, as the union of the MERGE leaves it unset
+        return f"CASE WHEN size({value}) = 0 THEN NULL ELSE {value} END"
+
+    return Cypher(
+        "MATCH (d:Document {id: $doc})\n"
+        "UNWIND $rows AS row\n"
+        f"CREATE (n:{':'.join(cls.labels())} {{id: row.id}})\n"
+        "SET n.pending = $pending\n"
+        "SET n += row.props\n"
+        + _own_caption(label)
+        + "CREATE (n)-[p:SOURCED_FROM]->(d)\n"
+        f"SET p.locators = {listed('row.locs')},\n"
+        f"    p.evidence = {listed(evidence)},\n"
+        "    p.loaders = [$loader],\n"
+        f"    p.loader_versions = [{_LOADER_VERSION}],\n"
+        + ",\n".join(f"    p.{prop} = {listed('row.' + key)}" for prop, key in PROVENANCE_LISTS) + "\n"
+        "RETURN count(p) AS written"
+    )
+
+
+@cache
 def relation_statement(rel_type: str, src_label: str, dst_label: str, key_props: tuple[str, ...]) -> Cypher:
     """MERGE relationships with their evidence (the documents and places that assert each)."""
     keys = ", ".join(f"{k}: row.key.{k}" for k in key_props)
@@ -312,6 +343,9 @@ ROLLBACK = (ROLLBACK_RELATIONS, DELETE_UNSUPPORTED_RELATIONS, ROLLBACK_NODES, CL
             clear_pending_relations(), ROLLBACK_EDGES, STRIP_EDGES, ROLLBACK_DOCUMENT, DELETE_ORPHAN_DOCUMENT)
 """What survives a rollback (supported by other documents too) loses the document's pending marks."""
 
+HELD_IDS = "UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id"
+"""Which of these ids the graph holds (their rows go through the MERGE; the others are created)."""
+
 EXISTING_IDS = (
     "MATCH (n:{label}) WHERE n.id IN $ids\n"
     "OPTIONAL MATCH (n)-[p:SOURCED_FROM]->(:Document {{id: $doc}})\n"
@@ -325,6 +359,7 @@ def all_statements() -> list[Cypher]:
     """Every statement text the writer can send (for the Cypher grammar check)."""
     texts = [node_statement(label, snapshot) for label, cls in NODE_TYPES.items() if not cls.derived
              for snapshot in (False, True)]
+    texts += [create_statement(label) for label, cls in NODE_TYPES.items() if not cls.derived]
     for rel in RELATION_TYPES:
         if rel.derived:
             continue
@@ -332,7 +367,7 @@ def all_statements() -> list[Cypher]:
             for dst in rel.targets:
                 texts.append(relation_statement(rel.type, src.label, dst.label, rel.key_props))
     texts += [DOCUMENT_BEGIN, DOCUMENT_COMMIT, DOCUMENT_STATE, LOADING_DOCUMENTS, *ROLLBACK, *LOCK_STATEMENTS]
-    for template in (EXISTING_IDS, RESTORE, SOURCED_IDS):
+    for template in (EXISTING_IDS, RESTORE, SOURCED_IDS, HELD_IDS):
         texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
     texts += [caption_statement(label) for label in caption_labels()]
     return texts
@@ -349,7 +384,7 @@ def chunks(rows: list[T], size: int) -> Iterator[list[T]]:
 _ENDPOINTS = frozenset({"id", "src", "dst"})
 
 
-def _fields(model: Node | Relation, skip: frozenset[str] = frozenset({"id"})) -> dict[str, Any]:
+def stored_properties(model: Node | Relation, skip: frozenset[str] = frozenset({"id"})) -> dict[str, Any]:
     """Stored properties straight from the validated fields (all JSON scalars or lists of them).
 
     Plain attribute reads of the declared fields instead of ``model_dump`` keep per-row cost low on large loads.
@@ -367,7 +402,6 @@ def _stored_fields(cls: type[Node] | type[Relation], skip: frozenset[str]) -> tu
     return tuple(name for name in cls.model_fields if name not in skip)
 
 
-@cache
 @dataclass
 class WriteStats:
     """Rows sent (one per node id and per relationship key) and relations dropped for unknown ends."""
@@ -417,7 +451,7 @@ class Writer:
     def begin(self, document: Document, loader: str) -> None:
         self.store.ensure_schema()
         self._snapshots.pop(document.id, None)
-        self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": _fields(document), "loader": loader,
+        self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": stored_properties(document), "loader": loader,
                                         "pending": self._pending(document.id)}, write=True)
 
     def commit(self, document: Document, loader: str) -> None:
@@ -462,6 +496,19 @@ class Writer:
                 self.store.run(caption_statement(label), {"ids": chunk}, write=True)
 
     # -- facts -----------------------------------------------------------------------------------
+    def _existing(self, label: str, ids: list[str], document_id: str, loader: str) -> Iterator[tuple[str, bool]]:
+        """(id, already sourced from this document by this loader) of the given ids found in the store."""
+        params = {"doc": document_id, "loader": loader}
+        for chunk in chunks(ids, self.batch_size):
+            for row in self.store.run(Cypher(EXISTING_IDS.format(label=label)), {"ids": chunk, **params}).rows:
+                yield row[0], bool(row[1])
+
+    def _held(self, label: str, ids: list[str]) -> set[str]:
+        """The ids of a label the graph already holds (one indexed lookup per id, in chunks)."""
+        statement = Cypher(HELD_IDS.format(label=label))
+        return {row[0] for chunk in chunks(ids, self.batch_size)
+                for row in self.store.run(statement, {"ids": chunk}).rows}
+
     def write(self, batch: Batch, progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
         """Write a batch's nodes, then the relations whose endpoints exist; report the others."""
         stats = WriteStats()
@@ -475,15 +522,17 @@ class Writer:
             if progress is not None:
                 progress(name, count, total)
 
-        nodes = _merge_nodes(batch.nodes)
-        relations, references, stats.dropped = self._with_known_endpoints(batch, nodes)
-        for label, rows in references.items():  # support for nodes this document only refers to
-            for row in rows.values():
-                nodes[label].setdefault(row["id"], row)
+        nodes, relations, stats.dropped = batch_rows(batch, self._existing)
         snapshot = not self.store.transactional
         for label, rows in nodes.items():
+            held = self._held(label, list(rows))
+            new = [row for node_id, row in rows.items() if node_id not in held]
+            for chunk in chunks(new, self.batch_size):
+                self.store.run(create_statement(label), {"rows": chunk, **batch_params}, write=True)
+                stats.nodes += len(chunk)
+                advance(stats.nodes)
             statement = node_statement(label, snapshot)
-            for chunk in chunks(list(rows.values()), self.batch_size):
+            for chunk in chunks([row for node_id, row in rows.items() if node_id in held], self.batch_size):
                 res = self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 if snapshot and res.rows and res.rows[0][1]:
                     self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))
@@ -498,61 +547,73 @@ class Writer:
         self._refresh_captions(_caption_ids(nodes, relations))
         return stats
 
-    def _with_known_endpoints(
-        self, batch: Batch, nodes: dict[str, dict[str, dict[str, Any]]]
-    ) -> tuple[RelationGroups, dict[str, dict[str, dict[str, Any]]], list[LoadError]]:
-        """Relations grouped and merged; reference rows for endpoints found only in the graph; errors."""
-        written = {node_id for rows in nodes.values() for node_id in rows}
-        missing: dict[str, set[str]] = defaultdict(set)
-        ends = [(label_of_id(rec.relation.src), label_of_id(rec.relation.dst)) for rec in batch.relations]
-        for rec, labels in zip(batch.relations, ends, strict=True):
-            for node_id, label in zip((rec.relation.src, rec.relation.dst), labels, strict=True):
-                if node_id not in written:
-                    missing[label].add(node_id)
-        existing: set[str] = set()
-        supported: set[str] = set()  # already sourced from this document (an earlier batch of it)
-        params = {"doc": batch.document.id, "loader": batch.loader}
-        for label, ids in missing.items():
-            for chunk in chunks(sorted(ids), self.batch_size):
-                res = self.store.run(Cypher(EXISTING_IDS.format(label=label)), {"ids": chunk, **params})
-                existing.update(row[0] for row in res.rows)
-                supported.update(row[0] for row in res.rows if row[1])
-        groups: RelationGroups = defaultdict(dict)
-        references: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        dropped: list[LoadError] = []
-        for rec, (src_label, dst_label) in zip(batch.relations, ends, strict=True):
-            rel: Relation = rec.relation
-            unknown = [i for i in (rel.src, rel.dst) if i not in written and i not in existing]
-            if unknown:
-                dropped.append(LoadError(
-                    file=batch.document.path or batch.document.id, line=rec.provenance.line,
-                    field=rel.type, reason=f"unknown reference {unknown[0]!r} (not in this file or the graph)",
-                ))
-                continue
-            loc = rec.provenance.locator or "doc"
-            for node_id, label in ((rel.src, src_label), (rel.dst, dst_label)):
-                if node_id in existing and node_id not in supported:
-                    ref = references[label].get(node_id)
-                    if ref is None:
-                        ref = references[label][node_id] = _node_row(node_id, {})
-                    _add_place(ref, loc, f"reference:{rel.type}", None, None)
-            props = _fields(rel, skip=_ENDPOINTS)
-            key = tuple(props.get(k, "") for k in rel.key_props)
-            group = groups[(rel.type, src_label, dst_label, rel.key_props)]
-            row = group.get((rel.src, rel.dst, key))
-            if row is None:
-                row = {"src": rel.src, "dst": rel.dst, "props": {}, "locs": []}
-                if rel.key_props:
-                    row["key"] = dict(zip(rel.key_props, key, strict=True))  # MERGE may not match on null
-                group[(rel.src, rel.dst, key)] = row
-            row["props"].update(props)
-            if loc not in row["locs"]:
-                row["locs"].append(loc)
-        return groups, references, dropped
-
-
 RelationGroups = dict[tuple[str, str, str, tuple[str, ...]],
                       dict[tuple[str, str, tuple[Any, ...]], dict[str, Any]]]
+
+
+Existing = Callable[[str, list[str], str, str], Iterable[tuple[str, bool]]]
+"""(label, ids, document id, loader) -> (id, already sourced from that document by that loader) of those found."""
+
+
+def batch_rows(batch: Batch, existing: Existing) -> tuple[NodeRows, RelationGroups, list[LoadError]]:
+    """A batch as the rows the writer sends: nodes merged per id (with reference rows for endpoints found only
+    in the graph, so this document supports them), relations grouped and merged per key, and the relations
+    dropped for an unknown endpoint. Pure but for ``existing``: the writer asks the store, the bulk path its
+    graph in memory, so both build the same rows."""
+    nodes = _merge_nodes(batch.nodes)
+    written = {node_id for rows in nodes.values() for node_id in rows}
+    missing: dict[str, set[str]] = defaultdict(set)
+    ends = [(label_of_id(rec.relation.src), label_of_id(rec.relation.dst)) for rec in batch.relations]
+    for rec, labels in zip(batch.relations, ends, strict=True):
+        for node_id, label in zip((rec.relation.src, rec.relation.dst), labels, strict=True):
+            if node_id not in written:
+                missing[label].add(node_id)
+    found: set[str] = set()
+    supported: set[str] = set()  # already sourced from this document (an earlier batch of it)
+    for label, ids in missing.items():
+        for node_id, from_this_document in existing(label, sorted(ids), batch.document.id, batch.loader):
+            found.add(node_id)
+            if from_this_document:
+                supported.add(node_id)
+    groups: RelationGroups = defaultdict(dict)
+    references: NodeRows = defaultdict(dict)
+    dropped: list[LoadError] = []
+    for rec, (src_label, dst_label) in zip(batch.relations, ends, strict=True):
+        rel: Relation = rec.relation
+        unknown = [i for i in (rel.src, rel.dst) if i not in written and i not in found]
+        if unknown:
+            dropped.append(LoadError(
+                file=batch.document.path or batch.document.id, line=rec.provenance.line,
+                field=rel.type, reason=f"unknown reference {unknown[0]!r} (not in this file or the graph)",
+            ))
+            continue
+        loc = rec.provenance.locator or "doc"
+        for node_id, label in ((rel.src, src_label), (rel.dst, dst_label)):
+            if node_id in found and node_id not in supported:
+                ref = references[label].get(node_id)
+                if ref is None:
+                    ref = references[label][node_id] = _node_row(node_id, {})
+                _add_place(ref, loc, f"reference:{rel.type}", None, None)
+        props = stored_properties(rel, skip=_ENDPOINTS)
+        key = tuple(props.get(k, "") for k in rel.key_props)
+        group = groups[(rel.type, src_label, dst_label, rel.key_props)]
+        row = group.get((rel.src, rel.dst, key))
+        if row is None:
+            row = {"src": rel.src, "dst": rel.dst, "props": {}, "locs": []}
+            if rel.key_props:
+                row["key"] = dict(zip(rel.key_props, key, strict=True))  # MERGE may not match on null
+            group[(rel.src, rel.dst, key)] = row
+        row["props"].update(props)
+        if loc not in row["locs"]:
+            row["locs"].append(loc)
+    for label, rows in references.items():  # support for nodes this document only refers to
+        for row in rows.values():
+            nodes[label].setdefault(row["id"], row)
+    return nodes, groups, dropped
+
+
+NodeRows = dict[str, dict[str, dict[str, Any]]]
+"""label -> node id -> row (``id``, ``props``, and the provenance lists ``locs``, ``rules``, ``cites``, ``quotes``)."""
 
 
 def _node_row(node_id: str, props: dict[str, Any]) -> dict[str, Any]:
@@ -590,8 +651,8 @@ def _merge_nodes(records: Iterable[NodeRecord]) -> dict[str, dict[str, dict[str,
         prov = rec.provenance
         row = nodes[node.label].get(node.id)
         if row is None:
-            row = nodes[node.label][node.id] = _node_row(node.id, _fields(node))
+            row = nodes[node.label][node.id] = _node_row(node.id, stored_properties(node))
         else:
-            row["props"].update(_fields(node))
+            row["props"].update(stored_properties(node))
         _add_place(row, prov.locator or "doc", prov.rule, prov.citation, prov.quote)
     return nodes

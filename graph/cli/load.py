@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from armsgraph.graph.bulk import bulk_load
 from armsgraph.graph.cli.context import Context, format_option
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.render import emit
@@ -30,12 +31,14 @@ err = Console(stderr=True)
 @click.option("--loader", "loader_name", help="force a loader (see 'armsgraph loaders')")
 @click.option("--force", is_flag=True, help="reload documents whose content hash is already loaded")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=None, help="rows per write statement")
+@click.option("--bulk", is_flag=True, help="first load into an empty graph through GRAPH.BULK (embedded store; "
+              "all or nothing; see docs/loading.md)")
 @click.option("--errors", "errors_file", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help=f"write every error and warning to FILE (the terminal shows the first {MAX_SHOWN})")
 @format_option
 @click.pass_obj
 def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: bool, batch_size: int | None,
-         errors_file: Path | None, fmt: str) -> None:
+         bulk: bool, errors_file: Path | None, fmt: str) -> None:
     """Load files or directories; exit code 1 if any record failed, 3 if a document hit a bug.
 
     \b
@@ -48,6 +51,8 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
       skipped   'yes' when the same content was already loaded by this loader (--force reloads)
       errors    records (or the whole document) that failed; warnings: records that loaded but need a look
       note      why a document was skipped or not loaded
+    --bulk: a first load into an empty graph, the same graph much faster (nothing is written unless
+    every document reads; a graph that holds anything is refused).
     With --format json each document also lists its errors and warnings ("problems": file, line, field,
     reason, severity); the table and csv formats print them on stderr.
     """
@@ -67,9 +72,15 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
                        description=f"files ({path})" if path else "files")
 
         resolver = Resolver.standard(obj.data_dir)  # the user's judgements live beside the data
-        report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
-                            progress=progress, resolver=resolver, files_progress=files_progress,
-                            judgements=obj.deal_judgements)
+        if bulk:
+            if force or batch_size:
+                raise UserError("--bulk loads into an empty graph: --force and --batch-size do not apply")
+            report = bulk_load(store, list(paths), loader_name=loader_name, resolver=resolver,
+                               judgements=obj.deal_judgements, files_progress=files_progress)
+        else:
+            report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
+                                progress=progress, resolver=resolver, files_progress=files_progress,
+                                judgements=obj.deal_judgements)
     if obj.data_dir is not None:
         resolver.flush_review(obj.data_dir)  # names to review, for 'armsgraph resolve review'
     columns = ["file", "loader", "records", "facts", "skipped", "errors", "warnings", "note"]

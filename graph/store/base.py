@@ -75,6 +75,10 @@ class Store(ABC):
         """Group writes; stores without multi-statement transactions rely on the pipeline's rollback."""
         yield
 
+    def compact(self) -> None:
+        """After a load: make the next start fast (the embedded store rewrites its append-only file)."""
+        return None
+
     def clear(self) -> None:
         """Delete every node and relationship (tests and benchmarks)."""
         self.run(CLEAR, write=True)

@@ -34,3 +34,22 @@ def test_values_round_trip(store: FalkorStore, value: Any) -> None:
 def test_control_characters_take_the_clients_path() -> None:
     assert encode_value("ctl\x01x") == stringify_param_value("ctl\x01x")
     assert encode_value({"k": "plain"}) == '{`k`:"plain"}'
+
+
+def test_the_one_call_path_agrees_with_the_per_value_path() -> None:
+    """Rows as the writer sends them, with hostile keys and strings: the JSON-and-regex path gives the per-value
+    encoder's text, or steps aside for it."""
+    from armsgraph.graph.store.falkor_params import _fast, _literal
+
+    for text in HOSTILE:
+        for value in ({"id": text, "props": {"name": text, "years": [1, text]}, "locs": [text, text]},
+                      [{"a": text}, {"b": [text, {"c": text}]}], {f"k{text}": text}, [text, {"x": [text]}]):
+            fast = _fast(value)
+            if fast is not None and "\\u" not in fast and "\\b" not in fast and "\\f" not in fast:
+                assert fast == _literal(value), (value, fast)
+
+
+@pytest.mark.parametrize("key", ['a"b', "a\\b", "a:b", "a,b", "{x}", "é"])
+def test_odd_map_keys_round_trip(store: FalkorStore, key: str) -> None:
+    value = [{key: 1, "k": {key: [key]}}]
+    assert store.run("RETURN $x AS x", {"x": value}).scalar() == value
