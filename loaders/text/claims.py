@@ -122,9 +122,12 @@ class ClaimRules:
         return found
 
     def _speech_verb(self, start: int, end: int) -> int | None:
+        syntax = self.d.syntax
         for i in range(start, end):
             if self.d.lower[i] in self.d.g.speech_verbs and not self.d.ent_types[i] and (
                     i == 0 or self.d.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
+                if syntax is not None and syntax.parsed[i] and syntax.pos[i] in ("NOUN", "PROPN"):
+                    continue  # 'NATO member states', 'his remarks': the word is a noun here
                 return i
         return None
 
@@ -221,6 +224,26 @@ class ClaimRules:
                 if any(self.d.ent_types[i] in ("WEAPON", "CATEGORY") or self.d.lower[i] in self.d.g.triggers
                        for i in range(sent.start, sent.end)):
                     self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
+
+    def _subject_of_sentence_before(self, qa: int, para_start: int) -> str | None:
+        """A quotation opening a sentence without attribution, right after a sentence of the same paragraph whose
+        subject is one named person ('Stoltenberg called on allies to ... "I call on allies to do more."')."""
+        sent = self.d.sent_of(qa)
+        if any(self.d.words[k] not in ("“", '"', "«") for k in range(sent.start, qa)) or sent.start == 0:
+            return None
+        before = self.d.sent_of(sent.start - 1)
+        if self.d.cstart(before.start) < para_start:
+            return None
+        people = {self.f.ref_at[k].id for k in range(before.start, before.end)
+                  if k in self.f.ref_at and self.f.ref_at[k].kind == "person"}
+        if len(people) != 1:
+            return None
+        # the person opens the sentence: only a title, an affiliation or an article before the name
+        first = next(k for k in range(before.start, before.end)
+                     if k in self.f.ref_at and self.f.ref_at[k].kind == "person")
+        opening = all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG") or self.d.lower[k] in (
+            "the", "’s", "'s") for k in range(before.start, first))
+        return people.pop() if opening else None
 
     def _official_name(self, person_id: str) -> str | None:
         info = self.f.persons.get(person_id)
@@ -353,8 +376,17 @@ class ClaimRules:
                 if found is None and self.d.words[colon] == ":" and named is not None and named.kind == "person":
                     # 'Under Secretary of Defense Colin Kahl: "In recent packages ..."'
                     found, rule = (named.id, colon - 1), "claim:quote-colon"
+                if found is None and colon >= 0 and self.d.words[colon] not in (":", ",", "."):
+                    # 'Norwegian Defence Minister Bjorn Arild Gram "Today we are ..."': the name opens the quotation
+                    right_before = self.f.ref_at.get(colon)
+                    if right_before is not None and right_before.kind == "person" and right_before.end == colon + 1:
+                        found, rule = (right_before.id, colon), "claim:quote-after-name"
                 if found is None and prev_quote_speaker:
                     found, rule = (prev_quote_speaker, -1), "claim:quote-continued"
+                if found is None:
+                    speaker_before = self._subject_of_sentence_before(qa, _para[0])
+                    if speaker_before is not None:
+                        found, rule = (speaker_before, -1), "claim:quote-following"
                 if found is None:
                     continue
                 speaker = found[0]

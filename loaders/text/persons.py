@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
@@ -43,7 +44,27 @@ def known_official(g: Gazetteer, name: str, title: str | None = None) -> tuple[s
     if len(found) > 1:
         exact = [o for o in found if o.name in (name, plain)]
         found = exact if len(exact) == 1 else []
+    if not found and title:
+        # another transliteration of a known official holding this title ('Olexiy Resnikov' = Oleksii Reznikov)
+        found = [o for o in g.officials if o.title == title and _transliterated(plain, o.name)]
+        found = found if len(found) == 1 else []
     return (found[0].name, found[0].title, found[0].of) if found else None
+
+
+SURNAME_SIMILARITY = 0.75
+GIVEN_NAME_SIMILARITY = 0.6
+"""How alike (difflib ratio) surname and given names must be to count as another spelling of a name (given names
+vary more: Olexiy/Oleksii)."""
+
+
+def _transliterated(name: str, known: str) -> bool:
+    """Two spellings of one name: as many words, each with the same first letter and alike (Rustam/Rustem)."""
+    a, b = name.lower().split(), known.lower().split()
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    limits = [GIVEN_NAME_SIMILARITY] * (len(a) - 1) + [SURNAME_SIMILARITY]
+    return all(x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= limit
+               for x, y, limit in zip(a, b, limits, strict=True))
 
 
 def persons(d: TextDoc, f: Facts) -> list[PositionFact]:

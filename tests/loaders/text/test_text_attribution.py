@@ -10,6 +10,7 @@ from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.syntax import model
 
 META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
 
@@ -136,3 +137,45 @@ def test_transcript_turns_give_the_speaker() -> None:
     assert by_weapon["weapon:himars"] == "person:jane-doe"
     assert by_weapon["weapon:stinger"] == "person:lloyd-austin"
     assert by_weapon.get("weapon:iris-t") is None  # an unnamed label names nobody
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a quotation right after a title and a name, without a speech verb
+    ('Latvian Defence Minister Andris Spruds "Today we are sending Stinger missiles to Ukraine."',
+     "person:andris-spruds"),
+    # an unattributed quotation right after a sentence whose subject is one named person
+    ('Prime Minister Mark Rutte called on allies to do more. "The Netherlands will send Patriot systems to Ukraine."',
+     "person:mark-rutte"),
+])
+def test_quotations_without_a_speech_verb_have_the_named_speaker(text: str, speaker: str) -> None:
+    x = extract_text(text, META)
+    assert [c.speaker for c in x.claims if c.quote] == [speaker]
+    assert x.transfers and all(t.attributed_to == speaker for t in x.transfers)
+
+
+def test_a_quotation_after_two_people_has_no_speaker_by_position() -> None:
+    x = extract_text('President Joe Biden met Prime Minister Mark Rutte. "We will do more for Ukraine."', META)
+    assert [c for c in x.claims if c.quote] == []
+
+
+def test_informed_reports_speech_and_its_would_is_not_hypothetical() -> None:
+    tr = one("Biden informed Zelenskyy that Washington would send ATACMS missiles to Kyiv.")
+    assert (tr.supplier, tr.recipient, tr.weapon) == ("country:USA", "country:UKR", "weapon:atacms")
+    assert tr.attributed and tr.attributed_to == "person:joe-biden"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Defence Minister Olexiy Resnikov said the tanks arrived.", "person:oleksii-reznikov"),
+    ("Defense Minister Rustam Umerov said the tanks arrived.", "person:rustem-umerov"),
+    # another title: not the known official, whatever the spelling
+    ("Ambassador Rustam Umerova said the tanks arrived.", "person:rustam-umerova"),
+])
+def test_a_known_official_in_another_transliteration(text: str, person: str) -> None:
+    x = extract_text(text, META)
+    assert [c.speaker for c in x.claims] == [person]
+
+
+@pytest.mark.skipif(model() is None, reason="the parse tells the noun from the verb; the rule-only path cannot")
+def test_a_noun_spelled_like_a_speech_verb_is_not_one() -> None:
+    x = extract_text("Secretary General Jens Stoltenberg urged NATO member states to supply weapons.", META)
+    assert all("supply weapons" not in c.text for c in x.claims)
