@@ -56,6 +56,13 @@ def _pick_stage(stages: list[str]) -> str | None:
     return None
 
 
+REPORTED_STAGES = frozenset({"announced", "approved", "pledged"})
+"""Cues that report or promise a transfer: before a past-tense transfer verb that happened ('announced it has
+delivered', 'the promised IRIS-T ... have arrived') the verb's stage, delivered, wins."""
+NOT_YET = frozenset({"will", "would", "'ll", "’ll", "to", "shall", "could", "may", "might", "can", "should", "must"})
+"""Words right before a past-tense form that make it not (yet) happened ('will be delivered', 'to be sent')."""
+
+
 def clause_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: transfers read clause by clause from transfer words (``transfer:<kind>-<tense>``, list items)."""
     before = set(f.transfers)
@@ -133,6 +140,14 @@ class TransferRules:
         j = i + 2 if i + 1 < len(self.d.lower) and self.d.lower[i + 1] == "the" else i + 1
         ref = self.f.ref_at.get(j)
         return ref is not None and ref.start == j and ref.kind not in ("pronoun", "title")
+
+    def _object_actor(self, start: int, end: int) -> str | None:
+        """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
+        j = start + 1 if start < end and self.d.lower[start] == "the" else start
+        ref = self.f.ref_at.get(j)
+        if j < end and ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
+            return self._actor_of_ref(ref)
+        return None
 
     def _possessor_before(self, t: int) -> str | None:
         """"Denmark's transfer": the actor owning the noun at token t."""
@@ -226,6 +241,23 @@ class TransferRules:
             return found
         return []
 
+    def _stage(self, stages: list[str], past: bool, t: int) -> str:
+        """The stage of a transfer word at token t: its clause's strongest cue, except that a past-tense transfer
+        verb that happened is delivered whatever reported or promised it; without a cue, past -> delivered."""
+        picked = _pick_stage(stages)
+        # the transfer word itself may name its stage ('pledged', 'promised', 'committed'): then that stage
+        happened = past and self.d.lower[t] not in self.d.g.stage_cues \
+            and not any(w in NOT_YET for w in self.d.lower[max(0, t - 3) : t])
+        if happened and (picked is None or picked in REPORTED_STAGES):
+            return "delivered"
+        return picked or ("delivered" if past else "pledged")
+
+    def _reports(self, word: str) -> bool:
+        """A speech verb or a reporting/decision verb ('announced', 'confirmed', 'agreed', 'promised'): after it,
+        'would' is the future of what was reported ('announced that it would send'), not a hypothetical."""
+        return word in self.d.g.speech_verbs or (
+            word.endswith("ed") and self.d.g.stage_cues.get(word) in ("announced", "approved", "pledged"))
+
     def _cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
         stages: list[str] = []
         negated = hypothetical = False
@@ -241,7 +273,7 @@ class TransferRules:
                 if kind == "negation":
                     negated = True
                 elif kind == "hypothetical":
-                    if cue == "would" and any(w in self.d.g.speech_verbs for w in self.d.lower[start:i]):
+                    if cue == "would" and any(self._reports(w) for w in self.d.lower[start:i]):
                         stages.append("pledged")  # 'said the United States would provide': reported future
                     else:
                         hypothetical = True
@@ -263,6 +295,9 @@ class TransferRules:
                 continue
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
+            if kind == "request" and (prev in ("the", "a", "an", "its", "our", "their") or (
+                    low.startswith("ask") and "for" not in self.d.lower[i + 1 : min(e, i + 5)])):
+                continue  # 'a request', 'asked Germany to send': no request of a weapon here
             found.append((i, kind, tense))
         # 'including X' lists what a package or a supply verb carries, nothing else ('including announcements');
         # 'It includes X' after a sentence about a package is that package
@@ -281,7 +316,9 @@ class TransferRules:
         return found
 
     def _transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
-                  rule: str) -> None:
+                  rule: str, joint: bool = False) -> None:
+        """One transfer read from ``sent``; ``joint``: one of several suppliers of the same mention ('Germany,
+        Denmark and the Netherlands will provide 178 Leopard-1'), whose number is theirs together, not each one's."""
         if supplier == recipient or not supplier.startswith(("country:", "org:")) or not recipient.startswith(
                 ("country:", "org:")):
             return
@@ -295,7 +332,8 @@ class TransferRules:
             # a report inside someone's statement is that speaker's, never the document's own assertion
             parts += ["reported-by", speaker or "unnamed-source"]
         key = "text-" + digest(*parts)
-        quantity = quantity_before(self.d.lower, self.d.ent_types, weapon_ent.start, self.d.g.quantity_words)
+        quantity = None if joint else quantity_before(self.d.lower, self.d.ent_types, weapon_ent.start,
+                                                      self.d.g.quantity_words)
         if key in self.f.transfers:
             prior = self.f.transfers[key]
             if Stage(stage).advancement > Stage(prior.status).advancement:
@@ -445,10 +483,8 @@ class TransferRules:
                             self._transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
                                            "transfer:include-after-supply")
                     continue
-                stage = _pick_stage(stages)
+                stage = self._stage(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
                 third_party = False
-                if stage is None:
-                    stage = "delivered" if tense == "past" and kind != "noun" else "pledged"
                 recipient: str | None
                 suppliers: list[str]
                 beneficiary = self._for_actor(t + 1, right) if kind == "receive" else None
@@ -474,9 +510,20 @@ class TransferRules:
                         for i in range(t + 1, min(right, t + 4)):
                             if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
                                 recipient = self._actor_of_ref(self.f.ref_at[i + 1])
-                    suppliers = [doc_frame.supplier] if doc_frame.supplier else []
-                    weapons = self._weapons(left, t)
-                    stage = "delivered" if tense == "past" else stage
+                    # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived'
+                    suppliers = self._from_actors(t + 1, right) or (
+                        [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
+                        [doc_frame.supplier] if doc_frame.supplier else [])
+                    weapons = self._weapons(left, t) or self._weapons(s, t)
+                elif kind == "request":
+                    # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
+                    # asker would receive, the one asked (or 'from') would give
+                    askers = self._supplier_in(left, t, None)
+                    recipient = askers[0] if askers else None
+                    asked = self._object_actor(t + 1, right)
+                    suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
+                    weapons = self._weapons(t + 1, right)
+                    stage = "requested"
                 else:
                     passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and (t + 2) in self.f.ref_at
                     if passive_by:
@@ -533,7 +580,8 @@ class TransferRules:
                     continue
                 for w in weapons:
                     for supplier in suppliers:
-                        self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}")
+                        self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
+                                       joint=len(suppliers) > 1)
 
     # ---- transfers from the parse -------------------------------------------------------------------------
 
@@ -630,7 +678,7 @@ class TransferRules:
                     continue
                 readings = self.d.g.triggers.get(self.d.lower[cand.trigger], [])
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
-                stage = _pick_stage(stages) or ("delivered" if past else "pledged")
+                stage = self._stage(stages, past, cand.trigger)
                 weapon_ent = ent_at[span]
                 if cand.specific and suppliers:
                     # the weapon's own 'from' wins over the clause's supplier: drop the clause rules' other reading
@@ -643,6 +691,7 @@ class TransferRules:
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue
-                    self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}")
+                    self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}",
+                                   joint=len(suppliers) > 1)
                     found.add((supplier, recipient, self._moved(weapon_ent)))
             frame_supplier, frame_recipient = next_supplier, next_recipient

@@ -76,9 +76,11 @@ def test_attributed_report_and_quantity_in_the_graph(store: FalkorStore, tmp_pat
                     "Chancellor Olaf Scholz said that Germany will send 40 Marder vehicles to Ukraine.\n"
                     "Germany delivered 14 Leopard 2 tanks to Ukraine.\n", encoding="utf-8")
     assert not load_paths(store, [path], loader_name="text").failed
-    reports = store.run("MATCH (r:Report) RETURN r.weapon, r.number_ordered, r.reported_by ORDER BY r.weapon").rows
+    reports = store.run("MATCH (r:Report) RETURN r.weapon, r.number_ordered, r.number_delivered, r.stage, "
+                        "r.reported_by ORDER BY r.weapon").rows
+    # a delivered stage's number is what arrived too
     assert [tuple(r) for r in reports] == [
-        ("weapon:leopard-2", 14, None), ("weapon:marder", 40, "person:olaf-scholz")]
+        ("weapon:leopard-2", 14, 14, "delivered", None), ("weapon:marder", 40, None, "pledged", "person:olaf-scholz")]
     # each report is its own deal; reported_by stays on a Transfer whose every record is a statement
     rows = store.run("MATCH (t:Transfer)-[o:OF]->(w) RETURN w.id, o.number, t.reported_by ORDER BY w.id").rows
     assert [tuple(r) for r in rows] == [("weapon:leopard-2", 14, None), ("weapon:marder", 40, "person:olaf-scholz")]

@@ -201,3 +201,57 @@ def test_third_country_transfers(text: str, expected: set[tuple[str, str, str]])
 def test_started_delivering_is_delivered() -> None:
     x = extract_text("Denmark has started delivering F-16 fighter jets to Ukraine.", REMARKS)
     assert [(t.supplier, t.status) for t in x.transfers] == [("country:DNK", "delivered")]
+
+
+NEWS = {"date": "2024-05-10", "publisher": "Reuters"}
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    # a past-tense transfer verb that happened is delivered, whatever reported or promised it
+    ("Canada announced it has delivered NASAMS launchers to Ukraine.", "delivered"),
+    ("The IRIS-T systems promised by Germany have arrived in Ukraine.", "delivered"),
+    ("Norway confirmed that it sent NASAMS to Ukraine in May.", "delivered"),
+    # the transfer word itself names its stage
+    ("Germany pledged 18 Leopard 2 tanks to Ukraine.", "pledged"),
+    ("Germany promised Leopard 2 tanks to Ukraine.", "pledged"),
+    # not yet happened
+    ("The Leopard 2 tanks will be delivered to Ukraine by Germany next year.", "pledged"),
+    # 'would' after a reporting verb is the future of what was reported, not a hypothetical
+    ("The US announced that it would send HIMARS to Ukraine.", "announced"),
+    ("Germany is considering sending Taurus missiles to Ukraine.", "considered"),
+    # requests: the asker would receive, the one asked would give
+    ("Ukraine asked Germany for Taurus missiles.", "requested"),
+    ("Kyiv requested ATACMS from the United States.", "requested"),
+])
+def test_the_stage_of_a_text_transfer(text: str, stage: str) -> None:
+    transfers = extract_text(text, NEWS).transfers
+    assert len(transfers) == 1, transfers
+    assert transfers[0].status == stage
+
+
+def test_a_request_without_for_is_no_transfer() -> None:
+    # 'asked X to send': a request of an action, read by no rule as a supply either
+    assert extract_text("Ukraine asked Germany to consider its needs.", NEWS).transfers == []
+
+
+def test_a_shipment_that_arrived_from_a_named_supplier() -> None:
+    assert triples("The first Abrams tanks have arrived in Ukraine from the United States.", NEWS) == {
+        ("USA", "UKR", "abrams")}
+
+
+def test_quantity_date_and_evidence_on_every_transfer() -> None:
+    text = "On Monday, Slovakia delivered 16 Zuzana-2 howitzers to Ukraine. Norway sent NASAMS to Ukraine."
+    x = extract_text(text, NEWS)
+    by_weapon = {t.weapon: t for t in x.transfers}
+    zuzana = by_weapon["weapon:zuzana-2"]
+    assert (zuzana.quantity, zuzana.status, zuzana.date) == (16, "delivered", "2024-05-06")
+    assert text[zuzana.evidence.start:zuzana.evidence.end] == zuzana.evidence.text
+    assert zuzana.evidence.text.startswith("On Monday") and "Norway" not in zuzana.evidence.text
+    nasams = by_weapon["weapon:nasams"]
+    assert nasams.quantity is None and nasams.date == "2024-05-10"  # no date words: the document's date
+
+
+def test_several_suppliers_of_one_number_share_it() -> None:
+    x = extract_text("Germany, Denmark and the Netherlands will provide 178 Leopard-1 tanks to Ukraine.", NEWS)
+    assert {t.supplier for t in x.transfers} == {"country:DEU", "country:DNK", "country:NLD"}
+    assert all(t.quantity is None for t in x.transfers)  # 178 is theirs together, not each one's
