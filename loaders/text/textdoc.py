@@ -23,7 +23,7 @@ from armsgraph.loaders.text.misspelled import misspelled_states
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.speakers import author_of
 from armsgraph.loaders.text.syntax import Parse, parse
-from armsgraph.schema import Country
+from armsgraph.schema import Country, WeaponCategory
 
 
 class TextDoc:
@@ -43,6 +43,8 @@ class TextDoc:
         """The trained pipeline's parse of the sentences that can hold a transfer or a claim (None: rule-only)."""
         self.designations: dict[int, Designation] = {}
         self.misspelled: set[int] = set()
+        self.generic: set[int] = set()
+        """Starts of generic category nouns ('tanks'), CATEGORY entities of ``category_nouns.csv``."""
         self._add_entities_from_shape()
         doc_date = document.get("date")
         self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
@@ -112,8 +114,37 @@ class TextDoc:
         for m in typos:
             ents.append(Span(self.doc, m.start, m.end, label="COUNTRY", span_id=m.country_id))
             self.misspelled.add(m.start)
-        if found or typos:
+        generic = self._generic_categories(taken, names | {i for d in found for i in range(d.start, d.end)})
+        for start, end, key in generic:
+            ents.append(Span(self.doc, start, end, label="CATEGORY", span_id=WeaponCategory.id_of(key=key)))
+            self.generic.add(start)
+        if found or typos or generic:
             self.doc.ents = sorted(ents, key=lambda e: e.start)
+
+    def _generic_categories(self, taken: set[int], weapons: frozenset[int] | set[int]) -> list[tuple[int, int, str]]:
+        """Generic plural nouns of a weapon category ('tanks', 'fighter jets', 'air defense systems'), longest first,
+        that no name covers and that follow no weapon or designation ('Leopard 2 tanks' is the named system):
+        a transfer of one is recorded against the category (``category_nouns.csv``)."""
+        nouns = self.g.category_nouns
+        longest = max((len(k) for k in nouns), default=0)
+        lower = [t.lower_ for t in self.doc]
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(lower):
+            hit = next(((n, nouns[tuple(lower[i:i + n])]) for n in range(min(longest, len(lower) - i), 0, -1)
+                        if tuple(lower[i:i + n]) in nouns), None)
+            if hit is None or any(k in taken for k in range(i, i + hit[0])):
+                i += 1
+                continue
+            n, key = hit
+            before = self.doc[i - 1] if i > 0 else None
+            named_before = before is not None and (
+                before.i in weapons or (any(c.isdigit() for c in before.text) and before.text.isupper()))
+            after = lower[i + n] if i + n < len(lower) else ""
+            if not named_before and not (after and after in self.g.weapon_nouns):
+                out.append((i, i + n, key))
+            i += n
+        return out
 
     # ---- offsets -------------------------------------------------------------------------------------
 

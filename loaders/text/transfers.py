@@ -141,6 +141,17 @@ class TransferRules:
         ref = self.f.ref_at.get(j)
         return ref is not None and ref.start == j and ref.kind not in ("pronoun", "title")
 
+    def _relative_head(self, left: int, t: int) -> Span | None:
+        """The weapon a relative clause ending in the transfer word at t hangs on ('the cluster munitions that we
+        would provide'): a weapon mention right before 'that'/'which', in the clause, at most six words before t."""
+        for j in range(t - 1, max(left, t - 6) - 1, -1):
+            if self.d.lower[j] in ("that", "which") and j > 0:
+                k = bisect.bisect_left(self.d.weapon_starts, j) - 1
+                if k >= 0 and self.d.weapon_ents[k].end == j:
+                    return self.d.weapon_ents[k]
+                return None
+        return None
+
     def _object_actor(self, start: int, end: int) -> str | None:
         """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
@@ -355,11 +366,10 @@ class TransferRules:
         ident = weapon_ent.ent_id_
         if not ident.startswith("category:"):
             return ident
-        entry = next(w for w in self.d.g.weapons.values() if w.kind == "category" and w.id == ident)
-        if entry.system_id not in self.f.entities:
-            self.f.entities[entry.system_id] = Entity(type="WeaponSystem", id=entry.system_id, name=entry.designation,
-                                                    category=ident)
-        return entry.system_id
+        system_id, name = self.d.g.category_system(ident)
+        if system_id not in self.f.entities:
+            self.f.entities[system_id] = Entity(type="WeaponSystem", id=system_id, name=name, category=ident)
+        return system_id
 
     def drop_described_categories(self) -> None:
         """A category-level transfer ('the decision to include cluster munitions') is dropped when the document
@@ -379,8 +389,8 @@ class TransferRules:
             self.f.entities.pop(ident, None)
 
     @property
-    def category_systems(self) -> set[str]:
-        return {w.system_id for w in self.d.g.weapons.values() if w.kind == "category"}
+    def category_systems(self) -> frozenset[str]:
+        return self.d.g.category_systems
 
     def _attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
         """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
@@ -471,6 +481,15 @@ class TransferRules:
                 stages, negated, hypothetical = self._cues(left, t + 1)
                 if kind in ("deployment", "use"):
                     continue
+                head = self._relative_head(left, t) if kind == "supply" else None
+                if head is not None and hypothetical:
+                    # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
+                    _, _, hypothetical_before = self._cues(left, head.start)
+                    between = self.d.lower[head.end : right]  # the relative clause, its condition included
+                    hypothetical = hypothetical_before or any(
+                        self.d.g.cues.get(w) == "hypothetical" and w != "would" for w in between)
+                    if not hypothetical:
+                        stages.append("pledged")
                 if kind == "include" and (sent_frame is not None or sent_blocked):
                     # 'including X' after a supply clause of the same sentence: that clause's parties and stage
                     if sent_blocked or negated or hypothetical or sent_frame is None:
@@ -552,6 +571,8 @@ class TransferRules:
                             elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
                                 suppliers, third_party = [], True
                         weapons = self._weapons(t + 1, right)
+                        if not weapons and head is not None:
+                            weapons = self._weapons(head.start, head.end)
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue

@@ -10,6 +10,7 @@ from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.syntax import model
 
 META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
@@ -122,6 +123,48 @@ def test_a_category_transfer_reaches_the_category_in_the_graph(store: FalkorStor
     row = store.run("MATCH (s)-[:SUPPLIED]->(:Transfer)-[:OF]->(:WeaponSystem)-[:IN_CATEGORY]->"
                     "(c:WeaponCategory {key: 'cluster-munitions'}) RETURN s.id").scalar()
     assert row == "country:TUR"
+
+
+@pytest.mark.parametrize(("text", "system", "category"), [
+    ("Germany will send tanks to Ukraine.", "weapon:armoured-vehicles", "category:armoured-vehicles"),
+    ("The Netherlands will provide fighter jets to Ukraine.", "weapon:aircraft", "category:aircraft"),
+    ("Spain has sent air defense systems to Ukraine.", "weapon:air-defence-systems", "category:air-defence-systems"),
+])
+def test_a_generic_noun_moves_its_categorys_system(text: str, system: str, category: str) -> None:
+    x = extract_text(text, META)
+    assert one(text).weapon == system
+    entity = x.entity(system)
+    assert entity is not None and entity.category == category and not entity.mentions
+    assert [m.rule for m in x.entity(category).mentions] == ["category:generic-noun"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland delivered 14 Leopard 2 tanks to Ukraine.",      # the noun of a named system
+    "Poland delivered PT-91 tanks to Ukraine.",             # a designation before the noun
+    "Germany sent Leopard 2 tanks to Ukraine. The tanks arrived in Ukraine in March.",  # described by the system
+])
+def test_a_generic_noun_of_a_named_system_is_not_a_category_transfer(text: str) -> None:
+    weapons = {t.weapon for t in extract_text(text, META).transfers}
+    assert weapons and not weapons & load().category_systems
+
+
+def test_a_relative_clause_on_the_weapon_gives_it_and_its_would_is_not_hypothetical() -> None:
+    meta = {"date": "2023-07-07", "publisher": "The White House", "title": "Press Briefing on Ukraine"}
+    x = extract_text("The cluster munitions that we would provide to Ukraine have a low dud rate.", meta)
+    assert [(t.supplier, t.recipient, t.weapon, t.status) for t in x.transfers] == [
+        ("country:USA", "country:UKR", "weapon:cluster-munitions", "pledged")]
+    assert extract_text("The cluster munitions that we would provide if asked are safe.", meta).transfers == []
+
+
+@pytest.mark.store
+def test_a_generic_category_transfer_reaches_the_category_in_the_graph(store: FalkorStore, tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
+                    "Portugal has delivered tanks to Ukraine.\n", encoding="utf-8")
+    assert not load_paths(store, [path], loader_name="text").failed
+    row = store.run("MATCH (s)-[:SUPPLIED]->(:Transfer)-[:OF]->(:WeaponSystem)-[:IN_CATEGORY]->"
+                    "(c:WeaponCategory {key: 'armoured-vehicles'}) RETURN s.id").scalar()
+    assert row == "country:PRT"
 
 
 def test_transcript_turns_give_the_speaker() -> None:
