@@ -135,6 +135,8 @@ class Gazetteer:
     weapon_nouns: set[str] = field(default_factory=set)
     """Generic nouns that head a weapon's name ('tank destroyers', 'radars'): a designation before one is a weapon."""
     designation_stoplist: set[str] = field(default_factory=set)
+    ammunition_words: frozenset[str] = frozenset()
+    """What a system fires ('munitions', 'interceptors'): '<word> for <weapon>' moves the rounds, not the weapon."""
     category_nouns: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Generic plural nouns naming a weapon category ('tanks' -> armoured-vehicles), as lower-case word tuples."""
     author_titles: tuple[str, ...] = ()
@@ -372,6 +374,7 @@ def load() -> Gazetteer:
     g.blocked = _lines("regions.txt")
     g.weapon_nouns = {w.lower() for w in _lines("weapon_nouns.txt")}
     g.designation_stoplist = {w.lower() for w in _lines("designation_stoplist.txt")}
+    g.ammunition_words = frozenset(w.lower() for w in _lines("ammunition_words.txt"))
     g.author_titles = tuple(w.lower() for w in _lines("author_titles.txt"))
     _shared_names(g)
 

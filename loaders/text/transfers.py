@@ -152,6 +152,16 @@ class TransferRules:
                 return None
         return None
 
+    def _aid_recipient(self, s: int, e: int) -> str | None:
+        """The state after an aid word and 'for'/'to' ('support for Ukraine', 'assistance to Ukraine')."""
+        for i in range(s, e - 2):
+            if (self.d.lower[i] in self.d.g.aid_words or self.d.lower[i] == "support") \
+                    and self.d.lower[i + 1] in ("for", "to"):
+                found = self._object_actor(i + 2, e)
+                if found is not None:
+                    return found
+        return None
+
     def _object_actor(self, start: int, end: int) -> str | None:
         """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
@@ -419,6 +429,8 @@ class TransferRules:
             after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
+            if len(before) >= 2 and before[-1] == "for" and before[-2] in self.d.g.ammunition_words:
+                continue  # 'munitions for Patriot air defense systems', 'interceptors for NASAMS': not the system
             if self._view is not None and (for_something_else(self._view, w.start, w.end)
                                            or done_by_unnamed(self._view, w.start, w.end)):
                 continue
@@ -464,6 +476,12 @@ class TransferRules:
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
             weapons_here = self._weapons(s, e)
+            if not triggers and doc_frame.recipient is None:
+                # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
+                # recipient of the text that follows
+                aided = self._aid_recipient(s, e)
+                if aided is not None:
+                    doc_frame = Frame(doc_frame.supplier, aided, doc_frame.stage)
             if (is_bullet or unmarked_item) and list_frame is not None and not any(
                     t[1] in ("supply", "receive", "noun") for t in triggers):
                 frame = list_frame
@@ -475,6 +493,8 @@ class TransferRules:
                 left = triggers[n - 1][0] + 1 if n > 0 else s
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
                 for i in range(t + 1, right):
+                    if kind == "include" and self.d.lower[i] == ";":
+                        continue  # 'includes A; B; C': a list's separator, not a clause's end
                     if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
                         right = i
                         break
@@ -581,12 +601,15 @@ class TransferRules:
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in self.d.lower[s:t])
                 # 'Allies and partners have committed ...': a supplier the text does not name is nobody
                 unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t])
-                if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
-                        weapons or self.d.clean[self.d.cend(e - 1) - 1] == ":"):
-                    suppliers = [doc_frame.supplier]
                 ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = doc_frame.recipient
+                # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
+                # Initiative'): then the supplier of the text around it
+                suppliers = [x for x in suppliers if x and x != recipient]
+                if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
+                        weapons or ends_list):
+                    suppliers = [doc_frame.supplier]
                 suppliers = [x for x in suppliers if x and x != recipient]
                 if suppliers or recipient:
                     doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
