@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span
 
@@ -162,6 +163,37 @@ class TransferRules:
                     return found
         return None
 
+    def _gapped_suppliers(self, t: int, weapons: list[Span], recipient: str) -> dict[int, str]:
+        """Several donors in one clause, each with its own system and the verb said once ('Germany sent IRIS-T
+        systems, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'): an actor right before a weapon
+        mention, after a comma or 'and' that follows an earlier weapon, supplies that weapon and the ones after it.
+        Weapon start -> its own supplier; empty when the clause has no such pairs."""
+        own: dict[int, str] = {}
+        current: str | None = None
+        previous_end = t + 1
+        for n, w in enumerate(weapons):
+            gap = range(previous_end, w.start)
+            found = None
+            if n > 0:
+                for k in gap:
+                    ref = self.f.ref_at.get(k)
+                    if ref is None or ref.start != k or ref.kind in ("pronoun", "title", "first-person", "person"):
+                        continue
+                    before = self.d.lower[k - 1] if k > 0 else ""
+                    article = before == "the"
+                    joiner = self.d.lower[k - 2] if article and k > 1 else before
+                    if joiner in (",", "and") and all(
+                            not self.d.ent_types[j] or self.f.ref_at.get(j) is ref or self.d.ent_types[j] in (
+                                "WEAPON", "CATEGORY") for j in range(ref.end, w.start)) and w.start - ref.end <= 3:
+                        found = self._actor_of_ref(ref)
+                        break
+            if found is not None and found != recipient:
+                current = found
+            if current is not None:
+                own[w.start] = current
+            previous_end = w.end
+        return own
+
     def _object_actor(self, start: int, end: int) -> str | None:
         """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
@@ -273,6 +305,12 @@ class TransferRules:
             return "delivered"
         return picked or ("delivered" if past else "pledged")
 
+    def _open_option_after(self, i: int, end: int) -> bool:
+        """'not rule out', 'does not exclude': a negation whose next words leave the option open."""
+        words = self.d.lower[i + 1 : min(end, i + 4)]
+        pairs = [f"{a} {b}" for a, b in pairwise(words)]
+        return any(self.d.g.cues.get(w) == "open-option" for w in [*words[:2], *pairs[:2]])
+
     def _reports(self, word: str) -> bool:
         """A speech verb or a reporting/decision verb ('announced', 'confirmed', 'agreed', 'promised'): after it,
         'would' is the future of what was reported ('announced that it would send'), not a hypothetical."""
@@ -291,7 +329,9 @@ class TransferRules:
                     if cue == pair and pair != low:
                         break  # 'possible sale' is an approval's wording: its first word is not a cue of its own
                 kind = self.d.g.cues.get(cue)
-                if kind == "negation":
+                if kind == "negation" and self._open_option_after(i, end):
+                    stages.append("considered")  # 'does not rule out delivering': considered, not refused
+                elif kind == "negation":
                     negated = True
                 elif kind == "hypothetical":
                     if cue == "would" and any(self._reports(w) for w in self.d.lower[start:i]):
@@ -622,7 +662,12 @@ class TransferRules:
                         sent_frame = Frame(suppliers[0], recipient, stage)
                 if not suppliers or recipient is None:
                     continue
+                own = self._gapped_suppliers(t, weapons, recipient) if kind == "supply" else {}
                 for w in weapons:
+                    if w.start in own:
+                        # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
+                        self._transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
+                        continue
                     for supplier in suppliers:
                         self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
                                        joint=len(suppliers) > 1)
@@ -732,6 +777,10 @@ class TransferRules:
                                 and t.supplier not in suppliers and not t.rule.startswith("transfer:syntax"):
                             del self.f.transfers[key]
                             found.discard((t.supplier, t.recipient, t.weapon))
+                at = self.d.token_span(sent.start, sent.end).start
+                if any(t.supplier == recipient and "-gapped" in t.rule for t in self.f.transfers.values()
+                       if t.evidence.start == at):
+                    continue  # the clause rules read the recipient as a donor of this sentence (gapping)
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue

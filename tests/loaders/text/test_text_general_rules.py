@@ -255,3 +255,28 @@ def test_several_suppliers_of_one_number_share_it() -> None:
     x = extract_text("Germany, Denmark and the Netherlands will provide 178 Leopard-1 tanks to Ukraine.", NEWS)
     assert {t.supplier for t in x.transfers} == {"country:DEU", "country:DNK", "country:NLD"}
     assert all(t.quantity is None for t in x.transfers)  # 178 is theirs together, not each one's
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # several donors in one sentence, each with its own system, the verb said once
+    ("Germany sent IRIS-T systems, Poland Krab howitzers and the Netherlands PzH 2000 howitzers to Ukraine.",
+     {("DEU", "UKR", "iris-t"), ("POL", "UKR", "krab-155mm"), ("NLD", "UKR", "pzh-2000")}),
+    ("Germany will send IRIS-T systems to Ukraine and Poland will provide Krab howitzers.",
+     {("DEU", "UKR", "iris-t"), ("POL", "UKR", "krab-155mm")}),
+    # coordinated donors of one system stay joint
+    ("Germany and Poland sent IRIS-T systems to Ukraine.", {("DEU", "UKR", "iris-t"), ("POL", "UKR", "iris-t")}),
+    # a transfer to the United States, a sale by it, a purchase from a named seller
+    ("Australia will sell Bushmaster vehicles to the United States.", {("AUS", "USA", "bushmaster")}),
+    ("The State Department approved the possible sale of F-35 jets to Poland.", {("USA", "POL", "f-35")}),
+    ("The United States bought 155mm artillery ammunition from South Korea.",
+     {("KOR", "USA", "155mm-artillery-ammunition")}),
+    # passives and 'X's transfer of Y'
+    ("Patriot systems were sent to Ukraine by Germany.", {("DEU", "UKR", "patriot")}),
+    ("Denmark's transfer of F-16 jets to Ukraine was approved.", {("DNK", "UKR", "f-16")}),
+    # an option left open is considered, not refused; pressure to provide is not a transfer
+    ("France does not rule out delivering Leclerc tanks to Ukraine.", {("FRA", "UKR", "leclerc")}),
+    ("Germany ruled out sending Taurus missiles to Ukraine.", set()),
+    ("Greece is under increasing pressure from NATO and EU allies to provide Mirage 2000-5 jets to Ukraine.", set()),
+])
+def test_recall_patterns(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text, NEWS) == expected
