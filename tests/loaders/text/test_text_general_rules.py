@@ -280,3 +280,20 @@ def test_several_suppliers_of_one_number_share_it() -> None:
 ])
 def test_recall_patterns(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, NEWS) == expected
+
+
+@pytest.mark.parametrize(("text", "weapon"), [
+    # a designation coordinated with a named system shares its noun
+    ("Italy to provide Ukraine with Spada and Skyguard air defense systems.", "weapon:skyguard"),
+    # a model number after a name, and an acronym noun
+    ("Slovenia has sent to Ukraine 20 Pandur I APCs.", "weapon:pandur-i"),
+])
+def test_designations_in_lists_and_with_model_numbers(text: str, weapon: str) -> None:
+    x = extract_text(text, NEWS)
+    assert weapon in {e.id for e in x.entities if e.mentions}
+    assert weapon in {t.weapon for t in x.transfers}
+
+
+def test_a_category_number_is_no_designation() -> None:
+    x = extract_text("The guidance covers Category I systems and their exports.", NEWS)
+    assert not [e for e in x.entities if e.type == "WeaponSystem"]
