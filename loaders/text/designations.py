@@ -118,7 +118,8 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
                 break
             j -= 1
             mods += 1
-        if j < 0 or not (_attached(j, n, syntax) or coordinated(j) or (words[j] in ROMAN and j == n - 1 and shaped(j - 1))):
+        model_number = j >= 1 and words[j] in ROMAN and j == n - 1 and shaped(j - 1)  # 'Pandur I APCs'
+        if j < 0 or not (_attached(j, n, syntax) or coordinated(j) or model_number):
             continue
         if j + 2 < n + 1 and words[j + 1] in _JOINERS and words[j + 2].islower():
             continue  # 'Anti-radiation missiles', 'Counter-battery radars': a prefix, not a name
