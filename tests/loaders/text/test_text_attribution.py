@@ -224,3 +224,11 @@ def test_a_known_official_in_another_transliteration(text: str, person: str) -> 
 def test_a_noun_spelled_like_a_speech_verb_is_not_one() -> None:
     x = extract_text("Secretary General Jens Stoltenberg urged NATO member states to supply weapons.", META)
     assert all("supply weapons" not in c.text for c in x.claims)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We will send more Leopard 2 tanks," the German chancellor said.', "country:DEU"),
+    ("The US defense secretary said Germany would send more Leopard 2 tanks.", "country:USA"),
+])
+def test_a_lower_case_title_with_an_affiliation_speaks_for_its_state(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract_text(text, META).claims] == [speaker]
