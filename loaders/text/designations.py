@@ -110,16 +110,23 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
         # walk left over the modifiers ('air surveillance', 'armored “tank') to the designation's last token
         j = n - 1
         mods = 0
+        appositive = False
         while j >= 0 and not shaped(j):
             w_j = words[j]
             modifier = (w_j.islower() and w_j not in FUNCTION_WORDS) or w_j in _JOINERS or w_j in _QUOTES
-            if j in ent_tokens or j in firsts or mods == MAX_MODIFIERS or not modifier:
+            if w_j in ("a", "an") and j >= 2 and words[j - 1] == "," and shaped(j - 2):
+                # 'the Gravehawk, a newly developed air defense system': the name in apposition to the noun
+                j, appositive = j - 2, True
+                break
+            if j in ent_tokens or j in firsts or mods == MAX_MODIFIERS + 2 or not modifier:
                 j = -1
                 break
             j -= 1
             mods += 1
+        if not appositive and mods > MAX_MODIFIERS:
+            j = -1  # two more modifiers only in an apposition ('a newly developed air defense system')
         model_number = j >= 1 and words[j] in ROMAN and j == n - 1 and shaped(j - 1)  # 'Pandur I APCs'
-        if j < 0 or not (_attached(j, n, syntax) or coordinated(j) or model_number):
+        if j < 0 or not (_attached(j, n, syntax) or coordinated(j) or model_number or appositive):
             continue
         if j + 2 < n + 1 and words[j + 1] in _JOINERS and words[j + 2].islower():
             continue  # 'Anti-radiation missiles', 'Counter-battery radars': a prefix, not a name

@@ -232,3 +232,17 @@ def test_a_noun_spelled_like_a_speech_verb_is_not_one() -> None:
 ])
 def test_a_lower_case_title_with_an_affiliation_speaks_for_its_state(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract_text(text, META).claims] == [speaker]
+
+
+@pytest.mark.parametrize(("author", "speaker"), [
+    ("Olaf Scholz", "person:olaf-scholz"),
+    ("Jane Roe", "person:jane-roe"),   # a name the gazetteers lack
+    ("The White House", None),         # an institution is no author
+    ("Kremlin Press Office", None),
+    ("", None),
+])
+def test_a_statements_author_named_only_in_its_metadata(author: str, speaker: str | None) -> None:
+    meta = {"date": "2024-03-01", "author": author}
+    x = extract_text("As I told President Zelenskyy, Germany will send IRIS-T systems to Ukraine.", meta)
+    assert [c.speaker for c in x.claims] == ([speaker] if speaker else [])
+    assert x.transfers[0].attributed_to == speaker

@@ -287,6 +287,9 @@ def test_recall_patterns(text: str, expected: set[tuple[str, str, str]]) -> None
     ("Italy to provide Ukraine with Spada and Skyguard air defense systems.", "weapon:skyguard"),
     # a model number after a name, and an acronym noun
     ("Slovenia has sent to Ukraine 20 Pandur I APCs.", "weapon:pandur-i"),
+    # a name in apposition to a weapon noun phrase
+    ("The United Kingdom has begun supplying Ukraine with the Gravehawk, a newly developed air defense system.",
+     "weapon:gravehawk"),
 ])
 def test_designations_in_lists_and_with_model_numbers(text: str, weapon: str) -> None:
     x = extract_text(text, NEWS)
@@ -297,3 +300,7 @@ def test_designations_in_lists_and_with_model_numbers(text: str, weapon: str) ->
 def test_a_category_number_is_no_designation() -> None:
     x = extract_text("The guidance covers Category I systems and their exports.", NEWS)
     assert not [e for e in x.entities if e.type == "WeaponSystem"]
+
+
+def test_a_purchase_in_progress_is_a_transfer_from_the_seller() -> None:
+    assert triples("Poland is purchasing HIMARS from the United States.", NEWS) == {("USA", "POL", "himars")}
