@@ -5,14 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Span
-
 from armsgraph.loaders.text.clean import paragraphs
-from armsgraph.loaders.text.dates import DateMention, find_dates
 from armsgraph.loaders.text.extraction import ClaimFact, Entity
-from armsgraph.loaders.text.persons import PersonRules
+from armsgraph.loaders.text.facts import ENTITY_TYPES, Facts, Ref
+from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.syntax_claims import speech
-from armsgraph.loaders.text.textdoc import ENTITY_TYPES, Ref
+from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
@@ -27,8 +25,21 @@ ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journali
 """Who was told, right after 'told': not part of the claim."""
 
 
-class ClaimRules(PersonRules):
+def claims(d: TextDoc, f: Facts) -> list[ClaimFact]:
+    """Component: attributed claims (quotations, reported speech, transcript turns, the parse's speech verbs)."""
+    ClaimRules(d, f).claims_in()
+    return f.claims
+
+
+class ClaimRules:
     """Quotations, 'X said (that) ...', '..., X said', 'according to X'."""
+
+    def __init__(self, d: TextDoc, f: Facts) -> None:
+        self.d = d
+        """The parsed document (read-only)."""
+        self.f = f
+        """The facts found so far; this component adds its own."""
+
 
     # ---- claims ------------------------------------------------------------------------------------------
 
@@ -39,55 +50,45 @@ class ClaimRules(PersonRules):
         ``backward`` scans from the end (the subject nearest a following speech verb).
         """
         for i in reversed(range(start, end)) if backward else range(start, end):
-            if self.lower[i] == "i" and backward:
+            if self.d.lower[i] == "i" and backward:
                 # 'As I told President Zelenskyy': the author of a statement or remarks, else the publisher's own
                 # voice (no claim); never the addressee after the verb
-                return (self.author, i) if self.author else None
-            ref = self.ref_at.get(i)
+                return (self.d.author, i) if self.d.author else None
+            ref = self.f.ref_at.get(i)
             if ref is None or ref.kind == "first-person":
                 continue
-            if ref.start > 0 and self.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
-                    and not (ref.start > 1 and self.lower[ref.start - 2] == "according"):
+            if ref.start > 0 and self.d.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
+                    and not (ref.start > 1 and self.d.lower[ref.start - 2] == "according"):
                 continue
             if ref.kind == "person":
                 return ref.id, i
             if ref.kind == "title":
-                person = self.resolve_title(ref.id.partition(":")[2])
+                person = self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
-                modifier = self._affiliation_before(ref.start)
+                modifier = self.f.affiliation_before(ref.start)
                 if modifier:
                     return modifier, i
             if ref.kind == "pronoun":
                 # he/she: the last person named before, in this sentence or the one before; else the last speaker
-                person = self._last_person_before(ref.start) or (
+                person = self.f.last_person_before(ref.start) or (
                     last if last is not None and last.startswith("person:") else None)
                 if person:
                     return person, i
             if ref.kind in ("org", "name", "capital"):
-                nxt = self.ref_at.get(ref.end)
+                nxt = self.f.ref_at.get(ref.end)
                 if nxt is not None and nxt.kind == "title":
                     continue
                 return ref.id, i
-            if ref.kind == "demonym" and self.doc[ref.end: ref.end + 1].text.lower() in GOVERNMENT_WORDS:
+            if ref.kind == "demonym" and self.d.doc[ref.end: ref.end + 1].text.lower() in GOVERNMENT_WORDS:
                 return ref.id, i
-        return None
-
-    def _last_person_before(self, i: int) -> str | None:
-        sent = self._sent_of(i)
-        k = bisect.bisect_right(self.sent_starts, sent.start) - 1
-        start = self.sents[max(0, k - 1)].start
-        for k in range(i - 1, start - 1, -1):
-            ref = self.ref_at.get(k)
-            if ref is not None and ref.kind == "person":
-                return ref.id
         return None
 
     def _first_person_subject(self, verb: int) -> bool:
         """'I told', 'I have said', 'we told': the subject is the first person (by the parse, else the word before)."""
-        if self.syntax is not None and self.syntax.parsed[verb]:
-            return any(self.lower[k] in ("i", "we") for k in self.syntax.kids(verb, "nsubj"))
-        return verb > 0 and self.lower[verb - 1] in ("i", "we")
+        if self.d.syntax is not None and self.d.syntax.parsed[verb]:
+            return any(self.d.lower[k] in ("i", "we") for k in self.d.syntax.kids(verb, "nsubj"))
+        return verb > 0 and self.d.lower[verb - 1] in ("i", "we")
 
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
@@ -98,16 +99,16 @@ class ClaimRules(PersonRules):
             # 'said Antonov.', ', said the Swedish Defence Minister': the speaker closes the clause
             after = self._speaker_near(verb + 1, min(hi, verb + 5), last)
             if after is not None:
-                ref = self.ref_at.get(after[1])
+                ref = self.f.ref_at.get(after[1])
                 end = ref.end if ref is not None else after[1] + 1
-                if end >= len(self.words) or self.words[end] in (",", ".", ";", ":", "”", '"') or end >= hi:
+                if end >= len(self.d.words) or self.d.words[end] in (",", ".", ";", ":", "”", '"') or end >= hi:
                     found = after
         if found is None:
             # 'President Biden stood on the stage ... and said': the person the sentence starts with
-            start = self._sent_of(verb).start
+            start = self.d.sent_of(verb).start
             for i in range(max(lo, start), verb):
-                ref = self.ref_at.get(i)
-                if ref is not None and ref.kind == "person" and (ref.start == 0 or self.lower[ref.start - 1] not in (
+                ref = self.f.ref_at.get(i)
+                if ref is not None and ref.kind == "person" and (ref.start == 0 or self.d.lower[ref.start - 1] not in (
                         "to", "with", "by", "for", "from", "at")):
                     return ref.id, i
         return found
@@ -115,20 +116,24 @@ class ClaimRules(PersonRules):
     def _speaker_for(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none."""
         found = self._speaker_of_verb(verb, lo, hi, last)
-        if found is not None and self.lower[verb] in self.g.person_speech_verbs and not found[0].startswith("person:"):
+        if found is not None and self.d.lower[verb] in self.d.g.person_speech_verbs \
+                and not found[0].startswith("person:"):
             return None
         return found
 
     def _speech_verb(self, start: int, end: int) -> int | None:
+        syntax = self.d.syntax
         for i in range(start, end):
-            if self.lower[i] in self.g.speech_verbs and not self.ent_types[i] and (
-                    i == 0 or self.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
+            if self.d.lower[i] in self.d.g.speech_verbs and not self.d.ent_types[i] and (
+                    i == 0 or self.d.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
+                if syntax is not None and syntax.parsed[i] and syntax.pos[i] in ("NOUN", "PROPN"):
+                    continue  # 'NATO member states', 'his remarks': the word is a noun here
                 return i
         return None
 
     def _quotes(self, para_start: int, para_end: int) -> list[tuple[int, int, bool]]:
         """(start, end) of quotation contents in a paragraph (char offsets), and whether it was closed."""
-        text = self.clean
+        text = self.d.clean
         found: list[tuple[int, int, bool]] = []
         i = para_start
         while i < para_end:
@@ -143,7 +148,8 @@ class ClaimRules(PersonRules):
                 continue
             close = text.find(pair[1], i + 1, para_end)
             if close == -1:
-                self.warnings.append(f"unclosed quotation at offset {i + self.base}: read to the end of the paragraph")
+                self.f.warnings.append(
+                    f"unclosed quotation at offset {i + self.d.base}: read to the end of the paragraph")
                 found.append((i + 1, para_end, False))
                 break
             if close > i + 1:
@@ -151,46 +157,30 @@ class ClaimRules(PersonRules):
             i = close + 1
         return found
 
-    def _tok_index(self, char: int) -> int:
-        """Index of the first token starting at or after ``char``."""
-        return bisect.bisect_left(self.off, char)
-
-    def _sent_of(self, i: int) -> Span:
-        k = bisect.bisect_right(self.sent_starts, min(i, len(self.doc) - 1)) - 1
-        return self.sents[max(k, 0)]
-
     def _about(self, start_char: int, end_char: int, speaker: str) -> list[str]:
-        lo = bisect.bisect_left(self.mention_index, (start_char, ""))
-        hi = bisect.bisect_left(self.mention_index, (end_char, ""))
-        return sorted({ident for _, ident in self.mention_index[lo:hi] if ident != speaker})
-
-    def _date_in(self, start: int, end: int) -> tuple[str | None, str | None]:
-        s, e = self.chars(start, end)
-        dates: list[DateMention] = find_dates(self.clean[s:e], self.anchor, s)
-        for d in dates:
-            if d.value:
-                return d.value, d.text
-        return (str(self.document["date"]) if self.document.get("date") else None), None
+        lo = bisect.bisect_left(self.f.mention_index, (start_char, ""))
+        hi = bisect.bisect_left(self.f.mention_index, (end_char, ""))
+        return sorted({ident for _, ident in self.f.mention_index[lo:hi] if ident != speaker})
 
     def _add_claim(self, speaker: str, text_start: int, text_end: int, sent_start: int, sent_end: int,
                    quote: bool, rule: str) -> None:
-        while text_start < text_end and self.clean[text_start] in " ,“”\"'":
+        while text_start < text_end and self.d.clean[text_start] in " ,“”\"'":
             text_start += 1
-        while text_end > text_start and self.clean[text_end - 1] in " ,.“”\"'":
+        while text_end > text_start and self.d.clean[text_end - 1] in " ,.“”\"'":
             text_end -= 1
         if text_end - text_start < 3:
             return
-        a, b = self._tok_index(sent_start), self._tok_index(sent_end)
-        when, when_text = self._date_in(a, max(a + 1, b))
+        a, b = self.d.tok_index(sent_start), self.d.tok_index(sent_end)
+        when, when_text = self.d.date_in(a, max(a + 1, b))
         ev_start, ev_end = min(sent_start, text_start), max(sent_end, text_end)
-        self.claims.append(ClaimFact(
-            speaker=speaker, text=self.text[text_start:text_end], start=text_start + self.base,
-            end=text_end + self.base, about=self._about(text_start, text_end, speaker), date=when,
-            date_text=when_text, quote=quote, evidence=self.span(ev_start, ev_end), rule=rule,
+        self.f.claims.append(ClaimFact(
+            speaker=speaker, text=self.d.text[text_start:text_end], start=text_start + self.d.base,
+            end=text_end + self.d.base, about=self._about(text_start, text_end, speaker), date=when,
+            date_text=when_text, quote=quote, evidence=self.d.span(ev_start, ev_end), rule=rule,
         ))
-        if speaker.startswith(("person:", "org:", "country:")) and speaker not in self.entities:
-            self.entities[speaker] = Entity(type=ENTITY_TYPES[speaker.partition(":")[0]], id=speaker,
-                                            name=self.g.name_of(speaker))
+        if speaker.startswith(("person:", "org:", "country:")) and speaker not in self.f.entities:
+            self.f.entities[speaker] = Entity(type=ENTITY_TYPES[speaker.partition(":")[0]], id=speaker,
+                                            name=self.d.g.name_of(speaker))
 
     def _turn_speaker(self, label: str) -> str | None:
         """'MR. SULLIVAN', 'SECRETARY AUSTIN' -> the person: one of the document's people with that surname, else
@@ -199,14 +189,14 @@ class ClaimRules(PersonRules):
         if len(words) < 2:
             return None
         head = " ".join(words[:-1]).lower()
-        titled = next((t for t in self.g.titles if t.lower() == head), None)
-        if self.g.cues.get(head) != "honorific" and titled is None:
+        titled = next((t for t in self.d.g.titles if t.lower() == head), None)
+        if self.d.g.cues.get(head) != "honorific" and titled is None:
             return None
         surname = "-".join(part.capitalize() for part in words[-1].split("-"))
-        for person in self.persons.values():
+        for person in self.f.persons.values():
             if surname in person.surnames and (titled is None or any(t.startswith(titled) for t, _ in person.titles)):
                 return person.id
-        known = self._known_official(surname, titled)
+        known = known_official(self.d.g, surname, titled)
         return Person.id_of(name=known[0]) if known else None
 
     def transcript_turns(self) -> None:
@@ -214,41 +204,61 @@ class ClaimRules(PersonRules):
         the turn's sentences that name a weapon or a transfer word (claim:transcript-turn); 'Q' or an unknown label
         ends the turn."""
         turns = [(m.start(), m.end(), self._turn_speaker(" ".join((m.group(1) or "").replace(".", ". ").split())))
-                 for m in _TURN.finditer(self.clean)]
+                 for m in _TURN.finditer(self.d.clean)]
         for n, (label_start, label_end, speaker) in enumerate(turns):
             if speaker is None:
                 continue
-            a = self._tok_index(label_start)
-            self.add_entity(speaker, a, self._tok_index(label_end) - 1, "person:transcript-turn",
+            a = self.d.tok_index(label_start)
+            self.f.add_entity(speaker, a, self.d.tok_index(label_end) - 1, "person:transcript-turn",
                             name=self._official_name(speaker))
-            end = turns[n + 1][0] if n + 1 < len(turns) else len(self.clean)
-            first = max(0, bisect.bisect_right(self.sent_starts, self._tok_index(label_end)) - 1)
-            for sent in self.sents[first:]:
-                sc, ec = self.chars(sent.start, sent.end)
+            end = turns[n + 1][0] if n + 1 < len(turns) else len(self.d.clean)
+            first = max(0, bisect.bisect_right(self.d.sent_starts, self.d.tok_index(label_end)) - 1)
+            for sent in self.d.sents[first:]:
+                sc, ec = self.d.chars(sent.start, sent.end)
                 if sc >= end:
                     break
-                if sent.end - sent.start > 400 or any(c.start - self.base <= sc < c.end - self.base
-                                                      for c in self.claims):
+                if sent.end - sent.start > 400 or any(c.start - self.d.base <= sc < c.end - self.d.base
+                                                      for c in self.f.claims):
                     continue
                 lo = max(sc, label_end)
-                if any(self.ent_types[i] in ("WEAPON", "CATEGORY") or self.lower[i] in self.g.triggers
+                if any(self.d.ent_types[i] in ("WEAPON", "CATEGORY") or self.d.lower[i] in self.d.g.triggers
                        for i in range(sent.start, sent.end)):
                     self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
 
+    def _subject_of_sentence_before(self, qa: int, para_start: int) -> str | None:
+        """A quotation opening a sentence without attribution, right after a sentence of the same paragraph whose
+        subject is one named person ('Stoltenberg called on allies to ... "I call on allies to do more."')."""
+        sent = self.d.sent_of(qa)
+        if any(self.d.words[k] not in ("“", '"', "«") for k in range(sent.start, qa)) or sent.start == 0:
+            return None
+        before = self.d.sent_of(sent.start - 1)
+        if self.d.cstart(before.start) < para_start:
+            return None
+        people = {self.f.ref_at[k].id for k in range(before.start, before.end)
+                  if k in self.f.ref_at and self.f.ref_at[k].kind == "person"}
+        if len(people) != 1:
+            return None
+        # the person opens the sentence: only a title, an affiliation or an article before the name
+        first = next(k for k in range(before.start, before.end)
+                     if k in self.f.ref_at and self.f.ref_at[k].kind == "person")
+        opening = all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG") or self.d.lower[k] in (
+            "the", "’s", "'s") for k in range(before.start, first))
+        return people.pop() if opening else None
+
     def _official_name(self, person_id: str) -> str | None:
-        info = self.persons.get(person_id)
+        info = self.f.persons.get(person_id)
         if info is not None:
             return info.name
-        return next((o.name for o in self.g.officials if Person.id_of(name=o.name) == person_id), None)
+        return next((o.name for o in self.d.g.officials if Person.id_of(name=o.name) == person_id), None)
 
     def claims_in(self) -> None:
         self.transcript_turns()
         last_speaker: str | None = None
-        para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.clean)]
+        para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.d.clean)]
         quotes = sorted(q for _, qs in para_quotes for q in qs)
         quote_starts = [q[0] for q in quotes]
         # reported speech first: 'X said (that) ...', '..., X said', 'according to X'
-        for sent in self.sents:
+        for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
                 continue
@@ -257,117 +267,126 @@ class ClaimRules(PersonRules):
                 if lowers[k] == "according" and lowers[k + 1] == "to":
                     # the source follows 'according to' directly ('according to the Russian Defense Ministry')
                     found = self._speaker_near(s + k + 2, min(e, s + k + 4), last_speaker)
-                    if found is None and self.syntax is not None and self.syntax.parsed[s + k + 1]:
+                    if found is None and self.d.syntax is not None and self.d.syntax.parsed[s + k + 1]:
                         # 'According to the German Minister of Defence Boris Pistorius, ...': the whole noun phrase
-                        for obj in self.syntax.kids(s + k + 1, "pobj"):
-                            tokens = [i for i in self.syntax.subtree(obj) if i < e]
+                        for obj in self.d.syntax.kids(s + k + 1, "pobj"):
+                            tokens = [i for i in self.d.syntax.subtree(obj) if i < e]
                             speaker = self._np_speaker(min(tokens), max(tokens) + 1, obj)
                             if speaker is not None:
                                 found = (speaker, obj)
                     if found:
-                        sc, ec = self.chars(s, e)
+                        sc, ec = self.d.chars(s, e)
                         if k > 2:
-                            text_end = self.cstart(s + k)
+                            text_end = self.d.cstart(s + k)
                             self._add_claim(found[0], sc, text_end, sc, ec, False, "claim:according-to")
                         else:
-                            ref = self.ref_at[found[1]]
-                            self._add_claim(found[0], self.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
+                            ref = self.f.ref_at[found[1]]
+                            self._add_claim(found[0], self.d.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
                         last_speaker = found[0]
             verb = self._speech_verb(s, e)
             found = None
             while verb is not None:
                 found = self._speaker_for(verb, s, e, last_speaker)
-                if found is not None or self.lower[verb] not in self.g.person_speech_verbs:
+                if found is not None or self.d.lower[verb] not in self.d.g.person_speech_verbs:
                     break
                 verb = self._speech_verb(verb + 1, e)  # 'the Pentagon confirmed ..., a spokesman said'
             if verb is None or not found:
                 continue
             speaker, at = found
-            ref_start = self.ref_at[at].start if at in self.ref_at else at
+            ref_start = self.f.ref_at[at].start if at in self.f.ref_at else at
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
-            while ref_start > s and (self.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
-                                     or self.lower[ref_start - 1] in ("the", "’s", "'s")):
+            while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                                     or self.d.lower[ref_start - 1] in ("the", "’s", "'s")):
                 ref_start -= 1
             if at > verb:
                 # inverted attribution: '..., said the Swedish Defence Minister'
                 ref_start = verb
-            sc, ec = self.chars(s, e)
+            sc, ec = self.d.chars(s, e)
             # the last quotation opening at or before the sentence start (quotations do not nest)
             k = bisect.bisect_right(quote_starts, sc + 1) - 1
-            if k >= 0 and quotes[k][1] >= self.cstart(min(ref_start, verb)) - 3:
+            if k >= 0 and quotes[k][1] >= self.d.cstart(min(ref_start, verb)) - 3:
                 last_speaker = speaker  # the attribution of a quotation: the quotation is the claim
                 continue
-            before_ref = self.words[ref_start - 1] if ref_start > s else ""
-            ref_end = self.ref_at[at].end if at in self.ref_at else at + 1
+            before_ref = self.d.words[ref_start - 1] if ref_start > s else ""
+            ref_end = self.f.ref_at[at].end if at in self.f.ref_at else at + 1
             adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb
-            quoted_comma = before_ref in ("”", '"') and self.words[ref_start - 2] == ","
+            quoted_comma = before_ref in ("”", '"') and self.d.words[ref_start - 2] == ","
             if adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma):
                 # trailing attribution: the claim is what precedes ', Antonov said'
-                self._add_claim(speaker, sc, self.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
+                self._add_claim(speaker, sc, self.d.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
             else:
                 k = verb + 1
                 limit = min(e, verb + 10)
                 j = k
-                while j < limit and self.lower[j] != "that":
+                while j < limit and self.d.lower[j] != "that":
                     j += 1
                 k = j + 1 if j < limit else k
-                if j >= limit and self.lower[verb] in ("told", "tells", "tell"):
+                if j >= limit and self.d.lower[verb] in ("told", "tells", "tell"):
                     # 'told President Putin directly, we will ...': the claim follows the addressee
-                    comma = next((m for m in range(verb + 1, min(e, verb + 7)) if self.words[m] == ","), None)
+                    comma = next((m for m in range(verb + 1, min(e, verb + 7)) if self.d.words[m] == ","), None)
                     if comma is not None:
                         k = comma + 1
-                if k < e and self.lower[k] in ADDRESSEES and j >= limit:
+                if k < e and self.d.lower[k] in ADDRESSEES and j >= limit:
                     k += 1  # 'told me the Patriot batteries had arrived': the addressee is not what was said
-                if k < e and self.words[k] == ":":
+                if k < e and self.d.words[k] == ":":
                     k += 1
-                if k >= e or self.clean[self.cstart(k)] in "“\"«":
+                if k >= e or self.d.clean[self.d.cstart(k)] in "“\"«":
                     last_speaker = speaker  # 'He added “...”': the quotation is the claim
                     continue
                 # 'confirms X sent Y, says more coming': a second speech verb without a subject of its own
                 # ends the first claim and starts another one of the same speaker
-                second = next((m for m in range(k + 1, e - 1) if self.lower[m] in self.g.speech_verbs
-                               and self.words[m - 1] in (",", "and") and not self.ent_types[m]), None)
+                second = next((m for m in range(k + 1, e - 1) if self.d.lower[m] in self.d.g.speech_verbs
+                               and self.d.words[m - 1] in (",", "and") and not self.d.ent_types[m]), None)
                 if second is not None:
-                    self._add_claim(speaker, self.cstart(k), self.cstart(second - 1), sc, ec, False,
+                    self._add_claim(speaker, self.d.cstart(k), self.d.cstart(second - 1), sc, ec, False,
                                     "claim:said-that")
-                    nxt = second + 2 if self.lower[second + 1] == "that" else second + 1
+                    nxt = second + 2 if self.d.lower[second + 1] == "that" else second + 1
                     if nxt < e:
-                        self._add_claim(speaker, self.cstart(nxt), ec, sc, ec, False, "claim:said-that")
+                        self._add_claim(speaker, self.d.cstart(nxt), ec, sc, ec, False, "claim:said-that")
                 else:
-                    self._add_claim(speaker, self.cstart(k), ec, sc, ec, False, "claim:said-that")
+                    self._add_claim(speaker, self.d.cstart(k), ec, sc, ec, False, "claim:said-that")
             last_speaker = speaker
         # quotations: attribution after the closing or before the opening quote; else the previous speaker
         prev_quote_speaker: str | None = None
         # a quotation inside a reported-speech claim of the same speaker is part of that claim
-        reported = sorted((c.start - self.base, c.end - self.base, c.speaker) for c in self.claims)
+        reported = sorted((c.start - self.d.base, c.end - self.d.base, c.speaker) for c in self.f.claims)
         reported_starts = [r[0] for r in reported]
         for _para, para_qs in para_quotes:
             prev_end = 0
             for q_start, q_end, _closed in para_qs:
-                qa, qb = self._tok_index(q_start), self._tok_index(q_end)
+                qa, qb = self.d.tok_index(q_start), self.d.tok_index(q_end)
                 if qb - qa < 3:
                     continue
-                sent_after = self._sent_of(min(qb, len(self.doc) - 1))
+                sent_after = self.d.sent_of(min(qb, len(self.d.doc) - 1))
                 after = self._speech_verb(qb, min(sent_after.end, qb + 8))
                 found = None
                 rule = "claim:quote-attributed"
                 if after is not None:
                     found = self._speaker_for(after, qb, sent_after.end, prev_quote_speaker)
                 if found is None:
-                    lo = max(self._sent_of(qa).start, qa - 14, self._tok_index(prev_end))
+                    lo = max(self.d.sent_of(qa).start, qa - 14, self.d.tok_index(prev_end))
                     verb_before = self._speech_verb(lo, qa)
                     if verb_before is not None:
                         found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
                 prev_end = q_end + 1
                 colon = qa - 1
-                while colon > 0 and self.words[colon] in ("“", '"', "«"):
+                while colon > 0 and self.d.words[colon] in ("“", '"', "«"):
                     colon -= 1
-                named = self.ref_at.get(colon - 1)
-                if found is None and self.words[colon] == ":" and named is not None and named.kind == "person":
+                named = self.f.ref_at.get(colon - 1)
+                if found is None and self.d.words[colon] == ":" and named is not None and named.kind == "person":
                     # 'Under Secretary of Defense Colin Kahl: "In recent packages ..."'
                     found, rule = (named.id, colon - 1), "claim:quote-colon"
+                if found is None and colon >= 0 and self.d.words[colon] not in (":", ",", "."):
+                    # 'Norwegian Defence Minister Bjorn Arild Gram "Today we are ..."': the name opens the quotation
+                    right_before = self.f.ref_at.get(colon)
+                    if right_before is not None and right_before.kind == "person" and right_before.end == colon + 1:
+                        found, rule = (right_before.id, colon), "claim:quote-after-name"
                 if found is None and prev_quote_speaker:
                     found, rule = (prev_quote_speaker, -1), "claim:quote-continued"
+                if found is None:
+                    speaker_before = self._subject_of_sentence_before(qa, _para[0])
+                    if speaker_before is not None:
+                        found, rule = (speaker_before, -1), "claim:quote-following"
                 if found is None:
                     continue
                 speaker = found[0]
@@ -376,55 +395,55 @@ class ClaimRules(PersonRules):
                 if any(cs - 2 <= q_start and q_end <= ce + 2 and sp == speaker for cs, ce, sp in near):
                     prev_quote_speaker = speaker
                     continue
-                sent = self._sent_of(qa)
-                end_sent = self._sent_of(max(qa, min(qb, len(self.doc) - 1)))
-                self._add_claim(speaker, q_start, q_end, self.cstart(sent.start), self.cend(end_sent.end - 1),
+                sent = self.d.sent_of(qa)
+                end_sent = self.d.sent_of(max(qa, min(qb, len(self.d.doc) - 1)))
+                self._add_claim(speaker, q_start, q_end, self.d.cstart(sent.start), self.d.cend(end_sent.end - 1),
                                 True, rule)
                 prev_quote_speaker = speaker
         self.syntax_claims_in()
-        self.claims.sort(key=lambda c: c.start)
+        self.f.claims.sort(key=lambda c: c.start)
 
     def syntax_claims_in(self) -> None:
         """Reported speech the parse reads (``syntax_claims.py``): the subject of a speech verb says its clausal
         complement. In a sentence the parse reads, it replaces the surface rules' reported-speech claim of the same
         speaker (the parse knows where the clause said ends); quotations stay the quotation rules'."""
-        if self.syntax is None:
+        if self.d.syntax is None:
             return
-        quote_spans = sorted((c.start - self.base, c.end - self.base) for c in self.claims if c.quote)
+        quote_spans = sorted((c.start - self.d.base, c.end - self.d.base) for c in self.f.claims if c.quote)
         quote_starts = [q[0] for q in quote_spans]
         # the claims so far by the sentence they start in: one look-up per sentence, not a scan of all claims
         by_sentence: dict[int, list[ClaimFact]] = {}
-        for c in self.claims:
-            by_sentence.setdefault(self._sent_of(self._tok_index(c.start - self.base)).start, []).append(c)
-        for sent in self.sents:
+        for c in self.f.claims:
+            by_sentence.setdefault(self.d.sent_of(self.d.tok_index(c.start - self.d.base)).start, []).append(c)
+        for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
                 continue
-            for cand in speech(self.lower, self.syntax, self.g.speech_verbs, (s, e)):
+            for cand in speech(self.d.lower, self.d.syntax, self.d.g.speech_verbs, (s, e)):
                 a, b = cand.subject
-                if any(self.lower[k] in ("i", "we") for k in range(a, b)) and b - a == 1:
-                    if self.lower[a] != "i" or not self.author:
+                if any(self.d.lower[k] in ("i", "we") for k in range(a, b)) and b - a == 1:
+                    if self.d.lower[a] != "i" or not self.d.author:
                         continue
-                    speaker: str | None = self.author
+                    speaker: str | None = self.d.author
                 else:
                     speaker = self._np_speaker(a, b, cand.head)
                 if speaker is None:
                     continue
-                if self.lower[cand.verb] in self.g.person_speech_verbs and not speaker.startswith("person:"):
+                if self.d.lower[cand.verb] in self.d.g.person_speech_verbs and not speaker.startswith("person:"):
                     continue
-                sc, ec = self.chars(s, e)
-                ts, te = self.chars(*cand.content)
+                sc, ec = self.d.chars(s, e)
+                ts, te = self.d.chars(*cand.content)
                 # the surface rules' claim of the same speaker in this sentence, if any, gives way
                 here = by_sentence.get(s, [])
-                same = [c for c in here if not c.quote and c.speaker == speaker and sc <= c.start - self.base < ec]
-                if any(c.start - self.base == ts and c.end - self.base >= te - 1 for c in same):
+                same = [c for c in here if not c.quote and c.speaker == speaker and sc <= c.start - self.d.base < ec]
+                if any(c.start - self.d.base == ts and c.end - self.d.base >= te - 1 for c in same):
                     continue
                 # a quotation the clause overlaps stays the quotation rules' (quotes may open a sentence before)
                 k = bisect.bisect_right(quote_starts, te)
                 if any(quote_spans[m][1] > ts for m in range(max(0, k - 3), k)):
                     continue
                 for c in same:
-                    self.claims.remove(c)
+                    self.f.claims.remove(c)
                     here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
 
@@ -433,7 +452,7 @@ class ClaimRules(PersonRules):
         name at its head the gazetteers lack ('European Union foreign policy chief Josep Borrell'), else what the
         surface rules read in it (a title's holder, an organisation, a state, 'a U.S. official')."""
         for k in range(start, end):
-            ref = self.ref_at.get(k)
+            ref = self.f.ref_at.get(k)
             if ref is not None and ref.kind == "person":
                 return ref.id
         named = self._name_speaker(start, head + 1)
@@ -445,20 +464,21 @@ class ClaimRules(PersonRules):
     def _name_speaker(self, start: int, end: int) -> str | None:
         """A subject the gazetteers do not know that the parse shows is a name ('Josep Borrell'): two to four
         capitalised proper nouns in a row, outside any entity; the person is added to the entities."""
-        syntax = self.syntax
+        syntax = self.d.syntax
         if syntax is None:
             return None
         run: list[int] = []
         k = end - 1
         # the head and the name words compounded onto it ('Nachman' of 'Nachman Shai'), not a title's complement
-        while k >= start and syntax.pos[k] == "PROPN" and self.words[k][:1].isupper() and self.words[k].isalpha() \
-                and not self.ent_types[k] and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
+        while k >= start and syntax.pos[k] == "PROPN" and self.d.words[k][:1].isupper() and self.d.words[k].isalpha() \
+                and not self.d.ent_types[k] \
+                and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
         if not 2 <= len(run) <= 4:
             return None
-        name = " ".join(self.words[k] for k in run)
+        name = " ".join(self.d.words[k] for k in run)
         ident = Person.id_of(name=name)
-        self.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)
-        self.add_ref(Ref(run[0], run[-1] + 1, ident, "person"))  # 'He stressed ...' after it is this person
+        self.f.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)
+        self.f.add_ref(Ref(run[0], run[-1] + 1, ident, "person"))  # 'He stressed ...' after it is this person
         return ident

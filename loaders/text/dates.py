@@ -18,8 +18,8 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("full", re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")),
     ("day-month-year", re.compile(r"\b(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})\b")),
-    ("month-day", re.compile(r"\b(?:on\s+)?" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})")),
-    ("weekday", re.compile(r"\b(?:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("month-day", re.compile(r"\b(?i:on\s+)?" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})")),
+    ("weekday", re.compile(r"\b(?i:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)),
     ("month", re.compile(r"\b(?i:in|since|by|during)\s+(?i:early\s+|mid-?|late\s+)?" + _MONTH
                          + r"(?:\s+(\d{4}))?\b")),

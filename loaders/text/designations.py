@@ -85,6 +85,9 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
             return False
         if _ALNUM.match(w) or _CAPS.match(w) or (len(w) == 1 and w.isupper() and i > 0 and words[i - 1] in _JOINERS):
             return True  # 'M60CMA', 'AMBER-1800', 'ARCHER', the 'T' of 'Iris-T'
+        if w in ROMAN and i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha() \
+                and words[i - 1].lower() not in g.designation_stoplist:
+            return True  # the 'I' of 'Pandur I'
         if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
             return False
         if w.lower() in g.quantity_words:
@@ -94,23 +97,36 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
         # without a tagger: not a word any sentence, list item or quotation may open with a capital
         return i not in firsts and not (i > 0 and words[i - 1] in OPENERS)
 
+    def coordinated(j: int) -> bool:
+        """'Spada and Skyguard air defense systems': the run follows a named weapon and 'and', ',' or 'or'."""
+        return j >= 2 and words[j - 1] in ("and", ",", "or") and (j - 2) in names
+
     for n, w in enumerate(words):
-        if not w.islower() or w not in g.weapon_nouns or n in ent_tokens or n in taken:
+        acronym = len(w) > 2 and w.endswith("s") and w[:-1].isupper() and w.lower() in g.weapon_nouns  # 'APCs'
+        if not (w.islower() or acronym) or w.lower() not in g.weapon_nouns or n in ent_tokens or n in taken:
             continue  # 'BAE Systems', 'Unmanned Aerial Systems': a capitalised noun is part of another name
         if n > 0 and words[n - 1].lower() == "think":
             continue  # a think tank
         # walk left over the modifiers ('air surveillance', 'armored “tank') to the designation's last token
         j = n - 1
         mods = 0
+        appositive = False
         while j >= 0 and not shaped(j):
             w_j = words[j]
             modifier = (w_j.islower() and w_j not in FUNCTION_WORDS) or w_j in _JOINERS or w_j in _QUOTES
-            if j in ent_tokens or j in firsts or mods == MAX_MODIFIERS or not modifier:
+            if w_j in ("a", "an") and j >= 2 and words[j - 1] == "," and shaped(j - 2):
+                # 'the Gravehawk, a newly developed air defense system': the name in apposition to the noun
+                j, appositive = j - 2, True
+                break
+            if j in ent_tokens or j in firsts or mods == MAX_MODIFIERS + 2 or not modifier:
                 j = -1
                 break
             j -= 1
             mods += 1
-        if j < 0 or not _attached(j, n, syntax):
+        if not appositive and mods > MAX_MODIFIERS:
+            j = -1  # two more modifiers only in an apposition ('a newly developed air defense system')
+        model_number = j >= 1 and words[j] in ROMAN and j == n - 1 and shaped(j - 1)  # 'Pandur I APCs'
+        if j < 0 or not (_attached(j, n, syntax) or coordinated(j) or model_number or appositive):
             continue
         if j + 2 < n + 1 and words[j + 1] in _JOINERS and words[j + 2].islower():
             continue  # 'Anti-radiation missiles', 'Counter-battery radars': a prefix, not a name
@@ -138,6 +154,10 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
         out.append(Designation(start, end, ident, text))
         taken.update(range(start, n + 1))
     return out
+
+
+ROMAN = frozenset({"I", "II", "III", "IV", "V"})
+"""A model number after a name ('Pandur I', 'Leopard II')."""
 
 
 AMMUNITION_NOUNS = frozenset({"ammunition", "shells", "rounds", "projectiles", "munitions", "ammo"})

@@ -111,7 +111,7 @@ def _weapon_ids() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _category_systems() -> frozenset[str]:
-    return frozenset(w.system_id for w in load().weapons.values() if w.kind == "category")
+    return load().category_systems
 
 
 def canonical_weapon(weapon_id: str) -> str:

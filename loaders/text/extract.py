@@ -1,55 +1,81 @@
 """Document text -> :class:`Extraction`: entities, officials' positions, transfers and attributed claims.
 
-Rules, in order: the EntityRuler marks gazetteer names (countries, capitals, demonyms, organisations,
-weapons, treaties, titles, known officials); a title followed or preceded by a capitalised name makes a
-person with a position; quotations and speech verbs make claims with a speaker; transfer verbs with a
-supplier, a recipient and a weapon in the same clause make transfers, unless the clause is negated,
-hypothetical, a deployment of one's own forces or a use of weapons. Each fact names its rule.
+The document is parsed once (``textdoc.TextDoc``: tokens, sentences, the trained pipeline's parse, entity
+mentions) and is read-only from then on. ``PIPELINE`` lists the rule components in the order they run; each is a
+function ``(document, facts) -> list of typed facts`` that reads the document and the facts found before it and
+adds its own to ``facts.Facts``. No component inherits from another, and each can be run on its own
+(``run_components``). Each fact names its rule.
 """
 
 from __future__ import annotations
 
-from armsgraph.loaders.text.extraction import Entity, Extraction
-from armsgraph.loaders.text.textdoc import ENTITY_TYPES
-from armsgraph.loaders.text.transfers import TransferRules
+from collections.abc import Callable, Sequence
+
+from pydantic import BaseModel
+
+from armsgraph.loaders.text.claims import claims
+from armsgraph.loaders.text.entities import gazetteer_entities
+from armsgraph.loaders.text.extraction import Extraction
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.persons import persons
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfers import clause_transfers, described_categories, syntax_transfers
 from armsgraph.schema import Transfer
 
+Component = Callable[[TextDoc, Facts], Sequence[BaseModel]]
+"""A rule component: reads the parsed document and the facts so far, adds its facts and returns them."""
 
-class Extractor(TransferRules):
-    """One document's extraction; construct, then call :meth:`run`."""
 
-    def run(self) -> Extraction:
-        self.gazetteer_entities()
-        self.persons_and_positions()
-        self.claims_in()
-        self.transfers_in()
-        self.syntax_transfers_in()
-        self.drop_described_categories()
-        for tr in self.transfers.values():
-            for ident in (tr.supplier, tr.recipient):
-                if ident not in self.entities and ident.partition(":")[0] in ENTITY_TYPES:
-                    self.entities[ident] = Entity(type=ENTITY_TYPES[ident.partition(":")[0]], id=ident,
-                                                  name=self.g.name_of(ident))
-        # a claim that reports a transfer is about that transfer too (the graph keeps both: the transfer read
-        # from the sentence, and who said so)
-        for claim in self.claims:
-            for tr in self.transfers.values():
-                if tr.evidence.start < claim.end and claim.start < tr.evidence.end:
-                    weapon = self.entities.get(tr.weapon)
-                    weapon_here = weapon is not None and any(claim.start <= m.start < claim.end
-                                                             for m in weapon.mentions)
-                    ident = Transfer.id_of(key=tr.key)
-                    if weapon_here and ident not in claim.about:
-                        claim.about.append(ident)
-        order = {"Country": 0, "Organization": 1, "Person": 2, "WeaponSystem": 3, "WeaponCategory": 4, "Treaty": 5}
-        entities = sorted(self.entities.values(), key=lambda x: (order.get(x.type, 9), x.id))
-        return Extraction(
-            document=self.document, entities=entities, positions=list(self.positions.values()),
-            transfers=sorted(self.transfers.values(), key=lambda t: t.evidence.start), claims=self.claims,
-            warnings=self.warnings,
-        )
+def claims_about_transfers(d: TextDoc, f: Facts) -> list[BaseModel]:
+    """A claim that reports a transfer is about that transfer too (the graph keeps both: the transfer read from the
+    sentence, and who said so); every transfer's parties are entities. Returns the claims that gained a link."""
+    for tr in f.transfers.values():
+        for ident in (tr.supplier, tr.recipient):
+            f.ensure_entity(ident)
+    linked: list[BaseModel] = []
+    for claim in f.claims:
+        for tr in f.transfers.values():
+            if tr.evidence.start < claim.end and claim.start < tr.evidence.end:
+                weapon = f.entities.get(tr.weapon)
+                weapon_here = weapon is not None and any(claim.start <= m.start < claim.end
+                                                         for m in weapon.mentions)
+                ident = Transfer.id_of(key=tr.key)
+                if weapon_here and ident not in claim.about:
+                    claim.about.append(ident)
+                    linked.append(claim)
+    return linked
+
+
+PIPELINE: tuple[Component, ...] = (
+    gazetteer_entities,      # entity mentions, actor and pronoun references
+    persons,                 # officials and positions
+    claims,                  # attributed claims (the parse's speech verbs included)
+    clause_transfers,        # transfers clause by clause
+    syntax_transfers,        # transfers from the parse the clause rules did not read
+    described_categories,    # a category-level transfer a named system describes goes
+    claims_about_transfers,  # claims -> the transfers they report
+)
+
+
+def run_components(d: TextDoc, components: Sequence[Component] = PIPELINE) -> Facts:
+    """Run ``components`` in order over one parsed document; the facts they found."""
+    f = Facts(d)
+    for component in components:
+        component(d, f)
+    return f
+
+
+def extraction_of(f: Facts) -> Extraction:
+    """The stable JSON shape of what the components found."""
+    order = {"Country": 0, "Organization": 1, "Person": 2, "WeaponSystem": 3, "WeaponCategory": 4, "Treaty": 5}
+    entities = sorted(f.entities.values(), key=lambda x: (order.get(x.type, 9), x.id))
+    return Extraction(
+        document=f.doc.document, entities=entities, positions=list(f.positions.values()),
+        transfers=sorted(f.transfers.values(), key=lambda t: t.evidence.start), claims=f.claims,
+        warnings=f.warnings,
+    )
 
 
 def extract_text(text: str, document: dict[str, object] | None = None, base_offset: int = 0) -> Extraction:
     """Extract from a document body. ``document`` holds its metadata (date, publisher, ...)."""
-    return Extractor(text, dict(document or {}), base_offset).run()
+    return extraction_of(run_components(TextDoc(text, dict(document or {}), base_offset)))

@@ -135,10 +135,29 @@ class Gazetteer:
     weapon_nouns: set[str] = field(default_factory=set)
     """Generic nouns that head a weapon's name ('tank destroyers', 'radars'): a designation before one is a weapon."""
     designation_stoplist: set[str] = field(default_factory=set)
+    ammunition_words: frozenset[str] = frozenset()
+    """What a system fires ('munitions', 'interceptors'): '<word> for <weapon>' moves the rounds, not the weapon."""
+    category_nouns: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Generic plural nouns naming a weapon category ('tanks' -> armoured-vehicles), as lower-case word tuples."""
     author_titles: tuple[str, ...] = ()
     """Title openings that name the document's author ('Statement by', 'Remarks by')."""
     """Capitalised words before a weapon noun that are not a designation ('Western', 'Soviet')."""
     """Words around a quantity: 'two' -> ('number', 2), 'batteries' -> ('unit', None), 'additional' -> modifier."""
+
+    def category_system(self, category_id: str) -> tuple[str, str]:
+        """(id, designation) of the category-level WeaponSystem a transfer of a category moves: the category row of
+        ``weapons.csv`` ('cluster munitions'), else one named for the category ('Armoured vehicles')."""
+        key = category_id.partition(":")[2]
+        entry = next((w for w in self.weapons.values() if w.kind == "category" and w.category == key), None)
+        if entry is not None:
+            return entry.system_id, entry.designation
+        name = self.categories[key][0] if key in self.categories else key
+        return WeaponSystem.id_of(designation=name), name
+
+    @property
+    def category_systems(self) -> frozenset[str]:
+        """Every category-level WeaponSystem id (a transfer of a category without a designation)."""
+        return frozenset(self.category_system(WeaponCategory.id_of(key=key))[0] for key in self.categories)
 
     def name_of(self, entity_id: str) -> str:
         """Display name of a gazetteer id ('country:USA' -> 'United States')."""
@@ -355,6 +374,7 @@ def load() -> Gazetteer:
     g.blocked = _lines("regions.txt")
     g.weapon_nouns = {w.lower() for w in _lines("weapon_nouns.txt")}
     g.designation_stoplist = {w.lower() for w in _lines("designation_stoplist.txt")}
+    g.ammunition_words = frozenset(w.lower() for w in _lines("ammunition_words.txt"))
     g.author_titles = tuple(w.lower() for w in _lines("author_titles.txt"))
     _shared_names(g)
 
@@ -369,6 +389,11 @@ def load() -> Gazetteer:
             case_sensitive=row["case"] == "exact", variants=tuple(_split(row["variants"])),
         )
         g.weapons[entry.designation] = entry
+    for number, row in enumerate(_rows("category_nouns.csv"), start=2):
+        if row["category"] not in g.categories:
+            raise ValueError(f"data/category_nouns.csv: row {number} ({row['noun']}): category {row['category']!r} "
+                             "is not in loaders/reference/data/weapon_categories.csv")
+        g.category_nouns[tuple(row["noun"].lower().split())] = row["category"]
     _treaties(g)
     for row in _rows("titles.csv"):
         g.titles[row["title"]] = TitleEntry(

@@ -240,7 +240,9 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
             "supplier": tr.supplier, "recipient": tr.recipient, "weapon": tr.weapon,
             "family": family.family.id if family is not None and family.role == "member" else None,
             "designation": designation, "stage": tr.status, "date": tr.date,
-            "number_ordered": tr.quantity, "reported_by": reported_by})
+            "number_ordered": tr.quantity, "reported_by": reported_by,
+            # a delivered stage read from the text: its number is what arrived too
+            "number_delivered": tr.quantity if tr.status == "delivered" else None})
         report_ids[Transfer.id_of(key=tr.key)] = report.id  # the extractor's name for it
         batch.add_node(report, p)
         batch.records_read += 1

@@ -44,3 +44,18 @@ def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc
     if len(words) < 2 or len(words) > 4:
         return None  # 'Statement from the President': no name
     return Person.id_of(name=" ".join(words))
+
+
+def author_named(name: str, parse_name: Callable[[str], Doc]) -> str | None:
+    """The person id of an author the metadata names (``author: Jake Sullivan``): a known official by name or alias,
+    else the name as written; an organisation, a state or not a name ('The White House', 'staff') -> None."""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words) or words[0] in ("The", "A", "An"):
+        return None
+    doc = parse_name(" ".join(words))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            return ent.ent_id_ or None
+        if ent.label_ in ("ORG", "COUNTRY", "DEMONYM", "CAPITAL"):
+            return None
+    return Person.id_of(name=" ".join(words))

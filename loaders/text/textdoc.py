@@ -1,65 +1,35 @@
-"""The document being read: its cleaned text, spaCy doc, token arrays, offsets and the entities found.
+"""The document being read, parsed once and then read-only: cleaned text, spaCy doc, token arrays, sentences,
+the trained pipeline's parse, offsets and the entity mentions (gazetteer, designations, typos).
 
-The rule modules (persons, claims, transfers) build on this state; ``extract.Extractor`` runs them in order.
+The rule components (``entities``, ``persons``, ``claims``, ``transfers``) read it and write their typed facts to
+``facts.Facts``; ``extract.PIPELINE`` composes them. No component changes a ``TextDoc``: it refuses assignment once
+built, so a component can be run and tested on its own over the same document.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from armsgraph.loaders.text.clean import clean
-from armsgraph.loaders.text.dates import parse_iso
+from armsgraph.loaders.text.dates import DateMention, find_dates, parse_iso
 from armsgraph.loaders.text.designations import Designation, calibres, designations
-from armsgraph.loaders.text.extraction import (
-    ClaimFact,
-    Entity,
-    Mention,
-    PositionFact,
-    TransferFact,
-)
 from armsgraph.loaders.text.extraction import Span as TextSpan
 from armsgraph.loaders.text.gazetteer import Gazetteer, load
 from armsgraph.loaders.text.misspelled import misspelled_states
 from armsgraph.loaders.text.pipeline import nlp
-from armsgraph.loaders.text.speakers import author_of
+from armsgraph.loaders.text.speakers import author_named, author_of
 from armsgraph.loaders.text.syntax import Parse, parse
 from armsgraph.schema import Country, WeaponCategory
 
-ENTITY_TYPES = {
-    "country": "Country", "org": "Organization", "person": "Person", "weapon": "WeaponSystem",
-    "category": "WeaponCategory", "treaty": "Treaty",
-}
-ACTOR_LABELS = {"COUNTRY": "name", "DEMONYM": "demonym", "CAPITAL": "capital", "ORG": "org"}
-FIRST_PERSON = {"we", "i", "our", "us", "my", "we've", "i've"}
-PRONOUNS = {"he", "she"}
-
-
-@dataclass
-class Ref:
-    """Something in the text that stands for an actor or person, at tokens [start, end)."""
-
-    start: int
-    end: int
-    id: str
-    kind: str  # name | demonym | capital | org | person | title | pronoun | first-person
-
-
-@dataclass
-class PersonInfo:
-    id: str
-    name: str
-    surnames: set[str] = field(default_factory=set)
-    titles: list[tuple[str, str]] = field(default_factory=list)  # (title, of)
-
 
 class TextDoc:
-    """One document's text and everything the rules have found in it so far."""
-    """One document's extraction; construct, then call :meth:`run`."""
+    """One document's text, parsed once; read-only once built (the rule components write to ``Facts``)."""
+
+    _frozen = False
 
     def __init__(self, text: str, document: dict[str, object], base_offset: int = 0) -> None:
         self.g: Gazetteer = load()
@@ -73,6 +43,8 @@ class TextDoc:
         """The trained pipeline's parse of the sentences that can hold a transfer or a claim (None: rule-only)."""
         self.designations: dict[int, Designation] = {}
         self.misspelled: set[int] = set()
+        self.generic: set[int] = set()
+        """Starts of generic category nouns ('tanks'), CATEGORY entities of ``category_nouns.csv``."""
         self._add_entities_from_shape()
         doc_date = document.get("date")
         self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
@@ -83,8 +55,11 @@ class TextDoc:
         # in a joint statement 'we' is several governments: first person resolves to nobody
         self.first_person: str | None = None if re.search(r"\bjoint\b", title, re.I) else self.home
         # 'Statement by Press Secretary Jen Psaki': who 'I' is in the body
-        self.author: str | None = None if self.first_person is None else author_of(
-            title, self.g.author_titles, lambda t: nlp()(clean(t)))
+        # ... or the metadata's author field (front matter 'author: Jake Sullivan'), whoever publishes
+        named = document.get("author")
+        by_metadata = author_named(named, lambda t: nlp()(clean(t))) if isinstance(named, str) else None
+        self.author: str | None = by_metadata or (None if self.first_person is None else author_of(
+            title, self.g.author_titles, lambda t: nlp()(clean(t))))
         self.words: list[str] = [t.text for t in self.doc]
         self.lower: list[str] = [w.lower() for w in self.words]
         self.ent_types: list[str] = [t.ent_type_ for t in self.doc]
@@ -93,20 +68,17 @@ class TextDoc:
         self.ent_starts: dict[int, Span] = {ent.start: ent for ent in self.doc.ents}
         self.weapon_ents: list[Span] = [ent for ent in self.doc.ents if ent.label_ in ("WEAPON", "CATEGORY")]
         self.weapon_starts: list[int] = [ent.start for ent in self.weapon_ents]
-        self.entities: dict[str, Entity] = {}
-        self.mention_keys: set[tuple[str, int]] = set()
-        self.mention_index: list[tuple[int, str]] = []
-        """(start in the cleaned text, entity id) of every mention, sorted: claims look up what they are about."""
-        self.refs: list[Ref] = []
-        self.ref_at: dict[int, Ref] = {}
-        self.persons: dict[str, PersonInfo] = {}
-        self.positions: dict[tuple[str, str, str], PositionFact] = {}
-        self.transfers: dict[str, TransferFact] = {}
-        self.claims: list[ClaimFact] = []
-        self.warnings: list[str] = []
+        self.warnings: tuple[str, ...] = ()
+        """Problems of the document itself (its language); the rules' own warnings are ``Facts.warnings``."""
         language = str(document.get("language") or "en").lower()
         if not language.startswith("en"):
-            self.warnings.append(f"language {language!r}: the rules and gazetteers are English; expect little")
+            self.warnings = (f"language {language!r}: the rules and gazetteers are English; expect little",)
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if self._frozen:
+            raise AttributeError(f"TextDoc is read-only once parsed (tried to set {name!r})")
+        object.__setattr__(self, name, value)
 
     def _sentences_to_parse(self) -> list[tuple[int, int]]:
         """Sentences with a weapon mention or a weapon noun (designations), a speech verb or a package word: the
@@ -145,8 +117,37 @@ class TextDoc:
         for m in typos:
             ents.append(Span(self.doc, m.start, m.end, label="COUNTRY", span_id=m.country_id))
             self.misspelled.add(m.start)
-        if found or typos:
+        generic = self._generic_categories(taken, names | {i for d in found for i in range(d.start, d.end)})
+        for start, end, key in generic:
+            ents.append(Span(self.doc, start, end, label="CATEGORY", span_id=WeaponCategory.id_of(key=key)))
+            self.generic.add(start)
+        if found or typos or generic:
             self.doc.ents = sorted(ents, key=lambda e: e.start)
+
+    def _generic_categories(self, taken: set[int], weapons: frozenset[int] | set[int]) -> list[tuple[int, int, str]]:
+        """Generic plural nouns of a weapon category ('tanks', 'fighter jets', 'air defense systems'), longest first,
+        that no name covers and that follow no weapon or designation ('Leopard 2 tanks' is the named system):
+        a transfer of one is recorded against the category (``category_nouns.csv``)."""
+        nouns = self.g.category_nouns
+        longest = max((len(k) for k in nouns), default=0)
+        lower = [t.lower_ for t in self.doc]
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(lower):
+            hit = next(((n, nouns[tuple(lower[i:i + n])]) for n in range(min(longest, len(lower) - i), 0, -1)
+                        if tuple(lower[i:i + n]) in nouns), None)
+            if hit is None or any(k in taken for k in range(i, i + hit[0])):
+                i += 1
+                continue
+            n, key = hit
+            before = self.doc[i - 1] if i > 0 else None
+            named_before = before is not None and (
+                before.i in weapons or (any(c.isdigit() for c in before.text) and before.text.isupper()))
+            after = lower[i + n] if i + n < len(lower) else ""
+            if not named_before and not (after and after in self.g.weapon_nouns):
+                out.append((i, i + n, key))
+            i += n
+        return out
 
     # ---- offsets -------------------------------------------------------------------------------------
 
@@ -167,63 +168,29 @@ class TextDoc:
     def token_span(self, start: int, end: int) -> TextSpan:
         return self.span(*self.chars(start, end))
 
-    # ---- entities ------------------------------------------------------------------------------------
+    def tok_index(self, char: int) -> int:
+        """Index of the first token starting at or after ``char`` (in the cleaned text)."""
+        return bisect.bisect_left(self.off, char)
 
-    def add_entity(self, entity_id: str, start: int, end: int, rule: str, name: str | None = None) -> None:
-        prefix = entity_id.partition(":")[0]
-        entity = self.entities.get(entity_id)
-        if entity is None:
-            entity = Entity(type=ENTITY_TYPES[prefix], id=entity_id, name=name or self.g.name_of(entity_id))
-            if prefix == "weapon":
-                weapon = next((w for w in self.g.weapons.values() if w.id == entity_id), None)
-                if weapon is not None and weapon.category:
-                    entity.category = WeaponCategory.id_of(key=weapon.category)
-            if prefix == "org":
-                org = self.g.org(entity_id)
-                if org is not None:
-                    entity.country, entity.kind = org.country, org.kind
-            self.entities[entity_id] = entity
+    def sent_of(self, i: int) -> Span:
+        """The sentence holding token i."""
+        k = bisect.bisect_right(self.sent_starts, min(i, len(self.doc) - 1)) - 1
+        return self.sents[max(k, 0)]
+
+    def date_in(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """(ISO date, its words) of the first date expression in tokens [start, end), else the document's date."""
         s, e = self.chars(start, end)
-        if (entity_id, s) not in self.mention_keys:
-            self.mention_keys.add((entity_id, s))
-            bisect.insort(self.mention_index, (s, entity_id))
-            entity.mentions.append(Mention(text=self.text[s:e], start=s + self.base, end=e + self.base, rule=rule))
+        dates: list[DateMention] = find_dates(self.clean[s:e], self.anchor, s)
+        for d in dates:
+            if d.value:
+                return d.value, d.text
+        return (str(self.document["date"]) if self.document.get("date") else None), None
 
-    def _state_in_org_name(self, org_id: str, ent: Span) -> None:
-        """'Russian Defense Ministry', 'U.S. Department of State' also name the state."""
-        org = self.g.org(org_id)
-        country = self.g.countries.get(org.country or "") if org else None
-        if country is None:
-            return
-        words = set(country.names) | set(country.demonyms)
-        for i in range(ent.start, ent.end):
-            if self.words[i] in words:
-                self.add_entity(country.id, i, i + 1, "country:in-organisation-name")
-                return
+    def ent_at(self, i: int, labels: tuple[str, ...]) -> Span | None:
+        """The entity starting at token i if its label is one of ``labels``."""
+        ent = self.ent_starts.get(i)
+        return ent if ent is not None and ent.label_ in labels else None
 
-    def add_ref(self, ref: Ref) -> None:
-        self.refs.append(ref)
-        for i in range(ref.start, ref.end):
-            self.ref_at[i] = ref
-
-    def gazetteer_entities(self) -> None:
-        for ent in self.doc.ents:
-            label, ident = ent.label_, ent.ent_id_
-            if label in ACTOR_LABELS:
-                rule = "country:fuzzy" if ent.start in self.misspelled else \
-                    f"{ident.partition(':')[0]}:{ACTOR_LABELS[label]}"
-                self.add_entity(ident, ent.start, ent.end, rule)
-                self.add_ref(Ref(ent.start, ent.end, ident, ACTOR_LABELS[label]))
-                if label == "ORG":
-                    self._state_in_org_name(ident, ent)
-            elif ent.start in self.designations:
-                d = self.designations[ent.start]
-                self.add_entity(ident, ent.start, ent.end, "weapon:designation",
-                                name=None if self.g.name_of(ident) != ident.partition(":")[2] else d.designation)
-            elif label in ("WEAPON", "CATEGORY", "TREATY"):
-                self.add_entity(ident, ent.start, ent.end, f"{label.lower()}:gazetteer")
-        for i, low in enumerate(self.lower):
-            if low in FIRST_PERSON and i not in self.ref_at and self.first_person:
-                self.add_ref(Ref(i, i + 1, self.first_person, "first-person"))
-            elif low in PRONOUNS:
-                self.add_ref(Ref(i, i + 1, "", "pronoun"))
+    def adjacent(self, a: int, b: int) -> bool:
+        """Tokens a and b touch in the original text (no whitespace between)."""
+        return self.cend(a) == self.cstart(b)

@@ -6,16 +6,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span
 
-from armsgraph.loaders.text.claims import ClaimRules
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extraction import Entity, TransferFact
+from armsgraph.loaders.text.facts import FIRST_PERSON, Facts, Ref
+from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.quantities import quantity_before
 from armsgraph.loaders.text.syntax_transfers import SyntaxView, candidates, done_by_unnamed, for_something_else
-from armsgraph.loaders.text.textdoc import FIRST_PERSON, Ref
+from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
 
@@ -55,39 +57,74 @@ def _pick_stage(stages: list[str]) -> str | None:
     return None
 
 
-class TransferRules(ClaimRules):
-    """The transfer rules, clause by clause."""
+REPORTED_STAGES = frozenset({"announced", "approved", "pledged"})
+"""Cues that report or promise a transfer: before a past-tense transfer verb that happened ('announced it has
+delivered', 'the promised IRIS-T ... have arrived') the verb's stage, delivered, wins."""
+NOT_YET = frozenset({"will", "would", "'ll", "’ll", "to", "shall", "could", "may", "might", "can", "should", "must"})
+"""Words right before a past-tense form that make it not (yet) happened ('will be delivered', 'to be sent')."""
+
+
+def clause_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: transfers read clause by clause from transfer words (``transfer:<kind>-<tense>``, list items)."""
+    before = set(f.transfers)
+    TransferRules(d, f).transfers_in()
+    return [t for k, t in f.transfers.items() if k not in before]
+
+
+def syntax_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: transfers the parse states that the clause rules did not read (``transfer:syntax-<kind>``)."""
+    before = set(f.transfers)
+    TransferRules(d, f).syntax_transfers_in()
+    return [t for k, t in f.transfers.items() if k not in before]
+
+
+def described_categories(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: drops a category-level transfer a named system of the category describes; returns those kept."""
+    TransferRules(d, f).drop_described_categories()
+    return list(f.transfers.values())
+
+
+class TransferRules:
+    """The transfer rules, clause by clause and from the parse."""
+
+    def __init__(self, d: TextDoc, f: Facts) -> None:
+        self.d = d
+        """The parsed document (read-only)."""
+        self.f = f
+        """The facts found so far; this component adds its own."""
+        self._syntax_view: SyntaxView | None = None
+        self._view_built = False
 
     # ---- transfers ---------------------------------------------------------------------------------------
 
     def _actor_of_ref(self, ref: Ref) -> str | None:
         if ref.kind == "person":
-            person = self.persons.get(ref.id)
+            person = self.f.persons.get(ref.id)
             if person is not None:
                 for _title, of in person.titles:
-                    country = self.g.country_of(of)
+                    country = self.d.g.country_of(of)
                     if country:
                         return country
-            known = self._known_official(person.name) if person else None
-            return self.g.country_of(known[2]) if known else None
+            known = known_official(self.d.g, person.name) if person else None
+            return self.d.g.country_of(known[2]) if known else None
         if ref.kind in ("name", "demonym", "capital", "first-person"):
             return ref.id
         if ref.kind == "org":
-            return self.g.country_of(ref.id) or ref.id
+            return self.d.g.country_of(ref.id) or ref.id
         return None
 
     def _from_actors(self, start: int, end: int) -> list[str]:
         """'... from Germany and Poland': the actors after 'from'."""
         for i in range(start, end - 1):
-            if self.lower[i] != "from":
+            if self.d.lower[i] != "from":
                 continue
             found: list[str] = []
             j = i + 1
             while j < end:
-                if self.lower[j] in ("the", "and", ","):
+                if self.d.lower[j] in ("the", "and", ","):
                     j += 1
                     continue
-                ref = self.ref_at.get(j)
+                ref = self.f.ref_at.get(j)
                 if ref is None or ref.start != j or ref.kind in ("pronoun", "title"):
                     break
                 actor = self._actor_of_ref(ref)
@@ -99,50 +136,110 @@ class TransferRules(ClaimRules):
 
     def _new_clause_at(self, i: int) -> bool:
         """', and the United States will ...': a comma, 'and' and an actor start another clause."""
-        if self.lower[i] != "and" or i == 0 or self.words[i - 1] != ",":
+        if self.d.lower[i] != "and" or i == 0 or self.d.words[i - 1] != ",":
             return False
-        j = i + 2 if i + 1 < len(self.lower) and self.lower[i + 1] == "the" else i + 1
-        ref = self.ref_at.get(j)
+        j = i + 2 if i + 1 < len(self.d.lower) and self.d.lower[i + 1] == "the" else i + 1
+        ref = self.f.ref_at.get(j)
         return ref is not None and ref.start == j and ref.kind not in ("pronoun", "title")
+
+    def _relative_head(self, left: int, t: int) -> Span | None:
+        """The weapon a relative clause ending in the transfer word at t hangs on ('the cluster munitions that we
+        would provide'): a weapon mention right before 'that'/'which', in the clause, at most six words before t."""
+        for j in range(t - 1, max(left, t - 6) - 1, -1):
+            if self.d.lower[j] in ("that", "which") and j > 0:
+                k = bisect.bisect_left(self.d.weapon_starts, j) - 1
+                if k >= 0 and self.d.weapon_ents[k].end == j:
+                    return self.d.weapon_ents[k]
+                return None
+        return None
+
+    def _aid_recipient(self, s: int, e: int) -> str | None:
+        """The state after an aid word and 'for'/'to' ('support for Ukraine', 'assistance to Ukraine')."""
+        for i in range(s, e - 2):
+            if (self.d.lower[i] in self.d.g.aid_words or self.d.lower[i] == "support") \
+                    and self.d.lower[i + 1] in ("for", "to"):
+                found = self._object_actor(i + 2, e)
+                if found is not None:
+                    return found
+        return None
+
+    def _gapped_suppliers(self, t: int, weapons: list[Span], recipient: str) -> dict[int, str]:
+        """Several donors in one clause, each with its own system and the verb said once ('Germany sent IRIS-T
+        systems, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'): an actor right before a weapon
+        mention, after a comma or 'and' that follows an earlier weapon, supplies that weapon and the ones after it.
+        Weapon start -> its own supplier; empty when the clause has no such pairs."""
+        own: dict[int, str] = {}
+        current: str | None = None
+        previous_end = t + 1
+        for n, w in enumerate(weapons):
+            gap = range(previous_end, w.start)
+            found = None
+            if n > 0:
+                for k in gap:
+                    ref = self.f.ref_at.get(k)
+                    if ref is None or ref.start != k or ref.kind in ("pronoun", "title", "first-person", "person"):
+                        continue
+                    before = self.d.lower[k - 1] if k > 0 else ""
+                    article = before == "the"
+                    joiner = self.d.lower[k - 2] if article and k > 1 else before
+                    if joiner in (",", "and") and all(
+                            not self.d.ent_types[j] or self.f.ref_at.get(j) is ref or self.d.ent_types[j] in (
+                                "WEAPON", "CATEGORY") for j in range(ref.end, w.start)) and w.start - ref.end <= 3:
+                        found = self._actor_of_ref(ref)
+                        break
+            if found is not None and found != recipient:
+                current = found
+            if current is not None:
+                own[w.start] = current
+            previous_end = w.end
+        return own
+
+    def _object_actor(self, start: int, end: int) -> str | None:
+        """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
+        j = start + 1 if start < end and self.d.lower[start] == "the" else start
+        ref = self.f.ref_at.get(j)
+        if j < end and ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
+            return self._actor_of_ref(ref)
+        return None
 
     def _possessor_before(self, t: int) -> str | None:
         """"Denmark's transfer": the actor owning the noun at token t."""
-        if t >= 2 and self.words[t - 1] in ("’s", "'s"):
-            ref = self.ref_at.get(t - 2)
+        if t >= 2 and self.d.words[t - 1] in ("’s", "'s"):
+            ref = self.f.ref_at.get(t - 2)
             if ref is not None and ref.kind not in ("pronoun", "title", "first-person"):
                 return self._actor_of_ref(ref)
         return None
 
     def _for_actor(self, start: int, end: int) -> str | None:
         for i in range(start, end - 1):
-            if self.lower[i] == "for":
-                j = i + 2 if self.lower[i + 1] == "the" else i + 1
-                ref = self.ref_at.get(j)
+            if self.d.lower[i] == "for":
+                j = i + 2 if self.d.lower[i + 1] == "the" else i + 1
+                ref = self.f.ref_at.get(j)
                 if ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
                     return self._actor_of_ref(ref)
         return None
 
     def _title_recipient(self) -> str | None:
         """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any."""
-        title = str(self.document.get("title") or "")
+        title = str(self.d.document.get("title") or "")
         if not title:
             return None
         found = {ent.ent_id_ for ent in nlp()(clean(title)).ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")}
-        found.discard(self.home or "")
+        found.discard(self.d.home or "")
         return found.pop() if len(found) == 1 else None
 
     def _recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
         """The actor after 'to'/'for' in [start, end), or ('direct') the object right after the verb."""
         allow_direct = direct
         for i in range(start, end):
-            ref = self.ref_at.get(i)
+            ref = self.f.ref_at.get(i)
             if ref is None or ref.start != i or ref.kind in ("pronoun", "title"):
                 continue
-            prev = self.lower[i - 1] if i > 0 else ""
-            prev2 = self.lower[i - 2] if i > 1 else ""
+            prev = self.d.lower[i - 1] if i > 0 else ""
+            prev2 = self.d.lower[i - 2] if i > 1 else ""
             # 'provide Ukraine with', 'send the Ukrainians F-16s' (a people, not an adjective)
-            direct = allow_direct and (i == start or (i == start + 1 and self.lower[start] == "the")) and (
-                ref.kind != "demonym" or self.words[ref.end - 1].endswith("ans"))
+            direct = allow_direct and (i == start or (i == start + 1 and self.d.lower[start] == "the")) and (
+                ref.kind != "demonym" or self.d.words[ref.end - 1].endswith("ans"))
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
                 actor = self._actor_of_ref(ref)
                 if actor and ref.kind != "first-person":
@@ -153,18 +250,18 @@ class TransferRules(ClaimRules):
         """Nearest actor left of the trigger that is not in a prepositional phrase; 'A and B' gives both."""
         i = end - 1
         while i >= start:
-            ref = self.ref_at.get(i)
+            ref = self.f.ref_at.get(i)
             if ref is None or ref.kind in ("pronoun", "title"):
                 i -= 1
                 continue
             first = ref.start
-            prev = self.lower[first - 1] if first > 0 else ""
-            prev2 = self.lower[first - 2] if first > 1 else ""
+            prev = self.d.lower[first - 1] if first > 0 else ""
+            prev2 = self.d.lower[first - 2] if first > 1 else ""
             if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
                 i = first - 1
                 continue
-            if first + 1 < len(self.doc) and self.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
-                    and self.lower[ref.end + 1] not in ("government", "military", "armed", "ministry"):
+            if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
+                    and self.d.lower[ref.end + 1] not in ("government", "military", "armed", "ministry"):
                 i = first - 1
                 continue
             actor = self._actor_of_ref(ref)
@@ -174,9 +271,9 @@ class TransferRules(ClaimRules):
             found = [actor]
             # 'Germany will join the United States in supplying': both supply
             k = first - 1 if prev != "the" else first - 2
-            if k >= start and self.lower[k] in ("join", "joins", "joined", "joining"):
+            if k >= start and self.d.lower[k] in ("join", "joins", "joined", "joining"):
                 for m in range(k - 1, start - 1, -1):
-                    other = self.ref_at.get(m)
+                    other = self.f.ref_at.get(m)
                     if other is not None and other.kind not in ("pronoun", "title"):
                         second = self._actor_of_ref(other)
                         if second and second != exclude and second not in found:
@@ -184,10 +281,10 @@ class TransferRules(ClaimRules):
                         break
             # coordination: 'The Danish and Dutch governments', 'Germany, the Netherlands, and Romania'
             k = first - 1
-            while k >= start and self.lower[k] in ("and", ",", "the"):
-                while k >= start and self.lower[k] in ("and", ",", "the"):
+            while k >= start and self.d.lower[k] in ("and", ",", "the"):
+                while k >= start and self.d.lower[k] in ("and", ",", "the"):
                     k -= 1
-                other = self.ref_at.get(k)
+                other = self.f.ref_at.get(k)
                 if other is None or other.kind in ("pronoun", "title", "first-person"):
                     break
                 second = self._actor_of_ref(other)
@@ -197,22 +294,47 @@ class TransferRules(ClaimRules):
             return found
         return []
 
+    def _stage(self, stages: list[str], past: bool, t: int) -> str:
+        """The stage of a transfer word at token t: its clause's strongest cue, except that a past-tense transfer
+        verb that happened is delivered whatever reported or promised it; without a cue, past -> delivered."""
+        picked = _pick_stage(stages)
+        # the transfer word itself may name its stage ('pledged', 'promised', 'committed'): then that stage
+        happened = past and self.d.lower[t] not in self.d.g.stage_cues \
+            and not any(w in NOT_YET for w in self.d.lower[max(0, t - 3) : t])
+        if happened and (picked is None or picked in REPORTED_STAGES):
+            return "delivered"
+        return picked or ("delivered" if past else "pledged")
+
+    def _open_option_after(self, i: int, end: int) -> bool:
+        """'not rule out', 'does not exclude': a negation whose next words leave the option open."""
+        words = self.d.lower[i + 1 : min(end, i + 4)]
+        pairs = [f"{a} {b}" for a, b in pairwise(words)]
+        return any(self.d.g.cues.get(w) == "open-option" for w in [*words[:2], *pairs[:2]])
+
+    def _reports(self, word: str) -> bool:
+        """A speech verb or a reporting/decision verb ('announced', 'confirmed', 'agreed', 'promised'): after it,
+        'would' is the future of what was reported ('announced that it would send'), not a hypothetical."""
+        return word in self.d.g.speech_verbs or (
+            word.endswith("ed") and self.d.g.stage_cues.get(word) in ("announced", "approved", "pledged"))
+
     def _cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
         stages: list[str] = []
         negated = hypothetical = False
         for i in range(start, end):
-            low = self.lower[i]
-            pair = low + " " + self.lower[i + 1] if i + 1 < len(self.doc) else low
+            low = self.d.lower[i]
+            pair = low + " " + self.d.lower[i + 1] if i + 1 < len(self.d.doc) else low
             for cue in (pair, low):
-                if cue in self.g.stage_cues:
-                    stages.append(self.g.stage_cues[cue])
+                if cue in self.d.g.stage_cues:
+                    stages.append(self.d.g.stage_cues[cue])
                     if cue == pair and pair != low:
                         break  # 'possible sale' is an approval's wording: its first word is not a cue of its own
-                kind = self.g.cues.get(cue)
-                if kind == "negation":
+                kind = self.d.g.cues.get(cue)
+                if kind == "negation" and self._open_option_after(i, end):
+                    stages.append("considered")  # 'does not rule out delivering': considered, not refused
+                elif kind == "negation":
                     negated = True
                 elif kind == "hypothetical":
-                    if cue == "would" and any(w in self.g.speech_verbs for w in self.lower[start:i]):
+                    if cue == "would" and any(self._reports(w) for w in self.d.lower[start:i]):
                         stages.append("pledged")  # 'said the United States would provide': reported future
                     else:
                         hypothetical = True
@@ -221,12 +343,12 @@ class TransferRules(ClaimRules):
     def _triggers(self, s: int, e: int, after_package: bool = False) -> list[tuple[int, str, str]]:
         found: list[tuple[int, str, str]] = []
         for i in range(s, e):
-            low = self.lower[i]
-            if low not in self.g.triggers or self.ent_types[i]:
+            low = self.d.lower[i]
+            if low not in self.d.g.triggers or self.d.ent_types[i]:
                 continue
-            readings = self.g.triggers[low]
-            nxt = self.lower[i + 1] if i + 1 < e else ""
-            prev = self.lower[i - 1] if i > s else ""
+            readings = self.d.g.triggers[low]
+            nxt = self.d.lower[i + 1] if i + 1 < e else ""
+            prev = self.d.lower[i - 1] if i > s else ""
             kind, tense = next((r for r in readings if r[0] != "noun"), readings[0])
             if nxt == "of" and any(r[0] in ("supply", "noun") for r in readings):
                 kind, tense = "noun", "noun"
@@ -234,10 +356,13 @@ class TransferRules(ClaimRules):
                 continue
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
+            if kind == "request" and (prev in ("the", "a", "an", "its", "our", "their") or (
+                    low.startswith("ask") and "for" not in self.d.lower[i + 1 : min(e, i + 5)])):
+                continue  # 'a request', 'asked Germany to send': no request of a weapon here
             found.append((i, kind, tense))
         # 'including X' lists what a package or a supply verb carries, nothing else ('including announcements');
         # 'It includes X' after a sentence about a package is that package
-        has_aid = after_package or any(w in self.g.aid_words for w in self.lower[s:e])
+        has_aid = after_package or any(w in self.d.g.aid_words for w in self.d.lower[s:e])
         kept: list[tuple[int, str, str]] = []
         for trig in found:
             if trig[1] == "include" and not has_aid and not any(k in ("supply", "noun") for _, k, _ in kept):
@@ -246,39 +371,42 @@ class TransferRules(ClaimRules):
         found = kept
         if not found:
             for i in range(s, e):
-                low = self.lower[i]
-                if self.g.aid_words.get(low) == "package" and (low.endswith("s") or self.lower[i - 1] != "the"):
+                low = self.d.lower[i]
+                if self.d.g.aid_words.get(low) == "package" and (low.endswith("s") or self.d.lower[i - 1] != "the"):
                     found.append((i, "aid", "noun"))
         return found
 
     def _transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
-                  rule: str) -> None:
+                  rule: str, joint: bool = False) -> None:
+        """One transfer read from ``sent``; ``joint``: one of several suppliers of the same mention ('Germany,
+        Denmark and the Netherlands will provide 178 Leopard-1'), whose number is theirs together, not each one's."""
         if supplier == recipient or not supplier.startswith(("country:", "org:")) or not recipient.startswith(
                 ("country:", "org:")):
             return
         weapon = self._moved(weapon_ent)
-        when, when_text = self._date_in(sent.start, sent.end)
+        when, when_text = self.d.date_in(sent.start, sent.end)
         year = (when or "")[:4] or "undated"
-        mention = self.token_span(weapon_ent.start, weapon_ent.end)
+        mention = self.d.token_span(weapon_ent.start, weapon_ent.end)
         attributed, speaker = self._attribution(mention.start, mention.end, sent)
         parts = [supplier, recipient, weapon, year]
         if attributed:
             # a report inside someone's statement is that speaker's, never the document's own assertion
             parts += ["reported-by", speaker or "unnamed-source"]
         key = "text-" + digest(*parts)
-        quantity = quantity_before(self.lower, self.ent_types, weapon_ent.start, self.g.quantity_words)
-        if key in self.transfers:
-            prior = self.transfers[key]
+        quantity = None if joint else quantity_before(self.d.lower, self.d.ent_types, weapon_ent.start,
+                                                      self.d.g.quantity_words)
+        if key in self.f.transfers:
+            prior = self.f.transfers[key]
             if Stage(stage).advancement > Stage(prior.status).advancement:
                 prior.status = stage  # the most advanced stage read wins: announced, then delivered
             if prior.quantity is None and quantity is not None:
-                prior.quantity, prior.quantity_text = quantity[0], self.token_span(quantity[1], weapon_ent.start).text
+                prior.quantity, prior.quantity_text = quantity[0], self.d.token_span(quantity[1], weapon_ent.start).text
             return
-        self.transfers[key] = TransferFact(
+        self.f.transfers[key] = TransferFact(
             key=key, supplier=supplier, recipient=recipient, weapon=weapon, status=stage, date=when,
-            date_text=when_text, evidence=self.token_span(sent.start, sent.end), rule=rule,
+            date_text=when_text, evidence=self.d.token_span(sent.start, sent.end), rule=rule,
             quantity=quantity[0] if quantity else None,
-            quantity_text=self.token_span(quantity[1], weapon_ent.start).text.strip() if quantity else None,
+            quantity_text=self.d.token_span(quantity[1], weapon_ent.start).text.strip() if quantity else None,
             weapon_mention=mention, attributed=attributed, attributed_to=speaker,
         )
 
@@ -288,11 +416,10 @@ class TransferRules(ClaimRules):
         ident = weapon_ent.ent_id_
         if not ident.startswith("category:"):
             return ident
-        entry = next(w for w in self.g.weapons.values() if w.kind == "category" and w.id == ident)
-        if entry.system_id not in self.entities:
-            self.entities[entry.system_id] = Entity(type="WeaponSystem", id=entry.system_id, name=entry.designation,
-                                                    category=ident)
-        return entry.system_id
+        system_id, name = self.d.g.category_system(ident)
+        if system_id not in self.f.entities:
+            self.f.entities[system_id] = Entity(type="WeaponSystem", id=system_id, name=name, category=ident)
+        return system_id
 
     def drop_described_categories(self) -> None:
         """A category-level transfer ('the decision to include cluster munitions') is dropped when the document
@@ -300,48 +427,50 @@ class TransferRules(ClaimRules):
         categories = self.category_systems
 
         def parties(t: TransferFact) -> tuple[str, str, str | None]:
-            entity = self.entities.get(t.weapon)
+            entity = self.f.entities.get(t.weapon)
             return t.supplier, t.recipient, entity.category if entity else None
 
-        named = {parties(t) for t in self.transfers.values() if t.weapon not in categories}
-        for key, t in list(self.transfers.items()):
+        named = {parties(t) for t in self.f.transfers.values() if t.weapon not in categories}
+        for key, t in list(self.f.transfers.items()):
             if t.weapon in categories and parties(t) in named:
-                del self.transfers[key]
-        used = {t.weapon for t in self.transfers.values()}
+                del self.f.transfers[key]
+        used = {t.weapon for t in self.f.transfers.values()}
         for ident in categories - used:
-            self.entities.pop(ident, None)
+            self.f.entities.pop(ident, None)
 
     @property
-    def category_systems(self) -> set[str]:
-        return {w.system_id for w in self.g.weapons.values() if w.kind == "category"}
+    def category_systems(self) -> frozenset[str]:
+        return self.d.g.category_systems
 
     def _attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
         """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
         source ('according to Spiegel sources', 'reportedly'); (False, None) for the document's own voice."""
-        for claim in self.claims:
+        for claim in self.f.claims:
             if claim.start <= start and end <= claim.end:
                 return True, claim.speaker
-        words = self.lower[sent.start : sent.end]
+        words = self.d.lower[sent.start : sent.end]
         for i, w in enumerate(words):
-            if self.g.cues.get(w) == "hearsay":
+            if self.d.g.cues.get(w) == "hearsay":
                 return True, None
             if w == "according" and i + 1 < len(words) and words[i + 1] == "to" and any(
-                    self.g.cues.get(x) == "unnamed-source" for x in words[i + 2 : i + 6]):
+                    self.d.g.cues.get(x) == "unnamed-source" for x in words[i + 2 : i + 6]):
                 return True, None
         return False, None
 
     def _weapons(self, start: int, end: int) -> list[Span]:
         """Weapon mentions in [start, end) that are what moves, not its parts or its crews."""
-        lo = bisect.bisect_left(self.weapon_starts, start)
-        hi = bisect.bisect_left(self.weapon_starts, end)
+        lo = bisect.bisect_left(self.d.weapon_starts, start)
+        hi = bisect.bisect_left(self.d.weapon_starts, end)
         found = []
-        for w in self.weapon_ents[lo:hi]:
+        for w in self.d.weapon_ents[lo:hi]:
             if w.end > end:
                 continue
-            before = self.lower[max(0, w.start - 3) : w.start]
-            after = self.lower[w.end] if w.end < len(self.lower) else ""
+            before = self.d.lower[max(0, w.start - 3) : w.start]
+            after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
+            if len(before) >= 2 and before[-1] == "for" and before[-2] in self.d.g.ammunition_words:
+                continue  # 'munitions for Patriot air defense systems', 'interceptors for NASAMS': not the system
             if self._view is not None and (for_something_else(self._view, w.start, w.end)
                                            or done_by_unnamed(self._view, w.start, w.end)):
                 continue
@@ -353,40 +482,46 @@ class TransferRules(ClaimRules):
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
         # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
-        doc_frame = Frame(self.first_person, self._title_recipient(), "pledged")
+        doc_frame = Frame(self.d.first_person, self._title_recipient(), "pledged")
         package_before = False  # the previous sentence was about a package or a supply ('It includes: ...')
         numbered_item = False
         marked_list = False
-        for sent in self.sents:
+        for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
-                self.warnings.append(f"sentence of {e - s} tokens at offset {self.cstart(s) + self.base}: "
+                self.f.warnings.append(f"sentence of {e - s} tokens at offset {self.d.cstart(s) + self.d.base}: "
                                      "not read for transfers")
                 continue
-            if self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
+            if self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
                 continue  # a question asserts nothing ('Will you send ATACMS?')
-            numbered = _NUMBERED.match(self.words[s]) is not None or (
-                s + 1 < e and self.words[s].isdigit() and self.words[s + 1] in (".", ")"))
+            numbered = _NUMBERED.match(self.d.words[s]) is not None or (
+                s + 1 < e and self.d.words[s].isdigit() and self.d.words[s + 1] in (".", ")"))
             if numbered and e - s <= 2:
                 numbered_item = True  # '1.' split off as a sentence of its own: the item is the next one
                 continue
-            is_bullet = self.words[s] in BULLETS or numbered or numbered_item
+            is_bullet = self.d.words[s] in BULLETS or numbered or numbered_item
             numbered_item = False
             # an unmarked line right under 'includes:' ('Stinger anti-aircraft systems;') is an item too
             # (only in a list that has no marked items: after '- Javelins', a plain line ends the list)
-            unmarked_item = (list_frame is not None and not marked_list and self.doc.user_data["breaks"][s]
+            unmarked_item = (list_frame is not None and not marked_list and self.d.doc.user_data["breaks"][s]
                              and e - s <= LIST_ITEM_MAX_TOKENS)
             marked_list = marked_list or (is_bullet and list_frame is not None)
             if not is_bullet and not unmarked_item:
                 list_frame = None
                 marked_list = False
-            starts_with_reference = self.lower[s] in REFERRING_SUBJECTS
+            starts_with_reference = self.d.lower[s] in REFERRING_SUBJECTS
             triggers = self._triggers(s, e, after_package=package_before and starts_with_reference)
             package_before = False
             sent_frame: Frame | None = None
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
             weapons_here = self._weapons(s, e)
+            if not triggers and doc_frame.recipient is None:
+                # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
+                # recipient of the text that follows
+                aided = self._aid_recipient(s, e)
+                if aided is not None:
+                    doc_frame = Frame(doc_frame.supplier, aided, doc_frame.stage)
             if (is_bullet or unmarked_item) and list_frame is not None and not any(
                     t[1] in ("supply", "receive", "noun") for t in triggers):
                 frame = list_frame
@@ -398,28 +533,37 @@ class TransferRules(ClaimRules):
                 left = triggers[n - 1][0] + 1 if n > 0 else s
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
                 for i in range(t + 1, right):
-                    if self.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
+                    if kind == "include" and self.d.lower[i] == ";":
+                        continue  # 'includes A; B; C': a list's separator, not a clause's end
+                    if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
                         right = i
                         break
                 stages, negated, hypothetical = self._cues(left, t + 1)
                 if kind in ("deployment", "use"):
                     continue
+                head = self._relative_head(left, t) if kind == "supply" else None
+                if head is not None and hypothetical:
+                    # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
+                    _, _, hypothetical_before = self._cues(left, head.start)
+                    between = self.d.lower[head.end : right]  # the relative clause, its condition included
+                    hypothetical = hypothetical_before or any(
+                        self.d.g.cues.get(w) == "hypothetical" and w != "would" for w in between)
+                    if not hypothetical:
+                        stages.append("pledged")
                 if kind == "include" and (sent_frame is not None or sent_blocked):
                     # 'including X' after a supply clause of the same sentence: that clause's parties and stage
                     if sent_blocked or negated or hypothetical or sent_frame is None:
                         continue
                     weapons = self._weapons(t + 1, right)
-                    if self.words[e - 1] == ":":
+                    if self.d.words[e - 1] == ":":
                         list_frame = sent_frame
                     if sent_frame.supplier and sent_frame.recipient:
                         for w in weapons:
                             self._transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
                                            "transfer:include-after-supply")
                     continue
-                stage = _pick_stage(stages)
+                stage = self._stage(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
                 third_party = False
-                if stage is None:
-                    stage = "delivered" if tense == "past" and kind != "noun" else "pledged"
                 recipient: str | None
                 suppliers: list[str]
                 beneficiary = self._for_actor(t + 1, right) if kind == "receive" else None
@@ -432,7 +576,7 @@ class TransferRules(ClaimRules):
                 elif kind == "receive":
                     recipient_list = self._supplier_in(left, t, None)
                     recipient = recipient_list[0] if recipient_list else None
-                    if any(w in PRONOUN_SUBJECTS for w in self.lower[max(left, t - 2) : t]):
+                    if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
                     suppliers = self._from_actors(t + 1, right)
                     weapons = self._weapons(t + 1, right)
@@ -443,22 +587,33 @@ class TransferRules(ClaimRules):
                     recipient = self._recipient_in(t + 1, right)
                     if recipient is None:
                         for i in range(t + 1, min(right, t + 4)):
-                            if self.lower[i] == "in" and (i + 1) in self.ref_at:
-                                recipient = self._actor_of_ref(self.ref_at[i + 1])
-                    suppliers = [doc_frame.supplier] if doc_frame.supplier else []
-                    weapons = self._weapons(left, t)
-                    stage = "delivered" if tense == "past" else stage
+                            if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
+                                recipient = self._actor_of_ref(self.f.ref_at[i + 1])
+                    # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived'
+                    suppliers = self._from_actors(t + 1, right) or (
+                        [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
+                        [doc_frame.supplier] if doc_frame.supplier else [])
+                    weapons = self._weapons(left, t) or self._weapons(s, t)
+                elif kind == "request":
+                    # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
+                    # asker would receive, the one asked (or 'from') would give
+                    askers = self._supplier_in(left, t, None)
+                    recipient = askers[0] if askers else None
+                    asked = self._object_actor(t + 1, right)
+                    suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
+                    weapons = self._weapons(t + 1, right)
+                    stage = "requested"
                 else:
-                    passive_by = t + 1 < right and self.lower[t + 1] == "by" and (t + 2) in self.ref_at
+                    passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and (t + 2) in self.f.ref_at
                     if passive_by:
-                        by = self._actor_of_ref(self.ref_at[t + 2])
+                        by = self._actor_of_ref(self.f.ref_at[t + 2])
                         suppliers = [by] if by else []
                         weapons = self._weapons(left, t)
                         recipient = self._recipient_in(t + 3, e)
                         if recipient is None:
                             for i in range(t + 3, e):
-                                if self.lower[i] in ("in", "to") and (i + 1) in self.ref_at:
-                                    recipient = self._actor_of_ref(self.ref_at[i + 1])
+                                if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
+                                    recipient = self._actor_of_ref(self.f.ref_at[i + 1])
                                     break
                     else:
                         recipient = self._recipient_in(t + 1, right)
@@ -473,27 +628,33 @@ class TransferRules(ClaimRules):
                             given = self._from_actors(t + 1, right) or ([owner] if owner else [])
                             if given:
                                 suppliers = [a for a in given if a != recipient]
-                            elif "".join(self.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
+                            elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
                                 suppliers, third_party = [], True
                         weapons = self._weapons(t + 1, right)
+                        if not weapons and head is not None:
+                            weapons = self._weapons(head.start, head.end)
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue
                 # no subject in the clause: the supplier of the text around it, unless the subject is an
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
-                we = self.first_person is None and any(w in FIRST_PERSON for w in self.lower[s:t])
+                we = self.d.first_person is None and any(w in FIRST_PERSON for w in self.d.lower[s:t])
                 # 'Allies and partners have committed ...': a supplier the text does not name is nobody
-                unnamed = third_party or any(self.g.cues.get(w) == "unnamed-actor" for w in self.lower[left:t])
-                if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
-                        weapons or self.clean[self.cend(e - 1) - 1] == ":"):
-                    suppliers = [doc_frame.supplier]
-                if recipient is None and doc_frame.recipient and (weapons or self.clean[self.cend(e - 1) - 1] == ":"):
+                unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t])
+                ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
+                if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = doc_frame.recipient
+                # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
+                # Initiative'): then the supplier of the text around it
+                suppliers = [x for x in suppliers if x and x != recipient]
+                if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
+                        weapons or ends_list):
+                    suppliers = [doc_frame.supplier]
                 suppliers = [x for x in suppliers if x and x != recipient]
                 if suppliers or recipient:
                     doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
                                       recipient or doc_frame.recipient, stage)
-                if self.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):
+                if self.d.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):
                     list_frame = Frame(suppliers[0] if suppliers else None, recipient, stage)
                 if kind in ("supply", "noun", "aid"):
                     package_before = True
@@ -501,32 +662,36 @@ class TransferRules(ClaimRules):
                         sent_frame = Frame(suppliers[0], recipient, stage)
                 if not suppliers or recipient is None:
                     continue
+                own = self._gapped_suppliers(t, weapons, recipient) if kind == "supply" else {}
                 for w in weapons:
+                    if w.start in own:
+                        # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
+                        self._transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
+                        continue
                     for supplier in suppliers:
-                        self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}")
+                        self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
+                                       joint=len(suppliers) > 1)
 
     # ---- transfers from the parse -------------------------------------------------------------------------
 
     @property
     def _view(self) -> SyntaxView | None:
-        view: SyntaxView | None = self.__dict__.get("_syntax_view")
-        if view is None and self.syntax is not None:
-            view = self.syntax_view()
-            self.__dict__["_syntax_view"] = view
-        return view
+        if not self._view_built:
+            self._syntax_view, self._view_built = self.syntax_view(), True
+        return self._syntax_view
 
     def syntax_view(self) -> SyntaxView | None:
         """The read-only view the syntax component reads; None on the rule-only path."""
-        if self.syntax is None:
+        if self.d.syntax is None:
             return None
         actors: dict[int, str] = {}
         demonyms: dict[int, str] = {}
-        for ref in self.refs:
+        for ref in self.f.refs:
             if ref.kind == "title":
                 continue
             if ref.kind == "pronoun":
                 # 'He also reported the delivery': the last person named before, standing for the state they serve
-                person = self._last_person_before(ref.start)
+                person = self.f.last_person_before(ref.start)
                 actor = self._actor_of_ref(Ref(ref.start, ref.end, person, "person")) if person else None
             else:
                 actor = self._actor_of_ref(ref)
@@ -537,35 +702,35 @@ class TransferRules(ClaimRules):
                 if ref.kind == "demonym":
                     demonyms[i] = actor
         triggers = {form: next((k for k, _ in readings if k != "noun"), readings[0][0])
-                    for form, readings in self.g.triggers.items()}
-        return SyntaxView.of(lower=self.lower, parse=self.syntax, actors=actors, demonyms=demonyms,
-                          weapons=[(w.start, w.end) for w in self.weapon_ents], triggers=triggers,
-                          aid_words=frozenset(self.g.aid_words),
-                          unnamed=frozenset(w for w, kind in self.g.cues.items() if kind == "unnamed-actor"))
+                    for form, readings in self.d.g.triggers.items()}
+        return SyntaxView.of(lower=self.d.lower, parse=self.d.syntax, actors=actors, demonyms=demonyms,
+                          weapons=[(w.start, w.end) for w in self.d.weapon_ents], triggers=triggers,
+                          aid_words=frozenset(self.d.g.aid_words),
+                          unnamed=frozenset(w for w, kind in self.d.g.cues.items() if kind == "unnamed-actor"))
 
     def syntax_transfers_in(self) -> None:
         """Transfers the parse states that the clause rules did not read (rule ``transfer:syntax-<kind>``)."""
         view = self._view
         if view is None:
             return
-        found = {(t.supplier, t.recipient, t.weapon) for t in self.transfers.values()}
+        found = {(t.supplier, t.recipient, t.weapon) for t in self.f.transfers.values()}
         title_recipient = self._title_recipient()
-        frame_supplier: str | None = self.first_person
+        frame_supplier: str | None = self.d.first_person
         frame_recipient: str | None = title_recipient
         # the clause rules' own readings, by where their evidence ends: the frame of the text before a sentence
-        frames = sorted((t.evidence.end, n, t.supplier, t.recipient) for n, t in enumerate(self.transfers.values()))
+        frames = sorted((t.evidence.end, n, t.supplier, t.recipient) for n, t in enumerate(self.f.transfers.values()))
         seen = 0
-        ent_at = {(w.start, w.end): w for w in self.weapon_ents}
-        for sent in self.sents:
+        ent_at = {(w.start, w.end): w for w in self.d.weapon_ents}
+        for sent in self.d.sents:
             s, e = sent.start, sent.end
-            if e - s > 400 or self.words[e - 1] == "?" or (e - s > 1 and self.words[e - 2] == "?"):
+            if e - s > 400 or self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
                 continue
-            while seen < len(frames) and frames[seen][0] <= self.cstart(s) + self.base:
+            while seen < len(frames) and frames[seen][0] <= self.d.cstart(s) + self.d.base:
                 frame_supplier, frame_recipient = frames[seen][2], frames[seen][3]
                 seen += 1
             movable = {(w.start, w.end) for w in self._weapons(s, e)}
             next_supplier, next_recipient = frame_supplier, frame_recipient
-            triggers_at = [k for k in range(s, e) if self.lower[k] in self.g.triggers]
+            triggers_at = [k for k in range(s, e) if self.d.lower[k] in self.d.g.triggers]
             blocked = False
             for cand in candidates(view, (s, e)):
                 if cand.negated:
@@ -580,9 +745,9 @@ class TransferRules(ClaimRules):
                     continue
                 if blocked and cand.kind == "include":
                     continue
-                before_trigger = self.lower[cand.clause_start : cand.trigger]
-                unnamed = any(self.g.cues.get(w) == "unnamed-actor" for w in before_trigger)
-                we = self.first_person is None and any(w in FIRST_PERSON for w in before_trigger)
+                before_trigger = self.d.lower[cand.clause_start : cand.trigger]
+                unnamed = any(self.d.g.cues.get(w) == "unnamed-actor" for w in before_trigger)
+                we = self.d.first_person is None and any(w in FIRST_PERSON for w in before_trigger)
                 suppliers = list(cand.suppliers)
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
                     suppliers = [frame_supplier]
@@ -600,21 +765,26 @@ class TransferRules(ClaimRules):
                 span = view.weapons[cand.weapon]
                 if span not in movable or recipient is None:
                     continue
-                readings = self.g.triggers.get(self.lower[cand.trigger], [])
+                readings = self.d.g.triggers.get(self.d.lower[cand.trigger], [])
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
-                stage = _pick_stage(stages) or ("delivered" if past else "pledged")
+                stage = self._stage(stages, past, cand.trigger)
                 weapon_ent = ent_at[span]
                 if cand.specific and suppliers:
                     # the weapon's own 'from' wins over the clause's supplier: drop the clause rules' other reading
-                    mention = self.token_span(*span)
-                    for key, t in list(self.transfers.items()):
+                    mention = self.d.token_span(*span)
+                    for key, t in list(self.f.transfers.items()):
                         if t.weapon_mention is not None and t.weapon_mention.start == mention.start \
                                 and t.supplier not in suppliers and not t.rule.startswith("transfer:syntax"):
-                            del self.transfers[key]
+                            del self.f.transfers[key]
                             found.discard((t.supplier, t.recipient, t.weapon))
+                at = self.d.token_span(sent.start, sent.end).start
+                if any(t.supplier == recipient and "-gapped" in t.rule for t in self.f.transfers.values()
+                       if t.evidence.start == at):
+                    continue  # the clause rules read the recipient as a donor of this sentence (gapping)
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue
-                    self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}")
+                    self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}",
+                                   joint=len(suppliers) > 1)
                     found.add((supplier, recipient, self._moved(weapon_ent)))
             frame_supplier, frame_recipient = next_supplier, next_recipient

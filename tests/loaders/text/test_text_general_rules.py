@@ -201,3 +201,106 @@ def test_third_country_transfers(text: str, expected: set[tuple[str, str, str]])
 def test_started_delivering_is_delivered() -> None:
     x = extract_text("Denmark has started delivering F-16 fighter jets to Ukraine.", REMARKS)
     assert [(t.supplier, t.status) for t in x.transfers] == [("country:DNK", "delivered")]
+
+
+NEWS = {"date": "2024-05-10", "publisher": "Reuters"}
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    # a past-tense transfer verb that happened is delivered, whatever reported or promised it
+    ("Canada announced it has delivered NASAMS launchers to Ukraine.", "delivered"),
+    ("The IRIS-T systems promised by Germany have arrived in Ukraine.", "delivered"),
+    ("Norway confirmed that it sent NASAMS to Ukraine in May.", "delivered"),
+    # the transfer word itself names its stage
+    ("Germany pledged 18 Leopard 2 tanks to Ukraine.", "pledged"),
+    ("Germany promised Leopard 2 tanks to Ukraine.", "pledged"),
+    # not yet happened
+    ("The Leopard 2 tanks will be delivered to Ukraine by Germany next year.", "pledged"),
+    # 'would' after a reporting verb is the future of what was reported, not a hypothetical
+    ("The US announced that it would send HIMARS to Ukraine.", "announced"),
+    ("Germany is considering sending Taurus missiles to Ukraine.", "considered"),
+    # requests: the asker would receive, the one asked would give
+    ("Ukraine asked Germany for Taurus missiles.", "requested"),
+    ("Kyiv requested ATACMS from the United States.", "requested"),
+])
+def test_the_stage_of_a_text_transfer(text: str, stage: str) -> None:
+    transfers = extract_text(text, NEWS).transfers
+    assert len(transfers) == 1, transfers
+    assert transfers[0].status == stage
+
+
+def test_a_request_without_for_is_no_transfer() -> None:
+    # 'asked X to send': a request of an action, read by no rule as a supply either
+    assert extract_text("Ukraine asked Germany to consider its needs.", NEWS).transfers == []
+
+
+def test_a_shipment_that_arrived_from_a_named_supplier() -> None:
+    assert triples("The first Abrams tanks have arrived in Ukraine from the United States.", NEWS) == {
+        ("USA", "UKR", "abrams")}
+
+
+def test_quantity_date_and_evidence_on_every_transfer() -> None:
+    text = "On Monday, Slovakia delivered 16 Zuzana-2 howitzers to Ukraine. Norway sent NASAMS to Ukraine."
+    x = extract_text(text, NEWS)
+    by_weapon = {t.weapon: t for t in x.transfers}
+    zuzana = by_weapon["weapon:zuzana-2"]
+    assert (zuzana.quantity, zuzana.status, zuzana.date) == (16, "delivered", "2024-05-06")
+    assert text[zuzana.evidence.start:zuzana.evidence.end] == zuzana.evidence.text
+    assert zuzana.evidence.text.startswith("On Monday") and "Norway" not in zuzana.evidence.text
+    nasams = by_weapon["weapon:nasams"]
+    assert nasams.quantity is None and nasams.date == "2024-05-10"  # no date words: the document's date
+
+
+def test_several_suppliers_of_one_number_share_it() -> None:
+    x = extract_text("Germany, Denmark and the Netherlands will provide 178 Leopard-1 tanks to Ukraine.", NEWS)
+    assert {t.supplier for t in x.transfers} == {"country:DEU", "country:DNK", "country:NLD"}
+    assert all(t.quantity is None for t in x.transfers)  # 178 is theirs together, not each one's
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # several donors in one sentence, each with its own system, the verb said once
+    ("Germany sent IRIS-T systems, Poland Krab howitzers and the Netherlands PzH 2000 howitzers to Ukraine.",
+     {("DEU", "UKR", "iris-t"), ("POL", "UKR", "krab-155mm"), ("NLD", "UKR", "pzh-2000")}),
+    ("Germany will send IRIS-T systems to Ukraine and Poland will provide Krab howitzers.",
+     {("DEU", "UKR", "iris-t"), ("POL", "UKR", "krab-155mm")}),
+    # coordinated donors of one system stay joint
+    ("Germany and Poland sent IRIS-T systems to Ukraine.", {("DEU", "UKR", "iris-t"), ("POL", "UKR", "iris-t")}),
+    # a transfer to the United States, a sale by it, a purchase from a named seller
+    ("Australia will sell Bushmaster vehicles to the United States.", {("AUS", "USA", "bushmaster")}),
+    ("The State Department approved the possible sale of F-35 jets to Poland.", {("USA", "POL", "f-35")}),
+    ("The United States bought 155mm artillery ammunition from South Korea.",
+     {("KOR", "USA", "155mm-artillery-ammunition")}),
+    # passives and 'X's transfer of Y'
+    ("Patriot systems were sent to Ukraine by Germany.", {("DEU", "UKR", "patriot")}),
+    ("Denmark's transfer of F-16 jets to Ukraine was approved.", {("DNK", "UKR", "f-16")}),
+    # an option left open is considered, not refused; pressure to provide is not a transfer
+    ("France does not rule out delivering Leclerc tanks to Ukraine.", {("FRA", "UKR", "leclerc")}),
+    ("Germany ruled out sending Taurus missiles to Ukraine.", set()),
+    ("Greece is under increasing pressure from NATO and EU allies to provide Mirage 2000-5 jets to Ukraine.", set()),
+])
+def test_recall_patterns(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text, NEWS) == expected
+
+
+@pytest.mark.parametrize(("text", "weapon"), [
+    # a designation coordinated with a named system shares its noun
+    ("Italy to provide Ukraine with Spada and Skyguard air defense systems.", "weapon:skyguard"),
+    # a model number after a name, and an acronym noun
+    ("Slovenia has sent to Ukraine 20 Pandur I APCs.", "weapon:pandur-i"),
+    # a name in apposition to a weapon noun phrase
+    ("The United Kingdom has begun supplying Ukraine with the Gravehawk, a newly developed air defense system.",
+     "weapon:gravehawk"),
+])
+def test_designations_in_lists_and_with_model_numbers(text: str, weapon: str) -> None:
+    x = extract_text(text, NEWS)
+    assert weapon in {e.id for e in x.entities if e.mentions}
+    assert weapon in {t.weapon for t in x.transfers}
+
+
+def test_a_category_number_is_no_designation() -> None:
+    x = extract_text("The guidance covers Category I systems and their exports.", NEWS)
+    assert not [e for e in x.entities if e.type == "WeaponSystem"]
+
+
+def test_a_purchase_in_progress_is_a_transfer_from_the_seller() -> None:
+    assert triples("Poland is purchasing HIMARS from the United States.", NEWS) == {("USA", "POL", "himars")}
