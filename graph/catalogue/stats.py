@@ -75,6 +75,12 @@ def statements() -> dict[str, Cypher]:
     return texts
 
 
+def unfinished_documents(store: Store) -> list[str]:
+    """Ids of the documents a load has not finished: none means nothing in the graph is marked pending, and a
+    count needs no look at the marks (one look at the Document nodes)."""
+    return [str(row[0]) for row in store.run(UNFINISHED_DOCUMENTS).rows]
+
+
 def _pending(store: Store) -> tuple[Counter[str], Counter[str]]:
     """(nodes per label, relationships per type) that documents still loading wrote."""
     nodes: Counter[str] = Counter()
