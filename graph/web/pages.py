@@ -35,7 +35,7 @@ DOCUMENT_LIMIT = 200
 """Documents listed on the home page (newest first); the counts cover all of them."""
 GRAPH_EDGE_LIMIT = 300
 """Edges drawn for a query's result: enough to see its shape, bounded on a register of a million transfers."""
-GRAPH_WALK_LIMIT = 5000
+GRAPH_WALK_LIMIT = 1000
 """Relationships walked from the ends of a drawing's counted edges (the anchors, else every node it draws): Ukraine
 receives a fifth of a register's deals, and counting its suppliers' paths would cost what the query does."""
 
@@ -299,17 +299,19 @@ def entity(store: Store, names: Names, node_id: str) -> Entity | None:
     labels = [str(x) for x in rows[0]["labels"]]
     props = dict(rows[0]["props"] or {})
     groups: list[NeighbourGroup] = []
-    marks = bool(unfinished_documents(store))
+    marks: bool | None = None  # whether a document is loading: asked once, when a list is full and needs a count
     for outgoing in (True, False):
         for rel_type in neighbour_types(label, outgoing):
-            count = int(store.run(neighbour_count(label, rel_type, outgoing, marks), {"id": node_id}).scalar() or 0)
-            if not count:
-                continue
-            group = NeighbourGroup(rel_type, outgoing, count)
             found = store.run(neighbours(label, rel_type, outgoing), {"id": node_id, "limit": NEIGHBOUR_LIMIT})
-            group.items = sorted((Neighbour(str(r["id"]), main_label(r["labels"]), str(r["caption"]))
-                                  for r in found.records()), key=lambda n: (n.caption, n.id))
-            groups.append(group)
+            if not found.rows:
+                continue
+            count = len(found.rows)
+            if count >= NEIGHBOUR_LIMIT:
+                marks = bool(unfinished_documents(store)) if marks is None else marks
+                count = int(store.run(neighbour_count(label, rel_type, outgoing, marks), {"id": node_id}).scalar() or 0)
+            items = sorted((Neighbour(str(r["id"]), main_label(r["labels"]), str(r["caption"]))
+                            for r in found.records()), key=lambda n: (n.caption, n.id))
+            groups.append(NeighbourGroup(rel_type, outgoing, max(count, len(items)), items))
     claims_by: list[dict[str, Any]] = []
     if label in KINDS["speaker"].labels:
         claims_by = get_query("claims-by").run(store, {"speaker": node_id}, names).records()
