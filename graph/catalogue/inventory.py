@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from armsgraph.graph.catalogue import load_catalogue, names
 from armsgraph.graph.catalogue.conflicts import MEMBER_EDGES, PARTY_EDGES
-from armsgraph.graph.catalogue.stats import LABEL_COUNTS, TYPE_COUNTS
+from armsgraph.graph.catalogue.stats import statements as stats_statements
 from armsgraph.graph.deals import statements as deal_statements
 from armsgraph.graph.export.read import statements as export_statements
 from armsgraph.graph.store import CLEAR
@@ -20,8 +20,7 @@ def neo4j_statements() -> dict[str, str]:
     for op in NEO4J.schema_ops("neo4j"):
         if op.cypher is not None:
             texts[f"schema:{op.description}"] = op.cypher
-    texts["stats:labels"] = LABEL_COUNTS
-    texts["stats:types"] = TYPE_COUNTS
+    texts.update(stats_statements())
     texts["store:clear"] = CLEAR
 
     texts["conflicts:PARTY_EDGES"] = PARTY_EDGES

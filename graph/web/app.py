@@ -43,7 +43,7 @@ from armsgraph.graph.kit.style import label_colours
 from armsgraph.graph.render import RENDERERS
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.web import assets, pages
-from armsgraph.graph.web.document import Extractions, document, source_rows
+from armsgraph.graph.web.document import Extractions, SourceFiles, document, source_rows
 from armsgraph.graph.web.review import QUEUES, Where
 from armsgraph.schema.errors import ArmsgraphError, UserError
 
@@ -77,6 +77,7 @@ class State:
         self.store = config.store
         self.names = Names(config.store)
         self.extractions = Extractions()
+        self.files = SourceFiles(config.docs)
         self._names_at = 0.0
         self._name_tables: dict[str, dict[str, tuple[str, str]]] = {}
 
@@ -97,7 +98,8 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(assets.TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.globals.update(id_label=pages.id_label, href=pages.href, colour=pages.colour, main_label=pages.main_label,
-                       colours=label_colours(), urlencode=urlencode)
+                       colours=label_colours(), urlencode=urlencode, PLACES_SHOWN=pages.PLACES_SHOWN,
+                       walk_limit=f"{pages.GRAPH_WALK_LIMIT:,}")
     env.filters["cell"] = _cell_text
     env.filters["safe_url"] = safe_url
     return env
@@ -236,13 +238,13 @@ def create_app(config: WebConfig) -> Starlette:
             return failed(request, f"the graph has no node {node_id!r}", 404)
         if found.label == "Document":
             return RedirectResponse(pages.href(node_id), status_code=303)
-        rows = {str(p["document"]): source_rows(state.store, config.docs, str(p["document"]), list(p["locators"] or []))
-                for p in found.provenance if not p.get("quotes")}
+        rows = source_rows(state.store, state.files, {str(p["document"]): list(p["locators"] or [])
+                                                      for p in found.provenance if not p.get("quotes")})
         return page(request, "entity.html", title=found.caption, e=found, rows=rows)
 
     async def document_page(request: Request) -> Response:
         doc_id = request.path_params["id"]
-        found = document(state.store, state.names, doc_id, config.docs, state.extractions)
+        found = document(state.store, state.names, doc_id, state.files, state.extractions)
         if found is None:
             return failed(request, f"the graph has no document {doc_id!r}", 404)
         kinds = sorted({f.kind for f in found.facts})
@@ -253,11 +255,18 @@ def create_app(config: WebConfig) -> Starlette:
         return Where(config.data_dir, state.names)
 
     async def review(request: Request) -> Response:
+        """Every queue; one that costs a pass over the graph (``on_demand``) only on its own page."""
+        name = request.path_params.get("queue")
+        if name is not None and name not in QUEUES:
+            return failed(request, f"no review queue {name!r}", 404)
         queues = []
         for queue in QUEUES.values():
+            if name is not None and queue.name != name:
+                continue
             why_not = queue.available(where())
-            rows = [] if why_not else queue.rows(where(), REVIEW_LIMIT)
-            queues.append((queue, why_not, rows))
+            shown = name is not None or not queue.on_demand
+            rows = queue.rows(where(), REVIEW_LIMIT) if shown and not why_not else []
+            queues.append((queue, why_not, rows, shown))
         return page(request, "review.html", title="review", queues=queues, done=request.query_params.get("done", ""),
                     problem=request.query_params.get("problem", ""))
 
@@ -272,12 +281,13 @@ def create_app(config: WebConfig) -> Starlette:
         if queue is None:
             return PlainTextResponse("no such review queue", status_code=404)
         decision = str(form.get("decision", ""))
+        back = f"/review/{queue.name}?" if queue.on_demand else "/review?"
         try:
             done = queue.judge(where(), str(form.get("key", "")), decision, str(form.get("answer", "")),
                                str(form.get("context", "")), str(form.get("note", "")))
         except UserError as exc:
-            return RedirectResponse("/review?" + urlencode({"problem": " ".join(str(exc).split())}), status_code=303)
-        return RedirectResponse("/review?" + urlencode({"done": done}), status_code=303)
+            return RedirectResponse(back + urlencode({"problem": " ".join(str(exc).split())}), status_code=303)
+        return RedirectResponse(back + urlencode({"done": done}), status_code=303)
 
     async def cypher(request: Request) -> Response:
         text = request.query_params.get("q", "")
@@ -310,6 +320,7 @@ def create_app(config: WebConfig) -> Starlette:
         Route("/entity/{id:path}", guarded(entity)),
         Route("/document/{id:path}", guarded(document_page)),
         Route("/review", guarded(review)),
+        Route("/review/{queue}", guarded(review), methods=["GET"]),
         Route("/review/{queue}", guarded(review_post), methods=["POST"]),
         Route("/cypher", guarded(cypher)),
         Route(f"/vendor/{assets.CYTOSCAPE}", vendor_cytoscape),

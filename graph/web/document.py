@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -19,7 +20,7 @@ from typing import Any
 from armsgraph.graph.catalogue import get_query
 from armsgraph.graph.catalogue.names import Names
 from armsgraph.graph.store import Store
-from armsgraph.graph.web.pages import colour, id_label, node_props
+from armsgraph.graph.web.pages import DOCUMENT_FILES, colour, id_label, node_props
 from armsgraph.loaders.documents.loader import TEXT_SUFFIXES
 from armsgraph.loaders.io import read_text
 from armsgraph.loaders.text.extraction import Extraction
@@ -124,25 +125,77 @@ def segments(text: str, facts: list[Fact]) -> list[Segment]:
 _LINES = re.compile(r"^L(\d+)(?:-(\d+))?$")
 ROWS_SHOWN = 5
 """Source rows quoted per document on an entity page (a SIPRI deal is one row; a country is in thousands)."""
+LINES_KEPT = 200_000_000
+"""Characters of source files kept in memory as lines (the tables a page quotes rows of: a generated register
+of a million deals is about 120 million), the least recently used file dropped first."""
+MISSING_SECONDS = 30.0
+"""How long "no such file in the folders" is believed before the folders are searched again."""
+
+class SourceFiles:
+    """The files documents were loaded from, found in the ``--docs`` folders and kept between requests: finding
+    one hashes every file of that name, and a register of a million rows takes a second to read and decode, once
+    rather than on every page that quotes one of its rows. A kept path is used while its size and modification
+    time are those it was hashed with; a kept file's lines while its content hash is the same."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+        self._found: dict[tuple[str, str], tuple[Path | None, tuple[int, int] | float]] = {}
+        self._lines: OrderedDict[str, list[str]] = OrderedDict()
+        self._sizes: dict[str, int] = {}
+
+    def find(self, name: str, sha256: str) -> Path | None:
+        """The file called ``name`` whose content hash is ``sha256`` (as :func:`find_file`)."""
+        key = (name, sha256)
+        if key in self._found:
+            path, seen = self._found[key]
+            if path is None and isinstance(seen, float) and time.monotonic() - seen < MISSING_SECONDS:
+                return None
+            if path is not None and seen == _stamp(path):
+                return path
+        path = find_file(self.folders, name, sha256)
+        self._found[key] = (path, _stamp(path) if path is not None else time.monotonic())
+        return path
+
+    def lines(self, path: Path, sha256: str) -> list[str]:
+        if sha256 in self._lines:
+            self._lines.move_to_end(sha256)
+            return self._lines[sha256]
+        text = read_text(path).text
+        lines = text.splitlines()
+        self._lines[sha256] = lines
+        self._sizes[sha256] = len(text)
+        while len(self._lines) > 1 and sum(self._sizes.values()) > LINES_KEPT:
+            self._sizes.pop(self._lines.popitem(last=False)[0])
+        return lines
 
 
-def source_rows(store: Store, folders: list[Path], doc_id: str, locators: list[str]) -> list[tuple[str, str]]:
-    """The lines a node was read from in a table (``L12``, ``L12-13``): (locator, text), when the file is in one
-    of ``folders`` with the Document's content; the SIPRI files are read where they are, never copied."""
-    wanted = [(loc, _LINES.match(loc)) for loc in locators]
-    spans = [(loc, int(m[1]), int(m[2] or m[1])) for loc, m in wanted if m][:ROWS_SHOWN]
-    if not spans or not folders:
-        return []
-    rows = store.run(node_props("Document"), {"id": doc_id}).records()
-    if not rows:
-        return []
-    props = dict(rows[0]["props"] or {})
-    path = find_file(folders, str(props.get("path") or ""), str(props.get("sha256") or ""))
-    if path is None:
-        return []
-    lines = read_text(path).text.splitlines()
-    return [(loc, "\n".join(lines[first - 1:min(last, first + 4)])) for loc, first, last in spans
-            if 0 < first <= len(lines)]
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def source_rows(store: Store, files: SourceFiles, places: dict[str, list[str]]) -> dict[str, list[tuple[str, str]]]:
+    """Per document id, the lines a node was read from in a table (locators ``L12``, ``L12-13``) as (locator,
+    text), when the file is in the ``--docs`` folders with the Document's content; the SIPRI files are read where
+    they are, never copied. One statement for all the documents."""
+    spans = {doc: [(loc, int(m[1]), int(m[2] or m[1])) for loc in locators if (m := _LINES.match(loc))][:ROWS_SHOWN]
+             for doc, locators in places.items()}
+    spans = {doc: found for doc, found in spans.items() if found}
+    if not spans or not files.folders:
+        return {}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in store.run(DOCUMENT_FILES, {"ids": sorted(spans)}).records():
+        sha256 = str(row["sha256"] or "")
+        path = files.find(str(row["path"] or ""), sha256)
+        if path is None:
+            continue
+        lines = files.lines(path, sha256)
+        out[str(row["id"])] = [(loc, "\n".join(lines[first - 1:min(last, first + 4)]))
+                               for loc, first, last in spans[str(row["id"])] if 0 < first <= len(lines)]
+    return out
 
 
 class Extractions:
@@ -164,7 +217,7 @@ class Extractions:
         return result
 
 
-def document(store: Store, names: Names, doc_id: str, folders: list[Path],
+def document(store: Store, names: Names, doc_id: str, files: SourceFiles,
              extractions: Extractions) -> DocumentPage | None:
     if id_label(doc_id) != "Document":
         return None
@@ -178,14 +231,14 @@ def document(store: Store, names: Names, doc_id: str, folders: list[Path],
     if Path(name).suffix.lower() not in TEXT_SUFFIXES:
         page.text_note = "not a text document: its rows are listed below, with their line numbers"
         return page
-    if not folders:
+    if not files.folders:
         page.text_note = "the text is not shown: start the server with --docs DIR (the folder the document was " \
                          "loaded from)"
         return page
-    path = find_file(folders, name, sha256)
+    path = files.find(name, sha256)
     if path is None:
         page.text_note = (f"no file {name!r} with this document's content (SHA-256 {sha256[:12]}…) in "
-                          f"{', '.join(str(f) for f in folders)}")
+                          f"{', '.join(str(f) for f in files.folders)}")
         return page
     extraction, text = extractions.get(path, sha256)
     page.facts = facts_of(extraction)

@@ -18,18 +18,26 @@ from rapidfuzz import fuzz, process
 
 from armsgraph.graph.catalogue import get_query
 from armsgraph.graph.catalogue.names import KINDS, Names, all_names
-from armsgraph.graph.catalogue.stats import graph_counts
+from armsgraph.graph.catalogue.stats import graph_counts, unfinished_documents
 from armsgraph.graph.kit.style import SHARED_LABELS, label_colours
 from armsgraph.graph.store import Cypher, Store
-from armsgraph.schema import NODE_TYPES, label_of_id
+from armsgraph.schema import NODE_TYPES, RELATION_TYPES, label_of_id
 from armsgraph.schema.errors import ArmsgraphError
 
-NEIGHBOUR_LIMIT = 300
-"""Neighbours listed per direction on an entity page (a supplier has thousands of transfers)."""
+NEIGHBOUR_LIMIT = 100
+"""Neighbours listed per relationship type and direction on an entity page (a supplier has thousands of
+transfers); the count covers all of them."""
+SOURCES_SHOWN = 100
+"""Sources shown on an entity page (Ukraine is named in every news item); the count covers all of them."""
+PLACES_SHOWN = 50
+"""Places (row numbers, spans) listed per source on an entity page: a country is in thousands of a register's rows."""
 DOCUMENT_LIMIT = 200
 """Documents listed on the home page (newest first); the counts cover all of them."""
 GRAPH_EDGE_LIMIT = 300
 """Edges drawn for a query's result: enough to see its shape, bounded on a register of a million transfers."""
+GRAPH_WALK_LIMIT = 1000
+"""Relationships walked from the ends of a drawing's counted edges (the anchors, else every node it draws): Ukraine
+receives a fifth of a register's deals, and counting its suppliers' paths would cost what the query does."""
 
 DOCUMENT_KINDS = Cypher(
     "MATCH (d:Document) WHERE d.pending IS NULL\n"
@@ -41,6 +49,10 @@ DOCUMENTS = Cypher(
     "       d.date AS date, d.path AS path\n"
     "ORDER BY coalesce(d.date, '') DESC, title LIMIT $limit")
 
+DOCUMENT_FILES = Cypher("UNWIND $ids AS id MATCH (d:Document {id: id})\n"
+                        "RETURN d.id AS id, d.path AS path, d.sha256 AS sha256")
+"""The files of documents a page quotes rows of (by name and content hash), one statement for all."""
+
 
 @cache
 def node_props(label: str) -> Cypher:
@@ -50,22 +62,34 @@ def node_props(label: str) -> Cypher:
 
 
 @cache
-def neighbours(label: str, outgoing: bool) -> Cypher:
-    """A node's neighbours in one direction, provenance edges left out (the provenance section shows them)."""
-    pattern = "(n)-[r]->(m)" if outgoing else "(n)<-[r]-(m)"
-    return Cypher(f"MATCH (n:{label} {{id: $id}})\nMATCH {pattern}\n"
-                  "WHERE type(r) <> 'SOURCED_FROM' AND r.pending IS NULL AND m.pending IS NULL\n"
-                  "RETURN type(r) AS type, m.id AS id, labels(m) AS labels,\n"
-                  "       coalesce(m.caption, m.name, m.id) AS caption\n"
-                  "ORDER BY type, caption LIMIT $limit")
+def neighbour_types(label: str, outgoing: bool) -> tuple[str, ...]:
+    """The relationship types the schema allows out of (or into) a node of ``label``; provenance left out (the
+    provenance section shows it)."""
+    side = 0 if outgoing else 1
+    return tuple(sorted({rel.type for rel in RELATION_TYPES if label in rel.endpoint_labels()[side]}))
+
+
+def _pattern(rel_type: str, outgoing: bool) -> str:
+    return f"(n)-[r:{rel_type}]->(m)" if outgoing else f"(n)<-[r:{rel_type}]-(m)"
 
 
 @cache
-def neighbour_counts(label: str, outgoing: bool) -> Cypher:
-    pattern = "(n)-[r]->(m)" if outgoing else "(n)<-[r]-(m)"
-    return Cypher(f"MATCH (n:{label} {{id: $id}})\nMATCH {pattern}\n"
-                  "WHERE type(r) <> 'SOURCED_FROM' AND r.pending IS NULL AND m.pending IS NULL\n"
-                  "RETURN type(r) AS type, count(*) AS count ORDER BY type")
+def neighbours(label: str, rel_type: str, outgoing: bool) -> Cypher:
+    """The first ``$limit`` neighbours through one type, as the engine meets them: it stops there, so a country
+    with a hundred thousand transfers costs what one with a hundred does."""
+    return Cypher(f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n"
+                  "WHERE r.pending IS NULL AND m.pending IS NULL\n"
+                  "RETURN m.id AS id, labels(m) AS labels, coalesce(m.caption, m.name, m.id) AS caption\n"
+                  "LIMIT $limit")
+
+
+@cache
+def neighbour_count(label: str, rel_type: str, outgoing: bool, marks: bool) -> Cypher:
+    """How many neighbours one type has. Without ``marks`` (no document is loading, so nothing is pending) the
+    engine counts the node's edges of that type without reading them; with, every edge and neighbour is read."""
+    where = "WHERE r.pending IS NULL AND m.pending IS NULL\n" if marks else ""
+    return Cypher(f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n{where}"
+                  "RETURN count(r) AS count")
 
 
 @cache
@@ -76,39 +100,62 @@ def graph_nodes(label: str) -> Cypher:
 
 
 @cache
-def graph_direct(label: str) -> Cypher:
-    """Edges from nodes of ``label`` among ``$ids`` to other nodes among ``$ids``."""
-    return Cypher(f"MATCH (a:{label}) WHERE a.id IN $ids\nMATCH (a)-[r]->(b)\n"
-                  "WHERE b.id IN $ids AND type(r) <> 'SOURCED_FROM' AND r.pending IS NULL AND b.pending IS NULL\n"
+def graph_direct(source: str, target: str) -> Cypher:
+    """Edges from nodes of ``source`` among ``$sources`` to nodes of ``target`` among ``$targets``: both ends are
+    looked up by id and the engine checks each pair (Expand Into), never walking a hub's other edges."""
+    return Cypher(f"MATCH (a:{source}) WHERE a.id IN $sources\nMATCH (b:{target}) WHERE b.id IN $targets\n"
+                  "MATCH (a)-[r]->(b)\n"
+                  "WHERE a <> b AND type(r) <> 'SOURCED_FROM' AND r.pending IS NULL AND a.pending IS NULL\n"
+                  "  AND b.pending IS NULL\n"
                   "RETURN a.id AS source, type(r) AS type, b.id AS target LIMIT $limit")
 
 
 @cache
-def graph_via(label: str) -> Cypher:
-    """Two-hop paths between nodes of ``$ids`` through nodes not among them (Transfers between a supplier and a
-    recipient, Claims between a speaker and what they are about), counted per pair and kind of path: the drawing
-    shows one edge per pair ("SUPPLIED·Transfer·TO ×100"), not a hundred transfer nodes."""
-    return Cypher(f"MATCH (a:{label}) WHERE a.id IN $ids\nMATCH (a)-[r1]->(m)-[r2]->(b)\n"
-                  "WHERE b.id IN $ids AND a <> b AND NOT m.id IN $ids AND type(r1) <> 'SOURCED_FROM'\n"
-                  "  AND type(r2) <> 'SOURCED_FROM' AND r1.pending IS NULL AND r2.pending IS NULL\n"
-                  "  AND m.pending IS NULL\n"
-                  "RETURN a.id AS source, type(r1) AS type1, labels(m) AS via_labels, type(r2) AS type2,\n"
-                  "       b.id AS target, count(*) AS paths\n"
+def graph_via(label: str, other: str, outgoing: bool) -> Cypher:
+    """Two-hop paths between an end among ``$ends`` (of ``label``) and a node of ``other`` among ``$others``,
+    through nodes not among ``$ids`` (Transfers between a supplier and a recipient, Claims between a speaker and
+    what they are about), counted per pair and kind of path: the drawing shows one edge per pair
+    ("SUPPLIED·Transfer·TO ×100"), not a hundred transfer nodes. Only the first ``$cap`` middle nodes of the ends
+    are followed (outgoing: the end is the source; else the target), so a hub with a hundred thousand transfers
+    costs what one with ``$cap`` does; ``walked`` says how many were. The second hop keeps to ``other`` nodes
+    (a label-filtered step: a transfer's Reports are not read)."""
+    near, far = ("r1", "r2") if outgoing else ("r2", "r1")
+    first, second = ("(e)-[r1]->(m)", f"(m)-[r2]->(o:{other})") if outgoing else \
+        ("(e)<-[r2]-(m)", f"(m)<-[r1]-(o:{other})")
+    source, target = ("e", "o") if outgoing else ("o", "e")
+    return Cypher(f"MATCH (e:{label}) WHERE e.id IN $ends\nWITH e\nMATCH {first}\n"
+                  f"WHERE NOT m.id IN $ids AND type({near}) <> 'SOURCED_FROM' AND {near}.pending IS NULL"
+                  " AND m.pending IS NULL\n"
+                  f"WITH e, {near}, m LIMIT $cap\n"
+                  f"WITH collect([e, {near}, m]) AS walked_paths\n"
+                  "UNWIND walked_paths AS w\n"
+                  f"WITH size(walked_paths) AS walked, w[0] AS e, w[1] AS {near}, w[2] AS m\n"
+                  f"MATCH {second}\n"
+                  f"WHERE o.id IN $others AND o <> e AND type({far}) <> 'SOURCED_FROM' AND {far}.pending IS NULL\n"
+                  f"RETURN {source}.id AS source, type(r1) AS type1, labels(m) AS via_labels, type(r2) AS type2,\n"
+                  f"       {target}.id AS target, count(*) AS paths, max(walked) AS walked\n"
                   "ORDER BY paths DESC, source, target LIMIT $limit")
 
 
 def statements() -> dict[str, Cypher]:
     """Every statement the web view sends, by name (for the grammar check)."""
-    texts: dict[str, Cypher] = {"web:document-kinds": DOCUMENT_KINDS, "web:documents": DOCUMENTS}
+    texts: dict[str, Cypher] = {"web:document-kinds": DOCUMENT_KINDS, "web:documents": DOCUMENTS,
+                                "web:document-files": DOCUMENT_FILES}
     for label in sorted(NODE_TYPES):
         texts[f"web:node:{label}"] = node_props(label)
         texts[f"web:graph-nodes:{label}"] = graph_nodes(label)
-        texts[f"web:graph-direct:{label}"] = graph_direct(label)
-        texts[f"web:graph-via:{label}"] = graph_via(label)
+        for target in sorted(NODE_TYPES):
+            texts[f"web:graph-direct:{label}:{target}"] = graph_direct(label, target)
+            for outgoing in (True, False):
+                texts[f"web:graph-via-{'out' if outgoing else 'in'}:{label}:{target}"] = \
+                    graph_via(label, target, outgoing)
         for outgoing in (True, False):
             way = "out" if outgoing else "in"
-            texts[f"web:neighbours-{way}:{label}"] = neighbours(label, outgoing)
-            texts[f"web:neighbour-counts-{way}:{label}"] = neighbour_counts(label, outgoing)
+            for rel_type in neighbour_types(label, outgoing):
+                texts[f"web:neighbours-{way}:{label}:{rel_type}"] = neighbours(label, rel_type, outgoing)
+                for marks in (False, True):
+                    texts[f"web:neighbour-count-{way}:{label}:{rel_type}:{marks}"] = \
+                        neighbour_count(label, rel_type, outgoing, marks)
     return texts
 
 
@@ -233,6 +280,8 @@ class Entity:
     claims_by: list[dict[str, Any]]
     claims_about: list[dict[str, Any]]
     provenance: list[dict[str, Any]]
+    sources: int
+    """Sources in all (``provenance`` holds the first :data:`SOURCES_SHOWN`)."""
 
     @property
     def caption(self) -> str:
@@ -250,20 +299,26 @@ def entity(store: Store, names: Names, node_id: str) -> Entity | None:
     labels = [str(x) for x in rows[0]["labels"]]
     props = dict(rows[0]["props"] or {})
     groups: list[NeighbourGroup] = []
+    marks: bool | None = None  # whether a document is loading: asked once, when a list is full and needs a count
     for outgoing in (True, False):
-        counts = {str(r["type"]): int(r["count"]) for r in store.run(neighbour_counts(label, outgoing),
-                                                                   {"id": node_id}).records()}
-        by_type: dict[str, NeighbourGroup] = {t: NeighbourGroup(t, outgoing, n) for t, n in counts.items()}
-        for row in store.run(neighbours(label, outgoing), {"id": node_id, "limit": NEIGHBOUR_LIMIT}).records():
-            group = by_type.setdefault(str(row["type"]), NeighbourGroup(str(row["type"]), outgoing, 0))
-            group.items.append(Neighbour(str(row["id"]), main_label(row["labels"]), str(row["caption"])))
-        groups += [by_type[t] for t in sorted(by_type)]
+        for rel_type in neighbour_types(label, outgoing):
+            found = store.run(neighbours(label, rel_type, outgoing), {"id": node_id, "limit": NEIGHBOUR_LIMIT})
+            if not found.rows:
+                continue
+            count = len(found.rows)
+            if count >= NEIGHBOUR_LIMIT:
+                marks = bool(unfinished_documents(store)) if marks is None else marks
+                count = int(store.run(neighbour_count(label, rel_type, outgoing, marks), {"id": node_id}).scalar() or 0)
+            items = sorted((Neighbour(str(r["id"]), main_label(r["labels"]), str(r["caption"]))
+                            for r in found.records()), key=lambda n: (n.caption, n.id))
+            groups.append(NeighbourGroup(rel_type, outgoing, max(count, len(items)), items))
     claims_by: list[dict[str, Any]] = []
     if label in KINDS["speaker"].labels:
         claims_by = get_query("claims-by").run(store, {"speaker": node_id}, names).records()
     claims_about = get_query("claims-about").run(store, {"about": node_id}, names).records()
     provenance = get_query("provenance").run(store, {"id": node_id}, names).records()
-    return Entity(node_id, main_label(labels), labels, props, groups, claims_by, claims_about, provenance)
+    return Entity(node_id, main_label(labels), labels, props, groups, claims_by, claims_about,
+                  provenance[:SOURCES_SHOWN], len(provenance))
 
 
 # -- a query's drawing -------------------------------------------------------------------------------------------
@@ -289,12 +344,15 @@ def result_ids(rows: list[list[Any]], extra: list[Any] | None = None) -> list[st
 
 
 def drawing(store: Store, ids: list[str], anchors: list[str] | None = None,
-            limit: int = GRAPH_EDGE_LIMIT) -> dict[str, list[dict[str, Any]]]:
+            limit: int = GRAPH_EDGE_LIMIT, cap: int = GRAPH_WALK_LIMIT) -> dict[str, Any]:
     """Cytoscape elements of the subgraph a result names: its nodes, the edges among them, and one counted edge
     per pair joined through other nodes (the transfers between a supplier and a recipient), at most ``limit``.
 
     ``anchors`` are the entities the query was asked about (its parameters): when there are any, only edges that
-    touch one are drawn (the suppliers of Ukraine, not what those suppliers sold each other)."""
+    touch one are drawn (the suppliers of Ukraine, not what those suppliers sold each other), and only the
+    anchors' relationships are walked. ``partial`` is true when an end had more than ``cap`` relationships to
+    walk: the edges through its first ``cap`` are drawn without a count (a count of part would mislead), and
+    a node joined to it only further on has no edge."""
     by_label: dict[str, list[str]] = defaultdict(list)
     for node_id in ids:
         label = id_label(node_id)
@@ -319,11 +377,25 @@ def drawing(store: Store, ids: list[str], anchors: list[str] | None = None,
                                                           "target": target, "type": rel, "paths": paths}})
 
     present = list(nodes)
-    for label in by_label:
-        for row in store.run(graph_direct(label), {"ids": present, "limit": limit}).records():
-            add_edge(str(row["source"]), str(row["type"]), str(row["target"]))
-        for row in store.run(graph_via(label), {"ids": present, "limit": limit}).records():
-            paths = int(row["paths"])
-            via = f"{row['type1']}·{main_label(row['via_labels'])}·{row['type2']}"
-            add_edge(str(row["source"]), f"{via} ×{paths}" if paths > 1 else via, str(row["target"]), paths)
-    return {"nodes": list(nodes.values()), "edges": list(edges.values())[:limit]}
+    present_by_label: dict[str, list[str]] = defaultdict(list)
+    for node_id in present:
+        present_by_label[str(id_label(node_id))].append(node_id)
+    for source, sources in present_by_label.items():
+        for target, targets in present_by_label.items():
+            params = {"sources": sources, "targets": targets, "limit": limit}
+            for row in store.run(graph_direct(source, target), params).records():
+                add_edge(str(row["source"]), str(row["type"]), str(row["target"]))
+    ends = [node_id for node_id in present if not anchors or node_id in anchors]
+    partial = False
+    for label in sorted({str(id_label(node_id)) for node_id in ends}):
+        of_label = [node_id for node_id in ends if id_label(node_id) == label]
+        for other, others in sorted(present_by_label.items()):
+            for outgoing in (True, False):
+                params = {"ends": of_label, "others": others, "ids": present, "cap": cap, "limit": limit}
+                for row in store.run(graph_via(label, other, outgoing), params).records():
+                    paths, cut = int(row["paths"]), int(row["walked"]) >= cap
+                    partial = partial or cut
+                    via = f"{row['type1']}·{main_label(row['via_labels'])}·{row['type2']}"
+                    add_edge(str(row["source"]), f"{via} ×{paths}" if paths > 1 and not cut else via,
+                             str(row["target"]), 0 if cut else paths)
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())[:limit], "partial": partial}

@@ -52,6 +52,9 @@ class Queue(Protocol):
     title: str
     description: str
     columns: tuple[str, ...]
+    on_demand: bool
+    """True when reading the rows costs a pass over the whole graph: the review page then links to the queue's
+    own page (``/review/NAME``) instead of reading it every time it is shown."""
 
     def available(self, where: Where) -> str | None:
         """None when the queue can be read here, else why not (one sentence)."""
@@ -71,6 +74,7 @@ class NameQueue:
                    "or derived rule. Accept records 'NAME is ENTITY', reject 'NAME is not ENTITY', in the same "
                    "judgements file as 'armsgraph resolve judge'; the next load applies them.")
     columns: tuple[str, ...] = ("name", "rule", "context", "count", "entity", "candidates", "where")
+    on_demand = False
 
     def available(self, where: Where) -> str | None:
         if where.data_dir is None:
@@ -125,6 +129,8 @@ class TransferQueue:
                    "records 'same deal', reject 'different deals', in the same file as 'armsgraph review "
                    "transfers'; the deals are resolved again at once.")
     columns: tuple[str, ...] = ("record says", "candidate says", "rule", "score", "why")
+    on_demand = True
+    """The list comes from resolving every block of Reports again, read-only: a minute at SIPRI's full register."""
 
     def available(self, where: Where) -> str | None:
         if where.names is None:

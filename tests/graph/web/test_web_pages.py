@@ -23,7 +23,7 @@ from armsgraph.graph.catalogue.stats import graph_counts
 from armsgraph.graph.cli import main
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.web import WebConfig, create_app
-from armsgraph.graph.web.pages import statements
+from armsgraph.graph.web.pages import NEIGHBOUR_LIMIT, drawing, statements
 from armsgraph.loaders.io import read_text
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.text.loader import TextLoader
@@ -288,8 +288,10 @@ def test_a_node_read_from_a_sipri_export_shows_the_rows_it_was_read_from(client:
 
 def test_the_deal_queue_records_a_decision_and_resolves_the_deals_again(
         client: TestClient, web_data: Loaded, web_store: Store) -> None:
-    """The transfer-matching queue: the same judgements file as 'armsgraph review transfers', deals resolved at once."""
-    page = client.get("/review").text
+    """The transfer-matching queue: the same judgements file as 'armsgraph review transfers', deals resolved at once.
+    Reading it resolves every block again, so the review page links to it rather than reading it each time."""
+    assert 'href="/review/transfers"' in client.get("/review").text
+    page = client.get("/review/transfers").text
     keys = re.findall(r'data-key="(report:[^" ]+ report:[^"]+)"', page)
     assert keys, "the shared SIPRI excerpts leave deal matches for review"
     record, candidate = keys[0].split(" ")
@@ -299,10 +301,44 @@ def test_the_deal_queue_records_a_decision_and_resolves_the_deals_again(
     judgements = web_data.data_dir / "deal-judgements.csv"
     assert not judgements.exists() or record not in judgements.read_text(encoding="utf-8")
     done = client.post("/review/transfers", data={**form, "csrf_token": token}, follow_redirects=False)
-    assert done.status_code == 303
+    assert done.status_code == 303 and done.headers["location"].startswith("/review/transfers?done=")
     assert [record, candidate, "same", "checked"] in list(csv.reader(judgements.read_text("utf-8").splitlines()))
     together = web_store.run(Cypher(
         "MATCH (a:Report {id: $a})-[:REPORTS]->(t:Transfer)<-[:REPORTS]-(b:Report {id: $b}) "
                                     "RETURN count(t)"), {"a": record, "b": candidate}).rows
     assert together == [[1]]
-    assert f'data-key="{keys[0]}"' not in client.get("/review").text
+    assert f'data-key="{keys[0]}"' not in client.get("/review/transfers").text
+    assert client.get("/review/nope").status_code == 404
+
+
+def test_a_hub_countrys_neighbours_are_counted_in_full_and_listed_in_part(client: TestClient, web_store: Store) -> None:
+    """Ukraine receives every deal of the shared exports: each relationship type is counted (the count the engine
+    keeps), at most NEIGHBOUR_LIMIT are listed per type, and no type is crowded out by another."""
+    expected: dict[tuple[str, str], int] = {}
+    for way, pattern in (("out", "(n)-[r]->(m)"), ("in", "(n)<-[r]-(m)")):
+        rows = web_store.run(Cypher(f"MATCH (n:Country {{id: 'country:UKR'}}) MATCH {pattern} "
+                                    "WHERE type(r) <> 'SOURCED_FROM' RETURN type(r), count(*)")).rows
+        expected.update({(way, str(t)): int(n) for t, n in rows})
+    page = client.get("/entity/country:UKR").text
+    groups = re.findall(r'<div class="group" data-type="(\w+)" data-direction="(\w+)" data-count="(\d+)">'
+                        r'(.*?)</div>', page, re.S)
+    assert {(way, t): int(n) for t, way, n, _ in groups} == expected
+    assert expected[("in", "TO")] > NEIGHBOUR_LIMIT  # the cap is exercised
+    for t, way, n, body in groups:
+        assert len(re.findall(r"<li>", body)) == min(int(n), NEIGHBOUR_LIMIT), (t, way)
+
+
+def test_the_drawing_walks_at_most_its_cap_and_then_says_so(web_store: Store) -> None:
+    paths = {str(r[0]): int(r[1]) for r in web_store.run(Cypher(  # WITH first: FalkorDB 4 groups wrongly when
+        "MATCH (:Country {id: 'country:UKR'})<-[:TO]-(t:Transfer)<-[:SUPPLIED]-(s:Country) "  # RETURN sorts
+        "WITH s.id AS supplier, count(t) AS n RETURN supplier, n ORDER BY n DESC, supplier LIMIT 5")).rows}
+    ids = ["country:UKR", *paths]
+    full = drawing(web_store, ids, ["country:UKR"])
+    assert not full["partial"]
+    counted = {e["data"]["source"]: e["data"]["paths"] for e in full["edges"]
+               if e["data"]["type"].startswith("SUPPLIED·Transfer·TO") and e["data"]["target"] == "country:UKR"}
+    assert counted == paths
+    cut = drawing(web_store, ids, ["country:UKR"], cap=3)
+    assert cut["partial"]
+    via = [e["data"] for e in cut["edges"] if "·" in e["data"]["type"]]
+    assert via and all("×" not in e["type"] and e["paths"] == 0 for e in via)

@@ -23,7 +23,7 @@ from armsgraph.graph.cli.serve import is_loopback
 from armsgraph.graph.store.server import EmbeddedServer
 from armsgraph.graph.web import assets
 from armsgraph.graph.web.app import safe_url
-from armsgraph.graph.web.document import Fact, find_file, segments
+from armsgraph.graph.web.document import Fact, SourceFiles, find_file, segments
 from armsgraph.graph.web.review import QUEUES, NameQueue, Where
 from armsgraph.loaders.resolve import JUDGEMENTS_ENV, Resolver
 from armsgraph.loaders.resolve.record import COLUMNS, record_judgement, recorded_judgements
@@ -110,6 +110,21 @@ def test_a_documents_text_is_found_only_with_its_content(tmp_path: Path) -> None
     assert find_file([tmp_path], "doc.txt", sha) == good
     assert find_file([tmp_path], "doc.txt", "0" * 64) is None
     assert find_file([tmp_path], "../doc.txt", sha) is None
+
+
+def test_source_files_are_found_once_and_found_again_when_they_change(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text("a,b\n1,2\n3,4\n", encoding="utf-8")
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    files = SourceFiles([tmp_path])
+    assert files.find("table.csv", sha) == path and files.lines(path, sha) == ["a,b", "1,2", "3,4"]
+    moved = tmp_path / "sub"
+    moved.mkdir()
+    path.rename(moved / "table.csv")  # kept path gone: the folders are searched again
+    assert files.find("table.csv", sha) == moved / "table.csv"
+    (moved / "table.csv").write_text("a,b\n9,9\n", encoding="utf-8")  # edited: no longer the loaded file
+    assert files.find("table.csv", sha) is None
+    assert files.find("other.csv", sha) is None and files.find("../table.csv", sha) is None
 
 
 def test_cytoscape_is_found_vendored_or_in_node_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
