@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from armsgraph.graph.aggregates import write_totals
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
@@ -252,6 +253,7 @@ class Deals:
             run(MARK_WITHDRAWN, {"rows": chunk}, write=True)
         for chunk in _chunks(sorted(new)):
             run(caption_statement("Transfer"), {"ids": chunk}, write=True)
+        write_totals(self.store, blocks, [deal for _, deal in deals], transfers)  # DealTotals: graph/aggregates.py
 
 
 def describe(record: Record | None) -> str:

@@ -9,10 +9,34 @@
 :param ordered_from => 1950;
 :param ordered_to => 2100;
 :param limit => 500;
-MATCH (anchor:Actor)
-WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
-MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
-WITH DISTINCT deal AS t
+OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
+WITH collect(x) AS to_recipient
+OPTIONAL MATCH (y:DealTotals {supplier: $supplier})
+WITH to_recipient, collect(y) AS from_supplier
+UNWIND CASE WHEN $recipient <> '' THEN to_recipient ELSE from_supplier END AS a
+WITH a
+WHERE $supplier = '' OR a.supplier = $supplier
+MATCH (sa:Actor {id: a.supplier})
+MATCH (ra:Actor {id: a.recipient})
+WITH sa.name AS s_name, ra.name AS r_name, a, coalesce(a.order_years, []) AS years
+WITH s_name, r_name, a,
+     [i IN range(0, size(years) - 1)
+      WHERE years[i] >= $ordered_from AND years[i] <= $ordered_to AND a.sipri_deals_per_order_year[i] > 0] AS inside
+WITH s_name, r_name, a, inside, reduce(n = 0, i IN inside | n + a.sipri_deals_per_order_year[i]) AS listed
+WHERE listed > 0
+WITH collect({s: s_name, r: r_name, a: a, inside: inside, n: listed}) AS blocks
+UNWIND blocks AS b
+WITH b, reduce(n = 0, x IN blocks |
+               n + CASE WHEN x.s < b.s OR (x.s = b.s AND x.r < b.r) THEN x.n ELSE 0 END) AS before
+WHERE before < $limit
+UNWIND b.inside AS i
+WITH b, b.a.order_years[i] AS year,
+     before + reduce(n = 0, j IN b.inside | n + CASE WHEN b.a.order_years[j] < b.a.order_years[i]
+                                                    THEN b.a.sipri_deals_per_order_year[j] ELSE 0 END) AS before_year
+WHERE before_year < $limit
+MATCH (t:Transfer {block: b.a.block, order_year: year})
+WITH t
+WHERE t.vintage IS NOT NULL
 MATCH (s:Actor)-[rs:SUPPLIED]->(t)-[rt:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND t.vintage IS NOT NULL AND t.order_year >= $ordered_from AND t.order_year <= $ordered_to
