@@ -88,11 +88,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_deals.py
 	$(BIN)/python bench/bench_web.py
-	$(BIN)/python bench/bench_queries.py --sizes 10000,30000 --repeat 3
+	$(BIN)/python bench/bench_queries.py --sizes 10000,30000 --repeat 10
 
-# Catalogue queries and deal resolution at 30k, 100k and 300k generated deals (long: about half an hour here).
+# Catalogue queries and deal resolution at 30k, 300k and 1M generated deals (long: 30-60 min here; optional).
 bench-scale: $(STAMP)
-	$(BIN)/python bench/bench_queries.py --sizes 30000,100000,300000 --repeat 3
+	$(BIN)/python bench/bench_queries.py --sizes 30000,300000,1000000 --repeat 10
 
 serve: $(STAMP) web-assets
 	$(BIN)/armsgraph serve --docs ../shared/data

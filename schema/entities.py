@@ -304,7 +304,7 @@ class Report(_DealFacts):
 
     label = "Report"
     prefix = "report"
-    indexed = ("block", "sipri_id")
+    indexed = ("block", "sipri_id", "source")
     caption = Caption((
         Part(("source",)),
         Part(("designation",), before=" · "),
