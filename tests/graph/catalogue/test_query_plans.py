@@ -222,7 +222,8 @@ LIMIT $limit""",
 MATCH (r:Actor {id: $recipient})<-[:TO]-(deal:Transfer)
 WITH r, deal AS t
 MATCH (s:Actor)-[:SUPPLIED]->(t)
-WHERE t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted'] AND t.date IS NOT NULL
+WHERE t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted']
+  AND t.date IS NOT NULL
 MATCH (rep:Report)-[:REPORTS]->(t)
 WHERE rep.source IN ['tracker', 'text']
 WITH s, r, t, collect(DISTINCT rep.source) AS sources, min(rep.date) AS first_reported
@@ -246,8 +247,8 @@ MATCH (s:Actor)-[:SUPPLIED]->(t)
 OPTIONAL MATCH (rep:Report)-[:REPORTS]->(t)
 OPTIONAL MATCH (rep)-[p:SOURCED_FROM]->(d:Document)
 WHERE d.pending IS NULL
-WITH s, r, w, rf, ro, t, collect(DISTINCT rep.source) AS sources, collect(DISTINCT coalesce(d.title, d.path)) AS documents,
-     collect(p.citations) AS cited
+WITH s, r, w, rf, ro, t, collect(DISTINCT rep.source) AS sources,
+     collect(DISTINCT coalesce(d.title, d.path)) AS documents, collect(p.citations) AS cited
 RETURN s.name AS supplier, r.name AS recipient, w.designation AS weapon, rf.role AS role, t.stage AS stage,
        t.date AS date, t.order_year AS order_year, t.delivery_years AS delivery_years,
        coalesce(ro.number, t.number_ordered) AS number, t.number_delivered AS delivered, sources, documents,
