@@ -134,13 +134,15 @@ def time_queries(store: FalkorStore, repeat: int, catalogue: dict[str, CannedQue
 
 
 def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, console: Console,
-             former: dict[str, CannedQuery], former_repeat: int) -> dict[str, Any]:
-    plain = FalkorStore(server, graph_name=f"plain_{deals}")
-    plain.clear()
-    load_paths(plain, BASE_FILES, note=None, resolve_deals=False)
-    without, _ = timed(lambda: load_paths(plain, [path], note=None, resolve_deals=False))
-    plain.clear()
-    plain.close()
+             former: dict[str, CannedQuery], former_repeat: int, queries_only: bool = False) -> dict[str, Any]:
+    without = math.nan
+    if not queries_only:
+        plain = FalkorStore(server, graph_name=f"plain_{deals}")
+        plain.clear()
+        load_paths(plain, BASE_FILES, note=None, resolve_deals=False)
+        without, _ = timed(lambda: load_paths(plain, [path], note=None, resolve_deals=False))
+        plain.clear()
+        plain.close()
 
     store = FalkorStore(server, graph_name=f"deals_{deals}")
     store.clear()
@@ -150,8 +152,10 @@ def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, consol
     transfers = store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar()
     console.print(f"{deals:,} deals: load {with_time:.1f}s with resolution, {without:.1f}s without; "
                   f"{transfers:,} Transfers")
-    again, _ = timed(lambda: Deals(store).resolve_all())
-    assert store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() == transfers
+    again = math.nan
+    if not queries_only:
+        again, _ = timed(lambda: Deals(store).resolve_all())
+        assert store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() == transfers
     queries = time_queries(store, repeat)
     before = time_queries(store, former_repeat, former) if former else {}
     store.clear()
@@ -195,10 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=10, help="timed runs of each query (p50, p95)")
     parser.add_argument("--former", help="git revision whose query texts are timed too, on the same graphs")
     parser.add_argument("--former-repeat", type=int, default=3, help="timed runs of each former text")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="skip the load without resolution and resolve_all (the 1M run's long parts)")
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    console = Console()
+    console = Console(width=220)
     standard_tables()
     former = former_catalogue(args.former) if args.former else {}
     results: dict[int, dict[str, Any]] = {}
@@ -212,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
                 path = work / f"sipri-classic-{deals}.csv"
                 generate(path, deals)
                 started = time.perf_counter()
-                results[deals] = run_size(server, path, deals, args.repeat, console, former, args.former_repeat)
+                results[deals] = run_size(server, path, deals, args.repeat, console, former, args.former_repeat,
+                                          args.queries_only)
                 console.print(f"  ({time.perf_counter() - started:.0f}s for this size)")
         finally:
             server.stop()
