@@ -31,6 +31,7 @@ WITH floor, a
 WHERE $supplier = '' OR a.supplier = $supplier
 MATCH (t:Transfer)
 WHERE t.block = a.block AND t.corroboration_rank >= floor
+WITH t
 MATCH (s:Actor)-[:SUPPLIED]->(t)-[:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND ($supplier <> '' OR $recipient <> '')
