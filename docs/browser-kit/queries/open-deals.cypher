@@ -7,10 +7,31 @@
 :param supplier => '';
 :param ordered_from => 1950;
 :param limit => 50;
-MATCH (anchor:Actor)
-WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
-MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
-WITH DISTINCT deal AS t
+OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
+WITH collect(x) AS to_recipient
+OPTIONAL MATCH (y:DealTotals {supplier: $supplier})
+WITH to_recipient, collect(y) AS from_supplier
+UNWIND CASE WHEN $recipient <> '' THEN to_recipient ELSE from_supplier END AS a
+WITH a
+WHERE $supplier = '' OR a.supplier = $supplier
+UNWIND range(0, size(coalesce(a.open_tiv, [])) - 1) AS i
+WITH a.open_tiv[i] AS tiv, a.open_order_years[i] AS year
+WHERE year >= $ordered_from
+WITH tiv
+ORDER BY tiv DESC
+LIMIT $limit
+WITH collect(tiv) AS top
+WITH CASE WHEN size(top) >= $limit AND size(top) > 0 THEN top[size(top) - 1] ELSE -1.0e300 END AS floor
+OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
+WITH floor, collect(x) AS to_recipient
+OPTIONAL MATCH (y:DealTotals {supplier: $supplier})
+WITH floor, to_recipient, collect(y) AS from_supplier
+UNWIND CASE WHEN $recipient <> '' THEN to_recipient ELSE from_supplier END AS a
+WITH floor, a
+WHERE $supplier = '' OR a.supplier = $supplier
+MATCH (t:Transfer)
+WHERE t.block = a.block AND t.tiv_outstanding >= floor
+WITH t
 MATCH (s:Actor)-[rs:SUPPLIED]->(t)-[rt:TO]->(r:Actor)
 WHERE t.number_ordered IS NOT NULL AND coalesce(t.number_delivered, 0) < t.number_ordered
   AND coalesce(t.order_year, 0) >= $ordered_from
