@@ -233,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                 results[deals] = run_size(server, path, deals, args.repeat, console, former, args.former_repeat,
                                           args.queries_only)
                 console.print(f"  ({time.perf_counter() - started:.0f}s for this size)")
+                console.print(query_table(f"{deals:,} deals (ms)", [deals], results, "queries"))  # as it goes
         finally:
             server.stop()
     load = Table(title="Loads: the synthetic export with deal resolution vs without (Writer(..., derived=None))")
