@@ -25,9 +25,6 @@ from armsgraph.loaders.deals import Deal
 from armsgraph.schema import DealTotals
 
 CHUNK = 2_000
-TOP = 10
-"""Deals per block whose sort key is kept (open deals' outstanding TIV, every deal's corroboration rank): a query
-listing the first rows by that key finds its cut-off among them."""
 
 WRITE_TOTALS = Cypher(
     "UNWIND $rows AS row\n"
@@ -44,15 +41,6 @@ DELETE_TOTALS = Cypher(
 def statements() -> list[Cypher]:
     """Every statement this module sends (for the Cypher grammar check)."""
     return [WRITE_TOTALS, DELETE_TOTALS]
-
-
-def corroboration_rank(props: Mapping[str, Any]) -> float:
-    """``corroboration``'s sort key as one number, stored with the Transfer (indexed): kinds of source, then
-    Reports, then the date (``date``, else the order year: YYYY, YYYY-MM, YYYY-MM-DD as YYYYMMDD with missing
-    parts 0, which orders as the strings do; none sorts first, as null does in a descending sort)."""
-    date = props.get("date") or (str(props["order_year"]) if props.get("order_year") is not None else None)
-    day = 99_999_999 if date is None else int(date[:4]) * 10_000 + int(date[5:7] or 0) * 100 + int(date[8:10] or 0)
-    return len(props.get("sources") or []) * 1e12 + min(int(props.get("records") or 0), 9_999) * 1e8 + day
 
 
 def _runs(years: Iterable[int]) -> list[tuple[int, int]]:
@@ -80,8 +68,6 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     ends: dict[int, int] = defaultdict(int)
     gaps: list[tuple[int, int]] = []
     ordered: dict[int, list[Any]] = {}
-    open_deals: list[tuple[float, int]] = []
-    ranks: list[float] = []
     for props in deals:
         years = [int(y) for y in props.get("delivery_years") or []]
         per_year = props.get("tiv_per_year") or []
@@ -96,9 +82,6 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
             starts[first] += 1
             ends[last] += 1
         gaps += [(runs[i][1], runs[i + 1][0]) for i in range(len(runs) - 1)]
-        ranks.append(float(props.get("corroboration_rank") or corroboration_rank(props)))
-        if props.get("tiv_outstanding") is not None:
-            open_deals.append((float(props["tiv_outstanding"]), int(props.get("order_year") or 0)))
         if props.get("order_year") is not None:
             row = ordered.setdefault(int(props["order_year"]), [0, 0, 0.0])
             row[0] += 1
@@ -107,7 +90,6 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     delivery_years, tivs = _aligned(tiv)
     sipri_years, sipri_tivs = _aligned(sipri_tiv)
     order_years, counts = _aligned(ordered)
-    top = sorted(open_deals, reverse=True)[:TOP]
     return DealTotals(
         block=block, supplier=supplier, recipient=recipient, deals=len(deals),
         delivery_years=delivery_years, tiv_per_year=tivs,
@@ -115,8 +97,6 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
         run_ends=[ends[y] for y in delivery_years] if delivery_years else None,
         gap_from=[g[0] for g in sorted(gaps)] or None, gap_to=[g[1] for g in sorted(gaps)] or None,
         sipri_years=sipri_years, sipri_tiv_per_year=sipri_tivs,
-        top_ranks=sorted(ranks, reverse=True)[:TOP] or None,
-        open_tiv=[t[0] for t in top] or None, open_order_years=[t[1] for t in top] or None,
         order_years=order_years,
         deals_per_order_year=[c[0] for c in counts] if counts else None,
         sipri_deals_per_order_year=[c[1] for c in counts] if counts else None,

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.aggregates import corroboration_rank, write_totals
+from armsgraph.graph.aggregates import write_totals
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
@@ -132,11 +132,9 @@ def query_fields(props: dict[str, Any]) -> dict[str, Any]:
       export gave them, else ``tiv_delivered`` (0 when unknown) spread evenly; the queries unwind it with the
       years, no CASE per row;
     * ``outstanding``: ``number_ordered - number_delivered`` (none delivered: 0) when a number ordered is known;
-      indexed, so ``open-deals`` reads only open deals;
-    * ``tiv_outstanding``: ``tiv_order - tiv_delivered`` of an open deal, indexed: ``open-deals`` reads the largest;
-    * ``corroboration_rank``: that query's sort key as one number, indexed (graph/aggregates.py).
+      indexed, so ``open-deals`` reads only open deals.
     """
-    out: dict[str, Any] = {"corroboration_rank": corroboration_rank(props)}
+    out: dict[str, Any] = {}
     years = props.get("delivery_years") or []
     if years:
         per_year = props.get("tiv_delivered_per_year")
@@ -146,8 +144,6 @@ def query_fields(props: dict[str, Any]) -> dict[str, Any]:
             out["tiv_per_year"] = [float(props.get("tiv_delivered") or 0.0) / len(years)] * len(years)
     if props.get("number_ordered") is not None:
         out["outstanding"] = props["number_ordered"] - (props.get("number_delivered") or 0)
-        if out["outstanding"] > 0:  # open-deals reads the largest through an index (graph/aggregates.py)
-            out["tiv_outstanding"] = float(props.get("tiv_order") or 0.0) - float(props.get("tiv_delivered") or 0.0)
     return out
 
 
