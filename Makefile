@@ -88,13 +88,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_deals.py
 	$(BIN)/python bench/bench_web.py
-	$(BIN)/python bench/bench_queries.py --sizes 10000,30000 --repeat 3
+	$(BIN)/python bench/bench_queries.py --sizes 10000,30000 --repeat 10
 	$(BIN)/python bench/bench_load.py --sizes 30000
 
-# Catalogue queries and deal resolution at 30k, 100k and 300k generated deals; loads at 300k and 1M with restart
-# times (long: an hour or more here, and several GB of memory at 1M: docs/loading.md).
+# Catalogue queries at 30k, 300k and 1M generated deals; loads at 300k and 1M with restart times
+# (long: an hour or more here, and several GB of memory at 1M: docs/loading.md, docs/performance.md).
 bench-scale: $(STAMP)
-	$(BIN)/python bench/bench_queries.py --sizes 30000,100000,300000 --repeat 3
+	$(BIN)/python bench/bench_queries.py --sizes 30000,300000,1000000 --repeat 10
 	$(BIN)/python bench/bench_load.py --sizes 300000,1000000 --restart
 
 serve: $(STAMP) web-assets

@@ -1,6 +1,6 @@
-"""Catalogue queries and deal resolution as the graph grows: generated classic SIPRI exports of 30k and 100k deals.
+"""Catalogue queries and deal resolution as the graph grows: generated classic SIPRI exports of 30k to 1M deals.
 
-    .venv/bin/python bench/bench_queries.py [--sizes 30000,100000] [--repeat 5] [--keep DIR]
+    .venv/bin/python bench/bench_queries.py [--sizes 30000,300000,1000000] [--repeat 10] [--former REV] [--keep DIR]
 
 For each size, on one embedded FalkorDB server, into a fresh graph: the seed entities, the RT article
 (a text Report), the CCM party table and the shared SIPRI transfers excerpt, then a synthetic classic export of
@@ -12,20 +12,24 @@ directory). Measured:
   graph with the resolver switched off (``load_paths(..., resolve_deals=False)``, i.e.
   ``Writer(..., derived=None)``): the ratio is what resolution costs;
 * **re-resolution**: ``Deals.resolve_all()`` on the loaded graph (every block read, resolved and rewritten);
-* **each catalogue query**: median of ``--repeat`` runs (after one warm-up) with realistic parameters: the
-  busiest supplier and recipient of the generated deals, a SIPRI armament category, the RT article, one
-  Transfer's provenance.
+* **each catalogue query**: p50 and p95 of ``--repeat`` runs (after one warm-up) with realistic parameters:
+  the busiest supplier and recipient of the generated deals (about a fifth of all deals each), a SIPRI
+  armament category, the RT article, one Transfer's provenance;
+* with ``--former REV``: the text each query had at git revision ``REV`` (where it differs), timed the same
+  way on the same graph: before/after in one run (``--former-repeat`` runs: former texts can take seconds).
 
-The table gives each figure per size and the growth ratio largest/smallest size. An anchored lookup should
+The tables give each figure per size and the growth ratio between consecutive sizes. An anchored lookup should
 grow little (≈ 1); a query whose answer grows with the data (the busiest recipient's deals) grows with it,
-never faster.
+never faster; a query reading per-block totals (DealTotals) grows with the number of partners, not deals.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -36,7 +40,7 @@ from rich.console import Console
 from rich.table import Table
 from timing import timed
 
-from armsgraph.graph.catalogue.catalogue import load_catalogue
+from armsgraph.graph.catalogue.catalogue import CannedQuery, load_catalogue, parse_query_file
 from armsgraph.graph.catalogue.names import Names
 from armsgraph.graph.deals import Deals
 from armsgraph.graph.load import load_paths
@@ -68,33 +72,64 @@ def _busiest(store: FalkorStore, rel: str) -> str:
     return str(store.run(Cypher(BUSIEST.replace("{rel}", rel))).scalar())
 
 
-def query_params(store: FalkorStore) -> dict[str, dict[str, str]]:
-    """Realistic parameters for every query: the heaviest anchors of the generated graph."""
+VARIANTS = {"open-deals": "recipient", "corroboration": "recipient", "trade-register": "recipient",
+            "tiv-by-year": "recipient"}
+"""Queries also timed with this anchor (the busiest recipient), shown as 'name (anchor)'."""
+
+
+def query_params(store: FalkorStore) -> dict[str, tuple[str, dict[str, str]]]:
+    """Realistic parameters for every query: the heaviest anchors of the generated graph. Row label ->
+    (query name, parameters): each query once, and the VARIANTS once more."""
     supplier = _busiest(store, "SUPPLIED")
     recipient = _busiest(store, "TO")
     transfer = str(store.run(TEXT_TRANSFER).scalar())
     base = {"recipient": recipient, "supplier": supplier, "country": supplier, "document": ARTICLE.name,
             "id": transfer, "category": "armoured-vehicles", "about": "UKR",
             "speaker": "person:anatoly-antonov", "family": "patriot"}
-    out: dict[str, dict[str, str]] = {}
+    out: dict[str, tuple[str, dict[str, str]]] = {}
     for query in load_catalogue().values():
         params = {p.name: base[p.name] for p in query.params if p.required or p.name in query.one_of[:1]}
         if query.name == "reported-transfers":
             params["country"] = "UKR"
         if query.name == "country-people":
             params |= {"country": "RUS", "date": "2020-01-01"}  # Antonov was ambassador 2017-2024
-        out[query.name] = params
+        out[query.name] = (query.name, params)
+        if query.name in VARIANTS:
+            anchor = VARIANTS[query.name]
+            out[f"{query.name} ({anchor})"] = (query.name, {anchor: base[anchor]})
     return out
 
 
-def time_queries(store: FalkorStore, repeat: int) -> dict[str, tuple[float, int]]:
-    """Query name -> (median seconds, rows). Names are bound to ids once, before timing: the figure is the
-    statement's (the CLI's name look-up is an indexed read of its own)."""
-    params = query_params(store)
-    names = Names(store)
-    out: dict[str, tuple[float, int]] = {}
+def former_catalogue(rev: str) -> dict[str, CannedQuery]:
+    """The queries whose text at git revision ``rev`` differs from now (the 'before' of a before/after)."""
+    out: dict[str, CannedQuery] = {}
     for name, query in load_catalogue().items():
-        bound = query.bind(params[name], names)
+        path = f"graph/catalogue/queries/{name}.cypher"
+        shown = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{path}"], capture_output=True, text=True)
+        if shown.returncode == 0:
+            former = parse_query_file(Path(path), shown.stdout)
+            if former.cypher != query.cypher:
+                out[name] = former
+    return out
+
+
+def p95(times: list[float]) -> float:
+    """The 95th percentile, linear between the nearest two timings (one timing: itself)."""
+    return statistics.quantiles(times, n=20, method="inclusive")[18] if len(times) > 1 else times[0]
+
+
+def time_queries(store: FalkorStore, repeat: int, catalogue: dict[str, CannedQuery] | None = None
+                 ) -> dict[str, tuple[float, float, int]]:
+    """Row label (query_params) -> (p50 seconds, p95 seconds, rows). Names are bound to ids once, before timing:
+    the figure is the statement's (the CLI's name look-up is an indexed read of its own)."""
+    names = Names(store)
+    queries = catalogue if catalogue is not None else load_catalogue()
+    out: dict[str, tuple[float, float, int]] = {}
+    for name, (query_name, raw) in query_params(store).items():
+        if query_name not in queries:
+            continue
+        query = queries[query_name]
+        bound = query.bind(raw, names)
         times, rows = [], 0
         try:
             store.run(query.cypher, bound)  # warm-up (and the plan cache)
@@ -104,19 +139,22 @@ def time_queries(store: FalkorStore, repeat: int) -> dict[str, tuple[float, int]
                 rows = len(result.rows)
         except StoreError as exc:  # a query the client gave up on: shown as failed, the others still run
             print(f"{name}: {exc}")
-            out[name] = (math.nan, -1)
+            out[name] = (math.nan, math.nan, -1)
             continue
-        out[name] = (statistics.median(times), rows)
+        out[name] = (statistics.median(times), p95(times), rows)
     return out
 
 
-def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, console: Console) -> dict[str, Any]:
-    plain = FalkorStore(server, graph_name=f"plain_{deals}")
-    plain.clear()
-    load_paths(plain, BASE_FILES, note=None, resolve_deals=False)
-    without, _ = timed(lambda: load_paths(plain, [path], note=None, resolve_deals=False))
-    plain.clear()
-    plain.close()
+def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, console: Console,
+             former: dict[str, CannedQuery], former_repeat: int, queries_only: bool = False) -> dict[str, Any]:
+    without = math.nan
+    if not queries_only:
+        plain = FalkorStore(server, graph_name=f"plain_{deals}")
+        plain.clear()
+        load_paths(plain, BASE_FILES, note=None, resolve_deals=False)
+        without, _ = timed(lambda: load_paths(plain, [path], note=None, resolve_deals=False))
+        plain.clear()
+        plain.close()
 
     store = FalkorStore(server, graph_name=f"deals_{deals}")
     store.clear()
@@ -126,24 +164,61 @@ def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, consol
     transfers = store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar()
     console.print(f"{deals:,} deals: load {with_time:.1f}s with resolution, {without:.1f}s without; "
                   f"{transfers:,} Transfers")
-    again, _ = timed(lambda: Deals(store).resolve_all())
-    assert store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() == transfers
+    again = math.nan
+    if not queries_only:
+        again, _ = timed(lambda: Deals(store).resolve_all())
+        assert store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() == transfers
     queries = time_queries(store, repeat)
+    before = time_queries(store, former_repeat, former) if former else {}
     store.clear()
     store.close()
     return {"with": with_time, "without": without, "resolve_all": again, "transfers": transfers,
-            "queries": queries}
+            "queries": queries, "former": before}
+
+
+def _growth(sizes: list[int]) -> list[tuple[int, int]]:
+    """Consecutive pairs of sizes: growth is read step by step (30k -> 300k -> 1M)."""
+    return list(itertools.pairwise(sizes))
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{b / a:.2f}x" if a > 0 and not math.isnan(a) and not math.isnan(b) else "-"
+
+
+def query_table(title: str, sizes: list[int], results: dict[int, dict[str, Any]], key: str) -> Table:
+    """p50 / p95 (ms) and rows per size, and the growth of p50 between consecutive sizes."""
+    table = Table(title=title)
+    table.add_column("query")
+    for deals in sizes:
+        table.add_column(f"{deals // 1000}k p50", justify="right")
+        table.add_column("p95", justify="right")
+        table.add_column("rows", justify="right")
+    for small, large in _growth(sizes):
+        table.add_column(f"{large // 1000}k/{small // 1000}k", justify="right")
+    for name in sorted(results[sizes[0]][key]):
+        cells = []
+        for deals in sizes:
+            p50, p95, rows = results[deals][key][name]
+            cells += [f"{p50 * 1000:.1f}", f"{p95 * 1000:.1f}", str(rows)]
+        cells += [_ratio(results[a][key][name][0], results[b][key][name][0]) for a, b in _growth(sizes)]
+        table.add_row(name, *cells)
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="catalogue queries and deal resolution at 30k and 100k deals")
-    parser.add_argument("--sizes", default="30000,100000", help="comma-separated numbers of generated deals")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser = argparse.ArgumentParser(description="catalogue queries and deal resolution at 30k to 1M deals")
+    parser.add_argument("--sizes", default="30000,300000", help="comma-separated numbers of generated deals")
+    parser.add_argument("--repeat", type=int, default=10, help="timed runs of each query (p50, p95)")
+    parser.add_argument("--former", help="git revision whose query texts are timed too, on the same graphs")
+    parser.add_argument("--former-repeat", type=int, default=3, help="timed runs of each former text")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="skip the load without resolution and resolve_all (the 1M run's long parts)")
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    console = Console()
+    console = Console(width=220)
     standard_tables()
+    former = former_catalogue(args.former) if args.former else {}
     results: dict[int, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-queries-") as tmp:
         work = args.keep or Path(tmp)
@@ -155,12 +230,12 @@ def main(argv: list[str] | None = None) -> int:
                 path = work / f"sipri-classic-{deals}.csv"
                 generate(path, deals)
                 started = time.perf_counter()
-                results[deals] = run_size(server, path, deals, args.repeat, console)
+                results[deals] = run_size(server, path, deals, args.repeat, console, former, args.former_repeat,
+                                          args.queries_only)
                 console.print(f"  ({time.perf_counter() - started:.0f}s for this size)")
+                console.print(query_table(f"{deals:,} deals (ms)", [deals], results, "queries"))  # as it goes
         finally:
             server.stop()
-    small, large = sizes[0], sizes[-1]
-    growth = f"{large // 1000}k/{small // 1000}k"
     load = Table(title="Loads: the synthetic export with deal resolution vs without (Writer(..., derived=None))")
     for column in ("deals", "Transfers", "with resolution (s)", "without (s)", "ratio", "resolve_all (s)",
                    "deals/s"):
@@ -169,27 +244,30 @@ def main(argv: list[str] | None = None) -> int:
         r = results[deals]
         load.add_row(f"{deals:,}", f"{r['transfers']:,}", f"{r['with']:.1f}", f"{r['without']:.1f}",
                      f"{r['with'] / r['without']:.2f}x", f"{r['resolve_all']:.1f}", f"{deals / r['with']:,.0f}")
-    if len(sizes) > 1:
+    for small, large in _growth(sizes):
         a, b = results[small], results[large]
-        load.add_row(f"growth {growth}", "", f"{b['with'] / a['with']:.2f}x", f"{b['without'] / a['without']:.2f}x",
-                     "", f"{b['resolve_all'] / a['resolve_all']:.2f}x", f"(data {large / small:.2f}x)")
-    queries = Table(title=f"Catalogue queries: median of {args.repeat} (ms), rows, growth {growth}")
-    queries.add_column("query")
-    for deals in sizes:
-        queries.add_column(f"{deals // 1000}k ms", justify="right")
-        queries.add_column("rows", justify="right")
-    if len(sizes) > 1:
-        queries.add_column(f"growth {growth}", justify="right")
-    for name in load_catalogue():
-        cells = []
-        for deals in sizes:
-            seconds, rows = results[deals]["queries"][name]
-            cells += [f"{seconds * 1000:.1f}", str(rows)]
-        if len(sizes) > 1:
-            cells.append(f"{results[large]['queries'][name][0] / results[small]['queries'][name][0]:.2f}x")
-        queries.add_row(name, *cells)
+        load.add_row(f"growth {large // 1000}k/{small // 1000}k", "", _ratio(a["with"], b["with"]),
+                     _ratio(a["without"], b["without"]), "", _ratio(a["resolve_all"], b["resolve_all"]),
+                     f"(data {large / small:.2f}x)")
     console.print(load)
-    console.print(queries)
+    console.print(query_table(f"Catalogue queries (ms): p50 and p95 of {args.repeat} runs", sizes, results,
+                              "queries"))
+    if former:
+        console.print(query_table(f"The same queries as of {args.former} (ms): p50 and p95 of "
+                                  f"{args.former_repeat} runs, same graphs", sizes, results, "former"))
+        table = Table(title=f"p50 before ({args.former}) / after, same run")
+        table.add_column("query")
+        for deals in sizes:
+            table.add_column(f"{deals // 1000}k before", justify="right")
+            table.add_column("after", justify="right")
+            table.add_column("speed-up", justify="right")
+        for name in sorted(results[sizes[0]]["former"]):
+            cells = []
+            for deals in sizes:
+                before, after = results[deals]["former"][name][0], results[deals]["queries"][name][0]
+                cells += [f"{before * 1000:.1f}", f"{after * 1000:.1f}", _ratio(after, before)]
+            table.add_row(name, *cells)
+        console.print(table)
     return 0
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from armsgraph.graph.aggregates import totals_rows
 from armsgraph.graph.deals import deal_rows, transfer_ids
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, shown
 from armsgraph.graph.store import Cypher, Store
@@ -136,9 +137,12 @@ class BulkGraph:
             if node.labels == "Document" and p.get("kind") == "sipri-export" and p.get("data_generated"):
                 editions[str(p["data_generated"])] = export_coverage(p.get("title"), p.get("year_range"))
         result = resolve_deals(records, read_judgements(judgements), editions)
-        rows = deal_rows(transfer_ids(result), records, result)
+        deals = transfer_ids(result)
+        rows = deal_rows(deals, records, result)
         for row in rows.transfers:
             self.nodes[row["id"]] = _Node("Transfer", row["props"])
+        for row in totals_rows([deal for _, deal in deals], rows.transfers):
+            self.nodes[row["id"]] = _Node("DealTotals", row["props"])
         for (rel, label), party_rows in rows.parties.items():
             for row in party_rows:
                 if rel == "SUPPLIED" and self._is(row["supplier"], label):

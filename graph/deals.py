@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from armsgraph.graph.aggregates import write_totals
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
@@ -305,7 +306,8 @@ class Deals:
             run(MARK_WITHDRAWN, {"rows": chunk}, write=True)
         for chunk in _chunks(sorted(new)):
             run(caption_statement("Transfer"), {"ids": chunk}, write=True)
-        # The blocks' Transfers are all written here (edges, captions): a per-block step follows this line.
+        # The blocks' Transfers are all written here (edges, captions); then their per-block totals.
+        write_totals(self.store, blocks, [deal for _, deal in deals], rows.transfers)  # graph/aggregates.py
 
 
 def describe(record: Record | None) -> str:

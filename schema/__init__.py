@@ -7,6 +7,7 @@ JSON Lines format) is derived from the registries in :mod:`armsgraph.schema.mode
 from armsgraph.schema.entities import (
     Claim,
     Country,
+    DealTotals,
     Document,
     NonStateActor,
     Organization,
@@ -53,6 +54,7 @@ __all__ = [
     "Claim",
     "Claimed",
     "Country",
+    "DealTotals",
     "Document",
     "Holds",
     "InCategory",

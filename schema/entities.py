@@ -256,6 +256,44 @@ class Transfer(_DealFacts):
         return self.key
 
 
+class DealTotals(Node):
+    """Totals of one block's deals (one supplier and recipient), for queries; not a deal, never counted as one.
+
+    Derived, never loaded: written with the block's Transfers whenever the deal resolver rewrites them
+    (graph/aggregates.py). Supplier and recipient are ids in properties, with no edges, so no pattern over
+    SUPPLIED/TO reaches it. Lists are aligned: ``delivery_years[i]`` with ``tiv_per_year[i]``, and so on.
+    """
+
+    label = "DealTotals"
+    prefix = "totals"
+    indexed = ("supplier", "recipient")
+    derived = True
+    caption = Caption.of("block")
+
+    block: str = Field(min_length=1, description="'supplier id|recipient id', as on its Transfers.")
+    supplier: str = Field(min_length=1, description="The supplier's id (no SUPPLIED edge).")
+    recipient: str = Field(min_length=1, description="The recipient's id (no TO edge).")
+    deals: int = Field(ge=0, description="Transfers in the block.")
+    delivery_years: list[int] | None = Field(default=None, description="Every year a deal of the block delivered in.")
+    tiv_per_year: list[float] | None = Field(default=None, description="Sum of the deals' tiv_per_year per year.")
+    run_starts: list[int] | None = Field(default=None, description="Per delivery year: deals' runs of consecutive "
+                                         "delivery years starting in it (deals delivering in a range, exactly).")
+    run_ends: list[int] | None = Field(default=None, description="Per delivery year: runs ending in it.")
+    gap_from: list[int] | None = Field(default=None, description="A deal's gap between two runs: the year before "
+                                       "it (with gap_to; one entry per gap).")
+    gap_to: list[int] | None = Field(default=None, description="The year after the gap.")
+    sipri_years: list[int] | None = Field(default=None, description="Delivery years of SIPRI deals (vintage set).")
+    sipri_tiv_per_year: list[float] | None = Field(default=None, description="Their TIV per year.")
+    order_years: list[int] | None = Field(default=None, description="Every order year of a deal of the block.")
+    deals_per_order_year: list[int] | None = Field(default=None, description="Deals ordered in each.")
+    sipri_deals_per_order_year: list[int] | None = Field(default=None, description="SIPRI deals ordered in each.")
+    tiv_per_order_year: list[float] | None = Field(default=None, description="Sum of tiv_delivered (0 if unknown) "
+                                                   "of the deals ordered in each.")
+
+    def natural_key(self) -> str:
+        return self.block
+
+
 class Report(_DealFacts):
     """What one source says about one deal: a SIPRI row of one vintage, a tracker commitment, a text report.
 
@@ -266,7 +304,7 @@ class Report(_DealFacts):
 
     label = "Report"
     prefix = "report"
-    indexed = ("block", "sipri_id")
+    indexed = ("block", "sipri_id", "source")
     caption = Caption((
         Part(("source",)),
         Part(("designation",), before=" · "),

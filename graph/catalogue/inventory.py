@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from armsgraph.graph.aggregates import statements as totals_statements
 from armsgraph.graph.catalogue import load_catalogue, names
 from armsgraph.graph.catalogue.conflicts import MEMBER_EDGES, PARTY_EDGES
 from armsgraph.graph.catalogue.stats import statements as stats_statements
@@ -30,6 +31,8 @@ def neo4j_statements() -> dict[str, str]:
     texts.update(export_statements())
     for number, text in enumerate(deal_statements()):
         texts[f"deals#{number}"] = text
+    for number, text in enumerate(totals_statements()):
+        texts[f"totals#{number}"] = text
     for query in load_catalogue().values():
         if "neo4j" in query.dialects:
             texts[f"catalogue:{query.name}"] = NEO4J.translate(query.cypher)

@@ -13,8 +13,10 @@ UNION ALL
 MATCH (d:Document)
 WHERE (d.id = $document) AND d.pending IS NULL
 // A relationship's ends are both sourced from each document that states it (if only as a reference):
-// walk out from the document's nodes instead of scanning every relationship.
-MATCH (d)<-[:SOURCED_FROM]-(a)-[r]->(b)
+// walk out from the document's nodes instead of scanning every relationship, along the types a loader
+// writes only: a country's SUPPLIED edges (one per deal) are derived, never stated by a document (a test
+// checks that every loaded relationship type is listed).
+MATCH (d)<-[:SOURCED_FROM]-(a)-[r:IN_CATEGORY|IN_FAMILY|HOLDS|OF|PART_OF|PARTY_TO|MEMBER_OF|AID_TOTAL|CLAIMED|ABOUT]->(b)
 WHERE d.id IN r.documents AND r.pending IS NULL
 RETURN 'relationship' AS kind, type(r) AS type, a.id AS subject, b.id AS object,
        [e IN r.evidence WHERE e STARTS WITH (d.id + '#') | split(substring(e, size(d.id) + 1), '@')[0]] AS locators,

@@ -10,6 +10,10 @@ WHERE f.id = $family
   AND rf.pending IS NULL
   AND ($recipient = '' OR r.id = $recipient)
 MATCH (s:Actor)-[:SUPPLIED]->(t)
+// The order is known before the sources are read: only the rows shown read their Reports and documents.
+WITH s, r, w, rf, ro, t
+ORDER BY coalesce(t.date, toString(t.order_year)) DESC, s.name, w.designation, t.id
+LIMIT $limit
 OPTIONAL MATCH (rep:Report)-[:REPORTS]->(t)
 OPTIONAL MATCH (rep)-[p:SOURCED_FROM]->(d:Document)
 WHERE d.pending IS NULL

@@ -7,12 +7,13 @@
 :param months => 12;
 :param as_of => toString(date());
 :param limit => 200;
-MATCH (r:Actor {id: $recipient})<-[:TO]-(deal:Transfer)
-WITH r, deal AS t
+UNWIND ['tracker', 'text'] AS source
+MATCH (rep:Report {source: source})
+WITH rep
+MATCH (rep)-[:REPORTS]->(t:Transfer)-[:TO]->(r:Actor)
+WHERE r.id = $recipient
+  AND t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted'] AND t.date IS NOT NULL
 MATCH (s:Actor)-[:SUPPLIED]->(t)
-WHERE t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted'] AND t.date IS NOT NULL
-MATCH (rep:Report)-[:REPORTS]->(t)
-WHERE rep.source IN ['tracker', 'text']
 WITH s, r, t, collect(DISTINCT rep.source) AS sources, min(rep.date) AS first_reported
 WITH s, r, t, sources, first_reported,
      toInteger(substring($as_of, 0, 4)) * 12

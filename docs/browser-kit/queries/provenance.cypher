@@ -9,10 +9,11 @@ OPTIONAL MATCH (weapon:WeaponSystem {id: $id})
 OPTIONAL MATCH (family:WeaponFamily {id: $id})
 OPTIONAL MATCH (treaty:Treaty {id: $id})
 OPTIONAL MATCH (transfer:Transfer {id: $id})
+OPTIONAL MATCH (totals:DealTotals {id: $id})
 OPTIONAL MATCH (report:Report {id: $id})
 OPTIONAL MATCH (document:Document {id: $id})
 OPTIONAL MATCH (claim:Claim {id: $id})
-WITH coalesce(actor, person, position, category, weapon, family, treaty, transfer, report, document, claim) AS n
+WITH coalesce(actor, person, position, category, weapon, family, treaty, transfer, totals, report, document, claim) AS n
 WHERE n IS NOT NULL
 OPTIONAL MATCH (rep:Report)-[:REPORTS]->(n)
 WITH n, collect(rep) AS reports

@@ -3,9 +3,9 @@
 // limit (int, default): rows shown
 :param country => 'country:USA';
 :param limit => 100;
-MATCH (c:Actor {id: $country})-[:SUPPLIED|TO]-(deal:Transfer)
-WITH DISTINCT deal AS t
-MATCH (rep:Report {source: 'text'})-[:REPORTS]->(t)
+MATCH (rep:Report {source: 'text'})
+WITH rep
+MATCH (rep)-[:REPORTS]->(t:Transfer)
 MATCH (s)-[:SUPPLIED]->(t)-[:TO]->(r)
 WHERE s.id = $country OR r.id = $country
 OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)

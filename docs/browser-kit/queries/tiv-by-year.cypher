@@ -9,18 +9,18 @@
 :param delivered_from => 1950;
 :param delivered_to => 2100;
 :param limit => 2000;
-MATCH (anchor:Actor)
-WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
-MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
-WITH DISTINCT deal AS t
-MATCH (s:Actor)-[rs:SUPPLIED]->(t)-[rt:TO]->(r:Actor)
-WHERE (($supplier <> '' AND s.id = $supplier) OR ($recipient <> '' AND r.id = $recipient))
-  AND ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
-  AND t.vintage IS NOT NULL
-UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
-WITH s, r, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv
+OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
+WITH collect(x) AS to_recipient
+OPTIONAL MATCH (y:DealTotals {supplier: $supplier})
+WITH to_recipient, collect(y) AS from_supplier
+UNWIND CASE WHEN $recipient <> '' THEN to_recipient ELSE from_supplier END AS a
+WITH a
+WHERE $supplier = '' OR a.supplier = $supplier
+MATCH (partner:Actor {id: CASE WHEN $supplier <> '' THEN a.recipient ELSE a.supplier END})
+UNWIND range(0, size(coalesce(a.sipri_years, [])) - 1) AS i
+WITH partner, a.sipri_years[i] AS year, a.sipri_tiv_per_year[i] AS tiv
 WHERE year >= $delivered_from AND year <= $delivered_to
-WITH CASE WHEN $supplier <> '' THEN r ELSE s END AS partner, year, sum(tiv) AS tiv
+WITH partner, year, sum(tiv) AS tiv
 RETURN partner.name AS partner, partner.id AS partner_id, year, tiv AS tiv_delivered
 ORDER BY partner, year
 LIMIT $limit;

@@ -16,6 +16,11 @@ MATCH (s:Actor)-[:SUPPLIED]->(t)-[:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND ($supplier <> '' OR $recipient <> '')
   AND size(coalesce(t.sources, [])) >= $min_sources
+// The order is known before the Reports are read (records: how many REPORT the deal, stored with it): only
+// the rows shown read them.
+WITH s, r, t
+ORDER BY size(t.sources) DESC, t.records DESC, coalesce(t.date, toString(t.order_year)) DESC, s.name, t.id
+LIMIT $limit
 MATCH (rep:Report)-[m:REPORTS]->(t)
 OPTIONAL MATCH (t)-[:OF]->(w:WeaponSystem)
 WITH s, r, t, w, rep, m

@@ -6,12 +6,15 @@
 // param: limit: int = 200 -- rows shown
 // A deal is delivered when its resolved stage is 'delivered' (a SIPRI delivery year, a tracker or text report of
 // delivery: the most advanced stage of its records wins). A deal matched to a SIPRI deal takes SIPRI's stage.
-MATCH (r:Actor {id: $recipient})<-[:TO]-(deal:Transfer)
-WITH r, deal AS t
+// Anchored on the tracker and text Reports (indexed source: they grow with trackers and news, not with SIPRI
+// exports), then their deals to the recipient.
+UNWIND ['tracker', 'text'] AS source
+MATCH (rep:Report {source: source})
+WITH rep
+MATCH (rep)-[:REPORTS]->(t:Transfer)-[:TO]->(r:Actor)
+WHERE r.id = $recipient
+  AND t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted'] AND t.date IS NOT NULL
 MATCH (s:Actor)-[:SUPPLIED]->(t)
-WHERE t.stage IN ['requested', 'considered', 'announced', 'approved', 'pledged', 'ordered', 'contracted'] AND t.date IS NOT NULL
-MATCH (rep:Report)-[:REPORTS]->(t)
-WHERE rep.source IN ['tracker', 'text']
 WITH s, r, t, collect(DISTINCT rep.source) AS sources, min(rep.date) AS first_reported
 WITH s, r, t, sources, first_reported,
      toInteger(substring($as_of, 0, 4)) * 12

@@ -11,16 +11,17 @@
 // classic-format deal the transfers format also has counts once, as in top-suppliers-of-recipient.
 MATCH (g:Organization)
 WHERE (g.id = $regime) AND g.pending IS NULL
-// Anchored on the recipient (indexed id): its deals, then whether each supplier is a member.
-MATCH (r:Actor {id: $recipient})<-[rt:TO]-(deal:Transfer)
-WITH g, r, deal AS t
-WHERE t.order_year >= $ordered_from AND t.order_year <= $ordered_to
-MATCH (s:Country)-[rs:SUPPLIED]->(t)
+// Read from the recipient's DealTotals (one per supplier, indexed recipient id; graph/aggregates.py): deals and
+// TIV per order year, then whether each supplier is a member.
+MATCH (a:DealTotals {recipient: $recipient})
+MATCH (s:Country {id: a.supplier})
 MATCH (s)-[m:MEMBER_OF]->(g)
 WHERE m.pending IS NULL
-WITH DISTINCT g, s, t
-RETURN g.name AS regime, s.name AS supplier, s.iso3 AS iso3, count(DISTINCT t) AS deals,
-       sum(coalesce(t.tiv_delivered, 0.0)) AS tiv_delivered, min(t.order_year) AS first_order,
-       max(t.order_year) AS last_order
+WITH DISTINCT g, s, a
+UNWIND range(0, size(coalesce(a.order_years, [])) - 1) AS i
+WITH g, s, a.order_years[i] AS year, a.deals_per_order_year[i] AS deals, a.tiv_per_order_year[i] AS tiv
+WHERE year >= $ordered_from AND year <= $ordered_to
+RETURN g.name AS regime, s.name AS supplier, s.iso3 AS iso3, sum(deals) AS deals,
+       sum(tiv) AS tiv_delivered, min(year) AS first_order, max(year) AS last_order
 ORDER BY tiv_delivered DESC, supplier
 LIMIT $limit

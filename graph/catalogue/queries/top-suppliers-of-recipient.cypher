@@ -8,12 +8,22 @@
 // gave them (transfers format), else the deal's TIV spread evenly over its delivery years (classic format).
 // TIV is a volume indicator, not money.
 // Each Transfer is one deal (its Reports resolved into it): plain counts and sums count every deal once.
-// Anchored on the recipient (indexed id); tiv_per_year is stored with each Transfer (graph/deals.py).
-MATCH (r:Actor {id: $recipient})<-[rt:TO]-(t:Transfer)<-[rs:SUPPLIED]-(s:Actor)
-UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
-WITH s, t, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv
-WHERE year >= $delivered_from AND year <= $delivered_to
-WITH s, count(DISTINCT t) AS deals, sum(tiv) AS tiv, min(year) AS first_year, max(year) AS last_year
+// Read from the recipient's DealTotals (one per supplier, indexed recipient id; graph/aggregates.py), written
+// with the Transfers: deals delivering inside the range = runs of delivery years starting by its end, less
+// those ending before its start, less the gaps inside it (each deal once).
+MATCH (a:DealTotals {recipient: $recipient})
+WITH a, coalesce(a.delivery_years, []) AS years
+WITH a, years, [i IN range(0, size(years) - 1) WHERE years[i] >= $delivered_from AND years[i] <= $delivered_to] AS inside
+WHERE size(inside) > 0
+MATCH (s:Actor {id: a.supplier})
+WITH s, a, years, inside,
+     reduce(n = 0, i IN range(0, size(years) - 1) |
+            n + CASE WHEN years[i] <= $delivered_to THEN a.run_starts[i] ELSE 0 END
+              - CASE WHEN years[i] < $delivered_from THEN a.run_ends[i] ELSE 0 END)
+     - size([j IN range(0, size(coalesce(a.gap_from, [])) - 1)
+             WHERE a.gap_from[j] >= $delivered_from AND a.gap_to[j] <= $delivered_to]) AS deals
+WITH s, sum(deals) AS deals, sum(reduce(x = 0.0, i IN inside | x + a.tiv_per_year[i])) AS tiv,
+     min(years[inside[0]]) AS first_year, max(years[inside[size(inside) - 1]]) AS last_year
 RETURN s.name AS supplier, s.id AS supplier_id, deals, tiv AS tiv_delivered, first_year, last_year
 ORDER BY tiv_delivered DESC, supplier
 LIMIT $limit

@@ -1,0 +1,130 @@
+"""Per-block deal totals (``DealTotals``), written with the block's Transfers so hub queries read one node per
+partner instead of every deal of an actor that has a fifth of the graph.
+
+A block is one supplier and recipient; the deal resolver rewrites all of a block's Transfers at once
+(:mod:`armsgraph.graph.deals`), and :func:`write_totals` rewrites the block's totals from the same rows in
+the same pass. The totals are a separate label with no edges (supplier and recipient are ids in
+properties), so no ``SUPPLIED``/``TO`` pattern counts them as deals (docs/transfers.md, docs/performance.md).
+
+How many deals delivered inside a year range is exact from totals: each deal's delivery years are cut into
+runs of consecutive years; the runs that meet ``[a, b]`` are those starting by ``b`` less those ending before
+``a``, and a deal with several runs meeting the range is counted once by subtracting its gaps that lie inside
+the range (two runs meet the range exactly when the gap between them lies inside it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from armsgraph.graph.store import Store
+from armsgraph.graph.store.cypher import Cypher
+from armsgraph.graph.writer import chunks
+from armsgraph.loaders.deals import Deal
+from armsgraph.schema import DealTotals
+
+CHUNK = 2_000
+
+WRITE_TOTALS = Cypher(
+    "UNWIND $rows AS row\n"
+    "MERGE (a:DealTotals {id: row.id})\n"
+    "SET a = row.props"
+)
+DELETE_TOTALS = Cypher(
+    "UNWIND $ids AS id\n"
+    "MATCH (a:DealTotals {id: id})\n"
+    "DELETE a"
+)
+
+
+def statements() -> list[Cypher]:
+    """Every statement this module sends (for the Cypher grammar check)."""
+    return [WRITE_TOTALS, DELETE_TOTALS]
+
+
+def _runs(years: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted distinct years as runs of consecutive years: [2001, 2002, 2005] -> [(2001, 2002), (2005, 2005)]."""
+    runs: list[tuple[int, int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
+
+
+def _aligned(table: Mapping[int, Any]) -> tuple[list[int] | None, list[Any] | None]:
+    """Keys sorted and their values in the same order (None for none: no empty lists stored)."""
+    keys = sorted(table)
+    return (keys, [table[k] for k in keys]) if keys else (None, None)
+
+
+def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapping[str, Any]]) -> DealTotals:
+    """The totals of one block from its Transfers' stored properties (with ``tiv_per_year``)."""
+    tiv: dict[int, float] = defaultdict(float)
+    sipri_tiv: dict[int, float] = defaultdict(float)
+    starts: dict[int, int] = defaultdict(int)
+    ends: dict[int, int] = defaultdict(int)
+    gaps: list[tuple[int, int]] = []
+    ordered: dict[int, list[Any]] = {}
+    for props in deals:
+        years = [int(y) for y in props.get("delivery_years") or []]
+        per_year = props.get("tiv_per_year") or []
+        sipri = props.get("vintage") is not None
+        for i, year in enumerate(years):
+            value = per_year[i] if i < len(per_year) else None
+            tiv[year] += float(value) if value is not None else 0.0
+            if sipri:
+                sipri_tiv[year] += float(value) if value is not None else 0.0
+        runs = _runs(years)
+        for first, last in runs:
+            starts[first] += 1
+            ends[last] += 1
+        gaps += [(runs[i][1], runs[i + 1][0]) for i in range(len(runs) - 1)]
+        if props.get("order_year") is not None:
+            row = ordered.setdefault(int(props["order_year"]), [0, 0, 0.0])
+            row[0] += 1
+            row[1] += int(sipri)
+            row[2] += float(props.get("tiv_delivered") or 0.0)
+    delivery_years, tivs = _aligned(tiv)
+    sipri_years, sipri_tivs = _aligned(sipri_tiv)
+    order_years, counts = _aligned(ordered)
+    return DealTotals(
+        block=block, supplier=supplier, recipient=recipient, deals=len(deals),
+        delivery_years=delivery_years, tiv_per_year=tivs,
+        run_starts=[starts[y] for y in delivery_years] if delivery_years else None,
+        run_ends=[ends[y] for y in delivery_years] if delivery_years else None,
+        gap_from=[g[0] for g in sorted(gaps)] or None, gap_to=[g[1] for g in sorted(gaps)] or None,
+        sipri_years=sipri_years, sipri_tiv_per_year=sipri_tivs,
+        order_years=order_years,
+        deals_per_order_year=[c[0] for c in counts] if counts else None,
+        sipri_deals_per_order_year=[c[1] for c in counts] if counts else None,
+        tiv_per_order_year=[c[2] for c in counts] if counts else None,
+    )
+
+
+def totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The totals of the blocks these deals are in (``{"id", "props"}``), pure: from the deals and the Transfer
+    rows written for them (``{"id", "props"}``, in the order of ``deals``). The store writer
+    (:func:`write_totals`) and the bulk path (:mod:`armsgraph.graph.bulk`) both write exactly these."""
+    by_block: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    parties: dict[str, tuple[str, str]] = {}
+    for deal, row in zip(deals, rows, strict=True):
+        block = str(row["props"]["block"])
+        by_block[block].append(row["props"])
+        parties[block] = (deal.supplier, deal.recipient)
+    totals = [block_totals(block, *parties[block], props) for block, props in sorted(by_block.items())]
+    return [{"id": t.id, "props": t.properties()} for t in totals]
+
+
+def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
+                 rows: Sequence[Mapping[str, Any]]) -> None:
+    """Rewrite the totals of these blocks (every block just resolved); a block left without deals loses its
+    totals."""
+    out = totals_rows(deals, rows)
+    gone = sorted({DealTotals.id_of(block=b) for b in blocks} - {row["id"] for row in out})
+    for ids in chunks(gone, CHUNK):
+        store.run(DELETE_TOTALS, {"ids": ids}, write=True)
+    for batch in chunks(out, CHUNK):
+        store.run(WRITE_TOTALS, {"rows": batch}, write=True)

@@ -1,0 +1,109 @@
+"""DealTotals: one per block of deals, written with its Transfers, never counted as a deal (graph/aggregates.py)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from armsgraph.graph.aggregates import block_totals
+from armsgraph.graph.deals import Deals
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store import Cypher
+from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
+from armsgraph.schema import DealTotals
+
+REPO = Path(__file__).resolve().parents[3]
+
+DEALS = [  # delivery years with gaps, a duplicate year, no years, a non-SIPRI deal, an unknown TIV
+    {"delivery_years": [2000, 2001, 2005, 2006, 2009], "tiv_per_year": [1.0, 2.0, 3.0, 4.0, 5.0], "vintage": "v",
+     "order_year": 1999, "tiv_delivered": 15.0},
+    {"delivery_years": [2001, 2002], "tiv_per_year": [0.5, 0.5], "order_year": 1999},
+    {"stage": "ordered"},
+    {"delivery_years": [2005, 2005], "tiv_per_year": [1.0, 1.0], "vintage": "v", "order_year": 2004},
+    {"vintage": "v", "order_year": 2010, "tiv_delivered": 7.0},
+    {"stage": "pledged"},
+]
+
+
+def _deals_in(totals: DealTotals, a: int, b: int) -> int:
+    """The count the catalogue's Cypher computes from totals (top-suppliers-of-recipient), in Python."""
+    years = totals.delivery_years or []
+    runs = sum(totals.run_starts[i] for i, y in enumerate(years) if y <= b)  # type: ignore[index]
+    runs -= sum(totals.run_ends[i] for i, y in enumerate(years) if y < a)  # type: ignore[index]
+    gaps = sum(1 for lo, hi in zip(totals.gap_from or [], totals.gap_to or [], strict=True) if lo >= a and hi <= b)
+    return runs - gaps
+
+
+def test_totals_count_each_deal_once_in_any_year_range() -> None:
+    totals = block_totals("country:USA|country:UKR", "country:USA", "country:UKR", DEALS)
+    assert totals.deals == 6
+    assert totals.delivery_years == [2000, 2001, 2002, 2005, 2006, 2009]
+    assert totals.tiv_per_year == [1.0, 2.5, 0.5, 5.0, 4.0, 5.0]
+    assert totals.sipri_years == [2000, 2001, 2005, 2006, 2009]
+    assert totals.order_years == [1999, 2004, 2010]
+    assert totals.deals_per_order_year == [2, 1, 1]
+    assert totals.sipri_deals_per_order_year == [1, 1, 1]
+    assert totals.tiv_per_order_year == [15.0, 0.0, 7.0]
+    for a, b in itertools.product(range(1998, 2012), repeat=2):
+        if a > b:
+            continue
+        expected = sum(1 for d in DEALS if any(a <= y <= b for y in d.get("delivery_years", [])))
+        assert _deals_in(totals, a, b) == expected, (a, b)
+
+
+def test_a_block_without_delivery_or_order_years_stores_no_lists() -> None:
+    totals = block_totals("country:USA|country:UKR", "country:USA", "country:UKR", [{"stage": "pledged"}])
+    assert totals.properties() == {"id": totals.id, "block": totals.block, "supplier": "country:USA",
+                                   "recipient": "country:UKR", "deals": 1}
+
+
+@pytest.fixture(scope="module")
+def graph(embedded_server: EmbeddedServer, shared_data: Path) -> Iterator[FalkorStore]:
+    store = FalkorStore(embedded_server, graph_name="t_deal_totals")
+    store.clear()
+    load_paths(store, [
+        REPO / "examples" / "seed-entities.jsonl",
+        shared_data / "news" / "rt-2023-07-antonov-cluster-munitions.txt",
+        shared_data / "sipri" / "transfers-2026-02.excerpt.csv",
+        shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv",
+    ], note=None)
+    yield store
+    store.clear()
+    store.close()
+
+
+PER_BLOCK = Cypher(
+    "MATCH (t:Transfer) RETURN t.block AS block, count(t) AS deals, "
+    "sum(reduce(x = 0.0, v IN coalesce(t.tiv_per_year, []) | x + v)) AS tiv ORDER BY block"
+)
+TOTALS = Cypher(
+    "MATCH (a:DealTotals) RETURN a.block AS block, a.deals AS deals, "
+    "reduce(x = 0.0, v IN coalesce(a.tiv_per_year, []) | x + v) AS tiv ORDER BY block"
+)
+
+
+def _rounded(rows: list[list[object]]) -> list[list[object]]:
+    return [[round(v, 6) if isinstance(v, float) else v for v in row] for row in rows]
+
+
+def test_one_totals_node_per_block_of_transfers_and_no_deal_edges(graph: FalkorStore) -> None:
+    totals = graph.run(TOTALS).rows
+    assert totals and _rounded(totals) == _rounded(graph.run(PER_BLOCK).rows)
+    edges = graph.run(Cypher("MATCH (a:DealTotals)-[e]-() RETURN count(e)")).scalar()
+    assert edges == 0
+    counted = graph.run(Cypher("MATCH (:Actor)-[:SUPPLIED]->(t)-[:TO]->(:Actor) RETURN count(DISTINCT t)")).scalar()
+    assert counted == graph.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar()
+
+
+def test_resolving_again_rewrites_the_same_totals_and_drops_emptied_blocks(graph: FalkorStore) -> None:
+    before = graph.run(TOTALS).rows
+    Deals(graph).resolve_all()
+    assert graph.run(TOTALS).rows == before
+    stray = DealTotals(block="country:FRA|country:ATA", supplier="country:FRA", recipient="country:ATA", deals=1)
+    graph.run(Cypher("CREATE (a:DealTotals {id: $id, block: $block, deals: 1})"),
+              {"id": stray.id, "block": stray.block}, write=True)
+    Deals(graph).resolve({stray.block})
+    assert graph.run(TOTALS).rows == before
