@@ -40,7 +40,7 @@ from rich.table import Table
 from armsgraph.graph.bulk import bulk_load
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.base import Cypher
-from armsgraph.graph.store.falkordb import REWRITING, EmbeddedServer, FalkorStore
+from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.loaders.resolve import standard_tables
 
 GRAPH = "bench"
@@ -90,11 +90,7 @@ def in_child(kind: str, path: Path, server: EmbeddedServer) -> dict[str, Any]:
 
 def restart_seconds(server: EmbeddedServer) -> float:
     """Stop the server, start it again and wait until the graph answers: the AOF replay a user waits for (once
-    the rewrite a load ends with has finished, as it has by a later start)."""
-    store = FalkorStore(server, graph_name=GRAPH)
-    while any(store._db.connection.info("persistence").get(k) for k in REWRITING):
-        time.sleep(0.1)
-    store.close()
+    the rewrite a load ends with has finished: ``stop`` waits for it)."""
     server.stop()
     start = time.perf_counter()
     server.start(timeout=600)

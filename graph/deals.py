@@ -23,6 +23,7 @@ from armsgraph.graph.store.lock import WriterLock
 from armsgraph.graph.writer import caption_statement, chunks
 from armsgraph.loaders.deals import (
     Deal,
+    Judgements,
     Record,
     Resolution,
     ReviewItem,
@@ -36,6 +37,9 @@ from armsgraph.schema.entities import ACTORS
 from armsgraph.schema.errors import UserError
 
 CHUNK = 2_000
+GROUP_REPORTS = 10_000
+"""Reports a commit's deal resolution reads at once (more when one SIPRI id or judgement joins more): the
+client's memory for deal resolution is bounded by this, not by the graph."""
 
 BLOCKS_OF_DOCUMENT = Cypher(
     "MATCH (r:Report)-[:SOURCED_FROM]->(:Document {id: $doc})\n"
@@ -111,6 +115,11 @@ WRITE_REPORTS = Cypher(
     "MATCH (t:Transfer {id: row.deal})\n"
     "CREATE (r)-[:REPORTS {rule: row.rule, score: row.score}]->(t)"
 )
+REPORT_COUNTS = Cypher(
+    "UNWIND $blocks AS b\n"
+    "MATCH (r:Report {block: b})\n"
+    "RETURN b AS block, count(r) AS reports"
+)
 REPORT_BLOCKS = Cypher(
     "UNWIND $ids AS i\n"
     "MATCH (r:Report {id: i})\n"
@@ -143,7 +152,7 @@ def statements() -> list[Cypher]:
     fixed = [BLOCKS_OF_DOCUMENT, REPORTS_IN_BLOCKS, BLOCKS_OF_SIPRI_IDS, SIPRI_EDITIONS, TRANSFERS_IN_BLOCKS,
              DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, CREATE_TRANSFERS,
              HELD_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN,
-             ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE, REPORT_BLOCKS]
+             ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE, REPORT_BLOCKS, REPORT_COUNTS]
     return fixed + [_party(rel, cls.label) for rel in ("SUPPLIED", "TO") for cls in ACTORS]
 
 
@@ -207,6 +216,17 @@ def transfer_ids(result: Resolution) -> list[tuple[str, Deal]]:
     return [(Transfer.id_of(key=d.key), d) for d in result.deals]
 
 
+@dataclass
+class Resolved:
+    """What a resolution did, in counts (the deals themselves are written group by group, not kept)."""
+
+    groups: int = 0
+    deals: int = 0
+    withdrawn: int = 0
+    reports: int = 0
+    """The most Reports held at once (one group's, widened)."""
+
+
 def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
     return chunks(rows, CHUNK)
 
@@ -214,9 +234,10 @@ def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
 class Deals:
     """Re-resolves blocks of a store's Reports into Transfers, reading the researcher's judgements each time."""
 
-    def __init__(self, store: Store, judgements: Path | None = None) -> None:
+    def __init__(self, store: Store, judgements: Path | None = None, group_reports: int = GROUP_REPORTS) -> None:
         self.store = store
         self.judgements = judgements
+        self.group_reports = group_reports
 
     def blocks_of(self, document_id: str) -> set[str]:
         """The blocks a document's Reports are in; every block for a SIPRI export that vouches for whole years
@@ -227,22 +248,48 @@ class Deals:
             blocks |= {row[0] for row in self.store.run(ALL_REPORT_BLOCKS).rows if row[0]}
         return blocks
 
-    def read(self, blocks: Iterable[str], document_id: str = "") -> tuple[set[str], list[Record]]:
+    def read(self, blocks: Iterable[str], document_id: str = "",
+             judged: Judgements | None = None) -> tuple[set[str], list[Record]]:
         """The Reports of these blocks, widened to every block sharing a SIPRI deal id with them (SIPRI may
-        revise a deal's supplier between vintages: its id still makes it one deal)."""
+        revise a deal's supplier between vintages: its id still makes it one deal) and to the blocks of Reports
+        a researcher judged one deal with them: what the resolver joins is always read together."""
+        same: dict[str, set[str]] = defaultdict(set)
+        for a, b in (judged.same if judged is not None else []):
+            same[a].add(b)
+            same[b].add(a)
         wanted, done, records = set(blocks), set[str](), dict[str, Record]()
         while wanted - done:
             batch = sorted(wanted - done)
             done |= wanted
             ids: set[str] = set()
+            partners: set[str] = set()
             for chunk in _chunks(batch):
                 for rid, props in self.store.run(REPORTS_IN_BLOCKS, {"blocks": chunk, "doc": document_id}).rows:
                     records[rid] = Record(rid, dict(props))
                     if props.get("sipri_id"):
                         ids.add(str(props["sipri_id"]))
+                    partners |= same.get(rid, set())
             for chunk in _chunks(sorted(ids)):
                 wanted |= {row[0] for row in self.store.run(BLOCKS_OF_SIPRI_IDS, {"ids": chunk}).rows if row[0]}
+            for chunk in _chunks(sorted(partners - records.keys())):
+                wanted |= {block for block in self.blocks_of_reports(chunk).values() if block}
         return done, list(records.values())
+
+    def groups(self, blocks: Iterable[str]) -> list[list[str]]:
+        """The blocks in sorted order, cut into groups of at most :attr:`group_reports` Reports (a block with more
+        is a group of its own): each group is read, resolved and written before the next is read."""
+        counts = {block: 0 for block in blocks}
+        for chunk in _chunks(sorted(counts)):
+            counts.update({row[0]: int(row[1]) for row in self.store.run(REPORT_COUNTS, {"blocks": chunk}).rows})
+        out: list[list[str]] = []
+        size = 0
+        for block in sorted(counts):
+            if not out or (out[-1] and size + counts[block] > self.group_reports):
+                out.append([])
+                size = 0
+            out[-1].append(block)
+            size += counts[block]
+        return out
 
     def editions(self, document_id: str = "") -> dict[str, str | None]:
         """SIPRI export vintage -> the delivery years it vouches for (every loaded export, not only these blocks)."""
@@ -252,27 +299,45 @@ class Deals:
                 out[str(vintage)] = export_coverage(title, year_range)
         return out
 
-    def resolve(self, blocks: Iterable[str], document_id: str = "") -> Resolution:
-        """Rewrite the Transfers of these blocks from their Reports; returns what the resolver decided."""
-        blocks, records = self.read(blocks, document_id)
-        if not blocks:
-            return Resolution()
-        result = resolve_deals(records, read_judgements(self.judgements), self.editions(document_id))
-        self.write(sorted(blocks), records, result)
-        return result
+    def resolve(self, blocks: Iterable[str], document_id: str = "") -> Resolved:
+        """Rewrite the Transfers of these blocks from their Reports, a bounded group of blocks at a time.
+
+        Why groups: a SIPRI export touches every block, and holding all their Reports at once cost the client
+        7-10 KB per deal. Each group is widened as :meth:`read` does, so the resolver always sees whole deals;
+        every rule compares Reports of one block, joined across blocks only by SIPRI id or judgement, and
+        ``editions`` is read from every loaded export: the Transfers are those of one group of all blocks.
+        A block a group widened into is not taken again by a later group."""
+        judged = read_judgements(self.judgements)
+        editions = self.editions(document_id)
+        out = Resolved()
+        done: set[str] = set()
+        for group in self.groups(blocks):
+            seeds = [block for block in group if block not in done]
+            if not seeds:
+                continue
+            widened, records = self.read(seeds, document_id, judged)
+            done |= widened
+            result = resolve_deals(records, judged, editions)
+            self.write(sorted(widened), records, result)
+            out.groups += 1
+            out.deals += len(result.deals)
+            out.withdrawn += len(result.withdrawn)
+            out.reports = max(out.reports, len(records))
+        return out
 
     def review(self) -> tuple[list[ReviewItem], dict[str, Record]]:
         """The review list as of now (every block resolved read-only) and the records it names."""
         blocks = {row[0] for row in self.store.run(ALL_REPORT_BLOCKS).rows if row[0]}
-        _, records = self.read(blocks)
-        result = resolve_deals(records, read_judgements(self.judgements), self.editions())
+        judged = read_judgements(self.judgements)
+        _, records = self.read(blocks, judged=judged)
+        result = resolve_deals(records, judged, self.editions())
         return result.review, {r.id: r for r in records}
 
     def blocks_of_reports(self, ids: list[str]) -> dict[str, str]:
         """Report id -> its block, for the ids that name a Report."""
         return {row[0]: row[1] for row in self.store.run(REPORT_BLOCKS, {"ids": ids}).rows}
 
-    def resolve_all(self) -> Resolution:
+    def resolve_all(self) -> Resolved:
         """Every block (a repair: ``armsgraph db repair``, tests)."""
         rows = self.store.run(ALL_REPORT_BLOCKS).rows
         old = self.store.run(ALL_TRANSFER_BLOCKS).rows

@@ -24,10 +24,10 @@ from armsgraph.graph.store.dialect import FALKORDB
 from armsgraph.graph.store.errors import engine_message
 from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkor_params import params_header
-from armsgraph.graph.store.server import EmbeddedServer, owned_pool
+from armsgraph.graph.store.server import REWRITING, EmbeddedServer, owned_pool
 from armsgraph.schema.errors import StoreError
 
-__all__ = ["EmbeddedServer", "FalkorStore"]
+__all__ = ["REWRITING", "EmbeddedServer", "FalkorStore"]
 """EmbeddedServer is re-exported: a FalkorStore is always opened on one."""
 
 STATEMENT_TIMEOUT = 1800.0
@@ -35,9 +35,6 @@ STATEMENT_TIMEOUT = 1800.0
 graph (a full export's deal resolution, deleting a graph of 300k deals) took longer, and the client called the
 server unreachable while it was still working. A dead server is still found at once (the socket closes)."""
 CONNECT_TIMEOUT = 5.0
-REWRITING = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "module_fork_in_progress")
-"""INFO persistence fields that say a rewrite is still under way (FalkorDB writes a graph's snapshot in a fork
-of its own, which redis reports as a module fork)."""
 COMPACT_GROWTH = 8 * 1024 * 1024
 """Bytes of statements logged since the last rewrite above which a load ends with one (:meth:`FalkorStore.compact`)."""
 
@@ -180,32 +177,42 @@ class FalkorStore(Store):
         self._schema_ready = False
         return writer.nodes_created, writer.relations_created
 
-    def compact(self) -> None:
-        """Start an append-only file rewrite when the log grew by more than :data:`COMPACT_GROWTH` since the last
-        one: a restart then loads a snapshot instead of replaying every statement of the load (a 1M-deal load's
-        tail took 49 s to replay). In the background; a rewrite already running is left to finish."""
+    def compact(self, growth: int = COMPACT_GROWTH) -> None:
+        """Start an append-only file rewrite when the log grew by more than ``growth`` bytes since the last one:
+        a restart then loads a snapshot instead of replaying every statement of the load (a 300k-deal load's
+        tail took 99 s to replay). A rewrite already running (started during the load, so without the load's
+        last writes) is waited for first; ours then runs in the background (a stop waits for it)."""
         try:
-            info = self._db.connection.info("persistence")
-            if int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0)) > COMPACT_GROWTH:
-                self._db.connection.execute_command("BGREWRITEAOF")
+            self._start_rewrite(growth)
         except redis.ResponseError as exc:
-            if "already in progress" not in str(exc):
-                raise StoreError(f"cannot compact the append-only file: {engine_message(str(exc))}") from exc
+            raise StoreError(f"cannot compact the append-only file: {engine_message(str(exc))}") from exc
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
+
+    def _start_rewrite(self, growth: int = 0, poll: float = 0.05) -> bool:
+        """Wait for a running rewrite, then start one if the log grew by more than ``growth`` bytes since the
+        last. True if one was started."""
+        connection = self._db.connection
+        while True:
+            info = connection.info("persistence")
+            if any(info.get(k) for k in REWRITING):
+                time.sleep(poll)
+                continue
+            if int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0)) <= growth:
+                return False
+            try:
+                connection.execute_command("BGREWRITEAOF")
+                return True
+            except redis.ResponseError as exc:
+                if "already in progress" not in str(exc):
+                    raise
+                time.sleep(poll)
 
     def _rewrite_aof(self, poll: float = 0.05) -> None:
         """Compact the append-only file and wait until it is written: the bulk load is durable when it returns.
         A rewrite already running (started before the load) is waited for first: it does not hold the load."""
         connection = self._db.connection
-        while True:
-            try:
-                connection.execute_command("BGREWRITEAOF")
-                break
-            except redis.ResponseError as exc:
-                if "already in progress" not in str(exc):
-                    raise
-                time.sleep(poll)
+        self._start_rewrite(-1, poll)
         while True:
             info = connection.info("persistence")
             if not any(info.get(k) for k in REWRITING):

@@ -40,6 +40,11 @@ from armsgraph.schema.errors import StoreError
 
 log = logging.getLogger("armsgraph.store")
 
+REWRITING = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "module_fork_in_progress")
+"""INFO persistence fields that say a rewrite is still under way (FalkorDB writes a graph's snapshot in a fork
+of its own, which redis reports as a module fork, not as a rewrite in progress)."""
+REWRITE_WAIT = 600.0
+"""Seconds :meth:`EmbeddedServer.stop` waits for a running rewrite before stopping anyway."""
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux
 _LOG_START = "Redis is starting"
 _LOG_ERRORS = re.compile(r"No space left|MISCONF|Errors? writing|Short write|fsync|Can't open|"
@@ -320,8 +325,9 @@ class EmbeddedServer:
                 raise StoreError(f"embedded FalkorDB server did not answer within {timeout:.0f}s: {why}")
             time.sleep(0.05)
 
-    def stop(self, timeout: float = 20.0) -> bool:
-        """Stop the server (it flushes the append-only file on SIGTERM). False if none was running."""
+    def stop(self, timeout: float = 20.0, rewrite_timeout: float = REWRITE_WAIT) -> bool:
+        """Stop the server (it flushes the append-only file on SIGTERM), once a running rewrite of that file has
+        finished (see :meth:`wait_rewrite`). False if none was running."""
         with self._locked():
             pid = self._pid()
             if pid is None or not self._alive(pid):
@@ -329,6 +335,7 @@ class EmbeddedServer:
                     with contextlib.suppress(FileNotFoundError):
                         leftover.unlink()
                 return False
+            self.wait_rewrite(rewrite_timeout)
             try:
                 os.kill(pid, signal.SIGTERM)
             except PermissionError as exc:
@@ -342,6 +349,36 @@ class EmbeddedServer:
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
             return True
+
+    def wait_rewrite(self, timeout: float = REWRITE_WAIT, poll: float = 0.1) -> bool:
+        """Wait (at most ``timeout`` seconds, saying so every few seconds) until no rewrite of the append-only file
+        runs. Why: SIGTERM kills the rewrite's fork child, so the next start replays every statement logged since
+        the last finished one (114 s after a 300k-deal load, instead of a 15 s snapshot). True when none runs."""
+        pool = owned_pool(self.socket, socket_timeout=5)
+        client = redis.Redis(connection_pool=pool)
+        start = time.monotonic()
+        said = start
+        try:
+            while True:
+                info = client.info("persistence")
+                if not any(info.get(k) for k in REWRITING):
+                    return True
+                waited = time.monotonic() - start
+                if waited >= timeout:
+                    log.warning("the append-only file rewrite of %s did not finish within %.0fs; stopping anyway "
+                                "(the next start replays the log since the last rewrite)", self.data_dir, timeout)
+                    return False
+                if waited == 0 or time.monotonic() - said >= 5:
+                    said = time.monotonic()
+                    log.warning("waiting for the append-only file rewrite of %s to finish (%.0fs so far, "
+                                "%s%% written; at most %.0fs)", self.data_dir, waited,
+                                info.get("current_fork_perc", "?"), timeout)
+                time.sleep(poll)
+        except (redis.RedisError, OSError, StoreError):
+            return False  # not answering (or not ours): nothing to wait for that stopping could spoil
+        finally:
+            client.close()
+            pool.disconnect()
 
     @staticmethod
     def _private_dir(path: Path) -> None:

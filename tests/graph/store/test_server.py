@@ -99,3 +99,59 @@ def test_long_data_dir_gets_a_short_private_socket(tmp_path: Path) -> None:
         assert stat.S_IMODE(os.stat(srv.socket.parent).st_mode) == 0o700
     finally:
         srv.stop()
+
+
+def _aof_files(server: EmbeddedServer) -> dict[str, int]:
+    """Kind of each file the manifest lists ('b' base, 'i' incremental) -> its size in bytes."""
+    aof_dir = server.db_dir / "appendonlydir"
+    out: dict[str, int] = {}
+    for line in (aof_dir / "appendonly.aof.manifest").read_text().splitlines():
+        words = dict(zip(line.split()[::2], line.split()[1::2], strict=False))
+        out[words["type"]] = out.get(words["type"], 0) + (aof_dir / words["file"]).stat().st_size
+    return out
+
+
+def _fill(store: FalkorStore, n: int) -> None:
+    for start in range(0, n, 50_000):
+        store.run("UNWIND range($a, $b) AS i CREATE (:N {id: i, name: 'node ' + toString(i), pad: $pad})",
+                  {"a": start, "b": start + 49_999, "pad": "x" * 64}, write=True)
+
+
+def test_stop_waits_for_a_running_rewrite(server: EmbeddedServer) -> None:
+    """SIGTERM kills a rewrite's fork: a stop right after one started must let it finish, so the next start
+    loads the snapshot and has (almost) nothing to replay."""
+    server.start()
+    store = FalkorStore(server, graph_name="g")
+    _fill(store, 300_000)
+    store._db.connection.execute_command("BGREWRITEAOF")
+    store.close()
+    assert server.stop()
+    log = server.log_file.read_text(errors="replace")
+    assert "Killing it" not in log and "Killing running AOF rewrite child" not in log
+    files = _aof_files(server)
+    assert files["i"] < 4096 < files["b"], files
+    server.start()
+    store = FalkorStore(server, graph_name="g")
+    assert store.run("MATCH (n:N) RETURN count(n)").scalar() == 300_000
+    store.close()
+
+
+def test_compact_waits_for_a_running_rewrite_then_starts_its_own(server: EmbeddedServer) -> None:
+    """A rewrite started during a load misses the load's last writes: compact waits for it and rewrites again."""
+    server.start()
+    store = FalkorStore(server, graph_name="g")
+    _fill(store, 300_000)
+    store._db.connection.execute_command("BGREWRITEAOF")
+    _fill(store, 50_000)  # written while that rewrite runs: in the log after its snapshot
+    store.compact(growth=0)
+    assert server.wait_rewrite()
+    files = _aof_files(server)
+    assert files["i"] < 4096 < files["b"], files
+    assert store.run("MATCH (n:N) RETURN count(n)").scalar() == 350_000
+    store.close()
+
+
+def test_wait_rewrite_without_a_server_returns_at_once(server: EmbeddedServer) -> None:
+    start = time.monotonic()
+    assert not server.wait_rewrite(timeout=30)
+    assert time.monotonic() - start < 5

@@ -1,0 +1,75 @@
+"""Deal resolution a bounded group of blocks at a time gives exactly the graph of one resolution over every block
+(the SIPRI excerpts, the tracker and the news on the real embedded engine), a cross-block judgement included."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from armsgraph.graph.deals import Deals
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.graph.store.server import EmbeddedServer
+from armsgraph.loaders.deals import record_judgement
+
+EXCERPTS = ("classic-trade-register-2025-03", "classic-trade-register-resaved", "transfers-2025-01",
+            "transfers-2026-02")
+NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+EDGES = "MATCH (a)-[r]->(b) RETURN a.id AS src, type(r) AS type, properties(r) AS props, b.id AS dst"
+CROSS = ("MATCH (a:Report {source: 'tracker'}), (b:Report) WHERE b.source STARTS WITH 'sipri' "
+         "AND b.withdrawn_by IS NULL AND a.block < b.block RETURN a.id, b.id ORDER BY a.id, b.id DESC LIMIT 1")
+TOGETHER = "MATCH (a:Report {id: $a})-[:REPORTS]->(t:Transfer)<-[:REPORTS]-(b:Report {id: $b}) RETURN t.id"
+
+
+def snapshot(store: FalkorStore) -> tuple[list[str], list[str]]:
+    """Every node and relationship, sorted, as text."""
+    nodes = sorted(json.dumps([sorted(labels), props], sort_keys=True) for labels, props in store.run(NODES).rows)
+    edges = sorted(json.dumps(row, sort_keys=True) for row in store.run(EDGES).rows)
+    return nodes, edges
+
+
+@pytest.fixture
+def loaded(embedded_server: EmbeddedServer, shared_data: Path) -> Iterator[FalkorStore]:
+    g = FalkorStore(embedded_server, graph_name="t_deal_groups")
+    g.clear()
+    paths = [shared_data / "sipri" / f"{n}.excerpt.csv" for n in EXCERPTS]
+    report = load_paths(g, [*paths, shared_data / "ukraine", shared_data / "news"], note=None)
+    assert all(d.committed or d.skipped for d in report.documents), [d.note for d in report.documents]
+    yield g
+    g.clear()
+    g.close()
+
+
+def test_small_groups_give_the_graph_of_one_group(loaded: FalkorStore, tmp_path: Path) -> None:
+    os.chmod(tmp_path, 0o700)
+    judgements = tmp_path / "deal-judgements.csv"
+    [(a, b)] = loaded.run(CROSS).rows  # type: ignore[arg-type]
+    record_judgement(judgements, a, b, "same", "two blocks: the groups must read both together")
+    reports = loaded.run("MATCH (r:Report) RETURN count(r)").scalar()
+    loaded.run("MATCH (t:Transfer) DETACH DELETE t", write=True)  # the groups rebuild every Transfer
+
+    small = Deals(loaded, judgements, group_reports=3).resolve_all()
+    grouped = snapshot(loaded)
+    assert loaded.run(TOGETHER, {"a": a, "b": b}).rows, "the judged pair was resolved in one group"
+    whole = Deals(loaded, judgements, group_reports=10 * reports).resolve_all()
+
+    assert whole.groups == 1 and whole.reports == reports
+    assert small.groups > 10 and small.reports < reports / 4
+    assert (small.deals, small.withdrawn) == (whole.deals, whole.withdrawn)
+    assert loaded.run("MATCH (t:Transfer) RETURN count(t)").scalar() == whole.deals
+    assert snapshot(loaded) == grouped
+
+
+def test_groups_respect_the_bound_and_take_every_block(loaded: FalkorStore) -> None:
+    deals = Deals(loaded, group_reports=50)
+    blocks = {row[0] for row in loaded.run("MATCH (r:Report) RETURN DISTINCT r.block").rows}
+    groups = deals.groups([*blocks, "no-such-block"])
+    assert sorted(b for g in groups for b in g) == sorted([*blocks, "no-such-block"])
+    count = "UNWIND $blocks AS b MATCH (r:Report {block: b}) RETURN count(r)"
+    for group in groups:
+        assert len(group) == 1 or loaded.run(count, {"blocks": group}).scalar() <= 50
+    assert deals.groups([]) == []
