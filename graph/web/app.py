@@ -98,7 +98,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(assets.TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.globals.update(id_label=pages.id_label, href=pages.href, colour=pages.colour, main_label=pages.main_label,
-                       colours=label_colours(), urlencode=urlencode, PLACES_SHOWN=pages.PLACES_SHOWN,
+                       colours=label_colours(), urlencode=urlencode,
                        walk_limit=f"{pages.GRAPH_WALK_LIMIT:,}")
     env.filters["cell"] = _cell_text
     env.filters["safe_url"] = safe_url
