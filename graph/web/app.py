@@ -43,7 +43,7 @@ from armsgraph.graph.kit.style import label_colours
 from armsgraph.graph.render import RENDERERS
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.web import assets, pages
-from armsgraph.graph.web.document import Extractions, SourceFiles, document, source_rows
+from armsgraph.graph.web.document import FACTS_SHOWN, Extractions, SourceFiles, document, source_rows
 from armsgraph.graph.web.review import QUEUES, Where
 from armsgraph.schema.errors import ArmsgraphError, UserError
 
@@ -98,8 +98,8 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(assets.TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.globals.update(id_label=pages.id_label, href=pages.href, colour=pages.colour, main_label=pages.main_label,
-                       colours=label_colours(), urlencode=urlencode, PLACES_SHOWN=pages.PLACES_SHOWN,
-                       walk_limit=f"{pages.GRAPH_WALK_LIMIT:,}")
+                       colours=label_colours(), urlencode=urlencode,
+                       walk_limit=f"{pages.GRAPH_WALK_LIMIT:,}", FACTS_SHOWN=FACTS_SHOWN)
     env.filters["cell"] = _cell_text
     env.filters["safe_url"] = safe_url
     return env

@@ -124,6 +124,9 @@ def segments(text: str, facts: list[Fact]) -> list[Segment]:
 
 _LINES = re.compile(r"^L(\d+)(?:-(\d+))?$")
 ROWS_SHOWN = 5
+FACTS_SHOWN = 100
+"""Rows of ``document-facts`` shown on a document page (its ``limit``: each part of the query stops there): a register
+adds ~100,000, and the default 500 cost a SIPRI document's page 300 ms; ``armsgraph query run`` gives more."""
 """Source rows quoted per document on an entity page (a SIPRI deal is one row; a country is in thousands)."""
 LINES_KEPT = 200_000_000
 """Characters of source files kept in memory as lines (the tables a page quotes rows of: a generated register
@@ -225,7 +228,7 @@ def document(store: Store, names: Names, doc_id: str, files: SourceFiles,
     if not rows:
         return None
     props = dict(rows[0]["props"] or {})
-    result = get_query("document-facts").run(store, {"document": doc_id}, names)
+    result = get_query("document-facts").run(store, {"document": doc_id, "limit": str(FACTS_SHOWN)}, names)
     page = DocumentPage(doc_id, props, "", [], [], result.records(), result.truncated)
     name, sha256 = str(props.get("path") or ""), str(props.get("sha256") or "")
     if Path(name).suffix.lower() not in TEXT_SUFFIXES:

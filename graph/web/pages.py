@@ -30,7 +30,8 @@ transfers); the count covers all of them."""
 SOURCES_SHOWN = 100
 """Sources shown on an entity page (Ukraine is named in every news item); the count covers all of them."""
 PLACES_SHOWN = 50
-"""Places (row numbers, spans) listed per source on an entity page: a country is in thousands of a register's rows."""
+"""Places (row numbers, spans) and quotes listed per source on an entity page (the provenance query's ``places``): a
+country is in thousands of a register's rows; the page says how many more."""
 DOCUMENT_LIMIT = 200
 """Documents listed on the home page (newest first); the counts cover all of them."""
 GRAPH_EDGE_LIMIT = 300
@@ -316,7 +317,7 @@ def entity(store: Store, names: Names, node_id: str) -> Entity | None:
     if label in KINDS["speaker"].labels:
         claims_by = get_query("claims-by").run(store, {"speaker": node_id}, names).records()
     claims_about = get_query("claims-about").run(store, {"about": node_id}, names).records()
-    provenance = get_query("provenance").run(store, {"id": node_id}, names).records()
+    provenance = get_query("provenance").run(store, {"id": node_id, "places": str(PLACES_SHOWN)}, names).records()
     return Entity(node_id, main_label(labels), labels, props, groups, claims_by, claims_about,
                   provenance[:SOURCES_SHOWN], len(provenance))
 

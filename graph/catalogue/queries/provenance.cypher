@@ -1,9 +1,12 @@
 // name: provenance
-// description: Where a node comes from: each document (title, file or URL, publisher, date), the places in it (SIPRI rows: line numbers), the sentences quoted, and the loaders and rules that read it
+// description: Where a node comes from: each document (title, file or URL, publisher, date), the places in it (SIPRI rows: line numbers) and the sentences quoted (the first `places` of each, and how many in all), and the loaders and rules that read it
 // param: id: entity -- the fact: a node id (transfer:..., person:anatoly-antonov) or the name of an entity
+// param: places: int = 50 -- places and quotes listed per document (the first ones; 0 or less: none); places and quoted count them all
 // One row per document and record: its SOURCED_FROM edge holds every place the node was read at (L12, L12-13:
 // file lines; c100-140: characters), the sentence of each place in a text document (quotes), citations the record
-// gives. A Transfer is derived: its documents are those of the Reports that REPORT it (record: the Report).
+// gives. A hub country is read at ~100,000 places of a full register: each row lists the first $places places
+// and quotes, and counts them all (places, quoted). A Transfer is derived: its documents are those of the Reports
+// that REPORT it (record: the Report).
 // The node by its id through each label's id index (a label-less match scans every node); a test checks
 // that every label of the schema is here.
 OPTIONAL MATCH (actor:Actor {id: $id})
@@ -18,14 +21,16 @@ OPTIONAL MATCH (totals:DealTotals {id: $id})
 OPTIONAL MATCH (report:Report {id: $id})
 OPTIONAL MATCH (document:Document {id: $id})
 OPTIONAL MATCH (claim:Claim {id: $id})
-WITH coalesce(actor, person, position, category, weapon, family, treaty, transfer, totals, report, document, claim) AS n
+WITH coalesce(actor, person, position, category, weapon, family, treaty, transfer, totals, report, document, claim) AS n,
+     CASE WHEN $places > 0 THEN $places ELSE 0 END AS shown
 WHERE n IS NOT NULL
 OPTIONAL MATCH (rep:Report)-[:REPORTS]->(n)
-WITH n, collect(rep) AS reports
+WITH n, shown, collect(rep) AS reports
 UNWIND CASE WHEN size(reports) = 0 THEN [n] ELSE reports END AS holder
 MATCH (holder)-[p:SOURCED_FROM]->(d:Document)
 WHERE d.pending IS NULL
 RETURN n.id AS node, n.caption AS caption, holder.id AS record, d.id AS document, coalesce(d.title, d.path) AS title,
-       d.path AS path, d.url AS url, d.publisher AS publisher, d.date AS date, p.locators AS locators,
-       p.quotes AS quotes, p.citations AS citations, p.rules AS rules, p.loader_versions AS loaders
+       d.path AS path, d.url AS url, d.publisher AS publisher, d.date AS date,
+       p.locators[0..shown] AS locators, size(coalesce(p.locators, [])) AS places,
+       p.quotes[0..shown] AS quotes, size(coalesce(p.quotes, [])) AS quoted, p.citations AS citations, p.rules AS rules, p.loader_versions AS loaders
 ORDER BY document, record

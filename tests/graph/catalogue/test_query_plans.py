@@ -316,3 +316,19 @@ def test_rewritten_queries_give_the_former_rows(graph: FalkorStore, name: str) -
                 assert _rounded(now) == _rounded(before), f"{name} with {sorted(given)}, {years}, limit {limit}"
                 compared += len(before)
     assert compared, f"{name}: nothing to compare"
+
+
+@pytest.mark.parametrize("node_id", ["country:UKR", "person:anatoly-antonov"])
+def test_provenance_lists_the_first_places_and_counts_them_all(graph: FalkorStore, node_id: str) -> None:
+    """A hub's rows hold a bounded slice of its places and quotes, with the full counts (issue 15)."""
+    query = load_catalogue()["provenance"]
+    full = query.run(graph, {"id": node_id, "places": "1000000"}).records()
+    assert full and any(len(r["locators"] or []) > 1 for r in full)
+    for shown, cut in (("1", 1), ("0", 0), ("-3", 0)):
+        sliced = query.run(graph, {"id": node_id, "places": shown}).records()
+        assert [r["document"] for r in sliced] == [r["document"] for r in full]
+        for whole, part in zip(full, sliced, strict=True):
+            assert (part["locators"] or []) == (whole["locators"] or [])[:cut]
+            assert (part["quotes"] or []) == (whole["quotes"] or [])[:cut]
+            assert part["places"] == whole["places"] == len(whole["locators"] or [])
+            assert part["quoted"] == whole["quoted"] == len(whole["quotes"] or [])

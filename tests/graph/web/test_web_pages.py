@@ -22,7 +22,7 @@ from armsgraph.graph.catalogue import load_catalogue
 from armsgraph.graph.catalogue.stats import graph_counts
 from armsgraph.graph.cli import main
 from armsgraph.graph.store import Cypher, Store
-from armsgraph.graph.web import WebConfig, create_app
+from armsgraph.graph.web import WebConfig, create_app, pages
 from armsgraph.graph.web.pages import NEIGHBOUR_LIMIT, drawing, statements
 from armsgraph.loaders.io import read_text
 from armsgraph.loaders.resolve import Resolver
@@ -342,3 +342,17 @@ def test_the_drawing_walks_at_most_its_cap_and_then_says_so(web_store: Store) ->
     assert cut["partial"]
     via = [e["data"] for e in cut["edges"] if "·" in e["data"]["type"]]
     assert via and all("×" not in e["type"] and e["paths"] == 0 for e in via)
+
+
+def test_a_source_with_more_places_than_shown_says_how_many_more(client: TestClient, web_store: Store,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The provenance query returns a slice of a hub's places and their count; the page names the rest (the shared
+    data's excerpts name a country at fewer places than the page lists: the page is told to list 2)."""
+    monkeypatch.setattr(pages, "PLACES_SHOWN", 2)
+    rows = web_store.run(Cypher(
+        "MATCH (n:Country)-[p:SOURCED_FROM]->(d:Document) WHERE size(p.locators) > 2 "
+        "RETURN n.id, size(p.locators) ORDER BY size(p.locators) DESC, n.id LIMIT 1")).rows
+    assert rows, "no country read at more than 2 places of one document"
+    [(node_id, places)] = rows
+    page = html.unescape(client.get(f"/entity/{node_id}").text)
+    assert f"… {places - 2} more ({places} places)" in page
