@@ -162,6 +162,13 @@ class BulkGraph:
                 props.pop("withdrawn_by", None)
             else:
                 props["withdrawn_by"] = row["by"]
+        for row in rows.review:
+            props = self.nodes[row["id"]].props
+            for key, value in row["props"].items():
+                if value is None:
+                    props.pop(key, None)
+                else:
+                    props[key] = value
 
     def _is(self, node_id: str, label: str) -> bool:
         node = self.nodes.get(node_id)

@@ -132,6 +132,29 @@ MARK_WITHDRAWN = Cypher(
     "MATCH (r:Report {id: row.id})\n"
     "SET r.withdrawn_by = row.by"
 )
+MARK_REVIEW = Cypher(
+    "UNWIND $rows AS row\n"
+    "MATCH (r:Report {id: row.id})\n"
+    "SET r.review_items = row.props.review_items, r.review_candidates = row.props.review_candidates,\n"
+    "    r.review_rules = row.props.review_rules, r.review_scores = row.props.review_scores,\n"
+    "    r.review_reasons = row.props.review_reasons"
+)
+"""A Report's review items (as the record), written when they change; nulls clear them."""
+REVIEW_LIST = Cypher(
+    "MATCH (r:Report)\n"
+    "WHERE r.review_items > 0 AND r.pending IS NULL\n"
+    "RETURN r.id AS id, r.review_candidates AS candidates, r.review_rules AS rules,\n"
+    "       r.review_scores AS scores, r.review_reasons AS reasons\n"
+    "ORDER BY id"
+)
+"""The review list as the resolutions left it: one read of the indexed ``review_items``."""
+REPORTS_BY_ID = Cypher(
+    "UNWIND $ids AS i\n"
+    "MATCH (r:Report {id: i})\n"
+    "WHERE r.pending IS NULL\n"
+    "RETURN r.id AS id, properties(r) AS props"
+)
+REVIEW_FIELDS = ("review_items", "review_candidates", "review_rules", "review_scores", "review_reasons")
 
 
 def _party(rel: str, label: str) -> Cypher:
@@ -151,7 +174,7 @@ def statements() -> list[Cypher]:
     """Every statement this module can send (for the Cypher grammar check)."""
     fixed = [BLOCKS_OF_DOCUMENT, REPORTS_IN_BLOCKS, BLOCKS_OF_SIPRI_IDS, SIPRI_EDITIONS, TRANSFERS_IN_BLOCKS,
              DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, CREATE_TRANSFERS,
-             HELD_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN,
+             HELD_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN, MARK_REVIEW, REVIEW_LIST, REPORTS_BY_ID,
              ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE, REPORT_BLOCKS, REPORT_COUNTS]
     return fixed + [_party(rel, cls.label) for rel in ("SUPPLIED", "TO") for cls in ACTORS]
 
@@ -193,6 +216,9 @@ class DealRows:
     """``{record, deal, rule, score}``: which Report joined which Transfer, by which rule."""
     withdrawn: list[dict[str, Any]] = field(default_factory=list)
     """``{id, by}``: Reports whose ``withdrawn_by`` changes (``by`` null clears it)."""
+    review: list[dict[str, Any]] = field(default_factory=list)
+    """``{id, props}``: Reports whose review items (``REVIEW_FIELDS``, where the Report is the record) change;
+    all null clears them."""
 
 
 def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Resolution) -> DealRows:
@@ -208,7 +234,23 @@ def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Reso
         rows.reports += [{"record": m.record, "deal": tid, "rule": m.rule, "score": m.score} for m in deal.members]
     rows.withdrawn = [{"id": rec.id, "by": result.withdrawn.get(rec.id)} for rec in records
                       if rec.props.get("withdrawn_by") != result.withdrawn.get(rec.id)]
+    items: dict[str, list[ReviewItem]] = defaultdict(list)
+    for item in result.review:
+        items[item.record].append(item)
+    for rec in records:
+        props = review_props(items.get(rec.id, []))
+        if any(rec.props.get(k) != v for k, v in props.items()):
+            rows.review.append({"id": rec.id, "props": props})
     return rows
+
+
+def review_props(items: list[ReviewItem]) -> dict[str, Any]:
+    """A record's review items as the Report's parallel list properties (none: every field null)."""
+    if not items:
+        return dict.fromkeys(REVIEW_FIELDS)
+    return {"review_items": len(items), "review_candidates": [i.candidate for i in items],
+            "review_rules": [i.rule for i in items], "review_scores": [i.score for i in items],
+            "review_reasons": [i.reason for i in items]}
 
 
 def transfer_ids(result: Resolution) -> list[tuple[str, Deal]]:
@@ -326,12 +368,15 @@ class Deals:
         return out
 
     def review(self) -> tuple[list[ReviewItem], dict[str, Record]]:
-        """The review list as of now (every block resolved read-only) and the records it names."""
-        blocks = {row[0] for row in self.store.run(ALL_REPORT_BLOCKS).rows if row[0]}
-        judged = read_judgements(self.judgements)
-        _, records = self.read(blocks, judged=judged)
-        result = resolve_deals(records, judged, self.editions())
-        return result.review, {r.id: r for r in records}
+        """The review list as the last resolution of each block left it (written with its Transfers, so this is
+        one indexed read, not a resolution), and the committed records it names."""
+        items = [ReviewItem(record=str(rid), candidate=str(c), rule=str(r), score=float(s), reason=str(w))
+                 for rid, cands, rules, scores, reasons in self.store.run(REVIEW_LIST).rows
+                 for c, r, s, w in zip(cands or [], rules or [], scores or [], reasons or [], strict=False)]
+        ids = sorted({i.record for i in items} | {i.candidate for i in items})
+        records = {str(rid): Record(str(rid), dict(props)) for chunk in _chunks(ids)
+                   for rid, props in self.store.run(REPORTS_BY_ID, {"ids": chunk}).rows}
+        return [i for i in items if i.candidate in records], records
 
     def blocks_of_reports(self, ids: list[str]) -> dict[str, str]:
         """Report id -> its block, for the ids that name a Report."""
@@ -369,6 +414,8 @@ class Deals:
                 run(statement, {"rows": chunk}, write=True)
         for chunk in _chunks(rows.withdrawn):
             run(MARK_WITHDRAWN, {"rows": chunk}, write=True)
+        for chunk in _chunks(rows.review):
+            run(MARK_REVIEW, {"rows": chunk}, write=True)
         for chunk in _chunks(sorted(new)):
             run(caption_statement("Transfer"), {"ids": chunk}, write=True)
         # The blocks' Transfers are all written here (edges, captions); then their per-block totals.

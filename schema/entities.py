@@ -304,7 +304,7 @@ class Report(_DealFacts):
 
     label = "Report"
     prefix = "report"
-    indexed = ("block", "sipri_id", "source")
+    indexed = ("block", "sipri_id", "source", "review_items")
     caption = Caption((
         Part(("source",)),
         Part(("designation",), before=" · "),
@@ -322,6 +322,14 @@ class Report(_DealFacts):
     block: str = Field(default="", description="'supplier|recipient', derived: the resolver reads a block at a time.")
     withdrawn_by: str | None = Field(default=None, description="Set by the resolver: the newer SIPRI vintage "
                                      "that covers this deal's years and no longer lists it.")
+    review_items: int | None = Field(default=None, description="Set by the resolver: how many review-list "
+                                     "items name this Report as the record (absent: none); indexed, so the "
+                                     "review list is one query.")
+    review_candidates: list[str] | None = Field(default=None, description="Set by the resolver: each review "
+                                                "item's candidate Report id (parallel to the next three).")
+    review_rules: list[str] | None = Field(default=None, description="Set by the resolver: each item's rule.")
+    review_scores: list[float] | None = Field(default=None, description="Set by the resolver: each item's score.")
+    review_reasons: list[str] | None = Field(default=None, description="Set by the resolver: each item's why.")
 
     @model_validator(mode="after")
     def _block(self) -> Report:

@@ -130,7 +130,8 @@ class TransferQueue:
                    "transfers'; the deals are resolved again at once.")
     columns: tuple[str, ...] = ("record says", "candidate says", "rule", "score", "why")
     on_demand = True
-    """The list comes from resolving every block of Reports again, read-only: a minute at SIPRI's full register."""
+    """Shown on its own page (it can be long); reading it is one indexed query: the resolver stores each Report's
+    review items when it resolves the Report's block (``Deals.review``)."""
 
     def available(self, where: Where) -> str | None:
         if where.names is None:

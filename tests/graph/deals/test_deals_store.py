@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from armsgraph.graph.catalogue import load_catalogue
-from armsgraph.graph.deals import Deals
+from armsgraph.graph.deals import ALL_REPORT_BLOCKS, Deals
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.server import EmbeddedServer
-from armsgraph.loaders.deals import record_judgement
+from armsgraph.loaders.deals import read_judgements, record_judgement, resolve_deals
 
 REPO = Path(__file__).resolve().parents[3]
 GOLD = REPO / "tests" / "data" / "gold" / "deal-matches.jsonl"
@@ -87,6 +87,36 @@ def test_hand_written_sum_agrees_with_the_catalogue(loaded: FalkorStore) -> None
     for supplier, tiv in catalogue.items():
         if supplier.startswith("country:"):
             assert plain[supplier] == pytest.approx(tiv, rel=1e-9)
+
+
+def _computed_review(store: FalkorStore, judgements: Path | None = None) -> list[tuple[str, str, str, float, str]]:
+    """The review list as it was computed before it was stored: every block resolved again, read-only."""
+    deals = Deals(store, judgements)
+    blocks = {row[0] for row in store.run(ALL_REPORT_BLOCKS).rows if row[0]}
+    _, records = deals.read(blocks)
+    result = resolve_deals(records, read_judgements(judgements), deals.editions())
+    return sorted((i.record, i.candidate, i.rule, i.score, i.reason) for i in result.review)
+
+
+def _stored_review(store: FalkorStore, judgements: Path | None = None) -> list[tuple[str, str, str, float, str]]:
+    items, records = Deals(store, judgements).review()
+    assert all(i.record in records and i.candidate in records for i in items), "the records it names are read"
+    return sorted((i.record, i.candidate, i.rule, i.score, i.reason) for i in items)
+
+
+def test_stored_review_list_equals_the_computed_one(loaded: FalkorStore) -> None:
+    stored = _stored_review(loaded)
+    assert stored, "the excerpts and the tracker have matches too weak to take alone"
+    assert {rule for _, _, rule, _, _ in stored} >= {"sipri-cross-format", "report-sipri"}
+    assert stored == _computed_review(loaded)
+
+
+def test_review_list_of_an_empty_graph(embedded_server: EmbeddedServer) -> None:
+    g = _graph(embedded_server, "t_deals_empty_review")
+    try:
+        assert Deals(g).review() == ([], {})
+    finally:
+        g.close()
 
 
 def test_each_transfer_has_reports_and_provenance_two_hops_away(loaded: FalkorStore) -> None:
@@ -190,11 +220,15 @@ def test_judgements_are_replayed_on_reload(embedded_server: EmbeddedServer, shar
         # one deal now: one Transfer fewer, or the same count when the older record had been withdrawn (unlisted)
         assert joined and g.run(count).rows[0][0] in (before, before - 1)  # type: ignore[arg-type]
         assert all(frozenset((i.record, i.candidate)) != frozenset(pair.values()) for i in deals.review()[0])
+        assert _stored_review(g, judgements) == _computed_review(g, judgements)
         load_paths(g, files, force=True, note=None, judgements=judgements)  # a reload keeps the decision
         assert g.run(together, pair).rows == joined  # type: ignore[arg-type]
+        assert _stored_review(g, judgements) == _computed_review(g, judgements)
         record_judgement(judgements, item.record, item.candidate, "different")
         deals.resolve(set(blocks.values()))
         assert not g.run(together, pair).rows  # type: ignore[arg-type]
+        assert all(frozenset((i.record, i.candidate)) != frozenset(pair.values()) for i in deals.review()[0])
+        assert _stored_review(g, judgements) == _computed_review(g, judgements)
     finally:
         g.clear()
         g.close()
