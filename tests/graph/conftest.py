@@ -1,4 +1,5 @@
-"""Shared by the graph tests: Neo4j's own Cypher grammar check (the npm package, run by node, offline)."""
+"""Shared by the graph tests: Neo4j's own Cypher grammar check (the npm package, run by node, offline), and a
+whole-graph snapshot for tests that compare two ways of building the same graph."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,3 +32,21 @@ def lint(items: dict[str, str]) -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def neo4j_lint() -> Callable[[dict[str, str]], dict[str, list[str]]]:
     return lint
+
+
+SNAPSHOT_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+SNAPSHOT_EDGES = "MATCH (a)-[r]->(b) RETURN a.id AS src, type(r) AS type, properties(r) AS props, b.id AS dst"
+
+Snapshot = tuple[list[str], list[str]]
+
+
+@pytest.fixture
+def graph_snapshot() -> Callable[[Any], Snapshot]:
+    """Every node (labels, properties) and relationship (type, properties, endpoint ids) of a store, sorted,
+    as text: two graphs are the same when their snapshots are equal."""
+    def snapshot(store: Any) -> Snapshot:
+        nodes = sorted(json.dumps([sorted(labels), props], sort_keys=True)
+                       for labels, props in store.run(SNAPSHOT_NODES).rows)
+        edges = sorted(json.dumps(row, sort_keys=True) for row in store.run(SNAPSHOT_EDGES).rows)
+        return nodes, edges
+    return snapshot

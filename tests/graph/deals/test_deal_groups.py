@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,14 @@ from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.server import EmbeddedServer
 from armsgraph.loaders.deals import record_judgement
 
+Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
+
 EXCERPTS = ("classic-trade-register-2025-03", "classic-trade-register-resaved", "transfers-2025-01",
             "transfers-2026-02")
-NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-EDGES = "MATCH (a)-[r]->(b) RETURN a.id AS src, type(r) AS type, properties(r) AS props, b.id AS dst"
 CROSS = ("MATCH (a:Report {source: 'tracker'}), (b:Report) WHERE b.source STARTS WITH 'sipri' "
          "AND b.withdrawn_by IS NULL AND a.block < b.block RETURN a.id, b.id ORDER BY a.id, b.id DESC LIMIT 1")
 TOGETHER = "MATCH (a:Report {id: $a})-[:REPORTS]->(t:Transfer)<-[:REPORTS]-(b:Report {id: $b}) RETURN t.id"
 
-
-def snapshot(store: FalkorStore) -> tuple[list[str], list[str]]:
-    """Every node and relationship, sorted, as text."""
-    nodes = sorted(json.dumps([sorted(labels), props], sort_keys=True) for labels, props in store.run(NODES).rows)
-    edges = sorted(json.dumps(row, sort_keys=True) for row in store.run(EDGES).rows)
-    return nodes, edges
 
 
 @pytest.fixture
@@ -44,7 +37,9 @@ def loaded(embedded_server: EmbeddedServer, shared_data: Path) -> Iterator[Falko
     g.close()
 
 
-def test_small_groups_give_the_graph_of_one_group(loaded: FalkorStore, tmp_path: Path) -> None:
+def test_small_groups_give_the_graph_of_one_group(loaded: FalkorStore, tmp_path: Path,
+                                                  graph_snapshot: Snapshotter) -> None:
+    snapshot = graph_snapshot
     os.chmod(tmp_path, 0o700)
     judgements = tmp_path / "deal-judgements.csv"
     [(a, b)] = loaded.run(CROSS).rows  # type: ignore[arg-type]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import importlib
-import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,10 @@ from armsgraph.graph.store.falkor_bulk import BulkWriter, encode
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.schema.errors import StoreError, UserError
 
+Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
+
 REPO = Path(__file__).resolve().parents[3]
 
-NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-EDGES = "MATCH (a)-[r]->(b) RETURN a.id AS src, type(r) AS type, properties(r) AS props, b.id AS dst"
 INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"
 
 
@@ -35,12 +34,6 @@ def _generated(tmp: Path, deals: int) -> Path:
     bench_sipri.generate(path, deals)
     return path
 
-
-def snapshot(store: FalkorStore) -> tuple[list[str], list[str]]:
-    """Every node (labels, properties) and relationship (type, properties, endpoint ids), sorted, as text."""
-    nodes = sorted(json.dumps([sorted(labels), props], sort_keys=True) for labels, props in store.run(NODES).rows)
-    edges = sorted(json.dumps(row, sort_keys=True) for row in store.run(EDGES).rows)
-    return nodes, edges
 
 
 @pytest.fixture
@@ -61,7 +54,8 @@ def _inputs(shared_data: Path, tmp_path: Path) -> list[Path]:
 
 
 def test_bulk_graph_equals_incremental(store: FalkorStore, other: FalkorStore, shared_data: Path,
-                                       tmp_path: Path) -> None:
+                                       tmp_path: Path, graph_snapshot: Snapshotter) -> None:
+    snapshot = graph_snapshot
     paths = _inputs(shared_data, tmp_path)
     incremental = load_paths(store, paths, note=None)
     bulk = bulk_load(other, paths)
@@ -80,7 +74,9 @@ def test_bulk_graph_equals_incremental(store: FalkorStore, other: FalkorStore, s
     assert all(d.skipped for d in again.documents)
 
 
-def test_bulk_refuses_a_graph_that_holds_anything(store: FalkorStore, shared_data: Path) -> None:
+def test_bulk_refuses_a_graph_that_holds_anything(store: FalkorStore, shared_data: Path,
+                                                   graph_snapshot: Snapshotter) -> None:
+    snapshot = graph_snapshot
     load_paths(store, [REPO / "examples" / "seed-entities.jsonl"], note=None)
     before = snapshot(store)
     with pytest.raises(UserError, match="empty graph only"):
