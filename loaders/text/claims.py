@@ -11,11 +11,12 @@ from armsgraph.loaders.text.facts import ENTITY_TYPES, Facts, Ref
 from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.syntax_claims import speech
 from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.turns import read_label
 from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _OPENERS = re.compile("[\u201c\"\u00ab]")
-_TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,40}[A-Z])[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
+_TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
 
@@ -183,21 +184,53 @@ class ClaimRules:
                                             name=self.d.g.name_of(speaker))
 
     def _turn_speaker(self, label: str) -> str | None:
-        """'MR. SULLIVAN', 'SECRETARY AUSTIN' -> the person: one of the document's people with that surname, else
-        the known official (the title word picks between namesakes); unnamed labels ('Q', 'MODERATOR') -> None."""
-        words = label.split()
-        if len(words) < 2:
+        """'MR. SULLIVAN', 'SEC. AUSTIN', 'SECRETARY OF DEFENSE LLOYD J. AUSTIN III', 'THE PRESIDENT' -> the person;
+        unnamed labels ('Q', 'MODERATOR', 'SENIOR ADMINISTRATION OFFICIAL') -> None (``turns.read_label``)."""
+        g = self.d.g
+        variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
+        read = read_label(label, variants, [cue for cue, kind in g.cues.items() if kind == "honorific"])
+        if read is None:
             return None
-        head = " ".join(words[:-1]).lower()
-        titled = next((t for t in self.d.g.titles if t.lower() == head), None)
-        if self.d.g.cues.get(head) != "honorific" and titled is None:
-            return None
-        surname = "-".join(part.capitalize() for part in words[-1].split("-"))
+        title = read.title
+        if not read.name:
+            return self._title_holder(title) if title else None
+        if len(read.name) >= 2:
+            # a full name: the document's person of that name, a known official, else the name as written
+            name = " ".join(read.name)
+            for person in self.f.persons.values():
+                same_name = name.split()[-1] in person.surnames and person.name.split()[0] == name.split()[0]
+                if person.name == name or same_name:
+                    return person.id
+            known = known_official(self.d.g, name, title)
+            return Person.id_of(name=known[0] if known else name)
+        surname = read.name[0]
         for person in self.f.persons.values():
-            if surname in person.surnames and (titled is None or any(t.startswith(titled) for t, _ in person.titles)):
+            if surname in person.surnames and (title is None or any(t.startswith(title) for t, _ in person.titles)):
                 return person.id
-        known = known_official(self.d.g, surname, titled)
+        known = known_official(self.d.g, surname, title)
         return Person.id_of(name=known[0]) if known else None
+
+    def _title_holder(self, title: str) -> str | None:
+        """'THE PRESIDENT:' in 'Remarks by President Biden': the author when the document title names the author
+        with that title; else the one person of the document holding it."""
+        heading = str(self.d.document.get("title") or "")
+        named = re.search(rf"\b(?:by|from|of)\s+(?:the\s+)?{re.escape(title)}\b(?P<name>(?:\s+[A-Z][\w'’.-]*)*)",
+                          heading, re.I)
+        if named is not None and self.d.author:
+            return self.d.author
+        if named is not None:
+            # 'Remarks by Vice President Harris': a known official by the surname the heading gives with the title
+            words: list[str] = []
+            for word in named.group("name").split():
+                if not word[:1].isupper():
+                    break
+                words.append(word)
+            known = (known_official(self.d.g, " ".join(words), title) or known_official(self.d.g, words[-1], title)
+                     ) if words else None
+            if known is not None and known[1] == title:
+                return Person.id_of(name=known[0])
+        holders = {p.id for p in self.f.persons.values() if any(t == title for t, _ in p.titles)}
+        return holders.pop() if len(holders) == 1 else None
 
     def transcript_turns(self) -> None:
         """Transcripts: a turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:') makes its speaker say
@@ -222,7 +255,7 @@ class ClaimRules:
                     continue
                 lo = max(sc, label_end)
                 if any(self.d.ent_types[i] in ("WEAPON", "CATEGORY") or self.d.lower[i] in self.d.g.triggers
-                       for i in range(sent.start, sent.end)):
+                       or self.d.g.aid_words.get(self.d.lower[i]) == "package" for i in range(sent.start, sent.end)):
                     self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
 
     def _subject_of_sentence_before(self, qa: int, para_start: int) -> str | None:

@@ -1,0 +1,72 @@
+"""Speakers of claims and the persons behind them: sentences written for these tests (general patterns)."""
+
+from __future__ import annotations
+
+import pytest
+
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.extraction import Extraction
+from armsgraph.loaders.text.gazetteer import load
+from armsgraph.loaders.text.turns import read_label
+
+META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
+
+
+def said(x: Extraction) -> set[tuple[str, str]]:
+    return {(c.speaker, c.text) for c in x.claims}
+
+
+def _variants() -> dict[str, str]:
+    return {v.lower(): t.title for t in load().titles.values() for v in (t.title, *t.variants)}
+
+
+@pytest.mark.parametrize(("label", "title", "name"), [
+    ("MR. SULLIVAN", None, ("Sullivan",)),
+    ("THE PRESIDENT", "President", ()),
+    ("THE VICE PRESIDENT", "Vice President", ()),
+    ("SEC. AUSTIN", "Secretary", ("Austin",)),
+    ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III", "Secretary of Defense", ("Lloyd", "J.", "Austin")),
+    ("GENERAL CHARLES Q. BROWN JR.", None, ("Charles", "Q.", "Brown")),
+    ("MS. JEAN-PIERRE", None, ("Jean-Pierre",)),
+])
+def test_a_turn_label_is_a_title_or_honorific_then_a_name(label: str, title: str | None,
+                                                           name: tuple[str, ...]) -> None:
+    read = read_label(label, _variants(), ["mr.", "ms.", "general"])
+    assert read is not None and (read.title, read.name) == (title, name)
+
+
+@pytest.mark.parametrize("label", ["Q", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL", "", "THE", "MR. 42",
+                                   "AUDIENCE MEMBER", "<SCRIPT>"])
+def test_an_unnamed_or_odd_label_names_nobody(label: str) -> None:
+    read = read_label(label, _variants(), ["mr.", "ms."])
+    assert read is None or (read.title is None and not read.name)
+
+
+def test_the_presidents_turns_in_remarks_are_the_authors() -> None:
+    text = ("THE PRESIDENT:  Thank you all. We are sending Ukraine more HIMARS this month.\n\n"
+            "AUDIENCE MEMBER:  Germany sent IRIS-T systems to Ukraine.\n")
+    x = extract_text(text, {"date": "2024-03-01", "publisher": "The White House",
+                            "title": "Remarks by President Biden on Support for Ukraine"})
+    assert said(x) == {("person:joe-biden", "We are sending Ukraine more HIMARS this month")}
+
+
+def test_a_title_label_without_an_author_is_the_known_holder_the_heading_names() -> None:
+    text = "THE VICE PRESIDENT:  We have sent Ukraine Abrams tanks.\n"
+    x = extract_text(text, {"date": "2024-03-01", "publisher": "The White House",
+                            "title": "Remarks by Vice President Harris at a Security Conference"})
+    assert said(x) == {("person:kamala-harris", "We have sent Ukraine Abrams tanks")}
+    # the heading names another title: nobody
+    x = extract_text(text, {"date": "2024-03-01", "publisher": "The White House",
+                            "title": "Remarks by President Biden"})
+    assert x.claims == []
+
+
+def test_full_name_and_abbreviated_labels() -> None:
+    text = ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III:  Today we announced a package for Ukraine.\n\n"
+            "GENERAL MARY ROE JR.:  The Patriot systems have arrived in Ukraine.\n\n"
+            "Q:  Will Ukraine get F-16s?\n\n"
+            "SEC. AUSTIN:  The F-16 jets will arrive this year.\n")
+    x = extract_text(text, {"date": "2024-03-01", "publisher": "U.S. Department of Defense", "title": "Transcript"})
+    assert said(x) == {("person:lloyd-austin", "Today we announced a package for Ukraine"),
+                       ("person:mary-roe", "The Patriot systems have arrived in Ukraine"),
+                       ("person:lloyd-austin", "The F-16 jets will arrive this year")}
