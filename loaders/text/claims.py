@@ -78,12 +78,21 @@ class ClaimRules:
                     return person, i
             if ref.kind in ("org", "name", "capital"):
                 nxt = self.f.ref_at.get(ref.end)
-                if nxt is not None and nxt.kind == "title":
-                    continue
+                if (nxt is not None and nxt.kind == "title") or (
+                        ref.end < len(self.d.words) and self.d.ent_types[ref.end] == "TITLE"
+                        and self._person_after_title(ref.end)):
+                    continue  # 'Pentagon spokesman Pat Ryder': the person speaks, not the body
                 return ref.id, i
             if ref.kind == "demonym" and self.d.doc[ref.end: ref.end + 1].text.lower() in GOVERNMENT_WORDS:
                 return ref.id, i
         return None
+
+    def _person_after_title(self, i: int) -> bool:
+        """A title at token i is followed by a named person ('spokesman Pat Ryder')."""
+        while i < len(self.d.words) and self.d.ent_types[i] == "TITLE":
+            i += 1
+        ref = self.f.ref_at.get(i)
+        return ref is not None and ref.kind == "person"
 
     def _first_person_subject(self, verb: int) -> bool:
         """'I told', 'I have said', 'we told': the subject is the first person (by the parse, else the word before)."""
@@ -300,6 +309,12 @@ class ClaimRules:
                 if lowers[k] == "according" and lowers[k + 1] == "to":
                     # the source follows 'according to' directly ('according to the Russian Defense Ministry')
                     found = self._speaker_near(s + k + 2, min(e, s + k + 4), last_speaker)
+                    if found is not None and not found[0].startswith("person:"):
+                        # 'according to Pentagon spokesman Pat Ryder': a person closing the same noun phrase
+                        stop = next((m for m in range(s + k + 2, min(e, s + k + 9)) if self.d.words[m] in (",", ".")),
+                                    min(e, s + k + 9))
+                        person = self._speaker_near(s + k + 2, stop, last_speaker)
+                        found = person if person is not None and person[0].startswith("person:") else found
                     if found is None and self.d.syntax is not None and self.d.syntax.parsed[s + k + 1]:
                         # 'According to the German Minister of Defence Boris Pistorius, ...': the whole noun phrase
                         for obj in self.d.syntax.kids(s + k + 1, "pobj"):
@@ -468,8 +483,13 @@ class ClaimRules:
                 ts, te = self.d.chars(*cand.content)
                 # the surface rules' claim of the same speaker in this sentence, if any, gives way
                 here = by_sentence.get(s, [])
-                same = [c for c in here if not c.quote and c.speaker == speaker and sc <= c.start - self.d.base < ec]
-                if any(c.start - self.d.base == ts and c.end - self.d.base >= te - 1 for c in same):
+                same = [c for c in here if not c.quote and sc <= c.start - self.d.base < ec and (
+                    c.speaker == speaker or (
+                        # 'John Kirby, the NSC spokesman, said ...': the person the parse reads, not the body
+                        speaker.startswith("person:") and not c.speaker.startswith("person:")
+                        and abs(c.start - self.d.base - ts) <= 3))]
+                if any(c.start - self.d.base == ts and c.end - self.d.base >= te - 1 and c.speaker == speaker
+                       for c in same):
                     continue
                 # a quotation the clause overlaps stays the quotation rules' (quotes may open a sentence before)
                 k = bisect.bisect_right(quote_starts, te)

@@ -14,8 +14,9 @@ from armsgraph.schema import Person
 NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And", "But", "For", "To", "Of", "As",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
 RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
-         "Capt.", "Sergeant", "Dr.", "Doctor"}
+         "Capt.", "Sergeant", "Sgt.", "Dr.", "Doctor", "Brig.", "Brigadier"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+ARTICLES = {"the", "a", "an", "’s", "'s"}
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
@@ -94,8 +95,13 @@ class PersonRules:
                     break
                 j += 1
             return ent.start, j
-        while i < len(self.d.doc) and self.d.words[i] in RANKS:
-            i += 1
+        while i < len(self.d.doc):
+            if self.d.words[i] in RANKS:
+                i += 1
+            elif self.d.words[i] + "." in RANKS and i + 1 < len(self.d.doc) and self.d.words[i + 1] == ".":
+                i += 2  # 'Maj. Gen.': the tokenizer splits some abbreviations
+            else:
+                break
         j = i
         words = 0
         while j < len(self.d.doc):
@@ -164,13 +170,15 @@ class PersonRules:
         return info
 
     def _title_complement(self, j: int) -> int | None:
-        """End of a 'for <Capitalised Words>' complement of a title at token j, before the name that follows it.
+        """End of a 'for/of <Capitalised Words>' complement of a title at token j, before the name that follows it.
 
-        The complement is the capitalised run after 'for' ('Political Affairs', 'Ukraine’s Economic Recovery')
-        minus its last two words when no comma ends it (those are the name); None when there is no such run.
+        The complement is the capitalised run after 'for' or 'of' ('Political Affairs', 'Ukraine’s Economic
+        Recovery', 'Diaspora Affairs') minus its last two words when no comma ends it (those are the name); None when there is no such run.
         """
-        if j >= len(self.d.doc) or self.d.lower[j] != "for":
+        if j >= len(self.d.doc) or self.d.lower[j] not in ("for", "of"):
             return None
+        if self.d.lower[j] == "of" and (j + 1 >= len(self.d.doc) or self.d.ent_types[j + 1]):
+            return None  # 'President of Ukraine': an affiliation, read before
         k = j + 1
         caps: list[int] = []
         while k < len(self.d.doc):
@@ -218,6 +226,20 @@ class PersonRules:
             self.f.positions[key] = PositionFact(person=info.id, title=title, of=of, evidence=self.d.token_span(a, b),
                                                rule=rule)
 
+    def _appositive_person(self, title_start: int, title_end: int) -> Ref | None:
+        """The person before 'NAME, the NSC spokesman,': an article or affiliation between the comma and the title,
+        and the apposition closed by punctuation."""
+        if title_end < len(self.d.words) and self.d.words[title_end] not in (",", ".", ";", ")", "—", "–"):
+            return None
+        k = title_start - 1
+        while k > 0 and (self.d.lower[k] in ARTICLES or (
+                k in self.f.ref_at and self.f.ref_at[k].kind in ("org", "name", "demonym", "capital"))):
+            k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
+        if k == title_start - 1 or k < 1 or self.d.words[k] != ",":
+            return None
+        back = self.f.ref_at.get(k - 1)
+        return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
+
     def persons_and_positions(self) -> None:
         doc = self.d.doc
         # known officials first, so that titles before or after them find them
@@ -243,6 +265,10 @@ class PersonRules:
                 ref = self.f.ref_at.get(j + 1) or self.f.ref_at.get(j + 2)
                 if ref is not None and ref.id.startswith("country:"):
                     title = f"Ambassador to {self.d.g.name_with_article(ref.id)}"
+                    j = ref.end
+                elif ref is not None and ref.kind == "org" and of is not None:
+                    # 'U.S. ambassador to NATO Kurt Volker': the ambassador of a state to an organisation
+                    title = f"Ambassador to {self.d.clean[self.d.cstart(j + 1):self.d.cend(ref.end - 1)]}"
                     j = ref.end
             of_after, j2 = self._affiliation_of(j)
             if of_after and of is None:
@@ -271,6 +297,12 @@ class PersonRules:
                 if back is not None and back.kind == "person":
                     self._position(self.f.persons[back.id], title, of, (ent.start, ent.end), (back.start, back.end),
                                    "position:name-appositive")
+                continue
+            back = self._appositive_person(ent.start, j) if name is None else None
+            if back is not None:
+                # 'John Kirby, the NSC spokesman, said': name, comma, article and affiliation, title
+                self._position(self.f.persons[back.id], title, of, (title_start, j), (back.start, back.end),
+                               "position:name-appositive")
                 continue
             if name is None:
                 self.f.add_ref(Ref(ent.start, ent.end, f"title:{title}", "title"))

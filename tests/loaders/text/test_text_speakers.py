@@ -70,3 +70,44 @@ def test_full_name_and_abbreviated_labels() -> None:
     assert said(x) == {("person:lloyd-austin", "Today we announced a package for Ukraine"),
                        ("person:mary-roe", "The Patriot systems have arrived in Ukraine"),
                        ("person:lloyd-austin", "The F-16 jets will arrive this year")}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Kyiv will get more shells soon, according to Pentagon spokesman Pat Ryder.", "person:pat-ryder"),
+    ("John Kirby, the NSC spokesman, said the United States would send more Patriot interceptors.",
+     "person:john-kirby"),
+    ("Kyiv will get more shells soon, according to the Pentagon.", "org:us-dod"),
+])
+def test_a_named_person_speaks_rather_than_the_body_named_with_the_title(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract_text(text, META).claims] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "person", "title", "of"), [
+    ("John Kirby, the NSC spokesman, said the talks went well.", "person:john-kirby", "Spokesperson", "org:us-nsc"),
+    ("Pentagon press secretary Maj. Gen. Pat Ryder spoke on Friday.", "person:pat-ryder", "Press Secretary",
+     "org:us-dod"),
+    ("Israeli Minister of Diaspora Affairs Nachman Shai spoke on Friday.", "person:nachman-shai",
+     "Minister of Diaspora Affairs", "country:ISR"),
+    ("EU foreign policy chief Kaja Kallas spoke on Friday.", "person:kaja-kallas", "foreign policy chief",
+     "org:european-union"),
+    ("UN High Commissioner for Refugees Filippo Grandi visited Kharkiv.", "person:filippo-grandi",
+     "High Commissioner for Refugees", "org:united-nations"),
+    ("Former U.S. ambassador to NATO Kurt Volker spoke on Friday.", "person:kurt-volker",
+     "Ambassador of the United States to NATO", "country:USA"),
+])
+def test_positions_of_titles_in_apposition_lower_case_and_of_international_bodies(
+        text: str, person: str, title: str, of: str) -> None:
+    x = extract_text(text, META)
+    assert [(p.person, p.title, p.of) for p in x.positions] == [(person, title, of)]
+    assert [e.id for e in x.entities if e.type == "Person"] == [person]  # no person from a rank ('Maj')
+
+
+@pytest.mark.parametrize("text", [
+    "The minister, the spokesman, said nothing.",    # no name before the apposition
+    "Berlin, the German capital, said nothing.",     # a place, not a person
+    "President of Ukraine Volodymyr Zelenskyy spoke.",  # 'of Ukraine' is an affiliation, not a complement
+])
+def test_no_position_without_a_named_person_and_no_complement_from_an_affiliation(text: str) -> None:
+    x = extract_text(text, META)
+    assert all(p.title in ("President",) for p in x.positions)
+    assert all(e.id != "person:the" for e in x.entities)
