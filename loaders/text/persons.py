@@ -173,7 +173,8 @@ class PersonRules:
         """End of a 'for/of <Capitalised Words>' complement of a title at token j, before the name that follows it.
 
         The complement is the capitalised run after 'for' or 'of' ('Political Affairs', 'Ukraine’s Economic
-        Recovery', 'Diaspora Affairs') minus its last two words when no comma ends it (those are the name); None when there is no such run.
+        Recovery', 'Diaspora Affairs') minus its last two words when no comma ends it (those are the name); None
+        when there is no such run.
         """
         if j >= len(self.d.doc) or self.d.lower[j] not in ("for", "of"):
             return None
