@@ -20,8 +20,12 @@ _TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
 
-GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military", "embassy", "army", "cabinet"})
+GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military", "embassy", "army", "cabinet",
+                              "intelligence", "authorities", "defense", "defence", "foreign", "presidency"})
 """After a demonym, a body that speaks for the state ('the French Ministry of Defense said')."""
+BODY_WORDS = frozenset({"department", "office", "agency", "council", "committee", "command", "forces", "parliament",
+                        "service", "staff", "headquarters", "bureau", "administration", "ministry"})
+"""Last words of a name that is a body, never a person ('Defense Ministry', 'Security Council')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -100,9 +104,30 @@ class ClaimRules:
             return any(self.d.lower[k] in ("i", "we") for k in self.d.syntax.kids(verb, "nsubj"))
         return verb > 0 and self.d.lower[verb - 1] in ("i", "we")
 
+    def _parsed_subject(self, verb: int, lo: int) -> tuple[str, int] | None:
+        """The person the parse gives as the verb's subject, when it is not the nearest name before the verb
+        ('Grushko, in a meeting with ambassador Pierre Levy, warned ...' is Grushko's)."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[verb]:
+            return None
+        for head in syntax.kids(verb, "nsubj"):
+            tokens = set(syntax.subtree(head))
+            for k in syntax.kids(head, "prep", "relcl", "acl"):
+                tokens -= set(syntax.subtree(k))
+            people = [k for k in sorted(tokens) if k >= lo and k in self.f.ref_at and self.f.ref_at[k].kind == "person"]
+            if people:
+                return self.f.ref_at[people[0]].id, people[0]
+        return None
+
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
         found = self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
+        subject = self._parsed_subject(verb, lo)
+        if subject is not None and found is not None and found[0] != subject[0] and found[0].startswith("person:"):
+            found = subject
+        if found is None and verb > lo and self.d.lower[verb - 1] == "it" and last is not None \
+                and last.startswith(("org:", "country:")):
+            return last, verb - 1  # 'It claimed ...' after a body or a state spoke
         if found is None and self._first_person_subject(verb):
             return None  # 'As I told President Zelenskyy' without an author: the publisher's voice, not the addressee's
         if found is None:
@@ -359,7 +384,8 @@ class ClaimRules:
             ref_end = self.f.ref_at[at].end if at in self.f.ref_at else at + 1
             adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb
             quoted_comma = before_ref in ("”", '"') and self.d.words[ref_start - 2] == ","
-            if adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma):
+            said_that = verb + 1 < e and self.d.lower[verb + 1] == "that"
+            if adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that:
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.d.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
             else:
@@ -484,6 +510,7 @@ class ClaimRules:
                 # the surface rules' claim of the same speaker in this sentence, if any, gives way
                 here = by_sentence.get(s, [])
                 same = [c for c in here if not c.quote and sc <= c.start - self.d.base < ec and (
+                    (c.start - self.d.base < te and ts < c.end - self.d.base) or c.rule != "claim:said-trailing") and (
                     c.speaker == speaker or (
                         # 'John Kirby, the NSC spokesman, said ...': the person the parse reads, not the body
                         speaker.startswith("person:") and not c.speaker.startswith("person:")
@@ -508,11 +535,29 @@ class ClaimRules:
             ref = self.f.ref_at.get(k)
             if ref is not None and ref.kind == "person":
                 return ref.id
+        body = self._country_body(start, end)
+        if body is not None:
+            return body
         named = self._name_speaker(start, head + 1)
         if named is not None:
             return named
         found = self._speaker_near(start, end, None)
         return found[0] if found else None
+
+    def _country_body(self, start: int, end: int) -> str | None:
+        """'the country’s Defense Ministry': a body of the state the sentence is about speaks for that state."""
+        lowers = self.d.lower[start:end]
+        if not any(w in GOVERNMENT_WORDS for w in lowers) or not any(
+                lowers[k] == "country" and lowers[k + 1] in ("’s", "'s") for k in range(len(lowers) - 1)):
+            return None
+        # the sentence's first state (its subject: 'Norway has sent ... to Ukraine, according to the country’s ...'),
+        # else the last one before the sentence
+        first = self.d.sent_of(start).start
+        for k in [*range(first, start), *range(first - 1, -1, -1)]:
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "capital", "demonym"):
+                return ref.id
+        return None
 
     def _name_speaker(self, start: int, end: int) -> str | None:
         """A subject the gazetteers do not know that the parse shows is a name ('Josep Borrell'): two to four
@@ -528,8 +573,8 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
-        if not 2 <= len(run) <= 4:
-            return None
+        if not 2 <= len(run) <= 4 or self.d.lower[run[-1]] in GOVERNMENT_WORDS | BODY_WORDS:
+            return None  # 'Defense Ministry' is a body, not a person
         name = " ".join(self.d.words[k] for k in run)
         ident = Person.id_of(name=name)
         self.f.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)

@@ -111,3 +111,35 @@ def test_no_position_without_a_named_person_and_no_complement_from_an_affiliatio
     x = extract_text(text, META)
     assert all(p.title in ("President",) for p in x.positions)
     assert all(e.id != "person:the" for e in x.entities)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body of 'the country' speaks for the state the sentence is about
+    ("Norway has sent more shells to Ukraine, according to the country’s Defense Ministry.",
+     {("country:NOR", "Norway has sent more shells to Ukraine")}),
+    # a report of a state's intelligence, then 'it'
+    ("A French intelligence report has alleged Iran is supplying Russia with drones. It claimed Tehran was "
+     "sending Shahed drones by sea.",
+     {("country:FRA", "Iran is supplying Russia with drones"),
+      ("country:FRA", "Tehran was sending Shahed drones by sea")}),
+    # the parse's subject, not the person named in a prepositional phrase before the verb
+    ("Estonian Defence Minister Hanno Pevkur in a Monday call with Germany's ambassador to Tallinn Karl Schmidt "
+     "warned Berlin against any delay of IRIS-T deliveries.",
+     {("person:hanno-pevkur", "Berlin against any delay of IRIS-T deliveries")}),
+    # a trailing attribution and a second claim after 'adding that'
+    ("Latvian aid will grow this year, Defence Minister Andris Spruds said on radio, adding that the country will "
+     "send drones soon.",
+     {("person:andris-spruds", "Latvian aid will grow this year"),
+      ("person:andris-spruds", "the country will send drones soon")}),
+    # an adverbial before ', the minister noted that' is not what was said
+    ("Ukrainian Minister of Defense Jane Roe spoke in Kyiv. At the same time, the Defense Minister noted that two more "
+     "countries will join the project.",
+     {("person:jane-roe", "two more countries will join the project")}),
+])
+def test_speakers_of_bodies_pronouns_and_second_clauses(text: str, expected: set[tuple[str, str]]) -> None:
+    assert said(extract_text(text, META)) == expected
+
+
+def test_a_body_is_never_a_person() -> None:
+    x = extract_text("The Defense Ministry said that more shells had arrived in Ukraine.", META)
+    assert all(e.type != "Person" for e in x.entities)
