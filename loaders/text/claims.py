@@ -132,12 +132,21 @@ class ClaimRules:
             return None  # 'As I told President Zelenskyy' without an author: the publisher's voice, not the addressee's
         if found is None:
             # 'said Antonov.', ', said the Swedish Defence Minister': the speaker closes the clause
-            after = self._speaker_near(verb + 1, min(hi, verb + 5), last)
+            # 'This said Minister of Foreign Affairs of the Republic Jane Roe.': a long title before the name
+            reach = 12 if verb - lo <= 2 and self.d.lower[lo] in ("this", "that", "these") else 5
+            after = self._speaker_near(verb + 1, min(hi, verb + reach), last)
             if after is not None:
                 ref = self.f.ref_at.get(after[1])
                 end = ref.end if ref is not None else after[1] + 1
                 if end >= len(self.d.words) or self.d.words[end] in (",", ".", ";", ":", "”", '"') or end >= hi:
                     found = after
+        if found is None and verb > lo and self.d.lower[verb - 1] in ("was", "were") and verb + 1 < hi \
+                and self.d.lower[verb + 1] == "by":
+            # 'This was said by Foreign Minister X': the agent
+            for i in range(verb + 2, min(hi, verb + 9)):
+                ref = self.f.ref_at.get(i)
+                if ref is not None and ref.kind == "person":
+                    return ref.id, i
         if found is None:
             # 'President Biden stood on the stage ... and said': the person the sentence starts with
             start = self.d.sent_of(verb).start
@@ -292,6 +301,20 @@ class ClaimRules:
                        or self.d.g.aid_words.get(self.d.lower[i]) == "package" for i in range(sent.start, sent.end)):
                     self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
 
+    def _opening_person(self, start: int, end: int) -> str | None:
+        """The one person named in tokens [start, end) when the name opens them (only a title, an affiliation or
+        an article before it) and a verb follows it."""
+        people = [k for k in range(start, end) if k in self.f.ref_at and self.f.ref_at[k].kind == "person"]
+        if not people or len({self.f.ref_at[k].id for k in people}) != 1:
+            return None
+        first = people[0]
+        opening = all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG") or self.d.lower[k] in (
+            "the", "’s", "'s") for k in range(start, first))
+        syntax = self.d.syntax
+        verb = any(syntax.pos[k] == "VERB" for k in range(self.f.ref_at[people[-1]].end, end)) \
+            if syntax is not None and syntax.parsed[first] else end - people[-1] <= 4
+        return self.f.ref_at[first].id if opening and verb else None
+
     def _subject_of_sentence_before(self, qa: int, para_start: int) -> str | None:
         """A quotation opening a sentence without attribution, right after a sentence of the same paragraph whose
         subject is one named person ('Stoltenberg called on allies to ... "I call on allies to do more."')."""
@@ -366,6 +389,13 @@ class ClaimRules:
             if verb is None or not found:
                 continue
             speaker, at = found
+            if self.d.lower[s] in ("this", "that", "these") and verb - s <= 3 and s > 0:
+                # 'This said Foreign Minister X.' / 'This was said by ...': what was said is the sentence before
+                before = self.d.sent_of(s - 1)
+                bs, be = self.d.chars(before.start, before.end)
+                self._add_claim(speaker, bs, be, bs, self.d.chars(s, e)[1], False, "claim:said-before")
+                last_speaker = speaker
+                continue
             ref_start = self.f.ref_at[at].start if at in self.f.ref_at else at
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
             while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
@@ -461,6 +491,11 @@ class ClaimRules:
                     speaker_before = self._subject_of_sentence_before(qa, _para[0])
                     if speaker_before is not None:
                         found, rule = (speaker_before, -1), "claim:quote-following"
+                if found is None:
+                    # 'Foreign Minister Jane Roe condemned "empty promises"': the person who opens the sentence
+                    opener = self._opening_person(self.d.sent_of(qa).start, qa)
+                    if opener is not None:
+                        found, rule = (opener, -1), "claim:quote-in-sentence"
                 if found is None:
                     continue
                 speaker = found[0]

@@ -16,6 +16,8 @@ NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And",
 RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
          "Capt.", "Sergeant", "Sgt.", "Dr.", "Doctor", "Brig.", "Brigadier"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
+"""'of the Kingdom' after a title: the holder's state, not named."""
 ARTICLES = {"the", "a", "an", "’s", "'s"}
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
@@ -216,6 +218,9 @@ class PersonRules:
         if of is None and self.d.home and entry is not None and (
                 not entry.countries or self.d.home[-3:] in entry.countries):
             of = self.d.home
+        if of is None and entry is not None and not entry.default_of:
+            # 'Bulgarian aid will grow, Defence Minister Todor Tagarev said': the state the sentence opens with
+            of = self._state_opening_sentence(min(title_span[0], name_span[0]))
         if of is None:
             return
         title = self._full_title(title, of)
@@ -227,18 +232,37 @@ class PersonRules:
             self.f.positions[key] = PositionFact(person=info.id, title=title, of=of, evidence=self.d.token_span(a, b),
                                                rule=rule)
 
+    def _state_opening_sentence(self, i: int) -> str | None:
+        """The first state named in token i's sentence before i, by name or demonym (None after 'to'/'for'/...)."""
+        for k in range(self.d.sent_of(i).start, i):
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.start == k and ref.id.startswith("country:") and ref.kind in ("name", "demonym"):
+                if k > 0 and self.d.lower[k - 1] in ("to", "for", "with", "against", "from", "of", "in"):
+                    return None
+                return ref.id
+        return None
+
     def _appositive_person(self, title_start: int, title_end: int) -> Ref | None:
-        """The person before 'NAME, the NSC spokesman,': an article or affiliation between the comma and the title,
-        and the apposition closed by punctuation."""
+        """The person before 'NAME, the NSC spokesman,' or 'NAME (UK defence secretary)': an article or affiliation
+        between the comma and the title, and the apposition closed by punctuation."""
         if title_end < len(self.d.words) and self.d.words[title_end] not in (",", ".", ";", ")", "—", "–"):
             return None
         k = title_start - 1
         while k > 0 and (self.d.lower[k] in ARTICLES or (
                 k in self.f.ref_at and self.f.ref_at[k].kind in ("org", "name", "demonym", "capital"))):
             k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
-        if k == title_start - 1 or k < 1 or self.d.words[k] != ",":
+        if k < 1 or self.d.words[k] not in (",", "(") or (k == title_start - 1 and self.d.words[k] == ","):
             return None
         back = self.f.ref_at.get(k - 1)
+        if back is None and k - 1 not in self.f.ref_at:
+            # 'Kaja Kallas (Estonian prime minister)': a capitalised name the gazetteers lack
+            m = k - 1
+            while m >= 0 and _NAME_WORD.fullmatch(self.d.words[m]) and not self.d.ent_types[m] \
+                    and self.d.words[m] not in NAME_STOP | RANKS:
+                m -= 1
+            if 2 <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper()):
+                self._register_person(self._name_text(m + 1, k), m + 1, k, "person:name-appositive")
+                back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
 
     def persons_and_positions(self) -> None:
@@ -274,6 +298,9 @@ class PersonRules:
             of_after, j2 = self._affiliation_of(j)
             if of_after and of is None:
                 of, j = of_after, j2
+            elif j + 2 < len(doc) and self.d.lower[j] == "of" and self.d.lower[j + 1] == "the" \
+                    and self.d.words[j + 2] in STATE_WORDS:
+                j += 3  # 'Minister of Foreign Affairs of the Kingdom Ann Linde': the state is not named
             rule = "position:title-name"
             complement = self._title_complement(j)
             if complement is not None:

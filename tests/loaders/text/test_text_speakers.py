@@ -143,3 +143,42 @@ def test_speakers_of_bodies_pronouns_and_second_clauses(text: str, expected: set
 def test_a_body_is_never_a_person() -> None:
     x = extract_text("The Defense Ministry said that more shells had arrived in Ukraine.", META)
     assert all(e.type != "Person" for e in x.entities)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Finland will consider sending Leopard 2 tanks to Ukraine. This was said by Foreign Minister Pekka Haavisto.",
+     {("person:pekka-haavisto", "Finland will consider sending Leopard 2 tanks to Ukraine")}),
+    ("Finland will consider sending Leopard 2 tanks to Ukraine. This said Minister of Foreign Affairs of the "
+     "Republic Pekka Haavisto .",
+     {("person:pekka-haavisto", "Finland will consider sending Leopard 2 tanks to Ukraine")}),
+    ('Canadian Defence Minister Anita Anand criticised "short-sighted hesitation" among allies.',
+     {("person:anita-anand", "short-sighted hesitation")}),
+    # two people before the quotation: nobody by position
+    ('Defence Minister Anita Anand and President Joe Biden criticised "short-sighted hesitation" among allies.',
+     set()),
+])
+def test_what_was_said_before_and_a_quotation_in_a_sentence_a_person_opens(
+        text: str, expected: set[tuple[str, str]]) -> None:
+    assert said(extract_text(text, META)) == expected
+
+
+@pytest.mark.parametrize(("text", "person", "title", "of"), [
+    ("Grant Shapps (UK secretary of defence) reveals new support for Ukraine.", "person:grant-shapps",
+     "Secretary of Defense", "country:GBR"),
+    ("Kaja Kallas (Estonian prime minister) visited Kyiv.", "person:kaja-kallas", "Prime Minister", "country:EST"),
+    ("Latvian aid will grow this year, Defence Minister Andris Spruds said.", "person:andris-spruds",
+     "Defense Minister", "country:LVA"),
+])
+def test_a_title_in_parentheses_and_a_title_whose_state_opens_the_sentence(
+        text: str, person: str, title: str, of: str) -> None:
+    x = extract_text(text, META)
+    assert [(p.person, p.title, p.of) for p in x.positions] == [(person, title, of)]
+
+
+@pytest.mark.parametrize("text", [
+    "Aid to Ukraine will grow this year, Defence Minister Jane Roe said.",  # the state after 'to' is not hers
+    "The talks (a defence minister said) went well.",                     # no name before the parenthesis
+])
+def test_no_state_guessed_from_a_recipient_and_no_person_without_a_name(text: str) -> None:
+    x = extract_text(text, META)
+    assert x.positions == []
