@@ -24,7 +24,10 @@ GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military",
                               "intelligence", "authorities", "defense", "defence", "foreign", "presidency"})
 """After a demonym, a body that speaks for the state ('the French Ministry of Defense said')."""
 BODY_WORDS = frozenset({"department", "office", "agency", "council", "committee", "command", "forces", "parliament",
-                        "service", "staff", "headquarters", "bureau", "administration", "ministry"})
+                        "service", "staff", "headquarters", "bureau", "administration", "ministry", "programme",
+                        "program", "association", "organization", "organisation", "union", "fund", "alliance",
+                        "corporation", "company", "group", "institute", "foundation", "bank", "conference", "summit",
+                        "initiative", "industries", "systems", "technologies", "news", "times", "post"})
 """Last words of a name that is a body, never a person ('Defense Ministry', 'Security Council')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""

@@ -11,6 +11,8 @@ Matching rules (also in docs/text-extraction.md):
   first initial ('Joe Biden' = 'Joseph R. Biden, Jr.');
 - transfers: (supplier, recipient, weapon) triples, per document, as sets, organisations counted as their
   state and weapons as above (status is reported, not scored);
+- persons: the gold officials' names against the Person entities the text mentions, per document, one-to-one by
+  the same name rule (a person named without a title is a false positive: gold lists titled persons only);
 - claims (only documents whose gold line has ``claims``): same speaker and the texts overlap (one contains
   the other, or word-set Jaccard >= 0.5), one-to-one.
 Counts are summed over documents (micro-averaged).
@@ -31,7 +33,7 @@ from armsgraph.loaders.text.loader import TextLoader
 from armsgraph.schema.errors import GoldError
 from armsgraph.schema.ids import slug
 
-TYPES = ("countries", "weapons", "officials", "transfers", "claims")
+TYPES = ("countries", "weapons", "persons", "officials", "transfers", "claims")
 _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 
 
@@ -159,6 +161,19 @@ def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
     _set_score(ev.scores["transfers"], {triple(t.supplier, t.recipient, t.weapon) for t in gold.transfers},
                {triple(t.supplier, t.recipient, t.weapon) for t in x.transfers if t.weapon not in _category_systems()},
                "transfer", doc, ev.misses)
+    # persons: the gold officials' names, one-to-one with the persons the text mentions
+    people = [e.name for e in x.entities if e.type == "Person" and e.mentions]
+    gold_people = list(dict.fromkeys(g.name for g in gold.officials))
+    tp = 0
+    for name in gold_people:
+        person = next((p for p in people if same_person(p, name)), None)
+        if person is None:
+            ev.misses.append(f"{doc}: person missed {name}")
+        else:
+            people.remove(person)
+            tp += 1
+    ev.misses.extend(f"{doc}: person false positive {p}" for p in people)
+    ev.scores["persons"].add(tp, len(people), len(gold_people) - tp)
     # officials: one-to-one on (person, title, of)
     found = [(names.get(p.person, p.person), p.title, p.of) for p in x.positions]
     unmatched = list(found)

@@ -120,6 +120,12 @@ class PersonRules:
                 j += 1
             else:
                 break
+        if words and j + 1 < len(self.d.doc) and self.d.words[j] == ")" and _NAME_WORD.fullmatch(self.d.words[j + 1]) \
+                and self.d.words[j + 1][:1].isupper() and words < 4 \
+                and self.d.ent_types[j + 1] not in ("COUNTRY", "ORG"):
+            # '(Russian President Vladimir) Putin': an editor's bracket inside the name
+            j += 2
+            words += 1
         if words == 0 or words > 4:
             return None
         if self.d.words[j - 1].endswith(".") and len(self.d.words[j - 1]) == 2:
@@ -127,7 +133,7 @@ class PersonRules:
         return i, j
 
     def _name_text(self, start: int, end: int) -> str:
-        words = [t.text for t in self.d.doc[start:end] if t.text not in SUFFIXES and t.text != ","]
+        words = [t.text for t in self.d.doc[start:end] if t.text not in SUFFIXES and t.text not in (",", "(", ")")]
         text = ""
         for k, w in enumerate(words):
             text += w if (k == 0 or w == "-" or (k > 0 and words[k - 1] == "-")) else " " + w

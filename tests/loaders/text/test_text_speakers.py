@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from armsgraph.loaders.text.evaluate import Evaluation, score_document
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.gazetteer import load
+from armsgraph.loaders.text.gold import GoldDocument, GoldOfficial
 from armsgraph.loaders.text.turns import read_label
 
 META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
@@ -182,3 +184,26 @@ def test_a_title_in_parentheses_and_a_title_whose_state_opens_the_sentence(
 def test_no_state_guessed_from_a_recipient_and_no_person_without_a_name(text: str) -> None:
     x = extract_text(text, META)
     assert x.positions == []
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("The World Food Programme said that more aid had arrived in Ukraine.", []),
+    ("NATO chief Jens Stoltenberg said (Russian President Vladimir) Putin must not win.",
+     ["person:jens-stoltenberg", "person:vladimir-putin"]),
+])
+def test_no_person_from_a_body_name_and_a_bracket_inside_a_name(text: str, people: list[str]) -> None:
+    x = extract_text(text, META)
+    assert sorted(e.id for e in x.entities if e.type == "Person") == people
+
+
+def test_persons_are_scored_against_the_gold_officials_names() -> None:
+    x = extract_text("Chancellor Olaf Scholz met President Joe Biden and the World Food Programme in Berlin.", META)
+    gold = GoldDocument(document="a.txt", countries=[], weapons=[], transfers=[], officials=[
+        GoldOfficial(name="Olaf Scholz", title="Chancellor", of="country:DEU"),
+        GoldOfficial(name="Olaf Scholz", title="Party Leader", of="country:DEU"),   # one person, two offices
+        GoldOfficial(name="Annalena Baerbock", title="Foreign Minister", of="country:DEU")])
+    ev = Evaluation()
+    score_document(gold, x, ev)
+    s = ev.scores["persons"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)  # Joe Biden is not in this gold: a false positive
+    assert "a.txt: person missed Annalena Baerbock" in ev.misses
