@@ -6,6 +6,7 @@ import bisect
 import re
 
 from armsgraph.loaders.text.clean import paragraphs
+from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact, Entity
 from armsgraph.loaders.text.facts import ENTITY_TYPES, Facts, Ref
 from armsgraph.loaders.text.persons import known_official
@@ -21,13 +22,15 @@ _TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)
 
 
 GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military", "embassy", "army", "cabinet",
-                              "intelligence", "authorities", "defense", "defence", "foreign", "presidency"})
+                              "intelligence", "authorities", "defense", "defence", "foreign", "presidency",
+                              "general", "armed", "air", "navy", "border"})
 """After a demonym, a body that speaks for the state ('the French Ministry of Defense said')."""
 BODY_WORDS = frozenset({"department", "office", "agency", "council", "committee", "command", "forces", "parliament",
                         "service", "staff", "headquarters", "bureau", "administration", "ministry", "programme",
                         "program", "association", "organization", "organisation", "union", "fund", "alliance",
                         "corporation", "company", "group", "institute", "foundation", "bank", "conference", "summit",
-                        "initiative", "industries", "systems", "technologies", "news", "times", "post"})
+                        "initiative", "industries", "systems", "technologies", "news", "times", "post", "force",
+                        "guard", "navy", "army", "police"})
 """Last words of a name that is a body, never a person ('Defense Ministry', 'Security Council')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
@@ -78,8 +81,9 @@ class ClaimRules:
                 if modifier:
                     return modifier, i
             if ref.kind == "pronoun":
-                # he/she: the last person named before, in this sentence or the one before; else the last speaker
-                person = self.f.last_person_before(ref.start) or (
+                # he/she: the last person named before, in this sentence or the one before; else the last speaker;
+                # opening a sentence, the person who opened the sentence before ('Austin met Umerov. He said ...')
+                person = self._previous_subject(ref.start) or self.f.last_person_before(ref.start) or (
                     last if last is not None and last.startswith("person:") else None)
                 if person:
                     return person, i
@@ -90,8 +94,9 @@ class ClaimRules:
                         and self._person_after_title(ref.end)):
                     continue  # 'Pentagon spokesman Pat Ryder': the person speaks, not the body
                 return ref.id, i
-            if ref.kind == "demonym" and self.d.doc[ref.end: ref.end + 1].text.lower() in GOVERNMENT_WORDS:
-                return ref.id, i
+            if ref.kind == "demonym" and self.d.doc[ref.end: ref.end + 1].text.lower() in GOVERNMENT_WORDS \
+                    and self.d.ent_types[ref.end] != "TITLE":
+                return ref.id, i  # 'the French defence ministry said'; not 'Ukrainian Defence Minister X'
         return None
 
     def _person_after_title(self, i: int) -> bool:
@@ -304,6 +309,34 @@ class ClaimRules:
                        or self.d.g.aid_words.get(self.d.lower[i]) == "package" for i in range(sent.start, sent.end)):
                     self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
 
+    def _colon_speaker(self, s: int, e: int) -> tuple[str, int] | None:
+        """A sentence opening with a person or a body (a title or an affiliation allowed before it), then ':' and
+        at least four tokens: (speaker, the colon's token). A state is no such speaker ('Ukraine: a new package'),
+        nor a transcript label in capitals ('MR. SULLIVAN:', read as a turn)."""
+        k = s
+        while k < e and k not in self.f.ref_at and self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG"):
+            k += 1
+        ref = self.f.ref_at.get(k)
+        if ref is None or ref.kind not in ("person", "org") or ref.end >= e or self.d.words[ref.end] != ":" \
+                or self.d.words[ref.start].isupper() \
+                or e - ref.end < 5 or self.d.clean[self.d.cstart(ref.end + 1)] in "“\"«":
+            return None
+        return ref.id, ref.end
+
+    def _previous_subject(self, i: int) -> str | None:
+        """For a pronoun opening its sentence: the person named first in the sentence before, when the name opens
+        that sentence (only a title, an affiliation or an article before it) and no person is named in between."""
+        sent = self.d.sent_of(i)
+        if sent.start != i or i == 0:
+            return None
+        before = self.d.sent_of(i - 1)
+        first = next((k for k in range(before.start, before.end)
+                      if k in self.f.ref_at and self.f.ref_at[k].kind == "person"), None)
+        if first is None or not all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                                    or self.d.lower[k] in ("the", "’s", "'s") for k in range(before.start, first)):
+            return None
+        return self.f.ref_at[first].id
+
     def _opening_person(self, start: int, end: int) -> str | None:
         """The one person named in tokens [start, end) when the name opens them (only a title, an affiliation or
         an article before it) and a verb follows it."""
@@ -382,6 +415,14 @@ class ClaimRules:
                             ref = self.f.ref_at[found[1]]
                             self._add_claim(found[0], self.d.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
                         last_speaker = found[0]
+            headline = self._colon_speaker(s, e)
+            if headline is not None:
+                # 'Kuleba: Ukraine needs more Patriot systems', 'Pentagon: more HIMARS are on the way'
+                speaker, colon = headline
+                sc, ec = self.d.chars(s, e)
+                self._add_claim(speaker, self.d.cend(colon), ec, sc, ec, False, "claim:colon-headline")
+                last_speaker = speaker
+                continue
             verb = self._speech_verb(s, e)
             found = None
             while verb is not None:
@@ -417,7 +458,10 @@ class ClaimRules:
             ref_end = self.f.ref_at[at].end if at in self.f.ref_at else at + 1
             adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb
             quoted_comma = before_ref in ("”", '"') and self.d.words[ref_start - 2] == ","
-            said_that = verb + 1 < e and self.d.lower[verb + 1] == "that"
+            said_that = (verb + 1 < e and self.d.lower[verb + 1] == "that") or (
+                # 'In a statement, the Kremlin said Western weapons ...': what was said follows the verb
+                self.d.syntax is not None and self.d.syntax.parsed[verb]
+                and any(k > verb for k in self.d.syntax.kids(verb, "ccomp")))
             if adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that:
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.d.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
@@ -435,6 +479,10 @@ class ClaimRules:
                         k = comma + 1
                 if k < e and self.d.lower[k] in ADDRESSEES and j >= limit:
                     k += 1  # 'told me the Patriot batteries had arrived': the addressee is not what was said
+                if j >= limit and k + 1 < e and self.d.lower[k] == "on" and self.d.lower[k + 1] in WEEKDAYS:
+                    k += 2  # 'said on Friday it had received ...': the date is when, not what
+                elif j >= limit and k < e and self.d.lower[k] in ("today", "yesterday", "tonight", *WEEKDAYS):
+                    k += 1
                 if k < e and self.d.words[k] == ":":
                     k += 1
                 if k >= e or self.d.clean[self.d.cstart(k)] in "“\"«":

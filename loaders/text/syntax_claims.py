@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.syntax import Parse
 
 
@@ -55,8 +56,13 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
             tokens -= set(p.subtree(k))
         clause = sorted(set(p.subtree(content[0])))
         start, end = clause[0], clause[-1] + 1
-        while start < end and lower[start] in ("that", ",", "“", "\""):
-            start += 1
+        while start < end:
+            if lower[start] in ("that", ",", "“", "\"") or lower[start] in (*WEEKDAYS, "today", "yesterday"):
+                start += 1
+            elif lower[start] == "on" and start + 1 < end and lower[start + 1] in WEEKDAYS:
+                start += 2  # 'said on Friday it had received ...': when, not what
+            else:
+                break
         if end - start < 3:
             continue
         out.append(SpeechCandidate(t, (min(tokens), max(tokens) + 1), head, (start, end)))

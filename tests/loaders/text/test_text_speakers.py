@@ -207,3 +207,23 @@ def test_persons_are_scored_against_the_gold_officials_names() -> None:
     s = ev.scores["persons"]
     assert (s.tp, s.fp, s.fn) == (1, 1, 1)  # Joe Biden is not in this gold: a false positive
     assert "a.txt: person missed Annalena Baerbock" in ev.misses
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kuleba: Ukraine needs more Patriot systems", {("person:dmytro-kuleba", "Ukraine needs more Patriot systems")}),
+    ("Pentagon: more HIMARS are on the way to Ukraine.",
+     {("org:us-dod", "more HIMARS are on the way to Ukraine")}),
+    ("Ukraine: a new package of Patriot missiles is on its way.", set()),  # a state heading a line is a topic
+    ("Ukraine's defence ministry said on Friday it had received the first batch of Bradley vehicles.",
+     {("country:UKR", "it had received the first batch of Bradley vehicles")}),
+    ("The Ukrainian Air Force said it shot down 30 drones.", {("country:UKR", "it shot down 30 drones")}),
+    ("According to Ukrainian Defence Minister Rustem Umerov, the first F-16s will arrive in May.",
+     {("person:rustem-umerov", "the first F-16s will arrive in May")}),
+    ("In a statement, the Kremlin said Western weapons would not change the outcome.",
+     {("org:kremlin", "Western weapons would not change the outcome")}),
+    # a pronoun opening a sentence is the person who opened the sentence before
+    ("Lloyd Austin met Rustem Umerov in Brussels. He said the United States would send more Patriot interceptors.",
+     {("person:lloyd-austin", "the United States would send more Patriot interceptors")}),
+])
+def test_headlines_dates_bodies_and_pronouns(text: str, expected: set[tuple[str, str]]) -> None:
+    assert said(extract_text(text, META)) == expected
