@@ -50,6 +50,8 @@ class ClaimRules:
         """The parsed document (read-only)."""
         self.f = f
         """The facts found so far; this component adds its own."""
+        self._carry = False
+        """The paragraph read last left a quotation open."""
 
 
     # ---- claims ------------------------------------------------------------------------------------------
@@ -188,6 +190,16 @@ class ClaimRules:
         text = self.d.clean
         found: list[tuple[int, int, bool]] = []
         i = para_start
+        carried, self._carry = self._carry, False
+        if carried:
+            # a quotation left open in the paragraph before, closed here ('... our cities.\nThe next batch comes
+            # in May," he added.'): a straight quote after punctuation and before a space closes it
+            closer = re.search(r'[,.!?]"(?=\s|$)', text[para_start:para_end])
+            first_opener = _OPENERS.search(text, para_start, para_end)
+            if closer is not None and (first_opener is None
+                                       or first_opener.start() >= para_start + closer.start() + 1):
+                found.append((para_start, para_start + closer.start() + 1, True))
+                i = para_start + closer.end()
         while i < para_end:
             opener = _OPENERS.search(text, i, para_end)
             if opener is None:
@@ -203,6 +215,7 @@ class ClaimRules:
                 self.f.warnings.append(
                     f"unclosed quotation at offset {i + self.d.base}: read to the end of the paragraph")
                 found.append((i + 1, para_end, False))
+                self._carry = True
                 break
             if close > i + 1:
                 found.append((i + 1, close, True))

@@ -227,3 +227,12 @@ def test_persons_are_scored_against_the_gold_officials_names() -> None:
 ])
 def test_headlines_dates_bodies_and_pronouns(text: str, expected: set[tuple[str, str]]) -> None:
     assert said(extract_text(text, META)) == expected
+
+
+def test_a_quotation_closed_on_the_next_line_is_one_speakers() -> None:
+    text = ('"The Patriot systems have arrived," Zelensky wrote on X. "They will protect our cities.\n'
+            'The next batch comes in May," he added.\n')
+    x = extract_text(text, META)
+    assert {c.speaker for c in x.claims} == {"person:volodymyr-zelenskyy"}
+    assert "The next batch comes in May" in {c.text for c in x.claims}
+    assert all("he added" not in c.text for c in x.claims)
