@@ -425,8 +425,13 @@ class ClaimRules:
                             text_end = self.d.cstart(s + k)
                             self._add_claim(found[0], sc, text_end, sc, ec, False, "claim:according-to")
                         else:
-                            ref = self.f.ref_at[found[1]]
-                            self._add_claim(found[0], self.d.cstart(ref.end), ec, sc, ec, False, "claim:according-to")
+                            # what was said follows the source: after its comma, else after the name read
+                            ref = self.f.ref_at.get(found[1])
+                            comma = next((m for m in range(s + k + 2, e) if self.d.words[m] == ","), None)
+                            start = comma + 1 if comma is not None else (ref.end if ref is not None else found[1] + 1)
+                            if start < e:
+                                self._add_claim(found[0], self.d.cstart(start), ec, sc, ec, False,
+                                                "claim:according-to")
                         last_speaker = found[0]
             headline = self._colon_speaker(s, e)
             if headline is not None:

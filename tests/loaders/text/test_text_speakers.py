@@ -236,3 +236,14 @@ def test_a_quotation_closed_on_the_next_line_is_one_speakers() -> None:
     assert {c.speaker for c in x.claims} == {"person:volodymyr-zelenskyy"}
     assert "The next batch comes in May" in {c.text for c in x.claims}
     assert all("he added" not in c.text for c in x.claims)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title the gazetteers lack before the name: the parse reads the source
+    ("According to the Minister of Digital Affairs Jane Roe, the volunteers bought 40 drones for Ukraine.",
+     {("person:jane-roe", "the volunteers bought 40 drones for Ukraine")}),
+    ("According to the Minister of Digital Affairs Jane Roe", set()),   # nothing said after the source
+    ("According to", set()),
+])
+def test_according_to_a_source_with_a_long_title(text: str, expected: set[tuple[str, str]]) -> None:
+    assert said(extract_text(text, META)) == expected
