@@ -50,7 +50,7 @@ class Frame:
     stage: str
 
 
-def _pick_stage(stages: list[str]) -> str | None:
+def pick_stage(stages: list[str]) -> str | None:
     for stage in CUE_PRIORITY:
         if stage in stages:
             return stage
@@ -97,7 +97,7 @@ class TransferRules:
 
     # ---- transfers ---------------------------------------------------------------------------------------
 
-    def _actor_of_ref(self, ref: Ref) -> str | None:
+    def actor_of_ref(self, ref: Ref) -> str | None:
         if ref.kind == "person":
             person = self.f.persons.get(ref.id)
             if person is not None:
@@ -127,7 +127,7 @@ class TransferRules:
                 ref = self.f.ref_at.get(j)
                 if ref is None or ref.start != j or ref.kind in ("pronoun", "title"):
                     break
-                actor = self._actor_of_ref(ref)
+                actor = self.actor_of_ref(ref)
                 if actor and actor not in found:
                     found.append(actor)
                 j = ref.end
@@ -153,7 +153,7 @@ class TransferRules:
                 return None
         return None
 
-    def _aid_recipient(self, s: int, e: int) -> str | None:
+    def aid_recipient(self, s: int, e: int) -> str | None:
         """The state after an aid word and 'for'/'to' ('support for Ukraine', 'assistance to Ukraine')."""
         for i in range(s, e - 2):
             if (self.d.lower[i] in self.d.g.aid_words or self.d.lower[i] == "support") \
@@ -185,7 +185,7 @@ class TransferRules:
                     if joiner in (",", "and") and all(
                             not self.d.ent_types[j] or self.f.ref_at.get(j) is ref or self.d.ent_types[j] in (
                                 "WEAPON", "CATEGORY") for j in range(ref.end, w.start)) and w.start - ref.end <= 3:
-                        found = self._actor_of_ref(ref)
+                        found = self.actor_of_ref(ref)
                         break
             if found is not None and found != recipient:
                 current = found
@@ -199,7 +199,7 @@ class TransferRules:
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
         ref = self.f.ref_at.get(j)
         if j < end and ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
-            return self._actor_of_ref(ref)
+            return self.actor_of_ref(ref)
         return None
 
     def _possessor_before(self, t: int) -> str | None:
@@ -207,7 +207,7 @@ class TransferRules:
         if t >= 2 and self.d.words[t - 1] in ("’s", "'s"):
             ref = self.f.ref_at.get(t - 2)
             if ref is not None and ref.kind not in ("pronoun", "title", "first-person"):
-                return self._actor_of_ref(ref)
+                return self.actor_of_ref(ref)
         return None
 
     def _for_actor(self, start: int, end: int) -> str | None:
@@ -216,10 +216,10 @@ class TransferRules:
                 j = i + 2 if self.d.lower[i + 1] == "the" else i + 1
                 ref = self.f.ref_at.get(j)
                 if ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
-                    return self._actor_of_ref(ref)
+                    return self.actor_of_ref(ref)
         return None
 
-    def _title_recipient(self) -> str | None:
+    def title_recipient(self) -> str | None:
         """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any."""
         title = str(self.d.document.get("title") or "")
         if not title:
@@ -228,7 +228,7 @@ class TransferRules:
         found.discard(self.d.home or "")
         return found.pop() if len(found) == 1 else None
 
-    def _recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
+    def recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
         """The actor after 'to'/'for' in [start, end), or ('direct') the object right after the verb."""
         allow_direct = direct
         for i in range(start, end):
@@ -241,12 +241,12 @@ class TransferRules:
             direct = allow_direct and (i == start or (i == start + 1 and self.d.lower[start] == "the")) and (
                 ref.kind != "demonym" or self.d.words[ref.end - 1].endswith("ans"))
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
-                actor = self._actor_of_ref(ref)
+                actor = self.actor_of_ref(ref)
                 if actor and ref.kind != "first-person":
                     return actor
         return None
 
-    def _supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
+    def supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
         """Nearest actor left of the trigger that is not in a prepositional phrase; 'A and B' gives both."""
         i = end - 1
         while i >= start:
@@ -264,7 +264,7 @@ class TransferRules:
                     and self.d.lower[ref.end + 1] not in ("government", "military", "armed", "ministry"):
                 i = first - 1
                 continue
-            actor = self._actor_of_ref(ref)
+            actor = self.actor_of_ref(ref)
             if actor is None or actor == exclude:
                 i = first - 1
                 continue
@@ -275,7 +275,7 @@ class TransferRules:
                 for m in range(k - 1, start - 1, -1):
                     other = self.f.ref_at.get(m)
                     if other is not None and other.kind not in ("pronoun", "title"):
-                        second = self._actor_of_ref(other)
+                        second = self.actor_of_ref(other)
                         if second and second != exclude and second not in found:
                             found.append(second)
                         break
@@ -287,7 +287,7 @@ class TransferRules:
                 other = self.f.ref_at.get(k)
                 if other is None or other.kind in ("pronoun", "title", "first-person"):
                     break
-                second = self._actor_of_ref(other)
+                second = self.actor_of_ref(other)
                 if second and second != exclude and second not in found:
                     found.append(second)
                 k = other.start - 1
@@ -297,7 +297,7 @@ class TransferRules:
     def _stage(self, stages: list[str], past: bool, t: int) -> str:
         """The stage of a transfer word at token t: its clause's strongest cue, except that a past-tense transfer
         verb that happened is delivered whatever reported or promised it; without a cue, past -> delivered."""
-        picked = _pick_stage(stages)
+        picked = pick_stage(stages)
         # the transfer word itself may name its stage ('pledged', 'promised', 'committed'): then that stage
         happened = past and self.d.lower[t] not in self.d.g.stage_cues \
             and not any(w in NOT_YET for w in self.d.lower[max(0, t - 3) : t])
@@ -317,7 +317,8 @@ class TransferRules:
         return word in self.d.g.speech_verbs or (
             word.endswith("ed") and self.d.g.stage_cues.get(word) in ("announced", "approved", "pledged"))
 
-    def _cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
+    def cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
+        """The stage cues of [start, end), and whether a negation or a hypothetical cue is among them."""
         stages: list[str] = []
         negated = hypothetical = False
         for i in range(start, end):
@@ -340,7 +341,8 @@ class TransferRules:
                         hypothetical = True
         return stages, negated, hypothetical
 
-    def _triggers(self, s: int, e: int, after_package: bool = False) -> list[tuple[int, str, str]]:
+    def triggers(self, s: int, e: int, after_package: bool = False) -> list[tuple[int, str, str]]:
+        """The transfer words of [s, e) as (token, kind, tense); ``after_package``: 'It includes' may list aid."""
         found: list[tuple[int, str, str]] = []
         for i in range(s, e):
             low = self.d.lower[i]
@@ -376,7 +378,7 @@ class TransferRules:
                     found.append((i, "aid", "noun"))
         return found
 
-    def _transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
+    def transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
                   rule: str, joint: bool = False) -> None:
         """One transfer read from ``sent``; ``joint``: one of several suppliers of the same mention ('Germany,
         Denmark and the Netherlands will provide 178 Leopard-1'), whose number is theirs together, not each one's."""
@@ -457,7 +459,7 @@ class TransferRules:
                 return True, None
         return False, None
 
-    def _weapons(self, start: int, end: int) -> list[Span]:
+    def weapons(self, start: int, end: int) -> list[Span]:
         """Weapon mentions in [start, end) that are what moves, not its parts or its crews."""
         lo = bisect.bisect_left(self.d.weapon_starts, start)
         hi = bisect.bisect_left(self.d.weapon_starts, end)
@@ -482,7 +484,7 @@ class TransferRules:
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
         # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
-        doc_frame = Frame(self.d.first_person, self._title_recipient(), "pledged")
+        doc_frame = Frame(self.d.first_person, self.title_recipient(), "pledged")
         package_before = False  # the previous sentence was about a package or a supply ('It includes: ...')
         numbered_item = False
         marked_list = False
@@ -510,16 +512,16 @@ class TransferRules:
                 list_frame = None
                 marked_list = False
             starts_with_reference = self.d.lower[s] in REFERRING_SUBJECTS
-            triggers = self._triggers(s, e, after_package=package_before and starts_with_reference)
+            triggers = self.triggers(s, e, after_package=package_before and starts_with_reference)
             package_before = False
             sent_frame: Frame | None = None
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
-            weapons_here = self._weapons(s, e)
+            weapons_here = self.weapons(s, e)
             if not triggers and doc_frame.recipient is None:
                 # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
                 # recipient of the text that follows
-                aided = self._aid_recipient(s, e)
+                aided = self.aid_recipient(s, e)
                 if aided is not None:
                     doc_frame = Frame(doc_frame.supplier, aided, doc_frame.stage)
             if (is_bullet or unmarked_item) and list_frame is not None and not any(
@@ -527,7 +529,7 @@ class TransferRules:
                 frame = list_frame
                 if frame.supplier and frame.recipient:
                     for w in weapons_here:
-                        self._transfer(frame.supplier, frame.recipient, w, frame.stage, sent, "transfer:list-item")
+                        self.transfer(frame.supplier, frame.recipient, w, frame.stage, sent, "transfer:list-item")
                 continue
             for n, (t, kind, tense) in enumerate(triggers):
                 left = triggers[n - 1][0] + 1 if n > 0 else s
@@ -538,13 +540,13 @@ class TransferRules:
                     if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
                         right = i
                         break
-                stages, negated, hypothetical = self._cues(left, t + 1)
+                stages, negated, hypothetical = self.cues(left, t + 1)
                 if kind in ("deployment", "use"):
                     continue
                 head = self._relative_head(left, t) if kind == "supply" else None
                 if head is not None and hypothetical:
                     # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
-                    _, _, hypothetical_before = self._cues(left, head.start)
+                    _, _, hypothetical_before = self.cues(left, head.start)
                     between = self.d.lower[head.end : right]  # the relative clause, its condition included
                     hypothetical = hypothetical_before or any(
                         self.d.g.cues.get(w) == "hypothetical" and w != "would" for w in between)
@@ -554,12 +556,12 @@ class TransferRules:
                     # 'including X' after a supply clause of the same sentence: that clause's parties and stage
                     if sent_blocked or negated or hypothetical or sent_frame is None:
                         continue
-                    weapons = self._weapons(t + 1, right)
+                    weapons = self.weapons(t + 1, right)
                     if self.d.words[e - 1] == ":":
                         list_frame = sent_frame
                     if sent_frame.supplier and sent_frame.recipient:
                         for w in weapons:
-                            self._transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
+                            self.transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
                                            "transfer:include-after-supply")
                     continue
                 stage = self._stage(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
@@ -571,56 +573,56 @@ class TransferRules:
                     # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
                     recipient = beneficiary
                     # 'the DoD will use USAI funds to procure NASAMS for Ukraine': the buyer may head the sentence
-                    suppliers = self._supplier_in(left, t, recipient) or self._supplier_in(s, t, recipient)
-                    weapons = self._weapons(t + 1, right)
+                    suppliers = self.supplier_in(left, t, recipient) or self.supplier_in(s, t, recipient)
+                    weapons = self.weapons(t + 1, right)
                 elif kind == "receive":
-                    recipient_list = self._supplier_in(left, t, None)
+                    recipient_list = self.supplier_in(left, t, None)
                     recipient = recipient_list[0] if recipient_list else None
                     if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
                     suppliers = self._from_actors(t + 1, right)
-                    weapons = self._weapons(t + 1, right)
+                    weapons = self.weapons(t + 1, right)
                     if not weapons and suppliers:
                         # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
-                        weapons = self._weapons(left, t)[-1:]
+                        weapons = self.weapons(left, t)[-1:]
                 elif kind == "arrive":
-                    recipient = self._recipient_in(t + 1, right)
+                    recipient = self.recipient_in(t + 1, right)
                     if recipient is None:
                         for i in range(t + 1, min(right, t + 4)):
                             if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
-                                recipient = self._actor_of_ref(self.f.ref_at[i + 1])
+                                recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                     # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived'
                     suppliers = self._from_actors(t + 1, right) or (
                         [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
                         [doc_frame.supplier] if doc_frame.supplier else [])
-                    weapons = self._weapons(left, t) or self._weapons(s, t)
+                    weapons = self.weapons(left, t) or self.weapons(s, t)
                 elif kind == "request":
                     # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
                     # asker would receive, the one asked (or 'from') would give
-                    askers = self._supplier_in(left, t, None)
+                    askers = self.supplier_in(left, t, None)
                     recipient = askers[0] if askers else None
                     asked = self._object_actor(t + 1, right)
                     suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
-                    weapons = self._weapons(t + 1, right)
+                    weapons = self.weapons(t + 1, right)
                     stage = "requested"
                 else:
                     passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and (t + 2) in self.f.ref_at
                     if passive_by:
-                        by = self._actor_of_ref(self.f.ref_at[t + 2])
+                        by = self.actor_of_ref(self.f.ref_at[t + 2])
                         suppliers = [by] if by else []
-                        weapons = self._weapons(left, t)
-                        recipient = self._recipient_in(t + 3, e)
+                        weapons = self.weapons(left, t)
+                        recipient = self.recipient_in(t + 3, e)
                         if recipient is None:
                             for i in range(t + 3, e):
                                 if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
-                                    recipient = self._actor_of_ref(self.f.ref_at[i + 1])
+                                    recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                                     break
                     else:
-                        recipient = self._recipient_in(t + 1, right)
+                        recipient = self.recipient_in(t + 1, right)
                         if recipient is None and kind in ("include", "aid"):
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
-                            recipient = self._recipient_in(left, t, direct=False)
-                        suppliers = self._supplier_in(left if kind != "noun" else s, t, recipient)
+                            recipient = self.recipient_in(left, t, direct=False)
+                        suppliers = self.supplier_in(left if kind != "noun" else s, t, recipient)
                         if kind == "noun":
                             # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
                             # the subject that approves it; a 'third-party transfer' is never the subject's
@@ -630,9 +632,9 @@ class TransferRules:
                                 suppliers = [a for a in given if a != recipient]
                             elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
                                 suppliers, third_party = [], True
-                        weapons = self._weapons(t + 1, right)
+                        weapons = self.weapons(t + 1, right)
                         if not weapons and head is not None:
-                            weapons = self._weapons(head.start, head.end)
+                            weapons = self.weapons(head.start, head.end)
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue
@@ -666,10 +668,10 @@ class TransferRules:
                 for w in weapons:
                     if w.start in own:
                         # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
-                        self._transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
+                        self.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
                         continue
                     for supplier in suppliers:
-                        self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
+                        self.transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
                                        joint=len(suppliers) > 1)
 
     # ---- transfers from the parse -------------------------------------------------------------------------
@@ -692,9 +694,9 @@ class TransferRules:
             if ref.kind == "pronoun":
                 # 'He also reported the delivery': the last person named before, standing for the state they serve
                 person = self.f.last_person_before(ref.start)
-                actor = self._actor_of_ref(Ref(ref.start, ref.end, person, "person")) if person else None
+                actor = self.actor_of_ref(Ref(ref.start, ref.end, person, "person")) if person else None
             else:
-                actor = self._actor_of_ref(ref)
+                actor = self.actor_of_ref(ref)
             if actor is None:
                 continue
             for i in range(ref.start, ref.end):
@@ -714,13 +716,15 @@ class TransferRules:
         if view is None:
             return
         found = {(t.supplier, t.recipient, t.weapon) for t in self.f.transfers.values()}
-        title_recipient = self._title_recipient()
+        title_recipient = self.title_recipient()
         frame_supplier: str | None = self.d.first_person
         frame_recipient: str | None = title_recipient
         # the clause rules' own readings, by where their evidence ends: the frame of the text before a sentence
         frames = sorted((t.evidence.end, n, t.supplier, t.recipient) for n, t in enumerate(self.f.transfers.values()))
         seen = 0
         ent_at = {(w.start, w.end): w for w in self.d.weapon_ents}
+        read = {t.weapon_mention.start for t in self.f.transfers.values() if t.weapon_mention is not None}
+        """Where the clause rules' weapon mentions start (characters, as in the output)."""
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400 or self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
@@ -728,7 +732,7 @@ class TransferRules:
             while seen < len(frames) and frames[seen][0] <= self.d.cstart(s) + self.d.base:
                 frame_supplier, frame_recipient = frames[seen][2], frames[seen][3]
                 seen += 1
-            movable = {(w.start, w.end) for w in self._weapons(s, e)}
+            movable = {(w.start, w.end) for w in self.weapons(s, e)}
             next_supplier, next_recipient = frame_supplier, frame_recipient
             triggers_at = [k for k in range(s, e) if self.d.lower[k] in self.d.g.triggers]
             blocked = False
@@ -739,7 +743,7 @@ class TransferRules:
                 # the sentence start), whatever the parse says the clause is ('We call on Congress to ... so we can
                 # send', 'There are no plans to send')
                 left = max([s, *(k + 1 for k in triggers_at if k < cand.trigger)])
-                stages, negated, hypothetical = self._cues(min(left, cand.clause_start), cand.trigger + 1)
+                stages, negated, hypothetical = self.cues(min(left, cand.clause_start), cand.trigger + 1)
                 if negated or hypothetical:
                     blocked = blocked or cand.kind in ("supply", "noun")
                     continue
@@ -765,6 +769,8 @@ class TransferRules:
                 span = view.weapons[cand.weapon]
                 if span not in movable or recipient is None:
                     continue
+                if not cand.suppliers and self.d.cstart(span[0]) + self.d.base in read:
+                    continue  # a party borrowed from the text before never re-reads a mention the clause rules read
                 readings = self.d.g.triggers.get(self.d.lower[cand.trigger], [])
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
                 stage = self._stage(stages, past, cand.trigger)
@@ -784,7 +790,7 @@ class TransferRules:
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue
-                    self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}",
+                    self.transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}",
                                    joint=len(suppliers) > 1)
                     found.add((supplier, recipient, self._moved(weapon_ent)))
             frame_supplier, frame_recipient = next_supplier, next_recipient
