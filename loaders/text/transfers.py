@@ -39,6 +39,16 @@ BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
 LIST_ITEM_MAX_TOKENS = 15
 """An unmarked line after 'includes:' is a list item when it is this short and has no transfer word."""
+BENEFIT_VERBS = frozenset({"help", "assist", "enable", "allow", "support", "strengthen", "bolster", "reinforce",
+                           "equip"})
+"""'... to help the Ukrainians spot artillery': after 'to', the one these verbs name is who the supply is for."""
+FINAL_DESTINATION = (("for", "delivery", "to"), ("for", "transfer", "to"), ("for", "onward", "delivery", "to"),
+                     ("for", "onward", "transfer", "to"), ("destined", "for"), ("bound", "for"), ("for", "use", "by"))
+"""'moved Patriot missiles from Israel to Poland for delivery to Ukraine': the state after these is the recipient,
+whatever place the weapons pass through."""
+VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
+                           "upgrade"})
+"""'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
 REFERRING_SUBJECTS = {"it", "this", "these", "they"}
 """Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 
@@ -240,10 +250,24 @@ class TransferRules:
             # 'provide Ukraine with', 'send the Ukrainians F-16s' (a people, not an adjective)
             direct = allow_direct and (i == start or (i == start + 1 and self.d.lower[start] == "the")) and (
                 ref.kind != "demonym" or self.d.words[ref.end - 1].endswith("ans"))
-            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
+            # 'to help the Ukrainians spot ...', 'to strengthen Ukraine's air defence': who the supply is for
+            helped = (prev in BENEFIT_VERBS and prev2 == "to") or (
+                prev == "the" and prev2 in BENEFIT_VERBS and i > 2 and self.d.lower[i - 3] == "to")
+            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct or helped:
                 actor = self.actor_of_ref(ref)
                 if actor and ref.kind != "first-person":
                     return actor
+        return None
+
+    def final_recipient(self, start: int, end: int) -> str | None:
+        """The state a transfer is finally for ('... to Poland for delivery to Ukraine'), if [start, end) says so."""
+        for i in range(start, end):
+            for phrase in FINAL_DESTINATION:
+                k = i + len(phrase)
+                if tuple(self.d.lower[i:k]) == phrase and k < end:
+                    found = self._object_actor(k, end)
+                    if found is not None:
+                        return found
         return None
 
     def supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
@@ -471,6 +495,9 @@ class TransferRules:
             after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
+            wider = self.d.lower[max(0, w.start - 5) : w.start]
+            if any(a in VERSION_WORDS and b == "of" for a, b in pairwise(wider)):
+                continue  # 'a version of the T-72 tank': another system
             if len(before) >= 2 and before[-1] == "for" and before[-2] in self.d.g.ammunition_words:
                 continue  # 'munitions for Patriot air defense systems', 'interceptors for NASAMS': not the system
             if self._view is not None and (for_something_else(self._view, w.start, w.end)
@@ -618,7 +645,7 @@ class TransferRules:
                                     recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                                     break
                     else:
-                        recipient = self.recipient_in(t + 1, right)
+                        recipient = self.final_recipient(t + 1, right) or self.recipient_in(t + 1, right)
                         if recipient is None and kind in ("include", "aid"):
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipient_in(left, t, direct=False)
@@ -755,7 +782,7 @@ class TransferRules:
                 suppliers = list(cand.suppliers)
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
                     suppliers = [frame_supplier]
-                recipient = cand.recipient or frame_recipient
+                recipient = self.final_recipient(cand.trigger + 1, e) or cand.recipient or frame_recipient
                 if cand.kind != "receive" and suppliers and not unnamed:
                     next_supplier = suppliers[0]
                 if recipient:

@@ -1,0 +1,110 @@
+"""Discourse frames (``frames.py``) and the kinds of miss they address, in sentences written for these tests (never
+taken from a shared document): systems listed after the sentence that names the parties, what ends a frame, and
+what never becomes a transfer."""
+
+from __future__ import annotations
+
+import pytest
+
+from armsgraph.loaders.text.extract import PIPELINE, extract_text, run_components
+from armsgraph.loaders.text.frames import carried_transfers, frame_cues
+from armsgraph.loaders.text.textdoc import TextDoc
+
+WIRE = {"date": "2024-03-02", "publisher": "Example Wire", "title": "Defence news"}
+
+
+def triples(text: str, meta: dict[str, object] = WIRE) -> set[tuple[str, str, str]]:
+    return {(t.supplier.partition(":")[2], t.recipient.partition(":")[2], t.weapon.partition(":")[2])
+            for t in extract_text(text, meta).transfers}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parties in an aid sentence, the systems in the next one after an inclusion cue
+        ("Norway unveiled fresh military aid for Ukraine on Tuesday. Among them are NASAMS launchers and Leopard 2 "
+         "tanks.", {("NOR", "UKR", "nasams"), ("NOR", "UKR", "leopard-2")}),
+        ("Portugal will hand over a new package to Ukraine. In addition, there are Minimi machine guns.",
+         {("PRT", "UKR", "minimi")}),
+        ("Denmark has sent Caesar howitzers to Ukraine. Stinger missiles will also be part of the help.",
+         {("DNK", "UKR", "caesar-155mm"), ("DNK", "UKR", "stinger")}),
+        # a bullet list under a sentence that does not end in ':'
+        ("Canada announced another aid package to Ukraine on Friday.\n- 8 Leopard 2 tanks\n- 4 M777 howitzers",
+         {("CAN", "UKR", "leopard-2"), ("CAN", "UKR", "m777")}),
+        # 'consists of' lists what the package holds
+        ("Finland announced a package for Ukraine. The package consists of ammunition and Leopard 2 tanks.",
+         {("FIN", "UKR", "leopard-2")}),
+    ],
+)
+def test_frame_carried_to_later_sentences(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a need is not a gift
+        ("Sweden announced an aid package for Ukraine. Ukraine also needs F-16 fighters.", set()),
+        # a hypothetical frame sentence carries nothing
+        ("Spain could send a package to Ukraine. It would also include Hawk missiles.", set()),
+        ("Austria will not send a package to Ukraine. Among them are Leopard 2 tanks.", set()),
+        # another state in the sentence ends the frame
+        ("Norway announced a new aid package for Ukraine. Russia also has Iskander missiles.", set()),
+        # a paragraph break without a cue ends the frame
+        ("Norway announced a new aid package for Ukraine.\n\nLeopard 2 tanks are heavy.", set()),
+        # a sentence without an inclusion cue does not list the package
+        ("Norway announced a new aid package for Ukraine. Leopard 2 tanks are heavy.", set()),
+        # unnamed suppliers set no frame
+        ("Western countries announced a package for Ukraine. It also includes Leopard 2 tanks.", set()),
+        # another use of weapons ends the frame
+        ("Norway announced a package for Ukraine. Russia fired Kalibr missiles. They also include Stinger missiles.",
+         set()),
+    ],
+)
+def test_no_frame_transfer(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {t for t in triples(text) if t[2] != "armoured-vehicles"} == expected
+
+
+def test_carried_transfer_is_the_frames_component_with_the_frames_stage() -> None:
+    text = "Poland announced new military aid to Ukraine. Among them are Krab howitzers."
+    d = TextDoc(text, dict(WIRE))
+    f = run_components(d, PIPELINE[: PIPELINE.index(carried_transfers)])
+    assert not f.transfers
+    found = carried_transfers(d, f)
+    assert [(t.rule, t.status, t.weapon) for t in found] == [("transfer:frame-carried", "announced",
+                                                               "weapon:krab-155mm")]
+    assert found[0].evidence.text == "Among them are Krab howitzers."
+
+
+def test_frame_cues_are_read_from_the_data_file() -> None:
+    cues = frame_cues()
+    assert ("as", "well", "as") in cues.inclusion and "it" in cues.opening and ("needs",) in cues.not_given
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name written after its noun, as translations put it
+        ("Norway will provide Ukraine with anti-aircraft missile systems RBS 70 and howitzers Archer.",
+         {("NOR", "UKR", "rbs-70"), ("NOR", "UKR", "archer-155mm")}),
+        # the final destination, not the place the weapons pass through
+        ("Italy transferred Aster missiles from its stocks to Poland for delivery to Ukraine.",
+         {("ITA", "UKR", "aster")}),
+        # who the supply is meant to help
+        ("Norway is sending ScanEagle drones to help the Ukrainians spot artillery.", {("NOR", "UKR", "scaneagle")}),
+        # a version of a system is not that system
+        ("Poland will give Ukraine 20 PT-91 tanks, an updated version of the Soviet T-72 tank.",
+         {("POL", "UKR", "pt-91-twardy")}),
+        # a party borrowed from the text before never adds a second reading of a mention already read
+        ("Ukraine received Bradley vehicles from the United States. Sweden approved a package for Ukraine. The "
+         "package also includes Archer howitzers.", {("USA", "UKR", "bradley"), ("SWE", "UKR", "archer-155mm")}),
+    ],
+)
+def test_kinds_of_miss(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {t for t in triples(text) if t[2] != "armoured-vehicles"} == expected
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "- \n- \n", "Among them are. In addition, there are.",
+                                  "\u202e- Leopard 2 tanks\n- " + "x" * 5000, "Among them: " * 200])
+def test_bad_input_gives_no_carried_transfer(text: str) -> None:
+    assert not [t for t in extract_text(text, WIRE).transfers if t.rule == "transfer:frame-carried"]
