@@ -49,6 +49,9 @@ whatever place the weapons pass through."""
 VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
                            "upgrade"})
 """'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
+STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "cabinet", "navy",
+                          "department", "administration"})
+"""'Estonia's defence ministry handed over': a state's possessive on one of its bodies is the state acting."""
 REFERRING_SUBJECTS = {"it", "this", "these", "they"}
 """Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 
@@ -285,7 +288,7 @@ class TransferRules:
                 i = first - 1
                 continue
             if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
-                    and self.d.lower[ref.end + 1] not in ("government", "military", "armed", "ministry"):
+                    and not any(w in STATE_BODIES for w in self.d.lower[ref.end + 1 : ref.end + 4]):
                 i = first - 1
                 continue
             actor = self.actor_of_ref(ref)
@@ -646,6 +649,10 @@ class TransferRules:
                                     break
                     else:
                         recipient = self.final_recipient(t + 1, right) or self.recipient_in(t + 1, right)
+                        if recipient is None and kind == "supply" and n + 1 < len(triggers) \
+                                and triggers[n + 1][1] == "supply" and "and" in self.d.lower[t + 1 : right]:
+                            # 'Germany will supply IRIS-T and Poland will provide Krab to Ukraine': one recipient
+                            recipient = self.recipient_in(triggers[n + 1][0] + 1, e)
                         if recipient is None and kind in ("include", "aid"):
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipient_in(left, t, direct=False)
@@ -750,8 +757,11 @@ class TransferRules:
         frames = sorted((t.evidence.end, n, t.supplier, t.recipient) for n, t in enumerate(self.f.transfers.values()))
         seen = 0
         ent_at = {(w.start, w.end): w for w in self.d.weapon_ents}
-        read = {t.weapon_mention.start for t in self.f.transfers.values() if t.weapon_mention is not None}
-        """Where the clause rules' weapon mentions start (characters, as in the output)."""
+        read: dict[int, set[tuple[str, str]]] = {}
+        """The clause rules' readings by where their weapon mention starts (characters, as in the output)."""
+        for t in self.f.transfers.values():
+            if t.weapon_mention is not None:
+                read.setdefault(t.weapon_mention.start, set()).add((t.supplier, t.recipient))
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400 or self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
@@ -796,8 +806,13 @@ class TransferRules:
                 span = view.weapons[cand.weapon]
                 if span not in movable or recipient is None:
                     continue
-                if not cand.suppliers and self.d.cstart(span[0]) + self.d.base in read:
+                prior = read.get(self.d.cstart(span[0]) + self.d.base, set())
+                if prior and not cand.suppliers:
                     continue  # a party borrowed from the text before never re-reads a mention the clause rules read
+                named_here = {view.actors[k] for k in range(s, e) if k in view.actors}
+                if not cand.specific and any(r == recipient and x in named_here and x not in suppliers
+                                             for x, r in prior):
+                    continue  # 'Germany will supply IRIS-T and Poland will provide Krab': one supplier named here each
                 readings = self.d.g.triggers.get(self.d.lower[cand.trigger], [])
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
                 stage = self._stage(stages, past, cand.trigger)

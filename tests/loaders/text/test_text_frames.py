@@ -98,6 +98,12 @@ def test_frame_cues_are_read_from_the_data_file() -> None:
         # a party borrowed from the text before never adds a second reading of a mention already read
         ("Ukraine received Bradley vehicles from the United States. Sweden approved a package for Ukraine. The "
          "package also includes Archer howitzers.", {("USA", "UKR", "bradley"), ("SWE", "UKR", "archer-155mm")}),
+        # a state's possessive on one of its bodies is the state acting
+        ("Norway announced new aid. Latvia's defence ministry handed over Stinger missiles to Ukraine.",
+         {("LVA", "UKR", "stinger")}),
+        # two clauses, each with its own donor: the parse does not give the first donor the second's system
+        ("Germany will supply IRIS-T systems and Poland will provide Krab howitzers to Ukraine.",
+         {("DEU", "UKR", "iris-t"), ("POL", "UKR", "krab-155mm")}),
     ],
 )
 def test_kinds_of_miss(text: str, expected: set[tuple[str, str, str]]) -> None:
