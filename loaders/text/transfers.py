@@ -158,6 +158,16 @@ class TransferRules:
     def _relative_head(self, left: int, t: int) -> Span | None:
         """The weapon a relative clause ending in the transfer word at t hangs on ('the cluster munitions that we
         would provide'): a weapon mention right before 'that'/'which', in the clause, at most six words before t."""
+        # a reduced relative: 'the Bradley vehicles we provided', 'the Patriot batteries they have sent'
+        j = t - 1
+        while j > left and self.d.lower[j] in ("have", "has", "had", "already", "just", "recently"):
+            j -= 1
+        if j > left and self.d.lower[j] in ("we", "they", "i"):
+            if self.d.lower[j - 1] in self.d.g.weapon_nouns:
+                j -= 1  # 'the Bradley vehicles we provided'
+            k = bisect.bisect_left(self.d.weapon_starts, j) - 1
+            if k >= 0 and self.d.weapon_ents[k].end == j and self.d.weapon_ents[k].start >= left:
+                return self.d.weapon_ents[k]
         for j in range(t - 1, max(left, t - 6) - 1, -1):
             if self.d.lower[j] in ("that", "which") and j > 0:
                 k = bisect.bisect_left(self.d.weapon_starts, j) - 1
@@ -514,7 +524,8 @@ class TransferRules:
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
         # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
-        doc_frame = Frame(self.d.first_person, self.title_recipient(), "pledged")
+        title_recipient = self.title_recipient()
+        doc_frame = Frame(self.d.first_person, title_recipient, "pledged")
         package_before = False  # the previous sentence was about a package or a supply ('It includes: ...')
         numbered_item = False
         marked_list = False
@@ -680,6 +691,10 @@ class TransferRules:
                 ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = doc_frame.recipient
+                    if recipient in suppliers and title_recipient and title_recipient not in suppliers:
+                        # 'Norway transferred X to the United States. The package I approved will provide:': the
+                        # clause's own supplier is not the recipient the text before named; the title's is
+                        recipient = title_recipient
                 # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
                 # Initiative'): then the supplier of the text around it
                 suppliers = [x for x in suppliers if x and x != recipient]

@@ -114,3 +114,20 @@ def test_kinds_of_miss(text: str, expected: set[tuple[str, str, str]]) -> None:
                                   "\u202e- Leopard 2 tanks\n- " + "x" * 5000, "Among them: " * 200])
 def test_bad_input_gives_no_carried_transfer(text: str) -> None:
     assert not [t for t in extract_text(text, WIRE).transfers if t.rule == "transfer:frame-carried"]
+
+
+STATEMENT = {"date": "2024-03-02", "publisher": "The White House",
+             "title": "Statement from the President on Security Assistance for Ukraine"}
+
+
+def test_a_list_under_the_statements_own_package_goes_to_the_titles_recipient() -> None:
+    text = ("Last month, Norway transferred Penguin missiles to the United States.\n\n"
+            "The package I approved today will provide:\n\nStinger anti-aircraft systems;\nJavelin anti-armor systems.")
+    assert triples(text, STATEMENT) == {("NOR", "USA", "penguin"), ("USA", "UKR", "stinger"),
+                                        ("USA", "UKR", "fgm-148-javelin")}
+
+
+@pytest.mark.parametrize("text", ["These deliveries follow the Bradley vehicles we provided in January.",
+                                  "The Bradley vehicles we have already sent are at the front."])
+def test_a_reduced_relative_names_what_was_supplied(text: str) -> None:
+    assert triples(text, STATEMENT) == {("USA", "UKR", "bradley")}
