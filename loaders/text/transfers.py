@@ -217,6 +217,25 @@ class TransferRules:
             previous_end = w.end
         return own
 
+    def _with_actors(self, start: int, end: int) -> list[str]:
+        """The actors right after 'with' in [start, end) ('talks with Italy')."""
+        found: list[str] = []
+        for i in range(start, end - 1):
+            if self.d.lower[i] == "with":
+                actor = self._object_actor(i + 1, end)
+                if actor is not None and actor not in found:
+                    found.append(actor)
+        return found
+
+    def _owner_on(self, w: Span, t: int) -> str | None:
+        """The state a weapon mention names as its owner or maker, right before it and after the transfer word at
+        t ('41 Royal Australian Air Force F/A-18s', 'Bulgarian M60CMA mortars')."""
+        for i in range(max(t + 1, w.start - 5), w.start):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.kind in ("demonym", "name", "org") and ref.end <= w.start:
+                return self.actor_of_ref(ref)
+        return None
+
     def _object_actor(self, start: int, end: int) -> str | None:
         """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
@@ -508,7 +527,7 @@ class TransferRules:
             after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
-            wider = self.d.lower[max(0, w.start - 5) : w.start]
+            wider = self.d.lower[max(0, w.start - 7) : w.start]
             if any(a in VERSION_WORDS and b == "of" for a, b in pairwise(wider)):
                 continue  # 'a version of the T-72 tank': another system
             if len(before) >= 2 and before[-1] == "for" and before[-2] in self.d.g.ammunition_words:
@@ -677,6 +696,10 @@ class TransferRules:
                                 suppliers = [a for a in given if a != recipient]
                             elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
                                 suppliers, third_party = [], True
+                            if "joint" in self.d.lower[max(left, t - 2) : t]:
+                                # 'talks with Italy for the joint delivery of SAMP/T': the partner gives too
+                                partners = self._with_actors(left, t)
+                                suppliers += [a for a in partners if a != recipient and a not in suppliers]
                         weapons = self.weapons(t + 1, right)
                         if not weapons and head is not None:
                             weapons = self.weapons(head.start, head.end)
@@ -719,9 +742,13 @@ class TransferRules:
                         # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
                         self.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
                         continue
-                    for supplier in suppliers:
+                    givers = suppliers
+                    owner = self._owner_on(w, t) if len(suppliers) > 1 else None
+                    if owner in suppliers:
+                        givers = [owner]  # 'A, B and C discuss sending Royal Australian Air Force F/A-18s'
+                    for supplier in givers:
                         self.transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
-                                       joint=len(suppliers) > 1)
+                                       joint=len(givers) > 1)
 
     # ---- transfers from the parse -------------------------------------------------------------------------
 
@@ -844,6 +871,9 @@ class TransferRules:
                 if any(t.supplier == recipient and "-gapped" in t.rule for t in self.f.transfers.values()
                        if t.evidence.start == at):
                     continue  # the clause rules read the recipient as a donor of this sentence (gapping)
+                owner = self._owner_on(weapon_ent, cand.trigger) if len(suppliers) > 1 else None
+                if owner in suppliers:
+                    suppliers = [owner]  # the weapon names which of the coordinated actors owns it
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue

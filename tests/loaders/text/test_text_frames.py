@@ -95,6 +95,8 @@ def test_frame_cues_are_read_from_the_data_file() -> None:
         # a version of a system is not that system
         ("Poland will give Ukraine 20 PT-91 tanks, an updated version of the Soviet T-72 tank.",
          {("POL", "UKR", "pt-91-twardy")}),
+        ("Poland will send 30 PT-91 tanks to Ukraine, a heavily updated version of the Russian-made T-72 tank.",
+         {("POL", "UKR", "pt-91-twardy")}),
         # a party borrowed from the text before never adds a second reading of a mention already read
         ("Ukraine received Bradley vehicles from the United States. Sweden approved a package for Ukraine. The "
          "package also includes Archer howitzers.", {("USA", "UKR", "bradley"), ("SWE", "UKR", "archer-155mm")}),
@@ -102,6 +104,16 @@ def test_frame_cues_are_read_from_the_data_file() -> None:
         ("Norway announced new aid. Latvia's defence ministry handed over Stinger missiles to Ukraine.",
          {("LVA", "UKR", "stinger")}),
         # two clauses, each with its own donor: the parse does not give the first donor the second's system
+        # the weapon names which of several coordinated actors owns it
+        ("Canada, the US and Ukraine are discussing sending 20 Royal Canadian Air Force F/A-18 Hornets to Kyiv.",
+         {("CAN", "UKR", "f-a-18")}),
+        # a joint delivery: the partner after 'with' gives too
+        ("Germany has completed talks with Spain for the joint delivery of an IRIS-T system to Ukraine.",
+         {("DEU", "UKR", "iris-t"), ("ESP", "UKR", "iris-t")}),
+        # an order is a purchase: from the seller, or for the state it is bought for
+        ("Lithuania ordered 10 Krab howitzers from Poland.", {("POL", "LTU", "krab-155mm")}),
+        ("Norway ordered 8 Archer howitzers for Ukraine.", {("NOR", "UKR", "archer-155mm")}),
+        ("President Biden ordered the Pentagon to send HIMARS to Ukraine.", {("USA", "UKR", "himars")}),
         ("Germany will supply IRIS-T systems and Poland will provide Krab howitzers to Ukraine.",
          {("DEU", "UKR", "iris-t"), ("POL", "UKR", "krab-155mm")}),
     ],
