@@ -52,6 +52,11 @@ VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "
 STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "cabinet", "navy",
                           "department", "administration"})
 """'Estonia's defence ministry handed over': a state's possessive on one of its bodies is the state acting."""
+TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
+"""'took delivery of': the subject receives."""
+REFERRING_NOUNS = frozenset({"country", "ministry", "government", "nation", "kingdom", "republic", "department",
+                             "cabinet", "administration"})
+"""'The ministry has donated ...': the state or body the sentence before named."""
 REFERRING_SUBJECTS = {"it", "this", "these", "they"}
 """Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 
@@ -216,6 +221,43 @@ class TransferRules:
                 own[w.start] = current
             previous_end = w.end
         return own
+
+    def _refers_back(self, left: int, t: int) -> bool:
+        """The clause before the transfer word at t has 'it'/'they' or 'the country'/'the ministry'/... as subject
+        and names no actor of its own."""
+        words = self.d.lower[left:t]
+        if any(self.f.ref_at.get(i) is not None and self.f.ref_at[i].kind not in ("pronoun", "title")
+               for i in range(left, t)):
+            return False
+        return any(w in ("it", "they") for w in words) or any(
+            a == "the" and b in REFERRING_NOUNS for a, b in pairwise(words))
+
+    def first_actor(self, s: int, e: int) -> str | None:
+        """The first state or body a sentence names outside a prepositional phrase: what 'it' refers to next."""
+        for i in range(s, e):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind in ("pronoun", "title", "first-person"):
+                continue
+            prev = self.d.lower[i - 1] if i > s else ""
+            prev2 = self.d.lower[i - 2] if i > s + 1 else ""
+            if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
+                continue
+            if ref.kind == "demonym" and not any(w in STATE_BODIES for w in self.d.lower[ref.end : ref.end + 3]):
+                continue
+            return self.actor_of_ref(ref)
+        return None
+
+    def _own_state_of(self, w: Span) -> str | None:
+        """'Sweden's CV90 vehicles', 'Swedish CV90 vehicles': the state a weapon mention names as its owner, right
+        before it; not a maker's mark ('Soviet-made', 'US-built')."""
+        i = w.start - 1
+        if i >= 1 and self.d.words[i] in ("’s", "'s"):
+            ref = self.f.ref_at.get(i - 1)
+            return self.actor_of_ref(ref) if ref is not None and ref.kind in ("name", "capital") else None
+        ref = self.f.ref_at.get(i) if i >= 0 else None
+        if ref is not None and ref.kind == "demonym" and ref.end == w.start:
+            return self.actor_of_ref(ref)
+        return None
 
     def _with_actors(self, start: int, end: int) -> list[str]:
         """The actors right after 'with' in [start, end) ('talks with Italy')."""
@@ -546,10 +588,13 @@ class TransferRules:
         title_recipient = self.title_recipient()
         doc_frame = Frame(self.d.first_person, title_recipient, "pledged")
         package_before = False  # the previous sentence was about a package or a supply ('It includes: ...')
+        prev_actor: str | None = None  # the first actor of the sentence before: what 'it' or 'the ministry' is
+        next_actor: str | None = None
         numbered_item = False
         marked_list = False
         for sent in self.d.sents:
             s, e = sent.start, sent.end
+            prev_actor, next_actor = next_actor, self.first_actor(s, e) or next_actor
             if e - s > 400:
                 self.f.warnings.append(f"sentence of {e - s} tokens at offset {self.d.cstart(s) + self.d.base}: "
                                      "not read for transfers")
@@ -652,7 +697,7 @@ class TransferRules:
                             if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
                                 recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                     # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived'
-                    suppliers = self._from_actors(t + 1, right) or (
+                    suppliers = self._from_actors(t + 1, right) or self._from_actors(left, t) or (
                         [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
                         [doc_frame.supplier] if doc_frame.supplier else [])
                     weapons = self.weapons(left, t) or self.weapons(s, t)
@@ -662,18 +707,20 @@ class TransferRules:
                     askers = self.supplier_in(left, t, None)
                     recipient = askers[0] if askers else None
                     asked = self._object_actor(t + 1, right)
-                    suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
+                    suppliers = self._from_actors(t + 1, right) or self._from_actors(left, t) or ([asked] if asked else [])
                     weapons = self.weapons(t + 1, right)
                     stage = "requested"
                 else:
-                    passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and (t + 2) in self.f.ref_at
+                    agent = t + 3 if t + 2 < right and self.d.lower[t + 2] == "the" else t + 2
+                    passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and agent in self.f.ref_at
                     if passive_by:
-                        by = self.actor_of_ref(self.f.ref_at[t + 2])
+                        by = self.actor_of_ref(self.f.ref_at[agent])
                         suppliers = [by] if by else []
                         weapons = self.weapons(left, t)
-                        recipient = self.recipient_in(t + 3, e)
+                        after_agent = self.f.ref_at[agent].end
+                        recipient = self.recipient_in(after_agent, e, direct=False)
                         if recipient is None:
-                            for i in range(t + 3, e):
+                            for i in range(after_agent, e):
                                 if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
                                     recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                                     break
@@ -692,6 +739,10 @@ class TransferRules:
                             # the subject that approves it; a 'third-party transfer' is never the subject's
                             owner = self._possessor_before(t)
                             given = self._from_actors(t + 1, right) or ([owner] if owner else [])
+                            if recipient is None and t > 0 and self.d.lower[t - 1] in TAKE_FORMS:
+                                # 'Ukraine has taken delivery of Caesar howitzers from France': the taker receives
+                                takers = self.supplier_in(left, t, None)
+                                recipient = takers[0] if takers else None
                             if given:
                                 suppliers = [a for a in given if a != recipient]
                             elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
@@ -721,6 +772,13 @@ class TransferRules:
                 # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
                 # Initiative'): then the supplier of the text around it
                 suppliers = [x for x in suppliers if x and x != recipient]
+                if not suppliers and kind in ("supply", "noun") and not we and not unnamed and weapons:
+                    # 'It will send ...', 'The ministry has donated ...': the previous sentence's actor; else the
+                    # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
+                    found_here = prev_actor if self._refers_back(left, t) else None
+                    if found_here is None:
+                        found_here = self._own_state_of(weapons[0])
+                    suppliers = [found_here] if found_here and found_here != recipient else []
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
                         weapons or ends_list):
                     suppliers = [doc_frame.supplier]
@@ -832,6 +890,9 @@ class TransferRules:
                 unnamed = any(self.d.g.cues.get(w) == "unnamed-actor" for w in before_trigger)
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in before_trigger)
                 suppliers = list(cand.suppliers)
+                if not suppliers and not unnamed and not we and cand.kind != "receive" and cand.weapon >= 0:
+                    owner = self._own_state_of(ent_at[view.weapons[cand.weapon]])
+                    suppliers = [owner] if owner else []  # 'Sweden's CV90 vehicles have been handed over'
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
                     suppliers = [frame_supplier]
                 recipient = self.final_recipient(cand.trigger + 1, e) or cand.recipient or frame_recipient
@@ -864,7 +925,8 @@ class TransferRules:
                     mention = self.d.token_span(*span)
                     for key, t in list(self.f.transfers.items()):
                         if t.weapon_mention is not None and t.weapon_mention.start == mention.start \
-                                and t.supplier not in suppliers and not t.rule.startswith("transfer:syntax"):
+                                and t.supplier not in suppliers and not t.rule.startswith("transfer:syntax") \
+                                and t.recipient == recipient:
                             del self.f.transfers[key]
                             found.discard((t.supplier, t.recipient, t.weapon))
                 at = self.d.token_span(sent.start, sent.end).start

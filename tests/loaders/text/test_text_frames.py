@@ -143,3 +143,33 @@ def test_a_list_under_the_statements_own_package_goes_to_the_titles_recipient() 
                                   "The Bradley vehicles we have already sent are at the front."])
 def test_a_reduced_relative_names_what_was_supplied(text: str) -> None:
     assert triples(text, STATEMENT) == {("USA", "UKR", "bradley")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun or 'the ministry' as subject: the actor of the sentence before
+        ("Belgium announced new support on Monday. It will send Minimi machine guns to Ukraine.",
+         {("BEL", "UKR", "minimi")}),
+        ("The Latvian defence ministry spoke on Friday. The ministry has donated Stinger missiles to Ukraine.",
+         {("LVA", "UKR", "stinger")}),
+        # the state a weapon names as its own
+        ("Norway's CV90 vehicles have been handed over to Ukraine.", {("NOR", "UKR", "cv90")}),
+        # 'get', 'take delivery of' and a 'from' in the subject of 'arrive'
+        ("Ukraine got Leopard 2 tanks from Spain.", {("ESP", "UKR", "leopard-2")}),
+        ("The first Abrams tanks from the United States have arrived in Ukraine.", {("USA", "UKR", "abrams")}),
+        # a passive agent with an article is not also the recipient
+        ("Stryker vehicles, supplied by the United States, were seen in Ukraine.", {("USA", "UKR", "stryker")}),
+    ],
+)
+def test_actors_beyond_the_sentence(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
+
+
+def test_taking_delivery_is_delivered() -> None:
+    x = extract_text("Ukraine has taken delivery of Caesar howitzers from France.", WIRE)
+    assert [(t.supplier, t.status) for t in x.transfers] == [("country:FRA", "delivered")]
+
+
+def test_a_pronoun_without_an_actor_before_supplies_nothing() -> None:
+    assert triples("It will send IRIS-T systems to Ukraine.") == set()
