@@ -707,7 +707,7 @@ class TransferRules:
                     askers = self.supplier_in(left, t, None)
                     recipient = askers[0] if askers else None
                     asked = self._object_actor(t + 1, right)
-                    suppliers = self._from_actors(t + 1, right) or self._from_actors(left, t) or ([asked] if asked else [])
+                    suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
                     weapons = self.weapons(t + 1, right)
                     stage = "requested"
                 else:
