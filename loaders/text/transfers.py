@@ -259,6 +259,23 @@ class TransferRules:
             return self.actor_of_ref(ref)
         return None
 
+    def _parenthesised(self, start: int, end: int) -> dict[int, str]:
+        """An actor followed by its weapons in parentheses, before the transfer word: weapon start -> the actor."""
+        own: dict[int, str] = {}
+        for i in range(start, end):
+            if self.d.words[i] != "(" or i == 0:
+                continue
+            ref = self.f.ref_at.get(i - 1)
+            if ref is None or ref.kind in ("pronoun", "title", "first-person"):
+                continue
+            actor = self.actor_of_ref(ref)
+            close = next((k for k in range(i + 1, min(end, i + 20)) if self.d.words[k] == ")"), None)
+            if actor is None or close is None:
+                continue
+            for w in self.weapons(i + 1, close):
+                own[w.start] = actor
+        return own
+
     def _with_actors(self, start: int, end: int) -> list[str]:
         """The actors right after 'with' in [start, end) ('talks with Italy')."""
         found: list[str] = []
@@ -727,7 +744,8 @@ class TransferRules:
                     else:
                         recipient = self.final_recipient(t + 1, right) or self.recipient_in(t + 1, right)
                         if recipient is None and kind == "supply" and n + 1 < len(triggers) \
-                                and triggers[n + 1][1] == "supply" and "and" in self.d.lower[t + 1 : right]:
+                                and triggers[n + 1][1] == "supply" and any(
+                                    w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):
                             # 'Germany will supply IRIS-T and Poland will provide Krab to Ukraine': one recipient
                             recipient = self.recipient_in(triggers[n + 1][0] + 1, e)
                         if recipient is None and kind in ("include", "aid"):
@@ -795,6 +813,10 @@ class TransferRules:
                 if not suppliers or recipient is None:
                     continue
                 own = self._gapped_suppliers(t, weapons, recipient) if kind == "supply" else {}
+                if kind == "supply" and not weapons:
+                    # 'Denmark (Caesar howitzers), Norway (NASAMS) and Sweden (Archer) pledged aid to Ukraine'
+                    own = self._parenthesised(left, t)
+                    weapons = [w for w in self.weapons(left, t) if w.start in own]
                 for w in weapons:
                     if w.start in own:
                         # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'

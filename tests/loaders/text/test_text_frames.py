@@ -173,3 +173,17 @@ def test_taking_delivery_is_delivered() -> None:
 
 def test_a_pronoun_without_an_actor_before_supplies_nothing() -> None:
     assert triples("It will send IRIS-T systems to Ukraine.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each donor with its own systems
+        ("Spain will provide Hawk missiles, while Italy will send Aster missiles to Ukraine.",
+         {("ESP", "UKR", "hawk"), ("ITA", "UKR", "aster")}),
+        ("Finland (Leopard 2 tanks), Norway (NASAMS) and Sweden (Archer howitzers) pledged new aid to Ukraine.",
+         {("FIN", "UKR", "leopard-2"), ("NOR", "UKR", "nasams"), ("SWE", "UKR", "archer-155mm")}),
+    ],
+)
+def test_several_donors(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
