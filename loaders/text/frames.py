@@ -58,11 +58,13 @@ def frame_cues() -> FrameCues:
 
 @dataclass(frozen=True)
 class Frame:
-    """The transfer the text is about: who gives, who receives, at which stage."""
+    """The transfer the text is about: who gives, who receives, at which stage, and who reported it (a frame set
+    inside someone's statement is carried as that speaker's report)."""
 
     supplier: str
     recipient: str
     stage: str
+    reported: tuple[bool, str | None] = (False, None)
 
 
 def _has_phrase(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -87,7 +89,7 @@ class FrameReader:
         self.cues = frame_cues()
 
     def _own(self, start_char: int) -> list[TransferFact]:
-        return [t for t in self.f.transfers.values() if t.evidence.start == start_char and not t.attributed]
+        return [t for t in self.f.transfers.values() if t.evidence.start == start_char]
 
     def _paragraph_break(self, prev_end: int, s: int) -> bool:
         between = self.d.clean[self.d.cend(prev_end - 1) : self.d.cstart(s)]
@@ -156,8 +158,9 @@ class FrameReader:
                 frame = None
             own = self._own(self.d.token_span(s, e).start)
             if own:
-                parties = {(t.supplier, t.recipient) for t in own}
-                frame = Frame(own[-1].supplier, own[-1].recipient, own[-1].status) if len(parties) == 1 else None
+                parties = {(t.supplier, t.recipient, t.attributed, t.attributed_to) for t in own}
+                frame = Frame(own[-1].supplier, own[-1].recipient, own[-1].status,
+                              (own[-1].attributed, own[-1].attributed_to)) if len(parties) == 1 else None
                 last = frame or last
                 continue
             triggers = self.rules.triggers(s, e, after_package=True)
@@ -171,9 +174,13 @@ class FrameReader:
                     frame = None
                     continue
                 supplier, recipient = self._parties(s, e, setting[0], last, seed)
-                stage = pick_stage(stages) or (frame.stage if frame is not None else "pledged")
-                frame = Frame(supplier, recipient, stage) if supplier and recipient and supplier != recipient \
-                    else None
+                t = setting[0]
+                past = any(tense == "past" for kind, tense in self.d.g.triggers.get(self.d.lower[t], [])
+                           if kind == "supply")
+                stage = self.rules.stage_at(stages, past, t)
+                at = self.d.token_span(t, t + 1)
+                frame = Frame(supplier, recipient, stage, self.rules.attribution(at.start, at.end, sent)) \
+                    if supplier and recipient and supplier != recipient else None
                 last = frame or last
                 continue
             if frame is None:
@@ -185,4 +192,5 @@ class FrameReader:
                 continue
             stage = pick_stage(stages) or frame.stage
             for w in self.rules.weapons(s, e):
-                self.rules.transfer(frame.supplier, frame.recipient, w, stage, sent, "transfer:frame-carried")
+                self.rules.transfer(frame.supplier, frame.recipient, w, stage, sent, "transfer:frame-carried",
+                                    reported=frame.reported)

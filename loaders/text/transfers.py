@@ -344,7 +344,11 @@ class TransferRules:
             # 'to help the Ukrainians spot ...', 'to strengthen Ukraine's air defence': who the supply is for
             helped = (prev in BENEFIT_VERBS and prev2 == "to") or (
                 prev == "the" and prev2 in BENEFIT_VERBS and i > 2 and self.d.lower[i - 3] == "to")
-            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct or helped:
+            # 'to the Armed Forces of Ukraine', 'for the people of Ukraine': the state the body belongs to
+            owners = self.d.lower[max(0, i - 4) : i - 1]
+            body_of = prev == "of" and any(w in STATE_BODIES or w == "people" for w in owners) \
+                and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
+            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct or helped or body_of:
                 actor = self.actor_of_ref(ref)
                 if actor and ref.kind != "first-person":
                     return actor
@@ -409,7 +413,7 @@ class TransferRules:
             return found
         return []
 
-    def _stage(self, stages: list[str], past: bool, t: int) -> str:
+    def stage_at(self, stages: list[str], past: bool, t: int) -> str:
         """The stage of a transfer word at token t: its clause's strongest cue, except that a past-tense transfer
         verb that happened is delivered whatever reported or promised it; without a cue, past -> delivered."""
         picked = pick_stage(stages)
@@ -494,9 +498,10 @@ class TransferRules:
         return found
 
     def transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
-                  rule: str, joint: bool = False) -> None:
+                  rule: str, joint: bool = False, reported: tuple[bool, str | None] | None = None) -> None:
         """One transfer read from ``sent``; ``joint``: one of several suppliers of the same mention ('Germany,
-        Denmark and the Netherlands will provide 178 Leopard-1'), whose number is theirs together, not each one's."""
+        Denmark and the Netherlands will provide 178 Leopard-1'), whose number is theirs together, not each one's;
+        ``reported``: who reported the frame it continues, when that was someone's statement."""
         if supplier == recipient or not supplier.startswith(("country:", "org:")) or not recipient.startswith(
                 ("country:", "org:")):
             return
@@ -504,7 +509,9 @@ class TransferRules:
         when, when_text = self.d.date_in(sent.start, sent.end)
         year = (when or "")[:4] or "undated"
         mention = self.d.token_span(weapon_ent.start, weapon_ent.end)
-        attributed, speaker = self._attribution(mention.start, mention.end, sent)
+        attributed, speaker = self.attribution(mention.start, mention.end, sent)
+        if not attributed and reported is not None and reported[0]:
+            attributed, speaker = reported
         parts = [supplier, recipient, weapon, year]
         if attributed:
             # a report inside someone's statement is that speaker's, never the document's own assertion
@@ -559,7 +566,7 @@ class TransferRules:
     def category_systems(self) -> frozenset[str]:
         return self.d.g.category_systems
 
-    def _attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
+    def attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
         """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
         source ('according to Spiegel sources', 'reportedly'); (False, None) for the document's own voice."""
         for claim in self.f.claims:
@@ -686,7 +693,7 @@ class TransferRules:
                             self.transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
                                            "transfer:include-after-supply")
                     continue
-                stage = self._stage(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
+                stage = self.stage_at(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
                 third_party = False
                 recipient: str | None
                 suppliers: list[str]
@@ -940,7 +947,7 @@ class TransferRules:
                     continue  # 'Germany will supply IRIS-T and Poland will provide Krab': one supplier named here each
                 readings = self.d.g.triggers.get(self.d.lower[cand.trigger], [])
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
-                stage = self._stage(stages, past, cand.trigger)
+                stage = self.stage_at(stages, past, cand.trigger)
                 weapon_ent = ent_at[span]
                 if cand.specific and suppliers:
                     # the weapon's own 'from' wins over the clause's supplier: drop the clause rules' other reading

@@ -187,3 +187,23 @@ def test_a_pronoun_without_an_actor_before_supplies_nothing() -> None:
 )
 def test_several_donors(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
+
+
+def test_a_frame_reported_by_someone_is_carried_as_their_report() -> None:
+    text = ("Bulgaria has sent ammunition to Ukraine, according to media reports. Among the deliveries were Grad "
+            "rockets.")
+    carried = [t for t in extract_text(text, WIRE).transfers if t.rule == "transfer:frame-carried"]
+    assert [(t.supplier, t.weapon, t.status, t.attributed) for t in carried] == [
+        ("country:BGR", "weapon:bm-21-grad", "delivered", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Latvia has handed over M577 carriers to the Armed Forces of Ukraine.", {("LVA", "UKR", "m577")}),
+        ("Germany announced a new package for Ukraine. Leopard 2 tanks and IRIS-T systems are part of it.",
+         {("DEU", "UKR", "leopard-2"), ("DEU", "UKR", "iris-t")}),
+    ],
+)
+def test_bodies_and_parts(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
