@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -790,6 +791,12 @@ class TransferRules:
                 ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = doc_frame.recipient
+                    counts = Counter(t.recipient for t in self.f.transfers.values() if not t.attributed)
+                    main = counts.most_common(1)[0][0] if counts else None
+                    if main is not None and counts[main] > counts[recipient] + 1 and main not in suppliers:
+                        # 'Germany has provided Patriot systems' after an aside on a sale to Poland in a statement
+                        # about aid to Ukraine: the recipient the text is mostly about, not the aside's
+                        recipient = main
                     if recipient in suppliers and title_recipient and title_recipient not in suppliers:
                         # 'Norway transferred X to the United States. The package I approved will provide:': the
                         # clause's own supplier is not the recipient the text before named; the title's is
@@ -939,7 +946,7 @@ class TransferRules:
                 if span not in movable or recipient is None:
                     continue
                 prior = read.get(self.d.cstart(span[0]) + self.d.base, set())
-                if prior and not cand.suppliers:
+                if prior and (not cand.suppliers or cand.recipient is None):
                     continue  # a party borrowed from the text before never re-reads a mention the clause rules read
                 named_here = {view.actors[k] for k in range(s, e) if k in view.actors}
                 if not cand.specific and any(r == recipient and x in named_here and x not in suppliers

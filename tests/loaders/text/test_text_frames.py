@@ -207,3 +207,11 @@ def test_a_frame_reported_by_someone_is_carried_as_their_report() -> None:
 )
 def test_bodies_and_parts(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
+
+
+def test_an_aside_does_not_take_over_the_statements_recipient() -> None:
+    text = ("We will provide Ukraine with HIMARS. We will send Ukraine Stinger missiles. We will deliver Javelin "
+            "missiles to Ukraine. The United States also approved the sale of F-16 fighter jets to Poland. Germany has "
+            "provided Patriot systems.")
+    assert ("DEU", "UKR", "patriot") in triples(text, STATEMENT)
+    assert ("DEU", "POL", "patriot") not in triples(text, STATEMENT)
