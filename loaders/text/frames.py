@@ -67,8 +67,20 @@ class Frame:
     reported: tuple[bool, str | None] = (False, None)
 
 
-def _has_phrase(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1))
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _has_phrase(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether one of the indexed phrases occurs in ``words`` (looked up by each word, not each phrase)."""
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def carried_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -87,9 +99,8 @@ class FrameReader:
         self.f = f
         self.rules = TransferRules(d, f)
         self.cues = frame_cues()
-
-    def _own(self, start_char: int) -> list[TransferFact]:
-        return [t for t in self.f.transfers.values() if t.evidence.start == start_char]
+        self.inclusion = _by_first_word(self.cues.inclusion)
+        self.not_given = _by_first_word(self.cues.not_given)
 
     def _paragraph_break(self, prev_end: int, s: int) -> bool:
         between = self.d.clean[self.d.cend(prev_end - 1) : self.d.cstart(s)]
@@ -138,6 +149,9 @@ class FrameReader:
         seed = (self.d.first_person, self.rules.title_recipient())
         frame: Frame | None = None
         last: Frame | None = None  # the last frame read, for a frame sentence that names one party only
+        by_sentence: dict[int, list[TransferFact]] = {}
+        for fact in self.f.transfers.values():
+            by_sentence.setdefault(fact.evidence.start, []).append(fact)
         prev_end = 0
         bullet_before = False  # '-' split off as a sentence of its own: the item is the next one
         for sent in self.d.sents:
@@ -153,10 +167,12 @@ class FrameReader:
                 frame = None
                 continue
             words = self.d.lower[s:e]
-            cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.cues.inclusion)
-            if breaks and not cued:
-                frame = None
-            own = self._own(self.d.token_span(s, e).start)
+            cued: bool | None = None  # read only when it matters
+            if breaks and frame is not None:
+                cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion)
+                if not cued:
+                    frame = None
+            own = by_sentence.get(self.d.token_span(s, e).start)
             if own:
                 parties = {(t.supplier, t.recipient, t.attributed, t.attributed_to) for t in own}
                 frame = Frame(own[-1].supplier, own[-1].recipient, own[-1].status,
@@ -164,6 +180,8 @@ class FrameReader:
                 last = frame or last
                 continue
             triggers = self.rules.triggers(s, e, after_package=True)
+            if not triggers and frame is None:
+                continue
             stages, negated, hypothetical = self.rules.cues(s, e)
             if any(kind not in FRAME_KINDS for _, kind, _ in triggers):
                 frame = None  # 'Russia used cluster munitions', 'Ukraine received ...': another matter
@@ -188,7 +206,9 @@ class FrameReader:
             if self._others(s, e, {frame.supplier, frame.recipient}):
                 frame = None
                 continue
-            if not cued or negated or hypothetical or _has_phrase(words, self.cues.not_given):
+            if cued is None:
+                cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion)
+            if not cued or negated or hypothetical or _has_phrase(words, self.not_given):
                 continue
             stage = pick_stage(stages) or frame.stage
             for w in self.rules.weapons(s, e):
