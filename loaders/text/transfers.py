@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+import pycountry
 from spacy.tokens import Span
 
 from armsgraph.loaders.text.clean import clean
@@ -257,7 +258,9 @@ class TransferRules:
             return self.actor_of_ref(ref) if ref is not None and ref.kind in ("name", "capital") else None
         ref = self.f.ref_at.get(i) if i >= 0 else None
         if ref is not None and ref.kind == "demonym" and ref.end == w.start:
-            return self.actor_of_ref(ref)
+            actor = self.actor_of_ref(ref)
+            # 'Soviet T-72 tanks': a state that no longer exists made them; it does not give them away now
+            return actor if actor and pycountry.countries.get(alpha_3=actor.partition(":")[2]) else None
         return None
 
     def _parenthesised(self, start: int, end: int) -> dict[int, str]:

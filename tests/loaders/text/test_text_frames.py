@@ -155,6 +155,8 @@ def test_a_reduced_relative_names_what_was_supplied(text: str) -> None:
          {("LVA", "UKR", "stinger")}),
         # the state a weapon names as its own
         ("Norway's CV90 vehicles have been handed over to Ukraine.", {("NOR", "UKR", "cv90")}),
+        ("German Leopard 2 tanks have been delivered to Ukraine.", {("DEU", "UKR", "leopard-2")}),
+        ("Soviet T-72 tanks have been handed over to Ukraine.", set()),
         # 'get', 'take delivery of' and a 'from' in the subject of 'arrive'
         ("Ukraine got Leopard 2 tanks from Spain.", {("ESP", "UKR", "leopard-2")}),
         ("The first Abrams tanks from the United States have arrived in Ukraine.", {("USA", "UKR", "abrams")}),
