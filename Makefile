@@ -104,6 +104,7 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news --gold tests/data/gold/news.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-dev.jsonl
+	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-dev4.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout.jsonl
 
 # The untouched test split: scored only to report, never while writing rules (docs/text-extraction.md).

@@ -15,7 +15,7 @@ With the trained pipeline a capitalised word counts only when it is tagged a pro
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from armsgraph.loaders.text.gazetteer import Gazetteer
@@ -51,7 +51,8 @@ def _lookup(g: Gazetteer, text: str, noun: str) -> str | None:
     for entry in g.weapons.values():
         if entry.kind == "category":
             continue
-        if any(_normal(v) in wanted for v in (entry.designation, *entry.variants)):
+        bare = re.sub(r"\s*\d+\s*mm$", "", entry.designation)  # 'Archer 155mm' is the Archer
+        if any(_normal(v) in wanted for v in (entry.designation, bare, *entry.variants)):
             return entry.id
     return None
 
@@ -153,6 +154,34 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
         ident = _lookup(g, text, w.lower()) or WeaponSystem.id_of(designation=text)
         out.append(Designation(start, end, ident, text))
         taken.update(range(start, n + 1))
+    out.extend(_postposed(words, ent_tokens, g, taken, shaped))
+    return sorted(out, key=lambda x: x.start)
+
+
+POSTPOSED_ENDS = frozenset({",", ".", ";", ":", ")", "and", "or", "to", "for", "as", "from", "which", "that", "in"})
+"""What may follow a name written after its noun ('artillery systems Archer, as well as ...')."""
+
+
+def _postposed(words: Sequence[str], ent_tokens: set[int], g: Gazetteer, taken: set[int],
+               shaped: Callable[[int], bool]) -> list[Designation]:
+    """A designation written after a plural weapon noun, as translations from Slavic languages put it
+    ('self-propelled artillery systems Archer, as well as anti-aircraft missile systems RBS 70 to ...'): one to
+    three designation-shaped tokens (a number may follow the first: 'RBS 70') right after the noun, then the end
+    of the phrase."""
+    out: list[Designation] = []
+    for n, w in enumerate(words[:-1]):
+        if not (w.islower() and w.endswith("s") and w in g.weapon_nouns) or n in ent_tokens or n in taken:
+            continue
+        start = end = n + 1
+        while end < len(words) and end - start < 3 and end not in ent_tokens and end not in taken and (
+                shaped(end) or (end > start and words[end].isdigit())):
+            end += 1
+        if end == start or not (end == len(words) or words[end].lower() in POSTPOSED_ENDS):
+            continue
+        text = " ".join(words[start:end])
+        ident = _lookup(g, text, w) or WeaponSystem.id_of(designation=text)
+        out.append(Designation(start, end, ident, text))
+        taken.update(range(start, end))
     return out
 
 

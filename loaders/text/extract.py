@@ -17,6 +17,7 @@ from armsgraph.loaders.text.claims import claims
 from armsgraph.loaders.text.entities import gazetteer_entities
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.frames import carried_transfers
 from armsgraph.loaders.text.persons import persons
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfers import clause_transfers, described_categories, syntax_transfers
@@ -52,6 +53,7 @@ PIPELINE: tuple[Component, ...] = (
     claims,                  # attributed claims (the parse's speech verbs included)
     clause_transfers,        # transfers clause by clause
     syntax_transfers,        # transfers from the parse the clause rules did not read
+    carried_transfers,       # systems listed in later sentences under the text's transfer frame
     described_categories,    # a category-level transfer a named system describes goes
     claims_about_transfers,  # claims -> the transfers they report
 )

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+import pycountry
 from spacy.tokens import Span
 
 from armsgraph.loaders.text.clean import clean
@@ -39,6 +41,24 @@ BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
 LIST_ITEM_MAX_TOKENS = 15
 """An unmarked line after 'includes:' is a list item when it is this short and has no transfer word."""
+BENEFIT_VERBS = frozenset({"help", "assist", "enable", "allow", "support", "strengthen", "bolster", "reinforce",
+                           "equip"})
+"""'... to help the Ukrainians spot artillery': after 'to', the one these verbs name is who the supply is for."""
+FINAL_DESTINATION = (("for", "delivery", "to"), ("for", "transfer", "to"), ("for", "onward", "delivery", "to"),
+                     ("for", "onward", "transfer", "to"), ("destined", "for"), ("bound", "for"), ("for", "use", "by"))
+"""'moved Patriot missiles from Israel to Poland for delivery to Ukraine': the state after these is the recipient,
+whatever place the weapons pass through."""
+VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
+                           "upgrade"})
+"""'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
+STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "cabinet", "navy",
+                          "department", "administration"})
+"""'Estonia's defence ministry handed over': a state's possessive on one of its bodies is the state acting."""
+TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
+"""'took delivery of': the subject receives."""
+REFERRING_NOUNS = frozenset({"country", "ministry", "government", "nation", "kingdom", "republic", "department",
+                             "cabinet", "administration"})
+"""'The ministry has donated ...': the state or body the sentence before named."""
 REFERRING_SUBJECTS = {"it", "this", "these", "they"}
 """Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 
@@ -50,7 +70,7 @@ class Frame:
     stage: str
 
 
-def _pick_stage(stages: list[str]) -> str | None:
+def pick_stage(stages: list[str]) -> str | None:
     for stage in CUE_PRIORITY:
         if stage in stages:
             return stage
@@ -97,7 +117,7 @@ class TransferRules:
 
     # ---- transfers ---------------------------------------------------------------------------------------
 
-    def _actor_of_ref(self, ref: Ref) -> str | None:
+    def actor_of_ref(self, ref: Ref) -> str | None:
         if ref.kind == "person":
             person = self.f.persons.get(ref.id)
             if person is not None:
@@ -127,7 +147,7 @@ class TransferRules:
                 ref = self.f.ref_at.get(j)
                 if ref is None or ref.start != j or ref.kind in ("pronoun", "title"):
                     break
-                actor = self._actor_of_ref(ref)
+                actor = self.actor_of_ref(ref)
                 if actor and actor not in found:
                     found.append(actor)
                 j = ref.end
@@ -145,6 +165,16 @@ class TransferRules:
     def _relative_head(self, left: int, t: int) -> Span | None:
         """The weapon a relative clause ending in the transfer word at t hangs on ('the cluster munitions that we
         would provide'): a weapon mention right before 'that'/'which', in the clause, at most six words before t."""
+        # a reduced relative: 'the Bradley vehicles we provided', 'the Patriot batteries they have sent'
+        j = t - 1
+        while j > left and self.d.lower[j] in ("have", "has", "had", "already", "just", "recently"):
+            j -= 1
+        if j > left and self.d.lower[j] in ("we", "they", "i"):
+            if self.d.lower[j - 1] in self.d.g.weapon_nouns:
+                j -= 1  # 'the Bradley vehicles we provided'
+            k = bisect.bisect_left(self.d.weapon_starts, j) - 1
+            if k >= 0 and self.d.weapon_ents[k].end == j and self.d.weapon_ents[k].start >= left:
+                return self.d.weapon_ents[k]
         for j in range(t - 1, max(left, t - 6) - 1, -1):
             if self.d.lower[j] in ("that", "which") and j > 0:
                 k = bisect.bisect_left(self.d.weapon_starts, j) - 1
@@ -153,7 +183,7 @@ class TransferRules:
                 return None
         return None
 
-    def _aid_recipient(self, s: int, e: int) -> str | None:
+    def aid_recipient(self, s: int, e: int) -> str | None:
         """The state after an aid word and 'for'/'to' ('support for Ukraine', 'assistance to Ukraine')."""
         for i in range(s, e - 2):
             if (self.d.lower[i] in self.d.g.aid_words or self.d.lower[i] == "support") \
@@ -185,7 +215,7 @@ class TransferRules:
                     if joiner in (",", "and") and all(
                             not self.d.ent_types[j] or self.f.ref_at.get(j) is ref or self.d.ent_types[j] in (
                                 "WEAPON", "CATEGORY") for j in range(ref.end, w.start)) and w.start - ref.end <= 3:
-                        found = self._actor_of_ref(ref)
+                        found = self.actor_of_ref(ref)
                         break
             if found is not None and found != recipient:
                 current = found
@@ -194,12 +224,87 @@ class TransferRules:
             previous_end = w.end
         return own
 
+    def _refers_back(self, left: int, t: int) -> bool:
+        """The clause before the transfer word at t has 'it'/'they' or 'the country'/'the ministry'/... as subject
+        and names no actor of its own."""
+        words = self.d.lower[left:t]
+        if any(self.f.ref_at.get(i) is not None and self.f.ref_at[i].kind not in ("pronoun", "title")
+               for i in range(left, t)):
+            return False
+        return any(w in ("it", "they") for w in words) or any(
+            a == "the" and b in REFERRING_NOUNS for a, b in pairwise(words))
+
+    def first_actor(self, s: int, e: int) -> str | None:
+        """The first state or body a sentence names outside a prepositional phrase: what 'it' refers to next."""
+        for i in range(s, e):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind in ("pronoun", "title", "first-person"):
+                continue
+            prev = self.d.lower[i - 1] if i > s else ""
+            prev2 = self.d.lower[i - 2] if i > s + 1 else ""
+            if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
+                continue
+            if ref.kind == "demonym" and not any(w in STATE_BODIES for w in self.d.lower[ref.end : ref.end + 3]):
+                continue
+            return self.actor_of_ref(ref)
+        return None
+
+    def _own_state_of(self, w: Span) -> str | None:
+        """'Sweden's CV90 vehicles', 'Swedish CV90 vehicles': the state a weapon mention names as its owner, right
+        before it; not a maker's mark ('Soviet-made', 'US-built')."""
+        i = w.start - 1
+        if i >= 1 and self.d.words[i] in ("’s", "'s"):
+            ref = self.f.ref_at.get(i - 1)
+            return self.actor_of_ref(ref) if ref is not None and ref.kind in ("name", "capital") else None
+        ref = self.f.ref_at.get(i) if i >= 0 else None
+        if ref is not None and ref.kind == "demonym" and ref.end == w.start:
+            actor = self.actor_of_ref(ref)
+            # 'Soviet T-72 tanks': a state that no longer exists made them; it does not give them away now
+            return actor if actor and pycountry.countries.get(alpha_3=actor.partition(":")[2]) else None
+        return None
+
+    def _parenthesised(self, start: int, end: int) -> dict[int, str]:
+        """An actor followed by its weapons in parentheses, before the transfer word: weapon start -> the actor."""
+        own: dict[int, str] = {}
+        for i in range(start, end):
+            if self.d.words[i] != "(" or i == 0:
+                continue
+            ref = self.f.ref_at.get(i - 1)
+            if ref is None or ref.kind in ("pronoun", "title", "first-person"):
+                continue
+            actor = self.actor_of_ref(ref)
+            close = next((k for k in range(i + 1, min(end, i + 20)) if self.d.words[k] == ")"), None)
+            if actor is None or close is None:
+                continue
+            for w in self.weapons(i + 1, close):
+                own[w.start] = actor
+        return own
+
+    def _with_actors(self, start: int, end: int) -> list[str]:
+        """The actors right after 'with' in [start, end) ('talks with Italy')."""
+        found: list[str] = []
+        for i in range(start, end - 1):
+            if self.d.lower[i] == "with":
+                actor = self._object_actor(i + 1, end)
+                if actor is not None and actor not in found:
+                    found.append(actor)
+        return found
+
+    def _owner_on(self, w: Span, t: int) -> str | None:
+        """The state a weapon mention names as its owner or maker, right before it and after the transfer word at
+        t ('41 Royal Australian Air Force F/A-18s', 'Bulgarian M60CMA mortars')."""
+        for i in range(max(t + 1, w.start - 5), w.start):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.kind in ("demonym", "name", "org") and ref.end <= w.start:
+                return self.actor_of_ref(ref)
+        return None
+
     def _object_actor(self, start: int, end: int) -> str | None:
         """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
         ref = self.f.ref_at.get(j)
         if j < end and ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
-            return self._actor_of_ref(ref)
+            return self.actor_of_ref(ref)
         return None
 
     def _possessor_before(self, t: int) -> str | None:
@@ -207,7 +312,7 @@ class TransferRules:
         if t >= 2 and self.d.words[t - 1] in ("’s", "'s"):
             ref = self.f.ref_at.get(t - 2)
             if ref is not None and ref.kind not in ("pronoun", "title", "first-person"):
-                return self._actor_of_ref(ref)
+                return self.actor_of_ref(ref)
         return None
 
     def _for_actor(self, start: int, end: int) -> str | None:
@@ -216,10 +321,10 @@ class TransferRules:
                 j = i + 2 if self.d.lower[i + 1] == "the" else i + 1
                 ref = self.f.ref_at.get(j)
                 if ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
-                    return self._actor_of_ref(ref)
+                    return self.actor_of_ref(ref)
         return None
 
-    def _title_recipient(self) -> str | None:
+    def title_recipient(self) -> str | None:
         """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any."""
         title = str(self.d.document.get("title") or "")
         if not title:
@@ -228,7 +333,7 @@ class TransferRules:
         found.discard(self.d.home or "")
         return found.pop() if len(found) == 1 else None
 
-    def _recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
+    def recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
         """The actor after 'to'/'for' in [start, end), or ('direct') the object right after the verb."""
         allow_direct = direct
         for i in range(start, end):
@@ -240,13 +345,31 @@ class TransferRules:
             # 'provide Ukraine with', 'send the Ukrainians F-16s' (a people, not an adjective)
             direct = allow_direct and (i == start or (i == start + 1 and self.d.lower[start] == "the")) and (
                 ref.kind != "demonym" or self.d.words[ref.end - 1].endswith("ans"))
-            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct:
-                actor = self._actor_of_ref(ref)
+            # 'to help the Ukrainians spot ...', 'to strengthen Ukraine's air defence': who the supply is for
+            helped = (prev in BENEFIT_VERBS and prev2 == "to") or (
+                prev == "the" and prev2 in BENEFIT_VERBS and i > 2 and self.d.lower[i - 3] == "to")
+            # 'to the Armed Forces of Ukraine', 'for the people of Ukraine': the state the body belongs to
+            owners = self.d.lower[max(0, i - 4) : i - 1]
+            body_of = prev == "of" and any(w in STATE_BODIES or w == "people" for w in owners) \
+                and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
+            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct or helped or body_of:
+                actor = self.actor_of_ref(ref)
                 if actor and ref.kind != "first-person":
                     return actor
         return None
 
-    def _supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
+    def final_recipient(self, start: int, end: int) -> str | None:
+        """The state a transfer is finally for ('... to Poland for delivery to Ukraine'), if [start, end) says so."""
+        for i in range(start, end):
+            for phrase in FINAL_DESTINATION:
+                k = i + len(phrase)
+                if tuple(self.d.lower[i:k]) == phrase and k < end:
+                    found = self._object_actor(k, end)
+                    if found is not None:
+                        return found
+        return None
+
+    def supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
         """Nearest actor left of the trigger that is not in a prepositional phrase; 'A and B' gives both."""
         i = end - 1
         while i >= start:
@@ -261,10 +384,10 @@ class TransferRules:
                 i = first - 1
                 continue
             if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
-                    and self.d.lower[ref.end + 1] not in ("government", "military", "armed", "ministry"):
+                    and not any(w in STATE_BODIES for w in self.d.lower[ref.end + 1 : ref.end + 4]):
                 i = first - 1
                 continue
-            actor = self._actor_of_ref(ref)
+            actor = self.actor_of_ref(ref)
             if actor is None or actor == exclude:
                 i = first - 1
                 continue
@@ -275,7 +398,7 @@ class TransferRules:
                 for m in range(k - 1, start - 1, -1):
                     other = self.f.ref_at.get(m)
                     if other is not None and other.kind not in ("pronoun", "title"):
-                        second = self._actor_of_ref(other)
+                        second = self.actor_of_ref(other)
                         if second and second != exclude and second not in found:
                             found.append(second)
                         break
@@ -287,17 +410,17 @@ class TransferRules:
                 other = self.f.ref_at.get(k)
                 if other is None or other.kind in ("pronoun", "title", "first-person"):
                     break
-                second = self._actor_of_ref(other)
+                second = self.actor_of_ref(other)
                 if second and second != exclude and second not in found:
                     found.append(second)
                 k = other.start - 1
             return found
         return []
 
-    def _stage(self, stages: list[str], past: bool, t: int) -> str:
+    def stage_at(self, stages: list[str], past: bool, t: int) -> str:
         """The stage of a transfer word at token t: its clause's strongest cue, except that a past-tense transfer
         verb that happened is delivered whatever reported or promised it; without a cue, past -> delivered."""
-        picked = _pick_stage(stages)
+        picked = pick_stage(stages)
         # the transfer word itself may name its stage ('pledged', 'promised', 'committed'): then that stage
         happened = past and self.d.lower[t] not in self.d.g.stage_cues \
             and not any(w in NOT_YET for w in self.d.lower[max(0, t - 3) : t])
@@ -317,7 +440,8 @@ class TransferRules:
         return word in self.d.g.speech_verbs or (
             word.endswith("ed") and self.d.g.stage_cues.get(word) in ("announced", "approved", "pledged"))
 
-    def _cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
+    def cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
+        """The stage cues of [start, end), and whether a negation or a hypothetical cue is among them."""
         stages: list[str] = []
         negated = hypothetical = False
         for i in range(start, end):
@@ -340,7 +464,8 @@ class TransferRules:
                         hypothetical = True
         return stages, negated, hypothetical
 
-    def _triggers(self, s: int, e: int, after_package: bool = False) -> list[tuple[int, str, str]]:
+    def triggers(self, s: int, e: int, after_package: bool = False) -> list[tuple[int, str, str]]:
+        """The transfer words of [s, e) as (token, kind, tense); ``after_package``: 'It includes' may list aid."""
         found: list[tuple[int, str, str]] = []
         for i in range(s, e):
             low = self.d.lower[i]
@@ -376,10 +501,11 @@ class TransferRules:
                     found.append((i, "aid", "noun"))
         return found
 
-    def _transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
-                  rule: str, joint: bool = False) -> None:
+    def transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
+                  rule: str, joint: bool = False, reported: tuple[bool, str | None] | None = None) -> None:
         """One transfer read from ``sent``; ``joint``: one of several suppliers of the same mention ('Germany,
-        Denmark and the Netherlands will provide 178 Leopard-1'), whose number is theirs together, not each one's."""
+        Denmark and the Netherlands will provide 178 Leopard-1'), whose number is theirs together, not each one's;
+        ``reported``: who reported the frame it continues, when that was someone's statement."""
         if supplier == recipient or not supplier.startswith(("country:", "org:")) or not recipient.startswith(
                 ("country:", "org:")):
             return
@@ -387,7 +513,9 @@ class TransferRules:
         when, when_text = self.d.date_in(sent.start, sent.end)
         year = (when or "")[:4] or "undated"
         mention = self.d.token_span(weapon_ent.start, weapon_ent.end)
-        attributed, speaker = self._attribution(mention.start, mention.end, sent)
+        attributed, speaker = self.attribution(mention.start, mention.end, sent)
+        if not attributed and reported is not None and reported[0]:
+            attributed, speaker = reported
         parts = [supplier, recipient, weapon, year]
         if attributed:
             # a report inside someone's statement is that speaker's, never the document's own assertion
@@ -442,7 +570,7 @@ class TransferRules:
     def category_systems(self) -> frozenset[str]:
         return self.d.g.category_systems
 
-    def _attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
+    def attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
         """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
         source ('according to Spiegel sources', 'reportedly'); (False, None) for the document's own voice."""
         for claim in self.f.claims:
@@ -457,7 +585,7 @@ class TransferRules:
                 return True, None
         return False, None
 
-    def _weapons(self, start: int, end: int) -> list[Span]:
+    def weapons(self, start: int, end: int) -> list[Span]:
         """Weapon mentions in [start, end) that are what moves, not its parts or its crews."""
         lo = bisect.bisect_left(self.d.weapon_starts, start)
         hi = bisect.bisect_left(self.d.weapon_starts, end)
@@ -469,6 +597,9 @@ class TransferRules:
             after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue
+            wider = self.d.lower[max(0, w.start - 7) : w.start]
+            if any(a in VERSION_WORDS and b == "of" for a, b in pairwise(wider)):
+                continue  # 'a version of the T-72 tank': another system
             if len(before) >= 2 and before[-1] == "for" and before[-2] in self.d.g.ammunition_words:
                 continue  # 'munitions for Patriot air defense systems', 'interceptors for NASAMS': not the system
             if self._view is not None and (for_something_else(self._view, w.start, w.end)
@@ -482,12 +613,16 @@ class TransferRules:
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
         # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
-        doc_frame = Frame(self.d.first_person, self._title_recipient(), "pledged")
+        title_recipient = self.title_recipient()
+        doc_frame = Frame(self.d.first_person, title_recipient, "pledged")
         package_before = False  # the previous sentence was about a package or a supply ('It includes: ...')
+        prev_actor: str | None = None  # the first actor of the sentence before: what 'it' or 'the ministry' is
+        next_actor: str | None = None
         numbered_item = False
         marked_list = False
         for sent in self.d.sents:
             s, e = sent.start, sent.end
+            prev_actor, next_actor = next_actor, self.first_actor(s, e) or next_actor
             if e - s > 400:
                 self.f.warnings.append(f"sentence of {e - s} tokens at offset {self.d.cstart(s) + self.d.base}: "
                                      "not read for transfers")
@@ -510,16 +645,16 @@ class TransferRules:
                 list_frame = None
                 marked_list = False
             starts_with_reference = self.d.lower[s] in REFERRING_SUBJECTS
-            triggers = self._triggers(s, e, after_package=package_before and starts_with_reference)
+            triggers = self.triggers(s, e, after_package=package_before and starts_with_reference)
             package_before = False
             sent_frame: Frame | None = None
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
-            weapons_here = self._weapons(s, e)
+            weapons_here = self.weapons(s, e)
             if not triggers and doc_frame.recipient is None:
                 # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
                 # recipient of the text that follows
-                aided = self._aid_recipient(s, e)
+                aided = self.aid_recipient(s, e)
                 if aided is not None:
                     doc_frame = Frame(doc_frame.supplier, aided, doc_frame.stage)
             if (is_bullet or unmarked_item) and list_frame is not None and not any(
@@ -527,7 +662,7 @@ class TransferRules:
                 frame = list_frame
                 if frame.supplier and frame.recipient:
                     for w in weapons_here:
-                        self._transfer(frame.supplier, frame.recipient, w, frame.stage, sent, "transfer:list-item")
+                        self.transfer(frame.supplier, frame.recipient, w, frame.stage, sent, "transfer:list-item")
                 continue
             for n, (t, kind, tense) in enumerate(triggers):
                 left = triggers[n - 1][0] + 1 if n > 0 else s
@@ -538,13 +673,13 @@ class TransferRules:
                     if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
                         right = i
                         break
-                stages, negated, hypothetical = self._cues(left, t + 1)
+                stages, negated, hypothetical = self.cues(left, t + 1)
                 if kind in ("deployment", "use"):
                     continue
                 head = self._relative_head(left, t) if kind == "supply" else None
                 if head is not None and hypothetical:
                     # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
-                    _, _, hypothetical_before = self._cues(left, head.start)
+                    _, _, hypothetical_before = self.cues(left, head.start)
                     between = self.d.lower[head.end : right]  # the relative clause, its condition included
                     hypothetical = hypothetical_before or any(
                         self.d.g.cues.get(w) == "hypothetical" and w != "would" for w in between)
@@ -554,15 +689,15 @@ class TransferRules:
                     # 'including X' after a supply clause of the same sentence: that clause's parties and stage
                     if sent_blocked or negated or hypothetical or sent_frame is None:
                         continue
-                    weapons = self._weapons(t + 1, right)
+                    weapons = self.weapons(t + 1, right)
                     if self.d.words[e - 1] == ":":
                         list_frame = sent_frame
                     if sent_frame.supplier and sent_frame.recipient:
                         for w in weapons:
-                            self._transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
+                            self.transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
                                            "transfer:include-after-supply")
                     continue
-                stage = self._stage(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
+                stage = self.stage_at(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
                 third_party = False
                 recipient: str | None
                 suppliers: list[str]
@@ -571,68 +706,83 @@ class TransferRules:
                     # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
                     recipient = beneficiary
                     # 'the DoD will use USAI funds to procure NASAMS for Ukraine': the buyer may head the sentence
-                    suppliers = self._supplier_in(left, t, recipient) or self._supplier_in(s, t, recipient)
-                    weapons = self._weapons(t + 1, right)
+                    suppliers = self.supplier_in(left, t, recipient) or self.supplier_in(s, t, recipient)
+                    weapons = self.weapons(t + 1, right)
                 elif kind == "receive":
-                    recipient_list = self._supplier_in(left, t, None)
+                    recipient_list = self.supplier_in(left, t, None)
                     recipient = recipient_list[0] if recipient_list else None
                     if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
                     suppliers = self._from_actors(t + 1, right)
-                    weapons = self._weapons(t + 1, right)
+                    weapons = self.weapons(t + 1, right)
                     if not weapons and suppliers:
                         # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
-                        weapons = self._weapons(left, t)[-1:]
+                        weapons = self.weapons(left, t)[-1:]
                 elif kind == "arrive":
-                    recipient = self._recipient_in(t + 1, right)
+                    recipient = self.recipient_in(t + 1, right)
                     if recipient is None:
                         for i in range(t + 1, min(right, t + 4)):
                             if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
-                                recipient = self._actor_of_ref(self.f.ref_at[i + 1])
+                                recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                     # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived'
-                    suppliers = self._from_actors(t + 1, right) or (
+                    suppliers = self._from_actors(t + 1, right) or self._from_actors(left, t) or (
                         [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
                         [doc_frame.supplier] if doc_frame.supplier else [])
-                    weapons = self._weapons(left, t) or self._weapons(s, t)
+                    weapons = self.weapons(left, t) or self.weapons(s, t)
                 elif kind == "request":
                     # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
                     # asker would receive, the one asked (or 'from') would give
-                    askers = self._supplier_in(left, t, None)
+                    askers = self.supplier_in(left, t, None)
                     recipient = askers[0] if askers else None
                     asked = self._object_actor(t + 1, right)
                     suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
-                    weapons = self._weapons(t + 1, right)
+                    weapons = self.weapons(t + 1, right)
                     stage = "requested"
                 else:
-                    passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and (t + 2) in self.f.ref_at
+                    agent = t + 3 if t + 2 < right and self.d.lower[t + 2] == "the" else t + 2
+                    passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and agent in self.f.ref_at
                     if passive_by:
-                        by = self._actor_of_ref(self.f.ref_at[t + 2])
+                        by = self.actor_of_ref(self.f.ref_at[agent])
                         suppliers = [by] if by else []
-                        weapons = self._weapons(left, t)
-                        recipient = self._recipient_in(t + 3, e)
+                        weapons = self.weapons(left, t)
+                        after_agent = self.f.ref_at[agent].end
+                        recipient = self.recipient_in(after_agent, e, direct=False)
                         if recipient is None:
-                            for i in range(t + 3, e):
+                            for i in range(after_agent, e):
                                 if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
-                                    recipient = self._actor_of_ref(self.f.ref_at[i + 1])
+                                    recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                                     break
                     else:
-                        recipient = self._recipient_in(t + 1, right)
+                        recipient = self.final_recipient(t + 1, right) or self.recipient_in(t + 1, right)
+                        if recipient is None and kind == "supply" and n + 1 < len(triggers) \
+                                and triggers[n + 1][1] == "supply" and any(
+                                    w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):
+                            # 'Germany will supply IRIS-T and Poland will provide Krab to Ukraine': one recipient
+                            recipient = self.recipient_in(triggers[n + 1][0] + 1, e)
                         if recipient is None and kind in ("include", "aid"):
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
-                            recipient = self._recipient_in(left, t, direct=False)
-                        suppliers = self._supplier_in(left if kind != "noun" else s, t, recipient)
+                            recipient = self.recipient_in(left, t, direct=False)
+                        suppliers = self.supplier_in(left if kind != "noun" else s, t, recipient)
                         if kind == "noun":
                             # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
                             # the subject that approves it; a 'third-party transfer' is never the subject's
                             owner = self._possessor_before(t)
                             given = self._from_actors(t + 1, right) or ([owner] if owner else [])
+                            if recipient is None and t > 0 and self.d.lower[t - 1] in TAKE_FORMS:
+                                # 'Ukraine has taken delivery of Caesar howitzers from France': the taker receives
+                                takers = self.supplier_in(left, t, None)
+                                recipient = takers[0] if takers else None
                             if given:
                                 suppliers = [a for a in given if a != recipient]
                             elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
                                 suppliers, third_party = [], True
-                        weapons = self._weapons(t + 1, right)
+                            if "joint" in self.d.lower[max(left, t - 2) : t]:
+                                # 'talks with Italy for the joint delivery of SAMP/T': the partner gives too
+                                partners = self._with_actors(left, t)
+                                suppliers += [a for a in partners if a != recipient and a not in suppliers]
+                        weapons = self.weapons(t + 1, right)
                         if not weapons and head is not None:
-                            weapons = self._weapons(head.start, head.end)
+                            weapons = self.weapons(head.start, head.end)
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue
@@ -644,9 +794,26 @@ class TransferRules:
                 ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = doc_frame.recipient
+                    counts = Counter(t.recipient for t in self.f.transfers.values() if not t.attributed)
+                    main = counts.most_common(1)[0][0] if counts else None
+                    if main is not None and counts[main] > counts[recipient] + 1 and main not in suppliers:
+                        # 'Germany has provided Patriot systems' after an aside on a sale to Poland in a statement
+                        # about aid to Ukraine: the recipient the text is mostly about, not the aside's
+                        recipient = main
+                    if recipient in suppliers and title_recipient and title_recipient not in suppliers:
+                        # 'Norway transferred X to the United States. The package I approved will provide:': the
+                        # clause's own supplier is not the recipient the text before named; the title's is
+                        recipient = title_recipient
                 # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
                 # Initiative'): then the supplier of the text around it
                 suppliers = [x for x in suppliers if x and x != recipient]
+                if not suppliers and kind in ("supply", "noun") and not we and not unnamed and weapons:
+                    # 'It will send ...', 'The ministry has donated ...': the previous sentence's actor; else the
+                    # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
+                    found_here = prev_actor if self._refers_back(left, t) else None
+                    if found_here is None:
+                        found_here = self._own_state_of(weapons[0])
+                    suppliers = [found_here] if found_here and found_here != recipient else []
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
                         weapons or ends_list):
                     suppliers = [doc_frame.supplier]
@@ -663,14 +830,22 @@ class TransferRules:
                 if not suppliers or recipient is None:
                     continue
                 own = self._gapped_suppliers(t, weapons, recipient) if kind == "supply" else {}
+                if kind == "supply" and not weapons:
+                    # 'Denmark (Caesar howitzers), Norway (NASAMS) and Sweden (Archer) pledged aid to Ukraine'
+                    own = self._parenthesised(left, t)
+                    weapons = [w for w in self.weapons(left, t) if w.start in own]
                 for w in weapons:
                     if w.start in own:
                         # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
-                        self._transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
+                        self.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
                         continue
-                    for supplier in suppliers:
-                        self._transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
-                                       joint=len(suppliers) > 1)
+                    givers = suppliers
+                    owner = self._owner_on(w, t) if len(suppliers) > 1 else None
+                    if owner in suppliers:
+                        givers = [owner]  # 'A, B and C discuss sending Royal Australian Air Force F/A-18s'
+                    for supplier in givers:
+                        self.transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
+                                       joint=len(givers) > 1)
 
     # ---- transfers from the parse -------------------------------------------------------------------------
 
@@ -692,9 +867,9 @@ class TransferRules:
             if ref.kind == "pronoun":
                 # 'He also reported the delivery': the last person named before, standing for the state they serve
                 person = self.f.last_person_before(ref.start)
-                actor = self._actor_of_ref(Ref(ref.start, ref.end, person, "person")) if person else None
+                actor = self.actor_of_ref(Ref(ref.start, ref.end, person, "person")) if person else None
             else:
-                actor = self._actor_of_ref(ref)
+                actor = self.actor_of_ref(ref)
             if actor is None:
                 continue
             for i in range(ref.start, ref.end):
@@ -714,13 +889,18 @@ class TransferRules:
         if view is None:
             return
         found = {(t.supplier, t.recipient, t.weapon) for t in self.f.transfers.values()}
-        title_recipient = self._title_recipient()
+        title_recipient = self.title_recipient()
         frame_supplier: str | None = self.d.first_person
         frame_recipient: str | None = title_recipient
         # the clause rules' own readings, by where their evidence ends: the frame of the text before a sentence
         frames = sorted((t.evidence.end, n, t.supplier, t.recipient) for n, t in enumerate(self.f.transfers.values()))
         seen = 0
         ent_at = {(w.start, w.end): w for w in self.d.weapon_ents}
+        read: dict[int, set[tuple[str, str]]] = {}
+        """The clause rules' readings by where their weapon mention starts (characters, as in the output)."""
+        for t in self.f.transfers.values():
+            if t.weapon_mention is not None:
+                read.setdefault(t.weapon_mention.start, set()).add((t.supplier, t.recipient))
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400 or self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
@@ -728,7 +908,7 @@ class TransferRules:
             while seen < len(frames) and frames[seen][0] <= self.d.cstart(s) + self.d.base:
                 frame_supplier, frame_recipient = frames[seen][2], frames[seen][3]
                 seen += 1
-            movable = {(w.start, w.end) for w in self._weapons(s, e)}
+            movable = {(w.start, w.end) for w in self.weapons(s, e)}
             next_supplier, next_recipient = frame_supplier, frame_recipient
             triggers_at = [k for k in range(s, e) if self.d.lower[k] in self.d.g.triggers]
             blocked = False
@@ -739,7 +919,7 @@ class TransferRules:
                 # the sentence start), whatever the parse says the clause is ('We call on Congress to ... so we can
                 # send', 'There are no plans to send')
                 left = max([s, *(k + 1 for k in triggers_at if k < cand.trigger)])
-                stages, negated, hypothetical = self._cues(min(left, cand.clause_start), cand.trigger + 1)
+                stages, negated, hypothetical = self.cues(min(left, cand.clause_start), cand.trigger + 1)
                 if negated or hypothetical:
                     blocked = blocked or cand.kind in ("supply", "noun")
                     continue
@@ -749,9 +929,12 @@ class TransferRules:
                 unnamed = any(self.d.g.cues.get(w) == "unnamed-actor" for w in before_trigger)
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in before_trigger)
                 suppliers = list(cand.suppliers)
+                if not suppliers and not unnamed and not we and cand.kind != "receive" and cand.weapon >= 0:
+                    owner = self._own_state_of(ent_at[view.weapons[cand.weapon]])
+                    suppliers = [owner] if owner else []  # 'Sweden's CV90 vehicles have been handed over'
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
                     suppliers = [frame_supplier]
-                recipient = cand.recipient or frame_recipient
+                recipient = self.final_recipient(cand.trigger + 1, e) or cand.recipient or frame_recipient
                 if cand.kind != "receive" and suppliers and not unnamed:
                     next_supplier = suppliers[0]
                 if recipient:
@@ -765,26 +948,37 @@ class TransferRules:
                 span = view.weapons[cand.weapon]
                 if span not in movable or recipient is None:
                     continue
+                prior = read.get(self.d.cstart(span[0]) + self.d.base, set())
+                if prior and (not cand.suppliers or cand.recipient is None):
+                    continue  # a party borrowed from the text before never re-reads a mention the clause rules read
+                named_here = {view.actors[k] for k in range(s, e) if k in view.actors}
+                if not cand.specific and any(r == recipient and x in named_here and x not in suppliers
+                                             for x, r in prior):
+                    continue  # 'Germany will supply IRIS-T and Poland will provide Krab': one supplier named here each
                 readings = self.d.g.triggers.get(self.d.lower[cand.trigger], [])
                 past = any(tense == "past" for _, tense in readings) and cand.kind in ("supply", "receive")
-                stage = self._stage(stages, past, cand.trigger)
+                stage = self.stage_at(stages, past, cand.trigger)
                 weapon_ent = ent_at[span]
                 if cand.specific and suppliers:
                     # the weapon's own 'from' wins over the clause's supplier: drop the clause rules' other reading
                     mention = self.d.token_span(*span)
                     for key, t in list(self.f.transfers.items()):
                         if t.weapon_mention is not None and t.weapon_mention.start == mention.start \
-                                and t.supplier not in suppliers and not t.rule.startswith("transfer:syntax"):
+                                and t.supplier not in suppliers and not t.rule.startswith("transfer:syntax") \
+                                and t.recipient == recipient:
                             del self.f.transfers[key]
                             found.discard((t.supplier, t.recipient, t.weapon))
                 at = self.d.token_span(sent.start, sent.end).start
                 if any(t.supplier == recipient and "-gapped" in t.rule for t in self.f.transfers.values()
                        if t.evidence.start == at):
                     continue  # the clause rules read the recipient as a donor of this sentence (gapping)
+                owner = self._owner_on(weapon_ent, cand.trigger) if len(suppliers) > 1 else None
+                if owner in suppliers:
+                    suppliers = [owner]  # the weapon names which of the coordinated actors owns it
                 for supplier in suppliers:
                     if supplier == recipient or (supplier, recipient, self._moved(weapon_ent)) in found:
                         continue
-                    self._transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}",
+                    self.transfer(supplier, recipient, weapon_ent, stage, sent, f"transfer:syntax-{cand.kind}",
                                    joint=len(suppliers) > 1)
                     found.add((supplier, recipient, self._moved(weapon_ent)))
             frame_supplier, frame_recipient = next_supplier, next_recipient

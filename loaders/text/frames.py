@@ -1,0 +1,216 @@
+"""Discourse frames: a transfer announced in one sentence and its systems listed in the sentences after it.
+
+News and statements often name the parties once ("Poland announced new military aid to Ukraine.") and the
+systems later ("Among them are Krab howitzers.", "In addition, there are Minimi machine guns.", a bullet list
+under a sentence that does not end in ':'). The clause and parse rules read one sentence at a time; this
+component keeps the *frame* of the text (supplier, recipient, stage) and gives it to a following sentence that
+has no transfer of its own, names movable weapons and says it adds to the frame (an inclusion cue of
+``frame_cues.csv``, a reference back to the aid, or a bullet).
+
+A frame is set by a sentence's own (asserted) transfers, or by a sentence with a supply word or a package noun
+whose parties the clause rules' look-ups read (missing parties from the frame before, then the title's). It ends
+at a negated or hypothetical frame sentence, a transfer word of another kind (use, deployment, receiving), a
+sentence naming another state, and a paragraph break unless the new paragraph opens with a cue or a bullet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from armsgraph.loaders.io import csv_rows
+from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfers import BULLETS, PRONOUN_SUBJECTS, TransferRules, pick_stage
+
+MAX_SENTENCE_TOKENS = 120
+"""A carried sentence is a list of systems, not a long narrative: longer ones are not read."""
+FRAME_KINDS = frozenset({"supply", "noun", "aid", "include"})
+"""Transfer words that set a frame; any other transfer word (use, deployment, receive, arrive) ends it."""
+ACTOR_KINDS = frozenset({"name", "capital", "org", "person"})
+
+
+@dataclass(frozen=True)
+class FrameCues:
+    """The cue phrases of ``frame_cues.csv``, as token tuples."""
+
+    inclusion: frozenset[tuple[str, ...]]
+    opening: frozenset[str]
+    not_given: frozenset[tuple[str, ...]]
+
+
+@cache
+def frame_cues() -> FrameCues:
+    """The cue table, read once per process."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "frame_cues.csv").read_text(encoding="utf-8")
+    kinds: dict[str, set[tuple[str, ...]]] = {"inclusion": set(), "opening": set(), "not-given": set()}
+    for row in csv_rows(text).rows:
+        cue, kind = row.values["cue"].strip().lower(), row.values["kind"].strip()
+        if kind not in kinds:
+            raise ValueError(f"data/frame_cues.csv:{row.line}: unknown kind {kind!r}")
+        kinds[kind].add(tuple(cue.split()))
+    return FrameCues(inclusion=frozenset(kinds["inclusion"]),
+                     opening=frozenset(c[0] for c in kinds["opening"]),
+                     not_given=frozenset(kinds["not-given"]))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The transfer the text is about: who gives, who receives, at which stage, and who reported it (a frame set
+    inside someone's statement is carried as that speaker's report)."""
+
+    supplier: str
+    recipient: str
+    stage: str
+    reported: tuple[bool, str | None] = (False, None)
+
+
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _has_phrase(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether one of the indexed phrases occurs in ``words`` (looked up by each word, not each phrase)."""
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def carried_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: transfers of the systems a sentence lists under the frame of the text before it
+    (``transfer:frame-carried``)."""
+    before = set(f.transfers)
+    FrameReader(d, f).read()
+    return [t for k, t in f.transfers.items() if k not in before]
+
+
+class FrameReader:
+    """Walks the sentences keeping the current frame."""
+
+    def __init__(self, d: TextDoc, f: Facts) -> None:
+        self.d = d
+        self.f = f
+        self.rules = TransferRules(d, f)
+        self.cues = frame_cues()
+        self.inclusion = _by_first_word(self.cues.inclusion)
+        self.not_given = _by_first_word(self.cues.not_given)
+
+    def _paragraph_break(self, prev_end: int, s: int) -> bool:
+        between = self.d.clean[self.d.cend(prev_end - 1) : self.d.cstart(s)]
+        return between.count("\n") >= 2
+
+    def _opens_with_reference(self, s: int, e: int) -> bool:
+        """'It also includes', 'This aid consists of', 'The package contains', 'The new tranche has'."""
+        first = self.d.lower[s]
+        if first in self.cues.opening:
+            return True
+        return first in ("the", "this", "that", "these", "its") and any(
+            self.d.g.aid_words.get(w) == "package" or self.d.g.triggers.get(w, [("", "")])[0][0] == "noun"
+            for w in self.d.lower[s + 1 : min(e, s + 4)])
+
+    def _others(self, s: int, e: int, parties: set[str]) -> bool:
+        """A state or body the frame does not name, as an actor of the sentence (not a maker's demonym)."""
+        for i in range(s, e):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind not in ACTOR_KINDS:
+                continue
+            actor = self.rules.actor_of_ref(ref)
+            if actor is not None and actor not in parties:
+                return True
+        return False
+
+    def _parties(self, s: int, e: int, at: int, last: Frame | None,
+                 seed: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+        """Supplier and recipient of a frame sentence whose transfer or package word is at token ``at``."""
+        recipient = self.rules.recipient_in(at + 1, e) or self.rules.aid_recipient(s, e) \
+            or self.rules.recipient_in(s, at, direct=False)
+        own_recipient = recipient is not None
+        if recipient is None:
+            recipient = last.recipient if last is not None else seed[1]
+        suppliers = [x for x in self.rules.supplier_in(s, at, recipient) if x != recipient]
+        if suppliers and not own_recipient and (last is None or suppliers != [last.supplier]):
+            return None, None  # 'Germany has announced its own package.': a new donor, to whom is not said
+        supplier = suppliers[0] if len(suppliers) == 1 else None
+        if not suppliers and not any(w in PRONOUN_SUBJECTS | {"we", "our"} for w in self.d.lower[s:at]) and \
+                not any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[s:at]):
+            supplier = last.supplier if last is not None else seed[0]
+        elif any(w in ("we", "our") for w in self.d.lower[s:at]) and not suppliers:
+            supplier = self.d.first_person
+        return supplier, recipient
+
+    def read(self) -> None:
+        seed = (self.d.first_person, self.rules.title_recipient())
+        frame: Frame | None = None
+        last: Frame | None = None  # the last frame read, for a frame sentence that names one party only
+        by_sentence: dict[int, list[TransferFact]] = {}
+        for fact in self.f.transfers.values():
+            by_sentence.setdefault(fact.evidence.start, []).append(fact)
+        prev_end = 0
+        bullet_before = False  # '-' split off as a sentence of its own: the item is the next one
+        for sent in self.d.sents:
+            s, e = sent.start, sent.end
+            breaks = prev_end > 0 and self._paragraph_break(prev_end, s)
+            prev_end = e
+            if e - s == 1 and self.d.words[s] in BULLETS:
+                bullet_before = True
+                continue
+            bullet, bullet_before = bullet_before or self.d.words[s] in BULLETS, False
+            if e - s > MAX_SENTENCE_TOKENS or self.d.words[e - 1] == "?" or (
+                    e - s > 1 and self.d.words[e - 2] == "?"):
+                frame = None
+                continue
+            words = self.d.lower[s:e]
+            cued: bool | None = None  # read only when it matters
+            if breaks and frame is not None:
+                cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion)
+                if not cued:
+                    frame = None
+            own = by_sentence.get(self.d.token_span(s, e).start)
+            if own:
+                parties = {(t.supplier, t.recipient, t.attributed, t.attributed_to) for t in own}
+                frame = Frame(own[-1].supplier, own[-1].recipient, own[-1].status,
+                              (own[-1].attributed, own[-1].attributed_to)) if len(parties) == 1 else None
+                last = frame or last
+                continue
+            triggers = self.rules.triggers(s, e, after_package=True)
+            if not triggers and frame is None:
+                continue
+            stages, negated, hypothetical = self.rules.cues(s, e)
+            if any(kind not in FRAME_KINDS for _, kind, _ in triggers):
+                frame = None  # 'Russia used cluster munitions', 'Ukraine received ...': another matter
+                continue
+            setting = [t for t, kind, _ in triggers if kind != "include"]
+            if setting:
+                if negated or hypothetical:
+                    frame = None
+                    continue
+                supplier, recipient = self._parties(s, e, setting[0], last, seed)
+                t = setting[0]
+                past = any(tense == "past" for kind, tense in self.d.g.triggers.get(self.d.lower[t], [])
+                           if kind == "supply")
+                stage = self.rules.stage_at(stages, past, t)
+                at = self.d.token_span(t, t + 1)
+                frame = Frame(supplier, recipient, stage, self.rules.attribution(at.start, at.end, sent)) \
+                    if supplier and recipient and supplier != recipient else None
+                last = frame or last
+                continue
+            if frame is None:
+                continue
+            if self._others(s, e, {frame.supplier, frame.recipient}):
+                frame = None
+                continue
+            if cued is None:
+                cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion)
+            if not cued or negated or hypothetical or _has_phrase(words, self.not_given):
+                continue
+            stage = pick_stage(stages) or frame.stage
+            for w in self.rules.weapons(s, e):
+                self.rules.transfer(frame.supplier, frame.recipient, w, stage, sent, "transfer:frame-carried",
+                                    reported=frame.reported)
