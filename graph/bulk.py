@@ -304,8 +304,11 @@ def _refuse_unless_empty(store: FalkorStore) -> None:
                         "(load without --bulk)")
 
 
-def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str | None, resolver: Resolver | None,
-                   judgements: Path | None, files_progress: Progress | None) -> LoadReport:
+def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
+                judgements: Path | None = None, files_progress: Progress | None = None) -> tuple[BulkGraph | None,
+                                                                                                 LoadReport]:
+    """The whole graph a load of ``paths`` into an empty graph writes, in memory (None when a document failed:
+    then nothing may be written). The bench's same-graph baseline writes these rows too."""
     graph = BulkGraph()
     report = LoadReport()
     files = list(expand(paths))
@@ -321,9 +324,17 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
             if row.committed:
                 row.committed, row.facts = False, 0
                 row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
-        return report
+        return None, report
     graph.resolve(judgements)
     graph.captions()
+    return graph, report
+
+
+def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str | None, resolver: Resolver | None,
+                   judgements: Path | None, files_progress: Progress | None) -> LoadReport:
+    graph, report = build_graph(paths, loader_name, resolver, judgements, files_progress)
+    if graph is None:
+        return report
     store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
     store.bulk(graph.send)
     store.ensure_schema()
