@@ -23,8 +23,9 @@ the client's peak RSS is that load's):
 with deals/s, the ratio of each to both raw baselines and to the bulk path from the same run, and peak RSS of
 client and server. ``--former DIR`` also runs the load, Reports-only and bulk kinds with the armsgraph package
 found in DIR (``DIR/armsgraph/{graph,loaders,schema}``, e.g. ``git archive <commit> graph loaders schema``
-unpacked there, plus an empty ``__init__.py``): before/after in one run, on the same generated file. ``--restart`` also stops and restarts the server after the load and bulk runs and times until the
-graph answers (the append-only file replayed). ``--profile`` runs cProfile over the load of the first size
+unpacked there, plus an empty ``__init__.py``): before/after in one run, on the same generated file.
+``--restart`` also stops and restarts the server after the load and bulk runs and times until the graph
+answers (the append-only file replayed). ``--profile`` runs cProfile over the load of the first size
 and prints where the client's time goes: parse and validate, the writer's and the resolver's Python,
 parameter encoding, and the wait for the engine (whose own time FalkorDB reports per query).
 """
