@@ -1,21 +1,31 @@
 """Load time at scale, against the engine's floor: the scale table of ``make bench`` (issue 16).
 
-    .venv/bin/python bench/bench_load.py [--sizes 30000,300000] [--profile] [--restart] [--keep DIR]
+    .venv/bin/python bench/bench_load.py [--sizes 30000,300000] [--kinds ...] [--profile] [--restart]
+        [--keep DIR] [--former DIR]
 
 For each size, a synthetic classic register (bench_sipri.generate: never SIPRI rows) is loaded, each way into a
 fresh embedded FalkorDB server of its own (so each server's peak RSS is that load's), in a fresh process (so
 the client's peak RSS is that load's):
 
-* raw MERGE: the issue's baseline, one batched ``UNWIND $rows ... MERGE`` per 2,000 rows of the same graph (a
-  Transfer per deal with its supplier, recipient and weapon; no provenance, no Reports, no deal matching),
-  the rows built before the clock starts;
+* raw MERGE: the earlier sessions' baseline, one batched ``UNWIND $rows ... MERGE`` per 2,000 rows (a Transfer
+  per deal with its supplier, recipient and weapon; no provenance, no Reports, no deal matching), the rows
+  built before the clock starts; kept so the figures stay comparable with earlier runs;
+* raw MERGE, same graph: the issue's baseline, the graph armsgraph writes (every node with its properties and
+  caption, the Reports and Transfers, every relationship with its properties, the provenance edges), built
+  beforehand by the bulk path's in-memory graph (``build_graph``) in a process of its own and spooled to disk
+  in chunks of 2,000 rows; the timed process sends them as plain ``UNWIND $rows AS row MERGE (n:Label {id:
+  row.id}) SET n += row.props`` per label and ``MATCH``/``MATCH``/``CREATE`` per relationship type, the clock
+  running only while a statement runs;
 * load: ``armsgraph load`` (``load_paths``: loader, writer with provenance, deal resolution at commit);
-* load, Reports only: the same without deal resolution (``resolve_deals=False``);
+* load Reports only: the same without deal resolution (``resolve_deals=False``);
 * bulk: ``armsgraph load --bulk`` (``bulk_load``: the same loaders, rows and deals, sent by ``GRAPH.BULK``);
 
-with deals/s, the ratio of each to raw MERGE and to the bulk path from the same run, and peak RSS of client
-and server. ``--restart`` also stops and restarts the server after the load and bulk runs and times until the
-graph answers (the append-only file replayed). ``--profile`` runs cProfile over the load of the first size
+with deals/s, the ratio of each to both raw baselines and to the bulk path from the same run, and peak RSS of
+client and server. ``--former DIR`` also runs the load, Reports-only and bulk kinds with the armsgraph package
+found in DIR (``DIR/armsgraph/{graph,loaders,schema}``, e.g. ``git archive <commit> graph loaders schema``
+unpacked there, plus an empty ``__init__.py``): before/after in one run, on the same generated file.
+``--restart`` also stops and restarts the server after the load and bulk runs and times until the graph
+answers (the append-only file replayed). ``--profile`` runs cProfile over the load of the first size
 and prints where the client's time goes: parse and validate, the writer's and the resolver's Python,
 parameter encoding, and the wait for the engine (whose own time FalkorDB reports per query).
 """
@@ -24,53 +34,134 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib
 import multiprocessing
+import pickle
 import pstats
 import resource
+import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench_sipri import TimedStore, generate, raw_merge, raw_rows, server_peak_rss_mb
+from bench_sipri import TimedStore, generate, server_peak_rss_mb
 from rich.console import Console
 from rich.table import Table
 
-from armsgraph.graph.bulk import bulk_load
+from armsgraph.graph.bulk import build_graph
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.base import Cypher
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.loaders.resolve import standard_tables
 
 GRAPH = "bench"
-KINDS = ("raw MERGE", "load", "load, Reports only", "bulk")
+RAW, SAME = "raw MERGE", "raw MERGE same graph"
+KINDS = (RAW, SAME, "load", "load Reports only", "bulk")
+BEFORE = " (before)"
+"""Suffix of a kind run with the ``--former`` package."""
+FORMER_KINDS = ("load", "load Reports only", "bulk")
 COUNT = Cypher("MATCH (n) RETURN count(n) AS nodes")
 EDGES = Cypher("MATCH ()-[r]->() RETURN count(r) AS edges")
+CHUNK = 2000
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _run(kind: str, path: str, data_dir: str, out: Any) -> None:
+# -- the same-graph baseline ------------------------------------------------------------------------------------
+def _spool(path: str, spool: str) -> None:
+    """Build the graph a load writes (in memory, as the bulk path does) and spool it as (statement, rows)
+    chunks: nodes per label set, then relationships per (type, source label, target label)."""
+    standard_tables()
+    graph, report = build_graph([Path(path)])
+    assert graph is not None and not report.failed
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node_id, node in graph.nodes.items():
+        nodes[node.labels].append({"id": node_id, "props": {k: v for k, v in node.props.items() if k != "id"}})
+    first = {node_id: node.labels.split(":")[0] for node_id, node in graph.nodes.items()}
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (node_id, doc), props in graph.sourced.items():
+        edges[("SOURCED_FROM", first[node_id], first[doc])].append({"src": node_id, "dst": doc, "props": props})
+    for (rel_type, src, dst, _key), props in graph.relations.items():
+        edges[(rel_type, first[src], first[dst])].append({"src": src, "dst": dst, "props": props})
+    del graph
+    with open(spool, "wb") as out:
+        for labels, rows in nodes.items():  # labels and types come from the schema, never from the input
+            cypher = f"UNWIND $rows AS row\nMERGE (n:{labels} {{id: row.id}})\nSET n += row.props\nRETURN count(n)"
+            for i in range(0, len(rows), CHUNK):
+                pickle.dump((cypher, rows[i:i + CHUNK]), out, protocol=pickle.HIGHEST_PROTOCOL)
+        for (rel_type, src_label, dst_label), rows in edges.items():
+            cypher = (f"UNWIND $rows AS row\nMATCH (a:{src_label} {{id: row.src}})\n"
+                      f"MATCH (b:{dst_label} {{id: row.dst}})\nCREATE (a)-[r:{rel_type}]->(b)\n"
+                      "SET r = row.props\nRETURN count(r)")
+            for i in range(0, len(rows), CHUNK):
+                pickle.dump((cypher, rows[i:i + CHUNK]), out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _chunks(spool: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    with open(spool, "rb") as src:
+        while True:
+            try:
+                yield pickle.load(src)
+            except EOFError:
+                return
+
+
+def _same_graph(store: TimedStore, spool: str) -> float:
+    """Send the spooled chunks; the seconds spent in the statements only (reading the spool is not counted)."""
+    seconds = 0.0
+    for cypher, rows in _chunks(spool):
+        start = time.perf_counter()
+        store.run(Cypher(cypher), {"rows": rows}, write=True)
+        seconds += time.perf_counter() - start
+    return seconds
+
+
+# -- one load, in a fresh process -------------------------------------------------------------------------------
+def _former(directory: str) -> None:
+    """Import armsgraph (and the bench helpers that use it) from ``directory`` in this process from now on."""
+    for name in list(sys.modules):
+        if name in ("armsgraph", "bench_sipri") or name.startswith("armsgraph."):
+            del sys.modules[name]
+    sys.path.insert(0, directory)
+    importlib.invalidate_caches()
+
+
+def _run(kind: str, path: str, data_dir: str, out: Any, former: str | None = None, spool: str | None = None) -> None:
     """One load, in a fresh process: its time, the engine's share, and the process's peak RSS."""
-    store = TimedStore(EmbeddedServer(Path(data_dir)), graph_name=GRAPH)
-    if kind == "raw MERGE":
-        rows = raw_rows(Path(path))
+    if former is not None:
+        _former(former)
+    bench = importlib.import_module("bench_sipri")
+    bulk = importlib.import_module("armsgraph.graph.bulk")
+    load = importlib.import_module("armsgraph.graph.load")
+    resolve = importlib.import_module("armsgraph.loaders.resolve")
+    falkordb = importlib.import_module("armsgraph.graph.store.falkordb")
+    store = bench.TimedStore(falkordb.EmbeddedServer(Path(data_dir)), graph_name=GRAPH)
+    failed = False
+    if kind == RAW:
+        rows = bench.raw_rows(Path(path))
         store.ensure_schema()  # the same indexes before the timed write
         store.reset()
         start = time.perf_counter()
-        raw_merge(store, rows)
+        bench.raw_merge(store, rows)
         seconds = time.perf_counter() - start
-        failed = False
+    elif kind == SAME:
+        assert spool is not None
+        store.ensure_schema()
+        store.reset()
+        seconds = _same_graph(store, spool)
     else:
-        standard_tables()  # alias tables, read once per process: not a file's load
+        resolve.standard_tables()  # alias tables, read once per process: not a file's load
         start = time.perf_counter()
-        if kind == "bulk":
-            report = bulk_load(store, [Path(path)])
+        if kind.removesuffix(BEFORE) == "bulk":
+            report = bulk.bulk_load(store, [Path(path)])
         else:
-            report = load_paths(store, [Path(path)], note=None, resolve_deals=kind == "load")
+            report = load.load_paths(store, [Path(path)], note=None,
+                                     resolve_deals=kind.removesuffix(BEFORE) == "load")
         seconds = time.perf_counter() - start
         failed = report.failed
     out.put({"seconds": seconds, "engine": store.engine[0], "calls": store.calls, "client_mb": _peak_mb(),
@@ -78,10 +169,20 @@ def _run(kind: str, path: str, data_dir: str, out: Any) -> None:
     store.close()
 
 
-def in_child(kind: str, path: Path, server: EmbeddedServer) -> dict[str, Any]:
+def in_child(kind: str, path: Path, server: EmbeddedServer, former: Path | None = None) -> dict[str, Any]:
     ctx = multiprocessing.get_context("spawn")
+    spool = None
+    if kind == SAME:  # built in a process of its own: its memory is not the timed process's
+        spool = str(server.data_dir.parent / f"{path.stem}.same-graph.pickle")
+        if not Path(spool).exists():
+            prep = ctx.Process(target=_spool, args=(str(path), spool))
+            prep.start()
+            prep.join()
+            if prep.exitcode != 0:
+                raise SystemExit(f"building the same-graph rows failed (exit {prep.exitcode})")
     queue = ctx.Queue()
-    child = ctx.Process(target=_run, args=(kind, str(path), str(server.data_dir), queue))
+    child = ctx.Process(target=_run, args=(kind, str(path), str(server.data_dir), queue,
+                                           str(former) if former and kind.endswith(BEFORE) else None, spool))
     child.start()
     result: dict[str, Any] = queue.get()
     child.join()
@@ -101,16 +202,16 @@ def restart_seconds(server: EmbeddedServer) -> float:
     return seconds
 
 
-def measure(kind: str, path: Path, workdir: Path, restart: bool) -> dict[str, Any]:
-    server = EmbeddedServer(workdir / kind.replace(" ", "-").replace(",", ""))
+def measure(kind: str, path: Path, workdir: Path, restart: bool, former: Path | None = None) -> dict[str, Any]:
+    server = EmbeddedServer(workdir / kind.replace(" ", "-").replace(",", "").replace("(", "").replace(")", ""))
     server.start()
     try:
-        result = in_child(kind, path, server)
+        result = in_child(kind, path, server, former)
         store = FalkorStore(server, graph_name=GRAPH)
         result["nodes"], result["edges"] = store.run(COUNT).scalar(), store.run(EDGES).scalar()
         store.close()
         result["server_mb"] = server_peak_rss_mb(server)
-        if restart and kind in ("load", "bulk"):
+        if restart and kind.removesuffix(BEFORE) in ("load", "bulk"):
             result["restart"] = restart_seconds(server)
             result["server_mb_after_restart"] = server_peak_rss_mb(server)
         store = FalkorStore(server, graph_name=GRAPH)
@@ -210,12 +311,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="profile the load of the first size")
     parser.add_argument("--restart", action="store_true", help="time a restart after the load and bulk runs")
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    parser.add_argument("--former", type=Path, help="also run load, Reports only and bulk with the armsgraph "
+                        "package in this directory (before/after in one run)")
     args = parser.parse_args(argv)
     console = Console(width=max(Console().width, 150))
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
+    if args.former:
+        if not (args.former / "armsgraph" / "graph").is_dir():
+            parser.error(f"--former {args.former}: no armsgraph/graph there")
+        kinds += [k + BEFORE for k in FORMER_KINDS if k in kinds]
     table = Table(title="load at scale (generated classic registers, embedded FalkorDB, ratios from this run)")
-    for column in ("deals", "load", "seconds", "deals/s", "÷ raw MERGE", "÷ bulk", "nodes / edges",
-                   "client peak MB", "server peak MB", "restart s"):
+    for column in ("deals", "load", "seconds", "deals/s", "÷ raw MERGE", "÷ raw same graph", "÷ bulk",
+                   "nodes / edges", "client peak MB", "server peak MB", "restart s"):
         table.add_column(column, justify="left" if column in ("deals", "load") else "right")
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         workdir = args.keep or Path(tmp)
@@ -226,15 +333,24 @@ def main(argv: list[str] | None = None) -> int:
                 generate(path, size)
             if n == 0 and args.profile:
                 profile(path, workdir, console)
-            results = {kind: measure(kind, path, workdir, args.restart) for kind in kinds}
+            results: dict[str, dict[str, Any]] = {}
+            for kind in kinds:
+                results[kind] = r = measure(kind, path, workdir, args.restart, args.former)
+                console.print(f"{size:,} {kind}: {r['seconds']:.1f} s, {r['nodes']:,} nodes / {r['edges']:,} edges, "
+                              f"client {r['client_mb']:,.0f} MB, server {r['server_mb'] or 0:,.0f} MB"
+                              + (f", restart {r['restart']:.1f} s" if "restart" in r else "")
+                              + (" FAILED" if r["failed"] else ""))  # as it goes: a long run shows what it has
+
+            def ratio(r: dict[str, Any], base: str, results: dict[str, dict[str, Any]] = results) -> str:
+                seconds = results.get(base, {}).get("seconds")
+                return f"{r['seconds'] / seconds:.2f}x" if seconds else "-"
+
             for kind, r in results.items():
-                raw = results.get("raw MERGE", {}).get("seconds")
-                bulk = results.get("bulk", {}).get("seconds")
                 table.add_row(
                     f"{size:,}", kind + (" (FAILED)" if r["failed"] else ""), f"{r['seconds']:.1f}",
-                    f"{size / r['seconds']:,.0f}", f"{r['seconds'] / raw:.2f}x" if raw else "-",
-                    f"{r['seconds'] / bulk:.2f}x" if bulk else "-", f"{r['nodes']:,} / {r['edges']:,}",
-                    f"{r['client_mb']:,.0f}", "-" if r["server_mb"] is None else f"{r['server_mb']:,.0f}",
+                    f"{size / r['seconds']:,.0f}", ratio(r, RAW), ratio(r, SAME), ratio(r, "bulk"),
+                    f"{r['nodes']:,} / {r['edges']:,}", f"{r['client_mb']:,.0f}",
+                    "-" if r["server_mb"] is None else f"{r['server_mb']:,.0f}",
                     f"{r['restart']:.1f}" if "restart" in r else "")
             table.add_section()
             console.print(table)  # after each size: a long run shows what it has

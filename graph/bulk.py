@@ -28,7 +28,7 @@ from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
-from armsgraph.graph.writer import PROVENANCE_LISTS, batch_rows, stored_properties
+from armsgraph.graph.writer import PROVENANCE_LISTS, batch_rows, caption_text, caption_value, stored_properties
 from armsgraph.loaders.base import get, pick
 from armsgraph.loaders.deals import Record, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
@@ -36,7 +36,7 @@ from armsgraph.loaders.sipri.loader import export_coverage
 from armsgraph.schema import NODE_TYPES, Document
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
-from armsgraph.schema.model import Caption, Part
+from armsgraph.schema.model import Part
 
 COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 
@@ -189,7 +189,7 @@ class BulkGraph:
                 values = [_via(part, node_id, self.nodes, neighbours) for part in caption.parts]
                 node.props["caption"] = caption_text(caption, values)
             elif node.captioned:
-                node.props["caption"] = caption_text(caption, [_own(part, node.props) for part in caption.parts])
+                node.props["caption"] = caption_text(caption, [caption_value(p, node.props) for p in caption.parts])
 
     # -- sending ---------------------------------------------------------------------------------------------
     def send(self, writer: BulkWriter) -> None:
@@ -234,44 +234,13 @@ def _union(props: dict[str, Any], key: str, new: list[Any], always: bool = False
 
 
 # -- captions, as the writer's Cypher computes them -------------------------------------------------------------
-def _string(value: Any) -> str | None:
-    """Cypher's ``toString`` of the caption fields' values (strings, integers, booleans)."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    raise ValueError(f"a caption field of type {type(value).__name__} has no agreed text")
-
-
-def _own(part: Part, props: dict[str, Any]) -> str | None:
-    return _string(next((props[f] for f in part.fields if props.get(f) is not None), None))
-
-
 def _via(part: Part, node_id: str, nodes: dict[str, _Node],
          neighbours: dict[tuple[str, str, bool], list[str]]) -> str | None:
     if part.via is None:
-        return _own(part, nodes[node_id].props)
+        return caption_value(part, nodes[node_id].props)
     values = [v for other in neighbours.get((node_id, part.via, part.incoming), [])
-              if (v := _own(part, nodes[other].props)) is not None]
+              if (v := caption_value(part, nodes[other].props)) is not None]
     return min(values) if values else None
-
-
-def caption_text(caption: Caption, values: list[str | None]) -> str:
-    """:func:`armsgraph.graph.writer.caption_expression`, evaluated in Python."""
-    out = []
-    for part, value in zip(caption.parts, values, strict=True):
-        if value is not None and part.chars is not None:
-            if not part.ellipsis:
-                value = value[:part.chars]
-            elif len(value) > part.chars:
-                value = value[:part.chars - 1] + "…"
-        if value is None and part.missing is not None:
-            value = part.missing
-        if value is not None:
-            out.append(part.before + value)
-    return "".join(out)
 
 
 # -- the load ---------------------------------------------------------------------------------------------------
@@ -304,8 +273,11 @@ def _refuse_unless_empty(store: FalkorStore) -> None:
                         "(load without --bulk)")
 
 
-def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str | None, resolver: Resolver | None,
-                   judgements: Path | None, files_progress: Progress | None) -> LoadReport:
+def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
+                judgements: Path | None = None, files_progress: Progress | None = None) -> tuple[BulkGraph | None,
+                                                                                                 LoadReport]:
+    """The whole graph a load of ``paths`` into an empty graph writes, in memory (None when a document failed:
+    then nothing may be written). The bench's same-graph baseline writes these rows too."""
     graph = BulkGraph()
     report = LoadReport()
     files = list(expand(paths))
@@ -321,9 +293,17 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
             if row.committed:
                 row.committed, row.facts = False, 0
                 row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
-        return report
+        return None, report
     graph.resolve(judgements)
     graph.captions()
+    return graph, report
+
+
+def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str | None, resolver: Resolver | None,
+                   judgements: Path | None, files_progress: Progress | None) -> LoadReport:
+    graph, report = build_graph(paths, loader_name, resolver, judgements, files_progress)
+    if graph is None:
+        return report
     store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
     store.bulk(graph.send)
     store.ensure_schema()

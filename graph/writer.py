@@ -89,6 +89,38 @@ def _own(part: Part, var: str) -> str:
     return f"toString({fields[0] if len(fields) == 1 else 'coalesce(' + ', '.join(fields) + ')'})"
 
 
+def _caption_string(value: Any) -> str | None:
+    """Cypher's ``toString`` of the caption fields' values (strings, integers, booleans)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    raise ValueError(f"a caption field of type {type(value).__name__} has no agreed text")
+
+
+def caption_value(part: Part, props: dict[str, Any]) -> str | None:
+    """A caption part's value read on a node's stored properties, as :func:`_own` reads it in Cypher."""
+    return _caption_string(next((props[f] for f in part.fields if props.get(f) is not None), None))
+
+
+def caption_text(caption: Caption, values: list[str | None]) -> str:
+    """:func:`caption_expression`, evaluated in Python (the bulk path, the deal writer)."""
+    out = []
+    for part, value in zip(caption.parts, values, strict=True):
+        if value is not None and part.chars is not None:
+            if not part.ellipsis:
+                value = value[:part.chars]
+            elif len(value) > part.chars:
+                value = value[:part.chars - 1] + "…"
+        if value is None and part.missing is not None:
+            value = part.missing
+        if value is not None:
+            out.append(part.before + value)
+    return "".join(out)
+
+
 @cache
 def caption_statement(label: str) -> Cypher:
     """Store the caption of the given nodes of a label whose caption reads through relationships (a Transfer's

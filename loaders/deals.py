@@ -94,6 +94,17 @@ class Record:
         return str(self.props.get("vintage") or "")
 
 
+def _field(name: str) -> property:
+    """A stored property read as an attribute without ``__getattr__``'s failed lookup first (the resolver reads
+    these a few million times at 30k deals)."""
+    return property(lambda self: self.props.get(name), doc=f"The Report's ``{name}`` (None when absent).")
+
+
+for _name in ("source", "block", "stage", "date", "supplier", "recipient", "weapon", "family", "designation",
+              "order_year", "number_ordered", "number_delivered", "reported_by", "covers"):
+    setattr(Record, _name, _field(_name))
+
+
 @dataclass(frozen=True)
 class Member:
     record: str
@@ -273,6 +284,8 @@ class _Clusters:
         self.different = different
         self.rule: dict[str, tuple[str, float]] = {}
         """Record id -> (rule, score) that joined it to its deal (the first record of a deal has none)."""
+        self._groups: dict[str, list[str]] | None = None
+        """:meth:`groups` until the next union changes them (the rules ask for them several times)."""
 
     def find(self, i: str) -> str:
         while self.parent[i] != i:
@@ -296,6 +309,7 @@ class _Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra] |= self.members.pop(rb)
+        self._groups = None
         for m in (b, a):
             if m not in self.rule:
                 self.rule[m] = (rule, score)
@@ -303,14 +317,19 @@ class _Clusters:
         return True
 
     def groups(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for i in self.parent:
-            out[self.find(i)].append(i)
-        return out
+        """Root -> member ids; the caller does not change it (it is kept until the next union)."""
+        if self._groups is None:
+            out: dict[str, list[str]] = defaultdict(list)
+            for i in self.parent:
+                out[self.find(i)].append(i)
+            self._groups = out
+        return self._groups
 
 
 def _lead(records: list[Record]) -> Record:
     """The record whose values a deal takes: SIPRI first, then the newest vintage, then the format, then key."""
+    if len(records) == 1:  # most deals: nothing to compare
+        return records[0]
     return max(records, key=lambda r: (r.is_sipri, r.edition, SOURCE_RANK.get(r.source, 0), r.props["key"]))
 
 
@@ -370,8 +389,12 @@ def resolve_deals(records: Iterable[Record], judgements: Judgements | None = Non
             clusters.union(sorted(ids)[0], other, rule, 1.0)
 
     def groups_of(pred: Callable[[list[Record]], bool]) -> dict[str, list[Record]]:
-        return {root: [recs[i] for i in ids] for root, ids in clusters.groups().items()
-                if pred([recs[i] for i in ids])}
+        out: dict[str, list[Record]] = {}
+        for root, ids in clusters.groups().items():
+            rs = [recs[i] for i in ids]
+            if pred(rs):
+                out[root] = rs
+        return out
 
     # 4: re-keyed transfers-format ids
     transfers_editions = sorted({r.edition for r in recs.values() if r.source == "sipri-transfers"})
@@ -527,7 +550,11 @@ def _most_advanced(rs: list[Record], lead: Record) -> Any:
     take back a delivery an earlier one listed)."""
     voices = [r for r in rs if not r.is_sipri or r is lead]
     stages = [s for s in (Stage.parse(r.stage) for r in voices if r.stage) if s is not None]
-    return max(stages, key=lambda s: s.advancement).value if stages else None
+    return max(stages, key=_ADVANCEMENT.__getitem__).value if stages else None
+
+
+_ADVANCEMENT = {stage: stage.advancement for stage in Stage}
+"""``Stage.advancement``, looked up once (it lists the enum on every call)."""
 
 
 def _date(rs: list[Record], lead: Record) -> Any:

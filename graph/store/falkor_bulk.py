@@ -100,6 +100,8 @@ class BulkWriter:
         self._counts = [0, 0]
         self.nodes_created = 0
         self.relations_created = 0
+        self.commands = 0
+        """GRAPH.BULK commands sent (a large graph takes several: the first with BEGIN, the rest continue it)."""
 
     def nodes(self, labels: str, keys: Sequence[str], rows: Iterable[dict[str, Any]]) -> list[int]:
         """Nodes of one label set (``Actor:Country``) with these property keys (a missing key: not set)."""
@@ -152,6 +154,7 @@ class BulkWriter:
         self._counts = [0, 0]
         reply = self._connection.execute_command("GRAPH.BULK", self._graph, *args)
         self._begun = True
+        self.commands += 1
         text = reply.decode() if isinstance(reply, bytes) else str(reply)
         nodes, _, relations = text.partition(",")
         self.nodes_created += int(nodes.split()[0])

@@ -302,8 +302,9 @@ class _BatchBuilder:
         self.covers = export_coverage(document.title, document.year_range)
         self.weapon_family: dict[str, str] = {}
         """Weapon id -> its family's id (set once per weapon, read by every deal of it)."""
-        self.deal_provenance = self.batch.provenance(rule=self.rule).model_dump()
-        """The batch provenance; per deal only its lines change."""
+        self.deal_provenance = self.batch.provenance(rule=self.rule)
+        """The batch provenance, validated once; per deal only its lines change (the parser's line numbers,
+        from 1: copied in without validating the rest again)."""
         self.actors: dict[str, _Seen] = {}
         self.weapons: dict[str, _Seen] = {}
         self.designations: dict[str, _Seen] = {}
@@ -453,7 +454,7 @@ class _BatchBuilder:
     def add_deal(self, deal: SipriDeal) -> None:
         """One validated Report: what this export, of this vintage, says about one deal."""
         batch = self.batch
-        prov = Provenance(**{**self.deal_provenance, "line": deal.line, "line_end": deal.line_end})
+        prov = self.deal_provenance.model_copy(update={"line": deal.line, "line_end": deal.line_end})
         supplier = self.actor(deal.supplier, deal.line, "Supplier")
         recipient = self.actor(deal.recipient, deal.line, "Recipient")
         weapon = self.weapon(deal, prov)
@@ -477,4 +478,5 @@ class _BatchBuilder:
         )
         if self.classic:  # per-year figures exist only in the transfers format
             props.update(delivered_per_year=None, tiv_delivered_per_year=None)
-        batch.nodes.append(NodeRecord(node=Report(**props), provenance=prov))
+        # the Report is validated here; the record only pairs two validated models (no second pass over them)
+        batch.nodes.append(NodeRecord.model_construct(node=Report(**props), provenance=prov))

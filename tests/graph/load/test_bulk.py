@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from armsgraph.graph.bulk import bulk_load
+from armsgraph.graph.bulk import build_graph, bulk_load
 from armsgraph.graph.load import load_paths
+from armsgraph.graph.store import falkor_bulk
 from armsgraph.graph.store.falkor_bulk import BulkWriter, encode
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.schema.errors import StoreError, UserError
@@ -72,6 +73,32 @@ def test_bulk_graph_equals_incremental(store: FalkorStore, other: FalkorStore, s
     # a reload after the bulk load is skipped by content hash, as after an incremental one
     again = load_paths(other, paths[:2], note=None)
     assert all(d.skipped for d in again.documents)
+
+
+def test_bulk_split_over_several_commands_gives_the_same_graph(store: FalkorStore, other: FalkorStore,
+                                                                 shared_data: Path, tmp_path: Path,
+                                                                 graph_snapshot: Snapshotter,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graph too large for one GRAPH.BULK command goes as BEGIN and continuations, each naming nodes by
+    their position among all the nodes sent so far: the result is the graph one command builds."""
+    paths = _inputs(shared_data, tmp_path)
+    whole = bulk_load(store, paths)
+    assert not whole.failed
+    graph, report = build_graph(paths)
+    assert graph is not None and not report.failed
+    commands: list[int] = []
+
+    def send(writer: BulkWriter) -> None:
+        graph.send(writer)
+        commands.append(writer.commands)
+
+    monkeypatch.setattr(falkor_bulk, "MAX_BLOB", 16 * 1024)  # a few hundred entities a command
+    other.clear()
+    created = other.bulk(send)
+    other.ensure_schema()
+    assert commands[0] > 10  # nodes and relationships both cut across commands
+    assert created == (len(graph.nodes), len(graph.sourced) + len(graph.relations))
+    assert graph_snapshot(other) == graph_snapshot(store)
 
 
 def test_bulk_refuses_a_graph_that_holds_anything(store: FalkorStore, shared_data: Path,
