@@ -146,7 +146,8 @@ def time_queries(store: FalkorStore, repeat: int, catalogue: dict[str, CannedQue
 
 
 def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, console: Console,
-             former: dict[str, CannedQuery], former_repeat: int, queries_only: bool = False) -> dict[str, Any]:
+             former: dict[str, CannedQuery], former_repeat: int, queries_only: bool = False,
+             keep: bool = False) -> dict[str, Any]:
     without = math.nan
     if not queries_only:
         plain = FalkorStore(server, graph_name=f"plain_{deals}")
@@ -157,11 +158,16 @@ def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, consol
         plain.close()
 
     store = FalkorStore(server, graph_name=f"deals_{deals}")
-    store.clear()
-    load_paths(store, BASE_FILES, note=None)
-    with_time, report = timed(lambda: load_paths(store, [path], note=None))
-    assert not report.failed and report.documents[0].committed, report.documents[0]
-    transfers = store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar()
+    transfers = store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() if keep else 0
+    with_time = math.nan
+    if transfers:  # a graph kept by an earlier --keep run: its queries are timed again, not reloaded
+        console.print(f"{deals:,} deals: reusing the kept graph deals_{deals}")
+    else:
+        store.clear()
+        load_paths(store, BASE_FILES, note=None)
+        with_time, report = timed(lambda: load_paths(store, [path], note=None))
+        assert not report.failed and report.documents[0].committed, report.documents[0]
+        transfers = store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar()
     console.print(f"{deals:,} deals: load {with_time:.1f}s with resolution, {without:.1f}s without; "
                   f"{transfers:,} Transfers")
     again = math.nan
@@ -170,7 +176,8 @@ def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, consol
         assert store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() == transfers
     queries = time_queries(store, repeat)
     before = time_queries(store, former_repeat, former) if former else {}
-    store.clear()
+    if not keep:
+        store.clear()
     store.close()
     return {"with": with_time, "without": without, "resolve_all": again, "transfers": transfers,
             "queries": queries, "former": before}
@@ -213,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--former-repeat", type=int, default=3, help="timed runs of each former text")
     parser.add_argument("--queries-only", action="store_true",
                         help="skip the load without resolution and resolve_all (the 1M run's long parts)")
-    parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    parser.add_argument("--keep", type=Path, help="generate into this directory and keep it, with its graphs: a "
+                        "later run with the same --keep reuses them (queries timed again, no reload)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     console = Console(width=220)
@@ -228,10 +236,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for deals in sizes:
                 path = work / f"sipri-classic-{deals}.csv"
-                generate(path, deals)
+                if not path.exists():  # a kept input is reused (generation is deterministic)
+                    generate(path, deals)
                 started = time.perf_counter()
                 results[deals] = run_size(server, path, deals, args.repeat, console, former, args.former_repeat,
-                                          args.queries_only)
+                                          args.queries_only, keep=args.keep is not None)
                 console.print(f"  ({time.perf_counter() - started:.0f}s for this size)")
                 console.print(query_table(f"{deals:,} deals (ms)", [deals], results, "queries"))  # as it goes
         finally:

@@ -14,6 +14,7 @@ the range (two runs meet the range exactly when the gap between them lies inside
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -25,6 +26,15 @@ from armsgraph.loaders.deals import Deal
 from armsgraph.schema import DealTotals
 
 CHUNK = 2_000
+TOP = 10
+"""Deals per block whose sort key is kept (open deals' ``open_rank``, every deal's ``corroboration_rank``): a query
+listing the first rows by that key finds its cut-off among them."""
+MILLI = 1_000
+"""``open_rank`` is the outstanding TIV in thousandths, rounded down: an integer, ordered as the TIV is."""
+BASE = 10**15
+"""Added to ``open_rank`` (and the least any rank can be is 1): after a restart FalkorDB's range index no longer
+finds nodes whose indexed number is 0 (floats and integers alike; every other value comes back), so no rank is 0
+(tests/graph/catalogue/test_query_plans.py restarts the server and compares)."""
 
 WRITE_TOTALS = Cypher(
     "UNWIND $rows AS row\n"
@@ -41,6 +51,30 @@ DELETE_TOTALS = Cypher(
 def statements() -> list[Cypher]:
     """Every statement this module sends (for the Cypher grammar check)."""
     return [WRITE_TOTALS, DELETE_TOTALS]
+
+
+def corroboration_rank(props: Mapping[str, Any]) -> int:
+    """``corroboration``'s sort key as one integer, stored with the Transfer (indexed): kinds of source, then
+    Reports (at most 9,999), then the date (``date``, else the order year: YYYY, YYYY-MM, YYYY-MM-DD as YYYYMMDD
+    with missing parts 0, which orders as the strings do; none sorts first, as null does in a descending sort).
+    A deal the query lists before another never has a smaller rank."""
+    date = props.get("date") or (str(props["order_year"]) if props.get("order_year") is not None else None)
+    day = 99_999_999 if date is None else _day(str(date))
+    return max(1, len(props.get("sources") or []) * 10**12 + min(int(props.get("records") or 0), 9_999) * 10**8 + day)
+
+
+def _day(date: str) -> int:
+    """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0)."""
+    parts = [int(p) if p.isdigit() else 0 for p in date[:10].split("-")] + [0, 0]
+    return min(parts[0], 9_999) * 10_000 + min(parts[1], 99) * 100 + min(parts[2], 99)
+
+
+def open_rank(props: Mapping[str, Any]) -> int:
+    """``open-deals``' sort key, stored with an open Transfer (indexed): ``tiv_order - tiv_delivered`` (unknown:
+    0) in thousandths, rounded down (:data:`MILLI`), plus :data:`BASE` (at least 1); a larger outstanding TIV
+    never has a smaller rank."""
+    tiv = float(props.get("tiv_order") or 0.0) - float(props.get("tiv_delivered") or 0.0)
+    return max(1, BASE + math.floor(max(min(tiv, 1e12), -1e12) * MILLI))
 
 
 def _runs(years: Iterable[int]) -> list[tuple[int, int]]:
@@ -68,6 +102,8 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     ends: dict[int, int] = defaultdict(int)
     gaps: list[tuple[int, int]] = []
     ordered: dict[int, list[Any]] = {}
+    open_deals: list[tuple[int, int]] = []
+    ranks: list[int] = []
     for props in deals:
         years = [int(y) for y in props.get("delivery_years") or []]
         per_year = props.get("tiv_per_year") or []
@@ -82,6 +118,10 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
             starts[first] += 1
             ends[last] += 1
         gaps += [(runs[i][1], runs[i + 1][0]) for i in range(len(runs) - 1)]
+        ranks.append(int(props["corroboration_rank"]) if props.get("corroboration_rank") is not None
+                     else corroboration_rank(props))
+        if props.get("open_rank") is not None:
+            open_deals.append((int(props["open_rank"]), int(props.get("order_year") or 0)))
         if props.get("order_year") is not None:
             row = ordered.setdefault(int(props["order_year"]), [0, 0, 0.0])
             row[0] += 1
@@ -90,6 +130,7 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     delivery_years, tivs = _aligned(tiv)
     sipri_years, sipri_tivs = _aligned(sipri_tiv)
     order_years, counts = _aligned(ordered)
+    top = sorted(open_deals, reverse=True)[:TOP]
     return DealTotals(
         block=block, supplier=supplier, recipient=recipient, deals=len(deals),
         delivery_years=delivery_years, tiv_per_year=tivs,
@@ -97,6 +138,8 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
         run_ends=[ends[y] for y in delivery_years] if delivery_years else None,
         gap_from=[g[0] for g in sorted(gaps)] or None, gap_to=[g[1] for g in sorted(gaps)] or None,
         sipri_years=sipri_years, sipri_tiv_per_year=sipri_tivs,
+        top_ranks=sorted(ranks, reverse=True)[:TOP] or None,
+        open_ranks=[t[0] for t in top] or None, open_order_years=[t[1] for t in top] or None,
         order_years=order_years,
         deals_per_order_year=[c[0] for c in counts] if counts else None,
         sipri_deals_per_order_year=[c[1] for c in counts] if counts else None,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from armsgraph.graph.aggregates import block_totals
+from armsgraph.graph.aggregates import BASE, block_totals, corroboration_rank, open_rank
 from armsgraph.graph.deals import Deals
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Cypher
@@ -19,9 +19,9 @@ REPO = Path(__file__).resolve().parents[3]
 
 DEALS = [  # delivery years with gaps, a duplicate year, no years, a non-SIPRI deal, an unknown TIV
     {"delivery_years": [2000, 2001, 2005, 2006, 2009], "tiv_per_year": [1.0, 2.0, 3.0, 4.0, 5.0], "vintage": "v",
-     "order_year": 1999, "tiv_delivered": 15.0},
-    {"delivery_years": [2001, 2002], "tiv_per_year": [0.5, 0.5], "order_year": 1999},
-    {"stage": "ordered"},
+     "order_year": 1999, "tiv_delivered": 15.0, "open_rank": 3_000},
+    {"delivery_years": [2001, 2002], "tiv_per_year": [0.5, 0.5], "order_year": 1999, "open_rank": 9_500},
+    {"stage": "ordered", "open_rank": -1_000},
     {"delivery_years": [2005, 2005], "tiv_per_year": [1.0, 1.0], "vintage": "v", "order_year": 2004},
     {"vintage": "v", "order_year": 2010, "tiv_delivered": 7.0},
     {"stage": "pledged"},
@@ -40,6 +40,7 @@ def _deals_in(totals: DealTotals, a: int, b: int) -> int:
 def test_totals_count_each_deal_once_in_any_year_range() -> None:
     totals = block_totals("country:USA|country:UKR", "country:USA", "country:UKR", DEALS)
     assert totals.deals == 6
+    assert (totals.open_ranks, totals.open_order_years) == ([9_500, 3_000, -1_000], [1999, 1999, 0])
     assert totals.delivery_years == [2000, 2001, 2002, 2005, 2006, 2009]
     assert totals.tiv_per_year == [1.0, 2.5, 0.5, 5.0, 4.0, 5.0]
     assert totals.sipri_years == [2000, 2001, 2005, 2006, 2009]
@@ -57,7 +58,31 @@ def test_totals_count_each_deal_once_in_any_year_range() -> None:
 def test_a_block_without_delivery_or_order_years_stores_no_lists() -> None:
     totals = block_totals("country:USA|country:UKR", "country:USA", "country:UKR", [{"stage": "pledged"}])
     assert totals.properties() == {"id": totals.id, "block": totals.block, "supplier": "country:USA",
-                                   "recipient": "country:UKR", "deals": 1}
+                                   "recipient": "country:UKR", "deals": 1, "top_ranks": [99_999_999]}
+
+
+def test_the_corroboration_rank_orders_as_the_query_sorts() -> None:
+    """Kinds of source, then Reports, then the date descending as a string (none first)."""
+    deals = [{"sources": ["a", "b"], "records": 1, "date": "1990"},
+             {"sources": ["a"], "records": 3, "date": "2020-01-01"},
+             {"sources": ["a"], "records": 2},
+             {"sources": ["a"], "records": 2, "date": "2001-05-01"},
+             {"sources": ["a"], "records": 2, "date": "2001-05"},
+             {"sources": ["a"], "records": 2, "date": "2001-04-30"},
+             {"sources": ["a"], "records": 2, "order_year": 2001},
+             {"sources": ["a"], "records": 1, "date": "2024-12-31"}]
+    ranks = [corroboration_rank(d) for d in deals]
+    assert ranks == sorted(ranks, reverse=True) and len(set(ranks)) == len(ranks)
+
+
+def test_the_open_rank_is_an_integer_ordered_as_the_outstanding_tiv() -> None:
+    """Thousandths rounded down, above BASE (never 0: the index loses 0 at a restart): a larger outstanding TIV
+    never ranks lower; unknown TIVs count as 0."""
+    deals = [{"tiv_order": 10.0, "tiv_delivered": 0.5}, {"tiv_order": 10.0, "tiv_delivered": 0.5004},
+             {"tiv_order": 3.0}, {}, {"tiv_order": 1.0, "tiv_delivered": 2.5}]
+    ranks = [open_rank(d) for d in deals]
+    assert [r - BASE for r in ranks] == [9_500, 9_499, 3_000, 0, -1_500]
+    assert all(isinstance(r, int) for r in ranks)
 
 
 @pytest.fixture(scope="module")
