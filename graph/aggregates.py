@@ -23,7 +23,7 @@ from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.writer import chunks
 from armsgraph.loaders.deals import Deal
-from armsgraph.schema import DealTotals
+from armsgraph.schema import DealTotals, WeaponTotals
 
 CHUNK = 2_000
 TOP = 10
@@ -48,9 +48,28 @@ DELETE_TOTALS = Cypher(
 )
 
 
+WEAPON_TOTALS_OF = Cypher(
+    "UNWIND $recipients AS recipient\n"
+    "MATCH (x:WeaponTotals {recipient: recipient})\n"
+    "WHERE any(s IN x.suppliers WHERE s IN $suppliers)\n"
+    "RETURN x.recipient AS recipient, x.weapon AS weapon, x.suppliers AS suppliers, x.years AS years,\n"
+    "       x.deals AS deals, x.tiv AS tiv"
+)
+WRITE_WEAPON_TOTALS = Cypher(
+    "UNWIND $rows AS row\n"
+    "MERGE (x:WeaponTotals {id: row.id})\n"
+    "SET x = row.props"
+)
+DELETE_WEAPON_TOTALS = Cypher(
+    "UNWIND $ids AS id\n"
+    "MATCH (x:WeaponTotals {id: id})\n"
+    "DELETE x"
+)
+
+
 def statements() -> list[Cypher]:
     """Every statement this module sends (for the Cypher grammar check)."""
-    return [WRITE_TOTALS, DELETE_TOTALS]
+    return [WRITE_TOTALS, DELETE_TOTALS, WEAPON_TOTALS_OF, WRITE_WEAPON_TOTALS, DELETE_WEAPON_TOTALS]
 
 
 def corroboration_rank(props: Mapping[str, Any]) -> int:
@@ -161,13 +180,87 @@ def totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> lis
     return [{"id": t.id, "props": t.properties()} for t in totals]
 
 
+Entries = dict[tuple[str, int], tuple[int, float]]
+"""(supplier, delivery year) -> (deals delivering in it, their TIV that year) of one recipient and weapon."""
+
+
+def _weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Entries]:
+    """(recipient, weapon) -> entries, from deals and their Transfer rows. TIV summed with ``math.fsum`` (exact,
+    so the same whatever the order of the deals: the bulk path and the resolver write the same numbers)."""
+    years_of: dict[tuple[str, str], dict[tuple[str, int], list[Any]]] = defaultdict(dict)
+    for deal, row in zip(deals, rows, strict=True):
+        if not deal.weapon:
+            continue
+        props = row["props"]
+        years = [int(y) for y in props.get("delivery_years") or []]
+        per_year = props.get("tiv_per_year") or []
+        table = years_of[(deal.recipient, deal.weapon)]
+        for year in set(years):
+            table.setdefault((deal.supplier, year), [0, []])[0] += 1
+        for i, year in enumerate(years):
+            value = per_year[i] if i < len(per_year) else None
+            if value is not None:
+                table[(deal.supplier, year)][1].append(float(value))
+    return {key: {entry: (n, math.fsum(tivs)) for entry, (n, tivs) in table.items()}
+            for key, table in years_of.items() if table}
+
+
+def _weapon_row(recipient: str, weapon: str, entries: Entries) -> dict[str, Any]:
+    keys = sorted(entries)
+    totals = WeaponTotals(key=f"{recipient}|{weapon}", recipient=recipient, weapon=weapon,
+                          suppliers=[k[0] for k in keys], years=[k[1] for k in keys],
+                          deals=[entries[k][0] for k in keys], tiv=[entries[k][1] for k in keys])
+    return {"id": totals.id, "props": totals.properties()}
+
+
+def weapon_totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Every ``WeaponTotals`` of these deals (``{"id", "props"}``), pure: the bulk path writes these for the whole
+    graph; :func:`write_totals` merges the same entries into what the store holds."""
+    return [_weapon_row(recipient, weapon, entries)
+            for (recipient, weapon), entries in sorted(_weapon_entries(deals, rows).items())]
+
+
+def _parties(block: str) -> tuple[str, str]:
+    """A block id 'supplier id|recipient id' as (supplier, recipient)."""
+    supplier, _, recipient = block.partition("|")
+    return supplier, recipient
+
+
+def write_weapon_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
+                        rows: Sequence[Mapping[str, Any]]) -> None:
+    """Replace the entries of these blocks (their supplier, for their recipient) in the ``WeaponTotals`` of their
+    recipients, keeping every other supplier's; a node left without entries is deleted."""
+    rewritten = {_parties(b) for b in blocks}
+    if not rewritten:
+        return
+    merged: dict[tuple[str, str], Entries] = {}
+    for row in store.run(WEAPON_TOTALS_OF, {"recipients": sorted({r for _, r in rewritten}),
+                                            "suppliers": sorted({s for s, _ in rewritten})}).records():
+        entries = {(s, int(y)): (int(n), float(t))
+                   for s, y, n, t in zip(row["suppliers"], row["years"], row["deals"], row["tiv"], strict=True)}
+        merged[(row["recipient"], row["weapon"])] = entries
+    before = set(merged)
+    for key, entries in merged.items():
+        merged[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
+    for key, entries in _weapon_entries(deals, rows).items():
+        merged.setdefault(key, {}).update(entries)
+    gone = sorted(WeaponTotals.id_of(key=f"{r}|{w}") for (r, w) in before if not merged[(r, w)])
+    out = [_weapon_row(r, w, entries) for (r, w), entries in sorted(merged.items()) if entries]
+    for ids in chunks(gone, CHUNK):
+        store.run(DELETE_WEAPON_TOTALS, {"ids": ids}, write=True)
+    for batch in chunks(out, CHUNK):
+        store.run(WRITE_WEAPON_TOTALS, {"rows": batch}, write=True)
+
+
 def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
                  rows: Sequence[Mapping[str, Any]]) -> None:
     """Rewrite the totals of these blocks (every block just resolved); a block left without deals loses its
-    totals."""
+    totals. The blocks' ``WeaponTotals`` entries too (:func:`write_weapon_totals`)."""
+    blocks = list(blocks)
     out = totals_rows(deals, rows)
     gone = sorted({DealTotals.id_of(block=b) for b in blocks} - {row["id"] for row in out})
     for ids in chunks(gone, CHUNK):
         store.run(DELETE_TOTALS, {"ids": ids}, write=True)
     for batch in chunks(out, CHUNK):
         store.run(WRITE_TOTALS, {"rows": batch}, write=True)
+    write_weapon_totals(store, blocks, deals, rows)

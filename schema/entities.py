@@ -303,6 +303,33 @@ class DealTotals(Node):
         return self.block
 
 
+class WeaponTotals(Node):
+    """Deliveries of one weapon to one recipient, per supplier and delivery year, for queries; not a deal.
+
+    Derived, never loaded: the entries of a supplier are rewritten with its block's Transfers whenever the deal
+    resolver rewrites them (graph/aggregates.py). A category's deliveries to a country are its weapons' totals,
+    joined through the live ``IN_CATEGORY`` edges at query time, so a new category table needs no rewrite. No
+    edges (recipient and weapon are ids in properties). Lists are aligned and sorted by supplier, then year.
+    """
+
+    label = "WeaponTotals"
+    prefix = "weapontotals"
+    indexed = ("key", "recipient")
+    derived = True
+    caption = Caption.of("key")
+
+    key: str = Field(min_length=1, description="'recipient id|weapon id'.")
+    recipient: str = Field(min_length=1, description="The recipient's id (no TO edge).")
+    weapon: str = Field(min_length=1, description="The weapon's id (no OF edge).")
+    suppliers: list[str] = Field(min_length=1, description="Each entry's supplier id.")
+    years: list[int] = Field(min_length=1, description="Each entry's delivery year.")
+    deals: list[int] = Field(min_length=1, description="Deals of that supplier delivering in that year.")
+    tiv: list[float] = Field(min_length=1, description="Their tiv_per_year summed for that year.")
+
+    def natural_key(self) -> str:
+        return self.key
+
+
 class Report(_DealFacts):
     """What one source says about one deal: a SIPRI row of one vintage, a tracker commitment, a text report.
 

@@ -13,7 +13,7 @@ from armsgraph.graph.deals import Deals
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Cypher
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
-from armsgraph.schema import DealTotals
+from armsgraph.schema import DealTotals, WeaponTotals
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -132,3 +132,45 @@ def test_resolving_again_rewrites_the_same_totals_and_drops_emptied_blocks(graph
               {"id": stray.id, "block": stray.block}, write=True)
     Deals(graph).resolve({stray.block})
     assert graph.run(TOTALS).rows == before
+
+
+BY_WEAPON = Cypher(
+    "MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)\n"
+    "MATCH (t)-[:OF]->(w:WeaponSystem)\n"
+    "UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i\n"
+    "WITH r, w, s, t, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv\n"
+    "RETURN r.id AS recipient, w.id AS weapon, s.id AS supplier, year, count(DISTINCT t) AS deals, sum(tiv) AS tiv\n"
+    "ORDER BY recipient, weapon, supplier, year"
+)
+WEAPON_TOTALS = Cypher(
+    "MATCH (x:WeaponTotals)\n"
+    "UNWIND range(0, size(x.years) - 1) AS i\n"
+    "RETURN x.recipient AS recipient, x.weapon AS weapon, x.suppliers[i] AS supplier, x.years[i] AS year,\n"
+    "       x.deals[i] AS deals, x.tiv[i] AS tiv\n"
+    "ORDER BY recipient, weapon, supplier, year"
+)
+
+
+def test_weapon_totals_are_the_deals_per_recipient_weapon_supplier_and_year(graph: FalkorStore) -> None:
+    totals = graph.run(WEAPON_TOTALS).rows
+    assert len(totals) > 10 and _rounded(totals) == _rounded(graph.run(BY_WEAPON).rows)
+    assert graph.run(Cypher("MATCH (x:WeaponTotals)-[e]-() RETURN count(e)")).scalar() == 0
+
+
+def test_resolving_a_block_again_replaces_only_its_supplier_in_the_weapon_totals(graph: FalkorStore) -> None:
+    before = graph.run(WEAPON_TOTALS).rows
+    recipient, weapon, supplier = before[0][:3]
+    stale = WeaponTotals(key=f"{recipient}|weapon:no-such-gun", recipient=recipient, weapon="weapon:no-such-gun",
+                         suppliers=[supplier], years=[1999], deals=[7], tiv=[1.5])
+    graph.run(Cypher("CREATE (x:WeaponTotals) SET x = $props"), {"props": stale.properties()}, write=True)
+    graph.run(Cypher("MATCH (x:WeaponTotals {key: $key}) SET x.suppliers = x.suppliers + ['country:ATA'], "
+                     "x.years = x.years + [1990], x.deals = x.deals + [1], x.tiv = x.tiv + [0.5]"),
+              {"key": f"{recipient}|{weapon}"}, write=True)
+    Deals(graph).resolve({f"{supplier}|{recipient}"})  # the stale entry of this block's supplier is gone ...
+    after = graph.run(WEAPON_TOTALS).rows
+    assert [row for row in after if row[1] == "weapon:no-such-gun"] == []
+    assert [recipient, weapon, "country:ATA", 1990, 1, 0.5] in after  # ... another supplier's entry is kept
+    Deals(graph).resolve({f"country:ATA|{recipient}"})  # a block without deals: its entries go
+    assert graph.run(WEAPON_TOTALS).rows == before
+    Deals(graph).resolve_all()
+    assert graph.run(WEAPON_TOTALS).rows == before
