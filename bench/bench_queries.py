@@ -101,14 +101,15 @@ def query_params(store: FalkorStore) -> dict[str, tuple[str, dict[str, str]]]:
 
 
 def former_catalogue(rev: str) -> dict[str, CannedQuery]:
-    """The queries whose text at git revision ``rev`` differs from now (the 'before' of a before/after)."""
+    """The queries whose text or parameters (a default ``limit``) at git revision ``rev`` differ from now (the
+    'before' of a before/after, each with its own defaults)."""
     out: dict[str, CannedQuery] = {}
     for name, query in load_catalogue().items():
         path = f"graph/catalogue/queries/{name}.cypher"
         shown = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{path}"], capture_output=True, text=True)
         if shown.returncode == 0:
             former = parse_query_file(Path(path), shown.stdout)
-            if former.cypher != query.cypher:
+            if former.cypher != query.cypher or former.params != query.params:  # the text or a default
                 out[name] = former
     return out
 
