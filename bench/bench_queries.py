@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         server = EmbeddedServer(work / "store")
-        server.start()
+        server.start(timeout=900)  # a kept 1M graph: the replay ends by building its indexes, silent for minutes
         try:
             for deals in sizes:
                 path = work / f"sipri-classic-{deals}.csv"
