@@ -101,14 +101,15 @@ def query_params(store: FalkorStore) -> dict[str, tuple[str, dict[str, str]]]:
 
 
 def former_catalogue(rev: str) -> dict[str, CannedQuery]:
-    """The queries whose text at git revision ``rev`` differs from now (the 'before' of a before/after)."""
+    """The queries whose text or parameters (a default ``limit``) at git revision ``rev`` differ from now (the
+    'before' of a before/after, each with its own defaults)."""
     out: dict[str, CannedQuery] = {}
     for name, query in load_catalogue().items():
         path = f"graph/catalogue/queries/{name}.cypher"
         shown = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{path}"], capture_output=True, text=True)
         if shown.returncode == 0:
             former = parse_query_file(Path(path), shown.stdout)
-            if former.cypher != query.cypher:
+            if former.cypher != query.cypher or former.params != query.params:  # the text or a default
                 out[name] = former
     return out
 
@@ -146,7 +147,8 @@ def time_queries(store: FalkorStore, repeat: int, catalogue: dict[str, CannedQue
 
 
 def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, console: Console,
-             former: dict[str, CannedQuery], former_repeat: int, queries_only: bool = False) -> dict[str, Any]:
+             former: dict[str, CannedQuery], former_repeat: int, queries_only: bool = False,
+             keep: bool = False) -> dict[str, Any]:
     without = math.nan
     if not queries_only:
         plain = FalkorStore(server, graph_name=f"plain_{deals}")
@@ -157,11 +159,16 @@ def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, consol
         plain.close()
 
     store = FalkorStore(server, graph_name=f"deals_{deals}")
-    store.clear()
-    load_paths(store, BASE_FILES, note=None)
-    with_time, report = timed(lambda: load_paths(store, [path], note=None))
-    assert not report.failed and report.documents[0].committed, report.documents[0]
-    transfers = store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar()
+    transfers = store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() if keep else 0
+    with_time = math.nan
+    if transfers:  # a graph kept by an earlier --keep run: its queries are timed again, not reloaded
+        console.print(f"{deals:,} deals: reusing the kept graph deals_{deals}")
+    else:
+        store.clear()
+        load_paths(store, BASE_FILES, note=None)
+        with_time, report = timed(lambda: load_paths(store, [path], note=None))
+        assert not report.failed and report.documents[0].committed, report.documents[0]
+        transfers = store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar()
     console.print(f"{deals:,} deals: load {with_time:.1f}s with resolution, {without:.1f}s without; "
                   f"{transfers:,} Transfers")
     again = math.nan
@@ -170,7 +177,8 @@ def run_size(server: EmbeddedServer, path: Path, deals: int, repeat: int, consol
         assert store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() == transfers
     queries = time_queries(store, repeat)
     before = time_queries(store, former_repeat, former) if former else {}
-    store.clear()
+    if not keep:
+        store.clear()
     store.close()
     return {"with": with_time, "without": without, "resolve_all": again, "transfers": transfers,
             "queries": queries, "former": before}
@@ -213,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--former-repeat", type=int, default=3, help="timed runs of each former text")
     parser.add_argument("--queries-only", action="store_true",
                         help="skip the load without resolution and resolve_all (the 1M run's long parts)")
-    parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    parser.add_argument("--keep", type=Path, help="generate into this directory and keep it, with its graphs: a "
+                        "later run with the same --keep reuses them (queries timed again, no reload)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     console = Console(width=220)
@@ -224,14 +233,15 @@ def main(argv: list[str] | None = None) -> int:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         server = EmbeddedServer(work / "store")
-        server.start()
+        server.start(timeout=900)  # a kept 1M graph: the replay ends by building its indexes, silent for minutes
         try:
             for deals in sizes:
                 path = work / f"sipri-classic-{deals}.csv"
-                generate(path, deals)
+                if not path.exists():  # a kept input is reused (generation is deterministic)
+                    generate(path, deals)
                 started = time.perf_counter()
                 results[deals] = run_size(server, path, deals, args.repeat, console, former, args.former_repeat,
-                                          args.queries_only)
+                                          args.queries_only, keep=args.keep is not None)
                 console.print(f"  ({time.perf_counter() - started:.0f}s for this size)")
                 console.print(query_table(f"{deals:,} deals (ms)", [deals], results, "queries"))  # as it goes
         finally:

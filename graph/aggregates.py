@@ -14,6 +14,7 @@ the range (two runs meet the range exactly when the gap between them lies inside
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -22,9 +23,18 @@ from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.writer import chunks
 from armsgraph.loaders.deals import Deal
-from armsgraph.schema import DealTotals
+from armsgraph.schema import DealTotals, WeaponTotals
 
 CHUNK = 2_000
+TOP = 10
+"""Deals per block whose sort key is kept (open deals' ``open_rank``, every deal's ``corroboration_rank``): a query
+listing the first rows by that key finds its cut-off among them."""
+MILLI = 1_000
+"""``open_rank`` is the outstanding TIV in thousandths, rounded down: an integer, ordered as the TIV is."""
+BASE = 10**15
+"""Added to ``open_rank`` (and the least any rank can be is 1): after a restart FalkorDB's range index no longer
+finds nodes whose indexed number is 0 (floats and integers alike; every other value comes back), so no rank is 0
+(tests/graph/catalogue/test_query_plans.py restarts the server and compares)."""
 
 WRITE_TOTALS = Cypher(
     "UNWIND $rows AS row\n"
@@ -38,9 +48,52 @@ DELETE_TOTALS = Cypher(
 )
 
 
+WEAPON_TOTALS_OF = Cypher(
+    "UNWIND $recipients AS recipient\n"
+    "MATCH (x:WeaponTotals {recipient: recipient})\n"
+    "WHERE any(s IN x.suppliers WHERE s IN $suppliers)\n"
+    "RETURN x.recipient AS recipient, x.weapon AS weapon, x.suppliers AS suppliers, x.years AS years,\n"
+    "       x.deals AS deals, x.tiv AS tiv"
+)
+WRITE_WEAPON_TOTALS = Cypher(
+    "UNWIND $rows AS row\n"
+    "MERGE (x:WeaponTotals {id: row.id})\n"
+    "SET x = row.props"
+)
+DELETE_WEAPON_TOTALS = Cypher(
+    "UNWIND $ids AS id\n"
+    "MATCH (x:WeaponTotals {id: id})\n"
+    "DELETE x"
+)
+
+
 def statements() -> list[Cypher]:
     """Every statement this module sends (for the Cypher grammar check)."""
-    return [WRITE_TOTALS, DELETE_TOTALS]
+    return [WRITE_TOTALS, DELETE_TOTALS, WEAPON_TOTALS_OF, WRITE_WEAPON_TOTALS, DELETE_WEAPON_TOTALS]
+
+
+def corroboration_rank(props: Mapping[str, Any]) -> int:
+    """``corroboration``'s sort key as one integer, stored with the Transfer (indexed): kinds of source, then
+    Reports (at most 9,999), then the date (``date``, else the order year: YYYY, YYYY-MM, YYYY-MM-DD as YYYYMMDD
+    with missing parts 0, which orders as the strings do; none sorts first, as null does in a descending sort).
+    A deal the query lists before another never has a smaller rank."""
+    date = props.get("date") or (str(props["order_year"]) if props.get("order_year") is not None else None)
+    day = 99_999_999 if date is None else _day(str(date))
+    return max(1, len(props.get("sources") or []) * 10**12 + min(int(props.get("records") or 0), 9_999) * 10**8 + day)
+
+
+def _day(date: str) -> int:
+    """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0)."""
+    parts = [int(p) if p.isdigit() else 0 for p in date[:10].split("-")] + [0, 0]
+    return min(parts[0], 9_999) * 10_000 + min(parts[1], 99) * 100 + min(parts[2], 99)
+
+
+def open_rank(props: Mapping[str, Any]) -> int:
+    """``open-deals``' sort key, stored with an open Transfer (indexed): ``tiv_order - tiv_delivered`` (unknown:
+    0) in thousandths, rounded down (:data:`MILLI`), plus :data:`BASE` (at least 1); a larger outstanding TIV
+    never has a smaller rank."""
+    tiv = float(props.get("tiv_order") or 0.0) - float(props.get("tiv_delivered") or 0.0)
+    return max(1, BASE + math.floor(max(min(tiv, 1e12), -1e12) * MILLI))
 
 
 def _runs(years: Iterable[int]) -> list[tuple[int, int]]:
@@ -68,6 +121,8 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     ends: dict[int, int] = defaultdict(int)
     gaps: list[tuple[int, int]] = []
     ordered: dict[int, list[Any]] = {}
+    open_deals: list[tuple[int, int]] = []
+    ranks: list[int] = []
     for props in deals:
         years = [int(y) for y in props.get("delivery_years") or []]
         per_year = props.get("tiv_per_year") or []
@@ -82,6 +137,10 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
             starts[first] += 1
             ends[last] += 1
         gaps += [(runs[i][1], runs[i + 1][0]) for i in range(len(runs) - 1)]
+        ranks.append(int(props["corroboration_rank"]) if props.get("corroboration_rank") is not None
+                     else corroboration_rank(props))
+        if props.get("open_rank") is not None:
+            open_deals.append((int(props["open_rank"]), int(props.get("order_year") or 0)))
         if props.get("order_year") is not None:
             row = ordered.setdefault(int(props["order_year"]), [0, 0, 0.0])
             row[0] += 1
@@ -90,6 +149,7 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     delivery_years, tivs = _aligned(tiv)
     sipri_years, sipri_tivs = _aligned(sipri_tiv)
     order_years, counts = _aligned(ordered)
+    top = sorted(open_deals, reverse=True)[:TOP]
     return DealTotals(
         block=block, supplier=supplier, recipient=recipient, deals=len(deals),
         delivery_years=delivery_years, tiv_per_year=tivs,
@@ -97,6 +157,8 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
         run_ends=[ends[y] for y in delivery_years] if delivery_years else None,
         gap_from=[g[0] for g in sorted(gaps)] or None, gap_to=[g[1] for g in sorted(gaps)] or None,
         sipri_years=sipri_years, sipri_tiv_per_year=sipri_tivs,
+        top_ranks=sorted(ranks, reverse=True)[:TOP] or None,
+        open_ranks=[t[0] for t in top] or None, open_order_years=[t[1] for t in top] or None,
         order_years=order_years,
         deals_per_order_year=[c[0] for c in counts] if counts else None,
         sipri_deals_per_order_year=[c[1] for c in counts] if counts else None,
@@ -118,13 +180,87 @@ def totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> lis
     return [{"id": t.id, "props": t.properties()} for t in totals]
 
 
+Entries = dict[tuple[str, int], tuple[int, float]]
+"""(supplier, delivery year) -> (deals delivering in it, their TIV that year) of one recipient and weapon."""
+
+
+def _weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Entries]:
+    """(recipient, weapon) -> entries, from deals and their Transfer rows. TIV summed with ``math.fsum`` (exact,
+    so the same whatever the order of the deals: the bulk path and the resolver write the same numbers)."""
+    years_of: dict[tuple[str, str], dict[tuple[str, int], list[Any]]] = defaultdict(dict)
+    for deal, row in zip(deals, rows, strict=True):
+        if not deal.weapon:
+            continue
+        props = row["props"]
+        years = [int(y) for y in props.get("delivery_years") or []]
+        per_year = props.get("tiv_per_year") or []
+        table = years_of[(deal.recipient, deal.weapon)]
+        for year in set(years):
+            table.setdefault((deal.supplier, year), [0, []])[0] += 1
+        for i, year in enumerate(years):
+            value = per_year[i] if i < len(per_year) else None
+            if value is not None:
+                table[(deal.supplier, year)][1].append(float(value))
+    return {key: {entry: (n, math.fsum(tivs)) for entry, (n, tivs) in table.items()}
+            for key, table in years_of.items() if table}
+
+
+def _weapon_row(recipient: str, weapon: str, entries: Entries) -> dict[str, Any]:
+    keys = sorted(entries)
+    totals = WeaponTotals(key=f"{recipient}|{weapon}", recipient=recipient, weapon=weapon,
+                          suppliers=[k[0] for k in keys], years=[k[1] for k in keys],
+                          deals=[entries[k][0] for k in keys], tiv=[entries[k][1] for k in keys])
+    return {"id": totals.id, "props": totals.properties()}
+
+
+def weapon_totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Every ``WeaponTotals`` of these deals (``{"id", "props"}``), pure: the bulk path writes these for the whole
+    graph; :func:`write_totals` merges the same entries into what the store holds."""
+    return [_weapon_row(recipient, weapon, entries)
+            for (recipient, weapon), entries in sorted(_weapon_entries(deals, rows).items())]
+
+
+def _parties(block: str) -> tuple[str, str]:
+    """A block id 'supplier id|recipient id' as (supplier, recipient)."""
+    supplier, _, recipient = block.partition("|")
+    return supplier, recipient
+
+
+def write_weapon_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
+                        rows: Sequence[Mapping[str, Any]]) -> None:
+    """Replace the entries of these blocks (their supplier, for their recipient) in the ``WeaponTotals`` of their
+    recipients, keeping every other supplier's; a node left without entries is deleted."""
+    rewritten = {_parties(b) for b in blocks}
+    if not rewritten:
+        return
+    merged: dict[tuple[str, str], Entries] = {}
+    for row in store.run(WEAPON_TOTALS_OF, {"recipients": sorted({r for _, r in rewritten}),
+                                            "suppliers": sorted({s for s, _ in rewritten})}).records():
+        entries = {(s, int(y)): (int(n), float(t))
+                   for s, y, n, t in zip(row["suppliers"], row["years"], row["deals"], row["tiv"], strict=True)}
+        merged[(row["recipient"], row["weapon"])] = entries
+    before = set(merged)
+    for key, entries in merged.items():
+        merged[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
+    for key, entries in _weapon_entries(deals, rows).items():
+        merged.setdefault(key, {}).update(entries)
+    gone = sorted(WeaponTotals.id_of(key=f"{r}|{w}") for (r, w) in before if not merged[(r, w)])
+    out = [_weapon_row(r, w, entries) for (r, w), entries in sorted(merged.items()) if entries]
+    for ids in chunks(gone, CHUNK):
+        store.run(DELETE_WEAPON_TOTALS, {"ids": ids}, write=True)
+    for batch in chunks(out, CHUNK):
+        store.run(WRITE_WEAPON_TOTALS, {"rows": batch}, write=True)
+
+
 def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
                  rows: Sequence[Mapping[str, Any]]) -> None:
     """Rewrite the totals of these blocks (every block just resolved); a block left without deals loses its
-    totals."""
+    totals. The blocks' ``WeaponTotals`` entries too (:func:`write_weapon_totals`)."""
+    blocks = list(blocks)
     out = totals_rows(deals, rows)
     gone = sorted({DealTotals.id_of(block=b) for b in blocks} - {row["id"] for row in out})
     for ids in chunks(gone, CHUNK):
         store.run(DELETE_TOTALS, {"ids": ids}, write=True)
     for batch in chunks(out, CHUNK):
         store.run(WRITE_TOTALS, {"rows": batch}, write=True)
+    write_weapon_totals(store, blocks, deals, rows)

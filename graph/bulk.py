@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.aggregates import totals_rows
+from armsgraph.graph.aggregates import totals_rows, weapon_totals_rows
 from armsgraph.graph.deals import deal_rows, transfer_ids
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, shown
 from armsgraph.graph.store import Cypher, Store
@@ -143,6 +143,8 @@ class BulkGraph:
             self.nodes[row["id"]] = _Node("Transfer", row["props"])
         for row in totals_rows([deal for _, deal in deals], rows.transfers):
             self.nodes[row["id"]] = _Node("DealTotals", row["props"])
+        for row in weapon_totals_rows([deal for _, deal in deals], rows.transfers):
+            self.nodes[row["id"]] = _Node("WeaponTotals", row["props"])
         for (rel, label), party_rows in rows.parties.items():
             for row in party_rows:
                 if rel == "SUPPLIED" and self._is(row["supplier"], label):

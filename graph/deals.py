@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.aggregates import write_totals
+from armsgraph.graph.aggregates import corroboration_rank, open_rank, write_totals
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
@@ -203,9 +203,12 @@ def query_fields(props: dict[str, Any]) -> dict[str, Any]:
       export gave them, else ``tiv_delivered`` (0 when unknown) spread evenly; the queries unwind it with the
       years, no CASE per row;
     * ``outstanding``: ``number_ordered - number_delivered`` (none delivered: 0) when a number ordered is known;
-      indexed, so ``open-deals`` reads only open deals.
+      indexed, so ``open-deals`` reads only open deals;
+    * ``open_rank``: an open deal's outstanding TIV (``tiv_order - tiv_delivered``) as an integer, indexed:
+      ``open-deals`` reads the largest (graph/aggregates.py);
+    * ``corroboration_rank``: that query's sort key as one integer, indexed (graph/aggregates.py).
     """
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"corroboration_rank": corroboration_rank(props)}
     years = props.get("delivery_years") or []
     if years:
         per_year = props.get("tiv_delivered_per_year")
@@ -215,6 +218,8 @@ def query_fields(props: dict[str, Any]) -> dict[str, Any]:
             out["tiv_per_year"] = [float(props.get("tiv_delivered") or 0.0) / len(years)] * len(years)
     if props.get("number_ordered") is not None:
         out["outstanding"] = props["number_ordered"] - (props.get("number_delivered") or 0)
+        if out["outstanding"] > 0:  # open-deals reads the largest through an index (graph/aggregates.py)
+            out["open_rank"] = open_rank(props)
     return out
 
 

@@ -20,6 +20,7 @@ from armsgraph.schema.entities import (
     WeaponCategory,
     WeaponFamily,
     WeaponSystem,
+    WeaponTotals,
 )
 from armsgraph.schema.model import (
     NODE_TYPES,
@@ -81,5 +82,6 @@ __all__ = [
     "WeaponCategory",
     "WeaponFamily",
     "WeaponSystem",
+    "WeaponTotals",
     "label_of_id",
 ]

@@ -233,7 +233,7 @@ class Transfer(_DealFacts):
 
     label = "Transfer"
     prefix = "transfer"
-    indexed = ("sipri_id", "order_year", "block", "outstanding")
+    indexed = ("sipri_id", "order_year", "block", "outstanding", "open_rank", "corroboration_rank")
     derived = True
     caption = Caption((  # USA → UKR · M142 HIMARS · 2022: who, to whom, what, when
         Part(("iso3", "name"), via="SUPPLIED", incoming=True, missing="?"),
@@ -251,6 +251,10 @@ class Transfer(_DealFacts):
                                              "spread evenly (derived when written).")
     outstanding: int | None = Field(default=None, description="number_ordered - number_delivered (0 if none) when "
                                     "a number ordered is known; open deals have outstanding > 0 (derived, indexed).")
+    open_rank: int | None = Field(default=None, description="tiv_order - tiv_delivered (0 if unknown) of an open "
+                                  "deal (outstanding > 0) in thousandths, rounded down; else unset (derived, indexed).")
+    corroboration_rank: int | None = Field(default=None, description="The corroboration query's sort key as one "
+                                           "integer: kinds of source, Reports, date (derived, indexed).")
 
     def natural_key(self) -> str:
         return self.key
@@ -284,6 +288,11 @@ class DealTotals(Node):
     gap_to: list[int] | None = Field(default=None, description="The year after the gap.")
     sipri_years: list[int] | None = Field(default=None, description="Delivery years of SIPRI deals (vintage set).")
     sipri_tiv_per_year: list[float] | None = Field(default=None, description="Their TIV per year.")
+    top_ranks: list[int] | None = Field(default=None, description="The largest corroboration_rank of the block's "
+                                        "deals (at most TOP), largest first.")
+    open_ranks: list[int] | None = Field(default=None, description="The largest open_rank of the block's open "
+                                         "deals (at most TOP), largest first.")
+    open_order_years: list[int] | None = Field(default=None, description="Their order years (0 when unknown).")
     order_years: list[int] | None = Field(default=None, description="Every order year of a deal of the block.")
     deals_per_order_year: list[int] | None = Field(default=None, description="Deals ordered in each.")
     sipri_deals_per_order_year: list[int] | None = Field(default=None, description="SIPRI deals ordered in each.")
@@ -292,6 +301,33 @@ class DealTotals(Node):
 
     def natural_key(self) -> str:
         return self.block
+
+
+class WeaponTotals(Node):
+    """Deliveries of one weapon to one recipient, per supplier and delivery year, for queries; not a deal.
+
+    Derived, never loaded: the entries of a supplier are rewritten with its block's Transfers whenever the deal
+    resolver rewrites them (graph/aggregates.py). A category's deliveries to a country are its weapons' totals,
+    joined through the live ``IN_CATEGORY`` edges at query time, so a new category table needs no rewrite. No
+    edges (recipient and weapon are ids in properties). Lists are aligned and sorted by supplier, then year.
+    """
+
+    label = "WeaponTotals"
+    prefix = "weapontotals"
+    indexed = ("key", "recipient")
+    derived = True
+    caption = Caption.of("key")
+
+    key: str = Field(min_length=1, description="'recipient id|weapon id'.")
+    recipient: str = Field(min_length=1, description="The recipient's id (no TO edge).")
+    weapon: str = Field(min_length=1, description="The weapon's id (no OF edge).")
+    suppliers: list[str] = Field(min_length=1, description="Each entry's supplier id.")
+    years: list[int] = Field(min_length=1, description="Each entry's delivery year.")
+    deals: list[int] = Field(min_length=1, description="Deals of that supplier delivering in that year.")
+    tiv: list[float] = Field(min_length=1, description="Their tiv_per_year summed for that year.")
+
+    def natural_key(self) -> str:
+        return self.key
 
 
 class Report(_DealFacts):

@@ -7,15 +7,19 @@
 :param category => 'category:cluster-munitions';
 :param delivered_from => 1950;
 :param delivered_to => 2100;
-MATCH (r:Actor {id: $recipient})<-[rt:TO]-(t:Transfer)
-WITH r, t
-MATCH (t)-[ro:OF]->(w:WeaponSystem)-[rc:IN_CATEGORY]->(c:WeaponCategory)
+MATCH (r:Actor {id: $recipient})
+MATCH (c:WeaponCategory {id: $category})<-[rc:IN_CATEGORY]-(w:WeaponSystem)
 WHERE rc.pending IS NULL
-  AND c.id = $category
-MATCH (s:Actor)-[rs:SUPPLIED]->(t)
-UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i
-WITH s, t, w, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv
+WITH DISTINCT w
+MATCH (x:WeaponTotals)
+WHERE x.key = $recipient + '|' + w.id
+UNWIND range(0, size(x.years) - 1) AS i
+WITH w, x.suppliers[i] AS supplier, x.years[i] AS year, x.deals[i] AS deals, x.tiv[i] AS tiv
 WHERE year >= $delivered_from AND year <= $delivered_to
-RETURN year, count(DISTINCT t) AS deals, sum(tiv) AS tiv_delivered,
-       collect(DISTINCT s.name) AS suppliers, collect(DISTINCT w.designation) AS weapons
+WITH year, sum(deals) AS deals, sum(tiv) AS tiv, collect(DISTINCT supplier) AS supplier_ids,
+     collect(DISTINCT w.designation) AS weapons
+UNWIND supplier_ids AS supplier_id
+MATCH (s:Actor {id: supplier_id})
+WITH year, deals, tiv, weapons, collect(DISTINCT s.name) AS suppliers
+RETURN year, deals, tiv AS tiv_delivered, suppliers, weapons
 ORDER BY year;

@@ -7,10 +7,31 @@
 :param supplier => '';
 :param min_sources => 1;
 :param limit => 100;
-MATCH (anchor:Actor)
-WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
-MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
-WITH DISTINCT deal AS t
+OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
+WITH collect(x) AS to_recipient
+OPTIONAL MATCH (y:DealTotals {supplier: $supplier})
+WITH to_recipient, collect(y) AS from_supplier
+UNWIND CASE WHEN $recipient <> '' THEN to_recipient ELSE from_supplier END AS a
+WITH a
+WHERE $supplier = '' OR a.supplier = $supplier
+UNWIND coalesce(a.top_ranks, []) AS rank
+WITH rank
+WHERE rank >= $min_sources * 1000000000000
+WITH rank
+ORDER BY rank DESC
+LIMIT $limit
+WITH collect(rank) AS top
+WITH CASE WHEN size(top) >= $limit AND size(top) > 0 THEN top[size(top) - 1] ELSE -1 END AS floor
+OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
+WITH floor, collect(x) AS to_recipient
+OPTIONAL MATCH (y:DealTotals {supplier: $supplier})
+WITH floor, to_recipient, collect(y) AS from_supplier
+UNWIND CASE WHEN $recipient <> '' THEN to_recipient ELSE from_supplier END AS a
+WITH floor, a
+WHERE $supplier = '' OR a.supplier = $supplier
+MATCH (t:Transfer)
+WHERE t.block = a.block AND t.corroboration_rank >= floor
+WITH t
 MATCH (s:Actor)-[:SUPPLIED]->(t)-[:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND ($supplier <> '' OR $recipient <> '')

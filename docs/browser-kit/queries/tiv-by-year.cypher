@@ -3,12 +3,12 @@
 // recipient (actor, default): the recipient: name, ISO 3166 alpha-3 or id; give this or supplier
 // delivered_from (int, default): first delivery year counted
 // delivered_to (int, default): last delivery year counted
-// limit (int, default): rows shown (one per partner and year)
+// limit (int, default): rows shown (one per partner and year; a page: raise it for a whole table)
 :param supplier => '';
 :param recipient => '';
 :param delivered_from => 1950;
 :param delivered_to => 2100;
-:param limit => 2000;
+:param limit => 500;
 OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
 WITH collect(x) AS to_recipient
 OPTIONAL MATCH (y:DealTotals {supplier: $supplier})

@@ -3,12 +3,12 @@
 // recipient (actor, default): the recipient: name, ISO 3166 alpha-3 or id; empty for all
 // ordered_from (int, default): first order year listed
 // ordered_to (int, default): last order year listed
-// limit (int, default): rows shown
+// limit (int, default): rows shown (a page; raise it for more of the register)
 :param supplier => '';
 :param recipient => '';
 :param ordered_from => 1950;
 :param ordered_to => 2100;
-:param limit => 500;
+:param limit => 100;
 OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
 WITH collect(x) AS to_recipient
 OPTIONAL MATCH (y:DealTotals {supplier: $supplier})

@@ -7,11 +7,35 @@
 // one of: supplier, recipient
 // A Transfer is one deal; its Reports are what each source says about it, joined by the deal resolver's rules
 // (rule, score on REPORTS; docs/transfers.md). sources counts kinds of source, records counts Reports.
-// Anchored on the actor given (indexed id; the recipient when both are): its deals either way, then the filters.
-MATCH (anchor:Actor)
-WHERE anchor.id = CASE WHEN $recipient <> '' THEN $recipient ELSE $supplier END
-MATCH (anchor)-[:SUPPLIED|TO]-(deal:Transfer)
-WITH DISTINCT deal AS t
+// Read through DealTotals (one per supplier and recipient, indexed ids; graph/aggregates.py): the rows are
+// sorted by corroboration_rank (kinds of source, Reports, date as one number, stored and indexed with each
+// Transfer), and the $limit-th largest of each block's largest ranks (top_ranks) is a floor: at least $limit
+// deals are at or above it, so the first $limit rows are among those (too few: every deal of the blocks).
+OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
+WITH collect(x) AS to_recipient
+OPTIONAL MATCH (y:DealTotals {supplier: $supplier})
+WITH to_recipient, collect(y) AS from_supplier
+UNWIND CASE WHEN $recipient <> '' THEN to_recipient ELSE from_supplier END AS a
+WITH a
+WHERE $supplier = '' OR a.supplier = $supplier
+UNWIND coalesce(a.top_ranks, []) AS rank
+WITH rank
+WHERE rank >= $min_sources * 1000000000000
+WITH rank
+ORDER BY rank DESC
+LIMIT $limit
+WITH collect(rank) AS top
+WITH CASE WHEN size(top) >= $limit AND size(top) > 0 THEN top[size(top) - 1] ELSE -1 END AS floor
+OPTIONAL MATCH (x:DealTotals {recipient: $recipient})
+WITH floor, collect(x) AS to_recipient
+OPTIONAL MATCH (y:DealTotals {supplier: $supplier})
+WITH floor, to_recipient, collect(y) AS from_supplier
+UNWIND CASE WHEN $recipient <> '' THEN to_recipient ELSE from_supplier END AS a
+WITH floor, a
+WHERE $supplier = '' OR a.supplier = $supplier
+MATCH (t:Transfer)
+WHERE t.block = a.block AND t.corroboration_rank >= floor
+WITH t
 MATCH (s:Actor)-[:SUPPLIED]->(t)-[:TO]->(r:Actor)
 WHERE ($supplier = '' OR s.id = $supplier) AND ($recipient = '' OR r.id = $recipient)
   AND ($supplier <> '' OR $recipient <> '')

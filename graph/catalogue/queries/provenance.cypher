@@ -18,10 +18,12 @@ OPTIONAL MATCH (family:WeaponFamily {id: $id})
 OPTIONAL MATCH (treaty:Treaty {id: $id})
 OPTIONAL MATCH (transfer:Transfer {id: $id})
 OPTIONAL MATCH (totals:DealTotals {id: $id})
+OPTIONAL MATCH (wtotals:WeaponTotals {id: $id})
 OPTIONAL MATCH (report:Report {id: $id})
 OPTIONAL MATCH (document:Document {id: $id})
 OPTIONAL MATCH (claim:Claim {id: $id})
-WITH coalesce(actor, person, position, category, weapon, family, treaty, transfer, totals, report, document, claim) AS n,
+WITH coalesce(actor, person, position, category, weapon, family, treaty, transfer, totals, wtotals, report, document,
+              claim) AS n,
      CASE WHEN $places > 0 THEN $places ELSE 0 END AS shown
 WHERE n IS NOT NULL
 OPTIONAL MATCH (rep:Report)-[:REPORTS]->(n)

@@ -4,7 +4,7 @@
 // param: recipient: actor = -- the recipient: name, ISO 3166 alpha-3 or id; give this or supplier
 // param: delivered_from: int = 1950 -- first delivery year counted
 // param: delivered_to: int = 2100 -- last delivery year counted
-// param: limit: int = 2000 -- rows shown (one per partner and year)
+// param: limit: int = 500 -- rows shown (one per partner and year; a page: raise it for a whole table)
 // one of: supplier, recipient
 // One row per partner and delivery year, TIV as in top-suppliers-of-recipient (SIPRI's per-year values, else the
 // deal's TIV spread over its delivery years; each deal once). TIV is a

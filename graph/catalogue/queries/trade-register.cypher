@@ -4,7 +4,7 @@
 // param: recipient: actor = -- the recipient: name, ISO 3166 alpha-3 or id; empty for all
 // param: ordered_from: int = 1950 -- first order year listed
 // param: ordered_to: int = 2100 -- last order year listed
-// param: limit: int = 500 -- rows shown
+// param: limit: int = 100 -- rows shown (a page; raise it for more of the register)
 // one of: supplier, recipient
 // SIPRI deals only (a text report or a tracker commitment is not a register entry). A classic-format deal that
 // the transfers format also has (same supplier, recipient, weapon and order year) is listed once, from the

@@ -8,20 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from armsgraph.graph.aggregates import block_totals
+from armsgraph.graph.aggregates import BASE, block_totals, corroboration_rank, open_rank
 from armsgraph.graph.deals import Deals
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Cypher
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
-from armsgraph.schema import DealTotals
+from armsgraph.schema import DealTotals, WeaponTotals
 
 REPO = Path(__file__).resolve().parents[3]
 
 DEALS = [  # delivery years with gaps, a duplicate year, no years, a non-SIPRI deal, an unknown TIV
     {"delivery_years": [2000, 2001, 2005, 2006, 2009], "tiv_per_year": [1.0, 2.0, 3.0, 4.0, 5.0], "vintage": "v",
-     "order_year": 1999, "tiv_delivered": 15.0},
-    {"delivery_years": [2001, 2002], "tiv_per_year": [0.5, 0.5], "order_year": 1999},
-    {"stage": "ordered"},
+     "order_year": 1999, "tiv_delivered": 15.0, "open_rank": 3_000},
+    {"delivery_years": [2001, 2002], "tiv_per_year": [0.5, 0.5], "order_year": 1999, "open_rank": 9_500},
+    {"stage": "ordered", "open_rank": -1_000},
     {"delivery_years": [2005, 2005], "tiv_per_year": [1.0, 1.0], "vintage": "v", "order_year": 2004},
     {"vintage": "v", "order_year": 2010, "tiv_delivered": 7.0},
     {"stage": "pledged"},
@@ -40,6 +40,7 @@ def _deals_in(totals: DealTotals, a: int, b: int) -> int:
 def test_totals_count_each_deal_once_in_any_year_range() -> None:
     totals = block_totals("country:USA|country:UKR", "country:USA", "country:UKR", DEALS)
     assert totals.deals == 6
+    assert (totals.open_ranks, totals.open_order_years) == ([9_500, 3_000, -1_000], [1999, 1999, 0])
     assert totals.delivery_years == [2000, 2001, 2002, 2005, 2006, 2009]
     assert totals.tiv_per_year == [1.0, 2.5, 0.5, 5.0, 4.0, 5.0]
     assert totals.sipri_years == [2000, 2001, 2005, 2006, 2009]
@@ -57,7 +58,31 @@ def test_totals_count_each_deal_once_in_any_year_range() -> None:
 def test_a_block_without_delivery_or_order_years_stores_no_lists() -> None:
     totals = block_totals("country:USA|country:UKR", "country:USA", "country:UKR", [{"stage": "pledged"}])
     assert totals.properties() == {"id": totals.id, "block": totals.block, "supplier": "country:USA",
-                                   "recipient": "country:UKR", "deals": 1}
+                                   "recipient": "country:UKR", "deals": 1, "top_ranks": [99_999_999]}
+
+
+def test_the_corroboration_rank_orders_as_the_query_sorts() -> None:
+    """Kinds of source, then Reports, then the date descending as a string (none first)."""
+    deals = [{"sources": ["a", "b"], "records": 1, "date": "1990"},
+             {"sources": ["a"], "records": 3, "date": "2020-01-01"},
+             {"sources": ["a"], "records": 2},
+             {"sources": ["a"], "records": 2, "date": "2001-05-01"},
+             {"sources": ["a"], "records": 2, "date": "2001-05"},
+             {"sources": ["a"], "records": 2, "date": "2001-04-30"},
+             {"sources": ["a"], "records": 2, "order_year": 2001},
+             {"sources": ["a"], "records": 1, "date": "2024-12-31"}]
+    ranks = [corroboration_rank(d) for d in deals]
+    assert ranks == sorted(ranks, reverse=True) and len(set(ranks)) == len(ranks)
+
+
+def test_the_open_rank_is_an_integer_ordered_as_the_outstanding_tiv() -> None:
+    """Thousandths rounded down, above BASE (never 0: the index loses 0 at a restart): a larger outstanding TIV
+    never ranks lower; unknown TIVs count as 0."""
+    deals = [{"tiv_order": 10.0, "tiv_delivered": 0.5}, {"tiv_order": 10.0, "tiv_delivered": 0.5004},
+             {"tiv_order": 3.0}, {}, {"tiv_order": 1.0, "tiv_delivered": 2.5}]
+    ranks = [open_rank(d) for d in deals]
+    assert [r - BASE for r in ranks] == [9_500, 9_499, 3_000, 0, -1_500]
+    assert all(isinstance(r, int) for r in ranks)
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +132,45 @@ def test_resolving_again_rewrites_the_same_totals_and_drops_emptied_blocks(graph
               {"id": stray.id, "block": stray.block}, write=True)
     Deals(graph).resolve({stray.block})
     assert graph.run(TOTALS).rows == before
+
+
+BY_WEAPON = Cypher(
+    "MATCH (s:Actor)-[:SUPPLIED]->(t:Transfer)-[:TO]->(r:Actor)\n"
+    "MATCH (t)-[:OF]->(w:WeaponSystem)\n"
+    "UNWIND range(0, size(coalesce(t.delivery_years, [])) - 1) AS i\n"
+    "WITH r, w, s, t, t.delivery_years[i] AS year, t.tiv_per_year[i] AS tiv\n"
+    "RETURN r.id AS recipient, w.id AS weapon, s.id AS supplier, year, count(DISTINCT t) AS deals, sum(tiv) AS tiv\n"
+    "ORDER BY recipient, weapon, supplier, year"
+)
+WEAPON_TOTALS = Cypher(
+    "MATCH (x:WeaponTotals)\n"
+    "UNWIND range(0, size(x.years) - 1) AS i\n"
+    "RETURN x.recipient AS recipient, x.weapon AS weapon, x.suppliers[i] AS supplier, x.years[i] AS year,\n"
+    "       x.deals[i] AS deals, x.tiv[i] AS tiv\n"
+    "ORDER BY recipient, weapon, supplier, year"
+)
+
+
+def test_weapon_totals_are_the_deals_per_recipient_weapon_supplier_and_year(graph: FalkorStore) -> None:
+    totals = graph.run(WEAPON_TOTALS).rows
+    assert len(totals) > 10 and _rounded(totals) == _rounded(graph.run(BY_WEAPON).rows)
+    assert graph.run(Cypher("MATCH (x:WeaponTotals)-[e]-() RETURN count(e)")).scalar() == 0
+
+
+def test_resolving_a_block_again_replaces_only_its_supplier_in_the_weapon_totals(graph: FalkorStore) -> None:
+    before = graph.run(WEAPON_TOTALS).rows
+    recipient, weapon, supplier = before[0][:3]
+    stale = WeaponTotals(key=f"{recipient}|weapon:no-such-gun", recipient=recipient, weapon="weapon:no-such-gun",
+                         suppliers=[supplier], years=[1999], deals=[7], tiv=[1.5])
+    graph.run(Cypher("CREATE (x:WeaponTotals) SET x = $props"), {"props": stale.properties()}, write=True)
+    graph.run(Cypher("MATCH (x:WeaponTotals {key: $key}) SET x.suppliers = x.suppliers + ['country:ATA'], "
+                     "x.years = x.years + [1990], x.deals = x.deals + [1], x.tiv = x.tiv + [0.5]"),
+              {"key": f"{recipient}|{weapon}"}, write=True)
+    Deals(graph).resolve({f"{supplier}|{recipient}"})  # the stale entry of this block's supplier is gone ...
+    after = graph.run(WEAPON_TOTALS).rows
+    assert [row for row in after if row[1] == "weapon:no-such-gun"] == []
+    assert [recipient, weapon, "country:ATA", 1990, 1, 0.5] in after  # ... another supplier's entry is kept
+    Deals(graph).resolve({f"country:ATA|{recipient}"})  # a block without deals: its entries go
+    assert graph.run(WEAPON_TOTALS).rows == before
+    Deals(graph).resolve_all()
+    assert graph.run(WEAPON_TOTALS).rows == before
