@@ -74,23 +74,37 @@ def _pattern(rel_type: str, outgoing: bool) -> str:
     return f"(n)-[r:{rel_type}]->(m)" if outgoing else f"(n)<-[r:{rel_type}]-(m)"
 
 
-@cache
-def neighbours(label: str, rel_type: str, outgoing: bool) -> Cypher:
-    """The first ``$limit`` neighbours through one type, as the engine meets them: it stops there, so a country
-    with a hundred thousand transfers costs what one with a hundred does."""
-    return Cypher(f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n"
-                  "WHERE r.pending IS NULL AND m.pending IS NULL\n"
-                  "RETURN m.id AS id, labels(m) AS labels, coalesce(m.caption, m.name, m.id) AS caption\n"
-                  "LIMIT $limit")
+def neighbour_ways(label: str) -> tuple[tuple[str, bool], ...]:
+    """Every (type, outgoing) an entity page lists for a node of ``label``, out first."""
+    return tuple((rel_type, outgoing) for outgoing in (True, False) for rel_type in neighbour_types(label, outgoing))
+
+
+def _way(rel_type: str, outgoing: bool) -> str:
+    return f"'{rel_type}' AS type, {'true' if outgoing else 'false'} AS outgoing"
 
 
 @cache
-def neighbour_count(label: str, rel_type: str, outgoing: bool, marks: bool) -> Cypher:
-    """How many neighbours one type has. Without ``marks`` (no document is loading, so nothing is pending) the
-    engine counts the node's edges of that type without reading them; with, every edge and neighbour is read."""
+def neighbours(label: str) -> Cypher | None:
+    """The first ``$limit`` neighbours through each type and direction, as the engine meets them, in one
+    statement (a UNION ALL part per type, each stopped at ``$limit``): a country with a hundred thousand
+    transfers costs what one with a hundred does, in one round trip instead of one per type."""
+    parts = [f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n"
+             "WHERE r.pending IS NULL AND m.pending IS NULL\n"
+             f"RETURN {_way(rel_type, outgoing)}, m.id AS id, labels(m) AS labels,\n"
+             "       coalesce(m.caption, m.name, m.id) AS caption\nLIMIT $limit"
+             for rel_type, outgoing in neighbour_ways(label)]
+    return Cypher("\nUNION ALL\n".join(parts)) if parts else None
+
+
+@cache
+def neighbour_counts(label: str, ways: tuple[tuple[str, bool], ...], marks: bool) -> Cypher:
+    """How many neighbours each of ``ways`` has, in one statement. Without ``marks`` (no document is loading, so
+    nothing is pending) the engine counts the node's edges of a type without reading them; with, every edge
+    and neighbour is read."""
     where = "WHERE r.pending IS NULL AND m.pending IS NULL\n" if marks else ""
-    return Cypher(f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n{where}"
-                  "RETURN count(r) AS count")
+    return Cypher("\nUNION ALL\n".join(
+        f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n{where}"
+        f"RETURN {_way(rel_type, outgoing)}, count(r) AS count" for rel_type, outgoing in ways))
 
 
 @cache
@@ -150,13 +164,11 @@ def statements() -> dict[str, Cypher]:
             for outgoing in (True, False):
                 texts[f"web:graph-via-{'out' if outgoing else 'in'}:{label}:{target}"] = \
                     graph_via(label, target, outgoing)
-        for outgoing in (True, False):
-            way = "out" if outgoing else "in"
-            for rel_type in neighbour_types(label, outgoing):
-                texts[f"web:neighbours-{way}:{label}:{rel_type}"] = neighbours(label, rel_type, outgoing)
-                for marks in (False, True):
-                    texts[f"web:neighbour-count-{way}:{label}:{rel_type}:{marks}"] = \
-                        neighbour_count(label, rel_type, outgoing, marks)
+        listed = neighbours(label)
+        if listed is not None:
+            texts[f"web:neighbours:{label}"] = listed
+            for marks in (False, True):
+                texts[f"web:neighbour-counts:{label}:{marks}"] = neighbour_counts(label, neighbour_ways(label), marks)
     return texts
 
 
@@ -300,26 +312,29 @@ def entity(store: Store, names: Names, node_id: str) -> Entity | None:
     labels = [str(x) for x in rows[0]["labels"]]
     props = dict(rows[0]["props"] or {})
     groups: list[NeighbourGroup] = []
-    marks: bool | None = None  # whether a document is loading: asked once, when a list is full and needs a count
-    for outgoing in (True, False):
-        for rel_type in neighbour_types(label, outgoing):
-            found = store.run(neighbours(label, rel_type, outgoing), {"id": node_id, "limit": NEIGHBOUR_LIMIT})
-            if not found.rows:
-                continue
-            count = len(found.rows)
-            if count >= NEIGHBOUR_LIMIT:
-                marks = bool(unfinished_documents(store)) if marks is None else marks
-                count = int(store.run(neighbour_count(label, rel_type, outgoing, marks), {"id": node_id}).scalar() or 0)
-            items = sorted((Neighbour(str(r["id"]), main_label(r["labels"]), str(r["caption"]))
-                            for r in found.records()), key=lambda n: (n.caption, n.id))
-            groups.append(NeighbourGroup(rel_type, outgoing, max(count, len(items)), items))
+    listed = neighbours(label)
+    found: dict[tuple[str, bool], list[Neighbour]] = defaultdict(list)
+    for row in store.run(listed, {"id": node_id, "limit": NEIGHBOUR_LIMIT}).records() if listed is not None else []:
+        found[(str(row["type"]), bool(row["outgoing"]))].append(
+            Neighbour(str(row["id"]), main_label(row["labels"]), str(row["caption"])))
+    full = tuple(way for way in neighbour_ways(label) if len(found.get(way, ())) >= NEIGHBOUR_LIMIT)
+    counts: dict[tuple[str, bool], int] = {}
+    if full:  # a full list is counted by the engine; whether a document is loading decides how
+        statement = neighbour_counts(label, full, bool(unfinished_documents(store)))
+        counts = {(str(r["type"]), bool(r["outgoing"])): int(r["count"] or 0)
+                  for r in store.run(statement, {"id": node_id}).records()}
+    for way in neighbour_ways(label):
+        items = sorted(found.get(way, []), key=lambda n: (n.caption, n.id))
+        if items:
+            groups.append(NeighbourGroup(way[0], way[1], max(counts.get(way, 0), len(items)), items))
     claims_by: list[dict[str, Any]] = []
     if label in KINDS["speaker"].labels:
         claims_by = get_query("claims-by").run(store, {"speaker": node_id}, names).records()
     claims_about = get_query("claims-about").run(store, {"about": node_id}, names).records()
-    provenance = get_query("provenance").run(store, {"id": node_id, "places": str(PLACES_SHOWN)}, names).records()
-    return Entity(node_id, main_label(labels), labels, props, groups, claims_by, claims_about,
-                  provenance[:SOURCES_SHOWN], len(provenance))
+    provenance = get_query("provenance").run(store, {"id": node_id, "places": str(PLACES_SHOWN),
+                                                     "limit": str(SOURCES_SHOWN)}, names).records()
+    return Entity(node_id, main_label(labels), labels, props, groups, claims_by, claims_about, provenance,
+                  int(provenance[0]["sources"]) if provenance else 0)
 
 
 # -- a query's drawing -------------------------------------------------------------------------------------------
