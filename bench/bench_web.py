@@ -55,6 +55,8 @@ SHARED = (REPO / ".." / "shared" / "data").resolve()
 RT = "rt-2023-07-antonov-cluster-munitions.txt"
 EXCERPT = "classic-trade-register-2025-03.excerpt.csv"
 GRAPH = "bench"
+STARTUP = 600.0
+"""Seconds a reused store may take to answer (a 1M store is read from disk for a minute or more)."""
 ONE_TRY = 10.0
 """Seconds over which a page is timed once, not ``--repeat`` times."""
 
@@ -156,6 +158,11 @@ def measure(console: Console, store: FalkorStore, data_dir: Path, register: str,
         with clock.request() as calls:
             first = client.get(url)  # a first request fills caches (names, extraction)
         once = time.perf_counter() - started
+        if first.status_code == 200 and once > ONE_TRY:  # it may have filled a cache (a 1M register's lines): again
+            started = time.perf_counter()
+            with clock.request() as calls:
+                client.get(url)
+            once = time.perf_counter() - started
         if first.status_code == 200 and once > ONE_TRY:  # far over any target: its one try is the answer
             table.add_row(name, f"{once * 1000:.0f} (1 try)", "", f"{once * 1000 / (baseline or 1):.0f}x",
                           f"{sum(c[2] for c in calls) * 1000:.0f}", str(len(calls)), "", str(first.status_code))
@@ -228,7 +235,7 @@ def main() -> None:
         root = (args.data_dir or Path(tmp)).resolve()
         root.mkdir(parents=True, exist_ok=True)
         server = EmbeddedServer(root / "data")
-        server.start()
+        server.start(timeout=STARTUP)
         try:
             store = FalkorStore(server, graph_name=GRAPH)
             register = f"classic-{args.deals}.csv"

@@ -115,13 +115,25 @@ def graph_nodes(label: str) -> Cypher:
 
 
 @cache
-def graph_direct(source: str, target: str) -> Cypher:
-    """Edges from nodes of ``source`` among ``$sources`` to nodes of ``target`` among ``$targets``: both ends are
-    looked up by id and the engine checks each pair (Expand Into), never walking a hub's other edges."""
+def direct_types(source: str, target: str) -> tuple[str, ...]:
+    """The relationship types the schema allows from a node of ``source`` to one of ``target`` (provenance left
+    out)."""
+    return tuple(sorted({rel.type for rel in RELATION_TYPES if rel.type != "SOURCED_FROM"
+                         and source in rel.endpoint_labels()[0] and target in rel.endpoint_labels()[1]}))
+
+
+@cache
+def graph_direct(source: str, target: str) -> Cypher | None:
+    """Edges from nodes of ``source`` among ``$sources`` to nodes of ``target`` among ``$targets``, of the types
+    the schema allows between the two labels: the engine expands only those types' edges of each end (a country's
+    hundred thousand SUPPLIED edges go to Transfers, never to a Country, and are not read). None when no type
+    joins the two labels."""
+    types = direct_types(source, target)
+    if not types:
+        return None
     return Cypher(f"MATCH (a:{source}) WHERE a.id IN $sources\nMATCH (b:{target}) WHERE b.id IN $targets\n"
-                  "MATCH (a)-[r]->(b)\n"
-                  "WHERE a <> b AND type(r) <> 'SOURCED_FROM' AND r.pending IS NULL AND a.pending IS NULL\n"
-                  "  AND b.pending IS NULL\n"
+                  f"MATCH (a)-[r:{'|'.join(types)}]->(b)\n"
+                  "WHERE a <> b AND r.pending IS NULL AND a.pending IS NULL AND b.pending IS NULL\n"
                   "RETURN a.id AS source, type(r) AS type, b.id AS target LIMIT $limit")
 
 
@@ -160,7 +172,9 @@ def statements() -> dict[str, Cypher]:
         texts[f"web:node:{label}"] = node_props(label)
         texts[f"web:graph-nodes:{label}"] = graph_nodes(label)
         for target in sorted(NODE_TYPES):
-            texts[f"web:graph-direct:{label}:{target}"] = graph_direct(label, target)
+            direct = graph_direct(label, target)
+            if direct is not None:
+                texts[f"web:graph-direct:{label}:{target}"] = direct
             for outgoing in (True, False):
                 texts[f"web:graph-via-{'out' if outgoing else 'in'}:{label}:{target}"] = \
                     graph_via(label, target, outgoing)
@@ -398,8 +412,11 @@ def drawing(store: Store, ids: list[str], anchors: list[str] | None = None,
         present_by_label[str(id_label(node_id))].append(node_id)
     for source, sources in present_by_label.items():
         for target, targets in present_by_label.items():
+            direct = graph_direct(source, target)
+            if direct is None:
+                continue
             params = {"sources": sources, "targets": targets, "limit": limit}
-            for row in store.run(graph_direct(source, target), params).records():
+            for row in store.run(direct, params).records():
                 add_edge(str(row["source"]), str(row["type"]), str(row["target"]))
     ends = [node_id for node_id in present if not anchors or node_id in anchors]
     partial = False
