@@ -13,6 +13,11 @@ slowest statement. Targets (issue 15): every page's median under 100 ms at the f
 
 ``--data-dir DIR`` keeps the loaded store in DIR and, when DIR already holds one, measures it without loading
 again (the 1M load takes most of an hour here; the pages can then be measured again after a change).
+``--bulk`` fills the store as ``armsgraph load --bulk`` does (the same graph, through ``GRAPH.BULK``): the
+practical way to the 1M store, built once into ``--data-dir`` and measured from there::
+
+    nice -n 10 .venv/bin/python bench/bench_web.py --deals 1000000 --bulk --data-dir build/web1m --repeat 10
+
 ``--profile`` prints FalkorDB's GRAPH.PROFILE of each page's slowest statement.
 """
 
@@ -34,6 +39,7 @@ from bench_sipri import generate
 from rich.console import Console
 from rich.table import Table
 
+from armsgraph.graph.bulk import bulk_load
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Cypher
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
@@ -49,6 +55,8 @@ SHARED = (REPO / ".." / "shared" / "data").resolve()
 RT = "rt-2023-07-antonov-cluster-munitions.txt"
 EXCERPT = "classic-trade-register-2025-03.excerpt.csv"
 GRAPH = "bench"
+STARTUP = 600.0
+"""Seconds a reused store may take to answer (a 1M store is read from disk for a minute or more)."""
 ONE_TRY = 10.0
 """Seconds over which a page is timed once, not ``--repeat`` times."""
 
@@ -150,6 +158,11 @@ def measure(console: Console, store: FalkorStore, data_dir: Path, register: str,
         with clock.request() as calls:
             first = client.get(url)  # a first request fills caches (names, extraction)
         once = time.perf_counter() - started
+        if first.status_code == 200 and once > ONE_TRY:  # it may have filled a cache (a 1M register's lines): again
+            started = time.perf_counter()
+            with clock.request() as calls:
+                client.get(url)
+            once = time.perf_counter() - started
         if first.status_code == 200 and once > ONE_TRY:  # far over any target: its one try is the answer
             table.add_row(name, f"{once * 1000:.0f} (1 try)", "", f"{once * 1000 / (baseline or 1):.0f}x",
                           f"{sum(c[2] for c in calls) * 1000:.0f}", str(len(calls)), "", str(first.status_code))
@@ -189,14 +202,17 @@ def measure(console: Console, store: FalkorStore, data_dir: Path, register: str,
             console.print("\n".join(store.explain(cypher, params, profile=True)), markup=False)
 
 
-def load(console: Console, store: FalkorStore, root: Path, deals: int) -> str:
-    """Load as 'armsgraph load' does: the resolver's review list is left in the data dir (the review page)."""
+def load(console: Console, store: FalkorStore, root: Path, deals: int, bulk: bool) -> str:
+    """Load as 'armsgraph load' (``bulk``: 'armsgraph load --bulk', the same graph) does: the resolver's review
+    list is left in the data dir (the review page)."""
     register = root / f"classic-{deals}.csv"
-    generate(register, deals)
+    if not register.exists():  # a load stopped part way leaves the generated file: it is the same file
+        generate(register, deals)
     started = time.perf_counter()
     resolver = Resolver.standard(root / "data")
-    report = load_paths(store, [REPO / "examples" / "seed-entities.jsonl", SHARED, register], resolver=resolver,
-                        note=None)
+    paths = [REPO / "examples" / "seed-entities.jsonl", SHARED, register]
+    report = bulk_load(store, paths, resolver=resolver) if bulk else \
+        load_paths(store, paths, resolver=resolver, note=None)
     resolver.flush_review(root / "data")
     console.print(f"loaded {len(report.documents)} documents in {time.perf_counter() - started:.1f} s "
                   f"({sum(e.severity == 'error' for e in report.errors)} records refused)")
@@ -208,6 +224,9 @@ def main() -> None:
     parser.add_argument("--deals", type=int, default=42_000)
     parser.add_argument("--repeat", type=int, default=25)
     parser.add_argument("--data-dir", type=Path, help="keep the loaded store here; reuse it when it holds one")
+    parser.add_argument("--bulk", action="store_true",
+                        help="load through GRAPH.BULK ('armsgraph load --bulk': the same graph, the practical way to "
+                             "a 1M store)")
     parser.add_argument("--profile", action="store_true", help="GRAPH.PROFILE of each page's slowest statement")
     parser.add_argument("--pages", default="", help="only the pages whose names contain this (and the baseline)")
     args = parser.parse_args()
@@ -216,14 +235,14 @@ def main() -> None:
         root = (args.data_dir or Path(tmp)).resolve()
         root.mkdir(parents=True, exist_ok=True)
         server = EmbeddedServer(root / "data")
-        server.start()
+        server.start(timeout=STARTUP)
         try:
             store = FalkorStore(server, graph_name=GRAPH)
             register = f"classic-{args.deals}.csv"
             if _one(store, "MATCH (d:Document {path: $path}) RETURN count(d)", {"path": register}):
                 console.print(f"reusing the store loaded in {root}")
             else:
-                register = load(console, store, root, args.deals)
+                register = load(console, store, root, args.deals, args.bulk)
             measure(console, store, root / "data", register, args.repeat, args.profile,
                     f"web pages over the shared data + a {args.deals:,}-deal register ({args.repeat} requests each)",
                     args.pages)

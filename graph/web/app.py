@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hmac
 import io
-import json
 import re
 import secrets
 import time
@@ -42,7 +41,7 @@ from armsgraph.graph.export.literal import literal
 from armsgraph.graph.kit.style import label_colours
 from armsgraph.graph.render import RENDERERS
 from armsgraph.graph.store import Cypher, Store
-from armsgraph.graph.web import assets, pages
+from armsgraph.graph.web import assets, markup, pages
 from armsgraph.graph.web.document import FACTS_SHOWN, Extractions, SourceFiles, document, source_rows
 from armsgraph.graph.web.review import QUEUES, Where
 from armsgraph.schema.errors import ArmsgraphError, UserError
@@ -99,20 +98,10 @@ def _environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     env.globals.update(id_label=pages.id_label, href=pages.href, colour=pages.colour, main_label=pages.main_label,
                        colours=label_colours(), urlencode=urlencode,
-                       walk_limit=f"{pages.GRAPH_WALK_LIMIT:,}", FACTS_SHOWN=FACTS_SHOWN)
-    env.filters["cell"] = _cell_text
+                       walk_limit=f"{pages.GRAPH_WALK_LIMIT:,}", FACTS_SHOWN=FACTS_SHOWN, value=markup.value,
+                       badge=markup.badge, table=markup.table, records=markup.records)
     env.filters["safe_url"] = safe_url
     return env
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:,.2f}" if value != int(value) else f"{int(value):,}"
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
 
 
 def safe_url(value: Any) -> str:

@@ -74,23 +74,37 @@ def _pattern(rel_type: str, outgoing: bool) -> str:
     return f"(n)-[r:{rel_type}]->(m)" if outgoing else f"(n)<-[r:{rel_type}]-(m)"
 
 
-@cache
-def neighbours(label: str, rel_type: str, outgoing: bool) -> Cypher:
-    """The first ``$limit`` neighbours through one type, as the engine meets them: it stops there, so a country
-    with a hundred thousand transfers costs what one with a hundred does."""
-    return Cypher(f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n"
-                  "WHERE r.pending IS NULL AND m.pending IS NULL\n"
-                  "RETURN m.id AS id, labels(m) AS labels, coalesce(m.caption, m.name, m.id) AS caption\n"
-                  "LIMIT $limit")
+def neighbour_ways(label: str) -> tuple[tuple[str, bool], ...]:
+    """Every (type, outgoing) an entity page lists for a node of ``label``, out first."""
+    return tuple((rel_type, outgoing) for outgoing in (True, False) for rel_type in neighbour_types(label, outgoing))
+
+
+def _way(rel_type: str, outgoing: bool) -> str:
+    return f"'{rel_type}' AS type, {'true' if outgoing else 'false'} AS outgoing"
 
 
 @cache
-def neighbour_count(label: str, rel_type: str, outgoing: bool, marks: bool) -> Cypher:
-    """How many neighbours one type has. Without ``marks`` (no document is loading, so nothing is pending) the
-    engine counts the node's edges of that type without reading them; with, every edge and neighbour is read."""
+def neighbours(label: str) -> Cypher | None:
+    """The first ``$limit`` neighbours through each type and direction, as the engine meets them, in one
+    statement (a UNION ALL part per type, each stopped at ``$limit``): a country with a hundred thousand
+    transfers costs what one with a hundred does, in one round trip instead of one per type."""
+    parts = [f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n"
+             "WHERE r.pending IS NULL AND m.pending IS NULL\n"
+             f"RETURN {_way(rel_type, outgoing)}, m.id AS id, labels(m) AS labels,\n"
+             "       coalesce(m.caption, m.name, m.id) AS caption\nLIMIT $limit"
+             for rel_type, outgoing in neighbour_ways(label)]
+    return Cypher("\nUNION ALL\n".join(parts)) if parts else None
+
+
+@cache
+def neighbour_counts(label: str, ways: tuple[tuple[str, bool], ...], marks: bool) -> Cypher:
+    """How many neighbours each of ``ways`` has, in one statement. Without ``marks`` (no document is loading, so
+    nothing is pending) the engine counts the node's edges of a type without reading them; with, every edge
+    and neighbour is read."""
     where = "WHERE r.pending IS NULL AND m.pending IS NULL\n" if marks else ""
-    return Cypher(f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n{where}"
-                  "RETURN count(r) AS count")
+    return Cypher("\nUNION ALL\n".join(
+        f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n{where}"
+        f"RETURN {_way(rel_type, outgoing)}, count(r) AS count" for rel_type, outgoing in ways))
 
 
 @cache
@@ -101,13 +115,25 @@ def graph_nodes(label: str) -> Cypher:
 
 
 @cache
-def graph_direct(source: str, target: str) -> Cypher:
-    """Edges from nodes of ``source`` among ``$sources`` to nodes of ``target`` among ``$targets``: both ends are
-    looked up by id and the engine checks each pair (Expand Into), never walking a hub's other edges."""
+def direct_types(source: str, target: str) -> tuple[str, ...]:
+    """The relationship types the schema allows from a node of ``source`` to one of ``target`` (provenance left
+    out)."""
+    return tuple(sorted({rel.type for rel in RELATION_TYPES if rel.type != "SOURCED_FROM"
+                         and source in rel.endpoint_labels()[0] and target in rel.endpoint_labels()[1]}))
+
+
+@cache
+def graph_direct(source: str, target: str) -> Cypher | None:
+    """Edges from nodes of ``source`` among ``$sources`` to nodes of ``target`` among ``$targets``, of the types
+    the schema allows between the two labels: the engine expands only those types' edges of each end (a country's
+    hundred thousand SUPPLIED edges go to Transfers, never to a Country, and are not read). None when no type
+    joins the two labels."""
+    types = direct_types(source, target)
+    if not types:
+        return None
     return Cypher(f"MATCH (a:{source}) WHERE a.id IN $sources\nMATCH (b:{target}) WHERE b.id IN $targets\n"
-                  "MATCH (a)-[r]->(b)\n"
-                  "WHERE a <> b AND type(r) <> 'SOURCED_FROM' AND r.pending IS NULL AND a.pending IS NULL\n"
-                  "  AND b.pending IS NULL\n"
+                  f"MATCH (a)-[r:{'|'.join(types)}]->(b)\n"
+                  "WHERE a <> b AND r.pending IS NULL AND a.pending IS NULL AND b.pending IS NULL\n"
                   "RETURN a.id AS source, type(r) AS type, b.id AS target LIMIT $limit")
 
 
@@ -146,17 +172,17 @@ def statements() -> dict[str, Cypher]:
         texts[f"web:node:{label}"] = node_props(label)
         texts[f"web:graph-nodes:{label}"] = graph_nodes(label)
         for target in sorted(NODE_TYPES):
-            texts[f"web:graph-direct:{label}:{target}"] = graph_direct(label, target)
+            direct = graph_direct(label, target)
+            if direct is not None:
+                texts[f"web:graph-direct:{label}:{target}"] = direct
             for outgoing in (True, False):
                 texts[f"web:graph-via-{'out' if outgoing else 'in'}:{label}:{target}"] = \
                     graph_via(label, target, outgoing)
-        for outgoing in (True, False):
-            way = "out" if outgoing else "in"
-            for rel_type in neighbour_types(label, outgoing):
-                texts[f"web:neighbours-{way}:{label}:{rel_type}"] = neighbours(label, rel_type, outgoing)
-                for marks in (False, True):
-                    texts[f"web:neighbour-count-{way}:{label}:{rel_type}:{marks}"] = \
-                        neighbour_count(label, rel_type, outgoing, marks)
+        listed = neighbours(label)
+        if listed is not None:
+            texts[f"web:neighbours:{label}"] = listed
+            for marks in (False, True):
+                texts[f"web:neighbour-counts:{label}:{marks}"] = neighbour_counts(label, neighbour_ways(label), marks)
     return texts
 
 
@@ -300,26 +326,29 @@ def entity(store: Store, names: Names, node_id: str) -> Entity | None:
     labels = [str(x) for x in rows[0]["labels"]]
     props = dict(rows[0]["props"] or {})
     groups: list[NeighbourGroup] = []
-    marks: bool | None = None  # whether a document is loading: asked once, when a list is full and needs a count
-    for outgoing in (True, False):
-        for rel_type in neighbour_types(label, outgoing):
-            found = store.run(neighbours(label, rel_type, outgoing), {"id": node_id, "limit": NEIGHBOUR_LIMIT})
-            if not found.rows:
-                continue
-            count = len(found.rows)
-            if count >= NEIGHBOUR_LIMIT:
-                marks = bool(unfinished_documents(store)) if marks is None else marks
-                count = int(store.run(neighbour_count(label, rel_type, outgoing, marks), {"id": node_id}).scalar() or 0)
-            items = sorted((Neighbour(str(r["id"]), main_label(r["labels"]), str(r["caption"]))
-                            for r in found.records()), key=lambda n: (n.caption, n.id))
-            groups.append(NeighbourGroup(rel_type, outgoing, max(count, len(items)), items))
+    listed = neighbours(label)
+    found: dict[tuple[str, bool], list[Neighbour]] = defaultdict(list)
+    for row in store.run(listed, {"id": node_id, "limit": NEIGHBOUR_LIMIT}).records() if listed is not None else []:
+        found[(str(row["type"]), bool(row["outgoing"]))].append(
+            Neighbour(str(row["id"]), main_label(row["labels"]), str(row["caption"])))
+    full = tuple(way for way in neighbour_ways(label) if len(found.get(way, ())) >= NEIGHBOUR_LIMIT)
+    counts: dict[tuple[str, bool], int] = {}
+    if full:  # a full list is counted by the engine; whether a document is loading decides how
+        statement = neighbour_counts(label, full, bool(unfinished_documents(store)))
+        counts = {(str(r["type"]), bool(r["outgoing"])): int(r["count"] or 0)
+                  for r in store.run(statement, {"id": node_id}).records()}
+    for way in neighbour_ways(label):
+        items = sorted(found.get(way, []), key=lambda n: (n.caption, n.id))
+        if items:
+            groups.append(NeighbourGroup(way[0], way[1], max(counts.get(way, 0), len(items)), items))
     claims_by: list[dict[str, Any]] = []
     if label in KINDS["speaker"].labels:
         claims_by = get_query("claims-by").run(store, {"speaker": node_id}, names).records()
     claims_about = get_query("claims-about").run(store, {"about": node_id}, names).records()
-    provenance = get_query("provenance").run(store, {"id": node_id, "places": str(PLACES_SHOWN)}, names).records()
-    return Entity(node_id, main_label(labels), labels, props, groups, claims_by, claims_about,
-                  provenance[:SOURCES_SHOWN], len(provenance))
+    provenance = get_query("provenance").run(store, {"id": node_id, "places": str(PLACES_SHOWN),
+                                                     "limit": str(SOURCES_SHOWN)}, names).records()
+    return Entity(node_id, main_label(labels), labels, props, groups, claims_by, claims_about, provenance,
+                  int(provenance[0]["sources"]) if provenance else 0)
 
 
 # -- a query's drawing -------------------------------------------------------------------------------------------
@@ -383,8 +412,11 @@ def drawing(store: Store, ids: list[str], anchors: list[str] | None = None,
         present_by_label[str(id_label(node_id))].append(node_id)
     for source, sources in present_by_label.items():
         for target, targets in present_by_label.items():
+            direct = graph_direct(source, target)
+            if direct is None:
+                continue
             params = {"sources": sources, "targets": targets, "limit": limit}
-            for row in store.run(graph_direct(source, target), params).records():
+            for row in store.run(direct, params).records():
                 add_edge(str(row["source"]), str(row["type"]), str(row["target"]))
     ends = [node_id for node_id in present if not anchors or node_id in anchors]
     partial = False

@@ -2,10 +2,13 @@
 // description: Where a node comes from: each document (title, file or URL, publisher, date), the places in it (SIPRI rows: line numbers) and the sentences quoted (the first `places` of each, and how many in all), and the loaders and rules that read it
 // param: id: entity -- the fact: a node id (transfer:..., person:anatoly-antonov) or the name of an entity
 // param: places: int = 50 -- places and quotes listed per document (the first ones; 0 or less: none); places and quoted count them all
+// param: limit: int = 1000 -- rows shown (the first by document and record); sources counts them all
 // One row per document and record: its SOURCED_FROM edge holds every place the node was read at (L12, L12-13:
 // file lines; c100-140: characters), the sentence of each place in a text document (quotes), citations the record
 // gives. A hub country is read at ~100,000 places of a full register: each row lists the first $places places
-// and quotes, and counts them all (places, quoted). A Transfer is derived: its documents are those of the Reports
+// and quotes, and counts them all (places, quoted). Ukraine is named in hundreds of documents: the first $limit
+// rows come back, each with the number in all (sources), which costs the engine a list of references, not a row
+// each sent and parsed. A Transfer is derived: its documents are those of the Reports
 // that REPORT it (record: the Report).
 // The node by its id through each label's id index (a label-less match scans every node); a test checks
 // that every label of the schema is here.
@@ -31,8 +34,14 @@ WITH n, shown, collect(rep) AS reports
 UNWIND CASE WHEN size(reports) = 0 THEN [n] ELSE reports END AS holder
 MATCH (holder)-[p:SOURCED_FROM]->(d:Document)
 WHERE d.pending IS NULL
+WITH n, shown, holder, p, d ORDER BY d.id, holder.id
+WITH n, shown, collect([holder, p, d]) AS found
+UNWIND found[0..$limit] AS f
+WITH n, shown, size(found) AS sources, f[0] AS holder, f[1] AS p, f[2] AS d
 RETURN n.id AS node, n.caption AS caption, holder.id AS record, d.id AS document, coalesce(d.title, d.path) AS title,
        d.path AS path, d.url AS url, d.publisher AS publisher, d.date AS date,
        p.locators[0..shown] AS locators, size(coalesce(p.locators, [])) AS places,
-       p.quotes[0..shown] AS quotes, size(coalesce(p.quotes, [])) AS quoted, p.citations AS citations, p.rules AS rules, p.loader_versions AS loaders
+       p.quotes[0..shown] AS quotes, size(coalesce(p.quotes, [])) AS quoted, p.citations AS citations, p.rules AS rules, p.loader_versions AS loaders,
+       sources
 ORDER BY document, record
+LIMIT $limit

@@ -356,3 +356,20 @@ def test_a_source_with_more_places_than_shown_says_how_many_more(client: TestCli
     [(node_id, places)] = rows
     page = html.unescape(client.get(f"/entity/{node_id}").text)
     assert f"… {places - 2} more ({places} places)" in page
+
+
+def test_a_hub_lists_its_first_sources_and_counts_them_all(client: TestClient, web_store: Store,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The provenance query sends the first ``limit`` rows with the number in all (``sources``), not every row:
+    the page lists the first sources by document id and names how many there are (told to list 2 here)."""
+    monkeypatch.setattr(pages, "SOURCES_SHOWN", 2)
+    documents = [str(r[0]) for r in web_store.run(Cypher(
+        "MATCH (:Country {id: 'country:UKR'})-[:SOURCED_FROM]->(d:Document) WHERE d.pending IS NULL "
+        "RETURN d.id ORDER BY d.id")).rows]
+    assert len(documents) > 2
+    result = load_catalogue()["provenance"].run(web_store, {"id": "country:UKR", "limit": "2"})
+    assert result.truncated and [r["document"] for r in result.records()] == documents[:2]
+    assert {r["sources"] for r in result.records()} == {len(documents)}
+    page = client.get("/entity/country:UKR").text
+    assert f"the first 2 of {len(documents)} sources" in page
+    assert re.findall(r'<article class="source">\s*<h3><a href="/document/([^"]+)"', page) == documents[:2]

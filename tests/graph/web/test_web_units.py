@@ -21,7 +21,7 @@ from armsgraph.graph.cli import main
 from armsgraph.graph.cli import serve as serve_cli
 from armsgraph.graph.cli.serve import is_loopback
 from armsgraph.graph.store.server import EmbeddedServer
-from armsgraph.graph.web import assets
+from armsgraph.graph.web import assets, markup
 from armsgraph.graph.web.app import safe_url
 from armsgraph.graph.web.document import Fact, SourceFiles, find_file, segments
 from armsgraph.graph.web.review import QUEUES, NameQueue, Where
@@ -53,6 +53,23 @@ def test_only_http_links_are_links() -> None:
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>", "vbscript:x", "/relative",
                 "http://a b", None, ""):
         assert safe_url(bad) == "", bad
+
+
+def test_cells_escape_every_value_and_link_only_ids() -> None:
+    """The Python cells do what the Jinja2 macros did under autoescape: text is text, an id is a link, a list is
+    a list, a number has separators, None is nothing."""
+    hostile = "<script>alert('x')</script> \"O'Brien\" & co"
+    html = str(markup.value([hostile, "country:UKR", 1234.0, None, {"k": "<b>"}, ["javascript:x"]]))
+    assert "<script>" not in html and "<b>" not in html and "&lt;script&gt;" in html and "&#34;O&#39;Brien" in html
+    assert '<a href="/entity/country:UKR" class="id">country:UKR</a>' in html
+    assert "<li>1,234</li>" in html and "<li></li>" in html
+    assert '<ul class="cell-list"><li>javascript:x</li></ul>' in html
+    assert str(markup.value(None)) == "" and str(markup.value(0.5)) == "0.50"
+    badge = str(markup.badge("<Country>"))
+    assert "&lt;Country&gt;" in badge and "<Country>" not in badge
+    table = str(markup.records([{"a": hostile, "b": "doc:1"}], ["b", "a"]))
+    assert table.index("<th>b</th>") < table.index("<th>a</th>") and 'href="/document/doc:1"' in table
+    assert "<script>" not in table and str(markup.table(["x"], [])).count("<tr>") == 1
 
 
 def test_loopback_hosts() -> None:
