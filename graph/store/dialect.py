@@ -168,6 +168,10 @@ class FalkorDialect(Dialect):
         (re.compile(r"\belementId\s*\("), "id("),
         # Neo4j 5 renamed the 4.x list functions; FalkorDB kept only the old spelling of this one.
         (re.compile(r"\btoStringOrNull\s*\("), "toString("),
+        # No COUNT { } subqueries; a node's edges of one type are counted without reading them by its degree
+        # (0.9 ms for a country's 86,000 SUPPLIED edges at 1M, against 68-268 ms for MATCH ... count(r)).
+        (re.compile(r"\bCOUNT\s*\{\s*\((\w+)\)-\[:(\w+)\]->\(\)\s*\}", re.I), r"outdegree(\1, '\2')"),
+        (re.compile(r"\bCOUNT\s*\{\s*\((\w+)\)<-\[:(\w+)\]-\(\)\s*\}", re.I), r"indegree(\1, '\2')"),
     )
     unsupported = (
         Unsupported(re.compile(r"\bEXISTS\s*\{", re.I), "EXISTS { } subqueries"),

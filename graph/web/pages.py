@@ -74,6 +74,11 @@ def _pattern(rel_type: str, outgoing: bool) -> str:
     return f"(n)-[r:{rel_type}]->(m)" if outgoing else f"(n)<-[r:{rel_type}]-(m)"
 
 
+def _degree(rel_type: str, outgoing: bool) -> str:
+    """The node's edges of one type, as a pattern FalkorDB's dialect counts by degree (``outdegree``)."""
+    return f"(n)-[:{rel_type}]->()" if outgoing else f"(n)<-[:{rel_type}]-()"
+
+
 def neighbour_ways(label: str) -> tuple[tuple[str, bool], ...]:
     """Every (type, outgoing) an entity page lists for a node of ``label``, out first."""
     return tuple((rel_type, outgoing) for outgoing in (True, False) for rel_type in neighbour_types(label, outgoing))
@@ -99,11 +104,16 @@ def neighbours(label: str) -> Cypher | None:
 @cache
 def neighbour_counts(label: str, ways: tuple[tuple[str, bool], ...], marks: bool) -> Cypher:
     """How many neighbours each of ``ways`` has, in one statement. Without ``marks`` (no document is loading, so
-    nothing is pending) the engine counts the node's edges of a type without reading them; with, every edge
-    and neighbour is read."""
-    where = "WHERE r.pending IS NULL AND m.pending IS NULL\n" if marks else ""
+    nothing is pending) a ``COUNT { }`` per type, which FalkorDB's dialect turns into the node's degree (no edge
+    read: a hub country's 86,000 SUPPLIED edges at 1M); with, every edge and neighbour is read."""
+    if not marks:
+        return Cypher("\nUNION ALL\n".join(
+            f"MATCH (n:{label} {{id: $id}})\n"
+            f"RETURN {_way(rel_type, outgoing)}, COUNT {{ {_degree(rel_type, outgoing)} }} AS count"
+            for rel_type, outgoing in ways))
     return Cypher("\nUNION ALL\n".join(
-        f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n{where}"
+        f"MATCH (n:{label} {{id: $id}})\nMATCH {_pattern(rel_type, outgoing)}\n"
+        "WHERE r.pending IS NULL AND m.pending IS NULL\n"
         f"RETURN {_way(rel_type, outgoing)}, count(r) AS count" for rel_type, outgoing in ways))
 
 

@@ -20,6 +20,12 @@ def test_translate_rewrites_for_falkordb_and_leaves_neo4j_alone() -> None:
     assert FALKORDB.translate(text) == "MATCH (n) RETURN id(n) AS id, toString(n.year) AS year"
 
 
+def test_falkordb_counts_one_type_of_edge_by_degree() -> None:
+    text = Cypher("MATCH (n) RETURN COUNT { (n)-[:SUPPLIED]->() } AS out, COUNT { (n)<-[:TO]-() } AS in")
+    assert NEO4J.translate(text) == text
+    assert FALKORDB.translate(text) == "MATCH (n) RETURN outdegree(n, 'SUPPLIED') AS out, indegree(n, 'TO') AS in"
+
+
 def test_unsupported_features_are_store_errors() -> None:
     with pytest.raises(StoreError, match="EXISTS"):
         FALKORDB.translate(Cypher("MATCH (n) WHERE EXISTS { MATCH (n)--() } RETURN n"))

@@ -373,3 +373,16 @@ def test_a_hub_lists_its_first_sources_and_counts_them_all(client: TestClient, w
     page = client.get("/entity/country:UKR").text
     assert f"the first 2 of {len(documents)} sources" in page
     assert re.findall(r'<article class="source">\s*<h3><a href="/document/([^"]+)"', page) == documents[:2]
+
+
+@pytest.mark.parametrize("entity", ["country:USA", "country:UKR", "person:anatoly-antonov"])
+def test_neighbour_counts_by_degree_equal_the_counts_of_every_edge(web_store: Store, entity: str) -> None:
+    """The unmarked count (FalkorDB: the node's degree per type) gives what reading every edge gives."""
+    label = "Person" if entity.startswith("person:") else "Country"
+    ways = pages.neighbour_ways(label)
+    by_degree, by_edges = (
+        {(r["type"], r["outgoing"]): int(r["count"])
+         for r in web_store.run(pages.neighbour_counts(label, ways, marks), {"id": entity}).records()}
+        for marks in (False, True))
+    assert sum(by_edges.values()) > 0
+    assert {way: n for way, n in by_degree.items() if n} == by_edges
