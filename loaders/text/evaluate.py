@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.gazetteer import load
@@ -32,6 +34,9 @@ from armsgraph.loaders.text.gold import GoldDocument, read_gold
 from armsgraph.loaders.text.loader import TextLoader
 from armsgraph.schema.errors import GoldError
 from armsgraph.schema.ids import slug
+
+G = TypeVar("G")
+F = TypeVar("F")
 
 TYPES = ("countries", "weapons", "persons", "officials", "transfers", "claims")
 _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
@@ -162,44 +167,33 @@ def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
                {triple(t.supplier, t.recipient, t.weapon) for t in x.transfers if t.weapon not in _category_systems()},
                "transfer", doc, ev.misses)
     # persons: the gold officials' names, one-to-one with the persons the text mentions
-    people = [e.name for e in x.entities if e.type == "Person" and e.mentions]
-    gold_people = list(dict.fromkeys(g.name for g in gold.officials))
-    tp = 0
-    for name in gold_people:
-        person = next((p for p in people if same_person(p, name)), None)
-        if person is None:
-            ev.misses.append(f"{doc}: person missed {name}")
-        else:
-            people.remove(person)
-            tp += 1
-    ev.misses.extend(f"{doc}: person false positive {p}" for p in people)
-    ev.scores["persons"].add(tp, len(people), len(gold_people) - tp)
+    _match_score(ev, "persons", "person", doc, list(dict.fromkeys(g.name for g in gold.officials)),
+                 [e.name for e in x.entities if e.type == "Person" and e.mentions], same_person, str, str)
     # officials: one-to-one on (person, title, of)
-    found = [(names.get(p.person, p.person), p.title, p.of) for p in x.positions]
-    unmatched = list(found)
-    tp = 0
-    for g in gold.officials:
-        hit = next((f for f in unmatched if same_affiliation(f[2], g.of) and same_title(f[1], g.title)
-                    and same_person(f[0], g.name)), None)
-        if hit is None:
-            ev.misses.append(f"{doc}: official missed {g.name} ({g.title}, {g.of})")
-        else:
-            unmatched.remove(hit)
-            tp += 1
-    ev.misses.extend(f"{doc}: official false positive {n} ({t}, {o})" for n, t, o in unmatched)
-    ev.scores["officials"].add(tp, len(unmatched), len(gold.officials) - tp)
+    _match_score(ev, "officials", "official", doc, gold.officials,
+                 [(names.get(p.person, p.person), p.title, p.of) for p in x.positions],
+                 lambda g, f: same_affiliation(f[2], g.of) and same_title(f[1], g.title) and same_person(f[0], g.name),
+                 lambda g: f"{g.name} ({g.title}, {g.of})", lambda f: f"{f[0]} ({f[1]}, {f[2]})")
     if gold.claims is not None:
-        left = list(x.claims)
-        tp = 0
-        for gc in gold.claims:
-            claim = next((c for c in left if c.speaker == gc.speaker and same_claim_text(c.text, gc.text)), None)
-            if claim is None:
-                ev.misses.append(f"{doc}: claim missed {gc.speaker}: {gc.text[:60]}")
-            else:
-                left.remove(claim)
-                tp += 1
-        ev.misses.extend(f"{doc}: claim false positive {c.speaker}: {c.text[:60]}" for c in left)
-        ev.scores["claims"].add(tp, len(left), len(gold.claims) - tp)
+        _match_score(ev, "claims", "claim", doc, gold.claims, list(x.claims),
+                     lambda g, c: c.speaker == g.speaker and same_claim_text(c.text, g.text),
+                     lambda g: f"{g.speaker}: {g.text[:60]}", lambda c: f"{c.speaker}: {c.text[:60]}")
+
+
+def _match_score(ev: Evaluation, type_: str, kind: str, doc: str, gold: Sequence[G], found: list[F],
+                 same: Callable[[G, F], bool], show_gold: Callable[[G], str], show_found: Callable[[F], str]) -> None:
+    """One-to-one matching: each gold item takes the first unmatched found item that is the same."""
+    left = list(found)
+    tp = 0
+    for g in gold:
+        hit = next((f for f in left if same(g, f)), None)
+        if hit is None:
+            ev.misses.append(f"{doc}: {kind} missed {show_gold(g)}")
+        else:
+            left.remove(hit)
+            tp += 1
+    ev.misses.extend(f"{doc}: {kind} false positive {show_found(f)}" for f in left)
+    ev.scores[type_].add(tp, len(left), len(gold) - tp)
 
 
 def cooccurrence_baseline(x: Extraction, text: str) -> set[str]:
