@@ -105,41 +105,34 @@ class BulkWriter:
 
     def nodes(self, labels: str, keys: Sequence[str], rows: Iterable[dict[str, Any]]) -> list[int]:
         """Nodes of one label set (``Actor:Country``) with these property keys (a missing key: not set)."""
-        ids: list[int] = []
-        header = _header(labels, keys)
-        blob: list[bytes] = []
-        self._blobs.append((True, header, blob))
-        self._size += len(header)
-        for props in rows:
-            data = _props(keys, props)
-            if self._size + len(data) > MAX_BLOB and blob:
-                self.flush()
-                blob = []
-                self._blobs.append((True, header, blob))
-                self._size += len(header)
-            blob.append(data)
-            self._size += len(data)
-            self._counts[0] += 1
-            ids.append(self._next_id)
-            self._next_id += 1
-        return ids
+        first = self._next_id
+        self._next_id += self._entities(True, _header(labels, keys), (_props(keys, props) for props in rows))
+        return list(range(first, self._next_id))
 
     def relations(self, rel_type: str, keys: Sequence[str], rows: Iterable[tuple[int, int, dict[str, Any]]]) -> None:
         """Relationships of one type between nodes already given (their internal ids)."""
-        header = _header(rel_type, keys)
+        self._entities(False, _header(rel_type, keys),
+                       (_ENDS(src, dst) + _props(keys, props) for src, dst, props in rows))
+
+    def _entities(self, node: bool, header: bytes, records: Iterable[bytes]) -> int:
+        """Buffers the encoded records of one label set or type; a record that would overflow the command sends
+        what is buffered first (its header repeated in the next). Returns how many records."""
+        kind = 0 if node else 1
         blob: list[bytes] = []
-        self._blobs.append((False, header, blob))
+        self._blobs.append((node, header, blob))
         self._size += len(header)
-        for src, dst, props in rows:
-            data = _ENDS(src, dst) + _props(keys, props)
+        count = 0
+        for data in records:
             if self._size + len(data) > MAX_BLOB and blob:
                 self.flush()
                 blob = []
-                self._blobs.append((False, header, blob))
+                self._blobs.append((node, header, blob))
                 self._size += len(header)
             blob.append(data)
             self._size += len(data)
-            self._counts[1] += 1
+            self._counts[kind] += 1
+            count += 1
+        return count
 
     def flush(self) -> None:
         """Send what is buffered as one command (the first one with ``BEGIN``)."""
