@@ -115,14 +115,18 @@ def test_a_category_describing_a_named_system_is_not_another_transfer() -> None:
 
 
 @pytest.mark.store
-def test_a_category_transfer_reaches_the_category_in_the_graph(store: FalkorStore, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sentence", "category", "supplier"), [
+    ("Turkey has delivered cluster bombs to Ukraine.", "cluster-munitions", "country:TUR"),
+    ("Portugal has delivered tanks to Ukraine.", "armoured-vehicles", "country:PRT"),  # a generic noun
+])
+def test_a_category_transfer_reaches_the_category_in_the_graph(store: FalkorStore, tmp_path: Path, sentence: str,
+                                                               category: str, supplier: str) -> None:
     path = tmp_path / "wire.txt"
-    path.write_text("---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
-                    "Turkey has delivered cluster bombs to Ukraine.\n", encoding="utf-8")
+    path.write_text(f"---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n{sentence}\n", encoding="utf-8")
     assert not load_paths(store, [path], loader_name="text").failed
     row = store.run("MATCH (s)-[:SUPPLIED]->(:Transfer)-[:OF]->(:WeaponSystem)-[:IN_CATEGORY]->"
-                    "(c:WeaponCategory {key: 'cluster-munitions'}) RETURN s.id").scalar()
-    assert row == "country:TUR"
+                    "(c:WeaponCategory {key: $category}) RETURN s.id", {"category": category}).scalar()
+    assert row == supplier
 
 
 @pytest.mark.parametrize(("text", "system", "category"), [
@@ -154,17 +158,6 @@ def test_a_relative_clause_on_the_weapon_gives_it_and_its_would_is_not_hypotheti
     assert [(t.supplier, t.recipient, t.weapon, t.status) for t in x.transfers] == [
         ("country:USA", "country:UKR", "weapon:cluster-munitions", "pledged")]
     assert extract_text("The cluster munitions that we would provide if asked are safe.", meta).transfers == []
-
-
-@pytest.mark.store
-def test_a_generic_category_transfer_reaches_the_category_in_the_graph(store: FalkorStore, tmp_path: Path) -> None:
-    path = tmp_path / "wire.txt"
-    path.write_text("---\ntitle: Wire\npublisher: Test Wire\ndate: 2024-04-13\n---\n"
-                    "Portugal has delivered tanks to Ukraine.\n", encoding="utf-8")
-    assert not load_paths(store, [path], loader_name="text").failed
-    row = store.run("MATCH (s)-[:SUPPLIED]->(:Transfer)-[:OF]->(:WeaponSystem)-[:IN_CATEGORY]->"
-                    "(c:WeaponCategory {key: 'armoured-vehicles'}) RETURN s.id").scalar()
-    assert row == "country:PRT"
 
 
 def test_transcript_turns_give_the_speaker() -> None:
