@@ -63,8 +63,7 @@ class BulkGraph:
     def existing(self, label: str, ids: list[str], document_id: str, loader: str) -> Iterator[tuple[str, bool]]:
         """What :data:`armsgraph.graph.writer.EXISTING_IDS` answers, from memory."""
         for node_id in ids:
-            node = self.nodes.get(node_id)
-            if node is not None and label in node.labels.split(":"):
+            if self._is(node_id, label):
                 edge = self.sourced.get((node_id, document_id))
                 yield node_id, edge is not None and loader in edge["loaders"]
 

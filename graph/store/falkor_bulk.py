@@ -86,7 +86,7 @@ def _props(keys: Sequence[str], props: dict[str, Any]) -> bytes:
 class BulkWriter:
     """Sends nodes, then relationships, to an absent graph in as few ``GRAPH.BULK`` commands as fit.
 
-    ``node`` returns the node's internal id, for the relationships that name it. Everything must be sent
+    ``nodes`` returns the nodes' internal ids, for the relationships that name them. Everything must be sent
     in one pass: nodes cannot be changed once sent, so callers merge their rows first.
     """
 

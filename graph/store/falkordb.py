@@ -24,7 +24,7 @@ from armsgraph.graph.store.dialect import FALKORDB
 from armsgraph.graph.store.errors import engine_message
 from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkor_params import params_header
-from armsgraph.graph.store.server import REWRITING, EmbeddedServer, owned_pool
+from armsgraph.graph.store.server import REWRITING, EmbeddedServer, owned_pool, rewriting
 from armsgraph.schema.errors import StoreError
 
 __all__ = ["REWRITING", "EmbeddedServer", "FalkorStore"]
@@ -195,7 +195,7 @@ class FalkorStore(Store):
         connection = self._db.connection
         while True:
             info = connection.info("persistence")
-            if any(info.get(k) for k in REWRITING):
+            if rewriting(info):
                 time.sleep(poll)
                 continue
             if int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0)) <= growth:
@@ -215,7 +215,7 @@ class FalkorStore(Store):
         self._start_rewrite(-1, poll)
         while True:
             info = connection.info("persistence")
-            if not any(info.get(k) for k in REWRITING):
+            if not rewriting(info):
                 break
             time.sleep(poll)
         if info.get("aof_last_bgrewrite_status", "ok") != "ok":

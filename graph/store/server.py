@@ -26,7 +26,7 @@ import struct
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,13 @@ log = logging.getLogger("armsgraph.store")
 REWRITING = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "module_fork_in_progress")
 """INFO persistence fields that say a rewrite is still under way (FalkorDB writes a graph's snapshot in a fork
 of its own, which redis reports as a module fork, not as a rewrite in progress)."""
+
+
+def rewriting(info: Mapping[str, Any]) -> bool:
+    """Whether the server's ``INFO persistence`` says an append-only file rewrite runs or is scheduled."""
+    return any(info.get(k) for k in REWRITING)
+
+
 REWRITE_WAIT = 600.0
 """Seconds :meth:`EmbeddedServer.stop` waits for a running rewrite before stopping anyway."""
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux
@@ -361,7 +368,7 @@ class EmbeddedServer:
         try:
             while True:
                 info = client.info("persistence")
-                if not any(info.get(k) for k in REWRITING):
+                if not rewriting(info):
                     return True
                 waited = time.monotonic() - start
                 if waited >= timeout:
