@@ -41,12 +41,15 @@ def test_the_one_call_path_agrees_with_the_per_value_path() -> None:
     encoder's text, or steps aside for it."""
     from armsgraph.graph.store.falkor_params import _fast, _literal
 
+    compared = 0
     for text in HOSTILE:
         for value in ({"id": text, "props": {"name": text, "years": [1, text]}, "locs": [text, text]},
                       [{"a": text}, {"b": [text, {"c": text}]}], {f"k{text}": text}, [text, {"x": [text]}]):
             fast = _fast(value)
             if fast is not None and "\\u" not in fast and "\\b" not in fast and "\\f" not in fast:
                 assert fast == _literal(value), (value, fast)
+                compared += 1
+    assert compared >= len(HOSTILE) * 2  # the fast path answers most rows (52 of 80 when written)
 
 
 @pytest.mark.parametrize("key", ['a"b', "a\\b", "a:b", "a,b", "{x}", "é"])
