@@ -7,8 +7,8 @@ import re
 
 from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import WEEKDAYS
-from armsgraph.loaders.text.extraction import ClaimFact, Entity
-from armsgraph.loaders.text.facts import ENTITY_TYPES, Facts, Ref
+from armsgraph.loaders.text.extraction import ClaimFact
+from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.syntax_claims import speech
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -243,9 +243,8 @@ class ClaimRules:
             end=text_end + self.d.base, about=self._about(text_start, text_end, speaker), date=when,
             date_text=when_text, quote=quote, evidence=self.d.span(ev_start, ev_end), rule=rule,
         ))
-        if speaker.startswith(("person:", "org:", "country:")) and speaker not in self.f.entities:
-            self.f.entities[speaker] = Entity(type=ENTITY_TYPES[speaker.partition(":")[0]], id=speaker,
-                                            name=self.d.g.name_of(speaker))
+        if speaker.startswith(("person:", "org:", "country:")):
+            self.f.ensure_entity(speaker)
 
     def _turn_speaker(self, label: str) -> str | None:
         """'MR. SULLIVAN', 'SEC. AUSTIN', 'SECRETARY OF DEFENSE LLOYD J. AUSTIN III', 'THE PRESIDENT' -> the person;

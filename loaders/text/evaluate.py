@@ -116,11 +116,6 @@ def _weapon_ids() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _category_systems() -> frozenset[str]:
-    return load().category_systems
-
-
 def canonical_weapon(weapon_id: str) -> str:
     """'weapon:javelin' (a variant's slug) -> 'weapon:fgm-148-javelin' (the gazetteer's id)."""
     return _weapon_ids().get(weapon_id.partition(":")[2], weapon_id)
@@ -163,8 +158,9 @@ def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
 
     # a transfer of a category without a designation ('cluster munitions to Ukraine') is kept in the graph
     # against the category, but gold annotates named systems only: it is not scored
+    categories = load().category_systems
     _set_score(ev.scores["transfers"], {triple(t.supplier, t.recipient, t.weapon) for t in gold.transfers},
-               {triple(t.supplier, t.recipient, t.weapon) for t in x.transfers if t.weapon not in _category_systems()},
+               {triple(t.supplier, t.recipient, t.weapon) for t in x.transfers if t.weapon not in categories},
                "transfer", doc, ev.misses)
     # persons: the gold officials' names, one-to-one with the persons the text mentions
     _match_score(ev, "persons", "person", doc, list(dict.fromkeys(g.name for g in gold.officials)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from armsgraph.loaders.io import csv_rows
@@ -154,9 +154,10 @@ class Gazetteer:
         name = self.categories[key][0] if key in self.categories else key
         return WeaponSystem.id_of(designation=name), name
 
-    @property
+    @cached_property
     def category_systems(self) -> frozenset[str]:
-        """Every category-level WeaponSystem id (a transfer of a category without a designation)."""
+        """Every category-level WeaponSystem id (a transfer of a category without a designation); built once per
+        gazetteer, not per document."""
         return frozenset(self.category_system(WeaponCategory.id_of(key=key))[0] for key in self.categories)
 
     def name_of(self, entity_id: str) -> str:

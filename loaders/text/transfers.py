@@ -552,7 +552,7 @@ class TransferRules:
     def drop_described_categories(self) -> None:
         """A category-level transfer ('the decision to include cluster munitions') is dropped when the document
         has a transfer of a named system of that category between the same parties (DPICM): it describes it."""
-        categories = self.category_systems
+        categories = self.d.g.category_systems
 
         def parties(t: TransferFact) -> tuple[str, str, str | None]:
             entity = self.f.entities.get(t.weapon)
@@ -565,10 +565,6 @@ class TransferRules:
         used = {t.weapon for t in self.f.transfers.values()}
         for ident in categories - used:
             self.f.entities.pop(ident, None)
-
-    @property
-    def category_systems(self) -> frozenset[str]:
-        return self.d.g.category_systems
 
     def attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
         """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
