@@ -13,11 +13,14 @@ class Stage(StrEnum):
     """How far a transfer got, least to most advanced: the order is the rule for which report wins.
 
     A later report of a less advanced stage never undoes a more advanced one (``Transfer.rank``), and a
-    text report's most advanced stage wins within a document.
+    text report's most advanced stage wins within a document. ``declined`` is a supplier's refusal of a
+    request: it settles a request or a consideration, and a later announcement, pledge or delivery (the refusal
+    reversed) supersedes it; it is never a supply, so no delivery-year or pledge query counts it.
     """
 
     REQUESTED = "requested"
     CONSIDERED = "considered"
+    DECLINED = "declined"
     ANNOUNCED = "announced"
     APPROVED = "approved"
     PLEDGED = "pledged"
@@ -27,7 +30,7 @@ class Stage(StrEnum):
 
     @property
     def advancement(self) -> int:
-        """0 for requested … 7 for delivered."""
+        """0 for requested … 8 for delivered."""
         return list(Stage).index(self)
 
     @classmethod

@@ -176,7 +176,8 @@ class FrameReader:
             if own:
                 parties = {(t.supplier, t.recipient, t.attributed, t.attributed_to) for t in own}
                 frame = Frame(own[-1].supplier, own[-1].recipient, own[-1].status,
-                              (own[-1].attributed, own[-1].attributed_to)) if len(parties) == 1 else None
+                              (own[-1].attributed, own[-1].attributed_to)) \
+                    if len(parties) == 1 and own[-1].status != "declined" else None
                 last = frame or last
                 continue
             triggers = self.rules.triggers(s, e, after_package=True)
@@ -188,8 +189,8 @@ class FrameReader:
                 continue
             setting = [t for t, kind, _ in triggers if kind != "include"]
             if setting:
-                if negated or hypothetical:
-                    frame = None
+                if negated or hypothetical or "declined" in stages:
+                    frame = None  # a refusal sets no frame: the systems listed after it are not refused or given
                     continue
                 supplier, recipient = self._parties(s, e, setting[0], last, seed)
                 t = setting[0]
@@ -208,7 +209,7 @@ class FrameReader:
                 continue
             if cued is None:
                 cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion)
-            if not cued or negated or hypothetical or _has_phrase(words, self.not_given):
+            if not cued or negated or hypothetical or "declined" in stages or _has_phrase(words, self.not_given):
                 continue
             stage = pick_stage(stages) or frame.stage
             for w in self.rules.weapons(s, e):

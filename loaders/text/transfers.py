@@ -24,9 +24,10 @@ from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
 
 CUE_PRIORITY = tuple(Stage(s) for s in (
-    "requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered"))
+    "declined", "requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered"))
 """Which stage cue names a sentence's stage when it has several ('agreed to provide' = approved): a reading
-rule of the text, not the stages' advancement, which is ``Stage``'s own order."""
+rule of the text, not the stages' advancement, which is ``Stage``'s own order. A refusal names the stage of
+whatever it refuses ('declined the request for', 'refused to approve')."""
 PRONOUN_SUBJECTS = {"them", "they", "it", "who", "which", "he", "she"}
 RECIPIENT_PREPS = {"to", "for", "into", "toward", "towards"}
 NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with", "in", "on", "at", "over", "about",
@@ -441,11 +442,14 @@ class TransferRules:
             word.endswith("ed") and self.d.g.stage_cues.get(word) in ("announced", "approved", "pledged"))
 
     def cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
-        """The stage cues of [start, end), and whether a negation or a hypothetical cue is among them."""
+        """The stage cues of [start, end), and whether a negation or a hypothetical cue is among them; a refusal
+        cue ('refused', 'declined') is the stage declined, unless a negation before it undoes it ('did not refuse')."""
         stages: list[str] = []
         negated = hypothetical = False
         for i in range(start, end):
             low = self.d.lower[i]
+            if self.d.words[i] == "May":
+                continue  # the month ('on 6 May', 'In May, Norway delivered'): the modal is written lower-case
             pair = low + " " + self.d.lower[i + 1] if i + 1 < len(self.d.doc) else low
             for cue in (pair, low):
                 if cue in self.d.g.stage_cues:
@@ -453,8 +457,10 @@ class TransferRules:
                     if cue == pair and pair != low:
                         break  # 'possible sale' is an approval's wording: its first word is not a cue of its own
                 kind = self.d.g.cues.get(cue)
-                if kind == "negation" and self._open_option_after(i, end):
+                if kind in ("negation", "refusal") and self._open_option_after(i, end):
                     stages.append("considered")  # 'does not rule out delivering': considered, not refused
+                elif kind == "refusal" and not negated:
+                    stages.append("declined")  # 'refused to supply': the supplier's refusal, a stage of its own
                 elif kind == "negation":
                     negated = True
                 elif kind == "hypothetical":
