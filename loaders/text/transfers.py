@@ -38,6 +38,11 @@ THIRD_PARTY = {"third-party", "third-country", "thirdparty", "re-export", "retra
 NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
                          "simulators", "spares"}
 NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
+PARTNER_WORDS = frozenset({"together", "jointly", "along", "cooperation", "conjunction", "partnership"})
+"""The word before 'with' that makes the actor after it a partner in the transfer ('together with Denmark')."""
+COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are", "was", "were", "to", "also",
+                              "already", "soon", "plans", "agreed", "began", "started", "be", "been"})
+"""Words allowed between a state's company and its transfer word ('Norway's Kongsberg has already delivered')."""
 BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
 LIST_ITEM_MAX_TOKENS = 15
@@ -300,6 +305,17 @@ class TransferRules:
                 return self.actor_of_ref(ref)
         return None
 
+    def _partners(self, start: int, end: int) -> list[str]:
+        """The actors right after 'together with', 'jointly with', 'along with' or 'in cooperation with' in
+        [start, end): partners in one transfer."""
+        found: list[str] = []
+        for i in range(start + 1, end - 1):
+            if self.d.lower[i] == "with" and self.d.lower[i - 1] in PARTNER_WORDS:
+                actor = self._object_actor(i + 1, end)
+                if actor is not None and actor not in found:
+                    found.append(actor)
+        return found
+
     def _object_actor(self, start: int, end: int) -> str | None:
         """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
@@ -370,6 +386,15 @@ class TransferRules:
                         return found
         return None
 
+    def _state_company(self, k: int, trigger: int) -> bool:
+        """'Germany's Rheinmetall will deliver': a state's company as the subject right before the transfer word
+        supplies as that state (a maker with its state named, as the guide has it); not a person or a title."""
+        names = 0
+        while k < trigger and self.d.words[k][:1].isupper() and self.d.ent_types[k] not in ("PERSON", "WEAPON") \
+                and self.d.lower[k] not in self.d.g.titles and self.f.ref_at.get(k) is None:
+            k, names = k + 1, names + 1
+        return 0 < names <= 3 and all(w in COMPANY_VERB_GAP for w in self.d.lower[k:trigger])
+
     def supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
         """Nearest actor left of the trigger that is not in a prepositional phrase; 'A and B' gives both."""
         i = end - 1
@@ -385,7 +410,8 @@ class TransferRules:
                 i = first - 1
                 continue
             if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
-                    and not any(w in STATE_BODIES for w in self.d.lower[ref.end + 1 : ref.end + 4]):
+                    and not any(w in STATE_BODIES for w in self.d.lower[ref.end + 1 : ref.end + 4]) \
+                    and not self._state_company(ref.end + 1, end):
                 i = first - 1
                 continue
             actor = self.actor_of_ref(ref)
@@ -726,11 +752,14 @@ class TransferRules:
                         for i in range(t + 1, min(right, t + 4)):
                             if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
                                 recipient = self.actor_of_ref(self.f.ref_at[i + 1])
-                    # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived'
+                    # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived',
+                    # 'the first Swedish CV90s have arrived': the weapon's own state
+                    weapons = self.weapons(left, t) or self.weapons(s, t)
+                    owner = self._own_state_of(weapons[0]) if weapons else None
                     suppliers = self._from_actors(t + 1, right) or self._from_actors(left, t) or (
+                        [owner] if owner else []) or (
                         [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
                         [doc_frame.supplier] if doc_frame.supplier else [])
-                    weapons = self.weapons(left, t) or self.weapons(s, t)
                 elif kind == "request":
                     # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
                     # asker would receive, the one asked (or 'from') would give
@@ -785,6 +814,9 @@ class TransferRules:
                         weapons = self.weapons(t + 1, right)
                         if not weapons and head is not None:
                             weapons = self.weapons(head.start, head.end)
+                if kind in ("supply", "noun") and suppliers:
+                    # 'the Netherlands pledged 14 Leopard 2A4 tanks, together with Denmark': the partner gives too
+                    suppliers += [a for a in self._partners(left, right) if a != recipient and a not in suppliers]
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue
