@@ -38,6 +38,10 @@ THIRD_PARTY = {"third-party", "third-country", "thirdparty", "re-export", "retra
 NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
                          "simulators", "spares"}
 NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
+NOT_A_RECIPIENT = frozenset({"initiative", "coalition", "project", "programme", "program", "fund", "scheme",
+                             "industry", "company", "firm", "maker", "manufacturer", "consortium", "plant",
+                             "factory", "facility"})
+"""Nouns after a state's adjective that make it a scheme or a maker, not the recipient ('to the German initiative')."""
 PARTNER_WORDS = frozenset({"together", "jointly", "along", "cooperation", "conjunction", "partnership"})
 """The word before 'with' that makes the actor after it a partner in the transfer ('together with Denmark')."""
 COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are", "was", "were", "to", "also",
@@ -369,6 +373,8 @@ class TransferRules:
             owners = self.d.lower[max(0, i - 4) : i - 1]
             body_of = prev == "of" and any(w in STATE_BODIES or w == "people" for w in owners) \
                 and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
+            if ref.kind == "demonym" and any(w in NOT_A_RECIPIENT for w in self.d.lower[ref.end : ref.end + 3]):
+                continue  # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct or helped or body_of:
                 actor = self.actor_of_ref(ref)
                 if actor and ref.kind != "first-person":
@@ -435,8 +441,8 @@ class TransferRules:
                 while k >= start and self.d.lower[k] in ("and", ",", "the"):
                     k -= 1
                 other = self.f.ref_at.get(k)
-                if other is None or other.kind in ("pronoun", "title", "first-person"):
-                    break
+                if other is None or other.kind in ("pronoun", "title", "first-person", "person"):
+                    break  # 'According to Minister Pistorius, Lithuania is contributing': a source, not a donor
                 second = self.actor_of_ref(other)
                 if second and second != exclude and second not in found:
                     found.append(second)

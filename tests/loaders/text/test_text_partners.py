@@ -35,6 +35,16 @@ def triples(text: str) -> set[tuple[str, str, str]]:
         ("Germany will send Leopard 2 tanks along with ammunition to Ukraine.", {("DEU", "UKR", "leopard-2")}),
         ("Germany will send Leopard 2 tanks to Ukraine together with Ukraine's own crews.",
          {("DEU", "UKR", "leopard-2")}),
+        # the source of a sentence is not a coordinated donor; a state's scheme is not the recipient
+        ("According to the Polish defence minister Anna Nowak, Latvia is sending Stinger missiles to Ukraine.",
+         {("LVA", "UKR", "stinger")}),
+        ("Latvia is contributing to the Dutch drone coalition which aims to help the Ukrainian army with Stinger "
+         "missiles.", {("LVA", "UKR", "stinger")}),
+        # supply verbs beyond send/provide
+        ("Britain said it would gift twelve Challenger 2 tanks to Ukraine.", {("GBR", "UKR", "challenger-2")}),
+        ("Spain lent Hawk launchers to Ukraine.", {("ESP", "UKR", "hawk")}),
+        ("Canada will equip Ukraine with NASAMS launchers.", {("CAN", "UKR", "nasams")}),
+        ("Estonia contributed Javelin missiles to Ukraine.", {("EST", "UKR", "fgm-148-javelin")}),
     ],
 )
 def test_who_supplies(text: str, expected: set[tuple[str, str, str]]) -> None:
