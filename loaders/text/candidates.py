@@ -2,7 +2,8 @@
 
 A candidate is a (supplier, recipient, weapon system) triple from mentions the earlier components found: every
 pair of distinct actors named near a weapon mention (its sentence, the two before, the one after, the first
-two sentences, the title's recipient, the publisher's own state), plus every triple the rules produced. Each
+two sentences, the title's recipient, the publisher's own state), plus every triple the rules produced; never from
+a reading the rules veto (``_Reader.vetoed``: questions, negation, hypotheticals, uses, parts and crews). Each
 weapon mention of a triple gives one feature vector; the triple's vector is their element-wise maximum, so a
 triple is as strong as its best reading. Features are general (positions, distances, cue and trigger classes from
 the data files, rule and parse roles); no document's strings. Read-only over the document and the facts.
@@ -14,11 +15,12 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import pycountry
 from spacy.tokens import Span
 
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfers import NON_SUBJECT_PREPS, TransferRules
+from armsgraph.loaders.text.transfers import NON_SUBJECT_PREPS, THIRD_PARTY, TransferRules
 
 WINDOW_BEFORE = 2
 """Sentences before a weapon mention's own whose actors can be its parties."""
@@ -26,6 +28,8 @@ WINDOW_AFTER = 1
 LEAD_SENTENCES = 2
 """The headline and first sentence: their actors are candidates for every weapon of the document."""
 ACTOR_KINDS = frozenset({"name", "demonym", "capital", "org", "person", "first-person"})
+MOVING = ("supply", "receive", "arrive", "noun", "include", "aid", "request")
+"""Transfer words that move something (not a use or a deployment)."""
 TRIGGER_KINDS = ("supply", "receive", "arrive", "noun", "include", "aid", "request", "deployment", "use")
 RULE_FAMILIES = ("clause", "syntax", "frame", "list")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
@@ -104,8 +108,9 @@ class _Reader:
             if ref.kind not in ACTOR_KINDS:
                 continue
             actor = self.rules.actor_of_ref(ref)
-            if not actor or not actor.startswith(("country:", "org:")):
-                continue
+            if not actor or not actor.startswith(("country:", "org:")) or (
+                    actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]) is None):
+                continue  # not an actor, or a state that no longer exists ('Soviet T-72 tanks')
             k = self.sent_index[d.sent_of(ref.start).start]
             self.mentions.append(ActorMention(actor, ref.start, ref.end, k, ref.kind))
         self.by_sentence: dict[int, list[ActorMention]] = defaultdict(list)
@@ -142,7 +147,16 @@ class _Reader:
                 out[f"trigger:{kind}"] = 1.0
                 if tense == "past":
                     out["trigger:past"] = 1.0
-            stages, negated, hypothetical = self.rules.cues(s, e)
+            # as the rules read them: the cues up to the transfer word ('will deliver ... in May' is no 'may')
+            moving = [t for t, kind, _ in triggers if kind in MOVING]
+            upto = moving[0] + 1 if moving else e
+            _, negated, hypothetical = self.rules.cues(s, upto)
+            stages = self.rules.cues(s, e)[0]
+            if any(d.g.cues.get(w) == "unnamed-actor" for w in d.lower[s : min(upto, s + 3)]):
+                # 'Allies and partners have committed ...': the sentence's own subject is nobody named
+                out["cue:unnamed-actor"] = 1.0
+            if any("".join(d.lower[max(s, t - 3) : t]).endswith(tuple(THIRD_PARTY)) for t in moving):
+                out["cue:third-party"] = 1.0
             for stage in stages:
                 out[f"stage:{stage}"] = 1.0
             if negated:
@@ -258,16 +272,19 @@ class _Reader:
                 by_actor[m.actor].append(m)
             actors = list(by_actor)
             suppliers = list(actors)
-            if self.home and self.home not in by_actor:
-                suppliers.append(self.home)
+            base = dict(doc_features)
+            base.update(self.sentence_features(k))
+            if self.home and self.home not in by_actor and \
+                    "cue:unnamed-actor" not in base:
+                suppliers.append(self.home)  # the publisher's state, named elsewhere ('we', 'the United States')
             recipients = list(actors)
             if self.title_recipient and self.title_recipient not in by_actor:
                 recipients.append(self.title_recipient)
-            base = dict(doc_features)
-            base.update(self.sentence_features(k))
+            if self.vetoed(w, k, base):
+                continue
             for sup in suppliers:
                 for rec in recipients:
-                    if sup != rec:
+                    if sup != rec and not self.coordinated(sup, rec, k):
                         out[(sup, rec, weapon)].append((w, self.reading(w, k, sup, rec, by_actor, base)))
         for t in self.f.transfers.values():
             triple = (t.supplier, t.recipient, t.weapon)
@@ -283,8 +300,38 @@ class _Reader:
                 by_actor[m.actor].append(m)
             base = dict(doc_features)
             base.update(self.sentence_features(k))
+            if self.vetoed(ruled, k, base):
+                continue
             out[triple].append((ruled, self.reading(ruled, k, t.supplier, t.recipient, by_actor, base)))
         return out
+
+    def vetoed(self, w: Span, k: int, sentence: dict[str, float]) -> bool:
+        """The rules' vetoes hold for the classifier too: nothing is read from a question, a negated or hypothetical
+        sentence, a sentence whose only transfer words are a use or deployment, or a weapon mention the rules
+        read as something else (its parts, its crews, ammunition for it, a version of it)."""
+        if any(k in sentence for k in ("question", "cue:negation", "cue:hypothetical", "cue:third-party")):
+            return True
+        moving = any(f"trigger:{kind}" in sentence for kind in MOVING)
+        if not moving and ("trigger:use" in sentence or "trigger:deployment" in sentence):
+            return True
+        if w.start not in self.kept(k):
+            return True
+        # a negation or condition before the mention in its own clause ('..., but Berlin refuses to provide X')
+        _, negated, hypothetical = self.rules.cues(self.d.sents[k].start, w.start)
+        return negated or hypothetical
+
+    def coordinated(self, a: str, b: str, k: int) -> bool:
+        """'Ukraine and Sweden are preparing ...': two actors joined by 'and' in sentence k give no direction."""
+        d = self.d
+        here = self.by_sentence.get(k, ())
+        for m in here:
+            if m.actor != a:
+                continue
+            for n in here:
+                if n.actor == b and (n.start == m.end + 1 or m.start == n.end + 1) and \
+                        d.lower[min(m.end, n.end)] in ("and", "&"):
+                    return True
+        return False
 
     def reading(self, w: Span, k: int, sup: str, rec: str, by_actor: dict[str, list[ActorMention]],
                 base: dict[str, float]) -> dict[str, float]:
@@ -292,8 +339,6 @@ class _Reader:
         d = self.d
         weapon = w.ent_id_
         feats = dict(base)
-        if w.start in self.kept(k):
-            feats["weapon:kept-by-rules"] = 1.0
         feats["doc:same-sentence-actors"] = float(len({m.actor for m in self.by_sentence.get(k, ())}))
         self._party(feats, "sup", sup, by_actor.get(sup, []), k, w)
         self._party(feats, "rec", rec, by_actor.get(rec, []), k, w)

@@ -36,7 +36,7 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
     have = {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
     found = candidates(d, f)
     triples = [(c.supplier, c.recipient, c.weapon) for c in found]
-    verdicts = select(model, triples, [model.probability(c.features) for c in found])
+    verdicts = select(model, triples, [model.probability(c.features) for c in found], {w for _, _, w in have})
     added: list[Candidate] = []
     rejected: set[tuple[str, str, str]] = set()
     for c, triple, ok in zip(found, triples, verdicts, strict=True):
@@ -49,11 +49,14 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
 
 
 def learned_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
-    """Component: adds the accepted candidates as transfers; drops rule transfers the model rejects when the
-    model file says the rules are not kept. Returns the transfers it added."""
+    """Component: the trained model's decisions (``apply``); nothing without a model file."""
     model = load_model()
-    if model is None:
-        return []
+    return [] if model is None else apply(d, f, model)
+
+
+def apply(d: TextDoc, f: Facts, model: RelationModel) -> list[TransferFact]:
+    """Adds the candidates ``model`` accepts as transfers; drops rule transfers it rejects when the model says
+    the rules are not kept. Returns the transfers it added."""
     added, rejected = decide(d, f, model)
     if not model.keep_rules:
         for key, t in list(f.transfers.items()):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,8 +22,8 @@ MODEL_FILE = Path(__file__).parent / "data" / "transfer_model.json"
 class RelationModel:
     """Weights by feature name; ``threshold`` on the probability decides; ``keep_rules``: a triple the rules
     produced stays whatever its score (the model only adds). A triple is accepted when its probability reaches
-    the threshold, no other pair of actors scores higher for the same weapon, and its reverse (recipient to
-    supplier) does not score higher (``select``)."""
+    the threshold, no other pair of actors scores higher for the same weapon, its reverse (recipient to
+    supplier) does not score higher, and the rules read no transfer of that weapon (``select``)."""
 
     weights: dict[str, float]
     bias: float
@@ -56,14 +56,16 @@ def load_model(path: Path = MODEL_FILE) -> RelationModel | None:
         return None
 
 
-def select(model: RelationModel, triples: Sequence[tuple[str, str, str]],
-           probabilities: Sequence[float]) -> list[bool]:
+def select(model: RelationModel, triples: Sequence[tuple[str, str, str]], probabilities: Sequence[float],
+           ruled: Collection[str] = ()) -> list[bool]:
     """Which triples (supplier, recipient, weapon) of one document the model accepts, given their probabilities:
-    at or over the threshold, the best pair for their weapon (ties all kept) and not beaten by their reverse."""
+    at or over the threshold, the best pair for their weapon (ties all kept), not beaten by their reverse, and of
+    a weapon the rules gave no transfer in the document (``ruled``: the model fills in what the rules missed; it
+    does not second-guess the parties the rules read for a weapon)."""
     best: dict[str, float] = {}
     by_triple: dict[tuple[str, str, str], float] = {}
     for (s, r, w), p in zip(triples, probabilities, strict=True):
         best[w] = max(best.get(w, 0.0), p)
         by_triple[(s, r, w)] = p
-    return [p >= model.threshold and p >= best[w] and p >= by_triple.get((r, s, w), 0.0)
+    return [p >= model.threshold and p >= best[w] and p >= by_triple.get((r, s, w), 0.0) and w not in ruled
             for (s, r, w), p in zip(triples, probabilities, strict=True)]
