@@ -8,6 +8,8 @@ attributed to its speaker. Without a model file the component adds nothing.
 
 from __future__ import annotations
 
+import os
+
 from armsgraph.loaders.text.candidates import Candidate, candidates
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
@@ -49,8 +51,9 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
 
 
 def learned_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
-    """Component: the trained model's decisions (``apply``); nothing without a model file."""
-    model = load_model()
+    """Component: the trained model's decisions (``apply``); nothing without a model file or with
+    ``ARMSGRAPH_TEXT_LEARNED=off`` (the rules' transfers alone)."""
+    model = None if os.environ.get("ARMSGRAPH_TEXT_LEARNED", "").lower() == "off" else load_model()
     return [] if model is None else apply(d, f, model)
 
 
