@@ -30,7 +30,6 @@ LEAD_SENTENCES = 2
 ACTOR_KINDS = frozenset({"name", "demonym", "capital", "org", "person", "first-person"})
 MOVING = ("supply", "receive", "arrive", "noun", "include", "aid", "request")
 """Transfer words that move something (not a use or a deployment)."""
-TRIGGER_KINDS = ("supply", "receive", "arrive", "noun", "include", "aid", "request", "deployment", "use")
 RULE_FAMILIES = ("clause", "syntax", "frame", "list")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -260,7 +259,7 @@ class _Reader:
         out: dict[tuple[str, str, str], list[tuple[Span, dict[str, float]]]] = defaultdict(list)
         n_actors = len(self.counts)
         doc_features = {"doc:actors-log": math.log1p(n_actors), "doc:sentences-log": math.log1p(len(d.sents)),
-                        "bias-weapons-log": math.log1p(len(d.weapon_ents))}
+                        "doc:weapons-log": math.log1p(len(d.weapon_ents))}
         for w in d.weapon_ents:
             if w.label_ != "WEAPON":
                 continue

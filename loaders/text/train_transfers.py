@@ -4,9 +4,10 @@
 Examples: every candidate triple (``candidates``) of every document of the tuned gold files (statements, news,
 news-pun dev and dev4; never a held-out or test split), labelled by whether the gold lists it (organisations as
 their state, weapons by their canonical id, as ``evaluate`` scores). The rule components run first, exactly as
-in ``extract.PIPELINE``. Model: scikit-learn's L2 logistic regression (lbfgs, fixed C, balanced classes),
-chosen for being small, explainable and exactly reproducible in a few lines at run time. The decision threshold
-is the one that maximises document-level cross-validated recall with precision >= ``TARGET_PRECISION``.
+in ``extract.PIPELINE``. Model: scikit-learn's L2 logistic regression (lbfgs, balanced classes), chosen for
+being small, explainable and exactly reproducible in a few lines at run time. C (from ``C_GRID``) and the decision
+threshold are the ones that maximise document-level cross-validated recall with precision >= ``TARGET_PRECISION``
+in each genre, deciding as the component does (rule triples kept, ``relation_model.select``).
 scikit-learn is a development dependency (the ``dev`` extra): it is imported here only, never at run time.
 """
 
