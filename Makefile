@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 SEED_ARTICLE := ../shared/data/news/rt-2023-07-antonov-cluster-munitions.txt
 
-.PHONY: install demo test test-fast lint typecheck importlint pytest bench bench-scale eval eval-test clean docs web-assets browser serve
+.PHONY: install demo test test-fast lint typecheck importlint pytest bench bench-scale eval eval-test train-text clean docs web-assets browser serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -106,6 +106,10 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-dev.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-dev4.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout.jsonl
+
+# rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures
+train-text: $(STAMP)
+	$(BIN)/python -m armsgraph.loaders.text.train_transfers
 
 # The untouched splits (the test split and held-out split 2): scored only to report, never while writing rules
 # (docs/text-extraction.md).

@@ -18,6 +18,7 @@ from armsgraph.loaders.text.entities import gazetteer_entities
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.frames import carried_transfers
+from armsgraph.loaders.text.learned_transfers import learned_transfers
 from armsgraph.loaders.text.persons import persons
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfers import clause_transfers, described_categories, syntax_transfers
@@ -47,7 +48,7 @@ def claims_about_transfers(d: TextDoc, f: Facts) -> list[BaseModel]:
     return linked
 
 
-PIPELINE: tuple[Component, ...] = (
+RULE_COMPONENTS: tuple[Component, ...] = (
     gazetteer_entities,      # entity mentions, actor and pronoun references
     persons,                 # officials and positions
     claims,                  # attributed claims (the parse's speech verbs included)
@@ -55,6 +56,12 @@ PIPELINE: tuple[Component, ...] = (
     syntax_transfers,        # transfers from the parse the clause rules did not read
     carried_transfers,       # systems listed in later sentences under the text's transfer frame
     described_categories,    # a category-level transfer a named system describes goes
+)
+"""The rule components: what the learned classifier's candidates and features are read from (and trained on)."""
+
+PIPELINE: tuple[Component, ...] = (
+    *RULE_COMPONENTS,
+    learned_transfers,       # candidate triples the learned classifier accepts (data/transfer_model.json)
     claims_about_transfers,  # claims -> the transfers they report
 )
 

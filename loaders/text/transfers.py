@@ -259,7 +259,7 @@ class TransferRules:
             return self.actor_of_ref(ref)
         return None
 
-    def _own_state_of(self, w: Span) -> str | None:
+    def own_state_of(self, w: Span) -> str | None:
         """'Sweden's CV90 vehicles', 'Swedish CV90 vehicles': the state a weapon mention names as its owner, right
         before it; not a maker's mark ('Soviet-made', 'US-built')."""
         i = w.start - 1
@@ -852,7 +852,7 @@ class TransferRules:
                     # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
                     found_here = prev_actor if self._refers_back(left, t) else None
                     if found_here is None:
-                        found_here = self._own_state_of(weapons[0])
+                        found_here = self.own_state_of(weapons[0])
                     suppliers = [found_here] if found_here and found_here != recipient else []
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
                         weapons or ends_list):
@@ -970,7 +970,7 @@ class TransferRules:
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in before_trigger)
                 suppliers = list(cand.suppliers)
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and cand.weapon >= 0:
-                    owner = self._own_state_of(ent_at[view.weapons[cand.weapon]])
+                    owner = self.own_state_of(ent_at[view.weapons[cand.weapon]])
                     suppliers = [owner] if owner else []  # 'Sweden's CV90 vehicles have been handed over'
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
                     suppliers = [frame_supplier]

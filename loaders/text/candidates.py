@@ -1,0 +1,448 @@
+"""Candidate transfer triples and their features, for the learned relation classifier (``relation_model``).
+
+A candidate is a (supplier, recipient, weapon system) triple from mentions the earlier components found: every
+pair of distinct actors named near a weapon mention (its sentence, the two before, the one after, the first
+two sentences, the title's recipient, the publisher's own state), plus every triple the rules produced; never from
+a reading the rules veto (``_Reader.vetoed``: questions, negation, hypotheticals, uses, parts and crews). Each
+weapon mention of a triple gives one feature vector; the triple's vector is their element-wise maximum, so a
+triple is as strong as its best reading. Features are general (positions, distances, cue and trigger classes from
+the data files, rule and parse roles); no document's strings. Read-only over the document and the facts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pycountry
+from spacy.tokens import Span
+
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfers import NON_SUBJECT_PREPS, THIRD_PARTY, TransferRules
+
+WINDOW_BEFORE = 2
+"""Sentences before a weapon mention's own whose actors can be its parties."""
+WINDOW_AFTER = 1
+LEAD_SENTENCES = 2
+"""The headline and first sentence: their actors are candidates for every weapon of the document."""
+ACTOR_KINDS = frozenset({"name", "demonym", "capital", "org", "person", "first-person"})
+MOVING = ("supply", "receive", "arrive", "noun", "include", "aid", "request")
+"""Transfer words that move something (not a use or a deployment)."""
+RULE_FAMILIES = ("clause", "syntax", "frame", "list")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    actor: str
+    start: int
+    end: int
+    sentence: int
+    kind: str
+
+
+@dataclass
+class Candidate:
+    """One (supplier, recipient, weapon) triple, its best weapon mention and its features."""
+
+    supplier: str
+    recipient: str
+    weapon: str
+    mention: Span
+    """The weapon mention whose reading scored best (evidence, stage, attribution come from its sentence)."""
+    features: dict[str, float] = field(default_factory=dict)
+    readings: list[tuple[Span, dict[str, float]]] = field(default_factory=list)
+    """Every weapon mention of the triple with its own features (``features`` is their maximum)."""
+
+
+AGREES = frozenset({"sup:subj@supply", "sup:poss@noun", "sup:poss@supply", "sup:by@supply", "sup:from@receive",
+                    "sup:from@arrive", "sup:from@noun", "rec:to-for@supply", "rec:to-for@noun", "rec:obj@supply",
+                    "rec:subj@receive", "rec:subj@arrive", "rec:poss@receive"})
+"""Roles that read the pair in its direction: the giver as the subject of a supply verb, the taker after to/for."""
+DISAGREES = frozenset({"sup:subj@receive", "sup:to-for@supply", "sup:to-for@noun", "sup:obj@supply",
+                       "rec:subj@supply", "rec:from@receive", "rec:from@noun", "rec:by@supply", "rec:poss@noun"})
+"""The same roles with the parties the other way round."""
+LINK_DEPS = frozenset({"conj", "appos", "compound", "flat", "cc"})
+"""Links inside a coordination or a name: the relation is read from where the group hangs."""
+
+
+def _relation(dep: str, prep: str) -> str:
+    if dep in ("nsubj", "csubj"):
+        return "subj"
+    if dep == "nsubjpass":
+        return "subjpass"
+    if dep in OBJECT_DEPS:
+        return "obj"
+    if dep == "poss":
+        return "poss"
+    if dep == "agent" or prep == "by":
+        return "by"
+    if prep in ("to", "for"):
+        return "to-for"
+    if prep == "from":
+        return "from"
+    return "prep" if prep else "other"
+
+
+def _rule_family(rule: str) -> str:
+    name = rule.partition(":")[2]
+    for family in RULE_FAMILIES:
+        if name.startswith(family):
+            return family
+    return "clause"
+
+
+class _Reader:
+    """What candidates share within one document: actor mentions by sentence, triggers and cues by sentence."""
+
+    def __init__(self, d: TextDoc, f: Facts) -> None:
+        self.d, self.f = d, f
+        self.rules = TransferRules(d, f)
+        self.sent_index = {s.start: k for k, s in enumerate(d.sents)}
+        self.mentions: list[ActorMention] = []
+        for ref in f.refs:
+            if ref.kind not in ACTOR_KINDS:
+                continue
+            actor = self.rules.actor_of_ref(ref)
+            if not actor or not actor.startswith(("country:", "org:")) or (
+                    actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]) is None):
+                continue  # not an actor, or a state that no longer exists ('Soviet T-72 tanks')
+            k = self.sent_index[d.sent_of(ref.start).start]
+            self.mentions.append(ActorMention(actor, ref.start, ref.end, k, ref.kind))
+        self.by_sentence: dict[int, list[ActorMention]] = defaultdict(list)
+        for m in self.mentions:
+            self.by_sentence[m.sentence].append(m)
+        self.counts = Counter(m.actor for m in self.mentions)
+        self.top = self.counts.most_common(1)[0][0] if self.counts else None
+        self.first_actor = self.mentions[0].actor if self.mentions else None
+        self.home = d.first_person
+        self.title_recipient = self.rules.title_recipient()
+        self.rule_triples: dict[tuple[str, str, str], str] = {}
+        for t in f.transfers.values():
+            self.rule_triples.setdefault((t.supplier, t.recipient, t.weapon), _rule_family(t.rule))
+        self.rule_weapons = {w for _, _, w in self.rule_triples}
+        self.rule_pairs = {(s, r) for s, r, _ in self.rule_triples}
+        self.rule_suppliers = {(s, w) for s, _, w in self.rule_triples}
+        self.rule_recipients = {(r, w) for _, r, w in self.rule_triples}
+        self._sentence_cache: dict[int, dict[str, float]] = {}
+        self._kept: dict[int, set[int]] = {}
+
+    # ---- per sentence ----------------------------------------------------------------------------------
+
+    def sentence_features(self, k: int) -> dict[str, float]:
+        cached = self._sentence_cache.get(k)
+        if cached is not None:
+            return cached
+        d = self.d
+        sent = d.sents[k]
+        s, e = sent.start, sent.end
+        out: dict[str, float] = {}
+        if e - s <= 400:
+            triggers = self.rules.triggers(s, e)
+            for _, kind, tense in triggers:
+                out[f"trigger:{kind}"] = 1.0
+                if tense == "past":
+                    out["trigger:past"] = 1.0
+            # as the rules read them: the cues up to the transfer word ('will deliver ... in May' is no 'may')
+            moving = [t for t, kind, _ in triggers if kind in MOVING]
+            upto = moving[0] + 1 if moving else e
+            _, negated, hypothetical = self.rules.cues(s, upto)
+            stages = self.rules.cues(s, e)[0]
+            if any(d.g.cues.get(w) == "unnamed-actor" for w in d.lower[s : min(upto, s + 3)]):
+                # 'Allies and partners have committed ...': the sentence's own subject is nobody named
+                out["cue:unnamed-actor"] = 1.0
+            if any("".join(d.lower[max(s, t - 3) : t]).endswith(tuple(THIRD_PARTY)) for t in moving):
+                out["cue:third-party"] = 1.0
+            for stage in stages:
+                out[f"stage:{stage}"] = 1.0
+            if negated:
+                out["cue:negation"] = 1.0
+            if hypothetical:
+                out["cue:hypothetical"] = 1.0
+        if d.words[e - 1] == "?" or (e - s > 1 and d.words[e - 2] == "?"):
+            out["question"] = 1.0
+        if k < LEAD_SENTENCES:
+            out["weapon:lead"] = 1.0
+        out["sentence:long"] = 1.0 if e - s > 60 else 0.0
+        self._sentence_cache[k] = out
+        return out
+
+    def kept(self, k: int) -> set[int]:
+        """Starts of the sentence's weapon mentions the rules would read as what moves (not parts, crews, ...)."""
+        found = self._kept.get(k)
+        if found is None:
+            sent = self.d.sents[k]
+            found = {w.start for w in self.rules.weapons(sent.start, sent.end)} if sent.end - sent.start <= 400 \
+                else set()
+            self._kept[k] = found
+        return found
+
+    # ---- per actor mention ------------------------------------------------------------------------------
+
+    def role_features(self, m: ActorMention, prefix: str) -> dict[str, float]:
+        """Surface and parse roles of one actor mention in its sentence."""
+        d = self.d
+        out: dict[str, float] = {}
+        s = d.sents[m.sentence].start
+        prev = d.lower[m.start - 1] if m.start > s else ""
+        prev2 = d.lower[m.start - 2] if m.start - 1 > s else ""
+        prep = prev if prev != "the" else prev2
+        if prep in ("to", "for"):
+            out[f"{prefix}:to-for"] = 1.0
+        elif prep == "from":
+            out[f"{prefix}:from"] = 1.0
+        elif prep in NON_SUBJECT_PREPS:
+            out[f"{prefix}:other-prep"] = 1.0
+        if m.end < len(d.words) and d.words[m.end] in ("’s", "'s"):
+            out[f"{prefix}:possessive"] = 1.0
+        if m.kind == "demonym":
+            out[f"{prefix}:demonym"] = 1.0
+        if m.kind == "first-person":
+            out[f"{prefix}:first-person"] = 1.0
+        syntax = d.syntax
+        if syntax is not None and syntax.parsed[m.end - 1]:
+            i = m.end - 1
+            dep = syntax.dep[i]
+            head = syntax.head[i]
+            if dep in SUBJECT_DEPS:
+                out[f"{prefix}:subject"] = 1.0
+            elif dep in OBJECT_DEPS:
+                out[f"{prefix}:object"] = 1.0
+            elif dep == "pobj":
+                word = d.lower[head]
+                out[f"{prefix}:pobj-" + ("to-for" if word in ("to", "for") else "from" if word == "from"
+                                         else "other")] = 1.0
+            elif dep in ("poss", "compound", "amod"):
+                out[f"{prefix}:modifier"] = 1.0
+        return out
+
+    def anchor(self, start: int, end: int) -> tuple[int, str, str] | None:
+        """The transfer word a mention at [start, end) hangs from in the parse and how: (trigger token, its kind,
+        the mention's relation: subj, subjpass, obj, poss, to-for, from, by, prep, other); None unparsed."""
+        d, syntax = self.d, self.d.syntax
+        if syntax is None:
+            return None
+        j = next((i for i in range(start, end) if not start <= syntax.head[i] < end or syntax.head[i] == i),
+                 end - 1)
+        if not syntax.parsed[j]:
+            return None
+        while syntax.dep[j] in LINK_DEPS and syntax.head[j] != j:
+            j = syntax.head[j]
+        first_dep, prep = syntax.dep[j], ""
+        for _ in range(8):
+            h = syntax.head[j]
+            if h == j:
+                return None
+            if not prep and syntax.dep[j] == "pobj":
+                prep = d.lower[h]
+            readings = d.g.triggers.get(d.lower[h]) if not d.ent_types[h] else None
+            if readings:
+                kind = next((r[0] for r in readings if r[0] != "noun"), readings[0][0])
+                return h, kind, _relation(first_dep, prep)
+            j = h
+        return None
+
+    # ---- candidates --------------------------------------------------------------------------------------
+
+    def window(self, k: int) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        ks = set(range(max(0, k - WINDOW_BEFORE), k + WINDOW_AFTER + 1)) | set(range(LEAD_SENTENCES))
+        for j in sorted(ks):
+            found.extend(self.by_sentence.get(j, ()))
+        return found
+
+    def readings(self) -> dict[tuple[str, str, str], list[tuple[Span, dict[str, float]]]]:
+        d = self.d
+        out: dict[tuple[str, str, str], list[tuple[Span, dict[str, float]]]] = defaultdict(list)
+        n_actors = len(self.counts)
+        doc_features = {"doc:actors-log": math.log1p(n_actors), "doc:sentences-log": math.log1p(len(d.sents)),
+                        "doc:weapons-log": math.log1p(len(d.weapon_ents))}
+        for w in d.weapon_ents:
+            if w.label_ != "WEAPON":
+                continue
+            weapon = w.ent_id_
+            k = self.sent_index[d.sent_of(w.start).start]
+            near = self.window(k)
+            by_actor: dict[str, list[ActorMention]] = defaultdict(list)
+            for m in near:
+                by_actor[m.actor].append(m)
+            actors = list(by_actor)
+            suppliers = list(actors)
+            base = dict(doc_features)
+            base.update(self.sentence_features(k))
+            if self.home and self.home not in by_actor and \
+                    "cue:unnamed-actor" not in base:
+                suppliers.append(self.home)  # the publisher's state, named elsewhere ('we', 'the United States')
+            recipients = list(actors)
+            if self.title_recipient and self.title_recipient not in by_actor:
+                recipients.append(self.title_recipient)
+            if self.vetoed(w, k, base):
+                continue
+            for sup in suppliers:
+                for rec in recipients:
+                    if sup != rec and not self.coordinated(sup, rec, k):
+                        out[(sup, rec, weapon)].append((w, self.reading(w, k, sup, rec, by_actor, base)))
+        for t in self.f.transfers.values():
+            triple = (t.supplier, t.recipient, t.weapon)
+            if t.weapon_mention is None or t.weapon in d.g.category_systems or triple in out:
+                continue
+            i = d.tok_index(t.weapon_mention.start - d.base)
+            ruled = next((x for x in d.weapon_ents if x.start == i), None)
+            if ruled is None:
+                continue
+            k = self.sent_index[d.sent_of(ruled.start).start]
+            by_actor = defaultdict(list)
+            for m in self.window(k):
+                by_actor[m.actor].append(m)
+            base = dict(doc_features)
+            base.update(self.sentence_features(k))
+            if self.vetoed(ruled, k, base):
+                continue
+            out[triple].append((ruled, self.reading(ruled, k, t.supplier, t.recipient, by_actor, base)))
+        return out
+
+    def vetoed(self, w: Span, k: int, sentence: dict[str, float]) -> bool:
+        """The rules' vetoes hold for the classifier too: nothing is read from a question, a negated or hypothetical
+        sentence, a sentence whose only transfer words are a use or deployment, or a weapon mention the rules
+        read as something else (its parts, its crews, ammunition for it, a version of it)."""
+        if any(k in sentence for k in ("question", "cue:negation", "cue:hypothetical", "cue:third-party")):
+            return True
+        moving = any(f"trigger:{kind}" in sentence for kind in MOVING)
+        if not moving and ("trigger:use" in sentence or "trigger:deployment" in sentence):
+            return True
+        if w.start not in self.kept(k):
+            return True
+        # a negation or condition before the mention in its own clause ('..., but Berlin refuses to provide X')
+        _, negated, hypothetical = self.rules.cues(self.d.sents[k].start, w.start)
+        return negated or hypothetical
+
+    def coordinated(self, a: str, b: str, k: int) -> bool:
+        """'Ukraine and Sweden are preparing ...': two actors joined by 'and' in sentence k give no direction."""
+        d = self.d
+        here = self.by_sentence.get(k, ())
+        for m in here:
+            if m.actor != a:
+                continue
+            for n in here:
+                if n.actor == b and (n.start == m.end + 1 or m.start == n.end + 1) and \
+                        d.lower[min(m.end, n.end)] in ("and", "&"):
+                    return True
+        return False
+
+    def reading(self, w: Span, k: int, sup: str, rec: str, by_actor: dict[str, list[ActorMention]],
+                base: dict[str, float]) -> dict[str, float]:
+        """The features of one weapon mention read as moving from ``sup`` to ``rec``."""
+        d = self.d
+        weapon = w.ent_id_
+        feats = dict(base)
+        feats["doc:same-sentence-actors"] = float(len({m.actor for m in self.by_sentence.get(k, ())}))
+        self._party(feats, "sup", sup, by_actor.get(sup, []), k, w)
+        self._party(feats, "rec", rec, by_actor.get(rec, []), k, w)
+        weapon_anchor = self.anchor(w.start, w.end)
+        if weapon_anchor is not None:
+            feats[f"weapon:{weapon_anchor[2]}@{weapon_anchor[1]}"] = 1.0
+            for prefix, actor in (("sup", sup), ("rec", rec)):
+                for m in by_actor.get(actor, []):
+                    if m.sentence != k:
+                        continue
+                    a = self.anchor(m.start, m.end)
+                    if a is None:
+                        continue
+                    if a[0] == weapon_anchor[0]:
+                        role = f"{prefix}:{a[2]}@{a[1]}"
+                        feats[role] = 1.0
+                        feats[f"{prefix}:same-trigger"] = 1.0
+                        if role in AGREES:
+                            feats["direction:agrees"] = 1.0
+                        elif role in DISAGREES:
+                            feats["direction:disagrees"] = 1.0
+                    else:
+                        feats[f"{prefix}:other-trigger"] = 1.0
+        owner = self.rules.own_state_of(w)
+        if owner is not None:
+            feats["owner:is-supplier" if owner == sup else "owner:is-recipient" if owner == rec
+                  else "owner:other"] = 1.0
+        if sup == self.home:
+            feats["sup:home"] = 1.0
+        if rec == self.title_recipient:
+            feats["rec:title"] = 1.0
+        sup_here = [m for m in by_actor.get(sup, []) if m.sentence == k]
+        rec_here = [m for m in by_actor.get(rec, []) if m.sentence == k]
+        if sup_here and rec_here:
+            feats["pair:same-sentence"] = 1.0
+            if min(m.start for m in sup_here) < min(m.start for m in rec_here):
+                feats["pair:supplier-first"] = 1.0
+            lo = min(m.start for m in sup_here + rec_here)
+            hi = max(m.start for m in sup_here + rec_here)
+            between = {m.actor for m in self.by_sentence.get(k, ()) if lo < m.start < hi} - {sup, rec}
+            feats["pair:actors-between"] = float(len(between))
+        if ("trigger:supply" in feats or "trigger:noun" in feats) and (
+                feats.get("rec:to-for") or feats.get("sup:from")):
+            feats["direction:surface-agrees"] = 1.0
+        if feats.get("sup:to-for") or feats.get("rec:from"):
+            feats["direction:surface-disagrees"] = 1.0
+        if "trigger:receive" in feats and feats.get("sup:sentence-subject"):
+            feats["direction:surface-disagrees"] = 1.0
+        family = self.rule_triples.get((sup, rec, weapon))
+        if family is not None:
+            feats["rule:exact"] = 1.0
+            feats[f"rule:{family}"] = 1.0
+        if weapon in self.rule_weapons and family is None:
+            feats["rule:weapon-elsewhere"] = 1.0
+        if (sup, rec) in self.rule_pairs:
+            feats["rule:pair"] = 1.0
+        if (sup, weapon) in self.rule_suppliers:
+            feats["rule:supplier-of-weapon"] = 1.0
+        if (rec, weapon) in self.rule_recipients:
+            feats["rule:recipient-of-weapon"] = 1.0
+        start = d.cstart(w.start) + d.base
+        if any(c.start <= start < c.end for c in self.f.claims):
+            feats["claim:inside"] = 1.0
+        return feats
+
+    def _party(self, feats: dict[str, float], prefix: str, actor: str, mentions: list[ActorMention], k: int,
+               w: Span) -> None:
+        if not mentions:
+            feats[f"{prefix}:implicit"] = 1.0
+            return
+        distance = min(abs(m.sentence - k) for m in mentions)
+        feats[f"{prefix}:close"] = 1.0 / (1.0 + distance)
+        if distance == 0:
+            feats[f"{prefix}:same-sentence"] = 1.0
+        if any(m.sentence < LEAD_SENTENCES for m in self.mentions if m.actor == actor):
+            feats[f"{prefix}:lead"] = 1.0
+        total = len(self.mentions)
+        feats[f"{prefix}:share"] = self.counts[actor] / total if total else 0.0
+        if actor == self.top:
+            feats[f"{prefix}:most-mentioned"] = 1.0
+        if actor == self.first_actor:
+            feats[f"{prefix}:first-named"] = 1.0
+        here = [m for m in mentions if m.sentence == k]
+        if here:
+            nearest = min(here, key=lambda m: abs(m.start - w.start))
+            feats[f"{prefix}:before-weapon"] = 1.0 if nearest.start < w.start else 0.0
+            feats[f"{prefix}:token-close"] = 1.0 / (1.0 + abs(nearest.start - w.start) / 5.0)
+            if self.rules.first_actor(self.d.sents[k].start, self.d.sents[k].end) == actor:
+                feats[f"{prefix}:sentence-subject"] = 1.0
+            for m in here:
+                for key, value in self.role_features(m, prefix).items():
+                    feats[key] = max(feats.get(key, 0.0), value)
+
+
+def candidates(d: TextDoc, f: Facts) -> list[Candidate]:
+    """The candidate triples of one document, in a stable order, each with its features (see the module doc)."""
+    if not d.weapon_ents:
+        return []
+    reader = _Reader(d, f)
+    found: list[Candidate] = []
+    for (sup, rec, weapon), readings in sorted(reader.readings().items()):
+        merged: dict[str, float] = {}
+        for _, feats in readings:
+            for key, value in feats.items():
+                if value > merged.get(key, 0.0):
+                    merged[key] = value
+        found.append(Candidate(sup, rec, weapon, readings[0][0], merged, list(readings)))
+    return found

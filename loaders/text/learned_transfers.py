@@ -1,0 +1,72 @@
+"""Component: transfers the learned relation classifier accepts among the candidate triples (``candidates``),
+beyond those the rules read (rule ``transfer:learned``).
+
+Stage, quantity, date, evidence and attribution of an accepted triple come from the rules' own logic over the
+sentence of its best-scored weapon mention (``TransferRules.transfer``): a triple read inside a claim stays
+attributed to its speaker. Without a model file the component adds nothing.
+"""
+
+from __future__ import annotations
+
+import os
+
+from armsgraph.loaders.text.candidates import Candidate, candidates
+from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.relation_model import RelationModel, load_model, select
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfers import TransferRules
+
+RULE = "transfer:learned"
+
+
+def _stage(rules: TransferRules, d: TextDoc, candidate: Candidate) -> str:
+    """The stage the rules would give the best reading's sentence: its trigger's tense and its cues."""
+    sent = d.sent_of(candidate.mention.start)
+    stages, _, _ = rules.cues(sent.start, sent.end)
+    triggers = rules.triggers(sent.start, sent.end)
+    moving = [t for t in triggers if t[1] in ("supply", "receive", "arrive", "noun")]
+    if moving:
+        t, kind, tense = moving[0]
+        return rules.stage_at(stages, tense == "past" and kind != "noun", t)
+    return rules.stage_at(stages, False, sent.start)
+
+
+def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate], set[tuple[str, str, str]]]:
+    """(the accepted candidates the rules did not produce, each with its best reading as ``mention``; the
+    triples the model rejects)."""
+    have = {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
+    found = candidates(d, f)
+    triples = [(c.supplier, c.recipient, c.weapon) for c in found]
+    verdicts = select(model, triples, [model.probability(c.features) for c in found], {w for _, _, w in have})
+    added: list[Candidate] = []
+    rejected: set[tuple[str, str, str]] = set()
+    for c, triple, ok in zip(found, triples, verdicts, strict=True):
+        if not ok:
+            rejected.add(triple)
+        elif triple not in have:
+            c.mention = max(c.readings, key=lambda r: model.probability(r[1]))[0]
+            added.append(c)
+    return added, rejected
+
+
+def learned_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: the trained model's decisions (``apply``); nothing without a model file or with
+    ``ARMSGRAPH_TEXT_LEARNED=off`` (the rules' transfers alone)."""
+    model = None if os.environ.get("ARMSGRAPH_TEXT_LEARNED", "").lower() == "off" else load_model()
+    return [] if model is None else apply(d, f, model)
+
+
+def apply(d: TextDoc, f: Facts, model: RelationModel) -> list[TransferFact]:
+    """Adds the candidates ``model`` accepts as transfers; drops rule transfers it rejects when the model says
+    the rules are not kept. Returns the transfers it added."""
+    added, rejected = decide(d, f, model)
+    if not model.keep_rules:
+        for key, t in list(f.transfers.items()):
+            if (t.supplier, t.recipient, t.weapon) in rejected:
+                del f.transfers[key]
+    rules = TransferRules(d, f)
+    before = set(f.transfers)
+    for c in added:
+        rules.transfer(c.supplier, c.recipient, c.mention, _stage(rules, d, c), d.sent_of(c.mention.start), RULE)
+    return [t for k, t in f.transfers.items() if k not in before]
