@@ -761,7 +761,7 @@ class TransferRules:
                     # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived',
                     # 'the first Swedish CV90s have arrived': the weapon's own state
                     weapons = self.weapons(left, t) or self.weapons(s, t)
-                    owner = self._own_state_of(weapons[0]) if weapons else None
+                    owner = self.own_state_of(weapons[0]) if weapons else None
                     suppliers = self._from_actors(t + 1, right) or self._from_actors(left, t) or (
                         [owner] if owner else []) or (
                         [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (

@@ -14,7 +14,7 @@ import pytest
 from armsgraph.loaders.text.candidates import Candidate, candidates
 from armsgraph.loaders.text.extract import RULE_COMPONENTS, extract_text, run_components
 from armsgraph.loaders.text.facts import Facts
-from armsgraph.loaders.text.learned_transfers import RULE, apply
+from armsgraph.loaders.text.learned_transfers import RULE, apply, learned_transfers
 from armsgraph.loaders.text.relation_model import MODEL_FILE, RelationModel, load_model, model_from, select
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema.values import Stage
@@ -139,6 +139,26 @@ def test_committed_model_is_read_and_used() -> None:
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert not any(name.startswith("rule:") for name in data["features"])
     assert "news-pun-heldout.jsonl" not in data["trained_on"] and "news-pun-test.jsonl" not in data["trained_on"]
+
+
+def test_the_component_runs_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off by default (its held-out additions were mostly wrong); ``ARMSGRAPH_TEXT_LEARNED=on`` applies the model
+    file exactly as ``apply`` does (here a model file with weights that add the pronoun's F-16 transfer)."""
+    import armsgraph.loaders.text.learned_transfers as component
+
+    model = RelationModel({"direction:agrees": 3.0, "rec:lead": 2.0, "sup:same-sentence": 2.0}, 0.0, 0.5, True)
+    monkeypatch.setattr(component, "load_model", lambda: model)
+    text = "Help for Ukraine\nThe Netherlands has finished the training. It will deliver F-16 jets in May."
+    d, f = read(text)
+    expected = [(t.supplier, t.recipient, t.weapon) for t in apply(d, f, model)]
+    assert expected, "the text must give the model something to add"
+    for value in ("", "off", "yes"):
+        monkeypatch.setenv("ARMSGRAPH_TEXT_LEARNED", value)
+        d, f = read(text)
+        assert learned_transfers(d, f) == []
+    monkeypatch.setenv("ARMSGRAPH_TEXT_LEARNED", "on")
+    d, f = read(text)
+    assert [(t.supplier, t.recipient, t.weapon) for t in learned_transfers(d, f)] == expected
 
 
 def test_extraction_does_not_import_scikit_learn() -> None:
