@@ -1,6 +1,7 @@
 """Catalogue queries and deal resolution as the graph grows: generated classic SIPRI exports of 30k to 1M deals.
 
     .venv/bin/python bench/bench_queries.py [--sizes 30000,300000,1000000] [--repeat 10] [--former REV] [--keep DIR]
+    .venv/bin/python bench/bench_queries.py --store DIR [--graph bench] [--restart] [--repeat 10] [--former REV]
 
 For each size, on one embedded FalkorDB server, into a fresh graph: the seed entities, the RT article
 (a text Report), the CCM party table and the shared SIPRI transfers excerpt, then a synthetic classic export of
@@ -17,6 +18,12 @@ directory). Measured:
   armament category, the RT article, one Transfer's provenance;
 * with ``--former REV``: the text each query had at git revision ``REV`` (where it differs), timed the same
   way on the same graph: before/after in one run (``--former-repeat`` runs: former texts can take seconds).
+
+``--store DIR`` times the queries on a store already loaded instead (nothing is generated or loaded): the data dir
+of an embedded server holding graph ``--graph``, e.g. the 1M store ``bench_web.py --deals 1000000 --bulk
+--data-dir D`` leaves in ``D/data`` (the shared data, with the Kiel tracker, plus the generated register: the
+realistic case for ``tracker-comparison``). ``--restart`` then also stops that server (once any rewrite of its
+append-only file has finished) and times a start until the graph answers, ``--restarts`` times.
 
 The tables give each figure per size and the growth ratio between consecutive sizes. An anchored lookup should
 grow little (≈ 1); a query whose answer grows with the data (the busiest recipient's deals) grows with it,
@@ -213,6 +220,67 @@ def query_table(title: str, sizes: list[int], results: dict[int, dict[str, Any]]
     return table
 
 
+COUNT = Cypher("MATCH (t:Transfer) RETURN count(t)")
+
+
+def restart_seconds(server: EmbeddedServer, graph: str) -> float:
+    """Stop the server (``stop`` waits for a running rewrite), start it and wait until the graph answers."""
+    server.stop()
+    started = time.perf_counter()
+    server.start(timeout=900)
+    store = FalkorStore(server, graph_name=graph)
+    store.run(COUNT)
+    seconds = time.perf_counter() - started
+    store.close()
+    return seconds
+
+
+def run_store(args: argparse.Namespace, console: Console, former: dict[str, CannedQuery]) -> int:
+    """``--store``: time the queries (and their ``--former`` texts) on a loaded store, and its restarts."""
+    server = EmbeddedServer(args.store)
+    started = time.perf_counter()
+    server.start(timeout=900)
+    store = FalkorStore(server, graph_name=args.graph)
+    try:
+        transfers = store.run(COUNT).scalar()
+        console.print(f"store {args.store} graph {args.graph}: {transfers:,} Transfers "
+                      f"(started in {time.perf_counter() - started:.1f} s)")
+        if not transfers:
+            raise SystemExit(f"bench_queries: graph {args.graph} in {args.store} holds no Transfer")
+        results = {transfers: {"queries": time_queries(store, args.repeat),
+                               "former": time_queries(store, args.former_repeat, former) if former else {}}}
+        store.close()
+        restarts = [restart_seconds(server, args.graph) for _ in range(args.restarts if args.restart else 0)]
+    finally:
+        server.stop()
+    console.print(query_table(f"Catalogue queries (ms): p50 and p95 of {args.repeat} runs", [transfers], results,
+                              "queries"))
+    if former:
+        before_after(console, args, [transfers], results)
+    if restarts:
+        console.print("restart (stop, start, first answer): " + ", ".join(f"{s:.1f} s" for s in restarts))
+    return 0
+
+
+def before_after(console: Console, args: argparse.Namespace, sizes: list[int], results: dict[int, dict[str, Any]]
+                 ) -> None:
+    console.print(query_table(f"The same queries as of {args.former} (ms): p50 and p95 of "
+                              f"{args.former_repeat} runs, same graphs", sizes, results, "former"))
+    table = Table(title=f"p50 before ({args.former}) / after, same run")
+    table.add_column("query")
+    for deals in sizes:
+        table.add_column(f"{deals // 1000}k before", justify="right")
+        table.add_column("after", justify="right")
+        table.add_column("speed-up", justify="right")
+    for name in sorted(results[sizes[0]]["former"]):
+        cells = []
+        for deals in sizes:
+            before, after = results[deals]["former"][name][0], results[deals]["queries"][name][0]
+            cells += [f"{before * 1000:.1f}", f"{after * 1000:.1f}", _ratio(after, before)]
+        table.add_row(name, *cells)
+    console.print(table)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="catalogue queries and deal resolution at 30k to 1M deals")
     parser.add_argument("--sizes", default="30000,300000", help="comma-separated numbers of generated deals")
@@ -223,11 +291,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the load without resolution and resolve_all (the 1M run's long parts)")
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it, with its graphs: a "
                         "later run with the same --keep reuses them (queries timed again, no reload)")
+    parser.add_argument("--store", type=Path, help="time the queries on this loaded store's data dir instead "
+                        "(no generation, no load); sizes are not used")
+    parser.add_argument("--graph", default="bench", help="the graph of --store (bench_web.py's: bench)")
+    parser.add_argument("--restart", action="store_true", help="with --store: also time restarts of its server")
+    parser.add_argument("--restarts", type=int, default=2, help="how many restarts --restart times")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     console = Console(width=220)
     standard_tables()
     former = former_catalogue(args.former) if args.former else {}
+    if args.store:
+        return run_store(args, console, former)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     results: dict[int, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-queries-") as tmp:
         work = args.keep or Path(tmp)
@@ -263,21 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     console.print(query_table(f"Catalogue queries (ms): p50 and p95 of {args.repeat} runs", sizes, results,
                               "queries"))
     if former:
-        console.print(query_table(f"The same queries as of {args.former} (ms): p50 and p95 of "
-                                  f"{args.former_repeat} runs, same graphs", sizes, results, "former"))
-        table = Table(title=f"p50 before ({args.former}) / after, same run")
-        table.add_column("query")
-        for deals in sizes:
-            table.add_column(f"{deals // 1000}k before", justify="right")
-            table.add_column("after", justify="right")
-            table.add_column("speed-up", justify="right")
-        for name in sorted(results[sizes[0]]["former"]):
-            cells = []
-            for deals in sizes:
-                before, after = results[deals]["former"][name][0], results[deals]["queries"][name][0]
-                cells += [f"{before * 1000:.1f}", f"{after * 1000:.1f}", _ratio(after, before)]
-            table.add_row(name, *cells)
-        console.print(table)
+        before_after(console, args, sizes, results)
     return 0
 
 

@@ -113,8 +113,10 @@ def _aligned(table: Mapping[int, Any]) -> tuple[list[int] | None, list[Any] | No
     return (keys, [table[k] for k in keys]) if keys else (None, None)
 
 
-def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapping[str, Any]]) -> DealTotals:
-    """The totals of one block from its Transfers' stored properties (with ``tiv_per_year``)."""
+def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapping[str, Any]],
+                 of_numbers: Sequence[int | None] | None = None) -> DealTotals:
+    """The totals of one block from its Transfers' stored properties (with ``tiv_per_year``) and the number on
+    each one's ``OF`` edge (``of_numbers``, aligned with ``deals``; None: no edge or no number)."""
     tiv: dict[int, float] = defaultdict(float)
     sipri_tiv: dict[int, float] = defaultdict(float)
     starts: dict[int, int] = defaultdict(int)
@@ -150,8 +152,10 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     sipri_years, sipri_tivs = _aligned(sipri_tiv)
     order_years, counts = _aligned(ordered)
     top = sorted(open_deals, reverse=True)[:TOP]
+    numbers = of_numbers if of_numbers is not None else [None] * len(deals)
     return DealTotals(
         block=block, supplier=supplier, recipient=recipient, deals=len(deals),
+        items=sum(_items(props, number) for props, number in zip(deals, numbers, strict=True)),
         delivery_years=delivery_years, tiv_per_year=tivs,
         run_starts=[starts[y] for y in delivery_years] if delivery_years else None,
         run_ends=[ends[y] for y in delivery_years] if delivery_years else None,
@@ -166,17 +170,27 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     )
 
 
+def _items(props: Mapping[str, Any], of_number: int | None) -> int:
+    """A deal's items as ``tracker-comparison`` counts them: the number ordered, else the number on its ``OF``
+    edge, else 0."""
+    number = props.get("number_ordered")
+    return int(number if number is not None else of_number if of_number is not None else 0)
+
+
 def totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The totals of the blocks these deals are in (``{"id", "props"}``), pure: from the deals and the Transfer
     rows written for them (``{"id", "props"}``, in the order of ``deals``). The store writer
     (:func:`write_totals`) and the bulk path (:mod:`armsgraph.graph.bulk`) both write exactly these."""
     by_block: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    of_numbers: dict[str, list[int | None]] = defaultdict(list)
     parties: dict[str, tuple[str, str]] = {}
     for deal, row in zip(deals, rows, strict=True):
         block = str(row["props"]["block"])
         by_block[block].append(row["props"])
+        of_numbers[block].append(deal.number if deal.weapon else None)  # the OF edge's number (graph/deals.py)
         parties[block] = (deal.supplier, deal.recipient)
-    totals = [block_totals(block, *parties[block], props) for block, props in sorted(by_block.items())]
+    totals = [block_totals(block, *parties[block], props, of_numbers[block])
+              for block, props in sorted(by_block.items())]
     return [{"id": t.id, "props": t.properties()} for t in totals]
 
 

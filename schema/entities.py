@@ -278,6 +278,8 @@ class DealTotals(Node):
     supplier: str = Field(min_length=1, description="The supplier's id (no SUPPLIED edge).")
     recipient: str = Field(min_length=1, description="The recipient's id (no TO edge).")
     deals: int = Field(ge=0, description="Transfers in the block.")
+    items: int = Field(default=0, description="Items of the block's deals: each one's number ordered, else the "
+                                              "number on its OF edge, else 0 (tracker-comparison).")
     delivery_years: list[int] | None = Field(default=None, description="Every year a deal of the block delivered in.")
     tiv_per_year: list[float] | None = Field(default=None, description="Sum of the deals' tiv_per_year per year.")
     run_starts: list[int] | None = Field(default=None, description="Per delivery year: deals' runs of consecutive "

@@ -269,6 +269,17 @@ def rebuild_manifest(aof_dir: Path) -> str:
     return f"rebuilt the manifest from {len(lines)} data file(s)"
 
 
+def tail_bytes(db_dir: Path) -> int | None:
+    """Bytes of the incremental files the manifest lists: what a start replays statement by statement after
+    loading the base snapshot. None when the manifest cannot be read."""
+    aof_dir = db_dir / AOF_DIR
+    try:
+        entries = parse_manifest((aof_dir / MANIFEST).read_text(encoding="utf-8"))
+        return sum((aof_dir / e.name).stat().st_size for e in entries if e.kind == "i")
+    except (OSError, ValueError):
+        return None
+
+
 def _last_incr(aof_dir: Path) -> str:
     entries = parse_manifest((aof_dir / MANIFEST).read_text(encoding="utf-8"))
     return [e.name for e in entries if e.kind == "i"][-1]

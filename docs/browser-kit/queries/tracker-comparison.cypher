@@ -9,11 +9,12 @@ MATCH (d:Actor)-[a:AID_TOTAL]->(r:Actor)
 WHERE r.id = $recipient AND a.source = $source AND a.pending IS NULL
 WITH d, r, sum(coalesce(a.number, 0)) AS tracker_items, sum(coalesce(a.value_eur, 0.0)) AS tracker_eur,
      collect(a.category) AS tracker_categories
-OPTIONAL MATCH (d)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r)
-OPTIONAL MATCH (t)-[ro:OF]->(:WeaponSystem)
-WITH d, tracker_items, tracker_eur, tracker_categories, t, coalesce(t.number_ordered, ro.number) AS number
-WITH d, tracker_items, tracker_eur, tracker_categories, count(DISTINCT t) AS graph_transfers,
-     sum(coalesce(number, 0)) AS graph_items
+// The graph's side is the block's DealTotals (one supplier and recipient), written with its Transfers: the number of
+// deals and their items, without reading the deals (a hub pair holds tens of thousands).
+OPTIONAL MATCH (x:DealTotals {supplier: d.id})
+WHERE x.recipient = r.id
+WITH d, tracker_items, tracker_eur, tracker_categories, coalesce(x.deals, 0) AS graph_transfers,
+     coalesce(x.items, 0) AS graph_items
 RETURN d.name AS donor, d.id AS donor_id, toInteger(tracker_items) AS tracker_items,
        toInteger(round(tracker_eur / 1000000.0)) AS tracker_eur_millions,
        graph_transfers, toInteger(graph_items) AS graph_items, tracker_categories

@@ -58,7 +58,17 @@ def test_totals_count_each_deal_once_in_any_year_range() -> None:
 def test_a_block_without_delivery_or_order_years_stores_no_lists() -> None:
     totals = block_totals("country:USA|country:UKR", "country:USA", "country:UKR", [{"stage": "pledged"}])
     assert totals.properties() == {"id": totals.id, "block": totals.block, "supplier": "country:USA",
-                                   "recipient": "country:UKR", "deals": 1, "top_ranks": [99_999_999]}
+                                   "recipient": "country:UKR", "deals": 1, "items": 0, "top_ranks": [99_999_999]}
+
+
+def test_items_are_the_number_ordered_else_the_number_on_the_weapon_edge() -> None:
+    """As tracker-comparison counted them from the Transfers: ``coalesce(t.number_ordered, OF.number)``, else 0."""
+    deals = [{"number_ordered": 12}, {"number_ordered": 0}, {}, {}, {"number_ordered": 3}]
+    totals = block_totals("country:USA|country:UKR", "country:USA", "country:UKR", deals, [5, 7, 4, None, 9])
+    assert totals.items == 12 + 0 + 4 + 0 + 3
+    assert block_totals("b", "s", "r", deals).items == 15
+    with pytest.raises(ValueError):
+        block_totals("b", "s", "r", deals, [1])
 
 
 def test_the_corroboration_rank_orders_as_the_query_sorts() -> None:

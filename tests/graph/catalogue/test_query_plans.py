@@ -23,6 +23,10 @@ from armsgraph.schema import NODE_TYPES, RELATION_TYPES
 
 REPO = Path(__file__).resolve().parents[3]
 ARTICLE = "rt-2023-07-antonov-cluster-munitions.txt"
+KIEL_TOTALS = Path("ukraine") / "kiel_support_tracker" / "weapons.csv"
+"""The Kiel tracker's totals per donor (AID_TOTAL), which tracker-comparison compares with the graph's deals."""
+TRACKER = Path("ukraine") / "protect_ukraine_now"
+"""A tracker whose commitments become deals (joining the SIPRI deals of their blocks)."""
 
 # Every parameter an anchor can be, as ids (the catalogue's name look-up is not what is tested here).
 ANCHORS = {
@@ -50,6 +54,8 @@ def graph(embedded_server: EmbeddedServer, shared_data: Path) -> Iterator[Falkor
         shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv",
         shared_data / "reference" / "treaty-parties-ccm.csv",
         shared_data / "reference" / "ear_country_groups" / "country-groups.json",
+        shared_data / KIEL_TOTALS,
+        shared_data / TRACKER,
     ], note=None)
     assert store.run(Cypher("MATCH (t:Transfer) RETURN count(t)")).scalar() > 0
     yield store
@@ -289,6 +295,21 @@ WHERE year >= $delivered_from AND year <= $delivered_to
 RETURN year, count(DISTINCT t) AS deals, sum(tiv) AS tiv_delivered,
        collect(DISTINCT s.name) AS suppliers, collect(DISTINCT w.designation) AS weapons
 ORDER BY year""",
+    "tracker-comparison": """
+MATCH (d:Actor)-[a:AID_TOTAL]->(r:Actor)
+WHERE r.id = $recipient AND a.source = $source AND a.pending IS NULL
+WITH d, r, sum(coalesce(a.number, 0)) AS tracker_items, sum(coalesce(a.value_eur, 0.0)) AS tracker_eur,
+     collect(a.category) AS tracker_categories
+OPTIONAL MATCH (d)-[rs:SUPPLIED]->(t:Transfer)-[rt:TO]->(r)
+OPTIONAL MATCH (t)-[ro:OF]->(:WeaponSystem)
+WITH d, tracker_items, tracker_eur, tracker_categories, t, coalesce(t.number_ordered, ro.number) AS number
+WITH d, tracker_items, tracker_eur, tracker_categories, count(DISTINCT t) AS graph_transfers,
+     sum(coalesce(number, 0)) AS graph_items
+RETURN d.name AS donor, d.id AS donor_id, toInteger(tracker_items) AS tracker_items,
+       toInteger(round(tracker_eur / 1000000.0)) AS tracker_eur_millions,
+       graph_transfers, toInteger(graph_items) AS graph_items, tracker_categories
+ORDER BY tracker_items DESC, donor
+LIMIT $limit""",
     "document-facts": """
 MATCH (d:Document)
 WHERE (d.id = $document) AND d.pending IS NULL
@@ -450,6 +471,44 @@ def test_category_transfers_follow_a_changed_category_table(embedded_server: Emb
         assert store.run(LEAVE_CATEGORY, anchors, write=True).scalar() == 1
         left = _category_rows(store)
         assert all(now == before for now, before in left) and left != moved
+    finally:
+        store.clear()
+        store.close()
+
+
+def _tracker_rows(store: FalkorStore) -> tuple[list[list[Any]], list[list[Any]]]:
+    query = load_catalogue()["tracker-comparison"]
+    params = _params(store, query, {"recipient"}) | {"limit": 10_000}
+    return store.run(query.cypher, params).rows, store.run(Cypher(FORMER["tracker-comparison"].strip()), params).rows
+
+
+GRAPH_SIDE = Cypher(
+    "MATCH (:Actor {id: $recipient})<-[:TO]-(t:Transfer)<-[:SUPPLIED]-(d:Actor)\n"
+    "RETURN count(DISTINCT d) AS donors, count(t) AS deals"
+)
+
+
+def test_tracker_comparison_follows_the_blocks_transfers(embedded_server: EmbeddedServer, shared_data: Path) -> None:
+    """The per-block deals and items (DealTotals) change as the blocks' Transfers do: a tracker's commitments joining
+    SIPRI's deals, then a newer SIPRI export re-resolving every block (its withdrawn rule), each time as the former
+    text (which read every Transfer of each donor's block) says."""
+    store = FalkorStore(embedded_server, graph_name="t_tracker_change")
+    store.clear()
+    anchors = {"recipient": ANCHORS["recipient"]}
+    try:
+        load_paths(store, [shared_data / KIEL_TOTALS,
+                           shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv"], note=None)
+        steps = [_tracker_rows(store)]
+        sides = [store.run(GRAPH_SIDE, anchors).rows]
+        for path in (shared_data / TRACKER, shared_data / "sipri" / "transfers-2026-02.excerpt.csv"):
+            load_paths(store, [path], note=None)
+            steps.append(_tracker_rows(store))
+            sides.append(store.run(GRAPH_SIDE, anchors).rows)
+        for now, before in steps:
+            assert now == before and now
+        assert len({repr(s) for s in sides}) == len(sides), "every step changes the recipient's deals"
+        assert len({repr(now) for now, _ in steps}) == len(steps), "every step changes the comparison"
+        assert any(row[4] > 0 and row[5] > 0 for row in steps[-1][0])
     finally:
         store.clear()
         store.close()
