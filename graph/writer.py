@@ -450,6 +450,13 @@ class Derivation(Protocol):
 
     def resolve(self, blocks: Iterable[str], document_id: str = "") -> object: ...
 
+    def wrote(self, document_id: str, label: str, created: list[dict[str, Any]], merged: list[dict[str, Any]]) -> None:
+        """A batch of the document's rows of one label was written: ``created`` new nodes (marked pending),
+        ``merged`` into nodes the graph held (their properties updated)."""
+
+    def forget(self) -> None:
+        """Drop whatever :meth:`wrote` kept (a document begins or is rolled back)."""
+
 
 class Writer:
     """Writes batches to a store in chunks of ``batch_size`` rows per statement.
@@ -483,6 +490,8 @@ class Writer:
     def begin(self, document: Document, loader: str) -> None:
         self.store.ensure_schema()
         self._snapshots.pop(document.id, None)
+        if self.derived is not None:
+            self.derived.forget()
         self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": stored_properties(document), "loader": loader,
                                         "pending": self._pending(document.id)}, write=True)
 
@@ -511,7 +520,10 @@ class Writer:
                   "versions": f"{loader}/"}
         touched = {label: [row[0] for row in self.store.run(Cypher(SOURCED_IDS.format(label=label)), params).rows]
                    for label in caption_labels()}
-        blocks = self.derived.blocks_of(document_id) if self.derived is not None else set()
+        blocks = set()
+        if self.derived is not None:
+            self.derived.forget()
+            blocks = self.derived.blocks_of(document_id)
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
         for label, rows in self._snapshots.pop(document_id, []):
@@ -564,7 +576,10 @@ class Writer:
                 stats.nodes += len(chunk)
                 advance(stats.nodes)
             statement = node_statement(label, snapshot)
-            for chunk in chunks([row for node_id, row in rows.items() if node_id in held], self.batch_size):
+            merged = [row for node_id, row in rows.items() if node_id in held]
+            if self.derived is not None and self._marks:  # pending tells the deal resolver's readers them apart
+                self.derived.wrote(doc, label, new, merged)
+            for chunk in chunks(merged, self.batch_size):
                 res = self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 if snapshot and res.rows and res.rows[0][1]:
                     self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))
