@@ -306,6 +306,32 @@ def clear_pending_relations() -> Cypher:
     )
 
 
+@cache
+def clear_pending_label(label: str) -> Cypher:
+    """:data:`CLEAR_PENDING_NODES` for the nodes of one label: a commit clears only the labels it wrote."""
+    return Cypher(
+        f"MATCH (n:{label})-[:SOURCED_FROM]->(:Document {{id: $doc}})\n"
+        "WHERE n.pending = $doc\n"
+        "SET n.pending = NULL\n"
+        "RETURN count(n) AS cleared"
+    )
+
+
+@cache
+def clear_pending_written(label: str, types: tuple[str, ...]) -> Cypher:
+    """:func:`clear_pending_relations` for the relationships of these types from nodes of one label: a commit
+    walks only from the labels and types it wrote, not over every relationship of every node it sourced (a
+    SIPRI export's Reports and actors hold the derived REPORTS and SUPPLIED edges, never marked)."""
+    return Cypher(
+        f"MATCH (a:{label})-[:SOURCED_FROM]->(:Document {{id: $doc}})\n"
+        "WITH DISTINCT a\n"
+        f"MATCH (a)-[r:{'|'.join(types)}]->()\n"
+        "WHERE r.pending = $doc\n"
+        "SET r.pending = NULL\n"
+        "RETURN count(r) AS cleared"
+    )
+
+
 ROLLBACK_RELATIONS = Cypher(
     "MATCH ()-[r]->()\n"
     "WHERE $doc IN r.documents\n"
@@ -402,6 +428,8 @@ def all_statements() -> list[Cypher]:
     for template in (EXISTING_IDS, RESTORE, SOURCED_IDS, HELD_IDS):
         texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
     texts += [caption_statement(label) for label in caption_labels()]
+    texts += [clear_pending_label(label) for label, cls in NODE_TYPES.items() if not cls.derived]
+    texts += [clear_pending_written(rel.sources[0].label, (rel.type,)) for rel in RELATION_TYPES if not rel.derived]
     return texts
 
 
@@ -478,6 +506,9 @@ class Writer:
         """Taken by the load around each document's write (:mod:`armsgraph.graph.store.lock`)."""
         """Mark what a document creates as pending until it commits (a transaction hides it by itself)."""
         self._snapshots: dict[str, list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
+        self._written: dict[str, tuple[set[str], dict[str, set[str]]]] = {}
+        """Document id -> (labels of the nodes it wrote, source label -> types of the relationships it wrote),
+        from its begin: its commit clears the pending marks of those only."""
 
     # -- document lifecycle ----------------------------------------------------------------------
     def state(self, document_id: str) -> tuple[list[str], list[str]]:
@@ -490,6 +521,7 @@ class Writer:
     def begin(self, document: Document, loader: str) -> None:
         self.store.ensure_schema()
         self._snapshots.pop(document.id, None)
+        self._written[document.id] = (set(), defaultdict(set))
         if self.derived is not None:
             self.derived.forget()
         self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": stored_properties(document), "loader": loader,
@@ -500,8 +532,15 @@ class Writer:
         ``loading``: complete but rolled back by the next load, never visible and incomplete)."""
         if self.derived is not None:
             self.derived.resolve(self.derived.blocks_of(document.id), document.id)
+        written = self._written.pop(document.id, None)
         if self._marks:
-            for statement in (CLEAR_PENDING_NODES, clear_pending_relations()):
+            if written is None:  # not begun by this writer: every label and type
+                statements = [CLEAR_PENDING_NODES, clear_pending_relations()]
+            else:
+                statements = [clear_pending_label(label) for label in sorted(written[0])]
+                statements += [clear_pending_written(label, tuple(sorted(types)))
+                               for label, types in sorted(written[1].items())]
+            for statement in statements:
                 self.store.run(statement, {"doc": document.id}, write=True)
         self.store.run(DOCUMENT_COMMIT, {"id": document.id, "loader": loader}, write=True)
         self._snapshots.pop(document.id, None)
@@ -521,6 +560,7 @@ class Writer:
         touched = {label: [row[0] for row in self.store.run(Cypher(SOURCED_IDS.format(label=label)), params).rows]
                    for label in caption_labels()}
         blocks = set()
+        self._written.pop(document_id, None)
         if self.derived is not None:
             self.derived.forget()
             blocks = self.derived.blocks_of(document_id)
@@ -568,6 +608,11 @@ class Writer:
 
         nodes, relations, stats.dropped = batch_rows(batch, self._existing)
         snapshot = not self.store.transactional
+        written = self._written.get(doc)
+        if written is not None:
+            written[0].update(label for label, rows in nodes.items() if rows)
+            for rel_type, src, _dst, _keys in relations:
+                written[1][src].add(rel_type)
         for label, rows in nodes.items():
             held = self._held(label, list(rows))
             new = [row for node_id, row in rows.items() if node_id not in held]

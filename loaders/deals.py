@@ -624,6 +624,8 @@ PRECEDENCE: dict[str, Callable[[list[Record], Record], Any]] = {
     "reported_by": _all_attributed,
 }
 """Each Transfer field and how it is taken from the deal's records (docs/transfers.md, 'Precedence')."""
+_SIPRI_LEAD = frozenset(SIPRI_FIELDS)
+"""The fields ``PRECEDENCE`` takes from a SIPRI lead as they are (:func:`_sipri_lead`)."""
 
 
 def _deal(rs: list[Record], rules: Mapping[str, tuple[str, float]]) -> Deal:
@@ -636,7 +638,11 @@ def _deal(rs: list[Record], rules: Mapping[str, tuple[str, float]]) -> Deal:
         key = _lead(classic).deal_key
     else:  # its first record's own key: two deals of one weapon and year from two texts stay two Transfers
         key = min(str(r.props["key"]) for r in rs)
-    props = {name: rule(rs, lead) for name, rule in PRECEDENCE.items()}
+    if lead.is_sipri:  # every SIPRI field is the lead's own (``_sipri_lead``): read, not asked of the rule
+        props = {name: lead.props.get(name) if name in _SIPRI_LEAD else rule(rs, lead)
+                 for name, rule in PRECEDENCE.items()}
+    else:
+        props = {name: rule(rs, lead) for name, rule in PRECEDENCE.items()}
     props = {k: v for k, v in props.items() if v is not None}
     props.update(key=key, block=lead.block, records=len(rs), sources=sorted({str(r.source) for r in rs}))
     members = [Member(r.id, *rules.get(r.id, ("anchor", 1.0))) for r in rs]

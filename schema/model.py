@@ -118,6 +118,13 @@ def _plain(value: object) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_problem(text: str) -> str | None:
+    """Why a date field's text cannot be stored (:func:`value_problem`, then :func:`iso_date_problem`); cached: a
+    large load repeats a few hundred dates (SIPRI's order years)."""
+    return value_problem(text) or iso_date_problem(text)
+
+
 def check_stored_values(model: BaseModel) -> None:
     """Refuse a value no store keeps as given (schema.values): a NUL in a string, NaN, an int beyond 64 bits, a
     date that is not on the calendar ('9999-99-99'). Raised as a ValidationError on the field, so every loader
@@ -125,11 +132,14 @@ def check_stored_values(model: BaseModel) -> None:
     Runs once per validated model (every loaded record): plain values are let through by :func:`_plain`."""
     dates = _date_fields(type(model))
     for name, value in model.__dict__.items():
-        if value is None or (name not in dates and _plain(value)):
+        if value is None:
             continue
-        problem = value_problem(value)
-        if problem is None and name in dates and isinstance(value, str):
-            problem = iso_date_problem(value)
+        if name in dates and type(value) is str:
+            problem = _date_problem(value)
+        elif (type(value) is str and value.isascii() and "\x00" not in value) or _plain(value):
+            continue
+        else:
+            problem = value_problem(value)
         if problem is not None:
             raise ValidationError.from_exception_data(type(model).__name__, [
                 {"type": "value_error", "loc": (name,), "input": value, "ctx": {"error": ValueError(problem)}}])
