@@ -40,6 +40,10 @@ CHUNK = 2_000
 GROUP_REPORTS = 10_000
 """Reports a commit's deal resolution reads at once (more when one SIPRI id or judgement joins more): the
 client's memory for deal resolution is bounded by this, not by the graph."""
+FRESH_REPORTS = 50_000
+"""Reports a document creates that are kept in memory until its commit resolves their blocks, instead of being
+read back from the store (docs/loading.md); a document that creates more has the rest read back. Bounds the
+client's memory like :data:`GROUP_REPORTS`."""
 
 BLOCKS_OF_DOCUMENT = Cypher(
     "MATCH (r:Report)-[:SOURCED_FROM]->(:Document {id: $doc})\n"
@@ -51,6 +55,21 @@ REPORTS_IN_BLOCKS = Cypher(
     "WHERE r.pending IS NULL OR r.pending = $doc\n"
     "RETURN r.id AS id, properties(r) AS props"
 )
+OLDER_REPORTS_IN_BLOCKS = Cypher(
+    "UNWIND $blocks AS b\n"
+    "MATCH (r:Report {block: b})\n"
+    "WHERE r.pending IS NULL OR r.pending = $doc\n"
+    "RETURN r.id AS id, CASE WHEN r.pending IS NULL THEN properties(r) END AS props"
+)
+"""The Reports of these blocks, the properties only of those committed before (the document's own new Reports,
+marked pending, the writer handed over as it wrote them)."""
+PENDING_REPORTS = Cypher(
+    "UNWIND $ids AS i\n"
+    "MATCH (r:Report {id: i})\n"
+    "WHERE r.pending = $doc\n"
+    "RETURN r.id AS id, properties(r) AS props"
+)
+"""The document's own new Reports that were not kept (past :data:`FRESH_REPORTS`)."""
 BLOCKS_OF_SIPRI_IDS = Cypher(
     "UNWIND $ids AS i\n"
     "MATCH (r:Report {sipri_id: i})\n"
@@ -188,7 +207,8 @@ def _party(rel: str, label: str) -> Cypher:
 
 def statements() -> list[Cypher]:
     """Every statement this module can send (for the Cypher grammar check)."""
-    fixed = [BLOCKS_OF_DOCUMENT, REPORTS_IN_BLOCKS, BLOCKS_OF_SIPRI_IDS, SIPRI_EDITIONS, TRANSFERS_IN_BLOCKS,
+    fixed = [BLOCKS_OF_DOCUMENT, REPORTS_IN_BLOCKS, OLDER_REPORTS_IN_BLOCKS, PENDING_REPORTS, BLOCKS_OF_SIPRI_IDS,
+             SIPRI_EDITIONS, TRANSFERS_IN_BLOCKS,
              DELETE_TRANSFERS, CLEAR_OUT, CLEAR_IN, WRITE_TRANSFERS, CREATE_TRANSFERS,
              HELD_TRANSFERS, WRITE_OF, WRITE_REPORTS, MARK_WITHDRAWN, MARK_REVIEW, REVIEW_LIST, REPORTS_BY_ID,
              ALL_REPORT_BLOCKS, ALL_TRANSFER_BLOCKS, EXPORT_COVERAGE, REPORT_BLOCKS, REPORT_COUNTS]
@@ -302,6 +322,34 @@ class Deals:
         self.store = store
         self.judgements = judgements
         self.group_reports = group_reports
+        self.fresh_reports = FRESH_REPORTS
+        self._fresh: dict[str, dict[str, Any]] = {}
+        """The stored properties of the Reports the document being loaded created (at most
+        :attr:`fresh_reports`), by id: read from here at its commit instead of from the store, each dropped
+        with the group that resolves it."""
+        self._fresh_doc = ""
+
+    def wrote(self, document_id: str, label: str, created: list[dict[str, Any]], merged: list[dict[str, Any]]) -> None:
+        """Keep the properties of the Reports a document creates as the store holds them (the writer's rows: its
+        ``SET n += row.props``, the id and the pending mark; the caption, which the resolver does not read, is
+        left out), and follow later batches' updates to them."""
+        if label != "Report":
+            return
+        if document_id != self._fresh_doc:
+            self.forget()
+            self._fresh_doc = document_id
+        fresh = self._fresh
+        for row in merged:
+            props = fresh.get(row["id"])
+            if props is not None:
+                props.update(row["props"])
+        for row in created:
+            if len(fresh) >= self.fresh_reports:  # the rest is read back from the store
+                break
+            fresh[row["id"]] = {**row["props"], "id": row["id"], "pending": document_id}
+
+    def forget(self) -> None:
+        self._fresh, self._fresh_doc = {}, ""
 
     def blocks_of(self, document_id: str) -> set[str]:
         """The blocks a document's Reports are in; every block for a SIPRI export that vouches for whole years
@@ -327,17 +375,38 @@ class Deals:
             done |= wanted
             ids: set[str] = set()
             partners: set[str] = set()
-            for chunk in _chunks(batch):
-                for rid, props in self.store.run(REPORTS_IN_BLOCKS, {"blocks": chunk, "doc": document_id}).rows:
-                    records[rid] = Record(rid, dict(props))
-                    if props.get("sipri_id"):
-                        ids.add(str(props["sipri_id"]))
-                    partners |= same.get(rid, set())
+            for rid, props in self._reports(batch, document_id):
+                records[rid] = Record(rid, props)
+                if props.get("sipri_id"):
+                    ids.add(str(props["sipri_id"]))
+                partners |= same.get(rid, set())
             for chunk in _chunks(sorted(ids)):
                 wanted |= {row[0] for row in self.store.run(BLOCKS_OF_SIPRI_IDS, {"ids": chunk}).rows if row[0]}
             for chunk in _chunks(sorted(partners - records.keys())):
                 wanted |= {block for block in self.blocks_of_reports(chunk).values() if block}
         return done, list(records.values())
+
+    def _reports(self, blocks: list[str], document_id: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, stored properties) of the Reports of these blocks: the document's new ones from what the writer
+        handed over (each taken out: dropped with its group), the others read from the store."""
+        if not document_id or document_id != self._fresh_doc:
+            for chunk in _chunks(blocks):
+                for rid, props in self.store.run(REPORTS_IN_BLOCKS, {"blocks": chunk, "doc": document_id}).rows:
+                    yield rid, dict(props)
+            return
+        fresh = self._fresh
+        for chunk in _chunks(blocks):
+            missing: list[str] = []
+            for rid, props in self.store.run(OLDER_REPORTS_IN_BLOCKS, {"blocks": chunk, "doc": document_id}).rows:
+                if props is not None:
+                    yield rid, dict(props)
+                elif rid in fresh:
+                    yield rid, fresh.pop(rid)
+                else:
+                    missing.append(rid)
+            for ids in _chunks(missing):
+                for rid, props in self.store.run(PENDING_REPORTS, {"ids": ids, "doc": document_id}).rows:
+                    yield rid, dict(props)
 
     def groups(self, blocks: Iterable[str]) -> list[list[str]]:
         """The blocks in sorted order, cut into groups of at most :attr:`group_reports` Reports (a block with more
@@ -387,6 +456,8 @@ class Deals:
             out.deals += len(result.deals)
             out.withdrawn += len(result.withdrawn)
             out.reports = max(out.reports, len(records))
+        if document_id == self._fresh_doc:
+            self.forget()
         return out
 
     def review(self) -> tuple[list[ReviewItem], dict[str, Record]]:

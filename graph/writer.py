@@ -306,6 +306,32 @@ def clear_pending_relations() -> Cypher:
     )
 
 
+@cache
+def clear_pending_label(label: str) -> Cypher:
+    """:data:`CLEAR_PENDING_NODES` for the nodes of one label: a commit clears only the labels it wrote."""
+    return Cypher(
+        f"MATCH (n:{label})-[:SOURCED_FROM]->(:Document {{id: $doc}})\n"
+        "WHERE n.pending = $doc\n"
+        "SET n.pending = NULL\n"
+        "RETURN count(n) AS cleared"
+    )
+
+
+@cache
+def clear_pending_written(label: str, types: tuple[str, ...]) -> Cypher:
+    """:func:`clear_pending_relations` for the relationships of these types from nodes of one label: a commit
+    walks only from the labels and types it wrote, not over every relationship of every node it sourced (a
+    SIPRI export's Reports and actors hold the derived REPORTS and SUPPLIED edges, never marked)."""
+    return Cypher(
+        f"MATCH (a:{label})-[:SOURCED_FROM]->(:Document {{id: $doc}})\n"
+        "WITH DISTINCT a\n"
+        f"MATCH (a)-[r:{'|'.join(types)}]->()\n"
+        "WHERE r.pending = $doc\n"
+        "SET r.pending = NULL\n"
+        "RETURN count(r) AS cleared"
+    )
+
+
 ROLLBACK_RELATIONS = Cypher(
     "MATCH ()-[r]->()\n"
     "WHERE $doc IN r.documents\n"
@@ -402,6 +428,8 @@ def all_statements() -> list[Cypher]:
     for template in (EXISTING_IDS, RESTORE, SOURCED_IDS, HELD_IDS):
         texts += [Cypher(template.format(label=label)) for label in NODE_TYPES]
     texts += [caption_statement(label) for label in caption_labels()]
+    texts += [clear_pending_label(label) for label, cls in NODE_TYPES.items() if not cls.derived]
+    texts += [clear_pending_written(rel.sources[0].label, (rel.type,)) for rel in RELATION_TYPES if not rel.derived]
     return texts
 
 
@@ -450,6 +478,13 @@ class Derivation(Protocol):
 
     def resolve(self, blocks: Iterable[str], document_id: str = "") -> object: ...
 
+    def wrote(self, document_id: str, label: str, created: list[dict[str, Any]], merged: list[dict[str, Any]]) -> None:
+        """A batch of the document's rows of one label was written: ``created`` new nodes (marked pending),
+        ``merged`` into nodes the graph held (their properties updated)."""
+
+    def forget(self) -> None:
+        """Drop whatever :meth:`wrote` kept (a document begins or is rolled back)."""
+
 
 class Writer:
     """Writes batches to a store in chunks of ``batch_size`` rows per statement.
@@ -471,6 +506,9 @@ class Writer:
         """Taken by the load around each document's write (:mod:`armsgraph.graph.store.lock`)."""
         """Mark what a document creates as pending until it commits (a transaction hides it by itself)."""
         self._snapshots: dict[str, list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
+        self._written: dict[str, tuple[set[str], dict[str, set[str]]]] = {}
+        """Document id -> (labels of the nodes it wrote, source label -> types of the relationships it wrote),
+        from its begin: its commit clears the pending marks of those only."""
 
     # -- document lifecycle ----------------------------------------------------------------------
     def state(self, document_id: str) -> tuple[list[str], list[str]]:
@@ -483,6 +521,9 @@ class Writer:
     def begin(self, document: Document, loader: str) -> None:
         self.store.ensure_schema()
         self._snapshots.pop(document.id, None)
+        self._written[document.id] = (set(), defaultdict(set))
+        if self.derived is not None:
+            self.derived.forget()
         self.store.run(DOCUMENT_BEGIN, {"id": document.id, "props": stored_properties(document), "loader": loader,
                                         "pending": self._pending(document.id)}, write=True)
 
@@ -491,8 +532,15 @@ class Writer:
         ``loading``: complete but rolled back by the next load, never visible and incomplete)."""
         if self.derived is not None:
             self.derived.resolve(self.derived.blocks_of(document.id), document.id)
+        written = self._written.pop(document.id, None)
         if self._marks:
-            for statement in (CLEAR_PENDING_NODES, clear_pending_relations()):
+            if written is None:  # not begun by this writer: every label and type
+                statements = [CLEAR_PENDING_NODES, clear_pending_relations()]
+            else:
+                statements = [clear_pending_label(label) for label in sorted(written[0])]
+                statements += [clear_pending_written(label, tuple(sorted(types)))
+                               for label, types in sorted(written[1].items())]
+            for statement in statements:
                 self.store.run(statement, {"doc": document.id}, write=True)
         self.store.run(DOCUMENT_COMMIT, {"id": document.id, "loader": loader}, write=True)
         self._snapshots.pop(document.id, None)
@@ -511,7 +559,11 @@ class Writer:
                   "versions": f"{loader}/"}
         touched = {label: [row[0] for row in self.store.run(Cypher(SOURCED_IDS.format(label=label)), params).rows]
                    for label in caption_labels()}
-        blocks = self.derived.blocks_of(document_id) if self.derived is not None else set()
+        blocks = set()
+        self._written.pop(document_id, None)
+        if self.derived is not None:
+            self.derived.forget()
+            blocks = self.derived.blocks_of(document_id)
         for statement in ROLLBACK:
             self.store.run(statement, params, write=True)
         for label, rows in self._snapshots.pop(document_id, []):
@@ -556,6 +608,11 @@ class Writer:
 
         nodes, relations, stats.dropped = batch_rows(batch, self._existing)
         snapshot = not self.store.transactional
+        written = self._written.get(doc)
+        if written is not None:
+            written[0].update(label for label, rows in nodes.items() if rows)
+            for rel_type, src, _dst, _keys in relations:
+                written[1][src].add(rel_type)
         for label, rows in nodes.items():
             held = self._held(label, list(rows))
             new = [row for node_id, row in rows.items() if node_id not in held]
@@ -564,7 +621,10 @@ class Writer:
                 stats.nodes += len(chunk)
                 advance(stats.nodes)
             statement = node_statement(label, snapshot)
-            for chunk in chunks([row for node_id, row in rows.items() if node_id in held], self.batch_size):
+            merged = [row for node_id, row in rows.items() if node_id in held]
+            if self.derived is not None and self._marks:  # pending tells the deal resolver's readers them apart
+                self.derived.wrote(doc, label, new, merged)
+            for chunk in chunks(merged, self.batch_size):
                 res = self.store.run(statement, {"rows": chunk, **batch_params}, write=True)
                 if snapshot and res.rows and res.rows[0][1]:
                     self._snapshots[doc].append((label, [{"id": b["id"], "props": b} for b in res.rows[0][1]]))

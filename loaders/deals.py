@@ -370,8 +370,10 @@ def resolve_deals(records: Iterable[Record], judgements: Judgements | None = Non
     ``editions``: SIPRI export vintage -> the delivery years it covers ('1995-2025', 'all'), for the
     ``withdrawn`` rule; by default read from the records themselves (each carries its export's ``covers``).
     """
-    recs = {r.id: r for r in records}
+    everything = {r.id: r for r in records}
     judged = judgements or Judgements()
+    lone = _lone(everything, judged)
+    recs = {rid: r for rid, r in everything.items() if rid not in lone}
     clusters = _Clusters(sorted(recs), judged.different)
     review: list[ReviewItem] = []
     for a, b in judged.same:
@@ -432,16 +434,17 @@ def resolve_deals(records: Iterable[Record], judgements: Judgements | None = Non
 
     # 6: withdrawn by a newer export that covers the deal's years
     covers = dict(editions) if editions is not None else {
-        r.edition: r.covers for r in recs.values() if r.is_sipri and r.edition}
+        r.edition: r.covers for r in everything.values() if r.is_sipri and r.edition}
+    spans = [(edition, span_) for edition, cover in sorted(covers.items())
+             if (span_ := _coverage(cover)) is not None]
     withdrawn: dict[str, str] = {}
     sipri_groups = groups_of(lambda rs: any(r.is_sipri for r in rs))
-    for rs in sipri_groups.values():
+    for rs in [*sipri_groups.values(), *([r] for r in lone.values())]:
         sipri = [r for r in rs if r.is_sipri]
         newest = max(r.edition for r in sipri)
         years = set().union(*(r.years for r in sipri))
-        for edition, cover in sorted(covers.items()):
-            span_ = _coverage(cover)
-            if edition > newest and span_ is not None and any(span_[0] <= y <= span_[1] for y in years):
+        for edition, span_ in spans:
+            if edition > newest and any(span_[0] <= y <= span_[1] for y in years):
                 for r in sipri:
                     withdrawn[r.id] = edition
                 break
@@ -482,8 +485,33 @@ def resolve_deals(records: Iterable[Record], judgements: Judgements | None = Non
         if any(r.id in withdrawn for r in rs):
             continue
         result.deals.append(_deal(rs, clusters.rule))
+    result.deals += [_deal([r], clusters.rule) for r in lone.values() if r.id not in withdrawn]
     result.deals.sort(key=lambda d: d.key)
     return result
+
+
+def _lone(recs: Mapping[str, Record], judged: Judgements) -> dict[str, Record]:
+    """The records no rule but ``withdrawn`` can join to another: those of a block whose records are all of one
+    SIPRI format and one vintage, each with a deal key no other record has, none named by a ``same`` judgement.
+
+    Why nothing joins them: rules 2-3 join equal deal keys; rules 4, 5 and 7 compare records of one block only
+    (re-keyed ids across vintages, the two formats, tracker and text against SIPRI), and rule 8 tracker and text
+    records; a judgement names its records. Each is its own deal (rule ``anchor``), so :func:`resolve_deals`
+    skips their pairwise work; the ``withdrawn`` rule still looks at each."""
+    keys: dict[str, int] = defaultdict(int)
+    by_block: dict[Any, list[Record]] = defaultdict(list)
+    for r in recs.values():
+        if r.is_sipri:
+            keys[r.deal_key] += 1
+        by_block[r.block].append(r)
+    judged_ids = {i for pair in judged.same for i in pair}
+    lone: dict[str, Record] = {}
+    for rs in by_block.values():
+        first = rs[0]
+        if first.is_sipri and all(r.source == first.source and r.edition == first.edition and keys[r.deal_key] == 1
+                                  and r.id not in judged_ids for r in rs):
+            lone.update((r.id, r) for r in rs)
+    return lone
 
 
 def _report_score(report: Record, deal: Record) -> float:
@@ -596,6 +624,8 @@ PRECEDENCE: dict[str, Callable[[list[Record], Record], Any]] = {
     "reported_by": _all_attributed,
 }
 """Each Transfer field and how it is taken from the deal's records (docs/transfers.md, 'Precedence')."""
+_SIPRI_LEAD = frozenset(SIPRI_FIELDS)
+"""The fields ``PRECEDENCE`` takes from a SIPRI lead as they are (:func:`_sipri_lead`)."""
 
 
 def _deal(rs: list[Record], rules: Mapping[str, tuple[str, float]]) -> Deal:
@@ -608,7 +638,11 @@ def _deal(rs: list[Record], rules: Mapping[str, tuple[str, float]]) -> Deal:
         key = _lead(classic).deal_key
     else:  # its first record's own key: two deals of one weapon and year from two texts stay two Transfers
         key = min(str(r.props["key"]) for r in rs)
-    props = {name: rule(rs, lead) for name, rule in PRECEDENCE.items()}
+    if lead.is_sipri:  # every SIPRI field is the lead's own (``_sipri_lead``): read, not asked of the rule
+        props = {name: lead.props.get(name) if name in _SIPRI_LEAD else rule(rs, lead)
+                 for name, rule in PRECEDENCE.items()}
+    else:
+        props = {name: rule(rs, lead) for name, rule in PRECEDENCE.items()}
     props = {k: v for k, v in props.items() if v is not None}
     props.update(key=key, block=lead.block, records=len(rs), sources=sorted({str(r.source) for r in rs}))
     members = [Member(r.id, *rules.get(r.id, ("anchor", 1.0))) for r in rs]

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticUndefined
 
 from armsgraph.schema.ids import bounded
-from armsgraph.schema.values import iso_date_problem, value_problem
+from armsgraph.schema.values import INT64_MAX, INT64_MIN, iso_date_problem, value_problem
 
 NODE_TYPES: dict[str, type[Node]] = {}
 """Label -> node class, in declaration order."""
@@ -92,17 +92,54 @@ def _date_fields(cls: builtins.type[BaseModel]) -> frozenset[str]:
                      if any(getattr(m, "pattern", None) == ISO_DATE for m in info.metadata))
 
 
+def _plain(value: object) -> bool:
+    """A value every store keeps as given, decided without :func:`value_problem`'s per-item calls: ASCII text
+    without NUL, a 64-bit integer, a finite float, a boolean, or a list of those of one type (what almost every
+    loaded value is). False only means "look closer"."""
+    if type(value) is str:
+        return value.isascii() and "\x00" not in value
+    if type(value) is int:
+        return INT64_MIN <= value <= INT64_MAX
+    if type(value) is float:
+        return value - value == 0.0  # NaN and the infinities give NaN
+    if type(value) is bool:
+        return True
+    if type(value) is list:
+        if not value:
+            return True
+        first = type(value[0])
+        if first is int and all(type(v) is int for v in value):
+            return bool(min(value) >= INT64_MIN and max(value) <= INT64_MAX)
+        if first is float and all(type(v) is float for v in value):
+            total = sum(value)
+            return total - total == 0.0  # a NaN or an infinity anywhere (or an overflow) makes the sum one
+        if first is str and all(type(v) is str for v in value):
+            return all(v.isascii() and "\x00" not in v for v in value)
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_problem(text: str) -> str | None:
+    """Why a date field's text cannot be stored (:func:`value_problem`, then :func:`iso_date_problem`); cached: a
+    large load repeats a few hundred dates (SIPRI's order years)."""
+    return value_problem(text) or iso_date_problem(text)
+
+
 def check_stored_values(model: BaseModel) -> None:
     """Refuse a value no store keeps as given (schema.values): a NUL in a string, NaN, an int beyond 64 bits, a
     date that is not on the calendar ('9999-99-99'). Raised as a ValidationError on the field, so every loader
-    reports it as ``file:line:field`` instead of the store failing the whole document (or clamping the value)."""
+    reports it as ``file:line:field`` instead of the store failing the whole document (or clamping the value).
+    Runs once per validated model (every loaded record): plain values are let through by :func:`_plain`."""
     dates = _date_fields(type(model))
     for name, value in model.__dict__.items():
-        if value is None or (type(value) is str and value.isascii() and "\x00" not in value and name not in dates):
+        if value is None:
             continue
-        problem = value_problem(value)
-        if problem is None and name in dates and isinstance(value, str):
-            problem = iso_date_problem(value)
+        if name in dates and type(value) is str:
+            problem = _date_problem(value)
+        elif (type(value) is str and value.isascii() and "\x00" not in value) or _plain(value):
+            continue
+        else:
+            problem = value_problem(value)
         if problem is not None:
             raise ValidationError.from_exception_data(type(model).__name__, [
                 {"type": "value_error", "loc": (name,), "input": value, "ctx": {"error": ValueError(problem)}}])
