@@ -80,15 +80,14 @@ def _spool(path: str, spool: str) -> None:
     graph, report = build_graph([Path(path)])
     assert graph is not None and not report.failed
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node_id, node in graph.nodes.items():
-        nodes[node.labels].append({"id": node_id, "props": {k: v for k, v in node.props.items() if k != "id"}})
-    first = {node_id: node.labels.split(":")[0] for node_id, node in graph.nodes.items()}
+    first: dict[str, str] = {}
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for (node_id, doc), props in graph.sourced.items():
-        edges[("SOURCED_FROM", first[node_id], first[doc])].append({"src": node_id, "dst": doc, "props": props})
-    for (rel_type, src, dst, _key), props in graph.relations.items():
-        edges[(rel_type, first[src], first[dst])].append({"src": src, "dst": dst, "props": props})
-    del graph
+    with graph:  # the rows the bulk path sends (captions included), with ids instead of positions
+        for labels, props in graph.nodes():
+            first[props["id"]] = labels.split(":")[0]
+            nodes[labels].append({"id": props["id"], "props": {k: v for k, v in props.items() if k != "id"}})
+        for rel_type, src, dst, props in graph.table.edges():
+            edges[(rel_type, first[src], first[dst])].append({"src": src, "dst": dst, "props": props})
     with open(spool, "wb") as out:
         for labels, rows in nodes.items():  # labels and types come from the schema, never from the input
             cypher = f"UNWIND $rows AS row\nMERGE (n:{labels} {{id: row.id}})\nSET n += row.props\nRETURN count(n)"
