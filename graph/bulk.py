@@ -21,7 +21,7 @@ from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.aggregates import totals_rows, weapon_totals_rows
+from armsgraph.graph.aggregates import _weapon_entries, _weapon_row, totals_rows  # what weapon_totals_rows joins
 from armsgraph.graph.bulk_table import BulkTable, Node, key_text
 from armsgraph.graph.deals import GROUP_REPORTS, Resolved, deal_rows, group_blocks, transfer_ids
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, shown
@@ -34,7 +34,7 @@ from armsgraph.loaders.base import get, pick
 from armsgraph.loaders.deals import Record, Resolution, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import export_coverage
-from armsgraph.schema import NODE_TYPES, Document, WeaponTotals
+from armsgraph.schema import NODE_TYPES, Document
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
 
@@ -194,11 +194,10 @@ class BulkGraph:
         table.put_nodes((row["id"], "Transfer", row["props"], False) for row in rows.transfers)
         table.put_nodes((row["id"], "DealTotals", row["props"], False)
                         for row in totals_rows([deal for _, deal in deals], rows.transfers))
-        table.put_weapon_entries(
-            (p["recipient"], p["weapon"], s, y, n, t)
-            for row in weapon_totals_rows([deal for _, deal in deals], rows.transfers)
-            for p in [row["props"]]
-            for s, y, n, t in zip(p["suppliers"], p["years"], p["deals"], p["tiv"], strict=True))
+        table.put_weapon_entries((recipient, weapon, supplier, year, n, tiv)
+                                 for (recipient, weapon), entries in
+                                 _weapon_entries([deal for _, deal in deals], rows.transfers).items()
+                                 for (supplier, year), (n, tiv) in entries.items())
         ends = [row[k] for (rel, _), party in rows.parties.items() for row in party
                 for k in (("supplier",) if rel == "SUPPLIED" else ("recipient",))]
         labels = table.labels([*ends, *(row["weapon"] for row in rows.of), *(row["record"] for row in rows.reports)])
@@ -241,14 +240,9 @@ class BulkGraph:
     def _weapon_totals(self) -> None:
         """The ``WeaponTotals`` nodes from every group's entries (one recipient's weapon may come from several
         suppliers, so several groups): what :func:`armsgraph.graph.aggregates.weapon_totals_rows` gives over all."""
-        def rows() -> Iterator[tuple[str, str, dict[str, Any], bool]]:
-            for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1])):
-                held = list(entries)
-                totals = WeaponTotals(key=f"{recipient}|{weapon}", recipient=recipient, weapon=weapon,
-                                      suppliers=[e[2] for e in held], years=[e[3] for e in held],
-                                      deals=[e[4] for e in held], tiv=[e[5] for e in held])
-                yield totals.id, "WeaponTotals", totals.properties(), False
-        self.table.put_nodes(list(rows()))
+        rows = [_weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
+                for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1]))]
+        self.table.put_nodes((row["id"], "WeaponTotals", row["props"], False) for row in rows)
 
     # -- captions ---------------------------------------------------------------------------------------------
     def captions(self) -> None:
@@ -260,12 +254,14 @@ class BulkGraph:
                 continue
             for chunk in _batches(self.table.labelled(labels), CHUNK):
                 ids = [node_id for node_id, _ in chunk]
+                pairs = {i: list(self.table.neighbours(part.via, part.incoming, ids))
+                         for i, part in enumerate(caption.parts) if part.via is not None}
+                ends = self.table.nodes({other for near in pairs.values() for _, other in near})
                 found: dict[tuple[str, int], list[str]] = defaultdict(list)
-                for i, part in enumerate(caption.parts):
-                    if part.via is not None:
-                        for node_id, other in self.table.neighbours(part.via, part.incoming, ids):
-                            if (v := caption_value(part, other)) is not None:
-                                found[(node_id, i)].append(v)
+                for i, near in pairs.items():
+                    for node_id, other in near:
+                        if (v := caption_value(caption.parts[i], ends[other][1])) is not None:
+                            found[(node_id, i)].append(v)
                 self.table.put_captions(
                     (caption_text(caption, [caption_value(part, props) if part.via is None
                                             else _least(found.get((node_id, i)))

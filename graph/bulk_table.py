@@ -204,14 +204,12 @@ class BulkTable:
 
         self.db.executemany(_PUT_RELATION, rows())
 
-    def neighbours(self, rel_type: str, incoming: bool, ids: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(node id, a neighbour's properties) over ``rel_type`` edges into (``incoming``) or out of these nodes."""
+    def neighbours(self, rel_type: str, incoming: bool, ids: list[str]) -> Iterator[tuple[str, str]]:
+        """(node id, a neighbour's id) over ``rel_type`` edges into (``incoming``) or out of these nodes."""
         near, far = ("dst", "src") if incoming else ("src", "dst")
         for chunk in _chunks(ids):
-            for node_id, props in self.db.execute(
-                    f"SELECT r.{near}, n.props FROM relations r JOIN nodes n ON n.id = r.{far}"
-                    f" WHERE r.type = ? AND r.{near} IN ({_marks(chunk)})", [rel_type, *chunk]):
-                yield node_id, _loads(props)
+            yield from self.db.execute(f"SELECT {near}, {far} FROM relations"
+                                       f" WHERE type = ? AND {near} IN ({_marks(chunk)})", [rel_type, *chunk])
 
     # -- WeaponTotals, merged across groups ---------------------------------------------------------------------
     def put_weapon_entries(self, rows: Iterable[tuple[str, str, str, int, int, float]]) -> None:
