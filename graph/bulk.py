@@ -315,9 +315,9 @@ def _union(props: dict[str, Any], key: str, new: list[Any], always: bool = False
     is empty (unless ``always``: the statement sets it in any case)."""
     held = props.get(key)
     if held is None:
-        if not new and not always:
-            return
-        held = props[key] = []
+        if new or always:
+            props[key] = list(dict.fromkeys(new))
+        return
     held.extend(x for x in new if x not in held)
 
 
