@@ -70,11 +70,11 @@ def _header(name: str, keys: Sequence[str]) -> bytes:
 def _props(keys: Sequence[str], props: dict[str, Any]) -> bytes:
     """A node's or edge's values in ``keys`` order: strings, lists of strings and absent keys (most values) inline,
     the rest by :func:`encode`."""
-    out = []
+    out: list[bytes] = []
     append = out.append
     get = props.get
     for key in keys:
-        value = get(key)
+        value: Any = get(key)
         kind = type(value)
         if kind is str and "\x00" not in value:
             append(b"\x03" + value.encode() + b"\x00")
