@@ -12,7 +12,7 @@ the client's peak RSS is that load's):
   built before the clock starts; kept so the figures stay comparable with earlier runs;
 * raw MERGE, same graph: the issue's baseline, the graph armsgraph writes (every node with its properties and
   caption, the Reports and Transfers, every relationship with its properties, the provenance edges), built
-  beforehand by the bulk path's in-memory graph (``build_graph``) in a process of its own and spooled to disk
+  beforehand by the bulk path's graph (``build_graph``) in a process of its own and spooled to disk
   in chunks of 2,000 rows; the timed process sends them as plain ``UNWIND $rows AS row MERGE (n:Label {id:
   row.id}) SET n += row.props`` per label and ``MATCH``/``MATCH``/``CREATE`` per relationship type, the clock
   running only while a statement runs;
@@ -74,7 +74,7 @@ def _peak_mb() -> float:
 
 # -- the same-graph baseline ------------------------------------------------------------------------------------
 def _spool(path: str, spool: str) -> None:
-    """Build the graph a load writes (in memory, as the bulk path does) and spool it as (statement, rows)
+    """Build the graph a load writes (in its on-disk table, as the bulk path does) and spool it as (statement, rows)
     chunks: nodes per label set, then relationships per (type, source label, target label)."""
     standard_tables()
     graph, report = build_graph([Path(path)])

@@ -23,7 +23,7 @@ from typing import Any
 
 from armsgraph.graph.aggregates import _weapon_entries, _weapon_row, totals_rows  # what weapon_totals_rows joins
 from armsgraph.graph.bulk_table import BulkTable, Node, key_text
-from armsgraph.graph.deals import GROUP_REPORTS, Resolved, deal_rows, group_blocks, transfer_ids
+from armsgraph.graph.deals import ENDS_VIA, GROUP_REPORTS, Resolved, deal_rows, group_blocks, transfer_ids
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, shown
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter
@@ -34,11 +34,13 @@ from armsgraph.loaders.base import get, pick
 from armsgraph.loaders.deals import Record, Resolution, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import export_coverage
-from armsgraph.schema import NODE_TYPES, Document
+from armsgraph.schema import NODE_TYPES, Document, Transfer
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
 
 CHUNK = 2_000
+_ENDS_CAPTION = all(part.via is None or part.via in ENDS_VIA for part in Transfer.caption.parts)
+"""A Transfer's caption reads only its deal's ends: written with its row (else by :meth:`BulkGraph.captions`)."""
 COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 
 
@@ -191,16 +193,9 @@ class BulkGraph:
         table = self.table
         deals = transfer_ids(result)
         rows = deal_rows(deals, records, result)
-        table.put_nodes((row["id"], "Transfer", row["props"], False) for row in rows.transfers)
-        table.put_nodes((row["id"], "DealTotals", row["props"], False)
-                        for row in totals_rows([deal for _, deal in deals], rows.transfers))
-        table.put_weapon_entries((recipient, weapon, supplier, year, n, tiv)
-                                 for (recipient, weapon), entries in
-                                 _weapon_entries([deal for _, deal in deals], rows.transfers).items()
-                                 for (supplier, year), (n, tiv) in entries.items())
-        ends = [row[k] for (rel, _), party in rows.parties.items() for row in party
-                for k in (("supplier",) if rel == "SUPPLIED" else ("recipient",))]
-        labels = table.labels([*ends, *(row["weapon"] for row in rows.of), *(row["record"] for row in rows.reports)])
+        ends = table.nodes({end for _, deal in deals for end in (deal.supplier, deal.recipient, deal.weapon) if end})
+        labels = {node_id: node[0] for node_id, node in ends.items()}
+        labels.update(table.labels([row["record"] for row in rows.reports]))
 
         def has(node_id: str, label: str) -> bool:
             held = labels.get(node_id)
@@ -218,6 +213,15 @@ class BulkGraph:
         edges += [("REPORTS", row["record"], row["deal"], "[]", _no_nulls({"rule": row["rule"], "score": row["score"]}))
                   for row in rows.reports if has(row["record"], "Report")]
         table.put_relations(edges)
+        if _ENDS_CAPTION:
+            self._transfer_captions(rows.transfers, edges, ends)
+        table.put_nodes((row["id"], "Transfer", row["props"], False) for row in rows.transfers)
+        table.put_nodes((row["id"], "DealTotals", row["props"], False)
+                        for row in totals_rows([deal for _, deal in deals], rows.transfers))
+        table.put_weapon_entries((recipient, weapon, supplier, year, n, tiv)
+                                 for (recipient, weapon), entries in
+                                 _weapon_entries([deal for _, deal in deals], rows.transfers).items()
+                                 for (supplier, year), (n, tiv) in entries.items())
         changed: dict[str, dict[str, Any]] = {}
         by_id = {rec.id: rec.props for rec in records}
         for row in rows.withdrawn:
@@ -237,6 +241,26 @@ class BulkGraph:
             held = table.nodes(changed)
             table.put_nodes((node_id, held[node_id][0], props, held[node_id][2]) for node_id, props in changed.items())
 
+    @staticmethod
+    def _transfer_captions(transfers: list[dict[str, Any]], edges: list[tuple[str, str, str, str, dict[str, Any]]],
+                           ends: dict[str, Node]) -> None:
+        """Each Transfer's caption into its row, read on the ends its edges reach (as
+        :meth:`armsgraph.graph.deals.Deals.captions` does for the store): no pass over the Transfers afterwards."""
+        reached: dict[tuple[str, str], str] = {}
+        for rel, src, dst, _, _ in edges:
+            if rel in ENDS_VIA:
+                reached[(dst, rel) if rel == "SUPPLIED" else (src, rel)] = dst if rel != "SUPPLIED" else src
+        caption = Transfer.caption
+        for row in transfers:
+            values = []
+            for part in caption.parts:
+                if part.via is None:
+                    values.append(caption_value(part, row["props"]))
+                else:
+                    end = reached.get((row["id"], part.via))
+                    values.append(None if end is None else caption_value(part, ends[end][1]))
+            row["props"]["caption"] = caption_text(caption, values)
+
     def _weapon_totals(self) -> None:
         """The ``WeaponTotals`` nodes from every group's entries (one recipient's weapon may come from several
         suppliers, so several groups): what :func:`armsgraph.graph.aggregates.weapon_totals_rows` gives over all."""
@@ -250,7 +274,7 @@ class BulkGraph:
         computed as each node is sent (:meth:`send`)."""
         for labels in self.table.label_sets():
             caption = NODE_TYPES[labels.split(":")[0]].caption
-            if not caption.via:
+            if not caption.via or (labels == "Transfer" and _ENDS_CAPTION):
                 continue
             for chunk in _batches(self.table.labelled(labels), CHUNK):
                 ids = [node_id for node_id, _ in chunk]

@@ -29,7 +29,6 @@ _SCHEMA = (
     "CREATE TABLE sourced (node TEXT NOT NULL, doc TEXT NOT NULL, props TEXT NOT NULL, PRIMARY KEY (node, doc))",
     "CREATE TABLE relations (type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, key TEXT NOT NULL,"
     " props TEXT NOT NULL, PRIMARY KEY (type, src, dst, key))",
-    "CREATE INDEX relations_type ON relations (type)",
     "CREATE INDEX relations_dst ON relations (type, dst)",
     "CREATE TABLE captions (id TEXT PRIMARY KEY, caption TEXT NOT NULL)",
     "CREATE TABLE weapon_entries (recipient TEXT NOT NULL, weapon TEXT NOT NULL, supplier TEXT NOT NULL,"
@@ -242,7 +241,7 @@ class BulkTable:
             yield "SOURCED_FROM", src, dst, _loads(props)
         for rel_type, src, dst, props in self.db.execute(
                 "SELECT e.type, s.pos - 1, d.pos - 1, e.props FROM relations e JOIN position s ON s.id = e.src"
-                " JOIN position d ON d.id = e.dst ORDER BY e.type, e.rowid"):
+                " JOIN position d ON d.id = e.dst ORDER BY e.type, e.src, e.dst, e.key"):
             yield rel_type, src, dst, _loads(props)
 
     def edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -250,7 +249,7 @@ class BulkTable:
         for src, dst, props in self.db.execute("SELECT node, doc, props FROM sourced ORDER BY rowid"):
             yield "SOURCED_FROM", src, dst, _loads(props)
         for rel_type, src, dst, props in self.db.execute(
-                "SELECT type, src, dst, props FROM relations ORDER BY type, rowid"):
+                "SELECT type, src, dst, props FROM relations ORDER BY type, src, dst, key"):
             yield rel_type, src, dst, _loads(props)
 
     def counts(self) -> tuple[int, int]:
