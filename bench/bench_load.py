@@ -51,7 +51,7 @@ from bench_sipri import TimedStore, generate, server_peak_rss_mb
 from rich.console import Console
 from rich.table import Table
 
-from armsgraph.graph.bulk import build_graph
+from armsgraph.graph.bulk import build_graph, bulk_load
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.base import Cypher
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
@@ -232,6 +232,7 @@ AREAS = (  # (area, path fragments of the functions whose own time counts there)
                                                         "loaders/reference")),
     ("deal resolution (loaders/deals.py, graph/deals.py)", ("loaders/deals.py", "graph/deals.py")),
     ("writer (graph/writer.py)", ("graph/writer.py",)),
+    ("bulk: the on-disk table, rows and GRAPH.BULK encoding", ("graph/bulk", "store/falkor_bulk.py", "sqlite3")),
 )
 
 
@@ -251,7 +252,8 @@ class StatementClock(TimedStore):
             self.by_statement[" / ".join(lines[:2])[:90]] += self.engine[0] - before
 
 
-def profile(path: Path, workdir: Path, console: Console) -> None:
+def profile(path: Path, workdir: Path, console: Console, bulk: bool = False) -> None:
+    """cProfile over one load of ``path`` (``bulk``: ``armsgraph load --bulk``), its time sorted into areas."""
     server = EmbeddedServer(workdir / "profile")
     server.start()
     try:
@@ -262,7 +264,10 @@ def profile(path: Path, workdir: Path, console: Console) -> None:
         profiler = cProfile.Profile()
         start = time.perf_counter()
         profiler.enable()
-        load_paths(store, [path], note=None)
+        if bulk:
+            bulk_load(store, [path])
+        else:
+            load_paths(store, [path], note=None)
         profiler.disable()
         total = time.perf_counter() - start
         engine = store.engine[0]
@@ -331,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
             if not path.exists():
                 generate(path, size)
             if n == 0 and args.profile:
-                profile(path, workdir, console)
+                profile(path, workdir, console, bulk="bulk" in kinds and "load" not in kinds)
             results: dict[str, dict[str, Any]] = {}
             for kind in kinds:
                 results[kind] = r = measure(kind, path, workdir, args.restart, args.former)
