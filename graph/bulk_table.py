@@ -114,7 +114,8 @@ class BulkTable:
                 held = keys.get(labels)
                 if held is None:
                     held = keys[labels] = {}
-                held.update(dict.fromkeys(props))
+                if not held.keys() >= props.keys():
+                    held.update(dict.fromkeys(props))
                 report = labels == "Report"
                 sipri_id = props.get("sipri_id") if report else None
                 yield (node_id, labels, _dumps(props), int(captioned), props.get("block") if report else None,
@@ -179,7 +180,8 @@ class BulkTable:
 
         def rows() -> Iterator[tuple[str, str, str]]:
             for node_id, props in edges:
-                keys.update(dict.fromkeys(props))
+                if not keys.keys() >= props.keys():
+                    keys.update(dict.fromkeys(props))
                 yield node_id, doc, _dumps(props)
 
         self.db.executemany(_PUT_SOURCED, rows())
@@ -198,7 +200,8 @@ class BulkTable:
                 held = keys.get(rel_type)
                 if held is None:
                     held = keys[rel_type] = {}
-                held.update(dict.fromkeys(props))
+                if not held.keys() >= props.keys():
+                    held.update(dict.fromkeys(props))
                 yield rel_type, src, dst, key, _dumps(props)
 
         self.db.executemany(_PUT_RELATION, rows())
