@@ -1,16 +1,17 @@
 """First loads into an empty graph through FalkorDB's ``GRAPH.BULK`` (``armsgraph load --bulk``).
 
 The same loaders read the same files into the same Batches; the writer's own row building
-(:func:`armsgraph.graph.writer.batch_rows`) turns each batch into rows; :class:`BulkGraph` applies them in
-memory with the semantics of the writer's MERGE statements (properties merged, provenance lists deduplicated,
-captions from stored values); the deals are resolved once over every Report with the same pure resolver and
-the same row building as :meth:`armsgraph.graph.deals.Deals.write` (:func:`armsgraph.graph.deals.deal_rows`).
-Only then is anything sent: the whole graph in a few ``GRAPH.BULK`` commands, then the indexes. So the graph
-equals the one the incremental path builds (tests/graph/load/test_bulk.py compares them), and a failure
-leaves the graph as it was: empty.
+(:func:`armsgraph.graph.writer.batch_rows`) turns each batch into rows; :class:`BulkGraph` applies them to an
+on-disk table (:mod:`armsgraph.graph.bulk_table`) with the semantics of the writer's MERGE statements
+(properties merged, provenance lists deduplicated, captions from stored values); the deals are resolved in the
+incremental path's bounded groups of blocks with the same pure resolver and the same row building as
+:meth:`armsgraph.graph.deals.Deals.write` (:func:`armsgraph.graph.deals.deal_rows`). Only then is anything
+sent: every node in label order, then every relationship, in ``GRAPH.BULK`` commands of at most 16 MB, then the
+indexes. So the graph equals the one the incremental path builds (tests/graph/load/test_bulk.py compares them),
+and a failure leaves the graph as it was: empty.
 
-It holds the whole graph in memory (about 1.3 KB per SIPRI deal): for first loads of large exports, where the
-incremental path's per-row MERGE costs most; later loads go through the writer.
+The client holds one batch, one group of blocks or one command at a time, whatever the input's size: for first
+loads of large exports, where the incremental path's per-row MERGE costs most; later loads go through the writer.
 """
 
 from __future__ import annotations
