@@ -12,7 +12,7 @@ the client's peak RSS is that load's):
   built before the clock starts; kept so the figures stay comparable with earlier runs;
 * raw MERGE, same graph: the issue's baseline, the graph armsgraph writes (every node with its properties and
   caption, the Reports and Transfers, every relationship with its properties, the provenance edges), built
-  beforehand by the bulk path's in-memory graph (``build_graph``) in a process of its own and spooled to disk
+  beforehand by the bulk path's graph (``build_graph``) in a process of its own and spooled to disk
   in chunks of 2,000 rows; the timed process sends them as plain ``UNWIND $rows AS row MERGE (n:Label {id:
   row.id}) SET n += row.props`` per label and ``MATCH``/``MATCH``/``CREATE`` per relationship type, the clock
   running only while a statement runs;
@@ -51,7 +51,7 @@ from bench_sipri import TimedStore, generate, server_peak_rss_mb
 from rich.console import Console
 from rich.table import Table
 
-from armsgraph.graph.bulk import build_graph
+from armsgraph.graph.bulk import build_graph, bulk_load
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.base import Cypher
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
@@ -74,21 +74,20 @@ def _peak_mb() -> float:
 
 # -- the same-graph baseline ------------------------------------------------------------------------------------
 def _spool(path: str, spool: str) -> None:
-    """Build the graph a load writes (in memory, as the bulk path does) and spool it as (statement, rows)
+    """Build the graph a load writes (in its on-disk table, as the bulk path does) and spool it as (statement, rows)
     chunks: nodes per label set, then relationships per (type, source label, target label)."""
     standard_tables()
     graph, report = build_graph([Path(path)])
     assert graph is not None and not report.failed
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node_id, node in graph.nodes.items():
-        nodes[node.labels].append({"id": node_id, "props": {k: v for k, v in node.props.items() if k != "id"}})
-    first = {node_id: node.labels.split(":")[0] for node_id, node in graph.nodes.items()}
+    first: dict[str, str] = {}
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for (node_id, doc), props in graph.sourced.items():
-        edges[("SOURCED_FROM", first[node_id], first[doc])].append({"src": node_id, "dst": doc, "props": props})
-    for (rel_type, src, dst, _key), props in graph.relations.items():
-        edges[(rel_type, first[src], first[dst])].append({"src": src, "dst": dst, "props": props})
-    del graph
+    with graph:  # the rows the bulk path sends (captions included), with ids instead of positions
+        for labels, props in graph.nodes():
+            first[props["id"]] = labels.split(":")[0]
+            nodes[labels].append({"id": props["id"], "props": {k: v for k, v in props.items() if k != "id"}})
+        for rel_type, src, dst, props in graph.table.edges():
+            edges[(rel_type, first[src], first[dst])].append({"src": src, "dst": dst, "props": props})
     with open(spool, "wb") as out:
         for labels, rows in nodes.items():  # labels and types come from the schema, never from the input
             cypher = f"UNWIND $rows AS row\nMERGE (n:{labels} {{id: row.id}})\nSET n += row.props\nRETURN count(n)"
@@ -233,6 +232,7 @@ AREAS = (  # (area, path fragments of the functions whose own time counts there)
                                                         "loaders/reference")),
     ("deal resolution (loaders/deals.py, graph/deals.py)", ("loaders/deals.py", "graph/deals.py")),
     ("writer (graph/writer.py)", ("graph/writer.py",)),
+    ("bulk: the on-disk table, rows and GRAPH.BULK encoding", ("graph/bulk", "store/falkor_bulk.py", "sqlite3")),
 )
 
 
@@ -252,7 +252,8 @@ class StatementClock(TimedStore):
             self.by_statement[" / ".join(lines[:2])[:90]] += self.engine[0] - before
 
 
-def profile(path: Path, workdir: Path, console: Console) -> None:
+def profile(path: Path, workdir: Path, console: Console, bulk: bool = False) -> None:
+    """cProfile over one load of ``path`` (``bulk``: ``armsgraph load --bulk``), its time sorted into areas."""
     server = EmbeddedServer(workdir / "profile")
     server.start()
     try:
@@ -263,7 +264,10 @@ def profile(path: Path, workdir: Path, console: Console) -> None:
         profiler = cProfile.Profile()
         start = time.perf_counter()
         profiler.enable()
-        load_paths(store, [path], note=None)
+        if bulk:
+            bulk_load(store, [path])
+        else:
+            load_paths(store, [path], note=None)
         profiler.disable()
         total = time.perf_counter() - start
         engine = store.engine[0]
@@ -332,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
             if not path.exists():
                 generate(path, size)
             if n == 0 and args.profile:
-                profile(path, workdir, console)
+                profile(path, workdir, console, bulk="bulk" in kinds and "load" not in kinds)
             results: dict[str, dict[str, Any]] = {}
             for kind in kinds:
                 results[kind] = r = measure(kind, path, workdir, args.restart, args.former)

@@ -1,28 +1,30 @@
 """First loads into an empty graph through FalkorDB's ``GRAPH.BULK`` (``armsgraph load --bulk``).
 
 The same loaders read the same files into the same Batches; the writer's own row building
-(:func:`armsgraph.graph.writer.batch_rows`) turns each batch into rows; :class:`BulkGraph` applies them in
-memory with the semantics of the writer's MERGE statements (properties merged, provenance lists deduplicated,
-captions from stored values); the deals are resolved once over every Report with the same pure resolver and
-the same row building as :meth:`armsgraph.graph.deals.Deals.write` (:func:`armsgraph.graph.deals.deal_rows`).
-Only then is anything sent: the whole graph in a few ``GRAPH.BULK`` commands, then the indexes. So the graph
-equals the one the incremental path builds (tests/graph/load/test_bulk.py compares them), and a failure
-leaves the graph as it was: empty.
+(:func:`armsgraph.graph.writer.batch_rows`) turns each batch into rows; :class:`BulkGraph` applies them to an
+on-disk table (:mod:`armsgraph.graph.bulk_table`) with the semantics of the writer's MERGE statements
+(properties merged, provenance lists deduplicated, captions from stored values); the deals are resolved in the
+incremental path's bounded groups of blocks with the same pure resolver and the same row building as
+:meth:`armsgraph.graph.deals.Deals.write` (:func:`armsgraph.graph.deals.deal_rows`). Only then is anything
+sent: every node in label order, then every relationship, in ``GRAPH.BULK`` commands of at most 16 MB, then the
+indexes. So the graph equals the one the incremental path builds (tests/graph/load/test_bulk.py compares them),
+and a failure leaves the graph as it was: empty.
 
-It holds the whole graph in memory (about 1.3 KB per SIPRI deal): for first loads of large exports, where the
-incremental path's per-row MERGE costs most; later loads go through the writer.
+The client holds one batch, one group of blocks or one command at a time, whatever the input's size: for first
+loads of large exports, where the incremental path's per-row MERGE costs most; later loads go through the writer.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.aggregates import totals_rows, weapon_totals_rows
-from armsgraph.graph.deals import deal_rows, transfer_ids
+from armsgraph.graph.aggregates import _weapon_entries, _weapon_row, totals_rows  # what weapon_totals_rows joins
+from armsgraph.graph.bulk_table import BulkTable, Node, key_text
+from armsgraph.graph.deals import ENDS_VIA, GROUP_REPORTS, Resolved, deal_rows, group_blocks, transfer_ids
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, shown
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter
@@ -30,66 +32,71 @@ from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import PROVENANCE_LISTS, batch_rows, caption_text, caption_value, stored_properties
 from armsgraph.loaders.base import get, pick
-from armsgraph.loaders.deals import Record, read_judgements, resolve_deals
+from armsgraph.loaders.deals import Record, Resolution, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import export_coverage
-from armsgraph.schema import NODE_TYPES, Document
+from armsgraph.schema import NODE_TYPES, Document, Transfer
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
-from armsgraph.schema.model import Part
 
+CHUNK = 2_000
+_ENDS_CAPTION = all(part.via is None or part.via in ENDS_VIA for part in Transfer.caption.parts)
+"""A Transfer's caption reads only its deal's ends: written with its row (else by :meth:`BulkGraph.captions`)."""
 COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 
 
-@dataclass(slots=True)
-class _Node:
-    labels: str
-    props: dict[str, Any]
-    captioned: bool = False
-    """Written by a node statement (which stores its own-field caption); a Document only begun has none."""
-
-
-@dataclass
 class BulkGraph:
-    """The graph the writer's statements would build, kept in Python until it is sent whole."""
+    """The graph the writer's statements would build, kept in an on-disk table (:mod:`armsgraph.graph.bulk_table`)
+    until it is sent: the client holds one batch, one group of blocks or one command at a time."""
 
-    nodes: dict[str, _Node] = field(default_factory=dict)
-    sourced: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
-    """(node id, document id) -> the SOURCED_FROM edge's properties."""
-    relations: dict[tuple[str, str, str, tuple[Any, ...]], dict[str, Any]] = field(default_factory=dict)
-    """(type, source id, target id, key values) -> properties."""
+    def __init__(self, group_reports: int = GROUP_REPORTS, directory: Path | None = None) -> None:
+        self.table = BulkTable(directory)
+        self.group_reports = group_reports
+        self.resolved = Resolved()
 
-    # -- the writer's statements, in Python -----------------------------------------------------------------
+    def close(self) -> None:
+        self.table.close()
+
+    def __enter__(self) -> BulkGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the writer's statements, on the table --------------------------------------------------------------
     def existing(self, label: str, ids: list[str], document_id: str, loader: str) -> Iterator[tuple[str, bool]]:
-        """What :data:`armsgraph.graph.writer.EXISTING_IDS` answers, from memory."""
-        for node_id in ids:
-            if self._is(node_id, label):
-                edge = self.sourced.get((node_id, document_id))
-                yield node_id, edge is not None and loader in edge["loaders"]
+        """What :data:`armsgraph.graph.writer.EXISTING_IDS` answers, from the table."""
+        held = [i for i, labels in self.table.labels(ids).items() if label in labels.split(":")]
+        edges = self.table.sourced(document_id, held)
+        for node_id in held:
+            edge = edges.get(node_id)
+            yield node_id, edge is not None and loader in edge["loaders"]
 
     def begin(self, document: Document, loader: str) -> None:
-        node = self._merge(document.id, "Document", document)
-        loading = node.props.setdefault("loading", [])
+        labels, props, captioned = self._merge(document.id, "Document", document)
+        loading = props.setdefault("loading", [])
         if loader not in loading:
             loading.append(loader)
+        self.table.put_nodes([(document.id, labels, props, captioned)])
 
     def commit(self, document_id: str, loader: str) -> None:
-        props = self.nodes[document_id].props
+        labels, props, captioned = self.table.nodes([document_id])[document_id]
         props["loading"] = [x for x in props.get("loading", []) if x != loader]
         loaded_by = props.setdefault("loaded_by", [])
         if loader not in loaded_by:
             loaded_by.append(loader)
+        self.table.put_nodes([(document_id, labels, props, captioned)])
+        self.table.commit()
 
     def loaded(self, document_id: str, loader: str) -> bool:
-        node = self.nodes.get(document_id)
-        return node is not None and loader in node.props.get("loaded_by", [])
+        node = self.table.nodes([document_id]).get(document_id)
+        return node is not None and loader in node[1].get("loaded_by", [])
 
-    def _merge(self, node_id: str, label: str, document: Document | None = None) -> _Node:
-        node = self.nodes.get(node_id)
+    def _merge(self, node_id: str, label: str, document: Document) -> Node:
+        node = self.table.nodes([node_id]).get(node_id)
         if node is None:
-            node = self.nodes[node_id] = _Node(":".join(NODE_TYPES[label].labels()), {"id": node_id})
-        if document is not None:
-            node.props.update(stored_properties(document))
+            node = (":".join(NODE_TYPES[label].labels()), {"id": node_id}, False)
+        node[1].update(stored_properties(document))
         return node
 
     def write(self, batch: Batch) -> tuple[int, int, list[LoadError]]:
@@ -97,126 +104,231 @@ class BulkGraph:
         doc = batch.document.id
         version = f"{batch.loader}/{batch.loader_version}"
         nodes, relations, dropped = batch_rows(batch, self.existing)
-        node_count = relation_count = 0
+        table = self.table
+        ids = [node_id for rows in nodes.values() for node_id in rows]
+        held = table.nodes(ids)
+        edges = table.sourced(doc, ids)
+        out_nodes: list[tuple[str, str, dict[str, Any], bool]] = []
+        out_edges: list[tuple[str, dict[str, Any]]] = []
         for label, rows in nodes.items():
+            labels = ":".join(NODE_TYPES[label].labels())
             for row in rows.values():
-                node = self._merge(row["id"], label)
-                node.props.update(row["props"])
-                node.captioned = True
-                edge = self.sourced.setdefault((row["id"], doc), {})
+                node_id = row["id"]
+                node = held.get(node_id)
+                props = {"id": node_id} if node is None else node[1]
+                props.update(row["props"])
+                out_nodes.append((node_id, labels if node is None else node[0], props, True))
+                edge = edges.get(node_id, {})
                 _union(edge, "locators", row["locs"])
                 _union(edge, "evidence", [f"{loc}@{version}" for loc in row["locs"]])
                 _union(edge, "loaders", [batch.loader], always=True)
                 _union(edge, "loader_versions", [version], always=True)
                 for prop, key in PROVENANCE_LISTS:
                     _union(edge, prop, row[key])
-                node_count += 1
+                out_edges.append((node_id, edge))
+        table.put_nodes(out_nodes)
+        table.put_sourced(doc, out_edges)
+        out_relations: dict[tuple[str, str, str, str], dict[str, Any]] = {}
         for (rel_type, _src, _dst, _keys), rel_rows in relations.items():
             for row in rel_rows.values():
-                ends = (rel_type, str(row["src"]), str(row["dst"]), tuple(row.get("key", {}).values()))
-                props = self.relations.get(ends)
-                if props is None:
-                    props = self.relations[ends] = dict(row.get("key", {}))
+                ends = (rel_type, str(row["src"]), str(row["dst"]), key_text(row.get("key", {}).values()))
+                found = out_relations.get(ends) or table.relation(*ends)
+                props = out_relations[ends] = dict(row.get("key", {})) if found is None else found
                 props.update(row["props"])
                 _union(props, "documents", [doc], always=True)
                 _union(props, "evidence", [f"{doc}#{loc}@{version}" for loc in row["locs"]], always=True)
-                relation_count += 1
-        return node_count, relation_count, dropped
+        table.put_relations((*ends, props) for ends, props in out_relations.items())
+        return len(out_nodes), sum(len(rows) for rows in relations.values()), dropped
 
     # -- deals -------------------------------------------------------------------------------------------------
     def resolve(self, judgements: Path | None) -> None:
-        """Every block at once, as the per-document resolutions of the incremental path leave them."""
-        records = [Record(node_id, node.props) for node_id, node in self.nodes.items()
-                   if node.labels == "Report"]
-        if not records:
-            return
+        """Every block, in the incremental path's bounded groups (:meth:`armsgraph.graph.deals.Deals.resolve`:
+        each group widened to whole deals, so the Transfers are those one resolution over everything gives)."""
+        table = self.table
+        judged = read_judgements(judgements)
+        same: dict[str, set[str]] = defaultdict(set)
+        for a, b in judged.same:
+            same[a].add(b)
+            same[b].add(a)
         editions: dict[str, str | None] = {}
-        for node in self.nodes.values():
-            p = node.props
-            if node.labels == "Document" and p.get("kind") == "sipri-export" and p.get("data_generated"):
+        for p in table.documents():
+            if p.get("kind") == "sipri-export" and p.get("data_generated"):
                 editions[str(p["data_generated"])] = export_coverage(p.get("title"), p.get("year_range"))
-        result = resolve_deals(records, read_judgements(judgements), editions)
+        done: set[str] = set()
+        for group in group_blocks(table.block_counts(), self.group_reports):
+            seeds = [block for block in group if block not in done]
+            if not seeds:
+                continue
+            widened, records = self._read(seeds, same)
+            done |= widened
+            result = resolve_deals(records, judged, editions)
+            self._write(records, result)
+            table.commit()
+            self.resolved.groups += 1
+            self.resolved.deals += len(result.deals)
+            self.resolved.withdrawn += len(result.withdrawn)
+            self.resolved.reports = max(self.resolved.reports, len(records))
+        self._weapon_totals()
+        table.commit()
+
+    def _read(self, blocks: list[str], same: dict[str, set[str]]) -> tuple[set[str], list[Record]]:
+        """These blocks' Reports, widened as :meth:`armsgraph.graph.deals.Deals.read` widens them (SIPRI ids,
+        judgements)."""
+        wanted, done, records = set(blocks), set[str](), dict[str, Record]()
+        while wanted - done:
+            batch = sorted(wanted - done)
+            done |= wanted
+            ids: set[str] = set()
+            partners: set[str] = set()
+            for rid, props in self.table.reports_in(batch):
+                records[rid] = Record(rid, props)
+                if props.get("sipri_id"):
+                    ids.add(str(props["sipri_id"]))
+                partners |= same.get(rid, set())
+            wanted |= self.table.blocks_of_sipri_ids(sorted(ids))
+            wanted |= self.table.blocks_of_reports(sorted(partners - records.keys()))
+        return done, list(records.values())
+
+    def _write(self, records: list[Record], result: Resolution) -> None:
+        """One group's Transfers, totals and edges, as :meth:`armsgraph.graph.deals.Deals.write` writes them."""
+        table = self.table
         deals = transfer_ids(result)
         rows = deal_rows(deals, records, result)
-        for row in rows.transfers:
-            self.nodes[row["id"]] = _Node("Transfer", row["props"])
-        for row in totals_rows([deal for _, deal in deals], rows.transfers):
-            self.nodes[row["id"]] = _Node("DealTotals", row["props"])
-        for row in weapon_totals_rows([deal for _, deal in deals], rows.transfers):
-            self.nodes[row["id"]] = _Node("WeaponTotals", row["props"])
+        ends = table.nodes({end for _, deal in deals for end in (deal.supplier, deal.recipient, deal.weapon) if end})
+        labels = {node_id: node[0] for node_id, node in ends.items()}
+        labels.update(table.labels([row["record"] for row in rows.reports]))
+
+        def has(node_id: str, label: str) -> bool:
+            held = labels.get(node_id)
+            return held is not None and label in held.split(":")
+
+        edges: list[tuple[str, str, str, str, dict[str, Any]]] = []
         for (rel, label), party_rows in rows.parties.items():
             for row in party_rows:
-                if rel == "SUPPLIED" and self._is(row["supplier"], label):
-                    self.relations[("SUPPLIED", row["supplier"], row["id"], ())] = {}
-                elif rel == "TO" and self._is(row["recipient"], label):
-                    self.relations[("TO", row["id"], row["recipient"], ())] = {}
-        for row in rows.of:
-            if self._is(row["weapon"], "WeaponSystem"):
-                self.relations[("OF", row["id"], row["weapon"], ())] = _no_nulls({"number": row["number"]})
-        for row in rows.reports:
-            if self._is(row["record"], "Report"):
-                self.relations[("REPORTS", row["record"], row["deal"], ())] = _no_nulls(
-                    {"rule": row["rule"], "score": row["score"]})
+                if rel == "SUPPLIED" and has(row["supplier"], label):
+                    edges.append(("SUPPLIED", row["supplier"], row["id"], "[]", {}))
+                elif rel == "TO" and has(row["recipient"], label):
+                    edges.append(("TO", row["id"], row["recipient"], "[]", {}))
+        edges += [("OF", row["id"], row["weapon"], "[]", _no_nulls({"number": row["number"]}))
+                  for row in rows.of if has(row["weapon"], "WeaponSystem")]
+        edges += [("REPORTS", row["record"], row["deal"], "[]", _no_nulls({"rule": row["rule"], "score": row["score"]}))
+                  for row in rows.reports if has(row["record"], "Report")]
+        table.put_relations(edges)
+        if _ENDS_CAPTION:
+            self._transfer_captions(rows.transfers, edges, ends)
+        table.put_nodes((row["id"], "Transfer", row["props"], False) for row in rows.transfers)
+        table.put_nodes((row["id"], "DealTotals", row["props"], False)
+                        for row in totals_rows([deal for _, deal in deals], rows.transfers))
+        table.put_weapon_entries((recipient, weapon, supplier, year, n, tiv)
+                                 for (recipient, weapon), entries in
+                                 _weapon_entries([deal for _, deal in deals], rows.transfers).items()
+                                 for (supplier, year), (n, tiv) in entries.items())
+        changed: dict[str, dict[str, Any]] = {}
+        by_id = {rec.id: rec.props for rec in records}
         for row in rows.withdrawn:
-            props = self.nodes[row["id"]].props
+            props = changed[row["id"]] = by_id[row["id"]]
             if row["by"] is None:
                 props.pop("withdrawn_by", None)
             else:
                 props["withdrawn_by"] = row["by"]
         for row in rows.review:
-            props = self.nodes[row["id"]].props
+            props = changed[row["id"]] = by_id[row["id"]]
             for key, value in row["props"].items():
                 if value is None:
                     props.pop(key, None)
                 else:
                     props[key] = value
+        if changed:
+            held = table.nodes(changed)
+            table.put_nodes((node_id, held[node_id][0], props, held[node_id][2]) for node_id, props in changed.items())
 
-    def _is(self, node_id: str, label: str) -> bool:
-        node = self.nodes.get(node_id)
-        return node is not None and label in node.labels.split(":")
+    @staticmethod
+    def _transfer_captions(transfers: list[dict[str, Any]], edges: list[tuple[str, str, str, str, dict[str, Any]]],
+                           ends: dict[str, Node]) -> None:
+        """Each Transfer's caption into its row, read on the ends its edges reach (as
+        :meth:`armsgraph.graph.deals.Deals.captions` does for the store): no pass over the Transfers afterwards."""
+        reached: dict[tuple[str, str], str] = {}
+        for rel, src, dst, _, _ in edges:
+            if rel in ENDS_VIA:
+                reached[(dst, rel) if rel == "SUPPLIED" else (src, rel)] = dst if rel != "SUPPLIED" else src
+        caption = Transfer.caption
+        for row in transfers:
+            values = []
+            for part in caption.parts:
+                if part.via is None:
+                    values.append(caption_value(part, row["props"]))
+                else:
+                    end = reached.get((row["id"], part.via))
+                    values.append(None if end is None else caption_value(part, ends[end][1]))
+            row["props"]["caption"] = caption_text(caption, values)
+
+    def _weapon_totals(self) -> None:
+        """The ``WeaponTotals`` nodes from every group's entries (one recipient's weapon may come from several
+        suppliers, so several groups): what :func:`armsgraph.graph.aggregates.weapon_totals_rows` gives over all."""
+        rows = [_weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
+                for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1]))]
+        self.table.put_nodes((row["id"], "WeaponTotals", row["props"], False) for row in rows)
 
     # -- captions ---------------------------------------------------------------------------------------------
     def captions(self) -> None:
-        """Every node's ``caption`` as the writer's statements store it (own fields, or read through edges)."""
-        neighbours: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
-        via = {rel for cls in NODE_TYPES.values() for rel in cls.caption.via}
-        for rel_type, src, dst, _key in self.relations:
-            if rel_type in via:
-                neighbours[(dst, rel_type, True)].append(src)
-                neighbours[(src, rel_type, False)].append(dst)
-        for node_id, node in self.nodes.items():
-            caption = NODE_TYPES[node.labels.split(":")[0]].caption
-            if caption.via:
-                values = [_via(part, node_id, self.nodes, neighbours) for part in caption.parts]
-                node.props["caption"] = caption_text(caption, values)
-            elif node.captioned:
-                node.props["caption"] = caption_text(caption, [caption_value(p, node.props) for p in caption.parts])
+        """The captions read through relationships (a Transfer's ends), stored in the table; own-field captions are
+        computed as each node is sent (:meth:`send`)."""
+        for labels in self.table.label_sets():
+            caption = NODE_TYPES[labels.split(":")[0]].caption
+            if not caption.via or (labels == "Transfer" and _ENDS_CAPTION):
+                continue
+            for chunk in _batches(self.table.labelled(labels), CHUNK):
+                ids = [node_id for node_id, _ in chunk]
+                pairs = {i: list(self.table.neighbours(part.via, part.incoming, ids))
+                         for i, part in enumerate(caption.parts) if part.via is not None}
+                ends = self.table.nodes({other for near in pairs.values() for _, other in near})
+                found: dict[tuple[str, int], list[str]] = defaultdict(list)
+                for i, near in pairs.items():
+                    for node_id, other in near:
+                        if (v := caption_value(caption.parts[i], ends[other][1])) is not None:
+                            found[(node_id, i)].append(v)
+                self.table.put_captions(
+                    (caption_text(caption, [caption_value(part, props) if part.via is None
+                                            else _least(found.get((node_id, i)))
+                                            for i, part in enumerate(caption.parts)]), node_id)
+                    for node_id, props in chunk)
+        self.table.commit()
 
     # -- sending ---------------------------------------------------------------------------------------------
+    def nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(labels, properties with the caption) of every node, in label order."""
+        for labels, props, captioned, stored in self.table.ordered_nodes():
+            caption = NODE_TYPES[labels.split(":")[0]].caption
+            if stored is not None:
+                props["caption"] = stored
+            elif captioned and not caption.via:
+                props["caption"] = caption_text(caption, [caption_value(p, props) for p in caption.parts])
+            yield labels, props
+
     def send(self, writer: BulkWriter) -> None:
-        """Every node, then every relationship (provenance edges included), in few GRAPH.BULK commands."""
-        by_labels: dict[str, list[str]] = defaultdict(list)
-        for node_id, node in self.nodes.items():
-            by_labels[node.labels].append(node_id)
-        internal: dict[str, int] = {}
-        for labels, ids in by_labels.items():
-            keys = _keys(self.nodes[i].props for i in ids)
-            internal.update(zip(ids, writer.nodes(labels, keys, (self.nodes[i].props for i in ids)), strict=True))
-        by_type: dict[str, list[tuple[int, int, dict[str, Any]]]] = defaultdict(list)
-        for (node_id, doc), props in self.sourced.items():
-            by_type["SOURCED_FROM"].append((internal[node_id], internal[doc], props))
-        for (rel_type, src, dst, _key), props in self.relations.items():
-            by_type[rel_type].append((internal[src], internal[dst], props))
-        for rel_type, edges in by_type.items():
-            writer.relations(rel_type, _keys(props for _, _, props in edges), edges)
+        """Every node in label order, then every relationship (provenance edges first), in few GRAPH.BULK
+        commands; a node's position in that order is its internal id (:meth:`BulkTable.number`)."""
+        table = self.table
+        table.number()
+        for labels, group in groupby(self.nodes(), key=lambda n: n[0]):
+            keys = list(table.node_keys.get(labels, {}))
+            if "caption" not in keys:
+                keys.append("caption")
+            writer.nodes(labels, keys, (props for _, props in group))
+        for rel_type, edges in groupby(table.ordered_edges(), key=lambda e: e[0]):
+            writer.relations(rel_type, list(table.relation_keys.get(rel_type, {})),
+                             ((src, dst, props) for _, src, dst, props in edges))
         writer.flush()
 
 
-def _keys(rows: Iterable[dict[str, Any]]) -> list[str]:
-    keys: dict[str, None] = {}
-    for props in rows:
-        keys.update(dict.fromkeys(props))
-    return list(keys)
+def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _least(values: list[str] | None) -> str | None:
+    """What ``min()`` over a caption part's neighbour values gives in Cypher (none: null)."""
+    return min(values) if values else None
 
 
 def _no_nulls(props: dict[str, Any]) -> dict[str, Any]:
@@ -228,20 +340,10 @@ def _union(props: dict[str, Any], key: str, new: list[Any], always: bool = False
     is empty (unless ``always``: the statement sets it in any case)."""
     held = props.get(key)
     if held is None:
-        if not new and not always:
-            return
-        held = props[key] = []
+        if new or always:
+            props[key] = list(dict.fromkeys(new))
+        return
     held.extend(x for x in new if x not in held)
-
-
-# -- captions, as the writer's Cypher computes them -------------------------------------------------------------
-def _via(part: Part, node_id: str, nodes: dict[str, _Node],
-         neighbours: dict[tuple[str, str, bool], list[str]]) -> str | None:
-    if part.via is None:
-        return caption_value(part, nodes[node_id].props)
-    values = [v for other in neighbours.get((node_id, part.via, part.incoming), [])
-              if (v := caption_value(part, nodes[other].props)) is not None]
-    return min(values) if values else None
 
 
 # -- the load ---------------------------------------------------------------------------------------------------
@@ -275,28 +377,34 @@ def _refuse_unless_empty(store: FalkorStore) -> None:
 
 
 def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
-                judgements: Path | None = None, files_progress: Progress | None = None) -> tuple[BulkGraph | None,
-                                                                                                 LoadReport]:
-    """The whole graph a load of ``paths`` into an empty graph writes, in memory (None when a document failed:
-    then nothing may be written). The bench's same-graph baseline writes these rows too."""
-    graph = BulkGraph()
+                judgements: Path | None = None, files_progress: Progress | None = None,
+                group_reports: int = GROUP_REPORTS) -> tuple[BulkGraph | None, LoadReport]:
+    """The whole graph a load of ``paths`` into an empty graph writes, in an on-disk table (None when a document
+    failed: then nothing may be written); the caller closes it. The bench's same-graph baseline writes these rows
+    too. ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does."""
+    graph = BulkGraph(group_reports)
     report = LoadReport()
-    files = list(expand(paths))
-    for done, (path, explicit) in enumerate(files):
+    try:
+        files = list(expand(paths))
+        for done, (path, explicit) in enumerate(files):
+            if files_progress is not None:
+                files_progress(done, len(files), shown(path))
+            _read_file(graph, path, explicit, loader_name, resolver, report)
         if files_progress is not None:
-            files_progress(done, len(files), shown(path))
-        _read_file(graph, path, explicit, loader_name, resolver, report)
-    if files_progress is not None:
-        files_progress(len(files), len(files), "")
-    failed = [d for d in report.documents if d.errors and not d.committed and not d.skipped]
-    if failed:
-        for row in report.documents:
-            if row.committed:
-                row.committed, row.facts = False, 0
-                row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
-        return None, report
-    graph.resolve(judgements)
-    graph.captions()
+            files_progress(len(files), len(files), "")
+        failed = [d for d in report.documents if d.errors and not d.committed and not d.skipped]
+        if failed:
+            for row in report.documents:
+                if row.committed:
+                    row.committed, row.facts = False, 0
+                    row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
+            graph.close()
+            return None, report
+        graph.resolve(judgements)
+        graph.captions()
+    except BaseException:
+        graph.close()
+        raise
     return graph, report
 
 
@@ -305,8 +413,9 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
     graph, report = build_graph(paths, loader_name, resolver, judgements, files_progress)
     if graph is None:
         return report
-    store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
-    store.bulk(graph.send)
+    with graph:
+        store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
+        store.bulk(graph.send)
     store.ensure_schema()
     return report
 

@@ -311,6 +311,20 @@ class Resolved:
     """The most Reports held at once (one group's, widened)."""
 
 
+def group_blocks(counts: dict[str, int], bound: int) -> list[list[str]]:
+    """Blocks (-> their Reports) in sorted order, cut into groups of at most ``bound`` Reports (a block with more is
+    a group of its own): the store's resolution (:meth:`Deals.groups`) and the bulk path both group so."""
+    out: list[list[str]] = []
+    size = 0
+    for block in sorted(counts):
+        if not out or (out[-1] and size + counts[block] > bound):
+            out.append([])
+            size = 0
+        out[-1].append(block)
+        size += counts[block]
+    return out
+
+
 def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
     return chunks(rows, CHUNK)
 
@@ -414,15 +428,7 @@ class Deals:
         counts = {block: 0 for block in blocks}
         for chunk in _chunks(sorted(counts)):
             counts.update({row[0]: int(row[1]) for row in self.store.run(REPORT_COUNTS, {"blocks": chunk}).rows})
-        out: list[list[str]] = []
-        size = 0
-        for block in sorted(counts):
-            if not out or (out[-1] and size + counts[block] > self.group_reports):
-                out.append([])
-                size = 0
-            out[-1].append(block)
-            size += counts[block]
-        return out
+        return group_blocks(counts, self.group_reports)
 
     def editions(self, document_id: str = "") -> dict[str, str | None]:
         """SIPRI export vintage -> the delivery years it vouches for (every loaded export, not only these blocks)."""

@@ -32,8 +32,9 @@ _LONG = struct.Struct("=Bq").pack
 _ARRAY = struct.Struct("=Bq").pack
 _ENDS = struct.Struct("=QQ").pack
 _INT64 = (-(2**63), 2**63 - 1)
+_FINITE = math.isfinite
 
-MAX_BLOB = 64 * 1024 * 1024
+MAX_BLOB = 16 * 1024 * 1024
 """Bytes per label or reltype blob and per command: far under redis's 512 MB argument limit, few round trips."""
 
 
@@ -68,18 +69,26 @@ def _header(name: str, keys: Sequence[str]) -> bytes:
 
 
 def _props(keys: Sequence[str], props: dict[str, Any]) -> bytes:
-    """A node's or edge's values in ``keys`` order: strings and absent keys (most values) inline, the rest by
-    :func:`encode`."""
-    out = []
+    """A node's or edge's values in ``keys`` order: strings, numbers, lists of strings and absent keys (most values)
+    inline, the rest by :func:`encode` (which refuses what the protocol cannot carry)."""
+    out: list[bytes] = []
+    append = out.append
     get = props.get
     for key in keys:
-        value = get(key)
-        if type(value) is str and "\x00" not in value:
-            out.append(b"\x03%b\x00" % value.encode())
+        value: Any = get(key)
+        kind = type(value)
+        if kind is str and "\x00" not in value:
+            append(b"\x03" + value.encode() + b"\x00")
         elif value is None:
-            out.append(_NULL)
+            append(_NULL)
+        elif kind is int and _INT64[0] <= value <= _INT64[1]:
+            append(_LONG(4, value))
+        elif kind is float and _FINITE(value):
+            append(_DOUBLE(2, value))
+        elif kind is list and value and all(type(v) is str for v in value) and "\x00" not in "".join(value):
+            append(_ARRAY(5, len(value)) + b"\x03" + b"\x00\x03".join([v.encode() for v in value]) + b"\x00")
         else:
-            out.append(encode(value))
+            append(encode(value))
     return b"".join(out)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,11 +11,12 @@ from typing import Any
 
 import pytest
 
-from armsgraph.graph.bulk import build_graph, bulk_load
+from armsgraph.graph.bulk import BulkGraph, build_graph, bulk_load
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import falkor_bulk
 from armsgraph.graph.store.falkor_bulk import BulkWriter, encode
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
+from armsgraph.loaders.deals import record_judgement
 from armsgraph.schema.errors import StoreError, UserError
 
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
@@ -75,6 +77,22 @@ def test_bulk_graph_equals_incremental(store: FalkorStore, other: FalkorStore, s
     assert all(d.skipped for d in again.documents)
 
 
+def _send_split(graph: BulkGraph, target: FalkorStore, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Send ``graph`` to ``target`` in commands of 16 KB; returns how many commands."""
+    commands: list[int] = []
+
+    def send(writer: BulkWriter) -> None:
+        graph.send(writer)
+        commands.append(writer.commands)
+
+    monkeypatch.setattr(falkor_bulk, "MAX_BLOB", 16 * 1024)  # a few hundred entities a command
+    target.clear()
+    created = target.bulk(send)
+    target.ensure_schema()
+    assert created == graph.table.counts()
+    return commands[0]
+
+
 def test_bulk_split_over_several_commands_gives_the_same_graph(store: FalkorStore, other: FalkorStore,
                                                                  shared_data: Path, tmp_path: Path,
                                                                  graph_snapshot: Snapshotter,
@@ -86,19 +104,40 @@ def test_bulk_split_over_several_commands_gives_the_same_graph(store: FalkorStor
     assert not whole.failed
     graph, report = build_graph(paths)
     assert graph is not None and not report.failed
-    commands: list[int] = []
-
-    def send(writer: BulkWriter) -> None:
-        graph.send(writer)
-        commands.append(writer.commands)
-
-    monkeypatch.setattr(falkor_bulk, "MAX_BLOB", 16 * 1024)  # a few hundred entities a command
-    other.clear()
-    created = other.bulk(send)
-    other.ensure_schema()
-    assert commands[0] > 10  # nodes and relationships both cut across commands
-    assert created == (len(graph.nodes), len(graph.sourced) + len(graph.relations))
+    with graph:
+        assert graph.resolved.groups == 1  # the default bound holds every block of these inputs
+        assert _send_split(graph, other, monkeypatch) > 10  # nodes and relationships both cut across commands
     assert graph_snapshot(other) == graph_snapshot(store)
+
+
+def test_bulk_in_tiny_groups_gives_the_incremental_graph(store: FalkorStore, other: FalkorStore, shared_data: Path,
+                                                        tmp_path: Path, graph_snapshot: Snapshotter,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bounded build: deals resolved a few Reports at a time (groups widened to whole deals by SIPRI id and by
+    a researcher's judgement joining two blocks), sent in many small commands, gives the incremental graph."""
+    paths = _inputs(shared_data, tmp_path)
+    probe, _ = build_graph(paths)
+    assert probe is not None
+    with probe:  # two Reports of different blocks, judged one deal: the group of one must be widened to the other
+        rows = probe.table.db.execute(
+            "SELECT min(e.src), n.block FROM relations e JOIN nodes n ON n.id = e.src WHERE e.type = 'REPORTS'"
+            " GROUP BY n.block ORDER BY n.block LIMIT 2").fetchall()
+    assert len(rows) == 2 and rows[0][1] != rows[1][1]
+    judgements = tmp_path / "judgements.jsonl"
+    record_judgement(judgements, rows[0][0], rows[1][0], "same", "test: one deal across blocks")
+    incremental = load_paths(store, paths, note=None, judgements=judgements)
+    assert not incremental.failed
+    graph, report = build_graph(paths, judgements=judgements, group_reports=3)
+    assert graph is not None and not report.failed
+    with graph:
+        assert graph.resolved.groups > 10
+        assert graph.resolved.reports < sum(graph.table.block_counts().values())  # no group held every Report
+        assert _send_split(graph, other, monkeypatch) > 10
+    nodes, edges = graph_snapshot(other)
+    assert (nodes, edges) == graph_snapshot(store)
+    judged = {rows[0][0], rows[1][0]}
+    deals = {dst for src, rel, _, dst in map(json.loads, edges) if rel == "REPORTS" and src in judged}
+    assert len(deals) == 1  # the judgement joined them, in whichever groups their blocks fell
 
 
 def test_bulk_refuses_a_graph_that_holds_anything(store: FalkorStore, shared_data: Path,
