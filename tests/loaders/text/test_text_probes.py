@@ -67,3 +67,35 @@ def test_mixed_case_caesar_before_a_modifier(text: str) -> None:
 def test_caesar_alone_is_no_weapon() -> None:
     out = extract_text("Julius Caesar crossed the Rubicon; France later sent howitzers to Ukraine.", NEWS)
     assert not any(e.id == "weapon:caesar-155mm" for e in out.entities)
+
+
+def speakers(text: str, meta: dict[str, object]) -> set[str]:
+    return {c.speaker for c in extract_text(text, meta).claims}
+
+
+WH_2023 = {"date": "2023-01-20", "publisher": "The White House", "title": "Readout of a Call"}
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "expected"),
+    [
+        # 'the President' in a White House text: the President on the document's date
+        ("The President said the United States will send ATACMS to Ukraine.", WH_2023, {"person:joe-biden"}),
+        ("The President said the United States will send ATACMS to Ukraine.",
+         {**WH_2023, "date": "2025-03-01"}, {"person:donald-trump"}),
+        ("The Vice President told reporters that America would provide Patriot batteries to Ukraine.", WH_2023,
+         {"person:kamala-harris"}),
+        # a pronoun opening the next sentence refers back to the office holder who opened the one before
+        ("The President met Chancellor Scholz. He said the United States would send Abrams tanks to Ukraine.",
+         WH_2023, {"person:joe-biden"}),
+        # another state's president speaks for that state; no holder without a date or a publisher's state
+        ("The President of Poland said Warsaw will send MiG-29 jets to Ukraine.", WH_2023, {"country:POL"}),
+        ("The Polish President said Warsaw will send MiG-29 jets to Ukraine.", WH_2023, {"country:POL"}),
+        ("The President said the United States will send ATACMS to Ukraine.",
+         {"publisher": "The White House", "title": "Remarks"}, set()),
+        ("The President said the United States will send ATACMS to Ukraine.", {**WH_2023, "publisher": "Reuters"},
+         set()),
+    ],
+)
+def test_the_president_in_a_state_publication(text: str, meta: dict[str, object], expected: set[str]) -> None:
+    assert speakers(text, meta) == expected
