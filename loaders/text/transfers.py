@@ -73,6 +73,10 @@ REFERRING_SUBJECTS = {"it", "this", "these", "they"}
 """Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 
 
+PASSIVE_AUX = {"was", "were", "been", "is", "are"}
+"""Auxiliaries before a passive participle ('was completed', 'has been completed')."""
+
+
 @dataclass
 class Frame:
     supplier: str | None
@@ -461,6 +465,17 @@ class TransferRules:
             return "delivered"
         return picked or ("delivered" if past else "pledged")
 
+    def _done_after(self, start: int, end: int) -> list[str]:
+        """'the delivery of Gepards to Ukraine was completed': a passive 'delivered' or completion cue
+        (``cues.csv`` kind ``completion``) after a transfer noun's phrase is the stage of that transfer (the cues
+        before the noun cannot see it)."""
+        for i in range(start + 1, end):
+            low = self.d.lower[i]
+            done = self.d.g.stage_cues.get(low) == "delivered" or self.d.g.cues.get(low) == "completion"
+            if done and self.d.lower[i - 1] in PASSIVE_AUX:
+                return ["delivered"]
+        return []
+
     def _open_option_after(self, i: int, end: int) -> bool:
         """'not rule out', 'does not exclude': a negation whose next words leave the option open."""
         words = self.d.lower[i + 1 : min(end, i + 4)]
@@ -710,6 +725,8 @@ class TransferRules:
                 stages, negated, hypothetical = self.cues(left, t + 1)
                 if kind in ("deployment", "use"):
                     continue
+                if kind == "noun":
+                    stages += self._done_after(t + 1, right)
                 head = self._relative_head(left, t) if kind == "supply" else None
                 if head is not None and hypothetical:
                     # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future

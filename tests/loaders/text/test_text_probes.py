@@ -99,3 +99,24 @@ WH_2023 = {"date": "2023-01-20", "publisher": "The White House", "title": "Reado
 )
 def test_the_president_in_a_state_publication(text: str, meta: dict[str, object], expected: set[str]) -> None:
     assert speakers(text, meta) == expected
+
+
+def stages(text: str) -> dict[str, str]:
+    return {t.weapon.partition(":")[2]: t.status for t in extract_text(text, NEWS).transfers}
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "stage"),
+    [
+        # a transfer noun whose completion is told after its phrase, in the passive
+        ("Germany's delivery of Gepard anti-aircraft guns to Ukraine was completed in August.", "gepard", "delivered"),
+        ("The transfer of 14 Leopard 2 tanks from Germany to Ukraine has been completed.", "leopard-2", "delivered"),
+        ("The delivery of IRIS-T systems from Germany to Ukraine was finished last week.", "iris-t", "delivered"),
+        # a completion that is not the transfer's, or one still to come, leaves the stage
+        ("Germany will complete the delivery of IRIS-T systems to Ukraine next year.", "iris-t", "pledged"),
+        ("After Ukrainian pilots completed training, the United States will send F-16 jets to Ukraine.", "f-16",
+         "pledged"),
+    ],
+)
+def test_completed_transfer_nouns(text: str, weapon: str, stage: str) -> None:
+    assert stages(text)[weapon] == stage
