@@ -168,6 +168,17 @@ class TransferRules:
             return found
         return []
 
+    def _own_from(self, weapons: list[Span], end: int, recipient: str) -> dict[int, str]:
+        """'Ukraine will receive Leopard 2 tanks from Germany and Abrams tanks from the United States': each weapon's
+        own 'from' (before the next weapon) when the clause names more than one; weapon start -> supplier."""
+        own: dict[int, str] = {}
+        for n, w in enumerate(weapons):
+            stop = weapons[n + 1].start if n + 1 < len(weapons) else end
+            found = [a for a in self._from_actors(w.end, stop) if a != recipient]
+            if found:
+                own[w.start] = found[0]
+        return own if len(set(own.values())) > 1 else {}
+
     def _new_clause_at(self, i: int) -> bool:
         """', and the United States will ...': a comma, 'and' and an actor start another clause."""
         if self.d.lower[i] != "and" or i == 0 or self.d.words[i - 1] != ",":
@@ -886,7 +897,8 @@ class TransferRules:
                         sent_frame = Frame(suppliers[0], recipient, stage)
                 if not suppliers or recipient is None:
                     continue
-                own = self._gapped_suppliers(t, weapons, recipient) if kind == "supply" else {}
+                own = self._gapped_suppliers(t, weapons, recipient) if kind == "supply" else (
+                    self._own_from(weapons, right, recipient) if kind == "receive" else {})
                 if kind == "supply" and not weapons:
                     # 'Denmark (Caesar howitzers), Norway (NASAMS) and Sweden (Archer) pledged aid to Ukraine'
                     own = self._parenthesised(left, t)
@@ -894,7 +906,8 @@ class TransferRules:
                 for w in weapons:
                     if w.start in own:
                         # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
-                        self.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
+                        how = "gapped" if kind == "supply" else "own-from"
+                        self.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-{how}")
                         continue
                     givers = suppliers
                     owner = self._owner_on(w, t) if len(suppliers) > 1 else None

@@ -120,3 +120,28 @@ def stages(text: str) -> dict[str, str]:
 )
 def test_completed_transfer_nouns(text: str, weapon: str, stage: str) -> None:
     assert stages(text)[weapon] == stage
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(t.supplier.partition(":")[2], t.recipient.partition(":")[2], t.weapon.partition(":")[2])
+            for t in extract_text(text, NEWS).transfers}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several sellers in one receiving clause, each after its own system
+        ("KYIV (Reuters) - Ukraine will receive Leopard 2 tanks from Germany and Abrams tanks from the United States.",
+         {("DEU", "UKR", "leopard-2"), ("USA", "UKR", "abrams")}),
+        ("Poland bought K2 tanks from South Korea and Abrams tanks from the United States.",
+         {("KOR", "POL", "k2"), ("USA", "POL", "abrams")}),
+        # one 'from' naming two sellers of one system: both, as before
+        ("Ukraine received Patriot systems from Germany and the Netherlands.",
+         {("DEU", "UKR", "patriot"), ("NLD", "UKR", "patriot")}),
+        # one seller, two systems: the seller gives both
+        ("Ukraine received Leopard 2 tanks and IRIS-T systems from Germany.",
+         {("DEU", "UKR", "leopard-2"), ("DEU", "UKR", "iris-t")}),
+    ],
+)
+def test_each_weapon_its_own_from(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
