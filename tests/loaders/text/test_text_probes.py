@@ -145,3 +145,10 @@ def triples(text: str) -> set[tuple[str, str, str]]:
 )
 def test_each_weapon_its_own_from(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
+
+
+def test_lowercase_title_in_apposition() -> None:
+    """'Gen. Mark Milley, chairman of the Joint Chiefs of Staff, ...': a title after the name is written lower-case."""
+    out = extract_text("Gen. Mark Milley, chairman of the Joint Chiefs of Staff, met his Ukrainian counterpart.", NEWS)
+    assert {(p.person, p.title, p.of) for p in out.positions} == {
+        ("person:mark-milley", "Chairman of the Joint Chiefs of Staff", "country:USA")}
