@@ -82,6 +82,9 @@ class ClaimRules:
                 modifier = self.f.affiliation_before(ref.start)
                 if modifier:
                     return modifier, i
+                holder = self.f.office_holder(ref)
+                if holder:
+                    return holder, i
             if ref.kind == "pronoun":
                 # he/she: the last person named before, in this sentence or the one before; else the last speaker;
                 # opening a sentence, the person who opened the sentence before ('Austin met Umerov. He said ...')
@@ -342,12 +345,13 @@ class ClaimRules:
         if sent.start != i or i == 0:
             return None
         before = self.d.sent_of(i - 1)
-        first = next((k for k in range(before.start, before.end)
-                      if k in self.f.ref_at and self.f.ref_at[k].kind == "person"), None)
+        first = next((k for k in range(before.start, before.end) if k in self.f.ref_at and (
+            self.f.ref_at[k].kind == "person" or self.f.office_holder(self.f.ref_at[k]))), None)
         if first is None or not all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
                                     or self.d.lower[k] in ("the", "’s", "'s") for k in range(before.start, first)):
             return None
-        return self.f.ref_at[first].id
+        ref = self.f.ref_at[first]
+        return ref.id if ref.kind == "person" else self.f.office_holder(ref)
 
     def _opening_person(self, start: int, end: int) -> str | None:
         """The one person named in tokens [start, end) when the name opens them (only a title, an affiliation or

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from armsgraph.loaders.text.extraction import ClaimFact, Entity, Mention, PositionFact, TransferFact
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.schema import WeaponCategory
+from armsgraph.schema import Person, WeaponCategory
 
 ENTITY_TYPES = {
     "country": "Country", "org": "Organization", "person": "Person", "weapon": "WeaponSystem",
@@ -121,3 +121,20 @@ class Facts:
             if any(t == title or t.startswith(title) for t, _ in person.titles):
                 return person.id
         return None
+
+    def office_holder(self, ref: Ref) -> str | None:
+        """'the President' in a text published by a state's own office ('The White House' -> USA): the person who
+        held that office of that state on the document's date (``data/office_terms.csv``); not 'the President of
+        Poland', not 'the Polish President', not without a date."""
+        d = self.doc
+        if d.home is None or d.anchor is None or ref.kind != "title":
+            return None
+        if ref.start == 0 or d.lower[ref.start - 1] != "the" or self.affiliation_before(ref.start) is not None:
+            return None
+        if ref.end < len(d.lower) and d.lower[ref.end] in ("of", "’s", "'s"):
+            return None
+        title = ref.id.partition(":")[2]
+        anchor = d.anchor
+        holders = {t.name for t in d.g.office_terms if t.title == title and t.of == d.home
+                   and t.start <= anchor and (t.end is None or anchor < t.end)}
+        return Person.id_of(name=holders.pop()) if len(holders) == 1 else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -111,6 +112,18 @@ class OfficialEntry:
     """A one-word alias ('Zelensky') names this person even without a title or an earlier full name."""
 
 
+@dataclass(frozen=True)
+class OfficeTerm:
+    """Who held a state's office between two dates (``data/office_terms.csv``): 'the President' in a White House
+    text of that time is that person."""
+
+    title: str
+    of: str
+    name: str
+    start: date
+    end: date | None
+
+
 @dataclass
 class Gazetteer:
     countries: dict[str, CountryEntry] = field(default_factory=dict)
@@ -120,6 +133,7 @@ class Gazetteer:
     treaties: dict[str, TreatyEntry] = field(default_factory=dict)
     titles: dict[str, TitleEntry] = field(default_factory=dict)
     officials: list[OfficialEntry] = field(default_factory=list)
+    office_terms: list[OfficeTerm] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     triggers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Word form -> its readings (kind, tense): 'transfer' is a verb and a noun."""
@@ -405,6 +419,11 @@ def load() -> Gazetteer:
         g.officials.append(OfficialEntry(
             name=row["name"], aliases=tuple(_split(row["aliases"])), title=row["title"], of=row["of"],
             bare=row.get("bare", "") == "yes",
+        ))
+    for row in _rows("office_terms.csv"):
+        g.office_terms.append(OfficeTerm(
+            title=row["title"], of=row["of"], name=row["name"], start=date.fromisoformat(row["from"]),
+            end=date.fromisoformat(row["to"]) if row["to"] else None,
         ))
     for row in _rows("triggers.csv"):
         g.triggers.setdefault(row["form"], []).append((row["kind"], row["tense"]))

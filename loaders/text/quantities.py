@@ -20,6 +20,32 @@ def _value(word: str, words: dict[str, tuple[str, int | None]]) -> int | None:
     return value if kind == "number" else None
 
 
+def _compound_before(lower: list[str], i: int, value: int,
+                     words: dict[str, tuple[str, int | None]]) -> tuple[int, int]:
+    """(value, first token) of a number written in words over several tokens, read leftwards from token i:
+    'twenty-eight' (three tokens), 'thirty one', 'one hundred and fifty', 'two hundred fifty-five'."""
+    first = i
+
+    def word_before(k: int, joiners: tuple[str, ...]) -> int | None:
+        j = k - 2 if k >= 2 and lower[k - 1] in joiners else k - 1
+        if j < 0 or _DIGITS.match(lower[j]):
+            return None
+        return j
+
+    if value < 10:
+        t = word_before(first, ("-",))
+        tens = _value(lower[t], words) if t is not None else None
+        if t is not None and tens is not None and 20 <= tens < 100 and tens % 10 == 0:
+            value, first = tens + value, t
+    h = word_before(first, ("and",))
+    if h is not None and lower[h] == "hundred":
+        k = word_before(h, ())
+        hundreds = _value(lower[k], words) if k is not None else None
+        if k is not None and hundreds is not None and 0 < hundreds < 10:
+            value, first = hundreds * 100 + value, k
+    return value, first
+
+
 def quantity_before(lower: list[str], ent_types: list[str], start: int,
                     words: dict[str, tuple[str, int | None]]) -> tuple[int, int] | None:
     """(quantity, index of its first token) for the mention starting at token ``start``, or None."""
@@ -31,6 +57,8 @@ def quantity_before(lower: list[str], ent_types: list[str], start: int,
             first = i
             if value == 100 and i > 0 and _value(lower[i - 1], words):
                 first, value = i - 1, (_value(lower[i - 1], words) or 1) * 100  # 'two hundred'
+            elif 0 < value < 100:
+                value, first = _compound_before(lower, i, value, words)
             before = lower[first - 1] if first > 0 else ""
             after = lower[i + 1] if i + 1 < len(lower) else ""
             if before in NOT_A_COUNT_BEFORE or after in NOT_A_COUNT_AFTER or not 0 < value < 100_000:

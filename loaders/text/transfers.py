@@ -73,6 +73,10 @@ REFERRING_SUBJECTS = {"it", "this", "these", "they"}
 """Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 
 
+PASSIVE_AUX = {"was", "were", "been", "is", "are"}
+"""Auxiliaries before a passive participle ('was completed', 'has been completed')."""
+
+
 @dataclass
 class Frame:
     supplier: str | None
@@ -163,6 +167,17 @@ class TransferRules:
                 j = ref.end
             return found
         return []
+
+    def _own_from(self, weapons: list[Span], end: int, recipient: str) -> dict[int, str]:
+        """'Ukraine will receive Leopard 2 tanks from Germany and Abrams tanks from the United States': each weapon's
+        own 'from' (before the next weapon) when the clause names more than one; weapon start -> supplier."""
+        own: dict[int, str] = {}
+        for n, w in enumerate(weapons):
+            stop = weapons[n + 1].start if n + 1 < len(weapons) else end
+            found = [a for a in self._from_actors(w.end, stop) if a != recipient]
+            if found:
+                own[w.start] = found[0]
+        return own if len(set(own.values())) > 1 else {}
 
     def _new_clause_at(self, i: int) -> bool:
         """', and the United States will ...': a comma, 'and' and an actor start another clause."""
@@ -461,6 +476,17 @@ class TransferRules:
             return "delivered"
         return picked or ("delivered" if past else "pledged")
 
+    def _done_after(self, start: int, end: int) -> list[str]:
+        """'the delivery of Gepards to Ukraine was completed': a passive 'delivered' or completion cue
+        (``cues.csv`` kind ``completion``) after a transfer noun's phrase is the stage of that transfer (the cues
+        before the noun cannot see it)."""
+        for i in range(start + 1, end):
+            low = self.d.lower[i]
+            done = self.d.g.stage_cues.get(low) == "delivered" or self.d.g.cues.get(low) == "completion"
+            if done and self.d.lower[i - 1] in PASSIVE_AUX:
+                return ["delivered"]
+        return []
+
     def _open_option_after(self, i: int, end: int) -> bool:
         """'not rule out', 'does not exclude': a negation whose next words leave the option open."""
         words = self.d.lower[i + 1 : min(end, i + 4)]
@@ -710,6 +736,8 @@ class TransferRules:
                 stages, negated, hypothetical = self.cues(left, t + 1)
                 if kind in ("deployment", "use"):
                     continue
+                if kind == "noun":
+                    stages += self._done_after(t + 1, right)
                 head = self._relative_head(left, t) if kind == "supply" else None
                 if head is not None and hypothetical:
                     # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
@@ -869,7 +897,8 @@ class TransferRules:
                         sent_frame = Frame(suppliers[0], recipient, stage)
                 if not suppliers or recipient is None:
                     continue
-                own = self._gapped_suppliers(t, weapons, recipient) if kind == "supply" else {}
+                own = self._gapped_suppliers(t, weapons, recipient) if kind == "supply" else (
+                    self._own_from(weapons, right, recipient) if kind == "receive" else {})
                 if kind == "supply" and not weapons:
                     # 'Denmark (Caesar howitzers), Norway (NASAMS) and Sweden (Archer) pledged aid to Ukraine'
                     own = self._parenthesised(left, t)
@@ -877,7 +906,8 @@ class TransferRules:
                 for w in weapons:
                     if w.start in own:
                         # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
-                        self.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-gapped")
+                        how = "gapped" if kind == "supply" else "own-from"
+                        self.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-{how}")
                         continue
                     givers = suppliers
                     owner = self._owner_on(w, t) if len(suppliers) > 1 else None

@@ -63,9 +63,15 @@ def test_clause_transfers_component_alone() -> None:
 @pytest.mark.skipif(model() is None, reason="the trained pipeline is not installed")
 def test_syntax_transfers_component_reads_each_weapons_own_supplier() -> None:
     doc = TextDoc("Ukraine received HIMARS from the United States and Krab howitzers from Poland.", NEWS)
+    # alone (no clause rules before it), the parse reads each weapon's own 'from'
+    found = syntax_transfers(doc, run_components(doc, (gazetteer_entities, persons, claims)))
+    assert {(t.supplier, t.weapon) for t in found} == {("country:USA", "weapon:himars"),
+                                                       ("country:POL", "weapon:krab-155mm")}
+    # the clause rules now read the same (transfer:receive-*-own-from): nothing left for the parse to add
     facts = run_components(doc, (gazetteer_entities, persons, claims, clause_transfers))
-    found = syntax_transfers(doc, facts)
-    assert {(t.supplier, t.weapon) for t in found} == {("country:POL", "weapon:krab-155mm")}
+    assert {(t.supplier, t.weapon) for t in facts.transfers.values()} == {
+        ("country:USA", "weapon:himars"), ("country:POL", "weapon:krab-155mm")}
+    assert syntax_transfers(doc, facts) == []
 
 
 def test_described_categories_component() -> None:
