@@ -219,32 +219,11 @@ def _weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) ->
             for key, table in years_of.items() if table}
 
 
-def year_totals(entries: Entries) -> dict[str, list[Any]]:
-    """The ``*_all`` properties of a ``WeaponTotals`` from its entries: per delivery year, the deals and TIV of
-    all suppliers (TIV by ``math.fsum`` of the suppliers' sums in supplier order: the same numbers on both
-    paths) and the suppliers' ids, flat, ``suppliers_from[i]:suppliers_to[i]`` being year ``i``'s."""
-    by_year: dict[int, list[str]] = defaultdict(list)
-    for supplier, year in sorted(entries):
-        by_year[year].append(supplier)
-    years = sorted(by_year)
-    flat: list[str] = []
-    starts: list[int] = []
-    for year in years:
-        starts.append(len(flat))
-        flat += by_year[year]
-    return {"years_all": years,
-            "deals_all": [sum(entries[(s, y)][0] for s in by_year[y]) for y in years],
-            "tiv_all": [math.fsum(entries[(s, y)][1] for s in by_year[y]) for y in years],
-            "suppliers_all": flat, "suppliers_from": starts,
-            "suppliers_to": [start + len(by_year[y]) for start, y in zip(starts, years, strict=True)]}
-
-
 def _weapon_row(recipient: str, weapon: str, entries: Entries) -> dict[str, Any]:
     keys = sorted(entries)
     totals = WeaponTotals(key=f"{recipient}|{weapon}", recipient=recipient, weapon=weapon,
                           suppliers=[k[0] for k in keys], years=[k[1] for k in keys],
-                          deals=[entries[k][0] for k in keys], tiv=[entries[k][1] for k in keys],
-                          **year_totals(entries))
+                          deals=[entries[k][0] for k in keys], tiv=[entries[k][1] for k in keys])
     return {"id": totals.id, "props": totals.properties()}
 
 

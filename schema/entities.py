@@ -311,9 +311,7 @@ class WeaponTotals(Node):
     Derived, never loaded: the entries of a supplier are rewritten with its block's Transfers whenever the deal
     resolver rewrites them (graph/aggregates.py). A category's deliveries to a country are its weapons' totals,
     joined through the live ``IN_CATEGORY`` edges at query time, so a new category table needs no rewrite. No
-    edges (recipient and weapon are ids in properties). Lists are aligned and sorted by supplier, then year; the
-    ``*_all`` lists (and ``suppliers_from``/``suppliers_to``) are the same entries per year, all suppliers, so a
-    category's query reads years times weapons, not every (supplier, year); lists of lists are not properties.
+    edges (recipient and weapon are ids in properties). Lists are aligned and sorted by supplier, then year.
     """
 
     label = "WeaponTotals"
@@ -329,12 +327,6 @@ class WeaponTotals(Node):
     years: list[int] = Field(min_length=1, description="Each entry's delivery year.")
     deals: list[int] = Field(min_length=1, description="Deals of that supplier delivering in that year.")
     tiv: list[float] = Field(min_length=1, description="Their tiv_per_year summed for that year.")
-    years_all: list[int] = Field(min_length=1, description="Each delivery year once, sorted (the per-year lists).")
-    deals_all: list[int] = Field(min_length=1, description="Deals delivering in that year, all suppliers.")
-    tiv_all: list[float] = Field(min_length=1, description="Their tiv_per_year that year, all suppliers.")
-    suppliers_all: list[str] = Field(min_length=1, description="Each year's supplier ids, year after year.")
-    suppliers_from: list[int] = Field(min_length=1, description="Where that year's ids start in suppliers_all.")
-    suppliers_to: list[int] = Field(min_length=1, description="Where they end (exclusive).")
 
     def natural_key(self) -> str:
         return self.key

@@ -13,15 +13,11 @@ WHERE rc.pending IS NULL
 WITH DISTINCT w
 MATCH (x:WeaponTotals)
 WHERE x.key = $recipient + '|' + w.id
-UNWIND range(0, size(x.years_all) - 1) AS i
-WITH w, x, i, x.years_all[i] AS year
+UNWIND range(0, size(x.years) - 1) AS i
+WITH w, x.suppliers[i] AS supplier, x.years[i] AS year, x.deals[i] AS deals, x.tiv[i] AS tiv
 WHERE year >= $delivered_from AND year <= $delivered_to
-WITH year, sum(x.deals_all[i]) AS deals, sum(x.tiv_all[i]) AS tiv,
-     collect(x.suppliers_all[x.suppliers_from[i]..x.suppliers_to[i]]) AS supplier_lists,
+WITH year, sum(deals) AS deals, sum(tiv) AS tiv, collect(DISTINCT supplier) AS supplier_ids,
      collect(DISTINCT w.designation) AS weapons
-UNWIND supplier_lists AS supplier_list
-UNWIND supplier_list AS supplier_id
-WITH year, deals, tiv, weapons, collect(DISTINCT supplier_id) AS supplier_ids
 UNWIND supplier_ids AS supplier_id
 MATCH (s:Actor {id: supplier_id})
 WITH year, deals, tiv, weapons, collect(DISTINCT s.name) AS suppliers

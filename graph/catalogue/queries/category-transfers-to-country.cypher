@@ -7,24 +7,20 @@
 // Per-year TIV: SIPRI's per-year values where the export gave them, else the deal's TIV spread evenly.
 // Each Transfer is one deal (its Reports resolved into it): plain counts and sums count every deal once.
 // Read from WeaponTotals (one per recipient and weapon, indexed 'recipient|weapon' key; graph/aggregates.py):
-// the category's weapons through the live IN_CATEGORY edges, then each one's per-year lists (deals and TIV of
-// all suppliers that year, and that year's supplier ids: a slice of suppliers_all), so the rows are years times
-// weapons, not every (supplier, year). A deal has one weapon, so the deals of a year add up across weapons.
+// the category's weapons through the live IN_CATEGORY edges, then each one's deliveries to the recipient per
+// supplier and year (deals and TIV summed per supplier and year when the deals were resolved). A deal has one
+// weapon, so the deals of a year add up across weapons and suppliers.
 MATCH (r:Actor {id: $recipient})
 MATCH (c:WeaponCategory {id: $category})<-[rc:IN_CATEGORY]-(w:WeaponSystem)
 WHERE rc.pending IS NULL
 WITH DISTINCT w
 MATCH (x:WeaponTotals)
 WHERE x.key = $recipient + '|' + w.id
-UNWIND range(0, size(x.years_all) - 1) AS i
-WITH w, x, i, x.years_all[i] AS year
+UNWIND range(0, size(x.years) - 1) AS i
+WITH w, x.suppliers[i] AS supplier, x.years[i] AS year, x.deals[i] AS deals, x.tiv[i] AS tiv
 WHERE year >= $delivered_from AND year <= $delivered_to
-WITH year, sum(x.deals_all[i]) AS deals, sum(x.tiv_all[i]) AS tiv,
-     collect(x.suppliers_all[x.suppliers_from[i]..x.suppliers_to[i]]) AS supplier_lists,
+WITH year, sum(deals) AS deals, sum(tiv) AS tiv, collect(DISTINCT supplier) AS supplier_ids,
      collect(DISTINCT w.designation) AS weapons
-UNWIND supplier_lists AS supplier_list
-UNWIND supplier_list AS supplier_id
-WITH year, deals, tiv, weapons, collect(DISTINCT supplier_id) AS supplier_ids
 UNWIND supplier_ids AS supplier_id
 MATCH (s:Actor {id: supplier_id})
 WITH year, deals, tiv, weapons, collect(DISTINCT s.name) AS suppliers

@@ -5,11 +5,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from armsgraph.graph.aggregates import BASE, block_totals, corroboration_rank, open_rank, year_totals
+from armsgraph.graph.aggregates import BASE, block_totals, corroboration_rank, open_rank
 from armsgraph.graph.deals import Deals
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Cypher
@@ -168,48 +167,11 @@ def test_weapon_totals_are_the_deals_per_recipient_weapon_supplier_and_year(grap
     assert graph.run(Cypher("MATCH (x:WeaponTotals)-[e]-() RETURN count(e)")).scalar() == 0
 
 
-BY_YEAR = Cypher(
-    "MATCH (x:WeaponTotals)\n"
-    "RETURN x.suppliers AS suppliers, x.years AS years, x.deals AS deals, x.tiv AS tiv, x.years_all AS years_all,\n"
-    "       x.deals_all AS deals_all, x.tiv_all AS tiv_all, x.suppliers_all AS suppliers_all,\n"
-    "       x.suppliers_from AS suppliers_from, x.suppliers_to AS suppliers_to"
-)
-
-
-def test_year_totals_add_every_supplier_of_a_year() -> None:
-    entries = {("country:USA", 2001): (2, 1.5), ("country:FRA", 2003): (1, 0.25), ("country:FRA", 2001): (1, 0.5),
-               ("country:DEU", 2003): (3, 2.0)}
-    assert year_totals(entries) == {"years_all": [2001, 2003], "deals_all": [3, 4], "tiv_all": [2.0, 2.25],
-                                    "suppliers_all": ["country:FRA", "country:USA", "country:DEU", "country:FRA"],
-                                    "suppliers_from": [0, 2], "suppliers_to": [2, 4]}
-    assert year_totals({}) == {"years_all": [], "deals_all": [], "tiv_all": [], "suppliers_all": [],
-                               "suppliers_from": [], "suppliers_to": []}
-
-
-def test_stored_year_totals_are_the_entries_per_year(graph: FalkorStore) -> None:
-    rows = graph.run(BY_YEAR).records()
-    assert len(rows) > 10
-    for row in rows:
-        per_year: dict[int, list[Any]] = {}
-        for supplier, year, deals, tiv in zip(row["suppliers"], row["years"], row["deals"], row["tiv"], strict=True):
-            per_year.setdefault(year, [0, 0.0, []])
-            per_year[year][0] += deals
-            per_year[year][1] += tiv
-            per_year[year][2].append(supplier)
-        assert row["years_all"] == sorted(per_year)
-        assert row["deals_all"] == [per_year[y][0] for y in row["years_all"]]
-        assert [round(t, 6) for t in row["tiv_all"]] == [round(per_year[y][1], 6) for y in row["years_all"]]
-        assert [sorted(row["suppliers_all"][a:b]) for a, b in zip(row["suppliers_from"], row["suppliers_to"],
-                                                                  strict=True)] == \
-            [sorted(per_year[y][2]) for y in row["years_all"]]
-
-
 def test_resolving_a_block_again_replaces_only_its_supplier_in_the_weapon_totals(graph: FalkorStore) -> None:
     before = graph.run(WEAPON_TOTALS).rows
     recipient, weapon, supplier = before[0][:3]
     stale = WeaponTotals(key=f"{recipient}|weapon:no-such-gun", recipient=recipient, weapon="weapon:no-such-gun",
-                         suppliers=[supplier], years=[1999], deals=[7], tiv=[1.5],
-                         **year_totals({(supplier, 1999): (7, 1.5)}))
+                         suppliers=[supplier], years=[1999], deals=[7], tiv=[1.5])
     graph.run(Cypher("CREATE (x:WeaponTotals) SET x = $props"), {"props": stale.properties()}, write=True)
     graph.run(Cypher("MATCH (x:WeaponTotals {key: $key}) SET x.suppliers = x.suppliers + ['country:ATA'], "
                      "x.years = x.years + [1990], x.deals = x.deals + [1], x.tiv = x.tiv + [0.5]"),
