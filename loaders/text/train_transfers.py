@@ -23,7 +23,7 @@ from typing import Any
 
 from armsgraph.loaders.documents.loader import read_document
 from armsgraph.loaders.text.candidates import candidates
-from armsgraph.loaders.text.evaluate import canonical_actor, canonical_weapon
+from armsgraph.loaders.text.evaluate import Score, canonical_actor, canonical_weapon
 from armsgraph.loaders.text.extract import RULE_COMPONENTS, run_components
 from armsgraph.loaders.text.gold import read_gold
 from armsgraph.loaders.text.relation_model import MODEL_FILE, RelationModel, select
@@ -129,38 +129,23 @@ def fit(items: Sequence[Example], c: float, excluded: tuple[str, ...] = EXCLUDED
     return RelationModel(weights, round(float(model.intercept_[0]), 6), 0.5, True)
 
 
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def text(self) -> str:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        return f"{p:.2f} / {r:.2f} ({self.tp}/{self.fp}/{self.fn})"
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+def text(c: Score) -> str:
+    """'P / R (tp/fp/fn)', as the training table prints a score."""
+    return f"{c.precision:.2f} / {c.recall:.2f} ({c.tp}/{c.fp}/{c.fn})"
 
 
-def score(items: Sequence[Example], docs: Sequence[DocumentGold], accept: dict[int, bool]) -> dict[str, Counts]:
+def score(items: Sequence[Example], docs: Sequence[DocumentGold], accept: dict[int, bool]) -> dict[str, Score]:
     """Triple-level counts per genre (and 'all'), as ``evaluate`` counts them: the accepted triples of a document
     as a set against its gold. ``accept`` maps an example's index to the decision."""
     found: dict[str, set[tuple[str, str, str]]] = {}
     for i, e in enumerate(items):
         if accept.get(i):
             found.setdefault(e.document, set()).add(e.triple)
-    out: dict[str, Counts] = {}
+    out: dict[str, Score] = {}
     for doc in docs:
         got = found.get(doc.document, set())
         for genre in (doc.genre, doc.split, "all"):
-            c = out.setdefault(genre, Counts())
+            c = out.setdefault(genre, Score())
             c.tp += len(got & doc.gold)
             c.fp += len(got - doc.gold)
             c.fn += len(doc.gold - got)
@@ -197,11 +182,11 @@ def decisions(items: Sequence[Example], probs: Sequence[float], threshold: float
 
 
 def choose(items: Sequence[Example], docs: Sequence[DocumentGold], runs: dict[float, list[float]],
-           keep_rules: bool = True) -> tuple[float, float, dict[str, Counts]]:
+           keep_rules: bool = True) -> tuple[float, float, dict[str, Score]]:
     """(C, threshold, CV counts) with the highest cross-validated recall over all the training documents at
     precision >= TARGET_PRECISION in every genre (the targets are per genre; ties: higher precision, then the
     higher threshold, then the smaller C)."""
-    best: tuple[tuple[float, float, float, float], float, float, dict[str, Counts]] | None = None
+    best: tuple[tuple[float, float, float, float], float, float, dict[str, Score]] | None = None
     for c, probs in sorted(runs.items()):
         for t in THRESHOLDS:
             counts = score(items, docs, decisions(items, probs, t, keep_rules))
@@ -233,8 +218,8 @@ def train(data: Path | None = None, report: bool = True) -> dict[str, object]:
         print("genre: candidates' recall (ceiling) | rules | CV: model alone at that threshold | "
               "model alone at 0.5 | rules + model (kept) | model with rule features, alone")
         for genre in ("all", *GENRES, *(g for _, _, g in TRAINING)):
-            print(f"{genre}: {ceiling[genre].recall:.2f} | {rules_only[genre].text()} | {alone[genre].text()} | "
-                  f"{alone_half[genre].text()} | {cv[genre].text()} | {copied[genre].text()}")
+            print(f"{genre}: {ceiling[genre].recall:.2f} | {text(rules_only[genre])} | {text(alone[genre])} | "
+                  f"{text(alone_half[genre])} | {text(cv[genre])} | {text(copied[genre])}")
     return {"model": "logistic regression (scikit-learn, L2, lbfgs, balanced classes)", "C": c,
             "trained_on": [g for _, _, g in TRAINING], "folds": FOLDS, "threshold": threshold,
             "keep_rules": True, "bias": model.bias, "features": sorted(model.weights),
