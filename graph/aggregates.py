@@ -198,7 +198,7 @@ Entries = dict[tuple[str, int], tuple[int, float]]
 """(supplier, delivery year) -> (deals delivering in it, their TIV that year) of one recipient and weapon."""
 
 
-def _weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Entries]:
+def weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Entries]:
     """(recipient, weapon) -> entries, from deals and their Transfer rows. TIV summed with ``math.fsum`` (exact,
     so the same whatever the order of the deals: the bulk path and the resolver write the same numbers)."""
     years_of: dict[tuple[str, str], dict[tuple[str, int], list[Any]]] = defaultdict(dict)
@@ -219,7 +219,7 @@ def _weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) ->
             for key, table in years_of.items() if table}
 
 
-def _weapon_row(recipient: str, weapon: str, entries: Entries) -> dict[str, Any]:
+def weapon_row(recipient: str, weapon: str, entries: Entries) -> dict[str, Any]:
     keys = sorted(entries)
     totals = WeaponTotals(key=f"{recipient}|{weapon}", recipient=recipient, weapon=weapon,
                           suppliers=[k[0] for k in keys], years=[k[1] for k in keys],
@@ -230,8 +230,8 @@ def _weapon_row(recipient: str, weapon: str, entries: Entries) -> dict[str, Any]
 def weapon_totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Every ``WeaponTotals`` of these deals (``{"id", "props"}``), pure: the bulk path writes these for the whole
     graph; :func:`write_totals` merges the same entries into what the store holds."""
-    return [_weapon_row(recipient, weapon, entries)
-            for (recipient, weapon), entries in sorted(_weapon_entries(deals, rows).items())]
+    return [weapon_row(recipient, weapon, entries)
+            for (recipient, weapon), entries in sorted(weapon_entries(deals, rows).items())]
 
 
 def _parties(block: str) -> tuple[str, str]:
@@ -256,10 +256,10 @@ def write_weapon_totals(store: Store, blocks: Iterable[str], deals: Sequence[Dea
     before = set(merged)
     for key, entries in merged.items():
         merged[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
-    for key, entries in _weapon_entries(deals, rows).items():
+    for key, entries in weapon_entries(deals, rows).items():
         merged.setdefault(key, {}).update(entries)
     gone = sorted(WeaponTotals.id_of(key=f"{r}|{w}") for (r, w) in before if not merged[(r, w)])
-    out = [_weapon_row(r, w, entries) for (r, w), entries in sorted(merged.items()) if entries]
+    out = [weapon_row(r, w, entries) for (r, w), entries in sorted(merged.items()) if entries]
     for ids in chunks(gone, CHUNK):
         store.run(DELETE_WEAPON_TOTALS, {"ids": ids}, write=True)
     for batch in chunks(out, CHUNK):

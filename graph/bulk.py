@@ -22,9 +22,18 @@ from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.aggregates import _weapon_entries, _weapon_row, totals_rows  # what weapon_totals_rows joins
+from armsgraph.graph.aggregates import totals_rows, weapon_entries, weapon_row  # what weapon_totals_rows joins
 from armsgraph.graph.bulk_table import BulkTable, Node, key_text
-from armsgraph.graph.deals import ENDS_VIA, GROUP_REPORTS, Resolved, deal_rows, group_blocks, transfer_ids
+from armsgraph.graph.deals import (
+    ENDS_VIA,
+    GROUP_REPORTS,
+    Resolved,
+    deal_rows,
+    group_blocks,
+    same_pairs,
+    transfer_ids,
+    widened,
+)
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, shown
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter
@@ -146,10 +155,7 @@ class BulkGraph:
         each group widened to whole deals, so the Transfers are those one resolution over everything gives)."""
         table = self.table
         judged = read_judgements(judgements)
-        same: dict[str, set[str]] = defaultdict(set)
-        for a, b in judged.same:
-            same[a].add(b)
-            same[b].add(a)
+        same = same_pairs(judged)
         editions: dict[str, str | None] = {}
         for p in table.documents():
             if p.get("kind") == "sipri-export" and p.get("data_generated"):
@@ -174,20 +180,8 @@ class BulkGraph:
     def _read(self, blocks: list[str], same: dict[str, set[str]]) -> tuple[set[str], list[Record]]:
         """These blocks' Reports, widened as :meth:`armsgraph.graph.deals.Deals.read` widens them (SIPRI ids,
         judgements)."""
-        wanted, done, records = set(blocks), set[str](), dict[str, Record]()
-        while wanted - done:
-            batch = sorted(wanted - done)
-            done |= wanted
-            ids: set[str] = set()
-            partners: set[str] = set()
-            for rid, props in self.table.reports_in(batch):
-                records[rid] = Record(rid, props)
-                if props.get("sipri_id"):
-                    ids.add(str(props["sipri_id"]))
-                partners |= same.get(rid, set())
-            wanted |= self.table.blocks_of_sipri_ids(sorted(ids))
-            wanted |= self.table.blocks_of_reports(sorted(partners - records.keys()))
-        return done, list(records.values())
+        table = self.table
+        return widened(blocks, same, table.reports_in, table.blocks_of_sipri_ids, table.blocks_of_reports)
 
     def _write(self, records: list[Record], result: Resolution) -> None:
         """One group's Transfers, totals and edges, as :meth:`armsgraph.graph.deals.Deals.write` writes them."""
@@ -221,7 +215,7 @@ class BulkGraph:
                         for row in totals_rows([deal for _, deal in deals], rows.transfers))
         table.put_weapon_entries((recipient, weapon, supplier, year, n, tiv)
                                  for (recipient, weapon), entries in
-                                 _weapon_entries([deal for _, deal in deals], rows.transfers).items()
+                                 weapon_entries([deal for _, deal in deals], rows.transfers).items()
                                  for (supplier, year), (n, tiv) in entries.items())
         changed: dict[str, dict[str, Any]] = {}
         by_id = {rec.id: rec.props for rec in records}
@@ -265,7 +259,7 @@ class BulkGraph:
     def _weapon_totals(self) -> None:
         """The ``WeaponTotals`` nodes from every group's entries (one recipient's weapon may come from several
         suppliers, so several groups): what :func:`armsgraph.graph.aggregates.weapon_totals_rows` gives over all."""
-        rows = [_weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
+        rows = [weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
                 for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1]))]
         self.table.put_nodes((row["id"], "WeaponTotals", row["props"], False) for row in rows)
 

@@ -11,7 +11,7 @@ rolls it back resolves the same blocks again.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -325,6 +325,38 @@ def group_blocks(counts: dict[str, int], bound: int) -> list[list[str]]:
     return out
 
 
+def same_pairs(judged: Judgements | None) -> dict[str, set[str]]:
+    """Each Report a researcher judged one deal with another, both ways."""
+    same: dict[str, set[str]] = defaultdict(set)
+    for a, b in (judged.same if judged is not None else []):
+        same[a].add(b)
+        same[b].add(a)
+    return same
+
+
+def widened(blocks: Iterable[str], same: dict[str, set[str]],
+            reports: Callable[[list[str]], Iterable[tuple[str, dict[str, Any]]]],
+            sipri_blocks: Callable[[list[str]], set[str]],
+            report_blocks: Callable[[list[str]], set[str]]) -> tuple[set[str], list[Record]]:
+    """These blocks and their Reports, widened to every block sharing a SIPRI deal id with them and to the
+    blocks of Reports judged one deal with them, until nothing new comes: the one widening rule of the
+    incremental path (reading the store) and the bulk path (reading its table)."""
+    wanted, done, records = set(blocks), set[str](), dict[str, Record]()
+    while wanted - done:
+        batch = sorted(wanted - done)
+        done |= wanted
+        ids: set[str] = set()
+        partners: set[str] = set()
+        for rid, props in reports(batch):
+            records[rid] = Record(rid, props)
+            if props.get("sipri_id"):
+                ids.add(str(props["sipri_id"]))
+            partners |= same.get(rid, set())
+        wanted |= sipri_blocks(sorted(ids))
+        wanted |= report_blocks(sorted(partners - records.keys()))
+    return done, list(records.values())
+
+
 def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
     return chunks(rows, CHUNK)
 
@@ -379,26 +411,15 @@ class Deals:
         """The Reports of these blocks, widened to every block sharing a SIPRI deal id with them (SIPRI may
         revise a deal's supplier between vintages: its id still makes it one deal) and to the blocks of Reports
         a researcher judged one deal with them: what the resolver joins is always read together."""
-        same: dict[str, set[str]] = defaultdict(set)
-        for a, b in (judged.same if judged is not None else []):
-            same[a].add(b)
-            same[b].add(a)
-        wanted, done, records = set(blocks), set[str](), dict[str, Record]()
-        while wanted - done:
-            batch = sorted(wanted - done)
-            done |= wanted
-            ids: set[str] = set()
-            partners: set[str] = set()
-            for rid, props in self._reports(batch, document_id):
-                records[rid] = Record(rid, props)
-                if props.get("sipri_id"):
-                    ids.add(str(props["sipri_id"]))
-                partners |= same.get(rid, set())
-            for chunk in _chunks(sorted(ids)):
-                wanted |= {row[0] for row in self.store.run(BLOCKS_OF_SIPRI_IDS, {"ids": chunk}).rows if row[0]}
-            for chunk in _chunks(sorted(partners - records.keys())):
-                wanted |= {block for block in self.blocks_of_reports(chunk).values() if block}
-        return done, list(records.values())
+        def sipri_blocks(ids: list[str]) -> set[str]:
+            return {row[0] for chunk in _chunks(ids)
+                    for row in self.store.run(BLOCKS_OF_SIPRI_IDS, {"ids": chunk}).rows if row[0]}
+
+        def report_blocks(ids: list[str]) -> set[str]:
+            return {block for chunk in _chunks(ids) for block in self.blocks_of_reports(chunk).values() if block}
+
+        return widened(blocks, same_pairs(judged), lambda batch: self._reports(batch, document_id), sipri_blocks,
+                       report_blocks)
 
     def _reports(self, blocks: list[str], document_id: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(id, stored properties) of the Reports of these blocks: the document's new ones from what the writer
