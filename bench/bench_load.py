@@ -50,6 +50,7 @@ from typing import Any
 from bench_sipri import TimedStore, generate, server_peak_rss_mb
 from rich.console import Console
 from rich.table import Table
+from timing import restart_seconds
 
 from armsgraph.graph.bulk import build_graph, bulk_load
 from armsgraph.graph.load import load_paths
@@ -188,19 +189,6 @@ def in_child(kind: str, path: Path, server: EmbeddedServer, former: Path | None 
     return result
 
 
-def restart_seconds(server: EmbeddedServer) -> float:
-    """Stop the server, start it again and wait until the graph answers: the AOF replay a user waits for (once
-    the rewrite a load ends with has finished: ``stop`` waits for it)."""
-    server.stop()
-    start = time.perf_counter()
-    server.start(timeout=600)
-    store = FalkorStore(server, graph_name=GRAPH)
-    store.run(COUNT)
-    seconds = time.perf_counter() - start
-    store.close()
-    return seconds
-
-
 def measure(kind: str, path: Path, workdir: Path, restart: bool, former: Path | None = None) -> dict[str, Any]:
     server = EmbeddedServer(workdir / kind.replace(" ", "-").replace(",", "").replace("(", "").replace(")", ""))
     server.start()
@@ -211,7 +199,7 @@ def measure(kind: str, path: Path, workdir: Path, restart: bool, former: Path | 
         store.close()
         result["server_mb"] = server_peak_rss_mb(server)
         if restart and kind.removesuffix(BEFORE) in ("load", "bulk"):
-            result["restart"] = restart_seconds(server)
+            result["restart"] = restart_seconds(server, GRAPH, timeout=600)
             result["server_mb_after_restart"] = server_peak_rss_mb(server)
         store = FalkorStore(server, graph_name=GRAPH)
         store.clear()

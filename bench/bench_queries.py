@@ -45,7 +45,7 @@ from typing import Any
 from bench_sipri import generate
 from rich.console import Console
 from rich.table import Table
-from timing import timed
+from timing import restart_seconds, timed
 
 from armsgraph.graph.catalogue.catalogue import CannedQuery, load_catalogue, parse_query_file
 from armsgraph.graph.catalogue.names import Names
@@ -221,18 +221,6 @@ def query_table(title: str, sizes: list[int], results: dict[int, dict[str, Any]]
 
 
 COUNT = Cypher("MATCH (t:Transfer) RETURN count(t)")
-
-
-def restart_seconds(server: EmbeddedServer, graph: str) -> float:
-    """Stop the server (``stop`` waits for a running rewrite), start it and wait until the graph answers."""
-    server.stop()
-    started = time.perf_counter()
-    server.start(timeout=900)
-    store = FalkorStore(server, graph_name=graph)
-    store.run(COUNT)
-    seconds = time.perf_counter() - started
-    store.close()
-    return seconds
 
 
 def run_store(args: argparse.Namespace, console: Console, former: dict[str, CannedQuery]) -> int:
