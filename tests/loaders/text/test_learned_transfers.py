@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import armsgraph.loaders.text.learned_transfers as learned_transfers_module
 from armsgraph.loaders.text.candidates import Candidate, candidates
 from armsgraph.loaders.text.extract import RULE_COMPONENTS, extract_text, run_components
 from armsgraph.loaders.text.facts import Facts
@@ -144,10 +145,8 @@ def test_committed_model_is_read_and_used() -> None:
 def test_the_component_runs_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """Off by default (its held-out additions were mostly wrong); ``ARMSGRAPH_TEXT_LEARNED=on`` applies the model
     file exactly as ``apply`` does (here a model file with weights that add the pronoun's F-16 transfer)."""
-    import armsgraph.loaders.text.learned_transfers as component
-
     model = RelationModel({"direction:agrees": 3.0, "rec:lead": 2.0, "sup:same-sentence": 2.0}, 0.0, 0.5, True)
-    monkeypatch.setattr(component, "load_model", lambda: model)
+    monkeypatch.setattr(learned_transfers_module, "load_model", lambda: model)
     text = "Help for Ukraine\nThe Netherlands has finished the training. It will deliver F-16 jets in May."
     d, f = read(text)
     expected = [(t.supplier, t.recipient, t.weapon) for t in apply(d, f, model)]
