@@ -83,12 +83,17 @@ def _spool(path: str, spool: str) -> None:
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     first: dict[str, str] = {}
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    ids: list[str] = []  # position -> id
     with graph:  # the rows the bulk path sends (captions included), with ids instead of positions
-        for labels, props in graph.nodes():
-            first[props["id"]] = labels.split(":")[0]
-            nodes[labels].append({"id": props["id"], "props": {k: v for k, v in props.items() if k != "id"}})
-        for rel_type, src, dst, props in graph.table.edges():
-            edges[(rel_type, first[src], first[dst])].append({"src": src, "dst": dst, "props": props})
+        for labels, chunk in graph.nodes():
+            for props in chunk:
+                first[props["id"]] = labels.split(":")[0]
+                ids.append(props["id"])
+                nodes[labels].append({"id": props["id"], "props": {k: v for k, v in props.items() if k != "id"}})
+        for rel_type, edge_chunk in graph.edges():
+            for src_pos, dst_pos, props in edge_chunk:
+                src, dst = ids[src_pos], ids[dst_pos]
+                edges[(rel_type, first[src], first[dst])].append({"src": src, "dst": dst, "props": props})
     with open(spool, "wb") as out:
         for labels, rows in nodes.items():  # labels and types come from the schema, never from the input
             cypher = f"UNWIND $rows AS row\nMERGE (n:{labels} {{id: row.id}})\nSET n += row.props\nRETURN count(n)"

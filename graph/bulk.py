@@ -1,29 +1,31 @@
 """First loads into an empty graph through FalkorDB's ``GRAPH.BULK`` (``armsgraph load --bulk``).
 
 The same loaders read the same files into the same Batches; the writer's own row building
-(:func:`armsgraph.graph.writer.batch_rows`) turns each batch into rows; :class:`BulkGraph` applies them to an
-on-disk table (:mod:`armsgraph.graph.bulk_table`) with the semantics of the writer's MERGE statements
-(properties merged, provenance lists deduplicated, captions from stored values); the deals are resolved in the
-incremental path's bounded groups of blocks with the same pure resolver and the same row building as
-:meth:`armsgraph.graph.deals.Deals.write` (:func:`armsgraph.graph.deals.deal_rows`). Only then is anything
-sent: every node in label order, then every relationship, in ``GRAPH.BULK`` commands of at most 16 MB, then the
-indexes. So the graph equals the one the incremental path builds (tests/graph/load/test_bulk.py compares them),
-and a failure leaves the graph as it was: empty.
+(:func:`armsgraph.graph.writer.batch_rows`) turns each batch into rows, merged with the semantics of the writer's
+MERGE statements (properties merged, provenance lists deduplicated, captions from stored values). The deals are
+resolved in the incremental path's bounded groups of blocks with the same pure resolver and the same row building
+as :meth:`armsgraph.graph.deals.Deals.write` (:func:`armsgraph.graph.deals.deal_rows`). So the graph equals the
+one the incremental path builds (tests/graph/load/test_bulk.py compares them), and nothing is sent before every
+document has read: a failure leaves the graph as it was, empty.
 
-The client holds one batch, one group of blocks or one command at a time, whatever the input's size: for first
-loads of large exports, where the incremental path's per-row MERGE costs most; later loads go through the writer.
+Where the rows wait (docs/loading.md, "The bulk path" and "Memory"): the Reports, which grow with the input, in
+an on-disk table (:class:`armsgraph.graph.bulk_table.ReportTable`) until their group of blocks is resolved; every
+other node read (actors, weapons, categories, documents: as many as the distinct entities, not the deals) and its
+edges in memory, numbered once reading ends. A resolved group's rows are final: each Report, Transfer and
+``DealTotals`` takes the next position (its ``GRAPH.BULK`` id) and goes to a spool file with its edges, named by
+positions (:class:`armsgraph.graph.bulk_table.Spool`). Sending reads the spool once, in that order.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import groupby, islice
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from armsgraph.graph.aggregates import totals_rows, weapon_entries, weapon_row  # what weapon_totals_rows joins
-from armsgraph.graph.bulk_table import BulkTable, Node, key_text
+from armsgraph.graph.bulk_table import Report, ReportTable, Spool
 from armsgraph.graph.deals import (
     ENDS_VIA,
     GROUP_REPORTS,
@@ -44,26 +46,52 @@ from armsgraph.loaders.base import get, pick
 from armsgraph.loaders.deals import Record, Resolution, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import export_coverage
-from armsgraph.schema import NODE_TYPES, Document, Transfer
+from armsgraph.schema import NODE_TYPES, Document, Transfer, label_of_id
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
 
-CHUNK = 2_000
-_ENDS_CAPTION = all(part.via is None or part.via in ENDS_VIA for part in Transfer.caption.parts)
-"""A Transfer's caption reads only its deal's ends: written with its row (else by :meth:`BulkGraph.captions`)."""
+REPORT = "Report"
+SPOOLED = ("Report", "Transfer", "DealTotals", "WeaponTotals")
+"""The labels that grow with the input: written to the spool as deal resolution makes them final, never held."""
 COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
+SPOOL_CHUNK = 2_000
+"""Rows per spool chunk (the client holds one chunk at a time while sending)."""
+
+if any(part.via is not None and part.via not in ENDS_VIA for part in Transfer.caption.parts) or any(
+        NODE_TYPES[label].caption.via for label in SPOOLED if label != "Transfer"):
+    raise RuntimeError("a spooled label's caption reads beyond a deal's ends: the bulk path cannot write it")
+
+Node = list[Any]
+"""[labels such as ``Actor:Country``, properties, written by a node statement: its own-field caption is stored]."""
+Edge = tuple[int, int, dict[str, Any]]
+"""(source position, target position, properties): a relationship as sent."""
 
 
 class BulkGraph:
-    """The graph the writer's statements would build, kept in an on-disk table (:mod:`armsgraph.graph.bulk_table`)
-    until it is sent: the client holds one batch, one group of blocks or one command at a time."""
+    """The graph the writer's statements would build: Reports on disk until resolved, the rows that are final
+    in a spool, the other nodes and their edges in memory (see the module docstring)."""
 
     def __init__(self, group_reports: int = GROUP_REPORTS, directory: Path | None = None) -> None:
-        self.table = BulkTable(directory)
+        self.table = ReportTable(directory)
         self.group_reports = group_reports
         self.resolved = Resolved()
+        self.held: dict[str, Node] = {}
+        """Every node read but the Reports: id -> [labels, properties, captioned]."""
+        self.sourced: dict[tuple[str, str], dict[str, Any]] = {}
+        """(node id, document id) -> its SOURCED_FROM edge, for the nodes in :attr:`held`."""
+        self.relations: dict[tuple[str, str, str, tuple[Any, ...]], dict[str, Any]] = {}
+        """(type, source id, target id, key values) -> properties: the relationships the loaders read."""
+        self.position: dict[str, int] = {}
+        """Node id -> its position among the nodes sent (its GRAPH.BULK id), from :meth:`number` on."""
+        self.wanted: set[str] = set()
+        """Ids a read relationship names that are not in :attr:`held` (their positions are kept when spooled)."""
+        self.sent_nodes = 0
+        self.nodes_spool = Spool(self.table.path / "nodes.spool")
+        self.edges_spool = Spool(self.table.path / "edges.spool")
 
     def close(self) -> None:
+        self.nodes_spool.close()
+        self.edges_spool.close()
         self.table.close()
 
     def __enter__(self) -> BulkGraph:
@@ -72,39 +100,42 @@ class BulkGraph:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- the writer's statements, on the table --------------------------------------------------------------
+    # -- the writer's statements ----------------------------------------------------------------------------------
     def existing(self, label: str, ids: list[str], document_id: str, loader: str) -> Iterator[tuple[str, bool]]:
-        """What :data:`armsgraph.graph.writer.EXISTING_IDS` answers, from the table."""
-        held = [i for i, labels in self.table.labels(ids).items() if label in labels.split(":")]
-        edges = self.table.sourced(document_id, held)
-        for node_id in held:
-            edge = edges.get(node_id)
-            yield node_id, edge is not None and loader in edge["loaders"]
+        """What :data:`armsgraph.graph.writer.EXISTING_IDS` answers."""
+        if label == REPORT:
+            for node_id, (_, _, sourced) in self.table.get(ids).items():
+                edge = sourced.get(document_id)
+                yield node_id, edge is not None and loader in edge["loaders"]
+            return
+        for node_id in ids:
+            node = self.held.get(node_id)
+            if node is not None and label in node[0].split(":"):
+                edge = self.sourced.get((node_id, document_id))
+                yield node_id, edge is not None and loader in edge["loaders"]
 
     def begin(self, document: Document, loader: str) -> None:
-        labels, props, captioned = self._merge(document.id, "Document", document)
-        loading = props.setdefault("loading", [])
+        node = self._merge(document.id, "Document", document)
+        loading = node[1].setdefault("loading", [])
         if loader not in loading:
             loading.append(loader)
-        self.table.put_nodes([(document.id, labels, props, captioned)])
 
     def commit(self, document_id: str, loader: str) -> None:
-        labels, props, captioned = self.table.nodes([document_id])[document_id]
+        props = self.held[document_id][1]
         props["loading"] = [x for x in props.get("loading", []) if x != loader]
         loaded_by = props.setdefault("loaded_by", [])
         if loader not in loaded_by:
             loaded_by.append(loader)
-        self.table.put_nodes([(document_id, labels, props, captioned)])
         self.table.commit()
 
     def loaded(self, document_id: str, loader: str) -> bool:
-        node = self.table.nodes([document_id]).get(document_id)
+        node = self.held.get(document_id)
         return node is not None and loader in node[1].get("loaded_by", [])
 
     def _merge(self, node_id: str, label: str, document: Document) -> Node:
-        node = self.table.nodes([node_id]).get(node_id)
+        node = self.held.get(node_id)
         if node is None:
-            node = (":".join(NODE_TYPES[label].labels()), {"id": node_id}, False)
+            node = self.held[node_id] = [":".join(NODE_TYPES[label].labels()), {"id": node_id}, False]
         node[1].update(stored_properties(document))
         return node
 
@@ -113,210 +144,286 @@ class BulkGraph:
         doc = batch.document.id
         version = f"{batch.loader}/{batch.loader_version}"
         nodes, relations, dropped = batch_rows(batch, self.existing)
-        table = self.table
-        ids = [node_id for rows in nodes.values() for node_id in rows]
-        held = table.nodes(ids)
-        edges = table.sourced(doc, ids)
-        out_nodes: list[tuple[str, str, dict[str, Any], bool]] = []
-        out_edges: list[tuple[str, dict[str, Any]]] = []
+        written = 0
         for label, rows in nodes.items():
+            written += len(rows)
+            if label == REPORT:
+                self._write_reports(rows, doc, batch.loader, version)
+                continue
             labels = ":".join(NODE_TYPES[label].labels())
             for row in rows.values():
                 node_id = row["id"]
-                node = held.get(node_id)
-                props = {"id": node_id} if node is None else node[1]
-                props.update(row["props"])
-                out_nodes.append((node_id, labels if node is None else node[0], props, True))
-                edge = edges.get(node_id, {})
-                _union(edge, "locators", row["locs"])
-                _union(edge, "evidence", [f"{loc}@{version}" for loc in row["locs"]])
-                _union(edge, "loaders", [batch.loader], always=True)
-                _union(edge, "loader_versions", [version], always=True)
-                for prop, key in PROVENANCE_LISTS:
-                    _union(edge, prop, row[key])
-                out_edges.append((node_id, edge))
-        table.put_nodes(out_nodes)
-        table.put_sourced(doc, out_edges)
-        out_relations: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+                node = self.held.get(node_id)
+                if node is None:
+                    node = self.held[node_id] = [labels, {"id": node_id}, True]
+                node[1].update(row["props"])
+                node[2] = True
+                key = (node_id, doc)
+                edge = self.sourced.get(key)
+                if edge is None:
+                    edge = self.sourced[key] = {}
+                _provenance(edge, row, batch.loader, version)
         for (rel_type, _src, _dst, _keys), rel_rows in relations.items():
             for row in rel_rows.values():
-                ends = (rel_type, str(row["src"]), str(row["dst"]), key_text(row.get("key", {}).values()))
-                found = out_relations.get(ends) or table.relation(*ends)
-                props = out_relations[ends] = dict(row.get("key", {})) if found is None else found
+                ends = (rel_type, str(row["src"]), str(row["dst"]), tuple(row.get("key", {}).values()))
+                props = self.relations.get(ends)
+                if props is None:
+                    props = self.relations[ends] = dict(row.get("key", {}))
                 props.update(row["props"])
                 _union(props, "documents", [doc], always=True)
                 _union(props, "evidence", [f"{doc}#{loc}@{version}" for loc in row["locs"]], always=True)
-        table.put_relations((*ends, props) for ends, props in out_relations.items())
-        return len(out_nodes), sum(len(rows) for rows in relations.values()), dropped
+        return written, sum(len(rows) for rows in relations.values()), dropped
+
+    def _write_reports(self, rows: dict[str, dict[str, Any]], doc: str, loader: str, version: str) -> None:
+        held = self.table.get(rows)
+        out: list[Report] = []
+        for row in rows.values():
+            node_id = row["id"]
+            _, props, sourced = held.get(node_id) or (node_id, {"id": node_id}, {})
+            props.update(row["props"])
+            edge = sourced.get(doc)
+            if edge is None:
+                edge = sourced[doc] = {}
+            _provenance(edge, row, loader, version)
+            out.append((node_id, props, sourced))
+        self.table.put(out)
+
+    # -- positions and the spool ------------------------------------------------------------------------------------
+    def number(self) -> None:
+        """Give each held node its position (label by label): they are sent first, so the rows spooled from now on
+        can name them."""
+        order = sorted(range(len(self.held)), key=list(node[0] for node in self.held.values()).__getitem__)
+        ids = list(self.held)
+        self.position = {ids[i]: pos for pos, i in enumerate(order)}
+        self.sent_nodes = len(ids)
+        self.wanted = {end for _, src, dst, _ in self.relations for end in (src, dst) if end not in self.held}
+
+    def _spool_nodes(self, labels: str, rows: list[tuple[str, dict[str, Any]]]) -> list[int]:
+        """Rows (id, properties) of one label set, final: each takes the next position."""
+        first = self.sent_nodes
+        self.sent_nodes += len(rows)
+        wanted = self.wanted
+        if wanted:
+            for pos, (node_id, _) in enumerate(rows, first):
+                if node_id in wanted:
+                    self.position[node_id] = pos
+        self.nodes_spool.add(labels, [props for _, props in rows])
+        return list(range(first, self.sent_nodes))
+
+    def _spool_reports(self, reports: list[Report]) -> dict[str, int]:
+        """Reports, final (their deals resolved), with their provenance edges: id -> position."""
+        caption = NODE_TYPES[REPORT].caption
+        for _, props, _ in reports:
+            props["caption"] = caption_text(caption, [caption_value(p, props) for p in caption.parts])
+        positions = dict(zip([r[0] for r in reports], self._spool_nodes(REPORT, [(r[0], r[1]) for r in reports]),
+                             strict=True))
+        position = self.position
+        self.edges_spool.add("SOURCED_FROM", [(positions[node_id], position[doc], edge)
+                                              for node_id, _, sourced in reports for doc, edge in sourced.items()])
+        return positions
 
     # -- deals -------------------------------------------------------------------------------------------------
     def resolve(self, judgements: Path | None) -> None:
         """Every block, in the incremental path's bounded groups (:meth:`armsgraph.graph.deals.Deals.resolve`:
         each group widened to whole deals, so the Transfers are those one resolution over everything gives)."""
+        self.number()
         table = self.table
         judged = read_judgements(judgements)
         same = same_pairs(judged)
         editions: dict[str, str | None] = {}
-        for p in table.documents():
-            if p.get("kind") == "sipri-export" and p.get("data_generated"):
+        for node in self.held.values():
+            p = node[1]
+            if node[0] == "Document" and p.get("kind") == "sipri-export" and p.get("data_generated"):
                 editions[str(p["data_generated"])] = export_coverage(p.get("title"), p.get("year_range"))
         done: set[str] = set()
         for group in group_blocks(table.block_counts(), self.group_reports):
             seeds = [block for block in group if block not in done]
             if not seeds:
                 continue
-            widened, records = self._read(seeds, same)
-            done |= widened
+            sourced: dict[str, dict[str, dict[str, Any]]] = {}
+
+            def reports(blocks: list[str], sourced: dict[str, dict[str, dict[str, Any]]] = sourced,
+                        ) -> Iterator[tuple[str, dict[str, Any]]]:
+                for node_id, props, edges in table.in_blocks(blocks):
+                    sourced[node_id] = edges
+                    yield node_id, props
+
+            blocks, records = widened(seeds, same, reports, table.blocks_of_sipri_ids, table.blocks_of_reports)
+            done |= blocks
             result = resolve_deals(records, judged, editions)
-            self._write(records, result)
-            table.commit()
+            self._write(records, sourced, result)
             self.resolved.groups += 1
             self.resolved.deals += len(result.deals)
             self.resolved.withdrawn += len(result.withdrawn)
             self.resolved.reports = max(self.resolved.reports, len(records))
+        for chunk in _batches(table.unblocked(), SPOOL_CHUNK):
+            self._spool_reports(chunk)
         self._weapon_totals()
         table.commit()
 
-    def _read(self, blocks: list[str], same: dict[str, set[str]]) -> tuple[set[str], list[Record]]:
-        """These blocks' Reports, widened as :meth:`armsgraph.graph.deals.Deals.read` widens them (SIPRI ids,
-        judgements)."""
-        table = self.table
-        return widened(blocks, same, table.reports_in, table.blocks_of_sipri_ids, table.blocks_of_reports)
-
-    def _write(self, records: list[Record], result: Resolution) -> None:
-        """One group's Transfers, totals and edges, as :meth:`armsgraph.graph.deals.Deals.write` writes them."""
-        table = self.table
+    def _write(self, records: list[Record], sourced: dict[str, dict[str, dict[str, Any]]],
+               result: Resolution) -> None:
+        """One group's Reports, Transfers, totals and edges, as :meth:`armsgraph.graph.deals.Deals.write` writes
+        them, to the spool."""
         deals = transfer_ids(result)
         rows = deal_rows(deals, records, result)
-        ends = table.nodes({end for _, deal in deals for end in (deal.supplier, deal.recipient, deal.weapon) if end})
-        labels = {node_id: node[0] for node_id, node in ends.items()}
-        labels.update(table.labels([row["record"] for row in rows.reports]))
-
-        def has(node_id: str, label: str) -> bool:
-            held = labels.get(node_id)
-            return held is not None and label in held.split(":")
-
-        edges: list[tuple[str, str, str, str, dict[str, Any]]] = []
-        for (rel, label), party_rows in rows.parties.items():
-            for row in party_rows:
-                if rel == "SUPPLIED" and has(row["supplier"], label):
-                    edges.append(("SUPPLIED", row["supplier"], row["id"], "[]", {}))
-                elif rel == "TO" and has(row["recipient"], label):
-                    edges.append(("TO", row["id"], row["recipient"], "[]", {}))
-        edges += [("OF", row["id"], row["weapon"], "[]", _no_nulls({"number": row["number"]}))
-                  for row in rows.of if has(row["weapon"], "WeaponSystem")]
-        edges += [("REPORTS", row["record"], row["deal"], "[]", _no_nulls({"rule": row["rule"], "score": row["score"]}))
-                  for row in rows.reports if has(row["record"], "Report")]
-        table.put_relations(edges)
-        if _ENDS_CAPTION:
-            self._transfer_captions(rows.transfers, edges, ends)
-        table.put_nodes((row["id"], "Transfer", row["props"], False) for row in rows.transfers)
-        table.put_nodes((row["id"], "DealTotals", row["props"], False)
-                        for row in totals_rows([deal for _, deal in deals], rows.transfers))
-        table.put_weapon_entries((recipient, weapon, supplier, year, n, tiv)
-                                 for (recipient, weapon), entries in
-                                 weapon_entries([deal for _, deal in deals], rows.transfers).items()
-                                 for (supplier, year), (n, tiv) in entries.items())
-        changed: dict[str, dict[str, Any]] = {}
         by_id = {rec.id: rec.props for rec in records}
         for row in rows.withdrawn:
-            props = changed[row["id"]] = by_id[row["id"]]
+            props = by_id[row["id"]]
             if row["by"] is None:
                 props.pop("withdrawn_by", None)
             else:
                 props["withdrawn_by"] = row["by"]
         for row in rows.review:
-            props = changed[row["id"]] = by_id[row["id"]]
+            props = by_id[row["id"]]
             for key, value in row["props"].items():
                 if value is None:
                     props.pop(key, None)
                 else:
                     props[key] = value
-        if changed:
-            held = table.nodes(changed)
-            table.put_nodes((node_id, held[node_id][0], props, held[node_id][2]) for node_id, props in changed.items())
+        reports: dict[str, int] = {}
+        for chunk in _batches(iter(records), SPOOL_CHUNK):
+            reports.update(self._spool_reports([(rec.id, rec.props, sourced[rec.id]) for rec in chunk]))
+        held = self.held
 
-    @staticmethod
-    def _transfer_captions(transfers: list[dict[str, Any]], edges: list[tuple[str, str, str, str, dict[str, Any]]],
-                           ends: dict[str, Node]) -> None:
-        """Each Transfer's caption into its row, read on the ends its edges reach (as
-        :meth:`armsgraph.graph.deals.Deals.captions` does for the store): no pass over the Transfers afterwards."""
-        reached: dict[tuple[str, str], str] = {}
-        for rel, src, dst, _, _ in edges:
-            if rel in ENDS_VIA:
-                reached[(dst, rel) if rel == "SUPPLIED" else (src, rel)] = dst if rel != "SUPPLIED" else src
+        def has(node_id: str | None, label: str) -> bool:
+            node = held.get(node_id or "")
+            return node is not None and label in node[0].split(":")
+
         caption = Transfer.caption
-        for row in transfers:
+        for (_, deal), row in zip(deals, rows.transfers, strict=True):  # the caption reads the deal's own ends
             values = []
             for part in caption.parts:
                 if part.via is None:
                     values.append(caption_value(part, row["props"]))
-                else:
-                    end = reached.get((row["id"], part.via))
-                    values.append(None if end is None else caption_value(part, ends[end][1]))
+                    continue
+                end = getattr(deal, ENDS_VIA[part.via])
+                known = end is not None and has(end, label_of_id(end))
+                values.append(caption_value(part, held[end][1]) if known else None)
             row["props"]["caption"] = caption_text(caption, values)
+        transfers = dict(zip([row["id"] for row in rows.transfers],
+                             self._spool_nodes("Transfer", [(row["id"], row["props"]) for row in rows.transfers]),
+                             strict=True))
+        plain = [deal for _, deal in deals]
+        totals = totals_rows(plain, rows.transfers)
+        self._spool_nodes("DealTotals", [(row["id"], row["props"]) for row in totals])
+        position = self.position
+        parties: dict[str, list[Edge]] = defaultdict(list)
+        for (rel, label), party_rows in rows.parties.items():
+            for row in party_rows:
+                if rel == "SUPPLIED" and has(row["supplier"], label):
+                    parties[rel].append((position[row["supplier"]], transfers[row["id"]], {}))
+                elif rel == "TO" and has(row["recipient"], label):
+                    parties[rel].append((transfers[row["id"]], position[row["recipient"]], {}))
+        for rel, edges in parties.items():
+            self.edges_spool.add(rel, edges)
+        self.edges_spool.add("OF", [(transfers[row["id"]], position[row["weapon"]],
+                                     _no_nulls({"number": row["number"]}))
+                                    for row in rows.of if has(row["weapon"], "WeaponSystem")])
+        self.edges_spool.add("REPORTS", [(reports[row["record"]], transfers[row["deal"]],
+                                          _no_nulls({"rule": row["rule"], "score": row["score"]}))
+                                         for row in rows.reports])
+        self.table.put_weapon_entries((recipient, weapon, supplier, year, n, tiv)
+                                      for (recipient, weapon), entries in weapon_entries(plain, rows.transfers).items()
+                                      for (supplier, year), (n, tiv) in entries.items())
 
     def _weapon_totals(self) -> None:
         """The ``WeaponTotals`` nodes from every group's entries (one recipient's weapon may come from several
         suppliers, so several groups): what :func:`armsgraph.graph.aggregates.weapon_totals_rows` gives over all."""
-        rows = [weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
-                for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1]))]
-        self.table.put_nodes((row["id"], "WeaponTotals", row["props"], False) for row in rows)
-
-    # -- captions ---------------------------------------------------------------------------------------------
-    def captions(self) -> None:
-        """The captions read through relationships (a Transfer's ends), stored in the table; own-field captions are
-        computed as each node is sent (:meth:`send`)."""
-        for labels in self.table.label_sets():
-            caption = NODE_TYPES[labels.split(":")[0]].caption
-            if not caption.via or (labels == "Transfer" and _ENDS_CAPTION):
-                continue
-            for chunk in _batches(self.table.labelled(labels), CHUNK):
-                ids = [node_id for node_id, _ in chunk]
-                pairs = {i: list(self.table.neighbours(part.via, part.incoming, ids))
-                         for i, part in enumerate(caption.parts) if part.via is not None}
-                ends = self.table.nodes({other for near in pairs.values() for _, other in near})
-                found: dict[tuple[str, int], list[str]] = defaultdict(list)
-                for i, near in pairs.items():
-                    for node_id, other in near:
-                        if (v := caption_value(caption.parts[i], ends[other][1])) is not None:
-                            found[(node_id, i)].append(v)
-                self.table.put_captions(
-                    (caption_text(caption, [caption_value(part, props) if part.via is None
-                                            else _least(found.get((node_id, i)))
-                                            for i, part in enumerate(caption.parts)]), node_id)
-                    for node_id, props in chunk)
-        self.table.commit()
+        rows = (weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
+                for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1])))
+        for chunk in _batches(rows, SPOOL_CHUNK):
+            self._spool_nodes("WeaponTotals", [(row["id"], row["props"]) for row in chunk])
 
     # -- sending ---------------------------------------------------------------------------------------------
-    def nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(labels, properties with the caption) of every node, in label order."""
-        for labels, props, captioned, stored in self.table.ordered_nodes():
+    def _held_captions(self) -> dict[str, str]:
+        """The captions of held nodes read through relationships (none in the schema today but the Transfer's,
+        which :meth:`_write` computes): what the writer's caption statement stores, ``min()`` over neighbours."""
+        out: dict[str, str] = {}
+        vias = {labels: NODE_TYPES[labels.split(":")[0]].caption for labels in {n[0] for n in self.held.values()}}
+        vias = {labels: caption for labels, caption in vias.items() if caption.via}
+        if not vias:
+            return out
+        found: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for (rel_type, src, dst, _), _props in self.relations.items():
+            for near, far in ((src, dst), (dst, src)):
+                node = self.held.get(near)
+                other = self.held.get(far)
+                if node is None or other is None or node[0] not in vias:
+                    continue
+                for i, part in enumerate(vias[node[0]].parts):
+                    value = caption_value(part, other[1])
+                    if part.via == rel_type and part.incoming == (near == dst) and value is not None:
+                        found[(near, i)].append(value)
+        for node_id, (labels, props, _) in self.held.items():
+            if labels in vias:
+                caption = vias[labels]
+                out[node_id] = caption_text(caption, [caption_value(part, props) if part.via is None
+                                                      else _least(found.get((node_id, i)))
+                                                      for i, part in enumerate(caption.parts)])
+        return out
+
+    def nodes(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """(labels, properties with the caption) of every node in chunks, in position order."""
+        captions = self._held_captions()
+        by_position = sorted(self.held.items(), key=lambda item: self.position[item[0]])
+        for labels, group in groupby(by_position, key=lambda item: item[1][0]):
             caption = NODE_TYPES[labels.split(":")[0]].caption
-            if stored is not None:
-                props["caption"] = stored
-            elif captioned and not caption.via:
-                props["caption"] = caption_text(caption, [caption_value(p, props) for p in caption.parts])
-            yield labels, props
+            rows = []
+            for node_id, (_, props, captioned) in group:
+                if node_id in captions:
+                    props["caption"] = captions[node_id]
+                elif captioned and not caption.via:
+                    props["caption"] = caption_text(caption, [caption_value(p, props) for p in caption.parts])
+                rows.append(props)
+            yield labels, rows
+        yield from self.nodes_spool.chunks()
+
+    def edges(self) -> Iterator[tuple[str, list[Edge]]]:
+        """(type, edges) of every relationship in chunks: the held nodes' provenance, the relationships read (those
+        whose ends exist), then the spooled ones."""
+        position = self.position
+        sourced = [(position[node_id], position[doc], props) for (node_id, doc), props in self.sourced.items()]
+        yield "SOURCED_FROM", sourced
+        read = sorted((key, props) for key, props in self.relations.items()
+                      if key[1] in position and key[2] in position)
+        for rel_type, group in groupby(read, key=lambda item: item[0][0]):
+            yield rel_type, [(position[src], position[dst], props) for (_, src, dst, _), props in group]
+        yield from self.edges_spool.chunks()
+
+    def counts(self) -> tuple[int, int]:
+        """(nodes, relationships) to send, once resolved."""
+        position = self.position
+        read = sum(1 for key in self.relations if key[1] in position and key[2] in position)
+        return self.sent_nodes, len(self.sourced) + read + self.edges_spool.rows
 
     def send(self, writer: BulkWriter) -> None:
-        """Every node in label order, then every relationship (provenance edges first), in few GRAPH.BULK
-        commands; a node's position in that order is its internal id (:meth:`BulkTable.number`)."""
-        table = self.table
-        table.number()
-        for labels, group in groupby(self.nodes(), key=lambda n: n[0]):
-            keys = list(table.node_keys.get(labels, {}))
-            if "caption" not in keys:
-                keys.append("caption")
-            writer.nodes(labels, keys, (props for _, props in group))
-        for rel_type, edges in groupby(table.ordered_edges(), key=lambda e: e[0]):
-            writer.relations(rel_type, list(table.relation_keys.get(rel_type, {})),
-                             ((src, dst, props) for _, src, dst, props in edges))
+        """Every node in position order (a node's position is the internal id GRAPH.BULK gives it), then every
+        relationship, in few GRAPH.BULK commands."""
+        for labels, rows in self.nodes():
+            writer.nodes(labels, _keys(rows), rows)
+        for rel_type, edges in self.edges():
+            writer.relations(rel_type, _keys(e[2] for e in edges), edges)
         writer.flush()
 
 
+def _keys(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """Every key of these rows, in first-seen order (a GRAPH.BULK header)."""
+    keys: dict[str, None] = {}
+    for props in rows:
+        if not keys.keys() >= props.keys():
+            keys.update(dict.fromkeys(props))
+    return list(keys)
+
+
 def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    while batch := list(islice(items, size)):
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
         yield batch
 
 
@@ -327,6 +434,16 @@ def _least(values: list[str] | None) -> str | None:
 
 def _no_nulls(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None}
+
+
+def _provenance(edge: dict[str, Any], row: dict[str, Any], loader: str, version: str) -> None:
+    """A node row's places merged into its SOURCED_FROM edge, as the writer's node statement merges them."""
+    _union(edge, "locators", row["locs"])
+    _union(edge, "evidence", [f"{loc}@{version}" for loc in row["locs"]])
+    _union(edge, "loaders", [loader], always=True)
+    _union(edge, "loader_versions", [version], always=True)
+    for prop, key in PROVENANCE_LISTS:
+        _union(edge, prop, row[key])
 
 
 def _union(props: dict[str, Any], key: str, new: list[Any], always: bool = False) -> None:
@@ -395,7 +512,6 @@ def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver:
             graph.close()
             return None, report
         graph.resolve(judgements)
-        graph.captions()
     except BaseException:
         graph.close()
         raise

@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 
-from armsgraph.graph.bulk import BulkGraph, build_graph, bulk_load
+from armsgraph.graph.bulk import SPOOLED, BulkGraph, build_graph, bulk_load
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import falkor_bulk
 from armsgraph.graph.store.falkor_bulk import BulkWriter, encode
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.loaders.deals import record_judgement
+from armsgraph.schema import RELATION_TYPES
 from armsgraph.schema.errors import StoreError, UserError
 
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
@@ -89,7 +90,7 @@ def _send_split(graph: BulkGraph, target: FalkorStore, monkeypatch: pytest.Monke
     target.clear()
     created = target.bulk(send)
     target.ensure_schema()
-    assert created == graph.table.counts()
+    assert created == graph.counts()
     return commands[0]
 
 
@@ -119,9 +120,12 @@ def test_bulk_in_tiny_groups_gives_the_incremental_graph(store: FalkorStore, oth
     probe, _ = build_graph(paths)
     assert probe is not None
     with probe:  # two Reports of different blocks, judged one deal: the group of one must be widened to the other
-        rows = probe.table.db.execute(
-            "SELECT min(e.src), n.block FROM relations e JOIN nodes n ON n.id = e.src WHERE e.type = 'REPORTS'"
-            " GROUP BY n.block ORDER BY n.block LIMIT 2").fetchall()
+        sent = [props for _, chunk in probe.nodes() for props in chunk]
+        first: dict[str, str] = {}  # block -> its least Report that REPORTS a deal
+        reporting = (sent[src]["id"] for rel, chunk in probe.edges() if rel == "REPORTS" for src, _, _ in chunk)
+        for report in sorted(reporting):
+            first.setdefault(probe.table.get([report])[report][1]["block"], report)
+        rows = [(report, block) for block, report in sorted(first.items())[:2]]
     assert len(rows) == 2 and rows[0][1] != rows[1][1]
     judgements = tmp_path / "judgements.jsonl"
     record_judgement(judgements, rows[0][0], rows[1][0], "same", "test: one deal across blocks")
@@ -138,6 +142,36 @@ def test_bulk_in_tiny_groups_gives_the_incremental_graph(store: FalkorStore, oth
     judged = {rows[0][0], rows[1][0]}
     deals = {dst for src, rel, _, dst in map(json.loads, edges) if rel == "REPORTS" and src in judged}
     assert len(deals) == 1  # the judgement joined them, in whichever groups their blocks fell
+
+
+def test_spooled_rows_name_their_ends_by_position(shared_data: Path, tmp_path: Path) -> None:
+    """Reports, Transfers and totals go to the spool as their group is resolved, never held in memory, and each
+    relationship names its ends by position (the GRAPH.BULK id): every end is a node of a label its type joins,
+    every Report is sent once, and a Transfer's SUPPLIED and TO ends are its block's parties."""
+    graph, report = build_graph(_inputs(shared_data, tmp_path), group_reports=3)
+    assert graph is not None and not report.failed
+    with graph:
+        assert graph.resolved.groups > 10
+        assert not any(node[0].split(":")[0] in SPOOLED for node in graph.held.values())
+        rows = [(labels, props) for labels, chunk in graph.nodes() for props in chunk]
+        ids = [props["id"] for _, props in rows]
+        assert len(set(ids)) == len(ids) == graph.counts()[0]
+        assert sum(labels == "Report" for labels, _ in rows) == graph.table.count() > 400
+        edges = [(rel, src, dst) for rel, chunk in graph.edges() for src, dst, _ in chunk]
+        assert len(edges) == graph.counts()[1]
+        assert {rel for rel, _, _ in edges} >= {"SOURCED_FROM", "REPORTS", "SUPPLIED", "TO", "OF", "IN_CATEGORY"}
+        for rel, src, dst in edges:
+            ends = [set(rows[pos][0].split(":")) for pos in (src, dst)]
+            if rel == "SOURCED_FROM":
+                assert ends[1] == {"Document"}
+                continue
+            relations = [r for r in RELATION_TYPES if r.type == rel]  # OF: a Transfer's weapon, a Position's body
+            assert any(ends[0] & {t.label for t in r.sources} and ends[1] & {t.label for t in r.targets}
+                       for r in relations), (rel, ids[src], ids[dst])
+            if rel in ("SUPPLIED", "TO"):
+                transfer = rows[dst if rel == "SUPPLIED" else src][1]
+                supplier, _, recipient = transfer["block"].partition("|")
+                assert ids[src if rel == "SUPPLIED" else dst] == (supplier if rel == "SUPPLIED" else recipient)
 
 
 def test_bulk_refuses_a_graph_that_holds_anything(store: FalkorStore, shared_data: Path,

@@ -1,4 +1,5 @@
-"""The bulk path's on-disk table keeps every value the loaders validate exactly, and leaves no file behind."""
+"""The bulk path's files (the Reports table, the spool) keep every value the loaders validate exactly, and leave
+nothing behind."""
 
 from __future__ import annotations
 
@@ -11,46 +12,61 @@ from typing import Any
 import pytest
 
 from armsgraph.graph.bulk import build_graph
-from armsgraph.graph.bulk_table import CHUNK, BulkTable
+from armsgraph.graph.bulk_table import CHUNK, ReportTable, Spool
 
 HOSTILE: dict[str, Any] = {
-    "id": "report:x'); DROP TABLE nodes; --",
+    "id": "report:x'); DROP TABLE reports; --",
     "quote": "Ʃ → 'single' \"double\" \\ ; % _ ?",
     "nul": "a\x00b",  # kept by the table; GRAPH.BULK refuses it later with one line
     "empty": "",
     "big": 2**63 - 1,
     "small": -(2**63),
+    "huge": 2**70,  # kept too; refused when sent
     "float": 0.1,
     "flag": False,
     "list": ["1990", 1, 2.5, True, ""],
     "block": "country:A'B|country:C\"D",
+    "sipri_id": 12345,
 }
+SOURCED = {"doc:x'y": {"locators": ["L1"], "loaders": ["sipri"]}}
 
 
 def test_hostile_values_round_trip(tmp_path: Path) -> None:
-    table = BulkTable(tmp_path)
+    table = ReportTable(tmp_path)
     try:
-        table.put_nodes([(HOSTILE["id"], "Report", dict(HOSTILE), True)])
+        table.put([(HOSTILE["id"], dict(HOSTILE), SOURCED)])
         table.commit()
-        assert table.nodes([HOSTILE["id"]]) == {HOSTILE["id"]: ("Report", HOSTILE, True)}
+        assert table.get([HOSTILE["id"]]) == {HOSTILE["id"]: (HOSTILE["id"], HOSTILE, SOURCED)}
         assert table.block_counts() == {HOSTILE["block"]: 1}
-        assert list(table.reports_in([HOSTILE["block"]])) == [(HOSTILE["id"], HOSTILE)]
-        assert table.nodes(["report:x"]) == {}  # no partial match
+        assert list(table.in_blocks([HOSTILE["block"]])) == [(HOSTILE["id"], HOSTILE, SOURCED)]
+        assert table.blocks_of_sipri_ids(["12345"]) == {HOSTILE["block"]}
+        assert table.blocks_of_reports([HOSTILE["id"]]) == {HOSTILE["block"]}
+        assert table.get(["report:x"]) == {}  # no partial match
+        assert list(table.unblocked()) == []
+        spool = Spool(table.path / "rows.spool")
+        spool.add("Report", [HOSTILE, HOSTILE])
+        spool.add("REPORTS", [(0, 1, {"rule": "anchor"})])
+        spool.add("empty", [])  # nothing to send: no chunk
+        assert list(spool.chunks()) == [("Report", [HOSTILE, HOSTILE]), ("REPORTS", [(0, 1, {"rule": "anchor"})])]
+        assert spool.rows == 3
+        with pytest.raises(AssertionError):
+            spool.add("Report", [HOSTILE])  # read already: the order sent is fixed
     finally:
         table.close()
     assert list(tmp_path.iterdir()) == []  # the temporary directory is gone
 
 
 def test_lookups_span_more_ids_than_one_statement_takes(tmp_path: Path) -> None:
-    table = BulkTable(tmp_path)
+    table = ReportTable(tmp_path)
     try:
-        ids = [f"actor:{i}" for i in range(CHUNK * 2 + 7)]
-        table.put_nodes((i, "Actor:Country", {"id": i}, True) for i in ids)
-        assert len(table.labels([*ids, "actor:missing"])) == len(ids)
-        table.put_nodes([(ids[0], "Actor:Country", {"id": ids[0], "name": "again"}, True)])  # replaced in place
-        table.number()
-        order = [props["id"] for _, props, _, _ in table.ordered_nodes()]
-        assert order == ids  # a node put again keeps its position
+        ids = [f"report:{i}" for i in range(CHUNK * 2 + 7)]
+        table.put((i, {"id": i}, {}) for i in ids)
+        assert len(table.get([*ids, "report:missing"])) == len(ids)
+        table.put([(ids[0], {"id": ids[0], "name": "again"}, {})])  # replaced in place
+        assert table.count() == len(ids)
+        order = [props["id"] for _, props, _ in table.unblocked()]
+        assert order == ids  # a Report put again keeps its position
+        assert table.get([ids[0]])[ids[0]][1] == {"id": ids[0], "name": "again"}
     finally:
         table.close()
 
