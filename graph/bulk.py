@@ -18,8 +18,10 @@ positions (:class:`armsgraph.graph.bulk_table.Spool`). Sending reads the spool o
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,11 @@ SPOOLED = ("Report", "Transfer", "DealTotals", "WeaponTotals")
 COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 SPOOL_CHUNK = 2_000
 """Rows per spool chunk (the client holds one chunk at a time while sending)."""
+YOUNG_OBJECTS = 50_000
+"""Allocations between the garbage collector's youngest collections while the bulk path runs (CPython's default:
+700). The build allocates millions of short-lived rows and the collections of older generations each walked every
+long-lived object (the loaders' tables, a group's records): 35-45% of the build's time at 30k deals
+(docs/loading.md). Cycles are still collected, only in larger steps."""
 
 if any(part.via is not None and part.via not in ENDS_VIA for part in Transfer.caption.parts) or any(
         NODE_TYPES[label].caption.via for label in SPOOLED if label != "Transfer"):
@@ -457,6 +464,20 @@ def _union(props: dict[str, Any], key: str, new: list[Any], always: bool = False
     held.extend(x for x in new if x not in held)
 
 
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run with what is alive now set aside from the collector (:func:`gc.freeze`) and :data:`YOUNG_OBJECTS`
+    between collections; both restored afterwards."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 # -- the load ---------------------------------------------------------------------------------------------------
 Progress = Callable[[int, int, str], None]
 
@@ -495,27 +516,28 @@ def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver:
     too. ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does."""
     graph = BulkGraph(group_reports)
     report = LoadReport()
-    try:
-        files = list(expand(paths))
-        for done, (path, explicit) in enumerate(files):
+    with fewer_collections():
+        try:
+            files = list(expand(paths))
+            for done, (path, explicit) in enumerate(files):
+                if files_progress is not None:
+                    files_progress(done, len(files), shown(path))
+                _read_file(graph, path, explicit, loader_name, resolver, report)
             if files_progress is not None:
-                files_progress(done, len(files), shown(path))
-            _read_file(graph, path, explicit, loader_name, resolver, report)
-        if files_progress is not None:
-            files_progress(len(files), len(files), "")
-        failed = [d for d in report.documents if d.errors and not d.committed and not d.skipped]
-        if failed:
-            for row in report.documents:
-                if row.committed:
-                    row.committed, row.facts = False, 0
-                    row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
+                files_progress(len(files), len(files), "")
+            failed = [d for d in report.documents if d.errors and not d.committed and not d.skipped]
+            if failed:
+                for row in report.documents:
+                    if row.committed:
+                        row.committed, row.facts = False, 0
+                        row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
+                graph.close()
+                return None, report
+            graph.resolve(judgements)
+        except BaseException:
             graph.close()
-            return None, report
-        graph.resolve(judgements)
-    except BaseException:
-        graph.close()
-        raise
-    return graph, report
+            raise
+        return graph, report
 
 
 def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str | None, resolver: Resolver | None,
@@ -525,7 +547,8 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
         return report
     with graph:
         store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
-        store.bulk(graph.send)
+        with fewer_collections():
+            store.bulk(graph.send)
     store.ensure_schema()
     return report
 

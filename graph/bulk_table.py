@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
+import struct
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -41,6 +42,8 @@ _PUT_REPORT = (
     " sourced = excluded.sourced"
 )
 
+_LENGTH = struct.Struct("=Q")
+"""A spool chunk's length in bytes, before it."""
 _dumps = marshal.dumps
 _loads = marshal.loads
 
@@ -151,18 +154,17 @@ class Spool:
         """One chunk: a label set or relationship type and its rows (anything marshal carries)."""
         if rows:
             assert self._out is not None, "spool already read"
-            marshal.dump((name, rows), self._out)
+            data = marshal.dumps((name, rows))  # whole: marshal.dump/load on a file go a few bytes per call
+            self._out.write(_LENGTH.pack(len(data)))
+            self._out.write(data)
             self.rows += len(rows)
 
     def chunks(self) -> Iterator[tuple[str, list[Any]]]:
         """Every chunk, in the order added (nothing may be added after)."""
         self.close()
         with open(self.path, "rb") as src:
-            while True:
-                try:
-                    yield marshal.load(src)
-                except EOFError:
-                    return
+            while head := src.read(_LENGTH.size):
+                yield marshal.loads(src.read(_LENGTH.unpack(head)[0]))
 
     def close(self) -> None:
         if self._out is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import struct
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 from armsgraph.schema.errors import StoreError
@@ -33,6 +34,7 @@ _ARRAY = struct.Struct("=Bq").pack
 _ENDS = struct.Struct("=QQ").pack
 _INT64 = (-(2**63), 2**63 - 1)
 _FINITE = math.isfinite
+_STR, _INT, _FLOAT = {str}, {int}, {float}
 
 MAX_BLOB = 16 * 1024 * 1024
 """Bytes per label or reltype blob and per command: far under redis's 512 MB argument limit, few round trips."""
@@ -69,8 +71,8 @@ def _header(name: str, keys: Sequence[str]) -> bytes:
 
 
 def _props(keys: Sequence[str], props: dict[str, Any]) -> bytes:
-    """A node's or edge's values in ``keys`` order: strings, numbers, lists of strings and absent keys (most values)
-    inline, the rest by :func:`encode` (which refuses what the protocol cannot carry)."""
+    """A node's or edge's values in ``keys`` order: strings, numbers, booleans, lists of one such type and absent
+    keys (nearly every value) inline, the rest by :func:`encode` (which refuses what the protocol cannot carry)."""
     out: list[bytes] = []
     append = out.append
     get = props.get
@@ -83,13 +85,31 @@ def _props(keys: Sequence[str], props: dict[str, Any]) -> bytes:
             append(_NULL)
         elif kind is int and _INT64[0] <= value <= _INT64[1]:
             append(_LONG(4, value))
+        elif kind is bool:
+            append(_TRUE if value else _FALSE)
         elif kind is float and _FINITE(value):
             append(_DOUBLE(2, value))
-        elif kind is list and value and all(type(v) is str for v in value) and "\x00" not in "".join(value):
-            append(_ARRAY(5, len(value)) + b"\x03" + b"\x00\x03".join([v.encode() for v in value]) + b"\x00")
+        elif kind is list:
+            append(_list(value))
         else:
             append(encode(value))
     return b"".join(out)
+
+
+def _list(value: list[Any]) -> bytes:
+    """A list whose items share one type, packed in C (``map`` over the struct packers); others by :func:`encode`."""
+    n = len(value)
+    types = set(map(type, value))
+    if types == _STR and "\x00" not in "".join(value):
+        return _ARRAY(5, n) + b"\x03" + "\x00\x03".join(value).encode() + b"\x00"
+    if types == _INT:
+        try:
+            return _ARRAY(5, n) + b"".join(map(_LONG, repeat(4, n), value))
+        except struct.error:  # beyond 64 bits: encode says so
+            pass
+    elif types == _FLOAT and all(map(_FINITE, value)):
+        return _ARRAY(5, n) + b"".join(map(_DOUBLE, repeat(2, n), value))
+    return encode(value)
 
 
 class BulkWriter:
