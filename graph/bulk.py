@@ -19,12 +19,14 @@ positions (:class:`armsgraph.graph.bulk_table.Spool`). Sending reads the spool o
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from armsgraph.graph.aggregates import totals_rows, weapon_entries, weapon_row  # what weapon_totals_rows joins
 from armsgraph.graph.bulk_table import Report, ReportTable, Spool
@@ -45,7 +47,7 @@ from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import PROVENANCE_LISTS, batch_rows, caption_text, caption_value, stored_properties
 from armsgraph.loaders.base import get, pick
-from armsgraph.loaders.deals import Record, Resolution, read_judgements, resolve_deals
+from armsgraph.loaders.deals import Judgements, Record, Resolution, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import export_coverage
 from armsgraph.schema import NODE_TYPES, Document, Transfer, label_of_id
@@ -58,6 +60,9 @@ SPOOLED = ("Report", "Transfer", "DealTotals", "WeaponTotals")
 COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 SPOOL_CHUNK = 2_000
 """Rows per spool chunk (the client holds one chunk at a time while sending)."""
+WORKERS = min(2, os.cpu_count() or 1)
+"""Processes resolving groups of blocks at once (forked: they inherit the graph as read; each writes its own
+segment). Two: the machines the bench runs on have two cores, and the main process waits meanwhile."""
 YOUNG_OBJECTS = 50_000
 """Allocations between the garbage collector's youngest collections while the bulk path runs (CPython's default:
 700). The build allocates millions of short-lived rows and the collections of older generations each walked every
@@ -93,12 +98,11 @@ class BulkGraph:
         self.wanted: set[str] = set()
         """Ids a read relationship names that are not in :attr:`held` (their positions are kept when spooled)."""
         self.sent_nodes = 0
-        self.nodes_spool = Spool(self.table.path / "nodes.spool")
-        self.edges_spool = Spool(self.table.path / "edges.spool")
+        """Nodes placed so far: the held ones, then each segment's."""
+        self.segments: list[Placed] = []
+        """The segments written, in the order they are sent."""
 
     def close(self) -> None:
-        self.nodes_spool.close()
-        self.edges_spool.close()
         self.table.close()
 
     def __enter__(self) -> BulkGraph:
@@ -195,7 +199,7 @@ class BulkGraph:
             out.append((node_id, props, sourced))
         self.table.put(out)
 
-    # -- positions and the spool ------------------------------------------------------------------------------------
+    # -- positions and segments ---------------------------------------------------------------------------------
     def number(self) -> None:
         """Give each held node its position (label by label): they are sent first, so the rows spooled from now on
         can name them."""
@@ -205,36 +209,38 @@ class BulkGraph:
         self.sent_nodes = len(ids)
         self.wanted = {end for _, src, dst, _ in self.relations for end in (src, dst) if end not in self.held}
 
-    def _spool_nodes(self, labels: str, rows: list[tuple[str, dict[str, Any]]]) -> list[int]:
-        """Rows (id, properties) of one label set, final: each takes the next position."""
-        first = self.sent_nodes
-        self.sent_nodes += len(rows)
-        wanted = self.wanted
-        if wanted:
-            for pos, (node_id, _) in enumerate(rows, first):
-                if node_id in wanted:
-                    self.position[node_id] = pos
-        self.nodes_spool.add(labels, [props for _, props in rows])
-        return list(range(first, self.sent_nodes))
+    def _segment(self, name: str) -> Segment:
+        return Segment(self.table.path / name, self.wanted)
 
-    def _spool_reports(self, reports: list[Report]) -> dict[str, int]:
-        """Reports, final (their deals resolved), with their provenance edges: id -> position."""
+    def _place(self, placed: Placed) -> None:
+        """A segment's nodes take the next positions (in the order segments are placed, which is the order sent)."""
+        self.segments.append(placed)
+        for node_id, number in placed.found.items():
+            self.position[node_id] = self.sent_nodes + number
+        self.sent_nodes += placed.nodes
+
+    def _spool_reports(self, segment: Segment, reports: list[Report]) -> dict[str, int]:
+        """Reports, final (their deals resolved), with their provenance edges: id -> reference in ``segment``."""
         caption = NODE_TYPES[REPORT].caption
         for _, props, _ in reports:
             props["caption"] = caption_text(caption, [caption_value(p, props) for p in caption.parts])
-        positions = dict(zip([r[0] for r in reports], self._spool_nodes(REPORT, [(r[0], r[1]) for r in reports]),
-                             strict=True))
+        refs = dict(zip([r[0] for r in reports], segment.add_nodes(REPORT, [(r[0], r[1]) for r in reports]),
+                        strict=True))
         position = self.position
-        self.edges_spool.add("SOURCED_FROM", [(positions[node_id], position[doc], edge)
-                                              for node_id, _, sourced in reports for doc, edge in sourced.items()])
-        return positions
+        segment.edges.add("SOURCED_FROM", [(refs[node_id], position[doc], edge)
+                                           for node_id, _, sourced in reports for doc, edge in sourced.items()])
+        return refs
 
     # -- deals -------------------------------------------------------------------------------------------------
-    def resolve(self, judgements: Path | None) -> None:
+    def resolve(self, judgements: Path | None, workers: int = WORKERS) -> None:
         """Every block, in the incremental path's bounded groups (:meth:`armsgraph.graph.deals.Deals.resolve`:
-        each group widened to whole deals, so the Transfers are those one resolution over everything gives)."""
+        each group widened to whole deals, so the Transfers are those one resolution over everything gives); with
+        ``workers`` > 1, that many forked processes resolve groups at once, each reading the table and writing
+        its own segment, placed here in group order."""
+        global _FORKED
         self.number()
         table = self.table
+        table.commit()  # the workers read the table through their own connections
         judged = read_judgements(judgements)
         same = same_pairs(judged)
         editions: dict[str, str | None] = {}
@@ -242,36 +248,69 @@ class BulkGraph:
             p = node[1]
             if node[0] == "Document" and p.get("kind") == "sipri-export" and p.get("data_generated"):
                 editions[str(p["data_generated"])] = export_coverage(p.get("title"), p.get("year_range"))
-        done: set[str] = set()
-        for group in group_blocks(table.block_counts(), self.group_reports):
-            seeds = [block for block in group if block not in done]
-            if not seeds:
-                continue
-            sourced: dict[str, dict[str, dict[str, Any]]] = {}
-
-            def reports(blocks: list[str], sourced: dict[str, dict[str, dict[str, Any]]] = sourced,
-                        ) -> Iterator[tuple[str, dict[str, Any]]]:
-                for node_id, props, edges in table.in_blocks(blocks):
-                    sourced[node_id] = edges
-                    yield node_id, props
-
-            blocks, records = widened(seeds, same, reports, table.blocks_of_sipri_ids, table.blocks_of_reports)
-            done |= blocks
-            result = resolve_deals(records, judged, editions)
-            self._write(records, sourced, result)
-            self.resolved.groups += 1
-            self.resolved.deals += len(result.deals)
-            self.resolved.withdrawn += len(result.withdrawn)
-            self.resolved.reports = max(self.resolved.reports, len(records))
+        tasks = self._groups(same)
+        if workers > 1 and len(tasks) > 1:
+            _FORKED = (self, judged, same, editions)
+            try:
+                with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
+                    for result in pool.imap(_forked_group, tasks):
+                        self._resolved(result)
+            finally:
+                _FORKED = None
+        else:
+            for index, seeds in tasks:
+                self._resolved(self._group(table, index, seeds, judged, same, editions))
+        tail = self._segment("tail")  # the Reports no resolution reads, the totals merged over every group
         for chunk in _batches(table.unblocked(), SPOOL_CHUNK):
-            self._spool_reports(chunk)
-        self._weapon_totals()
+            self._spool_reports(tail, chunk)
+        self._weapon_totals(tail)
+        self._place(tail.done())
         table.commit()
 
-    def _write(self, records: list[Record], sourced: dict[str, dict[str, dict[str, Any]]],
-               result: Resolution) -> None:
+    def _groups(self, same: dict[str, set[str]]) -> list[tuple[int, list[str]]]:
+        """(number, seed blocks) of each group: the blocks in the incremental path's order, cut by the bound, each
+        group's seeds the blocks no earlier group widened to (widening reads only the Reports' SIPRI ids here)."""
+        table = self.table
+        done: set[str] = set()
+        tasks: list[tuple[int, list[str]]] = []
+        for group in group_blocks(table.block_counts(), self.group_reports):
+            seeds = [block for block in group if block not in done]
+            if seeds:
+                blocks, _ = widened(seeds, same, table.sipri_ids_in, table.blocks_of_sipri_ids,
+                                    table.blocks_of_reports)
+                done |= blocks
+                tasks.append((len(tasks), seeds))
+        return tasks
+
+    def _resolved(self, result: GroupResult) -> None:
+        self._place(result.placed)
+        self.table.put_weapon_entries(result.entries)
+        self.resolved.groups += 1
+        self.resolved.deals += result.deals
+        self.resolved.withdrawn += result.withdrawn
+        self.resolved.reports = max(self.resolved.reports, result.reports)
+
+    def _group(self, table: ReportTable, index: int, seeds: list[str], judged: Judgements | None,
+               same: dict[str, set[str]], editions: dict[str, str | None]) -> GroupResult:
+        """One group: its Reports widened to whole deals (the one widening rule), resolved, and written to a segment
+        of its own (in this process or a worker)."""
+        sourced: dict[str, dict[str, dict[str, Any]]] = {}
+
+        def reports(blocks: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+            for node_id, props, edges in table.in_blocks(blocks):
+                sourced[node_id] = edges
+                yield node_id, props
+
+        _, records = widened(seeds, same, reports, table.blocks_of_sipri_ids, table.blocks_of_reports)
+        result = resolve_deals(records, judged, editions)
+        segment = self._segment(f"group-{index}")
+        entries = self._write(segment, records, sourced, result)
+        return GroupResult(segment.done(), entries, len(result.deals), len(result.withdrawn), len(records))
+
+    def _write(self, segment: Segment, records: list[Record], sourced: dict[str, dict[str, dict[str, Any]]],
+               result: Resolution) -> list[WeaponEntry]:
         """One group's Reports, Transfers, totals and edges, as :meth:`armsgraph.graph.deals.Deals.write` writes
-        them, to the spool."""
+        them, to its segment; returns its ``WeaponTotals`` entries."""
         deals = transfer_ids(result)
         rows = deal_rows(deals, records, result)
         by_id = {rec.id: rec.props for rec in records}
@@ -290,11 +329,11 @@ class BulkGraph:
                     props[key] = value
         reports: dict[str, int] = {}
         for chunk in _batches(iter(records), SPOOL_CHUNK):
-            reports.update(self._spool_reports([(rec.id, rec.props, sourced[rec.id]) for rec in chunk]))
+            reports.update(self._spool_reports(segment, [(rec.id, rec.props, sourced[rec.id]) for rec in chunk]))
         held = self.held
 
-        def has(node_id: str | None, label: str) -> bool:
-            node = held.get(node_id or "")
+        def has(node_id: str, label: str) -> bool:
+            node = held.get(node_id)
             return node is not None and label in node[0].split(":")
 
         caption = Transfer.caption
@@ -309,11 +348,10 @@ class BulkGraph:
                 values.append(caption_value(part, held[end][1]) if known else None)
             row["props"]["caption"] = caption_text(caption, values)
         transfers = dict(zip([row["id"] for row in rows.transfers],
-                             self._spool_nodes("Transfer", [(row["id"], row["props"]) for row in rows.transfers]),
+                             segment.add_nodes("Transfer", [(row["id"], row["props"]) for row in rows.transfers]),
                              strict=True))
         plain = [deal for _, deal in deals]
-        totals = totals_rows(plain, rows.transfers)
-        self._spool_nodes("DealTotals", [(row["id"], row["props"]) for row in totals])
+        segment.add_nodes("DealTotals", [(row["id"], row["props"]) for row in totals_rows(plain, rows.transfers)])
         position = self.position
         parties: dict[str, list[Edge]] = defaultdict(list)
         for (rel, label), party_rows in rows.parties.items():
@@ -323,24 +361,23 @@ class BulkGraph:
                 elif rel == "TO" and has(row["recipient"], label):
                     parties[rel].append((transfers[row["id"]], position[row["recipient"]], {}))
         for rel, edges in parties.items():
-            self.edges_spool.add(rel, edges)
-        self.edges_spool.add("OF", [(transfers[row["id"]], position[row["weapon"]],
-                                     _no_nulls({"number": row["number"]}))
-                                    for row in rows.of if has(row["weapon"], "WeaponSystem")])
-        self.edges_spool.add("REPORTS", [(reports[row["record"]], transfers[row["deal"]],
-                                          _no_nulls({"rule": row["rule"], "score": row["score"]}))
-                                         for row in rows.reports])
-        self.table.put_weapon_entries((recipient, weapon, supplier, year, n, tiv)
-                                      for (recipient, weapon), entries in weapon_entries(plain, rows.transfers).items()
-                                      for (supplier, year), (n, tiv) in entries.items())
+            segment.edges.add(rel, edges)
+        segment.edges.add("OF", [(transfers[row["id"]], position[row["weapon"]], _no_nulls({"number": row["number"]}))
+                                 for row in rows.of if has(row["weapon"], "WeaponSystem")])
+        segment.edges.add("REPORTS", [(reports[row["record"]], transfers[row["deal"]],
+                                       _no_nulls({"rule": row["rule"], "score": row["score"]}))
+                                      for row in rows.reports])
+        return [(recipient, weapon, supplier, year, n, tiv)
+                for (recipient, weapon), entries in weapon_entries(plain, rows.transfers).items()
+                for (supplier, year), (n, tiv) in entries.items()]
 
-    def _weapon_totals(self) -> None:
+    def _weapon_totals(self, segment: Segment) -> None:
         """The ``WeaponTotals`` nodes from every group's entries (one recipient's weapon may come from several
         suppliers, so several groups): what :func:`armsgraph.graph.aggregates.weapon_totals_rows` gives over all."""
         rows = (weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
                 for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1])))
         for chunk in _batches(rows, SPOOL_CHUNK):
-            self._spool_nodes("WeaponTotals", [(row["id"], row["props"]) for row in chunk])
+            segment.add_nodes("WeaponTotals", [(row["id"], row["props"]) for row in chunk])
 
     # -- sending ---------------------------------------------------------------------------------------------
     def _held_captions(self) -> dict[str, str]:
@@ -384,11 +421,12 @@ class BulkGraph:
                     props["caption"] = caption_text(caption, [caption_value(p, props) for p in caption.parts])
                 rows.append(props)
             yield labels, rows
-        yield from self.nodes_spool.chunks()
+        for placed in self.segments:
+            yield from Spool(placed.nodes_path, placed.nodes).chunks()
 
     def edges(self) -> Iterator[tuple[str, list[Edge]]]:
         """(type, edges) of every relationship in chunks: the held nodes' provenance, the relationships read (those
-        whose ends exist), then the spooled ones."""
+        whose ends exist), then each segment's, its own nodes' references made positions."""
         position = self.position
         sourced = [(position[node_id], position[doc], props) for (node_id, doc), props in self.sourced.items()]
         yield "SOURCED_FROM", sourced
@@ -396,13 +434,18 @@ class BulkGraph:
                       if key[1] in position and key[2] in position)
         for rel_type, group in groupby(read, key=lambda item: item[0][0]):
             yield rel_type, [(position[src], position[dst], props) for (_, src, dst, _), props in group]
-        yield from self.edges_spool.chunks()
+        base = len(self.held) - 1  # a segment's node numbered n, referred to as -1 - n, is at base + 1 + n
+        for placed in self.segments:
+            for rel_type, edges in Spool(placed.edges_path, placed.edges).chunks():
+                yield rel_type, [(src if src >= 0 else base - src, dst if dst >= 0 else base - dst, props)
+                                 for src, dst, props in edges]
+            base += placed.nodes
 
     def counts(self) -> tuple[int, int]:
         """(nodes, relationships) to send, once resolved."""
         position = self.position
         read = sum(1 for key in self.relations if key[1] in position and key[2] in position)
-        return self.sent_nodes, len(self.sourced) + read + self.edges_spool.rows
+        return self.sent_nodes, len(self.sourced) + read + sum(placed.edges for placed in self.segments)
 
     def send(self, writer: BulkWriter) -> None:
         """Every node in position order (a node's position is the internal id GRAPH.BULK gives it), then every
@@ -412,6 +455,74 @@ class BulkGraph:
         for rel_type, edges in self.edges():
             writer.relations(rel_type, _keys(e[2] for e in edges), edges)
         writer.flush()
+
+
+class Placed(NamedTuple):
+    """A written segment, as the process that placed it reads it back."""
+
+    nodes_path: Path
+    nodes: int
+    edges_path: Path
+    edges: int
+    found: dict[str, int]
+    """The :attr:`BulkGraph.wanted` ids among its nodes -> their numbers in it."""
+
+
+WeaponEntry = tuple[str, str, str, int, int, float]
+"""(recipient, weapon, supplier, year, deals, tiv): what :meth:`ReportTable.put_weapon_entries` takes."""
+
+
+class GroupResult(NamedTuple):
+    placed: Placed
+    entries: list[WeaponEntry]
+    deals: int
+    withdrawn: int
+    reports: int
+
+
+class Segment:
+    """Rows made final together (one group's; or the Reports in no block and the ``WeaponTotals``), in spools of
+    their own: its nodes are numbered from 0 in the order added, and its edges name them as ``-1 - number`` (a held
+    node by its position, never negative) until the segment is placed (:meth:`BulkGraph.edges`)."""
+
+    def __init__(self, path: Path, wanted: set[str]) -> None:
+        self.nodes = Spool(path.with_name(path.name + ".nodes"))
+        self.edges = Spool(path.with_name(path.name + ".edges"))
+        self.count = 0
+        self.wanted = wanted
+        self.found: dict[str, int] = {}
+
+    def add_nodes(self, labels: str, rows: list[tuple[str, dict[str, Any]]]) -> list[int]:
+        """Rows (id, properties) of one label set: their references, in order."""
+        first = self.count
+        self.count += len(rows)
+        if self.wanted:
+            for number, (node_id, _) in enumerate(rows, first):
+                if node_id in self.wanted:
+                    self.found[node_id] = number
+        self.nodes.add(labels, [props for _, props in rows])
+        return list(range(-1 - first, -1 - self.count, -1))
+
+    def done(self) -> Placed:
+        self.nodes.close()
+        self.edges.close()
+        return Placed(self.nodes.path, self.count, self.edges.path, self.edges.rows, self.found)
+
+
+_FORKED: tuple[BulkGraph, Judgements | None, dict[str, set[str]], dict[str, str | None]] | None = None
+"""What a forked worker resolves with (inherited, not pickled): the graph as read, judgements, editions."""
+_READER: ReportTable | None = None
+"""A worker's own connection to the table."""
+
+
+def _forked_group(task: tuple[int, list[str]]) -> GroupResult:
+    """One group, in a worker process (:meth:`BulkGraph.resolve`)."""
+    global _READER
+    assert _FORKED is not None, "a worker forked by BulkGraph.resolve"
+    graph, judged, same, editions = _FORKED
+    if _READER is None:
+        _READER = ReportTable.reader(graph.table.path)
+    return graph._group(_READER, *task, judged, same, editions)
 
 
 def _keys(rows: Iterable[dict[str, Any]]) -> list[str]:
@@ -510,10 +621,11 @@ def _refuse_unless_empty(store: FalkorStore) -> None:
 
 def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
                 judgements: Path | None = None, files_progress: Progress | None = None,
-                group_reports: int = GROUP_REPORTS) -> tuple[BulkGraph | None, LoadReport]:
-    """The whole graph a load of ``paths`` into an empty graph writes, in an on-disk table (None when a document
-    failed: then nothing may be written); the caller closes it. The bench's same-graph baseline writes these rows
-    too. ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does."""
+                group_reports: int = GROUP_REPORTS, workers: int = WORKERS) -> tuple[BulkGraph | None, LoadReport]:
+    """The whole graph a load of ``paths`` into an empty graph writes, on disk (None when a document failed: then
+    nothing may be written); the caller closes it. The bench's same-graph baseline writes these rows too.
+    ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does;
+    ``workers`` resolve groups at once (:meth:`BulkGraph.resolve`)."""
     graph = BulkGraph(group_reports)
     report = LoadReport()
     with fewer_collections():
@@ -533,7 +645,7 @@ def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver:
                         row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
                 graph.close()
                 return None, report
-            graph.resolve(judgements)
+            graph.resolve(judgements, workers)
         except BaseException:
             graph.close()
             raise
@@ -547,8 +659,12 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
         return report
     with graph:
         store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
-        with fewer_collections():
-            store.bulk(graph.send)
+        try:
+            with fewer_collections():
+                store.bulk(graph.send)
+        except BaseException:
+            store.clear()  # the commands sent before the failure built part of a graph: none is left behind
+            raise
     store.ensure_schema()
     return report
 

@@ -63,18 +63,26 @@ def _marks(items: list[Any]) -> str:
 class ReportTable:
     """Reports keyed by id, with their block and SIPRI deal id for deal resolution, in a temporary directory."""
 
-    def __init__(self, directory: Path | None = None) -> None:
-        self._dir = tempfile.TemporaryDirectory(prefix="armsgraph-bulk-", dir=directory)
-        self.path = Path(self._dir.name)
+    def __init__(self, directory: Path | None = None, reader_of: Path | None = None) -> None:
+        self._dir = None if reader_of else tempfile.TemporaryDirectory(prefix="armsgraph-bulk-", dir=directory)
+        self.path = reader_of or Path(self._dir.name if self._dir else "")
         self.db = sqlite3.connect(self.path / "reports.sqlite")
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -65536"):
             self.db.execute(f"PRAGMA {pragma}")
-        for statement in _SCHEMA:
-            self.db.execute(statement)
+        if reader_of is None:
+            for statement in _SCHEMA:
+                self.db.execute(statement)
+
+    @classmethod
+    def reader(cls, path: Path) -> ReportTable:
+        """Another connection to the table in ``path`` (a worker process's own: a connection is not shared across
+        a fork); it does not own the directory."""
+        return cls(reader_of=path)
 
     def close(self) -> None:
         self.db.close()
-        self._dir.cleanup()
+        if self._dir is not None:
+            self._dir.cleanup()
 
     def commit(self) -> None:
         self.db.commit()
@@ -118,6 +126,13 @@ class ReportTable:
                 "SELECT id, props, sourced FROM reports WHERE block IS NULL ORDER BY rowid"):
             yield node_id, _loads(props), _loads(sourced)
 
+    def sipri_ids_in(self, blocks: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, {"sipri_id": ...}) of the Reports of these blocks: all that widening a group to whole deals reads."""
+        for chunk in _chunks(blocks):
+            for node_id, sipri_id in self.db.execute(
+                    f"SELECT id, sipri_id FROM reports WHERE block IN ({_marks(chunk)}) ORDER BY rowid", chunk):
+                yield node_id, {"sipri_id": sipri_id}
+
     def blocks_of_sipri_ids(self, ids: list[str]) -> set[str]:
         out: set[str] = set()
         for chunk in _chunks(ids):
@@ -145,10 +160,11 @@ class ReportTable:
 class Spool:
     """Chunks of rows appended to a file and read back in the same order, one chunk in memory at a time."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, written: int | None = None) -> None:
+        """A new spool at ``path``; or, with ``written`` (its rows), one another process wrote, to read."""
         self.path = path
-        self._out: BinaryIO | None = open(path, "wb")  # noqa: SIM115 (closed by close or chunks)
-        self.rows = 0
+        self._out: BinaryIO | None = open(path, "wb") if written is None else None  # noqa: SIM115 (see close)
+        self.rows = written or 0
 
     def add(self, name: str, rows: list[Any]) -> None:
         """One chunk: a label set or relationship type and its rows (anything marshal carries)."""

@@ -131,7 +131,7 @@ def test_bulk_in_tiny_groups_gives_the_incremental_graph(store: FalkorStore, oth
     record_judgement(judgements, rows[0][0], rows[1][0], "same", "test: one deal across blocks")
     incremental = load_paths(store, paths, note=None, judgements=judgements)
     assert not incremental.failed
-    graph, report = build_graph(paths, judgements=judgements, group_reports=3)
+    graph, report = build_graph(paths, judgements=judgements, group_reports=3, workers=2)  # two forked workers
     assert graph is not None and not report.failed
     with graph:
         assert graph.resolved.groups > 10
@@ -148,10 +148,10 @@ def test_spooled_rows_name_their_ends_by_position(shared_data: Path, tmp_path: P
     """Reports, Transfers and totals go to the spool as their group is resolved, never held in memory, and each
     relationship names its ends by position (the GRAPH.BULK id): every end is a node of a label its type joins,
     every Report is sent once, and a Transfer's SUPPLIED and TO ends are its block's parties."""
-    graph, report = build_graph(_inputs(shared_data, tmp_path), group_reports=3)
+    graph, report = build_graph(_inputs(shared_data, tmp_path), group_reports=3, workers=1)  # in this process
     assert graph is not None and not report.failed
     with graph:
-        assert graph.resolved.groups > 10
+        assert graph.resolved.groups > 10 and len(graph.segments) == graph.resolved.groups + 1
         assert not any(node[0].split(":")[0] in SPOOLED for node in graph.held.values())
         rows = [(labels, props) for labels, chunk in graph.nodes() for props in chunk]
         ids = [props["id"] for _, props in rows]
@@ -191,6 +191,26 @@ def test_bulk_writes_nothing_when_a_document_fails(store: FalkorStore, tmp_path:
     assert report.failed
     assert not any(d.committed for d in report.documents)
     assert store.run("MATCH (n) RETURN count(n)").scalar() == 0
+
+
+def test_a_send_that_fails_part_way_leaves_no_graph(store: FalkorStore, shared_data: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nodes already sent in earlier GRAPH.BULK commands when sending fails (here: the edges cannot be read) are
+    removed with the graph: the store is as empty as before, and a bulk load can run again."""
+    paths = _inputs(shared_data, tmp_path)
+    monkeypatch.setattr(falkor_bulk, "MAX_BLOB", 16 * 1024)  # many commands: the first go out before the failure
+
+    def unreadable(graph: BulkGraph) -> Iterator[Any]:
+        raise ValueError("spool unreadable")
+        yield
+
+    with monkeypatch.context() as patch:
+        patch.setattr(BulkGraph, "edges", unreadable)
+        with pytest.raises(ValueError, match="spool unreadable"):
+            bulk_load(store, paths)
+    assert store.run("MATCH (n) RETURN count(n)").scalar() == 0
+    assert not bulk_load(store, paths).failed
+    assert store.run("MATCH (n) RETURN count(n)").scalar() > 1000
 
 
 @pytest.mark.parametrize("value", ["a\x00b", float("nan"), 2**64, {"a": 1}, ["a", "b\x00"], [1, 2**64],
