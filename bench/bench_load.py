@@ -73,6 +73,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _client(r: dict[str, Any]) -> str:
+    """The loading process's peak RSS and, when it forked workers (the bulk path's deal resolution), the largest
+    worker's (each also counts the pages it shares with the process it was forked from)."""
+    return f"{r['client_mb']:,.0f}" + (f" + workers {r['workers_mb']:,.0f} each" if r.get("workers_mb") else "")
+
+
 # -- the same-graph baseline ------------------------------------------------------------------------------------
 def _spool(path: str, spool: str) -> None:
     """Build the graph a load writes (in its on-disk table, as the bulk path does) and spool it as (statement, rows)
@@ -170,7 +176,7 @@ def _run(kind: str, path: str, data_dir: str, out: Any, former: str | None = Non
         seconds = time.perf_counter() - start
         failed = report.failed
     out.put({"seconds": seconds, "engine": store.engine[0], "calls": store.calls, "client_mb": _peak_mb(),
-             "failed": failed})
+             "workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "failed": failed})
     store.close()
 
 
@@ -334,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
             for kind in kinds:
                 results[kind] = r = measure(kind, path, workdir, args.restart, args.former)
                 console.print(f"{size:,} {kind}: {r['seconds']:.1f} s, {r['nodes']:,} nodes / {r['edges']:,} edges, "
-                              f"client {r['client_mb']:,.0f} MB, server {r['server_mb'] or 0:,.0f} MB"
+                              f"client {_client(r)} MB, server {r['server_mb'] or 0:,.0f} MB"
                               + (f", restart {r['restart']:.1f} s" if "restart" in r else "")
                               + (" FAILED" if r["failed"] else ""))  # as it goes: a long run shows what it has
 
@@ -346,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                 table.add_row(
                     f"{size:,}", kind + (" (FAILED)" if r["failed"] else ""), f"{r['seconds']:.1f}",
                     f"{size / r['seconds']:,.0f}", ratio(r, RAW), ratio(r, SAME), ratio(r, "bulk"),
-                    f"{r['nodes']:,} / {r['edges']:,}", f"{r['client_mb']:,.0f}",
+                    f"{r['nodes']:,} / {r['edges']:,}", _client(r),
                     "-" if r["server_mb"] is None else f"{r['server_mb']:,.0f}",
                     f"{r['restart']:.1f}" if "restart" in r else "")
             table.add_section()

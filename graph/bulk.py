@@ -101,6 +101,8 @@ class BulkGraph:
         """Nodes placed so far: the held ones, then each segment's."""
         self.segments: list[Placed] = []
         """The segments written, in the order they are sent."""
+        self.writer: BulkWriter | None = None
+        """Where :meth:`resolve` sends as it goes (none: :meth:`send` sends afterwards)."""
 
     def close(self) -> None:
         self.table.close()
@@ -213,10 +215,14 @@ class BulkGraph:
         return Segment(self.table.path / name, self.wanted)
 
     def _place(self, placed: Placed) -> None:
-        """A segment's nodes take the next positions (in the order segments are placed, which is the order sent)."""
+        """A segment's nodes take the next positions (in the order segments are placed, which is the order sent);
+        sent now when :meth:`resolve` was given a writer."""
         self.segments.append(placed)
         for node_id, number in placed.found.items():
             self.position[node_id] = self.sent_nodes + number
+        if self.writer is not None:
+            _send(self.writer, Spool(placed.nodes_path, placed.nodes).chunks(),
+                  self._segment_edges(placed, self.sent_nodes - 1), flush=False)
         self.sent_nodes += placed.nodes
 
     def _spool_reports(self, segment: Segment, reports: list[Report]) -> dict[str, int]:
@@ -232,13 +238,17 @@ class BulkGraph:
         return refs
 
     # -- deals -------------------------------------------------------------------------------------------------
-    def resolve(self, judgements: Path | None, workers: int = WORKERS) -> None:
+    def resolve(self, judgements: Path | None, workers: int = WORKERS, writer: BulkWriter | None = None) -> None:
         """Every block, in the incremental path's bounded groups (:meth:`armsgraph.graph.deals.Deals.resolve`:
         each group widened to whole deals, so the Transfers are those one resolution over everything gives); with
         ``workers`` > 1, that many forked processes resolve groups at once, each reading the table and writing
-        its own segment, placed here in group order."""
+        its own segment, placed here in group order. With a ``writer``, everything is sent as it is placed (the
+        held nodes first, each segment while the workers resolve the next; the held edges last) and flushed."""
         global _FORKED
         self.number()
+        self.writer = writer
+        if writer is not None:
+            _send(writer, self._held_nodes(), iter(()), flush=False)
         table = self.table
         table.commit()  # the workers read the table through their own connections
         judged = read_judgements(judgements)
@@ -266,6 +276,8 @@ class BulkGraph:
         self._weapon_totals(tail)
         self._place(tail.done())
         table.commit()
+        if writer is not None:
+            _send(writer, iter(()), self._held_edges())
 
     def _groups(self, same: dict[str, set[str]]) -> list[tuple[int, list[str]]]:
         """(number, seed blocks) of each group: the blocks in the incremental path's order, cut by the bound, each
@@ -407,8 +419,8 @@ class BulkGraph:
                                                       for i, part in enumerate(caption.parts)])
         return out
 
-    def nodes(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-        """(labels, properties with the caption) of every node in chunks, in position order."""
+    def _held_nodes(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """(labels, properties with the caption) of the held nodes in chunks, in position order."""
         captions = self._held_captions()
         by_position = sorted(self.held.items(), key=lambda item: self.position[item[0]])
         for labels, group in groupby(by_position, key=lambda item: item[1][0]):
@@ -421,24 +433,37 @@ class BulkGraph:
                     props["caption"] = caption_text(caption, [caption_value(p, props) for p in caption.parts])
                 rows.append(props)
             yield labels, rows
-        for placed in self.segments:
-            yield from Spool(placed.nodes_path, placed.nodes).chunks()
 
-    def edges(self) -> Iterator[tuple[str, list[Edge]]]:
-        """(type, edges) of every relationship in chunks: the held nodes' provenance, the relationships read (those
-        whose ends exist), then each segment's, its own nodes' references made positions."""
+    def _held_edges(self) -> Iterator[tuple[str, list[Edge]]]:
+        """The held nodes' provenance edges and the relationships read whose ends exist (all placed by now)."""
         position = self.position
-        sourced = [(position[node_id], position[doc], props) for (node_id, doc), props in self.sourced.items()]
-        yield "SOURCED_FROM", sourced
+        yield "SOURCED_FROM", [(position[node_id], position[doc], props)
+                               for (node_id, doc), props in self.sourced.items()]
         read = sorted((key, props) for key, props in self.relations.items()
                       if key[1] in position and key[2] in position)
         for rel_type, group in groupby(read, key=lambda item: item[0][0]):
             yield rel_type, [(position[src], position[dst], props) for (_, src, dst, _), props in group]
-        base = len(self.held) - 1  # a segment's node numbered n, referred to as -1 - n, is at base + 1 + n
+
+    @staticmethod
+    def _segment_edges(placed: Placed, base: int) -> Iterator[tuple[str, list[Edge]]]:
+        """A segment's edges, its own nodes' references made positions: its node numbered n, referred to as
+        ``-1 - n``, is at ``base + 1 + n``."""
+        for rel_type, edges in Spool(placed.edges_path, placed.edges).chunks():
+            yield rel_type, [(src if src >= 0 else base - src, dst if dst >= 0 else base - dst, props)
+                             for src, dst, props in edges]
+
+    def nodes(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """(labels, properties with the caption) of every node in chunks, in position order."""
+        yield from self._held_nodes()
         for placed in self.segments:
-            for rel_type, edges in Spool(placed.edges_path, placed.edges).chunks():
-                yield rel_type, [(src if src >= 0 else base - src, dst if dst >= 0 else base - dst, props)
-                                 for src, dst, props in edges]
+            yield from Spool(placed.nodes_path, placed.nodes).chunks()
+
+    def edges(self) -> Iterator[tuple[str, list[Edge]]]:
+        """(type, edges) of every relationship in chunks, ends as positions."""
+        yield from self._held_edges()
+        base = len(self.held) - 1
+        for placed in self.segments:
+            yield from self._segment_edges(placed, base)
             base += placed.nodes
 
     def counts(self) -> tuple[int, int]:
@@ -449,12 +474,9 @@ class BulkGraph:
 
     def send(self, writer: BulkWriter) -> None:
         """Every node in position order (a node's position is the internal id GRAPH.BULK gives it), then every
-        relationship, in few GRAPH.BULK commands."""
-        for labels, rows in self.nodes():
-            writer.nodes(labels, _keys(rows), rows)
-        for rel_type, edges in self.edges():
-            writer.relations(rel_type, _keys(e[2] for e in edges), edges)
-        writer.flush()
+        relationship, in few GRAPH.BULK commands (a graph already resolved; :meth:`resolve` with a writer sends
+        as it goes instead)."""
+        _send(writer, self.nodes(), self.edges())
 
 
 class Placed(NamedTuple):
@@ -523,6 +545,16 @@ def _forked_group(task: tuple[int, list[str]]) -> GroupResult:
     if _READER is None:
         _READER = ReportTable.reader(graph.table.path)
     return graph._group(_READER, *task, judged, same, editions)
+
+
+def _send(writer: BulkWriter, nodes: Iterable[tuple[str, list[dict[str, Any]]]],
+          edges: Iterable[tuple[str, list[Edge]]], flush: bool = True) -> None:
+    for labels, rows in nodes:
+        writer.nodes(labels, _keys(rows), rows)
+    for rel_type, chunk in edges:
+        writer.relations(rel_type, _keys(e[2] for e in chunk), chunk)
+    if flush:
+        writer.flush()
 
 
 def _keys(rows: Iterable[dict[str, Any]]) -> list[str]:
@@ -619,13 +651,11 @@ def _refuse_unless_empty(store: FalkorStore) -> None:
                         "(load without --bulk)")
 
 
-def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
-                judgements: Path | None = None, files_progress: Progress | None = None,
-                group_reports: int = GROUP_REPORTS, workers: int = WORKERS) -> tuple[BulkGraph | None, LoadReport]:
-    """The whole graph a load of ``paths`` into an empty graph writes, on disk (None when a document failed: then
-    nothing may be written); the caller closes it. The bench's same-graph baseline writes these rows too.
-    ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does;
-    ``workers`` resolve groups at once (:meth:`BulkGraph.resolve`)."""
+def read_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
+               files_progress: Progress | None = None, group_reports: int = GROUP_REPORTS,
+               ) -> tuple[BulkGraph | None, LoadReport]:
+    """Every document of ``paths`` read into a graph, its deals not resolved yet (None when a document failed:
+    then nothing may be written); the caller closes it."""
     graph = BulkGraph(group_reports)
     report = LoadReport()
     with fewer_collections():
@@ -637,31 +667,51 @@ def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver:
                 _read_file(graph, path, explicit, loader_name, resolver, report)
             if files_progress is not None:
                 files_progress(len(files), len(files), "")
-            failed = [d for d in report.documents if d.errors and not d.committed and not d.skipped]
-            if failed:
-                for row in report.documents:
-                    if row.committed:
-                        row.committed, row.facts = False, 0
-                        row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
-                graph.close()
-                return None, report
-            graph.resolve(judgements, workers)
         except BaseException:
             graph.close()
             raise
-        return graph, report
+    failed = [d for d in report.documents if d.errors and not d.committed and not d.skipped]
+    if failed:
+        for row in report.documents:
+            if row.committed:
+                row.committed, row.facts = False, 0
+                row.note = row.note or "not written: another document failed (--bulk writes all or nothing)"
+        graph.close()
+        return None, report
+    return graph, report
+
+
+def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
+                judgements: Path | None = None, files_progress: Progress | None = None,
+                group_reports: int = GROUP_REPORTS, workers: int = WORKERS) -> tuple[BulkGraph | None, LoadReport]:
+    """The whole graph a load of ``paths`` into an empty graph writes, on disk, to send with
+    :meth:`BulkGraph.send` or read (the bench's same-graph baseline writes these rows too); None when a document
+    failed. ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does;
+    ``workers`` resolve groups at once (:meth:`BulkGraph.resolve`)."""
+    graph, report = read_graph(paths, loader_name, resolver, files_progress, group_reports)
+    if graph is None:
+        return None, report
+    try:
+        with fewer_collections():
+            graph.resolve(judgements, workers)
+    except BaseException:
+        graph.close()
+        raise
+    return graph, report
 
 
 def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str | None, resolver: Resolver | None,
                    judgements: Path | None, files_progress: Progress | None) -> LoadReport:
-    graph, report = build_graph(paths, loader_name, resolver, judgements, files_progress)
+    """Read everything, then resolve and send at once (each group's rows sent while the workers resolve the
+    next); a failure on the way clears what was sent."""
+    graph, report = read_graph(paths, loader_name, resolver, files_progress)
     if graph is None:
         return report
     with graph:
         store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
         try:
             with fewer_collections():
-                store.bulk(graph.send)
+                store.bulk(lambda writer: graph.resolve(judgements, WORKERS, writer))
         except BaseException:
             store.clear()  # the commands sent before the failure built part of a graph: none is left behind
             raise
