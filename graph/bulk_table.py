@@ -32,10 +32,11 @@ _SCHEMA = (
     " sourced BLOB NOT NULL)",
     "CREATE INDEX reports_block ON reports (block)",
     "CREATE INDEX reports_sipri ON reports (sipri_id) WHERE sipri_id IS NOT NULL",
-    "CREATE TABLE weapon_entries (recipient TEXT NOT NULL, weapon TEXT NOT NULL, supplier TEXT NOT NULL,"
-    " year INTEGER NOT NULL, deals INTEGER NOT NULL, tiv REAL NOT NULL,"
-    " PRIMARY KEY (recipient, weapon, supplier, year))",
 )
+_ENTRIES = ("CREATE TABLE weapon_entries (recipient TEXT NOT NULL, weapon TEXT NOT NULL, supplier TEXT NOT NULL,"
+            " year INTEGER NOT NULL, deals INTEGER NOT NULL, tiv REAL NOT NULL,"
+            " PRIMARY KEY (recipient, weapon, supplier, year))")
+_PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -65536")
 _PUT_REPORT = (
     "INSERT INTO reports (id, block, sipri_id, props, sourced) VALUES (?, ?, ?, ?, ?)\n"
     "ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id, props = excluded.props,"
@@ -49,6 +50,13 @@ _loads = marshal.loads
 
 Report = tuple[str, dict[str, Any], dict[str, dict[str, Any]]]
 """(id, properties, document id -> the properties of its ``SOURCED_FROM`` edge to that document)."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    for pragma in _PRAGMAS:
+        db.execute(f"PRAGMA {pragma}")
+    return db
 
 
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
@@ -66,12 +74,15 @@ class ReportTable:
     def __init__(self, directory: Path | None = None, reader_of: Path | None = None) -> None:
         self._dir = None if reader_of else tempfile.TemporaryDirectory(prefix="armsgraph-bulk-", dir=directory)
         self.path = reader_of or Path(self._dir.name if self._dir else "")
-        self.db = sqlite3.connect(self.path / "reports.sqlite")
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -65536"):
-            self.db.execute(f"PRAGMA {pragma}")
+        self.db = _connect(self.path / "reports.sqlite")
+        self.entries: sqlite3.Connection | None = None
+        """The ``WeaponTotals`` entries, in a file of their own: the main process writes them while workers read
+        the Reports (a writer's lock on one file would block the readers: at 300k, "database is locked")."""
         if reader_of is None:
             for statement in _SCHEMA:
                 self.db.execute(statement)
+            self.entries = _connect(self.path / "entries.sqlite")
+            self.entries.execute(_ENTRIES)
 
     @classmethod
     def reader(cls, path: Path) -> ReportTable:
@@ -81,6 +92,8 @@ class ReportTable:
 
     def close(self) -> None:
         self.db.close()
+        if self.entries is not None:
+            self.entries.close()
         if self._dir is not None:
             self._dir.cleanup()
 
@@ -150,11 +163,13 @@ class ReportTable:
     # -- WeaponTotals, merged across groups ---------------------------------------------------------------------
     def put_weapon_entries(self, rows: Iterable[tuple[str, str, str, int, int, float]]) -> None:
         """(recipient, weapon, supplier, year, deals, tiv): one group's entries (a supplier's are all in its group)."""
-        self.db.executemany("INSERT OR REPLACE INTO weapon_entries VALUES (?, ?, ?, ?, ?, ?)", rows)
+        assert self.entries is not None, "the table's owner keeps the entries"
+        self.entries.executemany("INSERT OR REPLACE INTO weapon_entries VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def weapon_entries(self) -> Iterator[tuple[str, str, str, int, int, float]]:
         """Every entry, sorted by recipient, weapon, supplier, year (UTF-8 order is code point order)."""
-        yield from self.db.execute("SELECT * FROM weapon_entries ORDER BY recipient, weapon, supplier, year")
+        assert self.entries is not None, "the table's owner keeps the entries"
+        yield from self.entries.execute("SELECT * FROM weapon_entries ORDER BY recipient, weapon, supplier, year")
 
 
 class Spool:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from armsgraph.graph import bulk_table
 from armsgraph.graph.bulk import build_graph
 from armsgraph.graph.bulk_table import CHUNK, ReportTable, Spool
 
@@ -84,3 +85,22 @@ def test_a_failed_build_leaves_no_table(tmp_path: Path, monkeypatch: pytest.Monk
     assert graph is None and report.failed
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]  # closed, not left to the collector
     assert list(work.iterdir()) == []
+
+
+def test_workers_read_while_the_owner_writes_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main process writes each group's WeaponTotals entries while the workers read Reports: a write that
+    spills SQLite's page cache takes the file's exclusive lock, so the entries live in a file of their own (a
+    cache of ten pages spills at once; at 300k deals the shared file failed with "database is locked")."""
+    monkeypatch.setattr(bulk_table, "_PRAGMAS", (*bulk_table._PRAGMAS, "cache_size = 10"))
+    table = ReportTable(tmp_path)
+    try:
+        table.put((f"report:{i}", {"id": f"report:{i}", "block": "a|b"}, {}) for i in range(2_000))
+        table.commit()
+        reader = ReportTable.reader(table.path)
+        table.put_weapon_entries((f"country:{i}", "weapon:x", "country:y", 2000, 1, 0.5) for i in range(20_000))
+        assert len(list(reader.in_blocks(["a|b"]))) == 2_000  # the owner's write not committed yet
+        reader.close()
+        assert len(list(table.weapon_entries())) == 20_000
+    finally:
+        table.close()
+    assert list(tmp_path.iterdir()) == []
