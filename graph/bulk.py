@@ -439,8 +439,8 @@ class BulkGraph:
         position = self.position
         yield "SOURCED_FROM", [(position[node_id], position[doc], props)
                                for (node_id, doc), props in self.sourced.items()]
-        read = sorted((key, props) for key, props in self.relations.items()
-                      if key[1] in position and key[2] in position)
+        read = sorted(((key, props) for key, props in self.relations.items()
+                       if key[1] in position and key[2] in position), key=lambda item: item[0][:3])
         for rel_type, group in groupby(read, key=lambda item: item[0][0]):
             yield rel_type, [(position[src], position[dst], props) for (_, src, dst, _), props in group]
 
