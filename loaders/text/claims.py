@@ -10,7 +10,7 @@ from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.persons import known_official
-from armsgraph.loaders.text.syntax_claims import speech
+from armsgraph.loaders.text.syntax_claims import SpeechCandidate, speech
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
 from armsgraph.schema import Person
@@ -32,6 +32,16 @@ BODY_WORDS = frozenset({"department", "office", "agency", "council", "committee"
                         "initiative", "industries", "systems", "technologies", "news", "times", "post", "force",
                         "guard", "navy", "army", "police"})
 """Last words of a name that is a body, never a person ('Defense Ministry', 'Security Council')."""
+OWNER_NOUNS = {"country": "country", "nation": "country", "alliance": "org", "bloc": "org", "organisation": "org",
+               "organization": "org", "union": "org"}
+"""'the country's defence ministry', 'the alliance's secretary-general': the state or international body the text
+is about speaks (its body or office holder is unnamed)."""
+TITLE_MODIFIERS = frozenset({"new", "former", "acting", "outgoing", "incoming", "then", "current", "interim",
+                             "top", "senior", "chief"})
+"""Words between an article and a speaker's title ('the new Swedish Defence Minister X')."""
+SENTENCE_OPENERS = frozenset({"so", "and", "but", "then", "today", "earlier", "later", "also", "now", "yesterday",
+                              "tonight", "this", "morning", "afternoon", "evening", "on", ",", "first", "finally"})
+"""Words that may open a sentence before its subject ('So the President spoke with ...', 'Today, X met ...')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -52,6 +62,8 @@ class ClaimRules:
         """The facts found so far; this component adds its own."""
         self._carry = False
         """The paragraph read last left a quotation open."""
+        self._speech: dict[int, list[SpeechCandidate]] = {}
+        """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
 
 
     # ---- claims ------------------------------------------------------------------------------------------
@@ -68,6 +80,10 @@ class ClaimRules:
                 # voice (no claim); never the addressee after the verb
                 return (self.d.author, i) if self.d.author else None
             ref = self.f.ref_at.get(i)
+            if ref is None and self.d.lower[i] in GOVERNMENT_WORDS and i > start:
+                owner = self._generic_owner(i - 1 if self.d.lower[i - 1] in GOVERNMENT_WORDS else i)
+                if owner is not None:
+                    return owner, i  # 'its defence ministry said', 'the country's military said'
             if ref is None or ref.kind == "first-person":
                 continue
             if ref.start > 0 and self.d.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
@@ -79,7 +95,7 @@ class ClaimRules:
                 person = self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
-                modifier = self.f.affiliation_before(ref.start)
+                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start)
                 if modifier:
                     return modifier, i
                 holder = self.f.office_holder(ref)
@@ -102,6 +118,34 @@ class ClaimRules:
             if ref.kind == "demonym" and self.d.doc[ref.end: ref.end + 1].text.lower() in GOVERNMENT_WORDS \
                     and self.d.ent_types[ref.end] != "TITLE":
                 return ref.id, i  # 'the French defence ministry said'; not 'Ukrainian Defence Minister X'
+        return None
+
+    def _generic_owner(self, i: int) -> str | None:
+        """The state or international body that an unnamed owner right before token i refers to: 'its' (the
+        sentence's first actor, else the last one before it), 'the country's' (a state), 'the alliance's' / 'the
+        bloc's' (an international organisation)."""
+        if i < 1:
+            return None
+        want: tuple[str, ...]
+        if self.d.lower[i - 1] == "its":
+            want = ("country", "org")
+        elif i >= 3 and self.d.words[i - 1] in ("’s", "'s") and self.d.lower[i - 3] == "the" \
+                and self.d.lower[i - 2] in OWNER_NOUNS:
+            want = (OWNER_NOUNS[self.d.lower[i - 2]],)
+        else:
+            return None
+        first = self.d.sent_of(i).start
+        for k in [*range(first, i), *range(first - 1, -1, -1)]:
+            ref = self.f.ref_at.get(k)
+            if ref is None or ref.kind not in ("name", "capital", "demonym", "org"):
+                continue
+            kind = ref.id.partition(":")[0]
+            if kind == "org":
+                org = self.d.g.org(ref.id)
+                if org is None or (want == ("org",) and org.kind != "international"):
+                    continue
+            if kind in want:
+                return ref.id
         return None
 
     def _person_after_title(self, i: int) -> bool:
@@ -348,7 +392,8 @@ class ClaimRules:
         first = next((k for k in range(before.start, before.end) if k in self.f.ref_at and (
             self.f.ref_at[k].kind == "person" or self.f.office_holder(self.f.ref_at[k]))), None)
         if first is None or not all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
-                                    or self.d.lower[k] in ("the", "’s", "'s") for k in range(before.start, first)):
+                                    or self.d.lower[k] in ("the", "’s", "'s", *SENTENCE_OPENERS, *WEEKDAYS)
+                                    for k in range(before.start, first)):
             return None
         ref = self.f.ref_at[first]
         return ref.id if ref.kind == "person" else self.f.office_holder(ref)
@@ -393,7 +438,37 @@ class ClaimRules:
             return info.name
         return next((o.name for o in self.d.g.officials if Person.id_of(name=o.name) == person_id), None)
 
+    def _speaking_names(self) -> None:
+        """Names the gazetteers lack that the parse shows as a speech verb's subject ('Roger Wicker, a Republican,
+        said ...') become persons before any rule reads a speaker, and a later bare surname of one is that person
+        ('"...," Wicker told reporters')."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return
+        new: dict[str, tuple[str, int]] = {}
+        for sent in self.d.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                continue
+            cands = speech(self.d.lower, syntax, self.d.g.speech_verbs, (s, e))
+            self._speech[s] = cands
+            for cand in cands:
+                a, b = cand.subject
+                if any(k in self.f.ref_at and self.f.ref_at[k].kind in ("person", "first-person", "pronoun")
+                       for k in range(a, b)) or self._country_body(a, b) is not None \
+                        or self._closing_person(cand.head) is not None:
+                    continue
+                ident = self._name_speaker(a, cand.head + 1)
+                if ident is not None:
+                    new.setdefault(ident, (self.d.words[cand.head], cand.head + 1))
+        for ident, (surname, after) in new.items():
+            for k in range(after, len(self.d.words)):
+                if self.d.words[k] == surname and k not in self.f.ref_at and not self.d.ent_types[k]:
+                    self.f.add_entity(ident, k, k + 1, "person:surname")
+                    self.f.add_ref(Ref(k, k + 1, ident, "person"))
+
     def claims_in(self) -> None:
+        self._speaking_names()
         self.transcript_turns()
         last_speaker: str | None = None
         para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.d.clean)]
@@ -409,12 +484,19 @@ class ClaimRules:
                 if lowers[k] == "according" and lowers[k + 1] == "to":
                     # the source follows 'according to' directly ('according to the Russian Defense Ministry')
                     found = self._speaker_near(s + k + 2, min(e, s + k + 4), last_speaker)
+                    if found is None and s + k + 2 < e and self.d.lower[s + k + 2] in ("him", "her"):
+                        # 'According to him, ...': the person named or speaking just before
+                        person = self.f.last_person_before(s + k + 2) or (
+                            last_speaker if last_speaker is not None and last_speaker.startswith("person:") else None)
+                        found = (person, s + k + 2) if person else None
                     if found is not None and not found[0].startswith("person:"):
-                        # 'according to Pentagon spokesman Pat Ryder': a person closing the same noun phrase
+                        # 'according to Pentagon spokesman Pat Ryder', 'according to Poland's Prime Minister X':
+                        # a person closing the same noun phrase
                         stop = next((m for m in range(s + k + 2, min(e, s + k + 9)) if self.d.words[m] in (",", ".")),
                                     min(e, s + k + 9))
-                        person = self._speaker_near(s + k + 2, stop, last_speaker)
-                        found = person if person is not None and person[0].startswith("person:") else found
+                        at = next((m for m in range(s + k + 2, stop)
+                                   if m in self.f.ref_at and self.f.ref_at[m].kind == "person"), None)
+                        found = (self.f.ref_at[at].id, at) if at is not None else found
                     if found is None and self.d.syntax is not None and self.d.syntax.parsed[s + k + 1]:
                         # 'According to the German Minister of Defence Boris Pistorius, ...': the whole noun phrase
                         for obj in self.d.syntax.kids(s + k + 1, "pobj"):
@@ -464,7 +546,8 @@ class ClaimRules:
             ref_start = self.f.ref_at[at].start if at in self.f.ref_at else at
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
             while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
-                                     or self.d.lower[ref_start - 1] in ("the", "’s", "'s")):
+                                     or self.d.lower[ref_start - 1] in ("the", "’s", "'s", "its", *TITLE_MODIFIERS,
+                                                                        *GOVERNMENT_WORDS, *OWNER_NOUNS)):
                 ref_start -= 1
             if at > verb:
                 # inverted attribution: '..., said the Swedish Defence Minister'
@@ -600,7 +683,7 @@ class ClaimRules:
             s, e = sent.start, sent.end
             if e - s > 400:
                 continue
-            for cand in speech(self.d.lower, self.d.syntax, self.d.g.speech_verbs, (s, e)):
+            for cand in self._speech.get(s, ()):
                 a, b = cand.subject
                 if any(self.d.lower[k] in ("i", "we") for k in range(a, b)) and b - a == 1:
                     if self.d.lower[a] != "i" or not self.d.author:
@@ -622,8 +705,16 @@ class ClaimRules:
                         # 'John Kirby, the NSC spokesman, said ...': the person the parse reads, not the body
                         speaker.startswith("person:") and not c.speaker.startswith("person:")
                         and abs(c.start - self.d.base - ts) <= 3))]
-                if any(c.start - self.d.base == ts and c.end - self.d.base >= te - 1 and c.speaker == speaker
-                       for c in same):
+                exact = [c for c in same if c.start - self.d.base == ts and c.end - self.d.base >= te - 1
+                         and c.speaker == speaker]
+                if exact:
+                    # the surface rules read this clause too (their claim stays); another reading of theirs in the
+                    # sentence that is a speech verb's noun object ('He stressed the need for ..., saying that ...')
+                    # gives way, the rest stay ('confirms X sent Y, says more coming')
+                    for c in same:
+                        if c not in exact and self._object_not_clause(c):
+                            self.f.claims.remove(c)
+                            here.remove(c)
                     continue
                 # a quotation the clause overlaps stays the quotation rules' (quotes may open a sentence before)
                 k = bisect.bisect_right(quote_starts, te)
@@ -642,6 +733,9 @@ class ClaimRules:
             ref = self.f.ref_at.get(k)
             if ref is not None and ref.kind == "person":
                 return ref.id
+        closing = self._closing_person(head)
+        if closing is not None:
+            return closing
         body = self._country_body(start, end)
         if body is not None:
             return body
@@ -650,6 +744,28 @@ class ClaimRules:
             return named
         found = self._speaker_near(start, end, None)
         return found[0] if found else None
+
+    def _object_not_clause(self, c: ClaimFact) -> bool:
+        """The claim's text starts right after a speech verb that the parse reads with a noun object and no clause
+        ('stressed the need for ...'): no speech is reported."""
+        syntax = self.d.syntax
+        k = self.d.tok_index(c.start - self.d.base) - 1
+        while k > 0 and self.d.lower[k] in ("that", ","):
+            k -= 1
+        return syntax is not None and k >= 0 and syntax.parsed[k] and self.d.lower[k] in self.d.g.speech_verbs \
+            and bool(syntax.kids(k, "dobj")) and not syntax.kids(k, "ccomp")
+
+    def _closing_person(self, head: int) -> str | None:
+        """A person whose name closes the subject's whole phrase ('Deputy Chairman of the French Defense Committee
+        Jean Roe': the parser may hang the name inside the title's 'of' phrase)."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return None
+        full = syntax.subtree(head)
+        if any(syntax.dep[k] in ("relcl", "acl") for k in full if k != head):
+            return None
+        ref = self.f.ref_at.get(full[-1])
+        return ref.id if ref is not None and ref.kind == "person" and ref.start >= full[0] else None
 
     def _country_body(self, start: int, end: int) -> str | None:
         """'the country’s Defense Ministry': a body of the state the sentence is about speaks for that state."""

@@ -21,6 +21,10 @@ STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederati
 ARTICLES = {"the", "a", "an", "’s", "'s"}
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
+COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee"}
+COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head"}
+COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
+"""'(Deputy) Chairman of the French Defense Committee': a parliament's committee office (``_committee_chairs``)."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
 
@@ -271,6 +275,39 @@ class PersonRules:
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
 
+    def _committee_chairs(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'Deputy Chairman of the French Defense Committee Jean Roe': a parliament's committee office, held in the
+        state the demonym (or the state's name) before the committee names; the title keeps the committee's own
+        words ('Deputy Chairman of the Defense Committee')."""
+        words, n = self.d.words, len(self.d.words)
+        for c, word in enumerate(words):
+            if word not in COMMITTEE_WORDS or c + 1 >= n:
+                continue
+            k = c - 1
+            while k > 0 and words[k][:1].isupper() and not self.d.ent_types[k] and k not in self.f.ref_at:
+                k -= 1
+            owner = self.f.ref_at.get(k)
+            if owner is None or owner.kind not in ("demonym", "name") or not owner.id.startswith("country:"):
+                continue
+            a = owner.start
+            if a < 3 or self.d.lower[a - 1] != "the" or self.d.lower[a - 2] != "of":
+                continue
+            b = a - 3
+            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
+                b -= 1
+            if words[a - 3] not in COMMITTEE_CHAIRS or (b > 0 and words[b - 1][:1].isupper()
+                                                        and not self.d.ent_types[b - 1]):
+                continue
+            name = self._name_tokens(c + 1)
+            if name is None or name[0] in registered:
+                continue
+            committee = " ".join(words[owner.end: c + 1])
+            title = f"{' '.join(words[b: a - 2])} of the {committee}"
+            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
+            registered[name[0]] = info
+            used.add(name[0])
+            self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
+
     def persons_and_positions(self) -> None:
         doc = self.d.doc
         # known officials first, so that titles before or after them find them
@@ -350,6 +387,7 @@ class PersonRules:
             used.add(name[0])
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
+        self._committee_chairs(registered, used)
         # later bare surnames of people already seen
         surnames = {name: person for person in self.f.persons.values() for name in person.surnames}
         for i, word in enumerate(self.d.words):
