@@ -229,6 +229,9 @@ class ClaimRules:
                     i == 0 or self.d.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
                 if syntax is not None and syntax.parsed[i] and syntax.pos[i] in ("NOUN", "PROPN"):
                     continue  # 'NATO member states', 'his remarks': the word is a noun here
+                if syntax is not None and syntax.parsed[i] and syntax.dep[i] in ("acl", "amod") \
+                        and syntax.tag[i] == "VBN":
+                    continue  # 'the mobilisation declared in Russia': a participle modifying a noun
                 return i
         return None
 
@@ -627,6 +630,11 @@ class ClaimRules:
                     verb_before = self._speech_verb(lo, qa)
                     if verb_before is not None:
                         found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
+                if found is None:
+                    named_after = self._person_after_quote(qb, sent_after.end)
+                    if named_after is not None:
+                        # '"The first three arrived today," Defence Minister X announced on television'
+                        found, rule = (named_after, -1), "claim:quote-before-name"
                 prev_end = q_end + 1
                 colon = qa - 1
                 while colon > 0 and self.d.words[colon] in ("“", '"', "«"):
@@ -744,6 +752,25 @@ class ClaimRules:
             return named
         found = self._speaker_near(start, end, None)
         return found[0] if found else None
+
+    def _person_after_quote(self, k: int, end: int) -> str | None:
+        """A closed quotation followed by a comma or its closing mark, a person (a title or an affiliation allowed
+        before the name) and a verb of any kind: that person ('... ,” Defence Minister X announced')."""
+        if k >= end or self.d.words[k] not in (",", "”", '"', "»"):
+            return None
+        while k < end and self.d.words[k] in (",", "”", '"', "»"):
+            k += 1
+        while k < end and k not in self.f.ref_at and (self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                                                       or self.d.lower[k] == "the"):
+            k += 1
+        ref = self.f.ref_at.get(k)
+        if ref is None or ref.kind != "person" or ref.end >= end:
+            return None
+        verb = ref.end
+        syntax = self.d.syntax
+        is_verb = syntax.pos[verb] == "VERB" if syntax is not None and syntax.parsed[verb] else (
+            self.d.words[verb].isalpha() and self.d.words[verb].islower())
+        return ref.id if is_verb else None
 
     def _object_not_clause(self, c: ClaimFact) -> bool:
         """The claim's text starts right after a speech verb that the parse reads with a noun object and no clause

@@ -242,6 +242,18 @@ class PersonRules:
             self.f.positions[key] = PositionFact(person=info.id, title=title, of=of, evidence=self.d.token_span(a, b),
                                                rule=rule)
 
+    def _state_by_form(self, word: str, i: int) -> str | None:
+        """The last state named before token i whose official name has ``word`` ('Kingdom' -> Kingdom of Sweden)."""
+        for k in range(i - 1, -1, -1):
+            ref = self.f.ref_at.get(k)
+            if ref is None or ref.start != k or not ref.id.startswith("country:") \
+                    or ref.kind not in ("name", "demonym", "capital"):
+                continue
+            country = self.d.g.countries.get(ref.id.partition(":")[2])
+            if country is not None and any(word in name.split() for name in country.names):
+                return ref.id
+        return None
+
     def _state_opening_sentence(self, i: int) -> str | None:
         """The first state named in token i's sentence before i, by name or demonym (None after 'to'/'for'/...)."""
         for k in range(self.d.sent_of(i).start, i):
@@ -343,7 +355,10 @@ class PersonRules:
                 of, j = of_after, j2
             elif j + 2 < len(doc) and self.d.lower[j] == "of" and self.d.lower[j + 1] == "the" \
                     and self.d.words[j + 2] in STATE_WORDS:
-                j += 3  # 'Minister of Foreign Affairs of the Kingdom Ann Linde': the state is not named
+                # 'Minister of Foreign Affairs of the Kingdom Ann Linde': the state is not named here; it is the
+                # last state named before whose official name has that word ('Kingdom of Sweden')
+                of = of or self._state_by_form(self.d.words[j + 2], title_start)
+                j += 3
             rule = "position:title-name"
             complement = self._title_complement(j)
             if complement is not None:

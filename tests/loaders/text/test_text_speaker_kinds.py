@@ -92,3 +92,28 @@ def test_a_speech_verb_with_a_noun_object_reports_no_speech() -> None:
                      "saying that the stocks of shells have to be refilled.", META)
     assert said(x) == {("person:jane-roe", "Europe is running low on shells"),
                        ("person:jane-roe", "the stocks of shells have to be refilled")}
+
+
+def test_a_quotation_then_a_named_person_with_any_verb_is_that_persons() -> None:
+    x = extract_text("“Today, the first two Zuzana howitzers arrived,” Defence Minister Jana Roe posted on Facebook.",
+                     META)
+    assert ("person:jana-roe", "Today, the first two Zuzana howitzers arrived") in said(x)
+    # a quotation followed by a place, not a person, has no speaker
+    assert said(extract_text("“The first two Zuzana howitzers arrived,” Slovakia reported.", META)) \
+        <= {("country:SVK", "The first two Zuzana howitzers arrived")}
+
+
+def test_a_participle_of_a_speech_verb_modifying_a_noun_reports_nothing() -> None:
+    x = extract_text("Foreign Minister Jana Roe of Slovakia called on Monday for more weapons for Ukraine amid the "
+                     "mobilisation declared in Russia.", META)
+    assert said(x) == set()
+
+
+def test_of_the_kingdom_is_the_kingdom_named_before() -> None:
+    x = extract_text("Sweden will send more Archer systems to Ukraine. This said Minister of Foreign Affairs of the "
+                     "Kingdom Jane Roe.", META)
+    assert ("person:jane-roe", "Foreign Minister", "country:SWE") in positions(x)
+    # no kingdom named before: no position
+    x = extract_text("Poland will send more Krab howitzers to Ukraine. This said Minister of Foreign Affairs of the "
+                     "Kingdom Jane Roe.", META)
+    assert not positions(x)
