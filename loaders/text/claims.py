@@ -86,8 +86,7 @@ class ClaimRules:
                     return owner, i  # 'its defence ministry said', 'the country's military said'
             if ref is None or ref.kind == "first-person":
                 continue
-            if ref.start > 0 and self.d.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
-                    and not (ref.start > 1 and self.d.lower[ref.start - 2] == "according"):
+            if self._after_preposition(ref, ("at", "in", "to", "from", "with", "on", "by", "for")):
                 continue
             if ref.kind == "person":
                 return ref.id, i
@@ -147,6 +146,17 @@ class ClaimRules:
             if kind in want:
                 return ref.id
         return None
+
+    def _after_preposition(self, ref: Ref, preps: tuple[str, ...], according: bool = True) -> bool:
+        """The actor is a place or an addressee: a preposition right before it, or before a person's title
+        ('spoke with President Zelenskyy and told him': not the speaker); with ``according``, 'according to' is no such
+        preposition."""
+        b = ref.start
+        while b > 0 and ref.kind == "person" and (self.d.ent_types[b - 1] in ("TITLE", "DEMONYM")
+                                                  or self.d.lower[b - 1] == "the"):
+            b -= 1
+        return b > 0 and self.d.lower[b - 1] in preps and not (
+            according and b > 1 and self.d.lower[b - 2] == "according")
 
     def _person_after_title(self, i: int) -> bool:
         """A title at token i is followed by a named person ('spokesman Pat Ryder')."""
@@ -209,8 +219,8 @@ class ClaimRules:
             start = self.d.sent_of(verb).start
             for i in range(max(lo, start), verb):
                 ref = self.f.ref_at.get(i)
-                if ref is not None and ref.kind == "person" and (ref.start == 0 or self.d.lower[ref.start - 1] not in (
-                        "to", "with", "by", "for", "from", "at")):
+                if ref is not None and ref.kind == "person" and not self._after_preposition(
+                        ref, ("to", "with", "by", "for", "from", "at"), according=False):
                     return ref.id, i
         return found
 
@@ -673,6 +683,10 @@ class ClaimRules:
                                 True, rule)
                 prev_quote_speaker = speaker
         self.syntax_claims_in()
+        # a turn's sentence holding a claim of the same speaker ('as I told President X, we will ...') is that claim
+        inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != "claim:transcript-turn"]
+        self.f.claims = [c for c in self.f.claims if c.rule != "claim:transcript-turn" or not any(
+            sp == c.speaker and c.start <= a and b <= c.end for sp, a, b in inner)]
         self.f.claims.sort(key=lambda c: c.start)
 
     def syntax_claims_in(self) -> None:

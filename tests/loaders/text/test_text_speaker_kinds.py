@@ -117,3 +117,25 @@ def test_of_the_kingdom_is_the_kingdom_named_before() -> None:
     x = extract_text("Poland will send more Krab howitzers to Ukraine. This said Minister of Foreign Affairs of the "
                      "Kingdom Jane Roe.", META)
     assert not positions(x)
+
+
+def test_the_addressee_after_with_and_a_title_is_not_the_speaker() -> None:
+    x = extract_text("Today I spoke with President Jane Roe of Estonia and told her that the United States will send "
+                     "more Stinger missiles to Estonia.",
+                     {"date": "2024-03-01", "publisher": "The White House",
+                      "title": "Statement from President Joe Biden on Estonia"})
+    assert {s for s, _ in said(x)} == {"person:joe-biden"}
+
+
+def test_a_turn_sentence_holding_a_claim_of_the_same_speaker_is_that_claim() -> None:
+    text = ("THE PRESIDENT:  Thank you. As I told President Jane Roe of Estonia, we will keep sending Stinger "
+            "missiles.\n\nQ  Will you send more?\n")
+    x = extract_text(text, {"date": "2024-03-01", "publisher": "The White House",
+                            "title": "Remarks by President Biden Before Departure"})
+    assert said(x) == {("person:joe-biden", "we will keep sending Stinger missiles")}
+
+
+def test_a_chief_of_defence_is_an_official() -> None:
+    x = extract_text("British Chief of the Defence Staff Admiral Jane Roe said Britain would send more Challenger 2 "
+                     "tanks to Ukraine.", META)
+    assert ("person:jane-roe", "Chief of the Defence Staff", "country:GBR") in positions(x)
