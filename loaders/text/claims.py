@@ -42,6 +42,10 @@ TITLE_MODIFIERS = frozenset({"new", "former", "acting", "outgoing", "incoming", 
 SENTENCE_OPENERS = frozenset({"so", "and", "but", "then", "today", "earlier", "later", "also", "now", "yesterday",
                               "tonight", "this", "morning", "afternoon", "evening", "on", ",", "first", "finally"})
 """Words that may open a sentence before its subject ('So the President spoke with ...', 'Today, X met ...')."""
+OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "director", "spokesman", "spokeswoman",
+                          "spokesperson", "minister", "envoy", "ambassador", "admiral", "secretary", "adviser",
+                          "advisor"})
+"""A subject's head word that is an office: a name closing its phrase is the person holding it."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -471,7 +475,7 @@ class ClaimRules:
                        for k in range(a, b)) or self._country_body(a, b) is not None \
                         or self._closing_person(cand.head) is not None:
                     continue
-                ident = self._name_speaker(a, cand.head + 1)
+                ident = self._name_speaker(a, cand.head + 1) or self._closing_name(cand.head)
                 if ident is not None:
                     new.setdefault(ident, (self.d.words[cand.head], cand.head + 1))
         for ident, (surname, after) in new.items():
@@ -755,7 +759,7 @@ class ClaimRules:
             ref = self.f.ref_at.get(k)
             if ref is not None and ref.kind == "person":
                 return ref.id
-        closing = self._closing_person(head)
+        closing = self._closing_person(head) or self._closing_name(head)
         if closing is not None:
             return closing
         body = self._country_body(start, end)
@@ -807,6 +811,17 @@ class ClaimRules:
             return None
         ref = self.f.ref_at.get(full[-1])
         return ref.id if ref is not None and ref.kind == "person" and ref.start >= full[0] else None
+
+    def _closing_name(self, head: int) -> str | None:
+        """A name the gazetteers lack closing a subject whose head is an office word ('The head of Ukraine's military
+        intelligence Jane Roe', 'Ukraine's top general Jane Roe'): that person."""
+        syntax = self.d.syntax
+        if syntax is None or not (self.d.ent_types[head] == "TITLE" or self.d.lower[head] in OFFICE_NOUNS):
+            return None
+        full = syntax.subtree(head)
+        if any(syntax.dep[k] in ("relcl", "acl") for k in full if k != head) or full[-1] <= head:
+            return None
+        return self._name_speaker(head + 1, full[-1] + 1)
 
     def _country_body(self, start: int, end: int) -> str | None:
         """'the country’s Defense Ministry': a body of the state the sentence is about speaks for that state."""

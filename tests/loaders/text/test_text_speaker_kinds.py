@@ -139,3 +139,26 @@ def test_a_chief_of_defence_is_an_official() -> None:
     x = extract_text("British Chief of the Defence Staff Admiral Jane Roe said Britain would send more Challenger 2 "
                      "tanks to Ukraine.", META)
     assert ("person:jane-roe", "Chief of the Defence Staff", "country:GBR") in positions(x)
+
+
+def test_a_name_closing_a_subject_headed_by_an_office_word_speaks() -> None:
+    x = extract_text("The head of Estonia's military intelligence Jane Roe said Ukraine had received ATACMS.", META)
+    assert {s for s, _ in said(x)} == {"person:jane-roe"}
+    x = extract_text("Estonia's top general Jane Roe said the army needed more Leopard tanks.", META)
+    assert {s for s, _ in said(x)} == {"person:jane-roe"}
+    # a body closing the phrase is no person
+    x = extract_text("The head of the Estonian Defence Ministry said the army needed more Leopard tanks.", META)
+    assert not any(s.startswith("person:") for s, _ in said(x))
+
+
+def test_service_secretaries_foreign_secretaries_and_nato_commanders_are_officials() -> None:
+    cases = {
+        "U.S. Army Secretary Jane Roe said the Army would deliver more HIMARS to Ukraine.":
+            ("person:jane-roe", "Secretary of the Army", "country:USA"),
+        "British Foreign Secretary Jane Roe said Britain would send more Storm Shadow missiles to Ukraine.":
+            ("person:jane-roe", "Foreign Secretary", "country:GBR"),
+        "NATO's Supreme Allied Commander Europe Gen. Jane Roe said allies had delivered more tanks to Ukraine.":
+            ("person:jane-roe", "Supreme Allied Commander Europe", "org:nato"),
+    }
+    for text, position in cases.items():
+        assert position in positions(extract_text(text, META)), text
