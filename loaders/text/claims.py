@@ -564,7 +564,8 @@ class ClaimRules:
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
             while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
                                      or self.d.lower[ref_start - 1] in ("the", "’s", "'s", "its", *TITLE_MODIFIERS,
-                                                                        *GOVERNMENT_WORDS, *OWNER_NOUNS)):
+                                                                        *GOVERNMENT_WORDS, *OWNER_NOUNS)
+                                     or self.d.lower[ref_start - 1] in ("a", "an", "for", "of")):
                 ref_start -= 1
             if at > verb:
                 # inverted attribution: '..., said the Swedish Defence Minister'
@@ -572,7 +573,7 @@ class ClaimRules:
             sc, ec = self.d.chars(s, e)
             # the last quotation opening at or before the sentence start (quotations do not nest)
             k = bisect.bisect_right(quote_starts, sc + 1) - 1
-            if k >= 0 and quotes[k][1] >= self.d.cstart(min(ref_start, verb)) - 3:
+            if k >= 0 and quotes[k][1] >= self.d.cstart(min(ref_start, verb, self._attribution_start(verb, s))) - 3:
                 last_speaker = speaker  # the attribution of a quotation: the quotation is the claim
                 continue
             before_ref = self.d.words[ref_start - 1] if ref_start > s else ""
@@ -769,6 +770,11 @@ class ClaimRules:
         if named is not None:
             return named
         found = self._speaker_near(start, end, None)
+        if found is None and self.d.syntax is not None and (
+                self.d.ent_types[head] == "TITLE" or self.d.lower[head] in OFFICE_NOUNS):
+            # 'a spokesperson for the Estonian defence ministry': the body the office serves
+            full = [k for k in self.d.syntax.subtree(head) if k >= start]
+            found = self._speaker_near(start, full[-1] + 1, None) if full else None
         return found[0] if found else None
 
     def _person_after_quote(self, k: int, end: int) -> str | None:
@@ -811,6 +817,17 @@ class ClaimRules:
             return None
         ref = self.f.ref_at.get(full[-1])
         return ref.id if ref is not None and ref.kind == "person" and ref.start >= full[0] else None
+
+    def _attribution_start(self, verb: int, start: int) -> int:
+        """Where the attribution before a speech verb starts: back over the speaker's name, title, apposition and
+        commas ('..." Roe, the Estonian defence minister, said': right after the quotation)."""
+        k = verb
+        while k > start and (self.d.words[k - 1] == "," or k - 1 in self.f.ref_at
+                             or self.d.ent_types[k - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                             or self.d.lower[k - 1] in ("the", "’s", "'s", "has", "have", "had", *TITLE_MODIFIERS,
+                                                        *GOVERNMENT_WORDS)):
+            k -= 1
+        return k
 
     def _closing_name(self, head: int) -> str | None:
         """A name the gazetteers lack closing a subject whose head is an office word ('The head of Ukraine's military

@@ -162,3 +162,31 @@ def test_service_secretaries_foreign_secretaries_and_nato_commanders_are_officia
     }
     for text, position in cases.items():
         assert position in positions(extract_text(text, META)), text
+
+
+def test_the_minister_is_the_one_minister_named_before() -> None:
+    x = extract_text("Estonian Defence Minister Jane Roe met reporters. The minister said Estonia would send more "
+                     "howitzers to Ukraine.", META)
+    assert {s for s, _ in said(x)} == {"person:jane-roe"}
+    # two ministers named before: 'the minister' is neither
+    x = extract_text("Estonian Defence Minister Jane Roe met Latvian Foreign Minister John Doe. The minister said "
+                     "Estonia would send more howitzers to Ukraine.", META)
+    assert not {s for s, _ in said(x)} & {"person:jane-roe", "person:john-doe"}
+
+
+def test_an_officer_of_a_states_body_speaks_for_the_state() -> None:
+    x = extract_text("Estonia has sent more howitzers to Ukraine, a spokesperson for the Estonian defence ministry "
+                     "said.", META)
+    assert said(x) == {("country:EST", "Estonia has sent more howitzers to Ukraine")}
+
+
+def test_a_quotation_before_a_name_in_apposition_is_the_quotation() -> None:
+    x = extract_text("Estonian Defence Minister Jane Roe visited Kyiv. “We will send more howitzers,” Roe, the "
+                     "Estonian defence minister, said.", META)
+    assert said(x) == {("person:jane-roe", "We will send more howitzers")}
+
+
+def test_posted_with_a_clause_is_speech() -> None:
+    x = extract_text("Estonian Prime Minister Jane Roe posted on X that Estonia would send more howitzers to Ukraine.",
+                     META)
+    assert said(x) == {("person:jane-roe", "Estonia would send more howitzers to Ukraine")}
