@@ -190,3 +190,23 @@ def test_posted_with_a_clause_is_speech() -> None:
     x = extract_text("Estonian Prime Minister Jane Roe posted on X that Estonia would send more howitzers to Ukraine.",
                      META)
     assert said(x) == {("person:jane-roe", "Estonia would send more howitzers to Ukraine")}
+
+
+def test_the_secretary_of_defense_unnamed_in_remarks_is_the_office_holder_then() -> None:
+    text = "THE PRESIDENT:  The Secretary of Defense told me that the first Abrams tanks arrived in Ukraine.\n"
+    meta = {"publisher": "The White House", "title": "Remarks by President Biden on Ukraine"}
+    x = extract_text(text, {**meta, "date": "2023-10-01"})
+    assert ("person:lloyd-austin", "the first Abrams tanks arrived in Ukraine") in said(x)
+    # no date: no holder
+    x = extract_text(text, meta)
+    assert "person:lloyd-austin" not in {s for s, _ in said(x)}
+
+
+def test_a_statement_from_the_president_is_the_presidents_on_its_date() -> None:
+    body = "As I told President Jane Roe, we will send more Patriot interceptors to Ukraine."
+    meta = {"date": "2024-03-01", "publisher": "The White House"}
+    x = extract_text(body, {**meta, "title": "Statement from the President on Support for Ukraine"})
+    assert said(x) == {("person:joe-biden", "we will send more Patriot interceptors to Ukraine")}
+    # another state's president, or an office without a term, names no author
+    for title in ("Statement from the President of Finland", "Statement from the Press Secretary on Ukraine"):
+        assert said(extract_text(body, {**meta, "title": title})) == set()
