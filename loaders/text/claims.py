@@ -46,6 +46,9 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
                           "spokesperson", "minister", "envoy", "ambassador", "admiral", "secretary", "adviser",
                           "advisor"})
 """A subject's head word that is an office: a name closing its phrase is the person holding it."""
+SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
+"""A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
+state's report speaks for the state ('A US intelligence report has alleged')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -229,7 +232,13 @@ class ClaimRules:
         return found
 
     def _speaker_for(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
-        """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none."""
+        """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none, nor do
+        sources or media ('German government sources said')."""
+        k = verb - 1
+        while k > lo and self.d.lower[k] in ("has", "have", "had"):
+            k -= 1
+        if k >= lo and self.d.lower[k] in SOURCE_WORDS:
+            return None
         found = self._speaker_of_verb(verb, lo, hi, last)
         if found is not None and self.d.lower[verb] in self.d.g.person_speech_verbs \
                 and not found[0].startswith("person:"):
@@ -756,6 +765,8 @@ class ClaimRules:
         """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a
         name at its head the gazetteers lack ('European Union foreign policy chief Josep Borrell'), else what the
         surface rules read in it (a title's holder, an organisation, a state, 'a U.S. official')."""
+        if self.d.lower[head] in SOURCE_WORDS:
+            return None  # 'German government sources', 'local media': not speakers
         for k in range(start, end):
             ref = self.f.ref_at.get(k)
             if ref is not None and ref.kind == "person":

@@ -210,3 +210,10 @@ def test_a_statement_from_the_president_is_the_presidents_on_its_date() -> None:
     # another state's president, or an office without a term, names no author
     for title in ("Statement from the President of Finland", "Statement from the Press Secretary on Ukraine"):
         assert said(extract_text(body, {**meta, "title": title})) == set()
+
+
+def test_sources_and_media_are_not_speakers_but_officials_of_a_state_are() -> None:
+    assert said(extract_text("Ukraine will receive more Abrams tanks, German government sources said.", META)) == set()
+    assert said(extract_text("Local media said Ukraine would receive more Abrams tanks.", META)) == set()
+    x = extract_text("Ukraine will receive more Abrams tanks, German officials said.", META)
+    assert said(x) == {("country:DEU", "Ukraine will receive more Abrams tanks")}
