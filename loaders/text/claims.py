@@ -760,6 +760,32 @@ class ClaimRules:
                     self.f.claims.remove(c)
                     here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
+        self._co_speakers()
+
+    def _co_speakers(self) -> None:
+        """'Prime Minister X and Prime Minister Y said they would ...': each person coordinated in the subject says
+        what the first one's claim says."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return
+        for cands in self._speech.values():
+            for cand in cands:
+                a, b = cand.subject
+                people = [self.f.ref_at[k] for k in range(a, b) if k in self.f.ref_at
+                          and self.f.ref_at[k].kind == "person"]
+                ids = list(dict.fromkeys(r.id for r in people))
+                if len(ids) < 2 or not any(syntax.dep[r.end - 1] == "conj" for r in people):
+                    continue
+                ts, te = self.d.chars(*cand.content)
+                first = next((c for c in self.f.claims if c.speaker in ids and not c.quote
+                              and c.start - self.d.base <= ts + 1 and te - 1 <= c.end - self.d.base), None)
+                if first is None:
+                    continue
+                have = {c.speaker for c in self.f.claims if c.start == first.start and c.end == first.end}
+                for other in ids:
+                    if other not in have:
+                        self.f.claims.append(first.model_copy(update={"speaker": other}))
+                        self.f.ensure_entity(other)
 
     def _np_speaker(self, start: int, end: int, head: int) -> str | None:
         """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a

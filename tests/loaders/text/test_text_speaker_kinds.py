@@ -217,3 +217,14 @@ def test_sources_and_media_are_not_speakers_but_officials_of_a_state_are() -> No
     assert said(extract_text("Local media said Ukraine would receive more Abrams tanks.", META)) == set()
     x = extract_text("Ukraine will receive more Abrams tanks, German officials said.", META)
     assert said(x) == {("country:DEU", "Ukraine will receive more Abrams tanks")}
+
+
+def test_coordinated_speakers_each_say_it() -> None:
+    x = extract_text("Dutch Prime Minister Jane Roe and Danish Prime Minister John Doe said they would send F-16 jets "
+                     "to Ukraine.", META)
+    assert said(x) == {("person:jane-roe", "they would send F-16 jets to Ukraine"),
+                       ("person:john-doe", "they would send F-16 jets to Ukraine")}
+    # a person after 'with' is no co-speaker
+    x = extract_text("Dutch Prime Minister Jane Roe, meeting Danish Prime Minister John Doe, said the Netherlands "
+                     "would send F-16 jets to Ukraine.", META)
+    assert {s for s, _ in said(x)} == {"person:jane-roe"}
