@@ -15,6 +15,7 @@ NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
 RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
          "Capt.", "Sergeant", "Sgt.", "Dr.", "Doctor", "Brig.", "Brigadier"}
+HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
 """'of the Kingdom' after a title: the holder's state, not named."""
@@ -403,6 +404,16 @@ class PersonRules:
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs(registered, used)
+        for ent in doc.ents:
+            # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
+            # official (a person, no position: a rank is no office)
+            if ent.label_ != "SURNAME" or ent.start in registered or ent.start == 0 \
+                    or self.d.words[ent.start - 1] not in RANKS | HONORIFICS:
+                continue
+            known = known_official(self.d.g, ent.text)
+            if known is not None:
+                registered[ent.start] = self._register_person(known[0], ent.start, ent.end, "person:rank-surname")
+                used.add(ent.start)
         # later bare surnames of people already seen
         surnames = {name: person for person in self.f.persons.values() for name in person.surnames}
         for i, word in enumerate(self.d.words):

@@ -228,3 +228,13 @@ def test_coordinated_speakers_each_say_it() -> None:
     x = extract_text("Dutch Prime Minister Jane Roe, meeting Danish Prime Minister John Doe, said the Netherlands "
                      "would send F-16 jets to Ukraine.", META)
     assert {s for s, _ in said(x)} == {"person:jane-roe"}
+
+
+def test_a_rank_or_honorific_before_a_known_officials_surname_names_that_official() -> None:
+    x = extract_text("Admiral Kirby said the United States would send more HIMARS to Ukraine.", META)
+    assert {s for s, _ in said(x)} == {"person:john-kirby"}
+    assert not positions(x)  # a rank is no office
+    # a bare surname, or an honorific before an unknown surname, names nobody
+    for text in ("Kirby said the United States would send more HIMARS to Ukraine.",
+                 "Mr. Roe said the United States would send more HIMARS to Ukraine."):
+        assert said(extract_text(text, META)) == set(), text
