@@ -189,8 +189,12 @@ class ClaimRules:
             for k in syntax.kids(head, "prep", "relcl", "acl"):
                 tokens -= set(syntax.subtree(k))
             people = [k for k in sorted(tokens) if k >= lo and k in self.f.ref_at and self.f.ref_at[k].kind == "person"]
+            # the person at the subject's head, not a possessive before it ('President X's chief of staff Y said')
+            at_head = [k for k in people if self.f.ref_at[k].start <= head < self.f.ref_at[k].end]
+            not_poss = [k for k in people if syntax.dep[self.f.ref_at[k].end - 1] != "poss"]
             if people:
-                return self.f.ref_at[people[0]].id, people[0]
+                k = (at_head or not_poss or people)[0]
+                return self.f.ref_at[k].id, k
         return None
 
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
@@ -793,10 +797,13 @@ class ClaimRules:
         surface rules read in it (a title's holder, an organisation, a state, 'a U.S. official')."""
         if self.d.lower[head] in SOURCE_WORDS:
             return None  # 'German government sources', 'local media': not speakers
-        for k in range(start, end):
-            ref = self.f.ref_at.get(k)
-            if ref is not None and ref.kind == "person":
-                return ref.id
+        people = [self.f.ref_at[k] for k in range(start, end) if k in self.f.ref_at
+                  and self.f.ref_at[k].kind == "person"]
+        if people:
+            # not a possessive before the head ('President X's chief of staff Y said' is Y's)
+            syntax = self.d.syntax
+            not_poss = [r for r in people if syntax is None or syntax.dep[r.end - 1] != "poss"]
+            return (not_poss or people)[0].id
         closing = self._closing_person(head) or self._closing_name(head)
         if closing is not None:
             return closing
@@ -906,7 +913,10 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
-        if not 2 <= len(run) <= 4 or self.d.lower[run[-1]] in GOVERNMENT_WORDS | BODY_WORDS:
+        body = [m for m, k in enumerate(run) if self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS]
+        if body:
+            run = run[body[-1] + 1:]  # 'Ground Forces Jane Roe': the name after the body's words
+        if not 2 <= len(run) <= 4:
             return None  # 'Defense Ministry' is a body, not a person
         name = " ".join(self.d.words[k] for k in run)
         ident = Person.id_of(name=name)

@@ -22,10 +22,13 @@ STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederati
 ARTICLES = {"the", "a", "an", "’s", "'s"}
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
-COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee"}
-COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head"}
+COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
+                   "Agency", "Directorate", "Bureau", "Guard", "Council"}
+COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "Commander", "Chief", "Director",
+                    "Secretary"}
 COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
-"""'(Deputy) Chairman of the French Defense Committee': a parliament's committee office (``_committee_chairs``)."""
+"""'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
+Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
 
@@ -289,9 +292,10 @@ class PersonRules:
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
 
     def _committee_chairs(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
-        """'Deputy Chairman of the French Defense Committee Jean Roe': a parliament's committee office, held in the
-        state the demonym (or the state's name) before the committee names; the title keeps the committee's own
-        words ('Deputy Chairman of the Defense Committee')."""
+        """'Deputy Chairman of the French Defense Committee Jean Roe', 'Commander of the Ukrainian Ground Forces Jane
+        Roe': an office of a state's named body (a parliament's committee, a service, a bureau), held in the state the
+        demonym (or the state's name) before the body names; the title keeps the body's own words ('Deputy Chairman
+        of the Defense Committee')."""
         words, n = self.d.words, len(self.d.words)
         for c, word in enumerate(words):
             if word not in COMMITTEE_WORDS or c + 1 >= n:
@@ -308,14 +312,17 @@ class PersonRules:
             b = a - 3
             while b > 0 and words[b - 1] in COMMITTEE_RANKS:
                 b -= 1
-            if words[a - 3] not in COMMITTEE_CHAIRS or (b > 0 and words[b - 1][:1].isupper()
-                                                        and not self.d.ent_types[b - 1]):
+            if words[a - 3].capitalize() not in COMMITTEE_CHAIRS or (
+                    b > 0 and words[b - 1][:1].isupper() and words[b - 1] not in ("The", "A", "An")
+                    and not self.d.ent_types[b - 1]):
                 continue
             name = self._name_tokens(c + 1)
+            if name is None and words[c + 1] == "," and c + 2 < n:
+                name = self._name_tokens(c + 2)  # 'Head of the Polish National Security Bureau, Jane Roe,'
             if name is None or name[0] in registered:
                 continue
             committee = " ".join(words[owner.end: c + 1])
-            title = f"{' '.join(words[b: a - 2])} of the {committee}"
+            title = f"{' '.join(w.capitalize() if w.islower() else w for w in words[b: a - 2])} of the {committee}"
             info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
             registered[name[0]] = info
             used.add(name[0])

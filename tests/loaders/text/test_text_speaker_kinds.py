@@ -238,3 +238,23 @@ def test_a_rank_or_honorific_before_a_known_officials_surname_names_that_officia
     for text in ("Kirby said the United States would send more HIMARS to Ukraine.",
                  "Mr. Roe said the United States would send more HIMARS to Ukraine."):
         assert said(extract_text(text, META)) == set(), text
+
+
+def test_offices_of_a_states_named_body_and_eu_commissioners() -> None:
+    cases = {
+        "Commander of the Estonian Ground Forces Jane Roe said the army needed more tanks.":
+            ("person:jane-roe", "Commander of the Ground Forces", "country:EST"),
+        "The head of the Polish National Security Bureau, Jane Roe, said Poland would send more tanks.":
+            ("person:jane-roe", "Head of the National Security Bureau", "country:POL"),
+        "EU Commissioner for Internal Market Jane Roe said the EU would produce more shells for Ukraine.":
+            ("person:jane-roe", "Commissioner for Internal Market", "org:european-union"),
+    }
+    for text, position in cases.items():
+        x = extract_text(text, META)
+        assert position in positions(x), text
+        assert {s for s, _ in said(x)} == {"person:jane-roe"}, text
+
+
+def test_a_possessive_before_the_speakers_title_is_not_the_speaker() -> None:
+    x = extract_text("Polish President John Doe's chief of staff Jane Roe said Poland would send more tanks.", META)
+    assert {s for s, _ in said(x)} == {"person:jane-roe"}
