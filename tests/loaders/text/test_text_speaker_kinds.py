@@ -258,3 +258,16 @@ def test_offices_of_a_states_named_body_and_eu_commissioners() -> None:
 def test_a_possessive_before_the_speakers_title_is_not_the_speaker() -> None:
     x = extract_text("Polish President John Doe's chief of staff Jane Roe said Poland would send more tanks.", META)
     assert {s for s, _ in said(x)} == {"person:jane-roe"}
+
+
+def test_odd_titles_and_fragments_raise_nothing_and_name_nobody() -> None:
+    bodies = ["", "According to", "According to him", "“", "” Roe said", "its defence ministry said",
+              "the alliance's said", "Chairman of the French Committee", "Commander of the", "Mr.", "x" * 500,
+              "He told him that. So. And the President"]
+    titles = ["", "Statement from the", "Statement from the President ", "Statement from the \u202e President",
+              "Remarks by", "Statement from the President\u00a0on Ukraine", "<script>Statement from the President"]
+    for title in titles:
+        for body in bodies:
+            x = extract_text(body, {"date": "2024-03-01", "publisher": "The White House", "title": title})
+            assert all(c.speaker for c in x.claims)
+    assert said(extract_text("According to him, more tanks will come.", META)) == set()
