@@ -10,7 +10,7 @@ from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.persons import known_official
-from armsgraph.loaders.text.syntax_claims import speech
+from armsgraph.loaders.text.syntax_claims import SpeechCandidate, speech
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
 from armsgraph.schema import Person
@@ -32,6 +32,23 @@ BODY_WORDS = frozenset({"department", "office", "agency", "council", "committee"
                         "initiative", "industries", "systems", "technologies", "news", "times", "post", "force",
                         "guard", "navy", "army", "police"})
 """Last words of a name that is a body, never a person ('Defense Ministry', 'Security Council')."""
+OWNER_NOUNS = {"country": "country", "nation": "country", "alliance": "org", "bloc": "org", "organisation": "org",
+               "organization": "org", "union": "org"}
+"""'the country's defence ministry', 'the alliance's secretary-general': the state or international body the text
+is about speaks (its body or office holder is unnamed)."""
+TITLE_MODIFIERS = frozenset({"new", "former", "acting", "outgoing", "incoming", "then", "current", "interim",
+                             "top", "senior", "chief"})
+"""Words between an article and a speaker's title ('the new Swedish Defence Minister X')."""
+SENTENCE_OPENERS = frozenset({"so", "and", "but", "then", "today", "earlier", "later", "also", "now", "yesterday",
+                              "tonight", "this", "morning", "afternoon", "evening", "on", ",", "first", "finally"})
+"""Words that may open a sentence before its subject ('So the President spoke with ...', 'Today, X met ...')."""
+OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "director", "spokesman", "spokeswoman",
+                          "spokesperson", "minister", "envoy", "ambassador", "admiral", "secretary", "adviser",
+                          "advisor"})
+"""A subject's head word that is an office: a name closing its phrase is the person holding it."""
+SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
+"""A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
+state's report speaks for the state ('A US intelligence report has alleged')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -52,6 +69,8 @@ class ClaimRules:
         """The facts found so far; this component adds its own."""
         self._carry = False
         """The paragraph read last left a quotation open."""
+        self._speech: dict[int, list[SpeechCandidate]] = {}
+        """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
 
 
     # ---- claims ------------------------------------------------------------------------------------------
@@ -68,10 +87,13 @@ class ClaimRules:
                 # voice (no claim); never the addressee after the verb
                 return (self.d.author, i) if self.d.author else None
             ref = self.f.ref_at.get(i)
+            if ref is None and self.d.lower[i] in GOVERNMENT_WORDS and i > start:
+                owner = self._generic_owner(i - 1 if self.d.lower[i - 1] in GOVERNMENT_WORDS else i)
+                if owner is not None:
+                    return owner, i  # 'its defence ministry said', 'the country's military said'
             if ref is None or ref.kind == "first-person":
                 continue
-            if ref.start > 0 and self.d.lower[ref.start - 1] in ("at", "in", "to", "from", "with", "on", "by", "for") \
-                    and not (ref.start > 1 and self.d.lower[ref.start - 2] == "according"):
+            if self._after_preposition(ref, ("at", "in", "to", "from", "with", "on", "by", "for")):
                 continue
             if ref.kind == "person":
                 return ref.id, i
@@ -79,7 +101,7 @@ class ClaimRules:
                 person = self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
-                modifier = self.f.affiliation_before(ref.start)
+                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start)
                 if modifier:
                     return modifier, i
                 holder = self.f.office_holder(ref)
@@ -103,6 +125,45 @@ class ClaimRules:
                     and self.d.ent_types[ref.end] != "TITLE":
                 return ref.id, i  # 'the French defence ministry said'; not 'Ukrainian Defence Minister X'
         return None
+
+    def _generic_owner(self, i: int) -> str | None:
+        """The state or international body that an unnamed owner right before token i refers to: 'its' (the
+        sentence's first actor, else the last one before it), 'the country's' (a state), 'the alliance's' / 'the
+        bloc's' (an international organisation)."""
+        if i < 1:
+            return None
+        want: tuple[str, ...]
+        if self.d.lower[i - 1] == "its":
+            want = ("country", "org")
+        elif i >= 3 and self.d.words[i - 1] in ("’s", "'s") and self.d.lower[i - 3] == "the" \
+                and self.d.lower[i - 2] in OWNER_NOUNS:
+            want = (OWNER_NOUNS[self.d.lower[i - 2]],)
+        else:
+            return None
+        first = self.d.sent_of(i).start
+        for k in [*range(first, i), *range(first - 1, -1, -1)]:
+            ref = self.f.ref_at.get(k)
+            if ref is None or ref.kind not in ("name", "capital", "demonym", "org"):
+                continue
+            kind = ref.id.partition(":")[0]
+            if kind == "org":
+                org = self.d.g.org(ref.id)
+                if org is None or (want == ("org",) and org.kind != "international"):
+                    continue
+            if kind in want:
+                return ref.id
+        return None
+
+    def _after_preposition(self, ref: Ref, preps: tuple[str, ...], according: bool = True) -> bool:
+        """The actor is a place or an addressee: a preposition right before it, or before a person's title
+        ('spoke with President Zelenskyy and told him': not the speaker); with ``according``, 'according to' is no such
+        preposition."""
+        b = ref.start
+        while b > 0 and ref.kind == "person" and (self.d.ent_types[b - 1] in ("TITLE", "DEMONYM")
+                                                  or self.d.lower[b - 1] == "the"):
+            b -= 1
+        return b > 0 and self.d.lower[b - 1] in preps and not (
+            according and b > 1 and self.d.lower[b - 2] == "according")
 
     def _person_after_title(self, i: int) -> bool:
         """A title at token i is followed by a named person ('spokesman Pat Ryder')."""
@@ -128,8 +189,12 @@ class ClaimRules:
             for k in syntax.kids(head, "prep", "relcl", "acl"):
                 tokens -= set(syntax.subtree(k))
             people = [k for k in sorted(tokens) if k >= lo and k in self.f.ref_at and self.f.ref_at[k].kind == "person"]
+            # the person at the subject's head, not a possessive before it ('President X's chief of staff Y said')
+            at_head = [k for k in people if self.f.ref_at[k].start <= head < self.f.ref_at[k].end]
+            not_poss = [k for k in people if syntax.dep[self.f.ref_at[k].end - 1] != "poss"]
             if people:
-                return self.f.ref_at[people[0]].id, people[0]
+                k = (at_head or not_poss or people)[0]
+                return self.f.ref_at[k].id, k
         return None
 
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
@@ -165,13 +230,19 @@ class ClaimRules:
             start = self.d.sent_of(verb).start
             for i in range(max(lo, start), verb):
                 ref = self.f.ref_at.get(i)
-                if ref is not None and ref.kind == "person" and (ref.start == 0 or self.d.lower[ref.start - 1] not in (
-                        "to", "with", "by", "for", "from", "at")):
+                if ref is not None and ref.kind == "person" and not self._after_preposition(
+                        ref, ("to", "with", "by", "for", "from", "at"), according=False):
                     return ref.id, i
         return found
 
     def _speaker_for(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
-        """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none."""
+        """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none, nor do
+        sources or media ('German government sources said')."""
+        k = verb - 1
+        while k > lo and self.d.lower[k] in ("has", "have", "had"):
+            k -= 1
+        if k >= lo and self.d.lower[k] in SOURCE_WORDS:
+            return None
         found = self._speaker_of_verb(verb, lo, hi, last)
         if found is not None and self.d.lower[verb] in self.d.g.person_speech_verbs \
                 and not found[0].startswith("person:"):
@@ -185,6 +256,9 @@ class ClaimRules:
                     i == 0 or self.d.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
                 if syntax is not None and syntax.parsed[i] and syntax.pos[i] in ("NOUN", "PROPN"):
                     continue  # 'NATO member states', 'his remarks': the word is a noun here
+                if syntax is not None and syntax.parsed[i] and syntax.dep[i] in ("acl", "amod") \
+                        and syntax.tag[i] == "VBN":
+                    continue  # 'the mobilisation declared in Russia': a participle modifying a noun
                 return i
         return None
 
@@ -348,7 +422,8 @@ class ClaimRules:
         first = next((k for k in range(before.start, before.end) if k in self.f.ref_at and (
             self.f.ref_at[k].kind == "person" or self.f.office_holder(self.f.ref_at[k]))), None)
         if first is None or not all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
-                                    or self.d.lower[k] in ("the", "’s", "'s") for k in range(before.start, first)):
+                                    or self.d.lower[k] in ("the", "’s", "'s", *SENTENCE_OPENERS, *WEEKDAYS)
+                                    for k in range(before.start, first)):
             return None
         ref = self.f.ref_at[first]
         return ref.id if ref.kind == "person" else self.f.office_holder(ref)
@@ -393,7 +468,37 @@ class ClaimRules:
             return info.name
         return next((o.name for o in self.d.g.officials if Person.id_of(name=o.name) == person_id), None)
 
+    def _speaking_names(self) -> None:
+        """Names the gazetteers lack that the parse shows as a speech verb's subject ('Roger Wicker, a Republican,
+        said ...') become persons before any rule reads a speaker, and a later bare surname of one is that person
+        ('"...," Wicker told reporters')."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return
+        new: dict[str, tuple[str, int]] = {}
+        for sent in self.d.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                continue
+            cands = speech(self.d.lower, syntax, self.d.g.speech_verbs, (s, e))
+            self._speech[s] = cands
+            for cand in cands:
+                a, b = cand.subject
+                if any(k in self.f.ref_at and self.f.ref_at[k].kind in ("person", "first-person", "pronoun")
+                       for k in range(a, b)) or self._country_body(a, b) is not None \
+                        or self._closing_person(cand.head) is not None:
+                    continue
+                ident = self._name_speaker(a, cand.head + 1) or self._closing_name(cand.head)
+                if ident is not None:
+                    new.setdefault(ident, (self.d.words[cand.head], cand.head + 1))
+        for ident, (surname, after) in new.items():
+            for k in range(after, len(self.d.words)):
+                if self.d.words[k] == surname and k not in self.f.ref_at and not self.d.ent_types[k]:
+                    self.f.add_entity(ident, k, k + 1, "person:surname")
+                    self.f.add_ref(Ref(k, k + 1, ident, "person"))
+
     def claims_in(self) -> None:
+        self._speaking_names()
         self.transcript_turns()
         last_speaker: str | None = None
         para_quotes = [(p, self._quotes(*p)) for p in paragraphs(self.d.clean)]
@@ -409,12 +514,19 @@ class ClaimRules:
                 if lowers[k] == "according" and lowers[k + 1] == "to":
                     # the source follows 'according to' directly ('according to the Russian Defense Ministry')
                     found = self._speaker_near(s + k + 2, min(e, s + k + 4), last_speaker)
+                    if found is None and s + k + 2 < e and self.d.lower[s + k + 2] in ("him", "her"):
+                        # 'According to him, ...': the person named or speaking just before
+                        person = self.f.last_person_before(s + k + 2) or (
+                            last_speaker if last_speaker is not None and last_speaker.startswith("person:") else None)
+                        found = (person, s + k + 2) if person else None
                     if found is not None and not found[0].startswith("person:"):
-                        # 'according to Pentagon spokesman Pat Ryder': a person closing the same noun phrase
+                        # 'according to Pentagon spokesman Pat Ryder', 'according to Poland's Prime Minister X':
+                        # a person closing the same noun phrase
                         stop = next((m for m in range(s + k + 2, min(e, s + k + 9)) if self.d.words[m] in (",", ".")),
                                     min(e, s + k + 9))
-                        person = self._speaker_near(s + k + 2, stop, last_speaker)
-                        found = person if person is not None and person[0].startswith("person:") else found
+                        at = next((m for m in range(s + k + 2, stop)
+                                   if m in self.f.ref_at and self.f.ref_at[m].kind == "person"), None)
+                        found = (self.f.ref_at[at].id, at) if at is not None else found
                     if found is None and self.d.syntax is not None and self.d.syntax.parsed[s + k + 1]:
                         # 'According to the German Minister of Defence Boris Pistorius, ...': the whole noun phrase
                         for obj in self.d.syntax.kids(s + k + 1, "pobj"):
@@ -464,7 +576,9 @@ class ClaimRules:
             ref_start = self.f.ref_at[at].start if at in self.f.ref_at else at
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
             while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
-                                     or self.d.lower[ref_start - 1] in ("the", "’s", "'s")):
+                                     or self.d.lower[ref_start - 1] in ("the", "’s", "'s", "its", *TITLE_MODIFIERS,
+                                                                        *GOVERNMENT_WORDS, *OWNER_NOUNS)
+                                     or self.d.lower[ref_start - 1] in ("a", "an", "for", "of")):
                 ref_start -= 1
             if at > verb:
                 # inverted attribution: '..., said the Swedish Defence Minister'
@@ -472,7 +586,7 @@ class ClaimRules:
             sc, ec = self.d.chars(s, e)
             # the last quotation opening at or before the sentence start (quotations do not nest)
             k = bisect.bisect_right(quote_starts, sc + 1) - 1
-            if k >= 0 and quotes[k][1] >= self.d.cstart(min(ref_start, verb)) - 3:
+            if k >= 0 and quotes[k][1] >= self.d.cstart(min(ref_start, verb, self._attribution_start(verb, s))) - 3:
                 last_speaker = speaker  # the attribution of a quotation: the quotation is the claim
                 continue
             before_ref = self.d.words[ref_start - 1] if ref_start > s else ""
@@ -544,6 +658,11 @@ class ClaimRules:
                     verb_before = self._speech_verb(lo, qa)
                     if verb_before is not None:
                         found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
+                if found is None:
+                    named_after = self._person_after_quote(qb, sent_after.end)
+                    if named_after is not None:
+                        # '"The first three arrived today," Defence Minister X announced on television'
+                        found, rule = (named_after, -1), "claim:quote-before-name"
                 prev_end = q_end + 1
                 colon = qa - 1
                 while colon > 0 and self.d.words[colon] in ("“", '"', "«"):
@@ -582,6 +701,10 @@ class ClaimRules:
                                 True, rule)
                 prev_quote_speaker = speaker
         self.syntax_claims_in()
+        # a turn's sentence holding a claim of the same speaker ('as I told President X, we will ...') is that claim
+        inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != "claim:transcript-turn"]
+        self.f.claims = [c for c in self.f.claims if c.rule != "claim:transcript-turn" or not any(
+            sp == c.speaker and c.start <= a and b <= c.end for sp, a, b in inner)]
         self.f.claims.sort(key=lambda c: c.start)
 
     def syntax_claims_in(self) -> None:
@@ -600,7 +723,7 @@ class ClaimRules:
             s, e = sent.start, sent.end
             if e - s > 400:
                 continue
-            for cand in speech(self.d.lower, self.d.syntax, self.d.g.speech_verbs, (s, e)):
+            for cand in self._speech.get(s, ()):
                 a, b = cand.subject
                 if any(self.d.lower[k] in ("i", "we") for k in range(a, b)) and b - a == 1:
                     if self.d.lower[a] != "i" or not self.d.author:
@@ -622,8 +745,16 @@ class ClaimRules:
                         # 'John Kirby, the NSC spokesman, said ...': the person the parse reads, not the body
                         speaker.startswith("person:") and not c.speaker.startswith("person:")
                         and abs(c.start - self.d.base - ts) <= 3))]
-                if any(c.start - self.d.base == ts and c.end - self.d.base >= te - 1 and c.speaker == speaker
-                       for c in same):
+                exact = [c for c in same if c.start - self.d.base == ts and c.end - self.d.base >= te - 1
+                         and c.speaker == speaker]
+                if exact:
+                    # the surface rules read this clause too (their claim stays); another reading of theirs in the
+                    # sentence that is a speech verb's noun object ('He stressed the need for ..., saying that ...')
+                    # gives way, the rest stay ('confirms X sent Y, says more coming')
+                    for c in same:
+                        if c not in exact and self._object_not_clause(c):
+                            self.f.claims.remove(c)
+                            here.remove(c)
                     continue
                 # a quotation the clause overlaps stays the quotation rules' (quotes may open a sentence before)
                 k = bisect.bisect_right(quote_starts, te)
@@ -633,15 +764,49 @@ class ClaimRules:
                     self.f.claims.remove(c)
                     here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
+        self._co_speakers()
+
+    def _co_speakers(self) -> None:
+        """'Prime Minister X and Prime Minister Y said they would ...': each person coordinated in the subject says
+        what the first one's claim says."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return
+        for cands in self._speech.values():
+            for cand in cands:
+                a, b = cand.subject
+                people = [self.f.ref_at[k] for k in range(a, b) if k in self.f.ref_at
+                          and self.f.ref_at[k].kind == "person"]
+                ids = list(dict.fromkeys(r.id for r in people))
+                if len(ids) < 2 or not any(syntax.dep[r.end - 1] == "conj" for r in people):
+                    continue
+                ts, te = self.d.chars(*cand.content)
+                first = next((c for c in self.f.claims if c.speaker in ids and not c.quote
+                              and c.start - self.d.base <= ts + 1 and te - 1 <= c.end - self.d.base), None)
+                if first is None:
+                    continue
+                have = {c.speaker for c in self.f.claims if c.start == first.start and c.end == first.end}
+                for other in ids:
+                    if other not in have:
+                        self.f.claims.append(first.model_copy(update={"speaker": other}))
+                        self.f.ensure_entity(other)
 
     def _np_speaker(self, start: int, end: int, head: int) -> str | None:
         """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a
         name at its head the gazetteers lack ('European Union foreign policy chief Josep Borrell'), else what the
         surface rules read in it (a title's holder, an organisation, a state, 'a U.S. official')."""
-        for k in range(start, end):
-            ref = self.f.ref_at.get(k)
-            if ref is not None and ref.kind == "person":
-                return ref.id
+        if self.d.lower[head] in SOURCE_WORDS:
+            return None  # 'German government sources', 'local media': not speakers
+        people = [self.f.ref_at[k] for k in range(start, end) if k in self.f.ref_at
+                  and self.f.ref_at[k].kind == "person"]
+        if people:
+            # not a possessive before the head ('President X's chief of staff Y said' is Y's)
+            syntax = self.d.syntax
+            not_poss = [r for r in people if syntax is None or syntax.dep[r.end - 1] != "poss"]
+            return (not_poss or people)[0].id
+        closing = self._closing_person(head) or self._closing_name(head)
+        if closing is not None:
+            return closing
         body = self._country_body(start, end)
         if body is not None:
             return body
@@ -649,7 +814,75 @@ class ClaimRules:
         if named is not None:
             return named
         found = self._speaker_near(start, end, None)
+        if found is None and self.d.syntax is not None and (
+                self.d.ent_types[head] == "TITLE" or self.d.lower[head] in OFFICE_NOUNS):
+            # 'a spokesperson for the Estonian defence ministry': the body the office serves
+            full = [k for k in self.d.syntax.subtree(head) if k >= start]
+            found = self._speaker_near(start, full[-1] + 1, None) if full else None
         return found[0] if found else None
+
+    def _person_after_quote(self, k: int, end: int) -> str | None:
+        """A closed quotation followed by a comma or its closing mark, a person (a title or an affiliation allowed
+        before the name) and a verb of any kind: that person ('... ,” Defence Minister X announced')."""
+        if k >= end or self.d.words[k] not in (",", "”", '"', "»"):
+            return None
+        while k < end and self.d.words[k] in (",", "”", '"', "»"):
+            k += 1
+        while k < end and k not in self.f.ref_at and (self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                                                       or self.d.lower[k] == "the"):
+            k += 1
+        ref = self.f.ref_at.get(k)
+        if ref is None or ref.kind != "person" or ref.end >= end:
+            return None
+        verb = ref.end
+        syntax = self.d.syntax
+        is_verb = syntax.pos[verb] == "VERB" if syntax is not None and syntax.parsed[verb] else (
+            self.d.words[verb].isalpha() and self.d.words[verb].islower())
+        return ref.id if is_verb else None
+
+    def _object_not_clause(self, c: ClaimFact) -> bool:
+        """The claim's text starts right after a speech verb that the parse reads with a noun object and no clause
+        ('stressed the need for ...'): no speech is reported."""
+        syntax = self.d.syntax
+        k = self.d.tok_index(c.start - self.d.base) - 1
+        while k > 0 and self.d.lower[k] in ("that", ","):
+            k -= 1
+        return syntax is not None and k >= 0 and syntax.parsed[k] and self.d.lower[k] in self.d.g.speech_verbs \
+            and bool(syntax.kids(k, "dobj")) and not syntax.kids(k, "ccomp")
+
+    def _closing_person(self, head: int) -> str | None:
+        """A person whose name closes the subject's whole phrase ('Deputy Chairman of the French Defense Committee
+        Jean Roe': the parser may hang the name inside the title's 'of' phrase)."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return None
+        full = syntax.subtree(head)
+        if any(syntax.dep[k] in ("relcl", "acl") for k in full if k != head):
+            return None
+        ref = self.f.ref_at.get(full[-1])
+        return ref.id if ref is not None and ref.kind == "person" and ref.start >= full[0] else None
+
+    def _attribution_start(self, verb: int, start: int) -> int:
+        """Where the attribution before a speech verb starts: back over the speaker's name, title, apposition and
+        commas ('..." Roe, the Estonian defence minister, said': right after the quotation)."""
+        k = verb
+        while k > start and (self.d.words[k - 1] == "," or k - 1 in self.f.ref_at
+                             or self.d.ent_types[k - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                             or self.d.lower[k - 1] in ("the", "’s", "'s", "has", "have", "had", *TITLE_MODIFIERS,
+                                                        *GOVERNMENT_WORDS)):
+            k -= 1
+        return k
+
+    def _closing_name(self, head: int) -> str | None:
+        """A name the gazetteers lack closing a subject whose head is an office word ('The head of Ukraine's military
+        intelligence Jane Roe', 'Ukraine's top general Jane Roe'): that person."""
+        syntax = self.d.syntax
+        if syntax is None or not (self.d.ent_types[head] == "TITLE" or self.d.lower[head] in OFFICE_NOUNS):
+            return None
+        full = syntax.subtree(head)
+        if any(syntax.dep[k] in ("relcl", "acl") for k in full if k != head) or full[-1] <= head:
+            return None
+        return self._name_speaker(head + 1, full[-1] + 1)
 
     def _country_body(self, start: int, end: int) -> str | None:
         """'the country’s Defense Ministry': a body of the state the sentence is about speaks for that state."""
@@ -680,7 +913,10 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
-        if not 2 <= len(run) <= 4 or self.d.lower[run[-1]] in GOVERNMENT_WORDS | BODY_WORDS:
+        body = [m for m, k in enumerate(run) if self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS]
+        if body:
+            run = run[body[-1] + 1:]  # 'Ground Forces Jane Roe': the name after the body's words
+        if not 2 <= len(run) <= 4:
             return None  # 'Defense Ministry' is a body, not a person
         name = " ".join(self.d.words[k] for k in run)
         ident = Person.id_of(name=name)

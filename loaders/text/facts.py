@@ -116,11 +116,14 @@ class Facts:
         return None
 
     def resolve_title(self, title: str) -> str | None:
-        """'the ambassador' -> the person in this document holding that title."""
+        """'the ambassador' -> the person in this document holding that title; 'the minister' -> the one holding a
+        title that ends with it ('Defense Minister')."""
         for person in self.persons.values():
             if any(t == title or t.startswith(title) for t, _ in person.titles):
                 return person.id
-        return None
+        holders = {person.id for person in self.persons.values()
+                   if any(t.lower().endswith(" " + title.lower()) for t, _ in person.titles)}
+        return holders.pop() if len(holders) == 1 else None
 
     def office_holder(self, ref: Ref) -> str | None:
         """'the President' in a text published by a state's own office ('The White House' -> USA): the person who

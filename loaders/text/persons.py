@@ -15,12 +15,20 @@ NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
 RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
          "Capt.", "Sergeant", "Sgt.", "Dr.", "Doctor", "Brig.", "Brigadier"}
+HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
 """'of the Kingdom' after a title: the holder's state, not named."""
 ARTICLES = {"the", "a", "an", "’s", "'s"}
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
+COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
+                   "Agency", "Directorate", "Bureau", "Guard", "Council"}
+COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "Commander", "Chief", "Director",
+                    "Secretary"}
+COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
+"""'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
+Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
 
@@ -238,6 +246,18 @@ class PersonRules:
             self.f.positions[key] = PositionFact(person=info.id, title=title, of=of, evidence=self.d.token_span(a, b),
                                                rule=rule)
 
+    def _state_by_form(self, word: str, i: int) -> str | None:
+        """The last state named before token i whose official name has ``word`` ('Kingdom' -> Kingdom of Sweden)."""
+        for k in range(i - 1, -1, -1):
+            ref = self.f.ref_at.get(k)
+            if ref is None or ref.start != k or not ref.id.startswith("country:") \
+                    or ref.kind not in ("name", "demonym", "capital"):
+                continue
+            country = self.d.g.countries.get(ref.id.partition(":")[2])
+            if country is not None and any(word in name.split() for name in country.names):
+                return ref.id
+        return None
+
     def _state_opening_sentence(self, i: int) -> str | None:
         """The first state named in token i's sentence before i, by name or demonym (None after 'to'/'for'/...)."""
         for k in range(self.d.sent_of(i).start, i):
@@ -270,6 +290,43 @@ class PersonRules:
                 self._register_person(self._name_text(m + 1, k), m + 1, k, "person:name-appositive")
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
+
+    def _committee_chairs(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'Deputy Chairman of the French Defense Committee Jean Roe', 'Commander of the Ukrainian Ground Forces Jane
+        Roe': an office of a state's named body (a parliament's committee, a service, a bureau), held in the state the
+        demonym (or the state's name) before the body names; the title keeps the body's own words ('Deputy Chairman
+        of the Defense Committee')."""
+        words, n = self.d.words, len(self.d.words)
+        for c, word in enumerate(words):
+            if word not in COMMITTEE_WORDS or c + 1 >= n:
+                continue
+            k = c - 1
+            while k > 0 and words[k][:1].isupper() and not self.d.ent_types[k] and k not in self.f.ref_at:
+                k -= 1
+            owner = self.f.ref_at.get(k)
+            if owner is None or owner.kind not in ("demonym", "name") or not owner.id.startswith("country:"):
+                continue
+            a = owner.start
+            if a < 3 or self.d.lower[a - 1] != "the" or self.d.lower[a - 2] != "of":
+                continue
+            b = a - 3
+            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
+                b -= 1
+            if words[a - 3].capitalize() not in COMMITTEE_CHAIRS or (
+                    b > 0 and words[b - 1][:1].isupper() and words[b - 1] not in ("The", "A", "An")
+                    and not self.d.ent_types[b - 1]):
+                continue
+            name = self._name_tokens(c + 1)
+            if name is None and words[c + 1] == "," and c + 2 < n:
+                name = self._name_tokens(c + 2)  # 'Head of the Polish National Security Bureau, Jane Roe,'
+            if name is None or name[0] in registered:
+                continue
+            committee = " ".join(words[owner.end: c + 1])
+            title = f"{' '.join(w.capitalize() if w.islower() else w for w in words[b: a - 2])} of the {committee}"
+            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
+            registered[name[0]] = info
+            used.add(name[0])
+            self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
     def persons_and_positions(self) -> None:
         doc = self.d.doc
@@ -306,7 +363,10 @@ class PersonRules:
                 of, j = of_after, j2
             elif j + 2 < len(doc) and self.d.lower[j] == "of" and self.d.lower[j + 1] == "the" \
                     and self.d.words[j + 2] in STATE_WORDS:
-                j += 3  # 'Minister of Foreign Affairs of the Kingdom Ann Linde': the state is not named
+                # 'Minister of Foreign Affairs of the Kingdom Ann Linde': the state is not named here; it is the
+                # last state named before whose official name has that word ('Kingdom of Sweden')
+                of = of or self._state_by_form(self.d.words[j + 2], title_start)
+                j += 3
             rule = "position:title-name"
             complement = self._title_complement(j)
             if complement is not None:
@@ -350,6 +410,17 @@ class PersonRules:
             used.add(name[0])
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
+        self._committee_chairs(registered, used)
+        for ent in doc.ents:
+            # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
+            # official (a person, no position: a rank is no office)
+            if ent.label_ != "SURNAME" or ent.start in registered or ent.start == 0 \
+                    or self.d.words[ent.start - 1] not in RANKS | HONORIFICS:
+                continue
+            known = known_official(self.d.g, ent.text)
+            if known is not None:
+                registered[ent.start] = self._register_person(known[0], ent.start, ent.end, "person:rank-surname")
+                used.add(ent.start)
         # later bare surnames of people already seen
         surnames = {name: person for person in self.f.persons.values() for name in person.surnames}
         for i, word in enumerate(self.d.words):

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from spacy.tokens import Doc
 
+from armsgraph.loaders.text.gazetteer import OfficeTerm
 from armsgraph.schema import Person
 
 _BY = re.compile(r"^\s*(?P<kind>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:by|from|of)\s+(?P<who>.+)$", re.I)
@@ -59,3 +61,20 @@ def author_named(name: str, parse_name: Callable[[str], Doc]) -> str | None:
         if ent.label_ in ("ORG", "COUNTRY", "DEMONYM", "CAPITAL"):
             return None
     return Person.id_of(name=" ".join(words))
+
+
+def author_by_office(title: str, kinds: Sequence[str], terms: Sequence[OfficeTerm], home: str | None,
+                     anchor: date | None) -> str | None:
+    """'Statement from the President on ...' published by a state's own office: the person who held that office of
+    that state on the document's date (``data/office_terms.csv``); no date or no such term, no author."""
+    m = _BY.match(title or "")
+    if m is None or m.group("kind").lower() not in kinds or home is None or anchor is None:
+        return None
+    who = m.group("who").strip()
+    if not who.lower().startswith("the "):
+        return None
+    rest = who[4:]
+    holders = {t.name for t in terms if t.of == home and t.start <= anchor and (t.end is None or anchor < t.end)
+               and rest.lower().startswith(t.title.lower())
+               and (len(rest) == len(t.title) or rest[len(t.title):].split()[0].lower() in _STOP)}
+    return Person.id_of(name=holders.pop()) if len(holders) == 1 else None

@@ -32,10 +32,20 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
     p = parse
     s, e = sentence
     out: list[SpeechCandidate] = []
+    skip: set[int] = set()
     for t in range(s, e):
         if lower[t] not in speech_verbs or not p.parsed[t] or p.pos[t] not in ("VERB", "AUX"):
             continue
+        if t in skip:
+            continue
         content = p.kids(t, "ccomp")
+        if not content:
+            content = _that_clause_below(lower, p, t, speech_verbs)
+        nested = _nested_attribution(lower, p, t, content, speech_verbs)
+        if nested is not None:
+            # 'C, the minister has said, the paper reported': the minister says C; the paper only reports it
+            skip.add(nested)
+            t, content = nested, [k for k in content if k != nested]
         if not content:
             continue
         node = t
@@ -67,3 +77,29 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
             continue
         out.append(SpeechCandidate(t, (min(tokens), max(tokens) + 1), head, (start, end)))
     return out
+
+
+def _that_clause_below(lower: Sequence[str], p: Parse, verb: int, speech_verbs: Mapping[str, str]) -> list[int]:
+    """'said after meeting X that ...': a 'that'-clause the parser hung under the verb's adverbial (not under
+    another speech verb) is what the verb says."""
+    for mod in p.kids(verb, "prep", "advcl"):
+        for node in [mod, *p.kids(mod, "pcomp", "pobj")]:
+            if lower[node] in speech_verbs:
+                continue
+            for k in p.kids(node, "ccomp"):
+                if k > verb and any(lower[m] == "that" for m in p.kids(k, "mark")):
+                    return [k]
+    return []
+
+
+def _nested_attribution(lower: Sequence[str], p: Parse, verb: int, content: list[int],
+                        speech_verbs: Mapping[str, str]) -> int | None:
+    """Among the verb's clausal complements, a speech verb with its own subject and nothing said of its own, after
+    another complement ('C, X has said, the paper reported'): that verb is the real attribution."""
+    if len(content) < 2:
+        return None
+    for k in content:
+        if lower[k] in speech_verbs and p.kids(k, "nsubj") and not p.kids(k, "ccomp") \
+                and any(c < k for c in content if c != k):
+            return k
+    return None

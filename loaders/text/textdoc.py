@@ -21,7 +21,7 @@ from armsgraph.loaders.text.extraction import Span as TextSpan
 from armsgraph.loaders.text.gazetteer import Gazetteer, load
 from armsgraph.loaders.text.misspelled import misspelled_states
 from armsgraph.loaders.text.pipeline import nlp
-from armsgraph.loaders.text.speakers import author_named, author_of
+from armsgraph.loaders.text.speakers import author_by_office, author_named, author_of
 from armsgraph.loaders.text.syntax import Parse, parse
 from armsgraph.schema import Country, WeaponCategory
 
@@ -59,7 +59,8 @@ class TextDoc:
         named = document.get("author")
         by_metadata = author_named(named, lambda t: nlp()(clean(t))) if isinstance(named, str) else None
         self.author: str | None = by_metadata or (None if self.first_person is None else author_of(
-            title, self.g.author_titles, lambda t: nlp()(clean(t))))
+            title, self.g.author_titles, lambda t: nlp()(clean(t)))) or (None if self.first_person is None else (
+            author_by_office(title, self.g.author_titles, self.g.office_terms, self.home, self.anchor)))
         self.words: list[str] = [t.text for t in self.doc]
         self.lower: list[str] = [w.lower() for w in self.words]
         self.ent_types: list[str] = [t.ent_type_ for t in self.doc]

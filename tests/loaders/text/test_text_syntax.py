@@ -178,7 +178,10 @@ def test_claims_from_the_parse() -> None:
     claims = extract_text(text, NEWS).claims
     assert [c.speaker for c in claims] == ["person:josep-borrell", "person:josep-borrell"]
     assert claims[0].text.startswith("European Union is running low")
-    assert "refilled" in claims[1].text and claims[1].rule == "claim:syntax-said"
+    assert "refilled" in claims[1].text
+    # the speaker is a name only the parse reads (the gazetteers lack it), found before the surface rules run
+    borrell = next(e for e in extract_text(text, NEWS).entities if e.id == "person:josep-borrell")
+    assert borrell.mentions[0].rule == "person:subject-of-speech"
     # a ministry of a named state speaks for it
     text = "The French Ministry of Defense said that it would send Ukraine 3,000 shells per month."
     assert [c.speaker for c in extract_text(text, NEWS).claims] == ["country:FRA"]
