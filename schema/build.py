@@ -247,21 +247,47 @@ def build(cls: type[M], values: dict[str, Any], made: dict[str, Any] | None = No
     for name, factory in plan.factories.items():
         if name not in values and name not in made:
             fields[name] = factory()
-    # what ``model_construct`` does for a class without private attributes or extra fields, without its loop
-    model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", fields)
-    object.__setattr__(model, "__pydantic_fields_set__", {*values, *made})
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    model = _construct(cls, fields, {*values, *made})
     before = fields.copy()
     try:
         for validator in plan.after:
             model = validator(model)
     except Exception:  # the model's own validation raises it as it should
         return cls(**values, **made)
-    for name, value in model.__dict__.items():  # what the validators set, as stored values
-        if value is not None and value is not before.get(name):
+    after = model.__dict__
+    if after.keys() != before.keys():
+        return cls(**values, **made)
+    for (name, value), old in zip(after.items(), before.values(), strict=True):  # what the validators set, checked
+        if value is not old and value is not None:
             problem = date_problem(value) if name in plan.dates and type(value) is str else value_problem(value)
             if problem is not None:
                 return cls(**values, **made)
     return model
+
+
+def _construct(cls: type[M], fields: dict[str, Any], fields_set: set[str]) -> M:
+    """What ``model_construct`` does for a class without private attributes or extra fields, given every field in
+    declaration order (no loop over the fields to fill defaults)."""
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", fields)
+    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
+
+def replace(model: M, made: dict[str, Any]) -> M:
+    """A copy of a validated model with the values in ``made`` (made from validated parts, as for :func:`build`:
+    a line number the parser counted) in place of its own; what ``model.model_copy(update=made)`` gives."""
+    cls = type(model)
+    if cls.__private_attributes__ or model.__pydantic_extra__ is not None or not made.keys() <= model.__dict__.keys():
+        return model.model_copy(update=made)
+    return _construct(cls, {**model.__dict__, **made}, {*model.__pydantic_fields_set__, *made})
+
+
+def pair(cls: type[M], **fields: Any) -> M:
+    """A model of validated models (a record pairing a node and its provenance), as ``cls.model_construct(**fields)``
+    makes it when every field is given."""
+    if cls.__private_attributes__ or fields.keys() != cls.model_fields.keys():
+        return cls.model_construct(**fields)
+    return _construct(cls, {name: fields[name] for name in cls.model_fields}, set(fields))

@@ -43,7 +43,7 @@ from armsgraph.loaders.sipri.names import SIPRI
 from armsgraph.loaders.sipri.records import Preamble, RowError, SipriDeal, parse_preamble
 from armsgraph.schema import Document, Node, Provenance, Report, WeaponSystem
 from armsgraph.schema.batch import Batch, NodeRecord
-from armsgraph.schema.build import build
+from armsgraph.schema.build import build, pair, replace
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import digest, sha256_of, slug
 from armsgraph.schema.relations import InCategory, InFamily
@@ -61,6 +61,13 @@ DEAL_FIELDS = tuple(name for name in Report.model_fields
                     if name in SipriDeal.__dataclass_fields__ and name not in ("supplier", "recipient"))
 """Report properties a parsed deal carries under the same name (declared once, in the schema); the supplier and
 recipient are the resolved actors' ids, not the names as written."""
+CHECKED_FIELDS = ("designation", "status", "comments", "number_delivered")
+"""The parsed values a Report's validation checks per deal (``schema.build``): the row's free text, and the one
+number the parser adds up (the transfers format's deliveries: a sum may pass 64 bits)."""
+PARSED_FIELDS = tuple(name for name in DEAL_FIELDS if name not in CHECKED_FIELDS)
+"""The rest, each typed and bounded by the format's parser (``records.parse_int``/``parse_float``/``parse_year``:
+ASCII digits within 64 bits, plain decimals, years 1900-2100; flags as booleans; a SIPRI id of at most 18 digits),
+so made from validated parts."""
 DELIVERED, ORDERED = Stage.DELIVERED.value, Stage.ORDERED.value
 """A Report's stage as stored (the model keeps enum values)."""
 
@@ -467,7 +474,7 @@ class _BatchBuilder:
     def add_deal(self, deal: SipriDeal) -> None:
         """One validated Report: what this export, of this vintage, says about one deal."""
         batch = self.batch
-        prov = self.deal_provenance.model_copy(update={"line": deal.line, "line_end": deal.line_end})
+        prov = replace(self.deal_provenance, {"line": deal.line, "line_end": deal.line_end})  # the parser's, >= 1
         supplier = self.actor(deal.supplier, deal.line, "Supplier")
         recipient = self.actor(deal.recipient, deal.line, "Recipient")
         weapon = self.weapon(deal, prov)
@@ -478,16 +485,17 @@ class _BatchBuilder:
             self.identities[identity] += 1
             n = self.identities[identity]
             deal_key = f"sipri-classic:{identity}" + (f"-{n}" if n > 1 else "")
-        values: dict[str, Any] = {name: getattr(deal, name) for name in DEAL_FIELDS}
+        values = {name: getattr(deal, name) for name in CHECKED_FIELDS}
+        made: dict[str, Any] = {name: getattr(deal, name) for name in PARSED_FIELDS}
         if self.classic:  # per-year figures exist only in the transfers format
-            values.update(delivered_per_year=None, tiv_delivered_per_year=None)
-        made = {  # from validated parts only (schema.build): checked by the nodes and the Document they come from
+            made.update(delivered_per_year=None, tiv_delivered_per_year=None)
+        made.update({  # from validated parts only (schema.build): the nodes and the Document they come from
             "key": f"{deal_key}@{self.edition}",  # one Report per deal and vintage: the resolver joins them
             "source": self.source, "supplier": supplier, "recipient": recipient, "weapon": weapon,
             "family": self.weapon_family.get(weapon), "covers": self.covers, "vintage": self.vintage,
             "stage": DELIVERED if deal.delivery_years else ORDERED,
             "date": None if deal.order_year is None else f"{deal.order_year:04d}",  # the parser's year: 1900-2100
-        }
-        # the Report is validated here (its parsed values checked, the made ones taken); the record only pairs
-        # two validated models (no second pass over them)
-        batch.nodes.append(NodeRecord.model_construct(node=build(Report, values, made), provenance=prov))
+        })
+        # the Report is validated here (its free text checked, the made values taken); the record only pairs two
+        # validated models (no second pass over them)
+        batch.nodes.append(pair(NodeRecord, node=build(Report, values, made), provenance=prov))

@@ -3,14 +3,17 @@ set) for good values, the same ValidationError for bad ones, whatever the field'
 
 from __future__ import annotations
 
+import hashlib
 import math
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-from armsgraph.schema import Country, Document, Report, Treaty, WeaponSystem
-from armsgraph.schema.build import _plan, build
+from armsgraph.schema import Country, Document, Provenance, Report, Treaty, WeaponSystem
+from armsgraph.schema.batch import NodeRecord
+from armsgraph.schema.build import _plan, build, pair, replace
+from armsgraph.schema.ids import digest
 from armsgraph.schema.model import Node
 from armsgraph.schema.values import Stage
 
@@ -112,3 +115,26 @@ def test_other_classes_give_what_the_model_gives(cls: type[Node], values: dict[s
 def test_classes_with_field_validators_are_left_to_the_model() -> None:
     assert _plan(Document) is None  # its sha256 is lower-cased by a field validator
     assert _plan(Report) is not None and _plan(WeaponSystem) is not None
+
+
+def test_replace_and_pair_are_model_copy_and_model_construct() -> None:
+    base = Provenance(document_id="doc:abc", loader="sipri", loader_version="1", rule="classic")
+    for made in ({"line": 5, "line_end": 6}, {"line": 7}):
+        copied, replaced = base.model_copy(update=made), replace(base, made)
+        assert list(replaced.__dict__.items()) == list(copied.__dict__.items())
+        assert replaced.model_fields_set == copied.model_fields_set and hash(replaced) == hash(copied)
+        assert base.line is None  # the base is left as it was
+    node = build(Report, GOOD)
+    paired, constructed = pair(NodeRecord, node=node, provenance=base), NodeRecord.model_construct(
+        node=node, provenance=base)
+    assert paired == constructed and paired.model_fields_set == constructed.model_fields_set
+    assert paired.model_dump() == constructed.model_dump()
+
+
+def test_digest_is_the_hash_of_each_part_and_a_separator() -> None:
+    """One update over the joined parts: the same digest as the update per part it replaced (ids are kept)."""
+    h = hashlib.sha256()
+    for part in ("country:USA", None, 2022, "Ракета", ""):
+        h.update(repr(part).encode("utf-8"))
+        h.update(b"\x1f")
+    assert digest("country:USA", None, 2022, "Ракета", "") == h.hexdigest()[:16]

@@ -10,6 +10,7 @@ import pytest
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
 from armsgraph.loaders.sipri.loader import SipriLoader
+from armsgraph.loaders.sipri.records import FieldError, parse_int, parse_year, parse_years
 from armsgraph.schema import Report, UnresolvedActor
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -424,3 +425,14 @@ def test_a_value_no_store_keeps_fails_its_record_only(tmp_path: Path) -> None:
     assert error.line == len(path.read_text().splitlines()) - 2  # the deal's first row
     assert "64-bit" in error.reason
     assert batch.records_read == 2
+
+
+def test_parsed_cells_are_remembered_but_not_their_errors() -> None:
+    assert parse_years("2021; 2020; 2021", "Years") == [2020, 2021]
+    first, again = parse_years("2021; 2020", "Years"), parse_years("2021; 2020", "Years")
+    assert first == again and first is not again  # each Report gets a list of its own
+    for _ in range(2):
+        with pytest.raises(FieldError, match="not a year"):
+            parse_year("19??", "Year of order")
+        with pytest.raises(FieldError, match="whole number"):
+            parse_int("-3", "Number ordered")
