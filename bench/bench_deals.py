@@ -15,14 +15,16 @@ each into an empty graph:
 
 The table gives seconds, deals/s and the ratio with/without (the price of one deal, one Transfer).
 
-``--resolver-only`` times ``resolve_deals`` alone, in fresh processes (best of ``--rounds``), over the Reports of
-the first vintage alone (a first load: every deal one Report) and of both vintages; with ``--former DIR`` (as
-for bench_load.py) the rounds alternate with the package in DIR, on the same Reports: before/after in one run.
+``--resolver-only`` times ``resolve_deals`` alone (the garbage collector paused, as a load pauses it), in fresh
+processes (best of ``--rounds``), over the Reports of the first vintage alone (a first load: every deal one
+Report) and of both vintages; with ``--former DIR`` (as for bench_load.py) the rounds alternate with the package
+in DIR, on the same Reports: before/after in one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import random
 import tempfile
@@ -72,7 +74,9 @@ def resolver_job(paths: str) -> dict[str, Any]:
     report = importlib.import_module("armsgraph.schema").Report
     records = [deals.Record(r.node.id, r.node.properties()) for path in paths.split("|")
                for batch in loader.read(Path(path)) for r in batch.nodes if isinstance(r.node, report)]
+    gc.disable()  # as during a load (graph/load.py): the collector's passes over 60k Records are noise here
     seconds, result = timed(lambda: deals.resolve_deals(records))
+    gc.enable()
     return {"seconds": seconds, "reports": len(records), "deals": len(result.deals)}
 
 
