@@ -1,6 +1,7 @@
 """Benchmark the SIPRI loader on a generated classic-format export (never SIPRI rows: drawn at run time).
 
     .venv/bin/python bench/bench_sipri.py [--deals 30000] [--also-300k] [--keep DIR]
+    .venv/bin/python bench/bench_sipri.py --parse-only [--deals 30000] [--rounds 3] [--former DIR]
 
 The file is generated in a temporary directory from the value distributions of the classic excerpts in
 ../shared/data/sipri (names, designation/description pairs, order years, numbers, TIVs, flags, the share of
@@ -15,18 +16,25 @@ fresh embedded FalkorDB, it measures:
   engine sets;
 * unchanged reload: ``load_paths`` again (skipped by content hash);
 * peak RSS of the loading process and of the FalkorDB server (after the full load).
+
+``--parse-only`` measures the loader alone (file -> validated Batches, no store), each time in a fresh process,
+``--rounds`` times, best of; with ``--former DIR`` (``DIR/armsgraph/{schema,loaders,graph}``, as for
+bench_load.py) the rounds alternate with the same measurement of the package in DIR: before/after in one run.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import math
 import multiprocessing
 import random
 import resource
+import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -331,13 +339,96 @@ def run(deals: int, workdir: Path, console: Console) -> list[tuple[str, str, str
     ]
 
 
+# -- one measurement in a fresh process, of this package or a former one ----------------------------------------
+def use_package(directory: str) -> None:
+    """Import armsgraph from ``directory`` (``DIR/armsgraph/...``) in this process from now on."""
+    for name in list(sys.modules):
+        if name == "armsgraph" or name.startswith("armsgraph."):
+            del sys.modules[name]
+    sys.path.insert(0, directory)
+    importlib.invalidate_caches()
+
+
+def _in_child(job: Callable[[str], dict[str, Any]], path: str, former: str | None, out: Any) -> None:
+    try:
+        if former is not None:
+            use_package(former)
+        out.put(job(path))
+    except BaseException as exc:  # the parent waits on the queue: say why instead of leaving it waiting
+        out.put({"error": f"{type(exc).__name__}: {exc}"})
+        raise
+
+
+def fresh_process(job: Callable[[str], dict[str, Any]], path: Path, former: Path | None = None) -> dict[str, Any]:
+    """``job(path)`` in a fresh process (no cache of an earlier measurement), with the package in ``former``."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_in_child, args=(job, str(path), None if former is None else str(former), queue))
+    child.start()
+    result: dict[str, Any] = queue.get()
+    child.join()
+    if "error" in result:
+        raise SystemExit(f"the measurement failed in its process: {result['error']}")
+    return result
+
+
+def parse_job(path: str) -> dict[str, Any]:
+    """The loader alone: file -> validated Batches (the alias tables and the resolver are loaded before)."""
+    loader_module = importlib.import_module("armsgraph.loaders.sipri.loader")
+    importlib.import_module("armsgraph.loaders.resolve").standard_tables()
+    loader = loader_module.SipriLoader()
+    loader.resolver  # noqa: B018 (built before the clock)
+    seconds, records = timed(lambda: sum(b.records_read for b in loader.read(Path(path))))
+    return {"seconds": seconds, "records": records}
+
+
+def compare(job: Callable[[str], dict[str, Any]], path: Path, rounds: int, former: Path | None,
+            console: Console) -> dict[str, list[dict[str, Any]]]:
+    """``rounds`` alternating runs of ``job`` with this package and (``former``) the former one."""
+    runs: dict[str, list[dict[str, Any]]] = {"this": [], "former": []}
+    for n in range(rounds):
+        for which, package in (("this", None), ("former", former)):
+            if which == "former" and former is None:
+                continue
+            result = fresh_process(job, path, package)
+            runs[which].append(result)
+            console.print(f"round {n + 1} {which}: " + ", ".join(
+                f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items()))
+    return runs
+
+
+def parse_only(args: argparse.Namespace, console: Console) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-sipri-") as tmp:
+        path = (args.keep or Path(tmp)) / f"sipri-classic-{args.deals}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            generate(path, args.deals)
+        runs = compare(parse_job, path, args.rounds, args.former, console)
+    table = Table(title=f"SIPRI loader alone: file -> validated Batches, best of {args.rounds} fresh processes")
+    for column in ("package", "records", "seconds", "records/s", "÷ former"):
+        table.add_column(column, justify="left" if column == "package" else "right")
+    best = {which: min(r["seconds"] for r in rs) for which, rs in runs.items() if rs}
+    for which, rs in runs.items():
+        if rs:
+            table.add_row(which, f"{rs[0]['records']:,}", f"{best[which]:.2f}",
+                          f"{rs[0]['records'] / best[which]:,.0f}",
+                          f"{best[which] / best['former']:.2f}x" if "former" in best else "")
+    console.print(table)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="SIPRI loader benchmark on a generated classic-format export")
     parser.add_argument("--deals", type=int, default=30_000)
     parser.add_argument("--also-300k", action="store_true", help="also run 300,000 deals")
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    parser.add_argument("--parse-only", action="store_true", help="the loader alone, no store (see above)")
+    parser.add_argument("--rounds", type=int, default=3, help="--parse-only: fresh processes per package")
+    parser.add_argument("--former", type=Path, help="--parse-only: also measure the armsgraph package in DIR")
     args = parser.parse_args(argv)
     console = Console()
+    if args.parse_only:
+        parse_only(args, console)
+        return 0
     sizes = [args.deals] + ([300_000] if args.also_300k else [])
     table = Table(title="SIPRI loader (classic format, embedded FalkorDB)")
     for column in ("input", "step", "seconds", "deals/s"):

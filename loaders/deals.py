@@ -65,10 +65,24 @@ _NOISE = frozenset({"mm", "sam", "sams", "apc", "uav", "ssm", "mrap", "ad", "av"
 
 @dataclass
 class Record:
-    """One Report as the resolver reads it (its stored properties)."""
+    """One Report as the resolver reads it (its stored properties, not changed once the Record is made: the
+    values the rules read most, ``is_sipri``, ``edition`` and ``deal_key``, are worked out once, when it is)."""
 
     id: str
     props: dict[str, Any]
+    is_sipri: bool = field(init=False, repr=False, compare=False)
+    edition: str = field(init=False, repr=False, compare=False)
+    """The export's vintage ('' when none)."""
+    _deal_key: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        props = self.props
+        self.is_sipri = props.get("source") in SIPRI
+        self.edition = str(props.get("vintage") or "")
+        self._deal_key = None
+        if "key" in props:
+            key = str(props["key"])
+            self._deal_key = key.rpartition("@")[0] or key
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -79,19 +93,13 @@ class Record:
     @property
     def deal_key(self) -> str:
         """The record's key without its edition ('sipri:65532@2025-01-03T21:16:02' -> 'sipri:65532')."""
-        return str(self.props["key"]).rpartition("@")[0] or str(self.props["key"])
-
-    @property
-    def is_sipri(self) -> bool:
-        return self.props.get("source") in SIPRI
+        if self._deal_key is None:  # a Report without a key: the KeyError says so
+            return str(self.props["key"])
+        return self._deal_key
 
     @property
     def years(self) -> list[int]:
         return list(self.props.get("delivery_years") or [])
-
-    @property
-    def edition(self) -> str:
-        return str(self.props.get("vintage") or "")
 
 
 def _field(name: str) -> property:
@@ -439,7 +447,8 @@ def resolve_deals(records: Iterable[Record], judgements: Judgements | None = Non
              if (span_ := _coverage(cover)) is not None]
     withdrawn: dict[str, str] = {}
     sipri_groups = groups_of(lambda rs: any(r.is_sipri for r in rs))
-    for rs in [*sipri_groups.values(), *([r] for r in lone.values())]:
+    latest = spans[-1][0] if spans else None
+    for rs in [*sipri_groups.values(), *([r] for r in lone.values() if latest is not None and r.edition < latest)]:
         sipri = [r for r in rs if r.is_sipri]
         newest = max(r.edition for r in sipri)
         years = set().union(*(r.years for r in sipri))
@@ -485,7 +494,7 @@ def resolve_deals(records: Iterable[Record], judgements: Judgements | None = Non
         if any(r.id in withdrawn for r in rs):
             continue
         result.deals.append(_deal(rs, clusters.rule))
-    result.deals += [_deal([r], clusters.rule) for r in lone.values() if r.id not in withdrawn]
+    result.deals += [_lone_deal(r, clusters.rule) for r in lone.values() if r.id not in withdrawn]
     result.deals.sort(key=lambda d: d.key)
     return result
 
@@ -503,13 +512,16 @@ def _lone(recs: Mapping[str, Record], judged: Judgements) -> dict[str, Record]:
     for r in recs.values():
         if r.is_sipri:
             keys[r.deal_key] += 1
-        by_block[r.block].append(r)
+        by_block[r.props.get("block")].append(r)
     judged_ids = {i for pair in judged.same for i in pair}
     lone: dict[str, Record] = {}
     for rs in by_block.values():
         first = rs[0]
-        if first.is_sipri and all(r.source == first.source and r.edition == first.edition and keys[r.deal_key] == 1
-                                  and r.id not in judged_ids for r in rs):
+        if not first.is_sipri:
+            continue
+        source, edition = first.props.get("source"), first.edition
+        if all(r.props.get("source") == source and r.edition == edition and keys[r.deal_key] == 1
+               and r.id not in judged_ids for r in rs):
             lone.update((r.id, r) for r in rs)
     return lone
 
@@ -577,12 +589,21 @@ def _most_advanced(rs: list[Record], lead: Record) -> Any:
     """The most advanced stage any source reports; of SIPRI's records only the newest counts (a later vintage may
     take back a delivery an earlier one listed)."""
     voices = [r for r in rs if not r.is_sipri or r is lead]
-    stages = [s for s in (Stage.parse(r.stage) for r in voices if r.stage) if s is not None]
+    stages = [s for s in (_stage(r.stage) for r in voices if r.stage) if s is not None]
     return max(stages, key=_ADVANCEMENT.__getitem__).value if stages else None
 
 
 _ADVANCEMENT = {stage: stage.advancement for stage in Stage}
 """``Stage.advancement``, looked up once (it lists the enum on every call)."""
+_STAGES: dict[object, Stage] = {stage.value: stage for stage in Stage}
+
+
+def _stage(value: object) -> Stage | None:
+    """``Stage.parse`` by one dict look-up (the enum's own look-up costs a call and a try per Report)."""
+    try:
+        return _STAGES.get(value)
+    except TypeError:  # unhashable: no stage
+        return None
 
 
 def _date(rs: list[Record], lead: Record) -> Any:
@@ -626,9 +647,31 @@ PRECEDENCE: dict[str, Callable[[list[Record], Record], Any]] = {
 """Each Transfer field and how it is taken from the deal's records (docs/transfers.md, 'Precedence')."""
 _SIPRI_LEAD = frozenset(SIPRI_FIELDS)
 """The fields ``PRECEDENCE`` takes from a SIPRI lead as they are (:func:`_sipri_lead`)."""
+_ORDER = tuple(PRECEDENCE)
+
+
+def _lone_deal(lead: Record, rules: Mapping[str, tuple[str, float]]) -> Deal:
+    """:func:`_deal` of one SIPRI record (a first load's every deal), each rule worked out for one record: every
+    SIPRI field, ``value_usd`` and the stage are the record's own (a stage no ``Stage`` names: none), its date and
+    ``reported_by`` too unless empty; ``tests/loaders/deals/test_resolver_fast_paths.py`` compares both."""
+    get = lead.props.get
+    props = dict(zip(_ORDER, map(get, _ORDER), strict=True))
+    props["stage"] = None if (stage := _stage(props["stage"])) is None else stage.value
+    props["date"] = props["date"] or None
+    props["reported_by"] = props["reported_by"] or None
+    props = {k: v for k, v in props.items() if v is not None}
+    key = lead.deal_key
+    props.update(key=key, block=get("block"), records=1, sources=[str(get("source"))])
+    number = get("number_ordered")
+    if number is None:
+        number = get("number_delivered")
+    return Deal(key=key, members=[Member(lead.id, *rules.get(lead.id, ("anchor", 1.0)))], props=props,
+                supplier=str(get("supplier")), recipient=str(get("recipient")), weapon=get("weapon"), number=number)
 
 
 def _deal(rs: list[Record], rules: Mapping[str, tuple[str, float]]) -> Deal:
+    if len(rs) == 1 and rs[0].is_sipri:
+        return _lone_deal(rs[0], rules)
     lead = _lead(rs)
     transfers = [r for r in rs if r.source == "sipri-transfers"]
     classic = [r for r in rs if r.source == "sipri-classic"]

@@ -119,7 +119,7 @@ def _plain(value: object) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _date_problem(text: str) -> str | None:
+def date_problem(text: str) -> str | None:
     """Why a date field's text cannot be stored (:func:`value_problem`, then :func:`iso_date_problem`); cached: a
     large load repeats a few hundred dates (SIPRI's order years)."""
     return value_problem(text) or iso_date_problem(text)
@@ -135,7 +135,7 @@ def check_stored_values(model: BaseModel) -> None:
         if value is None:
             continue
         if name in dates and type(value) is str:
-            problem = _date_problem(value)
+            problem = date_problem(value)
         elif (type(value) is str and value.isascii() and "\x00" not in value) or _plain(value):
             continue
         else:

@@ -30,6 +30,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
+from pydantic import ValidationError
+
 from armsgraph.loaders.base import ResolvingLoader
 from armsgraph.loaders.io import BOM, SourceText, decode_utf16, read_bytes, split_lines, strip_bom
 from armsgraph.loaders.reference.categories import classify, weapon_categories
@@ -41,6 +43,7 @@ from armsgraph.loaders.sipri.names import SIPRI
 from armsgraph.loaders.sipri.records import Preamble, RowError, SipriDeal, parse_preamble
 from armsgraph.schema import Document, Node, Provenance, Report, WeaponSystem
 from armsgraph.schema.batch import Batch, NodeRecord
+from armsgraph.schema.build import build, pair, replace
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import digest, sha256_of, slug
 from armsgraph.schema.relations import InCategory, InFamily
@@ -54,8 +57,19 @@ BATCH_DEALS = 5_000
 """Deals per Batch: a large export is yielded as several batches of one Document (one atomic load), so the
 loading process's memory stays bounded whatever the file's size."""
 
-DEAL_FIELDS = tuple(name for name in Report.model_fields if name in SipriDeal.__dataclass_fields__)
-"""Report properties a parsed deal carries under the same name (declared once, in the schema)."""
+DEAL_FIELDS = tuple(name for name in Report.model_fields
+                    if name in SipriDeal.__dataclass_fields__ and name not in ("supplier", "recipient"))
+"""Report properties a parsed deal carries under the same name (declared once, in the schema); the supplier and
+recipient are the resolved actors' ids, not the names as written."""
+CHECKED_FIELDS = ("designation", "status", "comments", "number_delivered")
+"""The parsed values a Report's validation checks per deal (``schema.build``): the row's free text, and the one
+number the parser adds up (the transfers format's deliveries: a sum may pass 64 bits)."""
+PARSED_FIELDS = tuple(name for name in DEAL_FIELDS if name not in CHECKED_FIELDS)
+"""The rest, each typed and bounded by the format's parser (``records.parse_int``/``parse_float``/``parse_year``:
+ASCII digits within 64 bits, plain decimals, years 1900-2100; flags as booleans; a SIPRI id of at most 18 digits),
+so made from validated parts."""
+DELIVERED, ORDERED = Stage.DELIVERED.value, Stage.ORDERED.value
+"""A Report's stage as stored (the model keeps enum values)."""
 
 
 class SipriFormat(StrEnum):
@@ -300,6 +314,7 @@ class _BatchBuilder:
         """A Report's key names its export's vintage (the file's hash when it has none): two files of one
         vintage meet on the same Reports, two vintages give two Reports of one deal."""
         self.covers = export_coverage(document.title, document.year_range)
+        self.source = "sipri-classic" if self.classic else "sipri-transfers"
         self.weapon_family: dict[str, str] = {}
         """Weapon id -> its family's id (set once per weapon, read by every deal of it)."""
         self.deal_provenance = self.batch.provenance(rule=self.rule)
@@ -335,8 +350,13 @@ class _BatchBuilder:
                 if item.rejects:
                     batch.records_read += 1
                 continue
-            self.add_deal(item)
             batch.records_read += 1
+            try:
+                self.add_deal(item)
+            except ValidationError as exc:  # a value the parser took but no store keeps (a sum beyond 64 bits)
+                problem = exc.errors()[0]
+                batch.error(item.line, ".".join(map(str, problem["loc"])) or None, problem["msg"])
+                continue
             deals += 1
             if deals >= limit:
                 return taken, False
@@ -454,7 +474,7 @@ class _BatchBuilder:
     def add_deal(self, deal: SipriDeal) -> None:
         """One validated Report: what this export, of this vintage, says about one deal."""
         batch = self.batch
-        prov = self.deal_provenance.model_copy(update={"line": deal.line, "line_end": deal.line_end})
+        prov = replace(self.deal_provenance, {"line": deal.line, "line_end": deal.line_end})  # the parser's, >= 1
         supplier = self.actor(deal.supplier, deal.line, "Supplier")
         recipient = self.actor(deal.recipient, deal.line, "Recipient")
         weapon = self.weapon(deal, prov)
@@ -465,18 +485,17 @@ class _BatchBuilder:
             self.identities[identity] += 1
             n = self.identities[identity]
             deal_key = f"sipri-classic:{identity}" + (f"-{n}" if n > 1 else "")
-        props: dict[str, Any] = {name: getattr(deal, name) for name in DEAL_FIELDS}
-        props.update(
-            key=f"{deal_key}@{self.edition}",  # one Report per deal and vintage: the resolver joins them
-            source="sipri-classic" if self.classic else "sipri-transfers",
-            supplier=supplier, recipient=recipient, weapon=weapon, family=self.weapon_family.get(weapon),
-            designation=deal.designation,
-            covers=self.covers,
-            stage=Stage.DELIVERED if deal.delivery_years else Stage.ORDERED,
-            date=None if deal.order_year is None else f"{deal.order_year:04d}",
-            vintage=self.vintage,
-        )
+        values = {name: getattr(deal, name) for name in CHECKED_FIELDS}
+        made: dict[str, Any] = {name: getattr(deal, name) for name in PARSED_FIELDS}
         if self.classic:  # per-year figures exist only in the transfers format
-            props.update(delivered_per_year=None, tiv_delivered_per_year=None)
-        # the Report is validated here; the record only pairs two validated models (no second pass over them)
-        batch.nodes.append(NodeRecord.model_construct(node=Report(**props), provenance=prov))
+            made.update(delivered_per_year=None, tiv_delivered_per_year=None)
+        made.update({  # from validated parts only (schema.build): the nodes and the Document they come from
+            "key": f"{deal_key}@{self.edition}",  # one Report per deal and vintage: the resolver joins them
+            "source": self.source, "supplier": supplier, "recipient": recipient, "weapon": weapon,
+            "family": self.weapon_family.get(weapon), "covers": self.covers, "vintage": self.vintage,
+            "stage": DELIVERED if deal.delivery_years else ORDERED,
+            "date": None if deal.order_year is None else f"{deal.order_year:04d}",  # the parser's year: 1900-2100
+        })
+        # the Report is validated here (its free text checked, the made values taken); the record only pairs two
+        # validated models (no second pass over them)
+        batch.nodes.append(pair(NodeRecord, node=build(Report, values, made), provenance=prov))

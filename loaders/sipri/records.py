@@ -7,6 +7,7 @@ export has ~30,000 deals and the graph entities are validated later anyway.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -77,6 +78,9 @@ def header_mismatch(names: list[str], columns: tuple[str, ...] | list[str]) -> s
     return f"header has {len(names)} columns, expected {len(columns)}"
 
 
+CACHED = 4096
+"""Distinct cells remembered per parsing function: an export repeats a few hundred years, counts and TIVs (a value
+that does not parse is not remembered: it raises again)."""
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 _YEAR = re.compile(r"[0-9]{4}")
 _DEAL_ID = re.compile(r"[0-9]{1,18}")
@@ -90,6 +94,9 @@ def is_deal_id(value: str) -> bool:
 def cell_problem(fields: list[str]) -> tuple[int, str] | None:
     """(index, reason) of the first cell no SIPRI export holds: one over MAX_FIELD_CHARS, a NUL byte, a CR left
     inside a line (line ends are removed before; SIPRI breaks a comment with LF). Only that record fails."""
+    joined = "".join(fields)  # one look at the whole record: no cell of a shorter one can be too long
+    if len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined and "\r" not in joined:
+        return None
     for index, cell in enumerate(fields):
         if len(cell) > MAX_FIELD_CHARS:
             return index, f"cell longer than {MAX_FIELD_CHARS:,} characters ({len(cell):,})"
@@ -100,6 +107,7 @@ def cell_problem(fields: list[str]) -> tuple[int, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=CACHED)
 def parse_int(value: str, column: str) -> int | None:
     """An optional count ('' -> None): ASCII digits, no sign, no separators, at most 64 bits."""
     if not value:
@@ -110,6 +118,7 @@ def parse_int(value: str, column: str) -> int | None:
         raise FieldError(column, str(exc)) from None
 
 
+@functools.lru_cache(maxsize=CACHED)
 def parse_float(value: str, column: str) -> float | None:
     """An optional decimal number ('' -> None); TIVs are plain non-negative ASCII decimals ('12.5'), never
     signed, thousands-separated, exponents or other digits."""
@@ -120,6 +129,7 @@ def parse_float(value: str, column: str) -> float | None:
     return float(value)
 
 
+@functools.lru_cache(maxsize=CACHED)
 def parse_year(value: str, column: str) -> int | None:
     """An optional four-digit year between 1900 and 2100 ('19??' is an error, not a guess)."""
     if not value:
@@ -130,11 +140,14 @@ def parse_year(value: str, column: str) -> int | None:
 
 
 def parse_years(value: str, column: str) -> list[int]:
-    """SIPRI's '; '-separated delivery years ('2022; 2023'), sorted and without repeats."""
-    if not value:
-        return []
+    """SIPRI's '; '-separated delivery years ('2022; 2023'), sorted and without repeats (a new list each time)."""
+    return list(_years(value, column)) if value else []
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _years(value: str, column: str) -> tuple[int, ...]:
     years = {parse_year(part.strip(), column) for part in value.split(";")}
-    return sorted(y for y in years if y is not None)
+    return tuple(sorted(y for y in years if y is not None))
 
 
 _GENERATED = re.compile(r"^Data generated:\s*(.+?)\s*;?\s*$")

@@ -1,12 +1,16 @@
-"""The resolver's shortcuts (groups kept between rules, fields read as attributes, a lone record leading) change
-no answer: later rules see the deals earlier rules joined, and absent fields read as None."""
+"""The resolver's shortcuts (groups kept between rules, fields read as attributes, a lone record leading, a
+lone SIPRI deal's values read from its record) change no answer: later rules see the deals earlier rules joined,
+and absent fields read as None."""
 
 from __future__ import annotations
 
 import random
 from typing import Any
 
-from armsgraph.loaders.deals import Record, resolve_deals
+import pytest
+
+from armsgraph.loaders.deals import PRECEDENCE, Deal, Member, Record, _deal, _lone_deal, resolve_deals
+from armsgraph.schema.values import Stage
 
 V1, V2 = "2025-01-03T21:16:02", "2026-02-12T12:26:12"
 BLOCK = {"supplier": "country:DEU", "recipient": "country:UKR", "block": "country:DEU|country:UKR"}
@@ -65,3 +69,39 @@ def test_fields_read_as_attributes_are_the_stored_values() -> None:
     empty = Record("report:y", {})
     assert (empty.source, empty.block, empty.weapon, empty.comments) == (None, None, None, None)
     assert not empty.is_sipri and empty.edition == ""
+
+
+def _general(record: Record) -> Deal:
+    """A one-record deal by the general path: every field through its precedence rule (``PRECEDENCE``)."""
+    props = {name: rule([record], record) for name, rule in PRECEDENCE.items()}
+    props = {k: v for k, v in props.items() if v is not None}
+    props.update(key=record.deal_key, block=record.block, records=1, sources=[str(record.source)])
+    number = record.number_ordered if record.number_ordered is not None else record.number_delivered
+    return Deal(key=record.deal_key, members=[Member(record.id, "anchor", 1.0)], props=props,
+                supplier=str(record.supplier), recipient=str(record.recipient), weapon=record.weapon, number=number)
+
+
+@pytest.mark.parametrize("extra", [
+    {},
+    {"stage": "delivered", "date": "2021", "number_ordered": 4, "number_delivered": 2},
+    {"stage": "", "date": "", "reported_by": "", "number_delivered": 0},  # empty values: no stage, no date
+    {"stage": "shipped", "reported_by": "person:x", "value_usd": 5.0},  # no such stage: none
+    {"stage": Stage.ORDERED, "date": "2020-05", "comments": "c", "delivery_years": [2020, 2021]},
+    {"stage": ["delivered"]},  # not even a word
+])
+@pytest.mark.parametrize("source", ["sipri-classic", "sipri-transfers"])
+def test_a_lone_sipri_deal_is_the_general_rules_deal(source: str, extra: dict[str, Any]) -> None:
+    """``_lone_deal`` (each precedence rule worked out for one SIPRI record) gives what every rule gives."""
+    record = rec(f"{source}:k1@{V1}", source=source, vintage=V1, weapon="weapon:w", sipri_id="7", **extra)
+    assert _lone_deal(record, {}) == _general(record)
+    assert _deal([record], {}) == _general(record)
+
+
+def test_record_values_worked_out_once_are_the_stored_ones() -> None:
+    """``is_sipri``, ``edition`` and ``deal_key`` are computed when a Record is made, as the properties were."""
+    r = Record("report:a", {"key": "sipri:1@2025-01-03", "source": "sipri-transfers", "vintage": "2025-01-03"})
+    assert (r.is_sipri, r.edition, r.deal_key) == (True, "2025-01-03", "sipri:1")
+    plain = Record("report:b", {"key": "text:9", "source": "text"})
+    assert (plain.is_sipri, plain.edition, plain.deal_key) == (False, "", "text:9")
+    with pytest.raises(KeyError):
+        Record("report:c", {}).deal_key  # noqa: B018 (a Report without a key says so when asked)

@@ -10,6 +10,7 @@ import pytest
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
 from armsgraph.loaders.sipri.loader import SipriLoader
+from armsgraph.loaders.sipri.records import FieldError, parse_int, parse_year, parse_years
 from armsgraph.schema import Report, UnresolvedActor
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -366,3 +367,72 @@ def test_classic_revision_between_vintages(tmp_path: Path, store: Store) -> None
                      "ORDER BY t.order_year, t.number_ordered").rows
     assert [(y, n, tiv, sorted(docs)) for y, n, tiv, docs in rows] == [
         (2015, 4, 15.0, ["c1.csv"]), (2015, 6, 15.0, ["c2.csv"]), (2020, 10, 15.0, ["c1.csv", "c2.csv"])]
+
+
+# -- fast validation (schema.build) -------------------------------------------------------------------------
+# The loader validates its Reports through ``schema.build``, taking the values it made from validated parts (ids,
+# the vintage, the stage, the date) as they are: every Report it yields is exactly what the model's own validation
+# makes of the same values, on the real excerpts and on hostile rows, and a value no store keeps still fails its
+# record with ``file:line:field: reason``.
+SHARED_SIPRI = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "sipri"
+FILES = ("classic-trade-register-2025-03.excerpt.csv", "classic-trade-register-resaved.excerpt.csv",
+         "transfers-2025-01.excerpt.csv", "transfers-2026-02.excerpt.csv")
+
+
+def assert_validated(report: Report) -> None:
+    """The Report equals the model's validation of the values it was given (the fields it sets itself apart)."""
+    given = {name: getattr(report, name) for name in report.model_fields_set - {"id", "block"}}
+    full = Report(**given)
+    assert [(k, type(v), v) for k, v in full.__dict__.items()] == [(k, type(v), v) for k, v in report.__dict__.items()]
+    assert full.model_fields_set == report.model_fields_set
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_report_of_the_excerpts_is_the_validated_one(name: str) -> None:
+    reports = [r.node for batch in SipriLoader(batch_deals=500).read(SHARED_SIPRI / name)
+               for r in batch.nodes if isinstance(r.node, Report)]
+    assert len(reports) > 500
+    for report in reports:
+        assert_validated(report)
+
+
+def test_hostile_rows_give_the_validated_reports(tmp_path: Path) -> None:
+    rows = [classic_row(supplier=HOSTILE[0], comments="tab\tinside; ünïcödé; \u00a0nbsp inside"),
+            classic_row(recipient=HOSTILE[1], designation="Ракета-2 -", year="1900", years=""),
+            classic_row(designation="x" * 3000, ordered="", delivered="0", unit="", total="", tiv="0"),
+            classic_row(comments="\u3000", year="2100", ordered=str(2**63 - 1))]
+    batch = read(write(tmp_path, "hostile.csv", rows))
+    reports = transfers(batch)
+    assert len(reports) == 4
+    for report in reports:
+        assert_validated(report)
+    assert reports[3].comments is None and reports[3].number_ordered == 2**63 - 1  # blank comments: none
+
+
+def test_a_value_no_store_keeps_fails_its_record_only(tmp_path: Path) -> None:
+    """Two rows of one deal delivering 2**63 - 1 each: the sum is beyond 64 bits. The deal fails with its line
+    and field (it used to stop the whole file); the other deal loads."""
+    big = str(2**63 - 1)
+    path = write(tmp_path, "sum.csv", [transfers_row("9001", "2020", delivered=big),
+                                       transfers_row("9001", "2021", delivered=big), transfers_row("9002", "2020")],
+                 header=TRANSFERS_HEADER)
+    batch = read(path)
+    assert [r.sipri_id for r in transfers(batch)] == ["9002"]
+    errors = [e for e in batch.errors if e.severity == "error"]
+    assert len(errors) == 1
+    error = errors[0]
+    assert (error.file, error.field) == ("sum.csv", "number_delivered")
+    assert error.line == len(path.read_text().splitlines()) - 2  # the deal's first row
+    assert "64-bit" in error.reason
+    assert batch.records_read == 2
+
+
+def test_parsed_cells_are_remembered_but_not_their_errors() -> None:
+    assert parse_years("2021; 2020; 2021", "Years") == [2020, 2021]
+    first, again = parse_years("2021; 2020", "Years"), parse_years("2021; 2020", "Years")
+    assert first == again and first is not again  # each Report gets a list of its own
+    for _ in range(2):
+        with pytest.raises(FieldError, match="not a year"):
+            parse_year("19??", "Year of order")
+        with pytest.raises(FieldError, match="whole number"):
+            parse_int("-3", "Number ordered")
