@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pydantic import BaseModel
 
 from armsgraph.loaders.text.claims import claims
+from armsgraph.loaders.text.deal_transfers import deal_transfers
 from armsgraph.loaders.text.entities import gazetteer_entities
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.facts import Facts
@@ -54,6 +55,7 @@ RULE_COMPONENTS: tuple[Component, ...] = (
     claims,                  # attributed claims (the parse's speech verbs included)
     clause_transfers,        # transfers clause by clause
     syntax_transfers,        # transfers from the parse the clause rules did not read
+    deal_transfers,          # '<buyer> signed a deal with <seller> for <weapon>': no transfer word
     carried_transfers,       # systems listed in later sentences under the text's transfer frame
     described_categories,    # a category-level transfer a named system describes goes
 )

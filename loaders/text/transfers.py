@@ -7,6 +7,8 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from itertools import pairwise
 
 import pycountry
@@ -47,17 +49,21 @@ PARTNER_WORDS = frozenset({"together", "jointly", "along", "cooperation", "conju
 COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are", "was", "were", "to", "also",
                               "already", "soon", "plans", "agreed", "began", "started", "be", "been"})
 """Words allowed between a state's company and its transfer word ('Norway's Kongsberg has already delivered')."""
+HYPHENS = frozenset({"-", "–", "/"})
 BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
 LIST_ITEM_MAX_TOKENS = 15
 """An unmarked line after 'includes:' is a list item when it is this short and has no transfer word."""
 BENEFIT_VERBS = frozenset({"help", "assist", "enable", "allow", "support", "strengthen", "bolster", "reinforce",
-                           "equip"})
+                           "equip", "aid", "defend", "protect"})
 """'... to help the Ukrainians spot artillery': after 'to', the one these verbs name is who the supply is for."""
 FINAL_DESTINATION = (("for", "delivery", "to"), ("for", "transfer", "to"), ("for", "onward", "delivery", "to"),
                      ("for", "onward", "transfer", "to"), ("destined", "for"), ("bound", "for"), ("for", "use", "by"))
 """'moved Patriot missiles from Israel to Poland for delivery to Ukraine': the state after these is the recipient,
 whatever place the weapons pass through."""
+ROUNDS_AFTER = frozenset({"ammunition", "ammo", "munitions", "rounds", "shells", "projectiles", "cartridges"})
+"""'HIMARS ammunition', 'Gepard rounds': a system's name before these words names what it fires, not the system
+(not 'missiles' or 'interceptors', which often name the system itself: 'Patriot missiles')."""
 VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
                            "upgrade"})
 """'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
@@ -116,6 +122,13 @@ def described_categories(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: drops a category-level transfer a named system of the category describes; returns those kept."""
     TransferRules(d, f).drop_described_categories()
     return list(f.transfers.values())
+
+
+@cache
+def deal_words() -> frozenset[str]:
+    """The nouns of ``data/deal_words.txt`` (a purchase agreement: 'a deal with France for Rafale'), read once."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "deal_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 class TransferRules:
@@ -305,7 +318,7 @@ class TransferRules:
                 own[w.start] = actor
         return own
 
-    def _with_actors(self, start: int, end: int) -> list[str]:
+    def with_actors(self, start: int, end: int) -> list[str]:
         """The actors right after 'with' in [start, end) ('talks with Italy')."""
         found: list[str] = []
         for i in range(start, end - 1):
@@ -365,8 +378,21 @@ class TransferRules:
         title = str(self.d.document.get("title") or "")
         if not title:
             return None
-        found = {ent.ent_id_ for ent in nlp()(clean(title)).ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")}
-        found.discard(self.d.home or "")
+        doc = nlp()(clean(title))
+        states = [ent for ent in doc.ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")]
+        # 'Canada announces new military aid package for Ukraine', 'France to increase supplies to Ukraine': one
+        # state after to/for (or 'to help ...') receives, whoever publishes; else the one foreign state
+        marked = set()
+        for ent in states:
+            prev = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+            if prev and prev[-1] == "the":
+                prev = prev[:-1]
+            if prev and (prev[-1] in RECIPIENT_PREPS or (len(prev) > 1 and prev[-1] in BENEFIT_VERBS
+                                                         and prev[-2] == "to")):
+                marked.add(ent.ent_id_)
+        if len(marked) == 1:
+            return marked.pop()
+        found = {ent.ent_id_ for ent in states} - {self.d.home or ""}
         return found.pop() if len(found) == 1 else None
 
     def recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
@@ -450,10 +476,13 @@ class TransferRules:
                         if second and second != exclude and second not in found:
                             found.append(second)
                         break
-            # coordination: 'The Danish and Dutch governments', 'Germany, the Netherlands, and Romania'
+            # coordination: 'The Danish and Dutch governments', 'Germany, the Netherlands, and Romania', and
+            # 'French-German' (two demonyms joined by a hyphen: a maker of both)
             k = first - 1
-            while k >= start and self.d.lower[k] in ("and", ",", "the"):
-                while k >= start and self.d.lower[k] in ("and", ",", "the"):
+            while k >= start and (self.d.lower[k] in ("and", ",", "the") or (
+                    self.d.lower[k] in HYPHENS and ref.kind == "demonym")):
+                while k >= start and (self.d.lower[k] in ("and", ",", "the") or (
+                        self.d.lower[k] in HYPHENS and ref.kind == "demonym")):
                     k -= 1
                 other = self.f.ref_at.get(k)
                 if other is None or other.kind in ("pronoun", "title", "first-person", "person"):
@@ -522,7 +551,9 @@ class TransferRules:
                 elif kind == "negation":
                     negated = True
                 elif kind == "hypothetical":
-                    if cue == "would" and any(self._reports(w) for w in self.d.lower[start:i]):
+                    # the reporting verb may open the sentence before the clause read ('The ministry said that
+                    # the increase would allow it to send ...')
+                    if cue == "would" and any(self._reports(w) for w in self.d.lower[self.d.sent_of(start).start : i]):
                         stages.append("pledged")  # 'said the United States would provide': reported future
                     else:
                         hypothetical = True
@@ -545,6 +576,8 @@ class TransferRules:
                 continue
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
+            if low in ("order", "orders") and (prev == "in" or nxt in ("to", "of")):
+                continue  # 'in order to', 'the order of battle': no purchase
             if kind == "request" and (prev in ("the", "a", "an", "its", "our", "their") or (
                     low.startswith("ask") and "for" not in self.d.lower[i + 1 : min(e, i + 5)])):
                 continue  # 'a request', 'asked Germany to send': no request of a weapon here
@@ -653,6 +686,8 @@ class TransferRules:
         for w in self.d.weapon_ents[lo:hi]:
             if w.end > end:
                 continue
+            if self._repeated_in_parentheses(w) or self._rounds_of(w):
+                continue
             before = self.d.lower[max(0, w.start - 3) : w.start]
             after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
@@ -669,6 +704,76 @@ class TransferRules:
         if any(w.label_ == "WEAPON" for w in found):
             return [w for w in found if w.label_ == "WEAPON"]  # a named system: the category only describes it
         return found
+
+    def _buyer_by(self, t: int, right: int) -> str | None:
+        """The buyer a receiving word names after 'by' ('the ordering by Ukraine of ...', 'the purchase of 96 Apache
+        helicopters by Poland'): right after the word, or, for a noun ('the purchase of'), anywhere in its clause."""
+        if t + 1 < right and self.d.lower[t + 1] == "by":
+            return self._object_actor(t + 2, right)
+        noun = self.d.lower[t + 1] == "of" if t + 1 < right else False
+        noun = noun or (t > 0 and self.d.lower[t - 1] in ("the", "a", "an", "its", "their"))
+        if not noun:
+            return None
+        for i in range(t + 2, right - 1):
+            if self.d.lower[i] == "by":
+                found = self._object_actor(i + 1, right)
+                if found is not None:
+                    return found
+        return None
+
+    def _participle_noun(self, t: int) -> list[Span]:
+        """The weapon mention right before a participle at t ('Leopard 1A5 tanks donated by'), a weapon noun
+        allowed between; a named system only."""
+        k = bisect.bisect_left(self.d.weapon_starts, t) - 1
+        if k < 0:
+            return []
+        w = self.d.weapon_ents[k]
+        noun_between = w.end == t - 1 and self.d.lower[w.end] in self.d.g.weapon_nouns
+        if w.label_ != "WEAPON" or not (w.end == t or noun_between):
+            return []
+        return [w]
+
+    def _adds(self, start: int, end: int) -> bool:
+        """The clause says it adds to what was said before ('also', 'as well', 'too': ``cues.csv`` kind addition)."""
+        words = self.d.lower[start:end]
+        return any(self.d.g.cues.get(w) == "addition" for w in words) or any(
+            self.d.g.cues.get(f"{a} {b}") == "addition" for a, b in pairwise(words))
+
+    def _sole_supplier_to(self, recipient: str, before: int) -> list[str]:
+        """The one supplier the text's asserted transfers before token ``before`` give ``recipient``; none when
+        there are several (then 'also' does not say whose)."""
+        start = self.d.cstart(before) + self.d.base
+        found = {t.supplier for t in self.f.transfers.values()
+                 if t.recipient == recipient and not t.attributed and t.evidence.end <= start}
+        return list(found) if len(found) == 1 else []
+
+    def _forces_of(self, s: int, end: int, suppliers: list[str]) -> str | None:
+        """The state whose forces the clause names before ``end`` ('Ukrainian troops', 'Ukrainian soldiers':
+        a demonym before a ``cues.csv`` forces word), not a supplier."""
+        for i in range(s, end):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind != "demonym" or ref.end >= end:
+                continue
+            if self.d.g.cues.get(self.d.lower[ref.end]) == "forces":
+                actor = self.actor_of_ref(ref)
+                if actor and actor not in suppliers:
+                    return actor
+        return None
+
+    def _repeated_in_parentheses(self, w: Span) -> bool:
+        """'munitions for National Advanced Surface-to-Air Missile Systems (NASAMS)': an abbreviation in parentheses
+        right after a mention of the same system is that mention again, read (or vetoed) there."""
+        if w.start < 2 or self.d.words[w.start - 1] != "(":
+            return False
+        k = bisect.bisect_left(self.d.weapon_starts, w.start - 1) - 1
+        return k >= 0 and self.d.weapon_ents[k].end == w.start - 1 and self.d.weapon_ents[k].ent_id_ == w.ent_id_
+
+    def _rounds_of(self, w: Span) -> bool:
+        """'HIMARS ammunition', 'Gepard rounds': a listed system (not a munition) right before an ammunition word."""
+        after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
+        if after not in ROUNDS_AFTER:
+            return False
+        return any(entry.kind == "system" and entry.id == w.ent_id_ for entry in self.d.g.weapons.values())
 
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
@@ -763,7 +868,10 @@ class TransferRules:
                 third_party = False
                 recipient: str | None
                 suppliers: list[str]
-                beneficiary = self._for_actor(t + 1, right) if kind == "receive" else None
+                # 'placed an order for ARCHER howitzers ..., as part of its package to Ukraine': bought for the
+                # state the aid is for
+                beneficiary = (self._for_actor(t + 1, right) or self.aid_recipient(t + 1, right)) \
+                    if kind == "receive" else None
                 if beneficiary is not None:
                     # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
                     recipient = beneficiary
@@ -773,10 +881,18 @@ class TransferRules:
                 elif kind == "receive":
                     recipient_list = self.supplier_in(left, t, None)
                     recipient = recipient_list[0] if recipient_list else None
+                    buyer = self._buyer_by(t, right)
+                    if buyer is not None:
+                        recipient = buyer  # 'announced the ordering by Ukraine of 100 Rosomak from Poland'
+
                     if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
                     suppliers = self._from_actors(t + 1, right)
                     weapons = self.weapons(t + 1, right)
+                    if not suppliers and recipient is not None and weapons and self._adds(left, right):
+                        # 'Kyiv will also get Stinger missiles': more of what the text's one supplier to that
+                        # recipient gives
+                        suppliers = self._sole_supplier_to(recipient, s)
                     if not weapons and suppliers:
                         # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
                         weapons = self.weapons(left, t)[-1:]
@@ -809,7 +925,8 @@ class TransferRules:
                     if passive_by:
                         by = self.actor_of_ref(self.f.ref_at[agent])
                         suppliers = [by] if by else []
-                        weapons = self.weapons(left, t)
+                        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before
+                        weapons = self.weapons(left, t) or self._participle_noun(t)
                         after_agent = self.f.ref_at[agent].end
                         recipient = self.recipient_in(after_agent, e, direct=False)
                         if recipient is None:
@@ -817,6 +934,9 @@ class TransferRules:
                                 if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
                                     recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                                     break
+                        if recipient is None:
+                            # 'Ukrainian troops train on Leopard 1A5 tanks donated by Denmark': whose forces have them
+                            recipient = self._forces_of(s, weapons[0].start if weapons else t, suppliers)
                     else:
                         recipient = self.final_recipient(t + 1, right) or self.recipient_in(t + 1, right)
                         if recipient is None and kind == "supply" and n + 1 < len(triggers) \
@@ -843,7 +963,7 @@ class TransferRules:
                                 suppliers, third_party = [], True
                             if "joint" in self.d.lower[max(left, t - 2) : t]:
                                 # 'talks with Italy for the joint delivery of SAMP/T': the partner gives too
-                                partners = self._with_actors(left, t)
+                                partners = self.with_actors(left, t)
                                 suppliers += [a for a in partners if a != recipient and a not in suppliers]
                         weapons = self.weapons(t + 1, right)
                         if not weapons and head is not None:
@@ -854,6 +974,9 @@ class TransferRules:
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue
+                if sent_blocked and kind == "noun" and not self._possessor_before(t) \
+                        and not self._from_actors(t + 1, right):
+                    continue  # 'under pressure to provide aid to X, through the sale of its jets': still undecided
                 # no subject in the clause: the supplier of the text around it, unless the subject is an
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in self.d.lower[s:t])
@@ -951,7 +1074,8 @@ class TransferRules:
         return SyntaxView.of(lower=self.d.lower, parse=self.d.syntax, actors=actors, demonyms=demonyms,
                           weapons=[(w.start, w.end) for w in self.d.weapon_ents], triggers=triggers,
                           aid_words=frozenset(self.d.g.aid_words),
-                          unnamed=frozenset(w for w, kind in self.d.g.cues.items() if kind == "unnamed-actor"))
+                          unnamed=frozenset(w for w, kind in self.d.g.cues.items() if kind == "unnamed-actor"),
+                          deal_words=deal_words())
 
     def syntax_transfers_in(self) -> None:
         """Transfers the parse states that the clause rules did not read (rule ``transfer:syntax-<kind>``)."""
