@@ -14,6 +14,7 @@ from itertools import pairwise
 import pycountry
 from spacy.tokens import Span
 
+from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.facts import FIRST_PERSON, Facts, Ref
@@ -49,6 +50,8 @@ PARTNER_WORDS = frozenset({"together", "jointly", "along", "cooperation", "conju
 COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are", "was", "were", "to", "also",
                               "already", "soon", "plans", "agreed", "began", "started", "be", "been"})
 """Words allowed between a state's company and its transfer word ('Norway's Kongsberg has already delivered')."""
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "against", "with", "to", "into", "over", "across", "inside"})
+"""Prepositions before a place or a counterpart, not an owner ('in Berlin', 'a visit to France')."""
 HYPHENS = frozenset({"-", "–", "/"})
 BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
@@ -125,10 +128,16 @@ def described_categories(d: TextDoc, f: Facts) -> list[TransferFact]:
 
 
 @cache
+def phrase_words() -> dict[str, str]:
+    """``data/phrase_words.csv``: words of the phrases that move weapons without a transfer word -> their kind
+    (``deal``: 'signed a deal with France for Rafale'; ``thanks``: 'thanked Lithuania for the NASAMS'), read once."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "phrase_words.csv").read_text(encoding="utf-8")
+    return {row.values["word"].strip().lower(): row.values["kind"].strip() for row in csv_rows(text).rows}
+
+
 def deal_words() -> frozenset[str]:
-    """The nouns of ``data/deal_words.txt`` (a purchase agreement: 'a deal with France for Rafale'), read once."""
-    text = resources.files("armsgraph.loaders.text").joinpath("data", "deal_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """The nouns of a purchase agreement (``phrase_words.csv`` kind ``deal``)."""
+    return frozenset(w for w, kind in phrase_words().items() if kind == "deal")
 
 
 class TransferRules:
@@ -141,6 +150,7 @@ class TransferRules:
         """The facts found so far; this component adds its own."""
         self._syntax_view: SyntaxView | None = None
         self._view_built = False
+        self._states: dict[str, list[Ref]] | None = None
 
     # ---- transfers ---------------------------------------------------------------------------------------
 
@@ -226,7 +236,7 @@ class TransferRules:
         for i in range(s, e - 2):
             if (self.d.lower[i] in self.d.g.aid_words or self.d.lower[i] == "support") \
                     and self.d.lower[i + 1] in ("for", "to"):
-                found = self._object_actor(i + 2, e)
+                found = self.object_actor(i + 2, e)
                 if found is not None:
                     return found
         return None
@@ -323,7 +333,7 @@ class TransferRules:
         found: list[str] = []
         for i in range(start, end - 1):
             if self.d.lower[i] == "with":
-                actor = self._object_actor(i + 1, end)
+                actor = self.object_actor(i + 1, end)
                 if actor is not None and actor not in found:
                     found.append(actor)
         return found
@@ -343,12 +353,12 @@ class TransferRules:
         found: list[str] = []
         for i in range(start + 1, end - 1):
             if self.d.lower[i] == "with" and self.d.lower[i - 1] in PARTNER_WORDS:
-                actor = self._object_actor(i + 1, end)
+                actor = self.object_actor(i + 1, end)
                 if actor is not None and actor not in found:
                     found.append(actor)
         return found
 
-    def _object_actor(self, start: int, end: int) -> str | None:
+    def object_actor(self, start: int, end: int) -> str | None:
         """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
         ref = self.f.ref_at.get(j)
@@ -428,7 +438,7 @@ class TransferRules:
             for phrase in FINAL_DESTINATION:
                 k = i + len(phrase)
                 if tuple(self.d.lower[i:k]) == phrase and k < end:
-                    found = self._object_actor(k, end)
+                    found = self.object_actor(k, end)
                     if found is not None:
                         return found
         return None
@@ -709,17 +719,60 @@ class TransferRules:
         """The buyer a receiving word names after 'by' ('the ordering by Ukraine of ...', 'the purchase of 96 Apache
         helicopters by Poland'): right after the word, or, for a noun ('the purchase of'), anywhere in its clause."""
         if t + 1 < right and self.d.lower[t + 1] == "by":
-            return self._object_actor(t + 2, right)
+            return self.object_actor(t + 2, right)
         noun = self.d.lower[t + 1] == "of" if t + 1 < right else False
         noun = noun or (t > 0 and self.d.lower[t - 1] in ("the", "a", "an", "its", "their"))
         if not noun:
             return None
         for i in range(t + 2, right - 1):
             if self.d.lower[i] == "by":
-                found = self._object_actor(i + 1, right)
+                found = self.object_actor(i + 1, right)
                 if found is not None:
                     return found
         return None
+
+    def only_other_state(self, suppliers: list[str]) -> str | None:
+        """The recipient a text leaves implicit: the one existing state it names besides ``suppliers`` (by name,
+        demonym, capital, a body or a person serving it), when the first sentence names it as the owner of a
+        person, body or name ('a visit of the Ukrainian Defense Minister', 'the Ukraine Defence Contact Group':
+        a modifier of a capitalised noun, of a forces word or of a state body) and nowhere as a subject, a speaker
+        or a place. Needs the parse; else None."""
+        syntax = self.d.syntax
+        if syntax is None or not self.d.sents:
+            return None
+        if self._states is None:
+            found: dict[str, list[Ref]] = {}
+            for ref in self.f.refs:
+                if ref.kind in ("name", "demonym", "capital", "org", "person"):
+                    actor = self.actor_of_ref(ref)
+                    if actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]):
+                        found.setdefault(actor, []).append(ref)
+            self._states = found
+        others = [a for a in self._states if a not in suppliers]
+        if len(others) != 1:
+            return None
+        state = others[0]
+        speakers = {self.d.g.country_of(c.speaker) or c.speaker for c in self.f.claims}
+        if state in speakers:
+            return None
+        first = self.d.sents[0]
+        title_words = {t.split()[-1].lower() for t in self.d.g.titles}
+        owned = False
+        for ref in self._states[state]:
+            i = ref.end - 1
+            if not syntax.parsed[i]:
+                continue
+            dep, head = syntax.dep[i], syntax.head[i]
+            place = dep == "pobj" and self.d.lower[head] in PLACE_PREPS
+            if dep in ("nsubj", "nsubjpass", "dobj") or place or syntax.dep[head] in ("nsubj", "nsubjpass"):
+                return None  # the state acts, or is a place ('in Berlin', 'Russian forces advance')
+            word = self.d.lower[head]
+            if ref.kind != "person" and first.start <= ref.start < first.end and dep in (
+                    "amod", "compound", "poss", "nmod") and (
+                    self.d.words[head][:1].isupper() or self.d.g.cues.get(word) == "forces"
+                    or word in STATE_BODIES or word in title_words):
+                owned = True
+        return state if owned else None
 
     def _participle_noun(self, t: int) -> list[Span]:
         """The weapon mention right before a participle at t ('Leopard 1A5 tanks donated by'), a weapon noun
@@ -915,7 +968,7 @@ class TransferRules:
                     # asker would receive, the one asked (or 'from') would give
                     askers = self.supplier_in(left, t, None)
                     recipient = askers[0] if askers else None
-                    asked = self._object_actor(t + 1, right)
+                    asked = self.object_actor(t + 1, right)
                     suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
                     weapons = self.weapons(t + 1, right)
                     stage = "requested"
@@ -1008,6 +1061,10 @@ class TransferRules:
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
                         weapons or ends_list):
                     suppliers = [doc_frame.supplier]
+                if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
+                    # 'Greece promised an additional delivery of BMP-1' in a text whose only other state is
+                    # Ukraine: the recipient the text leaves implicit
+                    recipient = self.only_other_state(suppliers)
                 suppliers = [x for x in suppliers if x and x != recipient]
                 if suppliers or recipient:
                     doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,

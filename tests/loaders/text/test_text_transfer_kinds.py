@@ -40,6 +40,10 @@ def transfers(text: str, meta: dict[str, object] | None = None) -> dict[tuple[st
         # a maker of two states named by their joined demonyms supplies as both
         ("The French-German group KNDS will supply Ukraine with 12 CAESAR howitzers.",
          {("FRA", "UKR", "caesar-155mm"), ("DEU", "UKR", "caesar-155mm")}),
+        # thanks: the one thanked gave what they are thanked for to the state of whoever thanks
+        ("President Zelensky thanked Lithuania for the NASAMS systems.", {("LTU", "UKR", "nasams")}),
+        ("Ukraine's defence minister thanked the Netherlands for 14 Leopard 2A4 tanks.", {("NLD", "UKR", "leopard-2")}),
+        ("Zelensky said he was grateful to Norway for its NASAMS launchers.", {("NOR", "UKR", "nasams")}),
     ],
 )
 def test_kinds_read(text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -69,6 +73,10 @@ def test_a_deal_is_contracted_with_its_number() -> None:
         # a supply others press for, and its sale of jets, is not decided
         "Greece is under pressure from its allies to provide aid to Ukraine through the sale of its Mirage 2000 "
         "jets.",
+        # 'thanks to' is 'because of'; thanks without a named giver; thanks for something hoped for
+        "Thanks to HIMARS, Ukraine has pushed back the Russian army.",
+        "Zelensky thanked everyone for the Patriot systems.",
+        "Zelensky thanked Germany for its readiness to consider sending Taurus missiles in the future if possible.",
         # 'in order to' is no order
         "Germany raised its budget in order to send more aid to Ukraine.",
     ],
@@ -116,3 +124,35 @@ def test_reported_would_reads_the_sentence_start() -> None:
 )
 def test_bad_input_gives_no_deal(text: str) -> None:
     assert all(rule != "transfer:deal" for _, rule in transfers(text).values())
+
+
+def test_implicit_recipient_owned_in_the_first_sentence() -> None:
+    """The one other state, named in the first sentence as the owner of a title (not acting, not a place)."""
+    text = ("During a visit of the Ukrainian defence minister, the Greek government promised a delivery of BMP-1 "
+            "vehicles.")
+    assert set(transfers(text)) == {("GRC", "UKR", "bmp-1")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany delivered Leopard tanks, Poland said.",  # a speaker
+        "Russia has deployed Iskander missiles. The United States will send Patriot systems.",  # a subject
+        "The US will send more HIMARS as Russia steps up its attacks.",
+        "Germany will send Leopard tanks. Russia condemned the decision.",  # not in the first sentence
+        "Poland will deliver Krab howitzers, President Duda said after meeting Chancellor Scholz in Berlin.",
+        "Turkey sold Bayraktar drones last year. Azerbaijan used them in the war.",
+        "The US will send more HIMARS to counter the Russian invasion.",  # an event, not a person or body
+        "Speaking in Kyiv, the Greek minister promised a delivery of BMP-1 vehicles.",  # a place
+        "During a visit of the Ukrainian and Polish defence ministers, the Greek government promised BMP-1 vehicles.",
+    ],
+)
+def test_no_implicit_recipient(text: str) -> None:
+    assert transfers(text) == {}
+
+
+def test_mine_resistant_vehicles_spelled_out_are_mrap() -> None:
+    found = extract_text("The package for Ukraine includes 50 mine-resistant, ambush-protected vehicles.",
+                         {**WIRE, "publisher": "The White House"}).transfers
+    assert [(t.supplier, t.recipient, t.weapon, t.quantity) for t in found] == [
+        ("country:USA", "country:UKR", "weapon:mrap", 50)]
