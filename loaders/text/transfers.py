@@ -52,6 +52,8 @@ COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are"
 """Words allowed between a state's company and its transfer word ('Norway's Kongsberg has already delivered')."""
 PLACE_PREPS = frozenset({"in", "at", "near", "from", "against", "with", "to", "into", "over", "across", "inside"})
 """Prepositions before a place or a counterpart, not an owner ('in Berlin', 'a visit to France')."""
+CHAIN_WORDS = frozenset({"to", "be", "begin", "start", "continue"})
+"""Between two transfer words of one chain ('committed to transferring', 'pledged to begin sending')."""
 HYPHENS = frozenset({"-", "–", "/"})
 BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
@@ -468,7 +470,7 @@ class TransferRules:
                 continue
             if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
                     and not any(w in STATE_BODIES for w in self.d.lower[ref.end + 1 : ref.end + 4]) \
-                    and not self._state_company(ref.end + 1, end):
+                    and not self._state_company(ref.end + 1, end) and not self._decides(ref.end + 1, end):
                 i = first - 1
                 continue
             actor = self.actor_of_ref(ref)
@@ -715,6 +717,15 @@ class TransferRules:
             return [w for w in found if w.label_ == "WEAPON"]  # a named system: the category only describes it
         return found
 
+    def _decides(self, i: int, end: int) -> bool:
+        """'Norway's decision to transfer', 'Germany's recent pledge to send': a possessor's decision noun (``cues.csv``
+        kind decision), one adjective allowed before it, then 'to': the possessor is the one who transfers."""
+        for k in (i, i + 1):
+            if k + 1 < len(self.d.lower) and k <= end and self.d.g.cues.get(self.d.lower[k]) == "decision" \
+                    and self.d.lower[k + 1] == "to":
+                return True
+        return False
+
     def _buyer_by(self, t: int, right: int) -> str | None:
         """The buyer a receiving word names after 'by' ('the ordering by Ukraine of ...', 'the purchase of 96 Apache
         helicopters by Poland'): right after the word, or, for a noun ('the purchase of'), anywhere in its clause."""
@@ -868,6 +879,7 @@ class TransferRules:
             sent_frame: Frame | None = None
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
+            clause_suppliers: list[str] = []  # the suppliers of the sentence's transfer word before
             weapons_here = self.weapons(s, e)
             if not triggers and doc_frame.recipient is None:
                 # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
@@ -1058,9 +1070,15 @@ class TransferRules:
                     if found_here is None:
                         found_here = self.own_state_of(weapons[0])
                     suppliers = [found_here] if found_here and found_here != recipient else []
+                chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
+                    w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
+                if not suppliers and chained and clause_suppliers and kind != "receive":
+                    # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
+                    suppliers = list(clause_suppliers)
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
                         weapons or ends_list):
                     suppliers = [doc_frame.supplier]
+                clause_suppliers = suppliers
                 if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
                     # 'Greece promised an additional delivery of BMP-1' in a text whose only other state is
                     # Ukraine: the recipient the text leaves implicit

@@ -156,3 +156,27 @@ def test_mine_resistant_vehicles_spelled_out_are_mrap() -> None:
                          {**WIRE, "publisher": "The White House"}).transfers
     assert [(t.supplier, t.recipient, t.weapon, t.quantity) for t in found] == [
         ("country:USA", "country:UKR", "weapon:mrap", 50)]
+
+
+WHITE_HOUSE = {"date": "2024-03-01", "publisher": "The White House", "title": "Fact Sheet: Security Cooperation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessor's decision noun names who transfers, not the publisher
+        ("We welcomed Norway's decision to transfer NASAMS to Ukraine.", {("NOR", "UKR", "nasams")}),
+        ("Germany's recent pledge to send Leopard 2 tanks to Ukraine was welcomed.", {("DEU", "UKR", "leopard-2")}),
+        # coordinated subjects of the transfer word before carry to a chained one
+        ("Denmark and the Netherlands have committed to transferring F-16s to Ukraine.",
+         {("DNK", "UKR", "f-16"), ("NLD", "UKR", "f-16")}),
+        ("Germany has committed to sending IRIS-T systems to Ukraine, and Norway pledged to send NASAMS to Ukraine.",
+         {("DEU", "UKR", "iris-t"), ("NOR", "UKR", "nasams")}),
+    ],
+)
+def test_who_decides_transfers(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert set(transfers(text, WHITE_HOUSE)) == expected
+
+
+def test_a_decision_to_deploy_is_no_transfer() -> None:
+    assert transfers("Russia's move to deploy Iskander missiles to Belarus drew criticism.", WHITE_HOUSE) == {}
