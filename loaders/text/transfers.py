@@ -275,13 +275,14 @@ class TransferRules:
         return own
 
     def _refers_back(self, left: int, t: int) -> bool:
-        """The clause before the transfer word at t has 'it'/'they' or 'the country'/'the ministry'/... as subject
-        and names no actor of its own."""
+        """The clause before the transfer word at t has 'it'/'they'/'he'/'she' or 'the country'/'the ministry'/...
+        as subject and names no actor of its own ('Chancellor Scholz met President Zelensky. He promised to deliver
+        ...': the previous sentence's subject)."""
         words = self.d.lower[left:t]
         if any(self.f.ref_at.get(i) is not None and self.f.ref_at[i].kind not in ("pronoun", "title")
                for i in range(left, t)):
             return False
-        return any(w in ("it", "they") for w in words) or any(
+        return any(w in ("it", "they", "he", "she") for w in words) or any(
             a == "the" and b in REFERRING_NOUNS for a, b in pairwise(words))
 
     def first_actor(self, s: int, e: int) -> str | None:
@@ -894,9 +895,14 @@ class TransferRules:
                     for w in weapons_here:
                         self.transfer(frame.supplier, frame.recipient, w, frame.stage, sent, "transfer:list-item")
                 continue
+            chain_left = s
             for n, (t, kind, tense) in enumerate(triggers):
                 left = triggers[n - 1][0] + 1 if n > 0 else s
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
+                # 'promised to deliver', 'committed to transferring': one chain, one subject before its first word
+                chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
+                    w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
+                chain_left = chain_left if chained else left
                 for i in range(t + 1, right):
                     if kind == "include" and self.d.lower[i] == ";":
                         continue  # 'includes A; B; C': a list's separator, not a clause's end
@@ -1004,6 +1010,13 @@ class TransferRules:
                             recipient = self._forces_of(s, weapons[0].start if weapons else t, suppliers)
                     else:
                         recipient = self.final_recipient(t + 1, right) or self.recipient_in(t + 1, right)
+                        if recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] in (
+                                "him", "her"):
+                            # 'Germany promised him more IRIS-T systems': the state of the person named before
+                            person = self.f.last_person_before(t + 1)
+                            actor = self.actor_of_ref(Ref(t + 1, t + 2, person, "person")) if person else None
+                            if actor is not None and actor not in self.supplier_in(left, t, None):
+                                recipient = actor
                         if recipient is None and kind == "supply" and n + 1 < len(triggers) \
                                 and triggers[n + 1][1] == "supply" and any(
                                     w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):
@@ -1066,12 +1079,10 @@ class TransferRules:
                 if not suppliers and kind in ("supply", "noun") and not we and not unnamed and weapons:
                     # 'It will send ...', 'The ministry has donated ...': the previous sentence's actor; else the
                     # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
-                    found_here = prev_actor if self._refers_back(left, t) else None
+                    found_here = prev_actor if self._refers_back(chain_left, t) else None
                     if found_here is None:
                         found_here = self.own_state_of(weapons[0])
                     suppliers = [found_here] if found_here and found_here != recipient else []
-                chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
-                    w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
                 if not suppliers and chained and clause_suppliers and kind != "receive":
                     # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
                     suppliers = list(clause_suppliers)

@@ -180,3 +180,22 @@ def test_who_decides_transfers(text: str, expected: set[tuple[str, str, str]]) -
 
 def test_a_decision_to_deploy_is_no_transfer() -> None:
     assert transfers("Russia's move to deploy Iskander missiles to Belarus drew criticism.", WHITE_HOUSE) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'him'/'her' after a supply verb: the state of the person named before
+        ("Zelensky visited Berlin on Monday. Germany promised him more IRIS-T systems.", {("DEU", "UKR", "iris-t")}),
+        # 'He' opening a chain of transfer words: the previous sentence's subject, not the last person named
+        ("Chancellor Scholz met President Zelensky in Berlin. He promised to deliver more IRIS-T systems to Kyiv.",
+         {("DEU", "UKR", "iris-t")}),
+        ("Norway has been one of the biggest donors. It plans to send NASAMS to Ukraine.", {("NOR", "UKR", "nasams")}),
+    ],
+)
+def test_pronouns_resolved(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert set(transfers(text)) == expected
+
+
+def test_him_of_the_suppliers_own_leader_is_no_recipient() -> None:
+    assert transfers("Chancellor Scholz spoke on Monday. Germany will give him a report on IRIS-T systems.") == {}
