@@ -5,7 +5,8 @@ neither:
 
 - ``deal_transfers``: a purchase agreement, '<buyer> signed a deal / contract / agreement with <seller> for
   <weapon>' (kind ``deal``): the buyer is the clause's subject before the noun (as the clause rules find a subject:
-  not in a prepositional phrase), the seller right after 'with', the weapons after the seller. Stage from the
+  not in a prepositional phrase), the seller right after 'with' (the weapons after it) or after 'from' ('signed a
+  contract for 96 Apache helicopters from the United States'). Stage from the
   clause's cues, else contracted. Rule ``transfer:deal``.
 - ``thanked_transfers``: '<recipient> thanked <supplier> for <weapon>' (kind ``thanks``: thanked, grateful to,
   gratitude to): the one thanked gave what they are thanked for to the state of whoever thanks (a person by the
@@ -63,13 +64,15 @@ def deal_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     before = set(f.transfers)
     rules = TransferRules(d, f)
     for s, i, right in _clauses(d, "deal"):
-        with_at = next((k for k in range(i + 1, min(right, i + MAX_GAP)) if d.lower[k] == "with"), None)
-        if with_at is None:
+        # the seller after 'with' ('a deal with France for ...') or after 'from' ('a contract for ... from Korea')
+        at = next((k for k in range(i + 1, min(right, i + MAX_GAP)) if d.lower[k] in ("with", "from")), None)
+        if at is None:
             continue
-        sellers = rules.with_actors(with_at, right)
+        sellers = rules.with_actors(at, right) if d.lower[at] == "with" else rules.from_actors(at, right)
         buyers = rules.supplier_in(s, i, None)
+        start = at + 1 if d.lower[at] == "with" else i + 1
         if len(sellers) == 1 and len(buyers) == 1:
-            _read(d, f, rules, sellers[0], buyers[0], s, with_at + 1, right, "contracted", "transfer:deal")
+            _read(d, f, rules, sellers[0], buyers[0], s, start, right, "contracted", "transfer:deal")
     return [t for k, t in f.transfers.items() if k not in before]
 
 

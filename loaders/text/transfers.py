@@ -172,7 +172,7 @@ class TransferRules:
             return self.d.g.country_of(ref.id) or ref.id
         return None
 
-    def _from_actors(self, start: int, end: int) -> list[str]:
+    def from_actors(self, start: int, end: int) -> list[str]:
         """'... from Germany and Poland': the actors after 'from'."""
         for i in range(start, end - 1):
             if self.d.lower[i] != "from":
@@ -199,7 +199,7 @@ class TransferRules:
         own: dict[int, str] = {}
         for n, w in enumerate(weapons):
             stop = weapons[n + 1].start if n + 1 < len(weapons) else end
-            found = [a for a in self._from_actors(w.end, stop) if a != recipient]
+            found = [a for a in self.from_actors(w.end, stop) if a != recipient]
             if found:
                 own[w.start] = found[0]
         return own if len(set(own.values())) > 1 else {}
@@ -958,7 +958,7 @@ class TransferRules:
 
                     if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
-                    suppliers = self._from_actors(t + 1, right)
+                    suppliers = self.from_actors(t + 1, right)
                     weapons = self.weapons(t + 1, right)
                     if not suppliers and recipient is not None and weapons and self._adds(left, right):
                         # 'Kyiv will also get Stinger missiles': more of what the text's one supplier to that
@@ -977,7 +977,7 @@ class TransferRules:
                     # 'the first Swedish CV90s have arrived': the weapon's own state
                     weapons = self.weapons(left, t) or self.weapons(s, t)
                     owner = self.own_state_of(weapons[0]) if weapons else None
-                    suppliers = self._from_actors(t + 1, right) or self._from_actors(left, t) or (
+                    suppliers = self.from_actors(t + 1, right) or self.from_actors(left, t) or (
                         [owner] if owner else []) or (
                         [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
                         [doc_frame.supplier] if doc_frame.supplier else [])
@@ -987,7 +987,7 @@ class TransferRules:
                     askers = self.supplier_in(left, t, None)
                     recipient = askers[0] if askers else None
                     asked = self.object_actor(t + 1, right)
-                    suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
+                    suppliers = self.from_actors(t + 1, right) or ([asked] if asked else [])
                     weapons = self.weapons(t + 1, right)
                     stage = "requested"
                 else:
@@ -1030,7 +1030,7 @@ class TransferRules:
                             # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
                             # the subject that approves it; a 'third-party transfer' is never the subject's
                             owner = self._possessor_before(t)
-                            given = self._from_actors(t + 1, right) or ([owner] if owner else [])
+                            given = self.from_actors(t + 1, right) or ([owner] if owner else [])
                             if recipient is None and t > 0 and self.d.lower[t - 1] in TAKE_FORMS:
                                 # 'Ukraine has taken delivery of Caesar howitzers from France': the taker receives
                                 takers = self.supplier_in(left, t, None)
@@ -1053,7 +1053,7 @@ class TransferRules:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue
                 if sent_blocked and kind == "noun" and not self._possessor_before(t) \
-                        and not self._from_actors(t + 1, right):
+                        and not self.from_actors(t + 1, right):
                     continue  # 'under pressure to provide aid to X, through the sale of its jets': still undecided
                 # no subject in the clause: the supplier of the text around it, unless the subject is an
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)

@@ -25,6 +25,8 @@ def transfers(text: str, meta: dict[str, object] | None = None) -> dict[tuple[st
         ("India signed a deal with France for 26 Rafale jets on Monday.", {("FRA", "IND", "rafale")}),
         ("Poland has concluded a contract with the United States for 96 AH-64 Apache helicopters.",
          {("USA", "POL", "ah-64-apache")}),
+        ("Poland has signed a contract for 96 AH-64 Apache helicopters from the United States.",
+         {("USA", "POL", "ah-64-apache")}),
         # an order for someone else's package: bought for the state the aid is for
         ("Norway has placed an order for 20 NASAMS launchers from Kongsberg as part of its aid package to Ukraine.",
          {("NOR", "UKR", "nasams")}),
@@ -62,6 +64,7 @@ def test_a_deal_is_contracted_with_its_number() -> None:
         "Poland and South Korea signed an agreement for the delivery of 180 K2 tanks.",
         # a seller that is a company, not a state: domestic procurement
         "The Bundeswehr signed a contract with Rheinmetall for 50 Skyranger systems.",
+        "Poland signed a contract for Krab howitzers from its own industry.",
         # negated or hypothetical agreements
         "Brazil did not sign a deal with Sweden for more Gripen jets.",
         "Egypt could sign a deal with France for 30 Rafale jets next year.",
