@@ -718,6 +718,20 @@ class TransferRules:
             return [w for w in found if w.label_ == "WEAPON"]  # a named system: the category only describes it
         return found
 
+    def _them(self, s: int, t: int, suppliers: list[str]) -> str | None:
+        """The one state (by name, demonym or capital) named from the sentence before the one starting at s up to
+        token t, other than ``suppliers`` and the publisher's 'we'; None when there are none or several."""
+        k = bisect.bisect_right(self.d.sent_starts, s) - 1
+        start = self.d.sents[max(0, k - 1)].start
+        found = set()
+        for i in range(start, t):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.start == i and ref.kind in ("name", "demonym", "capital"):
+                actor = self.actor_of_ref(ref)
+                if actor and actor not in suppliers:
+                    found.add(actor)
+        return found.pop() if len(found) == 1 else None
+
     def _decides(self, i: int, end: int) -> bool:
         """'Norway's decision to transfer', 'Germany's recent pledge to send': a possessor's decision noun (``cues.csv``
         kind decision), one adjective allowed before it, then 'to': the possessor is the one who transfers."""
@@ -1017,6 +1031,10 @@ class TransferRules:
                             actor = self.actor_of_ref(Ref(t + 1, t + 2, person, "person")) if person else None
                             if actor is not None and actor not in self.supplier_in(left, t, None):
                                 recipient = actor
+                        elif recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] == "them":
+                            # 'The Ukrainians are fighting hard. We have sent them Javelins': the one state named
+                            # since the sentence before, not the giver
+                            recipient = self._them(s, t, self.supplier_in(left, t, None))
                         if recipient is None and kind == "supply" and n + 1 < len(triggers) \
                                 and triggers[n + 1][1] == "supply" and any(
                                     w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):

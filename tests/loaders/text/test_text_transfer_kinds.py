@@ -202,3 +202,21 @@ def test_pronouns_resolved(text: str, expected: set[tuple[str, str, str]]) -> No
 
 def test_him_of_the_suppliers_own_leader_is_no_recipient() -> None:
     assert transfers("Chancellor Scholz spoke on Monday. Germany will give him a report on IRIS-T systems.") == {}
+
+
+REMARKS = {"date": "2024-03-01", "publisher": "The White House", "title": "Remarks by President Biden"}
+
+
+def test_them_is_the_one_state_named_before() -> None:
+    text = "The Ukrainians have been fighting hard. We have sent them Javelins, Stingers and HIMARS."
+    assert set(transfers(text, REMARKS)) == {("USA", "UKR", w) for w in ("fgm-148-javelin", "stinger", "himars")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We talked with the Poles and the Ukrainians. We will provide them with NASAMS.",  # two states: whose?
+     "The United States helped Ukraine. Germany sent them IRIS-T systems.",
+     "We will send them Patriot interceptors."],  # nobody named
+)
+def test_them_without_one_state_is_nobody(text: str) -> None:
+    assert transfers(text, REMARKS) == {}
