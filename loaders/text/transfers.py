@@ -872,7 +872,13 @@ class TransferRules:
                                      "not read for transfers")
                 continue
             if self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
-                continue  # a question asserts nothing ('Will you send ATACMS?')
+                # a question asserts nothing ('Will you send ATACMS?'), but the state it asks about is the
+                # recipient of the answer's supply clause that names none ('Q: Will you send Abrams to Ukraine?
+                # MR. KIRBY: We are going to send Bradleys.')
+                asked = self.recipient_in(s, e, direct=False) or self.aid_recipient(s, e)
+                if asked is not None and asked != doc_frame.supplier:
+                    doc_frame = Frame(doc_frame.supplier, asked, doc_frame.stage)
+                continue
             numbered = _NUMBERED.match(self.d.words[s]) is not None or (
                 s + 1 < e and self.d.words[s].isdigit() and self.d.words[s + 1] in (".", ")"))
             if numbered and e - s <= 2:

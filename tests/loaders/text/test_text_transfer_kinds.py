@@ -220,3 +220,19 @@ def test_them_is_the_one_state_named_before() -> None:
 )
 def test_them_without_one_state_is_nobody(text: str) -> None:
     assert transfers(text, REMARKS) == {}
+
+
+BRIEFING = {"date": "2024-03-01", "publisher": "The White House",
+            "title": "Press Briefing by Press Secretary Karine Jean-Pierre and NSC Coordinator John Kirby"}
+
+
+def test_the_state_a_question_asks_about_receives_in_the_answer() -> None:
+    text = "Q: Will you send Abrams tanks to Ukraine?\n\nMR. KIRBY: We are going to send Bradley fighting vehicles."
+    found = extract_text(text, BRIEFING).transfers
+    # the question asserts nothing; the answer is Kirby's, attributed to him
+    assert [(t.supplier, t.recipient, t.weapon, t.attributed_to) for t in found] == [
+        ("country:USA", "country:UKR", "weapon:bradley", "person:john-kirby")]
+
+
+def test_a_question_alone_gives_nothing() -> None:
+    assert transfers("Q: Will the US send F-16s to Taiwan?\n\nMR. KIRBY: No.", BRIEFING) == {}
