@@ -20,6 +20,7 @@ from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.frames import carried_transfers
 from armsgraph.loaders.text.learned_transfers import learned_transfers
 from armsgraph.loaders.text.persons import persons
+from armsgraph.loaders.text.phrase_transfers import deal_transfers, thanked_transfers
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfers import clause_transfers, described_categories, syntax_transfers
 from armsgraph.schema import Transfer
@@ -54,6 +55,8 @@ RULE_COMPONENTS: tuple[Component, ...] = (
     claims,                  # attributed claims (the parse's speech verbs included)
     clause_transfers,        # transfers clause by clause
     syntax_transfers,        # transfers from the parse the clause rules did not read
+    deal_transfers,          # '<buyer> signed a deal with <seller> for <weapon>': no transfer word
+    thanked_transfers,       # '<recipient> thanked <supplier> for <weapon>'
     carried_transfers,       # systems listed in later sentences under the text's transfer frame
     described_categories,    # a category-level transfer a named system describes goes
 )

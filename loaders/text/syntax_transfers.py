@@ -59,6 +59,8 @@ class SyntaxView:
     aid_words: frozenset[str]
     unnamed: frozenset[str] = frozenset()
     """Words for a group of actors the text does not name ('allies', 'partners': ``cues.csv`` unnamed-actor)."""
+    deal_words: frozenset[str] = frozenset()
+    """Nouns of a purchase agreement ('a deal with France for Rafale': the weapon is what the deal is for)."""
     weapon_tokens: frozenset[int] = frozenset()
     """Tokens inside a weapon mention."""
     weapon_starts: Sequence[int] = ()
@@ -245,8 +247,11 @@ def for_something_else(v: SyntaxView, start: int, end: int) -> bool:
                 objects = p.kids(head, "dobj")
                 return bool(objects) and all(
                     o not in v.weapon_tokens and o not in v.actors and v.lower[o] not in v.aid_words
-                    and not any(k in v.weapon_tokens for k in p.subtree(o)) for o in objects)
+                    and v.lower[o] not in v.deal_words and not any(k in v.weapon_tokens for k in p.subtree(o))
+                    for o in objects)
+            # ('an order for ARCHER howitzers': a transfer word's own object, not something else's)
             return p.pos[head] in ("NOUN", "PROPN") and v.lower[head] not in v.aid_words \
+                and v.lower[head] not in v.triggers and v.lower[head] not in v.deal_words \
                 and head not in v.actors and head not in v.weapon_tokens
         node = head
     return False

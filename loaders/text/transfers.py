@@ -7,11 +7,14 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from itertools import pairwise
 
 import pycountry
 from spacy.tokens import Span
 
+from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.facts import FIRST_PERSON, Facts, Ref
@@ -47,17 +50,25 @@ PARTNER_WORDS = frozenset({"together", "jointly", "along", "cooperation", "conju
 COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are", "was", "were", "to", "also",
                               "already", "soon", "plans", "agreed", "began", "started", "be", "been"})
 """Words allowed between a state's company and its transfer word ('Norway's Kongsberg has already delivered')."""
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "against", "with", "to", "into", "over", "across", "inside"})
+"""Prepositions before a place or a counterpart, not an owner ('in Berlin', 'a visit to France')."""
+CHAIN_WORDS = frozenset({"to", "be", "begin", "start", "continue"})
+"""Between two transfer words of one chain ('committed to transferring', 'pledged to begin sending')."""
+HYPHENS = frozenset({"-", "–", "/"})
 BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
 LIST_ITEM_MAX_TOKENS = 15
 """An unmarked line after 'includes:' is a list item when it is this short and has no transfer word."""
 BENEFIT_VERBS = frozenset({"help", "assist", "enable", "allow", "support", "strengthen", "bolster", "reinforce",
-                           "equip"})
+                           "equip", "aid", "defend", "protect"})
 """'... to help the Ukrainians spot artillery': after 'to', the one these verbs name is who the supply is for."""
 FINAL_DESTINATION = (("for", "delivery", "to"), ("for", "transfer", "to"), ("for", "onward", "delivery", "to"),
                      ("for", "onward", "transfer", "to"), ("destined", "for"), ("bound", "for"), ("for", "use", "by"))
 """'moved Patriot missiles from Israel to Poland for delivery to Ukraine': the state after these is the recipient,
 whatever place the weapons pass through."""
+ROUNDS_AFTER = frozenset({"ammunition", "ammo", "munitions", "rounds", "shells", "projectiles", "cartridges"})
+"""'HIMARS ammunition', 'Gepard rounds': a system's name before these words names what it fires, not the system
+(not 'missiles' or 'interceptors', which often name the system itself: 'Patriot missiles')."""
 VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
                            "upgrade"})
 """'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
@@ -118,6 +129,19 @@ def described_categories(d: TextDoc, f: Facts) -> list[TransferFact]:
     return list(f.transfers.values())
 
 
+@cache
+def phrase_words() -> dict[str, str]:
+    """``data/phrase_words.csv``: words of the phrases that move weapons without a transfer word -> their kind
+    (``deal``: 'signed a deal with France for Rafale'; ``thanks``: 'thanked Lithuania for the NASAMS'), read once."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "phrase_words.csv").read_text(encoding="utf-8")
+    return {row.values["word"].strip().lower(): row.values["kind"].strip() for row in csv_rows(text).rows}
+
+
+def deal_words() -> frozenset[str]:
+    """The nouns of a purchase agreement (``phrase_words.csv`` kind ``deal``)."""
+    return frozenset(w for w, kind in phrase_words().items() if kind == "deal")
+
+
 class TransferRules:
     """The transfer rules, clause by clause and from the parse."""
 
@@ -128,6 +152,7 @@ class TransferRules:
         """The facts found so far; this component adds its own."""
         self._syntax_view: SyntaxView | None = None
         self._view_built = False
+        self._states: dict[str, list[Ref]] | None = None
 
     # ---- transfers ---------------------------------------------------------------------------------------
 
@@ -147,7 +172,7 @@ class TransferRules:
             return self.d.g.country_of(ref.id) or ref.id
         return None
 
-    def _from_actors(self, start: int, end: int) -> list[str]:
+    def from_actors(self, start: int, end: int) -> list[str]:
         """'... from Germany and Poland': the actors after 'from'."""
         for i in range(start, end - 1):
             if self.d.lower[i] != "from":
@@ -174,7 +199,7 @@ class TransferRules:
         own: dict[int, str] = {}
         for n, w in enumerate(weapons):
             stop = weapons[n + 1].start if n + 1 < len(weapons) else end
-            found = [a for a in self._from_actors(w.end, stop) if a != recipient]
+            found = [a for a in self.from_actors(w.end, stop) if a != recipient]
             if found:
                 own[w.start] = found[0]
         return own if len(set(own.values())) > 1 else {}
@@ -213,7 +238,7 @@ class TransferRules:
         for i in range(s, e - 2):
             if (self.d.lower[i] in self.d.g.aid_words or self.d.lower[i] == "support") \
                     and self.d.lower[i + 1] in ("for", "to"):
-                found = self._object_actor(i + 2, e)
+                found = self.object_actor(i + 2, e)
                 if found is not None:
                     return found
         return None
@@ -250,13 +275,14 @@ class TransferRules:
         return own
 
     def _refers_back(self, left: int, t: int) -> bool:
-        """The clause before the transfer word at t has 'it'/'they' or 'the country'/'the ministry'/... as subject
-        and names no actor of its own."""
+        """The clause before the transfer word at t has 'it'/'they'/'he'/'she' or 'the country'/'the ministry'/...
+        as subject and names no actor of its own ('Chancellor Scholz met President Zelensky. He promised to deliver
+        ...': the previous sentence's subject)."""
         words = self.d.lower[left:t]
         if any(self.f.ref_at.get(i) is not None and self.f.ref_at[i].kind not in ("pronoun", "title")
                for i in range(left, t)):
             return False
-        return any(w in ("it", "they") for w in words) or any(
+        return any(w in ("it", "they", "he", "she") for w in words) or any(
             a == "the" and b in REFERRING_NOUNS for a, b in pairwise(words))
 
     def first_actor(self, s: int, e: int) -> str | None:
@@ -305,12 +331,12 @@ class TransferRules:
                 own[w.start] = actor
         return own
 
-    def _with_actors(self, start: int, end: int) -> list[str]:
+    def with_actors(self, start: int, end: int) -> list[str]:
         """The actors right after 'with' in [start, end) ('talks with Italy')."""
         found: list[str] = []
         for i in range(start, end - 1):
             if self.d.lower[i] == "with":
-                actor = self._object_actor(i + 1, end)
+                actor = self.object_actor(i + 1, end)
                 if actor is not None and actor not in found:
                     found.append(actor)
         return found
@@ -330,12 +356,12 @@ class TransferRules:
         found: list[str] = []
         for i in range(start + 1, end - 1):
             if self.d.lower[i] == "with" and self.d.lower[i - 1] in PARTNER_WORDS:
-                actor = self._object_actor(i + 1, end)
+                actor = self.object_actor(i + 1, end)
                 if actor is not None and actor not in found:
                     found.append(actor)
         return found
 
-    def _object_actor(self, start: int, end: int) -> str | None:
+    def object_actor(self, start: int, end: int) -> str | None:
         """The actor right after a verb at ``start`` ('asked Germany for'), 'the' allowed."""
         j = start + 1 if start < end and self.d.lower[start] == "the" else start
         ref = self.f.ref_at.get(j)
@@ -365,8 +391,21 @@ class TransferRules:
         title = str(self.d.document.get("title") or "")
         if not title:
             return None
-        found = {ent.ent_id_ for ent in nlp()(clean(title)).ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")}
-        found.discard(self.d.home or "")
+        doc = nlp()(clean(title))
+        states = [ent for ent in doc.ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")]
+        # 'Canada announces new military aid package for Ukraine', 'France to increase supplies to Ukraine': one
+        # state after to/for (or 'to help ...') receives, whoever publishes; else the one foreign state
+        marked = set()
+        for ent in states:
+            prev = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+            if prev and prev[-1] == "the":
+                prev = prev[:-1]
+            if prev and (prev[-1] in RECIPIENT_PREPS or (len(prev) > 1 and prev[-1] in BENEFIT_VERBS
+                                                         and prev[-2] == "to")):
+                marked.add(ent.ent_id_)
+        if len(marked) == 1:
+            return marked.pop()
+        found = {ent.ent_id_ for ent in states} - {self.d.home or ""}
         return found.pop() if len(found) == 1 else None
 
     def recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
@@ -402,7 +441,7 @@ class TransferRules:
             for phrase in FINAL_DESTINATION:
                 k = i + len(phrase)
                 if tuple(self.d.lower[i:k]) == phrase and k < end:
-                    found = self._object_actor(k, end)
+                    found = self.object_actor(k, end)
                     if found is not None:
                         return found
         return None
@@ -432,7 +471,7 @@ class TransferRules:
                 continue
             if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
                     and not any(w in STATE_BODIES for w in self.d.lower[ref.end + 1 : ref.end + 4]) \
-                    and not self._state_company(ref.end + 1, end):
+                    and not self._state_company(ref.end + 1, end) and not self._decides(ref.end + 1, end):
                 i = first - 1
                 continue
             actor = self.actor_of_ref(ref)
@@ -450,10 +489,13 @@ class TransferRules:
                         if second and second != exclude and second not in found:
                             found.append(second)
                         break
-            # coordination: 'The Danish and Dutch governments', 'Germany, the Netherlands, and Romania'
+            # coordination: 'The Danish and Dutch governments', 'Germany, the Netherlands, and Romania', and
+            # 'French-German' (two demonyms joined by a hyphen: a maker of both)
             k = first - 1
-            while k >= start and self.d.lower[k] in ("and", ",", "the"):
-                while k >= start and self.d.lower[k] in ("and", ",", "the"):
+            while k >= start and (self.d.lower[k] in ("and", ",", "the") or (
+                    self.d.lower[k] in HYPHENS and ref.kind == "demonym")):
+                while k >= start and (self.d.lower[k] in ("and", ",", "the") or (
+                        self.d.lower[k] in HYPHENS and ref.kind == "demonym")):
                     k -= 1
                 other = self.f.ref_at.get(k)
                 if other is None or other.kind in ("pronoun", "title", "first-person", "person"):
@@ -522,7 +564,9 @@ class TransferRules:
                 elif kind == "negation":
                     negated = True
                 elif kind == "hypothetical":
-                    if cue == "would" and any(self._reports(w) for w in self.d.lower[start:i]):
+                    # the reporting verb may open the sentence before the clause read ('The ministry said that
+                    # the increase would allow it to send ...')
+                    if cue == "would" and any(self._reports(w) for w in self.d.lower[self.d.sent_of(start).start : i]):
                         stages.append("pledged")  # 'said the United States would provide': reported future
                     else:
                         hypothetical = True
@@ -545,6 +589,8 @@ class TransferRules:
                 continue
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
+            if low in ("order", "orders") and (prev == "in" or nxt in ("to", "of")):
+                continue  # 'in order to', 'the order of battle': no purchase
             if kind == "request" and (prev in ("the", "a", "an", "its", "our", "their") or (
                     low.startswith("ask") and "for" not in self.d.lower[i + 1 : min(e, i + 5)])):
                 continue  # 'a request', 'asked Germany to send': no request of a weapon here
@@ -653,6 +699,8 @@ class TransferRules:
         for w in self.d.weapon_ents[lo:hi]:
             if w.end > end:
                 continue
+            if self._repeated_in_parentheses(w) or self._rounds_of(w):
+                continue
             before = self.d.lower[max(0, w.start - 3) : w.start]
             after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
@@ -669,6 +717,142 @@ class TransferRules:
         if any(w.label_ == "WEAPON" for w in found):
             return [w for w in found if w.label_ == "WEAPON"]  # a named system: the category only describes it
         return found
+
+    def _them(self, s: int, t: int, suppliers: list[str]) -> str | None:
+        """The one state (by name, demonym or capital) named from the sentence before the one starting at s up to
+        token t, other than ``suppliers`` and the publisher's 'we'; None when there are none or several."""
+        k = bisect.bisect_right(self.d.sent_starts, s) - 1
+        start = self.d.sents[max(0, k - 1)].start
+        found = set()
+        for i in range(start, t):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.start == i and ref.kind in ("name", "demonym", "capital"):
+                actor = self.actor_of_ref(ref)
+                if actor and actor not in suppliers:
+                    found.add(actor)
+        return found.pop() if len(found) == 1 else None
+
+    def _decides(self, i: int, end: int) -> bool:
+        """'Norway's decision to transfer', 'Germany's recent pledge to send': a possessor's decision noun (``cues.csv``
+        kind decision), one adjective allowed before it, then 'to': the possessor is the one who transfers."""
+        for k in (i, i + 1):
+            if k + 1 < len(self.d.lower) and k <= end and self.d.g.cues.get(self.d.lower[k]) == "decision" \
+                    and self.d.lower[k + 1] == "to":
+                return True
+        return False
+
+    def _buyer_by(self, t: int, right: int) -> str | None:
+        """The buyer a receiving word names after 'by' ('the ordering by Ukraine of ...', 'the purchase of 96 Apache
+        helicopters by Poland'): right after the word, or, for a noun ('the purchase of'), anywhere in its clause."""
+        if t + 1 < right and self.d.lower[t + 1] == "by":
+            return self.object_actor(t + 2, right)
+        noun = self.d.lower[t + 1] == "of" if t + 1 < right else False
+        noun = noun or (t > 0 and self.d.lower[t - 1] in ("the", "a", "an", "its", "their"))
+        if not noun:
+            return None
+        for i in range(t + 2, right - 1):
+            if self.d.lower[i] == "by":
+                found = self.object_actor(i + 1, right)
+                if found is not None:
+                    return found
+        return None
+
+    def only_other_state(self, suppliers: list[str]) -> str | None:
+        """The recipient a text leaves implicit: the one existing state it names besides ``suppliers`` (by name,
+        demonym, capital, a body or a person serving it), when the first sentence names it as the owner of a
+        person, body or name ('a visit of the Ukrainian Defense Minister', 'the Ukraine Defence Contact Group':
+        a modifier of a capitalised noun, of a forces word or of a state body) and nowhere as a subject, a speaker
+        or a place. Needs the parse; else None."""
+        syntax = self.d.syntax
+        if syntax is None or not self.d.sents:
+            return None
+        if self._states is None:
+            found: dict[str, list[Ref]] = {}
+            for ref in self.f.refs:
+                if ref.kind in ("name", "demonym", "capital", "org", "person"):
+                    actor = self.actor_of_ref(ref)
+                    if actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]):
+                        found.setdefault(actor, []).append(ref)
+            self._states = found
+        others = [a for a in self._states if a not in suppliers]
+        if len(others) != 1:
+            return None
+        state = others[0]
+        speakers = {self.d.g.country_of(c.speaker) or c.speaker for c in self.f.claims}
+        if state in speakers:
+            return None
+        first = self.d.sents[0]
+        title_words = {t.split()[-1].lower() for t in self.d.g.titles}
+        owned = False
+        for ref in self._states[state]:
+            i = ref.end - 1
+            if not syntax.parsed[i]:
+                continue
+            dep, head = syntax.dep[i], syntax.head[i]
+            place = dep == "pobj" and self.d.lower[head] in PLACE_PREPS
+            if dep in ("nsubj", "nsubjpass", "dobj") or place or syntax.dep[head] in ("nsubj", "nsubjpass"):
+                return None  # the state acts, or is a place ('in Berlin', 'Russian forces advance')
+            word = self.d.lower[head]
+            if ref.kind != "person" and first.start <= ref.start < first.end and dep in (
+                    "amod", "compound", "poss", "nmod") and (
+                    self.d.words[head][:1].isupper() or self.d.g.cues.get(word) == "forces"
+                    or word in STATE_BODIES or word in title_words):
+                owned = True
+        return state if owned else None
+
+    def _participle_noun(self, t: int) -> list[Span]:
+        """The weapon mention right before a participle at t ('Leopard 1A5 tanks donated by'), a weapon noun
+        allowed between; a named system only."""
+        k = bisect.bisect_left(self.d.weapon_starts, t) - 1
+        if k < 0:
+            return []
+        w = self.d.weapon_ents[k]
+        noun_between = w.end == t - 1 and self.d.lower[w.end] in self.d.g.weapon_nouns
+        if w.label_ != "WEAPON" or not (w.end == t or noun_between):
+            return []
+        return [w]
+
+    def _adds(self, start: int, end: int) -> bool:
+        """The clause says it adds to what was said before ('also', 'as well', 'too': ``cues.csv`` kind addition)."""
+        words = self.d.lower[start:end]
+        return any(self.d.g.cues.get(w) == "addition" for w in words) or any(
+            self.d.g.cues.get(f"{a} {b}") == "addition" for a, b in pairwise(words))
+
+    def _sole_supplier_to(self, recipient: str, before: int) -> list[str]:
+        """The one supplier the text's asserted transfers before token ``before`` give ``recipient``; none when
+        there are several (then 'also' does not say whose)."""
+        start = self.d.cstart(before) + self.d.base
+        found = {t.supplier for t in self.f.transfers.values()
+                 if t.recipient == recipient and not t.attributed and t.evidence.end <= start}
+        return list(found) if len(found) == 1 else []
+
+    def _forces_of(self, s: int, end: int, suppliers: list[str]) -> str | None:
+        """The state whose forces the clause names before ``end`` ('Ukrainian troops', 'Ukrainian soldiers':
+        a demonym before a ``cues.csv`` forces word), not a supplier."""
+        for i in range(s, end):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind != "demonym" or ref.end >= end:
+                continue
+            if self.d.g.cues.get(self.d.lower[ref.end]) == "forces":
+                actor = self.actor_of_ref(ref)
+                if actor and actor not in suppliers:
+                    return actor
+        return None
+
+    def _repeated_in_parentheses(self, w: Span) -> bool:
+        """'munitions for National Advanced Surface-to-Air Missile Systems (NASAMS)': an abbreviation in parentheses
+        right after a mention of the same system is that mention again, read (or vetoed) there."""
+        if w.start < 2 or self.d.words[w.start - 1] != "(":
+            return False
+        k = bisect.bisect_left(self.d.weapon_starts, w.start - 1) - 1
+        return k >= 0 and self.d.weapon_ents[k].end == w.start - 1 and self.d.weapon_ents[k].ent_id_ == w.ent_id_
+
+    def _rounds_of(self, w: Span) -> bool:
+        """'HIMARS ammunition', 'Gepard rounds': a listed system (not a munition) right before an ammunition word."""
+        after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
+        if after not in ROUNDS_AFTER:
+            return False
+        return any(entry.kind == "system" and entry.id == w.ent_id_ for entry in self.d.g.weapons.values())
 
     def transfers_in(self) -> None:
         list_frame: Frame | None = None
@@ -688,7 +872,13 @@ class TransferRules:
                                      "not read for transfers")
                 continue
             if self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
-                continue  # a question asserts nothing ('Will you send ATACMS?')
+                # a question asserts nothing ('Will you send ATACMS?'), but the state it asks about is the
+                # recipient of the answer's supply clause that names none ('Q: Will you send Abrams to Ukraine?
+                # MR. KIRBY: We are going to send Bradleys.')
+                asked = self.recipient_in(s, e, direct=False) or self.aid_recipient(s, e)
+                if asked is not None and asked != doc_frame.supplier:
+                    doc_frame = Frame(doc_frame.supplier, asked, doc_frame.stage)
+                continue
             numbered = _NUMBERED.match(self.d.words[s]) is not None or (
                 s + 1 < e and self.d.words[s].isdigit() and self.d.words[s + 1] in (".", ")"))
             if numbered and e - s <= 2:
@@ -710,6 +900,7 @@ class TransferRules:
             sent_frame: Frame | None = None
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
+            clause_suppliers: list[str] = []  # the suppliers of the sentence's transfer word before
             weapons_here = self.weapons(s, e)
             if not triggers and doc_frame.recipient is None:
                 # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
@@ -724,9 +915,14 @@ class TransferRules:
                     for w in weapons_here:
                         self.transfer(frame.supplier, frame.recipient, w, frame.stage, sent, "transfer:list-item")
                 continue
+            chain_left = s
             for n, (t, kind, tense) in enumerate(triggers):
                 left = triggers[n - 1][0] + 1 if n > 0 else s
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
+                # 'promised to deliver', 'committed to transferring': one chain, one subject before its first word
+                chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
+                    w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
+                chain_left = chain_left if chained else left
                 for i in range(t + 1, right):
                     if kind == "include" and self.d.lower[i] == ";":
                         continue  # 'includes A; B; C': a list's separator, not a clause's end
@@ -763,7 +959,10 @@ class TransferRules:
                 third_party = False
                 recipient: str | None
                 suppliers: list[str]
-                beneficiary = self._for_actor(t + 1, right) if kind == "receive" else None
+                # 'placed an order for ARCHER howitzers ..., as part of its package to Ukraine': bought for the
+                # state the aid is for
+                beneficiary = (self._for_actor(t + 1, right) or self.aid_recipient(t + 1, right)) \
+                    if kind == "receive" else None
                 if beneficiary is not None:
                     # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
                     recipient = beneficiary
@@ -773,10 +972,18 @@ class TransferRules:
                 elif kind == "receive":
                     recipient_list = self.supplier_in(left, t, None)
                     recipient = recipient_list[0] if recipient_list else None
+                    buyer = self._buyer_by(t, right)
+                    if buyer is not None:
+                        recipient = buyer  # 'announced the ordering by Ukraine of 100 Rosomak from Poland'
+
                     if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
-                    suppliers = self._from_actors(t + 1, right)
+                    suppliers = self.from_actors(t + 1, right)
                     weapons = self.weapons(t + 1, right)
+                    if not suppliers and recipient is not None and weapons and self._adds(left, right):
+                        # 'Kyiv will also get Stinger missiles': more of what the text's one supplier to that
+                        # recipient gives
+                        suppliers = self._sole_supplier_to(recipient, s)
                     if not weapons and suppliers:
                         # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
                         weapons = self.weapons(left, t)[-1:]
@@ -790,7 +997,7 @@ class TransferRules:
                     # 'the first Swedish CV90s have arrived': the weapon's own state
                     weapons = self.weapons(left, t) or self.weapons(s, t)
                     owner = self.own_state_of(weapons[0]) if weapons else None
-                    suppliers = self._from_actors(t + 1, right) or self._from_actors(left, t) or (
+                    suppliers = self.from_actors(t + 1, right) or self.from_actors(left, t) or (
                         [owner] if owner else []) or (
                         [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
                         [doc_frame.supplier] if doc_frame.supplier else [])
@@ -799,8 +1006,8 @@ class TransferRules:
                     # asker would receive, the one asked (or 'from') would give
                     askers = self.supplier_in(left, t, None)
                     recipient = askers[0] if askers else None
-                    asked = self._object_actor(t + 1, right)
-                    suppliers = self._from_actors(t + 1, right) or ([asked] if asked else [])
+                    asked = self.object_actor(t + 1, right)
+                    suppliers = self.from_actors(t + 1, right) or ([asked] if asked else [])
                     weapons = self.weapons(t + 1, right)
                     stage = "requested"
                 else:
@@ -809,7 +1016,8 @@ class TransferRules:
                     if passive_by:
                         by = self.actor_of_ref(self.f.ref_at[agent])
                         suppliers = [by] if by else []
-                        weapons = self.weapons(left, t)
+                        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before
+                        weapons = self.weapons(left, t) or self._participle_noun(t)
                         after_agent = self.f.ref_at[agent].end
                         recipient = self.recipient_in(after_agent, e, direct=False)
                         if recipient is None:
@@ -817,8 +1025,22 @@ class TransferRules:
                                 if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
                                     recipient = self.actor_of_ref(self.f.ref_at[i + 1])
                                     break
+                        if recipient is None:
+                            # 'Ukrainian troops train on Leopard 1A5 tanks donated by Denmark': whose forces have them
+                            recipient = self._forces_of(s, weapons[0].start if weapons else t, suppliers)
                     else:
                         recipient = self.final_recipient(t + 1, right) or self.recipient_in(t + 1, right)
+                        if recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] in (
+                                "him", "her"):
+                            # 'Germany promised him more IRIS-T systems': the state of the person named before
+                            person = self.f.last_person_before(t + 1)
+                            actor = self.actor_of_ref(Ref(t + 1, t + 2, person, "person")) if person else None
+                            if actor is not None and actor not in self.supplier_in(left, t, None):
+                                recipient = actor
+                        elif recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] == "them":
+                            # 'The Ukrainians are fighting hard. We have sent them Javelins': the one state named
+                            # since the sentence before, not the giver
+                            recipient = self._them(s, t, self.supplier_in(left, t, None))
                         if recipient is None and kind == "supply" and n + 1 < len(triggers) \
                                 and triggers[n + 1][1] == "supply" and any(
                                     w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):
@@ -832,7 +1054,7 @@ class TransferRules:
                             # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
                             # the subject that approves it; a 'third-party transfer' is never the subject's
                             owner = self._possessor_before(t)
-                            given = self._from_actors(t + 1, right) or ([owner] if owner else [])
+                            given = self.from_actors(t + 1, right) or ([owner] if owner else [])
                             if recipient is None and t > 0 and self.d.lower[t - 1] in TAKE_FORMS:
                                 # 'Ukraine has taken delivery of Caesar howitzers from France': the taker receives
                                 takers = self.supplier_in(left, t, None)
@@ -843,7 +1065,7 @@ class TransferRules:
                                 suppliers, third_party = [], True
                             if "joint" in self.d.lower[max(left, t - 2) : t]:
                                 # 'talks with Italy for the joint delivery of SAMP/T': the partner gives too
-                                partners = self._with_actors(left, t)
+                                partners = self.with_actors(left, t)
                                 suppliers += [a for a in partners if a != recipient and a not in suppliers]
                         weapons = self.weapons(t + 1, right)
                         if not weapons and head is not None:
@@ -854,6 +1076,9 @@ class TransferRules:
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
                     continue
+                if sent_blocked and kind == "noun" and not self._possessor_before(t) \
+                        and not self.from_actors(t + 1, right):
+                    continue  # 'under pressure to provide aid to X, through the sale of its jets': still undecided
                 # no subject in the clause: the supplier of the text around it, unless the subject is an
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in self.d.lower[s:t])
@@ -878,13 +1103,21 @@ class TransferRules:
                 if not suppliers and kind in ("supply", "noun") and not we and not unnamed and weapons:
                     # 'It will send ...', 'The ministry has donated ...': the previous sentence's actor; else the
                     # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
-                    found_here = prev_actor if self._refers_back(left, t) else None
+                    found_here = prev_actor if self._refers_back(chain_left, t) else None
                     if found_here is None:
                         found_here = self.own_state_of(weapons[0])
                     suppliers = [found_here] if found_here and found_here != recipient else []
+                if not suppliers and chained and clause_suppliers and kind != "receive":
+                    # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
+                    suppliers = list(clause_suppliers)
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
                         weapons or ends_list):
                     suppliers = [doc_frame.supplier]
+                clause_suppliers = suppliers
+                if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
+                    # 'Greece promised an additional delivery of BMP-1' in a text whose only other state is
+                    # Ukraine: the recipient the text leaves implicit
+                    recipient = self.only_other_state(suppliers)
                 suppliers = [x for x in suppliers if x and x != recipient]
                 if suppliers or recipient:
                     doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
@@ -951,7 +1184,8 @@ class TransferRules:
         return SyntaxView.of(lower=self.d.lower, parse=self.d.syntax, actors=actors, demonyms=demonyms,
                           weapons=[(w.start, w.end) for w in self.d.weapon_ents], triggers=triggers,
                           aid_words=frozenset(self.d.g.aid_words),
-                          unnamed=frozenset(w for w, kind in self.d.g.cues.items() if kind == "unnamed-actor"))
+                          unnamed=frozenset(w for w, kind in self.d.g.cues.items() if kind == "unnamed-actor"),
+                          deal_words=deal_words())
 
     def syntax_transfers_in(self) -> None:
         """Transfers the parse states that the clause rules did not read (rule ``transfer:syntax-<kind>``)."""

@@ -60,7 +60,7 @@ def test_confirm_is_speech_only_for_a_person() -> None:
     ("Italy delivered two batteries of SAMP/T to Ukraine.", 2, "two batteries of"),
     ("Greece will provide a dozen M113 carriers to Ukraine.", 12, "a dozen"),
     ("Portugal approved the transfer of 3 additional Leopard 2 tanks to Ukraine.", 3, "3 additional"),
-    ("Norway sent 1,200 Carl Gustaf rounds to Ukraine.", 1200, "1,200"),
+    ("Norway sent 1,200 Carl Gustaf recoilless rifles to Ukraine.", 1200, "1,200"),  # rounds: ammunition, not it
     ("Germany will send Gepard guns to Ukraine.", None, None),
     ("Germany pledged $400 million for IRIS-T systems for Ukraine.", None, None),
 ])

@@ -28,8 +28,9 @@ def triples(text: str, meta: dict[str, object]) -> set[tuple[str, str, str]]:
          "including:\n- Stinger anti-aircraft systems;\n- 155mm artillery rounds;\n- Javelin anti-armor systems.",
          {("USA", "UKR", "stinger"), ("USA", "UKR", "155mm-artillery-ammunition"),
           ("USA", "UKR", "fgm-148-javelin")}),
-        ("This package includes:\n\n• NASAMS munitions\n• HIMARS ammunition",
-         {("USA", "UKR", "nasams"), ("USA", "UKR", "himars")}),
+        # a system's name before an ammunition word names what it fires, not the system (annotation guide)
+        ("This package includes:\n\n• NASAMS launchers\n• HIMARS ammunition",
+         {("USA", "UKR", "nasams")}),
         # 'authorizing the transfer of'
         ("The President is authorizing the transfer of Patriot interceptors to Ukraine.", {("USA", "UKR", "patriot")}),
         # first person of the publisher
@@ -38,7 +39,7 @@ def triples(text: str, meta: dict[str, object]) -> set[tuple[str, str, str]]:
         ("The United States will provide Ukraine an additional $500 million in security assistance, including "
          "Javelins and Stingers.", {("USA", "UKR", "fgm-148-javelin"), ("USA", "UKR", "stinger")}),
         # 'It includes' after a sentence about a package
-        ("Today, the Department of Defense announced a new package for Ukraine. It includes HIMARS munitions and "
+        ("Today, the Department of Defense announced a new package for Ukraine. It includes HIMARS launchers and "
          "Patriot interceptors.", {("USA", "UKR", "himars"), ("USA", "UKR", "patriot")}),
         # third-country transfers
         ("The Netherlands and Denmark will transfer F-16s to Ukraine.", {("NLD", "UKR", "f-16"),
@@ -163,7 +164,7 @@ def test_more_non_transfers(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("This package includes:\n\nStinger anti-aircraft systems;\nJavelin anti-armor systems;\nHIMARS ammunition.",
+        ("This package includes:\n\nStinger anti-aircraft systems;\nJavelin anti-armor systems;\nHIMARS launchers.",
          {"stinger", "fgm-148-javelin", "himars"}),
         ("This package includes:\n1. Stinger anti-aircraft systems;\n2. Javelin anti-armor systems.",
          {"stinger", "fgm-148-javelin"}),
@@ -172,7 +173,7 @@ def test_more_non_transfers(text: str) -> None:
         # after a marked list, a plain line ends it: Germany's tanks are not in the US package
         ("This package includes:\n- Stinger anti-aircraft systems;\n- Javelins.\nGermany has announced its own "
          "package.\n- Leopard tanks", {"stinger", "fgm-148-javelin"}),
-        ("Today, we are announcing a new package. It contains HIMARS ammunition.", {"himars"}),
+        ("Today, we are announcing a new package. It contains HIMARS launchers.", {"himars"}),
     ],
 )
 def test_list_styles(text: str, expected: set[str]) -> None:

@@ -20,8 +20,8 @@ def triples(text: str, meta: dict[str, object]) -> set[tuple[str, str, str]]:
     [
         ("Today, I am announcing $1 billion in additional military assistance for Ukraine, including Patriot "
          "interceptors, NASAMS munitions, and 155mm artillery rounds.", WHITE_HOUSE,
-         {("USA", "UKR", "patriot"), ("USA", "UKR", "nasams"), ("USA", "UKR", "155mm-artillery-ammunition")}),
-        # munitions *for* a system are not the system (the annotation guide; 'HIMARS ammunition' still names it)
+         {("USA", "UKR", "patriot"), ("USA", "UKR", "155mm-artillery-ammunition")}),
+        # munitions *for* a system are not the system (the annotation guide), nor 'NASAMS munitions' (session 8)
         ("This package includes:\n\n- Additional munitions for HIMARS;\n- Javelin anti-armor systems.", WHITE_HOUSE,
          {("USA", "UKR", "fgm-148-javelin")}),
         ("Germany announced it will send additional IRIS-T systems to Ukraine.", WIRE, {("DEU", "UKR", "iris-t")}),

@@ -1,0 +1,96 @@
+"""Components: transfers a phrase states without a transfer word (``data/phrase_words.csv``).
+
+The clause rules need a transfer word (send, deliver, buy, ...) and a recipient in its clause; news often has
+neither:
+
+- ``deal_transfers``: a purchase agreement, '<buyer> signed a deal / contract / agreement with <seller> for
+  <weapon>' (kind ``deal``): the buyer is the clause's subject before the noun (as the clause rules find a subject:
+  not in a prepositional phrase), the seller right after 'with' (the weapons after it) or after 'from' ('signed a
+  contract for 96 Apache helicopters from the United States'). Stage from the
+  clause's cues, else contracted. Rule ``transfer:deal``.
+- ``thanked_transfers``: '<recipient> thanked <supplier> for <weapon>' (kind ``thanks``: thanked, grateful to,
+  gratitude to): the one thanked gave what they are thanked for to the state of whoever thanks (a person by the
+  state they serve, 'we' by the publisher's). Stage from the clause's cues, else delivered. Rule
+  ``transfer:thanks``.
+
+Both read one clause, keep the rules' vetoes (parts, ammunition for a system, versions; negated and hypothetical
+clauses), need both parties named (a company is no party: 'a contract with Rheinmetall for Skyranger' is domestic
+procurement), never pair two actors joined by 'and' ('Poland and South Korea signed an agreement for K2 tanks': no
+direction), and leave alone a weapon mention the rules already read.
+"""
+
+from __future__ import annotations
+
+from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfers import CLAUSE_CUTS, TransferRules, phrase_words, pick_stage
+
+MAX_GAP = 12
+"""Tokens at most between a deal noun and the seller's 'with' ('a $2 billion contract with ...')."""
+
+
+def _clauses(d: TextDoc, kind: str) -> list[tuple[int, int, int]]:
+    """(sentence start, the phrase word, clause end) of each word of ``kind`` in a sentence the rules read."""
+    words = {w for w, k in phrase_words().items() if k == kind}
+    found: list[tuple[int, int, int]] = []
+    if not any(w in words for w in d.lower):
+        return found
+    for sent in d.sents:
+        s, e = sent.start, sent.end
+        if e - s > 400 or d.words[e - 1] == "?" or (e - s > 1 and d.words[e - 2] == "?"):
+            continue
+        for i in range(s, e):
+            if d.lower[i] in words and not d.ent_types[i]:
+                found.append((s, i, next((k for k in range(i + 1, e) if d.lower[k] in CLAUSE_CUTS), e)))
+    return found
+
+
+def _read(d: TextDoc, f: Facts, rules: TransferRules, supplier: str, recipient: str, s: int, at: int, end: int,
+          default_stage: str, rule: str) -> None:
+    """The transfers of the weapons in [at, end) from ``supplier`` to ``recipient``, cues read from s."""
+    stages, negated, hypothetical = rules.cues(s, end)
+    if negated or hypothetical or supplier == recipient:
+        return
+    read = {t.weapon_mention.start for t in f.transfers.values() if t.weapon_mention is not None}
+    sent = d.sent_of(s)
+    for w in rules.weapons(at, end):
+        if d.token_span(w.start, w.end).start not in read:
+            rules.transfer(supplier, recipient, w, pick_stage(stages) or default_stage, sent, rule)
+
+
+def deal_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: a transfer from the seller to the buyer of each weapon a purchase agreement names."""
+    before = set(f.transfers)
+    rules = TransferRules(d, f)
+    for s, i, right in _clauses(d, "deal"):
+        # the seller after 'with' ('a deal with France for ...') or after 'from' ('a contract for ... from Korea')
+        at = next((k for k in range(i + 1, min(right, i + MAX_GAP)) if d.lower[k] in ("with", "from")), None)
+        if at is None:
+            continue
+        sellers = rules.with_actors(at, right) if d.lower[at] == "with" else rules.from_actors(at, right)
+        buyers = rules.supplier_in(s, i, None)
+        start = at + 1 if d.lower[at] == "with" else i + 1
+        if len(sellers) == 1 and len(buyers) == 1:
+            _read(d, f, rules, sellers[0], buyers[0], s, start, right, "contracted", "transfer:deal")
+    return [t for k, t in f.transfers.items() if k not in before]
+
+
+def thanked_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: a transfer from the one thanked to the state of whoever thanks, of what they are thanked for."""
+    before = set(f.transfers)
+    rules = TransferRules(d, f)
+    for s, i, right in _clauses(d, "thanks"):
+        j = i + 1 if i + 1 < right and d.lower[i + 1] in ("to", "for") and d.lower[i] != "thanks" else i
+        if d.lower[j] == "for":
+            continue  # 'thanks for the support': nobody thanked by name
+        thanked = rules.object_actor(j + 1, right)
+        for_at = next((k for k in range(j + 1, right) if d.lower[k] == "for"), None)
+        if thanked is None or for_at is None:
+            continue
+        thanker = rules.first_actor(s, i)
+        if thanker is None and any(w in ("we", "i", "our") for w in d.lower[s:i]):
+            thanker = d.first_person
+        if thanker is not None:
+            _read(d, f, rules, thanked, thanker, s, for_at + 1, right, "delivered", "transfer:thanks")
+    return [t for k, t in f.transfers.items() if k not in before]
