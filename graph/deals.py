@@ -313,17 +313,25 @@ class Resolved:
 
 
 def group_blocks(counts: dict[str, int], bound: int) -> list[list[str]]:
-    """Blocks (-> their Reports) in sorted order, cut into groups of at most ``bound`` Reports (a block with more is
-    a group of its own): the store's resolution (:meth:`Deals.groups`) and the bulk path both group so."""
+    """Blocks (-> their Reports) ordered by recipient, then supplier, cut into groups of at most ``bound`` Reports
+    (a block with more is a group of its own): the store's resolution (:meth:`Deals.groups`) and the bulk path both
+    group so. By recipient because a recipient's ``WeaponTotals`` gather entries from every supplier: a group then
+    holds whole recipients, and each of those nodes is written by one group, not by every group (docs/loading.md).
+    """
     out: list[list[str]] = []
     size = 0
-    for block in sorted(counts):
+    for block in sorted(counts, key=_by_recipient):
         if not out or (out[-1] and size + counts[block] > bound):
             out.append([])
             size = 0
         out[-1].append(block)
         size += counts[block]
     return out
+
+
+def _by_recipient(block: str) -> tuple[str, str]:
+    supplier, _, recipient = block.partition("|")
+    return recipient, supplier
 
 
 def same_pairs(judged: Judgements | None) -> dict[str, set[str]]:
@@ -464,8 +472,8 @@ class Deals:
                     yield rid, dict(props)
 
     def groups(self, blocks: Iterable[str]) -> list[list[str]]:
-        """The blocks in sorted order, cut into groups of at most :attr:`group_reports` Reports (a block with more
-        is a group of its own): each group is read, resolved and written before the next is read."""
+        """The blocks by recipient, cut into groups of at most :attr:`group_reports` Reports (a block with more
+        is a group of its own, :func:`group_blocks`): each group is read, resolved and written before the next is read."""
         counts = {block: 0 for block in blocks}
         for chunk in _chunks(sorted(counts)):
             counts.update({row[0]: int(row[1]) for row in self.store.run(REPORT_COUNTS, {"blocks": chunk}).rows})
