@@ -473,7 +473,8 @@ class Deals:
 
     def groups(self, blocks: Iterable[str]) -> list[list[str]]:
         """The blocks by recipient, cut into groups of at most :attr:`group_reports` Reports (a block with more
-        is a group of its own, :func:`group_blocks`): each group is read, resolved and written before the next is read."""
+        is a group of its own, :func:`group_blocks`): each group is read, resolved and written before the next is
+        read."""
         counts = {block: 0 for block in blocks}
         for chunk in _chunks(sorted(counts)):
             counts.update({row[0]: int(row[1]) for row in self.store.run(REPORT_COUNTS, {"blocks": chunk}).rows})
