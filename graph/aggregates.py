@@ -51,7 +51,6 @@ DELETE_TOTALS = Cypher(
 WEAPON_TOTALS_OF = Cypher(
     "UNWIND $recipients AS recipient\n"
     "MATCH (x:WeaponTotals {recipient: recipient})\n"
-    "WHERE any(s IN x.suppliers WHERE s IN $suppliers)\n"
     "RETURN x.recipient AS recipient, x.weapon AS weapon, x.suppliers AS suppliers, x.years AS years,\n"
     "       x.deals AS deals, x.tiv AS tiv"
 )
@@ -254,8 +253,8 @@ class WeaponTotalsPending:
     Written once, the result is the one the groups would have left: each group's blocks replace their supplier's
     entries, a later group's rewrite of the same block wins, and the store's other suppliers' entries stay."""
 
-    def __init__(self, bound: int = WEAPON_ENTRIES) -> None:
-        self.bound = bound
+    def __init__(self, bound: int | None = None) -> None:
+        self.bound = WEAPON_ENTRIES if bound is None else bound
         self.rewritten: set[tuple[str, str]] = set()
         """(supplier, recipient) of every block rewritten since the last write."""
         self.entries: dict[tuple[str, str], Entries] = {}
@@ -286,8 +285,9 @@ class WeaponTotalsPending:
         if not rewritten:
             return
         merged: dict[tuple[str, str], Entries] = {}
-        for row in store.run(WEAPON_TOTALS_OF, {"recipients": sorted({r for _, r in rewritten}),
-                                                "suppliers": sorted({s for s, _ in rewritten})}).records():
+        # every node of these recipients: one that holds none of the rewritten suppliers yet may get entries now,
+        # and keeps its other suppliers' (filtered by supplier, a later group overwrote an earlier group's entries)
+        for row in store.run(WEAPON_TOTALS_OF, {"recipients": sorted({r for _, r in rewritten})}).records():
             entries = {(s, int(y)): (int(n), float(t))
                        for s, y, n, t in zip(row["suppliers"], row["years"], row["deals"], row["tiv"], strict=True)}
             merged[(row["recipient"], row["weapon"])] = entries
