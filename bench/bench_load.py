@@ -231,7 +231,9 @@ AREAS = (  # (area, path fragments of the functions whose own time counts there)
                                                         "loaders/reference")),
     ("deal resolution (loaders/deals.py, graph/deals.py)", ("loaders/deals.py", "graph/deals.py")),
     ("writer (graph/writer.py)", ("graph/writer.py",)),
-    ("bulk: the on-disk table, rows and GRAPH.BULK encoding", ("graph/bulk", "store/falkor_bulk.py", "sqlite3")),
+    ("Reports spooled to disk (graph/report_spool.py)", ("graph/report_spool.py",)),
+    # SQLite's own calls go to whoever called them (the bulk table or the spool), as other builtins do
+    ("bulk: the on-disk table, rows and GRAPH.BULK encoding", ("graph/bulk", "store/falkor_bulk.py")),
 )
 
 

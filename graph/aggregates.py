@@ -51,7 +51,6 @@ DELETE_TOTALS = Cypher(
 WEAPON_TOTALS_OF = Cypher(
     "UNWIND $recipients AS recipient\n"
     "MATCH (x:WeaponTotals {recipient: recipient})\n"
-    "WHERE any(s IN x.suppliers WHERE s IN $suppliers)\n"
     "RETURN x.recipient AS recipient, x.weapon AS weapon, x.suppliers AS suppliers, x.years AS years,\n"
     "       x.deals AS deals, x.tiv AS tiv"
 )
@@ -240,36 +239,86 @@ def _parties(block: str) -> tuple[str, str]:
     return supplier, recipient
 
 
+WEAPON_ENTRIES = 200_000
+"""Entries a resolution keeps before it writes them (:class:`WeaponTotalsPending`): bounds the client's memory."""
+
+
+class WeaponTotalsPending:
+    """The ``WeaponTotals`` entries of the blocks a resolution rewrote, group after group, written when it ends
+    (or when more than :data:`WEAPON_ENTRIES` are kept).
+
+    Why: a recipient's weapon gathers entries from every supplier, so the groups of one resolution (a SIPRI
+    export: every block, sorted by supplier) each touched most ``WeaponTotals`` nodes; written per group, every
+    node was read and rewritten once per group, a cost that grew with the groups times the nodes (docs/loading.md).
+    Written once, the result is the one the groups would have left: each group's blocks replace their supplier's
+    entries, a later group's rewrite of the same block wins, and the store's other suppliers' entries stay."""
+
+    def __init__(self, bound: int | None = None) -> None:
+        self.bound = WEAPON_ENTRIES if bound is None else bound
+        self.rewritten: set[tuple[str, str]] = set()
+        """(supplier, recipient) of every block rewritten since the last write."""
+        self.entries: dict[tuple[str, str], Entries] = {}
+        self.size = 0
+
+    def add(self, store: Store, blocks: Iterable[str], deals: Sequence[Deal],
+            rows: Sequence[Mapping[str, Any]]) -> None:
+        """A group's blocks were rewritten with these deals (and their Transfer rows)."""
+        rewritten = {_parties(b) for b in blocks}
+        if rewritten & self.rewritten:  # a block widened into again: its earlier entries give way
+            for key, entries in self.entries.items():
+                self.entries[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
+            self.size = sum(len(entries) for entries in self.entries.values())
+        self.rewritten |= rewritten
+        for key, entries in weapon_entries(deals, rows).items():
+            kept = self.entries.setdefault(key, {})
+            self.size -= len(kept)
+            kept.update(entries)
+            self.size += len(kept)
+        if self.size > self.bound:
+            self.write(store)
+
+    def write(self, store: Store) -> None:
+        """Replace the rewritten blocks' entries in the store's ``WeaponTotals`` with the kept ones; a node left
+        without entries is deleted, a node whose entries did not change is not written."""
+        rewritten, fresh = self.rewritten, self.entries
+        self.rewritten, self.entries, self.size = set(), {}, 0
+        if not rewritten:
+            return
+        merged: dict[tuple[str, str], Entries] = {}
+        # every node of these recipients: one that holds none of the rewritten suppliers yet may get entries now,
+        # and keeps its other suppliers' (filtered by supplier, a later group overwrote an earlier group's entries)
+        for row in store.run(WEAPON_TOTALS_OF, {"recipients": sorted({r for _, r in rewritten})}).records():
+            entries = {(s, int(y)): (int(n), float(t))
+                       for s, y, n, t in zip(row["suppliers"], row["years"], row["deals"], row["tiv"], strict=True)}
+            merged[(row["recipient"], row["weapon"])] = entries
+        before = {key: dict(entries) for key, entries in merged.items()}
+        for key, entries in merged.items():
+            merged[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
+        for key, entries in fresh.items():
+            merged.setdefault(key, {}).update(entries)
+        gone = sorted(WeaponTotals.id_of(key=f"{r}|{w}") for (r, w) in before if not merged[(r, w)])
+        out = [weapon_row(r, w, entries) for (r, w), entries in sorted(merged.items())
+               if entries and entries != before.get((r, w))]
+        for ids in chunks(gone, CHUNK):
+            store.run(DELETE_WEAPON_TOTALS, {"ids": ids}, write=True)
+        for batch in chunks(out, CHUNK):
+            store.run(WRITE_WEAPON_TOTALS, {"rows": batch}, write=True)
+
+
 def write_weapon_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
                         rows: Sequence[Mapping[str, Any]]) -> None:
     """Replace the entries of these blocks (their supplier, for their recipient) in the ``WeaponTotals`` of their
     recipients, keeping every other supplier's; a node left without entries is deleted."""
-    rewritten = {_parties(b) for b in blocks}
-    if not rewritten:
-        return
-    merged: dict[tuple[str, str], Entries] = {}
-    for row in store.run(WEAPON_TOTALS_OF, {"recipients": sorted({r for _, r in rewritten}),
-                                            "suppliers": sorted({s for s, _ in rewritten})}).records():
-        entries = {(s, int(y)): (int(n), float(t))
-                   for s, y, n, t in zip(row["suppliers"], row["years"], row["deals"], row["tiv"], strict=True)}
-        merged[(row["recipient"], row["weapon"])] = entries
-    before = set(merged)
-    for key, entries in merged.items():
-        merged[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
-    for key, entries in weapon_entries(deals, rows).items():
-        merged.setdefault(key, {}).update(entries)
-    gone = sorted(WeaponTotals.id_of(key=f"{r}|{w}") for (r, w) in before if not merged[(r, w)])
-    out = [weapon_row(r, w, entries) for (r, w), entries in sorted(merged.items()) if entries]
-    for ids in chunks(gone, CHUNK):
-        store.run(DELETE_WEAPON_TOTALS, {"ids": ids}, write=True)
-    for batch in chunks(out, CHUNK):
-        store.run(WRITE_WEAPON_TOTALS, {"rows": batch}, write=True)
+    pending = WeaponTotalsPending()
+    pending.add(store, blocks, deals, rows)
+    pending.write(store)
 
 
 def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
-                 rows: Sequence[Mapping[str, Any]]) -> None:
+                 rows: Sequence[Mapping[str, Any]], weapons: WeaponTotalsPending | None = None) -> None:
     """Rewrite the totals of these blocks (every block just resolved); a block left without deals loses its
-    totals. The blocks' ``WeaponTotals`` entries too (:func:`write_weapon_totals`)."""
+    totals. The blocks' ``WeaponTotals`` entries too (:func:`write_weapon_totals`), or kept in ``weapons`` for
+    the resolution to write once when it ends."""
     blocks = list(blocks)
     out = totals_rows(deals, rows)
     gone = sorted({DealTotals.id_of(block=b) for b in blocks} - {row["id"] for row in out})
@@ -277,4 +326,7 @@ def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
         store.run(DELETE_TOTALS, {"ids": ids}, write=True)
     for batch in chunks(out, CHUNK):
         store.run(WRITE_TOTALS, {"rows": batch}, write=True)
-    write_weapon_totals(store, blocks, deals, rows)
+    if weapons is None:
+        write_weapon_totals(store, blocks, deals, rows)
+    else:
+        weapons.add(store, blocks, deals, rows)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.aggregates import corroboration_rank, open_rank, write_totals
+from armsgraph.graph.aggregates import WeaponTotalsPending, corroboration_rank, open_rank, write_totals
+from armsgraph.graph.report_spool import ReportSpool
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
@@ -42,8 +43,8 @@ GROUP_REPORTS = 10_000
 client's memory for deal resolution is bounded by this, not by the graph."""
 FRESH_REPORTS = 50_000
 """Reports a document creates that are kept in memory until its commit resolves their blocks, instead of being
-read back from the store (docs/loading.md); a document that creates more has the rest read back. Bounds the
-client's memory like :data:`GROUP_REPORTS`."""
+read back from the store (docs/loading.md); a document that creates more keeps the rest on disk
+(:mod:`armsgraph.graph.report_spool`). Bounds the client's memory like :data:`GROUP_REPORTS`."""
 
 BLOCKS_OF_DOCUMENT = Cypher(
     "MATCH (r:Report)-[:SOURCED_FROM]->(:Document {id: $doc})\n"
@@ -312,17 +313,25 @@ class Resolved:
 
 
 def group_blocks(counts: dict[str, int], bound: int) -> list[list[str]]:
-    """Blocks (-> their Reports) in sorted order, cut into groups of at most ``bound`` Reports (a block with more is
-    a group of its own): the store's resolution (:meth:`Deals.groups`) and the bulk path both group so."""
+    """Blocks (-> their Reports) ordered by recipient, then supplier, cut into groups of at most ``bound`` Reports
+    (a block with more is a group of its own): the store's resolution (:meth:`Deals.groups`) and the bulk path both
+    group so. By recipient because a recipient's ``WeaponTotals`` gather entries from every supplier: a group then
+    holds whole recipients, and each of those nodes is written by one group, not by every group (docs/loading.md).
+    """
     out: list[list[str]] = []
     size = 0
-    for block in sorted(counts):
+    for block in sorted(counts, key=_by_recipient):
         if not out or (out[-1] and size + counts[block] > bound):
             out.append([])
             size = 0
         out[-1].append(block)
         size += counts[block]
     return out
+
+
+def _by_recipient(block: str) -> tuple[str, str]:
+    supplier, _, recipient = block.partition("|")
+    return recipient, supplier
 
 
 def same_pairs(judged: Judgements | None) -> dict[str, set[str]]:
@@ -364,6 +373,10 @@ def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
 class Deals:
     """Re-resolves blocks of a store's Reports into Transfers, reading the researcher's judgements each time."""
 
+    spool_reports = True
+    """Past :attr:`fresh_reports`, keep the document's new Reports on disk (:class:`ReportSpool`) rather than read
+    them back from the store (False: read back, as before the spool)."""
+
     def __init__(self, store: Store, judgements: Path | None = None, group_reports: int = GROUP_REPORTS) -> None:
         self.store = store
         self.judgements = judgements
@@ -374,6 +387,7 @@ class Deals:
         :attr:`fresh_reports`), by id: read from here at its commit instead of from the store, each dropped
         with the group that resolves it."""
         self._fresh_doc = ""
+        self._spool: ReportSpool | None = None
 
     def wrote(self, document_id: str, label: str, created: list[dict[str, Any]], merged: list[dict[str, Any]]) -> None:
         """Keep the properties of the Reports a document creates as the store holds them (the writer's rows: its
@@ -389,13 +403,22 @@ class Deals:
             props = fresh.get(row["id"])
             if props is not None:
                 props.update(row["props"])
-        for row in created:
-            if len(fresh) >= self.fresh_reports:  # the rest is read back from the store
-                break
+        if self._spool is not None:
+            self._spool.update((row["id"], row["props"]) for row in merged if row["id"] not in fresh)
+        room = max(0, self.fresh_reports - len(fresh))
+        for row in created[:room]:
             fresh[row["id"]] = {**row["props"], "id": row["id"], "pending": document_id}
+        if len(created) > room and self.spool_reports:  # the rest on disk (else read back from the store)
+            if self._spool is None:
+                self._spool = ReportSpool()
+            self._spool.put((row["id"], {**row["props"], "id": row["id"], "pending": document_id})
+                            for row in created[room:])
 
     def forget(self) -> None:
         self._fresh, self._fresh_doc = {}, ""
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
 
     def blocks_of(self, document_id: str) -> set[str]:
         """The blocks a document's Reports are in; every block for a SIPRI export that vouches for whole years
@@ -423,7 +446,8 @@ class Deals:
 
     def _reports(self, blocks: list[str], document_id: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(id, stored properties) of the Reports of these blocks: the document's new ones from what the writer
-        handed over (each taken out: dropped with its group), the others read from the store."""
+        handed over (in memory, then on disk; each taken out: dropped with its group), the others read from the
+        store."""
         if not document_id or document_id != self._fresh_doc:
             for chunk in _chunks(blocks):
                 for rid, props in self.store.run(REPORTS_IN_BLOCKS, {"blocks": chunk, "doc": document_id}).rows:
@@ -439,13 +463,18 @@ class Deals:
                     yield rid, fresh.pop(rid)
                 else:
                     missing.append(rid)
+            if self._spool is not None and missing:
+                spooled = dict(self._spool.take(missing))
+                yield from ((rid, spooled[rid]) for rid in missing if rid in spooled)
+                missing = [rid for rid in missing if rid not in spooled]
             for ids in _chunks(missing):
                 for rid, props in self.store.run(PENDING_REPORTS, {"ids": ids, "doc": document_id}).rows:
                     yield rid, dict(props)
 
     def groups(self, blocks: Iterable[str]) -> list[list[str]]:
-        """The blocks in sorted order, cut into groups of at most :attr:`group_reports` Reports (a block with more
-        is a group of its own): each group is read, resolved and written before the next is read."""
+        """The blocks by recipient, cut into groups of at most :attr:`group_reports` Reports (a block with more
+        is a group of its own, :func:`group_blocks`): each group is read, resolved and written before the next is
+        read."""
         counts = {block: 0 for block in blocks}
         for chunk in _chunks(sorted(counts)):
             counts.update({row[0]: int(row[1]) for row in self.store.run(REPORT_COUNTS, {"blocks": chunk}).rows})
@@ -471,6 +500,7 @@ class Deals:
         editions = self.editions(document_id)
         out = Resolved()
         done: set[str] = set()
+        weapons = WeaponTotalsPending()
         for group in self.groups(blocks):
             seeds = [block for block in group if block not in done]
             if not seeds:
@@ -478,11 +508,12 @@ class Deals:
             widened, records = self.read(seeds, document_id, judged)
             done |= widened
             result = resolve_deals(records, judged, editions)
-            self.write(sorted(widened), records, result)
+            self.write(sorted(widened), records, result, weapons)
             out.groups += 1
             out.deals += len(result.deals)
             out.withdrawn += len(result.withdrawn)
             out.reports = max(out.reports, len(records))
+        weapons.write(self.store)
         if document_id == self._fresh_doc:
             self.forget()
         return out
@@ -508,7 +539,10 @@ class Deals:
         old = self.store.run(ALL_TRANSFER_BLOCKS).rows
         return self.resolve({row[0] for row in [*rows, *old] if row[0]})
 
-    def write(self, blocks: list[str], records: list[Record], result: Resolution) -> None:
+    def write(self, blocks: list[str], records: list[Record], result: Resolution,
+              weapons: WeaponTotalsPending | None = None) -> None:
+        """Rewrite these blocks' Transfers, edges and totals from a resolution of their Reports; the
+        ``WeaponTotals`` entries go to ``weapons`` when given (written once the resolution ends), else now."""
         run = self.store.run
         old = {row[0] for chunk in _chunks(blocks)
                for row in run(TRANSFERS_IN_BLOCKS, {"blocks": chunk}).rows}
@@ -540,7 +574,7 @@ class Deals:
         for chunk in _chunks(sorted(new - captioned)):
             run(caption_statement("Transfer"), {"ids": chunk}, write=True)
         # The blocks' Transfers are all written here (edges, captions); then their per-block totals.
-        write_totals(self.store, blocks, [deal for _, deal in deals], rows.transfers)  # graph/aggregates.py
+        write_totals(self.store, blocks, [deal for _, deal in deals], rows.transfers, weapons)  # graph/aggregates.py
 
 
     def captions(self, deals: list[tuple[str, Deal]], transfers: list[dict[str, Any]]) -> set[str]:

@@ -20,7 +20,6 @@ from falkordb.helpers import stringify_param_value
 
 from armsgraph.schema.errors import StoreError
 
-_UNREAD_ESCAPE = re.compile(r"\\[ubf]")
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
 
@@ -64,22 +63,28 @@ def _fast(value: Any) -> str | None:
         parts = _KEY.split(text)  # text, key, text, key, ..., text: no per-match template expansion
         parts[1::2] = [f"`{key}`:" for key in parts[1::2]]
         text = "".join(parts)
-        if _LEFT_KEY.search(text):
+        if '":' in text and _LEFT_KEY.search(text):  # no key is left without an unescaped quote before a colon
             return None
     return text
+
+
+def _unread(text: str) -> bool:
+    """A JSON escape FalkorDB does not read (``\\u``, ``\\b``, ``\\f``) in ``text``: three substring scans in C,
+    several times faster than one regex scan over a large load's parameters."""
+    return "\\u" in text or "\\b" in text or "\\f" in text
 
 
 def encode_value(value: Any) -> str:
     """One parameter value as a FalkorDB literal."""
     if type(value) in (list, dict):
         text = _fast(value)
-        if text is not None and not _UNREAD_ESCAPE.search(text):
+        if text is not None and not _unread(text):
             return text
     try:
         text = _literal(value)
     except _Fallback:
         return str(stringify_param_value(value))
-    if _UNREAD_ESCAPE.search(text):
+    if _unread(text):
         return str(stringify_param_value(value))
     return text
 

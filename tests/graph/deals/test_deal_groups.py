@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from armsgraph.graph import aggregates
 from armsgraph.graph.deals import Deals
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import FalkorStore
@@ -68,3 +69,28 @@ def test_groups_respect_the_bound_and_take_every_block(loaded: FalkorStore) -> N
     for group in groups:
         assert len(group) == 1 or loaded.run(count, {"blocks": group}).scalar() <= 50
     assert deals.groups([]) == []
+    order = [b.partition("|")[2] for g in groups for b in g if b != "no-such-block"]
+    assert order == sorted(order), "by recipient: a recipient's WeaponTotals are written by one group"
+
+
+def test_weapon_totals_of_many_groups_are_those_of_one(
+        loaded: FalkorStore, monkeypatch: pytest.MonkeyPatch, graph_snapshot: Snapshotter) -> None:
+    """From an empty graph of totals, groups of 3 Reports give the WeaponTotals of one resolution of every block,
+    with the entries written when the resolution ends and flushed after almost every group (a bound of 5 entries):
+    a recipient's weapon gets suppliers from several groups, and a later group's must not replace an earlier one's.
+    So does a resolution over the graph that holds them (each node rewritten, other suppliers' entries kept)."""
+    clear = "MATCH (n) WHERE n:Transfer OR n:WeaponTotals OR n:DealTotals DETACH DELETE n"
+    several = ("MATCH (x:WeaponTotals) WITH x, size(x.suppliers) AS n UNWIND x.suppliers AS s "
+               "WITH x, n, count(DISTINCT s) AS suppliers WHERE suppliers > 1 RETURN count(x)")
+    loaded.run(clear, write=True)
+    assert Deals(loaded, group_reports=10**9).resolve_all().groups == 1
+    expected = graph_snapshot(loaded)
+    assert loaded.run(several).scalar() > 5
+    for bound in (None, 5):
+        loaded.run(clear, write=True)
+        if bound is not None:
+            monkeypatch.setattr(aggregates, "WEAPON_ENTRIES", bound)
+        assert Deals(loaded, group_reports=3).resolve_all().groups > 10
+        assert graph_snapshot(loaded) == expected, bound
+    Deals(loaded, group_reports=7).resolve_all()
+    assert graph_snapshot(loaded) == expected

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from armsgraph.graph import deals as graph_deals
 from armsgraph.graph.deals import Deals
 from armsgraph.graph.load import load_paths
+from armsgraph.graph.report_spool import ReportSpool
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 
 REPO = Path(__file__).resolve().parents[3]
@@ -43,15 +45,29 @@ def test_every_kind_of_document_leaves_no_pending_mark(store: FalkorStore, share
     assert {"IN_CATEGORY", "HOLDS", "CLAIMED", "ABOUT", "PART_OF", "REPORTS", "SUPPLIED"} <= written
 
 
+@pytest.mark.parametrize("spool", [True, False], ids=["rest-on-disk", "rest-read-back"])
 def test_reports_kept_by_the_writer_give_the_graph_reports_read_back(
         store: FalkorStore, other: FalkorStore, shared_data: Path, monkeypatch: pytest.MonkeyPatch,
-        graph_snapshot: Snapshotter) -> None:
-    """Every Report kept in memory (the default bound), and a bound of 3 (most read back): the same graph, and
-    the same as resolving every block again from the store alone."""
+        graph_snapshot: Snapshotter, spool: bool) -> None:
+    """Every Report kept in memory (the default bound), and a bound of 3 (most on disk, or most read back): the
+    same graph, and the same as resolving every block again from the store alone."""
     paths = [shared_data / "sipri", shared_data / "news"]
     assert not load_paths(store, paths, note=None).failed
     monkeypatch.setattr(graph_deals, "FRESH_REPORTS", 3)
+    taken: list[int] = []
+    if spool:  # count what the spool hands back: the test fails if nothing went through it
+        original = ReportSpool.take
+
+        def counted(self: ReportSpool, ids: list[str], drop: bool = True) -> Iterator[tuple[str, dict[str, Any]]]:
+            found = list(original(self, ids, drop))
+            taken.append(len(found) if drop else 0)
+            return iter(found)
+
+        monkeypatch.setattr(ReportSpool, "take", counted)
+    else:
+        monkeypatch.setattr(graph_deals.Deals, "spool_reports", False)
     assert not load_paths(other, paths, note=None).failed
+    assert (sum(taken) > 100) == spool
     kept = graph_snapshot(store)
     assert sum('"Transfer"' in node for node in kept[0]) > 20
     assert graph_snapshot(other) == kept
@@ -73,3 +89,29 @@ def test_the_bound_on_kept_reports_holds(store: FalkorStore, shared_data: Path) 
     assert set(deals._fresh) == {"report:x0"} and deals._fresh["report:x0"]["pending"] == "doc:b"
     deals.resolve([], "doc:b")
     assert deals._fresh == {}
+
+
+def test_reports_past_the_bound_go_to_disk_and_come_back_once(store: FalkorStore) -> None:
+    """Past the bound the writer's Reports go to the spool, later updates reach them there, the resolver takes each
+    once, and the file goes with the document."""
+    deals = Deals(store)
+    deals.fresh_reports = 2
+    hostile = 'quote " back\\slash ☃ 𝄞 \x01 ' + "x" * 5000
+    rows = [{"id": f"report:x{i}", "props": {"key": f"x{i}", "years": [1990, 1991], "tiv": 0.1 + i}}
+            for i in range(5)]
+    rows[4]["props"]["comments"] = hostile
+    deals.wrote("doc:a", "Report", rows, [])
+    deals.wrote("doc:a", "Report", [], [{"id": "report:x3", "props": {"key": "changed", "flag": True}}])
+    assert set(deals._fresh) == {"report:x0", "report:x1"}
+    spool = deals._spool
+    assert spool is not None
+    where = Path(spool._dir.name)
+    got = dict(spool.take(["report:x4", "report:x3", "report:x2", "report:none"]))
+    assert got == {"report:x2": {"key": "x2", "years": [1990, 1991], "tiv": 2.1, "id": "report:x2", "pending": "doc:a"},
+                   "report:x3": {"key": "changed", "years": [1990, 1991], "tiv": 3.1, "flag": True,
+                                 "id": "report:x3", "pending": "doc:a"},
+                   "report:x4": {"key": "x4", "years": [1990, 1991], "tiv": 4.1, "comments": hostile,
+                                 "id": "report:x4", "pending": "doc:a"}}
+    assert dict(spool.take(["report:x2"])) == {}, "taken once: a later group reads it from the store"
+    deals.forget()
+    assert deals._spool is None and not where.exists()

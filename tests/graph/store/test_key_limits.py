@@ -62,6 +62,9 @@ def test_falkordb_refuses_a_long_key_parameter_before_sending() -> None:
         ({"ids": ["a", FIVE_KB]}, "$ids[1]"),
         ({"rows": [{"id": "a"}, {"id": "b", "props": {"id": FIVE_KB}}]}, "$rows[1].props.id"),
         ({"props": {"id": FIVE_KB, "name": "x"}}, "$props.id"),
+        ({"ids": [[1, None], ("a", FIVE_KB)]}, "$ids[1][1]"),  # lists in a top-level list are checked too
+        ({"rows": [{"id": "a", "props": {"id": [1, 2.5, FIVE_KB]}}]}, "$rows[0].props.id[2]"),
+        ({"rows": [{"id": "a", "more": [{"id": "b"}, {"id": FIVE_KB}]}]}, "$rows[0].more[1].id"),
     ]
     for params, where in cases:
         with pytest.raises(StoreError, match=re.escape(f"parameter {where} is a ") + r"[0-9,]+-byte string: "
@@ -71,7 +74,7 @@ def test_falkordb_refuses_a_long_key_parameter_before_sending() -> None:
 
 def test_long_plain_values_and_reads_pass() -> None:
     long_props: dict[str, Any] = {"rows": [{"id": "a", "props": {"id": "a", "comments": FIVE_KB * 20,
-                                                                 "aliases": [FIVE_KB]}}]}
+                                                                 "aliases": [FIVE_KB], "nested": [[FIVE_KB]]}}]}
     FALKORDB.check_params(long_props, write=True)
     FALKORDB.check_params({"id": FIVE_KB}, write=False)  # a long value only matched is harmless
     NEO4J.check_params({"id": FIVE_KB}, write=True)  # Neo4j refuses an oversized index key itself

@@ -1,0 +1,65 @@
+"""The Reports a document creates, kept on disk until its commit resolves their blocks: past the bound the deal
+writer keeps in memory (:data:`armsgraph.graph.deals.FRESH_REPORTS`), the rest of a large document's Reports go
+here instead of being read back from the store one group at a time (docs/loading.md).
+
+SQLite because it is in the standard library and keeps a keyed table on disk with a bounded page cache: the
+client's memory stays the same at any input size. Values are stored as JSON text (what the loaders validated:
+JSON scalars and lists, read back as the store would give them: lists, not tuples). The file lives in a private
+temporary directory removed by :meth:`ReportSpool.close`; it is written without a journal (it only ever holds
+copies of what the store holds, and dies with the load).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+CHUNK = 900
+"""Ids per ``IN (...)`` lookup: under SQLite's oldest limit of 999 parameters."""
+
+_dumps = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
+
+
+class ReportSpool:
+    """Report id -> its stored properties (a dict), on disk."""
+
+    def __init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="armsgraph-reports-")
+        self.db = sqlite3.connect(Path(self._dir.name) / "reports.sqlite")
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -16384"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.execute("CREATE TABLE reports (id TEXT PRIMARY KEY, props TEXT NOT NULL)")
+
+    def put(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Keep these Reports (a later put of an id replaces it)."""
+        self.db.executemany("INSERT OR REPLACE INTO reports (id, props) VALUES (?, ?)",
+                            ((rid, _dumps(props)) for rid, props in rows))
+
+    def update(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Apply ``SET n += props`` to the kept Reports among these (the others are not kept: nothing to do)."""
+        changes = dict(rows)
+        found = self.take(sorted(changes), drop=False)
+        self.db.executemany("UPDATE reports SET props = ? WHERE id = ?",
+                            ((_dumps({**props, **changes[rid]}), rid) for rid, props in found))
+
+    def take(self, ids: list[str], drop: bool = True) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, properties) of the kept Reports among ``ids``; ``drop``: forget them (a group's resolution may
+        mark them withdrawn or for review in the store: a later group that widens into their block reads them
+        from there)."""
+        out: list[tuple[str, dict[str, Any]]] = []
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            out += [(rid, json.loads(props)) for rid, props in
+                    self.db.execute(f"SELECT id, props FROM reports WHERE id IN ({marks})", chunk)]
+            if drop:
+                self.db.execute(f"DELETE FROM reports WHERE id IN ({marks})", chunk)
+        return iter(out)
+
+    def close(self) -> None:
+        self.db.close()
+        self._dir.cleanup()
