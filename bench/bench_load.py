@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench_sipri import TimedStore, generate, server_peak_rss_mb
+from bench_sipri import TimedStore, generate, server_peak_rss_mb, use_package
 from rich.console import Console
 from rich.table import Table
 from timing import restart_seconds
@@ -133,19 +133,11 @@ def _same_graph(store: TimedStore, spool: str) -> float:
 
 
 # -- one load, in a fresh process -------------------------------------------------------------------------------
-def _former(directory: str) -> None:
-    """Import armsgraph (and the bench helpers that use it) from ``directory`` in this process from now on."""
-    for name in list(sys.modules):
-        if name in ("armsgraph", "bench_sipri") or name.startswith("armsgraph."):
-            del sys.modules[name]
-    sys.path.insert(0, directory)
-    importlib.invalidate_caches()
-
-
 def _run(kind: str, path: str, data_dir: str, out: Any, former: str | None = None, spool: str | None = None) -> None:
     """One load, in a fresh process: its time, the engine's share, and the process's peak RSS."""
     if former is not None:
-        _former(former)
+        use_package(former)
+        sys.modules.pop("bench_sipri", None)  # the bench helpers too, re-imported below from the former tree
     bench = importlib.import_module("bench_sipri")
     bulk = importlib.import_module("armsgraph.graph.bulk")
     load = importlib.import_module("armsgraph.graph.load")
