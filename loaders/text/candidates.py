@@ -20,7 +20,8 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfers import NON_SUBJECT_PREPS, THIRD_PARTY, TransferRules
+from armsgraph.loaders.text.transfer_rules import TransferRules
+from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, THIRD_PARTY
 
 WINDOW_BEFORE = 2
 """Sentences before a weapon mention's own whose actors can be its parties."""
@@ -106,7 +107,7 @@ class _Reader:
         for ref in f.refs:
             if ref.kind not in ACTOR_KINDS:
                 continue
-            actor = self.rules.actor_of_ref(ref)
+            actor = self.rules.parties.actor_of_ref(ref)
             if not actor or not actor.startswith(("country:", "org:")) or (
                     actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]) is None):
                 continue  # not an actor, or a state that no longer exists ('Soviet T-72 tanks')
@@ -119,7 +120,7 @@ class _Reader:
         self.top = self.counts.most_common(1)[0][0] if self.counts else None
         self.first_actor = self.mentions[0].actor if self.mentions else None
         self.home = d.first_person
-        self.title_recipient = self.rules.title_recipient()
+        self.title_recipient = self.rules.recipients.title_recipient()
         self.rule_triples: dict[tuple[str, str, str], str] = {}
         for t in f.transfers.values():
             self.rule_triples.setdefault((t.supplier, t.recipient, t.weapon), _rule_family(t.rule))
@@ -141,7 +142,7 @@ class _Reader:
         s, e = sent.start, sent.end
         out: dict[str, float] = {}
         if e - s <= 400:
-            triggers = self.rules.triggers(s, e)
+            triggers = self.rules.stages.triggers(s, e)
             for _, kind, tense in triggers:
                 out[f"trigger:{kind}"] = 1.0
                 if tense == "past":
@@ -149,8 +150,8 @@ class _Reader:
             # as the rules read them: the cues up to the transfer word ('will deliver ... in May' is no 'may')
             moving = [t for t, kind, _ in triggers if kind in MOVING]
             upto = moving[0] + 1 if moving else e
-            _, negated, hypothetical = self.rules.cues(s, upto)
-            stages = self.rules.cues(s, e)[0]
+            _, negated, hypothetical = self.rules.stages.cues(s, upto)
+            stages = self.rules.stages.cues(s, e)[0]
             if any(d.g.cues.get(w) == "unnamed-actor" for w in d.lower[s : min(upto, s + 3)]):
                 # 'Allies and partners have committed ...': the sentence's own subject is nobody named
                 out["cue:unnamed-actor"] = 1.0
@@ -175,8 +176,8 @@ class _Reader:
         found = self._kept.get(k)
         if found is None:
             sent = self.d.sents[k]
-            found = {w.start for w in self.rules.weapons(sent.start, sent.end)} if sent.end - sent.start <= 400 \
-                else set()
+            found = {w.start for w in self.rules.mentions.weapons(sent.start, sent.end)} \
+                if sent.end - sent.start <= 400 else set()
             self._kept[k] = found
         return found
 
@@ -316,7 +317,7 @@ class _Reader:
         if w.start not in self.kept(k):
             return True
         # a negation or condition before the mention in its own clause ('..., but Berlin refuses to provide X')
-        _, negated, hypothetical = self.rules.cues(self.d.sents[k].start, w.start)
+        _, negated, hypothetical = self.rules.stages.cues(self.d.sents[k].start, w.start)
         return negated or hypothetical
 
     def coordinated(self, a: str, b: str, k: int) -> bool:
@@ -361,7 +362,7 @@ class _Reader:
                             feats["direction:disagrees"] = 1.0
                     else:
                         feats[f"{prefix}:other-trigger"] = 1.0
-        owner = self.rules.own_state_of(w)
+        owner = self.rules.parties.own_state_of(w)
         if owner is not None:
             feats["owner:is-supplier" if owner == sup else "owner:is-recipient" if owner == rec
                   else "owner:other"] = 1.0
@@ -425,7 +426,7 @@ class _Reader:
             nearest = min(here, key=lambda m: abs(m.start - w.start))
             feats[f"{prefix}:before-weapon"] = 1.0 if nearest.start < w.start else 0.0
             feats[f"{prefix}:token-close"] = 1.0 / (1.0 + abs(nearest.start - w.start) / 5.0)
-            if self.rules.first_actor(self.d.sents[k].start, self.d.sents[k].end) == actor:
+            if self.rules.parties.first_actor(self.d.sents[k].start, self.d.sents[k].end) == actor:
                 feats[f"{prefix}:sentence-subject"] = 1.0
             for m in here:
                 for key, value in self.role_features(m, prefix).items():

@@ -23,7 +23,8 @@ from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfers import BULLETS, PRONOUN_SUBJECTS, TransferRules, pick_stage
+from armsgraph.loaders.text.transfer_rules import TransferRules
+from armsgraph.loaders.text.transfer_words import BULLETS, PRONOUN_SUBJECTS, pick_stage
 
 MAX_SENTENCE_TOKENS = 120
 """A carried sentence is a list of systems, not a long narrative: longer ones are not read."""
@@ -121,7 +122,7 @@ class FrameReader:
             ref = self.f.ref_at.get(i)
             if ref is None or ref.start != i or ref.kind not in ACTOR_KINDS:
                 continue
-            actor = self.rules.actor_of_ref(ref)
+            actor = self.rules.parties.actor_of_ref(ref)
             if actor is not None and actor not in parties:
                 return True
         return False
@@ -129,12 +130,12 @@ class FrameReader:
     def _parties(self, s: int, e: int, at: int, last: Frame | None,
                  seed: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
         """Supplier and recipient of a frame sentence whose transfer or package word is at token ``at``."""
-        recipient = self.rules.recipient_in(at + 1, e) or self.rules.aid_recipient(s, e) \
-            or self.rules.recipient_in(s, at, direct=False)
+        recipient = self.rules.recipients.recipient_in(at + 1, e) or self.rules.recipients.aid_recipient(s, e) \
+            or self.rules.recipients.recipient_in(s, at, direct=False)
         own_recipient = recipient is not None
         if recipient is None:
             recipient = last.recipient if last is not None else seed[1]
-        suppliers = [x for x in self.rules.supplier_in(s, at, recipient) if x != recipient]
+        suppliers = [x for x in self.rules.parties.supplier_in(s, at, recipient) if x != recipient]
         if suppliers and not own_recipient and (last is None or suppliers != [last.supplier]):
             return None, None  # 'Germany has announced its own package.': a new donor, to whom is not said
         supplier = suppliers[0] if len(suppliers) == 1 else None
@@ -146,7 +147,7 @@ class FrameReader:
         return supplier, recipient
 
     def read(self) -> None:
-        seed = (self.d.first_person, self.rules.title_recipient())
+        seed = (self.d.first_person, self.rules.recipients.title_recipient())
         frame: Frame | None = None
         last: Frame | None = None  # the last frame read, for a frame sentence that names one party only
         by_sentence: dict[int, list[TransferFact]] = {}
@@ -180,10 +181,10 @@ class FrameReader:
                     if len(parties) == 1 and own[-1].status != "declined" else None
                 last = frame or last
                 continue
-            triggers = self.rules.triggers(s, e, after_package=True)
+            triggers = self.rules.stages.triggers(s, e, after_package=True)
             if not triggers and frame is None:
                 continue
-            stages, negated, hypothetical = self.rules.cues(s, e)
+            stages, negated, hypothetical = self.rules.stages.cues(s, e)
             if any(kind not in FRAME_KINDS for _, kind, _ in triggers):
                 frame = None  # 'Russia used cluster munitions', 'Ukraine received ...': another matter
                 continue
@@ -196,9 +197,9 @@ class FrameReader:
                 t = setting[0]
                 past = any(tense == "past" for kind, tense in self.d.g.triggers.get(self.d.lower[t], [])
                            if kind == "supply")
-                stage = self.rules.stage_at(stages, past, t)
+                stage = self.rules.stages.stage_at(stages, past, t)
                 at = self.d.token_span(t, t + 1)
-                frame = Frame(supplier, recipient, stage, self.rules.attribution(at.start, at.end, sent)) \
+                frame = Frame(supplier, recipient, stage, self.rules.record.attribution(at.start, at.end, sent)) \
                     if supplier and recipient and supplier != recipient else None
                 last = frame or last
                 continue
@@ -212,6 +213,6 @@ class FrameReader:
             if not cued or negated or hypothetical or "declined" in stages or _has_phrase(words, self.not_given):
                 continue
             stage = pick_stage(stages) or frame.stage
-            for w in self.rules.weapons(s, e):
-                self.rules.transfer(frame.supplier, frame.recipient, w, stage, sent, "transfer:frame-carried",
+            for w in self.rules.mentions.weapons(s, e):
+                self.rules.record.transfer(frame.supplier, frame.recipient, w, stage, sent, "transfer:frame-carried",
                                     reported=frame.reported)

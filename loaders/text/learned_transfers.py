@@ -2,7 +2,7 @@
 beyond those the rules read (rule ``transfer:learned``).
 
 Stage, quantity, date, evidence and attribution of an accepted triple come from the rules' own logic over the
-sentence of its best-scored weapon mention (``TransferRules.transfer``): a triple read inside a claim stays
+sentence of its best-scored weapon mention (``Recorder.transfer``): a triple read inside a claim stays
 attributed to its speaker. Without a model file the component adds nothing.
 """
 
@@ -15,7 +15,7 @@ from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.relation_model import RelationModel, load_model, select
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfers import TransferRules
+from armsgraph.loaders.text.transfer_rules import TransferRules
 
 RULE = "transfer:learned"
 
@@ -23,13 +23,13 @@ RULE = "transfer:learned"
 def _stage(rules: TransferRules, d: TextDoc, candidate: Candidate) -> str:
     """The stage the rules would give the best reading's sentence: its trigger's tense and its cues."""
     sent = d.sent_of(candidate.mention.start)
-    stages, _, _ = rules.cues(sent.start, sent.end)
-    triggers = rules.triggers(sent.start, sent.end)
+    stages, _, _ = rules.stages.cues(sent.start, sent.end)
+    triggers = rules.stages.triggers(sent.start, sent.end)
     moving = [t for t in triggers if t[1] in ("supply", "receive", "arrive", "noun")]
     if moving:
         t, kind, tense = moving[0]
-        return rules.stage_at(stages, tense == "past" and kind != "noun", t)
-    return rules.stage_at(stages, False, sent.start)
+        return rules.stages.stage_at(stages, tense == "past" and kind != "noun", t)
+    return rules.stages.stage_at(stages, False, sent.start)
 
 
 def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate], set[tuple[str, str, str]]]:
@@ -69,5 +69,5 @@ def apply(d: TextDoc, f: Facts, model: RelationModel) -> list[TransferFact]:
     rules = TransferRules(d, f)
     before = set(f.transfers)
     for c in added:
-        rules.transfer(c.supplier, c.recipient, c.mention, _stage(rules, d, c), d.sent_of(c.mention.start), RULE)
+        rules.record.transfer(c.supplier, c.recipient, c.mention, _stage(rules, d, c), d.sent_of(c.mention.start), RULE)
     return [t for k, t in f.transfers.items() if k not in before]

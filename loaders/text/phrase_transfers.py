@@ -24,7 +24,8 @@ from __future__ import annotations
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfers import CLAUSE_CUTS, TransferRules, phrase_words, pick_stage
+from armsgraph.loaders.text.transfer_rules import TransferRules
+from armsgraph.loaders.text.transfer_words import CLAUSE_CUTS, phrase_words, pick_stage
 
 MAX_GAP = 12
 """Tokens at most between a deal noun and the seller's 'with' ('a $2 billion contract with ...')."""
@@ -49,14 +50,14 @@ def _clauses(d: TextDoc, kind: str) -> list[tuple[int, int, int]]:
 def _read(d: TextDoc, f: Facts, rules: TransferRules, supplier: str, recipient: str, s: int, at: int, end: int,
           default_stage: str, rule: str) -> None:
     """The transfers of the weapons in [at, end) from ``supplier`` to ``recipient``, cues read from s."""
-    stages, negated, hypothetical = rules.cues(s, end)
+    stages, negated, hypothetical = rules.stages.cues(s, end)
     if negated or hypothetical or supplier == recipient:
         return
     read = {t.weapon_mention.start for t in f.transfers.values() if t.weapon_mention is not None}
     sent = d.sent_of(s)
-    for w in rules.weapons(at, end):
+    for w in rules.mentions.weapons(at, end):
         if d.token_span(w.start, w.end).start not in read:
-            rules.transfer(supplier, recipient, w, pick_stage(stages) or default_stage, sent, rule)
+            rules.record.transfer(supplier, recipient, w, pick_stage(stages) or default_stage, sent, rule)
 
 
 def deal_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -68,8 +69,9 @@ def deal_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
         at = next((k for k in range(i + 1, min(right, i + MAX_GAP)) if d.lower[k] in ("with", "from")), None)
         if at is None:
             continue
-        sellers = rules.with_actors(at, right) if d.lower[at] == "with" else rules.from_actors(at, right)
-        buyers = rules.supplier_in(s, i, None)
+        parties = rules.parties
+        sellers = parties.with_actors(at, right) if d.lower[at] == "with" else parties.from_actors(at, right)
+        buyers = rules.parties.supplier_in(s, i, None)
         start = at + 1 if d.lower[at] == "with" else i + 1
         if len(sellers) == 1 and len(buyers) == 1:
             _read(d, f, rules, sellers[0], buyers[0], s, start, right, "contracted", "transfer:deal")
@@ -84,11 +86,11 @@ def thanked_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
         j = i + 1 if i + 1 < right and d.lower[i + 1] in ("to", "for") and d.lower[i] != "thanks" else i
         if d.lower[j] == "for":
             continue  # 'thanks for the support': nobody thanked by name
-        thanked = rules.object_actor(j + 1, right)
+        thanked = rules.parties.object_actor(j + 1, right)
         for_at = next((k for k in range(j + 1, right) if d.lower[k] == "for"), None)
         if thanked is None or for_at is None:
             continue
-        thanker = rules.first_actor(s, i)
+        thanker = rules.parties.first_actor(s, i)
         if thanker is None and any(w in ("we", "i", "our") for w in d.lower[s:i]):
             thanker = d.first_person
         if thanker is not None:

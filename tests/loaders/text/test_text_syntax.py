@@ -18,7 +18,7 @@ from armsgraph.loaders.text.persons import persons
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.syntax_transfers import candidates
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfers import TransferRules
+from armsgraph.loaders.text.transfer_rules import TransferRules
 
 NEWS = {"date": "2024-05-10", "publisher": "Reuters"}
 
@@ -139,7 +139,7 @@ def test_syntax_rule_names_and_the_rule_only_fallback_differ_on_a_real_document(
 def test_candidates_are_typed_facts_over_a_read_only_view() -> None:
     doc = TextDoc("Finland will supply Ukriaine with 3 Leopard 2 tanks.", NEWS)
     facts = run_components(doc, (gazetteer_entities, persons))
-    view = TransferRules(doc, facts).syntax_view()
+    view = TransferRules(doc, facts).mentions.syntax_view()
     assert view is not None
     before = (list(view.lower), dict(view.actors))
     found = candidates(view, (0, len(view.lower)))

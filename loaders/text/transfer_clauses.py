@@ -1,0 +1,342 @@
+"""The clause rules: transfers read sentence by sentence from transfer words, with the frame the
+text carries (the document's parties, a list under 'includes:', the previous sentence's actor)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
+from armsgraph.loaders.text.transfer_rules import TransferRules
+from armsgraph.loaders.text.transfer_words import (
+    BULLETS,
+    CHAIN_WORDS,
+    CLAUSE_CUTS,
+    LIST_ITEM_MAX_TOKENS,
+    NUMBERED,
+    PRONOUN_SUBJECTS,
+    REFERRING_SUBJECTS,
+    TAKE_FORMS,
+    THIRD_PARTY,
+    Frame,
+)
+
+
+class ClauseReader:
+    """Reads transfers clause by clause."""
+
+    def __init__(self, rules: TransferRules) -> None:
+        self.d = rules.d
+        self.f = rules.f
+        self.parties = rules.parties
+        self.recipients = rules.recipients
+        self.stages = rules.stages
+        self.mentions = rules.mentions
+        self.record = rules.record
+
+    def _new_clause_at(self, i: int) -> bool:
+        """', and the United States will ...': a comma, 'and' and an actor start another clause."""
+        if self.d.lower[i] != "and" or i == 0 or self.d.words[i - 1] != ",":
+            return False
+        j = i + 2 if i + 1 < len(self.d.lower) and self.d.lower[i + 1] == "the" else i + 1
+        ref = self.f.ref_at.get(j)
+        return ref is not None and ref.start == j and ref.kind not in ("pronoun", "title")
+
+    def read(self) -> None:
+        list_frame: Frame | None = None
+        # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
+        title_recipient = self.recipients.title_recipient()
+        doc_frame = Frame(self.d.first_person, title_recipient, "pledged")
+        package_before = False  # the previous sentence was about a package or a supply ('It includes: ...')
+        prev_actor: str | None = None  # the first actor of the sentence before: what 'it' or 'the ministry' is
+        next_actor: str | None = None
+        numbered_item = False
+        marked_list = False
+        for sent in self.d.sents:
+            s, e = sent.start, sent.end
+            prev_actor, next_actor = next_actor, self.parties.first_actor(s, e) or next_actor
+            if e - s > 400:
+                self.f.warnings.append(f"sentence of {e - s} tokens at offset {self.d.cstart(s) + self.d.base}: "
+                                     "not read for transfers")
+                continue
+            if self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
+                # a question asserts nothing ('Will you send ATACMS?'), but the state it asks about is the
+                # recipient of the answer's supply clause that names none ('Q: Will you send Abrams to Ukraine?
+                # MR. KIRBY: We are going to send Bradleys.')
+                asked = self.recipients.recipient_in(s, e, direct=False) or self.recipients.aid_recipient(s, e)
+                if asked is not None and asked != doc_frame.supplier:
+                    doc_frame = Frame(doc_frame.supplier, asked, doc_frame.stage)
+                continue
+            numbered = NUMBERED.match(self.d.words[s]) is not None or (
+                s + 1 < e and self.d.words[s].isdigit() and self.d.words[s + 1] in (".", ")"))
+            if numbered and e - s <= 2:
+                numbered_item = True  # '1.' split off as a sentence of its own: the item is the next one
+                continue
+            is_bullet = self.d.words[s] in BULLETS or numbered or numbered_item
+            numbered_item = False
+            # an unmarked line right under 'includes:' ('Stinger anti-aircraft systems;') is an item too
+            # (only in a list that has no marked items: after '- Javelins', a plain line ends the list)
+            unmarked_item = (list_frame is not None and not marked_list and self.d.doc.user_data["breaks"][s]
+                             and e - s <= LIST_ITEM_MAX_TOKENS)
+            marked_list = marked_list or (is_bullet and list_frame is not None)
+            if not is_bullet and not unmarked_item:
+                list_frame = None
+                marked_list = False
+            starts_with_reference = self.d.lower[s] in REFERRING_SUBJECTS
+            triggers = self.stages.triggers(s, e, after_package=package_before and starts_with_reference)
+            package_before = False
+            sent_frame: Frame | None = None
+            """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
+            sent_blocked = False
+            clause_suppliers: list[str] = []  # the suppliers of the sentence's transfer word before
+            weapons_here = self.mentions.weapons(s, e)
+            if not triggers and doc_frame.recipient is None:
+                # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
+                # recipient of the text that follows
+                aided = self.recipients.aid_recipient(s, e)
+                if aided is not None:
+                    doc_frame = Frame(doc_frame.supplier, aided, doc_frame.stage)
+            if (is_bullet or unmarked_item) and list_frame is not None and not any(
+                    t[1] in ("supply", "receive", "noun") for t in triggers):
+                frame = list_frame
+                if frame.supplier and frame.recipient:
+                    for w in weapons_here:
+                        self.record.transfer(frame.supplier, frame.recipient, w, frame.stage, sent,
+                                             "transfer:list-item")
+                continue
+            chain_left = s
+            for n, (t, kind, tense) in enumerate(triggers):
+                left = triggers[n - 1][0] + 1 if n > 0 else s
+                right = triggers[n + 1][0] if n + 1 < len(triggers) else e
+                # 'promised to deliver', 'committed to transferring': one chain, one subject before its first word
+                chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
+                    w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
+                chain_left = chain_left if chained else left
+                for i in range(t + 1, right):
+                    if kind == "include" and self.d.lower[i] == ";":
+                        continue  # 'includes A; B; C': a list's separator, not a clause's end
+                    if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
+                        right = i
+                        break
+                stages, negated, hypothetical = self.stages.cues(left, t + 1)
+                if kind in ("deployment", "use"):
+                    continue
+                if kind == "noun":
+                    stages += self.stages.done_after(t + 1, right)
+                head = self.mentions.relative_head(left, t) if kind == "supply" else None
+                if head is not None and hypothetical:
+                    # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
+                    _, _, hypothetical_before = self.stages.cues(left, head.start)
+                    between = self.d.lower[head.end : right]  # the relative clause, its condition included
+                    hypothetical = hypothetical_before or any(
+                        self.d.g.cues.get(w) == "hypothetical" and w != "would" for w in between)
+                    if not hypothetical:
+                        stages.append("pledged")
+                if kind == "include" and (sent_frame is not None or sent_blocked):
+                    # 'including X' after a supply clause of the same sentence: that clause's parties and stage
+                    if sent_blocked or negated or hypothetical or sent_frame is None:
+                        continue
+                    weapons = self.mentions.weapons(t + 1, right)
+                    if self.d.words[e - 1] == ":":
+                        list_frame = sent_frame
+                    if sent_frame.supplier and sent_frame.recipient:
+                        for w in weapons:
+                            self.record.transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
+                                           "transfer:include-after-supply")
+                    continue
+                stage = self.stages.stage_at(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
+                third_party = False
+                recipient: str | None
+                suppliers: list[str]
+                # 'placed an order for ARCHER howitzers ..., as part of its package to Ukraine': bought for the
+                # state the aid is for
+                beneficiary = (self.parties.for_actor(t + 1, right) or self.recipients.aid_recipient(t + 1, right)) \
+                    if kind == "receive" else None
+                if beneficiary is not None:
+                    # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
+                    recipient = beneficiary
+                    # 'the DoD will use USAI funds to procure NASAMS for Ukraine': the buyer may head the sentence
+                    suppliers = self.parties.supplier_in(left, t, recipient) or self.parties.supplier_in(
+                        s, t, recipient)
+                    weapons = self.mentions.weapons(t + 1, right)
+                elif kind == "receive":
+                    recipient_list = self.parties.supplier_in(left, t, None)
+                    recipient = recipient_list[0] if recipient_list else None
+                    buyer = self.parties.buyer_by(t, right)
+                    if buyer is not None:
+                        recipient = buyer  # 'announced the ordering by Ukraine of 100 Rosomak from Poland'
+
+                    if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
+                        recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
+                    suppliers = self.parties.from_actors(t + 1, right)
+                    weapons = self.mentions.weapons(t + 1, right)
+                    if not suppliers and recipient is not None and weapons and self.parties.adds(left, right):
+                        # 'Kyiv will also get Stinger missiles': more of what the text's one supplier to that
+                        # recipient gives
+                        suppliers = self.parties.sole_supplier_to(recipient, s)
+                    if not weapons and suppliers:
+                        # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
+                        weapons = self.mentions.weapons(left, t)[-1:]
+                elif kind == "arrive":
+                    recipient = self.recipients.recipient_in(t + 1, right)
+                    if recipient is None:
+                        for i in range(t + 1, min(right, t + 4)):
+                            if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
+                                recipient = self.parties.actor_of_ref(self.f.ref_at[i + 1])
+                    # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived',
+                    # 'the first Swedish CV90s have arrived': the weapon's own state
+                    weapons = self.mentions.weapons(left, t) or self.mentions.weapons(s, t)
+                    owner = self.parties.own_state_of(weapons[0]) if weapons else None
+                    suppliers = self.parties.from_actors(t + 1, right) or self.parties.from_actors(left, t) or (
+                        [owner] if owner else []) or (
+                        [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
+                        [doc_frame.supplier] if doc_frame.supplier else [])
+                elif kind == "request":
+                    # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
+                    # asker would receive, the one asked (or 'from') would give
+                    askers = self.parties.supplier_in(left, t, None)
+                    recipient = askers[0] if askers else None
+                    asked = self.parties.object_actor(t + 1, right)
+                    suppliers = self.parties.from_actors(t + 1, right) or ([asked] if asked else [])
+                    weapons = self.mentions.weapons(t + 1, right)
+                    stage = "requested"
+                else:
+                    agent = t + 3 if t + 2 < right and self.d.lower[t + 2] == "the" else t + 2
+                    passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and agent in self.f.ref_at
+                    if passive_by:
+                        by = self.parties.actor_of_ref(self.f.ref_at[agent])
+                        suppliers = [by] if by else []
+                        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before
+                        weapons = self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
+                        after_agent = self.f.ref_at[agent].end
+                        recipient = self.recipients.recipient_in(after_agent, e, direct=False)
+                        if recipient is None:
+                            for i in range(after_agent, e):
+                                if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
+                                    recipient = self.parties.actor_of_ref(self.f.ref_at[i + 1])
+                                    break
+                        if recipient is None:
+                            # 'Ukrainian troops train on Leopard 1A5 tanks donated by Denmark': whose forces have them
+                            recipient = self.recipients.forces_of(s, weapons[0].start if weapons else t, suppliers)
+                    else:
+                        recipient = self.recipients.final_recipient(t + 1, right) or self.recipients.recipient_in(
+                            t + 1, right)
+                        if recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] in (
+                                "him", "her"):
+                            # 'Germany promised him more IRIS-T systems': the state of the person named before
+                            person = self.f.last_person_before(t + 1)
+                            actor = self.parties.actor_of_ref(Ref(t + 1, t + 2, person, "person")) if person else None
+                            if actor is not None and actor not in self.parties.supplier_in(left, t, None):
+                                recipient = actor
+                        elif recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] == "them":
+                            # 'The Ukrainians are fighting hard. We have sent them Javelins': the one state named
+                            # since the sentence before, not the giver
+                            recipient = self.recipients.them(s, t, self.parties.supplier_in(left, t, None))
+                        if recipient is None and kind == "supply" and n + 1 < len(triggers) \
+                                and triggers[n + 1][1] == "supply" and any(
+                                    w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):
+                            # 'Germany will supply IRIS-T and Poland will provide Krab to Ukraine': one recipient
+                            recipient = self.recipients.recipient_in(triggers[n + 1][0] + 1, e)
+                        if recipient is None and kind in ("include", "aid"):
+                            # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
+                            recipient = self.recipients.recipient_in(left, t, direct=False)
+                        suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+                        if kind == "noun":
+                            # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
+                            # the subject that approves it; a 'third-party transfer' is never the subject's
+                            owner = self.parties.possessor_before(t)
+                            given = self.parties.from_actors(t + 1, right) or ([owner] if owner else [])
+                            if recipient is None and t > 0 and self.d.lower[t - 1] in TAKE_FORMS:
+                                # 'Ukraine has taken delivery of Caesar howitzers from France': the taker receives
+                                takers = self.parties.supplier_in(left, t, None)
+                                recipient = takers[0] if takers else None
+                            if given:
+                                suppliers = [a for a in given if a != recipient]
+                            elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
+                                suppliers, third_party = [], True
+                            if "joint" in self.d.lower[max(left, t - 2) : t]:
+                                # 'talks with Italy for the joint delivery of SAMP/T': the partner gives too
+                                partners = self.parties.with_actors(left, t)
+                                suppliers += [a for a in partners if a != recipient and a not in suppliers]
+                        weapons = self.mentions.weapons(t + 1, right)
+                        if not weapons and head is not None:
+                            weapons = self.mentions.weapons(head.start, head.end)
+                if kind in ("supply", "noun") and suppliers:
+                    # 'the Netherlands pledged 14 Leopard 2A4 tanks, together with Denmark': the partner gives too
+                    suppliers += [a for a in self.parties.partners(left, right)
+                                  if a != recipient and a not in suppliers]
+                if negated or hypothetical:
+                    sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
+                    continue
+                if sent_blocked and kind == "noun" and not self.parties.possessor_before(t) \
+                        and not self.parties.from_actors(t + 1, right):
+                    continue  # 'under pressure to provide aid to X, through the sale of its jets': still undecided
+                # no subject in the clause: the supplier of the text around it, unless the subject is an
+                # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
+                we = self.d.first_person is None and any(w in FIRST_PERSON for w in self.d.lower[s:t])
+                # 'Allies and partners have committed ...': a supplier the text does not name is nobody
+                unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t])
+                ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
+                if recipient is None and doc_frame.recipient and (weapons or ends_list):
+                    recipient = doc_frame.recipient
+                    counts = Counter(t.recipient for t in self.f.transfers.values() if not t.attributed)
+                    main = counts.most_common(1)[0][0] if counts else None
+                    if main is not None and counts[main] > counts[recipient] + 1 and main not in suppliers:
+                        # 'Germany has provided Patriot systems' after an aside on a sale to Poland in a statement
+                        # about aid to Ukraine: the recipient the text is mostly about, not the aside's
+                        recipient = main
+                    if recipient in suppliers and title_recipient and title_recipient not in suppliers:
+                        # 'Norway transferred X to the United States. The package I approved will provide:': the
+                        # clause's own supplier is not the recipient the text before named; the title's is
+                        recipient = title_recipient
+                # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
+                # Initiative'): then the supplier of the text around it
+                suppliers = [x for x in suppliers if x and x != recipient]
+                if not suppliers and kind in ("supply", "noun") and not we and not unnamed and weapons:
+                    # 'It will send ...', 'The ministry has donated ...': the previous sentence's actor; else the
+                    # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
+                    found_here = prev_actor if self.parties.refers_back(chain_left, t) else None
+                    if found_here is None:
+                        found_here = self.parties.own_state_of(weapons[0])
+                    suppliers = [found_here] if found_here and found_here != recipient else []
+                if not suppliers and chained and clause_suppliers and kind != "receive":
+                    # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
+                    suppliers = list(clause_suppliers)
+                if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
+                        weapons or ends_list):
+                    suppliers = [doc_frame.supplier]
+                clause_suppliers = suppliers
+                if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
+                    # 'Greece promised an additional delivery of BMP-1' in a text whose only other state is
+                    # Ukraine: the recipient the text leaves implicit
+                    recipient = self.recipients.only_other_state(suppliers)
+                suppliers = [x for x in suppliers if x and x != recipient]
+                if suppliers or recipient:
+                    doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
+                                      recipient or doc_frame.recipient, stage)
+                if self.d.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):
+                    list_frame = Frame(suppliers[0] if suppliers else None, recipient, stage)
+                if kind in ("supply", "noun", "aid"):
+                    package_before = True
+                    if suppliers and recipient and not unnamed:
+                        sent_frame = Frame(suppliers[0], recipient, stage)
+                if not suppliers or recipient is None:
+                    continue
+                own = self.parties.gapped_suppliers(t, weapons, recipient) if kind == "supply" else (
+                    self.parties.own_from(weapons, right, recipient) if kind == "receive" else {})
+                if kind == "supply" and not weapons:
+                    # 'Denmark (Caesar howitzers), Norway (NASAMS) and Sweden (Archer) pledged aid to Ukraine'
+                    own = self.mentions.parenthesised(left, t)
+                    weapons = [w for w in self.mentions.weapons(left, t) if w.start in own]
+                for w in weapons:
+                    if w.start in own:
+                        # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
+                        how = "gapped" if kind == "supply" else "own-from"
+                        self.record.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-{how}")
+                        continue
+                    givers = suppliers
+                    owner = self.parties.owner_on(w, t) if len(suppliers) > 1 else None
+                    if owner in suppliers:
+                        givers = [owner]  # 'A, B and C discuss sending Royal Australian Air Force F/A-18s'
+                    for supplier in givers:
+                        self.record.transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
+                                       joint=len(givers) > 1)

@@ -1,0 +1,174 @@
+"""Who receives: the actor after 'to'/'for', an aid word's state, the final destination, the
+title's recipient and the state a text leaves implicit."""
+
+from __future__ import annotations
+
+import bisect
+
+import pycountry
+
+from armsgraph.loaders.text.clean import clean
+from armsgraph.loaders.text.facts import Facts, Ref
+from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_parties import Parties
+from armsgraph.loaders.text.transfer_words import (
+    BENEFIT_VERBS,
+    FINAL_DESTINATION,
+    NOT_A_RECIPIENT,
+    PLACE_PREPS,
+    RECIPIENT_PREPS,
+    STATE_BODIES,
+)
+
+
+class Recipients:
+    """Recipients of a clause or a text."""
+
+    def __init__(self, d: TextDoc, f: Facts, parties: Parties) -> None:
+        self.d = d
+        """The parsed document (read-only)."""
+        self.f = f
+        """The facts found so far."""
+        self.parties = parties
+        self._states: dict[str, list[Ref]] | None = None
+
+    def aid_recipient(self, s: int, e: int) -> str | None:
+        """The state after an aid word and 'for'/'to' ('support for Ukraine', 'assistance to Ukraine')."""
+        for i in range(s, e - 2):
+            if (self.d.lower[i] in self.d.g.aid_words or self.d.lower[i] == "support") \
+                    and self.d.lower[i + 1] in ("for", "to"):
+                found = self.parties.object_actor(i + 2, e)
+                if found is not None:
+                    return found
+        return None
+
+    def title_recipient(self) -> str | None:
+        """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any."""
+        title = str(self.d.document.get("title") or "")
+        if not title:
+            return None
+        doc = nlp()(clean(title))
+        states = [ent for ent in doc.ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")]
+        # 'Canada announces new military aid package for Ukraine', 'France to increase supplies to Ukraine': one
+        # state after to/for (or 'to help ...') receives, whoever publishes; else the one foreign state
+        marked = set()
+        for ent in states:
+            prev = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+            if prev and prev[-1] == "the":
+                prev = prev[:-1]
+            if prev and (prev[-1] in RECIPIENT_PREPS or (len(prev) > 1 and prev[-1] in BENEFIT_VERBS
+                                                         and prev[-2] == "to")):
+                marked.add(ent.ent_id_)
+        if len(marked) == 1:
+            return marked.pop()
+        found = {ent.ent_id_ for ent in states} - {self.d.home or ""}
+        return found.pop() if len(found) == 1 else None
+
+    def recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
+        """The actor after 'to'/'for' in [start, end), or ('direct') the object right after the verb."""
+        allow_direct = direct
+        for i in range(start, end):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind in ("pronoun", "title"):
+                continue
+            prev = self.d.lower[i - 1] if i > 0 else ""
+            prev2 = self.d.lower[i - 2] if i > 1 else ""
+            # 'provide Ukraine with', 'send the Ukrainians F-16s' (a people, not an adjective)
+            direct = allow_direct and (i == start or (i == start + 1 and self.d.lower[start] == "the")) and (
+                ref.kind != "demonym" or self.d.words[ref.end - 1].endswith("ans"))
+            # 'to help the Ukrainians spot ...', 'to strengthen Ukraine's air defence': who the supply is for
+            helped = (prev in BENEFIT_VERBS and prev2 == "to") or (
+                prev == "the" and prev2 in BENEFIT_VERBS and i > 2 and self.d.lower[i - 3] == "to")
+            # 'to the Armed Forces of Ukraine', 'for the people of Ukraine': the state the body belongs to
+            owners = self.d.lower[max(0, i - 4) : i - 1]
+            body_of = prev == "of" and any(w in STATE_BODIES or w == "people" for w in owners) \
+                and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
+            if ref.kind == "demonym" and any(w in NOT_A_RECIPIENT for w in self.d.lower[ref.end : ref.end + 3]):
+                continue  # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving
+            if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct or helped or body_of:
+                actor = self.parties.actor_of_ref(ref)
+                if actor and ref.kind != "first-person":
+                    return actor
+        return None
+
+    def final_recipient(self, start: int, end: int) -> str | None:
+        """The state a transfer is finally for ('... to Poland for delivery to Ukraine'), if [start, end) says so."""
+        for i in range(start, end):
+            for phrase in FINAL_DESTINATION:
+                k = i + len(phrase)
+                if tuple(self.d.lower[i:k]) == phrase and k < end:
+                    found = self.parties.object_actor(k, end)
+                    if found is not None:
+                        return found
+        return None
+
+    def them(self, s: int, t: int, suppliers: list[str]) -> str | None:
+        """The one state (by name, demonym or capital) named from the sentence before the one starting at s up to
+        token t, other than ``suppliers`` and the publisher's 'we'; None when there are none or several."""
+        k = bisect.bisect_right(self.d.sent_starts, s) - 1
+        start = self.d.sents[max(0, k - 1)].start
+        found = set()
+        for i in range(start, t):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.start == i and ref.kind in ("name", "demonym", "capital"):
+                actor = self.parties.actor_of_ref(ref)
+                if actor and actor not in suppliers:
+                    found.add(actor)
+        return found.pop() if len(found) == 1 else None
+
+    def only_other_state(self, suppliers: list[str]) -> str | None:
+        """The recipient a text leaves implicit: the one existing state it names besides ``suppliers`` (by name,
+        demonym, capital, a body or a person serving it), when the first sentence names it as the owner of a
+        person, body or name ('a visit of the Ukrainian Defense Minister', 'the Ukraine Defence Contact Group':
+        a modifier of a capitalised noun, of a forces word or of a state body) and nowhere as a subject, a speaker
+        or a place. Needs the parse; else None."""
+        syntax = self.d.syntax
+        if syntax is None or not self.d.sents:
+            return None
+        if self._states is None:
+            found: dict[str, list[Ref]] = {}
+            for ref in self.f.refs:
+                if ref.kind in ("name", "demonym", "capital", "org", "person"):
+                    actor = self.parties.actor_of_ref(ref)
+                    if actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]):
+                        found.setdefault(actor, []).append(ref)
+            self._states = found
+        others = [a for a in self._states if a not in suppliers]
+        if len(others) != 1:
+            return None
+        state = others[0]
+        speakers = {self.d.g.country_of(c.speaker) or c.speaker for c in self.f.claims}
+        if state in speakers:
+            return None
+        first = self.d.sents[0]
+        title_words = {t.split()[-1].lower() for t in self.d.g.titles}
+        owned = False
+        for ref in self._states[state]:
+            i = ref.end - 1
+            if not syntax.parsed[i]:
+                continue
+            dep, head = syntax.dep[i], syntax.head[i]
+            place = dep == "pobj" and self.d.lower[head] in PLACE_PREPS
+            if dep in ("nsubj", "nsubjpass", "dobj") or place or syntax.dep[head] in ("nsubj", "nsubjpass"):
+                return None  # the state acts, or is a place ('in Berlin', 'Russian forces advance')
+            word = self.d.lower[head]
+            if ref.kind != "person" and first.start <= ref.start < first.end and dep in (
+                    "amod", "compound", "poss", "nmod") and (
+                    self.d.words[head][:1].isupper() or self.d.g.cues.get(word) == "forces"
+                    or word in STATE_BODIES or word in title_words):
+                owned = True
+        return state if owned else None
+
+    def forces_of(self, s: int, end: int, suppliers: list[str]) -> str | None:
+        """The state whose forces the clause names before ``end`` ('Ukrainian troops', 'Ukrainian soldiers':
+        a demonym before a ``cues.csv`` forces word), not a supplier."""
+        for i in range(s, end):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind != "demonym" or ref.end >= end:
+                continue
+            if self.d.g.cues.get(self.d.lower[ref.end]) == "forces":
+                actor = self.parties.actor_of_ref(ref)
+                if actor and actor not in suppliers:
+                    return actor
+        return None

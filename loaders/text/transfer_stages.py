@@ -1,0 +1,125 @@
+"""The transfer words of a span and the stage, negation and hypothetical cues around them."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_words import (
+    NOT_YET,
+    PASSIVE_AUX,
+    REPORTED_STAGES,
+    pick_stage,
+)
+
+
+class Stages:
+    """Transfer words and stage cues."""
+
+    def __init__(self, d: TextDoc) -> None:
+        self.d = d
+        """The parsed document (read-only)."""
+
+    def stage_at(self, stages: list[str], past: bool, t: int) -> str:
+        """The stage of a transfer word at token t: its clause's strongest cue, except that a past-tense transfer
+        verb that happened is delivered whatever reported or promised it; without a cue, past -> delivered."""
+        picked = pick_stage(stages)
+        # the transfer word itself may name its stage ('pledged', 'promised', 'committed'): then that stage
+        happened = past and self.d.lower[t] not in self.d.g.stage_cues \
+            and not any(w in NOT_YET for w in self.d.lower[max(0, t - 3) : t])
+        if happened and (picked is None or picked in REPORTED_STAGES):
+            return "delivered"
+        return picked or ("delivered" if past else "pledged")
+
+    def done_after(self, start: int, end: int) -> list[str]:
+        """'the delivery of Gepards to Ukraine was completed': a passive 'delivered' or completion cue
+        (``cues.csv`` kind ``completion``) after a transfer noun's phrase is the stage of that transfer (the cues
+        before the noun cannot see it)."""
+        for i in range(start + 1, end):
+            low = self.d.lower[i]
+            done = self.d.g.stage_cues.get(low) == "delivered" or self.d.g.cues.get(low) == "completion"
+            if done and self.d.lower[i - 1] in PASSIVE_AUX:
+                return ["delivered"]
+        return []
+
+    def _open_option_after(self, i: int, end: int) -> bool:
+        """'not rule out', 'does not exclude': a negation whose next words leave the option open."""
+        words = self.d.lower[i + 1 : min(end, i + 4)]
+        pairs = [f"{a} {b}" for a, b in pairwise(words)]
+        return any(self.d.g.cues.get(w) == "open-option" for w in [*words[:2], *pairs[:2]])
+
+    def _reports(self, word: str) -> bool:
+        """A speech verb or a reporting/decision verb ('announced', 'confirmed', 'agreed', 'promised'): after it,
+        'would' is the future of what was reported ('announced that it would send'), not a hypothetical."""
+        return word in self.d.g.speech_verbs or (
+            word.endswith("ed") and self.d.g.stage_cues.get(word) in ("announced", "approved", "pledged"))
+
+    def cues(self, start: int, end: int) -> tuple[list[str], bool, bool]:
+        """The stage cues of [start, end), and whether a negation or a hypothetical cue is among them; a refusal
+        cue ('refused', 'declined') is the stage declined, unless a negation before it undoes it ('did not refuse')."""
+        stages: list[str] = []
+        negated = hypothetical = False
+        for i in range(start, end):
+            low = self.d.lower[i]
+            if self.d.words[i] == "May":
+                continue  # the month ('on 6 May', 'In May, Norway delivered'): the modal is written lower-case
+            pair = low + " " + self.d.lower[i + 1] if i + 1 < len(self.d.doc) else low
+            for cue in (pair, low):
+                if cue in self.d.g.stage_cues:
+                    stages.append(self.d.g.stage_cues[cue])
+                    if cue == pair and pair != low:
+                        break  # 'possible sale' is an approval's wording: its first word is not a cue of its own
+                kind = self.d.g.cues.get(cue)
+                if kind in ("negation", "refusal") and self._open_option_after(i, end):
+                    stages.append("considered")  # 'does not rule out delivering': considered, not refused
+                elif kind == "refusal" and not negated:
+                    stages.append("declined")  # 'refused to supply': the supplier's refusal, a stage of its own
+                elif kind == "negation":
+                    negated = True
+                elif kind == "hypothetical":
+                    # the reporting verb may open the sentence before the clause read ('The ministry said that
+                    # the increase would allow it to send ...')
+                    if cue == "would" and any(self._reports(w) for w in self.d.lower[self.d.sent_of(start).start : i]):
+                        stages.append("pledged")  # 'said the United States would provide': reported future
+                    else:
+                        hypothetical = True
+        return stages, negated, hypothetical
+
+    def triggers(self, s: int, e: int, after_package: bool = False) -> list[tuple[int, str, str]]:
+        """The transfer words of [s, e) as (token, kind, tense); ``after_package``: 'It includes' may list aid."""
+        found: list[tuple[int, str, str]] = []
+        for i in range(s, e):
+            low = self.d.lower[i]
+            if low not in self.d.g.triggers or self.d.ent_types[i]:
+                continue
+            readings = self.d.g.triggers[low]
+            nxt = self.d.lower[i + 1] if i + 1 < e else ""
+            prev = self.d.lower[i - 1] if i > s else ""
+            kind, tense = next((r for r in readings if r[0] != "noun"), readings[0])
+            if nxt == "of" and any(r[0] in ("supply", "noun") for r in readings):
+                kind, tense = "noun", "noun"
+            elif kind == "noun":
+                continue
+            if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
+                continue
+            if low in ("order", "orders") and (prev == "in" or nxt in ("to", "of")):
+                continue  # 'in order to', 'the order of battle': no purchase
+            if kind == "request" and (prev in ("the", "a", "an", "its", "our", "their") or (
+                    low.startswith("ask") and "for" not in self.d.lower[i + 1 : min(e, i + 5)])):
+                continue  # 'a request', 'asked Germany to send': no request of a weapon here
+            found.append((i, kind, tense))
+        # 'including X' lists what a package or a supply verb carries, nothing else ('including announcements');
+        # 'It includes X' after a sentence about a package is that package
+        has_aid = after_package or any(w in self.d.g.aid_words for w in self.d.lower[s:e])
+        kept: list[tuple[int, str, str]] = []
+        for trig in found:
+            if trig[1] == "include" and not has_aid and not any(k in ("supply", "noun") for _, k, _ in kept):
+                continue
+            kept.append(trig)
+        found = kept
+        if not found:
+            for i in range(s, e):
+                low = self.d.lower[i]
+                if self.d.g.aid_words.get(low) == "package" and (low.endswith("s") or self.d.lower[i - 1] != "the"):
+                    found.append((i, "aid", "noun"))
+        return found

@@ -1,0 +1,95 @@
+"""The wording the transfer rules read: the words that mark parties, lists, clauses and stages, and the
+frame a clause carries to the next."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from armsgraph.loaders.io import csv_rows
+from armsgraph.schema.values import Stage
+
+CUE_PRIORITY = tuple(Stage(s) for s in (
+    "declined", "requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered"))
+"""Which stage cue names a sentence's stage when it has several ('agreed to provide' = approved): a reading
+rule of the text, not the stages' advancement, which is ``Stage``'s own order. A refusal names the stage of
+whatever it refuses ('declined the request for', 'refused to approve')."""
+PRONOUN_SUBJECTS = {"them", "they", "it", "who", "which", "he", "she"}
+RECIPIENT_PREPS = {"to", "for", "into", "toward", "towards"}
+NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with", "in", "on", "at", "over", "about",
+                     "than", "like", "across", "inside"}
+CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
+THIRD_PARTY = {"third-party", "third-country", "thirdparty", "re-export", "retransfer"}
+"""Words before a transfer noun that make it someone else's ('third-party transfers of F-16s')."""
+NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
+                         "simulators", "spares"}
+NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
+NOT_A_RECIPIENT = frozenset({"initiative", "coalition", "project", "programme", "program", "fund", "scheme",
+                             "industry", "company", "firm", "maker", "manufacturer", "consortium", "plant",
+                             "factory", "facility"})
+"""Nouns after a state's adjective that make it a scheme or a maker, not the recipient ('to the German initiative')."""
+PARTNER_WORDS = frozenset({"together", "jointly", "along", "cooperation", "conjunction", "partnership"})
+"""The word before 'with' that makes the actor after it a partner in the transfer ('together with Denmark')."""
+COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are", "was", "were", "to", "also",
+                              "already", "soon", "plans", "agreed", "began", "started", "be", "been"})
+"""Words allowed between a state's company and its transfer word ('Norway's Kongsberg has already delivered')."""
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "against", "with", "to", "into", "over", "across", "inside"})
+"""Prepositions before a place or a counterpart, not an owner ('in Berlin', 'a visit to France')."""
+CHAIN_WORDS = frozenset({"to", "be", "begin", "start", "continue"})
+"""Between two transfer words of one chain ('committed to transferring', 'pledged to begin sending')."""
+HYPHENS = frozenset({"-", "–", "/"})
+BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
+NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
+LIST_ITEM_MAX_TOKENS = 15
+"""An unmarked line after 'includes:' is a list item when it is this short and has no transfer word."""
+BENEFIT_VERBS = frozenset({"help", "assist", "enable", "allow", "support", "strengthen", "bolster", "reinforce",
+                           "equip", "aid", "defend", "protect"})
+"""'... to help the Ukrainians spot artillery': after 'to', the one these verbs name is who the supply is for."""
+FINAL_DESTINATION = (("for", "delivery", "to"), ("for", "transfer", "to"), ("for", "onward", "delivery", "to"),
+                     ("for", "onward", "transfer", "to"), ("destined", "for"), ("bound", "for"), ("for", "use", "by"))
+"""'moved Patriot missiles from Israel to Poland for delivery to Ukraine': the state after these is the recipient,
+whatever place the weapons pass through."""
+ROUNDS_AFTER = frozenset({"ammunition", "ammo", "munitions", "rounds", "shells", "projectiles", "cartridges"})
+"""'HIMARS ammunition', 'Gepard rounds': a system's name before these words names what it fires, not the system
+(not 'missiles' or 'interceptors', which often name the system itself: 'Patriot missiles')."""
+VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
+                           "upgrade"})
+"""'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
+STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "cabinet", "navy",
+                          "department", "administration"})
+"""'Estonia's defence ministry handed over': a state's possessive on one of its bodies is the state acting."""
+TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
+"""'took delivery of': the subject receives."""
+REFERRING_NOUNS = frozenset({"country", "ministry", "government", "nation", "kingdom", "republic", "department",
+                             "cabinet", "administration"})
+"""'The ministry has donated ...': the state or body the sentence before named."""
+REFERRING_SUBJECTS = {"it", "this", "these", "they"}
+"""Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
+PASSIVE_AUX = {"was", "were", "been", "is", "are"}
+"""Auxiliaries before a passive participle ('was completed', 'has been completed')."""
+@dataclass
+class Frame:
+    supplier: str | None
+    recipient: str | None
+    stage: str
+def pick_stage(stages: list[str]) -> str | None:
+    for stage in CUE_PRIORITY:
+        if stage in stages:
+            return stage
+    return None
+REPORTED_STAGES = frozenset({"announced", "approved", "pledged"})
+"""Cues that report or promise a transfer: before a past-tense transfer verb that happened ('announced it has
+delivered', 'the promised IRIS-T ... have arrived') the verb's stage, delivered, wins."""
+NOT_YET = frozenset({"will", "would", "'ll", "’ll", "to", "shall", "could", "may", "might", "can", "should", "must"})
+"""Words right before a past-tense form that make it not (yet) happened ('will be delivered', 'to be sent')."""
+@cache
+def phrase_words() -> dict[str, str]:
+    """``data/phrase_words.csv``: words of the phrases that move weapons without a transfer word -> their kind
+    (``deal``: 'signed a deal with France for Rafale'; ``thanks``: 'thanked Lithuania for the NASAMS'), read once."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "phrase_words.csv").read_text(encoding="utf-8")
+    return {row.values["word"].strip().lower(): row.values["kind"].strip() for row in csv_rows(text).rows}
+def deal_words() -> frozenset[str]:
+    """The nouns of a purchase agreement (``phrase_words.csv`` kind ``deal``)."""
+    return frozenset(w for w, kind in phrase_words().items() if kind == "deal")
