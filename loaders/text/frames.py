@@ -9,8 +9,9 @@ has no transfer of its own, names movable weapons and says it adds to the frame 
 
 A frame is set by a sentence's own (asserted) transfers, or by a sentence with a supply word or a package noun
 whose parties the clause rules' look-ups read (missing parties from the frame before, then the title's). It ends
-at a negated or hypothetical frame sentence, a transfer word of another kind (use, deployment, receiving), a
-sentence naming another state, and a paragraph break unless the new paragraph opens with a cue or a bullet.
+at a negated or hypothetical frame sentence, a transfer word of another kind (use, deployment, receiving; not the
+frame's own shipment arriving, a sentence with no weapon and no other party), a sentence naming another state,
+and a paragraph break unless the new paragraph opens with a cue or a bullet.
 """
 
 from __future__ import annotations
@@ -185,6 +186,10 @@ class FrameReader:
             if not triggers and frame is None:
                 continue
             stages, negated, hypothetical = self.rules.stages.cues(s, e)
+            if frame is not None and triggers and all(kind == "arrive" for _, kind, _ in triggers) \
+                    and not self.rules.mentions.weapons(s, e) and not self._others(s, e, {frame.supplier,
+                                                                                           frame.recipient}):
+                continue  # 'The shipment arrived last week.': the frame's own shipment arriving; its list may follow
             if any(kind not in FRAME_KINDS for _, kind, _ in triggers):
                 frame = None  # 'Russia used cluster munitions', 'Ukraine received ...': another matter
                 continue

@@ -99,9 +99,12 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
             add("ORG", alias, o.id)
             if alias.startswith("the "):
                 add("ORG", "The " + alias[4:], o.id)
+    titles = {v.lower() for t in g.titles.values() for v in (t.title, *t.variants)}
     for w in g.weapons.values():
         label = "CATEGORY" if w.kind == "category" else "WEAPON"
-        for variant in (w.designation, *w.variants):
+        # a name that is also a title ('Senator' the vehicle, 'Senator Graham'): read only in its longer variants
+        bare = () if w.designation.lower() in titles and w.variants else (w.designation,)
+        for variant in (*bare, *w.variants):
             for form in _cased(variant, w.case_sensitive):
                 add(label, form, w.id)
                 for plural in _plurals(form):

@@ -3,6 +3,7 @@ text carries (the document's parties, a list under 'includes:', the previous sen
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
@@ -12,8 +13,10 @@ from armsgraph.loaders.text.transfer_words import (
     CHAIN_WORDS,
     CLAUSE_CUTS,
     LIST_ITEM_MAX_TOKENS,
+    NON_SUBJECT_PREPS,
     NUMBERED,
     PRONOUN_SUBJECTS,
+    REFERRING_OBJECTS,
     REFERRING_SUBJECTS,
     TAKE_FORMS,
     THIRD_PARTY,
@@ -32,6 +35,36 @@ class ClauseReader:
         self.stages = rules.stages
         self.mentions = rules.mentions
         self.record = rules.record
+
+    def _state_object(self, i: int, right: int) -> bool:
+        """'send it 10,000 rounds', 'send the country four IRIS-T systems': 'it' or a referring noun
+        (``REFERRING_OBJECTS``) as the first of two objects, then a weapon mention (a number and its unit between)."""
+        j = i + 1 if self.d.lower[i] == "it" else (
+            i + 2 if self.d.lower[i] == "the" and i + 1 < right and self.d.lower[i + 1] in REFERRING_OBJECTS else i)
+        if j == i:
+            return False
+        k = bisect.bisect_left(self.d.weapon_starts, j)
+        if k == len(self.d.weapon_starts) or self.d.weapon_starts[k] >= min(right, j + 5):
+            return False
+        # only a number and its unit between ('10,000 rounds of'), no other phrase ('it in May, with Patriots')
+        return all(w == "of" or ((w not in NON_SUBJECT_PREPS and w.isalnum()) or w.replace(",", "").isdigit())
+                   for w in self.d.lower[j : self.d.weapon_starts[k]])
+
+    def _gapped_segment(self, i: int, end: int) -> bool:
+        """After the ';' at i, a segment that names a donor and its weapons without a verb of its own ('; Norway,
+        100 Mistral missiles', '; and Spain, Hawk launchers'): the clause before goes on, its verb gapped."""
+        j = i + 1
+        while j < end and self.d.lower[j] in ("and", "the"):
+            j += 1
+        ref = self.f.ref_at.get(j)
+        if ref is None or ref.start != j or ref.kind in ("pronoun", "title", "first-person", "person"):
+            return False
+        stop = next((k for k in range(j, end) if self.d.lower[k] == ";"), end)
+        if any(self.d.lower[k] in self.d.g.triggers or self.d.lower[k] in CLAUSE_CUTS - {";"}
+               for k in range(j, stop)):
+            return False
+        k = bisect.bisect_left(self.d.weapon_starts, ref.end)
+        return k < len(self.d.weapon_starts) and self.d.weapon_starts[k] < min(stop, ref.end + 4)
 
     def _new_clause_at(self, i: int) -> bool:
         """', and the United States will ...': a comma, 'and' and an actor start another clause."""
@@ -114,6 +147,8 @@ class ClauseReader:
                 for i in range(t + 1, right):
                     if kind == "include" and self.d.lower[i] == ";":
                         continue  # 'includes A; B; C': a list's separator, not a clause's end
+                    if kind == "supply" and self.d.lower[i] == ";" and self._gapped_segment(i, right):
+                        continue  # 'Germany is sending IRIS-T; Norway, Mistral missiles': the verb said once
                     if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
                         right = i
                         break
@@ -227,9 +262,11 @@ class ClauseReader:
                             actor = self.parties.actor_of_ref(Ref(t + 1, t + 2, person, "person")) if person else None
                             if actor is not None and actor not in self.parties.supplier_in(left, t, None):
                                 recipient = actor
-                        elif recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] == "them":
-                            # 'The Ukrainians are fighting hard. We have sent them Javelins': the one state named
-                            # since the sentence before, not the giver
+                        elif recipient is None and kind == "supply" and t + 1 < right and (
+                                self.d.lower[t + 1] == "them" or self._state_object(t + 1, right)):
+                            # 'The Ukrainians are fighting hard. We have sent them Javelins', 'Ukraine needs shells.
+                            # Norway will send it 10,000 rounds', '... send the country four IRIS-T': the one state
+                            # named since the sentence before, not the giver
                             recipient = self.recipients.them(s, t, self.parties.supplier_in(left, t, None))
                         if recipient is None and kind == "supply" and n + 1 < len(triggers) \
                                 and triggers[n + 1][1] == "supply" and any(
@@ -315,6 +352,10 @@ class ClauseReader:
                                       recipient or doc_frame.recipient, stage)
                 if self.d.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):
                     list_frame = Frame(suppliers[0] if suppliers else None, recipient, stage)
+                if kind == "include":
+                    # 'This new package will include new capabilities ... It includes 18 howitzers': a package
+                    # described over several sentences (an 'include' is kept only where aid is named)
+                    package_before = True
                 if kind in ("supply", "noun", "aid"):
                     package_before = True
                     if suppliers and recipient and not unnamed:

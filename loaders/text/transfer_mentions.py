@@ -16,6 +16,7 @@ from armsgraph.loaders.text.transfer_words import (
     NOT_THE_WEAPON_AFTER,
     NOT_THE_WEAPON_BEFORE,
     ROUNDS_AFTER,
+    TARGET_JOINERS,
     VERSION_WORDS,
     deal_words,
 )
@@ -76,12 +77,17 @@ class Mentions:
         lo = bisect.bisect_left(self.d.weapon_starts, start)
         hi = bisect.bisect_left(self.d.weapon_starts, end)
         found = []
+        target_end = -1  # the end of the last mention named as a target ('against cruise missiles and drones')
         for w in self.d.weapon_ents[lo:hi]:
             if w.end > end:
                 continue
             if self._repeated_in_parentheses(w) or self._rounds_of(w):
                 continue
             before = self.d.lower[max(0, w.start - 3) : w.start]
+            if "against" in before or (target_end >= 0 and 0 < w.start - target_end <= 2 and all(
+                    x in TARGET_JOINERS for x in self.d.lower[target_end : w.start])):
+                target_end = w.end
+                continue  # 'effective against cruise missiles and drones': what it is used against, not supplied
             after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
             if any(b in NOT_THE_WEAPON_BEFORE for b in before) or after in NOT_THE_WEAPON_AFTER:
                 continue

@@ -97,7 +97,7 @@ class Parties:
                     before = self.d.lower[k - 1] if k > 0 else ""
                     article = before == "the"
                     joiner = self.d.lower[k - 2] if article and k > 1 else before
-                    if joiner in (",", "and") and all(
+                    if joiner in (",", "and", ";") and all(
                             not self.d.ent_types[j] or self.f.ref_at.get(j) is ref or self.d.ent_types[j] in (
                                 "WEAPON", "CATEGORY") for j in range(ref.end, w.start)) and w.start - ref.end <= 3:
                         found = self.actor_of_ref(ref)

@@ -54,6 +54,8 @@ whatever place the weapons pass through."""
 ROUNDS_AFTER = frozenset({"ammunition", "ammo", "munitions", "rounds", "shells", "projectiles", "cartridges"})
 """'HIMARS ammunition', 'Gepard rounds': a system's name before these words names what it fires, not the system
 (not 'missiles' or 'interceptors', which often name the system itself: 'Patriot missiles')."""
+TARGET_JOINERS = frozenset({"and", "or", ",", "the"})
+"""Between a mention after 'against' and the next one it is coordinated with ('against cruise missiles and drones')."""
 VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
                            "upgrade"})
 """'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
@@ -65,6 +67,8 @@ TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
 REFERRING_NOUNS = frozenset({"country", "ministry", "government", "nation", "kingdom", "republic", "department",
                              "cabinet", "administration"})
 """'The ministry has donated ...': the state or body the sentence before named."""
+REFERRING_OBJECTS = frozenset({"country", "nation", "state", "republic", "kingdom"})
+"""'send the country four IRIS-T systems': an object that refers to the state named before."""
 REFERRING_SUBJECTS = {"it", "this", "these", "they"}
 """Sentence openings that refer back to what the sentence before described ('It includes', 'This package')."""
 PASSIVE_AUX = {"was", "were", "been", "is", "are"}
