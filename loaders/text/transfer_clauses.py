@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+from spacy.tokens import Span
+
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
@@ -15,6 +17,7 @@ from armsgraph.loaders.text.transfer_words import (
     LIST_ITEM_MAX_TOKENS,
     NON_SUBJECT_PREPS,
     NUMBERED,
+    PASSIVE_AUX,
     PRONOUN_SUBJECTS,
     REFERRING_OBJECTS,
     REFERRING_SUBJECTS,
@@ -49,6 +52,22 @@ class ClauseReader:
         # only a number and its unit between ('10,000 rounds of'), no other phrase ('it in May, with Patriots')
         return all(w == "of" or ((w not in NON_SUBJECT_PREPS and w.isalnum()) or w.replace(",", "").isdigit())
                    for w in self.d.lower[j : self.d.weapon_starts[k]])
+
+    def _reduced_relative(self, trigger: tuple[int, str, str]) -> bool:
+        """A past participle of a supply word right after a weapon mention, no auxiliary before it ('19 Caesar
+        howitzers pledged last year', 'Abrams tanks promised by the United States'): it describes the weapon."""
+        t, kind, tense = trigger
+        return kind == "supply" and tense == "past" and bool(self.mentions.participle_noun(t)) \
+            and self.d.lower[t - 1] not in PASSIVE_AUX
+
+    def _participle_agent(self, w: Span) -> str | None:
+        """The agent of a participle right after weapon mention w ('tanks promised by the United States')."""
+        t = w.end + 1 if w.end < len(self.d.lower) and self.d.lower[w.end] in self.d.g.weapon_nouns else w.end
+        if t + 2 >= len(self.d.lower) or self.d.lower[t + 1] != "by" or not self._reduced_relative(
+                (t, "supply", next((tense for k, tense in self.d.g.triggers.get(self.d.lower[t], [])
+                                    if k == "supply"), ""))):
+            return None
+        return self.parties.object_actor(t + 2, len(self.d.lower))
 
     def _gapped_segment(self, i: int, end: int) -> bool:
         """After the ';' at i, a segment that names a donor and its weapons without a verb of its own ('; Norway,
@@ -140,6 +159,10 @@ class ClauseReader:
             for n, (t, kind, tense) in enumerate(triggers):
                 left = triggers[n - 1][0] + 1 if n > 0 else s
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
+                if n + 1 < len(triggers) and self._reduced_relative(triggers[n + 1]):
+                    # 'the delivery of 19 Caesar howitzers pledged last year to Ukraine': the participle describes
+                    # the weapon; the clause goes on past it
+                    right = triggers[n + 2][0] if n + 2 < len(triggers) else e
                 # 'promised to deliver', 'committed to transferring': one chain, one subject before its first word
                 chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
                     w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
@@ -156,7 +179,7 @@ class ClauseReader:
                 if kind in ("deployment", "use"):
                     continue
                 if kind == "noun":
-                    stages += self.stages.done_after(t + 1, right)
+                    stages += self.stages.done_after(t + 1, right) + self.stages.done_before(t)
                 head = self.mentions.relative_head(left, t) if kind == "supply" else None
                 if head is not None and hypothetical:
                     # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
@@ -204,6 +227,9 @@ class ClauseReader:
                         recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
                     suppliers = self.parties.from_actors(t + 1, right)
                     weapons = self.mentions.weapons(t + 1, right)
+                    if not suppliers and weapons:
+                        # 'received all 31 Abrams tanks promised by the United States': the participle's agent
+                        suppliers = [x for x in (self._participle_agent(w) for w in weapons[-1:]) if x]
                     if not suppliers and recipient is not None and weapons and self.parties.adds(left, right):
                         # 'Kyiv will also get Stinger missiles': more of what the text's one supplier to that
                         # recipient gives
@@ -297,6 +323,17 @@ class ClauseReader:
                         weapons = self.mentions.weapons(t + 1, right)
                         if not weapons and head is not None:
                             weapons = self.mentions.weapons(head.start, head.end)
+                        if not weapons and kind == "supply" and tense == "past" and t > s \
+                                and self.d.lower[t - 1] in PASSIVE_AUX:
+                            # 'The first F-16 jets pledged by the Netherlands were delivered to Ukraine': the
+                            # passive's subject, before the verb
+                            cut = max([s, *(i + 1 for i in range(s, t) if self.d.lower[i] in CLAUSE_CUTS)])
+                            weapons = self.mentions.weapons(cut, t)
+                            # a state marking the weapon ('Soviet Gripen jets were handed over') is its maker or
+                            # owner, not the passive's agent
+                            marks = {self.parties.actor_of_ref(r) for w in weapons
+                                     if (r := self.f.ref_at.get(w.start - 1)) is not None and r.end == w.start}
+                            suppliers = [x for x in suppliers if x not in marks]
                 if kind in ("supply", "noun") and suppliers:
                     # 'the Netherlands pledged 14 Leopard 2A4 tanks, together with Denmark': the partner gives too
                     suppliers += [a for a in self.parties.partners(left, right)

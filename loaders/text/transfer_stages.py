@@ -42,6 +42,15 @@ class Stages:
                 return ["delivered"]
         return []
 
+    def done_before(self, t: int) -> list[str]:
+        """'Denmark completed the delivery of 19 Caesar howitzers': a completion cue (past tense, ``cues.csv`` kind
+        ``completion``) right before a transfer noun at t, 'the'/'its'/'their' between, is delivered; not after a
+        word of the future ('will have completed', 'to be finished')."""
+        k = t - 2 if t >= 2 and self.d.lower[t - 1] in ("the", "its", "their", "a") else t - 1
+        if k < 0 or self.d.g.cues.get(self.d.lower[k]) != "completion":
+            return []
+        return [] if any(w in NOT_YET for w in self.d.lower[max(0, k - 3) : k]) else ["delivered"]
+
     def _open_option_after(self, i: int, end: int) -> bool:
         """'not rule out', 'does not exclude': a negation whose next words leave the option open."""
         words = self.d.lower[i + 1 : min(end, i + 4)]

@@ -127,3 +127,39 @@ def test_senator_vehicles_are_a_weapon_and_a_senator_is_not() -> None:
                                                  "Moldova.")
     got = extract_text("Senator Lindsey Graham said Canada will send ATACMS to Moldova.", NEWS)
     assert "weapon:senator" not in {e.id for e in got.entities}
+
+
+# ---- a delivered stage reported next to a pledge ----------------------------------------------------------
+
+
+def stages(text: str) -> dict[tuple[str, str, str], str]:
+    found = extract_text(text, NEWS).transfers
+    return {(t.supplier.partition(":")[2], t.recipient.partition(":")[2], t.weapon.partition(":")[2]): t.status
+            for t in found}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("The first F-16 jets pledged by the Netherlands were delivered to Moldova on Monday.", ("NLD", "MDA", "f-16")),
+    ("Moldova has received all 31 Abrams tanks promised by the United States.", ("USA", "MDA", "abrams")),
+    ("Denmark completed the delivery of 19 Caesar howitzers pledged last year to Moldova.",
+     ("DNK", "MDA", "caesar-155mm")),
+])
+def test_a_pledge_that_was_delivered_is_delivered(text: str, triple: tuple[str, str, str]) -> None:
+    assert stages(text).get(triple) == "delivered"
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the future of a completion, and a partial delivery whose weapon is in another clause, stay pledged
+    ("Denmark will have completed the delivery of 19 Caesar howitzers to Moldova by June.",
+     ("DNK", "MDA", "caesar-155mm")),
+    ("Norway has pledged 20 more NASAMS launchers to Moldova; two have already been delivered.",
+     ("NOR", "MDA", "nasams")),
+])
+def test_a_pledge_not_yet_delivered_stays_pledged(text: str, triple: tuple[str, str, str]) -> None:
+    assert stages(text).get(triple) == "pledged"
+
+
+def test_a_progressive_is_not_a_passive() -> None:
+    # 'what Russia is providing': an active verb; the subject's weapons before it are not Russia's supply to anyone
+    got = stages("The cluster munitions that we would provide have dud rates far below what Russia is providing.")
+    assert not any(s == "RUS" for s, _, _ in got)
