@@ -130,6 +130,9 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
 class _RulesDefaults(EnglishDefaults):
     # "U.S.-made": split a hyphen after an abbreviation's full stop, so that "U.S." is a name of its own
     infixes = [*EnglishDefaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]  # noqa: RUF012 (spaCy's own shape)
+    # "is sending IRIS-T. Norway ...": a full stop after a designation's last capital letter ("IRIS-T", "SAMP/T")
+    # ends the sentence; it is no initial's abbreviation point
+    suffixes = [*(EnglishDefaults.suffixes or ()), r"(?<=[-/][A-Z])\."]  # noqa: RUF012 (spaCy's own shape)
 
 
 class _RulesEnglish(English):  # type: ignore[no-untyped-call]  # Language.__init_subclass__

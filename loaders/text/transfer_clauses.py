@@ -69,6 +69,21 @@ class ClauseReader:
             return None
         return self.parties.object_actor(t + 2, len(self.d.lower))
 
+    def _respectively(self, suppliers: list[str], weapons: list[Span], s: int, t: int) -> dict[int, str]:
+        """'Germany and Norway will provide IRIS-T and NASAMS, respectively': as many systems as suppliers, paired in
+        the order the text names them; weapon start -> its supplier, empty when the counts differ."""
+        first: dict[str, int] = {}
+        for i in range(s, t):
+            ref = self.f.ref_at.get(i)
+            actor = self.parties.actor_of_ref(ref) if ref is not None and ref.start == i else None
+            if actor in suppliers and actor not in first:
+                first[actor] = i
+        ids = list(dict.fromkeys(w.ent_id_ for w in weapons))
+        if len(first) != len(suppliers) or len(ids) != len(suppliers):
+            return {}
+        pair = dict(zip(ids, sorted(first, key=first.__getitem__), strict=True))
+        return {w.start: pair[w.ent_id_] for w in weapons}
+
     def _gapped_segment(self, i: int, end: int) -> bool:
         """After the ';' at i, a segment that names a donor and its weapons without a verb of its own ('; Norway,
         100 Mistral missiles', '; and Spain, Hawk launchers'): the clause before goes on, its verb gapped."""
@@ -405,10 +420,13 @@ class ClauseReader:
                     # 'Denmark (Caesar howitzers), Norway (NASAMS) and Sweden (Archer) pledged aid to Ukraine'
                     own = self.mentions.parenthesised(left, t)
                     weapons = [w for w in self.mentions.weapons(left, t) if w.start in own]
+                if not own and len(suppliers) > 1 and "respectively" in self.d.lower[t:e]:
+                    own = self._respectively(suppliers, weapons, s, t)
                 for w in weapons:
                     if w.start in own:
                         # 'Germany sent IRIS-T, Poland Krab howitzers and the Netherlands PzH 2000 to Ukraine'
-                        how = "gapped" if kind == "supply" else "own-from"
+                        how = "respectively" if "respectively" in self.d.lower[t:e] else (
+                            "gapped" if kind == "supply" else "own-from")
                         self.record.transfer(own[w.start], recipient, w, stage, sent, f"transfer:{kind}-{tense}-{how}")
                         continue
                     givers = suppliers

@@ -34,9 +34,13 @@ class ParseReader:
         ent_at = {(w.start, w.end): w for w in self.d.weapon_ents}
         read: dict[int, set[tuple[str, str]]] = {}
         """The clause rules' readings by where their weapon mention starts (characters, as in the output)."""
+        paired: set[int] = set()
+        """Mentions the clause rules paired with one supplier each ('A and B will provide X and Y, respectively')."""
         for t in self.f.transfers.values():
             if t.weapon_mention is not None:
                 read.setdefault(t.weapon_mention.start, set()).add((t.supplier, t.recipient))
+                if t.rule.endswith("-respectively"):
+                    paired.add(t.weapon_mention.start)
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400 or self.d.words[e - 1] == "?" or (e - s > 1 and self.d.words[e - 2] == "?"):
@@ -85,6 +89,8 @@ class ParseReader:
                 if span not in movable or recipient is None:
                     continue
                 prior = read.get(self.d.cstart(span[0]) + self.d.base, set())
+                if self.d.cstart(span[0]) + self.d.base in paired:
+                    continue  # each supplier has its own system here: the parse's coordination does not apply
                 if prior and (not cand.suppliers or cand.recipient is None):
                     continue  # a party borrowed from the text before never re-reads a mention the clause rules read
                 named_here = {view.actors[k] for k in range(s, e) if k in view.actors}

@@ -163,3 +163,26 @@ def test_a_progressive_is_not_a_passive() -> None:
     # 'what Russia is providing': an active verb; the subject's weapons before it are not Russia's supply to anyone
     got = stages("The cluster munitions that we would provide have dud rates far below what Russia is providing.")
     assert not any(s == "RUS" for s, _, _ in got)
+
+
+# ---- one system per donor -----------------------------------------------------------------------------------
+
+
+def test_respectively_pairs_donors_and_systems_in_order() -> None:
+    got = triples("Germany and Norway will provide IRIS-T and NASAMS systems to Moldova, respectively.")
+    assert got == {("DEU", "MDA", "iris-t"), ("NOR", "MDA", "nasams")}
+
+
+def test_respectively_with_unequal_counts_pairs_nothing() -> None:
+    # three systems, two donors: no order to follow, each donor keeps the clause's systems
+    got = triples("Germany and Norway will provide IRIS-T, NASAMS and Patriot systems to Moldova, respectively.")
+    assert ("NOR", "MDA", "iris-t") in got and ("DEU", "MDA", "patriot") in got
+
+
+def test_a_designation_ending_in_a_capital_ends_its_sentence() -> None:
+    # 'IRIS-T.' is no initial: the next sentence's donor is not this one's
+    text = "Moldova will get more air defence. Germany is sending IRIS-T. Norway is sending NASAMS launchers."
+    doc = TextDoc(text, NEWS)
+    assert len(doc.sents) == 3
+    got = triples(text)
+    assert ("DEU", "MDA", "iris-t") in got and ("DEU", "MDA", "nasams") not in got
