@@ -5,11 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 
+from armsgraph.loaders.text.claim_cleanup import own_speech_in_turns, without_nested
 from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
+from armsgraph.loaders.text.group_speakers import group_speech
 from armsgraph.loaders.text.persons import known_official
+from armsgraph.loaders.text.quote_labels import name_end
+from armsgraph.loaders.text.supply_talk import speaks_of_supply
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, speech
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
@@ -49,6 +53,9 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
+NORM_NOUNS = frozenset({"principles", "standards", "rules", "law", "laws", "norms", "guidelines", "procedures",
+                        "requirements", "criteria", "schedule", "timeline", "plan", "plans", "terms", "provisions"})
+"""'according to X standards': what follows is a rule or a plan, not a speaker."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -71,6 +78,12 @@ class ClaimRules:
         """The paragraph read last left a quotation open."""
         self._speech: dict[int, list[SpeechCandidate]] = {}
         """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
+        self._honorifics = frozenset(cue for cue, kind in d.g.cues.items() if kind == "honorific")
+        self._turns: list[tuple[int, int, str]] = []
+        """(character start, end, speaker) of each transcript turn with a named speaker."""
+        self._label_names: dict[str, str] = {}
+        """Surname -> person first named in a quotation label ('Admiral Brad Cooper (March 3):'), for 'Admiral
+        Cooper (March 5):' after it."""
 
 
     # ---- claims ------------------------------------------------------------------------------------------
@@ -374,13 +387,14 @@ class ClaimRules:
 
     def transcript_turns(self) -> None:
         """Transcripts: a turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:') makes its speaker say
-        the turn's sentences that name a weapon or a transfer word (claim:transcript-turn); 'Q' or an unknown label
+        the turn's sentences that speak of arms supply (``supply_talk``; claim:transcript-turn); 'Q' or an unknown label
         ends the turn."""
         turns = [(m.start(), m.end(), self._turn_speaker(" ".join((m.group(1) or "").replace(".", ". ").split())))
                  for m in _TURN.finditer(self.d.clean)]
         for n, (label_start, label_end, speaker) in enumerate(turns):
             if speaker is None:
                 continue
+            self._turns.append((label_start, turns[n + 1][0] if n + 1 < len(turns) else len(self.d.clean), speaker))
             a = self.d.tok_index(label_start)
             self.f.add_entity(speaker, a, self.d.tok_index(label_end) - 1, "person:transcript-turn",
                             name=self._official_name(speaker))
@@ -394,8 +408,7 @@ class ClaimRules:
                                                       for c in self.f.claims):
                     continue
                 lo = max(sc, label_end)
-                if any(self.d.ent_types[i] in ("WEAPON", "CATEGORY") or self.d.lower[i] in self.d.g.triggers
-                       or self.d.g.aid_words.get(self.d.lower[i]) == "package" for i in range(sent.start, sent.end)):
+                if speaks_of_supply(self.d, sent.start, sent.end):
                     self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
 
     def _colon_speaker(self, s: int, e: int) -> tuple[str, int] | None:
@@ -411,6 +424,49 @@ class ClaimRules:
                 or e - ref.end < 5 or self.d.clean[self.d.cstart(ref.end + 1)] in "“\"«":
             return None
         return ref.id, ref.end
+
+    def _label_speaker(self, colon: int) -> str | None:
+        """The person a quotation's label names before its ':' (asides and markup between, ``quote_labels``), when
+        the label opens its line or list item; '' for such a label naming nobody known, None for no label."""
+        end = name_end(self.d.clean, self.d.cend(colon) - 1)  # the tokenizer may join '):'
+        if end is None:
+            return None
+        last = bisect.bisect_right(self.d.off, end - 1) - 1
+        ref = self.f.ref_at.get(last)
+        if ref is not None and (ref.kind != "person" or self.d.cend(ref.end - 1) != end):
+            return None
+        start = ref.start if ref is not None else self._label_name_start(last)
+        line = self.d.clean.rfind("\n", 0, end) + 1
+        head = self.d.clean[line:self.d.cstart(start) if start is not None else end]
+        if len(head) >= 80 or any(c in head for c in ":;!?\"“”"):
+            return None
+        if start is None:
+            # a label with an aside that names no person ('The Rapid Response account (March 3):'): nobody
+            aside = self.d.clean[end:self.d.cend(colon)]
+            return "" if any(c in aside for c in "()[]*") else None
+        if ref is not None:
+            return ref.id
+        # a name the gazetteers lack after a rank or a title ('Commander Admiral Brad Cooper'), or its surname
+        # after one named so before ('Admiral Cooper')
+        words = [self.d.words[k] for k in range(start, last + 1)]
+        if len(words) == 1:
+            return self._label_names.get(words[0], "")
+        ident = Person.id_of(name=" ".join(words))
+        self.f.add_entity(ident, start, last + 1, "person:quote-label", name=" ".join(words))
+        self.f.add_ref(Ref(start, last + 1, ident, "person"))
+        self._label_names.setdefault(words[-1], ident)
+        return ident
+
+    def _label_name_start(self, last: int) -> int | None:
+        """The first of one to four capitalised words ending at ``last``, outside any entity, right after a rank
+        ('Admiral') or a title; None when the words are not so introduced."""
+        k = last
+        while k >= 0 and last - k < 4 and self.d.words[k].isalpha() and self.d.words[k][:1].isupper() \
+                and not self.d.ent_types[k] and self.d.lower[k] not in self._honorifics:
+            k -= 1
+        if k == last or k < 0 or not (self.d.lower[k] in self._honorifics or self.d.ent_types[k] == "TITLE"):
+            return None
+        return k + 1
 
     def _previous_subject(self, i: int) -> str | None:
         """For a pronoun opening its sentence: the person named first in the sentence before, when the name opens
@@ -534,6 +590,9 @@ class ClaimRules:
                             speaker = self._np_speaker(min(tokens), max(tokens) + 1, obj)
                             if speaker is not None:
                                 found = (speaker, obj)
+                    stop = next((m for m in range(s + k + 2, e) if self.d.words[m] in (",", ".", ";")), e)
+                    if found and any(self.d.lower[m] in NORM_NOUNS for m in range(s + k + 2, min(stop, s + k + 12))):
+                        found = None  # 'according to EU and NATO principles and standards': a rule, no speaker
                     if found:
                         sc, ec = self.d.chars(s, e)
                         if k > 2:
@@ -671,6 +730,12 @@ class ClaimRules:
                 if found is None and self.d.words[colon] == ":" and named is not None and named.kind == "person":
                     # 'Under Secretary of Defense Colin Kahl: "In recent packages ..."'
                     found, rule = (named.id, colon - 1), "claim:quote-colon"
+                if found is None and self.d.words[colon].endswith(":"):
+                    # 'Secretary Rubio (March 3): "..."', '[**Secretary Rubio**](link) **(March 3):** "..."'
+                    labelled = self._label_speaker(colon)
+                    if labelled == "":
+                        continue  # a label naming someone unknown: nobody, never the speaker before
+                    found, rule = ((labelled, colon), "claim:quote-colon") if labelled else (None, rule)
                 if found is None and colon >= 0 and self.d.words[colon] not in (":", ",", "."):
                     # 'Norwegian Defence Minister Bjorn Arild Gram "Today we are ..."': the name opens the quotation
                     right_before = self.f.ref_at.get(colon)
@@ -701,10 +766,12 @@ class ClaimRules:
                                 True, rule)
                 prev_quote_speaker = speaker
         self.syntax_claims_in()
+        self._group_claims()
         # a turn's sentence holding a claim of the same speaker ('as I told President X, we will ...') is that claim
         inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != "claim:transcript-turn"]
         self.f.claims = [c for c in self.f.claims if c.rule != "claim:transcript-turn" or not any(
             sp == c.speaker and c.start <= a and b <= c.end for sp, a, b in inner)]
+        self.f.claims = without_nested(own_speech_in_turns(self.d, self.f.claims, self._turns))
         self.f.claims.sort(key=lambda c: c.start)
 
     def syntax_claims_in(self) -> None:
@@ -765,6 +832,26 @@ class ClaimRules:
                     here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
         self._co_speakers()
+
+    def _group_claims(self) -> None:
+        """'They reiterated ...', 'President X and Chancellor Y affirmed ...': each person says it
+        (``group_speakers``; claim:group-said), unless a claim of theirs already covers the sentence."""
+        for sent in self.d.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                continue
+            found = group_speech(self.d, self.f, s, e)
+            if found is None:
+                continue
+            people, verb = found
+            k = verb + 2 if verb + 1 < e and self.d.lower[verb + 1] == "that" else verb + 1
+            if k >= e:
+                continue
+            sc, ec = self.d.chars(s, e)
+            for person in people:
+                if not any(c.speaker == person and c.start - self.d.base < ec and sc < c.end - self.d.base
+                           for c in self.f.claims):
+                    self._add_claim(person, self.d.cstart(k), ec, sc, ec, False, "claim:group-said")
 
     def _co_speakers(self) -> None:
         """'Prime Minister X and Prime Minister Y said they would ...': each person coordinated in the subject says
@@ -913,6 +1000,8 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
+        while run and self.d.lower[run[0]] in self._honorifics:
+            run = run[1:]  # 'Admiral Brad Cooper said': the rank is no part of the name
         body = [m for m, k in enumerate(run) if self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS]
         if body:
             run = run[body[-1] + 1:]  # 'Ground Forces Jane Roe': the name after the body's words
