@@ -53,6 +53,8 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
+SINCE_REACH = 600
+"""Tokens searched back for a person named after the last speaker (``_named_since``)."""
 NORM_NOUNS = frozenset({"principles", "standards", "rules", "law", "laws", "norms", "guidelines", "procedures",
                         "requirements", "criteria", "schedule", "timeline", "plan", "plans", "terms", "provisions"})
 """'according to X standards': what follows is a rule or a plan, not a speaker."""
@@ -124,7 +126,7 @@ class ClaimRules:
                 # he/she: the last person named before, in this sentence or the one before; else the last speaker;
                 # opening a sentence, the person who opened the sentence before ('Austin met Umerov. He said ...')
                 person = self._previous_subject(ref.start) or self.f.last_person_before(ref.start) or (
-                    last if last is not None and last.startswith("person:") else None)
+                    self._named_since(ref.start, last) if last is not None and last.startswith("person:") else None)
                 if person:
                     return person, i
             if ref.kind in ("org", "name", "capital"):
@@ -226,6 +228,8 @@ class ClaimRules:
             # 'This said Minister of Foreign Affairs of the Republic Jane Roe.': a long title before the name
             reach = 12 if verb - lo <= 2 and self.d.lower[lo] in ("this", "that", "these") else 5
             after = self._speaker_near(verb + 1, min(hi, verb + reach), last)
+            if after is not None and any(self.d.words[k] in ("“", '"', "«") for k in range(verb + 1, after[1])):
+                after = None  # 'said, “Mr. President ...”': a name inside the quotation is no speaker
             if after is not None:
                 ref = self.f.ref_at.get(after[1])
                 end = ref.end if ref is not None else after[1] + 1
@@ -424,6 +428,16 @@ class ClaimRules:
                 or e - ref.end < 5 or self.d.clean[self.d.cstart(ref.end + 1)] in "“\"«":
             return None
         return ref.id, ref.end
+
+    def _named_since(self, i: int, last: str) -> str:
+        """For 'he'/'she' far from any name: the last speaker, unless another person was named after the last
+        speaker's last mention ('... Lincoln said “...” ... But Putin met each proposal with lies ... Repeatedly,
+        he asserted “...”' is Putin)."""
+        for k in range(i - 1, max(-1, i - SINCE_REACH), -1):
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.kind == "person" and ref.start == k:
+                return last if ref.id == last else ref.id
+        return last
 
     def _label_speaker(self, colon: int) -> str | None:
         """The person a quotation's label names before its ':' (asides and markup between, ``quote_labels``), when
@@ -700,8 +714,13 @@ class ClaimRules:
         # a quotation inside a reported-speech claim of the same speaker is part of that claim
         reported = sorted((c.start - self.d.base, c.end - self.d.base, c.speaker) for c in self.f.claims)
         reported_starts = [r[0] for r in reported]
-        for _para, para_qs in para_quotes:
+        prev_para = -2
+        for n_para, (_para, para_qs) in enumerate(para_quotes):
             prev_end = 0
+            if para_qs and n_para > prev_para + 1:
+                prev_quote_speaker = None  # a quotation continues from the paragraph before at most
+            if para_qs:
+                prev_para = n_para
             for q_start, q_end, _closed in para_qs:
                 qa, qb = self.d.tok_index(q_start), self.d.tok_index(q_end)
                 if qb - qa < 3:
@@ -712,11 +731,14 @@ class ClaimRules:
                 rule = "claim:quote-attributed"
                 if after is not None:
                     found = self._speaker_for(after, qb, sent_after.end, prev_quote_speaker)
+                unnamed = False
                 if found is None:
                     lo = max(self.d.sent_of(qa).start, qa - 14, self.d.tok_index(prev_end))
                     verb_before = self._speech_verb(lo, qa)
                     if verb_before is not None:
                         found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
+                        # 'One little girl said, “...”': said by someone the text does not name
+                        unnamed = found is None and qa - verb_before <= 3
                 if found is None:
                     named_after = self._person_after_quote(qb, sent_after.end)
                     if named_after is not None:
@@ -741,6 +763,9 @@ class ClaimRules:
                     right_before = self.f.ref_at.get(colon)
                     if right_before is not None and right_before.kind == "person" and right_before.end == colon + 1:
                         found, rule = (right_before.id, colon), "claim:quote-after-name"
+                if unnamed and found is None:
+                    prev_quote_speaker = None
+                    continue
                 if found is None and prev_quote_speaker:
                     found, rule = (prev_quote_speaker, -1), "claim:quote-continued"
                 if found is None:

@@ -29,6 +29,10 @@ COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "C
 COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
 """'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
 Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
+PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
+                "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
+                "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher"}
+"""Nouns for a person before 'named'/'called' and a name ('a former president named Abraham Lincoln')."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
 
@@ -321,6 +325,20 @@ class PersonRules:
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
 
+    def _named_persons(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'a former president named Abraham Lincoln', 'a soldier called Jane Roe': a person noun, then 'named' or
+        'called' and a name of two to four capitalised words (rule ``person:named``; no position: no office is
+        said)."""
+        for i, word in enumerate(self.d.lower):
+            if word not in ("named", "called") or i == 0 or self.d.lower[i - 1] not in PERSON_NOUNS:
+                continue
+            name = self._name_tokens(i + 1)
+            if name is None or name[0] in registered or not 2 <= name[1] - name[0] <= 4 \
+                    or name[0] in self.f.ref_at:
+                continue
+            registered[name[0]] = self._register_person(self._name_text(*name), name[0], name[1], "person:named")
+            used.add(name[0])
+
     def _chairs_of_a_states_body(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
         """'Secretary of the National Security and Defense Council of Ukraine Jane Roe', 'the head of Ukraine's
         military intelligence Jane Roe': an office of a body the state is named after (or before, as a possessive);
@@ -494,6 +512,7 @@ class PersonRules:
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs(registered, used)
         self._chairs_of_a_states_body(registered, used)
+        self._named_persons(registered, used)
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)

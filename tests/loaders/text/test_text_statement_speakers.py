@@ -113,3 +113,31 @@ def test_a_line_ending_in_a_colon_without_an_aside_keeps_the_earlier_rules() -> 
     x = extract_text("“We will win,” Defence Minister Jane Roe said.\nIn Kyiv on Monday: “We will send more shells to "
                      "Ukraine this year.”", PAGE)
     assert speakers(x) == ["person:jane-roe", "person:jane-roe"]
+
+
+def test_a_person_introduced_by_named_speaks_after() -> None:
+    text = ("Putin lied again. In my own country, a former president named Abraham Lincoln voiced another spirit. "
+            "He said, “Let us have faith that right makes might.”")
+    x = extract_text(text, REMARKS)
+    assert said(x) == {("person:abraham-lincoln", "Let us have faith that right makes might")}
+    # a ship is no person
+    assert [e.id for e in extract_text("A ship named Black Sea Star sank.", REMARKS).entities
+            if e.id.startswith("person:")] == []
+
+
+def test_he_after_another_person_was_named_is_that_person() -> None:
+    text = ("A former president named Abraham Lincoln said, “Let us have faith that right makes might.”\n\n"
+            "The talks went on for months.\n\n"
+            "But Putin met each proposal with lies.\n\n"
+            "Time and again, he asserted, “We have no interest in war.”")
+    x = extract_text(text, REMARKS)
+    assert ("person:vladimir-putin", "We have no interest in war") in said(x)
+
+
+def test_a_quotation_said_by_someone_unnamed_has_no_speaker() -> None:
+    text = ("“We will send more tanks,” President Zelenskyy said.\n\n"
+            "One little girl said, “Mr. President, will my father come home?”\n\n"
+            "Later the choir sang.\n\n"
+            "Let the words of the old song ring out: “Never give up hope.”")
+    x = extract_text(text, REMARKS)
+    assert said(x) == {("person:volodymyr-zelenskyy", "We will send more tanks")}
