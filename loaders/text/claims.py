@@ -11,18 +11,14 @@ from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
-from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.quote_labels import name_end
-from armsgraph.loaders.text.supply_talk import speaks_of_supply
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, speech
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.turns import read_label
+from armsgraph.loaders.text.turn_claims import transcript_turns
 from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _OPENERS = re.compile("[\u201c\"\u00ab]")
-_TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
-"""A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
 
 GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military", "embassy", "army", "cabinet",
@@ -340,80 +336,9 @@ class ClaimRules:
         if speaker.startswith(("person:", "org:", "country:")):
             self.f.ensure_entity(speaker)
 
-    def _turn_speaker(self, label: str) -> str | None:
-        """'MR. SULLIVAN', 'SEC. AUSTIN', 'SECRETARY OF DEFENSE LLOYD J. AUSTIN III', 'THE PRESIDENT' -> the person;
-        unnamed labels ('Q', 'MODERATOR', 'SENIOR ADMINISTRATION OFFICIAL') -> None (``turns.read_label``)."""
-        g = self.d.g
-        variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
-        read = read_label(label, variants, [cue for cue, kind in g.cues.items() if kind == "honorific"])
-        if read is None:
-            return None
-        title = read.title
-        if not read.name:
-            return self._title_holder(title) if title else None
-        if len(read.name) >= 2:
-            # a full name: the document's person of that name, a known official, else the name as written
-            name = " ".join(read.name)
-            for person in self.f.persons.values():
-                same_name = name.split()[-1] in person.surnames and person.name.split()[0] == name.split()[0]
-                if person.name == name or same_name:
-                    return person.id
-            known = known_official(self.d.g, name, title)
-            return Person.id_of(name=known[0] if known else name)
-        surname = read.name[0]
-        for person in self.f.persons.values():
-            if surname in person.surnames and (title is None or any(t.startswith(title) for t, _ in person.titles)):
-                return person.id
-        known = known_official(self.d.g, surname, title)
-        return Person.id_of(name=known[0]) if known else None
-
-    def _title_holder(self, title: str) -> str | None:
-        """'THE PRESIDENT:' in 'Remarks by President Biden': the author when the document title names the author
-        with that title; else the one person of the document holding it."""
-        heading = str(self.d.document.get("title") or "")
-        named = re.search(rf"\b(?:by|from|of)\s+(?:the\s+)?{re.escape(title)}\b(?P<name>(?:\s+[A-Z][\w'’.-]*)*)",
-                          heading, re.I)
-        if named is not None and self.d.author:
-            return self.d.author
-        if named is not None:
-            # 'Remarks by Vice President Harris': a known official by the surname the heading gives with the title
-            words: list[str] = []
-            for word in named.group("name").split():
-                if not word[:1].isupper():
-                    break
-                words.append(word)
-            known = (known_official(self.d.g, " ".join(words), title) or known_official(self.d.g, words[-1], title)
-                     ) if words else None
-            if known is not None and known[1] == title:
-                return Person.id_of(name=known[0])
-        holders = {p.id for p in self.f.persons.values() if any(t == title for t, _ in p.titles)}
-        return holders.pop() if len(holders) == 1 else None
-
     def transcript_turns(self) -> None:
-        """Transcripts: a turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:') makes its speaker say
-        the turn's sentences that speak of arms supply (``supply_talk``; claim:transcript-turn); 'Q' or an unknown label
-        ends the turn."""
-        turns = [(m.start(), m.end(), self._turn_speaker(" ".join((m.group(1) or "").replace(".", ". ").split())))
-                 for m in _TURN.finditer(self.d.clean)]
-        for n, (label_start, label_end, speaker) in enumerate(turns):
-            if speaker is None:
-                continue
-            self._turns.append((label_start, turns[n + 1][0] if n + 1 < len(turns) else len(self.d.clean), speaker))
-            a = self.d.tok_index(label_start)
-            self.f.add_entity(speaker, a, self.d.tok_index(label_end) - 1, "person:transcript-turn",
-                            name=self._official_name(speaker))
-            end = turns[n + 1][0] if n + 1 < len(turns) else len(self.d.clean)
-            first = max(0, bisect.bisect_right(self.d.sent_starts, self.d.tok_index(label_end)) - 1)
-            for sent in self.d.sents[first:]:
-                sc, ec = self.d.chars(sent.start, sent.end)
-                if sc >= end:
-                    break
-                if sent.end - sent.start > 400 or any(c.start - self.d.base <= sc < c.end - self.d.base
-                                                      for c in self.f.claims):
-                    continue
-                lo = max(sc, label_end)
-                if speaks_of_supply(self.d, sent.start, sent.end):
-                    self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
+        """Transcript turns: their arms-supply sentences are their speakers' claims (``turn_claims``)."""
+        self._turns = transcript_turns(self.d, self.f, self._add_claim)
 
     def _colon_speaker(self, s: int, e: int) -> tuple[str, int] | None:
         """A sentence opening with a person or a body (a title or an affiliation allowed before it), then ':' and
@@ -531,12 +456,6 @@ class ClaimRules:
         opening = all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG") or self.d.lower[k] in (
             "the", "’s", "'s") for k in range(before.start, first))
         return people.pop() if opening else None
-
-    def _official_name(self, person_id: str) -> str | None:
-        info = self.f.persons.get(person_id)
-        if info is not None:
-            return info.name
-        return next((o.name for o in self.d.g.officials if Person.id_of(name=o.name) == person_id), None)
 
     def _speaking_names(self) -> None:
         """Names the gazetteers lack that the parse shows as a speech verb's subject ('Roger Wicker, a Republican,
