@@ -5,20 +5,20 @@ from __future__ import annotations
 import bisect
 import re
 
+from armsgraph.loaders.text.claim_cleanup import own_speech_in_turns, without_nested
 from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
-from armsgraph.loaders.text.persons import known_official
+from armsgraph.loaders.text.group_speakers import group_speech
+from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, speech
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.turns import read_label
+from armsgraph.loaders.text.turn_claims import transcript_turns
 from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _OPENERS = re.compile("[\u201c\"\u00ab]")
-_TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
-"""A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
 
 GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military", "embassy", "army", "cabinet",
@@ -49,6 +49,11 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
+SINCE_REACH = 600
+"""Tokens searched back for a person named after the last speaker (``_named_since``)."""
+NORM_NOUNS = frozenset({"principles", "standards", "rules", "law", "laws", "norms", "guidelines", "procedures",
+                        "requirements", "criteria", "schedule", "timeline", "plan", "plans", "terms", "provisions"})
+"""'according to X standards': what follows is a rule or a plan, not a speaker."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -71,6 +76,12 @@ class ClaimRules:
         """The paragraph read last left a quotation open."""
         self._speech: dict[int, list[SpeechCandidate]] = {}
         """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
+        self._honorifics = frozenset(cue for cue, kind in d.g.cues.items() if kind == "honorific")
+        self._turns: list[tuple[int, int, str]] = []
+        """(character start, end, speaker) of each transcript turn with a named speaker."""
+        self._label_names: dict[str, str] = {}
+        """Surname -> person first named in a quotation label ('Admiral Brad Cooper (March 3):'), for 'Admiral
+        Cooper (March 5):' after it."""
 
 
     # ---- claims ------------------------------------------------------------------------------------------
@@ -111,7 +122,7 @@ class ClaimRules:
                 # he/she: the last person named before, in this sentence or the one before; else the last speaker;
                 # opening a sentence, the person who opened the sentence before ('Austin met Umerov. He said ...')
                 person = self._previous_subject(ref.start) or self.f.last_person_before(ref.start) or (
-                    last if last is not None and last.startswith("person:") else None)
+                    self._named_since(ref.start, last) if last is not None and last.startswith("person:") else None)
                 if person:
                     return person, i
             if ref.kind in ("org", "name", "capital"):
@@ -213,6 +224,8 @@ class ClaimRules:
             # 'This said Minister of Foreign Affairs of the Republic Jane Roe.': a long title before the name
             reach = 12 if verb - lo <= 2 and self.d.lower[lo] in ("this", "that", "these") else 5
             after = self._speaker_near(verb + 1, min(hi, verb + reach), last)
+            if after is not None and any(self.d.words[k] in ("“", '"', "«") for k in range(verb + 1, after[1])):
+                after = None  # 'said, “Mr. President ...”': a name inside the quotation is no speaker
             if after is not None:
                 ref = self.f.ref_at.get(after[1])
                 end = ref.end if ref is not None else after[1] + 1
@@ -323,80 +336,9 @@ class ClaimRules:
         if speaker.startswith(("person:", "org:", "country:")):
             self.f.ensure_entity(speaker)
 
-    def _turn_speaker(self, label: str) -> str | None:
-        """'MR. SULLIVAN', 'SEC. AUSTIN', 'SECRETARY OF DEFENSE LLOYD J. AUSTIN III', 'THE PRESIDENT' -> the person;
-        unnamed labels ('Q', 'MODERATOR', 'SENIOR ADMINISTRATION OFFICIAL') -> None (``turns.read_label``)."""
-        g = self.d.g
-        variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
-        read = read_label(label, variants, [cue for cue, kind in g.cues.items() if kind == "honorific"])
-        if read is None:
-            return None
-        title = read.title
-        if not read.name:
-            return self._title_holder(title) if title else None
-        if len(read.name) >= 2:
-            # a full name: the document's person of that name, a known official, else the name as written
-            name = " ".join(read.name)
-            for person in self.f.persons.values():
-                same_name = name.split()[-1] in person.surnames and person.name.split()[0] == name.split()[0]
-                if person.name == name or same_name:
-                    return person.id
-            known = known_official(self.d.g, name, title)
-            return Person.id_of(name=known[0] if known else name)
-        surname = read.name[0]
-        for person in self.f.persons.values():
-            if surname in person.surnames and (title is None or any(t.startswith(title) for t, _ in person.titles)):
-                return person.id
-        known = known_official(self.d.g, surname, title)
-        return Person.id_of(name=known[0]) if known else None
-
-    def _title_holder(self, title: str) -> str | None:
-        """'THE PRESIDENT:' in 'Remarks by President Biden': the author when the document title names the author
-        with that title; else the one person of the document holding it."""
-        heading = str(self.d.document.get("title") or "")
-        named = re.search(rf"\b(?:by|from|of)\s+(?:the\s+)?{re.escape(title)}\b(?P<name>(?:\s+[A-Z][\w'’.-]*)*)",
-                          heading, re.I)
-        if named is not None and self.d.author:
-            return self.d.author
-        if named is not None:
-            # 'Remarks by Vice President Harris': a known official by the surname the heading gives with the title
-            words: list[str] = []
-            for word in named.group("name").split():
-                if not word[:1].isupper():
-                    break
-                words.append(word)
-            known = (known_official(self.d.g, " ".join(words), title) or known_official(self.d.g, words[-1], title)
-                     ) if words else None
-            if known is not None and known[1] == title:
-                return Person.id_of(name=known[0])
-        holders = {p.id for p in self.f.persons.values() if any(t == title for t, _ in p.titles)}
-        return holders.pop() if len(holders) == 1 else None
-
     def transcript_turns(self) -> None:
-        """Transcripts: a turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:') makes its speaker say
-        the turn's sentences that name a weapon or a transfer word (claim:transcript-turn); 'Q' or an unknown label
-        ends the turn."""
-        turns = [(m.start(), m.end(), self._turn_speaker(" ".join((m.group(1) or "").replace(".", ". ").split())))
-                 for m in _TURN.finditer(self.d.clean)]
-        for n, (label_start, label_end, speaker) in enumerate(turns):
-            if speaker is None:
-                continue
-            a = self.d.tok_index(label_start)
-            self.f.add_entity(speaker, a, self.d.tok_index(label_end) - 1, "person:transcript-turn",
-                            name=self._official_name(speaker))
-            end = turns[n + 1][0] if n + 1 < len(turns) else len(self.d.clean)
-            first = max(0, bisect.bisect_right(self.d.sent_starts, self.d.tok_index(label_end)) - 1)
-            for sent in self.d.sents[first:]:
-                sc, ec = self.d.chars(sent.start, sent.end)
-                if sc >= end:
-                    break
-                if sent.end - sent.start > 400 or any(c.start - self.d.base <= sc < c.end - self.d.base
-                                                      for c in self.f.claims):
-                    continue
-                lo = max(sc, label_end)
-                if any(self.d.ent_types[i] in ("WEAPON", "CATEGORY") or self.d.lower[i] in self.d.g.triggers
-                       or self.d.g.aid_words.get(self.d.lower[i]) == "package" for i in range(sent.start, sent.end)):
-                    self._add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
+        """Transcript turns: their arms-supply sentences are their speakers' claims (``turn_claims``)."""
+        self._turns = transcript_turns(self.d, self.f, self._add_claim)
 
     def _colon_speaker(self, s: int, e: int) -> tuple[str, int] | None:
         """A sentence opening with a person or a body (a title or an affiliation allowed before it), then ':' and
@@ -411,6 +353,59 @@ class ClaimRules:
                 or e - ref.end < 5 or self.d.clean[self.d.cstart(ref.end + 1)] in "“\"«":
             return None
         return ref.id, ref.end
+
+    def _named_since(self, i: int, last: str) -> str:
+        """For 'he'/'she' far from any name: the last speaker, unless another person was named after the last
+        speaker's last mention ('... Lincoln said “...” ... But Putin met each proposal with lies ... Repeatedly,
+        he asserted “...”' is Putin)."""
+        for k in range(i - 1, max(-1, i - SINCE_REACH), -1):
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.kind == "person" and ref.start == k:
+                return last if ref.id == last else ref.id
+        return last
+
+    def _label_speaker(self, colon: int) -> str | None:
+        """The person a quotation's label names before its ':' (asides and markup between, ``quote_labels``), when
+        the label opens its line or list item; '' for such a label naming nobody known, None for no label."""
+        end = name_end(self.d.clean, self.d.cend(colon) - 1)  # the tokenizer may join '):'
+        if end is None:
+            return None
+        last = bisect.bisect_right(self.d.off, end - 1) - 1
+        ref = self.f.ref_at.get(last)
+        if ref is not None and (ref.kind != "person" or self.d.cend(ref.end - 1) != end):
+            return None
+        start = ref.start if ref is not None else self._label_name_start(last)
+        line = self.d.clean.rfind("\n", 0, end) + 1
+        head = self.d.clean[line:self.d.cstart(start) if start is not None else end]
+        if len(head) >= 80 or any(c in head for c in ":;!?\"“”"):
+            return None
+        if start is None:
+            # a label with an aside that names no person ('The Rapid Response account (March 3):'): nobody
+            aside = self.d.clean[end:self.d.cend(colon)]
+            return "" if any(c in aside for c in "()[]*") else None
+        if ref is not None:
+            return ref.id
+        # a name the gazetteers lack after a rank or a title ('Commander Admiral Brad Cooper'), or its surname
+        # after one named so before ('Admiral Cooper')
+        words = [self.d.words[k] for k in range(start, last + 1)]
+        if len(words) == 1:
+            return self._label_names.get(words[0], "")
+        ident = Person.id_of(name=" ".join(words))
+        self.f.add_entity(ident, start, last + 1, "person:quote-label", name=" ".join(words))
+        self.f.add_ref(Ref(start, last + 1, ident, "person"))
+        self._label_names.setdefault(words[-1], ident)
+        return ident
+
+    def _label_name_start(self, last: int) -> int | None:
+        """The first of one to four capitalised words ending at ``last``, outside any entity, right after a rank
+        ('Admiral') or a title; None when the words are not so introduced."""
+        k = last
+        while k >= 0 and last - k < 4 and self.d.words[k].isalpha() and self.d.words[k][:1].isupper() \
+                and not self.d.ent_types[k] and self.d.lower[k] not in self._honorifics:
+            k -= 1
+        if k == last or k < 0 or not (self.d.lower[k] in self._honorifics or self.d.ent_types[k] == "TITLE"):
+            return None
+        return k + 1
 
     def _previous_subject(self, i: int) -> str | None:
         """For a pronoun opening its sentence: the person named first in the sentence before, when the name opens
@@ -461,12 +456,6 @@ class ClaimRules:
         opening = all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG") or self.d.lower[k] in (
             "the", "’s", "'s") for k in range(before.start, first))
         return people.pop() if opening else None
-
-    def _official_name(self, person_id: str) -> str | None:
-        info = self.f.persons.get(person_id)
-        if info is not None:
-            return info.name
-        return next((o.name for o in self.d.g.officials if Person.id_of(name=o.name) == person_id), None)
 
     def _speaking_names(self) -> None:
         """Names the gazetteers lack that the parse shows as a speech verb's subject ('Roger Wicker, a Republican,
@@ -534,6 +523,9 @@ class ClaimRules:
                             speaker = self._np_speaker(min(tokens), max(tokens) + 1, obj)
                             if speaker is not None:
                                 found = (speaker, obj)
+                    stop = next((m for m in range(s + k + 2, e) if self.d.words[m] in (",", ".", ";")), e)
+                    if found and any(self.d.lower[m] in NORM_NOUNS for m in range(s + k + 2, min(stop, s + k + 12))):
+                        found = None  # 'according to EU and NATO principles and standards': a rule, no speaker
                     if found:
                         sc, ec = self.d.chars(s, e)
                         if k > 2:
@@ -641,8 +633,13 @@ class ClaimRules:
         # a quotation inside a reported-speech claim of the same speaker is part of that claim
         reported = sorted((c.start - self.d.base, c.end - self.d.base, c.speaker) for c in self.f.claims)
         reported_starts = [r[0] for r in reported]
-        for _para, para_qs in para_quotes:
+        prev_para = -2
+        for n_para, (_para, para_qs) in enumerate(para_quotes):
             prev_end = 0
+            if para_qs and n_para > prev_para + 1:
+                prev_quote_speaker = None  # a quotation continues from the paragraph before at most
+            if para_qs:
+                prev_para = n_para
             for q_start, q_end, _closed in para_qs:
                 qa, qb = self.d.tok_index(q_start), self.d.tok_index(q_end)
                 if qb - qa < 3:
@@ -653,11 +650,14 @@ class ClaimRules:
                 rule = "claim:quote-attributed"
                 if after is not None:
                     found = self._speaker_for(after, qb, sent_after.end, prev_quote_speaker)
+                unnamed = False
                 if found is None:
                     lo = max(self.d.sent_of(qa).start, qa - 14, self.d.tok_index(prev_end))
                     verb_before = self._speech_verb(lo, qa)
                     if verb_before is not None:
                         found = self._speaker_for(verb_before, lo, qa, prev_quote_speaker or last_speaker)
+                        # 'One little girl said, “...”': said by someone the text does not name
+                        unnamed = found is None and qa - verb_before <= 3
                 if found is None:
                     named_after = self._person_after_quote(qb, sent_after.end)
                     if named_after is not None:
@@ -671,11 +671,20 @@ class ClaimRules:
                 if found is None and self.d.words[colon] == ":" and named is not None and named.kind == "person":
                     # 'Under Secretary of Defense Colin Kahl: "In recent packages ..."'
                     found, rule = (named.id, colon - 1), "claim:quote-colon"
+                if found is None and self.d.words[colon].endswith(":"):
+                    # 'Secretary Rubio (March 3): "..."', '[**Secretary Rubio**](link) **(March 3):** "..."'
+                    labelled = self._label_speaker(colon)
+                    if labelled == "":
+                        continue  # a label naming someone unknown: nobody, never the speaker before
+                    found, rule = ((labelled, colon), "claim:quote-colon") if labelled else (None, rule)
                 if found is None and colon >= 0 and self.d.words[colon] not in (":", ",", "."):
                     # 'Norwegian Defence Minister Bjorn Arild Gram "Today we are ..."': the name opens the quotation
                     right_before = self.f.ref_at.get(colon)
                     if right_before is not None and right_before.kind == "person" and right_before.end == colon + 1:
                         found, rule = (right_before.id, colon), "claim:quote-after-name"
+                if unnamed and found is None:
+                    prev_quote_speaker = None
+                    continue
                 if found is None and prev_quote_speaker:
                     found, rule = (prev_quote_speaker, -1), "claim:quote-continued"
                 if found is None:
@@ -701,10 +710,12 @@ class ClaimRules:
                                 True, rule)
                 prev_quote_speaker = speaker
         self.syntax_claims_in()
+        self._group_claims()
         # a turn's sentence holding a claim of the same speaker ('as I told President X, we will ...') is that claim
         inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != "claim:transcript-turn"]
         self.f.claims = [c for c in self.f.claims if c.rule != "claim:transcript-turn" or not any(
             sp == c.speaker and c.start <= a and b <= c.end for sp, a, b in inner)]
+        self.f.claims = without_nested(own_speech_in_turns(self.d, self.f.claims, self._turns))
         self.f.claims.sort(key=lambda c: c.start)
 
     def syntax_claims_in(self) -> None:
@@ -765,6 +776,26 @@ class ClaimRules:
                     here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
         self._co_speakers()
+
+    def _group_claims(self) -> None:
+        """'They reiterated ...', 'President X and Chancellor Y affirmed ...': each person says it
+        (``group_speakers``; claim:group-said), unless a claim of theirs already covers the sentence."""
+        for sent in self.d.sents:
+            s, e = sent.start, sent.end
+            if e - s > 400:
+                continue
+            found = group_speech(self.d, self.f, s, e)
+            if found is None:
+                continue
+            people, verb = found
+            k = verb + 2 if verb + 1 < e and self.d.lower[verb + 1] == "that" else verb + 1
+            if k >= e:
+                continue
+            sc, ec = self.d.chars(s, e)
+            for person in people:
+                if not any(c.speaker == person and c.start - self.d.base < ec and sc < c.end - self.d.base
+                           for c in self.f.claims):
+                    self._add_claim(person, self.d.cstart(k), ec, sc, ec, False, "claim:group-said")
 
     def _co_speakers(self) -> None:
         """'Prime Minister X and Prime Minister Y said they would ...': each person coordinated in the subject says
@@ -913,6 +944,8 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
+        while run and self.d.lower[run[0]] in self._honorifics:
+            run = run[1:]  # 'Admiral Brad Cooper said': the rank is no part of the name
         body = [m for m, k in enumerate(run) if self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS]
         if body:
             run = run[body[-1] + 1:]  # 'Ground Forces Jane Roe': the name after the body's words

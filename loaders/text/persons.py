@@ -29,6 +29,10 @@ COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "C
 COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
 """'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
 Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
+PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
+                "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
+                "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher"}
+"""Nouns for a person before 'named'/'called' and a name ('a former president named Abraham Lincoln')."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
 
@@ -151,12 +155,42 @@ class PersonRules:
         """'... of Ukraine', '... of the United Nations' at token i: (actor, token after it)."""
         if i < len(self.d.doc) and self.d.lower[i] == "of":
             j = i + 1
-            if j < len(self.d.doc) and self.d.lower[j] == "the" and j + 1 not in self.f.ref_at:
-                j += 1
+            if j < len(self.d.doc) and self.d.lower[j] == "the" and j not in self.f.ref_at:
+                j += 1  # 'of the Czech Republic': the state's name after the article
             ref = self.f.ref_at.get(j)
             if ref is not None and ref.kind in ("name", "org", "capital"):
                 return ref.id, ref.end
         return None, i
+
+    def _body_affiliation(self, i: int) -> tuple[str | None, int]:
+        """'of/for the Polish Army', 'for the Ukrainian Air Force' at token i (a demonym, then capitalised words
+        ending in a body word of ``COMMITTEE_WORDS``): (the demonym's state, token after the body)."""
+        if i + 3 >= len(self.d.doc) or self.d.lower[i] not in ("of", "for") or self.d.lower[i + 1] != "the":
+            return None, i
+        owner = self.f.ref_at.get(i + 2)
+        if owner is None or owner.start != i + 2 or owner.kind != "demonym" or not owner.id.startswith("country:"):
+            return None, i
+        k = owner.end
+        while k < len(self.d.doc) and k - owner.end < 4 and self.d.words[k][:1].isupper() \
+                and not self.d.ent_types[k]:
+            if self.d.words[k] in COMMITTEE_WORDS:
+                return owner.id, k + 1
+            k += 1
+        return None, i
+
+    def _ministry_words(self, start: int, title: str) -> tuple[int, str]:
+        """(title start, title) for 'Minister' after one to three capitalised words outside any entity that follow
+        a state, its possessive or an article ('French Armed Forces Minister' -> 'Armed Forces Minister')."""
+        k = start
+        while k > 0 and start - k < 3 and self.d.words[k - 1].istitle() and self.d.words[k - 1].isalpha() \
+                and not self.d.ent_types[k - 1] and self.d.words[k - 1] not in NAME_STOP | TITLE_PREFIXES | RANKS:
+            k -= 1
+        before = self.f.ref_at.get(k - 1) if k > 0 else None
+        opens = k == 0 or self.d.lower[k - 1] in ARTICLES or (
+            before is not None and before.id.startswith("country:") and before.kind in ("demonym", "name"))
+        if k == start or not opens:
+            return start, title
+        return k, f"{' '.join(self.d.words[k:start])} {title}"
 
     def _full_title(self, title: str, of: str) -> str:
         """The title as the graph stores it: 'Ambassador of Russia to the United States',
@@ -291,6 +325,65 @@ class PersonRules:
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
 
+    def _named_persons(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'a former president named Abraham Lincoln', 'a soldier called Jane Roe': a person noun, then 'named' or
+        'called' and a name of two to four capitalised words (rule ``person:named``; no position: no office is
+        said)."""
+        for i, word in enumerate(self.d.lower):
+            if word not in ("named", "called") or i == 0 or self.d.lower[i - 1] not in PERSON_NOUNS:
+                continue
+            name = self._name_tokens(i + 1)
+            if name is None or name[0] in registered or not 2 <= name[1] - name[0] <= 4 \
+                    or name[0] in self.f.ref_at:
+                continue
+            registered[name[0]] = self._register_person(self._name_text(*name), name[0], name[1], "person:named")
+            used.add(name[0])
+
+    def _chairs_of_a_states_body(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'Secretary of the National Security and Defense Council of Ukraine Jane Roe', 'the head of Ukraine's
+        military intelligence Jane Roe': an office of a body the state is named after (or before, as a possessive);
+        the title keeps the office and body words ('Secretary of the National Security and Defense Council')."""
+        words, n = self.d.words, len(self.d.words)
+        for c, word in enumerate(words):
+            if c + 3 >= n:
+                break
+            if word in COMMITTEE_WORDS and self.d.lower[c + 1] == "of":
+                state = self.f.ref_at.get(c + 3 if self.d.lower[c + 2] == "the" else c + 2)
+                if state is None or state.kind != "name" or not state.id.startswith("country:"):
+                    continue
+                k = c  # back over the body's words to 'of the' and the office before it
+                while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("and", "of")) \
+                        and not self.d.ent_types[k - 1] and c - k < 8:
+                    k -= 1
+                if k < 3 or self.d.lower[k - 1] != "the" or self.d.lower[k - 2] != "of" \
+                        or words[k - 3].capitalize() not in COMMITTEE_CHAIRS:
+                    continue
+                start, office_end, name_at = k - 3, c + 1, state.end
+            elif self.d.lower[c] in ("head", "chief", "director", "commander") and self.d.lower[c + 1] == "of":
+                state = self.f.ref_at.get(c + 2)
+                if state is None or state.kind != "name" or not state.id.startswith("country:") \
+                        or state.end >= n or words[state.end] not in ("’s", "'s"):
+                    continue
+                m = state.end + 1
+                while m < n and m - state.end <= 3 and words[m].islower() and words[m].isalpha():
+                    m += 1
+                if m == state.end + 1:
+                    continue
+                start, office_end, name_at = c, m, m
+            else:
+                continue
+            name = self._name_tokens(name_at)
+            if name is None or name[0] in registered:
+                continue
+            if office_end == name_at:
+                title = f"{words[start].capitalize()} of {' '.join(words[state.end + 1: office_end])}"
+            else:
+                title = " ".join(self.d.clean[self.d.cstart(start):self.d.cend(office_end - 1)].split())
+            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
+            registered[name[0]] = info
+            used.add(name[0])
+            self._position(info, title, state.id, (start, office_end), name, "position:body-office")
+
     def _committee_chairs(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
         """'Deputy Chairman of the French Defense Committee Jean Roe', 'Commander of the Ukrainian Ground Forces Jane
         Roe': an office of a state's named body (a parliament's committee, a service, a bureau), held in the state the
@@ -347,6 +440,10 @@ class PersonRules:
                 # 'Deputy National Security Advisor', 'Under Secretary of State': a rank of the same office
                 title_start = ent.start - 1
                 title = f"{self.d.words[title_start]} {title}"
+            if base == "Minister" and title_start == ent.start:
+                # 'French Armed Forces Minister X', "Ukraine's Digital Transformation Minister X": the ministry's
+                # words make the title
+                title_start, title = self._ministry_words(ent.start, title)
             of = self.f.affiliation_before(title_start)
             j = ent.end
             if title == "Ambassador" and j + 1 < len(doc) and doc[j].lower_ == "to":
@@ -359,6 +456,9 @@ class PersonRules:
                     title = f"Ambassador to {self.d.clean[self.d.cstart(j + 1):self.d.cend(ref.end - 1)]}"
                     j = ref.end
             of_after, j2 = self._affiliation_of(j)
+            if of_after is None:
+                # 'Chief of the General Staff of the Polish Army X', 'Spokesperson for the Ukrainian Air Force X'
+                of_after, j2 = self._body_affiliation(j)
             if of_after and of is None:
                 of, j = of_after, j2
             elif j + 2 < len(doc) and self.d.lower[j] == "of" and self.d.lower[j + 1] == "the" \
@@ -411,6 +511,8 @@ class PersonRules:
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs(registered, used)
+        self._chairs_of_a_states_body(registered, used)
+        self._named_persons(registered, used)
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)

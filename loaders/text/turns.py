@@ -4,7 +4,7 @@
 A label is read as an optional 'THE', the longest title or honorific that opens it (``titles.csv`` variants,
 ``cues.csv`` kind ``honorific``, abbreviated titles (``Sec.``)), then the name
 words, suffixes (JR., III) dropped. 'Q', 'MODERATOR' or 'SENIOR ADMINISTRATION OFFICIAL' name nobody: the claim
-rules resolve a label to a person (``claims.ClaimRules._turn_speaker``) or end the turn.
+rules resolve a label to a person (``turn_claims.turn_speaker``) or end the turn.
 """
 
 from __future__ import annotations

@@ -1,0 +1,44 @@
+"""Last checks on a document's claims, after every claim rule has run.
+
+- One speaker, one claim per stretch of text: a claim whose text lies inside another claim of the same speaker
+  (two speech verbs of one sentence, 'told ... and said ...'; 'as I've said' inside the speaker's own quotation)
+  is part of it, not a second claim.
+- In a transcript, what the turn's own speaker says they said ('I'll say it again: ...', 'as I told you') is their
+  turn, so, like the turn's other sentences, a claim only when it speaks of arms supply (``supply_talk``).
+"""
+
+from __future__ import annotations
+
+from armsgraph.loaders.text.extraction import ClaimFact
+from armsgraph.loaders.text.supply_talk import speaks_of_supply
+from armsgraph.loaders.text.textdoc import TextDoc
+
+TURN_RULE = "claim:transcript-turn"
+
+
+def without_nested(claims: list[ClaimFact]) -> list[ClaimFact]:
+    """Drop each claim whose span lies inside another kept claim of the same speaker (the first of equal spans
+    stays)."""
+    kept: list[ClaimFact] = []
+    for n, c in enumerate(claims):
+        inside = any(o.speaker == c.speaker and o.start <= c.start and c.end <= o.end
+                     and ((o.start, o.end) != (c.start, c.end) or m < n)
+                     for m, o in enumerate(claims) if m != n)
+        if not inside:
+            kept.append(c)
+    return kept
+
+
+def own_speech_in_turns(d: TextDoc, claims: list[ClaimFact], turns: list[tuple[int, int, str]]) -> list[ClaimFact]:
+    """Drop a claim of a turn's own speaker inside that turn (``turns``: character start, end, speaker of each
+    turn in the cleaned text) unless its sentence speaks of arms supply; the turn rule's own claims stay."""
+    kept: list[ClaimFact] = []
+    for c in claims:
+        start = c.start - d.base
+        own = c.rule != TURN_RULE and any(a <= start < b and speaker == c.speaker for a, b, speaker in turns)
+        if own:
+            sent = d.sent_of(d.tok_index(start))
+            if not speaks_of_supply(d, sent.start, sent.end):
+                continue
+        kept.append(c)
+    return kept

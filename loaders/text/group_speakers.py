@@ -1,0 +1,86 @@
+"""Several speakers of one sentence: readouts and joint statements report what leaders said together.
+
+'President X and Chancellor Y affirmed their intention ...' (persons coordinated in the subject) and 'They
+reiterated their support ...' / 'The two leaders reaffirmed ...' (a plural subject standing for the persons
+coordinated in a sentence before: 'President X and Chancellor Y spoke by phone ...') make one claim per person.
+First person ('We reaffirm') is the authors' own voice and no claim.
+"""
+
+from __future__ import annotations
+
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.textdoc import TextDoc
+
+PLURAL_SUBJECTS = (("they",), ("the", "leaders"), ("the", "two", "leaders"), ("both", "leaders"),
+                   ("the", "presidents"), ("the", "two", "presidents"))
+"""Subjects that stand for the persons named together just before."""
+OPENERS = frozenset({"and", "but", "also", "then", "today", "finally", "together", ",", "in", "addition"})
+"""Words that may open the sentence before its subject ('In addition, they reaffirmed ...')."""
+BETWEEN = frozenset({"and", "the", ",", "’s", "'s", "of"})
+"""Tokens that may join two coordinated persons beside titles and states ('President X and the Chancellor of
+Germany Y')."""
+LOOK_BACK = 6
+"""Sentences searched back for the persons a plural subject stands for."""
+
+
+def coordinated(d: TextDoc, f: Facts, start: int, end: int) -> tuple[list[str], int] | None:
+    """The persons coordinated by 'and' from ``start`` (titles and states allowed around them) and the token after
+    the last one, when there are at least two."""
+    ids: list[str] = []
+    k = start
+    joined = False
+    while k < end:
+        ref = f.ref_at.get(k)
+        if ref is not None and ref.kind == "person":
+            if ids and not joined:
+                break
+            ids.append(ref.id)
+            joined = False
+            k = ref.end
+            continue
+        if d.lower[k] == "and" and ids:
+            joined = True
+        elif not (d.ent_types[k] in ("TITLE", "COUNTRY", "DEMONYM", "ORG") or d.lower[k] in BETWEEN):
+            break
+        k += 1
+    people = list(dict.fromkeys(ids))
+    return (people, k) if len(people) >= 2 and not joined else None
+
+
+def _subject_start(d: TextDoc, s: int, e: int) -> int:
+    k = s
+    while k < e and d.lower[k] in OPENERS:
+        k += 1
+    return k
+
+
+def group_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int] | None:
+    """(the persons, the speech verb) when a verb of ``speech_verbs.csv`` in sentence [s, e) has right before it
+    ('also' allowed between) several coordinated persons or a plural subject standing for them, which opens the
+    sentence or follows a comma ('In light of ..., President X and Chancellor Y affirmed ...')."""
+    for verb in range(s + 1, e):
+        if d.g.speech_verbs.get(d.lower[verb]) != "past":
+            continue
+        end = verb - 1 if d.lower[verb - 1] in ("also", "again", "jointly") else verb
+        for k in range(max(s, end - 12), end):
+            if k != _subject_start(d, s, e) and d.lower[k - 1] != ",":
+                continue
+            found = coordinated(d, f, k, e)
+            if found is not None and found[1] == end:
+                return found[0], verb
+            words = tuple(d.lower[k:end])
+            if words in PLURAL_SUBJECTS:
+                people = _persons_before(d, f, s)
+                if people:
+                    return people, verb
+    return None
+
+
+def _persons_before(d: TextDoc, f: Facts, s: int) -> list[str] | None:
+    """The persons coordinated in the subject of the nearest of the few sentences before ``s``."""
+    first = max(0, d.sent_starts.index(s) - LOOK_BACK) if s in d.sent_starts else 0
+    for sent in reversed(d.sents[first:d.sent_starts.index(s)] if s in d.sent_starts else []):
+        found = coordinated(d, f, _subject_start(d, sent.start, sent.end), sent.end)
+        if found is not None:
+            return found[0]
+    return None

@@ -1,0 +1,113 @@
+"""Transcript turns as claims: who a turn label names and which of the turn's sentences are that speaker's claims.
+
+A turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'THE PRESIDENT:') names its speaker
+(``turns.read_label``, then the document's persons, the officials gazetteer or the author); 'Q', 'MODERATOR' or an
+unknown label ends the turn and names nobody. The turn's sentences that speak of arms supply (``supply_talk``) are
+the speaker's claims (rule ``claim:transcript-turn``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.persons import known_official
+from armsgraph.loaders.text.supply_talk import speaks_of_supply
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.turns import read_label
+from armsgraph.schema import Person
+
+TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
+"""A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
+
+AddClaim = Callable[[str, int, int, int, int, bool, str], None]
+"""``ClaimRules._add_claim``: speaker, text start and end, sentence start and end (characters), quote, rule."""
+
+
+def turn_speaker(d: TextDoc, f: Facts, label: str) -> str | None:
+    """'MR. SULLIVAN', 'SEC. AUSTIN', 'SECRETARY OF DEFENSE LLOYD J. AUSTIN III', 'THE PRESIDENT' -> the person;
+    unnamed labels ('Q', 'MODERATOR', 'SENIOR ADMINISTRATION OFFICIAL') -> None (``turns.read_label``)."""
+    g = d.g
+    variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
+    read = read_label(label, variants, [cue for cue, kind in g.cues.items() if kind == "honorific"])
+    if read is None:
+        return None
+    title = read.title
+    if not read.name:
+        return title_holder(d, f, title) if title else None
+    if len(read.name) >= 2:
+        # a full name: the document's person of that name, a known official, else the name as written
+        name = " ".join(read.name)
+        for person in f.persons.values():
+            same_name = name.split()[-1] in person.surnames and person.name.split()[0] == name.split()[0]
+            if person.name == name or same_name:
+                return person.id
+        known = known_official(d.g, name, title)
+        return Person.id_of(name=known[0] if known else name)
+    surname = read.name[0]
+    for person in f.persons.values():
+        if surname in person.surnames and (title is None or any(t.startswith(title) for t, _ in person.titles)):
+            return person.id
+    known = known_official(d.g, surname, title)
+    return Person.id_of(name=known[0]) if known else None
+
+
+def title_holder(d: TextDoc, f: Facts, title: str) -> str | None:
+    """'THE PRESIDENT:' in 'Remarks by President Biden': the author when the document title names the author
+    with that title; else the one person of the document holding it."""
+    heading = str(d.document.get("title") or "")
+    named = re.search(rf"\b(?:by|from|of)\s+(?:the\s+)?{re.escape(title)}\b(?P<name>(?:\s+[A-Z][\w'’.-]*)*)",
+                      heading, re.I)
+    if named is not None and d.author:
+        return d.author
+    if named is not None:
+        # 'Remarks by Vice President Harris': a known official by the surname the heading gives with the title
+        words: list[str] = []
+        for word in named.group("name").split():
+            if not word[:1].isupper():
+                break
+            words.append(word)
+        known = (known_official(d.g, " ".join(words), title) or known_official(d.g, words[-1], title)
+                 ) if words else None
+        if known is not None and known[1] == title:
+            return Person.id_of(name=known[0])
+    holders = {p.id for p in f.persons.values() if any(t == title for t, _ in p.titles)}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def official_name(d: TextDoc, f: Facts, person_id: str) -> str | None:
+    """The name of a person of the document, else of the gazetteer official with that id."""
+    info = f.persons.get(person_id)
+    if info is not None:
+        return info.name
+    return next((o.name for o in d.g.officials if Person.id_of(name=o.name) == person_id), None)
+
+
+def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[int, int, str]]:
+    """Transcripts: a turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:') makes its speaker say
+    the turn's sentences that speak of arms supply (claim:transcript-turn); 'Q' or an unknown label ends the turn.
+    Returns (character start, end, speaker) of each turn with a named speaker."""
+    turns = [(m.start(), m.end(), turn_speaker(d, f, " ".join((m.group(1) or "").replace(".", ". ").split())))
+             for m in TURN.finditer(d.clean)]
+    named: list[tuple[int, int, str]] = []
+    for n, (label_start, label_end, speaker) in enumerate(turns):
+        if speaker is None:
+            continue
+        named.append((label_start, turns[n + 1][0] if n + 1 < len(turns) else len(d.clean), speaker))
+        a = d.tok_index(label_start)
+        f.add_entity(speaker, a, d.tok_index(label_end) - 1, "person:transcript-turn",
+                     name=official_name(d, f, speaker))
+        end = turns[n + 1][0] if n + 1 < len(turns) else len(d.clean)
+        first = max(0, bisect.bisect_right(d.sent_starts, d.tok_index(label_end)) - 1)
+        for sent in d.sents[first:]:
+            sc, ec = d.chars(sent.start, sent.end)
+            if sc >= end:
+                break
+            if sent.end - sent.start > 400 or any(c.start - d.base <= sc < c.end - d.base for c in f.claims):
+                continue
+            lo = max(sc, label_end)
+            if speaks_of_supply(d, sent.start, sent.end):
+                add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
+    return named
