@@ -136,11 +136,16 @@ def check_stored_values(model: BaseModel) -> None:
     Runs once per validated model (every loaded record): plain values are let through by :func:`_plain`."""
     dates = _date_fields(type(model))
     for name, value in model.__dict__.items():
-        if value is None:
-            continue
-        if name in dates and type(value) is str:
-            problem = date_problem(value)
-        elif (type(value) is str and value.isascii() and "\x00" not in value) or _plain(value):
+        kind = type(value)  # the common kinds decided inline, without a call
+        if kind is str:
+            if name in dates:
+                problem = date_problem(value)
+            elif value.isascii() and "\x00" not in value:
+                continue
+            else:
+                problem = value_problem(value)
+        elif value is None or kind is bool or (kind is int and INT64_MIN <= value <= INT64_MAX) or (
+                kind is float and value - value == 0.0) or _plain(value):
             continue
         else:
             problem = value_problem(value)
