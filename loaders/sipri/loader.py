@@ -326,6 +326,9 @@ class _BatchBuilder:
         self.weapons: dict[str, _Seen] = {}
         self.designations: dict[str, _Seen] = {}
         """Designation as written -> its weapon (saves a slug per deal)."""
+        self.deal_weapons: dict[tuple[str, str | None, str], tuple[str, bool]] = {}
+        """(designation, category, description) as written -> (weapon id, whether the description is unknown):
+        what :meth:`weapon` worked out the first time, read by every later deal of them."""
         self.category_names: dict[str, _Seen] = {}
         """Category name as written -> its node."""
         self.described: dict[str, tuple[str, str] | None] = {}
@@ -407,6 +410,13 @@ class _BatchBuilder:
 
     # -- weapons and categories ------------------------------------------------------------------
     def weapon(self, deal: SipriDeal, prov: Provenance) -> str:
+        """The deal's weapon id; its node, its category and IN_CATEGORY edge the first time they are met."""
+        combination = (deal.designation, deal.category, deal.description)
+        known = self.deal_weapons.get(combination)
+        if known is not None:  # met before: its nodes and edge are in; an unknown description is counted again
+            if known[1]:
+                self.unknown_descriptions[deal.description][1] += 1
+            return known[0]
         seen = self.designations.get(deal.designation)
         if seen is None:
             designation = deal.designation
@@ -425,6 +435,7 @@ class _BatchBuilder:
             self.in_category.add((seen.node.id, category[0]))
             self.batch.add_relation(InCategory(src=seen.node.id, dst=category[0]),
                                     self.batch.provenance(line=deal.line, rule=category[1]))
+        self.deal_weapons[combination] = (seen.node.id, category is None)
         return seen.node.id
 
     def reference_edges(self, weapon: WeaponSystem, line: int) -> None:
@@ -482,8 +493,17 @@ class _BatchBuilder:
         """One validated Report: what this export, of this vintage, says about one deal."""
         line = deal.line
         prov = replace(self.deal_provenance, {"line": line, "line_end": deal.line_end})  # the parser's, >= 1
-        supplier = self.actor(deal.supplier, line, "Supplier")
-        recipient = self.actor(deal.recipient, line, "Recipient")
+        actors = self.actors  # a known name inline (a call less per actor); a new one through actor()
+        if (seen := actors.get(deal.supplier)) is not None:
+            seen.records += 1
+            supplier = seen.node.id
+        else:
+            supplier = self.actor(deal.supplier, line, "Supplier")
+        if (seen := actors.get(deal.recipient)) is not None:
+            seen.records += 1
+            recipient = seen.node.id
+        else:
+            recipient = self.actor(deal.recipient, line, "Recipient")
         weapon = self.weapon(deal, prov)
         year = deal.order_year
         if deal.sipri_id is not None:
