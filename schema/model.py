@@ -107,18 +107,14 @@ def _plain(value: object) -> bool:
     if type(value) is list:
         if not value:
             return True
-        kinds = set(map(type, value))  # the item types, found in C (no Python loop over the items)
-        if len(kinds) != 1:
-            return False
-        first = kinds.pop()
-        if first is int:
+        first = type(value[0])
+        if first is int and all(type(v) is int for v in value):
             return bool(min(value) >= INT64_MIN and max(value) <= INT64_MAX)
-        if first is float:
+        if first is float and all(type(v) is float for v in value):
             total = sum(value)
             return total - total == 0.0  # a NaN or an infinity anywhere (or an overflow) makes the sum one
-        if first is str:
-            joined = "".join(value)
-            return joined.isascii() and "\x00" not in joined
+        if first is str and all(type(v) is str for v in value):
+            return all(v.isascii() and "\x00" not in v for v in value)
     return False
 
 
@@ -136,16 +132,11 @@ def check_stored_values(model: BaseModel) -> None:
     Runs once per validated model (every loaded record): plain values are let through by :func:`_plain`."""
     dates = _date_fields(type(model))
     for name, value in model.__dict__.items():
-        kind = type(value)  # the common kinds decided inline, without a call
-        if kind is str:
-            if name in dates:
-                problem = date_problem(value)
-            elif value.isascii() and "\x00" not in value:
-                continue
-            else:
-                problem = value_problem(value)
-        elif value is None or kind is bool or (kind is int and INT64_MIN <= value <= INT64_MAX) or (
-                kind is float and value - value == 0.0) or _plain(value):
+        if value is None:
+            continue
+        if name in dates and type(value) is str:
+            problem = date_problem(value)
+        elif (type(value) is str and value.isascii() and "\x00" not in value) or _plain(value):
             continue
         else:
             problem = value_problem(value)
