@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_sipri.py [--deals 30000] [--also-300k] [--keep DIR]
     .venv/bin/python bench/bench_sipri.py --parse-only [--deals 30000] [--rounds 3] [--former DIR]
+    .venv/bin/python bench/bench_sipri.py --load-cpu [--deals 30000] [--rounds 3] [--former DIR]
 
 The file is generated in a temporary directory from the value distributions of the classic excerpts in
 ../shared/data/sipri (names, designation/description pairs, order years, numbers, TIVs, flags, the share of
@@ -17,6 +18,10 @@ fresh embedded FalkorDB, it measures:
 * unchanged reload: ``load_paths`` again (skipped by content hash);
 * peak RSS of the loading process and of the FalkorDB server (after the full load).
 
+``--load-cpu`` measures ``armsgraph load`` and ``armsgraph load --bulk`` of the file, each into a fresh embedded
+server in a fresh process, as CPU seconds of the client (with the workers the bulk path forks) and of the server,
+best of ``--rounds``, alternating with ``--former DIR``: the before/after that a busy machine's wall clock hides.
+
 ``--parse-only`` measures the loader alone (file -> validated Batches, no store), each time in a fresh process,
 ``--rounds`` times, best of; with ``--former DIR`` (``DIR/armsgraph/{schema,loaders,graph}``, as for
 bench_load.py) the rounds alternate with the same measurement of the package in DIR: before/after in one run.
@@ -29,6 +34,7 @@ import gc
 import importlib
 import math
 import multiprocessing
+import os
 import random
 import resource
 import sys
@@ -382,6 +388,76 @@ def parse_job(path: str) -> dict[str, Any]:
     return {"seconds": seconds, "records": records}
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (``/proc/PID/stat``: the server's, which is not our child)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _load_cpu(path: str, bulk: bool) -> dict[str, Any]:
+    """One load of ``path`` into a fresh embedded server: CPU seconds of the client (with the workers it forks) and
+    of the server, and the wall clock. CPU seconds move less than the wall clock when other work shares the cores."""
+    graph_load = importlib.import_module("armsgraph.graph.load")
+    graph_bulk = importlib.import_module("armsgraph.graph.bulk")
+    falkordb = importlib.import_module("armsgraph.graph.store.falkordb")
+    importlib.import_module("armsgraph.loaders.resolve").standard_tables()  # once per process: not the file's load
+    with tempfile.TemporaryDirectory(prefix="bench-sipri-cpu-") as tmp:
+        server = falkordb.EmbeddedServer(Path(tmp) / "data")
+        server.start()
+        try:
+            store = falkordb.FalkorStore(server, graph_name="bench")
+            pid = server.status().pid
+            assert pid is not None
+            server_before, client_before = _cpu_seconds(pid), time.process_time()
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            if bulk:
+                report = graph_bulk.bulk_load(store, [Path(path)])
+            else:
+                report = graph_load.load_paths(store, [Path(path)], note=None)
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            workers = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+            result = {"wall": wall, "client": time.process_time() - client_before + workers,
+                      "server": _cpu_seconds(pid) - server_before, "failed": report.failed}
+            store.close()
+        finally:
+            server.stop()
+    return result
+
+
+def load_cpu_job(path: str) -> dict[str, Any]:
+    """``armsgraph load`` of ``path``: CPU seconds of client and server (see :func:`_load_cpu`)."""
+    return _load_cpu(path, bulk=False)
+
+
+def bulk_cpu_job(path: str) -> dict[str, Any]:
+    """``armsgraph load --bulk`` of ``path``: CPU seconds of client (and its workers) and server."""
+    return _load_cpu(path, bulk=True)
+
+
+def load_cpu(args: argparse.Namespace, console: Console) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-sipri-") as tmp:
+        path = (args.keep or Path(tmp)) / f"sipri-classic-{args.deals}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            generate(path, args.deals)
+        table = Table(title=f"load and bulk load, CPU seconds: best of {args.rounds} fresh processes and servers")
+        for column in ("load", "package", "client CPU s", "server CPU s", "client + server", "wall s", "÷ former"):
+            table.add_column(column, justify="left" if column in ("load", "package") else "right")
+        for kind, job in (("load", load_cpu_job), ("bulk", bulk_cpu_job)):
+            runs = compare(job, path, args.rounds, args.former, console)
+            best = {which: {k: min(r[k] for r in rs) for k in ("client", "server", "wall")}
+                    for which, rs in runs.items() if rs}
+            for which, b in best.items():
+                total = b["client"] + b["server"]
+                former = best.get("former")
+                ratio = f"{total / (former['client'] + former['server']):.2f}x" if former else ""
+                table.add_row(kind, which, f"{b['client']:.2f}", f"{b['server']:.2f}", f"{total:.2f}",
+                              f"{b['wall']:.2f}", ratio)
+    console.print(table)
+
+
 def compare(job: Callable[[str], dict[str, Any]], path: Path, rounds: int, former: Path | None,
             console: Console) -> dict[str, list[dict[str, Any]]]:
     """``rounds`` alternating runs of ``job`` with this package and (``former``) the former one."""
@@ -422,12 +498,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--also-300k", action="store_true", help="also run 300,000 deals")
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
     parser.add_argument("--parse-only", action="store_true", help="the loader alone, no store (see above)")
-    parser.add_argument("--rounds", type=int, default=3, help="--parse-only: fresh processes per package")
-    parser.add_argument("--former", type=Path, help="--parse-only: also measure the armsgraph package in DIR")
+    parser.add_argument("--rounds", type=int, default=3, help="--parse-only/--load-cpu: fresh processes per package")
+    parser.add_argument("--former", type=Path,
+                        help="--parse-only/--load-cpu: also measure the armsgraph package in DIR")
+    parser.add_argument("--load-cpu", action="store_true",
+                        help="CPU seconds of a load and a bulk load, client and server (see above)")
     args = parser.parse_args(argv)
     console = Console()
     if args.parse_only:
         parse_only(args, console)
+        return 0
+    if args.load_cpu:
+        load_cpu(args, console)
         return 0
     sizes = [args.deals] + ([300_000] if args.also_300k else [])
     table = Table(title="SIPRI loader (classic format, embedded FalkorDB)")

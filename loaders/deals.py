@@ -648,6 +648,8 @@ PRECEDENCE: dict[str, Callable[[list[Record], Record], Any]] = {
 _SIPRI_LEAD = frozenset(SIPRI_FIELDS)
 """The fields ``PRECEDENCE`` takes from a SIPRI lead as they are (:func:`_sipri_lead`)."""
 _ORDER = tuple(PRECEDENCE)
+_EMPTY_IS_NONE = ("date", "reported_by")
+"""The fields whose rules (``_date``, ``_all_attributed``) give None for an empty value of a lone record."""
 
 
 def _lone_deal(lead: Record, rules: Mapping[str, tuple[str, float]]) -> Deal:
@@ -655,11 +657,15 @@ def _lone_deal(lead: Record, rules: Mapping[str, tuple[str, float]]) -> Deal:
     SIPRI field, ``value_usd`` and the stage are the record's own (a stage no ``Stage`` names: none), its date and
     ``reported_by`` too unless empty; ``tests/loaders/deals/test_resolver_fast_paths.py`` compares both."""
     get = lead.props.get
-    props = dict(zip(_ORDER, map(get, _ORDER), strict=True))
-    props["stage"] = None if (stage := _stage(props["stage"])) is None else stage.value
-    props["date"] = props["date"] or None
-    props["reported_by"] = props["reported_by"] or None
-    props = {k: v for k, v in props.items() if v is not None}
+    props = {name: value for name in _ORDER if (value := get(name)) is not None}  # one pass, nulls left out
+    if "stage" in props:
+        if (stage := _stage(props["stage"])) is None:
+            del props["stage"]
+        else:
+            props["stage"] = stage.value
+    for name in _EMPTY_IS_NONE:
+        if name in props and not props[name]:
+            del props[name]
     key = lead.deal_key
     props.update(key=key, block=get("block"), records=1, sources=[str(get("source"))])
     number = get("number_ordered")

@@ -29,6 +29,7 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import MaxLen, MinLen
@@ -209,7 +210,8 @@ def build(cls: type[M], values: dict[str, Any], made: dict[str, Any] | None = No
     """
     plan = _plan(cls)
     made = made or {}
-    if plan is None or not plan.required <= values.keys() | made.keys() or not made.keys() <= plan.kinds.keys():
+    if (plan is None or not made.keys() <= plan.kinds.keys()
+            or not (plan.required <= made.keys() or plan.required <= values.keys() | made.keys())):
         return cls(**values, **made)
     fields = plan.defaults.copy()
     fields.update(made)
@@ -244,9 +246,10 @@ def build(cls: type[M], values: dict[str, Any], made: dict[str, Any] | None = No
         else:  # not a field of the class: the model says so
             return cls(**values, **made)
         fields[name] = value
-    for name, factory in plan.factories.items():
-        if name not in values and name not in made:
-            fields[name] = factory()
+    if plan.factories:
+        for name, factory in plan.factories.items():
+            if name not in values and name not in made:
+                fields[name] = factory()
     model = _construct(cls, fields, {*values, *made})
     before = fields.copy()
     try:
@@ -257,8 +260,10 @@ def build(cls: type[M], values: dict[str, Any], made: dict[str, Any] | None = No
     after = model.__dict__
     if after.keys() != before.keys():
         return cls(**values, **made)
-    for (name, value), old in zip(after.items(), before.values(), strict=True):  # what the validators set, checked
-        if value is not old and value is not None:
+    # what the validators set, checked (the fields they changed found by identity, in C: a model has ~40 fields)
+    for name, value in compress(after.items(), map(operator.is_not, after.values(), before.values())):
+        if value is not None and not (type(value) is str and value.isascii() and "\x00" not in value
+                                      and name not in plan.dates):
             problem = date_problem(value) if name in plan.dates and type(value) is str else value_problem(value)
             if problem is not None:
                 return cls(**values, **made)
@@ -288,6 +293,13 @@ def replace(model: M, made: dict[str, Any]) -> M:
 def pair(cls: type[M], **fields: Any) -> M:
     """A model of validated models (a record pairing a node and its provenance), as ``cls.model_construct(**fields)``
     makes it when every field is given."""
-    if cls.__private_attributes__ or fields.keys() != cls.model_fields.keys():
+    names = _field_names(cls)
+    if cls.__private_attributes__ or fields.keys() != names.keys():
         return cls.model_construct(**fields)
-    return _construct(cls, {name: fields[name] for name in cls.model_fields}, set(fields))
+    return _construct(cls, {name: fields[name] for name in names}, set(fields))
+
+
+@functools.cache
+def _field_names(cls: type[BaseModel]) -> dict[str, None]:
+    """A class's field names in declaration order (pydantic's ``model_fields`` is a property: read once)."""
+    return dict.fromkeys(cls.model_fields)

@@ -60,12 +60,14 @@ def header_problem(fields: list[str]) -> str | None:
     return header_mismatch([f.strip() for f in fields], COLUMNS)
 
 
+_FLAGS = {"?": True, "": False}
+
+
 def _flag(value: str, index: int) -> bool:
-    if value == "?":
-        return True
-    if value == "":
-        return False
-    raise FieldError(column_name(index), f"estimate flag must be '?' or empty, got {value[:20]!r}")
+    flag = _FLAGS.get(value)
+    if flag is None:
+        raise FieldError(column_name(index), f"estimate flag must be '?' or empty, got {value[:20]!r}")
+    return flag
 
 
 def _is_junk_row(fields: list[str]) -> bool:
@@ -88,7 +90,7 @@ def parse_classic(lines: list[str], first_line: int) -> Iterator[SipriDeal | Row
     while ahead is not None:
         fields, start = ahead, i
         ahead = next(rows, None)
-        if not any(f.strip() for f in fields):
+        if not "".join(fields).strip():  # only blanks and commas (one C call, not one per cell)
             i += 1
             continue
         # A line break inside Comments: the record goes on in the next line(s), which start with ','.

@@ -21,8 +21,8 @@ of the key, so each vintage keeps its own record:
 from __future__ import annotations
 
 import gc
+import operator
 import re
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -68,6 +68,8 @@ PARSED_FIELDS = tuple(name for name in DEAL_FIELDS if name not in CHECKED_FIELDS
 """The rest, each typed and bounded by the format's parser (``records.parse_int``/``parse_float``/``parse_year``:
 ASCII digits within 64 bits, plain decimals, years 1900-2100; flags as booleans; a SIPRI id of at most 18 digits),
 so made from validated parts."""
+_checked, _parsed = operator.attrgetter(*CHECKED_FIELDS), operator.attrgetter(*PARSED_FIELDS)
+"""A deal's values of those fields as tuples, read in C (a dict comprehension of getattr costs a call per field)."""
 DELIVERED, ORDERED = Stage.DELIVERED.value, Stage.ORDERED.value
 """A Report's stage as stored (the model keeps enum values)."""
 
@@ -324,6 +326,9 @@ class _BatchBuilder:
         self.weapons: dict[str, _Seen] = {}
         self.designations: dict[str, _Seen] = {}
         """Designation as written -> its weapon (saves a slug per deal)."""
+        self.deal_weapons: dict[tuple[str, str | None, str], tuple[str, bool]] = {}
+        """(designation, category, description) as written -> (weapon id, whether the description is unknown):
+        what :meth:`weapon` worked out the first time, read by every later deal of them."""
         self.category_names: dict[str, _Seen] = {}
         """Category name as written -> its node."""
         self.described: dict[str, tuple[str, str] | None] = {}
@@ -334,7 +339,12 @@ class _BatchBuilder:
         """Ids of the reference nodes (families, treaty categories) this file added already."""
         self.unknown_descriptions: dict[str, list[int]] = {}
         """Description -> [first line, records]."""
-        self.identities: Counter[str] = Counter()
+        self.identities: dict[str, int] = {}
+        """A classic deal's identity -> how many records of it so far (the n-th gets the key suffix ``-n``)."""
+        self.constants: dict[str, Any] = {"source": self.source, "covers": self.covers, "vintage": self.vintage}
+        """What every Report of this file says alike (the Document's, validated)."""
+        if self.classic:  # per-year figures exist only in the transfers format
+            self.constants.update(delivered_per_year=None, tiv_delivered_per_year=None)
 
     def fill(self, records: Iterator[SipriDeal | RowError], limit: int) -> tuple[int, bool]:
         """Take records into the current batch until it holds ``limit`` deals or the records end.
@@ -400,6 +410,13 @@ class _BatchBuilder:
 
     # -- weapons and categories ------------------------------------------------------------------
     def weapon(self, deal: SipriDeal, prov: Provenance) -> str:
+        """The deal's weapon id; its node, its category and IN_CATEGORY edge the first time they are met."""
+        combination = (deal.designation, deal.category, deal.description)
+        known = self.deal_weapons.get(combination)
+        if known is not None:  # met before: its nodes and edge are in; an unknown description is counted again
+            if known[1]:
+                self.unknown_descriptions[deal.description][1] += 1
+            return known[0]
         seen = self.designations.get(deal.designation)
         if seen is None:
             designation = deal.designation
@@ -418,6 +435,7 @@ class _BatchBuilder:
             self.in_category.add((seen.node.id, category[0]))
             self.batch.add_relation(InCategory(src=seen.node.id, dst=category[0]),
                                     self.batch.provenance(line=deal.line, rule=category[1]))
+        self.deal_weapons[combination] = (seen.node.id, category is None)
         return seen.node.id
 
     def reference_edges(self, weapon: WeaponSystem, line: int) -> None:
@@ -473,29 +491,37 @@ class _BatchBuilder:
     # -- deals ------------------------------------------------------------------------------------
     def add_deal(self, deal: SipriDeal) -> None:
         """One validated Report: what this export, of this vintage, says about one deal."""
-        batch = self.batch
-        prov = replace(self.deal_provenance, {"line": deal.line, "line_end": deal.line_end})  # the parser's, >= 1
-        supplier = self.actor(deal.supplier, deal.line, "Supplier")
-        recipient = self.actor(deal.recipient, deal.line, "Recipient")
+        line = deal.line
+        prov = replace(self.deal_provenance, {"line": line, "line_end": deal.line_end})  # the parser's, >= 1
+        actors = self.actors  # a known name inline (a call less per actor); a new one through actor()
+        if (seen := actors.get(deal.supplier)) is not None:
+            seen.records += 1
+            supplier = seen.node.id
+        else:
+            supplier = self.actor(deal.supplier, line, "Supplier")
+        if (seen := actors.get(deal.recipient)) is not None:
+            seen.records += 1
+            recipient = seen.node.id
+        else:
+            recipient = self.actor(deal.recipient, line, "Recipient")
         weapon = self.weapon(deal, prov)
+        year = deal.order_year
         if deal.sipri_id is not None:
             deal_key = f"sipri:{deal.sipri_id}"
         else:
-            identity = digest(supplier, recipient, deal.order_year, weapon, deal.number_ordered)
-            self.identities[identity] += 1
-            n = self.identities[identity]
-            deal_key = f"sipri-classic:{identity}" + (f"-{n}" if n > 1 else "")
-        values = {name: getattr(deal, name) for name in CHECKED_FIELDS}
-        made: dict[str, Any] = {name: getattr(deal, name) for name in PARSED_FIELDS}
-        if self.classic:  # per-year figures exist only in the transfers format
-            made.update(delivered_per_year=None, tiv_delivered_per_year=None)
-        made.update({  # from validated parts only (schema.build): the nodes and the Document they come from
-            "key": f"{deal_key}@{self.edition}",  # one Report per deal and vintage: the resolver joins them
-            "source": self.source, "supplier": supplier, "recipient": recipient, "weapon": weapon,
-            "family": self.weapon_family.get(weapon), "covers": self.covers, "vintage": self.vintage,
-            "stage": DELIVERED if deal.delivery_years else ORDERED,
-            "date": None if deal.order_year is None else f"{deal.order_year:04d}",  # the parser's year: 1900-2100
-        })
+            identity = digest(supplier, recipient, year, weapon, deal.number_ordered)
+            n = self.identities.get(identity, 0) + 1
+            self.identities[identity] = n
+            deal_key = f"sipri-classic:{identity}-{n}" if n > 1 else f"sipri-classic:{identity}"
+        values = dict(zip(CHECKED_FIELDS, _checked(deal), strict=True))
+        made: dict[str, Any] = dict(zip(PARSED_FIELDS, _parsed(deal), strict=True))
+        made.update(self.constants)
+        # from validated parts only (schema.build): the nodes and the Document they come from
+        made["key"] = f"{deal_key}@{self.edition}"  # one Report per deal and vintage: the resolver joins them
+        made["supplier"], made["recipient"], made["weapon"] = supplier, recipient, weapon
+        made["family"] = self.weapon_family.get(weapon)
+        made["stage"] = DELIVERED if deal.delivery_years else ORDERED
+        made["date"] = None if year is None else f"{year:04d}"  # the parser's year: 1900-2100
         # the Report is validated here (its free text checked, the made values taken); the record only pairs two
         # validated models (no second pass over them)
-        batch.nodes.append(pair(NodeRecord, node=build(Report, values, made), provenance=prov))
+        self.batch.nodes.append(pair(NodeRecord, node=build(Report, values, made), provenance=prov))

@@ -111,7 +111,7 @@ def parse_transfers(lines: list[str], first_line: int) -> Iterator[SipriDeal | R
     groups: dict[str, _Group] = {}
     rows = (_strip_stray_semicolon(x).split(",") for x in lines)  # SIPRI never quotes: no csv module limits
     for offset, fields in enumerate(rows):
-        if not any(f.strip() for f in fields):
+        if not "".join(fields).strip():  # only blanks and commas (one C call, not one per cell)
             continue
         deal_id = fields[0].strip()
         error = _take(groups, fields, deal_id, first_line + offset)

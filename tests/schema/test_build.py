@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from typing import Any
 
 import pytest
@@ -13,9 +14,10 @@ from pydantic import ValidationError
 from armsgraph.schema import Country, Document, Provenance, Report, Treaty, WeaponSystem
 from armsgraph.schema.batch import NodeRecord
 from armsgraph.schema.build import _plan, build, pair, replace
+from armsgraph.schema.entities import WeaponTotals
 from armsgraph.schema.ids import digest
-from armsgraph.schema.model import Node
-from armsgraph.schema.values import Stage
+from armsgraph.schema.model import Node, check_stored_values, date_problem
+from armsgraph.schema.values import Stage, value_problem
 
 GOOD: dict[str, Any] = {
     "key": "sipri-classic:abc@2026-01-01T12:00:00", "source": "sipri-classic", "supplier": "country:USA",
@@ -40,6 +42,10 @@ BAD_OR_ODD: list[tuple[str, Any]] = [
     ("date", "٢٠٢٢"), ("date", 2022), ("date", " 2022 "), ("stage", "shipped"), ("stage", Stage.ORDERED),
     ("stage", "Delivered"), ("stage", ["delivered"]), ("source", "sipri"), ("source", " sipri-classic "),
     ("vintage", None), ("supplier", None), ("status", "x" * 100_000), ("status", 5), ("nonsense", 1),
+    # lists whose item types are checked at once (set(map(type, ...))): mixed, bool among ints, empty, overflow
+    ("delivery_years", []), ("delivered_per_year", [1, True]), ("delivered_per_year", [True, 1]),
+    ("delivered_per_year", [-(2**63) - 1, 1]), ("tiv_delivered_per_year", [1.0, 1]),
+    ("tiv_delivered_per_year", [-math.inf]), ("tiv_delivered_per_year", [1.0, -1.0]),
 ]
 
 
@@ -107,6 +113,13 @@ def test_the_same_value_twice_is_remembered_once() -> None:
     (Treaty, {"key": "ccm", "name": "Convention on Cluster Munitions", "adopted": "2008-05-30"}),
     (Treaty, {"key": "ccm", "name": "CCM", "prohibits": ["cluster-munitions", "x\x00"]}),
     (Document, {"sha256": "A" * 64, "kind": "article"}),
+    (Treaty, {"key": "ccm", "name": "CCM", "prohibits": ["cluster-munitions", "mines"]}),
+    (Treaty, {"key": "ccm", "name": "CCM", "prohibits": ["é", "\ud800"]}),
+    (Treaty, {"key": "ccm", "name": "CCM", "prohibits": ["a", 1]}),
+    (WeaponTotals, {"key": "r|w", "recipient": "r", "weapon": "w", "suppliers": ["s", "t"], "years": [2020, 2021],
+                    "deals": [1, 2], "tiv": [1.5, 0.0]}),
+    (WeaponTotals, {"key": "r|w", "recipient": "r", "weapon": "w", "suppliers": ["s"], "years": [2**63],
+                    "deals": [1], "tiv": [math.nan]}),
 ])
 def test_other_classes_give_what_the_model_gives(cls: type[Node], values: dict[str, Any]) -> None:
     outcome(cls, values)
@@ -138,3 +151,40 @@ def test_digest_is_the_hash_of_each_part_and_a_separator() -> None:
         h.update(repr(part).encode("utf-8"))
         h.update(b"\x1f")
     assert digest("country:USA", None, 2022, "Ракета", "") == h.hexdigest()[:16]
+
+
+class _Text(str):
+    """A str subclass: never taken by the inline checks (``type(value) is str``), so checked the long way."""
+
+
+STORED: list[tuple[str, Any]] = [
+    ("comments", "plain ASCII"), ("comments", "é"), ("comments", "a NUL \x00"), ("comments", "\ud800"),
+    ("comments", _Text("x\x00")), ("comments", _Text("fine")), ("order_year", 2**63 - 1), ("order_year", 2**63),
+    ("order_year", -(2**63)), ("order_year", -(2**63) - 1), ("order_year_estimate", True), ("tiv_unit", 0.0),
+    ("tiv_unit", -0.0), ("tiv_unit", math.nan), ("tiv_unit", -math.inf), ("tiv_unit", 1e308),
+    ("delivery_years", []), ("delivery_years", [2020, True]), ("delivery_years", [2**63]),
+    ("tiv_delivered_per_year", [1e308, 1e308]), ("tiv_delivered_per_year", [1.0, math.nan]),
+    ("tiv_delivered_per_year", [1, 2.0]), ("review_candidates", ["a", "\x00"]), ("review_candidates", ["é", "b"]),
+    ("review_candidates", ["\ud800"]), ("date", "2022"), ("date", "2022-02-30"), ("date", "é"), ("date", "\x00"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), STORED)
+def test_the_stored_value_check_refuses_what_value_problem_refuses(name: str, value: Any) -> None:
+    """``check_stored_values`` decides the common kinds inline (ASCII text, 64-bit ints, finite floats, lists by
+    their item types): it refuses exactly the values :func:`value_problem` (a date: :func:`date_problem`) refuses,
+    with that reason, on the field."""
+    model = Report.model_construct(**{**GOOD, name: value})
+    problem = date_problem(value) if name == "date" and type(value) is str else value_problem(value)
+    if problem is None:
+        check_stored_values(model)
+    else:
+        with pytest.raises(ValidationError, match=re.escape(problem[:20])) as caught:
+            check_stored_values(model)
+        assert caught.value.errors()[0]["loc"] == (name,)
+
+
+def test_the_stored_values_cases_go_both_ways() -> None:
+    refused = sum((date_problem(v) if n == "date" and type(v) is str else value_problem(v)) is not None
+                  for n, v in STORED)
+    assert refused >= 10 and len(STORED) - refused >= 10

@@ -4,15 +4,19 @@ file:line:column, the good records still load, nothing is duplicated."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
+from armsgraph.loaders.sipri import loader as sipri_loader
 from armsgraph.loaders.sipri.loader import SipriLoader
 from armsgraph.loaders.sipri.records import FieldError, parse_int, parse_year, parse_years
 from armsgraph.schema import Report, UnresolvedActor
 from armsgraph.schema.batch import Batch
+from armsgraph.schema.build import build
 from armsgraph.schema.errors import LoaderFailure, LoadError
 
 PREAMBLE = [
@@ -436,3 +440,61 @@ def test_parsed_cells_are_remembered_but_not_their_errors() -> None:
             parse_year("19??", "Year of order")
         with pytest.raises(FieldError, match="whole number"):
             parse_int("-3", "Number ordered")
+
+
+def _validated_both_ways(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, Any]]:
+    """Make the loader validate each Report both ways: ``schema.build`` (its fast path) and the model itself
+    (``Report(**values, **made)``); each outcome is recorded, and the fast one is what the loader gets."""
+    outcomes: list[tuple[Any, Any]] = []
+
+    def outcome(make: Any) -> Any:
+        try:
+            model = make()
+        except ValidationError as exc:
+            return [(e["loc"], e["type"], e["msg"]) for e in exc.errors()]
+        return [(k, type(v), v) for k, v in model.__dict__.items()], sorted(model.model_fields_set)
+
+    def both(cls: type[Report], values: dict[str, Any], made: dict[str, Any] | None = None) -> Report:
+        outcomes.append((outcome(lambda: build(cls, values, made)), outcome(lambda: cls(**values, **(made or {})))))
+        return build(cls, values, made)
+
+    monkeypatch.setattr(sipri_loader, "build", both)
+    return outcomes
+
+
+BIG = str(2**63 - 1)
+
+
+@pytest.mark.parametrize("fmt", ["classic", "transfers"])
+def test_fast_and_full_validation_agree_on_good_and_bad_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             fmt: str) -> None:
+    """Every Report the loader validates, in both formats, from good, odd, hostile and bad rows: the fast path gives
+    the model's own answer (the same values, types, order and fields set; or the same error), and a bad row's error
+    still names its file, line and field."""
+    if fmt == "classic":
+        rows = [classic_row(), classic_row(supplier=HOSTILE[0], comments="tab\tinside; ünïcödé; \u00a0nbsp"),
+                classic_row(recipient=HOSTILE[1], designation="Ракета-2 -", year="1900", years=""),
+                classic_row(designation="x" * 3000, ordered="", delivered="0", unit="", total="", tiv="0"),
+                classic_row(comments="\u3000", year="2100", ordered=BIG, delivered=BIG), classic_row(),
+                classic_row(year="19??"), classic_row(delivered="-1"), classic_row(tiv="1e5"),
+                "Norway,Germany,2020,maybe,10, ,Testgun,self-propelled gun,10, ,2021,New,x,1,10,10",
+                classic_row(comments="a NUL \x00 inside"), ",1,2,3" + "," * 12]
+        path = write(tmp_path, "classic.csv", rows)
+    else:
+        rows = [transfers_row("9001", "2020"), transfers_row("9001", "2021", delivered="5", tiv="0.25"),
+                transfers_row("9002", "2020", supplier=HOSTILE[0], designation="Ракета-2 -"),
+                transfers_row("9003", "2020", delivered=BIG), transfers_row("9003", "2021", delivered=BIG),
+                transfers_row("9004", "2020", delivered=BIG), transfers_row("9005", "2020", flag="Maybe"),
+                transfers_row("9006", "2020", tiv="nan"), transfers_row("9007", "2100", category=""),
+                transfers_row("9008", "", delivered="", tiv="")]
+        path = write(tmp_path, "transfers.csv", rows, header=TRANSFERS_HEADER)
+    outcomes = _validated_both_ways(monkeypatch)
+    batch = read(path)
+    assert outcomes and all(fast == full for fast, full in outcomes)
+    refused = [full for _, full in outcomes if isinstance(full, list)]
+    assert len(transfers(batch)) == len(outcomes) - len(refused) >= 5
+    errors = [e for e in batch.errors if e.severity == "error"]
+    assert len(errors) >= 4 and all(e.file == path.name and e.line and e.field for e in errors)
+    if fmt == "transfers":  # the sum beyond 64 bits: refused by the model's validation, both ways alike
+        assert [full[0][0] for full in refused] == [("number_delivered",)]
+        assert any(e.field == "number_delivered" and "64-bit" in e.reason for e in errors)
