@@ -181,14 +181,15 @@ class Spool:
         self._out: BinaryIO | None = open(path, "wb") if written is None else None  # noqa: SIM115 (see close)
         self.rows = written or 0
 
-    def add(self, name: str, rows: list[Any]) -> None:
-        """One chunk: a label set or relationship type and its rows (anything marshal carries)."""
+    def add(self, name: str, rows: list[Any], count: int | None = None) -> None:
+        """One chunk: a label set or relationship type and its rows (anything marshal carries; ``count``: how
+        many rows they stand for, when not one per item)."""
         if rows:
             assert self._out is not None, "spool already read"
             data = marshal.dumps((name, rows))  # whole: marshal.dump/load on a file go a few bytes per call
             self._out.write(_LENGTH.pack(len(data)))
             self._out.write(data)
-            self.rows += len(rows)
+            self.rows += len(rows) if count is None else count
 
     def chunks(self) -> Iterator[tuple[str, list[Any]]]:
         """Every chunk, in the order added (nothing may be added after)."""
