@@ -271,15 +271,19 @@ class BulkGraph:
                 with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
                     for result in pool.imap(_forked_group, tasks):
                         self._resolved(result)
+                    table.commit()  # every group's WeaponTotals entries, for the workers to read
+                    for placed in pool.imap(_forked_weapons, enumerate(table.recipient_parts(workers))):
+                        self._place(placed)
             finally:
                 _FORKED = None
         else:
             for index, seeds in tasks:
                 self._resolved(self._group(table, index, seeds, judged, same, editions))
-        tail = self._segment("tail")  # the Reports no resolution reads, the totals merged over every group
+            for part in enumerate(table.recipient_parts(1)):
+                self._place(self._weapon_totals(table, *part))
+        tail = self._segment("tail")  # the Reports no resolution reads
         for chunk in _batches(table.unblocked(), SPOOL_CHUNK):
             self._spool_reports(tail, chunk)
-        self._weapon_totals(tail)
         self._place(tail.done())
         table.commit()
         if writer is not None:
@@ -389,13 +393,18 @@ class BulkGraph:
                 for (recipient, weapon), entries in weapon_entries(plain, rows.transfers).items()
                 for (supplier, year), (n, tiv) in entries.items()]
 
-    def _weapon_totals(self, segment: Segment) -> None:
-        """The ``WeaponTotals`` nodes from every group's entries (one recipient's weapon may come from several
-        suppliers, so several groups): what :func:`armsgraph.graph.aggregates.weapon_totals_rows` gives over all."""
+    def _weapon_totals(self, table: ReportTable, index: int, recipients: tuple[str, str]) -> Placed:
+        """The ``WeaponTotals`` nodes of a range of recipients from every group's entries (one recipient's weapon
+        may come from several suppliers, so several groups), in a segment of their own (in this process or a
+        worker, once every group is resolved): what :func:`armsgraph.graph.aggregates.weapon_totals_rows`
+        gives over all."""
+        segment = self._segment(f"weapons-{index}")
         rows = (weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
-                for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1])))
+                for (recipient, weapon), entries in groupby(table.weapon_entries(*recipients),
+                                                            key=lambda e: (e[0], e[1])))
         for chunk in _batches(rows, SPOOL_CHUNK):
             segment.add_nodes("WeaponTotals", [(row["id"], row["props"]) for row in chunk])
+        return segment.done()
 
     # -- sending ---------------------------------------------------------------------------------------------
     def _held_captions(self) -> dict[str, str]:
@@ -573,6 +582,16 @@ def _forked_group(task: tuple[int, list[str]]) -> GroupResult:
     if _READER is None:
         _READER = ReportTable.reader(graph.table.path)
     return graph._group(_READER, *task, judged, same, editions)
+
+
+def _forked_weapons(part: tuple[int, tuple[str, str]]) -> Placed:
+    """One range of recipients' ``WeaponTotals``, in a worker process (:meth:`BulkGraph.resolve`)."""
+    global _READER
+    assert _FORKED is not None, "a worker forked by BulkGraph.resolve"
+    graph = _FORKED[0]
+    if _READER is None:
+        _READER = ReportTable.reader(graph.table.path)
+    return graph._weapon_totals(_READER, *part)
 
 
 def _send(writer: BulkWriter, nodes: Iterable[tuple[str, list[dict[str, Any]]]],

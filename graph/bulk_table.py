@@ -75,13 +75,16 @@ class ReportTable:
         self._dir = None if reader_of else tempfile.TemporaryDirectory(prefix="armsgraph-bulk-", dir=directory)
         self.path = reader_of or Path(self._dir.name if self._dir else "")
         self.db = _connect(self.path / "reports.sqlite")
-        self.entries: sqlite3.Connection | None = None
-        """The ``WeaponTotals`` entries, in a file of their own: the main process writes them while workers read
-        the Reports (a writer's lock on one file would block the readers: at 300k, "database is locked")."""
-        if reader_of is None:
+        self.owner = reader_of is None
+        """Whether this connection writes (the process that made the table); a reader only reads."""
+        if self.owner:
             for statement in _SCHEMA:
                 self.db.execute(statement)
-            self.entries = _connect(self.path / "entries.sqlite")
+        self.entries = _connect(self.path / "entries.sqlite")
+        """The ``WeaponTotals`` entries, in a file of their own: the main process writes them while workers read
+        the Reports (a writer's lock on one file would block the readers: at 300k, "database is locked"); the
+        workers read them once every group is resolved and they are committed."""
+        if self.owner:
             self.entries.execute(_ENTRIES)
 
     @classmethod
@@ -92,13 +95,13 @@ class ReportTable:
 
     def close(self) -> None:
         self.db.close()
-        if self.entries is not None:
-            self.entries.close()
+        self.entries.close()
         if self._dir is not None:
             self._dir.cleanup()
 
     def commit(self) -> None:
         self.db.commit()
+        self.entries.commit()
 
     def get(self, ids: Iterable[str]) -> dict[str, Report]:
         """The Reports of these ids the table holds."""
@@ -163,13 +166,32 @@ class ReportTable:
     # -- WeaponTotals, merged across groups ---------------------------------------------------------------------
     def put_weapon_entries(self, rows: Iterable[tuple[str, str, str, int, int, float]]) -> None:
         """(recipient, weapon, supplier, year, deals, tiv): one group's entries (a supplier's are all in its group)."""
-        assert self.entries is not None, "the table's owner keeps the entries"
+        assert self.owner, "the table's owner keeps the entries"
         self.entries.executemany("INSERT OR REPLACE INTO weapon_entries VALUES (?, ?, ?, ?, ?, ?)", rows)
 
-    def weapon_entries(self) -> Iterator[tuple[str, str, str, int, int, float]]:
-        """Every entry, sorted by recipient, weapon, supplier, year (UTF-8 order is code point order)."""
-        assert self.entries is not None, "the table's owner keeps the entries"
-        yield from self.entries.execute("SELECT * FROM weapon_entries ORDER BY recipient, weapon, supplier, year")
+    def recipient_parts(self, parts: int) -> list[tuple[str, str]]:
+        """(first, last) recipient of at most ``parts`` ranges of about as many entries each (committed entries:
+        a worker reads each range, :meth:`weapon_entries`)."""
+        counts = self.entries.execute("SELECT recipient, count(*) FROM weapon_entries GROUP BY recipient"
+                                      " ORDER BY recipient").fetchall()
+        total = sum(n for _, n in counts)
+        out: list[tuple[str, str]] = []
+        first, taken = None, 0
+        for recipient, n in counts:
+            first = recipient if first is None else first
+            taken += n
+            if taken * parts >= total * (len(out) + 1):
+                out.append((first, recipient))
+                first = None
+        if first is not None:
+            out.append((first, counts[-1][0]))
+        return out
+
+    def weapon_entries(self, first: str, last: str) -> Iterator[tuple[str, str, str, int, int, float]]:
+        """The entries of the recipients from ``first`` to ``last``, sorted by recipient, weapon, supplier, year
+        (UTF-8 order is code point order)."""
+        yield from self.entries.execute("SELECT * FROM weapon_entries WHERE recipient BETWEEN ? AND ?"
+                                        " ORDER BY recipient, weapon, supplier, year", (first, last))
 
 
 class Spool:
