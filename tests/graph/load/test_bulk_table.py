@@ -131,3 +131,16 @@ def test_recipient_parts_never_split_a_recipient(tmp_path: Path) -> None:
                 == sorted(entries)
     finally:
         table.close()
+
+
+def test_a_reader_keeps_a_small_page_cache(tmp_path: Path) -> None:
+    """A worker reads each group's Reports once: its connections keep READER_CACHE_KB, not the owner's 64 MB."""
+    table = ReportTable(tmp_path)
+    reader = ReportTable.reader(table.path)
+    try:
+        for db in (reader.db, reader.entries):
+            assert db.execute("PRAGMA cache_size").fetchone()[0] == -bulk_table.READER_CACHE_KB
+        assert table.db.execute("PRAGMA cache_size").fetchone()[0] == -65536
+    finally:
+        reader.close()
+        table.close()
