@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 
 from armsgraph.graph.bulk import BulkGraph, build_graph, bulk_load, read_graph
 from armsgraph.graph.cli.main import main
+from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
 from armsgraph.schema.errors import UserError
 
@@ -125,3 +126,31 @@ def test_the_cli_takes_workers_from_the_flag_or_the_environment(data_dir: Path, 
     # the variable alone does not stop an incremental load
     assert _cli(data_dir, "--database", "third", "load", str(register),
                 env={"ARMSGRAPH_BULK_WORKERS": "2"}).exit_code == 0
+
+
+def test_bad_rows_give_their_line_and_field_with_workers(store: FalkorStore, other: FalkorStore, tmp_path: Path,
+                                                         graph_snapshot: Snapshotter) -> None:
+    """Bad rows early and late in a register (a year that is no year, a truncated record, hostile text) are
+    reported with the same file:line:field as the incremental load, skipped, and the rest builds its graph."""
+    path = _register(tmp_path, 400)
+    lines = path.read_text(encoding="cp1252").splitlines()  # the generator writes Latin-1, as SIPRI does
+    header = next(i for i, line in enumerate(lines) if line.startswith("Recipient,Supplier"))
+    early, late, last = header + 3, header + 350, len(lines) - 1
+    fields = lines[early].split(",")
+    fields[2] = "19x9"  # Year of order
+    lines[early] = ",".join(fields)
+    lines[late] = ",".join(lines[late].split(",")[:9])  # cut after 9 of 16 fields
+    fields = lines[last].split(",")
+    fields[12] = "'); MATCH (n) DETACH DELETE n; // ü"  # Comments: stored as text, never run
+    lines[last] = ",".join(fields)
+    path.write_text("\n".join(lines) + "\n", encoding="cp1252")
+    incremental = load_paths(store, [path], note=None)
+    bulk = bulk_load(other, [path], workers=2)
+    problems = [(p.file, p.line, p.field, p.reason) for d in bulk.documents for p in d.problems]
+    assert problems == [(p.file, p.line, p.field, p.reason) for d in incremental.documents for p in d.problems]
+    assert {(line, field) for _, line, field, _ in problems} >= {(early + 1, "Year of order"),
+                                                                 (late + 1, "Number delivered estimate flag")}
+    assert [(d.records, d.facts, d.errors) for d in bulk.documents] == \
+        [(d.records, d.facts, d.errors) for d in incremental.documents]
+    assert graph_snapshot(other) == graph_snapshot(store)
+    assert other.run("MATCH (r:Report) WHERE r.comments STARTS WITH \"');\" RETURN count(r)").scalar() == 1
