@@ -66,6 +66,7 @@ each writes its own segment). Two: the machines the bench runs on have two cores
 sends meanwhile. One resolves in the main process: no second copy of the graph as read, for machines where
 memory matters more than time (``armsgraph load --bulk --workers N``, ``ARMSGRAPH_BULK_WORKERS``)."""
 MAX_WORKERS = 16
+"""More than the cores only adds memory (each worker holds a group); a bound against a typo."""
 YOUNG_OBJECTS = 50_000
 """Allocations between the garbage collector's youngest collections while the bulk path runs (CPython's default:
 700). The build allocates millions of short-lived rows and the collections of older generations each walked every
