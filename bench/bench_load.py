@@ -19,9 +19,13 @@ the client's peak RSS is that load's):
 * load: ``armsgraph load`` (``load_paths``: loader, writer with provenance, deal resolution at commit);
 * load Reports only: the same without deal resolution (``resolve_deals=False``);
 * bulk: ``armsgraph load --bulk`` (``bulk_load``: the same loaders, rows and deals, sent by ``GRAPH.BULK``);
+* bulk 1 worker: the same with ``--workers 1`` (deals resolved in the loading process: the least memory);
 
 with deals/s, the ratio of each to both raw baselines and to the bulk path from the same run, and peak RSS of
-client and server. ``--former DIR`` also runs the load, Reports-only and bulk kinds with the armsgraph package
+client and server, and the peak PSS of the loading process and its forked workers together (sampled from
+``/proc/PID/smaps_rollup``: RSS counts the pages a worker shares with its parent twice), and the CPU seconds
+of client and server (a busy machine's wall clock moves 2x between runs; the CPU does not). ``--former DIR``
+also runs the load, Reports-only and bulk kinds with the armsgraph package
 found in DIR (``DIR/armsgraph/{graph,loaders,schema}``, e.g. ``git archive <commit> graph loaders schema``
 unpacked there, plus an empty ``__init__.py``): before/after in one run, on the same generated file.
 ``--restart`` also stops and restarts the server after the load and bulk runs and times until the graph
@@ -36,11 +40,13 @@ import argparse
 import cProfile
 import importlib
 import multiprocessing
+import os
 import pickle
 import pstats
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -60,7 +66,8 @@ from armsgraph.loaders.resolve import standard_tables
 
 GRAPH = "bench"
 RAW, SAME = "raw MERGE", "raw MERGE same graph"
-KINDS = (RAW, SAME, "load", "load Reports only", "bulk")
+BULK_ONE = "bulk 1 worker"
+KINDS = (RAW, SAME, "load", "load Reports only", "bulk", BULK_ONE)
 BEFORE = " (before)"
 """Suffix of a kind run with the ``--former`` package."""
 FORMER_KINDS = ("load", "load Reports only", "bulk")
@@ -73,10 +80,89 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            return next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+    except OSError:  # gone meanwhile (a worker that ended)
+        return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            threads = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            continue
+        for tid in threads:
+            try:
+                with open(f"/proc/{parent}/task/{tid}/children") as children:
+                    kids = [int(k) for k in children.read().split()]
+            except OSError:
+                continue
+            found += kids
+            todo += kids
+    return found
+
+
+class PssPeak:
+    """The peak of the PSS of this process and its descendants (the bulk path's forked workers) summed, sampled
+    every 50 ms while running: PSS splits a page shared by n processes n ways, so the sum is what they hold
+    together (RSS counts a page a worker shares with its parent in both)."""
+
+    def __init__(self) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.05):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in [me, *_descendants(me)]))
+
+    def __enter__(self) -> PssPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def _client(r: dict[str, Any]) -> str:
     """The loading process's peak RSS and, when it forked workers (the bulk path's deal resolution), the largest
     worker's (each also counts the pages it shares with the process it was forked from)."""
     return f"{r['client_mb']:,.0f}" + (f" + workers {r['workers_mb']:,.0f} each" if r.get("workers_mb") else "")
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and its children that ended (the bulk path's workers)."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def _server_cpu(server: EmbeddedServer) -> float | None:
+    """The server's CPU seconds so far (all its threads), from /proc/PID/stat."""
+    pid = server.status().pid
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(r: dict[str, Any]) -> str:
+    """Client + server CPU seconds: what a busy machine's wall clock hides."""
+    if r.get("client_cpu") is None or r.get("server_cpu") is None:
+        return "-"
+    return f"{r['client_cpu']:.1f} + {r['server_cpu']:.1f}"
+
+
+def _pss(r: dict[str, Any]) -> str:
+    return f"{r['pss_mb']:,.0f}" if r.get("pss_mb") else "-"
 
 
 # -- the same-graph baseline ------------------------------------------------------------------------------------
@@ -122,14 +208,16 @@ def _chunks(spool: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
                 return
 
 
-def _same_graph(store: TimedStore, spool: str) -> float:
-    """Send the spooled chunks; the seconds spent in the statements only (reading the spool is not counted)."""
-    seconds = 0.0
+def _same_graph(store: TimedStore, spool: str) -> tuple[float, float]:
+    """Send the spooled chunks; the seconds and client CPU seconds spent in the statements only (reading the
+    spool is not counted)."""
+    seconds = cpu = 0.0
     for cypher, rows in _chunks(spool):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         store.run(Cypher(cypher), {"rows": rows}, write=True)
         seconds += time.perf_counter() - start
-    return seconds
+        cpu += time.process_time() - used
+    return seconds, cpu
 
 
 # -- one load, in a fresh process -------------------------------------------------------------------------------
@@ -145,30 +233,39 @@ def _run(kind: str, path: str, data_dir: str, out: Any, former: str | None = Non
     falkordb = importlib.import_module("armsgraph.graph.store.falkordb")
     store = bench.TimedStore(falkordb.EmbeddedServer(Path(data_dir)), graph_name=GRAPH)
     failed = False
+    pss_mb: float | None = None
+    client_cpu: float | None = None
     if kind == RAW:
         rows = bench.raw_rows(Path(path))
         store.ensure_schema()  # the same indexes before the timed write
         store.reset()
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         bench.raw_merge(store, rows)
-        seconds = time.perf_counter() - start
+        seconds, client_cpu = time.perf_counter() - start, time.process_time() - used
     elif kind == SAME:
         assert spool is not None
         store.ensure_schema()
         store.reset()
-        seconds = _same_graph(store, spool)
+        seconds, client_cpu = _same_graph(store, spool)
     else:
         resolve.standard_tables()  # alias tables, read once per process: not a file's load
-        start = time.perf_counter()
-        if kind.removesuffix(BEFORE) == "bulk":
-            report = bulk.bulk_load(store, [Path(path)])
-        else:
-            report = load.load_paths(store, [Path(path)], note=None,
-                                     resolve_deals=kind.removesuffix(BEFORE) == "load")
-        seconds = time.perf_counter() - start
+        with PssPeak() as pss:
+            cpu = _cpu_seconds()
+            start = time.perf_counter()
+            if kind.removesuffix(BEFORE) == "bulk":
+                report = bulk.bulk_load(store, [Path(path)])
+            elif kind == BULK_ONE:
+                report = bulk.bulk_load(store, [Path(path)], workers=1)
+            else:
+                report = load.load_paths(store, [Path(path)], note=None,
+                                         resolve_deals=kind.removesuffix(BEFORE) == "load")
+            seconds = time.perf_counter() - start
+            client_cpu = _cpu_seconds() - cpu
         failed = report.failed
+        pss_mb = pss.peak_kb / 1024
     out.put({"seconds": seconds, "engine": store.engine[0], "calls": store.calls, "client_mb": _peak_mb(),
-             "workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "failed": failed})
+             "workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "failed": failed,
+             "pss_mb": pss_mb, "client_cpu": client_cpu})
     store.close()
 
 
@@ -196,12 +293,15 @@ def measure(kind: str, path: Path, workdir: Path, restart: bool, former: Path | 
     server = EmbeddedServer(workdir / kind.replace(" ", "-").replace(",", "").replace("(", "").replace(")", ""))
     server.start()
     try:
+        server_cpu = _server_cpu(server)
         result = in_child(kind, path, server, former)
+        after = _server_cpu(server)
+        result["server_cpu"] = None if server_cpu is None or after is None else after - server_cpu
         store = FalkorStore(server, graph_name=GRAPH)
         result["nodes"], result["edges"] = store.run(COUNT).scalar(), store.run(EDGES).scalar()
         store.close()
         result["server_mb"] = server_peak_rss_mb(server)
-        if restart and kind.removesuffix(BEFORE) in ("load", "bulk"):
+        if restart and kind.removesuffix(BEFORE) in ("load", "bulk", BULK_ONE):
             result["restart"] = restart_seconds(server, GRAPH, timeout=600)
             result["server_mb_after_restart"] = server_peak_rss_mb(server)
         store = FalkorStore(server, graph_name=GRAPH)
@@ -319,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         kinds += [k + BEFORE for k in FORMER_KINDS if k in kinds]
     table = Table(title="load at scale (generated classic registers, embedded FalkorDB, ratios from this run)")
     for column in ("deals", "load", "seconds", "deals/s", "÷ raw MERGE", "÷ raw same graph", "÷ bulk",
-                   "nodes / edges", "client peak MB", "server peak MB", "restart s"):
+                   "CPU s client + server", "nodes / edges", "client peak MB", "client PSS MB (all)",
+                   "server peak MB", "restart s"):
         table.add_column(column, justify="left" if column in ("deals", "load") else "right")
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         workdir = args.keep or Path(tmp)
@@ -333,8 +434,9 @@ def main(argv: list[str] | None = None) -> int:
             results: dict[str, dict[str, Any]] = {}
             for kind in kinds:
                 results[kind] = r = measure(kind, path, workdir, args.restart, args.former)
-                console.print(f"{size:,} {kind}: {r['seconds']:.1f} s, {r['nodes']:,} nodes / {r['edges']:,} edges, "
-                              f"client {_client(r)} MB, server {r['server_mb'] or 0:,.0f} MB"
+                console.print(f"{size:,} {kind}: {r['seconds']:.1f} s, CPU {_cpu(r)} s, "
+                              f"{r['nodes']:,} nodes / {r['edges']:,} edges, "
+                              f"client {_client(r)} MB (PSS of all {_pss(r)} MB), server {r['server_mb'] or 0:,.0f} MB"
                               + (f", restart {r['restart']:.1f} s" if "restart" in r else "")
                               + (" FAILED" if r["failed"] else ""))  # as it goes: a long run shows what it has
 
@@ -345,8 +447,8 @@ def main(argv: list[str] | None = None) -> int:
             for kind, r in results.items():
                 table.add_row(
                     f"{size:,}", kind + (" (FAILED)" if r["failed"] else ""), f"{r['seconds']:.1f}",
-                    f"{size / r['seconds']:,.0f}", ratio(r, RAW), ratio(r, SAME), ratio(r, "bulk"),
-                    f"{r['nodes']:,} / {r['edges']:,}", _client(r),
+                    f"{size / r['seconds']:,.0f}", ratio(r, RAW), ratio(r, SAME), ratio(r, "bulk"), _cpu(r),
+                    f"{r['nodes']:,} / {r['edges']:,}", _client(r), _pss(r),
                     "-" if r["server_mb"] is None else f"{r['server_mb']:,.0f}",
                     f"{r['restart']:.1f}" if "restart" in r else "")
             table.add_section()

@@ -42,7 +42,7 @@ from armsgraph.graph.deals import (
 )
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, shown
 from armsgraph.graph.store import Cypher, Store
-from armsgraph.graph.store.falkor_bulk import BulkWriter
+from armsgraph.graph.store.falkor_bulk import BulkWriter, header, record
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import PROVENANCE_LISTS, batch_rows, caption_text, caption_value, stored_properties
@@ -61,8 +61,12 @@ COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 SPOOL_CHUNK = 2_000
 """Rows per spool chunk (the client holds one chunk at a time while sending)."""
 WORKERS = min(2, os.cpu_count() or 1)
-"""Processes resolving groups of blocks at once (forked: they inherit the graph as read; each writes its own
-segment). Two: the machines the bench runs on have two cores, and the main process waits meanwhile."""
+"""Processes resolving and encoding groups of blocks at once by default (forked: they inherit the graph as read;
+each writes its own segment). Two: the machines the bench runs on have two cores, and the main process only
+sends meanwhile. One resolves in the main process: no second copy of the graph as read, for machines where
+memory matters more than time (``armsgraph load --bulk --workers N``, ``ARMSGRAPH_BULK_WORKERS``)."""
+MAX_WORKERS = 16
+"""More than the cores only adds memory (each worker holds a group); a bound against a typo."""
 YOUNG_OBJECTS = 50_000
 """Allocations between the garbage collector's youngest collections while the bulk path runs (CPython's default:
 700). The build allocates millions of short-lived rows and the collections of older generations each walked every
@@ -212,7 +216,8 @@ class BulkGraph:
         self.wanted = {end for _, src, dst, _ in self.relations for end in (src, dst) if end not in self.held}
 
     def _segment(self, name: str) -> Segment:
-        return Segment(self.table.path / name, self.wanted)
+        """A new segment; encoded as it is written when sent as it goes (in the worker that resolves it)."""
+        return Segment(self.table.path / name, self.wanted, encoded=self.writer is not None)
 
     def _place(self, placed: Placed) -> None:
         """A segment's nodes take the next positions (in the order segments are placed, which is the order sent);
@@ -220,7 +225,9 @@ class BulkGraph:
         self.segments.append(placed)
         for node_id, number in placed.found.items():
             self.position[node_id] = self.sent_nodes + number
-        if self.writer is not None:
+        if self.writer is not None and placed.encoded:
+            _send_encoded(self.writer, placed, self.sent_nodes - 1)
+        elif self.writer is not None:
             _send(self.writer, Spool(placed.nodes_path, placed.nodes).chunks(),
                   self._segment_edges(placed, self.sent_nodes - 1), flush=False)
         self.sent_nodes += placed.nodes
@@ -233,7 +240,7 @@ class BulkGraph:
         refs = dict(zip([r[0] for r in reports], segment.add_nodes(REPORT, [(r[0], r[1]) for r in reports]),
                         strict=True))
         position = self.position
-        segment.edges.add("SOURCED_FROM", [(refs[node_id], position[doc], edge)
+        segment.add_edges("SOURCED_FROM", [(refs[node_id], position[doc], edge)
                                            for node_id, _, sourced in reports for doc, edge in sourced.items()])
         return refs
 
@@ -265,15 +272,19 @@ class BulkGraph:
                 with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
                     for result in pool.imap(_forked_group, tasks):
                         self._resolved(result)
+                    table.commit()  # every group's WeaponTotals entries, for the workers to read
+                    for placed in pool.imap(_forked_weapons, enumerate(table.recipient_parts(workers))):
+                        self._place(placed)
             finally:
                 _FORKED = None
         else:
             for index, seeds in tasks:
                 self._resolved(self._group(table, index, seeds, judged, same, editions))
-        tail = self._segment("tail")  # the Reports no resolution reads, the totals merged over every group
+            for part in enumerate(table.recipient_parts(1)):
+                self._place(self._weapon_totals(table, *part))
+        tail = self._segment("tail")  # the Reports no resolution reads
         for chunk in _batches(table.unblocked(), SPOOL_CHUNK):
             self._spool_reports(tail, chunk)
-        self._weapon_totals(tail)
         self._place(tail.done())
         table.commit()
         if writer is not None:
@@ -373,23 +384,28 @@ class BulkGraph:
                 elif rel == "TO" and has(row["recipient"], label):
                     parties[rel].append((transfers[row["id"]], position[row["recipient"]], {}))
         for rel, edges in parties.items():
-            segment.edges.add(rel, edges)
-        segment.edges.add("OF", [(transfers[row["id"]], position[row["weapon"]], _no_nulls({"number": row["number"]}))
+            segment.add_edges(rel, edges)
+        segment.add_edges("OF", [(transfers[row["id"]], position[row["weapon"]], _no_nulls({"number": row["number"]}))
                                  for row in rows.of if has(row["weapon"], "WeaponSystem")])
-        segment.edges.add("REPORTS", [(reports[row["record"]], transfers[row["deal"]],
+        segment.add_edges("REPORTS", [(reports[row["record"]], transfers[row["deal"]],
                                        _no_nulls({"rule": row["rule"], "score": row["score"]}))
                                       for row in rows.reports])
         return [(recipient, weapon, supplier, year, n, tiv)
                 for (recipient, weapon), entries in weapon_entries(plain, rows.transfers).items()
                 for (supplier, year), (n, tiv) in entries.items()]
 
-    def _weapon_totals(self, segment: Segment) -> None:
-        """The ``WeaponTotals`` nodes from every group's entries (one recipient's weapon may come from several
-        suppliers, so several groups): what :func:`armsgraph.graph.aggregates.weapon_totals_rows` gives over all."""
+    def _weapon_totals(self, table: ReportTable, index: int, recipients: tuple[str, str]) -> Placed:
+        """The ``WeaponTotals`` nodes of a range of recipients from every group's entries (one recipient's weapon
+        may come from several suppliers, so several groups), in a segment of their own (in this process or a
+        worker, once every group is resolved): what :func:`armsgraph.graph.aggregates.weapon_totals_rows`
+        gives over all."""
+        segment = self._segment(f"weapons-{index}")
         rows = (weapon_row(recipient, weapon, {(e[2], e[3]): (e[4], e[5]) for e in entries})
-                for (recipient, weapon), entries in groupby(self.table.weapon_entries(), key=lambda e: (e[0], e[1])))
+                for (recipient, weapon), entries in groupby(table.weapon_entries(*recipients),
+                                                            key=lambda e: (e[0], e[1])))
         for chunk in _batches(rows, SPOOL_CHUNK):
             segment.add_nodes("WeaponTotals", [(row["id"], row["props"]) for row in chunk])
+        return segment.done()
 
     # -- sending ---------------------------------------------------------------------------------------------
     def _held_captions(self) -> dict[str, str]:
@@ -453,13 +469,16 @@ class BulkGraph:
                              for src, dst, props in edges]
 
     def nodes(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-        """(labels, properties with the caption) of every node in chunks, in position order."""
+        """(labels, properties with the caption) of every node in chunks, in position order (a graph built
+        without a writer: :func:`build_graph`)."""
+        assert not any(placed.encoded for placed in self.segments), "a graph sent as it was resolved"
         yield from self._held_nodes()
         for placed in self.segments:
             yield from Spool(placed.nodes_path, placed.nodes).chunks()
 
     def edges(self) -> Iterator[tuple[str, list[Edge]]]:
-        """(type, edges) of every relationship in chunks, ends as positions."""
+        """(type, edges) of every relationship in chunks, ends as positions (a graph built without a writer)."""
+        assert not any(placed.encoded for placed in self.segments), "a graph sent as it was resolved"
         yield from self._held_edges()
         base = len(self.held) - 1
         for placed in self.segments:
@@ -488,6 +507,8 @@ class Placed(NamedTuple):
     edges: int
     found: dict[str, int]
     """The :attr:`BulkGraph.wanted` ids among its nodes -> their numbers in it."""
+    encoded: bool
+    """Its chunks hold GRAPH.BULK records (:meth:`Segment.add_nodes`), not rows."""
 
 
 WeaponEntry = tuple[str, str, str, int, int, float]
@@ -507,12 +528,15 @@ class Segment:
     their own: its nodes are numbered from 0 in the order added, and its edges name them as ``-1 - number`` (a held
     node by its position, never negative) until the segment is placed (:meth:`BulkGraph.edges`)."""
 
-    def __init__(self, path: Path, wanted: set[str]) -> None:
+    def __init__(self, path: Path, wanted: set[str], encoded: bool = False) -> None:
         self.nodes = Spool(path.with_name(path.name + ".nodes"))
         self.edges = Spool(path.with_name(path.name + ".edges"))
         self.count = 0
         self.wanted = wanted
         self.found: dict[str, int] = {}
+        self.encoded = encoded
+        """Chunks kept as GRAPH.BULK records (a worker encodes its own groups, so the main process only sends):
+        nodes as [header, [record]], edges as [header, [(source, target, record)]] with the references below."""
 
     def add_nodes(self, labels: str, rows: list[tuple[str, dict[str, Any]]]) -> list[int]:
         """Rows (id, properties) of one label set: their references, in order."""
@@ -522,13 +546,27 @@ class Segment:
             for number, (node_id, _) in enumerate(rows, first):
                 if node_id in self.wanted:
                     self.found[node_id] = number
-        self.nodes.add(labels, [props for _, props in rows])
+        props = [props for _, props in rows]
+        if not self.encoded:
+            self.nodes.add(labels, props)
+        elif props:
+            keys = _keys(props)
+            self.nodes.add(labels, [header(labels, keys), [record(keys, p) for p in props]], len(props))
         return list(range(-1 - first, -1 - self.count, -1))
+
+    def add_edges(self, rel_type: str, edges: list[Edge]) -> None:
+        """Relationships of one type, their ends as references (see the class docstring)."""
+        if not self.encoded:
+            self.edges.add(rel_type, edges)
+        elif edges:
+            keys = _keys(e[2] for e in edges)
+            self.edges.add(rel_type, [header(rel_type, keys), [(src, dst, record(keys, props))
+                                                               for src, dst, props in edges]], len(edges))
 
     def done(self) -> Placed:
         self.nodes.close()
         self.edges.close()
-        return Placed(self.nodes.path, self.count, self.edges.path, self.edges.rows, self.found)
+        return Placed(self.nodes.path, self.count, self.edges.path, self.edges.rows, self.found, self.encoded)
 
 
 _FORKED: tuple[BulkGraph, Judgements | None, dict[str, set[str]], dict[str, str | None]] | None = None
@@ -547,6 +585,16 @@ def _forked_group(task: tuple[int, list[str]]) -> GroupResult:
     return graph._group(_READER, *task, judged, same, editions)
 
 
+def _forked_weapons(part: tuple[int, tuple[str, str]]) -> Placed:
+    """One range of recipients' ``WeaponTotals``, in a worker process (:meth:`BulkGraph.resolve`)."""
+    global _READER
+    assert _FORKED is not None, "a worker forked by BulkGraph.resolve"
+    graph = _FORKED[0]
+    if _READER is None:
+        _READER = ReportTable.reader(graph.table.path)
+    return graph._weapon_totals(_READER, *part)
+
+
 def _send(writer: BulkWriter, nodes: Iterable[tuple[str, list[dict[str, Any]]]],
           edges: Iterable[tuple[str, list[Edge]]], flush: bool = True) -> None:
     for labels, rows in nodes:
@@ -555,6 +603,16 @@ def _send(writer: BulkWriter, nodes: Iterable[tuple[str, list[dict[str, Any]]]],
         writer.relations(rel_type, _keys(e[2] for e in chunk), chunk)
     if flush:
         writer.flush()
+
+
+def _send_encoded(writer: BulkWriter, placed: Placed, base: int) -> None:
+    """An encoded segment as placed after the node at position ``base``: its records as they are, its edges'
+    references to its own nodes made positions (see :meth:`BulkGraph._segment_edges`)."""
+    for _, (head, records) in Spool(placed.nodes_path, placed.nodes).chunks():
+        writer.encoded_nodes(head, records)
+    for _, (head, edges) in Spool(placed.edges_path, placed.edges).chunks():
+        writer.encoded_relations(head, [(src if src >= 0 else base - src, dst if dst >= 0 else base - dst, data)
+                                        for src, dst, data in edges])
 
 
 def _keys(rows: Iterable[dict[str, Any]]) -> list[str]:
@@ -627,20 +685,24 @@ Progress = Callable[[int, int, str], None]
 
 def bulk_load(store: Store, paths: Iterable[Path], loader_name: str | None = None,
               resolver: Resolver | None = None, judgements: Path | None = None,
-              files_progress: Progress | None = None, note: Note | None = None) -> LoadReport:
+              files_progress: Progress | None = None, note: Note | None = None, workers: int = WORKERS,
+              ) -> LoadReport:
     """Load files into an empty graph in one go; nothing is written unless every document reads.
 
-    Raises :class:`UserError` for a store that is not the embedded one or a graph that holds anything; a
-    document that cannot be read is reported, and then nothing at all is written (the graph stays empty). Holds
-    the writer lock throughout, as a load holds it per document (``note``: waiting for another load).
+    Raises :class:`UserError` for a store that is not the embedded one, a graph that holds anything or a number
+    of ``workers`` out of 1..:data:`MAX_WORKERS`; a document that cannot be read is reported, and then nothing at
+    all is written (the graph stays empty). Holds the writer lock throughout, as a load holds it per document
+    (``note``: waiting for another load).
     """
+    if not 1 <= workers <= MAX_WORKERS:
+        raise UserError(f"--workers must be between 1 and {MAX_WORKERS}, got {workers}")
     if not isinstance(store, FalkorStore):
         raise UserError("--bulk needs the embedded FalkorDB store (Neo4j: 'armsgraph export --format neo4j-admin')")
     if loader_name:
         get(loader_name)
     with WriterLock(store, note).held():  # no other load writes between the emptiness check and the bulk
         _refuse_unless_empty(store)
-        report = _read_and_send(store, paths, loader_name, resolver, judgements, files_progress)
+        report = _read_and_send(store, paths, loader_name, resolver, judgements, files_progress, workers)
     return report
 
 
@@ -701,7 +763,7 @@ def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver:
 
 
 def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str | None, resolver: Resolver | None,
-                   judgements: Path | None, files_progress: Progress | None) -> LoadReport:
+                   judgements: Path | None, files_progress: Progress | None, workers: int) -> LoadReport:
     """Read everything, then resolve and send at once (each group's rows sent while the workers resolve the
     next); a failure on the way clears what was sent."""
     graph, report = read_graph(paths, loader_name, resolver, files_progress)
@@ -711,7 +773,7 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
         store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
         try:
             with fewer_collections():
-                store.bulk(lambda writer: graph.resolve(judgements, WORKERS, writer))
+                store.bulk(lambda writer: graph.resolve(judgements, workers, writer))
         except BaseException:
             store.clear()  # the commands sent before the failure built part of a graph: none is left behind
             raise

@@ -37,6 +37,10 @@ _ENTRIES = ("CREATE TABLE weapon_entries (recipient TEXT NOT NULL, weapon TEXT N
             " year INTEGER NOT NULL, deals INTEGER NOT NULL, tiv REAL NOT NULL,"
             " PRIMARY KEY (recipient, weapon, supplier, year))")
 _PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -65536")
+READER_CACHE_KB = 8192
+"""A reader's page cache per file (a worker's: it reads each group's Reports once, so a cache buys little; the
+owner's 64 MB serves the merges while reading, which read Reports back by id). With the owner's size each of
+two workers could hold 64 MB more per file: at 300k deals the processes' PSS summed to 661 MB."""
 _PUT_REPORT = (
     "INSERT INTO reports (id, block, sipri_id, props, sourced) VALUES (?, ?, ?, ?, ?)\n"
     "ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id, props = excluded.props,"
@@ -52,10 +56,12 @@ Report = tuple[str, dict[str, Any], dict[str, dict[str, Any]]]
 """(id, properties, document id -> the properties of its ``SOURCED_FROM`` edge to that document)."""
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, reader: bool = False) -> sqlite3.Connection:
     db = sqlite3.connect(path)
     for pragma in _PRAGMAS:
         db.execute(f"PRAGMA {pragma}")
+    if reader:
+        db.execute(f"PRAGMA cache_size = -{READER_CACHE_KB}")
     return db
 
 
@@ -74,14 +80,17 @@ class ReportTable:
     def __init__(self, directory: Path | None = None, reader_of: Path | None = None) -> None:
         self._dir = None if reader_of else tempfile.TemporaryDirectory(prefix="armsgraph-bulk-", dir=directory)
         self.path = reader_of or Path(self._dir.name if self._dir else "")
-        self.db = _connect(self.path / "reports.sqlite")
-        self.entries: sqlite3.Connection | None = None
-        """The ``WeaponTotals`` entries, in a file of their own: the main process writes them while workers read
-        the Reports (a writer's lock on one file would block the readers: at 300k, "database is locked")."""
-        if reader_of is None:
+        self.db = _connect(self.path / "reports.sqlite", reader=reader_of is not None)
+        self.owner = reader_of is None
+        """Whether this connection writes (the process that made the table); a reader only reads."""
+        if self.owner:
             for statement in _SCHEMA:
                 self.db.execute(statement)
-            self.entries = _connect(self.path / "entries.sqlite")
+        self.entries = _connect(self.path / "entries.sqlite", reader=reader_of is not None)
+        """The ``WeaponTotals`` entries, in a file of their own: the main process writes them while workers read
+        the Reports (a writer's lock on one file would block the readers: at 300k, "database is locked"); the
+        workers read them once every group is resolved and they are committed."""
+        if self.owner:
             self.entries.execute(_ENTRIES)
 
     @classmethod
@@ -92,13 +101,13 @@ class ReportTable:
 
     def close(self) -> None:
         self.db.close()
-        if self.entries is not None:
-            self.entries.close()
+        self.entries.close()
         if self._dir is not None:
             self._dir.cleanup()
 
     def commit(self) -> None:
         self.db.commit()
+        self.entries.commit()
 
     def get(self, ids: Iterable[str]) -> dict[str, Report]:
         """The Reports of these ids the table holds."""
@@ -163,13 +172,32 @@ class ReportTable:
     # -- WeaponTotals, merged across groups ---------------------------------------------------------------------
     def put_weapon_entries(self, rows: Iterable[tuple[str, str, str, int, int, float]]) -> None:
         """(recipient, weapon, supplier, year, deals, tiv): one group's entries (a supplier's are all in its group)."""
-        assert self.entries is not None, "the table's owner keeps the entries"
+        assert self.owner, "the table's owner keeps the entries"
         self.entries.executemany("INSERT OR REPLACE INTO weapon_entries VALUES (?, ?, ?, ?, ?, ?)", rows)
 
-    def weapon_entries(self) -> Iterator[tuple[str, str, str, int, int, float]]:
-        """Every entry, sorted by recipient, weapon, supplier, year (UTF-8 order is code point order)."""
-        assert self.entries is not None, "the table's owner keeps the entries"
-        yield from self.entries.execute("SELECT * FROM weapon_entries ORDER BY recipient, weapon, supplier, year")
+    def recipient_parts(self, parts: int) -> list[tuple[str, str]]:
+        """(first, last) recipient of at most ``parts`` ranges of about as many entries each (committed entries:
+        a worker reads each range, :meth:`weapon_entries`)."""
+        counts = self.entries.execute("SELECT recipient, count(*) FROM weapon_entries GROUP BY recipient"
+                                      " ORDER BY recipient").fetchall()
+        total = sum(n for _, n in counts)
+        out: list[tuple[str, str]] = []
+        first, taken = None, 0
+        for recipient, n in counts:
+            first = recipient if first is None else first
+            taken += n
+            if taken * parts >= total * (len(out) + 1):
+                out.append((first, recipient))
+                first = None
+        if first is not None:
+            out.append((first, counts[-1][0]))
+        return out
+
+    def weapon_entries(self, first: str, last: str) -> Iterator[tuple[str, str, str, int, int, float]]:
+        """The entries of the recipients from ``first`` to ``last``, sorted by recipient, weapon, supplier, year
+        (UTF-8 order is code point order)."""
+        yield from self.entries.execute("SELECT * FROM weapon_entries WHERE recipient BETWEEN ? AND ?"
+                                        " ORDER BY recipient, weapon, supplier, year", (first, last))
 
 
 class Spool:
@@ -181,14 +209,15 @@ class Spool:
         self._out: BinaryIO | None = open(path, "wb") if written is None else None  # noqa: SIM115 (see close)
         self.rows = written or 0
 
-    def add(self, name: str, rows: list[Any]) -> None:
-        """One chunk: a label set or relationship type and its rows (anything marshal carries)."""
+    def add(self, name: str, rows: list[Any], count: int | None = None) -> None:
+        """One chunk: a label set or relationship type and its rows (anything marshal carries; ``count``: how
+        many rows they stand for, when not one per item)."""
         if rows:
             assert self._out is not None, "spool already read"
             data = marshal.dumps((name, rows))  # whole: marshal.dump/load on a file go a few bytes per call
             self._out.write(_LENGTH.pack(len(data)))
             self._out.write(data)
-            self.rows += len(rows)
+            self.rows += len(rows) if count is None else count
 
     def chunks(self) -> Iterator[tuple[str, list[Any]]]:
         """Every chunk, in the order added (nothing may be added after)."""

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from armsgraph.graph.bulk import bulk_load
+from armsgraph.graph.bulk import MAX_WORKERS, WORKERS, bulk_load
 from armsgraph.graph.cli.context import Context, format_option
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.render import emit
@@ -33,12 +33,15 @@ err = Console(stderr=True)
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=None, help="rows per write statement")
 @click.option("--bulk", is_flag=True, help="first load into an empty graph through GRAPH.BULK (embedded store; "
               "all or nothing; see docs/loading.md)")
+@click.option("--workers", type=click.IntRange(1, MAX_WORKERS), envvar="ARMSGRAPH_BULK_WORKERS", default=None,
+              help=f"--bulk: processes resolving deals at once [env ARMSGRAPH_BULK_WORKERS; default {WORKERS}; "
+              "1: least memory]")
 @click.option("--errors", "errors_file", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help=f"write every error and warning to FILE (the terminal shows the first {MAX_SHOWN})")
 @format_option
 @click.pass_obj
 def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: bool, batch_size: int | None,
-         bulk: bool, errors_file: Path | None, fmt: str) -> None:
+         bulk: bool, workers: int | None, errors_file: Path | None, fmt: str) -> None:
     """Load files or directories; exit code 1 if any record failed, 3 if a document hit a bug.
 
     \b
@@ -52,7 +55,7 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
       errors    records (or the whole document) that failed; warnings: records that loaded but need a look
       note      why a document was skipped or not loaded
     --bulk: a first load into an empty graph, the same graph much faster (nothing is written unless
-    every document reads; a graph that holds anything is refused).
+    every document reads; a graph that holds anything is refused); --workers 1 for the least memory.
     With --format json each document also lists its errors and warnings ("problems": file, line, field,
     reason, severity); the table and csv formats print them on stderr.
     """
@@ -71,12 +74,16 @@ def load(obj: Context, paths: tuple[Path, ...], loader_name: str | None, force: 
             bar.update(overall, completed=done, total=total,
                        description=f"files ({path})" if path else "files")
 
+        given = click.get_current_context().get_parameter_source("workers")
+        if not bulk and given is click.core.ParameterSource.COMMANDLINE:  # the variable may be set for any load
+            raise UserError("--workers applies to --bulk only")
         resolver = Resolver.standard(obj.data_dir)  # the user's judgements live beside the data
         if bulk:
             if force or batch_size:
                 raise UserError("--bulk loads into an empty graph: --force and --batch-size do not apply")
             report = bulk_load(store, list(paths), loader_name=loader_name, resolver=resolver,
-                               judgements=obj.deal_judgements, files_progress=files_progress)
+                               judgements=obj.deal_judgements, files_progress=files_progress,
+                               workers=WORKERS if workers is None else workers)
         else:
             report = load_paths(store, list(paths), loader_name=loader_name, force=force, batch_size=batch_size,
                                 progress=progress, resolver=resolver, files_progress=files_progress,

@@ -65,12 +65,13 @@ def encode(value: Any) -> bytes:
     raise StoreError(f"GRAPH.BULK cannot store a {kind.__name__} value")
 
 
-def _header(name: str, keys: Sequence[str]) -> bytes:
+def header(name: str, keys: Sequence[str]) -> bytes:
+    """A label or reltype blob's head: the name and its property keys (the order each record's values follow)."""
     return (name.encode() + b"\x00" + struct.pack("=I", len(keys))
             + b"".join(k.encode() + b"\x00" for k in keys))
 
 
-def _props(keys: Sequence[str], props: dict[str, Any]) -> bytes:
+def record(keys: Sequence[str], props: dict[str, Any]) -> bytes:
     """A node's or edge's values in ``keys`` order: strings, numbers, booleans, lists of one such type and absent
     keys (nearly every value) inline, the rest by :func:`encode` (which refuses what the protocol cannot carry)."""
     out: list[bytes] = []
@@ -135,13 +136,21 @@ class BulkWriter:
     def nodes(self, labels: str, keys: Sequence[str], rows: Iterable[dict[str, Any]]) -> list[int]:
         """Nodes of one label set (``Actor:Country``) with these property keys (a missing key: not set)."""
         first = self._next_id
-        self._next_id += self._entities(True, _header(labels, keys), (_props(keys, props) for props in rows))
+        self._next_id += self._entities(True, header(labels, keys), (record(keys, props) for props in rows))
         return list(range(first, self._next_id))
 
     def relations(self, rel_type: str, keys: Sequence[str], rows: Iterable[tuple[int, int, dict[str, Any]]]) -> None:
         """Relationships of one type between nodes already given (their internal ids)."""
-        self._entities(False, _header(rel_type, keys),
-                       (_ENDS(src, dst) + _props(keys, props) for src, dst, props in rows))
+        self._entities(False, header(rel_type, keys),
+                       (_ENDS(src, dst) + record(keys, props) for src, dst, props in rows))
+
+    def encoded_nodes(self, head: bytes, records: Sequence[bytes]) -> None:
+        """Nodes already encoded (:func:`header`, :func:`record`: by another process, so this one only sends)."""
+        self._next_id += self._entities(True, head, records)
+
+    def encoded_relations(self, head: bytes, records: Iterable[tuple[int, int, bytes]]) -> None:
+        """Relationships whose properties are already encoded (:func:`record`), with their ends' internal ids."""
+        self._entities(False, head, (_ENDS(src, dst) + props for src, dst, props in records))
 
     def _entities(self, node: bool, header: bytes, records: Iterable[bytes]) -> int:
         """Buffers the encoded records of one label set or type; a record that would overflow the command sends

@@ -99,8 +99,48 @@ def test_workers_read_while_the_owner_writes_entries(tmp_path: Path, monkeypatch
         reader = ReportTable.reader(table.path)
         table.put_weapon_entries((f"country:{i}", "weapon:x", "country:y", 2000, 1, 0.5) for i in range(20_000))
         assert len(list(reader.in_blocks(["a|b"]))) == 2_000  # the owner's write not committed yet
+        table.commit()  # every group resolved: the workers read the entries, a range of recipients each
+        parts = reader.recipient_parts(3)
+        assert len(parts) == 3
+        sizes = [len(list(reader.weapon_entries(*part))) for part in parts]
+        assert all(6_000 <= n <= 7_400 for n in sizes), sizes
+        read = [entry[0] for part in parts for entry in reader.weapon_entries(*part)]
+        assert read == sorted(f"country:{i}" for i in range(20_000))  # each once, in order across the ranges
         reader.close()
-        assert len(list(table.weapon_entries())) == 20_000
     finally:
         table.close()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_recipient_parts_never_split_a_recipient(tmp_path: Path) -> None:
+    """A recipient's entries (all its weapons from every supplier) are read by one worker: at most ``parts``
+    ranges, whole recipients each, however unevenly the entries fall."""
+    table = ReportTable(tmp_path)
+    try:
+        assert table.recipient_parts(2) == []  # no entries: no task
+        entries = [("country:a", f"weapon:{i}", "country:s", 2000 + i, 1, 0.5) for i in range(50)]
+        entries += [("country:b", "weapon:x", "country:s", 2000, 1, 0.5), ("country:ü", "weapon:x", "", 1, 1, 0.0)]
+        table.put_weapon_entries(entries)
+        table.commit()
+        assert table.recipient_parts(2) == [("country:a", "country:a"), ("country:b", "country:ü")]
+        assert table.recipient_parts(5) == [("country:a", "country:a"), ("country:b", "country:b"),
+                                            ("country:ü", "country:ü")]
+        assert table.recipient_parts(1) == [("country:a", "country:ü")]
+        for parts in (1, 2, 5):
+            assert sorted(e for part in table.recipient_parts(parts) for e in table.weapon_entries(*part)) \
+                == sorted(entries)
+    finally:
+        table.close()
+
+
+def test_a_reader_keeps_a_small_page_cache(tmp_path: Path) -> None:
+    """A worker reads each group's Reports once: its connections keep READER_CACHE_KB, not the owner's 64 MB."""
+    table = ReportTable(tmp_path)
+    reader = ReportTable.reader(table.path)
+    try:
+        for db in (reader.db, reader.entries):
+            assert db.execute("PRAGMA cache_size").fetchone()[0] == -bulk_table.READER_CACHE_KB
+        assert table.db.execute("PRAGMA cache_size").fetchone()[0] == -65536
+    finally:
+        reader.close()
+        table.close()
