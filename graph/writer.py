@@ -227,14 +227,17 @@ def positional(rows: Iterable[dict[str, Any]], columns: tuple[str, ...],
     return [{"id": row["id"], "v": [*map(row["props"].get, columns), *(row[k] for k in lists)]} for row in rows]
 
 
-def _created(label: str, var: str, columns: tuple[str, ...], pending: bool) -> str:
-    """``CREATE (var:Labels {id: row.id[, pending: $pending], column: row.v[i], ...})``: labels and columns from
-    the schema (:func:`columns_of`)."""
+def _created(label: str, var: str, columns: tuple[str, ...], pending: bool, carry: str = "") -> str:
+    """``WITH row.id AS id, row.v AS v CREATE (var:Labels {id: id[, pending: $pending], column: v[i], ...})``:
+    labels and columns from the schema (:func:`columns_of`). ``v`` is bound once: FalkorDB copies ``row.v`` at each
+    ``row.v[i]``, which cost more engine time than the map it replaces (1.5 s against 1.1 s for 30k Reports; bound
+    once, half the map's)."""
     if not set(columns) <= set(stored_columns(label)):
         raise ValueError(f"not {label} properties: {sorted(set(columns) - set(stored_columns(label)))}")
-    props = ["id: row.id", *(["pending: $pending"] if pending else []),
-             *(f"{column}: row.v[{i}]" for i, column in enumerate(columns))]
-    return f"CREATE ({var}:{':'.join(NODE_TYPES[label].labels())} {{{', '.join(props)}}})\n"
+    props = ["id: id", *(["pending: $pending"] if pending else []),
+             *(f"{column}: v[{i}]" for i, column in enumerate(columns))]
+    return (f"WITH {carry}row.id AS id, row.v AS v\n"
+            f"CREATE ({var}:{':'.join(NODE_TYPES[label].labels())} {{{', '.join(props)}}})\n")
 
 
 @lru_cache(maxsize=1024)
@@ -243,7 +246,7 @@ def create_statement(label: str, columns: tuple[str, ...] | None = None) -> Cyph
     :func:`node_statement` does for such rows, without its per-row lookups, snapshot and list unions. The rows are
     :func:`positional` (``columns``, default every stored column; then :data:`PLACE_LISTS`)."""
     columns = stored_columns(label) if columns is None else columns
-    place = {key: f"row.v[{len(columns) + i}]" for i, key in enumerate(PLACE_LISTS)}
+    place = {key: f"v[{len(columns) + i}]" for i, key in enumerate(PLACE_LISTS)}
     evidence = f"[x IN {place['locs']} | x + '@' + {_LOADER_VERSION}]"
 
     def listed(value: str) -> str:  # an empty list is not stored, as the union of the MERGE leaves it unset
@@ -252,7 +255,7 @@ def create_statement(label: str, columns: tuple[str, ...] | None = None) -> Cyph
     return Cypher(
         "MATCH (d:Document {id: $doc})\n"
         "UNWIND $rows AS row\n"
-        + _created(label, "n", columns, pending=True)
+        + _created(label, "n", columns, pending=True, carry="d, ")
         + _own_caption(label)
         + "CREATE (n)-[p:SOURCED_FROM]->(d)\n"
         f"SET p.locators = {listed(place['locs'])},\n"

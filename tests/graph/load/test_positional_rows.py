@@ -82,7 +82,7 @@ def test_columns_are_the_schema_fields_the_rows_hold_in_schema_order() -> None:
     assert positional(rows, columns) == [{"id": "a", "v": [1.0, None, "x"]}, {"id": "b", "v": [None, "y", None]}]
     text = create_statement("Report", columns)  # the columns, then the place lists, then nothing
     last = len(columns) + len(PLACE_LISTS) - 1
-    assert "tiv_unit: row.v[0]" in text and f"row.v[{last}]" in text and f"row.v[{last + 1}]" not in text
+    assert "tiv_unit: v[0]" in text and f"v[{last}]" in text and f"v[{last + 1}]" not in text
     with pytest.raises(ValueError, match="does not declare"):  # a name never reaches statement text unchecked
         columns_of("Report", [{"id": "a", "props": {"x}) DETACH DELETE n //": 1}}])
 
