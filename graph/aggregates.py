@@ -21,7 +21,7 @@ from typing import Any
 
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
-from armsgraph.graph.writer import chunks
+from armsgraph.graph.writer import chunks, send_created
 from armsgraph.loaders.deals import Deal
 from armsgraph.schema import DealTotals, WeaponTotals
 
@@ -300,9 +300,12 @@ class WeaponTotalsPending:
         out = [weapon_row(r, w, entries) for (r, w), entries in sorted(merged.items())
                if entries and entries != before.get((r, w))]
         for ids in chunks(gone, CHUNK):
-            store.run(DELETE_WEAPON_TOTALS, {"ids": ids}, write=True)
-        for batch in chunks(out, CHUNK):
-            store.run(WRITE_WEAPON_TOTALS, {"rows": batch}, write=True)
+            store.submit(DELETE_WEAPON_TOTALS, {"ids": ids})
+        held = {WeaponTotals.id_of(key=f"{r}|{w}") for (r, w) in before}  # every node of these recipients
+        for batch in chunks([row for row in out if row["id"] in held], CHUNK):
+            store.submit(WRITE_WEAPON_TOTALS, {"rows": batch})
+        for batch in chunks([row for row in out if row["id"] not in held], CHUNK):
+            send_created(store, "WeaponTotals", batch)  # no MERGE per row for a node the graph does not hold
 
 
 def write_weapon_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
@@ -323,9 +326,9 @@ def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
     out = totals_rows(deals, rows)
     gone = sorted({DealTotals.id_of(block=b) for b in blocks} - {row["id"] for row in out})
     for ids in chunks(gone, CHUNK):
-        store.run(DELETE_TOTALS, {"ids": ids}, write=True)
+        store.submit(DELETE_TOTALS, {"ids": ids})
     for batch in chunks(out, CHUNK):
-        store.run(WRITE_TOTALS, {"rows": batch}, write=True)
+        store.submit(WRITE_TOTALS, {"rows": batch})
     if weapons is None:
         write_weapon_totals(store, blocks, deals, rows)
     else:

@@ -62,7 +62,20 @@ class Store(ABC):
         """
         params = params or {}
         self.dialect.check_params(params, write)
+        self.settle()
         return self._execute(self.dialect.translate(cypher), params, write)
+
+    def submit(self, cypher: Cypher, params: dict[str, Any] | None = None) -> None:
+        """Run a write whose result nobody reads. A store may return before the engine has run it (the embedded
+        store sends it from a thread, so the client prepares the next statement meanwhile); every later ``run``,
+        ``submit`` or :meth:`settle` waits for it first and raises its failure, so statements still run one at a
+        time and in order."""
+        self.run(cypher, params, write=True)
+
+    def settle(self) -> None:
+        """Wait for what :meth:`submit` sent; raise its failure (a store that sends at once has nothing to wait
+        for)."""
+        return None
 
     def ensure_schema(self) -> None:
         """Create the constraints and indexes derived from the schema, once per process."""

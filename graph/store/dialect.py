@@ -132,8 +132,13 @@ def _too_long(value: Any, checked: bool, limit: int, keys: frozenset[str]) -> tu
                 return f".{key}{found[0]}", found[1]
         return None
     if isinstance(value, list | tuple):
-        if _PLAIN.issuperset(map(type, value)) if checked else _LEAVES.issuperset(map(type, value)):
-            return None
+        if checked:
+            if _PLAIN.issuperset(map(type, value)):
+                return None
+        elif _SHALLOW.issuperset(kinds := set(map(type, value))) and (
+                _LEAVES.issuperset(kinds) or all(_LEAVES.issuperset(map(type, item))
+                                                 for item in value if type(item) is list or type(item) is tuple)):
+            return None  # values and lists of values: no map, so no key (a positional row's values)
         for i, item in enumerate(value):
             if not checked and type(item) in _LEAVES:
                 continue
@@ -145,6 +150,7 @@ def _too_long(value: Any, checked: bool, limit: int, keys: frozenset[str]) -> tu
 
 _LEAVES = frozenset({str, int, float, bool, type(None)})
 _PLAIN = _LEAVES - {str}
+_SHALLOW = _LEAVES | {list, tuple}
 
 
 class Neo4jDialect(Dialect):

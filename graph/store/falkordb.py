@@ -7,6 +7,7 @@ values come back as plain JSON-able Python, as from the Neo4j store.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -63,11 +64,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+class Encoded(dict[str, Any]):
+    """Parameters already encoded (:meth:`FalkorStore.submit` encodes them while the previous statement runs)."""
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        self.header = header
+
+
 class FastParamsGraph(Graph):  # type: ignore[misc]
     """The client's Graph, with the faster parameter encoder of :mod:`armsgraph.graph.store.falkor_params`."""
 
     def _build_params_header(self, params: dict[str, Any] | None) -> str:
-        return params_header(params)
+        return params.header if isinstance(params, Encoded) else params_header(params)
 
 
 class FalkorStore(Store):
@@ -83,6 +92,35 @@ class FalkorStore(Store):
                                 socket_connect_timeout=CONNECT_TIMEOUT)
         self._db = FalkorDB(connection_pool=self._pool)
         self._graph = FastParamsGraph(self._db, graph_name)
+        self._sending: threading.Thread | None = None
+        self._failure: BaseException | None = None
+
+    def submit(self, cypher: Cypher, params: dict[str, Any] | None = None) -> None:
+        """Check and encode the statement here, wait for the one sent before, then send this one from a thread and
+        return: the client builds and encodes the next statement (or parses the next batch) while the engine runs
+        this one. At most one statement is in flight; its failure is raised by the next call."""
+        params = params or {}
+        self.dialect.check_params(params, True)
+        text = self.dialect.translate(cypher)
+        encoded = Encoded(params_header(params))
+        self.settle()
+
+        def send() -> None:
+            try:
+                self._execute(text, encoded, True)
+            except BaseException as exc:  # raised in the caller's thread by the next settle
+                self._failure = exc
+
+        self._sending = threading.Thread(target=send, name="armsgraph-submit", daemon=True)
+        self._sending.start()
+
+    def settle(self) -> None:
+        if self._sending is not None:
+            self._sending.join()
+            self._sending = None
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
 
     def describe(self) -> str:
         return f"embedded FalkorDB, graph {self.graph_name!r} in {self.server.data_dir}"
@@ -117,6 +155,7 @@ class FalkorStore(Store):
         """FalkorDB's plan of a statement (``GRAPH.EXPLAIN``; ``GRAPH.PROFILE`` runs it and adds records and
         times per operation): one line per operation, indented by depth. Translated as ``run`` translates."""
         params = params or {}
+        self.settle()
         command = "GRAPH.PROFILE" if profile else "GRAPH.EXPLAIN"
         text = params_header(params) + self.dialect.translate(cypher)
         try:
@@ -140,6 +179,7 @@ class FalkorStore(Store):
 
     def _apply_schema(self) -> None:
         """Create only what is missing: a failing DDL command would still be logged and replayed."""
+        self.settle()
         have = self._existing_schema()
         created = False
         for op in self.dialect.schema_ops(self.graph_name):
@@ -166,6 +206,7 @@ class FalkorStore(Store):
         """Build the (absent) graph with ``GRAPH.BULK`` (:mod:`armsgraph.graph.store.falkor_bulk`): ``fill`` sends
         everything; then the append-only file is compacted, so a restart loads the graph as a snapshot.
         Returns (nodes, relationships) created."""
+        self.settle()
         writer = BulkWriter(self._db.connection, self.graph_name)
         try:
             fill(writer)
@@ -183,6 +224,7 @@ class FalkorStore(Store):
         a restart then loads a snapshot instead of replaying every statement of the load (a 300k-deal load's
         tail took 99 s to replay). A rewrite already running (started during the load, so without the load's
         last writes) is waited for first; ours then runs in the background (a stop waits for it)."""
+        self.settle()
         try:
             self._start_rewrite(growth)
         except redis.ResponseError as exc:
@@ -233,12 +275,15 @@ class FalkorStore(Store):
                              f"(see {self.server.log_file})")
 
     def clear(self) -> None:
+        self.settle()
         with contextlib.suppress(redis.ResponseError):
             self._graph.delete()
         self._graph = FastParamsGraph(self._db, self.graph_name)
         self._schema_ready = False
 
     def close(self) -> None:
+        with contextlib.suppress(Exception):  # a failure nobody waited for: the load that sent it has ended
+            self.settle()
         with contextlib.suppress(Exception):
             self._db.connection.close()
         with contextlib.suppress(Exception):

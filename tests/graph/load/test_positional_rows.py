@@ -1,0 +1,127 @@
+"""New nodes created from positional rows, and writes sent while the client prepares the next (issue 16).
+
+The writer creates the nodes the graph does not hold from ``{id, v}`` rows (:func:`writer.positional`: the keys
+once per statement) and sends the writes whose result it does not read with ``Store.submit``. Both must leave
+exactly what the map rows and the synchronous ``run`` left: the same node, the same provenance edge, the same
+failure (raised, the document rolled back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from armsgraph.graph import load
+from armsgraph.graph.catalogue.stats import counts_dict
+from armsgraph.graph.load import load_paths
+from armsgraph.graph.store import Cypher
+from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.graph.writer import (
+    PLACE_LISTS,
+    Writer,
+    columns_of,
+    create_statement,
+    node_statement,
+    positional,
+    send_created,
+)
+from armsgraph.schema.errors import StoreError
+
+CLASSIC = "sipri/classic-trade-register-2025-03.excerpt.csv"
+TRANSFERS = "sipri/transfers-2025-01.excerpt.csv"
+
+HOSTILE = ["it's", 'say "no"', "back\\slash", "tab\there", "new\nline", "ünïcødé ✓", "`tick`", "{braces}: [x]",
+           "MATCH (n) DETACH DELETE n", "", " padded "]
+
+NODE = Cypher("MATCH (n:Report {id: $id}) RETURN labels(n) AS labels, properties(n) AS props")
+EDGE = Cypher("MATCH (:Report {id: $id})-[p:SOURCED_FROM]->(d:Document) RETURN d.id AS doc, properties(p) AS props")
+
+
+def _report(i: int, comment: str) -> dict[str, Any]:
+    props: dict[str, Any] = {"source": "sipri-classic", "key": f"k{i}", "comments": comment, "order_year": 1990 + i,
+                             "order_year_estimate": i % 2 == 0, "delivery_years": [1991, 1992], "tiv_unit": 0.25}
+    if i % 3 == 0:  # rows that lack some columns others have
+        del props["tiv_unit"], props["delivery_years"]
+    return {"id": f"report:test:{i}", "props": props, "locs": [f"L{i}"] if i % 4 else [], "rules": ["classic"],
+            "cites": [comment] if i % 5 == 0 else [], "quotes": []}
+
+
+def _write(store: FalkorStore, rows: list[dict[str, Any]], positional_rows: bool) -> None:
+    params = {"doc": "document:test", "loader": "test", "loader_version": "1", "pending": "document:test"}
+    store.run(Cypher("MERGE (d:Document {id: $doc})"), {"doc": params["doc"]}, write=True)
+    if positional_rows:
+        send_created(store, "Report", rows, params)
+    else:  # what a graph that held the nodes would run: the MERGE, with its list unions
+        store.run(node_statement("Report"), {"rows": rows, **params}, write=True)
+
+
+def test_positional_rows_store_what_the_merge_stores(store: FalkorStore) -> None:
+    rows = [_report(i, text) for i, text in enumerate(HOSTILE)]
+    other = FalkorStore(store.server, store.graph_name + "_map")
+    try:
+        other.clear()
+        _write(store, rows, positional_rows=True)
+        _write(other, rows, positional_rows=False)
+        for row in rows:
+            created, merged = store.run(NODE, {"id": row["id"]}).rows, other.run(NODE, {"id": row["id"]}).rows
+            assert created == merged and created[0][1]["comments"] == row["props"]["comments"]
+            assert store.run(EDGE, {"id": row["id"]}).rows == other.run(EDGE, {"id": row["id"]}).rows
+        assert "tiv_unit" not in store.run(NODE, {"id": rows[0]["id"]}).rows[0][1]  # absent stays absent
+    finally:
+        other.clear()
+        other.close()
+
+
+def test_columns_are_the_schema_fields_the_rows_hold_in_schema_order() -> None:
+    rows = [{"id": "a", "props": {"tiv_unit": 1.0, "source": "x"}}, {"id": "b", "props": {"comments": "y"}}]
+    columns = columns_of("Report", rows)
+    assert columns == ("tiv_unit", "comments", "source")
+    assert positional(rows, columns) == [{"id": "a", "v": [1.0, None, "x"]}, {"id": "b", "v": [None, "y", None]}]
+    text = create_statement("Report", columns)  # the columns, then the place lists, then nothing
+    last = len(columns) + len(PLACE_LISTS) - 1
+    assert "tiv_unit: v[0]" in text and f"v[{last}]" in text and f"v[{last + 1}]" not in text
+    with pytest.raises(ValueError, match="does not declare"):  # a name never reaches statement text unchecked
+        columns_of("Report", [{"id": "a", "props": {"x}) DETACH DELETE n //": 1}}])
+
+
+def test_submitted_writes_run_in_order_and_fail_at_the_next_call(store: FalkorStore) -> None:
+    for i in range(50):  # each waits for the one before: a later statement sees the earlier ones
+        store.submit(Cypher("MERGE (c:Country {id: 'country:ZZZ'}) SET c.n = coalesce(c.n, 0) + $i"), {"i": i})
+    assert store.run(Cypher("MATCH (c:Country {id: 'country:ZZZ'}) RETURN c.n")).scalar() == sum(range(50))
+    store.ensure_schema()
+    store.submit(Cypher("CREATE (:Country {id: 'country:ZZZ'})"))  # the unique constraint refuses it
+    with pytest.raises(StoreError):
+        store.run(Cypher("RETURN 1"))
+    assert store.run(Cypher("MATCH (c:Country) RETURN count(c)")).scalar() == 1  # raised once, store usable
+
+
+class BlindWriter(Writer):
+    """Takes every node for new: a batch's CREATE of a node the graph holds fails in the engine (unique id), in a
+    statement sent by ``submit``."""
+
+    def _held(self, label: str, ids: list[str]) -> set[str]:
+        return set()
+
+
+def test_a_submitted_write_that_fails_rolls_the_document_back(
+        store: FalkorStore, shared_data: Path, graph_snapshot: Callable[[Any], Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    load_paths(store, [shared_data / CLASSIC])
+    before = graph_snapshot(store)
+    monkeypatch.setattr(load, "Writer", BlindWriter)
+    report = load_paths(store, [shared_data / TRANSFERS])
+    monkeypatch.undo()
+    [row] = report.documents
+    assert report.failed and not row.committed and "document not loaded" in row.note
+    assert graph_snapshot(store) == before  # nothing of it stays, nothing pending
+    clean = FalkorStore(store.server, store.graph_name + "_clean")
+    try:
+        clean.clear()
+        load_paths(clean, [shared_data / CLASSIC])
+        assert counts_dict(store) == counts_dict(clean)
+    finally:
+        clean.clear()
+        clean.close()
