@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +13,7 @@ from armsgraph.graph.bulk import SPOOLED, BulkGraph, build_graph, bulk_load, rea
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import falkor_bulk
 from armsgraph.graph.store.falkor_bulk import BulkWriter, encode
-from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
+from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.loaders.deals import record_judgement
 from armsgraph.schema import RELATION_TYPES
 from armsgraph.schema.errors import StoreError, UserError
@@ -23,44 +21,24 @@ from armsgraph.schema.errors import StoreError, UserError
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
 
 REPO = Path(__file__).resolve().parents[3]
+Register = Callable[[int], Path]  # the generated_register fixture: a register of N generated deals
 
 INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"
 
 
-def _generated(tmp: Path, deals: int) -> Path:
-    """A small synthetic classic register from the bench's generator (never SIPRI rows)."""
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        bench_sipri = importlib.import_module("bench_sipri")
-    finally:
-        sys.path.remove(str(REPO / "bench"))
-    path = tmp / "generated-register.csv"
-    bench_sipri.generate(path, deals)
-    return path
 
-
-
-@pytest.fixture
-def other(embedded_server: EmbeddedServer, store: FalkorStore) -> Iterator[FalkorStore]:
-    graph = FalkorStore(embedded_server, graph_name=store.graph_name + "_bulk")
-    graph.clear()
-    yield graph
-    graph.clear()
-    graph.close()
-
-
-def _inputs(shared_data: Path, tmp_path: Path) -> list[Path]:
+def _inputs(shared_data: Path, generated_register: Register) -> list[Path]:
     sipri = shared_data / "sipri"
     return [REPO / "examples" / "seed-entities.jsonl",
             shared_data / "news" / "rt-2023-07-antonov-cluster-munitions.txt",
             sipri / "classic-trade-register-2025-03.excerpt.csv", sipri / "transfers-2026-02.excerpt.csv",
-            _generated(tmp_path, 400)]
+            generated_register(400)]
 
 
 def test_bulk_graph_equals_incremental(store: FalkorStore, other: FalkorStore, shared_data: Path,
-                                       tmp_path: Path, graph_snapshot: Snapshotter) -> None:
+                                       generated_register: Register, graph_snapshot: Snapshotter) -> None:
     snapshot = graph_snapshot
-    paths = _inputs(shared_data, tmp_path)
+    paths = _inputs(shared_data, generated_register)
     incremental = load_paths(store, paths, note=None)
     bulk = bulk_load(other, paths)
     assert [d.committed for d in bulk.documents] == [d.committed for d in incremental.documents]
@@ -95,12 +73,12 @@ def _send_split(graph: BulkGraph, target: FalkorStore, monkeypatch: pytest.Monke
 
 
 def test_bulk_split_over_several_commands_gives_the_same_graph(store: FalkorStore, other: FalkorStore,
-                                                                 shared_data: Path, tmp_path: Path,
+                                                                 shared_data: Path, generated_register: Register,
                                                                  graph_snapshot: Snapshotter,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A graph too large for one GRAPH.BULK command goes as BEGIN and continuations, each naming nodes by
     their position among all the nodes sent so far: the result is the graph one command builds."""
-    paths = _inputs(shared_data, tmp_path)
+    paths = _inputs(shared_data, generated_register)
     whole = bulk_load(store, paths)
     assert not whole.failed
     graph, report = build_graph(paths)
@@ -112,11 +90,12 @@ def test_bulk_split_over_several_commands_gives_the_same_graph(store: FalkorStor
 
 
 def test_bulk_in_tiny_groups_gives_the_incremental_graph(store: FalkorStore, other: FalkorStore, shared_data: Path,
-                                                        tmp_path: Path, graph_snapshot: Snapshotter,
+                                                        tmp_path: Path, generated_register: Register,
+                                                        graph_snapshot: Snapshotter,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The bounded build: deals resolved a few Reports at a time (groups widened to whole deals by SIPRI id and by
     a researcher's judgement joining two blocks), sent in many small commands, gives the incremental graph."""
-    paths = _inputs(shared_data, tmp_path)
+    paths = _inputs(shared_data, generated_register)
     probe, _ = build_graph(paths)
     assert probe is not None
     with probe:  # two Reports of different blocks, judged one deal: the group of one must be widened to the other
@@ -153,11 +132,11 @@ def test_bulk_in_tiny_groups_gives_the_incremental_graph(store: FalkorStore, oth
     assert graph_snapshot(other) == (nodes, edges)
 
 
-def test_spooled_rows_name_their_ends_by_position(shared_data: Path, tmp_path: Path) -> None:
+def test_spooled_rows_name_their_ends_by_position(shared_data: Path, generated_register: Register) -> None:
     """Reports, Transfers and totals go to the spool as their group is resolved, never held in memory, and each
     relationship names its ends by position (the GRAPH.BULK id): every end is a node of a label its type joins,
     every Report is sent once, and a Transfer's SUPPLIED and TO ends are its block's parties."""
-    graph, report = build_graph(_inputs(shared_data, tmp_path), group_reports=3, workers=1)  # in this process
+    graph, report = build_graph(_inputs(shared_data, generated_register), group_reports=3, workers=1)  # in this process
     assert graph is not None and not report.failed
     with graph:
         # a segment per group, one of WeaponTotals (one range of recipients in this process), the Reports in no block
@@ -203,11 +182,11 @@ def test_bulk_writes_nothing_when_a_document_fails(store: FalkorStore, tmp_path:
     assert store.run("MATCH (n) RETURN count(n)").scalar() == 0
 
 
-def test_a_send_that_fails_part_way_leaves_no_graph(store: FalkorStore, shared_data: Path, tmp_path: Path,
+def test_a_send_that_fails_part_way_leaves_no_graph(store: FalkorStore, shared_data: Path, generated_register: Register,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Nodes already sent in earlier GRAPH.BULK commands when sending fails (here: the last edges cannot be read) are
     removed with the graph: the store is as empty as before, and a bulk load can run again."""
-    paths = _inputs(shared_data, tmp_path)
+    paths = _inputs(shared_data, generated_register)
     monkeypatch.setattr(falkor_bulk, "MAX_BLOB", 16 * 1024)  # many commands: the first go out before the failure
 
     def unreadable(graph: BulkGraph) -> Iterator[Any]:

@@ -3,8 +3,6 @@ where deals are resolved and encoded, never the graph."""
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,27 +18,7 @@ from armsgraph.schema.errors import UserError
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
 
 REPO = Path(__file__).resolve().parents[3]
-
-
-def _register(tmp: Path, deals: int) -> Path:
-    """A synthetic classic register from the bench's generator (never SIPRI rows)."""
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        bench_sipri = importlib.import_module("bench_sipri")
-    finally:
-        sys.path.remove(str(REPO / "bench"))
-    path = tmp / "generated-register.csv"
-    bench_sipri.generate(path, deals)
-    return path
-
-
-@pytest.fixture
-def other(embedded_server: EmbeddedServer, store: FalkorStore) -> Iterator[FalkorStore]:
-    graph = FalkorStore(embedded_server, graph_name=store.graph_name + "_workers")
-    graph.clear()
-    yield graph
-    graph.clear()
-    graph.close()
+Register = Callable[[int], Path]  # the generated_register fixture: a register of N generated deals
 
 
 def _streamed(target: FalkorStore, paths: list[Path], workers: int) -> tuple[int, int]:
@@ -60,12 +38,12 @@ def _streamed(target: FalkorStore, paths: list[Path], workers: int) -> tuple[int
 
 
 def test_one_worker_or_several_give_the_same_graph(store: FalkorStore, other: FalkorStore, shared_data: Path,
-                                                   tmp_path: Path, graph_snapshot: Snapshotter) -> None:
+                                                   generated_register: Register, graph_snapshot: Snapshotter) -> None:
     """Groups resolved and encoded in the main process (1), in more workers than cores (3): the same graph as
     the rows built first and encoded by the main process (``build_graph`` then ``send``)."""
     paths = [REPO / "examples" / "seed-entities.jsonl",
              shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv",
-             shared_data / "sipri" / "transfers-2026-02.excerpt.csv", _register(tmp_path, 300)]
+             shared_data / "sipri" / "transfers-2026-02.excerpt.csv", generated_register(300)]
     built, report = build_graph(paths, group_reports=3, workers=1)
     assert built is not None and not report.failed
     store.clear()
@@ -101,6 +79,7 @@ def _cli(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> Resul
 
 
 def test_the_cli_takes_workers_from_the_flag_or_the_environment(data_dir: Path, tmp_path: Path,
+                                                                 generated_register: Register,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
     resolve = BulkGraph.resolve
@@ -110,7 +89,7 @@ def test_the_cli_takes_workers_from_the_flag_or_the_environment(data_dir: Path, 
         resolve(graph, judgements, workers, writer)  # type: ignore[arg-type]
 
     monkeypatch.setattr(BulkGraph, "resolve", noted)
-    register = _register(tmp_path, 50)
+    register = generated_register(50)
     ok = _cli(data_dir, "load", "--bulk", "--workers", "1", "--format", "json", str(register))
     assert ok.exit_code == 0, ok.output
     assert _cli(data_dir, "cypher", "MATCH (t:Transfer) RETURN count(t) AS n", "--format", "csv").output \
@@ -128,11 +107,12 @@ def test_the_cli_takes_workers_from_the_flag_or_the_environment(data_dir: Path, 
                 env={"ARMSGRAPH_BULK_WORKERS": "2"}).exit_code == 0
 
 
-def test_bad_rows_give_their_line_and_field_with_workers(store: FalkorStore, other: FalkorStore, tmp_path: Path,
+def test_bad_rows_give_their_line_and_field_with_workers(store: FalkorStore, other: FalkorStore,
+                                                         generated_register: Register,
                                                          graph_snapshot: Snapshotter) -> None:
     """Bad rows early and late in a register (a year that is no year, a truncated record, hostile text) are
     reported with the same file:line:field as the incremental load, skipped, and the rest builds its graph."""
-    path = _register(tmp_path, 400)
+    path = generated_register(400)
     lines = path.read_text(encoding="cp1252").splitlines()  # the generator writes Latin-1, as SIPRI does
     header = next(i for i, line in enumerate(lines) if line.startswith("Recipient,Supplier"))
     early, late, last = header + 3, header + 350, len(lines) - 1

@@ -14,22 +14,13 @@ from armsgraph.graph import deals as graph_deals
 from armsgraph.graph.deals import Deals
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.report_spool import ReportSpool
-from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
+from armsgraph.graph.store.falkordb import FalkorStore
 
 REPO = Path(__file__).resolve().parents[3]
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
 MARKED = ("MATCH (n) WHERE n.pending IS NOT NULL RETURN count(n)",
           "MATCH ()-[r]->() WHERE r.pending IS NOT NULL RETURN count(r)")
 TYPES = "MATCH ()-[r]->() RETURN DISTINCT type(r)"
-
-
-@pytest.fixture
-def other(embedded_server: EmbeddedServer, store: FalkorStore) -> Iterator[FalkorStore]:
-    graph = FalkorStore(embedded_server, graph_name=store.graph_name + "_other")
-    graph.clear()
-    yield graph
-    graph.clear()
-    graph.close()
 
 
 def _inputs(shared_data: Path) -> list[Path]:
