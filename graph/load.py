@@ -389,6 +389,8 @@ class DocumentLoad:
             reason = _internal(self.report, self.path, exc)
         with suppress(Exception):
             self._tx.__exit__(type(exc), exc, exc.__traceback__)  # Neo4j: roll the transaction back
+        with suppress(Exception):  # a write still in flight (Store.submit) that failed too: the rollback undoes it
+            self.writer.store.settle()
         try:
             self.writer.rollback(self.document_id, self.loader)
             message = f"document not loaded, nothing written: {reason}"

@@ -125,3 +125,27 @@ def test_a_submitted_write_that_fails_rolls_the_document_back(
     finally:
         clean.clear()
         clean.close()
+
+
+class BrokenWriter(Writer):
+    """A bug in the client while a submitted write fails in the engine: the load has two failures to undo."""
+
+    def write(self, batch: Any, progress: Any = None) -> Any:
+        super().write(batch, progress)
+        self.store.submit(Cypher("RETURN no_such_function(1)"))  # fails in the engine, in the sending thread
+        raise RuntimeError("a bug in the client")
+
+
+def test_a_client_failure_with_a_failed_write_in_flight_still_rolls_back(
+        store: FalkorStore, shared_data: Path, graph_snapshot: Callable[[Any], Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-flight failure must not stop the rollback of the client's: nothing of the document stays."""
+    load_paths(store, [shared_data / CLASSIC])
+    before = graph_snapshot(store)
+    monkeypatch.setattr(load, "Writer", BrokenWriter)
+    report = load_paths(store, [shared_data / TRANSFERS])
+    monkeypatch.undo()
+    [row] = report.documents
+    assert report.failed and not row.committed
+    assert "nothing written" in row.note and "rolling it back failed" not in row.note
+    assert graph_snapshot(store) == before
