@@ -436,12 +436,18 @@ def bulk_cpu_job(path: str) -> dict[str, Any]:
     return _load_cpu(path, bulk=True)
 
 
+def _register(args: argparse.Namespace, tmp: Path) -> Path:
+    """The generated register of ``--deals`` deals, in ``--keep`` (made once, kept) or ``tmp``."""
+    path = (args.keep or tmp) / f"sipri-classic-{args.deals}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        generate(path, args.deals)
+    return path
+
+
 def load_cpu(args: argparse.Namespace, console: Console) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-sipri-") as tmp:
-        path = (args.keep or Path(tmp)) / f"sipri-classic-{args.deals}.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            generate(path, args.deals)
+        path = _register(args, Path(tmp))
         table = Table(title=f"load and bulk load, CPU seconds: best of {args.rounds} fresh processes and servers")
         for column in ("load", "package", "client CPU s", "server CPU s", "client + server", "wall s", "÷ former"):
             table.add_column(column, justify="left" if column in ("load", "package") else "right")
@@ -475,10 +481,7 @@ def compare(job: Callable[[str], dict[str, Any]], path: Path, rounds: int, forme
 
 def parse_only(args: argparse.Namespace, console: Console) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-sipri-") as tmp:
-        path = (args.keep or Path(tmp)) / f"sipri-classic-{args.deals}.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            generate(path, args.deals)
+        path = _register(args, Path(tmp))
         runs = compare(parse_job, path, args.rounds, args.former, console)
     table = Table(title=f"SIPRI loader alone: file -> validated Batches, best of {args.rounds} fresh processes")
     for column in ("package", "records", "seconds", "records/s", "÷ former"):
