@@ -106,15 +106,22 @@ class BlindWriter(Writer):
         return set()
 
 
-def test_a_submitted_write_that_fails_rolls_the_document_back(
-        store: FalkorStore, shared_data: Path, graph_snapshot: Callable[[Any], Any],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def _failed_load(store: FalkorStore, shared_data: Path, graph_snapshot: Callable[[Any], Any],
+                 monkeypatch: pytest.MonkeyPatch, writer: type[Writer]) -> tuple[Any, Any, Any]:
+    """Load the classic excerpt, then the transfers excerpt with ``writer``: (report, its row, the graph before)."""
     load_paths(store, [shared_data / CLASSIC])
     before = graph_snapshot(store)
-    monkeypatch.setattr(load, "Writer", BlindWriter)
+    monkeypatch.setattr(load, "Writer", writer)
     report = load_paths(store, [shared_data / TRANSFERS])
     monkeypatch.undo()
     [row] = report.documents
+    return report, row, before
+
+
+def test_a_submitted_write_that_fails_rolls_the_document_back(
+        store: FalkorStore, shared_data: Path, graph_snapshot: Callable[[Any], Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    report, row, before = _failed_load(store, shared_data, graph_snapshot, monkeypatch, BlindWriter)
     assert report.failed and not row.committed and "document not loaded" in row.note
     assert graph_snapshot(store) == before  # nothing of it stays, nothing pending
     clean = FalkorStore(store.server, store.graph_name + "_clean")
@@ -140,12 +147,7 @@ def test_a_client_failure_with_a_failed_write_in_flight_still_rolls_back(
         store: FalkorStore, shared_data: Path, graph_snapshot: Callable[[Any], Any],
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The in-flight failure must not stop the rollback of the client's: nothing of the document stays."""
-    load_paths(store, [shared_data / CLASSIC])
-    before = graph_snapshot(store)
-    monkeypatch.setattr(load, "Writer", BrokenWriter)
-    report = load_paths(store, [shared_data / TRANSFERS])
-    monkeypatch.undo()
-    [row] = report.documents
+    report, row, before = _failed_load(store, shared_data, graph_snapshot, monkeypatch, BrokenWriter)
     assert report.failed and not row.committed
     assert "nothing written" in row.note and "rolling it back failed" not in row.note
     assert graph_snapshot(store) == before
