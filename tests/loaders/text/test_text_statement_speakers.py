@@ -116,28 +116,28 @@ def test_a_line_ending_in_a_colon_without_an_aside_keeps_the_earlier_rules() -> 
 
 
 def test_a_person_introduced_by_named_speaks_after() -> None:
-    text = ("Putin lied again. In my own country, a former president named Abraham Lincoln voiced another spirit. "
-            "He said, “Let us have faith that right makes might.”")
+    text = ("Putin threatened again. In our region, a former president named Thomas Hale spoke in another spirit. "
+            "He said, “Courage outlasts every siege.”")
     x = extract_text(text, REMARKS)
-    assert said(x) == {("person:abraham-lincoln", "Let us have faith that right makes might")}
+    assert said(x) == {("person:thomas-hale", "Courage outlasts every siege")}
     # a ship is no person
     assert [e.id for e in extract_text("A ship named Black Sea Star sank.", REMARKS).entities
             if e.id.startswith("person:")] == []
 
 
 def test_he_after_another_person_was_named_is_that_person() -> None:
-    text = ("A former president named Abraham Lincoln said, “Let us have faith that right makes might.”\n\n"
+    text = ("A former president named Thomas Hale said, “Courage outlasts every siege.”\n\n"
             "The talks went on for months.\n\n"
-            "But Putin met each proposal with lies.\n\n"
-            "Time and again, he asserted, “We have no interest in war.”")
+            "But Putin answered each offer with threats.\n\n"
+            "Again and again, he insisted, “Our troops are only on exercises.”")
     x = extract_text(text, REMARKS)
-    assert ("person:vladimir-putin", "We have no interest in war") in said(x)
+    assert ("person:vladimir-putin", "Our troops are only on exercises") in said(x)
 
 
 def test_a_quotation_said_by_someone_unnamed_has_no_speaker() -> None:
     text = ("“We will send more tanks,” President Zelenskyy said.\n\n"
-            "One little girl said, “Mr. President, will my father come home?”\n\n"
+            "One young soldier said, “Sir, when will the shells arrive?”\n\n"
             "Later the choir sang.\n\n"
-            "Let the words of the old song ring out: “Never give up hope.”")
+            "Let the words of the old hymn ring out: “Stand firm together.”")
     x = extract_text(text, REMARKS)
     assert said(x) == {("person:volodymyr-zelenskyy", "We will send more tanks")}
