@@ -233,7 +233,7 @@ def weapon_totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]])
             for (recipient, weapon), entries in sorted(weapon_entries(deals, rows).items())]
 
 
-def _parties(block: str) -> tuple[str, str]:
+def block_parties(block: str) -> tuple[str, str]:
     """A block id 'supplier id|recipient id' as (supplier, recipient)."""
     supplier, _, recipient = block.partition("|")
     return supplier, recipient
@@ -263,7 +263,7 @@ class WeaponTotalsPending:
     def add(self, store: Store, blocks: Iterable[str], deals: Sequence[Deal],
             rows: Sequence[Mapping[str, Any]]) -> None:
         """A group's blocks were rewritten with these deals (and their Transfer rows)."""
-        rewritten = {_parties(b) for b in blocks}
+        rewritten = {block_parties(b) for b in blocks}
         if rewritten & self.rewritten:  # a block widened into again: its earlier entries give way
             for key, entries in self.entries.items():
                 self.entries[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
@@ -308,20 +308,11 @@ class WeaponTotalsPending:
             send_created(store, "WeaponTotals", batch)  # no MERGE per row for a node the graph does not hold
 
 
-def write_weapon_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
-                        rows: Sequence[Mapping[str, Any]]) -> None:
-    """Replace the entries of these blocks (their supplier, for their recipient) in the ``WeaponTotals`` of their
-    recipients, keeping every other supplier's; a node left without entries is deleted."""
-    pending = WeaponTotalsPending()
-    pending.add(store, blocks, deals, rows)
-    pending.write(store)
-
-
 def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
-                 rows: Sequence[Mapping[str, Any]], weapons: WeaponTotalsPending | None = None) -> None:
+                 rows: Sequence[Mapping[str, Any]], weapons: WeaponTotalsPending) -> None:
     """Rewrite the totals of these blocks (every block just resolved); a block left without deals loses its
-    totals. The blocks' ``WeaponTotals`` entries too (:func:`write_weapon_totals`), or kept in ``weapons`` for
-    the resolution to write once when it ends."""
+    totals. The blocks' ``WeaponTotals`` entries are kept in ``weapons`` for the resolution to write once when it
+    ends."""
     blocks = list(blocks)
     out = totals_rows(deals, rows)
     gone = sorted({DealTotals.id_of(block=b) for b in blocks} - {row["id"] for row in out})
@@ -329,7 +320,4 @@ def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
         store.submit(DELETE_TOTALS, {"ids": ids})
     for batch in chunks(out, CHUNK):
         store.submit(WRITE_TOTALS, {"rows": batch})
-    if weapons is None:
-        write_weapon_totals(store, blocks, deals, rows)
-    else:
-        weapons.add(store, blocks, deals, rows)
+    weapons.add(store, blocks, deals, rows)

@@ -189,9 +189,7 @@ class ReportTable:
             if taken * parts >= total * (len(out) + 1):
                 out.append((first, recipient))
                 first = None
-        if first is not None:
-            out.append((first, counts[-1][0]))
-        return out
+        return out  # the last recipient always closes the last part: then taken == total
 
     def weapon_entries(self, first: str, last: str) -> Iterator[tuple[str, str, str, int, int, float]]:
         """The entries of the recipients from ``first`` to ``last``, sorted by recipient, weapon, supplier, year

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from armsgraph.graph.aggregates import WeaponTotalsPending, corroboration_rank, open_rank, write_totals
+from armsgraph.graph.aggregates import (
+    WeaponTotalsPending,
+    block_parties,
+    corroboration_rank,
+    open_rank,
+    write_totals,
+)
 from armsgraph.graph.report_spool import ReportSpool
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
@@ -326,18 +332,13 @@ def group_blocks(counts: dict[str, int], bound: int) -> list[list[str]]:
     """
     out: list[list[str]] = []
     size = 0
-    for block in sorted(counts, key=_by_recipient):
+    for block in sorted(counts, key=lambda b: block_parties(b)[::-1]):  # by recipient, then supplier
         if not out or (out[-1] and size + counts[block] > bound):
             out.append([])
             size = 0
         out[-1].append(block)
         size += counts[block]
     return out
-
-
-def _by_recipient(block: str) -> tuple[str, str]:
-    supplier, _, recipient = block.partition("|")
-    return recipient, supplier
 
 
 def same_pairs(judged: Judgements | None) -> dict[str, set[str]]:
@@ -546,9 +547,9 @@ class Deals:
         return self.resolve({row[0] for row in [*rows, *old] if row[0]})
 
     def write(self, blocks: list[str], records: list[Record], result: Resolution,
-              weapons: WeaponTotalsPending | None = None) -> None:
+              weapons: WeaponTotalsPending) -> None:
         """Rewrite these blocks' Transfers, edges and totals from a resolution of their Reports; the
-        ``WeaponTotals`` entries go to ``weapons`` when given (written once the resolution ends), else now."""
+        ``WeaponTotals`` entries go to ``weapons``, written once the resolution ends."""
         run, submit = self.store.run, self.store.submit  # submit: a write whose result is not read
         old = {row[0] for chunk in _chunks(blocks)
                for row in run(TRANSFERS_IN_BLOCKS, {"blocks": chunk}).rows}

@@ -136,15 +136,14 @@ class BulkWriter:
     def nodes(self, labels: str, keys: Sequence[str], rows: Iterable[dict[str, Any]]) -> list[int]:
         """Nodes of one label set (``Actor:Country``) with these property keys (a missing key: not set)."""
         first = self._next_id
-        self._next_id += self._entities(True, header(labels, keys), (record(keys, props) for props in rows))
+        self.encoded_nodes(header(labels, keys), (record(keys, props) for props in rows))
         return list(range(first, self._next_id))
 
     def relations(self, rel_type: str, keys: Sequence[str], rows: Iterable[tuple[int, int, dict[str, Any]]]) -> None:
         """Relationships of one type between nodes already given (their internal ids)."""
-        self._entities(False, header(rel_type, keys),
-                       (_ENDS(src, dst) + record(keys, props) for src, dst, props in rows))
+        self.encoded_relations(header(rel_type, keys), ((src, dst, record(keys, props)) for src, dst, props in rows))
 
-    def encoded_nodes(self, head: bytes, records: Sequence[bytes]) -> None:
+    def encoded_nodes(self, head: bytes, records: Iterable[bytes]) -> None:
         """Nodes already encoded (:func:`header`, :func:`record`: by another process, so this one only sends)."""
         self._next_id += self._entities(True, head, records)
 
