@@ -12,8 +12,7 @@ from __future__ import annotations
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.supply_talk import speaks_of_supply
 from armsgraph.loaders.text.textdoc import TextDoc
-
-TURN_RULE = "claim:transcript-turn"
+from armsgraph.loaders.text.turn_claims import TURN_RULE
 
 
 def without_nested(claims: list[ClaimFact]) -> list[ClaimFact]:

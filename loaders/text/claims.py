@@ -14,7 +14,7 @@ from armsgraph.loaders.text.group_speakers import group_speech
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, speech
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.turn_claims import transcript_turns
+from armsgraph.loaders.text.turn_claims import TURN_RULE, transcript_turns
 from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
@@ -712,8 +712,8 @@ class ClaimRules:
         self.syntax_claims_in()
         self._group_claims()
         # a turn's sentence holding a claim of the same speaker ('as I told President X, we will ...') is that claim
-        inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != "claim:transcript-turn"]
-        self.f.claims = [c for c in self.f.claims if c.rule != "claim:transcript-turn" or not any(
+        inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != TURN_RULE]
+        self.f.claims = [c for c in self.f.claims if c.rule != TURN_RULE or not any(
             sp == c.speaker and c.start <= a and b <= c.end for sp, a, b in inner)]
         self.f.claims = without_nested(own_speech_in_turns(self.d, self.f.claims, self._turns))
         self.f.claims.sort(key=lambda c: c.start)

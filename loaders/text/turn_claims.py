@@ -19,6 +19,9 @@ from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
 from armsgraph.schema import Person
 
+TURN_RULE = "claim:transcript-turn"
+"""The rule of a claim read from a transcript turn (its speaker's label)."""
+
 TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
 
@@ -95,11 +98,11 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
     for n, (label_start, label_end, speaker) in enumerate(turns):
         if speaker is None:
             continue
-        named.append((label_start, turns[n + 1][0] if n + 1 < len(turns) else len(d.clean), speaker))
+        end = turns[n + 1][0] if n + 1 < len(turns) else len(d.clean)
+        named.append((label_start, end, speaker))
         a = d.tok_index(label_start)
         f.add_entity(speaker, a, d.tok_index(label_end) - 1, "person:transcript-turn",
                      name=official_name(d, f, speaker))
-        end = turns[n + 1][0] if n + 1 < len(turns) else len(d.clean)
         first = max(0, bisect.bisect_right(d.sent_starts, d.tok_index(label_end)) - 1)
         for sent in d.sents[first:]:
             sc, ec = d.chars(sent.start, sent.end)
@@ -109,5 +112,5 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
                 continue
             lo = max(sc, label_end)
             if speaks_of_supply(d, sent.start, sent.end):
-                add_claim(speaker, lo, ec, lo, ec, True, "claim:transcript-turn")
+                add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
     return named
