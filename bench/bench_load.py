@@ -53,7 +53,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench_sipri import TimedStore, generate, server_peak_rss_mb, use_package
+from bench_sipri import TimedStore, generate, process_cpu_seconds, server_peak_rss_mb, use_package
 from rich.console import Console
 from rich.table import Table
 from timing import restart_seconds
@@ -138,7 +138,7 @@ def _client(r: dict[str, Any]) -> str:
     return f"{r['client_mb']:,.0f}" + (f" + workers {r['workers_mb']:,.0f} each" if r.get("workers_mb") else "")
 
 
-def _cpu_seconds() -> float:
+def _own_cpu_seconds() -> float:
     """CPU seconds of this process and its children that ended (the bulk path's workers)."""
     return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
@@ -146,12 +146,10 @@ def _cpu_seconds() -> float:
 
 def _server_cpu(server: EmbeddedServer) -> float | None:
     """The server's CPU seconds so far (all its threads), from /proc/PID/stat."""
-    pid = server.status().pid
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return process_cpu_seconds(server.status().pid)
     except (OSError, IndexError):
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _cpu(r: dict[str, Any]) -> str:
@@ -250,7 +248,7 @@ def _run(kind: str, path: str, data_dir: str, out: Any, former: str | None = Non
     else:
         resolve.standard_tables()  # alias tables, read once per process: not a file's load
         with PssPeak() as pss:
-            cpu = _cpu_seconds()
+            cpu = _own_cpu_seconds()
             start = time.perf_counter()
             if kind.removesuffix(BEFORE) == "bulk":
                 report = bulk.bulk_load(store, [Path(path)])
@@ -260,7 +258,7 @@ def _run(kind: str, path: str, data_dir: str, out: Any, former: str | None = Non
                 report = load.load_paths(store, [Path(path)], note=None,
                                          resolve_deals=kind.removesuffix(BEFORE) == "load")
             seconds = time.perf_counter() - start
-            client_cpu = _cpu_seconds() - cpu
+            client_cpu = _own_cpu_seconds() - cpu
         failed = report.failed
         pss_mb = pss.peak_kb / 1024
     out.put({"seconds": seconds, "engine": store.engine[0], "calls": store.calls, "client_mb": _peak_mb(),

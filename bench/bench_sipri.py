@@ -388,7 +388,7 @@ def parse_job(path: str) -> dict[str, Any]:
     return {"seconds": seconds, "records": records}
 
 
-def _cpu_seconds(pid: int) -> float:
+def process_cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a process so far (``/proc/PID/stat``: the server's, which is not our child)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -408,7 +408,7 @@ def _load_cpu(path: str, bulk: bool) -> dict[str, Any]:
             store = falkordb.FalkorStore(server, graph_name="bench")
             pid = server.status().pid
             assert pid is not None
-            server_before, client_before = _cpu_seconds(pid), time.process_time()
+            server_before, client_before = process_cpu_seconds(pid), time.process_time()
             children = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             if bulk:
@@ -419,7 +419,7 @@ def _load_cpu(path: str, bulk: bool) -> dict[str, Any]:
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             workers = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
             result = {"wall": wall, "client": time.process_time() - client_before + workers,
-                      "server": _cpu_seconds(pid) - server_before, "failed": report.failed}
+                      "server": process_cpu_seconds(pid) - server_before, "failed": report.failed}
             store.close()
         finally:
             server.stop()

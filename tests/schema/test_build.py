@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from armsgraph.schema import Country, Document, Provenance, Report, Treaty, WeaponSystem
 from armsgraph.schema.batch import NodeRecord
-from armsgraph.schema.build import _plan, build, pair, replace
+from armsgraph.schema.build import _memo, _plan, build, pair, replace
 from armsgraph.schema.entities import WeaponTotals
 from armsgraph.schema.ids import digest
 from armsgraph.schema.model import Node, check_stored_values, date_problem
@@ -100,6 +100,8 @@ def test_the_same_value_twice_is_remembered_once() -> None:
         build(Report, {**GOOD, "date": "1999-13"})
     with pytest.raises(ValidationError):  # refused again, not remembered
         build(Report, {**GOOD, "date": "1999-13"})
+    memo = _memo(Report, "date")
+    assert memo[(str, "1999-12")] == "1999-12" and (str, "1999-13") not in memo
 
 
 @pytest.mark.parametrize(("cls", "values"), [

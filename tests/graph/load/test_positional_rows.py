@@ -58,21 +58,15 @@ def _write(store: FalkorStore, rows: list[dict[str, Any]], positional_rows: bool
         store.run(node_statement("Report"), {"rows": rows, **params}, write=True)
 
 
-def test_positional_rows_store_what_the_merge_stores(store: FalkorStore) -> None:
+def test_positional_rows_store_what_the_merge_stores(store: FalkorStore, other: FalkorStore) -> None:
     rows = [_report(i, text) for i, text in enumerate(HOSTILE)]
-    other = FalkorStore(store.server, store.graph_name + "_map")
-    try:
-        other.clear()
-        _write(store, rows, positional_rows=True)
-        _write(other, rows, positional_rows=False)
-        for row in rows:
-            created, merged = store.run(NODE, {"id": row["id"]}).rows, other.run(NODE, {"id": row["id"]}).rows
-            assert created == merged and created[0][1]["comments"] == row["props"]["comments"]
-            assert store.run(EDGE, {"id": row["id"]}).rows == other.run(EDGE, {"id": row["id"]}).rows
-        assert "tiv_unit" not in store.run(NODE, {"id": rows[0]["id"]}).rows[0][1]  # absent stays absent
-    finally:
-        other.clear()
-        other.close()
+    _write(store, rows, positional_rows=True)
+    _write(other, rows, positional_rows=False)
+    for row in rows:
+        created, merged = store.run(NODE, {"id": row["id"]}).rows, other.run(NODE, {"id": row["id"]}).rows
+        assert created == merged and created[0][1]["comments"] == row["props"]["comments"]
+        assert store.run(EDGE, {"id": row["id"]}).rows == other.run(EDGE, {"id": row["id"]}).rows
+    assert "tiv_unit" not in store.run(NODE, {"id": rows[0]["id"]}).rows[0][1]  # absent stays absent
 
 
 def test_columns_are_the_schema_fields_the_rows_hold_in_schema_order() -> None:
@@ -119,19 +113,13 @@ def _failed_load(store: FalkorStore, shared_data: Path, graph_snapshot: Callable
 
 
 def test_a_submitted_write_that_fails_rolls_the_document_back(
-        store: FalkorStore, shared_data: Path, graph_snapshot: Callable[[Any], Any],
+        store: FalkorStore, other: FalkorStore, shared_data: Path, graph_snapshot: Callable[[Any], Any],
         monkeypatch: pytest.MonkeyPatch) -> None:
     report, row, before = _failed_load(store, shared_data, graph_snapshot, monkeypatch, BlindWriter)
     assert report.failed and not row.committed and "document not loaded" in row.note
     assert graph_snapshot(store) == before  # nothing of it stays, nothing pending
-    clean = FalkorStore(store.server, store.graph_name + "_clean")
-    try:
-        clean.clear()
-        load_paths(clean, [shared_data / CLASSIC])
-        assert counts_dict(store) == counts_dict(clean)
-    finally:
-        clean.clear()
-        clean.close()
+    load_paths(other, [shared_data / CLASSIC])  # a clean graph of the classic excerpt alone
+    assert counts_dict(store) == counts_dict(other)
 
 
 class BrokenWriter(Writer):

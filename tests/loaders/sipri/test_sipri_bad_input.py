@@ -435,11 +435,16 @@ def test_parsed_cells_are_remembered_but_not_their_errors() -> None:
     assert parse_years("2021; 2020; 2021", "Years") == [2020, 2021]
     first, again = parse_years("2021; 2020", "Years"), parse_years("2021; 2020", "Years")
     assert first == again and first is not again  # each Report gets a list of its own
+    assert parse_year("1999", "Year of order") == parse_year("1999", "Year of order") == 1999
+    hits = parse_year.cache_info().hits
     for _ in range(2):
         with pytest.raises(FieldError, match="not a year"):
             parse_year("19??", "Year of order")
         with pytest.raises(FieldError, match="whole number"):
             parse_int("-3", "Number ordered")
+    assert parse_year.cache_info().hits == hits  # a refused cell is worked out again each time, never read back
+    parse_year("1999", "Year of order")
+    assert parse_year.cache_info().hits == hits + 1  # a good one is read back
 
 
 def _validated_both_ways(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, Any]]:
