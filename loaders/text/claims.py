@@ -12,7 +12,7 @@ from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
 from armsgraph.loaders.text.quote_labels import name_end
-from armsgraph.loaders.text.syntax_claims import SpeechCandidate, speech
+from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turn_claims import TURN_RULE, transcript_turns
 from armsgraph.schema import Person
@@ -76,7 +76,7 @@ class ClaimRules:
         """The paragraph read last left a quotation open."""
         self._speech: dict[int, list[SpeechCandidate]] = {}
         """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
-        self._honorifics = frozenset(cue for cue, kind in d.g.cues.items() if kind == "honorific")
+        self._honorifics = d.g.honorifics
         self._turns: list[tuple[int, int, str]] = []
         """(character start, end, speaker) of each transcript turn with a named speaker."""
         self._label_names: dict[str, str] = {}
@@ -112,7 +112,8 @@ class ClaimRules:
                 person = self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
-                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start)
+                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start) \
+                    or self._state_of_body_before(ref.start)
                 if modifier:
                     return modifier, i
                 holder = self.f.office_holder(ref)
@@ -164,6 +165,21 @@ class ClaimRules:
             if kind in want:
                 return ref.id
         return None
+
+    def _state_of_body_before(self, i: int) -> str | None:
+        """"the U.S. Air Force's chief of staff", "Ukraine's Ground Forces commander": the state named before one to
+        three capitalised words of a body (``GOVERNMENT_WORDS``, ``BODY_WORDS``) right before token i."""
+        j = i - 1
+        if j >= 0 and self.d.words[j] in ("’s", "'s"):
+            j -= 1
+        k = j
+        while k >= 0 and j - k < 3 and self.d.words[k][:1].isupper() and not self.d.ent_types[k] \
+                and self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS:
+            k -= 1
+        ref = self.f.ref_at.get(k)
+        if k == j or ref is None or ref.kind not in ("name", "demonym") or not ref.id.startswith("country:"):
+            return None
+        return ref.id
 
     def _after_preposition(self, ref: Ref, preps: tuple[str, ...], according: bool = True) -> bool:
         """The actor is a place or an addressee: a preposition right before it, or before a person's title
@@ -269,6 +285,11 @@ class ClaimRules:
                     i == 0 or self.d.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
                 if syntax is not None and syntax.parsed[i] and syntax.pos[i] in ("NOUN", "PROPN"):
                     continue  # 'NATO member states', 'his remarks': the word is a noun here
+                if negated(self.d.lower, i, syntax):
+                    continue  # 'neither confirmed nor denied that ...': nothing is said
+                if self.d.lower[i] in self.d.g.clause_speech_verbs and i + 1 < end \
+                        and self.d.lower[i + 1] != "that" and self.d.words[i + 1] not in (".", ",", ";"):
+                    continue  # 'promised more ammunition': a pledge; 'promised that ...', '..., as X promised.' speak
                 if syntax is not None and syntax.parsed[i] and syntax.dep[i] in ("acl", "amod") \
                         and syntax.tag[i] == "VBN":
                     continue  # 'the mobilisation declared in Russia': a participle modifying a noun
@@ -454,8 +475,18 @@ class ClaimRules:
         first = next(k for k in range(before.start, before.end)
                      if k in self.f.ref_at and self.f.ref_at[k].kind == "person")
         opening = all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG") or self.d.lower[k] in (
-            "the", "’s", "'s") for k in range(before.start, first))
+            "the", "’s", "'s") for k in range(before.start, first)) or self._opens_as_subject(before.start, first)
         return people.pop() if opening else None
+
+    def _opens_as_subject(self, start: int, first: int) -> bool:
+        """The parse reads the name at token ``first`` as the head of its sentence's subject and every word before
+        it as part of that subject ('European Parliament speaker Jane Roe told ...': an office the titles lack)."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[first]:
+            return False
+        ref = self.f.ref_at[first]
+        head = next((k for k in range(ref.start, ref.end) if syntax.dep[k] in ("nsubj", "nsubjpass")), None)
+        return head is not None and set(range(start, first)) <= set(syntax.subtree(head))
 
     def _speaking_names(self) -> None:
         """Names the gazetteers lack that the parse shows as a speech verb's subject ('Roger Wicker, a Republican,
@@ -568,6 +599,8 @@ class ClaimRules:
             ref_start = self.f.ref_at[at].start if at in self.f.ref_at else at
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
             while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                                     or (self.d.lower[ref_start - 1] in BODY_WORDS
+                                         and self.d.words[ref_start - 1][:1].isupper())
                                      or self.d.lower[ref_start - 1] in ("the", "’s", "'s", "its", *TITLE_MODIFIERS,
                                                                         *GOVERNMENT_WORDS, *OWNER_NOUNS)
                                      or self.d.lower[ref_start - 1] in ("a", "an", "for", "of")):
@@ -589,7 +622,12 @@ class ClaimRules:
                 # 'In a statement, the Kremlin said Western weapons ...': what was said follows the verb
                 self.d.syntax is not None and self.d.syntax.parsed[verb]
                 and any(k > verb for k in self.d.syntax.kids(verb, "ccomp")))
-            if adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that:
+            as_said = before_ref == "as" and ref_start - s > 4 and self.d.words[ref_start - 2] == ","
+            if adjacent and as_said and not said_that:
+                # '..., as President X has promised': X said the clause before, after its own 'that' if it has one
+                self._add_claim(speaker, self.d.cstart(self._content_start(s, ref_start - 2)),
+                                self.d.cstart(ref_start - 2), sc, ec, False, "claim:as-said")
+            elif adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that:
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.d.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
             else:
@@ -944,8 +982,14 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
+        honored = False
         while run and self.d.lower[run[0]] in self._honorifics:
             run = run[1:]  # 'Admiral Brad Cooper said': the rank is no part of the name
+            honored = True
+        later = run
+        if honored and len(run) == 1:
+            # 'Mr Wallace warned ...' after 'Ben Wallace revealed ...': the full name written before
+            run = self._full_name_before(run[0]) or run
         body = [m for m, k in enumerate(run) if self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS]
         if body:
             run = run[body[-1] + 1:]  # 'Ground Forces Jane Roe': the name after the body's words
@@ -955,4 +999,32 @@ class ClaimRules:
         ident = Person.id_of(name=name)
         self.f.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)
         self.f.add_ref(Ref(run[0], run[-1] + 1, ident, "person"))  # 'He stressed ...' after it is this person
+        if later != run:
+            self.f.add_entity(ident, later[0], later[-1] + 1, "person:subject-of-speech", name=name)
+            self.f.add_ref(Ref(later[0], later[-1] + 1, ident, "person"))
         return ident
+
+    def _full_name_before(self, surname: int) -> list[int] | None:
+        """Tokens of the last name before token ``surname`` that ends in the same word and opens with one or two
+        capitalised words outside any entity ('Ben Wallace' for a later 'Mr Wallace'), None without one."""
+        words = self.d.words
+        for k in range(surname - 1, 0, -1):
+            if words[k] != words[surname]:
+                continue
+            m = k
+            while m > 0 and k - m < 2 and words[m - 1].istitle() and words[m - 1].isalpha() \
+                    and not self.d.ent_types[m - 1] and self.d.lower[m - 1] not in self._honorifics \
+                    and not self.d.doc[m - 1].is_stop and m - 1 >= self.d.sent_of(k).start:
+                m -= 1
+            if m < k:
+                return list(range(m, k + 1))
+        return None
+
+    def _content_start(self, s: int, end: int) -> int:
+        """Where what is said starts in tokens [s, end): after the first 'that' that follows a verb ('denied that
+        Ukraine will ...'), else at s."""
+        for k in range(s + 1, end - 1):
+            if self.d.lower[k] == "that" and (self.d.lower[k - 1] in self.d.g.speech_verbs or (
+                    self.d.syntax is not None and self.d.syntax.parsed[k - 1] and self.d.syntax.pos[k - 1] == "VERB")):
+                return k + 1
+        return s

@@ -15,7 +15,6 @@ NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
 RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
          "Capt.", "Sergeant", "Sgt.", "Dr.", "Doctor", "Brig.", "Brigadier"}
-HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
 """'of the Kingdom' after a title: the holder's state, not named."""
@@ -318,9 +317,11 @@ class PersonRules:
             # 'Kaja Kallas (Estonian prime minister)': a capitalised name the gazetteers lack
             m = k - 1
             while m >= 0 and _NAME_WORD.fullmatch(self.d.words[m]) and not self.d.ent_types[m] \
-                    and self.d.words[m] not in NAME_STOP | RANKS:
-                m -= 1
-            if 2 <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper()):
+                    and self.d.words[m] not in NAME_STOP | RANKS and not self.d.doc[m].is_stop:
+                m -= 1  # not 'If' or 'When' opening the sentence: 'If Lambrecht (German Defense Minister) ...'
+            # one word only before a bracket: 'Lambrecht (German Defense Minister)', a surname the title explains
+            fewest = 1 if self.d.words[k] == "(" else 2
+            if fewest <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper() or self.d.doc[m].is_stop):
                 self._register_person(self._name_text(m + 1, k), m + 1, k, "person:name-appositive")
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
@@ -445,6 +446,15 @@ class PersonRules:
                 # words make the title
                 title_start, title = self._ministry_words(ent.start, title)
             of = self.f.affiliation_before(title_start)
+            owner = self.f.ref_at.get(ent.start - 1) if title_start == ent.start and ent.start >= 2 else None
+            if owner is not None and owner.kind in ("org", "name", "demonym") and owner.start >= 1 \
+                    and self.d.words[owner.start - 1] in TITLE_PREFIXES:
+                # 'Deputy Pentagon Press Secretary X', 'Acting US Ambassador X': the rank before the body or state
+                # is the office's; a body's name stays in the title as written, a state's is the affiliation
+                title_start = owner.start - 1
+                body = f" {self.d.clean[self.d.cstart(owner.start):self.d.cend(owner.end - 1)]}" \
+                    if owner.kind == "org" else ""
+                title = f"{self.d.words[title_start]}{body} {title}"
             j = ent.end
             if title == "Ambassador" and j + 1 < len(doc) and doc[j].lower_ == "to":
                 ref = self.f.ref_at.get(j + 1) or self.f.ref_at.get(j + 2)
@@ -517,7 +527,8 @@ class PersonRules:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
             if ent.label_ != "SURNAME" or ent.start in registered or ent.start == 0 \
-                    or self.d.words[ent.start - 1] not in RANKS | HONORIFICS:
+                    or (self.d.words[ent.start - 1] not in RANKS
+                        and self.d.lower[ent.start - 1] not in self.d.g.honorifics):
                 continue
             known = known_official(self.d.g, ent.text)
             if known is not None:
