@@ -46,6 +46,9 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
                           "spokesperson", "minister", "envoy", "ambassador", "admiral", "secretary", "adviser",
                           "advisor"})
 """A subject's head word that is an office: a name closing its phrase is the person holding it."""
+COMPANY_OFFICES = frozenset({"executive", "ceo", "chairman", "chairwoman", "president", "founder", "officer",
+                             "spokesperson", "manager", "analyst", "lawmaker", "senator", "representative"})
+"""Lower-case office nouns a name may follow that no state's title is ('chief executive Jane Roe said')."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
@@ -511,11 +514,36 @@ class ClaimRules:
                 ident = self._name_speaker(a, cand.head + 1) or self._closing_name(cand.head)
                 if ident is not None:
                     new.setdefault(ident, (self.d.words[cand.head], cand.head + 1))
+        for verb, word in enumerate(self.d.lower):
+            if word in self.d.g.speech_verbs and not self.d.ent_types[verb]:
+                named = self._office_noun_name(verb)
+                if named is not None:
+                    new.setdefault(*named)
         for ident, (surname, after) in new.items():
             for k in range(after, len(self.d.words)):
                 if self.d.words[k] == surname and k not in self.f.ref_at and not self.d.ent_types[k]:
                     self.f.add_entity(ident, k, k + 1, "person:surname")
                     self.f.add_ref(Ref(k, k + 1, ident, "person"))
+
+    def _office_noun_name(self, verb: int) -> tuple[str, tuple[str, int]] | None:
+        """'chief executive Jane Roe said', 'company spokesman John Doe told': two or three capitalised proper nouns
+        outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS``, the
+        ``office`` words of ``cues.csv``) that says they name a person; the person is added to the entities."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return None
+        k = verb
+        while k > 0 and verb - k < 3 and syntax.pos[k - 1] == "PROPN" and self.d.words[k - 1].istitle() \
+                and self.d.words[k - 1].isalpha() and not self.d.ent_types[k - 1] and k - 1 not in self.f.ref_at:
+            k -= 1
+        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in OFFICE_NOUNS | COMPANY_OFFICES \
+                or not self.d.words[k - 1].islower():
+            return None
+        name = " ".join(self.d.words[k:verb])
+        ident = Person.id_of(name=name)
+        self.f.add_entity(ident, k, verb, "person:office-noun-name", name=name)
+        self.f.add_ref(Ref(k, verb, ident, "person"))
+        return ident, (self.d.words[verb - 1], verb)
 
     def claims_in(self) -> None:
         self._speaking_names()

@@ -19,6 +19,9 @@ SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
 """'of the Kingdom' after a title: the holder's state, not named."""
 ARTICLES = {"the", "a", "an", "’s", "'s"}
+TIME_MODIFIERS = {"former", "then", "outgoing", "incoming", "current", "new", "later"}
+"""When the office was held: 'Jane Roe, the former Czech defence minister,' holds the office (the annotation guide:
+a former office is the office)."""
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
@@ -307,7 +310,7 @@ class PersonRules:
         if title_end < len(self.d.words) and self.d.words[title_end] not in (",", ".", ";", ")", "—", "–"):
             return None
         k = title_start - 1
-        while k > 0 and (self.d.lower[k] in ARTICLES or (
+        while k > 0 and (self.d.lower[k] in ARTICLES | TIME_MODIFIERS or (
                 k in self.f.ref_at and self.f.ref_at[k].kind in ("org", "name", "demonym", "capital"))):
             k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
         if k < 1 or self.d.words[k] not in (",", "(") or (k == title_start - 1 and self.d.words[k] == ","):

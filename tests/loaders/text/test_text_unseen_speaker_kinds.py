@@ -89,3 +89,21 @@ def test_an_unnamed_office_of_a_states_named_body_speaks_for_the_state() -> None
     # a company's office is no state's
     y = extract_text("Allies might send Ukraine more jets next year, the Boeing Company's chief of staff said.", META)
     assert not any(s.startswith("country:") for s, _ in claims(y))
+
+
+def test_a_name_after_a_lower_case_office_noun_speaks() -> None:
+    x = extract_text("Acme Industries chief executive Jane Roe said “We have only seen a few orders for Ukraine "
+                     "so far.” Roe said: “More will come next year.”", META)
+    assert {s for s, _ in claims(x)} == {"person:jane-roe"}
+    assert len(claims(x)) == 2
+    # capitalised words after no office noun are no person ('Acme Industries said' is a company)
+    y = extract_text("Acme Industries said “We have only seen a few orders for Ukraine so far.”", META)
+    assert not any(p.startswith("person:") for p in persons(y))
+
+
+def test_a_former_office_in_an_apposition_is_the_office() -> None:
+    x = extract_text("Jan Novak, the former Czech defence minister, said more tanks should go to Ukraine.", META)
+    assert positions(x) == {("person:jan-novak", "Defense Minister", "country:CZE")}
+    # a lowercase word that says no time is still no article: no office read across it
+    y = extract_text("Jan Novak, a friend of the Czech defence minister, said more tanks should go.", META)
+    assert ("person:jan-novak", "Defense Minister", "country:CZE") not in positions(y)
