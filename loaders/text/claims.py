@@ -11,6 +11,7 @@ from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
+from armsgraph.loaders.text.persons import PERSON_NOUNS
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -46,6 +47,8 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
                           "spokesperson", "minister", "envoy", "ambassador", "admiral", "secretary", "adviser",
                           "advisor"})
 """A subject's head word that is an office: a name closing its phrase is the person holding it."""
+SAYING_NOUNS = frozenset({"words", "phrase", "saying", "message", "motto", "maxim", "line", "advice", "prayer"})
+"""Nouns for what someone said: 'the words of Jane Roe:' introduces her quotation."""
 COMPANY_OFFICES = frozenset({"executive", "ceo", "chairman", "chairwoman", "president", "founder", "officer",
                              "spokesperson", "manager", "analyst", "lawmaker", "senator", "representative"})
 """Lower-case office nouns a name may follow that no state's title is ('chief executive Jane Roe said')."""
@@ -525,6 +528,32 @@ class ClaimRules:
                     self.f.add_entity(ident, k, k + 1, "person:surname")
                     self.f.add_ref(Ref(k, k + 1, ident, "person"))
 
+    def _words_of(self, colon: int) -> str | None:
+        """The person whose words a sentence ending in ':' names: 'the words of Pope Jane Roe ...:', 'that phrase of
+        philosopher Roe:' (a saying noun, 'of', person nouns of ``persons.PERSON_NOUNS``, then one to three
+        capitalised words or a known person); the person is added to the entities."""
+        for k in range(self.d.sent_of(colon).start, colon - 2):
+            if self.d.lower[k] not in SAYING_NOUNS or self.d.lower[k + 1] != "of":
+                continue
+            m = k + 2
+            while m < colon and self.d.lower[m] in ("the", *PERSON_NOUNS):
+                m += 1
+            ref = self.f.ref_at.get(m)
+            if ref is not None:
+                return ref.id if ref.kind == "person" and ref.start == m else None
+            end = m
+            while end < colon and end - m < 3 and self.d.words[end].istitle() and self.d.words[end].isalpha() \
+                    and not self.d.ent_types[end] and end not in self.f.ref_at:
+                end += 1
+            if end == m or (end < colon and self.d.words[end][:1].isupper()):
+                return None
+            name = " ".join(self.d.words[m:end])
+            ident = Person.id_of(name=name)
+            self.f.add_entity(ident, m, end, "person:words-of", name=name)
+            self.f.add_ref(Ref(m, end, ident, "person"))
+            return ident
+        return None
+
     def _office_noun_name(self, verb: int) -> tuple[str, tuple[str, int]] | None:
         """'chief executive Jane Roe said', 'company spokesman John Doe told': two or three capitalised proper nouns
         outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS``, the
@@ -737,6 +766,11 @@ class ClaimRules:
                 if found is None and self.d.words[colon] == ":" and named is not None and named.kind == "person":
                     # 'Under Secretary of Defense Colin Kahl: "In recent packages ..."'
                     found, rule = (named.id, colon - 1), "claim:quote-colon"
+                if found is None and self.d.words[colon] == ":":
+                    # 'the words of Pope Jane Roe ring true today: "..."': whose words the quotation gives
+                    said_by = self._words_of(colon)
+                    if said_by is not None:
+                        found, rule = (said_by, colon), "claim:quote-words-of"
                 if found is None and self.d.words[colon].endswith(":"):
                     # 'Secretary Rubio (March 3): "..."', '[**Secretary Rubio**](link) **(March 3):** "..."'
                     labelled = self._label_speaker(colon)

@@ -33,7 +33,9 @@ COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
 Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
 PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
                 "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
-                "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher"}
+                "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
+                "pope", "saint", "rabbi", "reverend", "king", "queen", "prophet", "novelist", "playwright",
+                "historian", "statesman"}
 """Nouns for a person before 'named'/'called' and a name ('a former president named Abraham Lincoln')."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 

@@ -107,3 +107,23 @@ def test_a_former_office_in_an_apposition_is_the_office() -> None:
     # a lowercase word that says no time is still no article: no office read across it
     y = extract_text("Jan Novak, a friend of the Czech defence minister, said more tanks should go.", META)
     assert ("person:jan-novak", "Defense Minister", "country:CZE") not in positions(y)
+
+
+def test_offices_of_the_european_parliament_and_council() -> None:
+    x = extract_text("European Parliament speaker Jane Roe said the bloc should send tanks to Ukraine.", META)
+    assert positions(x) == {("person:jane-roe", "Speaker of the European Parliament", "org:european-union")}
+    y = extract_text("European Council President Jan Novak said the EU would pay for shells.", META)
+    assert positions(y) == {("person:jan-novak", "President of the European Council", "org:european-union")}
+    # the body alone is no office
+    z = extract_text("The European Parliament voted for more shells for Ukraine.", META)
+    assert positions(z) == set()
+
+
+def test_a_quotation_after_the_words_of_a_named_person() -> None:
+    x = extract_text("Tonight let the words of Saint Jane Roe guide us: “Never give up, never be afraid.”", META)
+    assert claims(x) == {("person:jane-roe", "Never give up, never be afraid")}
+    y = extract_text("It recalls that phrase of philosopher Novak: “Hope sees best in the dark.”", META)
+    assert claims(y) == {("person:novak", "Hope sees best in the dark")}
+    # words of a body or of nobody named give no speaker
+    z = extract_text("Tonight let the words of the treaty guide us: “Never give up, never be afraid.”", META)
+    assert not any(s.startswith("person:") for s, _ in claims(z))
