@@ -875,11 +875,12 @@ class ClaimRules:
                     self.f.claims.remove(c)
                     here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
-        self._co_speakers()
 
     def _group_claims(self) -> None:
         """'They reiterated ...', 'President X and Chancellor Y affirmed ...': each person says it
-        (``group_speakers``; claim:group-said), unless a claim of theirs already covers the sentence."""
+        (``group_speakers``), the one way coordinated speakers are read. When the rules already read what one of
+        them said in the sentence, the others say the same (the same span); else each says what follows the verb
+        (claim:group-said)."""
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
@@ -888,39 +889,24 @@ class ClaimRules:
             if found is None:
                 continue
             people, verb = found
+            sc, ec = self.d.chars(s, e)
+            said = [c for c in self.f.claims if c.speaker in people and not c.quote
+                    and sc <= c.start - self.d.base < ec]
+            if said:
+                # the rules read what the first speaker said: each other speaker says the same
+                have = {c.speaker for c in said if c.start == said[0].start and c.end == said[0].end}
+                for person in people:
+                    if person not in have:
+                        self.f.claims.append(said[0].model_copy(update={"speaker": person}))
+                        self.f.ensure_entity(person)
+                continue
             k = verb + 2 if verb + 1 < e and self.d.lower[verb + 1] == "that" else verb + 1
             if k >= e:
                 continue
-            sc, ec = self.d.chars(s, e)
             for person in people:
                 if not any(c.speaker == person and c.start - self.d.base < ec and sc < c.end - self.d.base
                            for c in self.f.claims):
                     self._add_claim(person, self.d.cstart(k), ec, sc, ec, False, "claim:group-said")
-
-    def _co_speakers(self) -> None:
-        """'Prime Minister X and Prime Minister Y said they would ...': each person coordinated in the subject says
-        what the first one's claim says."""
-        syntax = self.d.syntax
-        if syntax is None:
-            return
-        for cands in self._speech.values():
-            for cand in cands:
-                a, b = cand.subject
-                people = [self.f.ref_at[k] for k in range(a, b) if k in self.f.ref_at
-                          and self.f.ref_at[k].kind == "person"]
-                ids = list(dict.fromkeys(r.id for r in people))
-                if len(ids) < 2 or not any(syntax.dep[r.end - 1] == "conj" for r in people):
-                    continue
-                ts, te = self.d.chars(*cand.content)
-                first = next((c for c in self.f.claims if c.speaker in ids and not c.quote
-                              and c.start - self.d.base <= ts + 1 and te - 1 <= c.end - self.d.base), None)
-                if first is None:
-                    continue
-                have = {c.speaker for c in self.f.claims if c.start == first.start and c.end == first.end}
-                for other in ids:
-                    if other not in have:
-                        self.f.claims.append(first.model_copy(update={"speaker": other}))
-                        self.f.ensure_entity(other)
 
     def _np_speaker(self, start: int, end: int, head: int) -> str | None:
         """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a

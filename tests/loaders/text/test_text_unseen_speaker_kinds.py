@@ -127,3 +127,14 @@ def test_a_quotation_after_the_words_of_a_named_person() -> None:
     # words of a body or of nobody named give no speaker
     z = extract_text("Tonight let the words of the treaty guide us: “Never give up, never be afraid.”", META)
     assert not any(s.startswith("person:") for s, _ in claims(z))
+
+
+def test_coordinated_speakers_say_the_same_span() -> None:
+    x = extract_text("In Riga, Estonian Prime Minister Jane Roe and Latvian Prime Minister Jan Novak told reporters "
+                     "that the tanks would go to Ukraine.", META)
+    assert claims(x) == {("person:jane-roe", "the tanks would go to Ukraine"),
+                         ("person:jan-novak", "the tanks would go to Ukraine")}
+    # a person named after the verb does not say it
+    y = extract_text("Estonian Prime Minister Jane Roe told Latvian Prime Minister Jan Novak that the tanks would go.",
+                     META)
+    assert {s for s, _ in claims(y)} == {"person:jane-roe"}
