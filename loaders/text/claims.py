@@ -350,8 +350,9 @@ class ClaimRules:
             text_start += 1
         while text_end > text_start and self.d.clean[text_end - 1] in " ,.“”\"'":
             text_end -= 1
-        if text_end - text_start < 3:
-            return
+        if text_end - text_start < 3 or (not quote and self.d.clean[text_end - 1] == ":"
+                                         and self._no_verb(text_start, text_end)):
+            return  # 'reaffirmed these core objectives:' introduces what follows; it says nothing itself
         a, b = self.d.tok_index(sent_start), self.d.tok_index(sent_end)
         when, when_text = self.d.date_in(a, max(a + 1, b))
         ev_start, ev_end = min(sent_start, text_start), max(sent_end, text_end)
@@ -362,6 +363,14 @@ class ClaimRules:
         ))
         if speaker.startswith(("person:", "org:", "country:")):
             self.f.ensure_entity(speaker)
+
+    def _no_verb(self, start: int, end: int) -> bool:
+        """Text [start, end) (characters) in which the parse finds no verb ('these core objectives:')."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return False
+        tokens = range(self.d.tok_index(start), min(len(self.d.words), self.d.tok_index(end - 1) + 1))
+        return all(syntax.parsed[k] for k in tokens) and not any(syntax.pos[k] in ("VERB", "AUX") for k in tokens)
 
     def transcript_turns(self) -> None:
         """Transcript turns: their arms-supply sentences are their speakers' claims (``turn_claims``)."""

@@ -306,6 +306,25 @@ class PersonRules:
                 return ref.id
         return None
 
+    def _body_phrase(self, j: int) -> tuple[int, str | None]:
+        """'for the Czech defence ministry', 'at the Polish embassy' after a title at token j, up to the punctuation
+        that closes an apposition: (its end, the state named in it); (j, None) when no such phrase follows."""
+        if j >= len(self.d.words) or self.d.lower[j] not in ("for", "of", "at", "in"):
+            return j, None
+        state = None
+        k = j + 1
+        while k < len(self.d.words) and k - j <= 7:
+            if self.d.words[k] in (",", ")", ";", "—", "–", "."):
+                return (k, state) if state is not None else (j, None)
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "demonym") and state is None:
+                state, k = ref.id, ref.end
+                continue
+            if ref is not None or not self.d.words[k].islower():
+                break  # a person, an organisation or a capitalised name: not a body of a state said in words
+            k += 1
+        return j, None
+
     def _appositive_person(self, title_start: int, title_end: int) -> Ref | None:
         """The person before 'NAME, the NSC spokesman,' or 'NAME (UK defence secretary)': an article or affiliation
         between the comma and the title, and the apposition closed by punctuation."""
@@ -507,8 +526,11 @@ class PersonRules:
                     self._position(self.f.persons[back.id], title, of, (ent.start, ent.end), (back.start, back.end),
                                    "position:name-appositive")
                 continue
-            back = self._appositive_person(ent.start, j) if name is None else None
+            body_end, body_state = self._body_phrase(j) if name is None else (j, None)
+            back = self._appositive_person(ent.start, body_end) if name is None else None
             if back is not None:
+                of = of or body_state
+                j = body_end
                 # 'John Kirby, the NSC spokesman, said': name, comma, article and affiliation, title
                 self._position(self.f.persons[back.id], title, of, (title_start, j), (back.start, back.end),
                                "position:name-appositive")

@@ -138,3 +138,19 @@ def test_coordinated_speakers_say_the_same_span() -> None:
     y = extract_text("Estonian Prime Minister Jane Roe told Latvian Prime Minister Jan Novak that the tanks would go.",
                      META)
     assert {s for s, _ in claims(y)} == {"person:jane-roe"}
+
+
+def test_an_appositive_office_of_a_states_body_in_words() -> None:
+    x = extract_text("Jan Novak, a spokesman for the Czech defence ministry, said the jets would go.", META)
+    assert positions(x) == {("person:jan-novak", "Spokesperson", "country:CZE")}
+    # a company or a body without its state gives no office of a state
+    y = extract_text("Jan Novak, a spokesman for the ministry, said the jets would go.", META)
+    assert positions(y) == set()
+
+
+def test_a_lead_in_before_a_list_is_no_claim() -> None:
+    x = extract_text("The Estonian government has reaffirmed these two aims:\n\n- more shells\n- more tanks", META)
+    assert not any(t.endswith(":") for _, t in claims(x))
+    # a lead-in with a verb of its own stays what was said
+    y = extract_text("President Jane Roe of Estonia reiterated that Estonia will send these: shells and tanks.", META)
+    assert {s for s, _ in claims(y)} == {"person:jane-roe"}
