@@ -11,8 +11,9 @@ from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
+from armsgraph.loaders.text.persons import PERSON_NOUNS
 from armsgraph.loaders.text.quote_labels import name_end
-from armsgraph.loaders.text.syntax_claims import SpeechCandidate, speech
+from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turn_claims import TURN_RULE, transcript_turns
 from armsgraph.schema import Person
@@ -46,6 +47,11 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
                           "spokesperson", "minister", "envoy", "ambassador", "admiral", "secretary", "adviser",
                           "advisor"})
 """A subject's head word that is an office: a name closing its phrase is the person holding it."""
+SAYING_NOUNS = frozenset({"words", "phrase", "saying", "message", "motto", "maxim", "line", "advice", "prayer"})
+"""Nouns for what someone said: 'the words of Jane Roe:' introduces her quotation."""
+COMPANY_OFFICES = frozenset({"executive", "ceo", "chairman", "chairwoman", "president", "founder", "officer",
+                             "spokesperson", "manager", "analyst", "lawmaker", "senator", "representative"})
+"""Lower-case office nouns a name may follow that no state's title is ('chief executive Jane Roe said')."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
@@ -76,7 +82,7 @@ class ClaimRules:
         """The paragraph read last left a quotation open."""
         self._speech: dict[int, list[SpeechCandidate]] = {}
         """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
-        self._honorifics = frozenset(cue for cue, kind in d.g.cues.items() if kind == "honorific")
+        self._honorifics = d.g.honorifics
         self._turns: list[tuple[int, int, str]] = []
         """(character start, end, speaker) of each transcript turn with a named speaker."""
         self._label_names: dict[str, str] = {}
@@ -112,7 +118,8 @@ class ClaimRules:
                 person = self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
-                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start)
+                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start) \
+                    or self._state_of_body_before(ref.start)
                 if modifier:
                     return modifier, i
                 holder = self.f.office_holder(ref)
@@ -164,6 +171,21 @@ class ClaimRules:
             if kind in want:
                 return ref.id
         return None
+
+    def _state_of_body_before(self, i: int) -> str | None:
+        """"the U.S. Air Force's chief of staff", "Ukraine's Ground Forces commander": the state named before one to
+        three capitalised words of a body (``GOVERNMENT_WORDS``, ``BODY_WORDS``) right before token i."""
+        j = i - 1
+        if j >= 0 and self.d.words[j] in ("’s", "'s"):
+            j -= 1
+        k = j
+        while k >= 0 and j - k < 3 and self.d.words[k][:1].isupper() and not self.d.ent_types[k] \
+                and self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS:
+            k -= 1
+        ref = self.f.ref_at.get(k)
+        if k == j or ref is None or ref.kind not in ("name", "demonym") or not ref.id.startswith("country:"):
+            return None
+        return ref.id
 
     def _after_preposition(self, ref: Ref, preps: tuple[str, ...], according: bool = True) -> bool:
         """The actor is a place or an addressee: a preposition right before it, or before a person's title
@@ -269,6 +291,11 @@ class ClaimRules:
                     i == 0 or self.d.lower[i - 1] not in ("a", "an", "the", "its", "their", "our")):
                 if syntax is not None and syntax.parsed[i] and syntax.pos[i] in ("NOUN", "PROPN"):
                     continue  # 'NATO member states', 'his remarks': the word is a noun here
+                if negated(self.d.lower, i, syntax):
+                    continue  # 'neither confirmed nor denied that ...': nothing is said
+                if self.d.lower[i] in self.d.g.clause_speech_verbs and i + 1 < end \
+                        and self.d.lower[i + 1] != "that" and self.d.words[i + 1] not in (".", ",", ";"):
+                    continue  # 'promised more ammunition': a pledge; 'promised that ...', '..., as X promised.' speak
                 if syntax is not None and syntax.parsed[i] and syntax.dep[i] in ("acl", "amod") \
                         and syntax.tag[i] == "VBN":
                     continue  # 'the mobilisation declared in Russia': a participle modifying a noun
@@ -323,8 +350,9 @@ class ClaimRules:
             text_start += 1
         while text_end > text_start and self.d.clean[text_end - 1] in " ,.“”\"'":
             text_end -= 1
-        if text_end - text_start < 3:
-            return
+        if text_end - text_start < 3 or (not quote and self.d.clean[text_end - 1] == ":"
+                                         and self._no_verb(text_start, text_end)):
+            return  # 'reaffirmed these core objectives:' introduces what follows; it says nothing itself
         a, b = self.d.tok_index(sent_start), self.d.tok_index(sent_end)
         when, when_text = self.d.date_in(a, max(a + 1, b))
         ev_start, ev_end = min(sent_start, text_start), max(sent_end, text_end)
@@ -335,6 +363,14 @@ class ClaimRules:
         ))
         if speaker.startswith(("person:", "org:", "country:")):
             self.f.ensure_entity(speaker)
+
+    def _no_verb(self, start: int, end: int) -> bool:
+        """Text [start, end) (characters) in which the parse finds no verb ('these core objectives:')."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return False
+        tokens = range(self.d.tok_index(start), min(len(self.d.words), self.d.tok_index(end - 1) + 1))
+        return all(syntax.parsed[k] for k in tokens) and not any(syntax.pos[k] in ("VERB", "AUX") for k in tokens)
 
     def transcript_turns(self) -> None:
         """Transcript turns: their arms-supply sentences are their speakers' claims (``turn_claims``)."""
@@ -454,8 +490,18 @@ class ClaimRules:
         first = next(k for k in range(before.start, before.end)
                      if k in self.f.ref_at and self.f.ref_at[k].kind == "person")
         opening = all(self.d.ent_types[k] in ("TITLE", "DEMONYM", "COUNTRY", "ORG") or self.d.lower[k] in (
-            "the", "’s", "'s") for k in range(before.start, first))
+            "the", "’s", "'s") for k in range(before.start, first)) or self._opens_as_subject(before.start, first)
         return people.pop() if opening else None
+
+    def _opens_as_subject(self, start: int, first: int) -> bool:
+        """The parse reads the name at token ``first`` as the head of its sentence's subject and every word before
+        it as part of that subject ('European Parliament speaker Jane Roe told ...': an office the titles lack)."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[first]:
+            return False
+        ref = self.f.ref_at[first]
+        head = next((k for k in range(ref.start, ref.end) if syntax.dep[k] in ("nsubj", "nsubjpass")), None)
+        return head is not None and set(range(start, first)) <= set(syntax.subtree(head))
 
     def _speaking_names(self) -> None:
         """Names the gazetteers lack that the parse shows as a speech verb's subject ('Roger Wicker, a Republican,
@@ -480,11 +526,62 @@ class ClaimRules:
                 ident = self._name_speaker(a, cand.head + 1) or self._closing_name(cand.head)
                 if ident is not None:
                     new.setdefault(ident, (self.d.words[cand.head], cand.head + 1))
+        for verb, word in enumerate(self.d.lower):
+            if word in self.d.g.speech_verbs and not self.d.ent_types[verb]:
+                named = self._office_noun_name(verb)
+                if named is not None:
+                    new.setdefault(*named)
         for ident, (surname, after) in new.items():
             for k in range(after, len(self.d.words)):
                 if self.d.words[k] == surname and k not in self.f.ref_at and not self.d.ent_types[k]:
                     self.f.add_entity(ident, k, k + 1, "person:surname")
                     self.f.add_ref(Ref(k, k + 1, ident, "person"))
+
+    def _words_of(self, colon: int) -> str | None:
+        """The person whose words a sentence ending in ':' names: 'the words of Pope Jane Roe ...:', 'that phrase of
+        philosopher Roe:' (a saying noun, 'of', person nouns of ``persons.PERSON_NOUNS``, then one to three
+        capitalised words or a known person); the person is added to the entities."""
+        for k in range(self.d.sent_of(colon).start, colon - 2):
+            if self.d.lower[k] not in SAYING_NOUNS or self.d.lower[k + 1] != "of":
+                continue
+            m = k + 2
+            while m < colon and self.d.lower[m] in ("the", *PERSON_NOUNS):
+                m += 1
+            ref = self.f.ref_at.get(m)
+            if ref is not None:
+                return ref.id if ref.kind == "person" and ref.start == m else None
+            end = m
+            while end < colon and end - m < 3 and self.d.words[end].istitle() and self.d.words[end].isalpha() \
+                    and not self.d.ent_types[end] and end not in self.f.ref_at:
+                end += 1
+            if end == m or (end < colon and self.d.words[end][:1].isupper()):
+                return None
+            name = " ".join(self.d.words[m:end])
+            ident = Person.id_of(name=name)
+            self.f.add_entity(ident, m, end, "person:words-of", name=name)
+            self.f.add_ref(Ref(m, end, ident, "person"))
+            return ident
+        return None
+
+    def _office_noun_name(self, verb: int) -> tuple[str, tuple[str, int]] | None:
+        """'chief executive Jane Roe said', 'company spokesman John Doe told': two or three capitalised proper nouns
+        outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS``, the
+        ``office`` words of ``cues.csv``) that says they name a person; the person is added to the entities."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return None
+        k = verb
+        while k > 0 and verb - k < 3 and syntax.pos[k - 1] == "PROPN" and self.d.words[k - 1].istitle() \
+                and self.d.words[k - 1].isalpha() and not self.d.ent_types[k - 1] and k - 1 not in self.f.ref_at:
+            k -= 1
+        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in OFFICE_NOUNS | COMPANY_OFFICES \
+                or not self.d.words[k - 1].islower():
+            return None
+        name = " ".join(self.d.words[k:verb])
+        ident = Person.id_of(name=name)
+        self.f.add_entity(ident, k, verb, "person:office-noun-name", name=name)
+        self.f.add_ref(Ref(k, verb, ident, "person"))
+        return ident, (self.d.words[verb - 1], verb)
 
     def claims_in(self) -> None:
         self._speaking_names()
@@ -568,6 +665,8 @@ class ClaimRules:
             ref_start = self.f.ref_at[at].start if at in self.f.ref_at else at
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
             while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+                                     or (self.d.lower[ref_start - 1] in BODY_WORDS
+                                         and self.d.words[ref_start - 1][:1].isupper())
                                      or self.d.lower[ref_start - 1] in ("the", "’s", "'s", "its", *TITLE_MODIFIERS,
                                                                         *GOVERNMENT_WORDS, *OWNER_NOUNS)
                                      or self.d.lower[ref_start - 1] in ("a", "an", "for", "of")):
@@ -589,7 +688,12 @@ class ClaimRules:
                 # 'In a statement, the Kremlin said Western weapons ...': what was said follows the verb
                 self.d.syntax is not None and self.d.syntax.parsed[verb]
                 and any(k > verb for k in self.d.syntax.kids(verb, "ccomp")))
-            if adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that:
+            as_said = before_ref == "as" and ref_start - s > 4 and self.d.words[ref_start - 2] == ","
+            if adjacent and as_said and not said_that:
+                # '..., as President X has promised': X said the clause before, after its own 'that' if it has one
+                self._add_claim(speaker, self.d.cstart(self._content_start(s, ref_start - 2)),
+                                self.d.cstart(ref_start - 2), sc, ec, False, "claim:as-said")
+            elif adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that:
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.d.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
             else:
@@ -671,6 +775,11 @@ class ClaimRules:
                 if found is None and self.d.words[colon] == ":" and named is not None and named.kind == "person":
                     # 'Under Secretary of Defense Colin Kahl: "In recent packages ..."'
                     found, rule = (named.id, colon - 1), "claim:quote-colon"
+                if found is None and self.d.words[colon] == ":":
+                    # 'the words of Pope Jane Roe ring true today: "..."': whose words the quotation gives
+                    said_by = self._words_of(colon)
+                    if said_by is not None:
+                        found, rule = (said_by, colon), "claim:quote-words-of"
                 if found is None and self.d.words[colon].endswith(":"):
                     # 'Secretary Rubio (March 3): "..."', '[**Secretary Rubio**](link) **(March 3):** "..."'
                     labelled = self._label_speaker(colon)
@@ -775,11 +884,12 @@ class ClaimRules:
                     self.f.claims.remove(c)
                     here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
-        self._co_speakers()
 
     def _group_claims(self) -> None:
         """'They reiterated ...', 'President X and Chancellor Y affirmed ...': each person says it
-        (``group_speakers``; claim:group-said), unless a claim of theirs already covers the sentence."""
+        (``group_speakers``), the one way coordinated speakers are read. When the rules already read what one of
+        them said in the sentence, the others say the same (the same span); else each says what follows the verb
+        (claim:group-said)."""
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
@@ -788,39 +898,24 @@ class ClaimRules:
             if found is None:
                 continue
             people, verb = found
+            sc, ec = self.d.chars(s, e)
+            said = [c for c in self.f.claims if c.speaker in people and not c.quote
+                    and sc <= c.start - self.d.base < ec]
+            if said:
+                # the rules read what the first speaker said: each other speaker says the same
+                have = {c.speaker for c in said if c.start == said[0].start and c.end == said[0].end}
+                for person in people:
+                    if person not in have:
+                        self.f.claims.append(said[0].model_copy(update={"speaker": person}))
+                        self.f.ensure_entity(person)
+                continue
             k = verb + 2 if verb + 1 < e and self.d.lower[verb + 1] == "that" else verb + 1
             if k >= e:
                 continue
-            sc, ec = self.d.chars(s, e)
             for person in people:
                 if not any(c.speaker == person and c.start - self.d.base < ec and sc < c.end - self.d.base
                            for c in self.f.claims):
                     self._add_claim(person, self.d.cstart(k), ec, sc, ec, False, "claim:group-said")
-
-    def _co_speakers(self) -> None:
-        """'Prime Minister X and Prime Minister Y said they would ...': each person coordinated in the subject says
-        what the first one's claim says."""
-        syntax = self.d.syntax
-        if syntax is None:
-            return
-        for cands in self._speech.values():
-            for cand in cands:
-                a, b = cand.subject
-                people = [self.f.ref_at[k] for k in range(a, b) if k in self.f.ref_at
-                          and self.f.ref_at[k].kind == "person"]
-                ids = list(dict.fromkeys(r.id for r in people))
-                if len(ids) < 2 or not any(syntax.dep[r.end - 1] == "conj" for r in people):
-                    continue
-                ts, te = self.d.chars(*cand.content)
-                first = next((c for c in self.f.claims if c.speaker in ids and not c.quote
-                              and c.start - self.d.base <= ts + 1 and te - 1 <= c.end - self.d.base), None)
-                if first is None:
-                    continue
-                have = {c.speaker for c in self.f.claims if c.start == first.start and c.end == first.end}
-                for other in ids:
-                    if other not in have:
-                        self.f.claims.append(first.model_copy(update={"speaker": other}))
-                        self.f.ensure_entity(other)
 
     def _np_speaker(self, start: int, end: int, head: int) -> str | None:
         """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a
@@ -944,8 +1039,14 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
+        honored = False
         while run and self.d.lower[run[0]] in self._honorifics:
             run = run[1:]  # 'Admiral Brad Cooper said': the rank is no part of the name
+            honored = True
+        later = run
+        if honored and len(run) == 1:
+            # 'Mr Wallace warned ...' after 'Ben Wallace revealed ...': the full name written before
+            run = self._full_name_before(run[0]) or run
         body = [m for m, k in enumerate(run) if self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS]
         if body:
             run = run[body[-1] + 1:]  # 'Ground Forces Jane Roe': the name after the body's words
@@ -955,4 +1056,32 @@ class ClaimRules:
         ident = Person.id_of(name=name)
         self.f.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)
         self.f.add_ref(Ref(run[0], run[-1] + 1, ident, "person"))  # 'He stressed ...' after it is this person
+        if later != run:
+            self.f.add_entity(ident, later[0], later[-1] + 1, "person:subject-of-speech", name=name)
+            self.f.add_ref(Ref(later[0], later[-1] + 1, ident, "person"))
         return ident
+
+    def _full_name_before(self, surname: int) -> list[int] | None:
+        """Tokens of the last name before token ``surname`` that ends in the same word and opens with one or two
+        capitalised words outside any entity ('Ben Wallace' for a later 'Mr Wallace'), None without one."""
+        words = self.d.words
+        for k in range(surname - 1, 0, -1):
+            if words[k] != words[surname]:
+                continue
+            m = k
+            while m > 0 and k - m < 2 and words[m - 1].istitle() and words[m - 1].isalpha() \
+                    and not self.d.ent_types[m - 1] and self.d.lower[m - 1] not in self._honorifics \
+                    and not self.d.doc[m - 1].is_stop and m - 1 >= self.d.sent_of(k).start:
+                m -= 1
+            if m < k:
+                return list(range(m, k + 1))
+        return None
+
+    def _content_start(self, s: int, end: int) -> int:
+        """Where what is said starts in tokens [s, end): after the first 'that' that follows a verb ('denied that
+        Ukraine will ...'), else at s."""
+        for k in range(s + 1, end - 1):
+            if self.d.lower[k] == "that" and (self.d.lower[k - 1] in self.d.g.speech_verbs or (
+                    self.d.syntax is not None and self.d.syntax.parsed[k - 1] and self.d.syntax.pos[k - 1] == "VERB")):
+                return k + 1
+        return s

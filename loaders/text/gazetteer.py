@@ -142,6 +142,9 @@ class Gazetteer:
     speech_verbs: dict[str, str] = field(default_factory=dict)
     person_speech_verbs: set[str] = field(default_factory=set)
     """Speech verbs only with a person as subject ('Zelensky confirms ...'; 'the Pentagon confirmed' is a stage)."""
+    clause_speech_verbs: set[str] = field(default_factory=set)
+    """Speech verbs only before a clause ('promised that Germany would send ...'; 'promised more ammunition' is a
+    pledge, not speech)."""
     aid_words: dict[str, str] = field(default_factory=dict)
     """Nouns naming military aid -> 'package' (may stand in for a transfer word) or 'aid' (licenses 'including')."""
     publishers: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -167,6 +170,13 @@ class Gazetteer:
             return entry.system_id, entry.designation
         name = self.categories[key][0] if key in self.categories else key
         return WeaponSystem.id_of(designation=name), name
+
+    @cached_property
+    def honorifics(self) -> frozenset[str]:
+        """Lower-case honorifics and ranks of ``cues.csv`` (kind ``honorific``), with and without their full stop:
+        British style writes 'Mr Wallace', American 'Mr. Wallace'."""
+        cues = [cue for cue, kind in self.cues.items() if kind == "honorific"]
+        return frozenset({*cues, *(cue.rstrip(".") for cue in cues)})
 
     @cached_property
     def category_systems(self) -> frozenset[str]:
@@ -435,6 +445,8 @@ def load() -> Gazetteer:
         g.speech_verbs[row["form"]] = row["tense"]
         if row.get("subject", "") == "person":
             g.person_speech_verbs.add(row["form"])
+        if row.get("complement", "") == "clause":
+            g.clause_speech_verbs.add(row["form"])
     for row in _rows("aid_words.csv"):
         g.aid_words[row["word"]] = row["kind"]
     for row in _rows("quantity_words.csv"):

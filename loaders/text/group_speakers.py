@@ -19,6 +19,9 @@ OPENERS = frozenset({"and", "but", "also", "then", "today", "finally", "together
 BETWEEN = frozenset({"and", "the", ",", "’s", "'s", "of"})
 """Tokens that may join two coordinated persons beside titles and states ('President X and the Chancellor of
 Germany Y')."""
+SUBJECT_REACH = 20
+"""Tokens a coordinated subject may span before its verb ('Prime Minister X of Estonia and Prime Minister Y of
+Latvia said')."""
 LOOK_BACK = 6
 """Sentences searched back for the persons a plural subject stands for."""
 
@@ -58,18 +61,20 @@ def group_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int] 
     """(the persons, the speech verb) when a verb of ``speech_verbs.csv`` in sentence [s, e) has right before it
     ('also' allowed between) several coordinated persons or a plural subject standing for them, which opens the
     sentence or follows a comma ('In light of ..., President X and Chancellor Y affirmed ...')."""
+    opening = _subject_start(d, s, e)
+    # where a subject may start: the sentence's opening, or after a comma
+    starts = [opening, *(k for k in range(opening + 1, e) if d.lower[k - 1] == ",")]
     for verb in range(s + 1, e):
         if d.g.speech_verbs.get(d.lower[verb]) != "past":
             continue
         end = verb - 1 if d.lower[verb - 1] in ("also", "again", "jointly") else verb
-        for k in range(max(s, end - 12), end):
-            if k != _subject_start(d, s, e) and d.lower[k - 1] != ",":
+        for k in starts:
+            if not end - SUBJECT_REACH <= k < end:
                 continue
             found = coordinated(d, f, k, e)
             if found is not None and found[1] == end:
                 return found[0], verb
-            words = tuple(d.lower[k:end])
-            if words in PLURAL_SUBJECTS:
+            if tuple(d.lower[k:end]) in PLURAL_SUBJECTS:
                 people = _persons_before(d, f, s)
                 if people:
                     return people, verb
@@ -78,8 +83,10 @@ def group_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int] 
 
 def _persons_before(d: TextDoc, f: Facts, s: int) -> list[str] | None:
     """The persons coordinated in the subject of the nearest of the few sentences before ``s``."""
-    first = max(0, d.sent_starts.index(s) - LOOK_BACK) if s in d.sent_starts else 0
-    for sent in reversed(d.sents[first:d.sent_starts.index(s)] if s in d.sent_starts else []):
+    if s not in d.sent_starts:
+        return None
+    at = d.sent_starts.index(s)
+    for sent in reversed(d.sents[max(0, at - LOOK_BACK):at]):
         found = coordinated(d, f, _subject_start(d, sent.start, sent.end), sent.end)
         if found is not None:
             return found[0]

@@ -15,11 +15,13 @@ NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
 RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
          "Capt.", "Sergeant", "Sgt.", "Dr.", "Doctor", "Brig.", "Brigadier"}
-HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
 """'of the Kingdom' after a title: the holder's state, not named."""
 ARTICLES = {"the", "a", "an", "’s", "'s"}
+TIME_MODIFIERS = {"former", "then", "outgoing", "incoming", "current", "new", "later"}
+"""When the office was held: 'Jane Roe, the former Czech defence minister,' holds the office (the annotation guide:
+a former office is the office)."""
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
@@ -31,7 +33,9 @@ COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
 Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
 PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
                 "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
-                "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher"}
+                "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
+                "pope", "saint", "rabbi", "reverend", "king", "queen", "prophet", "novelist", "playwright",
+                "historian", "statesman"}
 """Nouns for a person before 'named'/'called' and a name ('a former president named Abraham Lincoln')."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
@@ -302,13 +306,32 @@ class PersonRules:
                 return ref.id
         return None
 
+    def _body_phrase(self, j: int) -> tuple[int, str | None]:
+        """'for the Czech defence ministry', 'at the Polish embassy' after a title at token j, up to the punctuation
+        that closes an apposition: (its end, the state named in it); (j, None) when no such phrase follows."""
+        if j >= len(self.d.words) or self.d.lower[j] not in ("for", "of", "at", "in"):
+            return j, None
+        state = None
+        k = j + 1
+        while k < len(self.d.words) and k - j <= 7:
+            if self.d.words[k] in (",", ")", ";", "—", "–", "."):
+                return (k, state) if state is not None else (j, None)
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "demonym") and state is None:
+                state, k = ref.id, ref.end
+                continue
+            if ref is not None or not self.d.words[k].islower():
+                break  # a person, an organisation or a capitalised name: not a body of a state said in words
+            k += 1
+        return j, None
+
     def _appositive_person(self, title_start: int, title_end: int) -> Ref | None:
         """The person before 'NAME, the NSC spokesman,' or 'NAME (UK defence secretary)': an article or affiliation
         between the comma and the title, and the apposition closed by punctuation."""
         if title_end < len(self.d.words) and self.d.words[title_end] not in (",", ".", ";", ")", "—", "–"):
             return None
         k = title_start - 1
-        while k > 0 and (self.d.lower[k] in ARTICLES or (
+        while k > 0 and (self.d.lower[k] in ARTICLES | TIME_MODIFIERS or (
                 k in self.f.ref_at and self.f.ref_at[k].kind in ("org", "name", "demonym", "capital"))):
             k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
         if k < 1 or self.d.words[k] not in (",", "(") or (k == title_start - 1 and self.d.words[k] == ","):
@@ -318,9 +341,11 @@ class PersonRules:
             # 'Kaja Kallas (Estonian prime minister)': a capitalised name the gazetteers lack
             m = k - 1
             while m >= 0 and _NAME_WORD.fullmatch(self.d.words[m]) and not self.d.ent_types[m] \
-                    and self.d.words[m] not in NAME_STOP | RANKS:
-                m -= 1
-            if 2 <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper()):
+                    and self.d.words[m] not in NAME_STOP | RANKS and not self.d.doc[m].is_stop:
+                m -= 1  # not 'If' or 'When' opening the sentence: 'If Lambrecht (German Defense Minister) ...'
+            # one word only before a bracket: 'Lambrecht (German Defense Minister)', a surname the title explains
+            fewest = 1 if self.d.words[k] == "(" else 2
+            if fewest <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper() or self.d.doc[m].is_stop):
                 self._register_person(self._name_text(m + 1, k), m + 1, k, "person:name-appositive")
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
@@ -445,6 +470,15 @@ class PersonRules:
                 # words make the title
                 title_start, title = self._ministry_words(ent.start, title)
             of = self.f.affiliation_before(title_start)
+            owner = self.f.ref_at.get(ent.start - 1) if title_start == ent.start and ent.start >= 2 else None
+            if owner is not None and owner.kind in ("org", "name", "demonym") and owner.start >= 1 \
+                    and self.d.words[owner.start - 1] in TITLE_PREFIXES:
+                # 'Deputy Pentagon Press Secretary X', 'Acting US Ambassador X': the rank before the body or state
+                # is the office's; a body's name stays in the title as written, a state's is the affiliation
+                title_start = owner.start - 1
+                body = f" {self.d.clean[self.d.cstart(owner.start):self.d.cend(owner.end - 1)]}" \
+                    if owner.kind == "org" else ""
+                title = f"{self.d.words[title_start]}{body} {title}"
             j = ent.end
             if title == "Ambassador" and j + 1 < len(doc) and doc[j].lower_ == "to":
                 ref = self.f.ref_at.get(j + 1) or self.f.ref_at.get(j + 2)
@@ -492,8 +526,11 @@ class PersonRules:
                     self._position(self.f.persons[back.id], title, of, (ent.start, ent.end), (back.start, back.end),
                                    "position:name-appositive")
                 continue
-            back = self._appositive_person(ent.start, j) if name is None else None
+            body_end, body_state = self._body_phrase(j) if name is None else (j, None)
+            back = self._appositive_person(ent.start, body_end) if name is None else None
             if back is not None:
+                of = of or body_state
+                j = body_end
                 # 'John Kirby, the NSC spokesman, said': name, comma, article and affiliation, title
                 self._position(self.f.persons[back.id], title, of, (title_start, j), (back.start, back.end),
                                "position:name-appositive")
@@ -517,7 +554,8 @@ class PersonRules:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
             if ent.label_ != "SURNAME" or ent.start in registered or ent.start == 0 \
-                    or self.d.words[ent.start - 1] not in RANKS | HONORIFICS:
+                    or (self.d.words[ent.start - 1] not in RANKS
+                        and self.d.lower[ent.start - 1] not in self.d.g.honorifics):
                 continue
             known = known_official(self.d.g, ent.text)
             if known is not None:

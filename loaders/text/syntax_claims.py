@@ -27,6 +27,24 @@ class SpeechCandidate:
     """Tokens [start, end) of what is said, without a leading 'that'."""
 
 
+NEGATORS = frozenset({"not", "n't", "n’t", "never", "neither", "nor"})
+AUXILIARIES = frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "could", "can", "yet"})
+
+
+def negated(lower: Sequence[str], verb: int, parse: Parse | None = None) -> bool:
+    """'did not say', 'has never claimed', 'neither confirmed nor denied': nothing is said, so no claim.
+
+    The parse's ``neg`` or ``preconj`` child of the verb, else a negator right before it (over auxiliaries).
+    """
+    if parse is not None and parse.parsed[verb] and any(
+            lower[k] in NEGATORS for k in parse.kids(verb, "neg", "preconj")):
+        return True
+    k = verb - 1
+    while k >= 0 and lower[k] in AUXILIARIES:
+        k -= 1
+    return k >= 0 and lower[k] in NEGATORS
+
+
 def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], sentence: tuple[int, int]
            ) -> list[SpeechCandidate]:
     p = parse
@@ -36,7 +54,7 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
     for t in range(s, e):
         if lower[t] not in speech_verbs or not p.parsed[t] or p.pos[t] not in ("VERB", "AUX"):
             continue
-        if t in skip:
+        if t in skip or negated(lower, t, p):
             continue
         content = p.kids(t, "ccomp")
         if not content:

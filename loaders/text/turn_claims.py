@@ -34,7 +34,7 @@ def turn_speaker(d: TextDoc, f: Facts, label: str) -> str | None:
     unnamed labels ('Q', 'MODERATOR', 'SENIOR ADMINISTRATION OFFICIAL') -> None (``turns.read_label``)."""
     g = d.g
     variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
-    read = read_label(label, variants, [cue for cue, kind in g.cues.items() if kind == "honorific"])
+    read = read_label(label, variants, g.honorifics)
     if read is None:
         return None
     title = read.title
