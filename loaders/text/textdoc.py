@@ -108,7 +108,8 @@ class TextDoc:
         firsts = [s.start for s in self.doc.sents]
         names = frozenset(i for ent in ents if ent.label_ in ("WEAPON", "CATEGORY", "TITLE", "PERSON")
                           for i in range(ent.start, ent.end))
-        found = designations(words, firsts, taken, self.g, self.syntax, names)
+        categories = frozenset(i for ent in ents if ent.label_ == "CATEGORY" for i in range(ent.start, ent.end))
+        found = designations(words, firsts, taken, self.g, self.syntax, names, categories)
         found += calibres(words, taken | {i for d in found for i in range(d.start, d.end)}, self.g)
         for d in found:
             ents.append(Span(self.doc, d.start, d.end, label="WEAPON", span_id=d.weapon_id))
