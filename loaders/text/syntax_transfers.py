@@ -38,8 +38,10 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTROL_DEPS = frozenset({"xcomp", "conj"})
 """'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
-OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council"})
-""""Norway's government", "the country's military": the possessor is the actor."""
+OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council", "staff",
+                         "parliament", "authorities", "forces", "force", "navy"})
+""""Norway's government", "the country's military", "the General Staff of North Macedonia", "the Armed Forces of
+Ukraine": the possessor or the state after 'of' is the actor."""
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,29 @@ def _np_actors(v: SyntaxView, h: int) -> list[str]:
                     actor = v.actors[k]
                     break
         if actor is None and v.lower[head] in OWNER_HEADS:
-            for prep in p.kids(head, "prep"):
-                if v.lower[prep] == "of":
-                    for obj in p.kids(prep, "pobj"):
-                        actor = v.actors.get(obj)
+            actor = _owner_after_of(v, head)
         if actor is not None and actor not in found:
             found.append(actor)
     return found
+
+
+def _owner_after_of(v: SyntaxView, head: int, depth: int = 2) -> str | None:
+    """The state after 'of' of an owner word, through another owner word ('the Air Force of the Armed Forces of
+    Ukraine'); a demonym on the owner after 'of' counts ('the General Staff of the Polish Army')."""
+    p = v.parse
+    for prep in p.kids(head, "prep"):
+        if v.lower[prep] != "of":
+            continue
+        for obj in p.kids(prep, "pobj"):
+            if obj in v.actors:
+                return v.actors[obj]
+            if v.lower[obj] in OWNER_HEADS:
+                owner = next((v.actors[k] for k in p.kids(obj, "compound", "amod") if k in v.actors), None)
+                if owner is None and depth > 1:
+                    owner = _owner_after_of(v, obj, depth - 1)
+                if owner is not None:
+                    return owner
+    return None
 
 
 def _conjuncts(p: Parse, h: int) -> list[int]:

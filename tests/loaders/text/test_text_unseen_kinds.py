@@ -57,3 +57,34 @@ def test_designation_before_a_category_is_transferred() -> None:
     assert ("LTU", "MDA", "vilkas") in transfers("Lithuania will sell 40 Vilkas 6x6 armoured vehicles to Moldova.")
     assert ("DEU", "UKR", "kranich-2") in transfers(
         "Germany will send Ukraine four armoured recovery vehicles (Kranich 2).")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's body as the subject or recipient: the state after 'of', also through a second body
+        ("The General Staff of Estonia has endorsed the transfer to Georgia of six Mi-24 helicopters.",
+         ("EST", "GEO", "mi-24")),
+        ("The parliament of Latvia approved the transfer to Moldova of 20 Stinger missiles.",
+         ("LVA", "MDA", "stinger")),
+        ("Norway will send eight F-16 jets to the Air Force of the Armed Forces of Ukraine.", ("NOR", "UKR", "f-16")),
+        # 'so that' with 'will': the outcome of what was agreed, not a purpose
+        ("Finland and Sweden agreed on a joint plan, so that Estonia will receive 12 Finnish Stinger missiles.",
+         ("FIN", "EST", "stinger")),
+    ],
+)
+def test_state_bodies_and_agreed_outcomes(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in transfers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces captured two Leopard tanks from the Armed Forces of Ukraine.",  # a capture
+        "Congress must act so that we can send HIMARS to Ukraine.",  # a purpose with 'can'
+        "Poland asked its allies to act so that Ukraine gets F-16 jets.",  # a purpose, present tense
+        "The parliament of Latvia debated whether to send Stinger missiles to Moldova.",  # undecided
+    ],
+)
+def test_no_transfer_from_bodies_or_purposes(text: str) -> None:
+    assert not transfers(text)
