@@ -88,3 +88,30 @@ def test_state_bodies_and_agreed_outcomes(text: str, expected: tuple[str, str, s
 )
 def test_no_transfer_from_bodies_or_purposes(text: str) -> None:
     assert not transfers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of strengthening or equipping someone else's forces 'with' a weapon: that state is the recipient
+        ("Austria boosts Slovakia's air defence with the delivery of 12 IRIS-T missiles.", ("AUT", "SVK", "iris-t")),
+        ("Denmark bolstered Latvia's army with six HIMARS launchers.", ("DNK", "LVA", "himars")),
+        ("Norway equipped the Moldovan army with NASAMS.", ("NOR", "MDA", "nasams")),
+        ("Spain will reinforce Estonia's air defence with Patriot batteries.", ("ESP", "EST", "patriot")),
+    ],
+)
+def test_strengthening_someone_with_a_weapon(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in transfers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian troops equipped with Javelin missiles held the line.",  # a description, not a supply
+        "Russia reinforced its positions near Bakhmut with T-90 tanks.",  # its own forces
+        "Poland equipped its army with K2 tanks.",  # its own army, whoever sold them
+        "Germany boosted its own air defence with IRIS-T systems.",
+    ],
+)
+def test_no_transfer_when_strengthening_oneself(text: str) -> None:
+    assert not transfers(text)
