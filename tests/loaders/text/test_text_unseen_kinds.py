@@ -115,3 +115,20 @@ def test_strengthening_someone_with_a_weapon(text: str, expected: tuple[str, str
 )
 def test_no_transfer_when_strengthening_oneself(text: str) -> None:
     assert not transfers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another name of a listed system is that system; two systems of one name stay apart
+        ("Britain will give Ukraine six Westland Puma helicopters.", {"sa-330-puma"}),
+        ("Britain will give Ukraine six Puma HC.2 transport helicopters.", {"sa-330-puma"}),
+        ("Italy sent Puma APCs to Ukraine.", {"puma-apc"}),
+        ("Germany sent Puma IFVs to Lithuania.", {"puma-ifv"}),
+        # a state's armed forces abbreviated before a weapon noun are no designation
+        ("The AFU tanks and the ZSU howitzers were repaired in Poland.", set()),
+        ("The NBS anti-aircraft guns will be sent to Ukraine.", set()),
+    ],
+)
+def test_names_of_listed_systems(text: str, expected: set[str]) -> None:
+    assert weapons(text) == expected
