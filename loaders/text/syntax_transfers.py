@@ -294,6 +294,24 @@ def done_by_unnamed(v: SyntaxView, start: int, end: int) -> bool:
     return False
 
 
+def _aid_after_in(v: SyntaxView, verb: int) -> int | None:
+    """The aid noun a passive include verb puts its subject in ('was included in the new package', 'in one of the
+    aid packages'), or None: 'included in the budget' is no aid."""
+    p = v.parse
+    for prep in p.kids(verb, "prep"):
+        if v.lower[prep] != "in":
+            continue
+        for obj in p.kids(prep, "pobj"):
+            if v.lower[obj] in v.aid_words:
+                return obj
+            for of in p.kids(obj, "prep"):  # 'one of the packages', 'the latest round of aid'
+                if v.lower[of] == "of":
+                    found = [o for o in p.kids(of, "pobj") if v.lower[o] in v.aid_words]
+                    if found:
+                        return found[0]
+    return None
+
+
 def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
     for obj in _prep_objects(v, h, frozenset({"from"})):
         actors = _np_actors(v, obj)
@@ -434,6 +452,17 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     if len(made) == 1:
                         suppliers = [made.pop()]
                         break
+        elif p.kids(t, "nsubjpass"):  # include, passive: 'X was included in the package to Ukraine from Italy'
+            aid = _aid_after_in(v, t)
+            if aid is None:
+                continue
+            recipient, covered = _recipient(v, aid)
+            given, covered2 = _from_actors(v, aid)
+            suppliers = given or [v.actors[k] for k in p.kids(aid, "poss") if k in v.actors]
+            exclude |= covered | covered2
+            clause_start = min(p.subtree(t))
+            weapons = [w for w in _weapons_under(v, sentence, t, exclude)
+                       if v.weapons[w][0] in p.subtree(p.kids(t, "nsubjpass")[0])]
         else:  # include
             subj = p.kids(t, *SUBJECT_DEPS)
             aid = subj[0] if subj else None

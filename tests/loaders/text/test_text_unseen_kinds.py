@@ -132,3 +132,29 @@ def test_no_transfer_when_strengthening_oneself(text: str) -> None:
 )
 def test_names_of_listed_systems(text: str, expected: set[str]) -> None:
     assert weapons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon included, in the passive, in an aid package with its parties
+        ("The Stinger missiles were included in an aid package to Moldova from the Italian government.",
+         ("ITA", "MDA", "stinger")),
+        ("Ten Leopard tanks were included in Germany's latest package for Ukraine.", ("DEU", "UKR", "leopard")),
+        ("The IRIS-T launchers were included in one of the aid packages to Slovakia from Austria.",
+         ("AUT", "SVK", "iris-t")),
+    ],
+)
+def test_included_in_a_package(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in transfers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HIMARS were included in the budget of Poland.",  # not aid
+        "Leopard tanks were not included in Germany's package for Ukraine.",  # negated
+    ],
+)
+def test_not_included_in_a_package(text: str) -> None:
+    assert not transfers(text)
