@@ -78,17 +78,21 @@ def _attached(j: int, n: int, syntax: Parse | None) -> bool:
 
 def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: set[int], g: Gazetteer,
                  syntax: Parse | None, names: frozenset[int] = frozenset(),
-                 categories: frozenset[int] = frozenset()) -> list[Designation]:
+                 categories: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset()) -> list[Designation]:
     """Weapon mentions by designation in a document's tokens; ``ent_tokens`` are tokens already in an entity,
     ``names`` those of a weapon or title the gazetteers found: a run right after one is its suffix ('Leopard II
     tanks', 'Senator APC vehicles'), not a designation of its own. ``categories`` are the tokens of a category name
-    the gazetteer found ('armored vehicles'): a designation may stand before one ('150 Rosomak armored vehicles')."""
+    the gazetteer found ('armored vehicles'): a designation may stand before one ('150 Rosomak armored vehicles').
+    ``titles`` are the tokens of a one-word title: one that is also a listed system's designation names it before a
+    weapon noun ('Senator high-tech armoured personnel carriers'; 'Senator Graham' is the title)."""
     firsts = set(sent_starts)
     out: list[Designation] = []
     taken: set[int] = set()
 
     def shaped(i: int) -> bool:
         w = words[i]
+        if i in titles and _lookup(g, w, "") is not None:
+            return True  # 'Senator' the vehicle: the title is a listed system's name too
         if i in ent_tokens or w.lower() in g.designation_stoplist or w.lower() in g.weapon_nouns or _WHEELS.match(w) \
                 or w.lower() in _CALENDAR:
             return False
@@ -121,6 +125,10 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
         j = n - 1
         mods = 0
         appositive = False
+        # a category's several words are one noun ('armoured personnel carriers')
+        phrase = next((set(range(n - k + 1, n + 1)) for k in (4, 3, 2)
+                       if n - k + 1 >= 0 and tuple(x.lower() for x in words[n - k + 1:n + 1]) in g.category_nouns),
+                      set())
         while j >= 0 and not shaped(j):
             w_j = words[j]
             modifier = (w_j.islower() and w_j not in FUNCTION_WORDS) or w_j in _JOINERS or w_j in _QUOTES
@@ -131,8 +139,9 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
             if (j in ent_tokens and j not in categories) or j in firsts or mods == MAX_MODIFIERS + 2 or not modifier:
                 j = -1
                 break
+            if w_j not in _JOINERS and j not in categories and j not in phrase:
+                mods += 1  # 'high-tech' is one modifier; 'armoured personnel carriers' one noun
             j -= 1
-            mods += 1
         if not appositive and mods > MAX_MODIFIERS:
             j = -1  # two more modifiers only in an apposition ('a newly developed air defense system')
         model_number = j >= 1 and words[j] in ROMAN and j == n - 1 and shaped(j - 1)  # 'Pandur I APCs'

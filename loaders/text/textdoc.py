@@ -109,7 +109,10 @@ class TextDoc:
         names = frozenset(i for ent in ents if ent.label_ in ("WEAPON", "CATEGORY", "TITLE", "PERSON")
                           for i in range(ent.start, ent.end))
         categories = frozenset(i for ent in ents if ent.label_ == "CATEGORY" for i in range(ent.start, ent.end))
-        found = designations(words, firsts, taken, self.g, self.syntax, names, categories)
+        titles = frozenset(ent.start for ent in ents if ent.label_ == "TITLE" and ent.end == ent.start + 1)
+        found = designations(words, firsts, taken, self.g, self.syntax, names, categories, titles)
+        named = {i for d in found for i in range(d.start, d.end)}
+        ents = [ent for ent in ents if not (ent.label_ == "TITLE" and ent.start in named)]  # 'Senator' the vehicle
         found += calibres(words, taken | {i for d in found for i in range(d.start, d.end)}, self.g)
         for d in found:
             ents.append(Span(self.doc, d.start, d.end, label="WEAPON", span_id=d.weapon_id))

@@ -158,3 +158,23 @@ def test_included_in_a_package(text: str, expected: tuple[str, str, str]) -> Non
 )
 def test_not_included_in_a_package(text: str) -> None:
     assert not transfers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        # a category of several words is one noun, a hyphenated modifier one modifier
+        ("Finland sent 30 Korsak high-mobility armoured personnel carriers to Estonia.", "korsak"),
+        # a title that is also a listed system's name, before a weapon noun
+        ("Canada delivered 50 Senator all-terrain armoured personnel carriers to Latvia.", "senator"),
+    ],
+)
+def test_designations_before_long_noun_phrases(text: str, weapon: str) -> None:
+    assert weapon in weapons(text)
+    assert transfers(text)
+
+
+def test_a_title_before_a_name_stays_a_title() -> None:
+    found = extract_text("Senator Lindsey Graham wants armoured personnel carriers for Ukraine.", WIRE)
+    assert not [e for e in found.entities if e.id.startswith("weapon:")]
+    assert any(e.id == "person:lindsey-graham" for e in found.entities)
