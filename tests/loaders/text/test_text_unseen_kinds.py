@@ -178,3 +178,34 @@ def test_a_title_before_a_name_stays_a_title() -> None:
     found = extract_text("Senator Lindsey Graham wants armoured personnel carriers for Ukraine.", WIRE)
     assert not [e for e in found.entities if e.id.startswith("weapon:")]
     assert any(e.id == "person:lindsey-graham" for e in found.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a system named again by a demonstrative and its category noun, singular or plural, a demonym among the
+        # modifiers
+        ("Poland sent Leopard tanks to Ukraine. Norway will also send these German-made tanks to Ukraine.",
+         ("NOR", "UKR", "leopard")),
+        ("Spain gave Ukraine Leopard tanks in May, and Portugal agreed to supply this battle tank to Ukraine too.",
+         ("PRT", "UKR", "leopard")),
+    ],
+)
+def test_a_system_named_again(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in transfers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another category than the system named: no reference (the category itself may move)
+        "Poland sent Leopard tanks to Ukraine. Germany will send these howitzers to Ukraine.",
+        # too far back
+        "Poland sent Leopard tanks to Ukraine. Talks went on. The weather was cold. Germany will send these tanks.",
+        # a generic noun of no category
+        "Poland sent PzH 2000 howitzers to Ukraine. Germany will send these systems to Ukraine.",
+    ],
+)
+def test_no_system_named_again(text: str) -> None:
+    found = transfers(text)
+    assert not [t for t in found if t[0] == "DEU" and t[2] in ("leopard", "pzh-2000")], found
