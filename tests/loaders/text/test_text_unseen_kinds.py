@@ -97,7 +97,7 @@ def test_no_transfer_from_bodies_or_purposes(text: str) -> None:
         ("Austria boosts Slovakia's air defence with the delivery of 12 IRIS-T missiles.", ("AUT", "SVK", "iris-t")),
         ("Denmark bolstered Latvia's army with six HIMARS launchers.", ("DNK", "LVA", "himars")),
         ("Norway equipped the Moldovan army with NASAMS.", ("NOR", "MDA", "nasams")),
-        ("Spain will reinforce Estonia's air defence with Patriot batteries.", ("ESP", "EST", "patriot")),
+        ("Spain will bolster Estonia's air defence with Patriot batteries.", ("ESP", "EST", "patriot")),
     ],
 )
 def test_strengthening_someone_with_a_weapon(text: str, expected: tuple[str, str, str]) -> None:
@@ -209,3 +209,18 @@ def test_a_system_named_again(text: str, expected: tuple[str, str, str]) -> None
 def test_no_system_named_again(text: str) -> None:
     found = transfers(text)
     assert not [t for t in found if t[0] == "DEU" and t[2] in ("leopard", "pzh-2000")], found
+
+
+def test_strengthening_alliances_is_no_supply_talk() -> None:
+    """'strengthen' and 'reinforce' are not supply words (statements strengthen coalitions and flanks); 'boost' and
+    'bolster' with a weapon are, and a transcript turn saying so is a claim about arms supply."""
+    from armsgraph.loaders.text.supply_talk import speaks_of_supply
+    from armsgraph.loaders.text.textdoc import TextDoc
+
+    for text, expected in [
+        ("We will discuss strengthening the eastern flank and modern defence systems.", False),
+        ("We will reinforce the alliance and its weapons systems.", False),
+        ("We will bolster Ukraine's air defence with more Patriot systems.", True),
+    ]:
+        d = TextDoc(text, WIRE)
+        assert speaks_of_supply(d, 0, len(d.words)) is expected, text
