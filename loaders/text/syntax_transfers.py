@@ -312,6 +312,71 @@ def _aid_after_in(v: SyntaxView, verb: int) -> int | None:
     return None
 
 
+FINANCE_WORDS = frozenset({"financed", "funded", "paid", "bought", "purchased", "sponsored"})
+"""Participles whose agent pays for what moves ('Leopard 1 tanks financed by Denmark'): the payer supplies it when
+the text names no other supplier."""
+
+
+def _financier(v: SyntaxView, node: int) -> list[str]:
+    """The states paying for a node's phrase: a finance participle's agent on it or on the nouns above it ('tanks
+    paid for by the Netherlands'), or 'on behalf of X' on a verb ('deliver ... on behalf of the German government')."""
+    p = v.parse
+    for _ in range(4):
+        for k in [c for n in (node, *p.kids(node, "appos")) for c in p.kids(n, "acl", "advcl")]:
+            if v.lower[k] in FINANCE_WORDS:
+                for agent in p.kids(k, "agent"):
+                    for obj in p.kids(agent, "pobj"):
+                        actors = _np_actors(v, obj)
+                        if actors:
+                            return actors
+        for prep in p.kids(node, "prep"):
+            if v.lower[prep] == "on":
+                for behalf in p.kids(prep, "pobj"):
+                    if v.lower[behalf] == "behalf":
+                        for of in p.kids(behalf, "prep"):
+                            for obj in p.kids(of, "pobj"):
+                                actors = _np_actors(v, obj)
+                                if actors:
+                                    return actors
+        up = p.head[node]
+        if up == node or p.pos[node] in ("VERB", "AUX") or not (
+                p.pos[up] in ("NOUN", "PROPN") or (v.lower[up] == "of" and p.dep[node] == "pobj")):
+            break
+        node = up  # 'the first batch of Leopard tanks financed by ...': through 'of' to the noun it measures
+    return []
+
+
+def _misattached(v: SyntaxView, sentence: tuple[int, int], t: int, exclude: set[int], recipient: str | None,
+                 weapons: list[int]) -> str | None:
+    """'approved a possible Foreign Military Sale to Poland of AH-64E helicopters': the parser may hang the noun's
+    'to'/'of' phrases on the verb whose object it is; those right after the noun are the noun's. Adds the 'of'
+    weapons to ``weapons``; returns the recipient."""
+    p = v.parse
+    end = max(p.subtree(t)) + 1
+    for k in sorted(p.kids(p.head[t], "prep")):
+        if k < end:
+            continue
+        if k != end:
+            break  # only phrases that follow the noun directly, one after the other
+        objects = p.kids(k, "pobj")
+        if v.lower[k] in RECIPIENT_PREPS and recipient is None:
+            for obj in objects:
+                actors = _np_actors(v, obj)
+                if actors:
+                    recipient = actors[0]
+                    named = _np_tokens(v, obj)
+                    exclude |= named
+                    # 'to the Government of Poland of AH-64E ...': the 'of' phrase hung on the recipient's name
+                    weapons += [w for w in _weapons_under(v, sentence, k, exclude, frozenset(named))
+                                if w not in weapons]
+        elif v.lower[k] == "of":
+            weapons += [w for w in _weapons_under(v, sentence, k, exclude) if w not in weapons]
+        else:
+            break
+        end = max(p.subtree(k)) + 1
+    return recipient
+
+
 def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
     for obj in _prep_objects(v, h, frozenset({"from"})):
         actors = _np_actors(v, obj)
@@ -389,6 +454,16 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             for prep in p.kids(t, "prep"):
                 if v.lower[prep] == "with" and recipient is not None:
                     weapons += [w for w in _weapons_under(v, sentence, prep, exclude, bridge) if w not in weapons]
+            if not suppliers and recipient is not None:
+                # a company delivering 'on behalf of' a state, or what a state paid for: the payer supplies
+                payers = _financier(v, t)
+                paid = {w: _financier(v, _mention_head(p, *v.weapons[w])) for w in weapons}
+                if payers or any(paid.values()):
+                    for w in weapons:
+                        given = paid[w] or payers
+                        out.append(TransferCandidate(tuple(x for x in given if x != recipient), recipient, w, t,
+                                                     kind, clause_start, negated, True, bool(paid[w])))
+                    continue
         elif kind == "noun":
             suppliers = [v.actors[k] for k in p.kids(t, "poss") if k in v.actors]
             given, covered = _from_actors(v, t)
@@ -400,6 +475,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             recipient, covered = _recipient(v, t)
             exclude |= covered
             weapons = _weapons_under(v, sentence, t, exclude, frozenset(covered))
+            if p.dep[t] == "dobj" and p.head[t] != t and not weapons:
+                recipient = _misattached(v, sentence, t, exclude, recipient, weapons)
         elif kind == "receive":
             subj = p.kids(t, *SUBJECT_DEPS)
             if not subj:
@@ -438,6 +515,13 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     given = own.get(w, suppliers)
                     out.append(TransferCandidate(tuple(x for x in given if x != recipient), recipient, w, t, kind,
                                                  clause_start, negated, True, w in own))
+                continue
+            paid = {w: _financier(v, _mention_head(p, *v.weapons[w])) for w in weapons} if not suppliers else {}
+            if any(paid.values()):
+                # 'received Leopard 1A5 tanks financed by Germany and Denmark': the payers supply
+                for w in weapons:
+                    out.append(TransferCandidate(tuple(x for x in paid[w] if x != recipient), recipient, w, t, kind,
+                                                 clause_start, negated, True, True))
                 continue
             if not suppliers:
                 # 'received Italian Centauro B1': the maker's state, when the weapon names one

@@ -224,3 +224,54 @@ def test_strengthening_alliances_is_no_supply_talk() -> None:
     ]:
         d = TextDoc(text, WIRE)
         assert speaks_of_supply(d, 0, len(d.words)) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state paying for what a company delivers or what the recipient receives supplies it, when the text
+        # names no other supplier
+        ("Kyiv received the first batch of Leopard 1A5 tanks financed by Germany and Denmark.",
+         {("DEU", "UKR", "leopard-1"), ("DNK", "UKR", "leopard-1")}),
+        ("Moldova will get 40 Leopard 1 tanks paid for by the Netherlands.", {("NLD", "MDA", "leopard-1")}),
+        ("A defence company will deliver 20 Marder vehicles to Georgia on behalf of the German government.",
+         {("DEU", "GEO", "marder")}),
+    ],
+)
+def test_the_payer_supplies(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= transfers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named supplier stays the supplier; the payer adds nothing
+        ("Poland sent Ukraine 20 T-72 tanks bought by the United States.", {("POL", "UKR", "t-72")}),
+        # no payer, no supplier: nothing
+        ("A defence company will deliver 20 Marder vehicles to Georgia.", set()),
+        # a payer that is no state
+        ("Ukraine received 20 Bayraktar drones funded by crowdfunding.", set()),
+    ],
+)
+def test_no_payer_as_supplier(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert transfers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transfer noun's 'to' and 'of' phrases the parser hangs on the verb whose object the noun is
+        ("The State Department approved a possible Foreign Military Sale to the Government of Norway of AH-64E "
+         "Apache helicopters.", ("USA", "NOR", "ah-64-apache")),
+        ("The United States approved a possible Foreign Military Sale to Norway of AH-64E Apache helicopters.",
+         ("USA", "NOR", "ah-64-apache")),
+    ],
+)
+def test_a_sale_with_its_phrases_on_the_verb(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in transfers(text)
+
+
+def test_phrases_after_other_words_stay_the_verbs() -> None:
+    # 'with Ukraine' between the noun and the weapon: the weapon is not the sale's
+    assert not transfers("Poland discussed a sale to Germany with Ukraine of its old Leopard tanks.") - {
+        ("POL", "DEU", "leopard")}
