@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from armsgraph.loaders.text.dates import MONTHS, WEEKDAYS
 from armsgraph.loaders.text.gazetteer import Gazetteer
 from armsgraph.loaders.text.syntax import Parse
 from armsgraph.schema import WeaponSystem
@@ -26,6 +27,10 @@ MAX_MODIFIERS = 3
 """Words allowed between the designation and the weapon noun ('AMBER-1800 air surveillance radars')."""
 _ALNUM = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9./-]+$")
 _CAPS = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
+_WHEELS = re.compile(r"^\d{1,2}[xX×]\d{1,2}$")
+"""A wheel formula ('8x8 armored vehicles') describes the vehicle; it is a modifier, not a designation."""
+_CALENDAR = frozenset(WEEKDAYS + MONTHS)
+"""'tanks Wednesday': a day or a month after a noun is a date, never a name."""
 _JOINERS = {"-", "/"}
 _QUOTES = {"“", "”", '"'}
 NOUN_PHRASE_DEPS = {"compound", "nmod", "amod", "appos", "npadvmod", "nummod", "punct", "dep", "advmod"}
@@ -72,17 +77,24 @@ def _attached(j: int, n: int, syntax: Parse | None) -> bool:
 
 
 def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: set[int], g: Gazetteer,
-                 syntax: Parse | None, names: frozenset[int] = frozenset()) -> list[Designation]:
+                 syntax: Parse | None, names: frozenset[int] = frozenset(),
+                 categories: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset()) -> list[Designation]:
     """Weapon mentions by designation in a document's tokens; ``ent_tokens`` are tokens already in an entity,
     ``names`` those of a weapon or title the gazetteers found: a run right after one is its suffix ('Leopard II
-    tanks', 'Senator APC vehicles'), not a designation of its own."""
+    tanks', 'Senator APC vehicles'), not a designation of its own. ``categories`` are the tokens of a category name
+    the gazetteer found ('armored vehicles'): a designation may stand before one ('150 Rosomak armored vehicles').
+    ``titles`` are the tokens of a one-word title: one that is also a listed system's designation names it before a
+    weapon noun ('Senator high-tech armoured personnel carriers'; 'Senator Graham' is the title)."""
     firsts = set(sent_starts)
     out: list[Designation] = []
     taken: set[int] = set()
 
     def shaped(i: int) -> bool:
         w = words[i]
-        if i in ent_tokens or w.lower() in g.designation_stoplist or w.lower() in g.weapon_nouns:
+        if i in titles and _lookup(g, w, "") is not None:
+            return True  # 'Senator' the vehicle: the title is a listed system's name too
+        if i in ent_tokens or w.lower() in g.designation_stoplist or w.lower() in g.weapon_nouns or _WHEELS.match(w) \
+                or w.lower() in _CALENDAR:
             return False
         if _ALNUM.match(w) or _CAPS.match(w) or (len(w) == 1 and w.isupper() and i > 0 and words[i - 1] in _JOINERS):
             return True  # 'M60CMA', 'AMBER-1800', 'ARCHER', the 'T' of 'Iris-T'
@@ -104,7 +116,8 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
 
     for n, w in enumerate(words):
         acronym = len(w) > 2 and w.endswith("s") and w[:-1].isupper() and w.lower() in g.weapon_nouns  # 'APCs'
-        if not (w.islower() or acronym) or w.lower() not in g.weapon_nouns or n in ent_tokens or n in taken:
+        if not (w.islower() or acronym) or w.lower() not in g.weapon_nouns or n in taken or (
+                n in ent_tokens and n not in categories):
             continue  # 'BAE Systems', 'Unmanned Aerial Systems': a capitalised noun is part of another name
         if n > 0 and words[n - 1].lower() == "think":
             continue  # a think tank
@@ -112,6 +125,10 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
         j = n - 1
         mods = 0
         appositive = False
+        # a category's several words are one noun ('armoured personnel carriers')
+        phrase = next((set(range(n - k + 1, n + 1)) for k in (4, 3, 2)
+                       if n - k + 1 >= 0 and tuple(x.lower() for x in words[n - k + 1:n + 1]) in g.category_nouns),
+                      set())
         while j >= 0 and not shaped(j):
             w_j = words[j]
             modifier = (w_j.islower() and w_j not in FUNCTION_WORDS) or w_j in _JOINERS or w_j in _QUOTES
@@ -119,11 +136,12 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
                 # 'the Gravehawk, a newly developed air defense system': the name in apposition to the noun
                 j, appositive = j - 2, True
                 break
-            if j in ent_tokens or j in firsts or mods == MAX_MODIFIERS + 2 or not modifier:
+            if (j in ent_tokens and j not in categories) or j in firsts or mods == MAX_MODIFIERS + 2 or not modifier:
                 j = -1
                 break
+            if w_j not in _JOINERS and j not in categories and j not in phrase:
+                mods += 1  # 'high-tech' is one modifier; 'armoured personnel carriers' one noun
             j -= 1
-            mods += 1
         if not appositive and mods > MAX_MODIFIERS:
             j = -1  # two more modifiers only in an apposition ('a newly developed air defense system')
         model_number = j >= 1 and words[j] in ROMAN and j == n - 1 and shaped(j - 1)  # 'Pandur I APCs'
@@ -164,25 +182,38 @@ POSTPOSED_ENDS = frozenset({",", ".", ";", ":", ")", "and", "or", "to", "for", "
 
 def _postposed(words: Sequence[str], ent_tokens: set[int], g: Gazetteer, taken: set[int],
                shaped: Callable[[int], bool]) -> list[Designation]:
-    """A designation written after a plural weapon noun, as translations from Slavic languages put it
+    """A designation written after a weapon noun, as translations from Slavic and Nordic languages put it
     ('self-propelled artillery systems Archer, as well as anti-aircraft missile systems RBS 70 to ...'): one to
     three designation-shaped tokens (a number may follow the first: 'RBS 70') right after the noun, then the end
-    of the phrase."""
+    of the phrase; or in parentheses ('armoured recovery vehicles (Bergepanzer 2)'; not an abbreviation:
+    '(MBT)'). After a singular noun or
+    'weapon(s)' ('anti-tank weapon Robot 57') the name must hold a number, so 'the tank Monday' names nothing."""
     out: list[Designation] = []
     for n, w in enumerate(words[:-1]):
-        if not (w.islower() and w.endswith("s") and w in g.weapon_nouns) or n in ent_tokens or n in taken:
+        plural = w.endswith("s") and w in g.weapon_nouns
+        if not (w.islower() and (w in g.weapon_nouns or w in POSTPOSED_HEADS)) or n in ent_tokens or n in taken:
             continue
-        start = end = n + 1
+        bracket = words[n + 1] == "("
+        start = end = n + 2 if bracket else n + 1
         while end < len(words) and end - start < 3 and end not in ent_tokens and end not in taken and (
                 shaped(end) or (end > start and words[end].isdigit())):
             end += 1
         if end == start or not (end == len(words) or words[end].lower() in POSTPOSED_ENDS):
+            continue
+        if bracket and (words[end] != ")" or all(_CAPS.match(words[k]) for k in range(start, end))):
+            continue  # '(MBT)', '(SPG)': an abbreviation of the words before, not a name
+        numbered = any(any(c.isdigit() for c in words[k]) for k in range(start, end))
+        if not (bracket or (plural and w not in POSTPOSED_HEADS) or numbered):
             continue
         text = " ".join(words[start:end])
         ident = _lookup(g, text, w) or WeaponSystem.id_of(designation=text)
         out.append(Designation(start, end, ident, text))
         taken.update(range(start, end))
     return out
+
+
+POSTPOSED_HEADS = frozenset({"weapon", "weapons"})
+"""Generic nouns a postposed designation may follow that name no system before them ('anti-tank weapon Robot 57')."""
 
 
 ROMAN = frozenset({"I", "II", "III", "IV", "V"})

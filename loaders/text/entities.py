@@ -43,6 +43,8 @@ def gazetteer_entities(d: TextDoc, facts: Facts) -> list[Entity]:
             found = d.designations[ent.start]
             facts.add_entity(ident, ent.start, ent.end, "weapon:designation",
                              name=None if d.g.name_of(ident) != ident.partition(":")[2] else found.designation)
+        elif ent.start in d.anaphors:
+            facts.add_entity(ident, ent.start, ent.end, "weapon:anaphor")
         elif ent.start in d.generic:
             facts.add_entity(ident, ent.start, ent.end, "category:generic-noun")
         elif label in ("WEAPON", "CATEGORY", "TREATY"):

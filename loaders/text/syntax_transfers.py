@@ -38,8 +38,10 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTROL_DEPS = frozenset({"xcomp", "conj"})
 """'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
-OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council"})
-""""Norway's government", "the country's military": the possessor is the actor."""
+OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council", "staff",
+                         "parliament", "authorities", "forces", "force", "navy"})
+""""Norway's government", "the country's military", "the General Staff of North Macedonia", "the Armed Forces of
+Ukraine": the possessor or the state after 'of' is the actor."""
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,29 @@ def _np_actors(v: SyntaxView, h: int) -> list[str]:
                     actor = v.actors[k]
                     break
         if actor is None and v.lower[head] in OWNER_HEADS:
-            for prep in p.kids(head, "prep"):
-                if v.lower[prep] == "of":
-                    for obj in p.kids(prep, "pobj"):
-                        actor = v.actors.get(obj)
+            actor = _owner_after_of(v, head)
         if actor is not None and actor not in found:
             found.append(actor)
     return found
+
+
+def _owner_after_of(v: SyntaxView, head: int, depth: int = 2) -> str | None:
+    """The state after 'of' of an owner word, through another owner word ('the Air Force of the Armed Forces of
+    Ukraine'); a demonym on the owner after 'of' counts ('the General Staff of the Polish Army')."""
+    p = v.parse
+    for prep in p.kids(head, "prep"):
+        if v.lower[prep] != "of":
+            continue
+        for obj in p.kids(prep, "pobj"):
+            if obj in v.actors:
+                return v.actors[obj]
+            if v.lower[obj] in OWNER_HEADS:
+                owner = next((v.actors[k] for k in p.kids(obj, "compound", "amod") if k in v.actors), None)
+                if owner is None and depth > 1:
+                    owner = _owner_after_of(v, obj, depth - 1)
+                if owner is not None:
+                    return owner
+    return None
 
 
 def _conjuncts(p: Parse, h: int) -> list[int]:
@@ -276,6 +294,89 @@ def done_by_unnamed(v: SyntaxView, start: int, end: int) -> bool:
     return False
 
 
+def _aid_after_in(v: SyntaxView, verb: int) -> int | None:
+    """The aid noun a passive include verb puts its subject in ('was included in the new package', 'in one of the
+    aid packages'), or None: 'included in the budget' is no aid."""
+    p = v.parse
+    for prep in p.kids(verb, "prep"):
+        if v.lower[prep] != "in":
+            continue
+        for obj in p.kids(prep, "pobj"):
+            if v.lower[obj] in v.aid_words:
+                return obj
+            for of in p.kids(obj, "prep"):  # 'one of the packages', 'the latest round of aid'
+                if v.lower[of] == "of":
+                    found = [o for o in p.kids(of, "pobj") if v.lower[o] in v.aid_words]
+                    if found:
+                        return found[0]
+    return None
+
+
+FINANCE_WORDS = frozenset({"financed", "funded", "paid", "bought", "purchased", "sponsored"})
+"""Participles whose agent pays for what moves ('Leopard 1 tanks financed by Denmark'): the payer supplies it when
+the text names no other supplier."""
+
+
+def _financier(v: SyntaxView, node: int) -> list[str]:
+    """The states paying for a node's phrase: a finance participle's agent on it or on the nouns above it ('tanks
+    paid for by the Netherlands'), or 'on behalf of X' on a verb ('deliver ... on behalf of the German government')."""
+    p = v.parse
+    for _ in range(4):
+        for k in [c for n in (node, *p.kids(node, "appos")) for c in p.kids(n, "acl", "advcl")]:
+            if v.lower[k] in FINANCE_WORDS:
+                for agent in p.kids(k, "agent"):
+                    for obj in p.kids(agent, "pobj"):
+                        actors = _np_actors(v, obj)
+                        if actors:
+                            return actors
+        for prep in p.kids(node, "prep"):
+            if v.lower[prep] == "on":
+                for behalf in p.kids(prep, "pobj"):
+                    if v.lower[behalf] == "behalf":
+                        for of in p.kids(behalf, "prep"):
+                            for obj in p.kids(of, "pobj"):
+                                actors = _np_actors(v, obj)
+                                if actors:
+                                    return actors
+        up = p.head[node]
+        if up == node or p.pos[node] in ("VERB", "AUX") or not (
+                p.pos[up] in ("NOUN", "PROPN") or (v.lower[up] == "of" and p.dep[node] == "pobj")):
+            break
+        node = up  # 'the first batch of Leopard tanks financed by ...': through 'of' to the noun it measures
+    return []
+
+
+def _misattached(v: SyntaxView, sentence: tuple[int, int], t: int, exclude: set[int], recipient: str | None,
+                 weapons: list[int]) -> str | None:
+    """'approved a possible Foreign Military Sale to Poland of AH-64E helicopters': the parser may hang the noun's
+    'to'/'of' phrases on the verb whose object it is; those right after the noun are the noun's. Adds the 'of'
+    weapons to ``weapons``; returns the recipient."""
+    p = v.parse
+    end = max(p.subtree(t)) + 1
+    for k in sorted(p.kids(p.head[t], "prep")):
+        if k < end:
+            continue
+        if k != end:
+            break  # only phrases that follow the noun directly, one after the other
+        objects = p.kids(k, "pobj")
+        if v.lower[k] in RECIPIENT_PREPS and recipient is None:
+            for obj in objects:
+                actors = _np_actors(v, obj)
+                if actors:
+                    recipient = actors[0]
+                    named = _np_tokens(v, obj)
+                    exclude |= named
+                    # 'to the Government of Poland of AH-64E ...': the 'of' phrase hung on the recipient's name
+                    weapons += [w for w in _weapons_under(v, sentence, k, exclude, frozenset(named))
+                                if w not in weapons]
+        elif v.lower[k] == "of":
+            weapons += [w for w in _weapons_under(v, sentence, k, exclude) if w not in weapons]
+        else:
+            break
+        end = max(p.subtree(k)) + 1
+    return recipient
+
+
 def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
     for obj in _prep_objects(v, h, frozenset({"from"})):
         actors = _np_actors(v, obj)
@@ -353,6 +454,16 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             for prep in p.kids(t, "prep"):
                 if v.lower[prep] == "with" and recipient is not None:
                     weapons += [w for w in _weapons_under(v, sentence, prep, exclude, bridge) if w not in weapons]
+            if not suppliers and recipient is not None:
+                # a company delivering 'on behalf of' a state, or what a state paid for: the payer supplies
+                payers = _financier(v, t)
+                paid = {w: _financier(v, _mention_head(p, *v.weapons[w])) for w in weapons}
+                if payers or any(paid.values()):
+                    for w in weapons:
+                        given = paid[w] or payers
+                        out.append(TransferCandidate(tuple(x for x in given if x != recipient), recipient, w, t,
+                                                     kind, clause_start, negated, True, bool(paid[w])))
+                    continue
         elif kind == "noun":
             suppliers = [v.actors[k] for k in p.kids(t, "poss") if k in v.actors]
             given, covered = _from_actors(v, t)
@@ -364,6 +475,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             recipient, covered = _recipient(v, t)
             exclude |= covered
             weapons = _weapons_under(v, sentence, t, exclude, frozenset(covered))
+            if p.dep[t] == "dobj" and p.head[t] != t and not weapons:
+                recipient = _misattached(v, sentence, t, exclude, recipient, weapons)
         elif kind == "receive":
             subj = p.kids(t, *SUBJECT_DEPS)
             if not subj:
@@ -403,6 +516,13 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     out.append(TransferCandidate(tuple(x for x in given if x != recipient), recipient, w, t, kind,
                                                  clause_start, negated, True, w in own))
                 continue
+            paid = {w: _financier(v, _mention_head(p, *v.weapons[w])) for w in weapons} if not suppliers else {}
+            if any(paid.values()):
+                # 'received Leopard 1A5 tanks financed by Germany and Denmark': the payers supply
+                for w in weapons:
+                    out.append(TransferCandidate(tuple(x for x in paid[w] if x != recipient), recipient, w, t, kind,
+                                                 clause_start, negated, True, True))
+                continue
             if not suppliers:
                 # 'received Italian Centauro B1': the maker's state, when the weapon names one
                 for w in weapons:
@@ -416,6 +536,17 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                     if len(made) == 1:
                         suppliers = [made.pop()]
                         break
+        elif p.kids(t, "nsubjpass"):  # include, passive: 'X was included in the package to Ukraine from Italy'
+            aid = _aid_after_in(v, t)
+            if aid is None:
+                continue
+            recipient, covered = _recipient(v, aid)
+            given, covered2 = _from_actors(v, aid)
+            suppliers = given or [v.actors[k] for k in p.kids(aid, "poss") if k in v.actors]
+            exclude |= covered | covered2
+            clause_start = min(p.subtree(t))
+            weapons = [w for w in _weapons_under(v, sentence, t, exclude)
+                       if v.weapons[w][0] in p.subtree(p.kids(t, "nsubjpass")[0])]
         else:  # include
             subj = p.kids(t, *SUBJECT_DEPS)
             aid = subj[0] if subj else None

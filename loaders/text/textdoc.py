@@ -23,6 +23,7 @@ from armsgraph.loaders.text.misspelled import misspelled_states
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.speakers import author_by_office, author_named, author_of
 from armsgraph.loaders.text.syntax import Parse, parse
+from armsgraph.loaders.text.weapon_anaphors import anaphors
 from armsgraph.schema import Country, WeaponCategory
 
 
@@ -45,6 +46,8 @@ class TextDoc:
         self.misspelled: set[int] = set()
         self.generic: set[int] = set()
         """Starts of generic category nouns ('tanks'), CATEGORY entities of ``category_nouns.csv``."""
+        self.anaphors: set[int] = set()
+        """Starts of a system named again by a demonstrative and its category ('this battle tank')."""
         self._add_entities_from_shape()
         doc_date = document.get("date")
         self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
@@ -108,12 +111,28 @@ class TextDoc:
         firsts = [s.start for s in self.doc.sents]
         names = frozenset(i for ent in ents if ent.label_ in ("WEAPON", "CATEGORY", "TITLE", "PERSON")
                           for i in range(ent.start, ent.end))
-        found = designations(words, firsts, taken, self.g, self.syntax, names)
+        categories = frozenset(i for ent in ents if ent.label_ == "CATEGORY" for i in range(ent.start, ent.end))
+        titles = frozenset(ent.start for ent in ents if ent.label_ == "TITLE" and ent.end == ent.start + 1)
+        found = designations(words, firsts, taken, self.g, self.syntax, names, categories, titles)
+        named = {i for d in found for i in range(d.start, d.end)}
+        ents = [ent for ent in ents if not (ent.label_ == "TITLE" and ent.start in named)]  # 'Senator' the vehicle
         found += calibres(words, taken | {i for d in found for i in range(d.start, d.end)}, self.g)
         for d in found:
             ents.append(Span(self.doc, d.start, d.end, label="WEAPON", span_id=d.weapon_id))
             taken.update(range(d.start, d.end))
             self.designations[d.start] = d
+        systems = [(e.start, e.ent_id_) for e in sorted(ents, key=lambda e: e.start) if e.label_ == "WEAPON"]
+        sent_of = [0] * len(words)
+        for number, sent in enumerate(self.doc.sents):
+            sent_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
+        category_of = {e.id: e.category for e in self.g.weapons.values()}
+        demonyms = frozenset(i for e in ents if e.label_ == "DEMONYM" for i in range(e.start, e.end))
+        again = anaphors([w.lower() for w in words], sent_of, taken, systems, category_of, self.g.category_nouns,
+                         demonyms)
+        for a in again:
+            ents.append(Span(self.doc, a.start, a.end, label="WEAPON", span_id=a.weapon_id))
+            taken.update(range(a.start, a.end))
+            self.anaphors.add(a.start)
         typos = misspelled_states(words, firsts, taken, self.syntax)
         for m in typos:
             ents.append(Span(self.doc, m.start, m.end, label="COUNTRY", span_id=m.country_id))
@@ -122,7 +141,7 @@ class TextDoc:
         for start, end, key in generic:
             ents.append(Span(self.doc, start, end, label="CATEGORY", span_id=WeaponCategory.id_of(key=key)))
             self.generic.add(start)
-        if found or typos or generic:
+        if found or typos or generic or again:
             self.doc.ents = sorted(ents, key=lambda e: e.start)
 
     def _generic_categories(self, taken: set[int], weapons: frozenset[int] | set[int]) -> list[tuple[int, int, str]]:

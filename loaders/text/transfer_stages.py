@@ -85,6 +85,8 @@ class Stages:
                     stages.append("declined")  # 'refused to supply': the supplier's refusal, a stage of its own
                 elif kind == "negation":
                     negated = True
+                elif kind == "hypothetical" and cue == "so that" and self._stated_outcome(i + 2, end):
+                    pass  # 'agreed to a joint action, so that Ukraine will receive ...': the outcome, not a purpose
                 elif kind == "hypothetical":
                     # the reporting verb may open the sentence before the clause read ('The ministry said that
                     # the increase would allow it to send ...')
@@ -93,6 +95,11 @@ class Stages:
                     else:
                         hypothetical = True
         return stages, negated, hypothetical
+
+    def _stated_outcome(self, start: int, end: int) -> bool:
+        """'so that' then 'will'/'shall' before the transfer word states what follows from a decision ('so that Ukraine
+        will receive'); a purpose ('so that we can send', 'so that Ukraine gets') stays hypothetical."""
+        return any(self.d.lower[k] in ("will", "shall") for k in range(start, min(end, start + 6)))
 
     def triggers(self, s: int, e: int, after_package: bool = False) -> list[tuple[int, str, str]]:
         """The transfer words of [s, e) as (token, kind, tense); ``after_package``: 'It includes' may list aid."""
