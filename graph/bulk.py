@@ -650,8 +650,8 @@ def _send(writer: BulkWriter, nodes: Iterable[tuple[str, list[dict[str, Any]]]],
 def _send_encoded(writer: BulkWriter, placed: Placed, base: int) -> None:
     """An encoded segment as placed after the node at position ``base``: its records as they are, its edges'
     references to its own nodes made positions (see :meth:`BulkGraph._segment_edges`)."""
-    for _, (head, records) in Spool(placed.nodes_path, placed.nodes).chunks():
-        writer.encoded_nodes(head, records)
+    for _, (head, encoded) in Spool(placed.nodes_path, placed.nodes).chunks():
+        writer.encoded_nodes(head, encoded)
     for _, (head, edges) in Spool(placed.edges_path, placed.edges).chunks():
         writer.encoded_relations(head, [(src if src >= 0 else base - src, dst if dst >= 0 else base - dst, data)
                                         for src, dst, data in edges])

@@ -37,6 +37,7 @@ from armsgraph.loaders.sipri.loader import (
     SipriFormat,
     SipriLoader,
     file_reports,
+    load_reference_tables,
     open_export,
     read_export_text,
 )
@@ -220,6 +221,7 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
         return False  # the whole read reports it as skipped, with its records
     text = source.text
     del source
+    load_reference_tables(loader)
     _CONTEXT = (graph, loader, document, cut, text)
     try:
         with multiprocessing.get_context("fork").Pool(min(workers, len(cut.ranges))) as pool:

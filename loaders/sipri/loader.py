@@ -562,10 +562,20 @@ def file_reports(loader: SipriLoader, document: Document, fmt: SipriFormat,
     for actors, unknown_descriptions in ranges:
         for name, seen in actors.items():
             held = merged.actors.get(name)
-            if held is None:
+            if held is None:  # the resolver records it for review here, as a whole read does (a worker's is lost)
+                loader.resolver.resolve(name, SIPRI, where=f"{document.path}:{seen.first_line}")
                 merged.actors[name] = _Seen(seen.node, seen.first_line, seen.records, seen.unresolved, seen.column)
             else:
                 held.records += seen.records
         for description, (line, records) in unknown_descriptions.items():
             merged.unknown_descriptions.setdefault(description, [line, 0])[1] += records
     return merged.finish()
+
+
+def load_reference_tables(loader: SipriLoader) -> None:
+    """Load what a batch builder reads from files once per process (weapon families and categories, the
+    description table, the resolver's alias tables): before forking workers, so that they share them."""
+    family_of("", None)
+    classify("", None)
+    description_table()
+    loader.resolver.resolve("", SIPRI, record=False)

@@ -12,6 +12,7 @@ from armsgraph.graph import bulk_read
 from armsgraph.graph.bulk import bulk_load, read_graph
 from armsgraph.graph.load import LoadReport
 from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import read_export_text
 
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
@@ -36,12 +37,14 @@ def _report(report: LoadReport) -> list[tuple[object, ...]]:
 def _both_ways(store: FalkorStore, other: FalkorStore, paths: list[Path], snapshot: Snapshotter,
                ) -> tuple[LoadReport, LoadReport]:
     """Load ``paths`` read in ranges by 3 workers into ``store``, and read whole (one worker) into ``other``;
-    assert the same graph and report."""
-    ranged = bulk_load(store, paths, workers=3)
-    whole = bulk_load(other, paths, workers=1)
+    assert the same graph, report and names to review (the workers' resolvers are not the one flushed)."""
+    resolvers = Resolver.standard(), Resolver.standard()
+    ranged = bulk_load(store, paths, resolver=resolvers[0], workers=3)
+    whole = bulk_load(other, paths, resolver=resolvers[1], workers=1)
     assert all(d.committed for d in whole.documents)
     assert _report(ranged) == _report(whole)
     assert snapshot(store) == snapshot(other)
+    assert resolvers[0].review() == resolvers[1].review()
     return ranged, whole
 
 
@@ -98,6 +101,11 @@ def test_a_bad_row_in_a_later_range_names_its_line(store: FalkorStore, other: Fa
     fields = lines[target - 1].split(",")
     fields[2] = "19x5"  # Year of order
     lines[target - 1] = ",".join(fields)
+    unknown = [i for i in (starts[1] + 8, starts[2] + 8) if len(lines[i - 1].split(",")) == 16]
+    for line in unknown:  # a supplier no table knows, in two ranges: one warning, on the review list once
+        fields = lines[line - 1].split(",")
+        fields[1] = "Republic of Nowhereland"
+        lines[line - 1] = ",".join(fields)
     lines.insert(starts[2] + 2, "Somewhere,Elsewhere,2001")  # a truncated record in the third range
     bad.write_text("\n".join(lines) + "\n", encoding="cp1252")
     ranged, _ = _both_ways(store, other, [bad], graph_snapshot)
@@ -105,6 +113,9 @@ def test_a_bad_row_in_a_later_range_names_its_line(store: FalkorStore, other: Fa
     assert (target, "Year of order") in problems
     assert any(line == starts[2] + 3 for line, _ in problems)
     assert ranged.documents[0].committed
+    assert len(unknown) == 2
+    warned = [e for e in ranged.documents[0].problems if "Nowhereland" in e.reason]
+    assert [(e.line, e.field) for e in warned] == [(unknown[0], "Supplier")] and "(2 records)" in warned[0].reason
 
 
 def test_a_cut_never_splits_a_multi_line_classic_record(store: FalkorStore, other: FalkorStore, tmp_path: Path,
