@@ -108,7 +108,7 @@ class ReportTable:
         identities it counted (:meth:`put_identities`)."""
         path.mkdir()
         table = cls(reader_of=path)
-        for statement in (*_SCHEMA, _IDENTITIES):
+        for statement in (_SCHEMA[0], _IDENTITIES):  # looked up by id only: the owner's table indexes the rest
             table.db.execute(statement)
         return table
 
