@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -225,25 +226,37 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
     _CONTEXT = (graph, loader, document, cut, text)
     try:
         with multiprocessing.get_context("fork").Pool(min(workers, len(cut.ranges))) as pool:
-            reads = list(pool.imap(_read_range, range(len(cut.ranges))))
+            _CONTEXT = None  # the workers are forked: they hold it
+            del text
+            reads: Iterable[RangeRead] = pool.imap(_read_range, range(len(cut.ranges)))
+            if cut.fmt is SipriFormat.TRANSFERS:  # checked before anything is merged
+                reads = list(reads)
+                if graph.table.shared_ids([r.path for r in reads]):
+                    for read in reads:
+                        shutil.rmtree(read.path)
+                    return False
+            report.documents.append(_merge(graph, loader, document, cut, reads, report, shown(path)))
+            return True  # a classic export's ranges merged as they come, while the workers parse the next
     finally:
         _CONTEXT = None
-    del text
-    table = graph.table
-    if cut.fmt is SipriFormat.TRANSFERS and table.shared_ids([r.path for r in reads]):
-        for read in reads:
-            shutil.rmtree(read.path)
-        return False
-    row = DocumentReport(file=shown(path), loader=loader.name, document_id=document.id)
+
+
+def _merge(graph: BulkGraph, loader: SipriLoader, document: Document, cut: Plan, reads: Iterable[RangeRead],
+           report: LoadReport, file: str) -> DocumentReport:
+    """The ranges' reads into ``graph`` in file order, reconciled (see the module docstring): the document's row
+    of the load report."""
+    row = DocumentReport(file=file, loader=loader.name, document_id=document.id)
     graph.begin(document, loader.name)
     first = loader.new_batch(document)
     for error in cut.preamble_errors:
         first.warn(error.line, error.field, f"{error.reason} (the Document has no vintage)")
     _account(report, row, first.errors, 0, 0)
+    table = graph.table
     table.start_file()
     edition = document.data_generated or document.sha256[:16]
     written: set[Any] = set()
     named: set[str] = set()
+    counts: list[tuple[dict[str, Any], dict[str, list[int]]]] = []
     for read in reads:
         table.take_part(read.path, lambda identity, here, before: _rekeyed(identity, here, before, edition),
                         _merged)
@@ -256,13 +269,13 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
             nodes, relations = graph.apply(rows, written)
             _account(report, row, [*errors, *rows.dropped], records,
                      actor_nodes + nodes + rows.reports + relations)
-    last = file_reports(loader, document, cut.fmt, [(r.actors, r.unknown_descriptions) for r in reads])
+        counts.append((read.actors, read.unknown_descriptions))
+    last = file_reports(loader, document, cut.fmt, counts)
     _account(report, row, last.errors, 0, 0)
     _first_seen_once(report, row)
     graph.commit(document.id, loader.name)
     row.committed = True
-    report.documents.append(row)
-    return True
+    return row
 
 
 def _account(report: LoadReport, row: DocumentReport, errors: list[LoadError], records: int, facts: int) -> None:
