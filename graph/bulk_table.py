@@ -88,10 +88,11 @@ class ReportTable:
         if self.owner:
             for statement in _SCHEMA:
                 self.db.execute(statement)
-        self.entries = _connect(self.path / "entries.sqlite", reader=reader_of is not None)
+        self.entries = _connect(self.path / "entries.sqlite", reader=True)  # a reader's cache: small rows
         """The ``WeaponTotals`` entries, in a file of their own: the main process writes them while workers read
         the Reports (a writer's lock on one file would block the readers: at 300k, "database is locked"); the
-        workers read them once every group is resolved and they are committed."""
+        workers read them once every group is resolved and they are committed. Its page cache is a reader's
+        (``READER_CACHE_KB``) in the owner too: a few small rows per deal, appended, read once in key order."""
         if self.owner:
             self.entries.execute(_ENTRIES)
 
