@@ -8,6 +8,9 @@ as :meth:`armsgraph.graph.deals.Deals.write` (:func:`armsgraph.graph.deals.deal_
 one the incremental path builds (tests/graph/load/test_bulk.py compares them), and nothing is sent before every
 document has read: a failure leaves the graph as it was, empty.
 
+A large SIPRI export is read in ranges by forked workers and reconciled into the same rows
+(:mod:`armsgraph.graph.bulk_read`, docs/loading.md "The parallel read").
+
 Where the rows wait (docs/loading.md, "The bulk path" and "Memory"): the Reports, which grow with the input, in
 an on-disk table (:class:`armsgraph.graph.bulk_table.ReportTable`) until their group of blocks is resolved; every
 other node read (actors, weapons, categories, documents: as many as the distinct entities, not the deals) and its
@@ -70,8 +73,9 @@ COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 SPOOL_CHUNK = 2_000
 """Rows per spool chunk (the client holds one chunk at a time while sending)."""
 WORKERS = min(2, os.cpu_count() or 1)
-"""Processes resolving and encoding groups of blocks at once by default (forked: they inherit the graph as read;
-each writes its own segment). Two: the machines the bench runs on have two cores, and the main process only
+"""Processes reading a large SIPRI export's ranges (:mod:`armsgraph.graph.bulk_read`), then resolving and encoding
+groups of blocks, at once by default (forked: they inherit the graph as read; each writes its own table or
+segment). Two: the machines the bench runs on have two cores, and the main process only
 sends meanwhile. One resolves in the main process: no second copy of the graph as read, for machines where
 memory matters more than time (``armsgraph load --bulk --workers N``, ``ARMSGRAPH_BULK_WORKERS``)."""
 MAX_WORKERS = 16

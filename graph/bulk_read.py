@@ -47,7 +47,7 @@ from armsgraph.schema import Document, Report
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoaderFailure, LoadError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: bulk.py calls this module, which reaches it only through the graph given
     from armsgraph.graph.bulk import BatchRows, BulkGraph
 
 RANGE_LINES = 50_000
