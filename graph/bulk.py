@@ -8,6 +8,9 @@ as :meth:`armsgraph.graph.deals.Deals.write` (:func:`armsgraph.graph.deals.deal_
 one the incremental path builds (tests/graph/load/test_bulk.py compares them), and nothing is sent before every
 document has read: a failure leaves the graph as it was, empty.
 
+A large SIPRI export is read in ranges by forked workers and reconciled into the same rows
+(:mod:`armsgraph.graph.bulk_read`, docs/loading.md "The parallel read").
+
 Where the rows wait (docs/loading.md, "The bulk path" and "Memory"): the Reports, which grow with the input, in
 an on-disk table (:class:`armsgraph.graph.bulk_table.ReportTable`) until their group of blocks is resolved; every
 other node read (actors, weapons, categories, documents: as many as the distinct entities, not the deals) and its
@@ -29,6 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from armsgraph.graph.aggregates import totals_rows, weapon_entries, weapon_row  # what weapon_totals_rows joins
+from armsgraph.graph.bulk_read import read_in_ranges
 from armsgraph.graph.bulk_table import Report, ReportTable, Spool
 from armsgraph.graph.deals import (
     ENDS_VIA,
@@ -45,11 +49,19 @@ from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter, header, record
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
-from armsgraph.graph.writer import PROVENANCE_LISTS, batch_rows, caption_text, caption_value, stored_properties
+from armsgraph.graph.writer import (
+    PROVENANCE_LISTS,
+    NodeRows,
+    RelationGroups,
+    batch_rows,
+    caption_text,
+    caption_value,
+    stored_properties,
+)
 from armsgraph.loaders.base import get, pick
 from armsgraph.loaders.deals import Judgements, Record, Resolution, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
-from armsgraph.loaders.sipri.loader import export_coverage
+from armsgraph.loaders.sipri.loader import SipriLoader, export_coverage
 from armsgraph.schema import NODE_TYPES, Document, Transfer, label_of_id
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
@@ -61,8 +73,9 @@ COUNT_NODES = Cypher("MATCH (n) RETURN count(n) AS nodes")
 SPOOL_CHUNK = 2_000
 """Rows per spool chunk (the client holds one chunk at a time while sending)."""
 WORKERS = min(2, os.cpu_count() or 1)
-"""Processes resolving and encoding groups of blocks at once by default (forked: they inherit the graph as read;
-each writes its own segment). Two: the machines the bench runs on have two cores, and the main process only
+"""Processes reading a large SIPRI export's ranges (:mod:`armsgraph.graph.bulk_read`), then resolving and encoding
+groups of blocks, at once by default (forked: they inherit the graph as read; each writes its own table or
+segment). Two: the machines the bench runs on have two cores, and the main process only
 sends meanwhile. One resolves in the main process: no second copy of the graph as read, for machines where
 memory matters more than time (``armsgraph load --bulk --workers N``, ``ARMSGRAPH_BULK_WORKERS``)."""
 MAX_WORKERS = 16
@@ -158,18 +171,34 @@ class BulkGraph:
 
     def write(self, batch: Batch) -> tuple[int, int, list[LoadError]]:
         """One batch, as :meth:`armsgraph.graph.writer.Writer.write` writes it: (nodes, relations, dropped)."""
-        doc = batch.document.id
+        rows = self.rows(batch)
+        nodes, relations = self.apply(rows)
+        return nodes + rows.reports, relations, rows.dropped
+
+    def rows(self, batch: Batch) -> BatchRows:
+        """A batch's rows (the writer's), its Reports merged into the table; the other rows for :meth:`apply`."""
         version = f"{batch.loader}/{batch.loader_version}"
         nodes, relations, dropped = batch_rows(batch, self.existing)
+        reports = nodes.pop(REPORT, {})
+        if reports:
+            self._write_reports(reports, batch.document.id, batch.loader, version)
+        return BatchRows(batch.document.id, batch.loader, version, nodes, relations, dropped, len(reports))
+
+    def apply(self, rows: BatchRows, skip: set[Any] | None = None) -> tuple[int, int]:
+        """The rows of every node but the Reports and of the relations, merged with the writer's semantics
+        (nodes, relations); those whose id or relation key is in ``skip`` are left out, and the others added to
+        it (a file read in ranges: what an earlier range of it wrote, graph/bulk_read.py)."""
+        doc, loader, version = rows.document, rows.loader, rows.version
         written = 0
-        for label, rows in nodes.items():
-            written += len(rows)
-            if label == REPORT:
-                self._write_reports(rows, doc, batch.loader, version)
-                continue
+        for label, label_rows in rows.nodes.items():
             labels = ":".join(NODE_TYPES[label].labels())
-            for row in rows.values():
+            for row in label_rows.values():
                 node_id = row["id"]
+                if skip is not None:
+                    if node_id in skip:
+                        continue
+                    skip.add(node_id)
+                written += 1
                 node = self.held.get(node_id)
                 if node is None:
                     node = self.held[node_id] = [labels, {"id": node_id}, True]
@@ -179,17 +208,23 @@ class BulkGraph:
                 edge = self.sourced.get(key)
                 if edge is None:
                     edge = self.sourced[key] = {}
-                _provenance(edge, row, batch.loader, version)
-        for (rel_type, _src, _dst, _keys), rel_rows in relations.items():
+                _provenance(edge, row, loader, version)
+        related = 0
+        for (rel_type, _src, _dst, _keys), rel_rows in rows.relations.items():
             for row in rel_rows.values():
                 ends = (rel_type, str(row["src"]), str(row["dst"]), tuple(row.get("key", {}).values()))
+                if skip is not None:
+                    if ends in skip:
+                        continue
+                    skip.add(ends)
+                related += 1
                 props = self.relations.get(ends)
                 if props is None:
                     props = self.relations[ends] = dict(row.get("key", {}))
                 props.update(row["props"])
                 _union(props, "documents", [doc], always=True)
                 _union(props, "evidence", [f"{doc}#{loc}@{version}" for loc in row["locs"]], always=True)
-        return written, sum(len(rows) for rows in relations.values()), dropped
+        return written, related
 
     def _write_reports(self, rows: dict[str, dict[str, Any]], doc: str, loader: str, version: str) -> None:
         held = self.table.get(rows)
@@ -515,6 +550,17 @@ WeaponEntry = tuple[str, str, str, int, int, float]
 """(recipient, weapon, supplier, year, deals, tiv): what :meth:`ReportTable.put_weapon_entries` takes."""
 
 
+class BatchRows(NamedTuple):
+    """A batch's rows but its Reports' (those went to the table: ``reports`` of them), for :meth:`BulkGraph.apply`."""
+    document: str
+    loader: str
+    version: str
+    nodes: NodeRows
+    relations: RelationGroups
+    dropped: list[LoadError]
+    reports: int
+
+
 class GroupResult(NamedTuple):
     placed: Placed
     entries: list[WeaponEntry]
@@ -608,8 +654,8 @@ def _send(writer: BulkWriter, nodes: Iterable[tuple[str, list[dict[str, Any]]]],
 def _send_encoded(writer: BulkWriter, placed: Placed, base: int) -> None:
     """An encoded segment as placed after the node at position ``base``: its records as they are, its edges'
     references to its own nodes made positions (see :meth:`BulkGraph._segment_edges`)."""
-    for _, (head, records) in Spool(placed.nodes_path, placed.nodes).chunks():
-        writer.encoded_nodes(head, records)
+    for _, (head, encoded) in Spool(placed.nodes_path, placed.nodes).chunks():
+        writer.encoded_nodes(head, encoded)
     for _, (head, edges) in Spool(placed.edges_path, placed.edges).chunks():
         writer.encoded_relations(head, [(src if src >= 0 else base - src, dst if dst >= 0 else base - dst, data)
                                         for src, dst, data in edges])
@@ -714,10 +760,11 @@ def _refuse_unless_empty(store: FalkorStore) -> None:
 
 
 def read_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
-               files_progress: Progress | None = None, group_reports: int = GROUP_REPORTS,
+               files_progress: Progress | None = None, group_reports: int = GROUP_REPORTS, workers: int = 1,
                ) -> tuple[BulkGraph | None, LoadReport]:
     """Every document of ``paths`` read into a graph, its deals not resolved yet (None when a document failed:
-    then nothing may be written); the caller closes it."""
+    then nothing may be written); the caller closes it. With ``workers`` > 1 a large SIPRI export is parsed in
+    ranges by that many forked processes (:func:`armsgraph.graph.bulk_read.read_in_ranges`)."""
     graph = BulkGraph(group_reports)
     report = LoadReport()
     with fewer_collections():
@@ -726,7 +773,7 @@ def read_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: 
             for done, (path, explicit) in enumerate(files):
                 if files_progress is not None:
                     files_progress(done, len(files), shown(path))
-                _read_file(graph, path, explicit, loader_name, resolver, report)
+                _read_file(graph, path, explicit, loader_name, resolver, report, workers)
             if files_progress is not None:
                 files_progress(len(files), len(files), "")
         except BaseException:
@@ -750,7 +797,7 @@ def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver:
     :meth:`BulkGraph.send` or read (the bench's same-graph baseline writes these rows too); None when a document
     failed. ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does;
     ``workers`` resolve groups at once (:meth:`BulkGraph.resolve`)."""
-    graph, report = read_graph(paths, loader_name, resolver, files_progress, group_reports)
+    graph, report = read_graph(paths, loader_name, resolver, files_progress, group_reports, workers)
     if graph is None:
         return None, report
     try:
@@ -766,7 +813,7 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
                    judgements: Path | None, files_progress: Progress | None, workers: int) -> LoadReport:
     """Read everything, then resolve and send at once (each group's rows sent while the workers resolve the
     next); a failure on the way clears what was sent."""
-    graph, report = read_graph(paths, loader_name, resolver, files_progress)
+    graph, report = read_graph(paths, loader_name, resolver, files_progress, workers=workers)
     if graph is None:
         return report
     with graph:
@@ -782,7 +829,7 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
 
 
 def _read_file(graph: BulkGraph, path: Path, explicit: bool, loader_name: str | None, resolver: Resolver | None,
-               report: LoadReport) -> None:
+               report: LoadReport, workers: int = 1) -> None:
     try:
         loader = pick(path, loader_name, resolver)
     except LoaderFailure as exc:
@@ -796,6 +843,8 @@ def _read_file(graph: BulkGraph, path: Path, explicit: bool, loader_name: str | 
         return
     row: DocumentReport | None = None
     try:
+        if workers > 1 and isinstance(loader, SipriLoader) and read_in_ranges(graph, path, loader, report, workers):
+            return
         for batch in loader.read(path):
             doc = batch.document.id
             if row is None or row.document_id != doc:

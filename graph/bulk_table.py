@@ -20,7 +20,7 @@ import marshal
 import sqlite3
 import struct
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -36,6 +36,8 @@ _SCHEMA = (
 _ENTRIES = ("CREATE TABLE weapon_entries (recipient TEXT NOT NULL, weapon TEXT NOT NULL, supplier TEXT NOT NULL,"
             " year INTEGER NOT NULL, deals INTEGER NOT NULL, tiv REAL NOT NULL,"
             " PRIMARY KEY (recipient, weapon, supplier, year))")
+_IDENTITIES = "CREATE TABLE identities (identity TEXT PRIMARY KEY, n INTEGER NOT NULL)"
+"""A range's classic deal identities and their records (:meth:`ReportTable.part`)."""
 _PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -65536")
 READER_CACHE_KB = 8192
 """A reader's page cache per file (a worker's: it reads each group's Reports once, so a cache buys little; the
@@ -86,10 +88,11 @@ class ReportTable:
         if self.owner:
             for statement in _SCHEMA:
                 self.db.execute(statement)
-        self.entries = _connect(self.path / "entries.sqlite", reader=reader_of is not None)
+        self.entries = _connect(self.path / "entries.sqlite", reader=True)  # a reader's cache: small rows
         """The ``WeaponTotals`` entries, in a file of their own: the main process writes them while workers read
         the Reports (a writer's lock on one file would block the readers: at 300k, "database is locked"); the
-        workers read them once every group is resolved and they are committed."""
+        workers read them once every group is resolved and they are committed. Its page cache is a reader's
+        (``READER_CACHE_KB``) in the owner too: a few small rows per deal, appended, read once in key order."""
         if self.owner:
             self.entries.execute(_ENTRIES)
 
@@ -98,6 +101,88 @@ class ReportTable:
         """Another connection to the table in ``path`` (a worker process's own: a connection is not shared across
         a fork); it does not own the directory."""
         return cls(reader_of=path)
+
+    @classmethod
+    def part(cls, path: Path) -> ReportTable:
+        """A new table in ``path`` (a directory of the owner's) for the Reports of one range of a file, read by a
+        worker (graph/bulk_read.py) and merged into the owner's by :meth:`take_part`; with the classic keys'
+        identities it counted (:meth:`put_identities`)."""
+        path.mkdir()
+        table = cls(reader_of=path)
+        for statement in (_SCHEMA[0], _IDENTITIES):  # looked up by id only: the owner's table indexes the rest
+            table.db.execute(statement)
+        return table
+
+    def put_identities(self, counts: dict[str, int]) -> None:
+        """A range's classic identities and how many records of each it read (its keys' ``-n`` count from 1)."""
+        self.db.executemany("INSERT INTO identities VALUES (?, ?)", counts.items())
+        self.db.commit()
+
+    def take_part(self, path: Path, rekey: Callable[[str, int, int], Iterable[tuple[str, str, str]]],
+                  merge: Callable[[Report, Report], Report]) -> None:
+        """Append the Reports of a range's table (:meth:`part`) after every one held, in their order: first its
+        classic keys renumbered after the earlier ranges of the same file (``rekey(identity, records here,
+        records before)`` gives (old id, new id, new key) per Report to change, in an order where no new id is
+        still taken), then a Report this table holds already (another file's) merged (``merge(held, part's)``)
+        and kept in its place. :meth:`start_file` first, for each file."""
+        db = self.db
+        db.commit()  # ATTACH and DETACH run outside a transaction
+        db.execute("ATTACH DATABASE ? AS part", (str(path / "reports.sqlite"),))
+        try:
+            repeated = db.execute("SELECT p.identity, p.n, s.n FROM part.identities p"
+                                  " JOIN temp.seen_identities s USING (identity)").fetchall()
+            for identity, here, before in repeated:
+                for old_id, new_id, key in rekey(identity, here, before):
+                    props = _loads(db.execute("SELECT props FROM part.reports WHERE id = ?", (old_id,)).fetchone()[0])
+                    props["id"], props["key"] = new_id, key
+                    db.execute("UPDATE part.reports SET id = ?, props = ? WHERE id = ?",
+                               (new_id, _dumps(props), old_id))
+            db.execute("INSERT INTO temp.seen_identities SELECT identity, n FROM part.identities WHERE true"
+                       " ON CONFLICT (identity) DO UPDATE SET n = n + excluded.n")
+            held = db.execute("SELECT p.id, m.props, m.sourced, p.props, p.sourced FROM part.reports p"
+                              " JOIN main.reports m USING (id)").fetchall()
+            for node_id, props, sourced, new_props, new_sourced in held:
+                _, merged, edges = merge((node_id, _loads(props), _loads(sourced)),
+                                         (node_id, _loads(new_props), _loads(new_sourced)))
+                db.execute("UPDATE part.reports SET props = ?, sourced = ? WHERE id = ?",
+                           (_dumps(merged), _dumps(edges), node_id))
+            db.execute("INSERT INTO main.reports (id, block, sipri_id, props, sourced)"
+                       " SELECT id, block, sipri_id, props, sourced FROM part.reports WHERE true ORDER BY rowid"
+                       " ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id,"
+                       " props = excluded.props, sourced = excluded.sourced")
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+        finally:
+            db.execute("DETACH DATABASE part")
+
+    def start_file(self) -> None:
+        """Forget the classic identities counted for the last file read in ranges (keys number per file)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_identities (identity TEXT PRIMARY KEY, n INTEGER)")
+        self.db.execute("DELETE FROM temp.seen_identities")
+
+    def shared_ids(self, paths: list[Path]) -> bool:
+        """Whether two ranges' tables hold a Report of the same id (a transfers-format deal whose rows two ranges
+        read: then the file is read whole)."""
+        db = self.db
+        db.commit()
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS range_ids (id TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM temp.range_ids")
+        try:
+            for path in paths:
+                db.execute("ATTACH DATABASE ? AS part", (str(path / "reports.sqlite"),))
+                try:
+                    db.execute("INSERT INTO temp.range_ids SELECT id FROM part.reports")
+                except sqlite3.IntegrityError:
+                    return True
+                finally:
+                    db.commit()
+                    db.execute("DETACH DATABASE part")
+            return False
+        finally:
+            db.execute("DELETE FROM temp.range_ids")
+            db.commit()
 
     def close(self) -> None:
         self.db.close()

@@ -269,6 +269,27 @@ class SipriLoader(ResolvingLoader):
             if done:
                 return
 
+    def read_range(self, document: Document, fmt: SipriFormat, lines: list[str], first_line: int,
+                   ) -> tuple[_BatchBuilder, Iterator[Batch]]:
+        """One range of an export's record lines (``first_line``: the number of the first), as :meth:`read` reads
+        a whole body, for the bulk path's parallel read (graph/bulk_read.py): batches of at most ``batch_deals``
+        deals, without the per-file reports; the builder is returned so that the caller can merge every range's
+        counts (:func:`file_reports`). A range must start at a record's first line."""
+        builder = _BatchBuilder(self, document, fmt)
+        parse = classic.parse_classic if fmt is SipriFormat.CLASSIC else transfers.parse_transfers
+        records = parse(lines, first_line)
+
+        def batches() -> Iterator[Batch]:
+            while True:
+                with _gc_paused():
+                    _, done = builder.fill(records, self.batch_deals)
+                    batch = builder.flush()
+                yield batch
+                if done:
+                    return
+
+        return builder, batches()
+
     def document_of(self, source: SourceText, preamble: Preamble) -> Document:
         return Document(
             sha256=source.sha256,
@@ -525,3 +546,36 @@ class _BatchBuilder:
         # the Report is validated here (its free text checked, the made values taken); the record only pairs two
         # validated models (no second pass over them)
         self.batch.nodes.append(pair(NodeRecord, node=build(Report, values, made), provenance=prov))
+
+
+FIRST_SEEN_WARNINGS = ("Armament category",)
+"""Fields whose warning a file gives once, at the first record of the value (a category SIPRI does not list): a
+file read in ranges gives it once per range, and the first is the one a whole read gives."""
+
+
+def file_reports(loader: SipriLoader, document: Document, fmt: SipriFormat,
+                 ranges: list[tuple[dict[str, _Seen], dict[str, list[int]]]]) -> Batch:
+    """The per-file reports of an export read in ranges (:meth:`SipriLoader.read_range`): from each range's
+    builder, in range order, its ``actors`` and ``unknown_descriptions``; each unresolved actor name and unknown
+    description reported once, at its first line, with the records of every range; in a batch of their own."""
+    merged = _BatchBuilder(loader, document, fmt)
+    for actors, unknown_descriptions in ranges:
+        for name, seen in actors.items():
+            held = merged.actors.get(name)
+            if held is None:  # the resolver records it for review here, as a whole read does (a worker's is lost)
+                loader.resolver.resolve(name, SIPRI, where=f"{document.path}:{seen.first_line}")
+                merged.actors[name] = _Seen(seen.node, seen.first_line, seen.records, seen.unresolved, seen.column)
+            else:
+                held.records += seen.records
+        for description, (line, records) in unknown_descriptions.items():
+            merged.unknown_descriptions.setdefault(description, [line, 0])[1] += records
+    return merged.finish()
+
+
+def load_reference_tables(loader: SipriLoader) -> None:
+    """Load what a batch builder reads from files once per process (weapon families and categories, the
+    description table, the resolver's alias tables): before forking workers, so that they share them."""
+    family_of("", None)
+    classify("", None)
+    description_table()
+    loader.resolver.resolve("", SIPRI, record=False)
