@@ -100,9 +100,8 @@ class FalkorStore(Store):
         return: the client builds and encodes the next statement (or parses the next batch) while the engine runs
         this one. At most one statement is in flight; its failure is raised by the next call."""
         params = params or {}
-        self.dialect.check_params(params, True)
+        encoded = self._encoded(params, True)
         text = self.dialect.translate(cypher)
-        encoded = Encoded(params_header(params))
         self.settle()
 
         def send() -> None:
@@ -113,6 +112,19 @@ class FalkorStore(Store):
 
         self._sending = threading.Thread(target=send, name="armsgraph-submit", daemon=True)
         self._sending.start()
+
+    def run(self, cypher: Cypher, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
+        """:meth:`Store.run`, the parameters checked and encoded before waiting for a statement in flight."""
+        encoded = self._encoded(params or {}, write)
+        text = self.dialect.translate(cypher)
+        self.settle()
+        return self._execute(text, encoded, write)
+
+    def _encoded(self, params: dict[str, Any], write: bool) -> Encoded:
+        """The parameters' header, checked (:meth:`Dialect.check_params`, from the encoded text where it can)."""
+        header = params_header(params)
+        self.dialect.check_params(params, write, header)
+        return Encoded(header)
 
     def settle(self) -> None:
         if self._sending is not None:

@@ -1,6 +1,6 @@
 """New nodes created from positional rows, and writes sent while the client prepares the next (issue 16).
 
-The writer creates the nodes the graph does not hold from ``{id, v}`` rows (:func:`writer.positional`: the keys
+The writer creates the nodes the graph does not hold from plain list rows (:func:`writer.positional`: the keys
 once per statement) and sends the writes whose result it does not read with ``Store.submit``. Both must leave
 exactly what the map rows and the synchronous ``run`` left: the same node, the same provenance edge, the same
 failure (raised, the document rolled back).
@@ -73,10 +73,10 @@ def test_columns_are_the_schema_fields_the_rows_hold_in_schema_order() -> None:
     rows = [{"id": "a", "props": {"tiv_unit": 1.0, "source": "x"}}, {"id": "b", "props": {"comments": "y"}}]
     columns = columns_of("Report", rows)
     assert columns == ("tiv_unit", "comments", "source")
-    assert positional(rows, columns) == [{"id": "a", "v": [1.0, None, "x"]}, {"id": "b", "v": [None, "y", None]}]
-    text = create_statement("Report", columns)  # the columns, then the place lists, then nothing
-    last = len(columns) + len(PLACE_LISTS) - 1
-    assert "tiv_unit: v[0]" in text and f"v[{last}]" in text and f"v[{last + 1}]" not in text
+    assert positional(rows, columns) == [["a", 1.0, None, "x"], ["b", None, "y", None]]
+    text = create_statement("Report", columns)  # the id, the columns, then the place lists, then nothing
+    last = len(columns) + len(PLACE_LISTS)
+    assert "id: v[0]" in text and "tiv_unit: v[1]" in text and f"v[{last}]" in text and f"v[{last + 1}]" not in text
     with pytest.raises(ValueError, match="does not declare"):  # a name never reaches statement text unchecked
         columns_of("Report", [{"id": "a", "props": {"x}) DETACH DELETE n //": 1}}])
 
