@@ -23,7 +23,7 @@ from armsgraph.graph.aggregates import (
     open_rank,
     write_totals,
 )
-from armsgraph.graph.report_spool import ReportSpool
+from armsgraph.graph.report_spool import PackedReports, ReportSpool
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
@@ -389,7 +389,7 @@ class Deals:
         self.judgements = judgements
         self.group_reports = group_reports
         self.fresh_reports = FRESH_REPORTS
-        self._fresh: dict[str, dict[str, Any]] = {}
+        self._fresh = PackedReports()
         """The stored properties of the Reports the document being loaded created (at most
         :attr:`fresh_reports`), by id: read from here at its commit instead of from the store, each dropped
         with the group that resolves it."""
@@ -407,14 +407,13 @@ class Deals:
             self._fresh_doc = document_id
         fresh = self._fresh
         for row in merged:
-            props = fresh.get(row["id"])
-            if props is not None:
-                props.update(row["props"])
+            if row["id"] in fresh:
+                fresh.put(row["id"], {**fresh[row["id"]], **row["props"]})
         if self._spool is not None:
             self._spool.update((row["id"], row["props"]) for row in merged if row["id"] not in fresh)
         room = max(0, self.fresh_reports - len(fresh))
         for row in created[:room]:
-            fresh[row["id"]] = {**row["props"], "id": row["id"], "pending": document_id}
+            fresh.put(row["id"], {**row["props"], "id": row["id"], "pending": document_id})
         if len(created) > room and self.spool_reports:  # the rest on disk (else read back from the store)
             if self._spool is None:
                 self._spool = ReportSpool()
@@ -422,7 +421,7 @@ class Deals:
                             for row in created[room:])
 
     def forget(self) -> None:
-        self._fresh, self._fresh_doc = {}, ""
+        self._fresh, self._fresh_doc = PackedReports(), ""
         if self._spool is not None:
             self._spool.close()
             self._spool = None

@@ -680,8 +680,11 @@ class Writer:
             written[0].update(label for label, rows in nodes.items() if rows)
             for rel_type, src, _dst, _keys in relations:
                 written[1][src].add(rel_type)
+        # every read first, then the writes: submitted one after another, they all run while the loader parses the
+        # next batch (a read between them would wait for the ones before it)
+        held_of = {label: self._held(label, list(rows)) for label, rows in nodes.items()}
         for label, rows in nodes.items():
-            held = self._held(label, list(rows))
+            held = held_of[label]
             new = [row for node_id, row in rows.items() if node_id not in held]
             for chunk in chunks(new, self.batch_size):
                 send_created(self.store, label, chunk, batch_params)
