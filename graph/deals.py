@@ -602,16 +602,15 @@ class Deals:
             for chunk in _chunks(sorted(ids)):
                 for node_id, values in self.store.run(_ends_fields(label, fields), {"ids": chunk}).rows:
                     ends[node_id] = dict(zip(fields, values, strict=True))
+        parts = [(i, part, None if part.via is None else ENDS_VIA[part.via]) for i, part in enumerate(caption.parts)]
+        of_end = {(i, node_id): caption_value(part, values)  # each end's value once, not once per deal
+                  for node_id, values in ends.items() for i, part, end in parts if end is not None}
         out: set[str] = set()
         for (tid, deal), row in zip(deals, transfers, strict=True):
-            values = []
-            for part in caption.parts:
-                if part.via is None:
-                    values.append(caption_value(part, row["props"]))
-                    continue
-                end = getattr(deal, ENDS_VIA[part.via])
-                values.append(caption_value(part, ends[end]) if end in ends else None)
-            row["props"]["caption"] = caption_text(caption, values)
+            props = row["props"]
+            values = [caption_value(part, props) if end is None else of_end.get((i, getattr(deal, end)))
+                      for i, part, end in parts]
+            props["caption"] = caption_text(caption, values)
             out.add(tid)
         return out
 
