@@ -239,7 +239,7 @@ def block_parties(block: str) -> tuple[str, str]:
     return supplier, recipient
 
 
-WEAPON_ENTRIES = 200_000
+WEAPON_ENTRIES = 50_000
 """Entries a resolution keeps before it writes them (:class:`WeaponTotalsPending`): bounds the client's memory."""
 
 

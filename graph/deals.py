@@ -23,7 +23,7 @@ from armsgraph.graph.aggregates import (
     open_rank,
     write_totals,
 )
-from armsgraph.graph.report_spool import ReportSpool
+from armsgraph.graph.report_spool import PackedReports, ReportSpool
 from armsgraph.graph.store import Store
 from armsgraph.graph.store.cypher import Cypher
 from armsgraph.graph.store.lock import WriterLock
@@ -389,7 +389,7 @@ class Deals:
         self.judgements = judgements
         self.group_reports = group_reports
         self.fresh_reports = FRESH_REPORTS
-        self._fresh: dict[str, dict[str, Any]] = {}
+        self._fresh = PackedReports()
         """The stored properties of the Reports the document being loaded created (at most
         :attr:`fresh_reports`), by id: read from here at its commit instead of from the store, each dropped
         with the group that resolves it."""
@@ -407,14 +407,13 @@ class Deals:
             self._fresh_doc = document_id
         fresh = self._fresh
         for row in merged:
-            props = fresh.get(row["id"])
-            if props is not None:
-                props.update(row["props"])
+            if row["id"] in fresh:
+                fresh.put(row["id"], {**fresh[row["id"]], **row["props"]})
         if self._spool is not None:
             self._spool.update((row["id"], row["props"]) for row in merged if row["id"] not in fresh)
         room = max(0, self.fresh_reports - len(fresh))
         for row in created[:room]:
-            fresh[row["id"]] = {**row["props"], "id": row["id"], "pending": document_id}
+            fresh.put(row["id"], {**row["props"], "id": row["id"], "pending": document_id})
         if len(created) > room and self.spool_reports:  # the rest on disk (else read back from the store)
             if self._spool is None:
                 self._spool = ReportSpool()
@@ -422,7 +421,7 @@ class Deals:
                             for row in created[room:])
 
     def forget(self) -> None:
-        self._fresh, self._fresh_doc = {}, ""
+        self._fresh, self._fresh_doc = PackedReports(), ""
         if self._spool is not None:
             self._spool.close()
             self._spool = None
@@ -603,16 +602,15 @@ class Deals:
             for chunk in _chunks(sorted(ids)):
                 for node_id, values in self.store.run(_ends_fields(label, fields), {"ids": chunk}).rows:
                     ends[node_id] = dict(zip(fields, values, strict=True))
+        parts = [(i, part, None if part.via is None else ENDS_VIA[part.via]) for i, part in enumerate(caption.parts)]
+        of_end = {(i, node_id): caption_value(part, values)  # each end's value once, not once per deal
+                  for node_id, values in ends.items() for i, part, end in parts if end is not None}
         out: set[str] = set()
         for (tid, deal), row in zip(deals, transfers, strict=True):
-            values = []
-            for part in caption.parts:
-                if part.via is None:
-                    values.append(caption_value(part, row["props"]))
-                    continue
-                end = getattr(deal, ENDS_VIA[part.via])
-                values.append(caption_value(part, ends[end]) if end in ends else None)
-            row["props"]["caption"] = caption_text(caption, values)
+            props = row["props"]
+            values = [caption_value(part, props) if end is None else of_end.get((i, getattr(deal, end)))
+                      for i, part, end in parts]
+            props["caption"] = caption_text(caption, values)
             out.add(tid)
         return out
 

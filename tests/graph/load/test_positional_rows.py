@@ -1,6 +1,6 @@
 """New nodes created from positional rows, and writes sent while the client prepares the next (issue 16).
 
-The writer creates the nodes the graph does not hold from ``{id, v}`` rows (:func:`writer.positional`: the keys
+The writer creates the nodes the graph does not hold from plain list rows (:func:`writer.positional`: the keys
 once per statement) and sends the writes whose result it does not read with ``Store.submit``. Both must leave
 exactly what the map rows and the synchronous ``run`` left: the same node, the same provenance edge, the same
 failure (raised, the document rolled back).
@@ -18,6 +18,8 @@ from armsgraph.graph import load
 from armsgraph.graph.catalogue.stats import counts_dict
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Cypher
+from armsgraph.graph.store.dialect import FALKORDB, no_long_string
+from armsgraph.graph.store.falkor_params import params_header
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.writer import (
     PLACE_LISTS,
@@ -73,12 +75,37 @@ def test_columns_are_the_schema_fields_the_rows_hold_in_schema_order() -> None:
     rows = [{"id": "a", "props": {"tiv_unit": 1.0, "source": "x"}}, {"id": "b", "props": {"comments": "y"}}]
     columns = columns_of("Report", rows)
     assert columns == ("tiv_unit", "comments", "source")
-    assert positional(rows, columns) == [{"id": "a", "v": [1.0, None, "x"]}, {"id": "b", "v": [None, "y", None]}]
-    text = create_statement("Report", columns)  # the columns, then the place lists, then nothing
-    last = len(columns) + len(PLACE_LISTS) - 1
-    assert "tiv_unit: v[0]" in text and f"v[{last}]" in text and f"v[{last + 1}]" not in text
+    assert positional(rows, columns) == [["a", 1.0, None, "x"], ["b", None, "y", None]]
+    text = create_statement("Report", columns)  # the id, the columns, then the place lists, then nothing
+    last = len(columns) + len(PLACE_LISTS)
+    assert "id: v[0]" in text and "tiv_unit: v[1]" in text and f"v[{last}]" in text and f"v[{last + 1}]" not in text
     with pytest.raises(ValueError, match="does not declare"):  # a name never reaches statement text unchecked
         columns_of("Report", [{"id": "a", "props": {"x}) DETACH DELETE n //": 1}}])
+
+
+@pytest.mark.parametrize("text", ['quote " inside', "back\\slash", "☃ 𝄞", "x" * 1024])
+def test_the_key_check_reads_a_positional_row_s_id_only(text: str) -> None:
+    """A long property in a positional row is stored (its id alone is a key); a long id is refused, whether the
+    encoded text already shows every string short (none here) or the values are walked."""
+    long_text = text * (5000 // len(text) + 1)
+    rows = [_report(i, long_text if i == 1 else text) for i in range(3)]
+    columns = columns_of("Report", rows)
+    params = {"rows": positional(rows, columns, PLACE_LISTS), "doc": "doc:x"}
+    FALKORDB.check_params(params, True, params_header(params))  # a 5 KB comment: taken
+    rows[2]["id"] = "report:" + long_text
+    params = {"rows": positional(rows, columns, PLACE_LISTS), "doc": "doc:x"}
+    header = params_header(params)
+    assert not no_long_string(header, FALKORDB.key_bytes // 4)
+    with pytest.raises(StoreError, match=r"\$rows\[2\]\[0\] is a"):
+        FALKORDB.check_params(params, True, header)
+
+
+def test_short_encoded_text_skips_the_walk_only_when_no_string_can_be_long() -> None:
+    short = params_header({"rows": [["a" * 1024, 1, [2.5, None]], ["b", True, ["c"]]]})
+    assert no_long_string(short, 1024)
+    assert not no_long_string(params_header({"ids": ["a" * 1025]}), 1024)
+    assert not no_long_string(params_header({"ids": ['q"' * 600]}), 1024)  # quotes inside: not known, walked
+    assert not no_long_string(params_header({"ids": ["é" * 1025]}), 1024)
 
 
 def test_submitted_writes_run_in_order_and_fail_at_the_next_call(store: FalkorStore) -> None:
@@ -90,6 +117,21 @@ def test_submitted_writes_run_in_order_and_fail_at_the_next_call(store: FalkorSt
     with pytest.raises(StoreError):
         store.run(Cypher("RETURN 1"))
     assert store.run(Cypher("MATCH (c:Country) RETURN count(c)")).scalar() == 1  # raised once, store usable
+
+
+def test_nothing_submitted_behind_a_failed_write_runs(store: FalkorStore) -> None:
+    """Several submitted writes wait at once: once one fails, those sent behind it are dropped, not run (a batch's
+    edges never reach the graph after its nodes failed), and the failure is raised once."""
+    store.ensure_schema()
+    store.run(Cypher("CREATE (:Country {id: 'country:ZZZ'})"), write=True)
+    store.submit(Cypher("CREATE (:Country {id: 'country:ZZZ'})"))  # the unique constraint refuses it
+    with pytest.raises(StoreError):  # raised by the next submit if it has come back already, else by settle
+        for code in ("YYY", "XXX"):
+            store.submit(Cypher("CREATE (:Country {id: $id})"), {"id": f"country:{code}"})
+        store.settle()
+    assert store.run(Cypher("MATCH (c:Country) RETURN c.id ORDER BY c.id")).rows == [["country:ZZZ"]]
+    store.submit(Cypher("CREATE (:Country {id: 'country:WWW'})"))  # the store goes on
+    assert store.run(Cypher("MATCH (c:Country) RETURN count(c)")).scalar() == 2
 
 
 class BlindWriter(Writer):
