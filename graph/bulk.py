@@ -24,8 +24,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
@@ -44,15 +47,14 @@ from armsgraph.graph.deals import (
     transfer_ids,
     widened,
 )
-from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, expand, shown
+from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, account, expand, shown
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter, header, record
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import (
     PROVENANCE_LISTS,
-    NodeRows,
-    RelationGroups,
+    BatchRows,
     batch_rows,
     caption_text,
     caption_value,
@@ -64,7 +66,7 @@ from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import SipriLoader, export_coverage
 from armsgraph.schema import NODE_TYPES, Document, Transfer, label_of_id
 from armsgraph.schema.batch import Batch
-from armsgraph.schema.errors import LoaderFailure, LoadError, UserError
+from armsgraph.schema.errors import ArmsgraphError, LoaderFailure, LoadError, UserError
 
 REPORT = "Report"
 SPOOLED = ("Report", "Transfer", "DealTotals", "WeaponTotals")
@@ -168,6 +170,15 @@ class BulkGraph:
             node = self.held[node_id] = [":".join(NODE_TYPES[label].labels()), {"id": node_id}, False]
         node[1].update(stored_properties(document))
         return node
+
+    def read_state(self) -> bytes:
+        """What :meth:`apply` changes (the held nodes, their provenance edges, the relations), pickled: a worker of
+        a read in ranges starts each of its ranges from the state it inherited (graph/bulk_read.py)."""
+        return pickle.dumps((self.held, self.sourced, self.relations), pickle.HIGHEST_PROTOCOL)
+
+    def restore_read_state(self, state: bytes) -> None:
+        """Back to a :meth:`read_state` (a copy of it: the state stays as it was for the next restore)."""
+        self.held, self.sourced, self.relations = pickle.loads(state)
 
     def write(self, batch: Batch) -> tuple[int, int, list[LoadError]]:
         """One batch, as :meth:`armsgraph.graph.writer.Writer.write` writes it: (nodes, relations, dropped)."""
@@ -303,15 +314,19 @@ class BulkGraph:
         tasks = self._groups(same)
         if workers > 1 and len(tasks) > 1:
             _FORKED = (self, judged, same, editions)
+            pool = ProcessPoolExecutor(min(workers, len(tasks)), mp_context=multiprocessing.get_context("fork"))
             try:
-                with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
-                    for result in pool.imap(_forked_group, tasks):
-                        self._resolved(result)
-                    table.commit()  # every group's WeaponTotals entries, for the workers to read
-                    for placed in pool.imap(_forked_weapons, enumerate(table.recipient_parts(workers))):
-                        self._place(placed)
+                for result in pool.map(_forked_group, tasks):  # the first submit forks the workers
+                    self._resolved(result)
+                table.commit()  # every group's WeaponTotals entries, for the workers to read
+                for placed in pool.map(_forked_weapons, enumerate(table.recipient_parts(workers))):
+                    self._place(placed)
+            except BrokenProcessPool as exc:  # a worker died (out of memory, killed): its task is lost
+                raise ArmsgraphError(f"a worker resolving deals died ({exc}): nothing was written;"
+                                     " out of memory? Try fewer --workers") from None
             finally:
                 _FORKED = None
+                pool.shutdown(cancel_futures=True)
         else:
             for index, seeds in tasks:
                 self._resolved(self._group(table, index, seeds, judged, same, editions))
@@ -548,17 +563,6 @@ class Placed(NamedTuple):
 
 WeaponEntry = tuple[str, str, str, int, int, float]
 """(recipient, weapon, supplier, year, deals, tiv): what :meth:`ReportTable.put_weapon_entries` takes."""
-
-
-class BatchRows(NamedTuple):
-    """A batch's rows but its Reports' (those went to the table: ``reports`` of them), for :meth:`BulkGraph.apply`."""
-    document: str
-    loader: str
-    version: str
-    nodes: NodeRows
-    relations: RelationGroups
-    dropped: list[LoadError]
-    reports: int
 
 
 class GroupResult(NamedTuple):
@@ -842,6 +846,7 @@ def _read_file(graph: BulkGraph, path: Path, explicit: bool, loader_name: str | 
                                                    note=exc.error.reason))
         return
     row: DocumentReport | None = None
+    rows_before = len(report.documents)
     try:
         if workers > 1 and isinstance(loader, SipriLoader) and read_in_ranges(graph, path, loader, report, workers):
             return
@@ -861,20 +866,20 @@ def _read_file(graph: BulkGraph, path: Path, explicit: bool, loader_name: str | 
             if row.skipped:
                 continue
             nodes, relations, dropped = graph.write(batch)
-            errors = [*batch.errors, *dropped]
-            report.errors.extend(errors)
-            row.problems.extend(errors)
-            warnings = sum(1 for e in errors if e.severity == "warning")
-            row.warnings += warnings
-            row.errors += len(errors) - warnings
-            row.facts += nodes + relations
+            account(report, row, [*batch.errors, *dropped], facts=nodes + relations)
         if row is not None and not row.skipped:
             graph.commit(row.document_id or "", row.loader)
             row.committed = True
     except LoaderFailure as exc:
-        _failed(report, row, path, loader.name, exc.error)
+        _failed(report, row or _row_added(report, rows_before), path, loader.name, exc.error)
     except EXPECTED as exc:
-        _failed(report, row, path, loader.name, LoadError(file=path.name, reason=str(exc).splitlines()[0]))
+        _failed(report, row or _row_added(report, rows_before), path, loader.name,
+                LoadError(file=path.name, reason=str(exc).splitlines()[0]))
+
+
+def _row_added(report: LoadReport, before: int) -> DocumentReport | None:
+    """The document's row a read in ranges added (from the start of its merge), if it got that far."""
+    return report.documents[before] if len(report.documents) > before else None
 
 
 def _failed(report: LoadReport, row: DocumentReport | None, path: Path, loader: str, error: LoadError) -> None:

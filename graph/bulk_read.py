@@ -23,38 +23,62 @@ which two ranges read rows of the same deal id (checked before anything is merge
 
 from __future__ import annotations
 
-import multiprocessing
 import shutil
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from armsgraph.graph.bulk_table import ReportTable
-from armsgraph.graph.load import DocumentReport, LoadReport, shown
+from armsgraph.graph.load import DocumentReport, LoadReport, account, shown
+from armsgraph.graph.writer import BatchRows
 from armsgraph.loaders.io import SourceText, split_lines
 from armsgraph.loaders.sipri.loader import (
     FIRST_SEEN_WARNINGS,
     HEADER_SEARCH_LINES,
     SipriFormat,
     SipriLoader,
+    classic_key,
+    edition_of,
     file_reports,
     load_reference_tables,
+    no_records,
     open_export,
     read_export_text,
 )
 from armsgraph.loaders.sipri.records import Preamble, RowError
+from armsgraph.loaders.sipri.transfers import deal_ids
 from armsgraph.schema import Document, Report
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoaderFailure, LoadError
 
-if TYPE_CHECKING:  # annotations only: bulk.py calls this module, which reaches it only through the graph given
-    from armsgraph.graph.bulk import BatchRows, BulkGraph
+
+class BulkGraph(Protocol):
+    """What this module reads into: :class:`armsgraph.graph.bulk.BulkGraph` (which calls it, from the layer
+    above)."""
+
+    table: ReportTable
+
+    def begin(self, document: Document, loader: str) -> None: ...
+    def commit(self, document_id: str, loader: str) -> None: ...
+    def loaded(self, document_id: str, loader: str) -> bool: ...
+    def write(self, batch: Batch) -> tuple[int, int, list[LoadError]]: ...
+    def rows(self, batch: Batch) -> BatchRows: ...
+    def apply(self, rows: BatchRows, skip: set[Any] | None = None) -> tuple[int, int]: ...
+    def read_state(self) -> bytes: ...
+    def restore_read_state(self, state: bytes) -> None: ...
+
 
 RANGE_LINES = 50_000
-"""Most record lines a range holds: a worker holds its range's lines and one batch, so more ranges (not longer
-ones) for a larger file keep each worker's memory flat."""
+"""About the most record lines a range holds (ranges are cut at character offsets, then at a record's start): a
+worker holds its range's lines and one batch, so more ranges (not longer ones) for a larger file keep each
+worker's memory flat."""
 MIN_RANGE_LINES = 5_000
-"""Fewest record lines worth a range of their own: a smaller file is read whole (a fork costs more)."""
+"""About the fewest record lines worth a range of their own: a file of fewer lines after its header than twice
+this is read whole (a fork costs more)."""
 
 
 class Plan(NamedTuple):
@@ -62,13 +86,14 @@ class Plan(NamedTuple):
     range of its text."""
 
     fmt: SipriFormat
+    name: str
+    """The file's name, as its load errors give it."""
     header_line: int
     preamble: Preamble
     preamble_errors: list[RowError]
     semicolons: bool
     """A classic export re-saved by a spreadsheet: every line ends with one stray ';' (as ``open_export`` drops)."""
     ranges: list[tuple[int, int, int]]
-    directory: Path
 
 
 class RangeBatch(NamedTuple):
@@ -91,7 +116,7 @@ class RangeRead(NamedTuple):
     unknown_descriptions: dict[str, list[int]]
 
 
-def plan(source: SourceText, workers: int, directory: Path) -> Plan | None:
+def plan(source: SourceText, workers: int) -> Plan | None:
     """Where to cut ``source``'s body for ``workers`` (None: read it whole)."""
     text = source.text
     if workers < 2 or "\n" not in text:
@@ -129,30 +154,35 @@ def plan(source: SourceText, workers: int, directory: Path) -> Plan | None:
     for start, end in zip(starts, ends, strict=True):
         ranges.append((start, end, first))
         first += text.count("\n", start, end)
-    return Plan(head.format, head.header_line, head.preamble, head.preamble_errors, semicolons, ranges, directory)
+    return Plan(head.format, head.name, head.header_line, head.preamble, head.preamble_errors, semicolons, ranges)
 
 
 def _record_start(text: str, offset: int, fmt: SipriFormat) -> int | None:
     """The first line start at or after the line holding ``offset`` where a record begins (None: none does)."""
     end = text.find("\n", offset)
-    previous = text[text.rfind("\n", 0, offset) + 1:end].split(",", 1)[0].strip()
+    classic = fmt is SipriFormat.CLASSIC
+    previous = "" if classic else text[text.rfind("\n", 0, offset) + 1:end].split(",", 1)[0].strip()  # its deal id
     while end >= 0 and end + 1 < len(text):
         start = end + 1
         end = text.find("\n", start)
         line = text[start:end if end >= 0 else len(text)]
-        if fmt is SipriFormat.CLASSIC:
+        if classic:
             if not line.startswith(","):  # a classic record goes on only in lines starting with ','
                 return start
         else:
             deal_id = line.split(",", 1)[0].strip()
-            if deal_id != previous:  # rows of one deal id elsewhere are caught by ReportTable.shared_ids
+            if deal_id != previous:  # rows of one deal id elsewhere: ReportTable.shared_deal_ids
                 return start
             previous = deal_id
     return None
 
 
-_CONTEXT: tuple[BulkGraph, SipriLoader, Document, Plan, str] | None = None
-"""What a forked worker reads with (inherited, not pickled): the graph as read so far, the export's text."""
+_CONTEXT: tuple[BulkGraph, SipriLoader, Document, Plan, str, Path] | None = None
+"""What a forked worker reads with (inherited, not pickled): the graph as read so far, the export's text, the
+directory of the ranges' tables."""
+_INHERITED: list[bytes] = []
+"""A worker's graph state as forked (:meth:`BulkGraph.read_state`), taken at its first range: each later range
+starts from it too, as if in a worker of its own (a range's nodes never carry over into the next)."""
 _KEPT: list[ReportTable] = []
 """The main process's table, inherited by a worker that swapped it for its own: kept referenced so that the
 worker never closes it (nor removes its directory) when it is dropped."""
@@ -161,28 +191,36 @@ worker never closes it (nor removes its directory) when it is dropped."""
 def _read_range(index: int) -> RangeRead:
     """One range, in a worker process: parsed, its Reports into a table of its own."""
     assert _CONTEXT is not None, "a worker forked by read_in_ranges"
-    graph, loader, document, cut, text = _CONTEXT
+    graph, loader, document, cut, text, directory = _CONTEXT
     start, end, first_line = cut.ranges[index]
     piece = text[start:end]
     lines = split_lines(piece if piece.endswith("\n") else piece + "\n")  # LF-split, as the whole text was
     del piece
     if cut.semicolons:
         lines = [line[:-1] if line.endswith(";") else line for line in lines]
-    path = cut.directory / f"range-{index}"
+    path = directory / f"range-{index}"
     table = ReportTable.part(path)
-    if not _KEPT:
-        _KEPT.append(graph.table)
-    graph.table = table
-    builder, batches = loader.read_range(document, cut.fmt, lines, first_line)
-    out: list[RangeBatch] = []
-    named: set[str] = set()
-    for batch in batches:
-        actors = _actor_records(batch, builder.actors, named)
-        rows = graph.rows(batch)
-        graph.apply(rows)  # so that this range's later batches find its nodes, as a whole read's do
-        out.append(RangeBatch(rows, actors, batch.errors, batch.records_read))
-    table.put_identities(builder.identities)
-    table.close()
+    try:
+        if not _KEPT:
+            _KEPT.append(graph.table)
+        graph.table = table
+        if _INHERITED:
+            graph.restore_read_state(_INHERITED[0])
+        else:
+            _INHERITED.append(graph.read_state())
+        if cut.fmt is SipriFormat.TRANSFERS:
+            table.put_deal_ids(deal_ids(lines))
+        builder, batches = loader.read_range(document, cut.fmt, lines, first_line)
+        out: list[RangeBatch] = []
+        named: set[str] = set()
+        for batch in batches:
+            actors = _actor_records(batch, builder.actors, named)
+            rows = graph.rows(batch)
+            graph.apply(rows)  # so that this range's later batches find its nodes, as a whole read's do
+            out.append(RangeBatch(rows, actors, batch.errors, batch.records_read))
+        table.put_identities(builder.identities)
+    finally:
+        table.close()
     return RangeRead(path, out, builder.actors, builder.unknown_descriptions)
 
 
@@ -211,10 +249,11 @@ def _actor_records(batch: Batch, actors: dict[str, Any], named: set[str]) -> lis
 
 def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: LoadReport, workers: int) -> bool:
     """Read the export at ``path`` in ranges on ``workers`` processes into ``graph`` (as :func:`bulk._read_file`
-    reads a file whole, the same rows and report); False when it should be read whole (then nothing was read)."""
+    reads a file whole, the same rows and report); False when it should be read whole (then nothing was read).
+    The document's row is in ``report`` from the start of the merge (a failure after it is that row's)."""
     global _CONTEXT
     source = read_export_text(path)
-    cut = plan(source, workers, graph.table.path)
+    cut = plan(source, workers)
     if cut is None:
         return False
     document = loader.document_of(source, cut.preamble)
@@ -223,70 +262,73 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
     text = source.text
     del source
     load_reference_tables(loader)
-    _CONTEXT = (graph, loader, document, cut, text)
+    directory = Path(tempfile.mkdtemp(prefix="ranges-", dir=graph.table.path))  # a file's own: none left over
+    _CONTEXT = (graph, loader, document, cut, text, directory)
+    pool = ProcessPoolExecutor(min(workers, len(cut.ranges)), mp_context=get_context("fork"))
     try:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(cut.ranges))) as pool:
-            _CONTEXT = None  # the workers are forked: they hold it
-            del text
-            reads: Iterable[RangeRead] = pool.imap(_read_range, range(len(cut.ranges)))
-            if cut.fmt is SipriFormat.TRANSFERS:  # checked before anything is merged
-                reads = list(reads)
-                if graph.table.shared_ids([r.path for r in reads]):
-                    for read in reads:
-                        shutil.rmtree(read.path)
-                    return False
-            report.documents.append(_merge(graph, loader, document, cut, reads, report, shown(path)))
-            return True  # a classic export's ranges merged as they come, while the workers parse the next
+        reads: Iterable[RangeRead] = _in_order(pool.map(_read_range, range(len(cut.ranges))), path)
+        _CONTEXT = None  # the first submit forked the workers: they hold it
+        del text
+        if cut.fmt is SipriFormat.TRANSFERS:  # checked before anything is merged
+            reads = list(reads)
+            if graph.table.shared_deal_ids([r.path for r in reads]):
+                return False
+        _merge(graph, loader, document, cut, reads, report, shown(path))
+        return True  # a classic export's ranges merged as they come, while the workers parse the next
     finally:
         _CONTEXT = None
+        pool.shutdown(cancel_futures=True)  # after a failure: the ranges not started are dropped
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _in_order(results: Iterator[RangeRead], path: Path) -> Iterator[RangeRead]:
+    """The ranges' reads in file order, as the workers finish them; a worker that dies (out of memory, killed)
+    fails the document instead of leaving the load waiting forever."""
+    try:
+        yield from results
+    except BrokenProcessPool as exc:
+        raise LoaderFailure(LoadError(file=path.name, reason=f"a worker reading the file in ranges died ({exc})"
+                                      " - out of memory? Try fewer --workers")) from None
 
 
 def _merge(graph: BulkGraph, loader: SipriLoader, document: Document, cut: Plan, reads: Iterable[RangeRead],
-           report: LoadReport, file: str) -> DocumentReport:
-    """The ranges' reads into ``graph`` in file order, reconciled (see the module docstring): the document's row
-    of the load report."""
+           report: LoadReport, file: str) -> None:
+    """The ranges' reads into ``graph`` in file order, reconciled (see the module docstring), the document's row
+    added to ``report`` first."""
     row = DocumentReport(file=file, loader=loader.name, document_id=document.id)
+    report.documents.append(row)
     graph.begin(document, loader.name)
     first = loader.new_batch(document)
     for error in cut.preamble_errors:
         first.warn(error.line, error.field, f"{error.reason} (the Document has no vintage)")
-    _account(report, row, first.errors, 0, 0)
+    account(report, row, first.errors)
     table = graph.table
     table.start_file()
-    edition = document.data_generated or document.sha256[:16]
+    edition = edition_of(document)
     written: set[Any] = set()
     named: set[str] = set()
     counts: list[tuple[dict[str, Any], dict[str, list[int]]]] = []
+    taken = 0  # records and unreadable rows: none is a file without records, as a whole read fails it
     for read in reads:
         table.take_part(read.path, lambda identity, here, before: _rekeyed(identity, here, before, edition),
                         _merged)
         shutil.rmtree(read.path)
         for rows, actors, errors, records in read.batches:
+            taken += records + len(errors)
             first_named = loader.new_batch(document)  # the actors this range named first in the file
             first_named.nodes = [record for name, record in actors if name not in named]
             named.update(name for name, _ in actors)
             actor_nodes = graph.write(first_named)[0] if first_named.nodes else 0
             nodes, relations = graph.apply(rows, written)
-            _account(report, row, [*errors, *rows.dropped], records,
-                     actor_nodes + nodes + rows.reports + relations)
+            account(report, row, [*errors, *rows.dropped], records, actor_nodes + nodes + rows.reports + relations)
         counts.append((read.actors, read.unknown_descriptions))
+    if not taken:
+        raise no_records(cut.name, cut.header_line)
     last = file_reports(loader, document, cut.fmt, counts)
-    _account(report, row, last.errors, 0, 0)
+    account(report, row, last.errors)
     _first_seen_once(report, row)
     graph.commit(document.id, loader.name)
     row.committed = True
-    return row
-
-
-def _account(report: LoadReport, row: DocumentReport, errors: list[LoadError], records: int, facts: int) -> None:
-    """A batch's errors, records and facts, as a whole read counts them."""
-    row.records += records
-    report.errors.extend(errors)
-    row.problems.extend(errors)
-    warnings = sum(1 for e in errors if e.severity == "warning")
-    row.warnings += warnings
-    row.errors += len(errors) - warnings
-    row.facts += facts
 
 
 def _first_seen_once(report: LoadReport, row: DocumentReport) -> None:
@@ -311,14 +353,9 @@ def _rekeyed(identity: str, here: int, before: int, edition: str) -> list[tuple[
     times: the n-th of the range becomes the (before + n)-th of the file, the last first (no new id is taken)."""
     out = []
     for n in range(here, 0, -1):
-        old, new = _classic_key(identity, n, edition), _classic_key(identity, before + n, edition)
+        old, new = classic_key(identity, n, edition), classic_key(identity, before + n, edition)
         out.append((Report.id_of(key=old), Report.id_of(key=new), new))
     return out
-
-
-def _classic_key(identity: str, n: int, edition: str) -> str:
-    """As the loader keys the n-th record of an identity (``SipriLoader``'s ``add_deal``)."""
-    return (f"sipri-classic:{identity}-{n}" if n > 1 else f"sipri-classic:{identity}") + f"@{edition}"
 
 
 def _merged(held: tuple[str, dict[str, Any], dict[str, dict[str, Any]]],

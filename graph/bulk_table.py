@@ -21,11 +21,11 @@ import sqlite3
 import struct
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Any, BinaryIO
 
-CHUNK = 900
-"""Ids per ``IN (...)`` lookup: under SQLite's oldest limit of 999 parameters."""
+from armsgraph.graph.scratch_db import attached, chunks, connect, marks
 
 _SCHEMA = (
     "CREATE TABLE reports (id TEXT PRIMARY KEY, block TEXT, sipri_id TEXT, props BLOB NOT NULL,"
@@ -38,7 +38,10 @@ _ENTRIES = ("CREATE TABLE weapon_entries (recipient TEXT NOT NULL, weapon TEXT N
             " PRIMARY KEY (recipient, weapon, supplier, year))")
 _IDENTITIES = "CREATE TABLE identities (identity TEXT PRIMARY KEY, n INTEGER NOT NULL)"
 """A range's classic deal identities and their records (:meth:`ReportTable.part`)."""
-_PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -65536")
+_DEAL_IDS = "CREATE TABLE deal_ids (id TEXT PRIMARY KEY)"
+"""The transfers-format deal ids a range's lines name, read or rejected (:meth:`ReportTable.put_deal_ids`)."""
+OWNER_CACHE_KB = 65536
+"""The owner's page cache for the Reports (it serves the merges while reading, which read Reports back by id)."""
 READER_CACHE_KB = 8192
 """A reader's page cache per file (a worker's: it reads each group's Reports once, so a cache buys little; the
 owner's 64 MB serves the merges while reading, which read Reports back by id). With the owner's size each of
@@ -58,43 +61,28 @@ Report = tuple[str, dict[str, Any], dict[str, dict[str, Any]]]
 """(id, properties, document id -> the properties of its ``SOURCED_FROM`` edge to that document)."""
 
 
-def _connect(path: Path, reader: bool = False) -> sqlite3.Connection:
-    db = sqlite3.connect(path)
-    for pragma in _PRAGMAS:
-        db.execute(f"PRAGMA {pragma}")
-    if reader:
-        db.execute(f"PRAGMA cache_size = -{READER_CACHE_KB}")
-    return db
-
-
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
-    for i in range(0, len(items), CHUNK):
-        yield items[i:i + CHUNK]
-
-
-def _marks(items: list[Any]) -> str:
-    return ",".join("?" * len(items))
-
-
 class ReportTable:
     """Reports keyed by id, with their block and SIPRI deal id for deal resolution, in a temporary directory."""
 
     def __init__(self, directory: Path | None = None, reader_of: Path | None = None) -> None:
         self._dir = None if reader_of else tempfile.TemporaryDirectory(prefix="armsgraph-bulk-", dir=directory)
         self.path = reader_of or Path(self._dir.name if self._dir else "")
-        self.db = _connect(self.path / "reports.sqlite", reader=reader_of is not None)
         self.owner = reader_of is None
         """Whether this connection writes (the process that made the table); a reader only reads."""
+        self.db = connect(self.path / "reports.sqlite", OWNER_CACHE_KB if self.owner else READER_CACHE_KB)
         if self.owner:
             for statement in _SCHEMA:
                 self.db.execute(statement)
-        self.entries = _connect(self.path / "entries.sqlite", reader=True)  # a reader's cache: small rows
+            self.entries.execute(_ENTRIES)
+
+    @cached_property
+    def entries(self) -> sqlite3.Connection:
         """The ``WeaponTotals`` entries, in a file of their own: the main process writes them while workers read
         the Reports (a writer's lock on one file would block the readers: at 300k, "database is locked"); the
         workers read them once every group is resolved and they are committed. Its page cache is a reader's
-        (``READER_CACHE_KB``) in the owner too: a few small rows per deal, appended, read once in key order."""
-        if self.owner:
-            self.entries.execute(_ENTRIES)
+        (``READER_CACHE_KB``) in the owner too: a few small rows per deal, appended, read once in key order.
+        Opened when first used (a range's table never is)."""
+        return connect(self.path / "entries.sqlite", READER_CACHE_KB)
 
     @classmethod
     def reader(cls, path: Path) -> ReportTable:
@@ -109,9 +97,15 @@ class ReportTable:
         identities it counted (:meth:`put_identities`)."""
         path.mkdir()
         table = cls(reader_of=path)
-        for statement in (_SCHEMA[0], _IDENTITIES):  # looked up by id only: the owner's table indexes the rest
+        for statement in (_SCHEMA[0], _IDENTITIES, _DEAL_IDS):  # by id only: the owner's table indexes the rest
             table.db.execute(statement)
         return table
+
+    def put_deal_ids(self, ids: Iterable[str]) -> None:
+        """The transfers-format deal ids a range's lines name, whether or not a Report came of them (a deal with
+        one bad row writes none: its other rows in another range would make one that a whole read rejects)."""
+        self.db.executemany("INSERT OR IGNORE INTO deal_ids VALUES (?)", ((i,) for i in ids))
+        self.db.commit()
 
     def put_identities(self, counts: dict[str, int]) -> None:
         """A range's classic identities and how many records of each it read (its keys' ``-n`` count from 1)."""
@@ -126,59 +120,56 @@ class ReportTable:
         still taken), then a Report this table holds already (another file's) merged (``merge(held, part's)``)
         and kept in its place. :meth:`start_file` first, for each file."""
         db = self.db
-        db.commit()  # ATTACH and DETACH run outside a transaction
-        db.execute("ATTACH DATABASE ? AS part", (str(path / "reports.sqlite"),))
-        try:
-            repeated = db.execute("SELECT p.identity, p.n, s.n FROM part.identities p"
-                                  " JOIN temp.seen_identities s USING (identity)").fetchall()
-            for identity, here, before in repeated:
-                for old_id, new_id, key in rekey(identity, here, before):
-                    props = _loads(db.execute("SELECT props FROM part.reports WHERE id = ?", (old_id,)).fetchone()[0])
-                    props["id"], props["key"] = new_id, key
-                    db.execute("UPDATE part.reports SET id = ?, props = ? WHERE id = ?",
-                               (new_id, _dumps(props), old_id))
-            db.execute("INSERT INTO temp.seen_identities SELECT identity, n FROM part.identities WHERE true"
-                       " ON CONFLICT (identity) DO UPDATE SET n = n + excluded.n")
-            held = db.execute("SELECT p.id, m.props, m.sourced, p.props, p.sourced FROM part.reports p"
-                              " JOIN main.reports m USING (id)").fetchall()
-            for node_id, props, sourced, new_props, new_sourced in held:
-                _, merged, edges = merge((node_id, _loads(props), _loads(sourced)),
-                                         (node_id, _loads(new_props), _loads(new_sourced)))
-                db.execute("UPDATE part.reports SET props = ?, sourced = ? WHERE id = ?",
-                           (_dumps(merged), _dumps(edges), node_id))
-            db.execute("INSERT INTO main.reports (id, block, sipri_id, props, sourced)"
-                       " SELECT id, block, sipri_id, props, sourced FROM part.reports WHERE true ORDER BY rowid"
-                       " ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id,"
-                       " props = excluded.props, sourced = excluded.sourced")
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-        finally:
-            db.execute("DETACH DATABASE part")
+        with attached(db, path / "reports.sqlite"):
+            try:
+                repeated = db.execute("SELECT p.identity, p.n, s.n FROM part.identities p"
+                                      " JOIN temp.seen_identities s USING (identity)").fetchall()
+                for identity, here, before in repeated:
+                    for old_id, new_id, key in rekey(identity, here, before):
+                        found = db.execute("SELECT props FROM part.reports WHERE id = ?", (old_id,)).fetchone()
+                        if found is None:  # a record the model refused (counted, as a whole read counts it): a gap
+                            continue
+                        props = _loads(found[0])
+                        props["id"], props["key"] = new_id, key
+                        db.execute("UPDATE part.reports SET id = ?, props = ? WHERE id = ?",
+                                   (new_id, _dumps(props), old_id))
+                db.execute("INSERT INTO temp.seen_identities SELECT identity, n FROM part.identities WHERE true"
+                           " ON CONFLICT (identity) DO UPDATE SET n = n + excluded.n")
+                held = db.execute("SELECT p.id, m.props, m.sourced, p.props, p.sourced FROM part.reports p"
+                                  " JOIN main.reports m USING (id)").fetchall()
+                for node_id, props, sourced, new_props, new_sourced in held:
+                    _, merged, edges = merge((node_id, _loads(props), _loads(sourced)),
+                                             (node_id, _loads(new_props), _loads(new_sourced)))
+                    db.execute("UPDATE part.reports SET props = ?, sourced = ? WHERE id = ?",
+                               (_dumps(merged), _dumps(edges), node_id))
+                db.execute("INSERT INTO main.reports (id, block, sipri_id, props, sourced)"
+                           " SELECT id, block, sipri_id, props, sourced FROM part.reports WHERE true ORDER BY rowid"
+                           " ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id,"
+                           " props = excluded.props, sourced = excluded.sourced")
+                db.commit()
+            except BaseException:
+                db.rollback()
+                raise
 
     def start_file(self) -> None:
         """Forget the classic identities counted for the last file read in ranges (keys number per file)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_identities (identity TEXT PRIMARY KEY, n INTEGER)")
         self.db.execute("DELETE FROM temp.seen_identities")
 
-    def shared_ids(self, paths: list[Path]) -> bool:
-        """Whether two ranges' tables hold a Report of the same id (a transfers-format deal whose rows two ranges
-        read: then the file is read whole)."""
+    def shared_deal_ids(self, paths: list[Path]) -> bool:
+        """Whether two ranges' lines name the same transfers-format deal id (:meth:`put_deal_ids`): then the file
+        is read whole."""
         db = self.db
         db.commit()
         db.execute("CREATE TEMP TABLE IF NOT EXISTS range_ids (id TEXT PRIMARY KEY)")
         db.execute("DELETE FROM temp.range_ids")
         try:
             for path in paths:
-                db.execute("ATTACH DATABASE ? AS part", (str(path / "reports.sqlite"),))
-                try:
-                    db.execute("INSERT INTO temp.range_ids SELECT id FROM part.reports")
-                except sqlite3.IntegrityError:
-                    return True
-                finally:
-                    db.commit()
-                    db.execute("DETACH DATABASE part")
+                with attached(db, path / "reports.sqlite"):
+                    try:
+                        db.execute("INSERT INTO temp.range_ids SELECT id FROM part.deal_ids")
+                    except sqlite3.IntegrityError:
+                        return True
             return False
         finally:
             db.execute("DELETE FROM temp.range_ids")
@@ -186,7 +177,8 @@ class ReportTable:
 
     def close(self) -> None:
         self.db.close()
-        self.entries.close()
+        if "entries" in self.__dict__:  # opened
+            self.entries.close()
         if self._dir is not None:
             self._dir.cleanup()
 
@@ -197,9 +189,9 @@ class ReportTable:
     def get(self, ids: Iterable[str]) -> dict[str, Report]:
         """The Reports of these ids the table holds."""
         out: dict[str, Report] = {}
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             for node_id, props, sourced in self.db.execute(
-                    f"SELECT id, props, sourced FROM reports WHERE id IN ({_marks(chunk)})", chunk):
+                    f"SELECT id, props, sourced FROM reports WHERE id IN ({marks(chunk)})", chunk):
                 out[node_id] = (node_id, _loads(props), _loads(sourced))
         return out
 
@@ -222,9 +214,9 @@ class ReportTable:
 
     def in_blocks(self, blocks: list[str]) -> Iterator[Report]:
         """The Reports of these blocks, in the order they were first put."""
-        for chunk in _chunks(blocks):
+        for chunk in chunks(blocks):
             for node_id, props, sourced in self.db.execute(
-                    f"SELECT id, props, sourced FROM reports WHERE block IN ({_marks(chunk)}) ORDER BY rowid", chunk):
+                    f"SELECT id, props, sourced FROM reports WHERE block IN ({marks(chunk)}) ORDER BY rowid", chunk):
                 yield node_id, _loads(props), _loads(sourced)
 
     def unblocked(self) -> Iterator[Report]:
@@ -235,23 +227,23 @@ class ReportTable:
 
     def sipri_ids_in(self, blocks: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         """(id, {"sipri_id": ...}) of the Reports of these blocks: all that widening a group to whole deals reads."""
-        for chunk in _chunks(blocks):
+        for chunk in chunks(blocks):
             for node_id, sipri_id in self.db.execute(
-                    f"SELECT id, sipri_id FROM reports WHERE block IN ({_marks(chunk)}) ORDER BY rowid", chunk):
+                    f"SELECT id, sipri_id FROM reports WHERE block IN ({marks(chunk)}) ORDER BY rowid", chunk):
                 yield node_id, {"sipri_id": sipri_id}
 
     def blocks_of_sipri_ids(self, ids: list[str]) -> set[str]:
         out: set[str] = set()
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             out.update(row[0] for row in self.db.execute(
-                f"SELECT DISTINCT block FROM reports WHERE sipri_id IN ({_marks(chunk)})", chunk) if row[0])
+                f"SELECT DISTINCT block FROM reports WHERE sipri_id IN ({marks(chunk)})", chunk) if row[0])
         return out
 
     def blocks_of_reports(self, ids: list[str]) -> set[str]:
         out: set[str] = set()
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             out.update(row[0] for row in self.db.execute(
-                f"SELECT block FROM reports WHERE block IS NOT NULL AND id IN ({_marks(chunk)})", chunk))
+                f"SELECT block FROM reports WHERE block IS NOT NULL AND id IN ({marks(chunk)})", chunk))
         return out
 
     # -- WeaponTotals, merged across groups ---------------------------------------------------------------------

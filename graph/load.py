@@ -99,6 +99,18 @@ class DocumentReport:
                 else p.model_copy(update={"file": os.path.join(folder, p.file)}) for p in self.problems]
 
 
+def account(report: LoadReport, row: DocumentReport, errors: list[LoadError], records: int = 0,
+            facts: int = 0) -> None:
+    """A batch's errors (into the load's and the document's), records and facts, counted into ``row``."""
+    row.records += records
+    report.errors.extend(errors)
+    row.problems.extend(errors)
+    warnings = sum(1 for e in errors if e.severity == "warning")
+    row.warnings += warnings
+    row.errors += len(errors) - warnings
+    row.facts += facts
+
+
 @dataclass
 class LoadReport:
     documents: list[DocumentReport] = field(default_factory=list)
@@ -349,13 +361,7 @@ class DocumentLoad:
         except Exception as exc:
             self._fail(exc)
             return
-        errors = [*batch.errors, *stats.dropped]
-        self.report.errors.extend(errors)
-        self.row.problems.extend(errors)
-        warnings = sum(1 for e in errors if e.severity == "warning")
-        self.row.warnings += warnings
-        self.row.errors += len(errors) - warnings
-        self.row.facts += stats.nodes + stats.relations
+        account(self.report, self.row, [*batch.errors, *stats.dropped], facts=stats.nodes + stats.relations)
 
     def abort(self, reason: str) -> None:
         """The loader gave up part-way through the document (already reported): nothing of it may stay."""

@@ -12,14 +12,12 @@ copies of what the store holds, and dies with the load).
 from __future__ import annotations
 
 import json
-import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-CHUNK = 900
-"""Ids per ``IN (...)`` lookup: under SQLite's oldest limit of 999 parameters."""
+from armsgraph.graph.scratch_db import chunks, connect, marks
 
 _dumps = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
 
@@ -29,9 +27,7 @@ class ReportSpool:
 
     def __init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="armsgraph-reports-")
-        self.db = sqlite3.connect(Path(self._dir.name) / "reports.sqlite")
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -16384"):
-            self.db.execute(f"PRAGMA {pragma}")
+        self.db = connect(Path(self._dir.name) / "reports.sqlite", cache_kb=16384)
         self.db.execute("CREATE TABLE reports (id TEXT PRIMARY KEY, props TEXT NOT NULL)")
 
     def put(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
@@ -51,13 +47,11 @@ class ReportSpool:
         mark them withdrawn or for review in the store: a later group that widens into their block reads them
         from there)."""
         out: list[tuple[str, dict[str, Any]]] = []
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i:i + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
             out += [(rid, json.loads(props)) for rid, props in
-                    self.db.execute(f"SELECT id, props FROM reports WHERE id IN ({marks})", chunk)]
+                    self.db.execute(f"SELECT id, props FROM reports WHERE id IN ({marks(chunk)})", chunk)]
             if drop:
-                self.db.execute(f"DELETE FROM reports WHERE id IN ({marks})", chunk)
+                self.db.execute(f"DELETE FROM reports WHERE id IN ({marks(chunk)})", chunk)
         return iter(out)
 
     def close(self) -> None:

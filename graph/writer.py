@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.dialect import KeyedRow
@@ -818,3 +818,15 @@ def _merge_nodes(records: Iterable[NodeRecord]) -> dict[str, dict[str, dict[str,
             row["props"].update(stored_properties(node))
         _add_place(row, prov.locator or "doc", prov.rule, prov.citation, prov.quote)
     return nodes
+
+
+class BatchRows(NamedTuple):
+    """A batch's rows but its Reports' (the bulk path put those in its table: ``reports`` of them), for
+    :meth:`armsgraph.graph.bulk.BulkGraph.apply`."""
+    document: str
+    loader: str
+    version: str
+    nodes: NodeRows
+    relations: RelationGroups
+    dropped: list[LoadError]
+    reports: int

@@ -67,9 +67,10 @@ class Store(ABC):
 
     def submit(self, cypher: Cypher, params: dict[str, Any] | None = None) -> None:
         """Run a write whose result nobody reads. A store may return before the engine has run it (the embedded
-        store sends it from a thread, so the client prepares the next statement meanwhile); every later ``run``,
-        ``submit`` or :meth:`settle` waits for it first and raises its failure, so statements still run one at a
-        time and in order."""
+        store sends it from a thread, so the client prepares the next statement meanwhile, with a bounded number
+        in flight). Statements still run one at a time and in order, none after a failed one; the failure is
+        raised by a later call: a ``submit`` once it is known, at the latest the next ``run`` or :meth:`settle`,
+        which wait for every statement sent."""
         self.run(cypher, params, write=True)
 
     def settle(self) -> None:

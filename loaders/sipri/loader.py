@@ -155,9 +155,20 @@ def open_export(source: SourceText) -> ExportStream:
     return ExportStream(source.name, fmt, index + 1, preamble, preamble_errors, parse(lines, index + 2))
 
 
-def no_records(stream: ExportStream) -> LoaderFailure:
-    return LoaderFailure(LoadError(file=stream.name, line=stream.header_line, field=None,
+def no_records(name: str, header_line: int) -> LoaderFailure:
+    """A file with nothing after its header (read whole, or in ranges by graph/bulk_read.py)."""
+    return LoaderFailure(LoadError(file=name, line=header_line, field=None,
                                    reason="SIPRI export without records: nothing after the header"))
+
+
+def edition_of(document: Document) -> str:
+    """The vintage a Report's key names: the export's generation date, else its content hash."""
+    return document.data_generated or document.sha256[:16]
+
+
+def classic_key(identity: str, n: int, edition: str) -> str:
+    """The key of the ``n``-th record (from 1) of a classic deal identity in one export of ``edition``."""
+    return (f"sipri-classic:{identity}-{n}" if n > 1 else f"sipri-classic:{identity}") + f"@{edition}"
 
 
 def parse_export(source: SourceText) -> ParsedExport:
@@ -171,7 +182,7 @@ def parse_export(source: SourceText) -> ParsedExport:
         else:
             export.deals.append(item)
     if not export.deals and not export.errors:
-        raise no_records(stream)
+        raise no_records(stream.name, stream.header_line)
     return export
 
 
@@ -255,19 +266,7 @@ class SipriLoader(ResolvingLoader):
         builder = _BatchBuilder(self, document, stream.format)
         for error in stream.preamble_errors:
             builder.batch.warn(error.line, error.field, f"{error.reason} (the Document has no vintage)")
-        records = stream.records
-        first = True
-        while True:
-            with _gc_paused():
-                taken, done = builder.fill(records, self.batch_deals)
-                if first and taken == 0:
-                    raise no_records(stream)
-                first = False
-                batch = builder.finish() if done else builder.flush()
-            yield batch
-            del batch
-            if done:
-                return
+        yield from self._batches(builder, stream.records, stream)
 
     def read_range(self, document: Document, fmt: SipriFormat, lines: list[str], first_line: int,
                    ) -> tuple[_BatchBuilder, Iterator[Batch]]:
@@ -277,18 +276,24 @@ class SipriLoader(ResolvingLoader):
         counts (:func:`file_reports`). A range must start at a record's first line."""
         builder = _BatchBuilder(self, document, fmt)
         parse = classic.parse_classic if fmt is SipriFormat.CLASSIC else transfers.parse_transfers
-        records = parse(lines, first_line)
+        return builder, self._batches(builder, parse(lines, first_line), None)
 
-        def batches() -> Iterator[Batch]:
-            while True:
-                with _gc_paused():
-                    _, done = builder.fill(records, self.batch_deals)
-                    batch = builder.flush()
-                yield batch
-                if done:
-                    return
-
-        return builder, batches()
+    def _batches(self, builder: _BatchBuilder, records: Iterator[SipriDeal | RowError],
+                 whole: ExportStream | None) -> Iterator[Batch]:
+        """The batches of ``records``; for a ``whole`` export, the per-file reports with the last, and a failure
+        when there are no records at all (a range leaves both to graph/bulk_read.py)."""
+        first = True
+        while True:
+            with _gc_paused():
+                taken, done = builder.fill(records, self.batch_deals)
+                if whole is not None and first and taken == 0:
+                    raise no_records(whole.name, whole.header_line)
+                first = False
+                batch = builder.finish() if done and whole is not None else builder.flush()
+            yield batch
+            del batch
+            if done:
+                return
 
     def document_of(self, source: SourceText, preamble: Preamble) -> Document:
         return Document(
@@ -333,7 +338,7 @@ class _BatchBuilder:
         self.classic = fmt is SipriFormat.CLASSIC
         self.rule = "classic" if self.classic else "transfers"
         self.vintage = document.data_generated
-        self.edition = document.data_generated or document.sha256[:16]
+        self.edition = edition_of(document)
         """A Report's key names its export's vintage (the file's hash when it has none): two files of one
         vintage meet on the same Reports, two vintages give two Reports of one deal."""
         self.covers = export_coverage(document.title, document.year_range)
@@ -528,17 +533,17 @@ class _BatchBuilder:
         weapon = self.weapon(deal, prov)
         year = deal.order_year
         if deal.sipri_id is not None:
-            deal_key = f"sipri:{deal.sipri_id}"
+            key = f"sipri:{deal.sipri_id}@{self.edition}"
         else:
             identity = digest(supplier, recipient, year, weapon, deal.number_ordered)
             n = self.identities.get(identity, 0) + 1
             self.identities[identity] = n
-            deal_key = f"sipri-classic:{identity}-{n}" if n > 1 else f"sipri-classic:{identity}"
+            key = classic_key(identity, n, self.edition)
         values = dict(zip(CHECKED_FIELDS, _checked(deal), strict=True))
         made: dict[str, Any] = dict(zip(PARSED_FIELDS, _parsed(deal), strict=True))
         made.update(self.constants)
         # from validated parts only (schema.build): the nodes and the Document they come from
-        made["key"] = f"{deal_key}@{self.edition}"  # one Report per deal and vintage: the resolver joins them
+        made["key"] = key  # one Report per deal and vintage: the resolver joins them
         made["supplier"], made["recipient"], made["weapon"] = supplier, recipient, weapon
         made["family"] = self.weapon_family.get(weapon)
         made["stage"] = DELIVERED if deal.delivery_years else ORDERED

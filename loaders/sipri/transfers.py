@@ -97,6 +97,12 @@ def _deal_id(line: str) -> str:
     return _strip_stray_semicolon(line).split(",", 1)[0].strip()
 
 
+def deal_ids(lines: list[str]) -> set[str]:
+    """The deal ids these record lines name (rows of a deal the parser reads or rejects alike): the bulk path's
+    parallel read checks that no two ranges share one (graph/bulk_read.py)."""
+    return {deal_id for deal_id in map(_deal_id, lines) if is_deal_id(deal_id)}
+
+
 def parse_transfers(lines: list[str], first_line: int) -> Iterator[SipriDeal | RowError]:
     """Parse the record lines after the header (``first_line`` = physical number of the first one).
 

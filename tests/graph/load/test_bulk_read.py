@@ -3,17 +3,24 @@ graph and the load report of a whole read, whatever the ranges cut."""
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from armsgraph.graph import bulk_read
 from armsgraph.graph.bulk import bulk_load, read_graph
+from armsgraph.graph.bulk_table import ReportTable
 from armsgraph.graph.load import LoadReport
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.loaders.resolve import Resolver
+from armsgraph.loaders.sipri import loader as sipri_loader
 from armsgraph.loaders.sipri.loader import read_export_text
+from armsgraph.schema import Report
+from armsgraph.schema.build import build
 
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
 Register = Callable[[int], Path]
@@ -50,7 +57,7 @@ def _both_ways(store: FalkorStore, other: FalkorStore, paths: list[Path], snapsh
 
 def _cut(path: Path) -> list[int]:
     """The first line of each range the parallel read cuts ``path`` in."""
-    found = bulk_read.plan(read_export_text(path), 3, path.parent)
+    found = bulk_read.plan(read_export_text(path), 3)
     assert found is not None, f"{path.name} is read whole"
     return [first for _, _, first in found.ranges]
 
@@ -140,30 +147,137 @@ def test_a_cut_never_splits_a_multi_line_classic_record(store: FalkorStore, othe
     assert store.run("MATCH (r:Report) WHERE r.comments CONTAINS '\n' RETURN count(r)").scalar() == 0
 
 
+def _range_of(starts: list[int], line: int) -> int:
+    """The index of the range holding ``line`` (1-based), given each range's first line."""
+    return sum(1 for start in starts if start <= line) - 1
+
+
+def _transfers_apart(shared_data: Path, tmp_path: Path, bad_first: bool) -> tuple[Path, list[int], int]:
+    """The transfers excerpt with the second row of a deal moved to the end (its first row made unreadable when
+    ``bad_first``): the file, its ranges' first lines, and the deal's first row's line."""
+    lines = (shared_data / "sipri" / "transfers-2026-02.excerpt.csv").read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID"))
+    ids = [line.split(",", 1)[0] for line in lines[header + 1:]]
+    repeated = next(i for i in range(len(ids) - 1) if ids[i] and ids[i] == ids[i + 1])
+    kept = header + 1 + repeated  # 0-based: the deal's first row
+    moved = lines.pop(kept + 1)
+    if bad_first:
+        lines[kept] = ",".join(lines[kept].split(",")[:5])  # a row that ends early: the whole deal is refused
+    lines.append(moved)
+    apart = tmp_path / "transfers-apart.csv"
+    apart.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    starts = _cut(apart)
+    assert _range_of(starts, kept + 1) < _range_of(starts, len(lines)), "the deal's rows are in two ranges"
+    return apart, starts, kept + 1
+
+
 def test_a_deal_whose_rows_two_ranges_hold_is_read_whole(store: FalkorStore, other: FalkorStore, tmp_path: Path,
                                                          shared_data: Path, graph_snapshot: Snapshotter,
                                                          small_ranges: None) -> None:
     """A transfers-format deal's rows apart (one moved to the end): the cut cannot see it, the check before the
     merge does, and the file is read whole."""
-    lines = (shared_data / "sipri" / "transfers-2026-02.excerpt.csv").read_text(encoding="utf-8").splitlines()
-    header = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID"))
-    ids = [line.split(",", 1)[0] for line in lines[header + 1:]]
-    repeated = next(i for i in range(len(ids) - 1) if ids[i] and ids[i] == ids[i + 1])
-    moved = lines.pop(header + 1 + repeated)
-    lines.append(moved)
-    apart = tmp_path / "transfers-apart.csv"
-    apart.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    apart, _, _ = _transfers_apart(shared_data, tmp_path, bad_first=False)
     graph, _ = read_graph([apart], workers=3)
     assert graph is not None
     with graph:
-        assert not list(graph.table.path.glob("range-*")), "the ranges' tables are removed"
+        assert not [p for p in graph.table.path.iterdir() if p.is_dir()], "the ranges' tables are removed"
     _both_ways(store, other, [apart], graph_snapshot)
+
+
+def test_a_deal_refused_in_one_range_is_refused_whole(store: FalkorStore, other: FalkorStore, tmp_path: Path,
+                                                      shared_data: Path, graph_snapshot: Snapshotter,
+                                                      small_ranges: None) -> None:
+    """A deal whose unreadable row is in the first range (no Report there) and whose good row is in the last: the
+    whole read refuses the deal, so the ranged read must too (it reads the file whole)."""
+    apart, _, line = _transfers_apart(shared_data, tmp_path, bad_first=True)
+    ranged, _ = _both_ways(store, other, [apart], graph_snapshot)
+    refused = [e for e in ranged.documents[0].problems if "not loaded" in e.reason]
+    assert [e.line for e in refused] == [line]
+
+
+def test_a_refused_record_repeated_across_ranges_keeps_the_numbering(
+        store: FalkorStore, other: FalkorStore, tmp_path: Path, generated_register: Register,
+        graph_snapshot: Snapshotter, small_ranges: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A classic record the model refuses (counted in its identity, as the whole read counts it, but no Report),
+    repeated in later ranges: their renumbering skips it and leaves the whole read's gap."""
+
+    def refusing(cls: type[Report], values: dict[str, Any], made: dict[str, Any] | None = None) -> Report:
+        if values.get("comments") == "refused by the model":
+            values = {**values, "number_delivered": 2**63}  # beyond 64 bits: the model's own ValidationError
+        return build(cls, values, made)
+
+    monkeypatch.setattr(sipri_loader, "build", refusing)
+    lines = generated_register(1200).read_text(encoding="cp1252").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Recipient,Supplier"))
+    at = next(i for i in range(header + 1, len(lines)) if len(lines[i].split(",")) == 16)
+    fields = lines[at].split(",")
+    fields[12] = "refused by the model"
+    lines[at] = ",".join(fields)
+    middle = next(i for i in range(header + 600, len(lines)) if not lines[i].startswith(","))  # a record's start
+    refused = tmp_path / "refused.csv"
+    refused.write_text("\n".join([*lines[:middle], lines[at], lines[at], *lines[middle:], lines[at]]) + "\n",
+                       encoding="cp1252")
+    starts = _cut(refused)
+    assert len({_range_of(starts, n) for n in (at + 1, middle + 1, len(lines) + 3)}) == 3
+    ranged, _ = _both_ways(store, other, [refused], graph_snapshot)
+    assert [e.line for e in ranged.documents[0].problems if e.field == "number_delivered"] == [
+        at + 1, middle + 1, middle + 2, len(lines) + 3]
+
+
+def _dies_in_first_file(name: str) -> Callable[..., None]:
+    """``ReportTable.put_identities`` in a worker that dies (as the kernel's OOM killer ends one) in range 1 of
+    the file ``name``; elsewhere the real one."""
+    real = ReportTable.put_identities
+
+    def put_identities(self: ReportTable, counts: dict[str, int]) -> None:
+        context = bulk_read._CONTEXT
+        if context is not None and context[3].name == name and self.path.name == "range-1":
+            os._exit(9)
+        real(self, counts)
+
+    return put_identities
+
+
+def test_a_worker_that_dies_fails_its_document(tmp_path: Path, generated_register: Register, small_ranges: None,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-range: the document fails with one line (no wait for a task that is lost), and the
+    next file read in ranges in the same load reads (its ranges' directory is its own)."""
+    first = tmp_path / "first.csv"
+    generated_register(900).rename(first)
+    second = generated_register(800)
+    monkeypatch.setattr(ReportTable, "put_identities", _dies_in_first_file(first.name))
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the read waits for a dead worker"))
+    signal.alarm(120)
+    try:
+        graph, report = read_graph([first, second], workers=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert graph is None
+    failed, read = report.documents
+    assert failed.document_id and not failed.committed and failed.errors == 1
+    assert "a worker reading the file in ranges died" in failed.note and "\n" not in failed.note
+    assert read.records == 800 and not read.errors and "another document failed" in read.note
+    assert report.errors == [*failed.problems, *read.problems], "nothing reported outside the documents' rows"
+
+
+def test_a_body_of_blank_lines_fails_as_a_whole_read_does(tmp_path: Path, shared_data: Path,
+                                                          small_ranges: None) -> None:
+    lines = (shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv").read_text(
+        encoding="cp1252").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Recipient,Supplier"))
+    blank = tmp_path / "blank-body.csv"
+    blank.write_text("\n".join([*lines[:header + 1], *[""] * 500]) + "\n", encoding="cp1252")
+    assert len(_cut(blank)) >= 2
+    ranged, whole = read_graph([blank], workers=3)[1], read_graph([blank], workers=1)[1]
+    assert _report(ranged) == _report(whole)
+    assert ranged.failed and "without records" in ranged.documents[0].note
 
 
 def test_a_small_export_is_read_whole(shared_data: Path) -> None:
     source = read_export_text(shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv")
-    assert bulk_read.plan(source, 2, Path()) is None
-    assert bulk_read.plan(source, 1, Path()) is None
+    assert bulk_read.plan(source, 2) is None
+    assert bulk_read.plan(source, 1) is None
 
 
 def test_a_failed_document_leaves_no_graph_when_another_was_read_in_ranges(

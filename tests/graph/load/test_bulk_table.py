@@ -13,7 +13,8 @@ import pytest
 
 from armsgraph.graph import bulk_table
 from armsgraph.graph.bulk import build_graph
-from armsgraph.graph.bulk_table import CHUNK, ReportTable, Spool
+from armsgraph.graph.bulk_table import ReportTable, Spool
+from armsgraph.graph.scratch_db import CHUNK
 
 HOSTILE: dict[str, Any] = {
     "id": "report:x'); DROP TABLE reports; --",
@@ -91,7 +92,8 @@ def test_workers_read_while_the_owner_writes_entries(tmp_path: Path, monkeypatch
     """The main process writes each group's WeaponTotals entries while the workers read Reports: a write that
     spills SQLite's page cache takes the file's exclusive lock, so the entries live in a file of their own (a
     cache of ten pages spills at once; at 300k deals the shared file failed with "database is locked")."""
-    monkeypatch.setattr(bulk_table, "_PRAGMAS", (*bulk_table._PRAGMAS, "cache_size = 10"))
+    for cache in ("OWNER_CACHE_KB", "READER_CACHE_KB"):
+        monkeypatch.setattr(bulk_table, cache, 40)  # ten 4 KB pages
     table = ReportTable(tmp_path)
     try:
         table.put((f"report:{i}", {"id": f"report:{i}", "block": "a|b"}, {}) for i in range(2_000))

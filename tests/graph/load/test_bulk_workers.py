@@ -3,17 +3,20 @@ where deals are resolved and encoded, never the graph."""
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from armsgraph.graph import bulk
 from armsgraph.graph.bulk import BulkGraph, build_graph, bulk_load, read_graph
 from armsgraph.graph.cli.main import main
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
-from armsgraph.schema.errors import UserError
+from armsgraph.schema.errors import ArmsgraphError, UserError
 
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
 
@@ -134,3 +137,29 @@ def test_bad_rows_give_their_line_and_field_with_workers(store: FalkorStore, oth
         [(d.records, d.facts, d.errors) for d in incremental.documents]
     assert graph_snapshot(other) == graph_snapshot(store)
     assert other.run("MATCH (r:Report) WHERE r.comments STARTS WITH \"');\" RETURN count(r)").scalar() == 1
+
+
+_resolve_group = bulk._forked_group
+
+
+def _dies_at_group_2(task: tuple[int, list[str]]) -> bulk.GroupResult:
+    """A worker's group task that kills its process at group 2 (module-level: the pool pickles it by name)."""
+    if task[0] == 2:
+        os._exit(9)
+    return _resolve_group(task)
+
+
+def test_a_resolving_worker_that_dies_fails_the_build(shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed while it resolves a group (as the kernel's OOM killer ends one): the build fails with one
+    line (``bulk_load`` then clears what it sent), instead of waiting forever for the lost group."""
+    monkeypatch.setattr(bulk, "_forked_group", _dies_at_group_2)
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the build waits for a dead worker"))
+    signal.alarm(120)
+    try:
+        with pytest.raises(ArmsgraphError, match="a worker resolving deals died") as failed:
+            build_graph([shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv"], group_reports=3,
+                        workers=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "\n" not in str(failed.value)

@@ -8,6 +8,7 @@ failure (raised, the document rolled back).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Cypher
 from armsgraph.graph.store.dialect import FALKORDB, no_long_string
 from armsgraph.graph.store.falkor_params import params_header
-from armsgraph.graph.store.falkordb import FalkorStore
+from armsgraph.graph.store.falkordb import IN_FLIGHT, FalkorStore
 from armsgraph.graph.writer import (
     PLACE_LISTS,
     Writer,
@@ -119,16 +120,31 @@ def test_submitted_writes_run_in_order_and_fail_at_the_next_call(store: FalkorSt
     assert store.run(Cypher("MATCH (c:Country) RETURN count(c)")).scalar() == 1  # raised once, store usable
 
 
-def test_nothing_submitted_behind_a_failed_write_runs(store: FalkorStore) -> None:
+def test_nothing_submitted_behind_a_failed_write_runs(store: FalkorStore, monkeypatch: pytest.MonkeyPatch) -> None:
     """Several submitted writes wait at once: once one fails, those sent behind it are dropped, not run (a batch's
-    edges never reach the graph after its nodes failed), and the failure is raised once."""
+    edges never reach the graph after its nodes failed), and the failure is raised once. The failing statement is
+    held until the ones behind it are queued, so they are always waiting when it fails."""
     store.ensure_schema()
     store.run(Cypher("CREATE (:Country {id: 'country:ZZZ'})"), write=True)
+    real = store._execute
+    gate = threading.Event()
+    ran: list[str] = []
+
+    def execute(cypher: Cypher, params: dict[str, Any], write: bool) -> Any:
+        ran.append(cypher)
+        if len(ran) == 1:
+            assert gate.wait(60), "the test releases the first statement"
+        return real(cypher, params, write)
+
+    monkeypatch.setattr(store, "_execute", execute)
     store.submit(Cypher("CREATE (:Country {id: 'country:ZZZ'})"))  # the unique constraint refuses it
-    with pytest.raises(StoreError):  # raised by the next submit if it has come back already, else by settle
-        for code in ("YYY", "XXX"):
-            store.submit(Cypher("CREATE (:Country {id: $id})"), {"id": f"country:{code}"})
+    assert IN_FLIGHT >= 3  # so both below are queued behind it (submit returns at once)
+    for code in ("YYY", "XXX"):
+        store.submit(Cypher("CREATE (:Country {id: $id})"), {"id": f"country:{code}"})
+    gate.set()
+    with pytest.raises(StoreError):
         store.settle()
+    assert len(ran) == 1, "nothing behind the failed write was sent"
     assert store.run(Cypher("MATCH (c:Country) RETURN c.id ORDER BY c.id")).rows == [["country:ZZZ"]]
     store.submit(Cypher("CREATE (:Country {id: 'country:WWW'})"))  # the store goes on
     assert store.run(Cypher("MATCH (c:Country) RETURN count(c)")).scalar() == 2
