@@ -50,8 +50,9 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
 SAYING_NOUNS = frozenset({"words", "phrase", "saying", "message", "motto", "maxim", "line", "advice", "prayer"})
 """Nouns for what someone said: 'the words of Jane Roe:' introduces her quotation."""
 COMPANY_OFFICES = frozenset({"executive", "ceo", "chairman", "chairwoman", "president", "founder", "officer",
-                             "spokesperson", "manager", "analyst", "lawmaker", "senator", "representative"})
-"""Lower-case office nouns a name may follow that no state's title is ('chief executive Jane Roe said')."""
+                             "manager", "analyst", "lawmaker", "senator", "representative"})
+"""Lower-case office nouns besides ``OFFICE_NOUNS`` that a name may follow ('chief executive Jane Roe said',
+'lawmaker Jane Roe said'): a company's offices and elected ones, which the titles do not hold in lower case."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
@@ -118,8 +119,7 @@ class ClaimRules:
                 person = self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
-                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start) \
-                    or self._state_of_body_before(ref.start)
+                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start)
                 if modifier:
                     return modifier, i
                 holder = self.f.office_holder(ref)
@@ -171,21 +171,6 @@ class ClaimRules:
             if kind in want:
                 return ref.id
         return None
-
-    def _state_of_body_before(self, i: int) -> str | None:
-        """"the U.S. Air Force's chief of staff", "Ukraine's Ground Forces commander": the state named before one to
-        three capitalised words of a body (``GOVERNMENT_WORDS``, ``BODY_WORDS``) right before token i."""
-        j = i - 1
-        if j >= 0 and self.d.words[j] in ("’s", "'s"):
-            j -= 1
-        k = j
-        while k >= 0 and j - k < 3 and self.d.words[k][:1].isupper() and not self.d.ent_types[k] \
-                and self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS:
-            k -= 1
-        ref = self.f.ref_at.get(k)
-        if k == j or ref is None or ref.kind not in ("name", "demonym") or not ref.id.startswith("country:"):
-            return None
-        return ref.id
 
     def _after_preposition(self, ref: Ref, preps: tuple[str, ...], according: bool = True) -> bool:
         """The actor is a place or an addressee: a preposition right before it, or before a person's title
@@ -539,22 +524,27 @@ class ClaimRules:
 
     def _words_of(self, colon: int) -> str | None:
         """The person whose words a sentence ending in ':' names: 'the words of Pope Jane Roe ...:', 'that phrase of
-        philosopher Roe:' (a saying noun, 'of', person nouns of ``persons.PERSON_NOUNS``, then one to three
-        capitalised words or a known person); the person is added to the entities."""
+        philosopher Roe:' (a saying noun, 'of', then a known person, or at least one person noun of
+        ``persons.PERSON_NOUNS`` and one to three capitalised words); the person is added to the entities. Without a
+        person noun, capitalised words after 'the message of' are a place or a body ('the message of Ramstein')."""
         for k in range(self.d.sent_of(colon).start, colon - 2):
             if self.d.lower[k] not in SAYING_NOUNS or self.d.lower[k + 1] != "of":
                 continue
             m = k + 2
+            nouns = 0
             while m < colon and self.d.lower[m] in ("the", *PERSON_NOUNS):
+                nouns += self.d.lower[m] != "the"
                 m += 1
             ref = self.f.ref_at.get(m)
             if ref is not None:
                 return ref.id if ref.kind == "person" and ref.start == m else None
+            if not nouns:
+                return None
             end = m
             while end < colon and end - m < 3 and self.d.words[end].istitle() and self.d.words[end].isalpha() \
                     and not self.d.ent_types[end] and end not in self.f.ref_at:
                 end += 1
-            if end == m or (end < colon and self.d.words[end][:1].isupper()):
+            if end == m or (end < colon and self.d.words[end][:1].isupper()) or self.d.lower[end - 1] in BODY_WORDS:
                 return None
             name = " ".join(self.d.words[m:end])
             ident = Person.id_of(name=name)
@@ -565,8 +555,8 @@ class ClaimRules:
 
     def _office_noun_name(self, verb: int) -> tuple[str, tuple[str, int]] | None:
         """'chief executive Jane Roe said', 'company spokesman John Doe told': two or three capitalised proper nouns
-        outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS``, the
-        ``office`` words of ``cues.csv``) that says they name a person; the person is added to the entities."""
+        outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS`` or
+        ``COMPANY_OFFICES``) that says they name a person; the person is added to the entities."""
         syntax = self.d.syntax
         if syntax is None:
             return None

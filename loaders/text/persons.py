@@ -36,7 +36,8 @@ PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier"
                 "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
                 "pope", "saint", "rabbi", "reverend", "king", "queen", "prophet", "novelist", "playwright",
                 "historian", "statesman"}
-"""Nouns for a person before 'named'/'called' and a name ('a former president named Abraham Lincoln')."""
+"""Nouns for a person: before 'named'/'called' and a name ('a former president named Abraham Lincoln'), and in
+``claims`` before the name whose words a sentence quotes ('the words of philosopher Jane Roe:')."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
 
