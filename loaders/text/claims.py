@@ -119,7 +119,8 @@ class ClaimRules:
                 person = self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
-                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start)
+                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start) \
+                    or self._state_of_body_before(ref.start)
                 if modifier:
                     return modifier, i
                 holder = self.f.office_holder(ref)
@@ -171,6 +172,21 @@ class ClaimRules:
             if kind in want:
                 return ref.id
         return None
+
+    def _state_of_body_before(self, i: int) -> str | None:
+        """"the U.S. Air Force's chief of staff", "Ukraine's Ground Forces commander": the state named before one to
+        three capitalised words of a body (``GOVERNMENT_WORDS``, ``BODY_WORDS``) right before token i."""
+        j = i - 1
+        if j >= 0 and self.d.words[j] in ("’s", "'s"):
+            j -= 1
+        k = j
+        while k >= 0 and j - k < 3 and self.d.words[k][:1].isupper() and not self.d.ent_types[k] \
+                and self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS:
+            k -= 1
+        ref = self.f.ref_at.get(k)
+        if k == j or ref is None or ref.kind not in ("name", "demonym") or not ref.id.startswith("country:"):
+            return None
+        return ref.id
 
     def _after_preposition(self, ref: Ref, preps: tuple[str, ...], according: bool = True) -> bool:
         """The actor is a place or an addressee: a preposition right before it, or before a person's title
@@ -350,12 +366,14 @@ class ClaimRules:
             self.f.ensure_entity(speaker)
 
     def _no_verb(self, start: int, end: int) -> bool:
-        """Text [start, end) (characters) in which the parse finds no verb ('these core objectives:')."""
+        """Text [start, end) (characters) in which the parse finds no verb of a clause ('these core objectives:',
+        'two goals for the coming year:': a participle before a noun is an adjective)."""
         syntax = self.d.syntax
         if syntax is None:
             return False
         tokens = range(self.d.tok_index(start), min(len(self.d.words), self.d.tok_index(end - 1) + 1))
-        return all(syntax.parsed[k] for k in tokens) and not any(syntax.pos[k] in ("VERB", "AUX") for k in tokens)
+        return all(syntax.parsed[k] for k in tokens) and not any(
+            syntax.pos[k] in ("VERB", "AUX") and syntax.dep[k] != "amod" for k in tokens)
 
     def transcript_turns(self) -> None:
         """Transcript turns: their arms-supply sentences are their speakers' claims (``turn_claims``)."""
@@ -496,6 +514,13 @@ class ClaimRules:
         if syntax is None:
             return
         new: dict[str, tuple[str, int]] = {}
+        office_verbs: set[int] = set()
+        for verb, word in enumerate(self.d.lower):
+            if word in self.d.g.speech_verbs and not self.d.ent_types[verb]:
+                named = self._office_noun_name(verb)
+                if named is not None:
+                    new.setdefault(*named)
+                    office_verbs.add(verb)
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
@@ -504,6 +529,8 @@ class ClaimRules:
             self._speech[s] = cands
             for cand in cands:
                 a, b = cand.subject
+                if cand.verb in office_verbs:
+                    continue  # 'Acme (maker of X) chief executive Jane Roe said': she speaks, not the subject's head
                 if any(k in self.f.ref_at and self.f.ref_at[k].kind in ("person", "first-person", "pronoun")
                        for k in range(a, b)) or self._country_body(a, b) is not None \
                         or self._closing_person(cand.head) is not None:
@@ -511,11 +538,6 @@ class ClaimRules:
                 ident = self._name_speaker(a, cand.head + 1) or self._closing_name(cand.head)
                 if ident is not None:
                     new.setdefault(ident, (self.d.words[cand.head], cand.head + 1))
-        for verb, word in enumerate(self.d.lower):
-            if word in self.d.g.speech_verbs and not self.d.ent_types[verb]:
-                named = self._office_noun_name(verb)
-                if named is not None:
-                    new.setdefault(*named)
         for ident, (surname, after) in new.items():
             for k in range(after, len(self.d.words)):
                 if self.d.words[k] == surname and k not in self.f.ref_at and not self.d.ent_types[k]:
