@@ -187,3 +187,12 @@ def test_a_lead_in_before_a_list_is_no_claim() -> None:
     y = extract_text("Prime Minister Ida Berg of Norway stressed that Oslo would fund the following: radars and spare "
                      "barrels.", META)
     assert {s for s, _ in claims(y)} == {"person:ida-berg"}
+
+
+def test_honorifics_and_forms_of_address_come_from_one_list() -> None:
+    # a form of address ends a name; a rank opens one (both rows of cues.csv)
+    x = extract_text("Mr. Chairman, Mr. Mayor, members of the council: the drones are late.", META)
+    assert not {p for p in persons(x) if p in ("person:mayor", "person:chairman")}
+    y = extract_text("Sergeant Ilse Varga said the drones were late.", META)
+    assert "person:ilse-varga" in persons(y)
+    assert "person:sergeant-ilse-varga" not in persons(y)
