@@ -50,8 +50,9 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
 SAYING_NOUNS = frozenset({"words", "phrase", "saying", "message", "motto", "maxim", "line", "advice", "prayer"})
 """Nouns for what someone said: 'the words of Jane Roe:' introduces her quotation."""
 COMPANY_OFFICES = frozenset({"executive", "ceo", "chairman", "chairwoman", "president", "founder", "officer",
-                             "spokesperson", "manager", "analyst", "lawmaker", "senator", "representative"})
-"""Lower-case office nouns a name may follow that no state's title is ('chief executive Jane Roe said')."""
+                             "manager", "analyst", "lawmaker", "senator", "representative"})
+"""Lower-case office nouns besides ``OFFICE_NOUNS`` that a name may follow ('chief executive Jane Roe said',
+'lawmaker Jane Roe said'): a company's offices and elected ones, which the titles do not hold in lower case."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
@@ -365,12 +366,14 @@ class ClaimRules:
             self.f.ensure_entity(speaker)
 
     def _no_verb(self, start: int, end: int) -> bool:
-        """Text [start, end) (characters) in which the parse finds no verb ('these core objectives:')."""
+        """Text [start, end) (characters) in which the parse finds no verb of a clause ('these core objectives:',
+        'two goals for the coming year:': a participle before a noun is an adjective)."""
         syntax = self.d.syntax
         if syntax is None:
             return False
         tokens = range(self.d.tok_index(start), min(len(self.d.words), self.d.tok_index(end - 1) + 1))
-        return all(syntax.parsed[k] for k in tokens) and not any(syntax.pos[k] in ("VERB", "AUX") for k in tokens)
+        return all(syntax.parsed[k] for k in tokens) and not any(
+            syntax.pos[k] in ("VERB", "AUX") and syntax.dep[k] != "amod" for k in tokens)
 
     def transcript_turns(self) -> None:
         """Transcript turns: their arms-supply sentences are their speakers' claims (``turn_claims``)."""
@@ -511,6 +514,13 @@ class ClaimRules:
         if syntax is None:
             return
         new: dict[str, tuple[str, int]] = {}
+        office_verbs: set[int] = set()
+        for verb, word in enumerate(self.d.lower):
+            if word in self.d.g.speech_verbs and not self.d.ent_types[verb]:
+                named = self._office_noun_name(verb)
+                if named is not None:
+                    new.setdefault(*named)
+                    office_verbs.add(verb)
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             if e - s > 400:
@@ -519,6 +529,8 @@ class ClaimRules:
             self._speech[s] = cands
             for cand in cands:
                 a, b = cand.subject
+                if cand.verb in office_verbs:
+                    continue  # 'Acme (maker of X) chief executive Jane Roe said': she speaks, not the subject's head
                 if any(k in self.f.ref_at and self.f.ref_at[k].kind in ("person", "first-person", "pronoun")
                        for k in range(a, b)) or self._country_body(a, b) is not None \
                         or self._closing_person(cand.head) is not None:
@@ -526,11 +538,6 @@ class ClaimRules:
                 ident = self._name_speaker(a, cand.head + 1) or self._closing_name(cand.head)
                 if ident is not None:
                     new.setdefault(ident, (self.d.words[cand.head], cand.head + 1))
-        for verb, word in enumerate(self.d.lower):
-            if word in self.d.g.speech_verbs and not self.d.ent_types[verb]:
-                named = self._office_noun_name(verb)
-                if named is not None:
-                    new.setdefault(*named)
         for ident, (surname, after) in new.items():
             for k in range(after, len(self.d.words)):
                 if self.d.words[k] == surname and k not in self.f.ref_at and not self.d.ent_types[k]:
@@ -539,22 +546,27 @@ class ClaimRules:
 
     def _words_of(self, colon: int) -> str | None:
         """The person whose words a sentence ending in ':' names: 'the words of Pope Jane Roe ...:', 'that phrase of
-        philosopher Roe:' (a saying noun, 'of', person nouns of ``persons.PERSON_NOUNS``, then one to three
-        capitalised words or a known person); the person is added to the entities."""
+        philosopher Roe:' (a saying noun, 'of', then a known person, or at least one person noun of
+        ``persons.PERSON_NOUNS`` and one to three capitalised words); the person is added to the entities. Without a
+        person noun, capitalised words after 'the message of' are a place or a body ('the message of Ramstein')."""
         for k in range(self.d.sent_of(colon).start, colon - 2):
             if self.d.lower[k] not in SAYING_NOUNS or self.d.lower[k + 1] != "of":
                 continue
             m = k + 2
+            nouns = 0
             while m < colon and self.d.lower[m] in ("the", *PERSON_NOUNS):
+                nouns += self.d.lower[m] != "the"
                 m += 1
             ref = self.f.ref_at.get(m)
             if ref is not None:
                 return ref.id if ref.kind == "person" and ref.start == m else None
+            if not nouns:
+                return None
             end = m
             while end < colon and end - m < 3 and self.d.words[end].istitle() and self.d.words[end].isalpha() \
                     and not self.d.ent_types[end] and end not in self.f.ref_at:
                 end += 1
-            if end == m or (end < colon and self.d.words[end][:1].isupper()):
+            if end == m or (end < colon and self.d.words[end][:1].isupper()) or self.d.lower[end - 1] in BODY_WORDS:
                 return None
             name = " ".join(self.d.words[m:end])
             ident = Person.id_of(name=name)
@@ -565,8 +577,8 @@ class ClaimRules:
 
     def _office_noun_name(self, verb: int) -> tuple[str, tuple[str, int]] | None:
         """'chief executive Jane Roe said', 'company spokesman John Doe told': two or three capitalised proper nouns
-        outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS``, the
-        ``office`` words of ``cues.csv``) that says they name a person; the person is added to the entities."""
+        outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS`` or
+        ``COMPANY_OFFICES``) that says they name a person; the person is added to the entities."""
         syntax = self.d.syntax
         if syntax is None:
             return None

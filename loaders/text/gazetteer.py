@@ -173,10 +173,16 @@ class Gazetteer:
 
     @cached_property
     def honorifics(self) -> frozenset[str]:
-        """Lower-case honorifics and ranks of ``cues.csv`` (kind ``honorific``), with and without their full stop:
-        British style writes 'Mr Wallace', American 'Mr. Wallace'."""
-        cues = [cue for cue, kind in self.cues.items() if kind == "honorific"]
+        """Lower-case honorifics and ranks of ``cues.csv`` (kinds ``honorific`` and ``address``), with and without
+        their full stop: British style writes 'Mr Wallace', American 'Mr. Wallace'."""
+        cues = [cue for cue, kind in self.cues.items() if kind in ("honorific", "address")]
         return frozenset({*cues, *(cue.rstrip(".") for cue in cues)})
+
+    @cached_property
+    def address_forms(self) -> frozenset[str]:
+        """The honorifics of address (``cues.csv`` kind ``address``: 'mr.', 'ms.', 'mrs.'), as written there: unlike a
+        rank, one ends a name read after a title ('Mr. President, Mr. Mayor,': no person 'Mayor')."""
+        return frozenset(cue for cue, kind in self.cues.items() if kind == "address")
 
     @cached_property
     def category_systems(self) -> frozenset[str]:

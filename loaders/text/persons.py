@@ -12,9 +12,8 @@ from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
 NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And", "But", "For", "To", "Of", "As",
-             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr.", "Ms.", "Mrs."}
-RANKS = {"General", "Gen.", "Admiral", "Adm.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain",
-         "Capt.", "Sergeant", "Sgt.", "Dr.", "Doctor", "Brig.", "Brigadier"}
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+"""Capitalised words that end a name; so do the gazetteer's forms of address ('Mr.', ``PersonRules._stops``)."""
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
 """'of the Kingdom' after a title: the holder's state, not named."""
@@ -36,7 +35,8 @@ PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier"
                 "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
                 "pope", "saint", "rabbi", "reverend", "king", "queen", "prophet", "novelist", "playwright",
                 "historian", "statesman"}
-"""Nouns for a person before 'named'/'called' and a name ('a former president named Abraham Lincoln')."""
+"""Nouns for a person: before 'named'/'called' and a name ('a former president named Abraham Lincoln'), and in
+``claims`` before the name whose words a sentence quotes ('the words of philosopher Jane Roe:')."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 
 
@@ -103,6 +103,15 @@ class PersonRules:
 
     # ---- persons and positions ---------------------------------------------------------------------
 
+    def _rank(self, word: str) -> bool:
+        """A rank or title before a name, as written ('Gen.', 'Admiral'): a ``cues.csv`` honorific that is no form of
+        address, capitalised, with its full stop if it has one there."""
+        return word[:1].isupper() and word.lower() in self.d.g.cues and self.d.g.cues[word.lower()] == "honorific"
+
+    def _stops(self, word: str) -> bool:
+        """A word that ends a name: ``NAME_STOP`` or a form of address as written ('Mr.')."""
+        return word in NAME_STOP or (word[:1].isupper() and word.lower() in self.d.g.address_forms)
+
     def _name_tokens(self, i: int) -> tuple[int, int] | None:
         """A capitalised personal name starting at token i: [i, j) or None."""
         ent = self.d.ent_at(i, ("PERSON", "SURNAME"))
@@ -114,9 +123,9 @@ class PersonRules:
                 j += 1
             return ent.start, j
         while i < len(self.d.doc):
-            if self.d.words[i] in RANKS:
+            if self._rank(self.d.words[i]):
                 i += 1
-            elif self.d.words[i] + "." in RANKS and i + 1 < len(self.d.doc) and self.d.words[i + 1] == ".":
+            elif self._rank(self.d.words[i] + ".") and i + 1 < len(self.d.doc) and self.d.words[i + 1] == ".":
                 i += 2  # 'Maj. Gen.': the tokenizer splits some abbreviations
             else:
                 break
@@ -126,7 +135,7 @@ class PersonRules:
             word, ent_type = self.d.words[j], self.d.ent_types[j]
             if ent_type and ent_type not in ("PERSON", "SURNAME"):
                 break
-            if word in NAME_STOP:
+            if self._stops(word):
                 break
             if _NAME_WORD.fullmatch(word):
                 words += 1
@@ -187,7 +196,8 @@ class PersonRules:
         a state, its possessive or an article ('French Armed Forces Minister' -> 'Armed Forces Minister')."""
         k = start
         while k > 0 and start - k < 3 and self.d.words[k - 1].istitle() and self.d.words[k - 1].isalpha() \
-                and not self.d.ent_types[k - 1] and self.d.words[k - 1] not in NAME_STOP | TITLE_PREFIXES | RANKS:
+                and not self.d.ent_types[k - 1] and self.d.words[k - 1] not in TITLE_PREFIXES \
+                and not self._stops(self.d.words[k - 1]) and not self._rank(self.d.words[k - 1]):
             k -= 1
         before = self.f.ref_at.get(k - 1) if k > 0 else None
         opens = k == 0 or self.d.lower[k - 1] in ARTICLES or (
@@ -341,7 +351,8 @@ class PersonRules:
             # 'Kaja Kallas (Estonian prime minister)': a capitalised name the gazetteers lack
             m = k - 1
             while m >= 0 and _NAME_WORD.fullmatch(self.d.words[m]) and not self.d.ent_types[m] \
-                    and self.d.words[m] not in NAME_STOP | RANKS and not self.d.doc[m].is_stop:
+                    and not self._stops(self.d.words[m]) and not self._rank(self.d.words[m]) \
+                    and not self.d.doc[m].is_stop:
                 m -= 1  # not 'If' or 'When' opening the sentence: 'If Lambrecht (German Defense Minister) ...'
             # one word only before a bracket: 'Lambrecht (German Defense Minister)', a surname the title explains
             fewest = 1 if self.d.words[k] == "(" else 2
@@ -554,8 +565,7 @@ class PersonRules:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
             if ent.label_ != "SURNAME" or ent.start in registered or ent.start == 0 \
-                    or (self.d.words[ent.start - 1] not in RANKS
-                        and self.d.lower[ent.start - 1] not in self.d.g.honorifics):
+                    or self.d.lower[ent.start - 1] not in self.d.g.honorifics:
                 continue
             known = known_official(self.d.g, ent.text)
             if known is not None:

@@ -333,7 +333,7 @@ def _financier(v: SyntaxView, node: int) -> list[str]:
             if v.lower[prep] == "on":
                 for behalf in p.kids(prep, "pobj"):
                     if v.lower[behalf] == "behalf":
-                        for of in p.kids(behalf, "prep"):
+                        for of in [k for k in p.kids(behalf, "prep") if v.lower[k] == "of"]:
                             for obj in p.kids(of, "pobj"):
                                 actors = _np_actors(v, obj)
                                 if actors:

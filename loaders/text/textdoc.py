@@ -127,8 +127,9 @@ class TextDoc:
             sent_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
         category_of = {e.id: e.category for e in self.g.weapons.values()}
         demonyms = frozenset(i for e in ents if e.label_ == "DEMONYM" for i in range(e.start, e.end))
+        marks = frozenset(i for i in range(len(words)) if self.syntax is not None and self.syntax.dep[i] == "mark")
         again = anaphors([w.lower() for w in words], sent_of, taken, systems, category_of, self.g.category_nouns,
-                         demonyms)
+                         demonyms, marks)
         for a in again:
             ents.append(Span(self.doc, a.start, a.end, label="WEAPON", span_id=a.weapon_id))
             taken.update(range(a.start, a.end))

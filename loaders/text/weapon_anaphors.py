@@ -3,9 +3,9 @@ battle tank'): the noun phrase is a mention of the last named system of that cat
 
 Why: a text names a system once and then refers to it by what it is; a transfer stated with the second wording is a
 transfer of the named system. Only 'this/these/that/those/the same', at most three modifiers, then a noun of
-``category_nouns.csv`` (singular or plural) whose category is the named system's, and the system named at most
-``REACH`` sentences before; a generic 'these systems' (no category) or a category no named system has refers to
-nothing here.
+``category_nouns.csv`` (singular or plural), and the last system of that category named in the same sentence or at
+most ``REACH`` sentences before; a generic 'these systems' (no category) or a category no named system has refers to
+nothing here, and 'that' introducing a clause ('said that tanks ...', the parse's ``mark``) is no demonstrative.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 MAX_MODIFIERS = 3
 REACH = 2
-"""Sentences back in which the named system may stand (its own sentence included)."""
+"""Sentences back in which the named system may stand: its own sentence, the one before, or the one before that."""
 
 
 @dataclass(frozen=True)
@@ -30,16 +30,17 @@ class Anaphor:
 
 def anaphors(lower: Sequence[str], sent_of: Sequence[int], taken: set[int], named: Sequence[tuple[int, str]],
              category_of: Mapping[str, str], nouns: Mapping[tuple[str, ...], str],
-             demonyms: frozenset[int] = frozenset()) -> list[Anaphor]:
+             demonyms: frozenset[int] = frozenset(), marks: frozenset[int] = frozenset()) -> list[Anaphor]:
     """The demonstrative noun phrases of a document that name a system again. ``lower``: the lower-case tokens;
     ``sent_of``: each token's sentence number; ``taken``: tokens already in an entity; ``named``: (start token,
     weapon id) of each named system, in order; ``category_of``: weapon id -> category; ``nouns``: category nouns;
-    ``demonyms``: tokens of a demonym, which may stand among the modifiers ('this German-made tank')."""
+    ``demonyms``: tokens of a demonym, which may stand among the modifiers ('this German-made tank'); ``marks``:
+    tokens the parse calls a clause's marker ('that' after 'said')."""
     out: list[Anaphor] = []
     longest = max((len(k) for k in nouns), default=0)
     for i, w in enumerate(lower):
         same = w == "same" and i > 0 and lower[i - 1] == "the"
-        if w not in DEMONSTRATIVES and not same:
+        if (w not in DEMONSTRATIVES or i in marks) and not same:
             continue
         for mods in range(MAX_MODIFIERS + 1):
             first = i + 1 + mods
@@ -47,19 +48,16 @@ def anaphors(lower: Sequence[str], sent_of: Sequence[int], taken: set[int], name
             if hit is not None:
                 break
             if first >= len(lower) or (first in taken and first not in demonyms) or not _modifier(lower[first]):
-                hit = None
                 break
         if hit is None:
             continue
         end, category = hit
         if any(k in taken for k in range(first, end)):
             continue
-        before = [(s, ident) for s, ident in named if s < i and sent_of[i] - sent_of[s] < REACH]
-        if not before:
-            continue
-        last = before[-1][1]
-        if category_of.get(last) == category:
-            out.append(Anaphor(first, end, last))
+        before = [ident for s, ident in named
+                  if s < i and sent_of[i] - sent_of[s] <= REACH and category_of.get(ident) == category]
+        if before:
+            out.append(Anaphor(first, end, before[-1]))
     return out
 
 

@@ -1,5 +1,6 @@
-"""Session 10's kinds of missed transfers, read from the test split once it became a tuning split, each on sentences
-written for the test (never taken from the shared documents), with sentences where the rule must not fire."""
+"""Session 10's kinds of missed transfers, read from the test split once it became a tuning split, with sentences where
+the rule must not fire. Each sentence keeps only the grammatical shape of a miss; its words, names, numbers and content
+are this file's own (none is a shared document's sentence)."""
 
 from __future__ import annotations
 
@@ -22,13 +23,13 @@ def transfers(text: str) -> set[tuple[str, str, str]]:
     ("text", "weapon"),
     [
         # a designation before a category name the gazetteer knows, a wheel formula between them
-        ("Lithuania will sell 40 Vilkas 6x6 armoured vehicles to Moldova.", "vilkas"),
-        ("Estonia delivered twelve Kivi armored vehicles to Georgia.", "kivi"),
+        ("Under the contract, Slovenia buys 14 Gorjan 8x8 armored vehicles from a local plant.", "gorjan"),
+        ("Two Tarvo 4x4 armoured vehicles reached the border guard in March.", "tarvo"),
         # a designation before an acronym noun of unmanned systems
         ("Austria sent 30 Falke UAVs to Slovakia.", "falke"),
         ("Norway ordered 12 Brattli UGVs.", "brattli"),
         # a numbered name after a singular weapon noun or after 'weapon'
-        ("The list names a portable anti-armour weapon Spjut 40 and two radars.", "spjut-40"),
+        ("Besides two radars, the parcel held a shoulder-fired weapon Skarv 12 for the marines.", "skarv-12"),
         ("Finland ordered the tracked vehicle Kettu 7 for its brigades.", "kettu-7"),
         # a name in parentheses after the noun (the slug is ASCII)
         ("The order covers six bridge-laying tanks (Brückenleger 3) and spare parts.", "bruckenleger-3"),
@@ -54,7 +55,7 @@ def test_no_designation_without_a_name(text: str) -> None:
 
 
 def test_designation_before_a_category_is_transferred() -> None:
-    assert ("LTU", "MDA", "vilkas") in transfers("Lithuania will sell 40 Vilkas 6x6 armoured vehicles to Moldova.")
+    assert ("SVN", "HRV", "gorjan") in transfers("Slovenia will deliver 14 Gorjan 8x8 armored vehicles to Croatia.")
     assert ("DEU", "UKR", "kranich-2") in transfers(
         "Germany will send Ukraine four armoured recovery vehicles (Kranich 2).")
 
@@ -63,14 +64,14 @@ def test_designation_before_a_category_is_transferred() -> None:
     ("text", "expected"),
     [
         # a state's body as the subject or recipient: the state after 'of', also through a second body
-        ("The General Staff of Estonia has endorsed the transfer to Georgia of six Mi-24 helicopters.",
-         ("EST", "GEO", "mi-24")),
+        ("Despite objections, the Joint Staff of Croatia will permit a transfer to Albania of 14 Mi-8 helicopters.",
+         ("HRV", "ALB", "mi-17")),
         ("The parliament of Latvia approved the transfer to Moldova of 20 Stinger missiles.",
          ("LVA", "MDA", "stinger")),
-        ("Norway will send eight F-16 jets to the Air Force of the Armed Forces of Ukraine.", ("NOR", "UKR", "f-16")),
+        ("Spain will ship four NASAMS launchers to the Navy of the Armed Forces of Georgia.", ("ESP", "GEO", "nasams")),
         # 'so that' with 'will': the outcome of what was agreed, not a purpose
-        ("Finland and Sweden agreed on a joint plan, so that Estonia will receive 12 Finnish Stinger missiles.",
-         ("FIN", "EST", "stinger")),
+        ("Denmark settled the costs with the Dutch in a call last week, so that Lithuania will obtain 6 Danish CV90 "
+         "vehicles.", ("DNK", "LTU", "cv90")),
     ],
 )
 def test_state_bodies_and_agreed_outcomes(text: str, expected: tuple[str, str, str]) -> None:
@@ -94,7 +95,7 @@ def test_no_transfer_from_bodies_or_purposes(text: str) -> None:
     ("text", "expected"),
     [
         # a verb of strengthening or equipping someone else's forces 'with' a weapon: that state is the recipient
-        ("Austria boosts Slovakia's air defence with the delivery of 12 IRIS-T missiles.", ("AUT", "SVK", "iris-t")),
+        ("Portugal is boosting Romania's navy with four Harpoon launchers.", ("PRT", "ROU", "harpoon")),
         ("Denmark bolstered Latvia's army with six HIMARS launchers.", ("DNK", "LVA", "himars")),
         ("Norway equipped the Moldovan army with NASAMS.", ("NOR", "MDA", "nasams")),
         ("Spain will bolster Estonia's air defence with Patriot batteries.", ("ESP", "EST", "patriot")),
@@ -121,13 +122,13 @@ def test_no_transfer_when_strengthening_oneself(text: str) -> None:
     ("text", "expected"),
     [
         # another name of a listed system is that system; two systems of one name stay apart
-        ("Britain will give Ukraine six Westland Puma helicopters.", {"sa-330-puma"}),
-        ("Britain will give Ukraine six Puma HC.2 transport helicopters.", {"sa-330-puma"}),
+        ("Eight Westland Puma HC2 airframes are being refurbished for Kenya.", {"sa-330-puma"}),
+        ("The Puma HC.2 fleet leaves service in Britain next spring.", {"sa-330-puma"}),
         ("Italy sent Puma APCs to Ukraine.", {"puma-apc"}),
         ("Germany sent Puma IFVs to Lithuania.", {"puma-ifv"}),
         # a state's armed forces abbreviated before a weapon noun are no designation
         ("The AFU tanks and the ZSU howitzers were repaired in Poland.", set()),
-        ("The NBS anti-aircraft guns will be sent to Ukraine.", set()),
+        ("Repairs on the NBS self-propelled guns took three weeks.", set()),
     ],
 )
 def test_names_of_listed_systems(text: str, expected: set[str]) -> None:
@@ -138,11 +139,11 @@ def test_names_of_listed_systems(text: str, expected: set[str]) -> None:
     ("text", "expected"),
     [
         # a weapon included, in the passive, in an aid package with its parties
-        ("The Stinger missiles were included in an aid package to Moldova from the Italian government.",
-         ("ITA", "MDA", "stinger")),
+        ("Under last year's plan, 14 Stinger launchers were included in an aid package to Moldova from the Spanish "
+         "government.", ("ESP", "MDA", "stinger")),
         ("Ten Leopard tanks were included in Germany's latest package for Ukraine.", ("DEU", "UKR", "leopard")),
-        ("The IRIS-T launchers were included in one of the aid packages to Slovakia from Austria.",
-         ("AUT", "SVK", "iris-t")),
+        ("Two NASAMS units were included in one of several packages to Lithuania from Norway.",
+         ("NOR", "LTU", "nasams")),
     ],
 )
 def test_included_in_a_package(text: str, expected: tuple[str, str, str]) -> None:
@@ -166,7 +167,7 @@ def test_not_included_in_a_package(text: str) -> None:
         # a category of several words is one noun, a hyphenated modifier one modifier
         ("Finland sent 30 Korsak high-mobility armoured personnel carriers to Estonia.", "korsak"),
         # a title that is also a listed system's name, before a weapon noun
-        ("Canada delivered 50 Senator all-terrain armoured personnel carriers to Latvia.", "senator"),
+        ("Latvia has received twenty Senator four-wheel-drive armoured personnel carriers from Canada.", "senator"),
     ],
 )
 def test_designations_before_long_noun_phrases(text: str, weapon: str) -> None:
@@ -187,8 +188,14 @@ def test_a_title_before_a_name_stays_a_title() -> None:
         # modifiers
         ("Poland sent Leopard tanks to Ukraine. Norway will also send these German-made tanks to Ukraine.",
          ("NOR", "UKR", "leopard")),
-        ("Spain gave Ukraine Leopard tanks in May, and Portugal agreed to supply this battle tank to Ukraine too.",
+        ("Spain's Leopard tanks reached Kyiv in May, and Portugal will now deliver that heavy tank to Ukraine as well.",
          ("PRT", "UKR", "leopard")),
+        # two sentences back
+        ("Poland sent Leopard tanks to Ukraine. Talks went on. Germany will send these tanks to Ukraine.",
+         ("DEU", "UKR", "leopard")),
+        # the last system of the noun's category, though another category was named after it
+        ("Poland sent Ukraine Leopard tanks and PzH 2000 howitzers. Germany will also send these tanks to Ukraine.",
+         ("DEU", "UKR", "leopard")),
     ],
 )
 def test_a_system_named_again(text: str, expected: tuple[str, str, str]) -> None:
@@ -211,6 +218,14 @@ def test_no_system_named_again(text: str) -> None:
     assert not [t for t in found if t[0] == "DEU" and t[2] in ("leopard", "pzh-2000")], found
 
 
+def test_that_opening_a_clause_names_no_system_again() -> None:
+    found = extract_text("Poland sent Leopard tanks to Ukraine. Germany said that tanks will go to Ukraine.", WIRE)
+    assert [m.text for e in found.entities if e.id == "weapon:leopard" for m in e.mentions] == ["Leopard tanks"]
+    # 'that' before its noun stays a demonstrative
+    assert ("DEU", "UKR", "leopard") in transfers(
+        "Poland sent Leopard tanks to Ukraine. Germany will send that tank to Ukraine too.")
+
+
 def test_strengthening_alliances_is_no_supply_talk() -> None:
     """'strengthen' and 'reinforce' are not supply words (statements strengthen coalitions and flanks); 'boost' and
     'bolster' with a weapon are, and a transcript turn saying so is a claim about arms supply."""
@@ -231,8 +246,8 @@ def test_strengthening_alliances_is_no_supply_talk() -> None:
     [
         # a state paying for what a company delivers or what the recipient receives supplies it, when the text
         # names no other supplier
-        ("Kyiv received the first batch of Leopard 1A5 tanks financed by Germany and Denmark.",
-         {("DEU", "UKR", "leopard-1"), ("DNK", "UKR", "leopard-1")}),
+        ("Moldova has received a second lot of T-72 tanks financed by Norway and Sweden.",
+         {("NOR", "MDA", "t-72"), ("SWE", "MDA", "t-72")}),
         ("Moldova will get 40 Leopard 1 tanks paid for by the Netherlands.", {("NLD", "MDA", "leopard-1")}),
         ("A defence company will deliver 20 Marder vehicles to Georgia on behalf of the German government.",
          {("DEU", "GEO", "marder")}),
@@ -273,5 +288,4 @@ def test_a_sale_with_its_phrases_on_the_verb(text: str, expected: tuple[str, str
 
 def test_phrases_after_other_words_stay_the_verbs() -> None:
     # 'with Ukraine' between the noun and the weapon: the weapon is not the sale's
-    assert not transfers("Poland discussed a sale to Germany with Ukraine of its old Leopard tanks.") - {
-        ("POL", "DEU", "leopard")}
+    assert transfers("Poland discussed a sale to Germany with Ukraine of its old Leopard tanks.") == set()
