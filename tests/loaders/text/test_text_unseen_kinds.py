@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.supply_talk import speaks_of_supply
+from armsgraph.loaders.text.textdoc import TextDoc
 
 WIRE = {"date": "2024-03-01", "publisher": "Test Wire"}
 
@@ -229,9 +231,6 @@ def test_that_opening_a_clause_names_no_system_again() -> None:
 def test_strengthening_alliances_is_no_supply_talk() -> None:
     """'strengthen' and 'reinforce' are not supply words (statements strengthen coalitions and flanks); 'boost' and
     'bolster' with a weapon are, and a transcript turn saying so is a claim about arms supply."""
-    from armsgraph.loaders.text.supply_talk import speaks_of_supply
-    from armsgraph.loaders.text.textdoc import TextDoc
-
     for text, expected in [
         ("We will discuss strengthening the eastern flank and modern defence systems.", False),
         ("We will reinforce the alliance and its weapons systems.", False),
