@@ -53,6 +53,10 @@ COMPANY_OFFICES = frozenset({"executive", "ceo", "chairman", "chairwoman", "pres
                              "manager", "analyst", "lawmaker", "senator", "representative"})
 """Lower-case office nouns besides ``OFFICE_NOUNS`` that a name may follow ('chief executive Jane Roe said',
 'lawmaker Jane Roe said'): a company's offices and elected ones, which the titles do not hold in lower case."""
+NAME_OFFICES = OFFICE_NOUNS | COMPANY_OFFICES
+"""Every lower-case office noun a name may follow, built once."""
+STATE_BODY_WORDS = GOVERNMENT_WORDS | BODY_WORDS
+"""Words that end the name of a state's body ('the Czech defence ministry', 'the General Staff'), built once."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
@@ -181,7 +185,7 @@ class ClaimRules:
             j -= 1
         k = j
         while k >= 0 and j - k < 3 and self.d.words[k][:1].isupper() and not self.d.ent_types[k] \
-                and self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS:
+                and self.d.lower[k] in STATE_BODY_WORDS:
             k -= 1
         ref = self.f.ref_at.get(k)
         if k == j or ref is None or ref.kind not in ("name", "demonym") or not ref.id.startswith("country:"):
@@ -586,7 +590,7 @@ class ClaimRules:
         while k > 0 and verb - k < 3 and syntax.pos[k - 1] == "PROPN" and self.d.words[k - 1].istitle() \
                 and self.d.words[k - 1].isalpha() and not self.d.ent_types[k - 1] and k - 1 not in self.f.ref_at:
             k -= 1
-        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in OFFICE_NOUNS | COMPANY_OFFICES \
+        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in NAME_OFFICES \
                 or not self.d.words[k - 1].islower():
             return None
         name = " ".join(self.d.words[k:verb])
@@ -1059,7 +1063,7 @@ class ClaimRules:
         if honored and len(run) == 1:
             # 'Mr Wallace warned ...' after 'Ben Wallace revealed ...': the full name written before
             run = self._full_name_before(run[0]) or run
-        body = [m for m, k in enumerate(run) if self.d.lower[k] in GOVERNMENT_WORDS | BODY_WORDS]
+        body = [m for m, k in enumerate(run) if self.d.lower[k] in STATE_BODY_WORDS]
         if body:
             run = run[body[-1] + 1:]  # 'Ground Forces Jane Roe': the name after the body's words
         if not 2 <= len(run) <= 4:

@@ -175,7 +175,7 @@ class Gazetteer:
     def honorifics(self) -> frozenset[str]:
         """Lower-case honorifics and ranks of ``cues.csv`` (kinds ``honorific`` and ``address``), with and without
         their full stop: British style writes 'Mr Wallace', American 'Mr. Wallace'."""
-        cues = [cue for cue, kind in self.cues.items() if kind in ("honorific", "address")]
+        cues = [cue for cue, kind in self.cues.items() if kind == "honorific"] + list(self.address_forms)
         return frozenset({*cues, *(cue.rstrip(".") for cue in cues)})
 
     @cached_property

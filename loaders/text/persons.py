@@ -106,7 +106,7 @@ class PersonRules:
     def _rank(self, word: str) -> bool:
         """A rank or title before a name, as written ('Gen.', 'Admiral'): a ``cues.csv`` honorific that is no form of
         address, capitalised, with its full stop if it has one there."""
-        return word[:1].isupper() and word.lower() in self.d.g.cues and self.d.g.cues[word.lower()] == "honorific"
+        return word[:1].isupper() and self.d.g.cues.get(word.lower()) == "honorific"
 
     def _stops(self, word: str) -> bool:
         """A word that ends a name: ``NAME_STOP`` or a form of address as written ('Mr.')."""

@@ -545,8 +545,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             suppliers = given or [v.actors[k] for k in p.kids(aid, "poss") if k in v.actors]
             exclude |= covered | covered2
             clause_start = min(p.subtree(t))
-            weapons = [w for w in _weapons_under(v, sentence, t, exclude)
-                       if v.weapons[w][0] in p.subtree(p.kids(t, "nsubjpass")[0])]
+            subject = set(p.subtree(p.kids(t, "nsubjpass")[0]))
+            weapons = [w for w in _weapons_under(v, sentence, t, exclude) if v.weapons[w][0] in subject]
         else:  # include
             subj = p.kids(t, *SUBJECT_DEPS)
             aid = subj[0] if subj else None

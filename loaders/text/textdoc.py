@@ -116,7 +116,7 @@ class TextDoc:
         found = designations(words, firsts, taken, self.g, self.syntax, names, categories, titles)
         named = {i for d in found for i in range(d.start, d.end)}
         ents = [ent for ent in ents if not (ent.label_ == "TITLE" and ent.start in named)]  # 'Senator' the vehicle
-        found += calibres(words, taken | {i for d in found for i in range(d.start, d.end)}, self.g)
+        found += calibres(words, taken | named, self.g)
         for d in found:
             ents.append(Span(self.doc, d.start, d.end, label="WEAPON", span_id=d.weapon_id))
             taken.update(range(d.start, d.end))
@@ -127,7 +127,8 @@ class TextDoc:
             sent_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
         category_of = {e.id: e.category for e in self.g.weapons.values()}
         demonyms = frozenset(i for e in ents if e.label_ == "DEMONYM" for i in range(e.start, e.end))
-        marks = frozenset(i for i in range(len(words)) if self.syntax is not None and self.syntax.dep[i] == "mark")
+        marks = frozenset() if self.syntax is None else frozenset(
+            i for i in range(len(words)) if self.syntax.dep[i] == "mark")
         again = anaphors([w.lower() for w in words], sent_of, taken, systems, category_of, self.g.category_nouns,
                          demonyms, marks)
         for a in again:
