@@ -50,7 +50,7 @@ from armsgraph.loaders.sipri.loader import (
     read_export_text,
 )
 from armsgraph.loaders.sipri.records import Preamble, RowError
-from armsgraph.loaders.sipri.transfers import deal_ids
+from armsgraph.loaders.sipri.transfers import deal_ids, strip_stray_semicolon
 from armsgraph.schema import Document, Report
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -197,7 +197,7 @@ def _read_range(index: int) -> RangeRead:
     lines = split_lines(piece if piece.endswith("\n") else piece + "\n")  # LF-split, as the whole text was
     del piece
     if cut.semicolons:
-        lines = [line[:-1] if line.endswith(";") else line for line in lines]
+        lines = list(map(strip_stray_semicolon, lines))
     path = directory / f"range-{index}"
     table = ReportTable.part(path)
     try:

@@ -137,11 +137,12 @@ class ReportTable:
                            " ON CONFLICT (identity) DO UPDATE SET n = n + excluded.n")
                 held = db.execute("SELECT p.id, m.props, m.sourced, p.props, p.sourced FROM part.reports p"
                                   " JOIN main.reports m USING (id)").fetchall()
+                merged_rows = []
                 for node_id, props, sourced, new_props, new_sourced in held:
                     _, merged, edges = merge((node_id, _loads(props), _loads(sourced)),
                                              (node_id, _loads(new_props), _loads(new_sourced)))
-                    db.execute("UPDATE part.reports SET props = ?, sourced = ? WHERE id = ?",
-                               (_dumps(merged), _dumps(edges), node_id))
+                    merged_rows.append((_dumps(merged), _dumps(edges), node_id))
+                db.executemany("UPDATE part.reports SET props = ?, sourced = ? WHERE id = ?", merged_rows)
                 db.execute("INSERT INTO main.reports (id, block, sipri_id, props, sourced)"
                            " SELECT id, block, sipri_id, props, sourced FROM part.reports WHERE true ORDER BY rowid"
                            " ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id,"

@@ -59,6 +59,11 @@ class ReportSpool:
         self._dir.cleanup()
 
 
+def _unpacked(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A packed row (shared key tuple, then the values) as the Report's properties."""
+    return dict(zip(row[0], row[1:], strict=True))
+
+
 class PackedReports(Mapping[str, dict[str, Any]]):
     """Report id -> its stored properties, kept in memory as one tuple of the values behind a tuple of the keys that
     Reports of the same shape share (a loader's Reports have a few shapes): 264 bytes a Report of 27 properties
@@ -75,13 +80,11 @@ class PackedReports(Mapping[str, dict[str, Any]]):
         self._rows[rid] = (self._shapes.setdefault(keys, keys), *props.values())
 
     def __getitem__(self, rid: str) -> dict[str, Any]:
-        row = self._rows[rid]
-        return dict(zip(row[0], row[1:], strict=True))
+        return _unpacked(self._rows[rid])
 
     def pop(self, rid: str) -> dict[str, Any]:
         """The Report's properties, forgotten here."""
-        row = self._rows.pop(rid)
-        return dict(zip(row[0], row[1:], strict=True))
+        return _unpacked(self._rows.pop(rid))
 
     def __contains__(self, rid: object) -> bool:
         return rid in self._rows

@@ -142,7 +142,7 @@ def open_export(source: SourceText) -> ExportStream:
     header = lines[index].lstrip("\ufeff")
     if fmt is SipriFormat.CLASSIC and header.endswith(";"):
         # A spreadsheet re-save ends every line with one stray ';' (the transfers parser drops it per line).
-        lines[index:] = [line[:-1] if line.endswith(";") else line for line in lines[index:]]
+        lines[index:] = map(transfers.strip_stray_semicolon, lines[index:])
         header = header[:-1]
     header_fields = (header.removesuffix(";") if fmt is SipriFormat.TRANSFERS else header).split(",")
     problem = module.header_problem(header_fields)

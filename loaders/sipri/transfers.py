@@ -88,13 +88,14 @@ class _Group:
     error: bool = False
 
 
-def _strip_stray_semicolon(line: str) -> str:
+def strip_stray_semicolon(line: str) -> str:
+    """A line without the one stray ';' a spreadsheet re-save ends it with."""
     return line[:-1] if line.endswith(";") else line
 
 
 def _deal_id(line: str) -> str:
     """The deal id of a record line, as the row reader will see it (first field, stripped)."""
-    return _strip_stray_semicolon(line).split(",", 1)[0].strip()
+    return strip_stray_semicolon(line).split(",", 1)[0].strip()
 
 
 def deal_ids(lines: list[str]) -> set[str]:
@@ -115,7 +116,7 @@ def parse_transfers(lines: list[str], first_line: int) -> Iterator[SipriDeal | R
         if is_deal_id(deal_id):
             last[deal_id] = offset
     groups: dict[str, _Group] = {}
-    rows = (_strip_stray_semicolon(x).split(",") for x in lines)  # SIPRI never quotes: no csv module limits
+    rows = (strip_stray_semicolon(x).split(",") for x in lines)  # SIPRI never quotes: no csv module limits
     for offset, fields in enumerate(rows):
         if not "".join(fields).strip():  # only blanks and commas (one C call, not one per cell)
             continue
