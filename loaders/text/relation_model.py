@@ -22,13 +22,16 @@ MODEL_FILE = Path(__file__).parent / "data" / "transfer_model.json"
 class RelationModel:
     """Weights by feature name; ``threshold`` on the probability decides; ``keep_rules``: a triple the rules
     produced stays whatever its score (the model only adds). A triple is accepted when its probability reaches
-    the threshold, no other pair of actors scores higher for the same weapon, its reverse (recipient to
-    supplier) does not score higher, and the rules read no transfer of that weapon (``select``)."""
+    the threshold, beats every other pair of actors for the same weapon by ``margin`` (its reverse, recipient to
+    supplier, only has to score no higher), and the rules read no transfer of that weapon (``select``)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
     keep_rules: bool
+    margin: float = 0.0
+    """How far a triple's probability must be above the best competing pair of the same weapon: a weapon with one
+    clear reading is accepted, one with two close readings is not (0: the best pair, ties kept)."""
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -40,11 +43,16 @@ def model_from(data: dict[str, object]) -> RelationModel:
     names, weights = data.get("features"), data.get("weights")
     if not isinstance(names, list) or not isinstance(weights, list) or len(names) != len(weights):
         raise ValueError("transfer model: 'features' and 'weights' must be lists of the same length")
-    bias, threshold = data.get("bias"), data.get("threshold")
-    if not isinstance(bias, (int, float)) or not isinstance(threshold, (int, float)):
-        raise ValueError("transfer model: 'bias' and 'threshold' must be numbers")
-    return RelationModel({str(n): float(w) for n, w in zip(names, weights, strict=True)}, float(bias),
-                         float(threshold), bool(data.get("keep_rules", True)))
+    return RelationModel({str(n): float(w) for n, w in zip(names, weights, strict=True)}, _number(data, "bias"),
+                         _number(data, "threshold"), bool(data.get("keep_rules", True)),
+                         _number(data, "margin", 0.0))
+
+
+def _number(data: dict[str, object], key: str, default: float | None = None) -> float:
+    value = data.get(key, default)
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        raise ValueError(f"transfer model: '{key}' must be a finite number")
+    return float(value)
 
 
 @lru_cache(maxsize=4)
@@ -59,13 +67,20 @@ def load_model(path: Path = MODEL_FILE) -> RelationModel | None:
 def select(model: RelationModel, triples: Sequence[tuple[str, str, str]], probabilities: Sequence[float],
            ruled: Collection[str] = ()) -> list[bool]:
     """Which triples (supplier, recipient, weapon) of one document the model accepts, given their probabilities:
-    at or over the threshold, the best pair for their weapon (ties all kept), not beaten by their reverse, and of
-    a weapon the rules gave no transfer in the document (``ruled``: the model fills in what the rules missed; it
-    does not second-guess the parties the rules read for a weapon)."""
-    best: dict[str, float] = {}
+    at or over the threshold, the best pair for their weapon (ties all kept) and ``margin`` above every other pair
+    of it but its reverse, not beaten by their reverse, and of a weapon the rules gave no transfer in the document
+    (``ruled``: the model fills in what the rules missed; it does not second-guess the parties the rules read for
+    a weapon)."""
+    by_weapon: dict[str, list[tuple[tuple[str, str], float]]] = {}
     by_triple: dict[tuple[str, str, str], float] = {}
     for (s, r, w), p in zip(triples, probabilities, strict=True):
-        best[w] = max(best.get(w, 0.0), p)
-        by_triple[(s, r, w)] = p
-    return [p >= model.threshold and p >= best[w] and p >= by_triple.get((r, s, w), 0.0) and w not in ruled
-            for (s, r, w), p in zip(triples, probabilities, strict=True)]
+        by_weapon.setdefault(w, []).append(((s, r), p))
+        by_triple[(s, r, w)] = max(by_triple.get((s, r, w), 0.0), p)
+
+    def accepted(s: str, r: str, w: str, p: float) -> bool:
+        if p < model.threshold or w in ruled or p < by_triple.get((r, s, w), 0.0):
+            return False
+        others = [q for pair, q in by_weapon[w] if pair not in ((s, r), (r, s))]
+        return not others or p - max(others) >= model.margin
+
+    return [accepted(s, r, w, p) for (s, r, w), p in zip(triples, probabilities, strict=True)]

@@ -92,6 +92,19 @@ def test_select_threshold_best_pair_and_reverse() -> None:
     assert select(model, [], []) == []
 
 
+def test_select_margin_over_the_competing_pairs() -> None:
+    """A weapon with two close readings adds nothing; one clear reading is added; the reverse needs no margin."""
+    model = RelationModel({}, 0.0, 0.5, True, margin=0.2)
+    triples = [("country:NOR", "country:UKR", "weapon:nasams"), ("country:POL", "country:UKR", "weapon:nasams"),
+               ("country:UKR", "country:NOR", "weapon:nasams")]
+    assert select(model, triples, [0.9, 0.8, 0.85]) == [False, False, False]  # Poland is within 0.2
+    assert select(model, triples, [0.9, 0.6, 0.85]) == [True, False, False]  # the reverse only has to be lower
+    assert select(model, triples[:1], [0.55]) == [True]  # no competitor
+    # a triple given twice (two readings) competes with nothing but other pairs
+    assert select(model, [triples[0], triples[0]], [0.7, 0.9]) == [True, True]
+    assert select(model, triples, [0.9, 0.6, 0.85], ruled={"weapon:nasams"}) == [False, False, False]
+
+
 def test_component_accepts_and_rejects_on_clear_cases() -> None:
     text = "Help for Ukraine\nThe Netherlands has finished the training. It will deliver F-16 jets in May."
     d, f = read(text)
@@ -128,15 +141,21 @@ def test_model_file_bad_input(tmp_path: Path) -> None:
     assert load_model(bad) is None
     with pytest.raises(ValueError, match="same length"):
         model_from({"features": ["a"], "weights": [], "bias": 0, "threshold": 0.5})
-    with pytest.raises(ValueError, match="numbers"):
+    with pytest.raises(ValueError, match="'bias' must be a finite number"):
         model_from({"features": [], "weights": [], "bias": "x", "threshold": 0.5})
+    with pytest.raises(ValueError, match="'threshold'"):
+        model_from({"features": [], "weights": [], "bias": 0.0, "threshold": float("nan")})
+    with pytest.raises(ValueError, match="'margin'"):
+        model_from({"features": [], "weights": [], "bias": 0.0, "threshold": 0.5, "margin": True})
+    # a file from before the margin was stored reads as margin 0
+    assert model_from({"features": [], "weights": [], "bias": 0.0, "threshold": 0.5}).margin == 0.0
     shaky = model_from({"features": ["a"], "weights": [1e6], "bias": 0.0, "threshold": 0.5})
     assert shaky.probability({"a": 1.0}) == pytest.approx(1.0) and shaky.probability({"a": -1.0}) < 1e-20
 
 
 def test_committed_model_is_read_and_used() -> None:
     model = load_model()
-    assert model is not None and model.weights and 0.0 < model.threshold < 1.0
+    assert model is not None and model.weights and 0.0 < model.threshold < 1.0 and 0.0 <= model.margin < 1.0
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert not any(name.startswith("rule:") for name in data["features"])
     # the held-out split is tuned data since session 8, the test split since session 10; held-out 2 is never trained on

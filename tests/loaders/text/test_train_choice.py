@@ -1,0 +1,48 @@
+"""How training chooses its setting: by the cross-validated precision of the model's additions (the triples the
+rules did not produce), not by the total's. Examples built by hand; no scikit-learn needed."""
+
+from __future__ import annotations
+
+from armsgraph.loaders.text.train_transfers import THRESHOLDS, DocumentGold, Example, additions, choose, decisions
+
+SRW = ("country:NOR", "country:UKR")
+
+
+def example(document: str, weapon: str, label: bool, by_rules: bool) -> Example:
+    triple = (*SRW, weapon)
+    return Example("news", document, triple, triple, {"sup:subject": 1.0}, label, by_rules)
+
+
+def corpus(true_p: float, false_p: float) -> tuple[list[Example], list[DocumentGold], list[float]]:
+    """Document a: the rules read w1 (gold); the model could add w2 (not gold). Document b: the rules read
+    nothing; the model could add w3 (gold). And c: gold the candidates never reach."""
+    items = [example("a", "weapon:w1", True, True), example("a", "weapon:w2", False, False),
+             example("b", "weapon:w3", True, False)]
+    docs = [DocumentGold("news", "g.jsonl", "a", frozenset({(*SRW, "weapon:w1")})),
+            DocumentGold("news", "g.jsonl", "b", frozenset({(*SRW, "weapon:w3")})),
+            DocumentGold("news", "g.jsonl", "c", frozenset({(*SRW, "weapon:w4")}))]
+    return items, docs, [0.99, false_p, true_p]
+
+
+def test_additions_count_only_what_the_rules_did_not_read() -> None:
+    items, docs, probs = corpus(0.9, 0.8)
+    everything = additions(items, docs, decisions(items, probs, 0.5, True))
+    assert (everything.tp, everything.fp, everything.fn) == (1, 1, 1)  # w3 right, w2 wrong, w4 never reached
+    rules_only = additions(items, docs, {0: True})
+    assert (rules_only.tp, rules_only.fp, rules_only.fn) == (0, 0, 2)
+
+
+def test_choice_takes_the_setting_whose_additions_are_precise() -> None:
+    items, docs, probs = corpus(0.9, 0.8)
+    chosen = choose(items, docs, {1.0: probs})
+    assert 0.8 < chosen.threshold <= 0.9 and chosen.threshold == max(t for t in THRESHOLDS if t <= 0.9)
+    assert (chosen.added.tp, chosen.added.fp) == (1, 0)
+    assert (chosen.counts["all"].tp, chosen.counts["all"].fp) == (2, 0)
+
+
+def test_choice_adds_nothing_when_no_setting_is_precise_enough() -> None:
+    """The true addition scores below the false one: every threshold that adds w3 adds w2 too (precision 0.5)."""
+    items, docs, probs = corpus(0.3, 0.8)
+    chosen = choose(items, docs, {0.1: probs, 1.0: probs})
+    assert (chosen.added.tp, chosen.added.fp) == (0, 0)
+    assert chosen.threshold > 0.8 and chosen.c == 0.1
