@@ -57,6 +57,9 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     readings: list[tuple[Span, dict[str, float]]] = field(default_factory=list)
     """Every weapon mention of the triple with its own features (``features`` is their maximum)."""
+    windowed: bool = True
+    """False for a triple that is a candidate only because the rules produced it (its parties are not named in a
+    window of any of its weapon's mentions)."""
 
 
 AGREES = frozenset({"sup:subj@supply", "sup:poss@noun", "sup:poss@supply", "sup:by@supply", "sup:from@receive",
@@ -130,6 +133,7 @@ class _Reader:
         self.rule_recipients = {(r, w) for _, r, w in self.rule_triples}
         self._sentence_cache: dict[int, dict[str, float]] = {}
         self._kept: dict[int, set[int]] = {}
+        self.windowed: set[tuple[str, str, str]] = set()
 
     # ---- per sentence ----------------------------------------------------------------------------------
 
@@ -286,6 +290,7 @@ class _Reader:
                 for rec in recipients:
                     if sup != rec and not self.coordinated(sup, rec, k):
                         out[(sup, rec, weapon)].append((w, self.reading(w, k, sup, rec, by_actor, base)))
+        self.windowed = set(out)
         for t in self.f.transfers.values():
             triple = (t.supplier, t.recipient, t.weapon)
             if t.weapon_mention is None or t.weapon in d.g.category_systems or triple in out:
@@ -445,5 +450,6 @@ def candidates(d: TextDoc, f: Facts) -> list[Candidate]:
             for key, value in feats.items():
                 if value > merged.get(key, 0.0):
                     merged[key] = value
-        found.append(Candidate(sup, rec, weapon, readings[0][0], merged, list(readings)))
+        found.append(Candidate(sup, rec, weapon, readings[0][0], merged, list(readings),
+                               (sup, rec, weapon) in reader.windowed))
     return found

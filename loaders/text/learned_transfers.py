@@ -18,6 +18,10 @@ from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
 
 RULE = "transfer:learned"
+DEFAULT = "off"
+"""Whether the component runs when ``ARMSGRAPH_TEXT_LEARNED`` is unset: the one line that ships it on or off
+(``on``/``off``; the variable overrides it either way). Off until the lead's score of the untouched split
+shows its additions are precise on unseen text (docs/text-extraction.md, "Learned additions (session 11)")."""
 
 
 def _stage(rules: TransferRules, d: TextDoc, candidate: Candidate) -> str:
@@ -50,11 +54,14 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
     return added, rejected
 
 
+def switched_on() -> bool:
+    """``ARMSGRAPH_TEXT_LEARNED`` (on/off), else ``DEFAULT``."""
+    return os.environ.get("ARMSGRAPH_TEXT_LEARNED", DEFAULT).strip().lower() == "on"
+
+
 def learned_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
-    """Component: the trained model's decisions (``apply``), only with ``ARMSGRAPH_TEXT_LEARNED=on``: on the
-    held-out news its additions were right 1 time in 4 (docs/text-extraction.md), so by default the rules'
-    transfers stand alone until a model beats them on text it was not fitted on."""
-    model = load_model() if os.environ.get("ARMSGRAPH_TEXT_LEARNED", "").lower() == "on" else None
+    """Component: the trained model's decisions (``apply``) when switched on (``switched_on``)."""
+    model = load_model() if switched_on() else None
     return [] if model is None else apply(d, f, model)
 
 

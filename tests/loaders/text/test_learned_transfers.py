@@ -44,6 +44,17 @@ def test_candidates_of_one_sentence_both_directions() -> None:
     assert forward["trigger:supply"] == 1.0
 
 
+def test_a_candidate_only_the_rules_made_is_marked() -> None:
+    """'Norway will send NASAMS to Ukraine' is in the window; a rule triple whose parties are nowhere near any
+    mention of its weapon is a candidate only because the rules produced it."""
+    d, f = read("Norway will send NASAMS launchers to Ukraine next month.")
+    assert all(c.windowed for c in candidates(d, f))
+    t = next(iter(f.transfers.values()))
+    f.transfers["far"] = t.model_copy(update={"supplier": "country:CAN"})
+    found = by_triple(candidates(d, f))
+    assert found[("CAN", "UKR", "nasams")].windowed is False and found[("NOR", "UKR", "nasams")].windowed
+
+
 def test_candidates_across_sentences_and_from_the_headline() -> None:
     text = ("Help for Ukraine\nThe Dutch government met on Monday. It has finished training the crews. "
             "The Netherlands will deliver F-16 jets in May.")
@@ -171,13 +182,23 @@ def test_the_component_runs_only_when_switched_on(monkeypatch: pytest.MonkeyPatc
     d, f = read(text)
     expected = [(t.supplier, t.recipient, t.weapon) for t in apply(d, f, model)]
     assert expected, "the text must give the model something to add"
-    for value in ("", "off", "yes"):
+    for value in ("", "off", "yes", "OFF "):
         monkeypatch.setenv("ARMSGRAPH_TEXT_LEARNED", value)
         d, f = read(text)
         assert learned_transfers(d, f) == []
-    monkeypatch.setenv("ARMSGRAPH_TEXT_LEARNED", "on")
+    for value in ("on", " On"):
+        monkeypatch.setenv("ARMSGRAPH_TEXT_LEARNED", value)
+        d, f = read(text)
+        assert [(t.supplier, t.recipient, t.weapon) for t in learned_transfers(d, f)] == expected
+    # unset: the one-line default decides, and the variable overrides it either way
+    monkeypatch.delenv("ARMSGRAPH_TEXT_LEARNED")
+    for default, runs in (("off", False), ("on", True)):
+        monkeypatch.setattr(learned_transfers_module, "DEFAULT", default)
+        d, f = read(text)
+        assert bool(learned_transfers(d, f)) is runs
+    monkeypatch.setenv("ARMSGRAPH_TEXT_LEARNED", "off")
     d, f = read(text)
-    assert [(t.supplier, t.recipient, t.weapon) for t in learned_transfers(d, f)] == expected
+    assert learned_transfers(d, f) == []
 
 
 def test_extraction_does_not_import_scikit_learn() -> None:

@@ -1,9 +1,22 @@
 """How training chooses its setting: by the cross-validated precision of the model's additions (the triples the
-rules did not produce), not by the total's. Examples built by hand; no scikit-learn needed."""
+rules did not produce), not by the total's. Examples built by hand (the frozen check fits a model: scikit-learn)."""
 
 from __future__ import annotations
 
-from armsgraph.loaders.text.train_transfers import THRESHOLDS, DocumentGold, Example, additions, choose, decisions
+import json
+from pathlib import Path
+
+import pytest
+
+from armsgraph.loaders.text.train_transfers import (
+    THRESHOLDS,
+    DocumentGold,
+    Example,
+    additions,
+    choose,
+    decisions,
+    frozen_check,
+)
 
 SRW = ("country:NOR", "country:UKR")
 
@@ -46,3 +59,29 @@ def test_choice_adds_nothing_when_no_setting_is_precise_enough() -> None:
     chosen = choose(items, docs, {0.1: probs, 1.0: probs})
     assert (chosen.added.tp, chosen.added.fp) == (0, 0)
     assert chosen.threshold > 0.8 and chosen.c == 0.1
+
+
+def test_frozen_check_scores_additions_against_the_rules_of_before(tmp_path: Path) -> None:
+    """The split's window candidates decided by a model trained on the other documents, the frozen rules' triples
+    as what the rules read: an addition the frozen rules missed counts; a candidate only today's rules made does
+    not; a frozen triple of a category is not scored."""
+    pytest.importorskip("sklearn")
+    train = [Example("news", f"t{k}", (*SRW, "weapon:w"), (*SRW, "weapon:w"), {"good": 1.0}, True, False)
+             for k in range(6)] + \
+            [Example("news", f"t{k}", (*SRW, "weapon:v"), (*SRW, "weapon:v"), {"bad": 1.0}, False, False)
+             for k in range(6)]
+    held = [Example("news", "h", (*SRW, "weapon:w1"), (*SRW, "weapon:w1"), {"good": 1.0}, True, False),
+            Example("news", "h", (*SRW, "weapon:w2"), (*SRW, "weapon:w2"), {"bad": 1.0}, False, False),
+            Example("news", "h", (*SRW, "weapon:w3"), (*SRW, "weapon:w3"), {"good": 1.0}, True, True,
+                    windowed=False)]
+    docs = [DocumentGold("news", "train.jsonl", f"t{k}", frozenset({(*SRW, "weapon:w")})) for k in range(6)]
+    docs.append(DocumentGold("news", "split.jsonl", "h", frozenset({(*SRW, "weapon:w1"), (*SRW, "weapon:w3")})))
+    frozen = tmp_path / "frozen.json"
+    frozen.write_text(json.dumps({"split.jsonl": {"rules_of": "abc", "transfers": {
+        "h": [[*SRW, "weapon:cluster-munitions"]]}}}), encoding="utf-8")
+    result = frozen_check(train + held, docs, 1.0, 0.5, 0.0, frozen)
+    added, rules, both = result["split.jsonl"]
+    assert (added.tp, added.fp) == (1, 0)  # w1; not w2 (scored low), not w3 (no window reading)
+    assert (rules.tp, rules.fp, rules.fn) == (0, 0, 2)  # the category triple is not scored
+    assert (both.tp, both.fp, both.fn) == (1, 0, 1) and added.fn == 1
+    assert set(result) == {"split.jsonl"}
