@@ -108,7 +108,8 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-test.jsonl
 
-# rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures
+# rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures:
+# the additions over the grid, the chosen setting and the frozen-rules check (docs/text-extraction.md)
 train-text: $(STAMP)
 	$(BIN)/python -m armsgraph.loaders.text.train_transfers
 
