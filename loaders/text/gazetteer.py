@@ -179,6 +179,19 @@ class Gazetteer:
         return frozenset({*cues, *(cue.rstrip(".") for cue in cues)})
 
     @cached_property
+    def name_particles(self) -> frozenset[str]:
+        """Lower-case words inside a personal name (``cues.csv`` kind ``name-particle``: 'van der Berg', 'de
+        Mistura', 'al-Sudani'): a name reads on over them to the capitalised word after."""
+        return frozenset(cue for cue, kind in self.cues.items() if kind == "name-particle")
+
+    @cached_property
+    def non_person_heads(self) -> frozenset[str]:
+        """Lower-case last words of a name that is a company's, a place's or an institution's, never a person's
+        (``cues.csv`` kind ``not-person``: 'Borealis Optics', 'Norrland Dynamics', 'Kaskela Street'): a run of
+        capitalised words ending in one names no person."""
+        return frozenset(cue for cue, kind in self.cues.items() if kind == "not-person")
+
+    @cached_property
     def address_forms(self) -> frozenset[str]:
         """The honorifics of address (``cues.csv`` kind ``address``: 'mr.', 'ms.', 'mrs.'), as written there: unlike a
         rank, one ends a name read after a title ('Mr. President, Mr. Mayor,': no person 'Mayor')."""

@@ -37,7 +37,8 @@ PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier"
                 "historian", "statesman"}
 """Nouns for a person: before 'named'/'called' and a name ('a former president named Abraham Lincoln'), and in
 ``claims`` before the name whose words a sentence quotes ('the words of philosopher Jane Roe:')."""
-_NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
+_NAME_WORD = re.compile(r"[^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
+"""A capitalised name word: 'Černochová', 'McCain', "O'Donnell", an initial ('J.'), two capitals ('DJ')."""
 
 
 def _drop_initials(name: str) -> str:
@@ -140,6 +141,8 @@ class PersonRules:
             if _NAME_WORD.fullmatch(word):
                 words += 1
                 j += 1
+            elif words and word in self.d.g.name_particles and self._particle_continues(j):
+                j += 1  # 'Kajsa van der Berg', 'Faisal al-Ibrahim': the particles belong to the surname
             elif word == "-" and words and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
                     and self.d.adjacent(j, j + 1) and self.d.words[j + 1].istitle():
                 j += 1
@@ -151,11 +154,20 @@ class PersonRules:
             # '(Russian President Vladimir) Putin': an editor's bracket inside the name
             j += 2
             words += 1
-        if words == 0 or words > 4:
-            return None
+        if words == 0 or words > 4 or self.d.lower[j - 1] in self.d.g.non_person_heads:
+            return None  # 'Kaskela Street', 'Borealis Optics': a place's or a company's name, not a person's
         if self.d.words[j - 1].endswith(".") and len(self.d.words[j - 1]) == 2:
             return None
         return i, j
+
+    def _particle_continues(self, j: int) -> bool:
+        """Whether the particle at token j goes on to a capitalised name word, over more particles or a hyphen
+        ('van der Berg', 'al-Ibrahim'), in the same run of words (no comma or line between)."""
+        k = j
+        while k < len(self.d.doc) and (self.d.words[k] in self.d.g.name_particles or self.d.words[k] == "-"):
+            k += 1
+        return k < len(self.d.doc) and k - j <= 3 and bool(_NAME_WORD.fullmatch(self.d.words[k])) \
+            and self.d.words[k][:1].isupper() and not self.d.ent_types[k] and not self._stops(self.d.words[k])
 
     def _name_text(self, start: int, end: int) -> str:
         words = [t.text for t in self.d.doc[start:end] if t.text not in SUFFIXES and t.text not in (",", "(", ")")]
@@ -191,20 +203,38 @@ class PersonRules:
             k += 1
         return None, i
 
-    def _ministry_words(self, start: int, title: str) -> tuple[int, str]:
-        """(title start, title) for 'Minister' after one to three capitalised words outside any entity that follow
-        a state, its possessive or an article ('French Armed Forces Minister' -> 'Armed Forces Minister')."""
+    def _shaped_title(self, start: int, title: str) -> tuple[int, str]:
+        """(title start, title) for a title after up to four capitalised words outside any entity between a state
+        (its demonym, or its name and possessive) or an article and the title: the words name the office's body,
+        rank or portfolio ('Slovenian Deputy Economy Minister', 'Lithuanian Deputy Interior Commissioner', 'Latvian
+        Defence and Interior Minister', 'French Armed Forces Minister'), whatever the titles list says of them.
+
+        'Minister' alone also opens the text ('Armed Forces Minister X said'). Ranks, forms of address and stop
+        words end the run; 'and' counts only between two capitalised words."""
+        words = self.d.words
         k = start
-        while k > 0 and start - k < 3 and self.d.words[k - 1].istitle() and self.d.words[k - 1].isalpha() \
-                and not self.d.ent_types[k - 1] and self.d.words[k - 1] not in TITLE_PREFIXES \
-                and not self._stops(self.d.words[k - 1]) and not self._rank(self.d.words[k - 1]):
+        while k > 0 and start - k < 5:
+            w = words[k - 1]
+            capital = w.istitle() and w.isalpha() and not self.d.ent_types[k - 1] and not self._stops(w) \
+                and not self._rank(w) and not self.d.doc[k - 1].is_stop
+            joins = w == "and" and k < start and k >= 2 and words[k - 2].istitle() and not self.d.ent_types[k - 2]
+            if not (capital or joins):
+                break
             k -= 1
-        before = self.f.ref_at.get(k - 1) if k > 0 else None
-        opens = k == 0 or self.d.lower[k - 1] in ARTICLES or (
-            before is not None and before.id.startswith("country:") and before.kind in ("demonym", "name"))
-        if k == start or not opens:
+        if k < start and words[k] == "and":
+            k += 1
+        if k == start:
             return start, title
-        return k, f"{' '.join(self.d.words[k:start])} {title}"
+        before = self.f.ref_at.get(k - 1) if k > 0 else None
+        by_state = before is not None and before.id.startswith("country:") and (
+            before.kind == "demonym" or (before.kind == "name" and k >= 2 and words[k - 1] in ("’s", "'s")))
+        if before is None and k >= 2 and words[k - 1] in ("’s", "'s"):
+            owner = self.f.ref_at.get(k - 2)
+            by_state = owner is not None and owner.id.startswith("country:") and owner.kind == "name"
+        opens = by_state or (k > 0 and self.d.lower[k - 1] in ("the", "a", "an")) or (k == 0 and title == "Minister")
+        if not opens or all(w in TITLE_PREFIXES for w in words[k:start]):
+            return start, title  # a rank alone before the title is read by the caller ('Deputy National ...')
+        return k, f"{' '.join(words[k:start])} {title}"
 
     def _full_title(self, title: str, of: str) -> str:
         """The title as the graph stores it: 'Ambassador of Russia to the United States',
@@ -258,6 +288,8 @@ class PersonRules:
         if k < len(self.d.doc) and self.d.words[k] == "," and self._name_tokens(k + 1) is not None:
             return caps[-1] + 1  # 'Special Envoy for Ukraine, Penny Pritzker': the name follows the comma
         person = next((m for m in caps if self.d.ent_types[m] == "PERSON"), None)
+        # a hyphenated name word is one word ('Carl-Oskar Bohlin'): its parts after a hyphen do not count
+        caps = [m for m in caps if not (m >= 2 and self.d.words[m - 1] == "-" and m - 2 in caps)]
         end = person if person is not None else (caps[-2] if len(caps) >= 3 else None)
         return end if end is not None and end > j + 1 else None
 
@@ -356,7 +388,8 @@ class PersonRules:
                 m -= 1  # not 'If' or 'When' opening the sentence: 'If Lambrecht (German Defense Minister) ...'
             # one word only before a bracket: 'Lambrecht (German Defense Minister)', a surname the title explains
             fewest = 1 if self.d.words[k] == "(" else 2
-            if fewest <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper() or self.d.doc[m].is_stop):
+            if fewest <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper() or self.d.doc[m].is_stop) \
+                    and self.d.lower[k - 1] not in self.d.g.non_person_heads:
                 self._register_person(self._name_text(m + 1, k), m + 1, k, "person:name-appositive")
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
@@ -476,10 +509,12 @@ class PersonRules:
                 # 'Deputy National Security Advisor', 'Under Secretary of State': a rank of the same office
                 title_start = ent.start - 1
                 title = f"{self.d.words[title_start]} {title}"
-            if base == "Minister" and title_start == ent.start:
-                # 'French Armed Forces Minister X', "Ukraine's Digital Transformation Minister X": the ministry's
-                # words make the title
-                title_start, title = self._ministry_words(ent.start, title)
+            if title_start == ent.start or prefix in TITLE_PREFIXES:
+                # 'French Armed Forces Minister X', 'Slovenian Deputy Economy Minister X', "Ukraine's Digital
+                # Transformation Minister X": the words between the state and the title make the title
+                shaped_start, shaped = self._shaped_title(ent.start, base)
+                if shaped_start < title_start:
+                    title_start, title = shaped_start, shaped
             of = self.f.affiliation_before(title_start)
             owner = self.f.ref_at.get(ent.start - 1) if title_start == ent.start and ent.start >= 2 else None
             if owner is not None and owner.kind in ("org", "name", "demonym") and owner.start >= 1 \

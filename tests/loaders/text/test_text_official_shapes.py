@@ -1,0 +1,90 @@
+"""Officials from general shapes of 'title + name' and 'name, title' (session 11), not from the wording of one miss.
+
+Every sentence, name and office here is this file's own (none is a shared document's or a gold file's sentence).
+Each shape has sentences where the rule must not fire: a company or a place named like a person, a title without a
+person, a capitalised sentence opener before a title."""
+
+from __future__ import annotations
+
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.extraction import Extraction
+
+META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
+
+
+def positions(x: Extraction) -> set[tuple[str, str, str]]:
+    return {(p.person, p.title, p.of) for p in x.positions}
+
+
+def persons(x: Extraction) -> set[str]:
+    return {e.id for e in x.entities if e.type == "Person"}
+
+
+def speakers(x: Extraction) -> set[str]:
+    return {c.speaker for c in x.claims}
+
+
+def test_portfolio_and_rank_words_between_the_state_and_the_title_make_the_title() -> None:
+    x = extract_text("Lithuanian Deputy Interior Commissioner Rasa Kuodyte said the border guards would get Javelin "
+                     "missiles.", META)
+    assert positions(x) == {("person:rasa-kuodyte", "Deputy Interior Commissioner", "country:LTU")}
+    y = extract_text("Slovenian Deputy Economy Minister Tomaz Vrhovec said Slovenia would deliver M-55S tanks.", META)
+    assert positions(y) == {("person:tomaz-vrhovec", "Deputy Economy Minister", "country:SVN")}
+    # two portfolios joined by 'and'
+    z = extract_text("Latvian Defence and Interior Minister Andris Kalnins said Riga would send Stinger missiles.",
+                     META)
+    assert positions(z) == {("person:andris-kalnins", "Defence and Interior Minister", "country:LVA")}
+    # after a state's possessive
+    w = extract_text("Estonia's Deputy Foreign Trade Commissioner Mart Ilves said Tallinn would send mortars.", META)
+    assert positions(w) == {("person:mart-ilves", "Deputy Foreign Trade Commissioner", "country:EST")}
+
+
+def test_a_capitalised_opener_or_a_listed_title_stays_out_of_the_title() -> None:
+    # no state or article before the capitalised words: they are no part of the office
+    x = extract_text("Meanwhile Defence Minister Lars Holm said Denmark would send F-16 jets.", META)
+    assert all(not t.startswith("Meanwhile") for _, t, _ in positions(x))
+    # a listed title keeps its own form; a rank alone before it is read as before
+    y = extract_text("Polish Deputy Defence Minister Marek Zielny said Warsaw would send Krab howitzers.", META)
+    assert positions(y) == {("person:marek-zielny", "Deputy Defense Minister", "country:POL")}
+    z = extract_text("Spanish Defence Minister Lucia Ferrer said Madrid would send Leopard tanks.", META)
+    assert positions(z) == {("person:lucia-ferrer", "Defense Minister", "country:ESP")}
+
+
+def test_names_with_particles_apostrophes_hyphens_and_diacritics() -> None:
+    x = extract_text("Dutch Defence Minister Kajsa van der Berg said the Netherlands would deliver F-16 jets.", META)
+    assert positions(x) == {("person:kajsa-van-der-berg", "Defense Minister", "country:NLD")}
+    y = extract_text("Irish Foreign Minister Micheal O'Donnell said Ireland would not send weapons.", META)
+    assert positions(y) == {("person:micheal-o-donnell", "Foreign Minister", "country:IRL")}
+    z = extract_text("Czech Defence Minister Jana Škodová said Prague would send T-72 tanks.", META)
+    assert positions(z) == {("person:jana-skodova", "Defense Minister", "country:CZE")}
+    # a hyphenated given name after a title's complement: the whole name, not its last part
+    w = extract_text("Swedish Minister for Civil Defence Carl-Johan Berglund said Sweden would send Archer "
+                     "howitzers.", META)
+    assert positions(w) == {("person:carl-johan-berglund", "Minister for Civil Defence", "country:SWE")}
+    # a particle that goes on to no capitalised word ends the name
+    v = extract_text("Dutch Defence Minister Kajsa Berg de facto confirmed the F-16 jets.", META)
+    assert persons(v) == {"person:kajsa-berg"}
+
+
+def test_a_company_or_a_place_named_like_a_person_is_no_person() -> None:
+    for text in ("Borealis Optics said it would deliver night sights to Ukraine.",
+                 "Vasko Heavy Industries said Bulgaria would sell shells to Ukraine.",
+                 "Norrland Dynamics, a Swedish firm, said it would supply Archer howitzers to Ukraine.",
+                 "A convoy on Kaskela Street carried HIMARS launchers to Ukraine.",
+                 "Trucks left Chopin Airport with HIMARS launchers, Polish officials said.",
+                 "The Admiral Kuznetsov sailed to Syria with MiG-29 jets."):
+        x = extract_text(text, META)
+        assert not persons(x), text
+        assert not positions(x), text
+    # a person who speaks is still a person
+    y = extract_text("Ilse Marten said the company would ship drones to Ukraine.", META)
+    assert speakers(y) == {"person:ilse-marten"}
+
+
+def test_a_title_without_a_person_gives_no_official() -> None:
+    for text in ("The Defence Minister said Denmark would send F-16 jets.",
+                 "Ukrainian Deputy Prime Minister said Kyiv needs more Patriot systems.",
+                 "Mr. President, Mr. Speaker, we will send more Patriot systems."):
+        x = extract_text(text, META)
+        assert not positions(x), text
+        assert not persons(x), text
