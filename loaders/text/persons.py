@@ -212,11 +212,17 @@ class PersonRules:
         'Minister' alone also opens the text ('Armed Forces Minister X said'). Ranks, forms of address and stop
         words end the run; 'and' counts only between two capitalised words."""
         words = self.d.words
+        lower_title = words[start].islower()
         k = start
         while k > 0 and start - k < 5:
             w = words[k - 1]
             capital = w.istitle() and w.isalpha() and not self.d.ent_types[k - 1] and not self._stops(w) \
                 and not self._rank(w) and not self.d.doc[k - 1].is_stop
+            if lower_title and not capital:
+                # "Estonia's deputy interior minister": lower-case portfolio words the parse calls nouns
+                capital = w.isalpha() and w.islower() and start - k < 3 and (
+                    self._noun(k - 1) or w.capitalize() in TITLE_PREFIXES) \
+                    and w not in TIME_MODIFIERS and not self.d.doc[k - 1].is_stop
             joins = w == "and" and k < start and k >= 2 and words[k - 2].istitle() and not self.d.ent_types[k - 2]
             if not (capital or joins):
                 break
@@ -234,7 +240,20 @@ class PersonRules:
         opens = by_state or (k > 0 and self.d.lower[k - 1] in ("the", "a", "an")) or (k == 0 and title == "Minister")
         if not opens or all(w in TITLE_PREFIXES for w in words[k:start]):
             return start, title  # a rank alone before the title is read by the caller ('Deputy National ...')
-        return k, f"{' '.join(words[k:start])} {title}"
+        return k, f"{' '.join(w if w == 'and' else w[:1].upper() + w[1:] for w in words[k:start])} {title}"
+
+    def _noun(self, i: int) -> bool:
+        """Whether the trained pipeline's parse tags token i as a noun (False without a parse of its sentence)."""
+        syntax = self.d.syntax
+        return syntax is not None and syntax.parsed[i] and syntax.pos[i] in ("NOUN", "PROPN")
+
+    def _affiliation_before_title(self, title_start: int) -> str | None:
+        """The actor right before a title, over the words that say when it was held ("Estonia's new defence
+        minister", 'the Czech former defence minister')."""
+        k = title_start
+        while k > 0 and self.d.lower[k - 1] in TIME_MODIFIERS:
+            k -= 1
+        return self.f.affiliation_before(k)
 
     def _full_title(self, title: str, of: str) -> str:
         """The title as the graph stores it: 'Ambassador of Russia to the United States',
@@ -505,17 +524,19 @@ class PersonRules:
             title = base = ent.ent_id_
             title_start = ent.start
             prefix = self.d.words[ent.start - 1] if ent.start > 0 and not self.d.ent_types[ent.start - 1] else ""
+            if prefix.islower() and self.d.words[ent.start].islower():
+                prefix = prefix.capitalize()  # "Poland's deputy defence minister": the rank as the title writes it
             if prefix in TITLE_PREFIXES and (prefix != "Under" or title.startswith("Secretary")):
                 # 'Deputy National Security Advisor', 'Under Secretary of State': a rank of the same office
                 title_start = ent.start - 1
-                title = f"{self.d.words[title_start]} {title}"
+                title = f"{prefix} {title}"
             if title_start == ent.start or prefix in TITLE_PREFIXES:
                 # 'French Armed Forces Minister X', 'Slovenian Deputy Economy Minister X', "Ukraine's Digital
                 # Transformation Minister X": the words between the state and the title make the title
                 shaped_start, shaped = self._shaped_title(ent.start, base)
                 if shaped_start < title_start:
                     title_start, title = shaped_start, shaped
-            of = self.f.affiliation_before(title_start)
+            of = self._affiliation_before_title(title_start)
             owner = self.f.ref_at.get(ent.start - 1) if title_start == ent.start and ent.start >= 2 else None
             if owner is not None and owner.kind in ("org", "name", "demonym") and owner.start >= 1 \
                     and self.d.words[owner.start - 1] in TITLE_PREFIXES:
@@ -573,7 +594,7 @@ class PersonRules:
                                    "position:name-appositive")
                 continue
             body_end, body_state = self._body_phrase(j) if name is None else (j, None)
-            back = self._appositive_person(ent.start, body_end) if name is None else None
+            back = self._appositive_person(title_start, body_end) if name is None else None
             if back is not None:
                 of = of or body_state
                 j = body_end
