@@ -30,6 +30,10 @@ COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "C
 COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
 """'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
 Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
+BODY_HEADS = frozenset({w.lower() for w in COMMITTEE_WORDS} | {"ministry", "intelligence", "office", "department",
+                                                                  "police", "command", "parliament", "government"})
+"""Last words of a state's body whose head is an official ('the Portuguese defence ministry', "Lithuania's military
+intelligence"); a company ('Poland's largest arms maker') is none."""
 PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
                 "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
                 "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
@@ -509,6 +513,83 @@ class PersonRules:
             used.add(name[0])
             self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
+    def _state_body(self, k: int) -> tuple[str, list[str], int] | None:
+        """A state's body at token k: [the] demonym or "State's", then one to four words up to the punctuation that
+        closes an apposition ('the Portuguese defence ministry,', "Lithuania's military intelligence."): (the state,
+        the body's words, the token after them)."""
+        words, n = self.d.words, len(self.d.words)
+        if k < n and self.d.lower[k] == "the":
+            k += 1
+        state = self.f.ref_at.get(k)
+        if state is None or state.start != k or not state.id.startswith("country:"):
+            return None
+        m = state.end
+        if state.kind == "name" and m < n and words[m] in ("’s", "'s"):
+            m += 1
+        elif state.kind != "demonym":
+            return None
+        e = m
+        while e < n and e - m < 4 and words[e].isalpha() and not self.d.ent_types[e] and e not in self.f.ref_at:
+            e += 1
+        if e == m or e >= n or words[e] not in (",", ".", ";", ")", "—", "–") or self.d.lower[e - 1] not in BODY_HEADS:
+            return None
+        return state.id, words[m:e], e
+
+    def _body_title(self, verb_or_noun: str, body: list[str]) -> str:
+        """The office of who heads a state's body: a ministry's head is its minister, as ``titles.csv`` writes it
+        ('defence ministry' -> 'Defense Minister'); another body's is 'Head of <body>' (``_chairs_of_a_states_body``'s
+        convention: 'Head of military intelligence')."""
+        if body[-1].lower() == "ministry" and len(body) > 1:
+            written = f"{' '.join(body[:-1])} minister"
+            for entry in self.d.g.titles.values():
+                if any(v.lower() == written.lower() for v in entry.variants):
+                    return entry.title
+            return " ".join(w[:1].upper() + w[1:] for w in written.split())
+        noun = verb_or_noun if verb_or_noun in COMMITTEE_CHAIRS else "Head"
+        named = body[-1][:1].isupper()  # a body's own name takes its article ('Head of the State Border Guard Service')
+        return f"{noun} of {'the ' if named else ''}{' '.join(body)}"
+
+    def _offices_after_names(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'Jane Roe, who heads the Portuguese defence ministry,' and 'Jane Roe, the head of Lithuania's military
+        intelligence,': a name, then a relative clause with a verb of heading (``cues.csv`` kind ``office-verb``) or
+        an office noun and 'of', then a state's body closed by punctuation (rule ``position:heads-body``)."""
+        words, n = self.d.words, len(self.d.words)
+        for c in range(1, n - 3):
+            if words[c] != ",":
+                continue
+            k = c + 1
+            if self.d.lower[k] == "who" and self.d.g.cues.get(self.d.lower[k + 1]) == "office-verb":
+                noun, body_at = "Head", k + 2
+            else:
+                if self.d.lower[k] in ("the", "a", "an"):
+                    k += 1
+                if k + 1 >= n or words[k].capitalize() not in COMMITTEE_CHAIRS or self.d.lower[k + 1] != "of" \
+                        or self.d.ent_types[k]:
+                    continue
+                noun, body_at = words[k].capitalize(), k + 2
+            found = self._state_body(body_at)
+            if found is None:
+                continue
+            state, body, end = found
+            back = self.f.ref_at.get(c - 1)
+            if back is None:
+                m = c - 1
+                while m >= 0 and _NAME_WORD.fullmatch(words[m]) and not self.d.ent_types[m] \
+                        and not self._stops(words[m]) and not self._rank(words[m]) and not self.d.doc[m].is_stop:
+                    m -= 1
+                if not 2 <= c - 1 - m <= 4 or self.d.lower[c - 1] in self.d.g.non_person_heads \
+                        or (m >= 0 and words[m][:1].isupper() and not self.d.doc[m].is_stop):
+                    continue
+                info = self._register_person(self._name_text(m + 1, c), m + 1, c, "person:name-appositive")
+                registered[m + 1] = info
+                used.add(m + 1)
+                back = self.f.ref_at.get(c - 1)
+            if back is None or back.kind != "person" or back.id not in self.f.persons:
+                continue
+            title = self._body_title(noun, body)
+            self._position(self.f.persons[back.id], title, state, (c + 1, end), (back.start, back.end),
+                           "position:heads-body")
+
     def persons_and_positions(self) -> None:
         doc = self.d.doc
         # known officials first, so that titles before or after them find them
@@ -615,6 +696,7 @@ class PersonRules:
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs(registered, used)
+        self._offices_after_names(registered, used)
         self._chairs_of_a_states_body(registered, used)
         self._named_persons(registered, used)
         for ent in doc.ents:

@@ -88,3 +88,42 @@ def test_a_title_without_a_person_gives_no_official() -> None:
         x = extract_text(text, META)
         assert not positions(x), text
         assert not persons(x), text
+
+
+def test_lower_case_rank_and_noun_portfolio_before_a_lower_case_title() -> None:
+    x = extract_text("Marek Zielny, Poland's deputy defence minister, said Warsaw would send Krab howitzers.", META)
+    assert positions(x) == {("person:marek-zielny", "Deputy Defense Minister", "country:POL")}
+    y = extract_text("Estonia's economy minister Katrin Saar said Tallinn would send Javelin missiles.", META)
+    assert positions(y) == {("person:katrin-saar", "Economy Minister", "country:EST")}
+    z = extract_text("Katrin Saar, Estonia's deputy economy minister, said Tallinn would send Javelin missiles.", META)
+    assert positions(z) == {("person:katrin-saar", "Deputy Economy Minister", "country:EST")}
+    # an adjective is no portfolio: the title stays the listed one
+    w = extract_text("Estonia's senior economy minister Katrin Saar said Tallinn would send Javelin missiles.", META)
+    assert positions(w) == {("person:katrin-saar", "Minister", "country:EST")}
+
+
+def test_a_time_word_between_the_state_and_the_title() -> None:
+    x = extract_text("Mart Ilves, Estonia's new defence minister, said Tallinn would send Javelin missiles.", META)
+    assert positions(x) == {("person:mart-ilves", "Defense Minister", "country:EST")}
+
+
+def test_a_name_then_who_heads_or_the_head_of_a_states_body() -> None:
+    x = extract_text("Marta Oliveira, who heads the Portuguese defence ministry, said Lisbon would send Leopard 2 "
+                     "tanks.", META)
+    assert positions(x) == {("person:marta-oliveira", "Defense Minister", "country:PRT")}
+    y = extract_text("Ines Barros, who led Portugal's economy ministry, said Lisbon would send drones.", META)
+    assert positions(y) == {("person:ines-barros", "Economy Minister", "country:PRT")}
+    z = extract_text("Tomas Rydel, the head of Lithuania's military intelligence, said Russia had bought Iranian "
+                     "drones.", META)
+    assert positions(z) == {("person:tomas-rydel", "Head of military intelligence", "country:LTU")}
+    w = extract_text("Tomas Rydel, the head of Lithuania's State Border Guard Service, said Russia had bought drones.",
+                     META)
+    assert positions(w) == {("person:tomas-rydel", "Head of the State Border Guard Service", "country:LTU")}
+
+
+def test_a_company_or_a_part_of_a_body_after_a_name_is_no_office() -> None:
+    for text in ("Jane Roe, the chief of Poland's largest arms maker, said Warsaw would send Krab howitzers.",
+                 "Jane Roe, who heads the Portuguese defence ministry's press office, said Lisbon would send tanks.",
+                 "Borealis Optics, who leads Portugal's drone ministry, said Lisbon would send drones.",
+                 "Jane Roe, who heads the Portuguese defence ministry and its agency, said Lisbon would send tanks."):
+        assert not positions(extract_text(text, META)), text
