@@ -34,6 +34,10 @@ BODY_HEADS = frozenset({w.lower() for w in COMMITTEE_WORDS} | {"ministry", "inte
                                                                   "police", "command", "parliament", "government"})
 """Last words of a state's body whose head is an official ('the Portuguese defence ministry', "Lithuania's military
 intelligence"); a company ('Poland's largest arms maker') is none."""
+STATE_OFFICE_WORDS = BODY_HEADS | {"army", "navy", "defence", "defense", "military", "armed", "security", "border",
+                                   "naval", "national", "armaments", "procurement", "foreign", "interior", "cyber"}
+"""Words of a state's body in an office the titles lack ('Army Inspector General', 'Defence Intelligence Chief');
+an office without one ('Swedish Film Director') is no state's."""
 PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
                 "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
                 "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
@@ -590,6 +594,31 @@ class PersonRules:
             self._position(self.f.persons[back.id], title, state, (c + 1, end), (back.start, back.end),
                            "position:heads-body")
 
+    def _shaped_offices(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """An office ``titles.csv`` lacks, shaped like a title: a state (its demonym, or its name and possessive),
+        capitalised words outside any entity ending in an office noun (``cues.csv`` kind ``office-head``: Chief,
+        Director, Inspector, ...), then a name ('Norwegian Army Inspector General Lars Brekke', 'Ukrainian Defence
+        Intelligence Chief Jane Roe'): the words between the state and the name are the title (rule
+        ``position:shaped-title``)."""
+        words, n = self.d.words, len(self.d.words)
+        for i in range(1, n - 1):
+            if self.d.ent_types[i] or not words[i].istitle() or self.d.g.cues.get(self.d.lower[i]) != "office-head":
+                continue
+            k, _ = self._shaped_title(i + 1, "")
+            if k >= i or not any(w in STATE_OFFICE_WORDS for w in self.d.lower[k:i]):
+                continue  # no state before the office words, or no state's body in them ('Film Director')
+            name = self._name_tokens(i + 1)
+            if name is None or name[0] in registered or name[1] - name[0] < 2 or name[0] in self.f.ref_at:
+                continue
+            title = " ".join(words[k:name[0]])
+            state = self.f.affiliation_before(k)
+            if state is None or not state.startswith("country:"):
+                continue
+            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
+            registered[name[0]] = info
+            used.add(name[0])
+            self._position(info, title, state, (k, name[0]), name, "position:shaped-title")
+
     def persons_and_positions(self) -> None:
         doc = self.d.doc
         # known officials first, so that titles before or after them find them
@@ -697,6 +726,7 @@ class PersonRules:
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs(registered, used)
         self._offices_after_names(registered, used)
+        self._shaped_offices(registered, used)
         self._chairs_of_a_states_body(registered, used)
         self._named_persons(registered, used)
         for ent in doc.ents:

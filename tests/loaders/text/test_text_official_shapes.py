@@ -127,3 +127,23 @@ def test_a_company_or_a_part_of_a_body_after_a_name_is_no_office() -> None:
                  "Borealis Optics, who leads Portugal's drone ministry, said Lisbon would send drones.",
                  "Jane Roe, who heads the Portuguese defence ministry and its agency, said Lisbon would send tanks."):
         assert not positions(extract_text(text, META)), text
+
+
+def test_an_office_the_titles_lack_shaped_like_a_title() -> None:
+    x = extract_text("Norwegian Army Inspector General Lars Brekke said Oslo would donate M109 howitzers.", META)
+    assert positions(x) == {("person:lars-brekke", "Army Inspector General", "country:NOR")}
+    y = extract_text("Ukraine's Defence Intelligence Chief Oleh Marchuk said Russia had bought Iranian drones.", META)
+    assert positions(y) == {("person:oleh-marchuk", "Defence Intelligence Chief", "country:UKR")}
+    z = extract_text("Polish Armaments Agency Director Adam Nowicki said Warsaw had ordered K2 tanks.", META)
+    assert positions(z) == {("person:adam-nowicki", "Armaments Agency Director", "country:POL")}
+
+
+def test_an_office_noun_without_a_states_body_is_no_office_and_no_part_of_the_name() -> None:
+    for text, person in (("Swedish Film Director Lars Brekke said Sweden would send Archer howitzers.",
+                          "person:lars-brekke"),
+                         ("Polish Director Anna Holm said Warsaw had ordered K2 tanks.", "person:anna-holm"),
+                         ("The Army Inspector General Lars Brekke said Oslo would donate M109 howitzers.",
+                          "person:lars-brekke")):
+        x = extract_text(text, META)
+        assert not positions(x), text
+        assert persons(x) == {person}, text
