@@ -466,12 +466,14 @@ class PersonRules:
                 if m == state.end + 1:
                     continue
                 start, office_end, name_at = c, m, m
+                if m + 1 < n and words[m] == ",":
+                    name_at = m + 1  # "the head of Ukraine's military intelligence, Jane Roe,"
             else:
                 continue
             name = self._name_tokens(name_at)
             if name is None or name[0] in registered:
                 continue
-            if office_end == name_at:
+            if office_end == name_at or (office_end + 1 == name_at and words[office_end] == ","):
                 title = f"{words[start].capitalize()} of {' '.join(words[state.end + 1: office_end])}"
             else:
                 title = " ".join(self.d.clean[self.d.cstart(start):self.d.cend(office_end - 1)].split())
@@ -582,7 +584,9 @@ class PersonRules:
                         and not self._stops(words[m]) and not self._rank(words[m]) and not self.d.doc[m].is_stop:
                     m -= 1
                 if not 2 <= c - 1 - m <= 4 or self.d.lower[c - 1] in self.d.g.non_person_heads \
-                        or (m >= 0 and words[m][:1].isupper() and not self.d.doc[m].is_stop):
+                        or (m >= 0 and words[m][:1].isupper() and not self.d.doc[m].is_stop
+                            and not self._rank(words[m])):  # 'Lieutenant General Jane Roe, commander of ...'
+
                     continue
                 info = self._register_person(self._name_text(m + 1, c), m + 1, c, "person:name-appositive")
                 registered[m + 1] = info

@@ -153,3 +153,15 @@ def test_an_office_noun_without_a_states_body_is_no_office_and_no_part_of_the_na
         # the speaker's name is read from the parse (none on the rule-only path); never with the office noun
         assert persons(x) == ({person} if model() is not None else set()), text
 
+
+
+def test_a_rank_before_the_name_and_a_comma_after_the_office() -> None:
+    x = extract_text("Lieutenant General Martin Heremaa, commander of the Estonian Defence Forces, said Tallinn would "
+                     "send howitzers.", META)
+    assert positions(x) == {("person:martin-heremaa", "Commander of the Defence Forces", "country:EST")}
+    y = extract_text("The head of Lithuania's military intelligence, Tomas Rydel, said Russia had bought drones.",
+                     META)
+    assert positions(y) == {("person:tomas-rydel", "Head of military intelligence", "country:LTU")}
+    # a capitalised word that is no rank before the name: the name is not read
+    z = extract_text("Tallinn Martin Heremaa, commander of the Estonian Defence Forces, said nothing.", META)
+    assert not positions(z)
