@@ -623,6 +623,42 @@ class PersonRules:
             used.add(name[0])
             self._position(info, title, state, (k, name[0]), name, "position:shaped-title")
 
+    def _counterparts(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'German Defence Minister X and his Dutch counterpart Jane Roe': a state's counterpart (``cues.csv`` kind
+        ``counterpart``) holds the office of the last official named before it in that sentence or the one before,
+        in the state the demonym or possessive names (rule ``position:counterpart``)."""
+        words, n = self.d.words, len(self.d.words)
+        for i in range(1, n - 1):
+            if self.d.g.cues.get(self.d.lower[i]) != "counterpart":
+                continue
+            state = self.f.ref_at.get(i - 1)
+            if state is None and i >= 2 and words[i - 1] in ("’s", "'s"):
+                state = self.f.ref_at.get(i - 2)
+                state = state if state is not None and state.kind == "name" else None
+            if state is None or not state.id.startswith("country:") or state.kind not in ("demonym", "name"):
+                continue
+            at = i + 2 if words[i + 1] == "," else i + 1
+            name = self._name_tokens(at)
+            if name is None or name[0] in registered or name[1] - name[0] < 2:
+                continue
+            office = self._office_named_before(state.start)
+            if office is None or office[1] == state.id or office[0].startswith("Ambassador"):
+                continue
+            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", office[0])
+            registered[name[0]] = info
+            used.add(name[0])
+            self._position(info, office[0], state.id, (state.start, i + 1), name, "position:counterpart")
+
+    def _office_named_before(self, i: int) -> tuple[str, str] | None:
+        """(title, of) of the last person with a position named before token i in its sentence or the one before."""
+        sent = self.d.sent_of(i)
+        first = self.d.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        for k in range(i - 1, first - 1, -1):
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.kind == "person" and ref.id in self.f.persons and self.f.persons[ref.id].titles:
+                return self.f.persons[ref.id].titles[-1]
+        return None
+
     def persons_and_positions(self) -> None:
         doc = self.d.doc
         # known officials first, so that titles before or after them find them
@@ -731,6 +767,7 @@ class PersonRules:
         self._committee_chairs(registered, used)
         self._offices_after_names(registered, used)
         self._shaped_offices(registered, used)
+        self._counterparts(registered, used)
         self._chairs_of_a_states_body(registered, used)
         self._named_persons(registered, used)
         for ent in doc.ents:

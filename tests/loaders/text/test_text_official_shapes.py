@@ -165,3 +165,19 @@ def test_a_rank_before_the_name_and_a_comma_after_the_office() -> None:
     # a capitalised word that is no rank before the name: the name is not read
     z = extract_text("Tallinn Martin Heremaa, commander of the Estonian Defence Forces, said nothing.", META)
     assert not positions(z)
+
+
+def test_a_states_counterpart_holds_the_office_named_before() -> None:
+    x = extract_text("German Defence Minister Boris Pistorius and his Dutch counterpart Kajsa Vermeer signed the deal "
+                     "for Leopard tanks.", META)
+    assert ("person:kajsa-vermeer", "Defense Minister", "country:NLD") in positions(x)
+    y = extract_text("Estonian Foreign Minister Margus Tamm met his Latvian counterpart, Baiba Ozola, to discuss "
+                     "Javelin missiles.", META)
+    assert positions(y) == {("person:margus-tamm", "Foreign Minister", "country:EST"),
+                            ("person:baiba-ozola", "Foreign Minister", "country:LVA")}
+    # the same state, no office named before, or no state: no counterpart's office
+    for text in ("German Defence Minister Boris Pistorius met his German counterpart Jan Holm.",
+                 "Jan Holm met his Latvian counterpart Baiba Ozola.",
+                 "Estonian Foreign Minister Margus Tamm met his counterpart Baiba Ozola."):
+        assert not {p for p in positions(extract_text(text, META)) if p[0] in ("person:jan-holm",
+                                                                                "person:baiba-ozola")}, text
