@@ -257,11 +257,34 @@ class PersonRules:
 
     def _affiliation_before_title(self, title_start: int) -> str | None:
         """The actor right before a title, over the words that say when it was held ("Estonia's new defence
-        minister", 'the Czech former defence minister')."""
+        minister", 'the Czech former defence minister'); "the country's" is the state the text spoke of last."""
         k = title_start
         while k > 0 and self.d.lower[k - 1] in TIME_MODIFIERS:
             k -= 1
+        if k >= 2 and self.d.words[k - 1] in ("’s", "'s") and self.d.lower[k - 2] == "country":
+            return self._state_named_before(k - 2)
         return self.f.affiliation_before(k)
+
+    def _state_named_before(self, i: int) -> str | None:
+        """The last state named by name or demonym before token i, in its sentence or the one before."""
+        sent = self.d.sent_of(i)
+        first = self.d.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        for k in range(i - 1, first - 1, -1):
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "demonym", "capital"):
+                return ref.id
+        return None
+
+    def _name_after_coordinated_title(self, j: int) -> tuple[int, int] | None:
+        """The name after 'and' and a second title at token j ('Deputy Prime Minister and Defence Minister Jane
+        Roe'), or None."""
+        if j + 1 >= len(self.d.words) or self.d.lower[j] != "and":
+            return None
+        k = j + 1
+        if self.d.words[k] in TITLE_PREFIXES:
+            k += 1
+        second = self.d.ent_at(k, ("TITLE",))
+        return self._name_tokens(second.end) if second is not None and second.start == k else None
 
     def _full_title(self, title: str, of: str) -> str:
         """The title as the graph stores it: 'Ambassador of Russia to the United States',
@@ -725,6 +748,9 @@ class PersonRules:
                 title = f"{title} {' '.join(self.d.clean[self.d.cstart(j):self.d.cend(complement - 1)].split())}"
                 j = complement
             name = self._name_tokens(j)
+            if name is None:
+                # 'Czech Deputy Prime Minister and Defence Minister Jane Roe': two offices of one name
+                name = self._name_after_coordinated_title(j)
             governed = ent.start >= 2 and self.d.lower[ent.start - 1] == "the" and self.d.lower[ent.start - 2] in (
                 "to", "of", "for")
             if name is None and j < len(doc) and self.d.words[j] == "," and not governed:

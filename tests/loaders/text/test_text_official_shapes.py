@@ -181,3 +181,26 @@ def test_a_states_counterpart_holds_the_office_named_before() -> None:
                  "Estonian Foreign Minister Margus Tamm met his counterpart Baiba Ozola."):
         assert not {p for p in positions(extract_text(text, META)) if p[0] in ("person:jan-holm",
                                                                                 "person:baiba-ozola")}, text
+
+
+def test_two_offices_of_one_name_and_the_countrys_office() -> None:
+    x = extract_text("Czech Deputy Prime Minister and Defence Minister Pavel Horak said Prague would send T-72 tanks.",
+                     META)
+    assert positions(x) == {("person:pavel-horak", "Deputy Prime Minister", "country:CZE"),
+                            ("person:pavel-horak", "Defense Minister", "country:CZE")}
+    # 'and' then no title: the first title has no name
+    y = extract_text("The Czech Prime Minister and Pavel Horak said Prague would send T-72 tanks.", META)
+    assert not positions(y)
+    z = extract_text("Norway said on Monday it would send NASAMS. The country's defence minister Kari Vik said the "
+                     "systems would arrive soon.", META)
+    assert positions(z) == {("person:kari-vik", "Defense Minister", "country:NOR")}
+    # no state named before: no office
+    w = extract_text("The country's defence minister Kari Vik said the systems would arrive soon.", META)
+    assert not positions(w)
+
+
+def test_pm_before_a_name_is_the_prime_minister_and_a_time_is_not() -> None:
+    x = extract_text("Polish PM Jan Kowal said Warsaw would send more Leopard tanks.", META)
+    assert positions(x) == {("person:jan-kowal", "Prime Minister", "country:POL")}
+    y = extract_text("The Polish cabinet met at 5 PM Monday and agreed to send more Leopard tanks.", META)
+    assert not positions(y) and not persons(y)
