@@ -672,6 +672,50 @@ class PersonRules:
             used.add(name[0])
             self._position(info, office[0], state.id, (state.start, i + 1), name, "position:counterpart")
 
+    def _plural_titles(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'Defence ministers Kari Vik of Norway and Pal Lind of Sweden', 'Polish and Czech prime ministers ...': a
+        title in the plural (``Gazetteer.plural_titles``) before two or more names joined by commas and 'and'; each
+        holds it, of the state 'of X' after the name names, else the officials gazetteer's (rule
+        ``position:plural-title``). A state before the plural is not read: which name holds it is not said."""
+        words, lower, n = self.d.words, self.d.lower, len(self.d.words)
+        plurals = self.d.g.plural_titles
+        i = 0
+        while i < n:
+            found = next(((size, plurals[key]) for size in (3, 2, 1)
+                          if (key := tuple(lower[i:i + size])) in plurals and i + size < n), None)
+            if found is None or self.d.ent_types[i] == "TITLE":
+                i += 1
+                continue
+            size, title = found
+            j = i + size
+            holders: list[tuple[tuple[int, int], str | None]] = []
+            while j < n:
+                name = self._name_tokens(j)
+                if name is None:
+                    break
+                of, j = self._affiliation_of(name[1])
+                holders.append((name, of))
+                if j < n and words[j] == "," and j + 1 < n and lower[j + 1] == "and":
+                    j += 2
+                elif j < n and words[j] in (",", "and"):
+                    j += 1
+                else:
+                    break
+            i += size
+            if len(holders) < 2:
+                continue
+            for name, of in holders:
+                if name[0] in registered:
+                    info = registered[name[0]]
+                else:
+                    info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
+                    registered[name[0]] = info
+                    used.add(name[0])
+                known = known_official(self.d.g, info.name, title)
+                if of is None and (known is None or not known[1].startswith(title)):
+                    continue
+                self._position(info, title, of, (i - size, i), name, "position:plural-title")
+
     def _office_named_before(self, i: int) -> tuple[str, str] | None:
         """(title, of) of the last person with a position named before token i in its sentence or the one before."""
         sent = self.d.sent_of(i)
@@ -794,6 +838,7 @@ class PersonRules:
         self._offices_after_names(registered, used)
         self._shaped_offices(registered, used)
         self._counterparts(registered, used)
+        self._plural_titles(registered, used)
         self._chairs_of_a_states_body(registered, used)
         self._named_persons(registered, used)
         for ent in doc.ents:

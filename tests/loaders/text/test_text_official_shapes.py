@@ -204,3 +204,21 @@ def test_pm_before_a_name_is_the_prime_minister_and_a_time_is_not() -> None:
     assert positions(x) == {("person:jan-kowal", "Prime Minister", "country:POL")}
     y = extract_text("The Polish cabinet met at 5 PM Monday and agreed to send more Leopard tanks.", META)
     assert not positions(y) and not persons(y)
+
+
+def test_a_plural_title_before_several_names() -> None:
+    x = extract_text("Defence ministers Kari Vik of Norway and Pal Lind of Sweden said they would send more "
+                     "ammunition.", META)
+    assert positions(x) == {("person:kari-vik", "Defense Minister", "country:NOR"),
+                            ("person:pal-lind", "Defense Minister", "country:SWE")}
+    # a known official holding another office keeps it; one without a state said gets none
+    y = extract_text("Foreign ministers Antony Blinken and Dmytro Kuleba discussed ATACMS missiles.", META)
+    assert ("person:dmytro-kuleba", "Foreign Minister", "country:UKR") in positions(y)
+    assert not {p for p in positions(y) if p[0] == "person:antony-blinken" and p[1] == "Foreign Minister"}
+    z = extract_text("Defence ministers Kari Vik, Pal Lind and Jan Holm of Denmark agreed to send F-16 jets.", META)
+    assert positions(z) == {("person:jan-holm", "Defense Minister", "country:DNK")}
+    # one name only, or none: the plural is no office of anyone
+    for text in ("The presidents met in Kyiv to discuss Patriot systems.",
+                 "Foreign ministers of the Baltic states said they would send Stinger missiles.",
+                 "Defence ministers Kari Vik of Norway said they would send more ammunition."):
+        assert not positions(extract_text(text, META)), text
