@@ -21,7 +21,7 @@ ARTICLES = {"the", "a", "an", "’s", "'s"}
 TIME_MODIFIERS = {"former", "then", "outgoing", "incoming", "current", "new", "later"}
 """When the office was held: 'Jane Roe, the former Czech defence minister,' holds the office (the annotation guide:
 a former office is the office)."""
-TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
+TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal", "Vice"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
                    "Agency", "Directorate", "Bureau", "Guard", "Council"}
@@ -225,7 +225,7 @@ class PersonRules:
         while k > 0 and start - k < 5:
             w = words[k - 1]
             capital = w.istitle() and w.isalpha() and not self.d.ent_types[k - 1] and not self._stops(w) \
-                and not self._rank(w) and not self.d.doc[k - 1].is_stop
+                and not self._rank(w) and (not self.d.doc[k - 1].is_stop or w in COMMITTEE_RANKS)  # 'First Deputy'
             if lower_title and not capital:
                 # "Estonia's deputy interior minister": lower-case portfolio words the parse calls nouns
                 capital = w.isalpha() and w.islower() and start - k < 3 and (

@@ -222,3 +222,13 @@ def test_a_plural_title_before_several_names() -> None:
                  "Foreign ministers of the Baltic states said they would send Stinger missiles.",
                  "Defence ministers Kari Vik of Norway said they would send more ammunition."):
         assert not positions(extract_text(text, META)), text
+
+
+def test_vice_and_first_as_ranks_of_an_office() -> None:
+    x = extract_text("Germany's Vice Chancellor Robert Hallberg said Berlin would send more Leopard tanks.", META)
+    assert positions(x) == {("person:robert-hallberg", "Vice Chancellor", "country:DEU")}
+    y = extract_text("Ukrainian First Deputy Prime Minister Yulia Svyrid said Kyiv needed more Patriot systems.", META)
+    assert positions(y) == {("person:yulia-svyrid", "First Deputy Prime Minister", "country:UKR")}
+    # the Vice President stays its own office
+    z = extract_text("US Vice President Kamala Harris said Washington would send more HIMARS.", META)
+    assert positions(z) == {("person:kamala-harris", "Vice President", "country:USA")}
