@@ -213,7 +213,7 @@ class PersonRules:
 
     def _shaped_title(self, start: int, title: str) -> tuple[int, str]:
         """(title start, title) for a title after up to four capitalised words outside any entity between a state
-        (its demonym, or its name and possessive) or an article and the title: the words name the office's body,
+        (its demonym or name, with or without a possessive) or an article and the title: the words name the office's body,
         rank or portfolio ('Slovenian Deputy Economy Minister', 'Lithuanian Deputy Interior Commissioner', 'Latvian
         Defence and Interior Minister', 'French Armed Forces Minister'), whatever the titles list says of them.
 
@@ -240,8 +240,7 @@ class PersonRules:
         if k == start:
             return start, title
         before = self.f.ref_at.get(k - 1) if k > 0 else None
-        by_state = before is not None and before.id.startswith("country:") and (
-            before.kind == "demonym" or (before.kind == "name" and k >= 2 and words[k - 1] in ("’s", "'s")))
+        by_state = before is not None and before.id.startswith("country:") and before.kind in ("demonym", "name")
         if before is None and k >= 2 and words[k - 1] in ("’s", "'s"):
             owner = self.f.ref_at.get(k - 2)
             by_state = owner is not None and owner.id.startswith("country:") and owner.kind == "name"
@@ -638,9 +637,12 @@ class PersonRules:
             if name is None or name[0] in registered or name[1] - name[0] < 2 or name[0] in self.f.ref_at:
                 continue
             title = " ".join(words[k:name[0]])
-            state = self.f.affiliation_before(k)
-            if state is None or not state.startswith("country:"):
-                continue
+            opener = self.f.ref_at.get(k - 1)
+            if opener is None or opener.kind != "demonym":
+                opener = self.f.ref_at.get(k - 2) if words[k - 1] in ("’s", "'s") else None
+            if opener is None or not opener.id.startswith("country:"):
+                continue  # a demonym or "State's" only: 'U.S. Central Command Commander Admiral X' is read as before
+            state = opener.id
             info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
             registered[name[0]] = info
             used.add(name[0])

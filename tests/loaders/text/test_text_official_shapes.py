@@ -232,3 +232,9 @@ def test_vice_and_first_as_ranks_of_an_office() -> None:
     # the Vice President stays its own office
     z = extract_text("US Vice President Kamala Harris said Washington would send more HIMARS.", META)
     assert positions(z) == {("person:kamala-harris", "Vice President", "country:USA")}
+
+
+def test_names_after_a_plural_title_each_say_it() -> None:
+    x = extract_text("Defence ministers Kari Vik of Norway and Pal Lind of Sweden said they would send more "
+                     "ammunition.", META)
+    assert speakers(x) == {"person:kari-vik", "person:pal-lind"}
