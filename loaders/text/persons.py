@@ -213,9 +213,10 @@ class PersonRules:
 
     def _shaped_title(self, start: int, title: str) -> tuple[int, str]:
         """(title start, title) for a title after up to four capitalised words outside any entity between a state
-        (its demonym or name, with or without a possessive) or an article and the title: the words name the office's body,
-        rank or portfolio ('Slovenian Deputy Economy Minister', 'Lithuanian Deputy Interior Commissioner', 'Latvian
-        Defence and Interior Minister', 'French Armed Forces Minister'), whatever the titles list says of them.
+        (its demonym or name, with or without a possessive) or an article and the title: the words name the office's
+        body, rank or portfolio ('Slovenian Deputy Economy Minister', 'Lithuanian Deputy Interior Commissioner',
+        'Latvian Defence and Interior Minister', 'French Armed Forces Minister'), whatever the titles list says of
+        them.
 
         'Minister' alone also opens the text ('Armed Forces Minister X said'). Ranks, forms of address and stop
         words end the run; 'and' counts only between two capitalised words."""
