@@ -241,3 +241,24 @@ def test_names_after_a_plural_title_each_say_it() -> None:
     assert {"person:kari-vik", "person:pal-lind"} <= speakers(x)
     if model() is not None:
         assert speakers(x) == {"person:kari-vik", "person:pal-lind"}
+
+
+def test_shapes_cut_short_or_repeated_do_not_break_extraction() -> None:
+    # each shape's opening with nothing (or a full stop) after it, at the end of a text, repeated, or with control
+    # characters: extraction completes and names no person from the shape's words alone
+    openings = ["his Dutch counterpart", "Defence ministers Kari Vik and",
+                "Jane Roe, who heads the Portuguese", "Jane Roe, the head of", "Lithuanian Deputy Interior",
+                "Estonian Army Inspector General", "Deputy Prime Minister and Defence Minister",
+                "The country's defence minister", "First Deputy", "van van van van van", "O'"]
+    for text in openings:
+        for end in ("", ".", "\n\n"):
+            x = extract_text(text + end, META)
+            assert not positions(x), text
+    # particles that run to the end of the text are no part of the name
+    cut = extract_text("Dutch Defence Minister Kajsa van der", META)
+    assert persons(cut) == {"person:kajsa"}
+    many = extract_text("Polish PM " * 50, META)
+    assert not positions(many)
+    listed = extract_text("Defence ministers " + "Jan Holm, " * 40 + "and Pal Lind of Sweden said it.", META)
+    assert ("person:pal-lind", "Defense Minister", "country:SWE") in positions(listed)
+    assert extract_text("\u0000 Lithuanian Deputy Interior Commissioner \ufffd Rasa Kuodyte", META) is not None
