@@ -424,7 +424,9 @@ class PersonRules:
             return None
         k = title_start - 1
         while k > 0 and (self.d.lower[k] in ARTICLES | TIME_MODIFIERS or (
-                k in self.f.ref_at and self.f.ref_at[k].kind in ("org", "name", "demonym", "capital"))):
+                k in self.f.ref_at and self.f.ref_at[k].kind in ("org", "name", "demonym", "capital"))
+                or self.d.g.cues.get(self.d.lower[k]) == "holder-word"):  # 'X, who became Estonia's defence minister,'
+
             k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
         if k < 1 or self.d.words[k] not in (",", "(") or (k == title_start - 1 and self.d.words[k] == ","):
             return None

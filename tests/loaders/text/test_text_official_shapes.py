@@ -262,3 +262,14 @@ def test_shapes_cut_short_or_repeated_do_not_break_extraction() -> None:
     listed = extract_text("Defence ministers " + "Jan Holm, " * 40 + "and Pal Lind of Sweden said it.", META)
     assert ("person:pal-lind", "Defense Minister", "country:SWE") in positions(listed)
     assert extract_text("\u0000 Lithuanian Deputy Interior Commissioner \ufffd Rasa Kuodyte", META) is not None
+
+
+def test_a_relative_clause_that_says_the_name_holds_the_office() -> None:
+    for text in ("Mart Ilves, who serves as Estonia's defence minister, said Tallinn would send Javelin missiles.",
+                 "Mart Ilves, now Estonia's defence minister, said Tallinn would send Javelin missiles.",
+                 "Mart Ilves, who is the Estonian defence minister, said Tallinn would send Javelin missiles."):
+        assert positions(extract_text(text, META)) == {("person:mart-ilves", "Defense Minister", "country:EST")}, text
+    # a clause about someone else's office is none of the name's
+    for text in ("Jane Roe, who met the Estonian defence minister, said Tallinn would send Javelin missiles.",
+                 "Jane Roe, who is married to the Estonian defence minister, said Tallinn would send mortars."):
+        assert not positions(extract_text(text, META)), text
