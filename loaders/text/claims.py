@@ -1063,11 +1063,13 @@ class ClaimRules:
         if honored and len(run) == 1:
             # 'Mr Wallace warned ...' after 'Ben Wallace revealed ...': the full name written before
             run = self._full_name_before(run[0]) or run
-        body = [m for m, k in enumerate(run) if self.d.lower[k] in STATE_BODY_WORDS]
+        body = [m for m, k in enumerate(run) if self.d.lower[k] in STATE_BODY_WORDS
+                or self.d.g.cues.get(self.d.lower[k]) == "office-head"]
         if body:
-            run = run[body[-1] + 1:]  # 'Ground Forces Jane Roe': the name after the body's words
-        if not 2 <= len(run) <= 4:
-            return None  # 'Defense Ministry' is a body, not a person
+            # 'Ground Forces Jane Roe', 'Film Director Jane Roe': the name after the body's or the office's words
+            run = run[body[-1] + 1:]
+        if not 2 <= len(run) <= 4 or self.d.lower[run[-1]] in self.d.g.non_person_heads:
+            return None  # 'Defense Ministry' is a body, 'Borealis Optics' a company: no person
         name = " ".join(self.d.words[k] for k in run)
         ident = Person.id_of(name=name)
         self.f.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)

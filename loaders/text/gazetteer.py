@@ -179,6 +179,36 @@ class Gazetteer:
         return frozenset({*cues, *(cue.rstrip(".") for cue in cues)})
 
     @cached_property
+    def plural_titles(self) -> dict[tuple[str, ...], str]:
+        """Lower-case words of a title's plural -> the title ('defence ministers' -> 'Defense Minister', 'prime
+        ministers', 'presidents', 'press secretaries'): each one-to-three-word variant with its last word in the
+        plural (no variant with 'of', 'to' or 'for', no abbreviation; a one-word variant only when it is the title
+        itself: 'leaders' and 'speakers' name no office)."""
+        out: dict[tuple[str, ...], str] = {}
+        for entry in self.titles.values():
+            for variant in entry.variants:
+                words = variant.lower().split()
+                if not 1 <= len(words) <= 3 or {"of", "to", "for", "the", "in"} & set(words) \
+                        or not words[-1].isalpha() or variant.isupper() or words[-1].endswith("s") \
+                        or (len(words) == 1 and words[0] != entry.title.lower()):
+                    continue
+                out.setdefault((*words[:-1], _plural(words[-1])), entry.title)
+        return out
+
+    @cached_property
+    def name_particles(self) -> frozenset[str]:
+        """Lower-case words inside a personal name (``cues.csv`` kind ``name-particle``: 'van der Berg', 'de
+        Mistura', 'al-Sudani'): a name reads on over them to the capitalised word after."""
+        return frozenset(cue for cue, kind in self.cues.items() if kind == "name-particle")
+
+    @cached_property
+    def non_person_heads(self) -> frozenset[str]:
+        """Lower-case last words of a name that is a company's, a place's or an institution's, never a person's
+        (``cues.csv`` kind ``not-person``: 'Borealis Optics', 'Norrland Dynamics', 'Kaskela Street'): a run of
+        capitalised words ending in one names no person."""
+        return frozenset(cue for cue, kind in self.cues.items() if kind == "not-person")
+
+    @cached_property
     def address_forms(self) -> frozenset[str]:
         """The honorifics of address (``cues.csv`` kind ``address``: 'mr.', 'ms.', 'mrs.'), as written there: unlike a
         rank, one ends a name read after a title ('Mr. President, Mr. Mayor,': no person 'Mayor')."""
@@ -258,6 +288,15 @@ _TABLE_CELL_NOTE = re.compile(r" or |/|\(")
 PLURAL_DEMONYM_ENDINGS = ("an", "i", "k", "er", "ot", "o", "ar")
 """Demonyms whose plural is regular ('Syrians', 'Iraqis', 'Slovaks', 'New Zealanders'); irregular plurals
 ('Danes', 'Poles') are aliases in curated.csv."""
+
+
+def _plural(noun: str) -> str:
+    """'minister' -> 'ministers', 'secretary' -> 'secretaries', 'spokesman' -> 'spokesmen'."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _lines(name: str) -> list[str]:

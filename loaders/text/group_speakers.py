@@ -27,10 +27,11 @@ LOOK_BACK = 6
 
 
 def coordinated(d: TextDoc, f: Facts, start: int, end: int) -> tuple[list[str], int] | None:
-    """The persons coordinated by 'and' from ``start`` (titles and states allowed around them) and the token after
-    the last one, when there are at least two."""
+    """The persons coordinated by 'and' from ``start`` (titles and states allowed around them, a plural title
+    before them) and the token after the last one, when there are at least two."""
     ids: list[str] = []
-    k = start
+    # a title in the plural may open them ('Defence ministers X of Norway and Y of Sweden said')
+    k = next((start + size for size in (3, 2, 1) if tuple(d.lower[start:start + size]) in d.g.plural_titles), start)
     joined = False
     while k < end:
         ref = f.ref_at.get(k)

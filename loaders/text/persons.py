@@ -21,7 +21,7 @@ ARTICLES = {"the", "a", "an", "’s", "'s"}
 TIME_MODIFIERS = {"former", "then", "outgoing", "incoming", "current", "new", "later"}
 """When the office was held: 'Jane Roe, the former Czech defence minister,' holds the office (the annotation guide:
 a former office is the office)."""
-TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal"}
+TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal", "Vice"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
                    "Agency", "Directorate", "Bureau", "Guard", "Council"}
@@ -30,6 +30,14 @@ COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "C
 COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
 """'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
 Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
+BODY_HEADS = frozenset({w.lower() for w in COMMITTEE_WORDS} | {"ministry", "intelligence", "office", "department",
+                                                                  "police", "command", "parliament", "government"})
+"""Last words of a state's body whose head is an official ('the Portuguese defence ministry', "Lithuania's military
+intelligence"); a company ('Poland's largest arms maker') is none."""
+STATE_OFFICE_WORDS = BODY_HEADS | {"army", "navy", "defence", "defense", "military", "armed", "security", "border",
+                                   "naval", "national", "armaments", "procurement", "foreign", "interior", "cyber"}
+"""Words of a state's body in an office the titles lack ('Army Inspector General', 'Defence Intelligence Chief');
+an office without one ('Swedish Film Director') is no state's."""
 PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
                 "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
                 "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
@@ -37,7 +45,8 @@ PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier"
                 "historian", "statesman"}
 """Nouns for a person: before 'named'/'called' and a name ('a former president named Abraham Lincoln'), and in
 ``claims`` before the name whose words a sentence quotes ('the words of philosopher Jane Roe:')."""
-_NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
+_NAME_WORD = re.compile(r"[^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
+"""A capitalised name word: 'Černochová', 'McCain', "O'Donnell", an initial ('J.'), two capitals ('DJ')."""
 
 
 def _drop_initials(name: str) -> str:
@@ -140,6 +149,8 @@ class PersonRules:
             if _NAME_WORD.fullmatch(word):
                 words += 1
                 j += 1
+            elif words and word in self.d.g.name_particles and self._particle_continues(j):
+                j += 1  # 'Kajsa van der Berg', 'Faisal al-Ibrahim': the particles belong to the surname
             elif word == "-" and words and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
                     and self.d.adjacent(j, j + 1) and self.d.words[j + 1].istitle():
                 j += 1
@@ -151,11 +162,20 @@ class PersonRules:
             # '(Russian President Vladimir) Putin': an editor's bracket inside the name
             j += 2
             words += 1
-        if words == 0 or words > 4:
-            return None
+        if words == 0 or words > 4 or self.d.lower[j - 1] in self.d.g.non_person_heads:
+            return None  # 'Kaskela Street', 'Borealis Optics': a place's or a company's name, not a person's
         if self.d.words[j - 1].endswith(".") and len(self.d.words[j - 1]) == 2:
             return None
         return i, j
+
+    def _particle_continues(self, j: int) -> bool:
+        """Whether the particle at token j goes on to a capitalised name word, over more particles or a hyphen
+        ('van der Berg', 'al-Ibrahim'), in the same run of words (no comma or line between)."""
+        k = j
+        while k < len(self.d.doc) and (self.d.words[k] in self.d.g.name_particles or self.d.words[k] == "-"):
+            k += 1
+        return k < len(self.d.doc) and k - j <= 3 and bool(_NAME_WORD.fullmatch(self.d.words[k])) \
+            and self.d.words[k][:1].isupper() and not self.d.ent_types[k] and not self._stops(self.d.words[k])
 
     def _name_text(self, start: int, end: int) -> str:
         words = [t.text for t in self.d.doc[start:end] if t.text not in SUFFIXES and t.text not in (",", "(", ")")]
@@ -191,20 +211,80 @@ class PersonRules:
             k += 1
         return None, i
 
-    def _ministry_words(self, start: int, title: str) -> tuple[int, str]:
-        """(title start, title) for 'Minister' after one to three capitalised words outside any entity that follow
-        a state, its possessive or an article ('French Armed Forces Minister' -> 'Armed Forces Minister')."""
+    def _shaped_title(self, start: int, title: str) -> tuple[int, str]:
+        """(title start, title) for a title after up to four capitalised words outside any entity between a state
+        (its demonym or name, with or without a possessive) or an article and the title: the words name the office's
+        body, rank or portfolio ('Slovenian Deputy Economy Minister', 'Lithuanian Deputy Interior Commissioner',
+        'Latvian Defence and Interior Minister', 'French Armed Forces Minister'), whatever the titles list says of
+        them.
+
+        'Minister' alone also opens the text ('Armed Forces Minister X said'). Ranks, forms of address and stop
+        words end the run; 'and' counts only between two capitalised words."""
+        words = self.d.words
+        lower_title = words[start].islower()
         k = start
-        while k > 0 and start - k < 3 and self.d.words[k - 1].istitle() and self.d.words[k - 1].isalpha() \
-                and not self.d.ent_types[k - 1] and self.d.words[k - 1] not in TITLE_PREFIXES \
-                and not self._stops(self.d.words[k - 1]) and not self._rank(self.d.words[k - 1]):
+        while k > 0 and start - k < 5:
+            w = words[k - 1]
+            capital = w.istitle() and w.isalpha() and not self.d.ent_types[k - 1] and not self._stops(w) \
+                and not self._rank(w) and (not self.d.doc[k - 1].is_stop or w in COMMITTEE_RANKS)  # 'First Deputy'
+            if lower_title and not capital:
+                # "Estonia's deputy interior minister": lower-case portfolio words the parse calls nouns
+                capital = w.isalpha() and w.islower() and start - k < 3 and (
+                    self._noun(k - 1) or w.capitalize() in TITLE_PREFIXES) \
+                    and w not in TIME_MODIFIERS and not self.d.doc[k - 1].is_stop
+            joins = w == "and" and k < start and k >= 2 and words[k - 2].istitle() and not self.d.ent_types[k - 2]
+            if not (capital or joins):
+                break
             k -= 1
-        before = self.f.ref_at.get(k - 1) if k > 0 else None
-        opens = k == 0 or self.d.lower[k - 1] in ARTICLES or (
-            before is not None and before.id.startswith("country:") and before.kind in ("demonym", "name"))
-        if k == start or not opens:
+        if k < start and words[k] == "and":
+            k += 1
+        if k == start:
             return start, title
-        return k, f"{' '.join(self.d.words[k:start])} {title}"
+        before = self.f.ref_at.get(k - 1) if k > 0 else None
+        by_state = before is not None and before.id.startswith("country:") and before.kind in ("demonym", "name")
+        if before is None and k >= 2 and words[k - 1] in ("’s", "'s"):
+            owner = self.f.ref_at.get(k - 2)
+            by_state = owner is not None and owner.id.startswith("country:") and owner.kind == "name"
+        opens = by_state or (k > 0 and self.d.lower[k - 1] in ("the", "a", "an")) or (k == 0 and title == "Minister")
+        if not opens or all(w in TITLE_PREFIXES for w in words[k:start]):
+            return start, title  # a rank alone before the title is read by the caller ('Deputy National ...')
+        return k, f"{' '.join(w if w == 'and' else w[:1].upper() + w[1:] for w in words[k:start])} {title}"
+
+    def _noun(self, i: int) -> bool:
+        """Whether the trained pipeline's parse tags token i as a noun (False without a parse of its sentence)."""
+        syntax = self.d.syntax
+        return syntax is not None and syntax.parsed[i] and syntax.pos[i] in ("NOUN", "PROPN")
+
+    def _affiliation_before_title(self, title_start: int) -> str | None:
+        """The actor right before a title, over the words that say when it was held ("Estonia's new defence
+        minister", 'the Czech former defence minister'); "the country's" is the state the text spoke of last."""
+        k = title_start
+        while k > 0 and self.d.lower[k - 1] in TIME_MODIFIERS:
+            k -= 1
+        if k >= 2 and self.d.words[k - 1] in ("’s", "'s") and self.d.lower[k - 2] == "country":
+            return self._state_named_before(k - 2)
+        return self.f.affiliation_before(k)
+
+    def _state_named_before(self, i: int) -> str | None:
+        """The last state named by name or demonym before token i, in its sentence or the one before."""
+        sent = self.d.sent_of(i)
+        first = self.d.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        for k in range(i - 1, first - 1, -1):
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "demonym", "capital"):
+                return ref.id
+        return None
+
+    def _name_after_coordinated_title(self, j: int) -> tuple[int, int] | None:
+        """The name after 'and' and a second title at token j ('Deputy Prime Minister and Defence Minister Jane
+        Roe'), or None."""
+        if j + 1 >= len(self.d.words) or self.d.lower[j] != "and":
+            return None
+        k = j + 1
+        if self.d.words[k] in TITLE_PREFIXES:
+            k += 1
+        second = self.d.ent_at(k, ("TITLE",))
+        return self._name_tokens(second.end) if second is not None and second.start == k else None
 
     def _full_title(self, title: str, of: str) -> str:
         """The title as the graph stores it: 'Ambassador of Russia to the United States',
@@ -258,6 +338,8 @@ class PersonRules:
         if k < len(self.d.doc) and self.d.words[k] == "," and self._name_tokens(k + 1) is not None:
             return caps[-1] + 1  # 'Special Envoy for Ukraine, Penny Pritzker': the name follows the comma
         person = next((m for m in caps if self.d.ent_types[m] == "PERSON"), None)
+        # a hyphenated name word is one word ('Carl-Oskar Bohlin'): its parts after a hyphen do not count
+        caps = [m for m in caps if not (m >= 2 and self.d.words[m - 1] == "-" and m - 2 in caps)]
         end = person if person is not None else (caps[-2] if len(caps) >= 3 else None)
         return end if end is not None and end > j + 1 else None
 
@@ -342,7 +424,9 @@ class PersonRules:
             return None
         k = title_start - 1
         while k > 0 and (self.d.lower[k] in ARTICLES | TIME_MODIFIERS or (
-                k in self.f.ref_at and self.f.ref_at[k].kind in ("org", "name", "demonym", "capital"))):
+                k in self.f.ref_at and self.f.ref_at[k].kind in ("org", "name", "demonym", "capital"))
+                or self.d.g.cues.get(self.d.lower[k]) == "holder-word"):  # 'X, who became Estonia's defence minister,'
+
             k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
         if k < 1 or self.d.words[k] not in (",", "(") or (k == title_start - 1 and self.d.words[k] == ","):
             return None
@@ -356,7 +440,8 @@ class PersonRules:
                 m -= 1  # not 'If' or 'When' opening the sentence: 'If Lambrecht (German Defense Minister) ...'
             # one word only before a bracket: 'Lambrecht (German Defense Minister)', a surname the title explains
             fewest = 1 if self.d.words[k] == "(" else 2
-            if fewest <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper() or self.d.doc[m].is_stop):
+            if fewest <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper() or self.d.doc[m].is_stop) \
+                    and self.d.lower[k - 1] not in self.d.g.non_person_heads:
                 self._register_person(self._name_text(m + 1, k), m + 1, k, "person:name-appositive")
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
@@ -406,12 +491,14 @@ class PersonRules:
                 if m == state.end + 1:
                     continue
                 start, office_end, name_at = c, m, m
+                if m + 1 < n and words[m] == ",":
+                    name_at = m + 1  # "the head of Ukraine's military intelligence, Jane Roe,"
             else:
                 continue
             name = self._name_tokens(name_at)
             if name is None or name[0] in registered:
                 continue
-            if office_end == name_at:
+            if office_end == name_at or (office_end + 1 == name_at and words[office_end] == ","):
                 title = f"{words[start].capitalize()} of {' '.join(words[state.end + 1: office_end])}"
             else:
                 title = " ".join(self.d.clean[self.d.cstart(start):self.d.cend(office_end - 1)].split())
@@ -457,6 +544,193 @@ class PersonRules:
             used.add(name[0])
             self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
+    def _state_body(self, k: int) -> tuple[str, list[str], int] | None:
+        """A state's body at token k: [the] demonym or "State's", then one to four words up to the punctuation that
+        closes an apposition ('the Portuguese defence ministry,', "Lithuania's military intelligence."): (the state,
+        the body's words, the token after them)."""
+        words, n = self.d.words, len(self.d.words)
+        if k < n and self.d.lower[k] == "the":
+            k += 1
+        state = self.f.ref_at.get(k)
+        if state is None or state.start != k or not state.id.startswith("country:"):
+            return None
+        m = state.end
+        if state.kind == "name" and m < n and words[m] in ("’s", "'s"):
+            m += 1
+        elif state.kind != "demonym":
+            return None
+        e = m
+        while e < n and e - m < 4 and words[e].isalpha() and not self.d.ent_types[e] and e not in self.f.ref_at:
+            e += 1
+        if e == m or e >= n or words[e] not in (",", ".", ";", ")", "—", "–") or self.d.lower[e - 1] not in BODY_HEADS:
+            return None
+        return state.id, words[m:e], e
+
+    def _body_title(self, verb_or_noun: str, body: list[str]) -> str:
+        """The office of who heads a state's body: a ministry's head is its minister, as ``titles.csv`` writes it
+        ('defence ministry' -> 'Defense Minister'); another body's is 'Head of <body>' (``_chairs_of_a_states_body``'s
+        convention: 'Head of military intelligence')."""
+        if body[-1].lower() == "ministry" and len(body) > 1:
+            written = f"{' '.join(body[:-1])} minister"
+            for entry in self.d.g.titles.values():
+                if any(v.lower() == written.lower() for v in entry.variants):
+                    return entry.title
+            return " ".join(w[:1].upper() + w[1:] for w in written.split())
+        noun = verb_or_noun if verb_or_noun in COMMITTEE_CHAIRS else "Head"
+        named = body[-1][:1].isupper()  # a body's own name takes its article ('Head of the State Border Guard Service')
+        return f"{noun} of {'the ' if named else ''}{' '.join(body)}"
+
+    def _offices_after_names(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'Jane Roe, who heads the Portuguese defence ministry,' and 'Jane Roe, the head of Lithuania's military
+        intelligence,': a name, then a relative clause with a verb of heading (``cues.csv`` kind ``office-verb``) or
+        an office noun and 'of', then a state's body closed by punctuation (rule ``position:heads-body``)."""
+        words, n = self.d.words, len(self.d.words)
+        for c in range(1, n - 3):
+            if words[c] != ",":
+                continue
+            k = c + 1
+            if self.d.lower[k] == "who" and self.d.g.cues.get(self.d.lower[k + 1]) == "office-verb":
+                noun, body_at = "Head", k + 2
+            else:
+                if self.d.lower[k] in ("the", "a", "an"):
+                    k += 1
+                if k + 1 >= n or words[k].capitalize() not in COMMITTEE_CHAIRS or self.d.lower[k + 1] != "of" \
+                        or self.d.ent_types[k]:
+                    continue
+                noun, body_at = words[k].capitalize(), k + 2
+            found = self._state_body(body_at)
+            if found is None:
+                continue
+            state, body, end = found
+            back = self.f.ref_at.get(c - 1)
+            if back is None:
+                m = c - 1
+                while m >= 0 and _NAME_WORD.fullmatch(words[m]) and not self.d.ent_types[m] \
+                        and not self._stops(words[m]) and not self._rank(words[m]) and not self.d.doc[m].is_stop:
+                    m -= 1
+                if not 2 <= c - 1 - m <= 4 or self.d.lower[c - 1] in self.d.g.non_person_heads \
+                        or (m >= 0 and words[m][:1].isupper() and not self.d.doc[m].is_stop
+                            and not self._rank(words[m])):  # 'Lieutenant General Jane Roe, commander of ...'
+
+                    continue
+                info = self._register_person(self._name_text(m + 1, c), m + 1, c, "person:name-appositive")
+                registered[m + 1] = info
+                used.add(m + 1)
+                back = self.f.ref_at.get(c - 1)
+            if back is None or back.kind != "person" or back.id not in self.f.persons:
+                continue
+            title = self._body_title(noun, body)
+            self._position(self.f.persons[back.id], title, state, (c + 1, end), (back.start, back.end),
+                           "position:heads-body")
+
+    def _shaped_offices(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """An office ``titles.csv`` lacks, shaped like a title: a state (its demonym, or its name and possessive),
+        capitalised words outside any entity ending in an office noun (``cues.csv`` kind ``office-head``: Chief,
+        Director, Inspector, ...), then a name ('Norwegian Army Inspector General Lars Brekke', 'Ukrainian Defence
+        Intelligence Chief Jane Roe'): the words between the state and the name are the title (rule
+        ``position:shaped-title``)."""
+        words, n = self.d.words, len(self.d.words)
+        for i in range(1, n - 1):
+            if self.d.ent_types[i] or not words[i].istitle() or self.d.g.cues.get(self.d.lower[i]) != "office-head":
+                continue
+            k, _ = self._shaped_title(i + 1, "")
+            if k >= i or not any(w in STATE_OFFICE_WORDS for w in self.d.lower[k:i]):
+                continue  # no state before the office words, or no state's body in them ('Film Director')
+            name = self._name_tokens(i + 1)
+            if name is None or name[0] in registered or name[1] - name[0] < 2 or name[0] in self.f.ref_at:
+                continue
+            title = " ".join(words[k:name[0]])
+            opener = self.f.ref_at.get(k - 1)
+            if opener is None or opener.kind != "demonym":
+                opener = self.f.ref_at.get(k - 2) if words[k - 1] in ("’s", "'s") else None
+            if opener is None or not opener.id.startswith("country:"):
+                continue  # a demonym or "State's" only: 'U.S. Central Command Commander Admiral X' is read as before
+            state = opener.id
+            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
+            registered[name[0]] = info
+            used.add(name[0])
+            self._position(info, title, state, (k, name[0]), name, "position:shaped-title")
+
+    def _counterparts(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'German Defence Minister X and his Dutch counterpart Jane Roe': a state's counterpart (``cues.csv`` kind
+        ``counterpart``) holds the office of the last official named before it in that sentence or the one before,
+        in the state the demonym or possessive names (rule ``position:counterpart``)."""
+        words, n = self.d.words, len(self.d.words)
+        for i in range(1, n - 1):
+            if self.d.g.cues.get(self.d.lower[i]) != "counterpart":
+                continue
+            state = self.f.ref_at.get(i - 1)
+            if state is None and i >= 2 and words[i - 1] in ("’s", "'s"):
+                state = self.f.ref_at.get(i - 2)
+                state = state if state is not None and state.kind == "name" else None
+            if state is None or not state.id.startswith("country:") or state.kind not in ("demonym", "name"):
+                continue
+            at = i + 2 if words[i + 1] == "," else i + 1
+            name = self._name_tokens(at)
+            if name is None or name[0] in registered or name[1] - name[0] < 2:
+                continue
+            office = self._office_named_before(state.start)
+            if office is None or office[1] == state.id or office[0].startswith("Ambassador"):
+                continue
+            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", office[0])
+            registered[name[0]] = info
+            used.add(name[0])
+            self._position(info, office[0], state.id, (state.start, i + 1), name, "position:counterpart")
+
+    def _plural_titles(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+        """'Defence ministers Kari Vik of Norway and Pal Lind of Sweden', 'Polish and Czech prime ministers ...': a
+        title in the plural (``Gazetteer.plural_titles``) before two or more names joined by commas and 'and'; each
+        holds it, of the state 'of X' after the name names, else the officials gazetteer's (rule
+        ``position:plural-title``). A state before the plural is not read: which name holds it is not said."""
+        words, lower, n = self.d.words, self.d.lower, len(self.d.words)
+        plurals = self.d.g.plural_titles
+        i = 0
+        while i < n:
+            found = next(((size, plurals[key]) for size in (3, 2, 1)
+                          if (key := tuple(lower[i:i + size])) in plurals and i + size < n), None)
+            if found is None or self.d.ent_types[i] == "TITLE":
+                i += 1
+                continue
+            size, title = found
+            j = i + size
+            holders: list[tuple[tuple[int, int], str | None]] = []
+            while j < n:
+                name = self._name_tokens(j)
+                if name is None:
+                    break
+                of, j = self._affiliation_of(name[1])
+                holders.append((name, of))
+                if j < n and words[j] == "," and j + 1 < n and lower[j + 1] == "and":
+                    j += 2
+                elif j < n and words[j] in (",", "and"):
+                    j += 1
+                else:
+                    break
+            i += size
+            if len(holders) < 2:
+                continue
+            for name, of in holders:
+                if name[0] in registered:
+                    info = registered[name[0]]
+                else:
+                    info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
+                    registered[name[0]] = info
+                    used.add(name[0])
+                known = known_official(self.d.g, info.name, title)
+                if of is None and (known is None or not known[1].startswith(title)):
+                    continue
+                self._position(info, title, of, (i - size, i), name, "position:plural-title")
+
+    def _office_named_before(self, i: int) -> tuple[str, str] | None:
+        """(title, of) of the last person with a position named before token i in its sentence or the one before."""
+        sent = self.d.sent_of(i)
+        first = self.d.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        for k in range(i - 1, first - 1, -1):
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.kind == "person" and ref.id in self.f.persons and self.f.persons[ref.id].titles:
+                return self.f.persons[ref.id].titles[-1]
+        return None
+
     def persons_and_positions(self) -> None:
         doc = self.d.doc
         # known officials first, so that titles before or after them find them
@@ -472,15 +746,19 @@ class PersonRules:
             title = base = ent.ent_id_
             title_start = ent.start
             prefix = self.d.words[ent.start - 1] if ent.start > 0 and not self.d.ent_types[ent.start - 1] else ""
+            if prefix.islower() and self.d.words[ent.start].islower():
+                prefix = prefix.capitalize()  # "Poland's deputy defence minister": the rank as the title writes it
             if prefix in TITLE_PREFIXES and (prefix != "Under" or title.startswith("Secretary")):
                 # 'Deputy National Security Advisor', 'Under Secretary of State': a rank of the same office
                 title_start = ent.start - 1
-                title = f"{self.d.words[title_start]} {title}"
-            if base == "Minister" and title_start == ent.start:
-                # 'French Armed Forces Minister X', "Ukraine's Digital Transformation Minister X": the ministry's
-                # words make the title
-                title_start, title = self._ministry_words(ent.start, title)
-            of = self.f.affiliation_before(title_start)
+                title = f"{prefix} {title}"
+            if title_start == ent.start or prefix in TITLE_PREFIXES:
+                # 'French Armed Forces Minister X', 'Slovenian Deputy Economy Minister X', "Ukraine's Digital
+                # Transformation Minister X": the words between the state and the title make the title
+                shaped_start, shaped = self._shaped_title(ent.start, base)
+                if shaped_start < title_start:
+                    title_start, title = shaped_start, shaped
+            of = self._affiliation_before_title(title_start)
             owner = self.f.ref_at.get(ent.start - 1) if title_start == ent.start and ent.start >= 2 else None
             if owner is not None and owner.kind in ("org", "name", "demonym") and owner.start >= 1 \
                     and self.d.words[owner.start - 1] in TITLE_PREFIXES:
@@ -519,6 +797,9 @@ class PersonRules:
                 title = f"{title} {' '.join(self.d.clean[self.d.cstart(j):self.d.cend(complement - 1)].split())}"
                 j = complement
             name = self._name_tokens(j)
+            if name is None:
+                # 'Czech Deputy Prime Minister and Defence Minister Jane Roe': two offices of one name
+                name = self._name_after_coordinated_title(j)
             governed = ent.start >= 2 and self.d.lower[ent.start - 1] == "the" and self.d.lower[ent.start - 2] in (
                 "to", "of", "for")
             if name is None and j < len(doc) and self.d.words[j] == "," and not governed:
@@ -538,7 +819,7 @@ class PersonRules:
                                    "position:name-appositive")
                 continue
             body_end, body_state = self._body_phrase(j) if name is None else (j, None)
-            back = self._appositive_person(ent.start, body_end) if name is None else None
+            back = self._appositive_person(title_start, body_end) if name is None else None
             if back is not None:
                 of = of or body_state
                 j = body_end
@@ -559,6 +840,10 @@ class PersonRules:
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs(registered, used)
+        self._offices_after_names(registered, used)
+        self._shaped_offices(registered, used)
+        self._counterparts(registered, used)
+        self._plural_titles(registered, used)
         self._chairs_of_a_states_body(registered, used)
         self._named_persons(registered, used)
         for ent in doc.ents:
