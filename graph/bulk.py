@@ -30,11 +30,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from armsgraph.graph.aggregates import totals_rows, weapon_entries, weapon_row  # what weapon_totals_rows joins
+from armsgraph.graph.aggregates import (  # what weapon_totals_rows joins
+    block_parties,
+    totals_rows,
+    weapon_entries,
+    weapon_row,
+)
 from armsgraph.graph.bulk_read import read_in_ranges
 from armsgraph.graph.bulk_table import Report, ReportTable, Spool
 from armsgraph.graph.deals import (
@@ -49,7 +54,7 @@ from armsgraph.graph.deals import (
 )
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, account, expand, shown
 from armsgraph.graph.store import Cypher, Store
-from armsgraph.graph.store.falkor_bulk import BulkWriter, header, record
+from armsgraph.graph.store.falkor_bulk import BulkWriter, header, records
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import (
@@ -122,6 +127,10 @@ class BulkGraph:
         """The segments written, in the order they are sent."""
         self.writer: BulkWriter | None = None
         """Where :meth:`resolve` sends as it goes (none: :meth:`send` sends afterwards)."""
+        self.whole: set[str] = set()
+        """Recipients whose ``WeaponTotals`` a group wrote itself (:class:`Task`)."""
+        self.tabled: set[str] = set()
+        """Recipients with entries in the table, merged across groups by :meth:`_weapon_totals`."""
 
     def close(self) -> None:
         self.table.close()
@@ -328,8 +337,8 @@ class BulkGraph:
                 _FORKED = None
                 pool.shutdown(cancel_futures=True)
         else:
-            for index, seeds in tasks:
-                self._resolved(self._group(table, index, seeds, judged, same, editions))
+            for task in tasks:
+                self._resolved(self._group(table, task, judged, same, editions))
             for part in enumerate(table.recipient_parts(1)):
                 self._place(self._weapon_totals(table, *part))
         tail = self._segment("tail")  # the Reports no resolution reads
@@ -340,30 +349,43 @@ class BulkGraph:
         if writer is not None:
             _send(writer, iter(()), self._held_edges())
 
-    def _groups(self, same: dict[str, set[str]]) -> list[tuple[int, list[str]]]:
-        """(number, seed blocks) of each group: the blocks in the incremental path's order, cut by the bound, each
-        group's seeds the blocks no earlier group widened to (widening reads only the Reports' SIPRI ids here)."""
+    def _groups(self, same: dict[str, set[str]]) -> list[Task]:
+        """Each group's task: the blocks in the incremental path's order, cut by the bound, each group's seeds the
+        blocks no earlier group widened to (widening reads only the Reports' SIPRI ids here), and the recipients
+        all of whose blocks it resolves."""
         table = self.table
+        counts = table.block_counts()
         done: set[str] = set()
-        tasks: list[tuple[int, list[str]]] = []
-        for group in group_blocks(table.block_counts(), self.group_reports):
+        found: list[tuple[list[str], set[str]]] = []
+        for group in group_blocks(counts, self.group_reports):
             seeds = [block for block in group if block not in done]
             if seeds:
                 blocks, _ = widened(seeds, same, table.sipri_ids_in, table.blocks_of_sipri_ids,
                                     table.blocks_of_reports)
                 done |= blocks
-                tasks.append((len(tasks), seeds))
-        return tasks
+                found.append((seeds, blocks))
+        groups_of: dict[str, set[int]] = defaultdict(set)  # recipient -> the groups resolving its blocks
+        for index, (_, blocks) in enumerate(found):
+            for block in blocks:
+                groups_of[block_parties(block)[1]].add(index)
+        return [Task(index, seeds, frozenset(r for r, groups in groups_of.items() if groups == {index}))
+                for index, (seeds, _) in enumerate(found)]
 
     def _resolved(self, result: GroupResult) -> None:
         self._place(result.placed)
+        tabled = {entry[0] for entry in result.entries}
+        if tabled & self.whole or result.whole & self.tabled:  # a deal whose recipient is in none of its blocks
+            raise ArmsgraphError("internal: a recipient's WeaponTotals entries came from two groups of which one"
+                                 " held it whole; nothing was kept")
+        self.whole |= result.whole
+        self.tabled |= tabled
         self.table.put_weapon_entries(result.entries)
         self.resolved.groups += 1
         self.resolved.deals += result.deals
         self.resolved.withdrawn += result.withdrawn
         self.resolved.reports = max(self.resolved.reports, result.reports)
 
-    def _group(self, table: ReportTable, index: int, seeds: list[str], judged: Judgements | None,
+    def _group(self, table: ReportTable, task: Task, judged: Judgements | None,
                same: dict[str, set[str]], editions: dict[str, str | None]) -> GroupResult:
         """One group: its Reports widened to whole deals (the one widening rule), resolved, and written to a segment
         of its own (in this process or a worker)."""
@@ -374,16 +396,18 @@ class BulkGraph:
                 sourced[node_id] = edges
                 yield node_id, props
 
-        _, records = widened(seeds, same, reports, table.blocks_of_sipri_ids, table.blocks_of_reports)
+        _, records = widened(task.seeds, same, reports, table.blocks_of_sipri_ids, table.blocks_of_reports)
         result = resolve_deals(records, judged, editions)
-        segment = self._segment(f"group-{index}")
-        entries = self._write(segment, records, sourced, result)
-        return GroupResult(segment.done(), entries, len(result.deals), len(result.withdrawn), len(records))
+        segment = self._segment(f"group-{task.number}")
+        entries = self._write(segment, records, sourced, result, task.whole)
+        return GroupResult(segment.done(), entries, task.whole, len(result.deals), len(result.withdrawn),
+                           len(records))
 
     def _write(self, segment: Segment, records: list[Record], sourced: dict[str, dict[str, dict[str, Any]]],
-               result: Resolution) -> list[WeaponEntry]:
+               result: Resolution, whole: frozenset[str] = frozenset()) -> list[WeaponEntry]:
         """One group's Reports, Transfers, totals and edges, as :meth:`armsgraph.graph.deals.Deals.write` writes
-        them, to its segment; returns its ``WeaponTotals`` entries."""
+        them, to its segment, with the ``WeaponTotals`` of the ``whole`` recipients (no other group has their
+        entries); returns the other recipients' entries, to merge across groups (:meth:`_weapon_totals`)."""
         deals = transfer_ids(result)
         rows = deal_rows(deals, records, result)
         by_id = {rec.id: rec.props for rec in records}
@@ -440,8 +464,12 @@ class BulkGraph:
         segment.add_edges("REPORTS", [(reports[row["record"]], transfers[row["deal"]],
                                        _no_nulls({"rule": row["rule"], "score": row["score"]}))
                                       for row in rows.reports])
+        by_weapon = weapon_entries(plain, rows.transfers)
+        final = sorted(key for key in by_weapon if key[0] in whole)  # weapon_totals_rows' order
+        for chunk in _batches((weapon_row(key[0], key[1], by_weapon[key]) for key in final), SPOOL_CHUNK):
+            segment.add_nodes("WeaponTotals", [(row["id"], row["props"]) for row in chunk])
         return [(recipient, weapon, supplier, year, n, tiv)
-                for (recipient, weapon), entries in weapon_entries(plain, rows.transfers).items()
+                for (recipient, weapon), entries in by_weapon.items() if recipient not in whole
                 for (supplier, year), (n, tiv) in entries.items()]
 
     def _weapon_totals(self, table: ReportTable, index: int, recipients: tuple[str, str]) -> Placed:
@@ -565,9 +593,22 @@ WeaponEntry = tuple[str, str, str, int, int, float]
 """(recipient, weapon, supplier, year, deals, tiv): what :meth:`ReportTable.put_weapon_entries` takes."""
 
 
+class Task(NamedTuple):
+    """A group to resolve (:meth:`BulkGraph._groups`)."""
+
+    number: int
+    seeds: list[str]
+    """The blocks it widens from."""
+    whole: frozenset[str]
+    """The recipients all of whose blocks it resolves: it writes their ``WeaponTotals`` itself (a recipient's
+    other blocks, in other groups, would add entries to the same nodes: those go through the table)."""
+
+
 class GroupResult(NamedTuple):
     placed: Placed
     entries: list[WeaponEntry]
+    """The entries of the recipients it does not hold whole."""
+    whole: frozenset[str]
     deals: int
     withdrawn: int
     reports: int
@@ -601,7 +642,7 @@ class Segment:
             self.nodes.add(labels, props)
         elif props:
             keys = _keys(props)
-            self.nodes.add(labels, [header(labels, keys), [record(keys, p) for p in props]], len(props))
+            self.nodes.add(labels, [header(labels, keys), records(keys, props)], len(props))
         return list(range(-1 - first, -1 - self.count, -1))
 
     def add_edges(self, rel_type: str, edges: list[Edge]) -> None:
@@ -610,8 +651,9 @@ class Segment:
             self.edges.add(rel_type, edges)
         elif edges:
             keys = _keys(e[2] for e in edges)
-            self.edges.add(rel_type, [header(rel_type, keys), [(src, dst, record(keys, props))
-                                                               for src, dst, props in edges]], len(edges))
+            encoded = records(keys, [e[2] for e in edges])
+            self.edges.add(rel_type, [header(rel_type, keys), list(zip([e[0] for e in edges], [e[1] for e in edges],
+                                                                       encoded, strict=True))], len(edges))
 
     def done(self) -> Placed:
         self.nodes.close()
@@ -625,24 +667,27 @@ _READER: ReportTable | None = None
 """A worker's own connection to the table."""
 
 
-def _forked_group(task: tuple[int, list[str]]) -> GroupResult:
-    """One group, in a worker process (:meth:`BulkGraph.resolve`)."""
+def _forked() -> tuple[BulkGraph, ReportTable]:
+    """The graph a forked worker inherited (:meth:`BulkGraph.resolve`) and its own reader of the table."""
     global _READER
     assert _FORKED is not None, "a worker forked by BulkGraph.resolve"
-    graph, judged, same, editions = _FORKED
     if _READER is None:
-        _READER = ReportTable.reader(graph.table.path)
-    return graph._group(_READER, *task, judged, same, editions)
+        _READER = ReportTable.reader(_FORKED[0].table.path)
+    return _FORKED[0], _READER
+
+
+def _forked_group(task: Task) -> GroupResult:
+    """One group, in a worker process."""
+    graph, reader = _forked()
+    assert _FORKED is not None
+    _, judged, same, editions = _FORKED
+    return graph._group(reader, task, judged, same, editions)
 
 
 def _forked_weapons(part: tuple[int, tuple[str, str]]) -> Placed:
-    """One range of recipients' ``WeaponTotals``, in a worker process (:meth:`BulkGraph.resolve`)."""
-    global _READER
-    assert _FORKED is not None, "a worker forked by BulkGraph.resolve"
-    graph = _FORKED[0]
-    if _READER is None:
-        _READER = ReportTable.reader(graph.table.path)
-    return graph._weapon_totals(_READER, *part)
+    """One range of recipients' ``WeaponTotals``, in a worker process."""
+    graph, reader = _forked()
+    return graph._weapon_totals(reader, *part)
 
 
 def _send(writer: BulkWriter, nodes: Iterable[tuple[str, list[dict[str, Any]]]],
@@ -667,11 +712,7 @@ def _send_encoded(writer: BulkWriter, placed: Placed, base: int) -> None:
 
 def _keys(rows: Iterable[dict[str, Any]]) -> list[str]:
     """Every key of these rows, in first-seen order (a GRAPH.BULK header)."""
-    keys: dict[str, None] = {}
-    for props in rows:
-        if not keys.keys() >= props.keys():
-            keys.update(dict.fromkeys(props))
-    return list(keys)
+    return list(dict.fromkeys(chain.from_iterable(rows)))
 
 
 def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
