@@ -54,6 +54,13 @@ _PUT_REPORT = (
     " sourced = excluded.sourced"
 )
 
+_APPEND_PART = ("INSERT INTO main.reports (id, block, sipri_id, props, sourced)"
+                " SELECT id, block, sipri_id, props, sourced FROM part.reports WHERE true ORDER BY rowid")
+"""A range's Reports after every one held, in their order (a repeated id fails: see :meth:`ReportTable.start_file`)."""
+_MERGE_PART = (" ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id,"
+               " props = excluded.props, sourced = excluded.sourced")
+"""... a Report another file put kept in its place, with the range's merged properties and edges."""
+
 _LENGTH = struct.Struct("=Q")
 """A spool chunk's length in bytes, before it."""
 _dumps = marshal.dumps
@@ -73,6 +80,8 @@ class ReportTable:
         """Whether this connection writes (the process that made the table); a reader only reads."""
         self.db = connect(self.path / "reports.sqlite", OWNER_CACHE_KB if self.owner else READER_CACHE_KB)
         self._indexed = False
+        self._file_alone = False
+        """Whether the file read in ranges is the first to put Reports (:meth:`start_file`)."""
         if self.owner:
             self.db.execute(_REPORTS)
             self.entries.execute(_ENTRIES)
@@ -137,27 +146,29 @@ class ReportTable:
                                    (new_id, _dumps(props), old_id))
                 db.execute("INSERT INTO temp.seen_identities SELECT identity, n FROM part.identities WHERE true"
                            " ON CONFLICT (identity) DO UPDATE SET n = n + excluded.n")
-                held = db.execute("SELECT p.id, m.props, m.sourced, p.props, p.sourced FROM part.reports p"
-                                  " JOIN main.reports m USING (id)").fetchall()
+                held = [] if self._file_alone else db.execute(
+                    "SELECT p.id, m.props, m.sourced, p.props, p.sourced FROM part.reports p"
+                    " JOIN main.reports m USING (id)").fetchall()
                 merged_rows = []
                 for node_id, props, sourced, new_props, new_sourced in held:
                     _, merged, edges = merge((node_id, _loads(props), _loads(sourced)),
                                              (node_id, _loads(new_props), _loads(new_sourced)))
                     merged_rows.append((_dumps(merged), _dumps(edges), node_id))
                 db.executemany("UPDATE part.reports SET props = ?, sourced = ? WHERE id = ?", merged_rows)
-                db.execute("INSERT INTO main.reports (id, block, sipri_id, props, sourced)"
-                           " SELECT id, block, sipri_id, props, sourced FROM part.reports WHERE true ORDER BY rowid"
-                           " ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id,"
-                           " props = excluded.props, sourced = excluded.sourced")
+                db.execute(_APPEND_PART if self._file_alone else _APPEND_PART + _MERGE_PART)
                 db.commit()
             except BaseException:
                 db.rollback()
                 raise
 
     def start_file(self) -> None:
-        """Forget the classic identities counted for the last file read in ranges (keys number per file)."""
+        """Forget the classic identities counted for the last file read in ranges (keys number per file), and note
+        whether the table holds any Report yet: if not, no range of this file can meet one another file put (the
+        ranges of one file share no Report: classic keys are renumbered per file, a transfers-format deal id in two
+        ranges makes the file read whole), so :meth:`take_part` appends without looking each one up."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_identities (identity TEXT PRIMARY KEY, n INTEGER)")
         self.db.execute("DELETE FROM temp.seen_identities")
+        self._file_alone = not self.db.execute("SELECT EXISTS (SELECT 1 FROM main.reports)").fetchone()[0]
 
     def shared_deal_ids(self, paths: list[Path]) -> bool:
         """Whether two ranges' lines name the same transfers-format deal id (:meth:`put_deal_ids`): then the file

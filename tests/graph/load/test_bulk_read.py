@@ -347,3 +347,20 @@ def test_a_character_past_the_head_decodes_as_in_a_whole_read(
     names = store.run("MATCH (r:Report)-[:SOURCED_FROM {locators: [$loc]}]->(:Document) "
                       "RETURN r.comments", {"loc": f"L{target}"}).rows
     assert names and (encoding == "cp1252" or names[0][0] == "a comment \ufffd")
+
+
+def test_a_second_export_of_one_vintage_read_in_ranges_merges_into_the_first(
+        store: FalkorStore, other: FalkorStore, tmp_path: Path, generated_register: Register,
+        graph_snapshot: Snapshotter, small_ranges: None) -> None:
+    """The first export to put Reports is appended range by range without looking them up; a second export of the
+    same vintage (here the same lines with CR LF ends: another file, the same Report keys) meets every one of them,
+    each merged with a second provenance edge, as a whole read merges them."""
+    first = generated_register(900)
+    second = tmp_path / "register-crlf.csv"
+    second.write_bytes(first.read_bytes().replace(b"\n", b"\r\n"))
+    assert len(_cut(first)) >= 2 and len(_cut(second)) >= 2
+    ranged, _ = _both_ways(store, other, [first, second], graph_snapshot)
+    assert all(d.committed for d in ranged.documents)
+    sources = store.run("MATCH (r:Report)-[s:SOURCED_FROM]->(:Document) WITH r, count(s) AS n"
+                        " RETURN n, count(r) AS reports ORDER BY n").rows
+    assert sources == [[2, ranged.documents[0].records - ranged.documents[0].errors]]
