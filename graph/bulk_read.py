@@ -35,25 +35,27 @@ from typing import Any, NamedTuple, Protocol
 from armsgraph.graph.bulk_table import ReportTable
 from armsgraph.graph.load import DocumentReport, LoadReport, account, shown
 from armsgraph.graph.writer import BatchRows
-from armsgraph.loaders.io import SourceText, split_lines
+from armsgraph.loaders.io import SourceText, read_bytes, split_lines, strip_bom
 from armsgraph.loaders.sipri.loader import (
     FIRST_SEEN_WARNINGS,
     HEADER_SEARCH_LINES,
     SipriFormat,
     SipriLoader,
     classic_key,
+    decode_part,
     edition_of,
+    export_encoding,
     file_reports,
     load_reference_tables,
     no_records,
     open_export,
-    read_export_text,
 )
 from armsgraph.loaders.sipri.records import Preamble, RowError
 from armsgraph.loaders.sipri.transfers import deal_ids, strip_stray_semicolon
 from armsgraph.schema import Document, Report
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoaderFailure, LoadError
+from armsgraph.schema.ids import sha256_of
 
 
 class BulkGraph(Protocol):
@@ -76,6 +78,9 @@ RANGE_LINES = 50_000
 """About the most record lines a range holds (ranges are cut at character offsets, then at a record's start): a
 worker holds its range's lines and one batch, so more ranges (not longer ones) for a larger file keep each
 worker's memory flat."""
+PART_ENCODINGS = ("utf_8", "utf_8_sig", "cp1252", "latin_1")
+"""Encodings an export read in ranges may have: one byte per ASCII character, so LF bytes cut whole lines (UTF-16
+is read whole)."""
 MIN_RANGE_LINES = 5_000
 """About the fewest record lines worth a range of their own: a file of fewer lines after its header than twice
 this is read whole (a fork costs more)."""
@@ -83,7 +88,7 @@ this is read whole (a fork costs more)."""
 
 class Plan(NamedTuple):
     """How an export is cut: its format and preamble (from its head), and (start, end, first line number) of each
-    range of its text."""
+    range of its bytes."""
 
     fmt: SipriFormat
     name: str
@@ -93,6 +98,9 @@ class Plan(NamedTuple):
     preamble_errors: list[RowError]
     semicolons: bool
     """A classic export re-saved by a spreadsheet: every line ends with one stray ';' (as ``open_export`` drops)."""
+    encoding: str
+    """What the whole read decodes the export as (:func:`armsgraph.loaders.sipri.loader.export_encoding`): each
+    worker decodes its range so (:func:`armsgraph.loaders.sipri.loader.decode_part`)."""
     ranges: list[tuple[int, int, int]]
 
 
@@ -117,68 +125,73 @@ class RangeRead(NamedTuple):
 
 
 def plan(source: SourceText, workers: int) -> Plan | None:
-    """Where to cut ``source``'s body for ``workers`` (None: read it whole)."""
-    text = source.text
-    if workers < 2 or "\n" not in text:
+    """Where to cut ``source``'s body for ``workers`` (None: read it whole), from its bytes as decoded by
+    ``source.encoding`` (its text is not read: the workers decode a range each)."""
+    data, encoding = source.data, source.encoding
+    if workers < 2 or encoding not in PART_ENCODINGS or b"\n" not in data:
         return None
     head_end = 0
     for _ in range(HEADER_SEARCH_LINES + 1):
-        found = text.find("\n", head_end)
+        found = data.find(b"\n", head_end)
         if found < 0:
             return None  # a file this short is not worth cutting
         head_end = found + 1
+    text = decode_part(strip_bom(data[:head_end]), encoding)
     try:
-        head = open_export(SourceText(path=source.path, data=b"", text=text[:head_end], encoding=source.encoding,
-                                      sha256=source.sha256))
+        head = open_export(SourceText(path=source.path, data=b"", text=text, encoding=encoding, sha256=source.sha256))
     except LoaderFailure:
         return None  # the whole read reports it
     body = 0
     for _ in range(head.header_line):
-        body = text.index("\n", body) + 1
-    header = split_lines(text[:body])[-1].lstrip("\ufeff")
+        body = data.index(b"\n", body) + 1
+    header = split_lines(decode_part(strip_bom(data[:body]), encoding))[-1].lstrip("\ufeff")
     semicolons = head.format is SipriFormat.CLASSIC and header.endswith(";")
-    lines = text.count("\n", body) + (0 if text.endswith("\n") else 1)
+    lines = data.count(b"\n", body) + (0 if data.endswith(b"\n") else 1)
     count = min(max(workers, -(-lines // RANGE_LINES)), lines // MIN_RANGE_LINES)
     if count < 2:
         return None
     starts = [body]
     for i in range(1, count):
-        start = _record_start(text, body + (len(text) - body) * i // count, head.format)
+        start = _record_start(data, body + (len(data) - body) * i // count, head.format, encoding)
         if start is not None and start > starts[-1]:
             starts.append(start)
     if len(starts) < 2:
         return None
-    ends = [*starts[1:], len(text)]
+    ends = [*starts[1:], len(data)]
     first = head.header_line + 1
     ranges = []
     for start, end in zip(starts, ends, strict=True):
         ranges.append((start, end, first))
-        first += text.count("\n", start, end)
-    return Plan(head.format, head.name, head.header_line, head.preamble, head.preamble_errors, semicolons, ranges)
+        first += data.count(b"\n", start, end)
+    return Plan(head.format, head.name, head.header_line, head.preamble, head.preamble_errors, semicolons, encoding,
+                ranges)
 
 
-def _record_start(text: str, offset: int, fmt: SipriFormat) -> int | None:
+def _record_start(data: bytes, offset: int, fmt: SipriFormat, encoding: str) -> int | None:
     """The first line start at or after the line holding ``offset`` where a record begins (None: none does)."""
-    end = text.find("\n", offset)
+    end = data.find(b"\n", offset)
     classic = fmt is SipriFormat.CLASSIC
-    previous = "" if classic else text[text.rfind("\n", 0, offset) + 1:end].split(",", 1)[0].strip()  # its deal id
-    while end >= 0 and end + 1 < len(text):
+
+    def deal_id(start: int, end: int) -> str:
+        return decode_part(data[start:end if end >= 0 else len(data)], encoding).split(",", 1)[0].strip()
+
+    previous = "" if classic else deal_id(data.rfind(b"\n", 0, offset) + 1, end)
+    while end >= 0 and end + 1 < len(data):
         start = end + 1
-        end = text.find("\n", start)
-        line = text[start:end if end >= 0 else len(text)]
+        end = data.find(b"\n", start)
         if classic:
-            if not line.startswith(","):  # a classic record goes on only in lines starting with ','
+            if not data.startswith(b",", start):  # a classic record goes on only in lines starting with ','
                 return start
         else:
-            deal_id = line.split(",", 1)[0].strip()
-            if deal_id != previous:  # rows of one deal id elsewhere: ReportTable.shared_deal_ids
+            found = deal_id(start, end)
+            if found != previous:  # rows of one deal id elsewhere: ReportTable.shared_deal_ids
                 return start
-            previous = deal_id
+            previous = found
     return None
 
 
-_CONTEXT: tuple[BulkGraph, SipriLoader, Document, Plan, str, Path] | None = None
-"""What a forked worker reads with (inherited, not pickled): the graph as read so far, the export's text, the
+_CONTEXT: tuple[BulkGraph, SipriLoader, Document, Plan, bytes, Path] | None = None
+"""What a forked worker reads with (inherited, not pickled): the graph as read so far, the export's bytes, the
 directory of the ranges' tables."""
 _INHERITED: list[bytes] = []
 """A worker's graph state as forked (:meth:`BulkGraph.read_state`), taken at its first range: each later range
@@ -191,9 +204,9 @@ worker never closes it (nor removes its directory) when it is dropped."""
 def _read_range(index: int) -> RangeRead:
     """One range, in a worker process: parsed, its Reports into a table of its own."""
     assert _CONTEXT is not None, "a worker forked by read_in_ranges"
-    graph, loader, document, cut, text, directory = _CONTEXT
+    graph, loader, document, cut, data, directory = _CONTEXT
     start, end, first_line = cut.ranges[index]
-    piece = text[start:end]
+    piece = decode_part(data[start:end], cut.encoding)  # its own range only: no process holds the whole text
     lines = split_lines(piece if piece.endswith("\n") else piece + "\n")  # LF-split, as the whole text was
     del piece
     if cut.semicolons:
@@ -252,23 +265,26 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
     reads a file whole, the same rows and report); False when it should be read whole (then nothing was read).
     The document's row is in ``report`` from the start of the merge (a failure after it is that row's)."""
     global _CONTEXT
-    source = read_export_text(path)
+    data = read_bytes(path)
+    encoding = export_encoding(data)  # as the whole read decodes it, without making its text
+    if encoding is None:
+        return False
+    source = SourceText(path=path, data=data, text="", encoding=encoding, sha256=sha256_of(data))
     cut = plan(source, workers)
     if cut is None:
         return False
     document = loader.document_of(source, cut.preamble)
     if graph.loaded(document.id, loader.name):
         return False  # the whole read reports it as skipped, with its records
-    text = source.text
     del source
     load_reference_tables(loader)
     directory = Path(tempfile.mkdtemp(prefix="ranges-", dir=graph.table.path))  # a file's own: none left over
-    _CONTEXT = (graph, loader, document, cut, text, directory)
+    _CONTEXT = (graph, loader, document, cut, data, directory)
     pool = ProcessPoolExecutor(min(workers, len(cut.ranges)), mp_context=get_context("fork"))
     try:
         reads: Iterable[RangeRead] = _in_order(pool.map(_read_range, range(len(cut.ranges))), path)
         _CONTEXT = None  # the first submit forked the workers: they hold it
-        del text
+        del data
         if cut.fmt is SipriFormat.TRANSFERS:  # checked before anything is merged
             reads = list(reads)
             if graph.table.shared_deal_ids([r.path for r in reads]):

@@ -28,12 +28,14 @@ from typing import Any, BinaryIO
 
 from armsgraph.graph.scratch_db import attached, chunks, connect, marks
 
-_SCHEMA = (
-    "CREATE TABLE reports (id TEXT PRIMARY KEY, block TEXT, sipri_id TEXT, props BLOB NOT NULL,"
-    " sourced BLOB NOT NULL)",
-    "CREATE INDEX reports_block ON reports (block)",
-    "CREATE INDEX reports_sipri ON reports (sipri_id) WHERE sipri_id IS NOT NULL",
+_REPORTS = ("CREATE TABLE reports (id TEXT PRIMARY KEY, block TEXT, sipri_id TEXT, props BLOB NOT NULL,"
+            " sourced BLOB NOT NULL)")
+_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS reports_block ON reports (block)",
+    "CREATE INDEX IF NOT EXISTS reports_sipri ON reports (sipri_id) WHERE sipri_id IS NOT NULL",
 )
+"""What deal resolution looks Reports up by, built by the :meth:`ReportTable.commit` after the read (one sort
+each: kept up while every Report was put, they were a third of the puts' time)."""
 _ENTRIES = ("CREATE TABLE weapon_entries (recipient TEXT NOT NULL, weapon TEXT NOT NULL, supplier TEXT NOT NULL,"
             " year INTEGER NOT NULL, deals INTEGER NOT NULL, tiv REAL NOT NULL,"
             " PRIMARY KEY (recipient, weapon, supplier, year))")
@@ -52,6 +54,13 @@ _PUT_REPORT = (
     "ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id, props = excluded.props,"
     " sourced = excluded.sourced"
 )
+
+_APPEND_PART = ("INSERT INTO main.reports (id, block, sipri_id, props, sourced)"
+                " SELECT id, block, sipri_id, props, sourced FROM part.reports WHERE true ORDER BY rowid")
+"""A range's Reports after every one held, in their order (a repeated id fails: see :meth:`ReportTable.start_file`)."""
+_MERGE_PART = (" ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id,"
+               " props = excluded.props, sourced = excluded.sourced")
+"""... a Report another file put kept in its place, with the range's merged properties and edges."""
 
 _LENGTH = struct.Struct("=Q")
 """A spool chunk's length in bytes, before it."""
@@ -72,9 +81,11 @@ class ReportTable:
         self.owner = reader_of is None
         """Whether this connection writes (the process that made the table); a reader only reads."""
         self.db = connect(self.path / "reports.sqlite", OWNER_CACHE_KB if self.owner else READER_CACHE_KB)
+        self._indexed = False
+        self._file_alone = False
+        """Whether the file read in ranges is the first to put Reports (:meth:`start_file`)."""
         if self.owner:
-            for statement in _SCHEMA:
-                self.db.execute(statement)
+            self.db.execute(_REPORTS)
             self.entries.execute(_ENTRIES)
 
     @cached_property
@@ -99,7 +110,7 @@ class ReportTable:
         identities it counted (:meth:`put_identities`)."""
         path.mkdir()
         table = cls(reader_of=path)
-        for statement in (_SCHEMA[0], _IDENTITIES, _DEAL_IDS):  # by id only: the owner's table indexes the rest
+        for statement in (_REPORTS, _IDENTITIES, _DEAL_IDS):  # by id only: the owner's table indexes the rest
             table.db.execute(statement)
         return table
 
@@ -137,27 +148,29 @@ class ReportTable:
                                    (new_id, _dumps(props), old_id))
                 db.execute("INSERT INTO temp.seen_identities SELECT identity, n FROM part.identities WHERE true"
                            " ON CONFLICT (identity) DO UPDATE SET n = n + excluded.n")
-                held = db.execute("SELECT p.id, m.props, m.sourced, p.props, p.sourced FROM part.reports p"
-                                  " JOIN main.reports m USING (id)").fetchall()
+                held = [] if self._file_alone else db.execute(
+                    "SELECT p.id, m.props, m.sourced, p.props, p.sourced FROM part.reports p"
+                    " JOIN main.reports m USING (id)").fetchall()
                 merged_rows = []
                 for node_id, props, sourced, new_props, new_sourced in held:
                     _, merged, edges = merge((node_id, _loads(props), _loads(sourced)),
                                              (node_id, _loads(new_props), _loads(new_sourced)))
                     merged_rows.append((_dumps(merged), _dumps(edges), node_id))
                 db.executemany("UPDATE part.reports SET props = ?, sourced = ? WHERE id = ?", merged_rows)
-                db.execute("INSERT INTO main.reports (id, block, sipri_id, props, sourced)"
-                           " SELECT id, block, sipri_id, props, sourced FROM part.reports WHERE true ORDER BY rowid"
-                           " ON CONFLICT (id) DO UPDATE SET block = excluded.block, sipri_id = excluded.sipri_id,"
-                           " props = excluded.props, sourced = excluded.sourced")
+                db.execute(_APPEND_PART if self._file_alone else _APPEND_PART + _MERGE_PART)
                 db.commit()
             except BaseException:
                 db.rollback()
                 raise
 
     def start_file(self) -> None:
-        """Forget the classic identities counted for the last file read in ranges (keys number per file)."""
+        """Forget the classic identities counted for the last file read in ranges (keys number per file), and note
+        whether the table holds any Report yet: if not, no range of this file can meet one another file put (the
+        ranges of one file share no Report: classic keys are renumbered per file, a transfers-format deal id in two
+        ranges makes the file read whole), so :meth:`take_part` appends without looking each one up."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_identities (identity TEXT PRIMARY KEY, n INTEGER)")
         self.db.execute("DELETE FROM temp.seen_identities")
+        self._file_alone = not self.db.execute("SELECT EXISTS (SELECT 1 FROM main.reports)").fetchone()[0]
 
     def shared_deal_ids(self, paths: list[Path]) -> bool:
         """Whether two ranges' lines name the same transfers-format deal id (:meth:`put_deal_ids`): then the file
@@ -185,7 +198,13 @@ class ReportTable:
         if self._dir is not None:
             self._dir.cleanup()
 
-    def commit(self) -> None:
+    def commit(self, index: bool = True) -> None:
+        """Commit what was put; with ``index`` (the owner's, once), first build the indexes deal resolution reads:
+        a document read commits without them (``index=False``), resolving commits with."""
+        if index and self.owner and not self._indexed:
+            for statement in _INDEXES:
+                self.db.execute(statement)
+            self._indexed = True
         self.db.commit()
         self.entries.commit()
 

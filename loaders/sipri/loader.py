@@ -20,6 +20,7 @@ of the key, so each vintage keeps its own record:
 
 from __future__ import annotations
 
+import codecs
 import gc
 import operator
 import re
@@ -33,7 +34,15 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 
 from armsgraph.loaders.base import ResolvingLoader
-from armsgraph.loaders.io import BOM, SourceText, decode_utf16, read_bytes, split_lines, strip_bom
+from armsgraph.loaders.io import (
+    BOM,
+    SourceText,
+    decode_utf16,
+    read_bytes,
+    split_lines,
+    strip_bom,
+    utf16_encoding,
+)
 from armsgraph.loaders.reference.categories import classify, weapon_categories
 from armsgraph.loaders.reference.families import family_of
 from armsgraph.loaders.resolve import Resolution, Resolver
@@ -199,16 +208,55 @@ def read_export_text(path: Path) -> SourceText:
     if utf16 is not None:
         text, encoding = utf16
     elif data.startswith(BOM):
-        text, encoding = strip_bom(data).decode("utf-8", errors="replace"), "utf_8_sig"
+        text, encoding = decode_part(strip_bom(data), "utf_8_sig"), "utf_8_sig"
     else:
-        try:
-            text, encoding = data.decode("utf-8"), "utf_8"
-        except UnicodeDecodeError:
+        for encoding in EXPORT_ENCODINGS[:-1]:
             try:
-                text, encoding = data.decode("cp1252"), "cp1252"
+                text = data.decode(encoding)
+                break
             except UnicodeDecodeError:
-                text, encoding = data.decode("latin_1"), "latin_1"
+                continue
+        else:  # the last decodes any byte
+            encoding = EXPORT_ENCODINGS[-1]
+            text = data.decode(encoding)
     return SourceText(path=path, data=data, text=text, encoding=encoding, sha256=sha256_of(data))
+
+
+EXPORT_ENCODINGS = ("utf_8", "cp1252", "latin_1")
+"""What an export without a BOM (nor UTF-16) is decoded as: the first of these that decodes all of it."""
+CHECK_BYTES = 1 << 22
+"""Bytes decoded at a time by :func:`export_encoding` (4 MB: the text of one chunk is held, never the file's)."""
+
+
+def export_encoding(data: bytes) -> str | None:
+    """The encoding :func:`read_export_text` decodes ``data`` as, found without holding its text (each encoding
+    tried a chunk at a time; the bulk path's workers then decode a part each, :func:`decode_part`); None for
+    UTF-16/32 text, which only a whole read decodes."""
+    if utf16_encoding(data) is not None:
+        return None
+    if data.startswith(BOM):
+        return "utf_8_sig"
+    view = memoryview(data)
+    for encoding in EXPORT_ENCODINGS[:-1]:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            for start in range(0, len(data), CHECK_BYTES):
+                decoder.decode(view[start:start + CHECK_BYTES])
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return EXPORT_ENCODINGS[-1]
+
+
+def decode_part(part: bytes, encoding: str) -> str:
+    """Bytes of an export that start at a line's start, decoded as :func:`read_export_text` decodes the whole
+    (``encoding``: what it chose; a BOM is the caller's to drop): the same lines. Cut at LF bytes, no character
+    is split (LF is never part of a multi-byte UTF-8 character, and a broken sequence before it is replaced
+    alone)."""
+    if encoding == "utf_8_sig":
+        return part.decode("utf-8", errors="replace")
+    return part.decode(encoding)
 
 
 def _sniff_text(head: bytes) -> str:

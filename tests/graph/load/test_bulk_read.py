@@ -288,3 +288,79 @@ def test_a_failed_document_leaves_no_graph_when_another_was_read_in_ranges(
     assert report.failed
     assert not any(d.committed for d in report.documents)
     assert store.run("MATCH (n) RETURN count(n)").scalar() == 0
+
+
+@pytest.mark.parametrize("data", [
+    b"Recipient,Supplier\nplain ASCII\n",
+    "Côte d'Ivoire,Türkiye\n".encode() * 5,
+    b"Recipient\n" * 5 + "C\xf4te d'Ivoire\n".encode("cp1252"),  # not UTF-8 only past the first chunks
+    b"Recipient\n" * 5 + b"a byte cp1252 leaves undefined: \x81\n",
+    b"\xef\xbb\xbfRecipient\n" + "Türkiye\n".encode() * 3 + b"broken \xff\xc3 UTF-8\n",
+    "Recipient\n".encode("utf-16"),
+])
+def test_workers_decode_their_ranges_as_the_whole_read_decodes(data: bytes, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The encoding found a chunk at a time (chunks of 7 bytes here: multi-byte characters cut between two) is
+    the whole read's, and the parts cut at line starts decode to the whole read's text; UTF-16 is read whole."""
+    monkeypatch.setattr(sipri_loader, "CHECK_BYTES", 7)
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    whole = read_export_text(path)
+    encoding = sipri_loader.export_encoding(data)
+    if whole.encoding.startswith("utf_16"):
+        assert encoding is None
+        return
+    assert encoding == whole.encoding
+    starts = [0, *(i + 1 for i, byte in enumerate(data) if byte == ord("\n") and i + 1 < len(data))]
+    parts = [data[start:end] for start, end in zip(starts, [*starts[1:], len(data)], strict=True)]
+    parts[0] = parts[0].removeprefix(b"\xef\xbb\xbf")
+    assert "".join(sipri_loader.decode_part(part, encoding) for part in parts) == whole.text
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf_8_sig"])
+def test_a_character_past_the_head_decodes_as_in_a_whole_read(
+        encoding: str, store: FalkorStore, other: FalkorStore, tmp_path: Path, generated_register: Register,
+        graph_snapshot: Snapshotter, small_ranges: None) -> None:
+    """The main process never decodes the export (each worker decodes its range): an accented name only in the
+    last range of a cp1252 export, or a broken UTF-8 byte there in a UTF-8 export with a BOM, read as a whole
+    read reads them (the same encoding for the whole file, the same graph and report)."""
+    source = generated_register(1200)
+    starts = _cut(source)
+    lines = source.read_text(encoding="cp1252").splitlines()
+    target = next(i for i in range(starts[-1] + 3, len(lines)) if len(lines[i - 1].split(",")) == 16)
+    fields = lines[target - 1].split(",")
+    fields[0] = "Côte d'Ivoire"
+    lines[target - 1] = ",".join(fields)
+    path = tmp_path / f"accented-{encoding}.csv"
+    if encoding == "cp1252":
+        path.write_bytes(("\n".join(lines) + "\n").encode("cp1252"))
+    else:  # a broken byte in a comment: replaced, as the whole read replaces it
+        fields[12] = "a comment \udcff"
+        lines[target - 1] = ",".join(fields)
+        path.write_bytes(b"\xef\xbb\xbf" + ("\n".join(lines) + "\n").encode("utf-8", errors="surrogateescape"))
+    assert read_export_text(path).encoding == encoding
+    assert _cut(path)[-1] < target
+    ranged, _ = _both_ways(store, other, [path], graph_snapshot)
+    assert ranged.documents[0].committed
+    found = store.run("MATCH (d:Document {path: $path}) RETURN d.encoding", {"path": path.name}).scalar()
+    assert found == encoding
+    names = store.run("MATCH (r:Report)-[:SOURCED_FROM {locators: [$loc]}]->(:Document) "
+                      "RETURN r.comments", {"loc": f"L{target}"}).rows
+    assert names and (encoding == "cp1252" or names[0][0] == "a comment \ufffd")
+
+
+def test_a_second_export_of_one_vintage_read_in_ranges_merges_into_the_first(
+        store: FalkorStore, other: FalkorStore, tmp_path: Path, generated_register: Register,
+        graph_snapshot: Snapshotter, small_ranges: None) -> None:
+    """The first export to put Reports is appended range by range without looking them up; a second export of the
+    same vintage (here the same lines with CR LF ends: another file, the same Report keys) meets every one of them,
+    each merged with a second provenance edge, as a whole read merges them."""
+    first = generated_register(900)
+    second = tmp_path / "register-crlf.csv"
+    second.write_bytes(first.read_bytes().replace(b"\n", b"\r\n"))
+    assert len(_cut(first)) >= 2 and len(_cut(second)) >= 2
+    ranged, _ = _both_ways(store, other, [first, second], graph_snapshot)
+    assert all(d.committed for d in ranged.documents)
+    sources = store.run("MATCH (r:Report)-[s:SOURCED_FROM]->(:Document) WITH r, count(s) AS n"
+                        " RETURN n, count(r) AS reports ORDER BY n").rows
+    assert sources == [[2, ranged.documents[0].records - ranged.documents[0].errors]]
