@@ -18,10 +18,11 @@ from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
 
 RULE = "transfer:learned"
-DEFAULT = "off"
+DEFAULT = "on"
 """Whether the component runs when ``ARMSGRAPH_TEXT_LEARNED`` is unset: the one line that ships it on or off
-(``on``/``off``; the variable overrides it either way). Off until the lead's score of the untouched split
-shows its additions are precise on unseen text (docs/text-extraction.md, "Learned additions (session 11)")."""
+(``on``/``off``; the variable overrides it either way). On since session 11: its additions were right 7 times in
+8 against the frozen rules and 2 in 2 on the untouched split (docs/text-extraction.md, "Learned additions
+(session 11)")."""
 
 
 def _stage(rules: TransferRules, d: TextDoc, candidate: Candidate) -> str:

@@ -174,7 +174,7 @@ def test_committed_model_is_read_and_used() -> None:
 
 
 def test_the_component_runs_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Off by default (its held-out additions were mostly wrong); ``ARMSGRAPH_TEXT_LEARNED=on`` applies the model
+    """``ARMSGRAPH_TEXT_LEARNED=on`` applies the model
     file exactly as ``apply`` does (here a model file with weights that add the pronoun's F-16 transfer)."""
     model = RelationModel({"direction:agrees": 3.0, "rec:lead": 2.0, "sup:same-sentence": 2.0}, 0.0, 0.5, True)
     monkeypatch.setattr(learned_transfers_module, "load_model", lambda: model)
