@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from extraction_views import positions
+
 from armsgraph.loaders.text.extract import extract_text
-from armsgraph.loaders.text.extraction import Extraction
 
 META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
-
-
-def positions(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(p.person, p.title, p.of) for p in x.positions}
 
 
 def test_a_state_named_after_the_name_with_its_article() -> None:

@@ -6,19 +6,13 @@ person, a capitalised sentence opener before a title."""
 
 from __future__ import annotations
 
+from extraction_views import persons, positions
+
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.syntax import model
 
 META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
-
-
-def positions(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(p.person, p.title, p.of) for p in x.positions}
-
-
-def persons(x: Extraction) -> set[str]:
-    return {e.id for e in x.entities if e.type == "Person"}
 
 
 def speakers(x: Extraction) -> set[str]:

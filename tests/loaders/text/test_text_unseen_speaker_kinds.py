@@ -4,23 +4,11 @@ shape of a miss; its words, names, numbers and content are this file's own (none
 from __future__ import annotations
 
 import pytest
+from extraction_views import claims, persons, positions
 
 from armsgraph.loaders.text.extract import extract_text
-from armsgraph.loaders.text.extraction import Extraction
 
 META = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
-
-
-def positions(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(p.person, p.title, p.of) for p in x.positions}
-
-
-def claims(x: Extraction) -> set[tuple[str, str]]:
-    return {(c.speaker, c.text) for c in x.claims}
-
-
-def persons(x: Extraction) -> set[str]:
-    return {e.id for e in x.entities if e.type == "Person"}
 
 
 def test_a_surname_with_its_title_in_brackets_after_a_sentence_opening_word() -> None:
