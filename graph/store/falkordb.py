@@ -10,7 +10,7 @@ import contextlib
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import redis
@@ -87,6 +87,8 @@ class FastParamsGraph(Graph):  # type: ignore[misc]
 REWRITE_POLL = 0.01
 """Seconds between looks at a rewrite the bulk load waits for: half of it is added to the load on average (at
 0.05, 25 ms of a 30k-deal load's 5 s); an ``INFO persistence`` costs the server microseconds."""
+AUTO_REWRITE = "auto-aof-rewrite-percentage"
+"""The server setting that starts a rewrite when the log has grown by that percentage (0: never)."""
 
 
 class FalkorStore(Store):
@@ -241,7 +243,8 @@ class FalkorStore(Store):
         self.settle()
         writer = BulkWriter(self._db.connection, self.graph_name)
         try:
-            fill(writer)
+            with self._no_automatic_rewrite():
+                fill(writer)
             self._rewrite_aof()
         except redis.ResponseError as exc:
             raise StoreError(f"GRAPH.BULK failed: {engine_message(str(exc))}") from exc
@@ -250,6 +253,24 @@ class FalkorStore(Store):
         self._graph = FastParamsGraph(self._db, self.graph_name)
         self._schema_ready = False
         return writer.nodes_created, writer.relations_created
+
+    @contextlib.contextmanager
+    def _no_automatic_rewrite(self, poll: float = REWRITE_POLL) -> Iterator[None]:
+        """No automatic append-only file rewrite while ``GRAPH.BULK`` commands run: a rewrite forks the server, and a
+        fork while a bulk command holds the graph's write lock deadlocked a 1M-deal bulk load here (the server idle,
+        the client waiting for a reply forever; FalkorDB's write-lock/fork deadlocks, e.g. FalkorDB issue 2129). A
+        rewrite already running is waited for first; the setting is restored whatever happens, and the bulk load
+        compacts the log itself afterwards (:meth:`_rewrite_aof`)."""
+        connection = self._db.connection
+        while rewriting(connection.info("persistence")):
+            time.sleep(poll)
+        before = connection.config_get(AUTO_REWRITE)[AUTO_REWRITE]
+        connection.config_set(AUTO_REWRITE, 0)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(redis.RedisError, OSError):  # the server gone: a restart reads its own setting
+                connection.config_set(AUTO_REWRITE, before)
 
     def compact(self, growth: int = COMPACT_GROWTH) -> None:
         """Start an append-only file rewrite when the log grew by more than ``growth`` bytes since the last one:
