@@ -3,7 +3,8 @@
 A candidate is a (supplier, recipient, weapon system) triple from mentions the earlier components found: every
 pair of distinct actors named near a weapon mention (its sentence, the two before, the one after, the first
 two sentences, the title's recipient, the publisher's own state), plus every triple the rules produced; never from
-a reading the rules veto (``_Reader.vetoed``: questions, negation, hypotheticals, uses, parts and crews). Each
+a reading the rules veto (``_Reader.vetoed``: questions, negation, hypotheticals, uses, parts and crews), nor
+with a claim's speaker as a party when named only as the speaker (``_Reader.reporting``). Each
 weapon mention of a triple gives one feature vector; the triple's vector is their element-wise maximum, so a
 triple is as strong as its best reading. Features are general (positions, distances, cue and trigger classes from
 the data files, rule and parse roles); no document's strings. Read-only over the document and the facts.
@@ -34,6 +35,10 @@ MOVING = ("supply", "receive", "arrive", "noun", "include", "aid", "request")
 RULE_FAMILIES = ("clause", "syntax", "frame", "list")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+PLACE_PREPS = frozenset({"in", "at"})
+"""A capital after one of these is where something happens, not the state acting."""
+SPEAKER_PRONOUNS = frozenset({"it", "its", "we", "our", "us", "they", "their", "them", "i", "my"})
+"""Words in a claim that can stand for its speaker: a speaker so referred to may be a party (``reporting``)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,8 @@ class _Reader:
             if not actor or not actor.startswith(("country:", "org:")) or (
                     actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]) is None):
                 continue  # not an actor, or a state that no longer exists ('Soviet T-72 tanks')
+            if ref.kind == "capital" and ref.start > 0 and d.lower[ref.start - 1] in PLACE_PREPS:
+                continue  # a place ('speaking in Kyiv', 'talks in Berlin'), not the state as an actor
             k = self.sent_index[d.sent_of(ref.start).start]
             self.mentions.append(ActorMention(actor, ref.start, ref.end, k, ref.kind))
         self.by_sentence: dict[int, list[ActorMention]] = defaultdict(list)
@@ -272,8 +279,10 @@ class _Reader:
             k = self.sent_index[d.sent_of(w.start).start]
             near = self.window(k)
             by_actor: dict[str, list[ActorMention]] = defaultdict(list)
+            speakers = self.reporting(w)
             for m in near:
-                by_actor[m.actor].append(m)
+                if m.actor not in speakers:
+                    by_actor[m.actor].append(m)
             actors = list(by_actor)
             suppliers = list(actors)
             base = dict(doc_features)
@@ -308,6 +317,30 @@ class _Reader:
             if self.vetoed(ruled, k, base):
                 continue
             out[triple].append((ruled, self.reading(ruled, k, t.supplier, t.recipient, by_actor, base)))
+        return out
+
+    def reporting(self, w: Span) -> set[str]:
+        """Actors named, within a weapon mention's window, only in the reporting clause of the claim the mention is
+        in (outside the claim, in its sentence): they report the transfer or are where or with whom it was said
+        ('Germany delivered Leopard tanks, Poland said'; '..., Duda said after meeting Chancellor Scholz'), no
+        party. The speaker stays a party when the claim has a pronoun that can stand for it ('Ukraine said it
+        received ...')."""
+        d = self.d
+        start = d.cstart(w.start) + d.base
+        k = self.sent_index[d.sent_of(w.start).start]
+        out: set[str] = set()
+        for c in self.f.claims:
+            if not c.start <= start < c.end:
+                continue
+            pronoun = bool(SPEAKER_PRONOUNS & set(c.text.lower().split()))
+            named: dict[str, list[ActorMention]] = defaultdict(list)
+            for m in self.window(k):
+                named[m.actor].append(m)
+            for actor, ms in named.items():
+                if actor == c.speaker and pronoun:
+                    continue
+                if all(m.sentence == k and not c.start <= d.cstart(m.start) + d.base < c.end for m in ms):
+                    out.add(actor)
         return out
 
     def vetoed(self, w: Span, k: int, sentence: dict[str, float]) -> bool:

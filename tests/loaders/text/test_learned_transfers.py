@@ -81,6 +81,26 @@ def test_the_rules_vetoes_hold_for_candidates(text: str) -> None:
     assert ("SWE", "UKR", "gripen") not in found and ("SUN", "UKR", "gripen") not in found
 
 
+def test_a_claims_speaker_named_only_as_the_speaker_is_no_party() -> None:
+    """'..., Poland said': Poland reports the transfer; 'Ukraine said it received ...': 'it' is Ukraine."""
+    reported = by_triple(candidates(*read("Germany delivered Leopard tanks, Poland said.")))
+    assert ("DEU", "POL", "leopard") not in reported and ("POL", "DEU", "leopard") not in reported
+    own = by_triple(candidates(*read("Ukraine said it received Leopard tanks from Germany.")))
+    assert ("DEU", "UKR", "leopard") in own
+    named = by_triple(candidates(*read("Poland said Germany delivered Leopard tanks to Poland.")))
+    assert ("DEU", "POL", "leopard") in named
+    met = by_triple(candidates(*read("Poland will deliver Krab howitzers, President Duda said after meeting "
+                                     "Chancellor Scholz.")))
+    assert ("POL", "DEU", "krab-155mm") not in met
+
+
+def test_a_capital_after_in_is_a_place() -> None:
+    found = by_triple(candidates(*read("Speaking in Kyiv, the Greek minister said Greece will deliver BMP-1 "
+                                       "vehicles.")))
+    assert not any(r == "UKR" for _, r, _ in found)
+    assert ("GRC", "UKR", "bmp-1") in by_triple(candidates(*read("Greece will deliver BMP-1 vehicles to Kyiv.")))
+
+
 def test_a_may_after_the_transfer_word_is_a_month() -> None:
     found = by_triple(candidates(*read("Sweden will deliver Gripen jets to Ukraine in May.")))
     assert ("SWE", "UKR", "gripen") in found

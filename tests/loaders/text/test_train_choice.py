@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from armsgraph.loaders.text.train_transfers import (
+    RESERVED,
     THRESHOLDS,
     DocumentGold,
     Example,
+    FrozenDocument,
     additions,
     choose,
     decisions,
@@ -85,3 +87,26 @@ def test_frozen_check_scores_additions_against_the_rules_of_before(tmp_path: Pat
     assert (rules.tp, rules.fp, rules.fn) == (0, 0, 2)  # the category triple is not scored
     assert (both.tp, both.fp, both.fn) == (1, 0, 1) and added.fn == 1
     assert set(result) == {"split.jsonl"}
+
+
+def frozen_document(split: str, name: str, probs: tuple[float, float]) -> FrozenDocument:
+    """A frozen split's document where the frozen rules read nothing: w5 is gold, w6 is not."""
+    mine = (example(name, "weapon:w5", True, False), example(name, "weapon:w6", False, False))
+    gold = DocumentGold("news", split, name, frozenset({(*SRW, "weapon:w5")}))
+    return FrozenDocument(split, gold, frozenset(), frozenset(), mine, probs)
+
+
+def test_choice_reads_the_frozen_splits_but_the_reserved_one() -> None:
+    """In CV nothing separates the settings (the rules read everything); a frozen split's right addition at 0.7
+    and wrong one at 0.6 put the threshold between them. The reserved split says the opposite and is not read;
+    without frozen splits the choice adds nothing."""
+    items = [example("a", "weapon:w1", True, True)]
+    docs = [DocumentGold("news", "g.jsonl", "a", frozenset({(*SRW, "weapon:w1")}))]
+    read = frozen_document("split.jsonl", "f", (0.7, 0.6))
+    reserved = frozen_document(RESERVED, "r", (0.3, 0.95))
+    chosen = choose(items, docs, {1.0: [0.99]}, {1.0: [read, reserved]})
+    assert 0.6 < chosen.threshold <= 0.7 and (chosen.frozen.tp, chosen.frozen.fp) == (1, 0)
+    assert (chosen.added.tp, chosen.added.fp) == (0, 0)
+    alone = choose(items, docs, {1.0: [0.99]})
+    assert (alone.frozen.tp, alone.frozen.fp) == (0, 0) and alone.threshold == max(THRESHOLDS)
+    assert choose(items, docs, {1.0: [0.99]}, {1.0: [reserved]}).frozen.tp == 0
