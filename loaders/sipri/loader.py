@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -50,7 +51,7 @@ from armsgraph.loaders.sipri import classic, transfers
 from armsgraph.loaders.sipri.categories import category_key, category_node, description_table, is_known
 from armsgraph.loaders.sipri.names import SIPRI
 from armsgraph.loaders.sipri.records import Preamble, RowError, SipriDeal, parse_preamble
-from armsgraph.schema import Document, Node, Provenance, Report, WeaponSystem
+from armsgraph.schema import Document, Node, Provenance, Report, WeaponCategory, WeaponSystem
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.build import build, pair, replace
 from armsgraph.schema.errors import LoaderFailure, LoadError
@@ -525,10 +526,7 @@ class _BatchBuilder:
                                     self.batch.provenance(line=line, rule=found.rule))
             if found.role == "member":
                 self.weapon_family[weapon.id] = found.family.id
-        for key, rule in classify(weapon.designation, weapon.description):
-            category = weapon_categories()[key]
-            if category.vocabulary != "treaty":
-                continue
+        for category, rule in treaty_categories(weapon.designation, weapon.description):
             if category.id not in self.families:
                 self.families.add(category.id)
                 self.batch.add_node(category, self.batch.provenance(line=line, rule=rule))
@@ -625,10 +623,20 @@ def file_reports(loader: SipriLoader, document: Document, fmt: SipriFormat,
     return merged.finish()
 
 
+@lru_cache(maxsize=8192)
+def treaty_categories(designation: str, description: str | None) -> tuple[tuple[WeaponCategory, str], ...]:
+    """The treaty categories (and their rules) the shared rules put a weapon in, by designation and description.
+
+    Remembered per process, as ``family_of`` is: each range of an export read in parallel builds its weapons again
+    (graph/bulk_read.py), and ``classify`` tries every rule's pattern on each (about 50 us a weapon)."""
+    found = [(weapon_categories()[key], rule) for key, rule in classify(designation, description)]
+    return tuple((category, rule) for category, rule in found if category.vocabulary == "treaty")
+
+
 def load_reference_tables(loader: SipriLoader) -> None:
     """Load what a batch builder reads from files once per process (weapon families and categories, the
     description table, the resolver's alias tables): before forking workers, so that they share them."""
     family_of("", None)
-    classify("", None)
+    treaty_categories("", None)
     description_table()
     loader.resolver.resolve("", SIPRI, record=False)
