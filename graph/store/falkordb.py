@@ -262,8 +262,7 @@ class FalkorStore(Store):
         rewrite already running is waited for first; the setting is restored whatever happens, and the bulk load
         compacts the log itself afterwards (:meth:`_rewrite_aof`)."""
         connection = self._db.connection
-        while rewriting(connection.info("persistence")):
-            time.sleep(poll)
+        self._no_rewrite_running(poll)
         before = connection.config_get(AUTO_REWRITE)[AUTO_REWRITE]
         connection.config_set(AUTO_REWRITE, 0)
         try:
@@ -290,10 +289,7 @@ class FalkorStore(Store):
         last. True if one was started."""
         connection = self._db.connection
         while True:
-            info = connection.info("persistence")
-            if rewriting(info):
-                time.sleep(poll)
-                continue
+            info = self._no_rewrite_running(poll)
             if self._tail(info) <= growth:
                 return False
             try:
@@ -303,6 +299,14 @@ class FalkorStore(Store):
                 if "already in progress" not in str(exc):
                     raise
                 time.sleep(poll)
+
+    def _no_rewrite_running(self, poll: float) -> dict[str, Any]:
+        """Wait until no append-only file rewrite runs or is scheduled; returns the last ``INFO persistence``."""
+        while True:
+            info: dict[str, Any] = self._db.connection.info("persistence")
+            if not rewriting(info):
+                return info
+            time.sleep(poll)
 
     def _tail(self, info: dict[str, Any]) -> int:
         """Bytes a start would replay as statements: the incremental files on disk. Not redis's
@@ -317,13 +321,8 @@ class FalkorStore(Store):
         """Compact the append-only file and wait until it is written: the bulk load is durable when it returns.
         A rewrite already running (started before the load) is waited for first: it does not hold the load.
         Polled every :data:`REWRITE_POLL` seconds (the load waits for this one, so a coarse poll is added to it)."""
-        connection = self._db.connection
         self._start_rewrite(-1, poll)
-        while True:
-            info = connection.info("persistence")
-            if not rewriting(info):
-                break
-            time.sleep(poll)
+        info = self._no_rewrite_running(poll)
         if info.get("aof_last_bgrewrite_status", "ok") != "ok":
             raise StoreError("the append-only file could not be rewritten after the bulk load "
                              f"(see {self.server.log_file})")
