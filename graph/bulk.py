@@ -54,7 +54,7 @@ from armsgraph.graph.deals import (
 )
 from armsgraph.graph.load import EXPECTED, DocumentReport, LoadReport, account, expand, shown
 from armsgraph.graph.store import Cypher, Store
-from armsgraph.graph.store.falkor_bulk import BulkWriter, header, records
+from armsgraph.graph.store.falkor_bulk import BulkWriter, edge_records, header, records
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
 from armsgraph.graph.writer import (
@@ -656,9 +656,7 @@ class Segment:
             self.edges.add(rel_type, edges)
         elif edges:
             keys = _keys(e[2] for e in edges)
-            encoded = records(keys, [e[2] for e in edges])
-            self.edges.add(rel_type, [header(rel_type, keys), list(zip([e[0] for e in edges], [e[1] for e in edges],
-                                                                       encoded, strict=True))], len(edges))
+            self.edges.add(rel_type, [header(rel_type, keys), edge_records(keys, edges)], len(edges))
 
     def done(self) -> Placed:
         self.nodes.close()
@@ -672,26 +670,26 @@ _READER: ReportTable | None = None
 """A worker's own connection to the table."""
 
 
-def _forked() -> tuple[BulkGraph, ReportTable]:
-    """The graph a forked worker inherited (:meth:`BulkGraph.resolve`) and its own reader of the table."""
+def _forked() -> tuple[BulkGraph, ReportTable, Judgements | None, dict[str, set[str]], dict[str, str | None]]:
+    """What a forked worker inherited (:meth:`BulkGraph.resolve`: the graph, the judgements, the same-deal sets and
+    editions) with its own reader of the table in second place."""
     global _READER
     assert _FORKED is not None, "a worker forked by BulkGraph.resolve"
+    graph, judged, same, editions = _FORKED
     if _READER is None:
-        _READER = ReportTable.reader(_FORKED[0].table.path)
-    return _FORKED[0], _READER
+        _READER = ReportTable.reader(graph.table.path)
+    return graph, _READER, judged, same, editions
 
 
 def _forked_group(task: Task) -> GroupResult:
     """One group, in a worker process."""
-    graph, reader = _forked()
-    assert _FORKED is not None
-    _, judged, same, editions = _FORKED
+    graph, reader, judged, same, editions = _forked()
     return graph._group(reader, task, judged, same, editions)
 
 
 def _forked_weapons(part: tuple[int, tuple[str, str]]) -> Placed:
     """One range of recipients' ``WeaponTotals``, in a worker process."""
-    graph, reader = _forked()
+    graph, reader, *_ = _forked()
     return graph._weapon_totals(reader, *part)
 
 

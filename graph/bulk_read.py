@@ -39,6 +39,7 @@ from armsgraph.loaders.io import SourceText, read_bytes, split_lines, strip_bom
 from armsgraph.loaders.sipri.loader import (
     FIRST_SEEN_WARNINGS,
     HEADER_SEARCH_LINES,
+    PART_ENCODINGS,
     SipriFormat,
     SipriLoader,
     classic_key,
@@ -78,9 +79,6 @@ RANGE_LINES = 50_000
 """About the most record lines a range holds (ranges are cut at character offsets, then at a record's start): a
 worker holds its range's lines and one batch, so more ranges (not longer ones) for a larger file keep each
 worker's memory flat."""
-PART_ENCODINGS = ("utf_8", "utf_8_sig", "cp1252", "latin_1")
-"""Encodings an export read in ranges may have: one byte per ASCII character, so LF bytes cut whole lines (UTF-16
-is read whole)."""
 MIN_RANGE_LINES = 5_000
 """About the fewest record lines worth a range of their own: a file of fewer lines after its header than twice
 this is read whole (a fork costs more)."""

@@ -172,6 +172,11 @@ def _list(value: list[Any]) -> bytes:
     return encode(value)
 
 
+def edge_records(keys: Sequence[str], edges: Sequence[tuple[Any, Any, dict[str, Any]]]) -> list[tuple[Any, Any, bytes]]:
+    """(start, end, encoded properties) of relationships given as (start, end, properties): the ends as they are."""
+    return list(zip([e[0] for e in edges], [e[1] for e in edges], records(keys, [e[2] for e in edges]), strict=True))
+
+
 class BulkWriter:
     """Sends nodes, then relationships, to an absent graph in as few ``GRAPH.BULK`` commands as fit.
 
@@ -200,8 +205,7 @@ class BulkWriter:
 
     def relations(self, rel_type: str, keys: Sequence[str], rows: Sequence[tuple[int, int, dict[str, Any]]]) -> None:
         """Relationships of one type between nodes already given (their internal ids)."""
-        self.encoded_relations(header(rel_type, keys), zip([e[0] for e in rows], [e[1] for e in rows],
-                                                           records(keys, [e[2] for e in rows]), strict=True))
+        self.encoded_relations(header(rel_type, keys), edge_records(keys, rows))
 
     def encoded_nodes(self, head: bytes, records: Iterable[bytes]) -> None:
         """Nodes already encoded (:func:`header`, :func:`record`: by another process, so this one only sends)."""

@@ -225,6 +225,9 @@ def read_export_text(path: Path) -> SourceText:
 
 EXPORT_ENCODINGS = ("utf_8", "cp1252", "latin_1")
 """What an export without a BOM (nor UTF-16) is decoded as: the first of these that decodes all of it."""
+PART_ENCODINGS = ("utf_8_sig", *EXPORT_ENCODINGS)
+"""What :func:`export_encoding` can choose: one byte per ASCII character, so LF bytes cut whole lines and an export
+read in ranges may have any of them (UTF-16 is read whole)."""
 CHECK_BYTES = 1 << 22
 """Bytes decoded at a time by :func:`export_encoding` (4 MB: the text of one chunk is held, never the file's)."""
 

@@ -142,9 +142,9 @@ def test_bad_rows_give_their_line_and_field_with_workers(store: FalkorStore, oth
 _resolve_group = bulk._forked_group
 
 
-def _dies_at_group_2(task: tuple[int, list[str]]) -> bulk.GroupResult:
+def _dies_at_group_2(task: bulk.Task) -> bulk.GroupResult:
     """A worker's group task that kills its process at group 2 (module-level: the pool pickles it by name)."""
-    if task[0] == 2:
+    if task.number == 2:
         os._exit(9)
     return _resolve_group(task)
 
