@@ -35,7 +35,7 @@ MOVING = ("supply", "receive", "arrive", "noun", "include", "aid", "request")
 RULE_FAMILIES = ("clause", "syntax", "frame", "list")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
-PLACE_PREPS = frozenset({"in", "at"})
+CAPITAL_PLACE_PREPS = frozenset({"in", "at"})
 """A capital after one of these is where something happens, not the state acting."""
 SPEAKER_PRONOUNS = frozenset({"it", "its", "we", "our", "us", "they", "their", "them", "i", "my"})
 """Words in a claim that can stand for its speaker: a speaker so referred to may be a party (``reporting``)."""
@@ -119,7 +119,7 @@ class _Reader:
             if not actor or not actor.startswith(("country:", "org:")) or (
                     actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]) is None):
                 continue  # not an actor, or a state that no longer exists ('Soviet T-72 tanks')
-            if ref.kind == "capital" and ref.start > 0 and d.lower[ref.start - 1] in PLACE_PREPS:
+            if ref.kind == "capital" and ref.start > 0 and d.lower[ref.start - 1] in CAPITAL_PLACE_PREPS:
                 continue  # a place ('speaking in Kyiv', 'talks in Berlin'), not the state as an actor
             k = self.sent_index[d.sent_of(ref.start).start]
             self.mentions.append(ActorMention(actor, ref.start, ref.end, k, ref.kind))
@@ -329,13 +329,14 @@ class _Reader:
         start = d.cstart(w.start) + d.base
         k = self.sent_index[d.sent_of(w.start).start]
         out: set[str] = set()
-        for c in self.f.claims:
-            if not c.start <= start < c.end:
-                continue
+        around = [c for c in self.f.claims if c.start <= start < c.end]
+        if not around:
+            return out
+        named: dict[str, list[ActorMention]] = defaultdict(list)
+        for m in self.window(k):
+            named[m.actor].append(m)
+        for c in around:
             pronoun = bool(SPEAKER_PRONOUNS & set(c.text.lower().split()))
-            named: dict[str, list[ActorMention]] = defaultdict(list)
-            for m in self.window(k):
-                named[m.actor].append(m)
             for actor, ms in named.items():
                 if actor == c.speaker and pronoun:
                     continue

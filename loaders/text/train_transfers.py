@@ -23,6 +23,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from armsgraph.loaders.documents.loader import read_document
 from armsgraph.loaders.text.candidates import candidates
 from armsgraph.loaders.text.evaluate import Score, canonical_actor, canonical_weapon
 from armsgraph.loaders.text.extract import RULE_COMPONENTS, run_components
+from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.gold import read_gold
 from armsgraph.loaders.text.relation_model import MODEL_FILE, RelationModel, select
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -208,14 +210,19 @@ class FrozenDocument:
     probabilities: tuple[float, ...]
 
 
+@cache
+def _frozen_rules(path: Path) -> dict[str, Any]:
+    """``frozen-rules.json``, read once per run (the choice trains a model per C on each frozen split)."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
 def frozen_runs(items: Sequence[Example], docs: Sequence[DocumentGold], c: float,
                 frozen_path: Path = FROZEN) -> list[FrozenDocument]:
     """The documents of every split of ``frozen-rules.json`` (a split is the documents its entry lists), each
     candidate's probability from a model trained at ``c`` on every document outside that split."""
-    from armsgraph.loaders.text.gazetteer import load
-
     categories = load().category_systems
-    frozen = json.loads(frozen_path.read_text(encoding="utf-8"))
+    frozen = _frozen_rules(frozen_path)
     out: list[FrozenDocument] = []
     for split, entry in sorted(frozen.items()):
         held = [d for d in docs if d.document in entry["transfers"]]

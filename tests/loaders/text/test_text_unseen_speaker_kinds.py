@@ -98,8 +98,8 @@ def test_a_name_after_a_lower_case_office_noun_speaks() -> None:
                      META)
     assert {s for s, _ in claims(x)} == {"person:lena-falk"}
     assert len(claims(x)) == 2
-    # capitalised words after a noun that is no office are not named by this rule (the older subject-of-speech
-    # rule still reads an unknown company without a body word as a person: a known limit)
+    # capitalised words after a noun that is no office are not named by this rule (and a company's head noun,
+    # cues.csv kind not-person, keeps the subject-of-speech rule from making it a person)
     y = extract_text("Night-sight maker Borealis Optics said “Our order book doubled in the autumn.”", META)
     assert not [m for e in y.entities for m in e.mentions if m.rule == "person:office-noun-name"]
 
