@@ -41,7 +41,7 @@ from armsgraph.graph.aggregates import (  # what weapon_totals_rows joins
     weapon_row,
 )
 from armsgraph.graph.bulk_read import read_in_ranges
-from armsgraph.graph.bulk_table import Report, ReportTable, Spool
+from armsgraph.graph.bulk_table import Report, ReportTable, Spool, unpack
 from armsgraph.graph.deals import (
     ENDS_VIA,
     GROUP_REPORTS,
@@ -394,25 +394,29 @@ class BulkGraph:
                same: dict[str, set[str]], editions: dict[str, str | None]) -> GroupResult:
         """One group: its Reports widened to whole deals (the one widening rule), resolved, and written to a segment
         of its own (in this process or a worker)."""
-        sourced: dict[str, dict[str, dict[str, Any]]] = {}
+        sourced: dict[str, bytes] = {}  # each Report's edges, packed: the resolver never reads them
 
         def reports(blocks: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-            for node_id, props, edges in table.in_blocks(blocks):
+            for node_id, props, edges in table.in_blocks_packed(blocks):
                 sourced[node_id] = edges
                 yield node_id, props
 
         _, records = widened(task.seeds, same, reports, table.blocks_of_sipri_ids, table.blocks_of_reports)
         result = resolve_deals(records, judged, editions)
         segment = self._segment(f"group-{task.number}")
+        count = len(records)
         entries = self._write(segment, records, sourced, result, task.whole)
-        return GroupResult(segment.done(), entries, task.whole, len(result.deals), len(result.withdrawn),
-                           len(records))
+        return GroupResult(segment.done(), entries, task.whole, len(result.deals), len(result.withdrawn), count)
 
-    def _write(self, segment: Segment, records: list[Record], sourced: dict[str, dict[str, dict[str, Any]]],
+    def _write(self, segment: Segment, records: list[Record], sourced: dict[str, bytes],
                result: Resolution, whole: frozenset[str] = frozenset()) -> list[WeaponEntry]:
         """One group's Reports, Transfers, totals and edges, as :meth:`armsgraph.graph.deals.Deals.write` writes
         them, to its segment, with the ``WeaponTotals`` of the ``whole`` recipients (no other group has their
-        entries); returns the other recipients' entries, to merge across groups (:meth:`_weapon_totals`)."""
+        entries); returns the other recipients' entries, to merge across groups (:meth:`_weapon_totals`).
+
+        Bounded for a large group (one block may hold tens of thousands of Reports; docs/loading.md, "Session
+        12"): ``records`` and ``sourced`` are emptied once the Reports are written, and every label and type goes
+        to the segment in chunks of :data:`SPOOL_CHUNK` rows, so no whole group is encoded at once."""
         deals = transfer_ids(result)
         rows = deal_rows(deals, records, result)
         by_id = {rec.id: rec.props for rec in records}
@@ -429,9 +433,13 @@ class BulkGraph:
                     props.pop(key, None)
                 else:
                     props[key] = value
+        del by_id
         reports: dict[str, int] = {}
         for chunk in _batches(iter(records), SPOOL_CHUNK):
-            reports.update(self._spool_reports(segment, [(rec.id, rec.props, sourced[rec.id]) for rec in chunk]))
+            reports.update(self._spool_reports(segment, [(rec.id, rec.props, unpack(sourced[rec.id]))
+                                                         for rec in chunk]))
+        records.clear()  # the caller's list too: the Reports are written, nothing reads them again
+        sourced.clear()
         held = self.held
 
         def has(node_id: str, label: str) -> bool:
@@ -642,21 +650,24 @@ class Segment:
             for number, (node_id, _) in enumerate(rows, first):
                 if node_id in self.wanted:
                     self.found[node_id] = number
-        props = [props for _, props in rows]
-        if not self.encoded:
-            self.nodes.add(labels, props)
-        elif props:
-            keys = _keys(props)
-            self.nodes.add(labels, [header(labels, keys), records(keys, props)], len(props))
+        for start in range(0, len(rows), SPOOL_CHUNK):  # a chunk at a time: one block may hold 40,000 deals at 1M
+            props = [props for _, props in rows[start:start + SPOOL_CHUNK]]
+            if not self.encoded:
+                self.nodes.add(labels, props)
+            else:
+                keys = _keys(props)
+                self.nodes.add(labels, [header(labels, keys), records(keys, props)], len(props))
         return list(range(-1 - first, -1 - self.count, -1))
 
     def add_edges(self, rel_type: str, edges: list[Edge]) -> None:
-        """Relationships of one type, their ends as references (see the class docstring)."""
-        if not self.encoded:
-            self.edges.add(rel_type, edges)
-        elif edges:
-            keys = _keys(e[2] for e in edges)
-            self.edges.add(rel_type, [header(rel_type, keys), edge_records(keys, edges)], len(edges))
+        """Relationships of one type, their ends as references (see the class docstring), a chunk at a time."""
+        for start in range(0, len(edges), SPOOL_CHUNK):
+            chunk = edges[start:start + SPOOL_CHUNK]
+            if not self.encoded:
+                self.edges.add(rel_type, chunk)
+            else:
+                keys = _keys(e[2] for e in chunk)
+                self.edges.add(rel_type, [header(rel_type, keys), edge_records(keys, chunk)], len(chunk))
 
     def done(self) -> Placed:
         self.nodes.close()

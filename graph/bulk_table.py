@@ -67,6 +67,8 @@ _LENGTH = struct.Struct("=Q")
 _dumps = marshal.dumps
 _loads = marshal.loads
 _first = itemgetter(0)
+unpack = marshal.loads
+"""A packed value of the table back as Python values (:meth:`ReportTable.in_blocks_packed`)."""
 
 Report = tuple[str, dict[str, Any], dict[str, dict[str, Any]]]
 """(id, properties, document id -> the properties of its ``SOURCED_FROM`` edge to that document)."""
@@ -235,14 +237,22 @@ class ReportTable:
         return dict(self.db.execute("SELECT block, count(*) FROM reports WHERE block IS NOT NULL GROUP BY block"))
 
     def in_blocks(self, blocks: list[str]) -> Iterator[Report]:
-        """The Reports of these blocks, in the order they were first put (sorted here by rowid: an ``ORDER BY``
-        made SQLite copy every row, blobs and all, through a sorter that spills to a file past the page cache)."""
+        """The Reports of these blocks, in the order they were first put."""
+        for node_id, props, sourced in self.in_blocks_packed(blocks):
+            yield node_id, props, _loads(sourced)
+
+    def in_blocks_packed(self, blocks: list[str]) -> Iterator[tuple[str, dict[str, Any], bytes]]:
+        """:meth:`in_blocks` with each Report's edges left packed (:func:`unpack`): deal resolution never reads
+        them, so a group holds a third less until its Reports are written (docs/loading.md, "Session 12"). Rows
+        sorted here by rowid (an ``ORDER BY`` made SQLite copy every row, blobs and all, through a sorter that
+        spills to a file past the page cache); each fetched row is dropped once loaded."""
         for chunk in chunks(blocks):
             rows = self.db.execute(f"SELECT rowid, id, props, sourced FROM reports WHERE block IN ({marks(chunk)})",
                                    chunk).fetchall()
-            rows.sort(key=_first)
-            for _, node_id, props, sourced in rows:
-                yield node_id, _loads(props), _loads(sourced)
+            rows.sort(key=_first, reverse=True)
+            while rows:
+                _, node_id, props, sourced = rows.pop()
+                yield node_id, _loads(props), sourced
 
     def unblocked(self) -> Iterator[Report]:
         """The Reports in no block (no deal resolution reads them), in the order they were first put."""

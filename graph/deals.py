@@ -277,10 +277,12 @@ class DealRows:
 
 
 def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Resolution) -> DealRows:
-    """The rows of resolved deals (``(Transfer id, deal)``), pure."""
+    """The rows of resolved deals (``(Transfer id, deal)``). Each deal's own ``props`` become its Transfer's,
+    completed in place with the query fields and the id (the same keys, order and values as a merged copy): a copy
+    per deal was a quarter of what a group holds at its peak (docs/loading.md, "Session 12"); neither path reads a
+    deal's properties again."""
     rows = DealRows()
-    rows.transfers = [{"id": tid, "props": {**deal.props, **query_fields(deal.props), "id": tid}}
-                      for tid, deal in deals]
+    rows.transfers = [{"id": tid, "props": _transfer_props(deal.props, tid)} for tid, deal in deals]
     for tid, deal in deals:
         rows.parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": tid, "supplier": deal.supplier})
         rows.parties[("TO", label_of_id(deal.recipient))].append({"id": tid, "recipient": deal.recipient})
@@ -297,6 +299,13 @@ def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Reso
         if any(rec.props.get(k) != v for k, v in props.items()):
             rows.review.append({"id": rec.id, "props": props})
     return rows
+
+
+def _transfer_props(props: dict[str, Any], tid: str) -> dict[str, Any]:
+    """``{**props, **query_fields(props), "id": tid}``, made in ``props`` itself."""
+    props.update(query_fields(props))
+    props["id"] = tid
+    return props
 
 
 def review_props(items: list[ReviewItem]) -> dict[str, Any]:

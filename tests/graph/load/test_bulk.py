@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
+from armsgraph.graph import bulk
 from armsgraph.graph.bulk import SPOOLED, BulkGraph, build_graph, bulk_load, read_graph
+from armsgraph.graph.bulk_table import Spool
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import falkor_bulk
 from armsgraph.graph.store.falkor_bulk import BulkWriter, encode
@@ -86,6 +88,32 @@ def test_bulk_split_over_several_commands_gives_the_same_graph(store: FalkorStor
     with graph:
         assert graph.resolved.groups == 1  # the default bound holds every block of these inputs
         assert _send_split(graph, other, monkeypatch) > 10  # nodes and relationships both cut across commands
+    assert graph_snapshot(other) == graph_snapshot(store)
+
+
+def test_a_group_written_in_small_chunks_gives_the_same_graph(store: FalkorStore, other: FalkorStore,
+                                                              shared_data: Path, generated_register: Register,
+                                                              graph_snapshot: Snapshotter,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every label and type of a group goes to its segment a chunk at a time (a block of 37,826 Reports at 1M was
+    encoded at once), and its Reports are released once written: streamed as bulk_load sends (the segments
+    encoded), the graph is the one a default bulk load builds (itself the incremental one, above)."""
+    paths = _inputs(shared_data, generated_register)
+    whole = bulk_load(store, paths)
+    assert not whole.failed
+    monkeypatch.setattr(bulk, "SPOOL_CHUNK", 7)
+    graph, report = read_graph(paths)
+    assert graph is not None and not report.failed
+    other.clear()
+    with graph:
+        created = other.bulk(lambda writer: graph.resolve(None, 1, writer))
+        assert created == graph.counts() and graph.resolved.groups == 1
+        group = graph.segments[0]
+        assert group.encoded
+        chunks = list(Spool(group.nodes_path, group.nodes).chunks())
+        assert len(chunks) >= group.nodes // 7 > 50  # no label went as one chunk
+        assert max(len(encoded) for _, (_, encoded) in chunks) <= 7
+    other.ensure_schema()
     assert graph_snapshot(other) == graph_snapshot(store)
 
 

@@ -41,6 +41,9 @@ def test_hostile_values_round_trip(tmp_path: Path) -> None:
         assert table.get([HOSTILE["id"]]) == {HOSTILE["id"]: (HOSTILE["id"], HOSTILE, SOURCED)}
         assert table.block_counts() == {HOSTILE["block"]: 1}
         assert list(table.in_blocks([HOSTILE["block"]])) == [(HOSTILE["id"], HOSTILE, SOURCED)]
+        packed = list(table.in_blocks_packed([HOSTILE["block"]]))  # the edges left packed until written
+        assert [(i, p, bulk_table.unpack(s)) for i, p, s in packed] == [(HOSTILE["id"], HOSTILE, SOURCED)]
+        assert isinstance(packed[0][2], bytes)
         assert table.blocks_of_sipri_ids(["12345"]) == {HOSTILE["block"]}
         assert table.blocks_of_reports([HOSTILE["id"]]) == {HOSTILE["block"]}
         assert table.get(["report:x"]) == {}  # no partial match
