@@ -11,6 +11,7 @@ from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
+from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.persons import PERSON_NOUNS
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
@@ -49,12 +50,6 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
 """A subject's head word that is an office: a name closing its phrase is the person holding it."""
 SAYING_NOUNS = frozenset({"words", "phrase", "saying", "message", "motto", "maxim", "line", "advice", "prayer"})
 """Nouns for what someone said: 'the words of Jane Roe:' introduces her quotation."""
-COMPANY_OFFICES = frozenset({"executive", "ceo", "chairman", "chairwoman", "president", "founder", "officer",
-                             "manager", "analyst", "lawmaker", "senator", "representative"})
-"""Lower-case office nouns besides ``OFFICE_NOUNS`` that a name may follow ('chief executive Jane Roe said',
-'lawmaker Jane Roe said'): a company's offices and elected ones, which the titles do not hold in lower case."""
-NAME_OFFICES = OFFICE_NOUNS | COMPANY_OFFICES
-"""Every lower-case office noun a name may follow, built once."""
 STATE_BODY_WORDS = GOVERNMENT_WORDS | BODY_WORDS
 """Words that end the name of a state's body ('the Czech defence ministry', 'the General Staff'), built once."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
@@ -88,6 +83,8 @@ class ClaimRules:
         self._speech: dict[int, list[SpeechCandidate]] = {}
         """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
         self._honorifics = d.g.honorifics
+        self.name_offices = OFFICE_NOUNS | office_words().company_offices
+        """Every lower-case office noun a name may follow ('spokesman', 'chief executive', 'lawmaker')."""
         self._turns: list[tuple[int, int, str]] = []
         """(character start, end, speaker) of each transcript turn with a named speaker."""
         self._label_names: dict[str, str] = {}
@@ -582,7 +579,8 @@ class ClaimRules:
     def _office_noun_name(self, verb: int) -> tuple[str, tuple[str, int]] | None:
         """'chief executive Jane Roe said', 'company spokesman John Doe told': two or three capitalised proper nouns
         outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS`` or
-        ``COMPANY_OFFICES``) that says they name a person; the person is added to the entities."""
+        ``data/office_words.csv`` kind ``company-office``) that says they name a person; the person is added to the
+        entities."""
         syntax = self.d.syntax
         if syntax is None:
             return None
@@ -590,7 +588,7 @@ class ClaimRules:
         while k > 0 and verb - k < 3 and syntax.pos[k - 1] == "PROPN" and self.d.words[k - 1].istitle() \
                 and self.d.words[k - 1].isalpha() and not self.d.ent_types[k - 1] and k - 1 not in self.f.ref_at:
             k -= 1
-        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in NAME_OFFICES \
+        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in self.name_offices \
                 or not self.d.words[k - 1].islower():
             return None
         name = " ".join(self.d.words[k:verb])

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
+from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
@@ -30,14 +31,6 @@ COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "C
 COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
 """'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
 Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
-BODY_HEADS = frozenset({w.lower() for w in COMMITTEE_WORDS} | {"ministry", "intelligence", "office", "department",
-                                                                  "police", "command", "parliament", "government"})
-"""Last words of a state's body whose head is an official ('the Portuguese defence ministry', "Lithuania's military
-intelligence"); a company ('Poland's largest arms maker') is none."""
-STATE_OFFICE_WORDS = BODY_HEADS | {"army", "navy", "defence", "defense", "military", "armed", "security", "border",
-                                   "naval", "national", "armaments", "procurement", "foreign", "interior", "cyber"}
-"""Words of a state's body in an office the titles lack ('Army Inspector General', 'Defence Intelligence Chief');
-an office without one ('Swedish Film Director') is no state's."""
 PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
                 "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
                 "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
@@ -109,6 +102,10 @@ class PersonRules:
         """The parsed document (read-only)."""
         self.f = f
         """The facts found so far; this component adds its own."""
+        self.registered: dict[int, PersonInfo] = {}
+        """Token start of each name read as a person -> that person."""
+        self.used: set[int] = set()
+        """Token starts of names already read (a later bare surname there is not read again)."""
 
     # ---- persons and positions ---------------------------------------------------------------------
 
@@ -313,6 +310,17 @@ class PersonRules:
         self.f.add_ref(Ref(start, end, person_id, "person"))
         return info
 
+    def _hold(self, name: tuple[int, int], rule: str, title: str | None = None,
+              text: str | None = None) -> PersonInfo:
+        """The person named at tokens ``name`` (``text``: the name as known, else as written): registered once and
+        its start marked as read; a name read before is that person. Every rule that finds a name ends here."""
+        if name[0] in self.registered:
+            return self.registered[name[0]]
+        info = self._register_person(text or self._name_text(*name), name[0], name[1], rule, title)
+        self.registered[name[0]] = info
+        self.used.add(name[0])
+        return info
+
     def _title_complement(self, j: int) -> int | None:
         """End of a 'for/of <Capitalised Words>' complement of a title at token j, before the name that follows it.
 
@@ -446,7 +454,7 @@ class PersonRules:
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
 
-    def _named_persons(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _named_persons(self) -> None:
         """'a former president named Abraham Lincoln', 'a soldier called Jane Roe': a person noun, then 'named' or
         'called' and a name of two to four capitalised words (rule ``person:named``; no position: no office is
         said)."""
@@ -454,13 +462,12 @@ class PersonRules:
             if word not in ("named", "called") or i == 0 or self.d.lower[i - 1] not in PERSON_NOUNS:
                 continue
             name = self._name_tokens(i + 1)
-            if name is None or name[0] in registered or not 2 <= name[1] - name[0] <= 4 \
+            if name is None or name[0] in self.registered or not 2 <= name[1] - name[0] <= 4 \
                     or name[0] in self.f.ref_at:
                 continue
-            registered[name[0]] = self._register_person(self._name_text(*name), name[0], name[1], "person:named")
-            used.add(name[0])
+            self._hold(name, "person:named")
 
-    def _chairs_of_a_states_body(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _chairs_of_a_states_body(self) -> None:
         """'Secretary of the National Security and Defense Council of Ukraine Jane Roe', 'the head of Ukraine's
         military intelligence Jane Roe': an office of a body the state is named after (or before, as a possessive);
         the title keeps the office and body words ('Secretary of the National Security and Defense Council')."""
@@ -496,18 +503,16 @@ class PersonRules:
             else:
                 continue
             name = self._name_tokens(name_at)
-            if name is None or name[0] in registered:
+            if name is None or name[0] in self.registered:
                 continue
             if office_end == name_at or (office_end + 1 == name_at and words[office_end] == ","):
                 title = f"{words[start].capitalize()} of {' '.join(words[state.end + 1: office_end])}"
             else:
                 title = " ".join(self.d.clean[self.d.cstart(start):self.d.cend(office_end - 1)].split())
-            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
-            registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:title-name", title)
             self._position(info, title, state.id, (start, office_end), name, "position:body-office")
 
-    def _committee_chairs(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _committee_chairs(self) -> None:
         """'Deputy Chairman of the French Defense Committee Jean Roe', 'Commander of the Ukrainian Ground Forces Jane
         Roe': an office of a state's named body (a parliament's committee, a service, a bureau), held in the state the
         demonym (or the state's name) before the body names; the title keeps the body's own words ('Deputy Chairman
@@ -535,13 +540,11 @@ class PersonRules:
             name = self._name_tokens(c + 1)
             if name is None and words[c + 1] == "," and c + 2 < n:
                 name = self._name_tokens(c + 2)  # 'Head of the Polish National Security Bureau, Jane Roe,'
-            if name is None or name[0] in registered:
+            if name is None or name[0] in self.registered:
                 continue
             committee = " ".join(words[owner.end: c + 1])
             title = f"{' '.join(w.capitalize() if w.islower() else w for w in words[b: a - 2])} of the {committee}"
-            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
-            registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:title-name", title)
             self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
     def _state_body(self, k: int) -> tuple[str, list[str], int] | None:
@@ -562,7 +565,8 @@ class PersonRules:
         e = m
         while e < n and e - m < 4 and words[e].isalpha() and not self.d.ent_types[e] and e not in self.f.ref_at:
             e += 1
-        if e == m or e >= n or words[e] not in (",", ".", ";", ")", "—", "–") or self.d.lower[e - 1] not in BODY_HEADS:
+        if e == m or e >= n or words[e] not in (",", ".", ";", ")", "—", "–") \
+                or self.d.lower[e - 1] not in office_words().body_heads:
             return None
         return state.id, words[m:e], e
 
@@ -580,7 +584,7 @@ class PersonRules:
         named = body[-1][:1].isupper()  # a body's own name takes its article ('Head of the State Border Guard Service')
         return f"{noun} of {'the ' if named else ''}{' '.join(body)}"
 
-    def _offices_after_names(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _offices_after_names(self) -> None:
         """'Jane Roe, who heads the Portuguese defence ministry,' and 'Jane Roe, the head of Lithuania's military
         intelligence,': a name, then a relative clause with a verb of heading (``cues.csv`` kind ``office-verb``) or
         an office noun and 'of', then a state's body closed by punctuation (rule ``position:heads-body``)."""
@@ -613,9 +617,7 @@ class PersonRules:
                             and not self._rank(words[m])):  # 'Lieutenant General Jane Roe, commander of ...'
 
                     continue
-                info = self._register_person(self._name_text(m + 1, c), m + 1, c, "person:name-appositive")
-                registered[m + 1] = info
-                used.add(m + 1)
+                self._hold((m + 1, c), "person:name-appositive")
                 back = self.f.ref_at.get(c - 1)
             if back is None or back.kind != "person" or back.id not in self.f.persons:
                 continue
@@ -623,7 +625,7 @@ class PersonRules:
             self._position(self.f.persons[back.id], title, state, (c + 1, end), (back.start, back.end),
                            "position:heads-body")
 
-    def _shaped_offices(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _shaped_offices(self) -> None:
         """An office ``titles.csv`` lacks, shaped like a title: a state (its demonym, or its name and possessive),
         capitalised words outside any entity ending in an office noun (``cues.csv`` kind ``office-head``: Chief,
         Director, Inspector, ...), then a name ('Norwegian Army Inspector General Lars Brekke', 'Ukrainian Defence
@@ -634,10 +636,10 @@ class PersonRules:
             if self.d.ent_types[i] or not words[i].istitle() or self.d.g.cues.get(self.d.lower[i]) != "office-head":
                 continue
             k, _ = self._shaped_title(i + 1, "")
-            if k >= i or not any(w in STATE_OFFICE_WORDS for w in self.d.lower[k:i]):
+            if k >= i or not any(w in office_words().state_office for w in self.d.lower[k:i]):
                 continue  # no state before the office words, or no state's body in them ('Film Director')
             name = self._name_tokens(i + 1)
-            if name is None or name[0] in registered or name[1] - name[0] < 2 or name[0] in self.f.ref_at:
+            if name is None or name[0] in self.registered or name[1] - name[0] < 2 or name[0] in self.f.ref_at:
                 continue
             title = " ".join(words[k:name[0]])
             opener = self.f.ref_at.get(k - 1)
@@ -646,12 +648,10 @@ class PersonRules:
             if opener is None or not opener.id.startswith("country:"):
                 continue  # a demonym or "State's" only: 'U.S. Central Command Commander Admiral X' is read as before
             state = opener.id
-            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
-            registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:title-name", title)
             self._position(info, title, state, (k, name[0]), name, "position:shaped-title")
 
-    def _counterparts(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _counterparts(self) -> None:
         """'German Defence Minister X and his Dutch counterpart Jane Roe': a state's counterpart (``cues.csv`` kind
         ``counterpart``) holds the office of the last official named before it in that sentence or the one before,
         in the state the demonym or possessive names (rule ``position:counterpart``)."""
@@ -667,17 +667,15 @@ class PersonRules:
                 continue
             at = i + 2 if words[i + 1] == "," else i + 1
             name = self._name_tokens(at)
-            if name is None or name[0] in registered or name[1] - name[0] < 2:
+            if name is None or name[0] in self.registered or name[1] - name[0] < 2:
                 continue
             office = self._office_named_before(state.start)
             if office is None or office[1] == state.id or office[0].startswith("Ambassador"):
                 continue
-            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", office[0])
-            registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:title-name", office[0])
             self._position(info, office[0], state.id, (state.start, i + 1), name, "position:counterpart")
 
-    def _plural_titles(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _plural_titles(self) -> None:
         """'Defence ministers Kari Vik of Norway and Pal Lind of Sweden', 'Polish and Czech prime ministers ...': a
         title in the plural (``Gazetteer.plural_titles``) before two or more names joined by commas and 'and'; each
         holds it, of the state 'of X' after the name names, else the officials gazetteer's (rule
@@ -710,12 +708,7 @@ class PersonRules:
             if len(holders) < 2:
                 continue
             for name, of in holders:
-                if name[0] in registered:
-                    info = registered[name[0]]
-                else:
-                    info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
-                    registered[name[0]] = info
-                    used.add(name[0])
+                info = self._hold(name, "person:title-name", title)
                 known = known_official(self.d.g, info.name, title)
                 if of is None and (known is None or not known[1].startswith(title)):
                     continue
@@ -734,12 +727,9 @@ class PersonRules:
     def persons_and_positions(self) -> None:
         doc = self.d.doc
         # known officials first, so that titles before or after them find them
-        registered: dict[int, PersonInfo] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                registered[ent.start] = self._register_person(self._name_text(ent.start, ent.end), ent.start,
-                                                              ent.end, "person:gazetteer")
-        used: set[int] = set(registered)
+                self._hold((ent.start, ent.end), "person:gazetteer")
         for ent in list(doc.ents):
             if ent.label_ != "TITLE":
                 continue
@@ -830,36 +820,29 @@ class PersonRules:
             if name is None:
                 self.f.add_ref(Ref(ent.start, ent.end, f"title:{title}", "title"))
                 continue
-            if name[0] in registered:
-                info = registered[name[0]]
-            else:
-                text = self._name_text(*name)
-                info = self._register_person(text, name[0], name[1], "person:" + rule.partition(":")[2], title)
-                registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:" + rule.partition(":")[2], title)
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
-        self._committee_chairs(registered, used)
-        self._offices_after_names(registered, used)
-        self._shaped_offices(registered, used)
-        self._counterparts(registered, used)
-        self._plural_titles(registered, used)
-        self._chairs_of_a_states_body(registered, used)
-        self._named_persons(registered, used)
+        self._committee_chairs()
+        self._offices_after_names()
+        self._shaped_offices()
+        self._counterparts()
+        self._plural_titles()
+        self._chairs_of_a_states_body()
+        self._named_persons()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
-            if ent.label_ != "SURNAME" or ent.start in registered or ent.start == 0 \
+            if ent.label_ != "SURNAME" or ent.start in self.registered or ent.start == 0 \
                     or self.d.lower[ent.start - 1] not in self.d.g.honorifics:
                 continue
             known = known_official(self.d.g, ent.text)
             if known is not None:
-                registered[ent.start] = self._register_person(known[0], ent.start, ent.end, "person:rank-surname")
-                used.add(ent.start)
+                self._hold((ent.start, ent.end), "person:rank-surname", text=known[0])
         # later bare surnames of people already seen
         surnames = {name: person for person in self.f.persons.values() for name in person.surnames}
         for i, word in enumerate(self.d.words):
-            if i in used or i in self.f.ref_at or word not in surnames:
+            if i in self.used or i in self.f.ref_at or word not in surnames:
                 continue
             person = surnames[word]
             self.f.add_entity(person.id, i, i + 1, "person:surname")
