@@ -1,0 +1,59 @@
+"""Speakers and officials on unseen shapes (session 12): transcripts whose speakers the heading alone names in full,
+and the office wording read from data.
+
+Every sentence, name and heading here is this file's own (none is a shared document's or a gold file's)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_views import claims, persons
+
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.office_words import office_words
+from armsgraph.loaders.text.syntax import model
+
+
+def wh(title: str) -> dict[str, str]:
+    return {"date": "2024-03-01", "publisher": "The White House", "title": title}
+
+
+BRIEFING = ("MS. DANA:  Good afternoon.\n\nQ  Will you send more Patriot interceptors?\n\n"
+            "MR. WHITAKER:  We will send more Patriot interceptors to Ukraine in the coming weeks.\n")
+
+
+def test_a_turn_label_names_a_person_the_heading_names_in_full() -> None:
+    x = extract_text(BRIEFING, wh("Press Briefing by Press Secretary Lara Dana and Deputy National Security Advisor "
+                                  "Paul Whitaker"))
+    assert claims(x) == {("person:paul-whitaker",
+                          "We will send more Patriot interceptors to Ukraine in the coming weeks")}
+    assert {"person:lara-dana", "person:paul-whitaker"} <= persons(x)
+
+
+def test_a_label_the_heading_does_not_name_or_names_twice_stays_nobody() -> None:
+    # the heading names someone else: the label is unknown, the turn names nobody
+    x = extract_text(BRIEFING, wh("Press Briefing by Press Secretary Lara Dana"))
+    assert claims(x) == set()
+    # two persons of the heading share the surname: which one speaks is not said
+    y = extract_text(BRIEFING, wh("Press Briefing by Press Secretary Lara Whitaker and Deputy National Security "
+                                  "Advisor Paul Whitaker"))
+    assert claims(y) == set()
+    # a heading without a title before the name names no speaker
+    z = extract_text(BRIEFING, wh("Press Briefing on Ukraine with Paul Whitaker"))
+    assert claims(z) == set()
+
+
+def test_office_words_are_read_from_data() -> None:
+    words = office_words()
+    assert {"ministry", "intelligence", "committee"} <= words.body_heads
+    assert words.body_heads < words.state_office and "defence" in words.state_office
+    assert "chief" not in words.state_office  # an office head, not a body
+    assert {"ceo", "lawmaker"} <= words.company_offices
+    assert {"we", "its"} <= words.speaker_pronouns
+
+
+@pytest.mark.skipif(model() is None, reason="the parse reads the office noun before the name")
+def test_a_company_office_from_data_still_names_the_speaker() -> None:
+    x = extract_text("Lawmaker Jane Roe said Ukraine would get more Patriot systems, and chief executive Tom Vale "
+                     "said the company would deliver drones.", {"date": "2024-03-01", "publisher": "Test Wire",
+                                                                "title": "Test"})
+    assert "person:tom-vale" in {speaker for speaker, _ in claims(x)}
