@@ -260,7 +260,19 @@ class PersonRules:
             k -= 1
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s") and self.d.lower[k - 2] == "country":
             return self._state_named_before(k - 2)
+        if k >= 2 and self.d.words[k - 1] in ("’s", "'s"):
+            official = self.f.ref_at.get(k - 2)
+            if official is not None and official.kind == "person" and official.id in self.f.persons:
+                # "Zelensky's chief of staff X", "Putin's spokesman X": the state the official serves
+                return self._state_of_official(self.f.persons[official.id])
         return self.f.affiliation_before(k)
+
+    def _state_of_official(self, info: PersonInfo) -> str | None:
+        """The state a person of the document serves: of the office the text gave them, else of the officials
+        gazetteer's entry; an organisation's official or an unknown person serves none."""
+        known = known_official(self.d.g, info.name)
+        offices = [of for _, of in info.titles] or ([known[2]] if known else [])
+        return offices[-1] if offices and offices[-1].startswith("country:") else None
 
     def _state_named_before(self, i: int) -> str | None:
         """The last state named by name or demonym before token i, in its sentence or the one before."""
@@ -487,7 +499,9 @@ class PersonRules:
                         or words[k - 3].capitalize() not in COMMITTEE_CHAIRS:
                     continue
                 start, office_end, name_at = k - 3, c + 1, state.end
-            elif self.d.lower[c] in ("head", "chief", "director", "commander") and self.d.lower[c + 1] == "of":
+                while start > 0 and self.d.doc[start].ent_iob_ == "I":
+                    start -= 1  # the whole title the office word ends: 'Commander-in-Chief of the Armed Forces'
+            elif word.capitalize() in COMMITTEE_CHAIRS and self.d.lower[c + 1] == "of":
                 state = self.f.ref_at.get(c + 2)
                 if state is None or state.kind != "name" or not state.id.startswith("country:") \
                         or state.end >= n or words[state.end] not in ("’s", "'s"):
@@ -495,6 +509,9 @@ class PersonRules:
                 m = state.end + 1
                 while m < n and m - state.end <= 3 and words[m].islower() and words[m].isalpha():
                     m += 1
+                if m == state.end + 1:
+                    # "the secretary of Ukraine's National Security and Defense Council, X": the body's own name
+                    m = self._named_body_end(m)
                 if m == state.end + 1:
                     continue
                 start, office_end, name_at = c, m, m
@@ -506,11 +523,25 @@ class PersonRules:
             if name is None or name[0] in self.registered:
                 continue
             if office_end == name_at or (office_end + 1 == name_at and words[office_end] == ","):
-                title = f"{words[start].capitalize()} of {' '.join(words[state.end + 1: office_end])}"
+                body = " ".join(words[state.end + 1: office_end])
+                title = f"{words[start].capitalize()} of {'the ' if body[:1].isupper() else ''}{body}"
             else:
                 title = " ".join(self.d.clean[self.d.cstart(start):self.d.cend(office_end - 1)].split())
             info = self._hold(name, "person:title-name", title)
             self._position(info, title, state.id, (start, office_end), name, "position:body-office")
+
+    def _named_body_end(self, m: int) -> int:
+        """The end of a body's own name at token m: capitalised words (and 'and', 'of') outside any entity, at most
+        six, the last one a body word ('National Security and Defense Council', 'Main Intelligence Directorate');
+        m itself when there is none."""
+        words, n = self.d.words, len(self.d.words)
+        e, last = m, m
+        while e < n and e - m < 6 and not self.d.ent_types[e] and (
+                (words[e].istitle() and words[e].isalpha()) or (e > m and words[e] in ("and", "of"))):
+            e += 1
+            if words[e - 1] in COMMITTEE_WORDS:
+                last = e
+        return last
 
     def _committee_chairs(self) -> None:
         """'Deputy Chairman of the French Defense Committee Jean Roe', 'Commander of the Ukrainian Ground Forces Jane

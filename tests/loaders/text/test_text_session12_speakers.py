@@ -6,7 +6,7 @@ Every sentence, name and heading here is this file's own (none is a shared docum
 from __future__ import annotations
 
 import pytest
-from extraction_views import claims, persons
+from extraction_views import claims, persons, positions
 
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.office_words import office_words
@@ -57,3 +57,41 @@ def test_a_company_office_from_data_still_names_the_speaker() -> None:
                      "said the company would deliver drones.", {"date": "2024-03-01", "publisher": "Test Wire",
                                                                 "title": "Test"})
     assert "person:tom-vale" in {speaker for speaker, _ in claims(x)}
+
+
+NEWS = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
+
+
+def test_an_officials_possessive_gives_the_state_of_the_office() -> None:
+    x = extract_text("Zelensky's chief of staff Andriy Moroz said Ukraine received Patriot systems.", NEWS)
+    assert positions(x) == {("person:andriy-moroz", "Chief of Staff", "country:UKR")}
+    # a company's or an unknown person's possessive gives no state
+    y = extract_text("Tom Vale's chief of staff Anna Berg said the firm would deliver drones.", NEWS)
+    assert positions(y) == set()
+
+
+def test_a_hyphenated_title_before_a_states_body_stays_whole() -> None:
+    x = extract_text("Commander-in-Chief of the Armed Forces of Ukraine Valentin Zorin said the F-16 jets had "
+                     "arrived.", NEWS)
+    assert positions(x) == {("person:valentin-zorin", "Commander-in-Chief of the Armed Forces", "country:UKR")}
+
+
+def test_an_office_of_a_states_named_body_before_the_name() -> None:
+    x = extract_text("The secretary of Ukraine's National Security and Defense Council, Oleksiy Danko, said Kyiv "
+                     "wants ATACMS.", NEWS)
+    assert positions(x) == {("person:oleksiy-danko", "Secretary of the National Security and Defense Council",
+                             "country:UKR")}
+    # a lower-case body reads as before
+    y = extract_text("The head of Ukraine's military intelligence, Kyrylo Budko, said Russia got drones.", NEWS)
+    assert positions(y) == {("person:kyrylo-budko", "Head of military intelligence", "country:UKR")}
+    # a company's name ends in no body word: no office
+    z = extract_text("The chief of Ukraine's Naftogaz Energy, Oleh Petrenko, said prices rose.", NEWS)
+    assert positions(z) == set()
+
+
+def test_titles_added_in_session_12() -> None:
+    x = extract_text("Ukraine's Prosecutor General Andriy Kostenko said Russia used Iranian drones.", NEWS)
+    assert positions(x) == {("person:andriy-kostenko", "Prosecutor General", "country:UKR")}
+    y = extract_text("Chief of General Staff of the Polish Army Wieslaw Kuk said Poland had sent Krab howitzers.",
+                     NEWS)
+    assert positions(y) == {("person:wieslaw-kuk", "Chief of the General Staff", "country:POL")}
