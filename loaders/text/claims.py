@@ -847,7 +847,9 @@ class ClaimRules:
         speaker (the parse knows where the clause said ends); quotations stay the quotation rules'."""
         if self.d.syntax is None:
             return
-        quote_spans = sorted((c.start - self.d.base, c.end - self.d.base) for c in self.f.claims if c.quote)
+        # a transcript turn is its speaker's speech, not a quotation: reported speech inside it is read as anywhere
+        quote_spans = sorted((c.start - self.d.base, c.end - self.d.base) for c in self.f.claims
+                             if c.quote and c.rule != TURN_RULE)
         quote_starts = [q[0] for q in quote_spans]
         # the claims so far by the sentence they start in: one look-up per sentence, not a scan of all claims
         by_sentence: dict[int, list[ClaimFact]] = {}

@@ -95,3 +95,21 @@ def test_titles_added_in_session_12() -> None:
     y = extract_text("Chief of General Staff of the Polish Army Wieslaw Kuk said Poland had sent Krab howitzers.",
                      NEWS)
     assert positions(y) == {("person:wieslaw-kuk", "Chief of the General Staff", "country:POL")}
+
+
+REMARKS = {"date": "2023-03-01", "publisher": "The White House", "title": "Remarks by President Biden on Ukraine"}
+
+
+@pytest.mark.skipif(model() is None, reason="the relative clause is read off the parse")
+def test_who_said_speaks_for_the_person_the_relative_clause_is_about() -> None:
+    x = extract_text("The deal was welcomed by Jan Nowak, the Polish president, who told reporters that Poland would "
+                     "send more Krab howitzers.", NEWS)
+    assert claims(x) == {("person:jan-nowak", "Poland would send more Krab howitzers")}
+    # inside a transcript turn, reported speech is its speaker's as anywhere (the turn is no quotation)
+    y = extract_text("THE PRESIDENT:  Earlier today, I spoke with Chancellor Scholz, who told me that Germany will "
+                     "send more Leopard tanks.\n", REMARKS)
+    assert ("person:olaf-scholz", "Germany will send more Leopard tanks") in claims(y)
+    # 'which' and a relative clause of a common noun name no speaker
+    z = extract_text("Ukraine received the tanks from Germany, which said more Leopard tanks would follow. Soldiers "
+                     "who said they had received Javelin missiles were in good spirits.", NEWS)
+    assert claims(z) == set()
