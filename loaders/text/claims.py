@@ -12,7 +12,7 @@ from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.persons import PERSON_NOUNS
+from armsgraph.loaders.text.persons import PERSON_NOUNS, TITLE_PREFIXES
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -1055,6 +1055,8 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
+        while run and (self.d.words[run[0]] in TITLE_PREFIXES or (self.d.words[run[0]].isupper() and len(run) > 2)):
+            run = run[1:]  # "People's Deputy Jane Roe said", 'Ukrainian MP Jane Roe said': an office's word
         honored = False
         while run and self.d.lower[run[0]] in self._honorifics:
             run = run[1:]  # 'Admiral Brad Cooper said': the rank is no part of the name

@@ -348,6 +348,9 @@ class PersonRules:
         caps: list[int] = []
         while k < len(self.d.doc):
             word = self.d.words[k]
+            if word == "of" and caps and self._affiliation_of(k)[0] is not None:
+                # 'Minister of Strategic Industry of Ukraine X': the complement ends before the state it is of
+                return caps[-1] + 1
             if word[:1].isupper() and _NAME_WORD.fullmatch(word) and self.d.ent_types[k] not in ("TITLE",):
                 caps.append(k)
             elif word not in ("’s", "'s", "of", "and", "the", "-") or not caps:
@@ -529,6 +532,19 @@ class PersonRules:
                 title = " ".join(self.d.clean[self.d.cstart(start):self.d.cend(office_end - 1)].split())
             info = self._hold(name, "person:title-name", title)
             self._position(info, title, state.id, (start, office_end), name, "position:body-office")
+
+    def _ambassador_to(self, title: str, j: int, of: str | None) -> tuple[str, int]:
+        """'Ambassador to Germany', a state's 'ambassador to NATO' at token j (after the title, or after its 'of
+        Ukraine'): (the title with where the ambassador is sent, the token after it); else as given."""
+        if title != "Ambassador" or j + 1 >= len(self.d.doc) or self.d.lower[j] != "to":
+            return title, j
+        ref = self.f.ref_at.get(j + 1) or self.f.ref_at.get(j + 2)
+        if ref is not None and ref.id.startswith("country:"):
+            return f"Ambassador to {self.d.g.name_with_article(ref.id)}", ref.end
+        if ref is not None and ref.kind == "org" and of is not None:
+            # 'U.S. ambassador to NATO Kurt Volker': the ambassador of a state to an organisation
+            return f"Ambassador to {self.d.clean[self.d.cstart(j + 1):self.d.cend(ref.end - 1)]}", ref.end
+        return title, j
 
     def _named_body_end(self, m: int) -> int:
         """The end of a body's own name at token m: capitalised words (and 'and', 'of') outside any entity, at most
@@ -789,22 +805,14 @@ class PersonRules:
                 body = f" {self.d.clean[self.d.cstart(owner.start):self.d.cend(owner.end - 1)]}" \
                     if owner.kind == "org" else ""
                 title = f"{self.d.words[title_start]}{body} {title}"
-            j = ent.end
-            if title == "Ambassador" and j + 1 < len(doc) and doc[j].lower_ == "to":
-                ref = self.f.ref_at.get(j + 1) or self.f.ref_at.get(j + 2)
-                if ref is not None and ref.id.startswith("country:"):
-                    title = f"Ambassador to {self.d.g.name_with_article(ref.id)}"
-                    j = ref.end
-                elif ref is not None and ref.kind == "org" and of is not None:
-                    # 'U.S. ambassador to NATO Kurt Volker': the ambassador of a state to an organisation
-                    title = f"Ambassador to {self.d.clean[self.d.cstart(j + 1):self.d.cend(ref.end - 1)]}"
-                    j = ref.end
+            title, j = self._ambassador_to(title, ent.end, of)
             of_after, j2 = self._affiliation_of(j)
             if of_after is None:
                 # 'Chief of the General Staff of the Polish Army X', 'Spokesperson for the Ukrainian Air Force X'
                 of_after, j2 = self._body_affiliation(j)
             if of_after and of is None:
                 of, j = of_after, j2
+                title, j = self._ambassador_to(title, j, of)  # 'Ambassador of Ukraine to the USA X'
             elif j + 2 < len(doc) and self.d.lower[j] == "of" and self.d.lower[j + 1] == "the" \
                     and self.d.words[j + 2] in STATE_WORDS:
                 # 'Minister of Foreign Affairs of the Kingdom Ann Linde': the state is not named here; it is the
@@ -817,6 +825,9 @@ class PersonRules:
                 # 'Special Representative for Ukraine’s Economic Recovery Penny Pritzker'
                 title = f"{title} {' '.join(self.d.clean[self.d.cstart(j):self.d.cend(complement - 1)].split())}"
                 j = complement
+                state_after, after = self._affiliation_of(j)
+                if state_after is not None and of is None:
+                    of, j = state_after, after  # '... of Strategic Industry of Ukraine X'
             name = self._name_tokens(j)
             if name is None:
                 # 'Czech Deputy Prime Minister and Defence Minister Jane Roe': two offices of one name

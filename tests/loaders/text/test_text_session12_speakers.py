@@ -113,3 +113,27 @@ def test_who_said_speaks_for_the_person_the_relative_clause_is_about() -> None:
     z = extract_text("Ukraine received the tanks from Germany, which said more Leopard tanks would follow. Soldiers "
                      "who said they had received Javelin missiles were in good spirits.", NEWS)
     assert claims(z) == set()
+
+
+def test_an_ambassador_of_a_state_to_another() -> None:
+    x = extract_text("Ambassador of Ukraine to the USA Oksana Markova said Washington would send ATACMS.", NEWS)
+    assert positions(x) == {("person:oksana-markova", "Ambassador of Ukraine to the United States", "country:UKR")}
+
+
+def test_a_title_complement_ends_before_the_state_it_is_of() -> None:
+    x = extract_text("Minister of Strategic Industry of Ukraine Oleksandr Kamysh said Ukraine would make Bohdana "
+                     "howitzers.", NEWS)
+    assert positions(x) == {("person:oleksandr-kamysh", "Minister of Strategic Industry", "country:UKR")}
+    # a complement without a state after it reads as before (no state, no position; the name stays whole)
+    y = extract_text("Minister for Veterans Affairs Yulia Laput said aid arrived.", NEWS)
+    assert persons(y) == {"person:yulia-laput"}
+
+
+def test_a_parliaments_members_title_is_no_part_of_the_name() -> None:
+    x = extract_text("People's Deputy Maryana Bezuh said Ukraine had received Leopard tanks.", NEWS)
+    assert positions(x) == {("person:maryana-bezuh", "People's Deputy", "country:UKR")}
+    y = extract_text("Ukrainian MP Oleksiy Honch said the Leopard tanks arrived.", NEWS)
+    assert persons(y) == {"person:oleksiy-honch"}
+    # an upper-case word inside a weapon's designation stays the weapon's
+    z = extract_text("France sent Akeron MP missiles to Ukraine, Jan Roe said.", NEWS)
+    assert "weapon:akeron-mp" in {e.id for e in z.entities}
