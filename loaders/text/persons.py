@@ -546,6 +546,50 @@ class PersonRules:
             return f"Ambassador to {self.d.clean[self.d.cstart(j + 1):self.d.cend(ref.end - 1)]}", ref.end
         return title, j
 
+    def _offices_of_body_chains(self) -> None:
+        """'Head of the Main Intelligence Directorate of the Ministry of Defense of Ukraine X', 'The Commander of the
+        Ground Forces of the Armed Forces of Ukraine, X,': an office word (``COMMITTEE_CHAIRS``) outside any entity,
+        then 'of the' and one or more named bodies joined by 'of the', ending in 'of <State>' or a state's ministry;
+        the title is the office of the first body, ranks before it kept ('Deputy Head of the ...'); rule
+        ``position:body-chain``."""
+        words, lower, n = self.d.words, self.d.lower, len(self.d.words)
+        for o in range(n - 4):
+            if self.d.ent_types[o] or words[o] not in COMMITTEE_CHAIRS or lower[o + 1] != "of" \
+                    or lower[o + 2] != "the":
+                continue
+            k, first, state = o + 3, 0, None
+            while k < n and state is None:
+                end = self._named_body_end(k)
+                if end == k or end >= n or lower[end] != "of":
+                    break
+                first = first or end
+                state, after = self._affiliation_of(end)
+                ref = self.f.ref_at.get(after - 1) if state is not None else None
+                if ref is not None and ref.kind == "capital":
+                    state = None  # 'the Kyiv School of Economics': a capital inside a name is a place
+                if state is not None and state.startswith("org:"):
+                    org = self.d.g.org(state)  # '... of the Ministry of Defense of Ukraine': the ministry's state
+                    state = f"country:{org.country}" if org is not None and org.country else None
+                    k = after if state is not None else k
+                    break
+                if state is not None:
+                    k = after
+                elif end + 1 < n and lower[end + 1] == "the":
+                    k = end + 2
+                else:
+                    break
+            if not first or state is None or not state.startswith("country:"):
+                continue
+            name = self._name_tokens(k + 1 if k < n and words[k] == "," else k)
+            if name is None or name[0] in self.registered or name[1] - name[0] < 2:
+                continue
+            b = o
+            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
+                b -= 1
+            title = " ".join(words[b:first])
+            info = self._hold(name, "person:title-name", title)
+            self._position(info, title, state, (b, k), name, "position:body-chain")
+
     def _named_body_end(self, m: int) -> int:
         """The end of a body's own name at token m: capitalised words (and 'and', 'of') outside any entity, at most
         six, the last one a body word ('National Security and Defense Council', 'Main Intelligence Directorate');
@@ -871,6 +915,7 @@ class PersonRules:
         self._counterparts()
         self._plural_titles()
         self._chairs_of_a_states_body()
+        self._offices_of_body_chains()
         self._named_persons()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that

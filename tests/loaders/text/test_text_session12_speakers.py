@@ -137,3 +137,17 @@ def test_a_parliaments_members_title_is_no_part_of_the_name() -> None:
     # an upper-case word inside a weapon's designation stays the weapon's
     z = extract_text("France sent Akeron MP missiles to Ukraine, Jan Roe said.", NEWS)
     assert "weapon:akeron-mp" in {e.id for e in z.entities}
+
+
+def test_an_office_of_a_chain_of_a_states_bodies() -> None:
+    x = extract_text("Head of the Main Intelligence Directorate of the Ministry of Defense of Ukraine Kyrylo Budko "
+                     "said Russia got drones.", NEWS)
+    assert positions(x) == {("person:kyrylo-budko", "Head of the Main Intelligence Directorate", "country:UKR")}
+    y = extract_text("The Commander of the Ground Forces of the Armed Forces of Ukraine, Oleksandr Syrsk, said the "
+                     "Leopards had arrived.", NEWS)
+    assert positions(y) == {("person:oleksandr-syrsk", "Commander of the Ground Forces", "country:UKR")}
+    # no state at the end, a capital inside a name, or a company's department: no office
+    for text in ("Chief of the Ground Forces Jan Roe said tanks would come.",
+                 "The Head of the Strategy Council of the Kyiv School of Economics Jan Roe said the war goes on.",
+                 "Head of the Sales Department of the Rheinmetall Group of Germany Jan Roe said tanks would come."):
+        assert positions(extract_text(text, NEWS)) == set(), text
