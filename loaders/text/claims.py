@@ -892,6 +892,12 @@ class ClaimRules:
                             self.f.claims.remove(c)
                             here.remove(c)
                     continue
+                if not speaker.startswith("person:") and any(
+                        c.speaker.startswith("person:") and c.start - self.d.base == ts and c.end - self.d.base == te
+                        for c in here):
+                    # 'Spokesman of the Ukrainian Navy Jane Roe said C': the surface rules read the person who says
+                    # this very clause; the parse's subject head is the office (whose body's state is no second speaker)
+                    continue
                 # a quotation the clause overlaps stays the quotation rules' (quotes may open a sentence before)
                 k = bisect.bisect_right(quote_starts, te)
                 if any(quote_spans[m][1] > ts for m in range(max(0, k - 3), k)):

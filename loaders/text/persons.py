@@ -345,6 +345,12 @@ class PersonRules:
         if self.d.lower[j] == "of" and (j + 1 >= len(self.d.doc) or self.d.ent_types[j + 1]):
             return None  # 'President of Ukraine': an affiliation, read before
         k = j + 1
+        body = k < len(self.d.doc) and self.d.lower[k] == "the"
+        if body:
+            # 'Spokeswoman of the Southern Defense Forces Jane Roe': a named body, which must end in a body word
+            k += 1
+            if k >= len(self.d.doc) or self.d.ent_types[k]:
+                return None
         caps: list[int] = []
         while k < len(self.d.doc):
             word = self.d.words[k]
@@ -364,6 +370,8 @@ class PersonRules:
         # a hyphenated name word is one word ('Carl-Oskar Bohlin'): its parts after a hyphen do not count
         caps = [m for m in caps if not (m >= 2 and self.d.words[m - 1] == "-" and m - 2 in caps)]
         end = person if person is not None else (caps[-2] if len(caps) >= 3 else None)
+        if body and (end is None or self.d.lower[end - 1] not in office_words().body_heads):
+            return None
         return end if end is not None and end > j + 1 else None
 
     def _position(self, info: PersonInfo, title: str, of: str | None, title_span: tuple[int, int],

@@ -151,3 +151,18 @@ def test_an_office_of_a_chain_of_a_states_bodies() -> None:
                  "The Head of the Strategy Council of the Kyiv School of Economics Jan Roe said the war goes on.",
                  "Head of the Sales Department of the Rheinmetall Group of Germany Jan Roe said tanks would come."):
         assert positions(extract_text(text, NEWS)) == set(), text
+
+
+def test_a_title_of_a_named_body_before_the_name() -> None:
+    x = extract_text("Spokeswoman of the Southern Defense Forces Natalia Humen said Russia had used Kalibr missiles.",
+                     NEWS)
+    assert persons(x) == {"person:natalia-humen"}
+    assert {speaker for speaker, _ in claims(x)} == {"person:natalia-humen"}
+    y = extract_text("Polish Spokesman of the Operational Command Jacek Gor said Poland sent Krab howitzers.", NEWS)
+    assert positions(y) == {("person:jacek-gor", "Spokesperson of the Operational Command", "country:POL")}
+
+
+@pytest.mark.skipif(model() is None, reason="the parse's subject is the office")
+def test_the_person_who_says_a_clause_is_its_one_speaker() -> None:
+    x = extract_text("Spokesman of the Ukrainian Navy Dmytro Pletenko said Ukraine got Harpoon missiles.", NEWS)
+    assert claims(x) == {("person:dmytro-pletenko", "Ukraine got Harpoon missiles")}
