@@ -732,15 +732,18 @@ class PersonRules:
         ``position:shaped-title``)."""
         words, n = self.d.words, len(self.d.words)
         for i in range(1, n - 1):
-            if self.d.ent_types[i] or not words[i].istitle() or self.d.g.cues.get(self.d.lower[i]) != "office-head":
+            # the office noun in lower case only after a body's own name ('Ukrainian Ground Forces commander X')
+            lower_case = words[i].islower() and words[i - 1] in COMMITTEE_WORDS
+            if self.d.ent_types[i] or not (words[i].istitle() or lower_case) \
+                    or self.d.g.cues.get(self.d.lower[i]) != "office-head":
                 continue
-            k, _ = self._shaped_title(i + 1, "")
+            k, _ = self._shaped_title(i if lower_case else i + 1, "")
             if k >= i or not any(w in office_words().state_office for w in self.d.lower[k:i]):
                 continue  # no state before the office words, or no state's body in them ('Film Director')
             name = self._name_tokens(i + 1)
             if name is None or name[0] in self.registered or name[1] - name[0] < 2 or name[0] in self.f.ref_at:
                 continue
-            title = " ".join(words[k:name[0]])
+            title = " ".join([*words[k:i], words[i].capitalize(), *words[i + 1:name[0]]])
             opener = self.f.ref_at.get(k - 1)
             if opener is None or opener.kind != "demonym":
                 opener = self.f.ref_at.get(k - 2) if words[k - 1] in ("’s", "'s") else None

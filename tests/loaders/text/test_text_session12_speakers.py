@@ -166,3 +166,13 @@ def test_a_title_of_a_named_body_before_the_name() -> None:
 def test_the_person_who_says_a_clause_is_its_one_speaker() -> None:
     x = extract_text("Spokesman of the Ukrainian Navy Dmytro Pletenko said Ukraine got Harpoon missiles.", NEWS)
     assert claims(x) == {("person:dmytro-pletenko", "Ukraine got Harpoon missiles")}
+
+
+def test_a_lower_case_office_noun_after_a_states_named_body() -> None:
+    x = extract_text("Ukrainian Ground Forces commander Oleksandr Sirko said the Leopard tanks were at the front.",
+                     NEWS)
+    assert positions(x) == {("person:oleksandr-sirko", "Ground Forces Commander", "country:UKR")}
+    # a lower-case office noun after no body word is no state's office
+    for text in ("Swedish Film director Jane Roe said the film was done.",
+                 "Polish football club director Jan Nowak said the team won."):
+        assert positions(extract_text(text, NEWS)) == set(), text
