@@ -1061,6 +1061,10 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
+        while run and run[0] - 2 >= start and self.d.words[run[0] - 1] == "-" \
+                and self.d.words[run[0] - 2].istitle() and self.d.words[run[0] - 2].isalpha() \
+                and not self.d.ent_types[run[0] - 2]:
+            run[:0] = [run[0] - 2, run[0] - 1]  # 'Marie-Agnes Strack': a hyphenated given name is one name word
         while run and (self.d.words[run[0]] in TITLE_PREFIXES or (self.d.words[run[0]].isupper() and len(run) > 2)):
             run = run[1:]  # "People's Deputy Jane Roe said", 'Ukrainian MP Jane Roe said': an office's word
         honored = False
@@ -1076,9 +1080,10 @@ class ClaimRules:
         if body:
             # 'Ground Forces Jane Roe', 'Film Director Jane Roe': the name after the body's or the office's words
             run = run[body[-1] + 1:]
-        if not 2 <= len(run) <= 4 or self.d.lower[run[-1]] in self.d.g.non_person_heads:
+        size = len(run) - 2 * sum(1 for k in run if self.d.words[k] == "-")  # name words, hyphenated ones as one
+        if not 2 <= size <= 4 or self.d.lower[run[-1]] in self.d.g.non_person_heads:
             return None  # 'Defense Ministry' is a body, 'Borealis Optics' a company: no person
-        name = " ".join(self.d.words[k] for k in run)
+        name = " ".join(self.d.words[k] for k in run).replace(" - ", "-")
         ident = Person.id_of(name=name)
         self.f.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)
         self.f.add_ref(Ref(run[0], run[-1] + 1, ident, "person"))  # 'He stressed ...' after it is this person

@@ -176,3 +176,13 @@ def test_a_lower_case_office_noun_after_a_states_named_body() -> None:
     for text in ("Swedish Film director Jane Roe said the film was done.",
                  "Polish football club director Jan Nowak said the team won."):
         assert positions(extract_text(text, NEWS)) == set(), text
+
+
+@pytest.mark.skipif(model() is None, reason="the speaker's name is read off the parse")
+def test_a_hyphenated_given_name_of_a_speaker_stays_whole() -> None:
+    x = extract_text("Marie-Agnes Strack said Germany should send Taurus missiles.", NEWS)
+    assert persons(x) == {"person:marie-agnes-strack"}
+    assert {speaker for speaker, _ in claims(x)} == {"person:marie-agnes-strack"}
+    # a hyphenated given name alone is one name word: no person of its own
+    y = extract_text("Anna-Lena said Germany should send Taurus missiles.", NEWS)
+    assert persons(y) == set()
