@@ -25,7 +25,7 @@ a former office is the office)."""
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal", "Vice"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
-                   "Agency", "Directorate", "Bureau", "Guard", "Council"}
+                   "Agency", "Directorate", "Bureau", "Guard", "Council", "Ministry"}
 COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "Commander", "Chief", "Director",
                     "Secretary"}
 COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
@@ -38,6 +38,8 @@ PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier"
                 "historian", "statesman"}
 """Nouns for a person: before 'named'/'called' and a name ('a former president named Abraham Lincoln'), and in
 ``claims`` before the name whose words a sentence quotes ('the words of philosopher Jane Roe:')."""
+# one romanised East Asian syllable ('jong', 'sup', 'hyun', 'yeol', 'un'): consonants, vowels, a nasal or stop
+_SYLLABLE = re.compile(r"(?:[bcdghjklmnprstwy]{1,3})?[aeiou]{1,3}(?:ng|[nmpkl])?")
 _NAME_WORD = re.compile(r"[^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 """A capitalised name word: 'Černochová', 'McCain', "O'Donnell", an initial ('J.'), two capitals ('DJ')."""
 
@@ -151,6 +153,9 @@ class PersonRules:
             elif word == "-" and words and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
                     and self.d.adjacent(j, j + 1) and self.d.words[j + 1].istitle():
                 j += 1
+            elif word == "-" and words >= 2 and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
+                    and self.d.adjacent(j, j + 1) and self._syllable_pair(j):
+                j += 2  # 'Lee Jong-sup': the lower-case syllable is the given name's own
             else:
                 break
         if words and j + 1 < len(self.d.doc) and self.d.words[j] == ")" and _NAME_WORD.fullmatch(self.d.words[j + 1]) \
@@ -164,6 +169,14 @@ class PersonRules:
         if self.d.words[j - 1].endswith(".") and len(self.d.words[j - 1]) == 2:
             return None
         return i, j
+
+    def _syllable_pair(self, j: int) -> bool:
+        """Whether the hyphen at token j joins a romanised given name's two syllables, the second in lower case
+        ('Lee Jong-sup', 'Kim Yong-hyun'): both parts one syllable each, after a first name word ('a Putin-led
+        state', 'Biden-era' and 'Anna-lena' stay apart: not syllables, or no name word before)."""
+        first, second = self.d.words[j - 1], self.d.words[j + 1]
+        return j >= 2 and _NAME_WORD.fullmatch(self.d.words[j - 2]) is not None and first.istitle() \
+            and _SYLLABLE.fullmatch(first.lower()) is not None and _SYLLABLE.fullmatch(second) is not None
 
     def _particle_continues(self, j: int) -> bool:
         """Whether the particle at token j goes on to a capitalised name word, over more particles or a hyphen
@@ -598,6 +611,87 @@ class PersonRules:
             info = self._hold(name, "person:title-name", title)
             self._position(info, title, state, (b, k), name, "position:body-chain")
 
+    def _offices_of_organisations(self) -> None:
+        """'Head of the Pentagon Jane Roe', "the chair of NATO's Military Committee, Jane Roe,": an office word
+        (``COMMITTEE_CHAIRS``) of an organisation the gazetteer knows, before the name; a state's institution gives
+        the state ('Head of the Pentagon' of USA), an international one only an office of its named body, held in
+        the organisation ('Chair of the Military Committee' of NATO); rule ``position:org-office``."""
+        words, n = self.d.words, len(self.d.words)
+        for o in range(n - 3):
+            if self.d.ent_types[o] or words[o].capitalize() not in COMMITTEE_CHAIRS or self.d.lower[o + 1] != "of" \
+                    or (words[o].islower() and (o == 0 or self.d.lower[o - 1] not in ("the", ","))):
+                continue
+            ref = self.f.ref_at.get(o + 2) or self.f.ref_at.get(o + 3) if self.d.lower[o + 2] == "the" \
+                else self.f.ref_at.get(o + 2)
+            org = self.d.g.org(ref.id) if ref is not None and ref.kind == "org" else None
+            if ref is None or org is None:
+                continue
+            end, body = ref.end, ""
+            if ref.end + 1 < n and words[ref.end] in ("’s", "'s"):
+                end = self._named_body_end(ref.end + 1)
+                body = " ".join(words[ref.end + 1:end])
+            if org.country and not body:
+                written = self.d.clean[self.d.cstart(o + 2):self.d.cend(end - 1)]
+                of, title = f"country:{org.country}", f"{words[o].capitalize()} of {written}"
+            elif not org.country and body:
+                of, title = org.id, f"{words[o].capitalize()} of the {body}"
+            else:
+                continue
+            held = self._office_holder(o, end)
+            if held is not None:
+                self._position(self._hold(held[0], held[1], title), title, of, (o, end), held[0],
+                               "position:org-office")
+
+    def _commands_of_areas(self) -> None:
+        """'the commander of U.S. Army Europe Jane Roe', 'Commander of US Air Forces Africa, Jane Roe,': an office
+        word (``COMMITTEE_CHAIRS``) of a state's service named with the area it commands (``cues.csv`` kind
+        ``command-area``), the state's name or demonym opening the service's name; the title keeps the name as
+        written; rule ``position:area-command``."""
+        words, n = self.d.words, len(self.d.words)
+        for o in range(n - 4):
+            if self.d.ent_types[o] or words[o].capitalize() not in COMMITTEE_CHAIRS or self.d.lower[o + 1] != "of":
+                continue
+            k = o + 3 if self.d.lower[o + 2] == "the" else o + 2
+            state = self.f.ref_at.get(k)
+            if state is None or state.start != k or state.kind not in ("name", "demonym") \
+                    or not state.id.startswith("country:"):
+                continue
+            e = state.end
+            while e < n and e - state.end < 4 and words[e].istitle() and words[e].isalpha() \
+                    and not self.d.ent_types[e] and self.d.g.cues.get(self.d.lower[e]) != "command-area":
+                e += 1
+            if e == state.end or words[e - 1] not in COMMITTEE_WORDS or e >= n \
+                    or self.d.g.cues.get(self.d.lower[e]) != "command-area":
+                continue
+            held = self._office_holder(o, e + 1)
+            if held is not None:
+                title = f"{words[o].capitalize()} of {self.d.clean[self.d.cstart(o + 2):self.d.cend(e)]}"
+                self._position(self._hold(held[0], held[1], title), title, state.id, (o, e + 1), held[0],
+                               "position:area-command")
+
+    def _office_holder(self, o: int, end: int) -> tuple[tuple[int, int], str] | None:
+        """Who holds the office written at tokens [o, end): the name right after it ('Head of the Pentagon Jane Roe',
+        '..., Jane Roe,'), else the name the office follows in apposition ('Jane Roe, chair of ...,', 'Jane Roe, the
+        commander of ...'): (the name's tokens, the rule that reads it)."""
+        words, n = self.d.words, len(self.d.words)
+        name = self._name_tokens(end + 1 if end < n and words[end] == "," else end)
+        if name is not None and name[1] - name[0] >= 2:
+            return name, "person:title-name"
+        c = o - 1 if o > 0 and self.d.lower[o - 1] not in ("the", "a") else o - 2
+        if c < 1 or words[c] != ",":
+            return None
+        back = self.f.ref_at.get(c - 1)
+        if back is not None and back.kind == "person" and back.end == c and back.end - back.start >= 2:
+            return (back.start, back.end), "person:name-appositive"
+        m = c - 1
+        while m >= 0 and _NAME_WORD.fullmatch(words[m]) and not self.d.ent_types[m] and not self._stops(words[m]) \
+                and not self._rank(words[m]) and not self.d.doc[m].is_stop:
+            m -= 1
+        if not 2 <= c - 1 - m <= 4 or self.d.lower[c - 1] in self.d.g.non_person_heads \
+                or (m >= 0 and words[m][:1].isupper() and not self.d.doc[m].is_stop and not self._rank(words[m])):
+            return None
+        return (m + 1, c), "person:name-appositive"
+
     def _named_body_end(self, m: int) -> int:
         """The end of a body's own name at token m: capitalised words (and 'and', 'of') outside any entity, at most
         six, the last one a body word ('National Security and Defense Council', 'Main Intelligence Directorate');
@@ -927,6 +1021,8 @@ class PersonRules:
         self._plural_titles()
         self._chairs_of_a_states_body()
         self._offices_of_body_chains()
+        self._offices_of_organisations()
+        self._commands_of_areas()
         self._named_persons()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
