@@ -20,6 +20,7 @@ import pycountry
 from spacy.tokens import Span
 
 from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, THIRD_PARTY
@@ -37,8 +38,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 CAPITAL_PLACE_PREPS = frozenset({"in", "at"})
 """A capital after one of these is where something happens, not the state acting."""
-SPEAKER_PRONOUNS = frozenset({"it", "its", "we", "our", "us", "they", "their", "them", "i", "my"})
-"""Words in a claim that can stand for its speaker: a speaker so referred to may be a party (``reporting``)."""
 
 
 @dataclass(frozen=True)
@@ -336,7 +335,7 @@ class _Reader:
         for m in self.window(k):
             named[m.actor].append(m)
         for c in around:
-            pronoun = bool(SPEAKER_PRONOUNS & set(c.text.lower().split()))
+            pronoun = bool(office_words().speaker_pronouns & set(c.text.lower().split()))
             for actor, ms in named.items():
                 if actor == c.speaker and pronoun:
                     continue

@@ -11,7 +11,8 @@ from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
-from armsgraph.loaders.text.persons import PERSON_NOUNS
+from armsgraph.loaders.text.office_words import office_words
+from armsgraph.loaders.text.persons import PERSON_NOUNS, TITLE_PREFIXES
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -49,12 +50,6 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
 """A subject's head word that is an office: a name closing its phrase is the person holding it."""
 SAYING_NOUNS = frozenset({"words", "phrase", "saying", "message", "motto", "maxim", "line", "advice", "prayer"})
 """Nouns for what someone said: 'the words of Jane Roe:' introduces her quotation."""
-COMPANY_OFFICES = frozenset({"executive", "ceo", "chairman", "chairwoman", "president", "founder", "officer",
-                             "manager", "analyst", "lawmaker", "senator", "representative"})
-"""Lower-case office nouns besides ``OFFICE_NOUNS`` that a name may follow ('chief executive Jane Roe said',
-'lawmaker Jane Roe said'): a company's offices and elected ones, which the titles do not hold in lower case."""
-NAME_OFFICES = OFFICE_NOUNS | COMPANY_OFFICES
-"""Every lower-case office noun a name may follow, built once."""
 STATE_BODY_WORDS = GOVERNMENT_WORDS | BODY_WORDS
 """Words that end the name of a state's body ('the Czech defence ministry', 'the General Staff'), built once."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
@@ -88,6 +83,8 @@ class ClaimRules:
         self._speech: dict[int, list[SpeechCandidate]] = {}
         """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
         self._honorifics = d.g.honorifics
+        self.name_offices = OFFICE_NOUNS | office_words().company_offices
+        """Every lower-case office noun a name may follow ('spokesman', 'chief executive', 'lawmaker')."""
         self._turns: list[tuple[int, int, str]] = []
         """(character start, end, speaker) of each transcript turn with a named speaker."""
         self._label_names: dict[str, str] = {}
@@ -582,7 +579,8 @@ class ClaimRules:
     def _office_noun_name(self, verb: int) -> tuple[str, tuple[str, int]] | None:
         """'chief executive Jane Roe said', 'company spokesman John Doe told': two or three capitalised proper nouns
         outside any entity right before a speech verb, after a lower-case office noun (``OFFICE_NOUNS`` or
-        ``COMPANY_OFFICES``) that says they name a person; the person is added to the entities."""
+        ``data/office_words.csv`` kind ``company-office``) that says they name a person; the person is added to the
+        entities."""
         syntax = self.d.syntax
         if syntax is None:
             return None
@@ -590,7 +588,7 @@ class ClaimRules:
         while k > 0 and verb - k < 3 and syntax.pos[k - 1] == "PROPN" and self.d.words[k - 1].istitle() \
                 and self.d.words[k - 1].isalpha() and not self.d.ent_types[k - 1] and k - 1 not in self.f.ref_at:
             k -= 1
-        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in NAME_OFFICES \
+        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in self.name_offices \
                 or not self.d.words[k - 1].islower():
             return None
         name = " ".join(self.d.words[k:verb])
@@ -849,7 +847,9 @@ class ClaimRules:
         speaker (the parse knows where the clause said ends); quotations stay the quotation rules'."""
         if self.d.syntax is None:
             return
-        quote_spans = sorted((c.start - self.d.base, c.end - self.d.base) for c in self.f.claims if c.quote)
+        # a transcript turn is its speaker's speech, not a quotation: reported speech inside it is read as anywhere
+        quote_spans = sorted((c.start - self.d.base, c.end - self.d.base) for c in self.f.claims
+                             if c.quote and c.rule != TURN_RULE)
         quote_starts = [q[0] for q in quote_spans]
         # the claims so far by the sentence they start in: one look-up per sentence, not a scan of all claims
         by_sentence: dict[int, list[ClaimFact]] = {}
@@ -891,6 +891,12 @@ class ClaimRules:
                         if c not in exact and self._object_not_clause(c):
                             self.f.claims.remove(c)
                             here.remove(c)
+                    continue
+                if not speaker.startswith("person:") and any(
+                        c.speaker.startswith("person:") and c.start - self.d.base == ts and c.end - self.d.base == te
+                        for c in here):
+                    # 'Spokesman of the Ukrainian Navy Jane Roe said C': the surface rules read the person who says
+                    # this very clause; the parse's subject head is the office (whose body's state is no second speaker)
                     continue
                 # a quotation the clause overlaps stays the quotation rules' (quotes may open a sentence before)
                 k = bisect.bisect_right(quote_starts, te)
@@ -1055,6 +1061,12 @@ class ClaimRules:
                 and (k == end - 1 or (syntax.dep[k] == "compound" and syntax.head[k] in run)):
             run.insert(0, k)
             k -= 1
+        while run and run[0] - 2 >= start and self.d.words[run[0] - 1] == "-" \
+                and self.d.words[run[0] - 2].istitle() and self.d.words[run[0] - 2].isalpha() \
+                and not self.d.ent_types[run[0] - 2]:
+            run[:0] = [run[0] - 2, run[0] - 1]  # 'Marie-Agnes Strack': a hyphenated given name is one name word
+        while run and (self.d.words[run[0]] in TITLE_PREFIXES or (self.d.words[run[0]].isupper() and len(run) > 2)):
+            run = run[1:]  # "People's Deputy Jane Roe said", 'Ukrainian MP Jane Roe said': an office's word
         honored = False
         while run and self.d.lower[run[0]] in self._honorifics:
             run = run[1:]  # 'Admiral Brad Cooper said': the rank is no part of the name
@@ -1068,9 +1080,10 @@ class ClaimRules:
         if body:
             # 'Ground Forces Jane Roe', 'Film Director Jane Roe': the name after the body's or the office's words
             run = run[body[-1] + 1:]
-        if not 2 <= len(run) <= 4 or self.d.lower[run[-1]] in self.d.g.non_person_heads:
+        size = len(run) - 2 * sum(1 for k in run if self.d.words[k] == "-")  # name words, hyphenated ones as one
+        if not 2 <= size <= 4 or self.d.lower[run[-1]] in self.d.g.non_person_heads:
             return None  # 'Defense Ministry' is a body, 'Borealis Optics' a company: no person
-        name = " ".join(self.d.words[k] for k in run)
+        name = " ".join(self.d.words[k] for k in run).replace(" - ", "-")
         ident = Person.id_of(name=name)
         self.f.add_entity(ident, run[0], run[-1] + 1, "person:subject-of-speech", name=name)
         self.f.add_ref(Ref(run[0], run[-1] + 1, ident, "person"))  # 'He stressed ...' after it is this person

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
+from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
@@ -24,20 +25,12 @@ a former office is the office)."""
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal", "Vice"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
-                   "Agency", "Directorate", "Bureau", "Guard", "Council"}
+                   "Agency", "Directorate", "Bureau", "Guard", "Council", "Ministry"}
 COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "Commander", "Chief", "Director",
                     "Secretary"}
 COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
 """'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
 Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
-BODY_HEADS = frozenset({w.lower() for w in COMMITTEE_WORDS} | {"ministry", "intelligence", "office", "department",
-                                                                  "police", "command", "parliament", "government"})
-"""Last words of a state's body whose head is an official ('the Portuguese defence ministry', "Lithuania's military
-intelligence"); a company ('Poland's largest arms maker') is none."""
-STATE_OFFICE_WORDS = BODY_HEADS | {"army", "navy", "defence", "defense", "military", "armed", "security", "border",
-                                   "naval", "national", "armaments", "procurement", "foreign", "interior", "cyber"}
-"""Words of a state's body in an office the titles lack ('Army Inspector General', 'Defence Intelligence Chief');
-an office without one ('Swedish Film Director') is no state's."""
 PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
                 "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
                 "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
@@ -45,6 +38,8 @@ PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier"
                 "historian", "statesman"}
 """Nouns for a person: before 'named'/'called' and a name ('a former president named Abraham Lincoln'), and in
 ``claims`` before the name whose words a sentence quotes ('the words of philosopher Jane Roe:')."""
+# one romanised East Asian syllable ('jong', 'sup', 'hyun', 'yeol', 'un'): consonants, vowels, a nasal or stop
+_SYLLABLE = re.compile(r"(?:[bcdghjklmnprstwy]{1,3})?[aeiou]{1,3}(?:ng|[nmpkl])?")
 _NAME_WORD = re.compile(r"[^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 """A capitalised name word: 'Černochová', 'McCain', "O'Donnell", an initial ('J.'), two capitals ('DJ')."""
 
@@ -109,6 +104,10 @@ class PersonRules:
         """The parsed document (read-only)."""
         self.f = f
         """The facts found so far; this component adds its own."""
+        self.registered: dict[int, PersonInfo] = {}
+        """Token start of each name read as a person -> that person."""
+        self.used: set[int] = set()
+        """Token starts of names already read (a later bare surname there is not read again)."""
 
     # ---- persons and positions ---------------------------------------------------------------------
 
@@ -154,6 +153,9 @@ class PersonRules:
             elif word == "-" and words and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
                     and self.d.adjacent(j, j + 1) and self.d.words[j + 1].istitle():
                 j += 1
+            elif word == "-" and words >= 2 and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
+                    and self.d.adjacent(j, j + 1) and self._syllable_pair(j):
+                j += 2  # 'Lee Jong-sup': the lower-case syllable is the given name's own
             else:
                 break
         if words and j + 1 < len(self.d.doc) and self.d.words[j] == ")" and _NAME_WORD.fullmatch(self.d.words[j + 1]) \
@@ -167,6 +169,14 @@ class PersonRules:
         if self.d.words[j - 1].endswith(".") and len(self.d.words[j - 1]) == 2:
             return None
         return i, j
+
+    def _syllable_pair(self, j: int) -> bool:
+        """Whether the hyphen at token j joins a romanised given name's two syllables, the second in lower case
+        ('Lee Jong-sup', 'Kim Yong-hyun'): both parts one syllable each, after a first name word ('a Putin-led
+        state', 'Biden-era' and 'Anna-lena' stay apart: not syllables, or no name word before)."""
+        first, second = self.d.words[j - 1], self.d.words[j + 1]
+        return j >= 2 and _NAME_WORD.fullmatch(self.d.words[j - 2]) is not None and first.istitle() \
+            and _SYLLABLE.fullmatch(first.lower()) is not None and _SYLLABLE.fullmatch(second) is not None
 
     def _particle_continues(self, j: int) -> bool:
         """Whether the particle at token j goes on to a capitalised name word, over more particles or a hyphen
@@ -263,7 +273,19 @@ class PersonRules:
             k -= 1
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s") and self.d.lower[k - 2] == "country":
             return self._state_named_before(k - 2)
+        if k >= 2 and self.d.words[k - 1] in ("’s", "'s"):
+            official = self.f.ref_at.get(k - 2)
+            if official is not None and official.kind == "person" and official.id in self.f.persons:
+                # "Zelensky's chief of staff X", "Putin's spokesman X": the state the official serves
+                return self._state_of_official(self.f.persons[official.id])
         return self.f.affiliation_before(k)
+
+    def _state_of_official(self, info: PersonInfo) -> str | None:
+        """The state a person of the document serves: of the office the text gave them, else of the officials
+        gazetteer's entry; an organisation's official or an unknown person serves none."""
+        known = known_official(self.d.g, info.name)
+        offices = [of for _, of in info.titles] or ([known[2]] if known else [])
+        return offices[-1] if offices and offices[-1].startswith("country:") else None
 
     def _state_named_before(self, i: int) -> str | None:
         """The last state named by name or demonym before token i, in its sentence or the one before."""
@@ -313,6 +335,17 @@ class PersonRules:
         self.f.add_ref(Ref(start, end, person_id, "person"))
         return info
 
+    def _hold(self, name: tuple[int, int], rule: str, title: str | None = None,
+              text: str | None = None) -> PersonInfo:
+        """The person named at tokens ``name`` (``text``: the name as known, else as written): registered once and
+        its start marked as read; a name read before is that person. Every rule that finds a name ends here."""
+        if name[0] in self.registered:
+            return self.registered[name[0]]
+        info = self._register_person(text or self._name_text(*name), name[0], name[1], rule, title)
+        self.registered[name[0]] = info
+        self.used.add(name[0])
+        return info
+
     def _title_complement(self, j: int) -> int | None:
         """End of a 'for/of <Capitalised Words>' complement of a title at token j, before the name that follows it.
 
@@ -325,9 +358,18 @@ class PersonRules:
         if self.d.lower[j] == "of" and (j + 1 >= len(self.d.doc) or self.d.ent_types[j + 1]):
             return None  # 'President of Ukraine': an affiliation, read before
         k = j + 1
+        body = k < len(self.d.doc) and self.d.lower[k] == "the"
+        if body:
+            # 'Spokeswoman of the Southern Defense Forces Jane Roe': a named body, which must end in a body word
+            k += 1
+            if k >= len(self.d.doc) or self.d.ent_types[k]:
+                return None
         caps: list[int] = []
         while k < len(self.d.doc):
             word = self.d.words[k]
+            if word == "of" and caps and self._affiliation_of(k)[0] is not None:
+                # 'Minister of Strategic Industry of Ukraine X': the complement ends before the state it is of
+                return caps[-1] + 1
             if word[:1].isupper() and _NAME_WORD.fullmatch(word) and self.d.ent_types[k] not in ("TITLE",):
                 caps.append(k)
             elif word not in ("’s", "'s", "of", "and", "the", "-") or not caps:
@@ -341,6 +383,8 @@ class PersonRules:
         # a hyphenated name word is one word ('Carl-Oskar Bohlin'): its parts after a hyphen do not count
         caps = [m for m in caps if not (m >= 2 and self.d.words[m - 1] == "-" and m - 2 in caps)]
         end = person if person is not None else (caps[-2] if len(caps) >= 3 else None)
+        if body and (end is None or self.d.lower[end - 1] not in office_words().body_heads):
+            return None
         return end if end is not None and end > j + 1 else None
 
     def _position(self, info: PersonInfo, title: str, of: str | None, title_span: tuple[int, int],
@@ -446,7 +490,7 @@ class PersonRules:
                 back = self.f.ref_at.get(k - 1)
         return back if back is not None and back.kind == "person" and back.id in self.f.persons else None
 
-    def _named_persons(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _named_persons(self) -> None:
         """'a former president named Abraham Lincoln', 'a soldier called Jane Roe': a person noun, then 'named' or
         'called' and a name of two to four capitalised words (rule ``person:named``; no position: no office is
         said)."""
@@ -454,13 +498,12 @@ class PersonRules:
             if word not in ("named", "called") or i == 0 or self.d.lower[i - 1] not in PERSON_NOUNS:
                 continue
             name = self._name_tokens(i + 1)
-            if name is None or name[0] in registered or not 2 <= name[1] - name[0] <= 4 \
+            if name is None or name[0] in self.registered or not 2 <= name[1] - name[0] <= 4 \
                     or name[0] in self.f.ref_at:
                 continue
-            registered[name[0]] = self._register_person(self._name_text(*name), name[0], name[1], "person:named")
-            used.add(name[0])
+            self._hold(name, "person:named")
 
-    def _chairs_of_a_states_body(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _chairs_of_a_states_body(self) -> None:
         """'Secretary of the National Security and Defense Council of Ukraine Jane Roe', 'the head of Ukraine's
         military intelligence Jane Roe': an office of a body the state is named after (or before, as a possessive);
         the title keeps the office and body words ('Secretary of the National Security and Defense Council')."""
@@ -480,7 +523,9 @@ class PersonRules:
                         or words[k - 3].capitalize() not in COMMITTEE_CHAIRS:
                     continue
                 start, office_end, name_at = k - 3, c + 1, state.end
-            elif self.d.lower[c] in ("head", "chief", "director", "commander") and self.d.lower[c + 1] == "of":
+                while start > 0 and self.d.doc[start].ent_iob_ == "I":
+                    start -= 1  # the whole title the office word ends: 'Commander-in-Chief of the Armed Forces'
+            elif word.capitalize() in COMMITTEE_CHAIRS and self.d.lower[c + 1] == "of":
                 state = self.f.ref_at.get(c + 2)
                 if state is None or state.kind != "name" or not state.id.startswith("country:") \
                         or state.end >= n or words[state.end] not in ("’s", "'s"):
@@ -489,6 +534,9 @@ class PersonRules:
                 while m < n and m - state.end <= 3 and words[m].islower() and words[m].isalpha():
                     m += 1
                 if m == state.end + 1:
+                    # "the secretary of Ukraine's National Security and Defense Council, X": the body's own name
+                    m = self._named_body_end(m)
+                if m == state.end + 1:
                     continue
                 start, office_end, name_at = c, m, m
                 if m + 1 < n and words[m] == ",":
@@ -496,18 +544,168 @@ class PersonRules:
             else:
                 continue
             name = self._name_tokens(name_at)
-            if name is None or name[0] in registered:
+            if name is None or name[0] in self.registered:
                 continue
             if office_end == name_at or (office_end + 1 == name_at and words[office_end] == ","):
-                title = f"{words[start].capitalize()} of {' '.join(words[state.end + 1: office_end])}"
+                body = " ".join(words[state.end + 1: office_end])
+                title = f"{words[start].capitalize()} of {'the ' if body[:1].isupper() else ''}{body}"
             else:
                 title = " ".join(self.d.clean[self.d.cstart(start):self.d.cend(office_end - 1)].split())
-            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
-            registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:title-name", title)
             self._position(info, title, state.id, (start, office_end), name, "position:body-office")
 
-    def _committee_chairs(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _ambassador_to(self, title: str, j: int, of: str | None) -> tuple[str, int]:
+        """'Ambassador to Germany', a state's 'ambassador to NATO' at token j (after the title, or after its 'of
+        Ukraine'): (the title with where the ambassador is sent, the token after it); else as given."""
+        if title != "Ambassador" or j + 1 >= len(self.d.doc) or self.d.lower[j] != "to":
+            return title, j
+        ref = self.f.ref_at.get(j + 1) or self.f.ref_at.get(j + 2)
+        if ref is not None and ref.id.startswith("country:"):
+            return f"Ambassador to {self.d.g.name_with_article(ref.id)}", ref.end
+        if ref is not None and ref.kind == "org" and of is not None:
+            # 'U.S. ambassador to NATO Kurt Volker': the ambassador of a state to an organisation
+            return f"Ambassador to {self.d.clean[self.d.cstart(j + 1):self.d.cend(ref.end - 1)]}", ref.end
+        return title, j
+
+    def _offices_of_body_chains(self) -> None:
+        """'Head of the Main Intelligence Directorate of the Ministry of Defense of Ukraine X', 'The Commander of the
+        Ground Forces of the Armed Forces of Ukraine, X,': an office word (``COMMITTEE_CHAIRS``) outside any entity,
+        then 'of the' and one or more named bodies joined by 'of the', ending in 'of <State>' or a state's ministry;
+        the title is the office of the first body, ranks before it kept ('Deputy Head of the ...'); rule
+        ``position:body-chain``."""
+        words, lower, n = self.d.words, self.d.lower, len(self.d.words)
+        for o in range(n - 4):
+            if self.d.ent_types[o] or words[o] not in COMMITTEE_CHAIRS or lower[o + 1] != "of" \
+                    or lower[o + 2] != "the":
+                continue
+            k, first, state = o + 3, 0, None
+            while k < n and state is None:
+                end = self._named_body_end(k)
+                if end == k or end >= n or lower[end] != "of":
+                    break
+                first = first or end
+                state, after = self._affiliation_of(end)
+                ref = self.f.ref_at.get(after - 1) if state is not None else None
+                if ref is not None and ref.kind == "capital":
+                    state = None  # 'the Kyiv School of Economics': a capital inside a name is a place
+                if state is not None and state.startswith("org:"):
+                    org = self.d.g.org(state)  # '... of the Ministry of Defense of Ukraine': the ministry's state
+                    state = f"country:{org.country}" if org is not None and org.country else None
+                    k = after if state is not None else k
+                    break
+                if state is not None:
+                    k = after
+                elif end + 1 < n and lower[end + 1] == "the":
+                    k = end + 2
+                else:
+                    break
+            if not first or state is None or not state.startswith("country:"):
+                continue
+            name = self._name_tokens(k + 1 if k < n and words[k] == "," else k)
+            if name is None or name[0] in self.registered or name[1] - name[0] < 2:
+                continue
+            b = o
+            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
+                b -= 1
+            title = " ".join(words[b:first])
+            info = self._hold(name, "person:title-name", title)
+            self._position(info, title, state, (b, k), name, "position:body-chain")
+
+    def _offices_of_organisations(self) -> None:
+        """'Head of the Pentagon Jane Roe', "the chair of NATO's Military Committee, Jane Roe,": an office word
+        (``COMMITTEE_CHAIRS``) of an organisation the gazetteer knows, before the name; a state's institution gives
+        the state ('Head of the Pentagon' of USA), an international one only an office of its named body, held in
+        the organisation ('Chair of the Military Committee' of NATO); rule ``position:org-office``."""
+        words, n = self.d.words, len(self.d.words)
+        for o in range(n - 3):
+            if self.d.ent_types[o] or words[o].capitalize() not in COMMITTEE_CHAIRS or self.d.lower[o + 1] != "of" \
+                    or (words[o].islower() and (o == 0 or self.d.lower[o - 1] not in ("the", ","))):
+                continue
+            ref = self.f.ref_at.get(o + 2) or self.f.ref_at.get(o + 3) if self.d.lower[o + 2] == "the" \
+                else self.f.ref_at.get(o + 2)
+            org = self.d.g.org(ref.id) if ref is not None and ref.kind == "org" else None
+            if ref is None or org is None:
+                continue
+            end, body = ref.end, ""
+            if ref.end + 1 < n and words[ref.end] in ("’s", "'s"):
+                end = self._named_body_end(ref.end + 1)
+                body = " ".join(words[ref.end + 1:end])
+            if org.country and not body:
+                written = self.d.clean[self.d.cstart(o + 2):self.d.cend(end - 1)]
+                of, title = f"country:{org.country}", f"{words[o].capitalize()} of {written}"
+            elif not org.country and body:
+                of, title = org.id, f"{words[o].capitalize()} of the {body}"
+            else:
+                continue
+            held = self._office_holder(o, end)
+            if held is not None:
+                self._position(self._hold(held[0], held[1], title), title, of, (o, end), held[0],
+                               "position:org-office")
+
+    def _commands_of_areas(self) -> None:
+        """'the commander of U.S. Army Europe Jane Roe', 'Commander of US Air Forces Africa, Jane Roe,': an office
+        word (``COMMITTEE_CHAIRS``) of a state's service named with the area it commands (``cues.csv`` kind
+        ``command-area``), the state's name or demonym opening the service's name; the title keeps the name as
+        written; rule ``position:area-command``."""
+        words, n = self.d.words, len(self.d.words)
+        for o in range(n - 4):
+            if self.d.ent_types[o] or words[o].capitalize() not in COMMITTEE_CHAIRS or self.d.lower[o + 1] != "of":
+                continue
+            k = o + 3 if self.d.lower[o + 2] == "the" else o + 2
+            state = self.f.ref_at.get(k)
+            if state is None or state.start != k or state.kind not in ("name", "demonym") \
+                    or not state.id.startswith("country:"):
+                continue
+            e = state.end
+            while e < n and e - state.end < 4 and words[e].istitle() and words[e].isalpha() \
+                    and not self.d.ent_types[e] and self.d.g.cues.get(self.d.lower[e]) != "command-area":
+                e += 1
+            if e == state.end or words[e - 1] not in COMMITTEE_WORDS or e >= n \
+                    or self.d.g.cues.get(self.d.lower[e]) != "command-area":
+                continue
+            held = self._office_holder(o, e + 1)
+            if held is not None:
+                title = f"{words[o].capitalize()} of {self.d.clean[self.d.cstart(o + 2):self.d.cend(e)]}"
+                self._position(self._hold(held[0], held[1], title), title, state.id, (o, e + 1), held[0],
+                               "position:area-command")
+
+    def _office_holder(self, o: int, end: int) -> tuple[tuple[int, int], str] | None:
+        """Who holds the office written at tokens [o, end): the name right after it ('Head of the Pentagon Jane Roe',
+        '..., Jane Roe,'), else the name the office follows in apposition ('Jane Roe, chair of ...,', 'Jane Roe, the
+        commander of ...'): (the name's tokens, the rule that reads it)."""
+        words, n = self.d.words, len(self.d.words)
+        name = self._name_tokens(end + 1 if end < n and words[end] == "," else end)
+        if name is not None and name[1] - name[0] >= 2:
+            return name, "person:title-name"
+        c = o - 1 if o > 0 and self.d.lower[o - 1] not in ("the", "a") else o - 2
+        if c < 1 or words[c] != ",":
+            return None
+        back = self.f.ref_at.get(c - 1)
+        if back is not None and back.kind == "person" and back.end == c and back.end - back.start >= 2:
+            return (back.start, back.end), "person:name-appositive"
+        m = c - 1
+        while m >= 0 and _NAME_WORD.fullmatch(words[m]) and not self.d.ent_types[m] and not self._stops(words[m]) \
+                and not self._rank(words[m]) and not self.d.doc[m].is_stop:
+            m -= 1
+        if not 2 <= c - 1 - m <= 4 or self.d.lower[c - 1] in self.d.g.non_person_heads \
+                or (m >= 0 and words[m][:1].isupper() and not self.d.doc[m].is_stop and not self._rank(words[m])):
+            return None
+        return (m + 1, c), "person:name-appositive"
+
+    def _named_body_end(self, m: int) -> int:
+        """The end of a body's own name at token m: capitalised words (and 'and', 'of') outside any entity, at most
+        six, the last one a body word ('National Security and Defense Council', 'Main Intelligence Directorate');
+        m itself when there is none."""
+        words, n = self.d.words, len(self.d.words)
+        e, last = m, m
+        while e < n and e - m < 6 and not self.d.ent_types[e] and (
+                (words[e].istitle() and words[e].isalpha()) or (e > m and words[e] in ("and", "of"))):
+            e += 1
+            if words[e - 1] in COMMITTEE_WORDS:
+                last = e
+        return last
+
+    def _committee_chairs(self) -> None:
         """'Deputy Chairman of the French Defense Committee Jean Roe', 'Commander of the Ukrainian Ground Forces Jane
         Roe': an office of a state's named body (a parliament's committee, a service, a bureau), held in the state the
         demonym (or the state's name) before the body names; the title keeps the body's own words ('Deputy Chairman
@@ -535,13 +733,11 @@ class PersonRules:
             name = self._name_tokens(c + 1)
             if name is None and words[c + 1] == "," and c + 2 < n:
                 name = self._name_tokens(c + 2)  # 'Head of the Polish National Security Bureau, Jane Roe,'
-            if name is None or name[0] in registered:
+            if name is None or name[0] in self.registered:
                 continue
             committee = " ".join(words[owner.end: c + 1])
             title = f"{' '.join(w.capitalize() if w.islower() else w for w in words[b: a - 2])} of the {committee}"
-            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
-            registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:title-name", title)
             self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
     def _state_body(self, k: int) -> tuple[str, list[str], int] | None:
@@ -562,7 +758,8 @@ class PersonRules:
         e = m
         while e < n and e - m < 4 and words[e].isalpha() and not self.d.ent_types[e] and e not in self.f.ref_at:
             e += 1
-        if e == m or e >= n or words[e] not in (",", ".", ";", ")", "—", "–") or self.d.lower[e - 1] not in BODY_HEADS:
+        if e == m or e >= n or words[e] not in (",", ".", ";", ")", "—", "–") \
+                or self.d.lower[e - 1] not in office_words().body_heads:
             return None
         return state.id, words[m:e], e
 
@@ -580,7 +777,7 @@ class PersonRules:
         named = body[-1][:1].isupper()  # a body's own name takes its article ('Head of the State Border Guard Service')
         return f"{noun} of {'the ' if named else ''}{' '.join(body)}"
 
-    def _offices_after_names(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _offices_after_names(self) -> None:
         """'Jane Roe, who heads the Portuguese defence ministry,' and 'Jane Roe, the head of Lithuania's military
         intelligence,': a name, then a relative clause with a verb of heading (``cues.csv`` kind ``office-verb``) or
         an office noun and 'of', then a state's body closed by punctuation (rule ``position:heads-body``)."""
@@ -613,9 +810,7 @@ class PersonRules:
                             and not self._rank(words[m])):  # 'Lieutenant General Jane Roe, commander of ...'
 
                     continue
-                info = self._register_person(self._name_text(m + 1, c), m + 1, c, "person:name-appositive")
-                registered[m + 1] = info
-                used.add(m + 1)
+                self._hold((m + 1, c), "person:name-appositive")
                 back = self.f.ref_at.get(c - 1)
             if back is None or back.kind != "person" or back.id not in self.f.persons:
                 continue
@@ -623,7 +818,7 @@ class PersonRules:
             self._position(self.f.persons[back.id], title, state, (c + 1, end), (back.start, back.end),
                            "position:heads-body")
 
-    def _shaped_offices(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _shaped_offices(self) -> None:
         """An office ``titles.csv`` lacks, shaped like a title: a state (its demonym, or its name and possessive),
         capitalised words outside any entity ending in an office noun (``cues.csv`` kind ``office-head``: Chief,
         Director, Inspector, ...), then a name ('Norwegian Army Inspector General Lars Brekke', 'Ukrainian Defence
@@ -631,27 +826,28 @@ class PersonRules:
         ``position:shaped-title``)."""
         words, n = self.d.words, len(self.d.words)
         for i in range(1, n - 1):
-            if self.d.ent_types[i] or not words[i].istitle() or self.d.g.cues.get(self.d.lower[i]) != "office-head":
+            # the office noun in lower case only after a body's own name ('Ukrainian Ground Forces commander X')
+            lower_case = words[i].islower() and words[i - 1] in COMMITTEE_WORDS
+            if self.d.ent_types[i] or not (words[i].istitle() or lower_case) \
+                    or self.d.g.cues.get(self.d.lower[i]) != "office-head":
                 continue
-            k, _ = self._shaped_title(i + 1, "")
-            if k >= i or not any(w in STATE_OFFICE_WORDS for w in self.d.lower[k:i]):
+            k, _ = self._shaped_title(i if lower_case else i + 1, "")
+            if k >= i or not any(w in office_words().state_office for w in self.d.lower[k:i]):
                 continue  # no state before the office words, or no state's body in them ('Film Director')
             name = self._name_tokens(i + 1)
-            if name is None or name[0] in registered or name[1] - name[0] < 2 or name[0] in self.f.ref_at:
+            if name is None or name[0] in self.registered or name[1] - name[0] < 2 or name[0] in self.f.ref_at:
                 continue
-            title = " ".join(words[k:name[0]])
+            title = " ".join([*words[k:i], words[i].capitalize(), *words[i + 1:name[0]]])
             opener = self.f.ref_at.get(k - 1)
             if opener is None or opener.kind != "demonym":
                 opener = self.f.ref_at.get(k - 2) if words[k - 1] in ("’s", "'s") else None
             if opener is None or not opener.id.startswith("country:"):
                 continue  # a demonym or "State's" only: 'U.S. Central Command Commander Admiral X' is read as before
             state = opener.id
-            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
-            registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:title-name", title)
             self._position(info, title, state, (k, name[0]), name, "position:shaped-title")
 
-    def _counterparts(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _counterparts(self) -> None:
         """'German Defence Minister X and his Dutch counterpart Jane Roe': a state's counterpart (``cues.csv`` kind
         ``counterpart``) holds the office of the last official named before it in that sentence or the one before,
         in the state the demonym or possessive names (rule ``position:counterpart``)."""
@@ -667,17 +863,15 @@ class PersonRules:
                 continue
             at = i + 2 if words[i + 1] == "," else i + 1
             name = self._name_tokens(at)
-            if name is None or name[0] in registered or name[1] - name[0] < 2:
+            if name is None or name[0] in self.registered or name[1] - name[0] < 2:
                 continue
             office = self._office_named_before(state.start)
             if office is None or office[1] == state.id or office[0].startswith("Ambassador"):
                 continue
-            info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", office[0])
-            registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:title-name", office[0])
             self._position(info, office[0], state.id, (state.start, i + 1), name, "position:counterpart")
 
-    def _plural_titles(self, registered: dict[int, PersonInfo], used: set[int]) -> None:
+    def _plural_titles(self) -> None:
         """'Defence ministers Kari Vik of Norway and Pal Lind of Sweden', 'Polish and Czech prime ministers ...': a
         title in the plural (``Gazetteer.plural_titles``) before two or more names joined by commas and 'and'; each
         holds it, of the state 'of X' after the name names, else the officials gazetteer's (rule
@@ -710,12 +904,7 @@ class PersonRules:
             if len(holders) < 2:
                 continue
             for name, of in holders:
-                if name[0] in registered:
-                    info = registered[name[0]]
-                else:
-                    info = self._register_person(self._name_text(*name), name[0], name[1], "person:title-name", title)
-                    registered[name[0]] = info
-                    used.add(name[0])
+                info = self._hold(name, "person:title-name", title)
                 known = known_official(self.d.g, info.name, title)
                 if of is None and (known is None or not known[1].startswith(title)):
                     continue
@@ -734,12 +923,9 @@ class PersonRules:
     def persons_and_positions(self) -> None:
         doc = self.d.doc
         # known officials first, so that titles before or after them find them
-        registered: dict[int, PersonInfo] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                registered[ent.start] = self._register_person(self._name_text(ent.start, ent.end), ent.start,
-                                                              ent.end, "person:gazetteer")
-        used: set[int] = set(registered)
+                self._hold((ent.start, ent.end), "person:gazetteer")
         for ent in list(doc.ents):
             if ent.label_ != "TITLE":
                 continue
@@ -768,22 +954,14 @@ class PersonRules:
                 body = f" {self.d.clean[self.d.cstart(owner.start):self.d.cend(owner.end - 1)]}" \
                     if owner.kind == "org" else ""
                 title = f"{self.d.words[title_start]}{body} {title}"
-            j = ent.end
-            if title == "Ambassador" and j + 1 < len(doc) and doc[j].lower_ == "to":
-                ref = self.f.ref_at.get(j + 1) or self.f.ref_at.get(j + 2)
-                if ref is not None and ref.id.startswith("country:"):
-                    title = f"Ambassador to {self.d.g.name_with_article(ref.id)}"
-                    j = ref.end
-                elif ref is not None and ref.kind == "org" and of is not None:
-                    # 'U.S. ambassador to NATO Kurt Volker': the ambassador of a state to an organisation
-                    title = f"Ambassador to {self.d.clean[self.d.cstart(j + 1):self.d.cend(ref.end - 1)]}"
-                    j = ref.end
+            title, j = self._ambassador_to(title, ent.end, of)
             of_after, j2 = self._affiliation_of(j)
             if of_after is None:
                 # 'Chief of the General Staff of the Polish Army X', 'Spokesperson for the Ukrainian Air Force X'
                 of_after, j2 = self._body_affiliation(j)
             if of_after and of is None:
                 of, j = of_after, j2
+                title, j = self._ambassador_to(title, j, of)  # 'Ambassador of Ukraine to the USA X'
             elif j + 2 < len(doc) and self.d.lower[j] == "of" and self.d.lower[j + 1] == "the" \
                     and self.d.words[j + 2] in STATE_WORDS:
                 # 'Minister of Foreign Affairs of the Kingdom Ann Linde': the state is not named here; it is the
@@ -796,6 +974,9 @@ class PersonRules:
                 # 'Special Representative for Ukraine’s Economic Recovery Penny Pritzker'
                 title = f"{title} {' '.join(self.d.clean[self.d.cstart(j):self.d.cend(complement - 1)].split())}"
                 j = complement
+                state_after, after = self._affiliation_of(j)
+                if state_after is not None and of is None:
+                    of, j = state_after, after  # '... of Strategic Industry of Ukraine X'
             name = self._name_tokens(j)
             if name is None:
                 # 'Czech Deputy Prime Minister and Defence Minister Jane Roe': two offices of one name
@@ -830,36 +1011,32 @@ class PersonRules:
             if name is None:
                 self.f.add_ref(Ref(ent.start, ent.end, f"title:{title}", "title"))
                 continue
-            if name[0] in registered:
-                info = registered[name[0]]
-            else:
-                text = self._name_text(*name)
-                info = self._register_person(text, name[0], name[1], "person:" + rule.partition(":")[2], title)
-                registered[name[0]] = info
-            used.add(name[0])
+            info = self._hold(name, "person:" + rule.partition(":")[2], title)
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
-        self._committee_chairs(registered, used)
-        self._offices_after_names(registered, used)
-        self._shaped_offices(registered, used)
-        self._counterparts(registered, used)
-        self._plural_titles(registered, used)
-        self._chairs_of_a_states_body(registered, used)
-        self._named_persons(registered, used)
+        self._committee_chairs()
+        self._offices_after_names()
+        self._shaped_offices()
+        self._counterparts()
+        self._plural_titles()
+        self._chairs_of_a_states_body()
+        self._offices_of_body_chains()
+        self._offices_of_organisations()
+        self._commands_of_areas()
+        self._named_persons()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
-            if ent.label_ != "SURNAME" or ent.start in registered or ent.start == 0 \
+            if ent.label_ != "SURNAME" or ent.start in self.registered or ent.start == 0 \
                     or self.d.lower[ent.start - 1] not in self.d.g.honorifics:
                 continue
             known = known_official(self.d.g, ent.text)
             if known is not None:
-                registered[ent.start] = self._register_person(known[0], ent.start, ent.end, "person:rank-surname")
-                used.add(ent.start)
+                self._hold((ent.start, ent.end), "person:rank-surname", text=known[0])
         # later bare surnames of people already seen
         surnames = {name: person for person in self.f.persons.values() for name in person.surnames}
         for i, word in enumerate(self.d.words):
-            if i in used or i in self.f.ref_at or word not in surnames:
+            if i in self.used or i in self.f.ref_at or word not in surnames:
                 continue
             person = surnames[word]
             self.f.add_entity(person.id, i, i + 1, "person:surname")

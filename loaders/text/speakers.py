@@ -78,3 +78,34 @@ def author_by_office(title: str, kinds: Sequence[str], terms: Sequence[OfficeTer
                and rest.lower().startswith(t.title.lower())
                and (len(rest) == len(t.title) or rest[len(t.title):].split()[0].lower() in _STOP)}
     return Person.id_of(name=holders.pop()) if len(holders) == 1 else None
+
+
+def heading_persons(title: str, parse_title: Callable[[str], Doc]) -> dict[str, tuple[str, str]]:
+    """Surname -> (person id, name) of each person a document's heading names: 'Press Briefing by Press Secretary
+    Lara Dana and Deputy National Security Advisor Paul Whitaker' -> Dana, Whitaker. A transcript's turn labels
+    ('MR. WHITAKER:') name these people by surname, and the body may never name them in full.
+
+    A person is a known official (a PERSON entity) or a title followed by two to four capitalised name words up to a
+    lower-case word, 'and' or a comma; a surname two persons share names neither."""
+    doc = parse_title(title or "")
+    found: list[tuple[str, str]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.ent_id_:
+            found.append((ent.ent_id_, ent.text))
+        elif ent.label_ == "TITLE":
+            words: list[str] = []
+            for tok in doc[ent.end :]:
+                if tok.lower_ in _STOP or not _NAME_WORD.match(tok.text) or tok.ent_type_:
+                    break
+                words.append(tok.text)
+            if 2 <= len(words) <= 4:
+                name = " ".join(words)
+                found.append((Person.id_of(name=name), name))
+    by_surname: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for ident, name in found:
+        surname = name.split()[-1]
+        if surname in by_surname and by_surname[surname][0] != ident:
+            shared.add(surname)
+        by_surname.setdefault(surname, (ident, name))
+    return {s: who for s, who in by_surname.items() if s not in shared}

@@ -79,7 +79,16 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
         if not subj:
             continue
         head = subj[0]
+        relative = lower[head] == "who" and p.dep[node] == "relcl" and p.head[node] != node
+        if relative:
+            # 'Chancellor Scholz, who told me that ...': the person the relative clause is about, named before an
+            # apposition of theirs ('Jan Roe, the Polish president, who said ...')
+            head = p.head[node]
+            while p.dep[head] == "appos" and p.head[head] != head:
+                head = p.head[head]
         tokens = set(p.subtree(head))
+        if relative:
+            tokens -= set(p.subtree(node))
         for k in p.kids(head, "prep", "relcl", "acl"):
             tokens -= set(p.subtree(k))
         clause = sorted(set(p.subtree(content[0])))

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.persons import known_official
+from armsgraph.loaders.text.pipeline import nlp
+from armsgraph.loaders.text.speakers import heading_persons
 from armsgraph.loaders.text.supply_talk import speaks_of_supply
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
@@ -29,9 +32,13 @@ AddClaim = Callable[[str, int, int, int, int, bool, str], None]
 """``ClaimRules._add_claim``: speaker, text start and end, sentence start and end (characters), quote, rule."""
 
 
-def turn_speaker(d: TextDoc, f: Facts, label: str) -> str | None:
+def turn_speaker(d: TextDoc, f: Facts, label: str,
+                 heading: Mapping[str, tuple[str, str]] | None = None) -> str | None:
     """'MR. SULLIVAN', 'SEC. AUSTIN', 'SECRETARY OF DEFENSE LLOYD J. AUSTIN III', 'THE PRESIDENT' -> the person;
-    unnamed labels ('Q', 'MODERATOR', 'SENIOR ADMINISTRATION OFFICIAL') -> None (``turns.read_label``)."""
+    unnamed labels ('Q', 'MODERATOR', 'SENIOR ADMINISTRATION OFFICIAL') -> None (``turns.read_label``). ``heading``:
+    the persons the document's heading names, by surname (``speakers.heading_persons``): 'MR. WHITAKER:' in 'Press
+    Briefing by ... Deputy National Security Advisor Paul Whitaker' is Paul Whitaker though the body never names
+    him."""
     g = d.g
     variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
     read = read_label(label, variants, g.honorifics)
@@ -54,7 +61,9 @@ def turn_speaker(d: TextDoc, f: Facts, label: str) -> str | None:
         if surname in person.surnames and (title is None or any(t.startswith(title) for t, _ in person.titles)):
             return person.id
     known = known_official(d.g, surname, title)
-    return Person.id_of(name=known[0]) if known else None
+    if known is not None:
+        return Person.id_of(name=known[0])
+    return heading[surname][0] if heading and surname in heading else None
 
 
 def title_holder(d: TextDoc, f: Facts, title: str) -> str | None:
@@ -80,20 +89,26 @@ def title_holder(d: TextDoc, f: Facts, title: str) -> str | None:
     return holders.pop() if len(holders) == 1 else None
 
 
-def official_name(d: TextDoc, f: Facts, person_id: str) -> str | None:
-    """The name of a person of the document, else of the gazetteer official with that id."""
+def official_name(d: TextDoc, f: Facts, person_id: str,
+                  heading: Mapping[str, tuple[str, str]] | None = None) -> str | None:
+    """The name of a person of the document, else of the gazetteer official with that id, else of the person the
+    heading names with that id."""
     info = f.persons.get(person_id)
     if info is not None:
         return info.name
-    return next((o.name for o in d.g.officials if Person.id_of(name=o.name) == person_id), None)
+    known = next((o.name for o in d.g.officials if Person.id_of(name=o.name) == person_id), None)
+    return known or next((name for ident, name in (heading or {}).values() if ident == person_id), None)
 
 
 def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[int, int, str]]:
     """Transcripts: a turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:') makes its speaker say
     the turn's sentences that speak of arms supply (claim:transcript-turn); 'Q' or an unknown label ends the turn.
     Returns (character start, end, speaker) of each turn with a named speaker."""
-    turns = [(m.start(), m.end(), turn_speaker(d, f, " ".join((m.group(1) or "").replace(".", ". ").split())))
-             for m in TURN.finditer(d.clean)]
+    labels = list(TURN.finditer(d.clean))
+    heading = heading_persons(str(d.document.get("title") or ""), lambda t: nlp()(clean(t))) if labels else {}
+    turns = [(m.start(), m.end(), turn_speaker(d, f, " ".join((m.group(1) or "").replace(".", ". ").split()),
+                                               heading))
+             for m in labels]
     named: list[tuple[int, int, str]] = []
     for n, (label_start, label_end, speaker) in enumerate(turns):
         if speaker is None:
@@ -102,7 +117,7 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
         named.append((label_start, end, speaker))
         a = d.tok_index(label_start)
         f.add_entity(speaker, a, d.tok_index(label_end) - 1, "person:transcript-turn",
-                     name=official_name(d, f, speaker))
+                     name=official_name(d, f, speaker, heading))
         first = max(0, bisect.bisect_right(d.sent_starts, d.tok_index(label_end)) - 1)
         for sent in d.sents[first:]:
             sc, ec = d.chars(sent.start, sent.end)
