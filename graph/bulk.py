@@ -884,11 +884,10 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
         store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
         try:
             with fewer_collections():
-                store.bulk(lambda writer: graph.resolve(judgements, workers, writer))
+                store.bulk(lambda writer: graph.resolve(judgements, workers, writer), schema=True)
         except BaseException:
             store.clear()  # the commands sent before the failure built part of a graph: none is left behind
             raise
-    store.ensure_schema()
     return report
 
 
