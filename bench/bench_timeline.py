@@ -25,6 +25,7 @@ import threading
 import time
 from collections import defaultdict
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 from bench_sipri import generate, use_package
@@ -118,20 +119,22 @@ class Sampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def _sample(self) -> None:
+        now: dict[int, tuple[str, float]] = {}
+        for role, root in (("main", os.getpid()), ("server", self.server_pid)):
+            for n, pid in enumerate([root, *_children(root)]):
+                cpu = _cpu(pid)
+                if cpu is not None:
+                    now[pid] = (role if n == 0 else f"{role}-child", cpu)
+        self.samples.append((time.time(), now))
+
     def _run(self) -> None:
-        me = os.getpid()
-        while True:
-            now: dict[int, tuple[str, float]] = {}
-            for role, root in (("main", me), ("server", self.server_pid)):
-                for n, pid in enumerate([root, *_children(root)]):
-                    cpu = _cpu(pid)
-                    if cpu is not None:
-                        now[pid] = (role if n == 0 else f"{role}-child", cpu)
-            self.samples.append((time.time(), now))
-            if self._stop.wait(SAMPLE):
-                return
+        while not self._stop.wait(SAMPLE):
+            self._sample()
+        self._sample()
 
     def __enter__(self) -> Sampler:
+        self._sample()  # before the load starts: each process's CPU so far is not the load's
         self._thread.start()
         return self
 
@@ -284,7 +287,13 @@ def main(argv: list[str] | None = None) -> int:
             child = ctx.Process(target=_load, args=(str(path), str(server.data_dir), str(events), args.workers,
                                                     None if args.former is None else str(args.former), queue))
             child.start()
-            result = queue.get()
+            while True:
+                try:
+                    result = queue.get(timeout=1)
+                    break
+                except Empty:
+                    if not child.is_alive():
+                        raise SystemExit(f"the load's process ended without a result (exit {child.exitcode})") from None
             child.join()
         finally:
             server.stop()
