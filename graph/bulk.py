@@ -891,15 +891,16 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
     graph, report = read_graph(paths, loader_name, resolver, files_progress, workers=workers)
     if graph is None:
         return report
+    if workers > 1:  # about four groups per worker at least: the last group of each no longer idles a core for long
+        graph.group_reports = max(2_000, min(graph.group_reports, -(-graph.table.count() // (4 * workers))))
     with graph:
         store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
         try:
             with fewer_collections():
-                store.bulk(lambda writer: graph.resolve(judgements, workers, writer))
+                store.bulk(lambda writer: graph.resolve(judgements, workers, writer), schema=True)
         except BaseException:
             store.clear()  # the commands sent before the failure built part of a graph: none is left behind
             raise
-    store.ensure_schema()
     return report
 
 

@@ -126,8 +126,9 @@ def _tool_states(aof_dir: Path, listed: list[Entry], output: str, passed: bool) 
     return out
 
 
-_BINARY_COMMANDS = (b"GRAPH.EFFECT", b"RESTORE")
-"""Commands whose arguments are binary by design; every other argument armsgraph's writes send is text."""
+_BINARY_COMMANDS = (b"GRAPH.EFFECT", b"RESTORE", b"GRAPH.BULK")
+"""Commands whose arguments are binary by design; every other argument armsgraph's writes send is text. A bulk
+load's ``GRAPH.BULK`` commands stay in the log until its rewrite (started, not waited for) ends."""
 
 
 def _damaged_argument(path: Path) -> int | None:

@@ -7,6 +7,7 @@ values come back as plain JSON-able Python, as from the Neo4j store.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 import time
 from collections import deque
@@ -23,7 +24,7 @@ from falkordb.path import Path as FPath
 from armsgraph.graph.store import aof
 from armsgraph.graph.store.base import QueryResult, Store
 from armsgraph.graph.store.cypher import Cypher
-from armsgraph.graph.store.dialect import FALKORDB
+from armsgraph.graph.store.dialect import FALKORDB, SchemaOp
 from armsgraph.graph.store.errors import engine_message
 from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkor_params import params_header
@@ -85,10 +86,38 @@ class FastParamsGraph(Graph):  # type: ignore[misc]
 
 
 REWRITE_POLL = 0.01
-"""Seconds between looks at a rewrite the bulk load waits for: half of it is added to the load on average (at
-0.05, 25 ms of a 30k-deal load's 5 s); an ``INFO persistence`` costs the server microseconds."""
+"""Seconds between looks at a running rewrite the bulk load waits for before its commands: half of it is added to
+the load on average (at 0.05, 25 ms of a 30k-deal load's 5 s); an ``INFO persistence`` costs the server
+microseconds."""
 AUTO_REWRITE = "auto-aof-rewrite-percentage"
 """The server setting that starts a rewrite when the log has grown by that percentage (0: never)."""
+FSYNC = "appendfsync"
+ON_DISK_TIMEOUT = 600.0
+"""Seconds a bulk load waits for its append-only file to reach the disk (``WAITAOF``): a full disk never does."""
+
+
+_ONE_INDEX = re.compile(r"CREATE INDEX FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
+"""A FalkorDB index step of one property (:meth:`FalkorDialect.index_ops`)."""
+
+
+def _by_label(ops: list[SchemaOp]) -> list[SchemaOp]:
+    """The index steps of each label as one statement, first, then the other steps in their order (a unique
+    constraint after its index, as before). FalkorDB keeps one index per label: each property added to it alone
+    re-indexed the label's nodes (a fresh 30k-deal graph: 0.36 s of server CPU for its indexes so, 0.50 s one
+    property at a time)."""
+    props: dict[str, list[str]] = {}
+    rest: list[SchemaOp] = []
+    for op in ops:
+        found = _ONE_INDEX.fullmatch(op.cypher) if op.cypher is not None and op.command is None else None
+        if found is None:
+            rest.append(op)
+        else:
+            props.setdefault(found[1], []).append(found[2])
+    together = [SchemaOp(f"index {label}.{','.join(names)}",
+                         cypher=Cypher(f"CREATE INDEX FOR (n:{label}) ON ({', '.join(f'n.{p}' for p in names)})"),
+                         tolerate=("already indexed",))
+                for label, names in props.items()]
+    return [*together, *rest]
 
 
 class FalkorStore(Store):
@@ -214,45 +243,74 @@ class FalkorStore(Store):
     def _apply_schema(self) -> None:
         """Create only what is missing: a failing DDL command would still be logged and replayed."""
         self.settle()
-        have = self._existing_schema()
-        created = False
-        for op in self.dialect.schema_ops(self.graph_name):
-            if op.description in have:
-                continue
-            created = True
-            try:
-                if op.command is not None:
-                    self._db.connection.execute_command(*op.command)
-                elif op.cypher is not None:
-                    self._graph.query(op.cypher)
-            except redis.ResponseError as exc:
-                if not any(t in str(exc) for t in op.tolerate):
-                    raise StoreError(f"schema step '{op.description}' failed: {exc}") from exc
-            except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
-                raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
-        if created:
+        if self._create_schema(self._db.connection):
             # FalkorDB logs a constraint both as the command and as its effect; replaying that log
             # reports "Constraint already exists". Compacting the log now makes restarts clean.
             with contextlib.suppress(redis.ResponseError):
                 self._db.connection.execute_command("BGREWRITEAOF")
 
-    def bulk(self, fill: Callable[[BulkWriter], None]) -> tuple[int, int]:
+    def _create_schema(self, connection: Any, by_label: bool = False) -> bool:
+        """The schema's missing steps, sent on ``connection``; True if any was created. ``by_label``: the index
+        steps of one label as one statement (:func:`_by_label`)."""
+        have = self._existing_schema()
+        ops = [op for op in self.dialect.schema_ops(self.graph_name) if op.description not in have]
+        for op in _by_label(ops) if by_label else ops:
+            try:
+                if op.command is not None:
+                    connection.execute_command(*op.command)
+                elif op.cypher is not None:
+                    connection.execute_command("GRAPH.QUERY", self.graph_name, op.cypher, "--compact")
+            except redis.ResponseError as exc:
+                if not any(t in str(exc) for t in op.tolerate):
+                    raise StoreError(f"schema step '{op.description}' failed: {exc}") from exc
+            except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+                raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
+        return bool(ops)
+
+    def bulk(self, fill: Callable[[BulkWriter], None], schema: bool = False) -> tuple[int, int]:
         """Build the (absent) graph with ``GRAPH.BULK`` (:mod:`armsgraph.graph.store.falkor_bulk`): ``fill`` sends
-        everything; then the append-only file is compacted, so a restart loads the graph as a snapshot.
-        Returns (nodes, relationships) created."""
+        everything; with ``schema`` the indexes and constraints follow (after the data: ``GRAPH.BULK`` builds an
+        absent graph only). Durable when it returns: every command goes on one connection, and ``WAITAOF``
+        confirms that the append-only file holds them on disk (:meth:`_on_disk`). The log is then compacted in the
+        background (a snapshot for the next start; a stop waits for it), as a load's :meth:`compact` is: waiting
+        for that rewrite was 0.65 s of a 30k-deal bulk load's 5.8 s and 11 s at 300k (docs/loading.md, "Session
+        12: the critical path"). Returns (nodes, relationships) created."""
         self.settle()
-        writer = BulkWriter(self._db.connection, self.graph_name)
+        single = redis.Redis(connection_pool=self._pool, single_connection_client=True)
+        writer = BulkWriter(single, self.graph_name)
         try:
             with self._no_automatic_rewrite():
                 fill(writer)
-            self._rewrite_aof()
+                self._graph = FastParamsGraph(self._db, self.graph_name)
+                self._schema_ready = False
+                if schema:
+                    self._create_schema(single, by_label=True)
+                    self._schema_ready = True
+                self._on_disk(single)
+                self._start_rewrite(-1)  # none runs (automatic ones are off): starts at once, not waited for
         except redis.ResponseError as exc:
             raise StoreError(f"GRAPH.BULK failed: {engine_message(str(exc))}") from exc
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreError(f"embedded FalkorDB not reachable at {self.server.socket}: {exc}") from exc
-        self._graph = FastParamsGraph(self._db, self.graph_name)
-        self._schema_ready = False
+        finally:
+            with contextlib.suppress(Exception):
+                single.close()
         return writer.nodes_created, writer.relations_created
+
+    def _on_disk(self, connection: Any) -> None:
+        """Wait until every write ``connection`` sent is in the append-only file on disk (``WAITAOF``), with
+        ``appendfsync always`` meanwhile: at ``everysec`` the wait is for the next second's fsync (about 1 s,
+        measured), at ``always`` the server syncs at once. The setting is restored whatever happens."""
+        before = connection.config_get(FSYNC)[FSYNC]
+        connection.config_set(FSYNC, "always")
+        try:
+            local, _ = connection.execute_command("WAITAOF", 1, 0, int(ON_DISK_TIMEOUT * 1000))
+        finally:
+            with contextlib.suppress(redis.RedisError, OSError):
+                connection.config_set(FSYNC, before)
+        if int(local) < 1:
+            raise StoreError("the bulk load's append-only file was not on disk after "
+                             f"{ON_DISK_TIMEOUT:.0f} s (see {self.server.log_file})")
 
     @contextlib.contextmanager
     def _no_automatic_rewrite(self, poll: float = REWRITE_POLL) -> Iterator[None]:
@@ -260,7 +318,7 @@ class FalkorStore(Store):
         fork while a bulk command holds the graph's write lock deadlocked a 1M-deal bulk load here (the server idle,
         the client waiting for a reply forever; FalkorDB's write-lock/fork deadlocks, e.g. FalkorDB issue 2129). A
         rewrite already running is waited for first; the setting is restored whatever happens, and the bulk load
-        compacts the log itself afterwards (:meth:`_rewrite_aof`)."""
+        compacts the log itself afterwards (:meth:`bulk`)."""
         connection = self._db.connection
         self._no_rewrite_running(poll)
         before = connection.config_get(AUTO_REWRITE)[AUTO_REWRITE]
@@ -316,16 +374,6 @@ class FalkorStore(Store):
         logged = int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0))
         on_disk = aof.tail_bytes(self.server.db_dir)
         return logged if on_disk is None else max(logged, on_disk)
-
-    def _rewrite_aof(self, poll: float = REWRITE_POLL) -> None:
-        """Compact the append-only file and wait until it is written: the bulk load is durable when it returns.
-        A rewrite already running (started before the load) is waited for first: it does not hold the load.
-        Polled every :data:`REWRITE_POLL` seconds (the load waits for this one, so a coarse poll is added to it)."""
-        self._start_rewrite(-1, poll)
-        info = self._no_rewrite_running(poll)
-        if info.get("aof_last_bgrewrite_status", "ok") != "ok":
-            raise StoreError("the append-only file could not be rewritten after the bulk load "
-                             f"(see {self.server.log_file})")
 
     def clear(self) -> None:
         self.settle()

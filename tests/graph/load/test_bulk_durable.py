@@ -1,0 +1,111 @@
+"""A bulk load is durable when it returns, without waiting for its append-only file's rewrite (``FalkorStore.bulk``:
+``WAITAOF`` after the last command, the rewrite started in the background; docs/loading.md, "Session 12: the
+critical path")."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from armsgraph.graph.bulk import bulk_load
+from armsgraph.graph.store.falkor_bulk import BulkWriter
+from armsgraph.graph.store.falkordb import FSYNC, EmbeddedServer, FalkorStore
+from armsgraph.schema.errors import StoreError
+
+REPO = Path(__file__).resolve().parents[3]
+INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties ORDER BY label"
+Snapshot = tuple[list[str], list[str]]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[EmbeddedServer]:
+    """A server of its own: the test kills it."""
+    server = EmbeddedServer(tmp_path / "data")
+    server.start()
+    yield server
+    server.stop()
+
+
+def _children(pid: int) -> list[int]:
+    kids: list[int] = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        kids += [int(k) for k in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+    return kids
+
+
+def test_a_bulk_load_survives_a_kill_before_its_rewrite_ends(server: EmbeddedServer, shared_data: Path,
+                                                            graph_snapshot: Callable[[FalkorStore], Snapshot]) -> None:
+    """The server and its rewrite's child killed the moment the load returns: the restarted server replays the
+    append-only file (the ``GRAPH.BULK`` commands and the indexes' DDL, not a snapshot) into the same graph, with
+    its indexes; the fsync setting the load raised to ``always`` is back as configured."""
+    store = FalkorStore(server, graph_name="g")
+    configured = store._db.connection.config_get(FSYNC)[FSYNC]
+    report = bulk_load(store, [REPO / "examples" / "seed-entities.jsonl",
+                               shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv"])
+    pid = server.status().pid
+    assert pid is not None
+    doomed = [pid, *_children(pid)]  # the rewrite's fork, if it still runs
+    for victim in doomed:
+        os.kill(victim, signal.SIGKILL)
+    store.close()
+    assert all(d.committed for d in report.documents)
+    logged = b"".join(p.read_bytes() for p in (server.db_dir / "appendonlydir").iterdir() if p.suffix == ".aof")
+    assert b"GRAPH.BULK" in logged, "killed before its rewrite ended: the log holds the bulk commands"
+    for victim in doomed:
+        while Path(f"/proc/{victim}").exists() and "Z" not in Path(f"/proc/{victim}/stat").read_text().split()[2]:
+            time.sleep(0.01)
+    server.start()
+    again = FalkorStore(server, graph_name="g")
+    try:
+        nodes, edges = graph_snapshot(again)
+        assert len(nodes) > 100 and len(edges) > 100
+        assert again.run(INDEXES).rows, "the indexes were replayed too"
+        assert again._db.connection.config_get(FSYNC)[FSYNC] == configured
+        reference = FalkorStore(server, graph_name="reference")
+        try:
+            bulk_load(reference, [REPO / "examples" / "seed-entities.jsonl",
+                                  shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv"])
+            assert graph_snapshot(reference) == (nodes, edges)
+            assert reference.run(INDEXES).rows == again.run(INDEXES).rows
+        finally:
+            reference.clear()
+            reference.close()
+    finally:
+        again.close()
+
+
+def test_the_fsync_setting_comes_back_when_the_bulk_load_fails(server: EmbeddedServer) -> None:
+    store = FalkorStore(server, graph_name="g")
+    configured = store._db.connection.config_get(FSYNC)[FSYNC]
+
+    def fill(writer: BulkWriter) -> None:
+        writer.nodes("N", ["id"], [{"id": 1}])
+        writer.flush()
+        writer.nodes("N", ["id"], [{"id": {"not": "storable"}}])
+
+    try:
+        with pytest.raises(StoreError):
+            store.bulk(fill, schema=True)
+        assert store._db.connection.config_get(FSYNC)[FSYNC] == configured
+    finally:
+        store.close()
+
+
+def test_the_load_returns_with_its_rewrite_started(server: EmbeddedServer, shared_data: Path) -> None:
+    """The log is compacted after a bulk load as before, only not waited for: once the rewrite ends, the next
+    start loads a snapshot and no ``GRAPH.BULK`` command is left to replay."""
+    store = FalkorStore(server, graph_name="g")
+    try:
+        bulk_load(store, [shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv"])
+        assert server.wait_rewrite()
+        info = store._db.connection.info("persistence")
+        assert info["aof_last_bgrewrite_status"] == "ok"
+        incremental = [p for p in (server.db_dir / "appendonlydir").iterdir() if p.name.endswith(".incr.aof")]
+        assert sum(p.stat().st_size for p in incremental) < 4096, "the bulk commands were compacted away"
+    finally:
+        store.close()
