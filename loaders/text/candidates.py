@@ -74,8 +74,20 @@ AGREES = frozenset({"sup:subj@supply", "sup:poss@noun", "sup:poss@supply", "sup:
 DISAGREES = frozenset({"sup:subj@receive", "sup:to-for@supply", "sup:to-for@noun", "sup:obj@supply",
                        "rec:subj@supply", "rec:from@receive", "rec:from@noun", "rec:by@supply", "rec:poss@noun"})
 """The same roles with the parties the other way round."""
+MOVING_KINDS = ("supply", "receive", "arrive", "noun", "include", "aid")
+AGREES = AGREES | {f"sup:from@{k}" for k in MOVING_KINDS} | {f"rec:to-for@{k}" for k in MOVING_KINDS} | {
+    "sup:obj@receive"}
+"""'from' names the giver and 'to'/'for' the taker whatever moving word they hang from ('the package included
+Puma APCs from Italy'); an actor qualifying what is received is where it comes from ('received Bulgarian
+mortars')."""
+DISAGREES = DISAGREES | {f"sup:to-for@{k}" for k in MOVING_KINDS} | {f"rec:from@{k}" for k in MOVING_KINDS} | {
+    "rec:obj@receive"}
 LINK_DEPS = frozenset({"conj", "appos", "compound", "flat", "cc"})
 """Links inside a coordination or a name: the relation is read from where the group hangs."""
+GROUP_DEPS = frozenset({"amod", "poss", "compound", "nmod", "npadvmod"})
+"""An actor in one of these qualifies a noun ('Ukrainian servicemen', 'Greece's government'): it acts as the
+noun does (``_Reader.group_head``)."""
+GROUP_STEPS = 3
 
 
 def _relation(dep: str, prep: str) -> str:
@@ -231,9 +243,44 @@ class _Reader:
                 out[f"{prefix}:modifier"] = 1.0
         return out
 
-    def anchor(self, start: int, end: int) -> tuple[int, str, str] | None:
+    def group_head(self, j: int) -> tuple[int, int | None]:
+        """The noun phrase an actor token at j qualifies ('the Ukrainian servicemen received', 'the Ministry of
+        Defence of Ukraine received', 'Greece's government promised'): (the phrase's head, whose relation is the
+        actor's, j itself when the actor heads its phrase; None) or, when the phrase is a weapon's own ('Bulgarian
+        M60CMA mortars': its owner or maker), (-1, the weapon's token)."""
+        d, syntax = self.d, self.d.syntax
+        assert syntax is not None
+        for _ in range(GROUP_STEPS):
+            h = syntax.head[j]
+            if h == j or d.g.triggers.get(d.lower[h]):
+                return j, None
+            if syntax.dep[j] == "pobj" and d.lower[h] == "of" and syntax.dep[h] == "prep" \
+                    and syntax.pos[syntax.head[h]] in ("NOUN", "PROPN"):
+                h = syntax.head[h]  # 'the Ministry of Defence of Ukraine'
+            elif syntax.dep[j] not in GROUP_DEPS:
+                return j, None
+            if d.ent_types[h] == "WEAPON":
+                return -1, h
+            j = h
+            while syntax.dep[j] in LINK_DEPS and syntax.head[j] != j:
+                j = syntax.head[j]
+        return j, None
+
+    def owned(self, m: ActorMention) -> int | None:
+        """The weapon token whose own phrase the actor mention qualifies ('Bulgarian 60-mm M60CMA mortars'), if
+        any."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[m.end - 1]:
+            return None
+        j = m.end - 1
+        while syntax.dep[j] in LINK_DEPS and syntax.head[j] != j:
+            j = syntax.head[j]
+        return self.group_head(j)[1]
+
+    def anchor(self, start: int, end: int, group: bool = False) -> tuple[int, str, str] | None:
         """The transfer word a mention at [start, end) hangs from in the parse and how: (trigger token, its kind,
-        the mention's relation: subj, subjpass, obj, poss, to-for, from, by, prep, other); None unparsed."""
+        the mention's relation: subj, subjpass, obj, poss, to-for, from, by, prep, other); None unparsed. With
+        ``group`` an actor's relation is that of the phrase it qualifies (``group_head``)."""
         d, syntax = self.d, self.d.syntax
         if syntax is None:
             return None
@@ -243,6 +290,10 @@ class _Reader:
             return None
         while syntax.dep[j] in LINK_DEPS and syntax.head[j] != j:
             j = syntax.head[j]
+        if group:
+            j = self.group_head(j)[0]
+            if j < 0:
+                return None
         first_dep, prep = syntax.dep[j], ""
         for _ in range(8):
             h = syntax.head[j]
@@ -382,13 +433,20 @@ class _Reader:
         self._party(feats, "sup", sup, by_actor.get(sup, []), k, w)
         self._party(feats, "rec", rec, by_actor.get(rec, []), k, w)
         weapon_anchor = self.anchor(w.start, w.end)
+        if not any(f"trigger:{kind}" in base for kind in MOVING):
+            feats["trigger:none-moving"] = 1.0  # 'maintenance and repair of equipment like F-16s': nothing moves
+        if weapon_anchor is None or weapon_anchor[1] not in MOVING:
+            feats["weapon:not-moved"] = 1.0  # 'the production of 155 mm shells': it hangs from no moving word
         if weapon_anchor is not None:
             feats[f"weapon:{weapon_anchor[2]}@{weapon_anchor[1]}"] = 1.0
             for prefix, actor in (("sup", sup), ("rec", rec)):
                 for m in by_actor.get(actor, []):
                     if m.sentence != k:
                         continue
-                    a = self.anchor(m.start, m.end)
+                    owned = self.owned(m)
+                    if owned is not None and w.start <= owned < w.end:
+                        feats[f"{prefix}:owns-weapon"] = 1.0
+                    a = self.anchor(m.start, m.end, group=True)
                     if a is None:
                         continue
                     if a[0] == weapon_anchor[0]:
@@ -419,6 +477,11 @@ class _Reader:
             hi = max(m.start for m in sup_here + rec_here)
             between = {m.actor for m in self.by_sentence.get(k, ()) if lo < m.start < hi} - {sup, rec}
             feats["pair:actors-between"] = float(len(between))
+        if "direction:disagrees" in feats and "direction:agrees" not in feats:
+            # the sentence reads this pair backwards ('the Ukrainian servicemen received Bulgarian mortars'): who
+            # publishes and the title's one foreign state are priors about the document, not evidence against it
+            feats.pop("sup:home", None)
+            feats.pop("rec:title", None)
         if ("trigger:supply" in feats or "trigger:noun" in feats) and (
                 feats.get("rec:to-for") or feats.get("sup:from")):
             feats["direction:surface-agrees"] = 1.0

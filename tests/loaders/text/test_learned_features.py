@@ -1,0 +1,75 @@
+"""Session 12's candidate features for the learned classifier, each on an invented sentence: an actor acts as the
+phrase it qualifies, 'from' and 'to'/'for' give the direction under any moving word, the publisher and title
+priors give way to a sentence that reads the pair backwards, and a weapon nothing moves is marked."""
+
+from __future__ import annotations
+
+from armsgraph.loaders.text.candidates import Candidate, candidates
+from armsgraph.loaders.text.extract import RULE_COMPONENTS, run_components
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.relation_model import load_model
+from armsgraph.loaders.text.textdoc import TextDoc
+
+WIRE: dict[str, object] = {"date": "2024-03-02", "publisher": "Example Wire", "title": "Defence news"}
+
+UKRAINIAN_SITE: dict[str, object] = {"date": "2024-03-02", "publisher": "mil.in.ua",
+                                     "title": "Slovak howitzers at the front"}
+"""A publisher whose state is Ukraine and a title whose one foreign state is Slovakia."""
+
+
+def read(text: str, meta: dict[str, object] = WIRE) -> tuple[TextDoc, Facts]:
+    d = TextDoc(text, dict(meta))
+    return d, run_components(d, RULE_COMPONENTS)
+
+
+def by_triple(found: list[Candidate]) -> dict[tuple[str, str, str], Candidate]:
+    return {(c.supplier.partition(":")[2], c.recipient.partition(":")[2], c.weapon.partition(":")[2]): c
+            for c in found}
+
+
+def test_an_actor_qualifying_the_subject_acts_as_the_subject() -> None:
+    """'The Polish army received ...': Poland is the receiver through the phrase it qualifies; 'Swedish' qualifies
+    what is received, so Sweden is where it comes from."""
+    found = by_triple(candidates(*read("The Polish army received Swedish CV90 vehicles.")))
+    forward, backward = found[("SWE", "POL", "cv90")].features, found[("POL", "SWE", "cv90")].features
+    assert forward["rec:subj@receive"] == 1.0 and forward["sup:obj@receive"] == 1.0
+    assert forward["direction:agrees"] == 1.0 and "direction:disagrees" not in forward
+    assert backward["direction:disagrees"] == 1.0 and "direction:agrees" not in backward
+
+
+def test_a_state_after_of_acts_as_the_body_it_names() -> None:
+    found = by_triple(candidates(*read("The Ministry of Defence of Latvia received Gepard guns from Germany.")))
+    assert found[("DEU", "LVA", "gepard")].features["rec:subj@receive"] == 1.0
+    assert found[("LVA", "DEU", "gepard")].features["direction:disagrees"] == 1.0
+
+
+def test_from_and_for_give_the_direction_under_any_moving_word() -> None:
+    found = by_triple(candidates(*read("The new package included Gepard guns from Germany for Latvia.")))
+    forward, backward = found[("DEU", "LVA", "gepard")].features, found[("LVA", "DEU", "gepard")].features
+    assert forward["sup:from@include"] == 1.0 and forward["direction:agrees"] == 1.0
+    assert backward["direction:disagrees"] == 1.0 and "direction:agrees" not in backward
+
+
+def test_publisher_and_title_priors_give_way_to_the_sentence() -> None:
+    """A Ukrainian site writes that Ukrainian crews received Slovak howitzers: the publisher's state as supplier
+    and the title's foreign state as recipient are dropped from the backward reading, kept nowhere it agrees."""
+    found = by_triple(candidates(*read("The Ukrainian crews received Slovak Zuzana howitzers.", UKRAINIAN_SITE)))
+    backward, forward = found[("UKR", "SVK", "zuzana-2")].features, found[("SVK", "UKR", "zuzana-2")].features
+    assert backward["direction:disagrees"] == 1.0
+    assert "sup:home" not in backward and "rec:title" not in backward
+    model = load_model()
+    assert model is not None and model.probability(forward) > model.probability(backward)
+    # the same priors stand when the sentence does not read the pair backwards
+    found = by_triple(candidates(*read("More Zuzana howitzers arrived at the front.", UKRAINIAN_SITE)))
+    kept = found[("UKR", "SVK", "zuzana-2")].features
+    assert kept["sup:home"] == 1.0 and kept["rec:title"] == 1.0 and "direction:disagrees" not in kept
+
+
+def test_a_weapon_nothing_moves_is_marked() -> None:
+    kept = by_triple(candidates(*read("Technicians in Poland keep Krab howitzers of Ukraine in working order.")))
+    assert kept and all(c.features["weapon:not-moved"] == 1.0 for c in kept.values())
+    seen = by_triple(candidates(*read("Polish engineers inspected Krab howitzers of Ukraine.")))
+    assert seen and all(c.features["trigger:none-moving"] == 1.0 for c in seen.values())
+    sent = by_triple(candidates(*read("Poland will send Krab howitzers to Ukraine.")))
+    assert "weapon:not-moved" not in sent[("POL", "UKR", "krab-155mm")].features
+    assert "trigger:none-moving" not in sent[("POL", "UKR", "krab-155mm")].features
