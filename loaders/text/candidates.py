@@ -32,6 +32,8 @@ LEAD_SENTENCES = 2
 ACTOR_KINDS = frozenset({"name", "demonym", "capital", "org", "person", "first-person"})
 MOVING = ("supply", "receive", "arrive", "noun", "include", "aid", "request")
 """Transfer words that move something (not a use or a deployment)."""
+NOT_MOVING = frozenset({"use", "deployment"})
+"""Trigger kinds of a use or a deployment: a weapon that hangs from one is not what a transfer moves."""
 RULE_FAMILIES = ("clause", "syntax", "frame", "list")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -398,13 +400,19 @@ class _Reader:
     def vetoed(self, w: Span, k: int, sentence: dict[str, float]) -> bool:
         """The rules' vetoes hold for the classifier too: nothing is read from a question, a negated or hypothetical
         sentence, a sentence whose only transfer words are a use or deployment, or a weapon mention the rules
-        read as something else (its parts, its crews, ammunition for it, a version of it)."""
+        read as something else (its parts, its crews, ammunition for it, a version of it), or one that hangs from
+        a use or deployment word in the parse."""
         if any(k in sentence for k in ("question", "cue:negation", "cue:hypothetical", "cue:third-party")):
             return True
         moving = any(f"trigger:{kind}" in sentence for kind in MOVING)
         if not moving and ("trigger:use" in sentence or "trigger:deployment" in sentence):
             return True
         if w.start not in self.kept(k):
+            return True
+        # the mention hangs from a use or deployment word ('finance the production of 155 mm shells', 'the use of
+        # Puma vehicles'): it is what is made or used there, not what moves
+        anchor = self.anchor(w.start, w.end)
+        if anchor is not None and anchor[1] in NOT_MOVING:
             return True
         # a negation or condition before the mention in its own clause ('..., but Berlin refuses to provide X')
         _, negated, hypothetical = self.rules.stages.cues(self.d.sents[k].start, w.start)

@@ -1,9 +1,13 @@
 """Session 12's candidate features for the learned classifier, each on an invented sentence: an actor acts as the
 phrase it qualifies, 'from' and 'to'/'for' give the direction under any moving word, the publisher and title
-priors give way to a sentence that reads the pair backwards, and a weapon nothing moves is marked."""
+priors give way to a sentence that reads the pair backwards, a weapon nothing moves is marked, and one a use word
+holds is no candidate."""
 
 from __future__ import annotations
 
+import pytest
+
+import armsgraph.loaders.text.candidates as candidates_module
 from armsgraph.loaders.text.candidates import Candidate, candidates
 from armsgraph.loaders.text.extract import RULE_COMPONENTS, run_components
 from armsgraph.loaders.text.facts import Facts
@@ -73,3 +77,14 @@ def test_a_weapon_nothing_moves_is_marked() -> None:
     sent = by_triple(candidates(*read("Poland will send Krab howitzers to Ukraine.")))
     assert "weapon:not-moved" not in sent[("POL", "UKR", "krab-155mm")].features
     assert "trigger:none-moving" not in sent[("POL", "UKR", "krab-155mm")].features
+
+
+def test_a_weapon_hanging_from_a_use_word_is_no_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'... and fund the production of NASAMS launchers': the sentence has a supply word, but the launchers are
+    what is produced; without the veto the same sentence gives candidates."""
+    text = "Norway will send trucks to Ukraine and fund the production of NASAMS launchers."
+    assert candidates(*read(text)) == []
+    monkeypatch.setattr(candidates_module, "NOT_MOVING", frozenset())
+    assert ("NOR", "UKR", "nasams") in by_triple(candidates(*read(text)))
+    monkeypatch.undo()
+    assert ("NOR", "UKR", "nasams") in by_triple(candidates(*read("Norway will send NASAMS launchers to Ukraine.")))
