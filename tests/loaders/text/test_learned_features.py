@@ -88,3 +88,59 @@ def test_a_weapon_hanging_from_a_use_word_is_no_candidate(monkeypatch: pytest.Mo
     assert ("NOR", "UKR", "nasams") in by_triple(candidates(*read(text)))
     monkeypatch.undo()
     assert ("NOR", "UKR", "nasams") in by_triple(candidates(*read("Norway will send NASAMS launchers to Ukraine.")))
+
+
+def test_the_verb_that_governs_a_moving_noun_names_its_parties() -> None:
+    """'The Polish government promised ... a delivery of Krab howitzers': the delivery is the promise's object, so
+    the promise's subject is the giver, even when another state opens the sentence."""
+    found = by_triple(candidates(*read("During a visit of the Latvian minister, the Polish government promised more "
+                                       "shells and a delivery of Krab howitzers.")))
+    forward, backward = found[("POL", "LVA", "krab-155mm")].features, found[("LVA", "POL", "krab-155mm")].features
+    assert forward["sup:subj@supply"] == 1.0 and forward["direction:agrees"] == 1.0
+    assert backward["direction:disagrees"] == 1.0 and "direction:agrees" not in backward
+
+
+def test_who_requests_a_delivery_is_its_taker() -> None:
+    found = by_triple(candidates(*read("Latvia requested the delivery of Gepard guns from Germany.")))
+    assert found[("DEU", "LVA", "gepard")].features["rec:subj@request"] == 1.0
+    backward = found[("LVA", "DEU", "gepard")].features
+    assert backward["sup:subj@request"] == 1.0 and "direction:agrees" not in backward
+
+
+def test_a_verb_that_moves_nothing_names_no_party_of_the_noun() -> None:
+    """Must not fire: 'watched' is no transfer verb, and a noun that is no verb's object ('a delivery ... arrived')
+    lends no verb's subject to its weapon."""
+    found = by_triple(candidates(*read("The Latvian army watched a delivery of Krab howitzers from Poland.")))
+    assert not any(k.startswith("rec:subj@") for c in found.values() for k in c.features)
+    found = by_triple(candidates(*read("Poland said that a delivery of Krab howitzers for Latvia was ready.")))
+    assert not any(k.startswith(("sup:subj@", "rec:subj@")) for c in found.values() for k in c.features)
+
+
+def test_a_weapon_its_phrase_says_was_moved_is_read_whatever_the_sentence_does_with_it() -> None:
+    """'... training on Krab howitzers donated by Latvia': the crews' training would veto the mention, but the
+    weapon's own phrase says it was given, and by whom."""
+    found = by_triple(candidates(*read("Polish soldiers are already training on Krab howitzers donated by Latvia.")))
+    forward = found[("LVA", "POL", "krab-155mm")].features
+    assert forward["weapon:moved-participle"] == 1.0
+    assert forward["sup:by@supply"] == 1.0 and forward["direction:agrees"] == 1.0
+    assert found[("POL", "LVA", "krab-155mm")].features["direction:disagrees"] == 1.0
+    # a headline without a verb of its own, where the parse hangs the name and its noun apart
+    found = by_triple(candidates(*read("Polish soldiers already training on Leopard 1A5 tanks donated by Latvia")))
+    assert found[("LVA", "POL", "leopard-1")].features["direction:agrees"] == 1.0
+
+
+def test_a_weapon_made_or_used_somewhere_is_still_no_candidate() -> None:
+    """Must not fire: a participle that moves nothing ('made in Latvia', 'bought years ago' under a use word)
+    leaves the use veto standing."""
+    assert not candidates(*read("Polish soldiers are already training on Krab howitzers made in Latvia."))
+    assert not candidates(*read("Polish soldiers fired Krab howitzers built by Latvia at the targets."))
+
+
+def test_a_state_qualifying_another_verbs_argument_takes_no_role_of_the_transfer_word() -> None:
+    """Must not fire: 'to counter the Russian invasion': Russia qualifies the object of 'counter', not of 'send'."""
+    found = by_triple(candidates(*read("The US will send more HIMARS to counter the Russian invasion.")))
+    assert not any(k.endswith("@supply") for k in found[("USA", "RUS", "himars")].features if k.startswith("rec:"))
+    assert found[("USA", "RUS", "himars")].features.get("direction:agrees") == 1.0  # from the US as the subject
+    # the state that is itself the other verb's object keeps its reading
+    kept = by_triple(candidates(*read("The US will send more HIMARS to help Ukraine.")))
+    assert "rec:obj@supply" in kept[("USA", "UKR", "himars")].features
