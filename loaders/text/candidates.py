@@ -33,6 +33,8 @@ LEAD_SENTENCES = 2
 ACTOR_KINDS = frozenset({"name", "demonym", "capital", "org", "person", "first-person"})
 MOVING = ("supply", "receive", "arrive", "noun", "include", "aid", "request")
 """Transfer words that move something (not a use or a deployment)."""
+NOT_MOVING = frozenset({"use", "deployment"})
+"""Trigger kinds of a use or a deployment: a weapon that hangs from one is not what a transfer moves."""
 RULE_FAMILIES = ("clause", "syntax", "frame", "list")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -73,8 +75,29 @@ AGREES = frozenset({"sup:subj@supply", "sup:poss@noun", "sup:poss@supply", "sup:
 DISAGREES = frozenset({"sup:subj@receive", "sup:to-for@supply", "sup:to-for@noun", "sup:obj@supply",
                        "rec:subj@supply", "rec:from@receive", "rec:from@noun", "rec:by@supply", "rec:poss@noun"})
 """The same roles with the parties the other way round."""
+MOVING_KINDS = ("supply", "receive", "arrive", "noun", "include", "aid")
+AGREES = AGREES | {f"sup:from@{k}" for k in MOVING_KINDS} | {f"rec:to-for@{k}" for k in MOVING_KINDS} | {
+    "sup:obj@receive"}
+"""'from' names the giver and 'to'/'for' the taker whatever moving word they hang from ('the package included
+Puma APCs from Italy'); an actor qualifying what is received is where it comes from ('received Bulgarian
+mortars')."""
+DISAGREES = DISAGREES | {f"sup:to-for@{k}" for k in MOVING_KINDS} | {f"rec:from@{k}" for k in MOVING_KINDS} | {
+    "rec:obj@receive"}
+AGREES = AGREES | {"rec:subj@request"}
+"""Who asks for a delivery is its taker ('Latvia requested the delivery of Gepard guns')."""
+DISAGREES = DISAGREES | {"sup:subj@request"}
+CLAUSE_KINDS = frozenset({"supply", "receive", "request", "include"})
+"""Kinds of a verb that can govern a moving noun as its object ('promised a delivery of X', 'requested the transfer
+of X', 'ordered a batch of X'): the verb's subject and 'to/from' phrases are read as the noun's (``clause_verb``)."""
+CLAUSE_ROLES = frozenset({"subj", "obj", "to-for", "from", "by"})
+PARTICIPLE_KINDS = frozenset({"supply", "arrive"})
+"""Kinds of a participle that says the weapon it qualifies was moved ('tanks donated by Denmark')."""
 LINK_DEPS = frozenset({"conj", "appos", "compound", "flat", "cc"})
 """Links inside a coordination or a name: the relation is read from where the group hangs."""
+GROUP_DEPS = frozenset({"amod", "poss", "compound", "nmod", "npadvmod"})
+"""An actor in one of these qualifies a noun ('Ukrainian servicemen', 'Greece's government'): it acts as the
+noun does (``_Reader.group_head``)."""
+GROUP_STEPS = 3
 
 
 def _relation(dep: str, prep: str) -> str:
@@ -230,9 +253,44 @@ class _Reader:
                 out[f"{prefix}:modifier"] = 1.0
         return out
 
-    def anchor(self, start: int, end: int) -> tuple[int, str, str] | None:
+    def group_head(self, j: int) -> tuple[int, int | None]:
+        """The noun phrase an actor token at j qualifies ('the Ukrainian servicemen received', 'the Ministry of
+        Defence of Ukraine received', 'Greece's government promised'): (the phrase's head, whose relation is the
+        actor's, j itself when the actor heads its phrase; None) or, when the phrase is a weapon's own ('Bulgarian
+        M60CMA mortars': its owner or maker), (-1, the weapon's token)."""
+        d, syntax = self.d, self.d.syntax
+        assert syntax is not None
+        for _ in range(GROUP_STEPS):
+            h = syntax.head[j]
+            if h == j or d.g.triggers.get(d.lower[h]):
+                return j, None
+            if syntax.dep[j] == "pobj" and d.lower[h] == "of" and syntax.dep[h] == "prep" \
+                    and syntax.pos[syntax.head[h]] in ("NOUN", "PROPN"):
+                h = syntax.head[h]  # 'the Ministry of Defence of Ukraine'
+            elif syntax.dep[j] not in GROUP_DEPS:
+                return j, None
+            if d.ent_types[h] == "WEAPON":
+                return -1, h
+            j = h
+            while syntax.dep[j] in LINK_DEPS and syntax.head[j] != j:
+                j = syntax.head[j]
+        return j, None
+
+    def owned(self, m: ActorMention) -> int | None:
+        """The weapon token whose own phrase the actor mention qualifies ('Bulgarian 60-mm M60CMA mortars'), if
+        any."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[m.end - 1]:
+            return None
+        j = m.end - 1
+        while syntax.dep[j] in LINK_DEPS and syntax.head[j] != j:
+            j = syntax.head[j]
+        return self.group_head(j)[1]
+
+    def anchor(self, start: int, end: int, group: bool = False) -> tuple[int, str, str] | None:
         """The transfer word a mention at [start, end) hangs from in the parse and how: (trigger token, its kind,
-        the mention's relation: subj, subjpass, obj, poss, to-for, from, by, prep, other); None unparsed."""
+        the mention's relation: subj, subjpass, obj, poss, to-for, from, by, prep, other); None unparsed. With
+        ``group`` an actor's relation is that of the phrase it qualifies (``group_head``)."""
         d, syntax = self.d, self.d.syntax
         if syntax is None:
             return None
@@ -242,10 +300,22 @@ class _Reader:
             return None
         while syntax.dep[j] in LINK_DEPS and syntax.head[j] != j:
             j = syntax.head[j]
+        qualified = False
+        if group:
+            own = j
+            j = self.group_head(j)[0]
+            if j < 0:
+                return None
+            qualified = j != own
         first_dep, prep = syntax.dep[j], ""
-        for _ in range(8):
+        for step in range(8):
             h = syntax.head[j]
             if h == j:
+                return None
+            if step == 0 and qualified and first_dep in SUBJECT_DEPS | OBJECT_DEPS and syntax.pos[h] == "VERB" \
+                    and not d.g.triggers.get(d.lower[h]):
+                # the actor qualifies the subject or object of another verb ('to counter the Russian invasion');
+                # an actor that is itself that verb's object keeps its reading ('to help Ukraine')
                 return None
             if not prep and syntax.dep[j] == "pobj":
                 prep = d.lower[h]
@@ -255,6 +325,46 @@ class _Reader:
                 return h, kind, _relation(first_dep, prep)
             j = h
         return None
+
+    def moved_participle(self, w: Span, k: int) -> int | None:
+        """The participle of a moving word that qualifies the weapon's own phrase ('Leopard tanks donated by
+        Denmark', 'howitzers supplied to Latvia'), if any: the weapon is what was moved whatever else the sentence
+        does with it ('soldiers training on ...'), and the participle's 'by'/'to' phrases name its parties."""
+        d, syntax = self.d, self.d.syntax
+        if syntax is None:
+            return None
+        if not syntax.parsed[w.end - 1]:
+            return None
+        # the phrase's nouns: the mention's own tokens and a noun right after it that they hang from ('Leopard 1A5
+        # tanks': the parse may hang the name and the noun apart)
+        heads = set(range(w.start, w.end)) | {syntax.head[i] for i in range(w.start, w.end)
+                                              if w.end <= syntax.head[i] < w.end + 3}
+        for i in range(w.end, min(d.sents[k].end, w.end + 8)):
+            if syntax.head[i] not in heads or syntax.dep[i] != "acl" or syntax.tag[i] != "VBN" or d.ent_types[i]:
+                continue
+            readings = d.g.triggers.get(d.lower[i])
+            if readings and any(r[0] in PARTICIPLE_KINDS for r in readings):
+                return i
+        return None
+
+    def clause_verb(self, t: int) -> int | None:
+        """The transfer verb whose object the moving noun at t is ('the Greek government promised more shells and
+        a delivery of BMP-1 vehicles': 'delivery' -> 'promised'), through coordination; None when the noun is no
+        verb's object. The verb's subject is then a party of the noun's weapon ('promised': the giver)."""
+        d, syntax = self.d, self.d.syntax
+        assert syntax is not None
+        j = t
+        for _ in range(GROUP_STEPS):
+            if syntax.dep[j] not in ("conj", "appos") or syntax.head[j] == j:
+                break
+            j = syntax.head[j]
+        if syntax.dep[j] != "dobj":
+            return None
+        h = syntax.head[j]
+        readings = d.g.triggers.get(d.lower[h]) if not d.ent_types[h] and syntax.pos[h] in ("VERB", "AUX") else None
+        if not readings or not any(r[0] in CLAUSE_KINDS for r in readings):
+            return None
+        return h
 
     # ---- candidates --------------------------------------------------------------------------------------
 
@@ -346,13 +456,20 @@ class _Reader:
     def vetoed(self, w: Span, k: int, sentence: dict[str, float]) -> bool:
         """The rules' vetoes hold for the classifier too: nothing is read from a question, a negated or hypothetical
         sentence, a sentence whose only transfer words are a use or deployment, or a weapon mention the rules
-        read as something else (its parts, its crews, ammunition for it, a version of it)."""
+        read as something else (its parts, its crews, ammunition for it, a version of it), or one that hangs from
+        a use or deployment word in the parse."""
         if any(k in sentence for k in ("question", "cue:negation", "cue:hypothetical", "cue:third-party")):
             return True
         moving = any(f"trigger:{kind}" in sentence for kind in MOVING)
         if not moving and ("trigger:use" in sentence or "trigger:deployment" in sentence):
             return True
-        if w.start not in self.kept(k):
+        moved = self.moved_participle(w, k) is not None  # 'training on Leopard tanks donated by Denmark'
+        if w.start not in self.kept(k) and not moved:
+            return True
+        # the mention hangs from a use or deployment word ('finance the production of 155 mm shells', 'the use of
+        # Puma vehicles'): it is what is made or used there, not what moves
+        anchor = self.anchor(w.start, w.end)
+        if anchor is not None and anchor[1] in NOT_MOVING and not moved:
             return True
         # a negation or condition before the mention in its own clause ('..., but Berlin refuses to provide X')
         _, negated, hypothetical = self.rules.stages.cues(self.d.sents[k].start, w.start)
@@ -381,16 +498,30 @@ class _Reader:
         self._party(feats, "sup", sup, by_actor.get(sup, []), k, w)
         self._party(feats, "rec", rec, by_actor.get(rec, []), k, w)
         weapon_anchor = self.anchor(w.start, w.end)
+        participle = self.moved_participle(w, k)
+        if participle is not None:
+            feats["weapon:moved-participle"] = 1.0
+            if weapon_anchor is None or weapon_anchor[1] not in MOVING:
+                weapon_anchor = (participle, "supply", "acl")  # what the weapon's own phrase says moved it
+        if not any(f"trigger:{kind}" in base for kind in MOVING):
+            feats["trigger:none-moving"] = 1.0  # 'maintenance and repair of equipment like F-16s': nothing moves
+        if weapon_anchor is None or weapon_anchor[1] not in MOVING:
+            feats["weapon:not-moved"] = 1.0  # 'the production of 155 mm shells': it hangs from no moving word
+        verb = self.clause_verb(weapon_anchor[0]) if weapon_anchor is not None and weapon_anchor[1] == "noun" \
+            else None
         if weapon_anchor is not None:
             feats[f"weapon:{weapon_anchor[2]}@{weapon_anchor[1]}"] = 1.0
             for prefix, actor in (("sup", sup), ("rec", rec)):
                 for m in by_actor.get(actor, []):
                     if m.sentence != k:
                         continue
-                    a = self.anchor(m.start, m.end)
+                    owned = self.owned(m)
+                    if owned is not None and w.start <= owned < w.end:
+                        feats[f"{prefix}:owns-weapon"] = 1.0
+                    a = self.anchor(m.start, m.end, group=True)
                     if a is None:
                         continue
-                    if a[0] == weapon_anchor[0]:
+                    if a[0] == weapon_anchor[0] or (a[0] in (verb, participle) and a[2] in CLAUSE_ROLES):
                         role = f"{prefix}:{a[2]}@{a[1]}"
                         feats[role] = 1.0
                         feats[f"{prefix}:same-trigger"] = 1.0
@@ -418,6 +549,11 @@ class _Reader:
             hi = max(m.start for m in sup_here + rec_here)
             between = {m.actor for m in self.by_sentence.get(k, ()) if lo < m.start < hi} - {sup, rec}
             feats["pair:actors-between"] = float(len(between))
+        if "direction:disagrees" in feats and "direction:agrees" not in feats:
+            # the sentence reads this pair backwards ('the Ukrainian servicemen received Bulgarian mortars'): who
+            # publishes and the title's one foreign state are priors about the document, not evidence against it
+            feats.pop("sup:home", None)
+            feats.pop("rec:title", None)
         if ("trigger:supply" in feats or "trigger:noun" in feats) and (
                 feats.get("rec:to-for") or feats.get("sup:from")):
             feats["direction:surface-agrees"] = 1.0
