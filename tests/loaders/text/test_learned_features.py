@@ -6,29 +6,15 @@ holds is no candidate."""
 from __future__ import annotations
 
 import pytest
+from candidate_views import by_triple, read
 
 import armsgraph.loaders.text.candidates as candidates_module
-from armsgraph.loaders.text.candidates import Candidate, candidates
-from armsgraph.loaders.text.extract import RULE_COMPONENTS, run_components
-from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.candidates import candidates
 from armsgraph.loaders.text.relation_model import load_model
-from armsgraph.loaders.text.textdoc import TextDoc
-
-WIRE: dict[str, object] = {"date": "2024-03-02", "publisher": "Example Wire", "title": "Defence news"}
 
 UKRAINIAN_SITE: dict[str, object] = {"date": "2024-03-02", "publisher": "mil.in.ua",
                                      "title": "Slovak howitzers at the front"}
 """A publisher whose state is Ukraine and a title whose one foreign state is Slovakia."""
-
-
-def read(text: str, meta: dict[str, object] = WIRE) -> tuple[TextDoc, Facts]:
-    d = TextDoc(text, dict(meta))
-    return d, run_components(d, RULE_COMPONENTS)
-
-
-def by_triple(found: list[Candidate]) -> dict[tuple[str, str, str], Candidate]:
-    return {(c.supplier.partition(":")[2], c.recipient.partition(":")[2], c.weapon.partition(":")[2]): c
-            for c in found}
 
 
 def test_an_actor_qualifying_the_subject_acts_as_the_subject() -> None:

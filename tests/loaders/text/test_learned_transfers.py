@@ -10,27 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from candidate_views import WIRE, by_triple, read
 
 import armsgraph.loaders.text.learned_transfers as learned_transfers_module
-from armsgraph.loaders.text.candidates import Candidate, candidates
-from armsgraph.loaders.text.extract import RULE_COMPONENTS, extract_text, run_components
-from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.candidates import candidates
+from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.learned_transfers import RULE, apply, learned_transfers
 from armsgraph.loaders.text.relation_model import MODEL_FILE, RelationModel, load_model, model_from, select
-from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema.values import Stage
-
-WIRE = {"date": "2024-03-02", "publisher": "Example Wire", "title": "Defence news"}
-
-
-def read(text: str, meta: dict[str, object] = WIRE) -> tuple[TextDoc, Facts]:
-    d = TextDoc(text, dict(meta))
-    return d, run_components(d, RULE_COMPONENTS)
-
-
-def by_triple(found: list[Candidate]) -> dict[tuple[str, str, str], Candidate]:
-    return {(c.supplier.partition(":")[2], c.recipient.partition(":")[2], c.weapon.partition(":")[2]): c
-            for c in found}
 
 
 def test_candidates_of_one_sentence_both_directions() -> None:
