@@ -7,6 +7,7 @@ values come back as plain JSON-able Python, as from the Neo4j store.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import threading
 import time
@@ -30,6 +31,8 @@ from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkor_params import params_header
 from armsgraph.graph.store.server import REWRITING, EmbeddedServer, owned_pool, rewriting
 from armsgraph.schema.errors import StoreError
+
+log = logging.getLogger("armsgraph.store")
 
 __all__ = ["REWRITING", "EmbeddedServer", "FalkorStore"]
 """EmbeddedServer is re-exported: a FalkorStore is always opened on one."""
@@ -259,7 +262,9 @@ class FalkorStore(Store):
                 if op.command is not None:
                     connection.execute_command(*op.command)
                 elif op.cypher is not None:
-                    connection.execute_command("GRAPH.QUERY", self.graph_name, op.cypher, "--compact")
+                    reply = connection.execute_command("GRAPH.QUERY", self.graph_name, op.cypher, "--compact")
+                    if isinstance(reply, list) and reply and isinstance(reply[-1], redis.ResponseError):
+                        raise reply[-1]  # a run-time error comes back inside the reply, not raised by redis-py
             except redis.ResponseError as exc:
                 if not any(t in str(exc) for t in op.tolerate):
                     raise StoreError(f"schema step '{op.description}' failed: {exc}") from exc
@@ -287,7 +292,11 @@ class FalkorStore(Store):
                     self._create_schema(single, by_label=True)
                     self._schema_ready = True
                 self._on_disk(single)
-                self._start_rewrite(-1)  # none runs (automatic ones are off): starts at once, not waited for
+                try:
+                    self._start_rewrite(-1)  # none runs (automatic ones are off): starts at once, not waited for
+                except redis.ResponseError as exc:  # the graph is on disk: only the next start is slower
+                    log.warning("the append-only file rewrite after the bulk load did not start (%s); the next "
+                                "start replays the log instead of loading a snapshot", engine_message(str(exc)))
         except redis.ResponseError as exc:
             raise StoreError(f"GRAPH.BULK failed: {engine_message(str(exc))}") from exc
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import redis
 
+import armsgraph.graph.store.falkordb as falkordb_module
 from armsgraph.graph.bulk import bulk_load
 from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkordb import FSYNC, EmbeddedServer, FalkorStore
@@ -19,6 +21,8 @@ from armsgraph.schema.errors import StoreError
 
 REPO = Path(__file__).resolve().parents[3]
 INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties ORDER BY label"
+CONSTRAINTS = ("CALL db.constraints() YIELD type, label, properties, status "
+               "RETURN type, label, properties, status ORDER BY label, type")
 Snapshot = tuple[list[str], list[str]]
 
 
@@ -39,14 +43,19 @@ def _children(pid: int) -> list[int]:
 
 
 def test_a_bulk_load_survives_a_kill_before_its_rewrite_ends(server: EmbeddedServer, shared_data: Path,
-                                                            graph_snapshot: Callable[[FalkorStore], Snapshot]) -> None:
-    """The server and its rewrite's child killed the moment the load returns: the restarted server replays the
-    append-only file (the ``GRAPH.BULK`` commands and the indexes' DDL, not a snapshot) into the same graph, with
-    its indexes; the fsync setting the load raised to ``always`` is back as configured."""
+                                                            graph_snapshot: Callable[[FalkorStore], Snapshot],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server killed the moment the load returns, before any rewrite (none is started here, so the test never
+    races one): the restarted server replays the append-only file (the ``GRAPH.BULK`` commands and the schema's
+    DDL, not a snapshot) into the same graph, with its indexes and constraints; the fsync setting the load raised
+    to ``always`` is back as configured before the kill."""
+    monkeypatch.setattr(FalkorStore, "_start_rewrite", lambda self, growth=0, poll=0.05: False)
     store = FalkorStore(server, graph_name="g")
     configured = store._db.connection.config_get(FSYNC)[FSYNC]
     report = bulk_load(store, [REPO / "examples" / "seed-entities.jsonl",
                                shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv"])
+    assert store._db.connection.config_get(FSYNC)[FSYNC] == configured
+    monkeypatch.undo()
     pid = server.status().pid
     assert pid is not None
     doomed = [pid, *_children(pid)]  # the rewrite's fork, if it still runs
@@ -72,6 +81,8 @@ def test_a_bulk_load_survives_a_kill_before_its_rewrite_ends(server: EmbeddedSer
                                   shared_data / "sipri" / "classic-trade-register-2025-03.excerpt.csv"])
             assert graph_snapshot(reference) == (nodes, edges)
             assert reference.run(INDEXES).rows == again.run(INDEXES).rows
+            assert again.run(CONSTRAINTS).rows, "the constraints were replayed too"
+            assert reference.run(CONSTRAINTS).rows == again.run(CONSTRAINTS).rows
         finally:
             reference.clear()
             reference.close()
@@ -79,19 +90,46 @@ def test_a_bulk_load_survives_a_kill_before_its_rewrite_ends(server: EmbeddedSer
         again.close()
 
 
-def test_the_fsync_setting_comes_back_when_the_bulk_load_fails(server: EmbeddedServer) -> None:
+def test_the_fsync_setting_comes_back_when_the_wait_for_the_disk_fails(server: EmbeddedServer,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``WAITAOF`` refused by the server (a negative timeout: the server's own error) after the setting was raised
+    to ``always``: the load fails with one line and the setting is back as configured."""
     store = FalkorStore(server, graph_name="g")
     configured = store._db.connection.config_get(FSYNC)[FSYNC]
+    assert configured != "always", "the test needs a setting the load changes"
+    monkeypatch.setattr(falkordb_module, "ON_DISK_TIMEOUT", -1.0)
 
     def fill(writer: BulkWriter) -> None:
         writer.nodes("N", ["id"], [{"id": 1}])
         writer.flush()
-        writer.nodes("N", ["id"], [{"id": {"not": "storable"}}])
 
     try:
-        with pytest.raises(StoreError):
+        with pytest.raises(StoreError, match=r"GRAPH\.BULK failed: .*negative"):
             store.bulk(fill, schema=True)
         assert store._db.connection.config_get(FSYNC)[FSYNC] == configured
+    finally:
+        store.close()
+
+
+def test_a_rewrite_that_does_not_start_leaves_the_load_whole(server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    """The graph is on disk before the rewrite is asked for: a refusal to start it is a warning, not a failed load
+    (the next start replays the log)."""
+    store = FalkorStore(server, graph_name="g")
+
+    def refused(self: FalkorStore, growth: int = 0, poll: float = 0.05) -> bool:
+        raise redis.ResponseError("ERR Background append only file rewriting refused")
+    monkeypatch.setattr(FalkorStore, "_start_rewrite", refused)
+
+    def fill(writer: BulkWriter) -> None:
+        writer.nodes("N", ["id"], [{"id": i} for i in range(10)])
+        writer.flush()
+
+    try:
+        with caplog.at_level("WARNING", logger="armsgraph.store"):
+            assert store.bulk(fill, schema=True) == (10, 0)
+        assert store.run("MATCH (n:N) RETURN count(n)").scalar() == 10
+        assert "did not start" in caplog.text
     finally:
         store.close()
 

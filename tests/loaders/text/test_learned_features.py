@@ -97,8 +97,10 @@ def test_a_verb_that_moves_nothing_names_no_party_of_the_noun() -> None:
     """Must not fire: 'watched' is no transfer verb, and a noun that is no verb's object ('a delivery ... arrived')
     lends no verb's subject to its weapon."""
     found = by_triple(candidates(*read("The Latvian army watched a delivery of Krab howitzers from Poland.")))
+    assert found, "the sentence gives candidates; none of them takes a verb's subject"
     assert not any(k.startswith("rec:subj@") for c in found.values() for k in c.features)
     found = by_triple(candidates(*read("Poland said that a delivery of Krab howitzers for Latvia was ready.")))
+    assert found, "the sentence gives candidates; none of them takes a verb's subject"
     assert not any(k.startswith(("sup:subj@", "rec:subj@")) for c in found.values() for k in c.features)
 
 
