@@ -1065,7 +1065,8 @@ class ClaimRules:
                 and self.d.words[run[0] - 2].istitle() and self.d.words[run[0] - 2].isalpha() \
                 and not self.d.ent_types[run[0] - 2]:
             run[:0] = [run[0] - 2, run[0] - 1]  # 'Marie-Agnes Strack': a hyphenated given name is one name word
-        while run and (self.d.words[run[0]] in TITLE_PREFIXES or (self.d.words[run[0]].isupper() and self.d.words[run[0]].isalpha() and len(run) > 2)):
+        while run and (self.d.words[run[0]] in TITLE_PREFIXES
+                       or (self.d.words[run[0]].isupper() and self.d.words[run[0]].isalpha() and len(run) > 2)):
             run = run[1:]  # "People's Deputy Jane Roe said", 'Ukrainian MP Jane Roe said': an office's word
         honored = False
         while run and self.d.lower[run[0]] in self._honorifics:
