@@ -53,7 +53,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench_sipri import TimedStore, generate, process_cpu_seconds, server_peak_rss_mb, use_package
+from bench_sipri import TimedStore, descendants, generate, process_cpu_seconds, server_peak_rss_mb, use_package
 from rich.console import Console
 from rich.table import Table
 from timing import restart_seconds
@@ -88,26 +88,6 @@ def _pss_kb(pid: int) -> int:
         return 0
 
 
-def _descendants(pid: int) -> list[int]:
-    found: list[int] = []
-    todo = [pid]
-    while todo:
-        parent = todo.pop()
-        try:
-            threads = os.listdir(f"/proc/{parent}/task")
-        except OSError:
-            continue
-        for tid in threads:
-            try:
-                with open(f"/proc/{parent}/task/{tid}/children") as children:
-                    kids = [int(k) for k in children.read().split()]
-            except OSError:
-                continue
-            found += kids
-            todo += kids
-    return found
-
-
 class PssPeak:
     """The peak of the PSS of this process and its descendants (the bulk path's forked workers) summed, sampled
     every 50 ms while running: PSS splits a page shared by n processes n ways, so the sum is what they hold
@@ -121,7 +101,7 @@ class PssPeak:
     def _sample(self) -> None:
         me = os.getpid()
         while not self._stop.wait(0.05):
-            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in [me, *_descendants(me)]))
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in [me, *descendants(me)]))
 
     def __enter__(self) -> PssPeak:
         self._thread.start()

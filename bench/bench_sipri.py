@@ -346,6 +346,27 @@ def run(deals: int, workdir: Path, console: Console) -> list[tuple[str, str, str
 
 
 # -- one measurement in a fresh process, of this package or a former one ----------------------------------------
+def descendants(pid: int) -> list[int]:
+    """Every process under ``pid`` (children, theirs, ...), read from /proc: the bulk path's forked workers."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            threads = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            continue
+        for tid in threads:
+            try:
+                with open(f"/proc/{parent}/task/{tid}/children") as children:
+                    kids = [int(k) for k in children.read().split()]
+            except OSError:
+                continue
+            found += kids
+            todo += kids
+    return found
+
+
 def use_package(directory: str) -> None:
     """Import armsgraph from ``directory`` (``DIR/armsgraph/...``) in this process from now on."""
     for name in list(sys.modules):

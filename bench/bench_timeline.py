@@ -28,7 +28,7 @@ from pathlib import Path
 from queue import Empty
 from typing import Any
 
-from bench_sipri import generate, use_package
+from bench_sipri import descendants, generate, use_package
 
 TICK = os.sysconf("SC_CLK_TCK")
 SAMPLE = 0.02
@@ -91,25 +91,6 @@ def _cpu(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    todo = [pid]
-    while todo:
-        parent = todo.pop()
-        try:
-            threads = os.listdir(f"/proc/{parent}/task")
-        except OSError:
-            continue
-        for tid in threads:
-            try:
-                kids = [int(k) for k in Path(f"/proc/{parent}/task/{tid}/children").read_text().split()]
-            except OSError:
-                continue
-            found += kids
-            todo += kids
-    return found
-
-
 class Sampler:
     """Every :data:`SAMPLE` s: (time, {role: CPU seconds so far}) of the loader, its children and the server's."""
 
@@ -122,7 +103,7 @@ class Sampler:
     def _sample(self) -> None:
         now: dict[int, tuple[str, float]] = {}
         for role, root in (("main", os.getpid()), ("server", self.server_pid)):
-            for n, pid in enumerate([root, *_children(root)]):
+            for n, pid in enumerate([root, *descendants(root)]):
                 cpu = _cpu(pid)
                 if cpu is not None:
                     now[pid] = (role if n == 0 else f"{role}-child", cpu)
