@@ -13,11 +13,17 @@ from importlib import resources
 
 from armsgraph.loaders.io import csv_rows
 
-KINDS = ("body-head", "state-office", "company-office", "speaker-pronoun")
+KINDS = ("body-word", "body-office", "body-rank", "body-head", "state-office", "company-office", "speaker-pronoun")
 
 
 @dataclass(frozen=True)
 class OfficeWords:
+    body_words: frozenset[str]
+    """Words that end a state's named body, capitalised as the text writes them ('the French Defense Committee')."""
+    body_offices: frozenset[str]
+    """Offices of such a body, capitalised ('Chairman of the French Defense Committee')."""
+    body_ranks: frozenset[str]
+    """Words before such an office that make it another of the same body, capitalised ('Deputy', 'Vice-')."""
     body_heads: frozenset[str]
     """Last words of a state's body whose head is an official ('the Portuguese defence ministry')."""
     state_office: frozenset[str]
@@ -38,7 +44,13 @@ def office_words() -> OfficeWords:
         if kind not in kinds:
             raise ValueError(f"data/office_words.csv:{row.line}: unknown kind {kind!r}")
         kinds[kind].add(word)
-    heads = frozenset(kinds["body-head"])
-    return OfficeWords(body_heads=heads, state_office=heads | kinds["state-office"],
+    heads = frozenset(kinds["body-head"] | kinds["body-word"])
+    return OfficeWords(body_words=_capitalised(kinds["body-word"]), body_offices=_capitalised(kinds["body-office"]),
+                       body_ranks=_capitalised(kinds["body-rank"]), body_heads=heads,
+                       state_office=heads | kinds["state-office"],
                        company_offices=frozenset(kinds["company-office"]),
                        speaker_pronouns=frozenset(kinds["speaker-pronoun"]))
+
+
+def _capitalised(words: set[str]) -> frozenset[str]:
+    return frozenset(w.capitalize() for w in words)

@@ -24,13 +24,12 @@ TIME_MODIFIERS = {"former", "then", "outgoing", "incoming", "current", "new", "l
 a former office is the office)."""
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal", "Vice"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
-COMMITTEE_WORDS = {"Committee", "Commission", "Subcommittee", "Forces", "Force", "Army", "Navy", "Staff", "Service",
-                   "Agency", "Directorate", "Bureau", "Guard", "Council", "Ministry"}
-COMMITTEE_CHAIRS = {"Chairman", "Chairwoman", "Chairperson", "Chair", "Head", "Commander", "Chief", "Director",
-                    "Secretary"}
-COMMITTEE_RANKS = {"Deputy", "Vice", "Vice-", "First", "Acting"}
-"""'(Deputy) Chairman of the French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the
-Polish National Security Bureau': an office of a state's named body (``_committee_chairs``)."""
+COMMITTEE_WORDS = office_words().body_words
+COMMITTEE_CHAIRS = office_words().body_offices
+COMMITTEE_RANKS = office_words().body_ranks
+"""From ``data/office_words.csv`` (kinds ``body-word``, ``body-office``, ``body-rank``): '(Deputy) Chairman of the
+French Defense Committee', 'Commander of the Ukrainian Ground Forces', 'Head of the Polish National Security
+Bureau': an office of a state's named body (``_committee_chairs``)."""
 PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier", "pilot", "journalist", "leader",
                 "general", "minister", "official", "commander", "senator", "diplomat", "philosopher", "poet", "writer",
                 "priest", "friend", "colleague", "doctor", "nurse", "volunteer", "activist", "student", "teacher",
