@@ -16,7 +16,7 @@ SHARED_DATA = Path(os.environ.get("ARMSGRAPH_SHARED_DATA", REPO / ".." / "shared
 SEED_ARTICLE = "news/rt-2023-07-antonov-cluster-munitions.txt"
 
 
-STORE_FIXTURES = frozenset({"store", "embedded_server"})
+STORE_FIXTURES = frozenset({"store", "embedded_server", "own_store"})
 STORE_MODULES = frozenset({"test_cli.py", "test_server.py"})
 """Modules whose tests start their own server (the CLI on a temporary data dir, server life-cycle)."""
 
@@ -59,3 +59,14 @@ def store(embedded_server: EmbeddedServer, request: pytest.FixtureRequest) -> It
     yield graph
     graph.clear()
     graph.close()
+
+
+@pytest.fixture
+def own_store(tmp_path: Path) -> Iterator[FalkorStore]:
+    """A graph on a server of its own, for a test that changes the server's settings (the shared server's stay)."""
+    server = EmbeddedServer(tmp_path / "data")
+    server.start()
+    graph = FalkorStore(server, graph_name="g")
+    yield graph
+    graph.close()
+    server.stop()

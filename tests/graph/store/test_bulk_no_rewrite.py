@@ -7,25 +7,17 @@ restores the setting after them, whatever happens, and compacts the log itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkordb import AUTO_REWRITE, FalkorStore
-from armsgraph.graph.store.server import EmbeddedServer
 from armsgraph.schema.errors import StoreError
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[FalkorStore]:
-    server = EmbeddedServer(tmp_path / "data")
-    server.start()
-    store = FalkorStore(server, graph_name="g")
-    yield store
-    store.close()
-    server.stop()
+def store(own_store: FalkorStore) -> FalkorStore:
+    """A server of its own: these tests change its settings."""
+    return own_store
 
 
 def _setting(store: FalkorStore) -> str:

@@ -5,14 +5,13 @@ graph's), each constraint after its index."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from armsgraph.graph.store.dialect import FALKORDB
 from armsgraph.graph.store.falkor_bulk import BulkWriter
-from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore, _by_label
+from armsgraph.graph.store.falkordb import FalkorStore, _by_label
 
 INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties ORDER BY label"
 CONSTRAINTS = "CALL db.constraints()"
@@ -37,13 +36,9 @@ def test_every_index_step_is_in_one_statement_of_its_label_before_the_constraint
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[FalkorStore]:
-    server = EmbeddedServer(tmp_path / "data")
-    server.start()
-    store = FalkorStore(server, graph_name="g")
-    yield store
-    store.close()
-    server.stop()
+def store(own_store: FalkorStore) -> FalkorStore:
+    """A server of its own: these tests change its settings."""
+    return own_store
 
 
 def test_a_bulk_graphs_schema_is_the_stores_schema(store: FalkorStore, tmp_path: Path) -> None:
