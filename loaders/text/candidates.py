@@ -68,24 +68,19 @@ class Candidate:
     window of any of its weapon's mentions)."""
 
 
-AGREES = frozenset({"sup:subj@supply", "sup:poss@noun", "sup:poss@supply", "sup:by@supply", "sup:from@receive",
-                    "sup:from@arrive", "sup:from@noun", "rec:to-for@supply", "rec:to-for@noun", "rec:obj@supply",
-                    "rec:subj@receive", "rec:subj@arrive", "rec:poss@receive"})
-"""Roles that read the pair in its direction: the giver as the subject of a supply verb, the taker after to/for."""
-DISAGREES = frozenset({"sup:subj@receive", "sup:to-for@supply", "sup:to-for@noun", "sup:obj@supply",
-                       "rec:subj@supply", "rec:from@receive", "rec:from@noun", "rec:by@supply", "rec:poss@noun"})
+MOVING_KINDS = tuple(k for k in MOVING if k != "request")
+"""The moving words under which 'from' names the giver and 'to'/'for' the taker."""
+AGREES = frozenset({"sup:subj@supply", "sup:poss@noun", "sup:poss@supply", "sup:by@supply", "sup:obj@receive",
+                    "rec:obj@supply", "rec:subj@receive", "rec:subj@arrive", "rec:poss@receive", "rec:subj@request"}
+                   | {f"sup:from@{k}" for k in MOVING_KINDS} | {f"rec:to-for@{k}" for k in MOVING_KINDS})
+"""Roles that read the pair in its direction: the giver as the subject of a supply verb, the taker after to/for;
+'from' names the giver and 'to'/'for' the taker whatever moving word they hang from ('the package included Puma
+APCs from Italy'); an actor qualifying what is received is where it comes from ('received Bulgarian mortars'); who
+asks for a delivery is its taker ('Latvia requested the delivery of Gepard guns')."""
+DISAGREES = frozenset({"sup:subj@receive", "sup:obj@supply", "sup:subj@request", "rec:subj@supply", "rec:by@supply",
+                       "rec:poss@noun", "rec:obj@receive"}
+                      | {f"sup:to-for@{k}" for k in MOVING_KINDS} | {f"rec:from@{k}" for k in MOVING_KINDS})
 """The same roles with the parties the other way round."""
-MOVING_KINDS = ("supply", "receive", "arrive", "noun", "include", "aid")
-AGREES = AGREES | {f"sup:from@{k}" for k in MOVING_KINDS} | {f"rec:to-for@{k}" for k in MOVING_KINDS} | {
-    "sup:obj@receive"}
-"""'from' names the giver and 'to'/'for' the taker whatever moving word they hang from ('the package included
-Puma APCs from Italy'); an actor qualifying what is received is where it comes from ('received Bulgarian
-mortars')."""
-DISAGREES = DISAGREES | {f"sup:to-for@{k}" for k in MOVING_KINDS} | {f"rec:from@{k}" for k in MOVING_KINDS} | {
-    "rec:obj@receive"}
-AGREES = AGREES | {"rec:subj@request"}
-"""Who asks for a delivery is its taker ('Latvia requested the delivery of Gepard guns')."""
-DISAGREES = DISAGREES | {"sup:subj@request"}
 CLAUSE_KINDS = frozenset({"supply", "receive", "request", "include"})
 """Kinds of a verb that can govern a moving noun as its object ('promised a delivery of X', 'requested the transfer
 of X', 'ordered a batch of X'): the verb's subject and 'to/from' phrases are read as the noun's (``clause_verb``)."""
@@ -461,7 +456,7 @@ class _Reader:
         if any(k in sentence for k in ("question", "cue:negation", "cue:hypothetical", "cue:third-party")):
             return True
         moving = any(f"trigger:{kind}" in sentence for kind in MOVING)
-        if not moving and ("trigger:use" in sentence or "trigger:deployment" in sentence):
+        if not moving and any(f"trigger:{kind}" in sentence for kind in NOT_MOVING):
             return True
         moved = self.moved_participle(w, k) is not None  # 'training on Leopard tanks donated by Denmark'
         if w.start not in self.kept(k) and not moved:

@@ -48,6 +48,8 @@ OFFICE_NOUNS = frozenset({"head", "chief", "general", "commander", "leader", "di
                           "spokesperson", "minister", "envoy", "ambassador", "admiral", "secretary", "adviser",
                           "advisor"})
 """A subject's head word that is an office: a name closing its phrase is the person holding it."""
+NAME_OFFICES = OFFICE_NOUNS | office_words().company_offices
+"""Every lower-case office noun a name may follow ('spokesman', 'chief executive', 'lawmaker'), built once."""
 SAYING_NOUNS = frozenset({"words", "phrase", "saying", "message", "motto", "maxim", "line", "advice", "prayer"})
 """Nouns for what someone said: 'the words of Jane Roe:' introduces her quotation."""
 STATE_BODY_WORDS = GOVERNMENT_WORDS | BODY_WORDS
@@ -83,8 +85,6 @@ class ClaimRules:
         self._speech: dict[int, list[SpeechCandidate]] = {}
         """The parse's speech candidates by sentence start (read once, by ``_speaking_names``)."""
         self._honorifics = d.g.honorifics
-        self.name_offices = OFFICE_NOUNS | office_words().company_offices
-        """Every lower-case office noun a name may follow ('spokesman', 'chief executive', 'lawmaker')."""
         self._turns: list[tuple[int, int, str]] = []
         """(character start, end, speaker) of each transcript turn with a named speaker."""
         self._label_names: dict[str, str] = {}
@@ -588,7 +588,7 @@ class ClaimRules:
         while k > 0 and verb - k < 3 and syntax.pos[k - 1] == "PROPN" and self.d.words[k - 1].istitle() \
                 and self.d.words[k - 1].isalpha() and not self.d.ent_types[k - 1] and k - 1 not in self.f.ref_at:
             k -= 1
-        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in self.name_offices \
+        if not 2 <= verb - k <= 3 or k == 0 or self.d.lower[k - 1] not in NAME_OFFICES \
                 or not self.d.words[k - 1].islower():
             return None
         name = " ".join(self.d.words[k:verb])
