@@ -50,7 +50,7 @@ STEPS = (  # (module, attribute, name shown); "Class.method" wraps a method
     ("armsgraph.graph.bulk", "_send", "send held nodes/edges"),
     ("armsgraph.graph.store.falkor_bulk", "BulkWriter.flush", "GRAPH.BULK command"),
     ("armsgraph.graph.store.falkordb", "FalkorStore.clear", "clear graph"),
-    ("armsgraph.graph.store.falkordb", "FalkorStore._rewrite_aof", "final AOF rewrite"),
+    ("armsgraph.graph.store.falkordb", "FalkorStore._rewrite_aof", "final AOF rewrite"),  # a --former before 12
     ("armsgraph.graph.store.falkordb", "FalkorStore.ensure_schema", "indexes"),
     ("armsgraph.graph.store.falkordb", "FalkorStore._create_schema", "indexes"),
     ("armsgraph.graph.store.falkordb", "FalkorStore._on_disk", "WAITAOF (on disk)"),
@@ -206,16 +206,9 @@ def report(result: dict[str, Any], events: Path, step: float) -> None:
     merged: dict[tuple[str, str], list[float]] = {}
     for pid, name, start, end in _spans(events):
         proc = pids.get(pid) or roles.get(pid) or f"p{pid}"
-        if proc.startswith("w") or proc.startswith("p"):
-            key = (name, "workers")
-            held = merged.setdefault(key, [start, end, 0, 0.0])
-            held[0], held[1] = min(held[0], start), max(held[1], end)
-            held[2] += 1
-            held[3] += end - start
-            continue
-        if name in ("GRAPH.BULK command", "place a segment", "take a range's table"):
-            key = (name, proc)
-            held = merged.setdefault(key, [start, end, 0, 0.0])
+        worker = proc.startswith(("w", "p"))
+        if worker or name in ("GRAPH.BULK command", "place a segment", "take a range's table"):
+            held = merged.setdefault((name, "workers" if worker else proc), [start, end, 0, 0.0])
             held[0], held[1] = min(held[0], start), max(held[1], end)
             held[2] += 1
             held[3] += end - start

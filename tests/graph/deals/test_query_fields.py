@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from armsgraph.graph.deals import query_fields
+from armsgraph.graph.deals import deal_rows, query_fields
+from armsgraph.loaders.deals import Deal, Resolution
 
 
 def test_per_year_tiv_is_sipris_where_given() -> None:
@@ -32,9 +33,6 @@ def test_transfer_rows_are_the_deals_props_completed_in_place() -> None:
     """``deal_rows`` completes each deal's own props (no copy per deal: the bulk path's memory at 1M) into exactly
     what a merged copy gives: the same keys in the same order, the same values; a key the deal already held keeps
     its place with the new value."""
-    from armsgraph.graph.deals import deal_rows
-    from armsgraph.loaders.deals import Deal, Resolution
-
     given = [{"key": "k1", "block": "a|b", "delivery_years": [2020, 2021], "tiv_delivered": 3.0,
               "number_ordered": 5, "number_delivered": 2, "tiv_order": 9.0},
              {"id": "transfer:stale", "outstanding": 99, "key": "k2", "block": "a|b", "records": 2}]
