@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from armsgraph.loaders.text.candidates import Candidate, candidates
+from armsgraph.loaders.text.candidates import Candidate, candidates, parse_gate
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.relation_model import RelationModel, load_model, select
@@ -46,7 +46,8 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
     have = {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
     found = candidates(d, f)
     triples = [(c.supplier, c.recipient, c.weapon) for c in found]
-    verdicts = select(model, triples, [model.probability(c.features) for c in found], {w for _, _, w in have})
+    probabilities = parse_gate(triples, [model.probability(c.features) for c in found], [c.features for c in found])
+    verdicts = select(model, triples, probabilities, {w for _, _, w in have})
     added: list[Candidate] = []
     rejected: set[tuple[str, str, str]] = set()
     for c, triple, ok in zip(found, triples, verdicts, strict=True):
