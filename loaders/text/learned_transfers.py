@@ -24,8 +24,10 @@ DEFAULT = "on"
 8 against the frozen rules and 2 in 2 on the untouched split; the model of round 2 adds 29 right and 3 wrong on six
 frozen splits, 1 and 0 on the one its choice did not read, 1 and 0 on the untouched split; session 12's 29 right
 and 0 wrong on the six, 1 and 0 on the reserved one; after the parse rules of its round 2, 33 and 0 on the
-six, 3 and 0 on the reserved one
-(docs/text-extraction.md, "Learned additions", "Session 12: transfers")."""
+six, 3 and 0 on the reserved one; on held-out 2 2 right and 3 wrong, so session 13 gates the additions
+(``candidates.parse_gate``): 28 and 0 on the five frozen splits the choice reads, 2 and 0 on the reserved one, 2
+and 0 on 156 invented probes where main made 5 and 3 (docs/text-extraction.md, "Learned additions",
+"Session 12: transfers", "Session 13")."""
 
 
 def _stage(rules: TransferRules, d: TextDoc, candidate: Candidate) -> str:

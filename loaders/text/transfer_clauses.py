@@ -357,7 +357,10 @@ class ClauseReader:
                             suppliers = [x for x in suppliers if x not in marks]
                 if kind in ("supply", "noun") and suppliers:
                     # 'the Netherlands pledged 14 Leopard 2A4 tanks, together with Denmark': the partner gives too
-                    suppliers += [a for a in self.parties.partners(left, right)
+                    # only in the trigger's own clause: 'Italy supplied X together with France, while Spain
+                    # handed over Y' gives France no part in Spain's Y
+                    own_left = max([left, *(i + 1 for i in range(left, t) if self.d.lower[i] in CLAUSE_CUTS)])
+                    suppliers += [a for a in self.parties.partners(own_left, right) + self.parties.elliptic(t, right)
                                   if a != recipient and a not in suppliers]
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")

@@ -82,8 +82,7 @@ PROBES = [
     probe('donors', 'news',
       'Italy supplied SAMP/T batteries to Ukraine together with France, while Spain handed over Aspide '
       'launchers.',
-      'ITA>UKR:samp-t; FRA>UKR:samp-t; ESP>UKR:aspide',
-      xfail="'together with France' is applied to the second clause's giver too (a wrong FRA -> UKR Aspide)"),
+      'ITA>UKR:samp-t; FRA>UKR:samp-t; ESP>UKR:aspide'),
     probe('donors', 'news',
       'Canada donated M777 howitzers to Ukraine; Australia donated M113 carriers.',
       'CAN>UKR:m777; AUS>UKR:m113'),
@@ -100,8 +99,7 @@ PROBES = [
       'USA>UKR:patriot; DEU>UKR:iris-t; NOR>UKR:nasams'),
     probe('donors', 'news',
       'Portugal sent Leopard 2 tanks to Ukraine, as did Spain.',
-      'PRT>UKR:leopard-2; ESP>UKR:leopard-2',
-      xfail="several givers with their own system: the second clause's verb or ellipsis is not read"),
+      'PRT>UKR:leopard-2; ESP>UKR:leopard-2'),
     probe('list', 'statement',
       'The United States announced a new security assistance package for Ukraine. The package includes:\n• '
       'Patriot interceptors;\n• HIMARS ammunition;\n• Stinger missiles;\n• Javelin missiles.',
