@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from armsgraph.loaders.documents.loader import read_document
-from armsgraph.loaders.text.candidates import candidates
+from armsgraph.loaders.text.candidates import candidates, parse_gate
 from armsgraph.loaders.text.evaluate import Score, canonical_actor, canonical_weapon
 from armsgraph.loaders.text.extract import RULE_COMPONENTS, run_components
 from armsgraph.loaders.text.gazetteer import load
@@ -248,7 +248,9 @@ def frozen_scores(run: Sequence[FrozenDocument], threshold: float, margin: float
     out: dict[str, tuple[Score, Score, Score]] = {}
     for fd in run:
         added, rules, both = out.setdefault(fd.split, (Score(), Score(), Score()))
-        verdicts = select(model, [e.raw for e in fd.mine], fd.probabilities, fd.ruled_weapons)
+        raw = [e.raw for e in fd.mine]
+        verdicts = select(model, raw, parse_gate(raw, fd.probabilities, [e.features for e in fd.mine]),
+                          fd.ruled_weapons)
         new = {e.triple for e, ok in zip(fd.mine, verdicts, strict=True) if ok} - fd.ruled
         gold = fd.gold.gold
         for count, got in ((added, new), (rules, fd.ruled), (both, fd.ruled | new)):
@@ -292,7 +294,9 @@ def decisions(items: Sequence[Example], probs: Sequence[float], threshold: float
     out: dict[int, bool] = {}
     for idx in by_doc.values():
         ruled = {items[i].raw[2] for i in idx if items[i].by_rules} if keep_rules else set()
-        verdicts = select(model, [items[i].raw for i in idx], [probs[i] for i in idx], ruled)
+        raw = [items[i].raw for i in idx]
+        gated = parse_gate(raw, [probs[i] for i in idx], [items[i].features for i in idx])
+        verdicts = select(model, raw, gated, ruled)
         for i, ok in zip(idx, verdicts, strict=True):
             out[i] = (keep_rules and items[i].by_rules) or ok
     return out

@@ -171,8 +171,14 @@ class ClauseReader:
                                              "transfer:list-item")
                 continue
             chain_left = s
+            # 'Allies announced new aid to Ukraine: Germany will send IRIS-T, Norway will provide NASAMS': the aid
+            # the words before a colon name is the recipient of the supply clauses after it that name none
+            colon = next((i for i in range(s, e - 1) if self.d.words[i] == ":"), None)
+            colon_recipient = self.recipients.aid_recipient(s, colon) if colon is not None else None
             for n, (t, kind, tense) in enumerate(triggers):
                 left = triggers[n - 1][0] + 1 if n > 0 else s
+                if colon_recipient and colon is not None and left <= colon < t:
+                    left = colon + 1  # the clause after the colon has its own subject
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
                 if n + 1 < len(triggers) and self._reduced_relative(triggers[n + 1]):
                     # 'the delivery of 19 Caesar howitzers pledged last year to Ukraine': the participle describes
@@ -351,7 +357,10 @@ class ClauseReader:
                             suppliers = [x for x in suppliers if x not in marks]
                 if kind in ("supply", "noun") and suppliers:
                     # 'the Netherlands pledged 14 Leopard 2A4 tanks, together with Denmark': the partner gives too
-                    suppliers += [a for a in self.parties.partners(left, right)
+                    # only in the trigger's own clause: 'Italy supplied X together with France, while Spain
+                    # handed over Y' gives France no part in Spain's Y
+                    own_left = max([left, *(i + 1 for i in range(left, t) if self.d.lower[i] in CLAUSE_CUTS)])
+                    suppliers += [a for a in self.parties.partners(own_left, right) + self.parties.elliptic(t, right)
                                   if a != recipient and a not in suppliers]
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
@@ -365,6 +374,9 @@ class ClauseReader:
                 # 'Allies and partners have committed ...': a supplier the text does not name is nobody
                 unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t])
                 ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
+                if recipient is None and colon_recipient and colon is not None and left > colon and weapons \
+                        and kind in ("supply", "noun"):
+                    recipient = colon_recipient
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = doc_frame.recipient
                     counts = Counter(t.recipient for t in self.f.transfers.values() if not t.attributed)

@@ -13,6 +13,7 @@ from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_words import (
     COMPANY_VERB_GAP,
+    ELLIPSIS_AUX,
     HYPHENS,
     NON_SUBJECT_PREPS,
     PARTNER_WORDS,
@@ -177,6 +178,27 @@ class Parties:
                 actor = self.object_actor(i + 1, end)
                 if actor is not None and actor not in found:
                     found.append(actor)
+        return found
+
+    def elliptic(self, start: int, end: int) -> list[str]:
+        """The actors of a comparative ellipsis in [start, end) ('..., as did Spain', 'as will Norway'): they do
+        what the clause's subject does."""
+        found: list[str] = []
+        for i in range(start, end - 2):
+            if self.d.lower[i] != "as" or self.d.lower[i + 1] not in ELLIPSIS_AUX or self.d.words[i - 1] != ",":
+                continue
+            j = i + 2
+            while j < end:  # 'as will Spain and Norway'
+                actor = self.object_actor(j, end)
+                if actor is None:
+                    break
+                if actor not in found:
+                    found.append(actor)
+                j = self.f.ref_at[j + 1 if self.d.lower[j] == "the" else j].end
+                if j < end and self.d.lower[j] in (",", "and"):
+                    j += 2 if j + 1 < end and self.d.lower[j + 1] == "and" else 1
+                else:
+                    break
         return found
 
     def object_actor(self, start: int, end: int) -> str | None:

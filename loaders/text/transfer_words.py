@@ -21,6 +21,8 @@ RECIPIENT_PREPS = {"to", "for", "into", "toward", "towards"}
 NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with", "in", "on", "at", "over", "about",
                      "than", "like", "across", "inside"}
 CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
+ELLIPSIS_AUX = frozenset({"did", "does", "do", "has", "have", "had", "will", "would"})
+"""Auxiliaries of a comparative ellipsis after a comma ('Portugal sent tanks to Ukraine, as did Spain')."""
 THIRD_PARTY = {"third-party", "third-country", "thirdparty", "re-export", "retransfer"}
 """Words before a transfer noun that make it someone else's ('third-party transfers of F-16s')."""
 NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
