@@ -9,13 +9,13 @@ from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
 from armsgraph.loaders.text.office_words import office_words
+from armsgraph.loaders.text.speakers import SUFFIXES
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
 NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And", "But", "For", "To", "Of", "As",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 """Capitalised words that end a name; so do the gazetteer's forms of address ('Mr.', ``PersonRules._stops``)."""
-SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
 """'of the Kingdom' after a title: the holder's state, not named."""
 ARTICLES = {"the", "a", "an", "’s", "'s"}
@@ -152,8 +152,8 @@ class PersonRules:
             elif word == "-" and words and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
                     and self.d.adjacent(j, j + 1) and self.d.words[j + 1].istitle():
                 j += 1
-            elif word == "-" and words >= 2 and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
-                    and self.d.adjacent(j, j + 1) and self._syllable_pair(j):
+            elif word == "-" and words and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
+                    and self.d.adjacent(j, j + 1) and self._syllable_pair(j, first_word=words == 1):
                 j += 2  # 'Lee Jong-sup': the lower-case syllable is the given name's own
             else:
                 break
@@ -169,12 +169,20 @@ class PersonRules:
             return None
         return i, j
 
-    def _syllable_pair(self, j: int) -> bool:
+    def _syllable_pair(self, j: int, first_word: bool = False) -> bool:
         """Whether the hyphen at token j joins a romanised given name's two syllables, the second in lower case
         ('Lee Jong-sup', 'Kim Yong-hyun'): both parts one syllable each, after a first name word ('a Putin-led
-        state', 'Biden-era' and 'Anna-lena' stay apart: not syllables, or no name word before)."""
+        state', 'Biden-era' and 'Anna-lena' stay apart: not syllables, or no name word before). As the name's first
+        word (``first_word``) a capitalised surname must follow instead ('Min-ho Park', 'Kim-era policy' stays
+        apart)."""
         first, second = self.d.words[j - 1], self.d.words[j + 1]
-        return j >= 2 and _NAME_WORD.fullmatch(self.d.words[j - 2]) is not None and first.istitle() \
+        if first_word:
+            around = j + 2 < len(self.d.words) and _NAME_WORD.fullmatch(self.d.words[j + 2]) is not None \
+                and self.d.words[j + 2][:1].isupper() and not self.d.adjacent(j + 1, j + 2) \
+                and not self._stops(self.d.words[j + 2])
+        else:
+            around = j >= 2 and _NAME_WORD.fullmatch(self.d.words[j - 2]) is not None
+        return around and first.istitle() \
             and _SYLLABLE.fullmatch(first.lower()) is not None and _SYLLABLE.fullmatch(second) is not None
 
     def _particle_continues(self, j: int) -> bool:
@@ -393,6 +401,10 @@ class PersonRules:
             # 'Secretary Austin': which department only the gazetteer knows
             if known is None or not known[1].startswith("Secretary"):
                 return
+            title = known[1]
+        elif of is None and known and known[1].endswith(f" {title}") and self.d.home != known[2]:
+            # 'As I told Minister Umerov' in a White House text: the known official's own office and state, not
+            # a minister of the publisher's state
             title = known[1]
         if of is None and known and (known[1] == title or known[1].startswith(title)):
             of = known[2]
@@ -937,6 +949,12 @@ class PersonRules:
                 # 'Deputy National Security Advisor', 'Under Secretary of State': a rank of the same office
                 title_start = ent.start - 1
                 title = f"{prefix} {title}"
+                while title_start > 0 and not self.d.ent_types[title_start - 1] \
+                        and self.d.words[title_start - 1].capitalize() in COMMITTEE_RANKS:
+                    # 'First Deputy Prime Minister of Ukraine X', "X, Ukraine's first deputy defence minister,":
+                    # a rank before the rank is the office's too (``office_words.csv`` kind body-rank)
+                    title_start -= 1
+                    title = f"{self.d.words[title_start].capitalize()} {title}"
             if title_start == ent.start or prefix in TITLE_PREFIXES:
                 # 'French Armed Forces Minister X', 'Slovenian Deputy Economy Minister X', "Ukraine's Digital
                 # Transformation Minister X": the words between the state and the title make the title
