@@ -485,9 +485,13 @@ class PersonRules:
             k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
         if k < 1 or self.d.words[k] not in (",", "(") or (k == title_start - 1 and self.d.words[k] == ","):
             return None
+        return self._person_before(k)
+
+    def _person_before(self, k: int) -> Ref | None:
+        """The person whose name ends right before the comma or bracket at token k: one the text has read, else a
+        capitalised name the gazetteers lack, registered here ('Kaja Kallas (Estonian prime minister)')."""
         back = self.f.ref_at.get(k - 1)
         if back is None and k - 1 not in self.f.ref_at:
-            # 'Kaja Kallas (Estonian prime minister)': a capitalised name the gazetteers lack
             m = k - 1
             while m >= 0 and _NAME_WORD.fullmatch(self.d.words[m]) and not self.d.ent_types[m] \
                     and not self._stops(self.d.words[m]) and not self._rank(self.d.words[m]) \
@@ -1012,6 +1016,10 @@ class PersonRules:
                     if k <= 0:
                         break
                 back = self.f.ref_at.get(k - 2) if k >= 2 else None
+                if back is None and k == ent.start - 1 and of_after is not None and j < len(doc) \
+                        and self.d.words[j] in (",", ".", ";", ")"):
+                    # 'Jane Roe, defence minister of Finland, said': the apposition closes after the state
+                    back = self._person_before(k)
                 if back is not None and back.kind == "person":
                     self._position(self.f.persons[back.id], title, of, (ent.start, ent.end), (back.start, back.end),
                                    "position:name-appositive")
