@@ -46,7 +46,8 @@ def test_a_hyphenated_given_name_with_a_lower_case_syllable_first() -> None:
     assert "person:kim-era" not in persons(extract_text("The Kim-era policy ended, Seoul said.", NEWS))
 
 
-TURN = "Q  Will you send more Patriot interceptors?\n\nMR. RIVERS:  We will send more Patriot interceptors to Ukraine.\n"
+TURN = ("Q  Will you send more Patriot interceptors?\n\n"
+        "MR. RIVERS:  We will send more Patriot interceptors to Ukraine.\n")
 
 
 def test_a_headings_name_with_a_suffix_names_the_turn() -> None:
@@ -56,3 +57,30 @@ def test_a_headings_name_with_a_suffix_names_the_turn() -> None:
     # the author of a statement whose title gives a suffix
     assert speakers("As I told President Zelenskyy, we will send more Patriot interceptors to Ukraine.",
                     wh("Statement by Secretary of Defense Paul Grant III on Ukraine")) == {"person:paul-grant"}
+
+
+def test_a_title_right_after_the_comma_with_its_state_after_it() -> None:
+    x = extract_text("Aino Kallio, defence minister of Finland, said Helsinki would send more shells to Ukraine.", NEWS)
+    assert positions(x) == {("person:aino-kallio", "Defense Minister", "country:FIN")}
+    # the apposition does not close after the state: no office is said of the name before
+    y = extract_text("Aino Kallio, defence minister of Finland and Estonia said more shells would go to Ukraine.",
+                     NEWS)
+    assert positions(y) == set()
+
+
+def test_minister_for_a_portfolio_as_news_writes_it() -> None:
+    x = extract_text("Lina Berg, Sweden's minister for defence, said Stockholm would send CV90s to Ukraine.", NEWS)
+    assert positions(x) == {("person:lina-berg", "Defense Minister", "country:SWE")}
+    y = extract_text("Irish Minister for Foreign Affairs Sean Byrne said Dublin would not send weapons to Ukraine.",
+                     NEWS)
+    assert positions(y) == {("person:sean-byrne", "Foreign Minister", "country:IRL")}
+
+
+def test_a_known_official_under_a_bare_title_in_a_white_house_text() -> None:
+    x = extract_text("As I told Minister Umerov, we will send more Patriot interceptors to Ukraine.",
+                     wh("Statement by Secretary of Defense Paul Grant on Ukraine"))
+    assert positions(x) == {("person:rustem-umerov", "Defense Minister", "country:UKR")}
+    # an unknown minister keeps the bare title of the publisher's state, as before
+    y = extract_text("As I told Minister Jane Roe, we will send more Patriot interceptors to Ukraine.",
+                     wh("Statement by Secretary of Defense Paul Grant on Ukraine"))
+    assert ("person:jane-roe", "Minister", "country:USA") in positions(y)
