@@ -276,8 +276,15 @@ class PersonRules:
         """The actor right before a title, over the words that say when it was held ("Estonia's new defence
         minister", 'the Czech former defence minister'); "the country's" is the state the text spoke of last."""
         k = title_start
-        while k > 0 and self.d.lower[k - 1] in TIME_MODIFIERS:
-            k -= 1
+        while k > 0:
+            if self.d.lower[k - 1] in TIME_MODIFIERS:
+                k -= 1
+                continue
+            stance = self.f.ref_at.get(k - 1)
+            if stance is None or stance.start < 2 or self.d.words[stance.start - 1] != "-" \
+                    or self.d.g.cues.get(self.d.lower[stance.start - 2]) != "stance-prefix":
+                break
+            k = stance.start - 2  # "Hungary's pro-Russian Prime Minister": a stance, not the office's state
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s") and self.d.lower[k - 2] == "country":
             return self._state_named_before(k - 2)
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s"):

@@ -84,3 +84,20 @@ def test_a_known_official_under_a_bare_title_in_a_white_house_text() -> None:
     y = extract_text("As I told Minister Jane Roe, we will send more Patriot interceptors to Ukraine.",
                      wh("Statement by Secretary of Defense Paul Grant on Ukraine"))
     assert ("person:jane-roe", "Minister", "country:USA") in positions(y)
+
+
+def test_a_stance_adjective_is_not_the_offices_state() -> None:
+    x = extract_text("Hungary's pro-Russian Prime Minister Gabor Toth said Budapest would not send weapons to Ukraine.",
+                     NEWS)
+    assert positions(x) == {("person:gabor-toth", "Prime Minister", "country:HUN")}
+    # the demonym alone still names the state
+    y = extract_text("Russian Prime Minister Gabor Toth said Moscow would send more drones.", NEWS)
+    assert positions(y) == {("person:gabor-toth", "Prime Minister", "country:RUS")}
+
+
+def test_officials_coordinated_under_a_title_the_list_lacks_both_speak() -> None:
+    assert speakers("Germany's Defence Minister Klaus Weber and France's Armed Forces Minister Julien Marchal said "
+                    "they would send more howitzers to Ukraine.") == {"person:klaus-weber", "person:julien-marchal"}
+    # capitalised words before no title do not join a second speaker
+    assert speakers("Defence Minister Klaus Weber and Julien Marchal Holdings said they would send more howitzers to "
+                    "Ukraine.") == {"person:klaus-weber"}
