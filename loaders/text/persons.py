@@ -427,6 +427,8 @@ class PersonRules:
         if of is None and entry is not None and not entry.default_of:
             # 'Bulgarian aid will grow, Defence Minister Todor Tagarev said': the state the sentence opens with
             of = self._state_opening_sentence(min(title_span[0], name_span[0]))
+            if of is None and name_span[0] > title_span[0]:
+                of = self._state_supplying_in_speech(name_span[1])
         if of is None:
             return
         title = self._full_title(title, of)
@@ -458,6 +460,25 @@ class PersonRules:
                 if k > 0 and self.d.lower[k - 1] in ("to", "for", "with", "against", "from", "of", "in"):
                     return None
                 return ref.id
+        return None
+
+    def _state_supplying_in_speech(self, j: int) -> str | None:
+        """'Defence Minister Jane Roe said Sweden would send ...': a title naming no state, its holder's speech verb
+        right after the name, and a state (by name or capital) opening what is said as the subject of a supply verb
+        (``triggers.csv`` kind supply, within three tokens): the minister speaks of their own state's supply. A
+        state that receives, is attacked or is named later says nothing of whose office it is."""
+        words = self.d.lower
+        if j >= len(words) or words[j] not in self.d.g.speech_verbs:
+            return None
+        k = j + 1
+        if k < len(words) and words[k] == "that":
+            k += 1
+        ref = self.f.ref_at.get(k)
+        if ref is None or ref.start != k or not ref.id.startswith("country:") or ref.kind not in ("name", "capital"):
+            return None
+        verbs = range(ref.end, min(ref.end + 3, len(words)))
+        if any(any(kind == "supply" for kind, _ in self.d.g.triggers.get(words[m], ())) for m in verbs):
+            return ref.id
         return None
 
     def _body_phrase(self, j: int) -> tuple[int, str | None]:

@@ -101,3 +101,16 @@ def test_officials_coordinated_under_a_title_the_list_lacks_both_speak() -> None
     # capitalised words before no title do not join a second speaker
     assert speakers("Defence Minister Klaus Weber and Julien Marchal Holdings said they would send more howitzers to "
                     "Ukraine.") == {"person:klaus-weber"}
+
+
+def test_a_title_without_a_state_takes_the_state_whose_supply_its_holder_announces() -> None:
+    x = extract_text("Defence Minister Lina Berg said Sweden would send CV90s to Ukraine.", NEWS)
+    assert positions(x) == {("person:lina-berg", "Defense Minister", "country:SWE")}
+    y = extract_text("Defence Minister Lina Berg said that Stockholm will deliver CV90s to Ukraine.", NEWS)
+    assert positions(y) == {("person:lina-berg", "Defense Minister", "country:SWE")}
+    # a state that receives, or is named later in what is said, says nothing of whose minister speaks
+    for text in ("Defence Minister Lina Berg said Ukraine would receive CV90s.",
+                 "Defence Minister Lina Berg said Russia had attacked Kyiv again.",
+                 "Defence Minister Lina Berg said more CV90s would go from Sweden to Ukraine.",
+                 "Defence Minister Lina Berg visited Sweden, which will send CV90s to Ukraine."):
+        assert positions(extract_text(text, NEWS)) == set(), text
