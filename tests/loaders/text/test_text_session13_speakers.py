@@ -114,3 +114,12 @@ def test_a_title_without_a_state_takes_the_state_whose_supply_its_holder_announc
                  "Defence Minister Lina Berg said more CV90s would go from Sweden to Ukraine.",
                  "Defence Minister Lina Berg visited Sweden, which will send CV90s to Ukraine."):
         assert positions(extract_text(text, NEWS)) == set(), text
+
+
+def test_a_company_officer_named_after_the_company() -> None:
+    assert speakers("CEO of Nordwerk Hans Keller said the company would deliver Leopard tanks to Ukraine.") \
+        == {"person:hans-keller"}
+    assert speakers("The chairman of Nordwerk Group Hans-Peter Keller told reporters the company would deliver "
+                    "Leopard tanks to Ukraine.") == {"person:hans-peter-keller"}
+    # no name after the company: its unnamed officer is no speaker
+    assert speakers("The CEO of Nordwerk Group said the company would deliver Leopard tanks to Ukraine.") == set()
