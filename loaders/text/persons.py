@@ -513,11 +513,16 @@ class PersonRules:
             k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
         if k < 1 or self.d.words[k] not in (",", "(") or (k == title_start - 1 and self.d.words[k] == ","):
             return None
-        return self._person_before(k)
+        # 'Kallio, Finland's defence minister, said': a surname alone opening the sentence, the apposition closed
+        # right before a speech verb
+        speaks = title_end + 1 < len(self.d.words) and self.d.words[title_end] == "," \
+            and self.d.lower[title_end + 1] in self.d.g.speech_verbs
+        return self._person_before(k, surname_speaks=speaks)
 
-    def _person_before(self, k: int) -> Ref | None:
+    def _person_before(self, k: int, surname_speaks: bool = False) -> Ref | None:
         """The person whose name ends right before the comma or bracket at token k: one the text has read, else a
-        capitalised name the gazetteers lack, registered here ('Kaja Kallas (Estonian prime minister)')."""
+        capitalised name the gazetteers lack, registered here ('Kaja Kallas (Estonian prime minister)'). One word is
+        a name only before a bracket, or with ``surname_speaks`` as a proper noun opening its sentence."""
         back = self.f.ref_at.get(k - 1)
         if back is None and k - 1 not in self.f.ref_at:
             m = k - 1
@@ -526,7 +531,10 @@ class PersonRules:
                     and not self.d.doc[m].is_stop:
                 m -= 1  # not 'If' or 'When' opening the sentence: 'If Lambrecht (German Defense Minister) ...'
             # one word only before a bracket: 'Lambrecht (German Defense Minister)', a surname the title explains
-            fewest = 1 if self.d.words[k] == "(" else 2
+            one = self.d.words[k] == "(" or (surname_speaks and m + 1 == self.d.sent_of(k).start == k - 1
+                                              and self._noun(k - 1) and self.d.syntax is not None
+                                              and self.d.syntax.pos[k - 1] == "PROPN")
+            fewest = 1 if one else 2
             if fewest <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper() or self.d.doc[m].is_stop) \
                     and self.d.lower[k - 1] not in self.d.g.non_person_heads:
                 self._register_person(self._name_text(m + 1, k), m + 1, k, "person:name-appositive")

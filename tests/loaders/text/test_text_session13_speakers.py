@@ -123,3 +123,14 @@ def test_a_company_officer_named_after_the_company() -> None:
                     "Leopard tanks to Ukraine.") == {"person:hans-peter-keller"}
     # no name after the company: its unnamed officer is no speaker
     assert speakers("The CEO of Nordwerk Group said the company would deliver Leopard tanks to Ukraine.") == set()
+
+
+def test_a_surname_alone_before_a_states_office_that_speaks() -> None:
+    x = extract_text("Kallio, Finland's defence minister, said Helsinki would send more shells to Ukraine.", NEWS)
+    assert positions(x) == {("person:kallio", "Defense Minister", "country:FIN")}
+    assert {speaker for speaker, _ in claims(x)} == {"person:kallio"}
+    # an adverb opening the sentence is no surname; nor is one word whose apposition does not close before speech
+    y = extract_text("Meanwhile, Finland's defence minister, said Helsinki would send more shells.", NEWS)
+    assert positions(y) == set()
+    z = extract_text("Kallio, Finland's defence minister, visited Kyiv on Monday.", NEWS)
+    assert positions(z) == set()
