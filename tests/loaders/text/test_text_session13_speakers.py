@@ -134,3 +134,9 @@ def test_a_surname_alone_before_a_states_office_that_speaks() -> None:
     assert positions(y) == set()
     z = extract_text("Kallio, Finland's defence minister, visited Kyiv on Monday.", NEWS)
     assert positions(z) == set()
+
+
+def test_a_service_named_after_a_title_is_no_person() -> None:
+    x = extract_text("Yurii Lytvyn, spokesman for Ukraine's Air Force, said the F-16 jets had arrived.", NEWS)
+    assert "person:air-force" not in persons(x)
+    assert {speaker for speaker, _ in claims(x)} == {"person:yurii-lytvyn"}
