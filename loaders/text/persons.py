@@ -213,14 +213,18 @@ class PersonRules:
         return None, i
 
     def _body_affiliation(self, i: int) -> tuple[str | None, int]:
-        """'of/for the Polish Army', 'for the Ukrainian Air Force' at token i (a demonym, then capitalised words
-        ending in a body word of ``COMMITTEE_WORDS``): (the demonym's state, token after the body)."""
-        if i + 3 >= len(self.d.doc) or self.d.lower[i] not in ("of", "for") or self.d.lower[i + 1] != "the":
+        """'of/for the Polish Army', 'for the Ukrainian Air Force', "for Ukraine's Air Force" at token i (a demonym
+        or a state's possessive, then capitalised words ending in a body word of ``COMMITTEE_WORDS``): (the state,
+        token after the body)."""
+        if i + 3 >= len(self.d.doc) or self.d.lower[i] not in ("of", "for"):
             return None, i
-        owner = self.f.ref_at.get(i + 2)
-        if owner is None or owner.start != i + 2 or owner.kind != "demonym" or not owner.id.startswith("country:"):
+        owner = self.f.ref_at.get(i + 2) if self.d.lower[i + 1] == "the" else self.f.ref_at.get(i + 1)
+        possessive = owner is not None and owner.start == i + 1 and owner.kind == "name" \
+            and owner.end < len(self.d.doc) and self.d.words[owner.end] in ("’s", "'s")
+        if owner is None or not owner.id.startswith("country:") or not (
+                possessive or (owner.start == i + 2 and owner.kind == "demonym")):
             return None, i
-        k = owner.end
+        k = owner.end + 1 if possessive else owner.end  # "for Ukraine's Air Force": the state's possessive
         while k < len(self.d.doc) and k - owner.end < 4 and self.d.words[k][:1].isupper() \
                 and not self.d.ent_types[k]:
             if self.d.words[k] in COMMITTEE_WORDS:

@@ -140,3 +140,8 @@ def test_a_service_named_after_a_title_is_no_person() -> None:
     x = extract_text("Yurii Lytvyn, spokesman for Ukraine's Air Force, said the F-16 jets had arrived.", NEWS)
     assert "person:air-force" not in persons(x)
     assert {speaker for speaker, _ in claims(x)} == {"person:yurii-lytvyn"}
+    # the service after the state's possessive is the office's body: its state is the office's
+    assert positions(x) == {("person:yurii-lytvyn", "Spokesperson", "country:UKR")}
+    # a company after the possessive is no state's body
+    y = extract_text("Tom Vale, spokesman for Ukraine's largest arms maker, said the jets had arrived.", NEWS)
+    assert positions(y) == set()
