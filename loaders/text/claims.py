@@ -1025,11 +1025,20 @@ class ClaimRules:
         """A name the gazetteers lack closing a subject whose head is an office word ('The head of Ukraine's military
         intelligence Jane Roe', 'Ukraine's top general Jane Roe'): that person."""
         syntax = self.d.syntax
-        if syntax is None or not (self.d.ent_types[head] == "TITLE" or self.d.lower[head] in OFFICE_NOUNS):
+        company = not self.d.ent_types[head] and self.d.lower[head] in office_words().company_offices \
+            and head + 1 < len(self.d.words) and self.d.lower[head + 1] == "of"
+        if syntax is None or not (self.d.ent_types[head] == "TITLE" or self.d.lower[head] in OFFICE_NOUNS or company):
             return None
         full = syntax.subtree(head)
         if any(syntax.dep[k] in ("relcl", "acl") for k in full if k != head) or full[-1] <= head:
             return None
+        if company:
+            # 'CEO of Nordwerk Hans Keller said': the company's name runs into its officer's; the name is the last
+            # two words (a hyphenated given name one of them)
+            start = full[-1] - 1
+            if start - 2 > head + 2 and self.d.words[start - 1] == "-":
+                start -= 2
+            return self._name_speaker(start, full[-1] + 1) if start > head + 2 else None
         return self._name_speaker(head + 1, full[-1] + 1)
 
     def _country_body(self, start: int, end: int) -> str | None:

@@ -44,11 +44,32 @@ def coordinated(d: TextDoc, f: Facts, start: int, end: int) -> tuple[list[str], 
             continue
         if d.lower[k] == "and" and ids:
             joined = True
+        elif joined and _counterpart_words(d, k):
+            # 'Defence Minister X and her Norwegian counterpart Y said': the counterpart is the second person
+            pass
+        elif ids and d.words[k][:1].isupper() and not d.ent_types[k] \
+                and any(d.ent_types[m] == "TITLE" for m in range(k + 1, min(k + 4, end))):
+            # "... and France's Armed Forces Minister Y said": the words of a title the titles list lacks
+            pass
         elif not (d.ent_types[k] in ("TITLE", "COUNTRY", "DEMONYM", "ORG") or d.lower[k] in BETWEEN):
             break
         k += 1
     people = list(dict.fromkeys(ids))
     return (people, k) if len(people) >= 2 and not joined else None
+
+
+def _counterpart_words(d: TextDoc, k: int) -> bool:
+    """Whether token k is a counterpart noun (``cues.csv`` kind ``counterpart``) or a possessive before one (kind
+    ``counterpart-owner``, a demonym allowed between: 'her Norwegian counterpart')."""
+    kind = d.g.cues.get(d.lower[k])
+    if kind == "counterpart":
+        return True
+    if kind != "counterpart-owner":
+        return False
+    n = k + 1
+    while n < len(d.lower) and n - k <= 3 and d.ent_types[n] in ("DEMONYM", "COUNTRY"):
+        n += 1
+    return n < len(d.lower) and d.g.cues.get(d.lower[n]) == "counterpart"
 
 
 def _subject_start(d: TextDoc, s: int, e: int) -> int:

@@ -9,13 +9,13 @@ from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
 from armsgraph.loaders.text.office_words import office_words
+from armsgraph.loaders.text.speakers import SUFFIXES
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
 NAME_STOP = {"The", "A", "An", "On", "In", "At", "Today", "This", "That", "And", "But", "For", "To", "Of", "As",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 """Capitalised words that end a name; so do the gazetteer's forms of address ('Mr.', ``PersonRules._stops``)."""
-SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 STATE_WORDS = {"Kingdom", "Republic", "Federation", "Principality", "Confederation", "Commonwealth", "State"}
 """'of the Kingdom' after a title: the holder's state, not named."""
 ARTICLES = {"the", "a", "an", "’s", "'s"}
@@ -152,8 +152,8 @@ class PersonRules:
             elif word == "-" and words and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
                     and self.d.adjacent(j, j + 1) and self.d.words[j + 1].istitle():
                 j += 1
-            elif word == "-" and words >= 2 and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
-                    and self.d.adjacent(j, j + 1) and self._syllable_pair(j):
+            elif word == "-" and words and j + 1 < len(self.d.doc) and self.d.adjacent(j - 1, j) \
+                    and self.d.adjacent(j, j + 1) and self._syllable_pair(j, first_word=words == 1):
                 j += 2  # 'Lee Jong-sup': the lower-case syllable is the given name's own
             else:
                 break
@@ -169,12 +169,20 @@ class PersonRules:
             return None
         return i, j
 
-    def _syllable_pair(self, j: int) -> bool:
+    def _syllable_pair(self, j: int, first_word: bool = False) -> bool:
         """Whether the hyphen at token j joins a romanised given name's two syllables, the second in lower case
         ('Lee Jong-sup', 'Kim Yong-hyun'): both parts one syllable each, after a first name word ('a Putin-led
-        state', 'Biden-era' and 'Anna-lena' stay apart: not syllables, or no name word before)."""
+        state', 'Biden-era' and 'Anna-lena' stay apart: not syllables, or no name word before). As the name's first
+        word (``first_word``) a capitalised surname must follow instead ('Min-ho Park', 'Kim-era policy' stays
+        apart)."""
         first, second = self.d.words[j - 1], self.d.words[j + 1]
-        return j >= 2 and _NAME_WORD.fullmatch(self.d.words[j - 2]) is not None and first.istitle() \
+        if first_word:
+            around = j + 2 < len(self.d.words) and _NAME_WORD.fullmatch(self.d.words[j + 2]) is not None \
+                and self.d.words[j + 2][:1].isupper() and not self.d.adjacent(j + 1, j + 2) \
+                and not self._stops(self.d.words[j + 2])
+        else:
+            around = j >= 2 and _NAME_WORD.fullmatch(self.d.words[j - 2]) is not None
+        return around and first.istitle() \
             and _SYLLABLE.fullmatch(first.lower()) is not None and _SYLLABLE.fullmatch(second) is not None
 
     def _particle_continues(self, j: int) -> bool:
@@ -205,14 +213,18 @@ class PersonRules:
         return None, i
 
     def _body_affiliation(self, i: int) -> tuple[str | None, int]:
-        """'of/for the Polish Army', 'for the Ukrainian Air Force' at token i (a demonym, then capitalised words
-        ending in a body word of ``COMMITTEE_WORDS``): (the demonym's state, token after the body)."""
-        if i + 3 >= len(self.d.doc) or self.d.lower[i] not in ("of", "for") or self.d.lower[i + 1] != "the":
+        """'of/for the Polish Army', 'for the Ukrainian Air Force', "for Ukraine's Air Force" at token i (a demonym
+        or a state's possessive, then capitalised words ending in a body word of ``COMMITTEE_WORDS``): (the state,
+        token after the body)."""
+        if i + 3 >= len(self.d.doc) or self.d.lower[i] not in ("of", "for"):
             return None, i
-        owner = self.f.ref_at.get(i + 2)
-        if owner is None or owner.start != i + 2 or owner.kind != "demonym" or not owner.id.startswith("country:"):
+        owner = self.f.ref_at.get(i + 2) if self.d.lower[i + 1] == "the" else self.f.ref_at.get(i + 1)
+        possessive = owner is not None and owner.start == i + 1 and owner.kind == "name" \
+            and owner.end < len(self.d.doc) and self.d.words[owner.end] in ("’s", "'s")
+        if owner is None or not owner.id.startswith("country:") or not (
+                possessive or (owner.start == i + 2 and owner.kind == "demonym")):
             return None, i
-        k = owner.end
+        k = owner.end + 1 if possessive else owner.end  # "for Ukraine's Air Force": the state's possessive
         while k < len(self.d.doc) and k - owner.end < 4 and self.d.words[k][:1].isupper() \
                 and not self.d.ent_types[k]:
             if self.d.words[k] in COMMITTEE_WORDS:
@@ -268,8 +280,15 @@ class PersonRules:
         """The actor right before a title, over the words that say when it was held ("Estonia's new defence
         minister", 'the Czech former defence minister'); "the country's" is the state the text spoke of last."""
         k = title_start
-        while k > 0 and self.d.lower[k - 1] in TIME_MODIFIERS:
-            k -= 1
+        while k > 0:
+            if self.d.lower[k - 1] in TIME_MODIFIERS:
+                k -= 1
+                continue
+            stance = self.f.ref_at.get(k - 1)
+            if stance is None or stance.start < 2 or self.d.words[stance.start - 1] != "-" \
+                    or self.d.g.cues.get(self.d.lower[stance.start - 2]) != "stance-prefix":
+                break
+            k = stance.start - 2  # "Hungary's pro-Russian Prime Minister": a stance, not the office's state
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s") and self.d.lower[k - 2] == "country":
             return self._state_named_before(k - 2)
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s"):
@@ -394,6 +413,10 @@ class PersonRules:
             if known is None or not known[1].startswith("Secretary"):
                 return
             title = known[1]
+        elif of is None and known and known[1].endswith(f" {title}") and self.d.home != known[2]:
+            # 'As I told Minister Umerov' in a White House text: the known official's own office and state, not
+            # a minister of the publisher's state
+            title = known[1]
         if of is None and known and (known[1] == title or known[1].startswith(title)):
             of = known[2]
         entry = self.d.g.titles.get(base or title.split(" to ")[0])
@@ -408,6 +431,8 @@ class PersonRules:
         if of is None and entry is not None and not entry.default_of:
             # 'Bulgarian aid will grow, Defence Minister Todor Tagarev said': the state the sentence opens with
             of = self._state_opening_sentence(min(title_span[0], name_span[0]))
+            if of is None and name_span[0] > title_span[0]:
+                of = self._state_supplying_in_speech(name_span[1])
         if of is None:
             return
         title = self._full_title(title, of)
@@ -439,6 +464,25 @@ class PersonRules:
                 if k > 0 and self.d.lower[k - 1] in ("to", "for", "with", "against", "from", "of", "in"):
                     return None
                 return ref.id
+        return None
+
+    def _state_supplying_in_speech(self, j: int) -> str | None:
+        """'Defence Minister Jane Roe said Sweden would send ...': a title naming no state, its holder's speech verb
+        right after the name, and a state (by name or capital) opening what is said as the subject of a supply verb
+        (``triggers.csv`` kind supply, within three tokens): the minister speaks of their own state's supply. A
+        state that receives, is attacked or is named later says nothing of whose office it is."""
+        words = self.d.lower
+        if j >= len(words) or words[j] not in self.d.g.speech_verbs:
+            return None
+        k = j + 1
+        if k < len(words) and words[k] == "that":
+            k += 1
+        ref = self.f.ref_at.get(k)
+        if ref is None or ref.start != k or not ref.id.startswith("country:") or ref.kind not in ("name", "capital"):
+            return None
+        verbs = range(ref.end, min(ref.end + 3, len(words)))
+        if any(any(kind == "supply" for kind, _ in self.d.g.triggers.get(words[m], ())) for m in verbs):
+            return ref.id
         return None
 
     def _body_phrase(self, j: int) -> tuple[int, str | None]:
@@ -473,16 +517,28 @@ class PersonRules:
             k = self.f.ref_at[k].start - 1 if k in self.f.ref_at else k - 1
         if k < 1 or self.d.words[k] not in (",", "(") or (k == title_start - 1 and self.d.words[k] == ","):
             return None
+        # 'Kallio, Finland's defence minister, said': a surname alone opening the sentence, the apposition closed
+        # right before a speech verb
+        speaks = title_end + 1 < len(self.d.words) and self.d.words[title_end] == "," \
+            and self.d.lower[title_end + 1] in self.d.g.speech_verbs
+        return self._person_before(k, surname_speaks=speaks)
+
+    def _person_before(self, k: int, surname_speaks: bool = False) -> Ref | None:
+        """The person whose name ends right before the comma or bracket at token k: one the text has read, else a
+        capitalised name the gazetteers lack, registered here ('Kaja Kallas (Estonian prime minister)'). One word is
+        a name only before a bracket, or with ``surname_speaks`` as a proper noun opening its sentence."""
         back = self.f.ref_at.get(k - 1)
         if back is None and k - 1 not in self.f.ref_at:
-            # 'Kaja Kallas (Estonian prime minister)': a capitalised name the gazetteers lack
             m = k - 1
             while m >= 0 and _NAME_WORD.fullmatch(self.d.words[m]) and not self.d.ent_types[m] \
                     and not self._stops(self.d.words[m]) and not self._rank(self.d.words[m]) \
                     and not self.d.doc[m].is_stop:
                 m -= 1  # not 'If' or 'When' opening the sentence: 'If Lambrecht (German Defense Minister) ...'
             # one word only before a bracket: 'Lambrecht (German Defense Minister)', a surname the title explains
-            fewest = 1 if self.d.words[k] == "(" else 2
+            one = self.d.words[k] == "(" or (surname_speaks and m + 1 == self.d.sent_of(k).start == k - 1
+                                              and self._noun(k - 1) and self.d.syntax is not None
+                                              and self.d.syntax.pos[k - 1] == "PROPN")
+            fewest = 1 if one else 2
             if fewest <= k - 1 - m <= 4 and (m < 0 or not self.d.words[m][:1].isupper() or self.d.doc[m].is_stop) \
                     and self.d.lower[k - 1] not in self.d.g.non_person_heads:
                 self._register_person(self._name_text(m + 1, k), m + 1, k, "person:name-appositive")
@@ -937,6 +993,12 @@ class PersonRules:
                 # 'Deputy National Security Advisor', 'Under Secretary of State': a rank of the same office
                 title_start = ent.start - 1
                 title = f"{prefix} {title}"
+                while title_start > 0 and not self.d.ent_types[title_start - 1] \
+                        and self.d.words[title_start - 1].capitalize() in COMMITTEE_RANKS:
+                    # 'First Deputy Prime Minister of Ukraine X', "X, Ukraine's first deputy defence minister,":
+                    # a rank before the rank is the office's too (``office_words.csv`` kind body-rank)
+                    title_start -= 1
+                    title = f"{self.d.words[title_start].capitalize()} {title}"
             if title_start == ent.start or prefix in TITLE_PREFIXES:
                 # 'French Armed Forces Minister X', 'Slovenian Deputy Economy Minister X', "Ukraine's Digital
                 # Transformation Minister X": the words between the state and the title make the title
@@ -994,6 +1056,10 @@ class PersonRules:
                     if k <= 0:
                         break
                 back = self.f.ref_at.get(k - 2) if k >= 2 else None
+                if back is None and k == ent.start - 1 and of_after is not None and j < len(doc) \
+                        and self.d.words[j] in (",", ".", ";", ")"):
+                    # 'Jane Roe, defence minister of Finland, said': the apposition closes after the state
+                    back = self._person_before(k)
                 if back is not None and back.kind == "person":
                     self._position(self.f.persons[back.id], title, of, (ent.start, ent.end), (back.start, back.end),
                                    "position:name-appositive")

@@ -20,6 +20,8 @@ from armsgraph.schema import Person
 
 _BY = re.compile(r"^\s*(?P<kind>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:by|from|of)\s+(?P<who>.+)$", re.I)
 _NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'’.-]+$")
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+"""Words after a surname that are no part of it."""
 _STOP = {"on", "at", "to", "in", "following", "regarding", "about", "after", "before", "for", "and", "with"}
 
 
@@ -36,16 +38,21 @@ def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc
             return None  # 'Statement by the White House'
     # a title, then a capitalised name up to the first lower-case word ('Press Secretary Jen Psaki on Ukraine')
     titles = [ent for ent in doc.ents if ent.label_ == "TITLE"]
-    if not titles:
-        return None
+    name = _name_after(doc, titles[0].end) if titles else None
+    return Person.id_of(name=name) if name else None  # 'Statement from the President': no name
+
+
+def _name_after(doc: Doc, start: int, entities_end: bool = False) -> str | None:
+    """The name of two to four capitalised words from token ``start`` up to a lower-case word, a stop word
+    ('on', 'and'), a comma or a suffix ('Paul Grant III', 'Sam Rivers Jr.': the suffix is no surname); with
+    ``entities_end`` an entity ends it too ('... Paul Whitaker and Prime Minister ...'). None if none."""
     words: list[str] = []
-    for tok in doc[titles[0].end :]:
-        if tok.lower_ in _STOP or not _NAME_WORD.match(tok.text):
+    for tok in doc[start:]:
+        if tok.lower_ in _STOP or not _NAME_WORD.match(tok.text) or tok.text in SUFFIXES \
+                or (entities_end and tok.ent_type_):
             break
         words.append(tok.text)
-    if len(words) < 2 or len(words) > 4:
-        return None  # 'Statement from the President': no name
-    return Person.id_of(name=" ".join(words))
+    return " ".join(words) if 2 <= len(words) <= 4 else None
 
 
 def author_named(name: str, parse_name: Callable[[str], Doc]) -> str | None:
@@ -93,13 +100,8 @@ def heading_persons(title: str, parse_title: Callable[[str], Doc]) -> dict[str, 
         if ent.label_ == "PERSON" and ent.ent_id_:
             found.append((ent.ent_id_, ent.text))
         elif ent.label_ == "TITLE":
-            words: list[str] = []
-            for tok in doc[ent.end :]:
-                if tok.lower_ in _STOP or not _NAME_WORD.match(tok.text) or tok.ent_type_:
-                    break
-                words.append(tok.text)
-            if 2 <= len(words) <= 4:
-                name = " ".join(words)
+            name = _name_after(doc, ent.end, entities_end=True)
+            if name:
                 found.append((Person.id_of(name=name), name))
     by_surname: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
