@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from armsgraph.graph.store import Store
@@ -82,8 +84,10 @@ def corroboration_rank(props: Mapping[str, Any]) -> int:
     return max(1, len(props.get("sources") or []) * 10**12 + min(int(props.get("records") or 0), 9_999) * 10**8 + day)
 
 
+@lru_cache(maxsize=4096)
 def _day(date: str) -> int:
-    """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0)."""
+    """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0); kept for the dates seen last (most are order
+    years, which repeat: a fifth of a deal's query fields)."""
     parts = [int(p) if p.isdigit() else 0 for p in date[:10].split("-")] + [0, 0]
     return min(parts[0], 9_999) * 10_000 + min(parts[1], 99) * 100 + min(parts[2], 99)
 
@@ -117,57 +121,87 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
                  of_numbers: Sequence[int | None] | None = None) -> DealTotals:
     """The totals of one block from its Transfers' stored properties (with ``tiv_per_year``) and the number on
     each one's ``OF`` edge (``of_numbers``, aligned with ``deals``; None: no edge or no number)."""
-    tiv: dict[int, float] = defaultdict(float)
-    sipri_tiv: dict[int, float] = defaultdict(float)
-    starts: dict[int, int] = defaultdict(int)
-    ends: dict[int, int] = defaultdict(int)
-    gaps: list[tuple[int, int]] = []
-    ordered: dict[int, list[Any]] = {}
-    open_deals: list[tuple[int, int]] = []
-    ranks: list[int] = []
-    for props in deals:
-        years = [int(y) for y in props.get("delivery_years") or []]
-        per_year = props.get("tiv_per_year") or []
-        sipri = props.get("vintage") is not None
-        for i, year in enumerate(years):
-            value = per_year[i] if i < len(per_year) else None
+    numbers = of_numbers if of_numbers is not None else [None] * len(deals)
+    if len(numbers) != len(deals):
+        raise ValueError("of_numbers is not aligned with deals")
+    walk = _BlockWalk()
+    for props, number in zip(deals, numbers, strict=True):
+        walk.add(props, _walked(props), number)
+    return DealTotals(**walk.fields(block, supplier, recipient))
+
+
+def _walked(props: Mapping[str, Any]) -> tuple[list[tuple[int, Any]], bool]:
+    """A Transfer's delivery years, each with its ``tiv_per_year`` value (None past that list's end), and
+    whether it is a SIPRI deal: what its totals and its weapon's entries both read, made once per deal."""
+    years = [int(y) for y in props.get("delivery_years") or []]
+    per_year = props.get("tiv_per_year") or []
+    if len(per_year) >= len(years):
+        return list(zip(years, per_year, strict=False)), props.get("vintage") is not None
+    return [(year, per_year[i] if i < len(per_year) else None) for i, year in enumerate(years)], \
+        props.get("vintage") is not None
+
+
+class _BlockWalk:
+    """One block's totals, summed a deal at a time (:func:`block_totals`, :func:`aggregate`)."""
+
+    def __init__(self) -> None:
+        self.tiv: dict[int, float] = defaultdict(float)
+        self.sipri_tiv: dict[int, float] = defaultdict(float)
+        self.starts: dict[int, int] = defaultdict(int)
+        self.ends: dict[int, int] = defaultdict(int)
+        self.gaps: list[tuple[int, int]] = []
+        self.ordered: dict[int, list[Any]] = {}
+        self.open_deals: list[tuple[int, int]] = []
+        self.ranks: list[int] = []
+        self.deals = 0
+        self.items = 0
+
+    def add(self, props: Mapping[str, Any], walked: tuple[list[tuple[int, Any]], bool], of_number: int | None) -> None:
+        """One deal: its stored properties, :func:`_walked` of them, and the number on its ``OF`` edge."""
+        pairs, sipri = walked
+        tiv, sipri_tiv = self.tiv, self.sipri_tiv
+        for year, value in pairs:
             tiv[year] += float(value) if value is not None else 0.0
             if sipri:
                 sipri_tiv[year] += float(value) if value is not None else 0.0
-        runs = _runs(years)
+        runs = _runs(year for year, _ in pairs)
         for first, last in runs:
-            starts[first] += 1
-            ends[last] += 1
-        gaps += [(runs[i][1], runs[i + 1][0]) for i in range(len(runs) - 1)]
-        ranks.append(int(props["corroboration_rank"]) if props.get("corroboration_rank") is not None
-                     else corroboration_rank(props))
+            self.starts[first] += 1
+            self.ends[last] += 1
+        self.gaps += [(runs[i][1], runs[i + 1][0]) for i in range(len(runs) - 1)]
+        self.ranks.append(int(props["corroboration_rank"]) if props.get("corroboration_rank") is not None
+                          else corroboration_rank(props))
         if props.get("open_rank") is not None:
-            open_deals.append((int(props["open_rank"]), int(props.get("order_year") or 0)))
+            self.open_deals.append((int(props["open_rank"]), int(props.get("order_year") or 0)))
         if props.get("order_year") is not None:
-            row = ordered.setdefault(int(props["order_year"]), [0, 0, 0.0])
+            row = self.ordered.setdefault(int(props["order_year"]), [0, 0, 0.0])
             row[0] += 1
             row[1] += int(sipri)
             row[2] += float(props.get("tiv_delivered") or 0.0)
-    delivery_years, tivs = _aligned(tiv)
-    sipri_years, sipri_tivs = _aligned(sipri_tiv)
-    order_years, counts = _aligned(ordered)
-    top = sorted(open_deals, reverse=True)[:TOP]
-    numbers = of_numbers if of_numbers is not None else [None] * len(deals)
-    return DealTotals(
-        block=block, supplier=supplier, recipient=recipient, deals=len(deals),
-        items=sum(_items(props, number) for props, number in zip(deals, numbers, strict=True)),
-        delivery_years=delivery_years, tiv_per_year=tivs,
-        run_starts=[starts[y] for y in delivery_years] if delivery_years else None,
-        run_ends=[ends[y] for y in delivery_years] if delivery_years else None,
-        gap_from=[g[0] for g in sorted(gaps)] or None, gap_to=[g[1] for g in sorted(gaps)] or None,
-        sipri_years=sipri_years, sipri_tiv_per_year=sipri_tivs,
-        top_ranks=sorted(ranks, reverse=True)[:TOP] or None,
-        open_ranks=[t[0] for t in top] or None, open_order_years=[t[1] for t in top] or None,
-        order_years=order_years,
-        deals_per_order_year=[c[0] for c in counts] if counts else None,
-        sipri_deals_per_order_year=[c[1] for c in counts] if counts else None,
-        tiv_per_order_year=[c[2] for c in counts] if counts else None,
-    )
+        self.deals += 1
+        self.items += _items(props, of_number)
+
+    def fields(self, block: str, supplier: str, recipient: str) -> dict[str, Any]:
+        """The block's ``DealTotals`` fields, in the model's order (None: not stored)."""
+        delivery_years, tivs = _aligned(self.tiv)
+        sipri_years, sipri_tivs = _aligned(self.sipri_tiv)
+        order_years, counts = _aligned(self.ordered)
+        top = sorted(self.open_deals, reverse=True)[:TOP]
+        gaps = sorted(self.gaps)
+        return dict(
+            block=block, supplier=supplier, recipient=recipient, deals=self.deals, items=self.items,
+            delivery_years=delivery_years, tiv_per_year=tivs,
+            run_starts=[self.starts[y] for y in delivery_years] if delivery_years else None,
+            run_ends=[self.ends[y] for y in delivery_years] if delivery_years else None,
+            gap_from=[g[0] for g in gaps] or None, gap_to=[g[1] for g in gaps] or None,
+            sipri_years=sipri_years, sipri_tiv_per_year=sipri_tivs,
+            top_ranks=sorted(self.ranks, reverse=True)[:TOP] or None,
+            open_ranks=[t[0] for t in top] or None, open_order_years=[t[1] for t in top] or None,
+            order_years=order_years,
+            deals_per_order_year=[c[0] for c in counts] if counts else None,
+            sipri_deals_per_order_year=[c[1] for c in counts] if counts else None,
+            tiv_per_order_year=[c[2] for c in counts] if counts else None,
+        )
 
 
 def _items(props: Mapping[str, Any], of_number: int | None) -> int:
@@ -181,17 +215,7 @@ def totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> lis
     """The totals of the blocks these deals are in (``{"id", "props"}``), pure: from the deals and the Transfer
     rows written for them (``{"id", "props"}``, in the order of ``deals``). The store writer
     (:func:`write_totals`) and the bulk path (:mod:`armsgraph.graph.bulk`) both write exactly these."""
-    by_block: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    of_numbers: dict[str, list[int | None]] = defaultdict(list)
-    parties: dict[str, tuple[str, str]] = {}
-    for deal, row in zip(deals, rows, strict=True):
-        block = str(row["props"]["block"])
-        by_block[block].append(row["props"])
-        of_numbers[block].append(deal.number if deal.weapon else None)  # the OF edge's number (graph/deals.py)
-        parties[block] = (deal.supplier, deal.recipient)
-    totals = [block_totals(block, *parties[block], props, of_numbers[block])
-              for block, props in sorted(by_block.items())]
-    return [{"id": t.id, "props": t.properties()} for t in totals]
+    return aggregate(deals, rows, weapons=False)[0]
 
 
 Entries = dict[tuple[str, int], tuple[int, float]]
@@ -201,22 +225,61 @@ Entries = dict[tuple[str, int], tuple[int, float]]
 def weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Entries]:
     """(recipient, weapon) -> entries, from deals and their Transfer rows. TIV summed with ``math.fsum`` (exact,
     so the same whatever the order of the deals: the bulk path and the resolver write the same numbers)."""
+    return aggregate(deals, rows, totals=False)[1]
+
+
+def aggregate(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]], totals: bool = True,
+              weapons: bool = True) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Entries]]:
+    """:func:`totals_rows` and :func:`weapon_entries` of the same deals in one walk: each deal's years and TIV
+    read once for both (they were walked twice, a fifth of a bulk load's write phase with the pydantic check of
+    every ``DealTotals``; docs/loading.md, "Session 13")."""
+    walks: dict[str, _BlockWalk] = {}
+    parties: dict[str, tuple[str, str]] = {}
     years_of: dict[tuple[str, str], dict[tuple[str, int], list[Any]]] = defaultdict(dict)
     for deal, row in zip(deals, rows, strict=True):
-        if not deal.weapon:
-            continue
         props = row["props"]
-        years = [int(y) for y in props.get("delivery_years") or []]
-        per_year = props.get("tiv_per_year") or []
-        table = years_of[(deal.recipient, deal.weapon)]
-        for year in set(years):
-            table.setdefault((deal.supplier, year), [0, []])[0] += 1
-        for i, year in enumerate(years):
-            value = per_year[i] if i < len(per_year) else None
-            if value is not None:
-                table[(deal.supplier, year)][1].append(float(value))
-    return {key: {entry: (n, math.fsum(tivs)) for entry, (n, tivs) in table.items()}
-            for key, table in years_of.items() if table}
+        walked = _walked(props)
+        if totals:
+            block = str(props["block"])
+            walk = walks.get(block)
+            if walk is None:
+                walk = walks[block] = _BlockWalk()
+            walk.add(props, walked, deal.number if deal.weapon else None)  # the OF edge's number (graph/deals.py)
+            parties[block] = (deal.supplier, deal.recipient)
+        if weapons and deal.weapon:
+            table = years_of[(deal.recipient, deal.weapon)]
+            supplier = deal.supplier
+            pairs = walked[0]
+            for year in {year for year, _ in pairs}:
+                table.setdefault((supplier, year), [0, []])[0] += 1
+            for year, value in pairs:
+                if value is not None:
+                    table[(supplier, year)][1].append(float(value))
+    out = [_totals_row(walks[block].fields(block, *parties[block])) for block in sorted(walks)]
+    entries = {key: {entry: (n, math.fsum(tivs)) for entry, (n, tivs) in table.items()}
+               for key, table in years_of.items() if table}
+    return out, entries
+
+
+def _totals_row(fields: dict[str, Any]) -> dict[str, Any]:
+    """One ``DealTotals`` row (``{"id", "props"}``): made directly when the model keeps every value as given (as
+    :func:`weapon_row`: then ``DealTotals(**fields).properties()`` is ``{"id", **fields}`` without the nulls), else
+    by the model, so a bad value fails as it always did (tests/graph/load/test_bulk_onepass.py compares both)."""
+    ints = [fields["deals"], fields["items"], *chain.from_iterable(fields[k] or () for k in _TOTALS_INTS)]
+    floats = list(chain.from_iterable(fields[k] or () for k in _TOTALS_FLOATS))
+    if (_plain_values([fields["block"], fields["supplier"], fields["recipient"]], ints, floats)
+            and fields["deals"] >= 0):
+        node_id = DealTotals.id_of(block=fields["block"])  # the id the model's own validation derives
+        props = {"id": node_id}
+        props.update((k, v) for k, v in fields.items() if v is not None)
+        return {"id": node_id, "props": props}
+    totals = DealTotals(**fields)
+    return {"id": totals.id, "props": totals.properties()}
+
+
+_TOTALS_INTS = ("delivery_years", "run_starts", "run_ends", "gap_from", "gap_to", "sipri_years", "top_ranks",
+                "open_ranks", "open_order_years", "order_years", "deals_per_order_year", "sipri_deals_per_order_year")
+_TOTALS_FLOATS = ("tiv_per_year", "sipri_tiv_per_year", "tiv_per_order_year")
 
 
 def weapon_row(recipient: str, weapon: str, entries: Entries) -> dict[str, Any]:
@@ -241,11 +304,22 @@ def _kept_as_given(fields: Mapping[str, Any]) -> bool:
     without NUL and stripped (Python's ``strip`` takes more than pydantic's, so a text it leaves alone pydantic
     does too), at least one entry, years and counts ints (not bools) in 64 bits, TIVs finite floats. Anything
     else (non-ASCII text too) is left to the model's validation."""
-    texts = (fields["key"], fields["recipient"], fields["weapon"], *fields["suppliers"])
-    return (bool(fields["suppliers"])
-            and all(type(t) is str and t and t.isascii() and "\x00" not in t and t.strip() == t for t in texts)
-            and all(type(n) is int and INT64_MIN <= n <= INT64_MAX for n in (*fields["years"], *fields["deals"]))
-            and all(type(t) is float and math.isfinite(t) for t in fields["tiv"]))
+    return bool(fields["suppliers"]) and _plain_values(
+        [fields["key"], fields["recipient"], fields["weapon"], *fields["suppliers"]],
+        [*fields["years"], *fields["deals"]], fields["tiv"])
+
+
+def _plain_values(texts: list[Any], ints: list[Any], floats: list[Any]) -> bool:
+    """Texts non-empty, ASCII without NUL and stripped; ints (not bools) in 64 bits; floats finite: the values a
+    derived node's model keeps as given (:func:`_kept_as_given`, :func:`_totals_row`). Tested a kind at a time, in
+    C where it can be (a WeaponTotals row per 1.5 deals: the test per value was a third of making one)."""
+    return (set(map(type, texts)) == _STR and all(texts) and all(map(str.isascii, texts))
+            and "\x00" not in "".join(texts) and all(t.strip() == t for t in set(texts))
+            and (not ints or (set(map(type, ints)) == _INT and min(ints) >= INT64_MIN and max(ints) <= INT64_MAX))
+            and (not floats or (set(map(type, floats)) == _FLOAT and all(map(math.isfinite, floats)))))
+
+
+_STR, _INT, _FLOAT = {str}, {int}, {float}
 
 
 def weapon_totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -283,18 +357,19 @@ class WeaponTotalsPending:
         self.size = 0
 
     def add(self, store: Store, blocks: Iterable[str], deals: Sequence[Deal],
-            rows: Sequence[Mapping[str, Any]]) -> None:
-        """A group's blocks were rewritten with these deals (and their Transfer rows)."""
+            rows: Sequence[Mapping[str, Any]], made: dict[tuple[str, str], Entries] | None = None) -> None:
+        """A group's blocks were rewritten with these deals (and their Transfer rows; ``made``: their
+        :func:`weapon_entries`, when already made)."""
         rewritten = {block_parties(b) for b in blocks}
         if rewritten & self.rewritten:  # a block widened into again: its earlier entries give way
             for key, entries in self.entries.items():
                 self.entries[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
             self.size = sum(len(entries) for entries in self.entries.values())
         self.rewritten |= rewritten
-        for key, entries in weapon_entries(deals, rows).items():
+        for key, found in (weapon_entries(deals, rows) if made is None else made).items():
             kept = self.entries.setdefault(key, {})
             self.size -= len(kept)
-            kept.update(entries)
+            kept.update(found)
             self.size += len(kept)
         if self.size > self.bound:
             self.write(store)
@@ -336,10 +411,10 @@ def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
     totals. The blocks' ``WeaponTotals`` entries are kept in ``weapons`` for the resolution to write once when it
     ends."""
     blocks = list(blocks)
-    out = totals_rows(deals, rows)
+    out, entries = aggregate(deals, rows)
     gone = sorted({DealTotals.id_of(block=b) for b in blocks} - {row["id"] for row in out})
     for ids in chunks(gone, CHUNK):
         store.submit(DELETE_TOTALS, {"ids": ids})
     for batch in chunks(out, CHUNK):
         store.submit(WRITE_TOTALS, {"rows": batch})
-    weapons.add(store, blocks, deals, rows)
+    weapons.add(store, blocks, deals, rows, entries)
