@@ -88,6 +88,7 @@ def corroboration_rank(props: Mapping[str, Any]) -> int:
 def _day(date: str) -> int:
     """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0); kept for the dates seen last (most are order
     years, which repeat: a fifth of a deal's query fields)."""
+
     parts = [int(p) if p.isdigit() else 0 for p in date[:10].split("-")] + [0, 0]
     return min(parts[0], 9_999) * 10_000 + min(parts[1], 99) * 100 + min(parts[2], 99)
 
@@ -121,87 +122,63 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
                  of_numbers: Sequence[int | None] | None = None) -> DealTotals:
     """The totals of one block from its Transfers' stored properties (with ``tiv_per_year``) and the number on
     each one's ``OF`` edge (``of_numbers``, aligned with ``deals``; None: no edge or no number)."""
-    numbers = of_numbers if of_numbers is not None else [None] * len(deals)
-    if len(numbers) != len(deals):
-        raise ValueError("of_numbers is not aligned with deals")
-    walk = _BlockWalk()
-    for props, number in zip(deals, numbers, strict=True):
-        walk.add(props, _walked(props), number)
-    return DealTotals(**walk.fields(block, supplier, recipient))
+    return DealTotals(**_block_fields(block, supplier, recipient, deals, of_numbers))
 
 
-def _walked(props: Mapping[str, Any]) -> tuple[list[tuple[int, Any]], bool]:
-    """A Transfer's delivery years, each with its ``tiv_per_year`` value (None past that list's end), and
-    whether it is a SIPRI deal: what its totals and its weapon's entries both read, made once per deal."""
-    years = [int(y) for y in props.get("delivery_years") or []]
-    per_year = props.get("tiv_per_year") or []
-    if len(per_year) >= len(years):
-        return list(zip(years, per_year, strict=False)), props.get("vintage") is not None
-    return [(year, per_year[i] if i < len(per_year) else None) for i, year in enumerate(years)], \
-        props.get("vintage") is not None
-
-
-class _BlockWalk:
-    """One block's totals, summed a deal at a time (:func:`block_totals`, :func:`aggregate`)."""
-
-    def __init__(self) -> None:
-        self.tiv: dict[int, float] = defaultdict(float)
-        self.sipri_tiv: dict[int, float] = defaultdict(float)
-        self.starts: dict[int, int] = defaultdict(int)
-        self.ends: dict[int, int] = defaultdict(int)
-        self.gaps: list[tuple[int, int]] = []
-        self.ordered: dict[int, list[Any]] = {}
-        self.open_deals: list[tuple[int, int]] = []
-        self.ranks: list[int] = []
-        self.deals = 0
-        self.items = 0
-
-    def add(self, props: Mapping[str, Any], walked: tuple[list[tuple[int, Any]], bool], of_number: int | None) -> None:
-        """One deal: its stored properties, :func:`_walked` of them, and the number on its ``OF`` edge."""
-        pairs, sipri = walked
-        tiv, sipri_tiv = self.tiv, self.sipri_tiv
-        for year, value in pairs:
+def _block_fields(block: str, supplier: str, recipient: str, deals: Sequence[Mapping[str, Any]],
+                  of_numbers: Sequence[int | None] | None = None) -> dict[str, Any]:
+    """:func:`block_totals`' fields, in the model's order (None: not stored)."""
+    tiv: dict[int, float] = defaultdict(float)
+    sipri_tiv: dict[int, float] = defaultdict(float)
+    starts: dict[int, int] = defaultdict(int)
+    ends: dict[int, int] = defaultdict(int)
+    gaps: list[tuple[int, int]] = []
+    ordered: dict[int, list[Any]] = {}
+    open_deals: list[tuple[int, int]] = []
+    ranks: list[int] = []
+    for props in deals:
+        years = [int(y) for y in props.get("delivery_years") or []]
+        per_year = props.get("tiv_per_year") or []
+        sipri = props.get("vintage") is not None
+        for i, year in enumerate(years):
+            value = per_year[i] if i < len(per_year) else None
             tiv[year] += float(value) if value is not None else 0.0
             if sipri:
                 sipri_tiv[year] += float(value) if value is not None else 0.0
-        runs = _runs(year for year, _ in pairs)
+        runs = _runs(years)
         for first, last in runs:
-            self.starts[first] += 1
-            self.ends[last] += 1
-        self.gaps += [(runs[i][1], runs[i + 1][0]) for i in range(len(runs) - 1)]
-        self.ranks.append(int(props["corroboration_rank"]) if props.get("corroboration_rank") is not None
-                          else corroboration_rank(props))
+            starts[first] += 1
+            ends[last] += 1
+        gaps += [(runs[i][1], runs[i + 1][0]) for i in range(len(runs) - 1)]
+        ranks.append(int(props["corroboration_rank"]) if props.get("corroboration_rank") is not None
+                     else corroboration_rank(props))
         if props.get("open_rank") is not None:
-            self.open_deals.append((int(props["open_rank"]), int(props.get("order_year") or 0)))
+            open_deals.append((int(props["open_rank"]), int(props.get("order_year") or 0)))
         if props.get("order_year") is not None:
-            row = self.ordered.setdefault(int(props["order_year"]), [0, 0, 0.0])
+            row = ordered.setdefault(int(props["order_year"]), [0, 0, 0.0])
             row[0] += 1
             row[1] += int(sipri)
             row[2] += float(props.get("tiv_delivered") or 0.0)
-        self.deals += 1
-        self.items += _items(props, of_number)
-
-    def fields(self, block: str, supplier: str, recipient: str) -> dict[str, Any]:
-        """The block's ``DealTotals`` fields, in the model's order (None: not stored)."""
-        delivery_years, tivs = _aligned(self.tiv)
-        sipri_years, sipri_tivs = _aligned(self.sipri_tiv)
-        order_years, counts = _aligned(self.ordered)
-        top = sorted(self.open_deals, reverse=True)[:TOP]
-        gaps = sorted(self.gaps)
-        return dict(
-            block=block, supplier=supplier, recipient=recipient, deals=self.deals, items=self.items,
-            delivery_years=delivery_years, tiv_per_year=tivs,
-            run_starts=[self.starts[y] for y in delivery_years] if delivery_years else None,
-            run_ends=[self.ends[y] for y in delivery_years] if delivery_years else None,
-            gap_from=[g[0] for g in gaps] or None, gap_to=[g[1] for g in gaps] or None,
-            sipri_years=sipri_years, sipri_tiv_per_year=sipri_tivs,
-            top_ranks=sorted(self.ranks, reverse=True)[:TOP] or None,
-            open_ranks=[t[0] for t in top] or None, open_order_years=[t[1] for t in top] or None,
-            order_years=order_years,
-            deals_per_order_year=[c[0] for c in counts] if counts else None,
-            sipri_deals_per_order_year=[c[1] for c in counts] if counts else None,
-            tiv_per_order_year=[c[2] for c in counts] if counts else None,
-        )
+    delivery_years, tivs = _aligned(tiv)
+    sipri_years, sipri_tivs = _aligned(sipri_tiv)
+    order_years, counts = _aligned(ordered)
+    top = sorted(open_deals, reverse=True)[:TOP]
+    numbers = of_numbers if of_numbers is not None else [None] * len(deals)
+    return dict(
+        block=block, supplier=supplier, recipient=recipient, deals=len(deals),
+        items=sum(_items(props, number) for props, number in zip(deals, numbers, strict=True)),
+        delivery_years=delivery_years, tiv_per_year=tivs,
+        run_starts=[starts[y] for y in delivery_years] if delivery_years else None,
+        run_ends=[ends[y] for y in delivery_years] if delivery_years else None,
+        gap_from=[g[0] for g in sorted(gaps)] or None, gap_to=[g[1] for g in sorted(gaps)] or None,
+        sipri_years=sipri_years, sipri_tiv_per_year=sipri_tivs,
+        top_ranks=sorted(ranks, reverse=True)[:TOP] or None,
+        open_ranks=[t[0] for t in top] or None, open_order_years=[t[1] for t in top] or None,
+        order_years=order_years,
+        deals_per_order_year=[c[0] for c in counts] if counts else None,
+        sipri_deals_per_order_year=[c[1] for c in counts] if counts else None,
+        tiv_per_order_year=[c[2] for c in counts] if counts else None,
+    )
 
 
 def _items(props: Mapping[str, Any], of_number: int | None) -> int:
@@ -215,50 +192,16 @@ def totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> lis
     """The totals of the blocks these deals are in (``{"id", "props"}``), pure: from the deals and the Transfer
     rows written for them (``{"id", "props"}``, in the order of ``deals``). The store writer
     (:func:`write_totals`) and the bulk path (:mod:`armsgraph.graph.bulk`) both write exactly these."""
-    return aggregate(deals, rows, weapons=False)[0]
-
-
-Entries = dict[tuple[str, int], tuple[int, float]]
-"""(supplier, delivery year) -> (deals delivering in it, their TIV that year) of one recipient and weapon."""
-
-
-def weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Entries]:
-    """(recipient, weapon) -> entries, from deals and their Transfer rows. TIV summed with ``math.fsum`` (exact,
-    so the same whatever the order of the deals: the bulk path and the resolver write the same numbers)."""
-    return aggregate(deals, rows, totals=False)[1]
-
-
-def aggregate(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]], totals: bool = True,
-              weapons: bool = True) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Entries]]:
-    """:func:`totals_rows` and :func:`weapon_entries` of the same deals in one walk: each deal's years and TIV
-    read once for both (they were walked twice, a fifth of a bulk load's write phase with the pydantic check of
-    every ``DealTotals``; docs/loading.md, "Session 13")."""
-    walks: dict[str, _BlockWalk] = {}
+    by_block: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    of_numbers: dict[str, list[int | None]] = defaultdict(list)
     parties: dict[str, tuple[str, str]] = {}
-    years_of: dict[tuple[str, str], dict[tuple[str, int], list[Any]]] = defaultdict(dict)
     for deal, row in zip(deals, rows, strict=True):
-        props = row["props"]
-        walked = _walked(props)
-        if totals:
-            block = str(props["block"])
-            walk = walks.get(block)
-            if walk is None:
-                walk = walks[block] = _BlockWalk()
-            walk.add(props, walked, deal.number if deal.weapon else None)  # the OF edge's number (graph/deals.py)
-            parties[block] = (deal.supplier, deal.recipient)
-        if weapons and deal.weapon:
-            table = years_of[(deal.recipient, deal.weapon)]
-            supplier = deal.supplier
-            pairs = walked[0]
-            for year in {year for year, _ in pairs}:
-                table.setdefault((supplier, year), [0, []])[0] += 1
-            for year, value in pairs:
-                if value is not None:
-                    table[(supplier, year)][1].append(float(value))
-    out = [_totals_row(walks[block].fields(block, *parties[block])) for block in sorted(walks)]
-    entries = {key: {entry: (n, math.fsum(tivs)) for entry, (n, tivs) in table.items()}
-               for key, table in years_of.items() if table}
-    return out, entries
+        block = str(row["props"]["block"])
+        by_block[block].append(row["props"])
+        of_numbers[block].append(deal.number if deal.weapon else None)  # the OF edge's number (graph/deals.py)
+        parties[block] = (deal.supplier, deal.recipient)
+    return [_totals_row(_block_fields(block, *parties[block], props, of_numbers[block]))
+            for block, props in sorted(by_block.items())]
 
 
 def _totals_row(fields: dict[str, Any]) -> dict[str, Any]:
@@ -280,6 +223,31 @@ def _totals_row(fields: dict[str, Any]) -> dict[str, Any]:
 _TOTALS_INTS = ("delivery_years", "run_starts", "run_ends", "gap_from", "gap_to", "sipri_years", "top_ranks",
                 "open_ranks", "open_order_years", "order_years", "deals_per_order_year", "sipri_deals_per_order_year")
 _TOTALS_FLOATS = ("tiv_per_year", "sipri_tiv_per_year", "tiv_per_order_year")
+
+
+Entries = dict[tuple[str, int], tuple[int, float]]
+"""(supplier, delivery year) -> (deals delivering in it, their TIV that year) of one recipient and weapon."""
+
+
+def weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Entries]:
+    """(recipient, weapon) -> entries, from deals and their Transfer rows. TIV summed with ``math.fsum`` (exact,
+    so the same whatever the order of the deals: the bulk path and the resolver write the same numbers)."""
+    years_of: dict[tuple[str, str], dict[tuple[str, int], list[Any]]] = defaultdict(dict)
+    for deal, row in zip(deals, rows, strict=True):
+        if not deal.weapon:
+            continue
+        props = row["props"]
+        years = [int(y) for y in props.get("delivery_years") or []]
+        per_year = props.get("tiv_per_year") or []
+        table = years_of[(deal.recipient, deal.weapon)]
+        for year in set(years):
+            table.setdefault((deal.supplier, year), [0, []])[0] += 1
+        for i, year in enumerate(years):
+            value = per_year[i] if i < len(per_year) else None
+            if value is not None:
+                table[(deal.supplier, year)][1].append(float(value))
+    return {key: {entry: (n, math.fsum(tivs)) for entry, (n, tivs) in table.items()}
+            for key, table in years_of.items() if table}
 
 
 def weapon_row(recipient: str, weapon: str, entries: Entries) -> dict[str, Any]:
@@ -304,15 +272,17 @@ def _kept_as_given(fields: Mapping[str, Any]) -> bool:
     without NUL and stripped (Python's ``strip`` takes more than pydantic's, so a text it leaves alone pydantic
     does too), at least one entry, years and counts ints (not bools) in 64 bits, TIVs finite floats. Anything
     else (non-ASCII text too) is left to the model's validation."""
-    return bool(fields["suppliers"]) and _plain_values(
-        [fields["key"], fields["recipient"], fields["weapon"], *fields["suppliers"]],
-        [*fields["years"], *fields["deals"]], fields["tiv"])
+    texts = (fields["key"], fields["recipient"], fields["weapon"], *fields["suppliers"])
+    return (bool(fields["suppliers"])
+            and all(type(t) is str and t and t.isascii() and "\x00" not in t and t.strip() == t for t in texts)
+            and all(type(n) is int and INT64_MIN <= n <= INT64_MAX for n in (*fields["years"], *fields["deals"]))
+            and all(type(t) is float and math.isfinite(t) for t in fields["tiv"]))
 
 
 def _plain_values(texts: list[Any], ints: list[Any], floats: list[Any]) -> bool:
-    """Texts non-empty, ASCII without NUL and stripped; ints (not bools) in 64 bits; floats finite: the values a
-    derived node's model keeps as given (:func:`_kept_as_given`, :func:`_totals_row`). Tested a kind at a time, in
-    C where it can be (a WeaponTotals row per 1.5 deals: the test per value was a third of making one)."""
+    """Texts non-empty, ASCII without NUL and stripped; ints (not bools) in 64 bits; floats finite: the values
+    ``DealTotals`` keeps as given (:func:`_totals_row`). Tested a kind at a time, in C (a block's lists run to
+    hundreds of values; for ``weapon_row``'s few, :func:`_kept_as_given`'s test per value measured faster)."""
     return (set(map(type, texts)) == _STR and all(texts) and all(map(str.isascii, texts))
             and "\x00" not in "".join(texts) and all(t.strip() == t for t in set(texts))
             and (not ints or (set(map(type, ints)) == _INT and min(ints) >= INT64_MIN and max(ints) <= INT64_MAX))
@@ -320,6 +290,14 @@ def _plain_values(texts: list[Any], ints: list[Any], floats: list[Any]) -> bool:
 
 
 _STR, _INT, _FLOAT = {str}, {int}, {float}
+
+
+def aggregate(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]],
+              ) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Entries]]:
+    """:func:`totals_rows` and :func:`weapon_entries` of the same deals, as the deal writer and the bulk path
+    take them. Two walks, not one: a single walk feeding both (each deal's years paired with their TIV once) was
+    measured slower in CPython than the two plain loops (docs/loading.md, "Session 13")."""
+    return totals_rows(deals, rows), weapon_entries(deals, rows)
 
 
 def weapon_totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
