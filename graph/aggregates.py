@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from armsgraph.graph.store import Store
@@ -82,8 +84,11 @@ def corroboration_rank(props: Mapping[str, Any]) -> int:
     return max(1, len(props.get("sources") or []) * 10**12 + min(int(props.get("records") or 0), 9_999) * 10**8 + day)
 
 
+@lru_cache(maxsize=4096)
 def _day(date: str) -> int:
-    """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0)."""
+    """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0); kept for the dates seen last (most are order
+    years, which repeat: a fifth of a deal's query fields)."""
+
     parts = [int(p) if p.isdigit() else 0 for p in date[:10].split("-")] + [0, 0]
     return min(parts[0], 9_999) * 10_000 + min(parts[1], 99) * 100 + min(parts[2], 99)
 
@@ -117,6 +122,12 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
                  of_numbers: Sequence[int | None] | None = None) -> DealTotals:
     """The totals of one block from its Transfers' stored properties (with ``tiv_per_year``) and the number on
     each one's ``OF`` edge (``of_numbers``, aligned with ``deals``; None: no edge or no number)."""
+    return DealTotals(**_block_fields(block, supplier, recipient, deals, of_numbers))
+
+
+def _block_fields(block: str, supplier: str, recipient: str, deals: Sequence[Mapping[str, Any]],
+                  of_numbers: Sequence[int | None] | None = None) -> dict[str, Any]:
+    """:func:`block_totals`' fields, in the model's order (None: not stored)."""
     tiv: dict[int, float] = defaultdict(float)
     sipri_tiv: dict[int, float] = defaultdict(float)
     starts: dict[int, int] = defaultdict(int)
@@ -153,7 +164,7 @@ def block_totals(block: str, supplier: str, recipient: str, deals: Sequence[Mapp
     order_years, counts = _aligned(ordered)
     top = sorted(open_deals, reverse=True)[:TOP]
     numbers = of_numbers if of_numbers is not None else [None] * len(deals)
-    return DealTotals(
+    return dict(
         block=block, supplier=supplier, recipient=recipient, deals=len(deals),
         items=sum(_items(props, number) for props, number in zip(deals, numbers, strict=True)),
         delivery_years=delivery_years, tiv_per_year=tivs,
@@ -189,9 +200,29 @@ def totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> lis
         by_block[block].append(row["props"])
         of_numbers[block].append(deal.number if deal.weapon else None)  # the OF edge's number (graph/deals.py)
         parties[block] = (deal.supplier, deal.recipient)
-    totals = [block_totals(block, *parties[block], props, of_numbers[block])
-              for block, props in sorted(by_block.items())]
-    return [{"id": t.id, "props": t.properties()} for t in totals]
+    return [_totals_row(_block_fields(block, *parties[block], props, of_numbers[block]))
+            for block, props in sorted(by_block.items())]
+
+
+def _totals_row(fields: dict[str, Any]) -> dict[str, Any]:
+    """One ``DealTotals`` row (``{"id", "props"}``): made directly when the model keeps every value as given (as
+    :func:`weapon_row`: then ``DealTotals(**fields).properties()`` is ``{"id", **fields}`` without the nulls), else
+    by the model, so a bad value fails as it always did (tests/graph/load/test_bulk_onepass.py compares both)."""
+    ints = [fields["deals"], fields["items"], *chain.from_iterable(fields[k] or () for k in _TOTALS_INTS)]
+    floats = list(chain.from_iterable(fields[k] or () for k in _TOTALS_FLOATS))
+    if (_plain_values([fields["block"], fields["supplier"], fields["recipient"]], ints, floats)
+            and fields["deals"] >= 0):
+        node_id = DealTotals.id_of(block=fields["block"])  # the id the model's own validation derives
+        props = {"id": node_id}
+        props.update((k, v) for k, v in fields.items() if v is not None)
+        return {"id": node_id, "props": props}
+    totals = DealTotals(**fields)
+    return {"id": totals.id, "props": totals.properties()}
+
+
+_TOTALS_INTS = ("delivery_years", "run_starts", "run_ends", "gap_from", "gap_to", "sipri_years", "top_ranks",
+                "open_ranks", "open_order_years", "order_years", "deals_per_order_year", "sipri_deals_per_order_year")
+_TOTALS_FLOATS = ("tiv_per_year", "sipri_tiv_per_year", "tiv_per_order_year")
 
 
 Entries = dict[tuple[str, int], tuple[int, float]]
@@ -248,6 +279,27 @@ def _kept_as_given(fields: Mapping[str, Any]) -> bool:
             and all(type(t) is float and math.isfinite(t) for t in fields["tiv"]))
 
 
+def _plain_values(texts: list[Any], ints: list[Any], floats: list[Any]) -> bool:
+    """Texts non-empty, ASCII without NUL and stripped; ints (not bools) in 64 bits; floats finite: the values
+    ``DealTotals`` keeps as given (:func:`_totals_row`). Tested a kind at a time, in C (a block's lists run to
+    hundreds of values; for ``weapon_row``'s few, :func:`_kept_as_given`'s test per value measured faster)."""
+    return (set(map(type, texts)) == _STR and all(texts) and all(map(str.isascii, texts))
+            and "\x00" not in "".join(texts) and all(t.strip() == t for t in set(texts))
+            and (not ints or (set(map(type, ints)) == _INT and min(ints) >= INT64_MIN and max(ints) <= INT64_MAX))
+            and (not floats or (set(map(type, floats)) == _FLOAT and all(map(math.isfinite, floats)))))
+
+
+_STR, _INT, _FLOAT = {str}, {int}, {float}
+
+
+def aggregate(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]],
+              ) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Entries]]:
+    """:func:`totals_rows` and :func:`weapon_entries` of the same deals, as the deal writer and the bulk path
+    take them. Two walks, not one: a single walk feeding both (each deal's years paired with their TIV once) was
+    measured slower in CPython than the two plain loops (docs/loading.md, "Session 13")."""
+    return totals_rows(deals, rows), weapon_entries(deals, rows)
+
+
 def weapon_totals_rows(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Every ``WeaponTotals`` of these deals (``{"id", "props"}``), pure: the bulk path writes these for the whole
     graph; :func:`write_totals` merges the same entries into what the store holds."""
@@ -283,18 +335,19 @@ class WeaponTotalsPending:
         self.size = 0
 
     def add(self, store: Store, blocks: Iterable[str], deals: Sequence[Deal],
-            rows: Sequence[Mapping[str, Any]]) -> None:
-        """A group's blocks were rewritten with these deals (and their Transfer rows)."""
+            rows: Sequence[Mapping[str, Any]], made: dict[tuple[str, str], Entries] | None = None) -> None:
+        """A group's blocks were rewritten with these deals (and their Transfer rows; ``made``: their
+        :func:`weapon_entries`, when already made)."""
         rewritten = {block_parties(b) for b in blocks}
         if rewritten & self.rewritten:  # a block widened into again: its earlier entries give way
             for key, entries in self.entries.items():
                 self.entries[key] = {e: v for e, v in entries.items() if (e[0], key[0]) not in rewritten}
             self.size = sum(len(entries) for entries in self.entries.values())
         self.rewritten |= rewritten
-        for key, entries in weapon_entries(deals, rows).items():
+        for key, found in (weapon_entries(deals, rows) if made is None else made).items():
             kept = self.entries.setdefault(key, {})
             self.size -= len(kept)
-            kept.update(entries)
+            kept.update(found)
             self.size += len(kept)
         if self.size > self.bound:
             self.write(store)
@@ -336,10 +389,10 @@ def write_totals(store: Store, blocks: Iterable[str], deals: Sequence[Deal],
     totals. The blocks' ``WeaponTotals`` entries are kept in ``weapons`` for the resolution to write once when it
     ends."""
     blocks = list(blocks)
-    out = totals_rows(deals, rows)
+    out, entries = aggregate(deals, rows)
     gone = sorted({DealTotals.id_of(block=b) for b in blocks} - {row["id"] for row in out})
     for ids in chunks(gone, CHUNK):
         store.submit(DELETE_TOTALS, {"ids": ids})
     for batch in chunks(out, CHUNK):
         store.submit(WRITE_TOTALS, {"rows": batch})
-    weapons.add(store, blocks, deals, rows)
+    weapons.add(store, blocks, deals, rows, entries)

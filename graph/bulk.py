@@ -35,9 +35,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from armsgraph.graph.aggregates import (  # what weapon_totals_rows joins
+    aggregate,
     block_parties,
-    totals_rows,
-    weapon_entries,
     weapon_row,
 )
 from armsgraph.graph.bulk_read import read_in_ranges
@@ -66,7 +65,7 @@ from armsgraph.graph.writer import (
     stored_properties,
 )
 from armsgraph.loaders.base import get, pick
-from armsgraph.loaders.deals import Judgements, Record, Resolution, read_judgements, resolve_deals
+from armsgraph.loaders.deals import Deal, Judgements, Record, Resolution, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import SipriLoader, export_coverage
 from armsgraph.schema import NODE_TYPES, Document, Transfer, label_of_id
@@ -360,20 +359,26 @@ class BulkGraph:
         all of whose blocks it resolves."""
         table = self.table
         counts = table.block_counts()
+        linked = None if same else table.linked_blocks()  # judged Reports: widen every group
         done: set[str] = set()
         found: list[tuple[list[str], set[str]]] = []
         for group in group_blocks(counts, self.group_reports):
             seeds = [block for block in group if block not in done]
-            if seeds:
+            if not seeds:
+                continue
+            if linked is not None and linked.isdisjoint(seeds):  # no SIPRI id leads out: widening adds nothing
+                blocks = set(seeds)
+            else:
                 blocks, _ = widened(seeds, same, table.sipri_ids_in, table.blocks_of_sipri_ids,
                                     table.blocks_of_reports)
-                done |= blocks
-                found.append((seeds, blocks))
+            done |= blocks
+            found.append((seeds, blocks))
         groups_of: dict[str, set[int]] = defaultdict(set)  # recipient -> the groups resolving its blocks
         for index, (_, blocks) in enumerate(found):
             for block in blocks:
                 groups_of[block_parties(block)[1]].add(index)
-        return [Task(index, seeds, frozenset(r for r, groups in groups_of.items() if groups == {index}))
+        return [Task(index, seeds, frozenset(r for r, groups in groups_of.items() if groups == {index}),
+                     linked is not None and linked.isdisjoint(seeds))
                 for index, (seeds, _) in enumerate(found)]
 
     def _resolved(self, result: GroupResult) -> None:
@@ -401,7 +406,10 @@ class BulkGraph:
                 sourced[node_id] = edges
                 yield node_id, props
 
-        _, records = widened(task.seeds, same, reports, table.blocks_of_sipri_ids, table.blocks_of_reports)
+        if task.alone:  # widened's one pass over sorted(seeds), without its look-ups (which find nothing)
+            records = list({rid: Record(rid, props) for rid, props in reports(sorted(set(task.seeds)))}.values())
+        else:
+            _, records = widened(task.seeds, same, reports, table.blocks_of_sipri_ids, table.blocks_of_reports)
         result = resolve_deals(records, judged, editions)
         segment = self._segment(f"group-{task.number}")
         count = len(records)
@@ -418,7 +426,7 @@ class BulkGraph:
         12"): ``records`` and ``sourced`` are emptied once the Reports are written, and every label and type goes
         to the segment in chunks of :data:`SPOOL_CHUNK` rows, so no whole group is encoded at once."""
         deals = transfer_ids(result)
-        rows = deal_rows(deals, records, result)
+        rows = deal_rows(deals, records, result, edges=False)  # the edges made from the deals (_deal_edges)
         by_id = {rec.id: rec.props for rec in records}
         for row in rows.withdrawn:
             props = by_id[row["id"]]
@@ -440,50 +448,78 @@ class BulkGraph:
                                                          for rec in chunk]))
         records.clear()  # the caller's list too: the Reports are written, nothing reads them again
         sourced.clear()
-        held = self.held
-
-        def has(node_id: str, label: str) -> bool:
-            node = held.get(node_id)
-            return node is not None and label in node[0].split(":")
-
+        ends = self._ends(deals)
         caption = Transfer.caption
+        own = [(i, part) for i, part in enumerate(caption.parts) if part.via is None]
         for (_, deal), row in zip(deals, rows.transfers, strict=True):  # the caption reads the deal's own ends
-            values = []
-            for part in caption.parts:
-                if part.via is None:
-                    values.append(caption_value(part, row["props"]))
-                    continue
-                end = getattr(deal, ENDS_VIA[part.via])
-                known = end is not None and has(end, label_of_id(end))
-                values.append(caption_value(part, held[end][1]) if known else None)
-            row["props"]["caption"] = caption_text(caption, values)
+            props = row["props"]
+            values = [None if part.via is None else _end_value(ends, getattr(deal, ENDS_VIA[part.via]), i)
+                      for i, part in enumerate(caption.parts)]
+            for i, part in own:
+                values[i] = caption_value(part, props)
+            props["caption"] = caption_text(caption, values)
         transfers = dict(zip([row["id"] for row in rows.transfers],
                              segment.add_nodes("Transfer", [(row["id"], row["props"]) for row in rows.transfers]),
                              strict=True))
-        plain = [deal for _, deal in deals]
-        segment.add_nodes("DealTotals", [(row["id"], row["props"]) for row in totals_rows(plain, rows.transfers)])
-        position = self.position
-        parties: dict[str, list[Edge]] = defaultdict(list)
-        for (rel, label), party_rows in rows.parties.items():
-            for row in party_rows:
-                if rel == "SUPPLIED" and has(row["supplier"], label):
-                    parties[rel].append((position[row["supplier"]], transfers[row["id"]], {}))
-                elif rel == "TO" and has(row["recipient"], label):
-                    parties[rel].append((transfers[row["id"]], position[row["recipient"]], {}))
-        for rel, edges in parties.items():
-            segment.add_edges(rel, edges)
-        segment.add_edges("OF", [(transfers[row["id"]], position[row["weapon"]], _no_nulls({"number": row["number"]}))
-                                 for row in rows.of if has(row["weapon"], "WeaponSystem")])
-        segment.add_edges("REPORTS", [(reports[row["record"]], transfers[row["deal"]],
-                                       _no_nulls({"rule": row["rule"], "score": row["score"]}))
-                                      for row in rows.reports])
-        by_weapon = weapon_entries(plain, rows.transfers)
+        totals, by_weapon = aggregate([deal for _, deal in deals], rows.transfers)  # one walk of each deal's years
+        segment.add_nodes("DealTotals", [(row["id"], row["props"]) for row in totals])
+        self._deal_edges(segment, deals, ends, transfers, reports)
         final = sorted(key for key in by_weapon if key[0] in whole)  # weapon_totals_rows' order
         for chunk in _batches((weapon_row(key[0], key[1], by_weapon[key]) for key in final), SPOOL_CHUNK):
             segment.add_nodes("WeaponTotals", [(row["id"], row["props"]) for row in chunk])
         return [(recipient, weapon, supplier, year, n, tiv)
                 for (recipient, weapon), entries in by_weapon.items() if recipient not in whole
                 for (supplier, year), (n, tiv) in entries.items()]
+
+    def _ends(self, deals: list[tuple[str, Deal]]) -> dict[str, End | None]:
+        """Each end a group's deals name (supplier, recipient, weapon) -> its position and the values of the
+        Transfer caption's parts read through it; None for one that is not a held node of the label its id names
+        (the writer's MATCH finds no such node: no edge, no value). Made once per end, not once per deal."""
+        held, position = self.held, self.position
+        parts = list(enumerate(Transfer.caption.parts))
+        out: dict[str, End | None] = {}
+        for _, deal in deals:
+            for end in (deal.supplier, deal.recipient, deal.weapon):
+                if end is None or end in out:
+                    continue
+                node = held.get(end)
+                if node is None or label_of_id(end) not in node[0].split(":"):
+                    out[end] = None
+                    continue
+                out[end] = End(position[end], {i: caption_value(part, node[1]) for i, part in parts if part.via})
+        return out
+
+    @staticmethod
+    def _deal_edges(segment: Segment, deals: list[tuple[str, Deal]], ends: dict[str, End | None],
+                    transfers: dict[str, int], reports: dict[str, int]) -> None:
+        """A group's SUPPLIED, TO, OF and REPORTS edges, straight from its deals: the edges the rows of
+        :func:`armsgraph.graph.deals.deal_rows` name, in the same order (parties by type and then by the end's
+        label, first seen first), to the ends that are held nodes of their id's label (:meth:`_ends`)."""
+        parties: dict[tuple[str, str], list[Edge]] = {}
+        of: list[Edge] = []
+        edges: list[Edge] = []
+        for tid, deal in deals:
+            ref = transfers[tid]
+            supplier, recipient = ends[deal.supplier], ends[deal.recipient]
+            supplied = parties.setdefault(("SUPPLIED", label_of_id(deal.supplier)), [])
+            if supplier is not None:
+                supplied.append((supplier.position, ref, {}))
+            to = parties.setdefault(("TO", label_of_id(deal.recipient)), [])
+            if recipient is not None:
+                to.append((ref, recipient.position, {}))
+            if deal.weapon:
+                weapon = ends[deal.weapon]
+                if weapon is not None and label_of_id(deal.weapon) == "WeaponSystem":
+                    of.append((ref, weapon.position, {} if deal.number is None else {"number": deal.number}))
+            edges += [(reports[m.record], ref, _no_nulls({"rule": m.rule, "score": m.score})) for m in deal.members]
+        by_type: dict[str, list[Edge]] = {}
+        for (rel, _), found in parties.items():
+            if found:
+                by_type.setdefault(rel, []).extend(found)
+        for rel, found in by_type.items():
+            segment.add_edges(rel, found)
+        segment.add_edges("OF", of)
+        segment.add_edges("REPORTS", edges)
 
     def _weapon_totals(self, table: ReportTable, index: int, recipients: tuple[str, str]) -> Placed:
         """The ``WeaponTotals`` nodes of a range of recipients from every group's entries (one recipient's weapon
@@ -589,6 +625,20 @@ class BulkGraph:
         _send(writer, self.nodes(), self.edges())
 
 
+class End(NamedTuple):
+    """A deal's end that is a held node (:meth:`BulkGraph._ends`)."""
+
+    position: int
+    captions: dict[int, str | None]
+    """Caption part index -> that part's value read on this node (the parts read through a relationship)."""
+
+
+def _end_value(ends: dict[str, End | None], end: str | None, part: int) -> str | None:
+    """A Transfer caption part's value read through the edge to ``end`` (none: no such edge)."""
+    found = ends.get(end) if end is not None else None
+    return found.captions.get(part) if found is not None else None
+
+
 class Placed(NamedTuple):
     """A written segment, as the process that placed it reads it back."""
 
@@ -615,6 +665,10 @@ class Task(NamedTuple):
     whole: frozenset[str]
     """The recipients all of whose blocks it resolves: it writes their ``WeaponTotals`` itself (a recipient's
     other blocks, in other groups, would add entries to the same nodes: those go through the table)."""
+    alone: bool = False
+    """Its seeds are all its blocks (no Report of theirs shares a SIPRI id with another block, nothing judged):
+    its Reports are read in one pass, as :func:`armsgraph.graph.deals.widened`'s first, with no look-up of where
+    their SIPRI ids lead."""
 
 
 class GroupResult(NamedTuple):

@@ -267,6 +267,15 @@ class ReportTable:
                     f"SELECT id, sipri_id FROM reports WHERE block IN ({marks(chunk)}) ORDER BY rowid", chunk):
                 yield node_id, {"sipri_id": sipri_id}
 
+    def linked_blocks(self) -> set[str]:
+        """The blocks holding a Report whose SIPRI id a Report of another block holds too: the only blocks that
+        widening by SIPRI id (:func:`armsgraph.graph.deals.widened`) can lead out of (a generated or a first
+        register has none: every deal id in one block)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT DISTINCT block FROM reports WHERE block IS NOT NULL AND sipri_id IN ("
+            " SELECT sipri_id FROM reports WHERE sipri_id IS NOT NULL AND block IS NOT NULL"
+            " GROUP BY sipri_id HAVING count(DISTINCT block) > 1)")}
+
     def blocks_of_sipri_ids(self, ids: list[str]) -> set[str]:
         out: set[str] = set()
         for chunk in chunks(ids):

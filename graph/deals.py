@@ -276,14 +276,16 @@ class DealRows:
     all null clears them."""
 
 
-def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Resolution) -> DealRows:
+def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Resolution,
+              edges: bool = True) -> DealRows:
     """The rows of resolved deals (``(Transfer id, deal)``). Each deal's own ``props`` become its Transfer's,
     completed in place with the query fields and the id (the same keys, order and values as a merged copy): a copy
     per deal was a quarter of what a group holds at its peak (docs/loading.md, "Session 12"); neither path reads a
-    deal's properties again."""
+    deal's properties again. Without ``edges`` the edge rows (``parties``, ``of``, ``reports``) are left empty:
+    the bulk path makes its edges straight from the deals (:meth:`armsgraph.graph.bulk.BulkGraph._write`)."""
     rows = DealRows()
     rows.transfers = [{"id": tid, "props": _transfer_props(deal.props, tid)} for tid, deal in deals]
-    for tid, deal in deals:
+    for tid, deal in deals if edges else ():
         rows.parties[("SUPPLIED", label_of_id(deal.supplier))].append({"id": tid, "supplier": deal.supplier})
         rows.parties[("TO", label_of_id(deal.recipient))].append({"id": tid, "recipient": deal.recipient})
         if deal.weapon:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import struct
 from collections.abc import Iterable, Sequence
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from typing import Any
 
 from armsgraph.schema.errors import StoreError
@@ -90,7 +90,10 @@ def records(keys: Sequence[str], rows: Sequence[dict[str, Any]]) -> list[bytes]:
     :func:`encode`, which raises what it raises."""
     if not keys:
         return [b""] * len(rows)
-    columns = [_column([row.get(key) for row in rows]) for key in keys]
+    if all(map(list(keys).__eq__, map(list, rows))):  # every row has these keys in this order: read by position
+        columns = [_column(list(values)) for values in zip(*map(dict.values, rows), strict=True)]
+    else:
+        columns = [_column(list(map(dict.get, rows, repeat(key)))) for key in keys]  # map in C: no loop per value
     if len(columns) == 1:
         return columns[0]
     return list(map(b"".join, zip(*columns, strict=True)))
@@ -136,7 +139,8 @@ def _column(values: list[Any]) -> list[bytes]:
 def _lists(values: list[list[Any]]) -> list[bytes]:
     """A column of lists (none absent): when every item of every list is a string (provenance lists, sources),
     each list's text with its head is encoded at once; when every item is an int, each item packed once per
-    distinct value (years repeat); else list by list (:func:`_list`)."""
+    distinct value (years repeat); when every item is a finite float, all packed in one call and each list cut
+    from it; else list by list (:func:`_list`)."""
     items = list(chain.from_iterable(values))
     kinds = set(map(type, items))
     if kinds == _STR and max(map(len, values)) < _SHORT and "\x00" not in "".join(items):
@@ -148,6 +152,10 @@ def _lists(values: list[list[Any]]) -> list[bytes]:
     elif kinds == _INT and _INT64[0] <= min(items) and max(items) <= _INT64[1]:
         packed = {item: _LONG(4, item) for item in set(items)}.__getitem__
         return [_ARRAY(5, len(v)) + b"".join(map(packed, v)) for v in values]
+    elif kinds == _FLOAT and all(map(_FINITE, items)):  # every item packed at once, each list a slice of it
+        data = b"".join(map(_DOUBLE, repeat(2, len(items)), items))
+        ends = list(accumulate(9 * len(v) for v in values))
+        return [_ARRAY(5, len(v)) + data[end - 9 * len(v):end] for v, end in zip(values, ends, strict=True)]
     return list(map(_list, values))
 
 
