@@ -25,7 +25,10 @@ hostile values.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
+
+from pydantic import ValidationError
 
 from armsgraph.schema import Report
 from armsgraph.schema.build import build, replace
@@ -59,8 +62,10 @@ class ReportMaker:
     def __init__(self, constants: dict[str, Any]) -> None:
         self.template: Report | None = None
         if _stands_for_the_model():
-            # validated by the model itself, so every default and constant is as it keeps them
-            self.template = Report(key="-", supplier="-", recipient="-", **constants)
+            # validated by the model itself, so every default and constant is as it keeps them; constants it refuses
+            # leave every Report to schema.build, which then refuses each deal as it did
+            with contextlib.suppress(ValidationError):
+                self.template = Report(key="-", supplier="-", recipient="-", **constants)
 
     def make(self, checked: tuple[Any, ...], made: dict[str, Any]) -> Report:
         """The Report of ``checked`` (the values of :data:`CHECKED`, in order) and ``made`` (every other value a

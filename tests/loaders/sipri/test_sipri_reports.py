@@ -13,6 +13,7 @@ from armsgraph.loaders.sipri.loader import SipriLoader, classic_identity
 from armsgraph.loaders.sipri.reports import CHECKED, ReportMaker
 from armsgraph.schema import Report
 from armsgraph.schema.batch import Batch
+from armsgraph.schema.build import build
 from armsgraph.schema.ids import digest
 
 REPO = Path(__file__).resolve().parents[3]
@@ -138,3 +139,14 @@ def test_a_bad_record_is_reported_at_its_line_and_field(tmp_path: Path) -> None:
 def test_the_classic_identity_is_the_digest(parts: tuple[Any, ...]) -> None:
     """The identity is part of a classic Report's key, which is the graph's: the same hex as ``digest``."""
     assert classic_identity(*parts) == digest(*parts)
+
+
+def test_constants_the_model_refuses_leave_each_report_to_schema_build() -> None:
+    """No template from constants the model refuses (the loader never makes such: they are a validated Document's):
+    each deal's Report is then ``schema.build``'s, as before the template."""
+    maker = ReportMaker({**CONSTANTS, "source": "not a source"})
+    assert maker.template is None
+    made = _made(source="not a source")
+    checked = ("T-72", None, None, 1)
+    assert _outcome(lambda: maker.make(checked, dict(made))) == _outcome(
+        lambda: build(Report, dict(zip(CHECKED, checked, strict=True)), dict(made)))
