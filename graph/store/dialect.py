@@ -98,6 +98,12 @@ class Dialect(ABC):
             unique.setdefault(op.description, op)
         return list(unique.values())
 
+    def schema_ops_by_label(self, graph: str, have: frozenset[str] = frozenset()) -> list[SchemaOp]:
+        """The steps of :meth:`schema_ops` not in ``have`` (descriptions of what the graph holds), for a fresh graph
+        (the bulk path's end): here the same steps; a store whose index of a label takes several properties in one
+        statement builds one per label (:meth:`FalkorDialect.schema_ops_by_label`)."""
+        return [op for op in self.schema_ops(graph) if op.description not in have]
+
     @abstractmethod
     def unique_ops(self, graph: str, label: str) -> list[SchemaOp]:
         """Steps that make ``label.id`` unique."""
@@ -233,21 +239,49 @@ class FalkorDialect(Dialect):
 
     def unique_ops(self, graph: str, label: str) -> list[SchemaOp]:
         # A unique constraint needs an exact-match index on the same property first.
-        return [
-            *self.index_ops(graph, label, "id"),
-            SchemaOp(
-                f"unique {label}.id",
-                command=("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", label, "PROPERTIES", "1", "id"),
-                tolerate=("already exists",),
-            ),
-        ]
+        return [*self.index_ops(graph, label, "id"), self._constraint_op(graph, label)]
 
     def index_ops(self, graph: str, label: str, prop: str) -> list[SchemaOp]:
-        return [SchemaOp(
-            f"index {label}.{prop}",
-            cypher=Cypher(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"),
+        return [self._label_index_op(label, [prop])]
+
+    def schema_ops_by_label(self, graph: str, have: frozenset[str] = frozenset()) -> list[SchemaOp]:
+        """The missing index steps of each label as one statement, first, then the missing constraints in their
+        order (each after its index, as :meth:`schema_ops` orders them). FalkorDB keeps one index per label: each
+        property added to it alone re-indexed the label's nodes (a fresh 30k-deal graph: 0.36 s of server CPU for
+        its indexes so, 0.50 s one property at a time). Built from the schema's declarations as
+        :meth:`Dialect.schema_ops` walks them: the same labels, properties and constraints."""
+        props: dict[str, list[str]] = {}
+        constraints: dict[str, SchemaOp] = {}
+
+        def index(label: str, prop: str) -> None:
+            if f"index {label}.{prop}" not in have and prop not in props.get(label, ()):
+                props.setdefault(label, []).append(prop)
+
+        for label, cls in NODE_TYPES.items():
+            for lab in cls.labels():
+                index(lab, "id")
+                if lab == label and f"unique {lab}.id" not in have:
+                    constraints.setdefault(lab, self._constraint_op(graph, lab))
+            for prop in cls.indexed:
+                index(label, prop)
+        return [*(self._label_index_op(label, names) for label, names in props.items()), *constraints.values()]
+
+    @staticmethod
+    def _label_index_op(label: str, props: list[str]) -> SchemaOp:
+        """One statement indexing ``props`` of ``label`` (one property: the step :meth:`index_ops` gives)."""
+        return SchemaOp(
+            f"index {label}.{','.join(props)}",
+            cypher=Cypher(f"CREATE INDEX FOR (n:{label}) ON ({', '.join(f'n.{p}' for p in props)})"),
             tolerate=("already indexed",),
-        )]
+        )
+
+    @staticmethod
+    def _constraint_op(graph: str, label: str) -> SchemaOp:
+        return SchemaOp(
+            f"unique {label}.id",
+            command=("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", label, "PROPERTIES", "1", "id"),
+            tolerate=("already exists",),
+        )
 
 
 NEO4J = Neo4jDialect()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 import threading
 import time
 from collections import deque
@@ -25,7 +24,7 @@ from falkordb.path import Path as FPath
 from armsgraph.graph.store import aof
 from armsgraph.graph.store.base import QueryResult, Store
 from armsgraph.graph.store.cypher import Cypher
-from armsgraph.graph.store.dialect import FALKORDB, SchemaOp
+from armsgraph.graph.store.dialect import FALKORDB
 from armsgraph.graph.store.errors import engine_message
 from armsgraph.graph.store.falkor_bulk import BulkWriter
 from armsgraph.graph.store.falkor_params import params_header
@@ -97,30 +96,6 @@ AUTO_REWRITE = "auto-aof-rewrite-percentage"
 FSYNC = "appendfsync"
 ON_DISK_TIMEOUT = 600.0
 """Seconds a bulk load waits for its append-only file to reach the disk (``WAITAOF``): a full disk never does."""
-
-
-_ONE_INDEX = re.compile(r"CREATE INDEX FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
-"""A FalkorDB index step of one property (:meth:`FalkorDialect.index_ops`)."""
-
-
-def _by_label(ops: list[SchemaOp]) -> list[SchemaOp]:
-    """The index steps of each label as one statement, first, then the other steps in their order (a unique
-    constraint after its index, as before). FalkorDB keeps one index per label: each property added to it alone
-    re-indexed the label's nodes (a fresh 30k-deal graph: 0.36 s of server CPU for its indexes so, 0.50 s one
-    property at a time)."""
-    props: dict[str, list[str]] = {}
-    rest: list[SchemaOp] = []
-    for op in ops:
-        found = _ONE_INDEX.fullmatch(op.cypher) if op.cypher is not None and op.command is None else None
-        if found is None:
-            rest.append(op)
-        else:
-            props.setdefault(found[1], []).append(found[2])
-    together = [SchemaOp(f"index {label}.{','.join(names)}",
-                         cypher=Cypher(f"CREATE INDEX FOR (n:{label}) ON ({', '.join(f'n.{p}' for p in names)})"),
-                         tolerate=("already indexed",))
-                for label, names in props.items()]
-    return [*together, *rest]
 
 
 class FalkorStore(Store):
@@ -254,10 +229,13 @@ class FalkorStore(Store):
 
     def _create_schema(self, connection: Any, by_label: bool = False) -> bool:
         """The schema's missing steps, sent on ``connection``; True if any was created. ``by_label``: the index
-        steps of one label as one statement (:func:`_by_label`)."""
-        have = self._existing_schema()
-        ops = [op for op in self.dialect.schema_ops(self.graph_name) if op.description not in have]
-        for op in _by_label(ops) if by_label else ops:
+        steps of one label as one statement (:meth:`FalkorDialect.schema_ops_by_label`)."""
+        have = frozenset(self._existing_schema())
+        if by_label:
+            ops = self.dialect.schema_ops_by_label(self.graph_name, have)
+        else:
+            ops = [op for op in self.dialect.schema_ops(self.graph_name) if op.description not in have]
+        for op in ops:
             try:
                 if op.command is not None:
                     connection.execute_command(*op.command)

@@ -118,11 +118,30 @@ def family_matches(designation: str, description: str | None = None) -> list[Fam
     parts = (whole, *(tokens(p) for p in designation.split("/") if "/" in designation))
     described = tokens(description or "")
     found: list[FamilyMatch] = []
-    for family in weapon_families():
+    index = _by_first_token()
+    maybe = {i for token in set(whole) for i in index.get(token, ())}
+    for i in sorted(maybe):  # only families a pattern of which starts with one of its tokens: table order
+        family = weapon_families()[i]
         hit = family.match(whole, parts, described)
         if hit is not None:
             found.append(FamilyMatch(family_nodes()[family.key], hit[0], f"{FAMILIES_FILE}: {family.key} {hit[1]}"))
     return found
+
+
+@cache
+def _by_first_token() -> dict[str, tuple[int, ...]]:
+    """Token -> the families (table positions) with a member or component pattern starting with it. Every rule
+    needs its pattern's tokens inside the designation's (a '/' part's tokens are a run of the whole's), so a family
+    none of whose patterns starts with a token of the designation cannot match: not asked. Every designation was
+    compared with every family (about 160 us a weapon), and each of the bulk path's read workers does it for every
+    weapon of its range (docs/loading.md, "Session 13")."""
+    index: dict[str, list[int]] = {}
+    for i, family in enumerate(weapon_families()):
+        for pattern in (*family.designations, *family.prefixes, *family.tokens, *family.components):
+            index.setdefault(pattern[0], [])
+            if i not in index[pattern[0]]:
+                index[pattern[0]].append(i)
+    return {token: tuple(found) for token, found in index.items()}
 
 
 @lru_cache(maxsize=8192)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import hashlib
 import operator
 import re
 from collections.abc import Iterator
@@ -51,9 +52,10 @@ from armsgraph.loaders.sipri import classic, transfers
 from armsgraph.loaders.sipri.categories import category_key, category_node, description_table, is_known
 from armsgraph.loaders.sipri.names import SIPRI
 from armsgraph.loaders.sipri.records import Preamble, RowError, SipriDeal, parse_preamble
+from armsgraph.loaders.sipri.reports import CHECKED, ReportMaker
 from armsgraph.schema import Document, Node, Provenance, Report, WeaponCategory, WeaponSystem
 from armsgraph.schema.batch import Batch, NodeRecord
-from armsgraph.schema.build import build, pair, replace
+from armsgraph.schema.build import pair, replace
 from armsgraph.schema.errors import LoaderFailure, LoadError
 from armsgraph.schema.ids import digest, sha256_of, slug
 from armsgraph.schema.relations import InCategory, InFamily
@@ -71,7 +73,7 @@ DEAL_FIELDS = tuple(name for name in Report.model_fields
                     if name in SipriDeal.__dataclass_fields__ and name not in ("supplier", "recipient"))
 """Report properties a parsed deal carries under the same name (declared once, in the schema); the supplier and
 recipient are the resolved actors' ids, not the names as written."""
-CHECKED_FIELDS = ("designation", "status", "comments", "number_delivered")
+CHECKED_FIELDS = CHECKED
 """The parsed values a Report's validation checks per deal (``schema.build``): the row's free text, and the one
 number the parser adds up (the transfers format's deliveries: a sum may pass 64 bits)."""
 PARSED_FIELDS = tuple(name for name in DEAL_FIELDS if name not in CHECKED_FIELDS)
@@ -179,6 +181,13 @@ def edition_of(document: Document) -> str:
 def classic_key(identity: str, n: int, edition: str) -> str:
     """The key of the ``n``-th record (from 1) of a classic deal identity in one export of ``edition``."""
     return (f"sipri-classic:{identity}-{n}" if n > 1 else f"sipri-classic:{identity}") + f"@{edition}"
+
+
+def classic_identity(supplier: str, recipient: str, year: int | None, weapon: str, ordered: int | None) -> str:
+    """A classic deal's identity: ``schema.ids.digest`` of these five, the same hex (the keys are the graph's), in
+    one formatted string (no generator and join per deal)."""
+    text = f"{supplier!r}\x1f{recipient!r}\x1f{year!r}\x1f{weapon!r}\x1f{ordered!r}\x1f"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def parse_export(source: SourceText) -> ParsedExport:
@@ -423,6 +432,7 @@ class _BatchBuilder:
         """What every Report of this file says alike (the Document's, validated)."""
         if self.classic:  # per-year figures exist only in the transfers format
             self.constants.update(delivered_per_year=None, tiv_delivered_per_year=None)
+        self.reports = ReportMaker(self.constants)
 
     def fill(self, records: Iterator[SipriDeal | RowError], limit: int) -> tuple[int, bool]:
         """Take records into the current batch until it holds ``limit`` deals or the records end.
@@ -584,11 +594,10 @@ class _BatchBuilder:
         if deal.sipri_id is not None:
             key = f"sipri:{deal.sipri_id}@{self.edition}"
         else:
-            identity = digest(supplier, recipient, year, weapon, deal.number_ordered)
+            identity = classic_identity(supplier, recipient, year, weapon, deal.number_ordered)
             n = self.identities.get(identity, 0) + 1
             self.identities[identity] = n
             key = classic_key(identity, n, self.edition)
-        values = dict(zip(CHECKED_FIELDS, _checked(deal), strict=True))
         made: dict[str, Any] = dict(zip(PARSED_FIELDS, _parsed(deal), strict=True))
         made.update(self.constants)
         # from validated parts only (schema.build): the nodes and the Document they come from
@@ -597,9 +606,9 @@ class _BatchBuilder:
         made["family"] = self.weapon_family.get(weapon)
         made["stage"] = DELIVERED if deal.delivery_years else ORDERED
         made["date"] = None if year is None else f"{year:04d}"  # the parser's year: 1900-2100
-        # the Report is validated here (its free text checked, the made values taken); the record only pairs two
-        # validated models (no second pass over them)
-        self.batch.nodes.append(pair(NodeRecord, node=build(Report, values, made), provenance=prov))
+        # the Report is validated here (its free text checked, the made values taken: reports.ReportMaker); the
+        # record only pairs two validated models (no second pass over them)
+        self.batch.nodes.append(pair(NodeRecord, node=self.reports.make(_checked(deal), made), provenance=prov))
 
 
 FIRST_SEEN_WARNINGS = ("Armament category",)

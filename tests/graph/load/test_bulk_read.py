@@ -19,8 +19,8 @@ from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri import loader as sipri_loader
 from armsgraph.loaders.sipri.loader import read_export_text
+from armsgraph.loaders.sipri.reports import CHECKED, ReportMaker
 from armsgraph.schema import Report
-from armsgraph.schema.build import build
 
 Snapshotter = Callable[[FalkorStore], tuple[list[str], list[str]]]
 Register = Callable[[int], Path]
@@ -201,12 +201,15 @@ def test_a_refused_record_repeated_across_ranges_keeps_the_numbering(
     """A classic record the model refuses (counted in its identity, as the whole read counts it, but no Report),
     repeated in later ranges: their renumbering skips it and leaves the whole read's gap."""
 
-    def refusing(cls: type[Report], values: dict[str, Any], made: dict[str, Any] | None = None) -> Report:
-        if values.get("comments") == "refused by the model":
-            values = {**values, "number_delivered": 2**63}  # beyond 64 bits: the model's own ValidationError
-        return build(cls, values, made)
+    make = ReportMaker.make
 
-    monkeypatch.setattr(sipri_loader, "build", refusing)
+    def refusing(self: ReportMaker, checked: tuple[Any, ...], made: dict[str, Any]) -> Report:
+        if checked[CHECKED.index("comments")] == "refused by the model":  # beyond 64 bits: the model's own error
+            checked = tuple(2**63 if name == "number_delivered" else value
+                            for name, value in zip(CHECKED, checked, strict=True))
+        return make(self, checked, made)
+
+    monkeypatch.setattr(ReportMaker, "make", refusing)
     lines = generated_register(1200).read_text(encoding="cp1252").splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("Recipient,Supplier"))
     at = next(i for i in range(header + 1, len(lines)) if len(lines[i].split(",")) == 16)

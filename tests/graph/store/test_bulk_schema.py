@@ -1,6 +1,6 @@
-"""A bulk load's fresh graph gets its indexes one statement per label (``falkordb._by_label``): the same indexes
-and constraints as the schema's steps one at a time (``test_bulk_graph_equals_incremental`` compares a loaded
-graph's), each constraint after its index."""
+"""A bulk load's fresh graph gets its indexes one statement per label (``FalkorDialect.schema_ops_by_label``, built
+from the schema's declarations): the same indexes and constraints as the schema's steps one at a time
+(``test_bulk_graph_equals_incremental`` compares a loaded graph's), each constraint after its index."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from armsgraph.graph.store.dialect import FALKORDB
+from armsgraph.graph.store.cypher import Cypher
+from armsgraph.graph.store.dialect import FALKORDB, NEO4J, SchemaOp
 from armsgraph.graph.store.falkor_bulk import BulkWriter
-from armsgraph.graph.store.falkordb import FalkorStore, _by_label
+from armsgraph.graph.store.falkordb import FalkorStore
 
 INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties ORDER BY label"
 CONSTRAINTS = "CALL db.constraints()"
@@ -23,9 +24,27 @@ def _indexed(cypher: str) -> set[tuple[str, str]]:
     return {(found[1], part.strip().removeprefix("n.")) for part in found[2].split(",")}
 
 
+def _grouped_from_the_text(ops: list[SchemaOp]) -> list[SchemaOp]:
+    """What the bulk path sent before the builder: each label's one-property index statements, read back from their
+    Cypher, as one statement per label (in the order of their first step), then the other steps in their order."""
+    props: dict[str, list[str]] = {}
+    rest: list[SchemaOp] = []
+    for op in ops:
+        found = re.fullmatch(r"CREATE INDEX FOR \(n:(\w+)\) ON \(n\.(\w+)\)", op.cypher or "")
+        if found is None or op.command is not None:
+            rest.append(op)
+        else:
+            props.setdefault(found[1], []).append(found[2])
+    together = [SchemaOp(f"index {label}.{','.join(names)}",
+                         cypher=Cypher(f"CREATE INDEX FOR (n:{label}) ON ({', '.join(f'n.{p}' for p in names)})"),
+                         tolerate=("already indexed",))
+                for label, names in props.items()]
+    return [*together, *rest]
+
+
 def test_every_index_step_is_in_one_statement_of_its_label_before_the_constraints() -> None:
     ops = FALKORDB.schema_ops("g")
-    together = _by_label(ops)
+    together = FALKORDB.schema_ops_by_label("g")
     single = {pair for op in ops if op.cypher is not None for pair in _indexed(op.cypher)}
     combined = [op for op in together if op.cypher is not None]
     assert {pair for op in combined for pair in _indexed(op.cypher or "")} == single
@@ -33,6 +52,20 @@ def test_every_index_step_is_in_one_statement_of_its_label_before_the_constraint
     assert len(labels) == len(set(labels)), "one statement per label"
     assert [op for op in together if op.command is not None] == [op for op in ops if op.command is not None]
     assert all(op.cypher is not None for op in together[:len(combined)]), "every index before any constraint"
+
+
+@pytest.mark.parametrize("held", ["none", "every other", "the ids", "all"])
+def test_the_builder_gives_the_statements_read_from_the_text(held: str) -> None:
+    """The same statements, in the same order, as grouping the one-property steps by their text; with part of the
+    schema in the graph already, only the missing steps (as ``_create_schema`` filters them)."""
+    ops = FALKORDB.schema_ops("g")
+    have = frozenset({"none": [], "every other": [op.description for op in ops[::2]],
+                      "the ids": [op.description for op in ops if op.description.endswith(".id")],
+                      "all": [op.description for op in ops]}[held])
+    missing = [op for op in ops if op.description not in have]
+    assert FALKORDB.schema_ops_by_label("g", have) == _grouped_from_the_text(missing)
+    assert (held == "all") == (not missing)
+    assert NEO4J.schema_ops_by_label("g", have) == [op for op in NEO4J.schema_ops("g") if op.description not in have]
 
 
 @pytest.fixture

@@ -160,3 +160,29 @@ def test_cluster_munition_variants(designation: str) -> None:
 
 def test_unitary_atacms_and_gmlrs_are_not_cluster_munitions() -> None:
     assert classify("ATACMS") == [] and classify("GMLRS") == [] and classify("ATACMS Block-1AU") == []
+
+
+def _every_family(designation: str, description: str | None) -> list[tuple[str, str, str]]:
+    """The matches of a scan over the whole table (what ``family_matches`` did before its first-token index)."""
+    whole = tokens(designation)
+    parts = (whole, *(tokens(p) for p in designation.split("/") if "/" in designation))
+    described = tokens(description or "")
+    return [(f.key, *hit) for f in weapon_families() if (hit := f.match(whole, parts, described)) is not None]
+
+
+def test_the_first_token_index_asks_every_family_that_can_match(designations: Designations) -> None:
+    """Every real designation (and each family's own patterns written out, with a prefix, a suffix, '/' parts and
+    a lookalike's excluding description): the indexed matches are the whole table's, in table order."""
+    written = {" ".join(p) for f in weapon_families()
+               for p in (*f.designations, *f.prefixes, *f.tokens, *f.components, *f.excludes)}
+    cases = set(designations)
+    for text in written:
+        cases |= {(text, None), (f"{text}-2A4", None), (f"X {text}", "air defence"), (f"Foo/{text} 3", None),
+                  (text.upper(), text)}
+    matched = 0
+    for designation, description in sorted(cases, key=str):
+        got = [(m.family.key, m.role, m.rule.split(": ", 1)[1].split(" ", 1)[1])
+               for m in family_matches(designation, description)]
+        assert got == _every_family(designation, description), designation
+        matched += bool(got)
+    assert matched > 200

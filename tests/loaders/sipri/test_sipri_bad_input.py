@@ -11,12 +11,11 @@ from pydantic import ValidationError
 
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import Store
-from armsgraph.loaders.sipri import loader as sipri_loader
 from armsgraph.loaders.sipri.loader import SipriLoader
 from armsgraph.loaders.sipri.records import FieldError, parse_int, parse_year, parse_years
+from armsgraph.loaders.sipri.reports import CHECKED, ReportMaker
 from armsgraph.schema import Report, UnresolvedActor
 from armsgraph.schema.batch import Batch
-from armsgraph.schema.build import build
 from armsgraph.schema.errors import LoaderFailure, LoadError
 
 PREAMBLE = [
@@ -373,11 +372,11 @@ def test_classic_revision_between_vintages(tmp_path: Path, store: Store) -> None
         (2015, 4, 15.0, ["c1.csv"]), (2015, 6, 15.0, ["c2.csv"]), (2020, 10, 15.0, ["c1.csv", "c2.csv"])]
 
 
-# -- fast validation (schema.build) -------------------------------------------------------------------------
-# The loader validates its Reports through ``schema.build``, taking the values it made from validated parts (ids,
-# the vintage, the stage, the date) as they are: every Report it yields is exactly what the model's own validation
-# makes of the same values, on the real excerpts and on hostile rows, and a value no store keeps still fails its
-# record with ``file:line:field: reason``.
+# -- fast validation (loaders/sipri/reports.py, else schema.build) --------------------------------------------
+# The loader validates its Reports by their checked values on a validated template (else ``schema.build``), taking
+# the values it made from validated parts (ids, the vintage, the stage, the date) as they are: every Report it yields
+# is exactly what the model's own validation makes of the same values, on the real excerpts and on hostile rows, and
+# a value no store keeps still fails its record with ``file:line:field: reason``.
 SHARED_SIPRI = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "sipri"
 FILES = ("classic-trade-register-2025-03.excerpt.csv", "classic-trade-register-resaved.excerpt.csv",
          "transfers-2025-01.excerpt.csv", "transfers-2026-02.excerpt.csv")
@@ -448,22 +447,26 @@ def test_parsed_cells_are_remembered_but_not_their_errors() -> None:
 
 
 def _validated_both_ways(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, Any]]:
-    """Make the loader validate each Report both ways: ``schema.build`` (its fast path) and the model itself
-    (``Report(**values, **made)``); each outcome is recorded, and the fast one is what the loader gets."""
+    """Make the loader validate each Report both ways: its own (``reports.ReportMaker.make``: the checks and the
+    template, else ``schema.build``) and the model itself (``Report(**values, **made)``); each outcome is recorded,
+    and the loader's own is what it gets."""
     outcomes: list[tuple[Any, Any]] = []
+    make = ReportMaker.make
 
-    def outcome(make: Any) -> Any:
+    def outcome(made: Any) -> Any:
         try:
-            model = make()
+            model = made()
         except ValidationError as exc:
             return [(e["loc"], e["type"], e["msg"]) for e in exc.errors()]
         return [(k, type(v), v) for k, v in model.__dict__.items()], sorted(model.model_fields_set)
 
-    def both(cls: type[Report], values: dict[str, Any], made: dict[str, Any] | None = None) -> Report:
-        outcomes.append((outcome(lambda: build(cls, values, made)), outcome(lambda: cls(**values, **(made or {})))))
-        return build(cls, values, made)
+    def both(self: ReportMaker, checked: tuple[Any, ...], made: dict[str, Any]) -> Report:
+        given = dict(made)
+        outcomes.append((outcome(lambda: make(self, checked, dict(given))),
+                         outcome(lambda: Report(**dict(zip(CHECKED, checked, strict=True)), **given))))
+        return make(self, checked, made)
 
-    monkeypatch.setattr(sipri_loader, "build", both)
+    monkeypatch.setattr(ReportMaker, "make", both)
     return outcomes
 
 
