@@ -1,10 +1,12 @@
-"""Session 13 round 2's invented probes: 38 sentences and short summaries written for this file, each with the
+"""Session 13 round 2's invented probes: 40 sentences and short summaries written for this file, each with the
 transfers it states written down before the extractor was run on it, in the shapes the first round left wrong: a
 package or list that continues a supply clause in a later sentence, a giver or recipient named only in another
 sentence, a relative clause naming the giver ("the tanks that Portugal pledged"), a passive "has been given ... by",
 and "the arrival of Swedish Archer howitzers". Must-not-fire probes: a later sentence or paragraph about another
 state, and a list of systems a state uses or produces. None is a shared document's or a gold file's; the probes
-still wrong are strict xfails with the reason.
+still wrong are strict xfails with the reason. One expectation was corrected after the first run, by the
+documented category rule, not the output: "Poland delivered tanks to Ukraine" is a transfer of the category
+(``category_nouns.csv``: tanks -> armoured-vehicles).
 """
 
 from __future__ import annotations
@@ -14,9 +16,28 @@ import pytest
 from armsgraph.loaders.text.evaluate import canonical_actor, canonical_weapon
 from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.syntax import model
-from tests.loaders.text.test_transfer_probes_s13 import META, expected
 
 pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
+
+META: dict[str, dict[str, object]] = {
+    "news": {"date": "2024-03-01", "publisher": "Reuters", "title": "Allies send weapons"},
+    "statement": {"date": "2024-03-01", "publisher": "The White House", "title": "Statement from the President"},
+}
+"""As in the first round's probes: a wire with no state and a title naming none; the White House."""
+
+Triple = tuple[str, str, str]
+
+
+def expected(written: str) -> dict[Triple, str | None]:
+    """'DEU>UKR:iris-t=delivered; ...' as {(supplier, recipient, weapon): stage or None}."""
+    out: dict[Triple, str | None] = {}
+    for part in filter(None, (p.strip() for p in written.split(";"))):
+        triple, _, stage = part.partition("=")
+        pair, _, weapon = triple.partition(":")
+        supplier, _, recipient = pair.partition(">")
+        out[(f"country:{supplier}", f"country:{recipient}", canonical_weapon(f"weapon:{weapon}"))] = stage or None
+    return out
+
 
 
 def probe(kind: str, genre: str, text: str, written: str, xfail: str | None = None) -> object:
@@ -92,17 +113,19 @@ PROBES = [
     probe('other', 'news',
       "Lithuania is one of Ukraine's staunchest backers. Vilnius delivered M113 carriers and Stinger missiles in "
       'May.',
-      'LTU>UKR:m113; LTU>UKR:stinger'),
+      'LTU>UKR:m113; LTU>UKR:stinger',
+      xfail='the recipient is named only in a sentence with no transfer word'),
     probe('other', 'news',
       'French Defence Minister Sebastien Lecornu visited Kyiv on Tuesday. Paris will deliver more CAESAR '
       'howitzers, he said.',
-      'FRA>UKR:caesar-155mm'),
+      'FRA>UKR:caesar-155mm',
+      xfail='the recipient is named only in a sentence with no transfer word'),
     probe('other', 'news',
       'Kyiv has asked the West for fighter jets. Norway will deliver F-16 jets next year.',
       'NOR>UKR:f-16'),
     probe('other-no', 'news',
       'Poland delivered tanks to Ukraine last year. India will buy Rafale jets from France.',
-      'FRA>IND:rafale'),
+      'POL>UKR:armoured-vehicles; FRA>IND:rafale'),
     probe('other-no', 'news',
       "Spain's defence minister visited Kyiv on Monday. Morocco will buy AH-64 Apache helicopters from the United "
       'States.',
@@ -119,9 +142,16 @@ PROBES = [
       'NOR>UKR:nasams=delivered'),
     probe('relative', 'news',
       'Ukraine received the F-16 jets Belgium had promised.',
-      'BEL>UKR:f-16=delivered'),
+      'BEL>UKR:f-16=delivered',
+      xfail="the parse reads 'jets Belgium' as one noun phrase: no relative clause"),
     probe('relative-no', 'news',
       'Ukraine destroyed the T-90 tanks that Russia deployed near Avdiivka.',
+      ''),
+    probe('relative-no', 'news',
+      'Russian drones destroyed the Leopard 2 tanks that Germany sent.',
+      ''),
+    probe('relative-no', 'news',
+      'Russia captured the Bradley vehicles the United States had supplied.',
       ''),
     # a passive receiver with the giver after "by"
     probe('passive', 'news',
@@ -142,7 +172,8 @@ PROBES = [
       'DEU>UKR:leopard-2'),
     probe('arrival', 'news',
       'Kyiv confirmed the arrival of Norwegian NASAMS launchers.',
-      'NOR>UKR:nasams'),
+      'NOR>UKR:nasams',
+      xfail="'confirmed' reports an arrival; only a welcoming verb's subject is read as receiving"),
     probe('arrival', 'news',
       'The arrival of American Abrams tanks in Ukraine was delayed.',
       'USA>UKR:abrams'),
@@ -155,7 +186,7 @@ PROBES = [
     probe('arrival-no', 'news',
       'Ukraine is waiting for the arrival of winter.',
       ''),
-    probe('arrival-no', 'news',
+    probe('arrival', 'news',
       'Russia celebrated the arrival of Iranian Shahed drones at its bases.',
       'IRN>RUS:shahed-136'),
 ]
