@@ -464,7 +464,7 @@ def _arrival_of(v: SyntaxView, sentence: tuple[int, int], t: int) -> list[Transf
     if not weapons:
         return []
     gov = p.head[t]
-    nouns = [t, *(gov for _ in (0,) if gov != t)]
+    nouns = [t, gov] if gov != t else [t]
     for w in weapons:
         tok = _mention_head(p, *v.weapons[w])
         nouns += [tok, p.head[tok]] if p.dep[tok] in ("compound", "nmod") else [tok]
