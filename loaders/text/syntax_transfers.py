@@ -38,6 +38,14 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTROL_DEPS = frozenset({"xcomp", "conj"})
 """'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
+USE_FORMS = frozenset({"use", "uses", "using", "used", "operate", "operates", "operating", "operated"})
+"""Verbs whose subject holds what it uses: 'Ukraine has started using the tanks that Denmark pledged' (not 'fire' or
+'destroy', whose object is the enemy's as often as one's own)."""
+WELCOME_FORMS = frozenset({"welcome", "welcomes", "welcomed", "welcoming", "celebrate", "celebrates", "celebrated",
+                           "hail", "hails", "hailed", "greet", "greets", "greeted", "await", "awaits", "awaited",
+                           "awaiting"})
+"""Verbs whose subject is the one 'the arrival of' a weapon reaches ('Kyiv welcomed the arrival of ...'); a
+reporting verb ('reported', 'confirmed') names no receiver (the arrival of drones over a city is an attack)."""
 OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council", "staff",
                          "parliament", "authorities", "forces", "force", "navy"})
 """"Norway's government", "the country's military", "the General Staff of North Macedonia", "the Armed Forces of
@@ -398,6 +406,85 @@ def _negated(v: SyntaxView, verb: int) -> bool:
     return False
 
 
+def _passive_dative(v: SyntaxView, verb: int) -> str | None:
+    """The state a passive supply verb's subject names when the verb keeps a direct object: 'Ukraine has been given
+    Gepard guns by Germany', 'Kyiv was sent Patriot missiles' (the subject is the dative of the active)."""
+    p = v.parse
+    subj = p.kids(verb, "nsubjpass")
+    if not subj or not p.kids(verb, "dobj") or any(_np_actors(v, o) for o in p.kids(verb, "dobj")):
+        return None
+    actors = _np_actors(v, subj[0])
+    return actors[0] if len(actors) == 1 else None
+
+
+def _weapon_at(v: SyntaxView, sentence: tuple[int, int], head: int) -> int | None:
+    """The weapon mention whose head token is ``head``, or None."""
+    p = v.parse
+    for n in v.weapons_in(*sentence):
+        tok = _mention_head(p, *v.weapons[n])
+        if tok == head or (p.dep[tok] in ("compound", "nmod") and p.head[tok] == head):
+            return n  # 'the NASAMS launchers': the name hangs on its noun
+    return None
+
+
+def _held_by_relative(v: SyntaxView, sentence: tuple[int, int], t: int, suppliers: list[str],
+                      recipient: str | None) -> TransferCandidate | None:
+    """'Ukraine has received the NASAMS launchers which Norway pledged', 'has started using the tanks that Denmark
+    pledged': a supply verb in a relative clause on a weapon names its giver; the recipient is the subject of the
+    verb that receives or uses the weapon. Not when the relative clause names its own recipient ('the tanks it
+    promised Ukraine' is the clause's own reading) or the governing verb is any other ('destroyed the tanks that
+    Germany sent')."""
+    p = v.parse
+    head = p.head[t]
+    if p.dep[t] != "relcl" or recipient is not None or len(suppliers) != 1 or p.dep[head] != "dobj":
+        return None
+    w = _weapon_at(v, sentence, head)
+    if w is None:
+        return None
+    gov = p.head[head]
+    receiving = v.triggers.get(v.lower[gov]) == "receive"
+    if not receiving and v.lower[gov] not in USE_FORMS:
+        return None
+    takers, _ = _subject(v, gov)
+    if len(takers) != 1 or takers[0] == suppliers[0]:
+        return None
+    trigger, kind = (gov, "receive") if receiving else (t, "supply")
+    return TransferCandidate((suppliers[0],), takers[0], w, trigger, kind, min(p.subtree(gov)), _negated(v, gov),
+                             True, True)
+
+
+def _arrival_of(v: SyntaxView, sentence: tuple[int, int], t: int) -> list[TransferCandidate]:
+    """'Kyiv welcomed the arrival of Swedish Archer howitzers', 'the arrival of German tanks in Ukraine': the state of
+    a demonym on the weapon gives; the recipient is an 'in'/'to' state on the noun or its verb, or the subject of a
+    welcoming verb (``WELCOME_FORMS``) the noun is the object of."""
+    p = v.parse
+    if p.pos[t] not in ("NOUN", "PROPN"):
+        return []
+    weapons = [w for w in _weapons_under(v, sentence, t, set()) if v.weapons[w][0] > t]
+    if not weapons:
+        return []
+    gov = p.head[t]
+    nouns = [t, gov] if gov != t else [t]
+    for w in weapons:
+        tok = _mention_head(p, *v.weapons[w])
+        nouns += [tok, p.head[tok]] if p.dep[tok] in ("compound", "nmod") else [tok]
+    recipient = next((a[0] for n in nouns for o in _prep_objects(v, n, frozenset({"in", "to"}))
+                      for a in (_np_actors(v, o),) if len(a) == 1), None)
+    if recipient is None and p.dep[t] == "dobj" and v.lower[gov] in WELCOME_FORMS:
+        takers, _ = _subject(v, gov, climb=1)
+        recipient = takers[0] if len(takers) == 1 else None
+    if recipient is None:
+        return []
+    out: list[TransferCandidate] = []
+    for w in weapons:
+        start = v.weapons[w][0]
+        made = {v.demonyms[k] for k in range(max(sentence[0], start - 3), start + 1) if k in v.demonyms}
+        if len(made) == 1 and recipient not in made:
+            out.append(TransferCandidate((made.pop(),), recipient, w, t, "noun", min(p.subtree(t)),
+                                         _negated(v, gov), False, True))
+    return out
+
+
 def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandidate]:
     """The transfers the parse of one sentence [start, end) states."""
     p = v.parse
@@ -408,6 +495,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
     for t in range(s, e):
         kind = v.triggers.get(v.lower[t])
         if kind is None:
+            if v.lower[t] == "arrival":
+                out.extend(_arrival_of(v, sentence, t))
             continue
         is_noun = p.pos[t] in ("NOUN", "PROPN")
         if kind == "supply" and is_noun:
@@ -427,20 +516,29 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
         if kind == "supply":
             subj = p.kids(t, *SUBJECT_DEPS)
             if p.kids(t, "nsubjpass") or (p.tag[t] == "VBN" and p.dep[t] in ("acl", "amod")):
-                for agent in p.kids(t, "agent"):
+                for agent in p.kids(t, "agent", "prep"):
+                    if p.dep[agent] == "prep" and not (v.lower[agent] == "by" and p.kids(t, "nsubjpass")):
+                        continue
                     for obj in p.kids(agent, "pobj"):
                         suppliers = _np_actors(v, obj)
                         exclude |= set(p.subtree(obj))
                 clause_start = min(p.subtree(t))
+                recipient = _passive_dative(v, t)
             else:
                 suppliers, clause_start = _subject(v, t)
                 # 'for providing': someone the sentence names, or nobody; 'persuade allies to send': the allies
                 borrow = p.dep[t] != "pcomp" and not (p.dep[t] == "xcomp" and p.kids(p.head[t], "dobj"))
                 for k in subj:
                     exclude |= set(p.subtree(k))
+            passive_recipient = recipient
             recipient, covered = _recipient(v, t)
+            recipient = recipient or passive_recipient
             exclude |= covered
             bridge = frozenset(covered)
+            held = _held_by_relative(v, sentence, t, suppliers, recipient)
+            if held is not None:
+                out.append(held)
+                continue
             if recipient is None:
                 # 'provide Ukraine with X', 'send Ukraine X': an actor as the direct object
                 for obj in p.kids(t, "dobj"):
