@@ -1106,3 +1106,37 @@ class PersonRules:
             person = surnames[word]
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
+        self._surnames_before_full_names()
+
+    def _surnames_before_full_names(self) -> None:
+        """'Minister Keller said ...; Defence Minister Karin Keller added': a person read by surname alone before the
+        document gives the full name is that person, when exactly one full name ends in the surname (two Kellers with
+        given names stay apart, and so does a surname no full name explains)."""
+        f = self.f
+        for short in [p for p in f.persons.values() if " " not in p.name]:
+            full = [p for p in f.persons.values() if " " in p.name and p.name.split()[-1] == short.name]
+            if len(full) != 1:
+                continue
+            self._merge_person(short.id, full[0])
+
+    def _merge_person(self, old: str, into: PersonInfo) -> None:
+        """Every mention, reference and position of person ``old`` given to ``into``; a position of ``old`` is kept
+        only when ``into`` holds none (the full name's title is the more precise)."""
+        f = self.f
+        gone = f.entities.pop(old, None)
+        f.persons.pop(old, None)
+        if gone is not None and into.id in f.entities:
+            target = f.entities[into.id]
+            target.mentions = sorted(target.mentions + gone.mentions, key=lambda m: m.start)
+        f.mention_index = [(s, into.id if e == old else e) for s, e in f.mention_index]
+        f.mention_keys = {(into.id if e == old else e, s) for e, s in f.mention_keys}
+        for ref in f.refs:
+            if ref.id == old:
+                ref.id = into.id
+        held = any(key[0] == into.id for key in f.positions)
+        for key in [k for k in f.positions if k[0] == old]:
+            fact = f.positions.pop(key)
+            new_key = (into.id, *key[1:])
+            if not held and new_key not in f.positions:
+                f.positions[new_key] = fact.model_copy(update={"person": into.id})
+                into.titles.append((fact.title, fact.of))
