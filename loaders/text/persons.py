@@ -499,6 +499,9 @@ class PersonRules:
             if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "demonym") and state is None:
                 state, k = ref.id, ref.end
                 continue
+            if ref is not None and ref.kind == "org" and state is None and self.d.lower[k - 1] in ("the", "for", "of"):
+                state, k = ref.id, ref.end  # 'a spokesman for the Pentagon,': the organisation the office is of
+                continue
             if ref is not None or not self.d.words[k].islower():
                 break  # a person, an organisation or a capitalised name: not a body of a state said in words
             k += 1
@@ -1072,6 +1075,14 @@ class PersonRules:
                 # 'John Kirby, the NSC spokesman, said': name, comma, article and affiliation, title
                 self._position(self.f.persons[back.id], title, of, (title_start, j), (back.start, back.end),
                                "position:name-appositive")
+                continue
+            ahead = self._name_tokens(body_end + 1) if body_state is not None and name is None \
+                and body_end + 1 < len(self.d.words) and self.d.words[body_end] == "," else None
+            if ahead is not None and ahead[1] < len(self.d.words) and self.d.words[ahead[1]] == ",":
+                # 'A spokesman for the Pentagon, Carl Ruiz, said': the office, then the holder in commas
+                info = self._hold(ahead, "person:title-name", title)
+                self._position(info, title, of or body_state, (title_start, body_end), ahead,
+                               "position:title-appositive")
                 continue
             if name is None:
                 self.f.add_ref(Ref(ent.start, ent.end, f"title:{title}", "title"))

@@ -44,3 +44,19 @@ def test_a_surname_read_before_the_full_name_is_that_person() -> None:
                      "Minister Hans Keller added that Berlin would pay.", NEWS)
     assert {"person:karin-keller", "person:hans-keller"} <= set(persons(y))
     assert {speaker for speaker, _ in claims(y)} == {"person:karin-keller", "person:hans-keller"}
+
+
+def test_a_spokesman_for_an_organisation_then_the_name_in_commas() -> None:
+    x = extract_text("A spokesman for the Pentagon, Carl Ruiz, said the United States would send more HIMARS to "
+                     "Ukraine.", NEWS)
+    assert positions(x) == {("person:carl-ruiz", "Spokesperson", "org:us-dod")}
+    y = extract_text("A spokesperson for the German defence ministry, Lena Hahn, said Berlin would send more IRIS-T "
+                     "systems to Ukraine.", NEWS)
+    assert positions(y) == {("person:lena-hahn", "Spokesperson", "country:DEU")}
+    z = extract_text("Carl Ruiz, a spokesman for the Pentagon, said the United States would send more HIMARS to "
+                     "Ukraine.", NEWS)
+    assert positions(z) == {("person:carl-ruiz", "Spokesperson", "org:us-dod")}
+    # no name after the office: no person, no position
+    w = extract_text("A spokesman for the Pentagon said the United States would send more HIMARS to Ukraine.", NEWS)
+    assert positions(w) == set()
+    assert not any(p.startswith("person:") for p in persons(w))
