@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
 
+from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
@@ -93,6 +96,13 @@ def persons(d: TextDoc, f: Facts) -> list[PositionFact]:
     """Component: officials, their positions and the references to them; returns the positions."""
     PersonRules(d, f).persons_and_positions()
     return list(f.positions.values())
+
+
+@cache
+def parliaments() -> dict[str, str]:
+    """A state's parliament by its one-word name ('Bundestag' -> country:DEU), ``data/parliaments.csv``."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "parliaments.csv").read_text(encoding="utf-8")
+    return {row.values["name"].strip(): "country:" + row.values["state"].strip() for row in csv_rows(text).rows}
 
 
 class PersonRules:
@@ -798,6 +808,36 @@ class PersonRules:
             info = self._hold(name, "person:title-name", title)
             self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
+    def _parliament_committee_chairs(self) -> None:
+        """'Chairman of the Bundestag defence committee Jane Roe', 'Jane Roe, chair of the Sejm defence committee,':
+        the office of a committee of a parliament named by its own name (``data/parliaments.csv``), which says the
+        state; up to three lower-case words between the parliament and 'committee'."""
+        words, lower, n = self.d.words, self.d.lower, len(self.d.words)
+        for c, word in enumerate(lower):
+            if word not in ("committee", "subcommittee"):
+                continue
+            p = c - 1
+            while p > c - 4 and p > 0 and words[p].islower():
+                p -= 1
+            state = parliaments().get(words[p])
+            if state is None or p == c or p < 3 or lower[p - 1] != "the" or lower[p - 2] != "of" \
+                    or words[p - 3].capitalize() not in COMMITTEE_CHAIRS:
+                continue
+            b = p - 3
+            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
+                b -= 1
+            title = " ".join([*(w.capitalize() if w.islower() else w for w in words[b: p - 2]), *words[p - 2: c + 1]])
+            name = self._name_tokens(c + 1) if c + 1 < n else None
+            if name is not None and name[0] not in self.registered:
+                info = self._hold(name, "person:title-name", title)
+                self._position(info, title, state, (b, c + 1), name, "position:committee-chair")
+                continue
+            if b > 1 and words[b - 1] == "," and c + 1 < n and words[c + 1] in (",", ".", ";"):
+                back = self._person_before(b - 1)  # 'Jane Roe, chairman of the Bundestag defence committee,'
+                if back is not None and back.kind == "person":
+                    self._position(self.f.persons[back.id], title, state, (b, c + 1), (back.start, back.end),
+                                   "position:committee-chair")
+
     def _state_body(self, k: int) -> tuple[str, list[str], int] | None:
         """A state's body at token k: [the] demonym or "State's", then one to four words up to the punctuation that
         closes an apposition ('the Portuguese defence ministry,', "Lithuania's military intelligence."): (the state,
@@ -1091,6 +1131,7 @@ class PersonRules:
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs()
+        self._parliament_committee_chairs()
         self._offices_after_names()
         self._shaped_offices()
         self._counterparts()

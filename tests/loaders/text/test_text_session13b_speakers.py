@@ -60,3 +60,20 @@ def test_a_spokesman_for_an_organisation_then_the_name_in_commas() -> None:
     w = extract_text("A spokesman for the Pentagon said the United States would send more HIMARS to Ukraine.", NEWS)
     assert positions(w) == set()
     assert not any(p.startswith("person:") for p in persons(w))
+
+
+def test_a_chair_of_a_parliaments_committee_named_by_the_parliament() -> None:
+    title = "Chairman of the Bundestag defence committee"
+    for text in ("Chairman of the Bundestag defence committee Jonas Albrecht said Germany should send Taurus "
+                 "missiles to Ukraine.",
+                 "Jonas Albrecht, chairman of the Bundestag defence committee, said Germany should send Taurus "
+                 "missiles to Ukraine."):
+        x = extract_text(text, NEWS)
+        assert positions(x) == {("person:jonas-albrecht", title, "country:DEU")}
+        assert {speaker for speaker, _ in claims(x)} == {"person:jonas-albrecht"}
+    # the committee alone names no person; an unknown body before 'committee' says no state
+    y = extract_text("The Bundestag defence committee said Germany should send Taurus missiles to Ukraine.", NEWS)
+    assert positions(y) == set()
+    z = extract_text("Chairman of the Harbour defence committee Jonas Albrecht said Germany should send Taurus "
+                     "missiles to Ukraine.", NEWS)
+    assert ("person:jonas-albrecht", "Chairman of the Harbour defence committee", "country:DEU") not in positions(z)
