@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
 
+from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
@@ -93,6 +96,13 @@ def persons(d: TextDoc, f: Facts) -> list[PositionFact]:
     """Component: officials, their positions and the references to them; returns the positions."""
     PersonRules(d, f).persons_and_positions()
     return list(f.positions.values())
+
+
+@cache
+def parliaments() -> dict[str, str]:
+    """A state's parliament by its one-word name ('Bundestag' -> country:DEU), ``data/parliaments.csv``."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "parliaments.csv").read_text(encoding="utf-8")
+    return {row.values["name"].strip(): "country:" + row.values["state"].strip() for row in csv_rows(text).rows}
 
 
 class PersonRules:
@@ -499,6 +509,9 @@ class PersonRules:
             if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "demonym") and state is None:
                 state, k = ref.id, ref.end
                 continue
+            if ref is not None and ref.kind == "org" and state is None and self.d.lower[k - 1] in ("the", "for", "of"):
+                state, k = ref.id, ref.end  # 'a spokesman for the Pentagon,': the organisation the office is of
+                continue
             if ref is not None or not self.d.words[k].islower():
                 break  # a person, an organisation or a capitalised name: not a body of a state said in words
             k += 1
@@ -795,6 +808,36 @@ class PersonRules:
             info = self._hold(name, "person:title-name", title)
             self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
+    def _parliament_committee_chairs(self) -> None:
+        """'Chairman of the Bundestag defence committee Jane Roe', 'Jane Roe, chair of the Sejm defence committee,':
+        the office of a committee of a parliament named by its own name (``data/parliaments.csv``), which says the
+        state; up to three lower-case words between the parliament and 'committee'."""
+        words, lower, n = self.d.words, self.d.lower, len(self.d.words)
+        for c, word in enumerate(lower):
+            if word not in ("committee", "subcommittee"):
+                continue
+            p = c - 1
+            while p > c - 4 and p > 0 and words[p].islower():
+                p -= 1
+            state = parliaments().get(words[p])
+            if state is None or p == c or p < 3 or lower[p - 1] != "the" or lower[p - 2] != "of" \
+                    or words[p - 3].capitalize() not in COMMITTEE_CHAIRS:
+                continue
+            b = p - 3
+            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
+                b -= 1
+            title = " ".join([*(w.capitalize() if w.islower() else w for w in words[b: p - 2]), *words[p - 2: c + 1]])
+            name = self._name_tokens(c + 1) if c + 1 < n else None
+            if name is not None and name[0] not in self.registered:
+                info = self._hold(name, "person:title-name", title)
+                self._position(info, title, state, (b, c + 1), name, "position:committee-chair")
+                continue
+            if b > 1 and words[b - 1] == "," and c + 1 < n and words[c + 1] in (",", ".", ";"):
+                back = self._person_before(b - 1)  # 'Jane Roe, chairman of the Bundestag defence committee,'
+                if back is not None and back.kind == "person":
+                    self._position(self.f.persons[back.id], title, state, (b, c + 1), (back.start, back.end),
+                                   "position:committee-chair")
+
     def _state_body(self, k: int) -> tuple[str, list[str], int] | None:
         """A state's body at token k: [the] demonym or "State's", then one to four words up to the punctuation that
         closes an apposition ('the Portuguese defence ministry,', "Lithuania's military intelligence."): (the state,
@@ -1073,6 +1116,14 @@ class PersonRules:
                 self._position(self.f.persons[back.id], title, of, (title_start, j), (back.start, back.end),
                                "position:name-appositive")
                 continue
+            ahead = self._name_tokens(body_end + 1) if body_state is not None and name is None \
+                and body_end + 1 < len(self.d.words) and self.d.words[body_end] == "," else None
+            if ahead is not None and ahead[1] < len(self.d.words) and self.d.words[ahead[1]] == ",":
+                # 'A spokesman for the Pentagon, Carl Ruiz, said': the office, then the holder in commas
+                info = self._hold(ahead, "person:title-name", title)
+                self._position(info, title, of or body_state, (title_start, body_end), ahead,
+                               "position:title-appositive")
+                continue
             if name is None:
                 self.f.add_ref(Ref(ent.start, ent.end, f"title:{title}", "title"))
                 continue
@@ -1080,6 +1131,7 @@ class PersonRules:
             of_name, _ = self._affiliation_of(name[1])
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs()
+        self._parliament_committee_chairs()
         self._offices_after_names()
         self._shaped_offices()
         self._counterparts()
@@ -1106,3 +1158,37 @@ class PersonRules:
             person = surnames[word]
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
+        self._surnames_before_full_names()
+
+    def _surnames_before_full_names(self) -> None:
+        """'Minister Keller said ...; Defence Minister Karin Keller added': a person read by surname alone before the
+        document gives the full name is that person, when exactly one full name ends in the surname (two Kellers with
+        given names stay apart, and so does a surname no full name explains)."""
+        f = self.f
+        for short in [p for p in f.persons.values() if " " not in p.name]:
+            full = [p for p in f.persons.values() if " " in p.name and p.name.split()[-1] == short.name]
+            if len(full) != 1:
+                continue
+            self._merge_person(short.id, full[0])
+
+    def _merge_person(self, old: str, into: PersonInfo) -> None:
+        """Every mention, reference and position of person ``old`` given to ``into``; a position of ``old`` is kept
+        only when ``into`` holds none (the full name's title is the more precise)."""
+        f = self.f
+        gone = f.entities.pop(old, None)
+        f.persons.pop(old, None)
+        if gone is not None and into.id in f.entities:
+            target = f.entities[into.id]
+            target.mentions = sorted(target.mentions + gone.mentions, key=lambda m: m.start)
+        f.mention_index = [(s, into.id if e == old else e) for s, e in f.mention_index]
+        f.mention_keys = {(into.id if e == old else e, s) for e, s in f.mention_keys}
+        for ref in f.refs:
+            if ref.id == old:
+                ref.id = into.id
+        held = any(key[0] == into.id for key in f.positions)
+        for key in [k for k in f.positions if k[0] == old]:
+            fact = f.positions.pop(key)
+            new_key = (into.id, *key[1:])
+            if not held and new_key not in f.positions:
+                f.positions[new_key] = fact.model_copy(update={"person": into.id})
+                into.titles.append((fact.title, fact.of))
