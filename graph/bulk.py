@@ -39,7 +39,7 @@ from armsgraph.graph.aggregates import (  # what weapon_totals_rows joins
     block_parties,
     weapon_row,
 )
-from armsgraph.graph.bulk_read import read_in_ranges
+from armsgraph.graph.bulk_read import close_pool, read_in_ranges
 from armsgraph.graph.bulk_table import Report, ReportTable, Spool, unpack
 from armsgraph.graph.deals import (
     ENDS_VIA,
@@ -328,6 +328,7 @@ class BulkGraph:
         if workers > 1 and len(tasks) > 1:
             _FORKED = (self, judged, same, editions)
             pool = ProcessPoolExecutor(min(workers, len(tasks)), mp_context=multiprocessing.get_context("fork"))
+            broken = False
             try:
                 for result in pool.map(_forked_group, tasks):  # the first submit forks the workers
                     self._resolved(result)
@@ -335,11 +336,12 @@ class BulkGraph:
                 for placed in pool.map(_forked_weapons, enumerate(table.recipient_parts(workers))):
                     self._place(placed)
             except BrokenProcessPool as exc:  # a worker died (out of memory, killed): its task is lost
+                broken = True
                 raise ArmsgraphError(f"a worker resolving deals died ({exc}): nothing was written;"
                                      " out of memory? Try fewer --workers") from None
             finally:
                 _FORKED = None
-                pool.shutdown(cancel_futures=True)
+                close_pool(pool, broken)
         else:
             for task in tasks:
                 self._resolved(self._group(table, task, judged, same, editions))

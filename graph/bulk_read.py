@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -279,8 +279,9 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
     directory = Path(tempfile.mkdtemp(prefix="ranges-", dir=graph.table.path))  # a file's own: none left over
     _CONTEXT = (graph, loader, document, cut, data, directory)
     pool = ProcessPoolExecutor(min(workers, len(cut.ranges)), mp_context=get_context("fork"))
+    broken = False
     try:
-        reads: Iterable[RangeRead] = _in_order(pool.map(_read_range, range(len(cut.ranges))), path)
+        reads: Iterable[RangeRead] = pool.map(_read_range, range(len(cut.ranges)))
         _CONTEXT = None  # the first submit forked the workers: they hold it
         del data
         if cut.fmt is SipriFormat.TRANSFERS:  # checked before anything is merged
@@ -289,20 +290,21 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
                 return False
         _merge(graph, loader, document, cut, reads, report, shown(path))
         return True  # a classic export's ranges merged as they come, while the workers parse the next
+    except BrokenProcessPool as exc:  # a worker died (out of memory, killed): fail the document, never wait forever
+        broken = True
+        raise LoaderFailure(LoadError(file=path.name, reason=f"a worker reading the file in ranges died ({exc})"
+                                      " - out of memory? Try fewer --workers")) from None
     finally:
         _CONTEXT = None
-        pool.shutdown(cancel_futures=True)  # after a failure: the ranges not started are dropped
+        close_pool(pool, broken)
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def _in_order(results: Iterator[RangeRead], path: Path) -> Iterator[RangeRead]:
-    """The ranges' reads in file order, as the workers finish them; a worker that dies (out of memory, killed)
-    fails the document instead of leaving the load waiting forever."""
-    try:
-        yield from results
-    except BrokenProcessPool as exc:
-        raise LoaderFailure(LoadError(file=path.name, reason=f"a worker reading the file in ranges died ({exc})"
-                                      " - out of memory? Try fewer --workers")) from None
+def close_pool(pool: ProcessPoolExecutor, broken: bool) -> None:
+    """Shut ``pool`` down, dropping the tasks not started, unless a worker died: then the pool's own thread fails
+    every pending task and stops the other workers, and cancelling them as well races it (CPython 3.11: the thread
+    dies of ``InvalidStateError``, the other workers are never stopped and the process hangs at exit)."""
+    pool.shutdown(cancel_futures=not broken)
 
 
 def _merge(graph: BulkGraph, loader: SipriLoader, document: Document, cut: Plan, reads: Iterable[RangeRead],

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pool_children import children_left
 
 from armsgraph.graph import bulk_read
 from armsgraph.graph.bulk import bulk_load, read_graph
@@ -260,6 +261,7 @@ def test_a_worker_that_dies_fails_its_document(tmp_path: Path, generated_registe
     failed, read = report.documents
     assert failed.document_id and not failed.committed and failed.errors == 1
     assert "a worker reading the file in ranges died" in failed.note and "\n" not in failed.note
+    assert not children_left(), "a worker of the broken pool is left running: the process would hang at exit"
     assert read.records == 800 and not read.errors and "another document failed" in read.note
     assert report.errors == [*failed.problems, *read.problems], "nothing reported outside the documents' rows"
 

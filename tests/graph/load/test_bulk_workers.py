@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from pool_children import children_left
 
 from armsgraph.graph import bulk
 from armsgraph.graph.bulk import BulkGraph, build_graph, bulk_load, read_graph
@@ -163,3 +164,5 @@ def test_a_resolving_worker_that_dies_fails_the_build(shared_data: Path, monkeyp
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert "\n" not in str(failed.value)
+    assert not children_left(), "a worker of the broken pool is left running: the process would hang at exit"
+
