@@ -12,38 +12,11 @@ documented category rule, not the output: "Poland delivered tanks to Ukraine" is
 from __future__ import annotations
 
 import pytest
+from transfer_probes import check, probe
 
-from armsgraph.loaders.text.evaluate import canonical_actor, canonical_weapon
-from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.syntax import model
 
 pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
-
-META: dict[str, dict[str, object]] = {
-    "news": {"date": "2024-03-01", "publisher": "Reuters", "title": "Allies send weapons"},
-    "statement": {"date": "2024-03-01", "publisher": "The White House", "title": "Statement from the President"},
-}
-"""As in the first round's probes: a wire with no state and a title naming none; the White House."""
-
-Triple = tuple[str, str, str]
-
-
-def expected(written: str) -> dict[Triple, str | None]:
-    """'DEU>UKR:iris-t=delivered; ...' as {(supplier, recipient, weapon): stage or None}."""
-    out: dict[Triple, str | None] = {}
-    for part in filter(None, (p.strip() for p in written.split(";"))):
-        triple, _, stage = part.partition("=")
-        pair, _, weapon = triple.partition(":")
-        supplier, _, recipient = pair.partition(">")
-        out[(f"country:{supplier}", f"country:{recipient}", canonical_weapon(f"weapon:{weapon}"))] = stage or None
-    return out
-
-
-
-def probe(kind: str, genre: str, text: str, written: str, xfail: str | None = None) -> object:
-    """One probe as a test case; ``xfail``: why the extractor still gets it wrong (a strict xfail)."""
-    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
-    return pytest.param(kind, genre, text, written, marks=marks, id=f"{kind}-{text[:40]}")
 
 
 PROBES = [
@@ -194,9 +167,4 @@ PROBES = [
 
 @pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
 def test_probe(kind: str, genre: str, text: str, written: str) -> None:
-    x = extract_text(text, dict(META[genre]))
-    got = {(canonical_actor(t.supplier), canonical_actor(t.recipient), canonical_weapon(t.weapon)): t.status
-           for t in x.transfers}
-    want = expected(written)
-    assert set(got) == set(want), kind
-    assert {k: got[k] for k, stage in want.items() if stage} == {k: s for k, s in want.items() if s}, kind
+    check(kind, genre, text, written)
