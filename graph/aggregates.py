@@ -86,9 +86,8 @@ def corroboration_rank(props: Mapping[str, Any]) -> int:
 
 @lru_cache(maxsize=4096)
 def _day(date: str) -> int:
-    """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0); kept for the dates seen last (most are order
-    years, which repeat: a fifth of a deal's query fields)."""
-
+    """YYYY[-MM[-DD]] as YYYYMMDD (missing or unreadable parts 0); cached for the 4,096 dates used most recently
+    (most are order years, which repeat: a fifth of a deal's query fields)."""
     parts = [int(p) if p.isdigit() else 0 for p in date[:10].split("-")] + [0, 0]
     return min(parts[0], 9_999) * 10_000 + min(parts[1], 99) * 100 + min(parts[2], 99)
 

@@ -363,25 +363,25 @@ class BulkGraph:
         counts = table.block_counts()
         linked = None if same else table.linked_blocks()  # judged Reports: widen every group
         done: set[str] = set()
-        found: list[tuple[list[str], set[str]]] = []
+        found: list[tuple[list[str], set[str], bool]] = []
         for group in group_blocks(counts, self.group_reports):
             seeds = [block for block in group if block not in done]
             if not seeds:
                 continue
-            if linked is not None and linked.isdisjoint(seeds):  # no SIPRI id leads out: widening adds nothing
+            alone = linked is not None and linked.isdisjoint(seeds)  # no SIPRI id leads out: widening adds nothing
+            if alone:
                 blocks = set(seeds)
             else:
                 blocks, _ = widened(seeds, same, table.sipri_ids_in, table.blocks_of_sipri_ids,
                                     table.blocks_of_reports)
             done |= blocks
-            found.append((seeds, blocks))
+            found.append((seeds, blocks, alone))
         groups_of: dict[str, set[int]] = defaultdict(set)  # recipient -> the groups resolving its blocks
-        for index, (_, blocks) in enumerate(found):
+        for index, (_, blocks, _) in enumerate(found):
             for block in blocks:
                 groups_of[block_parties(block)[1]].add(index)
-        return [Task(index, seeds, frozenset(r for r, groups in groups_of.items() if groups == {index}),
-                     linked is not None and linked.isdisjoint(seeds))
-                for index, (seeds, _) in enumerate(found)]
+        return [Task(index, seeds, frozenset(r for r, groups in groups_of.items() if groups == {index}), alone)
+                for index, (seeds, _, alone) in enumerate(found)]
 
     def _resolved(self, result: GroupResult) -> None:
         self._place(result.placed)
@@ -463,7 +463,7 @@ class BulkGraph:
         transfers = dict(zip([row["id"] for row in rows.transfers],
                              segment.add_nodes("Transfer", [(row["id"], row["props"]) for row in rows.transfers]),
                              strict=True))
-        totals, by_weapon = aggregate([deal for _, deal in deals], rows.transfers)  # one walk of each deal's years
+        totals, by_weapon = aggregate([deal for _, deal in deals], rows.transfers)  # totals and entries, one call
         segment.add_nodes("DealTotals", [(row["id"], row["props"]) for row in totals])
         self._deal_edges(segment, deals, ends, transfers, reports)
         final = sorted(key for key in by_weapon if key[0] in whole)  # weapon_totals_rows' order

@@ -820,7 +820,7 @@ class PersonRules:
             while p > c - 4 and p > 0 and words[p].islower():
                 p -= 1
             state = parliaments().get(words[p])
-            if state is None or p == c or p < 3 or lower[p - 1] != "the" or lower[p - 2] != "of" \
+            if state is None or p < 3 or lower[p - 1] != "the" or lower[p - 2] != "of" \
                     or words[p - 3].capitalize() not in COMMITTEE_CHAIRS:
                 continue
             b = p - 3
@@ -1161,9 +1161,9 @@ class PersonRules:
         self._surnames_before_full_names()
 
     def _surnames_before_full_names(self) -> None:
-        """'Minister Keller said ...; Defence Minister Karin Keller added': a person read by surname alone before the
-        document gives the full name is that person, when exactly one full name ends in the surname (two Kellers with
-        given names stay apart, and so does a surname no full name explains)."""
+        """'Minister Keller said ...; Defence Minister Karin Keller added': a person read by surname alone anywhere in
+        the document (before the full name, as here, or after it) is the person whose full name ends in that surname,
+        when exactly one does (two Kellers with given names stay apart, and so does a surname no full name explains)."""
         f = self.f
         for short in [p for p in f.persons.values() if " " not in p.name]:
             full = [p for p in f.persons.values() if " " in p.name and p.name.split()[-1] == short.name]

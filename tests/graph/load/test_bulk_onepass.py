@@ -45,7 +45,7 @@ DEALS = [
 ]
 
 
-def test_one_walk_gives_the_totals_and_the_entries_each_gives_alone() -> None:
+def test_aggregate_gives_what_totals_rows_and_weapon_entries_give() -> None:
     deals, rows = [d for d, _ in DEALS], [r for _, r in DEALS]
     totals, entries = aggregate(deals, rows)
     assert totals == totals_rows(deals, rows)

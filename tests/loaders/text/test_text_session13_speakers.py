@@ -123,6 +123,9 @@ def test_a_company_officer_named_after_the_company() -> None:
                     "Leopard tanks to Ukraine.") == {"person:hans-peter-keller"}
     # no name after the company: its unnamed officer is no speaker
     assert speakers("The CEO of Nordwerk Group said the company would deliver Leopard tanks to Ukraine.") == set()
+    # a company name of three words ending in a company word: still no speaker (the review's case)
+    assert speakers("The CEO of Nordwerk Defence Group said the company would deliver Leopard tanks to Ukraine.") \
+        == set()
 
 
 def test_a_surname_alone_before_a_states_office_that_speaks() -> None:

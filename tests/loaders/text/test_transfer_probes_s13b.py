@@ -20,6 +20,14 @@ pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the 
 
 
 PROBES = [
+    # aid drawn from a stock is still given: 'inventory' and 'in service' say where it comes from, not that it stays
+    # (the review after round 2: both were not-given cues and dropped the carried sentence)
+    probe('cont', 'news',
+      'The United States will send more aid to Ukraine. Among them are Stinger missiles from U.S. inventory.',
+      'USA>UKR:stinger'),
+    probe('cont', 'news',
+      'Germany will send more aid to Ukraine. Among them are Gepard guns now in service with the Bundeswehr.',
+      'DEU>UKR:gepard'),
     # a package or list continuing a supply clause in a later sentence
     probe('cont', 'news',
       'Sweden announced its 15th support package for Ukraine. The package includes:\n• Archer howitzers;\n• CV90 '
