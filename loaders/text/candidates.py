@@ -523,7 +523,7 @@ class _Reader:
                     if a[2] == "obj" and a[1] == "supply" and a[0] < m.start and any(
                             d.words[i] in CLAUSE_MARKS for i in range(a[0] + 1, m.start)):
                         # the receiving object follows its verb directly ('send Ukraine IRIS-T', 'the tanks it
-                        # promised Ukraine'): a state the parse hangs on the verb past a ';' or ',' is the next
+                        # promised Ukraine'): a state the parse hangs on the verb past a ';', ',' or ':' is the next
                         # clause's subject ('Germany will send Gepard guns; the Netherlands, PzH 2000 howitzers')
                         feats[f"{prefix}:other-trigger"] = 1.0
                         continue

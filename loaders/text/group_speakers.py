@@ -47,9 +47,10 @@ def coordinated(d: TextDoc, f: Facts, start: int, end: int) -> tuple[list[str], 
         elif joined and _counterpart_words(d, k):
             # 'Defence Minister X and her Norwegian counterpart Y said': the counterpart is the second person
             pass
-        elif ids and d.words[k][:1].isupper() and not d.ent_types[k] \
+        elif ids and joined and d.words[k][:1].isupper() and not d.ent_types[k] \
                 and any(d.ent_types[m] == "TITLE" for m in range(k + 1, min(k + 4, end))):
-            # "... and France's Armed Forces Minister Y said": the words of a title the titles list lacks
+            # "... and France's Armed Forces Minister Y said": the words of a title the titles list lacks, after 'and'
+            # only (a name the gazetteers lack elsewhere in the list still ends it)
             pass
         elif not (d.ent_types[k] in ("TITLE", "COUNTRY", "DEMONYM", "ORG") or d.lower[k] in BETWEEN):
             break
