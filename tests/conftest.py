@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,18 @@ def shared_data() -> Path:
     if not (SHARED_DATA / "README.md").exists():
         pytest.fail(f"shared test data not found at {SHARED_DATA}; set ARMSGRAPH_SHARED_DATA")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def register_generator() -> Callable[[Path, int], int]:
+    """``generate(path, deals)``: the bench's synthetic classic register (``bench/bench_sipri.py``, never SIPRI rows),
+    for the tests that need a large export."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        generate: Callable[[Path, int], int] = importlib.import_module("bench_sipri").generate
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    return generate
 
 
 @pytest.fixture(scope="session")

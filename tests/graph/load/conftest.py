@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from armsgraph.graph.store.falkordb import EmbeddedServer, FalkorStore
-
-REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -25,17 +21,12 @@ def other(embedded_server: EmbeddedServer, store: FalkorStore) -> Iterator[Falko
 
 
 @pytest.fixture
-def generated_register(tmp_path: Path) -> Callable[[int], Path]:
+def generated_register(tmp_path: Path, register_generator: Callable[[Path, int], int]) -> Callable[[int], Path]:
     """``make(deals)``: a synthetic classic register from the bench's generator (never SIPRI rows)."""
 
     def make(deals: int) -> Path:
-        sys.path.insert(0, str(REPO / "bench"))
-        try:
-            bench_sipri = importlib.import_module("bench_sipri")
-        finally:
-            sys.path.remove(str(REPO / "bench"))
         path = tmp_path / "generated-register.csv"
-        bench_sipri.generate(path, deals)
+        register_generator(path, deals)
         return path
 
     return make

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +16,6 @@ from armsgraph.schema.batch import Batch
 from armsgraph.schema.build import build
 from armsgraph.schema.ids import digest
 
-REPO = Path(__file__).resolve().parents[3]
-SHARED_SIPRI = REPO / ".." / "shared" / "data" / "sipri"
 FILES = ("classic-trade-register-2025-03.excerpt.csv", "classic-trade-register-resaved.excerpt.csv",
          "transfers-2025-01.excerpt.csv", "transfers-2026-02.excerpt.csv")
 
@@ -41,22 +39,18 @@ def _read(path: Path, template: bool, monkeypatch: pytest.MonkeyPatch) -> list[B
 
 
 @pytest.fixture(scope="module")
-def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        import bench_sipri
-    finally:
-        sys.path.remove(str(REPO / "bench"))
+def register(tmp_path_factory: pytest.TempPathFactory, register_generator: Callable[[Path, int], int]) -> Path:
     path = tmp_path_factory.mktemp("register") / "register.csv"
-    bench_sipri.generate(path, 3_000)
+    register_generator(path, 3_000)
     return path
 
 
 @pytest.mark.parametrize("name", [*FILES, "generated"])
-def test_the_template_gives_schema_builds_reports(name: str, register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_template_gives_schema_builds_reports(name: str, register: Path, shared_data: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """The excerpts of both formats and a generated register: the same nodes, values, types, order, fields set and
     provenance with the template as through ``schema.build``."""
-    path = register if name == "generated" else SHARED_SIPRI / name
+    path = register if name == "generated" else shared_data / "sipri" / name
     fast, built = _read(path, True, monkeypatch), _read(path, False, monkeypatch)
     assert sum(isinstance(r.node, Report) for batch in fast for r in batch.nodes) > 500
     assert _state(fast) == _state(built)
