@@ -12,10 +12,10 @@ its own values (``schema.build.replace``), when each of them is what the model w
 * the row's free text (designation, status, comments) and the one count a parser adds up (``number_delivered``) are
   checked as ``schema.build`` checks a plain ``str``/``int`` field: a stripped string without NUL or lone surrogate,
   a 64-bit integer;
-* the two derived fields are the model's own rules: ``id`` is ``report:`` and the bounded key
-  (``Node._derive_id``), ``block`` is ``supplier|recipient`` (``Report._block``). Only while the model's ``after``
-  validators are exactly these (and the stored-value check) and no field has a default factory; else every Report
-  is built by ``schema.build``.
+* the two derived fields are the model's own rules: ``id`` from ``Report.id_of`` (``report:`` and the bounded
+  key, as ``Node._derive_id``), ``block`` is ``supplier|recipient`` (``Report._block``). Only while the model's
+  ``after`` validators are exactly these (and the stored-value check) and no field has a default factory; else
+  every Report is built by ``schema.build``.
 
 Anything else (a value that fails a check) goes through ``schema.build`` with the values it was given before, so a
 bad record fails with the same ``ValidationError`` and ``file:line:field: reason``.
@@ -32,7 +32,6 @@ from pydantic import ValidationError
 
 from armsgraph.schema import Report
 from armsgraph.schema.build import build, replace
-from armsgraph.schema.ids import bounded
 from armsgraph.schema.values import INT64_MAX, INT64_MIN, value_problem
 
 TEXTS = ("designation", "status", "comments")
@@ -74,7 +73,7 @@ class ReportMaker:
         if (self.template is not None and _text(designation) and _text(status) and _text(comments)
                 and (delivered is None or (type(delivered) is int and INT64_MIN <= delivered <= INT64_MAX))):
             made["designation"], made["status"], made["comments"], made["number_delivered"] = checked
-            made["id"] = f"report:{bounded(made['key'])}"
+            made["id"] = Report.id_of(key=made["key"])
             made["block"] = f"{made['supplier']}|{made['recipient']}"
             return replace(self.template, made)
         return build(Report, dict(zip(CHECKED, checked, strict=True)), made)
