@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from importlib import import_module
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from armsgraph.loaders.io import check_readable
 from armsgraph.loaders.io import read_head as _read_head
@@ -58,47 +58,39 @@ class ResolvingLoader(Loader):
 
 # -- the registry --------------------------------------------------------------------------------
 
-LOADERS: dict[str, str] = {
-    "curated": "armsgraph.loaders.curated.loader:CuratedLoader",
-    "document": "armsgraph.loaders.documents.loader:DocumentLoader",
-    "sipri": "armsgraph.loaders.sipri.loader:SipriLoader",
-    "treaty-table": "armsgraph.loaders.tables.treaties:TreatyTableLoader",
-    "regime-table": "armsgraph.loaders.tables.regimes:RegimeTableLoader",
-    "aid-table": "armsgraph.loaders.tables.aid:AidTableLoader",
-    "text": "armsgraph.loaders.text.loader:TextLoader",
-    "protect-ukraine-now": "armsgraph.loaders.trackers.pun:ProtectUkraineNowLoader",
-}
+class Registration(NamedTuple):
+    """Where a loader lives, and what ``pick`` may know of it without importing it."""
 
-SUFFIXES: dict[str, tuple[str, ...]] = {
-    "curated": (".jsonl", ".ndjson"),
-    "document": (".txt", ".md", ".markdown"),
-    "text": (".txt", ".md", ".markdown"),
-    "treaty-table": (".csv",),
-    "regime-table": (".csv", ".json"),
-    "aid-table": (".csv",),
-    "protect-ukraine-now": (".json", ".csv"),
-}
-"""File suffixes a loader can read at all: ``pick`` does not import (or ask) the others.
-A loader missing here is asked about every file."""
+    target: str
+    """``module:Class``; imported only when the loader is named or may win the pick."""
+    suffixes: tuple[str, ...] | None
+    """File suffixes it can read at all (``pick`` does not import or ask it about others); None: any file."""
+    most: float
+    """The highest score its ``sniff`` gives: ``pick`` does not import (or ask) a loader that cannot beat the best
+    score so far (a tie does not win). A SIPRI export's 0.95 thus skips the table loaders, whose sniff loads their
+    mappings (0.06 s of a load's start). ``tests/loaders/test_pick.py`` checks each bound against every shared file."""
 
-MOST: dict[str, float] = {
-    "curated": 0.9,
-    "document": 0.5,
-    "treaty-table": 0.9,
-    "regime-table": 0.9,
-    "aid-table": 0.9,
-    "text": 0.8,
-    "protect-ukraine-now": 0.9,
+
+_TEXT = (".txt", ".md", ".markdown")
+
+LOADERS: dict[str, Registration] = {
+    "curated": Registration("armsgraph.loaders.curated.loader:CuratedLoader", (".jsonl", ".ndjson"), 0.9),
+    "document": Registration("armsgraph.loaders.documents.loader:DocumentLoader", _TEXT, 0.5),
+    "sipri": Registration("armsgraph.loaders.sipri.loader:SipriLoader", None, 1.0),
+    "treaty-table": Registration("armsgraph.loaders.tables.treaties:TreatyTableLoader", (".csv",), 0.9),
+    "regime-table": Registration("armsgraph.loaders.tables.regimes:RegimeTableLoader", (".csv", ".json"), 0.9),
+    "aid-table": Registration("armsgraph.loaders.tables.aid:AidTableLoader", (".csv",), 0.9),
+    "text": Registration("armsgraph.loaders.text.loader:TextLoader", _TEXT, 0.8),
+    "protect-ukraine-now": Registration("armsgraph.loaders.trackers.pun:ProtectUkraineNowLoader", (".json", ".csv"),
+                                        0.9),
 }
-"""The highest score a loader's sniff gives: ``pick`` does not import (or ask) one that cannot beat the best score
-so far (a tie does not win). A SIPRI export's 0.95 thus skips the table loaders, whose sniff loads their mappings
-(0.06 s of a load's start). A loader missing here may give 1.0."""
+"""Every loader, by name: the one table ``get``, ``pick`` and ``armsgraph loaders`` read."""
 
 
 def get(name: str) -> type[Loader]:
     if name not in LOADERS:
         raise UserError(f"unknown loader {name!r} (known: {', '.join(sorted(LOADERS))})")
-    module, _, attr = LOADERS[name].partition(":")
+    module, _, attr = LOADERS[name].target.partition(":")
     cls: type[Loader] = getattr(import_module(module), attr)
     return cls
 
@@ -122,10 +114,10 @@ def pick(path: Path, name: str | None = None, resolver: Resolver | None = None) 
     head = read_head(path)
     best: tuple[float, str] | None = None
     suffix = path.suffix.lower()
-    for candidate in LOADERS:
-        if candidate in SUFFIXES and suffix not in SUFFIXES[candidate]:
+    for candidate, registered in LOADERS.items():
+        if registered.suffixes is not None and suffix not in registered.suffixes:
             continue  # cheap: never import spaCy to look at a CSV
-        if best is not None and MOST.get(candidate, 1.0) <= best[0]:
+        if best is not None and registered.most <= best[0]:
             continue  # it cannot win: not imported, not asked
         score = get(candidate).sniff(path, head)
         if score > 0 and (best is None or score > best[0]):

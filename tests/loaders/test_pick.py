@@ -1,10 +1,10 @@
-"""The loader's pick asks only loaders that can still win (``loaders.base.MOST``): the bounds must hold."""
+"""The loader's pick asks only loaders that can still win (each registration's ``most``): the bounds must hold."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from armsgraph.loaders.base import LOADERS, MOST, SUFFIXES, get, pick, read_head
+from armsgraph.loaders.base import LOADERS, get, pick, read_head
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -20,15 +20,15 @@ def test_no_sniff_scores_above_its_loaders_bound(shared_data: Path) -> None:
     each bound is reached by some file, so it is not set higher than the sniff can give."""
     files = _files(shared_data)
     assert len(files) > 100
-    reached = dict.fromkeys(MOST, 0.0)
+    reached = dict.fromkeys(LOADERS, 0.0)
     for path in files:
         head = read_head(path)
-        for name, most in MOST.items():
+        for name, registered in LOADERS.items():
+            most = registered.most
             score = get(name).sniff(path, head)
             assert score <= most, f"{name} scores {score} on {path.name}, above its bound {most}"
             reached[name] = max(reached[name], score)
-    assert set(MOST) <= set(LOADERS)
-    assert {name for name, score in reached.items() if score == MOST[name]} >= {
+    assert {name for name, score in reached.items() if score == LOADERS[name].most} >= {
         "curated", "document", "text", "protect-ukraine-now", "treaty-table", "regime-table"}
 
 
@@ -37,8 +37,8 @@ def test_pick_gives_what_asking_every_loader_gives(shared_data: Path) -> None:
     for path in _files(shared_data):
         head = read_head(path)
         best: tuple[float, str] | None = None
-        for name in LOADERS:
-            if name in SUFFIXES and path.suffix.lower() not in SUFFIXES[name]:
+        for name, registered in LOADERS.items():
+            if registered.suffixes is not None and path.suffix.lower() not in registered.suffixes:
                 continue
             score = get(name).sniff(path, head)
             if score > 0 and (best is None or score > best[0]):
