@@ -108,6 +108,7 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-dev --gold tests/data/gold/para-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-dev --gold tests/data/gold/para-st-dev.jsonl
 
 # rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures:
 # the additions over the grid, the chosen setting and the frozen-rules check (docs/text-extraction.md)
@@ -119,6 +120,7 @@ train-text: $(STAMP)
 eval-test: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout2.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-test --gold tests/data/gold/para-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-test --gold tests/data/gold/para-st-test.jsonl
 
 clean:
 	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache
