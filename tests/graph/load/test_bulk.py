@@ -266,9 +266,10 @@ def test_groups_are_planned_for_the_workers_unless_given(shared_data: Path, gene
     assert group_size(10**6, 2) == GROUP_REPORTS
     assert group_size(60_000, 3) == 5_000
     paths = _inputs(shared_data, generated_register)
-    for workers, groups in ((1, 1), (2, 2)):  # these inputs: one group of GROUP_REPORTS; two of MIN_GROUP
-        graph, _ = build_graph(paths, workers=workers)
+    # these inputs: one group of GROUP_REPORTS; two of MIN_GROUP; a bound given is kept whatever the workers
+    for workers, given, groups in ((1, None, 1), (2, None, 2), (2, GROUP_REPORTS, 1)):
+        graph, _ = build_graph(paths, group_reports=given, workers=workers)
         assert graph is not None
         with graph:
             assert MIN_GROUP < sum(graph.table.block_counts().values()) <= min(2 * MIN_GROUP, GROUP_REPORTS)
-            assert graph.group_reports is None and graph.resolved.groups == groups
+            assert graph.group_reports == given and graph.resolved.groups == groups
