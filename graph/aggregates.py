@@ -241,8 +241,7 @@ def weapon_entries(deals: Sequence[Deal], rows: Sequence[Mapping[str, Any]]) -> 
         table = years_of[(deal.recipient, deal.weapon)]
         for year in set(years):
             table.setdefault((deal.supplier, year), [0, []])[0] += 1
-        for i, year in enumerate(years):
-            value = per_year[i] if i < len(per_year) else None
+        for year, value in zip(years, per_year, strict=False):  # a year past the TIV list has no value
             if value is not None:
                 table[(deal.supplier, year)][1].append(float(value))
     return {key: {entry: (n, math.fsum(tivs)) for entry, (n, tivs) in table.items()}

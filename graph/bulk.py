@@ -31,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import chain, groupby
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -106,9 +107,10 @@ class BulkGraph:
     """The graph the writer's statements would build: Reports on disk until resolved, the rows that are final
     in a spool, the other nodes and their edges in memory (see the module docstring)."""
 
-    def __init__(self, group_reports: int = GROUP_REPORTS, directory: Path | None = None) -> None:
+    def __init__(self, group_reports: int | None = None, directory: Path | None = None) -> None:
         self.table = ReportTable(directory)
         self.group_reports = group_reports
+        """Reports a group resolves at most (widening may add more); None: planned by :func:`group_size`."""
         self.resolved = Resolved()
         self.held: dict[str, Node] = {}
         """Every node read but the Reports: id -> [labels, properties, captioned]."""
@@ -324,7 +326,7 @@ class BulkGraph:
             p = node[1]
             if node[0] == "Document" and p.get("kind") == "sipri-export" and p.get("data_generated"):
                 editions[str(p["data_generated"])] = export_coverage(p.get("title"), p.get("year_range"))
-        tasks = self._groups(same)
+        tasks = self._groups(same, workers)
         if workers > 1 and len(tasks) > 1:
             _FORKED = (self, judged, same, editions)
             pool = ProcessPoolExecutor(min(workers, len(tasks)), mp_context=multiprocessing.get_context("fork"))
@@ -355,16 +357,17 @@ class BulkGraph:
         if writer is not None:
             _send(writer, iter(()), self._held_edges())
 
-    def _groups(self, same: dict[str, set[str]]) -> list[Task]:
-        """Each group's task: the blocks in the incremental path's order, cut by the bound, each group's seeds the
-        blocks no earlier group widened to (widening reads only the Reports' SIPRI ids here), and the recipients
-        all of whose blocks it resolves."""
+    def _groups(self, same: dict[str, set[str]], workers: int) -> list[Task]:
+        """Each group's task: the blocks in the incremental path's order, cut by the bound (:attr:`group_reports`,
+        else :func:`group_size`), each group's seeds the blocks no earlier group widened to (widening reads only
+        the Reports' SIPRI ids here), and the recipients all of whose blocks it resolves."""
         table = self.table
         counts = table.block_counts()
+        bound = self.group_reports or group_size(sum(counts.values()), workers)
         linked = None if same else table.linked_blocks()  # judged Reports: widen every group
         done: set[str] = set()
         found: list[tuple[list[str], set[str], bool]] = []
-        for group in group_blocks(counts, self.group_reports):
+        for group in group_blocks(counts, bound):
             seeds = [block for block in group if block not in done]
             if not seeds:
                 continue
@@ -453,10 +456,14 @@ class BulkGraph:
         ends = self._ends(deals)
         caption = Transfer.caption
         own = [(i, part) for i, part in enumerate(caption.parts) if part.via is None]
+        via = [(i, attrgetter(ENDS_VIA[part.via])) for i, part in enumerate(caption.parts) if part.via is not None]
+        blank: list[str | None] = [None] * len(caption.parts)
         for (_, deal), row in zip(deals, rows.transfers, strict=True):  # the caption reads the deal's own ends
             props = row["props"]
-            values = [None if part.via is None else _end_value(ends, getattr(deal, ENDS_VIA[part.via]), i)
-                      for i, part in enumerate(caption.parts)]
+            values = blank.copy()
+            for i, end_of in via:
+                if (end := end_of(deal)) is not None and (found := ends.get(end)) is not None:
+                    values[i] = found.captions.get(i)
             for i, part in own:
                 values[i] = caption_value(part, props)
             props["caption"] = caption_text(caption, values)
@@ -500,20 +507,29 @@ class BulkGraph:
         parties: dict[tuple[str, str], list[Edge]] = {}
         of: list[Edge] = []
         edges: list[Edge] = []
+        supplied_of: dict[str, list[Edge]] = {}  # an end's id -> its type's list, so its label is read once
+        to_of: dict[str, list[Edge]] = {}
         for tid, deal in deals:
             ref = transfers[tid]
             supplier, recipient = ends[deal.supplier], ends[deal.recipient]
-            supplied = parties.setdefault(("SUPPLIED", label_of_id(deal.supplier)), [])
+            supplied = supplied_of.get(deal.supplier)
+            if supplied is None:
+                supplied = supplied_of[deal.supplier] = parties.setdefault(
+                    ("SUPPLIED", label_of_id(deal.supplier)), [])
             if supplier is not None:
                 supplied.append((supplier.position, ref, {}))
-            to = parties.setdefault(("TO", label_of_id(deal.recipient)), [])
+            to = to_of.get(deal.recipient)
+            if to is None:
+                to = to_of[deal.recipient] = parties.setdefault(("TO", label_of_id(deal.recipient)), [])
             if recipient is not None:
                 to.append((ref, recipient.position, {}))
             if deal.weapon:
                 weapon = ends[deal.weapon]
                 if weapon is not None and label_of_id(deal.weapon) == "WeaponSystem":
                     of.append((ref, weapon.position, {} if deal.number is None else {"number": deal.number}))
-            edges += [(reports[m.record], ref, _no_nulls({"rule": m.rule, "score": m.score})) for m in deal.members]
+            edges += [(reports[m.record], ref, {"rule": m.rule, "score": m.score}
+                       if m.rule is not None and m.score is not None else _no_nulls({"rule": m.rule, "score": m.score}))
+                      for m in deal.members]
         by_type: dict[str, list[Edge]] = {}
         for (rel, _), found in parties.items():
             if found:
@@ -627,18 +643,25 @@ class BulkGraph:
         _send(writer, self.nodes(), self.edges())
 
 
+MIN_GROUP = 2_000
+"""The least :func:`group_size` plans: smaller groups split more recipients' ``WeaponTotals`` across groups."""
+
+
+def group_size(reports: int, workers: int) -> int:
+    """The Reports a group resolves at most, for ``reports`` in all: :data:`GROUP_REPORTS` in one process; with
+    ``workers``, about four groups per worker at least (docs/loading.md, "Session 12: the critical path": the last
+    group of each no longer idles a core for long), at least :data:`MIN_GROUP`."""
+    if workers <= 1:
+        return GROUP_REPORTS
+    return max(MIN_GROUP, min(GROUP_REPORTS, -(-reports // (4 * workers))))
+
+
 class End(NamedTuple):
     """A deal's end that is a held node (:meth:`BulkGraph._ends`)."""
 
     position: int
     captions: dict[int, str | None]
     """Caption part index -> that part's value read on this node (the parts read through a relationship)."""
-
-
-def _end_value(ends: dict[str, End | None], end: str | None, part: int) -> str | None:
-    """A Transfer caption part's value read through the edge to ``end`` (none: no such edge)."""
-    found = ends.get(end) if end is not None else None
-    return found.captions.get(part) if found is not None else None
 
 
 class Placed(NamedTuple):
@@ -891,7 +914,7 @@ def _refuse_unless_empty(store: FalkorStore) -> None:
 
 
 def read_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
-               files_progress: Progress | None = None, group_reports: int = GROUP_REPORTS, workers: int = 1,
+               files_progress: Progress | None = None, group_reports: int | None = None, workers: int = 1,
                ) -> tuple[BulkGraph | None, LoadReport]:
     """Every document of ``paths`` read into a graph, its deals not resolved yet (None when a document failed:
     then nothing may be written); the caller closes it. With ``workers`` > 1 a large SIPRI export is parsed in
@@ -923,10 +946,11 @@ def read_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: 
 
 def build_graph(paths: Iterable[Path], loader_name: str | None = None, resolver: Resolver | None = None,
                 judgements: Path | None = None, files_progress: Progress | None = None,
-                group_reports: int = GROUP_REPORTS, workers: int = WORKERS) -> tuple[BulkGraph | None, LoadReport]:
+                group_reports: int | None = None, workers: int = WORKERS) -> tuple[BulkGraph | None, LoadReport]:
     """The whole graph a load of ``paths`` into an empty graph writes, on disk, to send with
     :meth:`BulkGraph.send` or read (the bench's same-graph baseline writes these rows too); None when a document
-    failed. ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does;
+    failed. ``group_reports`` bounds the Reports resolved at once, as :class:`armsgraph.graph.deals.Deals` does
+    (None: :func:`group_size`);
     ``workers`` resolve groups at once (:meth:`BulkGraph.resolve`)."""
     graph, report = read_graph(paths, loader_name, resolver, files_progress, group_reports, workers)
     if graph is None:
@@ -947,8 +971,6 @@ def _read_and_send(store: FalkorStore, paths: Iterable[Path], loader_name: str |
     graph, report = read_graph(paths, loader_name, resolver, files_progress, workers=workers)
     if graph is None:
         return report
-    if workers > 1:  # about four groups per worker at least: the last group of each no longer idles a core for long
-        graph.group_reports = max(2_000, min(graph.group_reports, -(-graph.table.count() // (4 * workers))))
     with graph:
         store.clear()  # an empty graph may still exist as a key (its indexes): GRAPH.BULK needs none
         try:

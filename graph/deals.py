@@ -297,6 +297,8 @@ def deal_rows(deals: list[tuple[str, Deal]], records: list[Record], result: Reso
     for item in result.review:
         items[item.record].append(item)
     for rec in records:
+        if rec.id not in items and rec.props.keys().isdisjoint(REVIEW_FIELDS):  # no item, none held: nothing to clear
+            continue
         props = review_props(items.get(rec.id, []))
         if any(rec.props.get(k) != v for k, v in props.items()):
             rows.review.append({"id": rec.id, "props": props})

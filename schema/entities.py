@@ -369,9 +369,14 @@ class Report(_DealFacts):
     review_scores: list[float] | None = Field(default=None, description="Set by the resolver: each item's score.")
     review_reasons: list[str] | None = Field(default=None, description="Set by the resolver: each item's why.")
 
+    @staticmethod
+    def block_of(supplier: str, recipient: str) -> str:
+        """A Report's block, 'supplier|recipient': the one rule, which the SIPRI loader's Reports use too."""
+        return f"{supplier}|{recipient}"
+
     @model_validator(mode="after")
     def _block(self) -> Report:
-        self.block = f"{self.supplier}|{self.recipient}"
+        self.block = Report.block_of(self.supplier, self.recipient)
         return self
 
     def natural_key(self) -> str:

@@ -221,12 +221,21 @@ class BulkWriter:
 
     def encoded_relations(self, head: bytes, records: Iterable[tuple[int, int, bytes]]) -> None:
         """Relationships whose properties are already encoded (:func:`record`), with their ends' internal ids."""
-        self._entities(False, head, (_ENDS(src, dst) + props for src, dst, props in records))
+        self._entities(False, head, [_ENDS(src, dst) + props for src, dst, props in records])
 
     def _entities(self, node: bool, header: bytes, records: Iterable[bytes]) -> int:
         """Buffers the encoded records of one label set or type; a record that would overflow the command sends
-        what is buffered first (its header repeated in the next). Returns how many records."""
+        what is buffered first (its header repeated in the next). Returns how many records. Records that all fit
+        in the command are taken at once (the same commands as one at a time: none of them would send)."""
         kind = 0 if node else 1
+        if not isinstance(records, list):
+            records = list(records)
+        size = sum(map(len, records))
+        if self._size + len(header) + size <= MAX_BLOB:
+            self._blobs.append((node, header, records.copy()))
+            self._size += len(header) + size
+            self._counts[kind] += len(records)
+            return len(records)
         blob: list[bytes] = []
         self._blobs.append((node, header, blob))
         self._size += len(header)

@@ -13,9 +13,9 @@ its own values (``schema.build.replace``), when each of them is what the model w
   checked as ``schema.build`` checks a plain ``str``/``int`` field: a stripped string without NUL or lone surrogate,
   a 64-bit integer;
 * the two derived fields are the model's own rules: ``id`` from ``Report.id_of`` (``report:`` and the bounded
-  key, as ``Node._derive_id``), ``block`` is ``supplier|recipient`` (``Report._block``). Only while the model's
-  ``after`` validators are exactly these (and the stored-value check) and no field has a default factory; else
-  every Report is built by ``schema.build``.
+  key, as ``Node._derive_id``), ``block`` from ``Report.block_of`` (``supplier|recipient``, as ``Report._block``).
+  Only while the model's ``after`` validators are exactly these (and the stored-value check) and no field has a
+  default factory; else every Report is built by ``schema.build``.
 
 Anything else (a value that fails a check) goes through ``schema.build`` with the values it was given before, so a
 bad record fails with the same ``ValidationError`` and ``file:line:field: reason``.
@@ -74,7 +74,7 @@ class ReportMaker:
                 and (delivered is None or (type(delivered) is int and INT64_MIN <= delivered <= INT64_MAX))):
             made["designation"], made["status"], made["comments"], made["number_delivered"] = checked
             made["id"] = Report.id_of(key=made["key"])
-            made["block"] = f"{made['supplier']}|{made['recipient']}"
+            made["block"] = Report.block_of(made["supplier"], made["recipient"])
             return replace(self.template, made)
         return build(Report, dict(zip(CHECKED, checked, strict=True)), made)
 

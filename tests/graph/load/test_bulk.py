@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from armsgraph.graph import bulk
-from armsgraph.graph.bulk import SPOOLED, BulkGraph, build_graph, bulk_load, read_graph
+from armsgraph.graph.bulk import MIN_GROUP, SPOOLED, BulkGraph, build_graph, bulk_load, group_size, read_graph
 from armsgraph.graph.bulk_table import Spool
+from armsgraph.graph.deals import GROUP_REPORTS
 from armsgraph.graph.load import load_paths
 from armsgraph.graph.store import falkor_bulk
 from armsgraph.graph.store.falkor_bulk import BulkWriter, encode
@@ -83,10 +84,10 @@ def test_bulk_split_over_several_commands_gives_the_same_graph(store: FalkorStor
     paths = _inputs(shared_data, generated_register)
     whole = bulk_load(store, paths)
     assert not whole.failed
-    graph, report = build_graph(paths)
+    graph, report = build_graph(paths, group_reports=GROUP_REPORTS)
     assert graph is not None and not report.failed
     with graph:
-        assert graph.resolved.groups == 1  # the default bound holds every block of these inputs
+        assert graph.resolved.groups == 1  # the incremental path's bound holds every block of these inputs
         assert _send_split(graph, other, monkeypatch) > 10  # nodes and relationships both cut across commands
     assert graph_snapshot(other) == graph_snapshot(store)
 
@@ -252,3 +253,23 @@ def test_value_types_survive_the_protocol(store: FalkorStore) -> None:
 
     assert store.bulk(fill) == (1, 0)
     assert store.run("MATCH (n:Actor) RETURN properties(n)").scalar() == {"id": "x", **values}
+
+
+def test_groups_are_planned_for_the_workers_unless_given(shared_data: Path, generated_register: Register) -> None:
+    """The bound of a group (docs/loading.md, "Session 12: the critical path"): the incremental path's in one
+    process; with workers, about four groups per worker, never under MIN_GROUP nor over GROUP_REPORTS; a bound
+    given (the tiny-group tests) is kept."""
+    assert group_size(30_000, 1) == GROUP_REPORTS
+    assert group_size(30_000, 2) == 3_750  # ceil(30,000 / 8)
+    assert group_size(30_001, 2) == 3_751
+    assert group_size(1_000, 2) == MIN_GROUP
+    assert group_size(10**6, 2) == GROUP_REPORTS
+    assert group_size(60_000, 3) == 5_000
+    paths = _inputs(shared_data, generated_register)
+    # these inputs: one group of GROUP_REPORTS; two of MIN_GROUP; a bound given is kept whatever the workers
+    for workers, given, groups in ((1, None, 1), (2, None, 2), (2, GROUP_REPORTS, 1)):
+        graph, _ = build_graph(paths, group_reports=given, workers=workers)
+        assert graph is not None
+        with graph:
+            assert MIN_GROUP < sum(graph.table.block_counts().values()) <= min(2 * MIN_GROUP, GROUP_REPORTS)
+            assert graph.group_reports == given and graph.resolved.groups == groups

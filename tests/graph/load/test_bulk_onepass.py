@@ -141,11 +141,11 @@ def test_groups_skip_widening_only_where_no_sipri_id_leads_out(tmp_path: Path) -
                    _report(6, None, 9), _report(7, B, None), _report(8, C, "")])
         table.commit()
         assert table.linked_blocks() == {A, B}
-        tasks = graph._groups({})
+        tasks = graph._groups({}, 1)
         assert [(t.seeds, t.alone) for t in tasks] == [([A], False), ([C], True), ([D], True)]  # B: widened into
         for task in tasks:
             blocks, _ = widened(task.seeds, {}, table.sipri_ids_in, table.blocks_of_sipri_ids,
                                       table.blocks_of_reports)
             assert (blocks == set(task.seeds)) == task.alone
-        judged = graph._groups({"report:1": {"report:3"}})  # something judged: every group widened
+        judged = graph._groups({"report:1": {"report:3"}}, 1)  # something judged: every group widened
         assert not any(t.alone for t in judged)
