@@ -1,0 +1,99 @@
+"""Claims in statements (session 14): leaders named after an opening phrase, a second speech verb of the same
+leaders, a fronted phrase that is no trailing claim, approvals and verbless list items in a transcript turn.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.extraction import Extraction
+
+READOUT = {"date": "2023-03-03", "publisher": "The White House",
+           "title": "Readout of a Meeting between President Biden and Chancellor Scholz"}
+REMARKS = {"date": "2022-03-16", "publisher": "The White House",
+           "title": "Remarks by President Biden on Support for Ukraine"}
+
+
+def said(x: Extraction) -> set[tuple[str, str]]:
+    return {(c.speaker, c.text) for c in x.claims}
+
+
+def test_the_two_leaders_stand_for_leaders_named_after_an_opening_date() -> None:
+    text = ("On March 3, 2023, the President of the United States, Joseph R. Biden, Jr., and the German Chancellor, "
+            "Olaf Scholz, met at the White House. The two leaders reaffirmed their support for the territorial "
+            "integrity of Ukraine.")
+    x = extract_text(text, READOUT)
+    assert said(x) == {(p, "their support for the territorial integrity of Ukraine")
+                       for p in ("person:joe-biden", "person:olaf-scholz")}
+
+
+def test_they_after_an_opening_day_and_a_plain_coordinated_subject() -> None:
+    text = ("On Tuesday, President Joseph R. Biden, Jr. and Prime Minister Fumio Kishida held a meeting in Tokyo. "
+            "They underscored their resolve to deter coercion in the region.")
+    x = extract_text(text, READOUT)
+    assert {s for s, _ in said(x)} == {"person:joe-biden", "person:fumio-kishida"}
+
+
+def test_a_leaders_name_in_an_object_is_not_a_subject_named_before() -> None:
+    # the persons after the comma are what the sentence is about, not who acts: no one to stand for
+    text = ("On Tuesday, the talks covered President Joseph R. Biden, Jr. and Prime Minister Fumio Kishida. "
+            "The two leaders reaffirmed their support for Ukraine.")
+    x = extract_text(text, READOUT)
+    assert not any("support for Ukraine" in t for _, t in said(x))
+
+
+def test_and_they_reaffirmed_is_a_second_claim_of_each_leader() -> None:
+    text = ("On March 3, 2023, President Joseph R. Biden, Jr. and Chancellor Olaf Scholz met at the White House. "
+            "The two leaders reaffirmed their support for the territorial integrity of Ukraine, and they "
+            "reiterated their commitment to hold Russia accountable.")
+    x = extract_text(text, READOUT)
+    assert said(x) == {(p, t) for p in ("person:joe-biden", "person:olaf-scholz")
+                       for t in ("their support for the territorial integrity of Ukraine",
+                                 "their commitment to hold Russia accountable")}
+
+
+def test_a_fronted_phrase_before_a_speaker_with_an_object_is_no_trailing_claim() -> None:
+    text = ("President Joseph R. Biden, Jr. spoke with Prime Minister Fumio Kishida today. For his part, Prime "
+            "Minister Kishida reiterated Japan's commitment to double its defense budget.")
+    x = extract_text(text, READOUT)
+    assert ("person:fumio-kishida", "Japan's commitment to double its defense budget") in said(x)
+    assert not any(t == "For his part" for _, t in said(x))
+
+
+def test_a_trailing_claim_stays_when_the_verb_has_no_object() -> None:
+    text = "Ukraine needs more air defense, Prime Minister Fumio Kishida said on Monday."
+    x = extract_text(text, READOUT)
+    assert said(x) == {("person:fumio-kishida", "Ukraine needs more air defense")}
+
+
+def test_a_turn_approving_arms_and_the_verbless_items_of_its_package() -> None:
+    text = ("THE PRESIDENT:  Thank you.  Last week, my administration approved $100 million more in weapons and "
+            "ammunition for Ukraine.  What will this package hold?  Six hundred Stinger missiles, so Ukraine can "
+            "defend its skies.  Two thousand anti-armor systems.  And drones.  Humanitarian help continues too.  "
+            "Thank you all.\n")
+    x = extract_text(text, REMARKS)
+    assert {t for _, t in said(x)} == {
+        "Last week, my administration approved $100 million more in weapons and ammunition for Ukraine",
+        "Six hundred Stinger missiles, so Ukraine can defend its skies", "Two thousand anti-armor systems",
+        "And drones"}
+    assert {s for s, _ in said(x)} == {"person:joe-biden"}
+
+
+def test_verbless_arms_without_a_package_or_supply_before_are_no_claim() -> None:
+    text = ("THE PRESIDENT:  Thank you.  The war goes on.  Two thousand drones.  That is what Russia fired at "
+            "Ukraine's cities this winter.\n")
+    x = extract_text(text, REMARKS)
+    assert said(x) == set()
+
+
+def test_a_question_naming_only_a_package_is_no_claim() -> None:
+    text = "THE PRESIDENT:  Thank you.  What does this security assistance package do?  It saves lives.\n"
+    x = extract_text(text, REMARKS)
+    assert said(x) == set()
+
+
+def test_a_sentence_opening_with_arms_after_a_supply_sentence_is_no_list_item() -> None:
+    text = ("MR. SULLIVAN:  Thank you.  Ukraine needs artillery to hold the line.  Artillery is at the heart of "
+            "this fight.\n")
+    x = extract_text(text, {"date": "2023-07-07", "publisher": "The White House",
+                            "title": "Press Briefing by National Security Advisor Jake Sullivan"})
+    assert not any("heart" in t for _, t in said(x))
