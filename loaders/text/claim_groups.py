@@ -4,7 +4,9 @@ Readouts often open with when or where before the leaders ('On January 5, 2023, 
 States, Joseph R. Biden, Jr., and the German Chancellor, Olaf Scholz, held a call ...'); ``group_speakers`` looks
 for them at the sentence's opening only, so 'The two leaders reiterated ...' after such a sentence stood for nobody.
 'The two leaders reiterated X, and they reaffirmed Y' says two things: each leader's claim for each (the one-claim-
-per-verb reading of the guide's 'They reiterated ...', 'The two leaders reaffirmed ...').
+per-verb reading of the guide's 'They reiterated ...', 'The two leaders reaffirmed ...'). A readout may name the
+two leaders without 'and' between them ('President X spoke with Chancellor Y'): 'The two leaders' then stands for
+the two persons of that sentence.
 """
 
 from __future__ import annotations
@@ -58,8 +60,26 @@ def plural_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int]
             continue
         verb = k + size + 1 if d.lower[k + size] in ("also", "again", "jointly") else k + size
         if verb < e and d.g.speech_verbs.get(d.lower[verb]) == "past":
-            people = persons_after_opening(d, f, s)
+            people = persons_after_opening(d, f, s) or persons_met(d, f, s, reach=1 if size == 1 else LOOK_BACK)
             return (people, verb) if people else None
+    return None
+
+
+def persons_met(d: TextDoc, f: Facts, s: int, reach: int) -> list[str] | None:
+    """The two persons of a meeting or call in the nearest of ``reach`` sentences before ``s`` that names more than
+    one person ('President X spoke with Chancellor Y', 'a call between X and Y', 'X hosted Y'): 'The two leaders'
+    are they when that sentence names exactly two, each holding an office the text gives ('They': the sentence right
+    before only)."""
+    if s not in d.sent_starts:
+        return None
+    at = d.sent_starts.index(s)
+    for sent in reversed(d.sents[max(0, at - reach):at]):
+        ids = list(dict.fromkeys(f.ref_at[k].id for k in range(sent.start, sent.end)
+                                 if k in f.ref_at and f.ref_at[k].kind == "person"))
+        if len(ids) < 2:
+            continue
+        titled = all(f.persons.get(i) is not None and f.persons[i].titles for i in ids)
+        return ids if len(ids) == 2 and titled else None
     return None
 
 

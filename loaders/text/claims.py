@@ -709,7 +709,7 @@ class ClaimRules:
                 self._add_claim(speaker, self.d.cstart(self._content_start(s, ref_start - 2)),
                                 self.d.cstart(ref_start - 2), sc, ec, False, "claim:as-said")
             elif adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that \
-                    and not self._says_an_object(verb, e):
+                    and not (at < verb and self._says_an_object(verb, e)):
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.d.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
             else:

@@ -4,8 +4,10 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.claim_groups import persons_after_opening
+from armsgraph.loaders.text.extract import extract_text, run_components
 from armsgraph.loaders.text.extraction import Extraction
+from armsgraph.loaders.text.textdoc import TextDoc
 
 READOUT = {"date": "2023-03-03", "publisher": "The White House",
            "title": "Readout of a Meeting between President Biden and Chancellor Scholz"}
@@ -33,12 +35,14 @@ def test_they_after_an_opening_day_and_a_plain_coordinated_subject() -> None:
     assert {s for s, _ in said(x)} == {"person:joe-biden", "person:fumio-kishida"}
 
 
-def test_a_leaders_name_in_an_object_is_not_a_subject_named_before() -> None:
-    # the persons after the comma are what the sentence is about, not who acts: no one to stand for
-    text = ("On Tuesday, the talks covered President Joseph R. Biden, Jr. and Prime Minister Fumio Kishida. "
-            "The two leaders reaffirmed their support for Ukraine.")
-    x = extract_text(text, READOUT)
-    assert not any("support for Ukraine" in t for _, t in said(x))
+def test_a_comma_inside_a_name_opens_no_subject() -> None:
+    # persons_after_opening reads a subject after an opening phrase's comma, not after the comma of 'Biden, Jr.'
+    first = "The talks covered President Joseph R. Biden, Jr. and Prime Minister Fumio Kishida."
+    opened = "On Tuesday, President Joseph R. Biden, Jr. and Prime Minister Fumio Kishida met in Tokyo."
+    for text, expected in ((first, None), (opened, ["person:joe-biden", "person:fumio-kishida"])):
+        d = TextDoc(text + " The two leaders reaffirmed their support for Ukraine.", dict(READOUT), 0)
+        f = run_components(d)
+        assert persons_after_opening(d, f, d.sents[-1].start) == expected
 
 
 def test_and_they_reaffirmed_is_a_second_claim_of_each_leader() -> None:
@@ -97,3 +101,32 @@ def test_a_sentence_opening_with_arms_after_a_supply_sentence_is_no_list_item() 
     x = extract_text(text, {"date": "2023-07-07", "publisher": "The White House",
                             "title": "Press Briefing by National Security Advisor Jake Sullivan"})
     assert not any("heart" in t for _, t in said(x))
+
+
+def test_the_two_leaders_of_a_call_named_without_and() -> None:
+    for text in ("President Joe Biden spoke with Chancellor Olaf Scholz of Germany. Both leaders underscored their "
+                 "support for Ukraine.",
+                 "Today, President Joe Biden hosted Chancellor Olaf Scholz of Germany. The leaders reiterated their "
+                 "support for Ukraine.",
+                 "President Joe Biden met Chancellor Olaf Scholz of Germany today. They reaffirmed their support for "
+                 "Ukraine."):
+        x = extract_text(text, READOUT)
+        assert said(x) == {(p, "their support for Ukraine") for p in ("person:joe-biden", "person:olaf-scholz")}
+
+
+def test_the_leaders_are_nobody_when_the_sentence_before_names_three_or_untitled_persons() -> None:
+    three = ("President Joe Biden met Chancellor Olaf Scholz and President Emmanuel Macron today. The two leaders "
+             "reaffirmed their support for Ukraine.")
+    untitled = "Joe Biden met Olaf Scholz today. They reaffirmed their support for Ukraine."
+    far = ("President Joe Biden spoke with Chancellor Olaf Scholz of Germany. The call lasted an hour. They "
+           "reaffirmed their support for Ukraine.")
+    for text in (three, untitled, far):
+        x = extract_text(text, READOUT)
+        assert not any("support for Ukraine" in t for _, t in said(x)), text
+
+
+def test_an_inverted_trailing_speaker_is_no_object() -> None:
+    text = "Europe is running low on shells, warned Josep Borrell, the EU's foreign policy chief."
+    x = extract_text(text, READOUT)
+    assert [(c.speaker, c.text, c.rule) for c in x.claims] == [
+        ("person:josep-borrell", "Europe is running low on shells", "claim:said-trailing")]
