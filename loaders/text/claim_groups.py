@@ -53,14 +53,16 @@ def persons_after_opening(d: TextDoc, f: Facts, s: int) -> list[str] | None:
 
 def plural_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int] | None:
     """(the persons, the speech verb) when sentence [s, e) opens with a plural subject ('The two leaders
-    reiterated ...') standing for persons named together after an opening phrase in a sentence before."""
+    reiterated ...', 'The two ministers reaffirmed ...') standing for persons named together after an opening phrase
+    in a sentence before, or for the two persons of a meeting."""
     k = _opening(d, s, e)
-    for size in (3, 2, 1):
-        if tuple(d.lower[k:k + size]) not in PLURAL_SUBJECTS:
+    for size in (5, 4, 3, 2, 1):
+        if not _plural_subject(d, tuple(d.lower[k:k + size])):
             continue
-        verb = k + size + 1 if d.lower[k + size] in ("also", "again", "jointly") else k + size
+        verb = k + size + 1 if k + size < e and d.lower[k + size] in ("also", "again", "jointly") else k + size
         if verb < e and d.g.speech_verbs.get(d.lower[verb]) == "past":
-            people = persons_after_opening(d, f, s) or persons_met(d, f, s, reach=1 if size == 1 else LOOK_BACK)
+            reach = 1 if d.lower[k] == "they" else LOOK_BACK
+            people = persons_after_opening(d, f, s) or persons_met(d, f, s, reach)
             return (people, verb) if people else None
     return None
 
@@ -81,6 +83,17 @@ def persons_met(d: TextDoc, f: Facts, s: int, reach: int) -> list[str] | None:
         titled = all(f.persons.get(i) is not None and f.persons[i].titles for i in ids)
         return ids if len(ids) == 2 and titled else None
     return None
+
+
+def _plural_subject(d: TextDoc, words: tuple[str, ...]) -> bool:
+    """'The two leaders', 'They', or a plural title after 'the' / 'both' / 'the two' ('The two ministers', 'Both
+    defence ministers': ``Gazetteer.plural_titles``)."""
+    if words in PLURAL_SUBJECTS:
+        return True
+    for opener in (("the", "two"), ("both",), ("the",)):
+        if words[:len(opener)] == opener and words[len(opener):] in d.g.plural_titles:
+            return True
+    return False
 
 
 def more_speech(d: TextDoc, verb: int, e: int) -> list[tuple[int, int]]:

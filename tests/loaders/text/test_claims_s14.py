@@ -130,3 +130,14 @@ def test_an_inverted_trailing_speaker_is_no_object() -> None:
     x = extract_text(text, READOUT)
     assert [(c.speaker, c.text, c.rule) for c in x.claims] == [
         ("person:josep-borrell", "Europe is running low on shells", "claim:said-trailing")]
+
+
+def test_the_two_ministers_are_the_ministers_named_before() -> None:
+    text = ("On Monday, Secretary of State Antony Blinken and Foreign Minister Dmytro Kuleba met in Kyiv. The two "
+            "ministers reaffirmed their commitment to Ukraine's air defense.")
+    x = extract_text(text, READOUT)
+    assert said(x) == {(p, "their commitment to Ukraine's air defense")
+                       for p in ("person:antony-blinken", "person:dmytro-kuleba")}
+    # a plural noun that is no title stands for nobody
+    y = extract_text(text.replace("The two ministers", "The two delegations"), READOUT)
+    assert not any("commitment" in t for _, t in said(y))
