@@ -6,6 +6,7 @@ import bisect
 import re
 
 from armsgraph.loaders.text.claim_cleanup import own_speech_in_turns, without_nested
+from armsgraph.loaders.text.claim_groups import more_speech, plural_speech
 from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
@@ -707,7 +708,8 @@ class ClaimRules:
                 # '..., as President X has promised': X said the clause before, after its own 'that' if it has one
                 self._add_claim(speaker, self.d.cstart(self._content_start(s, ref_start - 2)),
                                 self.d.cstart(ref_start - 2), sc, ec, False, "claim:as-said")
-            elif adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that:
+            elif adjacent and ref_start - s > 3 and (before_ref == "," or quoted_comma) and not said_that \
+                    and not (at < verb and self._says_an_object(verb, e)):
                 # trailing attribution: the claim is what precedes ', Antonov said'
                 self._add_claim(speaker, sc, self.d.cstart(ref_start - 1), sc, ec, False, "claim:said-trailing")
             else:
@@ -907,6 +909,15 @@ class ClaimRules:
                     here.remove(c)
                 self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
 
+    def _says_an_object(self, verb: int, e: int) -> bool:
+        """Whether the speech verb has what was said as its object after it ('For his part, Prime Minister X
+        reaffirmed Japan's commitment to ...'): the phrase before the comma is no trailing claim. Who was told
+        ('..., Y told reporters') is no such object."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[verb] or self.d.lower[verb] in ("told", "tells", "tell"):
+            return False
+        return any(verb < k < e and self.d.lower[k] not in ADDRESSEES for k in syntax.kids(verb, "dobj"))
+
     def _group_claims(self) -> None:
         """'They reiterated ...', 'President X and Chancellor Y affirmed ...': each person says it
         (``group_speakers``), the one way coordinated speakers are read. When the rules already read what one of
@@ -916,7 +927,7 @@ class ClaimRules:
             s, e = sent.start, sent.end
             if e - s > 400:
                 continue
-            found = group_speech(self.d, self.f, s, e)
+            found = group_speech(self.d, self.f, s, e) or plural_speech(self.d, self.f, s, e)
             if found is None:
                 continue
             people, verb = found
@@ -931,13 +942,19 @@ class ClaimRules:
                         self.f.claims.append(said[0].model_copy(update={"speaker": person}))
                         self.f.ensure_entity(person)
                 continue
-            k = verb + 2 if verb + 1 < e and self.d.lower[verb + 1] == "that" else verb + 1
-            if k >= e:
-                continue
-            for person in people:
-                if not any(c.speaker == person and c.start - self.d.base < ec and sc < c.end - self.d.base
-                           for c in self.f.claims):
-                    self._add_claim(person, self.d.cstart(k), ec, sc, ec, False, "claim:group-said")
+            silent = [person for person in people if not any(
+                c.speaker == person and c.start - self.d.base < ec and sc < c.end - self.d.base
+                for c in self.f.claims)]
+            # '..., and they reaffirmed Y': each verb of the leaders says what follows it, up to the next one
+            clauses = [(verb, e), *((v, e) for _, v in more_speech(self.d, verb, e))]
+            ends = [stop for stop, _ in more_speech(self.d, verb, e)] + [e]
+            for (v, _), stop in zip(clauses, ends, strict=True):
+                k = v + 2 if v + 1 < e and self.d.lower[v + 1] == "that" else v + 1
+                if k >= stop:
+                    continue
+                text_end = ec if stop == e else self.d.cstart(stop)
+                for person in silent:
+                    self._add_claim(person, self.d.cstart(k), text_end, sc, ec, False, "claim:group-said")
 
     def _np_speaker(self, start: int, end: int, head: int) -> str | None:
         """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a

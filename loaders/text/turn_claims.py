@@ -17,7 +17,7 @@ from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.speakers import heading_persons
-from armsgraph.loaders.text.supply_talk import speaks_of_supply
+from armsgraph.loaders.text.supply_talk import arms_word, speaks_of_supply, turn_words
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
 from armsgraph.schema import Person
@@ -27,6 +27,9 @@ TURN_RULE = "claim:transcript-turn"
 
 TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
+
+ITEM_REACH = 4
+"""Tokens from a list item's opening within which its arms are named ('anti - armor systems')."""
 
 AddClaim = Callable[[str, int, int, int, int, bool, str], None]
 """``ClaimRules._add_claim``: speaker, text start and end, sentence start and end (characters), quote, rule."""
@@ -119,13 +122,47 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
         f.add_entity(speaker, a, d.tok_index(label_end) - 1, "person:transcript-turn",
                      name=official_name(d, f, speaker, heading))
         first = max(0, bisect.bisect_right(d.sent_starts, d.tok_index(label_end)) - 1)
+        listing = False  # the sentence before asked what a package holds or opened a list: its items may follow
         for sent in d.sents[first:]:
             sc, ec = d.chars(sent.start, sent.end)
             if sc >= end:
                 break
             if sent.end - sent.start > 400 or any(c.start - d.base <= sc < c.end - d.base for c in f.claims):
+                listing = False
                 continue
             lo = max(sc, label_end)
-            if speaks_of_supply(d, sent.start, sent.end):
+            question = d.words[sent.end - 1] == "?"
+            opens_list = question or d.words[sent.end - 1] == ":"
+            if listing and not question and list_item(d, max(sent.start, d.tok_index(lo)), sent.end):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
+            elif speaks_of_supply(d, sent.start, sent.end, package=not question):
+                add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
+                listing = opens_list
+            else:
+                # 'What's in this package?' names no arms, but the verbless items after it are the package's
+                listing = opens_list and speaks_of_supply(d, sent.start, sent.end)
     return named
+
+
+def list_item(d: TextDoc, s: int, e: int) -> bool:
+    """A verbless item of a list of arms: the sentence opens ('And', 'Plus' allowed) with a quantity and the arms
+    within a few tokens, no other sign but a hyphen before them ('Nine thousand anti-armor systems, ...'), or is
+    the arms alone after 'And' ('And drones.'); ``turn_supply.csv`` kinds item-opener and item-quantity, beside the
+    numbers of ``quantity_words.csv``."""
+    words = turn_words()
+    k = s
+    while k < e and d.lower[k] in words["item-opener"]:
+        k += 1
+    counted = k
+    while k < e and (d.lower[k].replace(",", "").replace(".", "").isdigit() or d.lower[k] in words["item-quantity"]
+                     or d.g.quantity_words.get(d.lower[k], ("",))[0] in ("number", "modifier")):
+        k += 1
+    if k == counted and (k == s or (k + 1 < e and d.words[k + 1] not in (".", ",", ";"))):
+        return False  # no quantity: only 'And drones.', the arms alone after 'and'
+    # after a quantity, a compound of a few words may open the arms ('anti-armor systems', 'small arms')
+    for i in range(k, min(e, k + (ITEM_REACH if k > counted else 1))):
+        if arms_word(d, i, s, package=False):
+            return True
+        if d.words[i] != "-" and not d.words[i].isalpha():
+            return False
+    return False
