@@ -26,8 +26,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
+from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.syntax import Parse
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
@@ -38,14 +41,20 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTROL_DEPS = frozenset({"xcomp", "conj"})
 """'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
-USE_FORMS = frozenset({"use", "uses", "using", "used", "operate", "operates", "operating", "operated"})
-"""Verbs whose subject holds what it uses: 'Ukraine has started using the tanks that Denmark pledged' (not 'fire' or
-'destroy', whose object is the enemy's as often as one's own)."""
-WELCOME_FORMS = frozenset({"welcome", "welcomes", "welcomed", "welcoming", "celebrate", "celebrates", "celebrated",
-                           "hail", "hails", "hailed", "greet", "greets", "greeted", "await", "awaits", "awaited",
-                           "awaiting"})
-"""Verbs whose subject is the one 'the arrival of' a weapon reaches ('Kyiv welcomed the arrival of ...'); a
-reporting verb ('reported', 'confirmed') names no receiver (the arrival of drones over a city is an attack)."""
+
+
+@cache
+def syntax_words() -> dict[str, frozenset[str]]:
+    """``data/syntax_words.csv``: the word forms the parse rules read beside the transfer words, by kind (``use``:
+    a verb whose subject holds what it uses; ``welcome``: a verb whose subject 'the arrival of' a weapon reaches;
+    ``arrival``: a noun that moves its weapons), read once per process."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "syntax_words.csv").read_text(encoding="utf-8")
+    kinds: dict[str, set[str]] = {}
+    for row in csv_rows(text).rows:
+        kinds.setdefault(row.values["kind"].strip(), set()).add(row.values["word"].strip().lower())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
 OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council", "staff",
                          "parliament", "authorities", "forces", "force", "navy"})
 """"Norway's government", "the country's military", "the General Staff of North Macedonia", "the Armed Forces of
@@ -417,12 +426,18 @@ def _passive_dative(v: SyntaxView, verb: int) -> str | None:
     return actors[0] if len(actors) == 1 else None
 
 
+def _noun_of(p: Parse, tok: int) -> tuple[int, ...]:
+    """A weapon name's head and, when the name is a compound or nmod of a noun, that noun ('the NASAMS launchers':
+    the name hangs on its noun, and what the noun governs is the weapon's)."""
+    return (tok, p.head[tok]) if p.dep[tok] in ("compound", "nmod") else (tok,)
+
+
 def _weapon_at(v: SyntaxView, sentence: tuple[int, int], head: int) -> int | None:
     """The weapon mention whose head token is ``head``, or None."""
     p = v.parse
     for n in v.weapons_in(*sentence):
         tok = _mention_head(p, *v.weapons[n])
-        if tok == head or (p.dep[tok] in ("compound", "nmod") and p.head[tok] == head):
+        if head in _noun_of(p, tok):
             return n  # 'the NASAMS launchers': the name hangs on its noun
     return None
 
@@ -443,7 +458,7 @@ def _held_by_relative(v: SyntaxView, sentence: tuple[int, int], t: int, supplier
         return None
     gov = p.head[head]
     receiving = v.triggers.get(v.lower[gov]) == "receive"
-    if not receiving and v.lower[gov] not in USE_FORMS:
+    if not receiving and v.lower[gov] not in syntax_words()["use"]:
         return None
     takers, _ = _subject(v, gov)
     if len(takers) != 1 or takers[0] == suppliers[0]:
@@ -456,7 +471,7 @@ def _held_by_relative(v: SyntaxView, sentence: tuple[int, int], t: int, supplier
 def _arrival_of(v: SyntaxView, sentence: tuple[int, int], t: int) -> list[TransferCandidate]:
     """'Kyiv welcomed the arrival of Swedish Archer howitzers', 'the arrival of German tanks in Ukraine': the state of
     a demonym on the weapon gives; the recipient is an 'in'/'to' state on the noun or its verb, or the subject of a
-    welcoming verb (``WELCOME_FORMS``) the noun is the object of."""
+    welcoming verb (``syntax_words.csv`` kind ``welcome``) the noun is the object of."""
     p = v.parse
     if p.pos[t] not in ("NOUN", "PROPN"):
         return []
@@ -467,10 +482,10 @@ def _arrival_of(v: SyntaxView, sentence: tuple[int, int], t: int) -> list[Transf
     nouns = [t, gov] if gov != t else [t]
     for w in weapons:
         tok = _mention_head(p, *v.weapons[w])
-        nouns += [tok, p.head[tok]] if p.dep[tok] in ("compound", "nmod") else [tok]
+        nouns += _noun_of(p, tok)
     recipient = next((a[0] for n in nouns for o in _prep_objects(v, n, frozenset({"in", "to"}))
                       for a in (_np_actors(v, o),) if len(a) == 1), None)
-    if recipient is None and p.dep[t] == "dobj" and v.lower[gov] in WELCOME_FORMS:
+    if recipient is None and p.dep[t] == "dobj" and v.lower[gov] in syntax_words()["welcome"]:
         takers, _ = _subject(v, gov, climb=1)
         recipient = takers[0] if len(takers) == 1 else None
     if recipient is None:
@@ -495,7 +510,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
     for t in range(s, e):
         kind = v.triggers.get(v.lower[t])
         if kind is None:
-            if v.lower[t] == "arrival":
+            if v.lower[t] in syntax_words()["arrival"]:
                 out.extend(_arrival_of(v, sentence, t))
             continue
         is_noun = p.pos[t] in ("NOUN", "PROPN")
@@ -595,7 +610,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             own: dict[int, list[str]] = {}
             for w in weapons:
                 head = _mention_head(p, *v.weapons[w])
-                for node in (head, p.head[head]) if p.dep[head] in ("compound", "nmod") else (head,):
+                for node in _noun_of(p, head):
                     given = _from_actors(v, node)[0]
                     if given:
                         own[w] = given
