@@ -26,12 +26,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.syntax import Parse
+from armsgraph.loaders.text.transfer_words import syntax_words
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 NOT_WHAT_MOVES_PREPS = frozenset({"for", "against", "than", "like", "besides", "instead", "about", "on", "with"})
@@ -41,18 +39,6 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTROL_DEPS = frozenset({"xcomp", "conj"})
 """'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
-
-
-@cache
-def syntax_words() -> dict[str, frozenset[str]]:
-    """``data/syntax_words.csv``: the word forms the parse rules read beside the transfer words, by kind (``use``:
-    a verb whose subject holds what it uses; ``welcome``: a verb whose subject 'the arrival of' a weapon reaches;
-    ``arrival``: a noun that moves its weapons), read once per process."""
-    text = resources.files("armsgraph.loaders.text").joinpath("data", "syntax_words.csv").read_text(encoding="utf-8")
-    kinds: dict[str, set[str]] = {}
-    for row in csv_rows(text).rows:
-        kinds.setdefault(row.values["kind"].strip(), set()).add(row.values["word"].strip().lower())
-    return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
 OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council", "staff",

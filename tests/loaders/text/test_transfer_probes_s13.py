@@ -388,13 +388,11 @@ PROBES = [
     probe('multi', 'news',
       'Spanish Defence Minister Margarita Robles visited Kyiv on Monday. Madrid will send six more Leopard 2 '
       'tanks, she said.',
-      'ESP>UKR:leopard-2',
-      xfail='the recipient or giver is only in another sentence, or implied'),
+      'ESP>UKR:leopard-2'),
     probe('multi', 'news',
       "The Czech Republic has become one of Ukraine's main suppliers. Prague handed over Dana howitzers and "
       'T-72 tanks in the spring.',
-      'CZE>UKR:dana; CZE>UKR:t-72',
-      xfail='the recipient or giver is only in another sentence, or implied'),
+      'CZE>UKR:dana; CZE>UKR:t-72'),
     probe('multi', 'news',
       'Lithuania announced a new aid package for Ukraine on Friday. It will include M577 armoured personnel '
       'carriers and Stinger missiles.',

@@ -1,0 +1,61 @@
+"""Invented transfer probes of session 14 (docs/text-extraction.md, "Session 14: transfers"): the state a text's
+aid goes to named only in a first sentence with no transfer word, as the owner or 'of' object of a backer noun
+('one of Ukraine's staunchest backers', 'a key supporter of Ukraine') or as where a visit goes ('the minister
+visited Kyiv', 'a visit to Kyiv'), when it is the one other state the text names. Each expectation was written
+before the extractor was run on it; must-not-fire probes: no supply word, a deployment, a backer sentence followed
+by an attack, a recipient named in the supply clause itself."""
+
+from __future__ import annotations
+
+import pytest
+from transfer_probes import check, probe
+
+from armsgraph.loaders.text.syntax import model
+from armsgraph.loaders.text.transfer_words import syntax_words
+
+pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
+
+PROBES = [
+    probe('backer', 'news',
+      "Estonia is among Ukraine's most generous donors. Tallinn sent Javelin missiles in March.",
+      'EST>UKR:fgm-148-javelin'),
+    probe('backer', 'news',
+      'Norway is a close supporter of Ukraine. Oslo will deliver NASAMS launchers.',
+      'NOR>UKR:nasams'),
+    probe('visit', 'news',
+      'A visit to Kyiv by Polish Prime Minister Donald Tusk ended on Friday. Warsaw will send more Krab howitzers.',
+      'POL>UKR:krab'),
+    probe('visit', 'news',
+      'Dutch Defence Minister Kajsa Ollongren visited Kyiv on Friday. The Netherlands will supply more F-16 jets.',
+      'NLD>UKR:f-16'),
+    # must not fire
+    probe('visit', 'news',
+      'The Polish president visited Kyiv. Warsaw will build new Krab howitzers for its own army.',
+      ''),
+    probe('visit', 'news',
+      'Canadian Prime Minister Justin Trudeau visited Latvia. Canada will deploy Leopard 2 tanks there.',
+      ''),
+    probe('visit', 'news',
+      'The German chancellor visited Kyiv. Berlin also sold Leopard 2 tanks to Qatar.',
+      'DEU>QAT:leopard-2'),
+    probe('backer', 'news',
+      "Lithuania is one of Ukraine's staunchest backers. Russian forces attacked Kyiv with Iskander missiles.",
+      ''),
+    probe('backer', 'news',
+      "Ukraine's backers met in Ramstein on Tuesday. Germany produces IRIS-T systems.",
+      ''),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
+def test_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
+
+
+def test_syntax_words_read_once_by_kind() -> None:
+    """The wording the parse rules read is the data file's, by kind, and one object per process."""
+    words = syntax_words()
+    assert {"use", "welcome", "arrival", "backer", "visit"} <= set(words)
+    assert "welcomed" in words["welcome"] and "operating" in words["use"] and "backers" in words["backer"]
+    assert "confirmed" not in words["welcome"]
+    assert syntax_words() is words
