@@ -486,6 +486,13 @@ def _arrival_of(v: SyntaxView, sentence: tuple[int, int], t: int) -> list[Transf
     return out
 
 
+def _names_aid(v: SyntaxView, tok: int) -> bool:
+    """A noun that names what is given: an aid word ('package', 'assistance') or a transfer noun ('donation',
+    'delivery': "Canada's latest donation to Ukraine, which includes NASAMS")."""
+    return v.lower[tok] in v.aid_words or (v.triggers.get(v.lower[tok]) in ("noun", "supply")
+                                             and v.parse.pos[tok] in ("NOUN", "PROPN"))
+
+
 def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandidate]:
     """The transfers the parse of one sentence [start, end) states."""
     p = v.parse
@@ -651,12 +658,14 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             aid = subj[0] if subj else None
             if p.dep[t] == "relcl" and (aid is None or v.lower[aid] in ("which", "that")):
                 aid = p.head[t]  # 'a new package ... that will include'
+                if aid in v.actors and p.dep[aid] == "pobj" and _names_aid(v, p.head[p.head[aid]]):
+                    aid = p.head[p.head[aid]]  # "Canada's donation to Ukraine, which includes": a state includes none
             recipient = None
-            if aid is None or not (v.lower[aid] in v.aid_words or any(
+            if aid is None or not (_names_aid(v, aid) or any(
                     v.lower[o] in v.aid_words for k in p.kids(aid, "prep") if v.lower[k] == "of"
                     for o in p.kids(k, "pobj"))):
                 continue  # 'the package includes', 'a round of security assistance, which includes'
-            if v.lower[aid] not in v.aid_words:
+            if not _names_aid(v, aid):
                 for k in p.kids(aid, "prep"):
                     if v.lower[k] == "of":
                         recipient = recipient or _recipient(v, next(iter(p.kids(k, "pobj")), aid))[0]

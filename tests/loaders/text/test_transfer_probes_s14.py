@@ -3,7 +3,8 @@ aid goes to named only in a first sentence with no transfer word, as the owner o
 ('one of Ukraine's staunchest backers', 'a key supporter of Ukraine') or as where a visit goes ('the minister
 visited Kyiv', 'a visit to Kyiv'), when it is the one other state the text names. Each expectation was written
 before the extractor was run on it; must-not-fire probes: no supply word, a deployment, a backer sentence followed
-by an attack, a recipient named in the supply clause itself."""
+by an attack, a recipient named in the supply clause itself. Round 2: a transfer noun as what 'which includes' lists
+(the parser may hang the clause on the noun's 'to' state), 'Typhoon' before an aircraft noun, RBS 70."""
 
 from __future__ import annotations
 
@@ -28,7 +29,27 @@ PROBES = [
     probe('visit', 'news',
       'Dutch Defence Minister Kajsa Ollongren visited Kyiv on Friday. The Netherlands will supply more F-16 jets.',
       'NLD>UKR:f-16'),
+    # a transfer noun as what 'which includes' lists, also when the parser hangs the clause on its 'to' state
+    probe('include', 'news',
+      "Belgium's new delivery to Ukraine, which includes F-16 jets and Sea King helicopters, arrived on Monday.",
+      'BEL>UKR:f-16; BEL>UKR:sea-king'),
+    probe('include', 'news',
+      "Portugal's donation for Ukraine, which contains Leopard 2 tanks, was announced in Lisbon.",
+      'PRT>UKR:leopard-2'),
+    # a named system by its short name before an aircraft noun; a system the weapons table now names
+    probe('weapon', 'news',
+      'Germany agreed to sell Typhoon fighters to Saudi Arabia.',
+      'DEU>SAU:eurofighter-typhoon'),
+    probe('weapon', 'news',
+      'Estonia sent RBS 70 launchers to Ukraine.',
+      'EST>UKR:rbs-70'),
     # must not fire
+    probe('include', 'news',
+      "Russia's attack on Kyiv, which included Iskander missiles, killed three people.",
+      ''),
+    probe('include', 'news',
+      'A visit of Polish officials to Ukraine, which included talks on Krab howitzers, ended on Friday.',
+      ''),
     probe('visit', 'news',
       'The Polish president visited Kyiv. Warsaw will build new Krab howitzers for its own army.',
       ''),
