@@ -41,6 +41,7 @@ CONTROL_DEPS = frozenset({"xcomp", "conj"})
 """'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
 
 
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "'s", "’s"})
 OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council", "staff",
                          "parliament", "authorities", "forces", "force", "navy"})
 """"Norway's government", "the country's military", "the General Staff of North Macedonia", "the Armed Forces of
@@ -418,6 +419,18 @@ def _noun_of(p: Parse, tok: int) -> tuple[int, ...]:
     return (tok, p.head[tok]) if p.dep[tok] in ("compound", "nmod") else (tok,)
 
 
+def _be_to_subject(v: SyntaxView, verb: int) -> int | None:
+    """The subject of 'be' a passive supply verb completes: 'Two Kub systems are to be donated to Ukraine by
+    Slovakia' (the parser hangs 'to be donated' on 'are', whose subject is what moves), or None."""
+    p = v.parse
+    head = p.head[verb]
+    if p.dep[verb] != "xcomp" or not p.kids(verb, "auxpass") or p.kids(verb, "nsubjpass") \
+            or v.lower[head] not in BE_FORMS:
+        return None
+    subj = p.kids(head, "nsubj")
+    return subj[0] if subj else None
+
+
 def _weapon_at(v: SyntaxView, sentence: tuple[int, int], head: int) -> int | None:
     """The weapon mention whose head token is ``head``, or None."""
     p = v.parse
@@ -523,9 +536,11 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
         clause_start = s
         if kind == "supply":
             subj = p.kids(t, *SUBJECT_DEPS)
-            if p.kids(t, "nsubjpass") or (p.tag[t] == "VBN" and p.dep[t] in ("acl", "amod")):
+            be_subject = _be_to_subject(v, t)
+            passive = bool(p.kids(t, "nsubjpass")) or be_subject is not None
+            if passive or (p.tag[t] == "VBN" and p.dep[t] in ("acl", "amod")):
                 for agent in p.kids(t, "agent", "prep"):
-                    if p.dep[agent] == "prep" and not (v.lower[agent] == "by" and p.kids(t, "nsubjpass")):
+                    if p.dep[agent] == "prep" and not (v.lower[agent] == "by" and passive):
                         continue
                     for obj in p.kids(agent, "pobj"):
                         suppliers = _np_actors(v, obj)
@@ -556,6 +571,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                         exclude |= _np_tokens(v, obj)
                         bridge = bridge | _np_tokens(v, obj)
             weapons = _weapons_under(v, sentence, t, exclude, bridge)
+            if be_subject is not None:  # 'Two Kub systems are to be donated to Ukraine by Slovakia'
+                weapons += [w for w in _weapons_under(v, sentence, be_subject, exclude, bridge) if w not in weapons]
             # 'provide Ukraine with X': the with-object is what moves
             for prep in p.kids(t, "prep"):
                 if v.lower[prep] == "with" and recipient is not None:

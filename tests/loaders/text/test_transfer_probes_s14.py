@@ -4,7 +4,9 @@ aid goes to named only in a first sentence with no transfer word, as the owner o
 visited Kyiv', 'a visit to Kyiv'), when it is the one other state the text names. Each expectation was written
 before the extractor was run on it; must-not-fire probes: no supply word, a deployment, a backer sentence followed
 by an attack, a recipient named in the supply clause itself. Round 2: a transfer noun as what 'which includes' lists
-(the parser may hang the clause on the noun's 'to' state), 'Typhoon' before an aircraft noun, RBS 70."""
+(the parser may hang the clause on the noun's 'to' state), 'Typhoon' before an aircraft noun, RBS 70. Round 3 (the
+kinds para-dev missed): 'are to be donated ... by', a reaching verb with a named giver (and none without), a
+system by another of its names, the stage of a supply word after a word of the future."""
 
 from __future__ import annotations
 
@@ -43,7 +45,33 @@ PROBES = [
     probe('weapon', 'news',
       'Estonia sent RBS 70 launchers to Ukraine.',
       'EST>UKR:rbs-70'),
+    # round 3 (para-dev kinds): 'X are to be <supplied> ... by Y' (the parser hangs the verb on 'are'), a maker with
+    # its demonym as the agent, a reaching verb with its giver named, a system by another of its names
+    probe('passive', 'news',
+      'Three Krab howitzers are to be handed over to Ukraine by Warsaw, the ministry said.',
+      'POL>UKR:krab=pledged'),
+    probe('passive', 'news',
+      'Forty Bushmaster vehicles were to be shipped to Ukraine by the Australian maker Thales.',
+      'AUS>UKR:bushmaster=pledged'),
+    probe('reach', 'news',
+      'Six more IRIS-T launchers have reached the Ukrainian army from Germany.',
+      'DEU>UKR:iris-t=delivered'),
+    probe('weapon', 'news',
+      'Finland will send Archer 155-mm howitzers and the Robot 57 anti-tank weapon to Ukraine.',
+      'FIN>UKR:archer-155mm; FIN>UKR:nlaw'),
+    probe('stage', 'news',
+      'In May, Latvia delivered Stinger missiles to Ukraine.',
+      'LVA>UKR:stinger=delivered'),
     # must not fire
+    probe('reach', 'news',
+      'Russian Kalibr missiles reached Odesa on Monday night.',
+      ''),
+    probe('reach', 'news',
+      'Germany sent IRIS-T launchers to Ukraine. The Patriot interceptors reached Kyiv.',
+      'DEU>UKR:iris-t'),
+    probe('passive', 'news',
+      'Leopard 2 tanks are to be used by Ukraine in the spring.',
+      ''),
     probe('include', 'news',
       "Russia's attack on Kyiv, which included Iskander missiles, killed three people.",
       ''),
