@@ -83,6 +83,9 @@ def thanked_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     before = set(f.transfers)
     rules = TransferRules(d, f)
     for s, i, right in _clauses(d, "thanks"):
+        if i == s and d.lower[i] == "thanks" and i + 1 < right and d.lower[i + 1] == "to":
+            _thanks_to(d, f, rules, s, i, right)
+            continue
         j = i + 1 if i + 1 < right and d.lower[i + 1] in ("to", "for") and d.lower[i] != "thanks" else i
         if d.lower[j] == "for":
             continue  # 'thanks for the support': nobody thanked by name
@@ -96,3 +99,21 @@ def thanked_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
         if thanker is not None:
             _read(d, f, rules, thanked, thanker, s, for_at + 1, right, "delivered", "transfer:thanks")
     return [t for k, t in f.transfers.items() if k not in before]
+
+
+def _thanks_to(d: TextDoc, f: Facts, rules: TransferRules, s: int, i: int, right: int) -> None:
+    """'Thanks to the Netherlands, Ukraine now has F-16 jets': a sentence opened by 'Thanks to' a state, then a state
+    that has or received weapons (``phrase_words.csv`` kind ``holding``): the first gave them to the second."""
+    giver = rules.parties.object_actor(i + 2, right)
+    comma = next((k for k in range(i + 2, right) if d.words[k] == ","), None)
+    if giver is None or comma is None:
+        return
+    holder = rules.parties.object_actor(comma + 1, right)
+    holding = {w for w, k in phrase_words().items() if k == "holding"}
+    syntax = d.syntax
+    if syntax is None:
+        return  # needs the parse: 'Russia has lost many tanks' is an auxiliary, not what a state has
+    verb = next((k for k in range(comma + 2, min(right, comma + 6)) if d.lower[k] in holding
+                 and syntax.parsed[k] and syntax.dep[k] not in ("aux", "auxpass")), None)
+    if holder is not None and verb is not None:
+        _read(d, f, rules, giver, holder, s, verb + 1, right, "delivered", "transfer:thanks")

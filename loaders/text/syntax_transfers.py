@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from armsgraph.loaders.text.syntax import Parse
+from armsgraph.loaders.text.transfer_words import syntax_words
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 NOT_WHAT_MOVES_PREPS = frozenset({"for", "against", "than", "like", "besides", "instead", "about", "on", "with"})
@@ -38,14 +39,9 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTROL_DEPS = frozenset({"xcomp", "conj"})
 """'plans to deliver', 'is considering sending', 'will send X and provide Y': the subject of the governing verb."""
-USE_FORMS = frozenset({"use", "uses", "using", "used", "operate", "operates", "operating", "operated"})
-"""Verbs whose subject holds what it uses: 'Ukraine has started using the tanks that Denmark pledged' (not 'fire' or
-'destroy', whose object is the enemy's as often as one's own)."""
-WELCOME_FORMS = frozenset({"welcome", "welcomes", "welcomed", "welcoming", "celebrate", "celebrates", "celebrated",
-                           "hail", "hails", "hailed", "greet", "greets", "greeted", "await", "awaits", "awaited",
-                           "awaiting"})
-"""Verbs whose subject is the one 'the arrival of' a weapon reaches ('Kyiv welcomed the arrival of ...'); a
-reporting verb ('reported', 'confirmed') names no receiver (the arrival of drones over a city is an attack)."""
+
+
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "'s", "’s"})
 OWNER_HEADS = frozenset({"government", "governments", "military", "ministry", "army", "cabinet", "council", "staff",
                          "parliament", "authorities", "forces", "force", "navy"})
 """"Norway's government", "the country's military", "the General Staff of North Macedonia", "the Armed Forces of
@@ -417,12 +413,30 @@ def _passive_dative(v: SyntaxView, verb: int) -> str | None:
     return actors[0] if len(actors) == 1 else None
 
 
+def _noun_of(p: Parse, tok: int) -> tuple[int, ...]:
+    """A weapon name's head and, when the name is a compound or nmod of a noun, that noun ('the NASAMS launchers':
+    the name hangs on its noun, and what the noun governs is the weapon's)."""
+    return (tok, p.head[tok]) if p.dep[tok] in ("compound", "nmod") else (tok,)
+
+
+def _be_to_subject(v: SyntaxView, verb: int) -> int | None:
+    """The subject of 'be' a passive supply verb completes: 'Two Kub systems are to be donated to Ukraine by
+    Slovakia' (the parser hangs 'to be donated' on 'are', whose subject is what moves), or None."""
+    p = v.parse
+    head = p.head[verb]
+    if p.dep[verb] != "xcomp" or not p.kids(verb, "auxpass") or p.kids(verb, "nsubjpass") \
+            or v.lower[head] not in BE_FORMS:
+        return None
+    subj = p.kids(head, "nsubj")
+    return subj[0] if subj else None
+
+
 def _weapon_at(v: SyntaxView, sentence: tuple[int, int], head: int) -> int | None:
     """The weapon mention whose head token is ``head``, or None."""
     p = v.parse
     for n in v.weapons_in(*sentence):
         tok = _mention_head(p, *v.weapons[n])
-        if tok == head or (p.dep[tok] in ("compound", "nmod") and p.head[tok] == head):
+        if head in _noun_of(p, tok):
             return n  # 'the NASAMS launchers': the name hangs on its noun
     return None
 
@@ -443,7 +457,7 @@ def _held_by_relative(v: SyntaxView, sentence: tuple[int, int], t: int, supplier
         return None
     gov = p.head[head]
     receiving = v.triggers.get(v.lower[gov]) == "receive"
-    if not receiving and v.lower[gov] not in USE_FORMS:
+    if not receiving and v.lower[gov] not in syntax_words()["use"]:
         return None
     takers, _ = _subject(v, gov)
     if len(takers) != 1 or takers[0] == suppliers[0]:
@@ -456,7 +470,7 @@ def _held_by_relative(v: SyntaxView, sentence: tuple[int, int], t: int, supplier
 def _arrival_of(v: SyntaxView, sentence: tuple[int, int], t: int) -> list[TransferCandidate]:
     """'Kyiv welcomed the arrival of Swedish Archer howitzers', 'the arrival of German tanks in Ukraine': the state of
     a demonym on the weapon gives; the recipient is an 'in'/'to' state on the noun or its verb, or the subject of a
-    welcoming verb (``WELCOME_FORMS``) the noun is the object of."""
+    welcoming verb (``syntax_words.csv`` kind ``welcome``) the noun is the object of."""
     p = v.parse
     if p.pos[t] not in ("NOUN", "PROPN"):
         return []
@@ -467,10 +481,10 @@ def _arrival_of(v: SyntaxView, sentence: tuple[int, int], t: int) -> list[Transf
     nouns = [t, gov] if gov != t else [t]
     for w in weapons:
         tok = _mention_head(p, *v.weapons[w])
-        nouns += [tok, p.head[tok]] if p.dep[tok] in ("compound", "nmod") else [tok]
+        nouns += _noun_of(p, tok)
     recipient = next((a[0] for n in nouns for o in _prep_objects(v, n, frozenset({"in", "to"}))
                       for a in (_np_actors(v, o),) if len(a) == 1), None)
-    if recipient is None and p.dep[t] == "dobj" and v.lower[gov] in WELCOME_FORMS:
+    if recipient is None and p.dep[t] == "dobj" and v.lower[gov] in syntax_words()["welcome"]:
         takers, _ = _subject(v, gov, climb=1)
         recipient = takers[0] if len(takers) == 1 else None
     if recipient is None:
@@ -485,6 +499,13 @@ def _arrival_of(v: SyntaxView, sentence: tuple[int, int], t: int) -> list[Transf
     return out
 
 
+def _names_aid(v: SyntaxView, tok: int) -> bool:
+    """A noun that names what is given: an aid word ('package', 'assistance') or a transfer noun ('donation',
+    'delivery': "Canada's latest donation to Ukraine, which includes NASAMS")."""
+    return v.lower[tok] in v.aid_words or (v.triggers.get(v.lower[tok]) in ("noun", "supply")
+                                             and v.parse.pos[tok] in ("NOUN", "PROPN"))
+
+
 def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandidate]:
     """The transfers the parse of one sentence [start, end) states."""
     p = v.parse
@@ -495,7 +516,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
     for t in range(s, e):
         kind = v.triggers.get(v.lower[t])
         if kind is None:
-            if v.lower[t] == "arrival":
+            if v.lower[t] in syntax_words()["arrival"]:
                 out.extend(_arrival_of(v, sentence, t))
             continue
         is_noun = p.pos[t] in ("NOUN", "PROPN")
@@ -515,9 +536,11 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
         clause_start = s
         if kind == "supply":
             subj = p.kids(t, *SUBJECT_DEPS)
-            if p.kids(t, "nsubjpass") or (p.tag[t] == "VBN" and p.dep[t] in ("acl", "amod")):
+            be_subject = _be_to_subject(v, t)
+            passive = bool(p.kids(t, "nsubjpass")) or be_subject is not None
+            if passive or (p.tag[t] == "VBN" and p.dep[t] in ("acl", "amod")):
                 for agent in p.kids(t, "agent", "prep"):
-                    if p.dep[agent] == "prep" and not (v.lower[agent] == "by" and p.kids(t, "nsubjpass")):
+                    if p.dep[agent] == "prep" and not (v.lower[agent] == "by" and passive):
                         continue
                     for obj in p.kids(agent, "pobj"):
                         suppliers = _np_actors(v, obj)
@@ -548,6 +571,8 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
                         exclude |= _np_tokens(v, obj)
                         bridge = bridge | _np_tokens(v, obj)
             weapons = _weapons_under(v, sentence, t, exclude, bridge)
+            if be_subject is not None:  # 'Two Kub systems are to be donated to Ukraine by Slovakia'
+                weapons += [w for w in _weapons_under(v, sentence, be_subject, exclude, bridge) if w not in weapons]
             # 'provide Ukraine with X': the with-object is what moves
             for prep in p.kids(t, "prep"):
                 if v.lower[prep] == "with" and recipient is not None:
@@ -595,7 +620,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             own: dict[int, list[str]] = {}
             for w in weapons:
                 head = _mention_head(p, *v.weapons[w])
-                for node in (head, p.head[head]) if p.dep[head] in ("compound", "nmod") else (head,):
+                for node in _noun_of(p, head):
                     given = _from_actors(v, node)[0]
                     if given:
                         own[w] = given
@@ -650,12 +675,14 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             aid = subj[0] if subj else None
             if p.dep[t] == "relcl" and (aid is None or v.lower[aid] in ("which", "that")):
                 aid = p.head[t]  # 'a new package ... that will include'
+                if aid in v.actors and p.dep[aid] == "pobj" and _names_aid(v, p.head[p.head[aid]]):
+                    aid = p.head[p.head[aid]]  # "Canada's donation to Ukraine, which includes": a state includes none
             recipient = None
-            if aid is None or not (v.lower[aid] in v.aid_words or any(
+            if aid is None or not (_names_aid(v, aid) or any(
                     v.lower[o] in v.aid_words for k in p.kids(aid, "prep") if v.lower[k] == "of"
                     for o in p.kids(k, "pobj"))):
                 continue  # 'the package includes', 'a round of security assistance, which includes'
-            if v.lower[aid] not in v.aid_words:
+            if not _names_aid(v, aid):
                 for k in p.kids(aid, "prep"):
                     if v.lower[k] == "of":
                         recipient = recipient or _recipient(v, next(iter(p.kids(k, "pobj")), aid))[0]

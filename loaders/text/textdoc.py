@@ -23,6 +23,7 @@ from armsgraph.loaders.text.misspelled import misspelled_states
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.speakers import author_by_office, author_named, author_of
 from armsgraph.loaders.text.syntax import Parse, parse
+from armsgraph.loaders.text.transfer_words import syntax_words
 from armsgraph.loaders.text.weapon_anaphors import anaphors
 from armsgraph.schema import Country, WeaponCategory
 
@@ -85,19 +86,21 @@ class TextDoc:
         object.__setattr__(self, name, value)
 
     def _sentences_to_parse(self) -> list[tuple[int, int]]:
-        """Sentences with a weapon mention or a weapon noun (designations), a speech verb or a package word: the
-        others hold no transfer or claim the parse reads, and parsing is most of the cost."""
+        """Sentences with a weapon mention or a weapon noun (designations), a speech verb or a package word, and a
+        first sentence with a backer or visit word (the implicit recipient, ``Recipients.only_other_state``): the others
+        hold no transfer or claim the parse reads, and parsing is most of the cost."""
         g = self.g
         wanted: list[tuple[int, int]] = []
         weapon_tokens = {i for ent in self.doc.ents if ent.label_ in ("WEAPON", "CATEGORY")
                          for i in range(ent.start, ent.end)}
-        for sent in self.doc.sents:
+        first_words = syntax_words()["backer"] | syntax_words()["visit"]
+        for n, sent in enumerate(self.doc.sents):
             if sent.end - sent.start > 400:
                 continue  # not read for transfers or claims
             for tok in sent:
                 low = tok.lower_
                 if tok.i in weapon_tokens or low in g.speech_verbs or low in g.weapon_nouns or (
-                        low in g.aid_words and g.aid_words[low] == "package"):
+                        low in g.aid_words and g.aid_words[low] == "package") or (n == 0 and low in first_words):
                     wanted.append((sent.start, sent.end))
                     break
         return wanted

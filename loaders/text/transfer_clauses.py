@@ -24,6 +24,7 @@ from armsgraph.loaders.text.transfer_words import (
     TAKE_FORMS,
     THIRD_PARTY,
     Frame,
+    syntax_words,
 )
 
 
@@ -152,6 +153,7 @@ class ClauseReader:
             triggers = self.stages.triggers(s, e, after_package=package_before and starts_with_reference)
             package_before = False
             sent_frame: Frame | None = None
+            giver_here: str | None = None  # a giver a clause of this sentence named ('promised by Washington')
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
             clause_suppliers: list[str] = []  # the suppliers of the sentence's transfer word before
@@ -264,14 +266,22 @@ class ClauseReader:
                         for i in range(t + 1, min(right, t + 4)):
                             if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
                                 recipient = self.parties.actor_of_ref(self.f.ref_at[i + 1])
+                    if recipient is None and self.d.lower[t] in syntax_words()["named-giver"]:
+                        # 'have reached the Ukrainian army': the forces reached are their state's
+                        recipient = self.recipients.forces_of(t + 1, min(right, t + 5), [])
                     # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived',
                     # 'the first Swedish CV90s have arrived': the weapon's own state
                     weapons = self.mentions.weapons(left, t) or self.mentions.weapons(s, t)
                     owner = self.parties.own_state_of(weapons[0]) if weapons else None
+                    # a reaching verb names its giver in its sentence ('the tanks promised by Washington have
+                    # reached Ukraine') or none: not the weapon's own state, not the text's ('Russian missiles
+                    # reached Kyiv' is an attack)
+                    named_only = self.d.lower[t] in syntax_words()["named-giver"]
                     suppliers = self.parties.from_actors(t + 1, right) or self.parties.from_actors(left, t) or (
-                        [owner] if owner else []) or (
+                        [owner] if owner and not named_only else []) or (
                         [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
-                        [doc_frame.supplier] if doc_frame.supplier else [])
+                        [giver_here] if giver_here and named_only else []) or (
+                        [doc_frame.supplier] if doc_frame.supplier and not named_only else [])
                 elif kind == "request":
                     # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
                     # asker would receive, the one asked (or 'from') would give
@@ -403,7 +413,7 @@ class ClauseReader:
                     # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
                     suppliers = list(clause_suppliers)
                 if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
-                        weapons or ends_list):
+                        weapons or ends_list) and self.d.lower[t] not in syntax_words()["named-giver"]:
                     suppliers = [doc_frame.supplier]
                 clause_suppliers = suppliers
                 if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
@@ -411,6 +421,7 @@ class ClauseReader:
                     # Ukraine: the recipient the text leaves implicit
                     recipient = self.recipients.only_other_state(suppliers)
                 suppliers = [x for x in suppliers if x and x != recipient]
+                giver_here = suppliers[0] if suppliers else giver_here
                 if suppliers or recipient:
                     doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
                                       recipient or doc_frame.recipient, stage)

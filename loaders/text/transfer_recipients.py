@@ -19,6 +19,7 @@ from armsgraph.loaders.text.transfer_words import (
     PLACE_PREPS,
     RECIPIENT_PREPS,
     STATE_BODIES,
+    syntax_words,
 )
 
 
@@ -121,7 +122,9 @@ class Recipients:
         """The recipient a text leaves implicit: the one existing state it names besides ``suppliers`` (by name,
         demonym, capital, a body or a person serving it), when the first sentence names it as the owner of a
         person, body or name ('a visit of the Ukrainian Defense Minister', 'the Ukraine Defence Contact Group':
-        a modifier of a capitalised noun, of a forces word or of a state body) and nowhere as a subject, a speaker
+        a modifier of a capitalised noun, of a forces word or of a state body; the possessor or 'of' object of a
+        backer noun of ``syntax_words.csv``: 'one of Ukraine's staunchest backers', 'a key supporter of Ukraine';
+        where a visit goes: 'the French minister visited Kyiv') and nowhere else as a subject, an object, a speaker
         or a place. Needs the parse; else None."""
         syntax = self.d.syntax
         if syntax is None or not self.d.sents:
@@ -145,20 +148,40 @@ class Recipients:
         title_words = {t.split()[-1].lower() for t in self.d.g.titles}
         owned = False
         for ref in self._states[state]:
-            i = ref.end - 1
-            if not syntax.parsed[i]:
-                continue
-            dep, head = syntax.dep[i], syntax.head[i]
-            place = dep == "pobj" and self.d.lower[head] in PLACE_PREPS
-            if dep in ("nsubj", "nsubjpass", "dobj") or place or syntax.dep[head] in ("nsubj", "nsubjpass"):
-                return None  # the state acts, or is a place ('in Berlin', 'Russian forces advance')
-            word = self.d.lower[head]
-            if ref.kind != "person" and first.start <= ref.start < first.end and dep in (
-                    "amod", "compound", "poss", "nmod") and (
-                    self.d.words[head][:1].isupper() or self.d.g.cues.get(word) == "forces"
-                    or word in STATE_BODIES or word in title_words):
-                owned = True
+            role = self._first_role(ref, first.start <= ref.start < first.end, title_words)
+            if role == "acts":
+                return None
+            owned = owned or role == "owned"
         return state if owned else None
+
+    def _first_role(self, ref: Ref, in_first: bool, title_words: set[str]) -> str:
+        """How a mention of the implicit recipient reads: 'acts' (a subject, an object, a place: 'in Berlin',
+        'Russian forces advance'), 'owned' (in the first sentence, the owner of a capitalised noun, a forces word, a
+        state body, a title or a backer noun; the 'of' object of a backer noun; the place a visit goes to: 'the
+        minister visited Kyiv', 'a visit to Kyiv') or '' (neither)."""
+        syntax = self.d.syntax
+        i = ref.end - 1
+        if syntax is None or not syntax.parsed[i]:
+            return ""
+        words = syntax_words()
+        dep, head = syntax.dep[i], syntax.head[i]
+        word = self.d.lower[head]
+        if in_first and ref.kind != "person" and (
+                (dep == "dobj" and word in words["visit"])
+                or (dep == "pobj" and word in ("to", "of") and self.d.lower[syntax.head[head]] in words["visit"])):
+            return "owned"
+        place = dep == "pobj" and word in PLACE_PREPS
+        if dep in ("nsubj", "nsubjpass", "dobj") or place or syntax.dep[head] in ("nsubj", "nsubjpass"):
+            return "acts"
+        if not in_first or ref.kind == "person":
+            return ""
+        if dep in ("amod", "compound", "poss", "nmod") and (
+                self.d.words[head][:1].isupper() or self.d.g.cues.get(word) == "forces"
+                or word in STATE_BODIES or word in title_words or word in words["backer"]):
+            return "owned"
+        if dep == "pobj" and word == "of" and self.d.lower[syntax.head[head]] in words["backer"]:
+            return "owned"  # 'a key supporter of Ukraine'
+        return ""
 
     def forces_of(self, s: int, end: int, suppliers: list[str]) -> str | None:
         """The state whose forces the clause names before ``end`` ('Ukrainian troops', 'Ukrainian soldiers':

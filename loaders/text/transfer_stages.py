@@ -22,14 +22,17 @@ class Stages:
 
     def stage_at(self, stages: list[str], past: bool, t: int) -> str:
         """The stage of a transfer word at token t: its clause's strongest cue, except that a past-tense transfer
-        verb that happened is delivered whatever reported or promised it; without a cue, past -> delivered."""
+        verb that happened is delivered whatever reported or promised it; without a cue, a past form that happened
+        -> delivered, else pledged."""
         picked = pick_stage(stages)
         # the transfer word itself may name its stage ('pledged', 'promised', 'committed'): then that stage
-        happened = past and self.d.lower[t] not in self.d.g.stage_cues \
-            and not any(w in NOT_YET for w in self.d.lower[max(0, t - 3) : t])
+        happened = past and self.d.lower[t] not in self.d.g.stage_cues and not self._not_yet(t)
         if happened and (picked is None or picked in REPORTED_STAGES):
             return "delivered"
-        return picked or ("delivered" if past else "pledged")
+        if set(stages) == {"delivered"} and self._not_yet(t):
+            return "pledged"  # 'are to be handed over': the delivery cue is the transfer word's own, still ahead
+        # 'are to be donated', 'will be sent' with no cue: a past participle after a word of the future is pledged
+        return picked or ("delivered" if happened else "pledged")
 
     def done_after(self, start: int, end: int) -> list[str]:
         """'the delivery of Gepards to Ukraine was completed': a passive 'delivered' or completion cue
@@ -49,7 +52,12 @@ class Stages:
         k = t - 2 if t >= 2 and self.d.lower[t - 1] in ("the", "its", "their", "a") else t - 1
         if k < 0 or self.d.g.cues.get(self.d.lower[k]) != "completion":
             return []
-        return [] if any(w in NOT_YET for w in self.d.lower[max(0, k - 3) : k]) else ["delivered"]
+        return [] if self._not_yet(k) else ["delivered"]
+
+    def _not_yet(self, t: int) -> bool:
+        """A word of the future in the three words before t ('will be sent', 'are to be donated'); the month
+        ('In May, Norway delivered') is written with a capital and is none."""
+        return any(self.d.lower[i] in NOT_YET and self.d.words[i] != "May" for i in range(max(0, t - 3), t))
 
     def _open_option_after(self, i: int, end: int) -> bool:
         """'not rule out', 'does not exclude': a negation whose next words leave the option open."""

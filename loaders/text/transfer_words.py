@@ -99,3 +99,16 @@ def phrase_words() -> dict[str, str]:
 def deal_words() -> frozenset[str]:
     """The nouns of a purchase agreement (``phrase_words.csv`` kind ``deal``)."""
     return frozenset(w for w, kind in phrase_words().items() if kind == "deal")
+
+
+@cache
+def syntax_words() -> dict[str, frozenset[str]]:
+    """``data/syntax_words.csv``: the word forms the parse rules read beside the transfer words, by kind (``use``:
+    a verb whose subject holds what it uses; ``welcome``: a verb whose subject 'the arrival of' a weapon reaches;
+    ``arrival``: a noun that moves its weapons; ``backer``: a noun whose possessor or 'of' object is the state a
+    text's aid goes to), read once per process."""
+    text = resources.files("armsgraph.loaders.text").joinpath("data", "syntax_words.csv").read_text(encoding="utf-8")
+    kinds: dict[str, set[str]] = {}
+    for row in csv_rows(text).rows:
+        kinds.setdefault(row.values["kind"].strip(), set()).add(row.values["word"].strip().lower())
+    return {kind: frozenset(words) for kind, words in kinds.items()}

@@ -94,13 +94,11 @@ PROBES = [
     probe('other', 'news',
       "Lithuania is one of Ukraine's staunchest backers. Vilnius delivered M113 carriers and Stinger missiles in "
       'May.',
-      'LTU>UKR:m113; LTU>UKR:stinger',
-      xfail='the recipient is named only in a sentence with no transfer word'),
+      'LTU>UKR:m113; LTU>UKR:stinger'),
     probe('other', 'news',
       'French Defence Minister Sebastien Lecornu visited Kyiv on Tuesday. Paris will deliver more CAESAR '
       'howitzers, he said.',
-      'FRA>UKR:caesar-155mm',
-      xfail='the recipient is named only in a sentence with no transfer word'),
+      'FRA>UKR:caesar-155mm'),
     probe('other', 'news',
       'Kyiv has asked the West for fighter jets. Norway will deliver F-16 jets next year.',
       'NOR>UKR:f-16'),
