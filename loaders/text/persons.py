@@ -773,6 +773,18 @@ class PersonRules:
                 last = e
         return last
 
+    def _chair_before(self, a: int) -> tuple[int, str] | None:
+        """The chair's office written before 'of the' and a body at token a ('Deputy Chairman of the ...'): the
+        office's first token (ranks of ``office_words.csv`` included) and its words capitalised; one walk for the
+        committees of a state's body and of a named parliament."""
+        words, lower = self.d.words, self.d.lower
+        if a < 3 or lower[a - 1] != "the" or lower[a - 2] != "of" or words[a - 3].capitalize() not in COMMITTEE_CHAIRS:
+            return None
+        b = a - 3
+        while b > 0 and words[b - 1] in COMMITTEE_RANKS:
+            b -= 1
+        return b, " ".join(w.capitalize() if w.islower() else w for w in words[b: a - 2])
+
     def _committee_chairs(self) -> None:
         """'Deputy Chairman of the French Defense Committee Jean Roe', 'Commander of the Ukrainian Ground Forces Jane
         Roe': an office of a state's named body (a parliament's committee, a service, a bureau), held in the state the
@@ -789,22 +801,19 @@ class PersonRules:
             if owner is None or owner.kind not in ("demonym", "name") or not owner.id.startswith("country:"):
                 continue
             a = owner.start
-            if a < 3 or self.d.lower[a - 1] != "the" or self.d.lower[a - 2] != "of":
+            chair = self._chair_before(a)
+            if chair is None:
                 continue
-            b = a - 3
-            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
-                b -= 1
-            if words[a - 3].capitalize() not in COMMITTEE_CHAIRS or (
-                    b > 0 and words[b - 1][:1].isupper() and words[b - 1] not in ("The", "A", "An")
-                    and not self.d.ent_types[b - 1]):
+            b, office = chair
+            if b > 0 and words[b - 1][:1].isupper() and words[b - 1] not in ("The", "A", "An") \
+                    and not self.d.ent_types[b - 1]:
                 continue
             name = self._name_tokens(c + 1)
             if name is None and words[c + 1] == "," and c + 2 < n:
                 name = self._name_tokens(c + 2)  # 'Head of the Polish National Security Bureau, Jane Roe,'
             if name is None or name[0] in self.registered:
                 continue
-            committee = " ".join(words[owner.end: c + 1])
-            title = f"{' '.join(w.capitalize() if w.islower() else w for w in words[b: a - 2])} of the {committee}"
+            title = f"{office} of the {' '.join(words[owner.end: c + 1])}"
             info = self._hold(name, "person:title-name", title)
             self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
@@ -820,13 +829,11 @@ class PersonRules:
             while p > c - 4 and p > 0 and words[p].islower():
                 p -= 1
             state = parliaments().get(words[p])
-            if state is None or p < 3 or lower[p - 1] != "the" or lower[p - 2] != "of" \
-                    or words[p - 3].capitalize() not in COMMITTEE_CHAIRS:
+            chair = self._chair_before(p) if state is not None else None
+            if state is None or chair is None:
                 continue
-            b = p - 3
-            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
-                b -= 1
-            title = " ".join([*(w.capitalize() if w.islower() else w for w in words[b: p - 2]), *words[p - 2: c + 1]])
+            b, office = chair
+            title = " ".join([office, *words[p - 2: c + 1]])
             name = self._name_tokens(c + 1) if c + 1 < n else None
             if name is not None and name[0] not in self.registered:
                 info = self._hold(name, "person:title-name", title)
