@@ -134,6 +134,8 @@ class ClaimRules:
                     self._named_since(ref.start, last) if last is not None and last.startswith("person:") else None)
                 if person:
                     return person, i
+            if ref.kind in ("name", "capital", "demonym") and self._opens_a_company_name(ref.end):
+                continue  # 'The Kyiv Independent reported', 'Ukrainian Defense Industries said': no state speaks
             if ref.kind in ("org", "name", "capital"):
                 nxt = self.f.ref_at.get(ref.end)
                 if (nxt is not None and nxt.kind == "title") or (
@@ -145,6 +147,17 @@ class ClaimRules:
                     and self.d.ent_types[ref.end] != "TITLE":
                 return ref.id, i  # 'the French defence ministry said'; not 'Ukrainian Defence Minister X'
         return None
+
+    def _opens_a_company_name(self, k: int) -> bool:
+        """Whether the capitalised words from token k (a state named before them) end a company's or an outlet's
+        name (``cues.csv`` kind ``not-person``: 'Kyiv Post', 'Ukrainian Defense Industries'): the name is theirs; a
+        state's body ('the Ukrainian Air Force') speaks for the state."""
+        e = k
+        while e < len(self.d.words) and e - k < 4 and self.d.words[e].istitle() and self.d.words[e].isalpha() \
+                and e not in self.f.ref_at:
+            e += 1
+        last = self.d.lower[e - 1]
+        return e > k and last in self.d.g.non_person_heads and last not in office_words().body_heads
 
     def _generic_owner(self, i: int) -> str | None:
         """The state or international body that an unnamed owner right before token i refers to: 'its' (the

@@ -1,0 +1,60 @@
+"""Persons and speakers in session 14's shapes: outlets, companies and local offices that are no person or state.
+
+Every sentence and name here is this file's own (none is a shared document's or a gold file's)."""
+
+from __future__ import annotations
+
+from extraction_views import claims, persons, positions
+
+from armsgraph.loaders.text.extract import extract_text
+
+NEWS = {"date": "2024-03-01", "publisher": "Test Wire", "title": "Test"}
+
+
+def _people(text: str) -> set[str]:
+    return {p for p in persons(extract_text(text, NEWS)) if p.startswith("person:")}
+
+
+def test_an_outlets_name_is_no_person_and_no_speaker() -> None:
+    for text in ("Der Spiegel reported that Germany would send more Leopard tanks to Ukraine.",
+                 "According to Der Spiegel, Berlin will send more Leopard tanks to Kyiv.",
+                 "The Wall Street Journal reported that Washington would send ATACMS to Kyiv.",
+                 "Le Monde reported that France would send more Caesar howitzers to Ukraine.",
+                 "Frankfurter Allgemeine Zeitung reported that Germany would send IRIS-T systems to Ukraine."):
+        x = extract_text(text, NEWS)
+        assert not any(p.startswith("person:") for p in persons(x)), text
+        assert claims(x) == set(), text
+    # a person who speaks to an outlet still speaks
+    y = extract_text("Anna Berg told Der Spiegel that Germany would send Taurus missiles to Ukraine.", NEWS)
+    assert {speaker for speaker, _ in claims(y)} == {"person:anna-berg"}
+
+
+def test_a_capital_opening_an_outlets_or_a_companys_name_is_no_state_speaking() -> None:
+    for text in ("The Kyiv Independent reported that Britain would send Challenger tanks to Ukraine.",
+                 "Kyiv Post reported that Britain would send Challenger tanks to Ukraine.",
+                 "Ukrainian Defense Industries said it would deliver more mortars to the front."):
+        assert claims(extract_text(text, NEWS)) == set(), text
+    # a state's own body still speaks for it, and so does the state
+    for text, state in (("The Ukrainian Air Force said it would get more Patriot systems.", "country:UKR"),
+                        ("The Polish Armed Forces said they would get more Patriot systems.", "country:POL"),
+                        ("Kyiv said it would get more Patriot systems.", "country:UKR")):
+        assert {speaker for speaker, _ in claims(extract_text(text, NEWS))} == {state}, text
+
+
+def test_a_local_office_before_a_name_is_no_part_of_it() -> None:
+    x = extract_text("Bakhmut Mayor Oleksandr Roven said the city needed more air defence.", NEWS)
+    assert _people("Bakhmut Mayor Oleksandr Roven said the city needed more air defence.") == {"person:oleksandr-roven"}
+    assert {speaker for speaker, _ in claims(x)} == {"person:oleksandr-roven"}
+    assert positions(x) == set()  # a city's office is no state's (the guide leaves sub-national officials out)
+    assert _people("Kharkiv Governor Oleh Marchuk said the region needed more air defence.") == {"person:oleh-marchuk"}
+
+
+def test_weapons_places_and_operations_named_like_people_stay_what_they_are() -> None:
+    for text in ("Kyiv received Archer self-propelled howitzers from Sweden.",
+                 "Caesar howitzers from France reached the front.",
+                 "Gepard anti-aircraft guns from Germany protected Odesa's port.",
+                 "Rheinmetall will supply 155mm shells to Ukraine, the company said.",
+                 "Ukrinform reported that Ukraine had received new IRIS-T systems.",
+                 "Avdiivka fell after Ukraine ran short of 155mm shells.",
+                 "Operation Interflex trains Ukrainian soldiers in Britain."):
+        assert _people(text) == set(), text
