@@ -1147,6 +1147,7 @@ class PersonRules:
         self._offices_of_body_chains()
         self._offices_of_organisations()
         self._commands_of_areas()
+        self._deputies_of_officials()
         self._named_persons()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
@@ -1166,6 +1167,26 @@ class PersonRules:
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
         self._surnames_before_full_names()
+
+    def _deputies_of_officials(self) -> None:
+        """"Defence Minister Jane Roe's deputy, Tom Vale," (``cues.csv`` kind ``deputy-of``): the deputy of an
+        official the text has given an office holds that office's deputy post, in the same state; the name may stand
+        in commas."""
+        words, n = self.d.words, len(self.d.words)
+        for i in range(2, n - 1):
+            if self.d.g.cues.get(self.d.lower[i]) != "deputy-of" or words[i - 1] not in ("’s", "'s"):
+                continue
+            official = self.f.ref_at.get(i - 2)
+            info = self.f.persons.get(official.id) if official is not None and official.kind == "person" else None
+            if info is None or not info.titles:
+                continue
+            name = self._name_tokens(i + 2 if words[i + 1] == "," and i + 2 < n else i + 1)
+            if name is None or name[0] in self.registered or name[1] - name[0] < 2:
+                continue
+            title, of = info.titles[-1]
+            office = title if title.startswith("Deputy ") else f"Deputy {title}"
+            deputy = self._hold(name, "person:title-name", office)
+            self._position(deputy, office, of, (i, i + 1), name, "position:deputy-of")
 
     def _surnames_before_full_names(self) -> None:
         """'Minister Keller said ...; Defence Minister Karin Keller added': a person read by surname alone anywhere in

@@ -58,3 +58,22 @@ def test_weapons_places_and_operations_named_like_people_stay_what_they_are() ->
                  "Avdiivka fell after Ukraine ran short of 155mm shells.",
                  "Operation Interflex trains Ukrainian soldiers in Britain."):
         assert _people(text) == set(), text
+
+
+def test_an_officials_deputy_holds_the_deputy_office_and_speaks() -> None:
+    for text in ("Latvian Defence Minister Ilze Ozola's deputy, Janis Berzs, said Riga would send more drones to "
+                 "Ukraine.",
+                 "Latvian Defence Minister Ilze Ozola's deputy Janis Berzs said Riga would send more drones to "
+                 "Ukraine."):
+        x = extract_text(text, NEWS)
+        assert ("person:janis-berzs", "Deputy Defense Minister", "country:LVA") in positions(x), text
+        assert {speaker for speaker, _ in claims(x)} == {"person:janis-berzs"}, text
+    # a person the text gives no office: the deputy is a person and speaks, with no office
+    y = extract_text("Ilze Ozola's deputy Janis Berzs said Riga would send more drones to Ukraine.", NEWS)
+    assert positions(y) == set()
+    assert {speaker for speaker, _ in claims(y)} == {"person:janis-berzs"}
+
+
+def test_fm_is_a_foreign_minister() -> None:
+    x = extract_text("Dutch FM Hanna Visser said the Netherlands would send more F-16 jets to Ukraine.", NEWS)
+    assert positions(x) == {("person:hanna-visser", "Foreign Minister", "country:NLD")}
