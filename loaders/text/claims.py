@@ -12,7 +12,7 @@ from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.persons import PERSON_NOUNS, TITLE_PREFIXES
+from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -34,10 +34,6 @@ BODY_WORDS = frozenset({"department", "office", "agency", "council", "committee"
                         "initiative", "industries", "systems", "technologies", "news", "times", "post", "force",
                         "guard", "navy", "army", "police"})
 """Last words of a name that is a body, never a person ('Defense Ministry', 'Security Council')."""
-OWNER_NOUNS = {"country": "country", "nation": "country", "alliance": "org", "bloc": "org", "organisation": "org",
-               "organization": "org", "union": "org"}
-"""'the country's defence ministry', 'the alliance's secretary-general': the state or international body the text
-is about speaks (its body or office holder is unnamed)."""
 TITLE_MODIFIERS = frozenset({"new", "former", "acting", "outgoing", "incoming", "then", "current", "interim",
                              "top", "senior", "chief"})
 """Words between an article and a speaker's title ('the new Swedish Defence Minister X')."""

@@ -25,6 +25,10 @@ ARTICLES = {"the", "a", "an", "’s", "'s"}
 TIME_MODIFIERS = {"former", "then", "outgoing", "incoming", "current", "new", "later"}
 """When the office was held: 'Jane Roe, the former Czech defence minister,' holds the office (the annotation guide:
 a former office is the office)."""
+OWNER_NOUNS = {"country": "country", "nation": "country", "alliance": "org", "bloc": "org", "organisation": "org",
+               "organization": "org", "union": "org"}
+"""'the country's defence ministry', 'the alliance's secretary-general': the state or international body the text
+is about speaks (its body or office holder is unnamed)."""
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal", "Vice"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 COMMITTEE_WORDS = office_words().body_words
@@ -1149,6 +1153,7 @@ class PersonRules:
         self._commands_of_areas()
         self._deputies_of_officials()
         self._named_persons()
+        self._titles_of_earlier_persons()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
@@ -1167,6 +1172,89 @@ class PersonRules:
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
         self._surnames_before_full_names()
+
+    def _titles_of_earlier_persons(self) -> None:
+        """'Jane Roe urged ... "...," the alliance's secretary general said.': a definite title that speaks ('the
+        Dutch defence minister said', 'said the alliance's secretary general') names the one person of the sentence
+        or the one before whom the text has given no office (a known official only when the gazetteer gives them
+        that office); that person holds the title, of the state or body written before it (rule
+        ``position:title-anaphor``)."""
+        words, lower, n = self.d.words, self.d.lower, len(self.d.words)
+        for ref in [r for r in self.f.ref_at.values() if r.kind == "title"]:
+            k, of = ref.start, None
+            owner = self.f.ref_at.get(k - 1)
+            if k >= 3 and words[k - 1] in ("’s", "'s") and lower[k - 2] in OWNER_NOUNS:
+                k, of = k - 2, self._actor_named_before(k - 2, OWNER_NOUNS[lower[k - 2]])
+            elif k >= 2 and words[k - 1] in ("’s", "'s"):
+                owner = self.f.ref_at.get(k - 2)
+                k, of = (owner.start, owner.id) if owner is not None and owner.kind != "person" else (k, None)
+            elif owner is not None and owner.kind in ("demonym", "org"):
+                k, of = owner.start, owner.id
+            if of is None or k < 1 or lower[k - 1] != "the" or not (
+                    (ref.end < n and lower[ref.end] in self.d.g.speech_verbs)
+                    or lower[k - 2] in self.d.g.speech_verbs):
+                continue
+            title = ref.id.partition(":")[2]
+            first = self.d.sent_of(self.d.sent_of(k).start - 1).start if self.d.sent_of(k).start > 0 else 0
+            named = {r.id: r for r in sorted(self.f.ref_at.values(), key=lambda r: r.start)
+                     if r.kind == "person" and first <= r.start < k and r.id in self.f.persons}
+            if not named:
+                opener = self._lone_name_opening(first, k)
+                if opener is not None:
+                    info = self._hold(opener, "person:title-anaphor")
+                    self._position(info, title, of, (k, ref.end), opener, "position:title-anaphor")
+                continue
+            untitled = [r for r in named.values() if not self.f.persons[r.id].titles]
+            fitting = [r for r in untitled if self._may_hold(self.f.persons[r.id], title, of)]
+            if len(fitting) == 1 and len(named) == 1:
+                person = fitting[0]
+                self._position(self.f.persons[person.id], title, of, (k, ref.end), (person.start, person.end),
+                               "position:title-anaphor")
+
+    def _lone_name_opening(self, first: int, end: int) -> tuple[int, int] | None:
+        """The name of two to four capitalised words that opens a sentence in tokens [first, end) as the parse's
+        subject ('Karin Dahl urged ...'), when no other proper noun outside the gazetteers' entities is there."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return None
+        found: tuple[int, int] | None = None
+        for s in range(first, end):
+            if s != first and self.d.sent_of(s).start != s:
+                continue
+            name = self._name_tokens(s)
+            if name is None or not 2 <= name[1] - name[0] <= 4 or name[0] in self.f.ref_at \
+                    or name[0] in self.registered:
+                continue
+            after = self.d.words[name[1]] if name[1] < len(self.d.words) else ""
+            subject = syntax.dep[name[1] - 1] == "nsubj" if syntax.parsed[name[0]] else (
+                after.isalpha() and after.islower() and after not in ("of", "and", "or"))
+            if found is not None or not subject:
+                return None
+            found = name
+        if found is None:
+            return None
+        # no other name outside the gazetteers' entities ('Karin Dahl met Pal Berg'): capitalised words that are
+        # no stop word, none at a sentence start
+        others = [k for k in range(first, end) if self.d.words[k][:1].isupper() and self.d.words[k].isalpha()
+                  and not self.d.ent_types[k] and k not in self.f.ref_at and not self.d.doc[k].is_stop
+                  and not found[0] <= k < found[1] and self.d.sent_of(k).start != k]
+        return None if others else found
+
+    def _may_hold(self, info: PersonInfo, title: str, of: str) -> bool:
+        """Whether the person may hold that office: any unknown person may; a known official only their own."""
+        known = known_official(self.d.g, info.name)
+        return known is None or (known[2] == of and (known[1] == title or known[1].startswith(title)))
+
+    def _actor_named_before(self, i: int, kind: str) -> str | None:
+        """The last state ('country') or international organisation ('org') named before token i."""
+        for k in range(i - 1, -1, -1):
+            ref = self.f.ref_at.get(k)
+            if ref is None or ref.kind not in ("name", "capital", "demonym", "org") or not ref.id.startswith(kind):
+                continue
+            org = self.d.g.org(ref.id) if kind == "org" else None
+            if kind == "country" or (org is not None and org.kind == "international"):
+                return ref.id
+        return None
 
     def _deputies_of_officials(self) -> None:
         """"Defence Minister Jane Roe's deputy, Tom Vale," (``cues.csv`` kind ``deputy-of``): the deputy of an

@@ -77,3 +77,27 @@ def test_an_officials_deputy_holds_the_deputy_office_and_speaks() -> None:
 def test_fm_is_a_foreign_minister() -> None:
     x = extract_text("Dutch FM Hanna Visser said the Netherlands would send more F-16 jets to Ukraine.", NEWS)
     assert positions(x) == {("person:hanna-visser", "Foreign Minister", "country:NLD")}
+
+
+def test_a_definite_title_that_speaks_names_the_person_named_before() -> None:
+    for text in ('Karin Dahl urged allies to send Ukraine more air defence. "We must act now," the Norwegian defence '
+                 'minister said.',
+                 'Karin Dahl urged allies to send Ukraine more air defence. "We must act now," said the Norwegian '
+                 'defence minister.'):
+        x = extract_text(text, NEWS)
+        assert positions(x) == {("person:karin-dahl", "Defense Minister", "country:NOR")}, text
+        assert {speaker for speaker, _ in claims(x)} == {"person:karin-dahl"}, text
+    # a known official takes the title of the body the possessive names ('the alliance's': NATO, named before)
+    y = extract_text('Jens Stoltenberg urged NATO members to send Ukraine more shells. "Allies must do more," the '
+                     "alliance's secretary general said.", NEWS)
+    assert ("person:jens-stoltenberg", "Secretary-General of NATO", "org:nato") in positions(y)
+    assert {speaker for speaker, _ in claims(y)} == {"person:jens-stoltenberg"}
+
+
+def test_a_definite_title_names_no_one_when_two_may_hold_it_or_none_is_named() -> None:
+    for text in ('Karin Dahl met Pal Berg in Oslo. "We must act now," the Norwegian defence minister said.',
+                 'Karin Dahl of Norway urged allies to act. "We must act now," the Swedish defence minister said.',
+                 '"We must act now," said the Norwegian defence minister.'):
+        x = extract_text(text, NEWS)
+        assert positions(x) == set(), text
+        assert not any(speaker.startswith("person:") for speaker, _ in claims(x)), text
