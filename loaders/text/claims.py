@@ -247,6 +247,12 @@ class ClaimRules:
         subject = self._parsed_subject(verb, lo)
         if subject is not None and found is not None and found[0] != subject[0] and found[0].startswith("person:"):
             found = subject
+        elif found is not None and not found[0].startswith("person:") and verb >= 3 and self.d.words[verb - 1] == ",":
+            # "Jane Roe, Sweden's defence minister, said": the state is the apposition's, the person before it speaks
+            j = next((k for k in range(verb - 2, max(lo, verb - 10) - 1, -1) if self.d.words[k] == ","), None)
+            person = self.f.ref_at.get(j - 1) if j is not None else None
+            if person is not None and person.kind == "person" and j is not None and j < found[1]:
+                found = person.id, person.start
         if found is None and verb > lo and self.d.lower[verb - 1] == "it" and last is not None \
                 and last.startswith(("org:", "country:")):
             return last, verb - 1  # 'It claimed ...' after a body or a state spoke
@@ -705,7 +711,10 @@ class ClaimRules:
                 continue
             before_ref = self.d.words[ref_start - 1] if ref_start > s else ""
             ref_end = self.f.ref_at[at].end if at in self.f.ref_at else at + 1
-            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb
+            # 'C, Jane Roe, the Swedish defence minister, said': an apposition between the speaker and the verb
+            appositive = ref_end < verb - 2 and self.d.words[ref_end] == "," and self.d.words[verb - 1] == "," \
+                and verb - ref_end <= 9 and "," not in self.d.words[ref_end + 1: verb - 1]
+            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb or appositive
             quoted_comma = before_ref in ("”", '"') and self.d.words[ref_start - 2] == ","
             said_that = (verb + 1 < e and self.d.lower[verb + 1] == "that") or (
                 # 'In a statement, the Kremlin said Western weapons ...': what was said follows the verb

@@ -304,7 +304,7 @@ class PersonRules:
                 break
             k = stance.start - 2  # "Hungary's pro-Russian Prime Minister": a stance, not the office's state
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s") and self.d.lower[k - 2] == "country":
-            return self._state_named_before(k - 2)
+            return self._state_spoken_of(k - 2)
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s"):
             official = self.f.ref_at.get(k - 2)
             if official is not None and official.kind == "person" and official.id in self.f.persons:
@@ -318,6 +318,18 @@ class PersonRules:
         known = known_official(self.d.g, info.name)
         offices = [of for _, of in info.titles] or ([known[2]] if known else [])
         return offices[-1] if offices and offices[-1].startswith("country:") else None
+
+    def _state_spoken_of(self, i: int) -> str | None:
+        """The state "the country" at token i refers to: the first state its sentence names before it (its subject:
+        'Sweden will send ... to Ukraine, the country's defence minister said'), else the first the sentence before
+        names."""
+        sent = self.d.sent_of(i)
+        before = self.d.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        for k in [*range(sent.start, i), *range(before, sent.start)]:
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "demonym", "capital"):
+                return ref.id
+        return None
 
     def _state_named_before(self, i: int) -> str | None:
         """The last state named by name or demonym before token i, in its sentence or the one before."""

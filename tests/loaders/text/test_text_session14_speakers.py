@@ -101,3 +101,23 @@ def test_a_definite_title_names_no_one_when_two_may_hold_it_or_none_is_named() -
         x = extract_text(text, NEWS)
         assert positions(x) == set(), text
         assert not any(speaker.startswith("person:") for speaker, _ in claims(x)), text
+
+
+def test_a_trailing_speaker_with_an_apposition_before_the_verb() -> None:
+    for text in ("Oslo would send more NASAMS launchers to Ukraine, Karin Dahl, the Norwegian defence minister, said "
+                 "on Monday.",
+                 "Oslo would send more NASAMS launchers to Ukraine, Karin Dahl, Norway's defence minister, said."):
+        x = extract_text(text, NEWS)
+        assert claims(x) == {("person:karin-dahl", "Oslo would send more NASAMS launchers to Ukraine")}, text
+        assert positions(x) == {("person:karin-dahl", "Defense Minister", "country:NOR")}, text
+    # a state alone in the apposition's place still speaks
+    y = extract_text("Oslo would send more NASAMS launchers to Ukraine, Norway's defence ministry said.", NEWS)
+    assert {speaker for speaker, _ in claims(y)} == {"country:NOR"}
+
+
+def test_the_countrys_office_is_of_the_state_the_sentence_speaks_of() -> None:
+    for text in ("Oslo will send more NASAMS launchers to Ukraine, the country's defence minister Karin Dahl said.",
+                 "Norway will send more NASAMS launchers to Ukraine. The country's defence minister, Karin Dahl, said "
+                 "more would follow."):
+        x = extract_text(text, NEWS)
+        assert positions(x) == {("person:karin-dahl", "Defense Minister", "country:NOR")}, text
