@@ -12,7 +12,7 @@ from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES
+from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -296,10 +296,54 @@ class ClaimRules:
         if k >= lo and self.d.lower[k] in SOURCE_WORDS:
             return None
         found = self._speaker_of_verb(verb, lo, hi, last)
+        if found is not None and found[0].startswith("person:") and self._aide_of(verb, found[1]):
+            # "Zelensky's spokesman said", 'An aide to President X said': an unnamed official of the person's state
+            state = self._state_served(found[0])
+            found = (state, found[1]) if state is not None else None
         if found is not None and self.d.lower[verb] in self.d.g.person_speech_verbs \
                 and not found[0].startswith("person:"):
             return None
         return found
+
+    def _state_served(self, person: str) -> str | None:
+        """The state a person of the document serves: of the office the text gave them, else of the officials
+        gazetteer's entry; None for an organisation's official or an unknown person."""
+        info = self.f.persons.get(person)
+        if info is None:
+            return None
+        known = known_official(self.d.g, info.name)
+        offices = [of for _, of in info.titles] or ([known[2]] if known else [])
+        return offices[-1] if offices and offices[-1].startswith("country:") else None
+
+    def _aide_of(self, verb: int, at: int) -> bool:
+        """Whether the person at token ``at`` only owns the verb's subject, an unnamed office ("Zelensky's
+        spokesman", 'an aide to Zelensky', "X's deputy": ``OFFICE_NOUNS``, ``cues.csv`` kinds ``office-head``,
+        ``deputy-of`` and ``aide``), by the parse: a possessive of the subject's head or the object of its
+        preposition."""
+        syntax, ref = self.d.syntax, self.f.ref_at.get(at)
+        if syntax is None or ref is None or not syntax.parsed[verb]:
+            return False
+        return any(self._owns_office(head, ref) for head in syntax.kids(verb, "nsubj", "nsubjpass"))
+
+    def _owns_office(self, head: int, ref: Ref) -> bool:
+        """Whether the person ``ref`` is only the owner of the unnamed office at the subject's head ``head`` (see
+        ``_aide_of``)."""
+        syntax = self.d.syntax
+        if syntax is None or ref.start <= head < ref.end or self.d.ent_types[head] not in ("", "TITLE") or not (
+                self.d.lower[head] in OFFICE_NOUNS
+                or self.d.g.cues.get(self.d.lower[head]) in ("office-head", "deputy-of", "aide")):
+            return False
+        held = self.f.ref_at.get(head)
+        if held is not None and held.kind == "person":
+            return False
+        t = ref.end - 1
+        owner = syntax.head[t]
+        # 'an adviser to Polish President Jane Roe': the preposition right after the head, only the title's words
+        # between (the small parser may read the name as the head's apposition)
+        after = head + 1 < ref.start and self.d.lower[head + 1] in ("to", "for", "of") and all(
+            self.d.ent_types[k] or self.d.lower[k] == "the" for k in range(head + 2, ref.start))
+        return after or (syntax.dep[t] == "poss" and owner == head) or (
+            syntax.dep[t] == "pobj" and syntax.dep[owner] == "prep" and syntax.head[owner] == head)
 
     def _speech_verb(self, start: int, end: int) -> int | None:
         syntax = self.d.syntax
@@ -969,8 +1013,15 @@ class ClaimRules:
             # not a possessive before the head ('President X's chief of staff Y said' is Y's)
             syntax = self.d.syntax
             not_poss = [r for r in people if syntax is None or syntax.dep[r.end - 1] != "poss"]
+            if all(self._owns_office(head, r) for r in people):
+                # "Zelensky's spokesman said", 'an aide to Zelensky said': an unnamed official of the person's state
+                return self._state_served(people[0].id)
             return (not_poss or people)[0].id
         closing = self._closing_person(head) or self._closing_name(head)
+        if closing is not None and self.d.syntax is not None and any(
+                self.f.ref_at[k].id == closing and self._owns_office(head, self.f.ref_at[k])
+                for k in self.d.syntax.subtree(head) if k in self.f.ref_at):
+            return self._state_served(closing)  # 'An aide to Zelensky said': not Zelensky
         if closing is not None:
             return closing
         body = self._country_body(start, end)

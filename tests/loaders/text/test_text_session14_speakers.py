@@ -121,3 +121,19 @@ def test_the_countrys_office_is_of_the_state_the_sentence_speaks_of() -> None:
                  "more would follow."):
         x = extract_text(text, NEWS)
         assert positions(x) == {("person:karin-dahl", "Defense Minister", "country:NOR")}, text
+
+
+def test_an_unnamed_office_of_a_person_speaks_for_the_persons_state_not_the_person() -> None:
+    for text in ("Latvian Defence Minister Ilze Ozola's spokesman said Riga would send more drones to Ukraine.",
+                 "Latvian Defence Minister Ilze Ozola's deputy said Riga would send more drones to Ukraine.",
+                 "An adviser to Latvian Defence Minister Ilze Ozola said Riga would send more drones to Ukraine."):
+        assert {speaker for speaker, _ in claims(extract_text(text, NEWS))} == {"country:LVA"}, text
+    # a person the text gives no office: no speaker at all
+    y = extract_text("Ilze Ozola's deputy said Riga would send more drones to Ukraine.", NEWS)
+    assert claims(y) == set()
+    # the named holder of the office speaks, and so does the person alone
+    for text, speaker in (("Latvian Defence Minister Ilze Ozola's spokesman Janis Berzs said Riga would send more "
+                           "drones to Ukraine.", "person:janis-berzs"),
+                          ("Latvian Defence Minister Ilze Ozola said Riga would send more drones to Ukraine.",
+                           "person:ilze-ozola")):
+        assert {s for s, _ in claims(extract_text(text, NEWS))} == {speaker}, text
