@@ -337,13 +337,14 @@ class ClaimRules:
         if held is not None and held.kind == "person":
             return False
         t = ref.end - 1
-        owner = syntax.head[t]
         # 'an adviser to Polish President Jane Roe': the preposition right after the head, only the title's words
-        # between (the small parser may read the name as the head's apposition)
-        after = head + 1 < ref.start and self.d.lower[head + 1] in ("to", "for", "of") and all(
+        # between (the small parser may read the name as the head's apposition); not 'the head of Estonia's
+        # military intelligence Jane Roe', where the name closes the phrase and holds the office, nor inside a title
+        # ('chief of staff Jane Roe')
+        after = head + 1 < ref.start and self.d.lower[head + 1] in ("to", "for", "of") \
+            and not self.d.ent_types[head + 1] and all(
             self.d.ent_types[k] or self.d.lower[k] == "the" for k in range(head + 2, ref.start))
-        return after or (syntax.dep[t] == "poss" and owner == head) or (
-            syntax.dep[t] == "pobj" and syntax.dep[owner] == "prep" and syntax.head[owner] == head)
+        return after or (syntax.dep[t] == "poss" and syntax.head[t] == head)
 
     def _speech_verb(self, start: int, end: int) -> int | None:
         syntax = self.d.syntax
