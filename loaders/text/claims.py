@@ -1037,6 +1037,12 @@ class ClaimRules:
             # 'a spokesperson for the Estonian defence ministry': the body the office serves
             full = [k for k in self.d.syntax.subtree(head) if k >= start]
             found = self._speaker_near(start, full[-1] + 1, None) if full else None
+            if found is None:
+                # "a spokesperson for Sweden's government": the state whose body it names (after 'for')
+                found = next(((r.id, k) for k in full if (r := self.f.ref_at.get(k)) is not None and r.start == k
+                              and r.kind == "name" and r.id.startswith("country:") and r.end + 1 < len(self.d.words)
+                              and self.d.words[r.end] in ("’s", "'s") and self.d.lower[r.end + 1] in GOVERNMENT_WORDS),
+                             None)
         return found[0] if found else None
 
     def _person_after_quote(self, k: int, end: int) -> str | None:

@@ -137,3 +137,13 @@ def test_an_unnamed_office_of_a_person_speaks_for_the_persons_state_not_the_pers
                           ("Latvian Defence Minister Ilze Ozola said Riga would send more drones to Ukraine.",
                            "person:ilze-ozola")):
         assert {s for s, _ in claims(extract_text(text, NEWS))} == {speaker}, text
+
+
+def test_a_spokesperson_for_a_states_government_speaks_for_the_state() -> None:
+    x = extract_text("A spokesperson for Norway's government said Oslo would send more NASAMS launchers to Ukraine.",
+                     NEWS)
+    assert {speaker for speaker, _ in claims(x)} == {"country:NOR"}
+    # a company of the state is no state speaking
+    y = extract_text("A spokesperson for Norway's Kongsberg said Oslo would send more NASAMS launchers to Ukraine.",
+                     NEWS)
+    assert claims(y) == set()
