@@ -13,7 +13,7 @@ from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.persons import PERSON_NOUNS, TITLE_PREFIXES
+from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -35,10 +35,6 @@ BODY_WORDS = frozenset({"department", "office", "agency", "council", "committee"
                         "initiative", "industries", "systems", "technologies", "news", "times", "post", "force",
                         "guard", "navy", "army", "police"})
 """Last words of a name that is a body, never a person ('Defense Ministry', 'Security Council')."""
-OWNER_NOUNS = {"country": "country", "nation": "country", "alliance": "org", "bloc": "org", "organisation": "org",
-               "organization": "org", "union": "org"}
-"""'the country's defence ministry', 'the alliance's secretary-general': the state or international body the text
-is about speaks (its body or office holder is unnamed)."""
 TITLE_MODIFIERS = frozenset({"new", "former", "acting", "outgoing", "incoming", "then", "current", "interim",
                              "top", "senior", "chief"})
 """Words between an article and a speaker's title ('the new Swedish Defence Minister X')."""
@@ -135,6 +131,8 @@ class ClaimRules:
                     self._named_since(ref.start, last) if last is not None and last.startswith("person:") else None)
                 if person:
                     return person, i
+            if ref.kind in ("name", "capital", "demonym") and self._opens_a_company_name(ref.end):
+                continue  # 'The Kyiv Independent reported', 'Ukrainian Defense Industries said': no state speaks
             if ref.kind in ("org", "name", "capital"):
                 nxt = self.f.ref_at.get(ref.end)
                 if (nxt is not None and nxt.kind == "title") or (
@@ -146,6 +144,17 @@ class ClaimRules:
                     and self.d.ent_types[ref.end] != "TITLE":
                 return ref.id, i  # 'the French defence ministry said'; not 'Ukrainian Defence Minister X'
         return None
+
+    def _opens_a_company_name(self, k: int) -> bool:
+        """Whether the capitalised words from token k (a state named before them) end a company's or an outlet's
+        name (``cues.csv`` kind ``not-person``: 'Kyiv Post', 'Ukrainian Defense Industries'): the name is theirs; a
+        state's body ('the Ukrainian Air Force') speaks for the state."""
+        e = k
+        while e < len(self.d.words) and e - k < 4 and self.d.words[e].istitle() and self.d.words[e].isalpha() \
+                and e not in self.f.ref_at:
+            e += 1
+        last = self.d.lower[e - 1]
+        return e > k and last in self.d.g.non_person_heads and last not in office_words().body_heads
 
     def _generic_owner(self, i: int) -> str | None:
         """The state or international body that an unnamed owner right before token i refers to: 'its' (the
@@ -239,6 +248,12 @@ class ClaimRules:
         subject = self._parsed_subject(verb, lo)
         if subject is not None and found is not None and found[0] != subject[0] and found[0].startswith("person:"):
             found = subject
+        elif found is not None and not found[0].startswith("person:") and verb >= 3 and self.d.words[verb - 1] == ",":
+            # "Jane Roe, Sweden's defence minister, said": the state is the apposition's, the person before it speaks
+            j = next((k for k in range(verb - 2, max(lo, verb - 10) - 1, -1) if self.d.words[k] == ","), None)
+            person = self.f.ref_at.get(j - 1) if j is not None else None
+            if person is not None and person.kind == "person" and j is not None and j < found[1]:
+                found = person.id, person.start
         if found is None and verb > lo and self.d.lower[verb - 1] == "it" and last is not None \
                 and last.startswith(("org:", "country:")):
             return last, verb - 1  # 'It claimed ...' after a body or a state spoke
@@ -282,10 +297,55 @@ class ClaimRules:
         if k >= lo and self.d.lower[k] in SOURCE_WORDS:
             return None
         found = self._speaker_of_verb(verb, lo, hi, last)
+        if found is not None and found[0].startswith("person:") and self._aide_of(verb, found[1]):
+            # "Zelensky's spokesman said", 'An aide to President X said': an unnamed official of the person's state
+            state = self._state_served(found[0])
+            found = (state, found[1]) if state is not None else None
         if found is not None and self.d.lower[verb] in self.d.g.person_speech_verbs \
                 and not found[0].startswith("person:"):
             return None
         return found
+
+    def _state_served(self, person: str) -> str | None:
+        """The state a person of the document serves: of the office the text gave them, else of the officials
+        gazetteer's entry; None for an organisation's official or an unknown person."""
+        info = self.f.persons.get(person)
+        if info is None:
+            return None
+        known = known_official(self.d.g, info.name)
+        offices = [of for _, of in info.titles] or ([known[2]] if known else [])
+        return offices[-1] if offices and offices[-1].startswith("country:") else None
+
+    def _aide_of(self, verb: int, at: int) -> bool:
+        """Whether the person at token ``at`` only owns the verb's subject, an unnamed office ("Zelensky's
+        spokesman", 'an aide to Zelensky', "X's deputy": ``OFFICE_NOUNS``, ``cues.csv`` kinds ``office-head``,
+        ``deputy-of`` and ``aide``), by the parse: a possessive of the subject's head or the object of its
+        preposition."""
+        syntax, ref = self.d.syntax, self.f.ref_at.get(at)
+        if syntax is None or ref is None or not syntax.parsed[verb]:
+            return False
+        return any(self._owns_office(head, ref) for head in syntax.kids(verb, "nsubj", "nsubjpass"))
+
+    def _owns_office(self, head: int, ref: Ref) -> bool:
+        """Whether the person ``ref`` is only the owner of the unnamed office at the subject's head ``head`` (see
+        ``_aide_of``)."""
+        syntax = self.d.syntax
+        if syntax is None or ref.start <= head < ref.end or self.d.ent_types[head] not in ("", "TITLE") or not (
+                self.d.lower[head] in OFFICE_NOUNS
+                or self.d.g.cues.get(self.d.lower[head]) in ("office-head", "deputy-of", "aide")):
+            return False
+        held = self.f.ref_at.get(head)
+        if held is not None and held.kind == "person":
+            return False
+        t = ref.end - 1
+        # 'an adviser to Polish President Jane Roe': the preposition right after the head, only the title's words
+        # between (the small parser may read the name as the head's apposition); not 'the head of Estonia's
+        # military intelligence Jane Roe', where the name closes the phrase and holds the office, nor inside a title
+        # ('chief of staff Jane Roe')
+        after = head + 1 < ref.start and self.d.lower[head + 1] in ("to", "for", "of") \
+            and not self.d.ent_types[head + 1] and all(
+            self.d.ent_types[k] or self.d.lower[k] == "the" for k in range(head + 2, ref.start))
+        return after or (syntax.dep[t] == "poss" and syntax.head[t] == head)
 
     def _speech_verb(self, start: int, end: int) -> int | None:
         syntax = self.d.syntax
@@ -697,7 +757,10 @@ class ClaimRules:
                 continue
             before_ref = self.d.words[ref_start - 1] if ref_start > s else ""
             ref_end = self.f.ref_at[at].end if at in self.f.ref_at else at + 1
-            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb
+            # 'C, Jane Roe, the Swedish defence minister, said': an apposition between the speaker and the verb
+            appositive = ref_end < verb - 2 and self.d.words[ref_end] == "," and self.d.words[verb - 1] == "," \
+                and verb - ref_end <= 9 and "," not in self.d.words[ref_end + 1: verb - 1]
+            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb or appositive
             quoted_comma = before_ref in ("”", '"') and self.d.words[ref_start - 2] == ","
             said_that = (verb + 1 < e and self.d.lower[verb + 1] == "that") or (
                 # 'In a statement, the Kremlin said Western weapons ...': what was said follows the verb
@@ -968,8 +1031,15 @@ class ClaimRules:
             # not a possessive before the head ('President X's chief of staff Y said' is Y's)
             syntax = self.d.syntax
             not_poss = [r for r in people if syntax is None or syntax.dep[r.end - 1] != "poss"]
+            if all(self._owns_office(head, r) for r in people):
+                # "Zelensky's spokesman said", 'an aide to Zelensky said': an unnamed official of the person's state
+                return self._state_served(people[0].id)
             return (not_poss or people)[0].id
         closing = self._closing_person(head) or self._closing_name(head)
+        if closing is not None and self.d.syntax is not None and any(
+                self.f.ref_at[k].id == closing and self._owns_office(head, self.f.ref_at[k])
+                for k in self.d.syntax.subtree(head) if k in self.f.ref_at):
+            return self._state_served(closing)  # 'An aide to Zelensky said': not Zelensky
         if closing is not None:
             return closing
         body = self._country_body(start, end)
@@ -984,6 +1054,12 @@ class ClaimRules:
             # 'a spokesperson for the Estonian defence ministry': the body the office serves
             full = [k for k in self.d.syntax.subtree(head) if k >= start]
             found = self._speaker_near(start, full[-1] + 1, None) if full else None
+            if found is None:
+                # "a spokesperson for Sweden's government": the state whose body it names (after 'for')
+                found = next(((r.id, k) for k in full if (r := self.f.ref_at.get(k)) is not None and r.start == k
+                              and r.kind == "name" and r.id.startswith("country:") and r.end + 1 < len(self.d.words)
+                              and self.d.words[r.end] in ("’s", "'s") and self.d.lower[r.end + 1] in GOVERNMENT_WORDS),
+                             None)
         return found[0] if found else None
 
     def _person_after_quote(self, k: int, end: int) -> str | None:

@@ -25,6 +25,10 @@ ARTICLES = {"the", "a", "an", "’s", "'s"}
 TIME_MODIFIERS = {"former", "then", "outgoing", "incoming", "current", "new", "later"}
 """When the office was held: 'Jane Roe, the former Czech defence minister,' holds the office (the annotation guide:
 a former office is the office)."""
+OWNER_NOUNS = {"country": "country", "nation": "country", "alliance": "org", "bloc": "org", "organisation": "org",
+               "organization": "org", "union": "org"}
+"""'the country's defence ministry', 'the alliance's secretary-general': the state or international body the text
+is about speaks (its body or office holder is unnamed)."""
 TITLE_PREFIXES = {"Deputy", "Assistant", "Acting", "Under", "Principal", "Vice"}
 """A word before a title that makes it another office of the same body ('Deputy National Security Advisor')."""
 COMMITTEE_WORDS = office_words().body_words
@@ -300,7 +304,7 @@ class PersonRules:
                 break
             k = stance.start - 2  # "Hungary's pro-Russian Prime Minister": a stance, not the office's state
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s") and self.d.lower[k - 2] == "country":
-            return self._state_named_before(k - 2)
+            return self._state_spoken_of(k - 2)
         if k >= 2 and self.d.words[k - 1] in ("’s", "'s"):
             official = self.f.ref_at.get(k - 2)
             if official is not None and official.kind == "person" and official.id in self.f.persons:
@@ -314,6 +318,18 @@ class PersonRules:
         known = known_official(self.d.g, info.name)
         offices = [of for _, of in info.titles] or ([known[2]] if known else [])
         return offices[-1] if offices and offices[-1].startswith("country:") else None
+
+    def _state_spoken_of(self, i: int) -> str | None:
+        """The state "the country" at token i refers to: the first state its sentence names before it (its subject:
+        'Sweden will send ... to Ukraine, the country's defence minister said'), else the first the sentence before
+        names."""
+        sent = self.d.sent_of(i)
+        before = self.d.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        for k in [*range(sent.start, i), *range(before, sent.start)]:
+            ref = self.f.ref_at.get(k)
+            if ref is not None and ref.id.startswith("country:") and ref.kind in ("name", "demonym", "capital"):
+                return ref.id
+        return None
 
     def _state_named_before(self, i: int) -> str | None:
         """The last state named by name or demonym before token i, in its sentence or the one before."""
@@ -773,6 +789,18 @@ class PersonRules:
                 last = e
         return last
 
+    def _chair_before(self, a: int) -> tuple[int, str] | None:
+        """The chair's office written before 'of the' and a body at token a ('Deputy Chairman of the ...'): the
+        office's first token (ranks of ``office_words.csv`` included) and its words capitalised; one walk for the
+        committees of a state's body and of a named parliament."""
+        words, lower = self.d.words, self.d.lower
+        if a < 3 or lower[a - 1] != "the" or lower[a - 2] != "of" or words[a - 3].capitalize() not in COMMITTEE_CHAIRS:
+            return None
+        b = a - 3
+        while b > 0 and words[b - 1] in COMMITTEE_RANKS:
+            b -= 1
+        return b, " ".join(w.capitalize() if w.islower() else w for w in words[b: a - 2])
+
     def _committee_chairs(self) -> None:
         """'Deputy Chairman of the French Defense Committee Jean Roe', 'Commander of the Ukrainian Ground Forces Jane
         Roe': an office of a state's named body (a parliament's committee, a service, a bureau), held in the state the
@@ -789,22 +817,19 @@ class PersonRules:
             if owner is None or owner.kind not in ("demonym", "name") or not owner.id.startswith("country:"):
                 continue
             a = owner.start
-            if a < 3 or self.d.lower[a - 1] != "the" or self.d.lower[a - 2] != "of":
+            chair = self._chair_before(a)
+            if chair is None:
                 continue
-            b = a - 3
-            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
-                b -= 1
-            if words[a - 3].capitalize() not in COMMITTEE_CHAIRS or (
-                    b > 0 and words[b - 1][:1].isupper() and words[b - 1] not in ("The", "A", "An")
-                    and not self.d.ent_types[b - 1]):
+            b, office = chair
+            if b > 0 and words[b - 1][:1].isupper() and words[b - 1] not in ("The", "A", "An") \
+                    and not self.d.ent_types[b - 1]:
                 continue
             name = self._name_tokens(c + 1)
             if name is None and words[c + 1] == "," and c + 2 < n:
                 name = self._name_tokens(c + 2)  # 'Head of the Polish National Security Bureau, Jane Roe,'
             if name is None or name[0] in self.registered:
                 continue
-            committee = " ".join(words[owner.end: c + 1])
-            title = f"{' '.join(w.capitalize() if w.islower() else w for w in words[b: a - 2])} of the {committee}"
+            title = f"{office} of the {' '.join(words[owner.end: c + 1])}"
             info = self._hold(name, "person:title-name", title)
             self._position(info, title, owner.id, (b, c + 1), name, "position:committee-chair")
 
@@ -820,13 +845,11 @@ class PersonRules:
             while p > c - 4 and p > 0 and words[p].islower():
                 p -= 1
             state = parliaments().get(words[p])
-            if state is None or p < 3 or lower[p - 1] != "the" or lower[p - 2] != "of" \
-                    or words[p - 3].capitalize() not in COMMITTEE_CHAIRS:
+            chair = self._chair_before(p) if state is not None else None
+            if state is None or chair is None:
                 continue
-            b = p - 3
-            while b > 0 and words[b - 1] in COMMITTEE_RANKS:
-                b -= 1
-            title = " ".join([*(w.capitalize() if w.islower() else w for w in words[b: p - 2]), *words[p - 2: c + 1]])
+            b, office = chair
+            title = " ".join([office, *words[p - 2: c + 1]])
             name = self._name_tokens(c + 1) if c + 1 < n else None
             if name is not None and name[0] not in self.registered:
                 info = self._hold(name, "person:title-name", title)
@@ -1140,7 +1163,9 @@ class PersonRules:
         self._offices_of_body_chains()
         self._offices_of_organisations()
         self._commands_of_areas()
+        self._deputies_of_officials()
         self._named_persons()
+        self._titles_of_earlier_persons()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
@@ -1159,6 +1184,109 @@ class PersonRules:
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
         self._surnames_before_full_names()
+
+    def _titles_of_earlier_persons(self) -> None:
+        """'Jane Roe urged ... "...," the alliance's secretary general said.': a definite title that speaks ('the
+        Dutch defence minister said', 'said the alliance's secretary general') names the one person of the sentence
+        or the one before whom the text has given no office (a known official only when the gazetteer gives them
+        that office); that person holds the title, of the state or body written before it (rule
+        ``position:title-anaphor``)."""
+        words, lower, n = self.d.words, self.d.lower, len(self.d.words)
+        for ref in [r for r in self.f.ref_at.values() if r.kind == "title"]:
+            k, of = ref.start, None
+            owner = self.f.ref_at.get(k - 1)
+            if k >= 3 and words[k - 1] in ("’s", "'s") and lower[k - 2] in OWNER_NOUNS:
+                k, of = k - 2, self._actor_named_before(k - 2, OWNER_NOUNS[lower[k - 2]])
+            elif k >= 2 and words[k - 1] in ("’s", "'s"):
+                owner = self.f.ref_at.get(k - 2)
+                k, of = (owner.start, owner.id) if owner is not None and owner.kind != "person" else (k, None)
+            elif owner is not None and owner.kind in ("demonym", "org"):
+                k, of = owner.start, owner.id
+            if of is None or k < 1 or lower[k - 1] != "the" or not (
+                    (ref.end < n and lower[ref.end] in self.d.g.speech_verbs)
+                    or lower[k - 2] in self.d.g.speech_verbs):
+                continue
+            title = ref.id.partition(":")[2]
+            first = self.d.sent_of(self.d.sent_of(k).start - 1).start if self.d.sent_of(k).start > 0 else 0
+            named = {r.id: r for r in sorted(self.f.ref_at.values(), key=lambda r: r.start)
+                     if r.kind == "person" and first <= r.start < k and r.id in self.f.persons}
+            if not named:
+                opener = self._lone_name_opening(first, k)
+                if opener is not None:
+                    info = self._hold(opener, "person:title-anaphor")
+                    self._position(info, title, of, (k, ref.end), opener, "position:title-anaphor")
+                continue
+            untitled = [r for r in named.values() if not self.f.persons[r.id].titles]
+            fitting = [r for r in untitled if self._may_hold(self.f.persons[r.id], title, of)]
+            if len(fitting) == 1 and len(named) == 1:
+                person = fitting[0]
+                self._position(self.f.persons[person.id], title, of, (k, ref.end), (person.start, person.end),
+                               "position:title-anaphor")
+
+    def _lone_name_opening(self, first: int, end: int) -> tuple[int, int] | None:
+        """The name of two to four capitalised words that opens a sentence in tokens [first, end) as the parse's
+        subject ('Karin Dahl urged ...'), when no other proper noun outside the gazetteers' entities is there."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return None
+        found: tuple[int, int] | None = None
+        for s in range(first, end):
+            if s != first and self.d.sent_of(s).start != s:
+                continue
+            name = self._name_tokens(s)
+            if name is None or not 2 <= name[1] - name[0] <= 4 or name[0] in self.f.ref_at \
+                    or name[0] in self.registered:
+                continue
+            after = self.d.words[name[1]] if name[1] < len(self.d.words) else ""
+            subject = syntax.dep[name[1] - 1] == "nsubj" if syntax.parsed[name[0]] else (
+                after.isalpha() and after.islower() and after not in ("of", "and", "or"))
+            if found is not None or not subject:
+                return None
+            found = name
+        if found is None:
+            return None
+        # no other name outside the gazetteers' entities ('Karin Dahl met Pal Berg'): capitalised words that are
+        # no stop word, none at a sentence start
+        others = [k for k in range(first, end) if self.d.words[k][:1].isupper() and self.d.words[k].isalpha()
+                  and not self.d.ent_types[k] and k not in self.f.ref_at and not self.d.doc[k].is_stop
+                  and not found[0] <= k < found[1] and self.d.sent_of(k).start != k]
+        return None if others else found
+
+    def _may_hold(self, info: PersonInfo, title: str, of: str) -> bool:
+        """Whether the person may hold that office: any unknown person may; a known official only their own."""
+        known = known_official(self.d.g, info.name)
+        return known is None or (known[2] == of and (known[1] == title or known[1].startswith(title)))
+
+    def _actor_named_before(self, i: int, kind: str) -> str | None:
+        """The last state ('country') or international organisation ('org') named before token i."""
+        for k in range(i - 1, -1, -1):
+            ref = self.f.ref_at.get(k)
+            if ref is None or ref.kind not in ("name", "capital", "demonym", "org") or not ref.id.startswith(kind):
+                continue
+            org = self.d.g.org(ref.id) if kind == "org" else None
+            if kind == "country" or (org is not None and org.kind == "international"):
+                return ref.id
+        return None
+
+    def _deputies_of_officials(self) -> None:
+        """"Defence Minister Jane Roe's deputy, Tom Vale," (``cues.csv`` kind ``deputy-of``): the deputy of an
+        official the text has given an office holds that office's deputy post, in the same state; the name may stand
+        in commas."""
+        words, n = self.d.words, len(self.d.words)
+        for i in range(2, n - 1):
+            if self.d.g.cues.get(self.d.lower[i]) != "deputy-of" or words[i - 1] not in ("’s", "'s"):
+                continue
+            official = self.f.ref_at.get(i - 2)
+            info = self.f.persons.get(official.id) if official is not None and official.kind == "person" else None
+            if info is None or not info.titles:
+                continue
+            name = self._name_tokens(i + 2 if words[i + 1] == "," and i + 2 < n else i + 1)
+            if name is None or name[0] in self.registered or name[1] - name[0] < 2:
+                continue
+            title, of = info.titles[-1]
+            office = title if title.startswith("Deputy ") else f"Deputy {title}"
+            deputy = self._hold(name, "person:title-name", office)
+            self._position(deputy, office, of, (i, i + 1), name, "position:deputy-of")
 
     def _surnames_before_full_names(self) -> None:
         """'Minister Keller said ...; Defence Minister Karin Keller added': a person read by surname alone anywhere in
