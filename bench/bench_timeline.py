@@ -49,6 +49,7 @@ STEPS = (  # (module, attribute, name shown); "Class.method" wraps a method
     ("armsgraph.graph.bulk", "BulkGraph._place", "place a segment"),
     ("armsgraph.graph.bulk", "_send", "send held nodes/edges"),
     ("armsgraph.graph.store.falkor_bulk", "BulkWriter.flush", "GRAPH.BULK command"),
+    ("armsgraph.graph.store.falkor_bulk", "BulkWriter.settle", "GRAPH.BULK reply"),  # from session 14
     ("armsgraph.graph.store.falkordb", "FalkorStore.clear", "clear graph"),
     ("armsgraph.graph.store.falkordb", "FalkorStore._rewrite_aof", "final AOF rewrite"),  # a --former before 12
     ("armsgraph.graph.store.falkordb", "FalkorStore.ensure_schema", "indexes"),
@@ -207,7 +208,7 @@ def report(result: dict[str, Any], events: Path, step: float) -> None:
     for pid, name, start, end in _spans(events):
         proc = pids.get(pid) or roles.get(pid) or f"p{pid}"
         worker = proc.startswith(("w", "p"))
-        if worker or name in ("GRAPH.BULK command", "place a segment", "take a range's table"):
+        if worker or name in ("GRAPH.BULK command", "GRAPH.BULK reply", "place a segment", "take a range's table"):
             held = merged.setdefault((name, "workers" if worker else proc), [start, end, 0, 0.0])
             held[0], held[1] = min(held[0], start), max(held[1], end)
             held[2] += 1

@@ -332,10 +332,15 @@ class BulkGraph:
             pool = ProcessPoolExecutor(min(workers, len(tasks)), mp_context=multiprocessing.get_context("fork"))
             broken = False
             try:
-                for result in pool.map(_forked_group, tasks):  # the first submit forks the workers
-                    self._resolved(result)
+                last = len(tasks) - 1
+                for index, result in enumerate(pool.map(_forked_group, tasks)):  # the first submit forks them
+                    self._note(result)
+                    if index < last:
+                        self._place(result.placed)
                 table.commit()  # every group's WeaponTotals entries, for the workers to read
-                for placed in pool.map(_forked_weapons, enumerate(table.recipient_parts(workers))):
+                weapons = pool.map(_forked_weapons, enumerate(table.recipient_parts(workers)))  # submitted now:
+                self._place(result.placed)  # the workers' WeaponTotals overlap the last group's commands
+                for placed in weapons:
                     self._place(placed)
             except BrokenProcessPool as exc:  # a worker died (out of memory, killed): its task is lost
                 broken = True
@@ -387,7 +392,11 @@ class BulkGraph:
                 for index, (seeds, _, alone) in enumerate(found)]
 
     def _resolved(self, result: GroupResult) -> None:
+        self._note(result)
         self._place(result.placed)
+
+    def _note(self, result: GroupResult) -> None:
+        """A group's ``WeaponTotals`` entries into the table and its counts (its segment is placed apart)."""
         tabled = {entry[0] for entry in result.entries}
         if tabled & self.whole or result.whole & self.tabled:  # a deal whose recipient is in none of its blocks
             raise ArmsgraphError("internal: a recipient's WeaponTotals entries came from two groups of which one"

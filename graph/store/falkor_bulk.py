@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, repeat
 from typing import Any
 
@@ -200,6 +200,7 @@ class BulkWriter:
         self._blobs: list[tuple[bool, bytes, list[bytes]]] = []  # (is node blob, header, entities)
         self._size = 0
         self._counts = [0, 0]
+        self._pending: Callable[[], Any] | None = None  # reads the reply of the command in flight
         self.nodes_created = 0
         self.relations_created = 0
         self.commands = 0
@@ -242,7 +243,7 @@ class BulkWriter:
         count = 0
         for data in records:
             if self._size + len(data) > MAX_BLOB and blob:
-                self.flush()
+                self.flush(wait=False)
                 blob = []
                 self._blobs.append((node, header, blob))
                 self._size += len(header)
@@ -252,21 +253,45 @@ class BulkWriter:
             count += 1
         return count
 
-    def flush(self) -> None:
-        """Send what is buffered as one command (the first one with ``BEGIN``)."""
+    def flush(self, wait: bool = True) -> None:
+        """Send what is buffered as one command (the first one with ``BEGIN``); with ``wait``, read its reply
+        (else :meth:`settle` or the next command does)."""
         blobs = [(node, header, rows) for node, header, rows in self._blobs if rows]
         self._blobs, self._size = [], 0
         if not blobs:
+            if wait:
+                self.settle()
             return
         labels = [header + b"".join(rows) for node, header, rows in blobs if node]
         reltypes = [header + b"".join(rows) for node, header, rows in blobs if not node]
         args: list[Any] = ["BEGIN"] if not self._begun else []
         args += [self._counts[0], self._counts[1], len(labels), len(reltypes), *labels, *reltypes]
         self._counts = [0, 0]
-        reply = self._connection.execute_command("GRAPH.BULK", self._graph, *args)
+        self.settle()  # the previous command's reply first: one command in flight at a time
+        self._pending = self._send(args)
         self._begun = True
         self.commands += 1
+        if wait:
+            self.settle()
+
+    def settle(self) -> None:
+        """Read the reply of the command in flight, if any (its error raised here). :meth:`flush` does not wait
+        for a reply unless told to: the server takes a command while this process prepares the next (the last
+        group's segment, the ``WeaponTotals``; docs/loading.md, "Session 14: the bulk path's CPU, once more")."""
+        if self._pending is None:
+            return
+        reply, self._pending = self._pending(), None
         text = reply.decode() if isinstance(reply, bytes) else str(reply)
         nodes, _, relations = text.partition(",")
         self.nodes_created += int(nodes.split()[0])
         self.relations_created += int(relations.split()[0])
+
+    def _send(self, args: list[Any]) -> Callable[[], Any]:
+        """Send one command; returns what reads its reply. A client of one connection (redis-py's
+        ``single_connection_client``) sends now and reads later; any other (a bench's) replies at once."""
+        raw = getattr(self._connection, "connection", None)
+        if raw is None:
+            reply = self._connection.execute_command("GRAPH.BULK", self._graph, *args)
+            return lambda: reply
+        raw.send_command("GRAPH.BULK", self._graph, *args)
+        return lambda: self._connection.parse_response(raw, "GRAPH.BULK")

@@ -263,7 +263,13 @@ class FalkorStore(Store):
         writer = BulkWriter(single, self.graph_name)
         try:
             with self._no_automatic_rewrite():
-                fill(writer)
+                try:
+                    fill(writer)
+                except BaseException:  # a command still in flight is taken before the caller clears the graph
+                    with contextlib.suppress(Exception):
+                        writer.settle()
+                    raise
+                writer.settle()  # a fill whose last command was sent without waiting: its reply, not WAITAOF's
                 self._graph = FastParamsGraph(self._db, self.graph_name)
                 self._schema_ready = False
                 if schema:

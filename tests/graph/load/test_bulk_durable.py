@@ -147,3 +147,44 @@ def test_the_load_returns_with_its_rewrite_started(server: EmbeddedServer, share
         assert sum(p.stat().st_size for p in incremental) < 4096, "the bulk commands were compacted away"
     finally:
         store.close()
+
+
+def test_a_command_sent_without_waiting_fails_the_load(server: EmbeddedServer) -> None:
+    """``flush(wait=False)`` leaves the reply to be read later: the server's refusal (the graph exists: ``GRAPH.BULK``
+    builds an absent graph only) still fails the load, and the graph there is left as it was."""
+    store = FalkorStore(server, graph_name="g")
+    store.run("CREATE (:Old {id: 1})", write=True)
+
+    def fill(writer: BulkWriter) -> None:
+        writer.nodes("N", ["id"], [{"id": i} for i in range(3)])
+        writer.flush(wait=False)
+
+    try:
+        with pytest.raises(StoreError, match=r"GRAPH\.BULK failed"):
+            store.bulk(fill)
+        assert store.run("MATCH (n) RETURN labels(n)[0], n.id").rows == [["Old", 1]]
+    finally:
+        store.close()
+
+
+def test_a_failed_fill_takes_the_command_in_flight_first(server: EmbeddedServer) -> None:
+    """A fill that fails with a command still in flight: the command is taken before the error reaches the caller,
+    so the caller's clear (another connection) cannot run before it and leave its nodes behind."""
+    store = FalkorStore(server, graph_name="g")
+    writers: list[BulkWriter] = []
+
+    def fill(writer: BulkWriter) -> None:
+        writers.append(writer)
+        writer.nodes("N", ["id"], [{"id": i} for i in range(3)])
+        writer.flush(wait=False)
+        raise RuntimeError("a worker died")
+
+    try:
+        with pytest.raises(RuntimeError, match="a worker died"):
+            store.bulk(fill)
+        assert writers[0].nodes_created == 3  # its reply was read before the error went on
+        assert store.run("MATCH (n:N) RETURN count(n)").rows == [[3]]
+        store.clear()
+        assert store.run("MATCH (n) RETURN count(n)").rows == [[0]]
+    finally:
+        store.close()
