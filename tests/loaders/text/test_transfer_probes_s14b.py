@@ -1,0 +1,40 @@
+"""Invented statement-genre transfer probes of session 14, round 2 (docs/text-extraction.md, "Session 14:
+transfers"), the kinds para-st-dev missed: a passive whose 'by' agent follows its 'to' recipient ('has been handed
+over to Ukraine by Bratislava'), the agent a name, a capital or 'the' name. Each expectation was written before the
+extractor was run on it; must-not-fire probes beside them: 'by' and a date, an attack's passive, an active verb."""
+
+from __future__ import annotations
+
+import pytest
+from transfer_probes import check, probe
+
+from armsgraph.loaders.text.syntax import model
+
+pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
+
+PROBES = [
+    probe('late-by', 'statement',
+      'A NASAMS launcher has now been handed over to Ukraine by Oslo, and I thank the government of Norway for it.',
+      'NOR>UKR:nasams'),
+    probe('late-by', 'statement',
+      'IRIS-T systems were delivered to Ukraine by Germany last week.',
+      'DEU>UKR:iris-t'),
+    probe('late-by', 'statement',
+      'Leopard 2 tanks have been sent to Ukraine by the Netherlands.',
+      'NLD>UKR:leopard-2'),
+    # must not fire (or keep the text's supplier): 'by' and a date, an attack, an active verb with 'by'
+    probe('late-by', 'statement',
+      'Patriot interceptors will be delivered to Ukraine by March, as I promised President Zelenskyy.',
+      'USA>UKR:patriot'),
+    probe('late-by', 'statement',
+      'Russian missiles were fired at Ukraine by Moscow overnight.',
+      ''),
+    probe('late-by', 'statement',
+      'Poland sent Krab howitzers to Ukraine by rail.',
+      'POL>UKR:krab'),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
+def test_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
