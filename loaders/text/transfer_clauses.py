@@ -238,6 +238,8 @@ class ClauseReader:
                             self.record.transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
                                            "transfer:include-after-supply")
                     continue
+                if kind == "include" and self.recipients.own_holdings(left, t, doc_frame.recipient or title_recipient):
+                    continue
                 stage = self.stages.stage_at(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
                 third_party = False
                 recipient: str | None

@@ -1,7 +1,10 @@
 """Invented statement-genre transfer probes of session 14, round 2 (docs/text-extraction.md, "Session 14:
 transfers"), the kinds para-st-dev missed: a passive whose 'by' agent follows its 'to' recipient ('has been handed
 over to Ukraine by Bratislava'), the agent a name, a capital or 'the' name. Each expectation was written before the
-extractor was run on it; must-not-fire probes beside them: 'by' and a date, an attack's passive, an active verb."""
+extractor was run on it; must-not-fire probes beside them: 'by' and a date, an attack's passive, an active verb.
+Then an 'include' whose subject the text's recipient owns ('Ukraine's air capabilities will keep growing, to include
+F-16s'): what it has, not what it is given; a giver's own contribution and 'assistance to Ukraine includes' still
+fire."""
 
 from __future__ import annotations
 
@@ -32,6 +35,24 @@ PROBES = [
     probe('late-by', 'statement',
       'Poland sent Krab howitzers to Ukraine by rail.',
       'POL>UKR:krab'),
+    # an include whose subject the text's recipient owns lists its holdings, not what it is given
+    probe('own-holdings', 'statement',
+      "Norway will send NASAMS launchers to Ukraine. Ukraine's air defenses will keep growing, to include Patriot "
+      'batteries.',
+      'NOR>UKR:nasams'),
+    probe('own-holdings', 'news',
+      "Poland delivered Krab howitzers to Ukraine in May. Ukraine's artillery now includes Caesar howitzers.",
+      'POL>UKR:krab'),
+    # must still fire: the giver's own contribution, aid to the recipient named
+    probe('own-holdings', 'news',
+      "Germany will send IRIS-T launchers to Ukraine. Germany's contribution also includes Gepard guns.",
+      'DEU>UKR:iris-t; DEU>UKR:gepard'),
+    probe('own-holdings', 'news',
+      "Poland delivered Krab howitzers to Ukraine in May. It also includes Javelin missiles for Ukraine's army.",
+      'POL>UKR:krab; POL>UKR:fgm-148-javelin'),
+    probe('own-holdings', 'statement',
+      "Our security assistance to Ukraine includes Stinger missiles.",
+      'USA>UKR:stinger'),
 ]
 
 
