@@ -24,6 +24,7 @@ from armsgraph.loaders.text.transfer_words import (
     TAKE_FORMS,
     THIRD_PARTY,
     Frame,
+    is_heading,
     syntax_words,
 )
 
@@ -148,6 +149,9 @@ class ClauseReader:
                 if asked is not None and asked != doc_frame.supplier:
                     doc_frame = Frame(doc_frame.supplier, asked, doc_frame.stage)
                 continue
+            if is_heading(self.d, s, e) and not self.mentions.weapons(s, e):
+                # 'Strengthen Security in the Indo-Pacific': a new section, not the recipient of the text before
+                doc_frame = Frame(doc_frame.supplier, title_recipient, doc_frame.stage)
             numbered = NUMBERED.match(self.d.words[s]) is not None or (
                 s + 1 < e and self.d.words[s].isdigit() and self.d.words[s + 1] in (".", ")"))
             if numbered and e - s <= 2:

@@ -4,7 +4,8 @@ over to Ukraine by Bratislava'), the agent a name, a capital or 'the' name. Each
 extractor was run on it; must-not-fire probes beside them: 'by' and a date, an attack's passive, an active verb.
 Then an 'include' whose subject the text's recipient owns ('Ukraine's air capabilities will keep growing, to include
 F-16s'): what it has, not what it is given; a giver's own contribution and 'assistance to Ukraine includes' still
-fire."""
+fire. Then a section heading on a line of its own ends the parties the parse carried from the text before ('the
+delivery of Virginia class submarines' under an Indo-Pacific heading is no delivery to Ukraine)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,16 @@ PROBES = [
     probe('own-holdings', 'statement',
       "Our security assistance to Ukraine includes Stinger missiles.",
       'USA>UKR:stinger'),
+    # a section heading (a short line of its own, no sentence mark) ends the parties carried from the text before
+    probe('heading', 'statement',
+      'The United States will send more Javelin missiles to Ukraine.\n\nStrengthen Security in the Indo-Pacific\n\n'
+      'Japan has committed a large investment in the American shipyards to speed the delivery of Virginia class '
+      'submarines.',
+      'USA>UKR:fgm-148-javelin'),
+    # must still fire: a heading, then a sentence naming both parties; a heading before a list under a package
+    probe('heading', 'statement',
+      'Support for Ukraine\n\nNorway will send NASAMS launchers to Ukraine.',
+      'NOR>UKR:nasams'),
 ]
 
 
