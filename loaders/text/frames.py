@@ -217,6 +217,9 @@ class FrameReader:
                 cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion)
             if not cued or negated or hypothetical or "declined" in stages or _has_phrase(words, self.not_given):
                 continue
+            include_at = next((t for t, kind, _ in triggers if kind == "include"), None)
+            if include_at is not None and self.rules.recipients.own_holdings(s, include_at, frame.recipient):
+                continue  # 'Ukraine's artillery now includes Caesar howitzers': what the recipient has
             stage = pick_stage(stages) or frame.stage
             for w in self.rules.mentions.weapons(s, e):
                 self.rules.record.transfer(frame.supplier, frame.recipient, w, stage, sent, "transfer:frame-carried",

@@ -24,6 +24,7 @@ from armsgraph.loaders.text.transfer_words import (
     TAKE_FORMS,
     THIRD_PARTY,
     Frame,
+    is_heading,
     syntax_words,
 )
 
@@ -60,6 +61,20 @@ class ClauseReader:
         t, kind, tense = trigger
         return kind == "supply" and tense == "past" and bool(self.mentions.participle_noun(t)) \
             and self.d.lower[t - 1] not in PASSIVE_AUX
+
+    def _by_after_recipient(self, t: int, right: int) -> tuple[int, str] | None:
+        """'has been handed over to Ukraine by Bratislava': a passive whose 'by' agent follows its 'to' recipient;
+        the position of 'by' and the recipient, None for any other wording between the verb and 'by'."""
+        if not PASSIVE_AUX.intersection(self.d.lower[max(0, t - 2) : t]):
+            return None
+        i = t + 1 + (t + 1 < right and self.d.lower[t + 1] == "over")
+        if i + 1 >= right or self.d.lower[i] != "to":
+            return None
+        ref = self.f.ref_at.get(i + 1 + (self.d.lower[i + 1] == "the"))
+        recipient = self.parties.actor_of_ref(ref) if ref is not None else None
+        if recipient is None or ref is None or ref.end + 1 >= right or self.d.lower[ref.end] != "by":
+            return None
+        return ref.end, recipient
 
     def _participle_agent(self, w: Span) -> str | None:
         """The agent of a participle right after weapon mention w ('tanks promised by the United States')."""
@@ -134,6 +149,9 @@ class ClauseReader:
                 if asked is not None and asked != doc_frame.supplier:
                     doc_frame = Frame(doc_frame.supplier, asked, doc_frame.stage)
                 continue
+            if is_heading(self.d, s, e) and not self.mentions.weapons(s, e):
+                # 'Strengthen Security in the Indo-Pacific': a new section, not the recipient of the text before
+                doc_frame = Frame(doc_frame.supplier, title_recipient, doc_frame.stage)
             numbered = NUMBERED.match(self.d.words[s]) is not None or (
                 s + 1 < e and self.d.words[s].isdigit() and self.d.words[s + 1] in (".", ")"))
             if numbered and e - s <= 2:
@@ -224,6 +242,8 @@ class ClauseReader:
                             self.record.transfer(sent_frame.supplier, sent_frame.recipient, w, sent_frame.stage, sent,
                                            "transfer:include-after-supply")
                     continue
+                if kind == "include" and self.recipients.own_holdings(left, t, doc_frame.recipient or title_recipient):
+                    continue
                 stage = self.stages.stage_at(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
                 third_party = False
                 recipient: str | None
@@ -292,15 +312,19 @@ class ClauseReader:
                     weapons = self.mentions.weapons(t + 1, right)
                     stage = "requested"
                 else:
-                    agent = t + 3 if t + 2 < right and self.d.lower[t + 2] == "the" else t + 2
-                    passive_by = t + 1 < right and self.d.lower[t + 1] == "by" and agent in self.f.ref_at
+                    # 'handed over to Ukraine by Bratislava': the agent after the recipient
+                    late_by = self._by_after_recipient(t, right) if kind == "supply" else None
+                    by_at = late_by[0] if late_by is not None else t + 1
+                    agent = by_at + 2 if by_at + 1 < right and self.d.lower[by_at + 1] == "the" else by_at + 1
+                    passive_by = by_at < right and self.d.lower[by_at] == "by" and agent in self.f.ref_at
                     if passive_by:
                         by = self.parties.actor_of_ref(self.f.ref_at[agent])
                         suppliers = [by] if by else []
                         # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before
                         weapons = self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
                         after_agent = self.f.ref_at[agent].end
-                        recipient = self.recipients.recipient_in(after_agent, e, direct=False)
+                        recipient = late_by[1] if late_by is not None else self.recipients.recipient_in(
+                            after_agent, e, direct=False)
                         if recipient is None:
                             for i in range(after_agent, e):
                                 if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:

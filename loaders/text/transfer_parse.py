@@ -5,6 +5,7 @@ from __future__ import annotations
 from armsgraph.loaders.text.facts import FIRST_PERSON
 from armsgraph.loaders.text.syntax_transfers import candidates
 from armsgraph.loaders.text.transfer_rules import TransferRules
+from armsgraph.loaders.text.transfer_words import is_heading
 
 
 class ParseReader:
@@ -49,6 +50,11 @@ class ParseReader:
                 frame_supplier, frame_recipient = frames[seen][2], frames[seen][3]
                 seen += 1
             movable = {(w.start, w.end) for w in self.mentions.weapons(s, e)}
+            if is_heading(self.d, s, e) and not movable:
+                # 'Strengthen Security in the Indo-Pacific' on a line of its own: a new section, the parties the
+                # parse carried from the text before end here
+                frame_supplier, frame_recipient = self.d.first_person, title_recipient
+                continue
             next_supplier, next_recipient = frame_supplier, frame_recipient
             triggers_at = [k for k in range(s, e) if self.d.lower[k] in self.d.g.triggers]
             blocked = False

@@ -44,6 +44,15 @@ class Recipients:
                     return found
         return None
 
+    def own_holdings(self, left: int, t: int, recipient: str | None) -> bool:
+        """'Ukraine's air capabilities will keep growing, to include F-16s': an include whose subject the text's
+        recipient owns (no package word, no 'aid to X') lists what that state has, not what it is given."""
+        if recipient is None or self.aid_recipient(left, t) is not None or any(
+                self.d.g.aid_words.get(w) == "package" for w in self.d.lower[left:t]):
+            return False
+        return any(self.d.words[i] in ("'s", "’s") and self.parties.possessor_before(i + 1) == recipient
+                   for i in range(left + 1, t))
+
     def title_recipient(self) -> str | None:
         """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any."""
         title = str(self.d.document.get("title") or "")
