@@ -11,10 +11,9 @@ economic aid ('$300 million in humanitarian assistance').
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.word_tables import words_by_kind
 
 SUPPLY_KINDS = frozenset({"supply", "noun", "receive", "request", "include", "arrive"})
 """``triggers.csv`` kinds that say arms change hands (not 'use' or 'deployment')."""
@@ -29,24 +28,21 @@ CIVIL_AID = frozenset({"humanitarian", "economic", "financial", "budget", "budge
 @cache
 def turn_words() -> dict[str, frozenset[str]]:
     """``data/turn_supply.csv`` by kind (approval, item-opener, item-quantity), read once per process."""
-    text = resources.files("armsgraph.loaders.text").joinpath("data", "turn_supply.csv").read_text(encoding="utf-8")
-    kinds: dict[str, set[str]] = {"approval": set(), "item-opener": set(), "item-quantity": set()}
-    for row in csv_rows(text).rows:
-        word, kind = row.values["word"].strip().lower(), row.values["kind"].strip()
-        if kind not in kinds:
-            raise ValueError(f"data/turn_supply.csv:{row.line}: unknown kind {kind!r}")
-        kinds[kind].add(word)
-    return {kind: frozenset(words) for kind, words in kinds.items()}
+    return words_by_kind("turn_supply.csv", ("approval", "item-opener", "item-quantity"))
 
 
 def arms_word(d: TextDoc, i: int, start: int, package: bool = True) -> bool:
     """Whether token i names arms (a weapon, a category, a weapon or munition noun, an aid noun not made civil by
     the word before it); ``package=False``: a package noun alone ('this package') names none."""
     word = d.lower[i]
-    civil = i > start and d.lower[i - 1] in CIVIL_AID
     aid = d.g.aid_words.get(word)
     return (d.ent_types[i] in ("WEAPON", "CATEGORY") or word in d.g.weapon_nouns or word in d.g.ammunition_words
-            or word in ARMS_WORDS or (aid is not None and not civil and (package or aid != "package")))
+            or word in ARMS_WORDS or (aid is not None and not _civil(d, i, start) and (package or aid != "package")))
+
+
+def _civil(d: TextDoc, i: int, start: int) -> bool:
+    """The word before token i (within the stretch from ``start``) makes its aid civil ('humanitarian aid')."""
+    return i > start and d.lower[i - 1] in CIVIL_AID
 
 
 def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> bool:
@@ -59,7 +55,7 @@ def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> 
         word = d.lower[i]
         if arms_word(d, i, start, package):
             arms = True
-        if d.g.aid_words.get(word) == "package" and not (i > start and d.lower[i - 1] in CIVIL_AID):
+        if d.g.aid_words.get(word) == "package" and not _civil(d, i, start):
             supply = True
         if word in approval or any(kind in SUPPLY_KINDS for kind, _ in d.g.triggers.get(word, ())):
             supply = True

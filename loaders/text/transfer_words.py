@@ -10,6 +10,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from armsgraph.loaders.io import csv_rows
+from armsgraph.loaders.text.word_tables import words_by_kind
 from armsgraph.schema.values import Stage
 
 if TYPE_CHECKING:
@@ -111,11 +112,7 @@ def syntax_words() -> dict[str, frozenset[str]]:
     a verb whose subject holds what it uses; ``welcome``: a verb whose subject 'the arrival of' a weapon reaches;
     ``arrival``: a noun that moves its weapons; ``backer``: a noun whose possessor or 'of' object is the state a
     text's aid goes to), read once per process."""
-    text = resources.files("armsgraph.loaders.text").joinpath("data", "syntax_words.csv").read_text(encoding="utf-8")
-    kinds: dict[str, set[str]] = {}
-    for row in csv_rows(text).rows:
-        kinds.setdefault(row.values["kind"].strip(), set()).add(row.values["word"].strip().lower())
-    return {kind: frozenset(words) for kind, words in kinds.items()}
+    return words_by_kind("syntax_words.csv")
 
 
 HEADING_MAX_TOKENS = 12
