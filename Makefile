@@ -111,6 +111,7 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-dev --gold tests/data/gold/para-st-dev.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh1-dev --gold tests/data/gold/fresh1-dev.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh2-dev --gold tests/data/gold/fresh2-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-dev --gold tests/data/gold/fresh3-dev.jsonl
 
 # rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures:
 # the additions over the grid, the chosen setting and the frozen-rules check (docs/text-extraction.md)
@@ -126,6 +127,7 @@ eval-test: $(STAMP)
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-test --gold tests/data/gold/para-st-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh1-test --gold tests/data/gold/fresh1-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh2-test --gold tests/data/gold/fresh2-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-test --gold tests/data/gold/fresh3-test.jsonl
 
 clean:
 	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,12 @@ from armsgraph.loaders.text.gold import read_gold
 DATA = Path(__file__).resolve().parents[2] / "data"
 FRESH = DATA / "fresh"
 
-# writer -> the residues (row index % 4) of the commits.json rows it reports, as the writers' brief fixed them
-ROWS = {"fresh1": {0, 1}, "fresh2": {2, 3}}
+# writer -> which commits.json rows (by 0-based index) it reports, as the writers' briefs fixed them
+ROWS: dict[str, Callable[[int], bool]] = {
+    "fresh1": lambda i: i % 4 in {0, 1},
+    "fresh2": lambda i: i % 4 in {2, 3},
+    "fresh3": lambda i: i >= 132,
+}
 SPLITS = sorted(f"{writer}-{half}" for writer in ROWS for half in ("dev", "test"))
 
 
@@ -58,13 +63,22 @@ def test_rows_follow_the_writers_rule(split: str, shared_data: Path) -> None:
     rows = _rows(split)
     assert rows
     assert all(0 <= r < len(commits) for r in rows)
-    assert {r % 4 for r in rows} <= ROWS[split.rsplit("-", 1)[0]]
+    assert all(map(ROWS[split.rsplit("-", 1)[0]], rows))
 
 
 @pytest.mark.parametrize("writer", sorted(ROWS))
 def test_a_writers_halves_share_no_commitment(writer: str) -> None:
     """One commitment in both halves would carry a tuned fact into the untouched half."""
     assert not _rows(f"{writer}-dev") & _rows(f"{writer}-test")
+
+
+def test_shapes_are_of_tuned_items_and_apart() -> None:
+    """fresh3 keeps the sentence shapes of tuned news-pun items: never of the untouched split's, one per half."""
+    untouched = {g.document for g in read_gold(DATA / "gold" / "news-pun-heldout2.jsonl")}
+    shapes = {half: {str(m["shape_of"]) for m in _metas(f"fresh3-{half}").values()} for half in ("dev", "test")}
+    assert shapes["dev"] and shapes["test"]
+    assert not (shapes["dev"] | shapes["test"]) & untouched
+    assert not shapes["dev"] & shapes["test"]
 
 
 def _sentences(text: str) -> set[str]:
