@@ -114,6 +114,7 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-dev --gold tests/data/gold/fresh3-dev.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh4-dev --gold tests/data/gold/fresh4-dev.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh5-dev --gold tests/data/gold/fresh5-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh6-dev --gold tests/data/gold/fresh6-dev.jsonl
 
 # rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures:
 # the additions over the grid, the chosen setting and the frozen-rules check (docs/text-extraction.md)
@@ -132,6 +133,7 @@ eval-test: $(STAMP)
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-test --gold tests/data/gold/fresh3-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh4-test --gold tests/data/gold/fresh4-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh5-test --gold tests/data/gold/fresh5-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh6-test --gold tests/data/gold/fresh6-test.jsonl
 
 clean:
 	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache

@@ -29,6 +29,7 @@ ROWS: dict[str, tuple[tuple[str, tuple[str, ...]], Callable[[int], bool]]] = {
     "fresh3": (COMMITS, lambda i: i >= 132),
     "fresh4": (KIEL, lambda i: i % 2 == 0),
     "fresh5": (KIEL, lambda i: i % 2 == 1),
+    "fresh6": (COMMITS, lambda i: True),  # statements: the US rows in order, and partners' rows they mention
 }
 SHAPED = ("fresh3", "fresh4", "fresh5")  # writers that kept a tuned item's sentence shapes (meta "shape_of")
 SPLITS = sorted(f"{writer}-{half}" for writer in ROWS for half in ("dev", "test"))
@@ -56,7 +57,7 @@ def test_each_gold_line_is_a_text_of_its_split_with_its_meta(split: str) -> None
     """Gold, texts and metas name the same documents; every document reports commitments of its writer's rows."""
     gold = read_gold(DATA / "gold" / f"{split}.jsonl")
     folder = FRESH / split
-    assert len(gold) >= 10
+    assert len(gold) >= (6 if split.startswith("fresh6") else 10)
     assert {g.document for g in gold} == {p.name for p in folder.glob("*.txt")} == set(_metas(split))
     for document, meta in _metas(split).items():
         assert meta["date"] and meta["publisher"] and meta["title"], document
@@ -92,6 +93,14 @@ def test_shapes_are_of_tuned_items_each_used_once() -> None:
     assert len(shapes) >= 40 * len(SHAPED) - 20
     assert not set(shapes) & untouched
     assert len(shapes) == len(set(shapes))
+
+
+def test_statement_shapes_are_every_other_statement(shared_data: Path) -> None:
+    """fresh6 keeps the shapes of the 1st, 3rd, 5th ... shared statement by name, each once, dev and test apart."""
+    statements = sorted(p.name for p in (shared_data / "statements").glob("*.txt"))
+    shapes = {h: [str(m["shape_of"]) for m in _metas(f"fresh6-{h}").values()] for h in ("dev", "test")}
+    assert sorted(shapes["dev"] + shapes["test"]) == statements[0::2]
+    assert not set(shapes["dev"]) & set(shapes["test"])
 
 
 def _sentences(text: str) -> set[str]:
