@@ -169,6 +169,7 @@ class _Reader:
         self.rule_recipients = {(r, w) for _, r, w in self.rule_triples}
         self._sentence_cache: dict[int, dict[str, float]] = {}
         self._kept: dict[int, set[int]] = {}
+        self._paths: dict[tuple[int, int, int], str | None] = {}
         self.windowed: set[tuple[str, str, str]] = set()
 
     # ---- per sentence ----------------------------------------------------------------------------------
@@ -338,6 +339,12 @@ class _Reader:
         labels ('nsubj', 'pobj:to-for>prep', ...; a preposition by its class in ``PREP_CLASSES``, a coordination or
         a name's parts not counted): up from the mention when the word is above it within ``PATH_STEPS``, else
         'up<a>-down<b>' through their lowest common ancestor (each capped at 3), else None (unparsed)."""
+        key = (start, end, target)
+        if key not in self._paths:
+            self._paths[key] = self._path(start, end, target)
+        return self._paths[key]
+
+    def _path(self, start: int, end: int, target: int) -> str | None:
         syntax = self.d.syntax
         if syntax is None or not syntax.parsed[end - 1]:
             return None

@@ -1,8 +1,8 @@
 """Training the learned transfer classifier offline: ``python -m armsgraph.loaders.text.train_transfers``
 (``make train-text``) rebuilds ``data/transfer_model.json`` from the committed tuned gold, deterministically.
 
-Examples: every candidate triple (``candidates``) of every document of the tuned gold files (statements, news,
-news-pun dev and dev4; never a held-out or test split), labelled by whether the gold lists it (organisations as
+Examples: every candidate triple (``candidates``) of every document of the tuned gold files (``TRAINING``; never
+held-out 2 nor a paraphrase or fresh -test split), labelled by whether the gold lists it (organisations as
 their state, weapons by their canonical id, as ``evaluate`` scores). The rule components run first, exactly as
 in ``extract.PIPELINE``. Model: scikit-learn's L2 logistic regression (lbfgs, balanced classes), chosen for
 being small, explainable and exactly reproducible in a few lines at run time. C (from ``C_GRID``), the decision
@@ -43,11 +43,13 @@ TRAINING = (("statements", "statements", "statements.jsonl"), ("news", "news", "
             ("news", "news-pun", "news-pun-dev.jsonl"), ("news", "news-pun", "news-pun-dev4.jsonl"),
             ("news", "news-pun", "news-pun-heldout.jsonl"), ("news", "news-pun", "news-pun-test.jsonl"),
             ("news", "tests/data/paraphrase/para-dev", "para-dev.jsonl"),
-            ("statements", "tests/data/paraphrase/para-st-dev", "para-st-dev.jsonl"))
+            ("statements", "tests/data/paraphrase/para-st-dev", "para-st-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh1-dev", "fresh1-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh2-dev", "fresh2-dev.jsonl"))
 """(genre, folder, gold file): the tuned gold only (the held-out split is tuned on since session 8, the test split
-since session 10, the paraphrase -dev halves since session 15; never held-out 2 nor a -test half). A folder is one of
-../shared/data, or the repository's own when it starts with ``tests/`` (``folder_path``). The targets are per genre
-(news, statements); figures are also reported per gold file."""
+since session 10, the paraphrase and fresh -dev halves since session 15; never held-out 2 nor a -test half). A
+folder is one of ../shared/data, or the repository's own when it starts with ``tests/`` (``folder_path``). The
+targets are per genre (news, statements); figures are also reported per gold file."""
 GENRES = ("news", "statements")
 FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0)
