@@ -97,6 +97,14 @@ GROUP_DEPS = frozenset({"amod", "poss", "compound", "nmod", "npadvmod"})
 """An actor in one of these qualifies a noun ('Ukrainian servicemen', 'Greece's government'): it acts as the
 noun does (``_Reader.group_head``)."""
 GROUP_STEPS = 3
+PATH_STEPS = 4
+"""Longest dependency path read from a party or the weapon up to the transfer word (``_Reader.path``)."""
+PREP_CLASSES = {"to": "to-for", "for": "to-for", "into": "to-for", "from": "from", "by": "by", "with": "with",
+                "of": "of"}
+"""Prepositions on a parse path, by class: the path names the class, not the word."""
+INSIDE_STEPS = frozenset({"pobj:with", "pobj:other"})
+"""The last preposition on the path from a weapon under a transfer noun that puts it inside a phrase of the noun
+other than its 'of' object (``weapon:inside-other-phrase``, ``parse_gate``)."""
 
 
 def _relation(dep: str, prep: str) -> str:
@@ -161,6 +169,7 @@ class _Reader:
         self.rule_recipients = {(r, w) for _, r, w in self.rule_triples}
         self._sentence_cache: dict[int, dict[str, float]] = {}
         self._kept: dict[int, set[int]] = {}
+        self._paths: dict[tuple[int, int, int], str | None] = {}
         self.windowed: set[tuple[str, str, str]] = set()
 
     # ---- per sentence ----------------------------------------------------------------------------------
@@ -324,6 +333,44 @@ class _Reader:
                 return h, kind, _relation(first_dep, prep)
             j = h
         return None
+
+    def path(self, start: int, end: int, target: int) -> str | None:
+        """The dependency path from a mention at [start, end) to the transfer word at ``target``, as relation
+        labels ('nsubj', 'pobj:to-for>prep', ...; a preposition by its class in ``PREP_CLASSES``, a coordination or
+        a name's parts not counted): up from the mention when the word is above it within ``PATH_STEPS``, else
+        'up<a>-down<b>' through their lowest common ancestor (each capped at 3), else None (unparsed)."""
+        key = (start, end, target)
+        if key not in self._paths:
+            self._paths[key] = self._path(start, end, target)
+        return self._paths[key]
+
+    def _path(self, start: int, end: int, target: int) -> str | None:
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[end - 1]:
+            return None
+        j = next((i for i in range(start, end) if not start <= syntax.head[i] < end or syntax.head[i] == i),
+                 end - 1)
+        labels: list[str] = []
+        above = [j]
+        for _ in range(PATH_STEPS + 4):
+            if j == target:
+                return ">".join(labels) or "self"
+            h, dep = syntax.head[j], syntax.dep[j]
+            if h == j or len(labels) >= PATH_STEPS:
+                break
+            if dep not in LINK_DEPS:
+                labels.append(f"pobj:{PREP_CLASSES.get(self.d.lower[h], 'other')}" if dep == "pobj" else dep)
+            j = h
+            above.append(j)
+        ups = {t: n for n, t in enumerate(above)}
+        t, down = target, 0
+        for _ in range(12):
+            if t in ups:
+                return f"up{min(ups[t], 3)}-down{min(down, 3)}"
+            if syntax.head[t] == t:
+                break
+            t, down = syntax.head[t], down + 1
+        return "far"
 
     def moved_participle(self, w: Span, k: int) -> int | None:
         """The participle of a moving word that qualifies the weapon's own phrase ('Leopard tanks donated by
@@ -510,10 +557,21 @@ class _Reader:
             else None
         if weapon_anchor is not None:
             feats[f"weapon:{weapon_anchor[2]}@{weapon_anchor[1]}"] = 1.0
+            wp = self.path(w.start, w.end, weapon_anchor[0])
+            if wp is not None:
+                feats[f"weapon:path:{wp}@{weapon_anchor[1]}"] = 1.0
+                steps = [step for step in wp.split(">") if step.startswith("pobj:")]
+                if weapon_anchor[1] == "noun" and len(steps) > 1 and steps[-1] in INSIDE_STEPS:
+                    # 'discussed a sale to Germany with Ukraine of its Leopard tanks': the weapon is the 'of' object
+                    # of another phrase of the transfer noun, not of the noun itself
+                    feats["weapon:inside-other-phrase"] = 1.0
             for prefix, actor in (("sup", sup), ("rec", rec)):
                 for m in by_actor.get(actor, []):
                     if m.sentence != k:
                         continue
+                    mp = self.path(m.start, m.end, weapon_anchor[0])
+                    if mp is not None:
+                        feats[f"{prefix}:path:{mp}@{weapon_anchor[1]}"] = 1.0
                     owned = self.owned(m)
                     if owned is not None and w.start <= owned < w.end:
                         feats[f"{prefix}:owns-weapon"] = 1.0
@@ -646,5 +704,6 @@ def parse_gate(triples: Sequence[tuple[str, str, str]], probabilities: Sequence[
     """The probabilities the learned component decides on (session 13: precision first on unseen text): 0 for a
     triple whose recipient has no receiving signal in the weapon's sentence (``received_here``) and for a weapon
     the parse gives two givers or two takers in the same role (``relation_model.uncontested``)."""
-    kept = [p if received_here(f) else 0.0 for p, f in zip(probabilities, features, strict=True)]
+    kept = [p if received_here(f) and "weapon:inside-other-phrase" not in f else 0.0
+            for p, f in zip(probabilities, features, strict=True)]
     return uncontested(triples, kept, features, AGREES)

@@ -1,8 +1,8 @@
 """Training the learned transfer classifier offline: ``python -m armsgraph.loaders.text.train_transfers``
 (``make train-text``) rebuilds ``data/transfer_model.json`` from the committed tuned gold, deterministically.
 
-Examples: every candidate triple (``candidates``) of every document of the tuned gold files (statements, news,
-news-pun dev and dev4; never a held-out or test split), labelled by whether the gold lists it (organisations as
+Examples: every candidate triple (``candidates``) of every document of the tuned gold files (``TRAINING``; never
+held-out 2 nor a paraphrase or fresh -test split), labelled by whether the gold lists it (organisations as
 their state, weapons by their canonical id, as ``evaluate`` scores). The rule components run first, exactly as
 in ``extract.PIPELINE``. Model: scikit-learn's L2 logistic regression (lbfgs, balanced classes), chosen for
 being small, explainable and exactly reproducible in a few lines at run time. C (from ``C_GRID``), the decision
@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,10 +41,15 @@ REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "data" / "gold"
 TRAINING = (("statements", "statements", "statements.jsonl"), ("news", "news", "news.jsonl"),
             ("news", "news-pun", "news-pun-dev.jsonl"), ("news", "news-pun", "news-pun-dev4.jsonl"),
-            ("news", "news-pun", "news-pun-heldout.jsonl"), ("news", "news-pun", "news-pun-test.jsonl"))
-"""(genre, folder of ../shared/data, gold file): the tuned gold only (the held-out split is tuned on since session 8,
-the test split since session 10; never held-out 2). The targets are per genre (news, statements);
-figures are also reported per gold file."""
+            ("news", "news-pun", "news-pun-heldout.jsonl"), ("news", "news-pun", "news-pun-test.jsonl"),
+            ("news", "tests/data/paraphrase/para-dev", "para-dev.jsonl"),
+            ("statements", "tests/data/paraphrase/para-st-dev", "para-st-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh1-dev", "fresh1-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh2-dev", "fresh2-dev.jsonl"))
+"""(genre, folder, gold file): the tuned gold only (the held-out split is tuned on since session 8, the test split
+since session 10, the paraphrase and fresh -dev halves since session 15; never held-out 2 nor a -test half). A
+folder is one of ../shared/data, or the repository's own when it starts with ``tests/`` (``folder_path``). The
+targets are per genre (news, statements); figures are also reported per gold file."""
 GENRES = ("news", "statements")
 FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0)
@@ -62,9 +68,16 @@ RESERVED = "news-pun-dev4.jsonl"
 on it is the setting's report on text neither the rules nor the choice were fitted on."""
 TARGET_PRECISION = 0.93
 """Rules + model precision the choice must keep, over all training documents."""
-ADDITIONS_PRECISION = 0.85
-"""Precision the model's additions must reach in cross-validation; no setting that reaches it with at least one
-right addition means the chosen setting is the one that adds least (``choose``)."""
+ADDITIONS_PRECISION = 0.90
+"""Precision the model's additions must reach, counted over all the additions the choice reads (in cross-validation
+and on the frozen splits but ``RESERVED``), with no more wrong than right ones in cross-validation alone; no setting
+that reaches it with at least one right addition means the chosen setting is the one that adds least
+(``choose``). Since session 15 pooled: with the paraphrase and fresh splits there are enough additions to count
+together, where a floor per source (0.85 in each, sessions 11-14) let two or three additions in CV decide."""
+MIN_COUNT = 5
+"""A parse-path feature (``SPARSE``) seen in fewer training candidates gets no weight: a path seen once or twice is
+a document's wording, not a shape."""
+SPARSE = ("sup:path:", "rec:path:", "weapon:path:")
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 20))
 
 
@@ -98,6 +111,11 @@ class DocumentGold:
     gold: frozenset[tuple[str, str, str]]
 
 
+def folder_path(folder: str, root: Path) -> Path:
+    """Where a training split's documents are: the repository's test data (``tests/...``) or the shared data."""
+    return REPO / folder if folder.startswith("tests/") else root / folder
+
+
 def canonical(supplier: str, recipient: str, weapon: str) -> tuple[str, str, str]:
     return canonical_actor(supplier), canonical_actor(recipient), canonical_weapon(weapon)
 
@@ -109,7 +127,7 @@ def examples(data: Path | None = None) -> tuple[list[Example], list[DocumentGold
     docs: list[DocumentGold] = []
     for genre, folder, gold_file in TRAINING:
         for g in read_gold(GOLD / gold_file):
-            document, text, offset = read_document(root / folder / g.document)
+            document, text, offset = read_document(folder_path(folder, root) / g.document)
             meta = document.model_dump(mode="json", exclude_none=True)
             d = TextDoc(text[offset:], meta, offset)
             f = run_components(d, RULE_COMPONENTS)
@@ -142,12 +160,14 @@ def fit(items: Sequence[Example], c: float, excluded: tuple[str, ...] = EXCLUDED
 
     items = [e for e in items if e.readable]
     rows = [model_features(e.features, excluded) for e in items]
-    names = sorted({k for row in rows for k in row})
+    seen = Counter(k for row in rows for k in row)
+    names = sorted(k for k, n in seen.items() if n >= MIN_COUNT or not k.startswith(SPARSE))
     index = {n: i for i, n in enumerate(names)}
     x = np.zeros((len(items), len(names)))
     for r, row in enumerate(rows):
         for k, v in row.items():
-            x[r, index[k]] = v
+            if k in index:
+                x[r, index[k]] = v
     y = np.array([e.label for e in items], dtype=int)
     model: Any = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, solver="lbfgs")
     model.fit(x, y)
@@ -333,8 +353,8 @@ def choose(items: Sequence[Example], docs: Sequence[DocumentGold], runs: dict[fl
                 for split_added, _, _ in frozen_scores(run, t, m).values():
                     held.add(split_added.tp, split_added.fp, 0)
                 right, wrong = added.tp + held.tp, added.fp + held.fp
-                ok = right > 0 and counts["all"].precision >= TARGET_PRECISION and all(
-                    s.precision >= ADDITIONS_PRECISION for s in (added, held))
+                ok = right > 0 and counts["all"].precision >= TARGET_PRECISION and \
+                    right / (right + wrong) >= ADDITIONS_PRECISION and added.tp >= added.fp
                 key = (float(ok), float(right) if ok else 0.0, -float(wrong), -float(right), t, m, -c)
                 if best is None or key > best[0]:
                     best = (key, Choice(c, t, m, counts, added, held))

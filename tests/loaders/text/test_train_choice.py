@@ -110,3 +110,21 @@ def test_choice_reads_the_frozen_splits_but_the_reserved_one() -> None:
     alone = choose(items, docs, {1.0: [0.99]})
     assert (alone.frozen.tp, alone.frozen.fp) == (0, 0) and alone.threshold == max(THRESHOLDS)
     assert choose(items, docs, {1.0: [0.99]}, {1.0: [reserved]}).frozen.tp == 0
+
+
+def test_choice_pools_the_additions_it_reads() -> None:
+    """Session 15: the additions' precision is counted over CV and the frozen splits together. A wrong addition in
+    CV (w2 at 0.8) beside nine right ones on the frozen splits (0.9 >= ADDITIONS_PRECISION) is taken at the
+    threshold that also adds w3 in CV; a setting with more wrong than right additions in CV alone is not."""
+    items, docs, probs = corpus(0.85, 0.8)
+    for k in range(14):  # documents the rules read rightly: rules + model precision in CV stays >= 0.93
+        items.append(example(f"r{k}", "weapon:w1", True, True))
+        docs.append(DocumentGold("news", "g.jsonl", f"r{k}", frozenset({(*SRW, "weapon:w1")})))
+        probs.append(0.99)
+    read = [frozen_document("split.jsonl", f"f{k}", (0.75, 0.1)) for k in range(8)]
+    chosen = choose(items, docs, {1.0: probs}, {1.0: read})
+    assert 0.7 < chosen.threshold <= 0.75
+    assert (chosen.added.tp, chosen.added.fp) == (1, 1) and (chosen.frozen.tp, chosen.frozen.fp) == (8, 0)
+    many = [frozen_document("split.jsonl", f"f{k}", (0.75, 0.1)) for k in range(12)]
+    worse = choose(items, docs, {1.0: [0.99, 0.8, 0.05, *probs[3:]]}, {1.0: many})  # CV: w2 only, 12/13 pooled
+    assert worse.threshold > 0.8 and (worse.added.tp, worse.added.fp) == (0, 0)

@@ -152,8 +152,7 @@ PROBES = [
       'USA>DEU:f-35'),
     probe('sale', 'news',
       'The Pentagon awarded a contract for Stinger missiles to be delivered to Latvia.',
-      'USA>LVA:stinger',
-      xfail='a contract award names no seller state'),
+      'USA>LVA:stinger'),  # a learned addition since session 15 (no rule reads a contract award)
     probe('sale', 'news',
       'The United States and Ukraine agreed on the co-production of Patriot interceptors.',
       ''),

@@ -1,0 +1,40 @@
+"""What the learned classifier is trained on (session 15): the tuned gold only, never an untouched split; the
+repository's own splits found where they are; every frozen split's documents in the training gold, so the frozen
+check reads them all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from armsgraph.loaders.text.gold import read_gold
+from armsgraph.loaders.text.train_transfers import FROZEN, GOLD, REPO, RESERVED, TRAINING, folder_path
+
+UNTOUCHED = ("news-pun-heldout2.jsonl", "para-test.jsonl", "para-st-test.jsonl", "fresh1-test.jsonl",
+             "fresh2-test.jsonl")
+
+
+def test_training_never_reads_an_untouched_split() -> None:
+    names = [gold for _, _, gold in TRAINING]
+    assert not set(names) & set(UNTOUCHED)
+    assert all("-test" not in folder for _, folder, _ in TRAINING if folder.startswith("tests/"))
+    assert {"para-dev.jsonl", "para-st-dev.jsonl", "fresh1-dev.jsonl", "fresh2-dev.jsonl"} <= set(names)
+
+
+def test_a_split_of_the_repository_is_read_from_the_repository() -> None:
+    shared = Path("/nowhere")
+    assert folder_path("tests/data/fresh/fresh1-dev", shared) == REPO / "tests/data/fresh/fresh1-dev"
+    assert folder_path("news-pun", shared) == shared / "news-pun"
+    for _, folder, gold in TRAINING:
+        if folder.startswith("tests/"):
+            documents = {g.document for g in read_gold(GOLD / gold)}
+            assert documents and all((folder_path(folder, shared) / d).is_file() for d in documents)
+
+
+def test_every_frozen_document_is_training_gold() -> None:
+    frozen = json.loads(FROZEN.read_text(encoding="utf-8"))
+    trained = {g.document for _, _, gold in TRAINING for g in read_gold(GOLD / gold)}
+    assert RESERVED in frozen
+    for split, entry in frozen.items():
+        assert set(entry["transfers"]) <= trained, split
+        assert not any(name in split for name in UNTOUCHED)
