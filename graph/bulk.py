@@ -317,6 +317,7 @@ class BulkGraph:
         self.writer = writer
         if writer is not None:
             _send(writer, self._held_nodes(), iter(()), flush=False)
+            writer.flush(wait=False)  # the first command alone: the store's indexes follow it (FalkorStore.bulk)
         table = self.table
         table.commit()  # the workers read the table through their own connections
         judged = read_judgements(judgements)
