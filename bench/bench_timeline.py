@@ -54,6 +54,7 @@ STEPS = (  # (module, attribute, name shown); "Class.method" wraps a method
     ("armsgraph.graph.store.falkordb", "FalkorStore._rewrite_aof", "final AOF rewrite"),  # a --former before 12
     ("armsgraph.graph.store.falkordb", "FalkorStore.ensure_schema", "indexes"),
     ("armsgraph.graph.store.falkordb", "FalkorStore._create_schema", "indexes"),
+    ("armsgraph.graph.store.falkordb", "FalkorStore._constraints_operational", "constraints built"),  # 15
     ("armsgraph.graph.store.falkordb", "FalkorStore._on_disk", "WAITAOF (on disk)"),
     ("armsgraph.graph.store.falkordb", "FalkorStore._start_rewrite", "start a rewrite"),
 )

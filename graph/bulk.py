@@ -288,6 +288,8 @@ class BulkGraph:
             self.position[node_id] = self.sent_nodes + number
         if self.writer is not None and placed.encoded:
             _send_encoded(self.writer, placed, self.sent_nodes - 1)
+            self.writer.flush(wait=False)  # a command per segment: the server takes (and indexes) each while the
+            # workers resolve the next, not the last 16 MB alone after the last group (docs/loading.md, "Session 15")
         elif self.writer is not None:
             _send(self.writer, Spool(placed.nodes_path, placed.nodes).chunks(),
                   self._segment_edges(placed, self.sent_nodes - 1), flush=False)
@@ -317,6 +319,7 @@ class BulkGraph:
         self.writer = writer
         if writer is not None:
             _send(writer, self._held_nodes(), iter(()), flush=False)
+            writer.flush(wait=False)  # the first command alone: the store's indexes follow it (FalkorStore.bulk)
         table = self.table
         table.commit()  # the workers read the table through their own connections
         judged = read_judgements(judgements)

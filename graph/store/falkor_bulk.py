@@ -192,10 +192,14 @@ class BulkWriter:
     in one pass: nodes cannot be changed once sent, so callers merge their rows first.
     """
 
-    def __init__(self, connection: Any, graph: str) -> None:
+    def __init__(self, connection: Any, graph: str, begun: Callable[[], Any] | None = None) -> None:
         self._connection = connection
         self._graph = graph
         self._begun = False
+        self._on_begun = begun
+        """Called once the first command (``BEGIN``: it creates the graph) is taken, before the next is sent: the
+        bulk load creates the indexes there, so the server indexes each later command's nodes as it takes them
+        instead of every node in the tail (docs/loading.md, "Session 15")."""
         self._next_id = 0
         self._blobs: list[tuple[bool, bytes, list[bytes]]] = []  # (is node blob, header, entities)
         self._size = 0
@@ -269,8 +273,11 @@ class BulkWriter:
         self._counts = [0, 0]
         self.settle()  # the previous command's reply first: one command in flight at a time
         self._pending = self._send(args)
-        self._begun = True
+        first, self._begun = not self._begun, True
         self.commands += 1
+        if first and self._on_begun is not None:
+            self.settle()
+            self._on_begun()
         if wait:
             self.settle()
 

@@ -219,9 +219,13 @@ class FalkorStore(Store):
         return have
 
     def _apply_schema(self) -> None:
-        """Create only what is missing: a failing DDL command would still be logged and replayed."""
+        """Create only what is missing: a failing DDL command would still be logged and replayed. Returns once every
+        constraint is built, as a bulk load does (:meth:`_constraints_operational`): a constraint added to a graph
+        that holds nodes is built in the background, and one that fails (two nodes with one id) is an error here,
+        not a schema silently out of force."""
         self.settle()
         if self._create_schema(self._db.connection):
+            self._constraints_operational()
             # FalkorDB logs a constraint both as the command and as its effect; replaying that log
             # reports "Constraint already exists". Compacting the log now makes restarts clean.
             with contextlib.suppress(redis.ResponseError):
@@ -252,15 +256,18 @@ class FalkorStore(Store):
 
     def bulk(self, fill: Callable[[BulkWriter], None], schema: bool = False) -> tuple[int, int]:
         """Build the (absent) graph with ``GRAPH.BULK`` (:mod:`armsgraph.graph.store.falkor_bulk`): ``fill`` sends
-        everything; with ``schema`` the indexes and constraints follow (after the data: ``GRAPH.BULK`` builds an
-        absent graph only). Durable when it returns: every command goes on one connection, and ``WAITAOF``
+        everything; with ``schema`` the indexes and constraints follow its first command (``GRAPH.BULK`` builds an
+        absent graph only; the later commands' nodes are indexed as the server takes them, while the client still
+        resolves, instead of all at once after the last: docs/loading.md, "Session 15"), and the load returns once
+        they are built. Durable when it returns: every command goes on one connection, and ``WAITAOF``
         confirms that the append-only file holds them on disk (:meth:`_on_disk`). The log is then compacted in the
         background (a snapshot for the next start; a stop waits for it), as a load's :meth:`compact` is: waiting
         for that rewrite was 0.65 s of a 30k-deal bulk load's 5.8 s and 11 s at 300k (docs/loading.md, "Session
         12: the critical path"). Returns (nodes, relationships) created."""
         self.settle()
         single = redis.Redis(connection_pool=self._pool, single_connection_client=True)
-        writer = BulkWriter(single, self.graph_name)
+        writer = BulkWriter(single, self.graph_name,
+                            begun=(lambda: self._create_schema(single, by_label=True)) if schema else None)
         try:
             with self._no_automatic_rewrite():
                 try:
@@ -273,7 +280,7 @@ class FalkorStore(Store):
                 self._graph = FastParamsGraph(self._db, self.graph_name)
                 self._schema_ready = False
                 if schema:
-                    self._create_schema(single, by_label=True)
+                    self._create_schema(single, by_label=True)  # none missing unless nothing was sent
                     self._constraints_operational()
                     self._schema_ready = True
                 self._on_disk(single)
@@ -296,17 +303,18 @@ class FalkorStore(Store):
         CONSTRUCTION``, then ``OPERATIONAL``); one that failed is an error. The bulk path creates the constraints
         last, after every index. Once, in a fresh clone's test run, ``db.indexes()`` right after a bulk load lacked
         the label whose constraint is created last (``Claim``); a constraint still being built is the suspected
-        cause (not reproduced in 30 runs since). A load should return with its schema in force either way."""
+        cause (not reproduced in 30 runs since). A load should return with its schema in force either way; so
+        should :meth:`_apply_schema` (on an empty graph the first poll finds them built)."""
         deadline = time.monotonic() + ON_DISK_TIMEOUT
         while True:
             statuses = {row[4] for row in self._graph.ro_query(_CONSTRAINTS).result_set}
             if "FAILED" in statuses:
-                raise StoreError("a uniqueness constraint failed to build after the bulk load (see "
-                                 f"{self.server.log_file})")
+                raise StoreError("a uniqueness constraint failed to build (two nodes of its label with one value?"
+                                 f" see {self.server.log_file})")
             if statuses <= {"OPERATIONAL"}:
                 return
             if time.monotonic() > deadline:
-                raise StoreError(f"the bulk load's constraints were not built after {ON_DISK_TIMEOUT:.0f} s")
+                raise StoreError(f"the graph's constraints were not built after {ON_DISK_TIMEOUT:.0f} s")
             time.sleep(poll)
 
     def _on_disk(self, connection: Any) -> None:

@@ -91,3 +91,30 @@ def test_a_bulk_graphs_schema_is_the_stores_schema(store: FalkorStore, tmp_path:
     finally:
         other.clear()
         other.close()
+
+
+def test_the_schema_follows_the_first_command_and_indexes_the_later_ones(store: FalkorStore) -> None:
+    """The indexes and constraints are created once the first ``GRAPH.BULK`` command is taken, before the next is
+    sent, and the nodes of the later commands are in them: found through the index (the plan says so) and the
+    constraints built when ``bulk`` returns."""
+    seen: list[list[list[object]]] = []
+
+    def fill(writer: BulkWriter) -> None:
+        writer.nodes("Actor:Country", ["id", "name"], [{"id": "country:x", "name": "X"}])
+        writer.flush(wait=False)
+        seen.append(store.run(INDEXES).rows)  # between the first command and the second
+        writer.nodes("Transfer", ["id", "block"], [{"id": f"transfer:{i}", "block": f"b{i % 7}"}
+                                                   for i in range(5_000)])
+        writer.flush()
+        writer.nodes("Actor:Country", ["id", "name"], [{"id": "country:y", "name": "Y"}])
+        writer.flush()
+
+    store.bulk(fill, schema=True)
+    assert seen and {"Country", "Transfer"} <= {row[0] for row in seen[0]}
+    assert store.run(INDEXES).rows == seen[0], "nothing was left to create after the fill"
+    assert {str(row[4]) for row in store.run(CONSTRAINTS).rows} == {"OPERATIONAL"}
+    found = Cypher("MATCH (t:Transfer {id: $id}) RETURN t.block")
+    assert store.run(found, {"id": "transfer:4999"}).scalar() == "b1"
+    assert any("Index Scan" in line for line in store.explain(found, {"id": "transfer:4999"}))
+    assert store.run(Cypher("MATCH (t:Transfer) WHERE t.block = 'b3' RETURN count(t)")).scalar() == 714
+    assert store.run(Cypher("MATCH (c:Country {id: 'country:y'}) RETURN c.name")).scalar() == "Y"
