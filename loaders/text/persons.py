@@ -459,6 +459,10 @@ class PersonRules:
             of = self._state_opening_sentence(min(title_span[0], name_span[0]))
             if of is None and name_span[0] > title_span[0]:
                 of = self._state_supplying_in_speech(name_span[1])
+            if of is None and not any(self.d.lower[k] == "of" and self.d.lower[k + 1] == "the"
+                                      for k in range(title_span[0], max(title_span[1], name_span[0]) - 1)):
+                # not when the text says whose office and it was not read ('of the Kingdom', no kingdom named)
+                of = self._state_of_context(min(title_span[0], name_span[0]))
         if of is None:
             return
         title = self._full_title(title, of)
@@ -491,6 +495,33 @@ class PersonRules:
                     return None
                 return ref.id
         return None
+
+    def _state_of_context(self, i: int) -> str | None:
+        """A state-less title at token i read from its context (session 15): 'In Madrid, Defence Minister X said'
+        (the place opening the sentence right before the title); else, when its sentence names no state at all,
+        the state opening the sentence before ('North Macedonia has given ... . Defence Minister X said ...';
+        'Croatian President Y said ... . Defence Minister X said ...'). A sentence naming any state keeps it
+        unsaid: which of them is the office's is not said."""
+        sent = self.d.sent_of(i)
+        words = self.d.lower
+        if i - sent.start >= 3 and words[sent.start] == "in" and self.d.words[i - 1] == ",":
+            ref = self.f.ref_at.get(sent.start + 1)
+            if ref is not None and ref.start == sent.start + 1 and ref.end == i - 1 \
+                    and ref.id.startswith("country:") and ref.kind in ("name", "capital"):
+                return ref.id
+        if sent.start == 0 or any(
+                ref.id.startswith("country:") for k in range(sent.start, sent.end)
+                if (ref := self.f.ref_at.get(k)) is not None):
+            return None
+        before = self.d.sent_of(sent.start - 1)
+        state = self._state_opening_sentence(before.end - 1) if before.end - before.start > 3 else None
+        first = next((ref for k in range(before.start, before.end)
+                      if (ref := self.f.ref_at.get(k)) is not None and ref.id == state), None)
+        if first is None or (first.end + 1 < before.end and self.d.lower[first.end] in ("and", ",", "or")
+                             and (other := self.f.ref_at.get(first.end + 1)) is not None
+                             and other.id.startswith("country:")):
+            return None  # 'Germany and France will send ...': whose minister is not said
+        return state
 
     def _state_supplying_in_speech(self, j: int) -> str | None:
         """'Defence Minister Jane Roe said Sweden would send ...': a title naming no state, its holder's speech verb
@@ -984,8 +1015,9 @@ class PersonRules:
                 continue
             at = i + 2 if words[i + 1] == "," else i + 1
             name = self._name_tokens(at)
-            if name is None or name[0] in self.registered or name[1] - name[0] < 2:
-                continue
+            if name is None or name[1] - name[0] < 2 or (
+                    name[0] in self.registered and self.registered[name[0]].titles):
+                continue  # a person read before only as a name ('his Czech counterpart Petr Fiala') may hold it
             office = self._office_named_before(state.start)
             if office is None or office[1] == state.id or office[0].startswith("Ambassador"):
                 continue
