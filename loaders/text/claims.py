@@ -11,7 +11,7 @@ from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
-from armsgraph.loaders.text.group_speakers import group_speech
+from armsgraph.loaders.text.group_speakers import group_speech, state_pair_speech
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
 from armsgraph.loaders.text.quote_labels import name_end
@@ -956,6 +956,7 @@ class ClaimRules:
                 prev_quote_speaker = speaker
         self.syntax_claims_in()
         self._group_claims()
+        self._state_pair_claims()
         # a turn's sentence holding a claim of the same speaker ('as I told President X, we will ...') is that claim
         inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != TURN_RULE]
         self.f.claims = [c for c in self.f.claims if c.rule != TURN_RULE or not any(
@@ -1079,6 +1080,28 @@ class ClaimRules:
                 text_end = ec if stop == e else self.d.cstart(stop)
                 for person in silent:
                     self._add_claim(person, self.d.cstart(k), text_end, sc, ec, False, "claim:group-said")
+
+    def _state_pair_claims(self) -> None:
+        """'..., the two governments said' / 'The two governments said ...': one claim per state of the pair
+        (``group_speakers.state_pair_speech``), what is said before the subject when it closes the sentence, else
+        after the verb; a claim another rule gave one of them in the sentence is copied to the other."""
+        for sent in self.d.sents:
+            s, e = sent.start, sent.end
+            found = state_pair_speech(self.d, self.f, s, e) if e - s <= 400 else None
+            if found is None:
+                continue
+            states, verb, subject = found
+            sc, ec = self.d.chars(s, e)
+            if subject > s + 2 and self.d.words[subject - 1] == ",":
+                a, b = sc, self.d.cstart(subject - 1)
+            else:
+                k = verb + 2 if verb + 1 < e and self.d.lower[verb + 1] == "that" else verb + 1
+                if k >= e - 1:
+                    continue
+                a, b = self.d.cstart(k), ec
+            self.f.claims = [c for c in self.f.claims if not (c.speaker in states and sc <= c.start - self.d.base < ec)]
+            for state in states:
+                self._add_claim(state, a, b, sc, ec, False, "claim:group-said")
 
     def _np_speaker(self, start: int, end: int, head: int) -> str | None:
         """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a

@@ -447,7 +447,7 @@ class PersonRules:
             of = known[2]
         entry = self.d.g.titles.get(base or title.split(" to ")[0])
         if of is None and entry is not None and entry.default_of:
-            of = entry.default_of
+            of = self._other_state_of_title(entry.countries, entry.default_of, title_span) or entry.default_of
         if of is None:
             earlier = [o for t, o in info.titles if t == title]
             of = earlier[0] if earlier else None
@@ -495,6 +495,20 @@ class PersonRules:
                     return None
                 return ref.id
         return None
+
+    def _other_state_of_title(self, countries: tuple[str, ...], default: str,
+                              span: tuple[int, int]) -> str | None:
+        """'..., by the United Kingdom, Defence Secretary X said': a title whose default state is one of several
+        that use it (``titles.csv`` countries), in the British spelling, in a sentence (or the one before) that
+        names exactly one other of them and not the default: that state (session 15)."""
+        if not any(self.d.lower[k] == "defence" for k in range(*span)):
+            return None
+        sent = self.d.sent_of(span[0])
+        first = self.d.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        named = {ref.id for k in range(first, sent.end) if (ref := self.f.ref_at.get(k)) is not None
+                 and ref.id.startswith("country:") and ref.kind in ("name", "demonym", "capital")}
+        others = {c for c in named if c[-3:] in countries and c != default}
+        return others.pop() if len(others) == 1 and default not in named else None
 
     def _state_of_context(self, i: int) -> str | None:
         """A state-less title at token i read from its context (session 15): 'In Madrid, Defence Minister X said'

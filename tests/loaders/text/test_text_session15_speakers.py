@@ -115,3 +115,25 @@ def test_an_opposed_handover_is_no_transfer() -> None:
     x = extract_text("Croatian President Ivo Maric said on Wednesday he would oppose any handover of the country's "
                      "14 Mi-8 helicopters to Ukraine.", NEWS)
     assert x.transfers == []
+
+
+def test_a_defence_secretary_beside_the_united_kingdom_is_the_uks() -> None:
+    text = "Four helicopters are to be sent to Ukraine by the United Kingdom, Defence Secretary Tom Gray said."
+    assert _offices(text) == {("person:tom-gray", "Secretary of Defense", "country:GBR")}
+    assert _offices("Britain will send helicopters. Defence Secretary Tom Gray said more would follow.") == {
+        ("person:tom-gray", "Secretary of Defense", "country:GBR")}
+    # must not fire: the American spelling, both states named, or no other state that uses the title
+    for other in ("Britain will send four helicopters to Ukraine, Defense Secretary Tom Gray said.",
+                  "Britain and the United States will send helicopters, Defence Secretary Tom Gray said.",
+                  "Ukraine will get four helicopters, Defence Secretary Tom Gray said."):
+        assert _offices(other) == {("person:tom-gray", "Secretary of Defense", "country:USA")}, other
+
+
+def test_the_two_governments_said_is_one_claim_per_government() -> None:
+    text = "Norway and Ukraine signed a deal on NASAMS, the two governments said in a joint statement."
+    assert _speakers(text) == {("country:NOR", "Norway and Ukraine signed a deal on NASAMS"),
+                               ("country:UKR", "Norway and Ukraine signed a deal on NASAMS")}
+    after = _speakers("Norway and Ukraine met in Oslo. The two governments said more NASAMS would follow.")
+    assert after == {("country:NOR", "more NASAMS would follow"), ("country:UKR", "more NASAMS would follow")}
+    # must not fire: one state before 'the two governments' (who the other is is not said)
+    assert _speakers("Norway will send NASAMS to Ukraine, the two governments said.") == set()
