@@ -368,6 +368,9 @@ class ClaimRules:
                 if syntax is not None and syntax.parsed[i] and syntax.dep[i] in ("acl", "amod") \
                         and syntax.tag[i] == "VBN":
                     continue  # 'the mobilisation declared in Russia': a participle modifying a noun
+                if self.d.g.cues.get(self.d.lower[i]) == "object-not-speech" and self._says_an_object(i, end) \
+                        and not (syntax is not None and syntax.kids(i, "ccomp")):
+                    continue  # "Washington's package added one more HIMARS launcher": an addition, nothing said
                 return i
         return None
 

@@ -906,6 +906,36 @@ class PersonRules:
                     self._position(self.f.persons[back.id], title, state, (b, c + 1), (back.start, back.end),
                                    "position:committee-chair")
 
+    def _parliament_members(self) -> None:
+        """'Bundestag member Jane Roe', 'Rada deputy Jane Roe': a member of a parliament named by its own name
+        (``data/parliaments.csv``) holds the title Member of Parliament of its state; so does 'Ukrainian MP Jane
+        Roe' (a state's demonym or name before 'MP'; not a title of ``titles.csv``, where it would break 'Akeron MP'
+        missiles) (session 15)."""
+        words = self.d.words
+        for m in range(1, len(words) - 2):
+            state = None
+            if self.d.lower[m] in ("member", "deputy", "lawmaker") and words[m - 1] in parliaments():
+                state = parliaments()[words[m - 1]]
+            elif words[m] == "MP" and (ref := self.f.ref_at.get(m - 1)) is not None and ref.end == m \
+                    and ref.id.startswith("country:") and ref.kind in ("demonym", "name"):
+                state = ref.id
+            if state is None:
+                continue
+            title = "Member of Parliament"
+            known = self.f.ref_at.get(m + 1)
+            if known is not None and known.start == m + 1 and known.kind == "person" and known.id in self.f.persons:
+                # the name was read before (the document's author from its title): that person holds it
+                if not self.f.persons[known.id].titles:
+                    self._position(self.f.persons[known.id], title, state, (m - 1, m + 1), (known.start, known.end),
+                                   "position:parliament-member")
+                continue
+            name = self._name_tokens(m + 1)
+            if name is None or name[1] - name[0] < 2 or (
+                    name[0] in self.registered and self.registered[name[0]].titles):
+                continue
+            self._position(self._hold(name, "person:title-name", title), title, state, (m - 1, m + 1), name,
+                           "position:parliament-member")
+
     def _state_body(self, k: int) -> tuple[str, list[str], int] | None:
         """A state's body at token k: [the] demonym or "State's", then one to four words up to the punctuation that
         closes an apposition ('the Portuguese defence ministry,', "Lithuania's military intelligence."): (the state,
@@ -1201,6 +1231,7 @@ class PersonRules:
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs()
         self._parliament_committee_chairs()
+        self._parliament_members()
         self._offices_after_names()
         self._shaped_offices()
         self._counterparts()

@@ -137,3 +137,34 @@ def test_the_two_governments_said_is_one_claim_per_government() -> None:
     assert after == {("country:NOR", "more NASAMS would follow"), ("country:UKR", "more NASAMS would follow")}
     # must not fire: one state before 'the two governments' (who the other is is not said)
     assert _speakers("Norway will send NASAMS to Ukraine, the two governments said.") == set()
+
+
+def test_a_member_of_a_named_parliament_or_a_states_mp_is_a_member_of_parliament() -> None:
+    assert _offices("Bundestag member Karl Aberg wrote that Ukraine had used the new launchers.") == {
+        ("person:karl-aberg", "Member of Parliament", "country:DEU")}
+    assert _offices("Sejm deputy Jan Nowak said Poland would send more tanks.") == {
+        ("person:jan-nowak", "Member of Parliament", "country:POL")}
+    assert _offices("Ukrainian MP Olena Hrab and two other lawmakers sent a letter to the ministers.") == {
+        ("person:olena-hrab", "Member of Parliament", "country:UKR")}
+    # must not fire: a weapon designation ending in MP, a parliament's word before no name, 'MP' with no state
+    x = extract_text("France will send Akeron MP missiles to Ukraine.", NEWS)
+    assert x.positions == [] and not any(e.type == "Person" for e in x.entities)
+    for text in ("The Bundestag member states voted on the aid.", "An MP Jane Roe said more aid was needed."):
+        assert _offices(text) == set(), text
+
+
+def test_added_with_a_noun_object_is_no_speech() -> None:
+    text = ("The German army needs new vehicles, while Washington's latest package added one more HIMARS launcher "
+            "for Kyiv.")
+    assert _speakers(text) == set()
+    # 'added' before what is said, or closing a sentence, still speaks
+    said = _speakers("Germany will send tanks, Defence Minister Karl Aberg said, adding the first would arrive in "
+                     "May. More will follow, Defence Minister Karl Aberg added.")
+    assert ("person:karl-aberg", "More will follow") in said
+    assert ("person:karl-aberg", "the first would arrive in May") in said
+
+
+def test_said_after_meeting_someone_that_is_read_past_a_misparsed_fragment() -> None:
+    text = ("Anton Hofreiter, a Green, said after meeting President Ola Berg that Chancellor Olaf Scholz should send "
+            "far more ammunition for the guns Ukraine already has.")
+    assert {s for s, _ in _speakers(text)} == {"person:anton-hofreiter"}
