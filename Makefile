@@ -111,6 +111,10 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-dev --gold tests/data/gold/para-st-dev.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh1-dev --gold tests/data/gold/fresh1-dev.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh2-dev --gold tests/data/gold/fresh2-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-dev --gold tests/data/gold/fresh3-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh4-dev --gold tests/data/gold/fresh4-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh5-dev --gold tests/data/gold/fresh5-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh6-dev --gold tests/data/gold/fresh6-dev.jsonl
 
 # rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures:
 # the additions over the grid, the chosen setting and the frozen-rules check (docs/text-extraction.md)
@@ -126,6 +130,10 @@ eval-test: $(STAMP)
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-test --gold tests/data/gold/para-st-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh1-test --gold tests/data/gold/fresh1-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh2-test --gold tests/data/gold/fresh2-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-test --gold tests/data/gold/fresh3-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh4-test --gold tests/data/gold/fresh4-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh5-test --gold tests/data/gold/fresh5-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh6-test --gold tests/data/gold/fresh6-test.jsonl
 
 clean:
 	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache
