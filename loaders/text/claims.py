@@ -533,28 +533,6 @@ class ClaimRules:
                     return m, verb
         return None
 
-    def _information_given_by(self, s: int, e: int, last: str | None) -> str | None:
-        """The speaker of a sentence opening '(The) information was given/provided by X' (``cues.csv`` kind
-        ``information-given``), which attributes the sentence before it to X; None otherwise."""
-        k = s + (1 if s < e and self.d.lower[s] in ("the", "this") else 0)
-        if s == 0 or k + 5 >= e or self.d.g.cues.get(self.d.lower[k]) != "information-given":
-            return None
-        if self.d.lower[k + 1] in ("has", "have") and self.d.lower[k + 2] == "been":
-            k += 1  # 'Information has been provided by ...'
-        elif self.d.lower[k + 1] not in ("was", "were", "is"):
-            return None
-        if self.d.g.cues.get(self.d.lower[k + 2]) != "information-given" or self.d.lower[k + 3] != "by":
-            return None
-        at = k + 5 if self.d.lower[k + 4] == "the" else k + 4
-        ref = self.f.ref_at.get(at)
-        if ref is None or ref.start != at:
-            return None
-        if ref.kind == "person" or (ref.kind in ("org", "name", "capital") and self.f.ref_at.get(ref.end) is None):
-            return ref.id  # 'by Defence Minister X' is read as the person (the title's ref ends at the name)
-        if ref.kind in ("demonym", "name") and ref.end < e and self.d.lower[ref.end] in GOVERNMENT_WORDS:
-            return ref.id  # 'by French officials', 'by the French defence ministry'
-        return None
-
     def _clause_end(self, comma: int) -> int:
         """The character end of a clause before ``comma``, with a quotation it closes ('... systems,"')."""
         n = comma + 1
@@ -789,14 +767,6 @@ class ClaimRules:
                 sc, ec = self.d.chars(s, e)
                 self._add_claim(speaker, self.d.cend(colon), ec, sc, ec, False, "claim:colon-headline")
                 last_speaker = speaker
-                continue
-            given = self._information_given_by(s, e, last_speaker)
-            if given is not None:
-                # 'Information was given by French officials': what was said is the sentence before (session 15)
-                before = self.d.sent_of(s - 1)
-                bs, be = self.d.chars(before.start, before.end)
-                self._add_claim(given, bs, be, bs, self.d.chars(s, e)[1], False, "claim:said-before")
-                last_speaker = given
                 continue
             verb = self._speech_verb(s, e)
             found = None
