@@ -3,11 +3,14 @@
 - One speaker, one claim per stretch of text: a claim whose text lies inside another claim of the same speaker
   (two speech verbs of one sentence, 'told ... and said ...'; 'as I've said' inside the speaker's own quotation)
   is part of it, not a second claim.
+- A statement reported inside a person's reported speech is that person's ('Sweden had said that ..., X added').
 - In a transcript, what the turn's own speaker says they said ('I'll say it again: ...', 'as I told you') is their
   turn, so, like the turn's other sentences, a claim only when it speaks of arms supply (``supply_talk``).
 """
 
 from __future__ import annotations
+
+import re
 
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.supply_talk import speaks_of_supply
@@ -26,6 +29,23 @@ def without_nested(claims: list[ClaimFact]) -> list[ClaimFact]:
         if not inside:
             kept.append(c)
     return kept
+
+
+def outer_speakers(claims: list[ClaimFact]) -> list[ClaimFact]:
+    """Drop a reported-speech claim that opens inside the clause a person says by the parse's reading ('Sweden had
+    said that it was ready to donate ..., Defence Minister X added': the nested statement is X's, as the guide
+    keeps a quotation nested in another the outer speaker's; session 15). Quotations and turns are not touched."""
+    outer = [o for o in claims if o.rule == "claim:syntax-said" and not o.quote and o.speaker.startswith("person:")]
+    return [c for c in claims if c.quote or c.rule == TURN_RULE or not any(
+        o.start < c.start < o.end and o.speaker != c.speaker and not _coordinated(o.text[: c.start - o.start])
+        and ";" not in c.text for o in outer)]
+
+
+def _coordinated(before: str) -> bool:
+    """Whether a second clause opens in ``before`` ('..., while her Dutch counterpart Y said ...'): its speaker
+    speaks beside the outer one, not inside their speech (so does an inner claim running over a ';': 'X said
+    ...; Y added that ...' misread by the parse as Y saying X's sentence)."""
+    return re.search(r"[,;]\s+(?:and|but|while|whereas)\b|;", before) is not None
 
 
 def own_speech_in_turns(d: TextDoc, claims: list[ClaimFact], turns: list[tuple[int, int, str]]) -> list[ClaimFact]:

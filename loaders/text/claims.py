@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from armsgraph.loaders.text.claim_cleanup import own_speech_in_turns, without_nested
+from armsgraph.loaders.text.claim_cleanup import outer_speakers, own_speech_in_turns, without_nested
 from armsgraph.loaders.text.claim_groups import more_speech, plural_speech
 from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
-from armsgraph.loaders.text.group_speakers import group_speech
+from armsgraph.loaders.text.group_speakers import group_speech, state_pair_speech
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
 from armsgraph.loaders.text.quote_labels import name_end
@@ -103,6 +103,11 @@ class ClaimRules:
                 # voice (no claim); never the addressee after the verb
                 return (self.d.author, i) if self.d.author else None
             ref = self.f.ref_at.get(i)
+            if ref is None and backward and self.d.lower[i] == "it" and i + 1 < len(self.d.words) \
+                    and self.d.lower[i + 1] in self.d.g.speech_verbs:
+                body = self._speaker_before(i, person=False)
+                if body is not None:
+                    return body, i
             if ref is None and self.d.lower[i] in GOVERNMENT_WORDS and i > start:
                 owner = self._generic_owner(i - 1 if self.d.lower[i - 1] in GOVERNMENT_WORDS else i)
                 if owner is not None:
@@ -127,7 +132,8 @@ class ClaimRules:
             if ref.kind == "pronoun":
                 # he/she: the last person named before, in this sentence or the one before; else the last speaker;
                 # opening a sentence, the person who opened the sentence before ('Austin met Umerov. He said ...')
-                person = self._previous_subject(ref.start) or self.f.last_person_before(ref.start) or (
+                person = self._previous_subject(ref.start) or self._speaker_before(ref.start) \
+                    or self.f.last_person_before(ref.start) or (
                     self._named_since(ref.start, last) if last is not None and last.startswith("person:") else None)
                 if person:
                     return person, i
@@ -362,6 +368,9 @@ class ClaimRules:
                 if syntax is not None and syntax.parsed[i] and syntax.dep[i] in ("acl", "amod") \
                         and syntax.tag[i] == "VBN":
                     continue  # 'the mobilisation declared in Russia': a participle modifying a noun
+                if self.d.g.cues.get(self.d.lower[i]) == "object-not-speech" and self._says_an_object(i, end) \
+                        and not (syntax is not None and syntax.kids(i, "ccomp")):
+                    continue  # "Washington's package added one more HIMARS launcher": an addition, nothing said
                 return i
         return None
 
@@ -507,6 +516,45 @@ class ClaimRules:
         if k == last or k < 0 or not (self.d.lower[k] in self._honorifics or self.d.ent_types[k] == "TITLE"):
             return None
         return k + 1
+
+    def _next_speakers_clause(self, k: int, e: int) -> tuple[int, int] | None:
+        """(comma, speech verb) of ', and <subject> <speech verb>' after a claim opening at token k: another
+        speaker's clause, which ends the claim ('X wrote that ... would send more, and U.S. defense officials said
+        ...'; session 15); None when the sentence has none."""
+        for m in range(k + 1, e - 3):
+            if self.d.words[m] != ",":
+                continue
+            n = m + 1
+            while n < e and self.d.words[n] in ("”", '"', "»", "’"):
+                n += 1
+            if n + 2 < e and self.d.lower[n] in ("and", "while", "but"):
+                verb = self._speech_verb(n + 2, min(e, n + 8))
+                if verb is not None and any(q in self.f.ref_at for q in range(n + 1, verb)):
+                    return m, verb
+        return None
+
+    def _clause_end(self, comma: int) -> int:
+        """The character end of a clause before ``comma``, with a quotation it closes ('... systems,"')."""
+        n = comma + 1
+        while n < len(self.d.words) and self.d.words[n] in ("”", '"', "»", "’"):
+            n += 1
+        return self.d.cend(n - 1) if n > comma + 1 else self.d.cstart(comma)
+
+    def _speaker_before(self, i: int, person: bool = True) -> str | None:
+        """'X said ... with his Czech counterpart Y. ..., he said': the one person who spoke in the sentence before,
+        when the pronoun's own sentence names no person before it (session 15); the last person named is only a
+        companion of that speech. ``person`` False: the one state or organisation that spoke there ('..., the
+        French ministry said. The guns will come from army stocks, it said')."""
+        sent = self.d.sent_of(i)
+        if sent.start == 0 or any(ref.kind == "person" for k in range(sent.start, i)
+                                  if (ref := self.f.ref_at.get(k)) is not None):
+            return None
+        before = self.d.sent_of(sent.start - 1)
+        a, b = self.d.base + self.d.cstart(before.start), self.d.base + self.d.cend(before.end - 1)
+        spoke = {c.speaker for c in self.f.claims if a <= c.start < b}
+        if len(spoke) != 1 or next(iter(spoke)).startswith("person:") != person:
+            return None
+        return spoke.pop()
 
     def _previous_subject(self, i: int) -> str | None:
         """For a pronoun opening its sentence: the person named first in the sentence before, when the name opens
@@ -809,7 +857,14 @@ class ClaimRules:
                     if nxt < e:
                         self._add_claim(speaker, self.d.cstart(nxt), ec, sc, ec, False, "claim:said-that")
                 else:
-                    self._add_claim(speaker, self.d.cstart(k), ec, sc, ec, False, "claim:said-that")
+                    nxt_clause = self._next_speakers_clause(k, e)
+                    self._add_claim(speaker, self.d.cstart(k), self._clause_end(nxt_clause[0]) if nxt_clause else ec,
+                                    sc, ec, False, "claim:said-that")
+                    other = self._speaker_for(nxt_clause[1], nxt_clause[0] + 2, e, speaker) if nxt_clause else None
+                    if nxt_clause and other is not None and other[0] != speaker:
+                        said = nxt_clause[1] + (2 if self.d.lower[nxt_clause[1] + 1] == "that" else 1)
+                        if said < e - 3:
+                            self._add_claim(other[0], self.d.cstart(said), ec, sc, ec, False, "claim:said-that")
             last_speaker = speaker
         # quotations: attribution after the closing or before the opening quote; else the previous speaker
         prev_quote_speaker: str | None = None
@@ -829,6 +884,11 @@ class ClaimRules:
                     continue
                 sent_after = self.d.sent_of(min(qb, len(self.d.doc) - 1))
                 after = self._speech_verb(qb, min(sent_after.end, qb + 8))
+                first_after = next((m for m in range(qb, min(sent_after.end, qb + 4))
+                                    if self.d.words[m] not in ("”", '"', "»", ",", "’")), None)
+                if after is not None and first_after is not None and first_after < after \
+                        and self.d.lower[first_after] in ("and", "but", "while"):
+                    after = None  # '... would "...," and U.S. officials said ...': a new clause's speaker (session 15)
                 found = None
                 rule = "claim:quote-attributed"
                 if after is not None:
@@ -899,11 +959,12 @@ class ClaimRules:
                 prev_quote_speaker = speaker
         self.syntax_claims_in()
         self._group_claims()
+        self._state_pair_claims()
         # a turn's sentence holding a claim of the same speaker ('as I told President X, we will ...') is that claim
         inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != TURN_RULE]
         self.f.claims = [c for c in self.f.claims if c.rule != TURN_RULE or not any(
             sp == c.speaker and c.start <= a and b <= c.end for sp, a, b in inner)]
-        self.f.claims = without_nested(own_speech_in_turns(self.d, self.f.claims, self._turns))
+        self.f.claims = outer_speakers(without_nested(own_speech_in_turns(self.d, self.f.claims, self._turns)))
         self.f.claims.sort(key=lambda c: c.start)
 
     def syntax_claims_in(self) -> None:
@@ -926,12 +987,16 @@ class ClaimRules:
                 continue
             for cand in self._speech.get(s, ()):
                 a, b = cand.subject
+                if self.d.lower[cand.content[1] - 1] in ("and", "but", "or"):
+                    continue  # a clause said that ends in a conjunction: the parse misread the sentence
                 if any(self.d.lower[k] in ("i", "we") for k in range(a, b)) and b - a == 1:
                     if self.d.lower[a] != "i" or not self.d.author:
                         continue
                     speaker: str | None = self.d.author
                 else:
-                    speaker = self._np_speaker(a, b, cand.head)
+                    # '..., it said': the body that spoke in the sentence before (session 15)
+                    speaker = (self._speaker_before(a, person=False) if b - a == 1 and self.d.lower[a] == "it"
+                               else None) or self._np_speaker(a, b, cand.head)
                 if speaker is None:
                     continue
                 if self.d.lower[cand.verb] in self.d.g.person_speech_verbs and not speaker.startswith("person:"):
@@ -1018,6 +1083,28 @@ class ClaimRules:
                 text_end = ec if stop == e else self.d.cstart(stop)
                 for person in silent:
                     self._add_claim(person, self.d.cstart(k), text_end, sc, ec, False, "claim:group-said")
+
+    def _state_pair_claims(self) -> None:
+        """'..., the two governments said' / 'The two governments said ...': one claim per state of the pair
+        (``group_speakers.state_pair_speech``), what is said before the subject when it closes the sentence, else
+        after the verb; a claim another rule gave one of them in the sentence is copied to the other."""
+        for sent in self.d.sents:
+            s, e = sent.start, sent.end
+            found = state_pair_speech(self.d, self.f, s, e) if e - s <= 400 else None
+            if found is None:
+                continue
+            states, verb, subject = found
+            sc, ec = self.d.chars(s, e)
+            if subject > s + 2 and self.d.words[subject - 1] == ",":
+                a, b = sc, self.d.cstart(subject - 1)
+            else:
+                k = verb + 2 if verb + 1 < e and self.d.lower[verb + 1] == "that" else verb + 1
+                if k >= e - 1:
+                    continue
+                a, b = self.d.cstart(k), ec
+            self.f.claims = [c for c in self.f.claims if not (c.speaker in states and sc <= c.start - self.d.base < ec)]
+            for state in states:
+                self._add_claim(state, a, b, sc, ec, False, "claim:group-said")
 
     def _np_speaker(self, start: int, end: int, head: int) -> str | None:
         """The speaker a subject noun phrase names: a person in it ("Russia's ambassador, Anatoly Antonov"), else a

@@ -114,3 +114,46 @@ def _persons_before(d: TextDoc, f: Facts, s: int) -> list[str] | None:
         if found is not None:
             return found[0]
     return None
+
+
+STATE_PAIRS = (("the", "two", "governments"), ("both", "governments"), ("the", "two", "countries"),
+               ("both", "countries"), ("the", "governments"))
+"""Subjects that stand for the states named together in the subject before (session 15: 'the two governments
+said' is one claim per government, as the guide reads 'X and Y affirmed')."""
+
+
+def state_pair_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int, int] | None:
+    """(the states, the speech verb, the subject's start) when 'the two governments said' (``STATE_PAIRS``, a verb
+    of ``speech_verbs.csv`` right after) stands for the states coordinated at the opening of its sentence or of the
+    sentence before ('Norway and Ukraine signed a deal ..., the two governments said')."""
+    for k in range(s, e - 3):
+        size = next((len(p) for p in STATE_PAIRS if tuple(d.lower[k:k + len(p)]) == p), 0)
+        verb = k + size
+        if not size or verb >= e or d.lower[verb] not in d.g.speech_verbs:
+            continue
+        states = _states_opening(d, f, s, e)
+        if states is None and s > 0:
+            before = d.sent_of(s - 1)
+            states = _states_opening(d, f, before.start, before.end)
+        return (states, verb, k) if states else None
+    return None
+
+
+def _states_opening(d: TextDoc, f: Facts, s: int, e: int) -> list[str] | None:
+    """The states coordinated by 'and' at the opening of sentence [s, e) ('Norway and Ukraine signed ...')."""
+    k = _subject_start(d, s, e)
+    if k < e and d.lower[k] == "the":
+        k += 1
+    ids: list[str] = []
+    while k < e:
+        ref = f.ref_at.get(k)
+        if ref is None or ref.start != k or not ref.id.startswith("country:") or ref.kind not in ("name", "capital"):
+            break
+        ids.append(ref.id)
+        k = ref.end
+        if k + 1 < e and d.lower[k] == "and":
+            k += 1 + (d.lower[k + 1] == "the")
+            continue
+        break
+    states = list(dict.fromkeys(ids))
+    return states if len(states) == 2 else None

@@ -447,7 +447,7 @@ class PersonRules:
             of = known[2]
         entry = self.d.g.titles.get(base or title.split(" to ")[0])
         if of is None and entry is not None and entry.default_of:
-            of = entry.default_of
+            of = self._other_state_of_title(entry.countries, entry.default_of, title_span) or entry.default_of
         if of is None:
             earlier = [o for t, o in info.titles if t == title]
             of = earlier[0] if earlier else None
@@ -459,6 +459,10 @@ class PersonRules:
             of = self._state_opening_sentence(min(title_span[0], name_span[0]))
             if of is None and name_span[0] > title_span[0]:
                 of = self._state_supplying_in_speech(name_span[1])
+            if of is None and not any(self.d.lower[k] == "of" and self.d.lower[k + 1] == "the"
+                                      for k in range(title_span[0], max(title_span[1], name_span[0]) - 1)):
+                # not when the text says whose office and it was not read ('of the Kingdom', no kingdom named)
+                of = self._state_of_context(min(title_span[0], name_span[0]))
         if of is None:
             return
         title = self._full_title(title, of)
@@ -491,6 +495,47 @@ class PersonRules:
                     return None
                 return ref.id
         return None
+
+    def _other_state_of_title(self, countries: tuple[str, ...], default: str,
+                              span: tuple[int, int]) -> str | None:
+        """'..., by the United Kingdom, Defence Secretary X said': a title whose default state is one of several
+        that use it (``titles.csv`` countries), in the British spelling, in a sentence (or the one before) that
+        names exactly one other of them and not the default: that state (session 15)."""
+        if not any(self.d.lower[k] == "defence" for k in range(*span)):
+            return None
+        sent = self.d.sent_of(span[0])
+        first = self.d.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        named = {ref.id for k in range(first, sent.end) if (ref := self.f.ref_at.get(k)) is not None
+                 and ref.id.startswith("country:") and ref.kind in ("name", "demonym", "capital")}
+        others = {c for c in named if c[-3:] in countries and c != default}
+        return others.pop() if len(others) == 1 and default not in named else None
+
+    def _state_of_context(self, i: int) -> str | None:
+        """A state-less title at token i read from its context (session 15): 'In Madrid, Defence Minister X said'
+        (the place opening the sentence right before the title); else, when its sentence names no state at all,
+        the state opening the sentence before ('North Macedonia has given ... . Defence Minister X said ...';
+        'Croatian President Y said ... . Defence Minister X said ...'). A sentence naming any state keeps it
+        unsaid: which of them is the office's is not said."""
+        sent = self.d.sent_of(i)
+        words = self.d.lower
+        if i - sent.start >= 3 and words[sent.start] == "in" and self.d.words[i - 1] == ",":
+            ref = self.f.ref_at.get(sent.start + 1)
+            if ref is not None and ref.start == sent.start + 1 and ref.end == i - 1 \
+                    and ref.id.startswith("country:") and ref.kind in ("name", "capital"):
+                return ref.id
+        if sent.start == 0 or any(
+                ref.id.startswith("country:") for k in range(sent.start, sent.end)
+                if (ref := self.f.ref_at.get(k)) is not None):
+            return None
+        before = self.d.sent_of(sent.start - 1)
+        state = self._state_opening_sentence(before.end - 1) if before.end - before.start > 3 else None
+        first = next((ref for k in range(before.start, before.end)
+                      if (ref := self.f.ref_at.get(k)) is not None and ref.id == state), None)
+        if first is None or (first.end + 1 < before.end and self.d.lower[first.end] in ("and", ",", "or")
+                             and (other := self.f.ref_at.get(first.end + 1)) is not None
+                             and other.id.startswith("country:")):
+            return None  # 'Germany and France will send ...': whose minister is not said
+        return state
 
     def _state_supplying_in_speech(self, j: int) -> str | None:
         """'Defence Minister Jane Roe said Sweden would send ...': a title naming no state, its holder's speech verb
@@ -861,6 +906,36 @@ class PersonRules:
                     self._position(self.f.persons[back.id], title, state, (b, c + 1), (back.start, back.end),
                                    "position:committee-chair")
 
+    def _parliament_members(self) -> None:
+        """'Bundestag member Jane Roe', 'Rada deputy Jane Roe': a member of a parliament named by its own name
+        (``data/parliaments.csv``) holds the title Member of Parliament of its state; so does 'Ukrainian MP Jane
+        Roe' (a state's demonym or name before 'MP'; not a title of ``titles.csv``, where it would break 'Akeron MP'
+        missiles) (session 15)."""
+        words = self.d.words
+        for m in range(1, len(words) - 2):
+            state = None
+            if self.d.lower[m] in ("member", "deputy", "lawmaker") and words[m - 1] in parliaments():
+                state = parliaments()[words[m - 1]]
+            elif words[m] == "MP" and (ref := self.f.ref_at.get(m - 1)) is not None and ref.end == m \
+                    and ref.id.startswith("country:") and ref.kind in ("demonym", "name"):
+                state = ref.id
+            if state is None:
+                continue
+            title = "Member of Parliament"
+            known = self.f.ref_at.get(m + 1)
+            if known is not None and known.start == m + 1 and known.kind == "person" and known.id in self.f.persons:
+                # the name was read before (the document's author from its title): that person holds it
+                if not self.f.persons[known.id].titles:
+                    self._position(self.f.persons[known.id], title, state, (m - 1, m + 1), (known.start, known.end),
+                                   "position:parliament-member")
+                continue
+            name = self._name_tokens(m + 1)
+            if name is None or name[1] - name[0] < 2 or (
+                    name[0] in self.registered and self.registered[name[0]].titles):
+                continue
+            self._position(self._hold(name, "person:title-name", title), title, state, (m - 1, m + 1), name,
+                           "position:parliament-member")
+
     def _state_body(self, k: int) -> tuple[str, list[str], int] | None:
         """A state's body at token k: [the] demonym or "State's", then one to four words up to the punctuation that
         closes an apposition ('the Portuguese defence ministry,', "Lithuania's military intelligence."): (the state,
@@ -984,8 +1059,9 @@ class PersonRules:
                 continue
             at = i + 2 if words[i + 1] == "," else i + 1
             name = self._name_tokens(at)
-            if name is None or name[0] in self.registered or name[1] - name[0] < 2:
-                continue
+            if name is None or name[1] - name[0] < 2 or (
+                    name[0] in self.registered and self.registered[name[0]].titles):
+                continue  # a person read before only as a name ('his Czech counterpart Petr Fiala') may hold it
             office = self._office_named_before(state.start)
             if office is None or office[1] == state.id or office[0].startswith("Ambassador"):
                 continue
@@ -1155,6 +1231,7 @@ class PersonRules:
             self._position(info, title, of or of_name, (title_start, j), name, rule, base=base)
         self._committee_chairs()
         self._parliament_committee_chairs()
+        self._parliament_members()
         self._offices_after_names()
         self._shaped_offices()
         self._counterparts()

@@ -57,8 +57,10 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
         if t in skip or negated(lower, t, p):
             continue
         content = p.kids(t, "ccomp")
-        if not content:
-            content = _that_clause_below(lower, p, t, speech_verbs)
+        if not content or all(len(p.subtree(k)) < 3 for k in content):
+            # none, or a fragment the parser hung there ('said after meeting X that ... the guns Ukraine already
+            # has': 'already has' as the verb's clause; session 15)
+            content = _that_clause_below(lower, p, t, speech_verbs) or content
         nested = _nested_attribution(lower, p, t, content, speech_verbs)
         if nested is not None:
             # 'C, the minister has said, the paper reported': the minister says C; the paper only reports it
