@@ -66,7 +66,7 @@ TARGET_JOINERS = frozenset({"and", "or", ",", "the"})
 VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
                            "upgrade"})
 """'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
-STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "cabinet", "navy",
+STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "force", "cabinet", "navy",
                           "department", "administration"})
 """'Estonia's defence ministry handed over': a state's possessive on one of its bodies is the state acting."""
 TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
