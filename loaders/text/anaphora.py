@@ -209,3 +209,18 @@ def system_anaphors(lower: Sequence[str], ents: Sequence[Span], taken: set[int],
         i for i, dep in enumerate(syntax.dep) if dep in ("compound", "amod"))
     return resolve(lower, sent_of, taken, named, category_words(g.category_nouns), participles, verbs, compound,
                    frozenset(g.weapon_nouns))
+
+
+def referring_phrase(lower: Sequence[str], i: int, nouns: frozenset[str], stop: int) -> int | None:
+    """'the country', 'the Nordic country', 'the Baltic state' at token i (before ``stop``): the end of the phrase
+    when i is 'the', at most two modifiers follow and then a noun of ``nouns`` (an actor named before, resolved by
+    the caller: the previous sentence's subject for a subject, the one other state for a recipient). 'the other
+    country' names someone else."""
+    if lower[i] != "the":
+        return None
+    for k in range(i + 1, min(i + 2 + MAX_MODIFIERS, stop)):
+        if lower[k] in nouns:
+            return k + 1
+        if lower[k] in BLOCKERS or not lower[k].replace("-", "").isalpha():
+            return None
+    return None

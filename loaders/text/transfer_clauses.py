@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from itertools import pairwise
 
 from spacy.tokens import Span
 
+from armsgraph.loaders.text.anaphora import REACH
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
@@ -21,10 +23,12 @@ from armsgraph.loaders.text.transfer_words import (
     PRONOUN_SUBJECTS,
     REFERRING_OBJECTS,
     REFERRING_SUBJECTS,
+    RELATIVE_AUX,
     TAKE_FORMS,
     THIRD_PARTY,
     Frame,
     is_heading,
+    phrase_words,
     syntax_words,
 )
 
@@ -54,6 +58,87 @@ class ClauseReader:
         # only a number and its unit between ('10,000 rounds of'), no other phrase ('it in May, with Patriots')
         return all(w == "of" or ((w not in NON_SUBJECT_PREPS and w.isalnum()) or w.replace(",", "").isdigit())
                    for w in self.d.lower[j : self.d.weapon_starts[k]])
+
+    def _exchanged(self, weapons: list[Span], suppliers: list[str], t: int, right: int, stage: str,
+                   sent: Span) -> list[Span]:
+        """'Greece will hand over BMP-1 vehicles to Ukraine in exchange for German Marder vehicles': the systems
+        after 'in exchange for' / 'in return for' (``phrase_words.csv`` kind exchange) go the other way, from the
+        state they name as theirs ('German', "Germany's", 'from Germany') to the clause's giver; they are not what
+        the giver gives. Returns the weapons the clause's giver gives."""
+        words = {w for w, k in phrase_words().items() if k == "exchange"}
+        cut = next((i for i in range(t + 1, right - 2) if self.d.lower[i] == "in" and self.d.lower[i + 1] in words
+                    and self.d.lower[i + 2] == "for"), None)
+        if cut is None:
+            return weapons
+        for w in self.d.weapon_ents:
+            if not cut < w.start < right or w.label_ != "WEAPON":
+                continue
+            giver = self.parties.own_state_of(w) or next(iter(self.parties.from_actors(w.end, right)), None)
+            for supplier in suppliers:
+                if giver is not None and giver != supplier:
+                    # what comes back was agreed with the deal; that it was delivered is not said
+                    back = "pledged" if stage == "delivered" else stage
+                    self.record.transfer(giver, supplier, w, back, sent, "transfer:exchange")
+        return [w for w in weapons if w.start < cut]
+
+    def _relative_giver(self, w: Span, e: int) -> tuple[str | None, str | None] | None:
+        """An object relative clause with a supply word right after a weapon mention ('the Leopard 2 tanks it
+        promised Ukraine', 'the F-16 jets Belgium had promised', 'the jets that Norway pledged to Kyiv'):
+        (its giver, None for a pronoun; its recipient, or None), or None when no such clause follows."""
+        j = w.end
+        if j < e and self.d.lower[j] in self.d.g.weapon_nouns:
+            j += 1
+        if j < e and self.d.lower[j] in ("that", "which"):
+            j += 1
+        ref = self.f.ref_at.get(j)
+        if j < e and self.d.lower[j] in ("it", "they"):
+            giver, j = None, j + 1
+        elif ref is not None and ref.start == j and ref.kind in ("name", "capital", "org"):
+            giver, j = self.parties.actor_of_ref(ref), ref.end
+        else:
+            return None
+        while j < e and self.d.lower[j] in RELATIVE_AUX:
+            j += 1
+        if j >= e or not any(kind == "supply" and tense in ("past", "present", "base")
+                             for kind, tense in self.d.g.triggers.get(self.d.lower[j], ())):
+            return None
+        return giver, self.recipients.recipient_in(j + 1, e)
+
+    def _package_before(self, left: int, t: int, s: int) -> tuple[list[str], str | None]:
+        """([giver], recipient) of the package an include's subject refers back to ('The package contains ...',
+        'It includes ...', 'This aid includes ...': 'it' or a package noun after the/this/that, no actor of its
+        own): the last package noun (``aid_words.csv`` kind package) of the ``REACH`` sentences before with both its
+        giver ("Finland's 20th package", 'a Finnish package') and its recipient ('for Ukraine'); else ([], None)."""
+        words = self.d.lower[left:t]
+        packages = {w for w, k in self.d.g.aid_words.items() if k == "package"}
+        refers = words[:1] == ["it"] or any(a in ("the", "this", "that") and b in packages
+                                            for a, b in pairwise(words))
+        if not refers:
+            return [], None
+        k = bisect.bisect_right(self.d.sent_starts, s) - 1
+        found: tuple[list[str], str | None] = ([], None)
+        for sent in self.d.sents[max(0, k - REACH) : k]:
+            for i in range(sent.start, sent.end):
+                if self.d.lower[i] not in packages:
+                    continue
+                giver = self._package_giver(i, sent.start)
+                recipient = self.recipients.aid_recipient(i, sent.end)
+                if giver is not None and recipient is not None and giver != recipient:
+                    found = ([giver], recipient)
+        return found
+
+    def _package_giver(self, i: int, start: int) -> str | None:
+        """The state owning the package noun at i: a possessive or a demonym before it, up to three modifiers
+        between ("Finland's 20th package", "a new Finnish package")."""
+        for j in range(i - 1, max(start, i - 5) - 1, -1):
+            if self.d.words[j] in ("'s", "’s"):
+                return self.parties.possessor_before(j + 1)
+            ref = self.f.ref_at.get(j)
+            if ref is not None and ref.kind == "demonym":
+                return self.parties.actor_of_ref(ref)
+            if ref is not None or self.d.lower[j] in ("the", "a", "an", "for", "to"):
+                return None
+        return None
 
     def _reduced_relative(self, trigger: tuple[int, str, str]) -> bool:
         """A past participle of a supply word right after a weapon mention, no auxiliary before it ('19 Caesar
@@ -358,6 +443,10 @@ class ClauseReader:
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipients.recipient_in(left, t, direct=False)
                         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+                        if kind == "include" and not suppliers and recipient is None:
+                            # 'Finland's 20th package for Ukraine is worth 190 million euros. The package contains
+                            # ...': the package named before, with its giver and recipient
+                            suppliers, recipient = self._package_before(left, t, s)
                         if kind == "noun":
                             # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
                             # the subject that approves it; a 'third-party transfer' is never the subject's
@@ -459,8 +548,18 @@ class ClauseReader:
                     package_before = True
                     if suppliers and recipient and not unnamed:
                         sent_frame = Frame(suppliers[0], recipient, stage)
+                relative = self._relative_giver(weapons[-1], e) if weapons and kind in ("supply", "receive") \
+                    and (not suppliers or recipient is None) else None
+                if relative is not None:
+                    # 'Spain has sent the Leopard 2 tanks it promised Ukraine', 'Ukraine received the F-16 jets
+                    # Belgium had promised': the relative clause names the party the main clause lacks
+                    giver, promised_to = relative
+                    recipient = recipient or (promised_to if promised_to not in suppliers else None)
+                    suppliers = suppliers or ([giver] if giver and giver != recipient else [])
                 if not suppliers or recipient is None:
                     continue
+                if kind in ("supply", "noun"):
+                    weapons = self._exchanged(weapons, suppliers, t, right, stage, sent)
                 own = self.parties.gapped_suppliers(t, weapons, recipient) if kind == "supply" else (
                     self.parties.own_from(weapons, right, recipient) if kind == "receive" else {})
                 if kind == "supply" and not weapons:

@@ -7,6 +7,7 @@ import bisect
 
 import pycountry
 
+from armsgraph.loaders.text.anaphora import referring_phrase
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.pipeline import nlp
@@ -18,6 +19,7 @@ from armsgraph.loaders.text.transfer_words import (
     NOT_A_RECIPIENT,
     PLACE_PREPS,
     RECIPIENT_PREPS,
+    REFERRING_OBJECTS,
     STATE_BODIES,
     syntax_words,
 )
@@ -80,6 +82,14 @@ class Recipients:
         allow_direct = direct
         for i in range(start, end):
             ref = self.f.ref_at.get(i)
+            if ref is None and i > 0 and self.d.lower[i - 1] in RECIPIENT_PREPS and referring_phrase(
+                    self.d.lower, i, REFERRING_OBJECTS, end) is not None:
+                # 'Ukraine needs air defence. Germany will deliver IRIS-T to the country': the one state named
+                # since the sentence before, not the clause's giver
+                s = self.d.sent_of(i).start
+                found = self.them(s, i, self.parties.supplier_in(s, i, None))
+                if found is not None:
+                    return found
             if ref is None or ref.start != i or ref.kind in ("pronoun", "title"):
                 continue
             prev = self.d.lower[i - 1] if i > 0 else ""

@@ -69,6 +69,9 @@ VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "
 STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "force", "cabinet", "navy",
                           "department", "administration"})
 """'Estonia's defence ministry handed over': a state's possessive on one of its bodies is the state acting."""
+RELATIVE_AUX = frozenset({"had", "has", "have", "will", "would", "already", "previously", "earlier", "once",
+                          "recently", "originally"})
+"""Words between a relative clause's subject and its supply word ('the jets Belgium had promised')."""
 TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
 """'took delivery of': the subject receives."""
 REFERRING_NOUNS = frozenset({"country", "ministry", "government", "nation", "kingdom", "republic", "department",

@@ -1,0 +1,84 @@
+"""Invented transfer probes of session 15 (docs/text-extraction.md, "Session 15: transfers"): general mechanisms,
+not surface shapes. A giver or recipient named in a relative clause on the weapon ('the tanks it promised
+Ukraine', 'the jets Belgium had promised'); what comes back 'in exchange for' / 'in return for'; 'add' as a supply
+word; a weapon subject that will 'go' to a state from a named giver; an include whose subject is the package named
+before ('The package contains ...', 'It includes ...'); a state named again as 'the country' (a recipient after
+'to') or 'the Nordic country' (a subject). The anaphors of systems are in test_anaphora.py. Each expectation was
+written before the extractor ran on it; must-not-fire probes beside them."""
+
+from __future__ import annotations
+
+import pytest
+from transfer_probes import check, probe
+
+from armsgraph.loaders.text.syntax import model
+
+pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
+
+PROBES = [
+    probe('add', 'news',
+      'Sweden will supply Archer howitzers to Ukraine, and Finland will add Leopard 2 tanks.',
+      'SWE>UKR:archer-155mm; FIN>UKR:leopard-2'),
+    probe('add-no', 'news',
+      'Ukraine will add F-16 jets to its fleet this year.',
+      ''),
+    probe('add-no', 'news',
+      'Zelensky said Ukraine needs Patriot systems, adding that Germany must act.',
+      ''),
+    probe('exchange', 'news',
+      'Slovakia gave Ukraine MiG-29 jets in return for Polish Krab howitzers.',
+      'SVK>UKR:mig-29=delivered; POL>SVK:krab-155mm=pledged'),
+    probe('exchange', 'news',
+      'Slovakia handed over its MiG-29 jets to Ukraine in exchange for F-16 jets from the United States.',
+      'SVK>UKR:mig-29; USA>SVK:f-16'),
+    probe('exchange-no', 'news',
+      'Ukraine will receive Leopard 2 tanks in exchange for grain.',
+      ''),
+    probe('exchange-no', 'news',
+      'Greece will hand over BMP-1 vehicles to Ukraine in exchange for Marder vehicles.',
+      'GRC>UKR:bmp-1'),
+    probe('relative', 'news',
+      'Norway delivered the NASAMS launchers that it pledged to Kyiv.',
+      'NOR>UKR:nasams=delivered'),
+    probe('relative', 'news',
+      'Ukraine has received the Caesar howitzers France promised.',
+      'FRA>UKR:caesar-155mm=delivered'),
+    probe('relative-no', 'news',
+      'Russia captured the Bradley vehicles the United States had supplied.',
+      ''),
+    probe('relative-no', 'news',
+      'Ukraine received the F-16 jets it had ordered.',
+      ''),
+    probe('go', 'news',
+      'More Leopard 1 tanks will go to Ukraine from Denmark.',
+      'DNK>UKR:leopard-1=pledged'),
+    probe('go-no', 'news',
+      'Some of the Leopard 2 tanks will go to Ukraine.',
+      ''),
+    probe('go-no', 'news',
+      'The money will go to Ukraine from the United States.',
+      ''),
+    probe('package', 'news',
+      "Norway's new package for Ukraine is worth 500 million kroner. It includes NASAMS launchers.",
+      'NOR>UKR:nasams'),
+    probe('package-no', 'news',
+      "Finland's budget is large. The package includes Leopard 2 tanks.",
+      ''),
+    probe('country', 'news',
+      'Ukraine needs air defence. Germany will deliver IRIS-T systems to the country.',
+      'DEU>UKR:iris-t'),
+    probe('country', 'news',
+      'Denmark is a close ally of Ukraine. The Nordic country will deliver F-16 jets to Kyiv.',
+      'DNK>UKR:f-16'),
+    probe('country-no', 'news',
+      'Ukraine and Moldova need air defence. Germany will deliver IRIS-T systems to the country.',
+      ''),
+    probe('country-no', 'news',
+      'Denmark is a close ally of Ukraine. The other country will deliver F-16 jets to Kyiv.',
+      ''),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
+def test_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
