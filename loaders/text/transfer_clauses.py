@@ -13,6 +13,7 @@ from armsgraph.loaders.text.anaphora import REACH
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
+    BENEFIT_VERBS,
     BULLETS,
     CHAIN_WORDS,
     CLAUSE_CUTS,
@@ -201,6 +202,18 @@ class ClauseReader:
         k = bisect.bisect_left(self.d.weapon_starts, ref.end)
         return k < len(self.d.weapon_starts) and self.d.weapon_starts[k] < min(stop, ref.end + 4)
 
+    def _to_other_verb(self, t: int) -> bool:
+        """'promised to train', 'offered to repair', 'pledged to finance': the supply word's 'to' opens a verb (by the
+        parse's tag) that moves nothing ('to deliver', 'to be', 'to help', 'to start' do): what follows is that
+        verb's, not a transfer. Needs the parse."""
+        syntax = self.d.syntax
+        k = t + 2
+        if syntax is None or k >= len(self.d.lower) or self.d.lower[t + 1] != "to" or not syntax.parsed[k]:
+            return False
+        word = self.d.lower[k]
+        return syntax.tag[k] == "VB" and word not in self.d.g.triggers and word not in CHAIN_WORDS \
+            and word not in BENEFIT_VERBS and word not in self.d.g.cues
+
     def _new_clause_at(self, i: int) -> bool:
         """', and the United States will ...': a comma, 'and' and an actor start another clause."""
         if self.d.lower[i] != "and" or i == 0 or self.d.words[i - 1] != ",":
@@ -293,6 +306,8 @@ class ClauseReader:
                 chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
                     w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
                 chain_left = chain_left if chained else left
+                if kind == "supply" and self._to_other_verb(t):
+                    continue  # 'Germany promised to train pilots on F-16 jets': the jets go with the other verb
                 for i in range(t + 1, right):
                     if kind == "include" and self.d.lower[i] == ";":
                         continue  # 'includes A; B; C': a list's separator, not a clause's end

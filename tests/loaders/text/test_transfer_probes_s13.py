@@ -450,8 +450,7 @@ PROBES = [
     probe('multi', 'news',
       'Germany and Poland discussed air defense on Monday. Berlin offered Warsaw Patriot systems after a '
       'missile fell on Polish territory.',
-      'DEU>POL:patriot',
-      xfail='the recipient or giver is only in another sentence, or implied'),
+      'DEU>POL:patriot'),
     probe('multi', 'news',
       'Israel has refused to provide Iron Dome to Ukraine, Israeli officials said. Kyiv had asked for the '
       'system in 2022.',

@@ -3,7 +3,8 @@ not surface shapes. A giver or recipient named in a relative clause on the weapo
 Ukraine', 'the jets Belgium had promised'); what comes back 'in exchange for' / 'in return for'; 'add' as a supply
 word; a weapon subject that will 'go' to a state from a named giver; an include whose subject is the package named
 before ('The package contains ...', 'It includes ...'); a state named again as 'the country' (a recipient after
-'to') or 'the Nordic country' (a subject). The anaphors of systems are in test_anaphora.py. Each expectation was
+'to') or 'the Nordic country' (a subject); 'offer'; a supply word whose 'to' opens another verb ('promised to
+train pilots on F-16 jets') moves nothing. The anaphors of systems are in test_anaphora.py. Each expectation was
 written before the extractor ran on it; must-not-fire probes beside them."""
 
 from __future__ import annotations
@@ -76,6 +77,19 @@ PROBES = [
     probe('country-no', 'news',
       'Denmark is a close ally of Ukraine. The other country will deliver F-16 jets to Kyiv.',
       ''),
+    # 'offer' is a supply word at the pledged stage; a supply word whose 'to' opens another verb moves nothing
+    probe('offer', 'news',
+      'Italy offered Slovakia SAMP/T batteries after the talks in Rome.',
+      'ITA>SVK:samp-t=pledged'),
+    probe('offer-no', 'news',
+      'Germany offered to repair Ukrainian Leopard 2 tanks.',
+      ''),
+    probe('to-verb-no', 'news',
+      'The Netherlands promised to train Ukrainian pilots on F-16 jets.',
+      ''),
+    probe('to-verb', 'news',
+      'Sweden has committed to send CV90 vehicles to Ukraine.',
+      'SWE>UKR:cv90=pledged'),
 ]
 
 
