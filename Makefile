@@ -109,18 +109,25 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-dev --gold tests/data/gold/para-dev.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-dev --gold tests/data/gold/para-st-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh1-dev --gold tests/data/gold/fresh1-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh2-dev --gold tests/data/gold/fresh2-dev.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-dev --gold tests/data/gold/fresh3-dev.jsonl
 
 # rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures:
 # the additions over the grid, the chosen setting and the frozen-rules check (docs/text-extraction.md)
 train-text: $(STAMP)
 	$(BIN)/python -m armsgraph.loaders.text.train_transfers
 
-# The untouched splits (held-out split 2; the paraphrase test split since session 14; the test split is tuned on since
-# session 10): scored only to report, never while writing rules (docs/text-extraction.md).
+# The untouched splits (held-out split 2; the paraphrase test splits since session 14; the fresh test splits since
+# session 15; the test split is tuned on since session 10): scored only to report, never while writing rules
+# (docs/text-extraction.md).
 eval-test: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout2.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-test --gold tests/data/gold/para-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-test --gold tests/data/gold/para-st-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh1-test --gold tests/data/gold/fresh1-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh2-test --gold tests/data/gold/fresh2-test.jsonl
+	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-test --gold tests/data/gold/fresh3-test.jsonl
 
 clean:
 	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache
