@@ -141,6 +141,11 @@ class ClauseReader:
                 return None
         return None
 
+    def _earlier_giver(self, weapon: str) -> str | None:
+        """The one supplier the text's transfers so far give ``weapon``; None when none or several."""
+        givers = {t.supplier for t in self.f.transfers.values() if t.weapon == weapon}
+        return givers.pop() if len(givers) == 1 else None
+
     def _reduced_relative(self, trigger: tuple[int, str, str]) -> bool:
         """A past participle of a supply word right after a weapon mention, no auxiliary before it ('19 Caesar
         howitzers pledged last year', 'Abrams tanks promised by the United States'): it describes the weapon."""
@@ -213,6 +218,14 @@ class ClauseReader:
         word = self.d.lower[k]
         return syntax.tag[k] == "VB" and word not in self.d.g.triggers and word not in CHAIN_WORDS \
             and word not in BENEFIT_VERBS and word not in self.d.g.cues
+
+    def _subordinate_at(self, i: int) -> bool:
+        """'..., a day after Poland's President announced that four Polish MiG-29s would be handed over': a clause
+        the parse opens with a marker ('that', 'after', 'because', ...) is another clause's, with a subject of its own
+        (a marker right before a verb: 'so that' is its own clause too). Needs the parse."""
+        syntax = self.d.syntax
+        return syntax is not None and syntax.parsed[i] and syntax.dep[i] == "mark" \
+            and self.d.lower[i] not in ("to", "if", "unless", "whether", "as")  # a condition, an ellipsis: its own
 
     def _new_clause_at(self, i: int) -> bool:
         """', and the United States will ...': a comma, 'and' and an actor start another clause."""
@@ -306,6 +319,7 @@ class ClauseReader:
                 chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
                     w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
                 chain_left = chain_left if chained else left
+                aside = False  # a clause about the past of a system given in the text: not the text's frame
                 if kind == "supply" and self._to_other_verb(t):
                     continue  # 'Germany promised to train pilots on F-16 jets': the jets go with the other verb
                 for i in range(t + 1, right):
@@ -313,7 +327,7 @@ class ClauseReader:
                         continue  # 'includes A; B; C': a list's separator, not a clause's end
                     if kind == "supply" and self.d.lower[i] == ";" and self._gapped_segment(i, right):
                         continue  # 'Germany is sending IRIS-T; Norway, Mistral missiles': the verb said once
-                    if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
+                    if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i) or self._subordinate_at(i):
                         right = i
                         break
                 stages, negated, hypothetical = self.stages.cues(left, t + 1)
@@ -380,6 +394,12 @@ class ClauseReader:
                     if not weapons and suppliers:
                         # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
                         weapons = self.mentions.weapons(left, t)[-1:]
+                    if recipient is None and buyer is None and weapons and t > s \
+                            and self.d.lower[t - 1] in (*PASSIVE_AUX, "been"):
+                        # 'Latvia has transferred M109 howitzers to Ukraine. The guns had been bought from Austria':
+                        # a purchase in the passive with no buyer named was the system's later giver's
+                        recipient = self._earlier_giver(weapons[0].ent_id_)
+                        aside = recipient is not None
                 elif kind == "arrive":
                     recipient = self.recipients.recipient_in(t + 1, right)
                     if recipient is None:
@@ -483,11 +503,18 @@ class ClauseReader:
                         if not weapons and head is not None:
                             weapons = self.mentions.weapons(head.start, head.end)
                         if not weapons and kind == "supply" and tense == "past" and t > s \
-                                and self.d.lower[t - 1] in PASSIVE_AUX:
-                            # 'The first F-16 jets pledged by the Netherlands were delivered to Ukraine': the
-                            # passive's subject, before the verb
-                            cut = max([s, *(i + 1 for i in range(s, t) if self.d.lower[i] in CLAUSE_CUTS)])
-                            weapons = self.mentions.weapons(cut, t)
+                                and self.d.lower[t - 1] in (*PASSIVE_AUX, "be"):
+                            # 'The first F-16 jets pledged by the Netherlands were delivered to Ukraine', 'four
+                            # Polish MiG-29s would be handed over': the passive's subject, before the verb
+                            # after a clause cut, the speech verb of 'X said, the tanks will be delivered' or the marker
+                            # of 'Duda announced that four Polish MiG-29s would be handed over'
+                            cut = max([s, *(i + 1 for i in range(s, t) if self.d.lower[i] in CLAUSE_CUTS or (
+                                self.d.lower[i] in self.d.g.speech_verbs and self.d.lower[i + 1] in (",", "that"))
+                                or self._subordinate_at(i))])
+                            # not a name in the subject's 'by' phrase ('T-72 tanks modernized by the Czech company
+                            # Excalibur Army ... will be delivered')
+                            weapons = [w for w in self.mentions.weapons(cut, t)
+                                       if "by" not in self.d.lower[max(cut, w.start - 5) : w.start]]
                             # a state marking the weapon ('Soviet Gripen jets were handed over') is its maker or
                             # owner, not the passive's agent
                             marks = {self.parties.actor_of_ref(r) for w in weapons
@@ -550,7 +577,7 @@ class ClauseReader:
                     recipient = self.recipients.only_other_state(suppliers)
                 suppliers = [x for x in suppliers if x and x != recipient]
                 giver_here = suppliers[0] if suppliers else giver_here
-                if suppliers or recipient:
+                if (suppliers or recipient) and not aside:
                     doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
                                       recipient or doc_frame.recipient, stage)
                 if self.d.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):

@@ -17,6 +17,7 @@ from armsgraph.loaders.text.transfer_words import (
     BENEFIT_VERBS,
     FINAL_DESTINATION,
     NOT_A_RECIPIENT,
+    NOT_A_RECIPIENT_TO,
     PLACE_PREPS,
     RECIPIENT_PREPS,
     REFERRING_OBJECTS,
@@ -106,6 +107,9 @@ class Recipients:
                 and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
             if ref.kind == "demonym" and any(w in NOT_A_RECIPIENT for w in self.d.lower[ref.end : ref.end + 3]):
                 continue  # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving
+            prep_at = i - 1 if prev in RECIPIENT_PREPS else i - 2
+            if prep_at > 0 and self.d.lower[prep_at] == "to" and self.d.lower[prep_at - 1] in NOT_A_RECIPIENT_TO:
+                continue  # 'sent T-72 tanks, according to the Czech defence ministry': a source, not a recipient
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct or helped or body_of:
                 actor = self.parties.actor_of_ref(ref)
                 if actor and ref.kind != "first-person":

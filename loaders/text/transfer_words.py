@@ -37,6 +37,9 @@ NOT_A_RECIPIENT = frozenset({"initiative", "coalition", "project", "programme", 
                              "industry", "company", "firm", "maker", "manufacturer", "consortium", "plant",
                              "factory", "facility"})
 """Nouns after a state's adjective that make it a scheme or a maker, not the recipient ('to the German initiative')."""
+NOT_A_RECIPIENT_TO = frozenset({"according", "due", "owing", "thanks", "close", "next", "addition", "compared",
+                                "similar", "prior", "contrary", "relative", "up"})
+"""Words before a 'to' that make it no recipient's ('according to the Czech defence ministry', 'thanks to Norway')."""
 PARTNER_WORDS = frozenset({"together", "jointly", "along", "cooperation", "conjunction", "partnership"})
 """The word before 'with' that makes the actor after it a partner in the transfer ('together with Denmark')."""
 COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are", "was", "were", "to", "also",

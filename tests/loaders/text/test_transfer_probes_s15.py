@@ -96,3 +96,34 @@ PROBES = [
 @pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
 def test_probe(kind: str, genre: str, text: str, written: str) -> None:
     check(kind, genre, text, written)
+
+
+# round 2: the kinds the fresh dev splits missed (invented sentences of the same kinds, not their text)
+PROBES_FRESH = [
+    probe('according-to', 'news',
+      'Germany will send IRIS-T systems to Ukraine. Meanwhile, Slovakia has delivered Zuzana 2 howitzers, according '
+      'to the Slovak defence ministry.',
+      'DEU>UKR:iris-t; SVK>UKR:zuzana-2'),
+    probe('bought-before', 'news',
+      'Estonia has handed FH70 howitzers to Ukraine. The guns had been bought from Finland in 2019. Tallinn also '
+      'sent Javelin missiles.',
+      'EST>UKR:fh70; FIN>EST:fh70; EST>UKR:fgm-148-javelin'),
+    probe('bought-before', 'news',
+      'Ukraine received Leopard 1 tanks. The tanks were bought from Denmark.',
+      'DNK>UKR:leopard-1'),
+    probe('passive-be', 'news',
+      'Belgium sent F-16 jets to Ukraine in May. Four Dutch F-16 jets will be handed over next month.',
+      'BEL>UKR:f-16; NLD>UKR:f-16=pledged'),
+    probe('marker', 'news',
+      'Spain will send Leopard 2 tanks to Ukraine, a week after the Portuguese prime minister announced that three '
+      'Portuguese Leopard 2 tanks would be handed over.',
+      'ESP>UKR:leopard-2; PRT>UKR:leopard-2'),
+    probe('marker-no', 'news',
+      'Chile sent HAWK launchers to Moldova, as did Peru.',
+      'CHL>MDA:hawk; PER>MDA:hawk'),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES_FRESH)
+def test_probe_fresh_kinds(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
