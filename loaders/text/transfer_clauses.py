@@ -13,6 +13,7 @@ from armsgraph.loaders.text.anaphora import REACH
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
+    ARMS_NOUNS,
     BENEFIT_VERBS,
     BULLETS,
     CHAIN_WORDS,
@@ -108,8 +109,9 @@ class ClauseReader:
     def _package_before(self, left: int, t: int, s: int) -> tuple[list[str], str | None]:
         """([giver], recipient) of the package an include's subject refers back to ('The package contains ...',
         'It includes ...', 'This aid includes ...': 'it' or a package noun after the/this/that, no actor of its
-        own): the last package noun (``aid_words.csv`` kind package) of the ``REACH`` sentences before with both its
-        giver ("Finland's 20th package", 'a Finnish package') and its recipient ('for Ukraine'); else ([], None)."""
+        own): the last package noun (``aid_words.csv`` kind package) or arms noun ('$1 billion in weapons for Kyiv')
+        of the ``REACH`` sentences before with both its giver ("Finland's 20th package", 'a Finnish package', else
+        the sentence's subject) and its recipient ('for Ukraine'); else ([], None)."""
         words = self.d.lower[left:t]
         packages = {w for w, k in self.d.g.aid_words.items() if k == "package"}
         refers = words[:1] == ["it"] or any(a in ("the", "this", "that") and b in packages
@@ -120,10 +122,15 @@ class ClauseReader:
         found: tuple[list[str], str | None] = ([], None)
         for sent in self.d.sents[max(0, k - REACH) : k]:
             for i in range(sent.start, sent.end):
-                if self.d.lower[i] not in packages:
+                if self.d.lower[i] not in packages and self.d.lower[i] not in ARMS_NOUNS:
                     continue
-                giver = self._package_giver(i, sent.start)
-                recipient = self.recipients.aid_recipient(i, sent.end)
+                # 'Austin announced a further $1 billion in weapons for Kyiv': the noun's 'for'/'to' state, and
+                # its owner or else the sentence's subject
+                recipient = self.recipients.aid_recipient(i, sent.end) or (
+                    self.parties.object_actor(i + 2, sent.end) if i + 2 < sent.end
+                    and self.d.lower[i + 1] in ("for", "to") else None)
+                giver = self._package_giver(i, sent.start) or next(
+                    iter(self.parties.supplier_in(sent.start, i, recipient)), None)
                 if giver is not None and recipient is not None and giver != recipient:
                     found = ([giver], recipient)
         return found
@@ -227,6 +234,10 @@ class ClauseReader:
         return syntax is not None and syntax.parsed[i] and syntax.dep[i] == "mark" \
             and self.d.lower[i] not in ("to", "if", "unless", "whether", "as")  # a condition, an ellipsis: its own
 
+    def _joint_at(self, i: int) -> bool:
+        """', and' or ';' at token i: where a clause with a subject of its own may start."""
+        return self.d.lower[i] == ";" or (self.d.lower[i] == "and" and i > 0 and self.d.words[i - 1] == ",")
+
     def _new_clause_at(self, i: int) -> bool:
         """', and the United States will ...': a comma, 'and' and an actor start another clause."""
         if self.d.lower[i] != "and" or i == 0 or self.d.words[i - 1] != ",":
@@ -327,7 +338,8 @@ class ClauseReader:
                         continue  # 'includes A; B; C': a list's separator, not a clause's end
                     if kind == "supply" and self.d.lower[i] == ";" and self._gapped_segment(i, right):
                         continue  # 'Germany is sending IRIS-T; Norway, Mistral missiles': the verb said once
-                    if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i) or self._subordinate_at(i):
+                    if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i) or self._subordinate_at(i) or (
+                            self._joint_at(i) and n + 1 < len(triggers) and triggers[n + 1][1] == "arrive"):
                         right = i
                         break
                 stages, negated, hypothetical = self.stages.cues(left, t + 1)
@@ -339,10 +351,13 @@ class ClauseReader:
                 if head is not None and hypothetical:
                     # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
                     _, _, hypothetical_before = self.stages.cues(left, head.start)
+                    # 'must replace the Marder vehicles it sent to Ukraine': a relative clause in the past states
+                    # what was done, whatever the clause around it hopes for
+                    hypothetical_before = hypothetical_before and tense != "past"
                     between = self.d.lower[head.end : right]  # the relative clause, its condition included
                     hypothetical = hypothetical_before or any(
                         self.d.g.cues.get(w) == "hypothetical" and w != "would" for w in between)
-                    if not hypothetical:
+                    if not hypothetical and tense != "past":
                         stages.append("pledged")
                 if kind == "include" and (sent_frame is not None or sent_blocked):
                     # 'including X' after a supply clause of the same sentence: that clause's parties and stage
@@ -411,7 +426,10 @@ class ClauseReader:
                         recipient = self.recipients.forces_of(t + 1, min(right, t + 5), [])
                     # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived',
                     # 'the first Swedish CV90s have arrived': the weapon's own state
-                    weapons = self.mentions.weapons(left, t) or self.mentions.weapons(s, t)
+                    # 'Canada has delivered M777 howitzers, and 18 Krab howitzers from Poland have reached ...':
+                    # the arrival's subject is after the clause joint before it
+                    joint = max([left, *(i + 1 for i in range(left, t) if self._joint_at(i))])
+                    weapons = self.mentions.weapons(joint, t) or self.mentions.weapons(s, t)
                     owner = self.parties.own_state_of(weapons[0]) if weapons else None
                     # a reaching verb names its giver in its sentence ('the tanks promised by Washington have
                     # reached Ukraine') or none: not the weapon's own state, not the text's ('Russian missiles
@@ -561,6 +579,10 @@ class ClauseReader:
                     # 'It will send ...', 'The ministry has donated ...': the previous sentence's actor; else the
                     # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
                     found_here = prev_actor if self.parties.refers_back(chain_left, t) else None
+                    if head is not None and any(w in ("it", "they") for w in self.d.lower[head.end : t]):
+                        # 'The German army must replace the Marder vehicles it sent': the pronoun of a relative
+                        # clause is the sentence's subject before the weapon
+                        found_here = self.parties.first_actor(s, head.start) or found_here
                     if found_here is None:
                         found_here = self.parties.own_state_of(weapons[0])
                     suppliers = [found_here] if found_here and found_here != recipient else []

@@ -252,7 +252,8 @@ class Parties:
                 i = first - 1
                 continue
             if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
-                    and not any(w in STATE_BODIES for w in self.d.lower[ref.end + 1 : ref.end + 4]) \
+                    and not any(w in STATE_BODIES or self.d.g.aid_words.get(w) == "package"
+                                for w in self.d.lower[ref.end + 1 : ref.end + 4]) \
                     and not self._state_company(ref.end + 1, end) and not self._decides(ref.end + 1, end):
                 i = first - 1
                 continue

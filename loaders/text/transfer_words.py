@@ -72,6 +72,9 @@ VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "
 STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "force", "cabinet", "navy",
                           "department", "administration"})
 """'Estonia's defence ministry handed over': a state's possessive on one of its bodies is the state acting."""
+ARMS_NOUNS = frozenset({"weapons", "arms", "equipment", "munitions"})
+"""Nouns of what a package holds: an include that refers back ('The package contains ...') may name one as its
+antecedent ('a further $1 billion in weapons for Kyiv')."""
 RELATIVE_AUX = frozenset({"had", "has", "have", "will", "would", "already", "previously", "earlier", "once",
                           "recently", "originally"})
 """Words between a relative clause's subject and its supply word ('the jets Belgium had promised')."""
