@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from armsgraph.loaders.text.syntax import Parse
-from armsgraph.loaders.text.transfer_words import syntax_words
+from armsgraph.loaders.text.transfer_words import NOT_A_RECIPIENT_TO, syntax_words
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 NOT_WHAT_MOVES_PREPS = frozenset({"for", "against", "than", "like", "besides", "instead", "about", "on", "with"})
@@ -187,6 +187,8 @@ def _prep_objects(v: SyntaxView, h: int, preps: frozenset[str]) -> list[int]:
     p = v.parse
     out: list[int] = []
     for k in p.kids(h, "prep", "dative"):
+        if v.lower[k] == "to" and k > 0 and v.lower[k - 1] in NOT_A_RECIPIENT_TO:
+            continue  # 'thanks to', 'according to': no recipient's
         if v.lower[k] in preps:
             out.extend(p.kids(k, "pobj"))
         elif p.dep[k] == "dative" and v.lower[k] not in ("to", "for"):

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from armsgraph.loaders.text.anaphora import system_anaphors
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.dates import DateMention, find_dates, parse_iso
 from armsgraph.loaders.text.designations import Designation, calibres, designations
@@ -138,6 +139,10 @@ class TextDoc:
             ents.append(Span(self.doc, a.start, a.end, label="WEAPON", span_id=a.weapon_id))
             taken.update(range(a.start, a.end))
             self.anaphors.add(a.start)
+        resolved = system_anaphors([w.lower() for w in words], ents, taken, sent_of, category_of, self.g, self.syntax)
+        for r in resolved:
+            ents.append(Span(self.doc, r.start, r.end, label="WEAPON", span_id=r.weapon_id))
+            self.anaphors.add(r.start)
         typos = misspelled_states(words, firsts, taken, self.syntax)
         for m in typos:
             ents.append(Span(self.doc, m.start, m.end, label="COUNTRY", span_id=m.country_id))
@@ -146,7 +151,7 @@ class TextDoc:
         for start, end, key in generic:
             ents.append(Span(self.doc, start, end, label="CATEGORY", span_id=WeaponCategory.id_of(key=key)))
             self.generic.add(start)
-        if found or typos or generic or again:
+        if found or typos or generic or again or resolved:
             self.doc.ents = sorted(ents, key=lambda e: e.start)
 
     def _generic_categories(self, taken: set[int], weapons: frozenset[int] | set[int]) -> list[tuple[int, int, str]]:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from itertools import pairwise
 
 from spacy.tokens import Span
 
+from armsgraph.loaders.text.anaphora import REACH
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
+    ARMS_NOUNS,
+    BENEFIT_VERBS,
     BULLETS,
     CHAIN_WORDS,
     CLAUSE_CUTS,
@@ -21,10 +25,12 @@ from armsgraph.loaders.text.transfer_words import (
     PRONOUN_SUBJECTS,
     REFERRING_OBJECTS,
     REFERRING_SUBJECTS,
+    RELATIVE_AUX,
     TAKE_FORMS,
     THIRD_PARTY,
     Frame,
     is_heading,
+    phrase_words,
     syntax_words,
 )
 
@@ -54,6 +60,98 @@ class ClauseReader:
         # only a number and its unit between ('10,000 rounds of'), no other phrase ('it in May, with Patriots')
         return all(w == "of" or ((w not in NON_SUBJECT_PREPS and w.isalnum()) or w.replace(",", "").isdigit())
                    for w in self.d.lower[j : self.d.weapon_starts[k]])
+
+    def _exchanged(self, weapons: list[Span], suppliers: list[str], t: int, right: int, stage: str,
+                   sent: Span) -> list[Span]:
+        """'Greece will hand over BMP-1 vehicles to Ukraine in exchange for German Marder vehicles': the systems
+        after 'in exchange for' / 'in return for' (``phrase_words.csv`` kind exchange) go the other way, from the
+        state they name as theirs ('German', "Germany's", 'from Germany') to the clause's giver; they are not what
+        the giver gives. Returns the weapons the clause's giver gives."""
+        words = {w for w, k in phrase_words().items() if k == "exchange"}
+        cut = next((i for i in range(t + 1, right - 2) if self.d.lower[i] == "in" and self.d.lower[i + 1] in words
+                    and self.d.lower[i + 2] == "for"), None)
+        if cut is None:
+            return weapons
+        for w in self.d.weapon_ents:
+            if not cut < w.start < right or w.label_ != "WEAPON":
+                continue
+            giver = self.parties.own_state_of(w) or next(iter(self.parties.from_actors(w.end, right)), None)
+            for supplier in suppliers:
+                if giver is not None and giver != supplier:
+                    # what comes back was agreed with the deal; that it was delivered is not said
+                    back = "pledged" if stage == "delivered" else stage
+                    self.record.transfer(giver, supplier, w, back, sent, "transfer:exchange")
+        return [w for w in weapons if w.start < cut]
+
+    def _relative_giver(self, w: Span, e: int) -> tuple[str | None, str | None] | None:
+        """An object relative clause with a supply word right after a weapon mention ('the Leopard 2 tanks it
+        promised Ukraine', 'the F-16 jets Belgium had promised', 'the jets that Norway pledged to Kyiv'):
+        (its giver, None for a pronoun; its recipient, or None), or None when no such clause follows."""
+        j = w.end
+        if j < e and self.d.lower[j] in self.d.g.weapon_nouns:
+            j += 1
+        if j < e and self.d.lower[j] in ("that", "which"):
+            j += 1
+        ref = self.f.ref_at.get(j)
+        if j < e and self.d.lower[j] in ("it", "they"):
+            giver, j = None, j + 1
+        elif ref is not None and ref.start == j and ref.kind in ("name", "capital", "org"):
+            giver, j = self.parties.actor_of_ref(ref), ref.end
+        else:
+            return None
+        while j < e and self.d.lower[j] in RELATIVE_AUX:
+            j += 1
+        if j >= e or not any(kind == "supply" and tense in ("past", "present", "base")
+                             for kind, tense in self.d.g.triggers.get(self.d.lower[j], ())):
+            return None
+        return giver, self.recipients.recipient_in(j + 1, e)
+
+    def _package_before(self, left: int, t: int, s: int) -> tuple[list[str], str | None]:
+        """([giver], recipient) of the package an include's subject refers back to ('The package contains ...',
+        'It includes ...', 'This aid includes ...': 'it' or a package noun after the/this/that, no actor of its
+        own): the last package noun (``aid_words.csv`` kind package) or arms noun ('$1 billion in weapons for Kyiv')
+        of the ``REACH`` sentences before with both its giver ("Finland's 20th package", 'a Finnish package', else
+        the sentence's subject) and its recipient ('for Ukraine'); else ([], None)."""
+        words = self.d.lower[left:t]
+        packages = {w for w, k in self.d.g.aid_words.items() if k == "package"}
+        refers = words[:1] == ["it"] or any(a in ("the", "this", "that") and b in packages
+                                            for a, b in pairwise(words))
+        if not refers:
+            return [], None
+        k = bisect.bisect_right(self.d.sent_starts, s) - 1
+        found: tuple[list[str], str | None] = ([], None)
+        for sent in self.d.sents[max(0, k - REACH) : k]:
+            for i in range(sent.start, sent.end):
+                if self.d.lower[i] not in packages and self.d.lower[i] not in ARMS_NOUNS:
+                    continue
+                # 'Austin announced a further $1 billion in weapons for Kyiv': the noun's 'for'/'to' state, and
+                # its owner or else the sentence's subject
+                recipient = self.recipients.aid_recipient(i, sent.end) or (
+                    self.parties.object_actor(i + 2, sent.end) if i + 2 < sent.end
+                    and self.d.lower[i + 1] in ("for", "to") else None)
+                giver = self._package_giver(i, sent.start) or next(
+                    iter(self.parties.supplier_in(sent.start, i, recipient)), None)
+                if giver is not None and recipient is not None and giver != recipient:
+                    found = ([giver], recipient)
+        return found
+
+    def _package_giver(self, i: int, start: int) -> str | None:
+        """The state owning the package noun at i: a possessive or a demonym before it, up to three modifiers
+        between ("Finland's 20th package", "a new Finnish package")."""
+        for j in range(i - 1, max(start, i - 5) - 1, -1):
+            if self.d.words[j] in ("'s", "’s"):
+                return self.parties.possessor_before(j + 1)
+            ref = self.f.ref_at.get(j)
+            if ref is not None and ref.kind == "demonym":
+                return self.parties.actor_of_ref(ref)
+            if ref is not None or self.d.lower[j] in ("the", "a", "an", "for", "to"):
+                return None
+        return None
+
+    def _earlier_giver(self, weapon: str) -> str | None:
+        """The one supplier the text's transfers so far give ``weapon``; None when none or several."""
+        givers = {t.supplier for t in self.f.transfers.values() if t.weapon == weapon}
+        return givers.pop() if len(givers) == 1 else None
 
     def _reduced_relative(self, trigger: tuple[int, str, str]) -> bool:
         """A past participle of a supply word right after a weapon mention, no auxiliary before it ('19 Caesar
@@ -115,6 +213,30 @@ class ClauseReader:
             return False
         k = bisect.bisect_left(self.d.weapon_starts, ref.end)
         return k < len(self.d.weapon_starts) and self.d.weapon_starts[k] < min(stop, ref.end + 4)
+
+    def _to_other_verb(self, t: int) -> bool:
+        """'promised to train', 'offered to repair', 'pledged to finance': the supply word's 'to' opens a verb (by the
+        parse's tag) that moves nothing ('to deliver', 'to be', 'to help', 'to start' do): what follows is that
+        verb's, not a transfer. Needs the parse."""
+        syntax = self.d.syntax
+        k = t + 2
+        if syntax is None or k >= len(self.d.lower) or self.d.lower[t + 1] != "to" or not syntax.parsed[k]:
+            return False
+        word = self.d.lower[k]
+        return syntax.tag[k] == "VB" and word not in self.d.g.triggers and word not in CHAIN_WORDS \
+            and word not in BENEFIT_VERBS and word not in self.d.g.cues
+
+    def _subordinate_at(self, i: int) -> bool:
+        """'..., a day after Poland's President announced that four Polish MiG-29s would be handed over': a clause
+        the parse opens with a marker ('that', 'after', 'because', ...) is another clause's, with a subject of its own
+        (a marker right before a verb: 'so that' is its own clause too). Needs the parse."""
+        syntax = self.d.syntax
+        return syntax is not None and syntax.parsed[i] and syntax.dep[i] == "mark" \
+            and self.d.lower[i] not in ("to", "if", "unless", "whether", "as")  # a condition, an ellipsis: its own
+
+    def _joint_at(self, i: int) -> bool:
+        """', and' or ';' at token i: where a clause with a subject of its own may start."""
+        return self.d.lower[i] == ";" or (self.d.lower[i] == "and" and i > 0 and self.d.words[i - 1] == ",")
 
     def _new_clause_at(self, i: int) -> bool:
         """', and the United States will ...': a comma, 'and' and an actor start another clause."""
@@ -208,12 +330,16 @@ class ClauseReader:
                 chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
                     w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
                 chain_left = chain_left if chained else left
+                aside = False  # a clause about the past of a system given in the text: not the text's frame
+                if kind == "supply" and self._to_other_verb(t):
+                    continue  # 'Germany promised to train pilots on F-16 jets': the jets go with the other verb
                 for i in range(t + 1, right):
                     if kind == "include" and self.d.lower[i] == ";":
                         continue  # 'includes A; B; C': a list's separator, not a clause's end
                     if kind == "supply" and self.d.lower[i] == ";" and self._gapped_segment(i, right):
                         continue  # 'Germany is sending IRIS-T; Norway, Mistral missiles': the verb said once
-                    if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i):
+                    if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i) or self._subordinate_at(i) or (
+                            self._joint_at(i) and n + 1 < len(triggers) and triggers[n + 1][1] == "arrive"):
                         right = i
                         break
                 stages, negated, hypothetical = self.stages.cues(left, t + 1)
@@ -225,10 +351,13 @@ class ClauseReader:
                 if head is not None and hypothetical:
                     # 'the cluster munitions that we would provide': the weapon is decided, 'would' is its future
                     _, _, hypothetical_before = self.stages.cues(left, head.start)
+                    # 'must replace the Marder vehicles it sent to Ukraine': a relative clause in the past states
+                    # what was done, whatever the clause around it hopes for
+                    hypothetical_before = hypothetical_before and tense != "past"
                     between = self.d.lower[head.end : right]  # the relative clause, its condition included
                     hypothetical = hypothetical_before or any(
                         self.d.g.cues.get(w) == "hypothetical" and w != "would" for w in between)
-                    if not hypothetical:
+                    if not hypothetical and tense != "past":
                         stages.append("pledged")
                 if kind == "include" and (sent_frame is not None or sent_blocked):
                     # 'including X' after a supply clause of the same sentence: that clause's parties and stage
@@ -280,6 +409,12 @@ class ClauseReader:
                     if not weapons and suppliers:
                         # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
                         weapons = self.mentions.weapons(left, t)[-1:]
+                    if recipient is None and buyer is None and weapons and t > s \
+                            and self.d.lower[t - 1] in (*PASSIVE_AUX, "been"):
+                        # 'Latvia has transferred M109 howitzers to Ukraine. The guns had been bought from Austria':
+                        # a purchase in the passive with no buyer named was the system's later giver's
+                        recipient = self._earlier_giver(weapons[0].ent_id_)
+                        aside = recipient is not None
                 elif kind == "arrive":
                     recipient = self.recipients.recipient_in(t + 1, right)
                     if recipient is None:
@@ -291,7 +426,10 @@ class ClauseReader:
                         recipient = self.recipients.forces_of(t + 1, min(right, t + 5), [])
                     # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived',
                     # 'the first Swedish CV90s have arrived': the weapon's own state
-                    weapons = self.mentions.weapons(left, t) or self.mentions.weapons(s, t)
+                    # 'Canada has delivered M777 howitzers, and 18 Krab howitzers from Poland have reached ...':
+                    # the arrival's subject is after the clause joint before it
+                    joint = max([left, *(i + 1 for i in range(left, t) if self._joint_at(i))])
+                    weapons = self.mentions.weapons(joint, t) or self.mentions.weapons(s, t)
                     owner = self.parties.own_state_of(weapons[0]) if weapons else None
                     # a reaching verb names its giver in its sentence ('the tanks promised by Washington have
                     # reached Ukraine') or none: not the weapon's own state, not the text's ('Russian missiles
@@ -358,6 +496,10 @@ class ClauseReader:
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipients.recipient_in(left, t, direct=False)
                         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+                        if kind == "include" and not suppliers and recipient is None:
+                            # 'Finland's 20th package for Ukraine is worth 190 million euros. The package contains
+                            # ...': the package named before, with its giver and recipient
+                            suppliers, recipient = self._package_before(left, t, s)
                         if kind == "noun":
                             # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
                             # the subject that approves it; a 'third-party transfer' is never the subject's
@@ -379,11 +521,18 @@ class ClauseReader:
                         if not weapons and head is not None:
                             weapons = self.mentions.weapons(head.start, head.end)
                         if not weapons and kind == "supply" and tense == "past" and t > s \
-                                and self.d.lower[t - 1] in PASSIVE_AUX:
-                            # 'The first F-16 jets pledged by the Netherlands were delivered to Ukraine': the
-                            # passive's subject, before the verb
-                            cut = max([s, *(i + 1 for i in range(s, t) if self.d.lower[i] in CLAUSE_CUTS)])
-                            weapons = self.mentions.weapons(cut, t)
+                                and self.d.lower[t - 1] in (*PASSIVE_AUX, "be"):
+                            # 'The first F-16 jets pledged by the Netherlands were delivered to Ukraine', 'four
+                            # Polish MiG-29s would be handed over': the passive's subject, before the verb
+                            # after a clause cut, the speech verb of 'X said, the tanks will be delivered' or the marker
+                            # of 'Duda announced that four Polish MiG-29s would be handed over'
+                            cut = max([s, *(i + 1 for i in range(s, t) if self.d.lower[i] in CLAUSE_CUTS or (
+                                self.d.lower[i] in self.d.g.speech_verbs and self.d.lower[i + 1] in (",", "that"))
+                                or self._subordinate_at(i))])
+                            # not a name in the subject's 'by' phrase ('T-72 tanks modernized by the Czech company
+                            # Excalibur Army ... will be delivered')
+                            weapons = [w for w in self.mentions.weapons(cut, t)
+                                       if "by" not in self.d.lower[max(cut, w.start - 5) : w.start]]
                             # a state marking the weapon ('Soviet Gripen jets were handed over') is its maker or
                             # owner, not the passive's agent
                             marks = {self.parties.actor_of_ref(r) for w in weapons
@@ -430,6 +579,10 @@ class ClauseReader:
                     # 'It will send ...', 'The ministry has donated ...': the previous sentence's actor; else the
                     # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
                     found_here = prev_actor if self.parties.refers_back(chain_left, t) else None
+                    if head is not None and any(w in ("it", "they") for w in self.d.lower[head.end : t]):
+                        # 'The German army must replace the Marder vehicles it sent': the pronoun of a relative
+                        # clause is the sentence's subject before the weapon
+                        found_here = self.parties.first_actor(s, head.start) or found_here
                     if found_here is None:
                         found_here = self.parties.own_state_of(weapons[0])
                     suppliers = [found_here] if found_here and found_here != recipient else []
@@ -446,7 +599,7 @@ class ClauseReader:
                     recipient = self.recipients.only_other_state(suppliers)
                 suppliers = [x for x in suppliers if x and x != recipient]
                 giver_here = suppliers[0] if suppliers else giver_here
-                if suppliers or recipient:
+                if (suppliers or recipient) and not aside:
                     doc_frame = Frame(suppliers[0] if suppliers else doc_frame.supplier,
                                       recipient or doc_frame.recipient, stage)
                 if self.d.words[e - 1] == ":" and kind in ("include", "aid", "supply", "noun"):
@@ -459,8 +612,18 @@ class ClauseReader:
                     package_before = True
                     if suppliers and recipient and not unnamed:
                         sent_frame = Frame(suppliers[0], recipient, stage)
+                relative = self._relative_giver(weapons[-1], e) if weapons and kind in ("supply", "receive") \
+                    and (not suppliers or recipient is None) else None
+                if relative is not None:
+                    # 'Spain has sent the Leopard 2 tanks it promised Ukraine', 'Ukraine received the F-16 jets
+                    # Belgium had promised': the relative clause names the party the main clause lacks
+                    giver, promised_to = relative
+                    recipient = recipient or (promised_to if promised_to not in suppliers else None)
+                    suppliers = suppliers or ([giver] if giver and giver != recipient else [])
                 if not suppliers or recipient is None:
                     continue
+                if kind in ("supply", "noun"):
+                    weapons = self._exchanged(weapons, suppliers, t, right, stage, sent)
                 own = self.parties.gapped_suppliers(t, weapons, recipient) if kind == "supply" else (
                     self.parties.own_from(weapons, right, recipient) if kind == "receive" else {})
                 if kind == "supply" and not weapons:

@@ -37,16 +37,17 @@ class Mentions:
     def relative_head(self, left: int, t: int) -> Span | None:
         """The weapon a relative clause ending in the transfer word at t hangs on ('the cluster munitions that we
         would provide'): a weapon mention right before 'that'/'which', in the clause, at most six words before t."""
-        # a reduced relative: 'the Bradley vehicles we provided', 'the Patriot batteries they have sent'
+        # a reduced relative: 'the Bradley vehicles we provided', 'the Patriot batteries they have sent', 'the Marder
+        # vehicles it sent to Ukraine'
         j = t - 1
         while j > left and self.d.lower[j] in ("have", "has", "had", "already", "just", "recently"):
             j -= 1
-        if j > left and self.d.lower[j] in ("we", "they", "i"):
-            if self.d.lower[j - 1] in self.d.g.weapon_nouns:
-                j -= 1  # 'the Bradley vehicles we provided'
-            k = bisect.bisect_left(self.d.weapon_starts, j) - 1
-            if k >= 0 and self.d.weapon_ents[k].end == j and self.d.weapon_ents[k].start >= left:
-                return self.d.weapon_ents[k]
+        if j > left and self.d.lower[j] in ("we", "they", "i", "it"):
+            # 'the Bradley vehicles we provided' (the noun after the name, or in it: 'T-72 tanks')
+            for end in (j, j - 1) if self.d.lower[j - 1] in self.d.g.weapon_nouns else (j,):
+                k = bisect.bisect_left(self.d.weapon_starts, end) - 1
+                if k >= 0 and self.d.weapon_ents[k].end == end and self.d.weapon_ents[k].start >= left:
+                    return self.d.weapon_ents[k]
         for j in range(t - 1, max(left, t - 6) - 1, -1):
             if self.d.lower[j] in ("that", "which") and j > 0:
                 k = bisect.bisect_left(self.d.weapon_starts, j) - 1
@@ -94,8 +95,9 @@ class Mentions:
             wider = self.d.lower[max(0, w.start - 7) : w.start]
             if any(a in VERSION_WORDS and b == "of" for a, b in pairwise(wider)):
                 continue  # 'a version of the T-72 tank': another system
-            if len(before) >= 2 and before[-1] == "for" and before[-2] in self.d.g.ammunition_words:
-                continue  # 'munitions for Patriot air defense systems', 'interceptors for NASAMS': not the system
+            bare = [x for x in self.d.lower[max(0, w.start - 4) : w.start] if x not in ("the", "its", "their")]
+            if len(bare) >= 2 and bare[-1] == "for" and bare[-2] in self.d.g.ammunition_words:
+                continue  # 'munitions for Patriot air defense systems', 'shells for the AMX-10 RC': not the system
             if self.view is not None and (for_something_else(self.view, w.start, w.end)
                                            or done_by_unnamed(self.view, w.start, w.end)):
                 continue

@@ -8,6 +8,7 @@ from itertools import pairwise
 import pycountry
 from spacy.tokens import Span
 
+from armsgraph.loaders.text.anaphora import referring_phrase
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -118,8 +119,9 @@ class Parties:
         if any(self.f.ref_at.get(i) is not None and self.f.ref_at[i].kind not in ("pronoun", "title")
                for i in range(left, t)):
             return False
+        # 'The ministry has donated', 'The Nordic country will deliver' (at most two modifiers)
         return any(w in ("it", "they", "he", "she") for w in words) or any(
-            a == "the" and b in REFERRING_NOUNS for a, b in pairwise(words))
+            referring_phrase(self.d.lower, i, REFERRING_NOUNS, t) is not None for i in range(left, t))
 
     def first_actor(self, s: int, e: int) -> str | None:
         """The first state or body a sentence names outside a prepositional phrase: what 'it' refers to next."""
@@ -250,7 +252,8 @@ class Parties:
                 i = first - 1
                 continue
             if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
-                    and not any(w in STATE_BODIES for w in self.d.lower[ref.end + 1 : ref.end + 4]) \
+                    and not any(w in STATE_BODIES or self.d.g.aid_words.get(w) == "package"
+                                for w in self.d.lower[ref.end + 1 : ref.end + 4]) \
                     and not self._state_company(ref.end + 1, end) and not self._decides(ref.end + 1, end):
                 i = first - 1
                 continue

@@ -7,6 +7,7 @@ import bisect
 
 import pycountry
 
+from armsgraph.loaders.text.anaphora import referring_phrase
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.pipeline import nlp
@@ -16,8 +17,10 @@ from armsgraph.loaders.text.transfer_words import (
     BENEFIT_VERBS,
     FINAL_DESTINATION,
     NOT_A_RECIPIENT,
+    NOT_A_RECIPIENT_TO,
     PLACE_PREPS,
     RECIPIENT_PREPS,
+    REFERRING_OBJECTS,
     STATE_BODIES,
     syntax_words,
 )
@@ -80,6 +83,14 @@ class Recipients:
         allow_direct = direct
         for i in range(start, end):
             ref = self.f.ref_at.get(i)
+            if ref is None and i > 0 and self.d.lower[i - 1] in RECIPIENT_PREPS and referring_phrase(
+                    self.d.lower, i, REFERRING_OBJECTS, end) is not None:
+                # 'Ukraine needs air defence. Germany will deliver IRIS-T to the country': the one state named
+                # since the sentence before, not the clause's giver
+                s = self.d.sent_of(i).start
+                found = self.them(s, i, self.parties.supplier_in(s, i, None))
+                if found is not None:
+                    return found
             if ref is None or ref.start != i or ref.kind in ("pronoun", "title"):
                 continue
             prev = self.d.lower[i - 1] if i > 0 else ""
@@ -96,6 +107,9 @@ class Recipients:
                 and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
             if ref.kind == "demonym" and any(w in NOT_A_RECIPIENT for w in self.d.lower[ref.end : ref.end + 3]):
                 continue  # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving
+            prep_at = i - 1 if prev in RECIPIENT_PREPS else i - 2
+            if prep_at > 0 and self.d.lower[prep_at] == "to" and self.d.lower[prep_at - 1] in NOT_A_RECIPIENT_TO:
+                continue  # 'sent T-72 tanks, according to the Czech defence ministry': a source, not a recipient
             if prev in RECIPIENT_PREPS or (prev == "the" and prev2 in RECIPIENT_PREPS) or direct or helped or body_of:
                 actor = self.parties.actor_of_ref(ref)
                 if actor and ref.kind != "first-person":

@@ -37,6 +37,9 @@ NOT_A_RECIPIENT = frozenset({"initiative", "coalition", "project", "programme", 
                              "industry", "company", "firm", "maker", "manufacturer", "consortium", "plant",
                              "factory", "facility"})
 """Nouns after a state's adjective that make it a scheme or a maker, not the recipient ('to the German initiative')."""
+NOT_A_RECIPIENT_TO = frozenset({"according", "due", "owing", "thanks", "close", "next", "addition", "compared",
+                                "similar", "prior", "contrary", "relative", "up"})
+"""Words before a 'to' that make it no recipient's ('according to the Czech defence ministry', 'thanks to Norway')."""
 PARTNER_WORDS = frozenset({"together", "jointly", "along", "cooperation", "conjunction", "partnership"})
 """The word before 'with' that makes the actor after it a partner in the transfer ('together with Denmark')."""
 COMPANY_VERB_GAP = frozenset({"will", "would", "has", "have", "had", "is", "are", "was", "were", "to", "also",
@@ -66,9 +69,15 @@ TARGET_JOINERS = frozenset({"and", "or", ",", "the"})
 VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
                            "upgrade"})
 """'a heavily updated version of the Russian-made T-72 tank': what moves is the version, not the system named."""
-STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "cabinet", "navy",
+STATE_BODIES = frozenset({"government", "military", "armed", "ministry", "army", "forces", "force", "cabinet", "navy",
                           "department", "administration"})
 """'Estonia's defence ministry handed over': a state's possessive on one of its bodies is the state acting."""
+ARMS_NOUNS = frozenset({"weapons", "arms", "equipment", "munitions"})
+"""Nouns of what a package holds: an include that refers back ('The package contains ...') may name one as its
+antecedent ('a further $1 billion in weapons for Kyiv')."""
+RELATIVE_AUX = frozenset({"had", "has", "have", "will", "would", "already", "previously", "earlier", "once",
+                          "recently", "originally"})
+"""Words between a relative clause's subject and its supply word ('the jets Belgium had promised')."""
 TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
 """'took delivery of': the subject receives."""
 REFERRING_NOUNS = frozenset({"country", "ministry", "government", "nation", "kingdom", "republic", "department",

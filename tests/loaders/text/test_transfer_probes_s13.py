@@ -42,8 +42,7 @@ PROBES = [
       'DEU>UKR:leopard-2; USA>UKR:abrams'),
     probe('donors', 'news',
       'Denmark and the Netherlands will supply F-16 jets to Ukraine, and Norway will add NASAMS.',
-      'DNK>UKR:f-16; NLD>UKR:f-16; NOR>UKR:nasams',
-      xfail="several givers with their own system: the second clause's verb or ellipsis is not read"),
+      'DNK>UKR:f-16; NLD>UKR:f-16; NOR>UKR:nasams'),
     probe('donors', 'news',
       'Sweden is sending Archer howitzers and CV90 vehicles, and Finland is sending Leopard 2 tanks, to '
       'Ukraine.',
@@ -152,7 +151,7 @@ PROBES = [
       'USA>DEU:f-35'),
     probe('sale', 'news',
       'The Pentagon awarded a contract for Stinger missiles to be delivered to Latvia.',
-      'USA>LVA:stinger'),  # a learned addition since session 15 (no rule reads a contract award)
+      'USA>LVA:stinger'),
     probe('sale', 'news',
       'The United States and Ukraine agreed on the co-production of Patriot interceptors.',
       ''),
@@ -218,8 +217,7 @@ PROBES = [
       'FRA>UKR:caesar-155mm=pledged'),
     probe('stage', 'news',
       'Spain has sent the Leopard 2 tanks it promised Ukraine.',
-      'ESP>UKR:leopard-2=delivered',
-      xfail='a relative clause or participle names the giver of what arrived'),
+      'ESP>UKR:leopard-2=delivered'),
     probe('stage', 'news',
       'The first of the Abrams tanks promised by Washington have reached Ukraine.',
       'USA>UKR:abrams=delivered'),
@@ -294,8 +292,7 @@ PROBES = [
       'CAN>UKR:nasams'),
     probe('shape', 'news',
       'Greece will hand over BMP-1 vehicles to Ukraine in exchange for German Marder vehicles.',
-      'GRC>UKR:bmp-1; DEU>GRC:marder',
-      xfail="'in exchange for' names no transfer word for the second system"),
+      'GRC>UKR:bmp-1; DEU>GRC:marder'),
     probe('shape', 'news',
       'Thanks to the Netherlands, Ukraine now has F-16 jets.',
       'NLD>UKR:f-16'),
@@ -411,8 +408,7 @@ PROBES = [
     probe('multi', 'news',
       "Finland's 20th package for Ukraine is worth 190 million euros. The package contains heavy weapons and "
       'ammunition, including Leopard 2 mine-clearing tanks.',
-      'FIN>UKR:leopard-2',
-      xfail='the recipient or giver is only in another sentence, or implied'),
+      'FIN>UKR:leopard-2'),
     probe('multi', 'news',
       'Norway and Denmark are buying Czech ammunition for Ukraine. The two countries will finance 155mm shells '
       'for the Ukrainian army.',
@@ -441,8 +437,7 @@ PROBES = [
       'DEU>UKR:patriot'),
     probe('multi', 'news',
       "Ukraine's air force took delivery of Mirage 2000 fighters. The jets were donated by France.",
-      'FRA>UKR:mirage-2000',
-      xfail='the recipient or giver is only in another sentence, or implied'),
+      'FRA>UKR:mirage-2000'),
     probe('multi', 'news',
       'Ukrainian marines have started using Swedish CV90 infantry fighting vehicles near Kherson.',
       'SWE>UKR:cv90',
@@ -454,8 +449,7 @@ PROBES = [
     probe('multi', 'news',
       'Germany and Poland discussed air defense on Monday. Berlin offered Warsaw Patriot systems after a '
       'missile fell on Polish territory.',
-      'DEU>POL:patriot',
-      xfail='the recipient or giver is only in another sentence, or implied'),
+      'DEU>POL:patriot'),
     probe('multi', 'news',
       'Israel has refused to provide Iron Dome to Ukraine, Israeli officials said. Kyiv had asked for the '
       'system in 2022.',

@@ -37,10 +37,13 @@ def probe(kind: str, genre: str, text: str, written: str, xfail: str | None = No
 
 
 def check(kind: str, genre: str, text: str, written: str) -> None:
-    """The extractor's transfers of ``text`` are exactly the written ones, with each written stage."""
+    """The extractor's transfers of ``text`` are exactly the written ones, each written stage among its facts'."""
     x = extract_text(text, dict(META[genre]))
-    got = {(canonical_actor(t.supplier), canonical_actor(t.recipient), canonical_weapon(t.weapon)): t.status
-           for t in x.transfers}
+    got: dict[Triple, set[str]] = {}
+    for t in x.transfers:
+        got.setdefault((canonical_actor(t.supplier), canonical_actor(t.recipient), canonical_weapon(t.weapon)),
+                       set()).add(t.status)
     want = expected(written)
     assert set(got) == set(want), kind
-    assert {k: got[k] for k, stage in want.items() if stage} == {k: s for k, s in want.items() if s}, kind
+    # a triple read twice (a request in 2022, a refusal now) is two facts: the written stage is one of them
+    assert {k: s for k, s in want.items() if s and s in got[k]} == {k: s for k, s in want.items() if s}, kind
