@@ -100,6 +100,9 @@ bench-scale: $(STAMP)
 serve: $(STAMP) web-assets
 	$(BIN)/armsgraph serve --docs ../shared/data
 
+# the fresh gold splits' writers (tests/data/fresh/README-fresh*.md): WRITER-dev is tuned on, WRITER-test untouched
+FRESH := fresh1 fresh2 fresh3 fresh4 fresh5 fresh6
+
 eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/statements --gold tests/data/gold/statements.jsonl
 	$(BIN)/armsgraph eval --docs ../shared/data/news --gold tests/data/gold/news.jsonl
@@ -109,12 +112,9 @@ eval: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-dev --gold tests/data/gold/para-dev.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-dev --gold tests/data/gold/para-st-dev.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh1-dev --gold tests/data/gold/fresh1-dev.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh2-dev --gold tests/data/gold/fresh2-dev.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-dev --gold tests/data/gold/fresh3-dev.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh4-dev --gold tests/data/gold/fresh4-dev.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh5-dev --gold tests/data/gold/fresh5-dev.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh6-dev --gold tests/data/gold/fresh6-dev.jsonl
+	for split in $(FRESH:%=%-dev); do \
+		$(BIN)/armsgraph eval --docs tests/data/fresh/$$split --gold tests/data/gold/$$split.jsonl || exit 1; \
+	done
 
 # rebuilds loaders/text/data/transfer_model.json from the tuned gold (scikit-learn, dev extra) and prints its CV figures:
 # the additions over the grid, the chosen setting and the frozen-rules check (docs/text-extraction.md)
@@ -128,12 +128,9 @@ eval-test: $(STAMP)
 	$(BIN)/armsgraph eval --docs ../shared/data/news-pun --gold tests/data/gold/news-pun-heldout2.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-test --gold tests/data/gold/para-test.jsonl
 	$(BIN)/armsgraph eval --docs tests/data/paraphrase/para-st-test --gold tests/data/gold/para-st-test.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh1-test --gold tests/data/gold/fresh1-test.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh2-test --gold tests/data/gold/fresh2-test.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh3-test --gold tests/data/gold/fresh3-test.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh4-test --gold tests/data/gold/fresh4-test.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh5-test --gold tests/data/gold/fresh5-test.jsonl
-	$(BIN)/armsgraph eval --docs tests/data/fresh/fresh6-test --gold tests/data/gold/fresh6-test.jsonl
+	for split in $(FRESH:%=%-test); do \
+		$(BIN)/armsgraph eval --docs tests/data/fresh/$$split --gold tests/data/gold/$$split.jsonl || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache
