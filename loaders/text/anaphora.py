@@ -32,18 +32,16 @@ from armsgraph.loaders.text.word_tables import words_by_kind
 REACH = 2
 """Sentences back in which the named system may stand for a noun phrase (a pronoun: one)."""
 MAX_MODIFIERS = 2
-BLOCKERS = frozenset({"other", "own", "enemy", "russian", "remaining"})
+ANAPHOR_WORDS = words_by_kind("anaphor_words.csv", ("blocker", "not-after", "between"))
+"""``data/anaphor_words.csv``, read once at import as the other word tables are."""
+BLOCKERS = ANAPHOR_WORDS["blocker"]
 """Modifiers that say the phrase is not the system named before ('the other tanks', 'the enemy tanks')."""
 ANY_SYSTEM = frozenset({"system"})
-NOT_THE_SYSTEM_AFTER = frozenset({"crew", "crews", "pilot", "pilots", "unit", "units", "fuel", "strike", "strikes",
-                                  "attack", "attacks", "fleet", "production", "training", "maintenance", "parts",
-                                  "programme", "program", "deal", "contract", "coalition", "factory", "plant"})
+NOT_THE_SYSTEM_AFTER = ANAPHOR_WORDS["not-after"]
 """A noun after the weapon noun: the phrase is about that ('the tank crews'), for the rule-only path's lack of a
 parse."""
 PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
-BETWEEN = frozenset({"will", "would", "to", "have", "has", "had", "also", "already", "now", "soon", "finally",
-                     "all", "both", "reportedly", "then", "still", "eventually", "shall", "could", "may", "might",
-                     "should", "must", "not"})
+BETWEEN = ANAPHOR_WORDS["between"]
 """Words that may stand between the pronoun and its participle ('they will all be handed over')."""
 CLAUSE_OPENERS = frozenset({",", "and", "but", ";", "where", "when", "after", "once"})
 
