@@ -116,18 +116,19 @@ def _persons_before(d: TextDoc, f: Facts, s: int) -> list[str] | None:
     return None
 
 
-STATE_PAIRS = (("the", "two", "governments"), ("both", "governments"), ("the", "two", "countries"),
-               ("both", "countries"), ("the", "governments"))
-"""Subjects that stand for the states named together in the subject before (session 15: 'the two governments
-said' is one claim per government, as the guide reads 'X and Y affirmed')."""
+def _state_pairs(d: TextDoc) -> list[tuple[str, ...]]:
+    """Subjects that stand for the states named together in the subject before (``cues.csv`` kind ``state-pair``;
+    session 15: 'the two governments said' is one claim per government, as the guide reads 'X and Y affirmed')."""
+    return [tuple(cue.split()) for cue, kind in d.g.cues.items() if kind == "state-pair"]
 
 
 def state_pair_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int, int] | None:
-    """(the states, the speech verb, the subject's start) when 'the two governments said' (``STATE_PAIRS``, a verb
+    """(the states, the speech verb, the subject's start) when 'the two governments said' (``_state_pairs``, a verb
     of ``speech_verbs.csv`` right after) stands for the states coordinated at the opening of its sentence or of the
     sentence before ('Norway and Ukraine signed a deal ..., the two governments said')."""
+    pairs = _state_pairs(d)
     for k in range(s, e - 3):
-        size = next((len(p) for p in STATE_PAIRS if tuple(d.lower[k:k + len(p)]) == p), 0)
+        size = next((len(p) for p in pairs if tuple(d.lower[k:k + len(p)]) == p), 0)
         verb = k + size
         if not size or verb >= e or d.lower[verb] not in d.g.speech_verbs:
             continue
