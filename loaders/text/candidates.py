@@ -25,7 +25,7 @@ from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.relation_model import uncontested
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, THIRD_PARTY
+from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, THIRD_PARTY, syntax_words
 
 WINDOW_BEFORE = 2
 """Sentences before a weapon mention's own whose actors can be its parties."""
@@ -372,6 +372,20 @@ class _Reader:
             t, down = syntax.head[t], down + 1
         return "far"
 
+    def topic_of(self, start: int, end: int) -> bool:
+        """Whether the mention at [start, end) is the object of a topic preposition (``syntax_words.csv`` kind
+        ``topic``: 'talks on Krab howitzers', 'a debate about Taurus missiles'): the weapon is what a noun is about,
+        not what moves (session 15, a must-not-fire probe the retrained model failed)."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[end - 1]:
+            return False
+        j = next((i for i in range(start, end) if not start <= syntax.head[i] < end or syntax.head[i] == i),
+                 end - 1)
+        while syntax.dep[j] in LINK_DEPS and syntax.head[j] != j:
+            j = syntax.head[j]  # 'Krab and PT-91 howitzers': the first conjunct's preposition
+        h = syntax.head[j]
+        return syntax.dep[j] == "pobj" and h != j and self.d.lower[h] in syntax_words().get("topic", frozenset())
+
     def moved_participle(self, w: Span, k: int) -> int | None:
         """The participle of a moving word that qualifies the weapon's own phrase ('Leopard tanks donated by
         Denmark', 'howitzers supplied to Latvia'), if any: the weapon is what was moved whatever else the sentence
@@ -555,6 +569,8 @@ class _Reader:
             feats["weapon:not-moved"] = 1.0  # 'the production of 155 mm shells': it hangs from no moving word
         verb = self.clause_verb(weapon_anchor[0]) if weapon_anchor is not None and weapon_anchor[1] == "noun" \
             else None
+        if self.topic_of(w.start, w.end):
+            feats["gate:weapon-topic"] = 1.0  # 'talks on Krab howitzers': what is talked about, not what moves
         if weapon_anchor is not None:
             feats[f"weapon:{weapon_anchor[2]}@{weapon_anchor[1]}"] = 1.0
             wp = self.path(w.start, w.end, weapon_anchor[0])
@@ -704,6 +720,6 @@ def parse_gate(triples: Sequence[tuple[str, str, str]], probabilities: Sequence[
     """The probabilities the learned component decides on (session 13: precision first on unseen text): 0 for a
     triple whose recipient has no receiving signal in the weapon's sentence (``received_here``) and for a weapon
     the parse gives two givers or two takers in the same role (``relation_model.uncontested``)."""
-    kept = [p if received_here(f) and "weapon:inside-other-phrase" not in f else 0.0
+    kept = [p if received_here(f) and "weapon:inside-other-phrase" not in f and "gate:weapon-topic" not in f else 0.0
             for p, f in zip(probabilities, features, strict=True)]
     return uncontested(triples, kept, features, AGREES)
