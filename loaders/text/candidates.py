@@ -170,6 +170,7 @@ class _Reader:
         self._sentence_cache: dict[int, dict[str, float]] = {}
         self._kept: dict[int, set[int]] = {}
         self._paths: dict[tuple[int, int, int], str | None] = {}
+        self._topics: dict[tuple[int, int], bool] = {}
         self.windowed: set[tuple[str, str, str]] = set()
 
     # ---- per sentence ----------------------------------------------------------------------------------
@@ -375,7 +376,12 @@ class _Reader:
     def topic_of(self, start: int, end: int) -> bool:
         """Whether the mention at [start, end) is the object of a topic preposition (``syntax_words.csv`` kind
         ``topic``: 'talks on Krab howitzers', 'a debate about Taurus missiles'): the weapon is what a noun is about,
-        not what moves (session 15, a must-not-fire probe the retrained model failed)."""
+        not what moves (session 15, a must-not-fire probe the retrained model failed); read once per mention."""
+        if (start, end) not in self._topics:
+            self._topics[start, end] = self._topic_of(start, end)
+        return self._topics[start, end]
+
+    def _topic_of(self, start: int, end: int) -> bool:
         syntax = self.d.syntax
         if syntax is None or not syntax.parsed[end - 1]:
             return False

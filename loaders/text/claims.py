@@ -22,6 +22,8 @@ from armsgraph.schema import Person
 
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _OPENERS = re.compile("[\u201c\"\u00ab]")
+CLOSING_QUOTES = frozenset({close for _, close in QUOTE_PAIRS} | {"\u2019"})
+"""What may close a quotation after its last word ('... systems,”'), a single curly quote too."""
 
 
 GOVERNMENT_WORDS = frozenset({"government", "officials", "ministry", "military", "embassy", "army", "cabinet",
@@ -525,7 +527,7 @@ class ClaimRules:
             if self.d.words[m] != ",":
                 continue
             n = m + 1
-            while n < e and self.d.words[n] in ("”", '"', "»", "’"):
+            while n < e and self.d.words[n] in CLOSING_QUOTES:
                 n += 1
             if n + 2 < e and self.d.lower[n] in ("and", "while", "but"):
                 verb = self._speech_verb(n + 2, min(e, n + 8))
@@ -536,7 +538,7 @@ class ClaimRules:
     def _clause_end(self, comma: int) -> int:
         """The character end of a clause before ``comma``, with a quotation it closes ('... systems,"')."""
         n = comma + 1
-        while n < len(self.d.words) and self.d.words[n] in ("”", '"', "»", "’"):
+        while n < len(self.d.words) and self.d.words[n] in CLOSING_QUOTES:
             n += 1
         return self.d.cend(n - 1) if n > comma + 1 else self.d.cstart(comma)
 
@@ -885,7 +887,7 @@ class ClaimRules:
                 sent_after = self.d.sent_of(min(qb, len(self.d.doc) - 1))
                 after = self._speech_verb(qb, min(sent_after.end, qb + 8))
                 first_after = next((m for m in range(qb, min(sent_after.end, qb + 4))
-                                    if self.d.words[m] not in ("”", '"', "»", ",", "’")), None)
+                                    if self.d.words[m] not in CLOSING_QUOTES and self.d.words[m] != ","), None)
                 if after is not None and first_after is not None and first_after < after \
                         and self.d.lower[first_after] in ("and", "but", "while"):
                     after = None  # '... would "...," and U.S. officials said ...': a new clause's speaker (session 15)

@@ -209,6 +209,12 @@ class Gazetteer:
         return frozenset(cue for cue, kind in self.cues.items() if kind == "not-person")
 
     @cached_property
+    def state_pairs(self) -> tuple[tuple[str, ...], ...]:
+        """Subjects that stand for the two states named together before them, as words (``cues.csv`` kind
+        ``state-pair``: 'the two governments', 'both countries'; session 15)."""
+        return tuple(tuple(cue.split()) for cue, kind in self.cues.items() if kind == "state-pair")
+
+    @cached_property
     def address_forms(self) -> frozenset[str]:
         """The honorifics of address (``cues.csv`` kind ``address``: 'mr.', 'ms.', 'mrs.'), as written there: unlike a
         rank, one ends a name read after a title ('Mr. President, Mr. Mayor,': no person 'Mayor')."""

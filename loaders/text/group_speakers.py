@@ -116,19 +116,12 @@ def _persons_before(d: TextDoc, f: Facts, s: int) -> list[str] | None:
     return None
 
 
-def _state_pairs(d: TextDoc) -> list[tuple[str, ...]]:
-    """Subjects that stand for the states named together in the subject before (``cues.csv`` kind ``state-pair``;
-    session 15: 'the two governments said' is one claim per government, as the guide reads 'X and Y affirmed')."""
-    return [tuple(cue.split()) for cue, kind in d.g.cues.items() if kind == "state-pair"]
-
-
 def state_pair_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int, int] | None:
-    """(the states, the speech verb, the subject's start) when 'the two governments said' (``_state_pairs``, a verb
-    of ``speech_verbs.csv`` right after) stands for the states coordinated at the opening of its sentence or of the
-    sentence before ('Norway and Ukraine signed a deal ..., the two governments said')."""
-    pairs = _state_pairs(d)
+    """(the states, the speech verb, the subject's start) when 'the two governments said' (``Gazetteer.state_pairs``,
+    a verb of ``speech_verbs.csv`` right after) stands for the states coordinated at the opening of its sentence or of
+    the sentence before ('Norway and Ukraine signed a deal ..., the two governments said')."""
     for k in range(s, e - 3):
-        size = next((len(p) for p in pairs if tuple(d.lower[k:k + len(p)]) == p), 0)
+        size = next((len(p) for p in d.g.state_pairs if tuple(d.lower[k:k + len(p)]) == p), 0)
         verb = k + size
         if not size or verb >= e or d.lower[verb] not in d.g.speech_verbs:
             continue

@@ -26,8 +26,8 @@ frozen splits, 1 and 0 on the one its choice did not read, 1 and 0 on the untouc
 and 0 wrong on the six, 1 and 0 on the reserved one; after the parse rules of its round 2, 33 and 0 on the
 six, 3 and 0 on the reserved one; on held-out 2 2 right and 3 wrong, so session 13 gates the additions
 (``candidates.parse_gate``): 28 and 0 on the five frozen splits the choice reads, 2 and 0 on the reserved one, 2
-and 0 on 156 invented probes where main made 5 and 3; session 15 (more data, parse paths, a pooled choice): 31 and 0
-on the nine frozen splits the choice reads, 1 and 0 on the 40 fresh summaries before it was trained on them
+and 0 on 156 invented probes where main made 5 and 3; session 15 (more data, parse paths, a pooled choice; the model
+retrained on the session's merge): 34 and 0 on the nine frozen splits the choice reads, 0 and 0 on the reserved one
 (docs/text-extraction.md, "Learned additions", "Session 12: transfers", "Session 13", "Session 15: learned
 additions")."""
 

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.anaphora import REACH
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
+from armsgraph.loaders.text.headings import is_heading
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
     ARMS_NOUNS,
@@ -29,7 +30,6 @@ from armsgraph.loaders.text.transfer_words import (
     TAKE_FORMS,
     THIRD_PARTY,
     Frame,
-    is_heading,
     phrase_words,
     syntax_words,
 )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from armsgraph.loaders.text.facts import FIRST_PERSON
+from armsgraph.loaders.text.headings import is_heading
 from armsgraph.loaders.text.syntax_transfers import candidates
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import is_heading
 
 
 class ParseReader:

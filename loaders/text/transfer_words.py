@@ -7,14 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.word_tables import words_by_kind
 from armsgraph.schema.values import Stage
-
-if TYPE_CHECKING:
-    from armsgraph.loaders.text.textdoc import TextDoc
 
 CUE_PRIORITY = tuple(Stage(s) for s in (
     "declined", "requested", "considered", "announced", "approved", "contracted", "ordered", "pledged", "delivered"))
@@ -122,15 +118,3 @@ def syntax_words() -> dict[str, frozenset[str]]:
     ``arrival``: a noun that moves its weapons; ``backer``: a noun whose possessor or 'of' object is the state a
     text's aid goes to), read once per process."""
     return words_by_kind("syntax_words.csv")
-
-
-HEADING_MAX_TOKENS = 12
-SENTENCE_MARKS = frozenset({".", ":", ";", "!", "?", ",", '"', "”", "'", "’", ")"})
-
-
-def is_heading(d: TextDoc, s: int, e: int) -> bool:
-    """Tokens [s, e): a short line of its own that ends in no sentence mark and has no transfer word, a section
-    heading ('Strengthen Security in the Indo-Pacific'): the parties carried from the text before end there."""
-    breaks: list[bool] = d.doc.user_data["breaks"]
-    return breaks[s] and (e >= len(breaks) or breaks[e]) and e - s <= HEADING_MAX_TOKENS \
-        and d.words[e - 1] not in SENTENCE_MARKS and not any(d.lower[k] in d.g.triggers for k in range(s, e))
