@@ -61,6 +61,8 @@ SINCE_REACH = 600
 NORM_NOUNS = frozenset({"principles", "standards", "rules", "law", "laws", "norms", "guidelines", "procedures",
                         "requirements", "criteria", "schedule", "timeline", "plan", "plans", "terms", "provisions"})
 """'according to X standards': what follows is a rule or a plan, not a speaker."""
+VOCATIVES = frozenset({"mr.", "mr", "madam", "madame", "mister", "ms.", "mrs."})
+"""Words that address a title ("Mr. President, ..."): the title names the one spoken to."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -120,8 +122,12 @@ class ClaimRules:
                 continue
             if ref.kind == "person":
                 return ref.id, i
+            if ref.kind == "title" and self._vocative(ref):
+                continue  # 'Mr. President, you said ...': the one addressed is not the subject
             if ref.kind == "title":
-                person = self.f.resolve_title(ref.id.partition(":")[2])
+                # 'As the President said' in a White House text: the home state's office holder first, before a
+                # President of another state the text named ('President Zelenskyy asked ...')
+                person = self.f.office_holder(ref) or self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
                 modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start) \
@@ -131,6 +137,8 @@ class ClaimRules:
                 holder = self.f.office_holder(ref)
                 if holder:
                     return holder, i
+                if backward and ref.end == end and ref.start > start and self.d.lower[ref.start - 1] == "the":
+                    return None  # 'Minister X and the Secretary have talked ..., and the Secretary told him': no one
             if ref.kind == "pronoun":
                 # he/she: the last person named before, in this sentence or the one before; else the last speaker;
                 # opening a sentence, the person who opened the sentence before ('Austin met Umerov. He said ...')
@@ -152,6 +160,13 @@ class ClaimRules:
                     and self.d.ent_types[ref.end] != "TITLE":
                 return ref.id, i  # 'the French defence ministry said'; not 'Ukrainian Defence Minister X'
         return None
+
+    def _vocative(self, ref: Ref) -> bool:
+        """'Mr. President,' / 'Madam Secretary,': a title addressed (``VOCATIVES``) with a comma after it names the
+        one spoken to."""
+        d = self.d
+        return ref.start > 0 and d.lower[ref.start - 1] in VOCATIVES and ref.end < len(d.words) \
+            and d.words[ref.end] == ","
 
     def _opens_a_company_name(self, k: int) -> bool:
         """Whether the capitalised words from token k (a state named before them) end a company's or an outlet's
@@ -225,6 +240,15 @@ class ClaimRules:
         ref = self.f.ref_at.get(i)
         return ref is not None and ref.kind == "person"
 
+    def _unresolved_title_before(self, verb: int, lo: int) -> bool:
+        """'the Secretary told', 'the minister has said': a definite title right before the verb is its subject,
+        whoever else the sentence names (called when no speaker was found for it)."""
+        k = verb - 1
+        while k > lo and self.d.lower[k] in ("has", "have", "had"):
+            k -= 1
+        ref = self.f.ref_at.get(k)
+        return ref is not None and ref.kind == "title" and ref.start > lo and self.d.lower[ref.start - 1] == "the"
+
     def _first_person_subject(self, verb: int) -> bool:
         """'I told', 'I have said', 'we told': the subject is the first person (by the parse, else the word before)."""
         if self.d.syntax is not None and self.d.syntax.parsed[verb]:
@@ -286,6 +310,8 @@ class ClaimRules:
                 ref = self.f.ref_at.get(i)
                 if ref is not None and ref.kind == "person":
                     return ref.id, i
+        if found is None and self._unresolved_title_before(verb, lo):
+            return None  # 'and the Secretary told him ...' with no Secretary named: not the sentence's first person
         if found is None:
             # 'President Biden stood on the stage ... and said': the person the sentence starts with
             start = self.d.sent_of(verb).start

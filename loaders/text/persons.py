@@ -416,6 +416,9 @@ class PersonRules:
                 return caps[-1] + 1
             if word[:1].isupper() and _NAME_WORD.fullmatch(word) and self.d.ent_types[k] not in ("TITLE",):
                 caps.append(k)
+            elif word == "," and caps and k + 2 < len(self.d.doc) and self.d.words[k + 1][:1].isupper() \
+                    and self.d.lower[k + 2] in (",", "and"):
+                pass  # a coordinated complement: 'for Russia, Ukraine and Eurasia'
             elif word not in ("’s", "'s", "of", "and", "the", "-") or not caps:
                 break
             k += 1
