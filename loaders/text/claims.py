@@ -61,6 +61,10 @@ SINCE_REACH = 600
 NORM_NOUNS = frozenset({"principles", "standards", "rules", "law", "laws", "norms", "guidelines", "procedures",
                         "requirements", "criteria", "schedule", "timeline", "plan", "plans", "terms", "provisions"})
 """'according to X standards': what follows is a rule or a plan, not a speaker."""
+TITLE_OR_ACTOR = ("TITLE", "DEMONYM", "COUNTRY", "ORG", "CAPITAL")
+"""Entity labels a speaker's phrase may open with (', Chancellor Olaf Scholz said', ', Lisbon's ministry said')."""
+MINISTRY_MODIFIERS = frozenset({"defence", "defense", "foreign", "interior"})
+"""Words between a state and its ministry ('Lisbon's defence ministry said'): part of the speaker's phrase."""
 VOCATIVES = frozenset({"mr.", "mr", "madam", "madame", "mister", "ms.", "mrs."})
 """Words that address a title ("Mr. President, ..."): the title names the one spoken to."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
@@ -815,7 +819,8 @@ class ClaimRules:
                 continue
             ref_start = self.f.ref_at[at].start if at in self.f.ref_at else at
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
-            while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+            while ref_start > s and (self.d.ent_types[ref_start - 1] in TITLE_OR_ACTOR
+                                     or self.d.lower[ref_start - 1] in MINISTRY_MODIFIERS
                                      or (self.d.lower[ref_start - 1] in BODY_WORDS
                                          and self.d.words[ref_start - 1][:1].isupper())
                                      or self.d.lower[ref_start - 1] in ("the", "’s", "'s", "its", *TITLE_MODIFIERS,
@@ -836,14 +841,28 @@ class ClaimRules:
             # 'C, Jane Roe, the Swedish defence minister, said': an apposition between the speaker and the verb
             appositive = ref_end < verb - 2 and self.d.words[ref_end] == "," and self.d.words[verb - 1] == "," \
                 and verb - ref_end <= 9 and "," not in self.d.words[ref_end + 1: verb - 1]
-            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb or appositive
+            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb or appositive or (
+                # "Lisbon's defence ministry said": the state owns the body that speaks
+                ref_end < verb and all(w in ("’s", "'s", *MINISTRY_MODIFIERS, *GOVERNMENT_WORDS)
+                                       for w in self.d.lower[ref_end:verb]))
             quoted_comma = before_ref in ("”", '"') and self.d.words[ref_start - 2] == ","
             said_that = (verb + 1 < e and self.d.lower[verb + 1] == "that") or (
                 # 'In a statement, the Kremlin said Western weapons ...': what was said follows the verb
                 self.d.syntax is not None and self.d.syntax.parsed[verb]
                 and any(k > verb for k in self.d.syntax.kids(verb, "ccomp")))
+            if said_that and verb + 1 < e and self.d.lower[verb + 1] != "that" and (
+                    # '..., said defence minister X, total 14 ... will come': an inverted attribution closes what
+                    # precedes it; '..., the ministry said, making good on ...': a participle after it is no clause
+                    (at > verb and before_ref == "," and verb - s > 3
+                     and not (ref_end < e and self.d.lower[ref_end] == "that"))
+                    or (self.d.words[verb + 1] == "," and verb + 2 < e and self.d.lower[verb + 2].endswith("ing"))):
+                said_that = False
+            passive = verb > s and self.d.lower[verb - 1] in ("was", "were", "been", "is", "are") \
+                and verb + 1 < e and self.d.lower[verb + 1] == "by"
             as_said = before_ref == "as" and ref_start - s > 4 and self.d.words[ref_start - 2] == ","
-            if adjacent and as_said and not said_that:
+            if passive:
+                pass  # 'The deal was confirmed by minister X.': what was said is not given (not 'This was said by')
+            elif adjacent and as_said and not said_that:
                 # '..., as President X has promised': X said the clause before, after its own 'that' if it has one
                 self._add_claim(speaker, self.d.cstart(self._content_start(s, ref_start - 2)),
                                 self.d.cstart(ref_start - 2), sc, ec, False, "claim:as-said")
@@ -1072,6 +1091,8 @@ class ClaimRules:
         syntax = self.d.syntax
         if syntax is None or not syntax.parsed[verb] or self.d.lower[verb] in ("told", "tells", "tell"):
             return False
+        if verb + 1 < e and self.d.words[verb + 1] == ",":
+            return False  # '..., the ministry said, making good on a promise': a phrase after a comma is no object
         return any(verb < k < e and self.d.lower[k] not in ADDRESSEES for k in syntax.kids(verb, "dobj"))
 
     def _group_claims(self) -> None:

@@ -490,10 +490,18 @@ class PersonRules:
         return None
 
     def _state_opening_sentence(self, i: int) -> str | None:
-        """The first state named in token i's sentence before i, by name or demonym (None after 'to'/'for'/...)."""
-        for k in range(self.d.sent_of(i).start, i):
+        """The first state named in token i's sentence before i, by name, demonym or capital ('Ottawa will send
+        ...'; None after 'to'/'for'/...); not one inside a quotation ('"Ukraine has to win," minister X told ...'
+        names whose office nothing)."""
+        start = self.d.sent_of(i).start
+        quoted = start > 0 and self.d.words[start - 1] in ("“", '"')  # the sentence opens inside a quotation
+        for k in range(start, i):
+            if self.d.words[k] in ("“", "”", '"'):
+                quoted = self.d.words[k] != "”" and not (quoted and self.d.words[k] == '"')
+                continue
             ref = self.f.ref_at.get(k)
-            if ref is not None and ref.start == k and ref.id.startswith("country:") and ref.kind in ("name", "demonym"):
+            if ref is not None and ref.start == k and ref.id.startswith("country:") and not quoted \
+                    and ref.kind in ("name", "demonym", "capital"):
                 if k > 0 and self.d.lower[k - 1] in ("to", "for", "with", "against", "from", "of", "in"):
                     return None
                 return ref.id
@@ -517,8 +525,8 @@ class PersonRules:
         """A state-less title at token i read from its context (session 15): 'In Madrid, Defence Minister X said'
         (the place opening the sentence right before the title); else, when its sentence names no state at all,
         the state opening the sentence before ('North Macedonia has given ... . Defence Minister X said ...';
-        'Croatian President Y said ... . Defence Minister X said ...'). A sentence naming any state keeps it
-        unsaid: which of them is the office's is not said."""
+        'Croatian President Y said ... . Defence Minister X said ...'). A sentence naming other states keeps it
+        unsaid (which of them is the office's is not said), unless it names that state again (session 16)."""
         sent = self.d.sent_of(i)
         words = self.d.lower
         if i - sent.start >= 3 and words[sent.start] == "in" and self.d.words[i - 1] == ",":
@@ -526,10 +534,10 @@ class PersonRules:
             if ref is not None and ref.start == sent.start + 1 and ref.end == i - 1 \
                     and ref.id.startswith("country:") and ref.kind in ("name", "capital"):
                 return ref.id
-        if sent.start == 0 or any(
-                ref.id.startswith("country:") for k in range(sent.start, sent.end)
-                if (ref := self.f.ref_at.get(k)) is not None):
+        if sent.start == 0:
             return None
+        named = {ref.id for k in range(sent.start, sent.end)
+                 if (ref := self.f.ref_at.get(k)) is not None and ref.id.startswith("country:")}
         before = self.d.sent_of(sent.start - 1)
         state = self._state_opening_sentence(before.end - 1) if before.end - before.start > 3 else None
         first = next((ref for k in range(before.start, before.end)
@@ -538,7 +546,9 @@ class PersonRules:
                              and (other := self.f.ref_at.get(first.end + 1)) is not None
                              and other.id.startswith("country:")):
             return None  # 'Germany and France will send ...': whose minister is not said
-        return state
+        # a sentence naming other states keeps the office unsaid, unless it names that state again ('Poland signed
+        # ... . Defence minister X said ..., which Warsaw handed to Kyiv')
+        return state if not named or state in named else None
 
     def _state_supplying_in_speech(self, j: int) -> str | None:
         """'Defence Minister Jane Roe said Sweden would send ...': a title naming no state, its holder's speech verb
