@@ -280,6 +280,11 @@ class ClaimRules:
 
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
+        if verb > lo and self.d.words[verb - 1] == "," and self.d.lower[verb].endswith("ing"):
+            # 'X thanked Y on Tuesday, saying ...': a gerund after a comma speaks as the clause's subject does
+            opening = self._opening_speaker(verb, lo)
+            if opening is not None:
+                return opening
         found = self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
         subject = self._parsed_subject(verb, lo)
         if subject is not None and found is not None and found[0] != subject[0] and found[0].startswith("person:"):
@@ -318,13 +323,18 @@ class ClaimRules:
             return None  # 'and the Secretary told him ...' with no Secretary named: not the sentence's first person
         if found is None:
             # 'President Biden stood on the stage ... and said': the person the sentence starts with
-            start = self.d.sent_of(verb).start
-            for i in range(max(lo, start), verb):
-                ref = self.f.ref_at.get(i)
-                if ref is not None and ref.kind == "person" and not self._after_preposition(
-                        ref, ("to", "with", "by", "for", "from", "at"), according=False):
-                    return ref.id, i
+            return self._opening_speaker(verb, lo)
         return found
+
+    def _opening_speaker(self, verb: int, lo: int) -> tuple[str, int] | None:
+        """The first person of the verb's sentence before it, not after a preposition."""
+        start = self.d.sent_of(verb).start
+        for i in range(max(lo, start), verb):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.kind == "person" and not self._after_preposition(
+                    ref, ("to", "with", "by", "for", "from", "at"), according=False):
+                return ref.id, i
+        return None
 
     def _speaker_for(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none, nor do
@@ -778,6 +788,8 @@ class ClaimRules:
                     stop = next((m for m in range(s + k + 2, e) if self.d.words[m] in (",", ".", ";")), e)
                     if found and any(self.d.lower[m] in NORM_NOUNS for m in range(s + k + 2, min(stop, s + k + 12))):
                         found = None  # 'according to EU and NATO principles and standards': a rule, no speaker
+                    if found and any(self.d.lower[m] in SOURCE_WORDS for m in range(s + k + 2, min(stop, s + k + 8))):
+                        found = None  # 'according to Greek government sources': sources are no speaker (the guide)
                     if found:
                         sc, ec = self.d.chars(s, e)
                         if k > 2:

@@ -114,3 +114,27 @@ def test_a_passive_speech_verb_with_by_says_nothing_of_its_own() -> None:
     # must not fire: 'This was said by X' still gives X the sentence before
     said = _speakers("Slovakia will send 30 BMP-1 to Ukraine. This was said by Slovak defense minister Jan Hrad.")
     assert any(s == "person:jan-hrad" for s, _ in said), said
+
+
+def test_a_gerund_after_a_comma_speaks_as_the_clause_subject() -> None:
+    text = "President Ivo Kalns thanked Chancellor Jan Hrad on Tuesday, saying the howitzers had proven themselves."
+    said = _speakers(text)
+    assert ("person:ivo-kalns", "the howitzers had proven themselves") in said, said
+    assert not any(s == "person:jan-hrad" for s, _ in said), said
+    # must not fire: a gerund with no person opening the sentence keeps the nearest speaker
+    said = _speakers("The talks ended on Tuesday, with Chancellor Jan Hrad saying the howitzers would come.")
+    assert any(s == "person:jan-hrad" for s, _ in said), said
+
+
+def test_according_to_sources_is_no_speaker() -> None:
+    text = "Greece will send Ukraine BMP-1 vehicles, according to Greek government sources."
+    assert _speakers(text) == set()
+    # must not fire: a state's ministry after 'according to' still speaks
+    assert any(s == "country:GRC" for s, _ in _speakers(
+        "Greece will send Ukraine BMP-1 vehicles, according to the Greek defence ministry."))
+
+
+def test_a_known_leader_by_a_short_name() -> None:
+    said = _speakers('Brazil will send no shells, President Luiz Inácio Lula da Silva said. "We are a country of '
+                     'peace," Lula told reporters.')
+    assert ("person:luiz-inacio-lula-da-silva", "We are a country of peace") in said, said
