@@ -17,7 +17,7 @@ from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.speakers import heading_persons
-from armsgraph.loaders.text.supply_talk import arms_word, speaks_of_supply, turn_words
+from armsgraph.loaders.text.supply_talk import CIVIL_AID, arms_word, speaks_of_supply, turn_words
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
 from armsgraph.schema import Person
@@ -137,11 +137,19 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
             elif speaks_of_supply(d, sent.start, sent.end, package=not question):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
-                listing = opens_list
+                # a package just named ('another drawdown, $400 million.'): the verbless items after it are its own
+                listing = opens_list or names_package(d, sent.start, sent.end) or listing
             else:
                 # 'What's in this package?' names no arms, but the verbless items after it are the package's
                 listing = opens_list and speaks_of_supply(d, sent.start, sent.end)
     return named
+
+
+def names_package(d: TextDoc, s: int, e: int) -> bool:
+    """Tokens [s, e) name an arms package ('another U.S. drawdown', 'this $400 million package'): a package noun of
+    ``aid_words.csv`` not made civil ('humanitarian assistance')."""
+    return any(d.g.aid_words.get(d.lower[i]) == "package" and not (i > s and d.lower[i - 1] in CIVIL_AID)
+               for i in range(s, e))
 
 
 def list_item(d: TextDoc, s: int, e: int) -> bool:
@@ -151,6 +159,9 @@ def list_item(d: TextDoc, s: int, e: int) -> bool:
     numbers of ``quantity_words.csv``."""
     words = turn_words()
     k = s
+    colon = next((m for m in range(s, min(e, s + ITEM_REACH)) if d.words[m] == ":"), None)
+    if colon is not None:
+        k = colon + 1  # 'The highlights: four Avenger systems, ...': the item follows its short heading
     while k < e and d.lower[k] in words["item-opener"]:
         k += 1
     counted = k

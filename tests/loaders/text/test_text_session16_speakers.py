@@ -138,3 +138,18 @@ def test_a_known_leader_by_a_short_name() -> None:
     said = _speakers('Brazil will send no shells, President Luiz Inácio Lula da Silva said. "We are a country of '
                      'peace," Lula told reporters.')
     assert ("person:luiz-inacio-lula-da-silva", "We are a country of peace") in said, said
+
+
+def test_a_turns_items_after_a_package_it_named_are_its_claims() -> None:
+    text = ("MR. ROE:  Good afternoon. You will see from the Pentagon later today another drawdown, $400 million. "
+            "The highlights:  four Avenger air defense systems, mounted on a truck. And more than 100 armored "
+            "Humvees, and lots of ammunition. The weather in Kyiv is cold.\n\nQ  Thanks.\n")
+    meta = {"date": "2022-11-10", "publisher": "The White House",
+            "title": "Press Briefing by Press Secretary Ann Poe and National Security Advisor John Roe"}
+    said = {t for s, t in _speakers(text, meta) if s == "person:john-roe"}
+    assert any(t.startswith("The highlights:") for t in said), said
+    assert any(t.startswith("And more than 100 armored Humvees") for t in said), said
+    # must not fire: a sentence naming no arms after the items, and items after a turn that named no package
+    assert not any("weather" in t for t in said), said
+    text = ("MR. ROE:  We talked about the war today. And more than 100 armored Humvees were seen near the front.\n")
+    assert not any("Humvees" in t for _, t in _speakers(text, meta))
