@@ -442,6 +442,8 @@ class PersonRules:
             if known is None or not known[1].startswith("Secretary"):
                 return
             title = known[1]
+        elif known and known[1].endswith(" Leader") and self.d.lower[title_span[0]:title_span[1]] == ["leader"]:
+            title = known[1]  # 'Leader McConnell': which leader only the gazetteer knows
         elif of is None and known and known[1].endswith(f" {title}") and self.d.home != known[2]:
             # 'As I told Minister Umerov' in a White House text: the known official's own office and state, not
             # a minister of the publisher's state

@@ -153,3 +153,34 @@ def test_a_turns_items_after_a_package_it_named_are_its_claims() -> None:
     assert not any("weather" in t for t in said), said
     text = ("MR. ROE:  We talked about the war today. And more than 100 armored Humvees were seen near the front.\n")
     assert not any("Humvees" in t for _, t in _speakers(text, meta))
+
+
+def test_a_title_case_heading_verb_ends_the_name_a_label_resolves_to() -> None:
+    text = ("MS. POE:  Good afternoon. Today the department is announcing $400 million in security assistance, "
+            "which includes HAWK missiles.\n\nQ  Thanks.\n")
+    meta = {"date": "2022-11-04", "publisher": "U.S. Department of Defense",
+            "title": "Deputy Pentagon Press Secretary Ann Poe Holds a Press Briefing"}
+    assert any(s == "person:ann-poe" for s, _ in _speakers(text, meta))
+
+
+def test_a_turn_label_opening_with_a_title_gives_the_office() -> None:
+    text = ("SEC. AUSTIN:  We are going to provide them more HIMARS ammunition.\n\nQ  Thank you.\n\n"
+            "FOREIGN MINISTER KULEBA:  We asked for more Patriot systems.\n\nMR. KIRBY:  We will provide more "
+            "Stinger missiles.\n")
+    meta = {"date": "2023-09-06", "publisher": "U.S. Department of Defense", "title": "Media Engagement"}
+    offices = _offices(text, meta)
+    assert ("person:lloyd-austin", "Secretary of Defense", "country:USA") in offices
+    assert ("person:dmytro-kuleba", "Foreign Minister", "country:UKR") in offices
+    # must not fire: an honorific is no title
+    assert not any(p[0] == "person:john-kirby" for p in offices), offices
+
+
+def test_leader_and_a_known_leaders_own_office() -> None:
+    text = "There are many to thank: Leader McConnell and Speaker Johnson, Leader Jeffries."
+    meta = {"date": "2024-04-24", "publisher": "The White House", "title": "Remarks by President Biden"}
+    offices = _offices(text, meta)
+    assert ("person:mitch-mcconnell", "Minority Leader", "country:USA") in offices
+    assert ("person:hakeem-jeffries", "Minority Leader", "country:USA") in offices
+    # must not fire: the full title as written stays
+    assert ("person:mitch-mcconnell", "Majority Leader", "country:USA") in _offices(
+        "Senate Majority Leader Mitch McConnell said the vote would come soon.", {**meta, "date": "2017-01-10"})
