@@ -544,7 +544,15 @@ class PersonRules:
         state = self._state_opening_sentence(before.end - 1) if before.end - before.start > 3 else None
         first = next((ref for k in range(before.start, before.end)
                       if (ref := self.f.ref_at.get(k)) is not None and ref.id == state), None)
-        if first is None or (first.end + 1 < before.end and self.d.lower[first.end] in ("and", ",", "or")
+        if first is not None and first.start - before.start > 3:
+            first = None  # '... has released €8.3bn for 35 US F-35A fighters': a state inside, not the opener
+        if first is None:
+            # 'The Bundestag's budget committee has released ...': a parliament opening the sentence is its state's
+            own = next((parliaments().get(self.d.words[k]) for k in range(before.start, min(before.end,
+                                                                                           before.start + 2))
+                        if self.d.words[k] in parliaments()), None)
+            return own if own is not None and (not named or own in named) else None
+        if (first.end + 1 < before.end and self.d.lower[first.end] in ("and", ",", "or")
                              and (other := self.f.ref_at.get(first.end + 1)) is not None
                              and other.id.startswith("country:")):
             return None  # 'Germany and France will send ...': whose minister is not said

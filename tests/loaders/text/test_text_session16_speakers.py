@@ -184,3 +184,22 @@ def test_leader_and_a_known_leaders_own_office() -> None:
     # must not fire: the full title as written stays
     assert ("person:mitch-mcconnell", "Majority Leader", "country:USA") in _offices(
         "Senate Majority Leader Mitch McConnell said the vote would come soon.", {**meta, "date": "2017-01-10"})
+
+
+def test_a_state_inside_the_sentence_before_is_no_context_but_a_parliament_opening_it_is() -> None:
+    text = ("The Bundestag's budget committee has released money for 35 US F-35A fighters. Defence minister Eva "
+            "Roth called it a milestone.")
+    assert ("person:eva-roth", "Defense Minister", "country:DEU") in _offices(text)
+    assert not any(p[2] == "country:USA" for p in _offices(text))
+    # must not fire: no parliament and a state only inside the sentence before
+    assert not any(p[0] == "person:eva-roth" for p in _offices(
+        "The committee has released money for 35 US F-35A fighters. Defence minister Eva Roth called it a "
+        "milestone."))
+
+
+def test_a_named_ministers_ministry_speaks_for_the_state() -> None:
+    text = ("Berlin has signed a deal with Washington for 60 Chinook helicopters, defence minister Boris "
+            "Pistorius' ministry said.")
+    said = _speakers(text)
+    assert any(s == "country:DEU" for s, _ in said), said
+    assert not any(s == "person:boris-pistorius" for s, _ in said), said
