@@ -280,7 +280,9 @@ class PersonRules:
         if before is None and k >= 2 and words[k - 1] in ("’s", "'s"):
             owner = self.f.ref_at.get(k - 2)
             by_state = owner is not None and owner.id.startswith("country:") and owner.kind == "name"
-        opens = by_state or (k > 0 and self.d.lower[k - 1] in ("the", "a", "an")) or (k == 0 and title == "Minister")
+        opens = by_state or (k > 0 and self.d.lower[k - 1] in ("the", "a", "an")) or (k == 0 and title == "Minister") \
+            or (title == "Minister" and k > 0 and self.d.words[k - 1] == "," and start - k <= 3)  # ', Strategic
+        # Industries Minister X said': a portfolio after a comma
         if not opens or all(w in TITLE_PREFIXES for w in words[k:start]):
             return start, title  # a rank alone before the title is read by the caller ('Deputy National ...')
         return k, f"{' '.join(w if w == 'and' else w[:1].upper() + w[1:] for w in words[k:start])} {title}"

@@ -203,3 +203,11 @@ def test_a_named_ministers_ministry_speaks_for_the_state() -> None:
     said = _speakers(text)
     assert any(s == "country:DEU" for s, _ in said), said
     assert not any(s == "person:boris-pistorius" for s, _ in said), said
+
+
+def test_a_portfolio_before_minister_after_a_comma() -> None:
+    text = "Ukraine now builds 15 howitzers a month, Strategic Industries Minister Ivan Kovalenko said."
+    assert ("person:ivan-kovalenko", "Strategic Industries Minister", "country:UKR") in _offices(text)
+    # must not fire: a longer capitalised run after a comma is no portfolio
+    assert not any(p[1].startswith("Kyiv") for p in _offices(
+        "Ukraine builds howitzers, Kyiv Post Daily Report Minister Ivan Kovalenko said."))
