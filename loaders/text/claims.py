@@ -61,6 +61,12 @@ SINCE_REACH = 600
 NORM_NOUNS = frozenset({"principles", "standards", "rules", "law", "laws", "norms", "guidelines", "procedures",
                         "requirements", "criteria", "schedule", "timeline", "plan", "plans", "terms", "provisions"})
 """'according to X standards': what follows is a rule or a plan, not a speaker."""
+TITLE_OR_ACTOR = ("TITLE", "DEMONYM", "COUNTRY", "ORG", "CAPITAL")
+"""Entity labels a speaker's phrase may open with (', Chancellor Olaf Scholz said', ', Lisbon's ministry said')."""
+MINISTRY_MODIFIERS = frozenset({"defence", "defense", "foreign", "interior"})
+"""Words between a state and its ministry ('Lisbon's defence ministry said'): part of the speaker's phrase."""
+VOCATIVES = frozenset({"mr.", "mr", "madam", "madame", "mister", "ms.", "mrs."})
+"""Words that address a title ("Mr. President, ..."): the title names the one spoken to."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -120,8 +126,12 @@ class ClaimRules:
                 continue
             if ref.kind == "person":
                 return ref.id, i
+            if ref.kind == "title" and self._vocative(ref):
+                continue  # 'Mr. President, you said ...': the one addressed is not the subject
             if ref.kind == "title":
-                person = self.f.resolve_title(ref.id.partition(":")[2])
+                # 'As the President said' in a White House text: the home state's office holder first, before a
+                # President of another state the text named ('President Zelenskyy asked ...')
+                person = self.f.office_holder(ref) or self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
                 modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start) \
@@ -131,6 +141,8 @@ class ClaimRules:
                 holder = self.f.office_holder(ref)
                 if holder:
                     return holder, i
+                if backward and ref.end == end and ref.start > start and self.d.lower[ref.start - 1] == "the":
+                    return None  # 'Minister X and the Secretary have talked ..., and the Secretary told him': no one
             if ref.kind == "pronoun":
                 # he/she: the last person named before, in this sentence or the one before; else the last speaker;
                 # opening a sentence, the person who opened the sentence before ('Austin met Umerov. He said ...')
@@ -152,6 +164,13 @@ class ClaimRules:
                     and self.d.ent_types[ref.end] != "TITLE":
                 return ref.id, i  # 'the French defence ministry said'; not 'Ukrainian Defence Minister X'
         return None
+
+    def _vocative(self, ref: Ref) -> bool:
+        """'Mr. President,' / 'Madam Secretary,': a title addressed (``VOCATIVES``) with a comma after it names the
+        one spoken to."""
+        d = self.d
+        return ref.start > 0 and d.lower[ref.start - 1] in VOCATIVES and ref.end < len(d.words) \
+            and d.words[ref.end] == ","
 
     def _opens_a_company_name(self, k: int) -> bool:
         """Whether the capitalised words from token k (a state named before them) end a company's or an outlet's
@@ -225,6 +244,15 @@ class ClaimRules:
         ref = self.f.ref_at.get(i)
         return ref is not None and ref.kind == "person"
 
+    def _unresolved_title_before(self, verb: int, lo: int) -> bool:
+        """'the Secretary told', 'the minister has said': a definite title right before the verb is its subject,
+        whoever else the sentence names (called when no speaker was found for it)."""
+        k = verb - 1
+        while k > lo and self.d.lower[k] in ("has", "have", "had"):
+            k -= 1
+        ref = self.f.ref_at.get(k)
+        return ref is not None and ref.kind == "title" and ref.start > lo and self.d.lower[ref.start - 1] == "the"
+
     def _first_person_subject(self, verb: int) -> bool:
         """'I told', 'I have said', 'we told': the subject is the first person (by the parse, else the word before)."""
         if self.d.syntax is not None and self.d.syntax.parsed[verb]:
@@ -252,6 +280,11 @@ class ClaimRules:
 
     def _speaker_of_verb(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The subject of a speech verb: right before it ('Antonov said') or right after ('said Antonov')."""
+        if verb > lo and self.d.words[verb - 1] == "," and self.d.lower[verb].endswith("ing"):
+            # 'X thanked Y on Tuesday, saying ...': a gerund after a comma speaks as the clause's subject does
+            opening = self._opening_speaker(verb, lo)
+            if opening is not None:
+                return opening
         found = self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
         subject = self._parsed_subject(verb, lo)
         if subject is not None and found is not None and found[0] != subject[0] and found[0].startswith("person:"):
@@ -286,15 +319,22 @@ class ClaimRules:
                 ref = self.f.ref_at.get(i)
                 if ref is not None and ref.kind == "person":
                     return ref.id, i
+        if found is None and self._unresolved_title_before(verb, lo):
+            return None  # 'and the Secretary told him ...' with no Secretary named: not the sentence's first person
         if found is None:
             # 'President Biden stood on the stage ... and said': the person the sentence starts with
-            start = self.d.sent_of(verb).start
-            for i in range(max(lo, start), verb):
-                ref = self.f.ref_at.get(i)
-                if ref is not None and ref.kind == "person" and not self._after_preposition(
-                        ref, ("to", "with", "by", "for", "from", "at"), according=False):
-                    return ref.id, i
+            return self._opening_speaker(verb, lo)
         return found
+
+    def _opening_speaker(self, verb: int, lo: int) -> tuple[str, int] | None:
+        """The first person of the verb's sentence before it, not after a preposition."""
+        start = self.d.sent_of(verb).start
+        for i in range(max(lo, start), verb):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.kind == "person" and not self._after_preposition(
+                    ref, ("to", "with", "by", "for", "from", "at"), according=False):
+                return ref.id, i
+        return None
 
     def _speaker_for(self, verb: int, lo: int, hi: int, last: str | None) -> tuple[str, int] | None:
         """The speaker of a speech verb; a person-only verb ('confirms') with another subject has none, nor do
@@ -748,6 +788,8 @@ class ClaimRules:
                     stop = next((m for m in range(s + k + 2, e) if self.d.words[m] in (",", ".", ";")), e)
                     if found and any(self.d.lower[m] in NORM_NOUNS for m in range(s + k + 2, min(stop, s + k + 12))):
                         found = None  # 'according to EU and NATO principles and standards': a rule, no speaker
+                    if found and any(self.d.lower[m] in SOURCE_WORDS for m in range(s + k + 2, min(stop, s + k + 8))):
+                        found = None  # 'according to Greek government sources': sources are no speaker (the guide)
                     if found:
                         sc, ec = self.d.chars(s, e)
                         if k > 2:
@@ -789,7 +831,8 @@ class ClaimRules:
                 continue
             ref_start = self.f.ref_at[at].start if at in self.f.ref_at else at
             # include the speaker's title and modifiers: ', Chancellor Olaf Scholz said'
-            while ref_start > s and (self.d.ent_types[ref_start - 1] in ("TITLE", "DEMONYM", "COUNTRY", "ORG")
+            while ref_start > s and (self.d.ent_types[ref_start - 1] in TITLE_OR_ACTOR
+                                     or self.d.lower[ref_start - 1] in MINISTRY_MODIFIERS
                                      or (self.d.lower[ref_start - 1] in BODY_WORDS
                                          and self.d.words[ref_start - 1][:1].isupper())
                                      or self.d.lower[ref_start - 1] in ("the", "’s", "'s", "its", *TITLE_MODIFIERS,
@@ -810,14 +853,28 @@ class ClaimRules:
             # 'C, Jane Roe, the Swedish defence minister, said': an apposition between the speaker and the verb
             appositive = ref_end < verb - 2 and self.d.words[ref_end] == "," and self.d.words[verb - 1] == "," \
                 and verb - ref_end <= 9 and "," not in self.d.words[ref_end + 1: verb - 1]
-            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb or appositive
+            adjacent = (ref_end <= verb + 1 and verb - ref_end <= 2) or at > verb or appositive or (
+                # "Lisbon's defence ministry said": the state owns the body that speaks
+                ref_end < verb and all(w in ("’s", "'s", *MINISTRY_MODIFIERS, *GOVERNMENT_WORDS)
+                                       for w in self.d.lower[ref_end:verb]))
             quoted_comma = before_ref in ("”", '"') and self.d.words[ref_start - 2] == ","
             said_that = (verb + 1 < e and self.d.lower[verb + 1] == "that") or (
                 # 'In a statement, the Kremlin said Western weapons ...': what was said follows the verb
                 self.d.syntax is not None and self.d.syntax.parsed[verb]
                 and any(k > verb for k in self.d.syntax.kids(verb, "ccomp")))
+            if said_that and verb + 1 < e and self.d.lower[verb + 1] != "that" and (
+                    # '..., said defence minister X, total 14 ... will come': an inverted attribution closes what
+                    # precedes it; '..., the ministry said, making good on ...': a participle after it is no clause
+                    (at > verb and before_ref == "," and verb - s > 3
+                     and not (ref_end < e and self.d.lower[ref_end] == "that"))
+                    or (self.d.words[verb + 1] == "," and verb + 2 < e and self.d.lower[verb + 2].endswith("ing"))):
+                said_that = False
+            passive = verb > s and self.d.lower[verb - 1] in ("was", "were", "been", "is", "are") \
+                and verb + 1 < e and self.d.lower[verb + 1] == "by"
             as_said = before_ref == "as" and ref_start - s > 4 and self.d.words[ref_start - 2] == ","
-            if adjacent and as_said and not said_that:
+            if passive:
+                pass  # 'The deal was confirmed by minister X.': what was said is not given (not 'This was said by')
+            elif adjacent and as_said and not said_that:
                 # '..., as President X has promised': X said the clause before, after its own 'that' if it has one
                 self._add_claim(speaker, self.d.cstart(self._content_start(s, ref_start - 2)),
                                 self.d.cstart(ref_start - 2), sc, ec, False, "claim:as-said")
@@ -1046,6 +1103,8 @@ class ClaimRules:
         syntax = self.d.syntax
         if syntax is None or not syntax.parsed[verb] or self.d.lower[verb] in ("told", "tells", "tell"):
             return False
+        if verb + 1 < e and self.d.words[verb + 1] == ",":
+            return False  # '..., the ministry said, making good on a promise': a phrase after a comma is no object
         return any(verb < k < e and self.d.lower[k] not in ADDRESSEES for k in syntax.kids(verb, "dobj"))
 
     def _group_claims(self) -> None:

@@ -280,7 +280,9 @@ class PersonRules:
         if before is None and k >= 2 and words[k - 1] in ("’s", "'s"):
             owner = self.f.ref_at.get(k - 2)
             by_state = owner is not None and owner.id.startswith("country:") and owner.kind == "name"
-        opens = by_state or (k > 0 and self.d.lower[k - 1] in ("the", "a", "an")) or (k == 0 and title == "Minister")
+        opens = by_state or (k > 0 and self.d.lower[k - 1] in ("the", "a", "an")) or (k == 0 and title == "Minister") \
+            or (title == "Minister" and k > 0 and self.d.words[k - 1] == "," and start - k <= 3)  # ', Strategic
+        # Industries Minister X said': a portfolio after a comma
         if not opens or all(w in TITLE_PREFIXES for w in words[k:start]):
             return start, title  # a rank alone before the title is read by the caller ('Deputy National ...')
         return k, f"{' '.join(w if w == 'and' else w[:1].upper() + w[1:] for w in words[k:start])} {title}"
@@ -416,6 +418,9 @@ class PersonRules:
                 return caps[-1] + 1
             if word[:1].isupper() and _NAME_WORD.fullmatch(word) and self.d.ent_types[k] not in ("TITLE",):
                 caps.append(k)
+            elif word == "," and caps and k + 2 < len(self.d.doc) and self.d.words[k + 1][:1].isupper() \
+                    and self.d.lower[k + 2] in (",", "and"):
+                pass  # a coordinated complement: 'for Russia, Ukraine and Eurasia'
             elif word not in ("’s", "'s", "of", "and", "the", "-") or not caps:
                 break
             k += 1
@@ -439,6 +444,8 @@ class PersonRules:
             if known is None or not known[1].startswith("Secretary"):
                 return
             title = known[1]
+        elif known and known[1].endswith(" Leader") and self.d.lower[title_span[0]:title_span[1]] == ["leader"]:
+            title = known[1]  # 'Leader McConnell': which leader only the gazetteer knows
         elif of is None and known and known[1].endswith(f" {title}") and self.d.home != known[2]:
             # 'As I told Minister Umerov' in a White House text: the known official's own office and state, not
             # a minister of the publisher's state
@@ -487,10 +494,18 @@ class PersonRules:
         return None
 
     def _state_opening_sentence(self, i: int) -> str | None:
-        """The first state named in token i's sentence before i, by name or demonym (None after 'to'/'for'/...)."""
-        for k in range(self.d.sent_of(i).start, i):
+        """The first state named in token i's sentence before i, by name, demonym or capital ('Ottawa will send
+        ...'; None after 'to'/'for'/...); not one inside a quotation ('"Ukraine has to win," minister X told ...'
+        names whose office nothing)."""
+        start = self.d.sent_of(i).start
+        quoted = start > 0 and self.d.words[start - 1] in ("“", '"')  # the sentence opens inside a quotation
+        for k in range(start, i):
+            if self.d.words[k] in ("“", "”", '"'):
+                quoted = self.d.words[k] != "”" and not (quoted and self.d.words[k] == '"')
+                continue
             ref = self.f.ref_at.get(k)
-            if ref is not None and ref.start == k and ref.id.startswith("country:") and ref.kind in ("name", "demonym"):
+            if ref is not None and ref.start == k and ref.id.startswith("country:") and not quoted \
+                    and ref.kind in ("name", "demonym", "capital"):
                 if k > 0 and self.d.lower[k - 1] in ("to", "for", "with", "against", "from", "of", "in"):
                     return None
                 return ref.id
@@ -514,8 +529,8 @@ class PersonRules:
         """A state-less title at token i read from its context (session 15): 'In Madrid, Defence Minister X said'
         (the place opening the sentence right before the title); else, when its sentence names no state at all,
         the state opening the sentence before ('North Macedonia has given ... . Defence Minister X said ...';
-        'Croatian President Y said ... . Defence Minister X said ...'). A sentence naming any state keeps it
-        unsaid: which of them is the office's is not said."""
+        'Croatian President Y said ... . Defence Minister X said ...'). A sentence naming other states keeps it
+        unsaid (which of them is the office's is not said), unless it names that state again (session 16)."""
         sent = self.d.sent_of(i)
         words = self.d.lower
         if i - sent.start >= 3 and words[sent.start] == "in" and self.d.words[i - 1] == ",":
@@ -523,19 +538,29 @@ class PersonRules:
             if ref is not None and ref.start == sent.start + 1 and ref.end == i - 1 \
                     and ref.id.startswith("country:") and ref.kind in ("name", "capital"):
                 return ref.id
-        if sent.start == 0 or any(
-                ref.id.startswith("country:") for k in range(sent.start, sent.end)
-                if (ref := self.f.ref_at.get(k)) is not None):
+        if sent.start == 0:
             return None
+        named = {ref.id for k in range(sent.start, sent.end)
+                 if (ref := self.f.ref_at.get(k)) is not None and ref.id.startswith("country:")}
         before = self.d.sent_of(sent.start - 1)
         state = self._state_opening_sentence(before.end - 1) if before.end - before.start > 3 else None
         first = next((ref for k in range(before.start, before.end)
                       if (ref := self.f.ref_at.get(k)) is not None and ref.id == state), None)
-        if first is None or (first.end + 1 < before.end and self.d.lower[first.end] in ("and", ",", "or")
+        if first is not None and first.start - before.start > 3:
+            first = None  # '... has released €8.3bn for 35 US F-35A fighters': a state inside, not the opener
+        if first is None:
+            # 'The Bundestag's budget committee has released ...': a parliament opening the sentence is its state's
+            own = next((parliaments().get(self.d.words[k]) for k in range(before.start, min(before.end,
+                                                                                           before.start + 2))
+                        if self.d.words[k] in parliaments()), None)
+            return own if own is not None and (not named or own in named) else None
+        if (first.end + 1 < before.end and self.d.lower[first.end] in ("and", ",", "or")
                              and (other := self.f.ref_at.get(first.end + 1)) is not None
                              and other.id.startswith("country:")):
             return None  # 'Germany and France will send ...': whose minister is not said
-        return state
+        # a sentence naming other states keeps the office unsaid, unless it names that state again ('Poland signed
+        # ... . Defence minister X said ..., which Warsaw handed to Kyiv')
+        return state if not named or state in named else None
 
     def _state_supplying_in_speech(self, j: int) -> str | None:
         """'Defence Minister Jane Roe said Sweden would send ...': a title naming no state, its holder's speech verb

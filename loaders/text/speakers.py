@@ -22,7 +22,10 @@ _BY = re.compile(r"^\s*(?P<kind>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:by|from|of)\s
 _NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'’.-]+$")
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 """Words after a surname that are no part of it."""
-_STOP = {"on", "at", "to", "in", "following", "regarding", "about", "after", "before", "for", "and", "with"}
+_STOP = {"on", "at", "to", "in", "following", "regarding", "about", "after", "before", "for", "and", "with",
+         # a title-case heading's verb or noun after the name ('... Sabrina Singh Holds a Press Briefing')
+         "holds", "hold", "delivers", "gives", "conducts", "briefs", "hosts", "meets", "joins", "speaks",
+         "participates", "media", "press", "remarks", "statement", "interview", "visits", "travels"}
 
 
 def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc]) -> str | None:

@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable, Mapping
 
 from armsgraph.loaders.text.clean import clean
+from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.speakers import heading_persons
-from armsgraph.loaders.text.supply_talk import arms_word, speaks_of_supply, turn_words
+from armsgraph.loaders.text.supply_talk import CIVIL_AID, arms_word, speaks_of_supply, turn_words
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
 from armsgraph.schema import Person
@@ -67,6 +68,24 @@ def turn_speaker(d: TextDoc, f: Facts, label: str,
     if known is not None:
         return Person.id_of(name=known[0])
     return heading[surname][0] if heading and surname in heading else None
+
+
+def label_office(d: TextDoc, label: str, name: str | None) -> tuple[str, str] | None:
+    """'SEC. AUSTIN', 'FOREIGN MINISTER KULEBA', 'LEADER JEFFRIES': a label that opens with a title names its
+    speaker with that title, an official as the guide counts them: the known official's own office when the label's
+    title is it or opens it ('Secretary' -> 'Secretary of Defense'), else the title's default state. An honorific
+    ('MR. KIRBY') or a title alone ('THE PRESIDENT') gives none."""
+    g = d.g
+    variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
+    read = read_label(label, variants, g.honorifics)
+    if read is None or read.title is None or not read.name or not name:
+        return None
+    known = known_official(g, name, read.title) or known_official(g, name)
+    if known is not None and (known[1] == read.title or known[1].startswith(read.title)
+                              or known[1].endswith(" " + read.title)):
+        return known[1], known[2]
+    entry = g.titles.get(read.title)
+    return (read.title, entry.default_of) if entry is not None and entry.default_of else None
 
 
 def title_holder(d: TextDoc, f: Facts, title: str) -> str | None:
@@ -121,6 +140,15 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
         a = d.tok_index(label_start)
         f.add_entity(speaker, a, d.tok_index(label_end) - 1, "person:transcript-turn",
                      name=official_name(d, f, speaker, heading))
+        label = " ".join((labels[n].group(1) or "").replace(".", ". ").split())
+        office = label_office(d, label, official_name(d, f, speaker, heading))
+        if office is not None and (speaker, *office) not in f.positions:
+            info = f.persons.get(speaker)
+            if info is not None:
+                info.titles.append(office)
+            f.positions[(speaker, *office)] = PositionFact(
+                person=speaker, title=office[0], of=office[1], evidence=d.token_span(a, d.tok_index(label_end) - 1),
+                rule="position:turn-label")
         first = max(0, bisect.bisect_right(d.sent_starts, d.tok_index(label_end)) - 1)
         listing = False  # the sentence before asked what a package holds or opened a list: its items may follow
         for sent in d.sents[first:]:
@@ -137,11 +165,19 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
             elif speaks_of_supply(d, sent.start, sent.end, package=not question):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
-                listing = opens_list
+                # a package just named ('another drawdown, $400 million.'): the verbless items after it are its own
+                listing = opens_list or names_package(d, sent.start, sent.end) or listing
             else:
                 # 'What's in this package?' names no arms, but the verbless items after it are the package's
                 listing = opens_list and speaks_of_supply(d, sent.start, sent.end)
     return named
+
+
+def names_package(d: TextDoc, s: int, e: int) -> bool:
+    """Tokens [s, e) name an arms package ('another U.S. drawdown', 'this $400 million package'): a package noun of
+    ``aid_words.csv`` not made civil ('humanitarian assistance')."""
+    return any(d.g.aid_words.get(d.lower[i]) == "package" and not (i > s and d.lower[i - 1] in CIVIL_AID)
+               for i in range(s, e))
 
 
 def list_item(d: TextDoc, s: int, e: int) -> bool:
@@ -151,6 +187,9 @@ def list_item(d: TextDoc, s: int, e: int) -> bool:
     numbers of ``quantity_words.csv``."""
     words = turn_words()
     k = s
+    colon = next((m for m in range(s, min(e, s + ITEM_REACH)) if d.words[m] == ":"), None)
+    if colon is not None:
+        k = colon + 1  # 'The highlights: four Avenger systems, ...': the item follows its short heading
     while k < e and d.lower[k] in words["item-opener"]:
         k += 1
     counted = k
