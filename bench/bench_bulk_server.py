@@ -10,8 +10,11 @@ one command in flight, and times each reply with the server's CPU seconds (``/pr
 all its threads; a rewrite's fork is not counted) before and after it, so the client's work is out of the figures
 and one variable changes at a time: the schema created after the first command (as ``bulk_load`` does), after the
 last, or not at all; the append-only file on or off (``--aof no``: a scratch server only); ``--merge K``: K recorded
-commands sent as one (their blobs concatenated in order: the nodes' positions do not change). It prints every
-``--every``-th command's nodes, edges, seconds and server CPU, then the totals (docs/loading.md, "Session 16").
+commands sent as one (their blobs concatenated in order: the nodes' positions do not change); FalkorDB settings at
+start (``BENCH_MODULE_ARGS="NODE_CREATION_BUFFER 1048576"``, after the module's path) or at run time
+(``BENCH_GRAPH_CONFIG="DELTA_MAX_PENDING_CHANGES 1000000"``, ``GRAPH.CONFIG SET``); the server inherits this
+process's environment (``OMP_WAIT_POLICY=`` empty: libgomp's default). It prints every ``--every``-th command's
+nodes, edges, seconds and server CPU, then the totals (docs/loading.md, "Session 16: the server's CPU at 1M").
 """
 
 from __future__ import annotations
@@ -122,6 +125,9 @@ def replay(stream: Path, schema: str, aof: str, k: int, workdir: Path, every: in
     if aof == "no":
         conn.config_set("appendonly", "no")
     conn.config_set("auto-aof-rewrite-percentage", 0)
+    settings = os.environ.get("BENCH_GRAPH_CONFIG", "").split()  # FalkorDB settings changed at run time
+    for name, value in zip(settings[::2], settings[1::2], strict=True):
+        conn.execute_command("GRAPH.CONFIG", "SET", name, value)
     start_cpu, start = process_cpu_seconds(pid), time.perf_counter()
     rows = []
     schema_cpu = 0.0
@@ -146,7 +152,8 @@ def replay(stream: Path, schema: str, aof: str, k: int, workdir: Path, every: in
     half = len(rows) // 2
     first, last = sum(r[3] for r in rows[:half]), sum(r[3] for r in rows[half:])
     info = conn.info("memory")
-    threads = conn.execute_command("GRAPH.CONFIG", "GET", "OMP_THREAD_COUNT")
+    threads = [conn.execute_command("GRAPH.CONFIG", "GET", name)
+               for name in ("OMP_THREAD_COUNT", "DELTA_MAX_PENDING_CHANGES", "NODE_CREATION_BUFFER")]
     print(f"schema={schema} aof={aof} merge={k}: {len(rows)} commands, {bulk_wall:.1f} s; server CPU {total:.1f} "
           f"(commands {bulk_cpu:.1f}: first half {first:.1f}, second half {last:.1f}; schema {schema_cpu:.1f}); "
           f"used_memory {int(info['used_memory']) / 1e6:.0f} MB; {threads}; load average {os.getloadavg()[0]:.1f}",
