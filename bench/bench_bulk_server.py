@@ -116,7 +116,9 @@ def replay(stream: Path, schema: str, aof: str, k: int, workdir: Path, every: in
         from armsgraph.graph.store import server as server_module
 
         popen = subprocess.Popen
-        server_module.subprocess.Popen = lambda argv, **kw: popen([*argv, *extra], **kw)  # type: ignore[assignment]
+        # subprocess is one module: only the server's command line gets them (not the log check's tool)
+        server_module.subprocess.Popen = lambda argv, **kw: popen(  # type: ignore[assignment]
+            [*argv, *extra] if "--loadmodule" in argv else argv, **kw)
     server.start()
     pid = server.status().pid
     assert pid is not None
