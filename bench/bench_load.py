@@ -44,6 +44,7 @@ import os
 import pickle
 import pstats
 import resource
+import subprocess
 import sys
 import tempfile
 import threading
@@ -70,7 +71,9 @@ BULK_ONE = "bulk 1 worker"
 KINDS = (RAW, SAME, "load", "load Reports only", "bulk", BULK_ONE)
 BEFORE = " (before)"
 """Suffix of a kind run with the ``--former`` package."""
-FORMER_KINDS = ("load", "load Reports only", "bulk")
+FORMER_KINDS = ("load", "load Reports only", "bulk", SAME)
+"""Kinds also run with ``--former``: a server started by that package's code (its settings), and the load by it
+(the raw MERGE's client is this bench's own either way)."""
 COUNT = Cypher("MATCH (n) RETURN count(n) AS nodes")
 EDGES = Cypher("MATCH ()-[r]->() RETURN count(r) AS edges")
 CHUNK = 2000
@@ -220,7 +223,7 @@ def _run(kind: str, path: str, data_dir: str, out: Any, former: str | None = Non
         start, used = time.perf_counter(), time.process_time()
         bench.raw_merge(store, rows)
         seconds, client_cpu = time.perf_counter() - start, time.process_time() - used
-    elif kind == SAME:
+    elif kind.removesuffix(BEFORE) == SAME:
         assert spool is not None
         store.ensure_schema()
         store.reset()
@@ -250,7 +253,7 @@ def _run(kind: str, path: str, data_dir: str, out: Any, former: str | None = Non
 def in_child(kind: str, path: Path, server: EmbeddedServer, former: Path | None = None) -> dict[str, Any]:
     ctx = multiprocessing.get_context("spawn")
     spool = None
-    if kind == SAME:  # built in a process of its own: its memory is not the timed process's
+    if kind.removesuffix(BEFORE) == SAME:  # built in a process of its own: its memory is not the timed process's
         spool = str(server.data_dir.parent / f"{path.stem}.same-graph.pickle")
         if not Path(spool).exists():
             prep = ctx.Process(target=_spool, args=(str(path), spool))
@@ -259,8 +262,8 @@ def in_child(kind: str, path: Path, server: EmbeddedServer, former: Path | None 
             if prep.exitcode != 0:
                 raise SystemExit(f"building the same-graph rows failed (exit {prep.exitcode})")
     queue = ctx.Queue()
-    child = ctx.Process(target=_run, args=(kind, str(path), str(server.data_dir), queue,
-                                           str(former) if former and kind.endswith(BEFORE) else None, spool))
+    package = str(former) if former and kind.endswith(BEFORE) and kind != SAME + BEFORE else None
+    child = ctx.Process(target=_run, args=(kind, str(path), str(server.data_dir), queue, package, spool))
     child.start()
     result: dict[str, Any] = queue.get()
     child.join()
@@ -269,6 +272,11 @@ def in_child(kind: str, path: Path, server: EmbeddedServer, former: Path | None 
 
 def measure(kind: str, path: Path, workdir: Path, restart: bool, former: Path | None = None) -> dict[str, Any]:
     server = EmbeddedServer(workdir / kind.replace(" ", "-").replace(",", "").replace("(", "").replace(")", ""))
+    if former is not None and kind.endswith(BEFORE):  # started by the former code (the server outlives the child)
+        start = (f"import sys; sys.path.insert(0, {str(former)!r}); from pathlib import Path; "
+                 "from armsgraph.graph.store.server import EmbeddedServer as S; "
+                 f"S(Path({str(server.data_dir)!r})).start()")
+        subprocess.run([sys.executable, "-c", start], check=True)
     server.start()
     try:
         server_cpu = _server_cpu(server)

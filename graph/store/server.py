@@ -50,6 +50,19 @@ def rewriting(info: Mapping[str, Any]) -> bool:
     return any(info.get(k) for k in REWRITING)
 
 
+SERVER_ENV = {"OMP_WAIT_POLICY": "PASSIVE"}
+"""Set in the server's environment unless the user set them. FalkorDB's matrix algebra (GraphBLAS) runs on OpenMP
+threads, and libgomp by default lets a thread spin (up to 300,000 polls) when a parallel region ends, waiting for
+the next one: at a million deals that spin was two thirds of the server's CPU during a bulk load (116 s of
+server CPU for the same commands that take 43 s with the threads sleeping instead; docs/loading.md, "Session 16"),
+taken from the core the load's own processes need."""
+
+
+def server_env(environ: Mapping[str, str]) -> dict[str, str]:
+    """The server's environment: ``environ`` with :data:`SERVER_ENV`'s settings where it has none of its own."""
+    return {**SERVER_ENV, **environ}
+
+
 REWRITE_WAIT = 600.0
 """Seconds :meth:`EmbeddedServer.stop` waits for a running rewrite before stopping anyway."""
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux
@@ -282,7 +295,7 @@ class EmbeddedServer:
             try:
                 proc = subprocess.Popen(
                     argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                    start_new_session=True, cwd=self.db_dir,
+                    start_new_session=True, cwd=self.db_dir, env=server_env(os.environ),
                 )
             except OSError as exc:
                 raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc

@@ -15,7 +15,7 @@ import pytest
 import redis
 
 from armsgraph.graph.store.falkordb import FalkorStore
-from armsgraph.graph.store.server import EmbeddedServer
+from armsgraph.graph.store.server import EmbeddedServer, server_env
 
 
 @pytest.fixture
@@ -155,3 +155,10 @@ def test_wait_rewrite_without_a_server_returns_at_once(server: EmbeddedServer) -
     start = time.monotonic()
     assert not server.wait_rewrite(timeout=30)
     assert time.monotonic() - start < 5
+
+
+def test_the_server_threads_sleep_between_parallel_steps_unless_the_user_says_otherwise() -> None:
+    """GraphBLAS's OpenMP threads spinning between parallel steps were two thirds of the server's CPU in a 1M-deal
+    bulk load (docs/loading.md, "Session 16"): the server starts with them sleeping, unless the user chose."""
+    assert server_env({"PATH": "/bin"}) == {"PATH": "/bin", "OMP_WAIT_POLICY": "PASSIVE"}
+    assert server_env({"OMP_WAIT_POLICY": "ACTIVE"})["OMP_WAIT_POLICY"] == "ACTIVE"
