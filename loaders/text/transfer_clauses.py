@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.anaphora import REACH
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
-from armsgraph.loaders.text.headings import is_heading
+from armsgraph.loaders.text.headings import is_heading, is_list_section
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
     ARMS_NOUNS,
@@ -256,8 +256,11 @@ class ClauseReader:
         next_actor: str | None = None
         numbered_item = False
         marked_list = False
-        for sent in self.d.sents:
+        for number, sent in enumerate(self.d.sents):
             s, e = sent.start, sent.end
+            if marked_list and list_frame is not None and is_list_section(
+                    self.d, s, e, self.d.sent_starts[number + 1] if number + 1 < len(self.d.sents) else None):
+                continue  # 'Artillery' over the next bullets of the same package: the list goes on
             prev_actor, next_actor = next_actor, self.parties.first_actor(s, e) or next_actor
             if e - s > 400:
                 self.f.warnings.append(f"sentence of {e - s} tokens at offset {self.d.cstart(s) + self.d.base}: "
