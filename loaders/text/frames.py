@@ -147,6 +147,18 @@ class FrameReader:
             supplier = self.d.first_person
         return supplier, recipient
 
+    def _package_received(self, s: int, e: int, triggers: list[tuple[int, str, str]], frame: Frame) -> bool:
+        """One receiving word whose subject is the frame's recipient, no other party named and no 'from' or 'by'
+        giver: what the package just announced brings ('Kyiv will receive three IRIS-T systems')."""
+        if len(triggers) != 1 or triggers[0][1] != "receive":
+            return False
+        t = triggers[0][0]
+        subject = [self.rules.parties.actor_of_ref(r) for i in range(s, t)
+                   if (r := self.f.ref_at.get(i)) is not None and r.start == i and r.kind in (*ACTOR_KINDS, "demonym")]
+        return subject == [frame.recipient] and not self._others(s, e, {frame.supplier, frame.recipient}) \
+            and not any(w in ("from", "by") for w in self.d.lower[t + 1 : e]) \
+            and bool(self.rules.mentions.weapons(t + 1, e))
+
     def read(self) -> None:
         seed = (self.d.first_person, self.rules.recipients.title_recipient())
         frame: Frame | None = None
@@ -156,6 +168,7 @@ class FrameReader:
             by_sentence.setdefault(fact.evidence.start, []).append(fact)
         prev_end = 0
         bullet_before = False  # '-' split off as a sentence of its own: the item is the next one
+        open_package = False  # the frame was set by a package or supply sentence that named no system
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             breaks = prev_end > 0 and self._paragraph_break(prev_end, s)
@@ -181,6 +194,7 @@ class FrameReader:
                               (own[-1].attributed, own[-1].attributed_to)) \
                     if len(parties) == 1 and own[-1].status != "declined" else None
                 last = frame or last
+                open_package = False
                 continue
             triggers = self.rules.stages.triggers(s, e, after_package=True)
             if not triggers and frame is None:
@@ -190,6 +204,19 @@ class FrameReader:
                     and not self.rules.mentions.weapons(s, e) and not self._others(s, e, {frame.supplier,
                                                                                            frame.recipient}):
                 continue  # 'The shipment arrived last week.': the frame's own shipment arriving; its list may follow
+            if frame is not None and open_package and not negated and not hypothetical \
+                    and self._package_received(s, e, triggers, frame):
+                # 'Germany has sent another aid package to Ukraine. Kyiv will receive, among other things, three
+                # IRIS-T systems': the frame's recipient receiving, from no one named, lists the package
+                t = triggers[0][0]
+                past = any(tense == "past" for kind, tense in self.d.g.triggers.get(self.d.lower[t], [])
+                           if kind == "receive")
+                stage = self.rules.stages.stage_at(stages, past, t)
+                for w in self.rules.mentions.weapons(t + 1, e):
+                    if self.rules.parties.own_state_of(w) in (None, frame.supplier):  # not 'Dutch F-16 jets'
+                        self.rules.record.transfer(frame.supplier, frame.recipient, w, stage, sent,
+                                                   "transfer:frame-received", reported=frame.reported)
+                continue
             if any(kind not in FRAME_KINDS for _, kind, _ in triggers):
                 frame = None  # 'Russia used cluster munitions', 'Ukraine received ...': another matter
                 continue
@@ -206,6 +233,7 @@ class FrameReader:
                 at = self.d.token_span(t, t + 1)
                 frame = Frame(supplier, recipient, stage, self.rules.record.attribution(at.start, at.end, sent)) \
                     if supplier and recipient and supplier != recipient else None
+                open_package = frame is not None and not self.rules.mentions.weapons(s, e)
                 last = frame or last
                 continue
             if frame is None:

@@ -33,6 +33,30 @@ PROBES = [
       SHEET.format(heading="Artillery").replace("  - 36 M119", "Ukraine already operates 36 M119").replace(
           "  - 10,000 rounds of 120mm mortar ammunition.\n", ""),
       'USA>UKR:bradley; USA>UKR:m113'),
+    probe('package-received', 'news',
+      'Germany has sent another package of military aid to Ukraine. Kyiv will receive, among other things, three '
+      'IRIS-T systems and 20 Marder vehicles.',
+      'DEU>UKR:iris-t; DEU>UKR:marder'),
+    probe('package-received', 'news',
+      'Norway announced a new aid package for Ukraine on Monday. Under it, the Ukrainian army is receiving NASAMS '
+      'launchers.',
+      'NOR>UKR:nasams'),
+    probe('package-received-no', 'news',
+      'Germany has sent another package of military aid to Ukraine. Ukraine will also receive F-16 jets from the '
+      'Netherlands.',
+      'NLD>UKR:f-16'),
+    probe('package-received-no', 'news',
+      'Germany has sent another package of military aid to Ukraine. Kyiv will also receive Dutch F-16 jets.',
+      'NLD>UKR:f-16'),
+    probe('package-received-no', 'news',
+      'Germany has sent another package of military aid to Ukraine. Russia has received Shahed-136 drones.',
+      ''),
+    probe('package-received-no', 'news',
+      'Norway announced a new aid package for Ukraine. Ukraine will not receive F-16 jets, however.',
+      ''),
+    probe('package-received-no', 'news',
+      'Norway announced a new aid package for Ukraine. Later, Ukraine would like to receive F-16 jets.',
+      ''),
 ]
 
 
