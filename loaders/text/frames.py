@@ -41,13 +41,15 @@ class FrameCues:
     inclusion: frozenset[tuple[str, ...]]
     opening: frozenset[str]
     not_given: frozenset[tuple[str, ...]]
+    replaced: frozenset[tuple[str, ...]]
 
 
 @cache
 def frame_cues() -> FrameCues:
     """The cue table, read once per process."""
     text = resources.files("armsgraph.loaders.text").joinpath("data", "frame_cues.csv").read_text(encoding="utf-8")
-    kinds: dict[str, set[tuple[str, ...]]] = {"inclusion": set(), "opening": set(), "not-given": set()}
+    kinds: dict[str, set[tuple[str, ...]]] = {"inclusion": set(), "opening": set(), "not-given": set(),
+                                                   "replaced": set()}
     for row in csv_rows(text).rows:
         cue, kind = row.values["cue"].strip().lower(), row.values["kind"].strip()
         if kind not in kinds:
@@ -55,7 +57,7 @@ def frame_cues() -> FrameCues:
         kinds[kind].add(tuple(cue.split()))
     return FrameCues(inclusion=frozenset(kinds["inclusion"]),
                      opening=frozenset(c[0] for c in kinds["opening"]),
-                     not_given=frozenset(kinds["not-given"]))
+                     not_given=frozenset(kinds["not-given"]), replaced=frozenset(kinds["replaced"]))
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,15 @@ def _has_phrase(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]])
     return False
 
 
+def _phrase_at(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
+    """Where the first of the indexed phrases starts in ``words``, or None."""
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return i
+    return None
+
+
 def carried_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: transfers of the systems a sentence lists under the frame of the text before it
     (``transfer:frame-carried``)."""
@@ -103,6 +114,7 @@ class FrameReader:
         self.cues = frame_cues()
         self.inclusion = _by_first_word(self.cues.inclusion)
         self.not_given = _by_first_word(self.cues.not_given)
+        self.replaced = _by_first_word(self.cues.replaced)
 
     def _paragraph_break(self, prev_end: int, s: int) -> bool:
         between = self.d.clean[self.d.cend(prev_end - 1) : self.d.cstart(s)]
@@ -249,6 +261,13 @@ class FrameReader:
             if include_at is not None and self.rules.recipients.own_holdings(s, include_at, frame.recipient):
                 continue  # 'Ukraine's artillery now includes Caesar howitzers': what the recipient has
             stage = pick_stage(stages) or frame.stage
+            # 'It has Bradleys, to replace what they have lost, and Humvees': what a replacing word names after it,
+            # up to the next comma, is not given; the systems before and after that stretch are
+            cut = _phrase_at(words, self.replaced)
+            cut_end = next((k for k in range(s + cut, e) if self.d.words[k] in (",", ";")), e) \
+                if cut is not None else s
             for w in self.rules.mentions.weapons(s, e):
+                if cut is not None and s + cut <= w.start < cut_end:
+                    continue
                 self.rules.record.transfer(frame.supplier, frame.recipient, w, stage, sent, "transfer:frame-carried",
                                     reported=frame.reported)

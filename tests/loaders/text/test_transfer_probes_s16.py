@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from transfer_probes import check, probe
 
+from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.syntax import model
 
 pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
@@ -20,7 +21,19 @@ SHEET = ("Today the United States announces a new package for Ukraine.\n\n"
          "  - 36 M119 105mm towed howitzers;\n"
          "  - 10,000 rounds of 120mm mortar ammunition.\n")
 
+WRAPPED = ("The Department of Defense today announced a new package of security\n"
+           "assistance, valued at up to $300 million, to help Ukraine protect its\n"
+           "people and cities from Russian missile and drone attacks.\n\n"
+           "Among the capabilities the United States will provide from DoD stocks:\n\n"
+           "* AIM-7 missiles for air defense;\n"
+           "* Avenger air defense systems and Stinger anti-aircraft systems;\n"
+           "* 155mm artillery rounds.\n\n"
+           "This is the 38th tranche of equipment from DoD inventories for Ukraine\n"
+           "since August 2021. *Note:* figures are rounded.\n")
+
 PROBES = [
+    probe('star-bullets', 'statement', WRAPPED,
+      'USA>UKR:sparrow; USA>UKR:avenger; USA>UKR:stinger; USA>UKR:155mm-artillery-ammunition'),
     probe('list-section', 'statement', SHEET.format(heading="Artillery"),
       'USA>UKR:bradley; USA>UKR:m113; USA>UKR:m119; USA>UKR:120mm-mortar-ammunition'),
     probe('list-section', 'statement', SHEET.format(heading="Air Defense and Anti-Armor"),
@@ -33,6 +46,14 @@ PROBES = [
       SHEET.format(heading="Artillery").replace("  - 36 M119", "Ukraine already operates 36 M119").replace(
           "  - 10,000 rounds of 120mm mortar ammunition.\n", ""),
       'USA>UKR:bradley; USA>UKR:m113'),
+    probe('replaced', 'statement',
+      'We will send more equipment to Ukraine. The Secretary of Defense is going to announce a package this '
+      "afternoon. It has Bradleys, more Bradleys, to replace what they've lost, and Humvees, and Stinger missiles.",
+      'USA>UKR:bradley; USA>UKR:hmmwv; USA>UKR:stinger'),
+    probe('replaced-no', 'news',
+      "Norway announced new aid to Ukraine. It also has money to replace Ukraine's lost T-72 tanks, and Leopard 2 "
+      'tanks.',
+      'NOR>UKR:leopard-2'),
     probe('package-received', 'news',
       'Germany has sent another package of military aid to Ukraine. Kyiv will receive, among other things, three '
       'IRIS-T systems and 20 Marder vehicles.',
@@ -63,3 +84,12 @@ PROBES = [
 @pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
 def test_probe(kind: str, genre: str, text: str, written: str) -> None:
     check(kind, genre, text, written)
+
+
+def test_a_star_bullet_stays_a_list_line_in_hard_wrapped_text() -> None:
+    """'* ' opening a line is kept (a bullet) and not joined to the line before; '*Note:*' is still emphasis."""
+    out = clean(WRAPPED)
+    assert len(out) == len(WRAPPED)
+    assert "stocks:\n\n* AIM-7 missiles for air defense;\n* Avenger" in out
+    assert " Note:  figures" in out
+    assert "security assistance" in out  # the soft wrap is still joined
