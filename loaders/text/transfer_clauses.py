@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span
 
-from armsgraph.loaders.text.anaphora import REACH
+from armsgraph.loaders.text.anaphora import REACH, coordinated_verb
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
 from armsgraph.loaders.text.headings import is_heading, is_list_section
 from armsgraph.loaders.text.transfer_rules import TransferRules
@@ -300,6 +300,7 @@ class ClauseReader:
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
             clause_suppliers: list[str] = []  # the suppliers of the sentence's transfer word before
+            clause_subjects: list[str] = []  # its subject: the suppliers, or the buyer of a receiving word
             weapons_here = self.mentions.weapons(s, e)
             if not triggers and doc_frame.recipient is None:
                 # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
@@ -499,6 +500,11 @@ class ClauseReader:
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipients.recipient_in(left, t, direct=False)
                         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+                        if kind == "supply" and clause_subjects and n > 0 and coordinated_verb(self.d.lower, t):
+                            # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': a
+                            # verb after 'and' with no subject of its own has the clause before's subject (the
+                            # buyer of a purchase), not a name in that clause's 'from' phrase
+                            suppliers = [a for a in clause_subjects if a != recipient]
                         if kind == "include" and not suppliers and recipient is None:
                             # 'Finland's 20th package for Ukraine is worth 190 million euros. The package contains
                             # ...': the package named before, with its giver and recipient
@@ -596,6 +602,7 @@ class ClauseReader:
                         weapons or ends_list) and self.d.lower[t] not in syntax_words()["named-giver"]:
                     suppliers = [doc_frame.supplier]
                 clause_suppliers = suppliers
+                clause_subjects = [recipient] if kind == "receive" and recipient else suppliers
                 if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
                     # 'Greece promised an additional delivery of BMP-1' in a text whose only other state is
                     # Ukraine: the recipient the text leaves implicit

@@ -18,6 +18,7 @@ from armsgraph.loaders.text.transfer_words import (
     FINAL_DESTINATION,
     NOT_A_RECIPIENT,
     NOT_A_RECIPIENT_TO,
+    PLACE_NOUNS,
     PLACE_PREPS,
     RECIPIENT_PREPS,
     REFERRING_OBJECTS,
@@ -105,8 +106,11 @@ class Recipients:
             owners = self.d.lower[max(0, i - 4) : i - 1]
             body_of = prev == "of" and any(w in STATE_BODIES or w == "people" for w in owners) \
                 and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
-            if ref.kind == "demonym" and any(w in NOT_A_RECIPIENT for w in self.d.lower[ref.end : ref.end + 3]):
-                continue  # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving
+            if ref.kind == "demonym" and any(w in NOT_A_RECIPIENT or w in PLACE_NOUNS
+                                             for w in self.d.lower[ref.end : ref.end + 3]):
+                # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving; 'to go
+                # into Russian geographic territory': a place
+                continue
             prep_at = i - 1 if prev in RECIPIENT_PREPS else i - 2
             if prep_at > 0 and self.d.lower[prep_at] == "to" and self.d.lower[prep_at - 1] in NOT_A_RECIPIENT_TO:
                 continue  # 'sent T-72 tanks, according to the Czech defence ministry': a source, not a recipient

@@ -54,6 +54,22 @@ PROBES = [
       "Norway announced new aid to Ukraine. It also has money to replace Ukraine's lost T-72 tanks, and Leopard 2 "
       'tanks.',
       'NOR>UKR:leopard-2'),
+    probe('coordinated', 'news',
+      'Canada will buy a NASAMS air defence system from the United States and donate it to Ukraine, Trudeau said.',
+      'USA>CAN:nasams; CAN>UKR:nasams'),
+    probe('coordinated', 'news',
+      'The Netherlands bought 14 Leopard 2 tanks from Denmark and will then give them to Ukraine.',
+      'DNK>NLD:leopard-2; NLD>UKR:leopard-2'),
+    probe('coordinated-no', 'news',
+      'Ukraine received IRIS-T systems from Germany and used them against Russian missiles.',
+      'DEU>UKR:iris-t'),
+    probe('coordinated-no', 'news',
+      'Germany sent Leopard 2 tanks and Marder vehicles to Ukraine and Poland will repair them.',
+      'DEU>UKR:leopard-2; DEU>UKR:marder'),
+    probe('place-no', 'statement',
+      'He gave me a flat assurance that they will not use F-16s to go into Russian territory. We provided what '
+      'they needed - the Stingers and Javelins early.',
+      ''),
     probe('package-received', 'news',
       'Germany has sent another package of military aid to Ukraine. Kyiv will receive, among other things, three '
       'IRIS-T systems and 20 Marder vehicles.',
