@@ -14,6 +14,7 @@ from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
 from armsgraph.loaders.text.headings import is_heading, is_list_section
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
+    AGENT_ADVERBS,
     ARMS_NOUNS,
     BENEFIT_VERBS,
     BULLETS,
@@ -173,6 +174,22 @@ class ClauseReader:
         if recipient is None or ref is None or ref.end + 1 >= right or self.d.lower[ref.end] != "by":
             return None
         return ref.end, recipient
+
+    def _coordinated_agents(self, j: int, right: int) -> list[str]:
+        """The actors coordinated after a 'by' agent that ends at token j ('by Italy and France', 'by Germany,
+        Denmark and Norway'): each gives too."""
+        found: list[str] = []
+        while j + 1 < right and self.d.lower[j] in (",", "and"):
+            k = j + 1 if self.d.lower[j + 1] != "and" else j + 2
+            k = k + 1 if k < right and self.d.lower[k] == "the" else k
+            ref = self.f.ref_at.get(k)
+            if ref is None or ref.start != k or ref.kind not in ("name", "capital", "org"):
+                break
+            actor = self.parties.actor_of_ref(ref)
+            if actor is not None:
+                found.append(actor)
+            j = ref.end
+        return found
 
     def _participle_agent(self, w: Span) -> str | None:
         """The agent of a participle right after weapon mention w ('tanks promised by the United States')."""
@@ -457,11 +474,16 @@ class ClauseReader:
                     # 'handed over to Ukraine by Bratislava': the agent after the recipient
                     late_by = self._by_after_recipient(t, right) if kind == "supply" else None
                     by_at = late_by[0] if late_by is not None else t + 1
+                    if late_by is None and t + 2 < right and self.d.lower[t + 2] == "by" \
+                            and self.d.lower[t + 1] in AGENT_ADVERBS:
+                        by_at = t + 2  # 'provided jointly by Italy and France'
                     agent = by_at + 2 if by_at + 1 < right and self.d.lower[by_at + 1] == "the" else by_at + 1
                     passive_by = by_at < right and self.d.lower[by_at] == "by" and agent in self.f.ref_at
                     if passive_by:
                         by = self.parties.actor_of_ref(self.f.ref_at[agent])
                         suppliers = [by] if by else []
+                        suppliers += [a for a in self._coordinated_agents(self.f.ref_at[agent].end, right)
+                                      if a not in suppliers]
                         # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before
                         weapons = self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
                         after_agent = self.f.ref_at[agent].end

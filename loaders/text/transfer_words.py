@@ -50,6 +50,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "from", "against", "with", "to", "i
 """Prepositions before a place or a counterpart, not an owner ('in Berlin', 'a visit to France')."""
 CHAIN_WORDS = frozenset({"to", "be", "begin", "start", "continue"})
 """Between two transfer words of one chain ('committed to transferring', 'pledged to begin sending')."""
+AGENT_ADVERBS = frozenset({"jointly", "together", "directly", "partly", "mainly", "largely", "also", "originally",
+                           "previously", "already", "earlier"})
+"""Adverbs between a passive participle and its 'by' agent ('provided jointly by Italy and France')."""
 HYPHENS = frozenset({"-", "–", "/"})
 BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")

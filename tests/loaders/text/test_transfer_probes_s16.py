@@ -70,6 +70,18 @@ PROBES = [
       'He gave me a flat assurance that they will not use F-16s to go into Russian territory. We provided what '
       'they needed - the Stingers and Javelins early.',
       ''),
+    probe('agents', 'news',
+      'The SAMP/T air defence battery provided jointly by Italy and France has arrived in Ukraine.',
+      'ITA>UKR:samp-t; FRA>UKR:samp-t'),
+    probe('agents', 'news',
+      'The Leopard 2 tanks were delivered to Ukraine by Germany, Poland and Norway.',
+      'DEU>UKR:leopard-2; POL>UKR:leopard-2; NOR>UKR:leopard-2'),
+    probe('agents-no', 'news',
+      'The Leopard 2 tanks were donated to Ukraine by Germany and repaired by Poland.',
+      'DEU>UKR:leopard-2'),
+    probe('agents-no', 'news',
+      'The IRIS-T systems were delivered to Ukraine by Germany, the ministry in Berlin said.',
+      'DEU>UKR:iris-t'),
     probe('package-received', 'news',
       'Germany has sent another package of military aid to Ukraine. Kyiv will receive, among other things, three '
       'IRIS-T systems and 20 Marder vehicles.',
