@@ -273,6 +273,7 @@ class ClauseReader:
         next_actor: str | None = None
         numbered_item = False
         marked_list = False
+        withheld: tuple[str, str] | None = None  # (giver, recipient) of the last negated or hypothetical supply
         for number, sent in enumerate(self.d.sents):
             s, e = sent.start, sent.end
             if marked_list and list_frame is not None and is_list_section(
@@ -578,6 +579,9 @@ class ClauseReader:
                                   if a != recipient and a not in suppliers]
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
+                    if recipient is not None and len(suppliers) == 1 and kind in ("supply", "noun") \
+                            and recipient not in suppliers:
+                        withheld = (suppliers[0], recipient)
                     continue
                 if sent_blocked and kind == "noun" and not self.parties.possessor_before(t) \
                         and not self.parties.from_actors(t + 1, right):
@@ -591,6 +595,11 @@ class ClauseReader:
                 if recipient is None and colon_recipient and colon is not None and left > colon and weapons \
                         and kind in ("supply", "noun"):
                     recipient = colon_recipient
+                if recipient is None and withheld is not None and doc_frame.recipient is None and weapons \
+                        and suppliers == [withheld[0]]:
+                    # 'if Washington decides to give Kyiv ATACMS ... So far the US has sent HIMARS': the giver's
+                    # withheld (negated or hypothetical) supply names who its aid is for
+                    recipient = withheld[1]
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = doc_frame.recipient
                     counts = Counter(t.recipient for t in self.f.transfers.values() if not t.attributed)

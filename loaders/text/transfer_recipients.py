@@ -79,6 +79,13 @@ class Recipients:
         found = {ent.ent_id_ for ent in states} - {self.d.home or ""}
         return found.pop() if len(found) == 1 else None
 
+    def _weapon_noun_head(self, k: int) -> bool:
+        """A weapon noun at token k that heads its phrase ('Russian drones', not 'Ukrainian tank crews')."""
+        if k >= len(self.d.lower) or self.d.lower[k] not in self.d.g.weapon_nouns:
+            return False
+        nxt = self.d.lower[k + 1] if k + 1 < len(self.d.lower) else ""
+        return not nxt.isalpha() or nxt in ("and", "or", "that", "which", "in", "on", "over", "at", "from", "with")
+
     def recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
         """The actor after 'to'/'for' in [start, end), or ('direct') the object right after the verb."""
         allow_direct = direct
@@ -106,8 +113,10 @@ class Recipients:
             owners = self.d.lower[max(0, i - 4) : i - 1]
             body_of = prev == "of" and any(w in STATE_BODIES or w == "people" for w in owners) \
                 and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
-            if ref.kind == "demonym" and any(w in NOT_A_RECIPIENT or w in PLACE_NOUNS
-                                             for w in self.d.lower[ref.end : ref.end + 3]):
+            if ref.kind == "demonym" and (any(w in NOT_A_RECIPIENT or w in PLACE_NOUNS
+                                              for w in self.d.lower[ref.end : ref.end + 3]) or (
+                    self._weapon_noun_head(ref.end))):
+                # 'lost to Russian drones': the demonym marks a weapon's side, not a state receiving
                 # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving; 'to go
                 # into Russian geographic territory': a place
                 continue
