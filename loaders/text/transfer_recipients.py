@@ -68,6 +68,10 @@ class Recipients:
         # state after to/for (or 'to help ...') receives, whoever publishes; else the one foreign state
         marked = set()
         for ent in states:
+            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            if ent.label_ == "DEMONYM" and (after in PLACE_NOUNS or after in NOT_A_RECIPIENT or (
+                    after in self.d.g.weapon_nouns and not (ent.end + 1 < len(doc) and doc[ent.end + 1].is_alpha))):
+                continue  # 'lost to Russian drones', 'into Russian territory': no state receiving
             prev = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
             if prev and prev[-1] == "the":
                 prev = prev[:-1]

@@ -9,6 +9,7 @@ import pytest
 from transfer_probes import check, probe
 
 from armsgraph.loaders.text.clean import clean
+from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.syntax import model
 
 pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
@@ -141,3 +142,12 @@ def test_a_star_bullet_stays_a_list_line_in_hard_wrapped_text() -> None:
     assert "stocks:\n\n* AIM-7 missiles for air defense;\n* Avenger" in out
     assert " Note:  figures" in out
     assert "security assistance" in out  # the soft wrap is still joined
+
+
+def test_a_titles_weapon_side_is_no_recipient() -> None:
+    """A title that is the first sentence ('... were lost to Russian drones') names no recipient for the text."""
+    text = ("Ukraine has pulled the US-supplied Abrams tanks back from the front line after five of the 31 tanks "
+            "Washington sent were lost to Russian drones. Crews say the vehicles are too easy to spot.")
+    meta = {"date": "2024-04-26", "publisher": "apnews.com", "title": text.split(". ")[0] + "."}
+    x = extract_text(text, meta)
+    assert not [t for t in x.transfers if t.recipient == "country:RUS"]
