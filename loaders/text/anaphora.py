@@ -67,6 +67,10 @@ class Resolved:
     how: str
 
 
+COORDINATED_GAP = frozenset({"will", "would", "to", "then", "later", "also", "soon", "could", "can", "shall"})
+"""Words between 'and' and a coordinated supply verb ('and will then donate it')."""
+
+
 @cache
 def anaphor_nouns() -> dict[str, frozenset[str]]:
     """``data/anaphor_nouns.csv``: singular noun -> the categories it can name ('jet' -> aircraft), read once."""
@@ -146,6 +150,12 @@ def _pronoun(lower: Sequence[str], sent_of: Sequence[int], things: frozenset[int
              supply_participles: frozenset[str], supply_verbs: frozenset[str], i: int) -> Resolved | None:
     first = i == 0 or sent_of[i - 1] != sent_of[i] or lower[i - 1] in CLAUSE_OPENERS
     end = len(lower)
+    if lower[i] in ("it", "them") and i > 1 and lower[i - 1] in supply_verbs and coordinated_verb(lower, i - 1) \
+            and not _weapon_after(lower, sent_of, things, i + 1, end):
+        # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': the object of a
+        # coordinated supply verb is the one system its sentence named before it
+        ids = {n.weapon_id for n in named if n.start < i and sent_of[n.start] == sent_of[i] and n.weapon_id}
+        return Resolved(i, i + 1, ids.pop(), "pronoun") if len(ids) == 1 else None
     if lower[i] == "them":
         verb = i - 1 if i > 0 and lower[i - 1] in supply_verbs else -1
         if verb < 0 or _weapon_after(lower, sent_of, things, i + 1, end):
@@ -163,6 +173,15 @@ def _pronoun(lower: Sequence[str], sent_of: Sequence[int], things: frozenset[int
     if _weapon_after(lower, sent_of, things, k + 1, end):
         return None  # 'It was given Leopard tanks': a passive with an object names the recipient
     return _antecedent(sent_of, named, {}, "", i, i + 1, 1, "pronoun")
+
+
+def coordinated_verb(lower: Sequence[str], verb: int) -> bool:
+    """The verb at ``verb`` is coordinated with no subject of its own: 'and' right before it, or before 'will',
+    'then', 'later', 'to' ... ('and donate it', 'and will then give them')."""
+    k = verb - 1
+    while k > 0 and verb - k <= 3 and lower[k] in COORDINATED_GAP:
+        k -= 1
+    return lower[k] == "and"
 
 
 def _weapon_after(lower: Sequence[str], sent_of: Sequence[int], things: frozenset[int], k: int, end: int) -> bool:

@@ -22,6 +22,17 @@ def _blank(match: re.Match[str]) -> str:
     return " " * (match.end() - match.start())
 
 
+def _emphasis(match: re.Match[str]) -> str:
+    """Blanks an emphasis mark, but keeps a '*' that opens a list line ('* Avenger air defense systems;'): that is
+    a bullet, and a blanked one would let the soft-wrap join run the list into one sentence."""
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    opens_line = not text[line_start : match.start()].strip()
+    if match.group(0) == "*" and opens_line and text[match.end() : match.end() + 1] == " ":
+        return "*"
+    return _blank(match)
+
+
 def _entity(match: re.Match[str]) -> str:
     text = match.group(0)
     char = _ENTITY_CHAR.get(text)
@@ -48,7 +59,7 @@ def clean(text: str) -> str:
     out = _TAG.sub(_blank, out)
     out = _ENTITY.sub(_entity, out)
     out = _MD_ESCAPE.sub(" ", out)
-    out = _EMPHASIS.sub(_blank, out)
+    out = _EMPHASIS.sub(_emphasis, out)
     out = out.replace("\r", " ").replace("\t", " ").replace("\u00a0", " ")
     if is_hard_wrapped(out):
         # a single newline between two non-blank lines is a wrap, unless the next line starts a list item

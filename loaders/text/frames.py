@@ -41,13 +41,15 @@ class FrameCues:
     inclusion: frozenset[tuple[str, ...]]
     opening: frozenset[str]
     not_given: frozenset[tuple[str, ...]]
+    replaced: frozenset[tuple[str, ...]]
 
 
 @cache
 def frame_cues() -> FrameCues:
     """The cue table, read once per process."""
     text = resources.files("armsgraph.loaders.text").joinpath("data", "frame_cues.csv").read_text(encoding="utf-8")
-    kinds: dict[str, set[tuple[str, ...]]] = {"inclusion": set(), "opening": set(), "not-given": set()}
+    kinds: dict[str, set[tuple[str, ...]]] = {"inclusion": set(), "opening": set(), "not-given": set(),
+                                                   "replaced": set()}
     for row in csv_rows(text).rows:
         cue, kind = row.values["cue"].strip().lower(), row.values["kind"].strip()
         if kind not in kinds:
@@ -55,7 +57,7 @@ def frame_cues() -> FrameCues:
         kinds[kind].add(tuple(cue.split()))
     return FrameCues(inclusion=frozenset(kinds["inclusion"]),
                      opening=frozenset(c[0] for c in kinds["opening"]),
-                     not_given=frozenset(kinds["not-given"]))
+                     not_given=frozenset(kinds["not-given"]), replaced=frozenset(kinds["replaced"]))
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,15 @@ def _has_phrase(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]])
     return False
 
 
+def _phrase_at(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
+    """Where the first of the indexed phrases starts in ``words``, or None."""
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return i
+    return None
+
+
 def carried_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: transfers of the systems a sentence lists under the frame of the text before it
     (``transfer:frame-carried``)."""
@@ -103,6 +114,7 @@ class FrameReader:
         self.cues = frame_cues()
         self.inclusion = _by_first_word(self.cues.inclusion)
         self.not_given = _by_first_word(self.cues.not_given)
+        self.replaced = _by_first_word(self.cues.replaced)
 
     def _paragraph_break(self, prev_end: int, s: int) -> bool:
         between = self.d.clean[self.d.cend(prev_end - 1) : self.d.cstart(s)]
@@ -147,6 +159,18 @@ class FrameReader:
             supplier = self.d.first_person
         return supplier, recipient
 
+    def _package_received(self, s: int, e: int, triggers: list[tuple[int, str, str]], frame: Frame) -> bool:
+        """One receiving word whose subject is the frame's recipient, no other party named and no 'from' or 'by'
+        giver: what the package just announced brings ('Kyiv will receive three IRIS-T systems')."""
+        if len(triggers) != 1 or triggers[0][1] != "receive":
+            return False
+        t = triggers[0][0]
+        subject = [self.rules.parties.actor_of_ref(r) for i in range(s, t)
+                   if (r := self.f.ref_at.get(i)) is not None and r.start == i and r.kind in (*ACTOR_KINDS, "demonym")]
+        return subject == [frame.recipient] and not self._others(s, e, {frame.supplier, frame.recipient}) \
+            and not any(w in ("from", "by") for w in self.d.lower[t + 1 : e]) \
+            and bool(self.rules.mentions.weapons(t + 1, e))
+
     def read(self) -> None:
         seed = (self.d.first_person, self.rules.recipients.title_recipient())
         frame: Frame | None = None
@@ -156,6 +180,7 @@ class FrameReader:
             by_sentence.setdefault(fact.evidence.start, []).append(fact)
         prev_end = 0
         bullet_before = False  # '-' split off as a sentence of its own: the item is the next one
+        open_package = False  # the frame was set by a package or supply sentence that named no system
         for sent in self.d.sents:
             s, e = sent.start, sent.end
             breaks = prev_end > 0 and self._paragraph_break(prev_end, s)
@@ -181,6 +206,7 @@ class FrameReader:
                               (own[-1].attributed, own[-1].attributed_to)) \
                     if len(parties) == 1 and own[-1].status != "declined" else None
                 last = frame or last
+                open_package = False
                 continue
             triggers = self.rules.stages.triggers(s, e, after_package=True)
             if not triggers and frame is None:
@@ -190,6 +216,19 @@ class FrameReader:
                     and not self.rules.mentions.weapons(s, e) and not self._others(s, e, {frame.supplier,
                                                                                            frame.recipient}):
                 continue  # 'The shipment arrived last week.': the frame's own shipment arriving; its list may follow
+            if frame is not None and open_package and not negated and not hypothetical \
+                    and self._package_received(s, e, triggers, frame):
+                # 'Germany has sent another aid package to Ukraine. Kyiv will receive, among other things, three
+                # IRIS-T systems': the frame's recipient receiving, from no one named, lists the package
+                t = triggers[0][0]
+                past = any(tense == "past" for kind, tense in self.d.g.triggers.get(self.d.lower[t], [])
+                           if kind == "receive")
+                stage = self.rules.stages.stage_at(stages, past, t)
+                for w in self.rules.mentions.weapons(t + 1, e):
+                    if self.rules.parties.own_state_of(w) in (None, frame.supplier):  # not 'Dutch F-16 jets'
+                        self.rules.record.transfer(frame.supplier, frame.recipient, w, stage, sent,
+                                                   "transfer:frame-received", reported=frame.reported)
+                continue
             if any(kind not in FRAME_KINDS for _, kind, _ in triggers):
                 frame = None  # 'Russia used cluster munitions', 'Ukraine received ...': another matter
                 continue
@@ -206,6 +245,7 @@ class FrameReader:
                 at = self.d.token_span(t, t + 1)
                 frame = Frame(supplier, recipient, stage, self.rules.record.attribution(at.start, at.end, sent)) \
                     if supplier and recipient and supplier != recipient else None
+                open_package = frame is not None and not self.rules.mentions.weapons(s, e)
                 last = frame or last
                 continue
             if frame is None:
@@ -221,6 +261,13 @@ class FrameReader:
             if include_at is not None and self.rules.recipients.own_holdings(s, include_at, frame.recipient):
                 continue  # 'Ukraine's artillery now includes Caesar howitzers': what the recipient has
             stage = pick_stage(stages) or frame.stage
+            # 'It has Bradleys, to replace what they have lost, and Humvees': what a replacing word names after it,
+            # up to the next comma, is not given; the systems before and after that stretch are
+            cut = _phrase_at(words, self.replaced)
+            cut_end = next((k for k in range(s + cut, e) if self.d.words[k] in (",", ";")), e) \
+                if cut is not None else s
             for w in self.rules.mentions.weapons(s, e):
+                if cut is not None and s + cut <= w.start < cut_end:
+                    continue
                 self.rules.record.transfer(frame.supplier, frame.recipient, w, stage, sent, "transfer:frame-carried",
                                     reported=frame.reported)

@@ -97,7 +97,9 @@ def thanked_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
         if thanker is None and any(w in ("we", "i", "our") for w in d.lower[s:i]):
             thanker = d.first_person
         if thanker is not None:
-            _read(d, f, rules, thanked, thanker, s, for_at + 1, right, "delivered", "transfer:thanks")
+            # cues from the thanking clause: 'would not say which systems were used but thanked Germany for ...'
+            own = max([s, *(k + 1 for k in range(s, i) if d.lower[k] in CLAUSE_CUTS)])
+            _read(d, f, rules, thanked, thanker, own, for_at + 1, right, "delivered", "transfer:thanks")
     return [t for k, t in f.transfers.items() if k not in before]
 
 

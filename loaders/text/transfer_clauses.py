@@ -9,11 +9,12 @@ from itertools import pairwise
 
 from spacy.tokens import Span
 
-from armsgraph.loaders.text.anaphora import REACH
+from armsgraph.loaders.text.anaphora import REACH, coordinated_verb
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
-from armsgraph.loaders.text.headings import is_heading
+from armsgraph.loaders.text.headings import is_heading, is_list_section
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
+    AGENT_ADVERBS,
     ARMS_NOUNS,
     BENEFIT_VERBS,
     BULLETS,
@@ -174,6 +175,22 @@ class ClauseReader:
             return None
         return ref.end, recipient
 
+    def _coordinated_agents(self, j: int, right: int) -> list[str]:
+        """The actors coordinated after a 'by' agent that ends at token j ('by Italy and France', 'by Germany,
+        Denmark and Norway'): each gives too."""
+        found: list[str] = []
+        while j + 1 < right and self.d.lower[j] in (",", "and"):
+            k = j + 1 if self.d.lower[j + 1] != "and" else j + 2
+            k = k + 1 if k < right and self.d.lower[k] == "the" else k
+            ref = self.f.ref_at.get(k)
+            if ref is None or ref.start != k or ref.kind not in ("name", "capital", "org"):
+                break
+            actor = self.parties.actor_of_ref(ref)
+            if actor is not None:
+                found.append(actor)
+            j = ref.end
+        return found
+
     def _participle_agent(self, w: Span) -> str | None:
         """The agent of a participle right after weapon mention w ('tanks promised by the United States')."""
         t = w.end + 1 if w.end < len(self.d.lower) and self.d.lower[w.end] in self.d.g.weapon_nouns else w.end
@@ -256,8 +273,12 @@ class ClauseReader:
         next_actor: str | None = None
         numbered_item = False
         marked_list = False
-        for sent in self.d.sents:
+        withheld: tuple[str, str] | None = None  # (giver, recipient) of the last negated or hypothetical supply
+        for number, sent in enumerate(self.d.sents):
             s, e = sent.start, sent.end
+            if marked_list and list_frame is not None and is_list_section(
+                    self.d, s, e, self.d.sent_starts[number + 1] if number + 1 < len(self.d.sents) else None):
+                continue  # 'Artillery' over the next bullets of the same package: the list goes on
             prev_actor, next_actor = next_actor, self.parties.first_actor(s, e) or next_actor
             if e - s > 400:
                 self.f.warnings.append(f"sentence of {e - s} tokens at offset {self.d.cstart(s) + self.d.base}: "
@@ -297,6 +318,7 @@ class ClauseReader:
             """What the sentence's supply clause said: 'provide Ukraine $1 billion in aid, including X'."""
             sent_blocked = False
             clause_suppliers: list[str] = []  # the suppliers of the sentence's transfer word before
+            clause_subjects: list[str] = []  # its subject: the suppliers, or the buyer of a receiving word
             weapons_here = self.mentions.weapons(s, e)
             if not triggers and doc_frame.recipient is None:
                 # '... and demonstrate U.S. support for Ukraine.': aid for a named state, no transfer word: the
@@ -453,11 +475,16 @@ class ClauseReader:
                     # 'handed over to Ukraine by Bratislava': the agent after the recipient
                     late_by = self._by_after_recipient(t, right) if kind == "supply" else None
                     by_at = late_by[0] if late_by is not None else t + 1
+                    if late_by is None and t + 2 < right and self.d.lower[t + 2] == "by" \
+                            and self.d.lower[t + 1] in AGENT_ADVERBS:
+                        by_at = t + 2  # 'provided jointly by Italy and France'
                     agent = by_at + 2 if by_at + 1 < right and self.d.lower[by_at + 1] == "the" else by_at + 1
                     passive_by = by_at < right and self.d.lower[by_at] == "by" and agent in self.f.ref_at
                     if passive_by:
                         by = self.parties.actor_of_ref(self.f.ref_at[agent])
                         suppliers = [by] if by else []
+                        suppliers += [a for a in self._coordinated_agents(self.f.ref_at[agent].end, right)
+                                      if a not in suppliers]
                         # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before
                         weapons = self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
                         after_agent = self.f.ref_at[agent].end
@@ -496,6 +523,11 @@ class ClauseReader:
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipients.recipient_in(left, t, direct=False)
                         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+                        if kind == "supply" and clause_subjects and n > 0 and coordinated_verb(self.d.lower, t):
+                            # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': a
+                            # verb after 'and' with no subject of its own has the clause before's subject (the
+                            # buyer of a purchase), not a name in that clause's 'from' phrase
+                            suppliers = [a for a in clause_subjects if a != recipient]
                         if kind == "include" and not suppliers and recipient is None:
                             # 'Finland's 20th package for Ukraine is worth 190 million euros. The package contains
                             # ...': the package named before, with its giver and recipient
@@ -547,6 +579,9 @@ class ClauseReader:
                                   if a != recipient and a not in suppliers]
                 if negated or hypothetical:
                     sent_blocked = sent_blocked or kind in ("supply", "noun", "aid")
+                    if recipient is not None and len(suppliers) == 1 and kind in ("supply", "noun") \
+                            and recipient not in suppliers:
+                        withheld = (suppliers[0], recipient)
                     continue
                 if sent_blocked and kind == "noun" and not self.parties.possessor_before(t) \
                         and not self.parties.from_actors(t + 1, right):
@@ -560,6 +595,11 @@ class ClauseReader:
                 if recipient is None and colon_recipient and colon is not None and left > colon and weapons \
                         and kind in ("supply", "noun"):
                     recipient = colon_recipient
+                if recipient is None and withheld is not None and doc_frame.recipient is None and weapons \
+                        and suppliers == [withheld[0]]:
+                    # 'if Washington decides to give Kyiv ATACMS ... So far the US has sent HIMARS': the giver's
+                    # withheld (negated or hypothetical) supply names who its aid is for
+                    recipient = withheld[1]
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = doc_frame.recipient
                     counts = Counter(t.recipient for t in self.f.transfers.values() if not t.attributed)
@@ -593,6 +633,7 @@ class ClauseReader:
                         weapons or ends_list) and self.d.lower[t] not in syntax_words()["named-giver"]:
                     suppliers = [doc_frame.supplier]
                 clause_suppliers = suppliers
+                clause_subjects = [recipient] if kind == "receive" and recipient else suppliers
                 if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
                     # 'Greece promised an additional delivery of BMP-1' in a text whose only other state is
                     # Ukraine: the recipient the text leaves implicit

@@ -18,6 +18,7 @@ from armsgraph.loaders.text.transfer_words import (
     FINAL_DESTINATION,
     NOT_A_RECIPIENT,
     NOT_A_RECIPIENT_TO,
+    PLACE_NOUNS,
     PLACE_PREPS,
     RECIPIENT_PREPS,
     REFERRING_OBJECTS,
@@ -67,6 +68,10 @@ class Recipients:
         # state after to/for (or 'to help ...') receives, whoever publishes; else the one foreign state
         marked = set()
         for ent in states:
+            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            if ent.label_ == "DEMONYM" and (after in PLACE_NOUNS or after in NOT_A_RECIPIENT or (
+                    after in self.d.g.weapon_nouns and not (ent.end + 1 < len(doc) and doc[ent.end + 1].is_alpha))):
+                continue  # 'lost to Russian drones', 'into Russian territory': no state receiving
             prev = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
             if prev and prev[-1] == "the":
                 prev = prev[:-1]
@@ -77,6 +82,13 @@ class Recipients:
             return marked.pop()
         found = {ent.ent_id_ for ent in states} - {self.d.home or ""}
         return found.pop() if len(found) == 1 else None
+
+    def _weapon_noun_head(self, k: int) -> bool:
+        """A weapon noun at token k that heads its phrase ('Russian drones', not 'Ukrainian tank crews')."""
+        if k >= len(self.d.lower) or self.d.lower[k] not in self.d.g.weapon_nouns:
+            return False
+        nxt = self.d.lower[k + 1] if k + 1 < len(self.d.lower) else ""
+        return not nxt.isalpha() or nxt in ("and", "or", "that", "which", "in", "on", "over", "at", "from", "with")
 
     def recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
         """The actor after 'to'/'for' in [start, end), or ('direct') the object right after the verb."""
@@ -105,8 +117,13 @@ class Recipients:
             owners = self.d.lower[max(0, i - 4) : i - 1]
             body_of = prev == "of" and any(w in STATE_BODIES or w == "people" for w in owners) \
                 and any(w in RECIPIENT_PREPS for w in self.d.lower[max(0, i - 6) : i - 2])
-            if ref.kind == "demonym" and any(w in NOT_A_RECIPIENT for w in self.d.lower[ref.end : ref.end + 3]):
-                continue  # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving
+            if ref.kind == "demonym" and (any(w in NOT_A_RECIPIENT or w in PLACE_NOUNS
+                                              for w in self.d.lower[ref.end : ref.end + 3]) or (
+                    self._weapon_noun_head(ref.end))):
+                # 'lost to Russian drones': the demonym marks a weapon's side, not a state receiving
+                # 'contributing to the German IAAD initiative': a state's scheme, not the state receiving; 'to go
+                # into Russian geographic territory': a place
+                continue
             prep_at = i - 1 if prev in RECIPIENT_PREPS else i - 2
             if prep_at > 0 and self.d.lower[prep_at] == "to" and self.d.lower[prep_at - 1] in NOT_A_RECIPIENT_TO:
                 continue  # 'sent T-72 tanks, according to the Czech defence ministry': a source, not a recipient

@@ -33,6 +33,11 @@ NOT_A_RECIPIENT = frozenset({"initiative", "coalition", "project", "programme", 
                              "industry", "company", "firm", "maker", "manufacturer", "consortium", "plant",
                              "factory", "facility"})
 """Nouns after a state's adjective that make it a scheme or a maker, not the recipient ('to the German initiative')."""
+PLACE_NOUNS = frozenset({"territory", "territories", "soil", "airspace", "border", "borders", "land", "lands",
+                         "targets", "target", "positions", "lines", "cities", "city", "towns", "villages", "regions",
+                         "region", "waters", "ports", "airfields", "bases", "depth", "rear"})
+"""Nouns after a state's adjective that make it a place, not the recipient ('to go into Russian territory',
+'strikes on Russian targets')."""
 NOT_A_RECIPIENT_TO = frozenset({"according", "due", "owing", "thanks", "close", "next", "addition", "compared",
                                 "similar", "prior", "contrary", "relative", "up"})
 """Words before a 'to' that make it no recipient's ('according to the Czech defence ministry', 'thanks to Norway')."""
@@ -45,6 +50,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "from", "against", "with", "to", "i
 """Prepositions before a place or a counterpart, not an owner ('in Berlin', 'a visit to France')."""
 CHAIN_WORDS = frozenset({"to", "be", "begin", "start", "continue"})
 """Between two transfer words of one chain ('committed to transferring', 'pledged to begin sending')."""
+AGENT_ADVERBS = frozenset({"jointly", "together", "directly", "partly", "mainly", "largely", "also", "originally",
+                           "previously", "already", "earlier"})
+"""Adverbs between a passive participle and its 'by' agent ('provided jointly by Italy and France')."""
 HYPHENS = frozenset({"-", "–", "/"})
 BULLETS = {"-", "•", "*", "+", "–", "—", "·", "▪", "◦"}
 NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
