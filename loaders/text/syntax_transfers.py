@@ -383,8 +383,13 @@ def _misattached(v: SyntaxView, sentence: tuple[int, int], t: int, exclude: set[
     return recipient
 
 
-def _from_actors(v: SyntaxView, h: int) -> tuple[list[str], set[int]]:
-    for obj in _prep_objects(v, h, frozenset({"from"})):
+FROM = frozenset({"from"})
+BY = frozenset({"by"})
+
+
+def _from_actors(v: SyntaxView, h: int, preps: frozenset[str] = FROM) -> tuple[list[str], set[int]]:
+    """The actors after 'from' (or ``preps``) attached to h, and the tokens they cover."""
+    for obj in _prep_objects(v, h, preps):
         actors = _np_actors(v, obj)
         if actors:
             return actors, _np_tokens(v, obj)
@@ -594,6 +599,9 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             given, covered = _from_actors(v, t)
             exclude |= covered
             suppliers = suppliers or given
+            if not suppliers:  # 'the delivery of HIMARS to Ukraine by the United States': the noun's agent
+                suppliers, covered = _from_actors(v, t, BY)
+                exclude |= covered
             if not suppliers and p.dep[t] in ("dobj", "nsubjpass"):
                 suppliers, clause_start = _subject(v, p.head[t], climb=1)  # 'Slovakia announces donation'
             borrow = p.dep[t] in ("ROOT", "dobj", "nsubj", "nsubjpass", "appos")

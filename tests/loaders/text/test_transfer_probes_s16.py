@@ -127,6 +127,19 @@ PROBES = [
     probe('package-received-no', 'news',
       'Norway announced a new aid package for Ukraine. Later, Ukraine would like to receive F-16 jets.',
       ''),
+    # a transfer noun's 'by' agent gives (the lead, at the merge: the learned model had carried s13's probe alone)
+    probe('noun-agent', 'news',
+      'The transfer of 20 Leopard 2 tanks to Ukraine by Germany was delayed.',
+      'DEU>UKR:leopard-2'),
+    probe('noun-agent', 'news',
+      'The sale of F-16 jets to Turkey by the United States was approved by Congress.',
+      'USA>TUR:f-16'),
+    probe('noun-agent-no', 'news',
+      'The delivery of HIMARS to Ukraine by the end of the year is uncertain.',
+      ''),
+    probe('noun-agent-no', 'news',
+      'The use of HIMARS by Ukraine against Russian depots was praised.',
+      ''),
 ]
 
 
