@@ -49,7 +49,11 @@ TRAINING = (("statements", "statements", "statements.jsonl"), ("news", "news", "
             ("news", "tests/data/fresh/fresh3-dev", "fresh3-dev.jsonl"),
             ("news", "tests/data/fresh/fresh4-dev", "fresh4-dev.jsonl"),
             ("news", "tests/data/fresh/fresh5-dev", "fresh5-dev.jsonl"),
-            ("statements", "tests/data/fresh/fresh6-dev", "fresh6-dev.jsonl"))
+            ("statements", "tests/data/fresh/fresh6-dev", "fresh6-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh7-dev", "fresh7-dev.jsonl"),
+            ("statements", "tests/data/fresh/fresh8-dev", "fresh8-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh9-dev", "fresh9-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh10-dev", "fresh10-dev.jsonl"))
 """(genre, folder, gold file): the tuned gold only (the held-out split is tuned on since session 8, the test split
 since session 10, the paraphrase and fresh -dev halves since session 15, more fresh -dev halves since session 16;
 never held-out 2 nor a -test half). A folder is one of ../shared/data, or the repository's own when it starts with

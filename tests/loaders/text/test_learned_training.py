@@ -19,7 +19,7 @@ def test_training_never_reads_an_untouched_split() -> None:
     names = [gold for _, _, gold in TRAINING]
     assert not set(names) & set(UNTOUCHED)
     assert all("-test" not in folder for _, folder, _ in TRAINING if folder.startswith("tests/"))
-    assert {"para-dev.jsonl", "para-st-dev.jsonl", *(f"fresh{n}-dev.jsonl" for n in range(1, 7))} <= set(names)
+    assert {"para-dev.jsonl", "para-st-dev.jsonl", *(f"fresh{n}-dev.jsonl" for n in range(1, 11))} <= set(names)
 
 
 def test_a_split_of_the_repository_is_read_from_the_repository() -> None:
