@@ -32,7 +32,7 @@ from armsgraph.loaders.text.word_tables import words_by_kind
 REACH = 2
 """Sentences back in which the named system may stand for a noun phrase (a pronoun: one)."""
 MAX_MODIFIERS = 2
-ANAPHOR_WORDS = words_by_kind("anaphor_words.csv", ("blocker", "not-after", "between"))
+ANAPHOR_WORDS = words_by_kind("anaphor_words.csv", ("blocker", "not-after", "between", "coordinated-gap"))
 """``data/anaphor_words.csv``, read once at import as the other word tables are."""
 BLOCKERS = ANAPHOR_WORDS["blocker"]
 """Modifiers that say the phrase is not the system named before ('the other tanks', 'the enemy tanks')."""
@@ -67,8 +67,8 @@ class Resolved:
     how: str
 
 
-COORDINATED_GAP = frozenset({"will", "would", "to", "then", "later", "also", "soon", "could", "can", "shall"})
-"""Words between 'and' and a coordinated supply verb ('and will then donate it')."""
+COORDINATED_GAP = ANAPHOR_WORDS["coordinated-gap"]
+"""Words between 'and' and a coordinated supply verb ('and will then donate it'; ``anaphor_words.csv``)."""
 
 
 @cache

@@ -57,6 +57,16 @@ class Facts:
         self.claims: list[ClaimFact] = []
         self.warnings: list[str] = list(doc.warnings)
 
+    def add_position(self, person: str, title: str, of: str, a: int, b: int, rule: str) -> bool:
+        """The position (``person``, ``title``, ``of``) with its evidence, the tokens from ``a`` to ``b``
+        (``TextDoc.token_span``), unless the document already gave it: whether it is new."""
+        key = (person, title, of)
+        if key in self.positions:
+            return False
+        self.positions[key] = PositionFact(person=person, title=title, of=of, evidence=self.doc.token_span(a, b),
+                                           rule=rule)
+        return True
+
     def add_entity(self, entity_id: str, start: int, end: int, rule: str, name: str | None = None) -> None:
         """A mention of ``entity_id`` at tokens [start, end); the entity is created on its first mention."""
         d = self.doc

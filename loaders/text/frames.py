@@ -79,16 +79,13 @@ def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple
 
 
 def _has_phrase(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
-    """Whether one of the indexed phrases occurs in ``words`` (looked up by each word, not each phrase)."""
-    for i, word in enumerate(words):
-        for phrase in index.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                return True
-    return False
+    """Whether one of the indexed phrases occurs in ``words``."""
+    return _phrase_at(words, index) is not None
 
 
 def _phrase_at(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
-    """Where the first of the indexed phrases starts in ``words``, or None."""
+    """Where the first of the indexed phrases starts in ``words``, or None (looked up by each word, not each
+    phrase)."""
     for i, word in enumerate(words):
         for phrase in index.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:

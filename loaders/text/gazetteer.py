@@ -179,6 +179,12 @@ class Gazetteer:
         return frozenset({*cues, *(cue.rstrip(".") for cue in cues)})
 
     @cached_property
+    def title_variants(self) -> dict[str, str]:
+        """Lower-case title and variant -> its canonical title ('sec.' -> 'Secretary of Defense' ...): how turn labels
+        and the phrase table read a title, built once."""
+        return {v.lower(): t.title for t in self.titles.values() for v in (t.title, *t.variants)}
+
+    @cached_property
     def plural_titles(self) -> dict[tuple[str, ...], str]:
         """Lower-case words of a title's plural -> the title ('defence ministers' -> 'Defense Minister', 'prime
         ministers', 'presidents', 'press secretaries'): each one-to-three-word variant with its last word in the

@@ -280,9 +280,10 @@ class PersonRules:
         if before is None and k >= 2 and words[k - 1] in ("’s", "'s"):
             owner = self.f.ref_at.get(k - 2)
             by_state = owner is not None and owner.id.startswith("country:") and owner.kind == "name"
+        # ', Strategic Industries Minister X said': up to three words of a portfolio after a comma open the title
+        after_comma = title == "Minister" and k > 0 and self.d.words[k - 1] == "," and start - k <= 3
         opens = by_state or (k > 0 and self.d.lower[k - 1] in ("the", "a", "an")) or (k == 0 and title == "Minister") \
-            or (title == "Minister" and k > 0 and self.d.words[k - 1] == "," and start - k <= 3)  # ', Strategic
-        # Industries Minister X said': a portfolio after a comma
+            or after_comma
         if not opens or all(w in TITLE_PREFIXES for w in words[k:start]):
             return start, title  # a rank alone before the title is read by the caller ('Deputy National ...')
         return k, f"{' '.join(w if w == 'and' else w[:1].upper() + w[1:] for w in words[k:start])} {title}"
@@ -476,10 +477,7 @@ class PersonRules:
         info.titles.append((title, of))
         a = min(title_span[0], name_span[0])
         b = max(title_span[1], name_span[1])
-        key = (info.id, title, of)
-        if key not in self.f.positions:
-            self.f.positions[key] = PositionFact(person=info.id, title=title, of=of, evidence=self.d.token_span(a, b),
-                                               rule=rule)
+        self.f.add_position(info.id, title, of, a, b, rule)
 
     def _state_by_form(self, word: str, i: int) -> str | None:
         """The last state named before token i whose official name has ``word`` ('Kingdom' -> Kingdom of Sweden)."""

@@ -99,7 +99,7 @@ def patterns(g: Gazetteer) -> list[dict[str, Any]]:
             add("ORG", alias, o.id)
             if alias.startswith("the "):
                 add("ORG", "The " + alias[4:], o.id)
-    titles = {v.lower() for t in g.titles.values() for v in (t.title, *t.variants)}
+    titles = g.title_variants
     for w in g.weapons.values():
         label = "CATEGORY" if w.kind == "category" else "WEAPON"
         # a name that is also a title ('Senator' the vehicle, 'Senator Graham'): read only in its longer variants

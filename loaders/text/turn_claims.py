@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Mapping
 
 from armsgraph.loaders.text.clean import clean
-from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.persons import known_official
 from armsgraph.loaders.text.pipeline import nlp
@@ -43,9 +42,7 @@ def turn_speaker(d: TextDoc, f: Facts, label: str,
     the persons the document's heading names, by surname (``speakers.heading_persons``): 'MR. WHITAKER:' in 'Press
     Briefing by ... Deputy National Security Advisor Paul Whitaker' is Paul Whitaker though the body never names
     him."""
-    g = d.g
-    variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
-    read = read_label(label, variants, g.honorifics)
+    read = read_label(label, d.g.title_variants, d.g.honorifics)
     if read is None:
         return None
     title = read.title
@@ -76,8 +73,7 @@ def label_office(d: TextDoc, label: str, name: str | None) -> tuple[str, str] | 
     title is it or opens it ('Secretary' -> 'Secretary of Defense'), else the title's default state. An honorific
     ('MR. KIRBY') or a title alone ('THE PRESIDENT') gives none."""
     g = d.g
-    variants = {v.lower(): t.title for t in g.titles.values() for v in (t.title, *t.variants)}
-    read = read_label(label, variants, g.honorifics)
+    read = read_label(label, g.title_variants, g.honorifics)
     if read is None or read.title is None or not read.name or not name:
         return None
     known = known_official(g, name, read.title) or known_official(g, name)
@@ -128,9 +124,8 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
     Returns (character start, end, speaker) of each turn with a named speaker."""
     labels = list(TURN.finditer(d.clean))
     heading = heading_persons(str(d.document.get("title") or ""), lambda t: nlp()(clean(t))) if labels else {}
-    turns = [(m.start(), m.end(), turn_speaker(d, f, " ".join((m.group(1) or "").replace(".", ". ").split()),
-                                               heading))
-             for m in labels]
+    texts = [" ".join((m.group(1) or "").replace(".", ". ").split()) for m in labels]
+    turns = [(m.start(), m.end(), turn_speaker(d, f, text, heading)) for m, text in zip(labels, texts, strict=True)]
     named: list[tuple[int, int, str]] = []
     for n, (label_start, label_end, speaker) in enumerate(turns):
         if speaker is None:
@@ -138,17 +133,14 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
         end = turns[n + 1][0] if n + 1 < len(turns) else len(d.clean)
         named.append((label_start, end, speaker))
         a = d.tok_index(label_start)
-        f.add_entity(speaker, a, d.tok_index(label_end) - 1, "person:transcript-turn",
-                     name=official_name(d, f, speaker, heading))
-        label = " ".join((labels[n].group(1) or "").replace(".", ". ").split())
-        office = label_office(d, label, official_name(d, f, speaker, heading))
-        if office is not None and (speaker, *office) not in f.positions:
+        name = official_name(d, f, speaker, heading)
+        f.add_entity(speaker, a, d.tok_index(label_end) - 1, "person:transcript-turn", name=name)
+        office = label_office(d, texts[n], name)
+        if office is not None and f.add_position(speaker, *office, a, d.tok_index(label_end) - 1,
+                                                 "position:turn-label"):
             info = f.persons.get(speaker)
             if info is not None:
                 info.titles.append(office)
-            f.positions[(speaker, *office)] = PositionFact(
-                person=speaker, title=office[0], of=office[1], evidence=d.token_span(a, d.tok_index(label_end) - 1),
-                rule="position:turn-label")
         first = max(0, bisect.bisect_right(d.sent_starts, d.tok_index(label_end)) - 1)
         listing = False  # the sentence before asked what a package holds or opened a list: its items may follow
         for sent in d.sents[first:]:
