@@ -1,5 +1,6 @@
-"""The learned transfer classifier at run time: a logistic regression over ``candidates`` features, read from
-``data/transfer_model.json`` (feature names, weights, bias, decision threshold), scored in plain Python.
+"""The learned transfer classifier at run time: boosted trees (since session 17) or a logistic regression over
+``candidates`` features, read from ``data/transfer_model.json`` (trees or weights by feature name, bias, decision
+threshold, margin), scored in plain Python.
 
 The file is data derived from the committed gold by ``train_transfers`` (scikit-learn, offline; ``make
 train-text``); nothing here imports scikit-learn. A missing or unreadable file means no model: the component that
@@ -17,6 +18,11 @@ from pathlib import Path
 
 MODEL_FILE = Path(__file__).parent / "data" / "transfer_model.json"
 
+Node = tuple[str, float, int, int]
+"""One node of a tree: (feature, threshold, left, right); a leaf is ('', value, -1, -1). A feature absent from a
+candidate is 0.0, and a value at or under the threshold goes left (scikit-learn's convention)."""
+Tree = tuple[Node, ...]
+
 
 @dataclass(frozen=True)
 class RelationModel:
@@ -32,20 +38,57 @@ class RelationModel:
     margin: float = 0.0
     """How far a triple's probability must be above the best competing pair of the same weapon: a weapon with one
     clear reading is accepted, one with two close readings is not (0: the best pair, ties kept)."""
+    trees: tuple[Tree, ...] = ()
+    """Boosted regression trees whose leaves add to the log-odds (learning rate folded in): interactions of
+    features a linear model cannot weigh (session 17)."""
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        z += sum(_leaf(tree, features) for tree in self.trees)
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def features(self) -> frozenset[str]:
+        """The feature names the model reads (weights and tree splits)."""
+        return frozenset(self.weights) | frozenset(n[0] for tree in self.trees for n in tree if n[2] >= 0)
+
+
+def _leaf(tree: Tree, features: dict[str, float]) -> float:
+    node = tree[0]
+    while node[2] >= 0:
+        node = tree[node[2] if features.get(node[0], 0.0) <= node[1] else node[3]]
+    return node[1]
 
 
 def model_from(data: dict[str, object]) -> RelationModel:
     """A model from its JSON object; ValueError when the shape is not the trained file's."""
-    names, weights = data.get("features"), data.get("weights")
+    names, weights = data.get("features", []), data.get("weights", [])
     if not isinstance(names, list) or not isinstance(weights, list) or len(names) != len(weights):
         raise ValueError("transfer model: 'features' and 'weights' must be lists of the same length")
     return RelationModel({str(n): float(w) for n, w in zip(names, weights, strict=True)}, _number(data, "bias"),
                          _number(data, "threshold"), bool(data.get("keep_rules", True)),
-                         _number(data, "margin", 0.0))
+                         _number(data, "margin", 0.0), _trees(data.get("trees", [])))
+
+
+def _trees(data: object) -> tuple[Tree, ...]:
+    """The trees of a model file: lists of [feature, threshold, left, right] rows whose children lie after their
+    node (so every walk ends at a leaf); ValueError otherwise."""
+    if not isinstance(data, list):
+        raise ValueError("transfer model: 'trees' must be a list")
+    out: list[Tree] = []
+    for tree in data:
+        if not isinstance(tree, list) or not tree:
+            raise ValueError("transfer model: a tree must be a non-empty list of nodes")
+        nodes: list[Node] = []
+        for i, node in enumerate(tree):
+            if not (isinstance(node, list) and len(node) == 4 and isinstance(node[0], str)
+                    and all(isinstance(v, int) and not isinstance(v, bool) for v in node[2:])):
+                raise ValueError("transfer model: a tree node is [feature, threshold, left, right]")
+            left, right = node[2], node[3]
+            if (left >= 0 or right >= 0) and not (i < left < len(tree) and i < right < len(tree)):
+                raise ValueError("transfer model: a tree node's children must follow it in its tree")
+            nodes.append((node[0], _number({"threshold": node[1]}, "threshold"), left, right))
+        out.append(tuple(nodes))
+    return tuple(out)
 
 
 def _number(data: dict[str, object], key: str, default: float | None = None) -> float:

@@ -10,7 +10,7 @@ from candidate_views import by_triple, read
 
 from armsgraph.loaders.text import syntax
 from armsgraph.loaders.text.candidates import candidates, parse_gate
-from armsgraph.loaders.text.train_transfers import MIN_COUNT, Example, fit
+from armsgraph.loaders.text.train_transfers import MIN_COUNT, Example, fit, fit_linear
 
 
 def paths(features: dict[str, float]) -> set[str]:
@@ -63,9 +63,12 @@ def test_a_rare_path_gets_no_weight() -> None:
     items = [example(k, {"sup:path:common@supply": 1.0, "good": 1.0}, True) for k in range(MIN_COUNT)]
     items += [example(MIN_COUNT + k, {"bad": 1.0}, False) for k in range(MIN_COUNT)]
     items += [example(99, rare, True)]
-    model = fit(items, 1.0)
+    model = fit_linear(items, 1.0)
     assert "sup:path:common@supply" in model.weights and "once" in model.weights
     assert "sup:path:rare@supply" not in model.weights
+    # the trees read the same columns: the rare path is none, so no split can use it
+    trees = fit(items, 2.0)
+    assert trees.trees and "sup:path:rare@supply" not in trees.features()
 
 
 def test_a_weapon_inside_another_phrase_of_a_transfer_noun_is_gated() -> None:

@@ -173,9 +173,10 @@ def test_model_file_bad_input(tmp_path: Path) -> None:
 
 def test_committed_model_is_read_and_used() -> None:
     model = load_model()
-    assert model is not None and model.weights and 0.0 < model.threshold < 1.0 and 0.0 <= model.margin < 1.0
+    assert model is not None and model.trees and 0.0 < model.threshold < 1.0 and 0.0 <= model.margin < 1.0
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    assert not any(name.startswith("rule:") for name in data["features"])
+    assert data["reads"] == sorted(model.features()) and data["reads"]
+    assert not any(name.startswith(("rule:", "gate:")) for name in model.features())
     # the held-out split is tuned data since session 8, the test split since session 10; held-out 2 is never trained on
     assert "news-pun-heldout2.jsonl" not in data["trained_on"] and "news-pun-test.jsonl" in data["trained_on"]
 
