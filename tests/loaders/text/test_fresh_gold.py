@@ -34,6 +34,8 @@ ROWS: dict[str, tuple[tuple[str, tuple[str, ...]], Callable[[int], bool]]] = {
     "fresh6": (COMMITS, lambda i: True),  # statements: the US rows in order, and partners' rows they mention
 }
 SHAPED = ("fresh3", "fresh4", "fresh5")  # writers that kept a tuned item's sentence shapes (meta "shape_of")
+TEST_ON_BRANCH = {("fresh11", "test"), ("fresh12", "test")}
+"""Halves not copied into an engineer's branch (session 17: only the -dev halves of fresh11-12 are)."""
 SPLITS = sorted(f"{writer}-{half}" for writer in ROWS for half in ("dev", "test"))
 EVERY_SPLIT = sorted(p.name for p in FRESH.iterdir() if p.is_dir())  # every writer's halves, ruled or not
 
@@ -59,7 +61,10 @@ def test_every_writer_has_both_halves() -> None:
     """A writer's -dev half is tuned on only because its -test half stays untouched."""
     assert set(SPLITS) <= set(EVERY_SPLIT)
     writers = {split.rsplit("-", 1)[0] for split in EVERY_SPLIT}
-    assert sorted(f"{writer}-{half}" for writer in writers for half in ("dev", "test")) == EVERY_SPLIT
+    halves = ("dev", "test")
+    # session 17: fresh11-12's -test halves stay on the writers' branches until the lead merges them
+    expected = sorted(f"{w}-{half}" for w in writers for half in halves if (w, half) not in TEST_ON_BRANCH)
+    assert expected == EVERY_SPLIT
 
 
 @pytest.mark.parametrize("split", EVERY_SPLIT)
