@@ -184,7 +184,8 @@ class Recipients:
         person serving it), not only by its capital as a place ('Speaking in Kyiv, the Greek minister said ...': a
         meeting's place; 'the war in Ukraine' is the war the aid is for), and it is not a supplier. Not for a
         supplier of the other side ('Iran will send more Shahed drones'), nor a supply for the giver's own forces
-        ('to equip its own army')."""
+        ('to equip its own army'), nor in a sentence with a condition ('if'), an object that names no one state
+        ('them', 'to the country': ``them`` found none) or a third state, which may be the recipient."""
         states = self._named_states()
         if any(x.lower() in PARTY_WORDS["other-side"] for x in suppliers):
             return None
@@ -192,9 +193,25 @@ class Recipients:
         words = self.d.lower[s.start : s.end]
         if any(w in ("its", "their", "own") and nxt in PARTY_WORDS["own-forces"] for w, nxt in pairwise(words)):
             return None
+        if "if" in words or "them" in words or any(
+                a in RECIPIENT_PREPS and b == "the" and c in REFERRING_OBJECTS for a, b, c in zip(
+                    words, words[1:], words[2:], strict=False)):
+            return None  # a condition; 'them' or 'to the country' that names no one state is nobody
+        if any(self._third_state(i, suppliers) for i in range(s.start, s.end)):
+            return None  # 'During a visit of the Ukrainian and Polish ministers, Greece promised BMP-1': whose?
         found = [x for x in states if self.is_default(x) and x not in suppliers and not all(
             r.kind == "capital" and r.start > 0 and self.d.lower[r.start - 1] in WHERE_PREPS for r in states[x])]
         return found[0] if found else None
+
+    def _third_state(self, i: int, suppliers: list[str]) -> bool:
+        """A state named at token i (by name, demonym, capital or a body) that neither gives nor is a default
+        recipient: it may be the recipient."""
+        ref = self.f.ref_at.get(i)
+        if ref is None or ref.start != i or ref.kind not in ("name", "demonym", "capital", "org"):
+            return False
+        actor = self.parties.actor_of_ref(ref)
+        return bool(actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:])
+                    and actor not in suppliers and not self.is_default(actor))
 
     @staticmethod
     def is_default(state: str | None) -> bool:
