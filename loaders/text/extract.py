@@ -21,6 +21,7 @@ from armsgraph.loaders.text.frames import carried_transfers
 from armsgraph.loaders.text.learned_transfers import learned_transfers
 from armsgraph.loaders.text.persons import persons
 from armsgraph.loaders.text.phrase_transfers import deal_transfers, thanked_transfers
+from armsgraph.loaders.text.presence_transfers import present_transfers
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfers import clause_transfers, described_categories, syntax_transfers
 from armsgraph.schema import Transfer
@@ -57,6 +58,7 @@ RULE_COMPONENTS: tuple[Component, ...] = (
     syntax_transfers,        # transfers from the parse the clause rules did not read
     deal_transfers,          # '<buyer> signed a deal with <seller> for <weapon>': no transfer word
     thanked_transfers,       # '<recipient> thanked <supplier> for <weapon>'
+    present_transfers,       # '<weapons> from <giver> are now with <recipient>'
     carried_transfers,       # systems listed in later sentences under the text's transfer frame
     described_categories,    # a category-level transfer a named system describes goes
 )

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from armsgraph.loaders.text.syntax import Parse
+from armsgraph.loaders.text.transfer_parties import SUBORDINATORS
 from armsgraph.loaders.text.transfer_words import NOT_A_RECIPIENT_TO, syntax_words
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
@@ -240,7 +241,8 @@ def _weapons_under(v: SyntaxView, sentence: tuple[int, int], root: int, exclude:
             if node == root:
                 ok = True
                 break
-            clause = p.dep[node] in CLAUSE_DEPS or (p.dep[node] == "conj" and p.pos[node] in ("VERB", "AUX"))
+            clause = p.dep[node] in CLAUSE_DEPS or (p.dep[node] == "conj" and p.pos[node] in ("VERB", "AUX")) or (
+                p.dep[node] == "pcomp" and v.lower[p.head[node]] in SUBORDINATORS)  # 'buy X after sending Y'
             if node != tok and clause:
                 break
             if p.dep[node] == "prep" and v.lower[node] in NOT_WHAT_MOVES_PREPS:

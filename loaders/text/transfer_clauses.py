@@ -132,6 +132,8 @@ class ClauseReader:
                     and self.d.lower[i + 1] in ("for", "to") else None)
                 giver = self._package_giver(i, sent.start) or next(
                     iter(self.parties.supplier_in(sent.start, i, recipient)), None)
+                if recipient is None and giver is not None:
+                    recipient = self.recipients.default_recipient([giver], i)  # 'Estonia announced its package'
                 if giver is not None and recipient is not None and giver != recipient:
                     found = ([giver], recipient)
         return found
@@ -261,7 +263,8 @@ class ClauseReader:
             return False
         j = i + 2 if i + 1 < len(self.d.lower) and self.d.lower[i + 1] == "the" else i + 1
         ref = self.f.ref_at.get(j)
-        return ref is not None and ref.start == j and ref.kind not in ("pronoun", "title")
+        return ref is not None and ref.start == j and ref.kind not in ("pronoun", "title") \
+            and not self.parties.gapped_after(ref)  # ', and Slovakia Kub systems': the verb said once
 
     def read(self) -> None:
         list_frame: Frame | None = None
@@ -412,6 +415,9 @@ class ClauseReader:
                     weapons = self.mentions.weapons(t + 1, right)
                 elif kind == "receive":
                     recipient_list = self.parties.supplier_in(left, t, None)
+                    if not recipient_list and clause_subjects and coordinated_verb(self.d.lower, t):
+                        # 'Athens will give X to Ukraine and receive Y from Berlin': the subject of the verb before
+                        recipient_list = clause_subjects[:1]
                     recipient = recipient_list[0] if recipient_list else None
                     buyer = self.parties.buyer_by(t, right)
                     if buyer is not None:
@@ -523,6 +529,8 @@ class ClauseReader:
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipients.recipient_in(left, t, direct=False)
                         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+                        if kind == "supply" and tense == "gerund":  # 'will buy X after sending Y to Ukraine'
+                            suppliers = self.parties.gerund_subject(s, t) or suppliers
                         if kind == "supply" and clause_subjects and n > 0 and coordinated_verb(self.d.lower, t):
                             # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': a
                             # verb after 'and' with no subject of its own has the clause before's subject (the
@@ -637,7 +645,7 @@ class ClauseReader:
                 if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
                     # 'Greece promised an additional delivery of BMP-1' in a text whose only other state is
                     # Ukraine: the recipient the text leaves implicit
-                    recipient = self.recipients.only_other_state(suppliers)
+                    recipient = self.recipients.only_other_state(suppliers, t)
                 suppliers = [x for x in suppliers if x and x != recipient]
                 giver_here = suppliers[0] if suppliers else giver_here
                 if (suppliers or recipient) and not aside:

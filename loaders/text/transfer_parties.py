@@ -3,6 +3,7 @@ suppliers a clause gives each weapon (gapping, own 'from', partners)."""
 
 from __future__ import annotations
 
+import bisect
 from itertools import pairwise
 
 import pycountry
@@ -21,6 +22,10 @@ from armsgraph.loaders.text.transfer_words import (
     REFERRING_NOUNS,
     STATE_BODIES,
 )
+
+SUBORDINATORS = frozenset({"after", "before", "while", "since", "by", "besides"})
+"""Words before a gerund that has no subject of its own: 'Britain will buy Archer howitzers after sending AS90 guns
+to Ukraine' (the sentence's subject gives)."""
 
 
 class Parties:
@@ -236,6 +241,28 @@ class Parties:
                 and self.d.lower[k] not in self.d.g.titles and self.f.ref_at.get(k) is None:
             k, names = k + 1, names + 1
         return 0 < names <= 3 and all(w in COMPANY_VERB_GAP for w in self.d.lower[k:trigger])
+
+    def gapped_after(self, ref: Ref) -> bool:
+        """'Poland sent MiG-29 jets to Ukraine, and Slovakia Kub systems': the actor of ``ref`` is followed by a
+        weapon mention (a number or two words between) and no verb of the parse before the sentence ends: a gapped
+        clause whose verb is the one before, not a clause of its own."""
+        k = bisect.bisect_left(self.d.weapon_starts, ref.end)
+        if k == len(self.d.weapon_starts) or self.d.weapon_starts[k] - ref.end > 2:
+            return False
+        syntax = self.d.syntax
+        end = self.d.sent_of(ref.start).end
+        if syntax is None:
+            return False  # without the parse a verb of the rest ('Iskander missiles hit Kyiv') cannot be told
+        return not any(syntax.parsed[i] and syntax.pos[i] in ("VERB", "AUX") for i in range(ref.end, end))
+
+    def gerund_subject(self, s: int, t: int) -> list[str]:
+        """'Britain will buy Archer howitzers after sending 32 AS90 guns to Ukraine': a gerund at t right after a
+        subordinating word (``SUBORDINATORS``) has the sentence's subject, the first actor from s outside a
+        prepositional phrase, as its own; [] when it is no such gerund or the subject comes after it."""
+        if t <= s or self.d.lower[t - 1] not in SUBORDINATORS or not self.d.lower[t].endswith("ing"):
+            return []
+        actor = self.first_actor(s, t - 1)
+        return [actor] if actor else []
 
     def supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
         """Nearest actor left of the trigger that is not in a prepositional phrase; 'A and B' gives both."""

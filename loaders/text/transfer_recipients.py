@@ -4,6 +4,7 @@ title's recipient and the state a text leaves implicit."""
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 
 import pycountry
 
@@ -25,6 +26,13 @@ from armsgraph.loaders.text.transfer_words import (
     STATE_BODIES,
     syntax_words,
 )
+from armsgraph.loaders.text.word_tables import words_by_kind
+
+WHERE_PREPS = frozenset({"in", "at", "near", "from", "inside", "outside", "around"})
+"""Prepositions before a capital named only as where something happens ('Speaking in Kyiv')."""
+PARTY_WORDS = words_by_kind("party_words.csv", ("default-recipient", "other-side", "own-forces"))
+"""``data/party_words.csv``: the default recipient of war-aid texts, the suppliers that never give to it and the
+nouns of a giver's own forces, read once at import as the other word tables are."""
 
 
 class Recipients:
@@ -67,7 +75,11 @@ class Recipients:
         # 'Canada announces new military aid package for Ukraine', 'France to increase supplies to Ukraine': one
         # state after to/for (or 'to help ...') receives, whoever publishes; else the one foreign state
         marked = set()
+        givers = set()
         for ent in states:
+            if any(kind == "supply" for tok in doc[ent.end : ent.end + 3]
+                   for kind, _tense in self.d.g.triggers.get(tok.lower_, ())):
+                givers.add(ent.ent_id_)  # 'Paris will send AMX-10 RC light tanks': the title's giver
             after = doc[ent.end].lower_ if ent.end < len(doc) else ""
             if ent.label_ == "DEMONYM" and (after in PLACE_NOUNS or after in NOT_A_RECIPIENT or (
                     after in self.d.g.weapon_nouns and not (ent.end + 1 < len(doc) and doc[ent.end + 1].is_alpha))):
@@ -80,7 +92,7 @@ class Recipients:
                 marked.add(ent.ent_id_)
         if len(marked) == 1:
             return marked.pop()
-        found = {ent.ent_id_ for ent in states} - {self.d.home or ""}
+        found = {ent.ent_id_ for ent in states} - {self.d.home or ""} - givers
         return found.pop() if len(found) == 1 else None
 
     def _weapon_noun_head(self, k: int) -> bool:
@@ -158,7 +170,68 @@ class Recipients:
                     found.add(actor)
         return found.pop() if len(found) == 1 else None
 
-    def only_other_state(self, suppliers: list[str]) -> str | None:
+    def only_other_state(self, suppliers: list[str], t: int | None = None) -> str | None:
+        """The recipient a text leaves implicit: the narrow reading (``only_named_other``) or, for the clause of the
+        transfer word at ``t``, the text's default recipient (``default_recipient``)."""
+        found = self.only_named_other(suppliers)
+        if found is None and t is not None:
+            found = self.default_recipient(suppliers, t)
+        return found
+
+    def default_recipient(self, suppliers: list[str], t: int) -> str | None:
+        """The state a war-aid text's supply goes to when its clause names no recipient (``party_words.csv`` kind
+        default-recipient: Ukraine), when the text names that state anywhere (by name, demonym, capital, a body or a
+        person serving it), not only by its capital as a place ('Speaking in Kyiv, the Greek minister said ...': a
+        meeting's place; 'the war in Ukraine' is the war the aid is for), and it is not a supplier. Not for a
+        supplier of the other side ('Iran will send more Shahed drones'), nor a supply for the giver's own forces
+        ('to equip its own army'), nor in a sentence with a condition ('if'), an object that names no one state
+        ('them', 'to the country': ``them`` found none) or a third state, which may be the recipient."""
+        states = self._named_states()
+        if any(x.lower() in PARTY_WORDS["other-side"] for x in suppliers):
+            return None
+        s = self.d.sent_of(t)
+        words = self.d.lower[s.start : s.end]
+        if any(w in ("its", "their", "own") and nxt in PARTY_WORDS["own-forces"] for w, nxt in pairwise(words)):
+            return None
+        if "if" in words or "them" in words or any(
+                a in RECIPIENT_PREPS and b == "the" and c in REFERRING_OBJECTS for a, b, c in zip(
+                    words, words[1:], words[2:], strict=False)):
+            return None  # a condition; 'them' or 'to the country' that names no one state is nobody
+        if any(self._third_state(i, suppliers) for i in range(s.start, s.end)):
+            return None  # 'During a visit of the Ukrainian and Polish ministers, Greece promised BMP-1': whose?
+        found = [x for x in states if self.is_default(x) and x not in suppliers and not all(
+            r.kind == "capital" and r.start > 0 and self.d.lower[r.start - 1] in WHERE_PREPS for r in states[x])]
+        return found[0] if found else None
+
+    def _third_state(self, i: int, suppliers: list[str]) -> bool:
+        """A state named at token i (by name, demonym, capital or a body) that neither gives nor is a default
+        recipient: it may be the recipient."""
+        ref = self.f.ref_at.get(i)
+        if ref is None or ref.start != i or ref.kind not in ("name", "demonym", "capital", "org"):
+            return False
+        actor = self.parties.actor_of_ref(ref)
+        return bool(actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:])
+                    and actor not in suppliers and not self.is_default(actor))
+
+    @staticmethod
+    def is_default(state: str | None) -> bool:
+        """Whether ``state`` is a default recipient of ``party_words.csv``."""
+        return state is not None and state.lower() in PARTY_WORDS["default-recipient"]
+
+    def _named_states(self) -> dict[str, list[Ref]]:
+        """The existing states the text names (by name, demonym, capital, a body or a person serving it), with
+        their mentions; computed once per text."""
+        if self._states is None:
+            found: dict[str, list[Ref]] = {}
+            for ref in self.f.refs:
+                if ref.kind in ("name", "demonym", "capital", "org", "person"):
+                    actor = self.parties.actor_of_ref(ref)
+                    if actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]):
+                        found.setdefault(actor, []).append(ref)
+            self._states = found
+        return self._states
+
+    def only_named_other(self, suppliers: list[str]) -> str | None:
         """The recipient a text leaves implicit: the one existing state it names besides ``suppliers`` (by name,
         demonym, capital, a body or a person serving it), when the first sentence names it as the owner of a
         person, body or name ('a visit of the Ukrainian Defense Minister', 'the Ukraine Defence Contact Group':
@@ -169,15 +242,8 @@ class Recipients:
         syntax = self.d.syntax
         if syntax is None or not self.d.sents:
             return None
-        if self._states is None:
-            found: dict[str, list[Ref]] = {}
-            for ref in self.f.refs:
-                if ref.kind in ("name", "demonym", "capital", "org", "person"):
-                    actor = self.parties.actor_of_ref(ref)
-                    if actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]):
-                        found.setdefault(actor, []).append(ref)
-            self._states = found
-        others = [a for a in self._states if a not in suppliers]
+        states = self._named_states()
+        others = [a for a in states if a not in suppliers]
         if len(others) != 1:
             return None
         state = others[0]
@@ -187,7 +253,7 @@ class Recipients:
         first = self.d.sents[0]
         title_words = {t.split()[-1].lower() for t in self.d.g.titles}
         owned = False
-        for ref in self._states[state]:
+        for ref in states[state]:
             role = self._first_role(ref, first.start <= ref.start < first.end, title_words)
             if role == "acts":
                 return None

@@ -124,7 +124,7 @@ def test_select_margin_over_the_competing_pairs() -> None:
 
 
 def test_component_accepts_and_rejects_on_clear_cases() -> None:
-    text = "Help for Ukraine\nThe Netherlands has finished the training. It will deliver F-16 jets in May."
+    text = "News from Kyiv\nThe Netherlands has finished the training. It will deliver F-16 jets in May."
     d, f = read(text)
     assert apply(d, f, RelationModel({}, -10.0, 0.5, True)) == []  # rejects everything, keeps the rules
     d, f = read(text)
@@ -186,7 +186,7 @@ def test_the_component_runs_only_when_switched_on(monkeypatch: pytest.MonkeyPatc
     file exactly as ``apply`` does (here a model file with weights that add the pronoun's F-16 transfer)."""
     model = RelationModel({"direction:agrees": 3.0, "rec:lead": 2.0, "sup:same-sentence": 2.0}, 0.0, 0.5, True)
     monkeypatch.setattr(learned_transfers_module, "load_model", lambda: model)
-    text = "Help for Ukraine\nThe Netherlands has finished the training. It will deliver F-16 jets in May."
+    text = "News from Kyiv\nThe Netherlands has finished the training. It will deliver F-16 jets in May."
     d, f = read(text)
     expected = [(t.supplier, t.recipient, t.weapon) for t in apply(d, f, model)]
     assert expected, "the text must give the model something to add"

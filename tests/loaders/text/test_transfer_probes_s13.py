@@ -391,8 +391,7 @@ PROBES = [
     probe('multi', 'news',
       'Ukrainian President Volodymyr Zelensky met Dutch Prime Minister Mark Rutte in Kyiv. The Netherlands '
       'will deliver F-16 fighter jets later this year.',
-      'NLD>UKR:f-16',
-      xfail='the recipient or giver is only in another sentence, or implied'),
+      'NLD>UKR:f-16'),  # read since session 17 (the default recipient)
     probe('multi', 'news',
       'Australia has approved a new package for Ukraine. Canberra is sending Bushmaster vehicles and M113 '
       'carriers, the defence minister said.',
