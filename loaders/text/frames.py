@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from spacy.tokens import Span
+
 from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
@@ -32,6 +34,8 @@ MAX_SENTENCE_TOKENS = 120
 FRAME_KINDS = frozenset({"supply", "noun", "aid", "include"})
 """Transfer words that set a frame; any other transfer word (use, deployment, receive, arrive) ends it."""
 ACTOR_KINDS = frozenset({"name", "capital", "org", "person"})
+FRAGMENT_POS = frozenset({"NUM", "ADJ", "DET", "NOUN", "PROPN", "CCONJ", "PUNCT", "ADV", "SYM", "X"})
+"""The parts of speech of a verbless list fragment ('300 more Switchblade drones.'): no verb, no preposition."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,16 @@ class Frame:
     recipient: str
     stage: str
     reported: tuple[bool, str | None] = (False, None)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A supply with its giver and systems but no recipient, waiting for the next sentence to say where they go."""
+
+    supplier: str
+    weapons: tuple[Span, ...]
+    stage: str
+    sent: Span
 
 
 def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -126,6 +140,18 @@ class FrameReader:
             self.d.g.aid_words.get(w) == "package" or self.d.g.triggers.get(w, [("", "")])[0][0] == "noun"
             for w in self.d.lower[s + 1 : min(e, s + 4)])
 
+    def _fragment(self, s: int, e: int) -> bool:
+        """A sentence with no verb at all by the parse ('300 more Switchblade drones.', '500 Javelin missiles, and
+        thousands of other anti-armor weapons.'): an item of the list the frame sentence started, in the same
+        paragraph. Needs the parse."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[s] or e - s < 2:
+            return False
+        # only the words of a list of systems: no verb, no place or time phrase ('Patriot batteries near Kyiv'),
+        # no state marking a system as another's ('Russian drones over Kharkiv')
+        return all(syntax.pos[i] in FRAGMENT_POS or self.d.lower[i] == "of" for i in range(s, e)) \
+            and not any(r.kind == "demonym" for i in range(s, e) if (r := self.f.ref_at.get(i)) is not None)
+
     def _others(self, s: int, e: int, parties: set[str]) -> bool:
         """A state or body the frame does not name, as an actor of the sentence (not a maker's demonym)."""
         for i in range(s, e):
@@ -168,8 +194,43 @@ class FrameReader:
             and not any(w in ("from", "by") for w in self.d.lower[t + 1 : e]) \
             and bool(self.rules.mentions.weapons(t + 1, e))
 
+    def _pending(self, sent: Span, t: int, stage: str) -> Pending | None:
+        """A supply sentence with one named giver and systems but no recipient ('Madrid will send another six
+        launchers of the MIM-23 Hawk air defence system, El País reported'): kept for the next sentence."""
+        s, e = sent.start, sent.end
+        suppliers = self.rules.parties.supplier_in(s, t, None)
+        weapons = self.rules.mentions.weapons(t + 1, e)
+        if len(suppliers) != 1 or not weapons or self._others(s, e, set(suppliers)):
+            return None
+        return Pending(suppliers[0], tuple(weapons), stage, sent)
+
+    def _arrived_at(self, s: int, e: int, triggers: list[tuple[int, str, str]], pending: Pending) -> str | None:
+        """The state the pending systems reach in the next sentence ('The first four reached Ukraine last
+        autumn', 'They arrived in Ukraine in May'): one arrival word, no system of another kind, no other giver, no
+        'from'; the state right after the word (or after 'in'/'to'). None otherwise."""
+        if len(triggers) != 1 or triggers[0][1] != "arrive":
+            return None
+        t = triggers[0][0]
+        ids = {w.ent_id_ for w in pending.weapons}
+        if any(w.ent_id_ not in ids for w in self.rules.mentions.weapons(s, e)) or "from" in self.d.lower[s:e]:
+            return None
+        j = t + 1 + (t + 1 < e and self.d.lower[t + 1] in ("in", "to", "at"))
+        ref = self.f.ref_at.get(j)
+        if ref is None or ref.start != j or ref.kind not in ("name", "capital"):
+            return None
+        state = self.rules.parties.actor_of_ref(ref)
+        if state is None or state == pending.supplier:
+            return None
+        parties = {state, pending.supplier}
+        if self._others(s, e, parties) or any(
+                r.kind == "demonym" and self.rules.parties.actor_of_ref(r) not in parties
+                for i in range(s, e) if (r := self.f.ref_at.get(i)) is not None):
+            return None  # 'Russian missiles reached Ukraine': another state's systems
+        return state
+
     def read(self) -> None:
         seed = (self.d.first_person, self.rules.recipients.title_recipient())
+        pending: Pending | None = None  # the last sentence's supply with no recipient
         frame: Frame | None = None
         last: Frame | None = None  # the last frame read, for a frame sentence that names one party only
         by_sentence: dict[int, list[TransferFact]] = {}
@@ -206,9 +267,19 @@ class FrameReader:
                 open_package = False
                 continue
             triggers = self.rules.stages.triggers(s, e, after_package=True)
+            held, pending = pending, None
             if not triggers and frame is None:
                 continue
             stages, negated, hypothetical = self.rules.stages.cues(s, e)
+            arrived = self._arrived_at(s, e, triggers, held) if held is not None and not negated \
+                and not hypothetical else None
+            if held is not None and arrived is not None:
+                # 'Madrid will send another six launchers of the MIM-23 Hawk ... The first four reached Ukraine
+                # last autumn': where the promised systems arrive is whom they were promised to
+                for w in held.weapons:
+                    self.rules.record.transfer(held.supplier, arrived, w, held.stage, held.sent,
+                                               "transfer:frame-arrived")
+                continue
             if frame is not None and triggers and all(kind == "arrive" for _, kind, _ in triggers) \
                     and not self.rules.mentions.weapons(s, e) and not self._others(s, e, {frame.supplier,
                                                                                            frame.recipient}):
@@ -242,6 +313,8 @@ class FrameReader:
                 at = self.d.token_span(t, t + 1)
                 frame = Frame(supplier, recipient, stage, self.rules.record.attribution(at.start, at.end, sent)) \
                     if supplier and recipient and supplier != recipient else None
+                if recipient is None and any(k == "supply" for _, k, _ in triggers):
+                    pending = self._pending(sent, t, stage)
                 open_package = frame is not None and not self.rules.mentions.weapons(s, e)
                 last = frame or last
                 continue
@@ -251,7 +324,8 @@ class FrameReader:
                 frame = None
                 continue
             if cued is None:
-                cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion)
+                cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion) \
+                    or self._fragment(s, e)
             if not cued or negated or hypothetical or "declined" in stages or _has_phrase(words, self.not_given):
                 continue
             include_at = next((t for t, kind, _ in triggers if kind == "include"), None)

@@ -1,0 +1,81 @@
+"""Invented probes of session 17 (docs/text-extraction.md, "Session 17: clauses and lists"): what moves in lists and
+clauses of ordinary shapes. A list the parse hangs on 'for' ('interceptors for NASAMS and Patriot, Stinger
+missiles') goes on after the 'for' phrase; a verbless line under a supply sentence lists more of it; the state a
+pledged system reaches in the next sentence is its recipient. Each expectation was written before the extractor ran
+on it; must-not-fire probes beside them."""
+
+from __future__ import annotations
+
+import pytest
+from transfer_probes import check, probe
+
+from armsgraph.loaders.text.syntax import model
+
+pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
+
+PROBES = [
+    # a list hung on 'for': the items after the 'for' phrase's own list are the outer list's
+    probe('for-list', 'news',
+      'Germany will send Ukraine a new package. It contains interceptors for NASAMS and Patriot, Stinger missiles, '
+      'GMLRS rockets and Marder vehicles.',
+      'DEU>UKR:stinger; DEU>UKR:gmlrs; DEU>UKR:marder'),
+    probe('for-list', 'news',
+      'Germany will send Ukraine a new package. It contains interceptors for Patriot, Stinger missiles and GMLRS '
+      'rockets.',
+      'DEU>UKR:stinger; DEU>UKR:gmlrs'),
+    probe('for-list-no', 'news',
+      'Germany will send spare parts for M113, Leopard 1 and T-72 tanks to Ukraine.',
+      ''),
+    probe('for-list-no', 'news',
+      'Germany will send Ukraine ammunition for Gepard, Leopard 1 and Marder vehicles.',
+      ''),
+    probe('for-list-no', 'statement',
+      'The package includes:\n- Munitions for Patriot and National Advanced Surface-to-Air Missile Systems '
+      '(NASAMS);\n- Bradley Infantry Fighting Vehicles.\n\nThe United States will send it to Ukraine.',
+      ''),
+    probe('for-list-no', 'news',
+      'The United States will send Ukraine munitions for Patriot and NASAMS, and Bradley vehicles.',
+      'USA>UKR:bradley'),
+    # a verbless line under the supply sentence: more of the same list
+    probe('fragment', 'statement',
+      'The United States will send another $800 million in weapons to Ukraine. It has eighteen M777 howitzers. '
+      '300 more Switchblade drones. 500 Javelin missiles, and thousands of other anti-armor weapons.',
+      'USA>UKR:m777; USA>UKR:switchblade; USA>UKR:fgm-148-javelin'),
+    probe('fragment', 'news',
+      'Germany sent IRIS-T systems to Ukraine. Another Gepard gun, too.',
+      'DEU>UKR:iris-t; DEU>UKR:gepard'),
+    probe('fragment-no', 'news',
+      'Germany sent IRIS-T systems to Ukraine on Monday. Russian drones over Kharkiv. Patriot batteries near Kyiv.',
+      'DEU>UKR:iris-t'),
+    probe('fragment-no', 'news',
+      'Germany sent IRIS-T systems to Ukraine. Russian Shahed drones, too.',
+      'DEU>UKR:iris-t'),
+    probe('fragment-no', 'news',
+      'Poland delivered Krab howitzers to Ukraine.\n\nAnother 50 Leopard 2 tanks.',
+      'POL>UKR:krab-155mm'),
+    # where the pledged systems arrive is whom they were pledged to
+    probe('arrived', 'news',
+      'Madrid will send another six launchers of the MIM-23 Hawk air defence system, El País reported on Tuesday, '
+      'citing defence ministry sources. The first four reached Ukraine last autumn.',
+      'ESP>UKR:hawk'),
+    probe('arrived', 'news',
+      'Spain will send six Hawk launchers. They arrived in Ukraine in May.',
+      'ESP>UKR:hawk'),
+    probe('arrived-no', 'news',
+      'Spain will send six Hawk launchers. Russian missiles reached Ukraine in May.',
+      ''),
+    probe('arrived-no', 'news',
+      'Spain will send six Hawk launchers. Polish Krab howitzers reached Ukraine in May.',
+      ''),
+    probe('arrived-no', 'news',
+      'Spain will not send Hawk launchers. The first four reached Ukraine last autumn.',
+      ''),
+    probe('arrived-no', 'news',
+      'Spain will send six Hawk launchers. The first four reached Ukraine from Germany.',
+      ''),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
+def test_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
