@@ -36,6 +36,10 @@ from armsgraph.loaders.text.transfer_words import (
 )
 
 
+RELATIVE_CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "had", "have", "has", "will", "would"})
+"""An auxiliary right after 'which'/'that': a clause describing the noun before it, with no subject of its own."""
+
+
 class ClauseReader:
     """Reads transfers clause by clause."""
 
@@ -250,6 +254,18 @@ class ClauseReader:
         syntax = self.d.syntax
         return syntax is not None and syntax.parsed[i] and syntax.dep[i] == "mark" \
             and self.d.lower[i] not in ("to", "if", "unless", "whether", "as")  # a condition, an ellipsis: its own
+
+    def _describing_clause(self, start: int, right: int) -> int:
+        """Where a subject relative clause on a weapon starts in [start, right) ('... helicopters which were once
+        intended for Afghanistan', 'tanks that are built for desert war'): 'which'/'that' right after a weapon
+        mention or its noun, then an auxiliary; ``right`` when there is none."""
+        for k in range(start + 1, right - 1):
+            if self.d.lower[k] not in ("which", "that") or self.d.lower[k + 1] not in RELATIVE_CLAUSE_VERBS:
+                continue
+            i = bisect.bisect_right(self.d.weapon_starts, k - 1) - 1
+            if (i >= 0 and self.d.weapon_ents[i].end == k) or self.d.lower[k - 1] in self.d.g.weapon_nouns:
+                return k
+        return right
 
     def _joint_at(self, i: int) -> bool:
         """', and' or ';' at token i: where a clause with a subject of its own may start."""
@@ -499,8 +515,15 @@ class ClauseReader:
                             # 'Ukrainian troops train on Leopard 1A5 tanks donated by Denmark': whose forces have them
                             recipient = self.recipients.forces_of(s, weapons[0].start if weapons else t, suppliers)
                     else:
-                        recipient = self.recipients.final_recipient(t + 1, right) or self.recipients.recipient_in(
-                            t + 1, right)
+                        # not a 'for' in a clause describing the weapon ('Mi-17 helicopters which were once
+                        # intended for Afghanistan'): the verb's recipient is outside it
+                        reach = self._describing_clause(t + 1, right)
+                        recipient = self.recipients.final_recipient(t + 1, reach) or self.recipients.recipient_in(
+                            t + 1, reach)
+                        if recipient is None and reach < right:
+                            after = next((k + 1 for k in range(reach, right) if self.d.lower[k] == ","), right)
+                            if after < right and self.d.lower[after] in ("to", "for"):
+                                recipient = self.recipients.recipient_in(after, right)
                         if recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] in (
                                 "him", "her"):
                             # 'Germany promised him more IRIS-T systems': the state of the person named before
@@ -629,7 +652,10 @@ class ClauseReader:
                 if not suppliers and chained and clause_suppliers and kind != "receive":
                     # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
                     suppliers = list(clause_suppliers)
-                if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
+                # a request names whom it asks or asks nobody: 'Ukraine has asked for ATACMS' after a US package is
+                # not a request to the package's giver
+                if not suppliers and doc_frame.supplier and kind not in ("receive", "request") and not we \
+                        and not unnamed and (
                         weapons or ends_list) and self.d.lower[t] not in syntax_words()["named-giver"]:
                     suppliers = [doc_frame.supplier]
                 clause_suppliers = suppliers

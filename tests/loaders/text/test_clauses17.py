@@ -73,6 +73,37 @@ PROBES = [
     probe('arrived-no', 'news',
       'Spain will send six Hawk launchers. The first four reached Ukraine from Germany.',
       ''),
+    # 'would' before a closing report is the future of what was said
+    probe('reported-would', 'news',
+      'Poland would send MiG-29 jets to Ukraine, Duda said.',
+      'POL>UKR:mig-29=pledged'),
+    probe('reported-would-no', 'news',
+      'Poland would send MiG-29 jets to Ukraine if NATO agreed, Duda said.',
+      ''),
+    probe('reported-would-no', 'news',
+      'Poland would send MiG-29 jets to Ukraine in case of need, Duda said.',
+      ''),
+    probe('reported-would-no', 'news',
+      'Poland would send MiG-29 jets to Ukraine, but only with NATO support.',
+      ''),
+    # a request names whom it asks, or asks nobody
+    probe('request', 'news',
+      'The United States sent HIMARS to Ukraine. Kyiv has also requested ATACMS missiles from Washington.',
+      'USA>UKR:himars; USA>UKR:atacms=requested'),
+    probe('request-no', 'statement',
+      'The United States announced a new package for Ukraine. It includes:\n- HIMARS ammunition;\n- Stinger '
+      'missiles.\nUkraine has asked for ATACMS missiles and F-16 jets.',
+      'USA>UKR:stinger'),
+    # the later stage: an arrival after the promise, a pronoun for a system named by its designation
+    probe('stage', 'news',
+      'The Leopard 2 tanks Germany promised to Ukraine have arrived.',
+      'DEU>UKR:leopard-2=delivered'),
+    probe('stage', 'news',
+      'Spain pledged six Hawk launchers to Ukraine in June. They were delivered in October.',
+      'ESP>UKR:hawk=delivered'),
+    probe('stage-no', 'news',
+      'The IRIS-T systems Germany promised to Ukraine are to be delivered in May.',
+      'DEU>UKR:iris-t=pledged'),
 ]
 
 
