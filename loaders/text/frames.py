@@ -16,6 +16,7 @@ and a paragraph break unless the new paragraph opens with a cue or a bullet.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,7 +28,7 @@ from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import BULLETS, PRONOUN_SUBJECTS, pick_stage
+from armsgraph.loaders.text.transfer_words import BULLETS, PRONOUN_SUBJECTS, pick_stage, syntax_words
 
 MAX_SENTENCE_TOKENS = 120
 """A carried sentence is a list of systems, not a long narrative: longer ones are not read."""
@@ -194,6 +195,34 @@ class FrameReader:
             and not any(w in ("from", "by") for w in self.d.lower[t + 1 : e]) \
             and bool(self.rules.mentions.weapons(t + 1, e))
 
+    def _supplied_compounds(self, sent: Span, frame: Frame | None) -> None:
+        """'the US-supplied Abrams tanks', 'German-donated Leopard 2 tanks': a state, a hyphen and a past supply
+        word right before a named system is a delivery from that state (rule ``transfer:supplied-compound``), to the
+        state the sentence opens with when nothing there attacks ('Ukraine has pulled the US-supplied Abrams tanks
+        back'; not 'Russia destroyed US-supplied HIMARS'), else to the recipient of the text's frame."""
+        s, e = sent.start, sent.end
+        for i in range(s, e - 3):
+            if self.d.lower[i + 1] != "-" or not any(k == "supply" and tense == "past" for k, tense
+                                                      in self.d.g.triggers.get(self.d.lower[i + 2], ())):
+                continue
+            ref = self.f.ref_at.get(i)
+            k = bisect.bisect_left(self.d.weapon_starts, i + 3)
+            if ref is None or ref.end != i + 1 or k == len(self.d.weapon_starts) or self.d.weapon_starts[k] != i + 3:
+                continue
+            supplier = self.rules.parties.actor_of_ref(ref)
+            weapon = self.d.weapon_ents[k]
+            if supplier is None or weapon.label_ != "WEAPON":
+                continue
+            recipient = frame.recipient if frame is not None else None
+            first = self.f.ref_at.get(s)
+            hostile = any(kind == "use" and self.d.lower[t] not in syntax_words()["use"]
+                          for t, kind, _ in self.rules.stages.triggers(s, e))
+            if first is not None and first.start == s and first.kind in ("name", "capital") and not hostile:
+                recipient = self.rules.parties.actor_of_ref(first)
+            if recipient is not None and recipient != supplier:
+                self.rules.record.transfer(supplier, recipient, weapon, "delivered", sent,
+                                           "transfer:supplied-compound")
+
     def _pending(self, sent: Span, t: int, stage: str) -> Pending | None:
         """A supply sentence with one named giver and systems but no recipient ('Madrid will send another six
         launchers of the MIM-23 Hawk air defence system, El País reported'): kept for the next sentence."""
@@ -241,6 +270,7 @@ class FrameReader:
         open_package = False  # the frame was set by a package or supply sentence that named no system
         for sent in self.d.sents:
             s, e = sent.start, sent.end
+            self._supplied_compounds(sent, frame or last)
             breaks = prev_end > 0 and self._paragraph_break(prev_end, s)
             prev_end = e
             if e - s == 1 and self.d.words[s] in BULLETS:

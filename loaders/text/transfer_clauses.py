@@ -36,6 +36,10 @@ from armsgraph.loaders.text.transfer_words import (
 )
 
 
+USE_CLAUSE_ENDS = frozenset({",", ";", "to", "where", "which", "who", "while", "when", "that"})
+"""Words that end the clause of a use verb before a weapon: the weapon after them is another clause's."""
+UNIT_NOUNS = frozenset({"battery", "batteries", "unit", "units"})
+"""Nouns of a weapon's unit ('a Patriot battery'): the system's phrase goes on through them."""
 RELATIVE_CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "had", "have", "has", "will", "would"})
 """An auxiliary right after 'which'/'that': a clause describing the noun before it, with no subject of its own."""
 
@@ -254,6 +258,43 @@ class ClauseReader:
         syntax = self.d.syntax
         return syntax is not None and syntax.parsed[i] and syntax.dep[i] == "mark" \
             and self.d.lower[i] not in ("to", "if", "unless", "whether", "as")  # a condition, an ellipsis: its own
+
+    def _reduced_noun(self, t: int) -> list[Span]:
+        """The named system whose phrase a participle at t ends ('a Patriot battery donated by', 'Leopard 1A5 tanks
+        donated by'): at most two weapon nouns between; none otherwise."""
+        k = bisect.bisect_left(self.d.weapon_starts, t) - 1
+        if k < 0:
+            return []
+        w = self.d.weapon_ents[k]
+        between = self.d.lower[w.end : t]
+        if w.label_ != "WEAPON" or len(between) > 2 or not all(
+                x in self.d.g.weapon_nouns or x in UNIT_NOUNS for x in between):
+            return []
+        found = [w]
+        while k > 0:  # the systems coordinated before it: 'Leopard 1A5 tanks and Marder vehicles donated by'
+            j = found[0].start - 1
+            if j < 1 or self.d.lower[j] not in ("and", ","):
+                break
+            j -= self.d.lower[j - 1] == ","  # ', and'
+            prev = self.d.weapon_ents[k - 1]
+            if prev.label_ != "WEAPON" or not (prev.end == j or (prev.end == j - 1 and self.d.lower[prev.end]
+                                                                 in self.d.g.weapon_nouns)):
+                break
+            found.insert(0, prev)
+            k -= 1
+        return found
+
+    def _user_of(self, s: int, w: int, suppliers: list[str]) -> str | None:
+        """The subject of a use verb (``syntax_words.csv`` kind use: used, operates) before the weapon at w
+        ('Ukraine used Patriot systems supplied by ...', 'Kyiv operates F-16s delivered by ...'): the state that
+        holds what it uses; none when another actor stands between."""
+        uses = syntax_words()["use"]
+        verb = next((i for i in range(w - 1, s - 1, -1) if self.d.lower[i] in uses), None)
+        if verb is None or any(x in CLAUSE_CUTS or x in USE_CLAUSE_ENDS for x in self.d.lower[verb + 1 : w]):
+            return None  # 'used Shahed drones to attack Kyiv, where Patriot systems supplied by ...': another clause
+        actors = [a for i in range(s, verb) if (r := self.f.ref_at.get(i)) is not None and r.start == i
+                  and r.kind in ("name", "capital") and (a := self.parties.actor_of_ref(r)) is not None]
+        return actors[0] if len(actors) == 1 and actors[0] not in suppliers else None
 
     def _describing_clause(self, start: int, right: int) -> int:
         """Where a subject relative clause on a weapon starts in [start, right) ('... helicopters which were once
@@ -501,8 +542,12 @@ class ClauseReader:
                         suppliers = [by] if by else []
                         suppliers += [a for a in self._coordinated_agents(self.f.ref_at[agent].end, right)
                                       if a not in suppliers]
-                        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before
-                        weapons = self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
+                        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before;
+                        # a reduced relative moves only its own noun ('shot down a Russian Su-34 with a Patriot
+                        # battery donated by Germany': not the Su-34)
+                        own_noun = self._reduced_noun(t) if kind == "supply" and tense == "past" \
+                            and self.d.lower[t - 1] not in PASSIVE_AUX else []
+                        weapons = own_noun or self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
                         after_agent = self.f.ref_at[agent].end
                         recipient = late_by[1] if late_by is not None else self.recipients.recipient_in(
                             after_agent, e, direct=False)
@@ -514,6 +559,9 @@ class ClauseReader:
                         if recipient is None:
                             # 'Ukrainian troops train on Leopard 1A5 tanks donated by Denmark': whose forces have them
                             recipient = self.recipients.forces_of(s, weapons[0].start if weapons else t, suppliers)
+                        if recipient is None and weapons:
+                            # 'Ukraine used Patriot systems supplied by the United States': the user holds them
+                            recipient = self._user_of(s, weapons[0].start, suppliers)
                     else:
                         # not a 'for' in a clause describing the weapon ('Mi-17 helicopters which were once
                         # intended for Afghanistan'): the verb's recipient is outside it

@@ -104,6 +104,33 @@ PROBES = [
     probe('stage-no', 'news',
       'The IRIS-T systems Germany promised to Ukraine are to be delivered in May.',
       'DEU>UKR:iris-t=pledged'),
+    # a reduced relative moves its own phrase only; the user of a supplied system holds it
+    probe('reduced-relative', 'news',
+      'Ukrainian forces shot down a Russian Su-34 with a Patriot battery donated by Germany.',
+      'DEU>UKR:patriot=delivered'),
+    probe('reduced-relative', 'news',
+      'Ukrainian troops use Leopard 1A5 tanks, Marder vehicles and IRIS-T systems donated by Germany.',
+      'DEU>UKR:leopard-1; DEU>UKR:marder; DEU>UKR:iris-t'),
+    probe('user', 'news',
+      'Ukraine used Patriot systems supplied by the United States.',
+      'USA>UKR:patriot=delivered'),
+    probe('user', 'news',
+      'Ukraine used a Russian T-72 tank captured last year and a Leopard 2 tank donated by Poland.',
+      'POL>UKR:leopard-2'),
+    probe('user-no', 'news',
+      'Russia used Shahed drones to attack Kyiv, where Patriot systems supplied by Germany defend the city.',
+      ''),
+    probe('user-no', 'news',
+      'Russia destroyed a Leopard 2 tank supplied by Germany.',
+      ''),
+    # a 'for' in a clause describing the weapon names no recipient
+    probe('describing-clause', 'statement',
+      'The United States will send another $800 million in weapons to Ukraine. We are also transferring eleven '
+      'Mi-17 helicopters which were once intended for Afghanistan, the Ukrainian pilots know how to fly them.',
+      'USA>UKR:mi-17'),
+    probe('describing-clause', 'news',
+      'Germany sent Leopard 2 tanks, which are modern, to Ukraine.',
+      'DEU>UKR:leopard-2'),
 ]
 
 
