@@ -195,11 +195,12 @@ class FrameReader:
             and not any(w in ("from", "by") for w in self.d.lower[t + 1 : e]) \
             and bool(self.rules.mentions.weapons(t + 1, e))
 
-    def _supplied_compounds(self, sent: Span, frame: Frame | None) -> None:
+    def _supplied_compounds(self, sent: Span) -> None:
         """'the US-supplied Abrams tanks', 'German-donated Leopard 2 tanks': a state, a hyphen and a past supply
         word right before a named system is a delivery from that state (rule ``transfer:supplied-compound``), to the
         state the sentence opens with when nothing there attacks ('Ukraine has pulled the US-supplied Abrams tanks
-        back'; not 'Russia destroyed US-supplied HIMARS'), else to the recipient of the text's frame."""
+        back'; not 'Russia destroyed US-supplied HIMARS'); else none (the text's frame recipient cost a false
+        transfer on a check split)."""
         s, e = sent.start, sent.end
         for i in range(s, e - 3):
             if self.d.lower[i + 1] != "-" or not any(k == "supply" and tense == "past" for k, tense
@@ -213,7 +214,7 @@ class FrameReader:
             weapon = self.d.weapon_ents[k]
             if supplier is None or weapon.label_ != "WEAPON":
                 continue
-            recipient = frame.recipient if frame is not None else None
+            recipient = None
             first = self.f.ref_at.get(s)
             hostile = any(kind == "use" and self.d.lower[t] not in syntax_words()["use"]
                           for t, kind, _ in self.rules.stages.triggers(s, e))
@@ -270,7 +271,7 @@ class FrameReader:
         open_package = False  # the frame was set by a package or supply sentence that named no system
         for sent in self.d.sents:
             s, e = sent.start, sent.end
-            self._supplied_compounds(sent, frame or last)
+            self._supplied_compounds(sent)
             breaks = prev_end > 0 and self._paragraph_break(prev_end, s)
             prev_end = e
             if e - s == 1 and self.d.words[s] in BULLETS:

@@ -572,6 +572,11 @@ class ClauseReader:
                             after = next((k + 1 for k in range(reach, right) if self.d.lower[k] == ","), right)
                             if after < right and self.d.lower[after] in ("to", "for"):
                                 recipient = self.recipients.recipient_in(after, right)
+                        opening = next((k for k in range(t - 1, s, -1) if self.d.lower[k] == ","), None)
+                        if recipient is None and kind == "supply" and opening is not None:
+                            # 'In its new package for Ukraine, Sweden is sending Archer howitzers': the aid the
+                            # sentence opens with names whom its supply is for
+                            recipient = self.recipients.aid_recipient(s, opening)
                         if recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] in (
                                 "him", "her"):
                             # 'Germany promised him more IRIS-T systems': the state of the person named before

@@ -131,6 +131,26 @@ PROBES = [
     probe('describing-clause', 'news',
       'Germany sent Leopard 2 tanks, which are modern, to Ukraine.',
       'DEU>UKR:leopard-2'),
+    # 'US-supplied Abrams tanks': a delivery from that state
+    probe('supplied-compound', 'news',
+      'Ukraine has pulled the US-supplied Abrams tanks back from the front line.',
+      'USA>UKR:abrams=delivered'),
+    probe('supplied-compound', 'news',
+      "Kyiv's forces used the British-donated Storm Shadow missiles to strike Crimea.",
+      'GBR>UKR:storm-shadow'),
+    probe('supplied-compound-no', 'news',
+      'Russia destroyed US-supplied HIMARS launchers near Kharkiv.',
+      ''),
+    probe('supplied-compound-no', 'news',
+      'Turkish-made Bayraktar TB2 drones have been used by Ukraine.',
+      ''),
+    # the aid a sentence opens with names whom its supply is for
+    probe('opening-aid', 'news',
+      'In its new package for Ukraine, Sweden is sending Archer howitzers and CV90 vehicles.',
+      'SWE>UKR:archer-155mm; SWE>UKR:cv90'),
+    probe('opening-aid-no', 'news',
+      'Despite its aid to Ukraine, Hungary is buying S-400 systems.',
+      ''),
 ]
 
 
