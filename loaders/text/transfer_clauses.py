@@ -35,7 +35,6 @@ from armsgraph.loaders.text.transfer_words import (
     syntax_words,
 )
 
-
 USE_CLAUSE_ENDS = frozenset({",", ";", "to", "where", "which", "who", "while", "when", "that"})
 """Words that end the clause of a use verb before a weapon: the weapon after them is another clause's."""
 UNIT_NOUNS = frozenset({"battery", "batteries", "unit", "units"})

@@ -126,7 +126,7 @@ class Stages:
     def _words_and_pairs(self, start: int, end: int) -> list[str]:
         """The words of [start, end) and each two-word phrase (the two-word cues: 'in case', 'so that')."""
         words = self.d.lower[start:end]
-        return [*words, *(a + " " + b for a, b in zip(words, words[1:], strict=False))]
+        return [*words, *(a + " " + b for a, b in pairwise(words))]
 
     def _stated_outcome(self, start: int, end: int) -> bool:
         """'so that' then 'will'/'shall' before the transfer word states what follows from a decision ('so that Ukraine
