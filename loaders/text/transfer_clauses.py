@@ -35,6 +35,8 @@ from armsgraph.loaders.text.transfer_words import (
     syntax_words,
 )
 
+TOPIC_CUTS = frozenset({"about", "regarding", "concerning"})
+"""Prepositions of a topic after a supply verb: the weapons after them are what is talked of, not what moves."""
 USE_CLAUSE_ENDS = frozenset({",", ";", "to", "where", "which", "who", "while", "when", "that"})
 """Words that end the clause of a use verb before a weapon: the weapon after them is another clause's."""
 UNIT_NOUNS = frozenset({"battery", "batteries", "unit", "units"})
@@ -283,6 +285,37 @@ class ClauseReader:
             k -= 1
         return found
 
+    def _infinitive_at(self, start: int, right: int) -> int:
+        """Where 'to' opens another verb in [start, right) ('to protect', 'to inspect', 'to replace'; by the parse's
+        tag, not a transfer or chain word: 'to deliver' goes on); ``right`` when none."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return right
+        for i in range(start, right - 1):
+            word = self.d.lower[i + 1]
+            if self.d.lower[i] == "to" and syntax.parsed[i + 1] and syntax.tag[i + 1] == "VB" \
+                    and word not in self.d.g.triggers and word not in CHAIN_WORDS:
+                return i
+        return right
+
+    def _given_by(self, left: int, t: int, right: int) -> tuple[str, list[str]] | None:
+        """'Ukraine was given Leopard 2 tanks by Germany', 'Kyiv has been promised F-16 jets by Denmark': a passive
+        supply word with its object (a weapon right after it) and a 'by' agent; (the subject, [the agent]), or None."""
+        if t == 0 or self.d.lower[t - 1] not in (*PASSIVE_AUX, "been"):
+            return None
+        k = bisect.bisect_left(self.d.weapon_starts, t + 1)
+        if k == len(self.d.weapon_starts) or self.d.weapon_starts[k] > t + 4:
+            return None
+        by = next((i for i in range(self.d.weapon_ents[k].end, min(right, self.d.weapon_ents[k].end + 4))
+                   if self.d.lower[i] == "by"), None)
+        if by is None:
+            return None
+        agent = self.parties.object_actor(by + 1, right)
+        subjects = self.parties.supplier_in(left, t, None)
+        if agent is None or len(subjects) != 1 or subjects[0] == agent:
+            return None
+        return subjects[0], [agent]
+
     def _user_of(self, s: int, w: int, suppliers: list[str]) -> str | None:
         """The subject of a use verb (``syntax_words.csv`` kind use: used, operates) before the weapon at w
         ('Ukraine used Patriot systems supplied by ...', 'Kyiv operates F-16s delivered by ...'): the state that
@@ -419,6 +452,9 @@ class ClauseReader:
                     if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i) or self._subordinate_at(i) or (
                             self._joint_at(i) and n + 1 < len(triggers) and triggers[n + 1][1] == "arrive"):
                         right = i
+                        break
+                    if kind == "supply" and self.d.lower[i] in TOPIC_CUTS:
+                        right = i  # 'sent a letter to Ukraine about Taurus missiles': the topic does not move
                         break
                 stages, negated, hypothetical = self.stages.cues(left, t + 1)
                 if kind in ("deployment", "use"):
@@ -598,6 +634,10 @@ class ClauseReader:
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipients.recipient_in(left, t, direct=False)
                         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+                        given = self._given_by(left, t, right) if kind == "supply" and recipient is None else None
+                        if given is not None:
+                            # 'Ukraine was given Leopard 2 tanks by Germany': the passive's subject receives
+                            recipient, suppliers = given
                         if kind == "supply" and clause_subjects and n > 0 and coordinated_verb(self.d.lower, t):
                             # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': a
                             # verb after 'and' with no subject of its own has the clause before's subject (the
@@ -625,6 +665,10 @@ class ClauseReader:
                                 partners = self.parties.with_actors(left, t)
                                 suppliers += [a for a in partners if a != recipient and a not in suppliers]
                         weapons = self.mentions.weapons(t + 1, right)
+                        if kind == "supply":
+                            # 'sent troops to Lithuania to protect Patriot systems': another verb's object
+                            cut = self._infinitive_at(t + 1, right)
+                            weapons = [w for w in weapons if w.start < cut]
                         if not weapons and head is not None:
                             weapons = self.mentions.weapons(head.start, head.end)
                         if not weapons and kind == "supply" and tense == "past" and t > s \

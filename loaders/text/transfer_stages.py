@@ -10,6 +10,7 @@ from armsgraph.loaders.text.transfer_words import (
     PASSIVE_AUX,
     REPORTED_STAGES,
     pick_stage,
+    syntax_words,
 )
 
 
@@ -150,6 +151,8 @@ class Stages:
                 continue
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
+            if low in syntax_words()["directed"] and nxt not in ("to", "for", "toward", "towards", "into"):
+                continue  # 'heading a coalition': it moves only towards a place ('heading to Ukraine')
             if low in ("order", "orders") and (prev == "in" or nxt in ("to", "of")):
                 continue  # 'in order to', 'the order of battle': no purchase
             if kind == "request" and (prev in ("the", "a", "an", "its", "our", "their") or (

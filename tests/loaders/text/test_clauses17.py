@@ -151,9 +151,53 @@ PROBES = [
     probe('opening-aid-no', 'news',
       'Despite its aid to Ukraine, Hungary is buying S-400 systems.',
       ''),
+    # a passive whose subject receives; systems on their way
+    probe('given-by', 'news',
+      'Ukraine was given Leopard 2 tanks by Germany.',
+      'DEU>UKR:leopard-2'),
+    probe('given-by', 'news',
+      'Kyiv has been promised F-16 jets by Denmark.',
+      'DNK>UKR:f-16=pledged'),
+    probe('given-by-no', 'news',
+      'Ukraine was given Leopard 2 tanks by the end of the year.',
+      ''),
+    probe('headed', 'news',
+      'Twenty Marder vehicles are heading to Ukraine from Germany.',
+      'DEU>UKR:marder=pledged'),
+    probe('headed-no', 'news',
+      'Russian missiles heading to Kyiv were shot down.',
+      ''),
+    probe('headed-no', 'news',
+      'Germany is heading a coalition to send Leopard 2 tanks to Ukraine.',
+      'DEU>UKR:leopard-2'),
+    probe('other-verb', 'news',
+      'Germany will send IRIS-T systems to help Ukraine.',
+      'DEU>UKR:iris-t'),
+    probe('topic-no', 'news',
+      'Germany sent a letter to Ukraine about Taurus missiles.',
+      ''),
+]
+
+RULES_ONLY = [
+    # another verb's object: the rules no longer move it (the learned model still adds some of these: its part)
+    probe('other-verb-no', 'news',
+      'Germany sent troops to Lithuania to protect Patriot systems.',
+      ''),
+    probe('other-verb-no', 'news',
+      'The US sent experts to Ukraine to inspect HIMARS launchers.',
+      ''),
+    probe('other-verb', 'news',
+      'Germany sent Leopard 2 tanks to Ukraine to replace Soviet T-72 tanks.',
+      'DEU>UKR:leopard-2'),
 ]
 
 
 @pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
 def test_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), RULES_ONLY)
+def test_rules_alone(kind: str, genre: str, text: str, written: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARMSGRAPH_TEXT_LEARNED", "off")
     check(kind, genre, text, written)
