@@ -634,10 +634,11 @@ class ClauseReader:
                             # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
                             recipient = self.recipients.recipient_in(left, t, direct=False)
                         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
-                        given = self._given_by(left, t, right) if kind == "supply" and recipient is None else None
-                        if given is not None:
+                        passive_gift = self._given_by(left, t, right) if kind == "supply" and recipient is None \
+                            else None
+                        if passive_gift is not None:
                             # 'Ukraine was given Leopard 2 tanks by Germany': the passive's subject receives
-                            recipient, suppliers = given
+                            recipient, suppliers = passive_gift
                         if kind == "supply" and clause_subjects and n > 0 and coordinated_verb(self.d.lower, t):
                             # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': a
                             # verb after 'and' with no subject of its own has the clause before's subject (the
