@@ -668,8 +668,10 @@ class ClauseReader:
                         weapons = self.mentions.weapons(t + 1, right)
                         if kind == "supply":
                             # 'sent troops to Lithuania to protect Patriot systems': another verb's object
+                            # ('gives them new capabilities to hold their territory: HIMARS, ...': a colon lists
+                            # what the verb gives)
                             cut = self._infinitive_at(t + 1, right)
-                            weapons = [w for w in weapons if w.start < cut]
+                            weapons = [w for w in weapons if w.start < cut or ":" in self.d.lower[cut : w.start]]
                         if not weapons and head is not None:
                             weapons = self.mentions.weapons(head.start, head.end)
                         if not weapons and kind == "supply" and tense == "past" and t > s \
