@@ -35,8 +35,6 @@ from armsgraph.loaders.text.transfer_words import (
     syntax_words,
 )
 
-TOPIC_CUTS = frozenset({"about", "regarding", "concerning"})
-"""Prepositions of a topic after a supply verb: the weapons after them are what is talked of, not what moves."""
 USE_CLAUSE_ENDS = frozenset({",", ";", "to", "where", "which", "who", "while", "when", "that"})
 """Words that end the clause of a use verb before a weapon: the weapon after them is another clause's."""
 UNIT_NOUNS = frozenset({"battery", "batteries", "unit", "units"})
@@ -452,9 +450,6 @@ class ClauseReader:
                     if self.d.lower[i] in CLAUSE_CUTS or self._new_clause_at(i) or self._subordinate_at(i) or (
                             self._joint_at(i) and n + 1 < len(triggers) and triggers[n + 1][1] == "arrive"):
                         right = i
-                        break
-                    if kind == "supply" and self.d.lower[i] in TOPIC_CUTS:
-                        right = i  # 'sent a letter to Ukraine about Taurus missiles': the topic does not move
                         break
                 stages, negated, hypothetical = self.stages.cues(left, t + 1)
                 if kind in ("deployment", "use"):
