@@ -216,7 +216,8 @@ def system_anaphors(lower: Sequence[str], ents: Sequence[Span], taken: set[int],
             continue
         after = lower[e.end] if e.end < len(lower) else ""
         noun = after if after in g.weapon_nouns else lower[e.end - 1]
-        named.append(Named(e.start, e.end, e.ent_id_, category_of.get(e.ent_id_, ""), singular(noun)))
+        ident = e.id_ or e.ent_id_  # a designation's new span carries its id as span_id, not on its tokens yet
+        named.append(Named(e.start, e.end, ident, category_of.get(ident, ""), singular(noun)))
     if not named:
         return []
     supply = {form: [t for kind, t in forms if kind == "supply"] for form, forms in g.triggers.items()}

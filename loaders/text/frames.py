@@ -16,22 +16,27 @@ and a paragraph break unless the new paragraph opens with a cue or a bullet.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from spacy.tokens import Span
 
 from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import BULLETS, PRONOUN_SUBJECTS, pick_stage
+from armsgraph.loaders.text.transfer_words import BULLETS, PRONOUN_SUBJECTS, pick_stage, syntax_words
 
 MAX_SENTENCE_TOKENS = 120
 """A carried sentence is a list of systems, not a long narrative: longer ones are not read."""
 FRAME_KINDS = frozenset({"supply", "noun", "aid", "include"})
 """Transfer words that set a frame; any other transfer word (use, deployment, receive, arrive) ends it."""
 ACTOR_KINDS = frozenset({"name", "capital", "org", "person"})
+FRAGMENT_POS = frozenset({"NUM", "ADJ", "DET", "NOUN", "PROPN", "CCONJ", "PUNCT", "ADV", "SYM", "X"})
+"""The parts of speech of a verbless list fragment ('300 more Switchblade drones.'): no verb, no preposition."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,16 @@ class Frame:
     recipient: str
     stage: str
     reported: tuple[bool, str | None] = (False, None)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A supply with its giver and systems but no recipient, waiting for the next sentence to say where they go."""
+
+    supplier: str
+    weapons: tuple[Span, ...]
+    stage: str
+    sent: Span
 
 
 def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -126,6 +141,18 @@ class FrameReader:
             self.d.g.aid_words.get(w) == "package" or self.d.g.triggers.get(w, [("", "")])[0][0] == "noun"
             for w in self.d.lower[s + 1 : min(e, s + 4)])
 
+    def _fragment(self, s: int, e: int) -> bool:
+        """A sentence with no verb at all by the parse ('300 more Switchblade drones.', '500 Javelin missiles, and
+        thousands of other anti-armor weapons.'): an item of the list the frame sentence started, in the same
+        paragraph. Needs the parse."""
+        syntax = self.d.syntax
+        if syntax is None or not syntax.parsed[s] or e - s < 2:
+            return False
+        # only the words of a list of systems: no verb, no place or time phrase ('Patriot batteries near Kyiv'),
+        # no state marking a system as another's ('Russian drones over Kharkiv')
+        return all(syntax.pos[i] in FRAGMENT_POS or self.d.lower[i] == "of" for i in range(s, e)) \
+            and not any(r.kind == "demonym" for i in range(s, e) if (r := self.f.ref_at.get(i)) is not None)
+
     def _others(self, s: int, e: int, parties: set[str]) -> bool:
         """A state or body the frame does not name, as an actor of the sentence (not a maker's demonym)."""
         for i in range(s, e):
@@ -168,8 +195,72 @@ class FrameReader:
             and not any(w in ("from", "by") for w in self.d.lower[t + 1 : e]) \
             and bool(self.rules.mentions.weapons(t + 1, e))
 
+    def _supplied_compounds(self, sent: Span) -> None:
+        """'the US-supplied Abrams tanks', 'German-donated Leopard 2 tanks': a state, a hyphen and a past supply
+        word right before a named system is a delivery from that state (rule ``transfer:supplied-compound``), to the
+        state the sentence opens with when nothing there attacks ('Ukraine has pulled the US-supplied Abrams tanks
+        back'; not 'Russia destroyed US-supplied HIMARS'); else none (the text's frame recipient cost a false
+        transfer on a check split)."""
+        s, e = sent.start, sent.end
+        for i in range(s, e - 3):
+            if self.d.lower[i + 1] != "-" or not any(k == "supply" and tense == "past" for k, tense
+                                                      in self.d.g.triggers.get(self.d.lower[i + 2], ())):
+                continue
+            ref = self.f.ref_at.get(i)
+            k = bisect.bisect_left(self.d.weapon_starts, i + 3)
+            if ref is None or ref.end != i + 1 or k == len(self.d.weapon_starts) or self.d.weapon_starts[k] != i + 3:
+                continue
+            supplier = self.rules.parties.actor_of_ref(ref)
+            weapon = self.d.weapon_ents[k]
+            if supplier is None or weapon.label_ != "WEAPON":
+                continue
+            recipient = None
+            first = self.f.ref_at.get(s)
+            hostile = any(kind == "use" and self.d.lower[t] not in syntax_words()["use"]
+                          for t, kind, _ in self.rules.stages.triggers(s, e))
+            if first is not None and first.start == s and first.kind in ("name", "capital") and not hostile:
+                recipient = self.rules.parties.actor_of_ref(first)
+            if recipient is not None and recipient != supplier:
+                self.rules.record.transfer(supplier, recipient, weapon, "delivered", sent,
+                                           "transfer:supplied-compound")
+
+    def _pending(self, sent: Span, t: int, stage: str) -> Pending | None:
+        """A supply sentence with one named giver and systems but no recipient ('Madrid will send another six
+        launchers of the MIM-23 Hawk air defence system, El País reported'): kept for the next sentence."""
+        s, e = sent.start, sent.end
+        suppliers = self.rules.parties.supplier_in(s, t, None)
+        weapons = self.rules.mentions.weapons(t + 1, e)
+        if len(suppliers) != 1 or not weapons or self._others(s, e, set(suppliers)):
+            return None
+        return Pending(suppliers[0], tuple(weapons), stage, sent)
+
+    def _arrived_at(self, s: int, e: int, triggers: list[tuple[int, str, str]], pending: Pending) -> str | None:
+        """The state the pending systems reach in the next sentence ('The first four reached Ukraine last
+        autumn', 'They arrived in Ukraine in May'): one arrival word, no system of another kind, no other giver, no
+        'from'; the state right after the word (or after 'in'/'to'). None otherwise."""
+        if len(triggers) != 1 or triggers[0][1] != "arrive":
+            return None
+        t = triggers[0][0]
+        ids = {w.ent_id_ for w in pending.weapons}
+        if any(w.ent_id_ not in ids for w in self.rules.mentions.weapons(s, e)) or "from" in self.d.lower[s:e]:
+            return None
+        j = t + 1 + (t + 1 < e and self.d.lower[t + 1] in ("in", "to", "at"))
+        ref = self.f.ref_at.get(j)
+        if ref is None or ref.start != j or ref.kind not in ("name", "capital"):
+            return None
+        state = self.rules.parties.actor_of_ref(ref)
+        if state is None or state == pending.supplier:
+            return None
+        parties = {state, pending.supplier}
+        if self._others(s, e, parties) or any(
+                r.kind == "demonym" and self.rules.parties.actor_of_ref(r) not in parties
+                for i in range(s, e) if (r := self.f.ref_at.get(i)) is not None):
+            return None  # 'Russian missiles reached Ukraine': another state's systems
+        return state
+
     def read(self) -> None:
         seed = (self.d.first_person, self.rules.recipients.title_recipient())
+        pending: Pending | None = None  # the last sentence's supply with no recipient
         frame: Frame | None = None
         last: Frame | None = None  # the last frame read, for a frame sentence that names one party only
         by_sentence: dict[int, list[TransferFact]] = {}
@@ -180,6 +271,7 @@ class FrameReader:
         open_package = False  # the frame was set by a package or supply sentence that named no system
         for sent in self.d.sents:
             s, e = sent.start, sent.end
+            self._supplied_compounds(sent)
             breaks = prev_end > 0 and self._paragraph_break(prev_end, s)
             prev_end = e
             if e - s == 1 and self.d.words[s] in BULLETS:
@@ -206,9 +298,19 @@ class FrameReader:
                 open_package = False
                 continue
             triggers = self.rules.stages.triggers(s, e, after_package=True)
+            held, pending = pending, None
             if not triggers and frame is None:
                 continue
             stages, negated, hypothetical = self.rules.stages.cues(s, e)
+            arrived = self._arrived_at(s, e, triggers, held) if held is not None and not negated \
+                and not hypothetical else None
+            if held is not None and arrived is not None:
+                # 'Madrid will send another six launchers of the MIM-23 Hawk ... The first four reached Ukraine
+                # last autumn': where the promised systems arrive is whom they were promised to
+                for w in held.weapons:
+                    self.rules.record.transfer(held.supplier, arrived, w, held.stage, held.sent,
+                                               "transfer:frame-arrived")
+                continue
             if frame is not None and triggers and all(kind == "arrive" for _, kind, _ in triggers) \
                     and not self.rules.mentions.weapons(s, e) and not self._others(s, e, {frame.supplier,
                                                                                            frame.recipient}):
@@ -242,6 +344,8 @@ class FrameReader:
                 at = self.d.token_span(t, t + 1)
                 frame = Frame(supplier, recipient, stage, self.rules.record.attribution(at.start, at.end, sent)) \
                     if supplier and recipient and supplier != recipient else None
+                if recipient is None and any(k == "supply" for _, k, _ in triggers):
+                    pending = self._pending(sent, t, stage)
                 open_package = frame is not None and not self.rules.mentions.weapons(s, e)
                 last = frame or last
                 continue
@@ -251,7 +355,8 @@ class FrameReader:
                 frame = None
                 continue
             if cued is None:
-                cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion)
+                cued = bullet or self._opens_with_reference(s, e) or _has_phrase(words, self.inclusion) \
+                    or self._fragment(s, e)
             if not cued or negated or hypothetical or "declined" in stages or _has_phrase(words, self.not_given):
                 continue
             include_at = next((t for t, kind, _ in triggers if kind == "include"), None)

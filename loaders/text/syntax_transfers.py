@@ -72,6 +72,8 @@ class SyntaxView:
     """Tokens inside a weapon mention."""
     weapon_starts: Sequence[int] = ()
     """Start token of each weapon mention (sorted): the mentions of a sentence by bisection."""
+    munition_words: frozenset[str] = frozenset()
+    """What a system fires ('missiles', 'rockets', ``ammunition_words.txt``): a list item of its own after 'for'."""
 
     @classmethod
     def of(cls, **fields: Any) -> SyntaxView:
@@ -263,11 +265,16 @@ def for_something_else(v: SyntaxView, start: int, end: int) -> bool:
     if not p.parsed[tok]:
         return False
     node = tok
+    conjuncts: list[int] = []
     for _ in range(8):
         head = p.head[node]
         if head == node or p.pos[node] in ("VERB", "AUX") or (node != tok and v.lower[node] in v.triggers):
             return False  # reached a clause, or the weapon's own transfer word ('the transfer of Patriot ...')
+        if p.dep[node] == "conj":
+            conjuncts.append(node)
         if p.dep[node] == "prep" and v.lower[node] == "for":
+            if _outer_item(v, node, conjuncts):
+                return False
             if p.pos[head] in ("VERB", "AUX"):
                 # 'provide training ... for F-16s': the verb's object is something else, the weapon what it is for
                 objects = p.kids(head, "dobj")
@@ -280,6 +287,24 @@ def for_something_else(v: SyntaxView, start: int, end: int) -> bool:
                 and v.lower[head] not in v.triggers and v.lower[head] not in v.deal_words \
                 and head not in v.actors and head not in v.weapon_tokens
         node = head
+    return False
+
+
+def _outer_item(v: SyntaxView, f: int, conjuncts: list[int]) -> bool:
+    """The parse hangs a list on 'for' ('interceptors for NASAMS and Patriot, Stinger missiles, GMLRS rockets'), but a
+    conjunct after a comma is an item of the outer list when the 'for' phrase closed its own list with 'and' before
+    it, or when it names what a system fires ('Stinger missiles') and the 'for' object does not: 'spare parts for
+    M113, Leopard 1 and T-72 tanks' stays what the parts are for."""
+    p = v.parse
+    objects = p.kids(f, "pobj")
+    fired = bool(objects) and v.lower[objects[0]] in v.munition_words
+    for c in conjuncts:
+        first = p.subtree(c)[0]
+        if first - 1 <= f or v.lower[first - 1] != ",":
+            continue
+        between = v.lower[f + 1 : first - 1]
+        if "and" in between or "or" in between or (v.lower[c] in v.munition_words and not fired):
+            return True
     return False
 
 

@@ -35,6 +35,13 @@ from armsgraph.loaders.text.transfer_words import (
     syntax_words,
 )
 
+USE_CLAUSE_ENDS = frozenset({",", ";", "to", "where", "which", "who", "while", "when", "that"})
+"""Words that end the clause of a use verb before a weapon: the weapon after them is another clause's."""
+UNIT_NOUNS = frozenset({"battery", "batteries", "unit", "units"})
+"""Nouns of a weapon's unit ('a Patriot battery'): the system's phrase goes on through them."""
+RELATIVE_CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "had", "have", "has", "will", "would"})
+"""An auxiliary right after 'which'/'that': a clause describing the noun before it, with no subject of its own."""
+
 
 class ClauseReader:
     """Reads transfers clause by clause."""
@@ -252,6 +259,86 @@ class ClauseReader:
         syntax = self.d.syntax
         return syntax is not None and syntax.parsed[i] and syntax.dep[i] == "mark" \
             and self.d.lower[i] not in ("to", "if", "unless", "whether", "as")  # a condition, an ellipsis: its own
+
+    def _reduced_noun(self, t: int) -> list[Span]:
+        """The named system whose phrase a participle at t ends ('a Patriot battery donated by', 'Leopard 1A5 tanks
+        donated by'): at most two weapon nouns between; none otherwise."""
+        k = bisect.bisect_left(self.d.weapon_starts, t) - 1
+        if k < 0:
+            return []
+        w = self.d.weapon_ents[k]
+        between = self.d.lower[w.end : t]
+        if w.label_ != "WEAPON" or len(between) > 2 or not all(
+                x in self.d.g.weapon_nouns or x in UNIT_NOUNS for x in between):
+            return []
+        found = [w]
+        while k > 0:  # the systems coordinated before it: 'Leopard 1A5 tanks and Marder vehicles donated by'
+            j = found[0].start - 1
+            if j < 1 or self.d.lower[j] not in ("and", ","):
+                break
+            j -= self.d.lower[j - 1] == ","  # ', and'
+            prev = self.d.weapon_ents[k - 1]
+            if prev.label_ != "WEAPON" or not (prev.end == j or (prev.end == j - 1 and self.d.lower[prev.end]
+                                                                 in self.d.g.weapon_nouns)):
+                break
+            found.insert(0, prev)
+            k -= 1
+        return found
+
+    def _infinitive_at(self, start: int, right: int) -> int:
+        """Where 'to' opens another verb in [start, right) ('to protect', 'to inspect', 'to replace'; by the parse's
+        tag, not a transfer or chain word: 'to deliver' goes on); ``right`` when none."""
+        syntax = self.d.syntax
+        if syntax is None:
+            return right
+        for i in range(start, right - 1):
+            word = self.d.lower[i + 1]
+            if self.d.lower[i] == "to" and syntax.parsed[i + 1] and syntax.tag[i + 1] == "VB" \
+                    and word not in self.d.g.triggers and word not in CHAIN_WORDS:
+                return i
+        return right
+
+    def _given_by(self, left: int, t: int, right: int) -> tuple[str, list[str]] | None:
+        """'Ukraine was given Leopard 2 tanks by Germany', 'Kyiv has been promised F-16 jets by Denmark': a passive
+        supply word with its object (a weapon right after it) and a 'by' agent; (the subject, [the agent]), or None."""
+        if t == 0 or self.d.lower[t - 1] not in (*PASSIVE_AUX, "been"):
+            return None
+        k = bisect.bisect_left(self.d.weapon_starts, t + 1)
+        if k == len(self.d.weapon_starts) or self.d.weapon_starts[k] > t + 4:
+            return None
+        by = next((i for i in range(self.d.weapon_ents[k].end, min(right, self.d.weapon_ents[k].end + 4))
+                   if self.d.lower[i] == "by"), None)
+        if by is None:
+            return None
+        agent = self.parties.object_actor(by + 1, right)
+        subjects = self.parties.supplier_in(left, t, None)
+        if agent is None or len(subjects) != 1 or subjects[0] == agent:
+            return None
+        return subjects[0], [agent]
+
+    def _user_of(self, s: int, w: int, suppliers: list[str]) -> str | None:
+        """The subject of a use verb (``syntax_words.csv`` kind use: used, operates) before the weapon at w
+        ('Ukraine used Patriot systems supplied by ...', 'Kyiv operates F-16s delivered by ...'): the state that
+        holds what it uses; none when another actor stands between."""
+        uses = syntax_words()["use"]
+        verb = next((i for i in range(w - 1, s - 1, -1) if self.d.lower[i] in uses), None)
+        if verb is None or any(x in CLAUSE_CUTS or x in USE_CLAUSE_ENDS for x in self.d.lower[verb + 1 : w]):
+            return None  # 'used Shahed drones to attack Kyiv, where Patriot systems supplied by ...': another clause
+        actors = [a for i in range(s, verb) if (r := self.f.ref_at.get(i)) is not None and r.start == i
+                  and r.kind in ("name", "capital") and (a := self.parties.actor_of_ref(r)) is not None]
+        return actors[0] if len(actors) == 1 and actors[0] not in suppliers else None
+
+    def _describing_clause(self, start: int, right: int) -> int:
+        """Where a subject relative clause on a weapon starts in [start, right) ('... helicopters which were once
+        intended for Afghanistan', 'tanks that are built for desert war'): 'which'/'that' right after a weapon
+        mention or its noun, then an auxiliary; ``right`` when there is none."""
+        for k in range(start + 1, right - 1):
+            if self.d.lower[k] not in ("which", "that") or self.d.lower[k + 1] not in RELATIVE_CLAUSE_VERBS:
+                continue
+            i = bisect.bisect_right(self.d.weapon_starts, k - 1) - 1
+            if (i >= 0 and self.d.weapon_ents[i].end == k) or self.d.lower[k - 1] in self.d.g.weapon_nouns:
+                return k
+        return right
 
     def _joint_at(self, i: int) -> bool:
         """', and' or ';' at token i: where a clause with a subject of its own may start."""
@@ -491,8 +578,12 @@ class ClauseReader:
                         suppliers = [by] if by else []
                         suppliers += [a for a in self._coordinated_agents(self.f.ref_at[agent].end, right)
                                       if a not in suppliers]
-                        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before
-                        weapons = self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
+                        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before;
+                        # a reduced relative moves only its own noun ('shot down a Russian Su-34 with a Patriot
+                        # battery donated by Germany': not the Su-34)
+                        own_noun = self._reduced_noun(t) if kind == "supply" and tense == "past" \
+                            and self.d.lower[t - 1] not in PASSIVE_AUX else []
+                        weapons = own_noun or self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
                         after_agent = self.f.ref_at[agent].end
                         recipient = late_by[1] if late_by is not None else self.recipients.recipient_in(
                             after_agent, e, direct=False)
@@ -504,9 +595,24 @@ class ClauseReader:
                         if recipient is None:
                             # 'Ukrainian troops train on Leopard 1A5 tanks donated by Denmark': whose forces have them
                             recipient = self.recipients.forces_of(s, weapons[0].start if weapons else t, suppliers)
+                        if recipient is None and weapons:
+                            # 'Ukraine used Patriot systems supplied by the United States': the user holds them
+                            recipient = self._user_of(s, weapons[0].start, suppliers)
                     else:
-                        recipient = self.recipients.final_recipient(t + 1, right) or self.recipients.recipient_in(
-                            t + 1, right)
+                        # not a 'for' in a clause describing the weapon ('Mi-17 helicopters which were once
+                        # intended for Afghanistan'): the verb's recipient is outside it
+                        reach = self._describing_clause(t + 1, right)
+                        recipient = self.recipients.final_recipient(t + 1, reach) or self.recipients.recipient_in(
+                            t + 1, reach)
+                        if recipient is None and reach < right:
+                            after = next((k + 1 for k in range(reach, right) if self.d.lower[k] == ","), right)
+                            if after < right and self.d.lower[after] in ("to", "for"):
+                                recipient = self.recipients.recipient_in(after, right)
+                        opening = next((k for k in range(t - 1, s, -1) if self.d.lower[k] == ","), None)
+                        if recipient is None and kind == "supply" and opening is not None:
+                            # 'In its new package for Ukraine, Sweden is sending Archer howitzers': the aid the
+                            # sentence opens with names whom its supply is for
+                            recipient = self.recipients.aid_recipient(s, opening)
                         if recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] in (
                                 "him", "her"):
                             # 'Germany promised him more IRIS-T systems': the state of the person named before
@@ -531,6 +637,11 @@ class ClauseReader:
                         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
                         if kind == "supply" and tense == "gerund":  # 'will buy X after sending Y to Ukraine'
                             suppliers = self.parties.gerund_subject(s, t) or suppliers
+                        passive_gift = self._given_by(left, t, right) if kind == "supply" and recipient is None \
+                            else None
+                        if passive_gift is not None:
+                            # 'Ukraine was given Leopard 2 tanks by Germany': the passive's subject receives
+                            recipient, suppliers = passive_gift
                         if kind == "supply" and clause_subjects and n > 0 and coordinated_verb(self.d.lower, t):
                             # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': a
                             # verb after 'and' with no subject of its own has the clause before's subject (the
@@ -558,6 +669,12 @@ class ClauseReader:
                                 partners = self.parties.with_actors(left, t)
                                 suppliers += [a for a in partners if a != recipient and a not in suppliers]
                         weapons = self.mentions.weapons(t + 1, right)
+                        if kind == "supply":
+                            # 'sent troops to Lithuania to protect Patriot systems': another verb's object
+                            # ('gives them new capabilities to hold their territory: HIMARS, ...': a colon lists
+                            # what the verb gives)
+                            cut = self._infinitive_at(t + 1, right)
+                            weapons = [w for w in weapons if w.start < cut or ":" in self.d.lower[cut : w.start]]
                         if not weapons and head is not None:
                             weapons = self.mentions.weapons(head.start, head.end)
                         if not weapons and kind == "supply" and tense == "past" and t > s \
@@ -637,7 +754,10 @@ class ClauseReader:
                 if not suppliers and chained and clause_suppliers and kind != "receive":
                     # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
                     suppliers = list(clause_suppliers)
-                if not suppliers and doc_frame.supplier and kind != "receive" and not we and not unnamed and (
+                # a request names whom it asks or asks nobody: 'Ukraine has asked for ATACMS' after a US package is
+                # not a request to the package's giver
+                if not suppliers and doc_frame.supplier and kind not in ("receive", "request") and not we \
+                        and not unnamed and (
                         weapons or ends_list) and self.d.lower[t] not in syntax_words()["named-giver"]:
                     suppliers = [doc_frame.supplier]
                 clause_suppliers = suppliers

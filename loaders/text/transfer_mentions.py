@@ -73,6 +73,44 @@ class Mentions:
                 own[w.start] = actor
         return own
 
+    def _ammunition_for(self, w: Span) -> bool:
+        """'munitions for Patriot', 'shells for the AMX-10 RC': what the system fires, not the system; also the
+        systems coordinated after it ('Munitions for Patriot and NASAMS', 'for A, B and C'), up to a comma after
+        that inner list's 'and' ('interceptors for NASAMS and Patriot, Stinger missiles': the outer list goes on)."""
+        ammunition = self.d.g.ammunition_words
+        seps: list[str] = []
+        listed_fired = False  # an item after a comma that names what a system fires ('Stinger missiles')
+        cur = w
+        for _ in range(8):
+            bare = [x for x in self.d.lower[max(0, cur.start - 4) : cur.start] if x not in ("the", "its", "their")]
+            if len(bare) >= 2 and bare[-1] == "for" and bare[-2] in ammunition:
+                forward = seps[::-1]
+                if listed_fired and not self._fires(cur):
+                    return False  # 'interceptors for Patriot, Stinger missiles': an item of the outer list
+                return not any(a in ("and", "or") and "," in forward[i + 1 :] for i, a in enumerate(forward))
+            j = cur.start - 1
+            if j < 1 or self.d.lower[j] not in ("and", "or", ","):
+                return False
+            listed_fired = listed_fired or (self.d.lower[j] == "," and self._fires(cur))
+            seps.append(self.d.lower[j])
+            if self.d.lower[j] in ("and", "or") and self.d.lower[j - 1] == ",":
+                j -= 1
+                seps.append(",")
+            k = bisect.bisect_left(self.d.weapon_starts, cur.start) - 1
+            while k >= 0 and self.d.weapon_ents[k].end > j:
+                k -= 1
+            if k < 0 or self.d.weapon_ents[k].end != j:
+                return False
+            cur = self.d.weapon_ents[k]
+        return False
+
+    def _fires(self, w: Span) -> bool:
+        """The mention names what a system fires ('Stinger missiles', 'GMLRS rockets'), by its last word or the
+        noun after it."""
+        ammunition = self.d.g.ammunition_words
+        return self.d.lower[w.end - 1] in ammunition or (w.end < len(self.d.lower) and self.d.lower[w.end]
+                                                          in ammunition)
+
     def weapons(self, start: int, end: int) -> list[Span]:
         """Weapon mentions in [start, end) that are what moves, not its parts or its crews."""
         lo = bisect.bisect_left(self.d.weapon_starts, start)
@@ -95,8 +133,7 @@ class Mentions:
             wider = self.d.lower[max(0, w.start - 7) : w.start]
             if any(a in VERSION_WORDS and b == "of" for a, b in pairwise(wider)):
                 continue  # 'a version of the T-72 tank': another system
-            bare = [x for x in self.d.lower[max(0, w.start - 4) : w.start] if x not in ("the", "its", "their")]
-            if len(bare) >= 2 and bare[-1] == "for" and bare[-2] in self.d.g.ammunition_words:
+            if self._ammunition_for(w):
                 continue  # 'munitions for Patriot air defense systems', 'shells for the AMX-10 RC': not the system
             if self.view is not None and (for_something_else(self.view, w.start, w.end)
                                            or done_by_unnamed(self.view, w.start, w.end)):
@@ -166,4 +203,4 @@ class Mentions:
                           weapons=[(w.start, w.end) for w in self.d.weapon_ents], triggers=triggers,
                           aid_words=frozenset(self.d.g.aid_words),
                           unnamed=frozenset(w for w, kind in self.d.g.cues.items() if kind == "unnamed-actor"),
-                          deal_words=deal_words())
+                          deal_words=deal_words(), munition_words=self.d.g.ammunition_words)

@@ -10,6 +10,7 @@ from armsgraph.loaders.text.transfer_words import (
     PASSIVE_AUX,
     REPORTED_STAGES,
     pick_stage,
+    syntax_words,
 )
 
 
@@ -26,7 +27,10 @@ class Stages:
         -> delivered, else pledged."""
         picked = pick_stage(stages)
         # the transfer word itself may name its stage ('pledged', 'promised', 'committed'): then that stage
-        happened = past and self.d.lower[t] not in self.d.g.stage_cues and not self._not_yet(t)
+        # a past delivery word of its own ('have arrived', 'received') happened too: 'The Leopard 2 tanks Germany
+        # promised have arrived' is the later stage, delivered
+        own = self.d.g.stage_cues.get(self.d.lower[t])
+        happened = past and own in (None, "delivered") and not self._not_yet(t)
         if happened and (picked is None or picked in REPORTED_STAGES):
             return "delivered"
         if set(stages) == {"delivered"} and self._not_yet(t):
@@ -57,7 +61,10 @@ class Stages:
     def _not_yet(self, t: int) -> bool:
         """A word of the future in the three words before t ('will be sent', 'are to be donated'); the month
         ('In May, Norway delivered') is written with a capital and is none."""
-        return any(self.d.lower[i] in NOT_YET and self.d.words[i] != "May" for i in range(max(0, t - 3), t))
+        # 'to' of an infinitive ('to be sent'), not the preposition of 'promised to Ukraine have arrived'
+        return any(self.d.lower[i] in NOT_YET and self.d.words[i] != "May" and (
+            self.d.lower[i] != "to" or i + 1 == t or self.d.lower[i + 1] in ("be", "have", "get"))
+            for i in range(max(0, t - 3), t))
 
     def _open_option_after(self, i: int, end: int) -> bool:
         """'not rule out', 'does not exclude': a negation whose next words leave the option open."""
@@ -98,11 +105,29 @@ class Stages:
                 elif kind == "hypothetical":
                     # the reporting verb may open the sentence before the clause read ('The ministry said that
                     # the increase would allow it to send ...')
-                    if cue == "would" and any(self._reports(w) for w in self.d.lower[self.d.sent_of(start).start : i]):
+                    if cue == "would" and (any(self._reports(w) for w in self.d.lower[self.d.sent_of(start).start : i])
+                                           or self._reported_after(i)):
                         stages.append("pledged")  # 'said the United States would provide': reported future
                     else:
                         hypothetical = True
         return stages, negated, hypothetical
+
+    def _reported_after(self, i: int) -> bool:
+        """'Poland would send MiG-29 jets to Ukraine, Duda said.': the sentence ends with a comma and a short
+        report ('..., X said', '..., said a spokesman'), so its 'would' at token i is the future of what was said."""
+        end = self.d.sent_of(i).end
+        for k in range(end - 1, i, -1):
+            if self.d.lower[k] == ",":
+                tail = self.d.lower[k + 1 : end]
+                # no condition anywhere after it ('would send ... if NATO agreed, Duda said')
+                return 0 < len(tail) <= 10 and any(w in self.d.g.speech_verbs for w in tail) \
+                    and not any(self.d.g.cues.get(w) == "hypothetical" for w in self._words_and_pairs(i + 1, end))
+        return False
+
+    def _words_and_pairs(self, start: int, end: int) -> list[str]:
+        """The words of [start, end) and each two-word phrase (the two-word cues: 'in case', 'so that')."""
+        words = self.d.lower[start:end]
+        return [*words, *(a + " " + b for a, b in pairwise(words))]
 
     def _stated_outcome(self, start: int, end: int) -> bool:
         """'so that' then 'will'/'shall' before the transfer word states what follows from a decision ('so that Ukraine
@@ -126,6 +151,8 @@ class Stages:
                 continue
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
+            if low in syntax_words()["directed"] and nxt not in ("to", "for", "toward", "towards", "into"):
+                continue  # 'heading a coalition': it moves only towards a place ('heading to Ukraine')
             if low in ("order", "orders") and (prev == "in" or nxt in ("to", "of")):
                 continue  # 'in order to', 'the order of battle': no purchase
             if kind == "request" and (prev in ("the", "a", "an", "its", "our", "their") or (
