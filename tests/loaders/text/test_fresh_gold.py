@@ -55,11 +55,17 @@ def _rows(split: str) -> set[int]:
     return rows
 
 
+DEV_ONLY = frozenset({"fresh11", "fresh12"})
+"""Session 17's writers: only their -dev halves were copied into an engineer's branch; the -test halves stay on the
+writers' branches until the lead merges them (then this set is emptied)."""
+
+
 def test_every_writer_has_both_halves() -> None:
     """A writer's -dev half is tuned on only because its -test half stays untouched."""
     assert set(SPLITS) <= set(EVERY_SPLIT)
     writers = {split.rsplit("-", 1)[0] for split in EVERY_SPLIT}
-    assert sorted(f"{writer}-{half}" for writer in writers for half in ("dev", "test")) == EVERY_SPLIT
+    assert sorted(f"{writer}-{half}" for writer in writers for half in ("dev", "test")
+                  if not (writer in DEV_ONLY and half == "test")) == EVERY_SPLIT
 
 
 @pytest.mark.parametrize("split", EVERY_SPLIT)

@@ -6,7 +6,7 @@ Every sentence and name here is this file's own (none is a shared document's or 
 
 from __future__ import annotations
 
-from extraction_views import claims
+from extraction_views import claims, positions
 
 from armsgraph.loaders.text.extract import extract_text
 
@@ -44,3 +44,25 @@ def test_an_unowned_ministry_speaks_for_the_state_opening_its_sentence_or_the_on
                  "said.")
     assert not any(t.startswith("Shells from Poland") for _, t in said), said
     assert not _said("The shells will arrive next month, the defence ministry said.")
+
+
+JOINT = {"date": "2023-06-05", "publisher": "The White House", "title": "Joint Statement"}
+
+
+def test_a_signature_blocks_name_line_takes_the_title_line_under_it() -> None:
+    text = ("Joint Statement\n\nThe two states will keep supporting Ukraine with F-16 aircraft.\n\n"
+            "President Joseph R. Biden, Jr.\nPresident of the United States of America\n\n"
+            "Jane Roe\nPrime Minister of the Kingdom of Denmark\n")
+    found = positions(extract_text(text, JOINT))
+    assert ("person:jane-roe", "Prime Minister", "country:DNK") in found, found
+    # must not fire: the title line above a blank line is not the next signer's
+    assert ("person:jane-roe", "President", "country:USA") not in found, found
+    assert ("person:joe-biden", "President", "country:USA") in found, found
+
+
+def test_a_name_line_above_a_title_in_running_text_is_no_signature() -> None:
+    # must not fire: a title opening a wrapped line of running text, after a line ending in other words
+    text = ("The leaders agreed to send more air defense to Ukraine, said Jane Roe\nPrime Minister Kari Lund "
+            "of Norway welcomed it.\n")
+    found = positions(extract_text(text, JOINT))
+    assert not any(p == "person:jane-roe" for p, _, _ in found), found
