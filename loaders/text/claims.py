@@ -15,11 +15,14 @@ from armsgraph.loaders.text.group_speakers import group_speech, state_pair_speec
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
 from armsgraph.loaders.text.quote_labels import name_end
-from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, speech
+from armsgraph.loaders.text.supply_talk import arms_word
+from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, noun_speech, speech
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turn_claims import TURN_RULE, transcript_turns
 from armsgraph.schema import Person
 
+NOUN_RULE = "claim:speech-noun"
+"""A person's claim read from a speech noun a light verb governs ('He gave me a flat assurance that ...')."""
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 _OPENERS = re.compile("[\u201c\"\u00ab]")
 CLOSING_QUOTES = frozenset({close for _, close in QUOTE_PAIRS} | {"\u2019"})
@@ -120,6 +123,10 @@ class ClaimRules:
                 owner = self._generic_owner(i - 1 if self.d.lower[i - 1] in GOVERNMENT_WORDS else i)
                 if owner is not None:
                     return owner, i  # 'its defence ministry said', 'the country's military said'
+            if ref is None and self.d.lower[i] == "ministry" and i > start:
+                owner = self._unowned_ministry(i)
+                if owner is not None:
+                    return owner, i  # 'After Oslo sent ..., the defence ministry said' (session 17)
             if ref is None or ref.kind == "first-person":
                 continue
             if self._after_preposition(ref, ("at", "in", "to", "from", "with", "on", "by", "for")):
@@ -211,6 +218,36 @@ class ClaimRules:
                 return ref.id
         return None
 
+    def _unowned_ministry(self, i: int) -> str | None:
+        """'the (defence) ministry' at token i with no owner named: the state opening its sentence (in its first
+        three tokens, not after a preposition: 'After Oslo sent ..., the defence ministry said'), else, when its
+        sentence names no state, the state opening the sentence before (the guide: an unnamed ministry speaks for
+        its state; session 17)."""
+        k = i - 1
+        while k >= 0 and self.d.lower[k] in MINISTRY_MODIFIERS:
+            k -= 1
+        if k < 0 or self.d.lower[k] != "the":
+            return None
+        sent = self.d.sent_of(i)
+        opening = self._state_opening(sent.start, min(i, sent.start + 3))
+        if opening is not None or sent.start == 0:
+            return opening
+        if any((ref := self.f.ref_at.get(m)) is not None and ref.id.startswith("country:")
+               for m in range(sent.start, sent.end)):
+            return None
+        before = self.d.sent_of(sent.start - 1)
+        return self._state_opening(before.start, min(before.end, before.start + 3))
+
+    def _state_opening(self, start: int, end: int) -> str | None:
+        """The state named (by name, capital or demonym) in tokens [start, end), not after a preposition."""
+        for m in range(start, end):
+            ref = self.f.ref_at.get(m)
+            if ref is not None and ref.start == m and ref.id.startswith("country:") \
+                    and ref.kind in ("name", "demonym", "capital"):
+                prepositional = m > 0 and self.d.lower[m - 1] in ("to", "for", "with", "against", "from", "of", "in")
+                return None if prepositional else ref.id
+        return None
+
     def _state_of_body_before(self, i: int) -> str | None:
         """"the U.S. Air Force's chief of staff", "Ukraine's Ground Forces commander": the state named before one to
         three capitalised words of a body (``GOVERNMENT_WORDS``, ``BODY_WORDS``) right before token i."""
@@ -287,7 +324,8 @@ class ClaimRules:
                 return opening
         found = self._speaker_near(max(lo, verb - 5), verb, last, backward=True)
         subject = self._parsed_subject(verb, lo)
-        if subject is not None and found is not None and found[0] != subject[0] and found[0].startswith("person:"):
+        if subject is not None and found is not None and found[0] != subject[0] and found[0].startswith("person:") \
+                and (subject[0].startswith("person:") or not self._titled_here(found[1])):
             found = subject
         elif found is not None and not found[0].startswith("person:") and verb >= 3 and self.d.words[verb - 1] == ",":
             # "Jane Roe, Sweden's defence minister, said": the state is the apposition's, the person before it speaks
@@ -326,6 +364,23 @@ class ClaimRules:
             return self._opening_speaker(verb, lo)
         return found
 
+    def _titled_here(self, i: int) -> bool:
+        """The person at token i is named here with a title the persons rules read as their position, a title that
+        takes in the preposition before the name ("Kyiv's ambassador to Türkiye X said": the parse may hang X under
+        'to' and read the state as the subject; session 17); not a person owning another's office ('an aide to
+        President Zelensky said': his title starts after 'to')."""
+        ref = self.f.ref_at.get(i)
+        if ref is None or ref.kind != "person":
+            return False
+        prep = next((k for k in range(ref.start - 1, max(-1, ref.start - 5), -1)
+                     if self.d.lower[k] in ("to", "for", "of")), None)
+        if prep is None:
+            return False  # "defence minister X's ministry said": the office owner's body speaks (session 16)
+        start = self.d.cstart(prep) + self.d.base
+        end = self.d.token_span(ref.end - 1, ref.end).end
+        return any(p.person == ref.id and p.evidence.end == end and p.evidence.start <= start
+                   for p in self.f.positions.values())
+
     def _opening_speaker(self, verb: int, lo: int) -> tuple[str, int] | None:
         """The first person of the verb's sentence before it, not after a preposition."""
         start = self.d.sent_of(verb).start
@@ -345,7 +400,8 @@ class ClaimRules:
         if k >= lo and self.d.lower[k] in SOURCE_WORDS:
             return None
         found = self._speaker_of_verb(verb, lo, hi, last)
-        if found is not None and found[0].startswith("person:") and self._aide_of(verb, found[1]):
+        if found is not None and found[0].startswith("person:") and self._aide_of(verb, found[1]) \
+                and not self._titled_here(found[1]):
             # "Zelensky's spokesman said", 'An aide to President X said': an unnamed official of the person's state
             state = self._state_served(found[0])
             found = (state, found[1]) if state is not None else None
@@ -677,7 +733,8 @@ class ClaimRules:
             s, e = sent.start, sent.end
             if e - s > 400:
                 continue
-            cands = speech(self.d.lower, syntax, self.d.g.speech_verbs, (s, e))
+            cands = speech(self.d.lower, syntax, self.d.g.speech_verbs, (s, e)) + noun_speech(
+                self.d.lower, syntax, (s, e))
             self._speech[s] = cands
             for cand in cands:
                 a, b = cand.subject
@@ -837,7 +894,10 @@ class ClaimRules:
                                          and self.d.words[ref_start - 1][:1].isupper())
                                      or self.d.lower[ref_start - 1] in ("the", "’s", "'s", "its", *TITLE_MODIFIERS,
                                                                         *GOVERNMENT_WORDS, *OWNER_NOUNS)
-                                     or self.d.lower[ref_start - 1] in ("a", "an", "for", "of")):
+                                     or self.d.lower[ref_start - 1] in ("a", "an", "for", "of")
+                                     # "Kyiv's ambassador to Türkiye X said": a title's 'to' (session 17)
+                                     or (self.d.lower[ref_start - 1] == "to" and ref_start - 2 >= s
+                                         and self.d.ent_types[ref_start - 2] == "TITLE")):
                 ref_start -= 1
             if at > verb:
                 # inverted attribution: '..., said the Swedish Defence Minister'
@@ -1023,6 +1083,7 @@ class ClaimRules:
         inner = [(c.speaker, c.start, c.end) for c in self.f.claims if c.rule != TURN_RULE]
         self.f.claims = [c for c in self.f.claims if c.rule != TURN_RULE or not any(
             sp == c.speaker and c.start <= a and b <= c.end for sp, a, b in inner)]
+        self.f.claims = [c for c in self.f.claims if not self._turn_reports_assurance(c)]
         self.f.claims = outer_speakers(without_nested(own_speech_in_turns(self.d, self.f.claims, self._turns)))
         self.f.claims.sort(key=lambda c: c.start)
 
@@ -1058,7 +1119,8 @@ class ClaimRules:
                                else None) or self._np_speaker(a, b, cand.head)
                 if speaker is None:
                     continue
-                if self.d.lower[cand.verb] in self.d.g.person_speech_verbs and not speaker.startswith("person:"):
+                if (cand.noun or self.d.lower[cand.verb] in self.d.g.person_speech_verbs) \
+                        and not speaker.startswith("person:"):
                     continue
                 sc, ec = self.d.chars(s, e)
                 ts, te = self.d.chars(*cand.content)
@@ -1094,7 +1156,19 @@ class ClaimRules:
                 for c in same:
                     self.f.claims.remove(c)
                     here.remove(c)
-                self._add_claim(speaker, ts, te, sc, ec, False, "claim:syntax-said")
+                self._add_claim(speaker, ts, te, sc, ec, False, NOUN_RULE if cand.noun else "claim:syntax-said")
+
+    def _turn_reports_assurance(self, c: ClaimFact) -> bool:
+        """A turn's sentence that only reports another person's assurance ('He gave me a flat assurance that they
+        will not use F-16s ...'): the assurance is that person's claim, and what the turn's speaker says around it
+        names no arms, so the sentence is not the speaker's talk of supply ('gave' there gives no arms)."""
+        if c.rule != TURN_RULE:
+            return False
+        for o in self.f.claims:
+            if o.rule == NOUN_RULE and o.speaker != c.speaker and c.start <= o.start < c.end:
+                a, b = self.d.tok_index(c.start - self.d.base), self.d.tok_index(o.start - self.d.base)
+                return not any(arms_word(self.d, i, a) for i in range(a, b))
+        return False
 
     def _says_an_object(self, verb: int, e: int) -> bool:
         """Whether the speech verb has what was said as its object after it ('For his part, Prime Minister X

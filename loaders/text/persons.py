@@ -46,6 +46,8 @@ PERSON_NOUNS = {"president", "man", "woman", "boy", "girl", "officer", "soldier"
 ``claims`` before the name whose words a sentence quotes ('the words of philosopher Jane Roe:')."""
 # one romanised East Asian syllable ('jong', 'sup', 'hyun', 'yeol', 'un'): consonants, vowels, a nasal or stop
 _SYLLABLE = re.compile(r"(?:[bcdghjklmnprstwy]{1,3})?[aeiou]{1,3}(?:ng|[nmpkl])?")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+"""A blank line: where a signature block's signers part."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 """A capitalised name word: 'Černochová', 'McCain', "O'Donnell", an initial ('J.'), two capitals ('DJ')."""
 
@@ -132,6 +134,22 @@ class PersonRules:
     def _stops(self, word: str) -> bool:
         """A word that ends a name: ``NAME_STOP`` or a form of address as written ('Mr.')."""
         return word in NAME_STOP or (word[:1].isupper() and word.lower() in self.d.g.address_forms)
+
+    def _signer_above(self, title_start: int) -> tuple[int, int] | None:
+        """A signature block's name line: the title opens a line, and the line right above it (no blank line
+        between) is a personal name and nothing else ('Mette Frederiksen' / 'Prime Minister of the Kingdom of
+        Denmark')."""
+        clean = self.d.text  # the line breaks as written (the clean text joins soft-wrapped lines; same offsets)
+        if title_start < 1 or "\n" not in clean[self.d.cend(title_start - 1):self.d.cstart(title_start)] \
+                or _BLANK_LINE.search(clean, self.d.cend(title_start - 1), self.d.cstart(title_start)):
+            return None
+        k = title_start - 1
+        while k > 0 and "\n" not in clean[self.d.cend(k - 1):self.d.cstart(k)] and title_start - k < 6:
+            k -= 1
+        if k > 0 and "\n" not in clean[self.d.cend(k - 1):self.d.cstart(k)]:
+            return None
+        name = self._name_tokens(k)
+        return name if name is not None and name[1] == title_start and name[1] - name[0] >= 2 else None
 
     def _name_tokens(self, i: int) -> tuple[int, int] | None:
         """A capitalised personal name starting at token i: [i, j) or None."""
@@ -275,6 +293,8 @@ class PersonRules:
             k += 1
         if k == start:
             return start, title
+        if k > 0 and _BLANK_LINE.search(self.d.text, self.d.cend(k - 1), self.d.cstart(k)):
+            return start, title  # a signature block's name line under a blank line is no portfolio (session 17)
         before = self.f.ref_at.get(k - 1) if k > 0 else None
         by_state = before is not None and before.id.startswith("country:") and before.kind in ("demonym", "name")
         if before is None and k >= 2 and words[k - 1] in ("’s", "'s"):
@@ -1204,6 +1224,8 @@ class PersonRules:
                 if state_after is not None and of is None:
                     of, j = state_after, after  # '... of Strategic Industry of Ukraine X'
             name = self._name_tokens(j)
+            if name is not None and _BLANK_LINE.search(self.d.clean, self.d.cend(j - 1), self.d.cstart(name[0])):
+                name = None  # a signature block: the next signer's name after a blank line holds no title of this
             if name is None:
                 # 'Czech Deputy Prime Minister and Defence Minister Jane Roe': two offices of one name
                 name = self._name_after_coordinated_title(j)
@@ -1245,6 +1267,12 @@ class PersonRules:
                 info = self._hold(ahead, "person:title-name", title)
                 self._position(info, title, of or body_state, (title_start, body_end), ahead,
                                "position:title-appositive")
+                continue
+            signer = self._signer_above(title_start) if name is None else None
+            if signer is not None:
+                # a signature block: 'Mette Frederiksen' on a line of its own, her title on the next (session 17)
+                self._position(self._hold(signer, "person:signature", title), title, of, (title_start, j), signer,
+                               "position:signature")
                 continue
             if name is None:
                 self.f.add_ref(Ref(ent.start, ent.end, f"title:{title}", "title"))

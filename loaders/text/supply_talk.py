@@ -23,6 +23,8 @@ ARMS_WORDS = frozenset({"weapon", "weapons", "arms", "munition", "munitions", "a
 CIVIL_AID = frozenset({"humanitarian", "economic", "financial", "budget", "budgetary", "energy", "medical", "food",
                        "development", "macro-financial", "direct"})
 """A qualifier that makes aid civil: 'humanitarian assistance' is no arms supply."""
+MILITARY_AID = frozenset({"security", "military", "defense", "defence", "lethal"})
+"""A qualifier coordinated with a civil one that keeps the aid arms aid ('security and humanitarian assistance')."""
 
 
 @cache
@@ -42,7 +44,11 @@ def arms_word(d: TextDoc, i: int, start: int, package: bool = True) -> bool:
 
 def _civil(d: TextDoc, i: int, start: int) -> bool:
     """The word before token i (within the stretch from ``start``) makes its aid civil ('humanitarian aid')."""
-    return i > start and d.lower[i - 1] in CIVIL_AID
+    if not (i > start and d.lower[i - 1] in CIVIL_AID):
+        return False
+    # 'security and humanitarian assistance', 'military, economic, and humanitarian aid': a military qualifier
+    # coordinated with the civil one makes the aid arms aid too (session 17)
+    return not any(d.lower[k] in MILITARY_AID for k in range(max(start, i - 6), i - 1))
 
 
 def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> bool:

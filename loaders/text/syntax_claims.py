@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.syntax import Parse
+from armsgraph.loaders.text.word_tables import words_by_kind
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class SpeechCandidate:
     """The subject's head token."""
     content: tuple[int, int]
     """Tokens [start, end) of what is said, without a leading 'that'."""
+    noun: bool = False
+    """Said through a speech noun ('gave me a flat assurance that ...'; ``noun_speech``): a person must say it."""
 
 
 NEGATORS = frozenset({"not", "n't", "n’t", "never", "neither", "nor"})
@@ -105,6 +109,43 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
         if end - start < 3:
             continue
         out.append(SpeechCandidate(t, (min(tokens), max(tokens) + 1), head, (start, end)))
+    return out
+
+
+@cache
+def speech_nouns() -> dict[str, frozenset[str]]:
+    """``data/speech_nouns.csv`` by kind (noun, light-verb), read once per process."""
+    return words_by_kind("speech_nouns.csv", ("noun", "light-verb"))
+
+
+def noun_speech(lower: Sequence[str], parse: Parse, sentence: tuple[int, int]) -> list[SpeechCandidate]:
+    """'He gave me a flat assurance that they will not use F-16s ...': a speech noun (``speech_nouns.csv``), the
+    object of a light verb, with a clause of its own marked by 'that' below it; the light verb's subject says the
+    clause (session 17). 'the assurance that they provided' (a relative clause) and negated verbs say nothing."""
+    p = parse
+    s, e = sentence
+    words = speech_nouns()
+    out: list[SpeechCandidate] = []
+    for t in range(s, e):
+        if lower[t] not in words["noun"] or not p.parsed[t] or p.dep[t] != "dobj":
+            continue
+        verb = p.head[t]
+        if lower[verb] not in words["light-verb"] or negated(lower, verb, p):
+            continue
+        subj = p.kids(verb, "nsubj")
+        clause = next((k for k in p.kids(t, "acl", "relcl", "ccomp") if k > t and p.kids(k, "nsubj")
+                       and any(lower[m] == "that" for m in p.kids(k, "mark"))), None)
+        if not subj or clause is None:
+            continue
+        tokens = set(p.subtree(subj[0]))
+        for k in p.kids(subj[0], "prep", "relcl", "acl"):
+            tokens -= set(p.subtree(k))
+        said = sorted(k for k in p.subtree(clause) if lower[k] != "that" or k > min(p.subtree(clause)))
+        start, end = said[0], said[-1] + 1
+        while start < end and lower[start] == "that":
+            start += 1
+        if end - start >= 3:
+            out.append(SpeechCandidate(verb, (min(tokens), max(tokens) + 1), subj[0], (start, end), noun=True))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.facts import Facts
@@ -20,6 +21,7 @@ from armsgraph.loaders.text.speakers import heading_persons
 from armsgraph.loaders.text.supply_talk import CIVIL_AID, arms_word, speaks_of_supply, turn_words
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turns import read_label
+from armsgraph.loaders.text.word_tables import words_by_kind
 from armsgraph.schema import Person
 
 TURN_RULE = "claim:transcript-turn"
@@ -27,6 +29,9 @@ TURN_RULE = "claim:transcript-turn"
 
 TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
+
+NOT_SUPPLY = frozenset({"use", "deployment"})
+"""``triggers.csv`` kinds that make a sentence naming a system speak of its use, not of its supply."""
 
 ITEM_REACH = 4
 """Tokens from a list item's opening within which its arms are named ('anti - armor systems')."""
@@ -155,7 +160,8 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
             opens_list = question or d.words[sent.end - 1] == ":"
             if listing and not question and list_item(d, max(sent.start, d.tok_index(lo)), sent.end):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
-            elif speaks_of_supply(d, sent.start, sent.end, package=not question):
+            elif speaks_of_supply(d, sent.start, sent.end, package=not question) or (
+                    not question and names_system(d, max(sent.start, d.tok_index(lo)), sent.end)):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
                 # a package just named ('another drawdown, $400 million.'): the verbless items after it are its own
                 listing = opens_list or names_package(d, sent.start, sent.end) or listing
@@ -163,6 +169,35 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
                 # 'What's in this package?' names no arms, but the verbless items after it are the package's
                 listing = opens_list and speaks_of_supply(d, sent.start, sent.end)
     return named
+
+
+def names_system(d: TextDoc, s: int, e: int) -> bool:
+    """Tokens [s, e) name a weapon system by its name and its supply in words ``triggers.csv`` lacks
+    (``turn_systems.csv``, session 17): an announcement, replenishment, funding or need ('nothing to announce on
+    Patriot', 'It replenishes Iron Dome'), a package pronoun listing what it holds ('It has Bradleys, ...'), a
+    state it is for ('one more Patriot battery for Ukraine'). A use, firing or deployment word ('the HIMARS they
+    fired') or a category alone ('air defense') is no supply."""
+    if not any(d.ent_types[i] == "WEAPON" for i in range(s, e)):
+        return False
+    if any(kind in NOT_SUPPLY for i in range(s, e) for kind, _ in d.g.triggers.get(d.lower[i], ())):
+        return False
+    words = system_words()
+    k = s + 1 if s + 1 < e and d.lower[s] in ("and", "so", "but") else s
+    if k + 1 < e and d.lower[k] in words["package-pronoun"] and d.lower[k + 1 + (d.lower[k + 1] == "also")] in \
+            words["package-verb"]:
+        return True
+    for i in range(s, e):
+        if d.lower[i] in words["supply"]:
+            return True
+        if d.lower[i] in words["recipient"] and i + 1 < e and d.ent_types[i + 1] == "COUNTRY":
+            return True
+    return False
+
+
+@cache
+def system_words() -> dict[str, frozenset[str]]:
+    """``data/turn_systems.csv`` by kind, read once per process."""
+    return words_by_kind("turn_systems.csv", ("supply", "package-verb", "package-pronoun", "recipient"))
 
 
 def names_package(d: TextDoc, s: int, e: int) -> bool:
