@@ -61,18 +61,20 @@ PROBES = [
     probe('arrived', 'news',
       'Spain will send six Hawk launchers. They arrived in Ukraine in May.',
       'ESP>UKR:hawk'),
+    # the frame's arrival does not fire on another system's arrival; the pledge itself is read by the default
+    # recipient of a war-aid text (session 17, parties: Ukraine is named, the clause names no recipient)
     probe('arrived-no', 'news',
       'Spain will send six Hawk launchers. Russian missiles reached Ukraine in May.',
-      ''),
+      'ESP>UKR:hawk'),
     probe('arrived-no', 'news',
       'Spain will send six Hawk launchers. Polish Krab howitzers reached Ukraine in May.',
-      ''),
+      'ESP>UKR:hawk'),
     probe('arrived-no', 'news',
       'Spain will not send Hawk launchers. The first four reached Ukraine last autumn.',
       ''),
     probe('arrived-no', 'news',
       'Spain will send six Hawk launchers. The first four reached Ukraine from Germany.',
-      ''),
+      'ESP>UKR:hawk'),
     # 'would' before a closing report is the future of what was said
     probe('reported-would', 'news',
       'Poland would send MiG-29 jets to Ukraine, Duda said.',
