@@ -294,7 +294,9 @@ class ClauseReader:
         for i in range(start, right - 1):
             word = self.d.lower[i + 1]
             if self.d.lower[i] == "to" and syntax.parsed[i + 1] and syntax.tag[i + 1] == "VB" \
-                    and word not in self.d.g.triggers and word not in CHAIN_WORDS:
+                    and word not in self.d.g.triggers and word not in CHAIN_WORDS \
+                    and not (word in BENEFIT_VERBS and "with" in self.d.lower[i + 2 : right]):
+                # not 'aims to help the Ukrainian army with Stinger missiles': a benefit verb's 'with' supplies
                 return i
         return right
 
