@@ -30,7 +30,8 @@ from armsgraph.loaders.text.word_tables import words_by_kind
 
 WHERE_PREPS = frozenset({"in", "at", "near", "from", "inside", "outside", "around"})
 """Prepositions before a capital named only as where something happens ('Speaking in Kyiv')."""
-PARTY_WORDS = words_by_kind("party_words.csv", ("default-recipient", "other-side", "own-forces"))
+PARTY_WORDS = words_by_kind("party_words.csv", ("default-recipient", "other-side", "own-forces", "presence-between",
+                                                 "presence-negation", "force-unit"))
 """``data/party_words.csv``: the default recipient of war-aid texts, the suppliers that never give to it and the
 nouns of a giver's own forces, read once at import as the other word tables are."""
 
