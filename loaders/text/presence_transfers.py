@@ -17,16 +17,16 @@ from __future__ import annotations
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfer_recipients import PARTY_WORDS
 from armsgraph.loaders.text.transfer_rules import TransferRules
+from armsgraph.loaders.text.transfer_words import party_words
 
 BE_FORMS = frozenset({"are", "is", "were", "was"})
 """A present or past 'be' that says where the weapons are ('are now with')."""
-BETWEEN = PARTY_WORDS["presence-between"]
+BETWEEN = party_words()["presence-between"]
 """Words between 'be' and the receiving state ('are now in service with the', 'are in the hands of')."""
-NOT_PRESENT = PARTY_WORDS["presence-negation"]
+NOT_PRESENT = party_words()["presence-negation"]
 """'are not yet with Ukrainian units': not delivered."""
-FORCE_UNITS = PARTY_WORDS["force-unit"]
+FORCE_UNITS = party_words()["force-unit"]
 """Nouns of a forces' parts ('with Ukrainian units') beside ``cues.csv`` kind forces."""
 MAX_SUBJECT = 12
 """Tokens at most from the sentence start to the giver's 'from'."""

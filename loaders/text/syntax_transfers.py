@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from armsgraph.loaders.text.syntax import Parse
-from armsgraph.loaders.text.transfer_parties import SUBORDINATORS
-from armsgraph.loaders.text.transfer_words import NOT_A_RECIPIENT_TO, syntax_words
+from armsgraph.loaders.text.transfer_words import NOT_A_RECIPIENT_TO, SUBORDINATORS, syntax_words
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 NOT_WHAT_MOVES_PREPS = frozenset({"for", "against", "than", "like", "besides", "instead", "about", "on", "with"})

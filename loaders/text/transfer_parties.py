@@ -21,11 +21,8 @@ from armsgraph.loaders.text.transfer_words import (
     PARTNER_WORDS,
     REFERRING_NOUNS,
     STATE_BODIES,
+    SUBORDINATORS,
 )
-
-SUBORDINATORS = frozenset({"after", "before", "while", "since", "by", "besides"})
-"""Words before a gerund that has no subject of its own: 'Britain will buy Archer howitzers after sending AS90 guns
-to Ukraine' (the sentence's subject gives)."""
 
 
 class Parties:

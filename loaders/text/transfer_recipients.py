@@ -24,16 +24,12 @@ from armsgraph.loaders.text.transfer_words import (
     RECIPIENT_PREPS,
     REFERRING_OBJECTS,
     STATE_BODIES,
+    party_words,
     syntax_words,
 )
-from armsgraph.loaders.text.word_tables import words_by_kind
 
 WHERE_PREPS = frozenset({"in", "at", "near", "from", "inside", "outside", "around"})
 """Prepositions before a capital named only as where something happens ('Speaking in Kyiv')."""
-PARTY_WORDS = words_by_kind("party_words.csv", ("default-recipient", "other-side", "own-forces", "presence-between",
-                                                 "presence-negation", "force-unit"))
-"""``data/party_words.csv``: the default recipient of war-aid texts, the suppliers that never give to it and the
-nouns of a giver's own forces, read once at import as the other word tables are."""
 
 
 class Recipients:
@@ -188,11 +184,11 @@ class Recipients:
         ('to equip its own army'), nor in a sentence with a condition ('if'), an object that names no one state
         ('them', 'to the country': ``them`` found none) or a third state, which may be the recipient."""
         states = self._named_states()
-        if any(x.lower() in PARTY_WORDS["other-side"] for x in suppliers):
+        if any(x.lower() in party_words()["other-side"] for x in suppliers):
             return None
         s = self.d.sent_of(t)
         words = self.d.lower[s.start : s.end]
-        if any(w in ("its", "their", "own") and nxt in PARTY_WORDS["own-forces"] for w, nxt in pairwise(words)):
+        if any(w in ("its", "their", "own") and nxt in party_words()["own-forces"] for w, nxt in pairwise(words)):
             return None
         if "if" in words or "them" in words or any(
                 a in RECIPIENT_PREPS and b == "the" and c in REFERRING_OBJECTS for a, b, c in zip(
@@ -217,7 +213,7 @@ class Recipients:
     @staticmethod
     def is_default(state: str | None) -> bool:
         """Whether ``state`` is a default recipient of ``party_words.csv``."""
-        return state is not None and state.lower() in PARTY_WORDS["default-recipient"]
+        return state is not None and state.lower() in party_words()["default-recipient"]
 
     def _named_states(self) -> dict[str, list[Ref]]:
         """The existing states the text names (by name, demonym, capital, a body or a person serving it), with

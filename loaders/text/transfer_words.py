@@ -119,6 +119,20 @@ def deal_words() -> frozenset[str]:
     return frozenset(w for w, kind in phrase_words().items() if kind == "deal")
 
 
+SUBORDINATORS = frozenset({"after", "before", "while", "since", "by", "besides"})
+"""Words before a gerund that has no subject of its own: 'Britain will buy Archer howitzers after sending AS90 guns
+to Ukraine' (the sentence's subject gives)."""
+
+
+@cache
+def party_words() -> dict[str, frozenset[str]]:
+    """``data/party_words.csv`` by kind: the default recipient of war-aid texts, the suppliers that never give to
+    it, the nouns of a giver's own forces and the words of 'X from Y are now with Z' (``presence_transfers``),
+    read once per process; a row of another kind fails with its line."""
+    return words_by_kind("party_words.csv", ("default-recipient", "other-side", "own-forces", "presence-between",
+                                             "presence-negation", "force-unit"))
+
+
 @cache
 def syntax_words() -> dict[str, frozenset[str]]:
     """``data/syntax_words.csv``: the word forms the parse rules read beside the transfer words, by kind (``use``:
