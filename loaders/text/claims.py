@@ -15,6 +15,7 @@ from armsgraph.loaders.text.group_speakers import group_speech, state_pair_speec
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
 from armsgraph.loaders.text.quote_labels import name_end
+from armsgraph.loaders.text.speakers import SUFFIXES
 from armsgraph.loaders.text.supply_talk import arms_word
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, noun_speech, speech
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -1134,6 +1135,15 @@ class ClaimRules:
                         and abs(c.start - self.d.base - ts) <= 3))]
                 exact = [c for c in same if c.start - self.d.base == ts and c.end - self.d.base >= te - 1
                          and c.speaker == speaker]
+                if exact and any(te <= self.d.cstart(o.verb) < c.end - self.d.base and o.subject == cand.subject
+                                 for o in self._speech.get(s, ()) for c in exact):
+                    # 'acknowledged that A, but insisted B': the surface reading ran over the same subject's second
+                    # speech verb; the parse's clause, cut before it, replaces it (session 18)
+                    for c in exact:
+                        self.f.claims.remove(c)
+                        here.remove(c)
+                        same.remove(c)
+                    exact = []
                 if exact:
                     # the surface rules read this clause too (their claim stays); another reading of theirs in the
                     # sentence that is a speech verb's noun object ('He stressed the need for ..., saying that ...')
@@ -1298,6 +1308,8 @@ class ClaimRules:
         if ref is None or ref.kind != "person" or ref.end >= end:
             return None
         verb = ref.end
+        while verb < end - 1 and self.d.words[verb] in SUFFIXES:
+            verb += 1  # '..., Secretary X III said' (session 18)
         syntax = self.d.syntax
         is_verb = syntax.pos[verb] == "VERB" if syntax is not None and syntax.parsed[verb] else (
             self.d.words[verb].isalpha() and self.d.words[verb].islower())
