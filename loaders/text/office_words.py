@@ -14,7 +14,7 @@ from importlib import resources
 from armsgraph.loaders.io import csv_rows
 
 KINDS = ("body-word", "body-office", "body-rank", "body-head", "state-office", "company-office", "speaker-pronoun",
-         "state-group")
+         "state-group", "unowned-body", "unowned-modifier")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,10 @@ class OfficeWords:
     """Words in a claim that can stand for its speaker ('we', 'its')."""
     state_groups: frozenset[str]
     """Plural nouns of a subject standing for the states named together before it ('the three defence ministries')."""
+    unowned_bodies: frozenset[str]
+    """A body that speaks for its state when no owner is named ('the defence ministry', 'the Air Force Command')."""
+    unowned_modifiers: frozenset[str]
+    """Words between 'the' and such a body besides a ministry's ('Air', 'Force')."""
 
 
 @cache
@@ -53,7 +57,9 @@ def office_words() -> OfficeWords:
                        state_office=heads | kinds["state-office"],
                        company_offices=frozenset(kinds["company-office"]),
                        speaker_pronouns=frozenset(kinds["speaker-pronoun"]),
-                       state_groups=frozenset(kinds["state-group"]))
+                       state_groups=frozenset(kinds["state-group"]),
+                       unowned_bodies=frozenset(kinds["unowned-body"]),
+                       unowned_modifiers=frozenset(kinds["unowned-modifier"]))
 
 
 def _capitalised(words: set[str]) -> frozenset[str]:

@@ -60,7 +60,9 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
             continue
         if t in skip or negated(lower, t, p):
             continue
-        content = p.kids(t, "ccomp")
+        # not a clause before a ';' ahead of the verb ('The Pentagon turned the offer down; spokesman X said ...':
+        # the clause after the verb is said; session 18)
+        content = [k for k in p.kids(t, "ccomp") if k > t or ";" not in lower[max(p.subtree(k)) + 1:t]]
         if not content or all(len(p.subtree(k)) < 3 for k in content):
             # none, or a fragment the parser hung there ('said after meeting X that ... the guns Ukraine already
             # has': 'already has' as the verb's clause; session 15)
