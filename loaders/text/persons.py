@@ -576,7 +576,7 @@ class PersonRules:
                 return ref.id
         if sent.start == 0:
             return None
-        named = self._states_unquoted(sent.start, self._said_from(i, sent.end))
+        named = self._states_unquoted(sent.start, sent.end)
         before = self.d.sent_of(sent.start - 1)
         if before.start > 0 and not self._names_state(before.start, before.end):
             # 'Estonia announced its package ... . It includes: ... . "...," defence minister X told ERR': over one
@@ -600,17 +600,6 @@ class PersonRules:
         # a sentence naming other states keeps the office unsaid, unless it names that state again ('Poland signed
         # ... . Defence minister X said ..., which Warsaw handed to Kyiv')
         return state if not named or state in named else None
-
-    def _said_from(self, i: int, end: int) -> int:
-        """Where what the title's holder at token i says begins: after the speech verb right after the holder's name
-        (at most six tokens on), else ``end``. A state named there is what they speak of, not whose office it is
-        ('Defence Minister X said they had been received by the Ukrainian army'; session 18)."""
-        for k in range(i, min(end, i + 7)):
-            if self.d.lower[k] in self.d.g.speech_verbs and not self.d.ent_types[k]:
-                return k
-            if self.d.words[k] in (",", ";", "(", ")"):
-                break
-        return end
 
     def _states_unquoted(self, start: int, end: int) -> set[str]:
         """The states named in tokens [start, end) outside quotation marks (a sentence may open inside one: the
@@ -1357,6 +1346,7 @@ class PersonRules:
         self._deputies_of_officials()
         self._named_persons()
         self._titles_of_earlier_persons()
+        self._chiefs_of_organisations()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
@@ -1375,6 +1365,21 @@ class PersonRules:
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
         self._surnames_before_full_names()
+
+    def _chiefs_of_organisations(self) -> None:
+        """'NATO chief Jens Stoltenberg': an organisation, the lower-case 'chief', then a known official of that very
+        organisation holds their known office (rule ``position:org-chief``; session 18). 'Pentagon chief X' of an
+        official of a state, or an official the table lacks, gives none (which office 'chief' is is not said)."""
+        for start, info in list(self.registered.items()):
+            ref = self.f.ref_at.get(start)
+            if start < 2 or ref is None or ref.kind != "person" or self.d.words[start - 1] != "chief":
+                continue
+            org = self.f.ref_at.get(start - 2)
+            known = known_official(self.d.g, info.name)
+            if org is None or org.kind != "org" or known is None or known[2] != org.id \
+                    or any(t == known[1] for t, _ in info.titles):
+                continue
+            self._position(info, known[1], known[2], (org.start, start), (start, ref.end), "position:org-chief")
 
     def _titles_of_earlier_persons(self) -> None:
         """'Jane Roe urged ... "...," the alliance's secretary general said.': a definite title that speaks ('the
