@@ -9,6 +9,7 @@ First person ('We reaffirm') is the authors' own voice and no claim.
 from __future__ import annotations
 
 from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.textdoc import TextDoc
 
 PLURAL_SUBJECTS = (("they",), ("the", "leaders"), ("the", "two", "leaders"), ("both", "leaders"),
@@ -117,20 +118,87 @@ def _persons_before(d: TextDoc, f: Facts, s: int) -> list[str] | None:
 
 
 def state_pair_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int, int] | None:
-    """(the states, the speech verb, the subject's start) when 'the two governments said' (``Gazetteer.state_pairs``,
-    a verb of ``speech_verbs.csv`` right after) stands for the states coordinated at the opening of its sentence or of
-    the sentence before ('Norway and Ukraine signed a deal ..., the two governments said')."""
-    for k in range(s, e - 3):
-        size = next((len(p) for p in d.g.state_pairs if tuple(d.lower[k:k + len(p)]) == p), 0)
-        verb = k + size
-        if not size or verb >= e or d.lower[verb] not in d.g.speech_verbs:
+    """(the states, the speech verb, the subject's start) when a subject standing for states named together ('the two
+    governments', ``Gazetteer.state_pairs``; since session 18 also 'the leaders', 'the three defence ministries':
+    'the', a number word, at most two lower-case words, a noun of ``office_words.csv`` kind ``state-group``) has a
+    verb of ``speech_verbs.csv`` right after it, and stands for the states coordinated before it in its sentence
+    ('The United States, Germany, ... and Italy will provide ..., the leaders said'; '... paid for by Germany, Denmark
+    and Norway, the three defence ministries said') or at the opening of the sentence before. A number in the
+    subject must be the states' count ('the two governments': two); without one, two or more."""
+    for k in range(s, e - 2):
+        found = _state_group(d, k, e)
+        if found is None:
             continue
-        states = _states_opening(d, f, s, e)
+        verb, count = found
+        if verb >= e or d.lower[verb] not in d.g.speech_verbs:
+            continue
+        states = _states_before(d, f, s, k, count)
         if states is None and s > 0:
             before = d.sent_of(s - 1)
             states = _states_opening(d, f, before.start, before.end)
+            states = states if states is not None and _fits(states, count) else None
         return (states, verb, k) if states else None
     return None
+
+
+def _state_group(d: TextDoc, k: int, e: int) -> tuple[int, int | None] | None:
+    """(the token after the subject, the number it names or None) when a subject standing for states opens at k."""
+    size = next((len(p) for p in d.g.state_pairs if tuple(d.lower[k:k + len(p)]) == p), 0)
+    if size:
+        return k + size, 2
+    if d.lower[k] != "the" or k + 1 >= e:
+        return None
+    m = k + 1
+    number = d.g.quantity_words.get(d.lower[m])
+    count = number[1] if number is not None and number[0] == "number" else None
+    m += count is not None
+    groups = office_words().state_groups
+    for size in (0, 1, 2):
+        n = m + size
+        if n < e and d.lower[n] in groups and all(d.words[j].isalpha() and d.words[j].islower() for j in range(m, n)):
+            return n + 1, count
+    return None
+
+
+def _fits(states: list[str], count: int | None) -> bool:
+    return len(states) == count if count is not None else len(states) >= 2
+
+
+def _states_before(d: TextDoc, f: Facts, s: int, subject: int, count: int | None) -> list[str] | None:
+    """The first list of states coordinated by commas and 'and' in [s, subject) that fits the count."""
+    k = s
+    while k < subject:
+        found = _state_list(d, f, k, subject)
+        if found is None:
+            k += 1
+            continue
+        states, k = found
+        if _fits(states, count):
+            return states
+    return None
+
+
+def _state_list(d: TextDoc, f: Facts, k: int, e: int) -> tuple[list[str], int] | None:
+    """The states named by name or capital from k, joined by ',' and 'and' ('the' allowed before each), and the token
+    after the list; None when no state starts at k."""
+    ids: list[str] = []
+    while k < e:
+        ref = f.ref_at.get(k)
+        if ref is None or ref.start != k or not ref.id.startswith("country:") or ref.kind not in ("name", "capital"):
+            if ids or d.lower[k] != "the":
+                break
+            k += 1
+            continue
+        ids.append(ref.id)
+        k = ref.end
+        joiner = k
+        while joiner < e and d.lower[joiner] in (",", "and", "the"):
+            joiner += 1
+        if joiner == k or joiner >= e or joiner not in f.ref_at:
+            break
+        k = joiner
+    states = list(dict.fromkeys(ids))
+    return (states, k) if states else None
 
 
 def _states_opening(d: TextDoc, f: Facts, s: int, e: int) -> list[str] | None:

@@ -13,7 +13,8 @@ from importlib import resources
 
 from armsgraph.loaders.io import csv_rows
 
-KINDS = ("body-word", "body-office", "body-rank", "body-head", "state-office", "company-office", "speaker-pronoun")
+KINDS = ("body-word", "body-office", "body-rank", "body-head", "state-office", "company-office", "speaker-pronoun",
+         "state-group", "unowned-body", "unowned-modifier")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,12 @@ class OfficeWords:
     """Lower-case company and elected office nouns a name may follow ('chief executive Jane Roe')."""
     speaker_pronouns: frozenset[str]
     """Words in a claim that can stand for its speaker ('we', 'its')."""
+    state_groups: frozenset[str]
+    """Plural nouns of a subject standing for the states named together before it ('the three defence ministries')."""
+    unowned_bodies: frozenset[str]
+    """A body that speaks for its state when no owner is named ('the defence ministry', 'the Air Force Command')."""
+    unowned_modifiers: frozenset[str]
+    """Words between 'the' and such a body besides a ministry's ('Air', 'Force')."""
 
 
 @cache
@@ -49,7 +56,10 @@ def office_words() -> OfficeWords:
                        body_ranks=_capitalised(kinds["body-rank"]), body_heads=heads,
                        state_office=heads | kinds["state-office"],
                        company_offices=frozenset(kinds["company-office"]),
-                       speaker_pronouns=frozenset(kinds["speaker-pronoun"]))
+                       speaker_pronouns=frozenset(kinds["speaker-pronoun"]),
+                       state_groups=frozenset(kinds["state-group"]),
+                       unowned_bodies=frozenset(kinds["unowned-body"]),
+                       unowned_modifiers=frozenset(kinds["unowned-modifier"]))
 
 
 def _capitalised(words: set[str]) -> frozenset[str]:

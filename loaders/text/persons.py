@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from armsgraph.loaders.io import csv_rows
+from armsgraph.loaders.text.dates import MONTHS
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
@@ -131,6 +132,18 @@ class PersonRules:
         address, capitalised, with its full stop if it has one there."""
         return word[:1].isupper() and self.d.g.cues.get(word.lower()) == "honorific"
 
+    def _service_before_rank(self, i: int) -> int:
+        """How many words of an armed service (``cues.csv`` kind ``service-before-rank``: 'Air Force', 'Navy') open
+        the name at token i with a rank right after them ('Air Force Brig. Gen. Pat Ryder'; session 18): the service
+        is no part of the name; without a rank after it, 0."""
+        for size in (2, 1):
+            words = self.d.words[i:i + size]
+            if len(words) == size and all(w[:1].isupper() for w in words) and i + size < len(self.d.doc) \
+                    and self.d.g.cues.get(" ".join(words).lower()) == "service-before-rank" \
+                    and (self._rank(self.d.words[i + size]) or self._rank(self.d.words[i + size] + ".")):
+                return size
+        return 0
+
     def _stops(self, word: str) -> bool:
         """A word that ends a name: ``NAME_STOP`` or a form of address as written ('Mr.')."""
         return word in NAME_STOP or (word[:1].isupper() and word.lower() in self.d.g.address_forms)
@@ -161,6 +174,9 @@ class PersonRules:
                     break
                 j += 1
             return ent.start, j
+        i += self._service_before_rank(i)
+        if i + 1 < len(self.d.doc) and self.d.lower[i] in MONTHS and self.d.words[i + 1].isdigit():
+            return None  # 'Secretary of State' / 'December 30, 2024': a dateline, no name (session 18)
         while i < len(self.d.doc):
             if self._rank(self.d.words[i]):
                 i += 1
@@ -459,6 +475,8 @@ class PersonRules:
 
     def _position(self, info: PersonInfo, title: str, of: str | None, title_span: tuple[int, int],
                   name_span: tuple[int, int], rule: str, base: str | None = None) -> None:
+        if of is None and any(held != title and held.endswith(f" {title}") for held, _ in info.titles):
+            return  # 'Minister Gallant' after 'Israeli Minister of Defense Yoav Gallant': the office read (session 18)
         known = known_official(self.d.g, info.name, title)
         if title == "Secretary":
             # 'Secretary Austin': which department only the gazetteer knows
@@ -558,9 +576,12 @@ class PersonRules:
                 return ref.id
         if sent.start == 0:
             return None
-        named = {ref.id for k in range(sent.start, sent.end)
-                 if (ref := self.f.ref_at.get(k)) is not None and ref.id.startswith("country:")}
+        named = self._states_unquoted(sent.start, sent.end)
         before = self.d.sent_of(sent.start - 1)
+        if before.start > 0 and not self._names_state(before.start, before.end):
+            # 'Estonia announced its package ... . It includes: ... . "...," defence minister X told ERR': over one
+            # sentence naming no state (session 18)
+            before = self.d.sent_of(before.start - 1)
         state = self._state_opening_sentence(before.end - 1) if before.end - before.start > 3 else None
         first = next((ref for k in range(before.start, before.end)
                       if (ref := self.f.ref_at.get(k)) is not None and ref.id == state), None)
@@ -579,6 +600,24 @@ class PersonRules:
         # a sentence naming other states keeps the office unsaid, unless it names that state again ('Poland signed
         # ... . Defence minister X said ..., which Warsaw handed to Kyiv')
         return state if not named or state in named else None
+
+    def _states_unquoted(self, start: int, end: int) -> set[str]:
+        """The states named in tokens [start, end) outside quotation marks (a sentence may open inside one: the
+        sentencizer leaves the opening mark on the sentence before); a quoted state names whose office nothing."""
+        quoted = start > 0 and self.d.words[start - 1] in ("“", '"')
+        out: set[str] = set()
+        for k in range(start, end):
+            if self.d.words[k] in ("“", "”", '"'):
+                quoted = self.d.words[k] != "”" and not (quoted and self.d.words[k] == '"')
+                continue
+            ref = self.f.ref_at.get(k)
+            if ref is not None and not quoted and ref.id.startswith("country:"):
+                out.add(ref.id)
+        return out
+
+    def _names_state(self, start: int, end: int) -> bool:
+        return any((ref := self.f.ref_at.get(k)) is not None and ref.id.startswith("country:")
+                   for k in range(start, end))
 
     def _state_supplying_in_speech(self, j: int) -> str | None:
         """'Defence Minister Jane Roe said Sweden would send ...': a title naming no state, its holder's speech verb
@@ -639,6 +678,18 @@ class PersonRules:
         speaks = title_end + 1 < len(self.d.words) and self.d.words[title_end] == "," \
             and self.d.lower[title_end + 1] in self.d.g.speech_verbs
         return self._person_before(k, surname_speaks=speaks)
+
+    def _byline(self, comma: int, title_end: int) -> bool:
+        """A line of its own that is a name, a comma and a title ('Antony J. Blinken, Secretary of State' over the
+        dateline of a press statement; session 18): the comma's line opens at most five tokens before it, and the
+        title ends the line."""
+        text = self.d.text
+        if title_end < len(self.d.words) and "\n" not in text[self.d.cend(title_end - 1):self.d.cstart(title_end)]:
+            return False
+        line = text.rfind("\n", 0, self.d.cstart(comma)) + 1
+        first = self.d.tok_index(line)
+        return 2 <= comma - first <= 5 and all(_NAME_WORD.fullmatch(w) or w in SUFFIXES
+                                                for w in self.d.words[first:comma])
 
     def _person_before(self, k: int, surname_speaks: bool = False) -> Ref | None:
         """The person whose name ends right before the comma or bracket at token k: one the text has read, else a
@@ -1243,8 +1294,9 @@ class PersonRules:
                     if k <= 0:
                         break
                 back = self.f.ref_at.get(k - 2) if k >= 2 else None
-                if back is None and k == ent.start - 1 and of_after is not None and j < len(doc) \
-                        and self.d.words[j] in (",", ".", ";", ")"):
+                if back is None and k == ent.start - 1 and ((
+                        of_after is not None and j < len(doc) and self.d.words[j] in (",", ".", ";", ")"))
+                        or self._byline(k, j)):
                     # 'Jane Roe, defence minister of Finland, said': the apposition closes after the state
                     back = self._person_before(k)
                 if back is not None and back.kind == "person":
@@ -1294,6 +1346,7 @@ class PersonRules:
         self._deputies_of_officials()
         self._named_persons()
         self._titles_of_earlier_persons()
+        self._chiefs_of_organisations()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
@@ -1312,6 +1365,21 @@ class PersonRules:
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
         self._surnames_before_full_names()
+
+    def _chiefs_of_organisations(self) -> None:
+        """'NATO chief Jens Stoltenberg': an organisation, the lower-case 'chief', then a known official of that very
+        organisation holds their known office (rule ``position:org-chief``; session 18). 'Pentagon chief X' of an
+        official of a state, or an official the table lacks, gives none (which office 'chief' is is not said)."""
+        for start, info in list(self.registered.items()):
+            ref = self.f.ref_at.get(start)
+            if start < 2 or ref is None or ref.kind != "person" or self.d.words[start - 1] != "chief":
+                continue
+            org = self.f.ref_at.get(start - 2)
+            known = known_official(self.d.g, info.name)
+            if org is None or org.kind != "org" or known is None or known[2] != org.id \
+                    or any(t == known[1] for t, _ in info.titles):
+                continue
+            self._position(info, known[1], known[2], (org.start, start), (start, ref.end), "position:org-chief")
 
     def _titles_of_earlier_persons(self) -> None:
         """'Jane Roe urged ... "...," the alliance's secretary general said.': a definite title that speaks ('the

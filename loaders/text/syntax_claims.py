@@ -60,7 +60,9 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
             continue
         if t in skip or negated(lower, t, p):
             continue
-        content = p.kids(t, "ccomp")
+        # not a clause before a ';' ahead of the verb ('The Pentagon turned the offer down; spokesman X said ...':
+        # the clause after the verb is said; session 18)
+        content = [k for k in p.kids(t, "ccomp") if k > t or ";" not in lower[max(p.subtree(k)) + 1:t]]
         if not content or all(len(p.subtree(k)) < 3 for k in content):
             # none, or a fragment the parser hung there ('said after meeting X that ... the guns Ukraine already
             # has': 'already has' as the verb's clause; session 15)
@@ -72,7 +74,7 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
             t, content = nested, [k for k in content if k != nested]
         if not content:
             continue
-        node = t
+        node = _coordinated_speaker(lower, p, t, speech_verbs)
         subj: list[int] = []
         for _ in range(3):
             subj = p.kids(node, "nsubj")
@@ -98,7 +100,7 @@ def speech(lower: Sequence[str], parse: Parse, speech_verbs: Mapping[str, str], 
         for k in p.kids(head, "prep", "relcl", "acl"):
             tokens -= set(p.subtree(k))
         clause = sorted(set(p.subtree(content[0])))
-        start, end = clause[0], clause[-1] + 1
+        start, end = clause[0], _before_second_speech(lower, p, content[0], clause[-1] + 1, speech_verbs)
         while start < end:
             if lower[start] in ("that", ",", "“", "\"") or lower[start] in (*WEEKDAYS, "today", "yesterday"):
                 start += 1
@@ -159,7 +161,37 @@ def _that_clause_below(lower: Sequence[str], p: Parse, verb: int, speech_verbs: 
             for k in p.kids(node, "ccomp"):
                 if k > verb and any(lower[m] == "that" for m in p.kids(k, "mark")):
                     return [k]
+            for k in p.kids(node, "relcl"):
+                # 'acknowledged for the first time that Tehran sent ...': the parser reads the 'that'-clause as the
+                # time's relative clause (session 18); one with a subject of its own right after 'that' is said
+                that = [m for m in p.kids(k, "mark", "advmod") if lower[m] == "that"]
+                if k > verb and that and p.kids(k, "nsubj", "nsubjpass") and that[0] == min(p.subtree(k)):
+                    return [k]
     return []
+
+
+def _coordinated_speaker(lower: Sequence[str], p: Parse, verb: int, speech_verbs: Mapping[str, str]) -> int:
+    """The token whose subject says what ``verb`` says: the verb itself, or, for a second speech verb the parser hung
+    as a conjunct inside the first one's clause ('X reiterated that A and warned that B', 'said that A and added
+    that B'; session 18), the first speech verb (else B went to A's subject)."""
+    head = p.head[verb]
+    if p.dep[verb] != "conj" or p.kids(verb, "nsubj", "nsubjpass") or p.dep[head] != "ccomp" \
+            or lower[p.head[head]] not in speech_verbs or p.head[head] == head:
+        return verb
+    return p.head[head]
+
+
+def _before_second_speech(lower: Sequence[str], p: Parse, content: int, end: int,
+                          speech_verbs: Mapping[str, str]) -> int:
+    """Where the clause said under ``content`` ends: before a second speech verb coordinated inside it ('that A and
+    warned that B' says A; ``_coordinated_speaker`` gives B its own claim), with the 'and' and comma before it."""
+    for k in p.kids(content, "conj"):
+        if lower[k] in speech_verbs and not p.kids(k, "nsubj", "nsubjpass") and p.pos[k] in ("VERB", "AUX"):
+            cut = k
+            while cut > content + 1 and lower[cut - 1] in ("and", "but", ",", "also", "then"):
+                cut -= 1
+            return min(end, cut)
+    return end
 
 
 def _nested_attribution(lower: Sequence[str], p: Parse, verb: int, content: list[int],
