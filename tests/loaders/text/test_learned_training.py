@@ -19,7 +19,7 @@ def test_training_never_reads_an_untouched_split() -> None:
     names = [gold for _, _, gold in TRAINING]
     assert not set(names) & set(UNTOUCHED)
     assert all("-test" not in folder for _, folder, _ in TRAINING if folder.startswith("tests/"))
-    assert {"para-dev.jsonl", "para-st-dev.jsonl", *(f"fresh{n}-dev.jsonl" for n in range(1, 11))} <= set(names)
+    assert {"para-dev.jsonl", "para-st-dev.jsonl", *(f"fresh{n}-dev.jsonl" for n in range(1, 13))} <= set(names)
 
 
 def test_a_split_of_the_repository_is_read_from_the_repository() -> None:
@@ -39,3 +39,13 @@ def test_every_frozen_document_is_training_gold() -> None:
     for split, entry in frozen.items():
         assert set(entry["transfers"]) <= trained, split
         assert not any(name in split for name in UNTOUCHED)
+
+
+def test_the_session_17_check_splits_are_frozen_with_rules_from_before_they_existed() -> None:
+    """fresh11-dev and fresh12-dev were check splits in session 17 (aggregates only) and are tuned on since session
+    18: their frozen rules are those of 04b4281, session 17's start, which no rule was written against them."""
+    frozen = json.loads(FROZEN.read_text(encoding="utf-8"))
+    for name in ("fresh11-dev.jsonl", "fresh12-dev.jsonl"):
+        documents = {g.document for g in read_gold(GOLD / name)}
+        assert frozen[name]["rules_of"] == "04b4281"
+        assert set(frozen[name]["transfers"]) == documents
