@@ -23,11 +23,27 @@ STORE_MODULES = frozenset({"test_cli.py", "test_server.py"})
 """Modules whose tests start their own server (the CLI on a temporary data dir, server life-cycle)."""
 
 
+SHARED_FOLDERS = {REPO / "tests" / "graph" / "web": "web"}
+"""Folders whose tests share a costly session fixture (the web view's loaded store, its server and Chromium): run
+on one worker, so it is built once."""
+
+
+def worker_group(item: pytest.Item) -> str:
+    """The pytest-xdist group of a test (``--dist loadgroup``, as ``make test`` runs): its module, so a module-scoped
+    fixture is built once, or its folder's name in :data:`SHARED_FOLDERS`."""
+    for folder, name in SHARED_FOLDERS.items():
+        if item.path.is_relative_to(folder):
+            return name
+    return item.path.relative_to(REPO).as_posix()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that touches the real engine 'store', so ``make test-fast`` can leave them out."""
+    """Mark every test that touches the real engine 'store', so ``make test-fast`` can leave them out; group the
+    tests for pytest-xdist's workers (:func:`worker_group`)."""
     for item in items:
         if STORE_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in STORE_MODULES:
             item.add_marker(pytest.mark.store)
+        item.add_marker(pytest.mark.xdist_group(worker_group(item)))
 
 
 @pytest.fixture(scope="session")
