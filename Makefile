@@ -61,8 +61,12 @@ lint: $(STAMP)
 typecheck: $(STAMP) build/typecheck/armsgraph
 	MYPYPATH=build/typecheck $(BIN)/mypy -p armsgraph.schema -p armsgraph.loaders -p armsgraph.graph
 
+# Two workers (pytest-xdist; PYTEST_WORKERS=0 runs in one process): each worker has its own embedded server and
+# temporary dirs; --dist loadfile keeps a module's tests (and the web view's folder) on one worker, so the
+# module- and session-scoped fixtures they share are built once (worker_scope in tests/conftest.py).
+PYTEST_WORKERS ?= 2
 pytest: $(STAMP) $(NODE_STAMP) web-assets browser
-	@$(BIN)/pytest; rc=$$?; \
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: a run with no tests is not green" >&2; exit 1; fi; \
 	exit $$rc
 

@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,35 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if STORE_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in STORE_MODULES:
             item.add_marker(pytest.mark.store)
+
+
+SHARED_FOLDERS = ("tests/graph/web/",)
+"""Folders whose tests share a costly session fixture (the web view's loaded store, its server and Chromium): under
+pytest-xdist they run on one worker, so it is built once."""
+
+
+def worker_scope(nodeid: str) -> str:
+    """What runs on one pytest-xdist worker: a module (its module-scoped fixtures built once), or a whole folder of
+    :data:`SHARED_FOLDERS`."""
+    for folder in SHARED_FOLDERS:
+        if nodeid.startswith(folder):
+            return folder
+    return nodeid.split("::", 1)[0]
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's (the dev extra)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile`` (as ``make test`` runs) with :func:`worker_scope`'s units. Why not ``--dist loadgroup``
+    with markers: pytest-xdist 3.8 renames node ids to group them, which pytest 9.2's node ids ignore."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling  # only under pytest-xdist, which calls this hook
+
+    class WorkerScopes(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_scope(nodeid)
+
+    return WorkerScopes(config, log)
 
 
 @pytest.fixture(scope="session")
