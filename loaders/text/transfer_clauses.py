@@ -40,6 +40,8 @@ USE_CLAUSE_ENDS = frozenset({",", ";", "to", "where", "which", "who", "while", "
 """Words that end the clause of a use verb before a weapon: the weapon after them is another clause's."""
 UNIT_NOUNS = frozenset({"battery", "batteries", "unit", "units"})
 """Nouns of a weapon's unit ('a Patriot battery'): the system's phrase goes on through them."""
+POSSESSIVES = frozenset({"our", "their", "its", "my", "your", "his", "her"})
+"""Possessive words before a noun ('from our allies'): whose the noun's referents are, not who they are."""
 RELATIVE_CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "had", "have", "has", "will", "would"})
 """An auxiliary right after 'which'/'that': a clause describing the noun before it, with no subject of its own."""
 
@@ -83,6 +85,23 @@ class ClauseReader:
         self.stages = rules.stages
         self.mentions = rules.mentions
         self.record = rules.record
+
+    def _forces_object(self, i: int, right: int) -> str | None:
+        """'Germany gives the Slovak army 15 Leopard 2A4 tanks': forces named by their state's demonym (a ``forces``
+        cue after it) as the first of two objects, a weapon mention right after: that state receives."""
+        j = i + 1 if i < right and self.d.lower[i] == "the" else i
+        ref = self.f.ref_at.get(j)
+        if ref is None or ref.kind != "demonym" or ref.end >= right or \
+                self.d.g.cues.get(self.d.lower[ref.end]) != "forces":
+            return None
+        k = bisect.bisect_left(self.d.weapon_starts, ref.end + 1)
+        if k == len(self.d.weapon_starts) or self.d.weapon_starts[k] >= min(right, ref.end + 5):
+            return None
+        # only a number and its words between ('15 Leopard', 'dozens of'), no phrase of its own ('army in May')
+        if not all(w == "of" or (w not in NON_SUBJECT_PREPS and w.replace(",", "").isalnum())
+                   for w in self.d.lower[ref.end + 1 : self.d.weapon_starts[k]]):
+            return None
+        return self.parties.actor_of_ref(ref)
 
     def _state_object(self, i: int, right: int) -> bool:
         """'send it 10,000 rounds', 'send the country four IRIS-T systems': 'it' or a referring noun
@@ -471,10 +490,13 @@ class ClauseReader:
         # reached Kyiv' is an attack)
         named_only = self.d.lower[t] in syntax_words()["named-giver"]
         suppliers = self.parties.from_actors(t + 1, right) or self.parties.from_actors(left, t) or (
-            [owner] if owner and not named_only else []) or (
-            [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
-            [giver_here] if giver_here and named_only else []) or (
-            [doc_frame.supplier] if doc_frame.supplier and not named_only else [])
+            [owner] if owner and not named_only else [])
+        if not suppliers and not self._third_party_before(s, t):
+            # the sentence's or the text's giver, unless the sentence is about a third party's transfer ('approve
+            # third-party transfer requests for F-16s, so that those aircraft can go to Ukraine')
+            suppliers = ([sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
+                [giver_here] if giver_here and named_only else []) or (
+                [doc_frame.supplier] if doc_frame.supplier and not named_only else [])
         return _Parties(recipient, suppliers, weapons)
 
     def _requested(self, c: _Clause) -> _Parties:
@@ -572,6 +594,8 @@ class ClauseReader:
             # Norway will send it 10,000 rounds', '... send the country four IRIS-T': the one state
             # named since the sentence before, not the giver
             recipient = self.recipients.them(s, t, self.parties.supplier_in(left, t, None))
+        if recipient is None and kind == "supply":
+            recipient = self._forces_object(t + 1, right)
         if recipient is None and kind == "supply" and n + 1 < len(triggers) \
                 and triggers[n + 1][1] == "supply" and any(
                     w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):
@@ -614,7 +638,8 @@ class ClauseReader:
         # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
         # the subject that approves it; a 'third-party transfer' is never the subject's
         owner = self.parties.possessor_before(t)
-        given = self.parties.from_actors(t + 1, right) or ([owner] if owner else [])
+        given = [] if self._unnamed_from(t + 1, right) else (
+            self.parties.from_actors(t + 1, right) or ([owner] if owner else []))
         if recipient is None and t > 0 and self.d.lower[t - 1] in TAKE_FORMS:
             # 'Ukraine has taken delivery of Caesar howitzers from France': the taker receives
             takers = self.parties.supplier_in(left, t, None)
@@ -697,6 +722,25 @@ class ClauseReader:
         if found_here is None:
             found_here = self.parties.own_state_of(weapon)
         return found_here
+
+    def _unnamed_from(self, start: int, right: int) -> bool:
+        """'that of Leopard 1 and Leopard 2 tanks from our European Allies': the clause's 'from' names givers the
+        text does not name (an ``unnamed-actor`` cue before any state), so the text's own giver is not one."""
+        for i in range(start, right):
+            if self.d.lower[i] != "from":
+                continue
+            for k in range(i + 1, min(right, i + 5)):
+                if k in self.f.ref_at and self.d.lower[k] not in POSSESSIVES:
+                    break  # 'from our allies': the possessor is not the giver
+                if self.d.g.cues.get(self.d.lower[k]) == "unnamed-actor":
+                    return True
+        return False
+
+    def _third_party_before(self, s: int, t: int) -> bool:
+        """'we will expedite the approval of third-party transfer requests for F-16s, so that those aircraft can go
+        to Ukraine': a sentence about a third party's transfer; its giver is not the text's own state."""
+        joined = "".join(self.d.lower[s:t])
+        return any(w in joined for w in THIRD_PARTY)
 
     def read(self) -> None:
         list_frame: Frame | None = None
@@ -857,7 +901,8 @@ class ClauseReader:
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in self.d.lower[s:t])
                 # 'Allies and partners have committed ...': a supplier the text does not name is nobody
-                unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t])
+                unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t]) \
+                    or (not suppliers and self._unnamed_from(t + 1, right)) or self._third_party_before(s, t)
                 ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
                 if recipient is None and colon_recipient and colon is not None and left > colon and weapons \
                         and kind in ("supply", "noun"):
