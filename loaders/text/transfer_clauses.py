@@ -126,18 +126,44 @@ class ClauseReader:
         words = {w for w, k in phrase_words().items() if k == "exchange"}
         cut = next((i for i in range(t + 1, right - 2) if self.d.lower[i] == "in" and self.d.lower[i + 1] in words
                     and self.d.lower[i + 2] == "for"), None)
+        replacer = None
         if cut is None:
-            return weapons
+            found = self._replaced_by(t + 1, right)
+            if found is None:
+                return weapons
+            cut, replacer = found
         for w in self.d.weapon_ents:
             if not cut < w.start < right or w.label_ != "WEAPON":
                 continue
-            giver = self.parties.own_state_of(w) or next(iter(self.parties.from_actors(w.end, right)), None)
+            giver = replacer or self.parties.own_state_of(w) or next(iter(self.parties.from_actors(w.end, right)),
+                                                                    None)
             for supplier in suppliers:
                 if giver is not None and giver != supplier:
                     # what comes back was agreed with the deal; that it was delivered is not said
                     back = "pledged" if stage == "delivered" else stage
-                    self.record.transfer(giver, supplier, w, back, sent, "transfer:exchange")
+                    self.record.transfer(giver, supplier, w, back, sent,
+                                         "transfer:replacement" if replacer else "transfer:exchange")
         return [w for w in weapons if w.start < cut]
+
+    def _replaced_by(self, start: int, right: int) -> tuple[int, str] | None:
+        """'Greece will send Ukraine BMP-1 vehicles, which Germany will replace with Marder vehicles': a relative clause
+        whose own subject (a state right after 'which') replaces what the clause gives 'with' other systems. Returns
+        where the relative clause starts and that state: the systems after it go from that state to the clause's
+        giver, not to the clause's recipient."""
+        for i in range(start, right - 3):
+            if self.d.lower[i] != "which":
+                continue
+            j = i + 2 if self.d.lower[i + 1] == "the" else i + 1
+            ref = self.f.ref_at.get(j)
+            if ref is None or ref.start != j or ref.kind in ("pronoun", "title", "person", "first-person"):
+                return None
+            actor = self.parties.actor_of_ref(ref)
+            verb = next((k for k in range(ref.end, min(right, ref.end + 3))
+                         if self.d.lower[k] in ("replace", "replaces", "replaced")), None)
+            if actor is None or verb is None or "with" not in self.d.lower[verb + 1 : verb + 3]:
+                return None
+            return i, actor
+        return None
 
     def _relative_giver(self, w: Span, e: int) -> tuple[str | None, str | None] | None:
         """An object relative clause with a supply word right after a weapon mention ('the Leopard 2 tanks it

@@ -13,6 +13,30 @@ from armsgraph.loaders.text.syntax import model
 pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
 
 PROBES = [
+    # 'have gone to', 'went to': an arrival, only towards a place
+    probe('gone', 'news',
+      'Twelve Caesar howitzers from France have gone to Ukraine.',
+      'FRA>UKR:caesar=delivered'),
+    probe('gone', 'news',
+      'Eight IRIS-T launchers from Germany went to Ukraine in June.',
+      'DEU>UKR:iris-t=delivered'),
+    probe('gone-no', 'news',
+      'Many Ukrainian refugees have gone to Poland.',
+      ''),
+    probe('gone-no', 'news',
+      'Scholz went to Kyiv last week.',
+      ''),
+    # a relative clause with its own state subject replacing what moves: the replacement goes to the giver
+    probe('replacement', 'news',
+      'Greece has agreed to send Ukraine dozens of Soviet-era BMP-1 infantry fighting vehicles, which Germany will '
+      'replace with Marder vehicles from its own stock.',
+      'GRC>UKR:bmp-1; DEU>GRC:marder'),
+    probe('replacement', 'news',
+      'Slovakia will send its MiG-29 jets to Ukraine, which the United States will replace with F-16s.',
+      'SVK>UKR:mig-29; USA>SVK:f-16'),
+    probe('replacement-no', 'news',
+      'Poland sent T-72 tanks to Ukraine, which Germany praised, and Krab howitzers.',
+      'POL>UKR:t-72; POL>UKR:krab'),
     # forces named by their state's demonym as the first of two objects: that state receives
     probe('forces-object', 'news',
       'Slovakia sends 30 BMP-1 vehicles to Ukraine, Germany gives the Slovak army 15 Leopard 2A4 tanks in return.',
