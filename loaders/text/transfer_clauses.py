@@ -948,7 +948,7 @@ class ClauseReader:
                     # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
                     found_here = self._referred_giver(s, chain_left, t, head, weapons[0], prev_actor)
                     suppliers = [found_here] if found_here and found_here != recipient else []
-                if not suppliers and chained and clause_suppliers and kind != "receive":
+                if not suppliers and chained and clause_suppliers and kind != "receive" and not unnamed:
                     # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
                     suppliers = list(clause_suppliers)
                 # a request names whom it asks or asks nobody: 'Ukraine has asked for ATACMS' after a US package is

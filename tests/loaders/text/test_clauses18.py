@@ -88,6 +88,10 @@ PROBES = [
       'We will approve third-party transfer requests for Gripen jets quickly, and those jets can reach Ukraine '
       'this year.',
       ''),
+    probe('third-party-no', 'statement',
+      'The United States has sent HIMARS launchers to Ukraine. We will expedite the approval of third-party transfer '
+      'requests for F-16s, so that those aircraft can go to Ukraine.',
+      'USA>UKR:himars'),
     probe('third-party', 'statement',
       'The United States has sent HIMARS launchers to Ukraine. The HIMARS launchers arrived in Ukraine last week.',
       'USA>UKR:himars'),
