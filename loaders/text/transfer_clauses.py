@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.tokens import Span
@@ -39,8 +40,38 @@ USE_CLAUSE_ENDS = frozenset({",", ";", "to", "where", "which", "who", "while", "
 """Words that end the clause of a use verb before a weapon: the weapon after them is another clause's."""
 UNIT_NOUNS = frozenset({"battery", "batteries", "unit", "units"})
 """Nouns of a weapon's unit ('a Patriot battery'): the system's phrase goes on through them."""
+POSSESSIVES = frozenset({"our", "their", "its", "my", "your", "his", "her"})
+"""Possessive words before a noun ('from our allies'): whose the noun's referents are, not who they are."""
 RELATIVE_CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "had", "have", "has", "will", "would"})
 """An auxiliary right after 'which'/'that': a clause describing the noun before it, with no subject of its own."""
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """One transfer word's clause: its sentence (s, e), its bounds (left, right), the word (t) with its kind and
+    tense, and its place (n) among the sentence's transfer words (triggers), which the readers below share."""
+
+    s: int
+    e: int
+    left: int
+    t: int
+    right: int
+    kind: str
+    tense: str
+    n: int
+    triggers: list[tuple[int, str, str]]
+
+
+@dataclass
+class _Parties:
+    """What one clause names: its recipient, givers and weapons; ``aside`` for a clause about an earlier purchase
+    (not the text's frame), ``third_party`` for a 'third-party transfer' (its giver is nobody the text names)."""
+
+    recipient: str | None
+    suppliers: list[str]
+    weapons: list[Span]
+    aside: bool = False
+    third_party: bool = False
 
 
 class ClauseReader:
@@ -54,6 +85,23 @@ class ClauseReader:
         self.stages = rules.stages
         self.mentions = rules.mentions
         self.record = rules.record
+
+    def _forces_object(self, i: int, right: int) -> str | None:
+        """'Germany gives the Slovak army 15 Leopard 2A4 tanks': forces named by their state's demonym (a ``forces``
+        cue after it) as the first of two objects, a weapon mention right after: that state receives."""
+        j = i + 1 if i < right and self.d.lower[i] == "the" else i
+        ref = self.f.ref_at.get(j)
+        if ref is None or ref.kind != "demonym" or ref.end >= right or \
+                self.d.g.cues.get(self.d.lower[ref.end]) != "forces":
+            return None
+        k = bisect.bisect_left(self.d.weapon_starts, ref.end + 1)
+        if k == len(self.d.weapon_starts) or self.d.weapon_starts[k] >= min(right, ref.end + 5):
+            return None
+        # only a number and its words between ('15 Leopard', 'dozens of'), no phrase of its own ('army in May')
+        if not all(w == "of" or (w not in NON_SUBJECT_PREPS and w.replace(",", "").isalnum())
+                   for w in self.d.lower[ref.end + 1 : self.d.weapon_starts[k]]):
+            return None
+        return self.parties.actor_of_ref(ref)
 
     def _state_object(self, i: int, right: int) -> bool:
         """'send it 10,000 rounds', 'send the country four IRIS-T systems': 'it' or a referring noun
@@ -78,18 +126,44 @@ class ClauseReader:
         words = {w for w, k in phrase_words().items() if k == "exchange"}
         cut = next((i for i in range(t + 1, right - 2) if self.d.lower[i] == "in" and self.d.lower[i + 1] in words
                     and self.d.lower[i + 2] == "for"), None)
+        replacer = None
         if cut is None:
-            return weapons
+            found = self._replaced_by(t + 1, right)
+            if found is None:
+                return weapons
+            cut, replacer = found
         for w in self.d.weapon_ents:
             if not cut < w.start < right or w.label_ != "WEAPON":
                 continue
-            giver = self.parties.own_state_of(w) or next(iter(self.parties.from_actors(w.end, right)), None)
+            giver = replacer or self.parties.own_state_of(w) or next(iter(self.parties.from_actors(w.end, right)),
+                                                                    None)
             for supplier in suppliers:
                 if giver is not None and giver != supplier:
                     # what comes back was agreed with the deal; that it was delivered is not said
                     back = "pledged" if stage == "delivered" else stage
-                    self.record.transfer(giver, supplier, w, back, sent, "transfer:exchange")
+                    self.record.transfer(giver, supplier, w, back, sent,
+                                         "transfer:replacement" if replacer else "transfer:exchange")
         return [w for w in weapons if w.start < cut]
+
+    def _replaced_by(self, start: int, right: int) -> tuple[int, str] | None:
+        """'Greece will send Ukraine BMP-1 vehicles, which Germany will replace with Marder vehicles': a relative clause
+        whose own subject (a state right after 'which') replaces what the clause gives 'with' other systems. Returns
+        where the relative clause starts and that state: the systems after it go from that state to the clause's
+        giver, not to the clause's recipient."""
+        for i in range(start, right - 3):
+            if self.d.lower[i] != "which":
+                continue
+            j = i + 2 if self.d.lower[i + 1] == "the" else i + 1
+            ref = self.f.ref_at.get(j)
+            if ref is None or ref.start != j or ref.kind in ("pronoun", "title", "person", "first-person"):
+                return None
+            actor = self.parties.actor_of_ref(ref)
+            verb = next((k for k in range(ref.end, min(right, ref.end + 3))
+                         if self.d.lower[k] in ("replace", "replaces", "replaced")), None)
+            if actor is None or verb is None or "with" not in self.d.lower[verb + 1 : verb + 3]:
+                return None
+            return i, actor
+        return None
 
     def _relative_giver(self, w: Span, e: int) -> tuple[str | None, str | None] | None:
         """An object relative clause with a supply word right after a weapon mention ('the Leopard 2 tanks it
@@ -355,6 +429,345 @@ class ClauseReader:
         return ref is not None and ref.start == j and ref.kind not in ("pronoun", "title") \
             and not self.parties.gapped_after(ref)  # ', and Slovakia Kub systems': the verb said once
 
+    def _parties(self, c: _Clause, clause_subjects: list[str], head: Span | None, sent_frame: Frame | None,
+                 giver_here: str | None, doc_frame: Frame) -> _Parties:
+        """Who gives what to whom in one clause, read the way its kind of transfer word reads."""
+        t, right, kind = c.t, c.right, c.kind
+        if kind == "receive":
+            # 'placed an order for ARCHER howitzers ..., as part of its package to Ukraine': bought for the
+            # state the aid is for
+            beneficiary = self.parties.for_actor(t + 1, right) or self.recipients.aid_recipient(t + 1, right)
+            if beneficiary is not None:
+                return self._bought_for(c, beneficiary)
+            return self._received(c, clause_subjects)
+        if kind == "arrive":
+            return self._arrived(c, sent_frame, giver_here, doc_frame)
+        if kind == "request":
+            return self._requested(c)
+        return self._given(c, clause_subjects, head)
+
+    def _bought_for(self, c: _Clause, beneficiary: str) -> _Parties:
+        """'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them."""
+        s, left, t, right = c.s, c.left, c.t, c.right
+        # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
+        recipient = beneficiary
+        # 'the DoD will use USAI funds to procure NASAMS for Ukraine': the buyer may head the sentence
+        suppliers = self.parties.supplier_in(left, t, recipient) or self.parties.supplier_in(
+            s, t, recipient)
+        weapons = self.mentions.weapons(t + 1, right)
+        return _Parties(recipient, suppliers, weapons)
+
+    def _received(self, c: _Clause, clause_subjects: list[str]) -> _Parties:
+        """'Ukraine received X from Y': the subject (or the buyer named by 'by') receives, 'from' gives."""
+        s, left, t, right = c.s, c.left, c.t, c.right
+        aside = False
+        recipient_list = self.parties.supplier_in(left, t, None)
+        if not recipient_list and clause_subjects and coordinated_verb(self.d.lower, t):
+            # 'Athens will give X to Ukraine and receive Y from Berlin': the subject of the verb before
+            recipient_list = clause_subjects[:1]
+        recipient = recipient_list[0] if recipient_list else None
+        buyer = self.parties.buyer_by(t, right)
+        if buyer is not None:
+            recipient = buyer  # 'announced the ordering by Ukraine of 100 Rosomak from Poland'
+
+        if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
+            recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
+        suppliers = self.parties.from_actors(t + 1, right)
+        weapons = self.mentions.weapons(t + 1, right)
+        if not suppliers and weapons:
+            # 'received all 31 Abrams tanks promised by the United States': the participle's agent
+            suppliers = [x for x in (self._participle_agent(w) for w in weapons[-1:]) if x]
+        if not suppliers and recipient is not None and weapons and self.parties.adds(left, right):
+            # 'Kyiv will also get Stinger missiles': more of what the text's one supplier to that
+            # recipient gives
+            suppliers = self.parties.sole_supplier_to(recipient, s)
+        if not weapons and suppliers:
+            # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
+            weapons = self.mentions.weapons(left, t)[-1:]
+        if recipient is None and buyer is None and weapons and t > s \
+                and self.d.lower[t - 1] in (*PASSIVE_AUX, "been"):
+            # 'Latvia has transferred M109 howitzers to Ukraine. The guns had been bought from Austria':
+            # a purchase in the passive with no buyer named was the system's later giver's
+            recipient = self._earlier_giver(weapons[0].ent_id_)
+            aside = recipient is not None
+        return _Parties(recipient, suppliers, weapons, aside=aside)
+
+    def _arrived(self, c: _Clause, sent_frame: Frame | None, giver_here: str | None, doc_frame: Frame) -> _Parties:
+        """'the IRIS-T have arrived in Ukraine': the place receives; the giver is named, the weapon's own or
+        the text's."""
+        s, left, t, right = c.s, c.left, c.t, c.right
+        recipient = self.recipients.recipient_in(t + 1, right)
+        if recipient is None:
+            for i in range(t + 1, min(right, t + 4)):
+                if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
+                    recipient = self.parties.actor_of_ref(self.f.ref_at[i + 1])
+        if recipient is None and self.d.lower[t] in syntax_words()["named-giver"]:
+            # 'have reached the Ukrainian army': the forces reached are their state's
+            recipient = self.recipients.forces_of(t + 1, min(right, t + 5), [])
+        # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived',
+        # 'the first Swedish CV90s have arrived': the weapon's own state
+        # 'Canada has delivered M777 howitzers, and 18 Krab howitzers from Poland have reached ...':
+        # the arrival's subject is after the clause joint before it
+        joint = max([left, *(i + 1 for i in range(left, t) if self._joint_at(i))])
+        weapons = self.mentions.weapons(joint, t) or self.mentions.weapons(s, t)
+        owner = self.parties.own_state_of(weapons[0]) if weapons else None
+        # a reaching verb names its giver in its sentence ('the tanks promised by Washington have
+        # reached Ukraine') or none: not the weapon's own state, not the text's ('Russian missiles
+        # reached Kyiv' is an attack)
+        named_only = self.d.lower[t] in syntax_words()["named-giver"]
+        suppliers = self.parties.from_actors(t + 1, right) or self.parties.from_actors(left, t) or (
+            [owner] if owner and not named_only else [])
+        if not suppliers and not self._third_party_before(s, t):
+            # the sentence's or the text's giver, unless the sentence is about a third party's transfer ('approve
+            # third-party transfer requests for F-16s, so that those aircraft can go to Ukraine')
+            suppliers = ([sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
+                [giver_here] if giver_here and named_only else []) or (
+                [doc_frame.supplier] if doc_frame.supplier and not named_only else [])
+        return _Parties(recipient, suppliers, weapons)
+
+    def _requested(self, c: _Clause) -> _Parties:
+        """'Ukraine asked Germany for Taurus missiles': the asker would receive, the one asked would give."""
+        left, t, right = c.left, c.t, c.right
+        # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
+        # asker would receive, the one asked (or 'from') would give
+        askers = self.parties.supplier_in(left, t, None)
+        recipient = askers[0] if askers else None
+        asked = self.parties.object_actor(t + 1, right)
+        suppliers = self.parties.from_actors(t + 1, right) or ([asked] if asked else [])
+        weapons = self.mentions.weapons(t + 1, right)
+        return _Parties(recipient, suppliers, weapons)
+
+    def _given(self, c: _Clause, clause_subjects: list[str], head: Span | None) -> _Parties:
+        """A supply verb, a transfer noun, a package word: read as a passive with its agent or as the active clause."""
+        t, right, kind = c.t, c.right, c.kind
+        # 'handed over to Ukraine by Bratislava': the agent after the recipient
+        late_by = self._by_after_recipient(t, right) if kind == "supply" else None
+        by_at = late_by[0] if late_by is not None else t + 1
+        if late_by is None and t + 2 < right and self.d.lower[t + 2] == "by" \
+                and self.d.lower[t + 1] in AGENT_ADVERBS:
+            by_at = t + 2  # 'provided jointly by Italy and France'
+        agent = by_at + 2 if by_at + 1 < right and self.d.lower[by_at + 1] == "the" else by_at + 1
+        passive_by = by_at < right and self.d.lower[by_at] == "by" and agent in self.f.ref_at
+        if passive_by:
+            return self._given_by_agent(c, agent, late_by)
+        recipient = self._verb_recipient(c)
+        recipient, suppliers = self._verb_suppliers(c, recipient, clause_subjects)
+        third_party = False
+        if kind == "noun":
+            recipient, suppliers, third_party = self._noun_givers(c, recipient, suppliers)
+        weapons, suppliers = self._verb_weapons(c, head, suppliers)
+        return _Parties(recipient, suppliers, weapons, third_party=third_party)
+
+    def _given_by_agent(self, c: _Clause, agent: int, late_by: tuple[int, str] | None) -> _Parties:
+        """'Leopard 1A5 tanks donated by Denmark': the agent gives; the recipient is after it, or whose forces
+        hold them."""
+        s, e, left, t, right, kind, tense = c.s, c.e, c.left, c.t, c.right, c.kind, c.tense
+        by = self.parties.actor_of_ref(self.f.ref_at[agent])
+        suppliers = [by] if by else []
+        suppliers += [a for a in self._coordinated_agents(self.f.ref_at[agent].end, right)
+                      if a not in suppliers]
+        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before;
+        # a reduced relative moves only its own noun ('shot down a Russian Su-34 with a Patriot
+        # battery donated by Germany': not the Su-34)
+        own_noun = self._reduced_noun(t) if kind == "supply" and tense == "past" \
+            and self.d.lower[t - 1] not in PASSIVE_AUX else []
+        weapons = own_noun or self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
+        after_agent = self.f.ref_at[agent].end
+        recipient = late_by[1] if late_by is not None else self.recipients.recipient_in(
+            after_agent, e, direct=False)
+        if recipient is None:
+            for i in range(after_agent, e):
+                if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
+                    recipient = self.parties.actor_of_ref(self.f.ref_at[i + 1])
+                    break
+        if recipient is None:
+            # 'Ukrainian troops train on Leopard 1A5 tanks donated by Denmark': whose forces have them
+            recipient = self.recipients.forces_of(s, weapons[0].start if weapons else t, suppliers)
+        if recipient is None and weapons:
+            # 'Ukraine used Patriot systems supplied by the United States': the user holds them
+            recipient = self._user_of(s, weapons[0].start, suppliers)
+        return _Parties(recipient, suppliers, weapons)
+
+    def _verb_recipient(self, c: _Clause) -> str | None:
+        """The active clause's recipient: its 'to'/'for' outside a clause describing the weapon, else one the
+        sentence implies."""
+        s, e, left, t, right, kind, n, triggers = c.s, c.e, c.left, c.t, c.right, c.kind, c.n, c.triggers
+        recipient: str | None
+        # not a 'for' in a clause describing the weapon ('Mi-17 helicopters which were once
+        # intended for Afghanistan'): the verb's recipient is outside it
+        reach = self._describing_clause(t + 1, right)
+        recipient = self.recipients.final_recipient(t + 1, reach) or self.recipients.recipient_in(
+            t + 1, reach)
+        if recipient is None and reach < right:
+            after = next((k + 1 for k in range(reach, right) if self.d.lower[k] == ","), right)
+            if after < right and self.d.lower[after] in ("to", "for"):
+                recipient = self.recipients.recipient_in(after, right)
+        opening = next((k for k in range(t - 1, s, -1) if self.d.lower[k] == ","), None)
+        if recipient is None and kind == "supply" and opening is not None:
+            # 'In its new package for Ukraine, Sweden is sending Archer howitzers': the aid the
+            # sentence opens with names whom its supply is for
+            recipient = self.recipients.aid_recipient(s, opening)
+        if recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] in (
+                "him", "her"):
+            # 'Germany promised him more IRIS-T systems': the state of the person named before
+            person = self.f.last_person_before(t + 1)
+            actor = self.parties.actor_of_ref(Ref(t + 1, t + 2, person, "person")) if person else None
+            if actor is not None and actor not in self.parties.supplier_in(left, t, None):
+                recipient = actor
+        elif recipient is None and kind == "supply" and t + 1 < right and (
+                self.d.lower[t + 1] == "them" or self._state_object(t + 1, right)):
+            # 'The Ukrainians are fighting hard. We have sent them Javelins', 'Ukraine needs shells.
+            # Norway will send it 10,000 rounds', '... send the country four IRIS-T': the one state
+            # named since the sentence before, not the giver
+            recipient = self.recipients.them(s, t, self.parties.supplier_in(left, t, None))
+        if recipient is None and kind == "supply":
+            recipient = self._forces_object(t + 1, right)
+        if recipient is None and kind == "supply" and n + 1 < len(triggers) \
+                and triggers[n + 1][1] == "supply" and any(
+                    w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):
+            # 'Germany will supply IRIS-T and Poland will provide Krab to Ukraine': one recipient
+            recipient = self.recipients.recipient_in(triggers[n + 1][0] + 1, e)
+        if recipient is None and kind in ("include", "aid"):
+            # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
+            recipient = self.recipients.recipient_in(left, t, direct=False)
+        return recipient
+
+    def _verb_suppliers(self, c: _Clause, recipient: str | None, clause_subjects: list[str]
+                        ) -> tuple[str | None, list[str]]:
+        """The active clause's subject, unless a gerund, a passive gift, a coordinated verb or a package before
+        says otherwise."""
+        s, left, t, right, kind, tense, n = c.s, c.left, c.t, c.right, c.kind, c.tense, c.n
+        suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+        if kind == "supply" and tense == "gerund":  # 'will buy X after sending Y to Ukraine'
+            suppliers = self.parties.gerund_subject(s, t) or suppliers
+        passive_gift = self._given_by(left, t, right) if kind == "supply" and recipient is None \
+            else None
+        if passive_gift is not None:
+            # 'Ukraine was given Leopard 2 tanks by Germany': the passive's subject receives
+            recipient, suppliers = passive_gift
+        if kind == "supply" and clause_subjects and n > 0 and coordinated_verb(self.d.lower, t):
+            # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': a
+            # verb after 'and' with no subject of its own has the clause before's subject (the
+            # buyer of a purchase), not a name in that clause's 'from' phrase
+            suppliers = [a for a in clause_subjects if a != recipient]
+        if kind == "include" and not suppliers and recipient is None:
+            # 'Finland's 20th package for Ukraine is worth 190 million euros. The package contains
+            # ...': the package named before, with its giver and recipient
+            suppliers, recipient = self._package_before(left, t, s)
+        return recipient, suppliers
+
+    def _noun_givers(self, c: _Clause, recipient: str | None, suppliers: list[str]
+                     ) -> tuple[str | None, list[str], bool]:
+        """'the transfer of F-16s from Denmark': a transfer noun's giver, not the subject that approves it."""
+        left, t, right = c.left, c.t, c.right
+        third_party = False
+        # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
+        # the subject that approves it; a 'third-party transfer' is never the subject's
+        owner = self.parties.possessor_before(t)
+        given = [] if self._unnamed_from(t + 1, right) else (
+            self.parties.from_actors(t + 1, right) or ([owner] if owner else []))
+        if recipient is None and t > 0 and self.d.lower[t - 1] in TAKE_FORMS:
+            # 'Ukraine has taken delivery of Caesar howitzers from France': the taker receives
+            takers = self.parties.supplier_in(left, t, None)
+            recipient = takers[0] if takers else None
+        if given:
+            suppliers = [a for a in given if a != recipient]
+        elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
+            suppliers, third_party = [], True
+        if "joint" in self.d.lower[max(left, t - 2) : t]:
+            # 'talks with Italy for the joint delivery of SAMP/T': the partner gives too
+            partners = self.parties.with_actors(left, t)
+            suppliers += [a for a in partners if a != recipient and a not in suppliers]
+        return recipient, suppliers, third_party
+
+    def _verb_weapons(self, c: _Clause, head: Span | None, suppliers: list[str]) -> tuple[list[Span], list[str]]:
+        """The clause's weapons: after the verb up to an infinitive's own object, else the relative's head or the
+        passive's subject."""
+        s, t, right, kind, tense = c.s, c.t, c.right, c.kind, c.tense
+        weapons = self.mentions.weapons(t + 1, right)
+        if kind == "supply":
+            # 'sent troops to Lithuania to protect Patriot systems': another verb's object
+            # ('gives them new capabilities to hold their territory: HIMARS, ...': a colon lists
+            # what the verb gives)
+            cut = self._infinitive_at(t + 1, right)
+            weapons = [w for w in weapons if w.start < cut or ":" in self.d.lower[cut : w.start]]
+        if not weapons and head is not None:
+            weapons = self.mentions.weapons(head.start, head.end)
+        if not weapons and kind == "supply" and tense == "past" and t > s \
+                and self.d.lower[t - 1] in (*PASSIVE_AUX, "be"):
+            return self._passive_subject(c, suppliers)
+        return weapons, suppliers
+
+    def _passive_subject(self, c: _Clause, suppliers: list[str]) -> tuple[list[Span], list[str]]:
+        """'The first F-16 jets pledged by the Netherlands were delivered to Ukraine': the passive's subject, before
+        the verb."""
+        s, t = c.s, c.t
+        # 'The first F-16 jets pledged by the Netherlands were delivered to Ukraine', 'four
+        # Polish MiG-29s would be handed over': the passive's subject, before the verb
+        # after a clause cut, the speech verb of 'X said, the tanks will be delivered' or the marker
+        # of 'Duda announced that four Polish MiG-29s would be handed over'
+        cut = max([s, *(i + 1 for i in range(s, t) if self.d.lower[i] in CLAUSE_CUTS or (
+            self.d.lower[i] in self.d.g.speech_verbs and self.d.lower[i + 1] in (",", "that"))
+            or self._subordinate_at(i))])
+        # not a name in the subject's 'by' phrase ('T-72 tanks modernized by the Czech company
+        # Excalibur Army ... will be delivered')
+        weapons = [w for w in self.mentions.weapons(cut, t)
+                   if "by" not in self.d.lower[max(cut, w.start - 5) : w.start]]
+        # a state marking the weapon ('Soviet Gripen jets were handed over') is its maker or
+        # owner, not the passive's agent
+        marks = {self.parties.actor_of_ref(r) for w in weapons
+                 if (r := self.f.ref_at.get(w.start - 1)) is not None and r.end == w.start}
+        suppliers = [x for x in suppliers if x not in marks]
+        return weapons, suppliers
+
+    def _text_recipient(self, recipient: str, suppliers: list[str], title_recipient: str | None) -> str:
+        """A clause naming no recipient: the text's (``recipient``), unless the text is mostly about another or
+        the clause's own giver is the text's recipient."""
+        counts = Counter(t.recipient for t in self.f.transfers.values() if not t.attributed)
+        main = counts.most_common(1)[0][0] if counts else None
+        if main is not None and counts[main] > counts[recipient] + 1 and main not in suppliers:
+            # 'Germany has provided Patriot systems' after an aside on a sale to Poland in a statement
+            # about aid to Ukraine: the recipient the text is mostly about, not the aside's
+            return main
+        if recipient in suppliers and title_recipient and title_recipient not in suppliers:
+            # 'Norway transferred X to the United States. The package I approved will provide:': the
+            # clause's own supplier is not the recipient the text before named; the title's is
+            return title_recipient
+        return recipient
+
+    def _referred_giver(self, s: int, chain_left: int, t: int, head: Span | None, weapon: Span,
+                        prev_actor: str | None) -> str | None:
+        """A supply clause with no subject the text resolves: 'It will send ...', 'The ministry has donated ...'
+        name the previous sentence's actor; else the state the weapon names as its own ('Sweden's CV90
+        vehicles have been handed over')."""
+        found_here = prev_actor if self.parties.refers_back(chain_left, t) else None
+        if head is not None and any(w in ("it", "they") for w in self.d.lower[head.end : t]):
+            # 'The German army must replace the Marder vehicles it sent': the pronoun of a relative
+            # clause is the sentence's subject before the weapon
+            found_here = self.parties.first_actor(s, head.start) or found_here
+        if found_here is None:
+            found_here = self.parties.own_state_of(weapon)
+        return found_here
+
+    def _unnamed_from(self, start: int, right: int) -> bool:
+        """'that of Leopard 1 and Leopard 2 tanks from our European Allies': the clause's 'from' names givers the
+        text does not name (an ``unnamed-actor`` cue before any state), so the text's own giver is not one."""
+        for i in range(start, right):
+            if self.d.lower[i] != "from":
+                continue
+            for k in range(i + 1, min(right, i + 5)):
+                if k in self.f.ref_at and self.d.lower[k] not in POSSESSIVES:
+                    break  # 'from our allies': the possessor is not the giver
+                if self.d.g.cues.get(self.d.lower[k]) == "unnamed-actor":
+                    return True
+        return False
+
+    def _third_party_before(self, s: int, t: int) -> bool:
+        """'we will expedite the approval of third-party transfer requests for F-16s, so that those aircraft can go
+        to Ukraine': a sentence about a third party's transfer; its giver is not the text's own state."""
+        joined = "".join(self.d.lower[s:t])
+        return any(w in joined for w in THIRD_PARTY)
+
     def read(self) -> None:
         list_frame: Frame | None = None
         # before any sentence names one, the supplier is the publisher's own state ('This package includes:')
@@ -488,215 +901,12 @@ class ClauseReader:
                 if kind == "include" and self.recipients.own_holdings(left, t, doc_frame.recipient or title_recipient):
                     continue
                 stage = self.stages.stage_at(stages, tense == "past" and kind in ("supply", "receive", "arrive"), t)
-                third_party = False
-                recipient: str | None
-                suppliers: list[str]
-                # 'placed an order for ARCHER howitzers ..., as part of its package to Ukraine': bought for the
-                # state the aid is for
-                beneficiary = (self.parties.for_actor(t + 1, right) or self.recipients.aid_recipient(t + 1, right)) \
-                    if kind == "receive" else None
-                if beneficiary is not None:
-                    # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
-                    recipient = beneficiary
-                    # 'the DoD will use USAI funds to procure NASAMS for Ukraine': the buyer may head the sentence
-                    suppliers = self.parties.supplier_in(left, t, recipient) or self.parties.supplier_in(
-                        s, t, recipient)
-                    weapons = self.mentions.weapons(t + 1, right)
-                elif kind == "receive":
-                    recipient_list = self.parties.supplier_in(left, t, None)
-                    if not recipient_list and clause_subjects and coordinated_verb(self.d.lower, t):
-                        # 'Athens will give X to Ukraine and receive Y from Berlin': the subject of the verb before
-                        recipient_list = clause_subjects[:1]
-                    recipient = recipient_list[0] if recipient_list else None
-                    buyer = self.parties.buyer_by(t, right)
-                    if buyer is not None:
-                        recipient = buyer  # 'announced the ordering by Ukraine of 100 Rosomak from Poland'
-
-                    if any(w in PRONOUN_SUBJECTS for w in self.d.lower[max(left, t - 2) : t]):
-                        recipient = None  # 'helped them obtain': the buyer is a pronoun we do not resolve
-                    suppliers = self.parties.from_actors(t + 1, right)
-                    weapons = self.mentions.weapons(t + 1, right)
-                    if not suppliers and weapons:
-                        # 'received all 31 Abrams tanks promised by the United States': the participle's agent
-                        suppliers = [x for x in (self._participle_agent(w) for w in weapons[-1:]) if x]
-                    if not suppliers and recipient is not None and weapons and self.parties.adds(left, right):
-                        # 'Kyiv will also get Stinger missiles': more of what the text's one supplier to that
-                        # recipient gives
-                        suppliers = self.parties.sole_supplier_to(recipient, s)
-                    if not weapons and suppliers:
-                        # 'tanks of the T-72 type, purchased in 1999-2001 from Belarus': the participle's noun
-                        weapons = self.mentions.weapons(left, t)[-1:]
-                    if recipient is None and buyer is None and weapons and t > s \
-                            and self.d.lower[t - 1] in (*PASSIVE_AUX, "been"):
-                        # 'Latvia has transferred M109 howitzers to Ukraine. The guns had been bought from Austria':
-                        # a purchase in the passive with no buyer named was the system's later giver's
-                        recipient = self._earlier_giver(weapons[0].ent_id_)
-                        aside = recipient is not None
-                elif kind == "arrive":
-                    recipient = self.recipients.recipient_in(t + 1, right)
-                    if recipient is None:
-                        for i in range(t + 1, min(right, t + 4)):
-                            if self.d.lower[i] == "in" and (i + 1) in self.f.ref_at:
-                                recipient = self.parties.actor_of_ref(self.f.ref_at[i + 1])
-                    if recipient is None and self.d.lower[t] in syntax_words()["named-giver"]:
-                        # 'have reached the Ukrainian army': the forces reached are their state's
-                        recipient = self.recipients.forces_of(t + 1, min(right, t + 5), [])
-                    # 'have arrived in Ukraine from the United States', 'the IRIS-T promised by Germany have arrived',
-                    # 'the first Swedish CV90s have arrived': the weapon's own state
-                    # 'Canada has delivered M777 howitzers, and 18 Krab howitzers from Poland have reached ...':
-                    # the arrival's subject is after the clause joint before it
-                    joint = max([left, *(i + 1 for i in range(left, t) if self._joint_at(i))])
-                    weapons = self.mentions.weapons(joint, t) or self.mentions.weapons(s, t)
-                    owner = self.parties.own_state_of(weapons[0]) if weapons else None
-                    # a reaching verb names its giver in its sentence ('the tanks promised by Washington have
-                    # reached Ukraine') or none: not the weapon's own state, not the text's ('Russian missiles
-                    # reached Kyiv' is an attack)
-                    named_only = self.d.lower[t] in syntax_words()["named-giver"]
-                    suppliers = self.parties.from_actors(t + 1, right) or self.parties.from_actors(left, t) or (
-                        [owner] if owner and not named_only else []) or (
-                        [sent_frame.supplier] if sent_frame is not None and sent_frame.supplier else []) or (
-                        [giver_here] if giver_here and named_only else []) or (
-                        [doc_frame.supplier] if doc_frame.supplier and not named_only else [])
-                elif kind == "request":
-                    # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
-                    # asker would receive, the one asked (or 'from') would give
-                    askers = self.parties.supplier_in(left, t, None)
-                    recipient = askers[0] if askers else None
-                    asked = self.parties.object_actor(t + 1, right)
-                    suppliers = self.parties.from_actors(t + 1, right) or ([asked] if asked else [])
-                    weapons = self.mentions.weapons(t + 1, right)
+                c = _Clause(s, e, left, t, right, kind, tense, n, triggers)
+                got = self._parties(c, clause_subjects, head, sent_frame, giver_here, doc_frame)
+                recipient, suppliers, weapons = got.recipient, got.suppliers, got.weapons
+                aside, third_party = got.aside or aside, got.third_party
+                if kind == "request":
                     stage = "requested"
-                else:
-                    # 'handed over to Ukraine by Bratislava': the agent after the recipient
-                    late_by = self._by_after_recipient(t, right) if kind == "supply" else None
-                    by_at = late_by[0] if late_by is not None else t + 1
-                    if late_by is None and t + 2 < right and self.d.lower[t + 2] == "by" \
-                            and self.d.lower[t + 1] in AGENT_ADVERBS:
-                        by_at = t + 2  # 'provided jointly by Italy and France'
-                    agent = by_at + 2 if by_at + 1 < right and self.d.lower[by_at + 1] == "the" else by_at + 1
-                    passive_by = by_at < right and self.d.lower[by_at] == "by" and agent in self.f.ref_at
-                    if passive_by:
-                        by = self.parties.actor_of_ref(self.f.ref_at[agent])
-                        suppliers = [by] if by else []
-                        suppliers += [a for a in self._coordinated_agents(self.f.ref_at[agent].end, right)
-                                      if a not in suppliers]
-                        # 'Leopard 1A5 tanks donated by Denmark': the participle's own noun, whatever comes before;
-                        # a reduced relative moves only its own noun ('shot down a Russian Su-34 with a Patriot
-                        # battery donated by Germany': not the Su-34)
-                        own_noun = self._reduced_noun(t) if kind == "supply" and tense == "past" \
-                            and self.d.lower[t - 1] not in PASSIVE_AUX else []
-                        weapons = own_noun or self.mentions.weapons(left, t) or self.mentions.participle_noun(t)
-                        after_agent = self.f.ref_at[agent].end
-                        recipient = late_by[1] if late_by is not None else self.recipients.recipient_in(
-                            after_agent, e, direct=False)
-                        if recipient is None:
-                            for i in range(after_agent, e):
-                                if self.d.lower[i] in ("in", "to") and (i + 1) in self.f.ref_at:
-                                    recipient = self.parties.actor_of_ref(self.f.ref_at[i + 1])
-                                    break
-                        if recipient is None:
-                            # 'Ukrainian troops train on Leopard 1A5 tanks donated by Denmark': whose forces have them
-                            recipient = self.recipients.forces_of(s, weapons[0].start if weapons else t, suppliers)
-                        if recipient is None and weapons:
-                            # 'Ukraine used Patriot systems supplied by the United States': the user holds them
-                            recipient = self._user_of(s, weapons[0].start, suppliers)
-                    else:
-                        # not a 'for' in a clause describing the weapon ('Mi-17 helicopters which were once
-                        # intended for Afghanistan'): the verb's recipient is outside it
-                        reach = self._describing_clause(t + 1, right)
-                        recipient = self.recipients.final_recipient(t + 1, reach) or self.recipients.recipient_in(
-                            t + 1, reach)
-                        if recipient is None and reach < right:
-                            after = next((k + 1 for k in range(reach, right) if self.d.lower[k] == ","), right)
-                            if after < right and self.d.lower[after] in ("to", "for"):
-                                recipient = self.recipients.recipient_in(after, right)
-                        opening = next((k for k in range(t - 1, s, -1) if self.d.lower[k] == ","), None)
-                        if recipient is None and kind == "supply" and opening is not None:
-                            # 'In its new package for Ukraine, Sweden is sending Archer howitzers': the aid the
-                            # sentence opens with names whom its supply is for
-                            recipient = self.recipients.aid_recipient(s, opening)
-                        if recipient is None and kind == "supply" and t + 1 < right and self.d.lower[t + 1] in (
-                                "him", "her"):
-                            # 'Germany promised him more IRIS-T systems': the state of the person named before
-                            person = self.f.last_person_before(t + 1)
-                            actor = self.parties.actor_of_ref(Ref(t + 1, t + 2, person, "person")) if person else None
-                            if actor is not None and actor not in self.parties.supplier_in(left, t, None):
-                                recipient = actor
-                        elif recipient is None and kind == "supply" and t + 1 < right and (
-                                self.d.lower[t + 1] == "them" or self._state_object(t + 1, right)):
-                            # 'The Ukrainians are fighting hard. We have sent them Javelins', 'Ukraine needs shells.
-                            # Norway will send it 10,000 rounds', '... send the country four IRIS-T': the one state
-                            # named since the sentence before, not the giver
-                            recipient = self.recipients.them(s, t, self.parties.supplier_in(left, t, None))
-                        if recipient is None and kind == "supply" and n + 1 < len(triggers) \
-                                and triggers[n + 1][1] == "supply" and any(
-                                    w == "and" or w in CLAUSE_CUTS for w in self.d.lower[t + 1 : triggers[n + 1][0]]):
-                            # 'Germany will supply IRIS-T and Poland will provide Krab to Ukraine': one recipient
-                            recipient = self.recipients.recipient_in(triggers[n + 1][0] + 1, e)
-                        if recipient is None and kind in ("include", "aid"):
-                            # 'a package for Ukraine, including:', 'security assistance to Ukraine includes'
-                            recipient = self.recipients.recipient_in(left, t, direct=False)
-                        suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
-                        if kind == "supply" and tense == "gerund":  # 'will buy X after sending Y to Ukraine'
-                            suppliers = self.parties.gerund_subject(s, t) or suppliers
-                        passive_gift = self._given_by(left, t, right) if kind == "supply" and recipient is None \
-                            else None
-                        if passive_gift is not None:
-                            # 'Ukraine was given Leopard 2 tanks by Germany': the passive's subject receives
-                            recipient, suppliers = passive_gift
-                        if kind == "supply" and clause_subjects and n > 0 and coordinated_verb(self.d.lower, t):
-                            # 'Canada will buy a NASAMS system from the United States and donate it to Ukraine': a
-                            # verb after 'and' with no subject of its own has the clause before's subject (the
-                            # buyer of a purchase), not a name in that clause's 'from' phrase
-                            suppliers = [a for a in clause_subjects if a != recipient]
-                        if kind == "include" and not suppliers and recipient is None:
-                            # 'Finland's 20th package for Ukraine is worth 190 million euros. The package contains
-                            # ...': the package named before, with its giver and recipient
-                            suppliers, recipient = self._package_before(left, t, s)
-                        if kind == "noun":
-                            # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
-                            # the subject that approves it; a 'third-party transfer' is never the subject's
-                            owner = self.parties.possessor_before(t)
-                            given = self.parties.from_actors(t + 1, right) or ([owner] if owner else [])
-                            if recipient is None and t > 0 and self.d.lower[t - 1] in TAKE_FORMS:
-                                # 'Ukraine has taken delivery of Caesar howitzers from France': the taker receives
-                                takers = self.parties.supplier_in(left, t, None)
-                                recipient = takers[0] if takers else None
-                            if given:
-                                suppliers = [a for a in given if a != recipient]
-                            elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
-                                suppliers, third_party = [], True
-                            if "joint" in self.d.lower[max(left, t - 2) : t]:
-                                # 'talks with Italy for the joint delivery of SAMP/T': the partner gives too
-                                partners = self.parties.with_actors(left, t)
-                                suppliers += [a for a in partners if a != recipient and a not in suppliers]
-                        weapons = self.mentions.weapons(t + 1, right)
-                        if kind == "supply":
-                            # 'sent troops to Lithuania to protect Patriot systems': another verb's object
-                            # ('gives them new capabilities to hold their territory: HIMARS, ...': a colon lists
-                            # what the verb gives)
-                            cut = self._infinitive_at(t + 1, right)
-                            weapons = [w for w in weapons if w.start < cut or ":" in self.d.lower[cut : w.start]]
-                        if not weapons and head is not None:
-                            weapons = self.mentions.weapons(head.start, head.end)
-                        if not weapons and kind == "supply" and tense == "past" and t > s \
-                                and self.d.lower[t - 1] in (*PASSIVE_AUX, "be"):
-                            # 'The first F-16 jets pledged by the Netherlands were delivered to Ukraine', 'four
-                            # Polish MiG-29s would be handed over': the passive's subject, before the verb
-                            # after a clause cut, the speech verb of 'X said, the tanks will be delivered' or the marker
-                            # of 'Duda announced that four Polish MiG-29s would be handed over'
-                            cut = max([s, *(i + 1 for i in range(s, t) if self.d.lower[i] in CLAUSE_CUTS or (
-                                self.d.lower[i] in self.d.g.speech_verbs and self.d.lower[i + 1] in (",", "that"))
-                                or self._subordinate_at(i))])
-                            # not a name in the subject's 'by' phrase ('T-72 tanks modernized by the Czech company
-                            # Excalibur Army ... will be delivered')
-                            weapons = [w for w in self.mentions.weapons(cut, t)
-                                       if "by" not in self.d.lower[max(cut, w.start - 5) : w.start]]
-                            # a state marking the weapon ('Soviet Gripen jets were handed over') is its maker or
-                            # owner, not the passive's agent
-                            marks = {self.parties.actor_of_ref(r) for w in weapons
-                                     if (r := self.f.ref_at.get(w.start - 1)) is not None and r.end == w.start}
-                            suppliers = [x for x in suppliers if x not in marks]
                 if kind in ("supply", "noun") and suppliers:
                     # 'the Netherlands pledged 14 Leopard 2A4 tanks, together with Denmark': the partner gives too
                     # only in the trigger's own clause: 'Italy supplied X together with France, while Spain
@@ -717,7 +927,8 @@ class ClauseReader:
                 # unresolvable 'we' (joint statements) or the verb is a receiving one (a buyer has no seller)
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in self.d.lower[s:t])
                 # 'Allies and partners have committed ...': a supplier the text does not name is nobody
-                unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t])
+                unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t]) \
+                    or (not suppliers and self._unnamed_from(t + 1, right)) or self._third_party_before(s, t)
                 ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
                 if recipient is None and colon_recipient and colon is not None and left > colon and weapons \
                         and kind in ("supply", "noun"):
@@ -728,32 +939,16 @@ class ClauseReader:
                     # withheld (negated or hypothetical) supply names who its aid is for
                     recipient = withheld[1]
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
-                    recipient = doc_frame.recipient
-                    counts = Counter(t.recipient for t in self.f.transfers.values() if not t.attributed)
-                    main = counts.most_common(1)[0][0] if counts else None
-                    if main is not None and counts[main] > counts[recipient] + 1 and main not in suppliers:
-                        # 'Germany has provided Patriot systems' after an aside on a sale to Poland in a statement
-                        # about aid to Ukraine: the recipient the text is mostly about, not the aside's
-                        recipient = main
-                    if recipient in suppliers and title_recipient and title_recipient not in suppliers:
-                        # 'Norway transferred X to the United States. The package I approved will provide:': the
-                        # clause's own supplier is not the recipient the text before named; the title's is
-                        recipient = title_recipient
+                    recipient = self._text_recipient(doc_frame.recipient, suppliers, title_recipient)
                 # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
                 # Initiative'): then the supplier of the text around it
                 suppliers = [x for x in suppliers if x and x != recipient]
                 if not suppliers and kind in ("supply", "noun") and not we and not unnamed and weapons:
                     # 'It will send ...', 'The ministry has donated ...': the previous sentence's actor; else the
                     # state the weapon names as its own ('Sweden's CV90 vehicles have been handed over')
-                    found_here = prev_actor if self.parties.refers_back(chain_left, t) else None
-                    if head is not None and any(w in ("it", "they") for w in self.d.lower[head.end : t]):
-                        # 'The German army must replace the Marder vehicles it sent': the pronoun of a relative
-                        # clause is the sentence's subject before the weapon
-                        found_here = self.parties.first_actor(s, head.start) or found_here
-                    if found_here is None:
-                        found_here = self.parties.own_state_of(weapons[0])
+                    found_here = self._referred_giver(s, chain_left, t, head, weapons[0], prev_actor)
                     suppliers = [found_here] if found_here and found_here != recipient else []
-                if not suppliers and chained and clause_suppliers and kind != "receive":
+                if not suppliers and chained and clause_suppliers and kind != "receive" and not unnamed:
                     # 'Denmark and the Netherlands have committed to transferring F-16s': the verb before's subjects
                     suppliers = list(clause_suppliers)
                 # a request names whom it asks or asks nobody: 'Ukraine has asked for ATACMS' after a US package is

@@ -73,6 +73,20 @@ class Mentions:
                 own[w.start] = actor
         return own
 
+    def _bare_before(self, i: int) -> list[str]:
+        """The words before token i without determiners and a possessor: 'interceptors for Israel's Iron Dome' reads
+        as 'interceptors for Iron Dome' (the state's own system, what its interceptors are for)."""
+        kept: list[int] = []
+        for k in range(max(0, i - 7), i):
+            if self.d.lower[k] in ("'s", "’s"):
+                for _ in range(3):  # the possessor's name ('Israel', 'the United States')
+                    if not kept or not self.d.words[kept[-1]][:1].isupper():
+                        break
+                    kept.pop()
+            elif self.d.lower[k] not in ("the", "its", "their"):
+                kept.append(k)
+        return [self.d.lower[k] for k in kept[-4:]]
+
     def _ammunition_for(self, w: Span) -> bool:
         """'munitions for Patriot', 'shells for the AMX-10 RC': what the system fires, not the system; also the
         systems coordinated after it ('Munitions for Patriot and NASAMS', 'for A, B and C'), up to a comma after
@@ -82,7 +96,7 @@ class Mentions:
         listed_fired = False  # an item after a comma that names what a system fires ('Stinger missiles')
         cur = w
         for _ in range(8):
-            bare = [x for x in self.d.lower[max(0, cur.start - 4) : cur.start] if x not in ("the", "its", "their")]
+            bare = self._bare_before(cur.start)
             if len(bare) >= 2 and bare[-1] == "for" and bare[-2] in ammunition:
                 forward = seps[::-1]
                 if listed_fired and not self._fires(cur):

@@ -307,6 +307,8 @@ class Parties:
                 other = self.f.ref_at.get(k)
                 if other is None or other.kind in ("pronoun", "title", "first-person", "person"):
                     break  # 'According to Minister Pistorius, Lithuania is contributing': a source, not a donor
+                if other.start > 0 and self.d.lower[other.start - 1] in NON_SUBJECT_PREPS:
+                    break  # 'Slovakia sends BMP-1s to Ukraine, Germany gives ...': a preposition's object
                 second = self.actor_of_ref(other)
                 if second and second != exclude and second not in found:
                     found.append(second)
