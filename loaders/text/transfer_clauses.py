@@ -739,6 +739,8 @@ class ClauseReader:
                         # 'Norway transferred X to the United States. The package I approved will provide:': the
                         # clause's own supplier is not the recipient the text before named; the title's is
                         recipient = title_recipient
+                    if (side := self.recipients.for_side(suppliers, recipient)) != recipient:  # not from Pyongyang
+                        recipient, suppliers = side, [x for x in suppliers if x != recipient]
                 # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
                 # Initiative'): then the supplier of the text around it
                 suppliers = [x for x in suppliers if x and x != recipient]
