@@ -940,6 +940,8 @@ class ClauseReader:
                     recipient = withheld[1]
                 if recipient is None and doc_frame.recipient and (weapons or ends_list):
                     recipient = self._text_recipient(doc_frame.recipient, suppliers, title_recipient)
+                    if (side := self.recipients.for_side(suppliers, recipient)) != recipient:  # not from Pyongyang
+                        recipient, suppliers = side, [x for x in suppliers if x != recipient]
                 # the recipient is never its own supplier ('provided through the Ukraine Security Assistance
                 # Initiative'): then the supplier of the text around it
                 suppliers = [x for x in suppliers if x and x != recipient]

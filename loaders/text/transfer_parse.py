@@ -81,6 +81,8 @@ class ParseReader:
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
                     suppliers = [frame_supplier]
                 recipient = self.recipients.final_recipient(cand.trigger + 1, e) or cand.recipient or frame_recipient
+                if cand.recipient is None and recipient == frame_recipient:  # 'Tehran is providing': not to Ukraine
+                    recipient = self.recipients.for_side(suppliers, recipient)
                 if cand.kind != "receive" and suppliers and not unnamed:
                     next_supplier = suppliers[0]
                 if recipient:

@@ -264,6 +264,7 @@ class Parties:
     def supplier_in(self, start: int, end: int, exclude: str | None) -> list[str]:
         """Nearest actor left of the trigger that is not in a prepositional phrase; 'A and B' gives both."""
         i = end - 1
+        after: list[str] = []
         while i >= start:
             ref = self.f.ref_at.get(i)
             if ref is None or ref.kind in ("pronoun", "title"):
@@ -273,6 +274,19 @@ class Parties:
             prev = self.d.lower[first - 1] if first > 0 else ""
             prev2 = self.d.lower[first - 2] if first > 1 else ""
             if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
+                i = first - 1
+                continue
+            if ref.kind == "org" and self.d.lower[ref.end] in ("member", "ally") and any(
+                    self.f.ref_at.get(k) is not None for k in range(start, first)):
+                # 'Slovakia became the second NATO member to promise ...': the member named before gives
+                i = first - 1
+                continue
+            if "after" in (prev, prev2) and self.d.lower[ref.end] in ("to", "in"):
+                # 'Slovakia became the second NATO member after Poland to promise MiG-29s': the subject gives, and
+                # the state it follows did before it
+                before = self.actor_of_ref(ref)
+                if before is not None and before != exclude and before not in after:
+                    after.append(before)
                 i = first - 1
                 continue
             if first + 1 < len(self.d.doc) and self.d.words[ref.end] in ("’s", "'s") and ref.kind != "first-person" \
@@ -313,7 +327,7 @@ class Parties:
                 if second and second != exclude and second not in found:
                     found.append(second)
                 k = other.start - 1
-            return found
+            return found + [a for a in after if a not in found]
         return []
 
     def _decides(self, i: int, end: int) -> bool:

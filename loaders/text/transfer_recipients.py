@@ -89,7 +89,11 @@ class Recipients:
                 marked.add(ent.ent_id_)
         if len(marked) == 1:
             return marked.pop()
-        found = {ent.ent_id_ for ent in states} - {self.d.home or ""} - givers
+        # 'Remarks by President Biden in a Press Conference, Hiroshima, Japan': where the words were said (the
+        # title's last words, after a comma), not a state receiving ('... arrive in Ukraine' still receives)
+        places = {ent.ent_id_ for ent in states if ent.start > 0 and all(not t.is_alpha for t in doc[ent.end :])
+                  and doc[ent.start - 1].text == ","}
+        found = {ent.ent_id_ for ent in states} - {self.d.home or ""} - givers - places
         return found.pop() if len(found) == 1 else None
 
     def _weapon_noun_head(self, k: int) -> bool:
@@ -199,6 +203,18 @@ class Recipients:
         found = [x for x in states if self.is_default(x) and x not in suppliers and not all(
             r.kind == "capital" and r.start > 0 and self.d.lower[r.start - 1] in WHERE_PREPS for r in states[x])]
         return found[0] if found else None
+
+    def for_side(self, suppliers: list[str], recipient: str | None) -> str | None:
+        """The recipient carried to a clause from the text around it, checked against the givers' side: a giver of
+        the other side (``party_words.csv``: 'Pyongyang is providing KN-23 missiles' in a text on aid to Ukraine)
+        never arms the default recipient; its arms go to the one other-side state the text names besides the givers
+        (Russia), else to nobody."""
+        givers = [x for x in suppliers if x and x != recipient]
+        if not givers or not self.is_default(recipient) or not all(
+                x.lower() in party_words()["other-side"] for x in givers):
+            return recipient
+        side = [x for x in self._named_states() if x.lower() in party_words()["other-side"] and x not in givers]
+        return side[0] if len(side) == 1 else None
 
     def _third_state(self, i: int, suppliers: list[str]) -> bool:
         """A state named at token i (by name, demonym, capital or a body) that neither gives nor is a default
