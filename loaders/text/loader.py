@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from armsgraph.loaders.base import Loader
 from armsgraph.loaders.documents.loader import TEXT_SUFFIXES, meta_path, read_document
 from armsgraph.loaders.reference.categories import classify, weapon_categories
@@ -251,8 +253,13 @@ def build_batch(batch: Batch, x: Extraction, text: str) -> None:
         p = prov(c.start, c.end, c.rule)
         if not ensure(c.speaker):
             continue
-        claim = Claim(text=c.text, document=batch.document.id, speaker=c.speaker, start=c.start, end=c.end,
-                      date=c.date, date_text=c.date_text, quote=c.quote)
+        try:
+            claim = Claim(text=c.text, document=batch.document.id, speaker=c.speaker, start=c.start, end=c.end,
+                          date=c.date, date_text=c.date_text, quote=c.quote)
+        except ValidationError as exc:  # what was said holds what no store keeps ('\x00'): reported where it is
+            err = exc.errors()[0]
+            batch.error(_line_of(text, c.start), "text", f"claim not kept: {err['msg']}")
+            continue
         batch.add_node(claim, p)
         add_references(claim, p)
         for about in c.about:
