@@ -220,10 +220,11 @@ class ClaimRules:
         return None
 
     def _unowned_ministry(self, i: int) -> str | None:
-        """'the (defence) ministry' at token i with no owner named: the state opening its sentence (in its first
-        three tokens, not after a preposition: 'After Oslo sent ..., the defence ministry said'), else, when its
-        sentence names no state, the state opening the sentence before (the guide: an unnamed ministry speaks for
-        its state; session 17)."""
+        """'the (defence) ministry', 'the Air Force Command' (a body of ``office_words.csv`` kind unowned-body) at
+        token i with no owner named: the state opening its sentence (in its first three tokens, not after a
+        preposition: 'After Oslo sent ..., the defence ministry said'), else the state opening the sentence before,
+        when the sentence names no other state before the body (the guide: an unnamed ministry speaks for its state;
+        sessions 17, 18)."""
         k = i - 1
         while k >= 0 and (self.d.lower[k] in MINISTRY_MODIFIERS or (
                 self.d.lower[k] in office_words().unowned_modifiers and self.d.words[k][:1].isupper())):
@@ -1149,11 +1150,8 @@ class ClaimRules:
                 if exact and any(te <= self.d.cstart(o.verb) < c.end - self.d.base and o.subject == cand.subject
                                  for o in self._speech.get(s, ()) for c in exact):
                     # 'acknowledged that A, but insisted B': the surface reading ran over the same subject's second
-                    # speech verb; the parse's clause, cut before it, replaces it (session 18)
-                    for c in exact:
-                        self.f.claims.remove(c)
-                        here.remove(c)
-                        same.remove(c)
+                    # speech verb; the parse's clause, cut before it, replaces it (session 18), when it is added
+                    # below (they are in ``same``), so a clause the checks below refuse leaves the surface reading
                     exact = []
                 if exact:
                     # the surface rules read this clause too (their claim stays); another reading of theirs in the

@@ -176,7 +176,7 @@ def _coordinated_speaker(lower: Sequence[str], p: Parse, verb: int, speech_verbs
     that B'; session 18), the first speech verb (else B went to A's subject)."""
     head = p.head[verb]
     if p.dep[verb] != "conj" or p.kids(verb, "nsubj", "nsubjpass") or p.dep[head] != "ccomp" \
-            or lower[p.head[head]] not in speech_verbs or p.head[head] == head:
+            or lower[p.head[head]] not in speech_verbs:
         return verb
     return p.head[head]
 

@@ -156,12 +156,12 @@ class ClauseReader:
             j = i + 2 if self.d.lower[i + 1] == "the" else i + 1
             ref = self.f.ref_at.get(j)
             if ref is None or ref.start != j or ref.kind in ("pronoun", "title", "person", "first-person"):
-                return None
+                continue
             actor = self.parties.actor_of_ref(ref)
             verb = next((k for k in range(ref.end, min(right, ref.end + 3))
-                         if self.d.lower[k] in ("replace", "replaces", "replaced")), None)
+                         if self.d.lower[k] in syntax_words()["replace-verb"]), None)
             if actor is None or verb is None or "with" not in self.d.lower[verb + 1 : verb + 3]:
-                return None
+                continue
             return i, actor
         return None
 
@@ -634,8 +634,9 @@ class ClauseReader:
 
     def _verb_suppliers(self, c: _Clause, recipient: str | None, clause_subjects: list[str]
                         ) -> tuple[str | None, list[str]]:
-        """The active clause's subject, unless a gerund, a passive gift, a coordinated verb or a package before
-        says otherwise."""
+        """(the recipient, the givers) of an active clause: its subject gives, unless a gerund, a passive gift, a
+        coordinated verb or a package before says otherwise; a passive gift ('Ukraine was given X by Germany') and a
+        package before name the recipient too, so it comes back with the givers."""
         s, left, t, right, kind, tense, n = c.s, c.left, c.t, c.right, c.kind, c.tense, c.n
         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
         if kind == "supply" and tense == "gerund":  # 'will buy X after sending Y to Ukraine'
@@ -857,7 +858,6 @@ class ClauseReader:
                 chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(
                     w in CHAIN_WORDS for w in self.d.lower[triggers[n - 1][0] + 1 : t])
                 chain_left = chain_left if chained else left
-                aside = False  # a clause about the past of a system given in the text: not the text's frame
                 if kind == "supply" and self._to_other_verb(t):
                     continue  # 'Germany promised to train pilots on F-16 jets': the jets go with the other verb
                 for i in range(t + 1, right):
@@ -904,7 +904,8 @@ class ClauseReader:
                 c = _Clause(s, e, left, t, right, kind, tense, n, triggers)
                 got = self._parties(c, clause_subjects, head, sent_frame, giver_here, doc_frame)
                 recipient, suppliers, weapons = got.recipient, got.suppliers, got.weapons
-                aside, third_party = got.aside or aside, got.third_party
+                # aside: a clause about the past of a system given in the text, not the text's frame
+                aside, third_party = got.aside, got.third_party
                 if kind == "request":
                     stage = "requested"
                 if kind in ("supply", "noun") and suppliers:
@@ -928,7 +929,7 @@ class ClauseReader:
                 we = self.d.first_person is None and any(w in FIRST_PERSON for w in self.d.lower[s:t])
                 # 'Allies and partners have committed ...': a supplier the text does not name is nobody
                 unnamed = third_party or any(self.d.g.cues.get(w) == "unnamed-actor" for w in self.d.lower[left:t]) \
-                    or (not suppliers and self._unnamed_from(t + 1, right)) or self._third_party_before(s, t)
+                    or (not suppliers and (self._unnamed_from(t + 1, right) or self._third_party_before(s, t)))
                 ends_list = self.d.clean[self.d.cend(e - 1) - 1] == ":"
                 if recipient is None and colon_recipient and colon is not None and left > colon and weapons \
                         and kind in ("supply", "noun"):

@@ -80,9 +80,10 @@ class ParseReader:
                     suppliers = [owner] if owner else []  # 'Sweden's CV90 vehicles have been handed over'
                 if not suppliers and not unnamed and not we and cand.kind != "receive" and frame_supplier:
                     suppliers = [frame_supplier]
-                recipient = self.recipients.final_recipient(cand.trigger + 1, e) or cand.recipient or frame_recipient
-                if cand.recipient is None and recipient == frame_recipient:  # 'Tehran is providing': not to Ukraine
-                    recipient = self.recipients.for_side(suppliers, recipient)
+                named = self.recipients.final_recipient(cand.trigger + 1, e) or cand.recipient
+                # a recipient carried from the text around it never goes to the other side's giver ('Tehran is
+                # providing': not to Ukraine); a recipient the clause names stays
+                recipient = named or self.recipients.for_side(suppliers, frame_recipient)
                 if cand.kind != "receive" and suppliers and not unnamed:
                     next_supplier = suppliers[0]
                 if recipient:

@@ -276,12 +276,13 @@ class Parties:
             if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
                 i = first - 1
                 continue
-            if ref.kind == "org" and self.d.lower[ref.end] in ("member", "ally") and any(
+            follows = self.d.lower[ref.end] if ref.end < len(self.d.doc) else ""
+            if ref.kind == "org" and follows in ("member", "ally") and any(
                     self.f.ref_at.get(k) is not None for k in range(start, first)):
                 # 'Slovakia became the second NATO member to promise ...': the member named before gives
                 i = first - 1
                 continue
-            if "after" in (prev, prev2) and self.d.lower[ref.end] in ("to", "in"):
+            if (prev == "after" or (prev == "the" and prev2 == "after")) and follows in ("to", "in"):
                 # 'Slovakia became the second NATO member after Poland to promise MiG-29s': the subject gives, and
                 # the state it follows did before it
                 before = self.actor_of_ref(ref)
@@ -321,7 +322,9 @@ class Parties:
                 other = self.f.ref_at.get(k)
                 if other is None or other.kind in ("pronoun", "title", "first-person", "person"):
                     break  # 'According to Minister Pistorius, Lithuania is contributing': a source, not a donor
-                if other.start > 0 and self.d.lower[other.start - 1] in NON_SUBJECT_PREPS:
+                if other.start > 0 and (self.d.lower[other.start - 1] in NON_SUBJECT_PREPS or (
+                        other.start > 1 and self.d.lower[other.start - 1] == "the"
+                        and self.d.lower[other.start - 2] in NON_SUBJECT_PREPS)):
                     break  # 'Slovakia sends BMP-1s to Ukraine, Germany gives ...': a preposition's object
                 second = self.actor_of_ref(other)
                 if second and second != exclude and second not in found:

@@ -51,4 +51,4 @@ def test_a_titles_place_is_no_recipient() -> None:
     meta = {"date": "2023-05-21", "publisher": "The White House", "text_kind": "remarks",
             "title": "Remarks by President Biden in a Press Conference, Hiroshima, Japan"}
     x = extract_text(text, meta)
-    assert {t.recipient for t in x.transfers} <= {"country:UKR"}
+    assert {t.recipient for t in x.transfers} == {"country:UKR"}, x.transfers
