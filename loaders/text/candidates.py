@@ -25,7 +25,7 @@ from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.relation_model import uncontested
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, THIRD_PARTY, syntax_words
+from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, NOT_MOVING, THIRD_PARTY, syntax_words
 
 WINDOW_BEFORE = 2
 """Sentences before a weapon mention's own whose actors can be its parties."""
@@ -35,8 +35,6 @@ LEAD_SENTENCES = 2
 ACTOR_KINDS = frozenset({"name", "demonym", "capital", "org", "person", "first-person"})
 MOVING = ("supply", "receive", "arrive", "noun", "include", "aid", "request")
 """Transfer words that move something (not a use or a deployment)."""
-NOT_MOVING = frozenset({"use", "deployment"})
-"""Trigger kinds of a use or a deployment: a weapon that hangs from one is not what a transfer moves."""
 RULE_FAMILIES = ("clause", "syntax", "frame", "list")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})

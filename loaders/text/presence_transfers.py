@@ -3,7 +3,7 @@ with no transfer word ('Three Leopard 2A6 tanks from Portugal are now with Ukrai
 tanks from Canada are already in Ukraine'): the giver after 'from' in the subject gave them to the state the
 weapons are with or in. Rule ``transfer:present``, stage delivered.
 
-Read only in a sentence the clause rules found no transfer in; the subject is weapon mentions then 'from' and
+Read only for weapon mentions the clause rules gave no transfer; the subject is weapon mentions then 'from' and
 one actor; then a present or past form of 'be' (not 'will be', not negated) and 'with' / 'in' / 'in service with' /
 'in the hands of' the receiving state (by name, demonym with a forces word, capital); plain 'in' only the default
 recipient of ``party_words.csv`` ('are now in Ukraine'; 'Patriot systems from Germany are in Poland' is where they
@@ -24,8 +24,6 @@ BE_FORMS = frozenset({"are", "is", "were", "was"})
 """A present or past 'be' that says where the weapons are ('are now with')."""
 BETWEEN = party_words()["presence-between"]
 """Words between 'be' and the receiving state ('are now in service with the', 'are in the hands of')."""
-NOT_PRESENT = party_words()["presence-negation"]
-"""'are not yet with Ukrainian units': not delivered."""
 FORCE_UNITS = party_words()["force-unit"]
 """Nouns of a forces' parts ('with Ukrainian units') beside ``cues.csv`` kind forces."""
 MAX_SUBJECT = 12
@@ -55,9 +53,8 @@ def present_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
         k = be + 1
         while k < e and d.lower[k] in BETWEEN:
             k += 1
-        if k == be + 1 or not ({"with", "in", "of"} & set(d.lower[be + 1 : k])) or any(
-                w in NOT_PRESENT for w in d.lower[be + 1 : k]):
-            continue
+        if k == be + 1 or not ({"with", "in", "of"} & set(d.lower[be + 1 : k])):
+            continue  # a word not of BETWEEN ('are not yet with') ends the scan before the state: nothing
         ref = f.ref_at.get(k)
         if ref is None or ref.start != k or ref.kind in ("pronoun", "title", "first-person", "person"):
             continue

@@ -142,7 +142,7 @@ def noun_speech(lower: Sequence[str], parse: Parse, sentence: tuple[int, int]) -
         tokens = set(p.subtree(subj[0]))
         for k in p.kids(subj[0], "prep", "relcl", "acl"):
             tokens -= set(p.subtree(k))
-        said = sorted(k for k in p.subtree(clause) if lower[k] != "that" or k > min(p.subtree(clause)))
+        said = p.subtree(clause)  # sorted; its leading 'that' is cut below
         start, end = said[0], said[-1] + 1
         while start < end and lower[start] == "that":
             start += 1

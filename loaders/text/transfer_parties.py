@@ -25,6 +25,10 @@ from armsgraph.loaders.text.transfer_words import (
 )
 
 
+def existing_state(actor: str | None) -> bool:
+    """Whether ``actor`` is a state that exists today (ISO 3166-1): not the Soviet Union, not Yugoslavia."""
+    return bool(actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]))
+
 class Parties:
     """Suppliers and the actors mentions stand for."""
 
@@ -151,7 +155,7 @@ class Parties:
         if ref is not None and ref.kind == "demonym" and ref.end == w.start:
             actor = self.actor_of_ref(ref)
             # 'Soviet T-72 tanks': a state that no longer exists made them; it does not give them away now
-            return actor if actor and pycountry.countries.get(alpha_3=actor.partition(":")[2]) else None
+            return actor if existing_state(actor) else None
         return None
 
     def with_actors(self, start: int, end: int) -> list[str]:

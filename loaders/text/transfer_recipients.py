@@ -6,14 +6,12 @@ from __future__ import annotations
 import bisect
 from itertools import pairwise
 
-import pycountry
-
 from armsgraph.loaders.text.anaphora import referring_phrase
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfer_parties import Parties
+from armsgraph.loaders.text.transfer_parties import Parties, existing_state
 from armsgraph.loaders.text.transfer_words import (
     BENEFIT_VERBS,
     FINAL_DESTINATION,
@@ -223,8 +221,7 @@ class Recipients:
         if ref is None or ref.start != i or ref.kind not in ("name", "demonym", "capital", "org"):
             return False
         actor = self.parties.actor_of_ref(ref)
-        return bool(actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:])
-                    and actor not in suppliers and not self.is_default(actor))
+        return existing_state(actor) and actor not in suppliers and not self.is_default(actor)
 
     @staticmethod
     def is_default(state: str | None) -> bool:
@@ -239,7 +236,7 @@ class Recipients:
             for ref in self.f.refs:
                 if ref.kind in ("name", "demonym", "capital", "org", "person"):
                     actor = self.parties.actor_of_ref(ref)
-                    if actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]):
+                    if actor is not None and existing_state(actor):
                         found.setdefault(actor, []).append(ref)
             self._states = found
         return self._states

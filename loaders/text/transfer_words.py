@@ -24,6 +24,9 @@ NON_SUBJECT_PREPS = {"to", "for", "into", "toward", "towards", "against", "with"
 CLAUSE_CUTS = {";", "but", "while", "whereas", "although"}
 ELLIPSIS_AUX = frozenset({"did", "does", "do", "has", "have", "had", "will", "would"})
 """Auxiliaries of a comparative ellipsis after a comma ('Portugal sent tanks to Ukraine, as did Spain')."""
+NOT_MOVING = frozenset({"use", "deployment"})
+"""``triggers.csv`` kinds of a use or a deployment: a weapon that hangs from one is not what a transfer moves, and a
+turn sentence naming a system with one speaks of its use, not of its supply."""
 THIRD_PARTY = {"third-party", "third-country", "thirdparty", "re-export", "retransfer"}
 """Words before a transfer noun that make it someone else's ('third-party transfers of F-16s')."""
 NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
@@ -130,7 +133,7 @@ def party_words() -> dict[str, frozenset[str]]:
     it, the nouns of a giver's own forces and the words of 'X from Y are now with Z' (``presence_transfers``),
     read once per process; a row of another kind fails with its line."""
     return words_by_kind("party_words.csv", ("default-recipient", "other-side", "own-forces", "presence-between",
-                                             "presence-negation", "force-unit"))
+                                             "force-unit"))
 
 
 @cache

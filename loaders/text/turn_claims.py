@@ -20,6 +20,7 @@ from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.speakers import heading_persons
 from armsgraph.loaders.text.supply_talk import CIVIL_AID, arms_word, speaks_of_supply, turn_words
 from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_words import NOT_MOVING
 from armsgraph.loaders.text.turns import read_label
 from armsgraph.loaders.text.word_tables import words_by_kind
 from armsgraph.schema import Person
@@ -29,9 +30,6 @@ TURN_RULE = "claim:transcript-turn"
 
 TURN = re.compile(r"(?m)^[ \t]*(Q|[A-Z][A-Z.'’ -]{0,50}[A-Z]\.?)[ \t]*:(?=\s)|^[ \t]*Q(?=[ \t])")
 """A transcript turn label at a line start: 'MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'Q:' or 'Q  ...'."""
-
-NOT_SUPPLY = frozenset({"use", "deployment"})
-"""``triggers.csv`` kinds that make a sentence naming a system speak of its use, not of its supply."""
 
 ITEM_REACH = 4
 """Tokens from a list item's opening within which its arms are named ('anti - armor systems')."""
@@ -179,12 +177,12 @@ def names_system(d: TextDoc, s: int, e: int) -> bool:
     fired') or a category alone ('air defense') is no supply."""
     if not any(d.ent_types[i] == "WEAPON" for i in range(s, e)):
         return False
-    if any(kind in NOT_SUPPLY for i in range(s, e) for kind, _ in d.g.triggers.get(d.lower[i], ())):
+    if any(kind in NOT_MOVING for i in range(s, e) for kind, _ in d.g.triggers.get(d.lower[i], ())):
         return False
     words = system_words()
     k = s + 1 if s + 1 < e and d.lower[s] in ("and", "so", "but") else s
-    if k + 1 < e and d.lower[k] in words["package-pronoun"] and d.lower[k + 1 + (d.lower[k + 1] == "also")] in \
-            words["package-verb"]:
+    j = k + 2 if k + 1 < e and d.lower[k + 1] == "also" else k + 1  # 'it also includes'
+    if j < e and d.lower[k] in words["package-pronoun"] and d.lower[j] in words["package-verb"]:
         return True
     for i in range(s, e):
         if d.lower[i] in words["supply"]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.extraction import Extraction
 
 
@@ -18,3 +21,8 @@ def persons(x: Extraction) -> set[str]:
 def claims(x: Extraction) -> set[tuple[str, str]]:
     """(speaker, text) of every claim."""
     return {(c.speaker, c.text) for c in x.claims}
+
+
+def said(text: str, meta: Mapping[str, str]) -> set[tuple[str, str]]:
+    """(speaker, text) of every claim extracted from ``text`` with ``meta``."""
+    return claims(extract_text(text, dict(meta)))

@@ -6,7 +6,7 @@ Every sentence and name here is this file's own (none is a shared document's or 
 
 from __future__ import annotations
 
-from extraction_views import claims, positions
+from extraction_views import positions, said
 
 from armsgraph.loaders.text.extract import extract_text
 
@@ -14,7 +14,7 @@ NEWS = {"date": "2024-02-06", "publisher": "Test Wire", "title": "Test"}
 
 
 def _said(text: str) -> set[tuple[str, str]]:
-    return claims(extract_text(text, NEWS))
+    return said(text, NEWS)
 
 
 def test_an_ambassador_to_a_state_named_with_a_capitals_possessive_speaks() -> None:

@@ -62,7 +62,8 @@ def test_an_assurance_outside_a_turn_and_its_must_not_fire_shapes() -> None:
                  "The assurance that Minister Jane Roe provided was enough for the committee.",
                  "Chancellor Olaf Scholz did not give assurances that Germany would send more Leopard tanks."):
         found = claims(extract_text(text, {"date": "2023-01-20", "publisher": "Test Wire", "title": "Test"}))
-        assert not any(t.startswith(("it will use", "Germany would send", "was enough")) for _, t in found), found
+        assert not any(t.startswith(("it will use", "Germany would send", "was enough", "Minister Jane Roe"))
+                       for _, t in found), found
 
 
 def test_security_aid_coordinated_with_humanitarian_aid_is_arms_aid() -> None:

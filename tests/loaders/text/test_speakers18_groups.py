@@ -6,15 +6,13 @@ Every sentence and name here is this file's own (none is a shared document's or 
 
 from __future__ import annotations
 
-from extraction_views import claims
-
-from armsgraph.loaders.text.extract import extract_text
+from extraction_views import said
 
 NEWS = {"date": "2024-03-12", "publisher": "Test Wire", "title": "Test"}
 
 
 def _said(text: str) -> set[tuple[str, str]]:
-    return claims(extract_text(text, NEWS))
+    return said(text, NEWS)
 
 
 def test_a_second_speech_verb_coordinated_inside_the_first_clause_is_a_second_claim() -> None:
