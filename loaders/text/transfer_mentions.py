@@ -21,7 +21,6 @@ from armsgraph.loaders.text.transfer_words import (
     deal_words,
 )
 
-
 RELATIVE_AUXILIARIES = frozenset({"have", "has", "had", "already", "just", "recently", "now", "'ve", "’ve", "are",
                                   "'re", "’re", "is", "were", "will", "'ll", "’ll"})
 """Words between a reduced relative's subject and its transfer word: 'the Bradley vehicles we've provided', 'the
