@@ -21,6 +21,11 @@ from armsgraph.loaders.text.transfer_words import (
     deal_words,
 )
 
+RELATIVE_AUXILIARIES = frozenset({"have", "has", "had", "already", "just", "recently", "now", "'ve", "’ve", "are",
+                                  "'re", "’re", "is", "were", "will", "'ll", "’ll"})
+"""Words between a reduced relative's subject and its transfer word: 'the Bradley vehicles we've provided', 'the
+Patriot battery we're sending' (transcripts speak in contractions, session 19)."""
+
 
 class Mentions:
     """The weapon mentions that move."""
@@ -40,7 +45,7 @@ class Mentions:
         # a reduced relative: 'the Bradley vehicles we provided', 'the Patriot batteries they have sent', 'the Marder
         # vehicles it sent to Ukraine'
         j = t - 1
-        while j > left and self.d.lower[j] in ("have", "has", "had", "already", "just", "recently"):
+        while j > left and self.d.lower[j] in RELATIVE_AUXILIARIES:
             j -= 1
         if j > left and self.d.lower[j] in ("we", "they", "i", "it"):
             # 'the Bradley vehicles we provided' (the noun after the name, or in it: 'T-72 tanks')
