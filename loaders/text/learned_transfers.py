@@ -13,6 +13,7 @@ import os
 from armsgraph.loaders.text.candidates import Candidate, candidates, parse_gate
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.pair_contrast import with_contrasts
 from armsgraph.loaders.text.relation_model import RelationModel, load_model, select
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
@@ -55,7 +56,9 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
     have = {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
     found = candidates(d, f)
     triples = [(c.supplier, c.recipient, c.weapon) for c in found]
-    probabilities = parse_gate(triples, [model.probability(c.features) for c in found], [c.features for c in found])
+    features = with_contrasts([c.weapon for c in found], [c.features for c in found], [c.windowed for c in found],
+                              model.contrasts)
+    probabilities = parse_gate(triples, [model.probability(x) for x in features], features)
     verdicts = select(model, triples, probabilities, {w for _, _, w in have})
     added: list[Candidate] = []
     rejected: set[tuple[str, str, str]] = set()
