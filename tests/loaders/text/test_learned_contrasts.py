@@ -3,6 +3,7 @@ way in training and at run time, read only by a model file that names them. Sent
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -11,8 +12,8 @@ from candidate_views import by_triple, read
 from armsgraph.loaders.text.candidates import candidates
 from armsgraph.loaders.text.learned_transfers import apply
 from armsgraph.loaders.text.pair_contrast import CONTRASTS, contrasted, with_contrasts
-from armsgraph.loaders.text.relation_model import model_from
-from armsgraph.loaders.text.train_transfers import Example, contrast
+from armsgraph.loaders.text.relation_model import MODEL_FILE, load_model, model_from
+from armsgraph.loaders.text.train_transfers import CANDIDATES, SHIPPED, Example, contrast, contrast_names
 
 SUBJECT_TREE = [["rel:sup:subject", 0.5, 1, 2], ["", -6.0, -1, -1], ["", 6.0, -1, -1]]
 """A pair whose supplier is the subject where no other pair's is: a transfer; otherwise not."""
@@ -70,3 +71,28 @@ def test_the_component_reads_contrasts_only_when_the_model_file_names_them() -> 
 def test_a_malformed_contrast_list_is_refused(contrasts: object) -> None:
     with pytest.raises(ValueError, match="contrasts"):
         model_from({"bias": 0.0, "threshold": 0.5, "trees": [SUBJECT_TREE], "contrasts": contrasts})
+
+
+def test_the_committed_model_is_the_shipped_setting() -> None:
+    """``make train-text`` writes ``SHIPPED``, one of the three candidates named before the reserved split was
+    scored; the file says which, and run time reads its contrasts."""
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert SHIPPED in CANDIDATES and data["setting"] == SHIPPED.name
+    assert (data["depth"], data["threshold"], data["margin"]) == (int(SHIPPED.depth), SHIPPED.threshold,
+                                                                  SHIPPED.margin)
+    model = load_model()
+    assert model is not None and model.contrasts == frozenset(data["contrasts"])
+    assert bool(model.contrasts) is (SHIPPED.contrasts != "none")
+    if SHIPPED.contrasts == "small":
+        assert model.contrasts == CONTRASTS
+
+
+def test_all_contrasts_are_the_pair_features_of_training_candidates() -> None:
+    """Candidate C's names: every party, pair, direction and owner feature a readable, windowed training candidate
+    has; no parse path, no sentence or document feature, nothing only a rule triple has."""
+    triple = ("country:NOR", "country:UKR", "weapon:nasams")
+    items = [Example("news", "d", triple, triple, {"sup:subject": 1.0, "sup:path:nsubj@supply": 1.0,
+                                                   "doc:sentences-log": 1.0, "direction:agrees": 1.0}, True, False),
+             Example("news", "d", triple, triple, {"rec:title": 1.0}, True, True, windowed=False)]
+    assert contrast_names(items, "all") == {"sup:subject", "direction:agrees"}
+    assert contrast_names(items, "small") == CONTRASTS and contrast_names(items, "none") == frozenset()
