@@ -41,6 +41,9 @@ class RelationModel:
     trees: tuple[Tree, ...] = ()
     """Boosted regression trees whose leaves add to the log-odds (learning rate folded in): interactions of
     features a linear model cannot weigh (session 17)."""
+    contrasts: frozenset[str] = frozenset()
+    """The features the model reads contrasted against a weapon's other pairs (``pair_contrast``; session 19):
+    empty, the pairs are scored on their own features alone."""
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -66,7 +69,15 @@ def model_from(data: dict[str, object]) -> RelationModel:
         raise ValueError("transfer model: 'features' and 'weights' must be lists of the same length")
     return RelationModel({str(n): float(w) for n, w in zip(names, weights, strict=True)}, _number(data, "bias"),
                          _number(data, "threshold"), bool(data.get("keep_rules", True)),
-                         _number(data, "margin", 0.0), _trees(data.get("trees", [])))
+                         _number(data, "margin", 0.0), _trees(data.get("trees", [])),
+                         _names(data.get("contrasts", [])))
+
+
+def _names(data: object) -> frozenset[str]:
+    """The contrasted feature names of a model file: a list of strings; ValueError otherwise."""
+    if not isinstance(data, list) or not all(isinstance(n, str) for n in data):
+        raise ValueError("transfer model: 'contrasts' must be a list of feature names")
+    return frozenset(data)
 
 
 def _trees(data: object) -> tuple[Tree, ...]:

@@ -1,0 +1,64 @@
+"""Relative pair features (session 19): each candidate pair of a weapon against the best other pair of the same
+weapon in its document.
+
+A pair's own features say "this supplier is a subject, this recipient follows 'to'"; most of the rules' misses the
+model could reach are a weapon whose right pair already ranks first but scores under the threshold (session 18).
+A contrast says whether the pair holds that role where no other pair of the weapon does, which is how a reader
+picks the giver among the states near a weapon. ``contrasted`` gives, for each pair of a group, ``rel:NAME`` = its
+value of NAME less the best other pair's (only where they differ), ``rel:pairs`` (how many others, log),
+``agree:n`` (its agreeing less disagreeing parse roles) and ``rel:agree-n`` (that count less the best other
+pair's). The model file names the features it contrasts (``contrasts``); none means none is computed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping, Sequence
+
+from armsgraph.loaders.text.candidates import AGREES, DISAGREES
+
+CONTRASTS = frozenset({
+    "sup:subject", "rec:to-for", "rec:pobj-to-for", "sup:token-close", "rec:token-close", "sup:close", "rec:close",
+    "sup:most-mentioned", "sup:sentence-subject", "sup:same-trigger", "rec:same-trigger", "direction:agrees",
+    "direction:surface-agrees", "direction:disagrees", "sup:from", "rec:object", "sup:lead", "rec:title",
+    "sup:home", "owner:is-supplier", "pair:same-sentence"})
+"""The features contrasted: who is the subject, who follows to/for, token and sentence closeness, the most named
+state, the lead, the parse's and the surface's direction (session 18's small set of 21)."""
+
+
+def contrasted(group: Sequence[Mapping[str, float]], names: Collection[str]) -> list[dict[str, float]]:
+    """The features of each pair of one weapon's group (one document) with its contrasts against the others."""
+    keys = {k for f in group for k in f if k in names}
+    agree = [sum(1 for k in f if k in AGREES) - sum(1 for k in f if k in DISAGREES) for f in group]
+    out: list[dict[str, float]] = []
+    for i, f in enumerate(group):
+        g = dict(f)
+        others = [group[j] for j in range(len(group)) if j != i]
+        g["rel:pairs"] = math.log1p(len(others))
+        g["agree:n"] = float(agree[i])
+        if others:
+            g["rel:agree-n"] = float(agree[i] - max(agree[j] for j in range(len(group)) if j != i))
+            for k in keys:
+                v, o = f.get(k, 0.0), max(x.get(k, 0.0) for x in others)
+                if v != o:
+                    g["rel:" + k] = v - o
+        out.append(g)
+    return out
+
+
+def with_contrasts(weapons: Sequence[str], features: Sequence[Mapping[str, float]], windowed: Sequence[bool],
+                   names: Collection[str]) -> list[dict[str, float]]:
+    """Every candidate's features, the windowed ones of each weapon contrasted within their group (a candidate
+    only the rules made keeps its own: the model never read it in training); nothing added when ``names`` is
+    empty."""
+    out = [dict(f) for f in features]
+    if not names:
+        return out
+    groups: dict[str, list[int]] = {}
+    for i, (w, inside) in enumerate(zip(weapons, windowed, strict=True)):
+        if inside:
+            groups.setdefault(w, []).append(i)
+    for idx in groups.values():
+        for i, g in zip(idx, contrasted([features[i] for i in idx], names), strict=True):
+            out[i] = g
+    return out
