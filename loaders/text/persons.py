@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from armsgraph.loaders.io import csv_rows
+from armsgraph.loaders.text.bylines import capital_bylines
 from armsgraph.loaders.text.dates import MONTHS
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
@@ -1347,6 +1348,7 @@ class PersonRules:
         self._named_persons()
         self._titles_of_earlier_persons()
         self._chiefs_of_organisations()
+        self._capital_bylines()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
@@ -1365,6 +1367,17 @@ class PersonRules:
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
         self._surnames_before_full_names()
+
+    def _capital_bylines(self) -> None:
+        """'ANTONY J. BLINKEN, SECRETARY OF STATE' on a line of its own: the name holds the title
+        (``bylines.capital_bylines``; rule ``position:byline``)."""
+        for line in capital_bylines(self.d.text, self.d.g.title_variants):
+            name = (self.d.tok_index(line.name_span[0]), self.d.tok_index(line.name_span[1]))
+            if name[0] in self.f.ref_at or name[0] in self.registered:
+                continue
+            title = (self.d.tok_index(line.title_span[0]), self.d.tok_index(line.title_span[1]))
+            info = self._hold(name, "person:byline", line.title, text=line.name)
+            self._position(info, line.title, None, title, name, "position:byline")
 
     def _chiefs_of_organisations(self) -> None:
         """'NATO chief Jens Stoltenberg': an organisation, the lower-case 'chief', then a known official of that very

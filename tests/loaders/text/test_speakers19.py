@@ -1,0 +1,31 @@
+"""Officials of US statements (session 19): a byline in capitals ('ANTONY J. BLINKEN, SECRETARY OF STATE').
+
+Every sentence and name here is this file's own (none is a shared document's or a gold file's)."""
+
+from __future__ import annotations
+
+from extraction_views import persons, positions
+
+from armsgraph.loaders.text.extract import extract_text
+
+STATE = {"date": "2024-03-12", "publisher": "U.S. Department of State", "title": "Press Statement"}
+DOD = {"date": "2024-03-12", "publisher": "U.S. Department of Defense", "title": "Press Statement"}
+
+
+def test_a_byline_in_capitals_names_its_official() -> None:
+    text = ("PRESS STATEMENT\nJANE Q. DOE, DEPARTMENT SPOKESPERSON\n\nToday the Department approved a possible sale "
+            "of F-16 aircraft to Poland.")
+    x = extract_text(text, DOD)
+    assert ("person:jane-doe", "Spokesperson", "country:USA") in positions(x), positions(x)
+    text = "PRESS STATEMENT\nANTONY J. BLINKEN, SECRETARY OF STATE\n\nToday we approved a sale of HIMARS to Poland."
+    x = extract_text(text, STATE)
+    assert ("person:antony-blinken", "Secretary of State", "country:USA") in positions(x), positions(x)
+
+
+def test_capitals_that_are_no_byline_name_nobody() -> None:
+    # must not fire: a dateline, a turn label, a heading without a title
+    text = ("KYIV, UKRAINE\n\nMR. DOE, SPOKESPERSON: We sent HIMARS.\n\nJANE DOE, LIEUTENANT COLONEL RETIRED\n\n"
+            "Poland received F-16 aircraft.")
+    x = extract_text(text, DOD)
+    assert not {p for p in positions(x) if p[1] == "Spokesperson"}, positions(x)
+    assert "person:jane-doe" not in persons(x), persons(x)
