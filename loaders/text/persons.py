@@ -14,7 +14,7 @@ from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.speakers import SUFFIXES
+from armsgraph.loaders.text.speakers import HEADING_WORDS, SUFFIXES
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
@@ -147,7 +147,9 @@ class PersonRules:
 
     def _stops(self, word: str) -> bool:
         """A word that ends a name: ``NAME_STOP`` or a form of address as written ('Mr.')."""
-        return word in NAME_STOP or (word[:1].isupper() and word.lower() in self.d.g.address_forms)
+        # a heading line's verb after the name ('... Gen. Mark A. Milley Hold a Press Conference'; session 19)
+        return word in NAME_STOP or (word[:1].isupper() and (word.lower() in self.d.g.address_forms
+                                                             or word.lower() in HEADING_WORDS))
 
     def _signer_above(self, title_start: int) -> tuple[int, int] | None:
         """A signature block's name line: the title opens a line, and the line right above it (no blank line

@@ -4,7 +4,7 @@ Every sentence and name here is this file's own (none is a shared document's or 
 
 from __future__ import annotations
 
-from extraction_views import persons, positions
+from extraction_views import claims, persons, positions
 
 from armsgraph.loaders.text.extract import extract_text
 
@@ -29,3 +29,17 @@ def test_capitals_that_are_no_byline_name_nobody() -> None:
     x = extract_text(text, DOD)
     assert not {p for p in positions(x) if p[1] == "Spokesperson"}, positions(x)
     assert "person:jane-doe" not in persons(x), persons(x)
+
+
+def test_a_heading_line_s_verb_is_no_part_of_the_name_before_it() -> None:
+    heading = ("Secretary of Defense Jane Roe and Chairman of the Joint Chiefs of Staff Gen. John Q. Doe Hold a Press "
+               "Briefing")
+    text = f"{heading}\n\nSECRETARY ROE: We will send more HIMARS to Ukraine.\n\nGEN. DOE: The first HIMARS arrived."
+    meta = {**DOD, "title": heading}
+    x = extract_text(text, meta)
+    assert "person:john-doe" in persons(x), persons(x)
+    assert not any(p.endswith("-hold") for p in persons(x)), persons(x)
+    assert ("person:john-doe", "The first HIMARS arrived") in claims(x), claims(x)
+    # must not fire: a name word that only begins like a heading verb stays ('Holbrook')
+    x = extract_text("Defense Minister Jane Holbrook said the HIMARS would hold the line.", DOD)
+    assert "person:jane-holbrook" in persons(x), persons(x)
