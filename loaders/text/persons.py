@@ -383,10 +383,13 @@ class PersonRules:
                 return ref.id
         return None
 
-    def _name_after_coordinated_title(self, j: int) -> tuple[int, int] | None:
+    def _name_after_coordinated_title(self, j: int, title_start: int) -> tuple[int, int] | None:
         """The name after 'and' and a second title at token j ('Deputy Prime Minister and Defence Minister Jane
-        Roe'), or None."""
+        Roe'), or None; not after a title the article makes a person of its own ('the President and Secretary of
+        Defense X': two persons; session 19)."""
         if j + 1 >= len(self.d.words) or self.d.lower[j] != "and":
+            return None
+        if title_start > 0 and self.d.lower[title_start - 1] == "the":
             return None
         k = j + 1
         if self.d.words[k] in TITLE_PREFIXES:
@@ -1282,7 +1285,7 @@ class PersonRules:
                 name = None  # a signature block: the next signer's name after a blank line holds no title of this
             if name is None:
                 # 'Czech Deputy Prime Minister and Defence Minister Jane Roe': two offices of one name
-                name = self._name_after_coordinated_title(j)
+                name = self._name_after_coordinated_title(j, title_start)
             governed = ent.start >= 2 and self.d.lower[ent.start - 1] == "the" and self.d.lower[ent.start - 2] in (
                 "to", "of", "for")
             if name is None and j < len(doc) and self.d.words[j] == "," and not governed:

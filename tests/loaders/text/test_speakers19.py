@@ -43,3 +43,16 @@ def test_a_heading_line_s_verb_is_no_part_of_the_name_before_it() -> None:
     # must not fire: a name word that only begins like a heading verb stays ('Holbrook')
     x = extract_text("Defense Minister Jane Holbrook said the HIMARS would hold the line.", DOD)
     assert "person:jane-holbrook" in persons(x), persons(x)
+
+
+def test_the_title_with_its_article_is_a_person_of_its_own() -> None:
+    text = ("In June, the President and Secretary of Defense Jane Roe made clear that air defense is the top priority "
+            "for Ukraine.")
+    x = extract_text(text, DOD)
+    assert ("person:jane-roe", "Secretary of Defense", "country:USA") in positions(x), positions(x)
+    assert not any(p[0] == "person:jane-roe" and p[1] == "President" for p in positions(x)), positions(x)
+    # must not fire: two offices of one name with no article before the first
+    x = extract_text("Czech Deputy Prime Minister and Defence Minister Jana Roe said Prague would send T-72 tanks.",
+                     DOD)
+    titles = {p[1] for p in positions(x) if p[0] == "person:jana-roe"}
+    assert {"Deputy Prime Minister", "Defense Minister"} <= titles, positions(x)
