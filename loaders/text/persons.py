@@ -352,6 +352,8 @@ class PersonRules:
             if official is not None and official.kind == "person" and official.id in self.f.persons:
                 # "Zelensky's chief of staff X", "Putin's spokesman X": the state the official serves
                 return self._state_of_official(self.f.persons[official.id])
+        if k > 0 and "\n" in self.d.clean[self.d.cend(k - 1):self.d.cstart(k)]:
+            return None  # a heading's '... of Ukraine' over 'President Biden spoke ...' (session 19)
         return self.f.affiliation_before(k)
 
     def _state_of_official(self, info: PersonInfo) -> str | None:

@@ -56,3 +56,13 @@ def test_the_title_with_its_article_is_a_person_of_its_own() -> None:
                      DOD)
     titles = {p[1] for p in positions(x) if p[0] == "person:jana-roe"}
     assert {"Deputy Prime Minister", "Defense Minister"} <= titles, positions(x)
+
+
+def test_a_state_ending_the_line_above_is_no_affiliation_of_the_title_below() -> None:
+    text = ("Readout of the Secretary's Call with Minister of Defense Jan Novak of Slovakia\n\nMinister Roe spoke "
+            "today with Minister Novak about the MiG-29 jets.")
+    x = extract_text(text, DOD)
+    assert not any(p[0] == "person:roe" and p[2] == "country:SVK" for p in positions(x)), positions(x)
+    # must not fire: the state right before the title on its own line is the office's
+    x = extract_text("Slovak Defence Minister Jana Roe said Bratislava would send MiG-29 jets.", DOD)
+    assert ("person:jana-roe", "Defense Minister", "country:SVK") in positions(x), positions(x)
