@@ -8,12 +8,13 @@ from functools import cache
 from importlib import resources
 
 from armsgraph.loaders.io import csv_rows
+from armsgraph.loaders.text.bylines import capital_bylines
 from armsgraph.loaders.text.dates import MONTHS
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.speakers import SUFFIXES
+from armsgraph.loaders.text.speakers import HEADING_WORDS, SUFFIXES
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
@@ -146,7 +147,9 @@ class PersonRules:
 
     def _stops(self, word: str) -> bool:
         """A word that ends a name: ``NAME_STOP`` or a form of address as written ('Mr.')."""
-        return word in NAME_STOP or (word[:1].isupper() and word.lower() in self.d.g.address_forms)
+        # a heading line's verb after the name ('... Gen. Mark A. Milley Hold a Press Conference'; session 19)
+        return word in NAME_STOP or (word[:1].isupper() and (word.lower() in self.d.g.address_forms
+                                                             or word.lower() in HEADING_WORDS))
 
     def _signer_above(self, title_start: int) -> tuple[int, int] | None:
         """A signature block's name line: the title opens a line, and the line right above it (no blank line
@@ -349,6 +352,8 @@ class PersonRules:
             if official is not None and official.kind == "person" and official.id in self.f.persons:
                 # "Zelensky's chief of staff X", "Putin's spokesman X": the state the official serves
                 return self._state_of_official(self.f.persons[official.id])
+        if k > 0 and "\n" in self.d.clean[self.d.cend(k - 1):self.d.cstart(k)]:
+            return None  # a heading's '... of Ukraine' over 'President Biden spoke ...' (session 19)
         return self.f.affiliation_before(k)
 
     def _state_of_official(self, info: PersonInfo) -> str | None:
@@ -380,10 +385,13 @@ class PersonRules:
                 return ref.id
         return None
 
-    def _name_after_coordinated_title(self, j: int) -> tuple[int, int] | None:
+    def _name_after_coordinated_title(self, j: int, title_start: int) -> tuple[int, int] | None:
         """The name after 'and' and a second title at token j ('Deputy Prime Minister and Defence Minister Jane
-        Roe'), or None."""
+        Roe'), or None; not after a title the article makes a person of its own ('the President and Secretary of
+        Defense X': two persons; session 19)."""
         if j + 1 >= len(self.d.words) or self.d.lower[j] != "and":
+            return None
+        if title_start > 0 and self.d.lower[title_start - 1] == "the":
             return None
         k = j + 1
         if self.d.words[k] in TITLE_PREFIXES:
@@ -1279,7 +1287,7 @@ class PersonRules:
                 name = None  # a signature block: the next signer's name after a blank line holds no title of this
             if name is None:
                 # 'Czech Deputy Prime Minister and Defence Minister Jane Roe': two offices of one name
-                name = self._name_after_coordinated_title(j)
+                name = self._name_after_coordinated_title(j, title_start)
             governed = ent.start >= 2 and self.d.lower[ent.start - 1] == "the" and self.d.lower[ent.start - 2] in (
                 "to", "of", "for")
             if name is None and j < len(doc) and self.d.words[j] == "," and not governed:
@@ -1347,6 +1355,7 @@ class PersonRules:
         self._named_persons()
         self._titles_of_earlier_persons()
         self._chiefs_of_organisations()
+        self._capital_bylines()
         for ent in doc.ents:
             # 'Admiral Kirby said', 'Mr. Kirby': a rank or an honorific before a known official's surname names that
             # official (a person, no position: a rank is no office)
@@ -1365,6 +1374,17 @@ class PersonRules:
             self.f.add_entity(person.id, i, i + 1, "person:surname")
             self.f.add_ref(Ref(i, i + 1, person.id, "person"))
         self._surnames_before_full_names()
+
+    def _capital_bylines(self) -> None:
+        """'ANTONY J. BLINKEN, SECRETARY OF STATE' on a line of its own: the name holds the title
+        (``bylines.capital_bylines``; rule ``position:byline``)."""
+        for line in capital_bylines(self.d.text, self.d.g.title_variants):
+            name = (self.d.tok_index(line.name_span[0]), self.d.tok_index(line.name_span[1]))
+            if name[0] in self.f.ref_at or name[0] in self.registered:
+                continue
+            title = (self.d.tok_index(line.title_span[0]), self.d.tok_index(line.title_span[1]))
+            info = self._hold(name, "person:byline", line.title, text=line.name)
+            self._position(info, line.title, None, title, name, "position:byline")
 
     def _chiefs_of_organisations(self) -> None:
         """'NATO chief Jens Stoltenberg': an organisation, the lower-case 'chief', then a known official of that very

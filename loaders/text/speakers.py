@@ -22,10 +22,12 @@ _BY = re.compile(r"^\s*(?P<kind>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:by|from|of)\s
 _NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'’.-]+$")
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 """Words after a surname that are no part of it."""
+HEADING_WORDS = frozenset({"holds", "hold", "delivers", "gives", "conducts", "briefs", "hosts", "meets", "joins",
+                           "speaks", "participates", "media", "press", "remarks", "statement", "interview", "visits",
+                           "travels"})
+"""A title-case heading's verb or noun after a name ('... Sabrina Singh Holds a Press Briefing'): no name word."""
 _STOP = {"on", "at", "to", "in", "following", "regarding", "about", "after", "before", "for", "and", "with",
-         # a title-case heading's verb or noun after the name ('... Sabrina Singh Holds a Press Briefing')
-         "holds", "hold", "delivers", "gives", "conducts", "briefs", "hosts", "meets", "joins", "speaks",
-         "participates", "media", "press", "remarks", "statement", "interview", "visits", "travels"}
+         *HEADING_WORDS}
 
 
 def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc]) -> str | None:
