@@ -47,16 +47,18 @@ def members(designations: Designations) -> dict[str, set[str]]:
 EXPECTED = {
     "patriot": {"MIM-104 PAC-2", "MIM-104 PAC-3", "MIM-104 PAC-3 MSE", "MIM-104 Patriot", "MPQ-53", "PAC-3",
                 "PATRIOT", "Patriot", "Patriot Configuration-3", "Patriot PAC-2", "Patriot PAC-3", "Patriot SAMS",
-                "Patriot-3 SAMS"},
-    "iris-t": {"IRIS-T", "IRIS-T SL", "IRIS-T SLM", "IRIS-T SLS"},
-    "leopard-1": {"Leopard 1", "Leopard 1A5", "Leopard-1", "Leopard-1A1", "Leopard-1A3", "Leopard-1A5"},
-    "atacms": {"ATACMS", "ATACMS Block-1", "ATACMS Block-1A", "ATACMS-1", "ATACMS-1A"},
-    "storm-shadow": {"SCALP", "SCALP-EG", "Storm Shadow", "Storm Shadow/SCALP-EG"},
+                "Patriot-3 SAMS", "PAC-2", "PAC-2 GEM-T", "PAC-3 MSE", "Patriot PAC-3 MSE"},
+    "iris-t": {"IRIS-T", "IRIS-T SL", "IRIS-T SLM", "IRIS-T SLS", "IRIS-T SLX"},
+    "leopard-1": {"Leopard 1", "Leopard 1A5", "Leopard-1", "Leopard-1A1", "Leopard-1A3", "Leopard-1A5",
+                  "Leopard 1 A5", "Leopard 1A1", "Leopard 1A5BE", "Leopard 1A5DK"},
+    "atacms": {"ATACMS", "ATACMS Block-1", "ATACMS Block-1A", "ATACMS-1", "ATACMS-1A",
+               "ATACMS Block 1A", "ATACMS Block I", "MGM-140 ATACMS"},
+    "storm-shadow": {"SCALP", "SCALP-EG", "Storm Shadow", "Storm Shadow/SCALP-EG", "Storm Shadow/SCALP", "SCALP EG"},
     "m777": {"M777", "M777 155mm", "M777 155mm howitzer", "M777 howitzer", "M777A2", "UFH 155mm",
-             "UFH/M-777 155mm"},
-    "excalibur": {"Excalibur", "M-982 Excalibur", "M982 Excalibur"},
+             "UFH/M-777 155mm", "M-777", "M777A1"},
+    "excalibur": {"Excalibur", "M-982 Excalibur", "M982 Excalibur", "M982"},
     "hawk": {"HAWK", "Hawk air defense system", "Hawk missile system", "I-HAWK", "I-HAWK SAMS", "MIM-23 HAWK",
-             "MIM-23 Hawk", "MIM-23B", "MIM-23B HAWK"},
+             "MIM-23 Hawk", "MIM-23B", "MIM-23B HAWK", "MIM-23B Hawk"},
 }
 # Every member of a family must carry one of these marks (tokens, case and hyphens folded).
 MARKS = {
