@@ -5,20 +5,28 @@ The State Department prints its statements' author so, above the body; the gazet
 their written case only, so the line named nobody. A line that is two to four capitalised name words, a comma and a
 title of ``titles.csv`` (its last one to three words; 'DEPARTMENT' before 'SPOKESPERSON' is the publisher's) is the
 author's byline; ``persons`` gives the name its office. Turn labels ('MR. MILLER:') end in a colon and are not read.
+The whole title part must be a title, so 'DEPUTY SECRETARY OF STATE' is never read as 'Secretary of State'; a name
+part with a function word ('THE WHITE HOUSE, OFFICE OF ...') or an honorific ('MR. MILLER, SPOKESPERSON') is no
+name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from armsgraph.loaders.text.speakers import SUFFIXES
+from armsgraph.loaders.text.turns import title_cased
 
-_LINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,4}),[ \t]+"
-                   r"(?P<title>[A-Z][A-Z'’-]*(?:[ \t]+[A-Z][A-Z'’-]*){0,5})[ \t]*$")
-TITLE_WORDS = 3
-"""At most this many words end the title part ('SECRETARY OF STATE')."""
+_SPACE = "[ \\t\\r\u00a0]"
+_LINE = re.compile(rf"(?m)^{_SPACE}*(?P<name>[A-Z][A-Z.'’-]*(?:{_SPACE}+[A-Z][A-Z.'’-]*){{1,4}}),{_SPACE}+"
+                   rf"(?P<title>[A-Z][A-Z'’-]*(?:{_SPACE}+[A-Z][A-Z'’-]*){{0,5}}){_SPACE}*$")
+PUBLISHER_WORDS = frozenset({"department"})
+"""A word before the title that is the publisher's ('DEPARTMENT SPOKESPERSON')."""
+FUNCTION_WORDS = frozenset({"THE", "OF", "FOR", "AND", "ON", "TO"})
+"""Words no personal name holds ('THE WHITE HOUSE', 'OFFICE OF THE PRESS SECRETARY')."""
 
 
 @dataclass(frozen=True)
@@ -33,16 +41,20 @@ class Byline:
     """Character span of the title part as written."""
 
 
-def capital_bylines(text: str, titles: Mapping[str, str]) -> Iterator[Byline]:
-    """The bylines in capitals of ``text``; ``titles``: lower-case variant -> canonical title."""
+def capital_bylines(text: str, titles: Mapping[str, str], honorifics: AbstractSet[str]) -> Iterator[Byline]:
+    """The bylines in capitals of ``text``; ``titles``: lower-case variant -> canonical title; ``honorifics``:
+    lower-case honorifics ('mr.', 'gen.'), which no byline's name opens with."""
     for m in _LINE.finditer(text):
-        words = [w for w in m.group("name").split() if w not in SUFFIXES and w.capitalize() not in SUFFIXES]
+        written = m.group("name").split()
+        if written[0].lower() in honorifics or FUNCTION_WORDS & set(written):
+            continue
+        words = [w for w in written if w not in SUFFIXES and w.capitalize() not in SUFFIXES]
         if not 2 <= len(words) <= 4 or not all(any(c.isalpha() for c in w) for w in words):
             continue
         lowered = m.group("title").lower().split()
-        title = next((titles[" ".join(lowered[-n:])] for n in range(min(TITLE_WORDS, len(lowered)), 0, -1)
-                      if " ".join(lowered[-n:]) in titles), None)
+        if len(lowered) > 1 and lowered[0] in PUBLISHER_WORDS:
+            lowered = lowered[1:]
+        title = titles.get(" ".join(lowered))
         if title is None:
             continue
-        name = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
-        yield Byline(name, m.span("name"), title, m.span("title"))
+        yield Byline(" ".join(title_cased(words)), m.span("name"), title, m.span("title"))

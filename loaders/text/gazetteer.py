@@ -179,6 +179,14 @@ class Gazetteer:
         return frozenset({*cues, *(cue.rstrip(".") for cue in cues)})
 
     @cached_property
+    def place_and_body_names(self) -> frozenset[str]:
+        """Lower-case names of states, their capitals and organisations: a line in capitals that is one of them
+        names no person ('UNITED KINGDOM, PRIME MINISTER'; session 19)."""
+        names = [n for c in self.countries.values() for n in (*c.names, *c.capitals)]
+        names += [n for o in self.orgs.values() for n in (o.name, *o.aliases)]
+        return frozenset(n.lower() for n in names)
+
+    @cached_property
     def title_variants(self) -> dict[str, str]:
         """Lower-case title and variant -> its canonical title ('sec.' -> 'Secretary of Defense' ...): how turn labels
         and the phrase table read a title, built once."""

@@ -58,6 +58,7 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
     have = {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
     found = candidates(d, f)
     triples = [(c.supplier, c.recipient, c.weapon) for c in found]
+    # relative pair features only when the model file names them (the shipped setting names none: a copy, no more)
     features = with_contrasts([c.weapon for c in found], [c.features for c in found], [c.windowed for c in found],
                               model.contrasts)
     probabilities = parse_gate(triples, [model.probability(x) for x in features], features)

@@ -1,13 +1,14 @@
-"""Relative pair features (session 19): each candidate pair of a weapon against the best other pair of the same
-weapon in its document.
+"""Relative pair features (session 19): each candidate pair of a weapon against the other pairs of the same weapon
+in its document, feature by feature (each against the highest value any other pair has, so two features may come
+from two different pairs). The shipped model names no contrast, so none of this runs at extraction time.
 
 A pair's own features say "this supplier is a subject, this recipient follows 'to'"; most of the rules' misses the
 model could reach are a weapon whose right pair already ranks first but scores under the threshold (session 18).
 A contrast says whether the pair holds that role where no other pair of the weapon does, which is how a reader
 picks the giver among the states near a weapon. ``contrasted`` gives, for each pair of a group, ``rel:NAME`` = its
-value of NAME less the best other pair's (only where they differ), ``rel:pairs`` (how many others, log),
-``agree:n`` (its agreeing less disagreeing parse roles) and ``rel:agree-n`` (that count less the best other
-pair's). The model file names the features it contrasts (``contrasts``); none means none is computed.
+value of NAME less the highest value of NAME among the other pairs (only where they differ), ``rel:pairs`` (how
+many others, log), ``agree:n`` (its agreeing less disagreeing parse roles) and ``rel:agree-n`` (that count less the
+highest other pair's). The model file names the features it contrasts (``contrasts``); none means none is computed.
 """
 
 from __future__ import annotations

@@ -385,13 +385,14 @@ class PersonRules:
                 return ref.id
         return None
 
-    def _name_after_coordinated_title(self, j: int, title_start: int) -> tuple[int, int] | None:
+    def _name_after_coordinated_title(self, j: int, title_start: int, title: str) -> tuple[int, int] | None:
         """The name after 'and' and a second title at token j ('Deputy Prime Minister and Defence Minister Jane
-        Roe'), or None; not after a title the article makes a person of its own ('the President and Secretary of
-        Defense X': two persons; session 19)."""
+        Roe', 'the Deputy Prime Minister and ...'), or None; not after a title the article makes a person of its own
+        ('the President and Secretary of Defense X', 'the Prime Minister of Japan and President X': two persons;
+        session 19), unless a rank opens it ('the Deputy Prime Minister': an office of several)."""
         if j + 1 >= len(self.d.words) or self.d.lower[j] != "and":
             return None
-        if title_start > 0 and self.d.lower[title_start - 1] == "the":
+        if title_start > 0 and self.d.lower[title_start - 1] == "the" and title.split()[0] not in TITLE_PREFIXES:
             return None
         k = j + 1
         if self.d.words[k] in TITLE_PREFIXES:
@@ -1287,7 +1288,7 @@ class PersonRules:
                 name = None  # a signature block: the next signer's name after a blank line holds no title of this
             if name is None:
                 # 'Czech Deputy Prime Minister and Defence Minister Jane Roe': two offices of one name
-                name = self._name_after_coordinated_title(j, title_start)
+                name = self._name_after_coordinated_title(j, title_start, title)
             governed = ent.start >= 2 and self.d.lower[ent.start - 1] == "the" and self.d.lower[ent.start - 2] in (
                 "to", "of", "for")
             if name is None and j < len(doc) and self.d.words[j] == "," and not governed:
@@ -1378,9 +1379,10 @@ class PersonRules:
     def _capital_bylines(self) -> None:
         """'ANTONY J. BLINKEN, SECRETARY OF STATE' on a line of its own: the name holds the title
         (``bylines.capital_bylines``; rule ``position:byline``)."""
-        for line in capital_bylines(self.d.text, self.d.g.title_variants):
+        for line in capital_bylines(self.d.text, self.d.g.title_variants, self.d.g.honorifics):
             name = (self.d.tok_index(line.name_span[0]), self.d.tok_index(line.name_span[1]))
-            if name[0] in self.f.ref_at or name[0] in self.registered:
+            if name[0] in self.f.ref_at or name[0] in self.registered \
+                    or line.name.lower() in self.d.g.place_and_body_names:
                 continue
             title = (self.d.tok_index(line.title_span[0]), self.d.tok_index(line.title_span[1]))
             info = self._hold(name, "person:byline", line.title, text=line.name)

@@ -24,7 +24,8 @@ from armsgraph.loaders.text.transfer_words import (
 RELATIVE_AUXILIARIES = frozenset({"have", "has", "had", "already", "just", "recently", "now", "'ve", "’ve", "are",
                                   "'re", "’re", "is", "were", "will", "'ll", "’ll"})
 """Words between a reduced relative's subject and its transfer word: 'the Bradley vehicles we've provided', 'the
-Patriot battery we're sending' (transcripts speak in contractions, session 19)."""
+Patriot battery we're sending' (transcripts speak in contractions, session 19). A conditional ('we'd', 'would') is
+not one: it supplies nothing yet."""
 
 
 class Mentions:

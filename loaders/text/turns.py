@@ -45,7 +45,7 @@ def read_label(label: str, titles: Mapping[str, str], honorifics: Iterable[str])
         head = " ".join(lowered[:n])
         title = titles.get(head)
         if title is not None:
-            return TurnLabel(title, False, _name(words[n:]))
+            return TurnLabel(title, False, title_cased(words[n:]))
     n = 0
     while n < len(words) and lowered[n] in honor:
         n += 1
@@ -56,9 +56,15 @@ def read_label(label: str, titles: Mapping[str, str], honorifics: Iterable[str])
         rest = " ".join(lowered[n:])
         if any(rest.startswith(t + " ") or rest == t for t in titles):
             return None
-    return TurnLabel(None, True, _name(words[n:]))
+    return TurnLabel(None, True, title_cased(words[n:]))
 
 
-def _name(words: list[str]) -> tuple[str, ...]:
-    """'LLOYD J. AUSTIN' -> ('Lloyd', 'J.', 'Austin'); 'JEAN-PIERRE' -> 'Jean-Pierre'."""
-    return tuple("-".join(part.capitalize() for part in w.split("-")) for w in words)
+def title_cased(words: list[str]) -> tuple[str, ...]:
+    """A name in capitals as written in a body: 'LLOYD J. AUSTIN' -> ('Lloyd', 'J.', 'Austin'); 'JEAN-PIERRE' ->
+    'Jean-Pierre'; "O'BRIEN" -> "O'Brien"."""
+    return tuple("-".join(_capitalised(part) for part in w.split("-")) for w in words)
+
+
+def _capitalised(part: str) -> str:
+    """'BRIEN' -> 'Brien'; "O'BRIEN" -> "O'Brien" (a capital after an apostrophe)."""
+    return re.sub(r"(?<=['’])[a-z]", lambda m: m.group().upper(), part.capitalize())

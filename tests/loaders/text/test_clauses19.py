@@ -40,6 +40,13 @@ PROBES = [
     probe('contracted-relative-no', 'news',
       "The Shahed drones they're launching at Kyiv come from Iran.",
       ''),
+    # the passive auxiliary ('were') makes no giver of the subject, and a conditional ('we'd', 'would') is no supply
+    probe('contracted-relative-no', 'statement',
+      'MR. KIRBY: The HIMARS we were promised by the manufacturer are late.',
+      ''),
+    probe('contracted-relative-no', 'statement',
+      "MR. KIRBY: The Stinger missiles we'd send to Ukraine are in stock.",
+      ''),
 ]
 
 
