@@ -3,8 +3,9 @@ SPOKESPERSON' on a line of its own (session 19).
 
 The State Department prints its statements' author so, above the body; the gazetteers read names and titles in
 their written case only, so the line named nobody. A line that is two to four capitalised name words, a comma and a
-title of ``titles.csv`` (its last one to three words; 'DEPARTMENT' before 'SPOKESPERSON' is the publisher's) is the
-author's byline; ``persons`` gives the name its office. Turn labels ('MR. MILLER:') end in a colon and are not read.
+title of ``titles.csv`` ('DEPARTMENT' before 'SPOKESPERSON' is the publisher's) is the author's byline; ``persons``
+gives the name its office (the same line in title case, 'Antony J. Blinken, Secretary of State', the gazetteers
+read, and ``persons._byline`` places). Turn labels ('MR. MILLER:') end in a colon and are not read.
 The whole title part must be a title, so 'DEPUTY SECRETARY OF STATE' is never read as 'Secretary of State'; a name
 part with a function word ('THE WHITE HOUSE, OFFICE OF ...') or an honorific ('MR. MILLER, SPOKESPERSON') is no
 name.

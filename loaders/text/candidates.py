@@ -17,15 +17,15 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import pycountry
 from spacy.tokens import Span
 
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.relation_model import uncontested
 from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_parties import existing_state
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, NOT_MOVING, THIRD_PARTY, syntax_words
+from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, NOT_MOVING, THIRD_PARTY_ENDINGS, syntax_words
 
 WINDOW_BEFORE = 2
 """Sentences before a weapon mention's own whose actors can be its parties."""
@@ -144,7 +144,7 @@ class _Reader:
                 continue
             actor = self.rules.parties.actor_of_ref(ref)
             if not actor or not actor.startswith(("country:", "org:")) or (
-                    actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]) is None):
+                    actor.startswith("country:") and not existing_state(actor)):
                 continue  # not an actor, or a state that no longer exists ('Soviet T-72 tanks')
             if ref.kind == "capital" and ref.start > 0 and d.lower[ref.start - 1] in CAPITAL_PLACE_PREPS:
                 continue  # a place ('speaking in Kyiv', 'talks in Berlin'), not the state as an actor
@@ -195,7 +195,7 @@ class _Reader:
             if any(d.g.cues.get(w) == "unnamed-actor" for w in d.lower[s : min(upto, s + 3)]):
                 # 'Allies and partners have committed ...': the sentence's own subject is nobody named
                 out["cue:unnamed-actor"] = 1.0
-            if any("".join(d.lower[max(s, t - 3) : t]).endswith(tuple(THIRD_PARTY)) for t in moving):
+            if any("".join(d.lower[max(s, t - 3) : t]).endswith(THIRD_PARTY_ENDINGS) for t in moving):
                 out["cue:third-party"] = 1.0
             for stage in stages:
                 out[f"stage:{stage}"] = 1.0

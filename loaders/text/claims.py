@@ -226,8 +226,9 @@ class ClaimRules:
         when the sentence names no other state before the body (the guide: an unnamed ministry speaks for its state;
         sessions 17, 18)."""
         k = i - 1
+        unowned = office_words().unowned_modifiers
         while k >= 0 and (self.d.lower[k] in MINISTRY_MODIFIERS or (
-                self.d.lower[k] in office_words().unowned_modifiers and self.d.words[k][:1].isupper())):
+                self.d.lower[k] in unowned and self.d.words[k][:1].isupper())):
             k -= 1
         if k < 0 or self.d.lower[k] != "the":
             return None

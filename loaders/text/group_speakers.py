@@ -8,7 +8,7 @@ First person ('We reaffirm') is the authors' own voice and no claim.
 
 from __future__ import annotations
 
-from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.textdoc import TextDoc
 
@@ -178,13 +178,21 @@ def _states_before(d: TextDoc, f: Facts, s: int, subject: int, count: int | None
     return None
 
 
+def _state_at(f: Facts, k: int) -> Ref | None:
+    """The state named by name or capital that starts at token k, or None."""
+    ref = f.ref_at.get(k)
+    if ref is None or ref.start != k or not ref.id.startswith("country:") or ref.kind not in ("name", "capital"):
+        return None
+    return ref
+
+
 def _state_list(d: TextDoc, f: Facts, k: int, e: int) -> tuple[list[str], int] | None:
     """The states named by name or capital from k, joined by ',' and 'and' ('the' allowed before each), and the token
     after the list; None when no state starts at k."""
     ids: list[str] = []
     while k < e:
-        ref = f.ref_at.get(k)
-        if ref is None or ref.start != k or not ref.id.startswith("country:") or ref.kind not in ("name", "capital"):
+        ref = _state_at(f, k)
+        if ref is None:
             if ids or d.lower[k] != "the":
                 break
             k += 1
@@ -208,8 +216,8 @@ def _states_opening(d: TextDoc, f: Facts, s: int, e: int) -> list[str] | None:
         k += 1
     ids: list[str] = []
     while k < e:
-        ref = f.ref_at.get(k)
-        if ref is None or ref.start != k or not ref.id.startswith("country:") or ref.kind not in ("name", "capital"):
+        ref = _state_at(f, k)
+        if ref is None:
             break
         ids.append(ref.id)
         k = ref.end

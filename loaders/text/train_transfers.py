@@ -39,7 +39,7 @@ from armsgraph.loaders.text.evaluate import Score, canonical_actor, canonical_we
 from armsgraph.loaders.text.extract import RULE_COMPONENTS, run_components
 from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.gold import read_gold
-from armsgraph.loaders.text.pair_contrast import CONTRASTS, contrasted
+from armsgraph.loaders.text.pair_contrast import CONTRASTS, with_contrasts
 from armsgraph.loaders.text.relation_model import MODEL_FILE, RelationModel, select
 from armsgraph.loaders.text.textdoc import TextDoc
 
@@ -206,18 +206,20 @@ def examples(data: Path | None = None) -> tuple[list[Example], list[DocumentGold
 
 def contrast(items: Sequence[Example], names: Collection[str]) -> list[Example]:
     """The examples with the readable, windowed candidates of each weapon of a document contrasted against each
-    other (``pair_contrast.contrasted``), as ``learned_transfers`` contrasts them at run time; unchanged when
+    other by the function ``learned_transfers`` calls at run time (``pair_contrast.with_contrasts``); unchanged when
     ``names`` is empty."""
     if not names:
         return list(items)
-    groups: dict[tuple[str, str], list[int]] = {}
+    documents: dict[str, list[int]] = {}
     for i, e in enumerate(items):
-        if e.readable and e.windowed:
-            groups.setdefault((e.document, e.raw[2]), []).append(i)
+        documents.setdefault(e.document, []).append(i)
     out = list(items)
-    for idx in groups.values():
-        for i, features in zip(idx, contrasted([items[i].features for i in idx], names), strict=True):
-            out[i] = replace(items[i], features=features)
+    for idx in documents.values():
+        inside = [items[i].readable and items[i].windowed for i in idx]
+        features = with_contrasts([items[i].raw[2] for i in idx], [items[i].features for i in idx], inside, names)
+        for i, read, f in zip(idx, inside, features, strict=True):
+            if read:
+                out[i] = replace(items[i], features=f)
     return out
 
 

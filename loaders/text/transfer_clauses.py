@@ -31,8 +31,9 @@ from armsgraph.loaders.text.transfer_words import (
     RELATIVE_AUX,
     TAKE_FORMS,
     THIRD_PARTY,
+    THIRD_PARTY_ENDINGS,
     Frame,
-    phrase_words,
+    exchange_words,
     syntax_words,
 )
 
@@ -123,7 +124,7 @@ class ClauseReader:
         after 'in exchange for' / 'in return for' (``phrase_words.csv`` kind exchange) go the other way, from the
         state they name as theirs ('German', "Germany's", 'from Germany') to the clause's giver; they are not what
         the giver gives. Returns the weapons the clause's giver gives."""
-        words = {w for w, k in phrase_words().items() if k == "exchange"}
+        words = exchange_words()
         cut = next((i for i in range(t + 1, right - 2) if self.d.lower[i] == "in" and self.d.lower[i + 1] in words
                     and self.d.lower[i + 2] == "for"), None)
         replacer = None
@@ -449,7 +450,6 @@ class ClauseReader:
     def _bought_for(self, c: _Clause, beneficiary: str) -> _Parties:
         """'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them."""
         s, left, t, right = c.s, c.left, c.t, c.right
-        # 'the procurement of Abrams tanks for Ukraine': bought for someone else = supplied to them
         recipient = beneficiary
         # 'the DoD will use USAI funds to procure NASAMS for Ukraine': the buyer may head the sentence
         suppliers = self.parties.supplier_in(left, t, recipient) or self.parties.supplier_in(
@@ -526,10 +526,9 @@ class ClauseReader:
         return _Parties(recipient, suppliers, weapons)
 
     def _requested(self, c: _Clause) -> _Parties:
-        """'Ukraine asked Germany for Taurus missiles': the asker would receive, the one asked would give."""
+        """'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the asker
+        would receive, the one asked (or 'from') would give."""
         left, t, right = c.left, c.t, c.right
-        # 'Ukraine asked Germany for Taurus missiles', 'Kyiv requested ATACMS from the United States': the
-        # asker would receive, the one asked (or 'from') would give
         askers = self.parties.supplier_in(left, t, None)
         recipient = askers[0] if askers else None
         asked = self.parties.object_actor(t + 1, right)
@@ -659,11 +658,10 @@ class ClauseReader:
 
     def _noun_givers(self, c: _Clause, recipient: str | None, suppliers: list[str]
                      ) -> tuple[str | None, list[str], bool]:
-        """'the transfer of F-16s from Denmark': a transfer noun's giver, not the subject that approves it."""
+        """'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': a transfer noun's giver, not the
+        subject that approves it; a 'third-party transfer' is never the subject's."""
         left, t, right = c.left, c.t, c.right
         third_party = False
-        # 'the transfer of F-16s from Denmark', 'Denmark's transfer of F-16s': the giver, not
-        # the subject that approves it; a 'third-party transfer' is never the subject's
         owner = self.parties.possessor_before(t)
         given = [] if self._unnamed_from(t + 1, right) else (
             self.parties.from_actors(t + 1, right) or ([owner] if owner else []))
@@ -673,7 +671,7 @@ class ClauseReader:
             recipient = takers[0] if takers else None
         if given:
             suppliers = [a for a in given if a != recipient]
-        elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(tuple(THIRD_PARTY)):
+        elif "".join(self.d.lower[max(0, t - 3) : t]).endswith(THIRD_PARTY_ENDINGS):
             suppliers, third_party = [], True
         if "joint" in self.d.lower[max(left, t - 2) : t]:
             # 'talks with Italy for the joint delivery of SAMP/T': the partner gives too
@@ -700,11 +698,9 @@ class ClauseReader:
         return weapons, suppliers
 
     def _passive_subject(self, c: _Clause, suppliers: list[str]) -> tuple[list[Span], list[str]]:
-        """'The first F-16 jets pledged by the Netherlands were delivered to Ukraine': the passive's subject, before
-        the verb."""
+        """'The first F-16 jets pledged by the Netherlands were delivered to Ukraine', 'four Polish MiG-29s would be
+        handed over': the passive's subject, before the verb."""
         s, t = c.s, c.t
-        # 'The first F-16 jets pledged by the Netherlands were delivered to Ukraine', 'four
-        # Polish MiG-29s would be handed over': the passive's subject, before the verb
         # after a clause cut, the speech verb of 'X said, the tanks will be delivered' or the marker
         # of 'Duda announced that four Polish MiG-29s would be handed over'
         cut = max([s, *(i + 1 for i in range(s, t) if self.d.lower[i] in CLAUSE_CUTS or (

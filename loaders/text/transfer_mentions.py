@@ -15,17 +15,12 @@ from armsgraph.loaders.text.transfer_parties import Parties
 from armsgraph.loaders.text.transfer_words import (
     NOT_THE_WEAPON_AFTER,
     NOT_THE_WEAPON_BEFORE,
+    RELATIVE_AUXILIARIES,
     ROUNDS_AFTER,
     TARGET_JOINERS,
     VERSION_WORDS,
     deal_words,
 )
-
-RELATIVE_AUXILIARIES = frozenset({"have", "has", "had", "already", "just", "recently", "now", "'ve", "’ve", "are",
-                                  "'re", "’re", "is", "were", "will", "'ll", "’ll"})
-"""Words between a reduced relative's subject and its transfer word: 'the Bradley vehicles we've provided', 'the
-Patriot battery we're sending' (transcripts speak in contractions, session 19). A conditional ('we'd', 'would') is
-not one: it supplies nothing yet."""
 
 
 class Mentions:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import pairwise
+from typing import TypeGuard
 
 import pycountry
 from spacy.tokens import Span
@@ -25,9 +26,10 @@ from armsgraph.loaders.text.transfer_words import (
 )
 
 
-def existing_state(actor: str | None) -> bool:
+def existing_state(actor: str | None) -> TypeGuard[str]:
     """Whether ``actor`` is a state that exists today (ISO 3166-1): not the Soviet Union, not Yugoslavia."""
     return bool(actor and actor.startswith("country:") and pycountry.countries.get(alpha_3=actor[8:]))
+
 
 class Parties:
     """Suppliers and the actors mentions stand for."""

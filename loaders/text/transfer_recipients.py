@@ -186,7 +186,7 @@ class Recipients:
         ('to equip its own army'), nor in a sentence with a condition ('if'), an object that names no one state
         ('them', 'to the country': ``them`` found none) or a third state, which may be the recipient."""
         states = self._named_states()
-        if any(x.lower() in party_words()["other-side"] for x in suppliers):
+        if any(self.is_other_side(x) for x in suppliers):
             return None
         s = self.d.sent_of(t)
         words = self.d.lower[s.start : s.end]
@@ -209,9 +209,9 @@ class Recipients:
         (Russia), else to nobody."""
         givers = [x for x in suppliers if x and x != recipient]
         if not givers or not self.is_default(recipient) or not all(
-                x.lower() in party_words()["other-side"] for x in givers):
+                self.is_other_side(x) for x in givers):
             return recipient
-        side = [x for x in self._named_states() if x.lower() in party_words()["other-side"] and x not in givers]
+        side = [x for x in self._named_states() if self.is_other_side(x) and x not in givers]
         return side[0] if len(side) == 1 else None
 
     def _third_state(self, i: int, suppliers: list[str]) -> bool:
@@ -222,6 +222,11 @@ class Recipients:
             return False
         actor = self.parties.actor_of_ref(ref)
         return existing_state(actor) and actor not in suppliers and not self.is_default(actor)
+
+    @staticmethod
+    def is_other_side(state: str) -> bool:
+        """Whether ``state`` gives to the other side (``party_words.csv`` kind ``other-side``: Pyongyang, Tehran)."""
+        return state.lower() in party_words()["other-side"]
 
     @staticmethod
     def is_default(state: str | None) -> bool:
@@ -236,7 +241,7 @@ class Recipients:
             for ref in self.f.refs:
                 if ref.kind in ("name", "demonym", "capital", "org", "person"):
                     actor = self.parties.actor_of_ref(ref)
-                    if actor is not None and existing_state(actor):
+                    if existing_state(actor):
                         found.setdefault(actor, []).append(ref)
             self._states = found
         return self._states

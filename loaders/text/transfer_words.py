@@ -29,6 +29,8 @@ NOT_MOVING = frozenset({"use", "deployment"})
 turn sentence naming a system with one speaks of its use, not of its supply."""
 THIRD_PARTY = {"third-party", "third-country", "thirdparty", "re-export", "retransfer"}
 """Words before a transfer noun that make it someone else's ('third-party transfers of F-16s')."""
+THIRD_PARTY_ENDINGS = tuple(THIRD_PARTY)
+"""``THIRD_PARTY`` as ``str.endswith`` takes it (the last words joined), built once."""
 NOT_THE_WEAPON_BEFORE = {"parts", "components", "training", "maintenance", "repair", "repairs", "sustainment",
                          "simulators", "spares"}
 NOT_THE_WEAPON_AFTER = {"pilots", "pilot", "training", "crews", "crew", "maintenance", "parts", "simulators"}
@@ -85,6 +87,12 @@ antecedent ('a further $1 billion in weapons for Kyiv')."""
 RELATIVE_AUX = frozenset({"had", "has", "have", "will", "would", "already", "previously", "earlier", "once",
                           "recently", "originally"})
 """Words between a relative clause's subject and its supply word ('the jets Belgium had promised')."""
+RELATIVE_AUXILIARIES = frozenset({"have", "has", "had", "already", "just", "recently", "now", "'ve", "’ve", "are",
+                                  "'re", "’re", "is", "were", "will", "'ll", "’ll"})
+"""Words between a reduced relative's subject and its transfer word: 'the Bradley vehicles we've provided', 'the
+Patriot battery we're sending' (transcripts speak in contractions, session 19), read by
+``transfer_mentions`` for a pronoun subject; unlike ``RELATIVE_AUX`` no conditional ('we'd', 'would'): a pronoun's
+conditional supplies nothing yet."""
 TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
 """'took delivery of': the subject receives."""
 REFERRING_NOUNS = frozenset({"country", "ministry", "government", "nation", "kingdom", "republic", "department",
@@ -117,9 +125,16 @@ def phrase_words() -> dict[str, str]:
     (``deal``: 'signed a deal with France for Rafale'; ``thanks``: 'thanked Lithuania for the NASAMS'), read once."""
     text = resources.files("armsgraph.loaders.text").joinpath("data", "phrase_words.csv").read_text(encoding="utf-8")
     return {row.values["word"].strip().lower(): row.values["kind"].strip() for row in csv_rows(text).rows}
+@cache
 def deal_words() -> frozenset[str]:
     """The nouns of a purchase agreement (``phrase_words.csv`` kind ``deal``)."""
     return frozenset(w for w, kind in phrase_words().items() if kind == "deal")
+
+
+@cache
+def exchange_words() -> frozenset[str]:
+    """The words of 'in exchange for' / 'in return for' (``phrase_words.csv`` kind ``exchange``)."""
+    return frozenset(w for w, kind in phrase_words().items() if kind == "exchange")
 
 
 SUBORDINATORS = frozenset({"after", "before", "while", "since", "by", "besides"})

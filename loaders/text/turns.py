@@ -59,6 +59,9 @@ def read_label(label: str, titles: Mapping[str, str], honorifics: Iterable[str])
     return TurnLabel(None, True, title_cased(words[n:]))
 
 
+_AFTER_APOSTROPHE = re.compile(r"(?<=['’])[a-z]")
+
+
 def title_cased(words: list[str]) -> tuple[str, ...]:
     """A name in capitals as written in a body: 'LLOYD J. AUSTIN' -> ('Lloyd', 'J.', 'Austin'); 'JEAN-PIERRE' ->
     'Jean-Pierre'; "O'BRIEN" -> "O'Brien"."""
@@ -67,4 +70,4 @@ def title_cased(words: list[str]) -> tuple[str, ...]:
 
 def _capitalised(part: str) -> str:
     """'BRIEN' -> 'Brien'; "O'BRIEN" -> "O'Brien" (a capital after an apostrophe)."""
-    return re.sub(r"(?<=['’])[a-z]", lambda m: m.group().upper(), part.capitalize())
+    return _AFTER_APOSTROPHE.sub(lambda m: m.group().upper(), part.capitalize())
