@@ -61,7 +61,7 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
     # relative pair features only when the model file names them (the shipped setting names none: a copy, no more)
     features = with_contrasts([c.weapon for c in found], [c.features for c in found], [c.windowed for c in found],
                               model.contrasts)
-    probabilities = parse_gate(triples, [model.probability(x) for x in features], features)
+    probabilities = parse_gate(triples, [model.probability(x) for x in features], features, model.gates)
     verdicts = select(model, triples, probabilities, {w for _, _, w in have})
     added: list[Candidate] = []
     rejected: set[tuple[str, str, str]] = set()
