@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -719,11 +719,26 @@ def received_here(features: Mapping[str, float]) -> bool:
             or "rec:same-sentence" not in features)
 
 
+CLAIM_GATE = "claim-needs-evidence"
+"""The optional gate a model file may name (``gates``; session 20): ``unsupported_in_claim``."""
+
+
+def unsupported_in_claim(features: Mapping[str, float]) -> bool:
+    """Whether a pair is read inside someone's reported speech with nothing of its own sentence for its supplier
+    (not the sentence's subject, no agreeing role of the parse): in speech the window's priors (the most named
+    state, the title's recipient, the publisher's state) name the speaker's topic, not a giver (session 20: most
+    of the wrong additions on statements, left one split out)."""
+    return "claim:inside" in features and "sup:subject" not in features and "direction:agrees" not in features
+
+
 def parse_gate(triples: Sequence[tuple[str, str, str]], probabilities: Sequence[float],
-               features: Sequence[Mapping[str, float]]) -> list[float]:
+               features: Sequence[Mapping[str, float]], gates: Collection[str] = ()) -> list[float]:
     """The probabilities the learned component decides on (session 13: precision first on unseen text): 0 for a
     triple whose recipient has no receiving signal in the weapon's sentence (``received_here``) and for a weapon
-    the parse gives two givers or two takers in the same role (``relation_model.uncontested``)."""
-    kept = [p if received_here(f) and "weapon:inside-other-phrase" not in f and "gate:weapon-topic" not in f else 0.0
+    the parse gives two givers or two takers in the same role (``relation_model.uncontested``); with
+    ``CLAIM_GATE`` in ``gates`` (the model file's), 0 for a pair ``unsupported_in_claim`` too."""
+    claims = CLAIM_GATE in gates
+    kept = [p if received_here(f) and "weapon:inside-other-phrase" not in f and "gate:weapon-topic" not in f
+            and not (claims and unsupported_in_claim(f)) else 0.0
             for p, f in zip(probabilities, features, strict=True)]
     return uncontested(triples, kept, features, AGREES)

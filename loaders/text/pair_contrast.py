@@ -28,23 +28,37 @@ state, the lead, the parse's and the surface's direction (session 18's small set
 
 
 def contrasted(group: Sequence[Mapping[str, float]], names: Collection[str]) -> list[dict[str, float]]:
-    """The features of each pair of one weapon's group (one document) with its contrasts against the others."""
+    """The features of each pair of one weapon's group (one document) with its contrasts against the others: one
+    pass per feature over the group (``best_of_others``), not one over the others per pair."""
     keys = {k for f in group for k in f if k in names}
-    agree = [sum(1 for k in f if k in AGREES) - sum(1 for k in f if k in DISAGREES) for f in group]
+    agree = [float(sum(1 for k in f if k in AGREES) - sum(1 for k in f if k in DISAGREES)) for f in group]
+    others = {k: best_of_others([f.get(k, 0.0) for f in group]) for k in keys}
+    agree_others = best_of_others(agree)
     out: list[dict[str, float]] = []
     for i, f in enumerate(group):
         g = dict(f)
-        others = [group[j] for j in range(len(group)) if j != i]
-        g["rel:pairs"] = math.log1p(len(others))
-        g["agree:n"] = float(agree[i])
-        if others:
-            g["rel:agree-n"] = float(agree[i] - max(agree[j] for j in range(len(group)) if j != i))
+        g["rel:pairs"] = math.log1p(len(group) - 1)
+        g["agree:n"] = agree[i]
+        if len(group) > 1:
+            g["rel:agree-n"] = agree[i] - agree_others[i]
             for k in keys:
-                v, o = f.get(k, 0.0), max(x.get(k, 0.0) for x in others)
+                v, o = f.get(k, 0.0), others[k][i]
                 if v != o:
                     g["rel:" + k] = v - o
         out.append(g)
     return out
+
+
+def best_of_others(values: Sequence[float]) -> list[float]:
+    """For each position, the highest value at any other position (-inf for a single value): the highest and the
+    second highest of the whole list suffice, so the list is read once."""
+    top, second, at = -math.inf, -math.inf, -1
+    for i, v in enumerate(values):
+        if v > top:
+            top, second, at = v, top, i
+        elif v > second:
+            second = v
+    return [second if i == at else top for i in range(len(values))]
 
 
 def with_contrasts(weapons: Sequence[str], features: Sequence[Mapping[str, float]], windowed: Sequence[bool],

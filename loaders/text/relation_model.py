@@ -44,6 +44,9 @@ class RelationModel:
     contrasts: frozenset[str] = frozenset()
     """The features the model reads contrasted against a weapon's other pairs (``pair_contrast``; session 19):
     empty, the pairs are scored on their own features alone."""
+    gates: frozenset[str] = frozenset()
+    """Optional gates of ``candidates.parse_gate`` the model file names (session 20: ``candidates.CLAIM_GATE``);
+    empty, only the gates every model has."""
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -70,13 +73,13 @@ def model_from(data: dict[str, object]) -> RelationModel:
     return RelationModel({str(n): float(w) for n, w in zip(names, weights, strict=True)}, _number(data, "bias"),
                          _number(data, "threshold"), bool(data.get("keep_rules", True)),
                          _number(data, "margin", 0.0), _trees(data.get("trees", [])),
-                         _names(data.get("contrasts", [])))
+                         _names(data.get("contrasts", []), "contrasts"), _names(data.get("gates", []), "gates"))
 
 
-def _names(data: object) -> frozenset[str]:
-    """The contrasted feature names of a model file: a list of strings; ValueError otherwise."""
+def _names(data: object, key: str) -> frozenset[str]:
+    """The contrasted feature names or the gates of a model file: a list of strings; ValueError otherwise."""
     if not isinstance(data, list) or not all(isinstance(n, str) for n in data):
-        raise ValueError("transfer model: 'contrasts' must be a list of feature names")
+        raise ValueError(f"transfer model: '{key}' must be a list of names")
     return frozenset(data)
 
 

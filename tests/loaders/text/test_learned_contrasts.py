@@ -9,9 +9,9 @@ import math
 import pytest
 from candidate_views import by_triple, read
 
-from armsgraph.loaders.text.candidates import candidates
+from armsgraph.loaders.text.candidates import AGREES, DISAGREES, candidates
 from armsgraph.loaders.text.learned_transfers import apply
-from armsgraph.loaders.text.pair_contrast import CONTRASTS, contrasted, with_contrasts
+from armsgraph.loaders.text.pair_contrast import CONTRASTS, best_of_others, contrasted, with_contrasts
 from armsgraph.loaders.text.relation_model import MODEL_FILE, load_model, model_from
 from armsgraph.loaders.text.train_transfers import CANDIDATES, SHIPPED, Example, contrast, contrast_names
 
@@ -32,6 +32,40 @@ def test_a_pair_is_contrasted_with_the_best_other_pair_of_its_weapon() -> None:
     assert first["sup:subject"] == 1.0 and "sup:subj@supply" in first  # its own features stay
     alone, = contrasted([{"sup:subject": 1.0}], CONTRASTS)
     assert alone == {"sup:subject": 1.0, "rel:pairs": 0.0, "agree:n": 0.0}
+
+
+def _pairwise(group: list[dict[str, float]], names: set[str]) -> list[dict[str, float]]:
+    """Session 19's reading of a contrast, written pair against pair (quadratic): the reference for the linear one."""
+    keys = {k for f in group for k in f if k in names}
+    agree = [sum(1.0 for k in f if k in AGREES) - sum(1.0 for k in f if k in DISAGREES) for f in group]
+    out = []
+    for i, f in enumerate(group):
+        g = dict(f, **{"rel:pairs": math.log1p(len(group) - 1), "agree:n": agree[i]})
+        others = [x for j, x in enumerate(group) if j != i]
+        if others:
+            g["rel:agree-n"] = agree[i] - max(a for j, a in enumerate(agree) if j != i)
+            for k in keys:
+                v, o = f.get(k, 0.0), max(x.get(k, 0.0) for x in others)
+                if v != o:
+                    g["rel:" + k] = v - o
+        out.append(g)
+    return out
+
+
+def test_the_linear_contrast_is_the_pairwise_one() -> None:
+    """Ties at the top, features some pairs lack, negative values, agreeing and disagreeing roles: each pair's
+    contrasts are those of reading every other pair."""
+    agrees, disagrees = sorted(AGREES)[:2], sorted(DISAGREES)[:1]
+    names = {"sup:subject", "rec:to-for", "sup:token-close", *agrees, *disagrees}
+    rows = [{"sup:subject": 1.0, agrees[0]: 1.0}, {"sup:subject": 1.0, "rec:to-for": 1.0},
+            {"sup:token-close": -0.5, disagrees[0]: 1.0}, {"sup:token-close": 0.25, agrees[1]: 1.0, agrees[0]: 1.0},
+            {}, {"rec:to-for": 1.0, disagrees[0]: 1.0, "other": 2.0}]
+    for size in range(1, len(rows) + 1):
+        for start in range(len(rows)):
+            group = [rows[(start + k) % len(rows)] for k in range(size)]
+            assert contrasted(group, names) == _pairwise(group, names)
+    assert best_of_others([2.0, 5.0, 5.0, 1.0]) == [5.0, 5.0, 5.0, 5.0]
+    assert best_of_others([3.0, 1.0]) == [1.0, 3.0] and best_of_others([4.0]) == [-math.inf]
 
 
 def test_only_windowed_candidates_of_one_weapon_are_contrasted() -> None:
