@@ -131,15 +131,20 @@ class Parties:
         return any(w in ("it", "they", "he", "she") for w in words) or any(
             referring_phrase(self.d.lower, i, REFERRING_NOUNS, t) is not None for i in range(left, t))
 
+    def after_preposition(self, i: int, bound: int) -> bool:
+        """The mention at token i is a preposition's object ('to Ukraine', 'for the Netherlands'): a word of
+        ``NON_SUBJECT_PREPS`` right before it, 'the' allowed between; words before ``bound`` are not looked at."""
+        prev = self.d.lower[i - 1] if i > bound else ""
+        prev2 = self.d.lower[i - 2] if i > bound + 1 else ""
+        return prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS)
+
     def first_actor(self, s: int, e: int) -> str | None:
         """The first state or body a sentence names outside a prepositional phrase: what 'it' refers to next."""
         for i in range(s, e):
             ref = self.f.ref_at.get(i)
             if ref is None or ref.start != i or ref.kind in ("pronoun", "title", "first-person"):
                 continue
-            prev = self.d.lower[i - 1] if i > s else ""
-            prev2 = self.d.lower[i - 2] if i > s + 1 else ""
-            if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
+            if self.after_preposition(i, s):
                 continue
             if ref.kind == "demonym" and not any(w in STATE_BODIES for w in self.d.lower[ref.end : ref.end + 3]):
                 continue
@@ -279,7 +284,7 @@ class Parties:
             first = ref.start
             prev = self.d.lower[first - 1] if first > 0 else ""
             prev2 = self.d.lower[first - 2] if first > 1 else ""
-            if prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS):
+            if self.after_preposition(first, 0):
                 i = first - 1
                 continue
             follows = self.d.lower[ref.end] if ref.end < len(self.d.doc) else ""
@@ -328,9 +333,7 @@ class Parties:
                 other = self.f.ref_at.get(k)
                 if other is None or other.kind in ("pronoun", "title", "first-person", "person"):
                     break  # 'According to Minister Pistorius, Lithuania is contributing': a source, not a donor
-                if other.start > 0 and (self.d.lower[other.start - 1] in NON_SUBJECT_PREPS or (
-                        other.start > 1 and self.d.lower[other.start - 1] == "the"
-                        and self.d.lower[other.start - 2] in NON_SUBJECT_PREPS)):
+                if self.after_preposition(other.start, 0):
                     break  # 'Slovakia sends BMP-1s to Ukraine, Germany gives ...': a preposition's object
                 second = self.actor_of_ref(other)
                 if second and second != exclude and second not in found:
