@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from armsgraph.loaders.text.claim_cleanup import outer_speakers, own_speech_in_turns, without_nested
 from armsgraph.loaders.text.claim_groups import more_speech, plural_speech
@@ -75,6 +76,12 @@ ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journali
 """Who was told, right after 'told': not part of the claim."""
 
 
+def _first_found(i: int, sources: tuple[Callable[[int], str | None], ...]) -> str | None:
+    """The speaker the first of ``sources`` finds for token i, in their order (each is asked only when the ones
+    before it found nobody)."""
+    return next(filter(None, (source(i) for source in sources)), None)
+
+
 def claims(d: TextDoc, f: Facts) -> list[ClaimFact]:
     """Component: attributed claims (quotations, reported speech, transcript turns, the parse's speech verbs)."""
     ClaimRules(d, f).claims_in()
@@ -142,21 +149,21 @@ class ClaimRules:
                 person = self.f.office_holder(ref) or self.f.resolve_title(ref.id.partition(":")[2])
                 if person:
                     return person, i
-                modifier = self.f.affiliation_before(ref.start) or self._generic_owner(ref.start) \
-                    or self._state_of_body_before(ref.start)
-                if modifier:
-                    return modifier, i
-                holder = self.f.office_holder(ref)
-                if holder:
-                    return holder, i
+                # else the state or body the title is of: 'Ukraine's defence minister', 'its ministry', 'the
+                # Pentagon's spokesman'
+                owner = _first_found(ref.start, (self.f.affiliation_before, self._generic_owner,
+                                                 self._state_of_body_before))
+                if owner:
+                    return owner, i
                 if backward and ref.end == end and ref.start > start and self.d.lower[ref.start - 1] == "the":
                     return None  # 'Minister X and the Secretary have talked ..., and the Secretary told him': no one
             if ref.kind == "pronoun":
                 # he/she: the last person named before, in this sentence or the one before; else the last speaker;
                 # opening a sentence, the person who opened the sentence before ('Austin met Umerov. He said ...')
-                person = self._previous_subject(ref.start) or self._speaker_before(ref.start) \
-                    or self.f.last_person_before(ref.start) or (
-                    self._named_since(ref.start, last) if last is not None and last.startswith("person:") else None)
+                person = _first_found(ref.start, (self._previous_subject, self._speaker_before,
+                                                  self.f.last_person_before))
+                if not person and last is not None and last.startswith("person:"):
+                    person = self._named_since(ref.start, last)
                 if person:
                     return person, i
             if ref.kind in ("name", "capital", "demonym") and self._opens_a_company_name(ref.end):

@@ -507,7 +507,7 @@ class PersonRules:
             earlier = [o for t, o in info.titles if t == title]
             of = earlier[0] if earlier else None
         if of is None and self.d.home and entry is not None and (
-                not entry.countries or self.d.home[-3:] in entry.countries):
+                not entry.countries or self.d.home[-3:] in entry.countries) and not self._held_by_another(info, title):
             of = self.d.home
         if of is None and entry is not None and not entry.default_of:
             # 'Bulgarian aid will grow, Defence Minister Todor Tagarev said': the state the sentence opens with
@@ -687,6 +687,15 @@ class PersonRules:
         speaks = title_end + 1 < len(self.d.words) and self.d.words[title_end] == "," \
             and self.d.lower[title_end + 1] in self.d.g.speech_verbs
         return self._person_before(k, surname_speaks=speaks)
+
+    def _held_by_another(self, info: PersonInfo, title: str) -> bool:
+        """The publisher's state's ``title`` was held by someone else on the document's date (``office_terms.csv``):
+        'President Sisi' in a White House readout is no President of the United States (session 20)."""
+        home, anchor = self.d.home, self.d.anchor
+        holders = [t.name for t in self.d.g.office_terms if t.of == home and t.title == title
+                   and (anchor is None or (t.start <= anchor and (t.end is None or anchor < t.end)))]
+        surname = info.name.split()[-1]
+        return bool(holders) and not any(name.split()[-1] == surname for name in holders)
 
     def _byline(self, comma: int, title_end: int) -> bool:
         """A line of its own that is a name, a comma and a title ('Antony J. Blinken, Secretary of State' over the
