@@ -21,7 +21,7 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.relation_model import uncontested
+from armsgraph.loaders.text.relation_model import CLAIM_GATE, uncontested
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_parties import existing_state
 from armsgraph.loaders.text.transfer_rules import TransferRules
@@ -719,13 +719,10 @@ def received_here(features: Mapping[str, float]) -> bool:
             or "rec:same-sentence" not in features)
 
 
-CLAIM_GATE = "claim-needs-evidence"
-"""The optional gate a model file may name (``gates``; session 20): ``unsupported_in_claim``."""
-
-
 def unsupported_in_claim(features: Mapping[str, float]) -> bool:
-    """Whether a pair is read inside someone's reported speech with nothing of its own sentence for its supplier
-    (not the sentence's subject, no agreeing role of the parse): in speech the window's priors (the most named
+    """Whether a pair is read inside someone's reported speech with nothing of the parse for it: its supplier the
+    subject of no clause (``sup:subject``) and neither party in a role agreeing with the pair (``direction:agrees``,
+    supplier or recipient): in speech the window's priors (the most named
     state, the title's recipient, the publisher's state) name the speaker's topic, not a giver (session 20: most
     of the wrong additions on statements, left one split out)."""
     return "claim:inside" in features and "sup:subject" not in features and "direction:agrees" not in features

@@ -21,24 +21,24 @@ from armsgraph.loaders.text.transfer_rules import TransferRules
 RULE = "transfer:learned"
 DEFAULT = "on"
 """Whether the component runs when ``ARMSGRAPH_TEXT_LEARNED`` is unset: the one line that ships it on or off
-(``on``/``off``; the variable overrides it either way). On since session 11: its additions were right 7 times in
-8 against the frozen rules and 2 in 2 on the untouched split; the model of round 2 adds 29 right and 3 wrong on six
-frozen splits, 1 and 0 on the one its choice did not read, 1 and 0 on the untouched split; session 12's 29 right
-and 0 wrong on the six, 1 and 0 on the reserved one; after the parse rules of its round 2, 33 and 0 on the
-six, 3 and 0 on the reserved one; on held-out 2 2 right and 3 wrong, so session 13 gates the additions
-(``candidates.parse_gate``): 28 and 0 on the five frozen splits the choice reads, 2 and 0 on the reserved one, 2
-and 0 on 156 invented probes where main made 5 and 3; session 15 (more data, parse paths, a pooled choice; the model
-retrained on the session's merge): 34 and 0 on the nine frozen splits the choice reads, 0 and 0 on the reserved one;
-session 16 (fresh3-6-dev in training): 31 and 3 on the thirteen, 2 and 0 on the reserved one, 10 and 0 on four new
-dev splits neither the model nor its choice had seen (main's model: 6 and 5); retrained on the session's merge with
-those four in training too: 24 and 1 on the seventeen, 0 and 0 on the reserved one; session 17 (boosted trees,
-judged leave one split out): 31 and 1 on the seventeen, 2 and 0 on the reserved one; session 18 (fresh11-12-dev in
-training, the same class): 49 and 2 on the nineteen, 2 and 0 on the reserved one; session 19 (fresh13-14-dev in
-training, the same setting, fixed): 60 and 7 on the twenty-one, 2 and 2 on the reserved fresh15-16-dev; session
-20 (fresh15-16-dev in training, the same setting): 67 and 4 on the twenty-three, 5 and 0 on the reserved
-fresh17-19-dev (docs/text-extraction.md, "Learned additions", "Session 12: transfers", "Session 13", "Session 15:
-learned additions", "Session 16: learned additions", "Session 17: learned reader", "Session 18: learned reader",
-"Session 19: learned reader", "Session 20: learned reader")."""
+(``on``/``off``; the variable overrides it either way). On since session 11: its additions were right 7 times in 8
+against the frozen rules and 2 in 2 on the untouched split; the model of round 2 adds 29 right and 3 wrong on six frozen
+splits, 1 and 0 on the one its choice did not read, 1 and 0 on the untouched split; session 12's 29 right and 0 wrong on
+the six, 1 and 0 on the reserved one; after the parse rules of its round 2, 33 and 0 on the six, 3 and 0 on the reserved
+one; on held-out 2 2 right and 3 wrong, so session 13 gates the additions (``candidates.parse_gate``): 28 and 0 on the
+five frozen splits the choice reads, 2 and 0 on the reserved one, 2 and 0 on 156 invented probes where main made 5 and
+3; session 15 (more data, parse paths, a pooled choice; the model retrained on the session's merge): 34 and 0 on the
+nine frozen splits the choice reads, 0 and 0 on the reserved one; session 16 (fresh3-6-dev in training): 31 and 3 on the
+thirteen, 2 and 0 on the reserved one, 10 and 0 on four new dev splits neither the model nor its choice had seen (main's
+model: 6 and 5); retrained on the session's merge with those four in training too: 24 and 1 on the seventeen, 0 and 0 on
+the reserved one; session 17 (boosted trees, judged leave one split out): 31 and 1 on the seventeen, 2 and 0 on the
+reserved one; session 18 (fresh11-12-dev in training, the same class): 49 and 2 on the nineteen, 2 and 0 on the reserved
+one; session 19 (fresh13-14-dev in training, the same setting, fixed): 60 and 7 on the twenty-one, 2 and 2 on the
+reserved fresh15-16-dev; session 20 (fresh15-16-dev in training, the same setting): 67 and 4 on the twenty-three, 5 and
+0 on the reserved fresh17-19-dev; then, the model shipped, fresh17-19-dev in training too: 79 and 7 on the twenty-six
+(docs/text-extraction.md, "Learned additions", "Session 12: transfers", "Session 13", "Session 15: learned additions",
+"Session 16: learned additions", "Session 17: learned reader", "Session 18: learned reader", "Session 19: learned
+reader", "Session 20: learned reader")."""
 
 
 def _stage(rules: TransferRules, d: TextDoc, candidate: Candidate) -> str:

@@ -45,8 +45,8 @@ class RelationModel:
     """The features the model reads contrasted against a weapon's other pairs (``pair_contrast``; session 19):
     empty, the pairs are scored on their own features alone."""
     gates: frozenset[str] = frozenset()
-    """Optional gates of ``candidates.parse_gate`` the model file names (session 20: ``candidates.CLAIM_GATE``);
-    empty, only the gates every model has."""
+    """Optional gates of ``candidates.parse_gate`` the model file names (one of ``GATES``); empty, only the gates
+    every model has."""
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -73,7 +73,21 @@ def model_from(data: dict[str, object]) -> RelationModel:
     return RelationModel({str(n): float(w) for n, w in zip(names, weights, strict=True)}, _number(data, "bias"),
                          _number(data, "threshold"), bool(data.get("keep_rules", True)),
                          _number(data, "margin", 0.0), _trees(data.get("trees", [])),
-                         _names(data.get("contrasts", []), "contrasts"), _names(data.get("gates", []), "gates"))
+                         _names(data.get("contrasts", []), "contrasts"), _gates(data.get("gates", [])))
+
+
+CLAIM_GATE = "claim-needs-evidence"
+"""The optional gate a model file may name (session 20): ``candidates.unsupported_in_claim``."""
+GATES = frozenset({CLAIM_GATE})
+"""Every gate a model file may name: an unknown name (a typo) is refused, never silently a model without it."""
+
+
+def _gates(data: object) -> frozenset[str]:
+    """The gates of a model file: names of ``GATES``; ValueError otherwise."""
+    names = _names(data, "gates")
+    if unknown := names - GATES:
+        raise ValueError(f"transfer model: unknown gates {sorted(unknown)} (known: {sorted(GATES)})")
+    return names
 
 
 def _names(data: object, key: str) -> frozenset[str]:

@@ -86,7 +86,8 @@ class ClauseReader:
         self.stages = rules.stages
         self.mentions = rules.mentions
         self.record = rules.record
-        # a clause's 'from our allies' and 'third-party' tests, asked by a kind's reader and again by the loop
+        # a clause's 'from our allies' and 'third-party' tests, asked by a kind's reader and again by the loop: one
+        # answer per clause without changing the readers' signatures (the tests are cheap; this is for one answer)
         self._seen: dict[tuple[str, int, int], bool] = {}
 
     def _forces_object(self, i: int, right: int) -> str | None:

@@ -74,8 +74,8 @@ def test_session_19s_reserved_split_is_frozen_with_main_of_session_19s_start() -
 
 def test_session_20s_reserved_split_is_frozen_with_main_of_session_20s_start() -> None:
     """fresh17-dev, fresh18-dev and fresh19-dev judged session 20's candidates (aggregates only; no miss read) and
-    joined training after that test: their frozen rules are main's at fcd38d6, session 20's start, which no rule
-    had been fitted on them."""
+    joined training after that test: their frozen rules are main's at fcd38d6, session 20's start, before any
+    rule was fitted on them."""
     frozen = json.loads(FROZEN.read_text(encoding="utf-8"))
     names = [gold for _, _, gold in TRAINING]
     for name in ("fresh17-dev.jsonl", "fresh18-dev.jsonl", "fresh19-dev.jsonl"):

@@ -38,3 +38,6 @@ def test_an_office_without_terms_or_date_is_still_the_publisher_s() -> None:
     assert ("person:jane-roe", "Spokesperson", "country:USA") in positions(extract_text(text, STATE))
     x = extract_text("President Joe Biden said we will send more HIMARS to Ukraine.", {**WH, "date": ""})
     assert ("person:joe-biden", "President", "country:USA") in positions(x), positions(x)
+    # the review's case: undated, a holder office_terms.csv does not list (its terms start in 2017) keeps the office
+    x = extract_text("Vice President Mike Pence said we will send more HIMARS to Ukraine.", {**WH, "date": ""})
+    assert ("person:mike-pence", "Vice President", "country:USA") in positions(x), positions(x)
