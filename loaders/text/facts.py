@@ -146,8 +146,5 @@ class Facts:
             return None
         if ref.end < len(d.lower) and d.lower[ref.end] in ("of", "’s", "'s"):
             return None
-        title = ref.id.partition(":")[2]
-        anchor = d.anchor
-        holders = {t.name for t in d.g.office_terms if t.title == title and t.of == d.home
-                   and t.start <= anchor and (t.end is None or anchor < t.end)}
+        holders = d.g.holders(ref.id.partition(":")[2], d.home, d.anchor)
         return Person.id_of(name=holders.pop()) if len(holders) == 1 else None

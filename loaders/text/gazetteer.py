@@ -123,6 +123,10 @@ class OfficeTerm:
     start: date
     end: date | None
 
+    def held_on(self, day: date) -> bool:
+        """The term covers ``day`` (start inclusive, end exclusive: the day a successor takes office is theirs)."""
+        return self.start <= day and (self.end is None or day < self.end)
+
 
 @dataclass
 class Gazetteer:
@@ -160,6 +164,11 @@ class Gazetteer:
     """Title openings that name the document's author ('Statement by', 'Remarks by')."""
     """Capitalised words before a weapon noun that are not a designation ('Western', 'Soviet')."""
     """Words around a quantity: 'two' -> ('number', 2), 'batteries' -> ('unit', None), 'additional' -> modifier."""
+
+    def holders(self, title: str, of: str, day: date) -> set[str]:
+        """The names of those who held ``title`` of the state ``of`` on ``day`` (``office_terms.csv``): one look-up
+        for 'the President' of a White House text, a claim speaker and a title held by someone else."""
+        return {t.name for t in self.office_terms if t.title == title and t.of == of and t.held_on(day)}
 
     def category_system(self, category_id: str) -> tuple[str, str]:
         """(id, designation) of the category-level WeaponSystem a transfer of a category moves: the category row of

@@ -692,10 +692,9 @@ class PersonRules:
         """The publisher's state's ``title`` was held by someone else on the document's date (``office_terms.csv``):
         'President Sisi' in a White House readout is no President of the United States (session 20)."""
         home, anchor = self.d.home, self.d.anchor
-        if anchor is None:  # no date, no holder (as ``Facts.office_holder``): the title stays the person's
+        if home is None or anchor is None:  # no date, no holder (as ``Facts.office_holder``): the title stays
             return False
-        holders = [t.name for t in self.d.g.office_terms if t.of == home and t.title == title
-                   and t.start <= anchor and (t.end is None or anchor < t.end)]
+        holders = self.d.g.holders(title, home, anchor)
         surname = info.name.split()[-1]
         return bool(holders) and not any(name.split()[-1] == surname for name in holders)
 

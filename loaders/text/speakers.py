@@ -86,8 +86,7 @@ def author_by_office(title: str, kinds: Sequence[str], terms: Sequence[OfficeTer
     if not who.lower().startswith("the "):
         return None
     rest = who[4:]
-    holders = {t.name for t in terms if t.of == home and t.start <= anchor and (t.end is None or anchor < t.end)
-               and rest.lower().startswith(t.title.lower())
+    holders = {t.name for t in terms if t.of == home and t.held_on(anchor) and rest.lower().startswith(t.title.lower())
                and (len(rest) == len(t.title) or rest[len(t.title):].split()[0].lower() in _STOP)}
     return Person.id_of(name=holders.pop()) if len(holders) == 1 else None
 

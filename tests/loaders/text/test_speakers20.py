@@ -5,9 +5,12 @@ Every sentence and name here is this file's own (none is a shared document's or 
 
 from __future__ import annotations
 
+from datetime import date
+
 from extraction_views import positions
 
 from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.gazetteer import load
 
 STATE = {"date": "2024-03-12", "publisher": "U.S. Department of State", "title": "Department Press Briefing"}
 NEWS = {**STATE, "publisher": "Example News"}
@@ -41,3 +44,13 @@ def test_an_office_without_terms_or_date_is_still_the_publisher_s() -> None:
     # the review's case: undated, a holder office_terms.csv does not list (its terms start in 2017) keeps the office
     x = extract_text("Vice President Mike Pence said we will send more HIMARS to Ukraine.", {**WH, "date": ""})
     assert ("person:mike-pence", "Vice President", "country:USA") in positions(x), positions(x)
+
+
+def test_one_look_up_of_who_held_an_office_on_a_day() -> None:
+    """``Gazetteer.holders``, the one date test of 'the President', claim speakers and a title held by another: the
+    day a successor takes office is the successor's (start inclusive, end exclusive)."""
+    g = load()
+    assert g.holders("President", "country:USA", date(2021, 1, 19)) == {"Donald Trump"}
+    assert g.holders("President", "country:USA", date(2021, 1, 20)) == {"Joe Biden"}
+    assert g.holders("President", "country:USA", date(2025, 6, 1)) == {"Donald Trump"}
+    assert not g.holders("President", "country:USA", date(2016, 1, 1))  # before the table: no holder
