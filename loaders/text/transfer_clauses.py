@@ -86,9 +86,6 @@ class ClauseReader:
         self.stages = rules.stages
         self.mentions = rules.mentions
         self.record = rules.record
-        # a clause's 'from our allies' and 'third-party' tests, asked by a kind's reader and again by the loop: one
-        # answer per clause without changing the readers' signatures (the tests are cheap; this is for one answer)
-        self._seen: dict[tuple[str, int, int], bool] = {}
 
     def _forces_object(self, i: int, right: int) -> str | None:
         """'Germany gives the Slovak army 15 Leopard 2A4 tanks': forces named by their state's demonym (a ``forces``
@@ -752,13 +749,6 @@ class ClauseReader:
     def _unnamed_from(self, start: int, right: int) -> bool:
         """'that of Leopard 1 and Leopard 2 tanks from our European Allies': the clause's 'from' names givers the
         text does not name (an ``unnamed-actor`` cue before any state), so the text's own giver is not one."""
-        key = ("from", start, right)
-        if key not in self._seen:
-            self._seen[key] = self._unnamed_after_from(start, right)
-        return self._seen[key]
-
-    def _unnamed_after_from(self, start: int, right: int) -> bool:
-        """The test of ``_unnamed_from``, computed once per clause."""
         for i in range(start, right):
             if self.d.lower[i] != "from":
                 continue
@@ -772,11 +762,8 @@ class ClauseReader:
     def _third_party_before(self, s: int, t: int) -> bool:
         """'we will expedite the approval of third-party transfer requests for F-16s, so that those aircraft can go
         to Ukraine': a sentence about a third party's transfer; its giver is not the text's own state."""
-        key = ("third", s, t)
-        if key not in self._seen:
-            joined = "".join(self.d.lower[s:t])
-            self._seen[key] = any(w in joined for w in THIRD_PARTY)
-        return self._seen[key]
+        joined = "".join(self.d.lower[s:t])
+        return any(w in joined for w in THIRD_PARTY)
 
     def read(self) -> None:
         list_frame: Frame | None = None

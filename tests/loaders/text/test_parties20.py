@@ -1,7 +1,8 @@
 """Invented probes of session 20's parties change (docs/text-extraction.md, "Session 20: parties"): the three tests
 of "a preposition's object is no subject" are one helper, ``Parties.after_preposition(i, bound)``, read from the
 sentence start by ``first_actor`` and from the text's start by ``supplier_in`` and its coordination. Behaviour is
-unchanged; these probes pin each call site, with a must-not-fire state beside each (the preposition's object)."""
+unchanged. The first two probes fail when the helper answers "no" everywhere; the other two guard the coordination
+reading beside it (a preposition's object is no second giver; two coordinated subjects both give)."""
 
 from __future__ import annotations
 
