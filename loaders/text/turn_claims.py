@@ -2,8 +2,9 @@
 
 A turn label at a line start ('MR. SULLIVAN:', 'SECRETARY AUSTIN:', 'THE PRESIDENT:') names its speaker
 (``turns.read_label``, then the document's persons, the officials gazetteer or the author); 'Q', 'MODERATOR' or an
-unknown label ends the turn and names nobody. The turn's sentences that speak of arms supply (``supply_talk``) are
-the speaker's claims (rule ``claim:transcript-turn``).
+unknown label ends the turn and names nobody. The turn's sentences that speak of arms supply (``supply_talk``), name
+a system with its supply (``names_system``) or a security assistance programme (``names_programme``) are the
+speaker's claims (rule ``claim:transcript-turn``).
 """
 
 from __future__ import annotations
@@ -158,8 +159,9 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
             opens_list = question or d.words[sent.end - 1] == ":"
             if listing and not question and list_item(d, max(sent.start, d.tok_index(lo)), sent.end):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
-            elif speaks_of_supply(d, sent.start, sent.end, package=not question) or (
-                    not question and names_system(d, max(sent.start, d.tok_index(lo)), sent.end)):
+            elif speaks_of_supply(d, sent.start, sent.end, package=not question) or (not question and (
+                    names_system(d, max(sent.start, d.tok_index(lo)), sent.end)
+                    or names_programme(d, sent.start, sent.end))):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
                 # a package just named ('another drawdown, $400 million.'): the verbless items after it are its own
                 listing = opens_list or names_package(d, sent.start, sent.end) or listing
@@ -196,6 +198,19 @@ def names_system(d: TextDoc, s: int, e: int) -> bool:
 def system_words() -> dict[str, frozenset[str]]:
     """``data/turn_systems.csv`` by kind, read once per process."""
     return words_by_kind("turn_systems.csv", ("supply", "package-verb", "package-pronoun", "recipient"))
+
+
+@cache
+def programmes() -> tuple[tuple[str, ...], ...]:
+    """``data/turn_programmes.csv``: the programme names as word tuples, read once per process."""
+    return tuple(tuple(name.split()) for name in words_by_kind("turn_programmes.csv", ("programme",))["programme"])
+
+
+def names_programme(d: TextDoc, s: int, e: int) -> bool:
+    """Tokens [s, e) name a US security assistance programme ('Foreign Military Financing', 'USAI'): money under a
+    programme for arms is an arms package, as 'security assistance' is, though the sentence names no weapon
+    (session 21)."""
+    return any(d.lower[i:i + len(name)] == list(name) for name in programmes() for i in range(s, e - len(name) + 1))
 
 
 def names_package(d: TextDoc, s: int, e: int) -> bool:
