@@ -68,12 +68,15 @@ TRAINING = (("statements", "statements", "statements.jsonl"), ("news", "news", "
             ("statements", "tests/data/fresh/fresh16-dev", "fresh16-dev.jsonl"),
             ("news", "tests/data/fresh/fresh17-dev", "fresh17-dev.jsonl"),
             ("statements", "tests/data/fresh/fresh18-dev", "fresh18-dev.jsonl"),
-            ("news", "tests/data/fresh/fresh19-dev", "fresh19-dev.jsonl"))
+            ("news", "tests/data/fresh/fresh19-dev", "fresh19-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh20-dev", "fresh20-dev.jsonl"),
+            ("statements", "tests/data/fresh/fresh21-dev", "fresh21-dev.jsonl"))
 """(genre, folder, gold file): the tuned gold only (the held-out split is tuned on since session 8, the test split since
 session 10, the paraphrase and fresh -dev halves since session 15, more fresh -dev halves since sessions 16, 18, 19 and
-20 (fresh17-19-dev after session 20's reserved-split test); never held-out 2 nor a -test half). A folder is one of
-../shared/data, or the repository's own when it starts with ``tests/`` (``folder_path``). The targets are per genre
-(news, statements); figures are also reported per gold file."""
+20 (fresh17-19-dev after session 20's reserved-split test) and 21 (fresh20-21-dev, session 20's second reserved
+split); never held-out 2 nor a -test half). A folder is one of ../shared/data, or the repository's own when it starts
+with ``tests/`` (``folder_path``). The targets are per genre (news, statements); figures are also reported per gold
+file."""
 GENRES = ("news", "statements")
 FOLDS = 5
 C_GRID = (2.0, 3.0)
