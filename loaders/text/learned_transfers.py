@@ -57,7 +57,7 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
     """(the accepted candidates the rules did not produce, each with its best reading as ``mention``; the
     triples the model rejects)."""
     have = {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
-    found = candidates(d, f)
+    found = candidates(d, f, knowledge=bool(model.knowledge))  # the tracker prior only when the model reads it
     triples = [(c.supplier, c.recipient, c.weapon) for c in found]
     # relative pair features only when the model file names them (the shipped setting names none: a copy, no more)
     features = with_contrasts([c.weapon for c in found], [c.features for c in found], [c.windowed for c in found],
