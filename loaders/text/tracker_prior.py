@@ -26,9 +26,7 @@ from pathlib import Path
 
 from armsgraph.loaders.reference.families import family_of, tokens
 from armsgraph.loaders.resolve import ResolverConfig
-from armsgraph.loaders.tables.aid import AidTableLoader
 from armsgraph.loaders.text.gazetteer import WeaponEntry, load
-from armsgraph.loaders.trackers.pun import ProtectUkraineNowLoader
 from armsgraph.schema import Report, WeaponSystem
 from armsgraph.schema.relations import AidTotal
 
@@ -136,6 +134,11 @@ def tracker_prior(root: Path | None = None) -> TrackerPrior:
 
 @cache
 def _prior_at(base: Path) -> TrackerPrior:
+    # the two loaders (and the table mapping machinery under them) are imported only when a model file reads the
+    # prior: start-up time for every other extraction (docs/architecture.md, the lazy imports left)
+    from armsgraph.loaders.tables.aid import AidTableLoader
+    from armsgraph.loaders.trackers.pun import ProtectUkraineNowLoader
+
     prior = TrackerPrior()
     resolver = ResolverConfig().resolver()
     pun, kiel = base / PUN_FILE, base / KIEL_FILE
