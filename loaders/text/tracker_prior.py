@@ -28,6 +28,7 @@ from armsgraph.loaders.reference.families import family_of, tokens
 from armsgraph.loaders.resolve import ResolverConfig
 from armsgraph.loaders.text.gazetteer import WeaponEntry, load
 from armsgraph.schema import Report, WeaponSystem
+from armsgraph.schema.errors import ArmsgraphError
 from armsgraph.schema.relations import AidTotal
 
 ATTESTED = "attested"
@@ -150,7 +151,7 @@ def _prior_at(base: Path) -> TrackerPrior:
                     if isinstance(node, Report) and node.weapon and node.designation and node.date:
                         keys = tracker_keys(node.designation) | ({node.family} if node.family else set())
                         prior.add(node.supplier, node.recipient, keys, date.fromisoformat(node.date[:10]))
-        except (OSError, ValueError):
+        except (OSError, ValueError, ArmsgraphError):  # a broken tracker file: no prior from it, never a failure
             pass
     if kiel.is_file():
         try:
@@ -162,6 +163,6 @@ def _prior_at(base: Path) -> TrackerPrior:
                             name = _COUNT.sub("", item).strip()
                             if name:
                                 prior.add(total.src, total.dst, tracker_keys(name), None)
-        except (OSError, ValueError):
+        except (OSError, ValueError, ArmsgraphError):  # a broken tracker file: no prior from it, never a failure
             pass
     return prior

@@ -119,3 +119,10 @@ def test_the_training_examples_carry_both_priors_and_a_setting_reads_one() -> No
     assert set(with_knowledge([plain], "")[0].features) == {"sup:subject"}
     assert set(with_knowledge([plain], "any")[0].features) == {"sup:subject", "known:attested"}
     assert set(with_knowledge([plain], "dated")[0].features) == {"sup:subject", "known-dated:unattested"}
+
+
+def test_a_broken_tracker_file_gives_no_prior_from_it(trackers: Path) -> None:
+    (trackers / "ukraine" / "protect_ukraine_now" / "commits.json").write_text("{not the tracker", encoding="utf-8")
+    prior = tracker_prior(trackers)
+    assert prior.says("country:USA", "country:UKR", "weapon:himars") is None
+    assert prior.says("country:NLD", "country:UKR", "weapon:f-16") == ATTESTED  # the Kiel list still read
