@@ -7,7 +7,9 @@ a reading the rules veto (``_Reader.vetoed``: questions, negation, hypotheticals
 with a claim's speaker as a party when named only as the speaker (``_Reader.reporting``). Each
 weapon mention of a triple gives one feature vector; the triple's vector is their element-wise maximum, so a
 triple is as strong as its best reading. Features are general (positions, distances, cue and trigger classes from
-the data files, rule and parse roles); no document's strings. Read-only over the document and the facts.
+the data files, rule and parse roles); no document's strings. Read-only over the document and the facts. When the
+model reads it (session 21), what the aid trackers record of a triple (``known_features``, ``tracker_prior``) is one
+more feature of the triples the text names; it makes no candidate.
 """
 
 from __future__ import annotations
