@@ -3,7 +3,9 @@ decision noun right before 'to' and a supply verb gives, also when the noun is a
 Germany's decision to send') or owned by 'its' (the last state the sentence names before it); and a use word's past
 participle right after a weapon ('Patriot missiles produced in Japan') describes the weapon, so the transfer clause
 goes on to its recipient. The first three probes fail on the code before the change (the publisher's 'I' or 'we'
-gave, or the recipient after the participle was lost); the others guard the readings beside it."""
+gave, or the recipient after the participle was lost); the others guard the readings beside it. The rocket probes
+(session 21, second change): a listed system right before "rockets", or "rocket" and an ammunition word ("HIMARS
+rockets", "Grad rocket ammunition"), names what it fires, as "HIMARS ammunition" did; the first two fail before."""
 
 from __future__ import annotations
 
@@ -43,4 +45,27 @@ PROBES = [
 
 @pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
 def test_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
+
+
+ROCKET_PROBES = [
+    # a launcher's name before 'rockets', or 'rocket' and an ammunition word, names what it fires
+    probe('rockets-of-launcher', 'statement',
+      "We are sending Ukraine more HIMARS rockets and Javelins.",
+      'USA>UKR:fgm-148-javelin'),
+    probe('rocket-ammunition', 'news',
+      "The Czech Republic will send Ukraine Grad rocket ammunition and BVP-1 vehicles.",
+      'CZE>UKR:bmp-1'),
+    # guards: 'rocket launchers' are the system; the system alone moves
+    probe('rocket-launchers', 'news',
+      "The Czech Republic will send Ukraine Grad rocket launchers.",
+      'CZE>UKR:bm-21-grad'),
+    probe('launcher-alone', 'statement',
+      "We are sending HIMARS to Ukraine.",
+      'USA>UKR:himars'),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), ROCKET_PROBES)
+def test_rocket_probe(kind: str, genre: str, text: str, written: str) -> None:
     check(kind, genre, text, written)
