@@ -245,6 +245,14 @@ class ClauseReader:
         return kind == "supply" and tense == "past" and bool(self.mentions.participle_noun(t)) \
             and self.d.lower[t - 1] not in PASSIVE_AUX
 
+    def _made_participle(self, trigger: tuple[int, str, str]) -> bool:
+        """A past participle of a use word (``triggers.csv`` kind use: produced, used) right after a weapon mention,
+        no auxiliary before it ('Patriot missiles produced in Japan under license'): it describes the weapon, as a
+        supply word's participle does (``_reduced_relative``)."""
+        t, kind, tense = trigger
+        return kind == "use" and tense == "past" and bool(self.mentions.participle_noun(t)) \
+            and self.d.lower[t - 1] not in PASSIVE_AUX
+
     def _by_after_recipient(self, t: int, right: int) -> tuple[int, str] | None:
         """'has been handed over to Ukraine by Bratislava': a passive whose 'by' agent follows its 'to' recipient;
         the position of 'by' and the recipient, None for any other wording between the verb and 'by'."""
@@ -638,6 +646,9 @@ class ClauseReader:
         package before name the recipient too, so it comes back with the givers."""
         s, left, t, right, kind, tense, n = c.s, c.left, c.t, c.right, c.kind, c.tense, c.n
         suppliers = self.parties.supplier_in(left if kind != "noun" else s, t, recipient)
+        owner = self.parties.decision_owner(s, t) if kind == "supply" else None
+        if owner is not None and owner != recipient:
+            suppliers = [owner]  # 'grateful for Germany's decision to send': the decision's owner gives, not 'I'
         if kind == "supply" and tense == "gerund":  # 'will buy X after sending Y to Ukraine'
             suppliers = self.parties.gerund_subject(s, t) or suppliers
         passive_gift = self._given_by(left, t, right) if kind == "supply" and recipient is None \
@@ -846,9 +857,11 @@ class ClauseReader:
                 if colon_recipient and colon is not None and left <= colon < t:
                     left = colon + 1  # the clause after the colon has its own subject
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
-                if n + 1 < len(triggers) and self._reduced_relative(triggers[n + 1]):
-                    # 'the delivery of 19 Caesar howitzers pledged last year to Ukraine': the participle describes
-                    # the weapon; the clause goes on past it
+                if n + 1 < len(triggers) and (self._reduced_relative(triggers[n + 1])
+                                              or self._made_participle(triggers[n + 1])):
+                    # 'the delivery of 19 Caesar howitzers pledged last year to Ukraine', 'to transfer Patriot
+                    # missiles produced in Japan under license to the United States': the participle describes the
+                    # weapon; the clause goes on past it
                     right = triggers[n + 2][0] if n + 2 < len(triggers) else e
                 # 'promised to deliver', 'committed to transferring': one chain, one subject before its first word
                 chained = n > 0 and t - triggers[n - 1][0] <= 3 and all(

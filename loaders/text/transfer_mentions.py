@@ -16,6 +16,7 @@ from armsgraph.loaders.text.transfer_words import (
     NOT_THE_WEAPON_AFTER,
     NOT_THE_WEAPON_BEFORE,
     RELATIVE_AUXILIARIES,
+    ROCKETS_AFTER,
     ROUNDS_AFTER,
     TARGET_JOINERS,
     VERSION_WORDS,
@@ -179,9 +180,12 @@ class Mentions:
         return k >= 0 and self.d.weapon_ents[k].end == w.start - 1 and self.d.weapon_ents[k].ent_id_ == w.ent_id_
 
     def _rounds_of(self, w: Span) -> bool:
-        """'HIMARS ammunition', 'Gepard rounds': a listed system (not a munition) right before an ammunition word."""
+        """'HIMARS ammunition', 'Gepard rounds', 'HIMARS rockets', 'Grad rocket ammunition': a listed system (not a
+        munition) right before an ammunition word."""
         after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
-        if after not in ROUNDS_AFTER:
+        then = self.d.lower[w.end + 1] if w.end + 1 < len(self.d.lower) else ""
+        if after not in ROUNDS_AFTER and after not in ROCKETS_AFTER and not (
+                after == "rocket" and then in ROUNDS_AFTER):
             return False
         return any(entry.kind == "system" and entry.id == w.ent_id_ for entry in self.d.g.weapons.values())
 

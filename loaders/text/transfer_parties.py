@@ -342,6 +342,29 @@ class Parties:
             return found + [a for a in after if a not in found]
         return []
 
+    def decision_owner(self, s: int, t: int) -> str | None:
+        """'grateful for Germany's decision to send', 'welcomes Japan's decision ... and its decision to transfer': the
+        owner of a decision noun (``cues.csv`` kind decision, one word allowed before it) right before 'to' and the
+        transfer word at t gives, whatever governs the noun (a preposition's object too, which ``supplier_in``
+        passes over); 'its' is the last state or body the sentence names before it, from s."""
+        if t < 3 or self.d.lower[t - 1] != "to" or self.d.g.cues.get(self.d.lower[t - 2]) != "decision":
+            return None
+        for k in (t - 2, t - 3):  # 'Germany's decision', 'Germany's recent decision'
+            owner = self.possessor_before(k)
+            if owner is not None:
+                return owner
+            if k > s and self.d.lower[k - 1] == "its":
+                return self._last_actor(s, k - 1)
+        return None
+
+    def _last_actor(self, s: int, end: int) -> str | None:
+        """The last state or body named in [s, end) (not a person, a pronoun or the first person)."""
+        for i in range(end - 1, s - 1, -1):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.kind in ("name", "demonym", "capital", "org") and ref.end <= end:
+                return self.actor_of_ref(ref)
+        return None
+
     def _decides(self, i: int, end: int) -> bool:
         """'Norway's decision to transfer', 'Germany's recent pledge to send': a possessor's decision noun (``cues.csv``
         kind decision), one adjective allowed before it, then 'to': the possessor is the one who transfers."""

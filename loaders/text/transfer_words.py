@@ -73,6 +73,9 @@ whatever place the weapons pass through."""
 ROUNDS_AFTER = frozenset({"ammunition", "ammo", "munitions", "rounds", "shells", "projectiles", "cartridges"})
 """'HIMARS ammunition', 'Gepard rounds': a system's name before these words names what it fires, not the system
 (not 'missiles' or 'interceptors', which often name the system itself: 'Patriot missiles')."""
+ROCKETS_AFTER = frozenset({"rockets"})
+"""'HIMARS rockets', 'Grad rockets': after a launcher's name, what it fires; 'rocket' only before a word of
+``ROUNDS_AFTER`` ('Grad rocket ammunition'), never before 'launchers' ('Grad rocket launchers' are the system)."""
 TARGET_JOINERS = frozenset({"and", "or", ",", "the"})
 """Between a mention after 'against' and the next one it is coordinated with ('against cruise missiles and drones')."""
 VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",
