@@ -238,19 +238,12 @@ class ClauseReader:
         givers = {t.supplier for t in self.f.transfers.values() if t.weapon == weapon}
         return givers.pop() if len(givers) == 1 else None
 
-    def _reduced_relative(self, trigger: tuple[int, str, str]) -> bool:
-        """A past participle of a supply word right after a weapon mention, no auxiliary before it ('19 Caesar
-        howitzers pledged last year', 'Abrams tanks promised by the United States'): it describes the weapon."""
+    def _reduced_relative(self, trigger: tuple[int, str, str], kinds: tuple[str, ...] = ("supply",)) -> bool:
+        """A past participle of a word of ``kinds`` right after a weapon mention, no auxiliary before it ('19 Caesar
+        howitzers pledged last year', 'Abrams tanks promised by the United States'; with the use kind of
+        ``triggers.csv``, 'Patriot missiles produced in Japan under license'): it describes the weapon."""
         t, kind, tense = trigger
-        return kind == "supply" and tense == "past" and bool(self.mentions.participle_noun(t)) \
-            and self.d.lower[t - 1] not in PASSIVE_AUX
-
-    def _made_participle(self, trigger: tuple[int, str, str]) -> bool:
-        """A past participle of a use word (``triggers.csv`` kind use: produced, used) right after a weapon mention,
-        no auxiliary before it ('Patriot missiles produced in Japan under license'): it describes the weapon, as a
-        supply word's participle does (``_reduced_relative``)."""
-        t, kind, tense = trigger
-        return kind == "use" and tense == "past" and bool(self.mentions.participle_noun(t)) \
+        return kind in kinds and tense == "past" and bool(self.mentions.participle_noun(t)) \
             and self.d.lower[t - 1] not in PASSIVE_AUX
 
     def _by_after_recipient(self, t: int, right: int) -> tuple[int, str] | None:
@@ -857,8 +850,7 @@ class ClauseReader:
                 if colon_recipient and colon is not None and left <= colon < t:
                     left = colon + 1  # the clause after the colon has its own subject
                 right = triggers[n + 1][0] if n + 1 < len(triggers) else e
-                if n + 1 < len(triggers) and (self._reduced_relative(triggers[n + 1])
-                                              or self._made_participle(triggers[n + 1])):
+                if n + 1 < len(triggers) and self._reduced_relative(triggers[n + 1], ("supply", "use")):
                     # 'the delivery of 19 Caesar howitzers pledged last year to Ukraine', 'to transfer Patriot
                     # missiles produced in Japan under license to the United States': the participle describes the
                     # weapon; the clause goes on past it

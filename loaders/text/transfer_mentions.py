@@ -13,9 +13,11 @@ from armsgraph.loaders.text.syntax_transfers import SyntaxView, done_by_unnamed,
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_parties import Parties
 from armsgraph.loaders.text.transfer_words import (
+    LAUNCHER_CATEGORIES,
     NOT_THE_WEAPON_AFTER,
     NOT_THE_WEAPON_BEFORE,
     RELATIVE_AUXILIARIES,
+    ROCKET,
     ROCKETS_AFTER,
     ROUNDS_AFTER,
     TARGET_JOINERS,
@@ -181,13 +183,15 @@ class Mentions:
 
     def _rounds_of(self, w: Span) -> bool:
         """'HIMARS ammunition', 'Gepard rounds', 'HIMARS rockets', 'Grad rocket ammunition': a listed system (not a
-        munition) right before an ammunition word."""
+        munition) right before an ammunition word; before a rocket word only a launcher (``LAUNCHER_CATEGORIES``:
+        'M72 LAW rockets' are the weapon)."""
         after = self.d.lower[w.end] if w.end < len(self.d.lower) else ""
         then = self.d.lower[w.end + 1] if w.end + 1 < len(self.d.lower) else ""
-        if after not in ROUNDS_AFTER and after not in ROCKETS_AFTER and not (
-                after == "rocket" and then in ROUNDS_AFTER):
+        rockets = after in ROCKETS_AFTER or (after == ROCKET and then in ROUNDS_AFTER)
+        if after not in ROUNDS_AFTER and not rockets:
             return False
-        return any(entry.kind == "system" and entry.id == w.ent_id_ for entry in self.d.g.weapons.values())
+        return any(entry.kind == "system" and entry.id == w.ent_id_
+                   and (not rockets or entry.category in LAUNCHER_CATEGORIES) for entry in self.d.g.weapons.values())
 
     @property
     def view(self) -> SyntaxView | None:

@@ -347,7 +347,7 @@ class Parties:
         owner of a decision noun (``cues.csv`` kind decision, one word allowed before it) right before 'to' and the
         transfer word at t gives, whatever governs the noun (a preposition's object too, which ``supplier_in``
         passes over); 'its' is the last state or body the sentence names before it, from s."""
-        if t < 3 or self.d.lower[t - 1] != "to" or self.d.g.cues.get(self.d.lower[t - 2]) != "decision":
+        if t < 3 or not self._decision_at(t - 2):
             return None
         for k in (t - 2, t - 3):  # 'Germany's decision', 'Germany's recent decision'
             owner = self.possessor_before(k)
@@ -358,7 +358,9 @@ class Parties:
         return None
 
     def _last_actor(self, s: int, end: int) -> str | None:
-        """The last state or body named in [s, end) (not a person, a pronoun or the first person)."""
+        """The last state or body named in [s, end) (not a person, a pronoun or the first person). 'its decision'
+        takes the nearest owner ('welcomes Germany's announcement and its decision to send'), not the sentence's
+        first actor as a claim's 'its' does (``claims._generic_owner``: 'Poland said its army ...')."""
         for i in range(end - 1, s - 1, -1):
             ref = self.f.ref_at.get(i)
             if ref is not None and ref.kind in ("name", "demonym", "capital", "org") and ref.end <= end:
@@ -366,13 +368,15 @@ class Parties:
         return None
 
     def _decides(self, i: int, end: int) -> bool:
-        """'Norway's decision to transfer', 'Germany's recent pledge to send': a possessor's decision noun (``cues.csv``
-        kind decision), one adjective allowed before it, then 'to': the possessor is the one who transfers."""
-        for k in (i, i + 1):
-            if k + 1 < len(self.d.lower) and k <= end and self.d.g.cues.get(self.d.lower[k]) == "decision" \
-                    and self.d.lower[k + 1] == "to":
-                return True
-        return False
+        """'Norway's decision to transfer', 'Germany's recent pledge to send': after a possessor, a decision noun
+        (``_decision_at``), one adjective allowed before it: the possessor is the one who transfers."""
+        return any(k <= end and self._decision_at(k) for k in (i, i + 1))
+
+    def _decision_at(self, k: int) -> bool:
+        """A decision noun (``cues.csv`` kind decision) at k, then 'to': the one reading of 'X's decision to send'
+        that ``_decides`` (from the possessor) and ``decision_owner`` (from the transfer word) share."""
+        return k + 1 < len(self.d.lower) and self.d.g.cues.get(self.d.lower[k]) == "decision" \
+            and self.d.lower[k + 1] == "to"
 
     def buyer_by(self, t: int, right: int) -> str | None:
         """The buyer a receiving word names after 'by' ('the ordering by Ukraine of ...', 'the purchase of 96 Apache

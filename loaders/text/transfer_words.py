@@ -74,8 +74,12 @@ ROUNDS_AFTER = frozenset({"ammunition", "ammo", "munitions", "rounds", "shells",
 """'HIMARS ammunition', 'Gepard rounds': a system's name before these words names what it fires, not the system
 (not 'missiles' or 'interceptors', which often name the system itself: 'Patriot missiles')."""
 ROCKETS_AFTER = frozenset({"rockets"})
-"""'HIMARS rockets', 'Grad rockets': after a launcher's name, what it fires; 'rocket' only before a word of
+"""'HIMARS rockets', 'Grad rockets': after a launcher's name, what it fires; ``ROCKET`` only before a word of
 ``ROUNDS_AFTER`` ('Grad rocket ammunition'), never before 'launchers' ('Grad rocket launchers' are the system)."""
+ROCKET = "rocket"
+LAUNCHER_CATEGORIES = frozenset({"artillery"})
+"""The ``weapons.csv`` categories whose systems fire rockets they are not ('HIMARS rockets'); a light weapon's
+rockets are the weapon itself ('M72 LAW rockets', 'AT4 rockets')."""
 TARGET_JOINERS = frozenset({"and", "or", ",", "the"})
 """Between a mention after 'against' and the next one it is coordinated with ('against cruise missiles and drones')."""
 VERSION_WORDS = frozenset({"version", "variant", "modification", "derivative", "copy", "clone", "analogue", "analog",

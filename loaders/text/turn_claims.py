@@ -157,11 +157,11 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
             lo = max(sc, label_end)
             question = d.words[sent.end - 1] == "?"
             opens_list = question or d.words[sent.end - 1] == ":"
-            if listing and not question and list_item(d, max(sent.start, d.tok_index(lo)), sent.end):
+            body = max(sent.start, d.tok_index(lo))  # the sentence after the turn's label
+            if listing and not question and list_item(d, body, sent.end):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
             elif speaks_of_supply(d, sent.start, sent.end, package=not question) or (not question and (
-                    names_system(d, max(sent.start, d.tok_index(lo)), sent.end)
-                    or names_programme(d, sent.start, sent.end))):
+                    names_system(d, body, sent.end) or names_programme(d, body, sent.end))):
                 add_claim(speaker, lo, ec, lo, ec, True, TURN_RULE)
                 # a package just named ('another drawdown, $400 million.'): the verbless items after it are its own
                 listing = opens_list or names_package(d, sent.start, sent.end) or listing

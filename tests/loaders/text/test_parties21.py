@@ -5,7 +5,9 @@ participle right after a weapon ('Patriot missiles produced in Japan') describes
 goes on to its recipient. The first three probes fail on the code before the change (the publisher's 'I' or 'we'
 gave, or the recipient after the participle was lost); the others guard the readings beside it. The rocket probes
 (session 21, second change): a listed system right before "rockets", or "rocket" and an ammunition word ("HIMARS
-rockets", "Grad rocket ammunition"), names what it fires, as "HIMARS ammunition" did; the first two fail before."""
+rockets", "Grad rocket ammunition"), names what it fires, as "HIMARS ammunition" did; the first two fail before.
+Only a launcher's (``transfer_words.LAUNCHER_CATEGORIES``): "M72 LAW rockets" are the weapon (the last probe fails
+when any system's rockets are ammunition)."""
 
 from __future__ import annotations
 
@@ -63,6 +65,10 @@ ROCKET_PROBES = [
     probe('launcher-alone', 'statement',
       "We are sending HIMARS to Ukraine.",
       'USA>UKR:himars'),
+    # a light weapon's rockets are the weapon (the review: lost when any system before 'rockets' was ammunition)
+    probe('light-weapon-rockets', 'news',
+      "Sweden will send Ukraine AT4 rockets and Norway will send M72 LAW rockets.",
+      'SWE>UKR:at-4; NOR>UKR:m72-law'),
 ]
 
 
