@@ -7,9 +7,7 @@ a reading the rules veto (``_Reader.vetoed``: questions, negation, hypotheticals
 with a claim's speaker as a party when named only as the speaker (``_Reader.reporting``). Each
 weapon mention of a triple gives one feature vector; the triple's vector is their element-wise maximum, so a
 triple is as strong as its best reading. Features are general (positions, distances, cue and trigger classes from
-the data files, rule and parse roles); no document's strings. Read-only over the document and the facts. When the
-model reads it (session 21), what the aid trackers record of a triple (``known_features``, ``tracker_prior``) is one
-more feature of the triples the text names; it makes no candidate.
+the data files, rule and parse roles); no document's strings. Read-only over the document and the facts.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from spacy.tokens import Span
 
@@ -26,7 +23,6 @@ from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.relation_model import CLAIM_GATE, uncontested
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.tracker_prior import tracker_prior
 from armsgraph.loaders.text.transfer_parties import existing_state
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import NON_SUBJECT_PREPS, NOT_MOVING, THIRD_PARTY_ENDINGS, syntax_words
@@ -695,18 +691,13 @@ class _Reader:
                     feats[key] = max(feats.get(key, 0.0), value)
 
 
-def candidates(d: TextDoc, f: Facts, knowledge: bool = False) -> list[Candidate]:
-    """The candidate triples of one document, in a stable order, each with its features (see the module doc);
-    with ``knowledge``, also what the aid trackers say of each triple (``known_features``)."""
+def candidates(d: TextDoc, f: Facts) -> list[Candidate]:
+    """The candidate triples of one document, in a stable order, each with its features (see the module doc)."""
     if not d.weapon_ents:
         return []
     reader = _Reader(d, f)
     found: list[Candidate] = []
     for (sup, rec, weapon), readings in sorted(reader.readings().items()):
-        if knowledge:
-            known = known_features(sup, rec, weapon, d.anchor)
-            for _, feats in readings:
-                feats.update(known)
         merged: dict[str, float] = {}
         for _, feats in readings:
             for key, value in feats.items():
@@ -715,26 +706,6 @@ def candidates(d: TextDoc, f: Facts, knowledge: bool = False) -> list[Candidate]
         found.append(Candidate(sup, rec, weapon, readings[0][0], merged, list(readings),
                                (sup, rec, weapon) in reader.windowed))
     return found
-
-
-KNOWN_PREFIXES = ("known:", "known-dated:")
-"""The knowledge features (session 21): what the trackers record of the triple at all, and on or before the
-document's date."""
-
-
-def known_features(supplier: str, recipient: str, weapon: str, on: date | None) -> dict[str, float]:
-    """The tracker prior of one triple as features (``tracker_prior``): ``known:attested`` or ``known:unattested``
-    from every record, ``known-dated:...`` from those dated on or before ``on`` (no date: none); nothing where the
-    trackers say nothing. A signal among the pairs the text names, never a candidate of its own."""
-    prior = tracker_prior()
-    out: dict[str, float] = {}
-    said = prior.says(supplier, recipient, weapon)
-    if said is not None:
-        out[f"known:{said}"] = 1.0
-    dated = prior.says(supplier, recipient, weapon, on) if on is not None else None
-    if dated is not None:
-        out[f"known-dated:{dated}"] = 1.0
-    return out
 
 
 def received_here(features: Mapping[str, float]) -> bool:

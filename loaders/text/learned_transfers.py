@@ -36,11 +36,11 @@ reserved one; session 18 (fresh11-12-dev in training, the same class): 49 and 2 
 one; session 19 (fresh13-14-dev in training, the same setting, fixed): 60 and 7 on the twenty-one, 2 and 2 on the
 reserved fresh15-16-dev; session 20 (fresh15-16-dev in training, the same setting): 67 and 4 on the twenty-three, 5 and
 0 on the reserved fresh17-19-dev; then, the model shipped, fresh17-19-dev in training too: 79 and 7 on the twenty-six;
-session 21 (fresh20-21-dev in training, the same setting; a tracker prior tried and not shipped): 89 and 7 on the
-twenty-eight, 1 and 0 on the reserved fresh22-24-dev
+session 21 (fresh20-21-dev in training, the same setting; a tracker prior tried, not shipped, taken off main): 89 and 7
+on the twenty-eight, 1 and 0 on the reserved fresh22-24-dev
 (docs/text-extraction.md, "Learned additions", "Session 12: transfers", "Session 13", "Session 15: learned additions",
 "Session 16: learned additions", "Session 17: learned reader", "Session 18: learned reader", "Session 19: learned
-reader", "Session 20: learned reader", "Session 21: learned reader, with a knowledge prior")."""
+reader", "Session 20: learned reader", "Session 21: learned reader")."""
 
 
 def _stage(rules: TransferRules, d: TextDoc, candidate: Candidate) -> str:
@@ -59,7 +59,7 @@ def decide(d: TextDoc, f: Facts, model: RelationModel) -> tuple[list[Candidate],
     """(the accepted candidates the rules did not produce, each with its best reading as ``mention``; the
     triples the model rejects)."""
     have = {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
-    found = candidates(d, f, knowledge=bool(model.knowledge))  # the tracker prior only when the model reads it
+    found = candidates(d, f)
     triples = [(c.supplier, c.recipient, c.weapon) for c in found]
     # relative pair features only when the model file names them (the shipped setting names none: a copy, no more)
     features = with_contrasts([c.weapon for c in found], [c.features for c in found], [c.windowed for c in found],

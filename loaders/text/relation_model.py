@@ -47,9 +47,6 @@ class RelationModel:
     gates: frozenset[str] = frozenset()
     """Optional gates of ``candidates.parse_gate`` the model file names (one of ``GATES``); empty, only the gates
     every model has."""
-    knowledge: str = ""
-    """Which tracker prior the model reads (session 21; one of ``KNOWLEDGE``): ``any`` the ``known:`` features,
-    ``dated`` the ``known-dated:`` ones; empty, none is computed (``candidates.known_features``)."""
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -76,27 +73,13 @@ def model_from(data: dict[str, object]) -> RelationModel:
     return RelationModel({str(n): float(w) for n, w in zip(names, weights, strict=True)}, _number(data, "bias"),
                          _number(data, "threshold"), bool(data.get("keep_rules", True)),
                          _number(data, "margin", 0.0), _trees(data.get("trees", [])),
-                         _names(data.get("contrasts", []), "contrasts"), _gates(data.get("gates", [])),
-                         _knowledge(data.get("knowledge", "")))
+                         _names(data.get("contrasts", []), "contrasts"), _gates(data.get("gates", [])))
 
 
 CLAIM_GATE = "claim-needs-evidence"
 """The optional gate a model file may name (session 20): ``candidates.unsupported_in_claim``."""
 GATES = frozenset({CLAIM_GATE})
 """Every gate a model file may name: an unknown name (a typo) is refused, never silently a model without it."""
-
-
-KNOWLEDGE = frozenset({"", "any", "dated"})
-"""The tracker priors a model file may read (session 21): none, every record, or those dated on or before the
-document."""
-
-
-def _knowledge(data: object) -> str:
-    """The tracker prior a model file reads: one of ``KNOWLEDGE``; ValueError otherwise (a typo is refused, never
-    silently a model without it)."""
-    if not isinstance(data, str) or data not in KNOWLEDGE:
-        raise ValueError(f"transfer model: 'knowledge' must be one of {sorted(KNOWLEDGE)}")
-    return data
 
 
 def _gates(data: object) -> frozenset[str]:

@@ -9,14 +9,14 @@ state, weapons by their canonical id, as ``evaluate`` scores). The rule componen
 few lines (``relation_model``); the trees weigh interactions (a role only in its sentence, a trigger only with a
 direction) that the logistic regression of sessions 7-16 (``fit_linear``, still the report's baseline) could not.
 The setting written (``SHIPPED``: depth, threshold, margin over a weapon's competing pairs, and which features
-are contrasted against the weapon's other pairs, ``pair_contrast``) is fixed since session 19: one of three named
-``CANDIDATES`` chosen on a reserved split. The report prints the cross-validated choice of sessions 15-18
-(``choose``: the most right *additions*, the triples the rules did not produce, at additions precision >=
-``ADDITIONS_PRECISION`` in CV and on the frozen splits but ``RESERVED``), which no longer decides: the rules were
-written on these documents, so in CV they miss almost nothing the candidates reach. It ends with the
-leave-one-split-out measure (``split_table``: a model trained outside each frozen split, the split's frozen rules
-as what the rules read; model alone, frozen rules, both; per split and pooled) for the session-16 linear model and
-for every candidate setting.
+are contrasted against the weapon's other pairs, ``pair_contrast``) is fixed since session 19: chosen among named
+``CANDIDATES`` on a reserved split (sessions 19-21; A, the shipped one, is the only one left). The report prints the
+cross-validated choice of sessions 15-18 (``choose``: the most right *additions*, the triples the rules did not
+produce, at additions precision >= ``ADDITIONS_PRECISION`` in CV and on the frozen splits but ``RESERVED``), which no
+longer decides: the rules were written on these documents, so in CV they miss almost nothing the candidates reach.
+It ends with the leave-one-split-out measure (``split_table``: a model trained outside each frozen split, the split's
+frozen rules as what the rules read; model alone, frozen rules, both; per split and pooled, real news and invented
+apart) for the session-16 linear model and for every candidate setting.
 scikit-learn is a development dependency (the ``dev`` extra): it is imported here only, never at run time.
 """
 
@@ -34,13 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from armsgraph.loaders.documents.loader import read_document
-from armsgraph.loaders.text.candidates import KNOWN_PREFIXES, candidates, parse_gate
+from armsgraph.loaders.text.candidates import candidates, parse_gate
 from armsgraph.loaders.text.evaluate import Score, canonical_actor, canonical_weapon
 from armsgraph.loaders.text.extract import RULE_COMPONENTS, run_components
 from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.gold import read_gold
 from armsgraph.loaders.text.pair_contrast import CONTRASTS, with_contrasts
-from armsgraph.loaders.text.relation_model import CLAIM_GATE, MODEL_FILE, RelationModel, select
+from armsgraph.loaders.text.relation_model import MODEL_FILE, RelationModel, select
 from armsgraph.loaders.text.textdoc import TextDoc
 
 REPO = Path(__file__).resolve().parents[2]
@@ -95,9 +95,8 @@ the owner before the weapon; never a parse path (``SPARSE``) nor a sentence or d
 @dataclass(frozen=True)
 class Setting:
     """A named configuration of the model: tree depth, threshold, margin, which features are contrasted
-    (``none``, ``small``: ``pair_contrast.CONTRASTS``, ``all``: every pair feature, ``CONTRAST_PREFIXES``), the
-    optional gates of ``candidates.parse_gate`` it names (session 20: ``relation_model.CLAIM_GATE``) and the tracker
-    prior it reads (session 21)."""
+    (``none``, ``small``: ``pair_contrast.CONTRASTS``, ``all``: every pair feature, ``CONTRAST_PREFIXES``) and the
+    optional gates of ``candidates.parse_gate`` it names (session 20: ``relation_model.CLAIM_GATE``)."""
 
     name: str
     depth: float
@@ -105,19 +104,14 @@ class Setting:
     margin: float
     contrasts: str
     gates: tuple[str, ...] = ()
-    knowledge: str = ""
-    """The tracker prior the setting reads (``relation_model.KNOWLEDGE``; session 21): ``with_knowledge``."""
 
 
-CANDIDATES = (Setting("A: current", 3.0, 0.95, 0.2, "none"),
-              Setting("B: knowledge prior", 3.0, 0.955, 0.2, "none", (), "any"),
-              Setting("C: knowledge prior, claim gate", 3.0, 0.95, 0.2, "none", (CLAIM_GATE,), "any"))
-"""Session 21's three configurations, named on the leave-one-split-out measure alone before the reserved split
-(fresh22-dev + fresh23-dev + fresh24-dev) was scored (docs/text-extraction.md, "Session 21: learned reader"): A
-as shipped since session 17; B A's features with the tracker prior (``candidates.known_features``, every record) at
-the threshold with the most right additions whose pooled additions precision is >= 0.93 and >= 0.90 in each genre;
-C the same prior with session 20's claim gate at its threshold by the same rule. Session 20's were A, B (small
-contrasts, claim gate, 0.93) and C (the same at 0.95); session 19's A, B (small contrasts, 0.93) and C (all, 0.92)."""
+CANDIDATES = (Setting("A: current", 3.0, 0.95, 0.2, "none"),)
+"""The configurations named on the leave-one-split-out measure alone before a reserved split is scored
+(docs/text-extraction.md, "Session 19: learned reader" to "Session 21: learned reader"): A, as shipped since session
+17, is the only one left. Session 21's B (A's features with a tracker prior, 0.955) and C (the same with session 20's
+claim gate, 0.95) read a prior taken off main after the review; session 20's were A, B (small contrasts, claim gate,
+0.93) and C (the same at 0.95); session 19's A, B (small contrasts, 0.93) and C (all, 0.92)."""
 SHIPPED = CANDIDATES[0]
 """The configuration ``make train-text`` writes, by the rule written down before each reserved split was scored (B or C
 only if it added more right transfers than A there at additions precision >= 0.90 and lost no precision on ``make
@@ -155,8 +149,9 @@ a document's wording, not a shape."""
 SPARSE = ("sup:path:", "rec:path:", "weapon:path:")
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 20))
 REAL_NEWS = frozenset({"news.jsonl", "news-pun-dev.jsonl", "news-pun-heldout.jsonl", "news-pun-test.jsonl"})
-"""The frozen splits of real news (session 21): the honest part of the measure for the tracker prior, since the
-invented splits' writers drew their facts from tracker rows or could consult them (``RESERVED``, dev4, apart)."""
+"""The frozen splits of real news (session 21), pooled apart from the invented ones in the leave-one-split-out
+report: real news is its honest part, since the invented splits' writers could draw on the aid trackers and on each
+other's shapes (``RESERVED``, dev4, apart)."""
 
 
 def shared_data() -> Path:
@@ -213,7 +208,7 @@ def examples(data: Path | None = None) -> tuple[list[Example], list[DocumentGold
             docs.append(DocumentGold(genre, gold_file, g.document, gold))
             rule_triples = {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
             seen: set[tuple[str, str, str]] = set()
-            for c in candidates(d, f, knowledge=True):
+            for c in candidates(d, f):
                 triple = canonical(c.supplier, c.recipient, c.weapon)
                 raw = (c.supplier, c.recipient, c.weapon)
                 seen.add(raw)
@@ -225,23 +220,6 @@ def examples(data: Path | None = None) -> tuple[list[Example], list[DocumentGold
                     out.append(Example(genre, g.document, triple, raw, {}, triple in gold, True, readable=False,
                                        windowed=False))
     return out, docs
-
-
-KNOWLEDGE_PREFIX = {"": None, "any": "known:", "dated": "known-dated:"}
-"""The features of each tracker prior a setting may read (``candidates.known_features``)."""
-
-
-def with_knowledge(items: Sequence[Example], knowledge: str) -> list[Example]:
-    """The examples with only the tracker-prior features the setting reads (none for ``""``): ``examples``
-    computes both priors for every candidate, run time only the model file's."""
-    keep = KNOWLEDGE_PREFIX[knowledge]
-    out: list[Example] = []
-    for e in items:
-        if any(k.startswith(KNOWN_PREFIXES) and not (keep and k.startswith(keep)) for k in e.features):
-            e = replace(e, features={k: v for k, v in e.features.items()
-                                     if not k.startswith(KNOWN_PREFIXES) or (keep and k.startswith(keep))})
-        out.append(e)
-    return out
 
 
 def contrast(items: Sequence[Example], names: Collection[str]) -> list[Example]:
@@ -563,10 +541,9 @@ def contrast_names(items: Sequence[Example], contrasts: str) -> frozenset[str]:
 def train(data: Path | None = None, report: bool = True) -> dict[str, object]:
     """Build the model file's content (``SHIPPED``) from the tuned gold; ``report`` prints candidate recall, the CV
     figures and the leave-one-split-out measure of every candidate setting."""
-    everything, docs = examples(data)
-    plain = with_knowledge(everything, "")
+    plain, docs = examples(data)
     names = contrast_names(plain, SHIPPED.contrasts)
-    items = contrast(with_knowledge(everything, SHIPPED.knowledge), names)
+    items = contrast(plain, names)
     model = fit(items, SHIPPED.depth)
     if report:
         runs = {c: cross_validate(items, docs, c) for c in C_GRID}
@@ -577,25 +554,23 @@ def train(data: Path | None = None, report: bool = True) -> dict[str, object]:
                      split_table(baseline, BASELINE[1], BASELINE[2]))
         # the shipped setting's runs are the ones above (same items, same depth): not fitted twice, nor twice for
         # two settings that differ only in threshold, margin or gates
-        fitted = {(SHIPPED.contrasts, SHIPPED.depth, SHIPPED.knowledge): frozen[SHIPPED.depth]} \
-            if SHIPPED.depth in frozen else {}
+        fitted = {(SHIPPED.contrasts, SHIPPED.depth): frozen[SHIPPED.depth]} if SHIPPED.depth in frozen else {}
         for setting in CANDIDATES:
-            key = (setting.contrasts, setting.depth, setting.knowledge)
+            key = (setting.contrasts, setting.depth)
             if key not in fitted:
-                fitted[key] = frozen_runs(contrast(with_knowledge(everything, setting.knowledge),
-                                                   contrast_names(plain, setting.contrasts)), docs, setting.depth)
+                fitted[key] = frozen_runs(contrast(plain, contrast_names(plain, setting.contrasts)), docs,
+                                          setting.depth)
             run = fitted[key]
             shipped = " (shipped)" if setting == SHIPPED else ""
             print_splits(f"{setting.name}{shipped} (depth {setting.depth:g}, threshold {setting.threshold}, "
-                         f"margin {setting.margin}, contrasts {setting.contrasts}, gates {list(setting.gates)}, "
-                         f"knowledge {setting.knowledge or 'none'})",
+                         f"margin {setting.margin}, contrasts {setting.contrasts}, gates {list(setting.gates)})",
                          split_table(run, setting.threshold, setting.margin, setting.gates))
     return {"model": f"gradient-boosted trees (scikit-learn GradientBoostingClassifier, {N_TREES} trees, "
                      f"learning rate {LEARNING_RATE}, balanced classes)",
             "setting": SHIPPED.name, "depth": int(SHIPPED.depth), "min_leaf": MIN_LEAF,
             "trained_on": [g for _, _, g in TRAINING], "folds": FOLDS, "threshold": SHIPPED.threshold,
             "margin": SHIPPED.margin, "keep_rules": True, "bias": model.bias, "contrasts": sorted(names),
-            "gates": list(SHIPPED.gates), "knowledge": SHIPPED.knowledge,
+            "gates": list(SHIPPED.gates),
             "reads": sorted(model.features()), "trees": [[list(node) for node in tree] for tree in model.trees]}
 
 

@@ -108,8 +108,8 @@ def test_a_malformed_contrast_list_is_refused(contrasts: object) -> None:
 
 
 def test_the_committed_model_is_the_shipped_setting() -> None:
-    """``make train-text`` writes ``SHIPPED``, one of the three candidates named before the reserved split was
-    scored; the file says which, and run time reads its contrasts."""
+    """``make train-text`` writes ``SHIPPED``, one of the candidates named before a reserved split was scored; the
+    file says which, and run time reads its contrasts."""
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert SHIPPED in CANDIDATES and data["setting"] == SHIPPED.name
     assert (data["depth"], data["threshold"], data["margin"]) == (int(SHIPPED.depth), SHIPPED.threshold,
