@@ -17,6 +17,9 @@ waits for a core while the CPU time is close to what the run takes on a free one
 * extract, trained pipeline, no cache: the same with an empty cache directory each run (the phrase table built
   and written: a first run, or one after the gazetteers changed).
 
+``--versus OTHER/.venv/bin/armsgraph`` adds the same two ``extract`` rows for another checkout's command (main, say),
+taking turns with the rest: a before/after comparison from the same minutes.
+
 ``python -X importtime .venv/bin/armsgraph extract FILE`` says where an import's time goes.
 """
 
@@ -59,6 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--versus", type=Path, help="another checkout's armsgraph command, measured alongside")
     args = parser.parse_args()
     py = sys.executable
     cli = str(Path(py).with_name("armsgraph"))
@@ -73,7 +77,13 @@ def main() -> None:
         ("extract, trained pipeline", [cli, "extract", str(args.file)], env, False),
         ("extract, trained pipeline, no cache", [cli, "extract", str(args.file)], env, True),
     ]
-    _run(rows[-2][1], env, False)  # the phrase table in the cache, as after any earlier run
+    if args.versus:
+        rows += [("versus: extract, trained pipeline", [str(args.versus), "extract", str(args.file)], env, False),
+                 ("versus: extract, trained pipeline, no cache", [str(args.versus), "extract", str(args.file)], env,
+                  True)]
+    for what, argv, e, fresh in rows:
+        if "no cache" not in what and "extract" in what:
+            _run(argv, e, fresh)  # the caches filled, as after any earlier run
     walls: list[list[float]] = [[] for _ in rows]
     cpus: list[list[float]] = [[] for _ in rows]
     for _ in range(max(1, args.repeat)):
@@ -90,6 +100,7 @@ def main() -> None:
                       f"{statistics.median(wall) / spacy_wall:.2f}", f"{statistics.median(cpu):.2f}",
                       f"{statistics.median(cpu) / spacy_cpu:.2f}")
     Console(width=150).print(table)
+    Console().print(f"load average after the runs: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     Console().print("target: armsgraph extract FILE under 1.5 s end to end")
 
 

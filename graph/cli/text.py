@@ -15,7 +15,7 @@ import click
 from armsgraph.graph.cli.context import format_option
 from armsgraph.graph.render import emit
 from armsgraph.loaders.text.extraction import Extraction
-from armsgraph.loaders.text.spacy_import import import_spacy
+from armsgraph.loaders.text.startup import ready
 
 TARGETS = {"countries": "F1 >= 0.95", "weapons": "F1 >= 0.85", "officials": "F1 >= 0.80",
            "transfers": "P >= 0.90, R >= 0.70", "claims": "", "transfers (co-occurrence baseline)": "baseline"}
@@ -64,8 +64,8 @@ def extract(path: Path, jobs: int, fmt: str) -> None:
     shared among --jobs processes; the output is in file order either way.
     """
     # Lazy for start-up time: the text loader (spaCy, gazetteers) takes ~0.9 s to import; other commands skip it.
-    # spaCy first, without its own CLI package (loaders/text/spacy_import.py)
-    import_spacy()
+    # spaCy without its own CLI package, the loader and both pipelines, the collector held (loaders/text/startup.py)
+    ready()
     from armsgraph.loaders.text.parallel import extract_files, processes_for
 
     files = _files(path)
@@ -104,7 +104,7 @@ def extract(path: Path, jobs: int, fmt: str) -> None:
 def eval_cmd(docs: Path, gold: Path, misses: bool, fmt: str) -> None:
     """Precision, recall and F1 per fact type of the text extractor against gold annotations."""
     # Lazy for start-up time, as in extract: importing the evaluator pulls in the text loader (~0.9 s).
-    import_spacy()
+    ready()
     from armsgraph.loaders.text.evaluate import evaluate
 
     ev = evaluate(docs, gold)  # a bad gold file is a GoldError: one line, exit 2 (cli/main.py)

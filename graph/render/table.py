@@ -6,9 +6,6 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from rich.console import Console
-from rich.table import Table
-
 from armsgraph.graph.render.registry import Renderer
 
 
@@ -26,6 +23,10 @@ def _cell(value: Any) -> str:
 
 def render_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], out: TextIO, *,
                  title: str | None = None) -> None:
+    # rich when a table is printed: every command imports this module, and ``--format json|csv`` never needs rich
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False, header_style="bold")
     for column in columns:
         table.add_column(column, overflow="fold")

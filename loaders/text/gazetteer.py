@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.reference.categories import weapon_categories
 from armsgraph.loaders.reference.treaties import treaty_catalogue
 from armsgraph.loaders.resolve import NEWS, ResolverConfig, aliases_for_context, standard_tables
+from armsgraph.loaders.text import names_cache
 from armsgraph.schema import Country, Organization, Treaty, WeaponCategory, WeaponSystem
 
 
@@ -302,6 +304,9 @@ class Gazetteer:
         return next((o for o in self.orgs.values() if o.id == entity_id), None)
 
 
+CODE = (Path(__file__),)
+"""This module's code, part of the key of the names it caches (``names_cache.py`` adds the resolver's and the
+schema's)."""
 TRUSTED_TABLES = frozenset({"pycountry", "entities.csv", "curated.csv"})
 """Canonical names and hand-checked aliases: every kind the news context allows is used."""
 GENERATED_KINDS = frozenset({"name", "official", "un", "abbreviation", "demonym", "capital", "metonym"})
@@ -370,10 +375,37 @@ def _shared_names(g: Gazetteer) -> None:
     table cells, and words that in prose are mostly something else (``alias_stoplist.txt``). Added by rule:
     spellings the resolver treats as equal (:func:`spelling_variants`), regular plurals of demonyms,
     '<name>-made' as a demonym ('U.S.-made'), and 'the Pentagon' for institutions used as metonyms.
+
+    What comes from the resolver is read from a cache file when its inputs are those it was built from
+    (``names_cache.py``: ~0.05 s of each start, and the resolver's tables are then read only by a document that
+    needs them); the organisations of ``organizations.csv`` are added here on every start.
     """
+    stop = _lines("alias_stoplist.txt")
+    owner: set[str] = set()
+    for eid, name, kind, country, names, demonyms, capitals in names_cache.resolver_names(
+            lambda: _resolver_names(stop, g.blocked), stop, g.blocked, CODE):
+        owner.update(names, demonyms, capitals)
+        prefix, _, key = eid.partition(":")
+        if prefix == "country":
+            g.countries[key] = CountryEntry(iso3=key, name=name, names=names, demonyms=demonyms, capitals=capitals)
+        else:
+            g.orgs[key] = OrgEntry(key=key, name=name, kind=kind or "other", country=country,
+                                   aliases=(*names, *demonyms, *capitals), canonical=eid)
+    # organisations the shared data does not know: text-only rows; a name the resolver owns stays the resolver's
+    for row in _rows("organizations.csv"):
+        own = [n for n in dict.fromkeys([row["name"], *_split(row["aliases"])]) if n not in owner]
+        own += [v for n in own for v in spelling_variants(n) if v not in owner and v not in own]
+        owner.update(own)
+        g.orgs[row["key"]] = OrgEntry(key=row["key"], name=row["name"], kind=row["kind"],
+                                      country=row["country"] or None, aliases=tuple(own))
+
+
+def _resolver_names(stoplist: list[str], blocked_names: list[str]) -> list[names_cache.Entry]:
+    """The countries and organisations :func:`_shared_names` takes from the shared resolver, in its order: (id,
+    name, kind, country, names, demonyms, capitals) each."""
     resolver = ResolverConfig().linker()
-    stop = set(_lines("alias_stoplist.txt"))
-    blocked = set(g.blocked)
+    stop = set(stoplist)
+    blocked = set(blocked_names)
     owner: dict[str, str] = {}
     fields: dict[str, dict[str, list[str]]] = {}
 
@@ -421,27 +453,13 @@ def _shared_names(g: Gazetteer) -> None:
                 claim(f"{form}-made", eid, "demonyms")
         if eid.startswith("org:") and "metonym" in kinds[alias] and not alias.startswith("the "):
             claim(f"the {alias}", eid, fld)
+    out: list[names_cache.Entry] = []
     for eid, by_field in fields.items():
         entity = resolver.entity(eid)
         assert entity is not None
-        prefix, _, key = eid.partition(":")
-        if prefix == "country":
-            g.countries[key] = CountryEntry(
-                iso3=key, name=entity.name, names=tuple(by_field.get("names", ())),
-                demonyms=tuple(by_field.get("demonyms", ())), capitals=tuple(by_field.get("capitals", ())),
-            )
-        else:
-            aliases = [a for fld in ("names", "demonyms", "capitals") for a in by_field.get(fld, ())]
-            g.orgs[key] = OrgEntry(key=key, name=entity.name, kind=entity.kind or "other", country=entity.country,
-                                   aliases=tuple(aliases), canonical=eid)
-    # organisations the shared data does not know: text-only rows; a name the resolver owns stays the resolver's
-    for row in _rows("organizations.csv"):
-        names = [n for n in dict.fromkeys([row["name"], *_split(row["aliases"])]) if n not in owner]
-        names += [v for n in names for v in spelling_variants(n) if v not in owner and v not in names]
-        for n in names:
-            owner[n] = Organization.id_of(key=row["key"])
-        g.orgs[row["key"]] = OrgEntry(key=row["key"], name=row["name"], kind=row["kind"],
-                                      country=row["country"] or None, aliases=tuple(names))
+        out.append((eid, entity.name, entity.kind, entity.country, tuple(by_field.get("names", ())),
+                    tuple(by_field.get("demonyms", ())), tuple(by_field.get("capitals", ()))))
+    return out
 
 
 def _oxford(name: str) -> list[str]:
