@@ -1,0 +1,263 @@
+"""Component ``package_transfers``: the systems a US official text lists as the contents of a package it announced.
+
+A statement, fact sheet or briefing announces a package once ("I authorized an additional $800 million in weapons
+for Ukraine", "the Department of Defense announced an $800 million drawdown") and lists what it holds in sentences
+the supply word does not govern: "It brings ...: eighteen 155mm howitzers, ...", "The package also includes:" and
+bullets, "Under USAI, the Department will contract for ...", "There are also more Switchblade drones", "that
+package will include a Patriot missile battery", "... its largest drawdown yet, with 59 more Bradleys". The clause
+rules read one sentence at a time and the discourse frame (``frames.py``) ends at a paragraph break or a sentence
+naming another state; a package frame is held for the whole stretch the text spends on that package.
+
+The frame (donor, recipient, stage) is set by a sentence with a package noun (``aid_words.csv`` kind package) or a
+programme name: the donor a named giver before the noun, else the publisher's state when the text speaks for it
+(``TextDoc.first_person``; none in a joint text), the recipient the state after the noun, else the title's, else the
+default recipient of a war-aid text. It ends where another giver's supply or package starts. Only texts whose
+publisher speaks for a state (``publishers.csv``: US official texts) are read; news has no such frame.
+
+An item needs a cue of ``package_words.csv`` (a contents verb after a reference to the package, a lead word after the
+package noun, a programme opener, an existential 'there are also'), or a bullet after a cue sentence ending in ':'.
+A listed system is not the package's when another state owns it ("Dutch F-16s"), when it is what an item is for or
+on ("support equipment for Ukraine's F-16 fleet", "training on HIMARS"), when the recipient already holds or uses it
+("the HIMARS launchers Ukraine already fields"), in a question, or in a negated or hypothetical sentence. Rule
+``transfer:package-item``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span
+
+from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.frames import frame_cues
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_rules import TransferRules
+from armsgraph.loaders.text.transfer_words import BULLETS, pick_stage, syntax_words
+from armsgraph.loaders.text.word_tables import words_by_kind
+
+RULE = "transfer:package-item"
+MAX_SENTENCE_TOKENS = 160
+"""A sentence longer than this is narrative, not a list of what a package holds."""
+REFERENCE_GAP = 4
+"""Tokens at most between a reference to the package ('it', 'this package') and its contents verb."""
+LEAD_GAP = 12
+"""Tokens at most between the package noun and a lead word of its own sentence ('package ..., including')."""
+DETERMINERS = frozenset({"this", "that", "the", "today", "'s", "’s", "new", "latest", "whole", "same"})
+"""Words before a package noun that make it the package already named ('this package', "today's drawdown")."""
+OWN_MARKS = frozenset({"its", "their", "'s", "’s", "the", "a", "an", "our", "your"})
+"""Words read through between a not-item word and the system ('for Ukraine's F-16 fleet')."""
+HOLDING_WORDS = frozenset({"already", "fields", "field", "operates", "operate", "has", "have", "owns"})
+"""After a system and its holder: what the recipient has ('the HIMARS launchers Ukraine already fields')."""
+
+
+@cache
+def package_words() -> dict[str, frozenset[str]]:
+    """``data/package_words.csv`` by kind, read once per process."""
+    return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
+                                               "existential", "not-item", "civil"))
+
+
+@cache
+def _programmes() -> frozenset[str]:
+    """One-word programme names: the package kind of ``package_words.csv`` and ``turn_programmes.csv``."""
+    named = words_by_kind("turn_programmes.csv")["programme"]
+    return package_words()["programme"] | frozenset(w for w in named if " " not in w)
+
+
+def package_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: the systems a text lists as the contents of the package it announced (``transfer:package-item``)."""
+    if d.home is None:
+        return []
+    before = set(f.transfers)
+    PackageReader(d, f).read()
+    return [t for k, t in f.transfers.items() if k not in before]
+
+
+class PackageReader:
+    """Walks the sentences of one text keeping the package it is about."""
+
+    def __init__(self, d: TextDoc, f: Facts) -> None:
+        self.d = d
+        self.f = f
+        self.rules = TransferRules(d, f)
+        self.words = package_words()
+        self.package_nouns = frozenset(w for w, kind in d.g.aid_words.items() if kind == "package") | _programmes()
+        self.done = {t.weapon_mention.start for t in f.transfers.values() if t.weapon_mention is not None}
+        self.not_given = frame_cues().not_given
+        self.donor: str | None = None
+        self.recipient: str | None = None
+        self.stage = "announced"
+
+    # -- the frame ---------------------------------------------------------------------------------------------
+
+    def _package_at(self, s: int, e: int) -> int | None:
+        """The first package noun or programme name of the sentence that is not civil aid ('humanitarian
+        assistance')."""
+        civil = self.words["civil"]
+        return next((i for i in range(s, e) if self.d.lower[i] in self.package_nouns
+                     and not civil & set(self.d.lower[max(s, i - 2) : i])), None)
+
+    def _set(self, s: int, e: int, at: int) -> bool:
+        """A package sentence: its donor and recipient become the frame's. False (and the frame closed) when another
+        giver is named whose recipient is not said, or a group with no name ('allies')."""
+        d = self.d
+        recipient = self.rules.recipients.recipient_in(at + 1, e) or self.rules.recipients.aid_recipient(s, e)
+        suppliers = [x for x in self.rules.parties.supplier_in(s, at, recipient) if x != recipient]
+        if any(d.g.cues.get(w) == "unnamed-actor" for w in d.lower[s:at]) or len(suppliers) > 1:
+            self.donor = None
+            return False
+        donor = suppliers[0] if suppliers else (self.donor or d.first_person)
+        if donor is None or self.rules.recipients.is_other_side(donor):
+            self.donor = None
+            return False
+        if recipient is None:
+            recipient = self.recipient if donor == self.donor else None
+            recipient = recipient or self.rules.recipients.title_recipient() \
+                or self.rules.recipients.default_recipient([donor], at)
+        if recipient is None or recipient == donor:
+            self.donor = None
+            return False
+        stages, _negated, _hypothetical = self.rules.stages.cues(s, e)
+        self.donor, self.recipient = donor, recipient
+        self.stage = pick_stage(stages) or "announced"
+        return True
+
+    def _other_giver(self, s: int, e: int) -> bool:
+        """A supply or transfer of another giver in the sentence: the package's stretch has ended."""
+        for fact in self.f.transfers.values():
+            if s <= self._token_of(fact.evidence.start) < e and fact.supplier != self.donor:
+                return True
+        for t, kind, _ in self.rules.stages.triggers(s, e):
+            if kind in ("supply", "noun") and any(x not in (self.donor, self.recipient)
+                                                  for x in self.rules.parties.supplier_in(s, t, self.recipient)):
+                return True
+        return False
+
+    def _token_of(self, char: int) -> int:
+        return self.d.tok_index(char - self.d.base)
+
+    # -- cues --------------------------------------------------------------------------------------------------
+
+    def _refers(self, i: int, s: int) -> bool:
+        """Token i stands for the package: 'it' near the sentence start, 'this one', or a package noun after a
+        determiner ('this package', "today's drawdown", 'the package')."""
+        w = self.d.lower[i]
+        if w == "it":
+            return i - s <= 3
+        if w == "one":
+            return i > s and self.d.lower[i - 1] in ("this", "that")
+        if w in self.package_nouns:
+            return i > s and (self.d.lower[i - 1] in DETERMINERS or self.d.lower[i - 1] in self.package_nouns)
+        return False
+
+    def _cue(self, s: int, e: int, at: int | None) -> int | None:
+        """Where the package's items start in the sentence, or None: after a programme opener's verb, a contents
+        verb of a reference to the package, a lead word of the package noun's own sentence, or 'there are also'."""
+        d, words = self.d, self.words
+        lower = d.lower
+        if lower[s] in words["opener"] and at is not None and at - s <= 6:
+            comma = next((k for k in range(at, min(e, at + 4)) if d.words[k] == ","), None)
+            buy = None if comma is None else next(
+                (k for k in range(comma + 1, min(e, comma + 10)) if lower[k] in words["buy"]
+                 or any(kind == "supply" for kind, _ in d.g.triggers.get(lower[k], ()))), None)
+            if buy is not None:
+                return buy + 1
+        for i in range(s, e):
+            if lower[i] in words["contents"] and any(self._refers(j, s) for j in range(max(s, i - REFERENCE_GAP), i)):
+                return i + 1
+        if at is not None:
+            first_weapon = next((w.start for w in self.rules.mentions.weapons(at, e)), e)
+            lead = next((i for i in range(at + 1, min(e, at + LEAD_GAP + 1, first_weapon))
+                         if lower[i] in words["lead"] or d.words[i] == ":"), None)
+            if lead is not None:
+                return lead + 1
+        for i in range(s, min(e - 1, s + 4)):
+            if lower[i] in words["existential"] and lower[i + 1] in ("are", "is", "'s", "’s"):
+                rest = lower[i + 2 : e]
+                if "also" in lower[s:e] or any(a == "in" and b in ("there", "it") for a, b in zip(rest, rest[1:],
+                                                                                                  strict=False)):
+                    return i + 2
+        return None
+
+    # -- items -------------------------------------------------------------------------------------------------
+
+    def _not_item(self, w: Span) -> bool:
+        """'support equipment for Ukraine's F-16 fleet', 'components for NASAMS', 'training on HIMARS': what an
+        item is for, not the item; 'Dutch F-16s': another state's."""
+        d = self.d
+        owner = self.rules.parties.own_state_of(w)
+        if owner is not None and owner != self.donor:
+            return True
+        k = w.start - 1
+        for _ in range(3):
+            ref = self.f.ref_at.get(k)
+            if k > 0 and (d.lower[k] in OWN_MARKS or (ref is not None and ref.kind in ("name", "demonym"))):
+                k -= 1
+                continue
+            break
+        if k >= 0 and d.lower[k] in self.words["not-item"]:
+            return True
+        return any(d.lower[j] in ("its", "their") for j in range(max(0, w.start - 2), w.start))
+
+    def _held(self, w: Span, e: int) -> bool:
+        """'the HIMARS launchers Ukraine already fields', 'the HIMARS Ukraine is using': the recipient's."""
+        d = self.d
+        k = w.end
+        while k < e and d.lower[k] in d.g.weapon_nouns:
+            k += 1
+        ref = self.f.ref_at.get(k)
+        if ref is None or ref.start != k:
+            return False
+        after = d.lower[ref.end : min(e, ref.end + 3)]
+        return any(x in HOLDING_WORDS or x in syntax_words()["use"] for x in after)
+
+    def _items(self, sent: Span, start: int) -> None:
+        d = self.d
+        s, e = sent.start, sent.end
+        stages, negated, hypothetical = self.rules.stages.cues(s, e)
+        if negated or hypothetical or self.donor is None or self.recipient is None:
+            return
+        words = tuple(d.lower[s:e])
+        if any(words[i : i + len(p)] == p for p in self.not_given for i in range(len(words))):
+            return
+        stage = pick_stage(stages) or self.stage
+        for w in self.rules.mentions.weapons(start, e):
+            at = d.token_span(w.start, w.end).start
+            if at in self.done or self._not_item(w) or self._held(w, e):
+                continue
+            self.rules.record.transfer(self.donor, self.recipient, w, stage, sent, RULE)
+            self.done.add(at)
+
+    # -- the walk ----------------------------------------------------------------------------------------------
+
+    def read(self) -> None:
+        d = self.d
+        listing = False  # the last cue sentence ended in ':': bullets after it are items
+        bullet_before = False
+        for sent in d.sents:
+            s, e = sent.start, sent.end
+            if e - s == 1 and d.words[s] in BULLETS:
+                bullet_before = True
+                continue
+            bullet, bullet_before = bullet_before or d.words[s] in BULLETS, False
+            if e - s > MAX_SENTENCE_TOKENS or "?" in d.words[max(s, e - 2) : e] or d.words[s] == "Q":
+                listing = False
+                continue
+            at = self._package_at(s, e)
+            if self.donor is not None and self._other_giver(s, e):
+                self.donor, listing = None, False
+            if at is not None and (self.donor is None or not self._refers(at, s)):
+                self._set(s, e, at)
+            if self.donor is None:
+                listing = False
+                continue
+            if listing and bullet:
+                self._items(sent, s)
+                continue
+            listing = False
+            start = self._cue(s, e, at)
+            if start is None:
+                continue
+            self._items(sent, start)
+            listing = d.words[e - 1] == ":" or (e - s > 1 and d.words[e - 2] == ":")
