@@ -25,12 +25,14 @@ on ("support equipment for Ukraine's F-16 fleet", "training on HIMARS"), when th
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Span
 
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.frames import frame_cues
+from armsgraph.loaders.text.headings import is_list_section
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import BULLETS, pick_stage, syntax_words
@@ -55,7 +57,7 @@ HOLDING_WORDS = frozenset({"already", "fields", "field", "operates", "operate", 
 def package_words() -> dict[str, frozenset[str]]:
     """``data/package_words.csv`` by kind, read once per process."""
     return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
-                                               "existential", "not-item", "civil"))
+                                               "existential", "not-item", "civil", "heading", "opening"))
 
 
 @cache
@@ -85,6 +87,7 @@ class PackageReader:
         self.package_nouns = frozenset(w for w, kind in d.g.aid_words.items() if kind == "package") | _programmes()
         self.done = {t.weapon_mention.start for t in f.transfers.values() if t.weapon_mention is not None}
         self.not_given = frame_cues().not_given
+        self.inclusion = frame_cues().inclusion
         self.donor: str | None = None
         self.recipient: str | None = None
         self.stage = "announced"
@@ -98,30 +101,31 @@ class PackageReader:
         return next((i for i in range(s, e) if self.d.lower[i] in self.package_nouns
                      and not civil & set(self.d.lower[max(s, i - 2) : i])), None)
 
-    def _set(self, s: int, e: int, at: int) -> bool:
-        """A package sentence: its donor and recipient become the frame's. False (and the frame closed) when another
-        giver is named whose recipient is not said, or a group with no name ('allies')."""
+    def _set(self, s: int, e: int, at: int) -> None:
+        """A package sentence: its donor and recipient become the frame's. A group with no name ('allies') or
+        several givers close the frame; a sentence whose giver is not named keeps the frame's, else the
+        publisher's state when the text speaks for it."""
         d = self.d
         recipient = self.rules.recipients.recipient_in(at + 1, e) or self.rules.recipients.aid_recipient(s, e)
-        suppliers = [x for x in self.rules.parties.supplier_in(s, at, recipient) if x != recipient]
+        suppliers = [x for x in self.rules.parties.supplier_in(s, at, recipient)
+                     if x not in (recipient, self.recipient) and not self.rules.recipients.is_default(x)]
         if any(d.g.cues.get(w) == "unnamed-actor" for w in d.lower[s:at]) or len(suppliers) > 1:
-            self.donor = None
-            return False
+            self.donor = None  # 'provide Ukraine with ATACMS ... as part of a package': not Ukraine's package
+            return
         donor = suppliers[0] if suppliers else (self.donor or d.first_person)
         if donor is None or self.rules.recipients.is_other_side(donor):
             self.donor = None
-            return False
+            return
         if recipient is None:
             recipient = self.recipient if donor == self.donor else None
             recipient = recipient or self.rules.recipients.title_recipient() \
                 or self.rules.recipients.default_recipient([donor], at)
         if recipient is None or recipient == donor:
-            self.donor = None
-            return False
+            self.donor = None if suppliers else self.donor  # an unnamed giver's package of no one keeps the frame
+            return
         stages, _negated, _hypothetical = self.rules.stages.cues(s, e)
         self.donor, self.recipient = donor, recipient
         self.stage = pick_stage(stages) or "announced"
-        return True
 
     def _other_giver(self, s: int, e: int) -> bool:
         """A supply or transfer of another giver in the sentence: the package's stretch has ended."""
@@ -140,43 +144,77 @@ class PackageReader:
     # -- cues --------------------------------------------------------------------------------------------------
 
     def _refers(self, i: int, s: int) -> bool:
-        """Token i stands for the package: 'it' near the sentence start, 'this one', or a package noun after a
+        """Token i stands for the package: 'it' near the sentence start or after a package noun of the same sentence
+        ('a new package ..., and, for the first time, it will include'), 'this one', or a package noun after a
         determiner ('this package', "today's drawdown", 'the package')."""
         w = self.d.lower[i]
         if w == "it":
-            return i - s <= 3
+            return i - s <= 3 or self._package_at(s, i) is not None
         if w == "one":
             return i > s and self.d.lower[i - 1] in ("this", "that")
         if w in self.package_nouns:
             return i > s and (self.d.lower[i - 1] in DETERMINERS or self.d.lower[i - 1] in self.package_nouns)
         return False
 
+    def _opened(self, s: int, e: int) -> int | None:
+        """'Among them ...', 'In addition, ...': an inclusion phrase of ``frame_cues.csv`` opening the sentence, in a
+        sentence with no transfer word of another kind and no party outside the package; where its items start."""
+        lower = self.d.lower
+        for phrase in self.inclusion:
+            n = len(phrase)
+            for k in range(s, min(e - n, s + 2)):
+                if tuple(lower[k : k + n]) == phrase and phrase[0] in self.words["opening"]:
+                    kinds = {kind for _, kind, _ in self.rules.stages.triggers(s, e)}
+                    if not kinds <= {"supply", "include", "noun"} or self._outsider(s, e):
+                        return None
+                    return k + n
+        return None
+
+    def _outsider(self, s: int, e: int) -> bool:
+        """A state or body the package does not name, as an actor of the sentence (not a maker's demonym)."""
+        for i in range(s, e):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind not in ("name", "capital", "org", "person"):
+                continue
+            actor = self.rules.parties.actor_of_ref(ref)
+            if actor is not None and actor not in (self.donor, self.recipient):
+                return True
+        return False
+
     def _cue(self, s: int, e: int, at: int | None) -> int | None:
         """Where the package's items start in the sentence, or None: after a programme opener's verb, a contents
-        verb of a reference to the package, a lead word of the package noun's own sentence, or 'there are also'."""
+        verb of a reference to the package, a lead word of the package noun's own sentence, a heading noun and its
+        colon ('The highlights:'), an opening inclusion phrase ('Among them'), or 'there are also'."""
         d, words = self.d, self.words
         lower = d.lower
         if lower[s] in words["opener"] and at is not None and at - s <= 6:
-            comma = next((k for k in range(at, min(e, at + 4)) if d.words[k] == ","), None)
-            buy = None if comma is None else next(
-                (k for k in range(comma + 1, min(e, comma + 10)) if lower[k] in words["buy"]
-                 or any(kind == "supply" for kind, _ in d.g.triggers.get(lower[k], ()))), None)
+            buy = next((k for k in range(at + 1, min(e, at + 10)) if lower[k] in words["buy"]
+                        or any(kind == "supply" for kind, _ in d.g.triggers.get(lower[k], ()))), None)
             if buy is not None:
                 return buy + 1
+        opening = any(self._refers(j, s) for j in range(s, min(e, s + 3)))
         for i in range(s, e):
-            if lower[i] in words["contents"] and any(self._refers(j, s) for j in range(max(s, i - REFERENCE_GAP), i)):
-                return i + 1
+            if lower[i] in words["contents"] and (opening or any(self._refers(j, s) for j in range(
+                    max(s, i - REFERENCE_GAP), i))):
+                return i + 1  # 'It brings', 'It is valued at $250 million and includes:', 'this one includes'
+            if (r := self.f.ref_at.get(i)) is not None and r.start == i and r.kind in ("name", "capital", "org"):
+                opening = False  # 'It ... and Germany provides': another subject
         if at is not None:
             first_weapon = next((w.start for w in self.rules.mentions.weapons(at, e)), e)
             lead = next((i for i in range(at + 1, min(e, at + LEAD_GAP + 1, first_weapon))
                          if lower[i] in words["lead"] or d.words[i] == ":"), None)
             if lead is not None:
                 return lead + 1
-        for i in range(s, min(e - 1, s + 4)):
+        for i in range(s, min(e - 1, s + 3)):
+            if lower[i] in words["heading"] and d.words[i + 1] == ":":
+                return i + 2
+        opened = self._opened(s, e)
+        if opened is not None:
+            return opened
+        for i in range(s, e - 2):
             if lower[i] in words["existential"] and lower[i + 1] in ("are", "is", "'s", "’s"):
                 rest = lower[i + 2 : e]
-                if "also" in lower[s:e] or any(a == "in" and b in ("there", "it") for a, b in zip(rest, rest[1:],
-                                                                                                  strict=False)):
+                if lower[i + 2] == "also" or any(a == "in" and b in ("there", "it") for a, b in pairwise(rest)):
                     return i + 2
         return None
 
@@ -196,9 +234,22 @@ class PackageReader:
                 k -= 1
                 continue
             break
-        if k >= 0 and d.lower[k] in self.words["not-item"]:
+        if k >= 0 and d.lower[k] in self.words["not-item"] and not (
+                k > 0 and (d.lower[k - 1] in self.words["buy"] or d.lower[k - 1] in self.words["contents"])):
+            return True  # 'components for NASAMS', not 'will contract for GLSDB'
+        if self._not_given_near(w):
             return True
         return any(d.lower[j] in ("its", "their") for j in range(max(0, w.start - 2), w.start))
+
+    def _not_given_near(self, w: Span) -> bool:
+        """A phrase of ``frame_cues.csv`` kind not-given ('already fields', 'needs') in the stretch of the system's
+        own list item: the words from the comma before it to the comma after it."""
+        d = self.d
+        sent = d.sent_of(w.start)
+        left = next((k for k in range(w.start - 1, sent.start - 1, -1) if d.words[k] in (",", ";", ":")), sent.start)
+        right = next((k for k in range(w.end, sent.end) if d.words[k] in (",", ";")), sent.end)
+        item = d.lower[left:right]
+        return any(tuple(item[i : i + len(p)]) == p for p in self.not_given for i in range(len(item)))
 
     def _held(self, w: Span, e: int) -> bool:
         """'the HIMARS launchers Ukraine already fields', 'the HIMARS Ukraine is using': the recipient's."""
@@ -218,9 +269,6 @@ class PackageReader:
         stages, negated, hypothetical = self.rules.stages.cues(s, e)
         if negated or hypothetical or self.donor is None or self.recipient is None:
             return
-        words = tuple(d.lower[s:e])
-        if any(words[i : i + len(p)] == p for p in self.not_given for i in range(len(words))):
-            return
         stage = pick_stage(stages) or self.stage
         for w in self.rules.mentions.weapons(start, e):
             at = d.token_span(w.start, w.end).start
@@ -235,7 +283,7 @@ class PackageReader:
         d = self.d
         listing = False  # the last cue sentence ended in ':': bullets after it are items
         bullet_before = False
-        for sent in d.sents:
+        for n, sent in enumerate(d.sents):
             s, e = sent.start, sent.end
             if e - s == 1 and d.words[s] in BULLETS:
                 bullet_before = True
@@ -244,20 +292,30 @@ class PackageReader:
             if e - s > MAX_SENTENCE_TOKENS or "?" in d.words[max(s, e - 2) : e] or d.words[s] == "Q":
                 listing = False
                 continue
+            if listing and bullet and self.donor is not None:
+                self._items(sent, s)  # a bullet of the package's list: its own package words name no new one
+                continue
+            if listing and is_list_section(d, s, e, d.sents[n + 1].start if n + 1 < len(d.sents) else None):
+                continue  # 'Artillery' between two runs of the package's bullets
             at = self._package_at(s, e)
             if self.donor is not None and self._other_giver(s, e):
                 self.donor, listing = None, False
             if at is not None and (self.donor is None or not self._refers(at, s)):
                 self._set(s, e, at)
-            if self.donor is None:
-                listing = False
-                continue
-            if listing and bullet:
-                self._items(sent, s)
-                continue
             listing = False
-            start = self._cue(s, e, at)
-            if start is None:
+            if self.donor is None:
                 continue
-            self._items(sent, start)
-            listing = d.words[e - 1] == ":" or (e - s > 1 and d.words[e - 2] == ":")
+            colon = d.words[e - 1] == ":" or (e - s > 1 and d.words[e - 2] == ":")
+            start = self._cue(s, e, at)
+            if start is not None:
+                self._items(sent, start)
+            elif not (colon and self._announces(s, e, at)):
+                continue
+            listing = colon
+
+    def _announces(self, s: int, e: int, at: int | None) -> bool:
+        """A sentence ending in ':' that opens the package's list: a package noun, or a supply or include word,
+        and no party outside the package ('The Department of Defense will send Ukraine, from U.S. stocks:')."""
+        kinds = {kind for _, kind, _ in self.rules.stages.triggers(s, e)}
+        return (at is not None or bool(kinds & {"supply", "include"})) and kinds <= {"supply", "include", "noun"} \
+            and not self._outsider(s, e)
