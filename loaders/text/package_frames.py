@@ -57,8 +57,7 @@ HOLDING_WORDS = frozenset({"already", "fields", "field", "operates", "operate", 
 def package_words() -> dict[str, frozenset[str]]:
     """``data/package_words.csv`` by kind, read once per process."""
     return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
-                                               "existential", "not-item", "civil", "heading", "opening",
-                                               "reference-noun", "several"))
+                                               "existential", "not-item", "civil", "heading", "opening"))
 
 
 @cache
@@ -113,7 +112,7 @@ class PackageReader:
         if any(d.g.cues.get(w) == "unnamed-actor" for w in d.lower[s:at]) or len(suppliers) > 1:
             self.donor = None  # 'provide Ukraine with ATACMS ... as part of a package': not Ukraine's package
             return
-        donor = suppliers[0] if suppliers else (self.donor or d.first_person or self._home_speaking())
+        donor = suppliers[0] if suppliers else (self.donor or d.first_person)
         if donor is None or self.rules.recipients.is_other_side(donor):
             self.donor = None
             return
@@ -127,14 +126,6 @@ class PackageReader:
         stages, _negated, _hypothetical = self.rules.stages.cues(s, e)
         self.donor, self.recipient = donor, recipient
         self.stage = pick_stage(stages) or "announced"
-
-    def _home_speaking(self) -> str | None:
-        """The publisher's state in a text that is not several governments' ('Remarks by President Biden and
-        President Zelenskyy in Joint Press Conference', 'Joint Chiefs of Staff': ``TextDoc.first_person`` is none for
-        any 'joint' title; a joint statement, declaration or communique speaks for several)."""
-        title = [w.strip(".,:;()").lower() for w in str(self.d.document.get("title") or "").split()]
-        several = any(a == "joint" and b in self.words["several"] for a, b in pairwise(title))
-        return None if several else self.d.home
 
     def _other_giver(self, s: int, e: int) -> bool:
         """A supply or transfer of another giver in the sentence: the package's stretch has ended."""
@@ -161,7 +152,7 @@ class PackageReader:
             return i - s <= 3 or self._package_at(s, i) is not None
         if w == "one":
             return i > s and self.d.lower[i - 1] in ("this", "that")
-        if w in self.package_nouns or w in self.words["reference-noun"]:
+        if w in self.package_nouns:
             return i > s and (self.d.lower[i - 1] in DETERMINERS or self.d.lower[i - 1] in self.package_nouns)
         return False
 
@@ -220,32 +211,12 @@ class PackageReader:
         opened = self._opened(s, e)
         if opened is not None:
             return opened
-        if any(lower[i] == "in" and self._refers(i + 2, s) for i in range(s, e - 2)) \
-                and not self._outsider(s, e):
-            return s  # 'You'll see more HIMARS ammunition in this package'
-        received = self._received(s, e)
-        if received is not None:
-            return received
         for i in range(s, e - 2):
             if lower[i] in words["existential"] and lower[i + 1] in ("are", "is", "'s", "’s"):
                 rest = lower[i + 2 : e]
                 if lower[i + 2] == "also" or any(a == "in" and b in ("there", "it") for a, b in pairwise(rest)):
                     return i + 2
         return None
-
-    def _received(self, s: int, e: int) -> int | None:
-        """'Ukraine will also get two Harpoon systems': one receiving word whose subject is the package's recipient,
-        no other party and no 'from'/'by' giver; where its items start."""
-        triggers = self.rules.stages.triggers(s, e)
-        if len(triggers) != 1 or triggers[0][1] != "receive" or self._outsider(s, e):
-            return None
-        t = triggers[0][0]
-        subject = [self.rules.parties.actor_of_ref(r) for i in range(s, t)
-                   if (r := self.f.ref_at.get(i)) is not None and r.start == i and r.kind in ("name", "capital",
-                                                                                           "demonym")]
-        if subject != [self.recipient] or any(w in ("from", "by") for w in self.d.lower[t + 1 : e]):
-            return None
-        return t + 1
 
     # -- items -------------------------------------------------------------------------------------------------
 
