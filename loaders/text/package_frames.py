@@ -1,10 +1,10 @@
 """Component ``package_transfers``: the systems a US official text lists as the contents of a package it announced.
 
-A statement, fact sheet or briefing announces a package once ("I authorized an additional $800 million in weapons
-for Ukraine", "the Department of Defense announced an $800 million drawdown") and lists what it holds in sentences
-the supply word does not govern: "It brings ...: eighteen 155mm howitzers, ...", "The package also includes:" and
-bullets, "Under USAI, the Department will contract for ...", "There are also more Switchblade drones", "that
-package will include a Patriot missile battery", "... its largest drawdown yet, with 59 more Bradleys". The clause
+A statement, fact sheet or briefing announces a package once ("Today I approved a further $500 million package for
+Ukraine", "the Department announced a new drawdown") and lists what it holds in sentences the supply word does not
+govern: "It brings what was asked for: twelve howitzers, ...", "The package also includes:" and bullets, "Under USAI,
+the Department will buy ...", "There are also more drones", "..., and it will include an air defense battery", "its
+largest drawdown so far, with 40 more tanks". The clause
 rules read one sentence at a time and the discourse frame (``frames.py``) ends at a paragraph break or a sentence
 naming another state; a package frame is held for the whole stretch the text spends on that package.
 
@@ -17,8 +17,8 @@ publisher speaks for a state (``publishers.csv``: US official texts) are read; n
 An item needs a cue of ``package_words.csv`` (a contents verb after a reference to the package, a lead word after the
 package noun, a programme opener, an existential 'there are also'), or a bullet after a cue sentence ending in ':'.
 A listed system is not the package's when another state owns it ("Dutch F-16s"), when it is what an item is for or
-on ("support equipment for Ukraine's F-16 fleet", "training on HIMARS"), when the recipient already holds or uses it
-("the HIMARS launchers Ukraine already fields"), in a question, or in a negated or hypothetical sentence. Rule
+on ("equipment to support the jets of Ukraine's fleet", "training on HIMARS"), when the recipient already holds or
+uses it ("the launchers Ukraine already has"), in a question, or in a negated or hypothetical sentence. Rule
 ``transfer:package-item``.
 """
 
@@ -48,9 +48,9 @@ LEAD_GAP = 12
 DETERMINERS = frozenset({"this", "that", "the", "today", "'s", "’s", "new", "latest", "whole", "same"})
 """Words before a package noun that make it the package already named ('this package', "today's drawdown")."""
 OWN_MARKS = frozenset({"its", "their", "'s", "’s", "the", "a", "an", "our", "your"})
-"""Words read through between a not-item word and the system ('for Ukraine's F-16 fleet')."""
+"""Words read through between a not-item word and the system ('parts for Ukraine's jets')."""
 HOLDING_WORDS = frozenset({"already", "fields", "field", "operates", "operate", "has", "have", "owns"})
-"""After a system and its holder: what the recipient has ('the HIMARS launchers Ukraine already fields')."""
+"""After a system and its holder: what the recipient has ('the launchers Ukraine already has')."""
 
 
 @cache
@@ -110,7 +110,7 @@ class PackageReader:
         suppliers = [x for x in self.rules.parties.supplier_in(s, at, recipient)
                      if x not in (recipient, self.recipient) and not self.rules.recipients.is_default(x)]
         if any(d.g.cues.get(w) == "unnamed-actor" for w in d.lower[s:at]) or len(suppliers) > 1:
-            self.donor = None  # 'provide Ukraine with ATACMS ... as part of a package': not Ukraine's package
+            self.donor = None  # several givers, or a group with no name ('allies'): no one package
             return
         donor = suppliers[0] if suppliers else (self.donor or d.first_person)
         if donor is None or self.rules.recipients.is_other_side(donor):
@@ -196,7 +196,7 @@ class PackageReader:
         for i in range(s, e):
             if lower[i] in words["contents"] and (opening or any(self._refers(j, s) for j in range(
                     max(s, i - REFERENCE_GAP), i))):
-                return i + 1  # 'It brings', 'It is valued at $250 million and includes:', 'this one includes'
+                return i + 1  # 'It brings', 'It is worth $1 billion and includes:', 'this one includes'
             if (r := self.f.ref_at.get(i)) is not None and r.start == i and r.kind in ("name", "capital", "org"):
                 opening = False  # 'It ... and Germany provides': another subject
         if at is not None:
@@ -221,7 +221,7 @@ class PackageReader:
     # -- items -------------------------------------------------------------------------------------------------
 
     def _not_item(self, w: Span) -> bool:
-        """'support equipment for Ukraine's F-16 fleet', 'components for NASAMS', 'training on HIMARS': what an
+        """'equipment to support the jets', 'components for the launchers', 'training on HIMARS': what an
         item is for, not the item; 'Dutch F-16s': another state's."""
         d = self.d
         owner = self.rules.parties.own_state_of(w)
@@ -252,7 +252,7 @@ class PackageReader:
         return any(tuple(item[i : i + len(p)]) == p for p in self.not_given for i in range(len(item)))
 
     def _held(self, w: Span, e: int) -> bool:
-        """'the HIMARS launchers Ukraine already fields', 'the HIMARS Ukraine is using': the recipient's."""
+        """'the launchers Ukraine already has', 'the rockets Ukraine uses': the recipient's."""
         d = self.d
         k = w.end
         while k < e and d.lower[k] in d.g.weapon_nouns:
@@ -315,7 +315,7 @@ class PackageReader:
 
     def _announces(self, s: int, e: int, at: int | None) -> bool:
         """A sentence ending in ':' that opens the package's list: a package noun, or a supply or include word,
-        and no party outside the package ('The Department of Defense will send Ukraine, from U.S. stocks:')."""
+        and no party outside the package ('The Department will send Ukraine, from its own stocks:')."""
         kinds = {kind for _, kind, _ in self.rules.stages.triggers(s, e)}
         return (at is not None or bool(kinds & {"supply", "include"})) and kinds <= {"supply", "include", "noun"} \
             and not self._outsider(s, e)

@@ -24,7 +24,7 @@ PROBES = [
     # a programme opener and its buying verb
     probe('package-programme', 'statement',
           "The Department announced $900 million in security assistance for Ukraine today.\n\n"
-          "Under USAI, the Department will contract for two NASAMS fire units and Puma unmanned aerial systems.",
+          "Under USAI, the Department will buy two NASAMS fire units and Puma unmanned aerial systems.",
           'USA>UKR:nasams;USA>UKR:puma-uas'),
     # the package's bullets, under a sentence that refers to it and ends in ':', after a sentence on other things
     probe('package-bullets', 'statement',
