@@ -101,6 +101,13 @@ class PackageReader:
         return next((i for i in range(s, e) if self.d.lower[i] in self.package_nouns
                      and not civil & set(self.d.lower[max(s, i - 2) : i])), None)
 
+    def _amount_of_aid(self, s: int, e: int) -> int | None:
+        """An amount of money and an aid noun after it ('$800 million in weapons and equipment'): the aid noun."""
+        money = next((i for i in range(s, e) if self.d.lower[i] in ("$", "million", "billion")), None)
+        if money is None:
+            return None
+        return next((i for i in range(money + 1, min(e, money + 6)) if self.d.lower[i] in self.d.g.aid_words), None)
+
     def _set(self, s: int, e: int, at: int) -> None:
         """A package sentence: its donor and recipient become the frame's. A group with no name ('allies') or
         several givers close the frame; a sentence whose giver is not named keeps the frame's, else the
@@ -133,9 +140,14 @@ class PackageReader:
             if s <= self._token_of(fact.evidence.start) < e and fact.supplier != self.donor:
                 return True
         for t, kind, _ in self.rules.stages.triggers(s, e):
-            if kind in ("supply", "noun") and any(x not in (self.donor, self.recipient)
-                                                  for x in self.rules.parties.supplier_in(s, t, self.recipient)):
-                return True
+            if kind not in ("supply", "noun"):
+                continue
+            named = [self.rules.parties.actor_of_ref(r) for i in range(s, t) if (r := self.f.ref_at.get(i)) is not None
+                     and r.start == i and r.kind in ("name", "capital", "org")]
+            giver = named[-1] if named else None  # the nearest named actor before the word
+            if giver not in (None, self.donor, self.recipient) \
+                    and giver in self.rules.parties.supplier_in(s, t, self.recipient):
+                return True  # 'Germany will send ...'; not a demonym read as a giver ('keep them supplied')
         return False
 
     def _token_of(self, char: int) -> int:
@@ -144,14 +156,13 @@ class PackageReader:
     # -- cues --------------------------------------------------------------------------------------------------
 
     def _refers(self, i: int, s: int) -> bool:
-        """Token i stands for the package: 'it' near the sentence start or after a package noun of the same sentence
-        ('a new package ..., and, for the first time, it will include'), 'this one', or a package noun after a
-        determiner ('this package', "today's drawdown", 'the package')."""
+        """Token i stands for the package: a reference word of ``package_words.csv`` ('it', 'one') after 'this' or
+        'that', near the sentence start, or after a package noun of the same sentence ('a new package ..., and, for the
+        first time, it will include'); or a package noun after a determiner ('this package', "today's drawdown")."""
         w = self.d.lower[i]
-        if w == "it":
-            return i - s <= 3 or self._package_at(s, i) is not None
-        if w == "one":
-            return i > s and self.d.lower[i - 1] in ("this", "that")
+        if w in self.words["reference"]:
+            return (i > s and self.d.lower[i - 1] in ("this", "that")) or (w == "it" and i - s <= 3) \
+                or self._package_at(s, i) is not None
         if w in self.package_nouns:
             return i > s and (self.d.lower[i - 1] in DETERMINERS or self.d.lower[i - 1] in self.package_nouns)
         return False
@@ -300,8 +311,12 @@ class PackageReader:
             at = self._package_at(s, e)
             if self.donor is not None and self._other_giver(s, e):
                 self.donor, listing = None, False
-            if at is not None and (self.donor is None or not self._refers(at, s)):
-                self._set(s, e, at)
+            back = at is not None and at > s and d.lower[at - 1] in ("this", "that", "the") \
+                and self._amount_of_aid(s, e) is None
+            if at is not None and not (back if self.donor is None else self._refers(at, s)):
+                self._set(s, e, at)  # not 'The package includes:' with no package announced before it
+            elif self.donor is None and (worth := self._amount_of_aid(s, e)) is not None:
+                self._set(s, e, worth)  # 'another $800 million in weapons and equipment for Ukraine'
             listing = False
             if self.donor is None:
                 continue
