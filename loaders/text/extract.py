@@ -19,6 +19,7 @@ from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.frames import carried_transfers
 from armsgraph.loaders.text.learned_transfers import learned_transfers
+from armsgraph.loaders.text.package_frames import package_transfers
 from armsgraph.loaders.text.persons import persons
 from armsgraph.loaders.text.phrase_transfers import deal_transfers, thanked_transfers
 from armsgraph.loaders.text.presence_transfers import present_transfers
@@ -60,6 +61,7 @@ RULE_COMPONENTS: tuple[Component, ...] = (
     thanked_transfers,       # '<recipient> thanked <supplier> for <weapon>'
     present_transfers,       # '<weapons> from <giver> are now with <recipient>'
     carried_transfers,       # systems listed in later sentences under the text's transfer frame
+    package_transfers,       # what a US text lists as the contents of the package it announced
     described_categories,    # a category-level transfer a named system describes goes
 )
 """The rule components: what the learned classifier's candidates and features are read from (and trained on)."""
