@@ -4,7 +4,9 @@ outright"): a giver's package, drawdown or aid that names no recipient of its ow
 verb's clause already did). The first and third probes fail on the code before the change (no transfer at all; the
 learned reader already adds the second); the others guard the readings beside it: a package's own recipient, no
 implicit recipient when the text names no recipient state, when the giver is of the other side, or when a third
-state in the sentence may be the one receiving."""
+state in the sentence may be the one receiving. The thanks probes (second change): thanks that name no weapon of their
+own, with one state thanked, are for the weapons their sentence names before them or after a 'saying'; the first two
+fail before."""
 
 from __future__ import annotations
 
@@ -49,4 +51,31 @@ PROBES = [
 
 @pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
 def test_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
+
+
+THANKS_PROBES = [
+    # thanks that name no weapon: the weapons their sentence names before them
+    probe('thanked-after-use', 'news',
+      "Ukraine fired its first ATACMS at an airfield on Monday and thanked the United States.",
+      'USA>UKR:atacms=delivered'),
+    # ... or after a 'saying' that follows them
+    probe('thanked-saying', 'news',
+      "Defence Minister Rustem Umerov thanked Norway on Friday, saying the NASAMS had saved lives.",
+      'NOR>UKR:nasams=delivered'),
+    # guards: several states thanked; thanks with a weapon of their own read as before; no weapon anywhere
+    probe('thanked-several', 'news',
+      "Ukraine received its first NASAMS, the minister said, thanking Norway, Spain and the United States.",
+      ''),
+    probe('thanked-for-weapon', 'news',
+      "President Zelensky thanked Germany for the IRIS-T systems.",
+      'DEU>UKR:iris-t'),
+    probe('thanked-nothing', 'news',
+      "President Zelensky thanked Germany, saying the support had saved lives.",
+      ''),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), THANKS_PROBES)
+def test_thanks_probe(kind: str, genre: str, text: str, written: str) -> None:
     check(kind, genre, text, written)
