@@ -10,8 +10,9 @@ neither:
   clause's cues, else contracted. Rule ``transfer:deal``.
 - ``thanked_transfers``: '<recipient> thanked <supplier> for <weapon>' (kind ``thanks``: thanked, grateful to,
   gratitude to): the one thanked gave what they are thanked for to the state of whoever thanks (a person by the
-  state they serve, 'we' by the publisher's). Stage from the clause's cues, else delivered. Rule
-  ``transfer:thanks``.
+  state they serve, 'we' by the publisher's). Thanks naming no weapon of their own, with one state thanked, are
+  for the weapons their sentence names before them or after a 'saying' (session 22). Stage from the clause's cues,
+  else delivered. Rule ``transfer:thanks``.
 
 Both read one clause, keep the rules' vetoes (parts, ammunition for a system, versions; negated and hypothetical
 clauses), need both parties named (a company is no party: 'a contract with Rheinmetall for Skyranger' is domestic
@@ -91,16 +92,43 @@ def thanked_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
             continue  # 'thanks for the support': nobody thanked by name
         thanked = rules.parties.object_actor(j + 1, right)
         for_at = next((k for k in range(j + 1, right) if d.lower[k] == "for"), None)
-        if thanked is None or for_at is None:
+        if thanked is None:
             continue
         thanker = rules.parties.first_actor(s, i)
         if thanker is None and any(w in ("we", "i", "our") for w in d.lower[s:i]):
             thanker = d.first_person
-        if thanker is not None:
+        if thanker is None:
+            continue
+        if for_at is not None and rules.mentions.weapons(for_at + 1, right):
             # cues from the thanking clause: 'would not say which systems were used but thanked Germany for ...'
             own = max([s, *(k + 1 for k in range(s, i) if d.lower[k] in CLAUSE_CUTS)])
             _read(d, f, rules, thanked, thanker, own, for_at + 1, right, "delivered", "transfer:thanks")
+        elif _one_thanked(f, rules, i, right):
+            _thanked_before(d, f, rules, thanked, thanker, s, i)
     return [t for k, t in f.transfers.items() if k not in before]
+
+
+def _one_thanked(f: Facts, rules: TransferRules, i: int, right: int) -> bool:
+    """Whether the thanks at i name one actor only ('thanking Norway, Spain and the United States' leaves open who
+    gave what)."""
+    refs = [ref for k in range(i + 1, right) if (ref := f.ref_at.get(k)) is not None and ref.start == k
+            and ref.kind not in ("pronoun", "first-person")]
+    return len({rules.parties.actor_of_ref(ref) for ref in refs} - {None}) == 1
+
+
+def _thanked_before(d: TextDoc, f: Facts, rules: TransferRules, thanked: str, thanker: str, s: int, i: int) -> None:
+    """'Ukraine fired its first ATACMS on Tuesday and thanked the United States', 'the minister thanked his American
+    colleague, saying the HIMARS work well': thanks that name no weapon of their own are for the weapons their
+    sentence names before them, else after a word of ``phrase_words.csv`` kind thanks-reason ('saying') that follows
+    them; the one thanked gave those to the state of whoever thanks."""
+    at, end = s, i
+    if not rules.mentions.weapons(s, i):
+        e = d.sent_of(s).end
+        saying = next((k for k in range(i + 1, e) if phrase_words().get(d.lower[k]) == "thanks-reason"), None)
+        if saying is None:
+            return
+        at, end = saying + 1, e
+    _read(d, f, rules, thanked, thanker, at, at, end, "delivered", "transfer:thanks")
 
 
 def _thanks_to(d: TextDoc, f: Facts, rules: TransferRules, s: int, i: int, right: int) -> None:

@@ -963,9 +963,11 @@ class ClauseReader:
                     suppliers = [doc_frame.supplier]
                 clause_suppliers = suppliers
                 clause_subjects = [recipient] if kind == "receive" and recipient else suppliers
-                if recipient is None and suppliers and weapons and kind in ("supply", "noun") and not unnamed:
+                if recipient is None and suppliers and weapons and kind in ("supply", "noun", "aid", "include") \
+                        and not unnamed:
                     # 'Greece promised an additional delivery of BMP-1' in a text whose only other state is
-                    # Ukraine: the recipient the text leaves implicit
+                    # Ukraine: the recipient the text leaves implicit; so too for a giver's package that names
+                    # no recipient ('Norway announced its new package: NASAMS launchers and ...')
                     recipient = self.recipients.only_other_state(suppliers, t)
                 suppliers = [x for x in suppliers if x and x != recipient]
                 giver_here = suppliers[0] if suppliers else giver_here
