@@ -40,13 +40,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 CAPITAL_PLACE_PREPS = frozenset({"in", "at"})
 """A capital after one of these is where something happens, not the state acting."""
-FRAME = "frame:"
-"""The prefix of the list-frame features (``_Reader.frame_features``, session 22): a model reads them only when its
-setting names them (``train_transfers.Setting.frames``)."""
-FRAME_POSITIONS = 4
-"""A weapon's place in its sentence's list of weapons counts up to this (the fifth item and later read alike)."""
-BULLETS = frozenset({"-", "•", "*", "–", "—"})
-"""A sentence starting with one of these is a line of a list."""
 
 
 @dataclass(frozen=True)
@@ -177,7 +170,6 @@ class _Reader:
         self._paths: dict[tuple[int, int, int], str | None] = {}
         self._topics: dict[tuple[int, int], bool] = {}
         self.windowed: set[tuple[str, str, str]] = set()
-        self._weapons_by_sentence: dict[int, list[Span]] | None = None
 
     # ---- per sentence ----------------------------------------------------------------------------------
 
@@ -218,36 +210,6 @@ class _Reader:
         out["sentence:long"] = 1.0 if e - s > 60 else 0.0
         self._sentence_cache[k] = out
         return out
-
-    def frame_features(self, w: Span, k: int) -> dict[str, float]:
-        """Where a weapon mention sits in its sentence (session 22, ``FRAME``): an item of a list of weapons, how
-        far down the list, and under a list frame (after a colon, on a bullet line, or after a sentence ending in a
-        colon: 'The package includes: ...'). A package's later items hang from nothing in the parse, so their pairs
-        lack the role features the first item has. (The distance to the nearest moving word was tried and dropped:
-        docs/text-extraction.md, "Session 22: learned reader".)"""
-        d = self.d
-        s = d.sents[k].start
-        order: list[str] = []
-        for x in self._sentence_weapons(k):
-            if x.ent_id_ not in order:
-                order.append(x.ent_id_)
-        out: dict[str, float] = {}
-        if len(order) > 1:
-            out["frame:list-item"] = 1.0
-            out["frame:others-log"] = math.log1p(len(order) - 1)
-            out["frame:position"] = float(min(order.index(w.ent_id_), FRAME_POSITIONS))
-        if ":" in d.words[s : w.start] or d.words[s] in BULLETS or (k > 0 and d.words[d.sents[k - 1].end - 1] == ":"):
-            out["frame:after-colon"] = 1.0
-        return out
-
-    def _sentence_weapons(self, k: int) -> list[Span]:
-        """The weapon mentions of sentence ``k``, in order (read once per document)."""
-        if self._weapons_by_sentence is None:
-            self._weapons_by_sentence = defaultdict(list)
-            for x in self.d.weapon_ents:
-                if x.label_ == "WEAPON":
-                    self._weapons_by_sentence[self.sent_index[self.d.sent_of(x.start).start]].append(x)
-        return self._weapons_by_sentence.get(k, [])
 
     def kept(self, k: int) -> set[int]:
         """Starts of the sentence's weapon mentions the rules would read as what moves (not parts, crews, ...)."""
@@ -498,7 +460,6 @@ class _Reader:
             suppliers = list(actors)
             base = dict(doc_features)
             base.update(self.sentence_features(k))
-            base.update(self.frame_features(w, k))
             if self.home and self.home not in by_actor and \
                     "cue:unnamed-actor" not in base:
                 suppliers.append(self.home)  # the publisher's state, named elsewhere ('we', 'the United States')
@@ -526,7 +487,6 @@ class _Reader:
                 by_actor[m.actor].append(m)
             base = dict(doc_features)
             base.update(self.sentence_features(k))
-            base.update(self.frame_features(ruled, k))
             if self.vetoed(ruled, k, base):
                 continue
             out[triple].append((ruled, self.reading(ruled, k, t.supplier, t.recipient, by_actor, base)))
