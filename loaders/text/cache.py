@@ -44,11 +44,21 @@ def path_for(kind: str, key: str, directory: Path | None = None) -> Path:
     return (directory or cache_dir()) / f"{kind}-{key}.marshal"
 
 
+def _header(key: str) -> bytes:
+    """Plain bytes before the marshalled value: checked before unmarshalling, so a damaged file or another key's is
+    never handed to ``marshal`` (random bytes can announce a tuple of 2**31 items and allocate gigabytes)."""
+    return b"armsgraph-cache\0" + key.encode() + b"\n"
+
+
 def read(path: Path, key: str) -> object | None:
     """The value stored under ``key``, or None (no file, a damaged one, or another key's)."""
+    header = _header(key)
     try:
-        data: object = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        raw = path.read_bytes()
+        if not raw.startswith(header):
+            return None
+        data: object = marshal.loads(raw[len(header):])
+    except (OSError, EOFError, ValueError, TypeError, MemoryError):
         return None
     if isinstance(data, tuple) and len(data) == 2 and data[0] == key:
         value: object = data[1]
@@ -63,7 +73,7 @@ def write(path: Path, key: str, value: Any) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps((key, value)))
+                fh.write(_header(key) + marshal.dumps((key, value)))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -3,7 +3,7 @@
 Why: ``gazetteer._shared_names`` links each of ~4,000 names of the resolver's alias tables with the resolver and
 keeps those it resolves: ~0.05 s of each ``armsgraph extract``, and it made every start read the resolver's tables,
 which a third of the documents never consult (only a possibly misspelled state or a title's country does). The
-result is a list of strings, so it is stored as such, under a key that hashes everything it is built from: the
+result is a list of tuples of strings, so it is stored as such, under a key that hashes everything it is built from: the
 alias tables and judgements the resolver reads (the package's and ``$ARMSGRAPH_JUDGEMENTS``), the stoplist and
 blocked names given, the code of the gazetteer, the resolver and the schema (ids), and the versions of pycountry
 and rapidfuzz. A missing, damaged or foreign file is rebuilt and rewritten; an unwritable directory only costs the

@@ -69,7 +69,7 @@ def _programmes() -> frozenset[str]:
 
 def package_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: the systems a text lists as the contents of the package it announced (``transfer:package-item``)."""
-    if d.home is None:
+    if d.home is None or not d.speaks_for_home:
         return []
     before = set(f.transfers)
     PackageReader(d, f).read()
@@ -226,7 +226,7 @@ class PackageReader:
             if lower[i] in words["existential"] and lower[i + 1] in ("are", "is", "'s", "’s"):
                 rest = lower[i + 2 : e]
                 if lower[i + 2] == "also" or any(a == "in" and b in ("there", "it") for a, b in pairwise(rest)):
-                    return i + 2
+                    return None if self._outsider(s, e) else i + 2
         return None
 
     # -- items -------------------------------------------------------------------------------------------------

@@ -56,6 +56,8 @@ class TextDoc:
         publisher = str(document.get("publisher") or "").lower()
         home = self.g.publishers.get(publisher)
         self.home: str | None = Country.id_of(iso3=home[0]) if home and home[0] else None
+        # a publisher that speaks for its state (publishers.csv 'speaker': a government office, not RT or TASS)
+        self.speaks_for_home: bool = bool(home and home[1])
         title = str(document.get("title") or "")
         # in a joint statement 'we' is several governments: first person resolves to nobody
         self.first_person: str | None = None if re.search(r"\bjoint\b", title, re.I) else self.home
