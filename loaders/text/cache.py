@@ -15,11 +15,12 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -64,6 +65,18 @@ def read(path: Path, key: str) -> object | None:
         value: object = data[1]
         return value
     return None
+
+
+def read_or_build(kind: str, key: str, build: Callable[[], T], check: Callable[[object], T | None],
+                  directory: Path | None = None) -> T:
+    """The value of ``kind`` stored under ``key`` when ``check`` accepts what is read back (the shape its user
+    expects), else ``build()``'s, written for the next start: the one way each cached table is got."""
+    path = path_for(kind, key, directory)
+    value = check(read(path, key))
+    if value is None:
+        value = build()
+        write(path, key, value)
+    return value
 
 
 def write(path: Path, key: str, value: Any) -> None:

@@ -76,9 +76,4 @@ def resolver_names(build: Callable[[], list[Entry]], stoplist: Sequence[str], bl
         found_key = key(stoplist, blocked, code)
     except OSError:
         return build()
-    path = cache.path_for("resolver-names", found_key, directory)
-    entries = _checked(cache.read(path, found_key))
-    if entries is None:
-        entries = build()
-        cache.write(path, found_key, entries)
-    return entries
+    return cache.read_or_build("resolver-names", found_key, build, _checked, directory)

@@ -183,14 +183,7 @@ class PackageReader:
 
     def _outsider(self, s: int, e: int) -> bool:
         """A state or body the package does not name, as an actor of the sentence (not a maker's demonym)."""
-        for i in range(s, e):
-            ref = self.f.ref_at.get(i)
-            if ref is None or ref.start != i or ref.kind not in ("name", "capital", "org", "person"):
-                continue
-            actor = self.rules.parties.actor_of_ref(ref)
-            if actor is not None and actor not in (self.donor, self.recipient):
-                return True
-        return False
+        return any(actor not in (self.donor, self.recipient) for actor in self.rules.parties.named_actors(s, e))
 
     def _cue(self, s: int, e: int, at: int | None) -> int | None:
         """Where the package's items start in the sentence, or None: after a programme opener's verb, a contents

@@ -128,12 +128,12 @@ def _thanked_before(d: TextDoc, f: Facts, rules: TransferRules, thanked: str, th
         if saying is None:
             return
         at, end = saying + 1, e
-    if _not_theirs(d, f, rules, thanked, thanker, at, end):
+    if _not_theirs(d, rules, thanked, thanker, at, end):
         return
     _read(d, f, rules, thanked, thanker, at, at, end, "delivered", "transfer:thanks")
 
 
-def _not_theirs(d: TextDoc, f: Facts, rules: TransferRules, thanked: str, thanker: str, at: int, end: int) -> bool:
+def _not_theirs(d: TextDoc, rules: TransferRules, thanked: str, thanker: str, at: int, end: int) -> bool:
     """Whether the weapons of [at, end) may be other than the thanked's gift: another state is named there as an
     actor, not as a target's demonym ('Russia launched Kinzhal missiles ..., and Zelensky thanked Poland', 'After
     Germany delivered Leopard 2 tanks, Zelensky thanked France'), a weapon is another state's ('Russian drones'),
@@ -141,13 +141,8 @@ def _not_theirs(d: TextDoc, f: Facts, rules: TransferRules, thanked: str, thanke
     thanked ...')."""
     if any(phrase_words().get(w) == "thanks-against" for w in d.lower[at:end]):
         return True
-    for k in range(at, end):
-        ref = f.ref_at.get(k)
-        if ref is None or ref.start != k or ref.kind not in ("name", "capital", "org", "person"):
-            continue
-        actor = rules.parties.actor_of_ref(ref)
-        if actor is not None and actor not in (thanked, thanker):
-            return True
+    if any(actor not in (thanked, thanker) for actor in rules.parties.named_actors(at, end)):
+        return True
     return any((own := rules.parties.own_state_of(w)) is not None and own != thanked
                for w in rules.mentions.weapons(at, end))
 

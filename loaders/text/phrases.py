@@ -69,13 +69,8 @@ def _checked(value: object) -> Table | None:
 def cached_table(patterns: Sequence[dict[str, Any]], tokenize: Callable[[str], Doc], code: Sequence[Path],
                  directory: Path | None = None) -> Table:
     """The table for ``patterns``, read from the cache when it is there and whole, else built and written."""
-    key = cache_key(patterns, code)
-    path = cache.path_for("phrases", key, directory)
-    table = _checked(cache.read(path, key))
-    if table is None:
-        table = build_table(patterns, tokenize)
-        cache.write(path, key, table)
-    return table
+    return cache.read_or_build("phrases", cache_key(patterns, code), lambda: build_table(patterns, tokenize), _checked,
+                               directory)
 
 
 class PhraseEntities:

@@ -94,16 +94,20 @@ def cached_pos_table(loaded: Language) -> dict[str, str]:
         key = cache.key_of([(folder / "patterns").read_bytes(), Path(__file__).read_bytes()])
     except OSError:
         key = None
-    if key is not None:
-        found = cache.read(cache.path_for("pos-table", key), key)
-        if isinstance(found, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
-            return found
-    ruler = AttributeRuler(loaded.vocab)
-    ruler.from_disk(folder, exclude=["vocab"])
-    table = pos_table(ruler)
-    if key is not None:
-        cache.write(cache.path_for("pos-table", key), key, table)
-    return table
+
+    def build() -> dict[str, str]:
+        ruler = AttributeRuler(loaded.vocab)
+        ruler.from_disk(folder, exclude=["vocab"])
+        return pos_table(ruler)
+
+    return build() if key is None else cache.read_or_build("pos-table", key, build, _pos_checked)
+
+
+def _pos_checked(found: object) -> dict[str, str] | None:
+    """The table read back, if it maps strings to strings."""
+    if isinstance(found, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+        return found
+    return None
 
 
 def pos_table(ruler: Any) -> dict[str, str]:

@@ -138,6 +138,20 @@ class Parties:
         prev2 = self.d.lower[i - 2] if i > bound + 1 else ""
         return prev in NON_SUBJECT_PREPS or (prev == "the" and prev2 in NON_SUBJECT_PREPS)
 
+    def named_actors(self, start: int, end: int) -> list[str]:
+        """The states and bodies named in [start, end) as actors, in order: by name, capital, organisation or a
+        person's office; not a demonym, which is as often a maker's or a target's mark ('hitting Russian
+        helicopters')."""
+        found: list[str] = []
+        for i in range(start, end):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or ref.kind not in ("name", "capital", "org", "person"):
+                continue
+            actor = self.actor_of_ref(ref)
+            if actor is not None:
+                found.append(actor)
+        return found
+
     def first_actor(self, s: int, e: int) -> str | None:
         """The first state or body a sentence names outside a prepositional phrase: what 'it' refers to next."""
         for i in range(s, e):
