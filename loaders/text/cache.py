@@ -4,23 +4,31 @@ Why: each ``armsgraph extract`` is a fresh process; what it would rebuild identi
 instead, in milliseconds. Values are marshalled (plain dicts, lists, tuples and strings: reading a file back can
 build nothing else, unlike a pickle) under a key that hashes everything the value is built from; a file that is
 missing, truncated, unreadable or under another key is ignored and rewritten, and an unwritable directory only
-costs the rebuild.
+costs the rebuild. A rebuild also removes the files of its kind no start has used for ``STALE_DAYS`` (other
+versions' keys): by age, not by key, so two versions sharing the directory never delete each other's table.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import marshal
 import os
+import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+STALE_DAYS = 30
+"""A file no start has read or written for this long is a leftover of a version nobody runs (a read touches its
+file; a version back after that long rebuilds its table in about a second)."""
 
 
 def cache_dir() -> Path:
@@ -73,10 +81,37 @@ def read_or_build(kind: str, key: str, build: Callable[[], T], check: Callable[[
     expects), else ``build()``'s, written for the next start: the one way each cached table is got."""
     path = path_for(kind, key, directory)
     value = check(read(path, key))
-    if value is None:
+    if value is not None:
+        _touch(path)
+    else:
         value = build()
         write(path, key, value)
+        prune(kind, path)
     return value
+
+
+def _touch(path: Path) -> None:
+    """Mark ``path`` used now (its age is what ``prune`` reads); a read-only directory only skips it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(kind: str, kept: Path, now: float | None = None) -> list[Path]:
+    """Remove the files of ``kind`` beside ``kept`` (other keys', and a crashed write's temporary) last used more
+    than ``STALE_DAYS`` ago; the removed ones. Only on a rebuild, so a warm start lists no directory; a file another
+    process removes first is no error."""
+    limit = (time.time() if now is None else now) - STALE_DAYS * 86400
+    own = re.compile(re.escape(kind) + r"-[0-9a-f]{32}\.marshal(?:.*\.tmp)?")
+    removed: list[Path] = []
+    try:
+        stale = [p for p in kept.parent.iterdir()
+                 if p != kept and own.fullmatch(p.name) and p.stat().st_mtime < limit]
+        for p in stale:
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    except OSError as exc:
+        log.debug("stale %s files not removed (%s)", kind, exc)
+    return removed
 
 
 def write(path: Path, key: str, value: Any) -> None:

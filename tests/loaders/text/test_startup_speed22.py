@@ -10,12 +10,13 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from armsgraph.loaders.resolve import ResolverConfig
-from armsgraph.loaders.text import gazetteer, names_cache
+from armsgraph.loaders.text import cache, gazetteer, names_cache
 from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.spacy_import import EntryPointsByGroup, import_spacy
 from armsgraph.loaders.text.startup import collector_held
@@ -186,8 +187,6 @@ def test_a_damaged_file_is_rebuilt_and_rewritten(damage: str, tmp_path: Path,
     elif damage == "empty":
         file.write_bytes(b"")
     else:  # the right key, an older shape
-        from armsgraph.loaders.text import cache
-
         key = file.name.removeprefix("resolver-names-").removesuffix(".marshal")
         cache.write(file, key, [("country:UKR", "Ukraine")])
     assert names_cache.resolver_names(_build, STOP, BLOCKED, gazetteer.CODE, tmp_path) == built
@@ -213,3 +212,44 @@ def test_an_input_that_cannot_be_read_only_costs_the_build(tmp_path: Path, built
     missing = tmp_path / "gone.py"
     assert names_cache.resolver_names(_build, STOP, BLOCKED, [missing], tmp_path) == built
     assert not list(tmp_path.glob("resolver-names-*.marshal"))
+
+
+def _aged(path: Path, days: float) -> Path:
+    path.write_bytes(b"x")
+    old = time.time() - days * 86400
+    os.utime(path, (old, old))
+    return path
+
+
+def test_a_rebuild_removes_only_its_kinds_files_unused_for_the_stale_days(tmp_path: Path) -> None:
+    """Other versions' tables go once nobody has used them for STALE_DAYS; a recent one (a version still run beside
+    this one), another kind's, and a file that is no cache file stay."""
+    days = cache.STALE_DAYS
+    stale = _aged(tmp_path / f"phrases-{'a' * 32}.marshal", days + 1)
+    crashed = _aged(tmp_path / f"phrases-{'b' * 32}.marshalx1y2.tmp", days + 1)
+    recent = _aged(tmp_path / f"phrases-{'c' * 32}.marshal", days - 1)
+    other_kind = _aged(tmp_path / f"pos-table-{'d' * 32}.marshal", days + 1)
+    not_ours = _aged(tmp_path / "phrases-notes.marshal", days + 1)
+    key = "e" * 32
+    assert cache.read_or_build("phrases", key, lambda: {"a": 1}, lambda v: v if isinstance(v, dict) else None,
+                               tmp_path) == {"a": 1}
+    assert not stale.exists() and not crashed.exists()
+    assert recent.exists() and other_kind.exists() and not_ours.exists()
+    assert cache.path_for("phrases", key, tmp_path).exists()
+
+
+def test_a_warm_read_marks_its_file_used_and_removes_nothing(tmp_path: Path) -> None:
+    key = "f" * 32
+    path = cache.path_for("phrases", key, tmp_path)
+    cache.write(path, key, {"a": 1})
+    old = time.time() - (cache.STALE_DAYS + 5) * 86400
+    os.utime(path, (old, old))
+    other = _aged(tmp_path / f"phrases-{'a' * 32}.marshal", cache.STALE_DAYS + 1)
+    got = cache.read_or_build("phrases", key, lambda: {"b": 2}, lambda v: v if isinstance(v, dict) else None, tmp_path)
+    assert got == {"a": 1}  # read back, not rebuilt
+    assert path.stat().st_mtime > time.time() - 3600
+    assert other.exists()  # a warm start lists no directory
+
+
+def test_pruning_an_unlistable_directory_only_skips_it(tmp_path: Path) -> None:
+    assert cache.prune("phrases", tmp_path / "missing" / f"phrases-{'a' * 32}.marshal") == []
