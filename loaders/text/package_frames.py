@@ -35,7 +35,7 @@ from armsgraph.loaders.text.frames import frame_cues
 from armsgraph.loaders.text.headings import is_list_section
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import BULLETS, pick_stage, syntax_words
+from armsgraph.loaders.text.transfer_words import BULLETS, NOT_THE_WEAPON_BEFORE, pick_stage, syntax_words
 from armsgraph.loaders.text.word_tables import words_by_kind
 
 RULE = "transfer:package-item"
@@ -51,6 +51,10 @@ OWN_MARKS = frozenset({"its", "their", "'s", "’s", "the", "a", "an", "our", "y
 """Words read through between a not-item word and the system ('parts for Ukraine's jets')."""
 HOLDING_WORDS = frozenset({"already", "fields", "field", "operates", "operate", "has", "have", "owns"})
 """After a system and its holder: what the recipient has ('the launchers Ukraine already has')."""
+ITEM_ENDS = frozenset({",", ";", ":"})
+"""Marks that end one item of a package's list and start the next."""
+MUNITION_CATEGORIES = frozenset({"missiles"})
+"""``weapons.csv`` categories whose systems are themselves what a launcher fires (beside the munition kind)."""
 
 
 @cache
@@ -267,6 +271,35 @@ class PackageReader:
         after = d.lower[ref.end : min(e, ref.end + 3)]
         return any(x in HOLDING_WORDS or x in syntax_words()["use"] for x in after)
 
+    def _listed(self, start: int, e: int) -> list[Span]:
+        """The weapon mentions of a package's list: those the mention rules keep, and a munition the words of an
+        earlier item veto there ('additional ammunition for HIMARS, 155mm and 105mm artillery ammunition', 'air
+        defense components, 155mm ... ammunition'): a comma ends an item, and ammunition is not what ammunition is
+        for."""
+        kept = self.rules.mentions.weapons(start, e)
+        starts = {w.start for w in kept}
+        extra = [w for w in self.d.weapon_ents if start <= w.start and w.end <= e and w.start not in starts
+                 and w.label_ == "WEAPON" and self._munition_item(w, start)]
+        if not extra:
+            return kept
+        # a named system: the category only describes it (as the mention rules read it)
+        return sorted([*(w for w in kept if w.label_ == "WEAPON"), *extra], key=lambda w: w.start)
+
+    def _munition_item(self, w: Span, start: int) -> bool:
+        """A munition named in an item of its own: the item's words before it (back to the comma) say nothing of
+        what it is for ('for', 'components'), and the gazetteer knows it as a munition or a missile ('155mm artillery
+        ammunition', 'AIM-9M missiles'; not 'HIMARS rounds', a launcher's)."""
+        d = self.d
+        k = w.start - 1
+        while k >= start and d.words[k] not in ITEM_ENDS:
+            if d.lower[k] == "for" or d.lower[k] in NOT_THE_WEAPON_BEFORE or d.lower[k] in self.words["not-item"]:
+                return False
+            k -= 1
+        if k < start or d.words[k] == "(":
+            return False  # no comma before: the mention rules' own reading of the item stands
+        return any(entry.id == w.ent_id_ and (entry.kind == "munition" or entry.category in MUNITION_CATEGORIES)
+                   for entry in d.g.weapons.values())
+
     def _items(self, sent: Span, start: int) -> None:
         d = self.d
         s, e = sent.start, sent.end
@@ -274,7 +307,7 @@ class PackageReader:
         if negated or hypothetical or self.donor is None or self.recipient is None:
             return
         stage = pick_stage(stages) or self.stage
-        for w in self.rules.mentions.weapons(start, e):
+        for w in self._listed(start, e):
             at = d.token_span(w.start, w.end).start
             if at in self.done or self._not_item(w) or self._held(w, e):
                 continue

@@ -1,0 +1,58 @@
+"""Invented probes of session 23 (docs/text-extraction.md, "Session 23: US official texts: packages, lists and
+transcripts"): what the package frame (``package_frames.py``, rule ``transfer:package-item``) reads of a package's list
+that the mention rules leave; must-not-fire probes beside them. No sentence is copied from a gold document."""
+
+from __future__ import annotations
+
+import pytest
+from transfer_probes import META, check, probe
+
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.package_frames import RULE
+from armsgraph.loaders.text.syntax import model
+
+pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
+
+PROBES = [
+    # a munition after 'ammunition for X,': an item of the package's list, not what the ammunition is for
+    probe('package-munition-after-for', 'statement',
+          "The Department of Defense announced a $300 million drawdown for Ukraine.\n\n"
+          "It also brings 20 Stryker armored personnel carriers, more ammunition for HIMARS, 155mm and 105mm "
+          "artillery ammunition, and demining equipment.",
+          'USA>UKR:stryker;USA>UKR:155mm-artillery-ammunition;USA>UKR:105mm-artillery-ammunition'),
+    # a munition after 'components,': the comma ended the components item
+    probe('package-munition-after-components', 'statement',
+          "The Department of Defense announced a $175 million drawdown for Ukraine.\n\n"
+          "It includes TOW missiles, air defense components, 155mm artillery rounds and anti-armor munitions.",
+          'USA>UKR:tow;USA>UKR:155mm-artillery-ammunition'),
+    # a missile after 'components,' in a bullet of the package's list
+    probe('package-missile-after-components', 'statement',
+          "The Department of Defense announced a $150 million drawdown for Ukraine.\n\n"
+          "The package includes:\n- Air defense components, including AIM-9M missiles;\n- Small arms ammunition.",
+          'USA>UKR:sidewinder'),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), PROBES)
+def test_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
+
+
+NOT_ITEMS = [
+    # a launcher's rounds are not the launcher ('HIMARS munitions'), even after a comma
+    "The Department of Defense announced a $400 million drawdown for Ukraine. It includes air defense "
+    "interceptors, HIMARS munitions, and Bradley Infantry Fighting Vehicles.",
+    # what the ammunition is for, a system that fires it: NASAMS and HAWK stay what the munitions are for
+    "The Department of Defense announced a $400 million drawdown for Ukraine. It includes munitions for Patriot, "
+    "NASAMS and HAWK, and cold weather gear.",
+    # a munition in the item of 'components for', not after a comma of its own
+    "The Department of Defense announced a $400 million drawdown for Ukraine. It includes spare parts for 155mm "
+    "artillery ammunition production lines.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ITEMS)
+def test_not_an_item(text: str) -> None:
+    x = extract_text(text, dict(META["statement"]))
+    assert not [t for t in x.transfers if t.rule == RULE and t.weapon in (
+        "weapon:himars", "weapon:nasams", "weapon:hawk", "weapon:patriot", "weapon:155mm-artillery-ammunition")]
