@@ -61,7 +61,8 @@ MUNITION_CATEGORIES = frozenset({"missiles"})
 def package_words() -> dict[str, frozenset[str]]:
     """``data/package_words.csv`` by kind, read once per process."""
     return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
-                                               "existential", "not-item", "civil", "heading", "opening"))
+                                               "existential", "not-item", "civil", "heading", "opening", "sale",
+                                               "case", "request", "apart"))
 
 
 @cache
@@ -88,13 +89,15 @@ class PackageReader:
         self.f = f
         self.rules = TransferRules(d, f)
         self.words = package_words()
-        self.package_nouns = frozenset(w for w, kind in d.g.aid_words.items() if kind == "package") | _programmes()
+        self.package_nouns = frozenset(w for w, kind in d.g.aid_words.items() if kind == "package") | _programmes() \
+            | self.words["sale"]
         self.done = {t.weapon_mention.start for t in f.transfers.values() if t.weapon_mention is not None}
         self.not_given = frame_cues().not_given
         self.inclusion = frame_cues().inclusion
         self.donor: str | None = None
         self.recipient: str | None = None
         self.stage = "announced"
+        self.sale = False  # the frame is a notice's possible sale: its cases and the buyer's request list items
 
     # -- the frame ---------------------------------------------------------------------------------------------
 
@@ -136,6 +139,7 @@ class PackageReader:
             return
         stages, _negated, _hypothetical = self.rules.stages.cues(s, e)
         self.donor, self.recipient = donor, recipient
+        self.sale = d.lower[at] in self.words["sale"]
         self.stage = pick_stage(stages) or "announced"
 
     def _other_giver(self, s: int, e: int) -> bool:
@@ -200,6 +204,8 @@ class PackageReader:
                         or any(kind == "supply" for kind, _ in d.g.triggers.get(lower[k], ()))), None)
             if buy is not None:
                 return buy + 1
+        if self.sale and (bought := self._sale_cue(s, e)) is not None:
+            return bought
         opening = any(self._refers(j, s) for j in range(s, min(e, s + 3)))
         for i in range(s, e):
             if lower[i] in words["contents"] and (opening or any(self._refers(j, s) for j in range(
@@ -226,6 +232,24 @@ class PackageReader:
                     return None if self._outsider(s, e) else i + 2
         return None
 
+    def _sale_cue(self, s: int, e: int) -> int | None:
+        """Under a sale's frame: where the items start after a case's contents verb ('The first case covers', 'The
+        other cases cover') or the buyer's request to buy ('The Government of X has requested to buy', 'The
+        recipient has requested to purchase'), with no other party as the subject; 'The largest case is for'."""
+        lower, words = self.d.lower, self.words
+        for i in range(s, min(e - 2, s + 4)):
+            if lower[i] in words["case"] and lower[i + 1] in words["contents"]:
+                return i + 2
+            if lower[i] in words["case"] and lower[i + 1] in ("is", "are") and lower[i + 2] == "for":
+                return i + 3  # 'The largest case is for ...'
+        for i in range(s + 1, e - 2):
+            if lower[i] in words["request"] and lower[i + 1] == "to" and lower[i + 2] in words["buy"]:
+                actors = self.rules.parties.named_actors(s, i)
+                if set(actors) == {self.recipient} or (not actors and "recipient" in lower[s:i]):
+                    return i + 3
+                return None
+        return None
+
     # -- items -------------------------------------------------------------------------------------------------
 
     def _not_item(self, w: Span) -> bool:
@@ -250,13 +274,16 @@ class PackageReader:
         return any(d.lower[j] in ("its", "their") for j in range(max(0, w.start - 2), w.start))
 
     def _not_given_near(self, w: Span) -> bool:
-        """A phrase of ``frame_cues.csv`` kind not-given ('already fields', 'needs') in the stretch of the system's
-        own list item: the words from the comma before it to the comma after it."""
+        """A phrase of ``frame_cues.csv`` kind not-given ('already fields', 'needs'), or a word of ``package_words.csv``
+        kind apart ('separately'), in the stretch of the system's own list item: the words from the comma before it
+        to the comma after it."""
         d = self.d
         sent = d.sent_of(w.start)
         left = next((k for k in range(w.start - 1, sent.start - 1, -1) if d.words[k] in (",", ";", ":")), sent.start)
         right = next((k for k in range(w.end, sent.end) if d.words[k] in (",", ";")), sent.end)
         item = d.lower[left:right]
+        if self.words["apart"] & set(item):
+            return True  # 'missiles to be procured separately': outside the package
         return any(tuple(item[i : i + len(p)]) == p for p in self.not_given for i in range(len(item)))
 
     def _held(self, w: Span, e: int) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from transfer_probes import META, check, probe
 
 from armsgraph.loaders.text.extract import extract_text
-from armsgraph.loaders.text.package_frames import RULE
+from armsgraph.loaders.text.package_frames import RULE, package_words
 from armsgraph.loaders.text.syntax import model
 
 pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
@@ -30,6 +30,19 @@ PROBES = [
           "The Department of Defense announced a $150 million drawdown for Ukraine.\n\n"
           "The package includes:\n- Air defense components, including AIM-9M missiles;\n- Small arms ammunition.",
           'USA>UKR:sidewinder'),
+    # a notice of a possible Foreign Military Sale: the buyer's request to buy lists the sale's items
+    probe('sale-request', 'statement',
+          "The State Department has made a determination approving a possible Foreign Military Sale to the "
+          "Government of Norway of Patriot air defense equipment for an estimated cost of $2 billion.\n\n"
+          "The Government of Norway has requested to buy four Patriot fire units and AIM-120 AMRAAM missiles, "
+          "with spare parts and training.",
+          'USA>NOR:patriot;USA>NOR:amraam'),
+    # its cases, each a subject of a contents verb or 'is for'
+    probe('sale-cases', 'statement',
+          "The Department of State today approved three possible Foreign Military Sales to the Government of "
+          "Poland, worth $9 billion in total.\n\nThe largest case is for up to 96 AH-64E Apache helicopters. "
+          "The other cases cover Javelin missiles and HIMARS launchers.",
+          'USA>POL:ah-64-apache;USA>POL:fgm-148-javelin;USA>POL:himars'),
 ]
 
 
@@ -49,6 +62,31 @@ NOT_ITEMS = [
     "The Department of Defense announced a $400 million drawdown for Ukraine. It includes spare parts for 155mm "
     "artillery ammunition production lines.",
 ]
+
+
+NOT_THE_SALE = [
+    # procured apart from the sale
+    "The State Department has approved a possible Foreign Military Sale to the Government of Norway of NASAMS fire "
+    "units. The Government of Norway has requested to buy three NASAMS fire units, together with AMRAAM missiles "
+    "to be procured separately.",
+    # another state's request is no item of this sale; nor is a request with no sale announced
+    "The State Department has approved a possible Foreign Military Sale to the Government of Norway of NASAMS fire "
+    "units. Finland has requested to buy AMRAAM missiles as well.",
+    "The Government of Norway has requested to buy AMRAAM missiles.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_THE_SALE)
+def test_not_the_sale(text: str) -> None:
+    x = extract_text(text, dict(META["statement"]))
+    assert not [t for t in x.transfers if t.rule == RULE and t.weapon == "weapon:amraam"]
+
+
+def test_the_word_table_has_the_sale_kinds() -> None:
+    """The kinds the sale's cues look up are in the table (a typo in a kind fails when the table is read)."""
+    words = package_words()
+    assert {"sale", "sales"} <= words["sale"] and "cases" in words["case"] and "requested" in words["request"]
+    assert "separately" in words["apart"] and "cover" in words["contents"]
 
 
 @pytest.mark.parametrize("text", NOT_ITEMS)
