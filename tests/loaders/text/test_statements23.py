@@ -82,6 +82,18 @@ def test_not_the_sale(text: str) -> None:
     assert not [t for t in x.transfers if t.rule == RULE and t.weapon == "weapon:amraam"]
 
 
+def test_a_notice_of_the_sales_agency_is_read() -> None:
+    """The Defense Security Cooperation Agency speaks for the United States (``publishers.csv``): its notices' sales
+    are read under the sale's frame, the seller the publisher's state."""
+    x = extract_text("WASHINGTON - The State Department has made a determination approving a possible Foreign "
+                     "Military Sale to the Government of Finland of air defense equipment.\n\nThe Government of "
+                     "Finland has requested to buy forty AIM-9X Sidewinder missiles.",
+                     {"date": "2024-03-01", "publisher": "Defense Security Cooperation Agency",
+                      "title": "Finland - AIM-9X Sidewinder Missiles"})
+    assert {(t.supplier, t.recipient, t.weapon) for t in x.transfers if t.rule == RULE} == {
+        ("country:USA", "country:FIN", "weapon:sidewinder")}
+
+
 def test_the_word_table_has_the_sale_kinds() -> None:
     """The kinds the sale's cues look up are in the table (a typo in a kind fails when the table is read)."""
     words = package_words()
