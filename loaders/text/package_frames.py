@@ -18,8 +18,11 @@ An item needs a cue of ``package_words.csv`` (a contents verb after a reference 
 package noun, a programme opener, an existential 'there are also'), or a bullet after a cue sentence ending in ':'.
 A listed system is not the package's when another state owns it ("Dutch F-16s"), when it is what an item is for or
 on ("equipment to support the jets of Ukraine's fleet", "training on HIMARS"), when the recipient already holds or
-uses it ("the launchers Ukraine already has"), in a question, or in a negated or hypothetical sentence. Rule
-``transfer:package-item``.
+uses it ("the launchers Ukraine already has"), in a question, or in a negated or hypothetical sentence. A munition in
+a list item of its own is an item though the mention rules read it as what an earlier item is for ("ammunition for
+HIMARS, 155mm and 105mm artillery ammunition"). A notice of a possible Foreign Military Sale sets the frame as a
+package does; its cases ("The other cases cover ...") and the buyer's request to buy list its items (session 23).
+Rule ``transfer:package-item``.
 """
 
 from __future__ import annotations
