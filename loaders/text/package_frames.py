@@ -18,8 +18,11 @@ An item needs a cue of ``package_words.csv`` (a contents verb after a reference 
 package noun, a programme opener, an existential 'there are also'), or a bullet after a cue sentence ending in ':'.
 A listed system is not the package's when another state owns it ("Dutch F-16s"), when it is what an item is for or
 on ("equipment to support the jets of Ukraine's fleet", "training on HIMARS"), when the recipient already holds or
-uses it ("the launchers Ukraine already has"), in a question, or in a negated or hypothetical sentence. Rule
-``transfer:package-item``.
+uses it ("the launchers Ukraine already has"), in a question, or in a negated or hypothetical sentence. A munition in
+a list item of its own is an item though the mention rules read it as what an earlier item is for ("ammunition for
+HIMARS, 155mm and 105mm artillery ammunition"). A notice of a possible Foreign Military Sale sets the frame as a
+package does; its cases ("The other cases cover ...") and the buyer's request to buy list its items (session 23).
+Rule ``transfer:package-item``.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from armsgraph.loaders.text.frames import frame_cues
 from armsgraph.loaders.text.headings import is_list_section
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import BULLETS, pick_stage, syntax_words
+from armsgraph.loaders.text.transfer_words import BULLETS, NOT_THE_WEAPON_BEFORE, pick_stage, syntax_words
 from armsgraph.loaders.text.word_tables import words_by_kind
 
 RULE = "transfer:package-item"
@@ -51,13 +54,18 @@ OWN_MARKS = frozenset({"its", "their", "'s", "’s", "the", "a", "an", "our", "y
 """Words read through between a not-item word and the system ('parts for Ukraine's jets')."""
 HOLDING_WORDS = frozenset({"already", "fields", "field", "operates", "operate", "has", "have", "owns"})
 """After a system and its holder: what the recipient has ('the launchers Ukraine already has')."""
+ITEM_ENDS = frozenset({",", ";", ":"})
+"""Marks that end one item of a package's list and start the next."""
+MUNITION_CATEGORIES = frozenset({"missiles"})
+"""``weapons.csv`` categories whose systems are themselves what a launcher fires (beside the munition kind)."""
 
 
 @cache
 def package_words() -> dict[str, frozenset[str]]:
     """``data/package_words.csv`` by kind, read once per process."""
     return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
-                                               "existential", "not-item", "civil", "heading", "opening"))
+                                               "existential", "not-item", "civil", "heading", "opening", "sale",
+                                               "case", "request", "apart"))
 
 
 @cache
@@ -84,13 +92,15 @@ class PackageReader:
         self.f = f
         self.rules = TransferRules(d, f)
         self.words = package_words()
-        self.package_nouns = frozenset(w for w, kind in d.g.aid_words.items() if kind == "package") | _programmes()
+        self.package_nouns = frozenset(w for w, kind in d.g.aid_words.items() if kind == "package") | _programmes() \
+            | self.words["sale"]
         self.done = {t.weapon_mention.start for t in f.transfers.values() if t.weapon_mention is not None}
         self.not_given = frame_cues().not_given
         self.inclusion = frame_cues().inclusion
         self.donor: str | None = None
         self.recipient: str | None = None
         self.stage = "announced"
+        self.sale = False  # the frame is a notice's possible sale: its cases and the buyer's request list items
 
     # -- the frame ---------------------------------------------------------------------------------------------
 
@@ -132,6 +142,7 @@ class PackageReader:
             return
         stages, _negated, _hypothetical = self.rules.stages.cues(s, e)
         self.donor, self.recipient = donor, recipient
+        self.sale = d.lower[at] in self.words["sale"]
         self.stage = pick_stage(stages) or "announced"
 
     def _other_giver(self, s: int, e: int) -> bool:
@@ -196,6 +207,8 @@ class PackageReader:
                         or any(kind == "supply" for kind, _ in d.g.triggers.get(lower[k], ()))), None)
             if buy is not None:
                 return buy + 1
+        if self.sale and (bought := self._sale_cue(s, e)) is not None:
+            return bought
         opening = any(self._refers(j, s) for j in range(s, min(e, s + 3)))
         for i in range(s, e):
             if lower[i] in words["contents"] and (opening or any(self._refers(j, s) for j in range(
@@ -222,6 +235,24 @@ class PackageReader:
                     return None if self._outsider(s, e) else i + 2
         return None
 
+    def _sale_cue(self, s: int, e: int) -> int | None:
+        """Under a sale's frame: where the items start after a case's contents verb ('The first case covers', 'The
+        other cases cover') or the buyer's request to buy ('The Government of X has requested to buy', 'The
+        recipient has requested to purchase'), with no other party as the subject; 'The largest case is for'."""
+        lower, words = self.d.lower, self.words
+        for i in range(s, min(e - 2, s + 4)):
+            if lower[i] in words["case"] and lower[i + 1] in words["contents"]:
+                return i + 2
+            if lower[i] in words["case"] and lower[i + 1] in ("is", "are") and lower[i + 2] == "for":
+                return i + 3  # 'The largest case is for ...'
+        for i in range(s + 1, e - 2):
+            if lower[i] in words["request"] and lower[i + 1] == "to" and lower[i + 2] in words["buy"]:
+                actors = self.rules.parties.named_actors(s, i)
+                if set(actors) == {self.recipient} or (not actors and "recipient" in lower[s:i]):
+                    return i + 3
+                return None
+        return None
+
     # -- items -------------------------------------------------------------------------------------------------
 
     def _not_item(self, w: Span) -> bool:
@@ -246,13 +277,16 @@ class PackageReader:
         return any(d.lower[j] in ("its", "their") for j in range(max(0, w.start - 2), w.start))
 
     def _not_given_near(self, w: Span) -> bool:
-        """A phrase of ``frame_cues.csv`` kind not-given ('already fields', 'needs') in the stretch of the system's
-        own list item: the words from the comma before it to the comma after it."""
+        """A phrase of ``frame_cues.csv`` kind not-given ('already fields', 'needs'), or a word of ``package_words.csv``
+        kind apart ('separately'), in the stretch of the system's own list item: the words from the comma before it
+        to the comma after it."""
         d = self.d
         sent = d.sent_of(w.start)
         left = next((k for k in range(w.start - 1, sent.start - 1, -1) if d.words[k] in (",", ";", ":")), sent.start)
         right = next((k for k in range(w.end, sent.end) if d.words[k] in (",", ";")), sent.end)
         item = d.lower[left:right]
+        if self.words["apart"] & set(item):
+            return True  # 'missiles to be procured separately': outside the package
         return any(tuple(item[i : i + len(p)]) == p for p in self.not_given for i in range(len(item)))
 
     def _held(self, w: Span, e: int) -> bool:
@@ -267,6 +301,35 @@ class PackageReader:
         after = d.lower[ref.end : min(e, ref.end + 3)]
         return any(x in HOLDING_WORDS or x in syntax_words()["use"] for x in after)
 
+    def _listed(self, start: int, e: int) -> list[Span]:
+        """The weapon mentions of a package's list: those the mention rules keep, and a munition the words of an
+        earlier item veto there ('additional ammunition for HIMARS, 155mm and 105mm artillery ammunition', 'air
+        defense components, 155mm ... ammunition'): a comma ends an item, and ammunition is not what ammunition is
+        for."""
+        kept = self.rules.mentions.weapons(start, e)
+        starts = {w.start for w in kept}
+        extra = [w for w in self.d.weapon_ents if start <= w.start and w.end <= e and w.start not in starts
+                 and w.label_ == "WEAPON" and self._munition_item(w, start)]
+        if not extra:
+            return kept
+        # a named system: the category only describes it (as the mention rules read it)
+        return sorted([*(w for w in kept if w.label_ == "WEAPON"), *extra], key=lambda w: w.start)
+
+    def _munition_item(self, w: Span, start: int) -> bool:
+        """A munition named in an item of its own: the item's words before it (back to the comma) say nothing of
+        what it is for ('for', 'components'), and the gazetteer knows it as a munition or a missile ('155mm artillery
+        ammunition', 'AIM-9M missiles'; not 'HIMARS rounds', a launcher's)."""
+        d = self.d
+        k = w.start - 1
+        while k >= start and d.words[k] not in ITEM_ENDS:
+            if d.lower[k] == "for" or d.lower[k] in NOT_THE_WEAPON_BEFORE or d.lower[k] in self.words["not-item"]:
+                return False
+            k -= 1
+        if k < start or d.words[k] == "(":
+            return False  # no comma before: the mention rules' own reading of the item stands
+        return any(entry.id == w.ent_id_ and (entry.kind == "munition" or entry.category in MUNITION_CATEGORIES)
+                   for entry in d.g.weapons.values())
+
     def _items(self, sent: Span, start: int) -> None:
         d = self.d
         s, e = sent.start, sent.end
@@ -274,7 +337,7 @@ class PackageReader:
         if negated or hypothetical or self.donor is None or self.recipient is None:
             return
         stage = pick_stage(stages) or self.stage
-        for w in self.rules.mentions.weapons(start, e):
+        for w in self._listed(start, e):
             at = d.token_span(w.start, w.end).start
             if at in self.done or self._not_item(w) or self._held(w, e):
                 continue
