@@ -1,0 +1,70 @@
+"""Officials and claim speakers (session 23): a state-less title's state past what its holder says, and seats of
+government that speak for their state.
+
+Every sentence and name here is this file's own (none is a shared document's or a gold file's)."""
+
+from __future__ import annotations
+
+from extraction_views import positions, said
+
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.seats import seat_at, seats
+
+NEWS = {"date": "2024-03-12", "publisher": "Example News", "title": "Probe"}
+
+
+def test_states_inside_what_a_minister_says_leave_the_office_to_the_sentence_before() -> None:
+    text = ("Norway unveiled its largest aid package. Defence Minister Jane Roe said the planes would strengthen "
+            "Ukraine's air defence.")
+    assert ("person:jane-roe", "Defense Minister", "country:NOR") in positions(extract_text(text, NEWS))
+    text = "Madrid promised four more tanks. Defence Minister Jane Roe said they had reached the Ukrainian army."
+    assert ("person:jane-roe", "Defense Minister", "country:ESP") in positions(extract_text(text, NEWS))
+
+
+def test_a_state_opening_the_speech_still_keeps_the_office_unsaid() -> None:
+    # must not fire: the state the minister speaks of first may be their own
+    text = "Ukraine asked for more jets. Defence Minister Jane Roe said Norway could not spare any."
+    assert not positions(extract_text(text, NEWS)), positions(extract_text(text, NEWS))
+
+
+def test_a_state_owning_a_company_is_no_actor_whose_minister_speaks() -> None:
+    # must not fire: 'South Korea's Example Rotem' acts for no state; Poland is named too
+    text = ("South Korea's Example Rotem signed a contract with Poland for 100 tanks. Defence Minister Jane Roe said "
+            "it was the largest deal Poland had signed.")
+    x = extract_text(text, NEWS)
+    assert not any(p[2] == "country:KOR" for p in positions(x)), positions(x)
+
+
+def test_a_seat_of_government_speaks_for_its_state() -> None:
+    assert ("country:FRA", "Paris will send more light tanks") in said(
+        "Paris will send more light tanks, the Elysée said on Tuesday.", NEWS)
+    assert ("country:GBR", "Britain will send more artillery") in said(
+        "Britain will send more artillery, Downing Street said.", NEWS)
+    claims = said("The Kremlin said the decision would prolong the war.", NEWS)
+    assert ("country:RUS", "the decision would prolong the war") in claims, claims
+    assert not any(speaker == "org:kremlin" for speaker, _ in claims), claims
+
+
+def test_the_government_in_a_capital_speaks_for_its_state() -> None:
+    assert ("country:DEU", "The deliveries will start in May") in said(
+        "The deliveries will start in May, the government in Berlin said.", NEWS)
+    assert ("country:USA", "The ban stays in place") in said(
+        "The ban stays in place, officials in Washington said.", NEWS)
+
+
+def test_a_seat_as_a_place_or_a_seat_s_spokesman_is_no_state_speaking() -> None:
+    # must not fire: officials another word makes someone else's; a seat after a preposition is a place; the
+    # spokesman of a seat speaks in person
+    assert not said("Russian-installed officials in Ukraine said traffic had stopped.", NEWS)
+    claims = said("The two leaders met at Downing Street. They said the tanks would arrive in March.", NEWS)
+    assert not any(speaker == "country:GBR" for speaker, _ in claims), claims
+    claims = said("Kremlin spokesman Jane Roe said the jets would be destroyed.", NEWS)
+    assert claims == {("person:jane-roe", "the jets would be destroyed")}, claims
+
+
+def test_the_seats_table() -> None:
+    table = seats()
+    assert table[("Downing", "Street")] == "country:GBR" and table[("Kremlin",)] == "country:RUS"
+    assert all(state.startswith("country:") and len(state) == 11 for state in table.values())
+    words = ["talks", "at", "Downing", "Street", "ended"]
+    assert seat_at(words, 3) == ("country:GBR", 2, 4) and seat_at(words, 1) is None
