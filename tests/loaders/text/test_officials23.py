@@ -68,3 +68,13 @@ def test_the_seats_table() -> None:
     assert all(state.startswith("country:") and len(state) == 11 for state in table.values())
     words = ["talks", "at", "Downing", "Street", "ended"]
     assert seat_at(words, 3) == ("country:GBR", 2, 4) and seat_at(words, 1) is None
+
+
+def test_an_air_force_commander_is_an_office_of_the_state_the_text_gives() -> None:
+    text = "Ukraine's air force said it downed a missile. Air force commander Jane Roe called it a historic event."
+    assert ("person:jane-roe", "Air Force Commander", "country:UKR") in positions(extract_text(text, NEWS))
+    text = "Finnish jets flew over the lake, air force commander Jane Roe said."
+    assert ("person:jane-roe", "Air Force Commander", "country:FIN") in positions(extract_text(text, NEWS))
+    # must not fire: no state said anywhere, no office of anyone's
+    text = "The exercise ended on Friday, air force commander Jane Roe said."
+    assert not positions(extract_text(text, NEWS)), positions(extract_text(text, NEWS))
