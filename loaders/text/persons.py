@@ -608,7 +608,7 @@ class PersonRules:
             return None  # 'Germany and France will send ...': whose minister is not said
         if named != self._states_unquoted(sent.start, sent.end) and first.end + 1 < before.end \
                 and self.d.lower[first.end] in ("'s", "’s") and self.d.words[first.end + 1][:1].isupper():
-            return None  # 'South Korea's Example Motors signed ... with Poland': the state of a company, no actor
+            return None  # 'South Korea's Hyundai Rotem signed ... with Poland': the state of a company, no actor
         # a sentence naming other states keeps the office unsaid, unless it names that state again ('Poland signed
         # ... . Defence minister X said ..., which Warsaw handed to Kyiv')
         return state if not named or state in named else None
@@ -629,7 +629,7 @@ class PersonRules:
 
     def _speech_after(self, i: int, end: int) -> int:
         """Where what the holder of the title at token i says opens, past its first word ('Defence Minister X said
-        the jets would help Ukraine's air defence': 'jets'), or ``end`` when no speech verb follows the name:
+        the planes would strengthen Ukraine's ability': 'planes'), or ``end`` when no speech verb follows the name:
         the states named past it are what a minister speaks of, not whose minister they are (session 23). A state
         opening the speech still counts ('... said Germany would not send ...' may be the speaker's own)."""
         verb = next((k for k in range(i, min(i + 10, end)) if self.d.lower[k] in self.d.g.speech_verbs), None)
