@@ -585,7 +585,7 @@ class PersonRules:
                 return ref.id
         if sent.start == 0:
             return None
-        named = self._states_unquoted(sent.start, self._speech_after(i, sent.end))
+        named = self._states_unquoted(sent.start, sent.end)
         before = self.d.sent_of(sent.start - 1)
         if before.start > 0 and not self._names_state(before.start, before.end):
             # 'Estonia announced its package ... . It includes: ... . "...," defence minister X told ERR': over one
@@ -606,9 +606,6 @@ class PersonRules:
                              and (other := self.f.ref_at.get(first.end + 1)) is not None
                              and other.id.startswith("country:")):
             return None  # 'Germany and France will send ...': whose minister is not said
-        if named != self._states_unquoted(sent.start, sent.end) and first.end + 1 < before.end \
-                and self.d.lower[first.end] in ("'s", "’s") and self.d.words[first.end + 1][:1].isupper():
-            return None  # 'South Korea's Hyundai Rotem signed ... with Poland': the state of a company, no actor
         # a sentence naming other states keeps the office unsaid, unless it names that state again ('Poland signed
         # ... . Defence minister X said ..., which Warsaw handed to Kyiv')
         return state if not named or state in named else None
@@ -626,17 +623,6 @@ class PersonRules:
             if ref is not None and not quoted and ref.id.startswith("country:"):
                 out.add(ref.id)
         return out
-
-    def _speech_after(self, i: int, end: int) -> int:
-        """Where what the holder of the title at token i says opens, past its first word ('Defence Minister X said
-        the planes would strengthen Ukraine's ability': 'planes'), or ``end`` when no speech verb follows the name:
-        the states named past it are what a minister speaks of, not whose minister they are (session 23). A state
-        opening the speech still counts ('... said Germany would not send ...' may be the speaker's own)."""
-        verb = next((k for k in range(i, min(i + 10, end)) if self.d.lower[k] in self.d.g.speech_verbs), None)
-        if verb is None or self._names_state(i, verb):
-            return end
-        opening = verb + 2 if verb + 1 < end and self.d.lower[verb + 1] == "that" else verb + 1
-        return min(opening + 1, end)
 
     def _names_state(self, start: int, end: int) -> bool:
         return any((ref := self.f.ref_at.get(k)) is not None and ref.id.startswith("country:")
