@@ -1,5 +1,5 @@
-"""Officials and claim speakers (session 23): a state-less title's state past what its holder says, and seats of
-government that speak for their state.
+"""Officials and claim speakers (session 23): seats of government and 'the government in <capital>' speak for their
+state; an air force commander is an office of the state the text gives.
 
 Every sentence and name here is this file's own (none is a shared document's or a gold file's)."""
 
@@ -11,28 +11,6 @@ from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.seats import seat_at, seats
 
 NEWS = {"date": "2024-03-12", "publisher": "Example News", "title": "Probe"}
-
-
-def test_states_inside_what_a_minister_says_leave_the_office_to_the_sentence_before() -> None:
-    text = ("Norway unveiled its largest aid package. Defence Minister Jane Roe said the planes would strengthen "
-            "Ukraine's air defence.")
-    assert ("person:jane-roe", "Defense Minister", "country:NOR") in positions(extract_text(text, NEWS))
-    text = "Madrid promised four more tanks. Defence Minister Jane Roe said they had reached the Ukrainian army."
-    assert ("person:jane-roe", "Defense Minister", "country:ESP") in positions(extract_text(text, NEWS))
-
-
-def test_a_state_opening_the_speech_still_keeps_the_office_unsaid() -> None:
-    # must not fire: the state the minister speaks of first may be their own
-    text = "Ukraine asked for more jets. Defence Minister Jane Roe said Norway could not spare any."
-    assert not positions(extract_text(text, NEWS)), positions(extract_text(text, NEWS))
-
-
-def test_a_state_owning_a_company_is_no_actor_whose_minister_speaks() -> None:
-    # must not fire: 'South Korea's Example Rotem' acts for no state; Poland is named too
-    text = ("South Korea's Example Rotem signed a contract with Poland for 100 tanks. Defence Minister Jane Roe said "
-            "it was the largest deal Poland had signed.")
-    x = extract_text(text, NEWS)
-    assert not any(p[2] == "country:KOR" for p in positions(x)), positions(x)
 
 
 def test_a_seat_of_government_speaks_for_its_state() -> None:
