@@ -16,6 +16,7 @@ from armsgraph.loaders.text.group_speakers import group_speech, state_pair_speec
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
 from armsgraph.loaders.text.quote_labels import name_end
+from armsgraph.loaders.text.seats import seat_at, seat_state
 from armsgraph.loaders.text.speakers import SUFFIXES
 from armsgraph.loaders.text.supply_talk import arms_word
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, noun_speech, speech
@@ -58,6 +59,11 @@ SAYING_NOUNS = frozenset({"words", "phrase", "saying", "message", "motto", "maxi
 """Nouns for what someone said: 'the words of Jane Roe:' introduces her quotation."""
 STATE_BODY_WORDS = GOVERNMENT_WORDS | BODY_WORDS
 """Words that end the name of a state's body ('the Czech defence ministry', 'the General Staff'), built once."""
+GOVERNED_BY_PLACE = frozenset({"government", "officials", "authorities"})
+"""Who speaks for the state a place names after them ('the government in Berlin said', 'officials in Washington
+said')."""
+PLACE_PREPOSITIONS = frozenset({"at", "in", "to", "from", "with", "on", "by", "for", "of", "against"})
+"""Before a seat's name, prepositions that make it a place or an addressee ('talks at the Elysée'), not a speaker."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
@@ -127,6 +133,8 @@ class ClaimRules:
                 body = self._speaker_before(i, person=False)
                 if body is not None:
                     return body, i
+            if ref is None and (seat := self._seat_or_government_in(i)) is not None:
+                return seat, i  # 'Downing Street said', 'the government in Berlin said' (session 23)
             if ref is None and self.d.lower[i] in GOVERNMENT_WORDS and i > start:
                 owner = self._generic_owner(i - 1 if self.d.lower[i - 1] in GOVERNMENT_WORDS else i)
                 if owner is not None:
@@ -179,6 +187,25 @@ class ClaimRules:
                     and self.d.ent_types[ref.end] != "TITLE":
                 return ref.id, i  # 'the French defence ministry said'; not 'Ukrainian Defence Minister X'
         return None
+
+    def _seat_or_government_in(self, i: int) -> str | None:
+        """The state that speaks at token i (no entity there) by its seat's place name ('the Elysée said',
+        ``data/seats.csv``) or as 'the government in Berlin' / 'officials in Washington' (the capital or state right
+        after 'in' says whose); none after a preposition ('talks at Downing Street') or after a word that makes the
+        officials another's ('Russian-installed officials in the region')."""
+        words, lower = self.d.words, self.d.lower
+        seat = seat_at(words, i)
+        if seat is not None:
+            before = seat[1] - 1 if seat[1] > 0 and lower[seat[1] - 1] != "the" else seat[1] - 2
+            return seat[0] if before < 0 or lower[before] not in PLACE_PREPOSITIONS else None
+        if lower[i] not in GOVERNED_BY_PLACE or i + 2 >= len(words) or lower[i + 1] != "in":
+            return None
+        place = self.f.ref_at.get(i + 2)
+        if place is None or place.start != i + 2 or not place.id.startswith("country:") \
+                or place.kind not in ("name", "capital"):
+            return None
+        opens = i == 0 or lower[i - 1] == "the" or not words[i - 1][:1].isalnum()
+        return place.id if opens else None
 
     def _vocative(self, ref: Ref) -> bool:
         """'Mr. President,' / 'Madam Secretary,': a title addressed (``VOCATIVES``) with a comma after it names the
@@ -540,6 +567,7 @@ class ClaimRules:
         a, b = self.d.tok_index(sent_start), self.d.tok_index(sent_end)
         when, when_text = self.d.date_in(a, max(a + 1, b))
         ev_start, ev_end = min(sent_start, text_start), max(sent_end, text_end)
+        speaker = seat_state(self.d.g.org(speaker)) or speaker  # 'the Kremlin said': Russia's (session 23)
         self.f.claims.append(ClaimFact(
             speaker=speaker, text=self.d.text[text_start:text_end], start=text_start + self.d.base,
             end=text_end + self.d.base, about=self._about(text_start, text_end, speaker), date=when,

@@ -222,7 +222,7 @@ def test_persons_are_scored_against_the_gold_officials_names() -> None:
     ("According to Ukrainian Defence Minister Rustem Umerov, the first F-16s will arrive in May.",
      {("person:rustem-umerov", "the first F-16s will arrive in May")}),
     ("In a statement, the Kremlin said Western weapons would not change the outcome.",
-     {("org:kremlin", "Western weapons would not change the outcome")}),
+     {("country:RUS", "Western weapons would not change the outcome")}),  # a seat speaks for its state (session 23)
     # a pronoun opening a sentence is the person who opened the sentence before
     ("Lloyd Austin met Rustem Umerov in Brussels. He said the United States would send more Patriot interceptors.",
      {("person:lloyd-austin", "the United States would send more Patriot interceptors")}),
