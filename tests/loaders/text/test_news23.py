@@ -70,3 +70,25 @@ IDENTIFIED_PROBES = [
 @pytest.mark.parametrize(("kind", "genre", "text", "written"), IDENTIFIED_PROBES)
 def test_identified_probe(kind: str, genre: str, text: str, written: str) -> None:
     check(kind, genre, text, written)
+
+
+REFUSAL_PROBES = [
+    probe('ruled-out', 'news',
+      "Chancellor Olaf Scholz has again ruled out sending Taurus cruise missiles to Ukraine.",
+      'DEU>UKR:taurus=declined'),
+    probe('rules-out', 'news',
+      "Germany rules out sending Taurus cruise missiles to Ukraine, the government spokesman said.",
+      'DEU>UKR:taurus=declined'),
+    # guards: an option left open is considered; a negated refusal gives nothing
+    probe('does-not-rule-out', 'news',
+      "France does not rule out delivering Leclerc tanks to Ukraine, Emmanuel Macron said.",
+      'FRA>UKR:leclerc=considered'),
+    probe('has-not-ruled-out', 'news',
+      "Germany has not ruled out sending Taurus cruise missiles to Ukraine.",
+      ''),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), REFUSAL_PROBES)
+def test_refusal_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
