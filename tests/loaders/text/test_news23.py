@@ -92,3 +92,28 @@ REFUSAL_PROBES = [
 @pytest.mark.parametrize(("kind", "genre", "text", "written"), REFUSAL_PROBES)
 def test_refusal_probe(kind: str, genre: str, text: str, written: str) -> None:
     check(kind, genre, text, written)
+
+
+REPLACED_PROBES = [
+    probe('replaced-by', 'news',
+      "Australia will send 49 of its retired M1A1 Abrams tanks to Ukraine, the minister said. The tanks were "
+      "recently replaced by newer M1A2 from the US.",
+      'AUS>UKR:abrams; USA>AUS:abrams'),
+    # a purchase participle describing the replacing systems is no transfer to the text's recipient
+    probe('replaced-by-bought-from', 'news',
+      "Australia will give Ukraine 49 of its retired M1A1 Abrams tanks, the minister said. The tanks are being "
+      "replaced in the Australian Army by newer Abrams models bought from the United States.",
+      'AUS>UKR:abrams; USA>AUS:abrams'),
+    # guards: nobody gave the replaced systems away; a purchase in a main clause reads as before
+    probe('replaced-no-giver', 'news',
+      "The old tanks of the Polish army were replaced by K2 tanks from South Korea.",
+      ''),
+    probe('bought-main-clause', 'news',
+      "Ukraine needs air defence. Poland bought Patriot systems from the United States.",
+      'USA>POL:patriot'),
+]
+
+
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), REPLACED_PROBES)
+def test_replaced_probe(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
