@@ -949,10 +949,11 @@ class ClauseReader:
                     # 'if Washington decides to give Kyiv ATACMS ... So far the US has sent HIMARS': the giver's
                     # withheld (negated or hypothetical) supply names who its aid is for
                     recipient = withheld[1]
-                bought_before = kind == "receive" and self._bought_before(t, tense)
+                bought_before = kind == "receive" and self._bought_before(t, tense) \
+                    and doc_frame.recipient not in self.parties.named_actors(s, e)
                 if recipient is None and doc_frame.recipient and (weapons or ends_list) and not bought_before:
-                    # 'newer Abrams models bought from the United States': the participle says where the weapon
-                    # came from, for whoever has it; not the text's recipient
+                    # 'newer Abrams models bought from the United States' in a sentence that does not name the
+                    # text's recipient: the participle says where the weapon came from, for whoever has it
                     recipient = self._text_recipient(doc_frame.recipient, suppliers, title_recipient)
                     if (side := self.recipients.for_side(suppliers, recipient)) != recipient:  # not from Pyongyang
                         recipient, suppliers = side, [x for x in suppliers if x != recipient]
