@@ -21,7 +21,12 @@ from armsgraph.loaders.text.frames import carried_transfers
 from armsgraph.loaders.text.learned_transfers import learned_transfers
 from armsgraph.loaders.text.package_frames import package_transfers
 from armsgraph.loaders.text.persons import persons
-from armsgraph.loaders.text.phrase_transfers import deal_transfers, thanked_transfers
+from armsgraph.loaders.text.phrase_transfers import (
+    deal_transfers,
+    identified_transfers,
+    replaced_transfers,
+    thanked_transfers,
+)
 from armsgraph.loaders.text.presence_transfers import present_transfers
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfers import clause_transfers, described_categories, syntax_transfers
@@ -62,6 +67,8 @@ RULE_COMPONENTS: tuple[Component, ...] = (
     present_transfers,       # '<weapons> from <giver> are now with <recipient>'
     carried_transfers,       # systems listed in later sentences under the text's transfer frame
     package_transfers,       # what a US text lists as the contents of the package it announced
+    identified_transfers,    # 'identified the weapons as KN-23': a generic weapon given, then named
+    replaced_transfers,      # 'the tanks were replaced by newer M1A2 from the US': to the giver of the tanks
     described_categories,    # a category-level transfer a named system describes goes
 )
 """The rule components: what the learned classifier's candidates and features are read from (and trained on)."""

@@ -14,19 +14,32 @@ neither:
   for the weapons their sentence names before them or after a 'saying' (session 22). Stage from the clause's cues,
   else delivered. Rule ``transfer:thanks``.
 
-Both read one clause, keep the rules' vetoes (parts, ammunition for a system, versions; negated and hypothetical
-clauses), need both parties named (a company is no party: 'a contract with Rheinmetall for Skyranger' is domestic
-procurement), never pair two actors joined by 'and' ('Poland and South Korea signed an agreement for K2 tanks': no
-direction), and leave alone a weapon mention the rules already read.
+- ``identified_transfers``: 'North Korea has given Russia ballistic missiles ... U.S. officials identified the weapons
+  as KN-23 missiles' (kind ``identify``: identified ... as; or a copula of kind ``identity`` after a pronoun of kind
+  ``identity-subject`` or a noun of the system's category: 'we assess that these are KN-23', 'the missiles are
+  KN-23'): a named system said to be what a generic weapon was takes the parties of the one delivered category-level
+  transfer of its category read before it (session 23). Rule ``transfer:identified``.
+
+- ``replaced_transfers``: 'Australia will send 49 of its retired Abrams tanks to Ukraine ... The tanks were replaced
+  by newer M1A2 from the US' (kind ``replaced-by``, passive): the systems after 'by' came from the state after their
+  'from' to the one that gave away what they replace (session 23). Rule ``transfer:replaced``.
+
+The first two read one clause, keep the rules' vetoes (parts, ammunition for a system, versions; negated and
+hypothetical clauses), need both parties named (a company is no party: 'a contract with Rheinmetall for Skyranger'
+is domestic procurement), never pair two actors joined by 'and' ('Poland and South Korea signed an agreement for K2
+tanks': no direction), and leave alone a weapon mention the rules already read.
 """
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from armsgraph.loaders.text.anaphora import category_words, singular
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import CLAUSE_CUTS, phrase_words, pick_stage
+from armsgraph.loaders.text.transfer_words import CLAUSE_CUTS, PASSIVE_AUX, phrase_words, pick_stage
 
 MAX_GAP = 12
 """Tokens at most between a deal noun and the seller's 'with' ('a $2 billion contract with ...')."""
@@ -163,3 +176,99 @@ def _thanks_to(d: TextDoc, f: Facts, rules: TransferRules, s: int, i: int, right
                  and syntax.parsed[k] and syntax.dep[k] not in ("aux", "auxpass")), None)
     if holder is not None and verb is not None:
         _read(d, f, rules, giver, holder, s, verb + 1, right, "delivered", "transfer:thanks")
+
+
+def identified_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: a named system a sentence identifies a generic weapon as ('identified the weapons as KN-23', 'these
+    are KN-23') is moved between the parties of the one delivered category-level transfer of its category before it.
+
+    Why: one identifies what has been seen, so a generic weapon already given ('has provided Russia with ballistic
+    missiles') and then said to be a named system is a transfer of that system, between the same two states."""
+    words = phrase_words()
+    if not any(words.get(w) in ("identify", "identity") for w in d.lower):
+        return []
+    before = set(f.transfers)
+    rules = TransferRules(d, f)
+    categories = d.g.category_systems
+    generic = [t for t in f.transfers.values() if t.weapon in categories and t.status == "delivered"]
+    if not generic:
+        return []
+    for sent in d.sents:
+        s, e = sent.start, sent.end
+        if e - s > 400 or "?" in d.words[s:e]:
+            continue
+        for w in rules.mentions.weapons(s, e):
+            system = f.entities.get(w.ent_id_)
+            if system is None or system.category is None or w.ent_id_ in categories or not _identified(
+                    d, s, w, system.category.partition(":")[2]):
+                continue
+            pairs = {(t.supplier, t.recipient, t.status) for t in generic if t.evidence.start < d.token_span(s, e).start
+                     and (entity := f.entities.get(t.weapon)) is not None and entity.category == system.category}
+            if len(pairs) == 1:
+                supplier, recipient, stage = next(iter(pairs))
+                rules.record.transfer(supplier, recipient, w, stage, sent, "transfer:identified")
+    return [t for k, t in f.transfers.items() if k not in before]
+
+
+def _identified(d: TextDoc, s: int, w: Span, category: str) -> bool:
+    """Whether the mention w is what its sentence identifies something as: 'identified the weapons as W', or a
+    copula right before it ('the', 'a' between) after a pronoun or a noun of the system's category ('these are W',
+    'they're W', 'the missiles are W')."""
+    words = phrase_words()
+    k = w.start - 1
+    while k > s and d.lower[k] in ("the", "a"):
+        k -= 1
+    if k > s and d.lower[k] == "as":
+        return any(words.get(x) == "identify" for x in d.lower[max(s, k - 5):k])
+    if k <= s or words.get(d.lower[k]) != "identity":
+        return False
+    subject = d.lower[k - 1]
+    if words.get(subject) == "identity-subject":
+        return True
+    return category in category_words(d.g.category_nouns).get(singular(subject), frozenset())
+
+
+REPLACED_BY_GAP = 5
+"""Tokens at most between 'replaced' and its agent's 'by' ('replaced in the Australian Army by')."""
+FROM_GAP = 3
+"""Tokens at most between the replacing systems and their 'from' ('newer Abrams models bought from')."""
+
+
+def replaced_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: 'The tanks were replaced by newer M1A2 from the US': the replacing systems came from the state after
+    'from' to the giver of the systems replaced.
+
+    Why: a passive 'replaced by' names what took the place of weapons a state gave away, and 'from' where it came
+    from; the state that gave the replaced systems away is the one that has the new ones (the active 'which Germany
+    will replace with Marder vehicles' is read by the clause rules)."""
+    words = {w for w, k in phrase_words().items() if k == "replaced-by"}
+    if not any(w in words for w in d.lower):
+        return []
+    before = set(f.transfers)
+    rules = TransferRules(d, f)
+    for sent in d.sents:
+        s, e = sent.start, sent.end
+        for r in range(s + 1, e):
+            if d.lower[r] not in words or not PASSIVE_AUX.union({"being", "be"}).intersection(d.lower[r - 2 : r]):
+                continue
+            by = next((k for k in range(r + 1, min(e, r + REPLACED_BY_GAP + 1)) if d.lower[k] == "by"), None)
+            replaced = rules.mentions.weapons(s, r)
+            if by is None or not replaced:
+                continue
+            right = next((k for k in range(by + 1, e) if d.lower[k] in CLAUSE_CUTS), e)
+            owner = _giver_of(f, {w.ent_id_ for w in replaced}, d.token_span(s, e).start)
+            new = [w for w in rules.mentions.weapons(by + 1, right)
+                   if "from" in d.lower[w.end : w.end + FROM_GAP + 1]]
+            if owner is None or not new:
+                continue
+            frm = next(k for k in range(new[-1].end, right) if d.lower[k] == "from")
+            sellers = rules.parties.from_actors(frm, right)
+            if len(sellers) == 1:
+                _read(d, f, rules, sellers[0], owner, s, by + 1, new[-1].end, "delivered", "transfer:replaced")
+    return [t for k, t in f.transfers.items() if k not in before]
+
+
+def _giver_of(f: Facts, weapons: set[str], start: int) -> str | None:
+    """The one supplier of the transfers of ``weapons`` read before the character offset ``start``."""
+    givers = {t.supplier for t in f.transfers.values() if t.weapon in weapons and t.evidence.start < start}
+    return next(iter(givers)) if len(givers) == 1 else None

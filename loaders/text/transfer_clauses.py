@@ -246,6 +246,15 @@ class ClauseReader:
         return kind in kinds and tense == "past" and bool(self.mentions.participle_noun(t)) \
             and self.d.lower[t - 1] not in PASSIVE_AUX
 
+    def _bought_before(self, t: int, tense: str) -> bool:
+        """A receiving word's past participle that describes a noun ('newer Abrams models bought from the United
+        States', 'the tanks purchased from Germany'): where a weapon came from, said of whoever has it now."""
+        if tense != "past" or self.d.lower[t - 1] in PASSIVE_AUX:
+            return False
+        syntax = self.d.syntax
+        return bool(self.mentions.participle_noun(t)) or (
+            syntax is not None and syntax.parsed[t] and syntax.dep[t] == "acl")
+
     def _by_after_recipient(self, t: int, right: int) -> tuple[int, str] | None:
         """'has been handed over to Ukraine by Bratislava': a passive whose 'by' agent follows its 'to' recipient;
         the position of 'by' and the recipient, None for any other wording between the verb and 'by'."""
@@ -940,7 +949,11 @@ class ClauseReader:
                     # 'if Washington decides to give Kyiv ATACMS ... So far the US has sent HIMARS': the giver's
                     # withheld (negated or hypothetical) supply names who its aid is for
                     recipient = withheld[1]
-                if recipient is None and doc_frame.recipient and (weapons or ends_list):
+                bought_before = kind == "receive" and self._bought_before(t, tense) \
+                    and doc_frame.recipient not in self.parties.named_actors(s, e)
+                if recipient is None and doc_frame.recipient and (weapons or ends_list) and not bought_before:
+                    # 'newer Abrams models bought from the United States' in a sentence that does not name the
+                    # text's recipient: the participle says where the weapon came from, for whoever has it
                     recipient = self._text_recipient(doc_frame.recipient, suppliers, title_recipient)
                     if (side := self.recipients.for_side(suppliers, recipient)) != recipient:  # not from Pyongyang
                         recipient, suppliers = side, [x for x in suppliers if x != recipient]
