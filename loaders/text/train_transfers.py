@@ -73,11 +73,17 @@ TRAINING = (("statements", "statements", "statements.jsonl"), ("news", "news", "
             ("statements", "tests/data/fresh/fresh21-dev", "fresh21-dev.jsonl"),
             ("news", "tests/data/fresh/fresh22-dev", "fresh22-dev.jsonl"),
             ("statements", "tests/data/fresh/fresh23-dev", "fresh23-dev.jsonl"),
-            ("news", "tests/data/fresh/fresh24-dev", "fresh24-dev.jsonl"))
+            ("news", "tests/data/fresh/fresh24-dev", "fresh24-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh25-dev", "fresh25-dev.jsonl"),
+            ("statements", "tests/data/fresh/fresh26-dev", "fresh26-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh27-dev", "fresh27-dev.jsonl"),
+            ("statements", "tests/data/fresh/fresh28-dev", "fresh28-dev.jsonl"),
+            ("news", "tests/data/fresh/fresh29-dev", "fresh29-dev.jsonl"))
 """(genre, folder, gold file): the tuned gold only (the held-out split is tuned on since session 8, the test split since
 session 10, the paraphrase and fresh -dev halves since session 15, more fresh -dev halves since sessions 16, 18, 19 and
 20 (fresh17-19-dev after session 20's reserved-split test), 21 (fresh20-21-dev, session 20's second reserved
-split) and 22 (fresh22-24-dev, session 21's reserved split); never held-out 2 nor a -test half). A folder is one of
+split), 22 (fresh22-24-dev, session 21's reserved split) and 23 (fresh25-29-dev, session 22's reserved split); never
+held-out 2 nor a -test half). A folder is one of
 ../shared/data, or the repository's own when it starts with ``tests/`` (``folder_path``). The targets are per genre
 (news, statements); figures are also reported per gold file."""
 GENRES = ("news", "statements")
