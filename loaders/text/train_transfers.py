@@ -113,6 +113,8 @@ class Setting:
     margin: float
     contrasts: str
     gates: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()
+    """Features of the ``EXCLUDED`` or ``OPTIONAL`` prefixes this setting's model reads (session 23); none for A."""
 
 
 CANDIDATES = (Setting("A: current", 3.0, 0.95, 0.2, "none"),
@@ -141,7 +143,11 @@ MARGINS = (0.0, 0.2)
 EXCLUDED = ("rule:", "gate:")
 """Feature prefixes left out of the model: the rules were written on these very documents, so with them the model
 learns to copy the rules (sessions 7-8 showed it in cross-validation) and adds nothing on unseen text; ``gate:``
-flags are read by ``candidates.parse_gate`` only."""
+flags are read by ``candidates.parse_gate`` only. A setting may name one to read (``Setting.reads``): the leave-one-
+split-out measure then reads a held-out split's rule features from its frozen rules (``frozen_rule_features``)."""
+OPTIONAL = ("genre:",)
+"""Feature prefixes every candidate carries but only a setting that names them reads (``Setting.reads``), so the
+other settings' trees are as before (session 23: ``genre:official``)."""
 FROZEN = REPO / "tests" / "data" / "frozen-rules.json"
 """The transfers the rules of an earlier commit extracted from a split before that split was tuned on (the
 held-out split before session 8, the test split before session 10, the two halves of news-pun-dev, dev4 and the 14
@@ -263,16 +269,21 @@ def contrast(items: Sequence[Example], names: Collection[str]) -> list[Example]:
     return out
 
 
-def model_features(features: dict[str, float], excluded: tuple[str, ...] = EXCLUDED) -> dict[str, float]:
-    return {k: v for k, v in features.items() if not k.startswith(excluded)} if excluded else features
+def model_features(features: dict[str, float], excluded: tuple[str, ...] = EXCLUDED + OPTIONAL,
+                   reads: Collection[str] = ()) -> dict[str, float]:
+    """The features a model is fitted on: none of the ``excluded`` prefixes but those it ``reads``."""
+    if not excluded:
+        return features
+    return {k: v for k, v in features.items() if not k.startswith(excluded) or k in reads}
 
 
-def _matrix(items: Sequence[Example], excluded: tuple[str, ...]) -> tuple[list[str], Any, Any]:
+def _matrix(items: Sequence[Example], excluded: tuple[str, ...], reads: Collection[str] = ()
+            ) -> tuple[list[str], Any, Any]:
     """(feature names, rows, labels) of the readable examples; a sparse path seen in fewer than MIN_COUNT
     candidates is no column."""
     import numpy as np
 
-    rows = [model_features(e.features, excluded) for e in items]
+    rows = [model_features(e.features, excluded, reads) for e in items]
     seen = Counter(k for row in rows for k in row)
     names = sorted(k for k, n in seen.items() if n >= MIN_COUNT or not k.startswith(SPARSE))
     index = {n: i for i, n in enumerate(names)}
@@ -284,7 +295,7 @@ def _matrix(items: Sequence[Example], excluded: tuple[str, ...]) -> tuple[list[s
     return names, x, np.array([e.label for e in items], dtype=int)
 
 
-def fit_linear(items: Sequence[Example], c: float, excluded: tuple[str, ...] = EXCLUDED) -> RelationModel:
+def fit_linear(items: Sequence[Example], c: float, excluded: tuple[str, ...] = EXCLUDED + OPTIONAL) -> RelationModel:
     """A logistic regression on ``items`` (threshold left at 0.5: ``choose`` sets it): the model class of sessions
     7-16, kept as the baseline the session-17 report prints beside the trees (``BASELINE``)."""
     from sklearn.linear_model import LogisticRegression
@@ -296,14 +307,16 @@ def fit_linear(items: Sequence[Example], c: float, excluded: tuple[str, ...] = E
     return RelationModel(weights, round(float(model.intercept_[0]), 6), 0.5, True)
 
 
-def fit(items: Sequence[Example], depth: float, excluded: tuple[str, ...] = EXCLUDED) -> RelationModel:
+def fit(items: Sequence[Example], depth: float, excluded: tuple[str, ...] = EXCLUDED + OPTIONAL,
+        reads: Collection[str] = ()) -> RelationModel:
     """Gradient-boosted trees of ``depth`` on ``items`` (classes balanced by sample weight; threshold left at 0.5:
-    ``choose`` sets it), exported as plain trees (``export``) so that run time needs no scikit-learn."""
+    ``choose`` sets it), exported as plain trees (``export``) so that run time needs no scikit-learn. ``reads``:
+    features of the ``excluded`` prefixes fitted on all the same (``Setting.reads``)."""
     import numpy as np
     from sklearn.ensemble import GradientBoostingClassifier
 
     readable = [e for e in items if e.readable]
-    names, x, y = _matrix(readable, excluded)
+    names, x, y = _matrix(readable, excluded, reads)
     positives = max(1, int(y.sum()))
     weight = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * max(1, len(y) - positives)))
     model: Any = GradientBoostingClassifier(n_estimators=N_TREES, max_depth=int(depth), learning_rate=LEARNING_RATE,
@@ -396,14 +409,25 @@ def _frozen_rules(path: Path) -> dict[str, Any]:
     return data
 
 
+def frozen_rule_features(example: Example, frozen: Collection[tuple[str, str, str]]) -> Example:
+    """``example`` with its ``rule:pair`` read from a frozen split's rules (``frozen``: their raw triples, categories
+    included, as ``candidates`` reads today's rules): the rules were written on the split since, so today's would
+    tell a model judged on it what the frozen rules, like the rules on unseen text, did not read."""
+    features = {k: v for k, v in example.features.items() if k != "rule:pair"}
+    if (example.raw[0], example.raw[1]) in {(s, r) for s, r, _ in frozen}:
+        features["rule:pair"] = 1.0
+    return replace(example, features=features)
+
+
 def frozen_runs(items: Sequence[Example], docs: Sequence[DocumentGold], c: float,
-                frozen_path: Path = FROZEN, fitter: Callable[[Sequence[Example], float], RelationModel] | None = None
-                ) -> list[FrozenDocument]:
+                frozen_path: Path = FROZEN, fitter: Callable[[Sequence[Example], float], RelationModel] | None = None,
+                reads: Collection[str] = ()) -> list[FrozenDocument]:
     """The documents of every split of ``frozen-rules.json`` (a split is the documents its entry lists), each
     candidate's probability from a model trained at ``c`` (by ``fitter``, the trees unless given) on every document
     outside that split: leave one split out, so the model is judged on documents and a writer it never saw. A
     split's documents are those its entry lists from the gold file its name starts with ('news-pun-dev.jsonl, first
-    40'): another file's document of the same name is not in it."""
+    40'): another file's document of the same name is not in it. ``reads``: the setting's ``Setting.reads``; the
+    trees read them (unless ``fitter`` is given), and a ``rule:pair`` read is the split's frozen rules'."""
     categories = load().category_systems
     frozen = _frozen_rules(frozen_path)
     out: list[FrozenDocument] = []
@@ -411,10 +435,14 @@ def frozen_runs(items: Sequence[Example], docs: Sequence[DocumentGold], c: float
         held = [d for d in docs if d.document in entry["transfers"] and d.split == split.split(",")[0]]
         if not held:
             continue
-        model = (fitter or fit)([e for e in items if not any(e.of(d) for d in held)], c)
+        outside = [e for e in items if not any(e.of(d) for d in held)]
+        model = fitter(outside, c) if fitter else fit(outside, c, reads=reads)
         for doc in held:
-            raw = [(s, r, w) for s, r, w in entry["transfers"][doc.document] if w not in categories]
+            every = [(s, r, w) for s, r, w in entry["transfers"][doc.document]]
+            raw = [(s, r, w) for s, r, w in every if w not in categories]
             mine = tuple(e for e in items if e.of(doc) and e.readable and e.windowed)
+            if "rule:pair" in reads:
+                mine = tuple(frozen_rule_features(e, every) for e in mine)
             out.append(FrozenDocument(split, doc, frozenset(canonical(*t) for t in raw),
                                       frozenset(w for _, _, w in raw), mine,
                                       tuple(model.probability(e.features) for e in mine)))
@@ -479,7 +507,7 @@ def frozen_check(items: Sequence[Example], docs: Sequence[DocumentGold], c: floa
 
 
 def cross_validate(items: Sequence[Example], docs: Sequence[DocumentGold], c: float,
-                   excluded: tuple[str, ...] = EXCLUDED) -> list[float]:
+                   excluded: tuple[str, ...] = EXCLUDED + OPTIONAL) -> list[float]:
     """Document-level k-fold (documents dealt round-robin in gold order): each example's probability from the
     model trained on the other folds."""
     order = {d.document: k % FOLDS for k, d in enumerate(docs)}
@@ -567,7 +595,7 @@ def train(data: Path | None = None, report: bool = True) -> dict[str, object]:
     plain, docs = examples(data)
     names = contrast_names(plain, SHIPPED.contrasts)
     items = contrast(plain, names)
-    model = fit(items, SHIPPED.depth)
+    model = fit(items, SHIPPED.depth, reads=SHIPPED.reads)
     if report:
         runs = {c: cross_validate(items, docs, c) for c in C_GRID}
         frozen = {c: frozen_runs(items, docs, c) for c in C_GRID}
@@ -577,12 +605,13 @@ def train(data: Path | None = None, report: bool = True) -> dict[str, object]:
                      split_table(baseline, BASELINE[1], BASELINE[2]))
         # the shipped setting's runs are the ones above (same items, same depth): not fitted twice, nor twice for
         # two settings that differ only in threshold, margin or gates
-        fitted = {(SHIPPED.contrasts, SHIPPED.depth): frozen[SHIPPED.depth]} if SHIPPED.depth in frozen else {}
+        fitted = {(SHIPPED.contrasts, SHIPPED.depth, SHIPPED.reads): frozen[SHIPPED.depth]} \
+            if SHIPPED.depth in frozen and not SHIPPED.reads else {}
         for setting in CANDIDATES:
-            key = (setting.contrasts, setting.depth)
+            key = (setting.contrasts, setting.depth, setting.reads)
             if key not in fitted:
                 fitted[key] = frozen_runs(contrast(plain, contrast_names(plain, setting.contrasts)), docs,
-                                          setting.depth)
+                                          setting.depth, reads=setting.reads)
             run = fitted[key]
             shipped = " (shipped)" if setting == SHIPPED else ""
             print_splits(f"{setting.name}{shipped} (depth {setting.depth:g}, threshold {setting.threshold}, "
