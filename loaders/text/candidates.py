@@ -445,10 +445,6 @@ class _Reader:
         n_actors = len(self.counts)
         doc_features = {"doc:actors-log": math.log1p(n_actors), "doc:sentences-log": math.log1p(len(d.sents)),
                         "doc:weapons-log": math.log1p(len(d.weapon_ents))}
-        if d.speaks_for_home:
-            # a government office's own text (publishers.csv 'speaker'): there the publisher's state gives what its
-            # lists name, in news the title's states are the story; read only by a setting that names it
-            doc_features["genre:official"] = 1.0
         for w in d.weapon_ents:
             if w.label_ != "WEAPON":
                 continue
