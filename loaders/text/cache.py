@@ -104,13 +104,17 @@ def prune(kind: str, kept: Path, now: float | None = None) -> list[Path]:
     own = re.compile(re.escape(kind) + r"-[0-9a-f]{32}\.marshal(?:.*\.tmp)?")
     removed: list[Path] = []
     try:
-        stale = [p for p in kept.parent.iterdir()
-                 if p != kept and own.fullmatch(p.name) and p.stat().st_mtime < limit]
-        for p in stale:
-            p.unlink(missing_ok=True)
-            removed.append(p)
+        names = [p for p in kept.parent.iterdir() if p != kept and own.fullmatch(p.name)]
     except OSError as exc:
-        log.debug("stale %s files not removed (%s)", kind, exc)
+        log.debug("stale %s files not looked for (%s)", kind, exc)
+        return removed
+    for p in names:
+        try:  # each file on its own: another process may remove it first, or it may be another user's
+            if p.stat().st_mtime < limit:
+                p.unlink()
+                removed.append(p)
+        except OSError as exc:
+            log.debug("stale %s not removed (%s)", p.name, exc)
     return removed
 
 

@@ -62,8 +62,10 @@ STATE_BODY_WORDS = GOVERNMENT_WORDS | BODY_WORDS
 GOVERNED_BY_PLACE = frozenset({"government", "officials", "authorities"})
 """Who speaks for the state a place names after them ('the government in Berlin said', 'officials in Washington
 said')."""
-PLACE_PREPOSITIONS = frozenset({"at", "in", "to", "from", "with", "on", "by", "for", "of", "against"})
-"""Before a seat's name, prepositions that make it a place or an addressee ('talks at the Elysée'), not a speaker."""
+SEAT_OPENERS = frozenset({"and", "but", "while", "whereas", "meanwhile", "also", "then", "as", "that", "yet"})
+"""Before a seat's name (past 'the'), the words that leave it the subject of its clause ('..., and the Kremlin said',
+'Meanwhile, Downing Street said'); else the seat opens its sentence or follows punctuation, or it is a place or an
+addressee ('talks at the Elysée', 'Outside the Elysée, protesters said'), not a speaker."""
 SOURCE_WORDS = frozenset({"sources", "source", "media", "newspaper", "newspapers", "outlet", "outlets", "daily"})
 """A subject ending in one of these is a source or a medium, never a speaker ('German government sources said'); a
 state's report speaks for the state ('A US intelligence report has alleged')."""
@@ -197,7 +199,10 @@ class ClaimRules:
         seat = seat_at(words, i)
         if seat is not None:
             before = seat[1] - 1 if seat[1] > 0 and lower[seat[1] - 1] != "the" else seat[1] - 2
-            return seat[0] if before < 0 or lower[before] not in PLACE_PREPOSITIONS else None
+            if seat[2] < len(words) and words[seat[2]] in ("-", "–"):
+                return None  # 'Kremlin-backed officials said': a mark of who backs them, not who speaks
+            opens = before < 0 or not words[before][:1].isalnum() or lower[before] in SEAT_OPENERS
+            return seat[0] if opens or lower[before] in self.d.g.speech_verbs else None  # or '..., said the Kremlin'
         if lower[i] not in GOVERNED_BY_PLACE or i + 2 >= len(words) or lower[i + 1] != "in":
             return None
         place = self.f.ref_at.get(i + 2)

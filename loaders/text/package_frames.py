@@ -277,16 +277,16 @@ class PackageReader:
         return any(d.lower[j] in ("its", "their") for j in range(max(0, w.start - 2), w.start))
 
     def _not_given_near(self, w: Span) -> bool:
-        """A phrase of ``frame_cues.csv`` kind not-given ('already fields', 'needs'), or a word of ``package_words.csv``
-        kind apart ('separately'), in the stretch of the system's own list item: the words from the comma before it
-        to the comma after it."""
+        """A phrase of ``frame_cues.csv`` kind not-given ('already fields', 'needs'), or under a sale's frame a word of
+        ``package_words.csv`` kind apart ('separately'), in the stretch of the system's own list item: the words from
+        the comma before it to the comma after it."""
         d = self.d
         sent = d.sent_of(w.start)
         left = next((k for k in range(w.start - 1, sent.start - 1, -1) if d.words[k] in (",", ";", ":")), sent.start)
         right = next((k for k in range(w.end, sent.end) if d.words[k] in (",", ";")), sent.end)
         item = d.lower[left:right]
-        if self.words["apart"] & set(item):
-            return True  # 'missiles to be procured separately': outside the package
+        if self.sale and self.words["apart"] & set(item):
+            return True  # a sale's 'missiles to be procured separately': outside the notice's cases
         return any(tuple(item[i : i + len(p)]) == p for p in self.not_given for i in range(len(item)))
 
     def _held(self, w: Span, e: int) -> bool:
@@ -325,7 +325,7 @@ class PackageReader:
             if d.lower[k] == "for" or d.lower[k] in NOT_THE_WEAPON_BEFORE or d.lower[k] in self.words["not-item"]:
                 return False
             k -= 1
-        if k < start or d.words[k] == "(":
+        if k < start:
             return False  # no comma before: the mention rules' own reading of the item stands
         return any(entry.id == w.ent_id_ and (entry.kind == "munition" or entry.category in MUNITION_CATEGORIES)
                    for entry in d.g.weapons.values())

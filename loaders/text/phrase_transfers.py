@@ -184,15 +184,12 @@ def identified_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
 
     Why: one identifies what has been seen, so a generic weapon already given ('has provided Russia with ballistic
     missiles') and then said to be a named system is a transfer of that system, between the same two states."""
-    words = phrase_words()
-    if not any(words.get(w) in ("identify", "identity") for w in d.lower):
-        return []
-    before = set(f.transfers)
-    rules = TransferRules(d, f)
     categories = d.g.category_systems
     generic = [t for t in f.transfers.values() if t.weapon in categories and t.status == "delivered"]
     if not generic:
-        return []
+        return []  # the cheap gate: a copula is in nearly every document, a delivered generic weapon is not
+    before = set(f.transfers)
+    rules = TransferRules(d, f)
     for sent in d.sents:
         s, e = sent.start, sent.end
         if e - s > 400 or "?" in d.words[s:e]:
@@ -202,6 +199,9 @@ def identified_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
             if system is None or system.category is None or w.ent_id_ in categories or not _identified(
                     d, s, w, system.category.partition(":")[2]):
                 continue
+            _stages, negated, hypothetical = rules.stages.cues(s, w.end)
+            if negated or hypothetical:
+                continue  # 'experts could not identify them as KN-23', 'if these are KN-23 missiles'
             pairs = {(t.supplier, t.recipient, t.status) for t in generic if t.evidence.start < d.token_span(s, e).start
                      and (entity := f.entities.get(t.weapon)) is not None and entity.category == system.category}
             if len(pairs) == 1:
@@ -258,14 +258,22 @@ def replaced_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
             right = next((k for k in range(by + 1, e) if d.lower[k] in CLAUSE_CUTS), e)
             owner = _giver_of(f, {w.ent_id_ for w in replaced}, d.token_span(s, e).start)
             new = [w for w in rules.mentions.weapons(by + 1, right)
-                   if "from" in d.lower[w.end : w.end + FROM_GAP + 1]]
-            if owner is None or not new:
+                   if "from" in d.lower[w.end : min(right, w.end + FROM_GAP + 1)]]
+            if owner is None or not new or _not_given_away(d, rules, owner, s, r):
                 continue
             frm = next(k for k in range(new[-1].end, right) if d.lower[k] == "from")
             sellers = rules.parties.from_actors(frm, right)
             if len(sellers) == 1:
                 _read(d, f, rules, sellers[0], owner, s, by + 1, new[-1].end, "delivered", "transfer:replaced")
     return [t for k, t in f.transfers.items() if k not in before]
+
+
+def _not_given_away(d: TextDoc, rules: TransferRules, owner: str, s: int, r: int) -> bool:
+    """Whether what is replaced is said before 'replaced' to be lost (``phrase_words.csv`` kind replaced-loss: 'the
+    tanks destroyed near Avdiivka were replaced') or another state's ('Ukraine's Leopards'): then the replacing
+    systems are the user's, not the giver's."""
+    loss = {w for w, k in phrase_words().items() if k == "replaced-loss"}
+    return bool(loss.intersection(d.lower[s:r])) or any(a != owner for a in rules.parties.named_actors(s, r))
 
 
 def _giver_of(f: Facts, weapons: set[str], start: int) -> str | None:
