@@ -66,7 +66,7 @@ MARKS = {
     "leopard-2": ["leopard 2", "strv", "stridsvagn"],
     "leopard-1": ["leopard 1"], "himars": ["himars", "m 142"], "m270": ["m 270", "mlrs", "mars"],
     "nasams": ["nasams"], "stinger": ["stinger", "fim 92"], "javelin": ["javelin", "fgm 148"],
-    "excalibur": ["excalibur", "m 982"], "bradley": ["bradley"], "abrams": ["abrams"],
+    "excalibur": ["excalibur", "m 982"], "bradley": ["bradley"], "abrams": ["abrams", "m 1 a 1", "m 1 a 2"],
     "storm-shadow": ["storm shadow", "scalp"], "atacms": ["atacms"], "m777": ["m 777", "ufh"],
     "caesar": ["caesar"], "pzh-2000": ["pzh 2000", "panzerhaubitze 2000"], "gepard": ["gepard"],
     "f-16": ["f 16"], "hawk": ["hawk", "mim 23"], "m109": ["m 109", "paladin"], "t-72": ["t 72"],
