@@ -253,3 +253,19 @@ def test_a_warm_read_marks_its_file_used_and_removes_nothing(tmp_path: Path) -> 
 
 def test_pruning_an_unlistable_directory_only_skips_it(tmp_path: Path) -> None:
     assert cache.prune("phrases", tmp_path / "missing" / f"phrases-{'a' * 32}.marshal") == []
+
+
+def test_pruning_goes_on_past_a_file_it_cannot_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process removing a file between the listing and its stat costs that file only, not the pass."""
+    gone = _aged(tmp_path / f"phrases-{'a' * 32}.marshal", cache.STALE_DAYS + 1)
+    stale = _aged(tmp_path / f"phrases-{'b' * 32}.marshal", cache.STALE_DAYS + 1)
+    real_stat = Path.stat
+
+    def racing_stat(self: Path, **kwargs: object) -> os.stat_result:
+        if self.name == gone.name:
+            raise FileNotFoundError(self)
+        return real_stat(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", racing_stat)
+    removed = cache.prune("phrases", tmp_path / f"phrases-{'c' * 32}.marshal")
+    assert removed == [stale] and not stale.exists()
