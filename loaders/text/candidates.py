@@ -12,8 +12,6 @@ the data files, rule and parse roles); no document's strings. Read-only over the
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -167,11 +165,6 @@ class _Reader:
         self.rule_pairs = {(s, r) for s, r, _ in self.rule_triples}
         self.rule_suppliers = {(s, w) for s, _, w in self.rule_triples}
         self.rule_recipients = {(r, w) for _, r, w in self.rule_triples}
-        spans = sorted((c.start, c.end) for c in f.claims)
-        self._claim_starts = [s for s, _ in spans]
-        self._claim_reach = list(itertools.accumulate((e for _, e in spans), max))
-        """Claims by start, and the furthest end of those opening so far: whether a claim covers an offset is one
-        bisection, not a scan of every claim per mention (a long document has thousands)."""
         self._sentence_cache: dict[int, dict[str, float]] = {}
         self._kept: dict[int, set[int]] = {}
         self._paths: dict[tuple[int, int, int], str | None] = {}
@@ -665,8 +658,7 @@ class _Reader:
         if (rec, weapon) in self.rule_recipients:
             feats["rule:recipient-of-weapon"] = 1.0
         start = d.cstart(w.start) + d.base
-        opened = bisect.bisect_right(self._claim_starts, start)
-        if opened and self._claim_reach[opened - 1] > start:
+        if any(c.start <= start < c.end for c in self.f.claims):
             feats["claim:inside"] = 1.0
         return feats
 

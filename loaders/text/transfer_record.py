@@ -3,12 +3,9 @@ attribution; and the category-level transfers a named system describes."""
 
 from __future__ import annotations
 
-import bisect
-import itertools
-
 from spacy.tokens import Span
 
-from armsgraph.loaders.text.extraction import ClaimFact, Entity, TransferFact
+from armsgraph.loaders.text.extraction import Entity, TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.quantities import quantity_before
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -24,10 +21,6 @@ class Recorder:
         """The parsed document (read-only)."""
         self.f = f
         """The facts found so far."""
-        self._index_key: tuple[int, int] | None = None
-        self._order: list[int] = []
-        self._starts: list[int] = []
-        self._reach: list[int] = []
 
     def transfer(self, supplier: str, recipient: str, weapon_ent: Span, stage: str, sent: Span,
                   rule: str, joint: bool = False, reported: tuple[bool, str | None] | None = None) -> None:
@@ -94,32 +87,12 @@ class Recorder:
         for ident in categories - used:
             self.f.entities.pop(ident, None)
 
-    def _claim_covering(self, start: int, end: int) -> ClaimFact | None:
-        """The first claim (in the facts' order) whose span holds [start, end). Claims by start with the furthest end
-        so far: walking back from the last claim opening at or before ``start`` stops where nothing earlier reaches
-        ``end``, so a long document's thousands of disjoint claims cost a bisection each, not a scan."""
-        claims = self.f.claims
-        key = (id(claims), len(claims))
-        if self._index_key != key:
-            self._order = sorted(range(len(claims)), key=lambda n: claims[n].start)
-            self._starts = [claims[n].start for n in self._order]
-            self._reach = list(itertools.accumulate((claims[n].end for n in self._order), max))
-            self._index_key = key
-        i = bisect.bisect_right(self._starts, start) - 1
-        found: list[int] = []
-        while i >= 0 and self._reach[i] >= end:
-            n = self._order[i]
-            if claims[n].end >= end:
-                found.append(n)
-            i -= 1
-        return claims[min(found)] if found else None
-
     def attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
         """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
         source ('according to Spiegel sources', 'reportedly'); (False, None) for the document's own voice."""
-        covering = self._claim_covering(start, end)
-        if covering is not None:
-            return True, covering.speaker
+        for claim in self.f.claims:
+            if claim.start <= start and end <= claim.end:
+                return True, claim.speaker
         words = self.d.lower[sent.start : sent.end]
         for i, w in enumerate(words):
             if self.d.g.cues.get(w) == "hearsay":
