@@ -658,7 +658,7 @@ class _Reader:
         if (rec, weapon) in self.rule_recipients:
             feats["rule:recipient-of-weapon"] = 1.0
         start = d.cstart(w.start) + d.base
-        if any(c.start <= start < c.end for c in self.f.claims):
+        if self.f.claim_spans().inside(start):
             feats["claim:inside"] = 1.0
         return feats
 

@@ -19,16 +19,21 @@ from armsgraph.loaders.text.turn_claims import TURN_RULE
 
 
 def without_nested(claims: list[ClaimFact]) -> list[ClaimFact]:
-    """Drop each claim whose span lies inside another kept claim of the same speaker (the first of equal spans
-    stays)."""
-    kept: list[ClaimFact] = []
+    """Drop each claim whose span lies inside another claim of the same speaker (the first of equal spans stays).
+
+    One sweep per speaker in (start, longest first, order) order: a claim is inside another exactly when an earlier
+    one of the sweep ends at or after it, so a long document's thousands of claims cost n log n, not n squared."""
+    nested: set[int] = set()
+    by_speaker: dict[str, list[int]] = {}
     for n, c in enumerate(claims):
-        inside = any(o.speaker == c.speaker and o.start <= c.start and c.end <= o.end
-                     and ((o.start, o.end) != (c.start, c.end) or m < n)
-                     for m, o in enumerate(claims) if m != n)
-        if not inside:
-            kept.append(c)
-    return kept
+        by_speaker.setdefault(c.speaker, []).append(n)
+    for indices in by_speaker.values():
+        furthest = -1
+        for n in sorted(indices, key=lambda n: (claims[n].start, -claims[n].end, n)):
+            if claims[n].end <= furthest:
+                nested.add(n)
+            furthest = max(furthest, claims[n].end)
+    return [c for n, c in enumerate(claims) if n not in nested]
 
 
 def outer_speakers(claims: list[ClaimFact]) -> list[ClaimFact]:

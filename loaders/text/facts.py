@@ -9,6 +9,7 @@ any component inheriting from another.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 
 from armsgraph.loaders.text.extraction import ClaimFact, Entity, Mention, PositionFact, TransferFact
@@ -40,6 +41,33 @@ class PersonInfo:
     titles: list[tuple[str, str]] = field(default_factory=list)  # (title, of)
 
 
+class ClaimSpans:
+    """The claims' spans by start, with the furthest end of those opening so far: which claim covers an offset or a
+    span is a bisection (and a walk back over the claims that overlap it), not a scan of every claim per mention;
+    a long document has thousands of claims and as many weapon mentions."""
+
+    def __init__(self, claims: list[ClaimFact]) -> None:
+        self.claims = claims
+        self.order = sorted(range(len(claims)), key=lambda n: claims[n].start)
+        self.starts = [claims[n].start for n in self.order]
+        self.reach = list(itertools.accumulate((claims[n].end for n in self.order), max))
+
+    def inside(self, offset: int) -> bool:
+        """Whether some claim's span [start, end) holds the character ``offset``."""
+        opened = bisect.bisect_right(self.starts, offset)
+        return opened > 0 and self.reach[opened - 1] > offset
+
+    def covering(self, start: int, end: int) -> ClaimFact | None:
+        """The first claim, in the facts' order, whose span holds [start, end)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        found: list[int] = []
+        while i >= 0 and self.reach[i] >= end:  # nothing opening earlier reaches ``end``: stop
+            if self.claims[self.order[i]].end >= end:
+                found.append(self.order[i])
+            i -= 1
+        return self.claims[min(found)] if found else None
+
+
 class Facts:
     """The facts found in one document (mutable; the document itself is not)."""
 
@@ -56,6 +84,15 @@ class Facts:
         self.transfers: dict[str, TransferFact] = {}
         self.claims: list[ClaimFact] = []
         self.warnings: list[str] = list(doc.warnings)
+        self._claim_spans: tuple[tuple[int, int], ClaimSpans] | None = None
+
+    def claim_spans(self) -> ClaimSpans:
+        """The claims' spans for look-ups by offset (``ClaimSpans``), built again when the claims list is replaced or
+        grows; the claims component has finished (sorted and cleaned them) before any transfer component asks."""
+        key = (id(self.claims), len(self.claims))
+        if self._claim_spans is None or self._claim_spans[0] != key:
+            self._claim_spans = (key, ClaimSpans(self.claims))
+        return self._claim_spans[1]
 
     def add_position(self, person: str, title: str, of: str, a: int, b: int, rule: str) -> bool:
         """The position (``person``, ``title``, ``of``) with its evidence, the tokens from ``a`` to ``b``

@@ -183,6 +183,11 @@ class Gazetteer:
         return WeaponSystem.id_of(designation=name), name
 
     @cached_property
+    def weapons_by_id(self) -> dict[str, WeaponEntry]:
+        """The weapons table by the entity id a mention carries (``ent_id_``): one look-up, not a scan per mention."""
+        return {entry.id: entry for entry in self.weapons.values()}
+
+    @cached_property
     def honorifics(self) -> frozenset[str]:
         """Lower-case honorifics and ranks of ``cues.csv`` (kinds ``honorific`` and ``address``), with and without
         their full stop: British style writes 'Mr Wallace', American 'Mr. Wallace'."""

@@ -327,8 +327,8 @@ class PackageReader:
             k -= 1
         if k < start:
             return False  # no comma before: the mention rules' own reading of the item stands
-        return any(entry.id == w.ent_id_ and (entry.kind == "munition" or entry.category in MUNITION_CATEGORIES)
-                   for entry in d.g.weapons.values())
+        entry = d.g.weapons_by_id.get(w.ent_id_)
+        return entry is not None and (entry.kind == "munition" or entry.category in MUNITION_CATEGORIES)
 
     def _items(self, sent: Span, start: int) -> None:
         d = self.d

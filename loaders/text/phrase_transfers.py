@@ -39,7 +39,7 @@ from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import CLAUSE_CUTS, PASSIVE_AUX, phrase_words, pick_stage
+from armsgraph.loaders.text.transfer_words import CLAUSE_CUTS, PASSIVE_AUX, phrase_kind, phrase_words, pick_stage
 
 MAX_GAP = 12
 """Tokens at most between a deal noun and the seller's 'with' ('a $2 billion contract with ...')."""
@@ -47,7 +47,7 @@ MAX_GAP = 12
 
 def _clauses(d: TextDoc, kind: str) -> list[tuple[int, int, int]]:
     """(sentence start, the phrase word, clause end) of each word of ``kind`` in a sentence the rules read."""
-    words = {w for w, k in phrase_words().items() if k == kind}
+    words = phrase_kind(kind)
     found: list[tuple[int, int, int]] = []
     if not any(w in words for w in d.lower):
         return found
@@ -168,7 +168,7 @@ def _thanks_to(d: TextDoc, f: Facts, rules: TransferRules, s: int, i: int, right
     if giver is None or comma is None:
         return
     holder = rules.parties.object_actor(comma + 1, right)
-    holding = {w for w, k in phrase_words().items() if k == "holding"}
+    holding = phrase_kind("holding")
     syntax = d.syntax
     if syntax is None:
         return  # needs the parse: 'Russia has lost many tanks' is an auxiliary, not what a state has
@@ -194,6 +194,7 @@ def identified_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
         s, e = sent.start, sent.end
         if e - s > 400 or "?" in d.words[s:e]:
             continue
+        opens = d.token_span(s, e).start
         for w in rules.mentions.weapons(s, e):
             system = f.entities.get(w.ent_id_)
             if system is None or system.category is None or w.ent_id_ in categories or not _identified(
@@ -202,7 +203,7 @@ def identified_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
             _stages, negated, hypothetical = rules.stages.cues(s, w.end)
             if negated or hypothetical:
                 continue  # 'experts could not identify them as KN-23', 'if these are KN-23 missiles'
-            pairs = {(t.supplier, t.recipient, t.status) for t in generic if t.evidence.start < d.token_span(s, e).start
+            pairs = {(t.supplier, t.recipient, t.status) for t in generic if t.evidence.start < opens
                      and (entity := f.entities.get(t.weapon)) is not None and entity.category == system.category}
             if len(pairs) == 1:
                 supplier, recipient, stage = next(iter(pairs))
@@ -241,7 +242,7 @@ def replaced_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     Why: a passive 'replaced by' names what took the place of weapons a state gave away, and 'from' where it came
     from; the state that gave the replaced systems away is the one that has the new ones (the active 'which Germany
     will replace with Marder vehicles' is read by the clause rules)."""
-    words = {w for w, k in phrase_words().items() if k == "replaced-by"}
+    words = phrase_kind("replaced-by")
     if not any(w in words for w in d.lower):
         return []
     before = set(f.transfers)
@@ -272,8 +273,8 @@ def _not_given_away(d: TextDoc, rules: TransferRules, owner: str, s: int, r: int
     """Whether what is replaced is said before 'replaced' to be lost (``phrase_words.csv`` kind replaced-loss: 'the
     tanks destroyed near Avdiivka were replaced') or another state's ('Ukraine's Leopards'): then the replacing
     systems are the user's, not the giver's."""
-    loss = {w for w, k in phrase_words().items() if k == "replaced-loss"}
-    return bool(loss.intersection(d.lower[s:r])) or any(a != owner for a in rules.parties.named_actors(s, r))
+    return bool(phrase_kind("replaced-loss").intersection(d.lower[s:r])) or any(
+        a != owner for a in rules.parties.named_actors(s, r))
 
 
 def _giver_of(f: Facts, weapons: set[str], start: int) -> str | None:

@@ -190,8 +190,8 @@ class Mentions:
         rockets = after in ROCKETS_AFTER or (after == ROCKET and then in ROUNDS_AFTER)
         if after not in ROUNDS_AFTER and not rockets:
             return False
-        return any(entry.kind == "system" and entry.id == w.ent_id_
-                   and (not rockets or entry.category in LAUNCHER_CATEGORIES) for entry in self.d.g.weapons.values())
+        entry = self.d.g.weapons_by_id.get(w.ent_id_)
+        return entry is not None and entry.kind == "system" and (not rockets or entry.category in LAUNCHER_CATEGORIES)
 
     @property
     def view(self) -> SyntaxView | None:

@@ -90,9 +90,9 @@ class Recorder:
     def attribution(self, start: int, end: int, sent: Span) -> tuple[bool, str | None]:
         """Whose statement a weapon mention at [start, end) is reported in: a claim's speaker, or an unnamed
         source ('according to Spiegel sources', 'reportedly'); (False, None) for the document's own voice."""
-        for claim in self.f.claims:
-            if claim.start <= start and end <= claim.end:
-                return True, claim.speaker
+        covering = self.f.claim_spans().covering(start, end)
+        if covering is not None:
+            return True, covering.speaker
         words = self.d.lower[sent.start : sent.end]
         for i, w in enumerate(words):
             if self.d.g.cues.get(w) == "hearsay":

@@ -133,15 +133,19 @@ def phrase_words() -> dict[str, str]:
     text = resources.files("armsgraph.loaders.text").joinpath("data", "phrase_words.csv").read_text(encoding="utf-8")
     return {row.values["word"].strip().lower(): row.values["kind"].strip() for row in csv_rows(text).rows}
 @cache
+def phrase_kind(kind: str) -> frozenset[str]:
+    """The words of one kind of ``phrase_words.csv`` ('replaced-by', 'holding'), built once per kind."""
+    return frozenset(w for w, k in phrase_words().items() if k == kind)
+
+
 def deal_words() -> frozenset[str]:
     """The nouns of a purchase agreement (``phrase_words.csv`` kind ``deal``)."""
-    return frozenset(w for w, kind in phrase_words().items() if kind == "deal")
+    return phrase_kind("deal")
 
 
-@cache
 def exchange_words() -> frozenset[str]:
     """The words of 'in exchange for' / 'in return for' (``phrase_words.csv`` kind ``exchange``)."""
-    return frozenset(w for w, kind in phrase_words().items() if kind == "exchange")
+    return phrase_kind("exchange")
 
 
 SUBORDINATORS = frozenset({"after", "before", "while", "since", "by", "besides"})

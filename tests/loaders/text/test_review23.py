@@ -8,9 +8,9 @@ what the rules were written for."""
 from __future__ import annotations
 
 import pytest
+from extraction_views import said
 from transfer_probes import check, probe
 
-from armsgraph.loaders.text.extract import extract_text
 from armsgraph.loaders.text.syntax import model
 
 parsed = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
@@ -46,9 +46,8 @@ def test_probe(kind: str, genre: str, text: str, written: str) -> None:
     check(kind, genre, text, written)
 
 
-def _speakers(text: str) -> list[str]:
-    x = extract_text(text, {"date": "2024-03-01", "publisher": "Reuters", "title": "A summary"})
-    return [c.speaker for c in x.claims]
+def _speakers(text: str) -> set[str]:
+    return {speaker for speaker, _ in said(text, {"date": "2024-03-01", "publisher": "Reuters", "title": "A summary"})}
 
 
 @parsed
