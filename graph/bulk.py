@@ -22,12 +22,10 @@ positions (:class:`armsgraph.graph.bulk_table.Spool`). Sending reads the spool o
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import chain, groupby
@@ -40,7 +38,7 @@ from armsgraph.graph.aggregates import (  # what weapon_totals_rows joins
     block_parties,
     weapon_row,
 )
-from armsgraph.graph.bulk_read import close_pool, read_in_ranges
+from armsgraph.graph.bulk_read import read_in_ranges
 from armsgraph.graph.bulk_table import Report, ReportTable, Spool, unpack
 from armsgraph.graph.deals import (
     ENDS_VIA,
@@ -57,6 +55,7 @@ from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter, edge_records, header, records
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
+from armsgraph.graph.worker_pool import close_pool, fork_pool, in_order
 from armsgraph.graph.writer import (
     PROVENANCE_LISTS,
     BatchRows,
@@ -332,16 +331,16 @@ class BulkGraph:
         tasks = self._groups(same, workers)
         if workers > 1 and len(tasks) > 1:
             _FORKED = (self, judged, same, editions)
-            pool = ProcessPoolExecutor(min(workers, len(tasks)), mp_context=multiprocessing.get_context("fork"))
+            pool = fork_pool(min(workers, len(tasks)))
             broken = False
             try:
                 last = len(tasks) - 1
-                for index, result in enumerate(pool.map(_forked_group, tasks)):  # the first submit forks them
+                for index, result in enumerate(in_order(pool, _forked_group, tasks)):  # the first submit forks them
                     self._note(result)
                     if index < last:
                         self._place(result.placed)
                 table.commit()  # every group's WeaponTotals entries, for the workers to read
-                weapons = pool.map(_forked_weapons, enumerate(table.recipient_parts(workers)))  # submitted now:
+                weapons = in_order(pool, _forked_weapons, enumerate(table.recipient_parts(workers)))  # submitted now:
                 self._place(result.placed)  # the workers' WeaponTotals overlap the last group's commands
                 for placed in weapons:
                     self._place(placed)

@@ -26,14 +26,13 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from armsgraph.graph.bulk_table import ReportTable
 from armsgraph.graph.load import DocumentReport, LoadReport, account, shown
+from armsgraph.graph.worker_pool import close_pool, fork_pool, in_order
 from armsgraph.graph.writer import BatchRows
 from armsgraph.loaders.io import SourceText, read_bytes, split_lines, strip_bom
 from armsgraph.loaders.sipri.loader import (
@@ -278,10 +277,10 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
     load_reference_tables(loader)
     directory = Path(tempfile.mkdtemp(prefix="ranges-", dir=graph.table.path))  # a file's own: none left over
     _CONTEXT = (graph, loader, document, cut, data, directory)
-    pool = ProcessPoolExecutor(min(workers, len(cut.ranges)), mp_context=get_context("fork"))
+    pool = fork_pool(min(workers, len(cut.ranges)))
     broken = False
     try:
-        reads: Iterable[RangeRead] = pool.map(_read_range, range(len(cut.ranges)))
+        reads: Iterable[RangeRead] = in_order(pool, _read_range, range(len(cut.ranges)))
         _CONTEXT = None  # the first submit forked the workers: they hold it
         del data
         if cut.fmt is SipriFormat.TRANSFERS:  # checked before anything is merged
@@ -298,13 +297,6 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
         _CONTEXT = None
         close_pool(pool, broken)
         shutil.rmtree(directory, ignore_errors=True)
-
-
-def close_pool(pool: ProcessPoolExecutor, broken: bool) -> None:
-    """Shut ``pool`` down, dropping the tasks not started, unless a worker died: then the pool's own thread fails
-    every pending task and stops the other workers, and cancelling them as well races it (CPython 3.11: the thread
-    dies of ``InvalidStateError``, the other workers are never stopped and the process hangs at exit)."""
-    pool.shutdown(cancel_futures=not broken)
 
 
 def _merge(graph: BulkGraph, loader: SipriLoader, document: Document, cut: Plan, reads: Iterable[RangeRead],

@@ -45,6 +45,23 @@ def worker_scope(nodeid: str) -> str:
     return nodeid.split("::", 1)[0]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_worker_left() -> Iterator[None]:
+    """An error at the end of the session (of each pytest-xdist worker), instead of a hang, when a test left a
+    worker process running: at exit, multiprocessing joins every child it started, and a pool worker left blocked
+    on its task queue never ends (the run then stops only at CI's time limit, with no report). They are killed and
+    named."""
+    import multiprocessing
+
+    yield
+    left = multiprocessing.active_children()
+    for child in left:
+        child.kill()
+        child.join(5)
+    names = ", ".join(f"{child.name} (pid {child.pid})" for child in left)
+    assert not left, f"worker processes left running by the tests, killed: {names}"
+
+
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's (the dev extra)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """``--dist loadfile`` (as ``make test`` runs) with :func:`worker_scope`'s units. Why not ``--dist loadgroup``

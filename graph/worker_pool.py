@@ -1,0 +1,43 @@
+"""The bulk path's forked worker pools, and the one way to read their results that survives a dying worker.
+
+Why not ``Executor.map``: when a worker dies (the kernel's OOM killer, a kill), the pool's own thread fails every
+pending task; ``map``'s iterator, the moment one of its results raises, cancels every task it still holds. On
+CPython 3.11 a cancel that lands while that thread is still failing tasks kills the thread
+(``InvalidStateError`` from ``set_exception``, CPython gh-107219, fixed in 3.12 only): the other workers are
+never stopped and the process hangs at exit. :func:`in_order` submits every task and waits for each in turn,
+cancelling nothing; :func:`close_pool` cancels what is left only when no worker died, and kills the workers of a
+pool that broke.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def fork_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes forked at the first submit: they inherit what the caller set up for them."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def in_order(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    """``fn`` over ``items`` in ``pool``, the results in the items' order (every task is submitted before this
+    returns, as with ``map``); a result that raises raises here and cancels nothing (see the module docstring)."""
+    futures = [pool.submit(fn, item) for item in items]  # now, as map does: the caller's work overlaps them
+    return (future.result() for future in futures)
+
+
+def close_pool(pool: ProcessPoolExecutor, broken: bool) -> None:
+    """Shut ``pool`` down, dropping the tasks not started, unless a worker died: then the pool's own thread fails
+    every pending task, and cancelling them as well races it (see the module docstring). The workers of a broken
+    pool are killed here first: the pool's thread means to stop them too, but was seen to leave one running under
+    a full test run even without the race (``ProcessPoolExecutor.kill_workers`` only exists from Python 3.14)."""
+    if broken:
+        for process in list((pool._processes or {}).values()):
+            process.kill()
+    pool.shutdown(cancel_futures=not broken)
