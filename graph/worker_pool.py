@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+GRACE = 5.0
+"""Seconds a task of a broken pool may stay unfailed before :func:`in_order` fails it itself."""
 
 
 def fork_pool(workers: int) -> ProcessPoolExecutor:
@@ -29,7 +33,19 @@ def in_order(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T]
     """``fn`` over ``items`` in ``pool``, the results in the items' order (every task is submitted before this
     returns, as with ``map``); a result that raises raises here and cancels nothing (see the module docstring)."""
     futures = [pool.submit(fn, item) for item in items]  # now, as map does: the caller's work overlaps them
-    return (future.result() for future in futures)
+    return (_result(pool, future) for future in futures)
+
+
+def _result(pool: ProcessPoolExecutor, future: Future[R]) -> R:
+    """``future``'s result; ``BrokenProcessPool`` when the pool broke and its thread did not fail ``future`` within
+    :data:`GRACE` seconds (that thread can die of another race of CPython's, a submit while it fails the pending
+    tasks, and the task would then never end)."""
+    while True:
+        try:
+            return future.result(timeout=GRACE)
+        except TimeoutError:
+            if pool._broken and not future.done():
+                raise BrokenProcessPool(f"{pool._broken} (its task was never failed)") from None
 
 
 def close_pool(pool: ProcessPoolExecutor, broken: bool) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 
@@ -20,7 +21,8 @@ TASKS = 5000  # enough pending tasks that failing them takes the pool's thread l
 
 def _dies_at_2(n: int) -> int:
     if n == 2:
-        os._exit(9)
+        time.sleep(0.5)  # after the caller's last submit: a submit racing the failing of pending tasks is
+        os._exit(9)      # another CPython race (the pool's thread dies of a dict changed during iteration)
     return n
 
 
