@@ -14,7 +14,9 @@ read through. The recipient is the state after 'to' in the rest of the sentence,
 recipient (Ukraine) when the sentence names it, else when the text does and the sentence names no third state. Not
 when a buying word comes before the system ('buying shells from South Korea': a sale to the buyer), when a giver is
 of the other side ('Shahed drones from Iran'), or in a negated or hypothetical sentence. Only texts whose publisher
-speaks for a state are read, as for the package frame. Rule ``transfer:named-giver``.
+speaks for a state are read, as for the package frame. A transfer another rule read from the same mention with the
+publisher's state as giver is dropped when the givers named after it do not include that state ('the United States
+will help deliver the F-16s that Denmark ... pledged'). Rule ``transfer:named-giver``.
 """
 
 from __future__ import annotations
@@ -72,8 +74,19 @@ def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span) -> None:
         if recipient is None:
             continue
         stage = pick_stage(stages) or "pledged"
+        if d.home not in givers:
+            _drop_home(d, f, w)
         for giver in givers:
             rules.record.transfer(giver, recipient, w, stage, sent, RULE, joint=len(givers) > 1)
+
+
+def _drop_home(d: TextDoc, f: Facts, w: Span) -> None:
+    """The publisher's state read as the giver of a system whose givers are named after it ('the United States will
+    help deliver the F-16s that Denmark ... pledged', 'flying F-16s provided by our partners ...'): not its giver."""
+    at = d.token_span(w.start, w.end).start
+    for key in [k for k, t in f.transfers.items() if t.supplier == d.home and t.weapon_mention is not None
+                and t.weapon_mention.start == at]:
+        del f.transfers[key]
 
 
 def _named_default(f: Facts, rules: TransferRules, s: int, e: int, givers: list[str]) -> str | None:
