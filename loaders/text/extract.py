@@ -19,6 +19,7 @@ from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.frames import carried_transfers
 from armsgraph.loaders.text.learned_transfers import learned_transfers
+from armsgraph.loaders.text.named_givers import named_giver_transfers
 from armsgraph.loaders.text.package_frames import package_transfers
 from armsgraph.loaders.text.persons import persons
 from armsgraph.loaders.text.phrase_transfers import (
@@ -67,6 +68,7 @@ RULE_COMPONENTS: tuple[Component, ...] = (
     present_transfers,       # '<weapons> from <giver> are now with <recipient>'
     carried_transfers,       # systems listed in later sentences under the text's transfer frame
     package_transfers,       # what a US text lists as the contents of the package it announced
+    named_giver_transfers,   # 'F-16s provided by our partners Denmark and Norway': givers named after the system
     identified_transfers,    # 'identified the weapons as KN-23': a generic weapon given, then named
     replaced_transfers,      # 'the tanks were replaced by newer M1A2 from the US': to the giver of the tanks
     described_categories,    # a category-level transfer a named system describes goes

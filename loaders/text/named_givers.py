@@ -1,0 +1,140 @@
+"""Component ``named_giver_transfers``: a system and the states named after it as its givers, in a US official text.
+
+A US statement or briefing reports what other states give as a noun phrase, the givers after the system: "Ukraine
+will soon fly F-16s provided by our partners Denmark, the Netherlands and Norway", "F-16s from Denmark and the
+Netherlands were already flying combat missions", "NASAMS and HAWK systems from the United States and IRIS-T systems
+from Germany", "the F-16s that Denmark, the Netherlands and Norway pledged last year". No supply verb governs the
+system with those states as its subject, so the clause rules read none of them (or give the system to the publisher's
+state); session 23 counted 36 such misses over nine writers.
+
+The givers are states named by name after 'from' right after the system (its weapon nouns read through: 'IRIS-T
+systems from'), after a supply participle and 'by' or 'from' ('provided by', 'transferred from'), or as the subject
+of a relative clause ending in such a participle ('that Denmark and Norway pledged'); groups ('our partners') are
+read through. The recipient is the state after 'to' in the rest of the sentence, else the war-aid text's default
+recipient (Ukraine) when the sentence names it, else when the text does and the sentence names no third state. Not
+when a buying word comes before the system ('buying shells from South Korea': a sale to the buyer), when a giver is
+of the other side ('Shahed drones from Iran'), or in a negated or hypothetical sentence. Only texts whose publisher
+speaks for a state are read, as for the package frame. A transfer another rule read from the same mention with the
+publisher's state as giver is dropped when the givers named after it do not include that state ('the United States
+will help deliver the F-16s that Denmark ... pledged'). Rule ``transfer:named-giver``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span
+
+from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_rules import TransferRules
+from armsgraph.loaders.text.transfer_words import pick_stage
+from armsgraph.loaders.text.word_tables import words_by_kind
+
+RULE = "transfer:named-giver"
+MAX_SENTENCE_TOKENS = 160
+"""A sentence longer than this is narrative; its noun phrases are not read."""
+RELATIVE_GAP = 3
+"""Words at most between the givers of a relative clause and its participle ('that Norway has also pledged')."""
+
+
+@cache
+def giver_words() -> dict[str, frozenset[str]]:
+    """``data/named_givers.csv`` by kind, read once per process."""
+    return words_by_kind("named_givers.csv", ("given", "by", "relative", "group", "bought"))
+
+
+def named_giver_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: the states named after a system as its givers (``transfer:named-giver``)."""
+    if d.home is None or not d.speaks_for_home:
+        return []
+    before = set(f.transfers)
+    rules = TransferRules(d, f)
+    for sent in d.sents:
+        if sent.end - sent.start <= MAX_SENTENCE_TOKENS:
+            _read(d, f, rules, sent)
+    return [t for k, t in f.transfers.items() if k not in before]
+
+
+def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span) -> None:
+    s, e = sent.start, sent.end
+    words = giver_words()
+    for w in rules.mentions.weapons(s, e):
+        if any(d.lower[k] in words["bought"] for k in range(s, w.start)):
+            return  # 'buying artillery shells from South Korea': the givers sell to the buyer
+        givers, after = _givers_after(d, f, rules, w.end, e)
+        if not givers or any(rules.recipients.is_other_side(x) for x in givers):
+            continue
+        stages, negated, hypothetical = rules.stages.cues(s, e)
+        if negated or hypothetical:
+            return
+        recipient = rules.recipients.recipient_in(after, e, direct=False) or _named_default(f, rules, s, e, givers) \
+            or rules.recipients.default_recipient(givers, w.start)
+        if recipient is None:
+            continue
+        stage = pick_stage(stages) or "pledged"
+        if d.home not in givers:
+            _drop_home(d, f, w)
+        for giver in givers:
+            rules.record.transfer(giver, recipient, w, stage, sent, RULE, joint=len(givers) > 1)
+
+
+def _drop_home(d: TextDoc, f: Facts, w: Span) -> None:
+    """The publisher's state read as the giver of a system whose givers are named after it ('the United States will
+    help deliver the F-16s that Denmark ... pledged', 'flying F-16s provided by our partners ...'): not its giver."""
+    at = d.token_span(w.start, w.end).start
+    for key in [k for k, t in f.transfers.items() if t.supplier == d.home and t.weapon_mention is not None
+                and t.weapon_mention.start == at]:
+        del f.transfers[key]
+
+
+def _named_default(f: Facts, rules: TransferRules, s: int, e: int, givers: list[str]) -> str | None:
+    """A default recipient (Ukraine) the sentence names itself, by name or demonym ('Ukraine will soon fly F-16s
+    provided by ...', 'Ukrainian F-16s'), not a giver."""
+    for i in range(s, e):
+        ref = f.ref_at.get(i)
+        if ref is not None and ref.start == i and ref.kind in ("name", "demonym"):
+            actor = rules.parties.actor_of_ref(ref)
+            if rules.recipients.is_default(actor) and actor not in givers:
+                return actor
+    return None
+
+
+def _givers_after(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int) -> tuple[list[str], int]:
+    """The states named as givers after a system ending at token k, and where they end: 'from X', a participle and
+    'by'/'from X', or 'that X ... pledged'."""
+    words = giver_words()
+    while k < e and d.lower[k] in d.g.weapon_nouns:
+        k += 1  # 'IRIS-T systems from Germany', 'F-16 aircraft provided by'
+    if k < e and d.lower[k] in words["given"] and k + 1 < e and d.lower[k + 1] in words["by"]:
+        return _states(d, f, rules, k + 2, e)
+    if k < e and d.lower[k] == "from":
+        return _states(d, f, rules, k + 1, e)
+    if k < e and d.lower[k] in words["relative"]:
+        givers, after = _states(d, f, rules, k + 1, e)
+        if givers and any(d.lower[j] in words["given"] for j in range(after, min(e, after + RELATIVE_GAP + 1))):
+            return givers, after
+    return [], k
+
+
+def _states(d: TextDoc, f: Facts, rules: TransferRules, j: int, e: int) -> tuple[list[str], int]:
+    """The countries named from token j on, reading through group words ('our partners Denmark, the Netherlands
+    and Norway'); none when something else (a place, a pronoun) comes first."""
+    found: list[str] = []
+    while j < e:
+        if d.lower[j] in giver_words()["group"]:
+            j += 1
+            continue
+        ref = f.ref_at.get(j)
+        if ref is None or ref.start != j or ref.kind != "name":
+            break
+        actor = rules.parties.actor_of_ref(ref)
+        if actor is None or not actor.startswith("country:"):
+            break
+        if actor not in found:
+            found.append(actor)
+        j = ref.end
+        if j < e and d.lower[j] in ("'s", "’s"):
+            return [], j  # 'from Germany's IRIS-T to ...': an owner, not a giver
+    return found, j
