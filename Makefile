@@ -66,9 +66,10 @@ typecheck: $(STAMP) build/typecheck/armsgraph
 # Two workers (pytest-xdist; PYTEST_WORKERS=0 runs in one process): each worker has its own embedded server and
 # temporary dirs; --dist loadfile keeps a module's tests (and the web view's folder) on one worker, so the
 # module- and session-scoped fixtures they share are built once (worker_scope in tests/conftest.py).
+# --durations: the slowest tests in CI's log, where the suite's time goes.
 PYTEST_WORKERS ?= 2
 pytest: $(STAMP) $(NODE_STAMP) web-assets browser
-	@$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile; rc=$$?; \
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=12; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: a run with no tests is not green" >&2; exit 1; fi; \
 	exit $$rc
 

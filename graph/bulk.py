@@ -332,7 +332,6 @@ class BulkGraph:
         if workers > 1 and len(tasks) > 1:
             _FORKED = (self, judged, same, editions)
             pool = fork_pool(min(workers, len(tasks)))
-            broken = False
             try:
                 last = len(tasks) - 1
                 for index, result in enumerate(in_order(pool, _forked_group, tasks)):  # the first submit forks them
@@ -345,12 +344,11 @@ class BulkGraph:
                 for placed in weapons:
                     self._place(placed)
             except BrokenProcessPool as exc:  # a worker died (out of memory, killed): its task is lost
-                broken = True
                 raise ArmsgraphError(f"a worker resolving deals died ({exc}): nothing was written;"
                                      " out of memory? Try fewer --workers") from None
             finally:
                 _FORKED = None
-                close_pool(pool, broken)
+                close_pool(pool)
         else:
             for task in tasks:
                 self._resolved(self._group(table, task, judged, same, editions))

@@ -278,7 +278,6 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
     directory = Path(tempfile.mkdtemp(prefix="ranges-", dir=graph.table.path))  # a file's own: none left over
     _CONTEXT = (graph, loader, document, cut, data, directory)
     pool = fork_pool(min(workers, len(cut.ranges)))
-    broken = False
     try:
         reads: Iterable[RangeRead] = in_order(pool, _read_range, range(len(cut.ranges)))
         _CONTEXT = None  # the first submit forked the workers: they hold it
@@ -290,12 +289,11 @@ def read_in_ranges(graph: BulkGraph, path: Path, loader: SipriLoader, report: Lo
         _merge(graph, loader, document, cut, reads, report, shown(path))
         return True  # a classic export's ranges merged as they come, while the workers parse the next
     except BrokenProcessPool as exc:  # a worker died (out of memory, killed): fail the document, never wait forever
-        broken = True
         raise LoaderFailure(LoadError(file=path.name, reason=f"a worker reading the file in ranges died ({exc})"
                                       " - out of memory? Try fewer --workers")) from None
     finally:
         _CONTEXT = None
-        close_pool(pool, broken)
+        close_pool(pool)
         shutil.rmtree(directory, ignore_errors=True)
 
 

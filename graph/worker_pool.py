@@ -5,15 +5,15 @@ pending task; ``map``'s iterator, the moment one of its results raises, cancels 
 CPython 3.11 a cancel that lands while that thread is still failing tasks kills the thread
 (``InvalidStateError`` from ``set_exception``, CPython gh-107219, fixed in 3.12 only): the other workers are
 never stopped and the process hangs at exit. :func:`in_order` submits every task and waits for each in turn,
-cancelling nothing; :func:`close_pool` cancels what is left only when no worker died, and kills the workers of a
-pool that broke.
+cancelling nothing from the caller's thread; :func:`close_pool` kills the workers of a pool that broke and lets the
+pool's own thread cancel what is left.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
@@ -31,29 +31,33 @@ def fork_pool(workers: int) -> ProcessPoolExecutor:
 
 def in_order(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
     """``fn`` over ``items`` in ``pool``, the results in the items' order (every task is submitted before this
-    returns, as with ``map``); a result that raises raises here and cancels nothing (see the module docstring)."""
+    returns, as with ``map``); a result that raises raises here and cancels nothing (see the module docstring).
+    Each future is let go once its result is yielded, as ``map`` does, so the results are not all held at once."""
     futures = [pool.submit(fn, item) for item in items]  # now, as map does: the caller's work overlaps them
-    return (_result(pool, future) for future in futures)
+    futures.reverse()
+    return _results(pool, futures)
+
+
+def _results(pool: ProcessPoolExecutor, futures: list[Future[R]]) -> Iterator[R]:
+    while futures:
+        yield _result(pool, futures.pop())
 
 
 def _result(pool: ProcessPoolExecutor, future: Future[R]) -> R:
     """``future``'s result; ``BrokenProcessPool`` when the pool broke and its thread did not fail ``future`` within
     :data:`GRACE` seconds (that thread can die of another race of CPython's, a submit while it fails the pending
-    tasks, and the task would then never end)."""
-    while True:
-        try:
-            return future.result(timeout=GRACE)
-        except TimeoutError:
-            if pool._broken and not future.done():
-                raise BrokenProcessPool(f"{pool._broken} (its task was never failed)") from None
+    tasks, and the task would then never end). A task's own exception, a ``TimeoutError`` too, is raised as is."""
+    while not wait([future], timeout=GRACE).done:
+        if pool._broken:
+            raise BrokenProcessPool(f"{pool._broken} (its task was never failed)")
+    return future.result()
 
 
-def close_pool(pool: ProcessPoolExecutor, broken: bool) -> None:
-    """Shut ``pool`` down, dropping the tasks not started, unless a worker died: then the pool's own thread fails
-    every pending task, and cancelling them as well races it (see the module docstring). The workers of a broken
-    pool are killed here first: the pool's thread means to stop them too, but was seen to leave one running under
-    a full test run even without the race (``ProcessPoolExecutor.kill_workers`` only exists from Python 3.14)."""
-    if broken:
+def close_pool(pool: ProcessPoolExecutor) -> None:
+    """Shut ``pool`` down: the tasks not started are dropped (the pool's own thread cancels them, so nothing races
+    it); the workers of a broken pool are killed first, whatever the caller caught: the pool's thread means to stop
+    them, but was seen to leave one running (``ProcessPoolExecutor.kill_workers`` only exists from Python 3.14)."""
+    if pool._broken:
         for process in list((pool._processes or {}).values()):
             process.kill()
-    pool.shutdown(cancel_futures=not broken)
+    pool.shutdown(cancel_futures=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import multiprocessing
 import os
 import re
 import sys
@@ -50,9 +51,8 @@ def no_worker_left() -> Iterator[None]:
     """An error at the end of the session (of each pytest-xdist worker), instead of a hang, when a test left a
     worker process running: at exit, multiprocessing joins every child it started, and a pool worker left blocked
     on its task queue never ends (the run then stops only at CI's time limit, with no report). They are killed and
-    named."""
-    import multiprocessing
-
+    named (the error falls on the last test of that worker: the name of the process says which pool).
+    """
     yield
     left = multiprocessing.active_children()
     for child in left:

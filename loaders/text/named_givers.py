@@ -2,8 +2,9 @@
 
 A US statement or briefing reports what other states give as a noun phrase, the givers after the system: "Ukraine
 will soon fly F-16s provided by our partners Denmark, the Netherlands and Norway", "F-16s from Denmark and the
-Netherlands were already flying combat missions", "NASAMS and HAWK systems from the United States and IRIS-T systems
-from Germany", "the F-16s that Denmark, the Netherlands and Norway pledged last year". No supply verb governs the
+Netherlands were already flying combat missions", "IRIS-T systems from Germany" (only the system right before the
+givers: 'NASAMS and HAWK systems from ...' reads HAWK alone), "the F-16s that Denmark, the Netherlands and Norway
+pledged last year". No supply verb governs the
 system with those states as its subject, so the clause rules read none of them (or give the system to the publisher's
 state); session 23 counted 36 such misses over nine writers.
 
@@ -16,7 +17,10 @@ when a buying word comes before the system ('buying shells from South Korea': a 
 of the other side ('Shahed drones from Iran'), or in a negated or hypothetical sentence. Only texts whose publisher
 speaks for a state are read, as for the package frame. A transfer another rule read from the same mention with the
 publisher's state as giver is dropped when the givers named after it do not include that state ('the United States
-will help deliver the F-16s that Denmark ... pledged'). Rule ``transfer:named-giver``.
+will help deliver the F-16s that Denmark ... pledged'). A known limit: after a bare 'from' the states may name a
+stock or another buyer's order ('the United States will send Patriot interceptors from Israel to Ukraine' reads
+Israel as the giver); keeping the publisher's transfer there cost a right transfer and added a wrong one on the
+read splits (session 24's review). Rule ``transfer:named-giver``.
 """
 
 from __future__ import annotations

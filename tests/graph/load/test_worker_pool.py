@@ -9,11 +9,13 @@ import os
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from pool_children import children_left
 
+from armsgraph.graph import worker_pool
 from armsgraph.graph.worker_pool import close_pool, fork_pool, in_order
 
 TASKS = 5000  # enough pending tasks that failing them takes the pool's thread longer than a switch of threads
@@ -43,15 +45,13 @@ def thread_errors() -> Iterator[list[BaseException]]:
 @pytest.mark.parametrize("attempt", range(4))
 def test_a_dying_worker_leaves_no_worker_and_no_dead_thread(attempt: int, thread_errors: list[BaseException]) -> None:
     pool = fork_pool(2)
-    broken = False
     got: list[int] = []
     try:
         with pytest.raises(BrokenProcessPool):
             for result in in_order(pool, _dies_at_2, range(TASKS)):
                 got.append(result)
-        broken = True
     finally:
-        close_pool(pool, broken)
+        close_pool(pool)
     assert got == list(range(len(got))) and len(got) <= 2  # in order, none past the lost task (the pool's thread
     # may fail 0 and 1 as well when it notices the death before their results)
     assert not thread_errors, f"the pool's thread died: {thread_errors!r}"
@@ -63,5 +63,51 @@ def test_results_come_in_the_order_of_the_items() -> None:
     try:
         assert list(in_order(pool, _square, range(200))) == [n * n for n in range(200)]
     finally:
-        close_pool(pool, False)
+        close_pool(pool)
     assert not children_left()
+
+
+def _times_out(n: int) -> int:
+    raise TimeoutError(f"task {n}'s own timeout")
+
+
+def test_a_tasks_own_timeout_is_raised_not_waited_on() -> None:
+    pool = fork_pool(2)
+    try:
+        with pytest.raises(TimeoutError, match="task 0's own timeout"):
+            next(in_order(pool, _times_out, range(3)))
+    finally:
+        close_pool(pool)
+    assert not children_left()
+
+
+def test_a_task_a_broken_pool_never_failed_fails_after_the_grace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool's thread died before failing a task (CPython's submit-while-failing race): that task, a future the
+    thread never reaches here, fails after :data:`GRACE` instead of blocking the load for ever."""
+    monkeypatch.setattr(worker_pool, "GRACE", 0.05)
+    pool = fork_pool(2)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            list(in_order(pool, _dies_at_2, range(4)))
+        lost: Future[int] = Future()  # a task the broken pool's thread never failed
+        with pytest.raises(BrokenProcessPool, match="never failed"):
+            worker_pool._result(pool, lost)
+    finally:
+        close_pool(pool)
+    assert not children_left()
+
+
+def _big(n: int) -> bytes:
+    return bytes(1_000_000)
+
+
+def test_a_result_is_let_go_once_yielded() -> None:
+    """As map does: a consumer that keeps nothing holds one result at a time, not all of them (bounded memory)."""
+    pool = fork_pool(2)
+    try:
+        results = in_order(pool, _big, range(20))
+        next(results)
+        frame = results.gi_frame  # type: ignore[attr-defined]
+        assert frame is not None and len(frame.f_locals["futures"]) == 19
+    finally:
+        close_pool(pool)
