@@ -33,7 +33,7 @@ from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import pick_stage
+from armsgraph.loaders.text.transfer_words import POSSESSIVE_MARKS, pick_stage
 from armsgraph.loaders.text.word_tables import words_by_kind
 
 RULE = "transfer:named-giver"
@@ -139,6 +139,6 @@ def _states(d: TextDoc, f: Facts, rules: TransferRules, j: int, e: int) -> tuple
         if actor not in found:
             found.append(actor)
         j = ref.end
-        if j < e and d.lower[j] in ("'s", "’s"):
+        if j < e and d.lower[j] in POSSESSIVE_MARKS:
             return [], j  # 'from Germany's IRIS-T to ...': an owner, not a giver
     return found, j

@@ -25,6 +25,7 @@ from armsgraph.loaders.text.transfer_words import (
     NON_SUBJECT_PREPS,
     NUMBERED,
     PASSIVE_AUX,
+    POSSESSIVE_MARKS,
     PRONOUN_SUBJECTS,
     REFERRING_OBJECTS,
     REFERRING_SUBJECTS,
@@ -224,7 +225,7 @@ class ClauseReader:
         """The state owning the package noun at i: a possessive or a demonym before it, up to three modifiers
         between ("Finland's 20th package", "a new Finnish package")."""
         for j in range(i - 1, max(start, i - 5) - 1, -1):
-            if self.d.words[j] in ("'s", "’s"):
+            if self.d.words[j] in POSSESSIVE_MARKS:
                 return self.parties.possessor_before(j + 1)
             ref = self.f.ref_at.get(j)
             if ref is not None and ref.kind == "demonym":

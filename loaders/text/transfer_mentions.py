@@ -16,6 +16,7 @@ from armsgraph.loaders.text.transfer_words import (
     LAUNCHER_CATEGORIES,
     NOT_THE_WEAPON_AFTER,
     NOT_THE_WEAPON_BEFORE,
+    POSSESSIVE_MARKS,
     RELATIVE_AUXILIARIES,
     ROCKET,
     ROCKETS_AFTER,
@@ -82,7 +83,7 @@ class Mentions:
         as 'interceptors for Iron Dome' (the state's own system, what its interceptors are for)."""
         kept: list[int] = []
         for k in range(max(0, i - 7), i):
-            if self.d.lower[k] in ("'s", "’s"):
+            if self.d.lower[k] in POSSESSIVE_MARKS:
                 for _ in range(3):  # the possessor's name ('Israel', 'the United States')
                     if not kept or not self.d.words[kept[-1]][:1].isupper():
                         break

@@ -19,6 +19,7 @@ from armsgraph.loaders.text.transfer_words import (
     NOT_A_RECIPIENT_TO,
     PLACE_NOUNS,
     PLACE_PREPS,
+    POSSESSIVE_MARKS,
     RECIPIENT_PREPS,
     REFERRING_OBJECTS,
     STATE_BODIES,
@@ -57,7 +58,7 @@ class Recipients:
         if recipient is None or self.aid_recipient(left, t) is not None or any(
                 self.d.g.aid_words.get(w) == "package" for w in self.d.lower[left:t]):
             return False
-        return any(self.d.words[i] in ("'s", "’s") and self.parties.possessor_before(i + 1) == recipient
+        return any(self.d.words[i] in POSSESSIVE_MARKS and self.parties.possessor_before(i + 1) == recipient
                    for i in range(left + 1, t))
 
     def title_recipient(self) -> str | None:

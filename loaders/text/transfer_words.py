@@ -138,6 +138,10 @@ def phrase_kind(kind: str) -> frozenset[str]:
     return frozenset(w for w, k in phrase_words().items() if k == kind)
 
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+"""The tokens of a possessive after a name ('Germany's IRIS-T'), straight or curly apostrophe."""
+
+
 def deal_words() -> frozenset[str]:
     """The nouns of a purchase agreement (``phrase_words.csv`` kind ``deal``)."""
     return phrase_kind("deal")
