@@ -7,6 +7,12 @@ CPython 3.11 a cancel that lands while that thread is still failing tasks kills 
 never stopped and the process hangs at exit. :func:`in_order` submits every task and waits for each in turn,
 cancelling nothing from the caller's thread; :func:`close_pool` kills the workers of a pool that broke and lets the
 pool's own thread cancel what is left.
+
+A second race: that thread fails the pending tasks by iterating the pool's dict of them, with no lock, while a
+submit (or the queue's feeder thread) may add or pop one: "dictionary changed size during iteration" kills the
+thread half-way (seen in CI on a loaded machine). :func:`fork_pool` gives the pool a dict whose ``items()`` is a
+list taken in one step, so that loop never sees the dict change; a task added after it is failed by
+:func:`in_order` after :data:`GRACE`, or its submit raises ``BrokenProcessPool``.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -24,9 +30,23 @@ GRACE = 5.0
 """Seconds a task of a broken pool may stay unfailed before :func:`in_order` fails it itself."""
 
 
+class _SnapshotItems(dict):  # type: ignore[type-arg]
+    """The pool's pending tasks: ``items()`` copies them in one C call under the GIL, so the pool's thread iterates
+    a list no other thread can change (see the module docstring)."""
+
+    def items(self) -> list[tuple[Any, Any]]:  # type: ignore[override]
+        return list(super().items())
+
+
 def fork_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes forked at the first submit: they inherit what the caller set up for them."""
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    """A pool of ``workers`` processes forked at the first submit: they inherit what the caller set up for them.
+    Its dict of pending tasks is a :class:`_SnapshotItems`, in the two places that hold it (the pool's thread takes
+    it from the pool at the first submit)."""
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pending = _SnapshotItems()
+    pool._pending_work_items = pending
+    pool._call_queue.pending_work_items = pending  # type: ignore[attr-defined]
+    return pool
 
 
 def in_order(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:

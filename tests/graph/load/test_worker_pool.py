@@ -9,7 +9,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
@@ -23,8 +23,8 @@ TASKS = 5000  # enough pending tasks that failing them takes the pool's thread l
 
 def _dies_at_2(n: int) -> int:
     if n == 2:
-        time.sleep(0.5)  # after the caller's last submit: a submit racing the failing of pending tasks is
-        os._exit(9)      # another CPython race (the pool's thread dies of a dict changed during iteration)
+        time.sleep(0.5)  # mostly after the caller's last submit; a submit that races the failing of the pending
+        os._exit(9)      # tasks is the other race, tested on its own below
     return n
 
 
@@ -56,6 +56,41 @@ def test_a_dying_worker_leaves_no_worker_and_no_dead_thread(attempt: int, thread
     # may fail 0 and 1 as well when it notices the death before their results)
     assert not thread_errors, f"the pool's thread died: {thread_errors!r}"
     assert not children_left(), "a worker of the broken pool is left running: the process would hang at exit"
+
+
+def _sleeps_and_dies_at_0(n: int) -> int:
+    if n == 0:
+        time.sleep(0.3)  # every submit is done by then
+        os._exit(9)
+    time.sleep(2)  # the other worker still holds its task when the pool breaks; the rest are pending
+    return n
+
+
+def test_the_pools_thread_survives_its_pending_tasks_changing_while_it_fails_them(
+    thread_errors: list[BaseException],
+) -> None:
+    """CPython's second race, made certain: while the pool's thread fails the pending tasks, each failure takes
+    another task off the pool's dict (as a submit adds one, or the queue's feeder thread pops one, from another
+    thread). On a plain ``ProcessPoolExecutor`` the thread dies of "dictionary changed size during iteration"
+    (seen once in CI) and leaves tasks unfailed; on :func:`fork_pool`'s it fails every task."""
+    pool = fork_pool(2)
+    try:
+        pending = pool._pending_work_items
+        futures = [pool.submit(_sleeps_and_dies_at_0, n) for n in range(40)]
+
+        def take_another(future: Future[int]) -> None:
+            if isinstance(future.exception(), BrokenProcessPool) and pending:
+                pending.pop(next(reversed(pending)), None)
+
+        for future in futures:
+            future.add_done_callback(take_another)
+        not_done = wait(futures, timeout=10).not_done
+        assert not not_done, f"{len(not_done)} tasks never failed: the pool's thread died"
+        assert all(isinstance(future.exception(), BrokenProcessPool) for future in futures)
+    finally:
+        close_pool(pool)
+    assert not thread_errors, f"the pool's thread died: {thread_errors!r}"
+    assert not children_left()
 
 
 def test_results_come_in_the_order_of_the_items() -> None:
