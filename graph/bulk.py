@@ -55,7 +55,6 @@ from armsgraph.graph.store import Cypher, Store
 from armsgraph.graph.store.falkor_bulk import BulkWriter, edge_records, header, records
 from armsgraph.graph.store.falkordb import FalkorStore
 from armsgraph.graph.store.lock import Note, WriterLock
-from armsgraph.graph.worker_pool import close_pool, fork_pool, in_order
 from armsgraph.graph.writer import (
     PROVENANCE_LISTS,
     BatchRows,
@@ -68,6 +67,7 @@ from armsgraph.loaders.base import get, pick
 from armsgraph.loaders.deals import Deal, Judgements, Record, Resolution, read_judgements, resolve_deals
 from armsgraph.loaders.resolve import Resolver
 from armsgraph.loaders.sipri.loader import SipriLoader, export_coverage
+from armsgraph.loaders.worker_pool import close_pool, fork_pool, in_order
 from armsgraph.schema import NODE_TYPES, Document, Transfer, label_of_id
 from armsgraph.schema.batch import Batch
 from armsgraph.schema.errors import ArmsgraphError, LoaderFailure, LoadError, UserError

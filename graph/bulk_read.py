@@ -32,7 +32,6 @@ from typing import Any, NamedTuple, Protocol
 
 from armsgraph.graph.bulk_table import ReportTable
 from armsgraph.graph.load import DocumentReport, LoadReport, account, shown
-from armsgraph.graph.worker_pool import close_pool, fork_pool, in_order
 from armsgraph.graph.writer import BatchRows
 from armsgraph.loaders.io import SourceText, read_bytes, split_lines, strip_bom
 from armsgraph.loaders.sipri.loader import (
@@ -52,6 +51,7 @@ from armsgraph.loaders.sipri.loader import (
 )
 from armsgraph.loaders.sipri.records import Preamble, RowError
 from armsgraph.loaders.sipri.transfers import deal_ids, strip_stray_semicolon
+from armsgraph.loaders.worker_pool import close_pool, fork_pool, in_order
 from armsgraph.schema import Document, Report
 from armsgraph.schema.batch import Batch, NodeRecord
 from armsgraph.schema.errors import LoaderFailure, LoadError

@@ -5,7 +5,9 @@ processes instead. Where the platform can fork (Linux), the workers are forked a
 rule pipeline and loaded the trained one, so they start in milliseconds with both already in (shared,
 copy-on-write) memory; elsewhere each worker builds them once. Results come back in the order of the files and
 are the serial run's (``tests/loaders/text/test_parallel.py``); a file that cannot be read raises at its place, as
-in a serial run.
+in a serial run. A worker that dies (a kill, the OOM killer) raises ``BrokenProcessPool`` here and leaves no worker
+behind: the pool and its results are ``loaders/worker_pool.py``'s (``multiprocessing.Pool`` replaces a dead worker
+and waits for ever for its lost file).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.loader import TextLoader
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.syntax import model
+from armsgraph.loaders.worker_pool import close_pool, in_order, process_pool
 from armsgraph.schema.errors import LoaderFailure, LoadError
 
 MIN_FILES_PER_PROCESS = 2
@@ -64,8 +67,11 @@ def extract_files(files: Sequence[Path], processes: int = 1) -> Iterator[tuple[P
     warm()  # before forking: the workers inherit the pipelines
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(min(processes, len(files)), initializer=warm) as pool:
-        for path, result in zip(files, pool.imap(_extract, files, chunksize=1), strict=True):
+    pool = process_pool(min(processes, len(files)), context, initializer=warm)
+    try:
+        for path, result in zip(files, in_order(pool, _extract, files), strict=True):
             if isinstance(result, LoadError):
                 raise LoaderFailure(result)
             yield path, result
+    finally:
+        close_pool(pool)

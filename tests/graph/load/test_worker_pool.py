@@ -1,4 +1,4 @@
-"""A worker that dies under thousands of pending tasks (graph/worker_pool.py): the results raise
+"""A worker that dies under thousands of pending tasks (loaders/worker_pool.py): the results raise
 ``BrokenProcessPool`` once, the pool's own thread fails every other task and stops the other workers, and no
 worker is left running (one left blocks on its task queue and the test process hangs at exit). With
 ``Executor.map`` in place of ``in_order``, CPython 3.11 lost that race about one time in three here."""
@@ -15,8 +15,8 @@ from concurrent.futures.process import BrokenProcessPool
 import pytest
 from pool_children import children_left
 
-from armsgraph.graph import worker_pool
-from armsgraph.graph.worker_pool import close_pool, fork_pool, in_order
+from armsgraph.loaders import worker_pool
+from armsgraph.loaders.worker_pool import close_pool, fork_pool, in_order
 
 TASKS = 5000  # enough pending tasks that failing them takes the pool's thread longer than a switch of threads
 

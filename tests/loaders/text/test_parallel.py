@@ -4,7 +4,11 @@ run's results, in the serial run's order; a file that cannot be read fails at it
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
+import signal
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -51,6 +55,20 @@ def test_a_file_that_cannot_be_read_fails_at_its_place(news: list[Path], tmp_pat
                 got.append(path.name)
         assert got == [f.name for f in files[: files.index(tmp_path / "3-empty.txt")]]
         assert failure.value.error.file == "3-empty.txt"  # the LoadError itself, not its text only
+
+
+def test_a_worker_that_dies_fails_the_run_and_leaves_no_worker(news: list[Path]) -> None:
+    """A worker killed mid-run (the OOM killer, a kill): the run raises instead of waiting for ever for the file the
+    worker held (what ``multiprocessing.Pool``'s ``imap`` did), and no worker is left to block the exit."""
+    results = extract_files(news * 6, 2)
+    next(results)  # the pool runs
+    workers = multiprocessing.active_children()
+    assert len(workers) == 2
+    os.kill(workers[0].pid or 0, signal.SIGKILL)
+    with pytest.raises(BrokenProcessPool):
+        for _ in results:
+            pass
+    assert not multiprocessing.active_children()
 
 
 def test_the_number_of_processes() -> None:

@@ -1,4 +1,6 @@
-"""The bulk path's forked worker pools, and the one way to read their results that survives a dying worker.
+"""Worker process pools, and the one way to read their results that survives a dying worker: the bulk path's
+(``graph/bulk.py``, ``graph/bulk_read.py``) and ``armsgraph extract -j``'s (``loaders/text/parallel.py``). Here, at
+the bottom of ``loaders``, so both layers use the one module.
 
 Why not ``Executor.map``: when a worker dies (the kernel's OOM killer, a kill), the pool's own thread fails every
 pending task; ``map``'s iterator, the moment one of its results raises, cancels every task it still holds. On
@@ -21,6 +23,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -39,10 +42,17 @@ class _SnapshotItems(dict):  # type: ignore[type-arg]
 
 
 def fork_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes forked at the first submit: they inherit what the caller set up for them.
-    Its dict of pending tasks is a :class:`_SnapshotItems`, in the two places that hold it (the pool's thread takes
-    it from the pool at the first submit)."""
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    """A pool of ``workers`` processes forked at the first submit: they inherit what the caller set up for them."""
+    return process_pool(workers, multiprocessing.get_context("fork"))
+
+
+def process_pool(
+    workers: int, context: BaseContext, initializer: Callable[[], object] | None = None
+) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes started by ``context`` at the first submit, each running ``initializer``
+    first. Its dict of pending tasks is a :class:`_SnapshotItems`, in the two places that hold it (the pool's thread
+    takes it from the pool at the first submit)."""
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=initializer)
     pending = _SnapshotItems()
     pool._pending_work_items = pending
     pool._call_queue.pending_work_items = pending  # type: ignore[attr-defined]
