@@ -76,7 +76,7 @@ def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span) -> None:
         if negated or hypothetical:
             return
         recipient = rules.recipients.recipient_in(after, e, direct=False) \
-            or rules.recipients.default_recipient(givers, w.start, bystanders=(d.home,))
+            or rules.recipients.default_recipient(givers, w.start, bystanders=() if d.home is None else (d.home,))
         if recipient is None:
             continue
         stage = pick_stage(stages) or "pledged"

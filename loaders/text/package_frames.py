@@ -15,7 +15,9 @@ default recipient of a war-aid text. It ends where another giver's supply or pac
 publisher speaks for a state (``publishers.csv``: US official texts) are read; news has no such frame.
 
 An item needs a cue of ``package_words.csv`` (a contents verb after a reference to the package, a lead word after the
-package noun, a programme opener, an existential 'there are also'), or a bullet after a cue sentence ending in ':'.
+package noun, a programme opener, a buy verb paid for by a package or programme named just before it anywhere in the
+sentence ('The USAI funds will procure ...', session 25), an existential 'there are also'), or a bullet after a cue
+sentence ending in ':'.
 A listed system is not the package's when another state owns it ("Dutch F-16s"), when it is what an item is for or
 on ("equipment to support the jets of Ukraine's fleet", "training on HIMARS"), when the recipient already holds or
 uses it ("the launchers Ukraine already has"), in a question, or in a negated or hypothetical sentence. A munition in
