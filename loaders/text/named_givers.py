@@ -12,7 +12,9 @@ The givers are states named by name after 'from' right after the system (its wea
 systems from'), after a supply participle and 'by' or 'from' ('provided by', 'transferred from'), or as the subject
 of a relative clause ending in such a participle ('that Denmark and Norway pledged'); groups ('our partners') are
 read through. The recipient is the state after 'to' in the rest of the sentence, else the war-aid text's default
-recipient (Ukraine) when the sentence names it, else when the text does and the sentence names no third state. Not
+recipient (Ukraine) by the one rule for it (``Recipients.default_recipient``: not with a third state in the sentence,
+a condition or 'own forces'; 'F-16s from Denmark are training Ukrainian pilots in Romania' names no recipient), the
+publisher's state a bystander there ('a coalition the United States helped to build'). Not
 when a buying word comes before the system ('buying shells from South Korea': a sale to the buyer), when a giver is
 of the other side ('Shahed drones from Iran'), or in a negated or hypothetical sentence. Only texts whose publisher
 speaks for a state are read, as for the package frame. A transfer another rule read from the same mention with the
@@ -73,8 +75,8 @@ def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span) -> None:
         stages, negated, hypothetical = rules.stages.cues(s, e)
         if negated or hypothetical:
             return
-        recipient = rules.recipients.recipient_in(after, e, direct=False) or _named_default(f, rules, s, e, givers) \
-            or rules.recipients.default_recipient(givers, w.start)
+        recipient = rules.recipients.recipient_in(after, e, direct=False) \
+            or rules.recipients.default_recipient(givers, w.start, bystanders=() if d.home is None else (d.home,))
         if recipient is None:
             continue
         stage = pick_stage(stages) or "pledged"
@@ -91,18 +93,6 @@ def _drop_home(d: TextDoc, f: Facts, w: Span) -> None:
     for key in [k for k, t in f.transfers.items() if t.supplier == d.home and t.weapon_mention is not None
                 and t.weapon_mention.start == at]:
         del f.transfers[key]
-
-
-def _named_default(f: Facts, rules: TransferRules, s: int, e: int, givers: list[str]) -> str | None:
-    """A default recipient (Ukraine) the sentence names itself, by name or demonym ('Ukraine will soon fly F-16s
-    provided by ...', 'Ukrainian F-16s'), not a giver."""
-    for i in range(s, e):
-        ref = f.ref_at.get(i)
-        if ref is not None and ref.start == i and ref.kind in ("name", "demonym"):
-            actor = rules.parties.actor_of_ref(ref)
-            if rules.recipients.is_default(actor) and actor not in givers:
-                return actor
-    return None
 
 
 def _givers_after(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int) -> tuple[list[str], int]:

@@ -15,7 +15,9 @@ default recipient of a war-aid text. It ends where another giver's supply or pac
 publisher speaks for a state (``publishers.csv``: US official texts) are read; news has no such frame.
 
 An item needs a cue of ``package_words.csv`` (a contents verb after a reference to the package, a lead word after the
-package noun, a programme opener, an existential 'there are also'), or a bullet after a cue sentence ending in ':'.
+package noun, a programme opener, a buy verb paid for by a package or programme named just before it anywhere in the
+sentence ('The USAI funds will procure ...', session 25), an existential 'there are also'), or a bullet after a cue
+sentence ending in ':'.
 A listed system is not the package's when another state owns it ("Dutch F-16s"), when it is what an item is for or
 on ("equipment to support the jets of Ukraine's fleet", "training on HIMARS"), when the recipient already holds or
 uses it ("the launchers Ukraine already has"), in a question, or in a negated or hypothetical sentence. A munition in
@@ -46,6 +48,8 @@ MAX_SENTENCE_TOKENS = 160
 """A sentence longer than this is narrative, not a list of what a package holds."""
 REFERENCE_GAP = 4
 """Tokens at most between a reference to the package ('it', 'this package') and its contents verb."""
+PROGRAMME_GAP = 10
+"""Tokens at most between a package or programme name and the buy verb it pays for ('USAI funds will procure')."""
 LEAD_GAP = 12
 """Tokens at most between the package noun and a lead word of its own sentence ('package ..., including')."""
 DETERMINERS = frozenset({"this", "that", "the", "today", "'s", "’s", "new", "latest", "whole", "same"})
@@ -207,6 +211,8 @@ class PackageReader:
                         or any(kind == "supply" for kind, _ in d.g.triggers.get(lower[k], ()))), None)
             if buy is not None:
                 return buy + 1
+        if (bought := self._programme_buys(s, e)) is not None:
+            return bought
         if self.sale and (bought := self._sale_cue(s, e)) is not None:
             return bought
         opening = any(self._refers(j, s) for j in range(s, min(e, s + 3)))
@@ -234,6 +240,29 @@ class PackageReader:
                 if lower[i + 2] == "also" or any(a == "in" and b in ("there", "it") for a, b in pairwise(rest)):
                     return None if self._outsider(s, e) else i + 2
         return None
+
+    def _programme_buys(self, s: int, e: int) -> int | None:
+        """Where the items start after a buy verb whose subject or means is a package or programme named just before
+        it, anywhere in the sentence ('The USAI funds will procure ...', 'With the USAI funds, the Department will
+        procure ...', 'funded by the Ukraine Security Assistance Initiative, will procure ...', '..., through which the
+        Department will buy from industry:'), with no party outside the package between them; the opener path of
+        ``_cue`` reads only a sentence that starts with the opener."""
+        lower = self.d.lower
+        nouns: set[int] | None = None
+        for k in range(s + 1, e):
+            if lower[k] not in self.words["buy"]:
+                continue
+            nouns = self._programme_nouns(s, e) if nouns is None else nouns
+            noun = next((i for i in range(k - 1, max(s, k - PROGRAMME_GAP) - 1, -1) if i in nouns), None)
+            if noun is not None and not self._outsider(noun + 1, k):
+                return k + 1
+        return None
+
+    def _programme_nouns(self, s: int, e: int) -> set[int]:
+        """The package nouns and programme names of the sentence that are not civil aid."""
+        civil = self.words["civil"]
+        return {i for i in range(s, e) if self.d.lower[i] in self.package_nouns
+                and not civil & set(self.d.lower[max(s, i - 2) : i])}
 
     def _sale_cue(self, s: int, e: int) -> int | None:
         """Under a sale's frame: where the items start after a case's contents verb ('The first case covers', 'The

@@ -178,14 +178,16 @@ class Recipients:
             found = self.default_recipient(suppliers, t)
         return found
 
-    def default_recipient(self, suppliers: list[str], t: int) -> str | None:
+    def default_recipient(self, suppliers: list[str], t: int, bystanders: tuple[str, ...] = ()) -> str | None:
         """The state a war-aid text's supply goes to when its clause names no recipient (``party_words.csv`` kind
         default-recipient: Ukraine), when the text names that state anywhere (by name, demonym, capital, a body or a
         person serving it), not only by its capital as a place ('Speaking in Kyiv, the Greek minister said ...': a
         meeting's place; 'the war in Ukraine' is the war the aid is for), and it is not a supplier. Not for a
         supplier of the other side ('Iran will send more Shahed drones'), nor a supply for the giver's own forces
         ('to equip its own army'), nor in a sentence with a condition ('if'), an object that names no one state
-        ('them', 'to the country': ``them`` found none) or a third state, which may be the recipient."""
+        ('them', 'to the country': ``them`` found none) or a third state, which may be the recipient; ``bystanders``
+        are states the caller knows are not ('the United States helped build the coalition' beside the F-16s others
+        gave)."""
         states = self._named_states()
         if any(self.is_other_side(x) for x in suppliers):
             return None
@@ -193,11 +195,14 @@ class Recipients:
         words = self.d.lower[s.start : s.end]
         if any(w in ("its", "their", "own") and nxt in party_words()["own-forces"] for w, nxt in pairwise(words)):
             return None
-        if "if" in words or "them" in words or any(
+        them = any(w == "them" and (before in RECIPIENT_PREPS or any(
+            kind == "supply" for kind, _ in self.d.g.triggers.get(before, ()))) for before, w in pairwise(["", *words]))
+        if "if" in words or them or any(
                 a in RECIPIENT_PREPS and b == "the" and c in REFERRING_OBJECTS for a, b, c in zip(
                     words, words[1:], words[2:], strict=False)):
-            return None  # a condition; 'them' or 'to the country' that names no one state is nobody
-        if any(self._third_state(i, suppliers) for i in range(s.start, s.end)):
+            return None  # a condition; 'send them', 'to them' or 'to the country' that names no one state is nobody
+            # (not 'the first of them', 'Ukraine needs them': the things given, not a party)
+        if any(self._third_state(i, [*suppliers, *bystanders]) for i in range(s.start, s.end)):
             return None  # 'During a visit of the Ukrainian and Polish ministers, Greece promised BMP-1': whose?
         found = [x for x in states if self.is_default(x) and x not in suppliers and not all(
             r.kind == "capital" and r.start > 0 and self.d.lower[r.start - 1] in WHERE_PREPS for r in states[x])]
