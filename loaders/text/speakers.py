@@ -10,7 +10,7 @@ is the publisher's own voice and makes no claim.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from datetime import date
 
 from spacy.tokens import Doc
@@ -20,6 +20,8 @@ from armsgraph.schema import Person
 
 _BY = re.compile(r"^\s*(?P<kind>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:by|from|of)\s+(?P<who>.+)$", re.I)
 _NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'’.-]+$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+"""A middle initial ('J.' in 'Lloyd J. Austin'), no part of a known official's name."""
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 """Words after a surname that are no part of it."""
 HEADING_WORDS = frozenset({"holds", "hold", "delivers", "gives", "conducts", "briefs", "hosts", "meets", "joins",
@@ -44,13 +46,31 @@ def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc
     # a title, then a capitalised name up to the first lower-case word ('Press Secretary Jen Psaki on Ukraine')
     titles = [ent for ent in doc.ents if ent.label_ == "TITLE"]
     name = _name_after(doc, titles[0].end) if titles else None
-    return Person.id_of(name=name) if name else None  # 'Statement from the President': no name
+    return _person_id(name, parse_title) if name else None  # 'Statement from the President': no name
 
 
-def _name_after(doc: Doc, start: int, entities_end: bool = False) -> str | None:
+def _person_id(name: str, parse_name: Callable[[str], Doc]) -> str:
+    """The id of a name read after a title: the known official it names once its middle initials are dropped
+    ('Lloyd J. Austin' is the table's Lloyd Austin, as ``persons.known_official`` reads a name in the body), else
+    the name as written (session 25)."""
+    words = name.split()
+    plain = " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]])
+    if plain != name:
+        doc = parse_name(plain)
+        whole = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start == 0 and ent.end == len(doc)]
+        if whole and whole[0].ent_id_:
+            return whole[0].ent_id_
+    return Person.id_of(name=name)
+
+
+def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Set[str] = frozenset()) -> str | None:
     """The name of two to four capitalised words from token ``start`` up to a lower-case word, a stop word
     ('on', 'and'), a comma or a suffix ('Paul Grant III', 'Sam Rivers Jr.': the suffix is no surname); with
-    ``entities_end`` an entity ends it too ('... Paul Whitaker and Prime Minister ...'). None if none."""
+    ``entities_end`` an entity ends it too ('... Paul Whitaker and Prime Minister ...'). An honorific of
+    ``honorifics`` right after the title is no part of the name ('Under Secretary ... Dr. Colin Kahl': session 25).
+    None if none."""
+    while start < len(doc) and doc[start].lower_ in honorifics:
+        start += 1
     words: list[str] = []
     for tok in doc[start:]:
         if tok.lower_ in _STOP or not _NAME_WORD.match(tok.text) or tok.text in SUFFIXES \
@@ -91,22 +111,24 @@ def author_by_office(title: str, kinds: Sequence[str], terms: Sequence[OfficeTer
     return Person.id_of(name=holders.pop()) if len(holders) == 1 else None
 
 
-def heading_persons(title: str, parse_title: Callable[[str], Doc]) -> dict[str, tuple[str, str]]:
+def heading_persons(title: str, parse_title: Callable[[str], Doc],
+                    honorifics: Set[str] = frozenset()) -> dict[str, tuple[str, str]]:
     """Surname -> (person id, name) of each person a document's heading names: 'Press Briefing by Press Secretary
     Lara Dana and Deputy National Security Advisor Paul Whitaker' -> Dana, Whitaker. A transcript's turn labels
     ('MR. WHITAKER:') name these people by surname, and the body may never name them in full.
 
     A person is a known official (a PERSON entity) or a title followed by two to four capitalised name words up to a
-    lower-case word, 'and' or a comma; a surname two persons share names neither."""
+    lower-case word, 'and' or a comma (an honorific of ``honorifics`` before it dropped, and the known official
+    its name names without middle initials); a surname two persons share names neither."""
     doc = parse_title(title or "")
     found: list[tuple[str, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.ent_id_:
             found.append((ent.ent_id_, ent.text))
         elif ent.label_ == "TITLE":
-            name = _name_after(doc, ent.end, entities_end=True)
+            name = _name_after(doc, ent.end, entities_end=True, honorifics=honorifics)
             if name:
-                found.append((Person.id_of(name=name), name))
+                found.append((_person_id(name, parse_title), name))
     by_surname: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
     for ident, name in found:

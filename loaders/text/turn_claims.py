@@ -127,7 +127,8 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
     the turn's sentences that speak of arms supply (claim:transcript-turn); 'Q' or an unknown label ends the turn.
     Returns (character start, end, speaker) of each turn with a named speaker."""
     labels = list(TURN.finditer(d.clean))
-    heading = heading_persons(str(d.document.get("title") or ""), lambda t: nlp()(clean(t))) if labels else {}
+    heading = heading_persons(str(d.document.get("title") or ""), lambda t: nlp()(clean(t)),
+                              d.g.honorifics) if labels else {}
     texts = [" ".join((m.group(1) or "").replace(".", ". ").split()) for m in labels]
     turns = [(m.start(), m.end(), turn_speaker(d, f, text, heading)) for m, text in zip(labels, texts, strict=True)]
     named: list[tuple[int, int, str]] = []
