@@ -1,0 +1,45 @@
+"""Session 25's learned reader: the reserved splits of sessions 23 and 24 frozen with main's rules of before each
+and in training."""
+
+from __future__ import annotations
+
+import json
+
+from armsgraph.loaders.text.gazetteer import load
+from armsgraph.loaders.text.gold import read_gold
+from armsgraph.loaders.text.train_transfers import FROZEN, GOLD, REAL_NEWS, TRAINING, canonical
+
+SPLITS = {30: ("news", "e3d46b9"), 31: ("statements", "e3d46b9"), 32: ("news", "e3d46b9"),
+          33: ("statements", "e3d46b9"), 34: ("news", "e3d46b9"), 35: ("news", "232c333"),
+          36: ("statements", "232c333"), 37: ("news", "232c333"), 38: ("news", "232c333")}
+"""Each split's genre and the commit whose rules froze it: main at the start of the session that reserved it
+(fresh30-34-dev session 23's, fresh35-38-dev session 24's), before any rule was fitted on it."""
+
+
+def test_the_reserved_splits_of_sessions_23_and_24_are_frozen_with_main_of_their_sessions_start() -> None:
+    """fresh30-dev to fresh38-dev judged sessions 23's and 24's candidates (aggregates only; no miss read) and join
+    training in session 25: every document in gold order, frozen with the rules of before they were read; all
+    invented text (no real-news split)."""
+    frozen = json.loads(FROZEN.read_text(encoding="utf-8"))
+    genres = {gold: (genre, folder) for genre, folder, gold in TRAINING}
+    for n, (genre, commit) in SPLITS.items():
+        name = f"fresh{n}-dev.jsonl"
+        documents = [g.document for g in read_gold(GOLD / name)]
+        assert genres[name] == (genre, f"tests/data/fresh/fresh{n}-dev") and name not in REAL_NEWS
+        assert frozen[name]["rules_of"] == commit
+        assert list(frozen[name]["transfers"]) == documents and len(documents) == 20
+
+
+def test_session_24s_reserved_split_scores_its_rules_alone_row() -> None:
+    """fresh35-38-dev, frozen from session 24's start, score what session 24 recorded for the rules alone before
+    any change (docs/text-extraction.md, "Session 24: the learned reader"): the freeze is those rules' output."""
+    frozen = json.loads(FROZEN.read_text(encoding="utf-8"))
+    categories = load().category_systems
+    for n, expected in ((35, (15, 1, 7)), (36, (43, 5, 8)), (37, (15, 0, 2)), (38, (13, 0, 2))):
+        name, count = f"fresh{n}-dev.jsonl", [0, 0, 0]
+        for g in read_gold(GOLD / name):
+            gold = {canonical(t.supplier, t.recipient, t.weapon) for t in g.transfers}
+            got = {canonical(*t) for t in frozen[name]["transfers"][g.document] if t[2] not in categories}
+            for k, n_ in enumerate((len(gold & got), len(got - gold), len(gold - got))):
+                count[k] += n_
+        assert tuple(count) == expected, name
