@@ -12,15 +12,16 @@ pool's own thread cancel what is left.
 
 A second race: that thread fails the pending tasks by iterating the pool's dict of them, with no lock, while a
 submit (or the queue's feeder thread) may add or pop one: "dictionary changed size during iteration" kills the
-thread half-way (seen in CI on a loaded machine). :func:`fork_pool` gives the pool a dict whose ``items()`` is a
-list taken in one step, so that loop never sees the dict change; a task added after it is failed by
-:func:`in_order` after :data:`GRACE`, or its submit raises ``BrokenProcessPool``.
+thread half-way (seen in CI on a loaded machine; CPython 3.12 holds the pool's lock there). :func:`process_pool`
+gives the pool a dict whose ``items()`` iterates a copy taken in one step, so that loop never sees the dict change;
+a task added after the copy is failed by :func:`in_order` after :data:`GRACE`, or its submit raises
+``BrokenProcessPool``.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, ItemsView, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
@@ -34,11 +35,13 @@ GRACE = 5.0
 
 
 class _SnapshotItems(dict):  # type: ignore[type-arg]
-    """The pool's pending tasks: ``items()`` copies them in one C call under the GIL, so the pool's thread iterates
-    a list no other thread can change (see the module docstring)."""
+    """The pool's pending tasks: ``items()`` iterates a copy, so the pool's thread reads a dict no other thread
+    changes (see the module docstring). ``dict.copy`` clones the table in C without making an object per entry, so
+    no collection (no ``__del__``, no other thread) can run half way through it, as it could while building a list
+    of (key, value) tuples on CPython 3.11."""
 
-    def items(self) -> list[tuple[Any, Any]]:  # type: ignore[override]
-        return list(super().items())
+    def items(self) -> ItemsView[Any, Any]:  # type: ignore[override]  # a copy's view, not our own
+        return dict.copy(self).items()
 
 
 def fork_pool(workers: int) -> ProcessPoolExecutor:

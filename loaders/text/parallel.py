@@ -5,9 +5,9 @@ processes instead. Where the platform can fork (Linux), the workers are forked a
 rule pipeline and loaded the trained one, so they start in milliseconds with both already in (shared,
 copy-on-write) memory; elsewhere each worker builds them once. Results come back in the order of the files and
 are the serial run's (``tests/loaders/text/test_parallel.py``); a file that cannot be read raises at its place, as
-in a serial run. A worker that dies (a kill, the OOM killer) raises ``BrokenProcessPool`` here and leaves no worker
-behind: the pool and its results are ``loaders/worker_pool.py``'s (``multiprocessing.Pool`` replaces a dead worker
-and waits for ever for its lost file).
+in a serial run. A worker that dies (a kill, the OOM killer) fails the run with one line (``ArmsgraphError``, as the
+bulk load's workers do) and leaves no worker behind: the pool and its results are ``loaders/worker_pool.py``'s
+(``multiprocessing.Pool`` replaced a dead worker and waited for ever for its lost file).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from armsgraph.loaders.text.extraction import Extraction
@@ -22,7 +23,7 @@ from armsgraph.loaders.text.loader import TextLoader
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.syntax import model
 from armsgraph.loaders.worker_pool import close_pool, in_order, process_pool
-from armsgraph.schema.errors import LoaderFailure, LoadError
+from armsgraph.schema.errors import ArmsgraphError, LoaderFailure, LoadError
 
 MIN_FILES_PER_PROCESS = 2
 """Fewer files than this per extra process and the extra process is not started: one file is never split."""
@@ -58,7 +59,9 @@ def _extract(path: Path) -> Extraction | LoadError:
 
 
 def extract_files(files: Sequence[Path], processes: int = 1) -> Iterator[tuple[Path, Extraction]]:
-    """(file, extraction) for each file, in order, over ``processes`` worker processes (1: in this process)."""
+    """(file, extraction) for each file, in order, over ``processes`` worker processes (1: in this process). A
+    caller that stops reading half way closes the generator (``contextlib.closing``): that stops the workers; left
+    open, the pool runs every file at the interpreter's exit."""
     if processes <= 1 or len(files) < 2:
         loader = TextLoader()
         for path in files:
@@ -73,5 +76,7 @@ def extract_files(files: Sequence[Path], processes: int = 1) -> Iterator[tuple[P
             if isinstance(result, LoadError):
                 raise LoaderFailure(result)
             yield path, result
+    except BrokenProcessPool as exc:  # the file it surfaces at need not be the dead worker's: name none
+        raise ArmsgraphError(f"a worker extracting the files died ({exc}); out of memory? Try fewer -j") from None
     finally:
         close_pool(pool)

@@ -71,8 +71,9 @@ def test_the_pools_thread_survives_its_pending_tasks_changing_while_it_fails_the
 ) -> None:
     """CPython's second race, made certain: while the pool's thread fails the pending tasks, each failure takes
     another task off the pool's dict (as a submit adds one, or the queue's feeder thread pops one, from another
-    thread). On a plain ``ProcessPoolExecutor`` the thread dies of "dictionary changed size during iteration"
-    (seen once in CI) and leaves tasks unfailed; on :func:`fork_pool`'s it fails every task."""
+    thread). Here the change comes from a done-callback, in the pool's own thread: a stand-in for the other thread,
+    certain where the real race is rare. On a plain ``ProcessPoolExecutor`` the thread dies of "dictionary changed
+    size during iteration" (seen once in CI) and leaves tasks unfailed; on :func:`fork_pool`'s it fails every task."""
     pool = fork_pool(2)
     try:
         pending = pool._pending_work_items

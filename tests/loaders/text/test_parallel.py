@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import shutil
-import signal
-from concurrent.futures.process import BrokenProcessPool
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from click.testing import CliRunner
 
 from armsgraph.graph.cli import main
 from armsgraph.loaders.text.parallel import MIN_FILES_PER_PROCESS, available_cores, extract_files, processes_for
-from armsgraph.schema.errors import LoaderFailure
+from armsgraph.schema.errors import ArmsgraphError, LoaderFailure
 
 
 def dumps(pairs: list[tuple[Path, object]]) -> list[tuple[str, str]]:
@@ -64,11 +62,36 @@ def test_a_worker_that_dies_fails_the_run_and_leaves_no_worker(news: list[Path])
     next(results)  # the pool runs
     workers = multiprocessing.active_children()
     assert len(workers) == 2
-    os.kill(workers[0].pid or 0, signal.SIGKILL)
-    with pytest.raises(BrokenProcessPool):
+    workers[0].kill()
+    with pytest.raises(ArmsgraphError, match="a worker extracting the files died"):
         for _ in results:
             pass
     assert not multiprocessing.active_children()
+
+
+def test_the_cli_says_a_dead_worker_in_one_line(news: list[Path], tmp_path: Path) -> None:
+    """``armsgraph extract -j 2`` with a worker killed half way: a user error (exit 2) in one line, no traceback,
+    as the bulk load says it (not exit 3, the code of armsgraph's own bugs)."""
+    for k in range(6):
+        for path in news:
+            shutil.copy(path, tmp_path / f"{k}-{path.name}")
+    done = threading.Event()
+
+    def kill_a_worker() -> None:  # once the pool runs: its workers are this process's children
+        while not done.wait(0.05):
+            if len(workers := multiprocessing.active_children()) == 2:
+                workers[0].kill()
+                return
+
+    killer = threading.Thread(target=kill_a_worker)
+    killer.start()
+    try:
+        result = CliRunner().invoke(main, ["extract", "-j", "2", "--format", "json", str(tmp_path)])
+    finally:
+        done.set()
+        killer.join()
+    assert result.exit_code == 2, result.output
+    assert "a worker extracting the files died" in result.output and "Traceback" not in result.output
 
 
 def test_the_number_of_processes() -> None:
