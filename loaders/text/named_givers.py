@@ -13,9 +13,11 @@ systems from'), after a supply participle and 'by' or 'from' ('provided by', 'tr
 of a relative clause ending in such a participle ('that Denmark and Norway pledged'); groups ('our partners') are
 read through. The recipient is the state after 'to' in the rest of the sentence, else the war-aid text's default
 recipient (Ukraine) by the one rule for it (``Recipients.default_recipient``: not with a third state in the sentence,
-a condition or 'own forces'; 'F-16s from Denmark are training Ukrainian pilots in Romania' names no recipient), the
-publisher's state a bystander there ('a coalition the United States helped to build'). Not
-when a buying word comes before the system ('buying shells from South Korea': a sale to the buyer), when a giver is
+'own forces' or a 'them' that may be a party; 'F-16s from Denmark are training Ukrainian pilots in Romania' names
+no recipient), the publisher's state a bystander there only when the sentence names the default recipient by name
+or demonym ('a coalition the United States helped to build' beside 'Ukrainian pilots'; not in 'Patriot interceptors
+provided by Germany will replenish American stocks', where the publisher's state may be the recipient). Not when
+a buying word comes before the system ('buying shells from South Korea': a sale to the buyer), when a giver is
 of the other side ('Shahed drones from Iran'), or in a negated or hypothetical sentence. Only texts whose publisher
 speaks for a state are read, as for the package frame. A transfer another rule read from the same mention with the
 publisher's state as giver is dropped when the givers named after it do not include that state ('the United States
@@ -59,11 +61,11 @@ def named_giver_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     rules = TransferRules(d, f)
     for sent in d.sents:
         if sent.end - sent.start <= MAX_SENTENCE_TOKENS:
-            _read(d, f, rules, sent)
+            _read(d, f, rules, sent, d.home)
     return [t for k, t in f.transfers.items() if k not in before]
 
 
-def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span) -> None:
+def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span, home: str) -> None:
     s, e = sent.start, sent.end
     words = giver_words()
     for w in rules.mentions.weapons(s, e):
@@ -76,14 +78,28 @@ def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span) -> None:
         if negated or hypothetical:
             return
         recipient = rules.recipients.recipient_in(after, e, direct=False) \
-            or rules.recipients.default_recipient(givers, w.start, bystanders=() if d.home is None else (d.home,))
+            or rules.recipients.default_recipient(givers, w.start, bystanders=_bystanders(f, rules, s, e, givers, home))
         if recipient is None:
             continue
         stage = pick_stage(stages) or "pledged"
-        if d.home not in givers:
+        if home not in givers:
             _drop_home(d, f, w)
         for giver in givers:
             rules.record.transfer(giver, recipient, w, stage, sent, RULE, joint=len(givers) > 1)
+
+
+def _bystanders(f: Facts, rules: TransferRules, s: int, e: int, givers: list[str], home: str) -> tuple[str, ...]:
+    """The publisher's state as a bystander of the default-recipient rule, only when the sentence names the default
+    recipient itself by name or demonym ('Ukraine will soon fly F-16s provided by ...', 'a coalition the United States
+    helped to build' beside Ukrainian pilots); else it may be the recipient ('Patriot interceptors provided by Germany
+    will replenish American stocks'), so the rule's third-state guard reads it."""
+    for i in range(s, e):
+        ref = f.ref_at.get(i)
+        if ref is not None and ref.start == i and ref.kind in ("name", "demonym"):
+            actor = rules.parties.actor_of_ref(ref)
+            if rules.recipients.is_default(actor) and actor not in givers:
+                return (home,)
+    return ()
 
 
 def _drop_home(d: TextDoc, f: Facts, w: Span) -> None:

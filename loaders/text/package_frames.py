@@ -69,7 +69,7 @@ def package_words() -> dict[str, frozenset[str]]:
     """``data/package_words.csv`` by kind, read once per process."""
     return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
                                                "existential", "not-item", "civil", "heading", "opening", "sale",
-                                               "case", "request", "apart"))
+                                               "case", "request", "apart", "stock"))
 
 
 @cache
@@ -111,9 +111,12 @@ class PackageReader:
     def _package_at(self, s: int, e: int) -> int | None:
         """The first package noun or programme name of the sentence that is not civil aid ('humanitarian
         assistance')."""
-        civil = self.words["civil"]
-        return next((i for i in range(s, e) if self.d.lower[i] in self.package_nouns
-                     and not civil & set(self.d.lower[max(s, i - 2) : i])), None)
+        return next((i for i in range(s, e) if self._arms_package_noun(i, s)), None)
+
+    def _arms_package_noun(self, i: int, s: int) -> bool:
+        """Whether token i (in a sentence starting at s) is a package noun or programme name that is not civil aid
+        (no civil word in the two words before it)."""
+        return self.d.lower[i] in self.package_nouns and not self.words["civil"] & set(self.d.lower[max(s, i - 2) : i])
 
     def _amount_of_aid(self, s: int, e: int) -> int | None:
         """An amount of money and an aid noun after it ('$800 million in weapons and equipment'): the aid noun."""
@@ -245,24 +248,28 @@ class PackageReader:
         """Where the items start after a buy verb whose subject or means is a package or programme named just before
         it, anywhere in the sentence ('The USAI funds will procure ...', 'With the USAI funds, the Department will
         procure ...', 'funded by the Ukraine Security Assistance Initiative, will procure ...', '..., through which the
-        Department will buy from industry:'), with no party outside the package between them; the opener path of
+        Department will buy from industry:'), with no party outside the package from the name to the sentence's end
+        ('will also procure Stinger missiles for Taiwan') and no stock word after the verb ('package_words.csv' kind
+        stock: '... to replenish US stocks': the donor's own stocks, not the package's items); the opener path of
         ``_cue`` reads only a sentence that starts with the opener."""
         lower = self.d.lower
         nouns: set[int] | None = None
         for k in range(s + 1, e):
-            if lower[k] not in self.words["buy"]:
-                continue
+            if lower[k] not in self.words["buy"] or lower[max(s, k - 3) : k] in (
+                    ["was", "used", "to"], ["were", "used", "to"], ["been", "used", "to"]):
+                continue  # 'one in May, when USAI funds were used to procure ...': an earlier package's buy
             nouns = self._programme_nouns(s, e) if nouns is None else nouns
             noun = next((i for i in range(k - 1, max(s, k - PROGRAMME_GAP) - 1, -1) if i in nouns), None)
-            if noun is not None and not self._outsider(noun + 1, k):
-                return k + 1
+            if noun is None:
+                continue
+            if self._outsider(noun + 1, e) or any(lower[j] in self.words["stock"] for j in range(k + 1, e)):
+                return None  # 'will also procure Stinger missiles for Taiwan', '... to replenish US stocks'
+            return k + 1
         return None
 
     def _programme_nouns(self, s: int, e: int) -> set[int]:
         """The package nouns and programme names of the sentence that are not civil aid."""
-        civil = self.words["civil"]
-        return {i for i in range(s, e) if self.d.lower[i] in self.package_nouns
-                and not civil & set(self.d.lower[max(s, i - 2) : i])}
+        return {i for i in range(s, e) if self._arms_package_noun(i, s)}
 
     def _sale_cue(self, s: int, e: int) -> int | None:
         """Under a sale's frame: where the items start after a case's contents verb ('The first case covers', 'The

@@ -29,6 +29,10 @@ from armsgraph.loaders.text.transfer_words import (
 
 WHERE_PREPS = frozenset({"in", "at", "near", "from", "inside", "outside", "around"})
 """Prepositions before a capital named only as where something happens ('Speaking in Kyiv')."""
+ORDINALS = frozenset({"first", "second", "third", "last", "rest", "latest", "next"})
+"""Words before 'of them' that make it a part of the things given ('the first of them', 'the rest of them')."""
+THEM_REACH = 6
+"""Words at most between a weapon and the verb before 'them' that makes 'them' a party ('... will help them')."""
 
 
 class Recipients:
@@ -185,9 +189,11 @@ class Recipients:
         meeting's place; 'the war in Ukraine' is the war the aid is for), and it is not a supplier. Not for a
         supplier of the other side ('Iran will send more Shahed drones'), nor a supply for the giver's own forces
         ('to equip its own army'), nor in a sentence with a condition ('if'), an object that names no one state
-        ('them', 'to the country': ``them`` found none) or a third state, which may be the recipient; ``bystanders``
-        are states the caller knows are not ('the United States helped build the coalition' beside the F-16s others
-        gave)."""
+        ('to the country': ``them`` found none), a 'them' that may be a party (``_them_as_party``: 'send them', 'to
+        them', 'some of them', 'Gripen fighters from Sweden will help them'; not 'the first of them', 'Ukraine needs
+        them': the things given) or a third state, which may be the recipient;
+        ``bystanders`` are states the caller knows are not ('the United States helped build the coalition' beside the
+        F-16s others gave)."""
         states = self._named_states()
         if any(self.is_other_side(x) for x in suppliers):
             return None
@@ -195,18 +201,40 @@ class Recipients:
         words = self.d.lower[s.start : s.end]
         if any(w in ("its", "their", "own") and nxt in party_words()["own-forces"] for w, nxt in pairwise(words)):
             return None
-        them = any(w == "them" and (before in RECIPIENT_PREPS or any(
-            kind == "supply" for kind, _ in self.d.g.triggers.get(before, ()))) for before, w in pairwise(["", *words]))
-        if "if" in words or them or any(
+        if "if" in words or self._them_as_party(s.start, s.end) or any(
                 a in RECIPIENT_PREPS and b == "the" and c in REFERRING_OBJECTS for a, b, c in zip(
                     words, words[1:], words[2:], strict=False)):
             return None  # a condition; 'send them', 'to them' or 'to the country' that names no one state is nobody
-            # (not 'the first of them', 'Ukraine needs them': the things given, not a party)
         if any(self._third_state(i, [*suppliers, *bystanders]) for i in range(s.start, s.end)):
             return None  # 'During a visit of the Ukrainian and Polish ministers, Greece promised BMP-1': whose?
         found = [x for x in states if self.is_default(x) and x not in suppliers and not all(
             r.kind == "capital" and r.start > 0 and self.d.lower[r.start - 1] in WHERE_PREPS for r in states[x])]
         return found[0] if found else None
+
+    def _them_as_party(self, s: int, e: int) -> bool:
+        """Whether a 'them' of the sentence from token s to e may be a party (third states, not the things given):
+        right after a recipient preposition ('to them') or a supply verb ('send them'); a partitive 'of them' unless
+        a determiner or ordinal comes before 'of' ('the first of them', 'the rest of them'; not 'some of them'); or
+        the object of a verb whose subject is a weapon (a weapon at most THEM_REACH words before it, no punctuation
+        between: 'Gripen fighters from Sweden will help them'). Not 'Ukraine needs them' (the things given)."""
+        lower = self.d.lower
+        weapons = {i for w in self.d.weapon_ents if s <= w.start < e for i in range(w.start, w.end)}
+        for i in range(s, e):
+            if lower[i] != "them":
+                continue
+            before = lower[i - 1] if i > s else ""
+            if before in RECIPIENT_PREPS or any(kind == "supply" for kind, _ in self.d.g.triggers.get(before, ())):
+                return True
+            if before == "of":
+                if i - 2 >= s and (lower[i - 2] in ORDINALS or (i - 3 >= s and lower[i - 3] == "the")):
+                    continue
+                return True
+            for j in range(i - 1, max(s, i - THEM_REACH) - 1, -1):
+                if j in weapons:
+                    return True
+                if lower[j] in (",", ";", ":", "—", "-", "."):
+                    break
+        return False
 
     def for_side(self, suppliers: list[str], recipient: str | None) -> str | None:
         """The recipient carried to a clause from the text around it, checked against the givers' side: a giver of
