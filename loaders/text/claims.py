@@ -77,11 +77,11 @@ NORM_NOUNS = frozenset({"principles", "standards", "rules", "law", "laws", "norm
 TITLE_OR_ACTOR = ("TITLE", "DEMONYM", "COUNTRY", "ORG", "CAPITAL")
 """Entity labels a speaker's phrase may open with (', Chancellor Olaf Scholz said', ', Lisbon's ministry said')."""
 MINISTRY_MODIFIERS = frozenset({"defence", "defense", "foreign", "interior"})
+"""Words between a state and its ministry ('Lisbon's defence ministry said'): part of the speaker's phrase."""
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 """The parse's tags of a finite verb: a second speech verb so tagged says a clause of its own (session 25)."""
 MIN_SAID_BEFORE = 3
 """Tokens the first verb's claim must have before the second verb's 'and' to stay a claim of its own."""
-"""Words between a state and its ministry ('Lisbon's defence ministry said'): part of the speaker's phrase."""
 VOCATIVES = frozenset({"mr.", "mr", "madam", "madame", "mister", "ms.", "mrs."})
 """Words that address a title ("Mr. President, ..."): the title names the one spoken to."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
@@ -1203,7 +1203,7 @@ class ClaimRules:
                     # sentence that is a speech verb's noun object ('He stressed the need for ..., saying that ...')
                     # gives way, the rest stay ('confirms X sent Y, says more coming')
                     for c in same:
-                        if c not in exact and self._object_not_clause(c) and not self._said_before(c, cand):
+                        if c not in exact and self._object_not_clause(c) and not self._said_before(c, cand, speaker):
                             self.f.claims.remove(c)
                             here.remove(c)
                     continue
@@ -1220,20 +1220,21 @@ class ClaimRules:
                 for c in same:
                     self.f.claims.remove(c)
                     here.remove(c)
-                    said_before = self._said_before(c, cand) if c.speaker == speaker else None
+                    said_before = self._said_before(c, cand, speaker)
                     if said_before:
                         # 'reiterated that A, and he stressed that B': A is said too, up to the second verb's 'and'
                         self._add_claim(c.speaker, c.start - self.d.base, said_before, sc, ec, False, c.rule)
                 self._add_claim(speaker, ts, te, sc, ec, False, NOUN_RULE if cand.noun else "claim:syntax-said")
 
-    def _said_before(self, c: ClaimFact, cand: SpeechCandidate) -> int | None:
+    def _said_before(self, c: ClaimFact, cand: SpeechCandidate, speaker: str) -> int | None:
         """A surface 'said that' claim of a first speech verb when the parse's verb is a second finite speech verb
         of the same speaker coordinated after it by 'and' ('underscored the United States' commitment to ..., and
         he shared that ...', 'reiterated X and said that ...', 'reiterated that A, and he stressed that B'): what
         the first verb says is said too, up to that 'and' (session 25). The character where it ends, else None; a
-        gerund ('stressed the need for ..., saying that ...') restates the first verb and gives None."""
+        gerund ('stressed the need for ..., saying that ...') restates the first verb and gives None, and so does
+        a claim of another speaker than the parse's (``speaker``)."""
         syntax = self.d.syntax
-        if c.rule != "claim:said-that" or syntax is None or not syntax.parsed[cand.verb] \
+        if c.speaker != speaker or c.rule != "claim:said-that" or syntax is None or not syntax.parsed[cand.verb] \
                 or syntax.tag[cand.verb] not in FINITE_TAGS:
             return None
         first = self.d.tok_index(c.start - self.d.base)

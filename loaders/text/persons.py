@@ -14,7 +14,7 @@ from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
 from armsgraph.loaders.text.gazetteer import Gazetteer
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.speakers import HEADING_WORDS, SUFFIXES
+from armsgraph.loaders.text.speakers import HEADING_WORDS, SUFFIXES, drop_initials
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
@@ -54,21 +54,12 @@ _NAME_WORD = re.compile(r"[^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_A-Z'’]+(?:[A
 """A capitalised name word: 'Černochová', 'McCain', "O'Donnell", an initial ('J.'), two capitals ('DJ')."""
 
 
-def _drop_initials(name: str) -> str:
-    """'Lloyd J. Austin' -> 'Lloyd Austin' (a first initial stays: 'J. D. Vance' keeps its shape)."""
-    words = name.split()
-    if len(words) <= 2:
-        return name
-    kept = [words[0], *[w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.", w)], words[-1]]
-    return " ".join(kept)
-
-
 def known_official(g: Gazetteer, name: str, title: str | None = None) -> tuple[str, str, str] | None:
     """(canonical name, title, of) of a gazetteer official whose name or alias is ``name``.
 
     Middle initials do not count: 'Lloyd J. Austin' is 'Lloyd Austin'.
     """
-    plain = _drop_initials(name)
+    plain = drop_initials(name)
     found = [o for o in g.officials
              if name == o.name or name in o.aliases or plain == o.name or plain in o.aliases]
     if len(found) > 1 and title:
@@ -418,7 +409,7 @@ class PersonRules:
                 if name in person.surnames or name == person.name:
                     known = (person.name, "", "")
                     break
-        canonical = known[0] if known else _drop_initials(name)
+        canonical = known[0] if known else drop_initials(name)
         person_id = Person.id_of(name=canonical)
         info = self.f.persons.setdefault(person_id, PersonInfo(person_id, canonical))
         info.surnames.add(surname)

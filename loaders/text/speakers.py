@@ -20,8 +20,6 @@ from armsgraph.schema import Person
 
 _BY = re.compile(r"^\s*(?P<kind>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:by|from|of)\s+(?P<who>.+)$", re.I)
 _NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'’.-]+$")
-_INITIAL = re.compile(r"^[A-Z]\.$")
-"""A middle initial ('J.' in 'Lloyd J. Austin'), no part of a known official's name."""
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 """Words after a surname that are no part of it."""
 HEADING_WORDS = frozenset({"holds", "hold", "delivers", "gives", "conducts", "briefs", "hosts", "meets", "joins",
@@ -32,8 +30,19 @@ _STOP = {"on", "at", "to", "in", "following", "regarding", "about", "after", "be
          *HEADING_WORDS}
 
 
-def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc]) -> str | None:
-    """The person id of the author a title names, or None."""
+def drop_initials(name: str) -> str:
+    """'Lloyd J. Austin' -> 'Lloyd Austin': a middle initial is no part of a known official's name (a first initial
+    stays: 'J. D. Vance' keeps its shape). Shared by ``_person_id`` and ``persons.known_official``."""
+    words = name.split()
+    if len(words) <= 2:
+        return name
+    return " ".join([words[0], *[w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.", w)], words[-1]])
+
+
+def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc],
+              honorifics: Set[str] = frozenset()) -> str | None:
+    """The person id of the author a title names, or None; an honorific of ``honorifics`` after the title is no
+    part of the name ('Statement by Under Secretary of Defense for Policy Dr. Colin Kahl on ...': session 25)."""
     m = _BY.match(title or "")
     if m is None or m.group("kind").lower() not in kinds:
         return None
@@ -45,16 +54,17 @@ def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc
             return None  # 'Statement by the White House'
     # a title, then a capitalised name up to the first lower-case word ('Press Secretary Jen Psaki on Ukraine')
     titles = [ent for ent in doc.ents if ent.label_ == "TITLE"]
-    name = _name_after(doc, titles[0].end) if titles else None
+    name = _name_after(doc, titles[0].end, honorifics=honorifics) if titles else None
     return _person_id(name, parse_title) if name else None  # 'Statement from the President': no name
 
 
 def _person_id(name: str, parse_name: Callable[[str], Doc]) -> str:
     """The id of a name read after a title: the known official it names once its middle initials are dropped
     ('Lloyd J. Austin' is the table's Lloyd Austin, as ``persons.known_official`` reads a name in the body), else
-    the name as written (session 25)."""
-    words = name.split()
-    plain = " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]])
+    the name as written (session 25). The official is read from the parse's entity id (the ruler's patterns are
+    the officials table's names and aliases); ``known_official`` itself lives in ``persons``, which imports this
+    module."""
+    plain = drop_initials(name)
     if plain != name:
         doc = parse_name(plain)
         whole = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start == 0 and ent.end == len(doc)]
@@ -67,8 +77,10 @@ def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Se
     """The name of two to four capitalised words from token ``start`` up to a lower-case word, a stop word
     ('on', 'and'), a comma or a suffix ('Paul Grant III', 'Sam Rivers Jr.': the suffix is no surname); with
     ``entities_end`` an entity ends it too ('... Paul Whitaker and Prime Minister ...'). An honorific of
-    ``honorifics`` right after the title is no part of the name ('Under Secretary ... Dr. Colin Kahl': session 25).
-    None if none."""
+    ``honorifics`` right after the title is no part of the name ('Under Secretary ... Dr. Colin Kahl': session 25),
+    and after one a single surname is a name ('Under Secretary Dr. Quill Holds ...' -> 'Quill'; before the
+    honorific was dropped 'Dr. Quill' was one). None if none."""
+    first = start
     while start < len(doc) and doc[start].lower_ in honorifics:
         start += 1
     words: list[str] = []
@@ -77,7 +89,7 @@ def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Se
                 or (entities_end and tok.ent_type_):
             break
         words.append(tok.text)
-    return " ".join(words) if 2 <= len(words) <= 4 else None
+    return " ".join(words) if (1 if start > first else 2) <= len(words) <= 4 else None
 
 
 def author_named(name: str, parse_name: Callable[[str], Doc]) -> str | None:

@@ -70,3 +70,41 @@ def test_a_gerund_restates_the_noun_object_which_says_nothing() -> None:
     got = claims(extract_text(text, meta))
     assert not any(t.startswith("the need for") for _, t in got), got
     assert ("person:joe-biden", "the allies would deliver more interceptors this winter") in got, got
+
+
+# review mends (session 25): an honorific after a statement title's office, a single surname after a dropped
+# honorific, and the same-speaker check inside ``_said_before``
+
+def test_an_honorific_after_a_statement_title_is_no_part_of_the_author() -> None:
+    meta = {**DOD, "title": "Statement by Under Secretary of Defense for Policy Dr. Mara Quill on Support to Estonia"}
+    text = "As I told Minister Tamm, the United States will keep its word to Estonia.\n"
+    got = claims(extract_text(text, meta))
+    assert ("person:mara-quill", "the United States will keep its word to Estonia") in got, got
+    assert not any(speaker == "person:dr-mara-quill" for speaker, _ in got), got
+
+
+def test_a_single_surname_after_a_dropped_honorific_is_the_turn_speaker() -> None:
+    meta = {**DOD, "title": "Under Secretary Dr. Quill Holds a Press Briefing"}
+    text = ("STAFF: Good afternoon.\n\n"
+            "DR. QUILL: Today the Department is sending twelve more HIMARS launchers to Ukraine.\n")
+    got = claims(extract_text(text, meta))
+    assert ("person:quill", "Today the Department is sending twelve more HIMARS launchers to Ukraine") in got, got
+    assert not any(speaker == "person:dr-quill" for speaker, _ in got), got
+
+
+def test_a_single_surname_without_an_honorific_names_no_author() -> None:
+    # must not fire: one capitalised word after a title with no honorific before it is no name
+    meta = {**DOD, "title": "Statement by Under Secretary Quill on Support to Estonia"}
+    text = "As I told Minister Tamm, the United States will keep its word to Estonia.\n"
+    got = claims(extract_text(text, meta))
+    assert not any(speaker == "person:quill" for speaker, _ in got), got
+
+
+def test_another_speakers_first_clause_gets_no_said_before_claim() -> None:
+    # must not fire: the first clause is Biden's, the second verb Blinken's; Blinken is given no part of Biden's
+    meta = {**WH, "title": "Readout of President Joe Biden's Call with President Alar Karis of Estonia"}
+    text = ("President Biden reiterated that American policy toward the Baltic states remains unchanged, and "
+            "Secretary Blinken stressed that Washington would keep its forces in the region.\n")
+    got = claims(extract_text(text, meta))
+    assert not any(speaker == "person:antony-blinken" and t.startswith("American policy") for speaker, t in got), got
+    assert ("person:joe-biden", "American policy toward the Baltic states remains unchanged") in got, got
