@@ -422,18 +422,11 @@ def _from_actors(v: SyntaxView, h: int, preps: frozenset[str] = FROM) -> tuple[l
     return [], set()
 
 
-def _refusal(v: SyntaxView, neg: int, verb: int) -> bool:
-    """'Germany will not deliver Taurus': the negation right before the supply verb, after a modal of the future, is
-    the supplier's refusal (stage declined, read by the stage cues), not a negated transfer."""
-    return neg + 1 == verb and neg > 0 and v.lower[neg - 1] in syntax_words()["refusing-modal"] \
-        and v.triggers.get(v.lower[verb]) == "supply" and v.parse.tag[verb] == "VB"
-
-
 def _negated(v: SyntaxView, verb: int) -> bool:
     p = v.parse
     node = verb
     for _ in range(6):
-        if any(not (node == verb and _refusal(v, k, verb)) for k in p.kids(node, "neg")):
+        if p.kids(node, "neg"):
             return True
         if p.dep[node] in CONTROL_DEPS and p.head[node] != node:
             node = p.head[node]

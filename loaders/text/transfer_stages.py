@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from armsgraph.loaders.text.textdoc import TextDoc
@@ -13,14 +12,6 @@ from armsgraph.loaders.text.transfer_words import (
     pick_stage,
     syntax_words,
 )
-
-
-def refusing_negation(lower: Sequence[str], i: int, triggers: Mapping[str, Sequence[tuple[str, str]]]) -> bool:
-    """Whether the negation at token i is a refusal: 'not'/'n't' right after a modal of ``syntax_words.csv`` kind
-    ``refusing-modal`` and right before the base form of a supply verb ('will not deliver', 'won't send')."""
-    if i == 0 or i + 1 >= len(lower) or lower[i - 1] not in syntax_words()["refusing-modal"]:
-        return False
-    return any(kind == "supply" and tense == "base" for kind, tense in triggers.get(lower[i + 1], ()))
 
 
 class Stages:
@@ -81,13 +72,6 @@ class Stages:
         pairs = [f"{a} {b}" for a, b in pairwise(words)]
         return any(self.d.g.cues.get(w) == "open-option" for w in [*words[:2], *pairs[:2]])
 
-    def refusing(self, i: int) -> bool:
-        """'will not deliver', 'would not send', 'won't supply': the negation at token i stands between a modal of
-        the future and a supply verb of triggers.csv, so a named supplier says what it will not do, a refusal
-        (stage declined) as 'refused to send' is. Not 'cannot send' (unable), 'did not send' (a past), 'does not
-        intend to supply' (the negation not on the supply verb)."""
-        return refusing_negation(self.d.lower, i, self.d.g.triggers)
-
     def _reports(self, word: str) -> bool:
         """A speech verb or a reporting/decision verb ('announced', 'confirmed', 'agreed', 'promised'): after it,
         'would' is the future of what was reported ('announced that it would send'), not a hypothetical."""
@@ -114,8 +98,6 @@ class Stages:
                     stages.append("considered")  # 'does not rule out delivering': considered, not refused
                 elif kind == "refusal" and not negated:
                     stages.append("declined")  # 'refused to supply': the supplier's refusal, a stage of its own
-                elif kind == "negation" and self.refusing(i):
-                    stages.append("declined")  # 'Germany will not deliver Taurus': the supplier's refusal
                 elif kind == "negation":
                     negated = True
                 elif kind == "hypothetical" and cue == "so that" and self._stated_outcome(i + 2, end):

@@ -54,7 +54,7 @@ def test_candidates_across_sentences_and_from_the_headline() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Sweden did not send Gripen jets to Ukraine this year.",  # 'will not send' is a refusal since session 25
+    "Sweden will not send Gripen jets to Ukraine this year.",
     "Will Sweden send Gripen jets to Ukraine?",
     "If parliament agrees, Sweden could send Gripen jets to Ukraine.",
     "Ukraine has used Gripen jets against Russia.",
