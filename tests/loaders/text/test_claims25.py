@@ -101,7 +101,9 @@ def test_a_single_surname_without_an_honorific_names_no_author() -> None:
 
 
 def test_another_speakers_first_clause_gets_no_said_before_claim() -> None:
-    # must not fire: the first clause is Biden's, the second verb Blinken's; Blinken is given no part of Biden's
+    # must not fire: the first clause is Biden's, the second verb Blinken's; Blinken is given no part of Biden's.
+    # A guard: it passes without the speaker check inside _said_before too (this sentence takes the path that
+    # already had one); it fails if a change lets the second verb's speaker take the first clause.
     meta = {**WH, "title": "Readout of President Joe Biden's Call with President Alar Karis of Estonia"}
     text = ("President Biden reiterated that American policy toward the Baltic states remains unchanged, and "
             "Secretary Blinken stressed that Washington would keep its forces in the region.\n")
