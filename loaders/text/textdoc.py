@@ -50,6 +50,8 @@ class TextDoc:
         """Starts of generic category nouns ('tanks'), CATEGORY entities of ``category_nouns.csv``."""
         self.anaphors: set[int] = set()
         """Starts of a system named again by a demonstrative and its category ('this battle tank')."""
+        self.words: list[str] = [t.text for t in self.doc]
+        self.lower: list[str] = [w.lower() for w in self.words]
         self._add_entities_from_shape()
         doc_date = document.get("date")
         self.anchor: date | None = parse_iso(doc_date if isinstance(doc_date, str) else None)
@@ -68,8 +70,6 @@ class TextDoc:
         self.author: str | None = by_metadata or (None if self.first_person is None else (
             author_of(title, self.g.author_titles, lambda t: nlp()(clean(t)), self.g.honorifics)
             or author_by_office(title, self.g.author_titles, self.g.office_terms, self.home, self.anchor)))
-        self.words: list[str] = [t.text for t in self.doc]
-        self.lower: list[str] = [w.lower() for w in self.words]
         self.ent_types: list[str] = [t.ent_type_ for t in self.doc]
         self.sents: list[Span] = list(self.doc.sents)
         self.sent_starts: list[int] = [sent.start for sent in self.sents]
@@ -113,7 +113,7 @@ class TextDoc:
         become WEAPON and COUNTRY entities beside the gazetteer's."""
         ents = list(self.doc.ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        words = [t.text for t in self.doc]
+        words, lower = self.words, self.lower
         firsts = [s.start for s in self.doc.sents]
         names = frozenset(i for ent in ents if ent.label_ in ("WEAPON", "CATEGORY", "TITLE", "PERSON")
                           for i in range(ent.start, ent.end))
@@ -135,13 +135,13 @@ class TextDoc:
         demonyms = frozenset(i for e in ents if e.label_ == "DEMONYM" for i in range(e.start, e.end))
         marks = frozenset() if self.syntax is None else frozenset(
             i for i in range(len(words)) if self.syntax.dep[i] == "mark")
-        again = anaphors([w.lower() for w in words], sent_of, taken, systems, category_of, self.g.category_nouns,
+        again = anaphors(lower, sent_of, taken, systems, category_of, self.g.category_nouns,
                          demonyms, marks)
         for a in again:
             ents.append(Span(self.doc, a.start, a.end, label="WEAPON", span_id=a.weapon_id))
             taken.update(range(a.start, a.end))
             self.anaphors.add(a.start)
-        resolved = system_anaphors([w.lower() for w in words], ents, taken, sent_of, category_of, self.g, self.syntax)
+        resolved = system_anaphors(lower, ents, taken, sent_of, category_of, self.g, self.syntax)
         for r in resolved:
             ents.append(Span(self.doc, r.start, r.end, label="WEAPON", span_id=r.weapon_id))
             self.anaphors.add(r.start)
@@ -162,12 +162,14 @@ class TextDoc:
         a transfer of one is recorded against the category (``category_nouns.csv``)."""
         nouns = self.g.category_nouns
         longest = max((len(k) for k in nouns), default=0)
-        lower = [t.lower_ for t in self.doc]
+        lower = self.lower
+        firsts = {key[0] for key in nouns if key}  # most words open no noun: skip them before building any slice
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(lower):
-            hit = next(((n, nouns[tuple(lower[i:i + n])]) for n in range(min(longest, len(lower) - i), 0, -1)
-                        if tuple(lower[i:i + n]) in nouns), None)
+            hit = None if lower[i] not in firsts else next(
+                ((n, nouns[tuple(lower[i:i + n])]) for n in range(min(longest, len(lower) - i), 0, -1)
+                 if tuple(lower[i:i + n]) in nouns), None)
             if hit is None or any(k in taken for k in range(i, i + hit[0])):
                 i += 1
                 continue
