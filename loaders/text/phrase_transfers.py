@@ -43,8 +43,6 @@ from armsgraph.loaders.text.transfer_words import CLAUSE_CUTS, PASSIVE_AUX, phra
 
 MAX_GAP = 12
 """Tokens at most between a deal noun and the seller's 'with' ('a $2 billion contract with ...')."""
-NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "PUNCT"})
-"""Parts of speech of a weapon's noun phrase, its hyphens included."""
 
 
 def _clauses(d: TextDoc, kind: str) -> list[tuple[int, int, int]]:
@@ -83,7 +81,6 @@ def deal_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     for s, i, right in _clauses(d, "deal"):
         # the seller after 'with' ('a deal with France for ...') or after 'from' ('a contract for ... from Korea')
         at = next((k for k in range(i + 1, min(right, i + MAX_GAP)) if d.lower[k] in ("with", "from")), None)
-        at = at if at is not None else _from_after_list(d, rules, i, right)
         if at is None:
             continue
         parties = rules.parties
@@ -92,48 +89,8 @@ def deal_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
         start = at + 1 if d.lower[at] == "with" else i + 1
         if len(sellers) == 1 and len(buyers) == 1:
             _read(d, f, rules, sellers[0], buyers[0], s, start, right, "contracted", "transfer:deal")
-        elif len(sellers) == 1 and not buyers and d.lower[at] == "with" and (maker := _company_state(d, f, s, i)):
-            # 'South Korea's Hyundai Rotem signed a contract with Poland for 180 more K2 tanks': the state's
-            # company signs as the seller, so the one it signs with buys
-            _read(d, f, rules, maker, sellers[0], s, start, right, "contracted", "transfer:deal")
     _intent_transfers(d, f, rules)
     return [t for k, t in f.transfers.items() if k not in before]
-
-
-def _from_after_list(d: TextDoc, rules: TransferRules, i: int, right: int) -> int | None:
-    """'contracts ... for 180 K2 main battle tanks and 212 K9 self-propelled howitzers from South Korean makers': a
-    'from' right after the list of weapons the deal noun at i is for (at most three words after the last mention),
-    however long the list."""
-    if "for" not in d.lower[i + 1 : min(right, i + MAX_GAP)]:
-        return None
-    mentions = rules.mentions.weapons(i + 1, right)
-    if not mentions:
-        return None
-    last = mentions[-1].end
-    at = next((k for k in range(last, min(right, last + 4)) if d.lower[k] == "from"), None)
-    # only the rest of the weapon's noun between ('self-propelled howitzers'), no verb ('to defend itself from')
-    if at is None or any(d.doc[k].pos_ not in NOUN_PHRASE_POS for k in range(last, at)):
-        return None
-    return at
-
-
-def _company_state(d: TextDoc, f: Facts, s: int, i: int) -> str | None:
-    """The state of a company that opens the sentence and signs the deal noun at i ('South Korea's Hyundai Rotem
-    signed a contract'): a state's name, its possessive, one to three capitalised words, then a signing verb
-    (``phrase_words.csv`` kind ``deal-verb``), 'a' or 'the' and at most three words before the noun."""
-    ref = f.ref_at.get(s)
-    if ref is None or ref.start != s or ref.kind != "name" or ref.end + 1 >= i or d.words[ref.end] not in ("'s", "’s"):
-        return None
-    k = ref.end + 1
-    names = 0
-    while k < i and d.words[k][:1].isupper() and f.ref_at.get(k) is None and d.ent_types[k] != "PERSON":
-        k, names = k + 1, names + 1
-    verbs = phrase_kind("deal-verb")
-    while k < i and d.lower[k] in ("has", "have", "had", "also"):
-        k += 1
-    if not 0 < names <= 3 or k >= i or d.lower[k] not in verbs or i - k > 5:
-        return None
-    return ref.id
 
 
 def _intent_transfers(d: TextDoc, f: Facts, rules: TransferRules) -> None:
