@@ -27,7 +27,10 @@ neither:
 The first two read one clause, keep the rules' vetoes (parts, ammunition for a system, versions; negated and
 hypothetical clauses), need both parties named (a company is no party: 'a contract with Rheinmetall for Skyranger'
 is domestic procurement), never pair two actors joined by 'and' ('Poland and South Korea signed an agreement for K2
-tanks': no direction), and leave alone a weapon mention the rules already read.
+tanks': no direction), and leave alone a weapon mention the rules already read. ``deal_transfers`` also reads a
+letter of intent to buy (session 26, kind ``intent``): 'Ukraine signed a letter of intent to acquire up to 100 French
+Rafale fighter jets' (the seller: the state marking the weapon), 'Sweden and Ukraine signed a letter of intent ... that
+could see Kyiv buy ... Gripen E' (of two signers, the one right before the buy word buys).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ refusal rule narrowed. A named supplier's 'will not deliver' / 'would not send' 
 plain transfer verb is its refusal (stage declined); a negated promise, pledge, commitment, plan or boost, a delay (a
 time limit after the object) and a second negated clause are never pledged. The must-not-fire probes are the
 sentences of session 25's review (its section, "Reverted by the lead") and their kin; the first list fails on the
-code before the change."""
+code before the change. Then a letter of intent to buy, read from its seller to its buyer."""
 
 from __future__ import annotations
 
@@ -106,6 +106,32 @@ GUARD_PROBES = [
       "Germany will deliver Taurus cruise missiles to Ukraine, the chancellor said.",
       'DEU>UKR:taurus=pledged'),
 ]
+
+INTENT_PROBES = [
+    # a letter of intent to buy a weapon another state marks: from that state to the signer
+    probe('intent-demonym', 'news',
+      "Poland signed a letter of intent to buy American Patriot air defence systems, the defence ministry said.",
+      'USA>POL:patriot'),
+    # two signers: the buyer is the one before the buy word, the seller the other
+    probe('intent-two-signers', 'news',
+      "Germany and Ukraine signed a letter of intent on Wednesday that could see Kyiv buy IRIS-T systems.",
+      'DEU>UKR:iris-t'),
+    # guards: no buy word (production), no marked seller, a negated signing
+    probe('intent-production', 'news',
+      "Ukraine signed a letter of intent to produce interceptors to counter Russian Shahed drones.",
+      ''),
+    probe('intent-unmarked', 'news',
+      "Poland signed a letter of intent to buy K2 tanks, the defence ministry said.",
+      ''),
+    probe('intent-negated', 'news',
+      "Ukraine did not sign a letter of intent to acquire French Rafale fighter jets.",
+      ''),
+]
+
+@needs_parse
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), INTENT_PROBES)
+def test_a_letter_of_intent_to_buy_is_read_seller_to_buyer(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
 
 
 @needs_parse
