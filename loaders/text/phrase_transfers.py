@@ -27,7 +27,10 @@ neither:
 The first two read one clause, keep the rules' vetoes (parts, ammunition for a system, versions; negated and
 hypothetical clauses), need both parties named (a company is no party: 'a contract with Rheinmetall for Skyranger'
 is domestic procurement), never pair two actors joined by 'and' ('Poland and South Korea signed an agreement for K2
-tanks': no direction), and leave alone a weapon mention the rules already read.
+tanks': no direction), and leave alone a weapon mention the rules already read. ``deal_transfers`` also reads a
+letter of intent to buy (session 26, kind ``intent``): 'Ukraine signed a letter of intent to acquire up to 100 French
+Rafale fighter jets' (the seller: the state marking the weapon), 'Sweden and Ukraine signed a letter of intent ... that
+could see Kyiv buy ... Gripen E' (of two signers, the one right before the buy word buys).
 """
 
 from __future__ import annotations
@@ -89,7 +92,47 @@ def deal_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
         start = at + 1 if d.lower[at] == "with" else i + 1
         if len(sellers) == 1 and len(buyers) == 1:
             _read(d, f, rules, sellers[0], buyers[0], s, start, right, "contracted", "transfer:deal")
+    _intent_transfers(d, f, rules)
     return [t for k, t in f.transfers.items() if k not in before]
+
+
+def _intent_transfers(d: TextDoc, f: Facts, rules: TransferRules) -> None:
+    """'Ukraine signed a letter of intent to acquire up to 100 French Rafale fighter jets'; 'Sweden and Ukraine signed
+    a letter of intent that could see Kyiv buy 100 Gripen E jets' (kind ``intent``, after 'letter(s) of'): the buyer
+    is the one state that signs, or of two signers the one right before a buy word after the letter; the seller the
+    state marking the weapon (a demonym, a name) or the other signer; only weapons after a buy word of the letter's
+    sentence (``triggers.csv`` kind receive). Rule ``transfer:deal``.
+
+    Why: a letter of intent names what one party means to buy from the other; with both parties named there is no
+    other reading of its direction (one signer alone with an unmarked weapon, or two with no buyer named, gives
+    none)."""
+    for s, i, _right in _clauses(d, "intent"):
+        if i < s + 2 or d.lower[i - 1] != "of" or d.lower[i - 2] not in ("letter", "letters"):
+            continue
+        # the signing is the fact; what it 'could see' happen after it is its content, not a condition
+        stages, negated, hypothetical = rules.stages.cues(s, i)
+        if negated or hypothetical:
+            continue
+        e = d.sent_of(i).end
+        read = {t.weapon_mention.start for t in f.transfers.values() if t.weapon_mention is not None}
+        signers = rules.parties.supplier_in(s, i - 2, None)
+        buyer_at = [k for k in range(i + 1, e)
+                    if any(kind == "receive" for kind, _ in d.g.triggers.get(d.lower[k], ()))]
+        if not buyer_at:
+            continue  # a letter on production or training ('to counter Russian drones') buys nothing
+        for w in rules.mentions.weapons(buyer_at[0] + 1, e):
+            marked = rules.parties.owner_on(w, i)
+            if len(signers) == 1 and marked is not None and marked != signers[0]:
+                seller, buyer = marked, signers[0]
+            elif len(signers) == 2 and buyer_at and (named := rules.parties.named_actors(s, buyer_at[0])) \
+                    and named[-1] in signers and marked in (None, *signers):
+                buyer = named[-1]
+                seller = next(x for x in signers if x != buyer)
+            else:
+                continue
+            if d.token_span(w.start, w.end).start not in read:
+                stage = pick_stage(stages) or "announced"
+                rules.record.transfer(seller, buyer, w, stage, d.sent_of(s), "transfer:deal")
 
 
 def thanked_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:

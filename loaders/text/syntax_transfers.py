@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from armsgraph.loaders.text.refusals import refusing_negation
 from armsgraph.loaders.text.syntax import Parse
 from armsgraph.loaders.text.transfer_words import NOT_A_RECIPIENT_TO, SUBORDINATORS, syntax_words
 
@@ -423,10 +424,12 @@ def _from_actors(v: SyntaxView, h: int, preps: frozenset[str] = FROM) -> tuple[l
 
 
 def _negated(v: SyntaxView, verb: int) -> bool:
+    """A negation on the transfer verb or on a verb that controls it ('does not plan to send'); not the refusal
+    right before the verb itself ('will not deliver': the stage cues read it as declined, refusals.py)."""
     p = v.parse
     node = verb
     for _ in range(6):
-        if p.kids(node, "neg"):
+        if any(not (node == verb and k + 1 == verb and refusing_negation(v.lower, k)) for k in p.kids(node, "neg")):
             return True
         if p.dep[node] in CONTROL_DEPS and p.head[node] != node:
             node = p.head[node]

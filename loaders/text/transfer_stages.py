@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from armsgraph.loaders.text.refusals import refusing_negation
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_words import (
     NOT_YET,
@@ -98,6 +99,8 @@ class Stages:
                     stages.append("considered")  # 'does not rule out delivering': considered, not refused
                 elif kind == "refusal" and not negated:
                     stages.append("declined")  # 'refused to supply': the supplier's refusal, a stage of its own
+                elif kind == "negation" and cue == low and refusing_negation(self.d.lower, i):
+                    stages.append("declined")  # 'Germany will not deliver Taurus': the supplier's refusal
                 elif kind == "negation":
                     negated = True
                 elif kind == "hypothetical" and cue == "so that" and self._stated_outcome(i + 2, end):

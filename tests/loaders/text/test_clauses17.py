@@ -71,7 +71,7 @@ PROBES = [
       'ESP>UKR:hawk'),
     probe('arrived-no', 'news',
       'Spain will not send Hawk launchers. The first four reached Ukraine last autumn.',
-      ''),
+      'ESP>UKR:hawk=declined'),  # the refusal (session 26), not the arrival after it
     probe('arrived-no', 'news',
       'Spain will send six Hawk launchers. The first four reached Ukraine from Germany.',
       'ESP>UKR:hawk'),

@@ -30,8 +30,10 @@ def staged(text: str) -> set[tuple[str, str, str, str]]:
         ("The Swiss government declined to send Gepard guns to Ukraine on Monday.",
          {("CHE", "UKR", "gepard", "declined")}),
         ("Spain turned down deliveries of Leopard 2 tanks to Ukraine.", {("ESP", "UKR", "leopard-2", "declined")}),
-        # a plain negation stays no transfer at all; so does a refusal that is itself negated
-        ("Austria will not supply Leopard 2 tanks to Ukraine.", set()),
+        # a plain 'will not' before a plain transfer verb is the supplier's refusal too (session 26); a delay and
+        # a refusal that is itself negated stay no transfer
+        ("Austria will not supply Leopard 2 tanks to Ukraine.", {("AUT", "UKR", "leopard-2", "declined")}),
+        ("Austria will not supply Leopard 2 tanks to Ukraine until the spring.", set()),
         ("Austria did not refuse to supply Leopard 2 tanks to Ukraine.", set()),
         # a refusal followed by an open option is a consideration, as 'does not rule out' is
         ("Austria refused to rule out sending Leopard 2 tanks to Ukraine.",

@@ -68,7 +68,7 @@ def test_stage_of_a_delivery_and_of_an_include_after_a_pledge() -> None:
     [
         "We are not providing ATACMS at this time.",
         "We are not providing ATACMS to Ukraine at this time.",
-        "The United States will not provide Ukraine with F-16s, including those in storage.",
+        "The United States has not provided Ukraine with F-16s, including those in storage.",  # 'will not': declined
         "Germany paused deliveries of Leopard tanks to Ukraine.",
         # a supplier the text does not name is no supplier (not the publisher)
         "Allies and partners have committed more than 200 Leopard tanks to Ukraine.",

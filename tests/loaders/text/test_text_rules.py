@@ -53,7 +53,7 @@ def test_transfers_are_read(text: str, meta: dict[str, object], expected: set[tu
 @pytest.mark.parametrize(
     "text",
     [
-        "We will not send F-16s to Ukraine.",
+        "We have not sent F-16s to Ukraine.",  # a past negation ('will not send' is a refusal since session 26)
         "Sweden does not intend to supply Ukraine with its Gripen fighters, at least for the time being.",
         "Berlin hasn't relented on its refusal to provide Kyiv with Taurus missiles.",
         "The United States deployed F-35 fighters to Poland to reassure our NATO Allies.",

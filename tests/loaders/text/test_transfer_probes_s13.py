@@ -462,7 +462,7 @@ PROBES = [
       'BEL>UKR:f-16'),
     probe('multi', 'news',
       'Greece will not send S-300 systems to Ukraine, its prime minister said.',
-      ''),
+      'GRC>UKR:s-300=declined'),  # a plain 'will not send' is a refusal since session 26
     probe('multi', 'news',
       'Romania will donate a Patriot system to Ukraine, President Klaus Iohannis said on Thursday. Bucharest '
       'will receive a replacement from the United States.',
