@@ -13,8 +13,9 @@ from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech, state_pair_speech
+from armsgraph.loaders.text.known_officials import known_official
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
+from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.seats import seat_at, seat_state
 from armsgraph.loaders.text.speakers import SUFFIXES
