@@ -62,8 +62,10 @@ def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Se
     ('on', 'and'), a comma or a suffix ('Paul Grant III', 'Sam Rivers Jr.': the suffix is no surname); with
     ``entities_end`` an entity ends it too ('... Paul Whitaker and Prime Minister ...'). An honorific of
     ``honorifics`` right after the title is no part of the name ('Under Secretary ... Dr. Colin Kahl': session 25),
-    and after one a single surname is a name ('Under Secretary Dr. Quill Holds ...' -> 'Quill'; before the
-    honorific was dropped 'Dr. Quill' was one). None if none."""
+    and after one written short a single surname is a name ('Under Secretary Dr. Quill Holds ...' -> 'Quill';
+    before the honorific was dropped 'Dr. Quill' was one). A rank written out ('Major', 'General') is also an
+    ordinary word, so after it one word is no name ('Deputy Secretary Major Announcement': session 26). None if
+    none."""
     first = start
     while start < len(doc) and doc[start].lower_ in honorifics:
         start += 1
@@ -73,7 +75,13 @@ def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Se
                 or (entities_end and tok.ent_type_):
             break
         words.append(tok.text)
-    return " ".join(words) if (1 if start > first else 2) <= len(words) <= 4 else None
+    return " ".join(words) if (1 if _short_before(doc, first, start, honorifics) else 2) <= len(words) <= 4 else None
+
+
+def _short_before(doc: Doc, first: int, start: int, honorifics: Set[str]) -> bool:
+    """Whether the honorifics dropped between ``first`` and ``start`` end with one written short ('Dr.', 'Dr',
+    'Maj.', 'Mr'): ``honorifics`` has its form with a full stop; a rank written out has none ('major')."""
+    return start > first and doc[start - 1].lower_.rstrip(".") + "." in honorifics
 
 
 def author_named(name: str, parse_name: Callable[[str], Doc]) -> str | None:
