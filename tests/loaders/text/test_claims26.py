@@ -59,3 +59,44 @@ def test_a_rank_written_out_before_a_full_name_still_names_it() -> None:
     text = "As I told Minister Tamm, the United States will keep its word to Estonia.\n"
     got = claims(extract_text(text, meta))
     assert ("person:mara-quill", "the United States will keep its word to Estonia") in got, got
+
+
+# a readout's plural subject standing for the persons of its meeting, wherever it stands (session 26)
+
+WH = {"date": "2023-11-02", "publisher": "The White House"}
+MEETING = ("President Joe Biden met today in Tallinn with Prime Minister Kaja Roos of Estonia, President Mara Linde "
+           "of Latvia, and President Tomas Varn of Lithuania. The leaders discussed the security of the Baltic region "
+           "and the coming winter. ")
+
+
+def test_a_counted_plural_subject_stands_for_as_many_persons_met() -> None:
+    text = MEETING + "The four leaders reaffirmed that the alliance would keep its air defenses in the Baltic region.\n"
+    got = claims(extract_text(text, {**WH, "title": "Readout of President Biden's Meeting with Baltic Leaders"}))
+    said = "the alliance would keep its air defenses in the Baltic region"
+    for person in ("joe-biden", "kaja-roos", "mara-linde", "tomas-varn"):
+        assert (f"person:{person}", said) in got, got
+
+
+def test_a_count_other_than_the_persons_met_stands_for_nobody() -> None:
+    # must not fire: four persons met, 'the three leaders' are not they
+    text = MEETING + "The three leaders reaffirmed that the alliance would keep its air defenses in the region.\n"
+    got = claims(extract_text(text, {**WH, "title": "Readout of President Biden's Meeting with Baltic Leaders"}))
+    assert not any(t.startswith("the alliance would keep") for _, t in got), got
+
+
+def test_they_after_a_sentence_with_a_plural_subject_looks_back_to_the_meeting() -> None:
+    text = ("President Joe Biden received President Mara Linde of Latvia at the White House today. The leaders also "
+            "discussed the coming winter. They reaffirmed that Latvia would receive more air defense interceptors.\n")
+    got = claims(extract_text(text, {**WH, "title": "Readout of President Biden's Meeting with President Linde"}))
+    said = "Latvia would receive more air defense interceptors"
+    assert ("person:joe-biden", said) in got, got
+    assert ("person:mara-linde", said) in got, got
+
+
+def test_both_leaders_after_and_say_the_second_clause_only() -> None:
+    text = ("President Joe Biden spoke today with President Mara Linde of Latvia. President Biden noted that the "
+            "United States would soon send more HIMARS launchers to Latvia, and both leaders affirmed their shared "
+            "commitment to the defense of the Baltic states.\n")
+    got = claims(extract_text(text, {**WH, "title": "Readout of President Biden's Call with President Linde"}))
+    assert ("person:mara-linde", "their shared commitment to the defense of the Baltic states") in got, got
+    assert not any(speaker == "person:mara-linde" and "HIMARS" in t for speaker, t in got), got
