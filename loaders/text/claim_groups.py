@@ -15,6 +15,8 @@ from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.group_speakers import LOOK_BACK, OPENERS, PLURAL_SUBJECTS, SUBJECT_REACH, coordinated
 from armsgraph.loaders.text.textdoc import TextDoc
 
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+"""Number words of a counted plural subject ('The four leaders reaffirmed ...'; session 26)."""
 VERB_POS = frozenset({"VERB", "AUX"})
 """Parts of speech that may follow a coordinated subject (its verb)."""
 
@@ -54,24 +56,64 @@ def persons_after_opening(d: TextDoc, f: Facts, s: int) -> list[str] | None:
 def plural_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int] | None:
     """(the persons, the speech verb) when sentence [s, e) opens with a plural subject ('The two leaders
     reiterated ...', 'The two ministers reaffirmed ...') standing for persons named together after an opening phrase
-    in a sentence before, or for the two persons of a meeting."""
-    k = _opening(d, s, e)
+    in a sentence before, or for the persons of a meeting."""
+    found = _plural_at(d, f, s, e, _opening(d, s, e))
+    return (found[0], found[1]) if found else None
+
+
+def plural_speech_after_and(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int, int] | None:
+    """(the persons, the speech verb, where the subject starts) when a plural subject opens a second clause of
+    sentence [s, e) after ', and' ('Secretary X noted that ..., and both leaders affirmed ...': session 26): a
+    readout's plural subject stands for the same persons wherever the clause starts."""
+    for k in range(s + 2, e):
+        if d.words[k - 2] == "," and d.lower[k - 1] == "and":
+            found = _plural_at(d, f, s, e, k)
+            if found:
+                return found[0], found[1], k
+    return None
+
+
+def _plural_at(d: TextDoc, f: Facts, s: int, e: int, k: int) -> tuple[list[str], int] | None:
+    """The persons and speech verb of a plural subject at token k of sentence [s, e). A counted subject ('The four
+    leaders') stands for as many persons (session 26); 'They' for the persons of the sentence right before, or, when
+    that sentence itself opens with a plural subject ('The leaders also discussed ... . They reaffirmed ...'), as
+    far back as 'The two leaders' looks."""
     for size in (5, 4, 3, 2, 1):
-        if not _plural_subject(d, tuple(d.lower[k:k + size])):
+        words = tuple(d.lower[k:k + size])
+        if not _plural_subject(d, words):
             continue
         verb = k + size + 1 if k + size < e and d.lower[k + size] in ("also", "again", "jointly") else k + size
         if verb < e and d.g.speech_verbs.get(d.lower[verb]) == "past":
-            reach = 1 if d.lower[k] == "they" else LOOK_BACK
-            people = persons_after_opening(d, f, s) or persons_met(d, f, s, reach)
+            count = _count(words)
+            reach = 1 if d.lower[k] == "they" and not _after_plural_subject(d, s) else LOOK_BACK
+            after = persons_after_opening(d, f, s)
+            people = (after if after and (count is None or len(after) == count) else None) \
+                or persons_met(d, f, s, reach, count or 2)
             return (people, verb) if people else None
     return None
 
 
-def persons_met(d: TextDoc, f: Facts, s: int, reach: int) -> list[str] | None:
-    """The two persons of a meeting or call in the nearest of ``reach`` sentences before ``s`` that names more than
+def _count(words: tuple[str, ...]) -> int | None:
+    """How many persons a counted subject names ('the four leaders' -> 4, 'both leaders' -> 2); None uncounted."""
+    if words[:1] == ("both",):
+        return 2
+    return COUNTS.get(words[1]) if len(words) > 2 and words[0] == "the" else None
+
+
+def _after_plural_subject(d: TextDoc, s: int) -> bool:
+    """Whether the sentence right before the one at ``s`` opens with a plural subject of its own."""
+    if s not in d.sent_starts or d.sent_starts.index(s) == 0:
+        return False
+    before = d.sents[d.sent_starts.index(s) - 1]
+    k = _opening(d, before.start, before.end)
+    return any(_plural_subject(d, tuple(d.lower[k:k + size])) for size in (4, 3, 2, 1) if k + size <= before.end)
+
+
+def persons_met(d: TextDoc, f: Facts, s: int, reach: int, count: int = 2) -> list[str] | None:
+    """The persons of a meeting or call in the nearest of ``reach`` sentences before ``s`` that names more than
     one person ('President X spoke with Chancellor Y', 'a call between X and Y', 'X hosted Y'): 'The two leaders'
-    are they when that sentence names exactly two, each holding an office the text gives ('They': the sentence right
-    before only)."""
+    are they when that sentence names exactly two (``count``; 'The four leaders': four), each holding an office
+    the text gives ('They': the sentence right before only)."""
     if s not in d.sent_starts:
         return None
     at = d.sent_starts.index(s)
@@ -81,16 +123,17 @@ def persons_met(d: TextDoc, f: Facts, s: int, reach: int) -> list[str] | None:
         if len(ids) < 2:
             continue
         titled = all(f.persons.get(i) is not None and f.persons[i].titles for i in ids)
-        return ids if len(ids) == 2 and titled else None
+        return ids if len(ids) == count and titled else None
     return None
 
 
 def _plural_subject(d: TextDoc, words: tuple[str, ...]) -> bool:
     """'The two leaders', 'They', or a plural title after 'the' / 'both' / 'the two' ('The two ministers', 'Both
-    defence ministers': ``Gazetteer.plural_titles``)."""
-    if words in PLURAL_SUBJECTS:
+    defence ministers': ``Gazetteer.plural_titles``); a count other than two too ('The four leaders': session 26)."""
+    if words in PLURAL_SUBJECTS or (len(words) == 3 and words[0] == "the" and words[1] in COUNTS
+                                    and words[2] == "leaders"):
         return True
-    for opener in (("the", "two"), ("both",), ("the",)):
+    for opener in (*(("the", n) for n in COUNTS), ("both",), ("the",)):
         if words[:len(opener)] == opener and words[len(opener):] in d.g.plural_titles:
             return True
     return False

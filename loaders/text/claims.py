@@ -7,14 +7,15 @@ import re
 from collections.abc import Callable
 
 from armsgraph.loaders.text.claim_cleanup import outer_speakers, own_speech_in_turns, without_nested
-from armsgraph.loaders.text.claim_groups import more_speech, plural_speech
+from armsgraph.loaders.text.claim_groups import more_speech, plural_speech, plural_speech_after_and
 from armsgraph.loaders.text.clean import paragraphs
 from armsgraph.loaders.text.dates import WEEKDAYS
 from armsgraph.loaders.text.extraction import ClaimFact
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.group_speakers import group_speech, state_pair_speech
+from armsgraph.loaders.text.known_officials import known_official
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES, known_official
+from armsgraph.loaders.text.persons import OWNER_NOUNS, PERSON_NOUNS, TITLE_PREFIXES
 from armsgraph.loaders.text.quote_labels import name_end
 from armsgraph.loaders.text.seats import seat_at, seat_state
 from armsgraph.loaders.text.speakers import SUFFIXES
@@ -1282,12 +1283,17 @@ class ClaimRules:
             if e - s > 400:
                 continue
             found = group_speech(self.d, self.f, s, e) or plural_speech(self.d, self.f, s, e)
+            # '..., and both leaders affirmed ...': only the clause from the subject on is theirs together
+            later = None if found else plural_speech_after_and(self.d, self.f, s, e)
+            if later is not None:
+                found = later[0], later[1]
             if found is None:
                 continue
             people, verb = found
             sc, ec = self.d.chars(s, e)
+            fc = self.d.cstart(later[2]) if later is not None else sc
             said = [c for c in self.f.claims if c.speaker in people and not c.quote
-                    and sc <= c.start - self.d.base < ec]
+                    and fc <= c.start - self.d.base < ec]
             if said:
                 # the rules read what the first speaker said: each other speaker says the same
                 have = {c.speaker for c in said if c.start == said[0].start and c.end == said[0].end}
@@ -1297,7 +1303,7 @@ class ClaimRules:
                         self.f.ensure_entity(person)
                 continue
             silent = [person for person in people if not any(
-                c.speaker == person and c.start - self.d.base < ec and sc < c.end - self.d.base
+                c.speaker == person and c.start - self.d.base < ec and fc < c.end - self.d.base
                 for c in self.f.claims)]
             # '..., and they reaffirmed Y': each verb of the leaders says what follows it, up to the next one
             clauses = [(verb, e), *((v, e) for _, v in more_speech(self.d, verb, e))]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
@@ -12,9 +11,10 @@ from armsgraph.loaders.text.bylines import capital_bylines
 from armsgraph.loaders.text.dates import MONTHS
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
-from armsgraph.loaders.text.gazetteer import Gazetteer
+from armsgraph.loaders.text.known_officials import drop_initials
+from armsgraph.loaders.text.known_officials import known_official as known_official  # re-exported: transfer_parties
 from armsgraph.loaders.text.office_words import office_words
-from armsgraph.loaders.text.speakers import HEADING_WORDS, SUFFIXES, drop_initials
+from armsgraph.loaders.text.speakers import HEADING_WORDS, SUFFIXES
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.schema import Person
 
@@ -52,43 +52,6 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 """A blank line: where a signature block's signers part."""
 _NAME_WORD = re.compile(r"[^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_A-Z'’]+(?:[A-Z][^\W\d_A-Z]+)?|[A-Z]\.|[A-Z]{2}")
 """A capitalised name word: 'Černochová', 'McCain', "O'Donnell", an initial ('J.'), two capitals ('DJ')."""
-
-
-def known_official(g: Gazetteer, name: str, title: str | None = None) -> tuple[str, str, str] | None:
-    """(canonical name, title, of) of a gazetteer official whose name or alias is ``name``.
-
-    Middle initials do not count: 'Lloyd J. Austin' is 'Lloyd Austin'.
-    """
-    plain = drop_initials(name)
-    found = [o for o in g.officials
-             if name == o.name or name in o.aliases or plain == o.name or plain in o.aliases]
-    if len(found) > 1 and title:
-        # 'Speaker Johnson' is not 'Prime Minister Johnson'
-        found = [o for o in found if o.title == title or o.title.startswith(title)] or found
-    if len(found) > 1:
-        exact = [o for o in found if o.name in (name, plain)]
-        found = exact if len(exact) == 1 else []
-    if not found and title:
-        # another transliteration of a known official holding this title ('Olexiy Resnikov' = Oleksii Reznikov)
-        found = [o for o in g.officials if o.title == title and _transliterated(plain, o.name)]
-        found = found if len(found) == 1 else []
-    return (found[0].name, found[0].title, found[0].of) if found else None
-
-
-SURNAME_SIMILARITY = 0.75
-GIVEN_NAME_SIMILARITY = 0.6
-"""How alike (difflib ratio) surname and given names must be to count as another spelling of a name (given names
-vary more: Olexiy/Oleksii)."""
-
-
-def _transliterated(name: str, known: str) -> bool:
-    """Two spellings of one name: as many words, each with the same first letter and alike (Rustam/Rustem)."""
-    a, b = name.lower().split(), known.lower().split()
-    if len(a) != len(b) or len(a) < 2 or a == b:
-        return False
-    limits = [GIVEN_NAME_SIMILARITY] * (len(a) - 1) + [SURNAME_SIMILARITY]
-    return all(x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= limit
-               for x, y, limit in zip(a, b, limits, strict=True))
 
 
 def persons(d: TextDoc, f: Facts) -> list[PositionFact]:

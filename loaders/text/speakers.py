@@ -15,7 +15,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from armsgraph.loaders.text.gazetteer import OfficeTerm
+from armsgraph.loaders.text.gazetteer import Gazetteer, OfficeTerm
+from armsgraph.loaders.text.known_officials import known_official
 from armsgraph.schema import Person
 
 _BY = re.compile(r"^\s*(?P<kind>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:by|from|of)\s+(?P<who>.+)$", re.I)
@@ -30,18 +31,8 @@ _STOP = {"on", "at", "to", "in", "following", "regarding", "about", "after", "be
          *HEADING_WORDS}
 
 
-def drop_initials(name: str) -> str:
-    """'Lloyd J. Austin' -> 'Lloyd Austin': a middle initial is no part of a known official's name (a first initial
-    stays: 'J. D. Vance' keeps its shape). Shared by ``_person_id`` and ``persons.known_official``."""
-    words = name.split()
-    if len(words) <= 2:
-        return name
-    return " ".join([words[0], *[w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.", w)], words[-1]])
-
-
-def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc],
-              honorifics: Set[str] = frozenset()) -> str | None:
-    """The person id of the author a title names, or None; an honorific of ``honorifics`` after the title is no
+def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc], g: Gazetteer) -> str | None:
+    """The person id of the author a title names, or None; an honorific of the gazetteer's after the title is no
     part of the name ('Statement by Under Secretary of Defense for Policy Dr. Colin Kahl on ...': session 25)."""
     m = _BY.match(title or "")
     if m is None or m.group("kind").lower() not in kinds:
@@ -54,23 +45,16 @@ def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc
             return None  # 'Statement by the White House'
     # a title, then a capitalised name up to the first lower-case word ('Press Secretary Jen Psaki on Ukraine')
     titles = [ent for ent in doc.ents if ent.label_ == "TITLE"]
-    name = _name_after(doc, titles[0].end, honorifics=honorifics) if titles else None
-    return _person_id(name, parse_title) if name else None  # 'Statement from the President': no name
+    name = _name_after(doc, titles[0].end, honorifics=g.honorifics) if titles else None
+    return _person_id(name, g) if name else None  # 'Statement from the President': no name
 
 
-def _person_id(name: str, parse_name: Callable[[str], Doc]) -> str:
-    """The id of a name read after a title: the known official it names once its middle initials are dropped
-    ('Lloyd J. Austin' is the table's Lloyd Austin, as ``persons.known_official`` reads a name in the body), else
-    the name as written (session 25). The official is read from the parse's entity id (the ruler's patterns are
-    the officials table's names and aliases); ``known_official`` itself lives in ``persons``, which imports this
-    module."""
-    plain = drop_initials(name)
-    if plain != name:
-        doc = parse_name(plain)
-        whole = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start == 0 and ent.end == len(doc)]
-        if whole and whole[0].ent_id_:
-            return whole[0].ent_id_
-    return Person.id_of(name=name)
+def _person_id(name: str, g: Gazetteer) -> str:
+    """The id of a name read after a title: the known official it names ('Lloyd J. Austin' is the table's Lloyd
+    Austin: session 25), found as ``persons`` finds one in the body (``known_officials.known_official``, one look-up
+    since session 26), else the name as written."""
+    known = known_official(g, name)
+    return Person.id_of(name=known[0]) if known else Person.id_of(name=name)
 
 
 def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Set[str] = frozenset()) -> str | None:
@@ -78,8 +62,10 @@ def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Se
     ('on', 'and'), a comma or a suffix ('Paul Grant III', 'Sam Rivers Jr.': the suffix is no surname); with
     ``entities_end`` an entity ends it too ('... Paul Whitaker and Prime Minister ...'). An honorific of
     ``honorifics`` right after the title is no part of the name ('Under Secretary ... Dr. Colin Kahl': session 25),
-    and after one a single surname is a name ('Under Secretary Dr. Quill Holds ...' -> 'Quill'; before the
-    honorific was dropped 'Dr. Quill' was one). None if none."""
+    and after one written short a single surname is a name ('Under Secretary Dr. Quill Holds ...' -> 'Quill';
+    before the honorific was dropped 'Dr. Quill' was one). A rank written out ('Major', 'General') is also an
+    ordinary word, so after it one word is no name ('Deputy Secretary Major Announcement': session 26). None if
+    none."""
     first = start
     while start < len(doc) and doc[start].lower_ in honorifics:
         start += 1
@@ -89,7 +75,13 @@ def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Se
                 or (entities_end and tok.ent_type_):
             break
         words.append(tok.text)
-    return " ".join(words) if (1 if start > first else 2) <= len(words) <= 4 else None
+    return " ".join(words) if (1 if _short_before(doc, first, start, honorifics) else 2) <= len(words) <= 4 else None
+
+
+def _short_before(doc: Doc, first: int, start: int, honorifics: Set[str]) -> bool:
+    """Whether the honorifics dropped between ``first`` and ``start`` end with one written short ('Dr.', 'Dr',
+    'Maj.', 'Mr'): ``honorifics`` has its form with a full stop; a rank written out has none ('major')."""
+    return start > first and doc[start - 1].lower_.rstrip(".") + "." in honorifics
 
 
 def author_named(name: str, parse_name: Callable[[str], Doc]) -> str | None:
@@ -123,14 +115,13 @@ def author_by_office(title: str, kinds: Sequence[str], terms: Sequence[OfficeTer
     return Person.id_of(name=holders.pop()) if len(holders) == 1 else None
 
 
-def heading_persons(title: str, parse_title: Callable[[str], Doc],
-                    honorifics: Set[str] = frozenset()) -> dict[str, tuple[str, str]]:
+def heading_persons(title: str, parse_title: Callable[[str], Doc], g: Gazetteer) -> dict[str, tuple[str, str]]:
     """Surname -> (person id, name) of each person a document's heading names: 'Press Briefing by Press Secretary
     Lara Dana and Deputy National Security Advisor Paul Whitaker' -> Dana, Whitaker. A transcript's turn labels
     ('MR. WHITAKER:') name these people by surname, and the body may never name them in full.
 
     A person is a known official (a PERSON entity) or a title followed by two to four capitalised name words up to a
-    lower-case word, 'and' or a comma (an honorific of ``honorifics`` before it dropped, and the known official
+    lower-case word, 'and' or a comma (an honorific of the gazetteer's before it dropped, and the known official
     its name names without middle initials); a surname two persons share names neither."""
     doc = parse_title(title or "")
     found: list[tuple[str, str]] = []
@@ -138,9 +129,9 @@ def heading_persons(title: str, parse_title: Callable[[str], Doc],
         if ent.label_ == "PERSON" and ent.ent_id_:
             found.append((ent.ent_id_, ent.text))
         elif ent.label_ == "TITLE":
-            name = _name_after(doc, ent.end, entities_end=True, honorifics=honorifics)
+            name = _name_after(doc, ent.end, entities_end=True, honorifics=g.honorifics)
             if name:
-                found.append((_person_id(name, parse_title), name))
+                found.append((_person_id(name, g), name))
     by_surname: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
     for ident, name in found:

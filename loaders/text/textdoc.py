@@ -68,7 +68,7 @@ class TextDoc:
         named = document.get("author")
         by_metadata = author_named(named, lambda t: nlp()(clean(t))) if isinstance(named, str) else None
         self.author: str | None = by_metadata or (None if self.first_person is None else (
-            author_of(title, self.g.author_titles, lambda t: nlp()(clean(t)), self.g.honorifics)
+            author_of(title, self.g.author_titles, lambda t: nlp()(clean(t)), self.g)
             or author_by_office(title, self.g.author_titles, self.g.office_terms, self.home, self.anchor)))
         self.ent_types: list[str] = [t.ent_type_ for t in self.doc]
         self.sents: list[Span] = list(self.doc.sents)

@@ -16,7 +16,7 @@ from functools import cache
 
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.facts import Facts
-from armsgraph.loaders.text.persons import known_official
+from armsgraph.loaders.text.known_officials import known_official
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.speakers import heading_persons
 from armsgraph.loaders.text.supply_talk import CIVIL_AID, arms_word, speaks_of_supply, turn_words
@@ -127,8 +127,7 @@ def transcript_turns(d: TextDoc, f: Facts, add_claim: AddClaim) -> list[tuple[in
     the turn's sentences that speak of arms supply (claim:transcript-turn); 'Q' or an unknown label ends the turn.
     Returns (character start, end, speaker) of each turn with a named speaker."""
     labels = list(TURN.finditer(d.clean))
-    heading = heading_persons(str(d.document.get("title") or ""), lambda t: nlp()(clean(t)),
-                              d.g.honorifics) if labels else {}
+    heading = heading_persons(str(d.document.get("title") or ""), lambda t: nlp()(clean(t)), d.g) if labels else {}
     texts = [" ".join((m.group(1) or "").replace(".", ". ").split()) for m in labels]
     turns = [(m.start(), m.end(), turn_speaker(d, f, text, heading)) for m, text in zip(labels, texts, strict=True)]
     named: list[tuple[int, int, str]] = []
