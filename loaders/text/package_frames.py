@@ -52,16 +52,6 @@ PROGRAMME_GAP = 10
 """Tokens at most between a package or programme name and the buy verb it pays for ('USAI funds will procure')."""
 LEAD_GAP = 12
 """Tokens at most between the package noun and a lead word of its own sentence ('package ..., including')."""
-DETERMINERS = frozenset({"this", "that", "the", "today", "'s", "’s", "new", "latest", "whole", "same"})
-"""Words before a package noun that make it the package already named ('this package', "today's drawdown")."""
-OWN_MARKS = frozenset({"its", "their", "'s", "’s", "the", "a", "an", "our", "your"})
-"""Words read through between a not-item word and the system ('parts for Ukraine's jets')."""
-HOLDING_WORDS = frozenset({"already", "fields", "field", "operates", "operate", "has", "have", "owns"})
-"""After a system and its holder: what the recipient has ('the launchers Ukraine already has')."""
-ITEM_ENDS = frozenset({",", ";", ":"})
-"""Marks that end one item of a package's list and start the next."""
-MUNITION_CATEGORIES = frozenset({"missiles"})
-"""``weapons.csv`` categories whose systems are themselves what a launcher fires (beside the munition kind)."""
 
 
 @cache
@@ -69,7 +59,8 @@ def package_words() -> dict[str, frozenset[str]]:
     """``data/package_words.csv`` by kind, read once per process."""
     return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
                                                "existential", "not-item", "civil", "heading", "opening", "sale",
-                                               "case", "request", "apart", "stock"))
+                                               "case", "request", "apart", "stock", "determiner", "own-mark",
+                                               "holding", "item-end", "munition-category", "money", "earlier"))
 
 
 @cache
@@ -120,7 +111,7 @@ class PackageReader:
 
     def _amount_of_aid(self, s: int, e: int) -> int | None:
         """An amount of money and an aid noun after it ('$800 million in weapons and equipment'): the aid noun."""
-        money = next((i for i in range(s, e) if self.d.lower[i] in ("$", "million", "billion")), None)
+        money = next((i for i in range(s, e) if self.d.lower[i] in self.words["money"]), None)
         if money is None:
             return None
         return next((i for i in range(money + 1, min(e, money + 6)) if self.d.lower[i] in self.d.g.aid_words), None)
@@ -182,7 +173,8 @@ class PackageReader:
             return (i > s and self.d.lower[i - 1] in ("this", "that")) or (w == "it" and i - s <= 3) \
                 or self._package_at(s, i) is not None
         if w in self.package_nouns:
-            return i > s and (self.d.lower[i - 1] in DETERMINERS or self.d.lower[i - 1] in self.package_nouns)
+            before = self.d.lower[i - 1] if i > s else ""
+            return before in self.words["determiner"] or before in self.package_nouns
         return False
 
     def _opened(self, s: int, e: int) -> int | None:
@@ -255,8 +247,8 @@ class PackageReader:
         lower = self.d.lower
         nouns: set[int] | None = None
         for k in range(s + 1, e):
-            if lower[k] not in self.words["buy"] or lower[max(s, k - 3) : k] in (
-                    ["was", "used", "to"], ["were", "used", "to"], ["been", "used", "to"]):
+            if lower[k] not in self.words["buy"] or (k - 3 >= s and lower[k - 3] in self.words["earlier"]
+                                                     and lower[k - 2 : k] == ["used", "to"]):
                 continue  # 'one in May, when USAI funds were used to procure ...': an earlier package's buy
             nouns = self._programme_nouns(s, e) if nouns is None else nouns
             noun = next((i for i in range(k - 1, max(s, k - PROGRAMME_GAP) - 1, -1) if i in nouns), None)
@@ -301,7 +293,8 @@ class PackageReader:
         k = w.start - 1
         for _ in range(3):
             ref = self.f.ref_at.get(k)
-            if k > 0 and (d.lower[k] in OWN_MARKS or (ref is not None and ref.kind in ("name", "demonym"))):
+            named = ref is not None and ref.kind in ("name", "demonym")
+            if k > 0 and (d.lower[k] in self.words["own-mark"] or named):
                 k -= 1
                 continue
             break
@@ -335,7 +328,7 @@ class PackageReader:
         if ref is None or ref.start != k:
             return False
         after = d.lower[ref.end : min(e, ref.end + 3)]
-        return any(x in HOLDING_WORDS or x in syntax_words()["use"] for x in after)
+        return any(x in self.words["holding"] or x in syntax_words()["use"] for x in after)
 
     def _listed(self, start: int, e: int) -> list[Span]:
         """The weapon mentions of a package's list: those the mention rules keep, and a munition the words of an
@@ -357,14 +350,14 @@ class PackageReader:
         ammunition', 'AIM-9M missiles'; not 'HIMARS rounds', a launcher's)."""
         d = self.d
         k = w.start - 1
-        while k >= start and d.words[k] not in ITEM_ENDS:
+        while k >= start and d.words[k] not in self.words["item-end"]:
             if d.lower[k] == "for" or d.lower[k] in NOT_THE_WEAPON_BEFORE or d.lower[k] in self.words["not-item"]:
                 return False
             k -= 1
         if k < start:
             return False  # no comma before: the mention rules' own reading of the item stands
         entry = d.g.weapons_by_id.get(w.ent_id_)
-        return entry is not None and (entry.kind == "munition" or entry.category in MUNITION_CATEGORIES)
+        return entry is not None and (entry.kind == "munition" or entry.category in self.words["munition-category"])
 
     def _items(self, sent: Span, start: int) -> None:
         d = self.d
