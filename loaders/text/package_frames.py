@@ -40,7 +40,13 @@ from armsgraph.loaders.text.frames import frame_cues
 from armsgraph.loaders.text.headings import is_list_section
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import BULLETS, NOT_THE_WEAPON_BEFORE, pick_stage, syntax_words
+from armsgraph.loaders.text.transfer_words import (
+    BULLETS,
+    NOT_THE_WEAPON_BEFORE,
+    POSSESSIVE_MARKS,
+    pick_stage,
+    syntax_words,
+)
 from armsgraph.loaders.text.word_tables import words_by_kind
 
 RULE = "transfer:package-item"
@@ -192,8 +198,27 @@ class PackageReader:
         return None
 
     def _outsider(self, s: int, e: int) -> bool:
-        """A state or body the package does not name, as an actor of the sentence (not a maker's demonym)."""
-        return any(actor not in (self.donor, self.recipient) for actor in self.rules.parties.named_actors(s, e))
+        """A state or body the package does not name, as an actor of the sentence (not a maker's demonym, nor the
+        state of a maker: 'built with Norway's Kongsberg')."""
+        return any(actor not in (self.donor, self.recipient) for actor in self.rules.parties.named_actors(s, e)
+                   if not self._maker_state(actor, s, e))
+
+    def _maker_state(self, actor: str, s: int, e: int) -> bool:
+        """Whether every mention of ``actor`` in [s, e) is the possessor of a capitalised name that is no state,
+        weapon, title or person ("Norway's Kongsberg", "Germany's Rheinmetall"): a company's state, no party."""
+        d = self.d
+        found = False
+        for i in range(s, e):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or self.rules.parties.actor_of_ref(ref) != actor:
+                continue
+            k = ref.end + 1
+            if not (k < e and d.words[ref.end] in POSSESSIVE_MARKS and d.words[k][:1].isupper()
+                    and self.f.ref_at.get(k) is None and d.ent_types[k] not in ("PERSON", "WEAPON")
+                    and d.lower[k] not in d.g.titles):
+                return False
+            found = True
+        return found
 
     def _cue(self, s: int, e: int, at: int | None) -> int | None:
         """Where the package's items start in the sentence, or None: after a programme opener's verb, a contents
@@ -254,10 +279,28 @@ class PackageReader:
             noun = next((i for i in range(k - 1, max(s, k - PROGRAMME_GAP) - 1, -1) if i in nouns), None)
             if noun is None:
                 continue
-            if self._outsider(noun + 1, e) or any(lower[j] in self.words["stock"] for j in range(k + 1, e)):
+            if self._outsider(noun + 1, e) or any(lower[j] in self.words["stock"] and not self._recipients_stock(j, e)
+                                                  for j in range(k + 1, e)):
                 return None  # 'will also procure Stinger missiles for Taiwan', '... to replenish US stocks'
             return k + 1
         return None
+
+    def _recipients_stock(self, j: int, e: int) -> bool:
+        """Whether the stock word at token j names the recipient's stocks: the recipient right before it ('Ukrainian
+        stockpiles', "Ukraine's stocks") or the first state within three words after it ("to replenish Ukraine's
+        stocks"); a stock word of no one or of another state ('US stocks', 'to replenish stocks') is the donor's."""
+        parties = self.rules.parties
+        before = parties.possessor_before(j)
+        ref = self.f.ref_at.get(j - 1)
+        if before is None and ref is not None and ref.kind == "demonym" and ref.end == j:
+            before = parties.actor_of_ref(ref)
+        if before is not None:
+            return before == self.recipient
+        for i in range(j + 1, min(e, j + 4)):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.start == i and ref.kind in ("name", "demonym", "capital"):
+                return parties.actor_of_ref(ref) == self.recipient
+        return False
 
     def _programme_nouns(self, s: int, e: int) -> set[int]:
         """The package nouns and programme names of the sentence that are not civil aid."""

@@ -231,9 +231,10 @@ class Recipients:
         right after a recipient preposition ('to them') or a supply verb ('send them'); a partitive 'of them' unless
         a determiner or ordinal comes before 'of' ('the first of them', 'the rest of them'; not 'some of them'); or
         the object of a verb whose subject is a weapon (a weapon at most ``them_reach`` words before it, no punctuation
-        between: 'Gripen fighters from Sweden will help them'). Not 'Ukraine needs them' (the things given)."""
+        between: 'Gripen fighters from Sweden will help them'). Not 'Ukraine needs them' (the things given), nor a
+        'them' that is that weapon (``_them_is_weapon``: 'fly the F-16 jets from Denmark and maintain them')."""
         lower, words, reach = self.d.lower, recipient_words(), them_reach()
-        weapons = {i for w in self.d.weapon_ents if s <= w.start < e for i in range(w.start, w.end)}
+        weapons = {i: w.end for w in self.d.weapon_ents if s <= w.start < e for i in range(w.start, w.end)}
         for i in range(s, e):
             if lower[i] != "them":
                 continue
@@ -246,10 +247,26 @@ class Recipients:
                 return True
             for j in range(i - 1, max(s, i - reach) - 1, -1):
                 if j in weapons:
+                    if self._them_is_weapon(weapons[j], i):
+                        break
                     return True
                 if lower[j] in words["them-stop"]:
                     break
         return False
+
+    def _them_is_weapon(self, end: int, them: int) -> bool:
+        """Whether the parse reads the weapon ending at token ``end`` as the object of a verb and 'them' as the object
+        of a second verb joined to it ('fly the F-16 jets from Denmark and maintain them'): 'them' is the weapon, not
+        a party; a weapon as the subject ('Gripen fighters will help them') is not read so."""
+        syntax = self.d.syntax
+        k = end - 1
+        while k + 1 < len(self.d.lower) and self.d.lower[k + 1] in self.d.g.weapon_nouns:
+            k += 1  # 'F-16 jets': the phrase's head noun
+        if syntax is None or not (syntax.parsed[k] and syntax.parsed[them]):
+            return False
+        verb = syntax.head[them]
+        return syntax.dep[k] == "dobj" and syntax.dep[them] == "dobj" and syntax.dep[verb] == "conj" \
+            and syntax.head[verb] == syntax.head[k]
 
     def for_side(self, suppliers: list[str], recipient: str | None) -> str | None:
         """The recipient carried to a clause from the text around it, checked against the givers' side: a giver of
