@@ -10,10 +10,13 @@ state); session 23 counted 36 such misses over nine writers.
 
 The givers are states named by name after 'from' right after the system (its weapon nouns read through: 'IRIS-T
 systems from'), after a supply participle and 'by' or 'from' ('provided by', 'transferred from'), or as the subject
-of a relative clause ending in such a participle ('that Denmark and Norway pledged'); groups ('our partners') are
-read through. The recipient is the state after 'to' in the rest of the sentence, else the war-aid text's default
-recipient (Ukraine) by the one rule for it (``Recipients.default_recipient``: not with a third state in the sentence,
-'own forces' or a 'them' that may be a party; 'F-16s from Denmark are training Ukrainian pilots in Romania' names
+of a relative clause ending in such a participle ('that Denmark and Norway pledged'), with or without its pronoun
+('the HAWK capabilities Spain and the United States have already sent', 'the M777 howitzers and artillery ammunition
+we committed': the publisher's 'we', not in a joint text; no passive, not the default recipient; session 26); groups
+('our partners', 'and other European partners') are read through. The recipient is the state after 'to' in the
+rest of the sentence, else the war-aid text's default recipient (Ukraine) by the one rule for it
+(``Recipients.default_recipient``: not with a third state in the sentence, 'own forces' or a 'them' that may be a
+party; 'F-16s from Denmark are training Ukrainian pilots in Romania' names
 no recipient), the publisher's state a bystander there only when the sentence names the default recipient by name
 or demonym ('a coalition the United States helped to build' beside 'Ukrainian pilots'; not in 'Patriot interceptors
 provided by Germany will replenish American stocks', where the publisher's state may be the recipient). Not when

@@ -266,9 +266,10 @@ class PackageReader:
         it, anywhere in the sentence ('The USAI funds will procure ...', 'With the USAI funds, the Department will
         procure ...', 'funded by the Ukraine Security Assistance Initiative, will procure ...', '..., through which the
         Department will buy from industry:'), with no party outside the package from the name to the sentence's end
-        ('will also procure Stinger missiles for Taiwan') and no stock word after the verb ('package_words.csv' kind
-        stock: '... to replenish US stocks': the donor's own stocks, not the package's items); the opener path of
-        ``_cue`` reads only a sentence that starts with the opener."""
+        ('will also procure Stinger missiles for Taiwan'; a maker's state is none: ``_maker_state``) and no stock word
+        after the verb ('package_words.csv' kind stock: '... to replenish US stocks': the donor's own stocks, not the
+        package's items) unless the stocks are the recipient's (``_recipients_stock``); the opener path of ``_cue``
+        reads only a sentence that starts with the opener."""
         lower = self.d.lower
         nouns: set[int] | None = None
         for k in range(s + 1, e):
