@@ -146,7 +146,7 @@ def _reduced_relative(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int
             j += 1
         start = j if j > k + 1 else k  # 'and artillery ammunition': a plain item before the clause
     ref = f.ref_at.get(start)
-    if start == k + 1 or ref is None or ref.start != start:
+    if ref is None or ref.start != start:
         return [], k
     if ref.kind == "first-person":
         givers, after = ([d.first_person], ref.end) if d.first_person else ([], k)
