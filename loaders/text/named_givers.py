@@ -10,10 +10,13 @@ state); session 23 counted 36 such misses over nine writers.
 
 The givers are states named by name after 'from' right after the system (its weapon nouns read through: 'IRIS-T
 systems from'), after a supply participle and 'by' or 'from' ('provided by', 'transferred from'), or as the subject
-of a relative clause ending in such a participle ('that Denmark and Norway pledged'); groups ('our partners') are
-read through. The recipient is the state after 'to' in the rest of the sentence, else the war-aid text's default
-recipient (Ukraine) by the one rule for it (``Recipients.default_recipient``: not with a third state in the sentence,
-'own forces' or a 'them' that may be a party; 'F-16s from Denmark are training Ukrainian pilots in Romania' names
+of a relative clause ending in such a participle ('that Denmark and Norway pledged'), with or without its pronoun
+('the HAWK capabilities Spain and the United States have already sent', 'the M777 howitzers and artillery ammunition
+we committed': the publisher's 'we', not in a joint text; no passive, not the default recipient; session 26); groups
+('our partners', 'and other European partners') are read through. The recipient is the state after 'to' in the
+rest of the sentence, else the war-aid text's default recipient (Ukraine) by the one rule for it
+(``Recipients.default_recipient``: not with a third state in the sentence, 'own forces' or a 'them' that may be a
+party; 'F-16s from Denmark are training Ukrainian pilots in Romania' names
 no recipient), the publisher's state a bystander there only when the sentence names the default recipient by name
 or demonym ('a coalition the United States helped to build' beside 'Ukrainian pilots'; not in 'Patriot interceptors
 provided by Germany will replenish American stocks', where the publisher's state may be the recipient). Not when
@@ -50,7 +53,8 @@ RELATIVE_GAP = 3
 @cache
 def giver_words() -> dict[str, frozenset[str]]:
     """``data/named_givers.csv`` by kind, read once per process."""
-    return words_by_kind("named_givers.csv", ("given", "by", "relative", "group", "bought"))
+    return words_by_kind("named_givers.csv", ("given", "by", "relative", "group", "bought", "others", "passive",
+                                               "head"))
 
 
 def named_giver_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -115,8 +119,8 @@ def _givers_after(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int) ->
     """The states named as givers after a system ending at token k, and where they end: 'from X', a participle and
     'by'/'from X', or 'that X ... pledged'."""
     words = giver_words()
-    while k < e and d.lower[k] in d.g.weapon_nouns:
-        k += 1  # 'IRIS-T systems from Germany', 'F-16 aircraft provided by'
+    while k < e and (d.lower[k] in d.g.weapon_nouns or d.lower[k] in words["head"]):
+        k += 1  # 'IRIS-T systems from Germany', 'F-16 aircraft provided by', 'the HAWK capabilities Spain has sent'
     if k < e and d.lower[k] in words["given"] and k + 1 < e and d.lower[k + 1] in words["by"]:
         return _states(d, f, rules, k + 2, e)
     if k < e and d.lower[k] == "from":
@@ -125,7 +129,36 @@ def _givers_after(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int) ->
         givers, after = _states(d, f, rules, k + 1, e)
         if givers and any(d.lower[j] in words["given"] for j in range(after, min(e, after + RELATIVE_GAP + 1))):
             return givers, after
-    return [], k
+    return _reduced_relative(d, f, rules, k, e)
+
+
+def _reduced_relative(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int) -> tuple[list[str], int]:
+    """A relative clause with no pronoun after the system, or after the list the system ends ('the HAWK launchers
+    Spain and the United States have already sent', 'the 18 M777 howitzers and artillery ammunition we committed'):
+    its subject the givers by name or the publisher's 'we' (not in a joint text), a supply participle at most
+    RELATIVE_GAP words after them, no passive ('the Patriot Ukraine was promised') and not the default recipient."""
+    words = giver_words()
+    start = k
+    if k < e and d.lower[k] == "and":
+        j = k + 1
+        while j < min(e, k + 1 + RELATIVE_GAP) and d.lower[j].isalpha() and d.words[j].islower() \
+                and f.ref_at.get(j) is None and d.lower[j] not in words["given"]:
+            j += 1
+        start = j if j > k + 1 else k  # 'and artillery ammunition': a plain item before the clause
+    ref = f.ref_at.get(start)
+    if ref is None or ref.start != start:
+        return [], k
+    if ref.kind == "first-person":
+        givers, after = ([d.first_person], ref.end) if d.first_person else ([], k)
+    else:
+        givers, after = _states(d, f, rules, start, e)
+    if not givers or any(rules.recipients.is_default(x) for x in givers):
+        return [], k
+    gap = d.lower[after : min(e, after + RELATIVE_GAP + 1)]
+    participle = next((n for n, w in enumerate(gap) if w in words["given"]), None)
+    if participle is None or words["passive"] & set(gap[:participle]):
+        return [], k
+    return givers, after
 
 
 def _states(d: TextDoc, f: Facts, rules: TransferRules, j: int, e: int) -> tuple[list[str], int]:
@@ -136,6 +169,11 @@ def _states(d: TextDoc, f: Facts, rules: TransferRules, j: int, e: int) -> tuple
         if d.lower[j] in giver_words()["group"]:
             j += 1
             continue
+        if found and d.lower[j] in giver_words()["others"]:
+            group = next((n for n in range(j + 1, min(e, j + 3)) if d.lower[n] in giver_words()["group"]), None)
+            if group is not None:
+                j = group  # 'Germany, Poland and other European partners': read through to the group noun
+                continue
         ref = f.ref_at.get(j)
         if ref is None or ref.start != j or ref.kind != "name":
             break

@@ -40,7 +40,13 @@ from armsgraph.loaders.text.frames import frame_cues
 from armsgraph.loaders.text.headings import is_list_section
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
-from armsgraph.loaders.text.transfer_words import BULLETS, NOT_THE_WEAPON_BEFORE, pick_stage, syntax_words
+from armsgraph.loaders.text.transfer_words import (
+    BULLETS,
+    NOT_THE_WEAPON_BEFORE,
+    POSSESSIVE_MARKS,
+    pick_stage,
+    syntax_words,
+)
 from armsgraph.loaders.text.word_tables import words_by_kind
 
 RULE = "transfer:package-item"
@@ -52,16 +58,6 @@ PROGRAMME_GAP = 10
 """Tokens at most between a package or programme name and the buy verb it pays for ('USAI funds will procure')."""
 LEAD_GAP = 12
 """Tokens at most between the package noun and a lead word of its own sentence ('package ..., including')."""
-DETERMINERS = frozenset({"this", "that", "the", "today", "'s", "’s", "new", "latest", "whole", "same"})
-"""Words before a package noun that make it the package already named ('this package', "today's drawdown")."""
-OWN_MARKS = frozenset({"its", "their", "'s", "’s", "the", "a", "an", "our", "your"})
-"""Words read through between a not-item word and the system ('parts for Ukraine's jets')."""
-HOLDING_WORDS = frozenset({"already", "fields", "field", "operates", "operate", "has", "have", "owns"})
-"""After a system and its holder: what the recipient has ('the launchers Ukraine already has')."""
-ITEM_ENDS = frozenset({",", ";", ":"})
-"""Marks that end one item of a package's list and start the next."""
-MUNITION_CATEGORIES = frozenset({"missiles"})
-"""``weapons.csv`` categories whose systems are themselves what a launcher fires (beside the munition kind)."""
 
 
 @cache
@@ -69,7 +65,8 @@ def package_words() -> dict[str, frozenset[str]]:
     """``data/package_words.csv`` by kind, read once per process."""
     return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
                                                "existential", "not-item", "civil", "heading", "opening", "sale",
-                                               "case", "request", "apart", "stock"))
+                                               "case", "request", "apart", "stock", "determiner", "own-mark",
+                                               "holding", "item-end", "munition-category", "money", "earlier"))
 
 
 @cache
@@ -120,7 +117,7 @@ class PackageReader:
 
     def _amount_of_aid(self, s: int, e: int) -> int | None:
         """An amount of money and an aid noun after it ('$800 million in weapons and equipment'): the aid noun."""
-        money = next((i for i in range(s, e) if self.d.lower[i] in ("$", "million", "billion")), None)
+        money = next((i for i in range(s, e) if self.d.lower[i] in self.words["money"]), None)
         if money is None:
             return None
         return next((i for i in range(money + 1, min(e, money + 6)) if self.d.lower[i] in self.d.g.aid_words), None)
@@ -182,7 +179,8 @@ class PackageReader:
             return (i > s and self.d.lower[i - 1] in ("this", "that")) or (w == "it" and i - s <= 3) \
                 or self._package_at(s, i) is not None
         if w in self.package_nouns:
-            return i > s and (self.d.lower[i - 1] in DETERMINERS or self.d.lower[i - 1] in self.package_nouns)
+            before = self.d.lower[i - 1] if i > s else ""
+            return before in self.words["determiner"] or before in self.package_nouns
         return False
 
     def _opened(self, s: int, e: int) -> int | None:
@@ -200,8 +198,27 @@ class PackageReader:
         return None
 
     def _outsider(self, s: int, e: int) -> bool:
-        """A state or body the package does not name, as an actor of the sentence (not a maker's demonym)."""
-        return any(actor not in (self.donor, self.recipient) for actor in self.rules.parties.named_actors(s, e))
+        """A state or body the package does not name, as an actor of the sentence (not a maker's demonym, nor the
+        state of a maker: 'built with Norway's Kongsberg')."""
+        return any(actor not in (self.donor, self.recipient) for actor in self.rules.parties.named_actors(s, e)
+                   if not self._maker_state(actor, s, e))
+
+    def _maker_state(self, actor: str, s: int, e: int) -> bool:
+        """Whether every mention of ``actor`` in [s, e) is the possessor of a capitalised name that is no state,
+        weapon, title or person ("Norway's Kongsberg", "Germany's Rheinmetall"): a company's state, no party."""
+        d = self.d
+        found = False
+        for i in range(s, e):
+            ref = self.f.ref_at.get(i)
+            if ref is None or ref.start != i or self.rules.parties.actor_of_ref(ref) != actor:
+                continue
+            k = ref.end + 1
+            if not (k < e and d.words[ref.end] in POSSESSIVE_MARKS and d.words[k][:1].isupper()
+                    and self.f.ref_at.get(k) is None and d.ent_types[k] not in ("PERSON", "WEAPON")
+                    and d.lower[k] not in d.g.titles):
+                return False
+            found = True
+        return found
 
     def _cue(self, s: int, e: int, at: int | None) -> int | None:
         """Where the package's items start in the sentence, or None: after a programme opener's verb, a contents
@@ -249,23 +266,42 @@ class PackageReader:
         it, anywhere in the sentence ('The USAI funds will procure ...', 'With the USAI funds, the Department will
         procure ...', 'funded by the Ukraine Security Assistance Initiative, will procure ...', '..., through which the
         Department will buy from industry:'), with no party outside the package from the name to the sentence's end
-        ('will also procure Stinger missiles for Taiwan') and no stock word after the verb ('package_words.csv' kind
-        stock: '... to replenish US stocks': the donor's own stocks, not the package's items); the opener path of
-        ``_cue`` reads only a sentence that starts with the opener."""
+        ('will also procure Stinger missiles for Taiwan'; a maker's state is none: ``_maker_state``) and no stock word
+        after the verb ('package_words.csv' kind stock: '... to replenish US stocks': the donor's own stocks, not the
+        package's items) unless the stocks are the recipient's (``_recipients_stock``); the opener path of ``_cue``
+        reads only a sentence that starts with the opener."""
         lower = self.d.lower
         nouns: set[int] | None = None
         for k in range(s + 1, e):
-            if lower[k] not in self.words["buy"] or lower[max(s, k - 3) : k] in (
-                    ["was", "used", "to"], ["were", "used", "to"], ["been", "used", "to"]):
+            if lower[k] not in self.words["buy"] or (k - 3 >= s and lower[k - 3] in self.words["earlier"]
+                                                     and lower[k - 2 : k] == ["used", "to"]):
                 continue  # 'one in May, when USAI funds were used to procure ...': an earlier package's buy
             nouns = self._programme_nouns(s, e) if nouns is None else nouns
             noun = next((i for i in range(k - 1, max(s, k - PROGRAMME_GAP) - 1, -1) if i in nouns), None)
             if noun is None:
                 continue
-            if self._outsider(noun + 1, e) or any(lower[j] in self.words["stock"] for j in range(k + 1, e)):
+            if self._outsider(noun + 1, e) or any(lower[j] in self.words["stock"] and not self._recipients_stock(j, e)
+                                                  for j in range(k + 1, e)):
                 return None  # 'will also procure Stinger missiles for Taiwan', '... to replenish US stocks'
             return k + 1
         return None
+
+    def _recipients_stock(self, j: int, e: int) -> bool:
+        """Whether the stock word at token j names the recipient's stocks: the recipient right before it ('Ukrainian
+        stockpiles', "Ukraine's stocks") or the first state within three words after it ("to replenish Ukraine's
+        stocks"); a stock word of no one or of another state ('US stocks', 'to replenish stocks') is the donor's."""
+        parties = self.rules.parties
+        before = parties.possessor_before(j)
+        ref = self.f.ref_at.get(j - 1)
+        if before is None and ref is not None and ref.kind == "demonym" and ref.end == j:
+            before = parties.actor_of_ref(ref)
+        if before is not None:
+            return before == self.recipient
+        for i in range(j + 1, min(e, j + 4)):
+            ref = self.f.ref_at.get(i)
+            if ref is not None and ref.start == i and ref.kind in ("name", "demonym", "capital"):
+                return parties.actor_of_ref(ref) == self.recipient
+        return False
 
     def _programme_nouns(self, s: int, e: int) -> set[int]:
         """The package nouns and programme names of the sentence that are not civil aid."""
@@ -301,7 +337,8 @@ class PackageReader:
         k = w.start - 1
         for _ in range(3):
             ref = self.f.ref_at.get(k)
-            if k > 0 and (d.lower[k] in OWN_MARKS or (ref is not None and ref.kind in ("name", "demonym"))):
+            named = ref is not None and ref.kind in ("name", "demonym")
+            if k > 0 and (d.lower[k] in self.words["own-mark"] or named):
                 k -= 1
                 continue
             break
@@ -335,7 +372,7 @@ class PackageReader:
         if ref is None or ref.start != k:
             return False
         after = d.lower[ref.end : min(e, ref.end + 3)]
-        return any(x in HOLDING_WORDS or x in syntax_words()["use"] for x in after)
+        return any(x in self.words["holding"] or x in syntax_words()["use"] for x in after)
 
     def _listed(self, start: int, e: int) -> list[Span]:
         """The weapon mentions of a package's list: those the mention rules keep, and a munition the words of an
@@ -357,14 +394,14 @@ class PackageReader:
         ammunition', 'AIM-9M missiles'; not 'HIMARS rounds', a launcher's)."""
         d = self.d
         k = w.start - 1
-        while k >= start and d.words[k] not in ITEM_ENDS:
+        while k >= start and d.words[k] not in self.words["item-end"]:
             if d.lower[k] == "for" or d.lower[k] in NOT_THE_WEAPON_BEFORE or d.lower[k] in self.words["not-item"]:
                 return False
             k -= 1
         if k < start:
             return False  # no comma before: the mention rules' own reading of the item stands
         entry = d.g.weapons_by_id.get(w.ent_id_)
-        return entry is not None and (entry.kind == "munition" or entry.category in MUNITION_CATEGORIES)
+        return entry is not None and (entry.kind == "munition" or entry.category in self.words["munition-category"])
 
     def _items(self, sent: Span, start: int) -> None:
         d = self.d

@@ -4,6 +4,7 @@ title's recipient and the state a text leaves implicit."""
 from __future__ import annotations
 
 import bisect
+from functools import cache
 from itertools import pairwise
 
 from armsgraph.loaders.text.anaphora import referring_phrase
@@ -26,13 +27,26 @@ from armsgraph.loaders.text.transfer_words import (
     party_words,
     syntax_words,
 )
+from armsgraph.loaders.text.word_tables import words_by_kind
 
-WHERE_PREPS = frozenset({"in", "at", "near", "from", "inside", "outside", "around"})
-"""Prepositions before a capital named only as where something happens ('Speaking in Kyiv')."""
-ORDINALS = frozenset({"first", "second", "third", "last", "rest", "latest", "next"})
-"""Words before 'of them' that make it a part of the things given ('the first of them', 'the rest of them')."""
-THEM_REACH = 6
-"""Words at most between a weapon and the verb before 'them' that makes 'them' a party ('... will help them')."""
+
+@cache
+def recipient_words() -> dict[str, frozenset[str]]:
+    """``data/recipient_words.csv`` by kind (``where``: prepositions of a capital named as a place; ``ordinal``:
+    words of a partitive 'the first of them'; ``them-stop``: marks that end the scan from a 'them' back to a weapon;
+    ``them-reach``: how far that scan goes), read once per process."""
+    return words_by_kind("recipient_words.csv", ("where", "ordinal", "them-stop", "them-reach", "head-end",
+                                                  "owner"))
+
+
+@cache
+def them_reach() -> int:
+    """Words at most between a weapon and the 'them' of its verb that makes 'them' a party ('... will help them'):
+    the one ``them-reach`` row of ``recipient_words.csv``."""
+    rows = recipient_words()["them-reach"]
+    if len(rows) != 1 or not next(iter(rows)).isdigit():
+        raise ValueError(f"data/recipient_words.csv: one them-reach row with a number expected, not {sorted(rows)}")
+    return int(next(iter(rows)))
 
 
 class Recipients:
@@ -104,7 +118,7 @@ class Recipients:
         if k >= len(self.d.lower) or self.d.lower[k] not in self.d.g.weapon_nouns:
             return False
         nxt = self.d.lower[k + 1] if k + 1 < len(self.d.lower) else ""
-        return not nxt.isalpha() or nxt in ("and", "or", "that", "which", "in", "on", "over", "at", "from", "with")
+        return not nxt.isalpha() or nxt in recipient_words()["head-end"]
 
     def recipient_in(self, start: int, end: int, direct: bool = True) -> str | None:
         """The actor after 'to'/'for' in [start, end), or ('direct') the object right after the verb."""
@@ -199,7 +213,7 @@ class Recipients:
             return None
         s = self.d.sent_of(t)
         words = self.d.lower[s.start : s.end]
-        if any(w in ("its", "their", "own") and nxt in party_words()["own-forces"] for w, nxt in pairwise(words)):
+        if any(w in recipient_words()["owner"] and nxt in party_words()["own-forces"] for w, nxt in pairwise(words)):
             return None
         if "if" in words or self._them_as_party(s.start, s.end) or any(
                 a in RECIPIENT_PREPS and b == "the" and c in REFERRING_OBJECTS for a, b, c in zip(
@@ -207,18 +221,20 @@ class Recipients:
             return None  # a condition; 'send them', 'to them' or 'to the country' that names no one state is nobody
         if any(self._third_state(i, [*suppliers, *bystanders]) for i in range(s.start, s.end)):
             return None  # 'During a visit of the Ukrainian and Polish ministers, Greece promised BMP-1': whose?
+        where = recipient_words()["where"]
         found = [x for x in states if self.is_default(x) and x not in suppliers and not all(
-            r.kind == "capital" and r.start > 0 and self.d.lower[r.start - 1] in WHERE_PREPS for r in states[x])]
+            r.kind == "capital" and r.start > 0 and self.d.lower[r.start - 1] in where for r in states[x])]
         return found[0] if found else None
 
     def _them_as_party(self, s: int, e: int) -> bool:
         """Whether a 'them' of the sentence from token s to e may be a party (third states, not the things given):
         right after a recipient preposition ('to them') or a supply verb ('send them'); a partitive 'of them' unless
         a determiner or ordinal comes before 'of' ('the first of them', 'the rest of them'; not 'some of them'); or
-        the object of a verb whose subject is a weapon (a weapon at most THEM_REACH words before it, no punctuation
-        between: 'Gripen fighters from Sweden will help them'). Not 'Ukraine needs them' (the things given)."""
-        lower = self.d.lower
-        weapons = {i for w in self.d.weapon_ents if s <= w.start < e for i in range(w.start, w.end)}
+        the object of a verb whose subject is a weapon (a weapon at most ``them_reach`` words before it, no punctuation
+        between: 'Gripen fighters from Sweden will help them'). Not 'Ukraine needs them' (the things given), nor a
+        'them' that is that weapon (``_them_is_weapon``: 'fly the F-16 jets from Denmark and maintain them')."""
+        lower, words, reach = self.d.lower, recipient_words(), them_reach()
+        weapons = {i: w.end for w in self.d.weapon_ents if s <= w.start < e for i in range(w.start, w.end)}
         for i in range(s, e):
             if lower[i] != "them":
                 continue
@@ -226,15 +242,31 @@ class Recipients:
             if before in RECIPIENT_PREPS or any(kind == "supply" for kind, _ in self.d.g.triggers.get(before, ())):
                 return True
             if before == "of":
-                if i - 2 >= s and (lower[i - 2] in ORDINALS or (i - 3 >= s and lower[i - 3] == "the")):
+                if i - 2 >= s and (lower[i - 2] in words["ordinal"] or (i - 3 >= s and lower[i - 3] == "the")):
                     continue
                 return True
-            for j in range(i - 1, max(s, i - THEM_REACH) - 1, -1):
+            for j in range(i - 1, max(s, i - reach) - 1, -1):
                 if j in weapons:
+                    if self._them_is_weapon(weapons[j], i):
+                        break
                     return True
-                if lower[j] in (",", ";", ":", "—", "-", "."):
+                if lower[j] in words["them-stop"]:
                     break
         return False
+
+    def _them_is_weapon(self, end: int, them: int) -> bool:
+        """Whether the parse reads the weapon ending at token ``end`` as the object of a verb and 'them' as the object
+        of a second verb joined to it ('fly the F-16 jets from Denmark and maintain them'): 'them' is the weapon, not
+        a party; a weapon as the subject ('Gripen fighters will help them') is not read so."""
+        syntax = self.d.syntax
+        k = end - 1
+        while k + 1 < len(self.d.lower) and self.d.lower[k + 1] in self.d.g.weapon_nouns:
+            k += 1  # 'F-16 jets': the phrase's head noun
+        if syntax is None or not (syntax.parsed[k] and syntax.parsed[them]):
+            return False
+        verb = syntax.head[them]
+        return syntax.dep[k] == "dobj" and syntax.dep[them] == "dobj" and syntax.dep[verb] == "conj" \
+            and syntax.head[verb] == syntax.head[k]
 
     def for_side(self, suppliers: list[str], recipient: str | None) -> str | None:
         """The recipient carried to a clause from the text around it, checked against the givers' side: a giver of
