@@ -1,0 +1,92 @@
+"""Component ``vetoed_transfers``: drops readings that no transfer rule should have made, whichever rule made them.
+
+It runs after every transfer rule and the learned reader (``extract.PIPELINE``), so it sees their output as a whole
+and the learned model, trained on the rule components alone, is the same with or without it. Each veto is a shape
+session 26 found among the wrong transfers of three writers or more of the read splits (docs/text-extraction.md,
+"Session 26: wrong transfers"), read by several rules in several wordings; where a fix belongs at a rule's source,
+that section says which.
+
+- *The system another item serves*: the weapon mention is the object of a support word ('Equipment to support
+  F-16 aircraft', 'support equipment for Ukraine's F-16 fleet') or the platform that can carry or fire an item ('a
+  glide munition that Ukraine's F-16s can carry'). The item moves, not the platform; the annotation guide keeps
+  ammunition, parts and maintenance *for* a system apart from the system, and this is the same relation said with
+  another word.
+- *The other side as recipient from a state outside it*: the war-aid texts' other side (``party_words.csv`` kind
+  ``other-side``: Russia, Belarus, Iran, North Korea) is armed only by itself in these texts; a reading that has a
+  state outside it (Ukraine, a state that arms Ukraine) give to it is a use's target ('fired British-supplied Storm
+  Shadow missiles into Russia's Kursk region'), a misread pronoun ('We're going to send them Patriots'), or an
+  attack ('drones hit 41 aircraft, including Tu-95 bombers').
+- *The publisher's state as recipient when its sentence does not name it*: in a text whose publisher speaks for a
+  state, 'we' gives; a reading that has that state receive, in a sentence that names it by no name, demonym or
+  capital, comes from a carried party or a misread 'we' ('in Ukraine, we've sent Patriot batteries'), unless the
+  rule read a purchase ('we have an agreement with the Republic of Korea to buy 100,000 rounds').
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from armsgraph.loaders.text.extraction import TransferFact
+from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_words import party_words
+from armsgraph.loaders.text.word_tables import words_by_kind
+
+SUPPORT_REACH = 5
+"""Words at most between a support word and the system it supports ('support equipment for Ukraine's F-16')."""
+PURCHASE_RULES = ("transfer:deal", "transfer:receive-", "transfer:syntax-receive", "transfer:request")
+"""Rules that read a buyer or an asker as the recipient: the publisher's state may receive there unnamed."""
+
+
+@cache
+def veto_words() -> dict[str, frozenset[str]]:
+    """``data/transfer_vetoes.csv`` by kind, read once per process."""
+    return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal"))
+
+
+def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
+    """Component: drops the readings of the shapes above from ``f.transfers``; returns the transfers dropped."""
+    dropped = [k for k, t in f.transfers.items()
+               if _serves_another_item(d, f, t) or _to_the_other_side(t) or _unnamed_home_recipient(d, f, t)]
+    return [f.transfers.pop(k) for k in dropped]
+
+
+def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
+    """Whether the weapon mention is what a support word serves, or a platform that can carry an item."""
+    if t.weapon_mention is None:
+        return False
+    words = veto_words()
+    first = d.tok_index(t.weapon_mention.start - d.base)
+    last = d.tok_index(t.weapon_mention.end - d.base)  # the token after the mention
+    sent = d.sent_of(first)
+    k = first - 1
+    while k >= sent.start and first - k <= SUPPORT_REACH and (d.lower[k] in words["support-through"]
+                                                              or _names_a_state(f, k)):
+        k -= 1
+    if k >= sent.start and first - k <= SUPPORT_REACH + 1 and d.lower[k] in words["support"]:
+        return True
+    # 'that Ukraine's F-16s can carry': a noun of the mention's phrase may stand before the modal ('F-16 fleet')
+    for m in (last, last + 1):
+        if m + 1 < sent.end and d.lower[m] in words["modal"] and d.lower[m + 1] in words["carry"]:
+            return m == last or d.words[last].isalpha()
+    return False
+
+
+def _names_a_state(f: Facts, k: int) -> bool:
+    ref = f.ref_at.get(k)
+    return ref is not None and ref.kind in ("name", "demonym", "capital") and ref.id.startswith("country:")
+
+
+def _to_the_other_side(t: TransferFact) -> bool:
+    """Whether a state outside the other side gives to it."""
+    other = party_words()["other-side"]
+    return t.recipient.lower() in other and t.supplier.lower() not in other
+
+
+def _unnamed_home_recipient(d: TextDoc, f: Facts, t: TransferFact) -> bool:
+    """Whether the publisher's state receives in a sentence that does not name it, the rule reading no purchase."""
+    if d.home is None or not d.speaks_for_home or t.recipient != d.home or t.rule.startswith(PURCHASE_RULES):
+        return False
+    home = f.entities.get(d.home)
+    named = home is not None and any(t.evidence.start <= m.start < t.evidence.end for m in home.mentions)
+    return not named
