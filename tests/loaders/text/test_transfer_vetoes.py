@@ -11,7 +11,7 @@ from transfer_probes import META
 from armsgraph.loaders.text.extract import PIPELINE, extract_text, run_components
 from armsgraph.loaders.text.syntax import model
 from armsgraph.loaders.text.textdoc import TextDoc
-from armsgraph.loaders.text.transfer_vetoes import veto_words, vetoed_transfers
+from armsgraph.loaders.text.transfer_vetoes import CORRECTED, veto_words, vetoed_transfers
 
 pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
 
@@ -87,3 +87,28 @@ def test_the_component_runs_after_the_learned_reader() -> None:
     """Placed after ``learned_transfers``: the model, trained on the rule components, is the same with it."""
     names = [c.__name__ for c in PIPELINE]
     assert names.index("vetoed_transfers") == names.index("learned_transfers") + 1
+
+
+def test_a_partner_carried_into_the_publishers_package_is_the_publishers() -> None:
+    text = ("Spain will send HAWK launchers to Ukraine. The package also includes Stinger missiles and 155mm "
+            "artillery ammunition.")
+    assert ("country:ESP", "country:UKR", "weapon:stinger") in triples(text, "statement", with_vetoes=False)
+    x = extract_text(text, dict(META["statement"]))
+    found = {(t.supplier, t.recipient, t.weapon): t.rule for t in x.transfers}
+    assert found[("country:USA", "country:UKR", "weapon:stinger")].endswith(CORRECTED)
+    assert ("country:ESP", "country:UKR", "weapon:stinger") not in found
+    assert ("country:ESP", "country:UKR", "weapon:hawk") in found
+
+
+@pytest.mark.parametrize("text", [
+    # a word that refers back to the giver keeps it
+    "Germany will send IRIS-T systems to Ukraine. It will also provide Gepard tanks.",
+    "Germany will send IRIS-T systems to Ukraine. The country will also provide Gepard tanks.",
+    # no package noun in the sentence, not a list item
+    "Germany announced a new package for Ukraine on Tuesday. It includes Gepard tanks.",
+])
+def test_a_partner_referred_to_keeps_its_transfer(text: str) -> None:
+    x = extract_text(text, dict(META["statement"]))
+    found = {(t.supplier, t.recipient, t.weapon) for t in x.transfers}
+    assert ("country:DEU", "country:UKR", "weapon:gepard") in found
+    assert ("country:USA", "country:UKR", "weapon:gepard") not in found
