@@ -6,20 +6,20 @@ session 26 found among the wrong transfers of three writers or more of the read 
 "Session 26: wrong transfers"), read by several rules in several wordings; where a fix belongs at a rule's source,
 that section says which.
 
-- *The system another item serves*: the weapon mention is the object of a support word ('Equipment to support
-  F-16 aircraft', 'support equipment for Ukraine's F-16 fleet') or the platform that can carry or fire an item ('a
-  glide munition that Ukraine's F-16s can carry'). The item moves, not the platform; the annotation guide keeps
+- *The system another item serves*: the weapon mention is the object of a support word ('equipment to support
+  Gripen aircraft', 'support equipment for Ukraine's Mirage fleet') or the platform that can carry or fire an item
+  ('a glide bomb that Ukraine's Mirage jets can carry'). The item moves, not the platform; the annotation guide keeps
   ammunition, parts and maintenance *for* a system apart from the system, and this is the same relation said with
   another word.
 - *The other side as recipient from a state outside it*: the war-aid texts' other side (``party_words.csv`` kind
   ``other-side``: Russia, Belarus, Iran, North Korea) is armed only by itself in these texts; a reading that has a
-  state outside it (Ukraine, a state that arms Ukraine) give to it is a use's target ('fired British-supplied Storm
-  Shadow missiles into Russia's Kursk region'), a misread pronoun ('We're going to send them Patriots'), or an
-  attack ('drones hit 41 aircraft, including Tu-95 bombers').
+  state outside it (Ukraine, a state that arms Ukraine) give to it is a use's target ('fired American-supplied ATACMS
+  into Russia's Bryansk region'), a misread pronoun ('we will send them more air defense'), or an attack (drones
+  that struck bombers at a Russian air base).
 - *The publisher's state as recipient when its sentence does not name it*: in a text whose publisher speaks for a
   state, 'we' gives; a reading that has that state receive, in a sentence that names it by no name, demonym or
-  capital, comes from a carried party or a misread 'we' ('in Ukraine, we've sent Patriot batteries'), unless the
-  rule read a purchase ('we have an agreement with the Republic of Korea to buy 100,000 rounds').
+  capital, comes from a carried party or a misread 'we' ('and in Ukraine, we have sent HIMARS'), unless the rule read a
+  purchase ('we have an agreement with the Republic of Korea to buy shells').
 
 One correction beside them: *a partner carried into the publisher's package*. In a text whose publisher speaks for
 a state, a sentence of the package ('The package also includes ...', a package noun of ``transfer_vetoes.csv``) or
@@ -43,7 +43,7 @@ from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
 
 SUPPORT_REACH = 5
-"""Words at most between a support word and the system it supports ('support equipment for Ukraine's F-16')."""
+"""Words at most between a support word and the system it supports ('support equipment for Ukraine's Mirage')."""
 LIST_RULE = "transfer:list-item"
 """A list item: the list's frame, not its sentence, names the package."""
 CORRECTED = ":publisher-giver"
@@ -86,7 +86,7 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
         k -= 1
     if k >= sent.start and first - k <= SUPPORT_REACH + 1 and d.lower[k] in words["support"]:
         return True
-    # 'that Ukraine's F-16s can carry': a noun of the mention's phrase may stand before the modal ('F-16 fleet')
+    # 'that Ukraine's Mirage jets can carry': a noun of the mention's phrase may stand before the modal
     for m in (last, last + 1):
         if m + 1 < sent.end and d.lower[m] in words["modal"] and d.lower[m + 1] in words["carry"]:
             return m == last or d.words[last].isalpha()
@@ -94,6 +94,7 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
 
 
 def _names_a_state(f: Facts, k: int) -> bool:
+    """Whether token ``k`` is part of a state's name, demonym or capital ('Ukraine' of "Ukraine's fleet")."""
     ref = f.ref_at.get(k)
     return ref is not None and ref.kind in ("name", "demonym", "capital") and ref.id.startswith("country:")
 
@@ -111,7 +112,6 @@ def _unnamed_home_recipient(d: TextDoc, f: Facts, t: TransferFact) -> bool:
     home = f.entities.get(d.home)
     named = home is not None and any(t.evidence.start <= m.start < t.evidence.end for m in home.mentions)
     return not named
-
 
 
 def _carried_partner(d: TextDoc, f: Facts, t: TransferFact) -> bool:

@@ -31,15 +31,17 @@ DROPPED = [
                   "- Stinger missiles;\n- Equipment to support Mirage aircraft;\n- Small arms ammunition.\n",
      ("country:USA", "country:UKR", "weapon:mirage"), ("country:USA", "country:UKR", "weapon:stinger")),
     # the platform that can carry the item given
-    ("statement", "We are also providing, for the first time, the Hammer glide bomb, a munition that Ukraine's "
-                  "Mirage jets can carry.",
+    ("statement", "The United States is sending the Hammer glide bomb, which Ukraine's Mirage jets can carry.",
      ("country:USA", "country:UKR", "weapon:mirage"), ("country:USA", "country:UKR", "weapon:aasm-hammer")),
     # a use's target on the other side, read as the recipient of a supply compound
-    ("news", "Ukraine has fired American-supplied ATACMS missiles into Russia's Bryansk region for the first time.",
+    ("news", "Ukrainian troops fired American-supplied ATACMS missiles into Russia's Bryansk region on Tuesday.",
      ("country:USA", "country:RUS", "weapon:atacms"), None),
+    # the other side as recipient of the publisher's 'we', carried from the sentence before
+    ("statement", "Iran has sold drones to Russia. And in Ukraine, we have delivered HIMARS launchers and Bradley "
+                  "vehicles.", ("country:USA", "country:RUS", "weapon:himars"), None),
     # the publisher's state as recipient of a carried giver, in a sentence that names it by no name
-    ("statement", "Iran has supplied drones to Russia. And we have been working with Ukraine to get them the air "
-                  "defense they need, including the NASAMS systems that are going to be delivered this week.",
+    ("statement", "Iran has supplied drones to Russia. And we keep working with Ukraine to get them what they "
+                  "need, including the NASAMS launchers that are going to be delivered soon.",
      ("country:IRN", "country:USA", "weapon:nasams"), None),
 ]
 
