@@ -30,6 +30,7 @@ from armsgraph.loaders.text.phrase_transfers import (
 )
 from armsgraph.loaders.text.presence_transfers import present_transfers
 from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_vetoes import vetoed_transfers
 from armsgraph.loaders.text.transfers import clause_transfers, described_categories, syntax_transfers
 from armsgraph.schema import Transfer
 
@@ -78,6 +79,7 @@ RULE_COMPONENTS: tuple[Component, ...] = (
 PIPELINE: tuple[Component, ...] = (
     *RULE_COMPONENTS,
     learned_transfers,       # candidate triples the learned classifier accepts (data/transfer_model.json)
+    vetoed_transfers,        # readings no rule should make, whichever made them: dropped (transfer_vetoes.py)
     claims_about_transfers,  # claims -> the transfers they report
 )
 

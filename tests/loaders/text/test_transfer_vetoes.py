@@ -1,0 +1,116 @@
+"""Invented probes of session 26 (docs/text-extraction.md, "Session 26: wrong transfers"): the readings
+``transfer_vetoes.py`` drops after every transfer rule and the learned reader, and right readings beside them that it
+must keep. Each wrong reading is first shown to be made without the component, so a probe fails if the veto stops
+firing, not only if the rules stop making the reading. No sentence is copied from a gold document."""
+
+from __future__ import annotations
+
+import pytest
+from transfer_probes import META
+
+from armsgraph.loaders.text.extract import PIPELINE, extract_text, run_components
+from armsgraph.loaders.text.syntax import model
+from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_vetoes import CORRECTED, veto_words, vetoed_transfers
+
+pytestmark = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
+
+Triple = tuple[str, str, str]
+WITHOUT_VETOES = tuple(c for c in PIPELINE if c is not vetoed_transfers)
+
+
+def triples(text: str, genre: str, with_vetoes: bool) -> set[Triple]:
+    d = TextDoc(text, dict(META[genre]))
+    f = run_components(d, PIPELINE if with_vetoes else WITHOUT_VETOES)
+    return {(t.supplier, t.recipient, t.weapon) for t in f.transfers.values()}
+
+
+DROPPED = [
+    # the system another item supports, in a package's list
+    ("statement", "Today the Department announced a new package for Ukraine. The package includes:\n\n"
+                  "- Stinger missiles;\n- Equipment to support Mirage aircraft;\n- Small arms ammunition.\n",
+     ("country:USA", "country:UKR", "weapon:mirage"), ("country:USA", "country:UKR", "weapon:stinger")),
+    # the platform that can carry the item given
+    ("statement", "The United States is sending the Hammer glide bomb, which Ukraine's Mirage jets can carry.",
+     ("country:USA", "country:UKR", "weapon:mirage"), ("country:USA", "country:UKR", "weapon:aasm-hammer")),
+    # a use's target on the other side, read as the recipient of a supply compound
+    ("news", "Ukrainian troops fired American-supplied ATACMS missiles into Russia's Bryansk region on Tuesday.",
+     ("country:USA", "country:RUS", "weapon:atacms"), None),
+    # the other side as recipient of the publisher's 'we', carried from the sentence before
+    ("statement", "Iran has sold drones to Russia. And in Ukraine, we have delivered HIMARS launchers and Bradley "
+                  "vehicles.", ("country:USA", "country:RUS", "weapon:himars"), None),
+    # the publisher's state as recipient of a carried giver, in a sentence that names it by no name
+    ("statement", "Iran has supplied drones to Russia. And we keep working with Ukraine to get them what they "
+                  "need, including the NASAMS launchers that are going to be delivered soon.",
+     ("country:IRN", "country:USA", "weapon:nasams"), None),
+]
+
+
+@pytest.mark.parametrize(("genre", "text", "wrong", "kept"), DROPPED)
+def test_the_wrong_reading_is_dropped(genre: str, text: str, wrong: Triple, kept: Triple | None) -> None:
+    assert wrong in triples(text, genre, with_vetoes=False)
+    found = triples(text, genre, with_vetoes=True)
+    assert wrong not in found
+    if kept is not None:
+        assert kept in found
+
+
+KEPT = [
+    # the other side armed by the other side
+    ("news", "Iran has sent Shahed drones to Russia, and North Korea has shipped KN-23 missiles to Russia.",
+     {("country:IRN", "country:RUS", "weapon:shahed-136"), ("country:PRK", "country:RUS", "weapon:kn-23")}),
+    # the publisher's state as a buyer, unnamed
+    ("statement", "We have an agreement with the Republic of Korea to buy 50,000 rounds of 155mm artillery "
+                  "ammunition.", {("country:KOR", "country:USA", "weapon:155mm-artillery-ammunition")}),
+    # the publisher's state named as the recipient
+    ("statement", "Japan will send Patriot interceptors made under U.S. license to the United States.",
+     {("country:JPN", "country:USA", "weapon:patriot")}),
+    # the system given with the support word after it
+    ("statement", "The package provides Sidewinder missiles to support Ukraine's air defense.",
+     {("country:USA", "country:UKR", "weapon:sidewinder")}),
+    # a system a state gives from its own stocks ('its' before it, no support word)
+    ("news", "Norway will donate eight of its Leopard 2 tanks to Ukraine, the government said.",
+     {("country:NOR", "country:UKR", "weapon:leopard-2")}),
+]
+
+
+@pytest.mark.parametrize(("genre", "text", "want"), KEPT)
+def test_right_readings_are_kept(genre: str, text: str, want: set[Triple]) -> None:
+    x = extract_text(text, dict(META[genre]))
+    assert want <= {(t.supplier, t.recipient, t.weapon) for t in x.transfers}
+
+
+def test_the_wording_is_read_from_its_data_file() -> None:
+    words = veto_words()
+    assert "support" in words["support"] and "carry" in words["carry"] and "can" in words["modal"]
+
+
+def test_the_component_runs_after_the_learned_reader() -> None:
+    """Placed after ``learned_transfers``: the model, trained on the rule components, is the same with it."""
+    names = [c.__name__ for c in PIPELINE]
+    assert names.index("vetoed_transfers") == names.index("learned_transfers") + 1
+
+
+def test_a_partner_carried_into_the_publishers_package_is_the_publishers() -> None:
+    text = ("Spain will send HAWK launchers to Ukraine. The package also includes Stinger missiles and 155mm "
+            "artillery ammunition.")
+    assert ("country:ESP", "country:UKR", "weapon:stinger") in triples(text, "statement", with_vetoes=False)
+    x = extract_text(text, dict(META["statement"]))
+    found = {(t.supplier, t.recipient, t.weapon): t.rule for t in x.transfers}
+    assert found[("country:USA", "country:UKR", "weapon:stinger")].endswith(CORRECTED)
+    assert ("country:ESP", "country:UKR", "weapon:stinger") not in found
+    assert ("country:ESP", "country:UKR", "weapon:hawk") in found
+
+
+@pytest.mark.parametrize("text", [
+    # a word that refers back to the giver keeps it
+    "Germany will send IRIS-T systems to Ukraine. It will also provide Gepard tanks.",
+    "Germany will send IRIS-T systems to Ukraine. The country will also provide Gepard tanks.",
+    # no package noun in the sentence, not a list item
+    "Germany announced a new package for Ukraine on Tuesday. It includes Gepard tanks.",
+])
+def test_a_partner_referred_to_keeps_its_transfer(text: str) -> None:
+    x = extract_text(text, dict(META["statement"]))
+    found = {(t.supplier, t.recipient, t.weapon) for t in x.transfers}
+    assert ("country:DEU", "country:UKR", "weapon:gepard") in found
+    assert ("country:USA", "country:UKR", "weapon:gepard") not in found
