@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from armsgraph.loaders.text.dates import MONTHS, WEEKDAYS
-from armsgraph.loaders.text.gazetteer import Gazetteer
+from armsgraph.loaders.text.gazetteer import Gazetteer, spelling_key
 from armsgraph.loaders.text.syntax import Parse
 from armsgraph.schema import WeaponSystem
 
@@ -52,8 +52,8 @@ class Designation:
 def _lookup(g: Gazetteer, text: str, noun: str) -> str | None:
     """The weapons.csv id of a designation written another way ('Iris-T', 'ARCHER' + 'howitzers')."""
     singular = noun[:-1] if noun.endswith("s") else noun
-    wanted = {_normal(text), _normal(f"{text} {singular}"), _normal(f"{text} {noun}")}  # 'M-113' is M113
-    first = _spellings(g).lookup
+    wanted = {spelling_key(text), spelling_key(f"{text} {singular}"), spelling_key(f"{text} {noun}")}  # M-113: M113
+    first = g.weapon_spellings
     found = [first[w] for w in wanted if w in first]
     return min(found)[1] if found else None
 
@@ -221,45 +221,6 @@ _CALIBRE_UNITS = frozenset({"mm", "millimeter", "millimetre"})
 _NUMBER = re.compile(r"^\d{2,3}$")
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"[\s-]", "", text.lower())
-
-
-@dataclass(frozen=True)
-class _Spellings:
-    """weapons.csv's systems by spelling (``_normal``), built once per gazetteer rather than per document: each look-up
-    scanned all rows, about a twentieth of a statement's extraction time. A gazetteer is not changed once built
-    (``gazetteer.load``), so the index is keyed by the gazetteer object."""
-
-    lookup: dict[str, tuple[int, str]]
-    """A designation, its variants or the designation without a trailing calibre -> (row number, id) of the first row
-    that spells it (``_lookup`` takes the earliest row among its spellings, as a scan in row order did)."""
-    calibre: dict[str, str]
-    """A designation or variant -> the first row's id (``calibres``)."""
-
-
-_SPELLINGS: dict[int, tuple[Gazetteer, _Spellings]] = {}
-
-
-def _spellings(g: Gazetteer) -> _Spellings:
-    cached = _SPELLINGS.get(id(g))
-    if cached is not None and cached[0] is g:
-        return cached[1]
-    lookup: dict[str, tuple[int, str]] = {}
-    calibre: dict[str, str] = {}
-    for row, entry in enumerate(g.weapons.values()):
-        if entry.kind == "category":
-            continue
-        bare = re.sub(r"\s*\d+\s*mm$", "", entry.designation)  # 'Archer 155mm' is the Archer
-        for variant in (entry.designation, bare, *entry.variants):
-            lookup.setdefault(_normal(variant), (row, entry.id))
-        for variant in (entry.designation, *entry.variants):
-            calibre.setdefault(_normal(variant), entry.id)
-    spellings = _Spellings(lookup, calibre)
-    _SPELLINGS[id(g)] = (g, spellings)
-    return spellings
-
-
 def _calibre_at(words: Sequence[str], i: int) -> int | None:
     """Token after the calibre starting at i ('155 mm', '155-mm', '155mm' as one token), or None."""
     w = words[i]
@@ -278,7 +239,7 @@ def calibres(words: Sequence[str], ent_tokens: set[int], g: Gazetteer) -> list[D
     ammunition', '155-mm shells'. Each calibre takes the words after the last one ('artillery ammunition'); the
     phrase is the weapons.csv row that spells it (ignoring spaces and hyphens), else ``weapon:<slug>`` of
     '<N>mm <words>'."""
-    index = _spellings(g).calibre
+    index = g.calibre_spellings
     out: list[Designation] = []
     i = 0
     while i < len(words):
@@ -312,7 +273,7 @@ def calibres(words: Sequence[str], ent_tokens: set[int], g: Gazetteer) -> list[D
             calibre = words[start].lower().removesuffix("mm")
             text = f"{calibre}mm {' '.join(rest)}"
             spellings = [text] + [f"{calibre}mm {' '.join([*rest[:-1], noun])}" for noun in sorted(AMMUNITION_NOUNS)]
-            ident = next((index[_normal(x)] for x in spellings if _normal(x) in index), None) \
+            ident = next((index[spelling_key(x)] for x in spellings if spelling_key(x) in index), None) \
                 or WeaponSystem.id_of(designation=text)
             if len(numbers) == 1:
                 end = k  # a lone calibre phrase: the mention is the whole phrase

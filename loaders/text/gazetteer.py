@@ -130,6 +130,11 @@ class OfficeTerm:
         return self.start <= day and (self.end is None or day < self.end)
 
 
+def spelling_key(text: str) -> str:
+    """A designation as looked up: lower case, without spaces or hyphens ('M-113', 'm113' and 'M 113' are one)."""
+    return re.sub(r"[\s-]", "", text.lower())
+
+
 @dataclass
 class Gazetteer:
     countries: dict[str, CountryEntry] = field(default_factory=dict)
@@ -181,6 +186,30 @@ class Gazetteer:
             return entry.system_id, entry.designation
         name = self.categories[key][0] if key in self.categories else key
         return WeaponSystem.id_of(designation=name), name
+
+    @cached_property
+    def weapon_spellings(self) -> dict[str, tuple[int, str]]:
+        """Each non-category row's designation, its variants and its designation without a trailing calibre ('Archer
+        155mm' is the Archer), written as ``spelling_key`` reads them -> (row number, id) of the first row that
+        spells it: a designation written another way is looked up once, not by a scan of every row."""
+        out: dict[str, tuple[int, str]] = {}
+        for row, entry in enumerate(self.weapons.values()):
+            if entry.kind != "category":
+                bare = re.sub(r"\s*\d+\s*mm$", "", entry.designation)
+                for variant in (entry.designation, bare, *entry.variants):
+                    out.setdefault(spelling_key(variant), (row, entry.id))
+        return out
+
+    @cached_property
+    def calibre_spellings(self) -> dict[str, str]:
+        """As ``weapon_spellings`` without the calibre-less form: a calibre phrase ('155mm artillery ammunition') is
+        the row that spells it with its calibre."""
+        out: dict[str, str] = {}
+        for entry in self.weapons.values():
+            if entry.kind != "category":
+                for variant in (entry.designation, *entry.variants):
+                    out.setdefault(spelling_key(variant), entry.id)
+        return out
 
     @cached_property
     def weapons_by_id(self) -> dict[str, WeaponEntry]:

@@ -1,5 +1,6 @@
-"""weapons.csv's spellings are indexed once per gazetteer (``designations._spellings``), not scanned per look-up: the
-index must answer as the scan in row order did, for every spelling of every row and for ones no row has."""
+"""weapons.csv's spellings are indexed once per gazetteer (``Gazetteer.weapon_spellings``, ``calibre_spellings``), not
+scanned per look-up: the index must answer as the scan in row order did, for every spelling of every row and for ones
+no row has."""
 
 from __future__ import annotations
 
@@ -7,20 +8,19 @@ import re
 
 import pytest
 
-from armsgraph.loaders.text import designations
-from armsgraph.loaders.text.designations import _lookup, _normal, _spellings, calibres
-from armsgraph.loaders.text.gazetteer import Gazetteer, load
+from armsgraph.loaders.text.designations import _lookup, calibres
+from armsgraph.loaders.text.gazetteer import Gazetteer, load, spelling_key
 
 
 def _scan(g: Gazetteer, text: str, noun: str) -> str | None:
     """The look-up as it was before the index: the first row, in weapons.csv order, that spells a wanted form."""
     singular = noun[:-1] if noun.endswith("s") else noun
-    wanted = {_normal(text), _normal(f"{text} {singular}"), _normal(f"{text} {noun}")}
+    wanted = {spelling_key(text), spelling_key(f"{text} {singular}"), spelling_key(f"{text} {noun}")}
     for entry in g.weapons.values():
         if entry.kind == "category":
             continue
         bare = re.sub(r"\s*\d+\s*mm$", "", entry.designation)
-        if any(_normal(v) in wanted for v in (entry.designation, bare, *entry.variants)):
+        if any(spelling_key(v) in wanted for v in (entry.designation, bare, *entry.variants)):
             return entry.id
     return None
 
@@ -49,18 +49,25 @@ def test_written_forms_and_unknown_or_hostile_ones(text: str) -> None:
 
 def test_the_index_is_built_once_per_gazetteer_and_never_shared_with_another() -> None:
     g = load()
-    assert _spellings(g) is _spellings(g)
+    assert g.weapon_spellings is g.weapon_spellings and g.calibre_spellings is g.calibre_spellings
     other = Gazetteer()  # an empty gazetteer: its own, empty index, not the loaded one's
-    assert _spellings(other).lookup == {} and _spellings(other).calibre == {}
+    assert other.weapon_spellings == {} and other.calibre_spellings == {}
     assert _lookup(other, "HIMARS", "") is None and _lookup(g, "HIMARS", "") is not None
 
 
-def test_calibres_read_the_same_rows_as_before() -> None:
+def test_calibres_read_the_rows_of_the_index() -> None:
+    """A calibre phrase is the row the index names for its spelling, and ``weapon:<slug>`` when none spells it: a
+    made-up row spelling '105mm artillery ammunition' is found only because the gazetteer's index holds it."""
+    from armsgraph.loaders.text.gazetteer import WeaponEntry
+
     words = ["the", "155", "mm", "and", "105", "mm", "artillery", "ammunition", "and", "120mm", "tank", "ammunition"]
     found = calibres(words, set(), load())
     assert [(d.start, d.end, d.designation) for d in found] == [
         (1, 3, "155mm artillery ammunition"), (4, 6, "105mm artillery ammunition"), (9, 12, "120mm tank ammunition")]
-    assert designations._SPELLINGS  # calibres went through the index
+    g = Gazetteer()
+    g.weapons = {"x": WeaponEntry("L-105 rounds", "munition", "ammunition", False, ("105 mm artillery ammunition",))}
+    made = calibres(words, set(), g)
+    assert made[1].weapon_id == g.weapons["x"].id and made[0].weapon_id == "weapon:155mm-artillery-ammunition"
 
 
 def test_two_rows_that_spell_a_form_alike_give_the_first_row_as_the_scan_did() -> None:
