@@ -35,6 +35,8 @@ could see Kyiv buy ... Gripen E' (of two signers, the one right before the buy w
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Span
 
 from armsgraph.loaders.text.anaphora import category_words, singular
@@ -105,10 +107,18 @@ def _intent_transfers(d: TextDoc, f: Facts, rules: TransferRules) -> None:
 
     Why: a letter of intent names what one party means to buy from the other; with both parties named there is no
     other reading of its direction (one signer alone with an unmarked weapon, or two with no buyer named, gives
-    none)."""
+    none).
+
+    Narrowed after session 26's review: a withdrawal or a cancellation before the letter ('Ukraine withdrew from a
+    letter of intent to buy ...': kind ``intent-undone``) buys nothing, and a party after 'with' that is no named
+    state ('a letter of intent with Rheinmetall to buy German-designed Lynx vehicles': a company) is no sale from
+    the state marking the weapon."""
+    heads, undone = phrase_kind("intent-head"), phrase_kind("intent-undone")
     for s, i, _right in _clauses(d, "intent"):
-        if i < s + 2 or d.lower[i - 1] != "of" or d.lower[i - 2] not in ("letter", "letters"):
+        if i < s + 2 or " ".join(d.lower[i - 2 : i]) not in heads:
             continue
+        if any(w in undone for w in (*d.lower[s : i - 2], *(" ".join(p) for p in pairwise(d.lower[s : i - 2])))):
+            continue  # 'withdrew from a letter of intent', 'cancelled its letter of intent'
         # the signing is the fact; what it 'could see' happen after it is its content, not a condition
         stages, negated, hypothetical = rules.stages.cues(s, i)
         if negated or hypothetical:
@@ -120,11 +130,14 @@ def _intent_transfers(d: TextDoc, f: Facts, rules: TransferRules) -> None:
                     if any(kind == "receive" for kind, _ in d.g.triggers.get(d.lower[k], ()))]
         if not buyer_at:
             continue  # a letter on production or training ('to counter Russian drones') buys nothing
+        if any(d.lower[k] == "with" and not _state(rules.parties.object_actor(k + 1, buyer_at[0]))
+               for k in range(i + 1, buyer_at[0])):
+            continue  # 'a letter of intent with Rheinmetall to buy ...': a company is no party
         for w in rules.mentions.weapons(buyer_at[0] + 1, e):
             marked = rules.parties.owner_on(w, i)
             if len(signers) == 1 and marked is not None and marked != signers[0]:
                 seller, buyer = marked, signers[0]
-            elif len(signers) == 2 and buyer_at and (named := rules.parties.named_actors(s, buyer_at[0])) \
+            elif len(signers) == 2 and (named := rules.parties.named_actors(s, buyer_at[0])) \
                     and named[-1] in signers and marked in (None, *signers):
                 buyer = named[-1]
                 seller = next(x for x in signers if x != buyer)
@@ -133,6 +146,11 @@ def _intent_transfers(d: TextDoc, f: Facts, rules: TransferRules) -> None:
             if d.token_span(w.start, w.end).start not in read:
                 stage = pick_stage(stages) or "announced"
                 rules.record.transfer(seller, buyer, w, stage, d.sent_of(s), "transfer:deal")
+
+
+def _state(actor: str | None) -> bool:
+    """Whether an actor id is a state's ('country:FRA'), not a company's or an alliance's."""
+    return actor is not None and actor.startswith("country:")
 
 
 def thanked_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:

@@ -99,7 +99,7 @@ class Stages:
                     stages.append("considered")  # 'does not rule out delivering': considered, not refused
                 elif kind == "refusal" and not negated:
                     stages.append("declined")  # 'refused to supply': the supplier's refusal, a stage of its own
-                elif kind == "negation" and cue == low and refusing_negation(self.d.lower, i):
+                elif kind == "negation" and cue == low and refusing_negation(self.d.lower, i, self.d.sent_of(i).end):
                     stages.append("declined")  # 'Germany will not deliver Taurus': the supplier's refusal
                 elif kind == "negation":
                     negated = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from transfer_probes import check, probe
 
-from armsgraph.loaders.text.refusals import refusing_negation, time_limit_after
+from armsgraph.loaders.text.refusals import clause_end, condition_after, refusing_negation, time_limit_after
 from armsgraph.loaders.text.syntax import model
 
 needs_parse = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
@@ -178,3 +178,86 @@ def test_a_time_limit_is_read_to_the_end_of_the_sentence_only() -> None:
     assert time_limit_after(["the", "tanks", "on", "time"], 0)
     assert not time_limit_after(["jets", "by", "air", "."], 0)  # 'by' before no date
     assert not time_limit_after(["jets", ".", "it", "will", "send", "more", "this", "year"], 0)  # the next sentence
+
+
+# Review A of session 26 (docs/text-extraction.md, "review mends"): sentences of our own, not the reviewer's.
+REVIEW_REFUSAL_PROBES = [
+    # must not fire: a condition after the verb in its clause, a plural pronoun, the new time limits
+    probe('review-cond-if', 'news',
+      "France will not send Rafale fighter jets to Ukraine if Russia stops its offensive, the minister said.",
+      ''),
+    probe('review-cond-unless', 'news',
+      "Sweden will not deliver Gripen fighter jets to Ukraine unless Norway ships F-35 jets first.",
+      ''),
+    probe('review-cond-without', 'news',
+      "Berlin said Warsaw will not transfer Leopard 2 tanks to Kyiv without German consent.",
+      ''),
+    probe('review-they', 'news',
+      "Ministers from Rome and Madrid met on Tuesday. They will not send SAMP/T systems to Ukraine, an aide said.",
+      ''),
+    probe('review-for-weeks', 'news',
+      "Italy will not deliver SAMP/T systems to Ukraine for several weeks, the ministry said.",
+      ''),
+    probe('review-in-year', 'news',
+      "Norway will not send NASAMS to Ukraine in 2025, the defence minister said.",
+      ''),
+    probe('review-yet', 'news',
+      "Sweden will not supply Gripen fighter jets to Ukraine yet, the prime minister said.",
+      ''),
+    # must fire: the clause ends at a comma before a speech verb, at a line break, at ', and'
+    probe('review-said-before', 'news',
+      "Sweden will not supply Gripen fighter jets to Ukraine, Kristersson said before the summit.",
+      'SWE>UKR:gripen=declined'),
+    probe('review-headline', 'news',
+      "Sweden will not supply Gripen fighter jets to Ukraine\nThe decision was taken before the NATO summit.",
+      'SWE>UKR:gripen=declined'),
+    probe('review-and-soon', 'news',
+      "France will not send Rafale fighter jets to Ukraine, and talks on aid will resume soon.",
+      'FRA>UKR:rafale=declined'),
+]
+
+REVIEW_INTENT_PROBES = [
+    # must not fire: a withdrawn or cancelled letter, a company as the 'with' party
+    probe('review-intent-withdrew', 'news',
+      "Poland withdrew from a letter of intent to buy American Apache helicopters.",
+      ''),
+    probe('review-intent-cancelled', 'news',
+      "Poland cancelled its letter of intent to purchase American Apache helicopters, officials said.",
+      ''),
+    probe('review-intent-company', 'news',
+      "Poland signed a letter of intent with Hanwha to buy South Korean K9 howitzers.",
+      ''),
+    # must fire: a state as the 'with' party
+    probe('review-intent-with-state', 'news',
+      "Poland signed a letter of intent with the United States to buy American Apache helicopters.",
+      'USA>POL:ah-64-apache'),
+]
+
+
+@needs_parse
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), REVIEW_REFUSAL_PROBES)
+def test_review_a_refusal_mends(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
+
+
+@needs_parse
+@pytest.mark.parametrize(("kind", "genre", "text", "written"), REVIEW_INTENT_PROBES)
+def test_review_a_letter_of_intent_mends(kind: str, genre: str, text: str, written: str) -> None:
+    check(kind, genre, text, written)
+
+
+def test_review_a_refusal_helpers() -> None:
+    assert not refusing_negation(["they", "will", "not", "send", "jets", "."], 2)  # a plural pronoun
+    assert refusing_negation(["germany", "will", "never", "send", "jets", "."], 2)  # cues.csv negation
+    assert condition_after(["jets", "to", "ukraine", "if", "asked", "."], 0)
+    assert condition_after(["jets", "in", "case", "of", "war"], 0)
+    assert not condition_after(["jets", ",", "he", "said", "if", "asked"], 0)  # after the report
+    assert time_limit_after(["tanks", "to", "ukraine", "yet", "."], 0)
+    assert time_limit_after(["tanks", "for", "several", "months", "."], 0)
+    assert time_limit_after(["tanks", "in", "2024", "."], 0)
+    assert not time_limit_after(["tanks", "for", "ukraine", "."], 0)
+    assert not time_limit_after(["jets", ",", "scholz", "said", "before", "leaving"], 0)
+    assert not time_limit_after(["jets", ",", "and", "a", "decision", "will", "come", "soon"], 0)
+    assert not time_limit_after(["jets", "\n", "the", "decision", "came", "before"], 0)
+    assert not time_limit_after(["jets", "to", "ukraine", "this", "year"], 0, 3)  # bounded by its sentence
+    assert clause_end(["jets", ",", "a", "spokesman", "said"], 0) == 1

@@ -233,6 +233,15 @@ def test_the_stage_of_a_text_transfer(text: str, stage: str) -> None:
     assert transfers[0].status == stage
 
 
+def test_will_not_provide_including_those_in_storage_is_declined() -> None:
+    # the sentence of test_stage_of_a_delivery_and_of_an_include_after_a_pledge's non-transfers before session 26,
+    # re-expected: the supplier's refusal
+    transfers = extract_text("The United States will not provide Ukraine with F-16s, including those in storage.",
+                             REMARKS).transfers
+    assert [(t.supplier, t.recipient, t.weapon, t.status) for t in transfers] == [
+        ("country:USA", "country:UKR", "weapon:f-16", "declined")]
+
+
 def test_a_request_without_for_is_no_transfer() -> None:
     # 'asked X to send': a request of an action, read by no rule as a supply either
     assert extract_text("Ukraine asked Germany to consider its needs.", NEWS).transfers == []

@@ -71,6 +71,13 @@ def test_non_transfers_are_not_asserted(text: str) -> None:
     assert triples(text, WHITE_HOUSE) == set()
 
 
+def test_we_will_not_send_is_the_publishers_refusal() -> None:
+    # the sentence 'We will not send F-16s to Ukraine.' of this file's non-transfers before session 26, re-expected
+    transfers = extract_text("We will not send F-16s to Ukraine.", WHITE_HOUSE).transfers
+    assert [(t.supplier, t.recipient, t.weapon, t.status) for t in transfers] == [
+        ("country:USA", "country:UKR", "weapon:f-16", "declined")]
+
+
 def test_joint_statement_we_is_nobody() -> None:
     meta = {"date": "2024-07-10", "publisher": "The White House", "title": "Joint Statement on F-16s for Ukraine"}
     assert triples("We have been working to provide F-16 fighter jets to Ukraine.", meta) == set()
