@@ -12,11 +12,23 @@ the two persons of that sentence.
 from __future__ import annotations
 
 from armsgraph.loaders.text.facts import Facts
-from armsgraph.loaders.text.group_speakers import LOOK_BACK, OPENERS, PLURAL_SUBJECTS, SUBJECT_REACH, coordinated
+from armsgraph.loaders.text.group_speakers import (
+    LOOK_BACK,
+    OPENERS,
+    PLURAL_SUBJECTS,
+    PLURAL_WORDS,
+    SUBJECT_REACH,
+    coordinated,
+)
 from armsgraph.loaders.text.textdoc import TextDoc
 
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
-"""Number words of a counted plural subject ('The four leaders reaffirmed ...'; session 26)."""
+COUNTS = {word: int(kind.removeprefix("count-")) for kind, words in PLURAL_WORDS.items() if kind.startswith("count-")
+          for word in words}
+"""Number words of a counted plural subject ('The four leaders reaffirmed ...'; session 26): ``plural_subjects.csv``."""
+COUNTED = PLURAL_WORDS["counted"]
+"""The nouns after 'the' and a number word ('leaders')."""
+SUBJECT_SIZES = (5, 4, 3, 2, 1)
+"""The lengths of plural subject tried at a token, longest first ('The two defence ministers' before 'The')."""
 VERB_POS = frozenset({"VERB", "AUX"})
 """Parts of speech that may follow a coordinated subject (its verb)."""
 
@@ -64,13 +76,26 @@ def plural_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int]
 def plural_speech_after_and(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], int, int] | None:
     """(the persons, the speech verb, where the subject starts) when a plural subject opens a second clause of
     sentence [s, e) after ', and' ('Secretary X noted that ..., and both leaders affirmed ...': session 26): a
-    readout's plural subject stands for the same persons wherever the clause starts."""
+    readout's plural subject stands for the same persons wherever the clause starts. Not when the clause before
+    names a person the subject would not stand for ('President Putin hosted President Xi ..., and both leaders
+    affirmed ...'), nor 'they' after a clause naming two or more states ('Russia and Iran are sending drones, and
+    they reaffirmed ...'): the subject is theirs."""
     for k in range(s + 2, e):
         if d.words[k - 2] == "," and d.lower[k - 1] == "and":
             found = _plural_at(d, f, s, e, k)
-            if found:
+            if found and not _others_before(d, f, s, k - 2, found[0]):
                 return found[0], found[1], k
     return None
+
+
+def _others_before(d: TextDoc, f: Facts, s: int, k: int, people: list[str]) -> bool:
+    """Whether the clause [s, k) names a person not among ``people``, or, before a 'they' at k + 2, two or more
+    states: the plural subject after ', and' may be theirs."""
+    refs = [f.ref_at[i] for i in range(s, k) if i in f.ref_at and f.ref_at[i].start == i]
+    if any(r.kind == "person" and r.id not in people for r in refs):
+        return True
+    states = {r.id for r in refs if r.kind in ("name", "capital")}
+    return d.lower[k + 2] == "they" and len(states) > 1
 
 
 def _plural_at(d: TextDoc, f: Facts, s: int, e: int, k: int) -> tuple[list[str], int] | None:
@@ -78,13 +103,10 @@ def _plural_at(d: TextDoc, f: Facts, s: int, e: int, k: int) -> tuple[list[str],
     leaders') stands for as many persons (session 26); 'They' for the persons of the sentence right before, or, when
     that sentence itself opens with a plural subject ('The leaders also discussed ... . They reaffirmed ...'), as
     far back as 'The two leaders' looks."""
-    for size in (5, 4, 3, 2, 1):
-        words = tuple(d.lower[k:k + size])
-        if not _plural_subject(d, words):
-            continue
+    for size in _subject_sizes(d, k, e):
         verb = k + size + 1 if k + size < e and d.lower[k + size] in ("also", "again", "jointly") else k + size
         if verb < e and d.g.speech_verbs.get(d.lower[verb]) == "past":
-            count = _count(words)
+            count = _count(tuple(d.lower[k:k + size]))
             reach = 1 if d.lower[k] == "they" and not _after_plural_subject(d, s) else LOOK_BACK
             after = persons_after_opening(d, f, s)
             people = (after if after and (count is None or len(after) == count) else None) \
@@ -106,7 +128,12 @@ def _after_plural_subject(d: TextDoc, s: int) -> bool:
         return False
     before = d.sents[d.sent_starts.index(s) - 1]
     k = _opening(d, before.start, before.end)
-    return any(_plural_subject(d, tuple(d.lower[k:k + size])) for size in (4, 3, 2, 1) if k + size <= before.end)
+    return any(True for _ in _subject_sizes(d, k, before.end))
+
+
+def _subject_sizes(d: TextDoc, k: int, e: int) -> list[int]:
+    """The lengths of the plural subjects at token k of a sentence ending at e, longest first (``SUBJECT_SIZES``)."""
+    return [size for size in SUBJECT_SIZES if k + size <= e and _plural_subject(d, tuple(d.lower[k:k + size]))]
 
 
 def persons_met(d: TextDoc, f: Facts, s: int, reach: int, count: int = 2) -> list[str] | None:
@@ -131,7 +158,7 @@ def _plural_subject(d: TextDoc, words: tuple[str, ...]) -> bool:
     """'The two leaders', 'They', or a plural title after 'the' / 'both' / 'the two' ('The two ministers', 'Both
     defence ministers': ``Gazetteer.plural_titles``); a count other than two too ('The four leaders': session 26)."""
     if words in PLURAL_SUBJECTS or (len(words) == 3 and words[0] == "the" and words[1] in COUNTS
-                                    and words[2] == "leaders"):
+                                    and words[2] in COUNTED):
         return True
     for opener in (*(("the", n) for n in COUNTS), ("both",), ("the",)):
         if words[:len(opener)] == opener and words[len(opener):] in d.g.plural_titles:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from armsgraph.loaders.text.facts import Facts, Ref
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.word_tables import words_by_kind
 
-PLURAL_SUBJECTS = (("they",), ("the", "leaders"), ("the", "two", "leaders"), ("both", "leaders"),
-                   ("the", "presidents"), ("the", "two", "presidents"))
+PLURAL_WORDS = words_by_kind("plural_subjects.csv", ("subject", "counted", "count-2", "count-3", "count-4", "count-5"))
+"""``data/plural_subjects.csv`` by kind."""
+PLURAL_SUBJECTS = frozenset(tuple(words.split()) for words in PLURAL_WORDS["subject"])
 """Subjects that stand for the persons named together just before."""
 OPENERS = frozenset({"and", "but", "also", "then", "today", "finally", "together", ",", "in", "addition"})
 """Words that may open the sentence before its subject ('In addition, they reaffirmed ...')."""

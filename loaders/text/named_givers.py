@@ -54,7 +54,7 @@ RELATIVE_GAP = 3
 def giver_words() -> dict[str, frozenset[str]]:
     """``data/named_givers.csv`` by kind, read once per process."""
     return words_by_kind("named_givers.csv", ("given", "by", "relative", "group", "bought", "others", "passive",
-                                               "head"))
+                                               "head", "question"))
 
 
 def named_giver_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -136,8 +136,11 @@ def _reduced_relative(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int
     """A relative clause with no pronoun after the system, or after the list the system ends ('the HAWK launchers
     Spain and the United States have already sent', 'the 18 M777 howitzers and artillery ammunition we committed'):
     its subject the givers by name or the publisher's 'we' (not in a joint text), a supply participle at most
-    RELATIVE_GAP words after them, no passive ('the Patriot Ukraine was promised') and not the default recipient."""
+    RELATIVE_GAP words after them, no passive ('the Patriot Ukraine was promised') and not the default recipient;
+    none in a question ('Were the Leopard tanks Spain promised ever delivered?': kind question)."""
     words = giver_words()
+    if words["question"] & set(d.lower[max(k, e - 2) : e]):
+        return [], k
     start = k
     if k < e and d.lower[k] == "and":
         j = k + 1

@@ -66,7 +66,8 @@ def package_words() -> dict[str, frozenset[str]]:
     return words_by_kind("package_words.csv", ("contents", "reference", "lead", "opener", "programme", "buy",
                                                "existential", "not-item", "civil", "heading", "opening", "sale",
                                                "case", "request", "apart", "stock", "determiner", "own-mark",
-                                               "holding", "item-end", "munition-category", "money", "earlier"))
+                                               "holding", "item-end", "munition-category", "money", "earlier",
+                                               "maker", "maker-link", "maker-from"))
 
 
 @cache
@@ -205,7 +206,9 @@ class PackageReader:
 
     def _maker_state(self, actor: str, s: int, e: int) -> bool:
         """Whether every mention of ``actor`` in [s, e) is the possessor of a capitalised name that is no state,
-        weapon, title or person ("Norway's Kongsberg", "Germany's Rheinmetall"): a company's state, no party."""
+        weapon, title or person, after a maker's cue ("built with Norway's Kongsberg", "from Germany's Rheinmetall";
+        ``package_words.csv`` kinds maker, maker-link, maker-from): a company's state, no party. With no cue the state
+        is one ("for Taiwan's Army", "with Israel's Mossad assisting")."""
         d = self.d
         found = False
         for i in range(s, e):
@@ -215,10 +218,17 @@ class PackageReader:
             k = ref.end + 1
             if not (k < e and d.words[ref.end] in POSSESSIVE_MARKS and d.words[k][:1].isupper()
                     and self.f.ref_at.get(k) is None and d.ent_types[k] not in ("PERSON", "WEAPON")
-                    and d.lower[k] not in d.g.titles):
+                    and d.lower[k] not in d.g.titles and self._maker_cue(ref.start, s)):
                 return False
             found = True
         return found
+
+    def _maker_cue(self, i: int, s: int) -> bool:
+        """Whether the words right before token i say a maker: 'from', or a maker verb and its link ('built with')."""
+        lower, words = self.d.lower, self.words
+        if i - 1 >= s and lower[i - 1] in words["maker-from"]:
+            return True
+        return i - 2 >= s and lower[i - 1] in words["maker-link"] and lower[i - 2] in words["maker"]
 
     def _cue(self, s: int, e: int, at: int | None) -> int | None:
         """Where the package's items start in the sentence, or None: after a programme opener's verb, a contents
@@ -289,14 +299,19 @@ class PackageReader:
     def _recipients_stock(self, j: int, e: int) -> bool:
         """Whether the stock word at token j names the recipient's stocks: the recipient right before it ('Ukrainian
         stockpiles', "Ukraine's stocks") or the first state within three words after it ("to replenish Ukraine's
-        stocks"); a stock word of no one or of another state ('US stocks', 'to replenish stocks') is the donor's."""
+        stocks"); a stock word of no one or of another state ('US stocks', 'to replenish stocks') is the donor's. One
+        lower-case word between is read through ("Ukraine's depleted stocks")."""
         parties = self.rules.parties
-        before = parties.possessor_before(j)
-        ref = self.f.ref_at.get(j - 1)
-        if before is None and ref is not None and ref.kind == "demonym" and ref.end == j:
-            before = parties.actor_of_ref(ref)
-        if before is not None:
-            return before == self.recipient
+        d = self.d
+        for at in (j, j - 1):
+            if at < j and not (d.words[at].isalpha() and d.words[at].islower() and self.f.ref_at.get(at) is None):
+                break
+            before = parties.possessor_before(at)
+            ref = self.f.ref_at.get(at - 1)
+            if before is None and ref is not None and ref.kind == "demonym" and ref.end == at:
+                before = parties.actor_of_ref(ref)
+            if before is not None:
+                return before == self.recipient
         for i in range(j + 1, min(e, j + 4)):
             ref = self.f.ref_at.get(i)
             if ref is not None and ref.start == i and ref.kind in ("name", "demonym", "capital"):

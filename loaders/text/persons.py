@@ -11,8 +11,7 @@ from armsgraph.loaders.text.bylines import capital_bylines
 from armsgraph.loaders.text.dates import MONTHS
 from armsgraph.loaders.text.extraction import PositionFact
 from armsgraph.loaders.text.facts import Facts, PersonInfo, Ref
-from armsgraph.loaders.text.known_officials import drop_initials
-from armsgraph.loaders.text.known_officials import known_official as known_official  # re-exported: transfer_parties
+from armsgraph.loaders.text.known_officials import drop_initials, known_official
 from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.speakers import HEADING_WORDS, SUFFIXES
 from armsgraph.loaders.text.textdoc import TextDoc

@@ -45,7 +45,7 @@ def author_of(title: str, kinds: Sequence[str], parse_title: Callable[[str], Doc
             return None  # 'Statement by the White House'
     # a title, then a capitalised name up to the first lower-case word ('Press Secretary Jen Psaki on Ukraine')
     titles = [ent for ent in doc.ents if ent.label_ == "TITLE"]
-    name = _name_after(doc, titles[0].end, honorifics=g.honorifics) if titles else None
+    name = _name_after(doc, titles[0].end, honorifics=g.honorifics, g=g) if titles else None
     return _person_id(name, g) if name else None  # 'Statement from the President': no name
 
 
@@ -57,15 +57,16 @@ def _person_id(name: str, g: Gazetteer) -> str:
     return Person.id_of(name=known[0]) if known else Person.id_of(name=name)
 
 
-def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Set[str] = frozenset()) -> str | None:
+def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Set[str] = frozenset(),
+                g: Gazetteer | None = None) -> str | None:
     """The name of two to four capitalised words from token ``start`` up to a lower-case word, a stop word
     ('on', 'and'), a comma or a suffix ('Paul Grant III', 'Sam Rivers Jr.': the suffix is no surname); with
     ``entities_end`` an entity ends it too ('... Paul Whitaker and Prime Minister ...'). An honorific of
     ``honorifics`` right after the title is no part of the name ('Under Secretary ... Dr. Colin Kahl': session 25),
     and after one written short a single surname is a name ('Under Secretary Dr. Quill Holds ...' -> 'Quill';
     before the honorific was dropped 'Dr. Quill' was one). A rank written out ('Major', 'General') is also an
-    ordinary word, so after it one word is no name ('Deputy Secretary Major Announcement': session 26). None if
-    none."""
+    ordinary word, so after it one word is no name ('Deputy Secretary Major Announcement': session 26) unless it is
+    a known official's of ``g`` ('Secretary of Defense General Austin': ``known_official``). None if none."""
     first = start
     while start < len(doc) and doc[start].lower_ in honorifics:
         start += 1
@@ -75,6 +76,8 @@ def _name_after(doc: Doc, start: int, entities_end: bool = False, honorifics: Se
                 or (entities_end and tok.ent_type_):
             break
         words.append(tok.text)
+    if len(words) == 1 and start > first and g is not None and known_official(g, words[0]):
+        return words[0]  # 'General Austin': a known official's surname after a rank written out
     return " ".join(words) if (1 if _short_before(doc, first, start, honorifics) else 2) <= len(words) <= 4 else None
 
 
@@ -129,7 +132,7 @@ def heading_persons(title: str, parse_title: Callable[[str], Doc], g: Gazetteer)
         if ent.label_ == "PERSON" and ent.ent_id_:
             found.append((ent.ent_id_, ent.text))
         elif ent.label_ == "TITLE":
-            name = _name_after(doc, ent.end, entities_end=True, honorifics=g.honorifics)
+            name = _name_after(doc, ent.end, entities_end=True, honorifics=g.honorifics, g=g)
             if name:
                 found.append((_person_id(name, g), name))
     by_surname: dict[str, tuple[str, str]] = {}

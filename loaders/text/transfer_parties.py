@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.anaphora import referring_phrase
 from armsgraph.loaders.text.facts import Facts, Ref
-from armsgraph.loaders.text.persons import known_official
+from armsgraph.loaders.text.known_officials import known_official
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_words import (
     COMPANY_VERB_GAP,

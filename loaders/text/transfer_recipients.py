@@ -34,7 +34,8 @@ from armsgraph.loaders.text.word_tables import words_by_kind
 def recipient_words() -> dict[str, frozenset[str]]:
     """``data/recipient_words.csv`` by kind (``where``: prepositions of a capital named as a place; ``ordinal``:
     words of a partitive 'the first of them'; ``them-stop``: marks that end the scan from a 'them' back to a weapon;
-    ``them-reach``: how far that scan goes), read once per process."""
+    ``them-reach``: how far that scan goes; ``head-end``: words that end a weapon noun's phrase after it; ``owner``:
+    words before an own-forces word, 'its own army'), read once per process."""
     return words_by_kind("recipient_words.csv", ("where", "ordinal", "them-stop", "them-reach", "head-end",
                                                   "owner"))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from extraction_views import claims
 
-from armsgraph.loaders.text import known_officials, persons, speakers, turn_claims
+from armsgraph.loaders.text import known_officials, speakers, transfer_parties, turn_claims
 from armsgraph.loaders.text.extract import extract_text
 
 DOD = {"date": "2023-11-02", "publisher": "U.S. Department of Defense"}
@@ -16,8 +16,8 @@ DOD = {"date": "2023-11-02", "publisher": "U.S. Department of Defense"}
 
 def test_titles_headings_and_the_body_share_one_look_up() -> None:
     assert speakers.known_official is known_officials.known_official
-    assert persons.known_official is known_officials.known_official
     assert turn_claims.known_official is known_officials.known_official
+    assert transfer_parties.known_official is known_officials.known_official
 
 
 def test_a_heading_name_with_a_middle_initial_is_the_known_official() -> None:
@@ -100,3 +100,42 @@ def test_both_leaders_after_and_say_the_second_clause_only() -> None:
     got = claims(extract_text(text, {**WH, "title": "Readout of President Biden's Call with President Linde"}))
     assert ("person:mara-linde", "their shared commitment to the defense of the Baltic states") in got, got
     assert not any(speaker == "person:mara-linde" and "HIMARS" in t for speaker, t in got), got
+
+
+# review B of session 26: a plural subject after ', and' that is another clause's, and a known surname after a rank
+
+CALL = "President Joe Biden spoke with President Mara Linde of Latvia today. "
+CALL_META = {**WH, "title": "Readout of President Biden's Call with President Linde"}
+
+
+def test_both_leaders_after_a_clause_naming_other_persons_are_theirs() -> None:
+    # must not fire: Varn and Roos are the leaders of this sentence, not the persons of the call
+    text = CALL + ("President Tomas Varn hosted Prime Minister Kaja Roos in Vilnius, and both leaders affirmed their "
+                   "commitment to send more drones to Estonia.\n")
+    got = claims(extract_text(text, CALL_META))
+    for person in ("joe-biden", "mara-linde"):
+        assert not any(s == f"person:{person}" and "drones" in t for s, t in got), got
+
+
+def test_they_after_a_clause_naming_two_states_are_theirs() -> None:
+    # must not fire: 'they' are Belarus and Iran, not the persons of the call
+    text = CALL + ("The leaders discussed the war. Belarus and Iran are sending drones, and they reaffirmed their "
+                   "plans to send more.\n")
+    got = claims(extract_text(text, CALL_META))
+    assert not any("plans to send more" in t for _, t in got), got
+
+
+def test_both_leaders_after_a_clause_naming_one_of_them_still_speak() -> None:
+    # must fire: the clause before names a person of the call only
+    text = CALL + ("President Biden noted that the United States would send more HIMARS launchers, and both leaders "
+                   "affirmed their commitment to the defense of the Baltic states.\n")
+    got = claims(extract_text(text, CALL_META))
+    assert ("person:mara-linde", "their commitment to the defense of the Baltic states") in got, got
+
+
+def test_a_rank_written_out_before_a_known_surname_names_the_official() -> None:
+    # must fire: 'General' is a rank written out, 'Austin' the officials table's Lloyd Austin
+    meta = {**DOD, "title": "Statement by Secretary of Defense General Austin on Support to Estonia"}
+    text = "As I told Minister Tamm, the United States will keep its word to Estonia.\n"
+    got = claims(extract_text(text, meta))
+    assert ("person:lloyd-austin", "the United States will keep its word to Estonia") in got, got
