@@ -13,6 +13,25 @@ from armsgraph.schema.ids import digest
 from armsgraph.schema.values import Stage
 
 
+def transfer_key(supplier: str, recipient: str, weapon: str, year: str, attributed: bool,
+                 speaker: str | None) -> str:
+    """The key of a transfer: its parties, weapon and year, and who reported it when it was someone's statement."""
+    parts = [supplier, recipient, weapon, year]
+    if attributed:
+        # a report inside someone's statement is that speaker's, never the document's own assertion
+        parts += ["reported-by", speaker or "unnamed-source"]
+    return "text-" + digest(*parts)
+
+
+def merge_reading(prior: TransferFact, stage: str, quantity: int | None, quantity_text: str | None) -> None:
+    """Another reading of the transfer ``prior``: the most advanced stage read wins (announced, then delivered),
+    and a quantity fills one not read before."""
+    if Stage(stage).advancement > Stage(prior.status).advancement:
+        prior.status = stage
+    if prior.quantity is None and quantity is not None:
+        prior.quantity, prior.quantity_text = quantity, quantity_text
+
+
 class Recorder:
     """Records transfer facts."""
 
@@ -37,19 +56,12 @@ class Recorder:
         attributed, speaker = self.attribution(mention.start, mention.end, sent)
         if not attributed and reported is not None and reported[0]:
             attributed, speaker = reported
-        parts = [supplier, recipient, weapon, year]
-        if attributed:
-            # a report inside someone's statement is that speaker's, never the document's own assertion
-            parts += ["reported-by", speaker or "unnamed-source"]
-        key = "text-" + digest(*parts)
+        key = transfer_key(supplier, recipient, weapon, year, attributed, speaker)
         quantity = None if joint else quantity_before(self.d.lower, self.d.ent_types, weapon_ent.start,
                                                       self.d.g.quantity_words)
         if key in self.f.transfers:
-            prior = self.f.transfers[key]
-            if Stage(stage).advancement > Stage(prior.status).advancement:
-                prior.status = stage  # the most advanced stage read wins: announced, then delivered
-            if prior.quantity is None and quantity is not None:
-                prior.quantity, prior.quantity_text = quantity[0], self.d.token_span(quantity[1], weapon_ent.start).text
+            merge_reading(self.f.transfers[key], stage, quantity[0] if quantity else None,
+                          self.d.token_span(quantity[1], weapon_ent.start).text if quantity else None)
             return
         self.f.transfers[key] = TransferFact(
             key=key, supplier=supplier, recipient=recipient, weapon=weapon, status=stage, date=when,

@@ -7,27 +7,32 @@ session 26 found among the wrong transfers of three writers or more of the read 
 that section says which.
 
 - *The system another item serves*: the weapon mention is the object of a support word ('equipment to support
-  Gripen aircraft', 'support equipment for Ukraine's Mirage fleet') or the platform that can carry or fire an item
-  ('a glide bomb that Ukraine's Mirage jets can carry'). The item moves, not the platform; the annotation guide keeps
+  Gripen aircraft', 'support equipment for Ukraine's Mirage fleet') or the platform that can carry or fire an item,
+  the item the gapped object ('a glide bomb that Ukraine's Mirage jets can carry'; not 'F-16 aircraft that can carry
+  precision bombs', where the platform is given). The item moves, not the platform; the annotation guide keeps
   ammunition, parts and maintenance *for* a system apart from the system, and this is the same relation said with
   another word.
-- *The other side as recipient from a state outside it*: the war-aid texts' other side (``party_words.csv`` kind
-  ``other-side``: Russia, Belarus, Iran, North Korea) is armed only by itself in these texts; a reading that has a
-  state outside it (Ukraine, a state that arms Ukraine) give to it is a use's target ('fired American-supplied ATACMS
-  into Russia's Bryansk region'), a misread pronoun ('we will send them more air defense'), or an attack (drones
-  that struck bombers at a Russian air base).
+- *The other side as recipient from Ukraine's coalition*: the war-aid texts' other side (``party_words.csv`` kind
+  ``other-side``: Russia, Belarus, Iran, North Korea) is not armed by Ukraine or its coalition (``transfer_vetoes.csv``
+  kind ``coalition``: NATO and EU members); a reading that has one of them give to it is a use's target ('fired
+  American-supplied ATACMS into Russia's Bryansk region'), a misread pronoun ('we will send them more air defense'),
+  or an attack (drones that struck bombers at a Russian air base). Any other state may give to it ('China has
+  supplied Russia with Mugin-5 drones'). A known limit: a coalition member's sale before the war ('In 2011 France
+  agreed to sell two Mistral ships to Russia') is dropped too; the sentence's own year is not read.
 - *The publisher's state as recipient when its sentence does not name it*: in a text whose publisher speaks for a
   state, 'we' gives; a reading that has that state receive, in a sentence that names it by no name, demonym or
   capital, comes from a carried party or a misread 'we' ('and in Ukraine, we have sent HIMARS'), unless the rule read a
-  purchase ('we have an agreement with the Republic of Korea to buy shells').
+  purchase ('we have an agreement with the Republic of Korea to buy shells'), a sell verb or 'us'/'our' after a word
+  stands before the weapon ('Japan will send us Patriot interceptors').
 
 One correction beside them: *a partner carried into the publisher's package*. In a text whose publisher speaks for
 a state, a sentence of the package ('The package also includes ...', a package noun of ``transfer_vetoes.csv``) or
 a list item that names no giver, no giver named before it in its own words ('It will also provide', 'The country
-will send' keep theirs), has the giver a clause rule carried from an earlier sentence about a partner ('Spain will
-send HAWK launchers. The package also includes Stinger missiles'): the package is the publisher's, so its state
-gives (rule suffix ``:publisher-giver``). A known limit: a partner's own package named in the sentence before ('Germany
-announced a new package. The package includes IRIS-T') would be given to the publisher's state; no read split has it.
+will send', 'Its package', 'This package' keep theirs), has the giver a clause rule carried from an earlier sentence
+about a partner ('Spain will send HAWK launchers. The package also includes Stinger missiles'): the package is the
+publisher's, so its state gives (rule suffix ``:publisher-giver``). Not when the sentence before names a package of
+that giver ('Germany announced a new package. The package includes IRIS-T'), nor for a list whose frame sentence
+names another giver ('Norway announced a new package for Ukraine that includes:').
 """
 
 from __future__ import annotations
@@ -37,10 +42,9 @@ from functools import cache
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
 from armsgraph.loaders.text.textdoc import TextDoc
+from armsgraph.loaders.text.transfer_record import merge_reading, transfer_key
 from armsgraph.loaders.text.transfer_words import party_words
 from armsgraph.loaders.text.word_tables import words_by_kind
-from armsgraph.schema.ids import digest
-from armsgraph.schema.values import Stage
 
 SUPPORT_REACH = 5
 """Words at most between a support word and the system it supports ('support equipment for Ukraine's Mirage')."""
@@ -50,13 +54,17 @@ CORRECTED = ":publisher-giver"
 """Added to the rule of a transfer whose carried giver was replaced by the publisher's state."""
 PURCHASE_RULES = ("transfer:deal", "transfer:receive-", "transfer:syntax-receive", "transfer:request")
 """Rules that read a buyer or an asker as the recipient: the publisher's state may receive there unnamed."""
+NOT_A_GIVING_VERB = ("let", "of", "and", "with")
+"""Words before 'us'/'our' that make it no recipient of the verb ('let us', 'of our', 'with our allies')."""
+FRAME_REACH = 30
+"""Sentences at most between a list item and the frame sentence of its list ('... a new package that includes:')."""
 
 
 @cache
 def veto_words() -> dict[str, frozenset[str]]:
     """``data/transfer_vetoes.csv`` by kind, read once per process."""
-    return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal", "package",
-                                                 "referring"))
+    return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal", "relative",
+                                                 "package", "referring", "coalition", "home-object", "sell"))
 
 
 def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -86,23 +94,26 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
         k -= 1
     if k >= sent.start and first - k <= SUPPORT_REACH + 1 and d.lower[k] in words["support"]:
         return True
-    # 'that Ukraine's Mirage jets can carry': a noun of the mention's phrase may stand before the modal
+    # 'that Ukraine's Mirage jets can carry': a noun of the mention's phrase may stand before the modal, not a
+    # relative pronoun ('F-16 aircraft that can carry bombs': the platform is the subject, and given), and the
+    # carried item is the gapped object: nothing after the verb but punctuation or the sentence's end
     for m in (last, last + 1):
         if m + 1 < sent.end and d.lower[m] in words["modal"] and d.lower[m + 1] in words["carry"]:
-            return m == last or d.words[last].isalpha()
+            between = m == last or (d.words[last].isalpha() and d.lower[last] not in words["relative"])
+            gapped = m + 2 >= sent.end or not any(c.isalnum() for c in d.words[m + 2])
+            return between and gapped
     return False
 
 
 def _names_a_state(f: Facts, k: int) -> bool:
     """Whether token ``k`` is part of a state's name, demonym or capital ('Ukraine' of "Ukraine's fleet")."""
-    ref = f.ref_at.get(k)
-    return ref is not None and ref.kind in ("name", "demonym", "capital") and ref.id.startswith("country:")
+    return _state_at(f, k) is not None
 
 
 def _to_the_other_side(t: TransferFact) -> bool:
-    """Whether a state outside the other side gives to it."""
-    other = party_words()["other-side"]
-    return t.recipient.lower() in other and t.supplier.lower() not in other
+    """Whether Ukraine or a member of its coalition (kind ``coalition``: NATO and EU members) gives to the other
+    side; any other state may (China, India), and the other side arms itself."""
+    return t.recipient.lower() in party_words()["other-side"] and t.supplier.lower() in veto_words()["coalition"]
 
 
 def _unnamed_home_recipient(d: TextDoc, f: Facts, t: TransferFact) -> bool:
@@ -111,7 +122,20 @@ def _unnamed_home_recipient(d: TextDoc, f: Facts, t: TransferFact) -> bool:
         return False
     home = f.entities.get(d.home)
     named = home is not None and any(t.evidence.start <= m.start < t.evidence.end for m in home.mentions)
-    return not named
+    return not named and not _home_as_object(d, t)
+
+
+def _home_as_object(d: TextDoc, t: TransferFact) -> bool:
+    """Whether, before the weapon mention, a word has 'us'/'our' as its object ('Japan will send us Patriot
+    interceptors') or a sell verb stands ('Japan will sell us ...'): the publisher's state receives, said so."""
+    if t.weapon_mention is None:
+        return False
+    words = veto_words()
+    s = d.tok_index(t.evidence.start - d.base)
+    mention = d.tok_index(t.weapon_mention.start - d.base)
+    return any(d.lower[k] in words["sell"] or (
+        d.lower[k] in words["home-object"] and k > s and d.words[k - 1].isalpha()
+        and d.lower[k - 1] not in NOT_A_GIVING_VERB) for k in range(s, mention))
 
 
 def _carried_partner(d: TextDoc, f: Facts, t: TransferFact) -> bool:
@@ -130,19 +154,46 @@ def _carried_partner(d: TextDoc, f: Facts, t: TransferFact) -> bool:
     words = veto_words()
     s, e = d.tok_index(t.evidence.start - d.base), d.tok_index(t.evidence.end - d.base)
     mention = d.tok_index(t.weapon_mention.start - d.base) if t.weapon_mention is not None else e
-    if not t.rule.startswith(LIST_RULE) and not any(d.lower[k] in words["package"] for k in range(s, e)):
+    if any(d.lower[k] in words["referring"] for k in range(s, mention)):
         return False
-    return not any(d.lower[k] in words["referring"] for k in range(s, mention))
+    if t.rule.startswith(LIST_RULE):
+        return _frame_names_no_other_giver(d, f, t, s)
+    if not any(d.lower[k] in words["package"] for k in range(s, e)):
+        return False
+    # 'Germany announced a new package. The package includes IRIS-T': the package is the partner's own
+    index = d.sent_starts.index(d.sent_of(s).start)
+    if index == 0:
+        return True
+    before = d.sents[index - 1]
+    own = any(d.lower[k] in words["package"] for k in range(before.start, before.end)) and any(
+        _state_at(f, k) == t.supplier for k in range(before.start, before.end))
+    return not own
+
+
+def _frame_names_no_other_giver(d: TextDoc, f: Facts, t: TransferFact, s: int) -> bool:
+    """Whether the frame sentence of list item ``s`` (the nearest sentence before it with a colon) names no state
+    but the recipient and the publisher's: 'Norway announced a new package for Ukraine that includes:' keeps
+    Norway's items."""
+    index = d.sent_starts.index(d.sent_of(s).start)
+    for frame in reversed(d.sents[max(index - FRAME_REACH, 0):index]):
+        if any(d.words[k] == ":" for k in range(frame.start, frame.end)):
+            states = {_state_at(f, k) for k in range(frame.start, frame.end)} - {None, t.recipient, d.home}
+            return not states
+    return True
+
+
+def _state_at(f: Facts, k: int) -> str | None:
+    """The state token ``k`` names by name, demonym or capital."""
+    ref = f.ref_at.get(k)
+    return ref.id if ref is not None and ref.kind in ("name", "demonym", "capital") and ref.id.startswith(
+        "country:") else None
 
 
 def _give_as_publisher(f: Facts, t: TransferFact, home: str) -> None:
     """``t`` with the publisher's state as giver, merged into that transfer when another rule read it already."""
-    parts: list[object] = [home, t.recipient, t.weapon, (t.date or "")[:4] or "undated"]
-    if t.attributed:
-        parts += ["reported-by", t.attributed_to or "unnamed-source"]
-    key = "text-" + digest(*parts)
+    key = transfer_key(home, t.recipient, t.weapon, (t.date or "")[:4] or "undated", t.attributed, t.attributed_to)
     prior = f.transfers.get(key)
     if prior is None:
         f.transfers[key] = t.model_copy(update={"key": key, "supplier": home, "rule": t.rule + CORRECTED})
-    elif Stage(t.status).advancement > Stage(prior.status).advancement:
-        prior.status = t.status
+    else:
+        merge_reading(prior, t.status, t.quantity, t.quantity_text)
