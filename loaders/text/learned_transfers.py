@@ -40,7 +40,7 @@ session 21 (fresh20-21-dev in training, the same setting; a tracker prior tried,
 on the twenty-eight, 1 and 0 on the reserved fresh22-24-dev; session 22 (fresh22-24-dev in training, the same
 setting; a claim-gated setting and list-frame features tried, not shipped): 93 and 7 on the thirty-one, 11 and 3 on
 the reserved fresh25-29-dev; session 23 (fresh25-29-dev in training, the same setting): 109 and 13 on the
-thirty-six, 10 and 2 on the reserved fresh30-34-dev (docs/text-extraction.md, "Learned additions", "Session 12:
+thirty-six, 10 and 2 on the reserved fresh30-34-dev (docs/text-extraction-history.md, "Learned additions", "Session 12:
 transfers", "Session 13", "Session 15: learned additions", "Session 16: learned additions", "Session 17: learned
 reader", "Session 18: learned reader", "Session 19: learned reader", "Session 20: learned reader", "Session 21: learned
 reader", "Session 22: learned reader", "Session 23: the learned reader")."""

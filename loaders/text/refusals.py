@@ -1,7 +1,7 @@
 """A supplier's plain refusal: 'Germany will not deliver Taurus missiles to Ukraine' is the stage declined, as
 'refused to deliver' is, not a negated transfer that gives nothing.
 
-Narrowed after session 25's review (docs/text-extraction.md): the negation must stand between a modal of the future
+Narrowed after session 25's review (text-extraction-history.md): the negation must stand between a modal of the future
 and a plain transfer verb (``syntax_words.csv`` kinds ``refusing-modal`` and ``refusable``), so a negated promise,
 pledge, commitment or boost ('will not promise to deliver', 'will not boost its deliveries') is no refusal; and a
 time limit after the verb ('until 2025', 'before the end of the year', 'on time', 'by March', 'yet', 'for several

@@ -95,7 +95,7 @@ N_TREES = 100
 LEARNING_RATE = 0.1
 MIN_LEAF = 5
 """Boosting rounds, shrinkage and the fewest training candidates in a leaf: fixed, from the leave-one-split-out
-runs of session 17 (docs/text-extraction.md, "Session 17: learned reader")."""
+runs of session 17 (docs/text-extraction-history.md, "Session 17: learned reader")."""
 CONTRAST_PREFIXES = ("sup:", "rec:", "direction:", "pair:", "owner:")
 """The pair features candidate C contrasts (``contrast_names``): a party's, the pair's, the parse's direction,
 the owner before the weapon; never a parse path (``SPARSE``) nor a sentence or document feature."""
@@ -118,7 +118,7 @@ class Setting:
 CANDIDATES = (Setting("A: current", 3.0, 0.95, 0.2, "none"),
               Setting("B: claim gate", 3.0, 0.94, 0.2, "none", (CLAIM_GATE,)))
 """The configurations named on the leave-one-split-out measure alone before a reserved split is scored
-(docs/text-extraction.md, "Session 19: learned reader" to "Session 23: the learned reader"): A, as shipped since session
+(text-extraction-history.md, "Session 19: learned reader" to "Session 23: the learned reader"): A, shipped since session
 17, and session 22's B (A's features with session 20's claim gate, at the threshold session 20's rule gives them: 13
 right and 2 wrong additions on session 22's reserved split, A 11 and 3, under the 0.90 the rule asks). Session 22's C
 read list-frame features taken out with it (A's features plus a weapon's place in a package list, 0.945: 7 right and 3

@@ -2,7 +2,7 @@
 
 It runs after every transfer rule and the learned reader (``extract.PIPELINE``), so it sees their output as a whole
 and the learned model, trained on the rule components alone, is the same with or without it. Each veto is a shape
-session 26 found among the wrong transfers of three writers or more of the read splits (docs/text-extraction.md,
+session 26 found among the wrong transfers of three writers or more of the read splits (docs/text-extraction-history.md,
 "Session 26: wrong transfers"), read by several rules in several wordings; where a fix belongs at a rule's source,
 that section says which.
 

@@ -1,4 +1,4 @@
-"""The anaphora resolver (loaders/text/anaphora.py, docs/text-extraction.md "Session 15: transfers"): a system named
+"""The anaphora resolver (loaders/text/anaphora.py, text-extraction-history.md "Session 15: transfers"): a system named
 again by a definite noun phrase or by a pronoun in a passive transfer clause is a mention of that system, and the
 transfer rules read its sentence as if the system were named. Invented sentences; each expectation written before
 the extractor ran on it; must-not-fire ones beside them (two systems the noun fits, 'the other tanks', a noun

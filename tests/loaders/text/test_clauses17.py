@@ -1,4 +1,4 @@
-"""Invented probes of session 17 (docs/text-extraction.md, "Session 17: clauses and lists"): what moves in lists and
+"""Invented probes of session 17 (text-extraction-history.md, "Session 17: clauses and lists"): what moves in lists and
 clauses of ordinary shapes. A list the parse hangs on 'for' ('interceptors for NASAMS and Patriot, Stinger
 missiles') goes on after the 'for' phrase; a verbless line under a supply sentence lists more of it; the state a
 pledged system reaches in the next sentence is its recipient. Each expectation was written before the extractor ran

@@ -1,4 +1,4 @@
-"""Invented probes of session 18 (docs/text-extraction.md, "Session 18: clauses and lists"): where nothing moves.
+"""Invented probes of session 18 (text-extraction-history.md, "Session 18: clauses and lists"): where nothing moves.
 Interceptors for a state's own system ('for Israel's Iron Dome') are not the system; weapons 'from our allies' have
 givers the text does not name; a third party's transfer is not the text's own state's. Each expectation was written
 before the extractor ran on it; must-fire probes beside them."""

@@ -1,4 +1,4 @@
-"""Invented probes of session 19 (docs/text-extraction.md, "Session 19: clauses and lists"): a reduced relative clause
+"""Probes of session 19 (text-extraction-history.md, "Session 19: clauses and lists"): a reduced relative clause
 spoken in contractions ('the Bradley vehicles we've provided', 'the HIMARS we're sending') names what its subject
 supplies, as its written form ('we have provided') did. Each expectation was written before the extractor ran on it;
 must-not-fire probes beside them."""

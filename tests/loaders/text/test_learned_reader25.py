@@ -43,7 +43,7 @@ def test_they_are_not_trained_on() -> None:
 
 def test_session_24s_reserved_split_scores_its_rules_alone_row() -> None:
     """fresh35-38-dev, frozen from session 24's start, score what session 24 recorded for the rules alone before
-    any change (docs/text-extraction.md, "Session 24: the learned reader"): the freeze is those rules' output."""
+    any change (text-extraction-history.md, "Session 24: the learned reader"): the freeze is those rules' output."""
     frozen = json.loads(PENDING.read_text(encoding="utf-8"))
     categories = load().category_systems
     for n, expected in ((35, (15, 1, 7)), (36, (43, 5, 8)), (37, (15, 0, 2)), (38, (13, 0, 2))):

@@ -1,4 +1,4 @@
-"""Invented probes of session 24 (docs/text-extraction.md, "Session 24: US official texts: other donors, retrospects
+"""Invented probes of session 24 (text-extraction-history.md, "Session 24: US official texts: other donors, retrospects
 and what a package is not"): the givers a US official text names after a system (``named_givers.py``, rule
 ``transfer:named-giver``); must-not-fire probes beside them. No sentence is copied from a gold document."""
 

@@ -1,4 +1,4 @@
-"""Invented probes of session 23's news changes (docs/text-extraction.md, "Session 23: transfers in news"): a
+"""Invented probes of session 23's news changes (docs/text-extraction-history.md, "Session 23: transfers in news"): a
 partitive ('four of the jets', 'four of its own') names the system its sentence named before, so a second giver's
 clause gives that system; a named system a sentence identifies a generic weapon as ('identified the weapons as KN-23',
 'these are KN-23') moves between the parties of the one delivered category-level transfer before it. The first

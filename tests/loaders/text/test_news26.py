@@ -1,4 +1,4 @@
-"""Invented probes of session 26's news changes (docs/text-extraction.md, "Session 26: transfers in news"): the
+"""Invented probes of session 26's news changes (docs/text-extraction-history.md, "Session 26: transfers in news"): the
 refusal rule narrowed. A named supplier's 'will not deliver' / 'would not send' / 'won't supply' right before a
 plain transfer verb is its refusal (stage declined); a negated promise, pledge, commitment, plan or boost, a delay (a
 time limit after the object) and a second negated clause are never pledged. The must-not-fire probes are the
@@ -180,7 +180,7 @@ def test_a_time_limit_is_read_to_the_end_of_the_sentence_only() -> None:
     assert not time_limit_after(["jets", ".", "it", "will", "send", "more", "this", "year"], 0)  # the next sentence
 
 
-# Review A of session 26 (docs/text-extraction.md, "review mends"): sentences of our own, not the reviewer's.
+# Review A of session 26 (docs/text-extraction-history.md, "review mends"): sentences of our own, not the reviewer's.
 REVIEW_REFUSAL_PROBES = [
     # must not fire: a condition after the verb in its clause, a plural pronoun, the new time limits
     probe('review-cond-if', 'news',

@@ -1,4 +1,4 @@
-"""Invented probes of session 22 (docs/text-extraction.md, "Session 22: US statements: the package and its list"): the
+"""Probes of session 22 (text-extraction-history.md, "Session 22: US statements: the package and its list"): the
 systems a US official text lists as the contents of the package it announced, in sentences the supply word does not
 govern (``package_frames.py``, rule ``transfer:package-item``); must-not-fire probes beside them. No sentence is
 copied from a gold document."""

@@ -1,4 +1,4 @@
-"""Invented probes of session 17's parties (docs/text-extraction.md, "Session 17: parties"): the default recipient
+"""Invented probes of session 17's parties (text-extraction-history.md, "Session 17: parties"): the default recipient
 of a war-aid text when a supply clause names none, a title's giver that is no recipient, a package's default
 recipient, a gerund's subject, a gapped clause after ', and', a coordinated receiving verb's subject, weapons from a
 giver now with another state's forces. Each expectation was written before the extractor ran on it; must-not-fire

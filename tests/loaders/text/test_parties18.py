@@ -1,4 +1,4 @@
-"""Invented probes of session 18's parties (docs/text-extraction.md, "Session 18: parties"): a giver of the other
+"""Invented probes of session 18's parties (text-extraction-history.md, "Session 18: parties"): a giver of the other
 side never arms the text's default recipient; 'the Nth member after X to promise' gives both; a title's place is no
 recipient. Each expectation was written before the extractor ran on it; must-not-fire probes beside them."""
 

@@ -1,4 +1,4 @@
-"""Invented probes of session 20's parties change (docs/text-extraction.md, "Session 20: parties"): the three tests
+"""Invented probes of session 20's parties change (text-extraction-history.md, "Session 20: parties"): the three tests
 of "a preposition's object is no subject" are one helper, ``Parties.after_preposition(i, bound)``, read from the
 sentence start by ``first_actor`` and from the text's start by ``supplier_in`` and its coordination. Behaviour is
 unchanged. The first two probes fail when the helper answers "no" everywhere; the other two guard the coordination

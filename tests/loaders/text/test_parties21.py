@@ -1,4 +1,4 @@
-"""Invented probes of session 21's parties change (docs/text-extraction.md, "Session 21: parties"): the owner of a
+"""Invented probes of session 21's parties change (text-extraction-history.md, "Session 21: parties"): the owner of a
 decision noun right before 'to' and a supply verb gives, also when the noun is a preposition's object ('grateful for
 Germany's decision to send') or owned by 'its' (the last state the sentence names before it); and a use word's past
 participle right after a weapon ('Patriot missiles produced in Japan') describes the weapon, so the transfer clause

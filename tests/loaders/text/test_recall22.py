@@ -1,4 +1,4 @@
-"""Invented probes of session 22's recall change (docs/text-extraction.md, "Session 22: transfers the rules miss
+"""Invented probes of session 22's recall change (docs/text-extraction-history.md, "Session 22: transfers the rules miss
 outright"): a giver's package, drawdown or aid that names no recipient of its own, listing its systems after a colon,
 'with' or 'includes', goes to the recipient the text leaves implicit (the war-aid text's default recipient, as a supply
 verb's clause already did). The first and third probes fail on the code before the change (no transfer at all; the

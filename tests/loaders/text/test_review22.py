@@ -1,4 +1,4 @@
-"""Probes of the session 22 review's mends (docs/text-extraction.md, "Session 22: review"): thanks that name no
+"""Probes of the session 22 review's mends (docs/text-extraction-history.md, "Session 22: review"): thanks that name no
 weapon of their own are not for weapons another state acts with, owns or that were shot at (the three must-not-fire
 sentences gave transfers before the mend); the package frame reads only a publisher that speaks for its state
 (publishers.csv 'speaker'), so a news outlet with a home state (RT) gets no package items, while the same text from

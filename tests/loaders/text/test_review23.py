@@ -1,4 +1,4 @@
-"""Probes of the session 23 review's mends (docs/text-extraction.md, "Session 23: review"). Each must-not-fire
+"""Probes of the session 23 review's mends (docs/text-extraction-history.md, "Session 23: review"). Each must-not-fire
 sentence gave a wrong fact, or stopped ``extract``, before the mend: a 'replaced by' whose 'from' lies past the
 clause's cut raised StopIteration; systems replaced after a loss, or another state's, are not the giver's; an
 identification that is negated or hypothetical moves nothing; a seat of government named as a place or in a compound

@@ -1,4 +1,4 @@
-"""Invented probes of session 23 (docs/text-extraction.md, "Session 23: US official texts: packages, lists and
+"""Invented probes of session 23 (docs/text-extraction-history.md, "Session 23: US official texts: packages, lists and
 transcripts"): what the package frame (``package_frames.py``, rule ``transfer:package-item``) reads of a package's list
 that the mention rules leave; must-not-fire probes beside them. No sentence is copied from a gold document."""
 

@@ -1,4 +1,4 @@
-"""Invented probes of session 25 (docs/text-extraction.md, "Session 25: US official texts: the default recipient,
+"""Invented probes of session 25 (text-extraction-history.md, "Session 25: US official texts: the default recipient,
 other donors and retrospects"): the givers named after a system reach the default recipient only through
 ``Recipients.default_recipient`` (``named_givers.py``), and a buy verb paid for by a programme named before it lists
 a package's items (``package_frames.py``); must-not-fire probes beside them. No sentence is copied from a gold

@@ -1,4 +1,4 @@
-"""Invented probes of session 26 (docs/text-extraction.md, "Session 26: US official texts: misses, and what the last
+"""Invented probes of session 26 (text-extraction-history.md, "Session 26: US official texts: misses, and what the last
 review left"): the third review's three points on this part's rules (a stock word of the recipient's, a maker's
 state after a programme's buy verb, a 'them' that is the weapon), the word lists now read from data files, and the
 givers of a relative clause with no pronoun after a system (``named_givers.py``); must-not-fire probes beside them.

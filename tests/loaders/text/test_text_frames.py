@@ -193,7 +193,7 @@ def test_several_donors(text: str, expected: set[tuple[str, str, str]]) -> None:
 
 def test_a_frame_reported_by_someone_is_carried_as_their_report() -> None:
     # 'Grad rocket launchers', not 'Grad rockets': since session 21 a launcher's rockets are what it fires, not the
-    # launcher (docs/text-extraction.md, "Session 21: parties"); the frame is what this test is about
+    # launcher (docs/text-extraction-history.md, "Session 21: parties"); the frame is what this test is about
     text = ("Bulgaria has sent ammunition to Ukraine, according to media reports. Among the deliveries were Grad "
             "rocket launchers.")
     carried = [t for t in extract_text(text, WIRE).transfers if t.rule == "transfer:frame-carried"]

@@ -6,7 +6,7 @@ before the extractor was run on it. None is a shared document's or a gold file's
 Two expectations were corrected after the first run, each under the annotation guide, not to match the output:
 the gapped sentence with no recipient named gives no transfer (the guide: not when the recipient is unnamed), and
 "Canada bought ... from the United States for Ukraine" is also a USA -> CAN transfer (a purchase from a named
-seller). The probes the extractor still gets wrong are strict xfails with the reason (docs/text-extraction.md,
+seller). The probes the extractor still gets wrong are strict xfails with the reason (docs/text-extraction-history.md,
 "Session 13: transfers on unseen text"): when one starts passing, the mark has to go (round 2 removed three).
 """
 

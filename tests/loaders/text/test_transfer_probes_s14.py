@@ -1,4 +1,4 @@
-"""Invented transfer probes of session 14 (docs/text-extraction.md, "Session 14: transfers"): the state a text's
+"""Invented transfer probes of session 14 (docs/text-extraction-history.md, "Session 14: transfers"): the state a text's
 aid goes to named only in a first sentence with no transfer word, as the owner or 'of' object of a backer noun
 ('one of Ukraine's staunchest backers', 'a key supporter of Ukraine') or as where a visit goes ('the minister
 visited Kyiv', 'a visit to Kyiv'), when it is the one other state the text names. Each expectation was written

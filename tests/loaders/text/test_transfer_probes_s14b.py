@@ -1,4 +1,4 @@
-"""Invented statement-genre transfer probes of session 14, round 2 (docs/text-extraction.md, "Session 14:
+"""Invented statement-genre transfer probes of session 14, round 2 (docs/text-extraction-history.md, "Session 14:
 transfers"), the kinds para-st-dev missed: a passive whose 'by' agent follows its 'to' recipient ('has been handed
 over to Ukraine by Bratislava'), the agent a name, a capital or 'the' name. Each expectation was written before the
 extractor was run on it; must-not-fire probes beside them: 'by' and a date, an attack's passive, an active verb.

@@ -1,4 +1,4 @@
-"""Invented transfer probes of session 15 (docs/text-extraction.md, "Session 15: transfers"): general mechanisms,
+"""Invented transfer probes of session 15 (text-extraction-history.md, "Session 15: transfers"): general mechanisms,
 not surface shapes. A giver or recipient named in a relative clause on the weapon ('the tanks it promised
 Ukraine', 'the jets Belgium had promised'); what comes back 'in exchange for' / 'in return for'; 'add' as a supply
 word; a weapon subject that will 'go' to a state from a named giver; an include whose subject is the package named

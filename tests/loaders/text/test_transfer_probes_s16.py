@@ -1,4 +1,4 @@
-"""Invented transfer probes of session 16 (docs/text-extraction.md, "Session 16: transfers"): general mechanisms
+"""Invented transfer probes of session 16 (docs/text-extraction-history.md, "Session 16: transfers"): general mechanisms
 read from the fresh splits of session 16 and the tuned misses left. A fact sheet's section heading that names only a
 kind of arms ('Artillery', 'Air Defense') between two runs of bullets of one package continues that package's list.
 Each expectation was written before the extractor ran on it; must-not-fire probes beside them."""

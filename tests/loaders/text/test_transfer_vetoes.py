@@ -1,4 +1,4 @@
-"""Invented probes of session 26 (docs/text-extraction.md, "Session 26: wrong transfers"): the readings
+"""Invented probes of session 26 (docs/text-extraction-history.md, "Session 26: wrong transfers"): the readings
 ``transfer_vetoes.py`` drops after every transfer rule and the learned reader, and right readings beside them that it
 must keep. Each wrong reading is first shown to be made without the component, so a probe fails if the veto stops
 firing, not only if the rules stop making the reading. No sentence is copied from a gold document."""
