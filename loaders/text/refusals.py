@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
-from armsgraph.loaders.io import csv_rows
 from armsgraph.loaders.text.dates import MONTHS
+from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.transfer_words import syntax_words
 
 SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
@@ -35,17 +34,13 @@ said', '..., a spokesman said')."""
 
 @lru_cache(maxsize=1)
 def _negations() -> frozenset[str]:
-    """``cues.csv`` kind negation: 'not', "n't" and the like."""
-    text = resources.files("armsgraph.loaders.text").joinpath("data", "cues.csv").read_text(encoding="utf-8")
-    return frozenset(row.values["cue"].strip().lower() for row in csv_rows(text).rows
-                     if row.values["kind"].strip() == "negation")
+    """The gazetteer's cues of kind negation (``cues.csv``: 'not', "n't" and the like), as the stage cues read them."""
+    return frozenset(cue for cue, kind in load().cues.items() if kind == "negation")
 
 
-@lru_cache(maxsize=1)
-def _speech_verbs() -> frozenset[str]:
-    """``speech_verbs.csv``: 'said', 'told', 'announced' ..."""
-    text = resources.files("armsgraph.loaders.text").joinpath("data", "speech_verbs.csv").read_text(encoding="utf-8")
-    return frozenset(row.values["form"].strip().lower() for row in csv_rows(text).rows)
+def _speech_verbs() -> dict[str, str]:
+    """The gazetteer's speech verbs (``speech_verbs.csv``: 'said', 'told', 'announced' ...)."""
+    return load().speech_verbs
 
 
 def refusing_negation(lower: Sequence[str], i: int, end: int | None = None) -> bool:

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from armsgraph.loaders.text.designations import _lookup, calibres
-from armsgraph.loaders.text.gazetteer import Gazetteer, load, spelling_key
+from armsgraph.loaders.text.gazetteer import Gazetteer, WeaponEntry, load, spelling_key
 
 
 def _scan(g: Gazetteer, text: str, noun: str) -> str | None:
@@ -58,8 +58,6 @@ def test_the_index_is_built_once_per_gazetteer_and_never_shared_with_another() -
 def test_calibres_read_the_rows_of_the_index() -> None:
     """A calibre phrase is the row the index names for its spelling, and ``weapon:<slug>`` when none spells it: a
     made-up row spelling '105mm artillery ammunition' is found only because the gazetteer's index holds it."""
-    from armsgraph.loaders.text.gazetteer import WeaponEntry
-
     words = ["the", "155", "mm", "and", "105", "mm", "artillery", "ammunition", "and", "120mm", "tank", "ammunition"]
     found = calibres(words, set(), load())
     assert [(d.start, d.end, d.designation) for d in found] == [
@@ -73,8 +71,6 @@ def test_calibres_read_the_rows_of_the_index() -> None:
 def test_two_rows_that_spell_a_form_alike_give_the_first_row_as_the_scan_did() -> None:
     """The shipped table has few shared spellings, so the order rule is checked on a table made for it: 'Krab' is the
     first row's variant and the second row's designation; 'Krab howitzer' is only the second row's."""
-    from armsgraph.loaders.text.gazetteer import WeaponEntry
-
     g = Gazetteer()
     first = WeaponEntry("AHS Krab", "system", "artillery", False, ("Krab",))
     second = WeaponEntry("Krab", "system", "artillery", False, ("Krab howitzer",))
