@@ -17,13 +17,17 @@ that section says which.
   kind ``coalition``: NATO and EU members); a reading that has one of them give to it is a use's target ('fired
   American-supplied ATACMS into Russia's Bryansk region'), a misread pronoun ('we will send them more air defense'),
   or an attack (drones that struck bombers at a Russian air base). Any other state may give to it ('China has
-  supplied Russia with Mugin-5 drones'). A known limit: a coalition member's sale before the war ('In 2011 France
-  agreed to sell two Mistral ships to Russia') is dropped too; the sentence's own year is not read.
+  supplied Russia with Mugin-5 drones'), and a coalition member may before the war (session 27): a reading whose
+  clause names only years before 2022 ('In 2011 France agreed to sell two Mistral ships to Russia'), or that names
+  no year in a text dated before the invasion, is kept.
 - *The publisher's state as recipient when its sentence does not name it*: in a text whose publisher speaks for a
   state, 'we' gives; a reading that has that state receive, in a sentence that names it by no name, demonym or
   capital, comes from a carried party or a misread 'we' ('and in Ukraine, we have sent HIMARS'), unless the rule read a
   purchase ('we have an agreement with the Republic of Korea to buy shells'), a sell verb or 'us'/'our' after a word
   stands before the weapon ('Japan will send us Patriot interceptors').
+- *A variant read as a system* (session 27): a weapon mention that starts with a variant word ('Block V' of
+  'Tomahawk Block IV and Block V missiles', kind ``variant``) names a version of the system before it, not a system
+  of its own; the designation reader takes it for an unlisted system before 'missiles'.
 
 One correction beside them: *a partner carried into the publisher's package*. In a text whose publisher speaks for
 a state, a sentence of the package ('The package also includes ...', a package noun of ``transfer_vetoes.csv``) or
@@ -37,6 +41,7 @@ names another giver ('Norway announced a new package for Ukraine that includes:'
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from armsgraph.loaders.text.extraction import TransferFact
@@ -58,20 +63,26 @@ NOT_A_GIVING_VERB = ("let", "of", "and", "with")
 """Words before 'us'/'our' that make it no recipient of the verb ('let us', 'of our', 'with our allies')."""
 FRAME_REACH = 30
 """Sentences at most between a list item and the frame sentence of its list ('... a new package that includes:')."""
+WAR_START = "2022-02-24"
+"""The invasion: before it a coalition member's sale to the other side was a sale, not a misreading."""
+YEAR = re.compile(r"(19|20)\d\d(s|'s)?")
+"""A year or a decade as one token ('2011', '1970s')."""
 
 
 @cache
 def veto_words() -> dict[str, frozenset[str]]:
     """``data/transfer_vetoes.csv`` by kind, read once per process."""
     return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal", "relative",
-                                                 "package", "referring", "coalition", "home-object", "sell"))
+                                                 "package", "referring", "coalition", "home-object", "sell",
+                                                 "clause-stop", "variant"))
 
 
 def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: drops the readings of the shapes above from ``f.transfers`` and gives a partner carried into the
     publisher's package to the publisher's state; returns the transfers dropped or replaced."""
     dropped = [k for k, t in f.transfers.items()
-               if _serves_another_item(d, f, t) or _to_the_other_side(t) or _unnamed_home_recipient(d, f, t)]
+               if _serves_another_item(d, f, t) or _to_the_other_side(d, t) or _unnamed_home_recipient(d, f, t)
+               or _variant_as_system(t)]
     out = [f.transfers.pop(k) for k in dropped]
     carried = [k for k, t in f.transfers.items() if _carried_partner(d, f, t)]
     for k in carried:
@@ -105,15 +116,42 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
     return False
 
 
+def _variant_as_system(t: TransferFact) -> bool:
+    """Whether the weapon mention starts with a variant word ('Block V'): a version of the system named before it."""
+    words = t.weapon_mention.text.split() if t.weapon_mention is not None else []
+    return bool(words) and words[0].lower() in veto_words()["variant"]
+
+
 def _names_a_state(f: Facts, k: int) -> bool:
     """Whether token ``k`` is part of a state's name, demonym or capital ('Ukraine' of "Ukraine's fleet")."""
     return _state_at(f, k) is not None
 
 
-def _to_the_other_side(t: TransferFact) -> bool:
+def _to_the_other_side(d: TextDoc, t: TransferFact) -> bool:
     """Whether Ukraine or a member of its coalition (kind ``coalition``: NATO and EU members) gives to the other
-    side; any other state may (China, India), and the other side arms itself."""
-    return t.recipient.lower() in party_words()["other-side"] and t.supplier.lower() in veto_words()["coalition"]
+    side after the invasion (``_before_the_war``); any other state may (China, India), and the other side arms
+    itself."""
+    return (t.recipient.lower() in party_words()["other-side"] and t.supplier.lower() in veto_words()["coalition"]
+            and not _before_the_war(d, t))
+
+
+def _before_the_war(d: TextDoc, t: TransferFact) -> bool:
+    """Whether the reading is dated before the invasion: the years its clause names (the weapon mention's, between
+    clause stops such as ';') all before 2022, or, naming none, the transfer's date (the sentence's, else the
+    document's) before ``WAR_START``."""
+    if t.weapon_mention is not None:
+        stops = veto_words()["clause-stop"]
+        mention = d.tok_index(t.weapon_mention.start - d.base)
+        sent = d.sent_of(mention)
+        start, end = mention, mention
+        while start > sent.start and d.lower[start - 1] not in stops:
+            start -= 1
+        while end < sent.end and d.lower[end] not in stops:
+            end += 1
+        years = [int(d.lower[k][:4]) for k in range(start, end) if YEAR.fullmatch(d.lower[k])]
+        if years:
+            return max(years) < int(WAR_START[:4])
+    return t.date is not None and t.date < WAR_START[:len(t.date)]
 
 
 def _unnamed_home_recipient(d: TextDoc, f: Facts, t: TransferFact) -> bool:
