@@ -7,7 +7,8 @@ supply, receive, request, include or arrival kind, or a package noun such as 'se
 and deployment words ('Russia has been using cluster munitions') are not supply; neither is humanitarian or
 economic aid ('$300 million in humanitarian assistance'), nor a bill: 'the national security package' a President
 signs into law is an appropriation, which the writers of every statement split leave out of a turn's claims
-(session 27).
+(session 27). A shipment word alone ('I'm making sure the shipments start right away', 'one shipment is under
+review') is arms on the move in a US official's turn, unless an 'of' phrase says what it carries (session 27).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ MILITARY_AID = frozenset({"security", "military", "defense", "defence", "lethal"
 
 @cache
 def turn_words() -> dict[str, frozenset[str]]:
-    """``data/turn_supply.csv`` by kind (approval, item-opener, item-quantity, bill), read once per process."""
-    return words_by_kind("turn_supply.csv", ("approval", "item-opener", "item-quantity", "bill"))
+    """``data/turn_supply.csv`` by kind (approval, item-opener, item-quantity, bill, shipment), read once per
+    process."""
+    return words_by_kind("turn_supply.csv", ("approval", "item-opener", "item-quantity", "bill", "shipment"))
 
 
 def arms_word(d: TextDoc, i: int, start: int, package: bool = True) -> bool:
@@ -60,6 +62,14 @@ def _bill(d: TextDoc, i: int, start: int) -> bool:
     return i - 2 >= start and f"{d.lower[i - 2]} {d.lower[i - 1]}" in turn_words()["bill"]
 
 
+def _shipment(d: TextDoc, i: int, start: int, end: int) -> bool:
+    """Token i is a shipment word (``turn_supply.csv`` kind 'shipment') with no 'of' phrase after it and no civil
+    qualifier before it: arms moving ('the shipments start right away'); 'a shipment of grid equipment' says what
+    it carries, and the words of that phrase decide as in any sentence."""
+    return (d.lower[i] in turn_words()["shipment"] and not (i + 1 < end and d.lower[i + 1] == "of")
+            and not _civil(d, i, start))
+
+
 def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> bool:
     """True when tokens ``start``..``end`` name arms and a supply word (see the module docstring); an approval
     word of ``turn_supply.csv`` is a supply word. ``package=False``: a package noun is no arms word (a question
@@ -74,6 +84,8 @@ def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> 
             supply = True
         if word in approval or any(kind in SUPPLY_KINDS for kind, _ in d.g.triggers.get(word, ())):
             supply = True
+        if _shipment(d, i, start, end):
+            return True
         if arms and supply:
             return True
     return False
