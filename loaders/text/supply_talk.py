@@ -5,7 +5,10 @@ annotation guide's rule for transcripts). A sentence speaks of supply when it na
 weapon noun, a munition word, an aid noun of ``aid_words.csv``) *and* a supply word (a ``triggers.csv`` form of a
 supply, receive, request, include or arrival kind, or a package noun such as 'security assistance'). Use, firing
 and deployment words ('Russia has been using cluster munitions') are not supply; neither is humanitarian or
-economic aid ('$300 million in humanitarian assistance').
+economic aid ('$300 million in humanitarian assistance'), nor a bill: 'the national security package' a President
+signs into law is an appropriation, which the writers of every statement split leave out of a turn's claims
+(session 27). A shipment word alone ('I'm making sure the shipments start right away', 'one shipment is under
+review') is arms on the move in a US official's turn, unless an 'of' phrase says what it carries (session 27).
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ MILITARY_AID = frozenset({"security", "military", "defense", "defence", "lethal"
 
 @cache
 def turn_words() -> dict[str, frozenset[str]]:
-    """``data/turn_supply.csv`` by kind (approval, item-opener, item-quantity), read once per process."""
-    return words_by_kind("turn_supply.csv", ("approval", "item-opener", "item-quantity"))
+    """``data/turn_supply.csv`` by kind (approval, item-opener, item-quantity, bill, shipment), read once per
+    process."""
+    return words_by_kind("turn_supply.csv", ("approval", "item-opener", "item-quantity", "bill", "shipment"))
 
 
 def arms_word(d: TextDoc, i: int, start: int, package: bool = True) -> bool:
@@ -39,7 +43,8 @@ def arms_word(d: TextDoc, i: int, start: int, package: bool = True) -> bool:
     word = d.lower[i]
     aid = d.g.aid_words.get(word)
     return (d.ent_types[i] in ("WEAPON", "CATEGORY") or word in d.g.weapon_nouns or word in d.g.ammunition_words
-            or word in ARMS_WORDS or (aid is not None and not _civil(d, i, start) and (package or aid != "package")))
+            or word in ARMS_WORDS or (aid is not None and not _civil(d, i, start) and not _bill(d, i, start)
+                                      and (package or aid != "package")))
 
 
 def _civil(d: TextDoc, i: int, start: int) -> bool:
@@ -49,6 +54,20 @@ def _civil(d: TextDoc, i: int, start: int) -> bool:
     # 'security and humanitarian assistance', 'military, economic, and humanitarian aid': a military qualifier
     # coordinated with the civil one makes the aid arms aid too (session 17)
     return not any(d.lower[k] in MILITARY_AID for k in range(max(start, i - 6), i - 1))
+
+
+def _bill(d: TextDoc, i: int, start: int) -> bool:
+    """The words right before token i (within the stretch from ``start``) make its package a bill: a qualifier of
+    ``turn_supply.csv`` kind 'bill' ('the national security package', session 27)."""
+    return i - 2 >= start and f"{d.lower[i - 2]} {d.lower[i - 1]}" in turn_words()["bill"]
+
+
+def _shipment(d: TextDoc, i: int, start: int, end: int) -> bool:
+    """Token i is a shipment word (``turn_supply.csv`` kind 'shipment') with no 'of' phrase after it and no civil
+    qualifier before it: arms moving ('the shipments start right away'); 'a shipment of grid equipment' says what
+    it carries, and the words of that phrase decide as in any sentence."""
+    return (d.lower[i] in turn_words()["shipment"] and not (i + 1 < end and d.lower[i + 1] == "of")
+            and not _civil(d, i, start))
 
 
 def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> bool:
@@ -61,10 +80,12 @@ def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> 
         word = d.lower[i]
         if arms_word(d, i, start, package):
             arms = True
-        if d.g.aid_words.get(word) == "package" and not _civil(d, i, start):
+        if d.g.aid_words.get(word) == "package" and not _civil(d, i, start) and not _bill(d, i, start):
             supply = True
         if word in approval or any(kind in SUPPLY_KINDS for kind, _ in d.g.triggers.get(word, ())):
             supply = True
+        if _shipment(d, i, start, end):
+            return True
         if arms and supply:
             return True
     return False
