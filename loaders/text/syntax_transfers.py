@@ -74,12 +74,20 @@ class SyntaxView:
     """Start token of each weapon mention (sorted): the mentions of a sentence by bisection."""
     munition_words: frozenset[str] = frozenset()
     """What a system fires ('missiles', 'rockets', ``ammunition_words.txt``): a list item of its own after 'for'."""
+    sentence_ends: Sequence[int] = ()
+    """End token (exclusive) of each sentence, in order: a refusal's clause stops there, as the stage cues read it
+    (a headline with no full stop is a sentence of its own, and its tokens hold no line break)."""
 
     @classmethod
     def of(cls, **fields: Any) -> SyntaxView:
         weapons: Sequence[tuple[int, int]] = fields["weapons"]
         return cls(**fields, weapon_tokens=frozenset(i for a, b in weapons for i in range(a, b)),
                    weapon_starts=[a for a, _ in weapons])
+
+    def sentence_end(self, i: int) -> int | None:
+        """The end of the sentence holding token i, None when the sentences are not known."""
+        k = bisect.bisect_right(self.sentence_ends, i)
+        return self.sentence_ends[k] if k < len(self.sentence_ends) else None
 
     def weapons_in(self, start: int, end: int) -> range:
         """Indexes of the weapon mentions starting in tokens [start, end)."""
@@ -425,11 +433,13 @@ def _from_actors(v: SyntaxView, h: int, preps: frozenset[str] = FROM) -> tuple[l
 
 def _negated(v: SyntaxView, verb: int) -> bool:
     """A negation on the transfer verb or on a verb that controls it ('does not plan to send'); not the refusal
-    right before the verb itself ('will not deliver': the stage cues read it as declined, refusals.py)."""
+    right before the verb itself ('will not deliver': the stage cues read it as declined, refusals.py), read to the
+    end of its sentence as the stage cues read it."""
     p = v.parse
     node = verb
     for _ in range(6):
-        if any(not (node == verb and k + 1 == verb and refusing_negation(v.lower, k)) for k in p.kids(node, "neg")):
+        if any(not (node == verb and k + 1 == verb and refusing_negation(v.lower, k, v.sentence_end(k)))
+               for k in p.kids(node, "neg")):
             return True
         if p.dep[node] in CONTROL_DEPS and p.head[node] != node:
             node = p.head[node]

@@ -74,6 +74,9 @@ class _Parties:
     weapons: list[Span]
     aside: bool = False
     third_party: bool = False
+    sellers: tuple[str, ...] = ()
+    """'ready to buy Patriot systems from the United States for Ukraine': who sells to the buyer (``suppliers``)
+    what it buys for the recipient."""
 
 
 class ClauseReader:
@@ -466,7 +469,20 @@ class ClauseReader:
         suppliers = self.parties.supplier_in(left, t, recipient) or self.parties.supplier_in(
             s, t, recipient)
         weapons = self.mentions.weapons(t + 1, right)
-        return _Parties(recipient, suppliers, weapons)
+        return _Parties(recipient, suppliers, weapons, sellers=self._seller_before_for(t, right, recipient))
+
+    def _seller_before_for(self, t: int, right: int, beneficiary: str) -> tuple[str, ...]:
+        """'buy two Patriot systems from the United States for Ukraine': the state after 'from', before the 'for' of
+        the beneficiary, sells to the buyer; a 'from' after it ('for Ukraine to defend itself from Russia') is
+        none, nor is the subject of a nominal purchase its buyer ('is funding the purchase of a NASAMS system from
+        the United States for Ukraine': a payer, whom the gold does not read as buying)."""
+        if t + 1 < len(self.d.lower) and self.d.lower[t + 1] == "of":
+            return ()
+        return tuple(a for a in self.parties.from_actors(t + 1, self._for_at(t, right)) if a != beneficiary)
+
+    def _for_at(self, t: int, right: int) -> int:
+        """The first 'for' after the purchase word at t (the beneficiary's), else the clause's end."""
+        return next((i for i in range(t + 1, right) if self.d.lower[i] == "for"), right)
 
     def _received(self, c: _Clause, clause_subjects: list[str]) -> _Parties:
         """'Ukraine received X from Y': the subject (or the buyer named by 'by') receives, 'from' gives."""
@@ -1032,3 +1048,10 @@ class ClauseReader:
                     for supplier in givers:
                         self.record.transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
                                        joint=len(givers) > 1)
+                if len(suppliers) == 1:
+                    # the buyer's own purchase: 'Germany is ready to buy Patriot systems from the United States for
+                    # Ukraine' is the United States' sale to Germany as well as Germany's gift to Ukraine
+                    for seller in got.sellers:
+                        for w in weapons:
+                            if seller not in (suppliers[0], recipient) and w.start < self._for_at(t, right):
+                                self.record.transfer(seller, suppliers[0], w, stage, sent, "transfer:bought-from")

@@ -227,4 +227,5 @@ class Mentions:
                           weapons=[(w.start, w.end) for w in self.d.weapon_ents], triggers=triggers,
                           aid_words=frozenset(self.d.g.aid_words),
                           unnamed=frozenset(w for w, kind in self.d.g.cues.items() if kind == "unnamed-actor"),
-                          deal_words=deal_words(), munition_words=self.d.g.ammunition_words)
+                          deal_words=deal_words(), munition_words=self.d.g.ammunition_words,
+                          sentence_ends=[sent.end for sent in self.d.sents])
