@@ -29,6 +29,7 @@ from armsgraph.loaders.text.phrase_transfers import (
     thanked_transfers,
 )
 from armsgraph.loaders.text.presence_transfers import present_transfers
+from armsgraph.loaders.text.replenished_systems import replenished_transfers
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_vetoes import vetoed_transfers
 from armsgraph.loaders.text.transfers import clause_transfers, described_categories, syntax_transfers
@@ -70,6 +71,7 @@ RULE_COMPONENTS: tuple[Component, ...] = (
     carried_transfers,       # systems listed in later sentences under the text's transfer frame
     package_transfers,       # what a US text lists as the contents of the package it announced
     named_giver_transfers,   # 'F-16s provided by our partners Denmark and Norway': givers named after the system
+    replenished_transfers,   # 'It replenishes Iron Dome and David's Sling': to the state that fields them
     identified_transfers,    # 'identified the weapons as KN-23': a generic weapon given, then named
     replaced_transfers,      # 'the tanks were replaced by newer M1A2 from the US': to the giver of the tanks
     described_categories,    # a category-level transfer a named system describes goes

@@ -4,12 +4,13 @@ title's recipient and the state a text leaves implicit."""
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from armsgraph.loaders.text.anaphora import referring_phrase
 from armsgraph.loaders.text.clean import clean
 from armsgraph.loaders.text.facts import Facts, Ref
+from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.pipeline import nlp
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_parties import Parties, existing_state
@@ -50,6 +51,44 @@ def them_reach() -> int:
     return int(next(iter(rows)))
 
 
+@lru_cache(maxsize=256)
+def title_recipient(title: str, home: str | None) -> str | None:
+    """The one foreign state a title names for a text published by ``home``'s state, if any. Cached by title and
+    home: the extractor asks for it several times per document (116 calls for the 26 statements), and each call
+    parsed the title again."""
+    if not title:
+        return None
+    g = load()
+    doc = nlp()(clean(title))
+    states = [ent for ent in doc.ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")]
+    # 'Canada announces new military aid package for Ukraine', 'France to increase supplies to Ukraine': one
+    # state after to/for (or 'to help ...') receives, whoever publishes; else the one foreign state
+    marked = set()
+    givers = set()
+    for ent in states:
+        if any(kind == "supply" for tok in doc[ent.end : ent.end + 3]
+               for kind, _tense in g.triggers.get(tok.lower_, ())):
+            givers.add(ent.ent_id_)  # 'Paris will send AMX-10 RC light tanks': the title's giver
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        if ent.label_ == "DEMONYM" and (after in PLACE_NOUNS or after in NOT_A_RECIPIENT or (
+                after in g.weapon_nouns and not (ent.end + 1 < len(doc) and doc[ent.end + 1].is_alpha))):
+            continue  # 'lost to Russian drones', 'into Russian territory': no state receiving
+        prev = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+        if prev and prev[-1] == "the":
+            prev = prev[:-1]
+        if prev and (prev[-1] in RECIPIENT_PREPS or (len(prev) > 1 and prev[-1] in BENEFIT_VERBS
+                                                     and prev[-2] == "to")):
+            marked.add(ent.ent_id_)
+    if len(marked) == 1:
+        return marked.pop()
+    # 'Remarks by President Biden in a Press Conference, Hiroshima, Japan': where the words were said (the
+    # title's last words, after a comma), not a state receiving ('... arrive in Ukraine' still receives)
+    places = {ent.ent_id_ for ent in states if ent.start > 0 and all(not t.is_alpha for t in doc[ent.end :])
+              and doc[ent.start - 1].text == ","}
+    found = {ent.ent_id_ for ent in states} - {home or ""} - givers - places
+    return found.pop() if len(found) == 1 else None
+
+
 class Recipients:
     """Recipients of a clause or a text."""
 
@@ -81,38 +120,9 @@ class Recipients:
                    for i in range(left + 1, t))
 
     def title_recipient(self) -> str | None:
-        """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any."""
-        title = str(self.d.document.get("title") or "")
-        if not title:
-            return None
-        doc = nlp()(clean(title))
-        states = [ent for ent in doc.ents if ent.label_ in ("COUNTRY", "DEMONYM", "CAPITAL")]
-        # 'Canada announces new military aid package for Ukraine', 'France to increase supplies to Ukraine': one
-        # state after to/for (or 'to help ...') receives, whoever publishes; else the one foreign state
-        marked = set()
-        givers = set()
-        for ent in states:
-            if any(kind == "supply" for tok in doc[ent.end : ent.end + 3]
-                   for kind, _tense in self.d.g.triggers.get(tok.lower_, ())):
-                givers.add(ent.ent_id_)  # 'Paris will send AMX-10 RC light tanks': the title's giver
-            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-            if ent.label_ == "DEMONYM" and (after in PLACE_NOUNS or after in NOT_A_RECIPIENT or (
-                    after in self.d.g.weapon_nouns and not (ent.end + 1 < len(doc) and doc[ent.end + 1].is_alpha))):
-                continue  # 'lost to Russian drones', 'into Russian territory': no state receiving
-            prev = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
-            if prev and prev[-1] == "the":
-                prev = prev[:-1]
-            if prev and (prev[-1] in RECIPIENT_PREPS or (len(prev) > 1 and prev[-1] in BENEFIT_VERBS
-                                                         and prev[-2] == "to")):
-                marked.add(ent.ent_id_)
-        if len(marked) == 1:
-            return marked.pop()
-        # 'Remarks by President Biden in a Press Conference, Hiroshima, Japan': where the words were said (the
-        # title's last words, after a comma), not a state receiving ('... arrive in Ukraine' still receives)
-        places = {ent.ent_id_ for ent in states if ent.start > 0 and all(not t.is_alpha for t in doc[ent.end :])
-                  and doc[ent.start - 1].text == ","}
-        found = {ent.ent_id_ for ent in states} - {self.d.home or ""} - givers - places
-        return found.pop() if len(found) == 1 else None
+        """The one foreign state a document's title names ('... Security Assistance to Ukraine'), if any
+        (``title_recipient``: parsed once per title, not at every call)."""
+        return title_recipient(str(self.d.document.get("title") or ""), self.d.home)
 
     def _weapon_noun_head(self, k: int) -> bool:
         """A weapon noun at token k that heads its phrase ('Russian drones', not 'Ukrainian tank crews')."""
