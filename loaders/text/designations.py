@@ -254,12 +254,7 @@ def calibres(words: Sequence[str], ent_tokens: set[int], g: Gazetteer) -> list[D
                 j += 1
                 continue
             break
-        if numbers and _calibre_at(words, numbers[-1][0]) is None:
-            bare = _bare_calibres(words, numbers, ent_tokens, index)
-            out.extend(bare)
-            i = max((d.end for d in bare), default=i + 1)
-            continue
-        if not numbers:
+        if not numbers or _calibre_at(words, numbers[-1][0]) is None:
             i += 1
             continue
         k = numbers[-1][1]
@@ -284,37 +279,4 @@ def calibres(words: Sequence[str], ent_tokens: set[int], g: Gazetteer) -> list[D
                 end = k  # a lone calibre phrase: the mention is the whole phrase
             out.append(Designation(start, end, ident, text))
         i = k
-    return out
-
-
-BARE_FOLLOWERS = frozenset({"artillery"})
-"""The word that makes a bare number a calibre ('155 artillery rounds', 'a substantial amount of 155 artillery'):
-without it a bare number is a count or a calibre no writer annotates ('155 and 105 rounds')."""
-_PHRASE_ENDS = frozenset({",", ".", ";", ":", ")", "and", "or", "to", "for", "from", "in", "as"})
-
-
-def _bare_calibres(words: Sequence[str], numbers: Sequence[tuple[int, int]], ent_tokens: set[int],
-                   index: dict[str, str]) -> list[Designation]:
-    """Calibres written without 'mm' before 'artillery' ('155 artillery rounds', '155 artillery'): only a calibre
-    ``weapons.csv`` lists as ammunition ('155mm artillery'), and only when 'artillery' is followed by an ammunition
-    noun or ends the phrase ('155 artillery pieces' is a count of guns)."""
-    k = numbers[-1][1]
-    if k >= len(words) or words[k].lower() not in BARE_FOLLOWERS:
-        return []
-    rest = [words[k].lower()]
-    end = k + 1
-    if end < len(words) and words[end].lower() in AMMUNITION_NOUNS:
-        rest.append(words[end].lower())
-        end += 1
-    elif end < len(words) and words[end].lower() not in _PHRASE_ENDS:
-        return []
-    out: list[Designation] = []
-    for start, stop in numbers:
-        if ent_tokens.intersection(range(start, stop)) or not _NUMBER.match(words[start]):
-            continue
-        key = spelling_key(f"{words[start]}mm {' '.join(rest)}")
-        ident = index.get(key) or index.get(spelling_key(f"{words[start]}mm artillery"))
-        if ident is None:
-            continue  # a number no listed calibre spells: a count ('120 artillery' guns), not ammunition
-        out.append(Designation(start, end if len(numbers) == 1 else stop, ident, f"{words[start]}mm {' '.join(rest)}"))
     return out
