@@ -9,7 +9,7 @@ import pytest
 from transfer_probes import META
 
 from armsgraph.loaders.text.extract import extract_text
-from armsgraph.loaders.text.replenished_systems import RULE, replenish_words
+from armsgraph.loaders.text.replenished_systems import RULE
 from armsgraph.loaders.text.syntax import model
 from armsgraph.loaders.text.transfer_recipients import title_recipient
 
@@ -23,13 +23,12 @@ def _by_rule(text: str, genre: str = "statement") -> set[Triple]:
     return {(t.supplier, t.recipient, t.weapon) for t in x.transfers if t.rule == RULE}
 
 
-def test_the_replenish_words_are_read_from_their_data_file() -> None:
-    got = {kind: set(words) for kind, words in replenish_words().items()}
-    assert got == {
-        "verb": {"replenish", "replenishes", "replenishing"},
-        "link": {"the", "and", ","},
-        "paid": {"funding", "funds", "fund", "money", "dollars", "million", "billion", "billions", "$"},
-    }
+@parsed
+def test_every_verb_form_of_the_data_file_fires() -> None:
+    for verb in ("replenishes", "replenished"):
+        text = f"Israel fought off the attack. The package {verb} Iron Dome and David's Sling."
+        assert _by_rule(text) == {("country:USA", "country:ISR", "weapon:iron-dome"),
+                                  ("country:USA", "country:ISR", "weapon:david-s-sling")}, verb
 
 
 # -- fires -----------------------------------------------------------------------------------------------------------
@@ -62,6 +61,19 @@ def test_a_possessive_names_the_recipient() -> None:
     assert _by_rule(text) == {("country:USA", "country:UKR", "weapon:patriot")}
 
 
+@parsed
+def test_a_weapon_noun_between_two_systems_does_not_stop_the_walk() -> None:
+    text = "The package replenishes Ukraine's Patriot interceptors and HIMARS."
+    assert _by_rule(text) == {("country:USA", "country:UKR", "weapon:patriot"),
+                              ("country:USA", "country:UKR", "weapon:himars")}
+
+
+@parsed
+def test_a_law_named_through_a_relative_pronoun_fires() -> None:
+    text = "Israel fought off the attack. Today I signed a law that replenishes Iron Dome."
+    assert _by_rule(text) == {("country:USA", "country:ISR", "weapon:iron-dome")}
+
+
 # -- must not fire ---------------------------------------------------------------------------------------------------
 
 @parsed
@@ -92,6 +104,29 @@ def test_a_hypothetical_or_negated_replenishment_is_no_transfer() -> None:
 def test_a_wire_is_not_read() -> None:
     text = "Israel fought off the attack. The bill replenishes Iron Dome."
     assert _by_rule(text, "news") == set()
+
+
+@parsed
+@pytest.mark.parametrize("text", [
+    "Germany will replenish Patriot interceptors.",
+    "Israel will replenish Iron Dome with its own production.",
+    "The bill replenishes Patriot batteries made in Germany.",
+    "This law replenishes the Patriot interceptors of the United States Army that we sent to Ukraine.",
+])
+def test_the_one_state_a_sentence_names_is_not_the_recipient_whatever_its_role(text: str) -> None:
+    assert _by_rule(text) == set()
+
+
+@parsed
+@pytest.mark.parametrize("text", [
+    "Israel fought off the attack. Will Congress replenish Iron Dome?",
+    "Israel fought off the attack. Congress has failed to replenish Iron Dome.",
+    "Israel fought off the attack. The bill failed to replenish Iron Dome.",
+    "Israel fought off the attack. If Congress acts, the bill replenishes Iron Dome.",
+    "Israel fought off the attack. Republicans refused to replenish Iron Dome for months.",
+])
+def test_a_question_a_failure_a_condition_or_a_party_s_refusal_is_no_transfer(text: str) -> None:
+    assert _by_rule(text) == set()
 
 
 # -- the title's recipient, once per title ---------------------------------------------------------------------------
