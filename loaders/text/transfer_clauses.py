@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from armsgraph.loaders.text.anaphora import REACH, coordinated_verb
 from armsgraph.loaders.text.facts import FIRST_PERSON, Ref
 from armsgraph.loaders.text.headings import is_heading, is_list_section
+from armsgraph.loaders.text.transfer_parties import existing_state
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import (
     AGENT_ADVERBS,
@@ -475,14 +476,53 @@ class ClauseReader:
         """'buy two Patriot systems from the United States for Ukraine': the state after 'from', before the 'for' of
         the beneficiary, sells to the buyer; a 'from' after it ('for Ukraine to defend itself from Russia') is
         none, nor is the subject of a nominal purchase its buyer ('is funding the purchase of a NASAMS system from
-        the United States for Ukraine': a payer, whom the gold does not read as buying)."""
+        the United States for Ukraine': a payer, whom the gold does not read as buying), nor a state with a
+        possessive after it ('from Germany's share of the fund': what is Germany's is not Germany)."""
         if t + 1 < len(self.d.lower) and self.d.lower[t + 1] == "of":
             return ()
-        return tuple(a for a in self.parties.from_actors(t + 1, self._for_at(t, right)) if a != beneficiary)
+        return self._sellers_in(t + 1, self._for_at(t, right), beneficiary)
+
+    def _sellers_in(self, start: int, end: int, beneficiary: str) -> tuple[str, ...]:
+        """The actors after the first 'from' in [start, end), less the beneficiary and those followed by a
+        possessive mark."""
+        at = next((i for i in range(start, end) if self.d.lower[i] == "from"), end)
+        owned = {self.parties.actor_of_ref(ref) for i in range(at, end) if (ref := self.f.ref_at.get(i)) is not None
+                 and ref.start == i and ref.end < len(self.d.words) and self.d.words[ref.end] in POSSESSIVE_MARKS}
+        return tuple(a for a in self.parties.from_actors(start, end) if a != beneficiary and a not in owned)
 
     def _for_at(self, t: int, right: int) -> int:
-        """The first 'for' after the purchase word at t (the beneficiary's), else the clause's end."""
-        return next((i for i in range(t + 1, right) if self.d.lower[i] == "for"), right)
+        """The 'for' of the beneficiary after the purchase word at t (one an actor follows, not a price: 'for $1
+        billion from the United States for Ukraine'), else the first 'for', else the clause's end."""
+        fors = [i for i in range(t + 1, right) if self.d.lower[i] == "for"]
+        for i in fors:
+            j = i + 2 if i + 2 < len(self.d.lower) and self.d.lower[i + 1] == "the" else i + 1
+            ref = self.f.ref_at.get(j)
+            if ref is not None and ref.start == j and ref.kind not in ("pronoun", "title", "first-person"):
+                return i
+        return fors[0] if fors else right
+
+    def _instead_at(self, t: int, end: int) -> int:
+        """'buy Patriot systems from the United States instead of IRIS-T systems': where the systems not bought
+        start ('instead of', 'rather than'), else ``end``."""
+        return next((i for i in range(t + 1, end - 1) if (self.d.lower[i], self.d.lower[i + 1]) in (
+            ("instead", "of"), ("rather", "than"))), end)
+
+    def _buyer_named(self, buyer: str, s: int, t: int, unnamed: bool) -> bool:
+        """Whether the clause's buyer is a state it names itself: not an organisation ('The NATO Support and
+        Procurement Agency will buy'), not a subject the text leaves unnamed ('its partners', 'European allies'),
+        not a state found only across a speech verb ('Poland said its partners are ready to buy')."""
+        if unnamed or not existing_state(buyer):
+            return False
+        speech = [i for i in range(s, t) if self.d.lower[i] in self.d.g.speech_verbs]
+        if not speech:
+            return True
+        after = range(speech[0] + 1, t)
+        if any(self.d.g.cues.get(self.d.lower[i]) == "unnamed-actor" for i in after):
+            return False
+        # 'Germany said it will buy': the speaker's own 'it' after the speech verb is the buyer again
+        return any(self.d.lower[i] in ("it", "they") for i in after) or any(
+            ref.start == i and ref.kind in ("name", "capital") and self.parties.actor_of_ref(ref) == buyer
+            for i in after if (ref := self.f.ref_at.get(i)) is not None)
 
     def _received(self, c: _Clause, clause_subjects: list[str]) -> _Parties:
         """'Ukraine received X from Y': the subject (or the buyer named by 'by') receives, 'from' gives."""
@@ -1048,10 +1088,22 @@ class ClauseReader:
                     for supplier in givers:
                         self.record.transfer(supplier, recipient, w, stage, sent, f"transfer:{kind}-{tense}",
                                        joint=len(givers) > 1)
-                if len(suppliers) == 1:
+                if len(suppliers) == 1 and got.sellers and stage != "declined" \
+                        and self._buyer_named(suppliers[0], s, t, unnamed):
                     # the buyer's own purchase: 'Germany is ready to buy Patriot systems from the United States for
-                    # Ukraine' is the United States' sale to Germany as well as Germany's gift to Ukraine
-                    for seller in got.sellers:
-                        for w in weapons:
-                            if seller not in (suppliers[0], recipient) and w.start < self._for_at(t, right):
-                                self.record.transfer(seller, suppliers[0], w, stage, sent, "transfer:bought-from")
+                    # Ukraine' is the United States' sale to Germany as well as Germany's gift to Ukraine; a refusal
+                    # ('Germany refused to buy') is the buyer's, not the seller's, and gives no sale
+                    cut = self._for_at(t, right)
+                    bought = [w for w in weapons if w.start < min(cut, self._instead_at(t, cut))]
+                    # 'Leopard 2 tanks from Denmark and CV90 vehicles from Sweden': each weapon its own seller
+                    own_sellers = [self._sellers_in(w.end, bought[n + 1].start if n + 1 < len(bought) else cut,
+                                                    recipient) for n, w in enumerate(bought)]
+                    for n in range(len(bought) - 2, -1, -1):
+                        own_sellers[n] = own_sellers[n] or own_sellers[n + 1]  # 'X and Y from Z': Z sells both
+                    per_weapon = len({o for o in own_sellers if o}) > 1
+                    for n, w in enumerate(bought):
+                        sellers = [x for x in (own_sellers[n] if per_weapon else got.sellers)
+                                   if x not in (suppliers[0], recipient)]
+                        for seller in sellers:
+                            self.record.transfer(seller, suppliers[0], w, stage, sent, "transfer:bought-from",
+                                                 joint=len(sellers) > 1)
