@@ -17,9 +17,11 @@ that section says which.
   kind ``coalition``: NATO and EU members); a reading that has one of them give to it is a use's target ('fired
   American-supplied ATACMS into Russia's Bryansk region'), a misread pronoun ('we will send them more air defense'),
   or an attack (drones that struck bombers at a Russian air base). Any other state may give to it ('China has
-  supplied Russia with Mugin-5 drones'), and a coalition member may before the war (session 27): a reading whose
-  clause names only years before 2022 ('In 2011 France agreed to sell two Mistral ships to Russia'), or that names
-  no year in a text dated before the invasion, is kept.
+  supplied Russia with Mugin-5 drones'), and a coalition member may before the war (session 27): a reading in a text
+  dated before the invasion, or whose clause dates itself only before it ('In 2011 France agreed to sell two Mistral
+  ships to Russia', 'in January 2022'; a year counts after a date word or a month, not as a quantity or a name:
+  '2000 ATACMS', 'the 2014 Minsk terms'; 'since 2014' goes on to now), or that dates nothing in a sentence dated
+  before the invasion, is kept.
 - *The publisher's state as recipient when its sentence does not name it*: in a text whose publisher speaks for a
   state, 'we' gives; a reading that has that state receive, in a sentence that names it by no name, demonym or
   capital, comes from a carried party or a misread 'we' ('and in Ukraine, we have sent HIMARS'), unless the rule read a
@@ -27,7 +29,9 @@ that section says which.
   stands before the weapon ('Japan will send us Patriot interceptors').
 - *A variant read as a system* (session 27): a weapon mention that starts with a variant word ('Block V' of
   'Tomahawk Block IV and Block V missiles', kind ``variant``) names a version of the system before it, not a system
-  of its own; the designation reader takes it for an unlisted system before 'missiles'.
+  of its own; the designation reader takes it for an unlisted system before 'missiles'. The reading is given to the
+  system named nearest before it in its sentence or the one before ('Japan ordered 400 Tomahawks. It will buy Block
+  IV missiles', rule suffix ``:variant-of``), and dropped only when there is none.
 
 One correction beside them: *a partner carried into the publisher's package*. In a text whose publisher speaks for
 a state, a sentence of the package ('The package also includes ...', a package noun of ``transfer_vetoes.csv``) or
@@ -42,10 +46,13 @@ names another giver ('Norway announced a new package for Ukraine that includes:'
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
+from armsgraph.loaders.text.dates import MONTHS
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
+from armsgraph.loaders.text.refusals import clause_end
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_record import merge_reading, transfer_key
 from armsgraph.loaders.text.transfer_words import party_words
@@ -63,10 +70,16 @@ NOT_A_GIVING_VERB = ("let", "of", "and", "with")
 """Words before 'us'/'our' that make it no recipient of the verb ('let us', 'of our', 'with our allies')."""
 FRAME_REACH = 30
 """Sentences at most between a list item and the frame sentence of its list ('... a new package that includes:')."""
-WAR_START = "2022-02-24"
+OF_THE_SYSTEM = ":variant-of"
+"""Added to the rule of a variant's reading given to the system named before it ('Tomahawks. ... Block IV')."""
+WAR_START = date(2022, 2, 24)
 """The invasion: before it a coalition member's sale to the other side was a sale, not a misreading."""
-YEAR = re.compile(r"(19|20)\d\d(s|'s)?")
-"""A year or a decade as one token ('2011', '1970s')."""
+YEAR = re.compile(r"((?:19|20)\d\d)(?:(s|'s)|([-–](?:19|20)?(\d\d(?:\d\d)?)))?")
+"""A year, a decade ('1970s') or a range ('2010–2012') as one token."""
+RELATIVES = ("which", "who", "whose", "where")
+"""Words after a comma that open a relative clause: its years are not the clause's around it."""
+RANGE_WORDS = ("and", "to", "-", "–")
+"""Words between the two years of a range ('between 2010 and 2012', '2010 – 2012')."""
 
 
 @cache
@@ -74,7 +87,7 @@ def veto_words() -> dict[str, frozenset[str]]:
     """``data/transfer_vetoes.csv`` by kind, read once per process."""
     return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal", "relative",
                                                  "package", "referring", "coalition", "home-object", "sell",
-                                                 "clause-stop", "variant"))
+                                                 "clause-stop", "variant", "date-word"))
 
 
 def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -84,6 +97,10 @@ def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
                if _serves_another_item(d, f, t) or _to_the_other_side(d, t) or _unnamed_home_recipient(d, f, t)
                or _variant_as_system(t)]
     out = [f.transfers.pop(k) for k in dropped]
+    for t in out:
+        system = _variant_as_system(t) and _system_named_before(d, f, t)
+        if system:
+            _give_as(f, t, supplier=t.supplier, weapon=system, rule=t.rule + OF_THE_SYSTEM)
     carried = [k for k, t in f.transfers.items() if _carried_partner(d, f, t)]
     for k in carried:
         out.append(t := f.transfers.pop(k))
@@ -117,8 +134,27 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
 
 
 def _variant_as_system(t: TransferFact) -> bool:
-    """Whether the weapon mention starts with a variant word ('Block V'): a version of the system named before it."""
-    words = t.weapon_mention.text.split() if t.weapon_mention is not None else []
+    """Whether the weapon mention starts with a variant word ('Block V', 'Block-V'): a version of the system named
+    before it."""
+    words = t.weapon_mention.text.replace("-", " ").split() if t.weapon_mention is not None else []
+    return bool(words) and words[0].lower() in veto_words()["variant"]
+
+
+def _system_named_before(d: TextDoc, f: Facts, t: TransferFact) -> str | None:
+    """The system named nearest before the variant mention, in its sentence or the one before ('Japan ordered 400
+    Tomahawks. It will buy Block IV missiles'): the system the variant is a version of; None when there is none."""
+    assert t.weapon_mention is not None
+    at = t.weapon_mention.start
+    index = d.sent_starts.index(d.sent_of(d.tok_index(at - d.base)).start)
+    first = d.sents[max(index - 1, 0)].start
+    since = d.cstart(first) + d.base
+    named = [(m.start, e.id) for e in f.entities.values() if e.id.startswith("weapon:") and e.id != t.weapon
+             for m in e.mentions if since <= m.start < at and not _variant_mention(m.text)]
+    return max(named)[1] if named else None
+
+
+def _variant_mention(text: str) -> bool:
+    words = text.replace("-", " ").split()
     return bool(words) and words[0].lower() in veto_words()["variant"]
 
 
@@ -136,22 +172,88 @@ def _to_the_other_side(d: TextDoc, t: TransferFact) -> bool:
 
 
 def _before_the_war(d: TextDoc, t: TransferFact) -> bool:
-    """Whether the reading is dated before the invasion: the years its clause names (the weapon mention's, between
-    clause stops such as ';') all before 2022, or, naming none, the transfer's date (the sentence's, else the
-    document's) before ``WAR_START``."""
+    """Whether the reading is dated before the invasion: a text dated before it (a pre-war report cannot misread
+    wartime use, whatever years it names), else the latest year its clause dates (``_clause_dates``) before 2022 or
+    in 2022 in a month before February, else the transfer's date (the sentence's, else the document's) before
+    ``WAR_START``. 'since 2014' dates the clause to the text's own time: it goes on to now."""
+    if d.anchor is not None and d.anchor < WAR_START:
+        return True
     if t.weapon_mention is not None:
-        stops = veto_words()["clause-stop"]
-        mention = d.tok_index(t.weapon_mention.start - d.base)
-        sent = d.sent_of(mention)
-        start, end = mention, mention
-        while start > sent.start and d.lower[start - 1] not in stops:
-            start -= 1
-        while end < sent.end and d.lower[end] not in stops:
-            end += 1
-        years = [int(d.lower[k][:4]) for k in range(start, end) if YEAR.fullmatch(d.lower[k])]
+        dated = _clause_dates(d, d.tok_index(t.weapon_mention.start - d.base))
+        if dated:
+            year, month = max(dated, key=lambda y: (y[0], y[1] or 0))
+            if year != WAR_START.year or (month is not None and month != WAR_START.month):
+                return (year, month or 1) < (WAR_START.year, WAR_START.month)
+    return t.date is not None and t.date < WAR_START.isoformat()[:len(t.date)]
+
+
+def _clause_dates(d: TextDoc, mention: int) -> list[tuple[int, int | None]]:
+    """(year, month or None) of every date of the clause of token ``mention``: a year after a date word ('in 2011',
+    'until 2014', kind ``date-word``), a month ('in January 2022', 'March 1, 2021'), or the year before it in a
+    range ('between 2010 and 2012', '2010–2012'), or a decade after 'the' ('the 2010s'); not a quantity ('2000
+    ATACMS') nor a year used as a name ('the 2014 Minsk terms'). A relative clause that does not hold the mention
+    (', which Russia seized in 2014') is skipped; 'since YEAR' counts as the text's year."""
+    lower, words = d.lower, veto_words()
+    start, end = _clause(d, mention)
+    dated: list[tuple[int, int | None]] = []
+    k = start
+    while k < end:
+        if lower[k] == "," and k + 1 < end and lower[k + 1] in RELATIVES:
+            close = next((j for j in range(k + 2, end) if lower[j] == ","), end)
+            if not k < mention < close:
+                k = close
+                continue
+        years = _years(lower[k])
         if years:
-            return max(years) < int(WAR_START[:4])
-    return t.date is not None and t.date < WAR_START[:len(t.date)]
+            before = [w for w in lower[max(start, k - 3):k] if w != ","]
+            prev = before[-1] if before else ""
+            # 'January 2022', 'March 1, 2021': the month right before the year or before its day
+            named = prev if prev in MONTHS else before[-2] if len(before) > 1 and prev.isdigit() else ""
+            month = MONTHS.index(named) + 1 if named in MONTHS else None
+            ranged = prev in RANGE_WORDS and bool(dated) and k >= 2 and bool(_years(lower[k - 2]))
+            if prev == "since":
+                dated.append((d.anchor.year if d.anchor else years[-1], None))
+            elif prev in words["date-word"] or month is not None or ranged or (
+                    prev == "the" and _is_decade(lower[k])):
+                dated.extend((y, month) for y in years)
+        k += 1
+    return dated
+
+
+def _years(word: str) -> list[int]:
+    """The years a token names: a year ('2011'), a decade ('2010s', its last year) or a range ('2010–2012')."""
+    m = YEAR.fullmatch(word)
+    if m is None:
+        return []
+    first = int(m.group(1))
+    if m.group(2):
+        return [first + 9]
+    if not m.group(4):
+        return [first]
+    last = int(m.group(4))
+    return [first, last if last > 99 else first // 100 * 100 + last]
+
+
+def _is_decade(word: str) -> bool:
+    """Whether a token is a decade ('2010s', "1990's")."""
+    m = YEAR.fullmatch(word)
+    return m is not None and bool(m.group(2))
+
+
+def _clause(d: TextDoc, mention: int) -> tuple[int, int]:
+    """The clause of token ``mention`` within its sentence, between the ends ``refusals.clause_end`` finds (a full
+    stop, ', and', a comma before a speech verb) and the ``clause-stop`` marks (';', a dash, not an en dash between
+    two numbers: '2010 – 2012')."""
+    sent, stops = d.sent_of(mention), veto_words()["clause-stop"]
+    start = sent.start
+    while True:
+        end = clause_end(d.lower, start, sent.end)
+        end = next((k for k in range(start, end) if d.lower[k] in stops and not (
+            d.lower[k] in RANGE_WORDS and _years(d.lower[k - 1]) and k + 1 < sent.end and _years(d.lower[k + 1]))),
+            end)
+        if end > mention or end >= sent.end:
+            return start, end
+        start = end + 1
 
 
 def _unnamed_home_recipient(d: TextDoc, f: Facts, t: TransferFact) -> bool:
@@ -229,9 +331,14 @@ def _state_at(f: Facts, k: int) -> str | None:
 
 def _give_as_publisher(f: Facts, t: TransferFact, home: str) -> None:
     """``t`` with the publisher's state as giver, merged into that transfer when another rule read it already."""
-    key = transfer_key(home, t.recipient, t.weapon, (t.date or "")[:4] or "undated", t.attributed, t.attributed_to)
+    _give_as(f, t, supplier=home, weapon=t.weapon, rule=t.rule + CORRECTED)
+
+
+def _give_as(f: Facts, t: TransferFact, supplier: str, weapon: str, rule: str) -> None:
+    """``t`` with another giver or system, merged into that transfer when another rule read it already."""
+    key = transfer_key(supplier, t.recipient, weapon, (t.date or "")[:4] or "undated", t.attributed, t.attributed_to)
     prior = f.transfers.get(key)
     if prior is None:
-        f.transfers[key] = t.model_copy(update={"key": key, "supplier": home, "rule": t.rule + CORRECTED})
+        f.transfers[key] = t.model_copy(update={"key": key, "supplier": supplier, "weapon": weapon, "rule": rule})
     else:
         merge_reading(prior, t.status, t.quantity, t.quantity_text)

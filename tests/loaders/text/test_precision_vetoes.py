@@ -1,8 +1,8 @@
 """Invented probes of session 27's wrong-transfer part (docs/text-extraction-history.md, "Session 27: wrong
 transfers"): a coalition member's sale to the other side before the invasion is kept by ``transfer_vetoes.py``, the
-same reading after it is still dropped, and a variant ('Block V') read as a system of its own is dropped. Each wrong
-reading is first shown to be made without the component, so a probe fails if the veto stops firing, not only if the
-rules stop making the reading. No sentence is copied from a gold document."""
+same reading after it is still dropped, and a variant ('Block V') read as a system of its own is given to the system
+named before it, or dropped. Each wrong reading is first shown to be made without the component, so a probe fails if
+the veto stops firing, not only if the rules stop making the reading. No sentence is copied from a gold document."""
 
 from __future__ import annotations
 
@@ -40,6 +40,23 @@ BEFORE_THE_WAR = [
     # no year in the sentence: the document's date
     ("Turkey has delivered Bayraktar TB2 drones to Iran, officials said.", "2019-05-01",
      ("country:TUR", "country:IRN", "weapon:bayraktar-tb2")),
+    # review mends: a text dated before the invasion keeps its plans, whatever year they name
+    ("Turkey will deliver Bayraktar TB2 drones to Iran in 2023, officials said.", "2021-06-01",
+     ("country:TUR", "country:IRN", "weapon:bayraktar-tb2")),
+    ("France will deliver Mistral ships to Russia by 2023, officials said.", "2021-06-01",
+     ("country:FRA", "country:RUS", "weapon:mistral")),
+    # a range with an en dash or a hyphen, 'between ... and', a decade
+    ("Italy sold Lince armoured vehicles to Russia in 2010–2012.", None,
+     ("country:ITA", "country:RUS", "weapon:lince")),
+    ("Italy sold Lince armoured vehicles to Russia in 2010-2012.", None,
+     ("country:ITA", "country:RUS", "weapon:lince")),
+    ("Italy sold Lince armoured vehicles to Russia between 2010 and 2012.", None,
+     ("country:ITA", "country:RUS", "weapon:lince")),
+    ("Italy sold Lince armoured vehicles to Russia in the 2010s.", None,
+     ("country:ITA", "country:RUS", "weapon:lince")),
+    # the month of 2022
+    ("In January 2022 Germany sold IRIS-T missiles to Russia, the report said.", None,
+     ("country:DEU", "country:RUS", "weapon:iris-t")),
 ]
 
 
@@ -60,9 +77,25 @@ AFTER_THE_WAR = [
     # the early year belongs to the clause before ';', not to the weapon's
     ("Germany sent Leopard tanks to Ukraine in 2023. In 2010 Germany sold Russia a training centre; now Berlin will "
      "send IRIS-T.", None, ("country:DEU", "country:RUS", "weapon:iris-t")),
-    # a text dated before the invasion whose clause names a year after it
-    ("Turkey will deliver Bayraktar TB2 drones to Iran in 2023, officials said.", "2021-06-01",
+    # review mends: an early year of another clause (', and'), of a relative clause, of a name, or a quantity
+    ("In 2014 Russia annexed Crimea, and Ukraine has now fired American-supplied ATACMS into Russia's Belgorod "
+     "region.", None, ("country:USA", "country:RUS", "weapon:atacms")),
+    ("Ukraine fired American-supplied ATACMS into Russia's Belgorod region, breaking the 2014 Minsk terms.", None,
+     ("country:USA", "country:RUS", "weapon:atacms")),
+    ("Ukraine, which the United States has armed since 2014, fired American-supplied ATACMS into Russia's Belgorod "
+     "region.", None, ("country:USA", "country:RUS", "weapon:atacms")),
+    ("Ukraine fired 2000 American-supplied ATACMS into Russia's Belgorod region.", None,
+     ("country:USA", "country:RUS", "weapon:atacms")),
+    ("Turkey has delivered 1950 Bayraktar TB2 drones to Iran, officials said.", "2023-03-01",
      ("country:TUR", "country:IRN", "weapon:bayraktar-tb2")),
+    # 'since YEAR' goes on to now
+    ("Ukraine has fired American-supplied ATACMS into Russia's Belgorod region since 2015.", None,
+     ("country:USA", "country:RUS", "weapon:atacms")),
+    ("Ukraine fired British-supplied Storm Shadow missiles into Russia's Kursk region, which it has not entered "
+     "since 2014.", None, ("country:GBR", "country:RUS", "weapon:storm-shadow")),
+    # an em dash still ends the clause
+    ("In 2014 Russia annexed Crimea – now Ukraine fires American-supplied ATACMS into Russia's Belgorod region.", None,
+     ("country:USA", "country:RUS", "weapon:atacms")),
 ]
 
 
@@ -78,6 +111,14 @@ VARIANTS = [
      ("country:USA", "country:JPN", "weapon:block-v"), {("country:USA", "country:JPN", "weapon:tomahawk")}),
     ("news", "Japan will buy Block V missiles from the United States.",
      ("country:USA", "country:JPN", "weapon:block-v"), set()),
+    # review mend: a hyphenated variant
+    ("news", "The United States will sell Tomahawk Block-IV and Block-V missiles to Australia.",
+     ("country:USA", "country:AUS", "weapon:block-v"), {("country:USA", "country:AUS", "weapon:tomahawk")}),
+    # review mend: the system named in the sentence before takes the variant's reading
+    ("news", "Japan ordered 400 Tomahawks. It will buy Block IV missiles from the United States first.",
+     ("country:USA", "country:JPN", "weapon:block-iv"), {("country:USA", "country:JPN", "weapon:tomahawk")}),
+    ("news", "Japan wants Tomahawks. The United States will sell Japan 400 Block IV missiles, officials said.",
+     ("country:USA", "country:JPN", "weapon:block-iv"), {("country:USA", "country:JPN", "weapon:tomahawk")}),
 ]
 
 
@@ -102,4 +143,5 @@ def test_a_system_named_with_its_variant_is_kept(text: str, want: set[Triple]) -
 def test_the_new_wording_is_read_from_the_data_file() -> None:
     words = veto_words()
     assert {";", "—"} <= words["clause-stop"]
+    assert {"in", "since", "until", "between"} <= words["date-word"]
     assert {"block", "increment"} <= words["variant"]
