@@ -32,9 +32,11 @@ MILITARY_AID = frozenset({"security", "military", "defense", "defence", "lethal"
 
 @cache
 def turn_words() -> dict[str, frozenset[str]]:
-    """``data/turn_supply.csv`` by kind (approval, item-opener, item-quantity, bill, shipment), read once per
-    process."""
-    return words_by_kind("turn_supply.csv", ("approval", "item-opener", "item-quantity", "bill", "shipment"))
+    """``data/turn_supply.csv`` by kind (approval, item-opener, item-quantity, bill, bill-noun, bill-between,
+    shipment, shipment-opener, shipment-negation, shipment-clause-end), read once per process."""
+    return words_by_kind("turn_supply.csv", ("approval", "item-opener", "item-quantity", "bill", "bill-noun",
+                                             "bill-between", "shipment", "shipment-opener", "shipment-negation",
+                                             "shipment-clause-end"))
 
 
 def arms_word(d: TextDoc, i: int, start: int, package: bool = True) -> bool:
@@ -57,23 +59,43 @@ def _civil(d: TextDoc, i: int, start: int) -> bool:
 
 
 def _bill(d: TextDoc, i: int, start: int) -> bool:
-    """The words right before token i (within the stretch from ``start``) make its package a bill: a qualifier of
-    ``turn_supply.csv`` kind 'bill' ('the national security package', session 27)."""
-    return i - 2 >= start and f"{d.lower[i - 2]} {d.lower[i - 1]}" in turn_words()["bill"]
+    """Token i is a package noun (``turn_supply.csv`` kind 'bill-noun') the words right before it (within the
+    stretch from ``start``) make a bill: a qualifier of kind 'bill' ('the national security package', session 27),
+    maybe with a word of kind 'bill-between' after it ('the national security supplemental package'); 'national
+    security assistance' is no bill."""
+    words = turn_words()
+    if d.lower[i] not in words["bill-noun"]:
+        return False
+    j = i - 1 if i - 1 >= start and d.lower[i - 1] in words["bill-between"] else i
+    return j - 2 >= start and f"{d.lower[j - 2]} {d.lower[j - 1]}" in words["bill"]
 
 
 def _shipment(d: TextDoc, i: int, start: int, end: int) -> bool:
-    """Token i is a shipment word (``turn_supply.csv`` kind 'shipment') with no 'of' phrase after it and no civil
-    qualifier before it: arms moving ('the shipments start right away'); 'a shipment of grid equipment' says what
-    it carries, and the words of that phrase decide as in any sentence."""
-    return (d.lower[i] in turn_words()["shipment"] and not (i + 1 < end and d.lower[i + 1] == "of")
-            and not _civil(d, i, start))
+    """Token i is a shipment word (``turn_supply.csv`` kind 'shipment') that alone says arms are moving ('the
+    shipments start right away', session 27): the sentence's first word, a determiner (kind 'shipment-opener') or
+    an arms word right before it ('the grain shipments', 'LNG shipments', 'Amazon shipments' carry something else),
+    no 'of' phrase up to its clause's end (kind 'shipment-clause-end': 'a shipment of grid equipment', 'our
+    shipments to Europe of natural gas' say what it carries, and the words of that phrase decide as in any
+    sentence), no civil qualifier and no negation in the sentence ('We are not going to hold up any shipments')."""
+    words = turn_words()
+    if d.lower[i] not in words["shipment"] or _civil(d, i, start):
+        return False
+    if i > start and d.lower[i - 1] not in words["shipment-opener"] and not arms_word(d, i - 1, start):
+        return False
+    if any(d.lower[k] in words["shipment-negation"] for k in range(start, end)):
+        return False
+    for k in range(i + 1, end):
+        if d.lower[k] in words["shipment-clause-end"]:
+            break
+        if d.lower[k] == "of" and d.lower[k - 1] not in ("because", "out", "instead"):
+            return False
+    return True
 
 
 def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> bool:
     """True when tokens ``start``..``end`` name arms and a supply word (see the module docstring); an approval
-    word of ``turn_supply.csv`` is a supply word. ``package=False``: a package noun is no arms word (a question
-    'What's in this package?' names none)."""
+    word of ``turn_supply.csv`` is a supply word. ``package=False``: a package noun is no arms word and a shipment
+    word alone no talk of supply (a question 'What's in this package?', 'You ask about the shipments?' names none)."""
     arms = supply = False
     approval = turn_words()["approval"]
     for i in range(start, end):
@@ -84,7 +106,7 @@ def speaks_of_supply(d: TextDoc, start: int, end: int, package: bool = True) -> 
             supply = True
         if word in approval or any(kind in SUPPLY_KINDS for kind, _ in d.g.triggers.get(word, ())):
             supply = True
-        if _shipment(d, i, start, end):
+        if package and _shipment(d, i, start, end):
             return True
         if arms and supply:
             return True
