@@ -136,8 +136,7 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
 def _variant_as_system(t: TransferFact) -> bool:
     """Whether the weapon mention starts with a variant word ('Block V', 'Block-V'): a version of the system named
     before it."""
-    words = t.weapon_mention.text.replace("-", " ").split() if t.weapon_mention is not None else []
-    return bool(words) and words[0].lower() in veto_words()["variant"]
+    return t.weapon_mention is not None and _variant_mention(t.weapon_mention.text)
 
 
 def _system_named_before(d: TextDoc, f: Facts, t: TransferFact) -> str | None:
@@ -154,6 +153,7 @@ def _system_named_before(d: TextDoc, f: Facts, t: TransferFact) -> str | None:
 
 
 def _variant_mention(text: str) -> bool:
+    """Whether a mention's text starts with a variant word (kind ``variant``), hyphen or not ('Block V', 'Block-V')."""
     words = text.replace("-", " ").split()
     return bool(words) and words[0].lower() in veto_words()["variant"]
 
