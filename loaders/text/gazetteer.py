@@ -192,23 +192,24 @@ class Gazetteer:
         """Each non-category row's designation, its variants and its designation without a trailing calibre ('Archer
         155mm' is the Archer), written as ``spelling_key`` reads them -> (row number, id) of the first row that
         spells it: a designation written another way is looked up once, not by a scan of every row."""
-        out: dict[str, tuple[int, str]] = {}
-        for row, entry in enumerate(self.weapons.values()):
-            if entry.kind != "category":
-                bare = re.sub(r"\s*\d+\s*mm$", "", entry.designation)
-                for variant in (entry.designation, bare, *entry.variants):
-                    out.setdefault(spelling_key(variant), (row, entry.id))
-        return out
+        return self._spellings(bare=True)
 
     @cached_property
     def calibre_spellings(self) -> dict[str, str]:
         """As ``weapon_spellings`` without the calibre-less form: a calibre phrase ('155mm artillery ammunition') is
         the row that spells it with its calibre."""
-        out: dict[str, str] = {}
-        for entry in self.weapons.values():
+        return {key: ident for key, (_row, ident) in self._spellings(bare=False).items()}
+
+    def _spellings(self, bare: bool) -> dict[str, tuple[int, str]]:
+        """The spellings of every non-category row -> (row number, id) of the first row that spells it; with
+        ``bare`` also each designation without its trailing calibre, read after the designation."""
+        out: dict[str, tuple[int, str]] = {}
+        for row, entry in enumerate(self.weapons.values()):
             if entry.kind != "category":
-                for variant in (entry.designation, *entry.variants):
-                    out.setdefault(spelling_key(variant), entry.id)
+                forms = (entry.designation, re.sub(r"\s*\d+\s*mm$", "", entry.designation)) if bare \
+                    else (entry.designation,)
+                for variant in (*forms, *entry.variants):
+                    out.setdefault(spelling_key(variant), (row, entry.id))
         return out
 
     @cached_property

@@ -33,10 +33,10 @@ MILITARY_AID = frozenset({"security", "military", "defense", "defence", "lethal"
 @cache
 def turn_words() -> dict[str, frozenset[str]]:
     """``data/turn_supply.csv`` by kind (approval, item-opener, item-quantity, bill, bill-noun, bill-between,
-    shipment, shipment-opener, shipment-negation, shipment-clause-end), read once per process."""
+    shipment, shipment-opener, shipment-negation, shipment-clause-end, shipment-not-of), read once per process."""
     return words_by_kind("turn_supply.csv", ("approval", "item-opener", "item-quantity", "bill", "bill-noun",
                                              "bill-between", "shipment", "shipment-opener", "shipment-negation",
-                                             "shipment-clause-end"))
+                                             "shipment-clause-end", "shipment-not-of"))
 
 
 def arms_word(d: TextDoc, i: int, start: int, package: bool = True) -> bool:
@@ -87,7 +87,7 @@ def _shipment(d: TextDoc, i: int, start: int, end: int) -> bool:
     for k in range(i + 1, end):
         if d.lower[k] in words["shipment-clause-end"]:
             break
-        if d.lower[k] == "of" and d.lower[k - 1] not in ("because", "out", "instead"):
+        if d.lower[k] == "of" and d.lower[k - 1] not in words["shipment-not-of"]:
             return False
     return True
 

@@ -206,10 +206,13 @@ class TextDoc:
         """Index of the first token starting at or after ``char`` (in the cleaned text)."""
         return bisect.bisect_left(self.off, char)
 
+    def sent_index(self, i: int) -> int:
+        """The number of the sentence holding token i (an index of ``sents``), by bisection."""
+        return max(bisect.bisect_right(self.sent_starts, min(i, len(self.doc) - 1)) - 1, 0)
+
     def sent_of(self, i: int) -> Span:
         """The sentence holding token i."""
-        k = bisect.bisect_right(self.sent_starts, min(i, len(self.doc) - 1)) - 1
-        return self.sents[max(k, 0)]
+        return self.sents[self.sent_index(i)]
 
     def date_in(self, start: int, end: int) -> tuple[str | None, str | None]:
         """(ISO date, its words) of the first date expression in tokens [start, end), else the document's date."""

@@ -503,9 +503,9 @@ class ClauseReader:
 
     def _instead_at(self, t: int, end: int) -> int:
         """'buy Patriot systems from the United States instead of IRIS-T systems': where the systems not bought
-        start ('instead of', 'rather than'), else ``end``."""
-        return next((i for i in range(t + 1, end - 1) if (self.d.lower[i], self.d.lower[i + 1]) in (
-            ("instead", "of"), ("rather", "than"))), end)
+        start (``syntax_words.csv`` kind not-bought: 'instead of', 'rather than'), else ``end``."""
+        pairs = syntax_words()["not-bought"]
+        return next((i for i in range(t + 1, end - 1) if f"{self.d.lower[i]} {self.d.lower[i + 1]}" in pairs), end)
 
     def _buyer_named(self, buyer: str, s: int, t: int, unnamed: bool) -> bool:
         """Whether the clause's buyer is a state it names itself: not an organisation ('The NATO Support and

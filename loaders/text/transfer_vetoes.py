@@ -144,7 +144,7 @@ def _system_named_before(d: TextDoc, f: Facts, t: TransferFact) -> str | None:
     Tomahawks. It will buy Block IV missiles'): the system the variant is a version of; None when there is none."""
     assert t.weapon_mention is not None
     at = t.weapon_mention.start
-    index = d.sent_starts.index(d.sent_of(d.tok_index(at - d.base)).start)
+    index = d.sent_index(d.tok_index(at - d.base))
     first = d.sents[max(index - 1, 0)].start
     since = d.cstart(first) + d.base
     named = [(m.start, e.id) for e in f.entities.values() if e.id.startswith("weapon:") and e.id != t.weapon
@@ -301,7 +301,7 @@ def _carried_partner(d: TextDoc, f: Facts, t: TransferFact) -> bool:
     if not any(d.lower[k] in words["package"] for k in range(s, e)):
         return False
     # 'Germany announced a new package. The package includes IRIS-T': the package is the partner's own
-    index = d.sent_starts.index(d.sent_of(s).start)
+    index = d.sent_index(s)
     if index == 0:
         return True
     before = d.sents[index - 1]
@@ -314,7 +314,7 @@ def _frame_names_no_other_giver(d: TextDoc, f: Facts, t: TransferFact, s: int) -
     """Whether the frame sentence of list item ``s`` (the nearest sentence before it with a colon) names no state
     but the recipient and the publisher's: 'Norway announced a new package for Ukraine that includes:' keeps
     Norway's items."""
-    index = d.sent_starts.index(d.sent_of(s).start)
+    index = d.sent_index(s)
     for frame in reversed(d.sents[max(index - FRAME_REACH, 0):index]):
         if any(d.words[k] == ":" for k in range(frame.start, frame.end)):
             states = {_state_at(f, k) for k in range(frame.start, frame.end)} - {None, t.recipient, d.home}
