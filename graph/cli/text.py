@@ -17,8 +17,10 @@ from armsgraph.graph.render import emit
 from armsgraph.loaders.text.extraction import Extraction
 from armsgraph.loaders.text.startup import ready
 
-TARGETS = {"countries": "F1 >= 0.95", "weapons": "F1 >= 0.85", "officials": "F1 >= 0.80",
-           "transfers": "P >= 0.90, R >= 0.70", "claims": "", "transfers (co-occurrence baseline)": "baseline"}
+# issue 12's targets for unseen statements and news ("officials" is its "positions")
+TARGETS = {"countries": "F1 >= 0.97", "weapons": "F1 >= 0.90", "persons": "F1 >= 0.90", "officials": "F1 >= 0.85",
+           "transfers": "P >= 0.90, R >= 0.75", "claims": "", "claim speakers": "F1 >= 0.70",
+           "transfers (co-occurrence baseline)": "baseline"}
 
 
 def _files(path: Path) -> list[Path]:

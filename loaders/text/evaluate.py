@@ -14,7 +14,10 @@ Matching rules (also in docs/text-extraction.md):
 - persons: the gold officials' names against the Person entities the text mentions, per document, one-to-one by
   the same name rule (a person named without a title is a false positive: gold lists titled persons only);
 - claims (only documents whose gold line has ``claims``): same speaker and the texts overlap (one contains
-  the other, or word-set Jaccard >= 0.5), one-to-one.
+  the other, or word-set Jaccard >= 0.5), one-to-one;
+- claim speakers (the same documents): the speakers of the gold's claims against the speakers of the extracted
+  claims, per document, as sets (the maintainers' claim target is on speakers: a speaker found in one sentence
+  counts as found, a speaker the gold does not have is wrong however many sentences they get).
 Counts are summed over documents (micro-averaged).
 """
 
@@ -38,7 +41,7 @@ from armsgraph.schema.ids import slug
 G = TypeVar("G")
 F = TypeVar("F")
 
-TYPES = ("countries", "weapons", "persons", "officials", "transfers", "claims")
+TYPES = ("countries", "weapons", "persons", "officials", "transfers", "claims", "claim speakers")
 _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 
 
@@ -174,6 +177,8 @@ def score_document(gold: GoldDocument, x: Extraction, ev: Evaluation) -> None:
         _match_score(ev, "claims", "claim", doc, gold.claims, list(x.claims),
                      lambda g, c: c.speaker == g.speaker and same_claim_text(c.text, g.text),
                      lambda g: f"{g.speaker}: {g.text[:60]}", lambda c: f"{c.speaker}: {c.text[:60]}")
+        _set_score(ev.scores["claim speakers"], {g.speaker for g in gold.claims}, {c.speaker for c in x.claims},
+                   "claim speaker", doc, ev.misses)
 
 
 def _match_score(ev: Evaluation, type_: str, kind: str, doc: str, gold: Sequence[G], found: list[F],

@@ -125,3 +125,27 @@ def test_held_out_gold_reads_and_names_existing_documents(shared_data: Path) -> 
     docs = read_gold(GOLD / "news-pun-heldout.jsonl")
     assert len(docs) >= 20
     assert all((shared_data / "news-pun" / d.document).is_file() for d in docs)
+
+
+def test_claim_speakers_count_each_speaker_once_per_document(tmp_path: Path) -> None:
+    """The maintainers' claim target is on speakers: two sentences of one speaker are one found speaker, and a
+    speaker the gold has but the text never gives a claim is one missed, whatever the sentences do."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = ("Secretary of State Antony Blinken said the United States would send more Patriot missiles to Ukraine. "
+            "Blinken added that the missiles would arrive within weeks.")
+    (docs / "a.txt").write_text(text, encoding="utf-8")
+    (docs / "a.meta.json").write_text(json.dumps({"title": text.split(". ")[0], "date": "2024-07-01",
+                                                  "text_kind": "summary", "language": "en"}), encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "document": "a.txt", "countries": ["USA", "UKR"], "weapons": [], "officials": [], "transfers": [],
+        "claims": [{"speaker": "person:antony-blinken", "text": text.split(". ")[0]},
+                   {"speaker": "person:lloyd-austin", "text": "the missiles would arrive within weeks"}]}) + "\n",
+        encoding="utf-8")
+    ev = evaluate(docs, gold)
+    found = ev.scores["claim speakers"]
+    assert (found.tp, found.fp, found.fn) == (1, 0, 1)
+    assert "a.txt: claim speaker missed person:lloyd-austin" in ev.misses
+    # the sentences are scored one by one: Blinken's second sentence is no gold claim of his
+    assert ev.scores["claims"].tp == 1 and ev.scores["claims"].fn == 1
