@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel
 
+from armsgraph.loaders.text.approved_transfers import approved_transfers
 from armsgraph.loaders.text.claims import claims
 from armsgraph.loaders.text.entities import gazetteer_entities
 from armsgraph.loaders.text.extraction import Extraction
@@ -72,6 +73,7 @@ RULE_COMPONENTS: tuple[Component, ...] = (
     package_transfers,       # what a US text lists as the contents of the package it announced
     named_giver_transfers,   # 'F-16s provided by our partners Denmark and Norway': givers named after the system
     replenished_transfers,   # 'It replenishes Iron Dome and David's Sling': to the state that fields them
+    approved_transfers,      # 'assurances to Denmark and the Netherlands that it will approve the transfer of F-16s'
     identified_transfers,    # 'identified the weapons as KN-23': a generic weapon given, then named
     replaced_transfers,      # 'the tanks were replaced by newer M1A2 from the US': to the giver of the tanks
     described_categories,    # a category-level transfer a named system describes goes

@@ -87,7 +87,7 @@ def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span, home: str) -> 
             continue
         stage = pick_stage(stages) or "pledged"
         if home not in givers:
-            _drop_home(d, f, w)
+            drop_home(d, f, w)
         for giver in givers:
             rules.record.transfer(giver, recipient, w, stage, sent, RULE, joint=len(givers) > 1)
 
@@ -106,7 +106,7 @@ def _bystanders(f: Facts, rules: TransferRules, s: int, e: int, givers: list[str
     return ()
 
 
-def _drop_home(d: TextDoc, f: Facts, w: Span) -> None:
+def drop_home(d: TextDoc, f: Facts, w: Span) -> None:
     """The publisher's state read as the giver of a system whose givers are named after it ('the United States will
     help deliver the F-16s that Denmark ... pledged', 'flying F-16s provided by our partners ...'): not its giver."""
     at = d.token_span(w.start, w.end).start
@@ -122,11 +122,11 @@ def _givers_after(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int) ->
     while k < e and (d.lower[k] in d.g.weapon_nouns or d.lower[k] in words["head"]):
         k += 1  # 'IRIS-T systems from Germany', 'F-16 aircraft provided by', 'the HAWK capabilities Spain has sent'
     if k < e and d.lower[k] in words["given"] and k + 1 < e and d.lower[k + 1] in words["by"]:
-        return _states(d, f, rules, k + 2, e)
+        return named_states(d, f, rules, k + 2, e)
     if k < e and d.lower[k] == "from":
-        return _states(d, f, rules, k + 1, e)
+        return named_states(d, f, rules, k + 1, e)
     if k < e and d.lower[k] in words["relative"]:
-        givers, after = _states(d, f, rules, k + 1, e)
+        givers, after = named_states(d, f, rules, k + 1, e)
         if givers and any(d.lower[j] in words["given"] for j in range(after, min(e, after + RELATIVE_GAP + 1))):
             return givers, after
     return _reduced_relative(d, f, rules, k, e)
@@ -154,7 +154,7 @@ def _reduced_relative(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int
     if ref.kind == "first-person":
         givers, after = ([d.first_person], ref.end) if d.first_person else ([], k)
     else:
-        givers, after = _states(d, f, rules, start, e)
+        givers, after = named_states(d, f, rules, start, e)
     if not givers or any(rules.recipients.is_default(x) for x in givers):
         return [], k
     gap = d.lower[after : min(e, after + RELATIVE_GAP + 1)]
@@ -164,7 +164,7 @@ def _reduced_relative(d: TextDoc, f: Facts, rules: TransferRules, k: int, e: int
     return givers, after
 
 
-def _states(d: TextDoc, f: Facts, rules: TransferRules, j: int, e: int) -> tuple[list[str], int]:
+def named_states(d: TextDoc, f: Facts, rules: TransferRules, j: int, e: int) -> tuple[list[str], int]:
     """The countries named from token j on, reading through group words ('our partners Denmark, the Netherlands
     and Norway'); none when something else (a place, a pronoun) comes first."""
     found: list[str] = []

@@ -50,7 +50,7 @@ further back is another clause's ('gives Israel what it needs ..., including rep
 def replenish_words() -> dict[str, frozenset[str]]:
     """``data/replenished_systems.csv`` by kind, read once per process."""
     return words_by_kind("replenished_systems.csv", ("verb", "link", "paid", "subject", "relative", "skip", "lead",
-                                                     "origin", "failure", "condition"))
+                                                     "origin", "failure", "condition", "proviso", "wish"))
 
 
 def replenished_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -76,8 +76,10 @@ def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span, prev: Span | N
         return  # 'funding to replenish ...': money's purpose
     if not _law_verb(d, sent.start, k) or any(w in words["failure"] for w in cued):
         return  # 'Germany will replenish', 'Republicans refused to replenish', 'Congress has failed to replenish'
-    if "?" in d.words[sent.start : sent.end] or _opening(d, sent) in words["condition"]:
-        return  # 'Will Congress replenish Iron Dome?', 'If Congress acts, the bill replenishes ...'
+    if "?" in d.words[sent.start : sent.end] or _opening(d, sent) in words["condition"] or _proviso(d, sent):
+        return  # 'Will Congress replenish Iron Dome?', 'If Congress acts, ...', '..., provided that Congress acts'
+    if _wished(d, sent, k):
+        return  # 'Israel demanded that the bill replenish Iron Dome', 'We want a bill that replenishes ...'
     systems, owner = _systems_after(d, f, rules, k + 1, sent.end)
     if not systems or _home_s(d, f, rules, systems[-1].end, sent.end, home):
         return  # 'the Patriot interceptors of the United States Army': the publisher's own
@@ -151,6 +153,29 @@ def _law_verb(d: TextDoc, s: int, k: int) -> bool:
     if d.lower[j] in words["relative"]:
         j -= 1
     return j >= s and d.lower[j] in words["subject"]
+
+
+def _proviso(d: TextDoc, sent: Span) -> bool:
+    """Whether the sentence states a condition in two words anywhere ('provided that', 'on condition'): the law's
+    verb is then no more a supply than after an opening 'if'."""
+    provisos = replenish_words()["proviso"]
+    return any(f"{a} {b}" in provisos for a, b in zip(d.lower[sent.start : sent.end - 1],
+                                                       d.lower[sent.start + 1 : sent.end], strict=True))
+
+
+def _wished(d: TextDoc, sent: Span, k: int) -> bool:
+    """Whether the parse puts the verb at k under a wish or demand ('demanded that the bill replenish', 'want a bill
+    that replenishes'): what someone asks a law to do is not what it does. Unparsed, no wish is read."""
+    syntax = d.syntax
+    if syntax is None or not syntax.parsed[k]:
+        return False
+    wish = replenish_words()["wish"]
+    i = k
+    while sent.start <= syntax.head[i] < sent.end and syntax.head[i] != i:
+        i = syntax.head[i]
+        if d.lower[i] in wish:
+            return True
+    return False
 
 
 def _opening(d: TextDoc, sent: Span) -> str:

@@ -1,0 +1,114 @@
+"""Invented probes of session 28 (text-extraction-history.md, "Session 28: US official texts: the misses"): other
+states' transfer that a US text assures or approves (``approved_transfers.py``), must-not-fire probes beside, and the
+limits of the replenished-systems rule (``replenished_systems.py``: a time limit stays a supply, a condition or a
+demand does not). No sentence is copied from a gold document."""
+
+from __future__ import annotations
+
+import pytest
+from transfer_probes import META
+
+from armsgraph.loaders.text import approved_transfers, replenished_systems
+from armsgraph.loaders.text.extract import extract_text
+from armsgraph.loaders.text.syntax import model
+
+Triple = tuple[str, str, str]
+
+parsed = pytest.mark.skipif(model() is None, reason="the probes measure the extractor with its trained parse")
+
+
+def _all(text: str) -> set[Triple]:
+    x = extract_text(text, dict(META["statement"]))
+    return {(t.supplier, t.recipient, t.weapon) for t in x.transfers}
+
+
+def _by_rule(text: str, rule: str) -> set[Triple]:
+    x = extract_text(text, dict(META["statement"]))
+    return {(t.supplier, t.recipient, t.weapon) for t in x.transfers if t.rule == rule}
+
+
+# -- approved third-party transfers: fires ---------------------------------------------------------------------------
+
+@parsed
+def test_the_addressees_of_the_assurance_give_and_the_publisher_does_not() -> None:
+    text = ("The United States has given assurances to Norway and Belgium that it will approve the transfer of their "
+            "F-16s to Ukraine.")
+    found = _all(text)
+    assert {("country:NOR", "country:UKR", "weapon:f-16"), ("country:BEL", "country:UKR", "weapon:f-16")} <= found
+    assert ("country:USA", "country:UKR", "weapon:f-16") not in found
+
+
+@parsed
+def test_the_states_that_asked_for_the_assurance_give() -> None:
+    text = "Norway and Belgium have asked for our assurance that they can transfer F-16s to Ukraine after the training."
+    found = _all(text)
+    assert {("country:NOR", "country:UKR", "weapon:f-16"), ("country:BEL", "country:UKR", "weapon:f-16")} <= found
+    assert ("country:USA", "country:UKR", "weapon:f-16") not in found
+
+
+@parsed
+def test_a_permission_asked_for_names_the_giver_that_asked() -> None:
+    found = _by_rule("Poland asked for our permission to send its MiG-29 jets to Ukraine.", approved_transfers.RULE)
+    assert found == {("country:POL", "country:UKR", "weapon:mig-29")}
+
+
+# -- approved third-party transfers: must not fire -------------------------------------------------------------------
+
+@parsed
+def test_a_sale_the_department_approves_is_no_third_party_transfer() -> None:
+    text = ("The Department of State has approved a possible Foreign Military Sale to the Government of Poland of up "
+            "to 96 Apache helicopters.")
+    assert _by_rule(text, approved_transfers.RULE) == set()
+
+
+@parsed
+def test_the_publisher_s_own_supply_after_an_assurance_is_not_the_addressee_s() -> None:
+    text = "We gave our assurance to Germany in the morning, and we will send Patriot interceptors to Ukraine."
+    assert _by_rule(text, approved_transfers.RULE) == set()
+
+
+@parsed
+def test_an_assurance_to_the_recipient_names_no_giver() -> None:
+    text = "The United States gave assurances to Ukraine that it will send more Patriot interceptors."
+    assert _by_rule(text, approved_transfers.RULE) == set()
+
+
+@parsed
+def test_a_withheld_assurance_gives_nothing() -> None:
+    text = "The United States has not given assurances to Norway that it will approve the transfer of F-16s to Ukraine."
+    assert _by_rule(text, approved_transfers.RULE) == set()
+
+
+@parsed
+def test_an_assurance_to_the_other_side_gives_nothing() -> None:
+    text = "Iran sought our assurance that it can transfer Shahed drones to Russia."
+    assert _by_rule(text, approved_transfers.RULE) == set()
+
+
+# -- the replenished systems' limits (the brief's point 2) -----------------------------------------------------------
+
+ISRAEL_FIRST = "Israel fought off the attack. "
+IRON_DOME = {("country:USA", "country:ISR", "weapon:iron-dome")}
+
+
+@parsed
+@pytest.mark.parametrize("sentence", [
+    "The bill replenishes Iron Dome only until next year.",
+    "The bill replenishes Iron Dome for one year.",
+    "The bill replenishes Iron Dome only after the election.",
+])
+def test_a_time_limit_is_still_a_supply(sentence: str) -> None:
+    assert _by_rule(ISRAEL_FIRST + sentence, replenished_systems.RULE) == IRON_DOME
+
+
+@parsed
+@pytest.mark.parametrize("sentence", [
+    "The bill replenishes Iron Dome, provided that Congress passes it.",
+    "The bill replenishes Iron Dome on condition that Congress funds it.",
+    "Israeli officials demanded that the bill replenish Iron Dome.",
+    "We want a bill that replenishes Iron Dome.",
+    "The bill replenishes Iron Dome if Congress passes it.",
+    "Does the bill replenish Iron Dome?",
+])
+def test_a_condition_a_question_or_a_demand_is_no_supply(sentence: str) -> None:
+    assert _by_rule(ISRAEL_FIRST + sentence, replenished_systems.RULE) == set()
