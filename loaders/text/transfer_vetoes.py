@@ -27,11 +27,6 @@ that section says which.
   capital, comes from a carried party or a misread 'we' ('and in Ukraine, we have sent HIMARS'), unless the rule read a
   purchase ('we have an agreement with the Republic of Korea to buy shells'), a sell verb or 'us'/'our' after a word
   stands before the weapon ('Japan will send us Patriot interceptors').
-- *A variant read as a system* (session 27): a weapon mention that starts with a variant word ('Block V' of
-  'Tomahawk Block IV and Block V missiles', kind ``variant``) names a version of the system before it, not a system
-  of its own; the designation reader takes it for an unlisted system before 'missiles'. The reading is given to the
-  system named nearest before it in its sentence or the one before ('Japan ordered 400 Tomahawks. It will buy Block
-  IV missiles', rule suffix ``:variant-of``), and dropped only when there is none.
 
 One correction beside them: *a partner carried into the publisher's package*. In a text whose publisher speaks for
 a state, a sentence of the package ('The package also includes ...', a package noun of ``transfer_vetoes.csv``) or
@@ -70,8 +65,6 @@ NOT_A_GIVING_VERB = ("let", "of", "and", "with")
 """Words before 'us'/'our' that make it no recipient of the verb ('let us', 'of our', 'with our allies')."""
 FRAME_REACH = 30
 """Sentences at most between a list item and the frame sentence of its list ('... a new package that includes:')."""
-OF_THE_SYSTEM = ":variant-of"
-"""Added to the rule of a variant's reading given to the system named before it ('Tomahawks. ... Block IV')."""
 WAR_START = date(2022, 2, 24)
 """The invasion: before it a coalition member's sale to the other side was a sale, not a misreading."""
 YEAR = re.compile(r"((?:19|20)\d\d)(?:(s|'s)|([-–](?:19|20)?(\d\d(?:\d\d)?)))?")
@@ -87,20 +80,15 @@ def veto_words() -> dict[str, frozenset[str]]:
     """``data/transfer_vetoes.csv`` by kind, read once per process."""
     return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal", "relative",
                                                  "package", "referring", "coalition", "home-object", "sell",
-                                                 "clause-stop", "variant", "date-word"))
+                                                 "clause-stop", "date-word"))
 
 
 def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: drops the readings of the shapes above from ``f.transfers`` and gives a partner carried into the
     publisher's package to the publisher's state; returns the transfers dropped or replaced."""
     dropped = [k for k, t in f.transfers.items()
-               if _serves_another_item(d, f, t) or _to_the_other_side(d, t) or _unnamed_home_recipient(d, f, t)
-               or _variant_as_system(t)]
+               if _serves_another_item(d, f, t) or _to_the_other_side(d, t) or _unnamed_home_recipient(d, f, t)]
     out = [f.transfers.pop(k) for k in dropped]
-    for t in out:
-        system = _variant_as_system(t) and _system_named_before(d, f, t)
-        if system:
-            _give_as(f, t, supplier=t.supplier, weapon=system, rule=t.rule + OF_THE_SYSTEM)
     carried = [k for k, t in f.transfers.items() if _carried_partner(d, f, t)]
     for k in carried:
         out.append(t := f.transfers.pop(k))
@@ -131,31 +119,6 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
             gapped = m + 2 >= sent.end or not any(c.isalnum() for c in d.words[m + 2])
             return between and gapped
     return False
-
-
-def _variant_as_system(t: TransferFact) -> bool:
-    """Whether the weapon mention starts with a variant word ('Block V', 'Block-V'): a version of the system named
-    before it."""
-    return t.weapon_mention is not None and _variant_mention(t.weapon_mention.text)
-
-
-def _system_named_before(d: TextDoc, f: Facts, t: TransferFact) -> str | None:
-    """The system named nearest before the variant mention, in its sentence or the one before ('Japan ordered 400
-    Tomahawks. It will buy Block IV missiles'): the system the variant is a version of; None when there is none."""
-    assert t.weapon_mention is not None
-    at = t.weapon_mention.start
-    index = d.sent_index(d.tok_index(at - d.base))
-    first = d.sents[max(index - 1, 0)].start
-    since = d.cstart(first) + d.base
-    named = [(m.start, e.id) for e in f.entities.values() if e.id.startswith("weapon:") and e.id != t.weapon
-             for m in e.mentions if since <= m.start < at and not _variant_mention(m.text)]
-    return max(named)[1] if named else None
-
-
-def _variant_mention(text: str) -> bool:
-    """Whether a mention's text starts with a variant word (kind ``variant``), hyphen or not ('Block V', 'Block-V')."""
-    words = text.replace("-", " ").split()
-    return bool(words) and words[0].lower() in veto_words()["variant"]
 
 
 def _names_a_state(f: Facts, k: int) -> bool:
