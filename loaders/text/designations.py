@@ -10,17 +10,25 @@ noun: 'ARCHER howitzers' is the *Archer howitzer* row, 'Iris-T' is IRIS-T); othe
 With the trained pipeline a capitalised word counts only when it is tagged a proper noun ('Western tanks',
 'Soviet tanks' are adjectives); without it, a capitalised word counts unless it opens the sentence or is in
 ``data/designation_stoplist.txt``.
+
+A version word (``data/designation_words.csv`` kind ``variant``: 'Block', 'Increment', 'Tranche') and the number or
+letters after it ('Block V', 'Block-IIIA', 'Increment 2') are never a designation: they name a version of the system
+written before them ('Tomahawk Block IV and Block V missiles'), which keeps its own mention; read as a system of its
+own, 'Block V' became a transfer of a weapon the text never names (session 28).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from armsgraph.loaders.text.dates import MONTHS, WEEKDAYS
 from armsgraph.loaders.text.gazetteer import Gazetteer, spelling_key
 from armsgraph.loaders.text.syntax import Parse
+from armsgraph.loaders.text.word_tables import words_by_kind
 from armsgraph.schema import WeaponSystem
 
 MAX_MODIFIERS = 3
@@ -39,6 +47,22 @@ FUNCTION_WORDS = {"and", "or", "of", "the", "a", "an", "to", "for", "with", "in"
                   "than"}
 
 
+@cache
+def designation_words() -> dict[str, frozenset[str]]:
+    """``data/designation_words.csv`` by kind, read once per process."""
+    return words_by_kind("designation_words.csv", ("variant",))
+
+
+def _version(words: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` is a version word or the version after one ('Block V', 'Block-V', 'Increment 2'): a
+    version of the system written before it, not a designation."""
+    variants = designation_words()["variant"]
+    if words[i].lower() in variants:
+        return True
+    before = i - 2 if i >= 2 and words[i - 1] in _JOINERS else i - 1
+    return before >= 0 and words[before].lower() in variants
+
+
 @dataclass(frozen=True)
 class Designation:
     """A weapon mention the gazetteer did not mark: tokens [start, end), the id and the designation as written."""
@@ -47,6 +71,40 @@ class Designation:
     end: int
     weapon_id: str
     designation: str
+
+
+VERSION_REACH = 1
+"""Sentences before a version's own that the system it is a version of may be named in ('Japan ordered 400
+Tomahawks. It will buy Block IV missiles')."""
+
+
+def _version_of(words: Sequence[str], last: int, sent_starts: Sequence[int], systems: Mapping[int, str],
+                found: Sequence[Designation]) -> Designation | None:
+    """The version ending at token ``last`` ('Block V' of 'Tomahawk Block IV and Block V missiles') as a mention of
+    the system named nearest before it, in its sentence or the one before; None when none is: a version alone names
+    no system."""
+    start = last
+    while start > 0 and (_version(words, start - 1) or words[start - 1] in _JOINERS):
+        start -= 1
+    while words[start] in _JOINERS:
+        start += 1
+    sentence = bisect.bisect_right(sent_starts, start) - 1
+    since = sent_starts[max(sentence - VERSION_REACH, 0)] if sentence >= 0 else 0
+    named = [(k, ident) for k, ident in systems.items() if since <= k < start]
+    named += [(d.start, d.weapon_id) for d in found if since <= d.start < start]
+    if not named:
+        return None
+    return Designation(start, last + 1, max(named)[1], _written(words, start, last + 1))
+
+
+def _written(words: Sequence[str], start: int, end: int) -> str:
+    """Tokens [start, end) as written, with spaces between words that are not joined by a hyphen or a slash."""
+    parts: list[str] = []
+    for k in range(start, end):
+        if parts and words[k] not in _JOINERS and words[k - 1] not in _JOINERS:
+            parts.append(" ")
+        parts.append(words[k])
+    return "".join(parts)
 
 
 def _lookup(g: Gazetteer, text: str, noun: str) -> str | None:
@@ -74,13 +132,17 @@ def _attached(j: int, n: int, syntax: Parse | None) -> bool:
 
 def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: set[int], g: Gazetteer,
                  syntax: Parse | None, names: frozenset[int] = frozenset(),
-                 categories: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset()) -> list[Designation]:
+                 categories: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset(),
+                 systems: Mapping[int, str] | None = None) -> list[Designation]:
     """Weapon mentions by designation in a document's tokens; ``ent_tokens`` are tokens already in an entity,
     ``names`` those of a weapon or title the gazetteers found: a run right after one is its suffix ('Leopard II
     tanks', 'Senator APC vehicles'), not a designation of its own. ``categories`` are the tokens of a category name
     the gazetteer found ('armored vehicles'): a designation may stand before one ('150 Rosomak armored vehicles').
     ``titles`` are the tokens of a one-word title: one that is also a listed system's designation names it before a
-    weapon noun ('Senator high-tech armoured personnel carriers'; 'Senator Graham' is the title)."""
+    weapon noun ('Senator high-tech armoured personnel carriers'; 'Senator Graham' is the title). ``systems`` are the
+    weapon ids of the gazetteer's weapon mentions by their first token: a version before a weapon noun ('Block V
+    missiles') is a mention of the system named nearest before it (``_version_of``)."""
+    systems = systems or {}
     firsts = set(sent_starts)
     out: list[Designation] = []
     taken: set[int] = set()
@@ -90,7 +152,7 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
         if i in titles and _lookup(g, w, "") is not None:
             return True  # 'Senator' the vehicle: the title is a listed system's name too
         if i in ent_tokens or w.lower() in g.designation_stoplist or w.lower() in g.weapon_nouns or _WHEELS.match(w) \
-                or w.lower() in _CALENDAR:
+                or w.lower() in _CALENDAR or _version(words, i):
             return False
         if _ALNUM.match(w) or _CAPS.match(w) or (len(w) == 1 and w.isupper() and i > 0 and words[i - 1] in _JOINERS):
             return True  # 'M60CMA', 'AMBER-1800', 'ARCHER', the 'T' of 'Iris-T'
@@ -132,6 +194,13 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
                 # 'the Gravehawk, a newly developed air defense system': the name in apposition to the noun
                 j, appositive = j - 2, True
                 break
+            if _version(words, j) and j not in ent_tokens and mods <= MAX_MODIFIERS:
+                version = _version_of(words, j, sent_starts, systems, out)
+                if version is not None:
+                    out.append(version)
+                    taken.update(range(version.start, n + 1))
+                j = -1
+                break
             if (j in ent_tokens and j not in categories) or j in firsts or mods == MAX_MODIFIERS + 2 or not modifier:
                 j = -1
                 break
@@ -156,13 +225,7 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
             start += 1
         if start - 1 in names:
             continue
-        # the words as written, with spaces between words that are not joined by a hyphen or a slash
-        parts: list[str] = []
-        for k in range(start, end):
-            if parts and words[k] not in _JOINERS and words[k - 1] not in _JOINERS:
-                parts.append(" ")
-            parts.append(words[k])
-        text = "".join(parts)
+        text = _written(words, start, end)
         if not any(c.isalpha() for c in text) or taken.intersection(range(start, end)):
             continue
         ident = _lookup(g, text, w.lower()) or WeaponSystem.id_of(designation=text)

@@ -119,7 +119,8 @@ class TextDoc:
                           for i in range(ent.start, ent.end))
         categories = frozenset(i for ent in ents if ent.label_ == "CATEGORY" for i in range(ent.start, ent.end))
         titles = frozenset(ent.start for ent in ents if ent.label_ == "TITLE" and ent.end == ent.start + 1)
-        found = designations(words, firsts, taken, self.g, self.syntax, names, categories, titles)
+        listed = {ent.start: ent.ent_id_ for ent in ents if ent.label_ == "WEAPON"}
+        found = designations(words, firsts, taken, self.g, self.syntax, names, categories, titles, listed)
         named = {i for d in found for i in range(d.start, d.end)}
         ents = [ent for ent in ents if not (ent.label_ == "TITLE" and ent.start in named)]  # 'Senator' the vehicle
         found += calibres(words, taken | named, self.g)

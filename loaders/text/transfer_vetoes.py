@@ -22,16 +22,20 @@ that section says which.
   ships to Russia', 'in January 2022'; a year counts after a date word or a month, not as a quantity or a name:
   '2000 ATACMS', 'the 2014 Minsk terms'; 'since 2014' goes on to now), or that dates nothing in a sentence dated
   before the invasion, is kept.
+- *A class written after a system's name* (session 28): 'MaxxPro Mine Resistant Ambush Protected vehicles' names one
+  vehicle, the MaxxPro, and says what kind it is; a class of systems (``transfer_vetoes.csv`` kind ``class-name``:
+  the MRAP) written right after another system's name is no second system given, as the gazetteer's own 'MaxxPro
+  MRAP' is one mention.
+- *The publisher's consent to its partners' transfer* (session 28): a government's assurance or approval that
+  partners may transfer a system ('have asked for our assurance that they can transfer F-16s', 'supports both
+  countries' plans to provide F-16s') is not its own supply: the partners give. A reading with the publisher's state
+  as giver is dropped when a consent word (kind ``consent``) and after it a word for the partners (kind
+  ``partners``) stand before the weapon, in a sentence that names another state before it.
 - *The publisher's state as recipient when its sentence does not name it*: in a text whose publisher speaks for a
   state, 'we' gives; a reading that has that state receive, in a sentence that names it by no name, demonym or
   capital, comes from a carried party or a misread 'we' ('and in Ukraine, we have sent HIMARS'), unless the rule read a
   purchase ('we have an agreement with the Republic of Korea to buy shells'), a sell verb or 'us'/'our' after a word
   stands before the weapon ('Japan will send us Patriot interceptors').
-- *A variant read as a system* (session 27): a weapon mention that starts with a variant word ('Block V' of
-  'Tomahawk Block IV and Block V missiles', kind ``variant``) names a version of the system before it, not a system
-  of its own; the designation reader takes it for an unlisted system before 'missiles'. The reading is given to the
-  system named nearest before it in its sentence or the one before ('Japan ordered 400 Tomahawks. It will buy Block
-  IV missiles', rule suffix ``:variant-of``), and dropped only when there is none.
 
 One correction beside them: *a partner carried into the publisher's package*. In a text whose publisher speaks for
 a state, a sentence of the package ('The package also includes ...', a package noun of ``transfer_vetoes.csv``) or
@@ -70,8 +74,6 @@ NOT_A_GIVING_VERB = ("let", "of", "and", "with")
 """Words before 'us'/'our' that make it no recipient of the verb ('let us', 'of our', 'with our allies')."""
 FRAME_REACH = 30
 """Sentences at most between a list item and the frame sentence of its list ('... a new package that includes:')."""
-OF_THE_SYSTEM = ":variant-of"
-"""Added to the rule of a variant's reading given to the system named before it ('Tomahawks. ... Block IV')."""
 WAR_START = date(2022, 2, 24)
 """The invasion: before it a coalition member's sale to the other side was a sale, not a misreading."""
 YEAR = re.compile(r"((?:19|20)\d\d)(?:(s|'s)|([-–](?:19|20)?(\d\d(?:\d\d)?)))?")
@@ -87,7 +89,7 @@ def veto_words() -> dict[str, frozenset[str]]:
     """``data/transfer_vetoes.csv`` by kind, read once per process."""
     return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal", "relative",
                                                  "package", "referring", "coalition", "home-object", "sell",
-                                                 "clause-stop", "variant", "date-word"))
+                                                 "clause-stop", "date-word", "class-name", "consent", "partners"))
 
 
 def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -95,12 +97,8 @@ def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     publisher's package to the publisher's state; returns the transfers dropped or replaced."""
     dropped = [k for k, t in f.transfers.items()
                if _serves_another_item(d, f, t) or _to_the_other_side(d, t) or _unnamed_home_recipient(d, f, t)
-               or _variant_as_system(t)]
+               or _class_of_the_system_before(d, f, t) or _partners_transfer_approved(d, f, t)]
     out = [f.transfers.pop(k) for k in dropped]
-    for t in out:
-        system = _variant_as_system(t) and _system_named_before(d, f, t)
-        if system:
-            _give_as(f, t, supplier=t.supplier, weapon=system, rule=t.rule + OF_THE_SYSTEM)
     carried = [k for k, t in f.transfers.items() if _carried_partner(d, f, t)]
     for k in carried:
         out.append(t := f.transfers.pop(k))
@@ -133,29 +131,33 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
     return False
 
 
-def _variant_as_system(t: TransferFact) -> bool:
-    """Whether the weapon mention starts with a variant word ('Block V', 'Block-V'): a version of the system named
-    before it."""
-    return t.weapon_mention is not None and _variant_mention(t.weapon_mention.text)
-
-
-def _system_named_before(d: TextDoc, f: Facts, t: TransferFact) -> str | None:
-    """The system named nearest before the variant mention, in its sentence or the one before ('Japan ordered 400
-    Tomahawks. It will buy Block IV missiles'): the system the variant is a version of; None when there is none."""
-    assert t.weapon_mention is not None
+def _class_of_the_system_before(d: TextDoc, f: Facts, t: TransferFact) -> bool:
+    """Whether the weapon is a class of systems (kind ``class-name``: 'weapon:mrap') written right after another
+    system's name, nothing but a space between ('MaxxPro Mine Resistant Ambush Protected vehicles'): the class says
+    what the named system is, as the gazetteer's 'MaxxPro MRAP' does; the named system keeps its own reading."""
+    if t.weapon_mention is None or t.weapon not in veto_words()["class-name"]:
+        return False
     at = t.weapon_mention.start
-    index = d.sent_index(d.tok_index(at - d.base))
-    first = d.sents[max(index - 1, 0)].start
-    since = d.cstart(first) + d.base
-    named = [(m.start, e.id) for e in f.entities.values() if e.id.startswith("weapon:") and e.id != t.weapon
-             for m in e.mentions if since <= m.start < at and not _variant_mention(m.text)]
-    return max(named)[1] if named else None
+    return any(e.id.startswith("weapon:") and e.id != t.weapon and m.end <= at
+               and not d.clean[m.end - d.base:at - d.base].strip()
+               for e in f.entities.values() for m in e.mentions)
 
 
-def _variant_mention(text: str) -> bool:
-    """Whether a mention's text starts with a variant word (kind ``variant``), hyphen or not ('Block V', 'Block-V')."""
-    words = text.replace("-", " ").split()
-    return bool(words) and words[0].lower() in veto_words()["variant"]
+def _partners_transfer_approved(d: TextDoc, f: Facts, t: TransferFact) -> bool:
+    """Whether, in a text whose publisher speaks for a state, that state is read as the giver of a transfer it only
+    consents to: before the weapon mention its sentence has a consent word (kind ``consent``: 'assurance', 'approve',
+    'supports'), then a word for the partners (kind ``partners``: 'they', 'their', 'both countries''), and names
+    another state than the publisher's and the recipient before the mention ('has given its assurance to Denmark and
+    the Netherlands that we will approve the transfer of their F-16s')."""
+    if d.home is None or not d.speaks_for_home or t.supplier != d.home or t.weapon_mention is None:
+        return False
+    words = veto_words()
+    mention = d.tok_index(t.weapon_mention.start - d.base)
+    sent = d.sent_of(mention)
+    consent = next((k for k in range(sent.start, mention) if d.lower[k] in words["consent"]), None)
+    if consent is None or not any(d.lower[k] in words["partners"] for k in range(consent + 1, mention)):
+        return False
+    return any(_state_at(f, k) not in (None, d.home, t.recipient) for k in range(sent.start, mention))
 
 
 def _names_a_state(f: Facts, k: int) -> bool:

@@ -1,8 +1,9 @@
 """Invented probes of session 27's wrong-transfer part (docs/text-extraction-history.md, "Session 27: wrong
-transfers"): a coalition member's sale to the other side before the invasion is kept by ``transfer_vetoes.py``, the
-same reading after it is still dropped, and a variant ('Block V') read as a system of its own is given to the system
-named before it, or dropped. Each wrong reading is first shown to be made without the component, so a probe fails if
-the veto stops firing, not only if the rules stop making the reading. No sentence is copied from a gold document."""
+transfers"): a coalition member's sale to the other side before the invasion is kept by ``transfer_vetoes.py``, and
+the same reading after it is still dropped (the variant probes moved to ``test_precision28_versions.py`` when session
+28 moved that fix into the designation reader). Each wrong reading is first shown to be made without the component,
+so a probe fails if the veto stops firing, not only if the rules stop making the reading. No sentence is copied from
+a gold document."""
 
 from __future__ import annotations
 
@@ -106,42 +107,7 @@ def test_a_coalition_members_supply_to_the_other_side_after_the_invasion_is_drop
     assert wrong not in triples(text, "news", with_vetoes=True, date=date)
 
 
-VARIANTS = [
-    ("statement", "The United States will sell Tomahawk Block IV and Block V missiles to Japan.",
-     ("country:USA", "country:JPN", "weapon:block-v"), {("country:USA", "country:JPN", "weapon:tomahawk")}),
-    ("news", "Japan will buy Block V missiles from the United States.",
-     ("country:USA", "country:JPN", "weapon:block-v"), set()),
-    # review mend: a hyphenated variant
-    ("news", "The United States will sell Tomahawk Block-IV and Block-V missiles to Australia.",
-     ("country:USA", "country:AUS", "weapon:block-v"), {("country:USA", "country:AUS", "weapon:tomahawk")}),
-    # review mend: the system named in the sentence before takes the variant's reading
-    ("news", "Japan ordered 400 Tomahawks. It will buy Block IV missiles from the United States first.",
-     ("country:USA", "country:JPN", "weapon:block-iv"), {("country:USA", "country:JPN", "weapon:tomahawk")}),
-    ("news", "Japan wants Tomahawks. The United States will sell Japan 400 Block IV missiles, officials said.",
-     ("country:USA", "country:JPN", "weapon:block-iv"), {("country:USA", "country:JPN", "weapon:tomahawk")}),
-]
-
-
-@pytest.mark.parametrize(("genre", "text", "wrong", "kept"), VARIANTS)
-def test_a_variant_read_as_a_system_is_dropped(genre: str, text: str, wrong: Triple, kept: set[Triple]) -> None:
-    assert wrong in triples(text, genre, with_vetoes=False)
-    found = triples(text, genre, with_vetoes=True)
-    assert wrong not in found
-    assert kept <= found
-
-
-@pytest.mark.parametrize(("text", "want"), [
-    ("Washington approved the sale of Patriot interceptors and Block II Harpoon missiles to Taiwan.",
-     {("country:USA", "country:TWN", "weapon:harpoon"), ("country:USA", "country:TWN", "weapon:patriot")}),
-    ("The United States will provide Ukraine with AIM-9X Block II missiles.",
-     {("country:USA", "country:UKR", "weapon:sidewinder")}),
-])
-def test_a_system_named_with_its_variant_is_kept(text: str, want: set[Triple]) -> None:
-    assert want <= triples(text, "news", with_vetoes=True)
-
-
 def test_the_new_wording_is_read_from_the_data_file() -> None:
     words = veto_words()
     assert {";", "—"} <= words["clause-stop"]
     assert {"in", "since", "until", "between"} <= words["date-word"]
-    assert {"block", "increment"} <= words["variant"]
