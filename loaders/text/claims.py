@@ -85,6 +85,11 @@ MIN_SAID_BEFORE = 3
 """Tokens the first verb's claim must have before the second verb's 'and' to stay a claim of its own."""
 VOCATIVES = frozenset({"mr.", "mr", "madam", "madame", "mister", "ms.", "mrs."})
 """Words that address a title ("Mr. President, ..."): the title names the one spoken to."""
+RELATIVE_SPEECH = frozenset({"relcl", "pcomp"})
+"""The parse's labels of a speech verb in a relative clause on a noun ('video it said showed', 'a video of what it
+said were'): its 'it' is the subject of the clause the noun belongs to (session 28)."""
+RELATIVE_REACH = 4
+"""Heads climbed from such a verb to the clause whose subject speaks (verb -> noun -> its verb; 'of' adds one)."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -1166,8 +1171,10 @@ class ClaimRules:
                         continue
                     speaker: str | None = self.d.author
                 else:
-                    # '..., it said': the body that spoke in the sentence before (session 15)
-                    speaker = (self._speaker_before(a, person=False) if b - a == 1 and self.d.lower[a] == "it"
+                    # '..., it said': the body that spoke in the sentence before (session 15); 'released video it
+                    # said showed ...': the subject of the clause the relative 'it said' hangs on (session 28)
+                    speaker = (self._speaker_before(a, person=False) or self._relative_it_speaker(cand.verb)
+                               if b - a == 1 and self.d.lower[a] == "it"
                                else None) or self._np_speaker(a, b, cand.head) or (
                         # '..., the agency added': the body that spoke in the sentence before (session 18)
                         self._speaker_before(a, person=False) if b - a == 2 and self.d.lower[a] == "the"
@@ -1226,6 +1233,31 @@ class ClaimRules:
                         # 'reiterated that A, and he stressed that B': A is said too, up to the second verb's 'and'
                         self._add_claim(c.speaker, c.start - self.d.base, said_before, sc, ec, False, c.rule)
                 self._add_claim(speaker, ts, te, sc, ec, False, NOUN_RULE if cand.noun else "claim:syntax-said")
+
+    def _relative_it_speaker(self, verb: int) -> str | None:
+        """'Russia's defence ministry released video it said showed ...', '... published a video of what it said
+        were ...': a speech verb whose subject 'it' opens a relative clause (``RELATIVE_SPEECH``) on a noun of its
+        own sentence says what the subject of the clause that noun belongs to says, when that subject is a state
+        or an organisation (a person is never 'it'; session 28). None when a person or nothing is found there."""
+        p = self.d.syntax
+        if p is None or p.dep[verb] not in RELATIVE_SPEECH:
+            return None
+        node, sent = verb, self.d.sent_of(verb)
+        for _ in range(RELATIVE_REACH):
+            if p.head[node] == node:
+                return None
+            node = p.head[node]
+            subj = [k for k in p.kids(node, "nsubj") if k < verb and self.d.lower[k] != "it"]
+            if subj:
+                head = subj[0]
+                tokens = set(p.subtree(head))
+                for k in p.kids(head, "prep", "relcl", "acl"):
+                    tokens -= set(p.subtree(k))
+                if min(tokens) < sent.start:
+                    return None
+                speaker = self._np_speaker(min(tokens), max(tokens) + 1, head)
+                return speaker if speaker is not None and not speaker.startswith("person:") else None
+        return None
 
     def _said_before(self, c: ClaimFact, cand: SpeechCandidate, speaker: str) -> int | None:
         """A surface 'said that' claim of a first speech verb when the parse's verb is a second finite speech verb
