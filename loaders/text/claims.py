@@ -90,6 +90,8 @@ RELATIVE_SPEECH = frozenset({"relcl", "pcomp"})
 said were'): its 'it' is the subject of the clause the noun belongs to (session 28)."""
 RELATIVE_REACH = 4
 """Heads climbed from such a verb to the clause whose subject speaks (verb -> noun -> its verb; 'of' adds one)."""
+ACRONYM_MAX = 5
+"""Letters of a body's acronym before its lower-case name ('the SBU security service')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -277,7 +279,7 @@ class ClaimRules:
         k = i - 1
         unowned = office_words().unowned_modifiers
         while k >= 0 and (self.d.lower[k] in MINISTRY_MODIFIERS or (
-                self.d.lower[k] in unowned and self.d.words[k][:1].isupper())):
+                self.d.lower[k] in unowned and self.d.words[k][:1].isupper()) or self._acronym_of_body(k, i)):
             k -= 1
         if k < 0 or self.d.lower[k] != "the":
             return None
@@ -293,6 +295,17 @@ class ClaimRules:
         named = {ref.id for m in range(sent.start, i) if (ref := self.f.ref_at.get(m)) is not None
                  and ref.id.startswith("country:")}
         return state if state is not None and named <= {state} else None
+
+    def _acronym_of_body(self, k: int, body: int) -> bool:
+        """Token k, before an unowned body at token ``body``, is the body's own short name or a word of its kind: an
+        acronym no entity holds ('the SBU security service'), or an unowned modifier in lower case right before the
+        body ('security'); session 28."""
+        word = self.d.words[k]
+        if self.f.ref_at.get(k) is not None:
+            return False
+        if word.isalpha() and word.isupper() and 2 <= len(word) <= ACRONYM_MAX:
+            return True
+        return word.islower() and self.d.lower[k] in office_words().unowned_modifiers and k + 1 == body
 
     def _state_opening(self, start: int, end: int) -> str | None:
         """The state named (by name, capital or demonym) in tokens [start, end), not after a preposition."""
