@@ -14,7 +14,7 @@ from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.word_tables import words_by_kind
 
 PLURAL_WORDS = words_by_kind("plural_subjects.csv", ("subject", "counted", "count-2", "count-3", "count-4", "count-5",
-                                                     "not-party"))
+                                                     "not-party", "partner"))
 """``data/plural_subjects.csv`` by kind."""
 PLURAL_SUBJECTS = frozenset(tuple(words.split()) for words in PLURAL_WORDS["subject"])
 """Subjects that stand for the persons named together just before."""
@@ -29,6 +29,8 @@ Latvia said')."""
 POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 """A possessive after a group noun ('the three countries' defence ministries')."""
 NOT_PARTY = PLURAL_WORDS["not-party"]
+PARTNER = PLURAL_WORDS["partner"]
+"""Of those, the prepositions before a state that is the subject's partner ('... with Ukraine'; session 28)."""
 """Before a state named as no party of its clause's subject ('... to Ukraine', '... with Ukraine'; session 28)."""
 LOOK_BACK = 6
 """Sentences searched back for the persons a plural subject stands for."""
@@ -185,21 +187,24 @@ def _states_named_before(d: TextDoc, f: Facts, s: int, subject: int, count: int 
     """For a subject that counts its states ('the two governments', 'the three governments'): the states named
     before it in its sentence in clauses of their own ('Washington will send X and Berlin Y', 'France will send X,
     Germany Y and the United States Z'), those after a preposition left out ('... to Ukraine'), or, when those are
-    too few, every state named there ('The United States will resume aid with Ukraine, the two countries said'),
-    when exactly that many (session 28). None without a number."""
+    too few, with a partner after 'with' ('The United States will resume aid with Ukraine, the two countries
+    said'), when exactly that many (session 28); a recipient after 'to' is never counted in ('Norway will send X to
+    Ukraine, the two governments said' does not say who the other is). None without a number."""
     if count is None:
         return None
     free: list[str] = []
-    every: list[str] = []
+    partners: list[str] = []
     for k in range(s, subject):
         ref = _state_at(f, k)
         if ref is None:
             continue
-        every.append(ref.id)
         before = k - 1 - (k > s and d.lower[k - 1] == "the")
         if before < s or d.lower[before] not in NOT_PARTY:
             free.append(ref.id)
-    for ids in (free, every):
+            partners.append(ref.id)
+        elif d.lower[before] in PARTNER:
+            partners.append(ref.id)
+    for ids in (free, partners):
         states = list(dict.fromkeys(ids))
         if len(states) == count:
             return states

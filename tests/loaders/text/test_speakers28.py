@@ -105,3 +105,9 @@ def test_an_unowned_service_with_no_state_around_gives_no_speaker() -> None:
     # must not fire: no state opens the sentence or the one before
     text = "The hospital was hit by a cruise missile on Monday, the security service said.\n"
     assert not _said(text)
+
+
+def test_a_recipient_after_to_is_not_the_second_government() -> None:
+    # must not fire: one giver named and a recipient after 'to'; who the second government is is not said
+    text = "Estonia will send 12 CV90 vehicles to Ukraine, the two governments said.\n"
+    assert not _said(text)
