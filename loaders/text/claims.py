@@ -85,6 +85,13 @@ MIN_SAID_BEFORE = 3
 """Tokens the first verb's claim must have before the second verb's 'and' to stay a claim of its own."""
 VOCATIVES = frozenset({"mr.", "mr", "madam", "madame", "mister", "ms.", "mrs."})
 """Words that address a title ("Mr. President, ..."): the title names the one spoken to."""
+RELATIVE_SPEECH = frozenset({"relcl", "pcomp"})
+"""The parse's labels of a speech verb in a relative clause on a noun ('video it said showed', 'a video of what it
+said were'): its 'it' is the subject of the clause the noun belongs to (session 28)."""
+RELATIVE_REACH = 4
+"""Heads climbed from such a verb to the clause whose subject speaks (verb -> noun -> its verb; 'of' adds one)."""
+ACRONYM_MAX = 5
+"""Letters of a body's acronym before its lower-case name ('the SBU security service')."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -272,7 +279,7 @@ class ClaimRules:
         k = i - 1
         unowned = office_words().unowned_modifiers
         while k >= 0 and (self.d.lower[k] in MINISTRY_MODIFIERS or (
-                self.d.lower[k] in unowned and self.d.words[k][:1].isupper())):
+                self.d.lower[k] in unowned and self.d.words[k][:1].isupper()) or self._acronym_of_body(k, i)):
             k -= 1
         if k < 0 or self.d.lower[k] != "the":
             return None
@@ -288,6 +295,17 @@ class ClaimRules:
         named = {ref.id for m in range(sent.start, i) if (ref := self.f.ref_at.get(m)) is not None
                  and ref.id.startswith("country:")}
         return state if state is not None and named <= {state} else None
+
+    def _acronym_of_body(self, k: int, body: int) -> bool:
+        """Token k, before an unowned body at token ``body``, is the body's own short name or a word of its kind: an
+        acronym no entity holds ('the SBU security service'), or an unowned modifier in lower case right before the
+        body ('security'); session 28."""
+        word = self.d.words[k]
+        if self.f.ref_at.get(k) is not None:
+            return False
+        if word.isalpha() and word.isupper() and 2 <= len(word) <= ACRONYM_MAX:
+            return True
+        return word.islower() and self.d.lower[k] in office_words().unowned_modifiers and k + 1 == body
 
     def _state_opening(self, start: int, end: int) -> str | None:
         """The state named (by name, capital or demonym) in tokens [start, end), not after a preposition."""
@@ -1166,8 +1184,10 @@ class ClaimRules:
                         continue
                     speaker: str | None = self.d.author
                 else:
-                    # '..., it said': the body that spoke in the sentence before (session 15)
-                    speaker = (self._speaker_before(a, person=False) if b - a == 1 and self.d.lower[a] == "it"
+                    # '..., it said': the body that spoke in the sentence before (session 15); 'released video it
+                    # said showed ...': the subject of the clause the relative 'it said' hangs on (session 28)
+                    speaker = (self._speaker_before(a, person=False) or self._relative_it_speaker(cand.verb)
+                               if b - a == 1 and self.d.lower[a] == "it"
                                else None) or self._np_speaker(a, b, cand.head) or (
                         # '..., the agency added': the body that spoke in the sentence before (session 18)
                         self._speaker_before(a, person=False) if b - a == 2 and self.d.lower[a] == "the"
@@ -1226,6 +1246,31 @@ class ClaimRules:
                         # 'reiterated that A, and he stressed that B': A is said too, up to the second verb's 'and'
                         self._add_claim(c.speaker, c.start - self.d.base, said_before, sc, ec, False, c.rule)
                 self._add_claim(speaker, ts, te, sc, ec, False, NOUN_RULE if cand.noun else "claim:syntax-said")
+
+    def _relative_it_speaker(self, verb: int) -> str | None:
+        """'Russia's defence ministry released video it said showed ...', '... published a video of what it said
+        were ...': a speech verb whose subject 'it' opens a relative clause (``RELATIVE_SPEECH``) on a noun of its
+        own sentence says what the subject of the clause that noun belongs to says, when that subject is a state
+        or an organisation (a person is never 'it'; session 28). None when a person or nothing is found there."""
+        p = self.d.syntax
+        if p is None or p.dep[verb] not in RELATIVE_SPEECH:
+            return None
+        node, sent = verb, self.d.sent_of(verb)
+        for _ in range(RELATIVE_REACH):
+            if p.head[node] == node:
+                return None
+            node = p.head[node]
+            subj = [k for k in p.kids(node, "nsubj") if k < verb and self.d.lower[k] != "it"]
+            if subj:
+                head = subj[0]
+                tokens = set(p.subtree(head))
+                for k in p.kids(head, "prep", "relcl", "acl"):
+                    tokens -= set(p.subtree(k))
+                if min(tokens) < sent.start:
+                    return None
+                speaker = self._np_speaker(min(tokens), max(tokens) + 1, head)
+                return speaker if speaker is not None and not speaker.startswith("person:") else None
+        return None
 
     def _said_before(self, c: ClaimFact, cand: SpeechCandidate, speaker: str) -> int | None:
         """A surface 'said that' claim of a first speech verb when the parse's verb is a second finite speech verb

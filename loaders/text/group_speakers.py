@@ -13,7 +13,8 @@ from armsgraph.loaders.text.office_words import office_words
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.word_tables import words_by_kind
 
-PLURAL_WORDS = words_by_kind("plural_subjects.csv", ("subject", "counted", "count-2", "count-3", "count-4", "count-5"))
+PLURAL_WORDS = words_by_kind("plural_subjects.csv", ("subject", "counted", "count-2", "count-3", "count-4", "count-5",
+                                                     "not-party", "partner"))
 """``data/plural_subjects.csv`` by kind."""
 PLURAL_SUBJECTS = frozenset(tuple(words.split()) for words in PLURAL_WORDS["subject"])
 """Subjects that stand for the persons named together just before."""
@@ -25,6 +26,12 @@ Germany Y')."""
 SUBJECT_REACH = 20
 """Tokens a coordinated subject may span before its verb ('Prime Minister X of Estonia and Prime Minister Y of
 Latvia said')."""
+POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
+"""A possessive after a group noun ('the three countries' defence ministries')."""
+NOT_PARTY = PLURAL_WORDS["not-party"]
+PARTNER = PLURAL_WORDS["partner"]
+"""Of those, the prepositions before a state that is the subject's partner ('... with Ukraine'; session 28)."""
+"""Before a state named as no party of its clause's subject ('... to Ukraine', '... with Ukraine'; session 28)."""
 LOOK_BACK = 6
 """Sentences searched back for the persons a plural subject stands for."""
 
@@ -134,7 +141,7 @@ def state_pair_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], 
         verb, count = found
         if verb >= e or d.lower[verb] not in d.g.speech_verbs:
             continue
-        states = _states_before(d, f, s, k, count)
+        states = _states_before(d, f, s, k, count) or _states_named_before(d, f, s, k, count)
         if states is None and s > 0:
             before = d.sent_of(s - 1)
             states = _states_opening(d, f, before.start, before.end)
@@ -158,7 +165,49 @@ def _state_group(d: TextDoc, k: int, e: int) -> tuple[int, int | None] | None:
     for size in (0, 1, 2):
         n = m + size
         if n < e and d.lower[n] in groups and all(d.words[j].isalpha() and d.words[j].islower() for j in range(m, n)):
-            return n + 1, count
+            return _owned_group_end(d, n + 1, e), count
+    return None
+
+
+def _owned_group_end(d: TextDoc, k: int, e: int) -> int:
+    """The token after a subject standing for states whose group noun ends at k: past a possessive and the bodies
+    of those states it owns ('the three countries' defence ministries said'; session 28), else k."""
+    if k >= e or d.words[k] not in POSSESSIVE_MARKS:
+        return k
+    groups = office_words().state_groups
+    for size in (0, 1, 2):
+        n = k + 1 + size
+        if n < e and d.lower[n] in groups and all(d.words[j].isalpha() and d.words[j].islower()
+                                                   for j in range(k + 1, n)):
+            return n + 1
+    return k
+
+
+def _states_named_before(d: TextDoc, f: Facts, s: int, subject: int, count: int | None) -> list[str] | None:
+    """For a subject that counts its states ('the two governments', 'the three governments'): the states named
+    before it in its sentence in clauses of their own ('Washington will send X and Berlin Y', 'France will send X,
+    Germany Y and the United States Z'), those after a preposition left out ('... to Ukraine'), or, when those are
+    too few, with a partner after 'with' ('The United States will resume aid with Ukraine, the two countries
+    said'), when exactly that many (session 28); a recipient after 'to' is never counted in ('Norway will send X to
+    Ukraine, the two governments said' does not say who the other is). None without a number."""
+    if count is None:
+        return None
+    free: list[str] = []
+    partners: list[str] = []
+    for k in range(s, subject):
+        ref = _state_at(f, k)
+        if ref is None:
+            continue
+        before = k - 1 - (k > s and d.lower[k - 1] == "the")
+        if before < s or d.lower[before] not in NOT_PARTY:
+            free.append(ref.id)
+            partners.append(ref.id)
+        elif d.lower[before] in PARTNER:
+            partners.append(ref.id)
+    for ids in (free, partners):
+        states = list(dict.fromkeys(ids))
+        if len(states) == count:
+            return states
     return None
 
 
