@@ -11,10 +11,12 @@ With the trained pipeline a capitalised word counts only when it is tagged a pro
 'Soviet tanks' are adjectives); without it, a capitalised word counts unless it opens the sentence or is in
 ``data/designation_stoplist.txt``.
 
-A version word (``data/designation_words.csv`` kind ``variant``: 'Block', 'Increment', 'Tranche') and the number or
-letters after it ('Block V', 'Block-IIIA', 'Increment 2') are never a designation: they name a version of the system
-written before them ('Tomahawk Block IV and Block V missiles'), which keeps its own mention; read as a system of its
-own, 'Block V' became a transfer of a weapon the text never names (session 28).
+A version word (``data/designation_words.csv`` kind ``variant``: 'Block', 'Increment', 'Tranche') capitalised as
+the text writes it, then a version number ('Block V', 'Block-IIIA', 'Increment 2', 'Block 70') is never a
+designation: it names a version of the system written right before it or earlier in its sentence ('Tomahawk Block
+IV and Block V missiles'), which keeps its own mention; read as a system of its own, 'Block V' became a transfer of a
+weapon the text never names (session 28). An ordinary word ('the apartment block', 'a second tranche of', 'the MoD')
+is no version, and a version with no system in its sentence names none (session 28's review mends).
 """
 
 from __future__ import annotations
@@ -53,14 +55,25 @@ def designation_words() -> dict[str, frozenset[str]]:
     return words_by_kind("designation_words.csv", ("variant",))
 
 
+_VERSION_NUMBER = re.compile(r"^(?:\d{1,3}[A-Za-z]?|[IVX]{1,4}[A-F]?)$")
+"""A version's number: digits with an optional letter ('2', '70', '1B'), a Roman numeral with one ('V', 'IIA')."""
+
+
+def _version_word(words: Sequence[str], i: int) -> bool:
+    """Token ``i`` is a version word capitalised as a name's part ('Block', 'Mod'; not 'block', 'MoD', 'BLOCK')."""
+    w = words[i]
+    return w[:1].isupper() and w[1:].islower() and w.lower() in designation_words()["variant"]
+
+
 def _version(words: Sequence[str], i: int) -> bool:
-    """Whether token ``i`` is a version word or the version after one ('Block V', 'Block-V', 'Increment 2'): a
-    version of the system written before it, not a designation."""
-    variants = designation_words()["variant"]
-    if words[i].lower() in variants:
+    """Whether token ``i`` is part of a version: a version word with its number after it ('Block V', 'Block-V',
+    'Increment 2'), a version of a system written before it, not a designation. Without the number a word is no
+    version ('the apartment block', 'a second tranche of missiles', 'Hungary may block the missiles')."""
+    after = i + 2 if i + 2 < len(words) and words[i + 1] in _JOINERS else i + 1
+    if _version_word(words, i) and after < len(words) and _VERSION_NUMBER.match(words[after]):
         return True
     before = i - 2 if i >= 2 and words[i - 1] in _JOINERS else i - 1
-    return before >= 0 and words[before].lower() in variants
+    return before >= 0 and bool(_VERSION_NUMBER.match(words[i])) and _version_word(words, before)
 
 
 @dataclass(frozen=True)
@@ -73,23 +86,20 @@ class Designation:
     designation: str
 
 
-VERSION_REACH = 1
-"""Sentences before a version's own that the system it is a version of may be named in ('Japan ordered 400
-Tomahawks. It will buy Block IV missiles')."""
-
-
 def _version_of(words: Sequence[str], last: int, sent_starts: Sequence[int], systems: Mapping[int, str],
                 found: Sequence[Designation]) -> Designation | None:
     """The version ending at token ``last`` ('Block V' of 'Tomahawk Block IV and Block V missiles') as a mention of
-    the system named nearest before it, in its sentence or the one before; None when none is: a version alone names
-    no system."""
+    the system named nearest before it in its own sentence; None when none is: a version alone names no system, and
+    a system of the sentence before may be another one ('Russia fired Kinzhal missiles. The United States will send
+    Block 1 missiles'). A system named right after the version ('Block 70 F-16s') is its own mention: the walk from
+    the weapon noun stops at it before it reaches the version."""
     start = last
     while start > 0 and (_version(words, start - 1) or words[start - 1] in _JOINERS):
         start -= 1
     while words[start] in _JOINERS:
         start += 1
     sentence = bisect.bisect_right(sent_starts, start) - 1
-    since = sent_starts[max(sentence - VERSION_REACH, 0)] if sentence >= 0 else 0
+    since = sent_starts[sentence] if sentence >= 0 else 0
     named = [(k, ident) for k, ident in systems.items() if since <= k < start]
     named += [(d.start, d.weapon_id) for d in found if since <= d.start < start]
     if not named:
@@ -196,7 +206,10 @@ def designations(words: Sequence[str], sent_starts: Sequence[int], ent_tokens: s
                 break
             if _version(words, j) and j not in ent_tokens and mods <= MAX_MODIFIERS:
                 version = _version_of(words, j, sent_starts, systems, out)
-                if version is not None:
+                span = range(version.start, version.end) if version is not None else range(0)
+                # a version walked to from two nouns ('Block 70 fighter jets'), or inside a gazetteer's name, is
+                # added once or not at all: one token in two entities is spaCy's E1010
+                if version is not None and not taken.intersection(span) and not ent_tokens.intersection(span):
                     out.append(version)
                     taken.update(range(version.start, n + 1))
                 j = -1
