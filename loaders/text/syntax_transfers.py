@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from armsgraph.loaders.text.passed_on import needs_on, passes_on
+from armsgraph.loaders.text.passed_on import unpassed
 from armsgraph.loaders.text.refusals import refusing_negation
 from armsgraph.loaders.text.syntax import Parse
 from armsgraph.loaders.text.transfer_words import NOT_A_RECIPIENT_TO, SUBORDINATORS, syntax_words
@@ -575,7 +575,7 @@ def candidates(v: SyntaxView, sentence: tuple[int, int]) -> list[TransferCandida
             continue
         if kind not in ("supply", "noun", "receive", "include"):
             continue
-        if needs_on(v.lower[t]) and not passes_on(v.lower, t, s, e):
+        if unpassed(v.lower, t, s, e):
             continue  # 'passed a law', 'refused to let Germany pass ... on to Ukraine'
         negated = _negated(v, t)
         exclude: set[int] = set()

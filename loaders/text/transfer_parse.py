@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from armsgraph.loaders.text.facts import FIRST_PERSON
 from armsgraph.loaders.text.headings import is_heading
-from armsgraph.loaders.text.passed_on import needs_on, passes_on
+from armsgraph.loaders.text.passed_on import unpassed
 from armsgraph.loaders.text.syntax_transfers import candidates
 from armsgraph.loaders.text.transfer_rules import TransferRules
 
@@ -58,8 +58,8 @@ class ParseReader:
                 continue
             next_supplier, next_recipient = frame_supplier, frame_recipient
             # a 'pass' that passes nothing on ('to pass funding') is no transfer word here either (passed_on.py)
-            triggers_at = [k for k in range(s, e) if self.d.lower[k] in self.d.g.triggers and not (
-                needs_on(self.d.lower[k]) and not passes_on(self.d.lower, k, s, e))]
+            triggers_at = [k for k in range(s, e)
+                           if self.d.lower[k] in self.d.g.triggers and not unpassed(self.d.lower, k, s, e)]
             blocked = False
             for cand in candidates(view, (s, e)):
                 if cand.negated:

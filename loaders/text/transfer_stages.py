@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from armsgraph.loaders.text.passed_on import needs_on, passes_on
+from armsgraph.loaders.text.passed_on import directed, unpassed
 from armsgraph.loaders.text.refusals import refusing_negation
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_words import (
@@ -155,9 +155,9 @@ class Stages:
                 continue
             if kind == "supply" and tense in ("present", "base") and prev in ("the", "a", "an", "its", "our", "their"):
                 continue
-            if low in syntax_words()["directed"] and nxt not in ("to", "for", "toward", "towards", "into"):
+            if low in syntax_words()["directed"] and not directed(self.d.lower, i, e):
                 continue  # 'heading a coalition': it moves only towards a place ('heading to Ukraine')
-            if needs_on(low) and not passes_on(self.d.lower, i, self.d.sent_of(i).start, e):
+            if unpassed(self.d.lower, i, self.d.sent_of(i).start, e):
                 continue  # 'passed a law': it moves only on ('pass on D-30 howitzers', 'pass them on to Kyiv')
             if low in ("order", "orders") and (prev == "in" or nxt in ("to", "of")):
                 continue  # 'in order to', 'the order of battle': no purchase
