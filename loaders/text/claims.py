@@ -23,6 +23,7 @@ from armsgraph.loaders.text.supply_talk import arms_word
 from armsgraph.loaders.text.syntax_claims import SpeechCandidate, negated, noun_speech, speech
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.turn_claims import TURN_RULE, transcript_turns
+from armsgraph.loaders.text.word_tables import words_by_kind
 from armsgraph.schema import Person
 
 NOUN_RULE = "claim:speech-noun"
@@ -92,6 +93,18 @@ RELATIVE_REACH = 4
 """Heads climbed from such a verb to the clause whose subject speaks (verb -> noun -> its verb; 'of' adds one)."""
 ACRONYM_MAX = 5
 """Letters of a body's acronym before its lower-case name ('the SBU security service')."""
+BODY_TABLE = words_by_kind("unowned_bodies.csv", ("pair", "attack"))
+"""``data/unowned_bodies.csv`` by kind (review mends, session 28)."""
+BODY_PAIRS = frozenset(tuple(words.split()) for words in BODY_TABLE["pair"])
+"""An unowned body that is one only after its modifier: 'the General Staff', 'the security service' (a bare 'the
+staff' or 'the service' is no state's body)."""
+PAIRED_BODIES = frozenset(pair[-1] for pair in BODY_PAIRS)
+ATTACK_WORDS = BODY_TABLE["attack"]
+"""Attack verbs: a state opening a sentence as the attacker ('Russian missiles hit Kharkiv, the General Staff said')
+owns no unowned body of it."""
+BODY_ACRONYMS = {word: state for state, words in words_by_kind("body_acronyms.csv").items() for word in words}
+"""A state body's acronym and the state it is of ('the SBU security service': Ukraine's); an acronym not in
+``data/body_acronyms.csv`` names no owner (review mends, session 28)."""
 ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "journalists"})
 """Who was told, right after 'told': not part of the claim."""
 
@@ -275,16 +288,30 @@ class ClaimRules:
         token i with no owner named: the state opening its sentence (in its first three tokens, not after a
         preposition: 'After Oslo sent ..., the defence ministry said'), else the state opening the sentence before,
         when the sentence names no other state before the body (the guide: an unnamed ministry speaks for its state;
-        sessions 17, 18)."""
+        sessions 17, 18). Since the review mends of session 28: 'staff' and 'service' are bodies only after their
+        modifier (``unowned_bodies.csv`` kind pair: 'the General Staff', 'the security service'); an acronym before
+        the body names its owner by ``body_acronyms.csv`` ('the FSB security service': Russia's), an acronym not
+        there none; and such a body is not the opening state's when that state opens the sentence as an attacker
+        (kind attack: 'Russian missiles hit Kharkiv overnight, the General Staff said': no speaker)."""
+        word = self.d.lower[i]
+        if word in PAIRED_BODIES and (i == 0 or (self.d.lower[i - 1], word) not in BODY_PAIRS):
+            return None
         k = i - 1
         unowned = office_words().unowned_modifiers
+        acronym: str | None = None
         while k >= 0 and (self.d.lower[k] in MINISTRY_MODIFIERS or (
                 self.d.lower[k] in unowned and self.d.words[k][:1].isupper()) or self._acronym_of_body(k, i)):
+            if self.d.words[k].isupper() and self.d.words[k].isalpha():
+                acronym = self.d.lower[k]
             k -= 1
         if k < 0 or self.d.lower[k] != "the":
             return None
+        if acronym is not None:
+            return BODY_ACRONYMS.get(acronym)
         sent = self.d.sent_of(i)
         opening = self._state_opening(sent.start, min(i, sent.start + 3))
+        if opening is not None and word in PAIRED_BODIES and self._attacker(sent.start, i):
+            return None
         if opening is not None or sent.start == 0:
             return opening
         before = self.d.sent_of(sent.start - 1)
@@ -295,6 +322,16 @@ class ClaimRules:
         named = {ref.id for m in range(sent.start, i) if (ref := self.f.ref_at.get(m)) is not None
                  and ref.id.startswith("country:")}
         return state if state is not None and named <= {state} else None
+
+    def _attacker(self, start: int, body: int) -> bool:
+        """Whether the sentence's opening clause (up to its first comma, before the body at ``body``) has an attack
+        verb (``unowned_bodies.csv`` kind attack): its opening state is then the attacker, not the body's owner."""
+        for k in range(start, body):
+            if self.d.lower[k] == ",":
+                return False
+            if self.d.lower[k] in ATTACK_WORDS:
+                return True
+        return False
 
     def _acronym_of_body(self, k: int, body: int) -> bool:
         """Token k, before an unowned body at token ``body``, is the body's own short name or a word of its kind: an
@@ -1251,7 +1288,9 @@ class ClaimRules:
         """'Russia's defence ministry released video it said showed ...', '... published a video of what it said
         were ...': a speech verb whose subject 'it' opens a relative clause (``RELATIVE_SPEECH``) on a noun of its
         own sentence says what the subject of the clause that noun belongs to says, when that subject is a state
-        or an organisation (a person is never 'it'; session 28). None when a person or nothing is found there."""
+        or an organisation (a person is never 'it'; session 28). A clause that is itself what a speech verb says is
+        climbed past to that verb, whose subject speaks ('Russia's defence ministry said Ukraine fired a missile it
+        said was ...': Russia's; review mends). None when a person or nothing is found there."""
         p = self.d.syntax
         if p is None or p.dep[verb] not in RELATIVE_SPEECH:
             return None
@@ -1260,6 +1299,10 @@ class ClaimRules:
             if p.head[node] == node:
                 return None
             node = p.head[node]
+            if p.dep[node] == "ccomp" and p.head[node] != node and self.d.lower[p.head[node]] in self.d.g.speech_verbs:
+                # '... said Ukraine fired a missile it said was ...': the clause is what a speech verb says; its
+                # subject is no speaker, the speech verb's is (review mends, session 28)
+                continue
             subj = [k for k in p.kids(node, "nsubj") if k < verb and self.d.lower[k] != "it"]
             if subj:
                 head = subj[0]

@@ -14,7 +14,7 @@ from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.word_tables import words_by_kind
 
 PLURAL_WORDS = words_by_kind("plural_subjects.csv", ("subject", "counted", "count-2", "count-3", "count-4", "count-5",
-                                                     "not-party", "partner"))
+                                                     "not-party", "partner", "adverbial"))
 """``data/plural_subjects.csv`` by kind."""
 PLURAL_SUBJECTS = frozenset(tuple(words.split()) for words in PLURAL_WORDS["subject"])
 """Subjects that stand for the persons named together just before."""
@@ -29,9 +29,16 @@ Latvia said')."""
 POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 """A possessive after a group noun ('the three countries' defence ministries')."""
 NOT_PARTY = PLURAL_WORDS["not-party"]
+"""Before a state named as no party of its clause's subject ('... to Ukraine', '... with Ukraine'; session 28)."""
 PARTNER = PLURAL_WORDS["partner"]
 """Of those, the prepositions before a state that is the subject's partner ('... with Ukraine'; session 28)."""
-"""Before a state named as no party of its clause's subject ('... to Ukraine', '... with Ukraine'; session 28)."""
+ADVERBIAL = PLURAL_WORDS["adverbial"]
+"""Words opening an adverbial clause ('As Russia pressed its offensive, ...'): a state in one is no party of a
+counted subject (review mends, session 28)."""
+WEAPON_ENTS = frozenset({"WEAPON", "CATEGORY"})
+"""Entity labels of a weapon: a state right before one modifies it ('US Abrams tanks') and is no party, unless it
+opens a gapped clause after one of ``GAP_OPENERS`` ('and Berlin IRIS-T systems')."""
+GAP_OPENERS = frozenset({",", "and"})
 LOOK_BACK = 6
 """Sentences searched back for the persons a plural subject stands for."""
 
@@ -133,7 +140,12 @@ def state_pair_speech(d: TextDoc, f: Facts, s: int, e: int) -> tuple[list[str], 
     verb of ``speech_verbs.csv`` right after it, and stands for the states coordinated before it in its sentence
     ('The United States, Germany, ... and Italy will provide ..., the leaders said'; '... paid for by Germany, Denmark
     and Norway, the three defence ministries said') or at the opening of the sentence before. A number in the
-    subject must be the states' count ('the two governments': two); without one, two or more."""
+    subject must be the states' count ('the two governments': two); without one, two or more. Since session 28 a
+    counted subject with no such list stands for the states named in clauses of their own before it, or with a
+    partner after 'with' (``_states_named_before``: 'Washington will send X and Berlin Y to Ukraine, the two
+    governments said'), not a state in an adverbial clause or modifying a weapon (review mends); and the subject
+    reads on past a possessive to the bodies it owns, after a state pair too (``_owned_group_end``: 'the two
+    countries' defence ministries said')."""
     for k in range(s, e - 2):
         found = _state_group(d, k, e)
         if found is None:
@@ -154,7 +166,8 @@ def _state_group(d: TextDoc, k: int, e: int) -> tuple[int, int | None] | None:
     """(the token after the subject, the number it names or None) when a subject standing for states opens at k."""
     size = next((len(p) for p in d.g.state_pairs if tuple(d.lower[k:k + len(p)]) == p), 0)
     if size:
-        return k + size, 2
+        # 'the two countries' defence ministries said' reads on past the possessive too (review mends, session 28)
+        return _owned_group_end(d, k + size, e), 2
     if d.lower[k] != "the" or k + 1 >= e:
         return None
     m = k + 1
@@ -196,7 +209,7 @@ def _states_named_before(d: TextDoc, f: Facts, s: int, subject: int, count: int 
     partners: list[str] = []
     for k in range(s, subject):
         ref = _state_at(f, k)
-        if ref is None:
+        if ref is None or _modifier_or_adverbial(d, s, ref):
             continue
         before = k - 1 - (k > s and d.lower[k - 1] == "the")
         if before < s or d.lower[before] not in NOT_PARTY:
@@ -209,6 +222,21 @@ def _states_named_before(d: TextDoc, f: Facts, s: int, subject: int, count: int 
         if len(states) == count:
             return states
     return None
+
+
+def _modifier_or_adverbial(d: TextDoc, s: int, ref: Ref) -> bool:
+    """Whether a state named at ``ref`` is no clause's subject: right before a weapon it modifies ('Poland will send
+    US Abrams tanks'), or in a clause opened by a word of ``plural_subjects.csv`` kind adverbial ('As Russia pressed
+    its offensive, Germany will send ...'; review mends, session 28)."""
+    before = ref.start - 1 - (ref.start > s and d.lower[ref.start - 1] == "the")
+    if ref.end < len(d.ent_types) and d.ent_types[ref.end] in WEAPON_ENTS and before >= s \
+            and d.lower[before] not in GAP_OPENERS:
+        return True  # not a gapped clause's subject ('..., Latvia Piorun launchers and Finland a NASAMS battery')
+    k = ref.start
+    while k > s and d.lower[k - 1] != ",":
+        k -= 1
+    k = _subject_start(d, k, ref.start)
+    return k < ref.start and d.lower[k] in ADVERBIAL
 
 
 def _fits(states: list[str], count: int | None) -> bool:
