@@ -18,8 +18,8 @@ a giver ('permission to Poland to send') or 'they', or the transfer noun's owner
 transfer of their F-16s'); not the publisher ('and we will send ...') or another state (session 28 review); the
 recipient is the state after 'to' after the system, else the war-aid text's default recipient by its one rule. A
 transfer another rule read from the same mention with the publisher's state as giver is dropped. Not in a negated,
-refused ('refused permission') or hypothetical sentence; the stage is read from the approval word on (not the request's 'asked'). Only texts whose publisher speaks for a state are
-read. Rule ``transfer:approved``.
+refused ('refused permission') or hypothetical sentence; the stage is read from the approval word on (not the
+request's 'asked'). Only texts whose publisher speaks for a state are read. Rule ``transfer:approved``.
 """
 
 from __future__ import annotations
@@ -121,8 +121,8 @@ def _addressees_act(d: TextDoc, f: Facts, rules: TransferRules, a: int, t: int, 
     the skip words ('will', 'can', 'to'), is the approval word, a giver, or an addressee pronoun ('they'), or the
     transfer noun's owner is ('of their'); not the publisher ('we will send') or another state."""
     words = approval_words()
-    if t + 2 < len(d.doc) and d.lower[t + 1] == "of" and d.lower[t + 2] in words["addressee"]:
-        return True
+    if t + 1 < len(d.doc) and d.lower[t + 1] == "of":
+        return True  # the transfer noun ('approval of the transfer of (their) F-16 fighter aircraft')
     j = t - 1
     while j > a and d.lower[j] in words["skip"]:
         j -= 1
