@@ -50,7 +50,8 @@ further back is another clause's ('gives Israel what it needs ..., including rep
 def replenish_words() -> dict[str, frozenset[str]]:
     """``data/replenished_systems.csv`` by kind, read once per process."""
     return words_by_kind("replenished_systems.csv", ("verb", "link", "paid", "subject", "relative", "skip", "lead",
-                                                     "origin", "failure", "condition", "proviso", "wish"))
+                                                     "origin", "failure", "condition", "proviso", "wish",
+                                                     "clause-dep"))
 
 
 def replenished_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -156,22 +157,29 @@ def _law_verb(d: TextDoc, s: int, k: int) -> bool:
 
 
 def _proviso(d: TextDoc, sent: Span) -> bool:
-    """Whether the sentence states a condition in two words anywhere ('provided that', 'on condition'): the law's
-    verb is then no more a supply than after an opening 'if'."""
-    provisos = replenish_words()["proviso"]
-    return any(f"{a} {b}" in provisos for a, b in zip(d.lower[sent.start : sent.end - 1],
-                                                       d.lower[sent.start + 1 : sent.end], strict=True))
+    """Whether the sentence states a condition in words anywhere, ending in 'that' ('provided that', 'on condition
+    that'; not 'on condition of anonymity'): the law's verb is then no more a supply than after an opening 'if'."""
+    words = d.lower[sent.start : sent.end]
+    for proviso in replenish_words()["proviso"]:
+        n = len(proviso.split())
+        if any(" ".join(words[i : i + n]) == proviso for i in range(len(words) - n + 1)):
+            return True
+    return False
 
 
 def _wished(d: TextDoc, sent: Span, k: int) -> bool:
     """Whether the parse puts the verb at k under a wish or demand ('demanded that the bill replenish', 'want a bill
-    that replenishes'): what someone asks a law to do is not what it does. Unparsed, no wish is read."""
+    that replenishes'): what someone asks a law to do is not what it does. The walk up the heads stops at a coordinate
+    or paratactic clause (``clause-dep``: 'I urged Congress to pass it, and it replenishes'). Unparsed, no wish is
+    read."""
     syntax = d.syntax
     if syntax is None or not syntax.parsed[k]:
         return False
     wish = replenish_words()["wish"]
     i = k
     while sent.start <= syntax.head[i] < sent.end and syntax.head[i] != i:
+        if syntax.dep[i] in replenish_words()["clause-dep"]:
+            return False  # 'I urged Congress to pass it, and it replenishes ...': a coordinate clause of its own
         i = syntax.head[i]
         if d.lower[i] in wish:
             return True

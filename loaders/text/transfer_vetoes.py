@@ -133,13 +133,14 @@ def _serves_another_item(d: TextDoc, f: Facts, t: TransferFact) -> bool:
 
 def _class_of_the_system_before(d: TextDoc, f: Facts, t: TransferFact) -> bool:
     """Whether the weapon is a class of systems (kind ``class-name``: 'weapon:mrap') written right after another
-    system's name, nothing but a space between ('MaxxPro Mine Resistant Ambush Protected vehicles'): the class says
+    system's name on its line, nothing but spaces between ('MaxxPro Mine Resistant Ambush Protected vehicles'; not
+    a list's next line, 'Humvees\nMRAP vehicles'): the class says
     what the named system is, as the gazetteer's 'MaxxPro MRAP' does; the named system keeps its own reading."""
     if t.weapon_mention is None or t.weapon not in veto_words()["class-name"]:
         return False
     at = t.weapon_mention.start
     return any(e.id.startswith("weapon:") and e.id != t.weapon and m.end <= at
-               and not d.clean[m.end - d.base:at - d.base].strip()
+               and not d.clean[m.end - d.base:at - d.base].strip(" ")
                for e in f.entities.values() for m in e.mentions)
 
 

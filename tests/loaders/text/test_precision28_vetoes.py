@@ -87,3 +87,9 @@ def test_the_new_wording_is_read_from_the_data_file() -> None:
     assert "weapon:mrap" in words["class-name"]
     assert {"assurance", "approve", "supports"} <= words["consent"]
     assert {"they", "their", "both"} <= words["partners"]
+
+
+def test_a_class_name_on_the_next_line_of_a_list_is_a_system_of_its_own() -> None:
+    # V2 (review mend, session 28): a newline is not 'right after' the system before
+    text = "The package for Ukraine includes:\n50 Humvees\nMRAP vehicles\nJavelin missiles"
+    assert ("country:USA", "country:UKR", "weapon:mrap") in triples(text, with_vetoes=True)

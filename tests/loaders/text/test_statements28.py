@@ -85,6 +85,47 @@ def test_an_assurance_to_the_other_side_gives_nothing() -> None:
     assert _by_rule(text, approved_transfers.RULE) == set()
 
 
+# -- review mends (session 28): the approval word's own clause, its addressees' verb, a refusal -----------------------
+
+@parsed
+@pytest.mark.parametrize(("sentence", "wrong", "right"), [
+    # N8: the transfer word's subject is the publisher's state, not the addressee
+    ("We gave our assurance to Japan that the United States will continue to provide Patriot interceptors to "
+     "Ukraine.", ("country:JPN", "country:UKR", "weapon:patriot"), ("country:USA", "country:UKR", "weapon:patriot")),
+    # N10: the publisher's own clause after ', and' keeps its own system
+    ("Germany gave its permission to Poland to send Leopard tanks to Ukraine, and we will send Abrams tanks to "
+     "Ukraine.", ("country:POL", "country:UKR", "weapon:abrams"), ("country:USA", "country:UKR", "weapon:abrams")),
+    # N14: 'but' ends the permission's clause ('permission' is an approval word of the csv)
+    ("Poland asked for our permission, but in the end we decided to send our own Patriot batteries to Ukraine.",
+     ("country:POL", "country:UKR", "weapon:patriot"), ("country:USA", "country:UKR", "weapon:patriot")),
+])
+def test_an_approval_word_reads_only_its_own_clause(sentence: str, wrong: Triple, right: Triple) -> None:
+    found = _all(sentence)
+    assert wrong not in found
+    assert right in found
+
+
+@parsed
+def test_the_addressees_of_a_security_assurance_do_not_give_the_publisher_s_systems() -> None:
+    # N7: 'will continue to provide' has the publisher as its subject, not Finland or Sweden
+    text = "We have given security assurances to Finland and Sweden and will continue to provide HIMARS to Ukraine."
+    assert _by_rule(text, approved_transfers.RULE) == set()
+
+
+@parsed
+def test_a_refused_permission_gives_no_third_party_transfer() -> None:
+    # N3: the re-exporter's transfer is not stated as happening
+    text = "The United States refused permission to Turkey to transfer its Stinger missiles to Azerbaijan."
+    assert ("country:TUR", "country:AZE", "weapon:stinger") not in _all(text)
+
+
+@parsed
+def test_the_addressee_s_own_verb_still_fires_after_the_mend() -> None:
+    found = _by_rule("We gave permission to Germany to re-export Stinger missiles to Ukraine.",
+                     approved_transfers.RULE)
+    assert found == {("country:DEU", "country:UKR", "weapon:stinger")}
+
+
 # -- the replenished systems' limits (the brief's point 2) -----------------------------------------------------------
 
 ISRAEL_FIRST = "Israel fought off the attack. "
@@ -112,3 +153,15 @@ def test_a_time_limit_is_still_a_supply(sentence: str) -> None:
 ])
 def test_a_condition_a_question_or_a_demand_is_no_supply(sentence: str) -> None:
     assert _by_rule(ISRAEL_FIRST + sentence, replenished_systems.RULE) == set()
+
+
+@parsed
+@pytest.mark.parametrize("sentence", [
+    # R2, R15: a wish in a coordinate clause is not the law's clause
+    "I urged Congress to pass the supplemental, and it replenishes Iron Dome and David's Sling.",
+    "We wanted this bill passed for months, and now it replenishes Iron Dome.",
+    # R13: 'on condition of anonymity' is no proviso
+    "The bill replenishes Iron Dome, a senior official said on condition of anonymity.",
+])
+def test_a_wish_in_another_clause_or_a_source_s_anonymity_keeps_the_supply(sentence: str) -> None:
+    assert _by_rule(ISRAEL_FIRST + sentence, replenished_systems.RULE) >= IRON_DOME
