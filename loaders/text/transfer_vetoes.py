@@ -26,11 +26,6 @@ that section says which.
   vehicle, the MaxxPro, and says what kind it is; a class of systems (``transfer_vetoes.csv`` kind ``class-name``:
   the MRAP) written right after another system's name is no second system given, as the gazetteer's own 'MaxxPro
   MRAP' is one mention.
-- *The publisher's consent to its partners' transfer* (session 28): a government's assurance or approval that
-  partners may transfer a system ('have asked for our assurance that they can transfer F-16s', 'supports both
-  countries' plans to provide F-16s') is not its own supply: the partners give. A reading with the publisher's state
-  as giver is dropped when a consent word (kind ``consent``) and after it a word for the partners (kind
-  ``partners``) stand before the weapon, in a sentence that names another state before it.
 - *The publisher's state as recipient when its sentence does not name it*: in a text whose publisher speaks for a
   state, 'we' gives; a reading that has that state receive, in a sentence that names it by no name, demonym or
   capital, comes from a carried party or a misread 'we' ('and in Ukraine, we have sent HIMARS'), unless the rule read a
@@ -89,7 +84,7 @@ def veto_words() -> dict[str, frozenset[str]]:
     """``data/transfer_vetoes.csv`` by kind, read once per process."""
     return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal", "relative",
                                                  "package", "referring", "coalition", "home-object", "sell",
-                                                 "clause-stop", "date-word", "class-name", "consent", "partners"))
+                                                 "clause-stop", "date-word", "class-name"))
 
 
 def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -97,7 +92,7 @@ def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     publisher's package to the publisher's state; returns the transfers dropped or replaced."""
     dropped = [k for k, t in f.transfers.items()
                if _serves_another_item(d, f, t) or _to_the_other_side(d, t) or _unnamed_home_recipient(d, f, t)
-               or _class_of_the_system_before(d, f, t) or _partners_transfer_approved(d, f, t)]
+               or _class_of_the_system_before(d, f, t)]
     out = [f.transfers.pop(k) for k in dropped]
     carried = [k for k, t in f.transfers.items() if _carried_partner(d, f, t)]
     for k in carried:
@@ -142,23 +137,6 @@ def _class_of_the_system_before(d: TextDoc, f: Facts, t: TransferFact) -> bool:
     return any(e.id.startswith("weapon:") and e.id != t.weapon and m.end <= at
                and not d.clean[m.end - d.base:at - d.base].strip(" ")
                for e in f.entities.values() for m in e.mentions)
-
-
-def _partners_transfer_approved(d: TextDoc, f: Facts, t: TransferFact) -> bool:
-    """Whether, in a text whose publisher speaks for a state, that state is read as the giver of a transfer it only
-    consents to: before the weapon mention its sentence has a consent word (kind ``consent``: 'assurance', 'approve',
-    'supports'), then a word for the partners (kind ``partners``: 'they', 'their', 'both countries''), and names
-    another state than the publisher's and the recipient before the mention ('has given its assurance to Denmark and
-    the Netherlands that we will approve the transfer of their F-16s')."""
-    if d.home is None or not d.speaks_for_home or t.supplier != d.home or t.weapon_mention is None:
-        return False
-    words = veto_words()
-    mention = d.tok_index(t.weapon_mention.start - d.base)
-    sent = d.sent_of(mention)
-    consent = next((k for k in range(sent.start, mention) if d.lower[k] in words["consent"]), None)
-    if consent is None or not any(d.lower[k] in words["partners"] for k in range(consent + 1, mention)):
-        return False
-    return any(_state_at(f, k) not in (None, d.home, t.recipient) for k in range(sent.start, mention))
 
 
 def _names_a_state(f: Facts, k: int) -> bool:

@@ -1,7 +1,8 @@
 """Invented probes of session 28's two new vetoes in ``transfer_vetoes.py`` (docs/text-extraction-history.md,
 "Session 28: wrong transfers"): a class of systems written right after a system's name ('MaxxPro Mine Resistant
-Ambush Protected vehicles') is no second system, and a government's consent to its partners' transfer ('our
-assurance that they can transfer ...') is not its own supply. Each wrong reading is first shown to be made without
+Ambush Protected vehicles') is no second system; the consent veto of the same round was removed after its review
+(the narrowed approval rule, ``approved_transfers.py``, gives the partners and drops the publisher's reading, and the
+veto dropped the publisher's own supply in the next clause). Each wrong reading is first shown to be made without
 the component, so a probe fails if the veto stops firing, not only if the rules stop making the reading; the right
 readings beside them must stay. No sentence is copied from a gold document."""
 
@@ -33,13 +34,6 @@ DROPPED = [
      {("country:USA", "country:UKR", "weapon:maxxpro"), ("country:USA", "country:UKR", "weapon:fgm-148-javelin")}),
     ("The drawdown for Ukraine provides 30 Cougar Mine-Resistant Ambush-Protected vehicles.",
      ("country:USA", "country:UKR", "weapon:mrap"), {("country:USA", "country:UKR", "weapon:cougar")}),
-    # the publisher's consent to its partners' transfer
-    ("Norway and Sweden have asked for our assurance that they can transfer CV90 vehicles to Ukraine.",
-     ("country:USA", "country:UKR", "weapon:cv90"), set()),
-    ("We have given our assurance to Poland that we will approve the transfer of their Leopard tanks to Kyiv.",
-     ("country:USA", "country:UKR", "weapon:leopard"), set()),
-    ("In letters to Swedish and Czech ministers, the Secretary wrote that the United States fully supports both "
-     "countries' plans to provide Gripen jets to Ukraine.", ("country:USA", "country:UKR", "weapon:gripen"), set()),
 ]
 
 
@@ -58,7 +52,8 @@ KEPT = [
     ("The package for Ukraine includes 40 Humvees and 20 Mine Resistant Ambush Protected vehicles.",
      {("country:USA", "country:UKR", "weapon:mrap"), ("country:USA", "country:UKR", "weapon:hmmwv")}),
     ("The package for Ukraine includes 40 MaxxPro MRAP vehicles.", {("country:USA", "country:UKR", "weapon:maxxpro")}),
-    # the publisher's own sale or gift, with a consent word and another state named
+    # the publisher's own sale or gift, with a consent word and another state named (the consent veto's guards,
+    # kept after its removal: no other rule may drop them)
     ("The United States approved the sale of F-16 jets to Turkey, days after Ankara ratified Sweden's membership.",
      {("country:USA", "country:TUR", "weapon:f-16")}),
     ("The United States and other partners plan to give Ukraine NASAMS and HAWK systems, Germany said.",
@@ -76,17 +71,33 @@ def test_the_right_readings_are_kept(text: str, want: set[Triple]) -> None:
     assert want <= triples(text, with_vetoes=True)
 
 
-def test_a_news_text_is_not_read_as_the_publishers_consent() -> None:
-    """A wire speaks for no state: the consent veto reads only a government's own text."""
-    text = "The United States has given its assurance that they can transfer CV90 vehicles to Ukraine, Norway said."
-    assert triples(text, with_vetoes=True, genre="news") == triples(text, with_vetoes=False, genre="news")
+CONSENTED = [
+    ("Norway and Sweden have asked for our assurance that they can transfer CV90 vehicles to Ukraine.",
+     {("country:NOR", "country:UKR", "weapon:cv90"), ("country:SWE", "country:UKR", "weapon:cv90")}),
+    ("We have given our assurance to Poland that we will approve the transfer of their Leopard tanks to Kyiv.",
+     {("country:POL", "country:UKR", "weapon:leopard")}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CONSENTED)
+def test_the_partners_give_what_the_publisher_consents_to(text: str, want: set[Triple]) -> None:
+    """The consent veto's sentences, now read by the approval rule alone: the partners give, the publisher does not."""
+    found = triples(text, with_vetoes=True)
+    assert want <= found
+    assert not any(t[0] == "country:USA" for t in found)
+
+
+@pytest.mark.xfail(strict=True, reason="left by session 28: 'supports both countries' plans to provide' is no approval "
+                   "word of approved_transfers.csv, and the consent veto that dropped the publisher's reading is gone")
+def test_support_for_partners_plans_is_not_the_publishers_supply() -> None:
+    text = ("In letters to Swedish and Czech ministers, the Secretary wrote that the United States fully supports both "
+            "countries' plans to provide Gripen jets to Ukraine.")
+    assert ("country:USA", "country:UKR", "weapon:gripen") not in triples(text, with_vetoes=True)
 
 
 def test_the_new_wording_is_read_from_the_data_file() -> None:
     words = veto_words()
     assert "weapon:mrap" in words["class-name"]
-    assert {"assurance", "approve", "supports"} <= words["consent"]
-    assert {"they", "their", "both"} <= words["partners"]
 
 
 def test_a_class_name_on_the_next_line_of_a_list_is_a_system_of_its_own() -> None:
