@@ -30,7 +30,7 @@ from spacy.tokens import Span
 
 from armsgraph.loaders.text.extraction import TransferFact
 from armsgraph.loaders.text.facts import Facts
-from armsgraph.loaders.text.named_givers import MAX_SENTENCE_TOKENS, drop_home, named_states
+from armsgraph.loaders.text.named_givers import drop_home, named_states, read_publisher_sentences
 from armsgraph.loaders.text.textdoc import TextDoc
 from armsgraph.loaders.text.transfer_rules import TransferRules
 from armsgraph.loaders.text.transfer_words import pick_stage
@@ -50,14 +50,7 @@ def approval_words() -> dict[str, frozenset[str]]:
 
 def approved_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: the states whose transfer the publisher assures or approves, as its givers (``transfer:approved``)."""
-    if d.home is None or not d.speaks_for_home:
-        return []
-    before = set(f.transfers)
-    rules = TransferRules(d, f)
-    for sent in d.sents:
-        if sent.end - sent.start <= MAX_SENTENCE_TOKENS:
-            _read(d, f, rules, sent, d.home)
-    return [t for k, t in f.transfers.items() if k not in before]
+    return read_publisher_sentences(d, f, _read)
 
 
 def _read(d: TextDoc, f: Facts, rules: TransferRules, sent: Span, home: str) -> None:

@@ -32,6 +32,7 @@ read splits (session 24's review). Rule ``transfer:named-giver``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from spacy.tokens import Span
@@ -46,6 +47,8 @@ from armsgraph.loaders.text.word_tables import words_by_kind
 RULE = "transfer:named-giver"
 MAX_SENTENCE_TOKENS = 160
 """A sentence longer than this is narrative; its noun phrases are not read."""
+SentenceReader = Callable[[TextDoc, Facts, TransferRules, Span, str], None]
+"""A rule's reading of one sentence (the document, its facts, the shared rules, the sentence, the publisher's state)."""
 RELATIVE_GAP = 3
 """Words at most between the givers of a relative clause and its participle ('that Norway has also pledged')."""
 
@@ -59,13 +62,19 @@ def giver_words() -> dict[str, frozenset[str]]:
 
 def named_giver_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     """Component: the states named after a system as its givers (``transfer:named-giver``)."""
+    return read_publisher_sentences(d, f, _read)
+
+
+def read_publisher_sentences(d: TextDoc, f: Facts, read: SentenceReader) -> list[TransferFact]:
+    """Run ``read`` on each sentence of a text whose publisher speaks for a state (the givers these rules name are
+    other states than the publisher's), skipping run-on sentences; returns the transfers it added."""
     if d.home is None or not d.speaks_for_home:
         return []
     before = set(f.transfers)
     rules = TransferRules(d, f)
     for sent in d.sents:
         if sent.end - sent.start <= MAX_SENTENCE_TOKENS:
-            _read(d, f, rules, sent, d.home)
+            read(d, f, rules, sent, d.home)
     return [t for k, t in f.transfers.items() if k not in before]
 
 
