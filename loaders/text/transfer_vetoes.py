@@ -22,6 +22,13 @@ that section says which.
   ships to Russia', 'in January 2022'; a year counts after a date word or a month, not as a quantity or a name:
   '2000 ATACMS', 'the 2014 Minsk terms'; 'since 2014' goes on to now), or that dates nothing in a sentence dated
   before the invasion, is kept.
+- *The publisher's support for its partners' transfer* (session 28, narrowed after review): 'the United States fully
+  supports both countries' plans to provide F-16s' is not the publisher's own supply. A reading with the
+  publisher's state as giver is dropped when a consent word (kind ``consent``) and after it a word for the partners
+  (kind ``partners``) stand before the weapon in one clause (no ``consent-stop`` mark between: ';', 'but', ', and')
+  with no first-person word of the publisher after the consent word (kind ``first-person``: '..., we will send
+  ATACMS'), in a sentence that names another state before the weapon. The assurance and permission sentences are
+  the approval rule's (``approved_transfers.py``).
 - *A class written after a system's name* (session 28): 'MaxxPro Mine Resistant Ambush Protected vehicles' names one
   vehicle, the MaxxPro, and says what kind it is; a class of systems (``transfer_vetoes.csv`` kind ``class-name``:
   the MRAP) written right after another system's name is no second system given, as the gazetteer's own 'MaxxPro
@@ -84,7 +91,8 @@ def veto_words() -> dict[str, frozenset[str]]:
     """``data/transfer_vetoes.csv`` by kind, read once per process."""
     return words_by_kind("transfer_vetoes.csv", ("support", "support-through", "carry", "modal", "relative",
                                                  "package", "referring", "coalition", "home-object", "sell",
-                                                 "clause-stop", "date-word", "class-name"))
+                                                 "clause-stop", "date-word", "class-name", "consent", "partners",
+                                                 "consent-stop", "consent-stop-comma", "first-person"))
 
 
 def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
@@ -92,7 +100,7 @@ def vetoed_transfers(d: TextDoc, f: Facts) -> list[TransferFact]:
     publisher's package to the publisher's state; returns the transfers dropped or replaced."""
     dropped = [k for k, t in f.transfers.items()
                if _serves_another_item(d, f, t) or _to_the_other_side(d, t) or _unnamed_home_recipient(d, f, t)
-               or _class_of_the_system_before(d, f, t)]
+               or _class_of_the_system_before(d, f, t) or _partners_plan_supported(d, f, t)]
     out = [f.transfers.pop(k) for k in dropped]
     carried = [k for k, t in f.transfers.items() if _carried_partner(d, f, t)]
     for k in carried:
@@ -137,6 +145,25 @@ def _class_of_the_system_before(d: TextDoc, f: Facts, t: TransferFact) -> bool:
     return any(e.id.startswith("weapon:") and e.id != t.weapon and m.end <= at
                and not d.clean[m.end - d.base:at - d.base].strip(" ")
                for e in f.entities.values() for m in e.mentions)
+
+
+def _partners_plan_supported(d: TextDoc, f: Facts, t: TransferFact) -> bool:
+    """Whether, in a text whose publisher speaks for a state, that state is read as the giver of a transfer it only
+    supports: the consent word, then the partners' word, then the weapon, in one clause with no first-person word
+    after the consent word, and another state than the publisher's and the recipient named before the weapon."""
+    if d.home is None or not d.speaks_for_home or t.supplier != d.home or t.weapon_mention is None:
+        return False
+    words = veto_words()
+    mention = d.tok_index(t.weapon_mention.start - d.base)
+    sent = d.sent_of(mention)
+    consent = next((k for k in range(mention - 1, sent.start - 1, -1) if d.lower[k] in words["consent"]), None)
+    if consent is None or not any(d.lower[k] in words["partners"] for k in range(consent + 1, mention)):
+        return False
+    for k in range(consent + 1, mention):
+        if d.lower[k] in words["first-person"] or d.lower[k] in words["consent-stop"] \
+                or (d.lower[k] == "," and k + 1 < mention and d.lower[k + 1] in words["consent-stop-comma"]):
+            return False
+    return any(_state_at(f, k) not in (None, d.home, t.recipient) for k in range(sent.start, mention))
 
 
 def _names_a_state(f: Facts, k: int) -> bool:

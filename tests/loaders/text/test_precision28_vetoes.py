@@ -1,8 +1,8 @@
 """Invented probes of session 28's two new vetoes in ``transfer_vetoes.py`` (docs/text-extraction-history.md,
 "Session 28: wrong transfers"): a class of systems written right after a system's name ('MaxxPro Mine Resistant
-Ambush Protected vehicles') is no second system; the consent veto of the same round was removed after its review
-(the narrowed approval rule, ``approved_transfers.py``, gives the partners and drops the publisher's reading, and the
-veto dropped the publisher's own supply in the next clause). Each wrong reading is first shown to be made without
+Ambush Protected vehicles') is no second system; the publisher's support for its partners' plans ('supports both
+countries' plans to provide F-16s') is not its own supply (narrowed after review: one clause, no first-person word;
+the assurance and permission sentences are the approval rule's, ``approved_transfers.py``). Each wrong reading is first shown to be made without
 the component, so a probe fails if the veto stops firing, not only if the rules stop making the reading; the right
 readings beside them must stay. No sentence is copied from a gold document."""
 
@@ -81,23 +81,53 @@ CONSENTED = [
 
 @pytest.mark.parametrize(("text", "want"), CONSENTED)
 def test_the_partners_give_what_the_publisher_consents_to(text: str, want: set[Triple]) -> None:
-    """The consent veto's sentences, now read by the approval rule alone: the partners give, the publisher does not."""
+    """Assurance and permission, read by the approval rule: the partners give, the publisher does not."""
     found = triples(text, with_vetoes=True)
     assert want <= found
     assert not any(t[0] == "country:USA" for t in found)
 
 
-@pytest.mark.xfail(strict=True, reason="left by session 28: 'supports both countries' plans to provide' is no approval "
-                   "word of approved_transfers.csv, and the consent veto that dropped the publisher's reading is gone")
-def test_support_for_partners_plans_is_not_the_publishers_supply() -> None:
-    text = ("In letters to Swedish and Czech ministers, the Secretary wrote that the United States fully supports both "
-            "countries' plans to provide Gripen jets to Ukraine.")
-    assert ("country:USA", "country:UKR", "weapon:gripen") not in triples(text, with_vetoes=True)
+SUPPORTED = [
+    ("In letters to Swedish and Czech ministers, the Secretary wrote that the United States fully supports both "
+     "countries' plans to provide Gripen jets to Ukraine.", ("country:USA", "country:UKR", "weapon:gripen")),
+    ("The Secretary told Norway and Sweden that the United States strongly supports their plans to deliver CV90 "
+     "vehicles to Ukraine.", ("country:USA", "country:UKR", "weapon:cv90")),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), SUPPORTED)
+def test_support_for_partners_plans_is_not_the_publishers_supply(text: str, wrong: Triple) -> None:
+    assert wrong in triples(text, with_vetoes=False)
+    assert wrong not in triples(text, with_vetoes=True)
+
+
+def test_a_news_text_is_not_read_as_the_publishers_support() -> None:
+    """A wire speaks for no state: the veto reads only a government's own text."""
+    text = SUPPORTED[0][0]
+    assert triples(text, with_vetoes=True, genre="news") == triples(text, with_vetoes=False, genre="news")
+
+
+OWN_SUPPLY = [
+    # review A's sentences: the publisher's own supply in the next clause, or in its own voice, stays
+    "Britain and France have already sent long-range missiles; now that Congress has approved the bill with support "
+    "from both parties, we will send ATACMS to Ukraine.",
+    "The President approved the package after talks with Germany, whose leaders said they would match it, and we "
+    "will send 31 Abrams tanks to Ukraine.",
+    "We have given our assurance to Poland that we will replace their tanks, and we will send Abrams tanks to Ukraine.",
+    "Germany supports the decision, and their ministers welcomed our plan to send Patriot batteries to Ukraine.",
+    "The United States supports both countries' plans, but we will send our own F-16s to Ukraine.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_SUPPLY)
+def test_the_publishers_own_supply_beside_a_consent_word_stays(text: str) -> None:
+    assert any(t[0] == "country:USA" and t[1] == "country:UKR" for t in triples(text, with_vetoes=True))
 
 
 def test_the_new_wording_is_read_from_the_data_file() -> None:
     words = veto_words()
     assert "weapon:mrap" in words["class-name"]
+    assert "supports" in words["consent"] and "both" in words["partners"] and "we" in words["first-person"]
 
 
 def test_a_class_name_on_the_next_line_of_a_list_is_a_system_of_its_own() -> None:
