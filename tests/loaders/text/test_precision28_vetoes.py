@@ -2,9 +2,9 @@
 "Session 28: wrong transfers"): a class of systems written right after a system's name ('MaxxPro Mine Resistant
 Ambush Protected vehicles') is no second system; the publisher's support for its partners' plans ('supports both
 countries' plans to provide F-16s') is not its own supply (narrowed after review: one clause, no first-person word;
-the assurance and permission sentences are the approval rule's, ``approved_transfers.py``). Each wrong reading is first shown to be made without
-the component, so a probe fails if the veto stops firing, not only if the rules stop making the reading; the right
-readings beside them must stay. No sentence is copied from a gold document."""
+the assurance and permission sentences are the approval rule's, ``approved_transfers.py``). Each wrong reading is
+first shown to be made without the component, so a probe fails if the veto stops firing, not only if the rules stop
+making the reading; the right readings beside them must stay. No sentence is copied from a gold document."""
 
 from __future__ import annotations
 
