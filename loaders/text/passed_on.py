@@ -18,10 +18,12 @@ in aid'); what is passed on may be information or a cost, no weapon ('passed on 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from armsgraph.loaders.text.dates import MONTHS, WEEKDAYS
 from armsgraph.loaders.text.gazetteer import load
 from armsgraph.loaders.text.transfer_words import CLAUSE_CUTS, syntax_words
+from armsgraph.loaders.text.word_tables import words_by_kind
 
 OBJECT_REACH = 8
 """How many words the object between 'pass' and 'on to' may take ('pass nine old D-30 howitzers on to Kyiv')."""
@@ -29,21 +31,13 @@ OBJECT_REACH = 8
 STOPS = frozenset({".", ",", "!", "?", ":"})
 """Where the object of 'pass' ends without its 'on'."""
 
-NO_WEAPON = frozenset({
-    "intelligence", "information", "info", "data", "details", "detail", "coordinates", "warning", "warnings",
-    "message", "messages", "news", "word", "costs", "cost", "price", "prices", "savings",
-    "request", "requests", "note", "letter", "knowledge", "lessons", "advice", "bill",
-    "bills", "law", "motion", "resolution", "budget", "greetings", "thanks", "condolences", "invitation",
-})
-"""Nouns that carry no weapon: heading the object of 'pass ... on' ('passed on intelligence about Russian S-400
-positions to Ukraine', 'passed on the costs of the Leopard 2 tanks', 'passed on to the House a bill funding
-Patriot') they give no transfer."""
 
-HEAD_ENDS = frozenset({"about", "of", "on", "for", "from", "to", "that", "into", "with", "in", "over", "funding"})
-"""Words that end the head of the object ('intelligence about ...', 'the costs of ...')."""
+@cache
+def passed_on_words() -> dict[str, frozenset[str]]:
+    """``data/passed_on.csv`` by kind, read once per process."""
+    return words_by_kind("passed_on.csv", ("no-weapon", "head-end", "own-negation-gap", "direction",
+                                           "direction-adverb"))
 
-OWN_NEGATION_GAP = frozenset({"be", "been", "yet", "ever", "to", "now", "then", "also"})
-"""Words between the passer's own negation and its verb ('will not be passing on', 'decided not to pass on')."""
 
 DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 """'on' before a date is the date of what was passed ('passed on Tuesday', 'passed on April 20', 'on 20 April')."""
@@ -72,7 +66,7 @@ def _blocked(lower: Sequence[str], i: int, start: int) -> bool:
         cue = cues.get(lower[k])
         if cue == "refusal":
             return True
-        if cue == "negation" and not all(w in OWN_NEGATION_GAP for w in lower[k + 1 : i]):
+        if cue == "negation" and not all(w in passed_on_words()["own-negation-gap"] for w in lower[k + 1 : i]):
             return True
     return False
 
@@ -89,11 +83,12 @@ def _dated(lower: Sequence[str], k: int, end: int) -> bool:
 
 
 def _carries_no_weapon(lower: Sequence[str], first: int, last: int) -> bool:
-    """Whether the object in [first, last) is headed by a noun of ``NO_WEAPON`` (before its first preposition)."""
+    """Whether the object in [first, last) is headed by a noun of kind ``no-weapon`` (before a ``head-end`` word)."""
+    words = passed_on_words()
     for k in range(first, last):
-        if lower[k] in HEAD_ENDS or lower[k] in STOPS:
+        if lower[k] in words["head-end"] or lower[k] in STOPS:
             return False
-        if lower[k] in NO_WEAPON:
+        if lower[k] in words["no-weapon"]:
             return True
     return False
 
@@ -102,7 +97,7 @@ def passes_on(lower: Sequence[str], i: int, start: int, end: int) -> bool:
     """Whether the word at i, in the sentence [start, end), passes something on: 'on' right after it (not before a
     date) or 'on to' / 'on into' after an object of at most ``OBJECT_REACH`` words before a clause stop; no refusal
     or negation (other than the passer's own) in its clause, and no object headed by a noun that carries no
-    weapon."""
+    weapon (``data/passed_on.csv``)."""
     if _blocked(lower, i, start):
         return False
     if i + 1 < end and lower[i + 1] == "on":
@@ -110,7 +105,7 @@ def passes_on(lower: Sequence[str], i: int, start: int, end: int) -> bool:
             return False
         first = i + 3 if i + 2 < end and lower[i + 2] in ("to", "into") else i + 2
         if first > i + 2:  # 'passed on to the House a bill': the object follows its receiver
-            return not any(w in NO_WEAPON for w in lower[first:min(end, first + OBJECT_REACH + 3)])
+            return not any(w in passed_on_words()["no-weapon"] for w in lower[first:min(end, first + OBJECT_REACH + 3)])
         return not _carries_no_weapon(lower, first, min(end, first + OBJECT_REACH))
     for k in range(i + 1, min(end - 1, i + 2 + OBJECT_REACH)):
         if lower[k] in CLAUSE_CUTS or lower[k] in STOPS:
@@ -120,20 +115,10 @@ def passes_on(lower: Sequence[str], i: int, start: int, end: int) -> bool:
     return False
 
 
-DIRECTIONS = ("to", "for", "toward", "towards", "into")
-"""What a word of kind ``directed`` (``syntax_words.csv``: 'go', 'heading') needs after it to move a weapon."""
-
-DIRECTION_ADVERBS = frozenset({
-    "straight", "directly", "back", "next", "first", "soon", "quickly", "eventually", "also", "then", "later",
-    "only", "mainly", "mostly", "largely", "instead", "now", "immediately",
-})
-"""One adverb allowed between a ``directed`` word and its direction ('will go straight to Ukraine', 'go directly to
-Ukraine's air force', 'go back to Ukraine after repairs', 'go next to Ukraine'; session 28's review)."""
-
-
 def directed(lower: Sequence[str], i: int, end: int) -> bool:
-    """Whether the ``directed`` word at i has its direction right after it or after one adverb of
-    ``DIRECTION_ADVERBS``."""
-    if i + 1 < end and lower[i + 1] in DIRECTIONS:
+    """Whether the ``directed`` word at i has its direction (kind ``direction``) right after it or after one adverb
+    (kind ``direction-adverb``)."""
+    words = passed_on_words()
+    if i + 1 < end and lower[i + 1] in words["direction"]:
         return True
-    return i + 2 < end and lower[i + 1] in DIRECTION_ADVERBS and lower[i + 2] in DIRECTIONS
+    return i + 2 < end and lower[i + 1] in words["direction-adverb"] and lower[i + 2] in words["direction"]
